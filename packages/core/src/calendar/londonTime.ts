@@ -1,0 +1,58 @@
+import { DateTime, Option, Schema } from "effect"
+import { type LocalDate, localDateFromParts, localDateParts } from "./LocalDate.js"
+
+/** A 24-hour wall-clock time "HH:MM", e.g. "12:00", "17:00", "00:00". */
+const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/
+
+export const TimeOfDay = Schema.String.pipe(
+  Schema.pattern(timePattern, { message: () => "expected a 24-hour time HH:MM, e.g. 17:00" }),
+  Schema.brand("TimeOfDay"),
+  Schema.annotations({ identifier: "TimeOfDay", description: "a 24-hour wall-clock time, HH:MM" })
+)
+export type TimeOfDay = typeof TimeOfDay.Type
+
+export const parseTimeOfDay = (s: string): Option.Option<TimeOfDay> =>
+  timePattern.test(s) ? Option.some(s as TimeOfDay) : Option.none()
+
+/** For literals and data already known to be valid; throws on anything else. */
+export const timeOfDay = (s: string): TimeOfDay => {
+  if (!timePattern.test(s)) throw new RangeError(`"${s}" is not a 24-hour time HH:MM`)
+  return s as TimeOfDay
+}
+
+export const timeOfDayParts = (time: TimeOfDay): { readonly hours: number; readonly minutes: number } => ({
+  hours: Number(time.slice(0, 2)),
+  minutes: Number(time.slice(3, 5))
+})
+
+const pad2 = (n: number) => String(n).padStart(2, "0")
+
+export const london: DateTime.TimeZone.Named = DateTime.zoneUnsafeMakeNamed("Europe/London")
+
+/**
+ * The instant a London wall clock shows `time` on `date`. On the March change a time that does not exist
+ * (01:00-01:59) is read as the instant one hour later (01:30 -> 02:30 BST); on the October change a time
+ * that happens twice (01:00-01:59) is read as the earlier, BST one. That is the "compatible" disambiguation.
+ */
+export const atLondon = (date: LocalDate, time: TimeOfDay): DateTime.Utc => {
+  const { year, month, day } = localDateParts(date)
+  const { hours, minutes } = timeOfDayParts(time)
+  const zoned = DateTime.unsafeMakeZoned(
+    { year, month, day, hours, minutes },
+    { timeZone: london, adjustForTimeZone: true, disambiguation: "compatible" }
+  )
+  return DateTime.toUtc(zoned)
+}
+
+const londonParts = (instant: DateTime.DateTime) => DateTime.toParts(DateTime.setZone(instant, london))
+
+export const londonDateOf = (instant: DateTime.DateTime): LocalDate => {
+  const { year, month, day } = londonParts(instant)
+  return localDateFromParts({ year, month, day })
+}
+
+/** The London wall time to the minute (seconds are dropped). */
+export const londonTimeOf = (instant: DateTime.DateTime): TimeOfDay => {
+  const { hours, minutes } = londonParts(instant)
+  return `${pad2(hours)}:${pad2(minutes)}` as TimeOfDay
+}

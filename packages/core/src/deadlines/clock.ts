@@ -1,0 +1,52 @@
+import { DateTime } from "effect"
+import type { ClockRule } from "../calendar/ClockRule.js"
+import { formatInstant } from "../calendar/format.js"
+import { resolveClock } from "../calendar/resolveClock.js"
+import type { Calendar } from "../calendar/WorkingCalendar.js"
+import type { RuledClock } from "../policy/RuledClock.js"
+import type { Deadline, DeadlineState } from "./Deadline.js"
+
+/** A clock before its state is known: the subject, the rule, the anchor in words, and when it was met. */
+export interface ClockSpec {
+  readonly id: string
+  readonly about: Deadline["about"]
+  readonly title: string
+  readonly rule: RuledClock
+  readonly anchor: DateTime.Utc
+  /** "the sitting on Wed 9 Jun 2027" */
+  readonly anchorText: string
+  readonly metAt?: DateTime.Utc | undefined
+  /** A hard stop the clock may not run past, e.g. CPR-11's "before the next sitting". */
+  readonly notAfter?: { readonly instant: DateTime.Utc; readonly text: string } | undefined
+}
+
+export interface Now {
+  readonly now: DateTime.Utc
+  /** A clock is "due soon" this many hours before it falls due. */
+  readonly dueSoonHours: number
+}
+
+const stateOf = (due: DateTime.Utc, metAt: DateTime.Utc | undefined, { now, dueSoonHours }: Now): DeadlineState => {
+  if (metAt !== undefined) return "met"
+  if (DateTime.greaterThan(now, due)) return "overdue"
+  return DateTime.distance(now, due) <= dueSoonHours * 3_600_000 ? "due_soon" : "pending"
+}
+
+export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now): Deadline => {
+  const resolved = resolveClock(spec.rule.clock as ClockRule, { instant: spec.anchor }, calendar)
+  const capped = spec.notAfter !== undefined && DateTime.lessThan(spec.notAfter.instant, resolved.due)
+  const due = capped ? spec.notAfter!.instant : resolved.due
+  const why = capped
+    ? `${spec.notAfter!.text}, which comes before ${resolved.phrase} ${spec.anchorText}`
+    : `${resolved.phrase} ${spec.anchorText}${resolved.adjusted ? ` (${resolved.adjusted})` : ""}`
+  return {
+    id: spec.id,
+    about: spec.about,
+    title: spec.title,
+    ruleId: spec.rule.ruleId,
+    due,
+    state: stateOf(due, spec.metAt, now),
+    ...(spec.metAt === undefined ? {} : { metAt: spec.metAt }),
+    explanation: `due ${formatInstant(due)} - ${spec.rule.ruleId}: ${why}`
+  }
+}

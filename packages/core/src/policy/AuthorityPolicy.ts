@@ -1,0 +1,29 @@
+import { Schema } from "effect"
+import { LocalDate } from "../calendar/LocalDate.js"
+import { AuthorityId } from "../shared/ids.js"
+import { DecisionPolicy, DisagreementPolicy, OutsidePanelPolicy, Regulation24Policy } from "./DecisionPolicy.js"
+import { PanelPolicy } from "./PanelPolicy.js"
+import { ReferralPolicy } from "./ReferralPolicy.js"
+import { SittingPolicy } from "./SittingPolicy.js"
+
+/**
+ * Everything that differs between authorities. A new authority is a preset or a policy file,
+ * never an `if` in code. Optional parts are rules an authority does not run.
+ */
+export const AuthorityPolicy = Schema.Struct({
+  authority: Schema.Struct({ id: AuthorityId, name: Schema.NonEmptyTrimmedString }),
+  /** Where the policy comes from, e.g. the terms of reference it encodes. */
+  source: Schema.String,
+  closureDays: Schema.optionalWith(Schema.Array(Schema.Struct({ date: LocalDate, reason: Schema.String })), {
+    default: () => []
+  }),
+  panels: Schema.NonEmptyArray(PanelPolicy),
+  referral: ReferralPolicy,
+  sitting: SittingPolicy,
+  decision: DecisionPolicy,
+  outsidePanel: OutsidePanelPolicy,
+  disagreement: DisagreementPolicy,
+  regulation24: Schema.optional(Regulation24Policy)
+})
+export type AuthorityPolicy = typeof AuthorityPolicy.Type
+export type AuthorityPolicyInput = typeof AuthorityPolicy.Encoded

@@ -1,0 +1,69 @@
+import { Schema } from "effect"
+import { Role } from "../shared/roles.js"
+import { RequestType } from "./RequestType.js"
+import { RuledClock } from "./RuledClock.js"
+import { RuleId } from "./rules.js"
+
+/** After the panel decides: who signs, when reviews come back, and the clocks on actions. */
+export const DecisionPolicy = Schema.Struct({
+  /** Who signs a decision off (CPR-8 the chair; NSO-8 the chair signs and the Assistant Director finalises). */
+  signOff: Schema.Array(Schema.Struct({ ruleId: RuleId, role: Role })),
+  /** Minutes in Signs of Safety form (LIN-5). */
+  signsOfSafetyMinutes: Schema.optional(RuleId),
+  /** Reviews brought back automatically, e.g. NSO-9 pre-proceedings at 8-10 weeks. */
+  automaticReviews: Schema.Array(
+    Schema.Struct({
+      ruleId: RuleId,
+      forRequestTypes: Schema.Array(RequestType),
+      earliest: RuledClock,
+      latest: RuledClock
+    })
+  ),
+  /** LIN-6: the team manager's "Support Panel Actions" case note. */
+  actionsCaseNote: Schema.optional(RuledClock),
+  /** LIN-9: an FGC referral not received escalates at these clocks, to these roles. */
+  fgcReferralEscalations: Schema.Array(Schema.Struct({ clock: RuledClock, escalateTo: Role })),
+  /** LIN-8: who approves alternative action when circumstances change. */
+  changeOfCircumstancesApprover: Schema.optional(Schema.Struct({ ruleId: RuleId, role: Role })),
+  /** LIN-7: a case asked to return may instead be closed by a case note when progress makes return unnecessary. */
+  returnWaivableByCaseNote: Schema.optional(RuleId)
+})
+export type DecisionPolicy = typeof DecisionPolicy.Type
+
+/** Urgent agreement outside panel (SUP-7, NSO-10, LIN-11, LIN-12, KNO-5). */
+export const OutsidePanelPolicy = Schema.Struct({
+  ruleId: RuleId,
+  /**
+   * Agreements needed, by request type: every entry that applies needs one agreement from a holder of
+   * one of its roles (NSO-10: Head of Service and Assistant Director). Absent `forRequestTypes`: every type.
+   */
+  approvers: Schema.Array(
+    Schema.Struct({ anyOf: Schema.NonEmptyArray(Role), forRequestTypes: Schema.optional(Schema.Array(RequestType)) })
+  ),
+  /** NSO-10, KNO-5: book a slot on the next sitting to present it retrospectively. LIN-11: not needed. */
+  retrospectivePresentation: Schema.Boolean,
+  /** LIN-12: the tasks due after section 20 accommodation agreed outside panel. */
+  s20Tasks: Schema.optional(Schema.Struct({ clock: RuledClock }))
+})
+export type OutsidePanelPolicy = typeof OutsidePanelPolicy.Type
+
+/** How a disagreement travels (SUP-8, LIN-13) and how long it may take. */
+export const DisagreementPolicy = Schema.Struct({
+  ruleId: RuleId,
+  route: Schema.Literal("member_manager_then_assistant_director", "chair_with_assistant_director"),
+  /** How long the escalation may take before it is overdue. Not in any seed: set by the authority. */
+  resolveWithin: RuledClock
+})
+export type DisagreementPolicy = typeof DisagreementPolicy.Type
+
+/** Connected-person placements (LIN-14..18, STAT-R24, STAT-R25-1). */
+export const Regulation24Policy = Schema.Struct({
+  /** Local clocks (LIN-16, LIN-18); an authority without them runs only the national ones. */
+  viabilityAssessment: Schema.optional(RuledClock),
+  kinshipReferral: Schema.optional(RuledClock),
+  temporaryApproval: RuledClock,
+  extension: RuledClock,
+  /** Warn this many days before temporary approval (or its extension) ends. */
+  warnDaysBeforeExpiry: Schema.Int.pipe(Schema.between(1, 56))
+})
+export type Regulation24Policy = typeof Regulation24Policy.Type

@@ -1,0 +1,82 @@
+import type { AuthorityPolicyInput } from "../AuthorityPolicy.js"
+import { nationalRegulation24 } from "./shared.js"
+
+const member = (seat: string, membership: "standing" | "non_standing") =>
+  ({ seat, role: "panel_member", membership }) as const
+
+/** Knowsley's Circle of Support Group, from its February 2024 terms of reference (seed 000). */
+export const knowsley: AuthorityPolicyInput = {
+  authority: { id: "knowsley", name: "Knowsley" },
+  source: "Circle of Support Group terms of reference, February 2024",
+  panels: [
+    {
+      id: "circle-of-support",
+      name: "Circle of Support Group",
+      ruleId: "KNO-1",
+      // KNO-1: every 2 weeks, dates fixed for the year. The weekday and hours are not in the terms of
+      // reference: Thursday 10:00-12:30 is our choice, set per authority.
+      schedule: { _tag: "Cadence", everyWeeks: 2, weekday: "thursday", firstDate: "2027-01-07" },
+      hours: { start: "10:00", end: "12:30" },
+      venue: "in_person",
+      chair: { role: "panel_chair", description: "Rotating: attending provision managers / senior practitioners", rotating: true },
+      deputies: [],
+      members: [
+        member("MST-CAN", "standing"),
+        member("Safe Families", "standing"),
+        member("Family Group Conferencing", "standing"),
+        member("Oasis", "standing"),
+        member("Thrive", "standing"),
+        member("Family Support", "standing"),
+        member("Reducing Parental Conflict", "standing"),
+        member("STEP", "non_standing"),
+        member("Polaris", "non_standing"),
+        member("Young Carers", "non_standing"),
+        member("Health", "non_standing"),
+        member("Pause", "non_standing"),
+        member("Virtual School / Education", "non_standing"),
+        member("Shield", "non_standing"),
+        member("BABs", "non_standing")
+      ],
+      // Slot length is not set by the terms of reference; 20-30 minutes suits a consultation.
+      slotMinutes: { min: 20, max: 30, ruleId: "KNO-1" },
+      quorum: { _tag: "ChairDecides", ruleId: "KNO-2" },
+      attendanceConfirmation: { ruleId: "KNO-2", clock: { _tag: "DaysBefore", days: 3, unit: "calendar", time: "17:00" } },
+      observersNeedChairAgreement: true
+    }
+  ],
+  referral: {
+    // KNO-6: "7 days prior to the meeting". We read it as 17:00 that day, the end of the office day.
+    submissionDeadline: { ruleId: "KNO-6", clock: { _tag: "DaysBefore", days: 7, unit: "calendar", time: "17:00" } },
+    // Silent on late referrals: the chair may let one on, which is what a rotating chair would expect.
+    latePermission: { ruleId: "KNO-6", roles: ["panel_chair"] },
+    teamManagerConsultationRequired: "KNO-4",
+    approvals: [{ ruleId: "KNO-6", role: "team_manager" }],
+    requiredSections: ["reason", "request", "case_summary", "worries", "working_well", "education", "team_manager_consultation"],
+    requiredDocuments: [{ ruleId: "KNO-6", kind: "referral_form" }],
+    criteria: [
+      { ruleId: "KNO-5", reason: "cusp_of_proceedings", level: "must", description: "A child is discussed here before any Legal Planning Meeting is requested" },
+      { ruleId: "KNO-3", reason: "edge_of_care_support", level: "should", description: "Support to avoid a child becoming looked after" },
+      { ruleId: "KNO-3", reason: "plan_not_progressing", level: "should", description: "A plan is not progressing and needs a creative approach" }
+    ],
+    inScope: { ruleId: "KNO-3", requestTypes: ["edge_of_care_resource", "legal_planning_meeting", "expenditure", "other"] },
+    exclusions: []
+  },
+  sitting: {},
+  decision: {
+    signOff: [{ ruleId: "KNO-1", role: "panel_chair" }],
+    automaticReviews: [],
+    fgcReferralEscalations: []
+  },
+  outsidePanel: {
+    ruleId: "KNO-5",
+    approvers: [{ anyOf: ["service_manager"], forRequestTypes: ["legal_planning_meeting"] }],
+    retrospectivePresentation: true
+  },
+  // The terms of reference have no disagreement route; we use the generic one (SUP-8) and 10 working days.
+  disagreement: {
+    ruleId: "SUP-8",
+    route: "member_manager_then_assistant_director",
+    resolveWithin: { ruleId: "SUP-8", clock: { _tag: "DaysAfter", days: 10, unit: "working", time: "17:00" } }
+  },
+  regulation24: nationalRegulation24
+}

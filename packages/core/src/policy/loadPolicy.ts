@@ -1,0 +1,96 @@
+import { Effect, ParseResult, Schema } from "effect"
+import { parse as parseYaml } from "yaml"
+import { AuthorityPolicy } from "./AuthorityPolicy.js"
+import { type PresetSlug, presetInputs } from "./authorities/index.js"
+
+export interface PolicyProblem {
+  /** Where in the file, e.g. `panels[0].schedule.weekday`. */
+  readonly path: string
+  readonly message: string
+}
+
+/** A policy file was refused. Every problem is listed, each with its path; nothing was loaded. */
+export class InvalidPolicy extends Schema.TaggedError<InvalidPolicy>()("InvalidPolicy", {
+  source: Schema.String,
+  problems: Schema.Array(Schema.Struct({ path: Schema.String, message: Schema.String })),
+  message: Schema.String
+}) {
+  static of(source: string, problems: ReadonlyArray<PolicyProblem>) {
+    const lines = problems.map((problem) => `  ${problem.path || "(file)"}: ${problem.message}`)
+    return new InvalidPolicy({
+      source,
+      problems: [...problems],
+      message: `The policy in ${source} was refused:\n${lines.join("\n")}`
+    })
+  }
+}
+
+const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path.reduce<string>(
+    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out === "" ? String(key) : `${out}.${String(key)}`),
+    ""
+  )
+
+const literalMiss = /^Expected (".*"|\d+|true|false), actual (.*)$/
+
+/**
+ * One problem per path. A value outside a list of literals comes back from Schema as one issue per
+ * literal; a person wants "expected one of a, b, c".
+ */
+const problemsOf = (issues: ReadonlyArray<ParseResult.ArrayFormatterIssue>): ReadonlyArray<PolicyProblem> => {
+  const byPath = new Map<string, string[]>()
+  for (const issue of issues) {
+    const path = formatPath(issue.path)
+    byPath.set(path, [...(byPath.get(path) ?? []), issue.message])
+  }
+  return [...byPath].map(([path, messages]) => {
+    const misses = messages.map((message) => literalMiss.exec(message))
+    if (messages.length > 1 && misses.every((miss) => miss !== null)) {
+      const expected = misses.map((miss) => miss![1]).join(", ")
+      return { path, message: `expected one of ${expected}; got ${misses[0]![2]}` }
+    }
+    return { path, message: messages.join("; ") }
+  })
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** Objects merge key by key; arrays and scalars in `override` replace those in `base`. */
+const deepMerge = (base: unknown, override: unknown): unknown => {
+  if (!isPlainObject(base) || !isPlainObject(override)) return override
+  const merged: Record<string, unknown> = { ...base }
+  for (const [key, value] of Object.entries(override)) merged[key] = deepMerge(base[key], value)
+  return merged
+}
+
+/** `extends: <preset>` starts from a built-in preset; the rest of the file overrides it. */
+const resolveExtends = (raw: unknown, source: string): Effect.Effect<unknown, InvalidPolicy> => {
+  if (!isPlainObject(raw) || raw.extends === undefined) return Effect.succeed(raw)
+  const { extends: slug, ...overrides } = raw
+  if (typeof slug !== "string" || !(slug in presetInputs)) {
+    const known = Object.keys(presetInputs).join(", ")
+    return Effect.fail(InvalidPolicy.of(source, [{ path: "extends", message: `expected one of ${known}` }]))
+  }
+  return Effect.succeed(deepMerge(presetInputs[slug as PresetSlug], overrides))
+}
+
+/** Decodes a policy from already-parsed data (a JSON object), naming every problem by path. */
+export const decodePolicy = (raw: unknown, source = "policy"): Effect.Effect<AuthorityPolicy, InvalidPolicy> =>
+  resolveExtends(raw, source).pipe(
+    Effect.flatMap((input) =>
+      Schema.decodeUnknown(AuthorityPolicy, { errors: "all", onExcessProperty: "error" })(input).pipe(
+        Effect.mapError((error) =>
+          InvalidPolicy.of(source, problemsOf(ParseResult.ArrayFormatter.formatErrorSync(error)))
+        )
+      )
+    )
+  )
+
+/** Parses a policy file's text, JSON or YAML (by file name), and decodes it. */
+export const parsePolicyText = (text: string, fileName: string): Effect.Effect<AuthorityPolicy, InvalidPolicy> =>
+  Effect.try({
+    try: () => (/\.ya?ml$/i.test(fileName) ? parseYaml(text) : JSON.parse(text)) as unknown,
+    catch: (error) =>
+      InvalidPolicy.of(fileName, [{ path: "", message: `not valid ${/\.ya?ml$/i.test(fileName) ? "YAML" : "JSON"}: ${String((error as Error).message)}` }])
+  }).pipe(Effect.flatMap((raw) => decodePolicy(raw, fileName)))

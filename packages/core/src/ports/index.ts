@@ -1,0 +1,7 @@
+export * from "./EventStore.js"
+export * from "./IdGenerator.js"
+export * from "./Notification.js"
+export * from "./Outbox.js"
+export * from "./ReadModels.js"
+export * from "./Notifier.js"
+export * from "./Policies.js"

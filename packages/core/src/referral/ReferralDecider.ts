@@ -1,0 +1,213 @@
+import { DateTime, Effect } from "effect"
+import type { Calendar } from "../calendar/WorkingCalendar.js"
+import { formatDate, formatInstant } from "../calendar/format.js"
+import { resolveClock } from "../calendar/resolveClock.js"
+import { documentKindLabel } from "../policy/DocumentKind.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { requestTypeLabel } from "../policy/RequestType.js"
+import { actedBy } from "../shared/authorise.js"
+import type { Decider } from "../shared/decider.js"
+import { describeRoles, type Role, roleLabel } from "../shared/roles.js"
+import type { Criterion } from "../policy/ReferralPolicy.js"
+import type { RuleId } from "../policy/rules.js"
+import type { Referral, ReferralState, ReferralStatus } from "./Referral.js"
+import type { ReferralCommand } from "./ReferralCommands.js"
+import {
+  IncompleteRequest,
+  LatePermissionNotAllowed,
+  LateRequest,
+  MissingDocuments,
+  NoSuchReferral,
+  NotNextApprover,
+  OutOfScope,
+  ReferralAlreadyExists,
+  ReferralNotInStatus,
+  type ReferralRefusal,
+  WrongSitting
+} from "./ReferralErrors.js"
+import type { ReferralEvent } from "./ReferralEvents.js"
+import { evolveReferral } from "./evolveReferral.js"
+import { applicableCriteria, approvalsNeeded, missingDocuments, missingSections, redirection, typesOutOfScope } from "./referralRules.js"
+
+export interface ReferralContext {
+  readonly policy: AuthorityPolicy
+  readonly calendar: Calendar
+}
+
+const statusWords: Record<ReferralStatus, string> = {
+  draft: "is still a draft",
+  awaiting_approval: "is waiting for approval",
+  ready: "is ready for a sitting",
+  accepted: "is already on a sitting's agenda",
+  withdrawn: "has been withdrawn",
+  redirected: "has been sent to another panel"
+}
+
+/** Refuses unless the request is in one of `allowed`; returns it otherwise. */
+const requireStatus = (
+  state: ReferralState,
+  allowed: ReadonlyArray<ReferralStatus>,
+  doing: string
+): Effect.Effect<Referral, ReferralNotInStatus | NoSuchReferral> => {
+  if (state === undefined) return Effect.fail(new NoSuchReferral({ message: `There is no request to ${doing}.` }))
+  if (!allowed.includes(state.status)) {
+    return Effect.fail(
+      new ReferralNotInStatus({ status: state.status, message: `You cannot ${doing}: this request ${statusWords[state.status]}.` })
+    )
+  }
+  return Effect.succeed(state)
+}
+
+/** Types a command's events as referral events (so `_tag` literals stay literal). */
+const emit = (...events: ReadonlyArray<ReferralEvent>): ReadonlyArray<ReferralEvent> => events
+
+const decide = (
+  command: ReferralCommand,
+  state: ReferralState,
+  { policy, calendar }: ReferralContext
+): Effect.Effect<ReadonlyArray<ReferralEvent>, ReferralRefusal> =>
+  Effect.gen(function* () {
+    const audit = { by: actedBy(command.by), at: command.at }
+    switch (command._tag) {
+      case "CreateDraft":
+        if (state !== undefined) {
+          return yield* new ReferralAlreadyExists({
+            referralId: command.referralId,
+            message: `A request with id ${command.referralId} already exists.`
+          })
+        }
+        return emit({ _tag: "DraftCreated", referralId: command.referralId, authorityId: command.by.authorityId, form: command.form, ...audit })
+      case "EditDraft":
+        yield* requireStatus(state, ["draft"], "edit this request")
+        return emit({ _tag: "DraftEdited", form: command.form, ...audit })
+      case "RecordDocument":
+        yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "add a document")
+        return emit({ _tag: "DocumentRecorded", document: command.document, ...audit })
+      case "Submit": {
+        const referral = yield* requireStatus(state, ["draft"], "submit this request")
+        const { criteria, approvals } = yield* submissionChecks(referral, policy)
+        return emit({ _tag: "ReferralSubmitted", criteria, approvalsNeeded: approvals, ...audit })
+      }
+      case "Approve": {
+        const referral = yield* requireStatus(state, ["awaiting_approval"], "approve this request")
+        const next = referral.pendingApprovals[0]!
+        if (!command.by.actor.roles.includes(next.role)) {
+          return yield* new NotNextApprover({
+            waitingFor: next.role,
+            message: `This request is waiting for the ${roleLabel[next.role]}'s approval (${next.ruleId}).`
+          })
+        }
+        return emit({ _tag: "ReferralApproved", role: next.role, ruleId: next.ruleId, ...audit, by: { ...audit.by, role: next.role } })
+      }
+      case "ReturnForChanges":
+        yield* requireStatus(state, ["awaiting_approval", "ready"], "return this request for changes")
+        return emit({ _tag: "ReturnedForChanges", reason: command.reason, ...audit })
+      case "GrantLatePermission": {
+        const rule = policy.referral.latePermission
+        if (!rule.roles.some((role) => command.by.actor.roles.includes(role))) {
+          return yield* new LatePermissionNotAllowed({
+            ruleId: rule.ruleId,
+            message:
+              rule.roles.length === 0
+                ? `This panel does not take late requests (${rule.ruleId}).`
+                : `Only the ${describeRoles(rule.roles)} can let a late request onto the agenda (${rule.ruleId}).`
+          })
+        }
+        yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "allow this request late")
+        return emit({ _tag: "LatePermissionGranted", sittingId: command.sittingId, reason: command.reason, ...audit })
+      }
+      case "AcceptOntoSitting": {
+        const referral = yield* requireStatus(state, ["ready"], "put this request on a sitting")
+        const { sitting } = command
+        if (sitting.panelId !== referral.form.panelId) {
+          return yield* new WrongSitting({ message: "That sitting belongs to another panel than the one this request is for." })
+        }
+        if (DateTime.lessThan(sitting.startsAt, command.at)) {
+          return yield* new WrongSitting({ message: `The sitting on ${formatDate(sitting.date)} has already started.` })
+        }
+        const rule = policy.referral.submissionDeadline
+        const deadline = resolveClock(rule.clock, { instant: sitting.startsAt }, calendar)
+        const readyAt = referral.readyAt!
+        const late = DateTime.greaterThan(readyAt, deadline.due)
+        if (late && !referral.latePermissions.some((permission) => permission.sittingId === sitting.sittingId)) {
+          return yield* new LateRequest({
+            ruleId: rule.ruleId,
+            deadline: DateTime.formatIso(deadline.due),
+            message:
+              `This request was ready at ${formatInstant(readyAt)}, after the deadline of ${formatInstant(deadline.due)} ` +
+              `(${rule.ruleId}: ${deadline.phrase} the sitting on ${formatDate(sitting.date)}). ` +
+              `It needs the permission of the ${describeRoles(policy.referral.latePermission.roles)} to be heard then.`
+          })
+        }
+        return emit({ _tag: "AcceptedOntoSitting", sittingId: sitting.sittingId, sittingDate: sitting.date, late, ...audit })
+      }
+      case "Withdraw":
+        yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "withdraw this request")
+        return emit({ _tag: "ReferralWithdrawn", reason: command.reason, ...audit })
+      case "Redirect":
+        yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "redirect this request")
+        return emit({
+          _tag: "ReferralRedirected",
+          redirectTo: command.redirectTo,
+          reason: command.reason,
+          ...(command.ruleId === undefined ? {} : { ruleId: command.ruleId }),
+          ...audit
+        })
+    }
+  })
+
+/** Every check a request must pass before it leaves the social worker (scope, form, documents). */
+const submissionChecks = (
+  referral: Referral,
+  policy: AuthorityPolicy
+): Effect.Effect<
+  { readonly criteria: ReadonlyArray<Criterion>; readonly approvals: ReadonlyArray<{ readonly role: Role; readonly ruleId: RuleId }> },
+  OutOfScope | IncompleteRequest | MissingDocuments
+> => {
+  const form = referral.form
+  const elsewhere = redirection(policy, form)
+  if (elsewhere) {
+    return Effect.fail(
+      new OutOfScope({
+        ruleId: elsewhere.ruleId,
+        ...(elsewhere.redirectTo === undefined ? {} : { redirectTo: elsewhere.redirectTo }),
+        message: `${elsewhere.description} (${elsewhere.ruleId}).${elsewhere.redirectTo ? ` Send it to the ${elsewhere.redirectTo}.` : ""}`
+      })
+    )
+  }
+  const foreign = typesOutOfScope(policy, form)
+  if (foreign.length > 0) {
+    return Effect.fail(
+      new OutOfScope({
+        ruleId: policy.referral.inScope.ruleId,
+        message: `This panel does not decide ${foreign.map((type) => requestTypeLabel[type]).join(" or ")} (${policy.referral.inScope.ruleId}).`
+      })
+    )
+  }
+  const gaps = missingSections(policy, form)
+  if (gaps.length > 0) {
+    return Effect.fail(
+      new IncompleteRequest({
+        missing: [...gaps],
+        message: `The request cannot be submitted yet. Please complete: ${gaps.map((gap) => gap.label).join("; ")}.`
+      })
+    )
+  }
+  const documents = missingDocuments(policy, form, referral.documents.map((document) => document.kind))
+  if (documents.length > 0) {
+    const missing = documents.map((document) => ({ kind: document.kind, label: documentKindLabel[document.kind], ruleId: document.ruleId }))
+    return Effect.fail(
+      new MissingDocuments({
+        missing,
+        message: `The request cannot be submitted without: ${missing.map((document) => `${document.label} (${document.ruleId})`).join(", ")}.`
+      })
+    )
+  }
+  return Effect.succeed({ criteria: applicableCriteria(policy, form), approvals: approvalsNeeded(policy, form) })
+}
+
+export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralState, ReferralRefusal, ReferralContext> = {
+  initialState: undefined,
+  evolve: evolveReferral,
+  decide
+}

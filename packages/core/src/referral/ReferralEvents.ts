@@ -1,0 +1,67 @@
+import { Schema } from "effect"
+import { LocalDate } from "../calendar/LocalDate.js"
+import { DocumentKind } from "../policy/DocumentKind.js"
+import { Criterion } from "../policy/ReferralPolicy.js"
+import { RuleId } from "../policy/rules.js"
+import { ActedBy } from "../shared/actor.js"
+import { AuthorityId, DocumentId, ReferralId, SittingId } from "../shared/ids.js"
+import { Role } from "../shared/roles.js"
+import { ReferralForm } from "./ReferralForm.js"
+
+export const DocumentRef = Schema.Struct({
+  documentId: DocumentId,
+  kind: DocumentKind,
+  title: Schema.NonEmptyTrimmedString
+})
+export type DocumentRef = typeof DocumentRef.Type
+
+/** Every event names who caused it and when: the log is the audit trail. */
+const audit = { by: ActedBy, at: Schema.DateTimeUtc }
+
+export const DraftCreated = Schema.TaggedStruct("DraftCreated", {
+  referralId: ReferralId,
+  authorityId: AuthorityId,
+  form: ReferralForm,
+  ...audit
+})
+export const DraftEdited = Schema.TaggedStruct("DraftEdited", { form: ReferralForm, ...audit })
+export const DocumentRecorded = Schema.TaggedStruct("DocumentRecorded", { document: DocumentRef, ...audit })
+export const ReferralSubmitted = Schema.TaggedStruct("ReferralSubmitted", {
+  criteria: Schema.Array(Criterion),
+  approvalsNeeded: Schema.Array(Schema.Struct({ role: Role, ruleId: RuleId })),
+  ...audit
+})
+export const ReferralApproved = Schema.TaggedStruct("ReferralApproved", { role: Role, ruleId: RuleId, ...audit })
+export const ReturnedForChanges = Schema.TaggedStruct("ReturnedForChanges", { reason: Schema.String, ...audit })
+export const LatePermissionGranted = Schema.TaggedStruct("LatePermissionGranted", {
+  sittingId: SittingId,
+  reason: Schema.String,
+  ...audit
+})
+export const AcceptedOntoSitting = Schema.TaggedStruct("AcceptedOntoSitting", {
+  sittingId: SittingId,
+  sittingDate: LocalDate,
+  late: Schema.Boolean,
+  ...audit
+})
+export const ReferralWithdrawn = Schema.TaggedStruct("ReferralWithdrawn", { reason: Schema.String, ...audit })
+export const ReferralRedirected = Schema.TaggedStruct("ReferralRedirected", {
+  ruleId: Schema.optional(RuleId),
+  redirectTo: Schema.String,
+  reason: Schema.String,
+  ...audit
+})
+
+export const ReferralEvent = Schema.Union(
+  DraftCreated,
+  DraftEdited,
+  DocumentRecorded,
+  ReferralSubmitted,
+  ReferralApproved,
+  ReturnedForChanges,
+  LatePermissionGranted,
+  AcceptedOntoSitting,
+  ReferralWithdrawn,
+  ReferralRedirected
+)
+export type ReferralEvent = typeof ReferralEvent.Type

@@ -1,0 +1,76 @@
+import { Schema } from "effect"
+import { LocalDate } from "../calendar/LocalDate.js"
+import { PresentationReason } from "../policy/ReferralPolicy.js"
+import { RequestType } from "../policy/RequestType.js"
+import { ChildId, PanelId, PersonId, TeamId } from "../shared/ids.js"
+
+const Text = Schema.optional(Schema.String)
+
+/** Plan types across the seeds: early help / family wellbeing, FF, child in need, protection, looked after. */
+export const PlanType = Schema.Literal("EH", "FWB", "FF", "CIN", "CP", "CLA")
+
+/** One child on a request (KNO-6, NSO-5): a request may cover several siblings. */
+export const ChildDetails = Schema.Struct({
+  childId: ChildId,
+  fullName: Schema.NonEmptyTrimmedString,
+  dateOfBirth: Schema.optional(LocalDate),
+  gender: Text,
+  /** The case system's number (ICS, LCS, Mosaic). */
+  caseNumber: Text,
+  /** SSDA903 legal status code, e.g. V2 (single period of s20 accommodation), C1 (interim care order). */
+  legalStatus: Text,
+  ethnicity: Text,
+  plan: Schema.optional(PlanType),
+  disabled: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  unaccompaniedAsylumSeeking: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  specialEducationalNeeds: Schema.optional(Schema.Boolean),
+  ehcp: Schema.optional(
+    Schema.Struct({ issued: Schema.optional(LocalDate), lastReviewed: Schema.optional(LocalDate) })
+  ),
+  engagingInEducation: Schema.optional(Schema.Boolean),
+  homeAddress: Text,
+  placementAddress: Text,
+  placementType: Text,
+  carer: Text
+})
+export type ChildDetails = typeof ChildDetails.Type
+
+export const StaffRef = Schema.Struct({ personId: PersonId, name: Schema.NonEmptyTrimmedString })
+
+/**
+ * The request form: the union of the seeds' forms (KNO-6, NSO-5, LIN-3). A draft may be incomplete;
+ * what must be filled in before submission is the authority's choice (`requiredSections`).
+ */
+export const ReferralForm = Schema.Struct({
+  panelId: PanelId,
+  teamId: Schema.optional(TeamId),
+  socialWorker: StaffRef,
+  teamManager: Schema.optional(StaffRef),
+  children: Schema.Array(ChildDetails),
+  requestTypes: Schema.Array(RequestType),
+  /** What the panel is asked for. */
+  request: Text,
+  /** Why: the reason for the referral. */
+  reason: Text,
+  presentationReasons: Schema.optionalWith(Schema.Array(PresentationReason), { default: () => [] }),
+  proposedPlan: Text,
+  caseSummary: Text,
+  currentSituation: Text,
+  /** Signs of Safety sections. */
+  workingWell: Text,
+  worries: Text,
+  needsToChange: Text,
+  workAlreadyDone: Text,
+  expectedOutcome: Text,
+  /** How long the resource is needed and what happens then (NSO-5). */
+  durationAndExit: Text,
+  annualCostPence: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),
+  partOfCareProceedings: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  previousPresentations: Schema.optionalWith(
+    Schema.Array(Schema.Struct({ date: LocalDate, outcome: Schema.String })),
+    { default: () => [] }
+  ),
+  /** KNO-4: when the social worker discussed the family with their team manager, and where it is recorded. */
+  teamManagerConsultation: Schema.optional(Schema.Struct({ date: LocalDate, recordedIn: Schema.NonEmptyTrimmedString }))
+})
+export type ReferralForm = typeof ReferralForm.Type

@@ -1,0 +1,38 @@
+import { DateTime, Schema } from "effect"
+import type { StreamRef } from "../ports/EventStore.js"
+import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
+import type { ReferralCommand } from "./ReferralCommands.js"
+import { type ReferralContext, referralDecider } from "./ReferralDecider.js"
+import type { ReferralRefusal } from "./ReferralErrors.js"
+import { ReferralEvent } from "./ReferralEvents.js"
+import { Referral, type ReferralState } from "./Referral.js"
+
+export const referralStreamType = "referral"
+export const referralCollection = "referrals"
+
+/** The referral read model: the folded request, plus the fields lists are filtered on. */
+export const referralAggregate: Aggregate<ReferralCommand, ReferralEvent, ReferralState, ReferralRefusal, ReferralContext> = {
+  streamType: referralStreamType,
+  decider: referralDecider,
+  events: eventCodec(ReferralEvent),
+  readModels: (state, stream: StreamRef) =>
+    state === undefined
+      ? []
+      : [
+          {
+            collection: referralCollection,
+            authorityId: stream.authorityId,
+            id: stream.id,
+            index: {
+              status: state.status,
+              panelId: state.form.panelId,
+              sittingId: state.sittingId ?? null,
+              teamId: state.form.teamId ?? null,
+              childIds: state.form.children.map((child) => child.childId),
+              requestTypes: [...state.form.requestTypes],
+              createdOn: DateTime.formatIso(state.createdAt).slice(0, 10)
+            },
+            doc: Schema.encodeSync(Referral)(state)
+          }
+        ]
+}

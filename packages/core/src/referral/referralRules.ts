@@ -1,0 +1,128 @@
+import type { ReferralForm } from "./ReferralForm.js"
+import type { Role } from "../shared/roles.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { holds, type RequestFacts } from "../policy/Condition.js"
+import type { DocumentKind } from "../policy/DocumentKind.js"
+import type { Criterion, FormSection, RequiredDocument, ScopeExclusion } from "../policy/ReferralPolicy.js"
+import type { RequestType } from "../policy/RequestType.js"
+import type { RuleId } from "../policy/rules.js"
+
+export const requestFacts = (form: ReferralForm): RequestFacts => ({
+  requestTypes: form.requestTypes,
+  anyChildDisabled: form.children.some((child) => child.disabled),
+  anyChildUnaccompaniedAsylumSeeking: form.children.some((child) => child.unaccompaniedAsylumSeeking),
+  partOfCareProceedings: form.partOfCareProceedings,
+  annualCostPence: form.annualCostPence
+})
+
+const appliesTo = (forTypes: ReadonlyArray<RequestType> | undefined, types: ReadonlyArray<RequestType>) =>
+  forTypes === undefined || types.some((type) => forTypes.includes(type))
+
+/** Which presentation criteria apply (SUP-2, SUP-3, LIN-2, NSO-6), with "must" before "should". */
+export const applicableCriteria = (policy: AuthorityPolicy, form: ReferralForm): ReadonlyArray<Criterion> => {
+  const ticked = policy.referral.criteria.filter((criterion) => form.presentationReasons.includes(criterion.reason))
+  const threshold = policy.referral.expenditureThreshold
+  const overThreshold =
+    threshold !== undefined &&
+    form.annualCostPence !== undefined &&
+    form.annualCostPence >
+      (requestFacts(form).anyChildDisabled ? threshold.disabledChildAnnualPence : threshold.annualPence)
+  const expenditure: ReadonlyArray<Criterion> =
+    threshold && overThreshold
+      ? [
+          {
+            ruleId: threshold.ruleId,
+            reason: "complex_needs",
+            level: "must",
+            description: `Expenditure of over GBP ${(requestFacts(form).anyChildDisabled ? threshold.disabledChildAnnualPence : threshold.annualPence) / 100} a year is authorised by panel`
+          }
+        ]
+      : []
+  return [...ticked, ...expenditure].sort((a, b) => (a.level === b.level ? 0 : a.level === "must" ? -1 : 1))
+}
+
+/** The first exclusion that sends this request elsewhere, if any (NSO-7). */
+export const redirection = (policy: AuthorityPolicy, form: ReferralForm): ScopeExclusion | undefined =>
+  policy.referral.exclusions.find((rule) => rule.effect === "redirect" && holds(rule.when, requestFacts(form)))
+
+/** Exclusions that make presenting optional (LIN-4). */
+export const optionalPresentation = (policy: AuthorityPolicy, form: ReferralForm): ReadonlyArray<ScopeExclusion> =>
+  policy.referral.exclusions.filter((rule) => rule.effect === "optional" && holds(rule.when, requestFacts(form)))
+
+/** Request types this panel does not decide. */
+export const typesOutOfScope = (policy: AuthorityPolicy, form: ReferralForm): ReadonlyArray<RequestType> =>
+  form.requestTypes.filter((type) => !policy.referral.inScope.requestTypes.includes(type))
+
+export const missingDocuments = (
+  policy: AuthorityPolicy,
+  form: ReferralForm,
+  recorded: ReadonlyArray<DocumentKind>
+): ReadonlyArray<RequiredDocument> =>
+  policy.referral.requiredDocuments.filter(
+    (required) => appliesTo(required.forRequestTypes, form.requestTypes) && !recorded.includes(required.kind)
+  )
+
+export const approvalsNeeded = (
+  policy: AuthorityPolicy,
+  form: ReferralForm
+): ReadonlyArray<{ readonly role: Role; readonly ruleId: RuleId }> =>
+  policy.referral.approvals
+    .filter((approval) => appliesTo(approval.forRequestTypes, form.requestTypes))
+    .map(({ role, ruleId }) => ({ role, ruleId }))
+
+export const sectionLabel: Record<FormSection, string> = {
+  reason: "reason for the request",
+  request: "what is requested",
+  case_summary: "case summary",
+  worries: "what are we worried about",
+  working_well: "what is working well",
+  needs_to_change: "what needs to change",
+  proposed_plan: "proposed plan",
+  expected_outcome: "what the request should achieve",
+  duration_and_exit: "how long the resource is needed and what happens then",
+  work_already_done: "work already done with the family",
+  education: "special educational needs and education for each child",
+  team_manager_consultation: "the discussion with the team manager (date and where it is recorded)"
+}
+
+const filled = (text: string | undefined) => text !== undefined && text.trim() !== ""
+
+const sectionFilled: Record<FormSection, (form: ReferralForm) => boolean> = {
+  reason: (form) => filled(form.reason),
+  request: (form) => filled(form.request),
+  case_summary: (form) => filled(form.caseSummary),
+  worries: (form) => filled(form.worries),
+  working_well: (form) => filled(form.workingWell),
+  needs_to_change: (form) => filled(form.needsToChange),
+  proposed_plan: (form) => filled(form.proposedPlan),
+  expected_outcome: (form) => filled(form.expectedOutcome),
+  duration_and_exit: (form) => filled(form.durationAndExit),
+  work_already_done: (form) => filled(form.workAlreadyDone),
+  education: (form) =>
+    form.children.every((child) => child.specialEducationalNeeds !== undefined && child.engagingInEducation !== undefined),
+  team_manager_consultation: (form) => form.teamManagerConsultation !== undefined
+}
+
+/** The form's gaps before submission: always children and a request type, then the policy's sections. */
+export const missingSections = (
+  policy: AuthorityPolicy,
+  form: ReferralForm
+): ReadonlyArray<{ readonly field: string; readonly label: string; readonly ruleId?: RuleId }> => {
+  const basics = [
+    ...(form.children.length === 0 ? [{ field: "children", label: "at least one child" }] : []),
+    ...(form.requestTypes.length === 0 ? [{ field: "requestTypes", label: "what kind of request this is" }] : [])
+  ]
+  const sections: FormSection[] = [...policy.referral.requiredSections]
+  const consultationRule = policy.referral.teamManagerConsultationRequired
+  if (consultationRule !== undefined && !sections.includes("team_manager_consultation")) {
+    sections.push("team_manager_consultation")
+  }
+  const gaps = sections
+    .filter((section) => !sectionFilled[section](form))
+    .map((section) =>
+      section === "team_manager_consultation" && consultationRule !== undefined
+        ? { field: section, label: sectionLabel[section], ruleId: consultationRule }
+        : { field: section, label: sectionLabel[section] }
+    )
+  return [...basics, ...gaps]
+}

@@ -1,0 +1,83 @@
+import { Effect, type ParseResult, Schedule, Schema } from "effect"
+import { type Commit, ConcurrencyConflict, EventStore, type StreamRef } from "../ports/EventStore.js"
+import type { Notification } from "../ports/Notification.js"
+import type { ReadModelRow } from "../ports/ReadModels.js"
+import { type Decider, fold } from "./decider.js"
+import { PersistenceError } from "./errors.js"
+
+/** How one kind of aggregate is stored: its stream type, event schema and the read-model rows it keeps. */
+/** Reads and writes one aggregate's events as JSON-safe data. */
+export interface EventCodec<Event> {
+  readonly decode: (data: unknown) => Effect.Effect<Event, ParseResult.ParseError>
+  readonly encode: (event: Event) => Effect.Effect<{ readonly _tag: string }, ParseResult.ParseError>
+}
+
+export const eventCodec = <Event, Encoded extends { readonly _tag: string }>(
+  schema: Schema.Schema<Event, Encoded>
+): EventCodec<Event> => ({ decode: Schema.decodeUnknown(schema), encode: Schema.encode(schema) })
+
+export interface Aggregate<Command, Event extends { readonly _tag: string }, State, Refusal, Context> {
+  readonly streamType: string
+  readonly decider: Decider<Command, Event, State, Refusal, Context>
+  readonly events: EventCodec<Event>
+  readonly readModels: (state: State, stream: StreamRef) => ReadonlyArray<ReadModelRow>
+  readonly notifications?: (events: ReadonlyArray<Event>, state: State, context: Context) => ReadonlyArray<Notification>
+}
+
+export interface Loaded<State> {
+  readonly state: State
+  readonly version: number
+}
+
+export const load = <C, E extends { readonly _tag: string }, S, R, X>(aggregate: Aggregate<C, E, S, R, X>, stream: StreamRef) =>
+  Effect.gen(function* () {
+    const stored = yield* (yield* EventStore).readStream(stream)
+    const events = yield* Effect.forEach(stored, (event) =>
+      aggregate.events.decode(event.data).pipe(
+        Effect.mapError(
+          (error) =>
+            new PersistenceError({ operation: "decode event", message: `Event ${event.version} of ${stream.id} cannot be read: ${error.message}` })
+        )
+      )
+    )
+    return { state: fold(aggregate.decider, events), version: stored.length } satisfies Loaded<S>
+  })
+
+/**
+ * Load, decide, append; on a concurrency conflict reload and decide again (the decision is pure, so a
+ * retry on the newer state is safe), a few times before giving up with the conflict.
+ */
+export const execute = <C, E extends { readonly _tag: string }, S, R, X>(
+  aggregate: Aggregate<C, E, S, R, X>,
+  stream: StreamRef,
+  command: C,
+  context: X
+) =>
+  Effect.gen(function* () {
+    const store = yield* EventStore
+    const { state, version } = yield* load(aggregate, stream)
+    const events = yield* aggregate.decider.decide(command, state, context)
+    const next = events.reduce(aggregate.decider.evolve, state)
+    if (events.length === 0) return { state: next, events, version }
+    const encoded = yield* Effect.forEach(events, (event) =>
+      aggregate.events.encode(event).pipe(
+        Effect.mapError((error) => new PersistenceError({ operation: "encode event", message: error.message }))
+      )
+    )
+    const commit: Commit = {
+      stream,
+      expectedVersion: version,
+      events: encoded.map((data) => ({ type: data._tag, data })),
+      readModels: aggregate.readModels(next, stream),
+      notifications: aggregate.notifications?.(events, next, context) ?? []
+    }
+    const result = yield* store.append(commit)
+    return { state: next, events, version: result.version }
+  }).pipe(
+    Effect.retry({
+      while: (error) => error instanceof ConcurrencyConflict,
+      schedule: Schedule.recurs(3)
+    })
+  )
+
+

@@ -1,0 +1,36 @@
+import { Schema } from "effect"
+import { AuthorityId } from "./ids.js"
+import { Role } from "./roles.js"
+
+/** The actor holds none of the roles the use case allows. */
+export class NotPermitted extends Schema.TaggedError<NotPermitted>()("NotPermitted", {
+  action: Schema.String,
+  allowed: Schema.Array(Role),
+  message: Schema.String
+}) {}
+
+/**
+ * The record belongs to another authority. Callers answer exactly as for a missing record,
+ * so that nobody can learn what another authority holds.
+ */
+export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
+  what: Schema.String,
+  id: Schema.String,
+  message: Schema.String
+}) {
+  static of(what: string, id: string) {
+    return new NotFound({ what, id, message: `No ${what} with id ${id} was found.` })
+  }
+}
+
+export class WrongAuthority extends Schema.TaggedError<WrongAuthority>()("WrongAuthority", {
+  authorityId: AuthorityId,
+  message: Schema.String
+}) {}
+
+/** Infrastructure failed (database, network). Never a user's fault; shown without detail. */
+export class PersistenceError extends Schema.TaggedError<PersistenceError>()("PersistenceError", {
+  operation: Schema.String,
+  message: Schema.String,
+  cause: Schema.optional(Schema.Defect)
+}) {}

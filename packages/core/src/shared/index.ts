@@ -1,0 +1,6 @@
+export * from "./actor.js"
+export * from "./authorise.js"
+export * from "./decider.js"
+export * from "./errors.js"
+export * from "./ids.js"
+export * from "./roles.js"

@@ -1,0 +1,35 @@
+import { Schema } from "effect"
+import { LocalDate } from "../calendar/LocalDate.js"
+import { ActedBy } from "../shared/actor.js"
+import { AuthorityId, ChildId, PanelId, SittingId } from "../shared/ids.js"
+import { AgendaItem, Attendance } from "./SittingEvents.js"
+
+/** The record's life after a sitting (CPR-11): drafted, with the chair, final, uploaded per child. */
+export const RecordState = Schema.Struct({
+  draftSentAt: Schema.optional(Schema.DateTimeUtc),
+  finalAt: Schema.optional(Schema.DateTimeUtc),
+  uploads: Schema.Array(Schema.Struct({ childId: ChildId, at: Schema.DateTimeUtc }))
+})
+export type RecordState = typeof RecordState.Type
+
+export const Sitting = Schema.Struct({
+  id: SittingId,
+  authorityId: AuthorityId,
+  panelId: PanelId,
+  date: LocalDate,
+  startsAt: Schema.DateTimeUtc,
+  endsAt: Schema.DateTimeUtc,
+  cancelled: Schema.optional(Schema.Struct({ reason: Schema.String, by: ActedBy })),
+  agenda: Schema.Array(AgendaItem),
+  agendaPublishedAt: Schema.optional(Schema.DateTimeUtc),
+  attendance: Schema.Array(Attendance),
+  quorum: Schema.optional(Schema.Struct({ enough: Schema.Boolean, note: Schema.String, by: ActedBy })),
+  record: RecordState
+})
+export type Sitting = typeof Sitting.Type
+export type SittingState = Sitting | undefined
+
+/** Children whose record must be uploaded: everyone on the agenda. */
+export const childrenOnAgenda = (sitting: Sitting): ReadonlyArray<ChildId> => [
+  ...new Set(sitting.agenda.flatMap((item) => item.childIds))
+]

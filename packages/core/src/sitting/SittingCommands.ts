@@ -1,0 +1,41 @@
+import type { DateTime } from "effect"
+import type { LocalDate } from "../calendar/LocalDate.js"
+import type { Membership } from "../policy/PanelPolicy.js"
+import type { Authorised } from "../shared/authorise.js"
+import type { ChildId, PanelId, PersonId, ReferralId, SittingId } from "../shared/ids.js"
+import type { AttendanceStatus } from "./SittingEvents.js"
+
+interface Base {
+  readonly by: Authorised
+  readonly at: DateTime.Utc
+}
+
+/** A request or review to place on the agenda; the decider gives it a time slot. */
+export interface AgendaEntry {
+  readonly referralId: ReferralId
+  readonly childIds: ReadonlyArray<ChildId>
+  readonly kind: "request" | "review" | "retrospective"
+  readonly summary: string
+}
+
+export interface AttendanceEntry {
+  readonly personId: PersonId
+  readonly name: string
+  readonly seat: string
+  readonly membership: Membership
+  readonly status: AttendanceStatus
+  readonly standsInFor?: string
+  /** KNO-2: an observer attends with the chair's agreement. */
+  readonly chairAgreed?: boolean
+}
+
+export type SittingCommand =
+  | (Base & { readonly _tag: "ScheduleSitting"; readonly sittingId: SittingId; readonly panelId: PanelId; readonly date: LocalDate })
+  | (Base & { readonly _tag: "CancelSitting"; readonly reason: string })
+  | (Base & { readonly _tag: "BuildAgenda"; readonly entries: ReadonlyArray<AgendaEntry> })
+  | (Base & { readonly _tag: "PublishAgenda" })
+  | (Base & { readonly _tag: "RecordAttendance"; readonly entry: AttendanceEntry })
+  | (Base & { readonly _tag: "ConfirmQuorum"; readonly enough: boolean; readonly note: string })
+  | (Base & { readonly _tag: "SendDraftRecordToChair" })
+  | (Base & { readonly _tag: "ReturnFinalRecord" })
+  | (Base & { readonly _tag: "RecordChildUploaded"; readonly childId: ChildId; readonly referralId: ReferralId })

@@ -1,0 +1,150 @@
+import { DateTime, Effect } from "effect"
+import { formatDate } from "../calendar/format.js"
+import { atLondon } from "../calendar/londonTime.js"
+import { resolveClock } from "../calendar/resolveClock.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import type { PanelPolicy } from "../policy/PanelPolicy.js"
+import { actedBy } from "../shared/authorise.js"
+import type { Decider } from "../shared/decider.js"
+import { describeRoles } from "../shared/roles.js"
+import type { AuthorityContext } from "../shared/authorityContext.js"
+import type { Sitting, SittingState } from "./Sitting.js"
+import type { SittingCommand } from "./SittingCommands.js"
+import {
+  DeputyMustNameSeat,
+  NoSuchSitting,
+  NotTheChair,
+  ObserverNeedsChairAgreement,
+  SittingAlreadyScheduled,
+  SittingNotInState,
+  type SittingRefusal
+} from "./SittingErrors.js"
+import type { Attendance, SittingEvent } from "./SittingEvents.js"
+import { planSlots } from "./agendaSlots.js"
+import { evolveSitting } from "./evolveSitting.js"
+
+export const panelOf = (policy: AuthorityPolicy, panelId: string): PanelPolicy | undefined =>
+  policy.panels.find((panel) => panel.id === panelId)
+
+const fail = (message: string) => Effect.fail(new SittingNotInState({ message }))
+
+/** The sitting exists and is not cancelled. */
+const live = (state: SittingState): Effect.Effect<Sitting, SittingNotInState | NoSuchSitting> =>
+  state === undefined
+    ? Effect.fail(new NoSuchSitting({ message: "There is no such sitting." }))
+    : state.cancelled
+      ? fail(`The sitting on ${formatDate(state.date)} was cancelled.`)
+      : Effect.succeed(state)
+
+const beforeStart = (sitting: Sitting, at: DateTime.Utc, doing: string) =>
+  DateTime.lessThan(at, sitting.startsAt)
+    ? Effect.succeed(sitting)
+    : fail(`You cannot ${doing}: the sitting on ${formatDate(sitting.date)} has started.`)
+
+const emit = (...events: ReadonlyArray<SittingEvent>): ReadonlyArray<SittingEvent> => events
+
+const decide = (
+  command: SittingCommand,
+  state: SittingState,
+  context: AuthorityContext
+): Effect.Effect<ReadonlyArray<SittingEvent>, SittingRefusal> =>
+  Effect.gen(function* () {
+    const { policy } = context
+    const audit = { by: actedBy(command.by), at: command.at }
+    if (command._tag === "ScheduleSitting") {
+      if (state !== undefined) {
+        return yield* new SittingAlreadyScheduled({ message: `A sitting with id ${command.sittingId} already exists.` })
+      }
+      const panel = panelOf(policy, command.panelId)
+      if (panel === undefined) return yield* fail(`This authority has no panel called ${command.panelId}.`)
+      const startsAt = atLondon(command.date, panel.hours.start)
+      if (DateTime.lessThan(startsAt, command.at)) {
+        return yield* fail(`A sitting on ${formatDate(command.date)} would be in the past.`)
+      }
+      return emit({
+        _tag: "SittingScheduled",
+        sittingId: command.sittingId,
+        authorityId: command.by.authorityId,
+        panelId: panel.id,
+        date: command.date,
+        startsAt,
+        endsAt: atLondon(command.date, panel.hours.end),
+        ...audit
+      })
+    }
+    const sitting = yield* live(state)
+    const panel = panelOf(policy, sitting.panelId)!
+    switch (command._tag) {
+      case "CancelSitting":
+        yield* beforeStart(sitting, command.at, "cancel it")
+        return emit({ _tag: "SittingCancelled", reason: command.reason, ...audit })
+      case "BuildAgenda": {
+        yield* beforeStart(sitting, command.at, "change the agenda")
+        const items = yield* planSlots(command.entries, sitting, panel.slotMinutes)
+        return emit({ _tag: "AgendaBuilt", items: [...items], ...audit })
+      }
+      case "PublishAgenda":
+        if (sitting.agenda.length === 0) return yield* fail("There is nothing on the agenda to send to members yet.")
+        return emit({ _tag: "AgendaPublished", ...audit })
+      case "RecordAttendance":
+        return emit({ _tag: "AttendanceRecorded", attendance: yield* attendanceOf(command, sitting, panel, context), ...audit })
+      case "ConfirmQuorum": {
+        const chairs = [...new Set([panel.chair.role, ...panel.deputies.map((deputy) => deputy.role), "panel_chair" as const, "vice_chair" as const])]
+        if (!chairs.some((role) => command.by.actor.roles.includes(role))) {
+          return yield* new NotTheChair({
+            message: `Only the chair or a deputy (${describeRoles(chairs)}) decides whether enough members are present (${panel.quorum.ruleId}).`
+          })
+        }
+        return emit({ _tag: "QuorumConfirmed", enough: command.enough, note: command.note, ...audit })
+      }
+      case "SendDraftRecordToChair":
+        if (DateTime.lessThan(command.at, sitting.endsAt)) return yield* fail("The record can be sent to the chair once the sitting has ended.")
+        if (sitting.record.draftSentAt) return yield* fail("The draft record has already gone to the chair.")
+        return emit({ _tag: "DraftRecordSentToChair", ...audit })
+      case "ReturnFinalRecord":
+        if (!sitting.record.draftSentAt) return yield* fail("There is no draft record with the chair yet.")
+        if (sitting.record.finalAt) return yield* fail("The final record has already been returned.")
+        return emit({ _tag: "FinalRecordReturned", ...audit })
+      case "RecordChildUploaded":
+        if (!sitting.record.finalAt) {
+          return yield* fail("Only the final record is uploaded to a child's file; the chair has not returned it yet.")
+        }
+        if (!sitting.agenda.some((item) => item.childIds.includes(command.childId))) {
+          return yield* fail("That child was not on this sitting's agenda.")
+        }
+        if (sitting.record.uploads.some((upload) => upload.childId === command.childId)) {
+          return yield* fail("That child's record has already been uploaded.")
+        }
+        return emit({ _tag: "ChildRecordUploaded", childId: command.childId, referralId: command.referralId, ...audit })
+    }
+  })
+
+/** KNO-2: observers need the chair's agreement; a deputy names whom they stand for; late confirmations show. */
+const attendanceOf = (
+  command: Extract<SittingCommand, { _tag: "RecordAttendance" }>,
+  sitting: Sitting,
+  panel: PanelPolicy,
+  { calendar }: AuthorityContext
+): Effect.Effect<Attendance, ObserverNeedsChairAgreement | DeputyMustNameSeat> => {
+  const { chairAgreed, ...entry } = command.entry
+  if (entry.status === "observer" && panel.observersNeedChairAgreement && !chairAgreed) {
+    return Effect.fail(
+      new ObserverNeedsChairAgreement({ ruleId: "KNO-2", message: "An observer attends only with the chair's agreement (KNO-2)." })
+    )
+  }
+  if (entry.status === "deputy" && (entry.standsInFor ?? "").trim() === "") {
+    return Effect.fail(new DeputyMustNameSeat({ ruleId: "KNO-2", message: "Say which member the deputy stands in for (KNO-2, CPR-3)." }))
+  }
+  const confirmation = panel.attendanceConfirmation
+  if (entry.status !== "confirmed" || entry.membership !== "non_standing" || confirmation === undefined) {
+    return Effect.succeed(entry)
+  }
+  const due = resolveClock(confirmation.clock, { instant: sitting.startsAt }, calendar).due
+  return Effect.succeed({ ...entry, confirmedLate: DateTime.greaterThan(command.at, due) })
+}
+
+export const sittingDecider: Decider<SittingCommand, SittingEvent, SittingState, SittingRefusal, AuthorityContext> = {
+  initialState: undefined,
+  evolve: evolveSitting,
+  decide
+}

@@ -1,0 +1,42 @@
+import { Schema } from "effect"
+import { RuleId } from "../policy/rules.js"
+
+export class SittingNotInState extends Schema.TaggedError<SittingNotInState>()("SittingNotInState", {
+  message: Schema.String
+}) {}
+
+/** The use case answers this as NotFound, with the id. */
+export class NoSuchSitting extends Schema.TaggedError<NoSuchSitting>()("NoSuchSitting", { message: Schema.String }) {}
+
+export class SittingAlreadyScheduled extends Schema.TaggedError<SittingAlreadyScheduled>()("SittingAlreadyScheduled", {
+  message: Schema.String
+}) {}
+
+/** More children than fit in the sitting's hours at the shortest slot the policy allows (CPR-2). */
+export class AgendaFull extends Schema.TaggedError<AgendaFull>()("AgendaFull", {
+  ruleId: RuleId,
+  capacity: Schema.Number,
+  requested: Schema.Number,
+  message: Schema.String
+}) {}
+
+export class ObserverNeedsChairAgreement extends Schema.TaggedError<ObserverNeedsChairAgreement>()(
+  "ObserverNeedsChairAgreement",
+  { ruleId: RuleId, message: Schema.String }
+) {}
+
+export class NotTheChair extends Schema.TaggedError<NotTheChair>()("NotTheChair", { message: Schema.String }) {}
+
+export class DeputyMustNameSeat extends Schema.TaggedError<DeputyMustNameSeat>()("DeputyMustNameSeat", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+export type SittingRefusal =
+  | NoSuchSitting
+  | SittingNotInState
+  | SittingAlreadyScheduled
+  | AgendaFull
+  | ObserverNeedsChairAgreement
+  | NotTheChair
+  | DeputyMustNameSeat

@@ -1,0 +1,76 @@
+import { Schema } from "effect"
+import { LocalDate } from "../calendar/LocalDate.js"
+import { Membership } from "../policy/PanelPolicy.js"
+import { ActedBy } from "../shared/actor.js"
+import { AuthorityId, ChildId, PanelId, PersonId, ReferralId, SittingId } from "../shared/ids.js"
+
+const audit = { by: ActedBy, at: Schema.DateTimeUtc }
+
+export const AgendaItemKind = Schema.Literal("request", "review", "retrospective")
+
+/** One slot on the agenda: a request, a review brought back (CPR-10), or a decision made outside panel. */
+export const AgendaItem = Schema.Struct({
+  referralId: ReferralId,
+  childIds: Schema.Array(ChildId),
+  kind: AgendaItemKind,
+  /** What the panel is asked, without the child's name (agendas travel by email). */
+  summary: Schema.String,
+  startsAt: Schema.DateTimeUtc,
+  endsAt: Schema.DateTimeUtc
+})
+export type AgendaItem = typeof AgendaItem.Type
+
+export const AttendanceStatus = Schema.Literal("present", "apologies", "deputy", "observer", "confirmed")
+export type AttendanceStatus = typeof AttendanceStatus.Type
+
+export const Attendance = Schema.Struct({
+  personId: PersonId,
+  name: Schema.String,
+  seat: Schema.String,
+  membership: Membership,
+  status: AttendanceStatus,
+  /** For "deputy": the seat holder they stand in for (KNO-2, CPR-3). */
+  standsInFor: Schema.optional(Schema.String),
+  /** A non-standing member's confirmation after the KNO-2 deadline. */
+  confirmedLate: Schema.optional(Schema.Boolean)
+})
+export type Attendance = typeof Attendance.Type
+
+export const SittingScheduled = Schema.TaggedStruct("SittingScheduled", {
+  sittingId: SittingId,
+  authorityId: AuthorityId,
+  panelId: PanelId,
+  date: LocalDate,
+  startsAt: Schema.DateTimeUtc,
+  endsAt: Schema.DateTimeUtc,
+  ...audit
+})
+export const SittingCancelled = Schema.TaggedStruct("SittingCancelled", { reason: Schema.String, ...audit })
+export const AgendaBuilt = Schema.TaggedStruct("AgendaBuilt", { items: Schema.Array(AgendaItem), ...audit })
+export const AgendaPublished = Schema.TaggedStruct("AgendaPublished", { ...audit })
+export const AttendanceRecorded = Schema.TaggedStruct("AttendanceRecorded", { attendance: Attendance, ...audit })
+export const QuorumConfirmed = Schema.TaggedStruct("QuorumConfirmed", {
+  enough: Schema.Boolean,
+  note: Schema.String,
+  ...audit
+})
+export const DraftRecordSentToChair = Schema.TaggedStruct("DraftRecordSentToChair", { ...audit })
+export const FinalRecordReturned = Schema.TaggedStruct("FinalRecordReturned", { ...audit })
+export const ChildRecordUploaded = Schema.TaggedStruct("ChildRecordUploaded", {
+  childId: ChildId,
+  referralId: ReferralId,
+  ...audit
+})
+
+export const SittingEvent = Schema.Union(
+  SittingScheduled,
+  SittingCancelled,
+  AgendaBuilt,
+  AgendaPublished,
+  AttendanceRecorded,
+  QuorumConfirmed,
+  DraftRecordSentToChair,
+  FinalRecordReturned,
+  ChildRecordUploaded
+)
+export type SittingEvent = typeof SittingEvent.Type

@@ -1,0 +1,101 @@
+import { DateTime, Effect, Schema } from "effect"
+import type { LocalDate } from "../calendar/LocalDate.js"
+import { londonDateOf } from "../calendar/londonTime.js"
+import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
+import type { EventStore, StreamRef } from "../ports/EventStore.js"
+import { IdGenerator } from "../ports/IdGenerator.js"
+import type { Policies } from "../ports/Policies.js"
+import { ReadModels } from "../ports/ReadModels.js"
+import type { Actor } from "../shared/actor.js"
+import { authorise, type Permission, permission } from "../shared/authorise.js"
+import { authorityContext } from "../shared/authorityContext.js"
+import { execute } from "../shared/commandRunner.js"
+import { NotFound } from "../shared/errors.js"
+import { type ChildId, type PanelId, type ReferralId, SittingId } from "../shared/ids.js"
+import { Sitting } from "./Sitting.js"
+import type { AgendaEntry, AttendanceEntry, SittingCommand } from "./SittingCommands.js"
+import { sittingAggregate, sittingCollection, sittingStreamType } from "./sittingAggregate.js"
+import { sittingDates } from "./schedule.js"
+
+const chairs = ["panel_chair", "vice_chair", "assistant_director", "head_of_service", "service_manager"] as const
+
+export const sittingPermissions = {
+  ScheduleSitting: permission("schedule a sitting", "panel_administrator"),
+  CancelSitting: permission("cancel a sitting", "panel_administrator", ...chairs),
+  BuildAgenda: permission("build the agenda", "panel_administrator"),
+  PublishAgenda: permission("send the agenda and papers to members", "panel_administrator"),
+  RecordAttendance: permission("record attendance", "panel_administrator", ...chairs),
+  ConfirmQuorum: permission("decide whether enough members are present", ...chairs),
+  SendDraftRecordToChair: permission("send the draft record to the chair", "panel_administrator"),
+  ReturnFinalRecord: permission("return the final record", ...chairs),
+  RecordChildUploaded: permission("record a child's record as uploaded", "panel_administrator")
+} satisfies Record<SittingCommand["_tag"], Permission>
+
+export const sittingReaders = permission(
+  "see sittings",
+  "social_worker", "practice_supervisor", "team_manager", "head_of_service", "service_manager", "assistant_director",
+  "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"
+)
+
+type CommandBody = SittingCommand extends infer C ? (C extends SittingCommand ? Omit<C, "by" | "at"> : never) : never
+
+/** Sitting use cases: the calendar, the agenda, attendance and the record's turnaround. */
+export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittings", {
+  effect: Effect.gen(function* () {
+    const ids = yield* IdGenerator
+    const readModels = yield* ReadModels
+    const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
+
+    const run = (actor: Actor, sittingId: SittingId, body: CommandBody) =>
+      Effect.gen(function* () {
+        const by = yield* authorise(actor, sittingPermissions[body._tag])
+        const at = yield* DateTime.now
+        const stream: StreamRef = { authorityId: by.authorityId, streamType: sittingStreamType, id: sittingId }
+        const authority = yield* authorityContext(by.authorityId)
+        const result = yield* execute(sittingAggregate, stream, { ...body, by, at } as SittingCommand, authority)
+        return result.state === undefined ? yield* Effect.fail(NotFound.of("sitting", sittingId)) : result.state
+      }).pipe(
+        Effect.catchTag("NoSuchSitting", () => Effect.fail(NotFound.of("sitting", sittingId))),
+        Effect.provide(context)
+      )
+
+    const schedule = (actor: Actor, panelId: PanelId, date: LocalDate) =>
+      ids.next("sit").pipe(
+        Effect.map(SittingId.make),
+        Effect.flatMap((sittingId) => run(actor, sittingId, { _tag: "ScheduleSitting", sittingId, panelId, date }))
+      )
+
+    return {
+      schedule,
+      /** Schedules the sittings still to come in a year, from the panel's cadence or fixed dates. */
+      scheduleYear: (actor: Actor, panelId: PanelId, year: number) =>
+        Effect.gen(function* () {
+          const { policy, calendar } = yield* authorityContext(actor.authorityId)
+          const panel = policy.panels.find((candidate) => candidate.id === panelId)
+          if (panel === undefined) return yield* Effect.fail(NotFound.of("panel", panelId))
+          const today = londonDateOf(yield* DateTime.now)
+          const dates = sittingDates(panel, year, calendar).filter((date) => date > today)
+          return yield* Effect.forEach(dates, (date) => schedule(actor, panelId, date))
+        }).pipe(Effect.provide(context)),
+      cancel: (actor: Actor, id: SittingId, reason: string) => run(actor, id, { _tag: "CancelSitting", reason }),
+      buildAgenda: (actor: Actor, id: SittingId, entries: ReadonlyArray<AgendaEntry>) =>
+        run(actor, id, { _tag: "BuildAgenda", entries }),
+      publishAgenda: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "PublishAgenda" }),
+      recordAttendance: (actor: Actor, id: SittingId, entry: AttendanceEntry) =>
+        run(actor, id, { _tag: "RecordAttendance", entry }),
+      confirmQuorum: (actor: Actor, id: SittingId, enough: boolean, note: string) =>
+        run(actor, id, { _tag: "ConfirmQuorum", enough, note }),
+      sendDraftRecordToChair: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "SendDraftRecordToChair" }),
+      returnFinalRecord: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "ReturnFinalRecord" }),
+      recordChildUploaded: (actor: Actor, id: SittingId, childId: ChildId, referralId: ReferralId) =>
+        run(actor, id, { _tag: "RecordChildUploaded", childId, referralId }),
+      get: (actor: Actor, id: SittingId) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, sittingReaders)
+          const row = yield* readModels.get(sittingCollection, actor.authorityId, id)
+          if (row === undefined) return yield* Effect.fail(NotFound.of("sitting", id))
+          return yield* Schema.decodeUnknown(Sitting)(row.doc).pipe(Effect.orDie)
+        })
+    }
+  })
+}) {}

@@ -1,0 +1,35 @@
+import { Schema } from "effect"
+import type { AuthorityContext } from "../shared/authorityContext.js"
+import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
+import { childrenOnAgenda, Sitting, type SittingState } from "./Sitting.js"
+import type { SittingCommand } from "./SittingCommands.js"
+import { sittingDecider } from "./SittingDecider.js"
+import type { SittingRefusal } from "./SittingErrors.js"
+import { SittingEvent } from "./SittingEvents.js"
+
+export const sittingStreamType = "sitting"
+export const sittingCollection = "sittings"
+
+export const sittingAggregate: Aggregate<SittingCommand, SittingEvent, SittingState, SittingRefusal, AuthorityContext> = {
+  streamType: sittingStreamType,
+  decider: sittingDecider,
+  events: eventCodec(SittingEvent),
+  readModels: (state, stream) =>
+    state === undefined
+      ? []
+      : [
+          {
+            collection: sittingCollection,
+            authorityId: stream.authorityId,
+            id: stream.id,
+            index: {
+              panelId: state.panelId,
+              date: state.date,
+              cancelled: state.cancelled !== undefined,
+              referralIds: state.agenda.map((item) => item.referralId),
+              childIds: [...childrenOnAgenda(state)]
+            },
+            doc: Schema.encodeSync(Sitting)(state)
+          }
+        ]
+}

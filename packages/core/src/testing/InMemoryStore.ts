@@ -1,0 +1,141 @@
+import { Context, Effect, Layer, Ref } from "effect"
+import {
+  type AppendResult,
+  type Commit,
+  ConcurrencyConflict,
+  EventStore,
+  type StoredEvent,
+  streamIdOf
+} from "../ports/EventStore.js"
+import { Outbox, type OutboxEntry } from "../ports/Outbox.js"
+import { type ReadModelQuery, type ReadModelRow, ReadModels } from "../ports/ReadModels.js"
+
+interface StoreState {
+  readonly events: ReadonlyArray<StoredEvent>
+  readonly versions: ReadonlyMap<string, number>
+  readonly rows: ReadonlyMap<string, ReadModelRow>
+  readonly outbox: ReadonlyMap<string, OutboxEntry>
+}
+
+const empty: StoreState = { events: [], versions: new Map(), rows: new Map(), outbox: new Map() }
+const rowKey = (collection: string, authorityId: string, id: string) => `${collection}\u0000${authorityId}\u0000${id}`
+
+const applyCommit = (state: StoreState, commit: Commit, now: string): [AppendResult, StoreState] => {
+  const streamId = streamIdOf(commit.stream)
+  const base = state.versions.get(streamId) ?? 0
+  const stored = commit.events.map(
+    (event, i): StoredEvent => ({
+      ...event,
+      stream: commit.stream,
+      version: base + i + 1,
+      position: state.events.length + i + 1,
+      recordedAt: now,
+      hash: ""
+    })
+  )
+  const rows = new Map(state.rows)
+  for (const row of commit.readModels) rows.set(rowKey(row.collection, row.authorityId, row.id), row)
+  const outbox = new Map(state.outbox)
+  for (const notification of commit.notifications) {
+    if (!outbox.has(notification.id)) {
+      outbox.set(notification.id, { notification, state: "pending", attempts: 0, nextAttemptAt: now })
+    }
+  }
+  const versions = new Map(state.versions).set(streamId, base + stored.length)
+  return [
+    { version: base + stored.length, positions: stored.map((event) => event.position) },
+    { events: [...state.events, ...stored], versions, rows, outbox }
+  ]
+}
+
+const matches = (row: ReadModelRow, query: ReadModelQuery): boolean =>
+  row.collection === query.collection &&
+  row.authorityId === query.authorityId &&
+  (query.afterId === undefined || row.id > query.afterId) &&
+  Object.entries(query.where ?? {}).every(([field, wanted]) => {
+    const value = row.index[field]
+    return Array.isArray(value) ? value.includes(String(wanted)) : value === wanted
+  })
+
+/** Event store, read models and outbox held in memory: one transaction per commit, like the SQL store. */
+export const makeInMemoryStore = Effect.gen(function* () {
+  const ref = yield* Ref.make(empty)
+  const now = Effect.clockWith((clock) => clock.currentTimeMillis).pipe(Effect.map((ms) => new Date(ms).toISOString()))
+
+  const eventStore = EventStore.of({
+    append: (commit) =>
+      Effect.gen(function* () {
+        const at = yield* now
+        return yield* Ref.modify(ref, (state): [Effect.Effect<AppendResult, ConcurrencyConflict>, StoreState] => {
+          const actual = state.versions.get(streamIdOf(commit.stream)) ?? 0
+          if (actual !== commit.expectedVersion) {
+            return [Effect.fail(ConcurrencyConflict.of(streamIdOf(commit.stream), commit.expectedVersion, actual)), state]
+          }
+          const [result, next] = applyCommit(state, commit, at)
+          return [Effect.succeed(result), next]
+        }).pipe(Effect.flatten)
+      }),
+    readStream: (stream) =>
+      Ref.get(ref).pipe(
+        Effect.map((state) => state.events.filter((event) => streamIdOf(event.stream) === streamIdOf(stream)))
+      ),
+    readAll: ({ after, limit, authorityId }) =>
+      Ref.get(ref).pipe(
+        Effect.map((state) =>
+          state.events
+            .filter((event) => event.position > after && (authorityId === undefined || event.stream.authorityId === authorityId))
+            .slice(0, limit)
+        )
+      )
+  })
+
+  const readModels = ReadModels.of({
+    get: (collection, authorityId, id) =>
+      Ref.get(ref).pipe(Effect.map((state) => state.rows.get(rowKey(collection, authorityId, id)))),
+    query: (query) =>
+      Ref.get(ref).pipe(
+        Effect.map((state) =>
+          [...state.rows.values()]
+            .filter((row) => matches(row, query))
+            .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+            .slice(0, query.limit ?? Number.POSITIVE_INFINITY)
+        )
+      )
+  })
+
+  const update = (id: string, change: (entry: OutboxEntry) => OutboxEntry) =>
+    Ref.update(ref, (state) => {
+      const entry = state.outbox.get(id)
+      return entry ? { ...state, outbox: new Map(state.outbox).set(id, change(entry)) } : state
+    })
+
+  const outbox = Outbox.of({
+    due: (at, limit) =>
+      Ref.get(ref).pipe(
+        Effect.map((state) =>
+          [...state.outbox.values()]
+            .filter((entry) => entry.state === "pending" && entry.nextAttemptAt <= at)
+            .slice(0, limit)
+        )
+      ),
+    markDelivered: (id) => update(id, (entry) => ({ ...entry, state: "delivered", attempts: entry.attempts + 1 })),
+    markFailed: (id, failure) =>
+      update(id, (entry) => ({
+        ...entry,
+        state: failure.dead ? "dead" : "pending",
+        attempts: entry.attempts + 1,
+        nextAttemptAt: failure.nextAttemptAt,
+        lastError: failure.error
+      })),
+    get: (id) => Ref.get(ref).pipe(Effect.map((state) => state.outbox.get(id)))
+  })
+
+  return { eventStore, readModels, outbox }
+})
+
+/** A fresh, empty in-memory store for each use of the layer. */
+export const InMemoryStoreLayer = Layer.effectContext(
+  Effect.map(makeInMemoryStore, ({ eventStore, readModels, outbox }) =>
+    Context.make(EventStore, eventStore).pipe(Context.add(ReadModels, readModels), Context.add(Outbox, outbox))
+  )
+)

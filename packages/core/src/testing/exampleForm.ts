@@ -1,0 +1,39 @@
+import type { LocalDate } from "../calendar/LocalDate.js"
+import type { RequestType } from "../policy/RequestType.js"
+import type { ReferralForm } from "../referral/ReferralForm.js"
+import { ChildId, PanelId, PersonId } from "../shared/ids.js"
+
+/** A complete request about a fictional child; no real person's details. */
+export const exampleForm = (panelId: string, requestType: RequestType, child: { readonly id: string; readonly name: string }): ReferralForm => ({
+  panelId: PanelId.make(panelId),
+  socialWorker: { personId: PersonId.make("priya-ashdown"), name: "Priya Ashdown" },
+  teamManager: { personId: PersonId.make("tom-brackley"), name: "Tom Brackley" },
+  children: [
+    {
+      childId: ChildId.make(child.id),
+      fullName: child.name,
+      dateOfBirth: "2016-09-14" as LocalDate,
+      plan: "CIN",
+      disabled: false,
+      unaccompaniedAsylumSeeking: false,
+      specialEducationalNeeds: false,
+      engagingInEducation: true
+    }
+  ],
+  requestTypes: [requestType],
+  request: "Support to keep the child safely at home",
+  reason: "Parenting capacity has fallen since the father left; school reports missed meals",
+  presentationReasons: ["edge_of_care_support"],
+  proposedPlan: "Family group conference and an edge-of-care worker for 12 weeks",
+  caseSummary: "Child in need plan since January; two siblings at home",
+  currentSituation: "At home with mother",
+  workingWell: "Mother engages with the social worker; grandmother visits weekly",
+  worries: "Neglect of basic care; mother's low mood",
+  needsToChange: "A reliable daily routine and a support network",
+  workAlreadyDone: "Family network meeting; referral to early help",
+  expectedOutcome: "The child stays safely at home",
+  durationAndExit: "12 weeks, then step down to early help",
+  partOfCareProceedings: false,
+  previousPresentations: [],
+  teamManagerConsultation: { date: "2027-05-27" as LocalDate, recordedIn: "supervision note" }
+})

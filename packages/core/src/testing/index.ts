@@ -1,0 +1,7 @@
+export * from "./actors.js"
+export * from "./decider.js"
+export * from "./exampleForm.js"
+export * from "./InMemoryStore.js"
+export * from "./playWeek.js"
+export * from "./SequentialIds.js"
+export * from "./StaticPolicies.js"

@@ -1,0 +1,112 @@
+import { Effect, Layer, TestClock } from "effect"
+import { EnglandAndWalesCalendar } from "../calendar/englandAndWales.js"
+import type { LocalDate } from "../calendar/LocalDate.js"
+import { atLondon } from "../calendar/londonTime.js"
+import type { TimeOfDay } from "../calendar/londonTime.js"
+import { Deadlines } from "../deadlines/Deadlines.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import type { Referral } from "../referral/Referral.js"
+import { Referrals } from "../referral/Referrals.js"
+import { DocumentId, PersonId } from "../shared/ids.js"
+import type { Role } from "../shared/roles.js"
+import { Sittings } from "../sitting/Sittings.js"
+import { staffOf } from "./actors.js"
+import { exampleForm } from "./exampleForm.js"
+import { InMemoryStoreLayer } from "./InMemoryStore.js"
+import { SequentialIds } from "./SequentialIds.js"
+import { staticPolicies } from "./StaticPolicies.js"
+
+/** The core's use cases over in-memory ports, for one authority's policy. */
+export const inMemoryCore = (policy: AuthorityPolicy) =>
+  Layer.mergeAll(Referrals.Default, Sittings.Default, Deadlines.Default).pipe(
+    Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(policy), EnglandAndWalesCalendar))
+  )
+
+const setLondonTime = (date: string, time: string) =>
+  TestClock.setTime(atLondon(date as LocalDate, time as TimeOfDay).epochMillis)
+
+/**
+ * A week of an authority's panel, played through the use cases on a test clock from Tuesday 1 June 2027:
+ * two requests made in time, one made late and let on by the chair, one left in draft; the sitting's
+ * agenda, attendance and record. Returns what a panel administrator would look at along the way.
+ */
+export const playWeek = (policy: AuthorityPolicy) =>
+  Effect.gen(function* () {
+    const staff = staffOf(policy.authority.id)
+    const referrals = yield* Referrals
+    const sittings = yield* Sittings
+    const deadlines = yield* Deadlines
+    const panel = policy.panels[0]
+    const requestType = policy.referral.inScope.requestTypes[0]!
+    const holderOf = (role: Role) => Object.values(staff).find((actor) => actor.roles.includes(role))!
+
+    yield* setLondonTime("2027-06-01", "09:00")
+    const year = yield* sittings.scheduleYear(staff.administrator, panel.id, 2027)
+    const sitting = year.find((candidate) => candidate.date >= "2027-06-14")!
+
+    const request = (child: { id: string; name: string }) =>
+      Effect.gen(function* () {
+        const draft = yield* referrals.createDraft(staff.socialWorker, exampleForm(panel.id, requestType, child))
+        const documents = policy.referral.requiredDocuments.filter(
+          (required) => required.forRequestTypes === undefined || required.forRequestTypes.includes(requestType)
+        )
+        for (const [i, required] of documents.entries()) {
+          yield* referrals.recordDocument(staff.socialWorker, draft.id, {
+            documentId: DocumentId.make(`${draft.id}-doc-${i}`),
+            kind: required.kind,
+            title: `${required.kind} for ${child.id}`
+          })
+        }
+        let referral: Referral = yield* referrals.submit(staff.socialWorker, draft.id)
+        while (referral.status === "awaiting_approval") {
+          referral = yield* referrals.approve(holderOf(referral.pendingApprovals[0]!.role), referral.id)
+        }
+        return referral
+      })
+
+    const onTime = [yield* request({ id: "child-a", name: "Alex Brook" }), yield* request({ id: "child-b", name: "Jamie Fenn" })]
+    const draft = yield* referrals.createDraft(staff.socialWorker, exampleForm(panel.id, requestType, { id: "child-d", name: "Kai Mercer" }))
+    const facts = { sittingId: sitting.id, panelId: sitting.panelId, date: sitting.date, startsAt: sitting.startsAt }
+    for (const referral of onTime) yield* referrals.acceptOntoSitting(staff.administrator, referral.id, facts)
+
+    // A request made after the deadline: refused until the chair lets it on.
+    yield* TestClock.setTime(sitting.startsAt.epochMillis - 20 * 3_600_000)
+    const late = yield* request({ id: "child-c", name: "Sky Holloway" })
+    const refusedLate = yield* Effect.flip(referrals.acceptOntoSitting(staff.administrator, late.id, facts))
+    yield* referrals.grantLatePermission(staff.chair, late.id, sitting.id, "Placement at risk of breaking down this week")
+    yield* referrals.acceptOntoSitting(staff.administrator, late.id, facts)
+
+    const agenda = yield* sittings.buildAgenda(
+      staff.administrator,
+      sitting.id,
+      [...onTime, late].map((referral) => ({
+        referralId: referral.id,
+        childIds: referral.form.children.map((child) => child.childId),
+        kind: "request" as const,
+        summary: `Request for ${referral.form.request ?? "support"}`
+      }))
+    )
+    yield* sittings.publishAgenda(staff.administrator, sitting.id)
+    const deadlinesBeforeSitting = yield* deadlines.forAuthority(staff.administrator, { includeMet: true })
+
+    yield* TestClock.setTime(sitting.startsAt.epochMillis)
+    yield* sittings.recordAttendance(staff.administrator, sitting.id, {
+      personId: staff.chair.personId, name: staff.chair.name, seat: "Chair", membership: "standing", status: "present"
+    })
+    yield* sittings.recordAttendance(staff.administrator, sitting.id, {
+      personId: PersonId.make("lee-marston"), name: "Lee Marston", seat: panel.members[0]?.seat ?? "Member", membership: "standing", status: "apologies"
+    })
+    yield* sittings.confirmQuorum(staff.chair, sitting.id, true, "Chair and members present; one apology")
+
+    yield* TestClock.setTime(sitting.endsAt.epochMillis + 3_600_000)
+    yield* sittings.sendDraftRecordToChair(staff.administrator, sitting.id)
+    const deadlinesAfterSitting = yield* deadlines.forAuthority(staff.administrator)
+    yield* TestClock.adjust("20 hours")
+    yield* sittings.returnFinalRecord(staff.chair, sitting.id)
+    for (const item of agenda.agenda) {
+      for (const childId of item.childIds) yield* sittings.recordChildUploaded(staff.administrator, sitting.id, childId, item.referralId)
+    }
+    const finished = yield* sittings.get(staff.administrator, sitting.id)
+    const openAtEnd = yield* deadlines.forAuthority(staff.administrator)
+    return { sitting: finished, draft, refusedLate, deadlinesBeforeSitting, deadlinesAfterSitting, openAtEnd }
+  })
