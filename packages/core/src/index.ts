@@ -1,5 +1,6 @@
 export * from "./calendar/index.js"
 export * from "./deadlines/index.js"
+export * from "./outbox/index.js"
 export * from "./policy/index.js"
 export * from "./ports/index.js"
 export * from "./referral/index.js"

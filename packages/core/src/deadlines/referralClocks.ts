@@ -7,6 +7,28 @@ import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { ClockSpec } from "./clock.js"
 
+/** A live sitting with its submission deadline, worked out once for every request that aims at it. */
+export interface SubmissionWindow {
+  readonly sitting: Sitting
+  readonly deadline: DateTime.Utc
+}
+
+/** Live sittings per panel, soonest first, each with its submission deadline. */
+export const submissionWindows = (
+  sittings: ReadonlyArray<Sitting>,
+  policy: AuthorityPolicy,
+  calendar: Calendar
+): ReadonlyMap<string, ReadonlyArray<SubmissionWindow>> => {
+  const byPanel = new Map<string, SubmissionWindow[]>()
+  const sorted = [...sittings].sort((a, b) => DateTime.distance(b.startsAt, a.startsAt))
+  for (const sitting of sorted) {
+    if (sitting.cancelled !== undefined) continue
+    const deadline = resolveClock(policy.referral.submissionDeadline.clock, { instant: sitting.startsAt }, calendar).due
+    byPanel.set(sitting.panelId, [...(byPanel.get(sitting.panelId) ?? []), { sitting, deadline }])
+  }
+  return byPanel
+}
+
 const closed: ReadonlyArray<Referral["status"]> = ["withdrawn", "redirected"]
 
 /**
@@ -16,28 +38,23 @@ const closed: ReadonlyArray<Referral["status"]> = ["withdrawn", "redirected"]
  */
 export const referralClocks = (
   referral: Referral,
-  sittings: ReadonlyArray<Sitting>,
-  policy: AuthorityPolicy,
-  calendar: Calendar
+  windows: ReadonlyMap<string, ReadonlyArray<SubmissionWindow>>,
+  policy: AuthorityPolicy
 ): ReadonlyArray<ClockSpec> => {
   if (closed.includes(referral.status)) return []
-  const rule = policy.referral.submissionDeadline
-  const deadlineOf = (sitting: Sitting) => resolveClock(rule.clock, { instant: sitting.startsAt }, calendar).due
+  const panelWindows = windows.get(referral.form.panelId) ?? []
   const aimedFrom = referral.submittedAt ?? referral.createdAt
   const target =
     referral.sittingId !== undefined
-      ? sittings.find((sitting) => sitting.id === referral.sittingId)
-      : sittings
-          .filter((sitting) => sitting.panelId === referral.form.panelId && sitting.cancelled === undefined)
-          .sort((a, b) => DateTime.distance(b.startsAt, a.startsAt))
-          .find((sitting) => !DateTime.lessThan(deadlineOf(sitting), aimedFrom))
+      ? panelWindows.find((window) => window.sitting.id === referral.sittingId)?.sitting
+      : panelWindows.find((window) => !DateTime.lessThan(window.deadline, aimedFrom))?.sitting
   if (target === undefined) return []
   return [
     {
       id: `${referral.id}:submission:${target.id}`,
       about: { kind: "referral", id: referral.id },
       title: `Request complete and approved for the sitting on ${formatDate(target.date)}`,
-      rule,
+      rule: policy.referral.submissionDeadline,
       anchor: target.startsAt,
       anchorText: `the sitting on ${formatDate(target.date)}`,
       metAt: referral.readyAt

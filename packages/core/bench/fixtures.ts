@@ -1,0 +1,80 @@
+import { Effect } from "effect"
+import { englandAndWales } from "../src/calendar/englandAndWales.js"
+import type { LocalDate } from "../src/calendar/LocalDate.js"
+import { atLondon } from "../src/calendar/londonTime.js"
+import type { TimeOfDay } from "../src/calendar/londonTime.js"
+import { preset } from "../src/policy/authorities/index.js"
+import type { ReferralCommand } from "../src/referral/ReferralCommands.js"
+import { referralDecider } from "../src/referral/ReferralDecider.js"
+import type { ReferralEvent } from "../src/referral/ReferralEvents.js"
+import type { Actor } from "../src/shared/actor.js"
+import { authorise, permission } from "../src/shared/authorise.js"
+import { fold } from "../src/shared/decider.js"
+import { DocumentId, PanelId, ReferralId, SittingId } from "../src/shared/ids.js"
+import { sittingDecider } from "../src/sitting/SittingDecider.js"
+import { sittingDates } from "../src/sitting/schedule.js"
+import { staffOf } from "../src/testing/actors.js"
+import { exampleForm } from "../src/testing/exampleForm.js"
+
+export const policy = preset("lincolnshire")
+export const context = { policy, calendar: englandAndWales }
+export const staff = staffOf("lincolnshire")
+export const london = (date: string, time: string) => atLondon(date as LocalDate, time as TimeOfDay)
+const as = (actor: Actor) => Effect.runSync(authorise(actor, permission("benchmark", ...actor.roles)))
+const at = london("2027-06-01", "09:00")
+
+const documents = policy.referral.requiredDocuments.filter((required) => required.forRequestTypes === undefined)
+
+/** The commands of one request from draft to ready: create, six documents, submit, approve. */
+export const requestCommands = (n: number): ReadonlyArray<ReferralCommand> => [
+  { _tag: "CreateDraft", referralId: ReferralId.make(`ref_${n}`), form: exampleForm("support-panel", "s20_accommodation", { id: `child-${n}`, name: `Child ${n}` }), by: as(staff.socialWorker), at },
+  ...documents.map((required, i): ReferralCommand => ({
+    _tag: "RecordDocument",
+    document: { documentId: DocumentId.make(`doc-${n}-${i}`), kind: required.kind, title: required.kind },
+    by: as(staff.socialWorker),
+    at
+  })),
+  { _tag: "Submit", by: as(staff.socialWorker), at },
+  { _tag: "Approve", by: as(staff.teamManager), at }
+]
+
+/** Decides and evolves each command in turn, as the use cases do. */
+export const play = (commands: ReadonlyArray<ReferralCommand>): ReadonlyArray<ReferralEvent> => {
+  const events: ReferralEvent[] = []
+  let state = referralDecider.initialState
+  for (const command of commands) {
+    const decided = Effect.runSync(referralDecider.decide(command, state, context))
+    for (const event of decided) state = referralDecider.evolve(state, event)
+    events.push(...decided)
+  }
+  return events
+}
+
+/** A long stream: one request whose draft was edited thousands of times. */
+export const longStream = (length: number): ReadonlyArray<ReferralEvent> => {
+  const [created] = play(requestCommands(0))
+  const edit = (i: number): ReferralEvent => ({
+    _tag: "DraftEdited",
+    form: { ...exampleForm("support-panel", "s20_accommodation", { id: "child-0", name: "Child 0" }), reason: `revision ${i}` },
+    by: { personId: staff.socialWorker.personId, name: staff.socialWorker.name, role: "social_worker" },
+    at
+  })
+  return [created!, ...Array.from({ length: length - 1 }, (_, i) => edit(i))]
+}
+
+export const openReferrals = (count: number) =>
+  Array.from({ length: count }, (_, n) => fold(referralDecider, play(requestCommands(n).slice(0, n % 3 === 0 ? 1 : undefined)))!)
+
+export const yearOfSittings = () =>
+  sittingDates(policy.panels[0], 2027, englandAndWales).map((date, n) =>
+    fold(
+      sittingDecider,
+      Effect.runSync(
+        sittingDecider.decide(
+          { _tag: "ScheduleSitting", sittingId: SittingId.make(`sit_${n}`), panelId: PanelId.make("support-panel"), date, by: as(staff.administrator), at: london("2027-01-01", "09:00") },
+          undefined,
+          context
+        )
+      )
+    )!
+  )

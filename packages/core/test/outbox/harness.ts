@@ -1,0 +1,56 @@
+import { Context, Effect, Ref } from "effect"
+import type { Notification } from "../../src/ports/Notification.js"
+import { type DeliveryFailed, Notifier } from "../../src/ports/Notifier.js"
+import { Outbox, type OutboxEntry } from "../../src/ports/Outbox.js"
+import { AuthorityId } from "../../src/shared/ids.js"
+import { makeInMemoryStore } from "../../src/testing/InMemoryStore.js"
+
+export const authorityId = AuthorityId.make("north-somerset")
+
+export const notification = (id: string): Notification => ({
+  id,
+  authorityId,
+  kind: "referral.received",
+  recipients: [{ _tag: "RoleHolder", role: "panel_administrator" }],
+  headline: "A new request is waiting for triage",
+  body: ["A request arrived."],
+  facts: { referralId: `referral-${id}` }
+})
+
+/** What the notifier does on the `attempt`-th delivery (1-based) of one notification. */
+export type Script = (notification: Notification, attempt: number) => Effect.Effect<void, DeliveryFailed>
+
+/** An in-memory store and a notifier following a script, recording every notification it was handed. */
+export const harness = (script: Script) =>
+  Effect.gen(function* () {
+    const store = yield* makeInMemoryStore
+    const handed = yield* Ref.make<ReadonlyArray<Notification>>([])
+    const notifier = Notifier.of({
+      deliver: (n) =>
+        Ref.modify(handed, (all) => [all.filter((seen) => seen.id === n.id).length + 1, [...all, n]]).pipe(
+          Effect.flatMap((attempt) => script(n, attempt))
+        )
+    })
+    const context = Context.make(Outbox, store.outbox).pipe(Context.add(Notifier, notifier))
+    /** Appends one command's event with its notifications to a stream, as a use case would. */
+    const append = (streamId: string, expectedVersion: number, notifications: ReadonlyArray<Notification>) =>
+      store.eventStore.append({
+        stream: { authorityId, streamType: "test", id: streamId },
+        expectedVersion,
+        events: [{ type: "Happened", data: {} }],
+        readModels: [],
+        notifications
+      })
+    /** Commits notifications on a new stream named after the first. */
+    const commit = (...notifications: ReadonlyArray<Notification>) =>
+      append(notifications[0]?.id ?? "empty", 0, notifications)
+    const calls = Effect.map(Ref.get(handed), (all) => all.map((n) => n.id))
+    const entry = (id: string) =>
+      Effect.flatMap(store.outbox.get(id), (found): Effect.Effect<OutboxEntry> =>
+        found ? Effect.succeed(found) : Effect.dieMessage(`no outbox entry ${id}`)
+      )
+    return { store, handed, calls, context, append, commit, entry }
+  })
+
+/** Milliseconds from the test clock's now to the entry's next attempt. */
+export const waitOf = (entry: OutboxEntry, nowMs: number): number => Date.parse(entry.nextAttemptAt) - nowMs
