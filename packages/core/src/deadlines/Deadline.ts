@@ -19,6 +19,8 @@ export const Deadline = Schema.Struct({
   due: Schema.DateTimeUtc,
   state: DeadlineState,
   metAt: Schema.optional(Schema.DateTimeUtc),
+  /** Met, but after it was due. */
+  metLate: Schema.optional(Schema.Boolean),
   /** e.g. "due 12:00 Fri 4 Jun 2027 - LIN-3: noon on the Friday before the sitting on Wed 9 Jun 2027" */
   explanation: Schema.String
 })

@@ -46,7 +46,9 @@ export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now): Deadl
     ruleId: spec.rule.ruleId,
     due,
     state: stateOf(due, spec.metAt, now),
-    ...(spec.metAt === undefined ? {} : { metAt: spec.metAt }),
-    explanation: `due ${formatInstant(due)} - ${spec.rule.ruleId}: ${why}`
+    ...(spec.metAt === undefined ? {} : { metAt: spec.metAt, metLate: DateTime.greaterThan(spec.metAt, due) }),
+    explanation: `due ${formatInstant(due)} - ${spec.rule.ruleId}: ${why}${
+      spec.metAt !== undefined && DateTime.greaterThan(spec.metAt, due) ? `; met late, at ${formatInstant(spec.metAt)}` : ""
+    }`
   }
 }

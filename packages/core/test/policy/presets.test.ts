@@ -39,6 +39,12 @@ describe("built-in presets", () => {
     expect(panel.attendanceConfirmation?.ruleId).toBe("KNO-2")
   })
 
+  it("SUP-1, LIN-1: a chair, heads of service or service managers, and an administrator sit on the support panels", () => {
+    const roles = (slug: Parameters<typeof preset>[0]) => preset(slug).panels[0].members.map((member) => member.role)
+    expect(roles("support-panels")).toEqual(expect.arrayContaining(["head_of_service", "team_manager", "panel_administrator"]))
+    expect(preset("lincolnshire").panels[0].chair.description).toBe("Service Manager independent of the case's line management")
+  })
+
   it("STAT-R24, STAT-R25-1: every preset runs the national 16-week approval and one 8-week extension", () => {
     for (const slug of presetSlugs) {
       expect(preset(slug).regulation24).toMatchObject({

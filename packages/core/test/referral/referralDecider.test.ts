@@ -207,6 +207,49 @@ describe("referral decider: submission checks", () => {
   })
 })
 
+describe("referral decider: each authority's scope and papers", () => {
+  const submitWith = (slug: Parameters<typeof contextOf>[0], panelId: string, form: Parameters<typeof completeForm>[1], documents: ReadonlyArray<DocumentKind>) => {
+    const spec = deciderSpec(referralDecider, contextOf(slug))
+    const history = spec.play([
+      cmd("socialWorker", { _tag: "CreateDraft", referralId, form: completeForm(panelId, form) }),
+      ...recordDocuments(documents)
+    ])
+    return spec.given(history).when(cmd("socialWorker", { _tag: "Submit" }))
+  }
+
+  it("SUP-5: Support Panels need the core assessment, the care plan and the referral form", () => {
+    const refusal = submitWith("support-panels", "support-panel", { requestTypes: ["edge_of_care_resource"] }, ["assessment"]).refusal()
+    expect(refusal).toMatchObject({ _tag: "MissingDocuments", missing: [{ kind: "care_plan", ruleId: "SUP-5" }, { kind: "referral_form", ruleId: "SUP-5" }] })
+  })
+
+  it("NSO-4: North Somerset needs the latest assessment, care plan and a genogram", () => {
+    const refusal = submitWith("north-somerset", "care-and-resource", {}, ["assessment", "care_plan"]).refusal()
+    expect(refusal.message).toBe("The request cannot be submitted without: genogram (NSO-4).")
+  })
+
+  it("SUP-2: the reasons a case comes to panel are recorded with the request", () => {
+    const form = { requestTypes: ["edge_of_care_resource" as const], presentationReasons: ["complex_needs" as const, "cusp_of_custody" as const] }
+    const state = submitWith("support-panels", "support-panel", form, ["assessment", "care_plan", "referral_form"]).state()
+    expect(state?.criteria.map((criterion) => [criterion.ruleId, criterion.reason])).toEqual([["SUP-2", "complex_needs"], ["SUP-2", "cusp_of_custody"]])
+  })
+
+  it("CPR-5: the placements panel decides placements, not funding for families with no recourse to public funds", () => {
+    expect(submitWith("care-planning", "care-planning-and-resources", { requestTypes: ["placement_change"] }, ["referral_form"]).state()?.status).toBe("ready")
+    const refusal = submitWith("care-planning", "care-planning-and-resources", { requestTypes: ["nrpf_funding"] }, ["referral_form"]).refusal()
+    expect(refusal).toMatchObject({ _tag: "OutOfScope", ruleId: "CPR-5" })
+  })
+
+  it("KNO-3, KNO-5: Circle of Support hears edge-of-care requests and must see a child before a legal planning meeting", () => {
+    const form = { requestTypes: ["legal_planning_meeting" as const], presentationReasons: ["cusp_of_proceedings" as const] }
+    const state = submitWith("knowsley", "circle-of-support", form, ["referral_form"]).state()
+    expect(state?.criteria).toMatchObject([{ ruleId: "KNO-5", level: "must" }])
+    expect(submitWith("knowsley", "circle-of-support", { requestTypes: ["s20_accommodation"] }, ["referral_form"]).refusal()).toMatchObject({
+      _tag: "OutOfScope",
+      ruleId: "KNO-3"
+    })
+  })
+})
+
 describe("referral decider: approval", () => {
   it("LIN-3: the team manager's approval makes the request ready, stamped with the time", () => {
     const when = london("2027-06-03", "15:00")

@@ -21,7 +21,8 @@ describe("a full week per preset, through the use cases", () => {
 
       // Before the sitting: the three requests met their clock; the draft's clock is still running or missed.
       const submission = week.deadlinesBeforeSitting.filter((deadline) => deadline.about.kind === "referral")
-      expect(submission.filter((deadline) => deadline.state === "met")).toHaveLength(3)
+      expect(submission.filter((deadline) => deadline.state === "met").map((deadline) => deadline.metLate)).toEqual([false, false, true])
+      expect(submission.find((deadline) => deadline.metLate)!.explanation).toMatch(/; met late, at \d\d:\d\d /)
       const draftClock = submission.find((deadline) => deadline.about.id === week.draft.id)!
       expect(draftClock.state).toBe("overdue")
       expect(draftClock.explanation).toMatch(new RegExp(`^due .+ - ${deadlineRule}: .+ the sitting on `))

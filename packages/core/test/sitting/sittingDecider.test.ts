@@ -132,7 +132,7 @@ describe("sitting decider: agenda", () => {
 describe("sitting decider: attendance", () => {
   const person = { personId: PersonId.make("p1"), name: "Lee Marston", seat: "Finance Accountant", membership: "standing" as const }
 
-  it("KNO-2: records apologies and a deputy who names the member they stand in for", () => {
+  it("KNO-2, CPR-3: records apologies and a deputy who names the member they stand in for", () => {
     const history = scheduled()
     const apologies = cpr.given(history).when(cmd("administrator", { _tag: "RecordAttendance", entry: { ...person, status: "apologies" } })).events()
     const deputy = { ...person, personId: PersonId.make("p2"), name: "Kit Oldham", status: "deputy", standsInFor: "Finance Accountant" }

@@ -1,0 +1,127 @@
+import { DateTime, Schema } from "effect"
+import { ActedBy } from "../shared/actor.js"
+import { AuthorityId, ChildId, PlacementId } from "../shared/ids.js"
+
+/**
+ * identified: the basic test says Regulation 24 (LIN-14) and the child is not placed yet;
+ * not_regulation24: the basic test said no to all three questions, nothing more is recorded;
+ * placed: with connected-person carers under temporary approval (STAT-R24); ended: see `EndReason`.
+ */
+export const PlacementStatus = Schema.Literal("identified", "not_regulation24", "placed", "ended")
+export type PlacementStatus = typeof PlacementStatus.Type
+
+/** LIN-14: "if the parent wanted the child back, would you ..." */
+export const BasicTestAnswers = Schema.Struct({
+  wouldRefuseToSupportReturnHome: Schema.Boolean,
+  wouldAskPoliceToUsePoliceProtection: Schema.Boolean,
+  wouldSeekLegalAdviceToStartCareProceedings: Schema.Boolean
+})
+export type BasicTestAnswers = typeof BasicTestAnswers.Type
+
+/** Any yes: a Regulation 24 placement (LIN-14). */
+export const isRegulation24 = (answers: BasicTestAnswers): boolean =>
+  answers.wouldRefuseToSupportReturnHome ||
+  answers.wouldAskPoliceToUsePoliceProtection ||
+  answers.wouldSeekLegalAdviceToStartCareProceedings
+
+/** A relative, friend or other connected person, recorded as a connected-persons carer (LIN-16). */
+export const ConnectedCarer = Schema.Struct({
+  name: Schema.NonEmptyTrimmedString,
+  relationship: Schema.NonEmptyTrimmedString,
+  hasParentalResponsibility: Schema.Boolean
+})
+export type ConnectedCarer = typeof ConnectedCarer.Type
+
+/** STAT-R25-3: what must be done before an extension, each recorded as done or not. */
+export const ExtensionConditions = Schema.Struct({
+  stillMostAppropriateConsidered: Schema.Boolean,
+  fosteringPanelViewsSought: Schema.Boolean,
+  iroInformed: Schema.Boolean,
+  nominatedOfficerApproved: Schema.Boolean
+})
+export type ExtensionConditions = typeof ExtensionConditions.Type
+
+export const extensionConditionLabel: Record<keyof ExtensionConditions, string> = {
+  stillMostAppropriateConsidered: "whether the placement is still the most appropriate has been considered",
+  fosteringPanelViewsSought: "the fostering panel's views have been sought",
+  iroInformed: "the child's Independent Reviewing Officer has been informed",
+  nominatedOfficerApproved: "a nominated officer has approved the extension"
+}
+
+export const EndReason = Schema.Literal(
+  "approved_as_foster_carer",
+  "child_moved",
+  "child_returned_home",
+  /** STAT-R25-4: the approval ran out without approval as a foster carer; the child was moved elsewhere. */
+  "approval_expired_child_moved"
+)
+export type EndReason = typeof EndReason.Type
+
+export const endReasonLabel: Record<EndReason, string> = {
+  approved_as_foster_carer: "the carers were approved as foster carers after the full assessment",
+  child_moved: "the child moved to another placement",
+  child_returned_home: "the child returned home",
+  approval_expired_child_moved: "the temporary approval expired and the child was moved (STAT-R25-4)"
+}
+
+const recorded = { by: ActedBy, at: Schema.DateTimeUtc }
+
+/** Regulation 24's temporary approval from the placement, and regulation 25's extensions of it. */
+export const TemporaryApproval = Schema.Struct({
+  startsAt: Schema.DateTimeUtc,
+  /** At most 16 weeks after `startsAt` (STAT-R24). */
+  originalExpiresAt: Schema.DateTimeUtc,
+  /** The last expiry fixed: the original, or the extended one. Superseded while `pendingReview` is set. */
+  expiresAt: Schema.DateTimeUtc,
+  /** The one extension, of up to 8 weeks from the original expiry (STAT-R25-1, STAT-R25-3). */
+  extension: Schema.optional(Schema.Struct({ weeks: Schema.Int, conditions: ExtensionConditions, ...recorded })),
+  /** Extended until an independent review's outcome is known (STAT-R25-2): no fixed expiry. */
+  pendingReview: Schema.optional(Schema.Struct(recorded))
+})
+export type TemporaryApproval = typeof TemporaryApproval.Type
+
+/** A connected-person placement as the events made it. Also the document of the `placements` read model. */
+export const Placement = Schema.Struct({
+  id: PlacementId,
+  authorityId: AuthorityId,
+  childId: ChildId,
+  status: PlacementStatus,
+  basicTest: Schema.Struct({ answers: BasicTestAnswers, isRegulation24: Schema.Boolean, ...recorded }),
+  /** Recorded once: whether the child is under police protection, and since when. */
+  policePowers: Schema.optional(
+    Schema.Struct({ underPoliceProtection: Schema.Boolean, since: Schema.optional(Schema.DateTimeUtc), ...recorded })
+  ),
+  /** LIN-15: act now (the child is under police protection). */
+  urgent: Schema.Boolean,
+  placement: Schema.optional(
+    Schema.Struct({ placedAt: Schema.DateTimeUtc, carers: Schema.NonEmptyArray(ConnectedCarer), ...recorded })
+  ),
+  /** LIN-16; `late` when written up more than the policy's hours after the placement. */
+  viabilityAssessment: Schema.optional(Schema.Struct({ late: Schema.Boolean, ...recorded })),
+  /** LIN-17: the locality service manager's authorisation. */
+  authorisation: Schema.optional(Schema.Struct(recorded)),
+  /** LIN-18: viability assessment and signed BACS form sent to the kinship team. */
+  kinshipReferral: Schema.optional(Schema.Struct({ late: Schema.Boolean, ...recorded })),
+  /** LIN-14: the Assistant Director's consent to looked-after status. */
+  lookedAfterConsent: Schema.optional(Schema.Struct(recorded)),
+  /** LIN-14: s20 consent signed by the carers with parental responsibility. */
+  s20Consent: Schema.optional(Schema.Struct({ signedBy: Schema.NonEmptyArray(Schema.String), ...recorded })),
+  approval: Schema.optional(TemporaryApproval),
+  ended: Schema.optional(Schema.Struct({ reason: EndReason, ...recorded }))
+})
+export type Placement = typeof Placement.Type
+
+/** Before the first event: no placement. */
+export type PlacementState = Placement | undefined
+
+/** When the temporary approval ends now; undefined while extended pending an independent review. */
+export const currentExpiry = (approval: TemporaryApproval): DateTime.Utc | undefined =>
+  approval.pendingReview === undefined ? approval.expiresAt : undefined
+
+/** Whether the child's carers are temporarily approved at `at`: placed, not ended, before expiry. */
+export const approvalActiveAt = (placement: Placement, at: DateTime.Utc): boolean => {
+  if (placement.status !== "placed" || placement.approval === undefined) return false
+  if (DateTime.lessThan(at, placement.approval.startsAt)) return false
+  const expiry = currentExpiry(placement.approval)
+  return expiry === undefined || DateTime.lessThan(at, expiry)
+}
