@@ -2,7 +2,7 @@
  * The README's main job until the GraphQL API exists: a week of a fictional authority played through the
  * core on a simulated clock, printing the agenda, the deadlines with their explanations, and the record.
  */
-import { Console, DateTime, Effect, TestContext } from "effect"
+import { Console, type DateTime, Effect, TestContext } from "effect"
 import { formatDate, formatInstant } from "../src/calendar/format.js"
 import type { Deadline } from "../src/deadlines/Deadline.js"
 import { decodePolicy } from "../src/policy/loadPolicy.js"

@@ -1,8 +1,15 @@
-import { DateTime, Effect, Schema } from "effect"
+import { DateTime, Effect, type Schema } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { Policies } from "../ports/Policies.js"
-import { ReadModels } from "../ports/ReadModels.js"
+import type { ReadModels } from "../ports/ReadModels.js"
+import { readAll } from "../agenda/readAll.js"
+import { Decision } from "../decision/Decision.js"
+import { decisionCollection } from "../decision/decisionAggregate.js"
+import { Disagreement } from "../disagreement/Disagreement.js"
+import { disagreementCollection } from "../disagreement/disagreementAggregate.js"
 import { Referral } from "../referral/Referral.js"
+import { Placement } from "../regulation24/Placement.js"
+import { placementCollection } from "../regulation24/placementAggregate.js"
 import { referralCollection } from "../referral/referralAggregate.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise, permission } from "../shared/authorise.js"
@@ -27,21 +34,27 @@ export interface DeadlineQuery {
 /** The deadlines read model, computed from the referral and sitting read models at the current instant. */
 export class Deadlines extends Effect.Service<Deadlines>()("@carepanel/core/Deadlines", {
   effect: Effect.gen(function* () {
-    const readModels = yield* ReadModels
-    const context = yield* Effect.context<Policies | WorkingCalendar>()
-    const all = <A, I>(collection: string, schema: Schema.Schema<A, I>, actor: Actor) =>
-      readModels
-        .query({ collection, authorityId: actor.authorityId })
-        .pipe(Effect.flatMap((rows) => Effect.forEach(rows, (row) => Schema.decodeUnknown(schema)(row.doc).pipe(Effect.orDie))))
+    const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar>()
+    const all = <A, I>(collection: string, schema: Schema.Schema<A, I>, actor: Actor) => readAll(collection, schema, actor.authorityId)
 
     return {
       forAuthority: (actor: Actor, query: DeadlineQuery = {}) =>
         Effect.gen(function* () {
           yield* authorise(actor, deadlineReaders)
           const authority = yield* authorityContext(actor.authorityId)
-          const [referrals, sittings] = yield* Effect.all([all(referralCollection, Referral, actor), all(sittingCollection, Sitting, actor)])
+          const [referrals, sittings, decisions, disagreements, placements] = yield* Effect.all([
+            all(referralCollection, Referral, actor),
+            all(sittingCollection, Sitting, actor),
+            all(decisionCollection, Decision, actor),
+            all(disagreementCollection, Disagreement, actor),
+            all(placementCollection, Placement, actor)
+          ])
           const now = yield* DateTime.now
-          const deadlines = deadlinesOf({ referrals, sittings }, authority, { now, dueSoonHours: query.dueSoonHours ?? 48 })
+          const deadlines = deadlinesOf(
+            { referrals, sittings, decisions, disagreements, placements },
+            authority,
+            { now, dueSoonHours: query.dueSoonHours ?? 48 }
+          )
           return query.includeMet ? deadlines : openDeadlines(deadlines)
         }).pipe(Effect.provide(context))
     }

@@ -1,9 +1,9 @@
 import { DateTime } from "effect"
-import type { ClockRule } from "../calendar/ClockRule.js"
 import { formatInstant } from "../calendar/format.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { RuledClock } from "../policy/RuledClock.js"
+import type { RuleId } from "../policy/rules.js"
 import type { Deadline, DeadlineState } from "./Deadline.js"
 
 /** A clock before its state is known: the subject, the rule, the anchor in words, and when it was met. */
@@ -11,13 +11,19 @@ export interface ClockSpec {
   readonly id: string
   readonly about: Deadline["about"]
   readonly title: string
-  readonly rule: RuledClock
+  /** A policy clock resolved against the anchor, or a due instant someone set (an action's due date). */
+  readonly rule: RuledClock | FixedClock
   readonly anchor: DateTime.Utc
   /** "the sitting on Wed 9 Jun 2027" */
   readonly anchorText: string
   readonly metAt?: DateTime.Utc | undefined
   /** A hard stop the clock may not run past, e.g. CPR-11's "before the next sitting". */
   readonly notAfter?: { readonly instant: DateTime.Utc; readonly text: string } | undefined
+}
+
+export interface FixedClock {
+  readonly ruleId: RuleId
+  readonly fixed: { readonly due: DateTime.Utc; readonly phrase: string }
 }
 
 export interface Now {
@@ -33,7 +39,8 @@ const stateOf = (due: DateTime.Utc, metAt: DateTime.Utc | undefined, { now, dueS
 }
 
 export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now): Deadline => {
-  const resolved = resolveClock(spec.rule.clock as ClockRule, { instant: spec.anchor }, calendar)
+  const resolved: { due: DateTime.Utc; phrase: string; adjusted?: string | undefined } =
+    "fixed" in spec.rule ? spec.rule.fixed : resolveClock(spec.rule.clock, { instant: spec.anchor }, calendar)
   const capped = spec.notAfter !== undefined && DateTime.lessThan(spec.notAfter.instant, resolved.due)
   const due = capped ? spec.notAfter!.instant : resolved.due
   const why = capped

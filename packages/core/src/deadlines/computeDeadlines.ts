@@ -1,5 +1,11 @@
 import { DateTime } from "effect"
+import type { Decision } from "../decision/Decision.js"
+import { decisionClocks, type Hearing, type RetrospectiveSlot } from "../decision/decisionClocks.js"
+import type { Disagreement } from "../disagreement/Disagreement.js"
+import { disagreementClocks } from "../disagreement/disagreementClocks.js"
 import type { Referral } from "../referral/Referral.js"
+import type { Placement } from "../regulation24/Placement.js"
+import { placementClocks } from "../regulation24/placementClocks.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import { type Now, toDeadline } from "./clock.js"
@@ -10,16 +16,36 @@ import { sittingClocks } from "./sittingClocks.js"
 export interface DeadlineInputs {
   readonly referrals: ReadonlyArray<Referral>
   readonly sittings: ReadonlyArray<Sitting>
+  readonly decisions?: ReadonlyArray<Decision>
+  readonly disagreements?: ReadonlyArray<Disagreement>
+  readonly placements?: ReadonlyArray<Placement>
 }
 
-/** Every clock of an authority's requests and sittings, soonest first, each with its rule and explanation. */
-export const deadlinesOf = ({ referrals, sittings }: DeadlineInputs, { policy, calendar }: AuthorityContext, now: Now) => {
+const byStart = (a: Sitting, b: Sitting) => DateTime.distance(b.startsAt, a.startsAt)
+
+/** The first live sitting after an agreement outside panel, and when the request was presented retrospectively. */
+const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitting>): RetrospectiveSlot => {
+  const after = liveSittings.filter((sitting) => DateTime.greaterThan(sitting.startsAt, decision.heardAt))
+  const presented = after.find((sitting) =>
+    sitting.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId)
+  )
+  return { nextSittingStartsAt: after[0]?.startsAt, presentedAt: presented?.startsAt }
+}
+
+/** Every clock of an authority, soonest first, each with its rule and an explanation a person can read. */
+export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityContext, now: Now): ReadonlyArray<Deadline> => {
+  const { referrals, sittings, decisions = [], disagreements = [], placements = [] } = inputs
   const windows = submissionWindows(sittings, policy, calendar)
+  const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
+  const hearings: ReadonlyArray<Hearing> = decisions.map((decision) => ({ referralId: decision.subject.referralId, heardAt: decision.heardAt }))
   return [
     ...referrals.flatMap((referral) => referralClocks(referral, windows, policy)),
     ...sittings.flatMap((sitting) =>
       sittingClocks(sitting, sittings, policy, referrals.some((referral) => referral.sittingId === sitting.id))
-    )
+    ),
+    ...decisions.flatMap((decision) => decisionClocks(decision, policy, hearings, retrospectiveSlot(decision, liveSittings))),
+    ...disagreements.flatMap((disagreement) => disagreementClocks(disagreement, policy)),
+    ...placements.flatMap((placement) => placementClocks(placement, policy))
   ]
     .map((spec) => toDeadline(spec, calendar, now))
     .sort((a, b) => DateTime.distance(b.due, a.due))

@@ -18,7 +18,7 @@ export class DisagreementNotInStatus extends Schema.TaggedError<DisagreementNotI
 }) {}
 
 /** Something the record needs is blank: the areas, a rationale, a name. */
-export class MissingDetail extends Schema.TaggedError<MissingDetail>()("MissingDetail", {
+export class DisagreementDetailMissing extends Schema.TaggedError<DisagreementDetailMissing>()("DisagreementDetailMissing", {
   field: Schema.String,
   ruleId: RuleId,
   message: Schema.String
@@ -60,7 +60,7 @@ export type DisagreementRefusal =
   | NoSuchDisagreement
   | DisagreementAlreadyExists
   | DisagreementNotInStatus
-  | MissingDetail
+  | DisagreementDetailMissing
   | NotTheDissentingMember
   | AreasNotNoted
   | EscalationOutOfOrder

@@ -2,12 +2,13 @@ import { Schema } from "effect"
 import { Criterion } from "../policy/ReferralPolicy.js"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
-import { AuthorityId, ReferralId, SittingId } from "../shared/ids.js"
+import { Outcome } from "../decision/DecisionParts.js"
+import { AuthorityId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 import { DocumentRef } from "./ReferralEvents.js"
 import { ReferralForm } from "./ReferralForm.js"
 
-export const ReferralStatus = Schema.Literal("draft", "awaiting_approval", "ready", "accepted", "withdrawn", "redirected")
+export const ReferralStatus = Schema.Literal("draft", "awaiting_approval", "ready", "accepted", "decided", "withdrawn", "redirected")
 export type ReferralStatus = typeof ReferralStatus.Type
 
 const Approval = Schema.Struct({ role: Role, ruleId: RuleId, by: ActedBy, at: Schema.DateTimeUtc })
@@ -31,6 +32,8 @@ export const Referral = Schema.Struct({
   latePermissions: Schema.Array(Schema.Struct({ sittingId: SittingId, by: ActedBy, reason: Schema.String })),
   sittingId: Schema.optional(SittingId),
   acceptedLate: Schema.optional(Schema.Boolean),
+  /** Every hearing: at panel, or agreed outside it and presented later. A deferral sends it back to "ready". */
+  hearings: Schema.Array(Schema.Struct({ decisionId: DecisionId, sittingId: Schema.optional(SittingId), outcome: Outcome, at: Schema.DateTimeUtc })),
   closedReason: Schema.optional(Schema.String),
   redirectedTo: Schema.optional(Schema.String)
 })
@@ -38,3 +41,6 @@ export type Referral = typeof Referral.Type
 
 /** Before the first event: no referral. */
 export type ReferralState = Referral | undefined
+
+/** Times the request was deferred: drift shows as repeat deferrals. */
+export const deferrals = (referral: Referral) => referral.hearings.filter((hearing) => hearing.outcome === "defer").length

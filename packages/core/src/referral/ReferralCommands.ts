@@ -2,7 +2,8 @@ import type { DateTime } from "effect"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Authorised } from "../shared/authorise.js"
-import type { PanelId, ReferralId, SittingId } from "../shared/ids.js"
+import type { Outcome } from "../decision/DecisionParts.js"
+import type { DecisionId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
 import type { DocumentRef } from "./ReferralEvents.js"
 import type { ReferralForm } from "./ReferralForm.js"
 
@@ -29,6 +30,12 @@ export type ReferralCommand =
   | (Base & { readonly _tag: "ReturnForChanges"; readonly reason: string })
   | (Base & { readonly _tag: "GrantLatePermission"; readonly sittingId: SittingId; readonly reason: string })
   | (Base & { readonly _tag: "AcceptOntoSitting"; readonly sitting: SittingFacts })
+  | (Base & {
+      readonly _tag: "RecordHearing"
+      readonly decisionId: DecisionId
+      readonly sittingId?: SittingId
+      readonly outcome: Outcome
+    })
   | (Base & { readonly _tag: "Withdraw"; readonly reason: string })
   | (Base & { readonly _tag: "Redirect"; readonly redirectTo: string; readonly reason: string; readonly ruleId?: RuleId })
 

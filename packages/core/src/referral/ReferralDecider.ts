@@ -39,6 +39,7 @@ const statusWords: Record<ReferralStatus, string> = {
   awaiting_approval: "is waiting for approval",
   ready: "is ready for a sitting",
   accepted: "is already on a sitting's agenda",
+  decided: "has been decided",
   withdrawn: "has been withdrawn",
   redirected: "has been sent to another panel"
 }
@@ -140,6 +141,22 @@ const decide = (
           })
         }
         return emit({ _tag: "AcceptedOntoSitting", sittingId: sitting.sittingId, sittingDate: sitting.date, late, ...audit })
+      }
+      case "RecordHearing": {
+        const referral = yield* requireStatus(
+          state,
+          ["draft", "awaiting_approval", "ready", "accepted", "decided"],
+          "record a decision on this request"
+        )
+        // Recording the same decision twice (a retried use case) changes nothing.
+        if (referral.hearings.some((hearing) => hearing.decisionId === command.decisionId)) return emit()
+        return emit({
+          _tag: "ReferralHeard",
+          decisionId: command.decisionId,
+          outcome: command.outcome,
+          ...(command.sittingId === undefined ? {} : { sittingId: command.sittingId }),
+          ...audit
+        })
       }
       case "Withdraw":
         yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "withdraw this request")

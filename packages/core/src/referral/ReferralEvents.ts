@@ -4,7 +4,8 @@ import { DocumentKind } from "../policy/DocumentKind.js"
 import { Criterion } from "../policy/ReferralPolicy.js"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
-import { AuthorityId, DocumentId, ReferralId, SittingId } from "../shared/ids.js"
+import { Outcome } from "../decision/DecisionParts.js"
+import { AuthorityId, DecisionId, DocumentId, ReferralId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 import { ReferralForm } from "./ReferralForm.js"
 
@@ -52,7 +53,16 @@ export const ReferralRedirected = Schema.TaggedStruct("ReferralRedirected", {
   ...audit
 })
 
+/** The panel (or an agreement outside it) decided on the request; a deferral returns it to "ready". */
+export const ReferralHeard = Schema.TaggedStruct("ReferralHeard", {
+  decisionId: DecisionId,
+  sittingId: Schema.optional(SittingId),
+  outcome: Outcome,
+  ...audit
+})
+
 export const ReferralEvent = Schema.Union(
+  ReferralHeard,
   DraftCreated,
   DraftEdited,
   DocumentRecorded,

@@ -26,6 +26,7 @@ export const referralPermissions = {
   ReturnForChanges: permission("return a request for changes", "team_manager", "head_of_service", "service_manager", "panel_administrator"),
   GrantLatePermission: permission("let a late request onto the agenda", "panel_chair", "vice_chair", "assistant_director"),
   AcceptOntoSitting: permission("put a request on a sitting", "panel_administrator"),
+  RecordHearing: permission("record a decision on a request", "panel_administrator", "panel_chair", "vice_chair", "assistant_director", "head_of_service", "service_manager"),
   Withdraw: permission("withdraw a request", "social_worker", "practice_supervisor", "team_manager"),
   Redirect: permission("send a request to another panel", "panel_administrator", "panel_chair", "vice_chair")
 } satisfies Record<ReferralCommand["_tag"], Permission>

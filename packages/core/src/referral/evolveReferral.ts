@@ -17,7 +17,8 @@ export const evolveReferral = (state: ReferralState, event: ReferralEvent): Refe
       pendingApprovals: [],
       approvals: [],
       criteria: [],
-      latePermissions: []
+      latePermissions: [],
+      hearings: []
     }
   }
   if (state === undefined) return state
@@ -61,6 +62,12 @@ export const evolveReferral = (state: ReferralState, event: ReferralEvent): Refe
       }
     case "AcceptedOntoSitting":
       return { ...withStatus(state, "accepted"), sittingId: event.sittingId, acceptedLate: event.late }
+    case "ReferralHeard": {
+      const hearings = [...state.hearings, { decisionId: event.decisionId, outcome: event.outcome, at: event.at, ...(event.sittingId ? { sittingId: event.sittingId } : {}) }]
+      if (event.outcome !== "defer") return { ...withStatus(state, "decided"), hearings }
+      const { sittingId: _sittingId, acceptedLate: _late, ...rest } = state
+      return { ...rest, status: "ready", hearings }
+    }
     case "ReferralWithdrawn":
       return { ...withStatus(state, "withdrawn"), closedReason: event.reason }
     case "ReferralRedirected":

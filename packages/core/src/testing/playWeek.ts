@@ -3,7 +3,11 @@ import { EnglandAndWalesCalendar } from "../calendar/englandAndWales.js"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import { atLondon } from "../calendar/londonTime.js"
 import type { TimeOfDay } from "../calendar/londonTime.js"
+import { Agendas } from "../agenda/Agendas.js"
 import { Deadlines } from "../deadlines/Deadlines.js"
+import { Decisions } from "../decision/Decisions.js"
+import { Disagreements } from "../disagreement/Disagreements.js"
+import { Placements } from "../regulation24/Placements.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Referral } from "../referral/Referral.js"
 import { Referrals } from "../referral/Referrals.js"
@@ -18,7 +22,8 @@ import { staticPolicies } from "./StaticPolicies.js"
 
 /** The core's use cases over in-memory ports, for one authority's policy. */
 export const inMemoryCore = (policy: AuthorityPolicy) =>
-  Layer.mergeAll(Referrals.Default, Sittings.Default, Deadlines.Default).pipe(
+  Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default).pipe(
+    Layer.provideMerge(Sittings.Default),
     Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(policy), EnglandAndWalesCalendar))
   )
 

@@ -1,0 +1,47 @@
+import { Effect } from "effect"
+import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
+import { Decision } from "../decision/Decision.js"
+import { decisionCollection } from "../decision/decisionAggregate.js"
+import type { Policies } from "../ports/Policies.js"
+import type { ReadModels } from "../ports/ReadModels.js"
+import { Referral } from "../referral/Referral.js"
+import { referralCollection } from "../referral/referralAggregate.js"
+import type { Actor } from "../shared/actor.js"
+import { authorise } from "../shared/authorise.js"
+import { authorityContext } from "../shared/authorityContext.js"
+import { NotFound } from "../shared/errors.js"
+import type { SittingId } from "../shared/ids.js"
+import { Sitting } from "../sitting/Sitting.js"
+import { sittingCollection } from "../sitting/sittingAggregate.js"
+import { Sittings, sittingPermissions } from "../sitting/Sittings.js"
+import { proposeAgenda } from "./proposeAgenda.js"
+import { readAll } from "./readAll.js"
+
+/** Builds a sitting's agenda from what is due: accepted requests, reviews (CPR-10), retrospective items (NSO-10). */
+export class Agendas extends Effect.Service<Agendas>()("@carepanel/core/Agendas", {
+  effect: Effect.gen(function* () {
+    const sittings = yield* Sittings
+    const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar>()
+
+    const propose = (actor: Actor, sittingId: SittingId) =>
+      Effect.gen(function* () {
+        yield* authorise(actor, sittingPermissions.BuildAgenda)
+        const { policy, calendar } = yield* authorityContext(actor.authorityId)
+        const [referrals, decisions, allSittings] = yield* Effect.all([
+          readAll(referralCollection, Referral, actor.authorityId),
+          readAll(decisionCollection, Decision, actor.authorityId),
+          readAll(sittingCollection, Sitting, actor.authorityId)
+        ])
+        const sitting = allSittings.find((candidate) => candidate.id === sittingId)
+        if (sitting === undefined) return yield* Effect.fail(NotFound.of("sitting", sittingId))
+        return proposeAgenda(sitting, { referrals, decisions, sittings: allSittings }, policy, calendar)
+      }).pipe(Effect.provide(context))
+
+    return {
+      propose,
+      /** Proposes and builds in one step; the administrator can still build a different agenda by hand. */
+      build: (actor: Actor, sittingId: SittingId) =>
+        propose(actor, sittingId).pipe(Effect.flatMap((entries) => sittings.buildAgenda(actor, sittingId, entries)))
+    }
+  })
+}) {}

@@ -1,0 +1,79 @@
+import { DateTime } from "effect"
+import type { Calendar } from "../calendar/WorkingCalendar.js"
+import type { Decision } from "../decision/Decision.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { requestTypeLabel } from "../policy/RequestType.js"
+import type { Referral } from "../referral/Referral.js"
+import type { Sitting } from "../sitting/Sitting.js"
+import type { AgendaEntry } from "../sitting/SittingCommands.js"
+import { reviewWindows } from "./reviewsDue.js"
+
+export interface AgendaInputs {
+  readonly referrals: ReadonlyArray<Referral>
+  readonly decisions: ReadonlyArray<Decision>
+  readonly sittings: ReadonlyArray<Sitting>
+}
+
+const childrenOf = (decision: Decision) => [...decision.subject.childIds]
+const describe = (types: ReadonlyArray<keyof typeof requestTypeLabel>) => types.map((type) => requestTypeLabel[type]).join(", ")
+
+/**
+ * What a sitting should hear: the requests accepted onto it; reviews falling due, each brought to the
+ * last sitting inside its window or, once the window has passed, the next one (CPR-10, NSO-9, LIN-7); and
+ * decisions made outside panel that the policy presents at the next sitting (NSO-10, KNO-5).
+ */
+export const proposeAgenda = (
+  sitting: Sitting,
+  { referrals, decisions, sittings }: AgendaInputs,
+  policy: AuthorityPolicy,
+  calendar: Calendar
+): ReadonlyArray<AgendaEntry> => {
+  const live = sittings
+    .filter((other) => other.panelId === sitting.panelId && other.cancelled === undefined)
+    .sort((a, b) => DateTime.distance(b.startsAt, a.startsAt))
+  const after = (instant: DateTime.Utc) => live.filter((other) => DateTime.greaterThan(other.startsAt, instant))
+
+  const requests = referrals
+    .filter((referral) => referral.status === "accepted" && referral.sittingId === sitting.id)
+    .map((referral): AgendaEntry => ({
+      referralId: referral.id,
+      childIds: referral.form.children.map((child) => child.childId),
+      kind: "request",
+      summary: `Request: ${describe(referral.form.requestTypes)}`
+    }))
+
+  const reviews = reviewWindows(decisions, policy, calendar)
+    .filter((window) => {
+      const candidates = after(window.decision.heardAt)
+      const inside = candidates.filter((other) => !DateTime.lessThan(other.startsAt, window.earliest) && !DateTime.greaterThan(other.startsAt, window.latest))
+      const target = inside.at(-1) ?? candidates.find((other) => DateTime.greaterThan(other.startsAt, window.latest))
+      return target?.id === sitting.id
+    })
+    .map((window): AgendaEntry => ({
+      referralId: window.decision.subject.referralId,
+      childIds: childrenOf(window.decision),
+      kind: "review",
+      summary: `Review (${window.ruleId}) of ${describe(window.decision.subject.requestTypes)}`
+    }))
+
+  const retrospective = decisions
+    .filter((decision) => decision.outsidePanel?.retrospectivePresentation === true && decision.status === "final")
+    .filter((decision) => {
+      const presented = live.some((other) => other.id !== sitting.id && other.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId && DateTime.greaterThan(other.startsAt, decision.heardAt)))
+      return !presented && DateTime.greaterThan(sitting.startsAt, decision.heardAt)
+    })
+    .map((decision): AgendaEntry => ({
+      referralId: decision.subject.referralId,
+      childIds: childrenOf(decision),
+      kind: "retrospective",
+      summary: `Agreed outside panel (${decision.outsidePanel!.ruleId}): ${describe(decision.subject.requestTypes)}`
+    }))
+
+  const seen = new Set<string>()
+  return [...retrospective, ...reviews, ...requests].filter((entry) => {
+    const key = `${entry.kind}:${entry.referralId}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}

@@ -1,0 +1,52 @@
+import { Schema } from "effect"
+import { RuleId } from "../policy/rules.js"
+import { ActedBy } from "../shared/actor.js"
+import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
+import { Role } from "../shared/roles.js"
+import { S20Task } from "./DecisionEvents.js"
+import { Action, DecisionContent, Subject } from "./DecisionParts.js"
+
+export const DecisionStatus = Schema.Literal("awaiting_sign_off", "awaiting_agreement", "final")
+export type DecisionStatus = typeof DecisionStatus.Type
+
+/** A decision made at a sitting, or agreed outside panel (SUP-7, NSO-10, LIN-11). Also the read-model doc. */
+export const Decision = Schema.Struct({
+  id: DecisionId,
+  authorityId: AuthorityId,
+  subject: Subject,
+  madeAt: Schema.Literal("panel", "outside_panel"),
+  sittingId: Schema.optional(SittingId),
+  /** The sitting's end, or the moment of agreement outside panel: the anchor of the clocks that follow. */
+  heardAt: Schema.DateTimeUtc,
+  status: DecisionStatus,
+  content: Schema.Struct({ ...DecisionContent.fields, actions: Schema.Array(Action) }),
+  recordedBy: ActedBy,
+  pendingSignOffs: Schema.Array(Schema.Struct({ role: Role, ruleId: RuleId })),
+  signOffs: Schema.Array(Schema.Struct({ role: Role, ruleId: RuleId, by: ActedBy, at: Schema.DateTimeUtc })),
+  amendments: Schema.Array(
+    Schema.Struct({ whatChanged: Schema.String, why: Schema.String, approvedBy: ActedBy, by: ActedBy, at: Schema.DateTimeUtc })
+  ),
+  actionsCaseNoteAt: Schema.optional(Schema.DateTimeUtc),
+  fgcReferralsReceived: Schema.Array(Schema.Struct({ actionId: ActionId, at: Schema.DateTimeUtc })),
+  changesOfCircumstances: Schema.Array(
+    Schema.Struct({ circumstances: Schema.String, alternativeAction: Schema.String, by: ActedBy, at: Schema.DateTimeUtc })
+  ),
+  returnWaived: Schema.optional(Schema.Struct({ caseNote: Schema.String, by: ActedBy, at: Schema.DateTimeUtc })),
+  outsidePanel: Schema.optional(
+    Schema.Struct({
+      ruleId: RuleId,
+      whyOutsidePanel: Schema.String,
+      timescales: Schema.String,
+      placedAt: Schema.optional(Schema.DateTimeUtc),
+      pendingAgreements: Schema.Array(Schema.Struct({ anyOf: Schema.NonEmptyArray(Role) })),
+      agreements: Schema.Array(Schema.Struct({ role: Role, by: ActedBy, at: Schema.DateTimeUtc })),
+      retrospectivePresentation: Schema.Boolean,
+      s20TasksDone: Schema.Array(Schema.Struct({ task: S20Task, note: Schema.String, at: Schema.DateTimeUtc }))
+    })
+  )
+})
+export type Decision = typeof Decision.Type
+export type DecisionState = Decision | undefined
+
+export const openActions = (decision: Decision) =>
+  decision.content.actions.filter((action) => action.progress._tag === "Open")

@@ -1,0 +1,51 @@
+import { Schema } from "effect"
+import { RuleId } from "../policy/rules.js"
+
+const refusal = { message: Schema.String }
+
+/** The use case answers this as NotFound, with the id. */
+export class NoSuchDecision extends Schema.TaggedError<NoSuchDecision>()("NoSuchDecision", refusal) {}
+export class DecisionAlreadyRecorded extends Schema.TaggedError<DecisionAlreadyRecorded>()("DecisionAlreadyRecorded", refusal) {}
+
+/** Something the decision must say is missing; each gap named with its rule. */
+export class IncompleteDecision extends Schema.TaggedError<IncompleteDecision>()("IncompleteDecision", {
+  missing: Schema.Array(Schema.Struct({ field: Schema.String, ruleId: Schema.optional(RuleId), label: Schema.String })),
+  ...refusal
+}) {}
+
+/** Signed off: only an amendment (what changed, why, who approved) may change it now. */
+export class DecisionIsFinal extends Schema.TaggedError<DecisionIsFinal>()("DecisionIsFinal", refusal) {}
+export class DecisionNotFinal extends Schema.TaggedError<DecisionNotFinal>()("DecisionNotFinal", refusal) {}
+
+/** The actor does not hold the role this step is waiting for (NSO-8, LIN-8, LIN-11, NSO-10). */
+export class NotTheRightPerson extends Schema.TaggedError<NotTheRightPerson>()("NotTheRightPerson", {
+  ruleId: Schema.optional(RuleId),
+  ...refusal
+}) {}
+
+export class NoSuchAction extends Schema.TaggedError<NoSuchAction>()("NoSuchAction", refusal) {}
+export class ActionAlreadyClosed extends Schema.TaggedError<ActionAlreadyClosed>()("ActionAlreadyClosed", refusal) {}
+
+/** LIN-6: the case note updates every action; open ones need completing or a reason. */
+export class ActionsNotUpdated extends Schema.TaggedError<ActionsNotUpdated>()("ActionsNotUpdated", {
+  actionIds: Schema.Array(Schema.String),
+  ...refusal
+}) {}
+
+/** The rule this command belongs to does not apply to this decision or authority. */
+export class NotApplicable extends Schema.TaggedError<NotApplicable>()("NotApplicable", refusal) {}
+
+export type DecisionRefusal =
+  | NoSuchDecision
+  | DecisionAlreadyRecorded
+  | IncompleteDecision
+  | DecisionIsFinal
+  | DecisionNotFinal
+  | NotTheRightPerson
+  | NoSuchAction
+  | ActionAlreadyClosed
+  | ActionsNotUpdated
+  | NotApplicable
+
+/** A decision at a sitting is about a request on that sitting's agenda. */
+export class NotOnAgenda extends Schema.TaggedError<NotOnAgenda>()("NotOnAgenda", refusal) {}

@@ -1,0 +1,78 @@
+import { Schema } from "effect"
+import { RuleId } from "../policy/rules.js"
+import { ActedBy } from "../shared/actor.js"
+import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
+import { Role } from "../shared/roles.js"
+import { DecisionContent, Subject } from "./DecisionParts.js"
+
+const audit = { by: ActedBy, at: Schema.DateTimeUtc }
+
+export const S20Task = Schema.Literal("supervision", "parents_letter", "fgc_referral", "early_help_referral")
+export type S20Task = typeof S20Task.Type
+
+export const DecisionRecorded = Schema.TaggedStruct("DecisionRecorded", {
+  decisionId: DecisionId,
+  authorityId: AuthorityId,
+  subject: Subject,
+  sittingId: SittingId,
+  /** Clocks after the decision (reviews, actions case note, FGC escalation) run from the sitting's end. */
+  heardAt: Schema.DateTimeUtc,
+  content: DecisionContent,
+  signOffsNeeded: Schema.Array(Schema.Struct({ role: Role, ruleId: RuleId })),
+  ...audit
+})
+
+export const OutsidePanelAgreementRecorded = Schema.TaggedStruct("OutsidePanelAgreementRecorded", {
+  decisionId: DecisionId,
+  authorityId: AuthorityId,
+  subject: Subject,
+  ruleId: RuleId,
+  content: DecisionContent,
+  /** Why it could not wait for panel, and the timescales of the agreement (LIN-11). */
+  whyOutsidePanel: Schema.NonEmptyTrimmedString,
+  timescales: Schema.NonEmptyTrimmedString,
+  /** When the child was placed, for the LIN-12 48-hour tasks. */
+  placedAt: Schema.optional(Schema.DateTimeUtc),
+  agreementsNeeded: Schema.Array(Schema.Struct({ anyOf: Schema.NonEmptyArray(Role) })),
+  retrospectivePresentation: Schema.Boolean,
+  ...audit
+})
+
+export const DecisionEdited = Schema.TaggedStruct("DecisionEdited", { content: DecisionContent, ...audit })
+export const DecisionSignedOff = Schema.TaggedStruct("DecisionSignedOff", { role: Role, ruleId: RuleId, ...audit })
+export const OutsidePanelAgreed = Schema.TaggedStruct("OutsidePanelAgreed", { role: Role, ...audit })
+export const DecisionAmended = Schema.TaggedStruct("DecisionAmended", {
+  content: DecisionContent,
+  whatChanged: Schema.NonEmptyTrimmedString,
+  why: Schema.NonEmptyTrimmedString,
+  approvedBy: ActedBy,
+  ...audit
+})
+export const ActionCompleted = Schema.TaggedStruct("ActionCompleted", { actionId: ActionId, evidence: Schema.NonEmptyTrimmedString, ...audit })
+export const ActionOutstanding = Schema.TaggedStruct("ActionOutstanding", { actionId: ActionId, reason: Schema.NonEmptyTrimmedString, ...audit })
+export const ActionsCaseNoteRecorded = Schema.TaggedStruct("ActionsCaseNoteRecorded", { note: Schema.NonEmptyTrimmedString, ...audit })
+export const FgcReferralReceived = Schema.TaggedStruct("FgcReferralReceived", { actionId: ActionId, ...audit })
+export const ChangeOfCircumstancesApproved = Schema.TaggedStruct("ChangeOfCircumstancesApproved", {
+  circumstances: Schema.NonEmptyTrimmedString,
+  alternativeAction: Schema.NonEmptyTrimmedString,
+  ...audit
+})
+export const ReturnWaived = Schema.TaggedStruct("ReturnWaived", { caseNote: Schema.NonEmptyTrimmedString, ...audit })
+export const S20TaskDone = Schema.TaggedStruct("S20TaskDone", { task: S20Task, note: Schema.NonEmptyTrimmedString, ...audit })
+
+export const DecisionEvent = Schema.Union(
+  DecisionRecorded,
+  OutsidePanelAgreementRecorded,
+  DecisionEdited,
+  DecisionSignedOff,
+  OutsidePanelAgreed,
+  DecisionAmended,
+  ActionCompleted,
+  ActionOutstanding,
+  ActionsCaseNoteRecorded,
+  FgcReferralReceived,
+  ChangeOfCircumstancesApproved,
+  ReturnWaived,
+  S20TaskDone
+)
+export type DecisionEvent = typeof DecisionEvent.Type

@@ -1,0 +1,94 @@
+import { Schema } from "effect"
+import { LocalDate } from "../calendar/LocalDate.js"
+import { RequestType } from "../policy/RequestType.js"
+import { RuleId } from "../policy/rules.js"
+import { ActedBy } from "../shared/actor.js"
+import { ActionId, ChildId, ReferralId } from "../shared/ids.js"
+import { Role } from "../shared/roles.js"
+
+/** CPR-8: what the panel decided. */
+export const Outcome = Schema.Literal("approve", "decline", "defer")
+export type Outcome = typeof Outcome.Type
+
+export const PlacementKind = Schema.Literal(
+  "family_or_friends",
+  "in_house_foster",
+  "independent_foster",
+  "foster_to_adopt",
+  "residential",
+  "parent_and_child",
+  "supported_accommodation",
+  "secure",
+  "other"
+)
+
+/** What was agreed, by request type (LIN-5): accommodation, placement, funding, legal routes. */
+export const Agreed = Schema.Struct({
+  /** LIN-5: if accommodation is agreed, for how long before it returns to panel. */
+  accommodationWeeks: Schema.optional(Schema.Int.pipe(Schema.between(1, 104))),
+  placement: Schema.optional(PlacementKind),
+  funding: Schema.optional(
+    Schema.Struct({
+      amountPence: Schema.Int.pipe(Schema.positive()),
+      period: Schema.Literal("one_off", "weekly", "monthly", "annual"),
+      months: Schema.optional(Schema.Int.pipe(Schema.between(1, 60))),
+      budget: Schema.NonEmptyTrimmedString
+    })
+  ),
+  legalPlanningMeeting: Schema.optional(Schema.Boolean),
+  preProceedings: Schema.optional(Schema.Boolean),
+  careProceedings: Schema.optional(Schema.Boolean)
+})
+export type Agreed = typeof Agreed.Type
+
+/** LIN-5: minutes in Signs of Safety form. */
+export const Minutes = Schema.Struct({
+  workingWell: Schema.String,
+  worries: Schema.String,
+  needsToHappen: Schema.String
+})
+export type Minutes = typeof Minutes.Type
+
+/** A recommended action with an owner and a due date (CPR-8, LIN-5). */
+export const ActionPlan = Schema.Struct({
+  actionId: ActionId,
+  description: Schema.NonEmptyTrimmedString,
+  ownerRole: Role,
+  ownerName: Schema.optional(Schema.String),
+  dueDate: LocalDate,
+  /** LIN-9: a Family Group Conference referral, escalated if the FGC service has not received it. */
+  fgcReferral: Schema.optionalWith(Schema.Boolean, { default: () => false })
+})
+export type ActionPlan = typeof ActionPlan.Type
+
+export const ActionProgress = Schema.Union(
+  Schema.TaggedStruct("Open", {}),
+  Schema.TaggedStruct("Completed", { evidence: Schema.NonEmptyTrimmedString, by: ActedBy, at: Schema.DateTimeUtc }),
+  Schema.TaggedStruct("Outstanding", { reason: Schema.NonEmptyTrimmedString, by: ActedBy, at: Schema.DateTimeUtc })
+)
+export type ActionProgress = typeof ActionProgress.Type
+
+export const Action = Schema.Struct({ ...ActionPlan.fields, progress: ActionProgress })
+export type Action = typeof Action.Type
+
+/** Return to panel (CPR-10, LIN-7): within so many weeks of the sitting. */
+export const ReturnToPanel = Schema.Struct({ withinWeeks: Schema.Int.pipe(Schema.between(1, 52)), ruleId: RuleId })
+
+/** What the decision is about, copied from the request when the decision is recorded. */
+export const Subject = Schema.Struct({
+  referralId: ReferralId,
+  childIds: Schema.NonEmptyArray(ChildId),
+  requestTypes: Schema.NonEmptyArray(RequestType)
+})
+export type Subject = typeof Subject.Type
+
+/** The content of a decision, as recorded at panel or outside it, and as amended later. */
+export const DecisionContent = Schema.Struct({
+  outcome: Outcome,
+  rationale: Schema.NonEmptyTrimmedString,
+  agreed: Agreed,
+  minutes: Schema.optional(Minutes),
+  actions: Schema.Array(ActionPlan),
+  returnToPanel: Schema.optional(ReturnToPanel)
+})
+export type DecisionContent = typeof DecisionContent.Type

@@ -1,0 +1,40 @@
+import { DateTime, Schema } from "effect"
+import type { AuthorityContext } from "../shared/authorityContext.js"
+import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
+import { Decision, type DecisionState, openActions } from "./Decision.js"
+import type { DecisionCommand } from "./DecisionCommands.js"
+import { decisionDecider } from "./DecisionDecider.js"
+import type { DecisionRefusal } from "./DecisionErrors.js"
+import { DecisionEvent } from "./DecisionEvents.js"
+
+export const decisionStreamType = "decision"
+export const decisionCollection = "decisions"
+
+export const decisionAggregate: Aggregate<DecisionCommand, DecisionEvent, DecisionState, DecisionRefusal, AuthorityContext> = {
+  streamType: decisionStreamType,
+  decider: decisionDecider,
+  events: eventCodec(DecisionEvent),
+  readModels: (state, stream) =>
+    state === undefined
+      ? []
+      : [
+          {
+            collection: decisionCollection,
+            authorityId: stream.authorityId,
+            id: stream.id,
+            index: {
+              status: state.status,
+              outcome: state.content.outcome,
+              madeAt: state.madeAt,
+              referralId: state.subject.referralId,
+              sittingId: state.sittingId ?? null,
+              childIds: [...state.subject.childIds],
+              requestTypes: [...state.subject.requestTypes],
+              heardOn: DateTime.formatIso(state.heardAt).slice(0, 10),
+              openActions: openActions(state).length,
+              actionOwnerRoles: [...new Set(openActions(state).map((action) => action.ownerRole))]
+            },
+            doc: Schema.encodeSync(Decision)(state)
+          }
+        ]
+}

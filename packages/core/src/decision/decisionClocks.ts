@@ -1,0 +1,157 @@
+import { DateTime } from "effect"
+import { formatDate, formatInstant } from "../calendar/format.js"
+import { atLondon, londonDateOf } from "../calendar/londonTime.js"
+import { timeOfDay } from "../calendar/londonTime.js"
+import type { ClockSpec } from "../deadlines/clock.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { roleLabel } from "../shared/roles.js"
+import type { Decision } from "./Decision.js"
+import type { S20Task } from "./DecisionEvents.js"
+
+/** Later hearings of the same request: what meets a review or a return to panel. */
+export interface Hearing {
+  readonly referralId: string
+  readonly heardAt: DateTime.Utc
+}
+
+const endOfOfficeDay = timeOfDay("17:00")
+
+export const s20TaskLabel: Record<S20Task, string> = {
+  supervision: "Case supervision recorded (reason, who agreed and for how long, what must happen for return home)",
+  parents_letter: "Letter to parents: not the final position, they keep parental responsibility",
+  fgc_referral: "Referral to Family Group Conference",
+  early_help_referral: "Referral to Early Help"
+}
+
+/**
+ * The clocks a decision starts: its actions (CPR-8, LIN-5), the actions case note (LIN-6), FGC escalation
+ * (LIN-9), the return to panel (CPR-10, LIN-5, LIN-7) and automatic reviews (NSO-9); and for decisions
+ * outside panel the retrospective presentation (NSO-10, KNO-5) and the 48-hour tasks (LIN-12).
+ */
+export const decisionClocks = (
+  decision: Decision,
+  policy: AuthorityPolicy,
+  laterHearings: ReadonlyArray<Hearing>,
+  retrospective: RetrospectiveSlot
+): ReadonlyArray<ClockSpec> => {
+  const about = { kind: "decision" as const, id: decision.id }
+  const heard = decision.madeAt === "panel" ? `the sitting on ${formatDate(londonDateOf(decision.heardAt))}` : `the agreement at ${formatInstant(decision.heardAt)}`
+  const reheardAt = laterHearings.find(
+    (hearing) => hearing.referralId === decision.subject.referralId && DateTime.greaterThan(hearing.heardAt, decision.heardAt)
+  )?.heardAt
+  const clocks: ClockSpec[] = []
+  const actionRule = policy.decision.signsOfSafetyMinutes ?? "CPR-8"
+  for (const action of decision.content.actions) {
+    clocks.push({
+      id: `${decision.id}:action:${action.actionId}`,
+      about: { kind: "action", id: action.actionId },
+      title: `${action.description} (${action.ownerName ?? roleLabel[action.ownerRole]})`,
+      rule: { ruleId: actionRule, fixed: { due: atLondon(action.dueDate, endOfOfficeDay), phrase: "the date set for this action at" } },
+      anchor: decision.heardAt,
+      anchorText: heard,
+      metAt: action.progress._tag === "Completed" ? action.progress.at : undefined
+    })
+  }
+  const caseNote = policy.decision.actionsCaseNote
+  if (caseNote && decision.content.actions.length > 0) {
+    clocks.push({
+      id: `${decision.id}:actions-case-note`,
+      about,
+      title: `"Support Panel Actions" case note updating every action`,
+      rule: caseNote,
+      anchor: decision.heardAt,
+      anchorText: heard,
+      metAt: decision.actionsCaseNoteAt
+    })
+  }
+  for (const action of decision.content.actions.filter((candidate) => candidate.fgcReferral)) {
+    const received = decision.fgcReferralsReceived.find((entry) => entry.actionId === action.actionId)?.at
+    for (const escalation of policy.decision.fgcReferralEscalations) {
+      clocks.push({
+        id: `${decision.id}:fgc:${action.actionId}:${escalation.escalateTo}`,
+        about: { kind: "action", id: action.actionId },
+        title: `FGC service receives the referral, or the FGC practice supervisor escalates to the ${roleLabel[escalation.escalateTo]}`,
+        rule: escalation.clock,
+        anchor: decision.heardAt,
+        anchorText: heard,
+        metAt: received
+      })
+    }
+  }
+  const back = reheardAt ?? decision.returnWaived?.at
+  const { returnToPanel, agreed, outcome } = decision.content
+  if (returnToPanel) {
+    clocks.push({
+      id: `${decision.id}:return`,
+      about,
+      title: "Back to panel",
+      rule: { ruleId: returnToPanel.ruleId, clock: { _tag: "WeeksAfter", weeks: returnToPanel.withinWeeks } },
+      anchor: decision.heardAt,
+      anchorText: heard,
+      metAt: back
+    })
+  }
+  if (outcome === "approve" && agreed.accommodationWeeks !== undefined) {
+    clocks.push({
+      id: `${decision.id}:accommodation-review`,
+      about,
+      title: `Accommodation agreed for ${agreed.accommodationWeeks} weeks: back to panel before it ends`,
+      rule: { ruleId: policy.decision.signsOfSafetyMinutes ?? "CPR-10", clock: { _tag: "WeeksAfter", weeks: agreed.accommodationWeeks } },
+      anchor: decision.heardAt,
+      anchorText: heard,
+      metAt: back
+    })
+  }
+  for (const review of policy.decision.automaticReviews) {
+    if (outcome !== "approve" || !decision.subject.requestTypes.some((type) => review.forRequestTypes.includes(type))) continue
+    clocks.push({
+      id: `${decision.id}:review:${review.ruleId}`,
+      about,
+      title: "Review by panel",
+      rule: review.latest,
+      anchor: decision.heardAt,
+      anchorText: heard,
+      metAt: reheardAt
+    })
+  }
+  return [...clocks, ...outsidePanelClocks(decision, policy, retrospective)]
+}
+
+/** For a decision outside panel: the first sitting after it, and when it was presented there, if it was. */
+export interface RetrospectiveSlot {
+  readonly nextSittingStartsAt: DateTime.Utc | undefined
+  readonly presentedAt: DateTime.Utc | undefined
+}
+
+const outsidePanelClocks = (decision: Decision, policy: AuthorityPolicy, slot: RetrospectiveSlot): ReadonlyArray<ClockSpec> => {
+  const outside = decision.outsidePanel
+  if (outside === undefined) return []
+  const about = { kind: "decision" as const, id: decision.id }
+  const clocks: ClockSpec[] = []
+  const tasks = policy.outsidePanel.s20Tasks
+  if (tasks && outside.placedAt) {
+    for (const task of Object.keys(s20TaskLabel) as S20Task[]) {
+      clocks.push({
+        id: `${decision.id}:s20:${task}`,
+        about,
+        title: s20TaskLabel[task],
+        rule: tasks.clock,
+        anchor: outside.placedAt,
+        anchorText: `the placement at ${formatInstant(outside.placedAt)}`,
+        metAt: outside.s20TasksDone.find((done) => done.task === task)?.at
+      })
+    }
+  }
+  if (outside.retrospectivePresentation && slot.nextSittingStartsAt !== undefined) {
+    clocks.push({
+      id: `${decision.id}:retrospective`,
+      about,
+      title: "Presented to panel retrospectively",
+      rule: { ruleId: outside.ruleId, fixed: { due: slot.nextSittingStartsAt, phrase: "the first sitting after" } },
+      anchor: decision.heardAt,
+      anchorText: `the agreement outside panel at ${formatInstant(decision.heardAt)}`,
+      metAt: slot.presentedAt
+    })
+  }
+  return clocks
+}

@@ -1,0 +1,42 @@
+import { Schema } from "effect"
+import type { StreamRef } from "../ports/EventStore.js"
+import type { AuthorityContext } from "../shared/authorityContext.js"
+import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
+import { Disagreement, type DisagreementState } from "./Disagreement.js"
+import type { DisagreementCommand } from "./DisagreementCommands.js"
+import { disagreementDecider } from "./DisagreementDecider.js"
+import type { DisagreementRefusal } from "./DisagreementErrors.js"
+import { DisagreementEvent } from "./DisagreementEvents.js"
+
+export const disagreementStreamType = "disagreement"
+export const disagreementCollection = "disagreements"
+
+/** The disagreement read model: the folded disagreement, filterable by status and by what it is about. */
+export const disagreementAggregate: Aggregate<
+  DisagreementCommand,
+  DisagreementEvent,
+  DisagreementState,
+  DisagreementRefusal,
+  AuthorityContext
+> = {
+  streamType: disagreementStreamType,
+  decider: disagreementDecider,
+  events: eventCodec(DisagreementEvent),
+  readModels: (state, stream: StreamRef) =>
+    state === undefined
+      ? []
+      : [
+          {
+            collection: disagreementCollection,
+            authorityId: stream.authorityId,
+            id: stream.id,
+            index: {
+              status: state.status,
+              decisionId: state.decisionId,
+              referralId: state.referralId,
+              sittingId: state.sittingId
+            },
+            doc: Schema.encodeSync(Disagreement)(state)
+          }
+        ]
+}

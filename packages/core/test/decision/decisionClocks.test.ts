@@ -1,0 +1,81 @@
+import { describe, expect, it } from "@effect/vitest"
+import { test } from "@fast-check/vitest"
+import { DateTime } from "effect"
+import fc from "fast-check"
+import { englandAndWales } from "../../src/calendar/englandAndWales.js"
+import { londonDateOf } from "../../src/calendar/londonTime.js"
+import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
+import { decisionClocks } from "../../src/decision/decisionClocks.js"
+import type { Decision } from "../../src/decision/Decision.js"
+import { decisionDecider } from "../../src/decision/DecisionDecider.js"
+import { fold } from "../../src/shared/decider.js"
+import { ActionId, SittingId } from "../../src/shared/ids.js"
+import { contextOf, london } from "../fixtures.js"
+import { content, decisionId, decisionsAt, subject } from "./fixtures.js"
+
+const lin = decisionsAt("lincolnshire")
+const at = (now: DateTime.Utc) => ({ now, dueSoonHours: 48 })
+const noSlot = { nextSittingStartsAt: undefined, presentedAt: undefined }
+const decisionOf = (events: ReturnType<typeof lin.signed>) => fold(decisionDecider, events) as Decision
+
+describe("decision clocks", () => {
+  it("LIN-9: an FGC referral not received escalates at 5 and then 7 working days after the sitting", () => {
+    const clocks = deadlinesOf({ referrals: [], sittings: [], decisions: [decisionOf(lin.signed())] }, contextOf("lincolnshire"), at(london("2027-06-17", "09:00")))
+    const fgc = clocks.filter((deadline) => deadline.ruleId === "LIN-9")
+    expect(fgc.map((deadline) => [deadline.state, deadline.explanation])).toEqual([
+      ["overdue", "due 17:00 Wed 16 Jun 2027 - LIN-9: 17:00, 5 working days after the sitting on Wed 9 Jun 2027"],
+      ["due_soon", "due 17:00 Fri 18 Jun 2027 - LIN-9: 17:00, 7 working days after the sitting on Wed 9 Jun 2027"]
+    ])
+  })
+
+  it("LIN-6: the actions case note is due a month after the sitting; CPR-8 / LIN-5 actions on the date the panel set", () => {
+    const clocks = deadlinesOf({ referrals: [], sittings: [], decisions: [decisionOf(lin.signed())] }, contextOf("lincolnshire"), at(london("2027-06-10", "09:00")))
+    expect(clocks.find((deadline) => deadline.ruleId === "LIN-6")!.explanation).toBe("due 13:00 Fri 9 Jul 2027 - LIN-6: 1 month after the sitting on Wed 9 Jun 2027")
+    expect(clocks.find((deadline) => deadline.about.id === "act_2")!.explanation).toBe(
+      "due 17:00 Fri 11 Jun 2027 - LIN-5: the date set for this action at the sitting on Wed 9 Jun 2027"
+    )
+  })
+
+  it("LIN-5, LIN-7: the return to panel is met by a later hearing or closed by a case note", () => {
+    const decision = decisionOf(lin.signed({ returnToPanel: { withinWeeks: 6, ruleId: "LIN-7" } }))
+    const returnClock = (hearings: ReadonlyArray<{ referralId: string; heardAt: DateTime.Utc }>) =>
+      decisionClocks(decision, contextOf("lincolnshire").policy, hearings, noSlot).find((clock) => clock.id.endsWith(":return"))!
+    expect(returnClock([]).metAt).toBeUndefined()
+    expect(returnClock([{ referralId: "ref_1", heardAt: london("2027-07-07", "13:00") }]).metAt).toBeDefined()
+    expect(returnClock([{ referralId: "ref_other", heardAt: london("2027-07-07", "13:00") }]).metAt).toBeUndefined()
+  })
+
+  it("NSO-9: an approved start of pre-proceedings is reviewed by panel within 10 weeks", () => {
+    const nso = decisionsAt("north-somerset")
+    const decision = decisionOf(nso.recorded({ minutes: undefined }, ["pre_proceedings"]))
+    const clocks = deadlinesOf({ referrals: [], sittings: [], decisions: [decision] }, contextOf("north-somerset"), at(london("2027-06-10", "09:00")))
+    expect(clocks.find((deadline) => deadline.ruleId === "NSO-9")!.explanation).toBe("due 13:00 Wed 18 Aug 2027 - NSO-9: 10 weeks after the sitting on Wed 9 Jun 2027")
+  })
+
+  const placedAt = fc.date({ min: new Date("2018-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
+
+  test.prop([placedAt])("LIN-12: each 48-hour task is due exactly 48 elapsed hours after the placement, clock changes included", (date) => {
+    const placed = DateTime.unsafeMake(date)
+    const history = lin.spec.play([
+      lin.cmd("assistantDirector", {
+        _tag: "RecordOutsidePanelAgreement", decisionId, subject: subject(), content: content({ actions: [{ actionId: ActionId.make("a"), description: "Placement planning meeting", ownerRole: "social_worker", dueDate: "2031-01-01", fgcReferral: false }] }),
+        whyOutsidePanel: "urgent", timescales: "2 weeks", placedAt: placed
+      }, placed)
+    ])
+    const clocks = deadlinesOf({ referrals: [], sittings: [], decisions: [decisionOf(history)] }, contextOf("lincolnshire"), at(placed)).filter((deadline) => deadline.ruleId === "LIN-12")
+    expect(clocks).toHaveLength(4)
+    for (const clock of clocks) expect(DateTime.distance(placed, clock.due)).toBe(48 * 3_600_000)
+  })
+
+  test.prop([fc.date({ min: new Date("2018-01-01T00:00:00Z"), max: new Date("2030-12-01T00:00:00Z"), noInvalidDate: true })])(
+    "LIN-9: FGC escalation clocks never fall on a non-working day",
+    (date) => {
+      const heard = DateTime.unsafeMake(date)
+      const decision = { ...decisionOf(lin.signed()), heardAt: heard, sittingId: SittingId.make("s") }
+      for (const clock of decisionClocks(decision, contextOf("lincolnshire").policy, [], noSlot).filter((spec) => spec.rule.ruleId === "LIN-9")) {
+        const due = deadlinesOf({ referrals: [], sittings: [], decisions: [decision] }, contextOf("lincolnshire"), at(heard)).find((d) => d.id === clock.id)!.due
+        expect(englandAndWales.isWorkingDay(londonDateOf(due))).toBe(true)
+      }
+    }
+  )
+})

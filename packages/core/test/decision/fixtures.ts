@@ -1,0 +1,53 @@
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import type { DecisionCommand } from "../../src/decision/DecisionCommands.js"
+import { decisionDecider } from "../../src/decision/DecisionDecider.js"
+import type { DecisionContent, Subject } from "../../src/decision/DecisionParts.js"
+import { ActionId, ChildId, DecisionId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { deciderSpec } from "../../src/testing/decider.js"
+import { as, contextOf, london } from "../fixtures.js"
+
+export type Slug = Parameters<typeof contextOf>[0]
+export const decisionId = DecisionId.make("dec_1")
+export const sittingEnds = london("2027-06-09", "13:00")
+
+export const subject = (requestTypes: Subject["requestTypes"] = ["s20_accommodation"]): Subject => ({
+  referralId: ReferralId.make("ref_1"),
+  childIds: [ChildId.make("child-1")],
+  requestTypes
+})
+
+export const sosMinutes = { workingWell: "Grandmother visits daily", worries: "Mother's drinking", needsToHappen: "FGC within 2 weeks" }
+
+export const content = (overrides: Partial<DecisionContent> = {}): DecisionContent => ({
+  outcome: "approve",
+  rationale: "No safe carer in the family this week; accommodation is proportionate",
+  agreed: { accommodationWeeks: 6, placement: "in_house_foster" },
+  minutes: sosMinutes,
+  actions: [
+    { actionId: ActionId.make("act_1"), description: "Hold a family group conference", ownerRole: "social_worker", dueDate: "2027-06-23" as LocalDate, fgcReferral: true },
+    { actionId: ActionId.make("act_2"), description: "Write to the parents", ownerRole: "team_manager", dueDate: "2027-06-11" as LocalDate, fgcReferral: false }
+  ],
+  ...overrides
+})
+
+/** A decision spec for an authority, with its staff and a command builder. */
+export const decisionsAt = (slug: Slug) => {
+  const staff = staffOf(slug)
+  const spec = deciderSpec(decisionDecider, contextOf(slug))
+  const cmd = (actor: keyof typeof staff, body: Record<string, unknown>, when = london("2027-06-09", "13:30")) =>
+    ({ ...body, by: as(staff[actor]), at: when }) as DecisionCommand
+  const recorded = (overrides: Partial<DecisionContent> = {}, types?: Subject["requestTypes"]) =>
+    spec.play([
+      cmd("administrator", {
+        _tag: "RecordDecision",
+        decisionId,
+        subject: subject(types),
+        sitting: { sittingId: SittingId.make("sit_1"), endsAt: sittingEnds },
+        content: content(overrides)
+      })
+    ])
+  const signed = (overrides: Partial<DecisionContent> = {}, types?: Subject["requestTypes"]) =>
+    spec.play([cmd("chair", { _tag: "SignOff" })], recorded(overrides, types))
+  return { staff, spec, cmd, recorded, signed }
+}
