@@ -118,6 +118,12 @@ export type PlacementState = Placement | undefined
 export const currentExpiry = (approval: TemporaryApproval): DateTime.Utc | undefined =>
   approval.pendingReview === undefined ? approval.expiresAt : undefined
 
+/** Whether a fixed expiry has passed at `at` (never, while running until a review's outcome). */
+export const hasExpired = (approval: TemporaryApproval, at: DateTime.Utc): boolean => {
+  const expiry = currentExpiry(approval)
+  return expiry !== undefined && !DateTime.lessThan(at, expiry)
+}
+
 /** Whether the child's carers are temporarily approved at `at`: placed, not ended, before expiry. */
 export const approvalActiveAt = (placement: Placement, at: DateTime.Utc): boolean => {
   if (placement.status !== "placed" || placement.approval === undefined) return false

@@ -1,0 +1,37 @@
+import type { DateTime } from "effect"
+import type { Authorised } from "../shared/authorise.js"
+import type { ChildId, PlacementId } from "../shared/ids.js"
+import type { BasicTestAnswers, ConnectedCarer, EndReason, ExtensionConditions } from "./Placement.js"
+
+/** Every command carries an authorised actor and the instant it happens. */
+interface Base {
+  readonly by: Authorised
+  readonly at: DateTime.Utc
+}
+
+/** STAT-R25-2, modelled simply: both facts must hold for the approval to run on until the review's outcome. */
+export interface ReviewFacts {
+  readonly fullAssessmentRefused: boolean
+  readonly independentReviewSought: boolean
+}
+
+export type PlacementCommand =
+  | (Base & { readonly _tag: "RecordBasicTest"; readonly placementId: PlacementId; readonly childId: ChildId; readonly answers: BasicTestAnswers })
+  /** `since` defaults to `at`; ignored when the child is not under police protection. */
+  | (Base & { readonly _tag: "RecordPolicePowers"; readonly underPoliceProtection: boolean; readonly since?: DateTime.Utc })
+  | (Base & {
+      readonly _tag: "RecordPlacementMade"
+      readonly placedAt: DateTime.Utc
+      readonly carers: readonly [ConnectedCarer, ...ConnectedCarer[]]
+    })
+  | (Base & { readonly _tag: "RecordViabilityAssessment" })
+  | (Base & { readonly _tag: "AuthorisePlacement" })
+  | (Base & { readonly _tag: "RecordKinshipReferral"; readonly bacsFormSigned: boolean })
+  | (Base & { readonly _tag: "RecordLookedAfterConsent" })
+  /** The names of the carers with parental responsibility who signed. */
+  | (Base & { readonly _tag: "RecordS20Consent"; readonly signedBy: ReadonlyArray<string> })
+  | (Base & { readonly _tag: "ExtendApproval"; readonly weeks: number; readonly conditions: ExtensionConditions })
+  | (Base & { readonly _tag: "ExtendPendingReview"; readonly facts: ReviewFacts })
+  | (Base & { readonly _tag: "EndPlacement"; readonly reason: EndReason })
+
+export type PlacementCommandTag = PlacementCommand["_tag"]

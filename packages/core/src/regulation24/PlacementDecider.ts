@@ -1,0 +1,202 @@
+import { DateTime, Effect } from "effect"
+import { formatInstant } from "../calendar/format.js"
+import type { Calendar } from "../calendar/WorkingCalendar.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { actedBy } from "../shared/authorise.js"
+import type { Decider } from "../shared/decider.js"
+import { evolvePlacement } from "./evolvePlacement.js"
+import { currentExpiry, extensionConditionLabel, hasExpired, isRegulation24, type PlacementState } from "./Placement.js"
+import type { PlacementCommand } from "./PlacementCommands.js"
+import {
+  AlreadyExtended,
+  EndReasonNotApplicable,
+  InvalidExtension,
+  KinshipReferralIncomplete,
+  NotYetHappened,
+  PlacementAlreadyExists,
+  type PlacementRefusal,
+  S20ConsentNeedsParentalResponsibility,
+  ViabilityAssessmentNeeded
+} from "./PlacementErrors.js"
+import type { PlacementEvent } from "./PlacementEvents.js"
+import { notExpired, once, openStatuses, requireStatus, unmet } from "./placementGuards.js"
+import { extendedExpiry, isLate, maxWeeksAllowed, originalExpiry, regulation24Of } from "./placementRules.js"
+
+export interface PlacementContext {
+  readonly policy: AuthorityPolicy
+  readonly calendar: Calendar
+}
+
+/** Types a command's events as placement events (so `_tag` literals stay literal). */
+const emit = (...events: ReadonlyArray<PlacementEvent>): ReadonlyArray<PlacementEvent> => events
+
+const decide = (
+  command: PlacementCommand,
+  state: PlacementState,
+  { policy, calendar }: PlacementContext
+): Effect.Effect<ReadonlyArray<PlacementEvent>, PlacementRefusal> =>
+  Effect.gen(function* () {
+    const audit = { by: actedBy(command.by), at: command.at }
+    const rules = regulation24Of(policy)
+    switch (command._tag) {
+      case "RecordBasicTest":
+        if (state !== undefined) {
+          return yield* new PlacementAlreadyExists({ placementId: command.placementId, message: `A placement with id ${command.placementId} already exists.` })
+        }
+        return emit({
+          _tag: "BasicTestRecorded",
+          placementId: command.placementId,
+          authorityId: command.by.authorityId,
+          childId: command.childId,
+          answers: command.answers,
+          isRegulation24: isRegulation24(command.answers),
+          ...audit
+        })
+      case "RecordPolicePowers": {
+        const placement = yield* requireStatus(state, openStatuses, "record police powers")
+        yield* once(placement.policePowers, "police powers check")
+        if (!command.underPoliceProtection) return emit({ _tag: "PolicePowersRecorded", underPoliceProtection: false, ...audit })
+        const since = command.since ?? command.at
+        if (DateTime.greaterThan(since, command.at)) {
+          return yield* new NotYetHappened({ message: `Police protection cannot be recorded as starting at ${formatInstant(since)}, which is still to come.` })
+        }
+        return emit({ _tag: "PolicePowersRecorded", underPoliceProtection: true, since, ...audit })
+      }
+      case "RecordPlacementMade": {
+        const placement = yield* requireStatus(state, openStatuses, "record the placement")
+        yield* once(placement.placement, "placement with the carers")
+        if (DateTime.greaterThan(command.placedAt, command.at)) {
+          return yield* new NotYetHappened({ message: `A placement at ${formatInstant(command.placedAt)} has not happened yet: record it once it has.` })
+        }
+        const approvalExpiresAt = originalExpiry(policy, command.placedAt, calendar)
+        return emit({ _tag: "PlacementMade", placedAt: command.placedAt, carers: command.carers, approvalExpiresAt, ...audit })
+      }
+      case "RecordViabilityAssessment": {
+        const placement = yield* requireStatus(state, openStatuses, "record the viability assessment")
+        yield* once(placement.viabilityAssessment, "viability assessment")
+        const late = isLate(rules.viabilityAssessment, placement.placement?.placedAt, command.at, calendar)
+        return emit({ _tag: "ViabilityAssessmentRecorded", late, ...audit })
+      }
+      case "AuthorisePlacement": {
+        const placement = yield* requireStatus(state, openStatuses, "authorise the placement")
+        yield* once(placement.authorisation, "service manager's authorisation")
+        if (placement.viabilityAssessment === undefined) {
+          return yield* new ViabilityAssessmentNeeded({
+            ruleId: "LIN-17",
+            message: "The locality service manager authorises the placement on the viability assessment (LIN-17): record the viability assessment first."
+          })
+        }
+        return emit({ _tag: "PlacementAuthorised", ...audit })
+      }
+      case "RecordKinshipReferral": {
+        const placement = yield* requireStatus(state, openStatuses, "refer to the kinship team")
+        yield* once(placement.kinshipReferral, "referral to the kinship team")
+        const missing = [
+          ...(command.bacsFormSigned ? [] : [{ item: "the BACS form signed by the carers", ruleId: "LIN-18" as const }]),
+          ...(placement.viabilityAssessment ? [] : [{ item: "the viability assessment", ruleId: "LIN-16" as const }]),
+          ...(placement.authorisation ? [] : [{ item: "the locality service manager's authorisation", ruleId: "LIN-17" as const }])
+        ]
+        if (missing.length > 0) {
+          return yield* new KinshipReferralIncomplete({
+            missing,
+            message: `The referral cannot go to the kinship team without ${missing.map((m) => `${m.item} (${m.ruleId})`).join(", ")}.`
+          })
+        }
+        const late = isLate(rules.kinshipReferral, placement.placement?.placedAt, command.at, calendar)
+        return emit({ _tag: "KinshipReferralSent", late, ...audit })
+      }
+      case "RecordLookedAfterConsent": {
+        const placement = yield* requireStatus(state, openStatuses, "record the Assistant Director's consent")
+        yield* once(placement.lookedAfterConsent, "Assistant Director's consent to looked-after status")
+        return emit({ _tag: "LookedAfterConsentGiven", ...audit })
+      }
+      case "RecordS20Consent": {
+        const placement = yield* requireStatus(state, ["placed"], "record s20 consent")
+        yield* once(placement.s20Consent, "s20 consent")
+        const holders = placement.placement!.carers.filter((carer) => carer.hasParentalResponsibility).map((carer) => carer.name)
+        const signedBy = [...new Set(command.signedBy.map((name) => name.trim()))]
+        const notEligible = signedBy.filter((name) => !holders.includes(name))
+        const [first, ...rest] = signedBy
+        if (holders.length === 0 || first === undefined || notEligible.length > 0) {
+          return yield* new S20ConsentNeedsParentalResponsibility({
+            ruleId: "LIN-14",
+            notEligible,
+            message:
+              holders.length === 0
+                ? "None of the carers holds parental responsibility, so nobody here can sign s20 consent (LIN-14)."
+                : first === undefined
+                  ? `Name the carers with parental responsibility who signed s20 consent (LIN-14): ${holders.join(", ")}.`
+                  : `Only carers with parental responsibility sign s20 consent (LIN-14); not recorded as such: ${notEligible.join(", ")}.`
+          })
+        }
+        return emit({ _tag: "S20ConsentSigned", signedBy: [first, ...rest], ...audit })
+      }
+      case "ExtendApproval": {
+        const placement = yield* requireStatus(state, ["placed"], "extend the temporary approval")
+        const approval = placement.approval!
+        if (approval.pendingReview !== undefined) {
+          return yield* new AlreadyExtended({ ruleId: "STAT-R25-2", message: "The approval already runs until the independent review's outcome is known (STAT-R25-2)." })
+        }
+        if (approval.extension !== undefined) {
+          return yield* new AlreadyExtended({
+            ruleId: "STAT-R25-1",
+            message: `The temporary approval was already extended once, to ${formatInstant(approval.expiresAt)}; regulation 25 allows one extension only (STAT-R25-1).`
+          })
+        }
+        yield* notExpired(approval, command.at)
+        const maxWeeks = maxWeeksAllowed(policy, approval.originalExpiresAt, calendar)
+        if (!Number.isInteger(command.weeks) || command.weeks < 1 || command.weeks > maxWeeks) {
+          return yield* new InvalidExtension({
+            ruleId: "STAT-R25-1",
+            maxWeeks,
+            message:
+              maxWeeks === 0
+                ? "This authority's policy allows no extension of a temporary approval (STAT-R25-1)."
+                : `An extension is a whole number of weeks from 1 to ${maxWeeks}, not ${command.weeks} (STAT-R25-1).`
+          })
+        }
+        const missing = (Object.keys(extensionConditionLabel) as Array<keyof typeof extensionConditionLabel>)
+          .filter((condition) => !command.conditions[condition])
+          .map((condition) => extensionConditionLabel[condition])
+        yield* unmet("STAT-R25-3", missing, "Before the temporary approval can be extended")
+        const expiresAt = extendedExpiry(approval.originalExpiresAt, command.weeks, calendar)
+        return emit({ _tag: "ApprovalExtended", weeks: command.weeks, from: approval.originalExpiresAt, expiresAt, conditions: command.conditions, ...audit })
+      }
+      case "ExtendPendingReview": {
+        const placement = yield* requireStatus(state, ["placed"], "extend the approval pending a review")
+        const approval = placement.approval!
+        if (approval.pendingReview !== undefined) {
+          return yield* new AlreadyExtended({ ruleId: "STAT-R25-2", message: "The approval already runs until the independent review's outcome is known (STAT-R25-2)." })
+        }
+        yield* notExpired(approval, command.at)
+        const missing = [
+          ...(command.facts.fullAssessmentRefused ? [] : ["the full assessment ended in refusal"]),
+          ...(command.facts.independentReviewSought ? [] : ["the carers have sought an independent review"])
+        ]
+        yield* unmet("STAT-R25-2", missing, "Before the approval can run on until a review's outcome")
+        return emit({ _tag: "ApprovalExtendedPendingReview", ...audit })
+      }
+      case "EndPlacement": {
+        const placement = yield* requireStatus(state, openStatuses, "end this placement")
+        if (command.reason === "approved_as_foster_carer" && placement.status !== "placed") {
+          return yield* new EndReasonNotApplicable({ message: "The child was never placed with these carers, so the placement cannot end with their approval as foster carers." })
+        }
+        if (command.reason === "approval_expired_child_moved" && !(placement.approval && hasExpired(placement.approval, command.at))) {
+          const expiry = placement.approval && currentExpiry(placement.approval)
+          return yield* new EndReasonNotApplicable({
+            ruleId: "STAT-R25-4",
+            message: `The temporary approval has not expired${
+              placement.approval === undefined ? "" : expiry === undefined ? ": it runs until the independent review's outcome" : `: it runs until ${formatInstant(expiry)}`
+            }. If the child moved anyway, the reason is "child moved" (STAT-R25-4).`
+          })
+        }
+        return emit({ _tag: "PlacementEnded", reason: command.reason, ...audit })
+      }
+    }
+  })
+
+export const placementDecider: Decider<PlacementCommand, PlacementEvent, PlacementState, PlacementRefusal, PlacementContext> = {
+  initialState: undefined,
+  evolve: evolvePlacement,
+  decide
+}

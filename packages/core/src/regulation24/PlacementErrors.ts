@@ -1,0 +1,91 @@
+import { Schema } from "effect"
+import { RuleId } from "../policy/rules.js"
+
+/** The use case answers this as NotFound, with the id. */
+export class NoSuchPlacement extends Schema.TaggedError<NoSuchPlacement>()("NoSuchPlacement", { message: Schema.String }) {}
+
+export class PlacementAlreadyExists extends Schema.TaggedError<PlacementAlreadyExists>()("PlacementAlreadyExists", {
+  placementId: Schema.String,
+  message: Schema.String
+}) {}
+
+/** The command does not fit where the placement is now (e.g. anything after an all-no basic test, LIN-14). */
+export class PlacementNotInStatus extends Schema.TaggedError<PlacementNotInStatus>()("PlacementNotInStatus", {
+  status: Schema.String,
+  message: Schema.String
+}) {}
+
+/** A step recorded once (an authorisation, a consent, a referral) is recorded again. */
+export class AlreadyRecorded extends Schema.TaggedError<AlreadyRecorded>()("AlreadyRecorded", {
+  what: Schema.String,
+  message: Schema.String
+}) {}
+
+/** An instant given for something that has happened is later than now. */
+export class NotYetHappened extends Schema.TaggedError<NotYetHappened>()("NotYetHappened", { message: Schema.String }) {}
+
+/** LIN-17: the service manager authorises on the viability assessment, so it must be there first. */
+export class ViabilityAssessmentNeeded extends Schema.TaggedError<ViabilityAssessmentNeeded>()("ViabilityAssessmentNeeded", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+/** LIN-18: what the kinship team must receive, and what is not there yet. */
+export class KinshipReferralIncomplete extends Schema.TaggedError<KinshipReferralIncomplete>()("KinshipReferralIncomplete", {
+  missing: Schema.Array(Schema.Struct({ item: Schema.String, ruleId: RuleId })),
+  message: Schema.String
+}) {}
+
+/** LIN-14: s20 consent is signed by carers who hold parental responsibility. */
+export class S20ConsentNeedsParentalResponsibility extends Schema.TaggedError<S20ConsentNeedsParentalResponsibility>()(
+  "S20ConsentNeedsParentalResponsibility",
+  { ruleId: RuleId, notEligible: Schema.Array(Schema.String), message: Schema.String }
+) {}
+
+/** STAT-R25-1 (one extension only) or STAT-R25-2 (already running until a review's outcome). */
+export class AlreadyExtended extends Schema.TaggedError<AlreadyExtended>()("AlreadyExtended", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+/** STAT-R25-1: an extension is a whole number of weeks, at most 8 (or the authority's shorter limit). */
+export class InvalidExtension extends Schema.TaggedError<InvalidExtension>()("InvalidExtension", {
+  ruleId: RuleId,
+  maxWeeks: Schema.Number,
+  message: Schema.String
+}) {}
+
+/** STAT-R25-4: the approval has run out; it cannot be extended, the placement must end. */
+export class ApprovalExpired extends Schema.TaggedError<ApprovalExpired>()("ApprovalExpired", {
+  ruleId: RuleId,
+  expiredAt: Schema.String,
+  message: Schema.String
+}) {}
+
+/** STAT-R25-3 (or STAT-R25-2): what must be done before extending, and is not. */
+export class ExtensionConditionsNotMet extends Schema.TaggedError<ExtensionConditionsNotMet>()("ExtensionConditionsNotMet", {
+  ruleId: RuleId,
+  missing: Schema.Array(Schema.String),
+  message: Schema.String
+}) {}
+
+/** The reason given for the ending does not fit the placement (e.g. "approval expired" before it has). */
+export class EndReasonNotApplicable extends Schema.TaggedError<EndReasonNotApplicable>()("EndReasonNotApplicable", {
+  ruleId: Schema.optional(RuleId),
+  message: Schema.String
+}) {}
+
+export type PlacementRefusal =
+  | NoSuchPlacement
+  | PlacementAlreadyExists
+  | PlacementNotInStatus
+  | AlreadyRecorded
+  | NotYetHappened
+  | ViabilityAssessmentNeeded
+  | KinshipReferralIncomplete
+  | S20ConsentNeedsParentalResponsibility
+  | AlreadyExtended
+  | InvalidExtension
+  | ApprovalExpired
+  | ExtensionConditionsNotMet
+  | EndReasonNotApplicable

@@ -1,0 +1,119 @@
+import { DateTime, Effect, Schema } from "effect"
+import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
+import type { EventStore, StreamRef } from "../ports/EventStore.js"
+import { IdGenerator } from "../ports/IdGenerator.js"
+import type { Policies } from "../ports/Policies.js"
+import { ReadModels } from "../ports/ReadModels.js"
+import type { Actor } from "../shared/actor.js"
+import { type Authorised, authorise, type Permission, permission } from "../shared/authorise.js"
+import { authorityContext } from "../shared/authorityContext.js"
+import { execute } from "../shared/commandRunner.js"
+import { NotFound } from "../shared/errors.js"
+import { type ChildId, PlacementId } from "../shared/ids.js"
+import type { Role } from "../shared/roles.js"
+import {
+  type BasicTestAnswers,
+  type ConnectedCarer,
+  type EndReason,
+  type ExtensionConditions,
+  Placement,
+  type PlacementStatus
+} from "./Placement.js"
+import type { PlacementCommand, ReviewFacts } from "./PlacementCommands.js"
+import { placementAggregate, placementCollection, placementStreamType } from "./placementAggregate.js"
+
+const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager"]
+/** STAT-R25-3's nominated officer: we take it to be a head of service or the Assistant Director. */
+const nominatedOfficers: ReadonlyArray<Role> = ["head_of_service", "assistant_director"]
+
+/** Who may do what to a placement. The decider checks the order of things and the law's limits. */
+export const placementPermissions = {
+  RecordBasicTest: permission("record the Regulation 24 basic test", ...recorders),
+  RecordPolicePowers: permission("record police powers", ...recorders),
+  RecordPlacementMade: permission("record a connected-person placement", ...recorders),
+  RecordViabilityAssessment: permission("record the viability assessment", ...recorders),
+  AuthorisePlacement: permission("authorise a Regulation 24 placement (LIN-17)", "service_manager"),
+  RecordKinshipReferral: permission("record the referral to the kinship team", ...recorders),
+  RecordLookedAfterConsent: permission("consent to looked-after status (LIN-14)", "assistant_director"),
+  RecordS20Consent: permission("record s20 consent", ...recorders),
+  ExtendApproval: permission("extend a temporary approval as nominated officer (STAT-R25-3)", ...nominatedOfficers),
+  ExtendPendingReview: permission("extend a temporary approval until an independent review's outcome (STAT-R25-2)", ...nominatedOfficers),
+  EndPlacement: permission("end a connected-person placement", ...recorders, "service_manager")
+} satisfies Record<PlacementCommand["_tag"], Permission>
+
+export const placementReaders = permission(
+  "read connected-person placements",
+  "social_worker", "practice_supervisor", "team_manager", "head_of_service", "service_manager", "assistant_director",
+  "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"
+)
+
+type CommandBody = PlacementCommand extends infer C ? (C extends PlacementCommand ? Omit<C, "by" | "at"> : never) : never
+
+export interface PlacementFilter {
+  readonly status?: PlacementStatus
+  readonly childId?: ChildId
+}
+
+/** Regulation 24 placement use cases: authorise, load, decide, append, in that order, every time. */
+export class Placements extends Effect.Service<Placements>()("@carepanel/core/Placements", {
+  effect: Effect.gen(function* () {
+    const ids = yield* IdGenerator
+    const readModels = yield* ReadModels
+    const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
+
+    const run = (actor: Actor, placementId: PlacementId, body: CommandBody) =>
+      Effect.gen(function* () {
+        const by: Authorised = yield* authorise(actor, placementPermissions[body._tag])
+        const at = yield* DateTime.now
+        const stream: StreamRef = { authorityId: by.authorityId, streamType: placementStreamType, id: placementId }
+        const authority = yield* authorityContext(by.authorityId)
+        const result = yield* execute(placementAggregate, stream, { ...body, by, at } as PlacementCommand, authority)
+        return result.state === undefined ? yield* Effect.fail(NotFound.of("placement", placementId)) : result.state
+      }).pipe(
+        Effect.catchTag("NoSuchPlacement", () => Effect.fail(NotFound.of("placement", placementId))),
+        Effect.provide(context)
+      )
+
+    const decode = Schema.decodeUnknown(Placement)
+
+    return {
+      /** Starts a placement record with the basic test (LIN-14); all no answers close it at once. */
+      recordBasicTest: (actor: Actor, childId: ChildId, answers: BasicTestAnswers) =>
+        ids.next("plc").pipe(
+          Effect.map(PlacementId.make),
+          Effect.flatMap((placementId) => run(actor, placementId, { _tag: "RecordBasicTest", placementId, childId, answers }))
+        ),
+      recordPolicePowers: (actor: Actor, id: PlacementId, underPoliceProtection: boolean, since?: DateTime.Utc) =>
+        run(actor, id, { _tag: "RecordPolicePowers", underPoliceProtection, ...(since === undefined ? {} : { since }) }),
+      recordPlacementMade: (actor: Actor, id: PlacementId, placedAt: DateTime.Utc, carers: readonly [ConnectedCarer, ...ConnectedCarer[]]) =>
+        run(actor, id, { _tag: "RecordPlacementMade", placedAt, carers }),
+      recordViabilityAssessment: (actor: Actor, id: PlacementId) => run(actor, id, { _tag: "RecordViabilityAssessment" }),
+      authorisePlacement: (actor: Actor, id: PlacementId) => run(actor, id, { _tag: "AuthorisePlacement" }),
+      recordKinshipReferral: (actor: Actor, id: PlacementId, bacsFormSigned: boolean) =>
+        run(actor, id, { _tag: "RecordKinshipReferral", bacsFormSigned }),
+      recordLookedAfterConsent: (actor: Actor, id: PlacementId) => run(actor, id, { _tag: "RecordLookedAfterConsent" }),
+      recordS20Consent: (actor: Actor, id: PlacementId, signedBy: ReadonlyArray<string>) =>
+        run(actor, id, { _tag: "RecordS20Consent", signedBy }),
+      extendApproval: (actor: Actor, id: PlacementId, weeks: number, conditions: ExtensionConditions) =>
+        run(actor, id, { _tag: "ExtendApproval", weeks, conditions }),
+      extendPendingReview: (actor: Actor, id: PlacementId, facts: ReviewFacts) => run(actor, id, { _tag: "ExtendPendingReview", facts }),
+      end: (actor: Actor, id: PlacementId, reason: EndReason) => run(actor, id, { _tag: "EndPlacement", reason }),
+      /** A placement of the actor's own authority; another authority's answers exactly as a missing one. */
+      get: (actor: Actor, id: PlacementId) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, placementReaders)
+          const row = yield* readModels.get(placementCollection, actor.authorityId, id)
+          if (row === undefined) return yield* Effect.fail(NotFound.of("placement", id))
+          return yield* decode(row.doc).pipe(Effect.orDie)
+        }),
+      /** The actor's authority's placements, by status and/or child. */
+      list: (actor: Actor, filter: PlacementFilter = {}) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, placementReaders)
+          const where = { ...(filter.status === undefined ? {} : { status: filter.status }), ...(filter.childId === undefined ? {} : { childId: filter.childId }) }
+          const rows = yield* readModels.query({ collection: placementCollection, authorityId: actor.authorityId, where })
+          return yield* Effect.forEach(rows, (row) => decode(row.doc).pipe(Effect.orDie))
+        })
+    }
+  })
+}) {}

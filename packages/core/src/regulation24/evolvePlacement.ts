@@ -1,0 +1,62 @@
+import type { PlacementState } from "./Placement.js"
+import type { PlacementEvent } from "./PlacementEvents.js"
+
+/** Folds one event into the placement. Total: an event that does not fit leaves the state as it was. */
+export const evolvePlacement = (state: PlacementState, event: PlacementEvent): PlacementState => {
+  if (event._tag === "BasicTestRecorded") {
+    return {
+      id: event.placementId,
+      authorityId: event.authorityId,
+      childId: event.childId,
+      status: event.isRegulation24 ? "identified" : "not_regulation24",
+      basicTest: { answers: event.answers, isRegulation24: event.isRegulation24, by: event.by, at: event.at },
+      urgent: false
+    }
+  }
+  if (state === undefined) return state
+  const recorded = { by: event.by, at: event.at }
+  switch (event._tag) {
+    case "PolicePowersRecorded":
+      return {
+        ...state,
+        policePowers: {
+          underPoliceProtection: event.underPoliceProtection,
+          ...(event.since === undefined ? {} : { since: event.since }),
+          ...recorded
+        },
+        urgent: state.urgent || event.underPoliceProtection
+      }
+    case "PlacementMade":
+      return {
+        ...state,
+        status: "placed",
+        placement: { placedAt: event.placedAt, carers: event.carers, ...recorded },
+        approval: { startsAt: event.placedAt, originalExpiresAt: event.approvalExpiresAt, expiresAt: event.approvalExpiresAt }
+      }
+    case "ViabilityAssessmentRecorded":
+      return { ...state, viabilityAssessment: { late: event.late, ...recorded } }
+    case "PlacementAuthorised":
+      return { ...state, authorisation: recorded }
+    case "KinshipReferralSent":
+      return { ...state, kinshipReferral: { late: event.late, ...recorded } }
+    case "LookedAfterConsentGiven":
+      return { ...state, lookedAfterConsent: recorded }
+    case "S20ConsentSigned":
+      return { ...state, s20Consent: { signedBy: event.signedBy, ...recorded } }
+    case "ApprovalExtended":
+      if (state.approval === undefined) return state
+      return {
+        ...state,
+        approval: {
+          ...state.approval,
+          expiresAt: event.expiresAt,
+          extension: { weeks: event.weeks, conditions: event.conditions, ...recorded }
+        }
+      }
+    case "ApprovalExtendedPendingReview":
+      if (state.approval === undefined) return state
+      return { ...state, approval: { ...state.approval, pendingReview: recorded } }
+    case "PlacementEnded":
+      return { ...state, status: "ended", urgent: false, ended: { reason: event.reason, ...recorded } }
+  }
+}

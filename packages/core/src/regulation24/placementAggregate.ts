@@ -1,0 +1,41 @@
+import { Schema } from "effect"
+import { londonDateOf } from "../calendar/londonTime.js"
+import type { StreamRef } from "../ports/EventStore.js"
+import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
+import { currentExpiry, Placement, type PlacementState } from "./Placement.js"
+import type { PlacementCommand } from "./PlacementCommands.js"
+import { type PlacementContext, placementDecider } from "./PlacementDecider.js"
+import type { PlacementRefusal } from "./PlacementErrors.js"
+import { PlacementEvent } from "./PlacementEvents.js"
+
+export const placementStreamType = "placement"
+export const placementCollection = "placements"
+
+/** The placements read model: the folded placement, plus the fields lists are filtered on (London dates). */
+export const placementAggregate: Aggregate<PlacementCommand, PlacementEvent, PlacementState, PlacementRefusal, PlacementContext> = {
+  streamType: placementStreamType,
+  decider: placementDecider,
+  events: eventCodec(PlacementEvent),
+  readModels: (state, stream: StreamRef) => {
+    if (state === undefined) return []
+    const expiry = state.approval && currentExpiry(state.approval)
+    return [
+      {
+        collection: placementCollection,
+        authorityId: stream.authorityId,
+        id: stream.id,
+        index: {
+          status: state.status,
+          childId: state.childId,
+          urgent: state.urgent,
+          placedOn: state.placement ? londonDateOf(state.placement.placedAt) : null,
+          /** The London date the temporary approval ends; null before placement or pending a review. */
+          expiresOn: expiry ? londonDateOf(expiry) : null,
+          extended: state.approval?.extension !== undefined,
+          pendingReview: state.approval?.pendingReview !== undefined
+        },
+        doc: Schema.encodeSync(Placement)(state)
+      }
+    ]
+  }
+}
