@@ -34,6 +34,16 @@ const main = Effect.gen(function* () {
   yield* Console.log("\nAttendance")
   for (const person of sitting.attendance) yield* Console.log(`  ${person.name} (${person.seat}): ${person.status}`)
   yield* Console.log(`  Chair's decision on numbers: ${sitting.quorum?.note ?? "not recorded"}`)
+  yield* Console.log("\nDecisions")
+  for (const decision of week.decisions) {
+    const signed = decision.signOffs.map((signOff) => `${signOff.by.name} (${signOff.ruleId})`).join(", ")
+    yield* Console.log(`  ${decision.subject.referralId}: ${decision.content.outcome.toUpperCase()} - ${decision.content.rationale}`)
+    yield* Console.log(`    signed off by ${signed || "-"}`)
+    for (const action of decision.content.actions) {
+      yield* Console.log(`    action: ${action.description} (${action.ownerRole.replace("_", " ")}, due ${formatDate(action.dueDate)})`)
+    }
+  }
+  yield* Console.log(`  ${week.deferred.id} is back in line for a later sitting (${week.deferred.status}).`)
   yield* Console.log("\nThe record")
   yield* Console.log(`  draft to chair ${sitting.record.draftSentAt ? formatInstant(sitting.record.draftSentAt) : "-"}`)
   yield* Console.log(`  final from chair ${sitting.record.finalAt ? formatInstant(sitting.record.finalAt) : "-"}`)

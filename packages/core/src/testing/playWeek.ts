@@ -1,6 +1,6 @@
 import { Effect, Layer, TestClock } from "effect"
 import { EnglandAndWalesCalendar } from "../calendar/englandAndWales.js"
-import type { LocalDate } from "../calendar/LocalDate.js"
+import { addDays, type LocalDate } from "../calendar/LocalDate.js"
 import { atLondon } from "../calendar/londonTime.js"
 import type { TimeOfDay } from "../calendar/londonTime.js"
 import { Agendas } from "../agenda/Agendas.js"
@@ -15,6 +15,7 @@ import { DocumentId, PersonId } from "../shared/ids.js"
 import type { Role } from "../shared/roles.js"
 import { Sittings } from "../sitting/Sittings.js"
 import { staffOf } from "./actors.js"
+import { exampleDecision } from "./exampleDecision.js"
 import { exampleForm } from "./exampleForm.js"
 import { InMemoryStoreLayer } from "./InMemoryStore.js"
 import { SequentialIds } from "./SequentialIds.js"
@@ -33,7 +34,8 @@ const setLondonTime = (date: string, time: string) =>
 /**
  * A week of an authority's panel, played through the use cases on a test clock from Tuesday 1 June 2027:
  * two requests made in time, one made late and let on by the chair, one left in draft; the sitting's
- * agenda, attendance and record. Returns what a panel administrator would look at along the way.
+ * agenda, attendance, decisions (approve, defer, approve) and record. Returns what a panel administrator
+ * would look at along the way.
  */
 export const playWeek = (policy: AuthorityPolicy) =>
   Effect.gen(function* () {
@@ -41,6 +43,7 @@ export const playWeek = (policy: AuthorityPolicy) =>
     const referrals = yield* Referrals
     const sittings = yield* Sittings
     const deadlines = yield* Deadlines
+    const decisions = yield* Decisions
     const panel = policy.panels[0]
     const requestType = policy.referral.inScope.requestTypes[0]!
     const holderOf = (role: Role) => Object.values(staff).find((actor) => actor.roles.includes(role))!
@@ -103,6 +106,22 @@ export const playWeek = (policy: AuthorityPolicy) =>
     })
     yield* sittings.confirmQuorum(staff.chair, sitting.id, true, "Chair and members present; one apology")
 
+    // The panel decides: the first request approved, the second deferred, the late one approved.
+    yield* TestClock.setTime(sitting.endsAt.epochMillis)
+    const actionsDue = addDays(sitting.date, 14)
+    const outcomes = [
+      [onTime[0]!, "approve"],
+      [onTime[1]!, "defer"],
+      [late, "approve"]
+    ] as const
+    const decided = []
+    for (const [referral, outcome] of outcomes) {
+      const content = exampleDecision(policy, requestType, outcome, { actionsDue, key: referral.id })
+      let decision = yield* decisions.recordAtPanel(staff.administrator, referral.id, sitting.id, content)
+      while (decision.pendingSignOffs.length > 0) decision = yield* decisions.signOff(holderOf(decision.pendingSignOffs[0]!.role), decision.id)
+      decided.push(decision)
+    }
+
     yield* TestClock.setTime(sitting.endsAt.epochMillis + 3_600_000)
     yield* sittings.sendDraftRecordToChair(staff.administrator, sitting.id)
     const deadlinesAfterSitting = yield* deadlines.forAuthority(staff.administrator)
@@ -113,5 +132,6 @@ export const playWeek = (policy: AuthorityPolicy) =>
     }
     const finished = yield* sittings.get(staff.administrator, sitting.id)
     const openAtEnd = yield* deadlines.forAuthority(staff.administrator)
-    return { sitting: finished, draft, refusedLate, deadlinesBeforeSitting, deadlinesAfterSitting, openAtEnd }
+    const deferred = yield* referrals.get(staff.administrator, onTime[1]!.id)
+    return { sitting: finished, draft, refusedLate, decisions: decided, deferred, deadlinesBeforeSitting, deadlinesAfterSitting, openAtEnd }
   })

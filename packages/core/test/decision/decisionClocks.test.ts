@@ -1,3 +1,4 @@
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { describe, expect, it } from "@effect/vitest"
 import { test } from "@fast-check/vitest"
 import { DateTime } from "effect"
@@ -58,7 +59,7 @@ describe("decision clocks", () => {
     const placed = DateTime.unsafeMake(date)
     const history = lin.spec.play([
       lin.cmd("assistantDirector", {
-        _tag: "RecordOutsidePanelAgreement", decisionId, subject: subject(), content: content({ actions: [{ actionId: ActionId.make("a"), description: "Placement planning meeting", ownerRole: "social_worker", dueDate: "2031-01-01", fgcReferral: false }] }),
+        _tag: "RecordOutsidePanelAgreement", decisionId, subject: subject(), content: content({ actions: [{ actionId: ActionId.make("a"), description: "Placement planning meeting", ownerRole: "social_worker", dueDate: "2031-01-01" as LocalDate, fgcReferral: false }] }),
         whyOutsidePanel: "urgent", timescales: "2 weeks", placedAt: placed
       }, placed)
     ])

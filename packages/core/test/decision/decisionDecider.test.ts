@@ -1,3 +1,4 @@
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { describe, expect, it } from "@effect/vitest"
 import { ActionId, PersonId, SittingId } from "../../src/shared/ids.js"
 import { london } from "../fixtures.js"
@@ -57,7 +58,7 @@ describe("decision decider: recording at panel", () => {
     const refusal = cpr.spec.given([]).when(
       cpr.cmd("administrator", {
         _tag: "RecordDecision", decisionId, subject: subject(["placement_change"]), sitting: { sittingId: SittingId.make("s"), endsAt: sittingEnds },
-        content: content({ minutes: undefined, actions: [{ actionId: ActionId.make("a"), description: "Visit", ownerRole: "social_worker", dueDate: "2027-06-01", fgcReferral: false }] })
+        content: content({ minutes: undefined, actions: [{ actionId: ActionId.make("a"), description: "Visit", ownerRole: "social_worker", dueDate: "2027-06-01" as LocalDate, fgcReferral: false }] })
       })
     ).refusal()
     expect(refusal.message).toContain('a due date for "Visit" that is not in the past')

@@ -15,11 +15,11 @@ describe("dispatchOnce", () => {
     Effect.gen(function* () {
       const h = yield* harness(() => Effect.void)
       yield* h.commit(notification("n1"), notification("n2"))
-      const report = yield* dispatchOnce(config).pipe(Effect.provide(h.context))
+      const report = yield* dispatchOnce(config).pipe(h.provide)
       expect(report).toEqual({ delivered: ["n1", "n2"], retrying: [], dead: [] })
       for (let pass = 0; pass < 3; pass++) {
         yield* TestClock.adjust("1 day")
-        expect((yield* dispatchOnce(config).pipe(Effect.provide(h.context))).delivered).toEqual([])
+        expect((yield* dispatchOnce(config).pipe(h.provide)).delivered).toEqual([])
       }
       expect(yield* h.calls).toEqual(["n1", "n2"])
       expect((yield* h.entry("n1")).state).toBe("delivered")
@@ -31,7 +31,7 @@ describe("dispatchOnce", () => {
       yield* h.append("case-1", 0, [notification("first")])
       const conflict = yield* Effect.flip(h.append("case-1", 0, [notification("rolled-back")]))
       expect(conflict._tag).toBe("ConcurrencyConflict")
-      yield* dispatchOnce(config).pipe(Effect.provide(h.context))
+      yield* dispatchOnce(config).pipe(h.provide)
       expect(yield* h.calls).toEqual(["first"])
     }))
 
@@ -41,13 +41,13 @@ describe("dispatchOnce", () => {
       yield* h.commit(notification("n1"))
       const waits: Array<number> = []
       for (let attempt = 1; attempt < 7; attempt++) {
-        expect((yield* dispatchOnce(config).pipe(Effect.provide(h.context))).retrying).toEqual(["n1"])
+        expect((yield* dispatchOnce(config).pipe(h.provide)).retrying).toEqual(["n1"])
         const wait = waitOf(yield* h.entry("n1"), yield* Clock.currentTimeMillis)
         waits.push(wait)
         yield* TestClock.adjust(wait)
       }
       expect(waits).toEqual([1_000, 2_000, 4_000, 8_000, 8_000, 8_000])
-      expect((yield* dispatchOnce(config).pipe(Effect.provide(h.context))).delivered).toEqual(["n1"])
+      expect((yield* dispatchOnce(config).pipe(h.provide)).delivered).toEqual(["n1"])
       const handed = yield* h.handed
       expect(handed).toHaveLength(7)
       for (const n of handed) expect(n).toEqual(notification("n1"))
@@ -58,7 +58,7 @@ describe("dispatchOnce", () => {
       const h = yield* harness(() => retryable())
       yield* h.commit(notification("n1"))
       for (let attempt = 1; attempt < 10; attempt++) {
-        yield* dispatchOnce(config).pipe(Effect.provide(h.context))
+        yield* dispatchOnce(config).pipe(h.provide)
         const entry = yield* h.entry("n1")
         const wait = waitOf(entry, yield* Clock.currentTimeMillis)
         expect(entry.attempts).toBe(attempt)
@@ -74,11 +74,11 @@ describe("dispatchOnce", () => {
         attempt === 1 ? Effect.fail(new DeliveryFailed({ message: "busy", retryAfterMs: 60_000 })) : Effect.void
       )
       yield* h.commit(notification("n1"))
-      yield* dispatchOnce(config).pipe(Effect.provide(h.context))
+      yield* dispatchOnce(config).pipe(h.provide)
       yield* TestClock.adjust(59_999)
-      expect((yield* dispatchOnce(config).pipe(Effect.provide(h.context))).delivered).toEqual([])
+      expect((yield* dispatchOnce(config).pipe(h.provide)).delivered).toEqual([])
       yield* TestClock.adjust(1)
-      expect((yield* dispatchOnce(config).pipe(Effect.provide(h.context))).delivered).toEqual(["n1"])
+      expect((yield* dispatchOnce(config).pipe(h.provide)).delivered).toEqual(["n1"])
       expect(yield* h.calls).toEqual(["n1", "n1"])
     }).pipe(Effect.withRandom(almostOne)))
 
@@ -89,7 +89,7 @@ describe("dispatchOnce", () => {
       const deadAfterThree = dispatcherConfig({ baseDelayMs: 10, maxDelayMs: 100, maxAttempts: 3 })
       const reports = []
       for (let pass = 0; pass < 6; pass++) {
-        reports.push(yield* dispatchOnce(deadAfterThree).pipe(Effect.provide(h.context)))
+        reports.push(yield* dispatchOnce(deadAfterThree).pipe(h.provide))
         yield* TestClock.adjust(100)
       }
       expect(reports.map((r) => r.dead)).toEqual([[], [], ["n1"], [], [], []])
@@ -103,9 +103,9 @@ describe("dispatchOnce", () => {
     Effect.gen(function* () {
       const h = yield* harness(() => Effect.fail(new DeliveryFailed({ message: "410 Gone", permanent: true })))
       yield* h.commit(notification("n1"))
-      expect((yield* dispatchOnce(config).pipe(Effect.provide(h.context))).dead).toEqual(["n1"])
+      expect((yield* dispatchOnce(config).pipe(h.provide)).dead).toEqual(["n1"])
       yield* TestClock.adjust("1 day")
-      yield* dispatchOnce(config).pipe(Effect.provide(h.context))
+      yield* dispatchOnce(config).pipe(h.provide)
       expect(yield* h.entry("n1")).toMatchObject({ state: "dead", attempts: 1, lastError: "410 Gone" })
       expect(yield* h.calls).toEqual(["n1"])
     }))
@@ -115,7 +115,7 @@ describe("dispatchOnce", () => {
       const h = yield* harness((n) => (n.id === "hangs" ? Effect.never : Effect.die(new Error("bug in adapter"))))
       yield* h.commit(notification("hangs"), notification("crashes"))
       const fiber = yield* Effect.fork(
-        dispatchOnce(dispatcherConfig({ deliveryTimeoutMs: 1_000 })).pipe(Effect.provide(h.context))
+        dispatchOnce(dispatcherConfig({ deliveryTimeoutMs: 1_000 })).pipe(h.provide)
       )
       yield* TestClock.adjust(1_000)
       expect((yield* Fiber.join(fiber)).retrying).toEqual(["hangs", "crashes"])
@@ -127,10 +127,10 @@ describe("dispatchOnce", () => {
     Effect.gen(function* () {
       const h = yield* harness((_, attempt) => (attempt === 1 ? Effect.sleep("10 seconds") : Effect.void))
       yield* h.commit(notification("n1"))
-      const fiber = yield* Effect.fork(dispatchOnce(config).pipe(Effect.provide(h.context)))
+      const fiber = yield* Effect.fork(dispatchOnce(config).pipe(h.provide))
       yield* TestClock.adjust("1 second")
       yield* Fiber.interrupt(fiber)
       expect(yield* h.entry("n1")).toMatchObject({ state: "pending", attempts: 0 })
-      expect((yield* dispatchOnce(config).pipe(Effect.provide(h.context))).delivered).toEqual(["n1"])
+      expect((yield* dispatchOnce(config).pipe(h.provide)).delivered).toEqual(["n1"])
     }))
 })

@@ -1,4 +1,4 @@
-import { Context, Effect, Ref } from "effect"
+import { Context, Effect, Logger, LogLevel, Ref } from "effect"
 import type { Notification } from "../../src/ports/Notification.js"
 import { type DeliveryFailed, Notifier } from "../../src/ports/Notifier.js"
 import { Outbox, type OutboxEntry } from "../../src/ports/Outbox.js"
@@ -44,12 +44,15 @@ export const harness = (script: Script) =>
     /** Commits notifications on a new stream named after the first. */
     const commit = (...notifications: ReadonlyArray<Notification>) =>
       append(notifications[0]?.id ?? "empty", 0, notifications)
+    /** Provides the store's outbox and the notifier, with the dispatcher's retry warnings kept quiet. */
+    const provide = <A, E>(effect: Effect.Effect<A, E, Outbox | Notifier>) =>
+      effect.pipe(Effect.provide(context), Logger.withMinimumLogLevel(LogLevel.Error))
     const calls = Effect.map(Ref.get(handed), (all) => all.map((n) => n.id))
     const entry = (id: string) =>
       Effect.flatMap(store.outbox.get(id), (found): Effect.Effect<OutboxEntry> =>
         found ? Effect.succeed(found) : Effect.dieMessage(`no outbox entry ${id}`)
       )
-    return { store, handed, calls, context, append, commit, entry }
+    return { store, handed, calls, context, provide, append, commit, entry }
   })
 
 /** Milliseconds from the test clock's now to the entry's next attempt. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Context, Effect, Fiber, Ref, TestClock } from "effect"
+import { Context, Effect, Fiber, Logger, LogLevel, Ref, TestClock } from "effect"
 import { runDispatcher } from "../../src/outbox/Dispatcher.js"
 import { dispatcherConfig } from "../../src/outbox/DispatcherConfig.js"
 import { Outbox } from "../../src/ports/Outbox.js"
@@ -13,7 +13,7 @@ describe("runDispatcher", () => {
     Effect.gen(function* () {
       const h = yield* harness(() => Effect.void)
       yield* h.commit(...["a", "b", "c", "d", "e"].map(notification))
-      const fiber = yield* Effect.fork(runDispatcher(config).pipe(Effect.provide(h.context)))
+      const fiber = yield* Effect.fork(runDispatcher(config).pipe(h.provide))
       yield* TestClock.adjust(0)
       expect(yield* h.calls).toEqual(["a", "b", "c", "d", "e"])
       yield* h.commit(notification("f"))
@@ -41,7 +41,7 @@ describe("runDispatcher", () => {
           )
       })
       const context = Context.add(h.context, Outbox, flaky)
-      const fiber = yield* Effect.fork(runDispatcher(config).pipe(Effect.provide(context)))
+      const fiber = yield* Effect.fork(runDispatcher(config).pipe(Effect.provide(context), Logger.withMinimumLogLevel(LogLevel.None)))
       yield* TestClock.adjust(1_000)
       expect(yield* h.calls).toEqual([])
       yield* TestClock.adjust(1_000)

@@ -27,8 +27,19 @@ describe("a full week per preset, through the use cases", () => {
       expect(draftClock.state).toBe("overdue")
       expect(draftClock.explanation).toMatch(new RegExp(`^due .+ - ${deadlineRule}: .+ the sitting on `))
 
-      // At the end: nothing of the sitting is open; only the abandoned draft's clock remains.
-      expect(week.openAtEnd.map((deadline) => deadline.about.id)).toEqual([week.draft.id])
+      // Decisions: approve, defer (back in line for a later sitting), approve; all signed off.
+      expect(week.decisions.map((decision) => [decision.content.outcome, decision.status])).toEqual([
+        ["approve", "final"],
+        ["defer", "final"],
+        ["approve", "final"]
+      ])
+      expect(week.deferred).toMatchObject({ status: "ready", hearings: [{ outcome: "defer" }] })
+      expect(week.deferred.sittingId).toBeUndefined()
+
+      // At the end: nothing of the sitting is open; the abandoned draft is overdue; the actions are running.
+      expect(week.openAtEnd.filter((deadline) => deadline.about.kind === "sitting")).toEqual([])
+      expect(week.openAtEnd.filter((deadline) => deadline.state === "overdue").map((deadline) => deadline.about.id)).toEqual([week.draft.id])
+      expect(week.openAtEnd.filter((deadline) => deadline.about.kind === "action").length).toBeGreaterThanOrEqual(4)
     }).pipe(Effect.provide(inMemoryCore(preset(slug))))
   )
 
