@@ -18,7 +18,7 @@ export const placementAggregate: Aggregate<PlacementCommand, PlacementEvent, Pla
   events: eventCodec(PlacementEvent),
   readModels: (state, stream: StreamRef) => {
     if (state === undefined) return []
-    const expiry = state.approval && currentExpiry(state.approval)
+    const expiry = state.status === "placed" && state.approval ? currentExpiry(state.approval) : undefined
     return [
       {
         collection: placementCollection,
@@ -29,7 +29,7 @@ export const placementAggregate: Aggregate<PlacementCommand, PlacementEvent, Pla
           childId: state.childId,
           urgent: state.urgent,
           placedOn: state.placement ? londonDateOf(state.placement.placedAt) : null,
-          /** The London date the temporary approval ends; null before placement or pending a review. */
+          /** The London date the running temporary approval ends; null unless placed, or pending a review. */
           expiresOn: expiry ? londonDateOf(expiry) : null,
           extended: state.approval?.extension !== undefined,
           pendingReview: state.approval?.pendingReview !== undefined

@@ -251,6 +251,18 @@ describe("placement decider: extension (STAT-R25-1, STAT-R25-3)", () => {
     expect(lincolnshire.given(placed()).when(extend(8, allConditions, london("2027-07-16", "09:59"))).events()).toHaveLength(1)
   })
 
+  it("STAT-R25-1: an authority may allow a shorter extension than 8 weeks, never a longer one", () => {
+    const lincolnshirePolicy = contextOf("lincolnshire")
+    const withExtension = (weeks: number) =>
+      deciderSpec(placementDecider, {
+        ...lincolnshirePolicy,
+        policy: { ...lincolnshirePolicy.policy, regulation24: { ...lincolnshirePolicy.policy.regulation24!, extension: { ruleId: "STAT-R25-1", clock: { _tag: "WeeksAfter", weeks } } } }
+      })
+    expect(withExtension(4).given(placed()).when(extend(5)).refusal()).toMatchObject({ _tag: "InvalidExtension", maxWeeks: 4 })
+    expect(withExtension(12).given(placed()).when(extend(9)).refusal()).toMatchObject({ _tag: "InvalidExtension", maxWeeks: 8 })
+    expect(withExtension(0).given(placed()).when(extend(1)).refusal().message).toBe("This authority's policy allows no extension of a temporary approval (STAT-R25-1).")
+  })
+
   it("refuses an extension before the child is placed", () => {
     expect(lincolnshire.given(identified()).when(extend(8)).refusal()._tag).toBe("PlacementNotInStatus")
   })
