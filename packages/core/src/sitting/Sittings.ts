@@ -37,6 +37,12 @@ export const sittingReaders = permission(
   "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"
 )
 
+export interface SittingFilter {
+  readonly panelId?: PanelId
+  readonly from?: LocalDate
+  readonly to?: LocalDate
+}
+
 type CommandBody = SittingCommand extends infer C ? (C extends SittingCommand ? Omit<C, "by" | "at"> : never) : never
 
 /** Sitting use cases: the calendar, the agenda, attendance and the record's turnaround. */
@@ -89,6 +95,20 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
       returnFinalRecord: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "ReturnFinalRecord" }),
       recordChildUploaded: (actor: Actor, id: SittingId, childId: ChildId, referralId: ReferralId) =>
         run(actor, id, { _tag: "RecordChildUploaded", childId, referralId }),
+      /** Sittings of the actor's authority, soonest first, optionally of one panel and within London dates. */
+      list: (actor: Actor, filter: SittingFilter = {}) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, sittingReaders)
+          const rows = yield* readModels.query({
+            collection: sittingCollection,
+            authorityId: actor.authorityId,
+            ...(filter.panelId === undefined ? {} : { where: { panelId: filter.panelId } })
+          })
+          const sittings = yield* Effect.forEach(rows, (row) => Schema.decodeUnknown(Sitting)(row.doc).pipe(Effect.orDie))
+          return sittings
+            .filter((sitting) => (filter.from === undefined || sitting.date >= filter.from) && (filter.to === undefined || sitting.date <= filter.to))
+            .sort((a, b) => DateTime.distance(b.startsAt, a.startsAt))
+        }),
       get: (actor: Actor, id: SittingId) =>
         Effect.gen(function* () {
           yield* authorise(actor, sittingReaders)
