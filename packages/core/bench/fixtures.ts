@@ -10,7 +10,9 @@ import type { ReferralEvent } from "../src/referral/ReferralEvents.js"
 import type { Actor } from "../src/shared/actor.js"
 import { authorise, permission } from "../src/shared/authorise.js"
 import { fold } from "../src/shared/decider.js"
-import { DocumentId, PanelId, ReferralId, SittingId } from "../src/shared/ids.js"
+import { ChildId, DecisionId, DocumentId, PanelId, ReferralId, SittingId } from "../src/shared/ids.js"
+import { decisionDecider } from "../src/decision/DecisionDecider.js"
+import { exampleDecision } from "../src/testing/exampleDecision.js"
 import { sittingDecider } from "../src/sitting/SittingDecider.js"
 import { sittingDates } from "../src/sitting/schedule.js"
 import { staffOf } from "../src/testing/actors.js"
@@ -78,3 +80,32 @@ export const yearOfSittings = () =>
       )
     )!
   )
+
+/** Decisions with two actions each, one completed: what the deadlines read model folds in alongside requests. */
+export const decisions = (count: number) =>
+  Array.from({ length: count }, (_, n) => {
+    const content = exampleDecision(policy, "s20_accommodation", "approve", { actionsDue: "2027-06-30" as LocalDate, key: `d${n}` })
+    const recorded = Effect.runSync(
+      decisionDecider.decide(
+        {
+          _tag: "RecordDecision",
+          decisionId: DecisionId.make(`dec_${n}`),
+          subject: { referralId: ReferralId.make(`ref_${n}`), childIds: [ChildId.make(`child-${n}`)], requestTypes: ["s20_accommodation"] },
+          sitting: { sittingId: SittingId.make("sit_22"), endsAt: london("2027-06-02", "13:00") },
+          content,
+          by: as(staff.administrator),
+          at: london("2027-06-02", "13:30")
+        },
+        undefined,
+        context
+      )
+    )
+    const completed = Effect.runSync(
+      decisionDecider.decide(
+        { _tag: "CompleteAction", actionId: content.actions[0]!.actionId, evidence: "Referral sent", by: as(staff.socialWorker), at: london("2027-06-03", "09:00") },
+        fold(decisionDecider, recorded),
+        context
+      )
+    )
+    return fold(decisionDecider, [...recorded, ...completed])!
+  })

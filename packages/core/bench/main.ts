@@ -2,7 +2,7 @@
  * `npm run bench`: throughput of the domain core, apart from any storage. Prints one table.
  * - decide+evolve: one request from draft to ready (9 commands), decided and folded as the use cases do;
  * - fold 10,000 events: rebuilding a request's state from a long stream, from typed events and from JSON;
- * - deadlines for 1,000 open requests against a year of sittings.
+ * - deadlines for 1,000 open requests against a year of sittings, then with 1,000 decisions and their actions.
  */
 import { DateTime, Schema } from "effect"
 import { Bench } from "tinybench"
@@ -10,7 +10,7 @@ import { deadlinesOf } from "../src/deadlines/computeDeadlines.js"
 import { evolveReferral } from "../src/referral/evolveReferral.js"
 import { ReferralEvent } from "../src/referral/ReferralEvents.js"
 import { fold } from "../src/shared/decider.js"
-import { context, london, longStream, openReferrals, play, requestCommands, yearOfSittings } from "./fixtures.js"
+import { context, decisions, london, longStream, openReferrals, play, requestCommands, yearOfSittings } from "./fixtures.js"
 
 const commands = requestCommands(1)
 const stream = longStream(10_000)
@@ -18,6 +18,7 @@ const encoded = stream.map((event) => JSON.parse(JSON.stringify(Schema.encodeSyn
 const decode = Schema.decodeUnknownSync(ReferralEvent)
 const referrals = openReferrals(1_000)
 const sittings = yearOfSittings()
+const decided = decisions(1_000)
 const now = { now: london("2027-06-02", "09:00"), dueSoonHours: 48 }
 
 const bench = new Bench({ time: 2_000, warmupTime: 300 })
@@ -33,6 +34,9 @@ bench
   })
   .add(`deadlines: 1,000 open requests, ${sittings.length} sittings`, () => {
     deadlinesOf({ referrals, sittings }, context, now)
+  })
+  .add("deadlines: 1,000 requests + 1,000 decisions with actions", () => {
+    deadlinesOf({ referrals, sittings, decisions: decided }, context, now)
   })
 
 await bench.run()

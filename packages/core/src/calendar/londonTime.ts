@@ -35,6 +35,25 @@ export const london: DateTime.TimeZone.Named = DateTime.zoneUnsafeMakeNamed("Eur
  * that happens twice (01:00-01:59) is read as the earlier, BST one. That is the "compatible" disambiguation.
  */
 export const atLondon = (date: LocalDate, time: TimeOfDay): DateTime.Utc => {
+  const key = `${date}T${time}`
+  const known = atLondonCache.get(key)
+  if (known !== undefined) return known
+  const instant = computeAtLondon(date, time)
+  if (atLondonCache.size > cacheLimit) atLondonCache.clear()
+  atLondonCache.set(key, instant)
+  return instant
+}
+
+/**
+ * Time-zone arithmetic through Intl is slow and deadlines do a lot of it (1,000 requests' clocks), so both
+ * directions are cached: wall times by date and time, and London's UTC offset by UTC hour (London's offset
+ * only ever changes on the hour, so an hour's offset is exact for every instant in it).
+ */
+const cacheLimit = 100_000
+const atLondonCache = new Map<string, DateTime.Utc>()
+const offsetByHour = new Map<number, number>()
+
+const computeAtLondon = (date: LocalDate, time: TimeOfDay): DateTime.Utc => {
   const { year, month, day } = localDateParts(date)
   const { hours, minutes } = timeOfDayParts(time)
   const zoned = DateTime.unsafeMakeZoned(
@@ -44,7 +63,28 @@ export const atLondon = (date: LocalDate, time: TimeOfDay): DateTime.Utc => {
   return DateTime.toUtc(zoned)
 }
 
-const londonParts = (instant: DateTime.DateTime) => DateTime.toParts(DateTime.setZone(instant, london))
+const hourMs = 3_600_000
+
+const londonOffsetMs = (epochMillis: number): number => {
+  const hour = Math.floor(epochMillis / hourMs)
+  const known = offsetByHour.get(hour)
+  if (known !== undefined) return known
+  const offset = DateTime.zonedOffset(DateTime.unsafeMakeZoned(hour * hourMs, { timeZone: london }))
+  if (offsetByHour.size > cacheLimit) offsetByHour.clear()
+  offsetByHour.set(hour, offset)
+  return offset
+}
+
+const londonParts = (instant: DateTime.DateTime) => {
+  const wall = new Date(instant.epochMillis + londonOffsetMs(instant.epochMillis))
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hours: wall.getUTCHours(),
+    minutes: wall.getUTCMinutes()
+  }
+}
 
 export const londonDateOf = (instant: DateTime.DateTime): LocalDate => {
   const { year, month, day } = londonParts(instant)

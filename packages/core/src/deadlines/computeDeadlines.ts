@@ -25,6 +25,7 @@ const byStart = (a: Sitting, b: Sitting) => DateTime.distance(b.startsAt, a.star
 
 /** The first live sitting after an agreement outside panel, and when the request was presented retrospectively. */
 const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitting>): RetrospectiveSlot => {
+  if (decision.outsidePanel?.retrospectivePresentation !== true) return { nextSittingStartsAt: undefined, presentedAt: undefined }
   const after = liveSittings.filter((sitting) => DateTime.greaterThan(sitting.startsAt, decision.heardAt))
   const presented = after.find((sitting) =>
     sitting.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId)
@@ -37,13 +38,17 @@ export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: Author
   const { referrals, sittings, decisions = [], disagreements = [], placements = [] } = inputs
   const windows = submissionWindows(sittings, policy, calendar)
   const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
-  const hearings: ReadonlyArray<Hearing> = decisions.map((decision) => ({ referralId: decision.subject.referralId, heardAt: decision.heardAt }))
+  const hearings = new Map<string, Hearing[]>()
+  for (const decision of decisions) {
+    const hearing = { referralId: decision.subject.referralId, heardAt: decision.heardAt }
+    hearings.set(hearing.referralId, [...(hearings.get(hearing.referralId) ?? []), hearing])
+  }
   return [
     ...referrals.flatMap((referral) => referralClocks(referral, windows, policy)),
     ...sittings.flatMap((sitting) =>
       sittingClocks(sitting, sittings, policy, referrals.some((referral) => referral.sittingId === sitting.id))
     ),
-    ...decisions.flatMap((decision) => decisionClocks(decision, policy, hearings, retrospectiveSlot(decision, liveSittings))),
+    ...decisions.flatMap((decision) => decisionClocks(decision, policy, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings))),
     ...disagreements.flatMap((disagreement) => disagreementClocks(disagreement, policy)),
     ...placements.flatMap((placement) => placementClocks(placement, policy))
   ]
