@@ -12,17 +12,14 @@ import { Placement } from "../regulation24/Placement.js"
 import { placementCollection } from "../regulation24/placementAggregate.js"
 import { referralCollection } from "../referral/referralAggregate.js"
 import type { Actor } from "../shared/actor.js"
+import { everyRole } from "../shared/roles.js"
 import { authorise, permission } from "../shared/authorise.js"
 import { authorityContext } from "../shared/authorityContext.js"
 import { Sitting } from "../sitting/Sitting.js"
 import { sittingCollection } from "../sitting/sittingAggregate.js"
 import { deadlinesOf, openDeadlines } from "./computeDeadlines.js"
 
-export const deadlineReaders = permission(
-  "see deadlines",
-  "social_worker", "practice_supervisor", "team_manager", "head_of_service", "service_manager", "assistant_director",
-  "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"
-)
+export const deadlineReaders = permission("see deadlines", ...everyRole)
 
 export interface DeadlineQuery {
   /** Include clocks already met. */

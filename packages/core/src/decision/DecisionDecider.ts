@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { NoSuchRecord } from "../shared/errors.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { Decider } from "../shared/decider.js"
@@ -14,7 +15,6 @@ import {
   type DecisionRefusal,
   IncompleteDecision,
   NoSuchAction,
-  NoSuchDecision,
   NotApplicable,
   NotTheRightPerson
 } from "./DecisionErrors.js"
@@ -28,7 +28,7 @@ const incomplete = (gaps: ReadonlyArray<Gap>) =>
   new IncompleteDecision({ missing: [...gaps], message: `The decision cannot be recorded yet. It must say: ${describeGaps(gaps)}.` })
 
 const existing = (state: DecisionState) =>
-  state === undefined ? Effect.fail(new NoSuchDecision({ message: "There is no such decision." })) : Effect.succeed(state)
+  state === undefined ? Effect.fail(new NoSuchRecord({ message: "There is no such decision." })) : Effect.succeed(state)
 
 const final = (decision: Decision) =>
   decision.status === "final"

@@ -1,10 +1,9 @@
 import { Schema } from "effect"
+import type { NoSuchRecord } from "../shared/errors.js"
 import { RuleId } from "../policy/rules.js"
 
 const refusal = { message: Schema.String }
 
-/** The use case answers this as NotFound, with the id. */
-export class NoSuchDecision extends Schema.TaggedError<NoSuchDecision>()("NoSuchDecision", refusal) {}
 export class DecisionAlreadyRecorded extends Schema.TaggedError<DecisionAlreadyRecorded>()("DecisionAlreadyRecorded", refusal) {}
 
 /** Something the decision must say is missing; each gap named with its rule. */
@@ -36,7 +35,7 @@ export class ActionsNotUpdated extends Schema.TaggedError<ActionsNotUpdated>()("
 export class NotApplicable extends Schema.TaggedError<NotApplicable>()("NotApplicable", refusal) {}
 
 export type DecisionRefusal =
-  | NoSuchDecision
+  | NoSuchRecord
   | DecisionAlreadyRecorded
   | IncompleteDecision
   | DecisionIsFinal

@@ -1,3 +1,4 @@
+import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
 import { DateTime, Effect, Schema } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import { formatDate } from "../calendar/format.js"
@@ -20,7 +21,7 @@ import type { DecisionCommand } from "./DecisionCommands.js"
 import { IncompleteDecision, NotOnAgenda } from "./DecisionErrors.js"
 import type { S20Task } from "./DecisionEvents.js"
 import type { DecisionContent, Subject } from "./DecisionParts.js"
-import { decisionAggregate, decisionCollection, decisionStreamType } from "./decisionAggregate.js"
+import { decisionAggregate, decisionCollection, } from "./decisionAggregate.js"
 
 const chairs = ["panel_chair", "vice_chair", "assistant_director"] as const
 const caseholders = ["social_worker", "practice_supervisor", "team_manager"] as const
@@ -49,8 +50,6 @@ export const decisionReaders = permission(
   ...caseholders, "head_of_service", "service_manager", ...chairs, "panel_administrator", "panel_member", "integrator", "auditor"
 )
 
-type CommandBody = DecisionCommand extends infer C ? (C extends DecisionCommand ? Omit<C, "by" | "at"> : never) : never
-
 const subjectOf = (referral: Referral): Effect.Effect<Subject, IncompleteDecision> => {
   const [child, ...children] = referral.form.children.map((candidate) => candidate.childId)
   const [type, ...types] = referral.form.requestTypes
@@ -72,18 +71,9 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
     const readModels = yield* ReadModels
     const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
 
-    const run = (actor: Actor, decisionId: DecisionId, body: CommandBody) =>
-      Effect.gen(function* () {
-        const by = yield* authorise(actor, decisionPermissions[body._tag])
-        const at = yield* DateTime.now
-        const stream: StreamRef = { authorityId: by.authorityId, streamType: decisionStreamType, id: decisionId }
-        const authority = yield* authorityContext(by.authorityId)
-        const result = yield* execute(decisionAggregate, stream, { ...body, by, at } as DecisionCommand, authority)
-        return result.state!
-      }).pipe(
-        Effect.catchTag("NoSuchDecision", () => Effect.fail(NotFound.of("decision", decisionId))),
-        Effect.provide(context)
-      )
+    const handle = commandHandler(decisionAggregate, decisionPermissions, "decision")
+    const run = (actor: Actor, decisionId: DecisionId, body: CommandBody<DecisionCommand>) =>
+      handle(actor, decisionId, body).pipe(Effect.provide(context))
 
     const loadReferral = (actor: Actor, referralId: ReferralId) =>
       load(referralAggregate, { authorityId: actor.authorityId, streamType: referralStreamType, id: referralId }).pipe(

@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { NoSuchRecord } from "../shared/errors.js"
 import type { RuleId } from "../policy/rules.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
@@ -12,7 +13,6 @@ import {
   DisagreementNotInStatus,
   type DisagreementRefusal,
   DisagreementDetailMissing,
-  NoSuchDisagreement,
   NotTheDissentingMember,
   NotYetWithAssistantDirector,
   WrongPersonForStep
@@ -40,8 +40,8 @@ const requireStatus = (
   state: DisagreementState,
   allowed: ReadonlyArray<DisagreementStatus>,
   doing: string
-): Effect.Effect<Disagreement, DisagreementNotInStatus | NoSuchDisagreement> => {
-  if (state === undefined) return Effect.fail(new NoSuchDisagreement({ message: "There is no such disagreement." }))
+): Effect.Effect<Disagreement, DisagreementNotInStatus | NoSuchRecord> => {
+  if (state === undefined) return Effect.fail(new NoSuchRecord({ message: "There is no such disagreement." }))
   if (!allowed.includes(state.status)) {
     return Effect.fail(
       new DisagreementNotInStatus({ status: state.status, message: `You cannot ${doing}: ${statusWords[state.status]}.` })

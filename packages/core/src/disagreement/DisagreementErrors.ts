@@ -1,10 +1,7 @@
 import { Schema } from "effect"
+import type { NoSuchRecord } from "../shared/errors.js"
 import { RuleId } from "../policy/rules.js"
 
-/** The use case answers this as NotFound, with the id. */
-export class NoSuchDisagreement extends Schema.TaggedError<NoSuchDisagreement>()("NoSuchDisagreement", {
-  message: Schema.String
-}) {}
 
 export class DisagreementAlreadyExists extends Schema.TaggedError<DisagreementAlreadyExists>()("DisagreementAlreadyExists", {
   disagreementId: Schema.String,
@@ -57,7 +54,7 @@ export class NotYetWithAssistantDirector extends Schema.TaggedError<NotYetWithAs
 ) {}
 
 export type DisagreementRefusal =
-  | NoSuchDisagreement
+  | NoSuchRecord
   | DisagreementAlreadyExists
   | DisagreementNotInStatus
   | DisagreementDetailMissing

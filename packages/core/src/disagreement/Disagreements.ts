@@ -1,19 +1,18 @@
-import { DateTime, Effect, Schema } from "effect"
+import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
+import { Effect, Schema } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
-import type { EventStore, StreamRef } from "../ports/EventStore.js"
+import type { EventStore } from "../ports/EventStore.js"
 import { IdGenerator } from "../ports/IdGenerator.js"
 import type { Policies } from "../ports/Policies.js"
 import { ReadModels } from "../ports/ReadModels.js"
 import type { Actor } from "../shared/actor.js"
-import { type Authorised, authorise, type Permission, permission } from "../shared/authorise.js"
-import { authorityContext } from "../shared/authorityContext.js"
-import { execute } from "../shared/commandRunner.js"
+import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { NotFound } from "../shared/errors.js"
 import { type DecisionId, DisagreementId, type ReferralId, type SittingId } from "../shared/ids.js"
 import { Disagreement, type DisagreementStatus } from "./Disagreement.js"
 import type { DisagreementCommand, DissentDetails, OutcomeDetails } from "./DisagreementCommands.js"
 import type { DisagreementParty, EscalationStep } from "./DisagreementEvents.js"
-import { disagreementAggregate, disagreementCollection, disagreementStreamType } from "./disagreementAggregate.js"
+import { disagreementAggregate, disagreementCollection } from "./disagreementAggregate.js"
 
 /** Everyone who sits on a panel, by the roles members hold (SUP-1): the decider narrows each step to a person. */
 const members = [
@@ -40,12 +39,6 @@ export interface DisagreementFilter {
   readonly sittingId?: SittingId
 }
 
-type CommandBody = DisagreementCommand extends infer C
-  ? C extends DisagreementCommand
-    ? Omit<C, "by" | "at">
-    : never
-  : never
-
 /** The disagreement use cases: authorise, load, decide, append, in that order, every time. */
 export class Disagreements extends Effect.Service<Disagreements>()("@carepanel/core/Disagreements", {
   effect: Effect.gen(function* () {
@@ -53,22 +46,9 @@ export class Disagreements extends Effect.Service<Disagreements>()("@carepanel/c
     const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
     const readModels = yield* ReadModels
 
-    const run = (actor: Actor, disagreementId: DisagreementId, body: CommandBody) =>
-      Effect.gen(function* () {
-        const by: Authorised = yield* authorise(actor, disagreementPermissions[body._tag])
-        const at = yield* DateTime.now
-        const stream: StreamRef = { authorityId: by.authorityId, streamType: disagreementStreamType, id: disagreementId }
-        const authority = yield* authorityContext(by.authorityId)
-        const command = { ...body, by, at } as DisagreementCommand
-        return yield* execute(disagreementAggregate, stream, command, authority).pipe(
-          Effect.flatMap((result) =>
-            result.state === undefined
-              ? Effect.fail(NotFound.of("disagreement", disagreementId))
-              : Effect.succeed(result.state)
-          ),
-          Effect.catchTag("NoSuchDisagreement", () => Effect.fail(NotFound.of("disagreement", disagreementId)))
-        )
-      }).pipe(Effect.provide(context))
+    const handle = commandHandler(disagreementAggregate, disagreementPermissions, "disagreement")
+    const run = (actor: Actor, disagreementId: DisagreementId, body: CommandBody<DisagreementCommand>) =>
+      handle(actor, disagreementId, body).pipe(Effect.provide(context))
 
     return {
       /** CPR-7: a member's formal dissent, recorded by them or for them at panel. */

@@ -1,4 +1,5 @@
 import { DateTime, Effect } from "effect"
+import { NoSuchRecord } from "../shared/errors.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { resolveClock } from "../calendar/resolveClock.js"
@@ -17,7 +18,6 @@ import {
   LatePermissionNotAllowed,
   LateRequest,
   MissingDocuments,
-  NoSuchReferral,
   NotNextApprover,
   OutOfScope,
   ReferralAlreadyExists,
@@ -49,8 +49,8 @@ const requireStatus = (
   state: ReferralState,
   allowed: ReadonlyArray<ReferralStatus>,
   doing: string
-): Effect.Effect<Referral, ReferralNotInStatus | NoSuchReferral> => {
-  if (state === undefined) return Effect.fail(new NoSuchReferral({ message: `There is no request to ${doing}.` }))
+): Effect.Effect<Referral, ReferralNotInStatus | NoSuchRecord> => {
+  if (state === undefined) return Effect.fail(new NoSuchRecord({ message: `There is no request to ${doing}.` }))
   if (!allowed.includes(state.status)) {
     return Effect.fail(
       new ReferralNotInStatus({ status: state.status, message: `You cannot ${doing}: this request ${statusWords[state.status]}.` })

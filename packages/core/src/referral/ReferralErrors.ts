@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import type { NoSuchRecord } from "../shared/errors.js"
 import { RuleId } from "../policy/rules.js"
 
 /** The command does not fit where the request is now (e.g. editing a submitted request). */
@@ -7,8 +8,6 @@ export class ReferralNotInStatus extends Schema.TaggedError<ReferralNotInStatus>
   message: Schema.String
 }) {}
 
-/** The use case answers this as NotFound, with the id. */
-export class NoSuchReferral extends Schema.TaggedError<NoSuchReferral>()("NoSuchReferral", { message: Schema.String }) {}
 
 export class ReferralAlreadyExists extends Schema.TaggedError<ReferralAlreadyExists>()("ReferralAlreadyExists", {
   referralId: Schema.String,
@@ -54,7 +53,7 @@ export class LatePermissionNotAllowed extends Schema.TaggedError<LatePermissionN
 export class WrongSitting extends Schema.TaggedError<WrongSitting>()("WrongSitting", { message: Schema.String }) {}
 
 export type ReferralRefusal =
-  | NoSuchReferral
+  | NoSuchRecord
   | ReferralNotInStatus
   | ReferralAlreadyExists
   | IncompleteRequest

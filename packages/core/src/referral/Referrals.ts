@@ -1,20 +1,20 @@
-import { DateTime, Effect, Schema } from "effect"
+import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
+import { Effect, Schema } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
-import type { EventStore, StreamRef } from "../ports/EventStore.js"
+import type { EventStore, } from "../ports/EventStore.js"
 import type { Policies } from "../ports/Policies.js"
 import { IdGenerator } from "../ports/IdGenerator.js"
 import { ReadModels } from "../ports/ReadModels.js"
 import type { Actor } from "../shared/actor.js"
-import { type Authorised, authorise, type Permission, permission } from "../shared/authorise.js"
-import { authorityContext } from "../shared/authorityContext.js"
-import { execute } from "../shared/commandRunner.js"
+import { everyRole } from "../shared/roles.js"
+import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { NotFound } from "../shared/errors.js"
 import { ReferralId } from "../shared/ids.js"
 import { Referral } from "./Referral.js"
 import type { ReferralCommand, SittingFacts } from "./ReferralCommands.js"
 import type { DocumentRef } from "./ReferralEvents.js"
 import type { ReferralForm } from "./ReferralForm.js"
-import { referralAggregate, referralCollection, referralStreamType } from "./referralAggregate.js"
+import { referralAggregate, referralCollection, } from "./referralAggregate.js"
 
 /** Who may do what to a request. The decider checks the finer rules (the next approver, late permission). */
 export const referralPermissions = {
@@ -31,13 +31,7 @@ export const referralPermissions = {
   Redirect: permission("send a request to another panel", "panel_administrator", "panel_chair", "vice_chair")
 } satisfies Record<ReferralCommand["_tag"], Permission>
 
-export const referralReaders = permission(
-  "read panel requests",
-  "social_worker", "practice_supervisor", "team_manager", "head_of_service", "service_manager", "assistant_director",
-  "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"
-)
-
-type CommandBody = ReferralCommand extends infer C ? (C extends ReferralCommand ? Omit<C, "by" | "at"> : never) : never
+export const referralReaders = permission("read panel requests", ...everyRole)
 
 /** The panel-request use cases: authorise, load, decide, append, in that order, every time. */
 export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Referrals", {
@@ -46,20 +40,9 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
     const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
     const readModels = yield* ReadModels
 
-    const run = (actor: Actor, referralId: ReferralId, body: CommandBody) =>
-      Effect.gen(function* () {
-        const by: Authorised = yield* authorise(actor, referralPermissions[body._tag])
-        const at = yield* DateTime.now
-        const stream: StreamRef = { authorityId: by.authorityId, streamType: referralStreamType, id: referralId }
-        const authority = yield* authorityContext(by.authorityId)
-        const command = { ...body, by, at } as ReferralCommand
-        return yield* execute(referralAggregate, stream, command, authority).pipe(
-          Effect.flatMap((result) =>
-            result.state === undefined ? Effect.fail(NotFound.of("request", referralId)) : Effect.succeed(result.state)
-          ),
-          Effect.catchTag("NoSuchReferral", () => Effect.fail(NotFound.of("request", referralId)))
-        )
-      }).pipe(Effect.provide(context))
+    const handle = commandHandler(referralAggregate, referralPermissions, "request")
+    const run = (actor: Actor, referralId: ReferralId, body: CommandBody<ReferralCommand>) =>
+      handle(actor, referralId, body).pipe(Effect.provide(context))
 
     return {
       createDraft: (actor: Actor, form: ReferralForm) =>

@@ -1,8 +1,7 @@
 import { Schema } from "effect"
+import type { NoSuchRecord } from "../shared/errors.js"
 import { RuleId } from "../policy/rules.js"
 
-/** The use case answers this as NotFound, with the id. */
-export class NoSuchPlacement extends Schema.TaggedError<NoSuchPlacement>()("NoSuchPlacement", { message: Schema.String }) {}
 
 export class PlacementAlreadyExists extends Schema.TaggedError<PlacementAlreadyExists>()("PlacementAlreadyExists", {
   placementId: Schema.String,
@@ -76,7 +75,7 @@ export class EndReasonNotApplicable extends Schema.TaggedError<EndReasonNotAppli
 }) {}
 
 export type PlacementRefusal =
-  | NoSuchPlacement
+  | NoSuchRecord
   | PlacementAlreadyExists
   | PlacementNotInStatus
   | AlreadyRecorded

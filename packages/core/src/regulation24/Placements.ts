@@ -1,13 +1,12 @@
-import { DateTime, Effect, Schema } from "effect"
+import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
+import { type DateTime, Effect, Schema } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
-import type { EventStore, StreamRef } from "../ports/EventStore.js"
+import type { EventStore, } from "../ports/EventStore.js"
 import { IdGenerator } from "../ports/IdGenerator.js"
 import type { Policies } from "../ports/Policies.js"
 import { ReadModels } from "../ports/ReadModels.js"
 import type { Actor } from "../shared/actor.js"
-import { type Authorised, authorise, type Permission, permission } from "../shared/authorise.js"
-import { authorityContext } from "../shared/authorityContext.js"
-import { execute } from "../shared/commandRunner.js"
+import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { NotFound } from "../shared/errors.js"
 import { type ChildId, PlacementId } from "../shared/ids.js"
 import type { Role } from "../shared/roles.js"
@@ -20,7 +19,7 @@ import {
   type PlacementStatus
 } from "./Placement.js"
 import type { PlacementCommand, ReviewFacts } from "./PlacementCommands.js"
-import { placementAggregate, placementCollection, placementStreamType } from "./placementAggregate.js"
+import { placementAggregate, placementCollection, } from "./placementAggregate.js"
 
 const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager"]
 /** STAT-R25-3's nominated officer: we take it to be a head of service or the Assistant Director. */
@@ -47,8 +46,6 @@ export const placementReaders = permission(
   "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"
 )
 
-type CommandBody = PlacementCommand extends infer C ? (C extends PlacementCommand ? Omit<C, "by" | "at"> : never) : never
-
 export interface PlacementFilter {
   readonly status?: PlacementStatus
   readonly childId?: ChildId
@@ -61,18 +58,9 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
     const readModels = yield* ReadModels
     const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
 
-    const run = (actor: Actor, placementId: PlacementId, body: CommandBody) =>
-      Effect.gen(function* () {
-        const by: Authorised = yield* authorise(actor, placementPermissions[body._tag])
-        const at = yield* DateTime.now
-        const stream: StreamRef = { authorityId: by.authorityId, streamType: placementStreamType, id: placementId }
-        const authority = yield* authorityContext(by.authorityId)
-        const result = yield* execute(placementAggregate, stream, { ...body, by, at } as PlacementCommand, authority)
-        return result.state === undefined ? yield* Effect.fail(NotFound.of("placement", placementId)) : result.state
-      }).pipe(
-        Effect.catchTag("NoSuchPlacement", () => Effect.fail(NotFound.of("placement", placementId))),
-        Effect.provide(context)
-      )
+    const handle = commandHandler(placementAggregate, placementPermissions, "placement")
+    const run = (actor: Actor, placementId: PlacementId, body: CommandBody<PlacementCommand>) =>
+      handle(actor, placementId, body).pipe(Effect.provide(context))
 
     const decode = Schema.decodeUnknown(Placement)
 

@@ -1,8 +1,9 @@
 import { DateTime, Effect } from "effect"
+import { NoSuchRecord } from "../shared/errors.js"
 import { formatInstant } from "../calendar/format.js"
 import type { RuleId } from "../policy/rules.js"
 import { hasExpired, type Placement, type PlacementState, type PlacementStatus, type TemporaryApproval } from "./Placement.js"
-import { AlreadyRecorded, ApprovalExpired, ExtensionConditionsNotMet, NoSuchPlacement, PlacementNotInStatus } from "./PlacementErrors.js"
+import { AlreadyRecorded, ApprovalExpired, ExtensionConditionsNotMet, PlacementNotInStatus } from "./PlacementErrors.js"
 
 // The checks placement commands share, each failing with a refusal a social worker can act on.
 
@@ -21,8 +22,8 @@ export const requireStatus = (
   state: PlacementState,
   allowed: ReadonlyArray<PlacementStatus>,
   doing: string
-): Effect.Effect<Placement, NoSuchPlacement | PlacementNotInStatus> => {
-  if (state === undefined) return Effect.fail(new NoSuchPlacement({ message: `There is no placement to ${doing}.` }))
+): Effect.Effect<Placement, NoSuchRecord | PlacementNotInStatus> => {
+  if (state === undefined) return Effect.fail(new NoSuchRecord({ message: `There is no placement to ${doing}.` }))
   if (!allowed.includes(state.status)) {
     return Effect.fail(new PlacementNotInStatus({ status: state.status, message: `You cannot ${doing}: ${statusWords[state.status]}.` }))
   }

@@ -23,6 +23,9 @@ export class NotFound extends Schema.TaggedError<NotFound>()("NotFound", {
   }
 }
 
+/** A command on a record that does not exist. Use cases answer it as NotFound, with the record's id. */
+export class NoSuchRecord extends Schema.TaggedError<NoSuchRecord>()("NoSuchRecord", { message: Schema.String }) {}
+
 export class WrongAuthority extends Schema.TaggedError<WrongAuthority>()("WrongAuthority", {
   authorityId: AuthorityId,
   message: Schema.String

@@ -17,6 +17,9 @@ export const Role = Schema.Literal(
 )
 export type Role = typeof Role.Type
 
+/** For what everyone working on a panel may see (each use case still scopes it to the actor's authority). */
+export const everyRole: ReadonlyArray<Role> = Role.literals
+
 export const roleLabel: Record<Role, string> = {
   social_worker: "social worker",
   team_manager: "team manager",

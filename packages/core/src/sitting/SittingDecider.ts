@@ -1,4 +1,5 @@
 import { DateTime, Effect } from "effect"
+import { NoSuchRecord } from "../shared/errors.js"
 import { formatDate } from "../calendar/format.js"
 import { atLondon } from "../calendar/londonTime.js"
 import { resolveClock } from "../calendar/resolveClock.js"
@@ -12,7 +13,6 @@ import type { Sitting, SittingState } from "./Sitting.js"
 import type { SittingCommand } from "./SittingCommands.js"
 import {
   DeputyMustNameSeat,
-  NoSuchSitting,
   NotTheChair,
   ObserverNeedsChairAgreement,
   SittingAlreadyScheduled,
@@ -29,9 +29,9 @@ export const panelOf = (policy: AuthorityPolicy, panelId: string): PanelPolicy |
 const fail = (message: string) => Effect.fail(new SittingNotInState({ message }))
 
 /** The sitting exists and is not cancelled. */
-const live = (state: SittingState): Effect.Effect<Sitting, SittingNotInState | NoSuchSitting> =>
+const live = (state: SittingState): Effect.Effect<Sitting, SittingNotInState | NoSuchRecord> =>
   state === undefined
-    ? Effect.fail(new NoSuchSitting({ message: "There is no such sitting." }))
+    ? Effect.fail(new NoSuchRecord({ message: "There is no such sitting." }))
     : state.cancelled
       ? fail(`The sitting on ${formatDate(state.date)} was cancelled.`)
       : Effect.succeed(state)

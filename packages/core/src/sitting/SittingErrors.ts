@@ -1,12 +1,11 @@
 import { Schema } from "effect"
+import type { NoSuchRecord } from "../shared/errors.js"
 import { RuleId } from "../policy/rules.js"
 
 export class SittingNotInState extends Schema.TaggedError<SittingNotInState>()("SittingNotInState", {
   message: Schema.String
 }) {}
 
-/** The use case answers this as NotFound, with the id. */
-export class NoSuchSitting extends Schema.TaggedError<NoSuchSitting>()("NoSuchSitting", { message: Schema.String }) {}
 
 export class SittingAlreadyScheduled extends Schema.TaggedError<SittingAlreadyScheduled>()("SittingAlreadyScheduled", {
   message: Schema.String
@@ -33,7 +32,7 @@ export class DeputyMustNameSeat extends Schema.TaggedError<DeputyMustNameSeat>()
 }) {}
 
 export type SittingRefusal =
-  | NoSuchSitting
+  | NoSuchRecord
   | SittingNotInState
   | SittingAlreadyScheduled
   | AgendaFull

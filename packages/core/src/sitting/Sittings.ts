@@ -1,20 +1,21 @@
+import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
 import { DateTime, Effect, Schema } from "effect"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
-import type { EventStore, StreamRef } from "../ports/EventStore.js"
+import type { EventStore, } from "../ports/EventStore.js"
 import { IdGenerator } from "../ports/IdGenerator.js"
 import type { Policies } from "../ports/Policies.js"
 import { ReadModels } from "../ports/ReadModels.js"
 import type { Actor } from "../shared/actor.js"
+import { everyRole } from "../shared/roles.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { authorityContext } from "../shared/authorityContext.js"
-import { execute } from "../shared/commandRunner.js"
 import { NotFound } from "../shared/errors.js"
 import { type ChildId, type PanelId, type ReferralId, SittingId } from "../shared/ids.js"
 import { Sitting } from "./Sitting.js"
 import type { AgendaEntry, AttendanceEntry, SittingCommand } from "./SittingCommands.js"
-import { sittingAggregate, sittingCollection, sittingStreamType } from "./sittingAggregate.js"
+import { sittingAggregate, sittingCollection, } from "./sittingAggregate.js"
 import { sittingDates } from "./schedule.js"
 
 const chairs = ["panel_chair", "vice_chair", "assistant_director", "head_of_service", "service_manager"] as const
@@ -31,19 +32,13 @@ export const sittingPermissions = {
   RecordChildUploaded: permission("record a child's record as uploaded", "panel_administrator")
 } satisfies Record<SittingCommand["_tag"], Permission>
 
-export const sittingReaders = permission(
-  "see sittings",
-  "social_worker", "practice_supervisor", "team_manager", "head_of_service", "service_manager", "assistant_director",
-  "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"
-)
+export const sittingReaders = permission("see sittings", ...everyRole)
 
 export interface SittingFilter {
   readonly panelId?: PanelId
   readonly from?: LocalDate
   readonly to?: LocalDate
 }
-
-type CommandBody = SittingCommand extends infer C ? (C extends SittingCommand ? Omit<C, "by" | "at"> : never) : never
 
 /** Sitting use cases: the calendar, the agenda, attendance and the record's turnaround. */
 export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittings", {
@@ -52,18 +47,9 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
     const readModels = yield* ReadModels
     const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
 
-    const run = (actor: Actor, sittingId: SittingId, body: CommandBody) =>
-      Effect.gen(function* () {
-        const by = yield* authorise(actor, sittingPermissions[body._tag])
-        const at = yield* DateTime.now
-        const stream: StreamRef = { authorityId: by.authorityId, streamType: sittingStreamType, id: sittingId }
-        const authority = yield* authorityContext(by.authorityId)
-        const result = yield* execute(sittingAggregate, stream, { ...body, by, at } as SittingCommand, authority)
-        return result.state === undefined ? yield* Effect.fail(NotFound.of("sitting", sittingId)) : result.state
-      }).pipe(
-        Effect.catchTag("NoSuchSitting", () => Effect.fail(NotFound.of("sitting", sittingId))),
-        Effect.provide(context)
-      )
+    const handle = commandHandler(sittingAggregate, sittingPermissions, "sitting")
+    const run = (actor: Actor, sittingId: SittingId, body: CommandBody<SittingCommand>) =>
+      handle(actor, sittingId, body).pipe(Effect.provide(context))
 
     const schedule = (actor: Actor, panelId: PanelId, date: LocalDate) =>
       ids.next("sit").pipe(

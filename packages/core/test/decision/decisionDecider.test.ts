@@ -151,7 +151,7 @@ describe("decision decider: actions", () => {
   })
 
   it("refuses any command on a decision that does not exist", () => {
-    expect(lin.spec.given([]).when(lin.cmd("chair", { _tag: "SignOff" })).refusal()._tag).toBe("NoSuchDecision")
+    expect(lin.spec.given([]).when(lin.cmd("chair", { _tag: "SignOff" })).refusal()._tag).toBe("NoSuchRecord")
   })
 })
 

@@ -111,8 +111,8 @@ describe("disagreement decider: recording a dissent (CPR-7)", () => {
   })
 
   it("refuses every other command on a disagreement that does not exist", () => {
-    expect(sup.spec.given([]).when(sup.noteAreas()).refusal()._tag).toBe("NoSuchDisagreement")
-    expect(sup.spec.given([]).when(sup.withdraw()).refusal()._tag).toBe("NoSuchDisagreement")
+    expect(sup.spec.given([]).when(sup.noteAreas()).refusal()._tag).toBe("NoSuchRecord")
+    expect(sup.spec.given([]).when(sup.withdraw()).refusal()._tag).toBe("NoSuchRecord")
   })
 })
 

@@ -76,7 +76,7 @@ describe("referral decider: drafts", () => {
   })
 
   it("refuses every command on a request that does not exist", () => {
-    expect(lincolnshire.given([]).when(cmd("socialWorker", { _tag: "Submit" })).refusal()._tag).toBe("NoSuchReferral")
+    expect(lincolnshire.given([]).when(cmd("socialWorker", { _tag: "Submit" })).refusal()._tag).toBe("NoSuchRecord")
   })
 
   it("records documents, replacing one recorded again under the same id", () => {

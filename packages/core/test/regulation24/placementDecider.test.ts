@@ -52,7 +52,7 @@ describe("placement decider: the basic test (LIN-14)", () => {
   })
 
   it("refuses every other command on a placement that does not exist", () => {
-    expect(lincolnshire.given([]).when(cmd("socialWorker", { _tag: "RecordViabilityAssessment" })).refusal()._tag).toBe("NoSuchPlacement")
+    expect(lincolnshire.given([]).when(cmd("socialWorker", { _tag: "RecordViabilityAssessment" })).refusal()._tag).toBe("NoSuchRecord")
   })
 })
 

@@ -81,7 +81,7 @@ describe("sitting decider: schedule", () => {
   })
 
   it("refuses commands on a sitting that does not exist", () => {
-    expect(cpr.given([]).when(cmd("administrator", { _tag: "PublishAgenda" })).refusal()._tag).toBe("NoSuchSitting")
+    expect(cpr.given([]).when(cmd("administrator", { _tag: "PublishAgenda" })).refusal()._tag).toBe("NoSuchRecord")
   })
 })
 

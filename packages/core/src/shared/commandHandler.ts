@@ -1,0 +1,44 @@
+import { DateTime, Effect } from "effect"
+import type { Actor } from "./actor.js"
+import { type Authorised, authorise, type Permission } from "./authorise.js"
+import { type AuthorityContext, authorityContext } from "./authorityContext.js"
+import { type Aggregate, execute } from "./commandRunner.js"
+import { NoSuchRecord, NotFound } from "./errors.js"
+
+/** What every command carries besides its own fields: the authorised actor and the instant. */
+export interface StampedCommand {
+  readonly _tag: string
+  readonly by: Authorised
+  readonly at: DateTime.Utc
+}
+
+/** A command as a caller writes it: without the actor and instant the handler stamps on it. */
+export type CommandBody<C> = C extends unknown ? Omit<C, "by" | "at"> : never
+
+/**
+ * The use-case half of every command: authorise the actor for it (a command only takes an `Authorised`,
+ * so a missing check does not compile), stamp it with the actor and the instant, load the authority's
+ * policy and calendar, decide and append. A record that does not exist, or that belongs to another
+ * authority (its stream is under that authority), answers NotFound, the same either way.
+ */
+export const commandHandler =
+  <C extends StampedCommand, E extends { readonly _tag: string }, S, R>(
+    aggregate: Aggregate<C, E, S, R, AuthorityContext>,
+    permissions: { readonly [K in C["_tag"]]: Permission },
+    what: string
+  ) =>
+  (actor: Actor, id: string, body: CommandBody<C>) =>
+    Effect.gen(function* () {
+      const by = yield* authorise(actor, permissions[body._tag as C["_tag"]])
+      const at = yield* DateTime.now
+      const stream = { authorityId: by.authorityId, streamType: aggregate.streamType, id }
+      const authority = yield* authorityContext(by.authorityId)
+      const { state } = yield* execute(aggregate, stream, { ...body, by, at } as unknown as C, authority)
+      if (state === undefined || state === null) return yield* Effect.fail(NotFound.of(what, id))
+      return state as NonNullable<S>
+    }).pipe(
+      Effect.catchIf(
+        (error): error is Extract<typeof error, NoSuchRecord> => error instanceof NoSuchRecord,
+        () => Effect.fail(NotFound.of(what, id))
+      )
+    )
