@@ -1,0 +1,54 @@
+import type { EventStore, Outbox, ReadModelRow, ReadModels } from "@carepanel/core"
+import type { AuthorityId } from "@carepanel/core"
+import type { Layer } from "effect"
+import type { ChildProcess } from "node:child_process"
+
+/** The ports every store adapter implements. */
+export type StorePorts = EventStore | ReadModels | Outbox
+
+/** Builds a fresh, empty store each time it is called (a new file, a new database, a new map). */
+export type MakeStoreLayer = () => Layer.Layer<StorePorts, unknown>
+
+/** What a writer child process is asked to do: append `count` events to one stream, retrying conflicts. */
+export interface WriterSpec {
+  readonly authorityId: string
+  readonly streamType: string
+  readonly streamId: string
+  /** Names the writer in the events' data, the acknowledgements and the notification ids. */
+  readonly writer: string
+  readonly count: number
+  /** Pause up to this many milliseconds (at random) between appends, as an app with other work would. */
+  readonly pauseMs?: number
+  /** Print `ready` once the store is open, then wait for a line `go` on stdin before the first append. */
+  readonly waitForGo?: boolean
+}
+
+/** A store several operating-system processes can open at once (a file, a database server). */
+export interface SharedStore {
+  /** Opens the store in this (the test) process; built again for each check, like a restart. */
+  readonly layer: Layer.Layer<StorePorts, unknown>
+  /**
+   * Starts a child process that opens the same store and calls `runContractWriter(layer, spec)`, which
+   * prints `ack <writer> <seq> <version>` on stdout after each acknowledged append. Spawn it with all
+   * three stdio streams piped.
+   */
+  readonly spawnWriter: (spec: WriterSpec) => ChildProcess
+  /** The adapter's own integrity check after a crash (a hash chain, say); rejects if it finds damage. */
+  readonly verifyIntegrity?: () => Promise<void>
+  readonly dispose?: () => Promise<void>
+}
+
+export interface StoreContractOptions {
+  /**
+   * Read-model rows the store must refuse while writing a commit, after it has written the commit's
+   * events (a row that breaks a database constraint, say). The suite always also tries a row whose `id`
+   * throws when read, which fails any adapter mid-commit.
+   */
+  readonly failingRows?: ReadonlyArray<{ readonly name: string; readonly row: (authorityId: AuthorityId) => ReadModelRow }>
+  /** Crash and multi-process tests; left out for stores that live inside one process. */
+  readonly processes?: { readonly makeSharedStore: () => Promise<SharedStore> }
+  /** fast-check runs of the model-based test; default 30. */
+  readonly modelRuns?: number
+  /** Per-test timeout in milliseconds; default 60 000. */
+  readonly timeoutMs?: number
+}

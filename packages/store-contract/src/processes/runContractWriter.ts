@@ -1,0 +1,37 @@
+import { createInterface } from "node:readline"
+import { Effect, type Layer } from "effect"
+import type { StorePorts, WriterSpec } from "../StoreContractOptions.js"
+import { counterWriter } from "../support/counterWriter.js"
+import { authority, streamOf } from "../support/fixtures.js"
+
+/**
+ * The child side of the crash and multi-process tests: opens the store through `layer`, appends as
+ * `spec` says and prints `ack <writer> <seq> <version>` after each acknowledged append (stdout on a pipe
+ * is synchronous on Linux, so a printed ack has left the process before the next append starts).
+ * Resolves when done; rejects on any failure other than a conflict.
+ */
+export const runContractWriter = (layer: Layer.Layer<StorePorts, unknown>, spec: WriterSpec): Promise<void> =>
+  Effect.runPromise(
+    Effect.gen(function* () {
+      if (spec.waitForGo) {
+        process.stdout.write("ready\n")
+        yield* Effect.promise(waitForGo)
+      }
+      const stream = streamOf(authority(spec.authorityId), spec.streamId, spec.streamType)
+      const { conflicts } = yield* counterWriter(stream, spec.writer, spec.count, (ack) =>
+        process.stdout.write(`ack ${ack.writer} ${ack.seq} ${ack.version}\n`), spec.pauseMs
+      )
+      process.stdout.write(`done ${spec.writer} ${conflicts}\n`)
+    }).pipe(Effect.provide(layer), Effect.scoped)
+  )
+
+const waitForGo = () =>
+  new Promise<void>((resolve) => {
+    const lines = createInterface({ input: process.stdin })
+    lines.on("line", (line) => {
+      if (line.trim() === "go") {
+        lines.close()
+        resolve()
+      }
+    })
+  })

@@ -1,0 +1,33 @@
+import { describe, } from "vitest"
+import type { MakeStoreLayer, StoreContractOptions } from "./StoreContractOptions.js"
+import { appendAndReadSuite } from "./suites/appendAndRead.js"
+import { atomicitySuite } from "./suites/atomicity.js"
+import { concurrentWritersSuite } from "./suites/concurrentWriters.js"
+import { modelBasedSuite } from "./suites/modelBased.js"
+import { outboxSuite } from "./suites/outbox.js"
+import { processesSuite } from "./suites/processes.js"
+import { readModelQuerySuite } from "./suites/readModelQueries.js"
+import { tenancySuite } from "./suites/tenancy.js"
+
+/**
+ * Registers the store contract as vitest tests under `describe(name)`. Call it at the top level of a
+ * test file. `makeLayer` must give a fresh, empty store on every call.
+ *
+ * ```ts
+ * runStoreContract("my adapter", () => MyStoreLayer(freshDatabase()), { processes: { makeSharedStore } })
+ * ```
+ */
+export const runStoreContract = (name: string, makeLayer: MakeStoreLayer, options: StoreContractOptions = {}): void => {
+  describe(`${name} store contract`, { timeout: options.timeoutMs ?? 60_000 }, () => {
+    describe("append and read", () => appendAndReadSuite(makeLayer))
+    describe("read-model queries", () => readModelQuerySuite(makeLayer))
+    describe("outbox", () => outboxSuite(makeLayer))
+    describe("one transaction per commit", () => atomicitySuite(makeLayer, options.failingRows ?? []))
+    describe("tenancy", () => tenancySuite(makeLayer))
+    describe("optimistic concurrency", () => concurrentWritersSuite(makeLayer))
+    describe("model-based", () => modelBasedSuite(makeLayer, options.modelRuns ?? 30))
+    // A store that lives inside one process (in-memory) has no crash or multi-process behaviour to test.
+    const processes = options.processes
+    if (processes) describe("processes", () => processesSuite(processes.makeSharedStore))
+  })
+}

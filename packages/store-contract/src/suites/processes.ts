@@ -1,0 +1,72 @@
+import { setTimeout as sleep } from "node:timers/promises"
+import { expect, it } from "vitest"
+import { watchWriter } from "../processes/watchWriter.js"
+import type { SharedStore, WriterSpec } from "../StoreContractOptions.js"
+import { checkCounterStream } from "../support/checkStream.js"
+import { type Ack, counterWriter } from "../support/counterWriter.js"
+import { authority, streamOf } from "../support/fixtures.js"
+import { runWith } from "../support/runStore.js"
+
+const base = { authorityId: "contract-a", streamType: "contract-counter" }
+const streamFor = (spec: Pick<WriterSpec, "streamId">) => streamOf(authority(base.authorityId), spec.streamId, base.streamType)
+
+const withSharedStore = async (make: () => Promise<SharedStore>, test: (store: SharedStore) => Promise<void>) => {
+  const store = await make()
+  try {
+    await test(store)
+  } finally {
+    await store.dispose?.()
+  }
+}
+
+export const processesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
+  it("keeps every acknowledged append, and nothing half-written, when a writer process is killed with SIGKILL", () =>
+    withSharedStore(makeSharedStore, async (shared) => {
+      const spec = { ...base, streamId: "killed", count: 1_000_000 }
+      const acks: Array<Ack> = []
+      const rounds = 3
+      for (let round = 1; round <= rounds; round++) {
+        const child = shared.spawnWriter({ ...spec, writer: `killed${round}` })
+        const watched = watchWriter(child)
+        await watched.acked(20 + Math.floor(Math.random() * 20))
+        await sleep(Math.random() * 3)
+        child.kill("SIGKILL")
+        const exit = await watched.exited
+        expect(exit.signal, exit.stderr).toBe("SIGKILL")
+        acks.push(...watched.acks)
+        const written = await runWith(shared.layer, checkCounterStream(streamFor(spec), acks))
+        expect(written.length - acks.length).toBeGreaterThanOrEqual(0)
+        expect(written.length - acks.length).toBeLessThanOrEqual(round)
+        await shared.verifyIntegrity?.()
+      }
+      const after = await runWith(shared.layer, counterWriter(streamFor(spec), "after-restart", 3))
+      expect(after.acks).toHaveLength(3)
+      await runWith(shared.layer, checkCounterStream(streamFor(spec), [...acks, ...after.acks]))
+      await shared.verifyIntegrity?.()
+    }))
+
+  it("loses nothing when two processes append to one stream at the same time", () =>
+    withSharedStore(makeSharedStore, async (shared) => {
+      const spec = { ...base, streamId: "shared", count: 150, pauseMs: 2, waitForGo: true }
+      const processes = ["first", "second"].map((writer) => shared.spawnWriter({ ...spec, writer }))
+      const children = processes.map(watchWriter)
+      await Promise.race([
+        Promise.all(children.map((child) => child.ready)),
+        ...children.map((child) =>
+          child.exited.then((exit) => {
+            throw new Error(`a writer exited before it was ready (${exit.code ?? exit.signal}): ${exit.stderr}`)
+          })
+        )
+      ])
+      for (const child of processes) child.stdin?.write("go\n")
+      const exits = await Promise.all(children.map((child) => child.exited))
+      for (const exit of exits) expect(exit.code, exit.stderr).toBe(0)
+      const acks = children.flatMap((child) => child.acks)
+      expect(acks).toHaveLength(2 * spec.count)
+      const written = await runWith(shared.layer, checkCounterStream(streamFor(spec), acks))
+      expect(written).toHaveLength(2 * spec.count)
+      const switches = written.filter((w, i) => i > 0 && w.writer !== written[i - 1]!.writer).length
+      expect(switches, "the two processes did not overlap").toBeGreaterThan(2)
+      await shared.verifyIntegrity?.()
+    }))
+}

@@ -1,0 +1,68 @@
+/**
+ * `npm run bench`: append throughput against bare INSERTs, read-model query latency at 1k/10k/100k rows,
+ * and replay speed, on SQLite and (when it can be had) PostgreSQL. A plain Node script; prints tables.
+ */
+import { SqlClient } from "@effect/sql"
+import { Effect } from "effect"
+import { bareInserts, storeAppends } from "./appendThroughput.js"
+import { type BenchTarget, postgresTarget, sqliteTarget } from "./benchTargets.js"
+import { measureQueries, seedReferrals } from "./queryLatency.js"
+import { replaySpeed } from "./replaySpeed.js"
+import { printTable } from "./table.js"
+
+const appendEvents = 2000
+const querySamples = 200
+const sizes = [1_000, 10_000, 100_000]
+
+const benchOne = (target: BenchTarget) =>
+  Effect.gen(function* () {
+    console.log(`\n${target.engine} (${target.note})`)
+    const appendRows: Array<Array<string>> = []
+    for (const batch of [1, 10]) {
+      const events = appendEvents * batch
+      const store = yield* storeAppends(events, batch, `b${batch}`)
+      const bare = yield* bareInserts(events, batch, `b${batch}`)
+      appendRows.push([`${batch} per commit`, String(events), rate(store), rate(bare), `${((store / bare) * 100).toFixed(0)}%`])
+    }
+    printTable(["append", "events", "store ev/s", "bare INSERT ev/s", "store/bare"], appendRows)
+
+    const queryRows: Array<Array<string>> = []
+    let seeded = 0
+    for (const size of sizes) {
+      yield* seedReferrals(seeded, size)
+      yield* analyze
+      seeded = size
+      for (const r of yield* measureQueries(size, querySamples)) {
+        queryRows.push([size.toLocaleString("en-GB"), r.name, ms(r.p50), ms(r.p99), r.found.toFixed(1)])
+      }
+    }
+    printTable(["rows", "query", "p50", "p99", "rows returned"], queryRows)
+    if (target.engine === "PostgreSQL") console.log("(ANALYZE after each bulk load, as autovacuum soon would)")
+
+    const replay = yield* replaySpeed
+    printTable(["replay (readAll, pages of 1000)", "events", "events/s"], [["all events", String(replay.events), rate(replay.perSecond)]])
+  }).pipe(Effect.provide(target.layer), Effect.scoped)
+
+/** PostgreSQL plans by its statistics; refresh them after the bulk load, as autovacuum soon would. */
+const analyze = Effect.flatMap(SqlClient.SqlClient, (sql) => sql.onDialectOrElse({ pg: () => sql`ANALYZE`, orElse: () => Effect.void }))
+
+const rate = (n: number) => Math.round(n).toLocaleString("en-GB")
+const ms = (n: number) => `${n.toFixed(2)} ms`
+
+const started = performance.now()
+const sqlite = sqliteTarget()
+try {
+  await Effect.runPromise(benchOne(sqlite))
+} finally {
+  await sqlite.close()
+}
+const pg = await postgresTarget()
+if (typeof pg === "string") console.log(`\nPostgreSQL: skipped (${pg})`)
+else {
+  try {
+    await Effect.runPromise(benchOne(pg))
+  } finally {
+    await pg.close()
+  }
+}
+console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

@@ -1,0 +1,39 @@
+import { SqlClient } from "@effect/sql"
+import { EventStore, Outbox, ReadModels } from "@carepanel/core"
+import { Context, Effect, Layer } from "effect"
+import { StoreConfigError } from "../config/StoreConfigError.js"
+import { runMigrations } from "../migrations/runMigrations.js"
+import { driverMessage } from "../sql/driverMessage.js"
+import { makeWriteTransaction } from "../sql/writeTransaction.js"
+import { Inbox } from "../store/Inbox.js"
+import { makeSqlEventStore } from "../store/SqlEventStore.js"
+import { makeSqlInbox } from "../store/SqlInbox.js"
+import { makeSqlOutbox } from "../store/SqlOutbox.js"
+import { makeSqlReadModels } from "../store/SqlReadModels.js"
+
+/**
+ * The ports on any @effect/sql client (SQLite or PostgreSQL), after bringing the schema up to date. A
+ * database that cannot be prepared (not a database file, no permission to create tables) is reported
+ * against `setting`, the configuration that named it.
+ */
+export const sqlStoreServices = (setting: string, where: string) =>
+  Layer.effectContext(
+    Effect.gen(function* () {
+      yield* runMigrations.pipe(
+        Effect.mapError(
+          (error) =>
+            new StoreConfigError({
+              setting,
+              message: `Cannot prepare the database at ${setting} ${where}: ${driverMessage(error)}`
+            })
+        )
+      )
+      const writeTransaction = yield* makeWriteTransaction
+      return Context.make(EventStore, yield* makeSqlEventStore(writeTransaction)).pipe(
+        Context.add(ReadModels, yield* makeSqlReadModels),
+        Context.add(Outbox, yield* makeSqlOutbox),
+        Context.add(Inbox, yield* makeSqlInbox),
+        Context.add(SqlClient.SqlClient, yield* SqlClient.SqlClient)
+      )
+    })
+  )

@@ -1,0 +1,61 @@
+import { SqlClient } from "@effect/sql"
+import * as Migrator from "@effect/sql/Migrator"
+import { Effect } from "effect"
+import { makeWriteTransaction } from "../sql/writeTransaction.js"
+import { createEvents } from "./0001_create_events.js"
+import { createReadModels } from "./0002_create_read_models.js"
+import { createOutbox } from "./0003_create_outbox.js"
+import { createInbox } from "./0004_create_inbox.js"
+import type { Migration } from "./Migration.js"
+
+/** Every schema version, in order. Append new ones; never edit one that has shipped. */
+export const migrations: ReadonlyArray<readonly [id: number, name: string, migration: Migration]> = [
+  [1, "create_events", createEvents],
+  [2, "create_read_models", createReadModels],
+  [3, "create_outbox", createOutbox],
+  [4, "create_inbox", createInbox]
+]
+
+export const migrationsTable = "carepanel_migrations"
+
+const statementsOf = (migration: Migration) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.forEach(
+      sql.onDialectOrElse({ pg: () => migration.pg, orElse: () => migration.sqlite }),
+      (statement) => sql.unsafe(statement),
+      { discard: true }
+    )
+  )
+
+const runPending = Migrator.make({})({
+  table: migrationsTable,
+  loader: Effect.succeed(migrations.map(([id, name, migration]) => [id, name, Effect.succeed(statementsOf(migration))] as const))
+})
+
+/**
+ * Brings the schema up to date, recording each migration in `carepanel_migrations`. Several processes may
+ * start at once: they queue on one write transaction (SQLite `BEGIN IMMEDIATE`; a PostgreSQL advisory
+ * lock), so each migration runs exactly once and nobody proceeds on a half-built schema.
+ */
+export const runMigrations = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const writeTransaction = yield* makeWriteTransaction
+  // On PostgreSQL, the Migrator probes for its table with a query that fails when the table is missing,
+  // which would abort our enclosing transaction: create the table (in the Migrator's shape) first.
+  const lock = sql.onDialectOrElse({
+    pg: () =>
+      Effect.zipRight(
+        sql`SELECT pg_advisory_xact_lock(${migrationLockKey})`,
+        sql`CREATE TABLE IF NOT EXISTS ${sql(migrationsTable)} (
+          migration_id integer PRIMARY KEY,
+          created_at timestamp with time zone NOT NULL DEFAULT now(),
+          name text NOT NULL
+        )`
+      ).pipe(Effect.asVoid),
+    orElse: () => Effect.void
+  })
+  return yield* writeTransaction(Effect.zipRight(lock, runPending))
+})
+
+/** An arbitrary constant naming Carepanel's migration lock among the database's advisory locks. */
+const migrationLockKey = 7_301_923_114

@@ -1,0 +1,59 @@
+import { SqlClient } from "@effect/sql"
+import type { SqlError } from "@effect/sql/SqlError"
+import { ConcurrencyConflict, EventStore, streamIdOf } from "@carepanel/core"
+import { Effect } from "effect"
+import { asPersistenceError } from "../sql/persistenceError.js"
+import { sqlLimit } from "../sql/sqlLimit.js"
+import type { WriteTransaction } from "../sql/writeTransaction.js"
+import { appendCommit, streamHead } from "./appendCommit.js"
+import { type EventRow, eventColumns, toStoredEvent } from "./eventRows.js"
+
+/**
+ * A unique violation on (stream_id, version) means another writer got there first. Appends serialise on
+ * event_head, so this is a second line of defence (say, a writer that bypasses this code).
+ */
+const isStreamVersionViolation = (error: SqlError): boolean => {
+  const cause = error.cause as { code?: unknown; constraint?: unknown; message?: unknown } | undefined
+  return (
+    cause?.constraint === "events_stream_version" ||
+    (typeof cause?.code === "string" &&
+      cause.code.startsWith("SQLITE_CONSTRAINT") &&
+      String(cause.message).includes("events.stream_id, events.version"))
+  )
+}
+
+export const makeSqlEventStore = (writeTransaction: WriteTransaction) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const columns = sql.literal(eventColumns)
+
+    return EventStore.of({
+      append: (commit) =>
+        writeTransaction(appendCommit(commit)).pipe(
+          Effect.catchTag("SqlError", (error) =>
+            isStreamVersionViolation(error)
+              ? Effect.flatMap(streamHead(streamIdOf(commit.stream)), (head) =>
+                  Effect.fail(ConcurrencyConflict.of(streamIdOf(commit.stream), commit.expectedVersion, head.version))
+                )
+              : Effect.fail(error)
+          ),
+          asPersistenceError("save the change"),
+          Effect.provideService(SqlClient.SqlClient, sql)
+        ),
+      readStream: (stream) =>
+        sql<EventRow>`SELECT ${columns} FROM events WHERE stream_id = ${streamIdOf(stream)} ORDER BY version`.pipe(
+          Effect.map((rows) => rows.map(toStoredEvent)),
+          asPersistenceError("read the record's history")
+        ),
+      readAll: ({ after, limit, authorityId }) =>
+        (authorityId === undefined
+          ? sql<EventRow>`SELECT ${columns} FROM events WHERE position > ${after}
+              ORDER BY position LIMIT ${sqlLimit(limit)}`
+          : sql<EventRow>`SELECT ${columns} FROM events WHERE authority_id = ${authorityId} AND position > ${after}
+              ORDER BY position LIMIT ${sqlLimit(limit)}`
+        ).pipe(
+          Effect.map((rows) => rows.map(toStoredEvent)),
+          asPersistenceError("read the event log")
+        )
+    })
+  })

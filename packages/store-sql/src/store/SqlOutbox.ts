@@ -1,0 +1,54 @@
+import { SqlClient } from "@effect/sql"
+import { Outbox, type OutboxEntry, type OutboxState } from "@carepanel/core"
+import { Effect } from "effect"
+import { asPersistenceError } from "../sql/persistenceError.js"
+import { sqlLimit } from "../sql/sqlLimit.js"
+
+interface Row {
+  readonly notification: string
+  readonly state: OutboxState
+  readonly attempts: number
+  readonly next_attempt_at: string
+  readonly last_error: string | null
+}
+
+const toEntry = (row: Row): OutboxEntry => ({
+  notification: JSON.parse(row.notification),
+  state: row.state,
+  attempts: Number(row.attempts),
+  nextAttemptAt: row.next_attempt_at,
+  ...(row.last_error === null ? {} : { lastError: row.last_error })
+})
+
+const columns = "notification, state, attempts, next_attempt_at, last_error"
+
+/** The outbox table: pending notifications in creation order, marked delivered or failed by the deliverer. */
+export const makeSqlOutbox = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  const cols = sql.literal(columns)
+
+  return Outbox.of({
+    due: (now, limit) =>
+      sql<Row>`SELECT ${cols} FROM outbox WHERE state = 'pending' AND next_attempt_at <= ${now}
+        ORDER BY seq LIMIT ${sqlLimit(limit)}`.pipe(
+        Effect.map((rows) => rows.map(toEntry)),
+        asPersistenceError("list the notifications due")
+      ),
+    markDelivered: (id) =>
+      sql`UPDATE outbox SET state = 'delivered', attempts = attempts + 1 WHERE id = ${id}`.pipe(
+        Effect.asVoid,
+        asPersistenceError("record a delivered notification")
+      ),
+    markFailed: (id, failure) =>
+      sql`UPDATE outbox SET state = ${failure.dead ? "dead" : "pending"}, attempts = attempts + 1,
+        next_attempt_at = ${failure.nextAttemptAt}, last_error = ${failure.error} WHERE id = ${id}`.pipe(
+        Effect.asVoid,
+        asPersistenceError("record a failed notification")
+      ),
+    get: (id) =>
+      sql<Row>`SELECT ${cols} FROM outbox WHERE id = ${id}`.pipe(
+        Effect.map((rows) => (rows[0] === undefined ? undefined : toEntry(rows[0]))),
+        asPersistenceError("read a notification")
+      )
+  })
+})

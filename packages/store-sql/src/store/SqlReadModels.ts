@@ -1,0 +1,67 @@
+import { SqlClient } from "@effect/sql"
+import { type AuthorityId, type ReadModelQuery, type ReadModelRow, ReadModels } from "@carepanel/core"
+import { Effect } from "effect"
+import { asPersistenceError } from "../sql/persistenceError.js"
+import { sqlLimit } from "../sql/sqlLimit.js"
+import { filterKey } from "./indexEntries.js"
+
+interface Row {
+  readonly collection: string
+  readonly authority_id: string
+  readonly id: string
+  readonly index_fields: string
+  readonly doc: string
+}
+
+const toReadModelRow = (row: Row): ReadModelRow => ({
+  collection: row.collection,
+  authorityId: row.authority_id as AuthorityId,
+  id: row.id,
+  index: JSON.parse(row.index_fields),
+  doc: JSON.parse(row.doc)
+})
+
+/**
+ * Reads read-model rows. A filtered query walks `read_model_index` for its first filter (one range scan
+ * of its primary key, already in id order, stopping at the limit), checks the other filters with
+ * primary-key lookups, and only then fetches the page's documents.
+ */
+export const makeSqlReadModels = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+
+  const query = ({ collection, authorityId, where, afterId, limit }: ReadModelQuery) => {
+    const [first, ...rest] = Object.entries(where ?? {})
+    const after = afterId === undefined ? sql`` : sql`AND i.id > ${afterId}`
+    if (first === undefined) {
+      return sql<Row>`SELECT i.collection, i.authority_id, i.id, i.index_fields, i.doc FROM read_models i
+        WHERE i.collection = ${collection} AND i.authority_id = ${authorityId} ${after}
+        ORDER BY i.id LIMIT ${sqlLimit(limit)}`
+    }
+    const others = rest.map(
+      ([field, value]) => sql`AND EXISTS (SELECT 1 FROM read_model_index o
+        WHERE o.collection = i.collection AND o.authority_id = i.authority_id
+          AND o.field = ${field} AND o.value = ${filterKey(value)} AND o.id = i.id)`
+    )
+    return sql<Row>`SELECT r.collection, r.authority_id, r.id, r.index_fields, r.doc
+      FROM (SELECT i.collection, i.authority_id, i.id FROM read_model_index i
+        WHERE i.collection = ${collection} AND i.authority_id = ${authorityId}
+          AND i.field = ${first[0]} AND i.value = ${filterKey(first[1])} ${after} ${sql.join(" ", false)(others)}
+        ORDER BY i.id LIMIT ${sqlLimit(limit)}) page
+      JOIN read_models r ON r.collection = page.collection AND r.authority_id = page.authority_id AND r.id = page.id
+      ORDER BY r.id`
+  }
+
+  return ReadModels.of({
+    get: (collection, authorityId, id) =>
+      sql<Row>`SELECT collection, authority_id, id, index_fields, doc FROM read_models
+        WHERE collection = ${collection} AND authority_id = ${authorityId} AND id = ${id}`.pipe(
+        Effect.map((rows) => (rows[0] === undefined ? undefined : toReadModelRow(rows[0]))),
+        asPersistenceError("read the record")
+      ),
+    query: (input) =>
+      query(input).pipe(
+        Effect.map((rows) => rows.map(toReadModelRow)),
+        asPersistenceError("search the records")
+      )
+  })
+})

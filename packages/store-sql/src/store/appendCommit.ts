@@ -1,0 +1,59 @@
+import { SqlClient } from "@effect/sql"
+import { type AppendResult, type Commit, ConcurrencyConflict, streamIdOf } from "@carepanel/core"
+import { Clock, Effect } from "effect"
+import { canonicalJson } from "../chain/canonicalJson.js"
+import { eventHash, genesisHash } from "../chain/eventHash.js"
+import { writeNotifications } from "./writeNotifications.js"
+import { writeReadModels } from "./writeReadModels.js"
+
+/** The stream's last version and hash, read inside the append transaction. */
+export const streamHead = (streamId: string) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.map(
+      sql<{ version: number; hash: string }>`SELECT version, hash FROM events WHERE stream_id = ${streamId}
+        ORDER BY version DESC LIMIT 1`,
+      (rows) => ({ version: Number(rows[0]?.version ?? 0), hash: rows[0]?.hash ?? genesisHash })
+    )
+  )
+
+/**
+ * Writes one commit; must run inside a write transaction. Order: claim positions on `event_head` (which
+ * serialises appends), check the expected version, insert the hash-chained events, then the read-model
+ * rows and the outbox rows. Any failure rolls all of it back.
+ */
+export const appendCommit = (commit: Commit) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const streamId = streamIdOf(commit.stream)
+    const count = commit.events.length
+    const [claimed] = yield* sql<{ last_position: number | string }>`UPDATE event_head
+      SET last_position = last_position + ${count} WHERE id = 1 RETURNING last_position`
+    const head = yield* streamHead(streamId)
+    if (head.version !== commit.expectedVersion) {
+      return yield* ConcurrencyConflict.of(streamId, commit.expectedVersion, head.version)
+    }
+    const recordedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
+    const firstPosition = Number(claimed?.last_position) - count + 1
+    let prevHash = head.hash
+    const rows = commit.events.map((event, i) => {
+      const version = head.version + i + 1
+      const data = canonicalJson(event.data)
+      prevHash = eventHash(prevHash, { streamId, version, type: event.type, data, recordedAt })
+      return {
+        position: firstPosition + i,
+        stream_id: streamId,
+        authority_id: commit.stream.authorityId,
+        stream_type: commit.stream.streamType,
+        entity_id: commit.stream.id,
+        version,
+        type: event.type,
+        data,
+        recorded_at: recordedAt,
+        hash: prevHash
+      }
+    })
+    if (rows.length > 0) yield* sql`INSERT INTO events ${sql.insert(rows)}`
+    yield* writeReadModels(commit.readModels)
+    yield* writeNotifications(commit.notifications, recordedAt)
+    return { version: head.version + count, positions: rows.map((row) => row.position) } satisfies AppendResult
+  })

@@ -1,0 +1,60 @@
+import { SqlClient } from "@effect/sql"
+import { Effect } from "effect"
+import { afterAll, describe, expect, it } from "vitest"
+import { Inbox, migrations, migrationsTable, PgStoreLayer, SqliteStoreLayer } from "../src/index.js"
+import { appendSome, authorityA, streamNamed } from "./support/appendSome.js"
+import { runOn } from "./support/dialects.js"
+import { closePgAdmin, freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
+
+afterAll(async () => {
+  removeTempDirs()
+  await closePgAdmin()
+})
+
+const applied = Effect.flatMap(SqlClient.SqlClient, (sql) =>
+  sql<{ migration_id: number; name: string }>`SELECT migration_id, name FROM ${sql(migrationsTable)} ORDER BY migration_id`
+)
+const expected = migrations.map(([id, name]) => ({ migration_id: id, name }))
+
+const stores = [
+  { name: "SQLite", open: () => Promise.resolve(SqliteStoreLayer({ dataDir: freshDataDir() })) },
+  { name: "PostgreSQL", open: async () => PgStoreLayer(await freshPgDatabase()) }
+]
+
+for (const { name, open } of stores) {
+  describe(`${name}: schema migrations`, () => {
+    it("runs each numbered migration once, records it, and keeps the data on the next start", async () => {
+      const layer = await open()
+      await runOn(layer, appendSome(streamNamed("r1"), 2))
+      expect(await runOn(layer, applied)).toEqual(expected)
+      expect(await runOn(layer, Effect.flatMap(SqlClient.SqlClient, (sql) => sql`SELECT count(*) AS n FROM events`))).toEqual([
+        { n: name === "PostgreSQL" ? "2" : 2 }
+      ])
+      expect(await runOn(layer, applied)).toEqual(expected)
+    })
+
+    it("answers the inbox: true the first time a message id is seen per authority, false after", async () => {
+      const layer = await open()
+      const mark = (authority: string, id: string) =>
+        Effect.flatMap(Inbox, (inbox) => inbox.markProcessed(authority as typeof authorityA, id))
+      expect(await runOn(layer, Effect.all([mark("a", "m1"), mark("a", "m1"), mark("b", "m1"), mark("a", "m2")]))).toEqual([
+        true,
+        false,
+        true,
+        true
+      ])
+      expect(await runOn(layer, mark("a", "m1"))).toBe(false)
+    })
+  })
+}
+
+describe("PostgreSQL: concurrent starts", () => {
+  it("lets several stores start on one empty database at once; each migration runs once", async () => {
+    const layer = PgStoreLayer(await freshPgDatabase())
+    const firsts = await Promise.all(
+      Array.from({ length: 4 }, () => runOn(layer, Effect.flatMap(Inbox, (inbox) => inbox.markProcessed(authorityA, "m"))))
+    )
+    expect(firsts.filter(Boolean)).toHaveLength(1)
+    expect(await runOn(layer, applied)).toEqual(expected)
+  })
+})

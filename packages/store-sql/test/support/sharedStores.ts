@@ -1,0 +1,32 @@
+import { spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
+import type { SharedStore, WriterSpec } from "@carepanel/store-contract"
+import { Effect, type Layer } from "effect"
+import { verifyChain } from "../../src/chain/verifyChain.js"
+import type { StoreServices } from "../../src/StoreServices.js"
+
+const writerScript = fileURLToPath(new URL("./contractWriter.ts", import.meta.url))
+
+/** Runs the writer script in a new Node process (TypeScript through tsx, sources through the source condition). */
+const spawnWriter = (env: Record<string, string>) => (spec: WriterSpec) =>
+  spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", writerScript, JSON.stringify(spec)], {
+    env: { ...process.env, ...env },
+    stdio: ["pipe", "pipe", "pipe"]
+  })
+
+const verifyIntegrity = (layer: Layer.Layer<StoreServices, unknown>) => () =>
+  Effect.runPromise(
+    verifyChain().pipe(
+      Effect.flatMap((report) =>
+        report._tag === "Intact" ? Effect.void : Effect.dieMessage(`hash chain broken: ${JSON.stringify(report)}`)
+      ),
+      Effect.provide(layer)
+    )
+  )
+
+/** A store several processes open at once, named to the child by the same variables an app reads. */
+export const sharedStore = (layer: Layer.Layer<StoreServices, unknown>, env: Record<string, string>): SharedStore => ({
+  layer,
+  spawnWriter: spawnWriter(env),
+  verifyIntegrity: verifyIntegrity(layer)
+})
