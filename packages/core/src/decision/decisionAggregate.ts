@@ -1,4 +1,7 @@
 import { DateTime, Schema } from "effect"
+import { caseFor } from "../notifications/caseFor.js"
+import { decisionNotifications } from "../notifications/decisionNotifications.js"
+import { Effect } from "effect"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
 import { Decision, type DecisionState, openActions } from "./Decision.js"
@@ -14,6 +17,12 @@ export const decisionAggregate: Aggregate<DecisionCommand, DecisionEvent, Decisi
   streamType: decisionStreamType,
   decider: decisionDecider,
   events: eventCodec(DecisionEvent),
+  notifications: (events, state, context) =>
+    state === undefined
+      ? Effect.succeed([])
+      : caseFor(state.authorityId, state.subject.referralId).pipe(
+          Effect.map((known) => decisionNotifications(events, state, known ? { ...context, case: known } : context))
+        ),
   readModels: (state, stream) =>
     state === undefined
       ? []

@@ -1,4 +1,7 @@
 import { Schema } from "effect"
+import { caseFor } from "../notifications/caseFor.js"
+import { disagreementNotifications } from "../notifications/disagreementNotifications.js"
+import { Effect } from "effect"
 import type { StreamRef } from "../ports/EventStore.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
@@ -22,6 +25,12 @@ export const disagreementAggregate: Aggregate<
   streamType: disagreementStreamType,
   decider: disagreementDecider,
   events: eventCodec(DisagreementEvent),
+  notifications: (events, state, context) =>
+    state === undefined
+      ? Effect.succeed([])
+      : caseFor(state.authorityId, state.referralId).pipe(
+          Effect.map((known) => disagreementNotifications(events, state, known ? { ...context, case: known } : context))
+        ),
   readModels: (state, stream: StreamRef) =>
     state === undefined
       ? []

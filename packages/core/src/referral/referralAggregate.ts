@@ -1,4 +1,6 @@
 import { DateTime, Schema } from "effect"
+import { referralNotifications } from "../notifications/referralNotifications.js"
+import { Effect } from "effect"
 import type { StreamRef } from "../ports/EventStore.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
 import type { ReferralCommand } from "./ReferralCommands.js"
@@ -15,6 +17,7 @@ export const referralAggregate: Aggregate<ReferralCommand, ReferralEvent, Referr
   streamType: referralStreamType,
   decider: referralDecider,
   events: eventCodec(ReferralEvent),
+  notifications: (events, state, context) => Effect.succeed(referralNotifications(events, state, context)),
   readModels: (state, stream: StreamRef) =>
     state === undefined
       ? []

@@ -1,4 +1,7 @@
 import { Schema } from "effect"
+import { caseForChild } from "../notifications/caseFor.js"
+import { placementNotifications } from "../notifications/placementNotifications.js"
+import { Effect } from "effect"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { StreamRef } from "../ports/EventStore.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
@@ -16,6 +19,12 @@ export const placementAggregate: Aggregate<PlacementCommand, PlacementEvent, Pla
   streamType: placementStreamType,
   decider: placementDecider,
   events: eventCodec(PlacementEvent),
+  notifications: (events, state, context) =>
+    state === undefined
+      ? Effect.succeed([])
+      : caseForChild(state.authorityId, state.childId).pipe(
+          Effect.map((known) => placementNotifications(events, state, known ? { ...context, case: known } : context))
+        ),
   readModels: (state, stream: StreamRef) => {
     if (state === undefined) return []
     const expiry = state.status === "placed" && state.approval ? currentExpiry(state.approval) : undefined

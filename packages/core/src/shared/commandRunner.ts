@@ -1,7 +1,7 @@
 import { Effect, type ParseResult, Schedule, Schema } from "effect"
 import { type Commit, ConcurrencyConflict, EventStore, type StreamRef } from "../ports/EventStore.js"
 import type { Notification } from "../ports/Notification.js"
-import type { ReadModelRow } from "../ports/ReadModels.js"
+import type { ReadModelRow, ReadModels } from "../ports/ReadModels.js"
 import { type Decider, fold } from "./decider.js"
 import { PersistenceError } from "./errors.js"
 
@@ -21,7 +21,12 @@ export interface Aggregate<Command, Event extends { readonly _tag: string }, Sta
   readonly decider: Decider<Command, Event, State, Refusal, Context>
   readonly events: EventCodec<Event>
   readonly readModels: (state: State, stream: StreamRef) => ReadonlyArray<ReadModelRow>
-  readonly notifications?: (events: ReadonlyArray<Event>, state: State, context: Context) => ReadonlyArray<Notification>
+  /** Who must hear of this commit (`notifications/`); may read read models, e.g. the request a decision is about. */
+  readonly notifications?: (
+    events: ReadonlyArray<Event>,
+    state: State,
+    context: Context
+  ) => Effect.Effect<ReadonlyArray<Notification>, PersistenceError, ReadModels>
 }
 
 export interface Loaded<State> {
@@ -69,7 +74,7 @@ export const execute = <C, E extends { readonly _tag: string }, S, R, X>(
       expectedVersion: version,
       events: encoded.map((data) => ({ type: data._tag, data })),
       readModels: aggregate.readModels(next, stream),
-      notifications: aggregate.notifications?.(events, next, context) ?? []
+      notifications: aggregate.notifications ? yield* aggregate.notifications(events, next, context) : []
     }
     const result = yield* store.append(commit)
     return { state: next, events, version: result.version }

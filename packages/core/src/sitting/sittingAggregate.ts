@@ -1,4 +1,6 @@
 import { Schema } from "effect"
+import { sittingNotifications } from "../notifications/sittingNotifications.js"
+import { Effect } from "effect"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
 import { childrenOnAgenda, Sitting, type SittingState } from "./Sitting.js"
@@ -14,6 +16,7 @@ export const sittingAggregate: Aggregate<SittingCommand, SittingEvent, SittingSt
   streamType: sittingStreamType,
   decider: sittingDecider,
   events: eventCodec(SittingEvent),
+  notifications: (events, state, context) => Effect.succeed(sittingNotifications(events, state, context)),
   readModels: (state, stream) =>
     state === undefined
       ? []

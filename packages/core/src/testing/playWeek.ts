@@ -4,6 +4,7 @@ import { addDays, type LocalDate } from "../calendar/LocalDate.js"
 import { atLondon } from "../calendar/londonTime.js"
 import type { TimeOfDay } from "../calendar/londonTime.js"
 import { Agendas } from "../agenda/Agendas.js"
+import { Reports } from "../reports/Reports.js"
 import { Deadlines } from "../deadlines/Deadlines.js"
 import { Decisions } from "../decision/Decisions.js"
 import { Disagreements } from "../disagreement/Disagreements.js"
@@ -23,7 +24,7 @@ import { staticPolicies } from "./StaticPolicies.js"
 
 /** The core's use cases over in-memory ports, for one authority's policy. */
 export const inMemoryCore = (policy: AuthorityPolicy) =>
-  Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default).pipe(
+  Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default).pipe(
     Layer.provideMerge(Sittings.Default),
     Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(policy), EnglandAndWalesCalendar))
   )

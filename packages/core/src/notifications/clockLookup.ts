@@ -1,0 +1,71 @@
+import { DateTime } from "effect"
+import type { Deadline } from "../deadlines/Deadline.js"
+import type { Decision } from "../decision/Decision.js"
+import type { Disagreement } from "../disagreement/Disagreement.js"
+import type { Referral } from "../referral/Referral.js"
+import type { Placement } from "../regulation24/Placement.js"
+import type { PanelId } from "../shared/ids.js"
+import type { Sitting } from "../sitting/Sitting.js"
+import { type CaseContext, caseOf } from "./CaseContext.js"
+
+/** What a clock notification needs to know beyond the deadline: the case it is about, and the sitting's panel. */
+export interface ClockLookup {
+  readonly caseOf: (about: Deadline["about"]) => CaseContext | undefined
+  readonly panelOf: (about: Deadline["about"]) => PanelId | undefined
+}
+
+export interface ClockLookupInputs {
+  readonly referrals: ReadonlyArray<Referral>
+  readonly sittings?: ReadonlyArray<Sitting>
+  readonly decisions?: ReadonlyArray<Decision>
+  readonly disagreements?: ReadonlyArray<Disagreement>
+  readonly placements?: ReadonlyArray<Placement>
+}
+
+const closed: ReadonlyArray<Referral["status"]> = ["withdrawn", "redirected"]
+
+/**
+ * The case behind every clock, from the read models `deadlinesOf` ran on: a request is its own case; a decision,
+ * its actions and a disagreement are the request's; a placement is the child's latest open request (a placement
+ * names only the child), or no case when the child has none.
+ */
+export const clockLookup = ({ referrals, sittings = [], decisions = [], disagreements = [], placements = [] }: ClockLookupInputs): ClockLookup => {
+  const referralById = new Map(referrals.map((referral) => [referral.id as string, referral]))
+  const decisionById = new Map(decisions.map((decision) => [decision.id as string, decision]))
+  const decisionByAction = new Map(decisions.flatMap((decision) => decision.content.actions.map((action) => [action.actionId as string, decision] as const)))
+  const disagreementById = new Map(disagreements.map((disagreement) => [disagreement.id as string, disagreement]))
+  const placementById = new Map(placements.map((placement) => [placement.id as string, placement]))
+  const sittingById = new Map(sittings.map((sitting) => [sitting.id as string, sitting]))
+
+  const latestRequestOf = (childId: string) =>
+    referrals
+      .filter((referral) => !closed.includes(referral.status) && referral.form.children.some((child) => child.childId === childId))
+      .sort((a, b) => DateTime.distance(b.createdAt, a.createdAt))[0]
+
+  const referralOf = (about: Deadline["about"]): Referral | undefined => {
+    switch (about.kind) {
+      case "referral":
+        return referralById.get(about.id)
+      case "decision":
+        return referralById.get(decisionById.get(about.id)?.subject.referralId ?? "")
+      case "action":
+        return referralById.get(decisionByAction.get(about.id)?.subject.referralId ?? "")
+      case "disagreement":
+        return referralById.get(disagreementById.get(about.id)?.referralId ?? "")
+      case "placement": {
+        const placement = placementById.get(about.id)
+        return placement === undefined ? undefined : latestRequestOf(placement.childId)
+      }
+      case "sitting":
+        return undefined
+    }
+  }
+
+  return {
+    caseOf: (about) => {
+      const referral = referralOf(about)
+      return referral === undefined ? undefined : caseOf(referral)
+    },
+    panelOf: (about) => (about.kind === "sitting" ? sittingById.get(about.id)?.panelId : undefined)
+  }
+}

@@ -1,0 +1,79 @@
+import { DateTime } from "effect"
+import { formatInstant } from "../calendar/format.js"
+import type { Deadline } from "../deadlines/Deadline.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import type { Notification } from "../ports/Notification.js"
+import type { AuthorityId } from "../shared/ids.js"
+import { actByDeadline, addressTo, factsOf, iso } from "./address.js"
+import { redactor } from "./CaseContext.js"
+import type { ClockLookup } from "./clockLookup.js"
+import { clockRecipients } from "./clockRecipients.js"
+
+export interface ClockScope {
+  readonly authorityId: AuthorityId
+  /** Names the chair's role for a sitting's panel; "panel_chair" without it. */
+  readonly policy?: AuthorityPolicy
+  /** The case and panel behind each clock (see `clockLookup`); without it, caseholders fall back to roles. */
+  readonly lookup?: ClockLookup
+  /** A clock is due soon this many hours ahead; 48 unless said otherwise (as `Deadlines`). */
+  readonly dueSoonHours?: number
+}
+
+export type Alarm = "due_soon" | "overdue"
+
+/** Whether a clock calls for a reminder at `now`: never once met, overdue after its due instant, due soon within the window. */
+export const alarmOf = (deadline: Deadline, now: DateTime.Utc, dueSoonHours = 48): Alarm | undefined => {
+  if (deadline.state === "met" || deadline.metAt !== undefined) return undefined
+  if (DateTime.greaterThan(now, deadline.due)) return "overdue"
+  return DateTime.distance(now, deadline.due) <= dueSoonHours * 3_600_000 ? "due_soon" : undefined
+}
+
+const subject: Record<Deadline["about"]["kind"], string> = {
+  referral: "panel request",
+  sitting: "sitting",
+  decision: "panel decision",
+  action: "action",
+  disagreement: "disagreement",
+  placement: "Regulation 24 placement"
+}
+
+/**
+ * Reminders for clocks that are due soon or overdue at `now`, for whoever the clock concerns (`clockRecipients`).
+ * The id is `${deadline}:${alarm}:${due}:${recipient}`: run it every hour and each clock reminds each person once
+ * when it falls due soon and once when it falls overdue (the outbox keeps one entry per id); a due date that moves
+ * (an amended action) reminds again. Met clocks never remind. The headline names the rule and the record's id,
+ * never the clock's title: an action's title is free text and may hold a child's name; the body redacts it.
+ */
+export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: DateTime.Utc, scope: ClockScope): ReadonlyArray<Notification> =>
+  deadlines.flatMap((deadline) => {
+    const alarm = alarmOf(deadline, now, scope.dueSoonHours)
+    if (alarm === undefined) return []
+    const known = scope.lookup?.caseOf(deadline.about)
+    const panelId = scope.lookup?.panelOf(deadline.about)
+    const chairRole = scope.policy?.panels.find((panel) => panel.id === panelId)?.chair.role ?? scope.policy?.panels[0].chair.role ?? "panel_chair"
+    const redact = redactor(known?.childNames ?? [])
+    const due = formatInstant(deadline.due)
+    return addressTo(
+      scope.authorityId,
+      {
+        id: `${deadline.id}:${alarm}:${iso(deadline.due)}`,
+        kind: alarm === "overdue" ? "clock.overdue" : "clock.due_soon",
+        headline: `${alarm === "overdue" ? "Overdue" : "Due soon"} (${deadline.ruleId}): ${subject[deadline.about.kind]} ${deadline.about.id}`,
+        body: [
+          `${redact(deadline.title)}.`,
+          alarm === "overdue" ? `This was due at ${due} and is not done yet.` : `This is due at ${due}.`,
+          `Why: ${redact(deadline.explanation)}.`
+        ],
+        actBy: actByDeadline(deadline),
+        facts: factsOf({
+          deadlineId: deadline.id,
+          ruleId: deadline.ruleId,
+          alarm,
+          due: iso(deadline.due),
+          aboutKind: deadline.about.kind,
+          aboutId: deadline.about.id
+        })
+      },
+      clockRecipients(deadline, known, chairRole)
+    )
+  })

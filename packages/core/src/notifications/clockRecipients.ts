@@ -1,0 +1,64 @@
+import { Schema } from "effect"
+import type { Deadline } from "../deadlines/Deadline.js"
+import { Role } from "../shared/roles.js"
+import { type Addressee, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
+import type { CaseContext } from "./CaseContext.js"
+
+const isRole = Schema.is(Role)
+
+/**
+ * The clock a deadline is, from its id: every clock function names its clocks `${record}:${clock}[:...]`
+ * (`ref_1:submission:sit_1`, `dec_1:action:act_1`, `plc_1:viability`). Kept here, beside its tests, so a renamed
+ * clock shows up as a failing routing test rather than a silent default.
+ */
+export const clockNameOf = (deadline: Deadline): { readonly name: string; readonly rest: ReadonlyArray<string> } => {
+  const [, name = "", ...rest] = deadline.id.split(":")
+  return { name, rest }
+}
+
+const administrator = roleHolder("panel_administrator")
+
+/**
+ * Who a clock falling due concerns. Case clocks go to the social worker (when known) and the team manager;
+ * sitting clocks to the administrator, the final record to the chair (CPR-11); FGC escalations to the role the
+ * clock escalates to (LIN-9); a disagreement's outcome to the Assistant Director, and the chair too on LIN-13;
+ * returns and reviews to the administrator to diarise (CPR-10, NSO-9) and the social worker. Anything unknown
+ * goes to the administrator, who keeps the file (SUP-6).
+ */
+export const clockRecipients = (
+  deadline: Deadline,
+  known: CaseContext | undefined,
+  chairRole: Role
+): ReadonlyArray<Addressee> => {
+  const caseholders = [...socialWorkerOf(known), teamManagerOf(known)]
+  const { name, rest } = clockNameOf(deadline)
+  switch (deadline.about.kind) {
+    case "referral":
+    case "placement":
+      return caseholders
+    case "sitting":
+      return name === "record-final" ? [roleHolder(chairRole)] : [administrator]
+    case "disagreement":
+      return deadline.ruleId === "LIN-13" ? [roleHolder("assistant_director"), roleHolder("panel_chair")] : [roleHolder("assistant_director")]
+    case "action": {
+      const escalateTo = rest[1]
+      if (name === "fgc" && escalateTo !== undefined && isRole(escalateTo)) {
+        return [escalateTo === "team_manager" ? teamManagerOf(known) : roleHolder(escalateTo), roleHolder("practice_supervisor")]
+      }
+      return caseholders
+    }
+    case "decision":
+      switch (name) {
+        case "actions-case-note":
+          return [teamManagerOf(known)]
+        case "return":
+        case "accommodation-review":
+        case "review":
+          return [administrator, ...socialWorkerOf(known)]
+        case "retrospective":
+          return [administrator]
+        default:
+          return caseholders
+      }
+  }
+}

@@ -1,0 +1,137 @@
+import type { Decision, DecisionState } from "../decision/Decision.js"
+import { decisionClocks } from "../decision/decisionClocks.js"
+import type { DecisionEvent } from "../decision/DecisionEvents.js"
+import type { Notification } from "../ports/Notification.js"
+import type { Role } from "../shared/roles.js"
+import { roleLabel } from "../shared/roles.js"
+import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest, factsOf, iso, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
+import { type NotificationContext, redactFor, summary } from "./CaseContext.js"
+import { decisionLines, outcomeWord } from "./decisionText.js"
+
+/** Events after which a decision may have become final: the last sign-off or agreement, or none needed. */
+const finalising: ReadonlyArray<DecisionEvent["_tag"]> = ["DecisionRecorded", "DecisionSignedOff", "OutsidePanelAgreementRecorded", "OutsidePanelAgreed"]
+
+const decisionFacts = (decision: Decision) =>
+  factsOf({
+    decisionId: decision.id,
+    referralId: decision.subject.referralId,
+    sittingId: decision.sittingId,
+    madeAt: decision.madeAt,
+    outcome: decision.content.outcome,
+    requestTypes: decision.subject.requestTypes.join(","),
+    childIds: decision.subject.childIds.join(","),
+    heardAt: iso(decision.heardAt),
+    actions: decision.content.actions.length
+  })
+
+/** When each reader must act: the team manager by the LIN-6 case note where the authority runs it, else by their first open action. */
+const actByFor = (decision: Decision, context: NotificationContext) => {
+  const clocks = decisionClocks(decision, context.policy, [], { nextSittingStartsAt: undefined, presentedAt: undefined })
+  const open = decision.content.actions.filter((action) => action.progress._tag === "Open")
+  const actionsOf = (role: Role | undefined): ReadonlyArray<ActBy> =>
+    open
+      .filter((action) => role === undefined || action.ownerRole === role)
+      .flatMap((action) => {
+        const spec = clockNamed(clocks, `${decision.id}:action:${action.actionId}`)
+        return spec === undefined ? [] : [actByClock(spec, context.calendar)]
+      })
+  const caseNote = clockNamed(clocks, `${decision.id}:actions-case-note`)
+  return {
+    social_worker: earliest(actionsOf("social_worker")) ?? earliest(actionsOf(undefined)),
+    team_manager:
+      caseNote === undefined ? (earliest(actionsOf("team_manager")) ?? earliest(actionsOf(undefined))) : actByClock(caseNote, context.calendar)
+  }
+}
+
+/** One notification per caseholder, each with the act-by that is theirs. */
+const toCaseholders = (decision: Decision, context: NotificationContext, draft: Omit<Parameters<typeof addressTo>[1], "actBy">) => {
+  const actBy = actByFor(decision, context)
+  const to: ReadonlyArray<Addressee> = [...socialWorkerOf(context.case), teamManagerOf(context.case)]
+  return to.flatMap((addressee) =>
+    addressTo(decision.authorityId, { ...draft, actBy: addressee.key === "social_worker" ? actBy.social_worker : actBy.team_manager }, [addressee])
+  )
+}
+
+/**
+ * Who must act after a decision's commit. While it waits: the next signatory (CPR-8, NSO-8) or each role whose
+ * agreement an outside-panel decision needs (SUP-7, NSO-10, LIN-11). Once final: the social worker and the team
+ * manager, with the outcome, the rationale, what was agreed and every action with its owner and due date (CPR-8,
+ * SUP-6, NSO-8, LIN-6); again after an amendment. The social worker is named only when the context carries the
+ * case (the decision does not hold the form); the team manager falls back to the role. Matches `Aggregate.notifications`.
+ */
+export const decisionNotifications = (
+  events: ReadonlyArray<DecisionEvent>,
+  state: DecisionState,
+  context: NotificationContext
+): ReadonlyArray<Notification> => {
+  if (state === undefined || events.length === 0) return []
+  const decision = state
+  const redact = redactFor(context)
+  const request = decision.subject.referralId
+  const notifications: Notification[] = []
+  const changed = events.some((event) => finalising.includes(event._tag))
+
+  const nextSignOff = decision.pendingSignOffs[0]
+  if (decision.status === "awaiting_sign_off" && nextSignOff !== undefined && changed) {
+    notifications.push(
+      ...addressTo(
+        decision.authorityId,
+        {
+          id: `${decision.id}:sign-off:${decision.signOffs.length}`,
+          kind: "decision.awaiting_sign_off",
+          headline: `Panel decision on request ${request} is waiting for the ${roleLabel[nextSignOff.role]}'s sign-off (${nextSignOff.ruleId})`,
+          body: [`Check the decision sheet and sign it off (${nextSignOff.ruleId}).`, ...decisionLines(decision, redact)],
+          facts: factsOf({ ...decisionFacts(decision), signOffRole: nextSignOff.role, ruleId: nextSignOff.ruleId })
+        },
+        [roleHolder(nextSignOff.role)]
+      )
+    )
+  }
+
+  const outside = decision.outsidePanel
+  if (decision.status === "awaiting_agreement" && outside !== undefined && events.some((event) => event._tag === "OutsidePanelAgreementRecorded")) {
+    notifications.push(
+      ...addressTo(
+        decision.authorityId,
+        {
+          id: `${decision.id}:agreement`,
+          kind: "decision.awaiting_agreement",
+          headline: `An urgent decision outside panel on request ${request} needs your agreement (${outside.ruleId})`,
+          body: [`Why it could not wait for panel: ${summary(redact(outside.whyOutsidePanel))}`, ...decisionLines(decision, redact)],
+          facts: factsOf({ ...decisionFacts(decision), ruleId: outside.ruleId })
+        },
+        outside.pendingAgreements.flatMap((entry) => entry.anyOf.map(roleHolder))
+      )
+    )
+  }
+
+  if (decision.status === "final" && changed) {
+    notifications.push(
+      ...toCaseholders(decision, context, {
+        id: `${decision.id}:final`,
+        kind: "decision.final",
+        headline: `Panel decision on request ${request}: ${outcomeWord[decision.content.outcome]}`,
+        body: decisionLines(decision, redact),
+        facts: decisionFacts(decision)
+      })
+    )
+  }
+
+  for (const event of events) {
+    if (event._tag !== "DecisionAmended") continue
+    notifications.push(
+      ...toCaseholders(decision, context, {
+        id: `${decision.id}:amended:${decision.amendments.length}`,
+        kind: "decision.amended",
+        headline: `Panel decision on request ${request} was amended: now ${outcomeWord[decision.content.outcome]}`,
+        body: [
+          `What changed: ${summary(redact(event.whatChanged))}`,
+          `Why: ${summary(redact(event.why))} (approved by ${event.approvedBy.name}, ${roleLabel[event.approvedBy.role]}).`,
+          ...decisionLines(decision, redact)
+        ],
+        facts: factsOf({ ...decisionFacts(decision), amendment: decision.amendments.length, amendedAt: iso(event.at) })
+      })
+    )
+  }
+  return notifications
+}

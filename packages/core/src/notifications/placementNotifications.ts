@@ -1,0 +1,146 @@
+import { formatInstant } from "../calendar/format.js"
+import type { Notification } from "../ports/Notification.js"
+import type { Placement, PlacementState } from "../regulation24/Placement.js"
+import { placementClocks } from "../regulation24/placementClocks.js"
+import type { PlacementEvent } from "../regulation24/PlacementEvents.js"
+import type { ActedBy } from "../shared/actor.js"
+import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest, factsOf, iso, personAs, roleHolder, teamManagerOf } from "./address.js"
+import type { NotificationContext } from "./CaseContext.js"
+
+const placementFacts = (placement: Placement) =>
+  factsOf({
+    placementId: placement.id,
+    childId: placement.childId,
+    status: placement.status,
+    urgent: placement.urgent,
+    placedAt: placement.placement === undefined ? undefined : iso(placement.placement.placedAt),
+    approvalExpiresAt: placement.approval === undefined ? undefined : iso(placement.approval.expiresAt)
+  })
+
+/** The carers by relationship only: their names stay in Carepanel. */
+const carersLine = (placement: Placement) =>
+  placement.placement === undefined
+    ? []
+    : [
+        `Placed at ${formatInstant(placement.placement.placedAt)} with connected-person carers: ${placement.placement.carers
+          .map((carer) => `${carer.relationship}${carer.hasParentalResponsibility ? " (parental responsibility)" : ""}`)
+          .join(", ")}.`
+      ]
+
+/** The social worker of the case, or the social worker who recorded the step; and the team manager (LIN-16). */
+const caseholders = (context: NotificationContext, by: ActedBy): ReadonlyArray<Addressee> => [
+  ...(context.case?.socialWorker !== undefined
+    ? [personAs("social_worker", context.case.socialWorker)]
+    : by.role === "social_worker"
+      ? [personAs("social_worker", by)]
+      : []),
+  teamManagerOf(context.case)
+]
+
+/**
+ * Who must act after a connected-person placement's commit (LIN-14..18, STAT-R24): the Assistant Director to consent
+ * to looked-after status when the basic test says Regulation 24 (LIN-14); on placement, the locality service manager
+ * to authorise it (LIN-17, by the LIN-18 kinship clock it must precede) and the social worker and team manager with
+ * every clock that started (LIN-16, LIN-18, STAT-R24 and its warning); the service manager again when the viability
+ * assessment is in; the caseholders once it is authorised (LIN-18) or extended (STAT-R25-1).
+ * Matches `Aggregate.notifications`.
+ */
+export const placementNotifications = (
+  events: ReadonlyArray<PlacementEvent>,
+  state: PlacementState,
+  context: NotificationContext
+): ReadonlyArray<Notification> => {
+  if (state === undefined) return []
+  const placement = state
+  const clocks = placementClocks(placement, context.policy)
+  const clock = (name: string): ActBy | undefined => {
+    const spec = clockNamed(clocks, `${placement.id}:${name}`)
+    return spec === undefined ? undefined : actByClock(spec, context.calendar)
+  }
+  const running = clocks.filter((spec) => spec.metAt === undefined).map((spec) => ({ spec, actBy: actByClock(spec, context.calendar) }))
+  const send = (id: string, kind: string, headline: string, body: ReadonlyArray<string>, actBy: ActBy | undefined, to: ReadonlyArray<Addressee>) =>
+    addressTo(placement.authorityId, { id: `${placement.id}:${id}`, kind, headline, body, actBy, facts: placementFacts(placement) }, to)
+  const child = `child ${placement.childId}`
+  const notifications: Notification[] = []
+  for (const event of events) {
+    switch (event._tag) {
+      case "BasicTestRecorded":
+        if (!event.isRegulation24 || placement.lookedAfterConsent !== undefined) break
+        notifications.push(
+          ...send(
+            "looked-after-consent",
+            "placement.looked_after_consent_needed",
+            `Regulation 24: consent to looked-after status for ${child} (LIN-14)`,
+            [`The basic test for ${child} says Regulation 24: the child becomes looked after with the Assistant Director's consent (LIN-14).`],
+            undefined,
+            [roleHolder("assistant_director")]
+          )
+        )
+        break
+      case "PlacementMade":
+        notifications.push(
+          ...send(
+            "authorise",
+            "placement.authorisation_needed",
+            `Regulation 24 placement of ${child} to authorise (LIN-17)`,
+            [
+              ...carersLine(placement),
+              "Authorise the placement on the viability assessment (LIN-17); it then goes to the kinship team (LIN-18)."
+            ],
+            clock("kinship-referral"),
+            [roleHolder("service_manager")]
+          ),
+          ...send(
+            "placed",
+            "placement.clocks_started",
+            `Regulation 24 placement of ${child}: clocks started`,
+            [...carersLine(placement), ...running.map(({ spec, actBy }) => `${spec.title}: ${actBy.explanation}.`)],
+            earliest(running.map(({ actBy }) => actBy)),
+            caseholders(context, event.by)
+          )
+        )
+        break
+      case "ViabilityAssessmentRecorded":
+        if (placement.authorisation !== undefined) break
+        notifications.push(
+          ...send(
+            "viability-recorded",
+            "placement.authorisation_needed",
+            `Viability assessment for ${child} is ready: authorise the placement (LIN-17)`,
+            [`The viability assessment was recorded at ${formatInstant(event.at)}${event.late ? ", late (LIN-16)" : ""}.`, ...carersLine(placement)],
+            clock("kinship-referral"),
+            [roleHolder("service_manager")]
+          )
+        )
+        break
+      case "PlacementAuthorised":
+        if (placement.kinshipReferral !== undefined) break
+        notifications.push(
+          ...send(
+            "authorised",
+            "placement.authorised",
+            `Regulation 24 placement of ${child} is authorised: refer to the kinship team (LIN-18)`,
+            [`Authorised by ${event.by.name} (LIN-17). Send the viability assessment and the carers' signed BACS form to the kinship team (LIN-18).`],
+            clock("kinship-referral"),
+            caseholders(context, event.by)
+          )
+        )
+        break
+      case "ApprovalExtended":
+        notifications.push(
+          ...send(
+            "extended",
+            "placement.approval_extended",
+            `Temporary approval for ${child} extended by ${event.weeks} weeks (STAT-R25-1)`,
+            [`The temporary approval now ends at ${formatInstant(event.expiresAt)} (STAT-R25-1): approve the carers as foster carers or end the placement by then (STAT-R25-4).`],
+            clock("approval-warning"),
+            caseholders(context, event.by)
+          )
+        )
+        break
+      default:
+        break
+    }
+  }
+  return notifications
+}

@@ -1,0 +1,118 @@
+import type { Notification } from "../ports/Notification.js"
+import { requestTypeLabel } from "../policy/RequestType.js"
+import type { Referral, ReferralState } from "../referral/Referral.js"
+import type { ReferralEvent } from "../referral/ReferralEvents.js"
+import { roleLabel } from "../shared/roles.js"
+import { addressTo, factsOf, iso, personAs, roleHolder, teamManagerOf } from "./address.js"
+import { caseOf, type NotificationContext, redactor, summary } from "./CaseContext.js"
+
+const children = (n: number) => (n === 1 ? "1 child" : `${n} children`)
+
+/** What every request notification says about the request: its types and children by id, never by name. */
+const about = (referral: Referral): ReadonlyArray<string> => [
+  `Request ${referral.id}: ${referral.form.requestTypes.map((type) => requestTypeLabel[type]).join("; ") || "type not given"}.`,
+  `${children(referral.form.children.length)} (ids ${referral.form.children.map((child) => child.childId).join(", ") || "none"}).`,
+  `Social worker: ${referral.form.socialWorker.name}.`
+]
+
+const requestFacts = (referral: Referral) => ({
+  referralId: referral.id,
+  panelId: referral.form.panelId,
+  requestTypes: referral.form.requestTypes.join(","),
+  childIds: referral.form.children.map((child) => child.childId).join(",")
+})
+
+const has = (events: ReadonlyArray<ReferralEvent>, ...tags: ReadonlyArray<ReferralEvent["_tag"]>) =>
+  events.some((event) => tags.includes(event._tag))
+
+/**
+ * Who must act after a request's commit: the next approver while it waits for sign-off (SUP-4, NSO-2, LIN-3, KNO-6),
+ * the administrator once it is ready for a sitting, the social worker when it comes back for changes, and the
+ * administrator when a late request is let on (CPR-4). A refused late request is an error, not an event: nothing
+ * is committed, so nothing is sent. Matches `Aggregate.notifications`.
+ */
+export const referralNotifications = (
+  events: ReadonlyArray<ReferralEvent>,
+  state: ReferralState,
+  context: NotificationContext
+): ReadonlyArray<Notification> => {
+  if (state === undefined) return []
+  const referral = state
+  const authorityId = referral.authorityId
+  const redact = redactor(caseOf(referral).childNames)
+  const notifications: Notification[] = []
+  const submittedAt = referral.submittedAt === undefined ? "never" : iso(referral.submittedAt)
+
+  const next = referral.pendingApprovals[0]
+  if (referral.status === "awaiting_approval" && next !== undefined && has(events, "ReferralSubmitted", "ReferralApproved")) {
+    notifications.push(
+      ...addressTo(
+        authorityId,
+        {
+          // One per submission and step: a request returned and submitted again asks again.
+          id: `${referral.id}:approval:${submittedAt}:${referral.approvals.length}`,
+          kind: "referral.awaiting_approval",
+          headline: `Panel request ${referral.id} is waiting for the ${roleLabel[next.role]}'s approval (${next.ruleId})`,
+          body: [...about(referral), `Approve it or return it for changes (${next.ruleId}).`],
+          facts: factsOf({ ...requestFacts(referral), approverRole: next.role, ruleId: next.ruleId })
+        },
+        [next.role === "team_manager" ? teamManagerOf(caseOf(referral)) : roleHolder(next.role)]
+      )
+    )
+  }
+
+  if (referral.status === "ready" && referral.readyAt !== undefined && has(events, "ReferralSubmitted", "ReferralApproved")) {
+    notifications.push(
+      ...addressTo(
+        authorityId,
+        {
+          id: `${referral.id}:ready:${iso(referral.readyAt)}`,
+          kind: "referral.ready",
+          headline: `Panel request ${referral.id} is complete and approved, ready for a sitting`,
+          body: [...about(referral), `Ready at ${iso(referral.readyAt)}; put it on a sitting (${context.policy.referral.submissionDeadline.ruleId}).`],
+          facts: factsOf({ ...requestFacts(referral), readyAt: iso(referral.readyAt) })
+        },
+        [roleHolder("panel_administrator")]
+      )
+    )
+  }
+
+  for (const event of events) {
+    if (event._tag === "ReturnedForChanges") {
+      notifications.push(
+        ...addressTo(
+          authorityId,
+          {
+            id: `${referral.id}:returned:${iso(event.at)}`,
+            kind: "referral.returned",
+            headline: `Panel request ${referral.id} was returned for changes`,
+            body: [...about(referral), `Returned by ${event.by.name} (${roleLabel[event.by.role]}): ${summary(redact(event.reason))}`],
+            facts: factsOf({ ...requestFacts(referral), returnedAt: iso(event.at) })
+          },
+          [personAs("social_worker", referral.form.socialWorker)]
+        )
+      )
+    }
+    if (event._tag === "LatePermissionGranted") {
+      const rule = context.policy.referral.latePermission.ruleId
+      notifications.push(
+        ...addressTo(
+          authorityId,
+          {
+            id: `${referral.id}:late-permission:${event.sittingId}`,
+            kind: "referral.late_permission_granted",
+            headline: `Late panel request ${referral.id} may be heard at sitting ${event.sittingId} (${rule})`,
+            body: [
+              ...about(referral),
+              `${event.by.name} (${roleLabel[event.by.role]}) let it onto sitting ${event.sittingId} (${rule}): ${summary(redact(event.reason))}`,
+              "Accept it onto that sitting's agenda once it is complete and approved."
+            ],
+            facts: factsOf({ ...requestFacts(referral), sittingId: event.sittingId, ruleId: rule })
+          },
+          [roleHolder("panel_administrator")]
+        )
+      )
+    }
+  }
+  return notifications
+}

@@ -1,0 +1,147 @@
+import { describe, expect } from "@effect/vitest"
+import { fc, test } from "@fast-check/vitest"
+import { Schema } from "effect"
+import type { DecisionCommand } from "../../src/decision/DecisionCommands.js"
+import { decisionDecider } from "../../src/decision/DecisionDecider.js"
+import type { DisagreementCommand } from "../../src/disagreement/DisagreementCommands.js"
+import { disagreementDecider } from "../../src/disagreement/DisagreementDecider.js"
+import { caseOf, redactor } from "../../src/notifications/CaseContext.js"
+import { clockNotifications } from "../../src/notifications/clockNotifications.js"
+import { decisionNotifications } from "../../src/notifications/decisionNotifications.js"
+import { disagreementNotifications } from "../../src/notifications/disagreementNotifications.js"
+import { referralNotifications } from "../../src/notifications/referralNotifications.js"
+import { sittingNotifications } from "../../src/notifications/sittingNotifications.js"
+import { Notification } from "../../src/ports/Notification.js"
+import type { ReferralCommand } from "../../src/referral/ReferralCommands.js"
+import { referralDecider } from "../../src/referral/ReferralDecider.js"
+import type { ReferralForm } from "../../src/referral/ReferralForm.js"
+import { ActionId, AuthorityId, ChildId, DecisionId, DisagreementId, DocumentId, PanelId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
+import { sittingDecider } from "../../src/sitting/SittingDecider.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { content, subject } from "../decision/fixtures.js"
+import { as, completeForm, contextOf, london } from "../fixtures.js"
+import { story } from "./fixtures.js"
+
+const word = fc.oneof(
+  fc.stringMatching(/^[A-Z][a-z]{1,11}$/),
+  fc.constantFrom("O'Neill", "Smith-Jones", "Zoë", "Nuñez", "McAllister", "Ng", "Li", "Oluwaseun", "Ana-Maria")
+)
+/** A fictional child's full name: two or three words. */
+const fullNameArb = fc.array(word, { minLength: 2, maxLength: 3 }).map((words) => words.join(" "))
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+/** Whether `text` holds the name as whole words, in any case and spacing. */
+const holdsName = (text: string, name: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${name.split(" ").map(escapeRegExp).join("\\s+")}(?![\\p{L}\\p{N}])`, "iu").test(text)
+
+/** Every source, played with the child's name written into each free-text field a person fills in. */
+const everything = (name: string): ReadonlyArray<Notification> => {
+  const about = (text: string) => `${text} for ${name}`
+  const form: ReferralForm = {
+    ...completeForm("care-and-resource"),
+    children: [{ ...completeForm("care-and-resource").children[0]!, fullName: name }],
+    request: about("Accommodation"),
+    reason: about("No safe carer"),
+    caseSummary: about("Summary")
+  }
+  const known = caseOf({ form } as Parameters<typeof caseOf>[0])
+  const out: Notification[] = []
+
+  const nso = staffOf("north-somerset")
+  const referral = story(referralDecider, contextOf("north-somerset"))
+  const onReferral = (actor: keyof typeof nso, body: Record<string, unknown>) => {
+    const { events, state } = referral({ ...body, by: as(nso[actor]), at: london("2027-06-01", "09:00") } as ReferralCommand)
+    out.push(...referralNotifications(events, state, contextOf("north-somerset")))
+  }
+  onReferral("socialWorker", { _tag: "CreateDraft", referralId: ReferralId.make("ref_1"), form })
+  for (const kind of ["assessment", "care_plan", "genogram"]) {
+    onReferral("socialWorker", { _tag: "RecordDocument", document: { documentId: DocumentId.make(kind), kind, title: kind } })
+  }
+  onReferral("socialWorker", { _tag: "Submit" })
+  onReferral("teamManager", { _tag: "ReturnForChanges", reason: about("Add the school report") })
+  onReferral("assistantDirector", { _tag: "GrantLatePermission", sittingId: SittingId.make("sit_1"), reason: about("Placement breaking down") })
+  onReferral("socialWorker", { _tag: "Submit" })
+  onReferral("teamManager", { _tag: "Approve" })
+  onReferral("headOfService", { _tag: "Approve" })
+
+  const cpr = staffOf("care-planning")
+  const sitting = story(sittingDecider, contextOf("care-planning"))
+  const onSitting = (actor: keyof typeof cpr, body: Record<string, unknown>, at = london("2027-06-07", "09:00")) => {
+    const { events, state } = sitting({ ...body, by: as(cpr[actor]), at } as SittingCommand)
+    out.push(...sittingNotifications(events, state, { ...contextOf("care-planning"), case: known }))
+  }
+  onSitting("administrator", { _tag: "ScheduleSitting", sittingId: SittingId.make("sit_1"), panelId: PanelId.make("care-planning-and-resources"), date: "2027-06-09" })
+  onSitting("administrator", { _tag: "BuildAgenda", entries: [{ referralId: ReferralId.make("ref_1"), childIds: [ChildId.make("child-1")], kind: "request", summary: about("Placement") }] })
+  onSitting("administrator", { _tag: "PublishAgenda" })
+  onSitting("administrator", { _tag: "SendDraftRecordToChair" }, london("2027-06-09", "14:00"))
+  onSitting("chair", { _tag: "ReturnFinalRecord" }, london("2027-06-10", "09:00"))
+
+  const lin = staffOf("lincolnshire")
+  const linContext = { ...contextOf("lincolnshire"), case: known }
+  const decision = story(decisionDecider, contextOf("lincolnshire"))
+  const onDecision = (actor: keyof typeof lin, body: Record<string, unknown>) => {
+    const { events, state } = decision({ ...body, by: as(lin[actor]), at: london("2027-06-09", "13:30") } as DecisionCommand)
+    out.push(...decisionNotifications(events, state, linContext))
+  }
+  const decided = content({
+    rationale: about("Accommodation is proportionate"),
+    actions: [{ actionId: ActionId.make("act_1"), description: about("Book a dentist"), ownerRole: "social_worker", dueDate: "2027-06-23" as never, fgcReferral: false }]
+  })
+  onDecision("administrator", { _tag: "RecordDecision", decisionId: DecisionId.make("dec_1"), subject: subject(), sitting: { sittingId: SittingId.make("sit_1"), endsAt: london("2027-06-09", "13:00") }, content: decided })
+  onDecision("chair", { _tag: "SignOff" })
+  onDecision("administrator", { _tag: "AmendDecision", content: decided, whatChanged: about("Rationale"), why: about("Typo"), approvedBy: { personId: lin.chair.personId, name: lin.chair.name, role: "panel_chair" } })
+
+  const sup = staffOf("support-panels")
+  const party = (actor: keyof typeof sup) => ({ personId: sup[actor].personId, name: sup[actor].name })
+  const disagreement = story(disagreementDecider, contextOf("support-panels"))
+  const onDisagreement = (actor: keyof typeof sup, body: Record<string, unknown>) => {
+    const { events, state } = disagreement({ ...body, by: as(sup[actor]), at: london("2027-06-09", "11:00") } as DisagreementCommand)
+    out.push(...disagreementNotifications(events, state, { ...contextOf("support-panels"), case: known }))
+  }
+  onDisagreement("member", {
+    _tag: "RecordDissent", disagreementId: DisagreementId.make("dis_1"), decisionId: DecisionId.make("dec_1"), referralId: ReferralId.make("ref_1"),
+    sittingId: SittingId.make("sit_1"), member: party("member"), dissentsFrom: { _tag: "RecommendedAction", actionId: ActionId.make("act_1"), action: about("Book a dentist") },
+    grounds: about("Too slow")
+  })
+  onDisagreement("chair", { _tag: "NoteAreasOfDisagreement", areas: [about("Timing")] })
+  onDisagreement("member", { _tag: "Escalate", step: "member_manager", to: party("teamManager") })
+  onDisagreement("teamManager", { _tag: "Escalate", step: "assistant_director", to: party("assistantDirector") })
+  onDisagreement("assistantDirector", { _tag: "RecordOutcome", outcome: "upheld", rationale: about("The plan stands") })
+
+  const due = london("2027-06-23", "17:00")
+  out.push(
+    ...clockNotifications(
+      [{ id: "dec_1:action:act_1", about: { kind: "action", id: "act_1" }, title: about("Book a dentist"), ruleId: "LIN-5", due, state: "overdue", explanation: about("due") }],
+      london("2027-06-24", "09:00"),
+      { authorityId: AuthorityId.make("lincolnshire"), lookup: { caseOf: () => known, panelOf: () => undefined } }
+    )
+  )
+  return out
+}
+
+describe("children's names", () => {
+  test.prop([fullNameArb], { numRuns: 60 })(
+    "STAT-GDPR: no headline or fact ever holds a child's full name, and a body with the case known has it taken out",
+    (name) => {
+      const notifications = everything(name)
+      expect(new Set(notifications.map((n) => n.kind)).size).toBeGreaterThanOrEqual(14)
+      for (const notification of notifications) {
+        expect(Schema.is(Notification)(notification)).toBe(true)
+        expect(holdsName(notification.headline, name), notification.headline).toBe(false)
+        for (const fact of Object.values(notification.facts)) expect(holdsName(String(fact), name)).toBe(false)
+        for (const line of notification.body) expect(holdsName(line, name), line).toBe(false)
+      }
+    }
+  )
+
+  test.prop([fullNameArb, fc.string()])("the redactor removes a full name wherever it stands in any text", (name, text) => {
+    const redact = redactor([name])
+    expect(holdsName(redact(`${text} ${name.toUpperCase()}'s ${text} ${name}`), name)).toBe(false)
+  })
+
+  test.prop([fc.array(fullNameArb, { maxLength: 3 }), fc.string()])("the redactor leaves text without the names as it was", (names, text) => {
+    fc.pre(names.every((name) => name.split(" ").every((part) => !text.includes(part))))
+    expect(redactor(names)(text)).toBe(text)
+  })
+})

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "@effect/vitest"
+import type { DecisionCommand } from "../../src/decision/DecisionCommands.js"
+import { decisionDecider } from "../../src/decision/DecisionDecider.js"
+import type { DecisionContent, Subject } from "../../src/decision/DecisionParts.js"
+import type { CaseContext } from "../../src/notifications/CaseContext.js"
+import { decisionNotifications } from "../../src/notifications/decisionNotifications.js"
+import { PersonId, SittingId } from "../../src/shared/ids.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { content, decisionId, sittingEnds, subject } from "../decision/fixtures.js"
+import { as, contextOf, london } from "../fixtures.js"
+import { robinsCase, story, who } from "./fixtures.js"
+
+type Slug = "lincolnshire" | "north-somerset" | "care-planning"
+
+/** A decision told command by command at an authority; the context carries the case unless told otherwise. */
+const decisionAt = (slug: Slug, known: CaseContext | null = robinsCase) => {
+  const staff = staffOf(slug)
+  const context = { ...contextOf(slug), ...(known === null ? {} : { case: known }) }
+  const step = story(decisionDecider, contextOf(slug))
+  const cmd = (actor: keyof typeof staff, body: Record<string, unknown>, when = london("2027-06-09", "13:30")) =>
+    ({ ...body, by: as(staff[actor]), at: when }) as DecisionCommand
+  const notify = (command: DecisionCommand) => {
+    const { events, state } = step(command)
+    return decisionNotifications(events, state, context)
+  }
+  const record = (overrides: Partial<DecisionContent> = {}, types?: Subject["requestTypes"]) =>
+    notify(
+      cmd("administrator", {
+        _tag: "RecordDecision",
+        decisionId,
+        subject: subject(types),
+        sitting: { sittingId: SittingId.make("sit_1"), endsAt: sittingEnds },
+        content: content(overrides)
+      })
+    )
+  return { staff, cmd, notify, record }
+}
+
+describe("decision notifications", () => {
+  it("LIN-5, LIN-6: recorded, the chair is asked to sign; signed, the social worker and team manager get it with their act-by", () => {
+    const lin = decisionAt("lincolnshire")
+    expect(who(lin.record())).toEqual([
+      { id: "dec_1:sign-off:0:panel_chair", kind: "decision.awaiting_sign_off", to: "role:panel_chair", ruleId: undefined }
+    ])
+    const final = lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
+    expect(who(final)).toEqual([
+      { id: "dec_1:final:social_worker", kind: "decision.final", to: "person:priya-ashdown", ruleId: "LIN-5" },
+      { id: "dec_1:final:team_manager", kind: "decision.final", to: "person:tom-brackley", ruleId: "LIN-6" }
+    ])
+    // The social worker's first action (the FGC referral, 23 June); the team manager's LIN-6 case note, a month after the sitting.
+    expect(final[0]?.actBy?.due).toBe("2027-06-23T16:00:00.000Z")
+    expect(final[1]?.actBy).toMatchObject({ due: "2027-07-09T12:00:00.000Z", ruleId: "LIN-6" })
+  })
+
+  it("SUP-6, CPR-8: the final decision says the outcome, the rationale, what was agreed and every action with its owner and due date", () => {
+    const lin = decisionAt("lincolnshire")
+    lin.record({ rationale: "Robin Testwood has no safe carer this week; accommodation is proportionate" })
+    const [final] = lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
+    expect(final?.headline).toBe("Panel decision on request ref_1: approved")
+    expect(final?.body).toEqual([
+      "Outcome: approved, at the sitting on Wed 9 Jun 2027.",
+      "Request ref_1: accommodation under section 20.",
+      "Children: child-1.",
+      "Rationale: the child has no safe carer this week; accommodation is proportionate",
+      "Accommodation agreed for 6 weeks, then back to panel.",
+      "Placement type: in house foster.",
+      "Actions:",
+      "- Hold a family group conference - social worker - due Wed 23 Jun 2027 (Family Group Conference referral)",
+      "- Write to the parents - team manager - due Fri 11 Jun 2027"
+    ])
+    expect(final?.facts).toEqual({
+      decisionId: "dec_1",
+      referralId: "ref_1",
+      sittingId: "sit_1",
+      madeAt: "panel",
+      outcome: "approve",
+      requestTypes: "s20_accommodation",
+      childIds: "child-1",
+      heardAt: "2027-06-09T12:00:00.000Z",
+      actions: 2
+    })
+  })
+
+  it("NSO-8: the chair signs, then the Assistant Director finalises; without the case the team manager role is told", () => {
+    const nso = decisionAt("north-somerset", null)
+    expect(who(nso.record({ minutes: undefined })).map((n) => n.id)).toEqual(["dec_1:sign-off:0:panel_chair"])
+    expect(who(nso.notify(nso.cmd("chair", { _tag: "SignOff" }))).map((n) => n.id)).toEqual(["dec_1:sign-off:1:assistant_director"])
+    const final = nso.notify(nso.cmd("assistantDirector", { _tag: "SignOff" }))
+    expect(who(final)).toEqual([{ id: "dec_1:final:team_manager", kind: "decision.final", to: "role:team_manager", ruleId: "CPR-8" }])
+  })
+
+  it("CPR-8: a declined decision without actions goes out without an act-by", () => {
+    const cpr = decisionAt("care-planning")
+    cpr.record({ outcome: "decline", actions: [], agreed: {}, minutes: undefined }, ["placement_change"])
+    const final = cpr.notify(cpr.cmd("chair", { _tag: "SignOff" }))
+    expect(final.map((n) => [n.headline, n.actBy])).toEqual([
+      ["Panel decision on request ref_1: declined", undefined],
+      ["Panel decision on request ref_1: declined", undefined]
+    ])
+    expect(final[0]?.body).toContain("No actions.")
+  })
+
+  it("LIN-11: an urgent agreement outside panel asks the service manager, and is sent to the caseholders once agreed", () => {
+    const lin = decisionAt("lincolnshire")
+    const recorded = lin.notify(
+      lin.cmd("teamManager", {
+        _tag: "RecordOutsidePanelAgreement",
+        decisionId,
+        subject: subject(["legal_planning_meeting"]),
+        content: content({ agreed: {} }),
+        whyOutsidePanel: "Robin Testwood was left at school; no sitting until Wednesday",
+        timescales: "A legal planning meeting this week"
+      }, london("2027-06-07", "18:00"))
+    )
+    expect(who(recorded)).toEqual([{ id: "dec_1:agreement:service_manager", kind: "decision.awaiting_agreement", to: "role:service_manager", ruleId: undefined }])
+    expect(recorded[0]?.headline).toBe("An urgent decision outside panel on request ref_1 needs your agreement (LIN-11)")
+    expect(recorded[0]?.body[0]).toBe("Why it could not wait for panel: the child was left at school; no sitting until Wednesday")
+    const agreed = lin.notify(lin.cmd("serviceManager", { _tag: "AgreeOutsidePanel" }, london("2027-06-07", "19:00")))
+    expect(who(agreed).map((n) => n.id)).toEqual(["dec_1:final:social_worker", "dec_1:final:team_manager"])
+    expect(agreed[0]?.body[0]).toBe("Outcome: approved, agreed outside panel (LIN-11) at 18:00 Mon 7 Jun 2027.")
+  })
+
+  it("NSO-10: recorded by a head of service, who agrees at once, only the Assistant Director's agreement is asked for", () => {
+    const nso = decisionAt("north-somerset")
+    const recorded = nso.notify(
+      nso.cmd("headOfService", {
+        _tag: "RecordOutsidePanelAgreement",
+        decisionId,
+        subject: subject(),
+        content: content({ minutes: undefined }),
+        whyOutsidePanel: "Parent arrested overnight",
+        timescales: "Accommodation until Wednesday's panel"
+      }, london("2027-06-07", "18:00"))
+    )
+    expect(who(recorded)).toEqual([{ id: "dec_1:agreement:assistant_director", kind: "decision.awaiting_agreement", to: "role:assistant_director", ruleId: undefined }])
+    const agreed = nso.notify(nso.cmd("assistantDirector", { _tag: "AgreeOutsidePanel" }, london("2027-06-07", "19:00")))
+    expect(agreed.map((n) => n.kind)).toEqual(["decision.final", "decision.final"])
+  })
+
+  it("SUP-6: an amendment to a final decision goes to the caseholders again, once per amendment", () => {
+    const lin = decisionAt("lincolnshire")
+    lin.record()
+    lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
+    const approvedBy = { personId: PersonId.make("martin-gorsley"), name: "Martin Gorsley", role: "panel_chair" as const }
+    const amend = (whatChanged: string) =>
+      lin.notify(lin.cmd("administrator", { _tag: "AmendDecision", content: content({ agreed: { accommodationWeeks: 8 } }), whatChanged, why: "Typing error", approvedBy }))
+    expect(amend("Accommodation 8 weeks, not 6").map((n) => n.id)).toEqual(["dec_1:amended:1:social_worker", "dec_1:amended:1:team_manager"])
+    expect(amend("Again").map((n) => n.id)).toEqual(["dec_1:amended:2:social_worker", "dec_1:amended:2:team_manager"])
+  })
+
+  it("progress on an action tells nobody; the same commits always give the same ids", () => {
+    const run = () => {
+      const lin = decisionAt("lincolnshire")
+      return [...lin.record(), ...lin.notify(lin.cmd("chair", { _tag: "SignOff" }))]
+    }
+    expect(run()).toEqual(run())
+    const lin = decisionAt("lincolnshire")
+    lin.record()
+    lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
+    expect(lin.notify(lin.cmd("socialWorker", { _tag: "CompleteAction", actionId: "act_2", evidence: "Letter sent" }))).toEqual([])
+  })
+})

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "@effect/vitest"
+import type { DisagreementCommand } from "../../src/disagreement/DisagreementCommands.js"
+import { disagreementDecider } from "../../src/disagreement/DisagreementDecider.js"
+import { disagreementNotifications } from "../../src/notifications/disagreementNotifications.js"
+import type { Actor } from "../../src/shared/actor.js"
+import { DecisionId, DisagreementId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { as, contextOf, london } from "../fixtures.js"
+import { robinsCase, story, who } from "./fixtures.js"
+
+type Slug = "support-panels" | "lincolnshire"
+const party = (actor: Actor) => ({ personId: actor.personId, name: actor.name })
+
+/** A member's dissent from decision dec_1, recorded at the sitting; the context carries Robin's case. */
+const dissentAt = (slug: Slug) => {
+  const staff = staffOf(slug)
+  const context = { ...contextOf(slug), case: robinsCase }
+  const step = story(disagreementDecider, contextOf(slug))
+  const cmd = (actor: keyof typeof staff, body: Record<string, unknown>, when = london("2027-06-09", "11:00")) =>
+    ({ ...body, by: as(staff[actor]), at: when }) as DisagreementCommand
+  const notify = (command: DisagreementCommand) => {
+    const { events, state } = step(command)
+    return disagreementNotifications(events, state, context)
+  }
+  const recorded = notify(
+    cmd("member", {
+      _tag: "RecordDissent",
+      disagreementId: DisagreementId.make("dis_1"),
+      decisionId: DecisionId.make("dec_1"),
+      referralId: ReferralId.make("ref_1"),
+      sittingId: SittingId.make("sit_1"),
+      member: party(staff.member),
+      dissentsFrom: { _tag: "Decision" },
+      grounds: "Residential care is not the least intrusive option for Robin Testwood"
+    })
+  )
+  return { staff, cmd, notify, recorded }
+}
+
+describe("disagreement notifications", () => {
+  it("SUP-8: areas noted, the member is told to raise it with their own manager by the escalation clock", () => {
+    const sup = dissentAt("support-panels")
+    expect(sup.recorded).toEqual([])
+    const noted = sup.notify(sup.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type"] }))
+    expect(who(noted)).toEqual([{ id: "dis_1:areas-noted:member", kind: "disagreement.areas_noted", to: "person:sam-jessop", ruleId: "SUP-8" }])
+    expect(noted[0]?.actBy).toMatchObject({ due: "2027-06-23T16:00:00.000Z", ruleId: "SUP-8" })
+    expect(noted[0]?.body[1]).toBe("Grounds: Residential care is not the least intrusive option for the child")
+    // Areas added later are in the record but start nothing new.
+    expect(sup.notify(sup.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Cost"] }, london("2027-06-09", "12:00")))).toEqual([])
+  })
+
+  it("SUP-8: each escalation goes to the person it is escalated to, by name, with the same clock; the outcome to the member", () => {
+    const sup = dissentAt("support-panels")
+    sup.notify(sup.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type"] }))
+    const toManager = sup.notify(sup.cmd("member", { _tag: "Escalate", step: "member_manager", to: party(sup.staff.teamManager) }))
+    expect(who(toManager)).toEqual([
+      { id: "dis_1:escalated:member_manager", kind: "disagreement.escalated", to: "person:tom-brackley", ruleId: "SUP-8" }
+    ])
+    const toDirector = sup.notify(sup.cmd("teamManager", { _tag: "Escalate", step: "assistant_director", to: party(sup.staff.assistantDirector) }))
+    expect(who(toDirector)).toEqual([
+      { id: "dis_1:escalated:assistant_director", kind: "disagreement.escalated", to: "person:ruth-fairholme", ruleId: "SUP-8" }
+    ])
+    expect(toDirector[0]?.headline).toBe("A disagreement with panel decision dec_1 is escalated to you (SUP-8)")
+    const outcome = sup.notify(sup.cmd("assistantDirector", { _tag: "RecordOutcome", outcome: "varied", rationale: "Residential for 6 weeks only" }))
+    expect(who(outcome)).toEqual([{ id: "dis_1:outcome:member", kind: "disagreement.outcome", to: "person:sam-jessop", ruleId: undefined }])
+    expect(outcome[0]?.headline).toBe("Outcome of your disagreement with panel decision dec_1: decision varied")
+  })
+
+  it("LIN-13: areas noted, the chair is told to agree an outcome with the Assistant Director; escalated, the Assistant Director", () => {
+    const lin = dissentAt("lincolnshire")
+    const noted = lin.notify(lin.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type"] }))
+    expect(who(noted)).toEqual([{ id: "dis_1:areas-noted:panel_chair", kind: "disagreement.areas_noted", to: "role:panel_chair", ruleId: "LIN-13" }])
+    const escalated = lin.notify(lin.cmd("chair", { _tag: "Escalate", step: "assistant_director", to: party(lin.staff.assistantDirector) }))
+    expect(who(escalated).map((n) => [n.to, n.ruleId])).toEqual([["person:ruth-fairholme", "LIN-13"]])
+    expect(escalated[0]?.actBy?.due).toBe("2027-06-16T16:00:00.000Z")
+  })
+})

@@ -1,0 +1,40 @@
+import type { Notification } from "../../src/ports/Notification.js"
+import { type Decider, fold } from "../../src/shared/decider.js"
+import { PersonId } from "../../src/shared/ids.js"
+import { deciderSpec } from "../../src/testing/decider.js"
+import type { CaseContext } from "../../src/notifications/CaseContext.js"
+
+/**
+ * A record told command by command, as the use cases run it: each step returns that commit's events and the
+ * state after them, which is what `Aggregate.notifications` receives.
+ */
+export const story = <C, E, S, R, X>(decider: Decider<C, E, S, R, X>, context: X, history: ReadonlyArray<E> = []) => {
+  let events: ReadonlyArray<E> = history
+  return (command: C) => {
+    const committed = deciderSpec(decider, context).given(events).when(command).events()
+    events = [...events, ...committed]
+    return { events: committed, state: fold(decider, events) }
+  }
+}
+
+/** The fictional child of the test forms and its caseholders, as a use case would pass them in the context. */
+export const robinsCase: CaseContext = {
+  socialWorker: { personId: PersonId.make("priya-ashdown"), name: "Priya Ashdown" },
+  teamManager: { personId: PersonId.make("tom-brackley"), name: "Tom Brackley" },
+  childNames: ["Robin Testwood"]
+}
+
+/** Who each notification goes to, by its id's recipient key and recipient. */
+export const who = (notifications: ReadonlyArray<Notification>) =>
+  notifications.map((notification) => {
+    const [recipient] = notification.recipients
+    return {
+      id: notification.id,
+      kind: notification.kind,
+      to: recipient?._tag === "Person" ? `person:${recipient.personId}` : `role:${recipient?.role}`,
+      ruleId: notification.actBy?.ruleId
+    }
+  })
+
+/** Every text of a notification a child's name must never reach (the body is checked separately, when redacted). */
+export const nameless = (notification: Notification) => [notification.headline, ...Object.values(notification.facts).map(String)]

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "@effect/vitest"
+import type { CaseContext } from "../../src/notifications/CaseContext.js"
+import { placementNotifications } from "../../src/notifications/placementNotifications.js"
+import type { PlacementCommand } from "../../src/regulation24/PlacementCommands.js"
+import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
+import { contextOf, london } from "../fixtures.js"
+import { allConditions, basicTest, carers, cmd, placedAt } from "../regulation24/fixtures.js"
+import { robinsCase, story, who } from "./fixtures.js"
+
+/** A Lincolnshire connected-person placement told command by command. */
+const placementWith = (known: CaseContext | null) => {
+  const context = { ...contextOf("lincolnshire"), ...(known === null ? {} : { case: known }) }
+  const step = story(placementDecider, contextOf("lincolnshire"))
+  return (command: PlacementCommand) => {
+    const { events, state } = step(command)
+    return placementNotifications(events, state, context)
+  }
+}
+
+const placeIt = (notify: (command: PlacementCommand) => ReturnType<typeof placementNotifications>) => {
+  notify(basicTest())
+  return notify(cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers }))
+}
+
+describe("placement notifications", () => {
+  it("LIN-14: a basic test that says Regulation 24 asks the Assistant Director to consent to looked-after status", () => {
+    const notify = placementWith(robinsCase)
+    expect(who(notify(basicTest()))).toEqual([
+      { id: "plc_1:looked-after-consent:assistant_director", kind: "placement.looked_after_consent_needed", to: "role:assistant_director", ruleId: undefined }
+    ])
+    const allNo = placementWith(robinsCase)
+    expect(allNo(basicTest({ wouldRefuseToSupportReturnHome: false, wouldAskPoliceToUsePoliceProtection: false, wouldSeekLegalAdviceToStartCareProceedings: false }))).toEqual([])
+  })
+
+  it("LIN-17, LIN-18: a placement made goes to the service manager to authorise before the 48-hour kinship referral", () => {
+    const made = placeIt(placementWith(robinsCase))
+    const [authorise] = made
+    expect(authorise).toMatchObject({
+      id: "plc_1:authorise:service_manager",
+      kind: "placement.authorisation_needed",
+      recipients: [{ _tag: "RoleHolder", role: "service_manager" }],
+      headline: "Regulation 24 placement of child child-1 to authorise (LIN-17)",
+      actBy: { ruleId: "LIN-18", due: "2027-03-28T10:00:00.000Z" }
+    })
+    // Carers by relationship only.
+    expect(authorise?.body[0]).toBe(
+      "Placed at 10:00 Fri 26 Mar 2027 with connected-person carers: maternal aunt (parental responsibility), aunt's husband."
+    )
+  })
+
+  it("LIN-16, LIN-18, STAT-R24: the social worker and team manager get every clock the placement started, first the viability assessment", () => {
+    const made = placeIt(placementWith(robinsCase))
+    expect(who(made.slice(1))).toEqual([
+      { id: "plc_1:placed:social_worker", kind: "placement.clocks_started", to: "person:priya-ashdown", ruleId: "LIN-16" },
+      { id: "plc_1:placed:team_manager", kind: "placement.clocks_started", to: "person:tom-brackley", ruleId: "LIN-16" }
+    ])
+    const body = made[1]?.body.join("\n") ?? ""
+    expect(made[1]?.actBy?.due).toBe("2027-03-27T10:00:00.000Z")
+    for (const ruleId of ["LIN-16", "LIN-18", "STAT-R24"]) expect(body).toContain(`- ${ruleId}:`)
+  })
+
+  it("LIN-16: without the case, the social worker who recorded the placement and the team manager role are told", () => {
+    const made = placeIt(placementWith(null))
+    expect(who(made.slice(1)).map((n) => n.to)).toEqual(["person:priya-ashdown", "role:team_manager"])
+  })
+
+  it("LIN-17, LIN-18: the viability assessment in, the service manager authorises; authorised, the caseholders refer to the kinship team", () => {
+    const notify = placementWith(robinsCase)
+    placeIt(notify)
+    const viability = notify(cmd("socialWorker", { _tag: "RecordViabilityAssessment" }, london("2027-03-26", "18:00")))
+    expect(who(viability)).toEqual([
+      { id: "plc_1:viability-recorded:service_manager", kind: "placement.authorisation_needed", to: "role:service_manager", ruleId: "LIN-18" }
+    ])
+    const authorised = notify(cmd("serviceManager", { _tag: "AuthorisePlacement" }, london("2027-03-27", "09:00")))
+    expect(who(authorised).map((n) => [n.id, n.ruleId])).toEqual([
+      ["plc_1:authorised:social_worker", "LIN-18"],
+      ["plc_1:authorised:team_manager", "LIN-18"]
+    ])
+  })
+
+  it("STAT-R25-1: an extension tells the caseholders the new end, with the warning ahead of it", () => {
+    const notify = placementWith(robinsCase)
+    placeIt(notify)
+    const extended = notify(cmd("headOfService", { _tag: "ExtendApproval", weeks: 8, conditions: allConditions }, london("2027-06-01", "10:00")))
+    expect(who(extended).map((n) => [n.id, n.ruleId])).toEqual([
+      ["plc_1:extended:social_worker", "STAT-R25-1"],
+      ["plc_1:extended:team_manager", "STAT-R25-1"]
+    ])
+    expect(extended[0]?.headline).toBe("Temporary approval for child child-1 extended by 8 weeks (STAT-R25-1)")
+  })
+})

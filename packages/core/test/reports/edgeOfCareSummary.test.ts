@@ -1,0 +1,51 @@
+import { describe, expect, it } from "@effect/vitest"
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import { edgeOfCareSummary } from "../../src/reports/edgeOfCareSummary.js"
+import { juneInputs } from "./fixtures.js"
+
+const june = { from: "2027-06-01" as LocalDate, to: "2027-06-30" as LocalDate }
+
+describe("edge-of-care summary", () => {
+  const summary = edgeOfCareSummary(june, juneInputs())
+
+  it("KNO-3: demand is the edge-of-care and family support requests submitted in the period", () => {
+    expect(summary.demand).toEqual({
+      requests: 3,
+      children: 3,
+      byType: [
+        { requestType: "edge_of_care_resource", label: "an edge-of-care resource", requests: 3 },
+        { requestType: "respite_or_family_support", label: "respite or family support", requests: 0 }
+      ]
+    })
+  })
+
+  it("KNO-3: capacity is what was approved, with its funding as a yearly rate (GBP 200 a week and GBP 1,500 once)", () => {
+    expect(summary.capacity).toMatchObject({ approved: 2, declined: 1, deferred: 0, childrenSupported: 2, annualisedFundingPence: 20_000 * 52 + 150_000 })
+    expect(summary.capacity.funding.filter((row) => row.decisions > 0)).toEqual([
+      { period: "one_off", decisions: 1, amountPence: 150_000 },
+      { period: "weekly", decisions: 1, amountPence: 20_000 }
+    ])
+  })
+
+  it("KNO-3: impact is whether supported children became looked after as far as the records show", () => {
+    expect(summary.impact).toMatchObject({ childrenSupported: 2, alreadyLookedAfter: 0, becameLookedAfter: 1, notKnownToHaveBecomeLookedAfter: 1 })
+    expect(summary.children).toEqual([
+      { childId: "child-3", decisionId: "dec_5", supportedOn: "2027-06-09", alreadyLookedAfter: false, lookedAfterOn: "2027-06-23", lookedAfterBy: "decision dec_6", proceedingsOn: undefined, followUpDays: 21 },
+      { childId: "child-6", decisionId: "dec_8", supportedOn: "2027-06-16", alreadyLookedAfter: false, lookedAfterOn: undefined, lookedAfterBy: undefined, proceedingsOn: undefined, followUpDays: 14 }
+    ])
+  })
+
+  it("KNO-3: an accommodation after the period's end is not seen by that period's tracker", () => {
+    const early = edgeOfCareSummary({ from: "2027-06-01" as LocalDate, to: "2027-06-20" as LocalDate }, juneInputs())
+    expect(early.impact).toMatchObject({ becameLookedAfter: 0, notKnownToHaveBecomeLookedAfter: 2 })
+  })
+
+  it("KNO-3: the monthly tracker has a row for each month of the period", () => {
+    const quarter = edgeOfCareSummary({ from: "2027-05-15" as LocalDate, to: "2027-07-10" as LocalDate }, juneInputs())
+    expect(quarter.months.map((row) => [row.month, row.requests, row.approved, row.declined])).toEqual([
+      ["2027-05", 0, 0, 0],
+      ["2027-06", 3, 2, 1],
+      ["2027-07", 0, 0, 0]
+    ])
+  })
+})
