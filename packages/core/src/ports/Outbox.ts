@@ -25,5 +25,10 @@ export class Outbox extends Context.Tag("@carepanel/core/Outbox")<
       failure: { readonly error: string; readonly nextAttemptAt: string; readonly dead: boolean }
     ) => Effect.Effect<void, PersistenceError>
     readonly get: (id: string) => Effect.Effect<OutboxEntry | undefined, PersistenceError>
+    /**
+     * Queues notifications that no command caused (clock reminders). An id already queued keeps its first
+     * entry, so a job that runs again never sends twice.
+     */
+    readonly enqueue: (notifications: ReadonlyArray<Notification>, now: string) => Effect.Effect<void, PersistenceError>
   }
 >() {}

@@ -127,7 +127,15 @@ export const makeInMemoryStore = Effect.gen(function* () {
         nextAttemptAt: failure.nextAttemptAt,
         lastError: failure.error
       })),
-    get: (id) => Ref.get(ref).pipe(Effect.map((state) => state.outbox.get(id)))
+    get: (id) => Ref.get(ref).pipe(Effect.map((state) => state.outbox.get(id))),
+    enqueue: (notifications, at) =>
+      Ref.update(ref, (state) => {
+        const outbox = new Map(state.outbox)
+        for (const notification of notifications) {
+          if (!outbox.has(notification.id)) outbox.set(notification.id, { notification, state: "pending", attempts: 0, nextAttemptAt: at })
+        }
+        return { ...state, outbox }
+      })
   })
 
   return { eventStore, readModels, outbox }

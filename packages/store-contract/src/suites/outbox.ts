@@ -79,4 +79,18 @@ export const outboxSuite = (makeLayer: MakeStoreLayer) => {
         expect((yield* store.readStream(stream)).length).toBe(2)
       })
     ))
+
+  it("queues reminders outside any commit, once per id, due from the time given", () =>
+    runWith(
+      makeLayer(),
+      Effect.gen(function* () {
+        const outbox = yield* Outbox
+        const at = "2027-06-01T09:00:00.000Z"
+        yield* outbox.enqueue([notification(a, "r1"), notification(a, "r2")], at)
+        yield* outbox.enqueue([{ ...notification(a, "r1"), headline: "sent again" }], later(at, 60_000))
+        expect(yield* outbox.get("r1")).toEqual({ notification: notification(a, "r1"), state: "pending", attempts: 0, nextAttemptAt: at })
+        expect((yield* outbox.due(at, 10)).map((e) => e.notification.id)).toEqual(["r1", "r2"])
+        yield* outbox.enqueue([], at)
+      })
+    ))
 }

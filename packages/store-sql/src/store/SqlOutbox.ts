@@ -3,6 +3,7 @@ import { Outbox, type OutboxEntry, type OutboxState } from "@carepanel/core"
 import { Effect } from "effect"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
+import { writeNotifications } from "./writeNotifications.js"
 
 interface Row {
   readonly notification: string
@@ -44,6 +45,11 @@ export const makeSqlOutbox = Effect.gen(function* () {
         next_attempt_at = ${failure.nextAttemptAt}, last_error = ${failure.error} WHERE id = ${id}`.pipe(
         Effect.asVoid,
         asPersistenceError("record a failed notification")
+      ),
+    enqueue: (notifications, now) =>
+      sql.withTransaction(writeNotifications(notifications, now)).pipe(
+        Effect.provideService(SqlClient.SqlClient, sql),
+        asPersistenceError("queue notifications")
       ),
     get: (id) =>
       sql<Row>`SELECT ${cols} FROM outbox WHERE id = ${id}`.pipe(
