@@ -1,4 +1,5 @@
 import { SqlClient } from "@effect/sql"
+import { AccessLog, AuthorityId, ChildId, PersonId } from "@carepanel/core"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { Inbox, migrations, migrationsTable, PgStoreLayer, SqliteStoreLayer } from "../src/index.js"
@@ -44,6 +45,27 @@ for (const { name, open } of stores) {
         true
       ])
       expect(await runOn(layer, mark("a", "m1"))).toBe(false)
+    })
+
+    it("STAT-GDPR: keeps every read of a child's record, per authority, in order, and never changes one", async () => {
+      const layer = await open()
+      const entry = (authority: string, personId: string) => ({
+        authorityId: AuthorityId.make(authority),
+        personId: PersonId.make(personId),
+        role: "integrator" as const,
+        at: "2027-06-01T09:00:00.000Z",
+        childId: ChildId.make("child-1"),
+        fields: ["fullName", "dateOfBirth"],
+        purpose: "query ChildRecord"
+      })
+      await runOn(layer, Effect.flatMap(AccessLog, (log) => log.record([entry("a", "p1"), entry("b", "p2"), entry("a", "p3")])))
+      const forA = await runOn(layer, Effect.flatMap(AccessLog, (log) => log.forChild(AuthorityId.make("a"), ChildId.make("child-1"))))
+      expect(forA.map((record) => record.personId)).toEqual(["p1", "p3"])
+      expect(forA[0]!.fields).toEqual(["fullName", "dateOfBirth"])
+      const tamper = Effect.flatMap(SqlClient.SqlClient, (sql) => sql`UPDATE access_log SET person_id = 'someone-else'`)
+      await expect(runOn(layer, tamper)).rejects.toThrow()
+      const after = await runOn(layer, Effect.flatMap(AccessLog, (log) => log.forChild(AuthorityId.make("a"), ChildId.make("child-1"))))
+      expect(after).toEqual(forA)
     })
   })
 }

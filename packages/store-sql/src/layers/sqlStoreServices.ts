@@ -1,10 +1,11 @@
 import { SqlClient } from "@effect/sql"
-import { EventStore, Outbox, ReadModels } from "@carepanel/core"
+import { AccessLog, EventStore, Outbox, ReadModels } from "@carepanel/core"
 import { Context, Effect, Layer } from "effect"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import { runMigrations } from "../migrations/runMigrations.js"
 import { driverMessage } from "../sql/driverMessage.js"
 import { makeWriteTransaction } from "../sql/writeTransaction.js"
+import { makeSqlAccessLog } from "../store/SqlAccessLog.js"
 import { Inbox } from "../store/Inbox.js"
 import { makeSqlEventStore } from "../store/SqlEventStore.js"
 import { makeSqlInbox } from "../store/SqlInbox.js"
@@ -33,6 +34,7 @@ export const sqlStoreServices = (setting: string, where: string) =>
         Context.add(ReadModels, yield* makeSqlReadModels),
         Context.add(Outbox, yield* makeSqlOutbox),
         Context.add(Inbox, yield* makeSqlInbox),
+        Context.add(AccessLog, yield* makeSqlAccessLog),
         Context.add(SqlClient.SqlClient, yield* SqlClient.SqlClient)
       )
     })
