@@ -1,0 +1,49 @@
+import { type AuthorityPolicy, dispatcherConfig, type DispatcherConfig } from "@carepanel/core"
+import { type AuthConfig, authConfigFromEnv } from "../auth/authConfig.js"
+import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
+import { ConfigError, dataDirOf, type Env, intSetting, isProduction } from "./env.js"
+import { policiesFromEnv } from "./policies.js"
+
+/** Everything the server reads from its environment, checked before anything starts. */
+export interface ServerConfig {
+  readonly host: string
+  readonly port: number
+  readonly production: boolean
+  readonly dataDir: string
+  readonly policies: ReadonlyArray<AuthorityPolicy>
+  readonly auth: AuthConfig
+  readonly limits: OperationLimits
+  readonly bodyLimitBytes: number
+  readonly deadlinePollMs: number
+  readonly dispatcher: DispatcherConfig
+  /** Seed the first authority with fictional history when the store holds none of its events. */
+  readonly seed: boolean
+}
+
+export const configFromEnv = (env: Env = process.env): ServerConfig => {
+  const production = isProduction(env)
+  const auth = authConfigFromEnv(env.CAREPANEL_AUTH)
+  if (production && Object.keys(auth).length === 0) {
+    throw new ConfigError("CAREPANEL_AUTH", "must configure at least one authority's issuer in production (development tokens are refused there)")
+  }
+  const dataDir = dataDirOf(env)
+  return {
+    host: env.HOST?.trim() || "127.0.0.1",
+    port: intSetting(env, "PORT", 4000, 0, 65_535),
+    production,
+    dataDir,
+    policies: policiesFromEnv(env),
+    auth,
+    limits: {
+      maxDepth: intSetting(env, "CAREPANEL_MAX_DEPTH", defaultLimits.maxDepth, 2, 100),
+      maxCost: intSetting(env, "CAREPANEL_MAX_COST", defaultLimits.maxCost, 10, 1_000_000),
+      maxAliases: intSetting(env, "CAREPANEL_MAX_ALIASES", defaultLimits.maxAliases, 0, 1_000),
+      maxTokens: intSetting(env, "CAREPANEL_MAX_TOKENS", defaultLimits.maxTokens, 10, 1_000_000),
+      maxDirectives: intSetting(env, "CAREPANEL_MAX_DIRECTIVES", defaultLimits.maxDirectives, 0, 1_000)
+    },
+    bodyLimitBytes: intSetting(env, "CAREPANEL_BODY_LIMIT_BYTES", 100_000, 1_000, 100_000_000),
+    deadlinePollMs: 1000 * intSetting(env, "CAREPANEL_DEADLINE_POLL_SECONDS", 60, 1, 86_400),
+    dispatcher: dispatcherConfig({ intervalMs: 1000 * intSetting(env, "CAREPANEL_OUTBOX_INTERVAL_SECONDS", 5, 1, 3_600) }),
+    seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false"
+  }
+}

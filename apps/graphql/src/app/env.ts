@@ -1,0 +1,34 @@
+import { resolve } from "node:path"
+
+export type Env = Readonly<Record<string, string | undefined>>
+
+/** A setting that cannot be used. `setting` names the environment variable to fix. */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string
+  ) {
+    super(`${setting}: ${message}`)
+    this.name = "ConfigError"
+  }
+}
+
+/** Where npm was started (so `npm start` and `npm run -w ... dev-token` agree on `./data`), else the working directory. */
+export const invocationDir = (env: Env = process.env): string => env.INIT_CWD ?? process.cwd()
+
+/** `CAREPANEL_DATA_DIR`, or `./data` under the directory npm was started in. */
+export const dataDirOf = (env: Env = process.env): string =>
+  resolve(invocationDir(env), env.CAREPANEL_DATA_DIR?.trim() || "data")
+
+export const isProduction = (env: Env = process.env): boolean => env.NODE_ENV === "production"
+
+/** A whole number setting within bounds, or its default when unset. */
+export const intSetting = (env: Env, name: string, fallback: number, min: number, max: number): number => {
+  const raw = env[name]?.trim()
+  if (raw === undefined || raw === "") return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}`)
+  }
+  return value
+}

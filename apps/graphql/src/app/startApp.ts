@@ -1,0 +1,99 @@
+import type { AddressInfo } from "node:net"
+import { type AccessLog, type AuthorityPolicy, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
+import { Effect, Fiber, type Layer, ManagedRuntime } from "effect"
+import type { AuthConfig } from "../auth/authConfig.js"
+import type { DevKeys } from "../auth/devKeys.js"
+import { makeVerifier } from "../auth/verifier.js"
+import type { ServerLog } from "../graphql/masking.js"
+import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
+import { makeRunner } from "../graphql/runner.js"
+import { makeYoga } from "../graphql/yoga.js"
+import { calendarRoute } from "../http/calendarRoute.js"
+import { reportsRoute } from "../http/reportsRoute.js"
+import { createHttpServer } from "../http/server.js"
+import { schema } from "../schema/index.js"
+import { watchDeadlines } from "../subscriptions/deadlineWatcher.js"
+import { makePubSub } from "../subscriptions/pubsub.js"
+import { type AppServices, appLayer, type StorePorts } from "./appLayer.js"
+
+export interface AppOptions {
+  readonly host: string
+  /** 0 picks a free port (tests). */
+  readonly port: number
+  readonly production: boolean
+  readonly policies: ReadonlyArray<AuthorityPolicy>
+  readonly store: Layer.Layer<StorePorts, unknown>
+  readonly accessLog: Layer.Layer<AccessLog, unknown>
+  readonly notifier: Layer.Layer<Notifier, unknown>
+  /** Id generator; random, time-ordered ids unless given (tests use sequential ones). */
+  readonly ids?: Layer.Layer<IdGenerator>
+  readonly auth: AuthConfig
+  /** The development key pair; ignored in production, where only `auth`'s issuers are accepted. */
+  readonly devKeys?: DevKeys
+  readonly limits?: OperationLimits
+  readonly bodyLimitBytes?: number
+  readonly deadlinePollMs?: number
+  readonly dispatcher?: DispatcherConfig
+  readonly log?: ServerLog
+}
+
+export interface RunningApp {
+  readonly url: string
+  readonly runtime: ManagedRuntime.ManagedRuntime<AppServices, unknown>
+  readonly close: () => Promise<void>
+}
+
+/** Builds the runtime (store, ports, use cases), the schema and the HTTP server, starts the background fibers, listens. */
+export const startApp = async (options: AppOptions): Promise<RunningApp> => {
+  const log = options.log ?? ((line: string) => console.error(line))
+  const runtime = ManagedRuntime.make(
+    appLayer({
+      store: options.store,
+      policies: options.policies,
+      accessLog: options.accessLog,
+      notifier: options.notifier,
+      ...(options.ids === undefined ? {} : { ids: options.ids })
+    })
+  )
+  await runtime.runPromise(Effect.void)
+  const run = makeRunner(runtime)
+  const pubsub = makePubSub()
+  const production = options.production
+  const yoga = makeYoga({ schema, run, pubsub, limits: options.limits ?? defaultLimits, production, log })
+  const verify = makeVerifier({
+    config: options.auth,
+    ...(production || options.devKeys === undefined
+      ? {}
+      : { dev: { keys: options.devKeys, authorityIds: options.policies.map((policy) => policy.authority.id) } })
+  })
+  const server = createHttpServer({
+    yoga,
+    verify,
+    production,
+    log,
+    bodyLimitBytes: options.bodyLimitBytes ?? 100_000,
+    routes: [calendarRoute(run), reportsRoute(run)]
+  })
+  const fibers = [
+    runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig())),
+    runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000))
+  ]
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(options.port, options.host, () => resolve())
+  })
+  const { port } = server.address() as AddressInfo
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host
+  return {
+    url: `http://${host}:${port}`,
+    runtime,
+    close: async () => {
+      await Promise.all(fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))))
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+      await runtime.dispose()
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { Role } from "@carepanel/core"
+import { Either, ParseResult, Schema } from "effect"
+import { ConfigError } from "../app/env.js"
+
+const Jwk = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
+/** How one authority's tokens are checked and read (`CAREPANEL_AUTH`, keyed by authority id). */
+export const AuthorityAuth = Schema.Struct({
+  issuer: Schema.NonEmptyTrimmedString,
+  audience: Schema.NonEmptyTrimmedString,
+  /** Inline keys, `{ "keys": [...] }`, or `jwksUrl`: the issuer's JWKS endpoint (Entra ID: .../discovery/v2.0/keys). */
+  jwks: Schema.optional(Schema.Struct({ keys: Schema.NonEmptyArray(Jwk) })),
+  jwksUrl: Schema.optional(Schema.String.pipe(Schema.filter((url) => /^https?:\/\//.test(url) || "must be an http(s) URL"))),
+  /** The claim holding role values: "roles" (Entra app roles, the default) or "groups" (group object ids). */
+  roleClaim: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => "roles" }),
+  /** Claim value -> Carepanel role(s). Without a map, claim values that are Carepanel role names count as such. */
+  roleMap: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Union(Role, Schema.Array(Role)) })),
+  /** The scope (in `scp`/`scope`) or role value that lets an integrator see children's identities. */
+  identityScope: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => "child.identity.read" })
+}).pipe(Schema.filter((entry) => (entry.jwks === undefined) !== (entry.jwksUrl === undefined) || "give either jwks or jwksUrl"))
+export type AuthorityAuth = typeof AuthorityAuth.Type
+
+export const AuthConfig = Schema.Record({ key: Schema.NonEmptyTrimmedString, value: AuthorityAuth })
+export type AuthConfig = typeof AuthConfig.Type
+
+/** Decodes `CAREPANEL_AUTH` (JSON), naming the first problem by its path; unset means no external issuer. */
+export const authConfigFromEnv = (raw: string | undefined): AuthConfig => {
+  if (raw === undefined || raw.trim() === "") return {}
+  let json: unknown
+  try {
+    json = JSON.parse(raw)
+  } catch {
+    throw new ConfigError("CAREPANEL_AUTH", "is not valid JSON")
+  }
+  const decoded = Schema.decodeUnknownEither(AuthConfig, { errors: "all", onExcessProperty: "error" })(json)
+  if (Either.isRight(decoded)) return decoded.right
+  const [first] = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)
+  throw new ConfigError("CAREPANEL_AUTH", `${first?.path.join(".") ?? ""}: ${first?.message ?? "is not valid"}`)
+}

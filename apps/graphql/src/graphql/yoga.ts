@@ -1,0 +1,39 @@
+import type { GraphQLSchema } from "graphql"
+import { NoSchemaIntrospectionCustomRule } from "graphql"
+import { createYoga, type Plugin } from "graphql-yoga"
+import type { Runner, ServerContext } from "./context.js"
+import { AccessTracker } from "./accessTracker.js"
+import { accessLogPlugin } from "./accessLogPlugin.js"
+import { armorPlugin, type OperationLimits } from "./limits.js"
+import { maskErrorWith, type ServerLog } from "./masking.js"
+import type { AppPubSub } from "../subscriptions/pubsub.js"
+
+export interface YogaOptions {
+  readonly schema: GraphQLSchema
+  readonly run: Runner
+  readonly pubsub: AppPubSub
+  readonly limits: OperationLimits
+  readonly production: boolean
+  readonly log: ServerLog
+}
+
+const noIntrospection: Plugin = {
+  onValidate({ addValidationRule }) {
+    addValidationRule(NoSchemaIntrospectionCustomRule)
+  }
+}
+
+/** graphql-yoga over the Pothos schema: armor limits, masked errors, the access log, no introspection in production. */
+export const makeYoga = (options: YogaOptions) =>
+  createYoga<ServerContext>({
+    schema: options.schema,
+    graphqlEndpoint: "/graphql",
+    landingPage: false,
+    graphiql: options.production ? false : { title: "Carepanel API (development)" },
+    maskedErrors: { maskError: maskErrorWith(options.log) },
+    logging: false,
+    context: ({ caller }) => ({ actor: caller.actor, run: options.run, access: new AccessTracker(), pubsub: options.pubsub }),
+    plugins: [armorPlugin(options.limits), ...(options.production ? [noIntrospection] : []), accessLogPlugin(options.log) as unknown as Plugin]
+  })
+
+export type Yoga = ReturnType<typeof makeYoga>

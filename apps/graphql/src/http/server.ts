@@ -1,0 +1,66 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
+import type { Caller } from "../auth/claims.js"
+import type { Verifier } from "../auth/verifier.js"
+import type { ServerLog } from "../graphql/masking.js"
+import { maskErrorWith } from "../graphql/masking.js"
+import type { Yoga } from "../graphql/yoga.js"
+import { authenticate, challengeOf } from "./authenticate.js"
+import { BodyTooLarge, readBody } from "./readBody.js"
+import { noStore, sendError } from "./respond.js"
+import { forwardToYoga } from "./toYoga.js"
+
+/** A plain HTTP route beside GraphQL (CSV reports, the iCalendar feed), authenticated like the API. */
+export interface Route {
+  readonly matches: (url: URL) => boolean
+  readonly handle: (req: IncomingMessage, res: ServerResponse, url: URL, caller: Caller) => Promise<void>
+}
+
+export interface HttpOptions {
+  readonly yoga: Yoga
+  readonly verify: Verifier
+  readonly bodyLimitBytes: number
+  readonly production: boolean
+  readonly routes: ReadonlyArray<Route>
+  readonly log: ServerLog
+}
+
+const wantsGraphiQL = (req: IncomingMessage, url: URL) =>
+  req.method === "GET" && url.pathname === "/graphql" && !url.searchParams.has("query") && (req.headers.accept ?? "").includes("text/html")
+
+/**
+ * The API over node:http: `/graphql` (GraphQL over HTTP and SSE), the plain routes, `/health`. Every response
+ * says `Cache-Control: no-store`; bodies over the limit get 413; a request without a valid token gets 401.
+ */
+export const createHttpServer = (options: HttpOptions): Server => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    noStore(res)
+    const url = new URL(req.url ?? "/", "http://localhost")
+    if (url.pathname === "/health") return sendError(res, 200, "OK", "ok")
+    const graphql = url.pathname === "/graphql"
+    const route = options.routes.find((candidate) => candidate.matches(url))
+    if (!graphql && route === undefined) return sendError(res, 404, "NOT_FOUND", "There is nothing at this address.")
+    let body: Buffer
+    try {
+      body = await readBody(req, options.bodyLimitBytes)
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return sendError(res, 413, "PAYLOAD_TOO_LARGE", "The request body is too large.", { Connection: "close" })
+      throw error
+    }
+    if (graphql && !options.production && wantsGraphiQL(req, url)) return forwardToYoga(options.yoga, req, res, url, body, {} as never)
+    const auth = await authenticate(req, options.verify)
+    if (!auth.ok) {
+      const status = auth.failure?.status ?? 401
+      const message = auth.failure === undefined ? "Authentication required: send a bearer token." : auth.failure.description
+      return sendError(res, status, status === 403 ? "FORBIDDEN" : "UNAUTHENTICATED", message, { "WWW-Authenticate": challengeOf(auth.failure) })
+    }
+    if (graphql) return forwardToYoga(options.yoga, req, res, url, body, { caller: auth.caller })
+    return route!.handle(req, res, url, auth.caller)
+  }
+  return createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const masked = maskErrorWith(options.log)(error)
+      if (res.headersSent) return res.end()
+      sendError(res, 500, "INTERNAL_SERVER_ERROR", `${masked.message} (correlation id ${String((masked as { extensions?: { correlationId?: string } }).extensions?.correlationId)})`)
+    })
+  })
+}

@@ -1,0 +1,46 @@
+import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
+import { configFromEnv } from "./app/config.js"
+import { ConfigError } from "./app/env.js"
+import { notifierFromEnv } from "./app/notifier.js"
+import { startApp } from "./app/startApp.js"
+import { loadDevKeys, signDevToken } from "./auth/devKeys.js"
+import { isEmpty, seedAuthority } from "./seed/seed.js"
+
+const exampleQuery = "{ viewer { name roles authority { name } } sittings { date agenda { summary startsAt } } deadlines(dueWithinDays: 14) { ruleId due state explanation } }"
+
+const main = async () => {
+  const env = process.env
+  const config = configFromEnv(env)
+  const devKeys = config.production ? undefined : await loadDevKeys(config.dataDir)
+  // One store layer gives the event store, read models, outbox and the access log (built once: layers are memoised).
+  const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({ dataDir: config.dataDir }, env)
+  const app = await startApp({
+    ...config,
+    store,
+    accessLog: store,
+    notifier: notifierFromEnv(env, (line) => console.log(line)),
+    ...(devKeys === undefined ? {} : { devKeys })
+  })
+  const home = config.policies[0]!
+  if (config.seed && (await app.runtime.runPromise(isEmpty(home.authority.id)))) {
+    const seeded = await app.runtime.runPromise(seedAuthority(home))
+    console.log(`Seeded ${home.authority.name}: ${seeded.sittings} sittings, ${seeded.requests} requests, ${seeded.decisions} decisions, ${seeded.placements} Regulation 24 placement.`)
+  }
+  console.log(`Carepanel API for ${config.policies.map((policy) => policy.authority.name).join(", ")} at ${app.url}/graphql`)
+  if (devKeys !== undefined) {
+    const token = await signDevToken(devKeys, { authorityId: home.authority.id, roles: ["panel_administrator"] })
+    console.log(`GraphiQL (development): ${app.url}/graphql`)
+    console.log(`Development token (panel administrator at ${home.authority.id}, 12 hours; more with npm run -w @carepanel/graphql dev-token -- --role <role>):\n${token}`)
+    console.log(`Try:\ncurl -s ${app.url}/graphql -H "Authorization: Bearer ${token}" -H "Content-Type: application/json" -d '${JSON.stringify({ query: exampleQuery })}'`)
+  }
+  const stop = () => {
+    app.close().then(() => process.exit(0))
+  }
+  process.once("SIGINT", stop)
+  process.once("SIGTERM", stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Cannot start: ${error.message}` : error)
+  process.exit(1)
+})

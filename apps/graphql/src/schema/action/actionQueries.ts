@@ -1,0 +1,60 @@
+import { authorise, type Deadline, Decision, decisionCollection, decisionReaders, Deadlines, ReadModels } from "@carepanel/core"
+import { Effect, Schema } from "effect"
+import type { GraphQLContext } from "../../graphql/context.js"
+import { builder } from "../builder.js"
+import { DeadlineRef } from "../deadline/deadlineType.js"
+import { readList, using } from "../run.js"
+import { RoleEnum } from "../shared/enums.js"
+import { type ActionView, ActionRef } from "./actionType.js"
+
+const ActionStateEnum = builder.enumType("ActionState", {
+  description: "open: not completed (outstanding included); overdue: open and its clock has run out; all: every action.",
+  values: ["open", "overdue", "all"] as const
+})
+
+/** The authority's clocks, computed once per request however many actions ask. */
+const clocksOfRequest = new WeakMap<GraphQLContext, Promise<ReadonlyArray<Deadline>>>()
+
+const clockIdOf = (view: ActionView) => `${view.decision.id}:action:${view.action.actionId}`
+
+builder.queryField("actions", (t) =>
+  t.field({
+    type: [ActionRef],
+    description: "Actions from the caller's authority's decisions, soonest due first: open, overdue (by their clocks), or all; optionally by owner role.",
+    args: { state: t.arg({ type: ActionStateEnum, defaultValue: "open" }), ownerRole: t.arg({ type: RoleEnum }) },
+    resolve: (_root, args, context) =>
+      readList(context, (actor) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, decisionReaders)
+          const state = args.state ?? "open"
+          const where = args.ownerRole != null && state !== "all" ? { actionOwnerRoles: args.ownerRole } : {}
+          const rows = yield* using(ReadModels, (readModels) => readModels.query({ collection: decisionCollection, authorityId: actor.authorityId, where }))
+          const decisions = yield* Effect.forEach(rows, (row) => Schema.decodeUnknown(Decision)(row.doc).pipe(Effect.orDie))
+          const views = decisions
+            .flatMap((decision) => decision.content.actions.map((action): ActionView => ({ decision, action })))
+            .filter((view) => (args.ownerRole == null || view.action.ownerRole === args.ownerRole) && (state === "all" || view.action.progress._tag !== "Completed"))
+            .sort((a, b) => a.action.dueDate.localeCompare(b.action.dueDate))
+          if (state !== "overdue") return views
+          const clocks = yield* using(Deadlines, (deadlines) => deadlines.forAuthority(actor))
+          const overdue = new Set(clocks.filter((clock) => clock.state === "overdue").map((clock) => clock.id))
+          return views.filter((view) => overdue.has(clockIdOf(view)))
+        })
+      )
+  })
+)
+
+/** The action's own clock, with its rule and explanation. */
+builder.objectField(ActionRef, "clock", (t) =>
+  t.field({
+    type: DeadlineRef,
+    nullable: true,
+    resolve: async (view, _args, context) => {
+      let clocks = clocksOfRequest.get(context)
+      if (clocks === undefined) {
+        clocks = readList(context, (actor) => using(Deadlines, (deadlines) => deadlines.forAuthority(actor, { includeMet: true })))
+        clocksOfRequest.set(context, clocks)
+      }
+      return (await clocks).find((clock) => clock.id === clockIdOf(view)) ?? null
+    }
+  })
+)

@@ -1,0 +1,47 @@
+import SchemaBuilder from "@pothos/core"
+import ErrorsPlugin from "@pothos/plugin-errors"
+import RelayPlugin from "@pothos/plugin-relay"
+import ScopeAuthPlugin from "@pothos/plugin-scope-auth"
+import SimpleObjectsPlugin from "@pothos/plugin-simple-objects"
+import { NotFound, NotPermitted } from "@carepanel/core"
+import type { DateTime } from "effect"
+import type { GraphQLContext } from "../graphql/context.js"
+import { InvalidInput } from "../graphql/invalidInput.js"
+
+const capitalise = (name: string) => `${name.slice(0, 1).toUpperCase()}${name.slice(1)}`
+
+/**
+ * The schema builder and its plugins. It defines no types: each type lives in its own folder under
+ * `src/schema/` with its queries and mutations, and `src/schema/index.ts` imports them all and builds.
+ */
+export const builder = new SchemaBuilder<{
+  Context: GraphQLContext
+  AuthScopes: { childIdentity: boolean }
+  DefaultFieldNullability: false
+  Scalars: {
+    DateTime: { Input: string; Output: DateTime.Utc }
+    Date: { Input: string; Output: string }
+    JSON: { Input: unknown; Output: unknown }
+  }
+}>({
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, SimpleObjectsPlugin],
+  defaultFieldNullability: false,
+  scopeAuth: {
+    // Integrators see a child's identity only when their token grants it; everyone else who may read the request does.
+    authScopes: (context) => ({
+      childIdentity: context.caller.identityGranted || context.actor.roles.some((role) => role !== "integrator")
+    })
+  },
+  errors: {
+    defaultTypes: [NotPermitted, NotFound, InvalidInput],
+    directResult: true,
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalise(fieldName)}Result` },
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalise(fieldName)}Success` }
+  },
+  relay: {
+    clientMutationId: "omit",
+    cursorType: "String",
+    nodeQueryOptions: false,
+    nodesQueryOptions: false
+  }
+})

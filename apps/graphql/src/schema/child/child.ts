@@ -1,0 +1,38 @@
+import type { ChildDetails } from "@carepanel/core"
+import { builder } from "../builder.js"
+import { PlanTypeEnum } from "../shared/enums.js"
+import type { GraphQLContext } from "../../graphql/context.js"
+
+/** Reading any field of a child's record is logged (which child, which field, never the value). */
+const logged =
+  <T>(field: string, read: (child: ChildDetails) => T) =>
+  (child: ChildDetails, _args: object, context: GraphQLContext): T => {
+    context.access.track(child.childId, field)
+    return read(child)
+  }
+
+/** Identity fields: integrators get null unless their token grants `child.identity.read`; a withheld field is not logged. */
+const identity = { authScopes: { childIdentity: true }, unauthorizedResolver: () => null, nullable: true } as const
+
+/** A child on a request (KNO-6, NSO-5). Fictional in every example and test. */
+export const ChildRef = builder.objectRef<ChildDetails>("Child").implement({
+  description: "A child on a request. Every read of these fields is written to the access log (who, role, when, which fields).",
+  fields: (t) => ({
+    childId: t.id({ resolve: (child) => child.childId }),
+    fullName: t.string({ ...identity, description: "Withheld (null) from integrators without the identity scope.", resolve: logged("fullName", (child) => child.fullName) }),
+    dateOfBirth: t.field({ ...identity, type: "Date", description: "Withheld (null) from integrators without the identity scope.", resolve: logged("dateOfBirth", (child) => child.dateOfBirth ?? null) }),
+    homeAddress: t.string({ ...identity, description: "Withheld (null) from integrators without the identity scope.", resolve: logged("homeAddress", (child) => child.homeAddress ?? null) }),
+    placementAddress: t.string({ ...identity, description: "Withheld (null) from integrators without the identity scope.", resolve: logged("placementAddress", (child) => child.placementAddress ?? null) }),
+    gender: t.string({ nullable: true, resolve: logged("gender", (child) => child.gender ?? null) }),
+    caseNumber: t.string({ nullable: true, resolve: logged("caseNumber", (child) => child.caseNumber ?? null) }),
+    legalStatus: t.string({ nullable: true, resolve: logged("legalStatus", (child) => child.legalStatus ?? null) }),
+    ethnicity: t.string({ nullable: true, resolve: logged("ethnicity", (child) => child.ethnicity ?? null) }),
+    plan: t.field({ type: PlanTypeEnum, nullable: true, resolve: logged("plan", (child) => child.plan ?? null) }),
+    disabled: t.boolean({ resolve: logged("disabled", (child) => child.disabled) }),
+    unaccompaniedAsylumSeeking: t.boolean({ resolve: logged("unaccompaniedAsylumSeeking", (child) => child.unaccompaniedAsylumSeeking) }),
+    specialEducationalNeeds: t.boolean({ nullable: true, resolve: logged("specialEducationalNeeds", (child) => child.specialEducationalNeeds ?? null) }),
+    engagingInEducation: t.boolean({ nullable: true, resolve: logged("engagingInEducation", (child) => child.engagingInEducation ?? null) }),
+    placementType: t.string({ nullable: true, resolve: logged("placementType", (child) => child.placementType ?? null) }),
+    carer: t.string({ nullable: true, resolve: logged("carer", (child) => child.carer ?? null) })
+  })
+})

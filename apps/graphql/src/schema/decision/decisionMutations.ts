@@ -1,0 +1,165 @@
+import { ActedBy, ActionId, DecisionContent, DecisionId, Decisions, type Decision, ReferralId, S20Task, SittingId } from "@carepanel/core"
+import { Schema } from "effect"
+import { optional } from "../../graphql/decodeInput.js"
+import type { GraphQLContext } from "../../graphql/context.js"
+import { decisionRefusals, referralRefusals } from "../errors/refusals.js"
+import { commandMutation } from "../mutation.js"
+import { using } from "../run.js"
+import { S20TaskEnum } from "../shared/enums.js"
+import { DecisionContentInput, decisionIdFields, PersonInRoleInput } from "./decisionInputs.js"
+import { DecisionRef } from "./decisionType.js"
+
+const type = DecisionRef
+const refusals = decisionRefusals
+const Text = Schema.NonEmptyTrimmedString
+const ById = Schema.Struct({ decisionId: DecisionId })
+
+/** Subscribers of `decisionRecorded` hear of a decision once its command has committed. */
+const announce = (decision: Decision, context: GraphQLContext) =>
+  context.pubsub.publish("decisionRecorded", decision.authorityId, { decisionId: decision.id })
+
+commandMutation("recordPanelDecision", {
+  description: "Records the panel's decision on a request on the sitting's agenda (CPR-8); the request hears of it.",
+  type,
+  refusals: [...refusals, ...referralRefusals],
+  fields: (t) => ({
+    referralId: t.id({ required: true }),
+    sittingId: t.id({ required: true }),
+    content: t.field({ type: DecisionContentInput, required: true })
+  }),
+  schema: Schema.Struct({ referralId: ReferralId, sittingId: SittingId, content: DecisionContent }),
+  execute: (actor, { referralId, sittingId, content }) => using(Decisions, (decisions) => decisions.recordAtPanel(actor, referralId, sittingId, content)),
+  after: announce
+})
+
+commandMutation("recordOutsidePanelAgreement", {
+  description: "Records an urgent agreement outside panel (SUP-7, NSO-10, LIN-11).",
+  type,
+  refusals: [...refusals, ...referralRefusals],
+  fields: (t) => ({
+    referralId: t.id({ required: true }),
+    content: t.field({ type: DecisionContentInput, required: true }),
+    whyOutsidePanel: t.string({ required: true }),
+    timescales: t.string({ required: true }),
+    placedAt: t.field({ type: "DateTime", description: "When the child was placed (LIN-12's 48-hour tasks run from it)." })
+  }),
+  schema: Schema.Struct({ referralId: ReferralId, content: DecisionContent, whyOutsidePanel: Text, timescales: Text, placedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { referralId, ...agreement }) => using(Decisions, (decisions) => decisions.recordOutsidePanel(actor, referralId, agreement)),
+  after: announce
+})
+
+commandMutation("agreeOutsidePanel", {
+  description: "Gives one of the agreements an outside-panel decision waits for.",
+  type,
+  refusals: [...refusals, ...referralRefusals],
+  fields: decisionIdFields,
+  schema: ById,
+  execute: (actor, { decisionId }) => using(Decisions, (decisions) => decisions.agreeOutsidePanel(actor, decisionId))
+})
+
+commandMutation("editDecision", {
+  description: "Replaces a decision's content before sign-off.",
+  type,
+  refusals,
+  fields: (t) => ({ decisionId: t.id({ required: true }), content: t.field({ type: DecisionContentInput, required: true }) }),
+  schema: Schema.Struct({ decisionId: DecisionId, content: DecisionContent }),
+  execute: (actor, { decisionId, content }) => using(Decisions, (decisions) => decisions.edit(actor, decisionId, content))
+})
+
+commandMutation("signOffDecision", {
+  description: "Signs a decision off as the next role the policy asks for.",
+  type,
+  refusals,
+  fields: decisionIdFields,
+  schema: ById,
+  execute: (actor, { decisionId }) => using(Decisions, (decisions) => decisions.signOff(actor, decisionId))
+})
+
+commandMutation("amendDecision", {
+  description: "Amends a signed decision: what changed, why, and who approved it.",
+  type,
+  refusals,
+  fields: (t) => ({
+    decisionId: t.id({ required: true }),
+    content: t.field({ type: DecisionContentInput, required: true }),
+    whatChanged: t.string({ required: true }),
+    why: t.string({ required: true }),
+    approvedBy: t.field({ type: PersonInRoleInput, required: true })
+  }),
+  schema: Schema.Struct({ decisionId: DecisionId, content: DecisionContent, whatChanged: Text, why: Text, approvedBy: ActedBy }),
+  execute: (actor, { decisionId, ...amendment }) => using(Decisions, (decisions) => decisions.amend(actor, decisionId, amendment))
+})
+
+const ActionInput = Schema.Struct({ decisionId: DecisionId, actionId: ActionId })
+
+commandMutation("completeAction", {
+  description: "Completes an action, with the evidence.",
+  type,
+  refusals,
+  fields: (t) => ({ decisionId: t.id({ required: true }), actionId: t.id({ required: true }), evidence: t.string({ required: true }) }),
+  schema: Schema.Struct({ ...ActionInput.fields, evidence: Text }),
+  execute: (actor, { decisionId, actionId, evidence }) => using(Decisions, (decisions) => decisions.completeAction(actor, decisionId, actionId, evidence))
+})
+
+commandMutation("markActionOutstanding", {
+  description: "Records why an action is still outstanding.",
+  type,
+  refusals,
+  fields: (t) => ({ decisionId: t.id({ required: true }), actionId: t.id({ required: true }), reason: t.string({ required: true }) }),
+  schema: Schema.Struct({ ...ActionInput.fields, reason: Text }),
+  execute: (actor, { decisionId, actionId, reason }) => using(Decisions, (decisions) => decisions.markActionOutstanding(actor, decisionId, actionId, reason))
+})
+
+commandMutation("recordActionsCaseNote", {
+  description: "LIN-6: the team manager's case note updating every action.",
+  type,
+  refusals,
+  fields: (t) => ({ decisionId: t.id({ required: true }), note: t.string({ required: true }) }),
+  schema: Schema.Struct({ decisionId: DecisionId, note: Text }),
+  execute: (actor, { decisionId, note }) => using(Decisions, (decisions) => decisions.recordActionsCaseNote(actor, decisionId, note))
+})
+
+commandMutation("recordFgcReferralReceived", {
+  description: "LIN-9: the FGC service has received the referral an action asked for.",
+  type,
+  refusals,
+  fields: (t) => ({ decisionId: t.id({ required: true }), actionId: t.id({ required: true }) }),
+  schema: ActionInput,
+  execute: (actor, { decisionId, actionId }) => using(Decisions, (decisions) => decisions.recordFgcReferralReceived(actor, decisionId, actionId))
+})
+
+commandMutation("approveChangeOfCircumstances", {
+  description: "Approves an alternative action after a change of circumstances.",
+  type,
+  refusals,
+  fields: (t) => ({
+    decisionId: t.id({ required: true }),
+    circumstances: t.string({ required: true }),
+    alternativeAction: t.string({ required: true })
+  }),
+  schema: Schema.Struct({ decisionId: DecisionId, circumstances: Text, alternativeAction: Text }),
+  execute: (actor, { decisionId, circumstances, alternativeAction }) =>
+    using(Decisions, (decisions) => decisions.approveChangeOfCircumstances(actor, decisionId, circumstances, alternativeAction))
+})
+
+commandMutation("waiveReturnToPanel", {
+  description: "LIN-7: closes a return to panel by case note.",
+  type,
+  refusals,
+  fields: (t) => ({ decisionId: t.id({ required: true }), caseNote: t.string({ required: true }) }),
+  schema: Schema.Struct({ decisionId: DecisionId, caseNote: Text }),
+  execute: (actor, { decisionId, caseNote }) => using(Decisions, (decisions) => decisions.waiveReturn(actor, decisionId, caseNote))
+})
+
+commandMutation("recordS20Task", {
+  description: "LIN-12: one of the 48-hour tasks after a section 20 placement agreed outside panel.",
+  type,
+  refusals,
+  fields: (t) => ({
+    decisionId: t.id({ required: true }),
+    task: t.field({ type: S20TaskEnum, required: true }),
+    note: t.string({ required: true })
+  }),
+  schema: Schema.Struct({ decisionId: DecisionId, task: S20Task, note: Text }),
+  execute: (actor, { decisionId, task, note }) => using(Decisions, (decisions) => decisions.recordS20Task(actor, decisionId, task, note))
+})

@@ -1,0 +1,96 @@
+import type { Decision } from "@carepanel/core"
+import { builder } from "../builder.js"
+import { DecisionStatusEnum, OutcomeEnum, PlacementKindEnum, RequestTypeEnum, RoleEnum, S20TaskEnum } from "../shared/enums.js"
+import { ActedByRef, RecordedRef, RuleStepRef, RuleStepTakenRef } from "../shared/objects.js"
+import { type ActionView, ActionRef } from "../action/actionType.js"
+
+type Content = Decision["content"]
+
+const FundingRef = builder.objectRef<NonNullable<Content["agreed"]["funding"]>>("Funding").implement({
+  fields: (t) => ({
+    amountPence: t.exposeInt("amountPence"),
+    period: t.exposeString("period"),
+    months: t.int({ nullable: true, resolve: (funding) => funding.months ?? null }),
+    budget: t.exposeString("budget")
+  })
+})
+
+const AgreedRef = builder.objectRef<Content["agreed"]>("Agreed").implement({
+  description: "What was agreed, by request type (LIN-5).",
+  fields: (t) => ({
+    accommodationWeeks: t.int({ nullable: true, resolve: (agreed) => agreed.accommodationWeeks ?? null }),
+    placement: t.field({ type: PlacementKindEnum, nullable: true, resolve: (agreed) => agreed.placement ?? null }),
+    funding: t.field({ type: FundingRef, nullable: true, resolve: (agreed) => agreed.funding ?? null }),
+    legalPlanningMeeting: t.boolean({ nullable: true, resolve: (agreed) => agreed.legalPlanningMeeting ?? null }),
+    preProceedings: t.boolean({ nullable: true, resolve: (agreed) => agreed.preProceedings ?? null }),
+    careProceedings: t.boolean({ nullable: true, resolve: (agreed) => agreed.careProceedings ?? null })
+  })
+})
+
+const MinutesRef = builder.objectRef<NonNullable<Content["minutes"]>>("Minutes").implement({
+  description: "Minutes in Signs of Safety form (LIN-5).",
+  fields: (t) => ({ workingWell: t.exposeString("workingWell"), worries: t.exposeString("worries"), needsToHappen: t.exposeString("needsToHappen") })
+})
+
+const AmendmentRef = builder.objectRef<Decision["amendments"][number]>("Amendment").implement({
+  fields: (t) => ({
+    whatChanged: t.exposeString("whatChanged"),
+    why: t.exposeString("why"),
+    approvedBy: t.field({ type: ActedByRef, resolve: (amendment) => amendment.approvedBy }),
+    by: t.field({ type: ActedByRef, resolve: (amendment) => amendment.by }),
+    at: t.field({ type: "DateTime", resolve: (amendment) => amendment.at })
+  })
+})
+
+const OutsidePanelRef = builder.objectRef<NonNullable<Decision["outsidePanel"]>>("OutsidePanel").implement({
+  description: "An agreement outside panel (SUP-7, NSO-10, LIN-11).",
+  fields: (t) => ({
+    ruleId: t.exposeString("ruleId"),
+    whyOutsidePanel: t.exposeString("whyOutsidePanel"),
+    timescales: t.exposeString("timescales"),
+    placedAt: t.field({ type: "DateTime", nullable: true, resolve: (outside) => outside.placedAt ?? null }),
+    pendingAgreements: t.field({ type: [PendingAgreementRef], resolve: (outside) => outside.pendingAgreements }),
+    agreements: t.field({
+      type: [RecordedRef],
+      resolve: (outside) => outside.agreements
+    }),
+    retrospectivePresentation: t.exposeBoolean("retrospectivePresentation"),
+    s20TasksDone: t.field({ type: [S20TaskEnum], resolve: (outside) => outside.s20TasksDone.map((done) => done.task) })
+  })
+})
+
+const PendingAgreementRef = builder.objectRef<NonNullable<Decision["outsidePanel"]>["pendingAgreements"][number]>("PendingAgreement").implement({
+  description: "An agreement still needed: from anyone holding one of these roles.",
+  fields: (t) => ({ anyOf: t.field({ type: [RoleEnum], resolve: (pending) => pending.anyOf }) })
+})
+
+/** A decision at a sitting or agreed outside panel, with its actions and follow-up. */
+export const DecisionRef = builder.objectRef<Decision>("Decision").implement({
+  description: "A decision on a request: at panel, or agreed outside it.",
+  fields: (t) => ({
+    id: t.id({ resolve: (decision) => decision.id }),
+    referralId: t.string({ resolve: (decision) => decision.subject.referralId }),
+    childIds: t.stringList({ resolve: (decision) => decision.subject.childIds }),
+    requestTypes: t.field({ type: [RequestTypeEnum], resolve: (decision) => decision.subject.requestTypes }),
+    madeAt: t.string({ description: "panel or outside_panel", resolve: (decision) => decision.madeAt }),
+    sittingId: t.string({ nullable: true, resolve: (decision) => decision.sittingId ?? null }),
+    heardAt: t.field({ type: "DateTime", resolve: (decision) => decision.heardAt }),
+    status: t.field({ type: DecisionStatusEnum, resolve: (decision) => decision.status }),
+    outcome: t.field({ type: OutcomeEnum, resolve: (decision) => decision.content.outcome }),
+    rationale: t.string({ resolve: (decision) => decision.content.rationale }),
+    agreed: t.field({ type: AgreedRef, resolve: (decision) => decision.content.agreed }),
+    minutes: t.field({ type: MinutesRef, nullable: true, resolve: (decision) => decision.content.minutes ?? null }),
+    returnToPanelWithinWeeks: t.int({ nullable: true, resolve: (decision) => decision.content.returnToPanel?.withinWeeks ?? null }),
+    actions: t.field({
+      type: [ActionRef],
+      resolve: (decision): ReadonlyArray<ActionView> => decision.content.actions.map((action) => ({ decision, action }))
+    }),
+    recordedBy: t.field({ type: ActedByRef, resolve: (decision) => decision.recordedBy }),
+    pendingSignOffs: t.field({ type: [RuleStepRef], resolve: (decision) => decision.pendingSignOffs }),
+    signOffs: t.field({ type: [RuleStepTakenRef], resolve: (decision) => decision.signOffs }),
+    amendments: t.field({ type: [AmendmentRef], resolve: (decision) => decision.amendments }),
+    actionsCaseNoteAt: t.field({ type: "DateTime", nullable: true, resolve: (decision) => decision.actionsCaseNoteAt ?? null }),
+    returnWaivedAt: t.field({ type: "DateTime", nullable: true, resolve: (decision) => decision.returnWaived?.at ?? null }),
+    outsidePanel: t.field({ type: OutsidePanelRef, nullable: true, resolve: (decision) => decision.outsidePanel ?? null })
+  })
+})

@@ -1,0 +1,98 @@
+import { ActionId, DecisionId, DisagreementId, DisagreementOutcome, DisagreementParty, Disagreements, EscalationStep, ReferralId, SittingId } from "@carepanel/core"
+import { Schema } from "effect"
+import { optional } from "../../graphql/decodeInput.js"
+import { builder } from "../builder.js"
+import { disagreementRefusals } from "../errors/refusals.js"
+import { commandMutation } from "../mutation.js"
+import { using } from "../run.js"
+import { DisagreementOutcomeEnum, EscalationStepEnum } from "../shared/enums.js"
+import { StaffInput } from "../referral/referralInputs.js"
+import { DisagreementRef } from "./disagreementType.js"
+
+const type = DisagreementRef
+const refusals = disagreementRefusals
+const Text = Schema.NonEmptyTrimmedString
+
+/** The dissent's subject: the whole decision, or one recommended action (both actionId and action given). */
+const DissentsFrom = Schema.transform(
+  Schema.Struct({ actionId: optional(ActionId), action: optional(Text) }),
+  Schema.Union(Schema.TaggedStruct("Decision", {}), Schema.TaggedStruct("RecommendedAction", { actionId: ActionId, action: Text })),
+  {
+    strict: false,
+    decode: (input) => (input.actionId === undefined ? { _tag: "Decision" } : { _tag: "RecommendedAction", actionId: input.actionId, action: input.action }),
+    encode: (subject) => (subject._tag === "Decision" ? {} : { actionId: subject.actionId, action: subject.action })
+  }
+)
+
+const DissentSubjectInput = builder.inputType("DissentSubjectInput", {
+  description: "A recommended action the member dissents from: its id and what it says.",
+  fields: (t) => ({ actionId: t.id({ required: true }), action: t.string({ required: true }) })
+})
+
+commandMutation("recordDissent", {
+  description: "CPR-7: a member's formal dissent from a decision, or from one of its recommended actions.",
+  type,
+  refusals,
+  fields: (t) => ({
+      decisionId: t.id({ required: true }),
+      referralId: t.id({ required: true }),
+      sittingId: t.id({ required: true }),
+      member: t.field({ type: StaffInput, required: true }),
+      dissentsFrom: t.field({ type: DissentSubjectInput, description: "Leave out to dissent from the whole decision." }),
+      grounds: t.string({ required: true })
+    }),
+  schema: Schema.Struct({
+    decisionId: DecisionId,
+    referralId: ReferralId,
+    sittingId: SittingId,
+    member: DisagreementParty,
+    dissentsFrom: Schema.optionalWith(DissentsFrom, { default: () => ({ _tag: "Decision" as const }) }),
+    grounds: Text
+  }),
+  execute: (actor, details) => using(Disagreements, (disagreements) => disagreements.recordDissent(actor, details))
+})
+
+commandMutation("noteAreasOfDisagreement", {
+  description: "SUP-8, LIN-13: the areas of disagreement noted at panel, before anything is escalated.",
+  type,
+  refusals,
+  fields: (t) => ({ disagreementId: t.id({ required: true }), areas: t.stringList({ required: true }) }),
+  schema: Schema.Struct({ disagreementId: DisagreementId, areas: Schema.NonEmptyArray(Text) }),
+  execute: (actor, { disagreementId, areas }) => using(Disagreements, (disagreements) => disagreements.noteAreas(actor, disagreementId, areas))
+})
+
+commandMutation("escalateDisagreement", {
+  description: "Takes the next step of the authority's route: to the member's manager, or to the Assistant Director.",
+  type,
+  refusals,
+  fields: (t) => ({
+      disagreementId: t.id({ required: true }),
+      step: t.field({ type: EscalationStepEnum, required: true }),
+      to: t.field({ type: StaffInput, required: true })
+    }),
+  schema: Schema.Struct({ disagreementId: DisagreementId, step: EscalationStep, to: DisagreementParty }),
+  execute: (actor, { disagreementId, step, to }) => using(Disagreements, (disagreements) => disagreements.escalate(actor, disagreementId, step, to))
+})
+
+commandMutation("recordDisagreementOutcome", {
+  description: "Records how the disagreement ended, once it has reached the Assistant Director.",
+  type,
+  refusals,
+  fields: (t) => ({
+      disagreementId: t.id({ required: true }),
+      outcome: t.field({ type: DisagreementOutcomeEnum, required: true }),
+      rationale: t.string({ required: true }),
+      agreedWith: t.field({ type: StaffInput, description: "LIN-13: the Assistant Director the chair agreed it with." })
+    }),
+  schema: Schema.Struct({ disagreementId: DisagreementId, outcome: DisagreementOutcome, rationale: Text, agreedWith: optional(DisagreementParty) }),
+  execute: (actor, { disagreementId, ...outcome }) => using(Disagreements, (disagreements) => disagreements.recordOutcome(actor, disagreementId, outcome))
+})
+
+commandMutation("withdrawDissent", {
+  description: "The member withdraws their dissent, with a reason.",
+  type,
+  refusals,
+  fields: (t) => ({ disagreementId: t.id({ required: true }), reason: t.string({ required: true }) }),
+  schema: Schema.Struct({ disagreementId: DisagreementId, reason: Text }),
+  execute: (actor, { disagreementId, reason }) => using(Disagreements, (disagreements) => disagreements.withdraw(actor, disagreementId, reason))
+})

@@ -1,0 +1,51 @@
+import type { Disagreement } from "@carepanel/core"
+import { builder } from "../builder.js"
+import { DisagreementOutcomeEnum, DisagreementStatusEnum, EscalationStepEnum } from "../shared/enums.js"
+import { ActedByRef, StaffRefRef } from "../shared/objects.js"
+
+const EscalationRef = builder.objectRef<Disagreement["escalations"][number]>("Escalation").implement({
+  fields: (t) => ({
+    step: t.field({ type: EscalationStepEnum, resolve: (escalation) => escalation.step }),
+    to: t.field({ type: StaffRefRef, resolve: (escalation) => escalation.to }),
+    by: t.field({ type: ActedByRef, resolve: (escalation) => escalation.by }),
+    at: t.field({ type: "DateTime", resolve: (escalation) => escalation.at })
+  })
+})
+
+const DisagreementOutcomeRecordRef = builder.objectRef<NonNullable<Disagreement["outcome"]>>("DisagreementOutcomeRecord").implement({
+  fields: (t) => ({
+    outcome: t.field({ type: DisagreementOutcomeEnum, resolve: (outcome) => outcome.outcome }),
+    rationale: t.exposeString("rationale"),
+    agreedWith: t.field({ type: StaffRefRef, nullable: true, resolve: (outcome) => outcome.agreedWith ?? null }),
+    by: t.field({ type: ActedByRef, resolve: (outcome) => outcome.by }),
+    at: t.field({ type: "DateTime", resolve: (outcome) => outcome.at })
+  })
+})
+
+/** A member's formal dissent from a decision (CPR-7) and its escalation (SUP-8, LIN-13). */
+export const DisagreementRef = builder.objectRef<Disagreement>("Disagreement").implement({
+  description: "A member's formal dissent from a panel decision, and where it went.",
+  fields: (t) => ({
+    id: t.id({ resolve: (disagreement) => disagreement.id }),
+    decisionId: t.exposeString("decisionId"),
+    referralId: t.exposeString("referralId"),
+    sittingId: t.exposeString("sittingId"),
+    ruleId: t.exposeString("ruleId"),
+    route: t.field({ type: "JSON", description: "The escalation route the policy set when the dissent was recorded.", resolve: (disagreement) => disagreement.route }),
+    status: t.field({ type: DisagreementStatusEnum, resolve: (disagreement) => disagreement.status }),
+    member: t.field({ type: StaffRefRef, resolve: (disagreement) => disagreement.member }),
+    dissentsFromActionId: t.string({
+      nullable: true,
+      description: "Null when the dissent is from the whole decision.",
+      resolve: (disagreement) => (disagreement.dissentsFrom._tag === "RecommendedAction" ? disagreement.dissentsFrom.actionId : null)
+    }),
+    grounds: t.exposeString("grounds"),
+    recordedAt: t.field({ type: "DateTime", resolve: (disagreement) => disagreement.recordedAt }),
+    recordedBy: t.field({ type: ActedByRef, resolve: (disagreement) => disagreement.recordedBy }),
+    areas: t.stringList({ resolve: (disagreement) => disagreement.areas }),
+    notedAt: t.field({ type: "DateTime", nullable: true, resolve: (disagreement) => disagreement.notedAt ?? null }),
+    escalations: t.field({ type: [EscalationRef], resolve: (disagreement) => disagreement.escalations }),
+    outcome: t.field({ type: DisagreementOutcomeRecordRef, nullable: true, resolve: (disagreement) => disagreement.outcome ?? null }),
+    withdrawnReason: t.string({ nullable: true, resolve: (disagreement) => disagreement.withdrawn?.reason ?? null })
+  })
+})

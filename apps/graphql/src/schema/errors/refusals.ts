@@ -1,0 +1,75 @@
+import * as core from "@carepanel/core"
+import { InvalidInput } from "../../graphql/invalidInput.js"
+import { refusalType } from "./domainError.js"
+
+/** Refusals any command may meet. */
+refusalType("NotPermitted", core.NotPermitted, { action: "string", allowed: "roles" }, "The caller holds none of the roles this needs.")
+refusalType("NotFound", core.NotFound, { what: "string", id: "string" }, "No such record: missing, or another authority's (the same answer either way).")
+refusalType("InvalidInput", InvalidInput, { problems: "problems" }, "The input was refused before it reached the domain; nothing was saved.")
+refusalType("ConcurrencyConflict", core.ConcurrencyConflict, {}, "Someone else changed the record at the same time; nothing was saved.")
+
+const ruled = { ruleId: "string" } as const
+
+/** The panel request's refusals. */
+export const referralRefusals = [
+  refusalType("ReferralNotInStatus", core.ReferralNotInStatus, { status: "string" }),
+  refusalType("ReferralAlreadyExists", core.ReferralAlreadyExists, { referralId: "string" }),
+  refusalType("IncompleteRequest", core.IncompleteRequest, { missing: "missing" }),
+  refusalType("MissingDocuments", core.MissingDocuments, { missing: "missing" }),
+  refusalType("OutOfScope", core.OutOfScope, { ...ruled, redirectTo: "optionalString" }),
+  refusalType("NotNextApprover", core.NotNextApprover, { waitingFor: "string" }),
+  refusalType("LateRequest", core.LateRequest, { ...ruled, deadline: "string" }),
+  refusalType("LatePermissionNotAllowed", core.LatePermissionNotAllowed, ruled),
+  refusalType("WrongSitting", core.WrongSitting)
+]
+
+export const sittingRefusals = [
+  refusalType("SittingNotInState", core.SittingNotInState),
+  refusalType("SittingAlreadyScheduled", core.SittingAlreadyScheduled),
+  refusalType("AgendaFull", core.AgendaFull, { ...ruled, capacity: "int", requested: "int" }),
+  refusalType("ObserverNeedsChairAgreement", core.ObserverNeedsChairAgreement, ruled),
+  refusalType("NotTheChair", core.NotTheChair),
+  refusalType("DeputyMustNameSeat", core.DeputyMustNameSeat, ruled)
+]
+
+export const decisionRefusals = [
+  refusalType("DecisionAlreadyRecorded", core.DecisionAlreadyRecorded),
+  refusalType("IncompleteDecision", core.IncompleteDecision, { missing: "missing" }),
+  refusalType("DecisionIsFinal", core.DecisionIsFinal),
+  refusalType("DecisionNotFinal", core.DecisionNotFinal),
+  refusalType("NotTheRightPerson", core.NotTheRightPerson, { ruleId: "optionalString" }),
+  refusalType("NoSuchAction", core.NoSuchAction),
+  refusalType("ActionAlreadyClosed", core.ActionAlreadyClosed),
+  refusalType("ActionsNotUpdated", core.ActionsNotUpdated, { actionIds: "strings" }),
+  refusalType("NotApplicable", core.NotApplicable),
+  refusalType("NotOnAgenda", core.NotOnAgenda)
+]
+
+export const disagreementRefusals = [
+  refusalType("DisagreementAlreadyExists", core.DisagreementAlreadyExists, { disagreementId: "string" }),
+  refusalType("DisagreementNotInStatus", core.DisagreementNotInStatus, { status: "string" }),
+  refusalType("DisagreementDetailMissing", core.DisagreementDetailMissing, { ...ruled, field: "string" }),
+  refusalType("NotTheDissentingMember", core.NotTheDissentingMember, ruled),
+  refusalType("AreasNotNoted", core.AreasNotNoted, ruled),
+  refusalType("EscalationOutOfOrder", core.EscalationOutOfOrder, { ...ruled, step: "string" }),
+  refusalType("WrongPersonForStep", core.WrongPersonForStep, { ...ruled, step: "string" }),
+  refusalType("NotYetWithAssistantDirector", core.NotYetWithAssistantDirector, ruled)
+]
+
+export const placementRefusals = [
+  refusalType("PlacementAlreadyExists", core.PlacementAlreadyExists, { placementId: "string" }),
+  refusalType("PlacementNotInStatus", core.PlacementNotInStatus, { status: "string" }),
+  refusalType("AlreadyRecorded", core.AlreadyRecorded, { what: "string" }),
+  refusalType("NotYetHappened", core.NotYetHappened),
+  refusalType("ViabilityAssessmentNeeded", core.ViabilityAssessmentNeeded, ruled),
+  refusalType("KinshipReferralIncomplete", core.KinshipReferralIncomplete, { missing: "missing" }),
+  refusalType("S20ConsentNeedsParentalResponsibility", core.S20ConsentNeedsParentalResponsibility, { ...ruled, notEligible: "strings" }),
+  refusalType("AlreadyExtended", core.AlreadyExtended, ruled),
+  refusalType("InvalidExtension", core.InvalidExtension, { ...ruled, maxWeeks: "int" }),
+  refusalType("ApprovalExpired", core.ApprovalExpired, { ...ruled, expiredAt: "string" }),
+  refusalType("ExtensionConditionsNotMet", core.ExtensionConditionsNotMet, { ...ruled, missing: "strings" }),
+  refusalType("EndReasonNotApplicable", core.EndReasonNotApplicable, { ruleId: "optionalString" })
+]
+
+/** Refusals every mutation may meet besides its own (NotPermitted, NotFound and InvalidInput are in every union). */
+export const commonRefusals = [core.ConcurrencyConflict]

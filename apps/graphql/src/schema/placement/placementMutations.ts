@@ -1,0 +1,130 @@
+import { BasicTestAnswers, ChildId, ConnectedCarer, EndReason, ExtensionConditions, PlacementId, Placements } from "@carepanel/core"
+import { Schema } from "effect"
+import { optional } from "../../graphql/decodeInput.js"
+import { builder } from "../builder.js"
+import { placementRefusals } from "../errors/refusals.js"
+import { commandMutation, type InputFields } from "../mutation.js"
+import { using } from "../run.js"
+import { EndReasonEnum } from "../shared/enums.js"
+import { PlacementRef } from "./placementType.js"
+
+const type = PlacementRef
+const refusals = placementRefusals
+const ById = Schema.Struct({ placementId: PlacementId })
+const placementIdFields: InputFields = (t) => ({ placementId: t.id({ required: true }) })
+
+commandMutation("recordBasicTest", {
+  description: "LIN-14: starts a placement record with the basic test; all three answers no closes it at once.",
+  type,
+  refusals,
+  fields: (t) => ({
+      childId: t.id({ required: true }),
+      wouldRefuseToSupportReturnHome: t.boolean({ required: true }),
+      wouldAskPoliceToUsePoliceProtection: t.boolean({ required: true }),
+      wouldSeekLegalAdviceToStartCareProceedings: t.boolean({ required: true })
+    }),
+  schema: Schema.Struct({ childId: ChildId, ...BasicTestAnswers.fields }),
+  execute: (actor, { childId, ...answers }) => using(Placements, (placements) => placements.recordBasicTest(actor, childId, answers))
+})
+
+commandMutation("recordPolicePowers", {
+  description: "Records whether the child is under police protection, and since when.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), underPoliceProtection: t.boolean({ required: true }), since: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ placementId: PlacementId, underPoliceProtection: Schema.Boolean, since: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { placementId, underPoliceProtection, since }) =>
+    using(Placements, (placements) => placements.recordPolicePowers(actor, placementId, underPoliceProtection, since))
+})
+
+const CarerInput = builder.inputType("ConnectedCarerInput", {
+  fields: (t) => ({ name: t.string({ required: true }), relationship: t.string({ required: true }), hasParentalResponsibility: t.boolean({ required: true }) })
+})
+
+commandMutation("recordPlacementMade", {
+  description: "Records the placement with connected-person carers; the temporary approval starts then.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), placedAt: t.field({ type: "DateTime", required: true }), carers: t.field({ type: [CarerInput], required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, placedAt: Schema.DateTimeUtc, carers: Schema.NonEmptyArray(ConnectedCarer) }),
+  execute: (actor, { placementId, placedAt, carers }) => using(Placements, (placements) => placements.recordPlacementMade(actor, placementId, placedAt, carers))
+})
+
+commandMutation("recordViabilityAssessment", {
+  description: "LIN-16: the viability assessment is written up.",
+  type,
+  refusals,
+  fields: placementIdFields,
+  schema: ById,
+  execute: (actor, { placementId }) => using(Placements, (placements) => placements.recordViabilityAssessment(actor, placementId))
+})
+
+commandMutation("authorisePlacement", {
+  description: "LIN-17: the locality service manager authorises the placement.",
+  type,
+  refusals,
+  fields: placementIdFields,
+  schema: ById,
+  execute: (actor, { placementId }) => using(Placements, (placements) => placements.authorisePlacement(actor, placementId))
+})
+
+commandMutation("recordKinshipReferral", {
+  description: "LIN-18: the viability assessment and signed BACS form go to the kinship team.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), bacsFormSigned: t.boolean({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, bacsFormSigned: Schema.Boolean }),
+  execute: (actor, { placementId, bacsFormSigned }) => using(Placements, (placements) => placements.recordKinshipReferral(actor, placementId, bacsFormSigned))
+})
+
+commandMutation("recordLookedAfterConsent", {
+  description: "LIN-14: the Assistant Director consents to looked-after status.",
+  type,
+  refusals,
+  fields: placementIdFields,
+  schema: ById,
+  execute: (actor, { placementId }) => using(Placements, (placements) => placements.recordLookedAfterConsent(actor, placementId))
+})
+
+commandMutation("recordS20Consent", {
+  description: "LIN-14: s20 consent, signed by the carers with parental responsibility (by name).",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), signedBy: t.stringList({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, signedBy: Schema.NonEmptyArray(Schema.NonEmptyTrimmedString) }),
+  execute: (actor, { placementId, signedBy }) => using(Placements, (placements) => placements.recordS20Consent(actor, placementId, signedBy))
+})
+
+commandMutation("extendApproval", {
+  description: "STAT-R25-1/3: the one extension of the temporary approval, in whole weeks, with its conditions.",
+  type,
+  refusals,
+  fields: (t) => ({
+      placementId: t.id({ required: true }),
+      weeks: t.int({ required: true }),
+      stillMostAppropriateConsidered: t.boolean({ required: true }),
+      fosteringPanelViewsSought: t.boolean({ required: true }),
+      iroInformed: t.boolean({ required: true }),
+      nominatedOfficerApproved: t.boolean({ required: true })
+    }),
+  schema: Schema.Struct({ placementId: PlacementId, weeks: Schema.Int.pipe(Schema.positive()), ...ExtensionConditions.fields }),
+  execute: (actor, { placementId, weeks, ...conditions }) => using(Placements, (placements) => placements.extendApproval(actor, placementId, weeks, conditions))
+})
+
+commandMutation("extendApprovalPendingReview", {
+  description: "STAT-R25-2: the approval runs on until an independent review's outcome.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), fullAssessmentRefused: t.boolean({ required: true }), independentReviewSought: t.boolean({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, fullAssessmentRefused: Schema.Boolean, independentReviewSought: Schema.Boolean }),
+  execute: (actor, { placementId, ...facts }) => using(Placements, (placements) => placements.extendPendingReview(actor, placementId, facts))
+})
+
+commandMutation("endPlacement", {
+  description: "Ends the placement, with the reason.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), reason: t.field({ type: EndReasonEnum, required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, reason: EndReason }),
+  execute: (actor, { placementId, reason }) => using(Placements, (placements) => placements.end(actor, placementId, reason))
+})

@@ -1,0 +1,76 @@
+import type { Placement } from "@carepanel/core"
+import { builder } from "../builder.js"
+import { EndReasonEnum, PlacementStatusEnum } from "../shared/enums.js"
+import { ActedByRef, RecordedRef } from "../shared/objects.js"
+
+type Approval = NonNullable<Placement["approval"]>
+
+const CarerRef = builder.objectRef<NonNullable<Placement["placement"]>["carers"][number]>("ConnectedCarer").implement({
+  description: "A relative, friend or other connected person caring for the child (LIN-16).",
+  fields: (t) => ({
+    name: t.exposeString("name"),
+    relationship: t.exposeString("relationship"),
+    hasParentalResponsibility: t.exposeBoolean("hasParentalResponsibility")
+  })
+})
+
+const BasicTestRef = builder.objectRef<Placement["basicTest"]>("BasicTest").implement({
+  description: "LIN-14: if the parent wanted the child back, would you ...",
+  fields: (t) => ({
+    wouldRefuseToSupportReturnHome: t.boolean({ resolve: (test) => test.answers.wouldRefuseToSupportReturnHome }),
+    wouldAskPoliceToUsePoliceProtection: t.boolean({ resolve: (test) => test.answers.wouldAskPoliceToUsePoliceProtection }),
+    wouldSeekLegalAdviceToStartCareProceedings: t.boolean({ resolve: (test) => test.answers.wouldSeekLegalAdviceToStartCareProceedings }),
+    isRegulation24: t.exposeBoolean("isRegulation24"),
+    by: t.field({ type: ActedByRef, resolve: (test) => test.by }),
+    at: t.field({ type: "DateTime", resolve: (test) => test.at })
+  })
+})
+
+const PlacedRef = builder.objectRef<NonNullable<Placement["placement"]>>("PlacementMade").implement({
+  fields: (t) => ({
+    placedAt: t.field({ type: "DateTime", resolve: (placed) => placed.placedAt }),
+    carers: t.field({ type: [CarerRef], resolve: (placed) => placed.carers }),
+    by: t.field({ type: ActedByRef, resolve: (placed) => placed.by })
+  })
+})
+
+const ApprovalRef = builder.objectRef<Approval>("TemporaryApproval").implement({
+  description: "Regulation 24's temporary approval (at most 16 weeks) and regulation 25's extension of it.",
+  fields: (t) => ({
+    startsAt: t.field({ type: "DateTime", resolve: (approval) => approval.startsAt }),
+    originalExpiresAt: t.field({ type: "DateTime", resolve: (approval) => approval.originalExpiresAt }),
+    expiresAt: t.field({ type: "DateTime", resolve: (approval) => approval.expiresAt }),
+    extendedByWeeks: t.int({ nullable: true, resolve: (approval) => approval.extension?.weeks ?? null }),
+    pendingReview: t.boolean({ description: "Running until an independent review's outcome (STAT-R25-2).", resolve: (approval) => approval.pendingReview !== undefined })
+  })
+})
+
+const LateStepRef = builder.objectRef<{ readonly late: boolean; readonly by: Placement["basicTest"]["by"]; readonly at: Placement["basicTest"]["at"] }>("RecordedStep").implement({
+  fields: (t) => ({
+    late: t.exposeBoolean("late"),
+    by: t.field({ type: ActedByRef, resolve: (step) => step.by }),
+    at: t.field({ type: "DateTime", resolve: (step) => step.at })
+  })
+})
+
+/** A Regulation 24 connected-person placement; its clocks are in `clocks`. */
+export const PlacementRef = builder.objectRef<Placement>("Placement").implement({
+  description: "A connected-person placement under Regulation 24.",
+  fields: (t) => ({
+    id: t.id({ resolve: (placement) => placement.id }),
+    childId: t.exposeString("childId"),
+    status: t.field({ type: PlacementStatusEnum, resolve: (placement) => placement.status }),
+    urgent: t.exposeBoolean("urgent"),
+    basicTest: t.field({ type: BasicTestRef, resolve: (placement) => placement.basicTest }),
+    underPoliceProtection: t.boolean({ nullable: true, resolve: (placement) => placement.policePowers?.underPoliceProtection ?? null }),
+    policeProtectionSince: t.field({ type: "DateTime", nullable: true, resolve: (placement) => placement.policePowers?.since ?? null }),
+    placement: t.field({ type: PlacedRef, nullable: true, resolve: (placement) => placement.placement ?? null }),
+    viabilityAssessment: t.field({ type: LateStepRef, nullable: true, resolve: (placement) => placement.viabilityAssessment ?? null }),
+    authorisation: t.field({ type: RecordedRef, nullable: true, resolve: (placement) => placement.authorisation ?? null }),
+    kinshipReferral: t.field({ type: LateStepRef, nullable: true, resolve: (placement) => placement.kinshipReferral ?? null }),
+    lookedAfterConsent: t.field({ type: RecordedRef, nullable: true, resolve: (placement) => placement.lookedAfterConsent ?? null }),
+    s20ConsentSignedBy: t.stringList({ nullable: true, resolve: (placement) => placement.s20Consent?.signedBy ?? null }),
+    approval: t.field({ type: ApprovalRef, nullable: true, resolve: (placement) => placement.approval ?? null }),
+    endedReason: t.field({ type: EndReasonEnum, nullable: true, resolve: (placement) => placement.ended?.reason ?? null })
+  })
+})

@@ -1,0 +1,84 @@
+import type { InputFields } from "../mutation.js"
+import { builder } from "../builder.js"
+import { DocumentKindEnum, PlanTypeEnum, PresentationReasonEnum, RequestTypeEnum } from "../shared/enums.js"
+
+export const StaffInput = builder.inputType("StaffInput", {
+  description: "A member of staff: their id in your directory and their name.",
+  fields: (t) => ({ personId: t.id({ required: true }), name: t.string({ required: true }) })
+})
+
+const EhcpInput = builder.inputType("EhcpInput", {
+  fields: (t) => ({ issued: t.field({ type: "Date" }), lastReviewed: t.field({ type: "Date" }) })
+})
+
+export const ChildInput = builder.inputType("ChildInput", {
+  description: "A child on the request. Use your case system's child id; the name is shown only to those allowed to see it.",
+  fields: (t) => ({
+    childId: t.id({ required: true }),
+    fullName: t.string({ required: true }),
+    dateOfBirth: t.field({ type: "Date" }),
+    gender: t.string(),
+    caseNumber: t.string(),
+    legalStatus: t.string({ description: "SSDA903 legal status code, e.g. V2 or C1." }),
+    ethnicity: t.string(),
+    plan: t.field({ type: PlanTypeEnum }),
+    disabled: t.boolean(),
+    unaccompaniedAsylumSeeking: t.boolean(),
+    specialEducationalNeeds: t.boolean(),
+    ehcp: t.field({ type: EhcpInput }),
+    engagingInEducation: t.boolean(),
+    homeAddress: t.string(),
+    placementAddress: t.string(),
+    placementType: t.string(),
+    carer: t.string()
+  })
+})
+
+const PreviousPresentationInput = builder.inputType("PreviousPresentationInput", {
+  fields: (t) => ({ date: t.field({ type: "Date", required: true }), outcome: t.string({ required: true }) })
+})
+
+const ConsultationInput = builder.inputType("TeamManagerConsultationInput", {
+  description: "KNO-4: when the social worker discussed the family with their team manager, and where it is recorded.",
+  fields: (t) => ({ date: t.field({ type: "Date", required: true }), recordedIn: t.string({ required: true }) })
+})
+
+/** The request form (decoded with core's ReferralForm). A draft may be incomplete; submission checks the rest. */
+export const ReferralFormInput = builder.inputType("ReferralFormInput", {
+  fields: (t) => ({
+    panelId: t.id({ required: true }),
+    teamId: t.id(),
+    socialWorker: t.field({ type: StaffInput, required: true }),
+    teamManager: t.field({ type: StaffInput }),
+    children: t.field({ type: [ChildInput], required: true }),
+    requestTypes: t.field({ type: [RequestTypeEnum], required: true }),
+    request: t.string({ description: "What the panel is asked for." }),
+    reason: t.string({ description: "Why: the reason for the referral." }),
+    presentationReasons: t.field({ type: [PresentationReasonEnum] }),
+    proposedPlan: t.string(),
+    caseSummary: t.string(),
+    currentSituation: t.string(),
+    workingWell: t.string(),
+    worries: t.string(),
+    needsToChange: t.string(),
+    workAlreadyDone: t.string(),
+    expectedOutcome: t.string(),
+    durationAndExit: t.string(),
+    annualCostPence: t.int(),
+    partOfCareProceedings: t.boolean(),
+    previousPresentations: t.field({ type: [PreviousPresentationInput] }),
+    teamManagerConsultation: t.field({ type: ConsultationInput })
+  })
+})
+
+export const DocumentInput = builder.inputType("DocumentInput", {
+  fields: (t) => ({
+    documentId: t.id({ required: true }),
+    kind: t.field({ type: DocumentKindEnum, required: true }),
+    title: t.string({ required: true })
+  })
+})
+
+/** Inputs that name a request and, for most commands, give a reason. */
+export const referralIdFields: InputFields = (t) => ({ referralId: t.id({ required: true }) })
+export const referralReasonFields: InputFields = (t) => ({ referralId: t.id({ required: true }), reason: t.string({ required: true }) })

@@ -1,0 +1,89 @@
+import type { Referral } from "@carepanel/core"
+import { builder } from "../builder.js"
+import { ChildRef } from "../child/child.js"
+import { DocumentKindEnum, OutcomeEnum, PresentationReasonEnum, ReferralStatusEnum, RequestTypeEnum } from "../shared/enums.js"
+import { ActedByRef, RuleStepRef, RuleStepTakenRef, StaffRefRef } from "../shared/objects.js"
+
+type Form = Referral["form"]
+
+const DocumentRef = builder.objectRef<Referral["documents"][number]>("Document").implement({
+  description: "A paper recorded against a request (its content stays in the case system).",
+  fields: (t) => ({
+    documentId: t.exposeString("documentId"),
+    kind: t.field({ type: DocumentKindEnum, resolve: (document) => document.kind }),
+    title: t.exposeString("title")
+  })
+})
+
+const CriterionRef = builder.objectRef<Referral["criteria"][number]>("Criterion").implement({
+  description: "Why the case comes to panel, under the authority's rule.",
+  fields: (t) => ({
+    ruleId: t.exposeString("ruleId"),
+    reason: t.field({ type: PresentationReasonEnum, resolve: (criterion) => criterion.reason }),
+    level: t.exposeString("level"),
+    description: t.exposeString("description")
+  })
+})
+
+const HearingRef = builder.objectRef<Referral["hearings"][number]>("Hearing").implement({
+  description: "A time the request was decided on: at a sitting, or agreed outside panel.",
+  fields: (t) => ({
+    decisionId: t.exposeString("decisionId"),
+    sittingId: t.string({ nullable: true, resolve: (hearing) => hearing.sittingId ?? null }),
+    outcome: t.field({ type: OutcomeEnum, resolve: (hearing) => hearing.outcome }),
+    at: t.field({ type: "DateTime", resolve: (hearing) => hearing.at })
+  })
+})
+
+const LatePermissionRef = builder.objectRef<Referral["latePermissions"][number]>("LatePermission").implement({
+  fields: (t) => ({
+    sittingId: t.exposeString("sittingId"),
+    reason: t.exposeString("reason"),
+    by: t.field({ type: ActedByRef, resolve: (permission) => permission.by })
+  })
+})
+
+const text = (read: (form: Form) => string | undefined) => (referral: Referral) => read(referral.form) ?? null
+
+/** A panel request: the form, its papers, approvals, the sitting it is on and every hearing. */
+export const ReferralRef = builder.objectRef<Referral>("Referral").implement({
+  description: "A panel request, as its events made it.",
+  fields: (t) => ({
+    id: t.id({ resolve: (referral) => referral.id }),
+    status: t.field({ type: ReferralStatusEnum, resolve: (referral) => referral.status }),
+    panelId: t.string({ resolve: (referral) => referral.form.panelId }),
+    teamId: t.string({ nullable: true, resolve: text((form) => form.teamId) }),
+    socialWorker: t.field({ type: StaffRefRef, resolve: (referral) => referral.form.socialWorker }),
+    teamManager: t.field({ type: StaffRefRef, nullable: true, resolve: (referral) => referral.form.teamManager ?? null }),
+    children: t.field({ type: [ChildRef], resolve: (referral) => referral.form.children }),
+    requestTypes: t.field({ type: [RequestTypeEnum], resolve: (referral) => referral.form.requestTypes }),
+    request: t.string({ nullable: true, resolve: text((form) => form.request) }),
+    reason: t.string({ nullable: true, resolve: text((form) => form.reason) }),
+    presentationReasons: t.field({ type: [PresentationReasonEnum], resolve: (referral) => referral.form.presentationReasons }),
+    proposedPlan: t.string({ nullable: true, resolve: text((form) => form.proposedPlan) }),
+    caseSummary: t.string({ nullable: true, resolve: text((form) => form.caseSummary) }),
+    currentSituation: t.string({ nullable: true, resolve: text((form) => form.currentSituation) }),
+    workingWell: t.string({ nullable: true, resolve: text((form) => form.workingWell) }),
+    worries: t.string({ nullable: true, resolve: text((form) => form.worries) }),
+    needsToChange: t.string({ nullable: true, resolve: text((form) => form.needsToChange) }),
+    workAlreadyDone: t.string({ nullable: true, resolve: text((form) => form.workAlreadyDone) }),
+    expectedOutcome: t.string({ nullable: true, resolve: text((form) => form.expectedOutcome) }),
+    durationAndExit: t.string({ nullable: true, resolve: text((form) => form.durationAndExit) }),
+    annualCostPence: t.int({ nullable: true, resolve: (referral) => referral.form.annualCostPence ?? null }),
+    partOfCareProceedings: t.boolean({ resolve: (referral) => referral.form.partOfCareProceedings }),
+    documents: t.field({ type: [DocumentRef], resolve: (referral) => referral.documents }),
+    createdAt: t.field({ type: "DateTime", resolve: (referral) => referral.createdAt }),
+    createdBy: t.field({ type: ActedByRef, resolve: (referral) => referral.createdBy }),
+    submittedAt: t.field({ type: "DateTime", nullable: true, resolve: (referral) => referral.submittedAt ?? null }),
+    readyAt: t.field({ type: "DateTime", nullable: true, resolve: (referral) => referral.readyAt ?? null }),
+    pendingApprovals: t.field({ type: [RuleStepRef], resolve: (referral) => referral.pendingApprovals }),
+    approvals: t.field({ type: [RuleStepTakenRef], resolve: (referral) => referral.approvals }),
+    criteria: t.field({ type: [CriterionRef], resolve: (referral) => referral.criteria }),
+    latePermissions: t.field({ type: [LatePermissionRef], resolve: (referral) => referral.latePermissions }),
+    sittingId: t.string({ nullable: true, resolve: (referral) => referral.sittingId ?? null }),
+    acceptedLate: t.boolean({ nullable: true, resolve: (referral) => referral.acceptedLate ?? null }),
+    hearings: t.field({ type: [HearingRef], resolve: (referral) => referral.hearings }),
+    closedReason: t.string({ nullable: true, resolve: (referral) => referral.closedReason ?? null }),
+    redirectedTo: t.string({ nullable: true, resolve: (referral) => referral.redirectedTo ?? null })
+  })
+})

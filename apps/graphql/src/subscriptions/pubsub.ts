@@ -1,0 +1,17 @@
+import type { Deadline } from "@carepanel/core"
+import { createPubSub } from "graphql-yoga"
+
+/** A clock whose state changed since the last poll: it came due soon, went overdue, or a new one started so. */
+export interface DeadlineChange {
+  readonly deadline: Deadline
+  readonly previousState: Deadline["state"] | null
+}
+
+/** Topics are per authority: a subscriber only ever hears of its own authority's records. */
+export const makePubSub = () =>
+  createPubSub<{
+    decisionRecorded: [authorityId: string, payload: { readonly decisionId: string }]
+    deadlineChanged: [authorityId: string, payload: DeadlineChange]
+  }>()
+
+export type AppPubSub = ReturnType<typeof makePubSub>

@@ -1,0 +1,97 @@
+import { EventStore, preset } from "@carepanel/core"
+import { exampleForm, staffOf } from "@carepanel/core/testing"
+import { Effect } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { schema } from "../src/schema/index.js"
+import { startTestApp, type TestApp } from "./support/harness.js"
+import { readyRequest, tokenFor } from "./support/scenario.js"
+
+const policy = preset("lincolnshire")
+const staff = staffOf(policy.authority.id)
+const form = exampleForm(policy.panels[0].id, "s20_accommodation", { id: "bad-child", name: "Rowan Espley" })
+const content = { outcome: "approve", rationale: "Proportionate", agreed: {}, actions: [] }
+const person = { personId: "sam-jessop", name: "Sam Jessop" }
+
+/** For every mutation: an input with one thing wrong, and the path the refusal must name. */
+const cases: Record<string, readonly [input: Record<string, unknown>, path: string]> = {
+  createReferralDraft: [{ form: { ...form, children: [{ ...form.children[0], dateOfBirth: "2016-02-30" }] } }, "input.form.children[0].dateOfBirth"],
+  editReferralDraft: [{ referralId: " ", form }, "input.referralId"],
+  recordReferralDocument: [{ referralId: "ref_1", document: { documentId: "d1", kind: "genogram", title: "  " } }, "input.document.title"],
+  submitReferral: [{ referralId: "" }, "input.referralId"],
+  approveReferral: [{ referralId: "" }, "input.referralId"],
+  returnReferralForChanges: [{ referralId: "ref_1", reason: " " }, "input.reason"],
+  grantLatePermission: [{ referralId: "ref_1", sittingId: "", reason: "Placement breakdown" }, "input.sittingId"],
+  acceptReferralOntoSitting: [{ referralId: "ref_1", sittingId: " " }, "input.sittingId"],
+  withdrawReferral: [{ referralId: "ref_1", reason: "" }, "input.reason"],
+  redirectReferral: [{ referralId: "ref_1", redirectTo: "", reason: "Respite" }, "input.redirectTo"],
+  scheduleSitting: [{ panelId: "support-panel", date: "2027-13-01" }, "input.date"],
+  scheduleSittingsForYear: [{ panelId: "support-panel", year: 1999 }, "input.year"],
+  cancelSitting: [{ sittingId: "sit_1", reason: "" }, "input.reason"],
+  buildAgenda: [{ sittingId: "sit_1", entries: [{ referralId: "", childIds: [], kind: "request", summary: "Request" }] }, "input.entries[0].referralId"],
+  buildProposedAgenda: [{ sittingId: "" }, "input.sittingId"],
+  publishAgenda: [{ sittingId: "" }, "input.sittingId"],
+  recordAttendance: [{ sittingId: "sit_1", personId: "p1", name: "", seat: "Chair", membership: "standing", status: "present" }, "input.name"],
+  confirmQuorum: [{ sittingId: "", enough: true, note: "Enough" }, "input.sittingId"],
+  sendDraftRecordToChair: [{ sittingId: "" }, "input.sittingId"],
+  returnFinalRecord: [{ sittingId: "" }, "input.sittingId"],
+  recordChildRecordUploaded: [{ sittingId: "sit_1", childId: "", referralId: "ref_1" }, "input.childId"],
+  recordPanelDecision: [{ referralId: "ref_1", sittingId: "sit_1", content: { ...content, agreed: { accommodationWeeks: 0 } } }, "input.content.agreed.accommodationWeeks"],
+  recordOutsidePanelAgreement: [{ referralId: "ref_1", content, whyOutsidePanel: "Urgent", timescales: "Now", placedAt: "yesterday" }, "input.placedAt"],
+  agreeOutsidePanel: [{ decisionId: "" }, "input.decisionId"],
+  editDecision: [{ decisionId: "dec_1", content: { ...content, rationale: " " } }, "input.content.rationale"],
+  signOffDecision: [{ decisionId: "" }, "input.decisionId"],
+  amendDecision: [{ decisionId: "dec_1", content, whatChanged: "Dates", why: "Typo", approvedBy: { personId: "", name: "Ruth Fairholme", role: "assistant_director" } }, "input.approvedBy.personId"],
+  completeAction: [{ decisionId: "dec_1", actionId: "a1", evidence: "" }, "input.evidence"],
+  markActionOutstanding: [{ decisionId: "dec_1", actionId: "a1", reason: "" }, "input.reason"],
+  recordActionsCaseNote: [{ decisionId: "dec_1", note: "" }, "input.note"],
+  recordFgcReferralReceived: [{ decisionId: "dec_1", actionId: "" }, "input.actionId"],
+  approveChangeOfCircumstances: [{ decisionId: "dec_1", circumstances: "Moved", alternativeAction: "" }, "input.alternativeAction"],
+  waiveReturnToPanel: [{ decisionId: "dec_1", caseNote: "" }, "input.caseNote"],
+  recordS20Task: [{ decisionId: " ", task: "supervision", note: "Done" }, "input.decisionId"],
+  recordDissent: [{ decisionId: "dec_1", referralId: "ref_1", sittingId: "sit_1", member: { ...person, name: "" }, grounds: "Risky" }, "input.member.name"],
+  noteAreasOfDisagreement: [{ disagreementId: "dis_1", areas: [] }, "input.areas"],
+  escalateDisagreement: [{ disagreementId: "dis_1", step: "assistant_director", to: { ...person, name: " " } }, "input.to.name"],
+  recordDisagreementOutcome: [{ disagreementId: "dis_1", outcome: "upheld", rationale: "" }, "input.rationale"],
+  withdrawDissent: [{ disagreementId: "dis_1", reason: "" }, "input.reason"],
+  recordBasicTest: [{ childId: "", wouldRefuseToSupportReturnHome: true, wouldAskPoliceToUsePoliceProtection: false, wouldSeekLegalAdviceToStartCareProceedings: false }, "input.childId"],
+  recordPolicePowers: [{ placementId: "plc_1", underPoliceProtection: true, since: "last night" }, "input.since"],
+  recordPlacementMade: [{ placementId: "plc_1", placedAt: "2026-01-01T10:00:00Z", carers: [] }, "input.carers"],
+  recordViabilityAssessment: [{ placementId: "" }, "input.placementId"],
+  authorisePlacement: [{ placementId: "" }, "input.placementId"],
+  recordKinshipReferral: [{ placementId: "", bacsFormSigned: true }, "input.placementId"],
+  recordLookedAfterConsent: [{ placementId: "" }, "input.placementId"],
+  recordS20Consent: [{ placementId: "plc_1", signedBy: [] }, "input.signedBy"],
+  extendApproval: [{ placementId: "plc_1", weeks: 0, stillMostAppropriateConsidered: true, fosteringPanelViewsSought: true, iroInformed: true, nominatedOfficerApproved: true }, "input.weeks"],
+  extendApprovalPendingReview: [{ placementId: "", fullAssessmentRefused: true, independentReviewSought: true }, "input.placementId"],
+  endPlacement: [{ placementId: "", reason: "child_moved" }, "input.placementId"]
+}
+
+let app: TestApp
+const eventCount = () => app.runtime.runPromise(Effect.flatMap(EventStore, (store) => store.readAll({ after: 0, limit: 1_000_000 })).pipe(Effect.map((events) => events.length)))
+
+beforeAll(async () => {
+  app = await startTestApp([policy])
+  await readyRequest(app, policy, { id: "bad-input-child", name: "Avery Tolland" })
+})
+afterAll(() => app.close())
+
+describe("bad input", () => {
+  it("has a case for every mutation in the schema", () => {
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(cases).sort())
+  })
+
+  it.each(Object.entries(cases))("%s: refused with the field's path and a plain message, and nothing written", async (name, [input, path]) => {
+    const before = await eventCount()
+    const type = `${name.slice(0, 1).toUpperCase()}${name.slice(1)}Input`
+    const document = `mutation Bad($input: ${type}!) { ${name}(input: $input) { __typename ... on InvalidInput { code message problems { path message } } } }`
+    const response = await app.post(await tokenFor(app, staff.administrator), document, { input })
+    expect(response.body.errors, response.text).toBeUndefined()
+    const payload = response.body.data[name]
+    expect(payload.__typename).toBe("InvalidInput")
+    expect(payload.code).toBe("InvalidInput")
+    expect(payload.problems.map((problem: { path: string }) => problem.path)).toEqual([path])
+    expect(payload.problems[0].message).not.toMatch(/^Expected|DateTime\.Utc|Brand/)
+    expect(payload.message).toContain(path)
+    expect(await eventCount()).toBe(before)
+  })
+})

@@ -1,0 +1,69 @@
+import { AccessLog, AuthorityId, ChildId, preset } from "@carepanel/core"
+import { exampleForm, staffOf } from "@carepanel/core/testing"
+import { Effect } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { mutation, onReferral } from "./support/documents.js"
+import { startTestApp, type TestApp } from "./support/harness.js"
+import { tokenFor } from "./support/scenario.js"
+
+let app: TestApp
+let referralId: string
+const policy = preset("knowsley")
+const staff = staffOf(policy.authority.id)
+const child = { id: "fr-child-1", name: "Quinn Alderley" }
+const childQuery = `query ReadChild($id: ID!) { referral(id: $id) { ... on Referral { children { childId fullName dateOfBirth homeAddress placementAddress plan } } } }`
+
+beforeAll(async () => {
+  app = await startTestApp([policy])
+  const form = exampleForm(policy.panels[0].id, policy.referral.inScope.requestTypes[0]!, child)
+  const withAddress = { ...form, children: form.children.map((entry) => ({ ...entry, homeAddress: "14 Fictional Row, Wexcombe" })) }
+  const created = await app.post(await tokenFor(app, staff.socialWorker), mutation("createReferralDraft", onReferral), { input: { form: withAddress } })
+  referralId = created.body.data.createReferralDraft.id
+})
+afterAll(() => app.close())
+
+const accessLog = () =>
+  app.runtime.runPromise(Effect.flatMap(AccessLog, (log) => log.forChild(AuthorityId.make(policy.authority.id), ChildId.make(child.id))))
+
+describe("a child's identity", () => {
+  it("is withheld from an integrator: name, date of birth and addresses are null", async () => {
+    const response = await app.post(await tokenFor(app, staff.integrator), childQuery, { id: referralId })
+    expect(response.body.errors).toBeUndefined()
+    expect(response.body.data.referral.children).toEqual([
+      { childId: child.id, fullName: null, dateOfBirth: null, homeAddress: null, placementAddress: null, plan: "CIN" }
+    ])
+  })
+
+  it("is shown to an integrator whose token grants child.identity.read", async () => {
+    const token = await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"], personId: "bridge-2", name: "Case System Bridge" })
+    const response = await app.post(token, childQuery, { id: referralId })
+    expect(response.body.data.referral.children[0]).toMatchObject({ fullName: child.name, dateOfBirth: "2016-09-14", homeAddress: "14 Fictional Row, Wexcombe" })
+  })
+
+  it("is shown to a social worker", async () => {
+    const response = await app.post(await tokenFor(app, staff.socialWorker), childQuery, { id: referralId })
+    expect(response.body.data.referral.children[0].fullName).toBe(child.name)
+  })
+
+  it("is withheld from an integrator in the case history's event data too", async () => {
+    const history = `query H($id: ID!) { caseHistory(referralId: $id) { ... on CaseHistory { events { type by { role } data } } } }`
+    const integrator = await app.post(await tokenFor(app, staff.integrator), history, { id: referralId })
+    expect(integrator.body.data.caseHistory.events).toEqual([{ type: "DraftCreated", by: { role: "social_worker" }, data: null }])
+    expect(integrator.text).not.toContain(child.name)
+  })
+})
+
+describe("the access log", () => {
+  it("records every read of a child's record: who, role, when, which fields, and never the values", async () => {
+    const entries = await accessLog()
+    const integrator = entries.find((entry) => entry.personId === staff.integrator.personId)!
+    expect(integrator).toMatchObject({ role: "integrator", childId: child.id, purpose: "ReadChild", fields: ["plan"] })
+    expect(Number.isNaN(Date.parse(integrator.at))).toBe(false)
+    const granted = entries.find((entry) => entry.personId === "bridge-2")!
+    expect(granted.fields).toEqual(["dateOfBirth", "fullName", "homeAddress", "placementAddress", "plan"])
+    const worker = entries.filter((entry) => entry.personId === staff.socialWorker.personId)
+    expect(worker.map((entry) => entry.purpose)).toContain("ReadChild")
+    const written = JSON.stringify(entries)
+    for (const value of [child.name, "2016-09-14", "Fictional Row"]) expect(written).not.toContain(value)
+  })
+})

@@ -1,0 +1,74 @@
+import { type Deadline, preset } from "@carepanel/core"
+import { staffOf } from "@carepanel/core/testing"
+import { DateTime } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { changesBetween } from "../src/subscriptions/deadlineWatcher.js"
+import { startTestApp, type TestApp } from "./support/harness.js"
+import { decide, readyRequest, sittingWith, tokenFor } from "./support/scenario.js"
+
+const policy = preset("care-planning")
+const staff = staffOf(policy.authority.id)
+let app: TestApp
+beforeAll(async () => {
+  app = await startTestApp([policy])
+})
+afterAll(() => app.close())
+
+/** Opens an SSE subscription and resolves with the first `next` event's data. */
+const firstEvent = async (token: string, query: string) => {
+  const controller = new AbortController()
+  const response = await fetch(`${app.url}/graphql`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, accept: "text/event-stream", "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+    signal: controller.signal
+  })
+  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/)
+  const reader = response.body!.getReader()
+  const next = (async () => {
+    let text = ""
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) throw new Error(`stream ended: ${text}`)
+      text += new TextDecoder().decode(value)
+      const match = /event: next\ndata: (.*)\n/.exec(text)
+      if (match) return JSON.parse(match[1]!)
+    }
+  })()
+  return { next, close: () => controller.abort() }
+}
+
+describe("decisionRecorded over Server-Sent Events", () => {
+  it("tells a subscriber of the decision once it is committed", async () => {
+    const referral = await readyRequest(app, policy, { id: "sse-child", name: "Blair Osgood" })
+    const sitting = await sittingWith(app, policy, [referral.id])
+    const subscription = await firstEvent(await tokenFor(app, staff.chair), "subscription { decisionRecorded { id referralId outcome } }")
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const decision = await decide(app, policy, referral.id, sitting.id, sitting.date)
+    const event = await subscription.next
+    subscription.close()
+    expect(event.data.decisionRecorded).toEqual({ id: decision.id, referralId: referral.id, outcome: "approve" })
+  })
+})
+
+describe("deadlineChanged", () => {
+  const clock = (id: string, state: Deadline["state"]): Deadline => ({
+    id,
+    about: { kind: "referral", id: "ref_1" },
+    title: "Papers",
+    ruleId: "CPR-9",
+    due: DateTime.unsafeMake("2027-06-10T12:00:00Z"),
+    state,
+    explanation: "due ..."
+  })
+
+  it("publishes clocks that came due soon or went overdue, or started so, and nothing else", () => {
+    const before = new Map<string, Deadline["state"]>([["a", "pending"], ["b", "due_soon"], ["c", "due_soon"], ["d", "pending"]])
+    const now = [clock("a", "due_soon"), clock("b", "due_soon"), clock("c", "overdue"), clock("d", "met"), clock("e", "overdue"), clock("f", "pending")]
+    expect(changesBetween(before, now).map((change) => [change.deadline.id, change.previousState])).toEqual([
+      ["a", "pending"],
+      ["c", "due_soon"],
+      ["e", null]
+    ])
+  })
+})

@@ -1,0 +1,61 @@
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import type { AuthorityPolicy, Role } from "@carepanel/core"
+import { InMemoryStoreLayer } from "@carepanel/core/testing"
+import { MemoryAccessLog } from "../../src/app/accessLog.js"
+import { LogNotifier } from "../../src/app/logNotifier.js"
+import { type AppOptions, startApp } from "../../src/app/startApp.js"
+import { loadDevKeys, signDevToken } from "../../src/auth/devKeys.js"
+
+export interface GraphQLResponse {
+  readonly status: number
+  readonly headers: Headers
+  readonly text: string
+  readonly body: any
+}
+
+/** The API on 127.0.0.1, a free port, an in-memory store: one per test file. */
+export const startTestApp = async (policies: ReadonlyArray<AuthorityPolicy>, options: Partial<AppOptions> = {}) => {
+  const dataDir = mkdtempSync(join(tmpdir(), "carepanel-graphql-"))
+  const devKeys = await loadDevKeys(dataDir)
+  const logs: string[] = []
+  const notifications: string[] = []
+  const app = await startApp({
+    host: "127.0.0.1",
+    port: 0,
+    production: false,
+    policies,
+    store: InMemoryStoreLayer,
+    accessLog: MemoryAccessLog,
+    notifier: LogNotifier((line) => notifications.push(line)),
+    auth: {},
+    devKeys,
+    log: (line) => logs.push(line),
+    deadlinePollMs: 3_600_000,
+    ...options
+  })
+
+  const token = (authorityId: string, roles: ReadonlyArray<Role>, extra: { readonly scopes?: ReadonlyArray<string>; readonly name?: string; readonly personId?: string } = {}) =>
+    signDevToken(devKeys, { authorityId, roles, ...extra })
+
+  const post = async (bearer: string | undefined, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse> => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json", ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...headers },
+      body: JSON.stringify({ query, variables })
+    })
+    const text = await response.text()
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      body = undefined
+    }
+    return { status: response.status, headers: response.headers, text, body }
+  }
+
+  return { ...app, dataDir, devKeys, logs, notifications, token, post }
+}
+
+export type TestApp = Awaited<ReturnType<typeof startTestApp>>

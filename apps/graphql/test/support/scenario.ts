@@ -1,0 +1,74 @@
+import { addDays, type AuthorityPolicy, englandAndWales, type LocalDate, londonDateOf, type Role, weekdayOf } from "@carepanel/core"
+import { exampleDecision, exampleForm, staffOf } from "@carepanel/core/testing"
+import { DateTime } from "effect"
+import { expect } from "vitest"
+import { mutation, onDecision, onReferral, onSitting } from "./documents.js"
+import type { TestApp } from "./harness.js"
+
+type Staff = ReturnType<typeof staffOf>
+export type StaffMember = Staff[keyof Staff]
+
+/** A dev token for one of core's fictional staff, carrying their person id and name. */
+export const tokenFor = (app: TestApp, member: StaffMember) =>
+  app.token(member.authorityId, member.roles, { personId: member.personId, name: member.name })
+
+export const holderOf = (staff: Staff, role: Role): StaffMember => Object.values(staff).find((member) => member.roles.includes(role))!
+
+/** Runs a mutation and returns its payload, failing the test on a refusal or GraphQL error. */
+export const run = async (app: TestApp, member: StaffMember, name: string, fields: string, input: unknown) => {
+  const response = await app.post(await tokenFor(app, member), mutation(name, fields), { input })
+  expect(response.body.errors, response.text).toBeUndefined()
+  const payload = response.body.data[name]
+  expect(payload.code, `${name}: ${payload.message}`).toBeUndefined()
+  return payload
+}
+
+/** A working day on the panel's weekday at least `lead` days from today. */
+export const sittingDate = (policy: AuthorityPolicy, lead = 35): LocalDate => {
+  const panel = policy.panels[0]
+  const weekday = panel.schedule._tag === "Cadence" ? panel.schedule.weekday : weekdayOf(panel.schedule.dates[0])
+  let date = addDays(londonDateOf(DateTime.unsafeNow()), lead)
+  while (weekdayOf(date) !== weekday || !englandAndWales.isWorkingDay(date)) date = addDays(date, 1)
+  return date
+}
+
+/** A complete request for a fictional child, submitted and approved, ready for a sitting. */
+export const readyRequest = async (app: TestApp, policy: AuthorityPolicy, child: { id: string; name: string }) => {
+  const staff = staffOf(policy.authority.id)
+  const requestType = policy.referral.inScope.requestTypes[0]!
+  const draft = await run(app, staff.socialWorker, "createReferralDraft", onReferral, { form: exampleForm(policy.panels[0].id, requestType, child) })
+  const documents = policy.referral.requiredDocuments.filter((required) => required.forRequestTypes === undefined || required.forRequestTypes.includes(requestType))
+  for (const [i, required] of documents.entries()) {
+    await run(app, staff.socialWorker, "recordReferralDocument", onReferral, {
+      referralId: draft.id,
+      document: { documentId: `${draft.id}-doc-${i}`, kind: required.kind, title: `${required.kind} for ${child.id}` }
+    })
+  }
+  let referral = await run(app, staff.socialWorker, "submitReferral", onReferral, { referralId: draft.id })
+  while (referral.status === "awaiting_approval") {
+    referral = await run(app, holderOf(staff, referral.pendingApprovals[0].role), "approveReferral", onReferral, { referralId: referral.id })
+  }
+  expect(referral.status).toBe("ready")
+  return referral
+}
+
+/** A scheduled sitting with the request accepted onto it and the agenda built and published. */
+export const sittingWith = async (app: TestApp, policy: AuthorityPolicy, referralIds: ReadonlyArray<string>) => {
+  const staff = staffOf(policy.authority.id)
+  const sitting = await run(app, staff.administrator, "scheduleSitting", onSitting, { panelId: policy.panels[0].id, date: sittingDate(policy) })
+  for (const referralId of referralIds) await run(app, staff.administrator, "acceptReferralOntoSitting", onReferral, { referralId, sittingId: sitting.id })
+  const built = await run(app, staff.administrator, "buildProposedAgenda", onSitting, { sittingId: sitting.id })
+  await run(app, staff.administrator, "publishAgenda", onSitting, { sittingId: sitting.id })
+  return built
+}
+
+/** The panel's decision on a request, signed off by every role the policy asks for. */
+export const decide = async (app: TestApp, policy: AuthorityPolicy, referralId: string, sittingId: string, sittingDay: LocalDate) => {
+  const staff = staffOf(policy.authority.id)
+  const content = exampleDecision(policy, policy.referral.inScope.requestTypes[0]!, "approve", { actionsDue: addDays(sittingDay, 14), key: referralId })
+  let decision = await run(app, staff.administrator, "recordPanelDecision", onDecision, { referralId, sittingId, content })
+  while (decision.pendingSignOffs.length > 0) {
+    decision = await run(app, holderOf(staff, decision.pendingSignOffs[0].role), "signOffDecision", onDecision, { decisionId: decision.id })
+  }
+  return decision
+}

@@ -1,0 +1,12 @@
+import { createRequire } from "node:module"
+import { defineConfig } from "vitest/config"
+
+// graphql 16 ships CommonJS (main) and ES modules (module). Node loads the CommonJS build for yoga, Pothos and
+// graphql-armor; Vite would give the app's own files the ES build. One copy for all, as under Node.
+const graphql = createRequire(import.meta.url).resolve("graphql")
+
+export default defineConfig({
+  resolve: { conditions: ["@carepanel/source"], alias: [{ find: /^graphql$/, replacement: graphql }] },
+  ssr: { resolve: { conditions: ["@carepanel/source"] } },
+  test: { include: ["test/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 }
+})
