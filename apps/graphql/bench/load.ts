@@ -1,0 +1,35 @@
+import autocannon from "autocannon"
+
+export interface LoadResult {
+  readonly rps: number
+  readonly p50: number
+  readonly p99: number
+  readonly non2xx: number
+  readonly errors: number
+}
+
+export interface LoadOptions {
+  readonly url: string
+  readonly token?: string
+  readonly connections: number
+  /** A fixed document, or one per request (e.g. a different request to submit each time). */
+  readonly body: string | (() => string)
+  readonly duration?: number
+  readonly amount?: number
+}
+
+/** One autocannon run, in this process, against a server in another process. */
+export const load = async (options: LoadOptions): Promise<LoadResult> => {
+  const headers = { "content-type": "application/json", accept: "application/graphql-response+json", ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) }
+  const body = options.body
+  const result = await autocannon({
+    url: options.url,
+    method: "POST",
+    headers,
+    connections: options.connections,
+    ...(options.amount === undefined ? { duration: options.duration ?? 5 } : { amount: options.amount }),
+    ...(typeof body === "string" ? { body } : { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] })
+  } as autocannon.Options)
+  const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000
+  return { rps: result.requests.total / seconds, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors }
+}

@@ -1,0 +1,41 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
+
+const appDir = fileURLToPath(new URL("..", import.meta.url))
+
+export interface ChildServer {
+  readonly url: string
+  readonly stop: () => Promise<void>
+}
+
+/** Starts a server script in its own process (its own core) and waits for the line that gives its URL. */
+export const startChild = (script: string, env: Readonly<Record<string, string>> = {}): Promise<ChildServer> =>
+  new Promise((resolve, reject) => {
+    const child: ChildProcess = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", script], {
+      cwd: appDir,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let seen = ""
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString()
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/graphql)/.exec(seen)
+      if (match) {
+        child.stdout?.off("data", onData)
+        child.stdout?.resume()
+        resolve({
+          url: match[1]!,
+          stop: () =>
+            new Promise((done) => {
+              child.once("exit", () => done())
+              child.kill("SIGTERM")
+            })
+        })
+      }
+    }
+    child.stdout?.on("data", onData)
+    child.stderr?.on("data", (chunk: Buffer) => {
+      seen += chunk.toString()
+    })
+    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}:\n${seen}`)))
+  })
