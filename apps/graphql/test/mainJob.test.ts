@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { existsSync, mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterEach, describe, expect, it } from "vitest"
+
+/** The main job as a user starts it: `src/main.ts` in its own process, on a SQLite file in a data directory. */
+const startMain = (dataDir: string) => {
+  const child = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", "src/main.ts"], {
+    cwd: join(import.meta.dirname, ".."),
+    env: { ...process.env, NODE_ENV: "development", PORT: "0", CAREPANEL_DATA_DIR: dataDir, CAREPANEL_POLICIES: "", DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"]
+  })
+  let output = ""
+  const started = new Promise<string>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+      if (/^curl .*$/m.test(output)) resolve(output)
+    })
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once("exit", (code) => reject(new Error(`main exited with ${code} before it was ready:\n${output}`)))
+  })
+  return { child, started }
+}
+
+const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    child.once("exit", (code) => resolve(code))
+    child.kill("SIGTERM")
+  })
+
+/** Runs the example the server printed: its URL, its token and its query, as a user pasting the curl would. */
+const pasteExample = async (printed: string) => {
+  const curl = printed.match(/^curl -s (\S+) -H "Authorization: Bearer ([^"]+)" -H "Content-Type: application\/json" -d '(.*)'$/m)
+  expect(curl, printed).not.toBeNull()
+  const [, url, token, body] = curl!
+  const response = await fetch(url!, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body })
+  expect(response.status).toBe(200)
+  return { url: url!, token: token!, body: (await response.json()) as any }
+}
+
+const history = `{
+  referrals(first: 100) { edges { node { id status } } }
+  decisions(first: 100) { edges { node { id outcome status } } }
+  placements { id childId }
+}`
+
+const ask = async (url: string, token: string, query: string) => {
+  const response = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ query }) })
+  return ((await response.json()) as any).data
+}
+
+let running: ChildProcess | undefined
+afterEach(async () => {
+  if (running !== undefined) await stop(running)
+  running = undefined
+})
+
+describe("the main job (npm start) on the embedded SQLite store", () => {
+  it("seeds a fictional authority on first start, prints a working example, and keeps the data across a restart", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "carepanel-main-"))
+    const first = startMain(dataDir)
+    running = first.child
+    const printed = await first.started
+    expect(printed).toMatch(/Seeded Wexcombe Borough Council \(fictional\): \d+ sittings, \d+ requests, \d+ decisions, 1 Regulation 24 placement\./)
+    expect(existsSync(join(dataDir, "carepanel.sqlite"))).toBe(true)
+
+    const example = await pasteExample(printed)
+    expect(example.body.errors).toBeUndefined()
+    expect(example.body.data.viewer.authority.name).toBe("Wexcombe Borough Council (fictional)")
+    expect(example.body.data.sittings.length).toBeGreaterThanOrEqual(4)
+    expect(example.body.data.deadlines.some((clock: { explanation: string }) => /^due .* - [A-Z]+-/.test(clock.explanation))).toBe(true)
+
+    const before = await ask(example.url, example.token, history)
+    expect(before.referrals.edges.length).toBe(6)
+    expect(before.decisions.edges.length).toBeGreaterThan(0)
+    expect(before.placements.length).toBe(1)
+    expect(await stop(first.child)).toBe(0)
+
+    const second = startMain(dataDir)
+    running = second.child
+    const again = await second.started
+    expect(again).not.toMatch(/Seeded/)
+    const restarted = await pasteExample(again)
+    expect(await ask(restarted.url, restarted.token, history)).toEqual(before)
+  }, 90_000)
+})
