@@ -1,12 +1,11 @@
 import { type AuthorityId, ReadModels } from "@carepanel/core"
 import { Effect, Schema } from "effect"
-import { GraphQLError } from "graphql"
+import { InvalidInput } from "./invalidInput.js"
 
 export const maxPageSize = 100
 export const defaultPageSize = 20
 
 export const cursorOf = (id: string): string => Buffer.from(id, "utf8").toString("base64url")
-const idOf = (cursor: string): string => Buffer.from(cursor, "base64url").toString("utf8")
 
 export interface PageArgs {
   readonly first?: number | null | undefined
@@ -20,16 +19,19 @@ export interface Page<A> {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean; readonly startCursor: string | null; readonly endCursor: string | null }
 }
 
+const refuse = (path: string, message: string) => Effect.fail(InvalidInput.of([{ path, message }]))
+
 /** Forward pages only: the read models are walked in id order after a cursor (`afterId`, `limit`). */
-export const pageSize = (args: PageArgs): number => {
-  if (args.last != null || args.before != null) {
-    throw new GraphQLError("Only forward pagination is supported: use first and after.", { extensions: { code: "BAD_USER_INPUT" } })
-  }
+export const pageOf = (args: PageArgs): Effect.Effect<{ readonly first: number; readonly afterId?: string }, InvalidInput> => {
+  if (args.last != null) return refuse("last", "is not supported: page forward with first and after")
+  if (args.before != null) return refuse("before", "is not supported: page forward with first and after")
   const first = args.first ?? defaultPageSize
-  if (first < 0 || first > maxPageSize) {
-    throw new GraphQLError(`first must be from 0 to ${maxPageSize}.`, { extensions: { code: "BAD_USER_INPUT" } })
-  }
-  return first
+  if (first < 0 || first > maxPageSize) return refuse("first", `must be from 0 to ${maxPageSize}, not ${first}`)
+  if (args.after == null) return Effect.succeed({ first })
+  // A cursor is the base64url of a record id; anything else was not given out by this API.
+  const afterId = Buffer.from(args.after, "base64url").toString("utf8")
+  if (afterId === "" || cursorOf(afterId) !== args.after) return refuse("after", "is not a cursor from this API: use a pageInfo.endCursor")
+  return Effect.succeed({ first, afterId })
 }
 
 export interface ReadModelPageQuery<A, I> {
@@ -45,11 +47,11 @@ export interface ReadModelPageQuery<A, I> {
 /** One page of a read model, of the caller's authority only, as a Relay connection. */
 export const readModelPage = <A, I>(query: ReadModelPageQuery<A, I>) =>
   Effect.gen(function* () {
-    const first = pageSize(query.args)
+    const { first, afterId: start } = yield* pageOf(query.args)
     const readModels = yield* ReadModels
     const decode = Schema.decodeUnknown(query.schema)
     const found: Array<{ readonly id: string; readonly node: A }> = []
-    let afterId = query.args.after ? idOf(query.args.after) : undefined
+    let afterId = start
     const batch = query.keep ? Math.max(first + 1, maxPageSize) : first + 1
     while (found.length <= first) {
       const rows = yield* readModels.query({
