@@ -1,6 +1,6 @@
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
+import { Cause, Runtime } from "effect"
 import { configFromEnv } from "./app/config.js"
-import { ConfigError } from "./app/env.js"
 import { notifierFromEnv } from "./app/notifier.js"
 import { startApp } from "./app/startApp.js"
 import { loadDevKeys, signDevToken } from "./auth/devKeys.js"
@@ -40,7 +40,15 @@ const main = async () => {
   process.once("SIGTERM", stop)
 }
 
+/** A setting that cannot be used (ours, the store's, SMTP's) is one line naming it; anything else is a bug. */
+const settingProblem = (error: unknown): string | undefined => {
+  const cause = Runtime.isFiberFailure(error) ? Cause.squash(error[Runtime.FiberFailureCauseId]) : error
+  const named = cause as { readonly setting?: unknown; readonly message?: unknown }
+  return typeof named?.setting === "string" && typeof named.message === "string" ? named.message : undefined
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `Cannot start: ${error.message}` : error)
+  const problem = settingProblem(error)
+  console.error(problem === undefined ? error : `Cannot start: ${problem}`)
   process.exit(1)
 })

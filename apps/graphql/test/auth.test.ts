@@ -3,16 +3,18 @@ import type { AddressInfo } from "node:net"
 import { preset } from "@carepanel/core"
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import type { AuthConfig } from "../src/auth/authConfig.js"
+import { type AuthConfig, authConfigFromEnv } from "../src/auth/authConfig.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
 
 // Fictional Entra ID tenants: the ids are made up.
 const tenant = "11111111-2222-3333-4444-555555555555"
 const entraIssuer = `https://login.microsoftonline.com/${tenant}/v2.0`
 const audience = "api://carepanel-wexcombe"
+const outageIssuer = "https://login.microsoftonline.com/77777777-6666-5555-4444-333333333333/v2.0"
 
 let app: TestApp
 let jwksServer: Server
+let failingJwksServer: Server
 let entraKey: CryptoKey
 let otherKey: CryptoKey
 let remoteKey: CryptoKey
@@ -41,6 +43,11 @@ beforeAll(async () => {
     res.end(JSON.stringify({ keys: [remoteJwk] }))
   })
   await new Promise<void>((resolve) => jwksServer.listen(0, "127.0.0.1", resolve))
+  failingJwksServer = createServer((_req, res) => {
+    res.writeHead(502)
+    res.end()
+  })
+  await new Promise<void>((resolve) => failingJwksServer.listen(0, "127.0.0.1", resolve))
   const auth: AuthConfig = {
     lincolnshire: {
       issuer: entraIssuer,
@@ -57,13 +64,21 @@ beforeAll(async () => {
       roleClaim: "groups",
       roleMap: { "5b6a1f0e-0000-4000-8000-00000000000a": "panel_chair" },
       identityScope: "child.identity.read"
+    },
+    "north-somerset": {
+      issuer: outageIssuer,
+      audience: "api://carepanel-north-somerset",
+      jwksUrl: `http://127.0.0.1:${(failingJwksServer.address() as AddressInfo).port}/keys`,
+      roleClaim: "roles",
+      identityScope: "child.identity.read"
     }
   }
-  app = await startTestApp([preset("lincolnshire"), preset("knowsley")], { auth })
+  app = await startTestApp([preset("lincolnshire"), preset("knowsley"), preset("north-somerset")], { auth })
 })
 afterAll(async () => {
   await app.close()
   jwksServer.close()
+  failingJwksServer.close()
 })
 
 const expectRefused = async (token: string | undefined, status: number, description?: RegExp) => {
@@ -125,5 +140,28 @@ describe("bearer tokens", () => {
 
   it("refuses something that is not a JWT", async () => {
     await expectRefused("not-a-jwt", 401, /invalid_token/)
+  })
+})
+
+describe("when the identity provider cannot be reached", () => {
+  it("answers 503 with Retry-After, not 401: the caller's token may be fine", async () => {
+    const response = await app.post(await sign(entraKey, { roles: ["Panel.Administrator"] }, { iss: outageIssuer, aud: "api://carepanel-north-somerset" }), viewer)
+    expect(response.status).toBe(503)
+    expect(response.headers.get("retry-after")).toBe("30")
+    expect(response.headers.get("www-authenticate")).toBeNull()
+    expect(response.body.errors[0].extensions.code).toBe("UNAVAILABLE")
+  })
+})
+
+describe("CAREPANEL_AUTH", () => {
+  it("refuses two authorities with the same issuer and audience, naming both", () => {
+    const entry = { issuer: entraIssuer, audience, jwksUrl: "https://login.example.test/keys" }
+    expect(() => authConfigFromEnv(JSON.stringify({ wexcombe: entry, "north-somerset": entry }))).toThrow(
+      /CAREPANEL_AUTH: wexcombe and north-somerset have the same issuer and audience/
+    )
+  })
+
+  it("names the first problem by its path", () => {
+    expect(() => authConfigFromEnv(JSON.stringify({ wexcombe: { issuer: entraIssuer } }))).toThrow(/CAREPANEL_AUTH: wexcombe\.audience/)
   })
 })

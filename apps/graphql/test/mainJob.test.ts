@@ -5,10 +5,10 @@ import { join } from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
 
 /** The main job as a user starts it: `src/main.ts` in its own process, on a SQLite file in a data directory. */
-const startMain = (dataDir: string) => {
+const startMain = (dataDir: string, env: Record<string, string> = {}) => {
   const child = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", "src/main.ts"], {
     cwd: join(import.meta.dirname, ".."),
-    env: { ...process.env, NODE_ENV: "development", PORT: "0", CAREPANEL_DATA_DIR: dataDir, CAREPANEL_POLICIES: "", DATABASE_URL: "" },
+    env: { ...process.env, NODE_ENV: "development", PORT: "0", CAREPANEL_DATA_DIR: dataDir, CAREPANEL_POLICIES: "", DATABASE_URL: "", SMTP_URL: "", SMTP_HOST: "", ...env },
     stdio: ["ignore", "pipe", "pipe"]
   })
   let output = ""
@@ -22,7 +22,8 @@ const startMain = (dataDir: string) => {
     })
     child.once("exit", (code) => reject(new Error(`main exited with ${code} before it was ready:\n${output}`)))
   })
-  return { child, started }
+  const exited = new Promise<{ readonly code: number | null; readonly output: string }>((resolve) => child.once("exit", (code) => resolve({ code, output })))
+  return { child, started, exited }
 }
 
 const stop = (child: ChildProcess) =>
@@ -36,10 +37,10 @@ const stop = (child: ChildProcess) =>
 const pasteExample = async (printed: string) => {
   const curl = printed.match(/^curl -s (\S+) -H "Authorization: Bearer ([^"]+)" -H "Content-Type: application\/json" -d '(.*)'$/m)
   expect(curl, printed).not.toBeNull()
-  const [, url, token, body] = curl!
-  const response = await fetch(url!, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body })
+  const [, url, token, body] = curl as RegExpMatchArray & [string, string, string, string]
+  const response = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body })
   expect(response.status).toBe(200)
-  return { url: url!, token: token!, body: (await response.json()) as any }
+  return { url, token, body: (await response.json()) as any }
 }
 
 const history = `{
@@ -87,4 +88,20 @@ describe("the main job (npm start) on the embedded SQLite store", () => {
     const restarted = await pasteExample(again)
     expect(await ask(restarted.url, restarted.token, history)).toEqual(before)
   }, 90_000)
+})
+
+describe("the main job with a setting it cannot use", () => {
+  it.each([
+    ["SMTP_URL", { SMTP_URL: "smtp//no-scheme" }],
+    ["DATABASE_URL", { DATABASE_URL: "postgres://carepanel:s3cret@:not-a-port/carepanel" }],
+    ["CAREPANEL_AUTH", { CAREPANEL_AUTH: "{ not json" }],
+    ["PORT", { PORT: "99999" }]
+  ])("stops with one line naming %s, no stack trace and no secret", async (setting, env) => {
+    const main = startMain(mkdtempSync(join(tmpdir(), "carepanel-main-")), env)
+    main.started.catch(() => undefined)
+    const { code, output } = await main.exited
+    expect(code).toBe(1)
+    expect(output.trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^Cannot start: ${setting}\\b`))])
+    expect(output).not.toContain("s3cret")
+  })
 })

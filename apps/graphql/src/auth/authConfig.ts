@@ -33,7 +33,23 @@ export const authConfigFromEnv = (raw: string | undefined): AuthConfig => {
     throw new ConfigError("CAREPANEL_AUTH", "is not valid JSON")
   }
   const decoded = Schema.decodeUnknownEither(AuthConfig, { errors: "all", onExcessProperty: "error" })(json)
-  if (Either.isRight(decoded)) return decoded.right
-  const [first] = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)
-  throw new ConfigError("CAREPANEL_AUTH", `${first?.path.join(".") ?? ""}: ${first?.message ?? "is not valid"}`)
+  if (Either.isLeft(decoded)) {
+    const [first] = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)
+    throw new ConfigError("CAREPANEL_AUTH", `${first?.path.join(".") ?? ""}: ${first?.message ?? "is not valid"}`)
+  }
+  refuseSharedAudience(decoded.right)
+  return decoded.right
+}
+
+/** A token names its issuer and audience, not its authority: two authorities may not accept the same pair. */
+const refuseSharedAudience = (config: AuthConfig): void => {
+  const seen = new Map<string, string>()
+  for (const [authorityId, entry] of Object.entries(config)) {
+    const key = `${entry.issuer} ${entry.audience}`
+    const other = seen.get(key)
+    if (other !== undefined) {
+      throw new ConfigError("CAREPANEL_AUTH", `${other} and ${authorityId} have the same issuer and audience, so a token could not say which authority it is for: give each its own audience`)
+    }
+    seen.set(key, authorityId)
+  }
 }

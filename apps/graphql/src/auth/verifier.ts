@@ -5,8 +5,8 @@ import { type DevKeys, devAudience, devIssuer } from "./devKeys.js"
 
 /** Why a request is refused before it reaches the API, as RFC 6750 names it. */
 export interface AuthFailure {
-  readonly status: 401 | 403
-  readonly error: "invalid_request" | "invalid_token" | "insufficient_scope"
+  readonly status: 401 | 403 | 503
+  readonly error: "invalid_request" | "invalid_token" | "insufficient_scope" | "temporarily_unavailable"
   readonly description: string
 }
 
@@ -19,6 +19,18 @@ interface Issuer {
 }
 
 const invalid = (description: string): Authentication => ({ ok: false, failure: { status: 401, error: "invalid_token", description } })
+
+/** The identity provider's key endpoint could not be reached or answered nonsense: not the caller's fault. */
+const keysUnavailable = (error: unknown): boolean =>
+  !(error instanceof errors.JOSEError) || // fetch itself failed (refused, DNS)
+  error instanceof errors.JWKSTimeout ||
+  error instanceof errors.JWKSInvalid ||
+  error.code === "ERR_JOSE_GENERIC" // jose's "Expected 200 OK from the JSON Web Key Set HTTP response"
+
+const unavailable: Authentication = {
+  ok: false,
+  failure: { status: 503, error: "temporarily_unavailable", description: "The identity provider's signing keys cannot be fetched just now; try again shortly." }
+}
 
 const describe = (error: unknown): string => {
   if (error instanceof errors.JWTExpired) return "The token has expired."
@@ -78,7 +90,7 @@ export const makeVerifier = (options: VerifierOptions) => {
         last = error
       }
     }
-    return invalid(describe(last))
+    return keysUnavailable(last) ? unavailable : invalid(describe(last))
   }
 }
 

@@ -6,7 +6,7 @@ import { maskErrorWith } from "../graphql/masking.js"
 import type { Yoga } from "../graphql/yoga.js"
 import { authenticate, challengeOf } from "./authenticate.js"
 import { BodyTooLarge, readBody } from "./readBody.js"
-import { noStore, sendError } from "./respond.js"
+import { noStore, sendError, sendText } from "./respond.js"
 import { forwardToYoga } from "./toYoga.js"
 
 /** A plain HTTP route beside GraphQL (CSV reports, the iCalendar feed), authenticated like the API. */
@@ -35,7 +35,7 @@ export const createHttpServer = (options: HttpOptions): Server => {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     noStore(res)
     const url = new URL(req.url ?? "/", "http://localhost")
-    if (url.pathname === "/health") return sendError(res, 200, "OK", "ok")
+    if (url.pathname === "/health") return sendText(res, 200, "application/json; charset=utf-8", '{"status":"ok"}')
     const graphql = url.pathname === "/graphql"
     const route = options.routes.find((candidate) => candidate.matches(url))
     if (!graphql && route === undefined) return sendError(res, 404, "NOT_FOUND", "There is nothing at this address.")
@@ -51,6 +51,7 @@ export const createHttpServer = (options: HttpOptions): Server => {
     if (!auth.ok) {
       const status = auth.failure?.status ?? 401
       const message = auth.failure === undefined ? "Authentication required: send a bearer token." : auth.failure.description
+      if (status === 503) return sendError(res, 503, "UNAVAILABLE", message, { "Retry-After": "30" })
       return sendError(res, status, status === 403 ? "FORBIDDEN" : "UNAUTHENTICATED", message, { "WWW-Authenticate": challengeOf(auth.failure) })
     }
     if (graphql) return forwardToYoga(options.yoga, req, res, url, body, { caller: auth.caller })
@@ -60,7 +61,8 @@ export const createHttpServer = (options: HttpOptions): Server => {
     handle(req, res).catch((error: unknown) => {
       const masked = maskErrorWith(options.log)(error)
       if (res.headersSent) return res.end()
-      sendError(res, 500, "INTERNAL_SERVER_ERROR", `${masked.message} (correlation id ${String((masked as { extensions?: { correlationId?: string } }).extensions?.correlationId)})`)
+      const correlationId = String((masked as { extensions?: { correlationId?: string } }).extensions?.correlationId)
+      sendError(res, 500, "INTERNAL_SERVER_ERROR", `${masked.message} (correlation id ${correlationId})`, { "X-Correlation-Id": correlationId })
     })
   })
 }
