@@ -1,4 +1,5 @@
 import { preset } from "@carepanel/core"
+import { serverAudits } from "graphql-http"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "./support/harness.js"
 
@@ -52,7 +53,34 @@ describe("GraphQL over HTTP", () => {
     expect((await post(JSON.stringify({}), "application/graphql-response+json")).status).toBe(400)
   })
 
+  it("answers /health without a token, for load balancers", async () => {
+    const response = await fetch(`${app.url}/health`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toEqual({ status: "ok" })
+  })
+
   it("refuses an unsupported media type for the request body", async () => {
     expect((await post(JSON.stringify({ query: "{ viewer { name } }" }), "application/json", "text/plain")).status).toBeGreaterThanOrEqual(400)
+  })
+})
+
+/** The GraphQL over HTTP spec's own audit suite (graphql-http), sent with the caller's token. */
+describe("the graphql-http audit suite", () => {
+  const withToken = (input: RequestInfo | URL, init: RequestInit = {}) =>
+    fetch(input, { ...init, headers: { ...Object.fromEntries(new Headers(init.headers).entries()), authorization: `Bearer ${token}` } })
+  const audits = () => serverAudits({ url: () => `${app.url}/graphql`, fetchFn: withToken })
+
+  it.each(serverAudits({ url: "http://unused" }).filter((audit) => audit.name.startsWith("MUST")).map((audit) => [audit.name, audit.id] as const))(
+    "%s",
+    async (_name, id) => {
+      const result = await audits().find((audit) => audit.id === id)!.fn()
+      expect(result.status === "ok" ? "ok" : `${result.status}: ${result.reason}`).toBe("ok")
+    }
+  )
+
+  it("passes every SHOULD audit too", async () => {
+    const results = await Promise.all(audits().filter((audit) => audit.name.startsWith("SHOULD")).map(async (audit) => ({ name: audit.name, result: await audit.fn() })))
+    const failed = results.filter(({ result }) => result.status !== "ok").map(({ name, result }) => `${name}: ${result.status === "ok" ? "" : result.reason}`)
+    expect(failed).toEqual([])
   })
 })
