@@ -1,7 +1,7 @@
-import { authorise, type Deadline, Decision, decisionCollection, decisionReaders, Deadlines, ReadModels } from "@carepanel/core"
+import { authorise, Decision, decisionCollection, decisionReaders, ReadModels } from "@carepanel/core"
 import { Effect, Schema } from "effect"
-import type { GraphQLContext } from "../../graphql/context.js"
 import { builder } from "../builder.js"
+import { clocksOf } from "../deadline/deadlineQueries.js"
 import { DeadlineRef } from "../deadline/deadlineType.js"
 import { readList, using } from "../run.js"
 import { RoleEnum } from "../shared/enums.js"
@@ -12,9 +12,6 @@ const ActionStateEnum = builder.enumType("ActionState", {
   values: ["open", "overdue", "all"] as const
 })
 
-/** The authority's clocks, computed once per request however many actions ask. */
-const clocksOfRequest = new WeakMap<GraphQLContext, Promise<ReadonlyArray<Deadline>>>()
-
 const clockIdOf = (view: ActionView) => `${view.decision.id}:action:${view.action.actionId}`
 
 builder.queryField("actions", (t) =>
@@ -22,24 +19,24 @@ builder.queryField("actions", (t) =>
     type: [ActionRef],
     description: "Actions from the caller's authority's decisions, soonest due first: open, overdue (by their clocks), or all; optionally by owner role.",
     args: { state: t.arg({ type: ActionStateEnum, defaultValue: "open" }), ownerRole: t.arg({ type: RoleEnum }) },
-    resolve: (_root, args, context) =>
-      readList(context, (actor) =>
+    resolve: async (_root, args, context) => {
+      const state = args.state ?? "open"
+      const views = await readList(context, (actor) =>
         Effect.gen(function* () {
           yield* authorise(actor, decisionReaders)
-          const state = args.state ?? "open"
           const where = args.ownerRole != null && state !== "all" ? { actionOwnerRoles: args.ownerRole } : {}
           const rows = yield* using(ReadModels, (readModels) => readModels.query({ collection: decisionCollection, authorityId: actor.authorityId, where }))
           const decisions = yield* Effect.forEach(rows, (row) => Schema.decodeUnknown(Decision)(row.doc).pipe(Effect.orDie))
-          const views = decisions
+          return decisions
             .flatMap((decision) => decision.content.actions.map((action): ActionView => ({ decision, action })))
             .filter((view) => (args.ownerRole == null || view.action.ownerRole === args.ownerRole) && (state === "all" || view.action.progress._tag !== "Completed"))
             .sort((a, b) => a.action.dueDate.localeCompare(b.action.dueDate))
-          if (state !== "overdue") return views
-          const clocks = yield* using(Deadlines, (deadlines) => deadlines.forAuthority(actor))
-          const overdue = new Set(clocks.filter((clock) => clock.state === "overdue").map((clock) => clock.id))
-          return views.filter((view) => overdue.has(clockIdOf(view)))
         })
       )
+      if (state !== "overdue") return views
+      const overdue = new Set((await clocksOf(context)).filter((clock) => clock.state === "overdue").map((clock) => clock.id))
+      return views.filter((view) => overdue.has(clockIdOf(view)))
+    }
   })
 )
 
@@ -48,13 +45,6 @@ builder.objectField(ActionRef, "clock", (t) =>
   t.field({
     type: DeadlineRef,
     nullable: true,
-    resolve: async (view, _args, context) => {
-      let clocks = clocksOfRequest.get(context)
-      if (clocks === undefined) {
-        clocks = readList(context, (actor) => using(Deadlines, (deadlines) => deadlines.forAuthority(actor, { includeMet: true })))
-        clocksOfRequest.set(context, clocks)
-      }
-      return (await clocks).find((clock) => clock.id === clockIdOf(view)) ?? null
-    }
+    resolve: async (view, _args, context) => (await clocksOf(context)).find((clock) => clock.id === clockIdOf(view)) ?? null
   })
 )

@@ -1,6 +1,6 @@
 import { type Deadline, Deadlines } from "@carepanel/core"
-import { DateTime, Effect } from "effect"
 import { GraphQLError } from "graphql"
+import type { GraphQLContext } from "../../graphql/context.js"
 import { builder } from "../builder.js"
 import { readList, using } from "../run.js"
 import { DeadlineStateEnum } from "../shared/enums.js"
@@ -13,20 +13,31 @@ export interface DeadlineFilter {
   readonly aboutId?: string | null | undefined
 }
 
-/** The caller's authority's clocks, computed now, narrowed by state, subject and due window. */
-export const deadlinesFor = (filter: DeadlineFilter, includeMet: boolean) => (actor: Parameters<Deadlines["forAuthority"]>[0]) =>
-  Effect.gen(function* () {
-    const all = yield* using(Deadlines, (deadlines) => deadlines.forAuthority(actor, { includeMet }))
-    const now = yield* DateTime.now
-    const horizon = filter.dueWithinDays == null ? undefined : now.epochMillis + filter.dueWithinDays * 86_400_000
-    return all.filter(
-      (deadline) =>
-        (filter.states == null || filter.states.includes(deadline.state)) &&
-        (filter.aboutKind == null || deadline.about.kind === filter.aboutKind) &&
-        (filter.aboutId == null || deadline.about.id === filter.aboutId) &&
-        (horizon === undefined || deadline.due.epochMillis <= horizon)
-    )
-  })
+/** The authority's clocks (met ones included), computed once per request however many fields ask for them. */
+const clocksOfRequest = new WeakMap<GraphQLContext, Promise<ReadonlyArray<Deadline>>>()
+
+export const clocksOf = (context: GraphQLContext): Promise<ReadonlyArray<Deadline>> => {
+  let clocks = clocksOfRequest.get(context)
+  if (clocks === undefined) {
+    clocks = readList(context, (actor) => using(Deadlines, (deadlines) => deadlines.forAuthority(actor, { includeMet: true })))
+    clocksOfRequest.set(context, clocks)
+  }
+  return clocks
+}
+
+/** The caller's authority's clocks, narrowed by state, subject and due window; met ones only when asked. */
+export const deadlinesFor = async (context: GraphQLContext, filter: DeadlineFilter, includeMet: boolean) => {
+  const all = await clocksOf(context)
+  const horizon = filter.dueWithinDays == null ? undefined : Date.now() + filter.dueWithinDays * 86_400_000
+  return all.filter(
+    (deadline) =>
+      (includeMet || deadline.state !== "met") &&
+      (filter.states == null || filter.states.includes(deadline.state)) &&
+      (filter.aboutKind == null || deadline.about.kind === filter.aboutKind) &&
+      (filter.aboutId == null || deadline.about.id === filter.aboutId) &&
+      (horizon === undefined || deadline.due.epochMillis <= horizon)
+  )
+}
 
 builder.queryField("deadlines", (t) =>
   t.field({
@@ -45,7 +56,7 @@ builder.queryField("deadlines", (t) =>
       if (args.dueWithinDays != null && (args.dueWithinDays < 0 || args.dueWithinDays > 3660)) {
         throw new GraphQLError("dueWithinDays must be from 0 to 3660.", { extensions: { code: "BAD_USER_INPUT" } })
       }
-      return readList(context, deadlinesFor(args, args.includeMet === true || (args.states ?? []).includes("met")))
+      return deadlinesFor(context, args, args.includeMet === true || (args.states ?? []).includes("met"))
     }
   })
 )

@@ -34,6 +34,6 @@ builder.queryField("placements", (t) =>
 builder.objectField(PlacementRef, "clocks", (t) =>
   t.field({
     type: [DeadlineRef],
-    resolve: (placement, _args, context) => readList(context, deadlinesFor({ aboutKind: "placement", aboutId: placement.id }, true))
+    resolve: (placement, _args, context) => deadlinesFor(context, { aboutKind: "placement", aboutId: placement.id }, true)
   })
 )
