@@ -53,7 +53,37 @@ describe("a child's identity", () => {
   })
 })
 
+describe("a connected carer's name", () => {
+  it("is withheld from an integrator and its read is logged for the child", async () => {
+    const worker = await tokenFor(app, staff.socialWorker)
+    const tested = await app.post(worker, mutation("recordBasicTest", "... on Placement { id }"), {
+      input: { childId: child.id, wouldRefuseToSupportReturnHome: true, wouldAskPoliceToUsePoliceProtection: false, wouldSeekLegalAdviceToStartCareProceedings: false }
+    })
+    const placementId = tested.body.data.recordBasicTest.id
+    const placedAt = new Date(Date.now() - 3_600_000).toISOString()
+    const carers = [{ name: "Imogen Fairbrook", relationship: "aunt", hasParentalResponsibility: false }]
+    await app.post(worker, mutation("recordPolicePowers", "... on Placement { id }"), { input: { placementId, underPoliceProtection: false } })
+    const placed = await app.post(worker, mutation("recordPlacementMade", "... on Placement { id }"), { input: { placementId, placedAt, carers } })
+    expect(placed.body.data.recordPlacementMade, placed.text).toEqual({ __typename: "Placement", id: placementId })
+
+    const carersQuery = `query Carers($id: ID!) { placement(id: $id) { ... on Placement { placement { carers { name relationship } } } } }`
+    const integrator = await app.post(await tokenFor(app, staff.integrator), carersQuery, { id: placementId })
+    expect(integrator.body.data.placement.placement.carers).toEqual([{ name: null, relationship: "aunt" }])
+    const reader = await app.post(worker, carersQuery, { id: placementId })
+    expect(reader.body.data.placement.placement.carers[0].name).toBe("Imogen Fairbrook")
+    const logged = (await accessLog()).filter((entry) => entry.purpose === "Carers")
+    expect(logged.map((entry) => entry.fields)).toEqual([["placement.carers"], ["placement.carers"]])
+  })
+})
+
 describe("the access log", () => {
+  it("records reads of the request's free text against each child on it, as request.<field>", async () => {
+    const text = `query ReadRequest($id: ID!) { referral(id: $id) { ... on Referral { worries caseSummary requestTypes } } }`
+    await app.post(await tokenFor(app, staff.socialWorker), text, { id: referralId })
+    const entry = (await accessLog()).find((candidate) => candidate.purpose === "ReadRequest")!
+    expect(entry.fields).toEqual(["request.caseSummary", "request.worries"])
+  })
+
   it("records every read of a child's record: who, role, when, which fields, and never the values", async () => {
     const entries = await accessLog()
     const integrator = entries.find((entry) => entry.personId === staff.integrator.personId)!

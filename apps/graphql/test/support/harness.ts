@@ -2,8 +2,7 @@ import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import type { AuthorityPolicy, Role } from "@carepanel/core"
-import { InMemoryStoreLayer } from "@carepanel/core/testing"
-import { MemoryAccessLog } from "../../src/app/accessLog.js"
+import { InMemoryAccessLog, InMemoryStoreLayer } from "@carepanel/core/testing"
 import { LogNotifier } from "../../src/app/logNotifier.js"
 import { type AppOptions, startApp } from "../../src/app/startApp.js"
 import { loadDevKeys, signDevToken } from "../../src/auth/devKeys.js"
@@ -27,7 +26,7 @@ export const startTestApp = async (policies: ReadonlyArray<AuthorityPolicy>, opt
     production: false,
     policies,
     store: InMemoryStoreLayer,
-    accessLog: MemoryAccessLog,
+    accessLog: InMemoryAccessLog,
     notifier: LogNotifier((line) => notifications.push(line)),
     auth: {},
     devKeys,

@@ -3,16 +3,20 @@ import { builder } from "../builder.js"
 import { PlanTypeEnum } from "../shared/enums.js"
 import type { GraphQLContext } from "../../graphql/context.js"
 
+/** A read of something in these children's records, for the access log (which field, never the value). */
+export const readOf = <T>(context: GraphQLContext, childIds: ReadonlyArray<string>, field: string, value: T): T => {
+  for (const childId of childIds) context.access.track(childId, field)
+  return value
+}
+
+/** Identity fields: integrators get null unless their token grants `child.identity.read`; a withheld field is not logged. */
+export const identity = { authScopes: { childIdentity: true }, unauthorizedResolver: () => null, nullable: true } as const
+
 /** Reading any field of a child's record is logged (which child, which field, never the value). */
 const logged =
   <T>(field: string, read: (child: ChildDetails) => T) =>
-  (child: ChildDetails, _args: object, context: GraphQLContext): T => {
-    context.access.track(child.childId, field)
-    return read(child)
-  }
-
-/** Identity fields: integrators get null unless their token grants `child.identity.read`; a withheld field is not logged. */
-const identity = { authScopes: { childIdentity: true }, unauthorizedResolver: () => null, nullable: true } as const
+  (child: ChildDetails, _args: object, context: GraphQLContext): T =>
+    readOf(context, [child.childId], field, read(child))
 
 /** A child on a request (KNO-6, NSO-5). Fictional in every example and test. */
 export const ChildRef = builder.objectRef<ChildDetails>("Child").implement({

@@ -1,5 +1,6 @@
 import type { Decision } from "@carepanel/core"
 import { builder } from "../builder.js"
+import { readOf } from "../child/child.js"
 import { DecisionStatusEnum, OutcomeEnum, PlacementKindEnum, RequestTypeEnum, RoleEnum, S20TaskEnum } from "../shared/enums.js"
 import { ActedByRef, RecordedRef, RuleStepRef, RuleStepTakenRef } from "../shared/objects.js"
 import { type ActionView, ActionRef } from "../action/actionType.js"
@@ -77,9 +78,13 @@ export const DecisionRef = builder.objectRef<Decision>("Decision").implement({
     heardAt: t.field({ type: "DateTime", resolve: (decision) => decision.heardAt }),
     status: t.field({ type: DecisionStatusEnum, resolve: (decision) => decision.status }),
     outcome: t.field({ type: OutcomeEnum, resolve: (decision) => decision.content.outcome }),
-    rationale: t.string({ resolve: (decision) => decision.content.rationale }),
+    rationale: t.string({ resolve: (decision, _args, context) => readOf(context, decision.subject.childIds, "decision.rationale", decision.content.rationale) }),
     agreed: t.field({ type: AgreedRef, resolve: (decision) => decision.content.agreed }),
-    minutes: t.field({ type: MinutesRef, nullable: true, resolve: (decision) => decision.content.minutes ?? null }),
+    minutes: t.field({
+      type: MinutesRef,
+      nullable: true,
+      resolve: (decision, _args, context) => readOf(context, decision.subject.childIds, "decision.minutes", decision.content.minutes ?? null)
+    }),
     returnToPanelWithinWeeks: t.int({ nullable: true, resolve: (decision) => decision.content.returnToPanel?.withinWeeks ?? null }),
     actions: t.field({
       type: [ActionRef],

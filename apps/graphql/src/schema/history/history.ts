@@ -1,7 +1,19 @@
 import {
   type ActedBy,
+  type Actor,
+  authorise,
+  decisionCollection,
+  decisionReaders,
   decisionStreamType,
+  disagreementCollection,
+  disagreementReaders,
+  disagreementStreamType,
   EventStore,
+  type Permission,
+  placementCollection,
+  placementReaders,
+  placementStreamType,
+  ReadModels,
   type Referral,
   ReferralId,
   Referrals,
@@ -11,7 +23,6 @@ import {
 import { Effect } from "effect"
 import { decodeInput } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
-import { decisionsPage } from "../decision/decisionQueries.js"
 import { ReferralRef } from "../referral/referralType.js"
 import { read, using } from "../run.js"
 import { ActedByRef } from "../shared/objects.js"
@@ -32,7 +43,7 @@ const HistoryEventRef = builder.objectRef<HistoryEntry>("HistoryEvent").implemen
   fields: (t) => ({
     version: t.int({ resolve: ({ event }) => event.version }),
     type: t.string({ resolve: ({ event }) => event.type }),
-    stream: t.string({ description: "referral or decision", resolve: ({ event }) => event.stream.streamType }),
+    stream: t.string({ description: "referral, decision, disagreement or placement", resolve: ({ event }) => event.stream.streamType }),
     streamId: t.string({ resolve: ({ event }) => event.stream.id }),
     recordedAt: t.string({ description: "When the store committed it (ISO instant).", resolve: ({ event }) => event.recordedAt }),
     by: t.field({ type: ActedByRef, nullable: true, resolve: ({ event }) => byOf(event) }),
@@ -58,12 +69,27 @@ interface CaseHistory {
 }
 
 const CaseHistoryRef = builder.objectRef<CaseHistory>("CaseHistory").implement({
-  description: "Everything that happened to a request: its own events and every event of the decisions about it, in order.",
+  description:
+    "Everything that happened to a request, in order: its own events, and those of the decisions about it, the disagreements " +
+    "with them and the Regulation 24 placements of its children, each where the caller's roles may read them. Sittings are " +
+    "not included: their events are about every child on the agenda.",
   fields: (t) => ({
     referral: t.field({ type: ReferralRef, resolve: (history) => history.referral }),
     events: t.field({ type: [HistoryEventRef], resolve: (history) => history.entries })
   })
 })
+
+/** The events of every record of a collection matching any of `wheres`, or none if the actor may not read them. */
+const streamsAbout = (actor: Actor, readers: Permission, collection: string, streamType: string, wheres: ReadonlyArray<Readonly<Record<string, string>>>) =>
+  Effect.gen(function* () {
+    const allowed = yield* authorise(actor, readers).pipe(Effect.option)
+    if (allowed._tag === "None") return []
+    const [readModels, store] = yield* Effect.all([ReadModels, EventStore])
+    const rows = yield* Effect.forEach(wheres, (where) => readModels.query({ collection, authorityId: actor.authorityId, where }))
+    const ids = [...new Set(rows.flat().map((row) => row.id))]
+    const streams = yield* Effect.forEach(ids, (id) => store.readStream({ authorityId: actor.authorityId, streamType, id }))
+    return streams.flat()
+  })
 
 builder.queryField("caseHistory", (t) =>
   t.field({
@@ -76,14 +102,14 @@ builder.queryField("caseHistory", (t) =>
         Effect.gen(function* () {
           const id = yield* decodeInput(ReferralId, args.referralId, ["referralId"])
           const referral = yield* using(Referrals, (referrals) => referrals.get(actor, id))
-          const store = yield* EventStore
-          const own = yield* store.readStream({ authorityId: actor.authorityId, streamType: referralStreamType, id })
-          const decisions = yield* decisionsPage({ referralId: id }, { first: 100 })(actor)
-          const theirs = yield* Effect.forEach(decisions.edges, (edge) =>
-            store.readStream({ authorityId: actor.authorityId, streamType: decisionStreamType, id: edge.node.id })
-          )
           const childIds = referral.form.children.map((child) => child.childId as string)
-          const events = [...own, ...theirs.flat()].sort((a, b) => a.position - b.position)
+          const related = yield* Effect.all([
+            streamsAbout(actor, decisionReaders, decisionCollection, decisionStreamType, [{ referralId: id }]),
+            streamsAbout(actor, disagreementReaders, disagreementCollection, disagreementStreamType, [{ referralId: id }]),
+            streamsAbout(actor, placementReaders, placementCollection, placementStreamType, childIds.map((childId) => ({ childId })))
+          ])
+          const own = yield* (yield* EventStore).readStream({ authorityId: actor.authorityId, streamType: referralStreamType, id })
+          const events = [...own, ...related.flat()].sort((a, b) => a.position - b.position)
           return { referral, entries: events.map((event) => ({ event, childIds })) }
         })
       )

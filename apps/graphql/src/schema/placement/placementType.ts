@@ -1,5 +1,6 @@
 import type { Placement } from "@carepanel/core"
 import { builder } from "../builder.js"
+import { identity, readOf } from "../child/child.js"
 import { EndReasonEnum, PlacementStatusEnum } from "../shared/enums.js"
 import { ActedByRef, RecordedRef } from "../shared/objects.js"
 
@@ -8,7 +9,7 @@ type Approval = NonNullable<Placement["approval"]>
 const CarerRef = builder.objectRef<NonNullable<Placement["placement"]>["carers"][number]>("ConnectedCarer").implement({
   description: "A relative, friend or other connected person caring for the child (LIN-16).",
   fields: (t) => ({
-    name: t.exposeString("name"),
+    name: t.string({ ...identity, description: "Withheld (null) from integrators without the identity scope.", resolve: (carer) => carer.name }),
     relationship: t.exposeString("relationship"),
     hasParentalResponsibility: t.exposeBoolean("hasParentalResponsibility")
   })
@@ -64,7 +65,12 @@ export const PlacementRef = builder.objectRef<Placement>("Placement").implement(
     basicTest: t.field({ type: BasicTestRef, resolve: (placement) => placement.basicTest }),
     underPoliceProtection: t.boolean({ nullable: true, resolve: (placement) => placement.policePowers?.underPoliceProtection ?? null }),
     policeProtectionSince: t.field({ type: "DateTime", nullable: true, resolve: (placement) => placement.policePowers?.since ?? null }),
-    placement: t.field({ type: PlacedRef, nullable: true, resolve: (placement) => placement.placement ?? null }),
+    placement: t.field({
+      type: PlacedRef,
+      nullable: true,
+      description: "Where and with whom the child was placed; each read is logged.",
+      resolve: (placement, _args, context) => readOf(context, [placement.childId], "placement.carers", placement.placement ?? null)
+    }),
     viabilityAssessment: t.field({ type: LateStepRef, nullable: true, resolve: (placement) => placement.viabilityAssessment ?? null }),
     authorisation: t.field({ type: RecordedRef, nullable: true, resolve: (placement) => placement.authorisation ?? null }),
     kinshipReferral: t.field({ type: LateStepRef, nullable: true, resolve: (placement) => placement.kinshipReferral ?? null }),

@@ -1,6 +1,7 @@
 import type { Referral } from "@carepanel/core"
 import { builder } from "../builder.js"
-import { ChildRef } from "../child/child.js"
+import type { GraphQLContext } from "../../graphql/context.js"
+import { ChildRef, readOf } from "../child/child.js"
 import { DocumentKindEnum, OutcomeEnum, PresentationReasonEnum, ReferralStatusEnum, RequestTypeEnum } from "../shared/enums.js"
 import { ActedByRef, RuleStepRef, RuleStepTakenRef, StaffRefRef } from "../shared/objects.js"
 
@@ -43,7 +44,13 @@ const LatePermissionRef = builder.objectRef<Referral["latePermissions"][number]>
   })
 })
 
-const text = (read: (form: Form) => string | undefined) => (referral: Referral) => read(referral.form) ?? null
+const childIdsOf = (referral: Referral) => referral.form.children.map((child) => child.childId as string)
+
+/** The form's free text is about the children: each read is logged against them as `request.<field>`. */
+const text =
+  <K extends keyof Form>(field: K & string) =>
+  (referral: Referral, _args: object, context: GraphQLContext) =>
+    readOf(context, childIdsOf(referral), `request.${field}`, (referral.form[field] as string | undefined) ?? null)
 
 /** A panel request: the form, its papers, approvals, the sitting it is on and every hearing. */
 export const ReferralRef = builder.objectRef<Referral>("Referral").implement({
@@ -52,23 +59,23 @@ export const ReferralRef = builder.objectRef<Referral>("Referral").implement({
     id: t.id({ resolve: (referral) => referral.id }),
     status: t.field({ type: ReferralStatusEnum, resolve: (referral) => referral.status }),
     panelId: t.string({ resolve: (referral) => referral.form.panelId }),
-    teamId: t.string({ nullable: true, resolve: text((form) => form.teamId) }),
+    teamId: t.string({ nullable: true, resolve: (referral) => referral.form.teamId ?? null }),
     socialWorker: t.field({ type: StaffRefRef, resolve: (referral) => referral.form.socialWorker }),
     teamManager: t.field({ type: StaffRefRef, nullable: true, resolve: (referral) => referral.form.teamManager ?? null }),
     children: t.field({ type: [ChildRef], resolve: (referral) => referral.form.children }),
     requestTypes: t.field({ type: [RequestTypeEnum], resolve: (referral) => referral.form.requestTypes }),
-    request: t.string({ nullable: true, resolve: text((form) => form.request) }),
-    reason: t.string({ nullable: true, resolve: text((form) => form.reason) }),
+    request: t.string({ nullable: true, resolve: text("request") }),
+    reason: t.string({ nullable: true, resolve: text("reason") }),
     presentationReasons: t.field({ type: [PresentationReasonEnum], resolve: (referral) => referral.form.presentationReasons }),
-    proposedPlan: t.string({ nullable: true, resolve: text((form) => form.proposedPlan) }),
-    caseSummary: t.string({ nullable: true, resolve: text((form) => form.caseSummary) }),
-    currentSituation: t.string({ nullable: true, resolve: text((form) => form.currentSituation) }),
-    workingWell: t.string({ nullable: true, resolve: text((form) => form.workingWell) }),
-    worries: t.string({ nullable: true, resolve: text((form) => form.worries) }),
-    needsToChange: t.string({ nullable: true, resolve: text((form) => form.needsToChange) }),
-    workAlreadyDone: t.string({ nullable: true, resolve: text((form) => form.workAlreadyDone) }),
-    expectedOutcome: t.string({ nullable: true, resolve: text((form) => form.expectedOutcome) }),
-    durationAndExit: t.string({ nullable: true, resolve: text((form) => form.durationAndExit) }),
+    proposedPlan: t.string({ nullable: true, resolve: text("proposedPlan") }),
+    caseSummary: t.string({ nullable: true, resolve: text("caseSummary") }),
+    currentSituation: t.string({ nullable: true, resolve: text("currentSituation") }),
+    workingWell: t.string({ nullable: true, resolve: text("workingWell") }),
+    worries: t.string({ nullable: true, resolve: text("worries") }),
+    needsToChange: t.string({ nullable: true, resolve: text("needsToChange") }),
+    workAlreadyDone: t.string({ nullable: true, resolve: text("workAlreadyDone") }),
+    expectedOutcome: t.string({ nullable: true, resolve: text("expectedOutcome") }),
+    durationAndExit: t.string({ nullable: true, resolve: text("durationAndExit") }),
     annualCostPence: t.int({ nullable: true, resolve: (referral) => referral.form.annualCostPence ?? null }),
     partOfCareProceedings: t.boolean({ resolve: (referral) => referral.form.partOfCareProceedings }),
     documents: t.field({ type: [DocumentRef], resolve: (referral) => referral.documents }),
