@@ -81,7 +81,7 @@ describe("every response", () => {
 })
 
 describe("an unexpected error", () => {
-  it("is masked with a correlation id; the real error goes to the server log only", async () => {
+  it("is masked with a correlation id, the real error in the server log only; a saved change says it was saved", async () => {
     const failing = Layer.succeed(AccessLog, AccessLog.of({
       record: () => Effect.fail(new PersistenceError({ operation: "write access log", message: "SQLITE_FULL: INSERT INTO access_log failed" })),
       forChild: () => Effect.succeed([])
@@ -94,10 +94,16 @@ describe("an unexpected error", () => {
       })
       expect(created.body.data ?? null).toBeNull()
       const [error] = created.body.errors
-      expect(error.message).toBe("Unexpected error.")
+      expect(error.extensions.code).toBe("RESULT_WITHHELD")
+      expect(error.message).toMatch(/^Your change was saved, .* Do not send it again/)
       expect(error.extensions.correlationId).toMatch(/^[0-9a-f-]{36}$/)
       for (const secret of ["SQLITE", "INSERT", "Harper", "stack", "at "]) expect(created.text).not.toContain(secret)
       expect(broken.logs.some((line) => line.includes(error.extensions.correlationId) && line.includes("SQLITE_FULL"))).toBe(true)
+
+      const listed = await broken.post(worker, "query List { referrals { edges { node { id children { fullName } } } } }")
+      expect(listed.body.data ?? null).toBeNull()
+      expect(listed.body.errors[0].message).toBe("Unexpected error.")
+      expect(listed.text).not.toContain("Harper")
     } finally {
       await broken.close()
     }

@@ -1,14 +1,18 @@
 import { AccessLog } from "@carepanel/core"
 import { Effect } from "effect"
-import { getOperationAST } from "graphql"
+import { GraphQLError, getOperationAST } from "graphql"
 import type { Plugin } from "graphql-yoga"
 import type { GraphQLContext } from "./context.js"
 import type { ServerLog } from "./masking.js"
 import { maskErrorWith } from "./masking.js"
 
+const committedButWithheld =
+  "Your change was saved, but its result cannot be shown just now because the access log could not be written. Do not send it again: reload the record to see it."
+
 /**
  * After each operation, writes the children's fields it read to the AccessLog port. If the log cannot be
- * written, the data is not returned: a read that cannot be traced does not happen.
+ * written, the data is not returned: a read that cannot be traced does not happen. A mutation's change is
+ * committed by then, so its answer says so instead of a bare "Unexpected error.".
  */
 export const accessLogPlugin = (log: ServerLog): Plugin<GraphQLContext> => ({
   onExecute({ args }) {
@@ -23,7 +27,11 @@ export const accessLogPlugin = (log: ServerLog): Plugin<GraphQLContext> => ({
         try {
           await context.run(Effect.flatMap(AccessLog, (accessLog) => accessLog.record(records)))
         } catch (error) {
-          setResult({ errors: [maskErrorWith(log)(error) as never] })
+          const masked = maskErrorWith(log)(error)
+          if (operation?.operation !== "mutation") return setResult({ errors: [masked as never] })
+          // The change is committed: say so, so that nobody sends it again and makes a second record.
+          const { correlationId } = masked.extensions as { readonly correlationId?: string }
+          setResult({ errors: [new GraphQLError(committedButWithheld, { extensions: { code: "RESULT_WITHHELD", correlationId } }) as never] })
         }
       }
     }
