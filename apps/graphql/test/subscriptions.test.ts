@@ -3,14 +3,16 @@ import { staffOf } from "@carepanel/core/testing"
 import { DateTime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { changesBetween } from "../src/subscriptions/deadlineWatcher.js"
+import { mutation } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
 import { decide, readyRequest, sittingWith, tokenFor } from "./support/scenario.js"
 
 const policy = preset("care-planning")
 const staff = staffOf(policy.authority.id)
+const other = preset("lincolnshire")
 let app: TestApp
 beforeAll(async () => {
-  app = await startTestApp([policy])
+  app = await startTestApp([policy, other], { deadlinePollMs: 200 })
 })
 afterAll(() => app.close())
 
@@ -48,6 +50,38 @@ describe("decisionRecorded over Server-Sent Events", () => {
     const event = await subscription.next
     subscription.close()
     expect(event.data.decisionRecorded).toEqual({ id: decision.id, referralId: referral.id, outcome: "approve" })
+  })
+})
+
+describe("deadlineChanged over Server-Sent Events", () => {
+  it("tells a subscriber of its own authority's clock going overdue (LIN-16), and nobody else", async () => {
+    const lincolnshire = staffOf(other.authority.id)
+    const mine = await firstEvent(await tokenFor(app, lincolnshire.administrator), "subscription { deadlineChanged { deadline { aboutKind aboutId ruleId state explanation } previousState } }")
+    const theirs = await firstEvent(await tokenFor(app, staff.administrator), "subscription { deadlineChanged { deadline { aboutId } } }")
+    let foreign: unknown
+    theirs.next.then((event) => (foreign = event), () => undefined)
+    await new Promise((resolve) => setTimeout(resolve, 400)) // the watcher's first poll takes the baseline
+
+    const worker = await tokenFor(app, lincolnshire.socialWorker)
+    const tested = await app.post(worker, mutation("recordBasicTest", "... on Placement { id }"), {
+      input: { childId: "sse-child-2", wouldRefuseToSupportReturnHome: true, wouldAskPoliceToUsePoliceProtection: false, wouldSeekLegalAdviceToStartCareProceedings: false }
+    })
+    const placementId = tested.body.data.recordBasicTest.id
+    await app.post(worker, mutation("recordPolicePowers", "... on Placement { id }"), { input: { placementId, underPoliceProtection: false } })
+    const placedAt = new Date(Date.now() - 30 * 3_600_000).toISOString() // the 24-hour viability clock (LIN-16) has run out
+    const placed = await app.post(worker, mutation("recordPlacementMade", "... on Placement { id }"), {
+      input: { placementId, placedAt, carers: [{ name: "Odile Marchbank", relationship: "grandmother", hasParentalResponsibility: false }] }
+    })
+    expect(placed.body.data.recordPlacementMade.id, placed.text).toBe(placementId)
+
+    const event = await mine.next
+    mine.close()
+    expect(event.data.deadlineChanged.deadline).toMatchObject({ aboutKind: "placement", aboutId: placementId })
+    expect(["due_soon", "overdue"]).toContain(event.data.deadlineChanged.deadline.state)
+    expect(event.data.deadlineChanged.deadline.explanation).toMatch(/^due .* - (LIN|STAT)-/)
+    await new Promise((resolve) => setTimeout(resolve, 600))
+    theirs.close()
+    expect(foreign).toBeUndefined()
   })
 })
 
