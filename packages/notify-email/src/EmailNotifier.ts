@@ -1,11 +1,12 @@
 import { type Notification, Notifier } from "@carepanel/core"
-import { Effect, Layer, Redacted, type Scope } from "effect"
-import nodemailer from "nodemailer"
+import { Effect, Layer, type Scope } from "effect"
 import { type RecipientDirectory, resolveAddresses } from "./RecipientDirectory.js"
 import type { Renderers } from "./render/Renderer.js"
 import { renderEmail } from "./render/renderEmail.js"
 import { type SmtpConfigError, type SmtpSettings, smtpSettingsFromEnv } from "./SmtpConfig.js"
+import { checkSmtpServer } from "./smtpCheck.js"
 import { partlyRefused, smtpFailure } from "./smtpFailure.js"
+import { transportOf } from "./transport.js"
 
 export interface EmailNotifierOptions {
   readonly smtp: SmtpSettings
@@ -20,19 +21,6 @@ const atext = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]
 /** `<id@domain>`, the same for every attempt at one notification, so a duplicate is easy to spot. */
 export const messageIdOf = (notificationId: string, domain: string): string =>
   `<${atext.test(notificationId) ? notificationId : `b64.${Buffer.from(notificationId).toString("base64url")}`}@${domain}>`
-
-const transportOf = (smtp: SmtpSettings) =>
-  nodemailer.createTransport({
-    host: smtp.host,
-    port: smtp.port,
-    secure: smtp.secure,
-    requireTLS: smtp.requireTls,
-    tls: { rejectUnauthorized: smtp.rejectUnauthorized },
-    ...(smtp.auth ? { auth: { user: smtp.auth.user, pass: Redacted.value(smtp.auth.pass) } } : {}),
-    connectionTimeout: smtp.timeoutMs,
-    greetingTimeout: smtp.timeoutMs,
-    socketTimeout: smtp.timeoutMs
-  })
 
 /** A Notifier that emails each notification, one message to all its recipients, over SMTP. */
 export const makeEmailNotifier = (options: EmailNotifierOptions): Effect.Effect<Notifier["Type"], never, Scope.Scope> =>
@@ -74,11 +62,19 @@ export const makeEmailNotifier = (options: EmailNotifierOptions): Effect.Effect<
 export const EmailNotifierLive = (options: EmailNotifierOptions): Layer.Layer<Notifier> =>
   Layer.scoped(Notifier, makeEmailNotifier(options))
 
-/** The email Notifier from the SMTP_* environment variables (process.env unless given). */
+/**
+ * The email Notifier from the SMTP_* environment variables (process.env unless given). With `verifyOnStart`, the
+ * layer also connects and logs in once (`checkSmtpServer`) and fails with the setting to fix if the server refuses.
+ */
 export const EmailNotifierFromEnv = (
-  options: Omit<EmailNotifierOptions, "smtp"> & { readonly env?: Readonly<Record<string, string | undefined>> }
+  options: Omit<EmailNotifierOptions, "smtp"> & {
+    readonly env?: Readonly<Record<string, string | undefined>>
+    readonly verifyOnStart?: boolean
+  }
 ): Layer.Layer<Notifier, SmtpConfigError> =>
   Layer.scoped(
     Notifier,
-    Effect.flatMap(smtpSettingsFromEnv(options.env), (smtp) => makeEmailNotifier({ ...options, smtp }))
+    Effect.flatMap(smtpSettingsFromEnv(options.env), (smtp) =>
+      Effect.zipRight(options.verifyOnStart === true ? checkSmtpServer(smtp) : Effect.void, makeEmailNotifier({ ...options, smtp }))
+    )
   )

@@ -30,19 +30,23 @@ describe("email notifier against a real SMTP server", () => {
         to: ["priya@example.gov.uk", "panels@example.gov.uk"]
       })
       expect(mail.from?.text).toBe('"Carepanel" <panels@north-somerset.example.gov.uk>')
-      expect(mail.subject).toBe("[Carepanel] A request for the Resource Panel is ready for triage")
-      expect(mail.messageId).toBe("<referral-42.submitted@north-somerset.example.gov.uk>")
-      expect(mail.headers.get("x-carepanel-notification-id")).toBe("referral-42.submitted")
+      expect(mail.subject).toBe("[Carepanel] Panel request ref_42 is waiting for the team manager's approval (NSO-2)")
+      // Core's ids hold colons, which a Message-ID may not: they travel base64url-encoded, the same on every attempt.
+      const id = notification().id
+      expect(mail.messageId).toBe(`<b64.${Buffer.from(id).toString("base64url")}@north-somerset.example.gov.uk>`)
+      expect(mail.headers.get("x-carepanel-notification-id")).toBe(id)
+      expect(mail.headers.get("x-carepanel-kind")).toBe("referral.awaiting_approval")
       expect(mail.headers.get("auto-submitted")).toBe("auto-generated")
-      expect(mail.text).toContain("Act by 12:00 Fri 4 Jun 2027 (rule NSO-4).")
-      expect(mail.html).toContain("<strong>Act by 12:00 Fri 4 Jun 2027</strong>")
+      expect(mail.text).toContain("Panel request ref_42 was submitted and is waiting for the team manager's approval.")
+      expect(mail.text).toContain("Act by 12:00 Fri 4 Jun 2027 (rule NSO-3).")
+      expect(mail.html).toContain("<strong>Act by 12:00 Fri 4 Jun 2027 (rule NSO-3).</strong>")
     }))
 
   it.scopedLive("never puts the child's name in the subject, and repeats the Message-ID for a resend", () =>
     Effect.gen(function* () {
       const server = yield* smtpServer()
       const notifier = yield* Effect.provide(Notifier, EmailNotifierFromEnv({ env: { SMTP_URL: server.url, SMTP_FROM: FROM }, directory }))
-      const n = notification({ id: "sitting 7/agenda", body: [`${CHILD} is on the agenda.`] })
+      const n = notification({ id: "sitting 7/agenda", kind: "sitting.agenda_published", body: [`${CHILD} is on the agenda.`] })
       yield* notifier.deliver(n)
       yield* notifier.deliver(n)
       const [first, second] = server.received

@@ -4,15 +4,15 @@ import type { WebhookSettings } from "../src/WebhookConfig.js"
 
 export const authorityId = AuthorityId.make("north-somerset")
 
-export const notification = (id = "referral-42.submitted"): Notification => ({
+export const notification = (id = "ref_42:ready:2027-06-01T08:00:00.000Z:panel_administrator"): Notification => ({
   id,
   authorityId,
-  kind: "referral.submitted",
+  kind: "referral.ready",
   recipients: [{ _tag: "RoleHolder", role: "panel_administrator" }],
-  headline: "A request for the Resource Panel is ready for triage",
-  body: ["Priya Ashdown submitted a request about Robin Testwood."],
-  actBy: { due: "2027-06-04T11:00:00.000Z", ruleId: "NSO-4", explanation: "Triage within two working days." },
-  facts: { referralId: "referral-42", childId: "child-1" }
+  headline: "Panel request ref_42 is complete and approved, ready for a sitting",
+  body: ["Request ref_42: Support to keep the child safely at home, about Robin Testwood."],
+  actBy: { due: "2027-06-04T11:00:00.000Z", ruleId: "NSO-3", explanation: "Requests reach the panel by 12:00 on the Friday before the sitting" },
+  facts: { referralId: "ref_42", childIds: "child-1" }
 })
 
 /** Settings sending north-somerset's webhooks to `url`, signed with `secrets`. */

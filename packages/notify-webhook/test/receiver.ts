@@ -4,6 +4,8 @@ import { Effect } from "effect"
 import { Webhook } from "standardwebhooks"
 
 export interface Received {
+  /** The request's path and query. */
+  readonly url: string
   readonly headers: IncomingHttpHeaders
   readonly body: string
   /** What `Webhook.verify` of the official library returned with the receiver's secret. */
@@ -28,6 +30,7 @@ export type Behaviour = (request: { readonly id: string; readonly n: number }) =
 export const receiver = (secret: string, behaviour: Behaviour = () => ({ status: 204 })) =>
   Effect.gen(function* () {
     const received: Array<Received> = []
+    let held = 0
     const webhook = new Webhook(secret)
     const server = createServer((request, response) => {
       const chunks: Array<Buffer> = []
@@ -43,8 +46,14 @@ export const receiver = (secret: string, behaviour: Behaviour = () => ({ status:
         const answer = verified
           ? behaviour({ id: String(request.headers["webhook-id"]), n: received.length })
           : { status: 401 }
-        received.push({ headers: request.headers, body, verified, status: answer.status })
-        setTimeout(() => response.writeHead(answer.status, answer.headers).end(), answer.delayMs ?? 0)
+        received.push({ url: request.url ?? "", headers: request.headers, body, verified, status: answer.status })
+        // Held until the answer is written or the sender closes the connection, whichever comes first.
+        held++
+        const timer = setTimeout(() => response.writeHead(answer.status, answer.headers).end(), answer.delayMs ?? 0)
+        response.on("close", () => {
+          clearTimeout(timer)
+          held--
+        })
       })
     })
     const port = yield* Effect.acquireRelease(
@@ -57,7 +66,9 @@ export const receiver = (secret: string, behaviour: Behaviour = () => ({ status:
           server.close(() => resume(Effect.void))
         })
     )
-    return { port, url: `http://127.0.0.1:${port}/carepanel`, received }
+    /** How many requests are waiting for their answer. */
+    const heldCount = () => held
+    return { port, url: `http://127.0.0.1:${port}/carepanel`, received, held: heldCount }
   })
 
 /** A fresh `whsec_` secret of 32 random bytes. */

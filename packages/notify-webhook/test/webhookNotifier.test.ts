@@ -1,8 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { AuthorityId } from "@carepanel/core"
+import { Effect, Redacted } from "effect"
 import { Webhook } from "standardwebhooks"
 import { makeWebhookNotifier } from "../src/WebhookNotifier.js"
-import { notification, outcome, settingsFor } from "./fixtures.js"
+import { authorityId, notification, outcome, settingsFor } from "./fixtures.js"
 import { type Answer, closedPort, newSecret, receiver } from "./receiver.js"
 
 const deliverTo = (url: string, secrets: ReadonlyArray<string>, options = {}) =>
@@ -16,7 +17,7 @@ describe("webhook notifier against a real HTTP receiver", () => {
       expect(yield* deliverTo(server.url, [secret])).toBeUndefined()
       const [request] = server.received
       expect(request?.verified).toBe(true)
-      expect(request?.headers["webhook-id"]).toBe("referral-42.submitted")
+      expect(request?.headers["webhook-id"]).toBe("ref_42:ready:2027-06-01T08:00:00.000Z:panel_administrator")
       expect(request?.headers["webhook-signature"]).toMatch(/^v1,[A-Za-z0-9+/]+=*$/)
       expect(request?.headers["content-type"]).toBe("application/json")
       const timestamp = Number(request?.headers["webhook-timestamp"])
@@ -24,15 +25,15 @@ describe("webhook notifier against a real HTTP receiver", () => {
       const body = JSON.parse(request?.body ?? "{}")
       expect(Math.floor(Date.parse(body.timestamp) / 1_000)).toBe(timestamp)
       expect(body).toEqual({
-        type: "referral.submitted",
+        type: "referral.ready",
         timestamp: expect.any(String),
         data: {
-          notificationId: "referral-42.submitted",
+          notificationId: "ref_42:ready:2027-06-01T08:00:00.000Z:panel_administrator",
           authorityId: "north-somerset",
-          headline: "A request for the Resource Panel is ready for triage",
+          headline: "Panel request ref_42 is complete and approved, ready for a sitting",
           actBy: notification().actBy,
           recipients: [{ type: "role", role: "panel_administrator" }],
-          facts: { referralId: "referral-42", childId: "child-1" }
+          facts: { referralId: "ref_42", childIds: "child-1" }
         }
       })
       expect(request?.body).not.toContain("Robin")
@@ -118,6 +119,28 @@ describe("webhook notifier against a real HTTP receiver", () => {
         message: `Cannot reach the webhook endpoint http://127.0.0.1:${port} for north-somerset (connection refused).`
       })
       expect(failure?.permanent).toBeUndefined()
+    }))
+
+  it.scopedLive("routes each authority's notifications to its own endpoint, signed with its own secret, and no other", () =>
+    Effect.gen(function* () {
+      const [northSecret, lincsSecret] = [newSecret(), newSecret()]
+      const north = yield* receiver(northSecret)
+      const lincs = yield* receiver(lincsSecret)
+      const lincolnshire = AuthorityId.make("lincolnshire")
+      const endpoint = (url: string, secret: string) => ({ url, secrets: [Redacted.make(secret)] as const, allowPrivateNetwork: true })
+      const notifier = makeWebhookNotifier({
+        endpoints: { [authorityId]: endpoint(north.url, northSecret), [lincolnshire]: endpoint(lincs.url, lincsSecret) },
+        timeoutMs: 5_000
+      })
+      for (const n of [notification("north-1"), { ...notification("lincs-1"), authorityId: lincolnshire }, notification("north-2")]) {
+        expect(yield* outcome(notifier.deliver(n))).toBeUndefined()
+      }
+      const seen = (server: typeof north) => server.received.map((r) => [r.headers["webhook-id"], r.verified, JSON.parse(r.body).data.authorityId])
+      expect(seen(north)).toEqual([
+        ["north-1", true, "north-somerset"],
+        ["north-2", true, "north-somerset"]
+      ])
+      expect(seen(lincs)).toEqual([["lincs-1", true, "lincolnshire"]])
     }))
 
   it.effect("fails permanently for an authority without an endpoint", () =>

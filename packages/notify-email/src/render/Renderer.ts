@@ -9,5 +9,5 @@ export interface EmailBody {
 /** Writes the body of one kind of notification. */
 export type Renderer = (notification: Notification) => EmailBody
 
-/** Renderers by notification `kind`; kinds without one get the default renderer. */
+/** Renderers by notification `kind`, replacing the built-in body of those kinds (`kindRenderers`). */
 export type Renderers = Readonly<Record<string, Renderer>>

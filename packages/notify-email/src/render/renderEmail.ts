@@ -1,5 +1,6 @@
 import type { Notification } from "@carepanel/core"
 import { defaultRenderer } from "./defaultRenderer.js"
+import { kindRenderers } from "./kindRenderers.js"
 import type { EmailBody, Renderers } from "./Renderer.js"
 
 export interface RenderedEmail extends EmailBody {
@@ -13,8 +14,10 @@ export interface RenderedEmail extends EmailBody {
 export const subjectOf = (notification: Notification): string =>
   `[Carepanel] ${notification.headline.replace(/\s+/g, " ").trim()}`
 
-/** The subject, and the body from the kind's renderer or the default one. */
+const own = (renderers: Renderers, kind: string) => (Object.hasOwn(renderers, kind) ? renderers[kind] : undefined)
+
+/** The subject, and the body from your renderer for the kind, else the built-in one, else the default layout. */
 export const renderEmail = (notification: Notification, renderers: Renderers = {}): RenderedEmail => {
-  const render = Object.hasOwn(renderers, notification.kind) ? renderers[notification.kind] : undefined
-  return { subject: subjectOf(notification), ...(render ?? defaultRenderer)(notification) }
+  const render = own(renderers, notification.kind) ?? own(kindRenderers, notification.kind) ?? defaultRenderer
+  return { subject: subjectOf(notification), ...render(notification) }
 }

@@ -1,0 +1,26 @@
+import type { KindContent } from "../layout.js"
+import { fact, roleFact } from "./facts.js"
+
+const outcome = { approve: "approved", decline: "declined", defer: "deferred" } as const
+const outcomeOf = (value: string) => (Object.hasOwn(outcome, value) ? outcome[value as keyof typeof outcome] : value)
+
+/** Panel decisions: waiting for sign-off or agreement, final, amended. */
+export const decisionKinds: Readonly<Record<string, KindContent>> = {
+  "decision.awaiting_sign_off": {
+    happened: (n) =>
+      `Panel decision ${fact(n, "decisionId")} on request ${fact(n, "referralId")} is waiting for the ${roleFact(n, "signOffRole", "signatory")}'s sign-off.`,
+    toDo: () => "Check the decision sheet in Carepanel and sign it off. It is not final until every sign-off is in."
+  },
+  "decision.awaiting_agreement": {
+    happened: (n) => `An urgent decision on request ${fact(n, "referralId")} was made outside panel and needs your agreement.`,
+    toDo: () => "Read why it could not wait for panel, then record your agreement in Carepanel, or speak to the person who made it."
+  },
+  "decision.final": {
+    happened: (n) => `The decision on request ${fact(n, "referralId")} is final: ${outcomeOf(fact(n, "outcome"))}.`,
+    toDo: () => "Carry out the actions under Details by their due dates, and record each one in Carepanel when it is done."
+  },
+  "decision.amended": {
+    happened: (n) => `The decision on request ${fact(n, "referralId")} was amended; it is now ${outcomeOf(fact(n, "outcome"))}.`,
+    toDo: () => "Read what changed and why under Details, and work to the decision as it now stands."
+  }
+}

@@ -1,0 +1,118 @@
+import {
+  ChildId,
+  clockNotifications,
+  Deadlines,
+  Decisions,
+  Disagreements,
+  DocumentId,
+  type Notification,
+  Outbox,
+  Placements,
+  preset,
+  Referrals,
+  type Role,
+  Sittings
+} from "@carepanel/core"
+import { exampleDecision, exampleForm, inMemoryCore, playWeek, staffOf } from "@carepanel/core/testing"
+import { DateTime, Effect, TestClock, TestContext } from "effect"
+
+const policy = preset("north-somerset")
+const staff = staffOf(policy.authority.id)
+const holderOf = (role: Role) => Object.values(staff).find((actor) => actor.roles.includes(role))!
+
+/** The fictional children of the scenario, whose names must never reach a subject line. */
+export const childNames = ["Alex Brook", "Jamie Fenn", "Sky Holloway", "Kai Mercer", "Morgan Vale", "Robin Testwood"]
+
+/**
+ * A North Somerset fortnight played through core's use cases on the in-memory store, reaching every kind of
+ * notification core writes: the week of `playWeek` (requests, approvals, the late request, the sitting, decisions,
+ * records), then a request returned for changes, a cancelled sitting, an amended decision, an urgent decision outside
+ * panel, a dissent escalated to its outcome, a Regulation 24 placement to its extension, and the clock reminders.
+ * Answers with every notification core queued or would send, as written.
+ */
+export const everyCoreNotification: Effect.Effect<ReadonlyArray<Notification>, unknown> = Effect.gen(function* () {
+  const [referrals, sittings, decisions, disagreements, placements, deadlines] = yield* Effect.all([
+    Referrals,
+    Sittings,
+    Decisions,
+    Disagreements,
+    Placements,
+    Deadlines
+  ])
+  const week = yield* playWeek(policy)
+  const [approved] = week.decisions
+  const panelId = week.sitting.panelId
+  const requestType = policy.referral.inScope.requestTypes[0]!
+
+  const returned = yield* referrals.createDraft(staff.socialWorker, exampleForm(panelId, requestType, { id: "child-t", name: "Robin Testwood" }))
+  for (const [i, required] of policy.referral.requiredDocuments.entries()) {
+    if (required.forRequestTypes !== undefined && !required.forRequestTypes.includes(requestType)) continue
+    yield* referrals.recordDocument(staff.socialWorker, returned.id, { documentId: DocumentId.make(`doc-t-${i}`), kind: required.kind, title: required.kind })
+  }
+  const submitted = yield* referrals.submit(staff.socialWorker, returned.id)
+  yield* referrals.returnForChanges(holderOf(submitted.pendingApprovals[0]!.role), returned.id, "Robin Testwood's care plan is missing")
+
+  const later = (yield* sittings.list(staff.administrator, { panelId })).find((sitting) => DateTime.greaterThan(sitting.startsAt, week.sitting.endsAt))!
+  yield* sittings.buildAgenda(staff.administrator, later.id, [
+    { referralId: week.deferred.id, childIds: week.deferred.form.children.map((child) => child.childId), kind: "request", summary: "Deferred request" }
+  ])
+  yield* sittings.publishAgenda(staff.administrator, later.id)
+  yield* sittings.cancel(staff.administrator, later.id, "The chair is unwell")
+
+  yield* decisions.amend(holderOf("assistant_director"), approved!.id, {
+    content: { ...approved!.content, rationale: "Approved with a review in six weeks" },
+    whatChanged: "A review date was added",
+    why: "The chair asked for an earlier review"
+  })
+
+  const urgentType = policy.outsidePanel.approvers.find((entry) => entry.forRequestTypes)?.forRequestTypes?.[0] ?? requestType
+  const urgent = yield* referrals.createDraft(staff.socialWorker, exampleForm(panelId, urgentType, { id: "child-u", name: "Morgan Vale" }))
+  yield* decisions.recordOutsidePanel(holderOf("head_of_service"), urgent.id, {
+    content: exampleDecision(policy, urgentType, "approve", { actionsDue: later.date, key: urgent.id }),
+    whyOutsidePanel: "Morgan Vale could not wait for the next sitting",
+    timescales: "Agreed for two weeks, then reviewed",
+    ...(urgentType === "s20_accommodation" ? { placedAt: yield* DateTime.now } : {})
+  })
+
+  // The chair attended the sitting (playWeek records the chair present), so may formally dissent.
+  const dissent = yield* disagreements.recordDissent(staff.chair, {
+    decisionId: approved!.id,
+    member: { personId: staff.chair.personId, name: staff.chair.name },
+    dissentsFrom: { _tag: "Decision" },
+    grounds: "Alex Brook's family network has not been explored"
+  })
+  yield* disagreements.noteAreas(staff.chair, dissent.id, ["Whether kinship care was fully explored"])
+  yield* disagreements.escalate(staff.chair, dissent.id, "member_manager", { personId: staff.serviceManager.personId, name: staff.serviceManager.name })
+  const ad = { personId: staff.assistantDirector.personId, name: staff.assistantDirector.name }
+  yield* disagreements.escalate(staff.serviceManager, dissent.id, "assistant_director", ad)
+  yield* disagreements.recordOutcome(staff.assistantDirector, dissent.id, { outcome: "upheld", rationale: "Kinship options were explored at the FGC" })
+
+  const placement = yield* placements.recordBasicTest(staff.socialWorker, ChildId.make("child-r"), {
+    wouldRefuseToSupportReturnHome: true,
+    wouldAskPoliceToUsePoliceProtection: false,
+    wouldSeekLegalAdviceToStartCareProceedings: false
+  })
+  yield* placements.recordPlacementMade(staff.socialWorker, placement.id, yield* DateTime.now, [
+    { name: "Jo Harrow", relationship: "aunt", hasParentalResponsibility: false }
+  ])
+  yield* placements.recordViabilityAssessment(staff.socialWorker, placement.id)
+  yield* placements.authorisePlacement(staff.serviceManager, placement.id)
+  yield* placements.recordKinshipReferral(staff.socialWorker, placement.id, true)
+  yield* placements.recordLookedAfterConsent(staff.assistantDirector, placement.id)
+  yield* TestClock.adjust("15 weeks")
+  yield* placements.extendApproval(staff.headOfService, placement.id, 8, {
+    stillMostAppropriateConsidered: true,
+    fosteringPanelViewsSought: true,
+    iroInformed: true,
+    nominatedOfficerApproved: true
+  })
+
+  const queued = yield* (yield* Outbox).due("2100-01-01T00:00:00.000Z", 10_000)
+  const open = yield* deadlines.forAuthority(staff.administrator)
+  // Now, when the abandoned draft's clock is overdue; and a day before the last open clock falls due.
+  const last = open.filter((deadline) => deadline.metAt === undefined).sort((a, b) => b.due.epochMillis - a.due.epochMillis)[0]!
+  const reminders = [yield* DateTime.now, DateTime.subtract(last.due, { hours: 24 })].flatMap((now) =>
+    clockNotifications(open, now, { authorityId: policy.authority.id, policy })
+  )
+  return [...queued.map((entry) => entry.notification), ...reminders]
+}).pipe(Effect.provide(inMemoryCore(policy)), Effect.provide(TestContext.TestContext))

@@ -1,0 +1,4 @@
+import { runNotifierContract } from "@carepanel/notify-contract"
+import { webhookHarness } from "./contractHarness.js"
+
+runNotifierContract("Standard Webhooks", () => webhookHarness, { retryAfter: true })
