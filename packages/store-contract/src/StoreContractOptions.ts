@@ -1,4 +1,4 @@
-import type { EventStore, Outbox, ReadModelRow, ReadModels } from "@carepanel/core"
+import type { AccessLog, EventStore, Outbox, ReadModelRow, ReadModels } from "@carepanel/core"
 import type { AuthorityId } from "@carepanel/core"
 import type { Layer } from "effect"
 import type { ChildProcess } from "node:child_process"
@@ -45,7 +45,12 @@ export interface StoreContractOptions {
    * throws when read, which fails any adapter mid-commit.
    */
   readonly failingRows?: ReadonlyArray<{ readonly name: string; readonly row: (authorityId: AuthorityId) => ReadModelRow }>
-  /** Crash and multi-process tests; left out for stores that live inside one process. */
+  /**
+   * A fresh, empty access log (STAT-GDPR: who read which child's record), which the GraphQL app needs beside the store
+   * ports. Its two tests are registered only when this is given.
+   */
+  readonly accessLog?: () => Layer.Layer<AccessLog, unknown>
+  /** Crash and multi-process tests; left out for stores that live inside one process. Registered only when given. */
   readonly processes?: { readonly makeSharedStore: () => Promise<SharedStore> }
   /** fast-check runs of the model-based test; default 30. */
   readonly modelRuns?: number

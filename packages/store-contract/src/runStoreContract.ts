@@ -1,5 +1,6 @@
-import { describe, } from "vitest"
+import { describe } from "vitest"
 import type { MakeStoreLayer, StoreContractOptions } from "./StoreContractOptions.js"
+import { accessLogSuite } from "./suites/accessLog.js"
 import { appendAndReadSuite } from "./suites/appendAndRead.js"
 import { atomicitySuite } from "./suites/atomicity.js"
 import { concurrentWritersSuite } from "./suites/concurrentWriters.js"
@@ -14,7 +15,7 @@ import { tenancySuite } from "./suites/tenancy.js"
  * test file. `makeLayer` must give a fresh, empty store on every call.
  *
  * ```ts
- * runStoreContract("my adapter", () => MyStoreLayer(freshDatabase()), { processes: { makeSharedStore } })
+ * runStoreContract("my adapter", () => MyStoreLayer(freshDatabase()), { processes: { makeSharedStore }, accessLog: () => MyAccessLog(freshDatabase()) })
  * ```
  */
 export const runStoreContract = (name: string, makeLayer: MakeStoreLayer, options: StoreContractOptions = {}): void => {
@@ -26,8 +27,10 @@ export const runStoreContract = (name: string, makeLayer: MakeStoreLayer, option
     describe("tenancy", () => tenancySuite(makeLayer))
     describe("optimistic concurrency", () => concurrentWritersSuite(makeLayer))
     describe("model-based", () => modelBasedSuite(makeLayer, options.modelRuns ?? 30))
+    // Registered only when given: an adapter without an access log leaves it out (the apps then need one elsewhere).
+    const { accessLog, processes } = options
+    if (accessLog) describe("access log", () => accessLogSuite(accessLog))
     // A store that lives inside one process (in-memory) has no crash or multi-process behaviour to test.
-    const processes = options.processes
     if (processes) describe("processes", () => processesSuite(processes.makeSharedStore))
   })
 }

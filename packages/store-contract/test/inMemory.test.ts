@@ -1,4 +1,4 @@
-import { InMemoryStoreLayer } from "@carepanel/core/testing"
+import { InMemoryAccessLog, InMemoryStoreLayer } from "@carepanel/core/testing"
 import { runStoreContract } from "../src/index.js"
 
-runStoreContract("in-memory", () => InMemoryStoreLayer)
+runStoreContract("in-memory", () => InMemoryStoreLayer, { accessLog: () => InMemoryAccessLog })

@@ -1,18 +1,21 @@
 /**
  * `npm run bench`: append throughput against bare INSERTs, read-model query latency at 1k/10k/100k rows,
- * and replay speed, on SQLite and (when it can be had) PostgreSQL. A plain Node script; prints tables.
+ * and replay speed (the read alone, and a rebuild that decodes and folds every event), on SQLite and (when it can
+ * be had) PostgreSQL. A plain Node script; prints tables.
  */
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { bareInserts, storeAppends } from "./appendThroughput.js"
 import { type BenchTarget, postgresTarget, sqliteTarget } from "./benchTargets.js"
 import { measureQueries, seedReferrals } from "./queryLatency.js"
-import { replaySpeed } from "./replaySpeed.js"
+import { seedReplayEvents } from "./replayEvents.js"
+import { readSpeed, rebuildSpeed } from "./replaySpeed.js"
 import { printTable } from "./table.js"
 
 const appendEvents = 2000
 const querySamples = 200
 const sizes = [1_000, 10_000, 100_000]
+const replayEvents = 20_000
 
 const benchOne = (target: BenchTarget) =>
   Effect.gen(function* () {
@@ -39,8 +42,16 @@ const benchOne = (target: BenchTarget) =>
     printTable(["rows", "query", "p50", "p99", "rows returned"], queryRows)
     if (target.engine === "PostgreSQL") console.log("(ANALYZE after each bulk load, as autovacuum soon would)")
 
-    const replay = yield* replaySpeed
-    printTable(["replay (readAll, pages of 1000)", "events", "events/s"], [["all events", String(replay.events), rate(replay.perSecond)]])
+    yield* seedReplayEvents(replayEvents)
+    const read = yield* readSpeed
+    const rebuild = yield* rebuildSpeed
+    printTable(
+      ["replay of panel weeks, pages of 1000", "events", "streams", "events/s"],
+      [
+        ["read only (readAll + JSON)", String(read.events), "", rate(read.perSecond)],
+        ["rebuild (read + decode + evolve)", String(rebuild.events), String(rebuild.streams), rate(rebuild.perSecond)]
+      ]
+    )
   }).pipe(Effect.provide(target.layer), Effect.scoped)
 
 /** PostgreSQL plans by its statistics; refresh them after the bulk load, as autovacuum soon would. */

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process"
-import { writeFileSync } from "node:fs"
+import { realpathSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { SqlClient } from "@effect/sql"
@@ -13,14 +14,21 @@ import { freshDataDir, removeTempDirs } from "./support/freshStores.js"
 
 afterAll(removeTempDirs)
 
-const mainScript = fileURLToPath(new URL("../src/cli/main.ts", import.meta.url))
-const runCli = (args: ReadonlyArray<string>, env: Record<string, string>) =>
-  spawnSync(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", mainScript, ...args], {
-    env: { ...process.env, ...env },
-    encoding: "utf8"
-  })
+// The command the README documents, as npm links it for the workspace: it runs from source, so no build is needed.
+const linkedBin = fileURLToPath(new URL("../../../node_modules/.bin/carepanel-store", import.meta.url))
+const runCli = (args: ReadonlyArray<string>, env: Record<string, string>, cwd?: string) =>
+  spawnSync(linkedBin, args, { env: { ...process.env, ...env }, encoding: "utf8", ...(cwd === undefined ? {} : { cwd }) })
 
 describe("carepanel-store verify", () => {
+  it("is linked by npm install and runs from source from any directory, built or not", () => {
+    expect(realpathSync(linkedBin)).toBe(fileURLToPath(new URL("../bin/carepanel-store.js", import.meta.url)))
+    const dataDir = freshDataDir()
+    const result = runCli(["verify"], { CAREPANEL_DATA_DIR: dataDir, DATABASE_URL: "" }, tmpdir())
+    expect(result.stderr).toBe("")
+    expect(result.stdout).toBe(`store: SQLite in ${dataDir}\nchain intact: 0 events in 0 streams\n`)
+    expect(runCli(["frobnicate"], {}, tmpdir()).status).toBe(64)
+  })
+
   it("prints the number of events and streams of an intact chain, and the first broken link otherwise", async () => {
     const dataDir = freshDataDir()
     const env = { CAREPANEL_DATA_DIR: dataDir, DATABASE_URL: "" }

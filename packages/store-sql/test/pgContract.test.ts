@@ -9,6 +9,7 @@ afterAll(closePgAdmin)
 
 runStoreContract("PostgreSQL", freshPgLayer, {
   failingRows: [emptyIdRow],
+  accessLog: freshPgLayer,
   processes: {
     makeSharedStore: async () => {
       const url = await freshPgDatabase()

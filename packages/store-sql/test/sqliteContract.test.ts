@@ -9,6 +9,7 @@ afterAll(removeTempDirs)
 
 runStoreContract("SQLite", freshSqliteLayer, {
   failingRows: [emptyIdRow],
+  accessLog: freshSqliteLayer,
   processes: {
     makeSharedStore: async () => {
       const dataDir = freshDataDir()

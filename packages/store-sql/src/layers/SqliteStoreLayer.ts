@@ -32,9 +32,17 @@ export const SqliteStoreLayer = (
       const busyTimeout = Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))
       const synchronous = options.synchronous === "NORMAL" ? "NORMAL" : "FULL"
       const pragmas = Layer.effectDiscard(
-        Effect.flatMap(SqliteClient.SqliteClient, (sql) =>
-          Effect.all([sql.unsafe(`PRAGMA busy_timeout = ${busyTimeout}`), sql.unsafe(`PRAGMA synchronous = ${synchronous}`)])
-        ).pipe(Effect.mapError((error) => cannotOpen(driverMessage(error))))
+        Effect.gen(function* () {
+          const sql = yield* SqliteClient.SqliteClient
+          yield* sql.unsafe(`PRAGMA busy_timeout = ${busyTimeout}`)
+          // WAL lets the other processes on this file read while one writes. Set here, not left to the driver's default;
+          // it stays set in the file. A file system that cannot share memory maps (some network shares) refuses it.
+          const [mode] = yield* sql.unsafe<{ readonly journal_mode: string }>("PRAGMA journal_mode = WAL")
+          if (mode?.journal_mode !== "wal") {
+            return yield* cannotOpen(`its file system does not support WAL mode (the journal mode stayed ${mode?.journal_mode ?? "unknown"})`)
+          }
+          yield* sql.unsafe(`PRAGMA synchronous = ${synchronous}`)
+        }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(cannotOpen(driverMessage(error)))))
       )
       // better-sqlite3 throws while opening (a directory, a file that is not a database): a defect to @effect/sql.
       const client = Layer.catchAllCause(SqliteClient.layer({ filename }), (cause) =>

@@ -1,0 +1,43 @@
+import { existsSync } from "node:fs"
+import { join } from "node:path"
+import { SqlClient } from "@effect/sql"
+import { SqliteClient } from "@effect/sql-sqlite-node"
+import { Effect } from "effect"
+import { afterAll, describe, expect, it } from "vitest"
+import { SqliteStoreLayer } from "../src/index.js"
+import { appendSome, streamNamed } from "./support/appendSome.js"
+import { runOn } from "./support/dialects.js"
+import { freshDataDir, removeTempDirs } from "./support/freshStores.js"
+
+afterAll(removeTempDirs)
+
+const pragma = (name: string) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) => Effect.map(sql.unsafe<Record<string, unknown>>(`PRAGMA ${name}`), (rows) => Object.values(rows[0] ?? {})[0]))
+
+describe("SQLite: the embedded store's file settings", () => {
+  it("runs in WAL mode, syncs every commit (FULL) and waits for another process's lock as long as it was told", async () => {
+    const dataDir = freshDataDir()
+    const settings = await runOn(
+      SqliteStoreLayer({ dataDir, busyTimeoutMs: 2_500 }),
+      Effect.gen(function* () {
+        yield* appendSome(streamNamed("r1"), 2)
+        return {
+          journal: yield* pragma("journal_mode"),
+          synchronous: yield* pragma("synchronous"),
+          busyTimeout: yield* pragma("busy_timeout"),
+          walFile: existsSync(join(dataDir, "carepanel.sqlite-wal"))
+        }
+      })
+    )
+    // synchronous: 2 is FULL.
+    expect(settings).toEqual({ journal: "wal", synchronous: 2, busyTimeout: 2_500, walFile: true })
+  })
+
+  it("leaves the file in WAL mode for every later connection, even one that does not ask for it", async () => {
+    const dataDir = freshDataDir()
+    await runOn(SqliteStoreLayer({ dataDir, synchronous: "NORMAL" }), appendSome(streamNamed("r1"), 1))
+    const bare = SqliteClient.layer({ filename: join(dataDir, "carepanel.sqlite"), disableWAL: true })
+    const journal = await Effect.runPromise(pragma("journal_mode").pipe(Effect.provide(bare), Effect.scoped))
+    expect(journal).toBe("wal")
+  })
+})
