@@ -1,8 +1,14 @@
 import { Schema } from "effect"
 import { RuledClock } from "./RuledClock.js"
 
-/** Clocks around a sitting: papers out before it (NSO-3, CPR-9) and the record after it (CPR-11). */
+/** Clocks around a sitting: the agenda and papers out before it (NSO-3, CPR-9) and the record after it (CPR-11). */
 export const SittingPolicy = Schema.Struct({
+  /**
+   * The agenda to members, where it has its own deadline ahead of the papers. Absent: the agenda goes with
+   * the papers, on the papers' clock.
+   */
+  agendaToMembers: Schema.optional(RuledClock),
+  /** The papers (request forms, earlier records) to members (NSO-3; CPR-9 sends them with the agenda). */
   papersToMembers: Schema.optional(RuledClock),
   record: Schema.optional(
     Schema.Struct({

@@ -5,7 +5,7 @@ import { ActedBy } from "../shared/actor.js"
 import { Outcome } from "../decision/DecisionParts.js"
 import { AuthorityId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
-import { DocumentRef } from "./ReferralEvents.js"
+import { DocumentRef, OptionalPresentation } from "./ReferralEvents.js"
 import { ReferralForm } from "./ReferralForm.js"
 
 export const ReferralStatus = Schema.Literal("draft", "awaiting_approval", "ready", "accepted", "decided", "withdrawn", "redirected")
@@ -29,6 +29,8 @@ export const Referral = Schema.Struct({
   /** When the request reached the administrator complete and approved: what a submission deadline measures. */
   readyAt: Schema.optional(Schema.DateTimeUtc),
   criteria: Schema.Array(Criterion),
+  /** Rules under which this request need not be presented (LIN-4): the administrator may close it under one. */
+  presentationOptional: Schema.optionalWith(Schema.Array(OptionalPresentation), { default: () => [] }),
   latePermissions: Schema.Array(Schema.Struct({ sittingId: SittingId, by: ActedBy, reason: Schema.String })),
   sittingId: Schema.optional(SittingId),
   acceptedLate: Schema.optional(Schema.Boolean),

@@ -1,9 +1,9 @@
 import type { DateTime } from "effect"
-import type { LocalDate } from "../calendar/LocalDate.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Authorised } from "../shared/authorise.js"
 import type { Outcome } from "../decision/DecisionParts.js"
-import type { DecisionId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
+import type { DecisionId, ReferralId, SittingId } from "../shared/ids.js"
+import type { Sitting } from "../sitting/Sitting.js"
 import type { DocumentRef } from "./ReferralEvents.js"
 import type { ReferralForm } from "./ReferralForm.js"
 
@@ -13,13 +13,11 @@ interface Base {
   readonly at: DateTime.Utc
 }
 
-/** What a referral needs to know about the sitting it is put on; the use case reads it from the sitting. */
-export interface SittingFacts {
-  readonly sittingId: SittingId
-  readonly panelId: PanelId
-  readonly date: LocalDate
-  readonly startsAt: DateTime.Utc
-}
+/**
+ * What a referral needs to know about a sitting. The use case reads it from the sitting's own record,
+ * never from the caller, so nobody can move a sitting's start to dodge the deadline.
+ */
+export type SittingFacts = Pick<Sitting, "id" | "panelId" | "date" | "startsAt" | "cancelled">
 
 export type ReferralCommand =
   | (Base & { readonly _tag: "CreateDraft"; readonly referralId: ReferralId; readonly form: ReferralForm })
@@ -28,7 +26,7 @@ export type ReferralCommand =
   | (Base & { readonly _tag: "Submit" })
   | (Base & { readonly _tag: "Approve" })
   | (Base & { readonly _tag: "ReturnForChanges"; readonly reason: string })
-  | (Base & { readonly _tag: "GrantLatePermission"; readonly sittingId: SittingId; readonly reason: string })
+  | (Base & { readonly _tag: "GrantLatePermission"; readonly sitting: SittingFacts; readonly reason: string })
   | (Base & { readonly _tag: "AcceptOntoSitting"; readonly sitting: SittingFacts })
   | (Base & {
       readonly _tag: "RecordHearing"
@@ -36,7 +34,9 @@ export type ReferralCommand =
       readonly sittingId?: SittingId
       readonly outcome: Outcome
     })
+  /** An amendment changed a decision's outcome: the request follows it (a deferral puts it back in line). */
+  | (Base & { readonly _tag: "ReviseHearing"; readonly decisionId: DecisionId; readonly outcome: Outcome })
   | (Base & { readonly _tag: "Withdraw"; readonly reason: string })
-  | (Base & { readonly _tag: "Redirect"; readonly redirectTo: string; readonly reason: string; readonly ruleId?: RuleId })
+  | (Base & { readonly _tag: "Redirect"; readonly ruleId: RuleId; readonly reason: string; readonly redirectTo?: string })
 
 export type ReferralCommandTag = ReferralCommand["_tag"]

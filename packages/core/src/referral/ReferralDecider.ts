@@ -3,31 +3,26 @@ import { NoSuchRecord } from "../shared/errors.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { resolveClock } from "../calendar/resolveClock.js"
-import { documentKindLabel } from "../policy/DocumentKind.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { requestTypeLabel } from "../policy/RequestType.js"
 import { actedBy } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
-import { describeRoles, type Role, roleLabel } from "../shared/roles.js"
-import type { Criterion } from "../policy/ReferralPolicy.js"
-import type { RuleId } from "../policy/rules.js"
+import { describeRoles, roleLabel } from "../shared/roles.js"
 import type { Referral, ReferralState, ReferralStatus } from "./Referral.js"
 import type { ReferralCommand } from "./ReferralCommands.js"
 import {
-  IncompleteRequest,
   LatePermissionNotAllowed,
   LateRequest,
-  MissingDocuments,
   NotNextApprover,
-  OutOfScope,
   ReferralAlreadyExists,
   ReferralNotInStatus,
-  type ReferralRefusal,
-  WrongSitting
+  type ReferralRefusal
 } from "./ReferralErrors.js"
 import type { ReferralEvent } from "./ReferralEvents.js"
 import { evolveReferral } from "./evolveReferral.js"
-import { applicableCriteria, approvalsNeeded, missingDocuments, missingSections, redirection, typesOutOfScope } from "./referralRules.js"
+import { hearingHeard, hearingRevised } from "./hearings.js"
+import { redirectTarget } from "./redirect.js"
+import { sittingCanTake } from "./sittingChecks.js"
+import { submissionChecks } from "./submissionChecks.js"
 
 export interface ReferralContext {
   readonly policy: AuthorityPolicy
@@ -86,8 +81,7 @@ const decide = (
         return emit({ _tag: "DocumentRecorded", document: command.document, ...audit })
       case "Submit": {
         const referral = yield* requireStatus(state, ["draft"], "submit this request")
-        const { criteria, approvals } = yield* submissionChecks(referral, policy)
-        return emit({ _tag: "ReferralSubmitted", criteria, approvalsNeeded: approvals, ...audit })
+        return emit({ _tag: "ReferralSubmitted", ...(yield* submissionChecks(referral, policy)), ...audit })
       }
       case "Approve": {
         const referral = yield* requireStatus(state, ["awaiting_approval"], "approve this request")
@@ -114,23 +108,19 @@ const decide = (
                 : `Only the ${describeRoles(rule.roles)} can let a late request onto the agenda (${rule.ruleId}).`
           })
         }
-        yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "allow this request late")
-        return emit({ _tag: "LatePermissionGranted", sittingId: command.sittingId, reason: command.reason, ...audit })
+        const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "allow this request late")
+        yield* sittingCanTake(referral, command.sitting, command.at)
+        return emit({ _tag: "LatePermissionGranted", sittingId: command.sitting.id, reason: command.reason, ...audit })
       }
       case "AcceptOntoSitting": {
         const referral = yield* requireStatus(state, ["ready"], "put this request on a sitting")
         const { sitting } = command
-        if (sitting.panelId !== referral.form.panelId) {
-          return yield* new WrongSitting({ message: "That sitting belongs to another panel than the one this request is for." })
-        }
-        if (DateTime.lessThan(sitting.startsAt, command.at)) {
-          return yield* new WrongSitting({ message: `The sitting on ${formatDate(sitting.date)} has already started.` })
-        }
+        yield* sittingCanTake(referral, sitting, command.at)
         const rule = policy.referral.submissionDeadline
         const deadline = resolveClock(rule.clock, { instant: sitting.startsAt }, calendar)
         const readyAt = referral.readyAt!
         const late = DateTime.greaterThan(readyAt, deadline.due)
-        if (late && !referral.latePermissions.some((permission) => permission.sittingId === sitting.sittingId)) {
+        if (late && !referral.latePermissions.some((permission) => permission.sittingId === sitting.id)) {
           return yield* new LateRequest({
             ruleId: rule.ruleId,
             deadline: DateTime.formatIso(deadline.due),
@@ -140,7 +130,7 @@ const decide = (
               `It needs the permission of the ${describeRoles(policy.referral.latePermission.roles)} to be heard then.`
           })
         }
-        return emit({ _tag: "AcceptedOntoSitting", sittingId: sitting.sittingId, sittingDate: sitting.date, late, ...audit })
+        return emit({ _tag: "AcceptedOntoSitting", sittingId: sitting.id, sittingDate: sitting.date, late, ...audit })
       }
       case "RecordHearing": {
         const referral = yield* requireStatus(
@@ -148,80 +138,20 @@ const decide = (
           ["draft", "awaiting_approval", "ready", "accepted", "decided"],
           "record a decision on this request"
         )
-        // Recording the same decision twice (a retried use case) changes nothing.
-        if (referral.hearings.some((hearing) => hearing.decisionId === command.decisionId)) return emit()
-        return emit({
-          _tag: "ReferralHeard",
-          decisionId: command.decisionId,
-          outcome: command.outcome,
-          ...(command.sittingId === undefined ? {} : { sittingId: command.sittingId }),
-          ...audit
-        })
+        return yield* hearingHeard(referral, command, audit)
       }
+      case "ReviseHearing":
+        return yield* hearingRevised(state, command, audit)
       case "Withdraw":
         yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "withdraw this request")
         return emit({ _tag: "ReferralWithdrawn", reason: command.reason, ...audit })
-      case "Redirect":
-        yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "redirect this request")
-        return emit({
-          _tag: "ReferralRedirected",
-          redirectTo: command.redirectTo,
-          reason: command.reason,
-          ...(command.ruleId === undefined ? {} : { ruleId: command.ruleId }),
-          ...audit
-        })
+      case "Redirect": {
+        const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "redirect this request")
+        const target = yield* redirectTarget(policy, referral.form, command.ruleId, command.redirectTo)
+        return emit({ _tag: "ReferralRedirected", ...target, reason: command.reason, ...audit })
+      }
     }
   })
-
-/** Every check a request must pass before it leaves the social worker (scope, form, documents). */
-const submissionChecks = (
-  referral: Referral,
-  policy: AuthorityPolicy
-): Effect.Effect<
-  { readonly criteria: ReadonlyArray<Criterion>; readonly approvals: ReadonlyArray<{ readonly role: Role; readonly ruleId: RuleId }> },
-  OutOfScope | IncompleteRequest | MissingDocuments
-> => {
-  const form = referral.form
-  const elsewhere = redirection(policy, form)
-  if (elsewhere) {
-    return Effect.fail(
-      new OutOfScope({
-        ruleId: elsewhere.ruleId,
-        ...(elsewhere.redirectTo === undefined ? {} : { redirectTo: elsewhere.redirectTo }),
-        message: `${elsewhere.description} (${elsewhere.ruleId}).${elsewhere.redirectTo ? ` Send it to the ${elsewhere.redirectTo}.` : ""}`
-      })
-    )
-  }
-  const foreign = typesOutOfScope(policy, form)
-  if (foreign.length > 0) {
-    return Effect.fail(
-      new OutOfScope({
-        ruleId: policy.referral.inScope.ruleId,
-        message: `This panel does not decide ${foreign.map((type) => requestTypeLabel[type]).join(" or ")} (${policy.referral.inScope.ruleId}).`
-      })
-    )
-  }
-  const gaps = missingSections(policy, form)
-  if (gaps.length > 0) {
-    return Effect.fail(
-      new IncompleteRequest({
-        missing: [...gaps],
-        message: `The request cannot be submitted yet. Please complete: ${gaps.map((gap) => gap.label).join("; ")}.`
-      })
-    )
-  }
-  const documents = missingDocuments(policy, form, referral.documents.map((document) => document.kind))
-  if (documents.length > 0) {
-    const missing = documents.map((document) => ({ kind: document.kind, label: documentKindLabel[document.kind], ruleId: document.ruleId }))
-    return Effect.fail(
-      new MissingDocuments({
-        missing,
-        message: `The request cannot be submitted without: ${missing.map((document) => `${document.label} (${document.ruleId})`).join(", ")}.`
-      })
-    )
-  }
-  return Effect.succeed({ criteria: applicableCriteria(policy, form), approvals: approvalsNeeded(policy, form) })
-}
 
 export const referralDecider: Decider<ReferralCommand, ReferralEvent, ReferralState, ReferralRefusal, ReferralContext> = {
   initialState: undefined,

@@ -50,7 +50,20 @@ export class LatePermissionNotAllowed extends Schema.TaggedError<LatePermissionN
   { ruleId: RuleId, message: Schema.String }
 ) {}
 
+/** The sitting cannot take this request: another panel's, cancelled, or its agenda closed. */
 export class WrongSitting extends Schema.TaggedError<WrongSitting>()("WrongSitting", { message: Schema.String }) {}
+
+/** A redirection citing a rule that is not the policy's, or that does not fit this request (NSO-7, LIN-4). */
+export class RedirectNotAllowed extends Schema.TaggedError<RedirectNotAllowed>()("RedirectNotAllowed", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+/** The request already has a decision from this sitting: a change to it is an amendment, not a second decision. */
+export class AlreadyHeard extends Schema.TaggedError<AlreadyHeard>()("AlreadyHeard", {
+  decisionId: Schema.String,
+  message: Schema.String
+}) {}
 
 export type ReferralRefusal =
   | NoSuchRecord
@@ -63,3 +76,5 @@ export type ReferralRefusal =
   | LateRequest
   | LatePermissionNotAllowed
   | WrongSitting
+  | AlreadyHeard
+  | RedirectNotAllowed

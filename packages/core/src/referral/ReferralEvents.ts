@@ -16,6 +16,10 @@ export const DocumentRef = Schema.Struct({
 })
 export type DocumentRef = typeof DocumentRef.Type
 
+/** A rule under which the request need not be presented, though it may be (LIN-4). */
+export const OptionalPresentation = Schema.Struct({ ruleId: RuleId, description: Schema.String })
+export type OptionalPresentation = typeof OptionalPresentation.Type
+
 /** Every event names who caused it and when: the log is the audit trail. */
 const audit = { by: ActedBy, at: Schema.DateTimeUtc }
 
@@ -30,6 +34,7 @@ export const DocumentRecorded = Schema.TaggedStruct("DocumentRecorded", { docume
 export const ReferralSubmitted = Schema.TaggedStruct("ReferralSubmitted", {
   criteria: Schema.Array(Criterion),
   approvalsNeeded: Schema.Array(Schema.Struct({ role: Role, ruleId: RuleId })),
+  presentationOptional: Schema.optionalWith(Schema.Array(OptionalPresentation), { default: () => [] }),
   ...audit
 })
 export const ReferralApproved = Schema.TaggedStruct("ReferralApproved", { role: Role, ruleId: RuleId, ...audit })
@@ -46,9 +51,12 @@ export const AcceptedOntoSitting = Schema.TaggedStruct("AcceptedOntoSitting", {
   ...audit
 })
 export const ReferralWithdrawn = Schema.TaggedStruct("ReferralWithdrawn", { reason: Schema.String, ...audit })
+/** Sent elsewhere, or closed as needing no presentation, under a rule of the policy (NSO-7, LIN-4). */
 export const ReferralRedirected = Schema.TaggedStruct("ReferralRedirected", {
+  /** Always set now; absent only on events recorded before redirections had to cite a rule. */
   ruleId: Schema.optional(RuleId),
-  redirectTo: Schema.String,
+  /** Absent when the rule only says the request need not be presented (LIN-4) and no other route was named. */
+  redirectTo: Schema.optional(Schema.String),
   reason: Schema.String,
   ...audit
 })
@@ -61,8 +69,16 @@ export const ReferralHeard = Schema.TaggedStruct("ReferralHeard", {
   ...audit
 })
 
+/** An amendment changed the outcome of a decision already heard; the latest hearing sets the request's status. */
+export const HearingRevised = Schema.TaggedStruct("HearingRevised", {
+  decisionId: DecisionId,
+  outcome: Outcome,
+  ...audit
+})
+
 export const ReferralEvent = Schema.Union(
   ReferralHeard,
+  HearingRevised,
   DraftCreated,
   DraftEdited,
   DocumentRecorded,

@@ -9,9 +9,11 @@ import type { Actor } from "../shared/actor.js"
 import { everyRole } from "../shared/roles.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { NotFound } from "../shared/errors.js"
-import { ReferralId } from "../shared/ids.js"
+import { ReferralId, type SittingId } from "../shared/ids.js"
+import type { RuleId } from "../policy/rules.js"
+import { readSitting } from "../sitting/readSitting.js"
 import { Referral } from "./Referral.js"
-import type { ReferralCommand, SittingFacts } from "./ReferralCommands.js"
+import type { ReferralCommand } from "./ReferralCommands.js"
 import type { DocumentRef } from "./ReferralEvents.js"
 import type { ReferralForm } from "./ReferralForm.js"
 import { referralAggregate, referralCollection, } from "./referralAggregate.js"
@@ -26,12 +28,23 @@ export const referralPermissions = {
   ReturnForChanges: permission("return a request for changes", "team_manager", "head_of_service", "service_manager", "panel_administrator"),
   GrantLatePermission: permission("let a late request onto the agenda", "panel_chair", "vice_chair", "assistant_director"),
   AcceptOntoSitting: permission("put a request on a sitting", "panel_administrator"),
-  RecordHearing: permission("record a decision on a request", "panel_administrator", "panel_chair", "vice_chair", "assistant_director", "head_of_service", "service_manager"),
+  // Whoever may record a decision tells the request of it (a team manager may write up an agreement outside panel).
+  RecordHearing: permission("record a decision on a request", "panel_administrator", "panel_chair", "vice_chair", "assistant_director", "head_of_service", "service_manager", "team_manager"),
+  // Whoever may edit or amend a decision: a changed outcome reaches the request.
+  ReviseHearing: permission("revise a decision on a request", "panel_administrator", "panel_chair", "vice_chair", "assistant_director"),
   Withdraw: permission("withdraw a request", "social_worker", "practice_supervisor", "team_manager"),
   Redirect: permission("send a request to another panel", "panel_administrator", "panel_chair", "vice_chair")
 } satisfies Record<ReferralCommand["_tag"], Permission>
 
 export const referralReaders = permission("read panel requests", ...everyRole)
+
+/** Why and where a request leaves the panel: a rule of the policy that applies to it (NSO-7, LIN-4, its scope). */
+export interface Redirection {
+  readonly ruleId: RuleId
+  readonly reason: string
+  /** Where it goes; the policy's own answer wins where the rule names the panel (NSO-7). */
+  readonly redirectTo?: string
+}
 
 /** The panel-request use cases: authorise, load, decide, append, in that order, every time. */
 export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Referrals", {
@@ -43,6 +56,13 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
     const handle = commandHandler(referralAggregate, referralPermissions, "request")
     const run = (actor: Actor, referralId: ReferralId, body: CommandBody<ReferralCommand>) =>
       handle(actor, referralId, body).pipe(Effect.provide(context))
+
+    /** Role first, then the sitting from its own record: the caller names a sitting, never its facts. */
+    const sittingFor = (actor: Actor, tag: "GrantLatePermission" | "AcceptOntoSitting", sittingId: SittingId) =>
+      authorise(actor, referralPermissions[tag]).pipe(
+        Effect.zipRight(readSitting(actor.authorityId, sittingId)),
+        Effect.provideService(ReadModels, readModels)
+      )
 
     return {
       createDraft: (actor: Actor, form: ReferralForm) =>
@@ -57,13 +77,20 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
       approve: (actor: Actor, id: ReferralId) => run(actor, id, { _tag: "Approve" }),
       returnForChanges: (actor: Actor, id: ReferralId, reason: string) =>
         run(actor, id, { _tag: "ReturnForChanges", reason }),
-      grantLatePermission: (actor: Actor, id: ReferralId, sittingId: SittingFacts["sittingId"], reason: string) =>
-        run(actor, id, { _tag: "GrantLatePermission", sittingId, reason }),
-      acceptOntoSitting: (actor: Actor, id: ReferralId, sitting: SittingFacts) =>
-        run(actor, id, { _tag: "AcceptOntoSitting", sitting }),
+      /** The chair lets a late request onto one sitting of its panel (CPR-4). */
+      grantLatePermission: (actor: Actor, id: ReferralId, sittingId: SittingId, reason: string) =>
+        sittingFor(actor, "GrantLatePermission", sittingId).pipe(
+          Effect.flatMap((sitting) => run(actor, id, { _tag: "GrantLatePermission", sitting, reason }))
+        ),
+      /** The administrator puts a ready request on a sitting; the deadline is the sitting's own start. */
+      acceptOntoSitting: (actor: Actor, id: ReferralId, sittingId: SittingId) =>
+        sittingFor(actor, "AcceptOntoSitting", sittingId).pipe(
+          Effect.flatMap((sitting) => run(actor, id, { _tag: "AcceptOntoSitting", sitting }))
+        ),
       withdraw: (actor: Actor, id: ReferralId, reason: string) => run(actor, id, { _tag: "Withdraw", reason }),
-      redirect: (actor: Actor, id: ReferralId, redirectTo: string, reason: string) =>
-        run(actor, id, { _tag: "Redirect", redirectTo, reason }),
+      /** Sends a request elsewhere, or closes one that need not be presented, under a rule that applies (NSO-7, LIN-4). */
+      redirect: (actor: Actor, id: ReferralId, redirection: Redirection) =>
+        run(actor, id, { _tag: "Redirect", ...redirection }),
       /** A request of the actor's own authority; another authority's answers exactly as a missing one. */
       get: (actor: Actor, id: ReferralId) =>
         Effect.gen(function* () {

@@ -1,5 +1,6 @@
 import type { Referral, ReferralState } from "./Referral.js"
 import type { ReferralEvent } from "./ReferralEvents.js"
+import { afterLatestHearing, withRevisedHearing } from "./hearings.js"
 
 const withStatus = (referral: Referral, status: Referral["status"]): Referral => ({ ...referral, status })
 
@@ -17,6 +18,7 @@ export const evolveReferral = (state: ReferralState, event: ReferralEvent): Refe
       pendingApprovals: [],
       approvals: [],
       criteria: [],
+      presentationOptional: [],
       latePermissions: [],
       hearings: []
     }
@@ -36,6 +38,7 @@ export const evolveReferral = (state: ReferralState, event: ReferralEvent): Refe
         ...withStatus(state, ready ? "ready" : "awaiting_approval"),
         submittedAt: event.at,
         criteria: event.criteria,
+        presentationOptional: event.presentationOptional,
         pendingApprovals: event.approvalsNeeded,
         approvals: [],
         ...(ready ? { readyAt: event.at } : {})
@@ -62,15 +65,20 @@ export const evolveReferral = (state: ReferralState, event: ReferralEvent): Refe
       }
     case "AcceptedOntoSitting":
       return { ...withStatus(state, "accepted"), sittingId: event.sittingId, acceptedLate: event.late }
-    case "ReferralHeard": {
-      const hearings = [...state.hearings, { decisionId: event.decisionId, outcome: event.outcome, at: event.at, ...(event.sittingId ? { sittingId: event.sittingId } : {}) }]
-      if (event.outcome !== "defer") return { ...withStatus(state, "decided"), hearings }
-      const { sittingId: _sittingId, acceptedLate: _late, ...rest } = state
-      return { ...rest, status: "ready", hearings }
-    }
+    case "ReferralHeard":
+      return afterLatestHearing(state, [
+        ...state.hearings,
+        { decisionId: event.decisionId, outcome: event.outcome, at: event.at, ...(event.sittingId ? { sittingId: event.sittingId } : {}) }
+      ])
+    case "HearingRevised":
+      return withRevisedHearing(state, event.decisionId, event.outcome)
     case "ReferralWithdrawn":
       return { ...withStatus(state, "withdrawn"), closedReason: event.reason }
     case "ReferralRedirected":
-      return { ...withStatus(state, "redirected"), closedReason: event.reason, redirectedTo: event.redirectTo }
+      return {
+        ...withStatus(state, "redirected"),
+        closedReason: event.reason,
+        ...(event.redirectTo === undefined ? {} : { redirectedTo: event.redirectTo })
+      }
   }
 }

@@ -1,16 +1,21 @@
 import type { ReferralForm } from "./ReferralForm.js"
 import type { Role } from "../shared/roles.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { holds, type RequestFacts } from "../policy/Condition.js"
+import { type ChildFlag, holds, type RequestFacts } from "../policy/Condition.js"
 import type { DocumentKind } from "../policy/DocumentKind.js"
 import type { Criterion, FormSection, RequiredDocument, ScopeExclusion } from "../policy/ReferralPolicy.js"
 import type { RequestType } from "../policy/RequestType.js"
 import type { RuleId } from "../policy/rules.js"
 
+const childFlags = (child: ReferralForm["children"][number]): ReadonlySet<ChildFlag> =>
+  new Set<ChildFlag>([
+    ...(child.disabled ? (["disabled"] as const) : []),
+    ...(child.unaccompaniedAsylumSeeking ? (["unaccompanied_asylum_seeking"] as const) : [])
+  ])
+
 export const requestFacts = (form: ReferralForm): RequestFacts => ({
   requestTypes: form.requestTypes,
-  anyChildDisabled: form.children.some((child) => child.disabled),
-  anyChildUnaccompaniedAsylumSeeking: form.children.some((child) => child.unaccompaniedAsylumSeeking),
+  children: form.children.map(childFlags),
   partOfCareProceedings: form.partOfCareProceedings,
   annualCostPence: form.annualCostPence
 })
@@ -22,19 +27,15 @@ const appliesTo = (forTypes: ReadonlyArray<RequestType> | undefined, types: Read
 export const applicableCriteria = (policy: AuthorityPolicy, form: ReferralForm): ReadonlyArray<Criterion> => {
   const ticked = policy.referral.criteria.filter((criterion) => form.presentationReasons.includes(criterion.reason))
   const threshold = policy.referral.expenditureThreshold
-  const overThreshold =
-    threshold !== undefined &&
-    form.annualCostPence !== undefined &&
-    form.annualCostPence >
-      (requestFacts(form).anyChildDisabled ? threshold.disabledChildAnnualPence : threshold.annualPence)
+  const limit = threshold && (form.children.some((child) => child.disabled) ? threshold.disabledChildAnnualPence : threshold.annualPence)
   const expenditure: ReadonlyArray<Criterion> =
-    threshold && overThreshold
+    threshold && limit !== undefined && form.annualCostPence !== undefined && form.annualCostPence > limit
       ? [
           {
             ruleId: threshold.ruleId,
             reason: "complex_needs",
             level: "must",
-            description: `Expenditure of over GBP ${(requestFacts(form).anyChildDisabled ? threshold.disabledChildAnnualPence : threshold.annualPence) / 100} a year is authorised by panel`
+            description: `Expenditure of over GBP ${limit / 100} a year is authorised by panel`
           }
         ]
       : []
@@ -45,7 +46,7 @@ export const applicableCriteria = (policy: AuthorityPolicy, form: ReferralForm):
 export const redirection = (policy: AuthorityPolicy, form: ReferralForm): ScopeExclusion | undefined =>
   policy.referral.exclusions.find((rule) => rule.effect === "redirect" && holds(rule.when, requestFacts(form)))
 
-/** Exclusions that make presenting optional (LIN-4). */
+/** Exclusions under which this request need not be presented, though it may be (LIN-4). */
 export const optionalPresentation = (policy: AuthorityPolicy, form: ReferralForm): ReadonlyArray<ScopeExclusion> =>
   policy.referral.exclusions.filter((rule) => rule.effect === "optional" && holds(rule.when, requestFacts(form)))
 

@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import { DateTime, Schema } from "effect"
 import { LocalDate } from "../calendar/LocalDate.js"
 import { ActedBy } from "../shared/actor.js"
 import { AuthorityId, ChildId, PanelId, SittingId } from "../shared/ids.js"
@@ -12,6 +12,10 @@ export const RecordState = Schema.Struct({
 })
 export type RecordState = typeof RecordState.Type
 
+/** One person's attendance, with when the administrator recorded it (KNO-2: confirmations are due 3 days before). */
+export const RecordedAttendance = Schema.Struct({ ...Attendance.fields, recordedAt: Schema.optional(Schema.DateTimeUtc) })
+export type RecordedAttendance = typeof RecordedAttendance.Type
+
 export const Sitting = Schema.Struct({
   id: SittingId,
   authorityId: AuthorityId,
@@ -22,12 +26,19 @@ export const Sitting = Schema.Struct({
   cancelled: Schema.optional(Schema.Struct({ reason: Schema.String, by: ActedBy })),
   agenda: Schema.Array(AgendaItem),
   agendaPublishedAt: Schema.optional(Schema.DateTimeUtc),
-  attendance: Schema.Array(Attendance),
-  quorum: Schema.optional(Schema.Struct({ enough: Schema.Boolean, note: Schema.String, by: ActedBy })),
+  /** When the papers for this agenda went to members: with the agenda, or after it. */
+  papersSentAt: Schema.optional(Schema.DateTimeUtc),
+  attendance: Schema.Array(RecordedAttendance),
+  /** The chair's finding on numbers; `at` (absent on older records) is when attendance was settled. */
+  quorum: Schema.optional(Schema.Struct({ enough: Schema.Boolean, note: Schema.String, by: ActedBy, at: Schema.optional(Schema.DateTimeUtc) })),
   record: RecordState
 })
 export type Sitting = typeof Sitting.Type
 export type SittingState = Sitting | undefined
+
+/** A sitting's agenda can change until the sitting starts: rebuilt, or a request accepted onto it. */
+export const agendaOpenAt = (sitting: { readonly startsAt: DateTime.Utc }, at: DateTime.Utc): boolean =>
+  DateTime.lessThan(at, sitting.startsAt)
 
 /** Children whose record must be uploaded: everyone on the agenda. */
 export const childrenOnAgenda = (sitting: Sitting): ReadonlyArray<ChildId> => [

@@ -33,7 +33,9 @@ export type SittingCommand =
   | (Base & { readonly _tag: "ScheduleSitting"; readonly sittingId: SittingId; readonly panelId: PanelId; readonly date: LocalDate })
   | (Base & { readonly _tag: "CancelSitting"; readonly reason: string })
   | (Base & { readonly _tag: "BuildAgenda"; readonly entries: ReadonlyArray<AgendaEntry> })
-  | (Base & { readonly _tag: "PublishAgenda" })
+  /** The agenda to members, with the papers unless `papersToFollow` (the policy may time them apart). */
+  | (Base & { readonly _tag: "PublishAgenda"; readonly papersToFollow?: boolean })
+  | (Base & { readonly _tag: "SendPapers" })
   | (Base & { readonly _tag: "RecordAttendance"; readonly entry: AttendanceEntry })
   | (Base & { readonly _tag: "ConfirmQuorum"; readonly enough: boolean; readonly note: string })
   | (Base & { readonly _tag: "SendDraftRecordToChair" })

@@ -22,6 +22,7 @@ import {
 import type { Attendance, SittingEvent } from "./SittingEvents.js"
 import { planSlots } from "./agendaSlots.js"
 import { evolveSitting } from "./evolveSitting.js"
+import { checkQuorum } from "./quorum.js"
 
 export const panelOf = (policy: AuthorityPolicy, panelId: string): PanelPolicy | undefined =>
   policy.panels.find((panel) => panel.id === panelId)
@@ -85,7 +86,11 @@ const decide = (
       }
       case "PublishAgenda":
         if (sitting.agenda.length === 0) return yield* fail("There is nothing on the agenda to send to members yet.")
-        return emit({ _tag: "AgendaPublished", ...audit })
+        return emit({ _tag: "AgendaPublished", withPapers: command.papersToFollow !== true, ...audit })
+      case "SendPapers":
+        if (sitting.agendaPublishedAt === undefined) return yield* fail("Send the agenda to members first; the papers go with it or after it.")
+        if (sitting.papersSentAt !== undefined) return yield* fail("The papers for this agenda have already gone to members.")
+        return emit({ _tag: "PapersSent", ...audit })
       case "RecordAttendance":
         return emit({ _tag: "AttendanceRecorded", attendance: yield* attendanceOf(command, sitting, panel, context), ...audit })
       case "ConfirmQuorum": {
@@ -95,6 +100,7 @@ const decide = (
             message: `Only the chair or a deputy (${describeRoles(chairs)}) decides whether enough members are present (${panel.quorum.ruleId}).`
           })
         }
+        yield* checkQuorum(panel.quorum, sitting.attendance, command.enough)
         return emit({ _tag: "QuorumConfirmed", enough: command.enough, note: command.note, ...audit })
       }
       case "SendDraftRecordToChair":

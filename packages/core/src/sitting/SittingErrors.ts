@@ -6,7 +6,6 @@ export class SittingNotInState extends Schema.TaggedError<SittingNotInState>()("
   message: Schema.String
 }) {}
 
-
 export class SittingAlreadyScheduled extends Schema.TaggedError<SittingAlreadyScheduled>()("SittingAlreadyScheduled", {
   message: Schema.String
 }) {}
@@ -26,6 +25,14 @@ export class ObserverNeedsChairAgreement extends Schema.TaggedError<ObserverNeed
 
 export class NotTheChair extends Schema.TaggedError<NotTheChair>()("NotTheChair", { message: Schema.String }) {}
 
+/** The chair said there were enough members, but the recorded attendance is below the policy's minimum. */
+export class QuorumNotMet extends Schema.TaggedError<QuorumNotMet>()("QuorumNotMet", {
+  ruleId: RuleId,
+  present: Schema.Number,
+  needed: Schema.Number,
+  message: Schema.String
+}) {}
+
 export class DeputyMustNameSeat extends Schema.TaggedError<DeputyMustNameSeat>()("DeputyMustNameSeat", {
   ruleId: RuleId,
   message: Schema.String
@@ -39,3 +46,4 @@ export type SittingRefusal =
   | ObserverNeedsChairAgreement
   | NotTheChair
   | DeputyMustNameSeat
+  | QuorumNotMet

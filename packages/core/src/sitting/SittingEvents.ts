@@ -47,7 +47,12 @@ export const SittingScheduled = Schema.TaggedStruct("SittingScheduled", {
 })
 export const SittingCancelled = Schema.TaggedStruct("SittingCancelled", { reason: Schema.String, ...audit })
 export const AgendaBuilt = Schema.TaggedStruct("AgendaBuilt", { items: Schema.Array(AgendaItem), ...audit })
-export const AgendaPublished = Schema.TaggedStruct("AgendaPublished", { ...audit })
+/** The agenda went to members; with the papers unless they follow later (`PapersSent`). */
+export const AgendaPublished = Schema.TaggedStruct("AgendaPublished", {
+  withPapers: Schema.optionalWith(Schema.Boolean, { default: () => true }),
+  ...audit
+})
+export const PapersSent = Schema.TaggedStruct("PapersSent", { ...audit })
 export const AttendanceRecorded = Schema.TaggedStruct("AttendanceRecorded", { attendance: Attendance, ...audit })
 export const QuorumConfirmed = Schema.TaggedStruct("QuorumConfirmed", {
   enough: Schema.Boolean,
@@ -67,6 +72,7 @@ export const SittingEvent = Schema.Union(
   SittingCancelled,
   AgendaBuilt,
   AgendaPublished,
+  PapersSent,
   AttendanceRecorded,
   QuorumConfirmed,
   DraftRecordSentToChair,

@@ -16,6 +16,7 @@ import { type ChildId, type PanelId, type ReferralId, SittingId } from "../share
 import { Sitting } from "./Sitting.js"
 import type { AgendaEntry, AttendanceEntry, SittingCommand } from "./SittingCommands.js"
 import { sittingAggregate, sittingCollection, } from "./sittingAggregate.js"
+import { readSitting } from "./readSitting.js"
 import { sittingDates } from "./schedule.js"
 
 const chairs = ["panel_chair", "vice_chair", "assistant_director", "head_of_service", "service_manager"] as const
@@ -25,6 +26,7 @@ export const sittingPermissions = {
   CancelSitting: permission("cancel a sitting", "panel_administrator", ...chairs),
   BuildAgenda: permission("build the agenda", "panel_administrator"),
   PublishAgenda: permission("send the agenda and papers to members", "panel_administrator"),
+  SendPapers: permission("send the papers to members", "panel_administrator"),
   RecordAttendance: permission("record attendance", "panel_administrator", ...chairs),
   ConfirmQuorum: permission("decide whether enough members are present", ...chairs),
   SendDraftRecordToChair: permission("send the draft record to the chair", "panel_administrator"),
@@ -62,6 +64,7 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
       /** Schedules the sittings still to come in a year, from the panel's cadence or fixed dates. */
       scheduleYear: (actor: Actor, panelId: PanelId, year: number) =>
         Effect.gen(function* () {
+          yield* authorise(actor, sittingPermissions.ScheduleSitting)
           const { policy, calendar } = yield* authorityContext(actor.authorityId)
           const panel = policy.panels.find((candidate) => candidate.id === panelId)
           if (panel === undefined) return yield* Effect.fail(NotFound.of("panel", panelId))
@@ -72,7 +75,10 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
       cancel: (actor: Actor, id: SittingId, reason: string) => run(actor, id, { _tag: "CancelSitting", reason }),
       buildAgenda: (actor: Actor, id: SittingId, entries: ReadonlyArray<AgendaEntry>) =>
         run(actor, id, { _tag: "BuildAgenda", entries }),
-      publishAgenda: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "PublishAgenda" }),
+      /** The agenda to members, with its papers unless they follow (`sendPapers`) on a later clock. */
+      publishAgenda: (actor: Actor, id: SittingId, options: { readonly papersToFollow?: boolean } = {}) =>
+        run(actor, id, { _tag: "PublishAgenda", ...options }),
+      sendPapers: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "SendPapers" }),
       recordAttendance: (actor: Actor, id: SittingId, entry: AttendanceEntry) =>
         run(actor, id, { _tag: "RecordAttendance", entry }),
       confirmQuorum: (actor: Actor, id: SittingId, enough: boolean, note: string) =>
@@ -96,12 +102,10 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
             .sort((a, b) => DateTime.distance(b.startsAt, a.startsAt))
         }),
       get: (actor: Actor, id: SittingId) =>
-        Effect.gen(function* () {
-          yield* authorise(actor, sittingReaders)
-          const row = yield* readModels.get(sittingCollection, actor.authorityId, id)
-          if (row === undefined) return yield* Effect.fail(NotFound.of("sitting", id))
-          return yield* Schema.decodeUnknown(Sitting)(row.doc).pipe(Effect.orDie)
-        })
+        authorise(actor, sittingReaders).pipe(
+          Effect.zipRight(readSitting(actor.authorityId, id)),
+          Effect.provideService(ReadModels, readModels)
+        )
     }
   })
 }) {}

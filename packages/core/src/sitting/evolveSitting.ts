@@ -21,19 +21,26 @@ export const evolveSitting = (state: SittingState, event: SittingEvent): Sitting
     case "SittingCancelled":
       return { ...state, cancelled: { reason: event.reason, by: event.by } }
     case "AgendaBuilt": {
-      // A rebuilt agenda must be sent to members again.
-      const { agendaPublishedAt: _published, ...rest } = state
+      // A rebuilt agenda, and its papers, must be sent to members again.
+      const { agendaPublishedAt: _published, papersSentAt: _papers, ...rest } = state
       return { ...rest, agenda: event.items }
     }
-    case "AgendaPublished":
-      return { ...state, agendaPublishedAt: event.at }
+    case "AgendaPublished": {
+      const { papersSentAt: _papers, ...rest } = state
+      return { ...rest, agendaPublishedAt: event.at, ...(event.withPapers ? { papersSentAt: event.at } : {}) }
+    }
+    case "PapersSent":
+      return { ...state, papersSentAt: event.at }
     case "AttendanceRecorded":
       return {
         ...state,
-        attendance: [...state.attendance.filter((a) => a.personId !== event.attendance.personId), event.attendance]
+        attendance: [
+          ...state.attendance.filter((a) => a.personId !== event.attendance.personId),
+          { ...event.attendance, recordedAt: event.at }
+        ]
       }
     case "QuorumConfirmed":
-      return { ...state, quorum: { enough: event.enough, note: event.note, by: event.by } }
+      return { ...state, quorum: { enough: event.enough, note: event.note, by: event.by, at: event.at } }
     case "DraftRecordSentToChair":
       return { ...state, record: { ...state.record, draftSentAt: event.at } }
     case "FinalRecordReturned":

@@ -1,4 +1,6 @@
 export * from "./agendaSlots.js"
+export * from "./quorum.js"
+export * from "./readSitting.js"
 export * from "./schedule.js"
 export * from "./Sitting.js"
 export * from "./sittingAggregate.js"

@@ -1,13 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
 import { test } from "@fast-check/vitest"
-import { DateTime } from "effect"
+import { DateTime, Schema } from "effect"
 import fc from "fast-check"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
 import type { ReferralCommand } from "../../src/referral/ReferralCommands.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
 import { fold } from "../../src/shared/decider.js"
-import { ChildId, DocumentId, PanelId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
+import { presetInputs } from "../../src/policy/authorities/index.js"
+import { ChildId, DocumentId, PanelId, PersonId, ReferralId, SittingId } from "../../src/shared/ids.js"
 import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
 import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import { staffOf } from "../../src/testing/actors.js"
@@ -133,6 +135,77 @@ describe("deadlines: sittings", () => {
       { _tag: "CancelSitting", reason: "no business", by: as(staff.chair), at: london("2027-06-01", "09:00") }
     ])
     expect(deadlinesOf({ referrals: [], sittings: [cancelled] }, contextOf("care-planning"), at(london("2027-06-01", "10:00")))).toEqual([])
+  })
+})
+
+describe("deadlines: before a sitting", () => {
+  const agendaOf = (staff: ReturnType<typeof staffOf>): SittingCommand => ({
+    _tag: "BuildAgenda", entries: [{ referralId: ReferralId.make("r1"), childIds: [ChildId.make("c1")], kind: "request", summary: "x" }], by: as(staff.administrator), at: london("2027-06-01", "09:00")
+  })
+  const answer = (staff: ReturnType<typeof staffOf>, seat: string, status: "confirmed" | "apologies", at: DateTime.Utc): SittingCommand => ({
+    _tag: "RecordAttendance", entry: { personId: PersonId.make(seat.toLowerCase()), name: `${seat} lead`, seat, membership: "non_standing", status }, by: as(staff.administrator), at
+  })
+  const nonStanding = ["STEP", "Polaris", "Young Carers", "Health", "Pause", "Virtual School / Education", "Shield", "BABs"]
+
+  it("KNO-2: non-standing members tell the administrator 3 days before whether they attend; met once every seat has answered", () => {
+    const confirmations = (answered: ReadonlyArray<string>) => {
+      const sitting = sittingOf("knowsley", "circle-of-support", "k1", "2027-06-10", (staff) => [
+        agendaOf(staff),
+        ...answered.map((seat, i) => answer(staff, seat, i % 2 === 0 ? "confirmed" : "apologies", london(i < 4 ? "2027-06-03" : "2027-06-08", "10:00")))
+      ])
+      return deadlinesOf({ referrals: [], sittings: [sitting] }, contextOf("knowsley"), at(london("2027-06-07", "09:00"))).find((d) => d.id === "k1:attendance-confirmations")!
+    }
+    expect(confirmations(nonStanding.slice(0, 3))).toMatchObject({
+      ruleId: "KNO-2",
+      state: "due_soon",
+      title: "Non-standing members tell the administrator whether they attend the sitting on Thu 10 Jun 2027 (3 of 8 have)",
+      explanation: "due 17:00 Mon 7 Jun 2027 - KNO-2: 17:00, 3 days before the sitting on Thu 10 Jun 2027"
+    })
+    expect(confirmations(nonStanding)).toMatchObject({ state: "met", metLate: true, metAt: london("2027-06-08", "10:00") })
+  })
+
+  it("KNO-2: once the chair settles attendance at the sitting, a seat that never answered did not attend: the clock is met, late", () => {
+    const sitting = sittingOf("knowsley", "circle-of-support", "k1", "2027-06-10", (staff) => [
+      agendaOf(staff),
+      answer(staff, "Health", "confirmed", london("2027-06-03", "10:00")),
+      { _tag: "ConfirmQuorum", enough: true, note: "Standing members and Health present", by: as(staff.chair), at: london("2027-06-10", "10:05") }
+    ])
+    const clock = deadlinesOf({ referrals: [], sittings: [sitting] }, contextOf("knowsley"), at(london("2027-06-11", "09:00"))).find((d) => d.id === "k1:attendance-confirmations")!
+    expect(clock).toMatchObject({ state: "met", metLate: true, metAt: london("2027-06-10", "10:05") })
+  })
+
+  it("KNO-2: a panel without the rule, or without non-standing members, has no confirmation clock", () => {
+    const cpr = sittingOf("care-planning", "care-planning-and-resources", "s1", "2027-06-09", (staff) => [agendaOf(staff)])
+    const ids = deadlinesOf({ referrals: [], sittings: [cpr] }, contextOf("care-planning"), at(london("2027-06-01", "10:00"))).map((d) => d.id)
+    expect(ids).not.toContain("s1:attendance-confirmations")
+  })
+
+  it("CPR-9: an authority may time the agenda apart from the papers; each clock is met by its own sending", () => {
+    const input = presetInputs["care-planning"]
+    const agendaToMembers = { ruleId: "CPR-9", clock: { _tag: "WeekdayBefore", weekday: "friday", time: "12:00" } }
+    const agendaFirst = { ...contextOf("care-planning"), policy: Schema.decodeUnknownSync(AuthorityPolicy)({ ...input, sitting: { ...input.sitting, agendaToMembers } }) }
+    const sitting = sittingOf("care-planning", "care-planning-and-resources", "s1", "2027-06-09", (staff) => [
+      agendaOf(staff),
+      { _tag: "PublishAgenda", papersToFollow: true, by: as(staff.administrator), at: london("2027-06-04", "11:00") },
+      { _tag: "SendPapers", by: as(staff.administrator), at: london("2027-06-08", "12:30") }
+    ])
+    const byId = Object.fromEntries(deadlinesOf({ referrals: [], sittings: [sitting] }, agendaFirst, at(london("2027-06-08", "13:00"))).map((d) => [d.id, d]))
+    expect(byId["s1:agenda"]).toMatchObject({ title: "Agenda to members for the sitting on Wed 9 Jun 2027", state: "met", metLate: false })
+    expect(byId["s1:papers"]).toMatchObject({
+      title: "Papers to members for the sitting on Wed 9 Jun 2027",
+      state: "met",
+      metLate: true,
+      explanation: "due 12:00 Tue 8 Jun 2027 - CPR-9: noon on the Tuesday before the sitting on Wed 9 Jun 2027; met late, at 12:30 Tue 8 Jun 2027"
+    })
+  })
+
+  it("NSO-3: the papers' clock stays open while the agenda has gone without them", () => {
+    const sitting = sittingOf("north-somerset", "care-and-resource", "n1", "2027-06-09", (staff) => [
+      agendaOf(staff),
+      { _tag: "PublishAgenda", papersToFollow: true, by: as(staff.administrator), at: london("2027-06-04", "11:00") }
+    ])
+    const papers = deadlinesOf({ referrals: [], sittings: [sitting] }, contextOf("north-somerset"), at(london("2027-06-07", "13:00"))).find((d) => d.id === "n1:papers")!
+    expect(papers).toMatchObject({ state: "overdue", title: "Agenda and papers to members for the sitting on Wed 9 Jun 2027" })
   })
 })
 

@@ -37,7 +37,7 @@ const ready = (when = at) => {
   return [...history, ...lincolnshire.given(history).when(cmd("teamManager", { _tag: "Approve" }, when)).events()]
 }
 const wednesday = {
-  sittingId: SittingId.make("sit_9jun"),
+  id: SittingId.make("sit_9jun"),
   panelId: PanelId.make("support-panel"),
   date: "2027-06-09" as LocalDate,
   startsAt: london("2027-06-09", "10:00")
@@ -140,7 +140,7 @@ describe("referral decider: submission checks", () => {
     ])
   })
 
-  it("SUP-3 / LIN-2: parental convictions make presentation a must, listed first", () => {
+  it("LIN-2: parental convictions make presentation a must, listed first", () => {
     const form = completeForm("support-panel", { presentationReasons: ["accommodation_considered", "parental_convictions"] })
     const history = withDocuments(created(form), linDocuments)
     const [event] = lincolnshire.given(history).when(cmd("socialWorker", { _tag: "Submit" })).events()
@@ -194,17 +194,6 @@ describe("referral decider: submission checks", () => {
     expect(refusal).toMatchObject({ _tag: "OutOfScope", ruleId: "LIN-2" })
     expect(refusal.message).toBe("This panel does not decide a special guardianship or adoption support package (LIN-2).")
   })
-
-  it("LIN-4: an unaccompanied asylum-seeking child need not be presented: may be submitted or redirected", () => {
-    const child = { ...completeForm("support-panel").children[0]!, unaccompaniedAsylumSeeking: true }
-    const history = withDocuments(created(completeForm("support-panel", { children: [child] })), linDocuments)
-    expect(lincolnshire.given(history).when(cmd("socialWorker", { _tag: "Submit" })).state()?.status).toBe("awaiting_approval")
-    const closed = lincolnshire
-      .given(history)
-      .when(cmd("administrator", { _tag: "Redirect", redirectTo: "not presented", reason: "UASC: need not be presented", ruleId: "LIN-4" }))
-      .state()
-    expect(closed).toMatchObject({ status: "redirected", redirectedTo: "not presented" })
-  })
 })
 
 describe("referral decider: each authority's scope and papers", () => {
@@ -231,6 +220,15 @@ describe("referral decider: each authority's scope and papers", () => {
     const form = { requestTypes: ["edge_of_care_resource" as const], presentationReasons: ["complex_needs" as const, "cusp_of_custody" as const] }
     const state = submitWith("support-panels", "support-panel", form, ["assessment", "care_plan", "referral_form"]).state()
     expect(state?.criteria.map((criterion) => [criterion.ruleId, criterion.reason])).toEqual([["SUP-2", "complex_needs"], ["SUP-2", "cusp_of_custody"]])
+  })
+
+  it("SUP-3: a parent's convictions or earlier care proceedings mean automatic progression: a must, listed first", () => {
+    const form = { requestTypes: ["edge_of_care_resource" as const], presentationReasons: ["complex_needs" as const, "previous_care_proceedings" as const] }
+    const state = submitWith("support-panels", "support-panel", form, ["assessment", "care_plan", "referral_form"]).state()
+    expect(state?.criteria.map((criterion) => [criterion.ruleId, criterion.reason, criterion.level])).toEqual([
+      ["SUP-3", "previous_care_proceedings", "must"],
+      ["SUP-2", "complex_needs", "should"]
+    ])
   })
 
   it("CPR-5: the placements panel decides placements, not funding for families with no recourse to public funds", () => {
@@ -301,29 +299,10 @@ describe("referral decider: onto a sitting", () => {
     )
   })
 
-  it("CPR-4: a late request is accepted with the chair's permission recorded for that sitting", () => {
-    const history = ready(london("2027-06-07", "09:00"))
-    const permitted = [
-      ...history,
-      ...lincolnshire.given(history).when(cmd("chair", { _tag: "GrantLatePermission", sittingId: wednesday.sittingId, reason: "placement breaking down" })).events()
-    ]
-    const state = lincolnshire.given(permitted).when(cmd("administrator", { _tag: "AcceptOntoSitting", sitting: wednesday })).state()
-    expect(state).toMatchObject({ status: "accepted", acceptedLate: true, sittingId: "sit_9jun" })
-  })
-
-  it("CPR-4: permission for one sitting does not carry to another", () => {
-    const history = ready(london("2027-06-07", "09:00"))
-    const permitted = [
-      ...history,
-      ...lincolnshire.given(history).when(cmd("chair", { _tag: "GrantLatePermission", sittingId: SittingId.make("other"), reason: "x" })).events()
-    ]
-    expect(lincolnshire.given(permitted).when(cmd("administrator", { _tag: "AcceptOntoSitting", sitting: wednesday })).refusal()._tag).toBe("LateRequest")
-  })
-
-  it("CPR-4: refuses late permission from anyone but the chair or vice chair", () => {
+  it("LIN-3: only the panel chair or vice chair may let a late request onto the agenda", () => {
     const refusal = lincolnshire
       .given(ready())
-      .when(cmd("headOfService", { _tag: "GrantLatePermission", sittingId: wednesday.sittingId, reason: "x" }))
+      .when(cmd("headOfService", { _tag: "GrantLatePermission", sitting: wednesday, reason: "x" }))
       .refusal()
     expect(refusal).toMatchObject({
       _tag: "LatePermissionNotAllowed",
@@ -336,7 +315,9 @@ describe("referral decider: onto a sitting", () => {
     const other = { ...wednesday, panelId: PanelId.make("another-panel") }
     expect(lincolnshire.given(history).when(cmd("administrator", { _tag: "AcceptOntoSitting", sitting: other })).refusal()._tag).toBe("WrongSitting")
     const started = cmd("administrator", { _tag: "AcceptOntoSitting", sitting: wednesday }, london("2027-06-09", "10:30"))
-    expect(lincolnshire.given(history).when(started).refusal().message).toBe("The sitting on Wed 9 Jun 2027 has already started.")
+    expect(lincolnshire.given(history).when(started).refusal().message).toBe(
+      "The sitting on Wed 9 Jun 2027 has already started, so its agenda can no longer change."
+    )
   })
 
   it("refuses to put a request that is not ready on a sitting", () => {
@@ -359,7 +340,7 @@ describe("referral decider: closing", () => {
   it("refuses to redirect a request already on a sitting", () => {
     const history = ready(london("2027-06-04", "09:00"))
     const accepted = [...history, ...lincolnshire.given(history).when(cmd("administrator", { _tag: "AcceptOntoSitting", sitting: wednesday })).events()]
-    const refusal = lincolnshire.given(accepted).when(cmd("administrator", { _tag: "Redirect", redirectTo: "x", reason: "y" })).refusal()
+    const refusal = lincolnshire.given(accepted).when(cmd("administrator", { _tag: "Redirect", ruleId: "LIN-2", redirectTo: "x", reason: "y" })).refusal()
     expect(refusal.message).toBe("You cannot redirect this request: this request is already on a sitting's agenda.")
   })
 })

@@ -122,6 +122,25 @@ describe("sitting decider: agenda", () => {
     expect(cpr.given(published).when(cmd("administrator", { _tag: "BuildAgenda", entries: [entry(1), entry(2)] })).state()!.agendaPublishedAt).toBeUndefined()
   })
 
+  it("CPR-9: the agenda may go before its papers; the papers follow, and a rebuilt agenda needs both again", () => {
+    const agendaFirst = [...withAgenda(1), ...cpr.given(withAgenda(1)).when(cmd("administrator", { _tag: "PublishAgenda", papersToFollow: true })).events()]
+    const state = cpr.given(agendaFirst).when(cmd("administrator", { _tag: "SendPapers" }, london("2027-06-08", "11:00"))).state()!
+    expect([state.agendaPublishedAt, state.papersSentAt]).toEqual([monday, london("2027-06-08", "11:00")])
+    const rebuilt = cpr.given(agendaFirst).when(cmd("administrator", { _tag: "BuildAgenda", entries: [entry(1), entry(2)] })).state()!
+    expect([rebuilt.agendaPublishedAt, rebuilt.papersSentAt]).toEqual([undefined, undefined])
+    expect(cpr.given(withAgenda(1)).when(cmd("administrator", { _tag: "PublishAgenda" })).state()!.papersSentAt).toEqual(monday)
+  })
+
+  it("CPR-9: refuses papers before the agenda has gone, and papers sent twice", () => {
+    expect(cpr.given(withAgenda(1)).when(cmd("administrator", { _tag: "SendPapers" })).refusal().message).toBe(
+      "Send the agenda to members first; the papers go with it or after it."
+    )
+    const published = [...withAgenda(1), ...cpr.given(withAgenda(1)).when(cmd("administrator", { _tag: "PublishAgenda" })).events()]
+    expect(cpr.given(published).when(cmd("administrator", { _tag: "SendPapers" })).refusal().message).toBe(
+      "The papers for this agenda have already gone to members."
+    )
+  })
+
   it("refuses to publish an empty agenda", () => {
     expect(cpr.given(scheduled()).when(cmd("administrator", { _tag: "PublishAgenda" })).refusal().message).toBe(
       "There is nothing on the agenda to send to members yet."

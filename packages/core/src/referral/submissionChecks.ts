@@ -1,0 +1,78 @@
+import { Effect } from "effect"
+import { documentKindLabel } from "../policy/DocumentKind.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import type { Criterion } from "../policy/ReferralPolicy.js"
+import { requestTypeLabel } from "../policy/RequestType.js"
+import type { RuleId } from "../policy/rules.js"
+import type { Role } from "../shared/roles.js"
+import type { Referral } from "./Referral.js"
+import { IncompleteRequest, MissingDocuments, OutOfScope } from "./ReferralErrors.js"
+import type { OptionalPresentation } from "./ReferralEvents.js"
+import {
+  applicableCriteria,
+  approvalsNeeded,
+  missingDocuments,
+  missingSections,
+  optionalPresentation,
+  redirection,
+  typesOutOfScope
+} from "./referralRules.js"
+
+/** What a submission records: why the case comes, who signs it off, and whether it need be presented at all. */
+export interface Submission {
+  readonly criteria: ReadonlyArray<Criterion>
+  readonly approvalsNeeded: ReadonlyArray<{ readonly role: Role; readonly ruleId: RuleId }>
+  /** LIN-4: rules under which it need not be presented. It is still submitted: the social worker may want the panel's view. */
+  readonly presentationOptional: ReadonlyArray<OptionalPresentation>
+}
+
+/** Every check a request must pass before it leaves the social worker (scope, form, documents). */
+export const submissionChecks = (
+  referral: Referral,
+  policy: AuthorityPolicy
+): Effect.Effect<Submission, OutOfScope | IncompleteRequest | MissingDocuments> => {
+  const form = referral.form
+  const elsewhere = redirection(policy, form)
+  if (elsewhere) {
+    return Effect.fail(
+      new OutOfScope({
+        ruleId: elsewhere.ruleId,
+        ...(elsewhere.redirectTo === undefined ? {} : { redirectTo: elsewhere.redirectTo }),
+        message: `${elsewhere.description} (${elsewhere.ruleId}).${elsewhere.redirectTo ? ` Send it to the ${elsewhere.redirectTo}.` : ""}`
+      })
+    )
+  }
+  const foreign = typesOutOfScope(policy, form)
+  if (foreign.length > 0) {
+    return Effect.fail(
+      new OutOfScope({
+        ruleId: policy.referral.inScope.ruleId,
+        message: `This panel does not decide ${foreign.map((type) => requestTypeLabel[type]).join(" or ")} (${policy.referral.inScope.ruleId}).`
+      })
+    )
+  }
+  const gaps = missingSections(policy, form)
+  if (gaps.length > 0) {
+    return Effect.fail(
+      new IncompleteRequest({
+        missing: [...gaps],
+        message: `The request cannot be submitted yet. Please complete: ${gaps.map((gap) => gap.label).join("; ")}.`
+      })
+    )
+  }
+  const documents = missingDocuments(policy, form, referral.documents.map((document) => document.kind))
+  if (documents.length > 0) {
+    const missing = documents.map((document) => ({ kind: document.kind, label: documentKindLabel[document.kind], ruleId: document.ruleId }))
+    return Effect.fail(
+      new MissingDocuments({
+        missing,
+        message: `The request cannot be submitted without: ${missing.map((document) => `${document.label} (${document.ruleId})`).join(", ")}.`
+      })
+    )
+  }
+  return Effect.succeed({
+    criteria: applicableCriteria(policy, form),
+    approvalsNeeded: approvalsNeeded(policy, form),
+    presentationOptional: optionalPresentation(policy, form).map(({ ruleId, description }) => ({ ruleId, description }))
+  })
+}
