@@ -11,7 +11,10 @@ import type { Actor } from "../src/shared/actor.js"
 import { authorise, permission } from "../src/shared/authorise.js"
 import { fold } from "../src/shared/decider.js"
 import { ChildId, DecisionId, DocumentId, PanelId, ReferralId, SittingId } from "../src/shared/ids.js"
+import type { DecisionCommand } from "../src/decision/DecisionCommands.js"
 import { decisionDecider } from "../src/decision/DecisionDecider.js"
+import type { DecisionEvent } from "../src/decision/DecisionEvents.js"
+import type { DecisionContent } from "../src/decision/DecisionParts.js"
 import { exampleDecision } from "../src/testing/exampleDecision.js"
 import { sittingDecider } from "../src/sitting/SittingDecider.js"
 import { sittingDates } from "../src/sitting/schedule.js"
@@ -81,28 +84,65 @@ export const yearOfSittings = () =>
     )!
   )
 
+const decided = london("2027-06-02", "13:30")
+const recordDecision = (n: number, content: DecisionContent): DecisionCommand => ({
+  _tag: "RecordDecision",
+  decisionId: DecisionId.make(`dec_${n}`),
+  subject: { referralId: ReferralId.make(`ref_${n}`), childIds: [ChildId.make(`child-${n}`)], requestTypes: ["s20_accommodation"] },
+  sitting: {
+    sittingId: SittingId.make("sit_22"),
+    panelId: PanelId.make("support-panel"),
+    date: "2027-06-02" as LocalDate,
+    startsAt: london("2027-06-02", "10:00"),
+    endsAt: london("2027-06-02", "13:00"),
+    cancelled: false,
+    agenda: [ReferralId.make(`ref_${n}`)]
+  },
+  content,
+  by: as(staff.administrator),
+  at: decided
+})
+const exampleContent = (n: number) => exampleDecision(policy, "s20_accommodation", "approve", { actionsDue: "2027-06-30" as LocalDate, key: `d${n}` })
+
+/** Decides and evolves each decision command in turn, as the use cases do. */
+export const playDecision = (commands: ReadonlyArray<DecisionCommand>): ReadonlyArray<DecisionEvent> => {
+  const events: DecisionEvent[] = []
+  let state = decisionDecider.initialState
+  for (const command of commands) {
+    const decidedEvents = Effect.runSync(decisionDecider.decide(command, state, context))
+    for (const event of decidedEvents) state = decisionDecider.evolve(state, event)
+    events.push(...decidedEvents)
+  }
+  return events
+}
+
+/** One decision's life (LIN-5, LIN-6): recorded, signed, each action completed, the actions case note. */
+export const decisionCommands = (n: number): ReadonlyArray<DecisionCommand> => {
+  const content = exampleContent(n)
+  return [
+    recordDecision(n, content),
+    { _tag: "SignOff", by: as(staff.chair), at: decided },
+    ...content.actions.map((action): DecisionCommand => ({ _tag: "CompleteAction", actionId: action.actionId, evidence: "Done", by: as(staff.socialWorker), at: decided })),
+    { _tag: "RecordActionsCaseNote", note: "Support Panel Actions: all completed", by: as(staff.teamManager), at: decided }
+  ]
+}
+
+/** A long decision stream: recorded and signed, then an action's progress recorded thousands of times. */
+export const longDecisionStream = (length: number): ReadonlyArray<DecisionEvent> => {
+  const [recorded, signed] = playDecision(decisionCommands(0).slice(0, 2))
+  const actionId = exampleContent(0).actions[0]!.actionId
+  const by = { personId: staff.teamManager.personId, name: staff.teamManager.name, role: "team_manager" as const }
+  const progress = (i: number): DecisionEvent => ({ _tag: "ActionOutstanding", actionId, reason: `Waiting for the family, week ${i}`, by, at: decided })
+  return [recorded!, signed!, ...Array.from({ length: length - 2 }, (_, i) => progress(i))]
+}
+
 /** Decisions with two actions each, one completed: what the deadlines read model folds in alongside requests. */
 export const decisions = (count: number) =>
   Array.from({ length: count }, (_, n) => {
-    const content = exampleDecision(policy, "s20_accommodation", "approve", { actionsDue: "2027-06-30" as LocalDate, key: `d${n}` })
-    const recorded = Effect.runSync(
-      decisionDecider.decide(
-        {
-          _tag: "RecordDecision",
-          decisionId: DecisionId.make(`dec_${n}`),
-          subject: { referralId: ReferralId.make(`ref_${n}`), childIds: [ChildId.make(`child-${n}`)], requestTypes: ["s20_accommodation"] },
-          sitting: { sittingId: SittingId.make("sit_22"), endsAt: london("2027-06-02", "13:00") },
-          content,
-          by: as(staff.administrator),
-          at: london("2027-06-02", "13:30")
-        },
-        undefined,
-        context
-      )
-    )
+    const recorded = playDecision([recordDecision(n, exampleContent(n))])
     const completed = Effect.runSync(
       decisionDecider.decide(
-        { _tag: "CompleteAction", actionId: content.actions[0]!.actionId, evidence: "Referral sent", by: as(staff.socialWorker), at: london("2027-06-03", "09:00") },
+        { _tag: "CompleteAction", actionId: exampleContent(n).actions[0]!.actionId, evidence: "Referral sent", by: as(staff.socialWorker), at: london("2027-06-03", "09:00") },
         fold(decisionDecider, recorded),
         context
       )

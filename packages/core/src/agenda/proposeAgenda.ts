@@ -6,6 +6,7 @@ import { requestTypeLabel } from "../policy/RequestType.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { AgendaEntry } from "../sitting/SittingCommands.js"
+import { deferralsFor } from "./deferredRequests.js"
 import { reviewWindows } from "./reviewsDue.js"
 
 export interface AgendaInputs {
@@ -18,7 +19,8 @@ const childrenOf = (decision: Decision) => [...decision.subject.childIds]
 const describe = (types: ReadonlyArray<keyof typeof requestTypeLabel>) => types.map((type) => requestTypeLabel[type]).join(", ")
 
 /**
- * What a sitting should hear: the requests accepted onto it; reviews falling due, each brought to the
+ * What a sitting should hear: the requests accepted onto it; requests deferred at an earlier sitting of the
+ * panel (CPR-8), at the next one; reviews falling due, each brought to the
  * last sitting inside its window or, once the window has passed, the next one (CPR-10, NSO-9, LIN-7); and
  * decisions made outside panel that the policy presents at the next sitting (NSO-10, KNO-5).
  */
@@ -41,6 +43,13 @@ export const proposeAgenda = (
       kind: "request",
       summary: `Request: ${describe(referral.form.requestTypes)}`
     }))
+
+  const deferred = deferralsFor(sitting, referrals, sittings, live).map(({ referral, deferredAt }): AgendaEntry => ({
+    referralId: referral.id,
+    childIds: referral.form.children.map((child) => child.childId),
+    kind: "request",
+    summary: `Request deferred from ${deferredAt}: ${describe(referral.form.requestTypes)}`
+  }))
 
   const reviews = reviewWindows(decisions, policy, calendar)
     .filter((window) => {
@@ -70,7 +79,7 @@ export const proposeAgenda = (
     }))
 
   const seen = new Set<string>()
-  return [...retrospective, ...reviews, ...requests].filter((entry) => {
+  return [...retrospective, ...reviews, ...deferred, ...requests].filter((entry) => {
     const key = `${entry.kind}:${entry.referralId}`
     if (seen.has(key)) return false
     seen.add(key)

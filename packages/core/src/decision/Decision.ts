@@ -3,7 +3,7 @@ import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
-import { S20Task } from "./DecisionEvents.js"
+import { S20Task, StoredSignOffStep } from "./DecisionEvents.js"
 import { Action, DecisionContent, Subject } from "./DecisionParts.js"
 
 export const DecisionStatus = Schema.Literal("awaiting_sign_off", "awaiting_agreement", "final")
@@ -21,7 +21,8 @@ export const Decision = Schema.Struct({
   status: DecisionStatus,
   content: Schema.Struct({ ...DecisionContent.fields, actions: Schema.Array(Action) }),
   recordedBy: ActedBy,
-  pendingSignOffs: Schema.Array(Schema.Struct({ role: Role, ruleId: RuleId })),
+  /** The sign-offs still needed, in order; each by a holder of any of its roles. */
+  pendingSignOffs: Schema.Array(StoredSignOffStep),
   signOffs: Schema.Array(Schema.Struct({ role: Role, ruleId: RuleId, by: ActedBy, at: Schema.DateTimeUtc })),
   amendments: Schema.Array(
     Schema.Struct({ whatChanged: Schema.String, why: Schema.String, approvedBy: ActedBy, by: ActedBy, at: Schema.DateTimeUtc })

@@ -1,46 +1,54 @@
-import type { DateTime } from "effect"
-import type { ActedBy } from "../shared/actor.js"
+import { type DateTime, Schema } from "effect"
+import { LocalDate } from "../calendar/LocalDate.js"
 import type { Authorised } from "../shared/authorise.js"
-import type { ActionId, DecisionId, SittingId } from "../shared/ids.js"
-import type { S20Task } from "./DecisionEvents.js"
-import type { DecisionContent, Subject } from "./DecisionParts.js"
+import { ActionId, DecisionId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
+import { S20Task } from "./DecisionEvents.js"
+import { DecisionContent, Subject } from "./DecisionParts.js"
 
-interface Base {
-  readonly by: Authorised
-  readonly at: DateTime.Utc
-}
+/** What a decision at panel needs to know of its sitting; the use case reads it from the sitting itself. */
+export const SittingHeld = Schema.Struct({
+  sittingId: SittingId,
+  panelId: PanelId,
+  date: LocalDate,
+  startsAt: Schema.DateTimeUtc,
+  endsAt: Schema.DateTimeUtc,
+  cancelled: Schema.Boolean,
+  /** The requests on its agenda. */
+  agenda: Schema.Array(ReferralId)
+})
+export type SittingHeld = typeof SittingHeld.Type
 
-export type DecisionCommand =
-  | (Base & {
-      readonly _tag: "RecordDecision"
-      readonly decisionId: DecisionId
-      readonly subject: Subject
-      readonly sitting: { readonly sittingId: SittingId; readonly endsAt: DateTime.Utc }
-      readonly content: DecisionContent
-    })
-  | (Base & {
-      readonly _tag: "RecordOutsidePanelAgreement"
-      readonly decisionId: DecisionId
-      readonly subject: Subject
-      readonly content: DecisionContent
-      readonly whyOutsidePanel: string
-      readonly timescales: string
-      readonly placedAt?: DateTime.Utc
-    })
-  | (Base & { readonly _tag: "EditDecision"; readonly content: DecisionContent })
-  | (Base & { readonly _tag: "SignOff" })
-  | (Base & { readonly _tag: "AgreeOutsidePanel" })
-  | (Base & {
-      readonly _tag: "AmendDecision"
-      readonly content: DecisionContent
-      readonly whatChanged: string
-      readonly why: string
-      readonly approvedBy: ActedBy
-    })
-  | (Base & { readonly _tag: "CompleteAction"; readonly actionId: ActionId; readonly evidence: string })
-  | (Base & { readonly _tag: "MarkActionOutstanding"; readonly actionId: ActionId; readonly reason: string })
-  | (Base & { readonly _tag: "RecordActionsCaseNote"; readonly note: string })
-  | (Base & { readonly _tag: "RecordFgcReferralReceived"; readonly actionId: ActionId })
-  | (Base & { readonly _tag: "ApproveChangeOfCircumstances"; readonly circumstances: string; readonly alternativeAction: string })
-  | (Base & { readonly _tag: "WaiveReturn"; readonly caseNote: string })
-  | (Base & { readonly _tag: "RecordS20Task"; readonly task: S20Task; readonly note: string })
+const text = Schema.NonEmptyTrimmedString
+
+/**
+ * Every decision command's own fields, as a schema: the runner checks a command against it before deciding,
+ * so blank text is refused by path (InvalidInput) and nothing is written. The reasons and timescales of an
+ * agreement outside panel are plain strings here: the decider names them, with LIN-11, when they are blank.
+ */
+export const DecisionCommandBody = Schema.Union(
+  Schema.TaggedStruct("RecordDecision", { decisionId: DecisionId, subject: Subject, sitting: SittingHeld, content: DecisionContent }),
+  Schema.TaggedStruct("RecordOutsidePanelAgreement", {
+    decisionId: DecisionId,
+    subject: Subject,
+    content: DecisionContent,
+    whyOutsidePanel: Schema.String,
+    timescales: Schema.String,
+    placedAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true })
+  }),
+  Schema.TaggedStruct("EditDecision", { content: DecisionContent }),
+  Schema.TaggedStruct("SignOff", {}),
+  Schema.TaggedStruct("AgreeOutsidePanel", {}),
+  /** The approver of an amendment is the person recording it (the chair, vice chair or Assistant Director). */
+  Schema.TaggedStruct("AmendDecision", { content: DecisionContent, whatChanged: text, why: text }),
+  Schema.TaggedStruct("CompleteAction", { actionId: ActionId, evidence: text }),
+  Schema.TaggedStruct("MarkActionOutstanding", { actionId: ActionId, reason: text }),
+  Schema.TaggedStruct("RecordActionsCaseNote", { note: text }),
+  Schema.TaggedStruct("RecordFgcReferralReceived", { actionId: ActionId }),
+  Schema.TaggedStruct("ApproveChangeOfCircumstances", { circumstances: text, alternativeAction: text }),
+  Schema.TaggedStruct("WaiveReturn", { caseNote: text }),
+  Schema.TaggedStruct("RecordS20Task", { task: S20Task, note: text })
+)
+export type DecisionCommandBody = typeof DecisionCommandBody.Type
+
+/** A decision command as the decider takes it: its fields, the authorised actor and the instant. */
+export type DecisionCommand = DecisionCommandBody & { readonly by: Authorised; readonly at: DateTime.Utc }

@@ -34,6 +34,22 @@ export class ActionsNotUpdated extends Schema.TaggedError<ActionsNotUpdated>()("
 /** The rule this command belongs to does not apply to this decision or authority. */
 export class NotApplicable extends Schema.TaggedError<NotApplicable>()("NotApplicable", refusal) {}
 
+/** A decision at a sitting is about a request on that sitting's agenda. */
+export class NotOnAgenda extends Schema.TaggedError<NotOnAgenda>()("NotOnAgenda", refusal) {}
+
+/** The panel decides once it sits: nothing is recorded at a sitting before it starts, nor at a cancelled one. */
+export class SittingNotHeld extends Schema.TaggedError<SittingNotHeld>()("SittingNotHeld", {
+  reason: Schema.Literal("not_started", "cancelled"),
+  ...refusal
+}) {}
+
+/** LIN-7: the timescale to close a return to panel by case note has passed; the case comes back to panel. */
+export class ReturnOverdue extends Schema.TaggedError<ReturnOverdue>()("ReturnOverdue", {
+  ruleId: RuleId,
+  due: Schema.String,
+  ...refusal
+}) {}
+
 export type DecisionRefusal =
   | NoSuchRecord
   | DecisionAlreadyRecorded
@@ -45,6 +61,6 @@ export type DecisionRefusal =
   | ActionAlreadyClosed
   | ActionsNotUpdated
   | NotApplicable
-
-/** A decision at a sitting is about a request on that sitting's agenda. */
-export class NotOnAgenda extends Schema.TaggedError<NotOnAgenda>()("NotOnAgenda", refusal) {}
+  | NotOnAgenda
+  | SittingNotHeld
+  | ReturnOverdue

@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { SignOffStep } from "../policy/DecisionPolicy.js"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
@@ -10,6 +11,16 @@ const audit = { by: ActedBy, at: Schema.DateTimeUtc }
 export const S20Task = Schema.Literal("supervision", "parents_letter", "fgc_referral", "early_help_referral")
 export type S20Task = typeof S20Task.Type
 
+/** A sign-off step as stored; events and documents written before a step could take several roles named one `role`. */
+export const StoredSignOffStep = Schema.Union(
+  SignOffStep,
+  Schema.transform(Schema.Struct({ ruleId: RuleId, role: Role }), SignOffStep, {
+    strict: true,
+    decode: ({ ruleId, role }) => ({ ruleId, roles: [role] as const }),
+    encode: ({ ruleId, roles }) => ({ ruleId, role: roles[0] })
+  })
+)
+
 export const DecisionRecorded = Schema.TaggedStruct("DecisionRecorded", {
   decisionId: DecisionId,
   authorityId: AuthorityId,
@@ -18,7 +29,7 @@ export const DecisionRecorded = Schema.TaggedStruct("DecisionRecorded", {
   /** Clocks after the decision (reviews, actions case note, FGC escalation) run from the sitting's end. */
   heardAt: Schema.DateTimeUtc,
   content: DecisionContent,
-  signOffsNeeded: Schema.Array(Schema.Struct({ role: Role, ruleId: RuleId })),
+  signOffsNeeded: Schema.Array(StoredSignOffStep),
   ...audit
 })
 
@@ -45,6 +56,7 @@ export const DecisionAmended = Schema.TaggedStruct("DecisionAmended", {
   content: DecisionContent,
   whatChanged: Schema.NonEmptyTrimmedString,
   why: Schema.NonEmptyTrimmedString,
+  /** The chair, vice chair or Assistant Director who approved it: the person who recorded it. */
   approvedBy: ActedBy,
   ...audit
 })

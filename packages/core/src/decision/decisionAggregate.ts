@@ -5,7 +5,7 @@ import { Effect } from "effect"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
 import { Decision, type DecisionState, openActions } from "./Decision.js"
-import type { DecisionCommand } from "./DecisionCommands.js"
+import { type DecisionCommand, DecisionCommandBody } from "./DecisionCommands.js"
 import { decisionDecider } from "./DecisionDecider.js"
 import type { DecisionRefusal } from "./DecisionErrors.js"
 import { DecisionEvent } from "./DecisionEvents.js"
@@ -17,6 +17,7 @@ export const decisionAggregate: Aggregate<DecisionCommand, DecisionEvent, Decisi
   streamType: decisionStreamType,
   decider: decisionDecider,
   events: eventCodec(DecisionEvent),
+  commands: DecisionCommandBody,
   notifications: (events, state, context) =>
     state === undefined
       ? Effect.succeed([])

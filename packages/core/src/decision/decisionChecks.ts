@@ -1,8 +1,9 @@
-import type { DateTime } from "effect"
-import { londonDateOf } from "../calendar/londonTime.js"
+import { formatDate } from "../calendar/format.js"
+import type { LocalDate } from "../calendar/LocalDate.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Role } from "../shared/roles.js"
+import { agreedFieldLabel, agreedFieldRule, agreedFieldsFor, isAgreed } from "./agreedByRequestType.js"
 import type { DecisionContent, Subject } from "./DecisionParts.js"
 
 export interface Gap {
@@ -13,10 +14,14 @@ export interface Gap {
 
 const blank = (text: string | undefined) => text === undefined || text.trim() === ""
 
-/** What a decision must say, by the authority's rules (LIN-5, SUP-6) and common sense (dates ahead). */
-export const contentGaps = (content: DecisionContent, subject: Subject, policy: AuthorityPolicy, at: DateTime.Utc): ReadonlyArray<Gap> => {
+/**
+ * What a decision must say, by the authority's rules (LIN-5 minutes), what an approval of each request type
+ * agrees (`agreedByRequestType`), and common sense: no action is due before the day the decision was made.
+ */
+export const contentGaps = (content: DecisionContent, subject: Subject, policy: AuthorityPolicy, heardOn: LocalDate): ReadonlyArray<Gap> => {
   const gaps: Gap[] = []
   const sos = policy.decision.signsOfSafetyMinutes
+  const cite = (ruleId: RuleId | undefined) => (ruleId === undefined ? {} : { ruleId })
   if (sos !== undefined) {
     const minutes = content.minutes
     if (blank(minutes?.workingWell)) gaps.push({ field: "minutes.workingWell", label: "what's working well", ruleId: sos })
@@ -26,29 +31,40 @@ export const contentGaps = (content: DecisionContent, subject: Subject, policy: 
       gaps.push({ field: "agreed.accommodationWeeks", label: "how long the accommodation is agreed for before it returns to panel", ruleId: sos })
     }
   }
-  const funded = subject.requestTypes.some((type) => type === "expenditure" || type === "nrpf_funding")
-  if (content.outcome === "approve" && funded && content.agreed.funding === undefined) {
-    gaps.push({ field: "agreed.funding", label: "the amount, period and budget of the funding agreed", ruleId: "SUP-6" })
+  if (content.outcome === "approve") {
+    for (const field of agreedFieldsFor(subject.requestTypes).filter((candidate) => !isAgreed(content.agreed, candidate))) {
+      gaps.push({ field: `agreed.${field}`, label: agreedFieldLabel[field], ...cite(agreedFieldRule[field] ?? sos) })
+    }
   }
-  const today = londonDateOf(at)
   for (const [i, action] of content.actions.entries()) {
-    if (action.dueDate < today) gaps.push({ field: `actions[${i}].dueDate`, label: `a due date for "${action.description}" that is not in the past` })
+    if (action.dueDate < heardOn) {
+      gaps.push({ field: `actions[${i}].dueDate`, label: `a due date for "${action.description}" on or after the day of the decision, ${formatDate(heardOn)}` })
+    }
   }
   return gaps
 }
 
-/** LIN-11: an agreement outside panel records why, what, by when, and the actions expected. */
+/** What an agreement outside panel records besides its content (LIN-11). */
+export interface OutsidePanelRecord {
+  readonly whyOutsidePanel: string
+  readonly timescales: string
+  readonly placed: boolean
+}
+
+/** LIN-11: an agreement outside panel records why, the agreement, its timescales, and the actions expected. */
 export const outsidePanelGaps = (
   content: DecisionContent,
   subject: Subject,
   policy: AuthorityPolicy,
-  placed: boolean
+  record: OutsidePanelRecord
 ): ReadonlyArray<Gap> => {
   const rule = policy.outsidePanel.ruleId
   const gaps: Gap[] = []
+  if (blank(record.whyOutsidePanel)) gaps.push({ field: "whyOutsidePanel", label: "why it could not wait for panel", ruleId: rule })
   if (content.outcome !== "approve") gaps.push({ field: "outcome", label: "an agreement (outside panel only agreements are recorded)", ruleId: rule })
+  if (blank(record.timescales)) gaps.push({ field: "timescales", label: "the timescales of the agreement", ruleId: rule })
   if (content.actions.length === 0) gaps.push({ field: "actions", label: "the actions expected, with timescales", ruleId: rule })
-  if (policy.outsidePanel.s20Tasks && subject.requestTypes.includes("s20_accommodation") && !placed) {
+  if (policy.outsidePanel.s20Tasks && subject.requestTypes.includes("s20_accommodation") && !record.placed) {
     gaps.push({ field: "placedAt", label: "when the child was placed", ruleId: policy.outsidePanel.s20Tasks.clock.ruleId })
   }
   return gaps

@@ -4,10 +4,14 @@ import { RequestType } from "./RequestType.js"
 import { RuledClock } from "./RuledClock.js"
 import { RuleId } from "./rules.js"
 
+/** One sign-off a decision waits for: by a holder of any of these roles (the chair or a deputy chairing). */
+export const SignOffStep = Schema.Struct({ ruleId: RuleId, roles: Schema.NonEmptyArray(Role) })
+export type SignOffStep = typeof SignOffStep.Type
+
 /** After the panel decides: who signs, when reviews come back, and the clocks on actions. */
 export const DecisionPolicy = Schema.Struct({
-  /** Who signs a decision off (CPR-8 the chair; NSO-8 the chair signs and the Assistant Director finalises). */
-  signOff: Schema.Array(Schema.Struct({ ruleId: RuleId, role: Role })),
+  /** Who signs a decision off, in order (CPR-8 the chair or vice chair; NSO-8 the chair signs, the Assistant Director finalises). */
+  signOff: Schema.Array(SignOffStep),
   /** Minutes in Signs of Safety form (LIN-5). */
   signsOfSafetyMinutes: Schema.optional(RuleId),
   /** Reviews brought back automatically, e.g. NSO-9 pre-proceedings at 8-10 weeks. */
@@ -52,7 +56,12 @@ export const DisagreementPolicy = Schema.Struct({
   ruleId: RuleId,
   route: Schema.Literal("member_manager_then_assistant_director", "chair_with_assistant_director"),
   /** How long the escalation may take before it is overdue. Not in any seed: set by the authority. */
-  resolveWithin: RuledClock
+  resolveWithin: RuledClock,
+  /**
+   * SUP-8 / LIN-13: the areas of disagreement are noted at panel; by when, from the dissent being recorded. Not in
+   * any seed; without it, 17:00 the next working day (`disagreement/disagreementClocks.ts` says why).
+   */
+  noteAreasWithin: Schema.optional(RuledClock)
 })
 export type DisagreementPolicy = typeof DisagreementPolicy.Type
 

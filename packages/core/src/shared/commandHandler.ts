@@ -2,7 +2,7 @@ import { DateTime, Effect } from "effect"
 import type { Actor } from "./actor.js"
 import { type Authorised, authorise, type Permission } from "./authorise.js"
 import { type AuthorityContext, authorityContext } from "./authorityContext.js"
-import { type Aggregate, execute } from "./commandRunner.js"
+import { type Aggregate, decideOn, execute } from "./commandRunner.js"
 import { NoSuchRecord, NotFound } from "./errors.js"
 
 /** What every command carries besides its own fields: the authorised actor and the instant. */
@@ -15,10 +15,30 @@ export interface StampedCommand {
 /** A command as a caller writes it: without the actor and instant the handler stamps on it. */
 export type CommandBody<C> = C extends unknown ? Omit<C, "by" | "at"> : never
 
+/** A command on a record that does not exist answers NotFound, with the record's id. */
+const notFoundAs =
+  (what: string, id: string) =>
+  <A, E, R>(self: Effect.Effect<A, E, R>) =>
+    self.pipe(
+      Effect.catchIf(
+        (error): error is Extract<E, NoSuchRecord> => error instanceof NoSuchRecord,
+        () => Effect.fail(NotFound.of(what, id))
+      )
+    )
+
+/** Authorise the actor for the command, stamp it with them and the instant, and load the authority's context. */
+const stamp = <C extends StampedCommand>(permissions: { readonly [K in C["_tag"]]: Permission }, actor: Actor, body: CommandBody<C>) =>
+  Effect.gen(function* () {
+    const by = yield* authorise(actor, permissions[body._tag as C["_tag"]])
+    const at = yield* DateTime.now
+    const authority = yield* authorityContext(by.authorityId)
+    return { command: { ...body, by, at } as unknown as C, authority }
+  })
+
 /**
  * The use-case half of every command: authorise the actor for it (a command only takes an `Authorised`,
  * so a missing check does not compile), stamp it with the actor and the instant, load the authority's
- * policy and calendar, decide and append. A record that does not exist, or that belongs to another
+ * policy and calendar, validate, decide and append. A record that does not exist, or that belongs to another
  * authority (its stream is under that authority), answers NotFound, the same either way.
  */
 export const commandHandler =
@@ -29,16 +49,27 @@ export const commandHandler =
   ) =>
   (actor: Actor, id: string, body: CommandBody<C>) =>
     Effect.gen(function* () {
-      const by = yield* authorise(actor, permissions[body._tag as C["_tag"]])
-      const at = yield* DateTime.now
-      const stream = { authorityId: by.authorityId, streamType: aggregate.streamType, id }
-      const authority = yield* authorityContext(by.authorityId)
-      const { state } = yield* execute(aggregate, stream, { ...body, by, at } as unknown as C, authority)
+      const { command, authority } = yield* stamp(permissions, actor, body)
+      const stream = { authorityId: actor.authorityId, streamType: aggregate.streamType, id }
+      const { state } = yield* execute(aggregate, stream, command, authority)
       if (state === undefined || state === null) return yield* Effect.fail(NotFound.of(what, id))
       return state as NonNullable<S>
-    }).pipe(
-      Effect.catchIf(
-        (error): error is Extract<typeof error, NoSuchRecord> => error instanceof NoSuchRecord,
-        () => Effect.fail(NotFound.of(what, id))
-      )
-    )
+    }).pipe(notFoundAs(what, id))
+
+/**
+ * The same as `commandHandler` without the append: the state before and after, or the refusal. A use case
+ * that changes two records checks the second would accept its change before it writes the first.
+ */
+export const commandCheck =
+  <C extends StampedCommand, E extends { readonly _tag: string }, S, R>(
+    aggregate: Aggregate<C, E, S, R, AuthorityContext>,
+    permissions: { readonly [K in C["_tag"]]: Permission },
+    what: string
+  ) =>
+  (actor: Actor, id: string, body: CommandBody<C>) =>
+    Effect.gen(function* () {
+      const { command, authority } = yield* stamp(permissions, actor, body)
+      const stream = { authorityId: actor.authorityId, streamType: aggregate.streamType, id }
+      const { before, state } = yield* decideOn(aggregate, stream, command, authority)
+      return { before, after: state }
+    }).pipe(notFoundAs(what, id))

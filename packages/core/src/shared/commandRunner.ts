@@ -3,9 +3,9 @@ import { type Commit, ConcurrencyConflict, EventStore, type StreamRef } from "..
 import type { Notification } from "../ports/Notification.js"
 import type { ReadModelRow, ReadModels } from "../ports/ReadModels.js"
 import { type Decider, fold } from "./decider.js"
-import { PersistenceError } from "./errors.js"
+import { type InvalidInput, PersistenceError } from "./errors.js"
+import { invalidInput } from "./inputProblems.js"
 
-/** How one kind of aggregate is stored: its stream type, event schema and the read-model rows it keeps. */
 /** Reads and writes one aggregate's events as JSON-safe data. */
 export interface EventCodec<Event> {
   readonly decode: (data: unknown) => Effect.Effect<Event, ParseResult.ParseError>
@@ -16,10 +16,16 @@ export const eventCodec = <Event, Encoded extends { readonly _tag: string }>(
   schema: Schema.Schema<Event, Encoded>
 ): EventCodec<Event> => ({ decode: Schema.decodeUnknown(schema), encode: Schema.encode(schema) })
 
+/** How one kind of aggregate is stored: its stream type, event schema and the read-model rows it keeps. */
 export interface Aggregate<Command, Event extends { readonly _tag: string }, State, Refusal, Context> {
   readonly streamType: string
   readonly decider: Decider<Command, Event, State, Refusal, Context>
   readonly events: EventCodec<Event>
+  /**
+   * The schema of a command's own fields (without `by` and `at`). When present, every command is checked
+   * against it before deciding, so a blank reason is refused as InvalidInput, by path, and nothing is written.
+   */
+  readonly commands?: Schema.Schema.AnyNoContext
   readonly readModels: (state: State, stream: StreamRef) => ReadonlyArray<ReadModelRow>
   /** Who must hear of this commit (`notifications/`); may read read models, e.g. the request a decision is about. */
   readonly notifications?: (
@@ -48,9 +54,35 @@ export const load = <C, E extends { readonly _tag: string }, S, R, X>(aggregate:
     return { state: fold(aggregate.decider, events), version: stored.length } satisfies Loaded<S>
   })
 
+/** Checks the command's input against the aggregate's command schema, if it has one. */
+const validated = <C, E extends { readonly _tag: string }, S, R, X>(aggregate: Aggregate<C, E, S, R, X>, command: C) =>
+  aggregate.commands === undefined
+    ? Effect.void
+    : Schema.validate(aggregate.commands, { errors: "all" })(command).pipe(
+        Effect.asVoid,
+        Effect.mapError((error): InvalidInput => invalidInput(error))
+      )
+
 /**
- * Load, decide, append; on a concurrency conflict reload and decide again (the decision is pure, so a
- * retry on the newer state is safe), a few times before giving up with the conflict.
+ * Validate, load and decide without writing: what `execute` would append, and the state before and after.
+ * A use case runs it to check a second aggregate accepts a change before writing the first.
+ */
+export const decideOn = <C, E extends { readonly _tag: string }, S, R, X>(
+  aggregate: Aggregate<C, E, S, R, X>,
+  stream: StreamRef,
+  command: C,
+  context: X
+) =>
+  Effect.gen(function* () {
+    yield* validated(aggregate, command)
+    const { state: before, version } = yield* load(aggregate, stream)
+    const events = yield* aggregate.decider.decide(command, before, context)
+    return { before, state: events.reduce(aggregate.decider.evolve, before), events, version }
+  })
+
+/**
+ * Validate, load, decide, append; on a concurrency conflict reload and decide again (the decision is pure,
+ * so a retry on the newer state is safe), a few times before giving up with the conflict.
  */
 export const execute = <C, E extends { readonly _tag: string }, S, R, X>(
   aggregate: Aggregate<C, E, S, R, X>,
@@ -60,9 +92,7 @@ export const execute = <C, E extends { readonly _tag: string }, S, R, X>(
 ) =>
   Effect.gen(function* () {
     const store = yield* EventStore
-    const { state, version } = yield* load(aggregate, stream)
-    const events = yield* aggregate.decider.decide(command, state, context)
-    const next = events.reduce(aggregate.decider.evolve, state)
+    const { state: next, events, version } = yield* decideOn(aggregate, stream, command, context)
     if (events.length === 0) return { state: next, events, version }
     const encoded = yield* Effect.forEach(events, (event) =>
       aggregate.events.encode(event).pipe(
@@ -84,5 +114,3 @@ export const execute = <C, E extends { readonly _tag: string }, S, R, X>(
       schedule: Schedule.recurs(3)
     })
   )
-
-

@@ -37,3 +37,18 @@ export class PersistenceError extends Schema.TaggedError<PersistenceError>()("Pe
   message: Schema.String,
   cause: Schema.optional(Schema.Defect)
 }) {}
+
+/** One thing wrong with a command's input: where (e.g. `content.actions[0].description`) and what, in plain words. */
+export const InputProblem = Schema.Struct({ path: Schema.String, message: Schema.String })
+export type InputProblem = typeof InputProblem.Type
+
+/** The command's input does not fit its schema (a blank reason, a number out of range): nothing was written. */
+export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInput", {
+  problems: Schema.Array(InputProblem),
+  message: Schema.String
+}) {
+  static of(problems: ReadonlyArray<InputProblem>) {
+    const listed = problems.map((problem) => `${problem.path || "input"} ${problem.message}`).join("; ")
+    return new InvalidInput({ problems: [...problems], message: `Nothing was saved. Please correct: ${listed}.` })
+  }
+}

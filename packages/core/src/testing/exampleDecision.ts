@@ -1,4 +1,5 @@
 import type { LocalDate } from "../calendar/LocalDate.js"
+import { agreedFieldsFor } from "../decision/agreedByRequestType.js"
 import type { DecisionContent, Outcome } from "../decision/DecisionParts.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { RequestType } from "../policy/RequestType.js"
@@ -12,7 +13,7 @@ export const exampleDecision = (
   options: { readonly actionsDue: LocalDate; readonly key: string }
 ): DecisionContent => {
   const approved = outcome === "approve"
-  const funded = requestType === "expenditure" || requestType === "nrpf_funding"
+  const asks = approved ? agreedFieldsFor([requestType]) : []
   return {
     outcome,
     rationale:
@@ -20,8 +21,12 @@ export const exampleDecision = (
         ? "The panel needs the outcome of the parenting assessment before deciding"
         : "The plan is proportionate and keeps the child safely within the family network",
     agreed: {
-      ...(approved && requestType === "s20_accommodation" ? { accommodationWeeks: 6, placement: "in_house_foster" as const } : {}),
-      ...(approved && funded ? { funding: { amountPence: 180_000, period: "annual" as const, budget: "Edge of care" } } : {})
+      ...(approved && requestType === "s20_accommodation" ? { accommodationWeeks: 6 } : {}),
+      ...(asks.includes("placement") ? { placement: "in_house_foster" as const } : {}),
+      ...(asks.includes("funding") ? { funding: { amountPence: 180_000, period: "annual" as const, budget: "Edge of care" } } : {}),
+      ...(asks.includes("legalPlanningMeeting") ? { legalPlanningMeeting: true } : {}),
+      ...(asks.includes("preProceedings") ? { preProceedings: true } : {}),
+      ...(asks.includes("careProceedings") ? { careProceedings: true } : {})
     },
     ...(policy.decision.signsOfSafetyMinutes
       ? { minutes: { workingWell: "Grandmother visits daily", worries: "Neglect of routines", needsToHappen: "FGC and a daily routine plan" } }

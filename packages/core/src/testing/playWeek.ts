@@ -75,15 +75,14 @@ export const playWeek = (policy: AuthorityPolicy) =>
 
     const onTime = [yield* request({ id: "child-a", name: "Alex Brook" }), yield* request({ id: "child-b", name: "Jamie Fenn" })]
     const draft = yield* referrals.createDraft(staff.socialWorker, exampleForm(panel.id, requestType, { id: "child-d", name: "Kai Mercer" }))
-    const facts = { sittingId: sitting.id, panelId: sitting.panelId, date: sitting.date, startsAt: sitting.startsAt }
-    for (const referral of onTime) yield* referrals.acceptOntoSitting(staff.administrator, referral.id, facts)
+    for (const referral of onTime) yield* referrals.acceptOntoSitting(staff.administrator, referral.id, sitting.id)
 
     // A request made after the deadline: refused until the chair lets it on.
     yield* TestClock.setTime(sitting.startsAt.epochMillis - 20 * 3_600_000)
     const late = yield* request({ id: "child-c", name: "Sky Holloway" })
-    const refusedLate = yield* Effect.flip(referrals.acceptOntoSitting(staff.administrator, late.id, facts))
+    const refusedLate = yield* Effect.flip(referrals.acceptOntoSitting(staff.administrator, late.id, sitting.id))
     yield* referrals.grantLatePermission(staff.chair, late.id, sitting.id, "Placement at risk of breaking down this week")
-    yield* referrals.acceptOntoSitting(staff.administrator, late.id, facts)
+    yield* referrals.acceptOntoSitting(staff.administrator, late.id, sitting.id)
 
     const agenda = yield* sittings.buildAgenda(
       staff.administrator,
@@ -119,7 +118,7 @@ export const playWeek = (policy: AuthorityPolicy) =>
     for (const [referral, outcome] of outcomes) {
       const content = exampleDecision(policy, requestType, outcome, { actionsDue, key: referral.id })
       let decision = yield* decisions.recordAtPanel(staff.administrator, referral.id, sitting.id, content)
-      while (decision.pendingSignOffs.length > 0) decision = yield* decisions.signOff(holderOf(decision.pendingSignOffs[0]!.role), decision.id)
+      while (decision.pendingSignOffs.length > 0) decision = yield* decisions.signOff(holderOf(decision.pendingSignOffs[0]!.roles[0]), decision.id)
       decided.push(decision)
     }
 

@@ -48,7 +48,7 @@ describe("decision clocks", () => {
 
   it("NSO-9: an approved start of pre-proceedings is reviewed by panel within 10 weeks", () => {
     const nso = decisionsAt("north-somerset")
-    const decision = decisionOf(nso.recorded({ minutes: undefined }, ["pre_proceedings"]))
+    const decision = decisionOf(nso.recorded({ minutes: undefined, agreed: { preProceedings: true } }, ["pre_proceedings"]))
     const clocks = deadlinesOf({ referrals: [], sittings: [], decisions: [decision] }, contextOf("north-somerset"), at(london("2027-06-10", "09:00")))
     expect(clocks.find((deadline) => deadline.ruleId === "NSO-9")!.explanation).toBe("due 13:00 Wed 18 Aug 2027 - NSO-9: 10 weeks after the sitting on Wed 9 Jun 2027")
   })

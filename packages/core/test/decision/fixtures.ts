@@ -2,14 +2,29 @@ import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import type { DecisionCommand } from "../../src/decision/DecisionCommands.js"
 import { decisionDecider } from "../../src/decision/DecisionDecider.js"
 import type { DecisionContent, Subject } from "../../src/decision/DecisionParts.js"
+import type { SittingHeld } from "../../src/decision/DecisionCommands.js"
+import { preset } from "../../src/policy/authorities/index.js"
 import { ActionId, ChildId, DecisionId, ReferralId, SittingId } from "../../src/shared/ids.js"
-import { staffOf } from "../../src/testing/actors.js"
+import { actorAt, staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { as, contextOf, london } from "../fixtures.js"
 
 export type Slug = Parameters<typeof contextOf>[0]
 export const decisionId = DecisionId.make("dec_1")
+export const sittingStarts = london("2027-06-09", "10:00")
 export const sittingEnds = london("2027-06-09", "13:00")
+
+/** The sitting of Wed 9 Jun 2027, 10:00-13:00, with ref_1 on its agenda, as the use case reads it. */
+export const heldSitting = (slug: Slug, overrides: Partial<SittingHeld> = {}): SittingHeld => ({
+  sittingId: SittingId.make("sit_1"),
+  panelId: preset(slug).panels[0].id,
+  date: "2027-06-09" as LocalDate,
+  startsAt: sittingStarts,
+  endsAt: sittingEnds,
+  cancelled: false,
+  agenda: [ReferralId.make("ref_1")],
+  ...overrides
+})
 
 export const subject = (requestTypes: Subject["requestTypes"] = ["s20_accommodation"]): Subject => ({
   referralId: ReferralId.make("ref_1"),
@@ -31,9 +46,12 @@ export const content = (overrides: Partial<DecisionContent> = {}): DecisionConte
   ...overrides
 })
 
-/** A decision spec for an authority, with its staff and a command builder. */
+/**
+ * A decision spec for an authority, with its staff and a command builder. Everyone holds one role, so that
+ * nobody takes two steps (the chair's and the Assistant Director's) by holding two roles.
+ */
 export const decisionsAt = (slug: Slug) => {
-  const staff = staffOf(slug)
+  const staff = { ...staffOf(slug), assistantDirector: actorAt(slug)("Ruth Fairholme", "assistant_director") }
   const spec = deciderSpec(decisionDecider, contextOf(slug))
   const cmd = (actor: keyof typeof staff, body: Record<string, unknown>, when = london("2027-06-09", "13:30")) =>
     ({ ...body, by: as(staff[actor]), at: when }) as DecisionCommand
@@ -43,7 +61,7 @@ export const decisionsAt = (slug: Slug) => {
         _tag: "RecordDecision",
         decisionId,
         subject: subject(types),
-        sitting: { sittingId: SittingId.make("sit_1"), endsAt: sittingEnds },
+        sitting: heldSitting(slug),
         content: content(overrides)
       })
     ])

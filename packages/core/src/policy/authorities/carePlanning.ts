@@ -55,7 +55,8 @@ export const carePlanning: AuthorityPolicyInput = {
     }
   },
   decision: {
-    signOff: [{ ruleId: "CPR-8", role: "panel_chair" }],
+    // CPR-1: the Service Director chairs; the Head of Care Services, as vice chair, signs in their absence.
+    signOff: [{ ruleId: "CPR-8", roles: ["panel_chair", "vice_chair"] }],
     automaticReviews: [],
     fgcReferralEscalations: []
   },

@@ -63,7 +63,7 @@ export const knowsley: AuthorityPolicyInput = {
   },
   sitting: {},
   decision: {
-    signOff: [{ ruleId: "KNO-1", role: "panel_chair" }],
+    signOff: [{ ruleId: "KNO-1", roles: ["panel_chair"] }],
     automaticReviews: [],
     fgcReferralEscalations: []
   },
@@ -78,5 +78,12 @@ export const knowsley: AuthorityPolicyInput = {
     route: "member_manager_then_assistant_director",
     resolveWithin: { ruleId: "SUP-8", clock: { _tag: "DaysAfter", days: 10, unit: "working", time: "17:00" } }
   },
-  regulation24: nationalRegulation24
+  regulation24: nationalRegulation24,
+  // KNO-3: the edge-of-care services that report their capacity to the group. The terms of reference give no
+  // numbers, so none is set here: the tracker shows "not declared" until the authority sets places a month.
+  edgeOfCare: {
+    services: ["MST-CAN", "Safe Families", "Family Group Conferencing", "Oasis", "Thrive", "Family Support", "Reducing Parental Conflict"].map(
+      (service) => ({ service, requestType: "edge_of_care_resource" as const })
+    )
+  }
 }

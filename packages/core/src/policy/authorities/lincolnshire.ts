@@ -59,7 +59,7 @@ export const lincolnshire: AuthorityPolicyInput = {
     exclusions: [
       {
         ruleId: "LIN-4",
-        when: { _tag: "ChildIs", flag: "unaccompanied_asylum_seeking" },
+        when: { _tag: "EveryChildIs", flag: "unaccompanied_asylum_seeking" },
         description: "Unaccompanied asylum-seeking children need not be presented to Support Panel",
         effect: "optional"
       }
@@ -67,7 +67,7 @@ export const lincolnshire: AuthorityPolicyInput = {
   },
   sitting: {},
   decision: {
-    signOff: [{ ruleId: "LIN-5", role: "panel_chair" }],
+    signOff: [{ ruleId: "LIN-5", roles: ["panel_chair"] }],
     signsOfSafetyMinutes: "LIN-5",
     automaticReviews: [],
     actionsCaseNote: { ruleId: "LIN-6", clock: { _tag: "MonthsAfter", months: 1 } },

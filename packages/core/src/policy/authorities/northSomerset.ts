@@ -102,9 +102,11 @@ export const northSomerset: AuthorityPolicyInput = {
     papersToMembers: { ruleId: "NSO-3", clock: { _tag: "WeekdayBefore", weekday: "monday", time: "12:00" } }
   },
   decision: {
+    // NSO-1, NSO-8: whoever chaired (the Assistant Director or a Head of Service deputising) signs each
+    // decision sheet; the Assistant Director then finalises.
     signOff: [
-      { ruleId: "NSO-8", role: "panel_chair" },
-      { ruleId: "NSO-8", role: "assistant_director" }
+      { ruleId: "NSO-8", roles: ["assistant_director", "head_of_service"] },
+      { ruleId: "NSO-8", roles: ["assistant_director"] }
     ],
     automaticReviews: [
       {

@@ -59,7 +59,7 @@ export const supportPanels: AuthorityPolicyInput = {
   },
   sitting: {},
   decision: {
-    signOff: [{ ruleId: "SUP-6", role: "panel_chair" }],
+    signOff: [{ ruleId: "SUP-6", roles: ["panel_chair"] }],
     automaticReviews: [],
     fgcReferralEscalations: []
   },

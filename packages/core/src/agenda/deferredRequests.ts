@@ -1,0 +1,35 @@
+import { DateTime } from "effect"
+import { formatDate } from "../calendar/format.js"
+import { londonDateOf } from "../calendar/londonTime.js"
+import type { Referral } from "../referral/Referral.js"
+import type { Sitting } from "../sitting/Sitting.js"
+
+/** A request deferred at an earlier sitting and not heard since, with the sitting that deferred it. */
+export interface Deferral {
+  readonly referral: Referral
+  /** "the sitting on Wed 9 Jun 2027" */
+  readonly deferredAt: string
+}
+
+/**
+ * CPR-8: a deferred request comes back by itself. It belongs on the first live sitting of its panel after the one
+ * that deferred it whose agenda is not yet published; a sitting published without it (or heard without reaching
+ * it) passes it on to the next. `live` is the panel's sittings, not cancelled, soonest first.
+ */
+export const deferralsFor = (
+  sitting: Sitting,
+  referrals: ReadonlyArray<Referral>,
+  sittings: ReadonlyArray<Sitting>,
+  live: ReadonlyArray<Sitting>
+): ReadonlyArray<Deferral> =>
+  referrals.flatMap((referral): ReadonlyArray<Deferral> => {
+    const last = referral.hearings.at(-1)
+    if (referral.status !== "ready" || referral.form.panelId !== sitting.panelId || last?.outcome !== "defer") return []
+    const deferredAt = sittings.find((candidate) => candidate.id === last.sittingId)
+    const since = deferredAt?.startsAt ?? last.at
+    const target = live.find(
+      (candidate) => DateTime.greaterThan(candidate.startsAt, since) && (candidate.id === sitting.id || candidate.agendaPublishedAt === undefined)
+    )
+    if (target?.id !== sitting.id) return []
+    return [{ referral, deferredAt: `the sitting on ${formatDate(deferredAt?.date ?? londonDateOf(last.at))}` }]
+  })

@@ -1,0 +1,115 @@
+import { DateTime, Effect } from "effect"
+import { formatDate, formatInstant } from "../calendar/format.js"
+import { londonDateOf } from "../calendar/londonTime.js"
+import { resolveClock } from "../calendar/resolveClock.js"
+import { actedBy } from "../shared/authorise.js"
+import type { AuthorityContext } from "../shared/authorityContext.js"
+import { roleLabel } from "../shared/roles.js"
+import type { Decision } from "./Decision.js"
+import type { DecisionCommand } from "./DecisionCommands.js"
+import { ActionAlreadyClosed, ActionsNotUpdated, DecisionIsFinal, NoSuchAction, NotApplicable, NotTheRightPerson, ReturnOverdue } from "./DecisionErrors.js"
+import { emit, final, roleFor } from "./decideShared.js"
+
+export type FollowUp = Extract<
+  DecisionCommand,
+  {
+    readonly _tag:
+      | "CompleteAction"
+      | "MarkActionOutstanding"
+      | "RecordActionsCaseNote"
+      | "RecordFgcReferralReceived"
+      | "ApproveChangeOfCircumstances"
+      | "WaiveReturn"
+      | "RecordS20Task"
+  }
+>
+
+const openAction = (decision: Decision, actionId: string) => {
+  const action = decision.content.actions.find((candidate) => candidate.actionId === actionId)
+  if (action === undefined) return Effect.fail(new NoSuchAction({ message: `This decision has no action ${actionId}.` }))
+  if (action.progress._tag === "Completed") {
+    return Effect.fail(new ActionAlreadyClosed({ message: `"${action.description}" is already completed.` }))
+  }
+  return Effect.succeed(action)
+}
+
+/** LIN-7: within its timescale, a return to panel may be closed by a case note; after it, the case comes back. */
+const waiveReturn = (command: Extract<FollowUp, { _tag: "WaiveReturn" }>, decision: Decision, { policy, calendar }: AuthorityContext) =>
+  Effect.gen(function* () {
+    const rule = policy.decision.returnWaivableByCaseNote
+    const back = decision.content.returnToPanel
+    if (rule === undefined || back === undefined) return yield* new NotApplicable({ message: "There is no return to panel to close by case note here." })
+    if (decision.returnWaived) return yield* new DecisionIsFinal({ message: "The return to panel was already closed by case note." })
+    const { due, phrase } = resolveClock({ _tag: "WeeksAfter", weeks: back.withinWeeks }, { instant: decision.heardAt }, calendar)
+    if (DateTime.greaterThan(command.at, due)) {
+      return yield* new ReturnOverdue({
+        ruleId: rule,
+        due: DateTime.formatIso(due),
+        message:
+          `The return to panel was due by ${formatInstant(due)} (${rule}: ${phrase} the sitting on ${formatDate(londonDateOf(decision.heardAt))}). ` +
+          "It is too late to close it by case note: bring the case back to panel."
+      })
+    }
+    return emit({ _tag: "ReturnWaived", caseNote: command.caseNote, by: actedBy(command.by), at: command.at })
+  })
+
+/** What happens after a decision: its actions (CPR-8, LIN-6, LIN-9), changes of circumstances (LIN-8), LIN-7 and LIN-12. */
+export const decideFollowUp = (command: FollowUp, decision: Decision, context: AuthorityContext) =>
+  Effect.gen(function* () {
+    const { policy } = context
+    const audit = { by: actedBy(command.by), at: command.at }
+    switch (command._tag) {
+      case "CompleteAction":
+        yield* openAction(decision, command.actionId)
+        return emit({ _tag: "ActionCompleted", actionId: command.actionId, evidence: command.evidence, ...audit })
+      case "MarkActionOutstanding":
+        yield* openAction(decision, command.actionId)
+        return emit({ _tag: "ActionOutstanding", actionId: command.actionId, reason: command.reason, ...audit })
+      case "RecordActionsCaseNote": {
+        const rule = policy.decision.actionsCaseNote
+        if (rule === undefined) return yield* new NotApplicable({ message: "This authority does not ask for an actions case note." })
+        const open = decision.content.actions.filter((action) => action.progress._tag === "Open")
+        if (open.length > 0) {
+          return yield* new ActionsNotUpdated({
+            actionIds: open.map((action) => action.actionId),
+            message: `The case note updates every action (${rule.ruleId}): complete these or give the reason they are outstanding: ${open.map((action) => `"${action.description}"`).join(", ")}.`
+          })
+        }
+        return emit({ _tag: "ActionsCaseNoteRecorded", note: command.note, ...audit })
+      }
+      case "RecordFgcReferralReceived": {
+        const action = decision.content.actions.find((candidate) => candidate.actionId === command.actionId)
+        if (action === undefined || !action.fgcReferral) {
+          return yield* new NoSuchAction({ message: `This decision has no Family Group Conference referral ${command.actionId} (LIN-9).` })
+        }
+        if (decision.fgcReferralsReceived.some((received) => received.actionId === command.actionId)) {
+          return yield* new ActionAlreadyClosed({ message: "The FGC service has already received this referral." })
+        }
+        return emit({ _tag: "FgcReferralReceived", actionId: command.actionId, ...audit })
+      }
+      case "ApproveChangeOfCircumstances": {
+        const approver = policy.decision.changeOfCircumstancesApprover
+        if (approver === undefined) return yield* new NotApplicable({ message: "This authority sets no approver for a change of circumstances." })
+        if (roleFor(command.by, [approver.role]) === undefined) {
+          return yield* new NotTheRightPerson({
+            ruleId: approver.ruleId,
+            message: `Only the ${roleLabel[approver.role]} approves alternative action when circumstances change (${approver.ruleId}).`
+          })
+        }
+        yield* final(decision)
+        return emit({ _tag: "ChangeOfCircumstancesApproved", circumstances: command.circumstances, alternativeAction: command.alternativeAction, ...audit })
+      }
+      case "WaiveReturn":
+        return yield* waiveReturn(command, decision, context)
+      case "RecordS20Task": {
+        const outside = decision.outsidePanel
+        if (outside?.placedAt === undefined || policy.outsidePanel.s20Tasks === undefined) {
+          return yield* new NotApplicable({ message: "The 48-hour tasks apply to section 20 accommodation agreed outside panel (LIN-12)." })
+        }
+        if (outside.s20TasksDone.some((done) => done.task === command.task)) {
+          return yield* new ActionAlreadyClosed({ message: "That task is already recorded." })
+        }
+        return emit({ _tag: "S20TaskDone", task: command.task, note: command.note, ...audit })
+      }
+    }
+  })

@@ -1,0 +1,91 @@
+import { DateTime, Effect } from "effect"
+import { formatDate } from "../calendar/format.js"
+import { londonDateOf, londonTimeOf } from "../calendar/londonTime.js"
+import { actedBy } from "../shared/authorise.js"
+import type { AuthorityContext } from "../shared/authorityContext.js"
+import type { DecisionState } from "./Decision.js"
+import type { DecisionCommand } from "./DecisionCommands.js"
+import { DecisionAlreadyRecorded, NotApplicable, NotOnAgenda, SittingNotHeld } from "./DecisionErrors.js"
+import type { DecisionEvent } from "./DecisionEvents.js"
+import { agreementsNeeded, contentGaps, outsidePanelGaps } from "./decisionChecks.js"
+import { emit, incomplete, roleFor } from "./decideShared.js"
+
+type Recording = Extract<DecisionCommand, { readonly _tag: "RecordDecision" | "RecordOutsidePanelAgreement" }>
+
+/** CPR-8: the panel's decision on a request on the agenda of a sitting that has started and was not cancelled. */
+const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { policy }: AuthorityContext) =>
+  Effect.gen(function* () {
+    const { sitting } = command
+    const panel = `The ${policy.panels.find((candidate) => candidate.id === sitting.panelId)?.name ?? "panel"}`
+    if (sitting.cancelled) {
+      return yield* new SittingNotHeld({
+        reason: "cancelled",
+        message: `${panel}'s sitting on ${formatDate(sitting.date)} was cancelled: it decides nothing. Put the request on another sitting.`
+      })
+    }
+    if (!sitting.agenda.includes(command.subject.referralId)) {
+      return yield* new NotOnAgenda({ message: `This request is not on the agenda of the sitting on ${formatDate(sitting.date)}.` })
+    }
+    if (DateTime.lessThan(command.at, sitting.startsAt)) {
+      return yield* new SittingNotHeld({
+        reason: "not_started",
+        message: `${panel} sits at ${londonTimeOf(sitting.startsAt)} on ${formatDate(sitting.date)}: its decisions can be recorded once it has started.`
+      })
+    }
+    const gaps = contentGaps(command.content, command.subject, policy, sitting.date)
+    if (gaps.length > 0) return yield* incomplete(gaps)
+    return emit({
+      _tag: "DecisionRecorded",
+      decisionId: command.decisionId,
+      authorityId: command.by.authorityId,
+      subject: command.subject,
+      sittingId: sitting.sittingId,
+      heardAt: sitting.endsAt,
+      content: command.content,
+      signOffsNeeded: policy.decision.signOff.map(({ roles, ruleId }) => ({ roles, ruleId })),
+      by: actedBy(command.by),
+      at: command.at
+    })
+  })
+
+/** SUP-7, NSO-10, LIN-11, KNO-5: an urgent agreement outside panel, by the roles the policy names. */
+const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgreement" }>, { policy }: AuthorityContext) =>
+  Effect.gen(function* () {
+    const needed = agreementsNeeded(policy, command.subject)
+    if (needed.length === 0) {
+      return yield* new NotApplicable({
+        message: `This authority does not agree these requests outside panel (${policy.outsidePanel.ruleId}): bring them to a sitting.`
+      })
+    }
+    const record = { whyOutsidePanel: command.whyOutsidePanel, timescales: command.timescales, placed: command.placedAt !== undefined }
+    const gaps = [
+      ...contentGaps(command.content, command.subject, policy, londonDateOf(command.at)),
+      ...outsidePanelGaps(command.content, command.subject, policy, record)
+    ]
+    if (gaps.length > 0) return yield* incomplete(gaps)
+    const audit = { by: actedBy(command.by), at: command.at }
+    const recorded: DecisionEvent = {
+      _tag: "OutsidePanelAgreementRecorded",
+      decisionId: command.decisionId,
+      authorityId: command.by.authorityId,
+      subject: command.subject,
+      ruleId: policy.outsidePanel.ruleId,
+      content: command.content,
+      whyOutsidePanel: command.whyOutsidePanel.trim(),
+      timescales: command.timescales.trim(),
+      ...(command.placedAt === undefined ? {} : { placedAt: command.placedAt }),
+      agreementsNeeded: needed.map(({ anyOf }) => ({ anyOf })),
+      retrospectivePresentation: policy.outsidePanel.retrospectivePresentation,
+      ...audit
+    }
+    // The person recording it agrees at the same time when they hold a role the agreement needs.
+    const role = needed.map((entry) => roleFor(command.by, entry.anyOf)).find((candidate) => candidate !== undefined)
+    return role === undefined ? emit(recorded) : emit(recorded, { _tag: "OutsidePanelAgreed", role, at: command.at, by: { ...audit.by, role } })
+  })
+
+export const decideRecording = (command: Recording, state: DecisionState, context: AuthorityContext) =>
+  state !== undefined
+    ? Effect.fail(new DecisionAlreadyRecorded({ message: `A decision with id ${command.decisionId} already exists.` }))
+    : command._tag === "RecordDecision"
+      ? atPanel(command, context)
+      : outsidePanel(command, context)

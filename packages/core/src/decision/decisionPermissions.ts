@@ -1,0 +1,31 @@
+import { type Permission, permission } from "../shared/authorise.js"
+import type { DecisionCommand } from "./DecisionCommands.js"
+import { amendmentApprovers } from "./decideShared.js"
+
+const chairs = amendmentApprovers
+const caseholders = ["social_worker", "practice_supervisor", "team_manager"] as const
+
+/** Who may run each decision command. The decider checks the finer rules (the next sign-off, the agreement's roles). */
+export const decisionPermissions = {
+  RecordDecision: permission("record a panel decision", "panel_administrator", ...chairs),
+  RecordOutsidePanelAgreement: permission(
+    "record an agreement outside panel",
+    "head_of_service", "service_manager", "assistant_director", "panel_chair", "vice_chair", "team_manager"
+  ),
+  EditDecision: permission("edit a decision before sign-off", "panel_administrator", ...chairs),
+  SignOff: permission("sign off a decision", ...chairs, "head_of_service"),
+  AgreeOutsidePanel: permission("agree a decision outside panel", "head_of_service", "service_manager", ...chairs),
+  AmendDecision: permission("amend a signed decision", ...chairs),
+  CompleteAction: permission("complete an action", ...caseholders, "service_manager", "panel_administrator"),
+  MarkActionOutstanding: permission("record why an action is outstanding", ...caseholders, "service_manager"),
+  RecordActionsCaseNote: permission("record the actions case note", "team_manager"),
+  RecordFgcReferralReceived: permission("record an FGC referral as received", "practice_supervisor", "team_manager", "panel_administrator"),
+  ApproveChangeOfCircumstances: permission("approve alternative action", "service_manager", "head_of_service", "assistant_director"),
+  WaiveReturn: permission("close a return to panel by case note", "team_manager", "practice_supervisor"),
+  RecordS20Task: permission("record a 48-hour task", ...caseholders)
+} satisfies Record<DecisionCommand["_tag"], Permission>
+
+export const decisionReaders = permission(
+  "read decisions",
+  ...caseholders, "head_of_service", "service_manager", ...chairs, "panel_administrator", "panel_member", "integrator", "auditor"
+)
