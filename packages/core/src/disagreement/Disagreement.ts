@@ -6,6 +6,7 @@ import {
   DisagreementOutcome,
   DisagreementParty,
   DisagreementRoute,
+  DissenterAttendance,
   DissentSubject,
   EscalationStep
 } from "./DisagreementEvents.js"
@@ -36,6 +37,8 @@ export const Disagreement = Schema.Struct({
   member: DisagreementParty,
   dissentsFrom: DissentSubject,
   grounds: Schema.String,
+  /** Whether the member was recorded at the sitting when the dissent was recorded (absent on older records). */
+  attendance: Schema.optional(DissenterAttendance),
   recordedAt: Schema.DateTimeUtc,
   recordedBy: ActedBy,
   areas: Schema.Array(Schema.String),
@@ -48,6 +51,7 @@ export const Disagreement = Schema.Struct({
       outcome: DisagreementOutcome,
       rationale: Schema.String,
       agreedWith: Schema.optional(DisagreementParty),
+      nextSteps: Schema.optional(Schema.String),
       by: ActedBy,
       at: Schema.DateTimeUtc
     })

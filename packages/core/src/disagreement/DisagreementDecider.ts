@@ -6,7 +6,7 @@ import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { Decider } from "../shared/decider.js"
 import { describeRoles, type Role } from "../shared/roles.js"
 import type { Disagreement, DisagreementState, DisagreementStatus } from "./Disagreement.js"
-import type { DisagreementCommand } from "./DisagreementCommands.js"
+import type { DisagreementCommand, OutcomeDetails } from "./DisagreementCommands.js"
 import {
   AreasNotNoted,
   DisagreementAlreadyExists,
@@ -17,8 +17,9 @@ import {
   NotYetWithAssistantDirector,
   WrongPersonForStep
 } from "./DisagreementErrors.js"
-import type { DisagreementEvent, DisagreementParty, DissentSubject } from "./DisagreementEvents.js"
+import type { DisagreementEvent, DisagreementParty } from "./DisagreementEvents.js"
 import { chairRoles, heldRole, nextEscalationStep, outOfOrder, stepTaker } from "./disagreementRoute.js"
+import { dissentAgainst } from "./dissentChecks.js"
 import { evolveDisagreement } from "./evolveDisagreement.js"
 
 /** Who records a member's dissent for them at panel. */
@@ -61,6 +62,23 @@ const party = (person: DisagreementParty, field: string, ruleId: RuleId, who: st
     Effect.map((name): DisagreementParty => ({ personId: person.personId, name }))
   )
 
+/**
+ * A decision varied or overturned does not change by itself: the outcome says what happens to it now (how it
+ * changes, who amends it, whether it returns to panel), so the social worker is not left with two answers.
+ */
+const outcomeNextSteps = (command: OutcomeDetails, ruleId: RuleId): Effect.Effect<string | undefined, DisagreementDetailMissing> => {
+  const text = command.nextSteps?.trim() ?? ""
+  if (text !== "") return Effect.succeed(text)
+  if (command.outcome === "upheld") return Effect.succeed(undefined)
+  return Effect.fail(
+    new DisagreementDetailMissing({
+      field: "nextSteps",
+      ruleId,
+      message: `The decision is ${command.outcome}: say what happens to it now - what changes, who amends the decision and whether it returns to panel (${ruleId}).`
+    })
+  )
+}
+
 /** Types a command's events as disagreement events (so `_tag` literals stay literal). */
 const emit = (...events: ReadonlyArray<DisagreementEvent>): ReadonlyArray<DisagreementEvent> => events
 
@@ -87,27 +105,19 @@ const decide = (
           })
         }
         const member = yield* party(command.member, "member", "CPR-7", "the member who dissents")
+        const against = yield* dissentAgainst(command, member)
         const grounds = yield* required(command.grounds, "grounds", "CPR-7", "Say why the member dissents from the decision (CPR-7).")
-        const dissentsFrom: DissentSubject =
-          command.dissentsFrom._tag === "Decision"
-            ? command.dissentsFrom
-            : {
-                ...command.dissentsFrom,
-                action: yield* required(command.dissentsFrom.action, "dissentsFrom", "CPR-7", "Say which recommended action the member dissents from (CPR-7).")
-              }
         const { ruleId, route } = policy.disagreement
         return emit({
           _tag: "DissentRecorded",
           disagreementId: command.disagreementId,
           authorityId: command.by.authorityId,
-          decisionId: command.decisionId,
-          referralId: command.referralId,
-          sittingId: command.sittingId,
+          decisionId: command.decision.decisionId,
           member,
-          dissentsFrom,
           grounds,
           route,
           ruleId,
+          ...against,
           ...audit
         })
       }
@@ -162,7 +172,15 @@ const decide = (
           })
         }
         const rationale = yield* required(command.rationale, "rationale", ruleId, `Give the rationale for the outcome (${ruleId}).`)
-        const recorded = { _tag: "DisagreementOutcomeRecorded", outcome: command.outcome, rationale, ruleId, ...audit } as const
+        const nextSteps = yield* outcomeNextSteps(command, ruleId)
+        const recorded = {
+          _tag: "DisagreementOutcomeRecorded",
+          outcome: command.outcome,
+          rationale,
+          ...(nextSteps === undefined ? {} : { nextSteps }),
+          ruleId,
+          ...audit
+        } as const
         if (byDirector) return emit({ ...recorded, by: { ...audit.by, role: "assistant_director" } })
         if (command.agreedWith === undefined) {
           return yield* new DisagreementDetailMissing({

@@ -2,7 +2,6 @@ import { Schema } from "effect"
 import type { NoSuchRecord } from "../shared/errors.js"
 import { RuleId } from "../policy/rules.js"
 
-
 export class DisagreementAlreadyExists extends Schema.TaggedError<DisagreementAlreadyExists>()("DisagreementAlreadyExists", {
   disagreementId: Schema.String,
   message: Schema.String
@@ -53,6 +52,26 @@ export class NotYetWithAssistantDirector extends Schema.TaggedError<NotYetWithAs
   { ruleId: RuleId, message: Schema.String }
 ) {}
 
+/** CPR-7: a formal dissent is from a decision made at a sitting; an agreement outside panel had no members to dissent. */
+export class NotAPanelDecision extends Schema.TaggedError<NotAPanelDecision>()("NotAPanelDecision", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+/** The request, sitting or recommended action named is not the decision's own. */
+export class DissentDoesNotMatchDecision extends Schema.TaggedError<DissentDoesNotMatchDecision>()("DissentDoesNotMatchDecision", {
+  field: Schema.String,
+  message: Schema.String
+}) {}
+
+/** CPR-7: once attendance is taken, only a member recorded at the sitting (present, or a deputy) dissents from its decisions. */
+export class MemberNotAtSitting extends Schema.TaggedError<MemberNotAtSitting>()("MemberNotAtSitting", {
+  ruleId: RuleId,
+  /** Their attendance entry's status ("apologies", "observer", "confirmed"), or "not_recorded". */
+  attendance: Schema.String,
+  message: Schema.String
+}) {}
+
 export type DisagreementRefusal =
   | NoSuchRecord
   | DisagreementAlreadyExists
@@ -63,3 +82,6 @@ export type DisagreementRefusal =
   | EscalationOutOfOrder
   | WrongPersonForStep
   | NotYetWithAssistantDirector
+  | NotAPanelDecision
+  | DissentDoesNotMatchDecision
+  | MemberNotAtSitting

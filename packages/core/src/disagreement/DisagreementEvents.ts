@@ -23,6 +23,13 @@ export type DisagreementRoute = typeof DisagreementRoute.Type
 export const EscalationStep = Schema.Literal("member_manager", "assistant_director")
 export type EscalationStep = typeof EscalationStep.Type
 
+/**
+ * CPR-7: whether the member was recorded at the sitting when their dissent was recorded. "not_recorded": nobody's
+ * attendance had been taken yet, so it could not be checked (a dissent is often recorded in the room first).
+ */
+export const DissenterAttendance = Schema.Literal("present", "deputy", "not_recorded")
+export type DissenterAttendance = typeof DissenterAttendance.Type
+
 export const DisagreementOutcome = Schema.Literal("upheld", "varied", "overturned")
 export type DisagreementOutcome = typeof DisagreementOutcome.Type
 
@@ -47,6 +54,8 @@ export const DissentRecorded = Schema.TaggedStruct("DissentRecorded", {
   grounds: Schema.NonEmptyTrimmedString,
   route: DisagreementRoute,
   ruleId: RuleId,
+  /** Absent on dissents recorded before attendance was checked. */
+  attendance: Schema.optional(DissenterAttendance),
   ...audit
 })
 export const AreasOfDisagreementNoted = Schema.TaggedStruct("AreasOfDisagreementNoted", {
@@ -65,6 +74,8 @@ export const DisagreementOutcomeRecorded = Schema.TaggedStruct("DisagreementOutc
   rationale: Schema.NonEmptyTrimmedString,
   /** LIN-13: the Assistant Director the chair agreed the outcome with, when the chair records it. */
   agreedWith: Schema.optional(DisagreementParty),
+  /** What happens to the decision now; always present when it is varied or overturned. */
+  nextSteps: Schema.optional(Schema.NonEmptyTrimmedString),
   ruleId: RuleId,
   ...audit
 })

@@ -5,12 +5,15 @@ import type { EventStore } from "../ports/EventStore.js"
 import { IdGenerator } from "../ports/IdGenerator.js"
 import type { Policies } from "../ports/Policies.js"
 import { ReadModels } from "../ports/ReadModels.js"
+import { decisionAggregate, decisionStreamType } from "../decision/decisionAggregate.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
+import { load } from "../shared/commandRunner.js"
 import { NotFound } from "../shared/errors.js"
 import { type DecisionId, DisagreementId, type ReferralId, type SittingId } from "../shared/ids.js"
+import { sittingAggregate, sittingStreamType } from "../sitting/sittingAggregate.js"
 import { Disagreement, type DisagreementStatus } from "./Disagreement.js"
-import type { DisagreementCommand, DissentDetails, OutcomeDetails } from "./DisagreementCommands.js"
+import type { DisagreementCommand, DissentDetails, DissentedDecision, OutcomeDetails } from "./DisagreementCommands.js"
 import type { DisagreementParty, EscalationStep } from "./DisagreementEvents.js"
 import { disagreementAggregate, disagreementCollection } from "./disagreementAggregate.js"
 
@@ -50,13 +53,33 @@ export class Disagreements extends Effect.Service<Disagreements>()("@carepanel/c
     const run = (actor: Actor, disagreementId: DisagreementId, body: CommandBody<DisagreementCommand>) =>
       handle(actor, disagreementId, body).pipe(Effect.provide(context))
 
+    /** The decision as stored under the actor's authority (another authority's answers as a missing one), and its sitting. */
+    const dissentedDecision = (actor: Actor, decisionId: DecisionId) =>
+      Effect.gen(function* () {
+        const stream = (streamType: string, id: string) => ({ authorityId: actor.authorityId, streamType, id })
+        const { state: decision } = yield* load(decisionAggregate, stream(decisionStreamType, decisionId))
+        if (decision === undefined) return yield* Effect.fail(NotFound.of("decision", decisionId))
+        const facts: DissentedDecision = {
+          decisionId,
+          referralId: decision.subject.referralId,
+          madeAt: decision.madeAt,
+          actions: decision.content.actions.map(({ actionId, description }) => ({ actionId, description }))
+        }
+        if (decision.madeAt !== "panel" || decision.sittingId === undefined) return facts
+        const { state: sitting } = yield* load(sittingAggregate, stream(sittingStreamType, decision.sittingId))
+        if (sitting === undefined) return yield* Effect.fail(NotFound.of("sitting", decision.sittingId))
+        return { ...facts, sitting: { sittingId: sitting.id, date: sitting.date, attendance: sitting.attendance } }
+      })
+
     return {
       /** CPR-7: a member's formal dissent, recorded by them or for them at panel. */
-      recordDissent: (actor: Actor, details: DissentDetails) =>
-        ids.next("dis").pipe(
-          Effect.map(DisagreementId.make),
-          Effect.flatMap((disagreementId) => run(actor, disagreementId, { _tag: "RecordDissent", disagreementId, ...details }))
-        ),
+      recordDissent: (actor: Actor, { decisionId, ...details }: DissentDetails) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, disagreementPermissions.RecordDissent)
+          const decision = yield* dissentedDecision(actor, decisionId)
+          const disagreementId = DisagreementId.make(yield* ids.next("dis"))
+          return yield* run(actor, disagreementId, { _tag: "RecordDissent", disagreementId, decision, ...details })
+        }).pipe(Effect.provide(context)),
       noteAreas: (actor: Actor, id: DisagreementId, areas: ReadonlyArray<string>) =>
         run(actor, id, { _tag: "NoteAreasOfDisagreement", areas }),
       escalate: (actor: Actor, id: DisagreementId, step: EscalationStep, to: DisagreementParty) =>

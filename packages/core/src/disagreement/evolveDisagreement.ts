@@ -16,6 +16,7 @@ export const evolveDisagreement = (state: DisagreementState, event: Disagreement
       member: event.member,
       dissentsFrom: event.dissentsFrom,
       grounds: event.grounds,
+      ...(event.attendance === undefined ? {} : { attendance: event.attendance }),
       recordedAt: event.at,
       recordedBy: event.by,
       areas: [],
@@ -45,6 +46,7 @@ export const evolveDisagreement = (state: DisagreementState, event: Disagreement
           outcome: event.outcome,
           rationale: event.rationale,
           ...(event.agreedWith === undefined ? {} : { agreedWith: event.agreedWith }),
+          ...(event.nextSteps === undefined ? {} : { nextSteps: event.nextSteps }),
           by: event.by,
           at: event.at
         }

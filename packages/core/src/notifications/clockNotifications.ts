@@ -7,7 +7,7 @@ import type { AuthorityId } from "../shared/ids.js"
 import { actByDeadline, addressTo, factsOf, iso } from "./address.js"
 import { redactor } from "./CaseContext.js"
 import type { ClockLookup } from "./clockLookup.js"
-import { clockRecipients } from "./clockRecipients.js"
+import { clockNameOf, clockRecipients } from "./clockRecipients.js"
 
 export interface ClockScope {
   readonly authorityId: AuthorityId
@@ -28,6 +28,24 @@ export const alarmOf = (deadline: Deadline, now: DateTime.Utc, dueSoonHours = 48
   return DateTime.distance(now, deadline.due) <= dueSoonHours * 3_600_000 ? "due_soon" : undefined
 }
 
+/** The clocks a temporary approval ends by (`regulation24/placementClocks.ts`), and the warning ahead of them. */
+const approvalEnds = ["temporary-approval", "extended-approval"]
+
+/**
+ * Whether `deadline` is the warning ahead of a temporary approval's end (STAT-R24, STAT-R25-1) and that end has come:
+ * the warning is for before it ("ends in 14 days" would then be false), and the end's own clock reminds after it.
+ */
+const warningPassed = (deadline: Deadline, deadlines: ReadonlyArray<Deadline>, now: DateTime.Utc): boolean =>
+  clockNameOf(deadline).name === "approval-warning" &&
+  deadlines.some(
+    (end) =>
+      end.about.kind === deadline.about.kind &&
+      end.about.id === deadline.about.id &&
+      approvalEnds.includes(clockNameOf(end).name) &&
+      end.metAt === undefined &&
+      !DateTime.lessThan(now, end.due)
+  )
+
 const subject: Record<Deadline["about"]["kind"], string> = {
   referral: "panel request",
   sitting: "sitting",
@@ -41,13 +59,14 @@ const subject: Record<Deadline["about"]["kind"], string> = {
  * Reminders for clocks that are due soon or overdue at `now`, for whoever the clock concerns (`clockRecipients`).
  * The id is `${deadline}:${alarm}:${due}:${recipient}`: run it every hour and each clock reminds each person once
  * when it falls due soon and once when it falls overdue (the outbox keeps one entry per id); a due date that moves
- * (an amended action) reminds again. Met clocks never remind. The headline names the rule and the record's id,
+ * (an amended action) reminds again. Met clocks never remind, nor a temporary approval's warning once the approval
+ * has ended (`warningPassed`: pass the placement's other clocks with it). The headline names the rule and the record's id,
  * never the clock's title: an action's title is free text and may hold a child's name; the body redacts it.
  */
 export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: DateTime.Utc, scope: ClockScope): ReadonlyArray<Notification> =>
   deadlines.flatMap((deadline) => {
     const alarm = alarmOf(deadline, now, scope.dueSoonHours)
-    if (alarm === undefined) return []
+    if (alarm === undefined || warningPassed(deadline, deadlines, now)) return []
     const known = scope.lookup?.caseOf(deadline.about)
     const panelId = scope.lookup?.panelOf(deadline.about)
     const chairRole = scope.policy?.panels.find((panel) => panel.id === panelId)?.chair.role ?? scope.policy?.panels[0].chair.role ?? "panel_chair"

@@ -21,7 +21,8 @@ const administrator = roleHolder("panel_administrator")
 /**
  * Who a clock falling due concerns. Case clocks go to the social worker (when known) and the team manager;
  * sitting clocks to the administrator, the final record to the chair (CPR-11); FGC escalations to the role the
- * clock escalates to (LIN-9); a disagreement's outcome to the Assistant Director, and the chair too on LIN-13;
+ * clock escalates to (LIN-9); a disagreement's areas to the chair and administrator who note them at panel, its
+ * outcome to the Assistant Director, and the chair too on LIN-13;
  * returns and reviews to the administrator to diarise (CPR-10, NSO-9) and the social worker. Anything unknown
  * goes to the administrator, who keeps the file (SUP-6).
  */
@@ -39,6 +40,7 @@ export const clockRecipients = (
     case "sitting":
       return name === "record-final" ? [roleHolder(chairRole)] : [administrator]
     case "disagreement":
+      if (name === "areas") return [roleHolder(chairRole), administrator]
       return deadline.ruleId === "LIN-13" ? [roleHolder("assistant_director"), roleHolder("panel_chair")] : [roleHolder("assistant_director")]
     case "action": {
       const escalateTo = rest[1]

@@ -3,7 +3,7 @@ import { decisionClocks } from "../decision/decisionClocks.js"
 import type { DecisionEvent } from "../decision/DecisionEvents.js"
 import type { Notification } from "../ports/Notification.js"
 import type { Role } from "../shared/roles.js"
-import { roleLabel } from "../shared/roles.js"
+import { describeRoles, roleLabel } from "../shared/roles.js"
 import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest, factsOf, iso, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
 import { type NotificationContext, redactFor, summary } from "./CaseContext.js"
 import { decisionLines, outcomeWord } from "./decisionText.js"
@@ -79,11 +79,11 @@ export const decisionNotifications = (
         {
           id: `${decision.id}:sign-off:${decision.signOffs.length}`,
           kind: "decision.awaiting_sign_off",
-          headline: `Panel decision on request ${request} is waiting for the ${roleLabel[nextSignOff.role]}'s sign-off (${nextSignOff.ruleId})`,
+          headline: `Panel decision on request ${request} is waiting for the ${describeRoles(nextSignOff.roles)}'s sign-off (${nextSignOff.ruleId})`,
           body: [`Check the decision sheet and sign it off (${nextSignOff.ruleId}).`, ...decisionLines(decision, redact)],
-          facts: factsOf({ ...decisionFacts(decision), signOffRole: nextSignOff.role, ruleId: nextSignOff.ruleId })
+          facts: factsOf({ ...decisionFacts(decision), signOffRole: nextSignOff.roles.join(","), ruleId: nextSignOff.ruleId })
         },
-        [roleHolder(nextSignOff.role)]
+        nextSignOff.roles.map(roleHolder)
       )
     )
   }

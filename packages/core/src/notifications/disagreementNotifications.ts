@@ -4,7 +4,7 @@ import type { Disagreement, DisagreementState } from "../disagreement/Disagreeme
 import { disagreementClocks } from "../disagreement/disagreementClocks.js"
 import { type DisagreementEvent, outcomeLabel } from "../disagreement/DisagreementEvents.js"
 import type { Notification } from "../ports/Notification.js"
-import { actByClock, addressTo, factsOf, personAs, roleHolder } from "./address.js"
+import { actByClock, addressTo, clockNamed, factsOf, personAs, roleHolder } from "./address.js"
 import { type NotificationContext, redactFor, summary } from "./CaseContext.js"
 
 const disagreementFacts = (disagreement: Disagreement) =>
@@ -30,10 +30,11 @@ const dissentLines = (disagreement: Disagreement, redact: (text: string) => stri
 ]
 
 /**
- * Who must act after a disagreement's commit, with the escalation clock (the authority's `resolveWithin`):
- * once the areas are noted at panel, the member (SUP-8: raise it with your own manager) or the chair (LIN-13:
+ * Who must act after a disagreement's commit, with the clock that runs: when the dissent is recorded, the chair, to
+ * note the areas of disagreement at panel (SUP-8, LIN-13; `noteAreasWithin`); once they are noted (`resolveWithin`), the member (SUP-8: raise it with your own manager) or the chair (LIN-13:
  * agree an outcome with the Assistant Director); at each escalation, the person it is escalated to by name;
- * when the outcome is recorded, the member. Matches `Aggregate.notifications`.
+ * when the outcome is recorded, the member, and for a decision varied or overturned the chair and administrator, who
+ * amend it. Matches `Aggregate.notifications`.
  */
 export const disagreementNotifications = (
   events: ReadonlyArray<DisagreementEvent>,
@@ -43,12 +44,38 @@ export const disagreementNotifications = (
   if (state === undefined) return []
   const disagreement = state
   const redact = redactFor(context)
-  const [clock] = disagreementClocks(disagreement, context.policy)
-  const actBy = clock === undefined ? undefined : actByClock(clock, context.calendar)
+  const clocks = disagreementClocks(disagreement, context.policy)
+  const clock = (name: string) => {
+    const spec = clockNamed(clocks, `${disagreement.id}:${name}`)
+    return spec === undefined ? undefined : actByClock(spec, context.calendar)
+  }
+  const actBy = clock("outcome")
   const { ruleId } = disagreement
   const notifications: Notification[] = []
   for (const event of events) {
     switch (event._tag) {
+      case "DissentRecorded":
+        notifications.push(
+          ...addressTo(
+            disagreement.authorityId,
+            {
+              id: `${disagreement.id}:dissent-recorded`,
+              kind: "disagreement.dissent_recorded",
+              headline: `Note the areas of disagreement with panel decision ${disagreement.decisionId} (${ruleId})`,
+              body: [
+                ...dissentLines(disagreement, redact),
+                ...(disagreement.attendance === "not_recorded"
+                  ? [`Attendance at the sitting was not recorded when the dissent was, so ${disagreement.member.name}'s attendance is not checked.`]
+                  : []),
+                `The areas of disagreement are noted at panel before anything is escalated (${ruleId}).`
+              ],
+              actBy: clock("areas"),
+              facts: disagreementFacts(disagreement)
+            },
+            [roleHolder("panel_chair")]
+          )
+        )
+        break
       case "AreasOfDisagreementNoted": {
         // Only the first noting starts the clock; areas added later are in the record, not a new call to act.
         const first = disagreement.notedAt !== undefined && DateTime.Equivalence(disagreement.notedAt, event.at)
@@ -99,7 +126,14 @@ export const disagreementNotifications = (
           )
         )
         break
-      case "DisagreementOutcomeRecorded":
+      case "DisagreementOutcomeRecorded": {
+        const body = [
+          ...dissentLines(disagreement, redact),
+          `Outcome: ${outcomeLabel[event.outcome]}, recorded by ${event.by.name}${event.agreedWith ? ` with ${event.agreedWith.name}` : ""} (${ruleId}).`,
+          `Rationale: ${summary(redact(event.rationale))}`,
+          ...(event.nextSteps === undefined ? [] : [`What happens now: ${summary(redact(event.nextSteps))}`])
+        ]
+        const facts = factsOf({ ...disagreementFacts(disagreement), outcome: event.outcome })
         notifications.push(
           ...addressTo(
             disagreement.authorityId,
@@ -107,17 +141,29 @@ export const disagreementNotifications = (
               id: `${disagreement.id}:outcome`,
               kind: "disagreement.outcome",
               headline: `Outcome of your disagreement with panel decision ${disagreement.decisionId}: ${outcomeLabel[event.outcome]}`,
-              body: [
-                ...dissentLines(disagreement, redact),
-                `Outcome: ${outcomeLabel[event.outcome]}, recorded by ${event.by.name}${event.agreedWith ? ` with ${event.agreedWith.name}` : ""} (${ruleId}).`,
-                `Rationale: ${summary(redact(event.rationale))}`
-              ],
-              facts: factsOf({ ...disagreementFacts(disagreement), outcome: event.outcome })
+              body,
+              facts
             },
             [personAs("member", disagreement.member)]
           )
         )
+        // A varied or overturned decision stands as recorded until it is amended: the chair and the administrator do that.
+        if (event.outcome === "upheld") break
+        notifications.push(
+          ...addressTo(
+            disagreement.authorityId,
+            {
+              id: `${disagreement.id}:amend-decision`,
+              kind: "disagreement.decision_to_amend",
+              headline: `Panel decision ${disagreement.decisionId} is ${event.outcome} after a disagreement: amend the decision (${ruleId})`,
+              body: [...body, "Amend the decision to match, naming what changed, why and who approved it, so the social worker hears one answer."],
+              facts
+            },
+            [roleHolder("panel_chair"), roleHolder("panel_administrator")]
+          )
+        )
         break
+      }
       default:
         break
     }

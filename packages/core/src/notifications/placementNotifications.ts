@@ -1,3 +1,4 @@
+import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { Notification } from "../ports/Notification.js"
 import type { Placement, PlacementState } from "../regulation24/Placement.js"
@@ -39,7 +40,9 @@ const caseholders = (context: NotificationContext, by: ActedBy): ReadonlyArray<A
 
 /**
  * Who must act after a connected-person placement's commit (LIN-14..18, STAT-R24): the Assistant Director to consent
- * to looked-after status when the basic test says Regulation 24 (LIN-14); on placement, the locality service manager
+ * to looked-after status when the basic test says Regulation 24 (LIN-14); when the child is under police protection and
+ * not yet placed, the social worker, team manager and locality service manager at once, with the 72-hour limit
+ * (LIN-15, LIN-17, STAT-S46); on placement, the locality service manager
  * to authorise it (LIN-17, by the LIN-18 kinship clock it must precede) and the social worker and team manager with
  * every clock that started (LIN-16, LIN-18, STAT-R24 and its warning); the service manager again when the viability
  * assessment is in; the caseholders once it is authorised (LIN-18) or extended (STAT-R25-1).
@@ -77,6 +80,26 @@ export const placementNotifications = (
           )
         )
         break
+      case "PolicePowersRecorded": {
+        // LIN-15: act now. Once the child is placed with the carers, police protection's 72 hours are met (STAT-S46).
+        const limit = clock("police-protection")
+        if (!event.underPoliceProtection || event.since === undefined || placement.placement !== undefined || limit === undefined) break
+        notifications.push(
+          ...send(
+            "police-protection",
+            "placement.police_protection",
+            `Act now: ${child} is under police protection (LIN-15, STAT-S46)`,
+            [
+              `Police protection began at ${formatInstant(event.since)} and lasts at most 72 hours, until ${formatInstant(DateTime.unsafeMake(limit.due))} (STAT-S46).`,
+              "By then the child is returned home, accommodated, or an order is sought (STAT-S46). Act immediately (LIN-15).",
+              "For a connected-person placement: the viability assessment before or within 24 hours of it (LIN-16), and the locality service manager's authorisation (LIN-17)."
+            ],
+            limit,
+            [...caseholders(context, event.by), roleHolder("service_manager")]
+          )
+        )
+        break
+      }
       case "PlacementMade":
         notifications.push(
           ...send(

@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import { LocalDate } from "../calendar/LocalDate.js"
 import { AuthorityId } from "../shared/ids.js"
+import { EdgeOfCarePolicy } from "./EdgeOfCarePolicy.js"
 import { DecisionPolicy, DisagreementPolicy, OutsidePanelPolicy, Regulation24Policy } from "./DecisionPolicy.js"
 import { PanelPolicy } from "./PanelPolicy.js"
 import { ReferralPolicy } from "./ReferralPolicy.js"
@@ -23,7 +24,9 @@ export const AuthorityPolicy = Schema.Struct({
   decision: DecisionPolicy,
   outsidePanel: OutsidePanelPolicy,
   disagreement: DisagreementPolicy,
-  regulation24: Schema.optional(Regulation24Policy)
+  regulation24: Schema.optional(Regulation24Policy),
+  /** KNO-3: edge-of-care services' declared capacity; without it the tracker says "not declared". */
+  edgeOfCare: Schema.optional(EdgeOfCarePolicy)
 })
 export type AuthorityPolicy = typeof AuthorityPolicy.Type
 export type AuthorityPolicyInput = typeof AuthorityPolicy.Encoded

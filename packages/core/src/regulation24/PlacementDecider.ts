@@ -178,6 +178,10 @@ const decide = (
       }
       case "EndPlacement": {
         const placement = yield* requireStatus(state, openStatuses, "end this placement")
+        const placedAt = placement.placement?.placedAt
+        if (placedAt !== undefined && DateTime.lessThan(command.at, placedAt)) {
+          return yield* new NotYetHappened({ message: `The child was placed at ${formatInstant(placedAt)}: the placement cannot end before it started.` })
+        }
         if (command.reason === "approved_as_foster_carer" && placement.status !== "placed") {
           return yield* new EndReasonNotApplicable({ message: "The child was never placed with these carers, so the placement cannot end with their approval as foster carers." })
         }

@@ -6,6 +6,7 @@ import { Decision } from "../decision/Decision.js"
 import { decisionCollection } from "../decision/decisionAggregate.js"
 import { Disagreement } from "../disagreement/Disagreement.js"
 import { disagreementCollection } from "../disagreement/disagreementAggregate.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Policies } from "../ports/Policies.js"
 import type { ReadModels } from "../ports/ReadModels.js"
 import { Referral } from "../referral/Referral.js"
@@ -61,11 +62,15 @@ export class Reports extends Effect.Service<Reports>()("@carepanel/core/Reports"
         ])
         const asOf = yield* DateTime.now
         const deadlines = deadlinesOf({ referrals, sittings, decisions, disagreements, placements }, authority, { now: asOf, dueSoonHours })
-        return { referrals, sittings, decisions, disagreements, placements, deadlines, calendar: authority.calendar, asOf } satisfies ReportInputs
+        return { referrals, sittings, decisions, disagreements, placements, deadlines, calendar: authority.calendar, asOf, policy: authority.policy }
       }).pipe(Effect.provide(context))
 
     /** Authorise first, then check the period, then read: nothing is read for a refused or malformed request. */
-    const overPeriod = <R>(actor: Actor, range: { readonly from: string; readonly to: string }, report: (period: Period, inputs: ReportInputs) => R) =>
+    const overPeriod = <R>(
+      actor: Actor,
+      range: { readonly from: string; readonly to: string },
+      report: (period: Period, inputs: ReportInputs & { readonly policy: AuthorityPolicy }) => R
+    ) =>
       Effect.gen(function* () {
         yield* authorise(actor, reportReaders)
         const valid = yield* period(range)
@@ -84,7 +89,8 @@ export class Reports extends Effect.Service<Reports>()("@carepanel/core/Reports"
       /** Activity between two London dates, both included. */
       period: (actor: Actor, range: { readonly from: string; readonly to: string }) => overPeriod(actor, range, periodReport),
       /** KNO-3's demand, capacity and impact summary for edge-of-care services. */
-      edgeOfCare: (actor: Actor, range: { readonly from: string; readonly to: string }) => overPeriod(actor, range, edgeOfCareSummary),
+      edgeOfCare: (actor: Actor, range: { readonly from: string; readonly to: string }) =>
+        overPeriod(actor, range, (valid, inputs) => edgeOfCareSummary(valid, inputs, inputs.policy.edgeOfCare?.services ?? [])),
       /** LIN-10's annual review: the calendar year, or from `firstMonth` (4 for April to March). */
       annual: (actor: Actor, year: number, options: { readonly firstMonth?: number } = {}) =>
         Effect.gen(function* () {

@@ -28,7 +28,9 @@ export const DisagreementRow = Schema.Struct({
 export type DisagreementRow = typeof DisagreementRow.Type
 
 export const disagreementRow = (disagreement: Disagreement, deadlines: ReadonlyArray<Deadline>): DisagreementRow => {
-  const clock = deadlines.find((deadline) => deadline.about.kind === "disagreement" && deadline.about.id === disagreement.id)
+  const clocks = deadlines.filter((deadline) => deadline.about.kind === "disagreement" && deadline.about.id === disagreement.id)
+  // The outcome's clock once the areas are noted; before that, the clock for noting them (`disagreementClocks`).
+  const clock = clocks.find((deadline) => deadline.id === `${disagreement.id}:outcome`) ?? clocks[0]
   return {
     disagreementId: disagreement.id,
     decisionId: disagreement.decisionId,

@@ -1,7 +1,9 @@
 import { DateTime, Schema } from "effect"
 import { daysBetween } from "../calendar/LocalDate.js"
 import type { Decision } from "../decision/Decision.js"
+import type { EdgeOfCareService } from "../policy/EdgeOfCarePolicy.js"
 import { RequestType, requestTypeLabel } from "../policy/RequestType.js"
+import { CapacityLine, CapacityMonth, capacityLines, capacityMonths } from "./edgeOfCareCapacity.js"
 import { dayOf, monthsOf, Period, within } from "./Period.js"
 import type { ReportInputs } from "./ReportInputs.js"
 import { Stats, statsOf } from "./stats.js"
@@ -56,7 +58,8 @@ export const EdgeOfCareSummary = Schema.Struct({
     children: Schema.Int,
     byType: Schema.Array(Schema.Struct({ requestType: RequestType, label: Schema.String, requests: Schema.Int }))
   }),
-  capacity: Schema.Struct({
+  /** What was approved: resource allocation, not capacity. */
+  allocation: Schema.Struct({
     approved: Schema.Int,
     declined: Schema.Int,
     deferred: Schema.Int,
@@ -72,14 +75,20 @@ export const EdgeOfCareSummary = Schema.Struct({
     notKnownToHaveBecomeLookedAfter: Schema.Int,
     followUpDays: Stats
   }),
+  /** What the services declare they can take, from the authority's policy (`edgeOfCare.services`). */
+  capacity: Schema.Array(CapacityLine),
   months: Schema.Array(EdgeOfCareMonth),
+  /** Each line's demand, allocation, places and gap, month by month. */
+  capacityByMonth: Schema.Array(CapacityMonth),
   children: Schema.Array(ChildImpactRow)
 })
 export type EdgeOfCareSummary = typeof EdgeOfCareSummary.Type
 
 /**
- * KNO-3's monthly tracker: demand (edge-of-care and family support requests submitted), capacity (what was approved:
- * decisions, children, funding) and impact (whether supported children became looked after within the period).
+ * KNO-3's monthly tracker: demand (edge-of-care and family support requests submitted), allocation (what was
+ * approved: decisions, children, funding), capacity (the places a month the services declare in the policy, with the
+ * gap between demand and places; "not declared" where they have not) and impact (whether supported children became
+ * looked after within the period).
  *
  * What the impact figures can show: only what Carepanel records. A child counts as having become looked after when,
  * after the approval and by the end of the period, a panel (or an agreement outside it) approved accommodation,
@@ -90,12 +99,13 @@ export type EdgeOfCareSummary = typeof EdgeOfCareSummary.Type
  * success, and a child approved late in the period has had little time to show an outcome (see `followUpDays`).
  * Children already looked after when referred (plan CLA on the form) are counted apart.
  */
-export const edgeOfCareSummary = (period: Period, inputs: ReportInputs): EdgeOfCareSummary => {
+export const edgeOfCareSummary = (period: Period, inputs: ReportInputs, services: ReadonlyArray<EdgeOfCareService> = []): EdgeOfCareSummary => {
   const requested = inputs.referrals.filter((referral) => isEdgeOfCare(referral.form.requestTypes) && within(period, referral.submittedAt))
   const decided = inputs.decisions.filter((decision) => isMade(decision) && isEdgeOfCare(decision.subject.requestTypes) && within(period, decision.heardAt))
   const approved = decided.filter((decision) => decision.content.outcome === "approve")
   const referralById = new Map(inputs.referrals.map((referral) => [referral.id as string, referral]))
   const end = period.to
+  const lines = capacityLines(edgeOfCareTypes, services)
 
   const supported = new Map<string, Decision>()
   for (const decision of [...approved].sort((a, b) => DateTime.distance(b.heardAt, a.heardAt))) {
@@ -163,7 +173,7 @@ export const edgeOfCareSummary = (period: Period, inputs: ReportInputs): EdgeOfC
         requests: requested.filter((referral) => referral.form.requestTypes.includes(requestType)).length
       }))
     },
-    capacity: {
+    allocation: {
       approved: approved.length,
       declined: decided.filter((decision) => decision.content.outcome === "decline").length,
       deferred: decided.filter((decision) => decision.content.outcome === "defer").length,
@@ -179,6 +189,7 @@ export const edgeOfCareSummary = (period: Period, inputs: ReportInputs): EdgeOfC
       notKnownToHaveBecomeLookedAfter: notYet.filter((child) => child.lookedAfterOn === undefined).length,
       followUpDays: statsOf(notYet.map((child) => child.followUpDays))
     },
+    capacity: lines,
     months: monthsOf(period).map(({ month, period: inMonth }) => {
       const monthRequests = requested.filter((referral) => within(inMonth, referral.submittedAt))
       const monthDecided = decided.filter((decision) => within(inMonth, decision.heardAt))
@@ -193,6 +204,7 @@ export const edgeOfCareSummary = (period: Period, inputs: ReportInputs): EdgeOfC
         annualisedFundingPence: outcome("approve").reduce((sum, decision) => sum + annualised(decision), 0)
       }
     }),
+    capacityByMonth: capacityMonths(period, lines, inputs.referrals, inputs.decisions.filter(isMade)),
     children
   }
 }

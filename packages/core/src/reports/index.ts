@@ -2,6 +2,7 @@ export { ActivityRow, AnnualActivityReview, annualActivityReview } from "./annua
 export { ClockRow, RuleRow } from "./clockRows.js"
 export { columnsOf, type CsvCell, type CsvRow, toCsv } from "./csv.js"
 export { DisagreementOutcomeRow, DisagreementRow } from "./disagreementRows.js"
+export { CapacityLine, CapacityMonth, notDeclared } from "./edgeOfCareCapacity.js"
 export { ChildImpactRow, EdgeOfCareMonth, EdgeOfCareSummary, edgeOfCareSummary, edgeOfCareTypes } from "./edgeOfCareSummary.js"
 export { Period, yearOf } from "./Period.js"
 export { DecisionOutcomeRow, PeriodReport, periodReport, PeriodSummary } from "./periodReport.js"

@@ -10,10 +10,11 @@ import { disagreementDecider } from "../../src/disagreement/DisagreementDecider.
 import { disagreementClocks } from "../../src/disagreement/disagreementClocks.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { fold } from "../../src/shared/decider.js"
-import { DecisionId, DisagreementId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { DisagreementId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { as, contextOf, london } from "../fixtures.js"
+import { decisionAtPanel } from "./fixtures.js"
 import { calendarArb, instantArb } from "../calendar/arbitraries.js"
 
 type Slug = "support-panels" | "lincolnshire"
@@ -28,10 +29,10 @@ const plus = (instant: DateTime.Utc, millis: number) => DateTime.unsafeMake(Date
 const disagreement = (
   slug: Slug,
   notedAt: DateTime.Utc | undefined,
-  end: { readonly outcomeAt?: DateTime.Utc; readonly withdrawnAt?: DateTime.Utc } = {}
+  end: { readonly recordedAt?: DateTime.Utc; readonly outcomeAt?: DateTime.Utc; readonly withdrawnAt?: DateTime.Utc } = {}
 ): Disagreement => {
   const staff = staffOf(slug)
-  const recordedAt = notedAt ?? london("2027-06-09", "11:00")
+  const recordedAt = end.recordedAt ?? notedAt ?? london("2027-06-09", "11:00")
   const party = (actor: (typeof staff)[keyof typeof staff]) => ({ personId: actor.personId, name: actor.name })
   const cmd = (actor: keyof typeof staff, at: DateTime.Utc, body: Record<string, unknown>) =>
     ({ ...body, by: as(staff[actor]), at }) as DisagreementCommand
@@ -47,9 +48,7 @@ const disagreement = (
     cmd("member", recordedAt, {
       _tag: "RecordDissent",
       disagreementId: DisagreementId.make("dis_1"),
-      decisionId: DecisionId.make("dec_1"),
-      referralId: ReferralId.make("ref_1"),
-      sittingId: SittingId.make("sit_1"),
+      decision: decisionAtPanel(),
       member: party(staff.member),
       dissentsFrom: { _tag: "Decision" },
       grounds: "The plan does not address the child's wishes"
@@ -97,8 +96,36 @@ describe("disagreement clocks", () => {
     expect(decided[0]).toMatchObject({ state: "met", metAt: london("2027-06-18", "10:00") })
   })
 
-  it("SUP-8: no clock before the areas are noted, and none once the dissent is withdrawn", () => {
-    expect(disagreementClocks(disagreement("support-panels", undefined), preset("support-panels"))).toEqual([])
+  it("SUP-8: before the areas are noted, they are due at panel by 17:00 the next working day after the dissent", () => {
+    // Recorded on Friday 28 May 2027: Monday 31 May is the spring bank holiday.
+    const recorded = disagreement("support-panels", undefined, { recordedAt: london("2027-05-28", "11:30") })
+    const deadlines = deadlineOf("support-panels", recorded, london("2027-05-28", "12:00"))
+    expect(deadlines).toEqual([
+      expect.objectContaining({
+        id: "dis_1:areas",
+        title: "Areas of Sam Jessop's disagreement with decision dec_1 noted at panel",
+        ruleId: "SUP-8",
+        state: "pending",
+        explanation: "due 17:00 Tue 1 Jun 2027 - SUP-8: 17:00, 1 working day after the dissent was recorded at 11:30 Fri 28 May 2027"
+      })
+    ])
+    expect(deadlineOf("support-panels", recorded, london("2027-06-01", "17:01"))[0]!.state).toBe("overdue")
+  })
+
+  it("LIN-13: an authority sets its own time for noting the areas; noting them meets it", () => {
+    const policy = preset("lincolnshire")
+    const sameDay = { ...policy, disagreement: { ...policy.disagreement, noteAreasWithin: { ruleId: "LIN-13" as const, clock: { _tag: "HoursAfter" as const, hours: 4 } } } }
+    const recordedAt = london("2027-06-09", "11:00")
+    const [areas] = disagreementClocks(disagreement("lincolnshire", undefined, { recordedAt }), sameDay).map((spec) =>
+      toDeadline(spec, englandAndWales, { now: recordedAt, dueSoonHours: 48 })
+    )
+    expect(areas).toMatchObject({ ruleId: "LIN-13", due: london("2027-06-09", "15:00") })
+    const noted = disagreement("lincolnshire", london("2027-06-09", "16:00"))
+    const met = deadlineOf("lincolnshire", noted, london("2027-06-10", "09:00")).find((deadline) => deadline.id === "dis_1:areas")
+    expect(met).toMatchObject({ state: "met", metAt: london("2027-06-09", "16:00"), metLate: false })
+  })
+
+  it("SUP-8: no clock once the dissent is withdrawn", () => {
     const withdrawn = disagreement("support-panels", london("2027-06-09", "11:00"), { withdrawnAt: london("2027-06-10", "09:00") })
     expect(withdrawn.status).toBe("withdrawn")
     expect(disagreementClocks(withdrawn, preset("support-panels"))).toEqual([])
@@ -106,6 +133,7 @@ describe("disagreement clocks", () => {
 })
 
 const slugArb = fc.constantFrom<Slug>("support-panels", "lincolnshire")
+const stageArb = fc.constantFrom("recorded", "noted", "outcome", "withdrawn")
 
 describe("disagreement clock properties (SUP-8, LIN-13)", () => {
   test.prop([slugArb, instantArb, calendarArb])(
@@ -119,6 +147,22 @@ describe("disagreement clock properties (SUP-8, LIN-13)", () => {
     }
   )
 
+  test.prop([slugArb, instantArb, stageArb, fc.integer({ min: hours(1), max: hours(24 * 20) })])(
+    "SUP-8, LIN-13: until the outcome is recorded exactly one clock runs, from the dissent to the outcome; none once resolved or withdrawn",
+    (slug, recordedAt, stage, later) => {
+      const notedAt = stage === "recorded" ? undefined : plus(recordedAt, hours(1))
+      const end = plus(recordedAt, later + hours(2))
+      const d = disagreement(slug, notedAt, {
+        recordedAt,
+        ...(stage === "outcome" ? { outcomeAt: end } : {}),
+        ...(stage === "withdrawn" ? { withdrawnAt: end } : {})
+      })
+      const running = disagreementClocks(d, preset(slug)).filter((spec) => spec.metAt === undefined)
+      const expected = { recorded: ["dis_1:areas"], noted: ["dis_1:outcome"], outcome: [], withdrawn: [] }[stage]
+      expect(running.map((spec) => spec.id)).toEqual(expected)
+    }
+  )
+
   test.prop([
     slugArb,
     instantArb,
@@ -128,7 +172,7 @@ describe("disagreement clock properties (SUP-8, LIN-13)", () => {
     const outcomeAt = outcomeAfter === undefined ? undefined : plus(notedAt, outcomeAfter)
     const d = disagreement(slug, notedAt, outcomeAt === undefined ? {} : { outcomeAt })
     const now = plus(notedAt, nowAfter)
-    const [deadline] = deadlineOf(slug, d, now)
+    const deadline = deadlineOf(slug, d, now).find((candidate) => candidate.id === "dis_1:outcome")
     const overdue = outcomeAt === undefined && DateTime.greaterThan(now, deadline!.due)
     expect(deadline!.state === "overdue").toBe(overdue)
     expect(deadline!.state === "met").toBe(outcomeAt !== undefined)

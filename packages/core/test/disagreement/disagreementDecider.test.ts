@@ -1,47 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import type { DisagreementCommand } from "../../src/disagreement/DisagreementCommands.js"
-import { disagreementDecider } from "../../src/disagreement/DisagreementDecider.js"
-import type { DisagreementEvent, DisagreementParty } from "../../src/disagreement/DisagreementEvents.js"
-import { ActionId, DecisionId, DisagreementId, ReferralId, SittingId } from "../../src/shared/ids.js"
-import { staffOf } from "../../src/testing/actors.js"
-import { deciderSpec } from "../../src/testing/decider.js"
-import { as, contextOf, london } from "../fixtures.js"
-
-type Slug = Parameters<typeof contextOf>[0]
-type Staff = ReturnType<typeof staffOf>
-
-const disagreementId = DisagreementId.make("dis_1")
-const at = london("2027-06-09", "11:30")
-const partyOf = (actor: Staff[keyof Staff]): DisagreementParty => ({ personId: actor.personId, name: actor.name })
-
-/** A decider spec and the commands for one preset's fictional staff. */
-const panelOf = (slug: Slug) => {
-  const staff = staffOf(slug)
-  const spec = deciderSpec(disagreementDecider, contextOf(slug))
-  const cmd = (actor: keyof Staff, body: Record<string, unknown>, when = at) =>
-    ({ ...body, by: as(staff[actor]), at: when }) as DisagreementCommand
-  const recordDissent = (actor: keyof Staff = "member", overrides: Record<string, unknown> = {}) =>
-    cmd(actor, {
-      _tag: "RecordDissent",
-      disagreementId,
-      decisionId: DecisionId.make("dec_1"),
-      referralId: ReferralId.make("ref_1"),
-      sittingId: SittingId.make("sit_9jun"),
-      member: partyOf(staff.member),
-      dissentsFrom: { _tag: "Decision" },
-      grounds: "A connected-person assessment should come before any foster placement",
-      ...overrides
-    })
-  const noteAreas = (areas: string[] = ["Placement type", "Timescale for return home"]) =>
-    cmd("chair", { _tag: "NoteAreasOfDisagreement", areas })
-  const escalate = (actor: keyof Staff, step: string, to: keyof Staff) => cmd(actor, { _tag: "Escalate", step, to: partyOf(staff[to]) })
-  const outcome = (actor: keyof Staff, extra: Record<string, unknown> = {}) =>
-    cmd(actor, { _tag: "RecordOutcome", outcome: "upheld", rationale: "The placement meets the child's immediate needs", ...extra })
-  const withdraw = (actor: keyof Staff = "member") => cmd(actor, { _tag: "Withdraw", reason: "Reassured by the revised plan" })
-  const play = (commands: DisagreementCommand[], history: DisagreementEvent[] = []): DisagreementEvent[] =>
-    spec.play(commands, history)
-  return { staff, spec, cmd, recordDissent, noteAreas, escalate, outcome, withdraw, play }
-}
+import { ActionId } from "../../src/shared/ids.js"
+import { london } from "../fixtures.js"
+import { at, panelOf, partyOf } from "./fixtures.js"
 
 const sup = panelOf("support-panels")
 const lin = panelOf("lincolnshire")
@@ -95,15 +55,9 @@ describe("disagreement decider: recording a dissent (CPR-7)", () => {
     )
   })
 
-  it("CPR-7: refuses a dissent without grounds, or from an action it does not name", () => {
+  it("CPR-7: refuses a dissent without grounds", () => {
     const refusal = sup.spec.given([]).when(sup.recordDissent("member", { grounds: "  " })).refusal()
     expect(refusal).toMatchObject({ _tag: "DisagreementDetailMissing", field: "grounds", ruleId: "CPR-7" })
-    const dissentsFrom = { _tag: "RecommendedAction", actionId: ActionId.make("act_2"), action: " " }
-    expect(sup.spec.given([]).when(sup.recordDissent("member", { dissentsFrom })).refusal()).toMatchObject({
-      _tag: "DisagreementDetailMissing",
-      field: "dissentsFrom",
-      message: "Say which recommended action the member dissents from (CPR-7)."
-    })
   })
 
   it("refuses a second dissent under the same id", () => {
@@ -289,15 +243,17 @@ describe("disagreement decider: the outcome", () => {
 
   it("LIN-13: the chair records the outcome agreed with the Assistant Director, naming them", () => {
     const agreedWith = partyOf(lin.staff.assistantDirector)
+    const nextSteps = "The chair amends the decision to a 4-week placement; it returns to panel on 7 July"
     const state = lin.spec
       .given(linWithDirector())
-      .when(lin.outcome("chair", { outcome: "varied", rationale: "Placement agreed for 4 weeks, then back to panel", agreedWith }))
+      .when(lin.outcome("chair", { outcome: "varied", rationale: "Placement agreed for 4 weeks, then back to panel", agreedWith, nextSteps }))
       .state()
-    expect(state).toMatchObject({ status: "outcome_recorded", outcome: { outcome: "varied", agreedWith, by: { role: "panel_chair" } } })
+    expect(state).toMatchObject({ status: "outcome_recorded", outcome: { outcome: "varied", agreedWith, nextSteps, by: { role: "panel_chair" } } })
   })
 
   it("LIN-13: the Assistant Director may record the outcome themselves", () => {
-    const state = lin.spec.given(linWithDirector()).when(lin.outcome("assistantDirector", { outcome: "overturned" })).state()
+    const nextSteps = "Back to the next sitting with the connected-person assessment"
+    const state = lin.spec.given(linWithDirector()).when(lin.outcome("assistantDirector", { outcome: "overturned", nextSteps })).state()
     expect(state?.outcome).toMatchObject({ outcome: "overturned", by: { role: "assistant_director" } })
     expect(state?.outcome?.agreedWith).toBeUndefined()
   })
@@ -312,6 +268,18 @@ describe("disagreement decider: the outcome", () => {
       _tag: "WrongPersonForStep",
       message: "Only the Assistant Director, or the panel chair or vice chair with the Assistant Director, records the outcome (LIN-13)."
     })
+  })
+
+  it("LIN-13, SUP-8: refuses a decision varied or overturned without saying what happens to it now", () => {
+    for (const outcome of ["varied", "overturned"]) {
+      expect(lin.spec.given(linWithDirector()).when(lin.outcome("assistantDirector", { outcome, nextSteps: " " })).refusal()).toMatchObject({
+        _tag: "DisagreementDetailMissing",
+        field: "nextSteps",
+        message: `The decision is ${outcome}: say what happens to it now - what changes, who amends the decision and whether it returns to panel (LIN-13).`
+      })
+    }
+    expect(sup.spec.given(supWithDirector()).when(sup.outcome("assistantDirector", { outcome: "varied" })).refusal()).toMatchObject({ field: "nextSteps", ruleId: "SUP-8" })
+    expect(sup.spec.given(supWithDirector()).when(sup.outcome("assistantDirector")).state()?.outcome?.nextSteps).toBeUndefined()
   })
 
   it("refuses an outcome without a rationale, and a second outcome", () => {

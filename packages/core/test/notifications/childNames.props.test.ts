@@ -19,8 +19,10 @@ import { ActionId, AuthorityId, ChildId, DecisionId, DisagreementId, DocumentId,
 import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
 import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import { staffOf } from "../../src/testing/actors.js"
-import { content, subject } from "../decision/fixtures.js"
+import { content, heldSitting, subject } from "../decision/fixtures.js"
+import { decisionAtPanel } from "../disagreement/fixtures.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
+import { sittingOn } from "../referral/fixtures.js"
 import { story } from "./fixtures.js"
 
 const word = fc.oneof(
@@ -60,7 +62,7 @@ const everything = (name: string): ReadonlyArray<Notification> => {
   }
   onReferral("socialWorker", { _tag: "Submit" })
   onReferral("teamManager", { _tag: "ReturnForChanges", reason: about("Add the school report") })
-  onReferral("assistantDirector", { _tag: "GrantLatePermission", sittingId: SittingId.make("sit_1"), reason: about("Placement breaking down") })
+  onReferral("assistantDirector", { _tag: "GrantLatePermission", sitting: sittingOn("sit_1", "care-and-resource", "2027-06-09", "13:30"), reason: about("Placement breaking down") })
   onReferral("socialWorker", { _tag: "Submit" })
   onReferral("teamManager", { _tag: "Approve" })
   onReferral("headOfService", { _tag: "Approve" })
@@ -88,9 +90,9 @@ const everything = (name: string): ReadonlyArray<Notification> => {
     rationale: about("Accommodation is proportionate"),
     actions: [{ actionId: ActionId.make("act_1"), description: about("Book a dentist"), ownerRole: "social_worker", dueDate: "2027-06-23" as never, fgcReferral: false }]
   })
-  onDecision("administrator", { _tag: "RecordDecision", decisionId: DecisionId.make("dec_1"), subject: subject(), sitting: { sittingId: SittingId.make("sit_1"), endsAt: london("2027-06-09", "13:00") }, content: decided })
+  onDecision("administrator", { _tag: "RecordDecision", decisionId: DecisionId.make("dec_1"), subject: subject(), sitting: heldSitting("lincolnshire"), content: decided })
   onDecision("chair", { _tag: "SignOff" })
-  onDecision("administrator", { _tag: "AmendDecision", content: decided, whatChanged: about("Rationale"), why: about("Typo"), approvedBy: { personId: lin.chair.personId, name: lin.chair.name, role: "panel_chair" } })
+  onDecision("chair", { _tag: "AmendDecision", content: decided, whatChanged: about("Rationale"), why: about("Typo") })
 
   const sup = staffOf("support-panels")
   const party = (actor: keyof typeof sup) => ({ personId: sup[actor].personId, name: sup[actor].name })
@@ -100,8 +102,8 @@ const everything = (name: string): ReadonlyArray<Notification> => {
     out.push(...disagreementNotifications(events, state, { ...contextOf("support-panels"), case: known }))
   }
   onDisagreement("member", {
-    _tag: "RecordDissent", disagreementId: DisagreementId.make("dis_1"), decisionId: DecisionId.make("dec_1"), referralId: ReferralId.make("ref_1"),
-    sittingId: SittingId.make("sit_1"), member: party("member"), dissentsFrom: { _tag: "RecommendedAction", actionId: ActionId.make("act_1"), action: about("Book a dentist") },
+    _tag: "RecordDissent", disagreementId: DisagreementId.make("dis_1"), decision: decisionAtPanel({ action: about("Book a dentist") }),
+    member: party("member"), dissentsFrom: { _tag: "RecommendedAction", actionId: ActionId.make("act_2") },
     grounds: about("Too slow")
   })
   onDisagreement("chair", { _tag: "NoteAreasOfDisagreement", areas: [about("Timing")] })

@@ -92,7 +92,7 @@ describe("clock notifications", () => {
     expect(sent.map((n) => [n.kind, n.actBy?.ruleId, n.facts.deadlineId])).toContainEqual(["clock.due_soon", "STAT-R24", "plc_1:approval-warning"])
   })
 
-  it("routes each clock to whoever it concerns (CPR-11, LIN-6, LIN-9, LIN-13, CPR-10, NSO-10, LIN-3)", () => {
+  it("routes each clock to whoever it concerns (CPR-11, LIN-6, LIN-9, SUP-8, LIN-13, CPR-10, NSO-10, LIN-3)", () => {
     const now = london("2027-06-24", "09:00")
     const routed = (d: Partial<Deadline>, policy = preset("lincolnshire")) =>
       who(clockNotifications([deadline({ due: london("2027-06-23", "17:00"), ...d })], now, { authorityId: lincolnshire, policy })).map((n) => n.to)
@@ -102,6 +102,7 @@ describe("clock notifications", () => {
     expect(routed({ id: "dec_1:fgc:act_1:service_manager", ruleId: "LIN-9" })).toEqual(["role:service_manager", "role:practice_supervisor"])
     expect(routed({ id: "dis_1:outcome", about: { kind: "disagreement", id: "dis_1" }, ruleId: "LIN-13" })).toEqual(["role:assistant_director", "role:panel_chair"])
     expect(routed({ id: "dis_1:outcome", about: { kind: "disagreement", id: "dis_1" }, ruleId: "SUP-8" })).toEqual(["role:assistant_director"])
+    expect(routed({ id: "dis_1:areas", about: { kind: "disagreement", id: "dis_1" }, ruleId: "SUP-8" })).toEqual(["role:panel_chair", "role:panel_administrator"])
     expect(routed({ id: "dec_1:return", about: { kind: "decision", id: "dec_1" }, ruleId: "CPR-10" })).toEqual(["role:panel_administrator"])
     expect(routed({ id: "dec_1:retrospective", about: { kind: "decision", id: "dec_1" }, ruleId: "NSO-10" })).toEqual(["role:panel_administrator"])
     expect(routed({ id: "ref_1:submission:sit_1", about: { kind: "referral", id: "ref_1" }, ruleId: "LIN-3" })).toEqual(["role:team_manager"])

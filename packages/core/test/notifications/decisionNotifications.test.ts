@@ -4,9 +4,8 @@ import { decisionDecider } from "../../src/decision/DecisionDecider.js"
 import type { DecisionContent, Subject } from "../../src/decision/DecisionParts.js"
 import type { CaseContext } from "../../src/notifications/CaseContext.js"
 import { decisionNotifications } from "../../src/notifications/decisionNotifications.js"
-import { PersonId, SittingId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
-import { content, decisionId, sittingEnds, subject } from "../decision/fixtures.js"
+import { content, decisionId, heldSitting, subject } from "../decision/fixtures.js"
 import { as, contextOf, london } from "../fixtures.js"
 import { robinsCase, story, who } from "./fixtures.js"
 
@@ -29,7 +28,7 @@ const decisionAt = (slug: Slug, known: CaseContext | null = robinsCase) => {
         _tag: "RecordDecision",
         decisionId,
         subject: subject(types),
-        sitting: { sittingId: SittingId.make("sit_1"), endsAt: sittingEnds },
+        sitting: heldSitting(slug),
         content: content(overrides)
       })
     )
@@ -83,8 +82,9 @@ describe("decision notifications", () => {
 
   it("NSO-8: the chair signs, then the Assistant Director finalises; without the case the team manager role is told", () => {
     const nso = decisionAt("north-somerset", null)
-    expect(who(nso.record({ minutes: undefined })).map((n) => n.id)).toEqual(["dec_1:sign-off:0:panel_chair"])
-    expect(who(nso.notify(nso.cmd("chair", { _tag: "SignOff" }))).map((n) => n.id)).toEqual(["dec_1:sign-off:1:assistant_director"])
+    // NSO-1: the chair is the Assistant Director, or a Head of Service deputising; either may sign first.
+    expect(who(nso.record({ minutes: undefined })).map((n) => n.id)).toEqual(["dec_1:sign-off:0:assistant_director", "dec_1:sign-off:0:head_of_service"])
+    expect(who(nso.notify(nso.cmd("headOfService", { _tag: "SignOff" }))).map((n) => n.id)).toEqual(["dec_1:sign-off:1:assistant_director"])
     const final = nso.notify(nso.cmd("assistantDirector", { _tag: "SignOff" }))
     expect(who(final)).toEqual([{ id: "dec_1:final:team_manager", kind: "decision.final", to: "role:team_manager", ruleId: "CPR-8" }])
   })
@@ -107,7 +107,7 @@ describe("decision notifications", () => {
         _tag: "RecordOutsidePanelAgreement",
         decisionId,
         subject: subject(["legal_planning_meeting"]),
-        content: content({ agreed: {} }),
+        content: content({ agreed: { legalPlanningMeeting: true } }),
         whyOutsidePanel: "Robin Testwood was left at school; no sitting until Wednesday",
         timescales: "A legal planning meeting this week"
       }, london("2027-06-07", "18:00"))
@@ -141,9 +141,8 @@ describe("decision notifications", () => {
     const lin = decisionAt("lincolnshire")
     lin.record()
     lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
-    const approvedBy = { personId: PersonId.make("martin-gorsley"), name: "Martin Gorsley", role: "panel_chair" as const }
     const amend = (whatChanged: string) =>
-      lin.notify(lin.cmd("administrator", { _tag: "AmendDecision", content: content({ agreed: { accommodationWeeks: 8 } }), whatChanged, why: "Typing error", approvedBy }))
+      lin.notify(lin.cmd("chair", { _tag: "AmendDecision", content: content({ agreed: { accommodationWeeks: 8, placement: "in_house_foster" } }), whatChanged, why: "Typing error" }))
     expect(amend("Accommodation 8 weeks, not 6").map((n) => n.id)).toEqual(["dec_1:amended:1:social_worker", "dec_1:amended:1:team_manager"])
     expect(amend("Again").map((n) => n.id)).toEqual(["dec_1:amended:2:social_worker", "dec_1:amended:2:team_manager"])
   })

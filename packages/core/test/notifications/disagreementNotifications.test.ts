@@ -3,9 +3,10 @@ import type { DisagreementCommand } from "../../src/disagreement/DisagreementCom
 import { disagreementDecider } from "../../src/disagreement/DisagreementDecider.js"
 import { disagreementNotifications } from "../../src/notifications/disagreementNotifications.js"
 import type { Actor } from "../../src/shared/actor.js"
-import { DecisionId, DisagreementId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { DisagreementId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { as, contextOf, london } from "../fixtures.js"
+import { decisionAtPanel } from "../disagreement/fixtures.js"
 import { robinsCase, story, who } from "./fixtures.js"
 
 type Slug = "support-panels" | "lincolnshire"
@@ -26,9 +27,7 @@ const dissentAt = (slug: Slug) => {
     cmd("member", {
       _tag: "RecordDissent",
       disagreementId: DisagreementId.make("dis_1"),
-      decisionId: DecisionId.make("dec_1"),
-      referralId: ReferralId.make("ref_1"),
-      sittingId: SittingId.make("sit_1"),
+      decision: decisionAtPanel(),
       member: party(staff.member),
       dissentsFrom: { _tag: "Decision" },
       grounds: "Residential care is not the least intrusive option for Robin Testwood"
@@ -40,7 +39,6 @@ const dissentAt = (slug: Slug) => {
 describe("disagreement notifications", () => {
   it("SUP-8: areas noted, the member is told to raise it with their own manager by the escalation clock", () => {
     const sup = dissentAt("support-panels")
-    expect(sup.recorded).toEqual([])
     const noted = sup.notify(sup.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type"] }))
     expect(who(noted)).toEqual([{ id: "dis_1:areas-noted:member", kind: "disagreement.areas_noted", to: "person:sam-jessop", ruleId: "SUP-8" }])
     expect(noted[0]?.actBy).toMatchObject({ due: "2027-06-23T16:00:00.000Z", ruleId: "SUP-8" })
@@ -61,9 +59,43 @@ describe("disagreement notifications", () => {
       { id: "dis_1:escalated:assistant_director", kind: "disagreement.escalated", to: "person:ruth-fairholme", ruleId: "SUP-8" }
     ])
     expect(toDirector[0]?.headline).toBe("A disagreement with panel decision dec_1 is escalated to you (SUP-8)")
-    const outcome = sup.notify(sup.cmd("assistantDirector", { _tag: "RecordOutcome", outcome: "varied", rationale: "Residential for 6 weeks only" }))
+    const outcome = sup.notify(
+      sup.cmd("assistantDirector", { _tag: "RecordOutcome", outcome: "upheld", rationale: "Residential is the least intrusive option for now" })
+    )
     expect(who(outcome)).toEqual([{ id: "dis_1:outcome:member", kind: "disagreement.outcome", to: "person:sam-jessop", ruleId: undefined }])
-    expect(outcome[0]?.headline).toBe("Outcome of your disagreement with panel decision dec_1: decision varied")
+    expect(outcome[0]?.headline).toBe("Outcome of your disagreement with panel decision dec_1: decision upheld")
+  })
+
+  it("SUP-8, LIN-13: a recorded dissent asks the chair to note the areas at panel, by 17:00 the next working day", () => {
+    const { recorded } = dissentAt("lincolnshire")
+    expect(who(recorded)).toEqual([{ id: "dis_1:dissent-recorded:panel_chair", kind: "disagreement.dissent_recorded", to: "role:panel_chair", ruleId: "LIN-13" }])
+    expect(recorded[0]).toMatchObject({
+      headline: "Note the areas of disagreement with panel decision dec_1 (LIN-13)",
+      actBy: { due: "2027-06-10T16:00:00.000Z", explanation: "due 17:00 Thu 10 Jun 2027 - LIN-13: 17:00, 1 working day after the dissent was recorded at 11:00 Wed 9 Jun 2027" }
+    })
+    expect(recorded[0]?.body).toContain("Attendance at the sitting was not recorded when the dissent was, so Sam Jessop's attendance is not checked.")
+  })
+
+  it("SUP-8: a decision varied after a disagreement goes to the chair and the administrator to amend, with what happens now", () => {
+    const sup = dissentAt("support-panels")
+    sup.notify(sup.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type"] }))
+    sup.notify(sup.cmd("member", { _tag: "Escalate", step: "member_manager", to: party(sup.staff.teamManager) }))
+    sup.notify(sup.cmd("teamManager", { _tag: "Escalate", step: "assistant_director", to: party(sup.staff.assistantDirector) }))
+    const varied = sup.notify(
+      sup.cmd("assistantDirector", {
+        _tag: "RecordOutcome",
+        outcome: "varied",
+        rationale: "Residential for 6 weeks only",
+        nextSteps: "The chair amends the decision for Robin Testwood to 6 weeks"
+      })
+    )
+    expect(who(varied).map((n) => [n.id, n.to])).toEqual([
+      ["dis_1:outcome:member", "person:sam-jessop"],
+      ["dis_1:amend-decision:panel_chair", "role:panel_chair"],
+      ["dis_1:amend-decision:panel_administrator", "role:panel_administrator"]
+    ])
+    expect(varied[1]?.headline).toBe("Panel decision dec_1 is varied after a disagreement: amend the decision (SUP-8)")
+    expect(varied[1]?.body).toContain("What happens now: The chair amends the decision for the child to 6 weeks")
   })
 
   it("LIN-13: areas noted, the chair is told to agree an outcome with the Assistant Director; escalated, the Assistant Director", () => {

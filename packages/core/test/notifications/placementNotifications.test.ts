@@ -32,6 +32,31 @@ describe("placement notifications", () => {
     expect(allNo(basicTest({ wouldRefuseToSupportReturnHome: false, wouldAskPoliceToUsePoliceProtection: false, wouldSeekLegalAdviceToStartCareProceedings: false }))).toEqual([])
   })
 
+  it("LIN-15, LIN-17, STAT-S46: police protection goes at once to the social worker, team manager and locality service manager, with the 72-hour limit", () => {
+    const notify = placementWith(robinsCase)
+    notify(basicTest())
+    // Police protection from Friday morning; the clocks go forward on Sunday 28 March, so 72 hours end at 10:00 on Monday.
+    const since = london("2027-03-26", "09:00")
+    const sent = notify(cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since }, london("2027-03-26", "09:30")))
+    expect(who(sent)).toEqual([
+      { id: "plc_1:police-protection:social_worker", kind: "placement.police_protection", to: "person:priya-ashdown", ruleId: "STAT-S46" },
+      { id: "plc_1:police-protection:team_manager", kind: "placement.police_protection", to: "person:tom-brackley", ruleId: "STAT-S46" },
+      { id: "plc_1:police-protection:service_manager", kind: "placement.police_protection", to: "role:service_manager", ruleId: "STAT-S46" }
+    ])
+    expect(sent[0]).toMatchObject({ headline: "Act now: child child-1 is under police protection (LIN-15, STAT-S46)", actBy: { due: "2027-03-29T09:00:00.000Z" } })
+    expect(sent[0]?.body[0]).toBe("Police protection began at 09:00 Fri 26 Mar 2027 and lasts at most 72 hours, until 10:00 Mon 29 Mar 2027 (STAT-S46).")
+  })
+
+  it("LIN-15: no police protection, or the child already placed with the carers, sends nothing to act on now", () => {
+    const none = placementWith(robinsCase)
+    none(basicTest())
+    expect(none(cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: false }))).toEqual([])
+    const placedFirst = placementWith(robinsCase)
+    placeIt(placedFirst)
+    const late = cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-26", "08:00") }, london("2027-03-26", "11:00"))
+    expect(placedFirst(late)).toEqual([])
+  })
+
   it("LIN-17, LIN-18: a placement made goes to the service manager to authorise before the 48-hour kinship referral", () => {
     const made = placeIt(placementWith(robinsCase))
     const [authorise] = made

@@ -2,9 +2,10 @@ import { describe, expect, it } from "@effect/vitest"
 import { referralNotifications } from "../../src/notifications/referralNotifications.js"
 import type { ReferralCommand } from "../../src/referral/ReferralCommands.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
-import { DocumentId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { DocumentId, ReferralId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
+import { sittingOn } from "../referral/fixtures.js"
 import { story, who } from "./fixtures.js"
 
 const staff = staffOf("north-somerset")
@@ -68,7 +69,7 @@ describe("referral notifications", () => {
 
   it("NSO-3, CPR-4: late permission granted goes to the administrator with the rule that allows it", () => {
     const notify = northSomersetRequest()
-    const granted = notify(cmd("assistantDirector", { _tag: "GrantLatePermission", sittingId: SittingId.make("sit_9jun"), reason: "Placement breaking down" }))
+    const granted = notify(cmd("assistantDirector", { _tag: "GrantLatePermission", sitting: sittingOn("sit_9jun", "care-and-resource", "2027-06-09", "13:30"), reason: "Placement breaking down" }))
     expect(who(granted)).toEqual([
       { id: "ref_1:late-permission:sit_9jun:panel_administrator", kind: "referral.late_permission_granted", to: "role:panel_administrator", ruleId: undefined }
     ])

@@ -329,8 +329,12 @@ describe("placement decider: the ending (STAT-R25-4)", () => {
     )
   })
 
-  it("refuses approval as foster carers for a child never placed with them", () => {
+  it("refuses approval as foster carers for a child never placed with them, and an ending before the child was placed", () => {
     expect(lincolnshire.given(identified()).when(end("approved_as_foster_carer")).refusal()._tag).toBe("EndReasonNotApplicable")
+    expect(lincolnshire.given(placed()).when(end("child_moved", london("2027-03-25", "10:00"))).refusal()).toMatchObject({
+      _tag: "NotYetHappened",
+      message: "The child was placed at 10:00 Fri 26 Mar 2027: the placement cannot end before it started."
+    })
   })
 
   it("refuses anything after the ending", () => {

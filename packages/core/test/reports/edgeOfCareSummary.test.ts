@@ -19,12 +19,39 @@ describe("edge-of-care summary", () => {
     })
   })
 
-  it("KNO-3: capacity is what was approved, with its funding as a yearly rate (GBP 200 a week and GBP 1,500 once)", () => {
-    expect(summary.capacity).toMatchObject({ approved: 2, declined: 1, deferred: 0, childrenSupported: 2, annualisedFundingPence: 20_000 * 52 + 150_000 })
-    expect(summary.capacity.funding.filter((row) => row.decisions > 0)).toEqual([
+  it("KNO-3: allocation is what was approved, with its funding as a yearly rate (GBP 200 a week and GBP 1,500 once)", () => {
+    expect(summary.allocation).toMatchObject({ approved: 2, declined: 1, deferred: 0, childrenSupported: 2, annualisedFundingPence: 20_000 * 52 + 150_000 })
+    expect(summary.allocation.funding.filter((row) => row.decisions > 0)).toEqual([
       { period: "one_off", decisions: 1, amountPence: 150_000 },
       { period: "weekly", decisions: 1, amountPence: 20_000 }
     ])
+  })
+
+  it("KNO-3: capacity is what the services declare in the policy, summed per line; demand, allocation, places and gap month by month", () => {
+    const services = [
+      { service: "MST-CAN", requestType: "edge_of_care_resource" as const, placesPerMonth: 1 },
+      { service: "Family Group Conferencing", requestType: "edge_of_care_resource" as const, placesPerMonth: 1 }
+    ]
+    const declared = edgeOfCareSummary(june, juneInputs(), services)
+    expect(declared.capacity).toEqual([
+      { requestType: "edge_of_care_resource", label: "an edge-of-care resource", services: "MST-CAN: 1 a month; Family Group Conferencing: 1 a month", placesPerMonth: 2 },
+      { requestType: "respite_or_family_support", label: "respite or family support", services: "", placesPerMonth: "not declared" }
+    ])
+    // Three requests for two places: one more than the services can take.
+    expect(declared.capacityByMonth).toEqual([
+      { month: "2027-06", requestType: "edge_of_care_resource", label: "an edge-of-care resource", requests: 3, approved: 2, placesPerMonth: 2, gap: 1 },
+      { month: "2027-06", requestType: "respite_or_family_support", label: "respite or family support", requests: 0, approved: 0, placesPerMonth: "not declared", gap: "not declared" }
+    ])
+  })
+
+  it("KNO-3: a service that declares no places makes its line 'not declared', never a number the services did not give", () => {
+    const partly = edgeOfCareSummary(june, juneInputs(), [
+      { service: "MST-CAN", requestType: "edge_of_care_resource", placesPerMonth: 4 },
+      { service: "Safe Families", requestType: "edge_of_care_resource" }
+    ])
+    expect(partly.capacity[0]).toMatchObject({ services: "MST-CAN: 4 a month; Safe Families: not declared", placesPerMonth: "not declared" })
+    expect(partly.capacityByMonth[0]).toMatchObject({ requests: 3, approved: 2, placesPerMonth: "not declared", gap: "not declared" })
+    expect(summary.capacity.every((line) => line.placesPerMonth === "not declared")).toBe(true)
   })
 
   it("KNO-3: impact is whether supported children became looked after as far as the records show", () => {

@@ -26,6 +26,7 @@ import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
+import { decisionAtPanel } from "../disagreement/fixtures.js"
 
 /**
  * June 2027 at Lincolnshire's Support Panel (Wednesdays 10:00-13:00, LIN-3), built through the deciders:
@@ -63,7 +64,7 @@ interface Plan {
 }
 
 const plans: ReadonlyArray<Plan> = [
-  { n: 1, child: { id: "child-1" }, types: ["s20_accommodation"], submitted: london("2027-06-01", "09:00"), hearings: [{ at: "sit_9jun", decision: 1, outcome: "approve", agreed: { accommodationWeeks: 6 } }] },
+  { n: 1, child: { id: "child-1" }, types: ["s20_accommodation"], submitted: london("2027-06-01", "09:00"), hearings: [{ at: "sit_9jun", decision: 1, outcome: "approve", agreed: { accommodationWeeks: 6, placement: "in_house_foster" } }] },
   {
     n: 2,
     child: { id: "child-2" },
@@ -72,7 +73,7 @@ const plans: ReadonlyArray<Plan> = [
     hearings: [
       { at: "sit_9jun", decision: 2, outcome: "defer" },
       { at: "sit_16jun", decision: 3, outcome: "defer" },
-      { at: "sit_23jun", decision: 4, outcome: "approve" }
+      { at: "sit_23jun", decision: 4, outcome: "approve", agreed: { legalPlanningMeeting: true } }
     ]
   },
   {
@@ -82,7 +83,7 @@ const plans: ReadonlyArray<Plan> = [
     submitted: london("2027-06-02", "11:00"),
     hearings: [{ at: "sit_9jun", decision: 5, outcome: "approve", agreed: { funding: { amountPence: 20_000, period: "weekly", budget: "Edge of care" } } }]
   },
-  { n: 4, child: { id: "child-3" }, types: ["s20_accommodation"], submitted: london("2027-06-14", "09:00"), hearings: [{ at: "sit_23jun", decision: 6, outcome: "approve", agreed: { accommodationWeeks: 4 } }] },
+  { n: 4, child: { id: "child-3" }, types: ["s20_accommodation"], submitted: london("2027-06-14", "09:00"), hearings: [{ at: "sit_23jun", decision: 6, outcome: "approve", agreed: { accommodationWeeks: 4, placement: "family_or_friends" } }] },
   { n: 5, child: { id: "child-5" }, types: ["edge_of_care_resource"], submitted: london("2027-06-02", "12:00"), hearings: [{ at: "sit_9jun", decision: 7, outcome: "decline" }] },
   {
     n: 6,
@@ -107,10 +108,10 @@ const referralOf = (plan: Plan): Referral => {
     by("teamManager", plan.submitted, { _tag: "Approve" })
   ]
   for (const hearing of plan.hearings) {
-    const sitting = { sittingId: SittingId.make(hearing.at), panelId: PanelId.make("support-panel"), date: sittingDates[hearing.at] as LocalDate, startsAt: startOf(hearing.at) }
+    const sitting = { id: SittingId.make(hearing.at), panelId: PanelId.make("support-panel"), date: sittingDates[hearing.at] as LocalDate, startsAt: startOf(hearing.at) }
     commands.push(
       by("administrator", plan.submitted, { _tag: "AcceptOntoSitting", sitting }),
-      by("administrator", endOf(hearing.at), { _tag: "RecordHearing", decisionId: DecisionId.make(`dec_${hearing.decision}`), sittingId: sitting.sittingId, outcome: hearing.outcome })
+      by("administrator", endOf(hearing.at), { _tag: "RecordHearing", decisionId: DecisionId.make(`dec_${hearing.decision}`), sittingId: sitting.id, outcome: hearing.outcome })
     )
   }
   return play(referralDecider, commands)!
@@ -138,7 +139,15 @@ const decisionOf = (plan: Plan, hearing: Plan["hearings"][number]): Decision => 
       _tag: "RecordDecision",
       decisionId: DecisionId.make(`dec_${hearing.decision}`),
       subject,
-      sitting: { sittingId: SittingId.make(hearing.at), endsAt: endOf(hearing.at) },
+      sitting: {
+        sittingId: SittingId.make(hearing.at),
+        panelId: PanelId.make("support-panel"),
+        date: sittingDates[hearing.at] as LocalDate,
+        startsAt: startOf(hearing.at),
+        endsAt: endOf(hearing.at),
+        cancelled: false,
+        agenda: [subject.referralId]
+      },
       content
     }),
     by<DecisionCommand>("chair", decided, { _tag: "SignOff" }),
@@ -167,9 +176,7 @@ const disagreementOnDec1 = (): Disagreement =>
     by<DisagreementCommand>("member", london("2027-06-09", "12:00"), {
       _tag: "RecordDissent",
       disagreementId: DisagreementId.make("dis_1"),
-      decisionId: DecisionId.make("dec_1"),
-      referralId: ReferralId.make("ref_1"),
-      sittingId: SittingId.make("sit_9jun"),
+      decision: decisionAtPanel(),
       member: { personId: staff.member.personId, name: staff.member.name },
       dissentsFrom: { _tag: "Decision" },
       grounds: "Accommodation is not the least intrusive option"

@@ -15,11 +15,17 @@ import { playWeek } from "../../src/testing/playWeek.js"
 import { SequentialIds } from "../../src/testing/SequentialIds.js"
 import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 
+/** Knowsley, with MST-CAN declaring 2 places a month and the other services none (KNO-3). */
+const knowsleyWithPlaces = {
+  ...preset("knowsley"),
+  edgeOfCare: { services: preset("knowsley").edgeOfCare!.services.map((entry) => (entry.service === "MST-CAN" ? { ...entry, placesPerMonth: 2 } : entry)) }
+}
+
 /** Two authorities on one in-memory store, so tenancy is tested against real rows of the other. */
 const core = Layer.mergeAll(Reports.Default, Referrals.Default, Decisions.Default, Deadlines.Default).pipe(
   Layer.provideMerge(Sittings.Default),
   Layer.provideMerge(
-    Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("lincolnshire"), preset("knowsley")), EnglandAndWalesCalendar)
+    Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("lincolnshire"), knowsleyWithPlaces), EnglandAndWalesCalendar)
   )
 )
 
@@ -67,7 +73,10 @@ describe("Reports use case", () => {
       const reports = yield* Reports
       const tracker = yield* reports.edgeOfCare(kno.assistantDirector, june)
       expect(tracker.demand.requests).toBe(3)
-      expect(tracker.capacity).toMatchObject({ approved: 2, deferred: 1 })
+      expect(tracker.allocation).toMatchObject({ approved: 2, deferred: 1 })
+      // The services' declared capacity comes from the policy; those without a number stay "not declared".
+      expect(tracker.capacity[0]).toMatchObject({ requestType: "edge_of_care_resource", placesPerMonth: "not declared" })
+      expect(tracker.capacity[0]?.services).toContain("MST-CAN: 2 a month; Safe Families: not declared")
       const review = yield* reports.annual(lin.auditor, 2027)
       expect(review.months[5]).toMatchObject({ month: "2027-06", decisions: 3, deferred: 1 })
       expect(toCsv(review.months).split("\r\n")[0]?.startsWith("month,")).toBe(true)

@@ -1,0 +1,77 @@
+import { Effect } from "effect"
+import { formatDate } from "../calendar/format.js"
+import type { ReferralId, SittingId } from "../shared/ids.js"
+import type { DisagreementCommand } from "./DisagreementCommands.js"
+import { DissentDoesNotMatchDecision, MemberNotAtSitting, NotAPanelDecision } from "./DisagreementErrors.js"
+import type { DisagreementParty, DissenterAttendance, DissentSubject } from "./DisagreementEvents.js"
+
+type RecordDissent = Extract<DisagreementCommand, { readonly _tag: "RecordDissent" }>
+
+/** What the dissent is recorded against, taken from the decision rather than from the caller. */
+export interface DissentAgainst {
+  readonly referralId: ReferralId
+  readonly sittingId: SittingId
+  readonly dissentsFrom: DissentSubject
+  readonly attendance: DissenterAttendance
+}
+
+const mismatch = (field: string, message: string) => Effect.fail(new DissentDoesNotMatchDecision({ field, message }))
+
+/**
+ * CPR-7: a formal dissent is from a decision made at a sitting, about that decision's request, from the decision or
+ * one of its own recommended actions. Once attendance is taken at the sitting (anyone recorded present or as a
+ * deputy), only a member recorded there may dissent. Before it is taken the dissent is accepted and marked
+ * "not_recorded": dissent is voiced in the room and often written down before the administrator enters attendance,
+ * and refusing it then would lose the member's record of disagreeing, which is what CPR-7 protects.
+ */
+export const dissentAgainst = (
+  command: RecordDissent,
+  member: DisagreementParty
+): Effect.Effect<DissentAgainst, NotAPanelDecision | DissentDoesNotMatchDecision | MemberNotAtSitting> =>
+  Effect.gen(function* () {
+    const { decision } = command
+    const id = decision.decisionId
+    const sitting = decision.sitting
+    if (decision.madeAt !== "panel" || sitting === undefined) {
+      return yield* new NotAPanelDecision({
+        ruleId: "CPR-7",
+        message: `Decision ${id} was agreed outside panel: a formal dissent is recorded against a decision made at a sitting, by a member who took part in it (CPR-7).`
+      })
+    }
+    const on = formatDate(sitting.date)
+    if (command.referralId !== undefined && command.referralId !== decision.referralId) {
+      return yield* mismatch("referralId", `Decision ${id} is about request ${decision.referralId}, not ${command.referralId}: check which decision the member dissents from.`)
+    }
+    if (command.sittingId !== undefined && command.sittingId !== sitting.sittingId) {
+      return yield* mismatch("sittingId", `Decision ${id} was made at the sitting on ${on}, not at sitting ${command.sittingId}: check which decision the member dissents from.`)
+    }
+    let dissentsFrom: DissentSubject = { _tag: "Decision" }
+    if (command.dissentsFrom._tag === "RecommendedAction") {
+      const { actionId } = command.dissentsFrom
+      const action = decision.actions.find((candidate) => candidate.actionId === actionId)
+      if (action === undefined) {
+        return yield* mismatch(
+          "dissentsFrom",
+          decision.actions.length === 0
+            ? `Decision ${id} recommends no actions, so the dissent is from the decision itself (CPR-7).`
+            : `Decision ${id} has no recommended action ${actionId}: choose one of its ${decision.actions.length} recommended actions (CPR-7).`
+        )
+      }
+      dissentsFrom = { _tag: "RecommendedAction", actionId, action: action.description }
+    }
+    const taken = sitting.attendance.some((entry) => entry.status === "present" || entry.status === "deputy")
+    const entry = sitting.attendance.find((candidate) => candidate.personId === member.personId)
+    const base = { referralId: decision.referralId, sittingId: sitting.sittingId, dissentsFrom }
+    if (!taken) return { ...base, attendance: "not_recorded" as const }
+    if (entry?.status === "present" || entry?.status === "deputy") return { ...base, attendance: entry.status }
+    const name = member.name
+    const message =
+      entry?.status === "apologies"
+        ? `${name} sent apologies for the sitting on ${on}, so cannot formally dissent from its decisions (CPR-7). If they attended after all, correct the attendance first.`
+        : entry?.status === "observer"
+          ? `${name} attended the sitting on ${on} as an observer; observers take no part in the decision, so cannot formally dissent from it (CPR-7).`
+          : entry?.status === "confirmed"
+            ? `${name} confirmed they would attend the sitting on ${on} but is not recorded as present: record their attendance first, then their dissent (CPR-7).`
+            : `${name} is not recorded as attending the sitting on ${on}: only a member who attended, or a deputy standing in, can formally dissent from its decisions (CPR-7). If they attended, record their attendance first.`
+    return yield* new MemberNotAtSitting({ ruleId: "CPR-7", attendance: entry?.status ?? "not_recorded", message })
+  })
