@@ -1,0 +1,82 @@
+import { DateTime, Effect, TestClock } from "effect"
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import { Deadlines } from "../../src/deadlines/Deadlines.js"
+import { Decisions } from "../../src/decision/Decisions.js"
+import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
+import { Referrals } from "../../src/referral/Referrals.js"
+import { Placements } from "../../src/regulation24/Placements.js"
+import { ChildId, type PanelId } from "../../src/shared/ids.js"
+import type { Role } from "../../src/shared/roles.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { exampleDecision } from "../../src/testing/exampleDecision.js"
+import { exampleForm } from "../../src/testing/exampleForm.js"
+
+const s20Tasks = ["supervision", "parents_letter", "fgc_referral", "early_help_referral"] as const
+
+/**
+ * LIN-12, where the policy lets s20 accommodation be agreed outside panel and runs its 48-hour tasks: accommodation
+ * agreed outside panel for a fictional child placed now, the four tasks done the next day. Returns their clocks, with
+ * the met ones; none where the policy has no such tasks.
+ */
+export const playS20OutsidePanel = (policy: AuthorityPolicy, panelId: PanelId, actionsDue: LocalDate) =>
+  Effect.gen(function* () {
+    const staff = staffOf(policy.authority.id)
+    const holderOf = (role: Role) => Object.values(staff).find((actor) => actor.roles.includes(role))!
+    const [referrals, decisions, deadlines] = yield* Effect.all([Referrals, Decisions, Deadlines])
+    const approvers = policy.outsidePanel.approvers.filter((entry) => entry.forRequestTypes === undefined || entry.forRequestTypes.includes("s20_accommodation"))
+    if (policy.outsidePanel.s20Tasks === undefined || approvers.length === 0) return []
+    const request = yield* referrals.createDraft(staff.socialWorker, exampleForm(panelId, "s20_accommodation", { id: "child-s", name: "Rowan Ashby" }))
+    let agreed = yield* decisions.recordOutsidePanel(holderOf(approvers[0]!.anyOf[0]), request.id, {
+      content: exampleDecision(policy, "s20_accommodation", "approve", { actionsDue, key: request.id }),
+      whyOutsidePanel: "Mother was admitted to hospital overnight and no family member could care for Rowan",
+      timescales: "Accommodated for up to 4 weeks, then reviewed",
+      placedAt: yield* DateTime.now
+    })
+    while (agreed.outsidePanel!.pendingAgreements.length > 0) {
+      agreed = yield* decisions.agreeOutsidePanel(holderOf(agreed.outsidePanel!.pendingAgreements[0]!.anyOf[0]), agreed.id)
+    }
+    yield* TestClock.adjust("20 hours")
+    for (const task of s20Tasks) yield* decisions.recordS20Task(staff.socialWorker, agreed.id, task, "Done and recorded on the child's file")
+    const all = yield* deadlines.forAuthority(staff.administrator, { includeMet: true })
+    return all.filter((deadline) => deadline.id.startsWith(`${agreed.id}:s20:`))
+  })
+
+/**
+ * A connected-person placement made now, to its 16-week limit (STAT-R24): the clocks just after the warning falls
+ * due and an hour before the expiry; extended then by 8 weeks, once (STAT-R25-1), a second extension refused; the
+ * clocks two weeks past 16 weeks; ended with the carers approved as foster carers, and the clocks after that.
+ */
+export const playRegulation24 = (policy: AuthorityPolicy) =>
+  Effect.gen(function* () {
+    const staff = staffOf(policy.authority.id)
+    const [placements, deadlines] = yield* Effect.all([Placements, Deadlines])
+    const placementClocks = deadlines
+      .forAuthority(staff.administrator)
+      .pipe(Effect.map((all) => all.filter((deadline) => deadline.about.kind === "placement")))
+    const placement = yield* placements.recordBasicTest(staff.socialWorker, ChildId.make("child-r"), {
+      wouldRefuseToSupportReturnHome: true,
+      wouldAskPoliceToUsePoliceProtection: false,
+      wouldSeekLegalAdviceToStartCareProceedings: false
+    })
+    yield* placements.recordPlacementMade(staff.socialWorker, placement.id, yield* DateTime.now, [
+      { name: "Jo Harrow", relationship: "aunt", hasParentalResponsibility: false }
+    ])
+    yield* placements.recordViabilityAssessment(staff.socialWorker, placement.id)
+    yield* placements.authorisePlacement(staff.serviceManager, placement.id)
+    yield* placements.recordKinshipReferral(staff.socialWorker, placement.id, true)
+    const consented = yield* placements.recordLookedAfterConsent(staff.assistantDirector, placement.id)
+    const expiry = consented.approval!.expiresAt
+    const warning = (yield* placementClocks).find((deadline) => deadline.id === `${placement.id}:approval-warning`)!
+    yield* TestClock.setTime(DateTime.toEpochMillis(warning.due) + 60_000)
+    const warned = yield* placementClocks
+    yield* TestClock.setTime(DateTime.toEpochMillis(expiry) - 3_600_000)
+    const nearExpiry = yield* placementClocks
+    const conditions = { stillMostAppropriateConsidered: true, fosteringPanelViewsSought: true, iroInformed: true, nominatedOfficerApproved: true }
+    const extended = yield* placements.extendApproval(staff.headOfService, placement.id, 8, conditions)
+    const again = yield* Effect.flip(placements.extendApproval(staff.headOfService, placement.id, 1, conditions))
+    yield* TestClock.adjust("2 weeks")
+    const pastSixteenWeeks = yield* placementClocks
+    const ended = yield* placements.end(staff.socialWorker, placement.id, "approved_as_foster_carer")
+    const afterEnding = yield* placementClocks
+    return { expiry, warned, nearExpiry, extended, again, pastSixteenWeeks, ended, afterEnding }
+  })
