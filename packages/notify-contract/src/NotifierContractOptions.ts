@@ -52,7 +52,7 @@ export type MakeNotifierHarness = () => Effect.Effect<NotifierHarness, unknown, 
 export interface NotifierContractOptions {
   /**
    * The channel lets a receiver say when to come back (HTTP `Retry-After`). SMTP has no such reply, so the
-   * email notifier leaves it out and that test is reported as skipped.
+   * email notifier leaves it out and that test is not registered.
    */
   readonly retryAfter?: boolean
   /** Per-test timeout in milliseconds; default 30 000. */

@@ -4,7 +4,7 @@ import { simpleParser } from "mailparser"
 import { makeEmailNotifier } from "../src/EmailNotifier.js"
 import { staticDirectory } from "../src/RecipientDirectory.js"
 import { smtpSettingsFromEnv } from "../src/SmtpConfig.js"
-import { closedPort, smtpServer } from "./smtpServer.js"
+import { closedPort, smtpServer } from "../src/testing/smtpServer.js"
 
 const FROM = "Carepanel <panels@contract.example.gov.uk>"
 const directory = staticDirectory({ [contractAuthorityId]: { roles: { panel_administrator: ["panels@contract.example.gov.uk"] } } })

@@ -4,7 +4,7 @@ import { Effect, Layer } from "effect"
 import { EmailNotifierFromEnv } from "../src/EmailNotifier.js"
 import { staticDirectory } from "../src/RecipientDirectory.js"
 import { CHILD, notification } from "./fixtures.js"
-import { closedPort, PASSWORD, smtpServer } from "./smtpServer.js"
+import { closedPort, PASSWORD, smtpServer } from "../src/testing/smtpServer.js"
 
 const FROM = "Carepanel <panels@north-somerset.example.gov.uk>"
 const directory = staticDirectory({ "north-somerset": { roles: { panel_administrator: ["panels@example.gov.uk"] } } })

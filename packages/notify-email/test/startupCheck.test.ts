@@ -3,7 +3,7 @@ import { Effect, Layer } from "effect"
 import { EmailNotifierFromEnv } from "../src/EmailNotifier.js"
 import { staticDirectory } from "../src/RecipientDirectory.js"
 import { checkSmtpFromEnv } from "../src/smtpCheck.js"
-import { closedPort, PASSWORD, smtpServer, USER } from "./smtpServer.js"
+import { closedPort, PASSWORD, smtpServer, USER } from "../src/testing/smtpServer.js"
 
 const FROM = "Carepanel <panels@north-somerset.example.gov.uk>"
 const check = (env: Record<string, string>) => checkSmtpFromEnv({ SMTP_FROM: FROM, SMTP_TIMEOUT_MS: "5000", ...env })

@@ -1,3 +1,5 @@
+// For tests (this package's and an app's): import from "@carepanel/notify-email/testing". Needs smtp-server and mailparser,
+// which are development dependencies: install them beside it.
 import type { AddressInfo } from "node:net"
 import { Effect } from "effect"
 import { type ParsedMail, simpleParser } from "mailparser"
