@@ -1,5 +1,5 @@
-import { Effect, ParseResult, Schema } from "effect"
-import { type InputProblem, InvalidInput } from "./invalidInput.js"
+import { invalidInput } from "@carepanel/core"
+import { Effect, Schema } from "effect"
 
 /** GraphQL sends absent optional fields as null; the core's schemas mean "absent" by a missing key. */
 export const withoutNulls = (value: unknown): unknown => {
@@ -10,55 +10,9 @@ export const withoutNulls = (value: unknown): unknown => {
   return value
 }
 
-export const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
-  path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out === "" ? String(key) : `${out}.${String(key)}`), "")
-
-const rewrites: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => string]> = [
-  [/actual "\s*"$/s, () => "must not be empty"],
-  [/^Expected (?:a string with no leading or trailing whitespace|Trimmed)\b.*$/s, () => "must not start or end with spaces"],
-  [/^Expected (?:a non empty string|NonEmptyTrimmedString|NonEmptyString)\b.*$/s, () => "must not be empty"],
-  [/^(?:Expected DateTimeUtc.*actual|Unable to decode) (.*?)(?: into a DateTime\.Utc)?$/s, (m) => `must be a date and time such as 2027-06-14T10:00:00Z, not ${m[1]}`],
-  [/^Expected a non empty array.*$/s, () => "must have at least one entry"],
-  [/^Expected an integer, actual (.*)$/s, (m) => `must be a whole number, not ${m[1]}`],
-  [/^Expected a positive number, actual (.*)$/s, (m) => `must be more than 0, not ${m[1]}`],
-  [/^Expected a non-negative number, actual (.*)$/s, (m) => `must be 0 or more, not ${m[1]}`],
-  [/^Expected a number between (\S+) and (\S+), actual (.*)$/s, (m) => `must be from ${m[1]} to ${m[2]}, not ${m[3]}`]
-]
-
-const readable = (message: string): string => {
-  for (const [pattern, write] of rewrites) {
-    const match = pattern.exec(message)
-    if (match) return write(match)
-  }
-  return message
-}
-
-const literalMiss = /^Expected (".*"|\d+|true|false), actual (.*)$/
-
-/** One problem per path, "expected one of a, b" for a value outside a list of literals. */
-export const problemsOf = (error: ParseResult.ParseError, prefix: ReadonlyArray<PropertyKey> = []): ReadonlyArray<InputProblem> => {
-  const byPath = new Map<string, string[]>()
-  for (const issue of ParseResult.ArrayFormatter.formatErrorSync(error)) {
-    // An empty list where one entry is needed reads as "[0] is missing": name the list instead.
-    const emptyList = issue.message === "is missing" && issue.path.at(-1) === 0
-    const path = formatPath([...prefix, ...(emptyList ? issue.path.slice(0, -1) : issue.path)])
-    byPath.set(path, [...(byPath.get(path) ?? []), emptyList ? "must have at least one entry" : issue.message])
-  }
-  return [...byPath].map(([path, messages]) => {
-    const misses = messages.map((message) => literalMiss.exec(message))
-    if (messages.length > 1 && misses.every((miss) => miss !== null)) {
-      return { path, message: `must be one of ${misses.map((miss) => miss![1]).join(", ")}; got ${misses[0]![2]}` }
-    }
-    const meaningful = messages.filter((message) => !message.startsWith("Expected undefined, actual"))
-    return { path, message: [...new Set((meaningful.length > 0 ? meaningful : messages).map(readable))].join("; ") }
-  })
-}
-
-/** Decodes a GraphQL input with a core schema; every problem is named by its path, and nothing reaches the domain. */
+/** Decodes a GraphQL input with a core schema; every problem is named by its path (core's InvalidInput), nothing reaches the domain. */
 export const decodeInput = <A, I>(schema: Schema.Schema<A, I>, input: unknown, prefix: ReadonlyArray<PropertyKey> = []) =>
-  Schema.decodeUnknown(schema, { errors: "all", onExcessProperty: "ignore" })(withoutNulls(input)).pipe(
-    Effect.mapError((error) => InvalidInput.of(problemsOf(error, prefix)))
-  )
+  Schema.decodeUnknown(schema, { errors: "all", onExcessProperty: "ignore" })(withoutNulls(input)).pipe(Effect.mapError((error) => invalidInput(error, prefix)))
 
 /** An optional field that is absent rather than `undefined` (exactOptionalPropertyTypes), as the core's commands take them. */
 export const optional = <A, I, R>(schema: Schema.Schema<A, I, R>) => Schema.optionalWith(schema, { exact: true })

@@ -30,7 +30,7 @@ const refusedByArmor = "Syntax Error: Query refused"
 
 export const maskErrorWith =
   (log: ServerLog) =>
-  (error: unknown): Error => {
+  (error: unknown): GraphQLError => {
     if (isGraphQLError(error) && error.message.startsWith(refusedByArmor)) {
       // graphql-armor's refusals carry no code; they are the client's fault, like any validation error.
       return new GraphQLError(error.message, { extensions: { code: "QUERY_REFUSED", http: { status: 400 } } })

@@ -1,6 +1,6 @@
 import { type AuthorityId, ReadModels } from "@carepanel/core"
 import { Effect, Schema } from "effect"
-import { InvalidInput } from "./invalidInput.js"
+import { InvalidInput } from "@carepanel/core"
 
 export const maxPageSize = 100
 export const defaultPageSize = 20

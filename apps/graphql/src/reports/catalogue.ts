@@ -67,7 +67,7 @@ export const reportCatalogue = {
     parameters: Range,
     schema: EdgeOfCareSummary,
     make: (actor, range) => Effect.flatMap(Reports, (reports) => reports.edgeOfCare(actor, range)),
-    tables: { months: "months", children: "children" }
+    tables: { months: "months", capacity: "capacity", "capacity-by-month": "capacityByMonth", children: "children" }
   }),
   annual: define({
     title: "Annual activity review (LIN-10)",

@@ -6,7 +6,7 @@ import SimpleObjectsPlugin from "@pothos/plugin-simple-objects"
 import { NotFound, NotPermitted } from "@carepanel/core"
 import type { DateTime } from "effect"
 import type { GraphQLContext } from "../graphql/context.js"
-import { InvalidInput } from "../graphql/invalidInput.js"
+import { InvalidInput } from "@carepanel/core"
 
 const capitalise = (name: string) => `${name.slice(0, 1).toUpperCase()}${name.slice(1)}`
 

@@ -7,8 +7,8 @@ export const mutation = (name: string, fields: string) =>
   `mutation Run($input: ${name.slice(0, 1).toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ${refusal} ${fields} } }`
 
 export const onReferral = `... on Referral { ${referralFields} }`
-export const onSitting = "... on Sitting { id date agenda { referralId childIds kind summary startsAt endsAt } agendaPublishedAt }"
-export const onDecision = "... on Decision { id status outcome pendingSignOffs { role ruleId } actions { actionId progress dueDate } }"
+export const onSitting = "... on Sitting { id date startsAt endsAt agenda { referralId childIds kind summary startsAt endsAt } agendaPublishedAt }"
+export const onDecision = "... on Decision { id status outcome pendingSignOffs { roles ruleId } actions { actionId progress dueDate } }"
 
 export const viewerPolicy = "query Policy { viewer { authority { id policy } } }"
 

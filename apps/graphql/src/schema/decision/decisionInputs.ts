@@ -54,8 +54,4 @@ export const DecisionContentInput = builder.inputType("DecisionContentInput", {
   })
 })
 
-export const PersonInRoleInput = builder.inputType("PersonInRoleInput", {
-  fields: (t) => ({ personId: t.id({ required: true }), name: t.string({ required: true }), role: t.field({ type: RoleEnum, required: true }) })
-})
-
 export const decisionIdFields: InputFields = (t) => ({ decisionId: t.id({ required: true }) })

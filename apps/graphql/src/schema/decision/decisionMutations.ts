@@ -1,4 +1,4 @@
-import { ActedBy, ActionId, DecisionContent, DecisionId, Decisions, type Decision, ReferralId, S20Task, SittingId } from "@carepanel/core"
+import { ActionId, DecisionContent, DecisionId, Decisions, type Decision, ReferralId, S20Task, SittingId } from "@carepanel/core"
 import { Schema } from "effect"
 import { optional } from "../../graphql/decodeInput.js"
 import type { GraphQLContext } from "../../graphql/context.js"
@@ -6,7 +6,7 @@ import { decisionRefusals, referralRefusals } from "../errors/refusals.js"
 import { commandMutation } from "../mutation.js"
 import { using } from "../run.js"
 import { S20TaskEnum } from "../shared/enums.js"
-import { DecisionContentInput, decisionIdFields, PersonInRoleInput } from "./decisionInputs.js"
+import { DecisionContentInput, decisionIdFields } from "./decisionInputs.js"
 import { DecisionRef } from "./decisionType.js"
 
 const type = DecisionRef
@@ -43,7 +43,8 @@ commandMutation("recordOutsidePanelAgreement", {
     timescales: t.string({ required: true }),
     placedAt: t.field({ type: "DateTime", description: "When the child was placed (LIN-12's 48-hour tasks run from it)." })
   }),
-  schema: Schema.Struct({ referralId: ReferralId, content: DecisionContent, whyOutsidePanel: Text, timescales: Text, placedAt: optional(Schema.DateTimeUtc) }),
+  // Blank reasons or timescales are the core's to refuse: IncompleteDecision names them with the policy's rule (LIN-11).
+  schema: Schema.Struct({ referralId: ReferralId, content: DecisionContent, whyOutsidePanel: Schema.String, timescales: Schema.String, placedAt: optional(Schema.DateTimeUtc) }),
   execute: (actor, { referralId, ...agreement }) => using(Decisions, (decisions) => decisions.recordOutsidePanel(actor, referralId, agreement)),
   after: announce
 })
@@ -58,9 +59,9 @@ commandMutation("agreeOutsidePanel", {
 })
 
 commandMutation("editDecision", {
-  description: "Replaces a decision's content before sign-off.",
+  description: "Replaces a decision's content before sign-off; a changed outcome reaches the request.",
   type,
-  refusals,
+  refusals: [...refusals, ...referralRefusals],
   fields: (t) => ({ decisionId: t.id({ required: true }), content: t.field({ type: DecisionContentInput, required: true }) }),
   schema: Schema.Struct({ decisionId: DecisionId, content: DecisionContent }),
   execute: (actor, { decisionId, content }) => using(Decisions, (decisions) => decisions.edit(actor, decisionId, content))
@@ -76,17 +77,18 @@ commandMutation("signOffDecision", {
 })
 
 commandMutation("amendDecision", {
-  description: "Amends a signed decision: what changed, why, and who approved it.",
+  description:
+    "Amends a signed decision: what changed and why. Only the panel chair, vice chair or Assistant Director may, and the " +
+    "amendment records them as its approver; a changed outcome reaches the request.",
   type,
-  refusals,
+  refusals: [...refusals, ...referralRefusals],
   fields: (t) => ({
     decisionId: t.id({ required: true }),
     content: t.field({ type: DecisionContentInput, required: true }),
     whatChanged: t.string({ required: true }),
-    why: t.string({ required: true }),
-    approvedBy: t.field({ type: PersonInRoleInput, required: true })
+    why: t.string({ required: true })
   }),
-  schema: Schema.Struct({ decisionId: DecisionId, content: DecisionContent, whatChanged: Text, why: Text, approvedBy: ActedBy }),
+  schema: Schema.Struct({ decisionId: DecisionId, content: DecisionContent, whatChanged: Text, why: Text }),
   execute: (actor, { decisionId, ...amendment }) => using(Decisions, (decisions) => decisions.amend(actor, decisionId, amendment))
 })
 

@@ -2,7 +2,7 @@ import type { Decision } from "@carepanel/core"
 import { builder } from "../builder.js"
 import { readOf } from "../child/child.js"
 import { DecisionStatusEnum, OutcomeEnum, PlacementKindEnum, RequestTypeEnum, RoleEnum, S20TaskEnum } from "../shared/enums.js"
-import { ActedByRef, RecordedRef, RuleStepRef, RuleStepTakenRef } from "../shared/objects.js"
+import { ActedByRef, RecordedRef, RuleStepTakenRef } from "../shared/objects.js"
 import { type ActionView, ActionRef } from "../action/actionType.js"
 
 type Content = Decision["content"]
@@ -65,6 +65,14 @@ const PendingAgreementRef = builder.objectRef<NonNullable<Decision["outsidePanel
   fields: (t) => ({ anyOf: t.field({ type: [RoleEnum], resolve: (pending) => pending.anyOf }) })
 })
 
+const SignOffStepRef = builder.objectRef<Decision["pendingSignOffs"][number]>("SignOffStep").implement({
+  description: "A sign-off the policy asks for: by anyone holding one of these roles (a chair or their deputy, NSO-8, CPR-1).",
+  fields: (t) => ({
+    roles: t.field({ type: [RoleEnum], resolve: (step) => step.roles }),
+    ruleId: t.exposeString("ruleId")
+  })
+})
+
 /** A decision at a sitting or agreed outside panel, with its actions and follow-up. */
 export const DecisionRef = builder.objectRef<Decision>("Decision").implement({
   description: "A decision on a request: at panel, or agreed outside it.",
@@ -91,7 +99,7 @@ export const DecisionRef = builder.objectRef<Decision>("Decision").implement({
       resolve: (decision): ReadonlyArray<ActionView> => decision.content.actions.map((action) => ({ decision, action }))
     }),
     recordedBy: t.field({ type: ActedByRef, resolve: (decision) => decision.recordedBy }),
-    pendingSignOffs: t.field({ type: [RuleStepRef], resolve: (decision) => decision.pendingSignOffs }),
+    pendingSignOffs: t.field({ type: [SignOffStepRef], resolve: (decision) => decision.pendingSignOffs }),
     signOffs: t.field({ type: [RuleStepTakenRef], resolve: (decision) => decision.signOffs }),
     amendments: t.field({ type: [AmendmentRef], resolve: (decision) => decision.amendments }),
     actionsCaseNoteAt: t.field({ type: "DateTime", nullable: true, resolve: (decision) => decision.actionsCaseNoteAt ?? null }),

@@ -1,8 +1,8 @@
-import { ActionId, DecisionId, DisagreementId, DisagreementOutcome, DisagreementParty, Disagreements, EscalationStep, ReferralId, SittingId } from "@carepanel/core"
+import { ActionId, DecisionId, DisagreementId, DisagreementOutcome, DisagreementParty, Disagreements, EscalationStep } from "@carepanel/core"
 import { Schema } from "effect"
 import { optional } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
-import { disagreementRefusals } from "../errors/refusals.js"
+import { decisionRefusals, disagreementRefusals } from "../errors/refusals.js"
 import { commandMutation } from "../mutation.js"
 import { using } from "../run.js"
 import { DisagreementOutcomeEnum, EscalationStepEnum } from "../shared/enums.js"
@@ -13,38 +13,36 @@ const type = DisagreementRef
 const refusals = disagreementRefusals
 const Text = Schema.NonEmptyTrimmedString
 
-/** The dissent's subject: the whole decision, or one recommended action (both actionId and action given). */
+/** The dissent's subject: the whole decision, or one of its recommended actions (its words are taken from the decision). */
 const DissentsFrom = Schema.transform(
-  Schema.Struct({ actionId: optional(ActionId), action: optional(Text) }),
-  Schema.Union(Schema.TaggedStruct("Decision", {}), Schema.TaggedStruct("RecommendedAction", { actionId: ActionId, action: Text })),
+  Schema.Struct({ actionId: optional(ActionId) }),
+  Schema.Union(Schema.TaggedStruct("Decision", {}), Schema.TaggedStruct("RecommendedAction", { actionId: ActionId })),
   {
     strict: false,
-    decode: (input) => (input.actionId === undefined ? { _tag: "Decision" } : { _tag: "RecommendedAction", actionId: input.actionId, action: input.action }),
-    encode: (subject) => (subject._tag === "Decision" ? {} : { actionId: subject.actionId, action: subject.action })
+    decode: (input) => (input.actionId === undefined ? { _tag: "Decision" } : { _tag: "RecommendedAction", actionId: input.actionId }),
+    encode: (subject) => (subject._tag === "Decision" ? {} : { actionId: subject.actionId })
   }
 )
 
 const DissentSubjectInput = builder.inputType("DissentSubjectInput", {
-  description: "A recommended action the member dissents from: its id and what it says.",
-  fields: (t) => ({ actionId: t.id({ required: true }), action: t.string({ required: true }) })
+  description: "A recommended action of the decision the member dissents from.",
+  fields: (t) => ({ actionId: t.id({ required: true }) })
 })
 
 commandMutation("recordDissent", {
-  description: "CPR-7: a member's formal dissent from a decision, or from one of its recommended actions.",
+  description:
+    "CPR-7: a member's formal dissent from a panel decision, or from one of its recommended actions. The request and the sitting " +
+    "are the decision's; once attendance is taken, only someone recorded present (or deputising) may dissent.",
   type,
-  refusals,
+  refusals: [...refusals, ...decisionRefusals],
   fields: (t) => ({
-      decisionId: t.id({ required: true }),
-      referralId: t.id({ required: true }),
-      sittingId: t.id({ required: true }),
-      member: t.field({ type: StaffInput, required: true }),
-      dissentsFrom: t.field({ type: DissentSubjectInput, description: "Leave out to dissent from the whole decision." }),
-      grounds: t.string({ required: true })
-    }),
+    decisionId: t.id({ required: true }),
+    member: t.field({ type: StaffInput, required: true }),
+    dissentsFrom: t.field({ type: DissentSubjectInput, description: "Leave out to dissent from the whole decision." }),
+    grounds: t.string({ required: true })
+  }),
   schema: Schema.Struct({
     decisionId: DecisionId,
-    referralId: ReferralId,
-    sittingId: SittingId,
     member: DisagreementParty,
     dissentsFrom: Schema.optionalWith(DissentsFrom, { default: () => ({ _tag: "Decision" as const }) }),
     grounds: Text
@@ -82,9 +80,16 @@ commandMutation("recordDisagreementOutcome", {
       disagreementId: t.id({ required: true }),
       outcome: t.field({ type: DisagreementOutcomeEnum, required: true }),
       rationale: t.string({ required: true }),
-      agreedWith: t.field({ type: StaffInput, description: "LIN-13: the Assistant Director the chair agreed it with." })
+      agreedWith: t.field({ type: StaffInput, description: "LIN-13: the Assistant Director the chair agreed it with." }),
+      nextSteps: t.string({ description: "What happens to the decision now (who amends it, what changes); needed when it is varied or overturned." })
     }),
-  schema: Schema.Struct({ disagreementId: DisagreementId, outcome: DisagreementOutcome, rationale: Text, agreedWith: optional(DisagreementParty) }),
+  schema: Schema.Struct({
+    disagreementId: DisagreementId,
+    outcome: DisagreementOutcome,
+    rationale: Text,
+    agreedWith: optional(DisagreementParty),
+    nextSteps: optional(Text)
+  }),
   execute: (actor, { disagreementId, ...outcome }) => using(Disagreements, (disagreements) => disagreements.recordOutcome(actor, disagreementId, outcome))
 })
 

@@ -17,6 +17,7 @@ const DisagreementOutcomeRecordRef = builder.objectRef<NonNullable<Disagreement[
     outcome: t.field({ type: DisagreementOutcomeEnum, resolve: (outcome) => outcome.outcome }),
     rationale: t.exposeString("rationale"),
     agreedWith: t.field({ type: StaffRefRef, nullable: true, resolve: (outcome) => outcome.agreedWith ?? null }),
+    nextSteps: t.string({ nullable: true, description: "What happens to the decision now, when it was varied or overturned.", resolve: (outcome) => outcome.nextSteps ?? null }),
     by: t.field({ type: ActedByRef, resolve: (outcome) => outcome.by }),
     at: t.field({ type: "DateTime", resolve: (outcome) => outcome.at })
   })
@@ -40,6 +41,11 @@ export const DisagreementRef = builder.objectRef<Disagreement>("Disagreement").i
       resolve: (disagreement) => (disagreement.dissentsFrom._tag === "RecommendedAction" ? disagreement.dissentsFrom.actionId : null)
     }),
     grounds: t.exposeString("grounds"),
+    memberAttendance: t.string({
+      nullable: true,
+      description: "present or deputy as the sitting's attendance showed when the dissent was recorded; not_recorded if attendance was not yet taken.",
+      resolve: (disagreement) => disagreement.attendance ?? null
+    }),
     recordedAt: t.field({ type: "DateTime", resolve: (disagreement) => disagreement.recordedAt }),
     recordedBy: t.field({ type: ActedByRef, resolve: (disagreement) => disagreement.recordedBy }),
     areas: t.stringList({ resolve: (disagreement) => disagreement.areas }),

@@ -1,11 +1,10 @@
 import * as core from "@carepanel/core"
-import { InvalidInput } from "../../graphql/invalidInput.js"
 import { refusalType } from "./domainError.js"
 
 /** Refusals any command may meet. */
 refusalType("NotPermitted", core.NotPermitted, { action: "string", allowed: "roles" }, "The caller holds none of the roles this needs.")
 refusalType("NotFound", core.NotFound, { what: "string", id: "string" }, "No such record: missing, or another authority's (the same answer either way).")
-refusalType("InvalidInput", InvalidInput, { problems: "problems" }, "The input was refused before it reached the domain; nothing was saved.")
+refusalType("InvalidInput", core.InvalidInput, { problems: "problems" }, "The input was refused before it reached the domain; nothing was saved.")
 refusalType("ConcurrencyConflict", core.ConcurrencyConflict, {}, "Someone else changed the record at the same time; nothing was saved.")
 
 const ruled = { ruleId: "string" } as const
@@ -20,7 +19,9 @@ export const referralRefusals = [
   refusalType("NotNextApprover", core.NotNextApprover, { waitingFor: "string" }),
   refusalType("LateRequest", core.LateRequest, { ...ruled, deadline: "string" }),
   refusalType("LatePermissionNotAllowed", core.LatePermissionNotAllowed, ruled),
-  refusalType("WrongSitting", core.WrongSitting)
+  refusalType("WrongSitting", core.WrongSitting),
+  refusalType("AlreadyHeard", core.AlreadyHeard, { decisionId: "string" }),
+  refusalType("RedirectNotAllowed", core.RedirectNotAllowed, ruled)
 ]
 
 export const sittingRefusals = [
@@ -29,7 +30,8 @@ export const sittingRefusals = [
   refusalType("AgendaFull", core.AgendaFull, { ...ruled, capacity: "int", requested: "int" }),
   refusalType("ObserverNeedsChairAgreement", core.ObserverNeedsChairAgreement, ruled),
   refusalType("NotTheChair", core.NotTheChair),
-  refusalType("DeputyMustNameSeat", core.DeputyMustNameSeat, ruled)
+  refusalType("DeputyMustNameSeat", core.DeputyMustNameSeat, ruled),
+  refusalType("QuorumNotMet", core.QuorumNotMet, { ...ruled, present: "int", needed: "int" })
 ]
 
 export const decisionRefusals = [
@@ -42,7 +44,9 @@ export const decisionRefusals = [
   refusalType("ActionAlreadyClosed", core.ActionAlreadyClosed),
   refusalType("ActionsNotUpdated", core.ActionsNotUpdated, { actionIds: "strings" }),
   refusalType("NotApplicable", core.NotApplicable),
-  refusalType("NotOnAgenda", core.NotOnAgenda)
+  refusalType("NotOnAgenda", core.NotOnAgenda),
+  refusalType("SittingNotHeld", core.SittingNotHeld, { reason: "string" }),
+  refusalType("ReturnOverdue", core.ReturnOverdue, { ...ruled, due: "string" })
 ]
 
 export const disagreementRefusals = [
@@ -53,7 +57,10 @@ export const disagreementRefusals = [
   refusalType("AreasNotNoted", core.AreasNotNoted, ruled),
   refusalType("EscalationOutOfOrder", core.EscalationOutOfOrder, { ...ruled, step: "string" }),
   refusalType("WrongPersonForStep", core.WrongPersonForStep, { ...ruled, step: "string" }),
-  refusalType("NotYetWithAssistantDirector", core.NotYetWithAssistantDirector, ruled)
+  refusalType("NotYetWithAssistantDirector", core.NotYetWithAssistantDirector, ruled),
+  refusalType("NotAPanelDecision", core.NotAPanelDecision, ruled),
+  refusalType("DissentDoesNotMatchDecision", core.DissentDoesNotMatchDecision, { field: "string" }),
+  refusalType("MemberNotAtSitting", core.MemberNotAtSitting, { ...ruled, attendance: "string" })
 ]
 
 export const placementRefusals = [

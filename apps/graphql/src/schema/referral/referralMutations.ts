@@ -1,5 +1,6 @@
-import { DocumentRef, ReferralForm, ReferralId, Referrals, SittingId, Sittings } from "@carepanel/core"
-import { Effect, Schema } from "effect"
+import { DocumentRef, ReferralForm, ReferralId, Referrals, RuleId, SittingId } from "@carepanel/core"
+import { Schema } from "effect"
+import { optional } from "../../graphql/decodeInput.js"
 import { referralRefusals } from "../errors/refusals.js"
 import { commandMutation } from "../mutation.js"
 import { using } from "../run.js"
@@ -82,12 +83,7 @@ commandMutation("acceptReferralOntoSitting", {
   refusals,
   fields: (t) => ({ referralId: t.id({ required: true }), sittingId: t.id({ required: true }) }),
   schema: Schema.Struct({ referralId: ReferralId, sittingId: SittingId }),
-  execute: (actor, { referralId, sittingId }) =>
-    Effect.gen(function* () {
-      const sitting = yield* using(Sittings, (sittings) => sittings.get(actor, sittingId))
-      const facts = { sittingId: sitting.id, panelId: sitting.panelId, date: sitting.date, startsAt: sitting.startsAt }
-      return yield* using(Referrals, (referrals) => referrals.acceptOntoSitting(actor, referralId, facts))
-    })
+  execute: (actor, { referralId, sittingId }) => using(Referrals, (referrals) => referrals.acceptOntoSitting(actor, referralId, sittingId))
 })
 
 commandMutation("withdrawReferral", {
@@ -100,10 +96,17 @@ commandMutation("withdrawReferral", {
 })
 
 commandMutation("redirectReferral", {
-  description: "Sends a request to another panel, with a reason.",
+  description:
+    "Closes a request this panel does not hear, citing the policy's rule that sends it away (NSO-7, LIN-4, NSO-6): " +
+    "to the panel the rule names, or to redirectTo where the rule names none.",
   type,
   refusals,
-  fields: (t) => ({ referralId: t.id({ required: true }), redirectTo: t.string({ required: true }), reason: t.string({ required: true }) }),
-  schema: Schema.Struct({ referralId: ReferralId, redirectTo: Schema.NonEmptyTrimmedString, reason: Reason }),
-  execute: (actor, { referralId, redirectTo, reason }) => using(Referrals, (referrals) => referrals.redirect(actor, referralId, redirectTo, reason))
+  fields: (t) => ({
+    referralId: t.id({ required: true }),
+    ruleId: t.string({ required: true, description: "The rule that applies, e.g. NSO-7 or LIN-4." }),
+    reason: t.string({ required: true }),
+    redirectTo: t.string({ description: "Where it goes, when the rule does not say." })
+  }),
+  schema: Schema.Struct({ referralId: ReferralId, ruleId: RuleId, reason: Reason, redirectTo: optional(Schema.NonEmptyTrimmedString) }),
+  execute: (actor, { referralId, ...redirection }) => using(Referrals, (referrals) => referrals.redirect(actor, referralId, redirection))
 })

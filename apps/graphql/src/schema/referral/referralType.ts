@@ -46,6 +46,11 @@ const LatePermissionRef = builder.objectRef<Referral["latePermissions"][number]>
 
 const childIdsOf = (referral: Referral) => referral.form.children.map((child) => child.childId as string)
 
+const OptionalPresentationRef = builder.objectRef<Referral["presentationOptional"][number]>("OptionalPresentation").implement({
+  description: "A rule under which this request need not be presented (LIN-4): it may still be, or be closed citing the rule.",
+  fields: (t) => ({ ruleId: t.exposeString("ruleId"), description: t.exposeString("description") })
+})
+
 /** The form's free text is about the children: each read is logged against them as `request.<field>`. */
 const text =
   <K extends keyof Form>(field: K & string) =>
@@ -86,6 +91,7 @@ export const ReferralRef = builder.objectRef<Referral>("Referral").implement({
     pendingApprovals: t.field({ type: [RuleStepRef], resolve: (referral) => referral.pendingApprovals }),
     approvals: t.field({ type: [RuleStepTakenRef], resolve: (referral) => referral.approvals }),
     criteria: t.field({ type: [CriterionRef], resolve: (referral) => referral.criteria }),
+    presentationOptional: t.field({ type: [OptionalPresentationRef], resolve: (referral) => referral.presentationOptional }),
     latePermissions: t.field({ type: [LatePermissionRef], resolve: (referral) => referral.latePermissions }),
     sittingId: t.string({ nullable: true, resolve: (referral) => referral.sittingId ?? null }),
     acceptedLate: t.boolean({ nullable: true, resolve: (referral) => referral.acceptedLate ?? null }),

@@ -92,12 +92,21 @@ commandMutation("buildProposedAgenda", {
 })
 
 commandMutation("publishAgenda", {
-  description: "Sends the agenda and papers to members.",
+  description: "Sends the agenda to members (CPR-9), with its papers (NSO-3) unless papersToFollow: then sendPapers later.",
+  type,
+  refusals,
+  fields: (t) => ({ sittingId: t.id({ required: true }), papersToFollow: t.boolean() }),
+  schema: Schema.Struct({ sittingId: SittingId, papersToFollow: optional(Schema.Boolean) }),
+  execute: (actor, { sittingId, ...options }) => using(Sittings, (sittings) => sittings.publishAgenda(actor, sittingId, options))
+})
+
+commandMutation("sendPapers", {
+  description: "Sends the papers of an agenda that went without them (NSO-3).",
   type,
   refusals,
   fields: sittingIdFields,
   schema: ById,
-  execute: (actor, { sittingId }) => using(Sittings, (sittings) => sittings.publishAgenda(actor, sittingId))
+  execute: (actor, { sittingId }) => using(Sittings, (sittings) => sittings.sendPapers(actor, sittingId))
 })
 
 commandMutation("recordAttendance", {

@@ -23,7 +23,8 @@ const AttendanceRef = builder.objectRef<Sitting["attendance"][number]>("Attendan
     membership: t.field({ type: MembershipEnum, resolve: (entry) => entry.membership }),
     status: t.field({ type: AttendanceStatusEnum, resolve: (entry) => entry.status }),
     standsInFor: t.string({ nullable: true, resolve: (entry) => entry.standsInFor ?? null }),
-    confirmedLate: t.boolean({ nullable: true, resolve: (entry) => entry.confirmedLate ?? null })
+    confirmedLate: t.boolean({ nullable: true, resolve: (entry) => entry.confirmedLate ?? null }),
+    recordedAt: t.field({ type: "DateTime", nullable: true, resolve: (entry) => entry.recordedAt ?? null })
   })
 })
 
@@ -51,7 +52,8 @@ const QuorumRef = builder.objectRef<NonNullable<Sitting["quorum"]>>("QuorumDecis
   fields: (t) => ({
     enough: t.exposeBoolean("enough"),
     note: t.exposeString("note"),
-    by: t.field({ type: ActedByRef, resolve: (quorum) => quorum.by })
+    by: t.field({ type: ActedByRef, resolve: (quorum) => quorum.by }),
+    at: t.field({ type: "DateTime", nullable: true, resolve: (quorum) => quorum.at ?? null })
   })
 })
 
@@ -67,6 +69,7 @@ export const SittingRef = builder.objectRef<Sitting>("Sitting").implement({
     cancelled: t.field({ type: CancelledRef, nullable: true, resolve: (sitting) => sitting.cancelled ?? null }),
     agenda: t.field({ type: [AgendaItemRef], resolve: (sitting) => sitting.agenda }),
     agendaPublishedAt: t.field({ type: "DateTime", nullable: true, resolve: (sitting) => sitting.agendaPublishedAt ?? null }),
+    papersSentAt: t.field({ type: "DateTime", nullable: true, description: "When the papers went to members (with the agenda, or after it).", resolve: (sitting) => sitting.papersSentAt ?? null }),
     attendance: t.field({ type: [AttendanceRef], resolve: (sitting) => sitting.attendance }),
     quorum: t.field({ type: QuorumRef, nullable: true, resolve: (sitting) => sitting.quorum ?? null }),
     record: t.field({ type: RecordRef, resolve: (sitting) => sitting })
