@@ -8,5 +8,6 @@ const graphql = createRequire(import.meta.url).resolve("graphql")
 export default defineConfig({
   resolve: { conditions: ["@carepanel/source"], alias: [{ find: /^graphql$/, replacement: graphql }] },
   ssr: { resolve: { conditions: ["@carepanel/source"] } },
-  test: { include: ["test/**/*.test.ts"], testTimeout: 30_000, hookTimeout: 60_000 }
+  // Each test file starts its own server on its own port; the files share nothing but the loaded modules.
+  test: { include: ["test/**/*.test.ts"], isolate: false, testTimeout: 30_000, hookTimeout: 60_000 }
 })

@@ -23,7 +23,11 @@ const main = async () => {
   })
   const home = config.policies[0]!
   if (config.seed && (await app.runtime.runPromise(isEmpty(home.authority.id)))) {
-    const seeded = await app.runtime.runPromise(seedAuthority(home))
+    const seeded = await app.runtime.runPromise(seedAuthority(home)).catch(async (error: unknown) => {
+      await app.close()
+      const where = env.DATABASE_URL?.trim() ? "the database" : config.dataDir
+      throw new Error(`The demonstration seed stopped part-way, so ${where} holds half of it: empty it and start again.`, { cause: error })
+    })
     console.log(`Seeded ${home.authority.name}: ${seeded.sittings} sittings, ${seeded.requests} requests, ${seeded.decisions} decisions, ${seeded.placements} Regulation 24 placement.`)
   }
   console.log(`Carepanel API for ${config.policies.map((policy) => policy.authority.name).join(", ")} at ${app.url}/graphql`)

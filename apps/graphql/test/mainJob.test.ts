@@ -76,7 +76,7 @@ describe("the main job (npm start) on the embedded SQLite store", () => {
     expect(example.body.data.deadlines.some((clock: { explanation: string }) => /^due .* - [A-Z]+-/.test(clock.explanation))).toBe(true)
 
     const before = await ask(example.url, example.token, history)
-    expect(before.referrals.edges.length).toBe(6)
+    expect(before.referrals.edges.length).toBe(8)
     expect(before.decisions.edges.length).toBeGreaterThan(0)
     expect(before.placements.length).toBe(1)
     expect(await stop(first.child)).toBe(0)

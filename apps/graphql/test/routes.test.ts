@@ -16,7 +16,7 @@ beforeAll(async () => {
   const sitting = await sittingWith(app, policy, [referral.id])
   sittingId = sitting.id
   sittingDay = sitting.date
-  await decide(app, policy, referral.id, sitting.id, sitting.date)
+  await decide(app, policy, referral.id, sitting)
 })
 afterAll(() => app.close())
 

@@ -20,7 +20,7 @@ describe.each(presetSlugs)("the %s preset over HTTP", (slug) => {
     const sitting = await sittingWith(app, policy, [referral.id])
     expect(sitting.agenda.map((item: { referralId: string }) => item.referralId)).toContain(referral.id)
 
-    const decision = await decide(app, policy, referral.id, sitting.id, sitting.date)
+    const decision = await decide(app, policy, referral.id, sitting)
     expect(decision.status).toBe("final")
     expect(decision.outcome).toBe("approve")
 

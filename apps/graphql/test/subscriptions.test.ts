@@ -46,7 +46,7 @@ describe("decisionRecorded over Server-Sent Events", () => {
     const sitting = await sittingWith(app, policy, [referral.id])
     const subscription = await firstEvent(await tokenFor(app, staff.chair), "subscription { decisionRecorded { id referralId outcome } }")
     await new Promise((resolve) => setTimeout(resolve, 50))
-    const decision = await decide(app, policy, referral.id, sitting.id, sitting.date)
+    const decision = await decide(app, policy, referral.id, sitting)
     const event = await subscription.next
     subscription.close()
     expect(event.data.decisionRecorded).toEqual({ id: decision.id, referralId: referral.id, outcome: "approve" })

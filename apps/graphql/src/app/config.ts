@@ -1,7 +1,7 @@
 import { type AuthorityPolicy, dispatcherConfig, type DispatcherConfig } from "@carepanel/core"
 import { type AuthConfig, authConfigFromEnv } from "../auth/authConfig.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
-import { ConfigError, dataDirOf, type Env, intSetting, isProduction } from "./env.js"
+import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff } from "./env.js"
 import { policiesFromEnv } from "./policies.js"
 
 /** Everything the server reads from its environment, checked before anything starts. */
@@ -16,6 +16,8 @@ export interface ServerConfig {
   readonly bodyLimitBytes: number
   readonly deadlinePollMs: number
   readonly dispatcher: DispatcherConfig
+  /** Whether this process delivers the outbox: exactly one process per store should (there is no lease). */
+  readonly dispatch: boolean
   /** Seed the first authority with fictional history when the store holds none of its events. */
   readonly seed: boolean
 }
@@ -44,6 +46,7 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
     bodyLimitBytes: intSetting(env, "CAREPANEL_BODY_LIMIT_BYTES", 100_000, 1_000, 100_000_000),
     deadlinePollMs: 1000 * intSetting(env, "CAREPANEL_DEADLINE_POLL_SECONDS", 60, 1, 86_400),
     dispatcher: dispatcherConfig({ intervalMs: 1000 * intSetting(env, "CAREPANEL_OUTBOX_INTERVAL_SECONDS", 5, 1, 3_600) }),
+    dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
     seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false"
   }
 }

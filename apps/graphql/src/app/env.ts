@@ -32,3 +32,11 @@ export const intSetting = (env: Env, name: string, fallback: number, min: number
   }
   return value
 }
+
+/** An on/off setting, or its default when unset. */
+export const onOff = (env: Env, name: string, fallback: boolean): boolean => {
+  const raw = env[name]?.trim().toLowerCase()
+  if (raw === undefined || raw === "") return fallback
+  if (raw === "on" || raw === "off") return raw === "on"
+  throw new ConfigError(name, 'must be "on" or "off"')
+}

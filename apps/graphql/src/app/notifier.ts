@@ -14,10 +14,13 @@ const directoryOf = (env: Env): StaticDirectoryEntries => {
   }
 }
 
-/** SMTP when SMTP_URL or SMTP_HOST is set (addresses from CAREPANEL_EMAIL_DIRECTORY), otherwise one log line each. */
+/**
+ * SMTP when SMTP_URL or SMTP_HOST is set (addresses from CAREPANEL_EMAIL_DIRECTORY), otherwise one log line each.
+ * The SMTP server is asked to log us in at start, so a wrong password stops the server rather than the first email.
+ */
 export const notifierFromEnv = (env: Env, log: (line: string) => void): Layer.Layer<Notifier, ConfigError> => {
-  if (!(env.SMTP_URL?.trim() || env.SMTP_HOST?.trim())) return LogNotifier(log)
-  return EmailNotifierFromEnv({ env, directory: staticDirectory(directoryOf(env)) }).pipe(
+  if (!notifierIsEmail(env)) return LogNotifier(log)
+  return EmailNotifierFromEnv({ env, directory: staticDirectory(directoryOf(env)), verifyOnStart: true }).pipe(
     Layer.mapError((error) => new ConfigError(error.setting, error.message))
   )
 }

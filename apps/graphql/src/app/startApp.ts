@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net"
 import { type AccessLog, type AuthorityPolicy, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
-import { Effect, Fiber, type Layer, ManagedRuntime } from "effect"
+import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime } from "effect"
 import type { AuthConfig } from "../auth/authConfig.js"
 import type { DevKeys } from "../auth/devKeys.js"
 import { makeVerifier } from "../auth/verifier.js"
@@ -34,7 +34,11 @@ export interface AppOptions {
   readonly bodyLimitBytes?: number
   readonly deadlinePollMs?: number
   readonly dispatcher?: DispatcherConfig
+  /** Deliver the outbox from this process (default true); off for a second process on the same store. */
+  readonly dispatch?: boolean
   readonly log?: ServerLog
+  /** The domain's clock; the real one unless given (tests move it to a sitting's day). */
+  readonly clock?: Clock.Clock
 }
 
 export interface RunningApp {
@@ -46,16 +50,17 @@ export interface RunningApp {
 /** Builds the runtime (store, ports, use cases), the schema and the HTTP server, starts the background fibers, listens. */
 export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   const log = options.log ?? ((line: string) => console.error(line))
-  const runtime = ManagedRuntime.make(
-    appLayer({
-      store: options.store,
-      policies: options.policies,
-      accessLog: options.accessLog,
-      notifier: options.notifier,
-      ...(options.ids === undefined ? {} : { ids: options.ids })
-    })
-  )
-  await runtime.runPromise(Effect.void)
+  const layer = appLayer({
+    store: options.store,
+    policies: options.policies,
+    accessLog: options.accessLog,
+    notifier: options.notifier,
+    ...(options.ids === undefined ? {} : { ids: options.ids })
+  })
+  const runtime = ManagedRuntime.make(options.clock === undefined ? layer : Layer.merge(layer, Layer.setClock(options.clock)))
+  // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error.
+  const built = await runtime.runPromiseExit(Effect.void)
+  if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const run = makeRunner(runtime)
   const pubsub = makePubSub()
   const production = options.production
@@ -75,7 +80,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     routes: [calendarRoute(run), reportsRoute(run)]
   })
   const fibers = [
-    runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig())),
+    ...(options.dispatch === false ? [] : [runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig()))]),
     runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000))
   ]
   await new Promise<void>((resolve, reject) => {

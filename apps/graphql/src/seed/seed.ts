@@ -3,87 +3,173 @@ import {
   Agendas,
   type AuthorityPolicy,
   ChildId,
+  type Decision,
   Decisions,
   Disagreements,
   EventStore,
+  englandAndWales,
+  type LocalDate,
   londonDateOf,
   Placements,
   Referrals,
+  type Sitting,
   Sittings,
   weekdayOf
 } from "@carepanel/core"
 import { exampleDecision, staffOf } from "@carepanel/core/testing"
 import { DateTime, Effect } from "effect"
-import { fictionalChildren, holderOf, makeRequest } from "./seedRequests.js"
+import { asOf, hoursFrom } from "./asOf.js"
+import { fictionalChildren, holderOf, makeRequest, type Staff } from "./seedRequests.js"
 
 /** Whether the authority has any history yet: the seed runs only on an empty store. */
 export const isEmpty = (authorityId: string) =>
   Effect.flatMap(EventStore, (store) => store.readAll({ after: 0, limit: 1, authorityId: authorityId as never })).pipe(Effect.map((events) => events.length === 0))
 
-/** The next `count` sittings' dates on the panel's weekday, starting at least `leadDays` from today. */
-const upcomingDates = (today: string, weekday: string, leadDays: number, count: number) => {
-  let date = addDays(today as never, leadDays)
-  while (weekdayOf(date) !== weekday) date = addDays(date, 1)
-  return Array.from({ length: count }, (_, i) => addDays(date, 7 * i))
+/** Working days on the panel's weekday: three at least three days ago (so their write-up is history too), two to come. */
+const sittingDays = (today: LocalDate, weekday: string): ReadonlyArray<LocalDate> => {
+  let next = addDays(today, 1)
+  while (weekdayOf(next) !== weekday) next = addDays(next, 1)
+  const weekly = Array.from({ length: 9 }, (_, i) => addDays(next, 7 * (i - 5))).filter((date) => englandAndWales.isWorkingDay(date))
+  const past = weekly.filter((date) => date <= addDays(today, -3)).slice(-3)
+  const coming = weekly.filter((date) => date > today).slice(0, 2)
+  return [...past, ...coming]
 }
 
+/** A sitting's morning: its decisions, each signed off by whoever the policy asks, the chair's areas of any dissent. */
+const hear = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting, outcomes: ReadonlyArray<readonly [string, "approve" | "defer"]>) =>
+  Effect.gen(function* () {
+    const [sittings, referrals, decisions] = yield* Effect.all([Sittings, Referrals, Decisions])
+    yield* asOf(hoursFrom(sitting.startsAt, -1))(
+      Effect.forEach([staff.chair, staff.member, staff.teamManager], (person) =>
+        sittings.recordAttendance(staff.administrator, sitting.id, {
+          personId: person.personId,
+          name: person.name,
+          seat: person === staff.chair ? "Chair" : person.roles[0]!,
+          membership: "standing",
+          status: "present"
+        })
+      )
+    )
+    yield* asOf(sitting.startsAt)(sittings.confirmQuorum(staff.chair, sitting.id, true, "The chair, the team manager and the FGC manager are present"))
+    const heard: Decision[] = []
+    for (const [i, [referralId, outcome]] of outcomes.entries()) {
+      const referral = yield* referrals.get(staff.administrator, referralId as never)
+      const content = exampleDecision(policy, referral.form.requestTypes[0]!, outcome, { actionsDue: addDays(sitting.date, 14), key: referralId })
+      heard.push(yield* asOf(hoursFrom(sitting.startsAt, 0.5 + 0.5 * i))(decisions.recordAtPanel(staff.administrator, referral.id, sitting.id, content)))
+    }
+    return yield* asOf(sitting.endsAt)(
+      Effect.forEach(heard, (decision) =>
+        Effect.iterate(decision, {
+          while: (current) => current.pendingSignOffs.length > 0,
+          body: (current) => decisions.signOff(holderOf(staff, current.pendingSignOffs[0]!.roles[0]), current.id)
+        })
+      )
+    )
+  })
+
+/** The record's turnaround after a sitting (CPR-11): draft to the chair the next day, back final, uploaded per child. */
+const writeUp = (staff: Staff, sitting: Sitting, upTo: "draft" | "uploaded") =>
+  Effect.gen(function* () {
+    const sittings = yield* Sittings
+    yield* asOf(hoursFrom(sitting.endsAt, 22))(sittings.sendDraftRecordToChair(staff.administrator, sitting.id))
+    if (upTo === "draft") return
+    yield* asOf(hoursFrom(sitting.endsAt, 44))(sittings.returnFinalRecord(staff.chair, sitting.id))
+    const uploaded = yield* sittings.get(staff.administrator, sitting.id)
+    for (const item of uploaded.agenda) {
+      for (const childId of item.childIds) yield* asOf(hoursFrom(sitting.endsAt, 50))(sittings.recordChildUploaded(staff.administrator, sitting.id, childId, item.referralId))
+    }
+  })
+
+/** Builds and publishes a sitting's agenda on the Monday before it, from what is due (accepted, deferred, reviews). */
+const publish = (staff: Staff, sitting: Sitting) =>
+  Effect.gen(function* () {
+    const [agendas, sittings] = yield* Effect.all([Agendas, Sittings])
+    yield* asOf(hoursFrom(sitting.startsAt, -48))(Effect.zipRight(agendas.build(staff.administrator, sitting.id), sittings.publishAgenda(staff.administrator, sitting.id)))
+  })
+
+/** A request made ready nine days before a sitting and accepted onto it before its deadline. */
+const readyFor = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting, child: (typeof fictionalChildren)[number], type: number) =>
+  Effect.gen(function* () {
+    const referrals = yield* Referrals
+    const types = policy.referral.inScope.requestTypes
+    const referral = yield* asOf(hoursFrom(sitting.startsAt, -9 * 24))(makeRequest(policy, staff, child, types[type % types.length]!, "ready"))
+    yield* asOf(hoursFrom(sitting.startsAt, -8 * 24))(referrals.acceptOntoSitting(staff.administrator, referral.id, sitting.id))
+    return referral.id
+  })
+
 /**
- * A fictional authority's first weeks, run as commands on the real store and the real clock. The core refuses a
- * sitting in the past, so the calendar is the next four sittings; the first sitting's agenda is built and its
- * decisions recorded ahead of it (the core allows it), one with a member's dissent; one request is agreed outside
- * panel now; one Regulation 24 placement was made two hours ago.
+ * A fictional authority's last weeks and the next two, played through the use cases at the times they would have
+ * happened: three sittings heard (one request deferred and brought back, a member's dissent, actions done and one
+ * overdue, one record still with the chair), two to come with their requests, drafts and a request awaiting its
+ * team manager, and a Regulation 24 placement made two hours ago.
  */
 export const seedAuthority = (policy: AuthorityPolicy) =>
   Effect.gen(function* () {
     const staff = staffOf(policy.authority.id)
     const panel = policy.panels[0]
-    const [sittings, referrals, agendas, decisions, disagreements, placements] = yield* Effect.all([Sittings, Referrals, Agendas, Decisions, Disagreements, Placements])
+    const [sittings, agendas, decisions, disagreements, placements] = yield* Effect.all([Sittings, Agendas, Decisions, Disagreements, Placements])
     const now = yield* DateTime.now
     const weekday = panel.schedule._tag === "Cadence" ? panel.schedule.weekday : weekdayOf(panel.schedule.dates[0])
-    const dates = upcomingDates(londonDateOf(now), weekday, 10, 4)
-    const scheduled = yield* Effect.forEach(dates, (date) => sittings.schedule(staff.administrator, panel.id, date))
-    const [first, second] = scheduled as unknown as [(typeof scheduled)[number], (typeof scheduled)[number]]
-    const types = policy.referral.inScope.requestTypes
-    const typeAt = (i: number) => types[i % types.length]!
-    const [a, b, c, d, e, f] = fictionalChildren
+    const days = sittingDays(londonDateOf(now), weekday)
+    const all = yield* asOf(hoursFrom(now, -6 * 7 * 24))(Effect.forEach(days, (date) => sittings.schedule(staff.administrator, panel.id, date)))
+    const [first, second, third, next] = all as unknown as [Sitting, Sitting, Sitting, Sitting]
+    const [a, b, c, d, e, f, g, h] = fictionalChildren
 
-    const ready = yield* Effect.forEach([a, b, c, d], (child, i) => makeRequest(policy, staff, child, typeAt(i), "ready"))
-    yield* makeRequest(policy, staff, e, typeAt(4), "submitted")
-    yield* makeRequest(policy, staff, f, typeAt(5), "draft")
-    const facts = (sitting: typeof first) => ({ sittingId: sitting.id, panelId: sitting.panelId, date: sitting.date, startsAt: sitting.startsAt })
-    for (const referral of ready.slice(0, 3)) yield* referrals.acceptOntoSitting(staff.administrator, referral.id, facts(first))
-    yield* referrals.acceptOntoSitting(staff.administrator, ready[3]!.id, facts(second))
-
-    yield* agendas.build(staff.administrator, first.id)
-    yield* sittings.publishAgenda(staff.administrator, first.id)
-    const actionsDue = addDays(first.date, 14)
-    const outcomes = ["approve", "defer", "approve"] as const
-    const recorded = []
-    for (const [i, referral] of ready.slice(0, 3).entries()) {
-      const content = exampleDecision(policy, referral.form.requestTypes[0]!, outcomes[i]!, { actionsDue, key: referral.id })
-      let decision = yield* decisions.recordAtPanel(staff.administrator, referral.id, first.id, content)
-      while (decision.pendingSignOffs.length > 0) decision = yield* decisions.signOff(holderOf(staff, decision.pendingSignOffs[0]!.role), decision.id)
-      recorded.push(decision)
+    const onFirst = yield* Effect.forEach([a, b, c], (child, i) => readyFor(policy, staff, first, child, i))
+    yield* publish(staff, first)
+    const [approved, deferred] = yield* hear(policy, staff, first, [
+      [onFirst[0]!, "approve"],
+      [onFirst[1]!, "defer"],
+      [onFirst[2]!, "approve"]
+    ])
+    const dissent = yield* asOf(hoursFrom(first.startsAt, 1))(
+      disagreements.recordDissent(staff.member, {
+        decisionId: approved!.id,
+        member: { personId: staff.member.personId, name: staff.member.name },
+        dissentsFrom: { _tag: "Decision" },
+        grounds: "The plan relies on a support network that has not been assessed"
+      })
+    )
+    yield* asOf(first.endsAt)(disagreements.noteAreas(staff.chair, dissent.id, ["Whether the family network can sustain the plan"]))
+    yield* writeUp(staff, first, "uploaded")
+    const [fgc] = approved!.content.actions
+    if (fgc !== undefined) {
+      yield* asOf(hoursFrom(first.endsAt, 3 * 24))(decisions.recordFgcReferralReceived(staff.practiceSupervisor, approved!.id, fgc.actionId))
+      yield* asOf(hoursFrom(first.endsAt, 6 * 24))(decisions.completeAction(staff.socialWorker, approved!.id, fgc.actionId, "FGC referral accepted; conference booked"))
     }
-    const dissent = yield* disagreements.recordDissent(staff.member, {
-      decisionId: recorded[0]!.id,
-      referralId: recorded[0]!.subject.referralId,
-      sittingId: first.id,
-      member: { personId: staff.member.personId, name: staff.member.name },
-      dissentsFrom: { _tag: "Decision" },
-      grounds: "The plan relies on a support network that has not been assessed"
-    })
-    yield* disagreements.noteAreas(staff.chair, dissent.id, ["Whether the family network can sustain the plan"])
 
-    const placement = yield* placements.recordBasicTest(staff.socialWorker, ChildId.make("wx-child-07"), {
-      wouldRefuseToSupportReturnHome: true,
-      wouldAskPoliceToUsePoliceProtection: false,
-      wouldSeekLegalAdviceToStartCareProceedings: false
-    })
+    // The deferred request comes back on the next sitting's agenda by itself, beside a new one.
+    yield* readyFor(policy, staff, second, d, 3)
+    yield* publish(staff, second)
+    const heardSecond = yield* hear(policy, staff, second, [
+      [deferred!.subject.referralId, "approve"],
+      ...(yield* sittings.get(staff.administrator, second.id)).agenda
+        .filter((item) => item.referralId !== deferred!.subject.referralId)
+        .map((item) => [item.referralId, "approve"] as const)
+    ])
+    yield* writeUp(staff, second, "uploaded")
+
+    yield* readyFor(policy, staff, third, e, 4)
+    yield* publish(staff, third)
+    const heardThird = yield* hear(policy, staff, third, [[(yield* sittings.get(staff.administrator, third.id)).agenda[0]!.referralId, "approve"]])
+    yield* writeUp(staff, third, "draft")
+
+    yield* readyFor(policy, staff, next, f, 5)
+    yield* asOf(hoursFrom(now, -1))(agendas.build(staff.administrator, next.id)) // drafted, not yet sent to members
+    yield* asOf(hoursFrom(now, -26))(makeRequest(policy, staff, g, policy.referral.inScope.requestTypes[0]!, "submitted"))
+    yield* asOf(hoursFrom(now, -3))(makeRequest(policy, staff, h, policy.referral.inScope.requestTypes[0]!, "draft"))
+
+    const placement = yield* asOf(hoursFrom(now, -3))(
+      placements.recordBasicTest(staff.socialWorker, ChildId.make("wx-child-09"), {
+        wouldRefuseToSupportReturnHome: true,
+        wouldAskPoliceToUsePoliceProtection: false,
+        wouldSeekLegalAdviceToStartCareProceedings: false
+      })
+    )
     yield* placements.recordPolicePowers(staff.socialWorker, placement.id, false)
-    yield* placements.recordPlacementMade(staff.socialWorker, placement.id, DateTime.subtract(now, { hours: 2 }), [
+    yield* placements.recordPlacementMade(staff.socialWorker, placement.id, hoursFrom(now, -2), [
       { name: "Maureen Ashby", relationship: "maternal grandmother", hasParentalResponsibility: false }
     ])
     yield* placements.recordViabilityAssessment(staff.socialWorker, placement.id)
-    return { sittings: scheduled.length, requests: 6, decisions: recorded.length, placements: 1 }
+    return { sittings: all.length, requests: 8, decisions: 3 + heardSecond.length + heardThird.length, placements: 1 }
   })

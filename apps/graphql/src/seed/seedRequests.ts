@@ -9,7 +9,9 @@ export const fictionalChildren = [
   { id: "wx-child-03", name: "Riley Ambrose" },
   { id: "wx-child-04", name: "Tegan Hollis" },
   { id: "wx-child-05", name: "Jude Penhallow" },
-  { id: "wx-child-06", name: "Ari Whitcombe" }
+  { id: "wx-child-06", name: "Ari Whitcombe" },
+  { id: "wx-child-07", name: "Lowen Trask" },
+  { id: "wx-child-08", name: "Sunniva Pell" }
 ] as const
 
 export type Staff = ReturnType<typeof staffOf>

@@ -6,6 +6,7 @@ import { InMemoryAccessLog, InMemoryStoreLayer } from "@carepanel/core/testing"
 import { LogNotifier } from "../../src/app/logNotifier.js"
 import { type AppOptions, startApp } from "../../src/app/startApp.js"
 import { loadDevKeys, signDevToken } from "../../src/auth/devKeys.js"
+import { travelClock } from "./travelClock.js"
 
 export interface GraphQLResponse {
   readonly status: number
@@ -14,10 +15,11 @@ export interface GraphQLResponse {
   readonly body: any
 }
 
-/** The API on 127.0.0.1, a free port, an in-memory store: one per test file. */
+/** The API on 127.0.0.1, a free port, an in-memory store, a clock the test can move: one per test file. */
 export const startTestApp = async (policies: ReadonlyArray<AuthorityPolicy>, options: Partial<AppOptions> = {}) => {
   const dataDir = mkdtempSync(join(tmpdir(), "carepanel-graphql-"))
   const devKeys = await loadDevKeys(dataDir)
+  const time = travelClock()
   const logs: string[] = []
   const notifications: string[] = []
   const app = await startApp({
@@ -32,6 +34,7 @@ export const startTestApp = async (policies: ReadonlyArray<AuthorityPolicy>, opt
     devKeys,
     log: (line) => logs.push(line),
     deadlinePollMs: 3_600_000,
+    clock: time.clock,
     ...options
   })
 
@@ -54,7 +57,7 @@ export const startTestApp = async (policies: ReadonlyArray<AuthorityPolicy>, opt
     return { status: response.status, headers: response.headers, text, body }
   }
 
-  return { ...app, dataDir, devKeys, logs, notifications, token, post }
+  return { ...app, dataDir, devKeys, logs, notifications, token, post, travelTo: time.travelTo, now: time.now }
 }
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>

@@ -23,11 +23,11 @@ export const run = async (app: TestApp, member: StaffMember, name: string, field
   return payload
 }
 
-/** A working day on the panel's weekday at least `lead` days from today. */
-export const sittingDate = (policy: AuthorityPolicy, lead = 35): LocalDate => {
+/** A working day on the panel's weekday at least `lead` days from the server's today. */
+export const sittingDate = (app: TestApp, policy: AuthorityPolicy, lead = 35): LocalDate => {
   const panel = policy.panels[0]
   const weekday = panel.schedule._tag === "Cadence" ? panel.schedule.weekday : weekdayOf(panel.schedule.dates[0])
-  let date = addDays(londonDateOf(DateTime.unsafeNow()), lead)
+  let date = addDays(londonDateOf(DateTime.unsafeMake(app.now())), lead)
   while (weekdayOf(date) !== weekday || !englandAndWales.isWorkingDay(date)) date = addDays(date, 1)
   return date
 }
@@ -55,20 +55,22 @@ export const readyRequest = async (app: TestApp, policy: AuthorityPolicy, child:
 /** A scheduled sitting with the request accepted onto it and the agenda built and published. */
 export const sittingWith = async (app: TestApp, policy: AuthorityPolicy, referralIds: ReadonlyArray<string>) => {
   const staff = staffOf(policy.authority.id)
-  const sitting = await run(app, staff.administrator, "scheduleSitting", onSitting, { panelId: policy.panels[0].id, date: sittingDate(policy) })
+  const sitting = await run(app, staff.administrator, "scheduleSitting", onSitting, { panelId: policy.panels[0].id, date: sittingDate(app, policy) })
   for (const referralId of referralIds) await run(app, staff.administrator, "acceptReferralOntoSitting", onReferral, { referralId, sittingId: sitting.id })
   const built = await run(app, staff.administrator, "buildProposedAgenda", onSitting, { sittingId: sitting.id })
   await run(app, staff.administrator, "publishAgenda", onSitting, { sittingId: sitting.id })
   return built
 }
 
-/** The panel's decision on a request, signed off by every role the policy asks for. */
-export const decide = async (app: TestApp, policy: AuthorityPolicy, referralId: string, sittingId: string, sittingDay: LocalDate) => {
+/** The panel's decision on a request, recorded half an hour into its sitting, signed off by every role the policy asks for. */
+export const decide = async (app: TestApp, policy: AuthorityPolicy, referralId: string, sitting: { readonly id: string; readonly date: LocalDate; readonly startsAt: string }) => {
   const staff = staffOf(policy.authority.id)
+  app.travelTo(new Date(Date.parse(sitting.startsAt) + 30 * 60_000))
+  const [sittingId, sittingDay] = [sitting.id, sitting.date]
   const content = exampleDecision(policy, policy.referral.inScope.requestTypes[0]!, "approve", { actionsDue: addDays(sittingDay, 14), key: referralId })
   let decision = await run(app, staff.administrator, "recordPanelDecision", onDecision, { referralId, sittingId, content })
   while (decision.pendingSignOffs.length > 0) {
-    decision = await run(app, holderOf(staff, decision.pendingSignOffs[0].role), "signOffDecision", onDecision, { decisionId: decision.id })
+    decision = await run(app, holderOf(staff, decision.pendingSignOffs[0].roles[0]), "signOffDecision", onDecision, { decisionId: decision.id })
   }
   return decision
 }
