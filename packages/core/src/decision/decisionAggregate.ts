@@ -1,4 +1,5 @@
-import { DateTime, Schema } from "effect"
+import { londonDateOf } from "../calendar/londonTime.js"
+import { Schema } from "effect"
 import { caseFor } from "../notifications/caseFor.js"
 import { decisionNotifications } from "../notifications/decisionNotifications.js"
 import { Effect } from "effect"
@@ -40,7 +41,8 @@ export const decisionAggregate: Aggregate<DecisionCommand, DecisionEvent, Decisi
               sittingId: state.sittingId ?? null,
               childIds: [...state.subject.childIds],
               requestTypes: [...state.subject.requestTypes],
-              heardOn: DateTime.formatIso(state.heardAt).slice(0, 10),
+              /** The London date, as every date the API takes (an evening in summer is already the next day in UTC). */
+              heardOn: londonDateOf(state.heardAt),
               openActions: openActions(state).length,
               actionOwnerRoles: [...new Set(openActions(state).map((action) => action.ownerRole))]
             },

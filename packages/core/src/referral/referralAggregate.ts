@@ -1,4 +1,5 @@
-import { DateTime, Schema } from "effect"
+import { londonDateOf } from "../calendar/londonTime.js"
+import { Schema } from "effect"
 import { referralNotifications } from "../notifications/referralNotifications.js"
 import { Effect } from "effect"
 import type { StreamRef } from "../ports/EventStore.js"
@@ -33,7 +34,8 @@ export const referralAggregate: Aggregate<ReferralCommand, ReferralEvent, Referr
               teamId: state.form.teamId ?? null,
               childIds: state.form.children.map((child) => child.childId),
               requestTypes: [...state.form.requestTypes],
-              createdOn: DateTime.formatIso(state.createdAt).slice(0, 10)
+              /** The London date, as every date the API takes (an evening in summer is already the next day in UTC). */
+              createdOn: londonDateOf(state.createdAt)
             },
             doc: Schema.encodeSync(Referral)(state)
           }

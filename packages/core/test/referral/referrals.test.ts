@@ -3,6 +3,8 @@ import { Effect, Layer, TestClock } from "effect"
 import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { preset } from "../../src/policy/authorities/index.js"
+import { ReadModels } from "../../src/ports/ReadModels.js"
+import { referralCollection } from "../../src/referral/referralAggregate.js"
 import { Referrals } from "../../src/referral/Referrals.js"
 import { DocumentId, PanelId, ReferralId, SittingId } from "../../src/shared/ids.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
@@ -116,6 +118,20 @@ describe("Referrals use cases: roles and tenancy", () => {
         ]
         for (const attempt of attempts) expect(yield* Effect.flip(attempt)).toMatchObject(notFound("request", id))
       }
+    }).pipe(Effect.provide(core))
+  )
+})
+
+describe("the requests read model", () => {
+  it.effect("files a request under the London date it was made: 00:30 BST on 15 June is the 15th, not the 14th (UTC)", () =>
+    Effect.gen(function* () {
+      const referrals = yield* Referrals
+      yield* setTime("2027-06-15", "00:30")
+      const draft = yield* referrals.createDraft(cpr.socialWorker, completeForm(panelId))
+      const readModels = yield* ReadModels
+      const on = (createdOn: string) => readModels.query({ collection: referralCollection, authorityId: cpr.administrator.authorityId, where: { createdOn } })
+      expect((yield* on("2027-06-15")).map((row) => row.id)).toEqual([draft.id])
+      expect(yield* on("2027-06-14")).toEqual([])
     }).pipe(Effect.provide(core))
   )
 })
