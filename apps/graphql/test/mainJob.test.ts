@@ -105,3 +105,33 @@ describe("the main job with a setting it cannot use", () => {
     expect(output).not.toContain("s3cret")
   })
 })
+
+describe("the development token command (npm run dev-token)", () => {
+  const devToken = (dataDir: string, ...args: string[]) =>
+    new Promise<{ readonly code: number | null; readonly out: string }>((resolve) => {
+      const child = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", "scripts/devToken.ts", ...args], {
+        cwd: join(import.meta.dirname, ".."),
+        env: { ...process.env, NODE_ENV: "development", CAREPANEL_DATA_DIR: dataDir, CAREPANEL_POLICIES: "" },
+        stdio: ["ignore", "pipe", "pipe"]
+      })
+      let out = ""
+      child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()))
+      child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()))
+      child.once("exit", (code) => resolve({ code, out }))
+    })
+
+  it("prints a token the server on the same data directory accepts, with the roles asked for; an unknown role is refused", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "carepanel-token-"))
+    const printed = await devToken(dataDir, "--role", "team_manager", "--role", "practice_supervisor")
+    expect(printed.code, printed.out).toBe(0)
+    const main = startMain(dataDir, { CAREPANEL_SEED: "false" })
+    running = main.child
+    const { url } = await pasteExample(await main.started)
+    const viewer = await ask(url, printed.out.trim(), "{ viewer { roles authority { id } } }")
+    expect(viewer.viewer).toEqual({ roles: ["team_manager", "practice_supervisor"], authority: { id: "wexcombe" } })
+
+    const refused = await devToken(dataDir, "--role", "superuser")
+    expect(refused.code).toBe(1)
+    expect(refused.out).toMatch(/^Unknown role superuser: use one of social_worker, /)
+  })
+})
