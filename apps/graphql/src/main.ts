@@ -4,6 +4,7 @@ import { configFromEnv } from "./app/config.js"
 import { notifierFromEnv } from "./app/notifier.js"
 import { startApp } from "./app/startApp.js"
 import { loadDevKeys, signDevToken } from "./auth/devKeys.js"
+import { outboxSettled } from "./seed/outboxSettled.js"
 import { isEmpty, seedAuthority } from "./seed/seed.js"
 
 const exampleQuery = "{ viewer { name roles authority { name } } sittings { date agenda { summary startsAt } } deadlines(dueWithinDays: 14) { ruleId due state explanation } }"
@@ -28,6 +29,7 @@ const main = async () => {
       const where = env.DATABASE_URL?.trim() ? "the database" : config.dataDir
       throw new Error(`The demonstration seed stopped part-way, so ${where} holds half of it: empty it and start again.`, { cause: error })
     })
+    await app.runtime.runPromise(outboxSettled("10 seconds"))
     console.log(`Seeded ${home.authority.name}: ${seeded.sittings} sittings, ${seeded.requests} requests, ${seeded.decisions} decisions, ${seeded.placements} Regulation 24 placement.`)
   }
   console.log(`Carepanel API for ${config.policies.map((policy) => policy.authority.name).join(", ")} at ${app.url}/graphql`)
