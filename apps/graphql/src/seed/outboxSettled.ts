@@ -1,5 +1,5 @@
 import { Outbox } from "@carepanel/core"
-import { DateTime, Duration, Effect, Schedule } from "effect"
+import { DateTime, type Duration, Effect, Schedule } from "effect"
 
 /**
  * Waits (at most `within`) until the dispatcher has sent what is due, so the seed's notifications are printed before
