@@ -9,7 +9,7 @@ import { referralDecider } from "../src/referral/ReferralDecider.js"
 import type { ReferralEvent } from "../src/referral/ReferralEvents.js"
 import type { Actor } from "../src/shared/actor.js"
 import { authorise, permission } from "../src/shared/authorise.js"
-import { fold } from "../src/shared/decider.js"
+import { type Decider, fold } from "../src/shared/decider.js"
 import { ChildId, DecisionId, DocumentId, PanelId, ReferralId, SittingId } from "../src/shared/ids.js"
 import type { DecisionCommand } from "../src/decision/DecisionCommands.js"
 import { decisionDecider } from "../src/decision/DecisionDecider.js"
@@ -44,16 +44,20 @@ export const requestCommands = (n: number): ReadonlyArray<ReferralCommand> => [
 ]
 
 /** Decides and evolves each command in turn, as the use cases do. */
-export const play = (commands: ReadonlyArray<ReferralCommand>): ReadonlyArray<ReferralEvent> => {
-  const events: ReferralEvent[] = []
-  let state = referralDecider.initialState
-  for (const command of commands) {
-    const decided = Effect.runSync(referralDecider.decide(command, state, context))
-    for (const event of decided) state = referralDecider.evolve(state, event)
-    events.push(...decided)
+const playWith =
+  <C, E, S, R>(decider: Decider<C, E, S, R, typeof context>) =>
+  (commands: ReadonlyArray<C>): ReadonlyArray<E> => {
+    const events: E[] = []
+    let state = decider.initialState
+    for (const command of commands) {
+      const decided = Effect.runSync(decider.decide(command, state, context))
+      for (const event of decided) state = decider.evolve(state, event)
+      events.push(...decided)
+    }
+    return events
   }
-  return events
-}
+
+export const play: (commands: ReadonlyArray<ReferralCommand>) => ReadonlyArray<ReferralEvent> = playWith(referralDecider)
 
 /** A long stream: one request whose draft was edited thousands of times. */
 export const longStream = (length: number): ReadonlyArray<ReferralEvent> => {
@@ -104,17 +108,7 @@ const recordDecision = (n: number, content: DecisionContent): DecisionCommand =>
 })
 const exampleContent = (n: number) => exampleDecision(policy, "s20_accommodation", "approve", { actionsDue: "2027-06-30" as LocalDate, key: `d${n}` })
 
-/** Decides and evolves each decision command in turn, as the use cases do. */
-export const playDecision = (commands: ReadonlyArray<DecisionCommand>): ReadonlyArray<DecisionEvent> => {
-  const events: DecisionEvent[] = []
-  let state = decisionDecider.initialState
-  for (const command of commands) {
-    const decidedEvents = Effect.runSync(decisionDecider.decide(command, state, context))
-    for (const event of decidedEvents) state = decisionDecider.evolve(state, event)
-    events.push(...decidedEvents)
-  }
-  return events
-}
+export const playDecision: (commands: ReadonlyArray<DecisionCommand>) => ReadonlyArray<DecisionEvent> = playWith(decisionDecider)
 
 /** One decision's life (LIN-5, LIN-6): recorded, signed, each action completed, the actions case note. */
 export const decisionCommands = (n: number): ReadonlyArray<DecisionCommand> => {
