@@ -2,6 +2,7 @@ import { DateTime, Effect } from "effect"
 import type { Actor } from "./actor.js"
 import { type Authorised, authorise, type Permission } from "./authorise.js"
 import { type AuthorityContext, authorityContext } from "./authorityContext.js"
+import type { StreamRef } from "../ports/EventStore.js"
 import { type Aggregate, decideOn, execute } from "./commandRunner.js"
 import { NoSuchRecord, NotFound } from "./errors.js"
 
@@ -27,7 +28,7 @@ const notFoundAs =
     )
 
 /** Authorise the actor for the command, stamp it with them and the instant, and load the authority's context. */
-const stamp = <C extends StampedCommand>(permissions: { readonly [K in C["_tag"]]: Permission }, actor: Actor, body: CommandBody<C>) =>
+const stamp = <C extends StampedCommand>(permissions: Permissions<C>, actor: Actor, body: CommandBody<C>) =>
   Effect.gen(function* () {
     const by = yield* authorise(actor, permissions[body._tag as C["_tag"]])
     const at = yield* DateTime.now
@@ -35,41 +36,48 @@ const stamp = <C extends StampedCommand>(permissions: { readonly [K in C["_tag"]
     return { command: { ...body, by, at } as unknown as C, authority }
   })
 
+type Permissions<C extends StampedCommand> = { readonly [K in C["_tag"]]: Permission }
+
+/** A use case over one aggregate: stamp the command, then run `step` on the record's stream; a missing record is NotFound. */
+const onRecord =
+  <C extends StampedCommand, E extends { readonly _tag: string }, S, R, A, F, Q>(
+    aggregate: Aggregate<C, E, S, R, AuthorityContext>,
+    permissions: Permissions<C>,
+    what: string,
+    step: (stream: StreamRef, command: C, authority: AuthorityContext) => Effect.Effect<A, F, Q>
+  ) =>
+  (actor: Actor, id: string, body: CommandBody<C>) =>
+    stamp(permissions, actor, body).pipe(
+      Effect.flatMap(({ command, authority }) => step({ authorityId: actor.authorityId, streamType: aggregate.streamType, id }, command, authority)),
+      notFoundAs(what, id)
+    )
+
 /**
  * The use-case half of every command: authorise the actor for it (a command only takes an `Authorised`,
  * so a missing check does not compile), stamp it with the actor and the instant, load the authority's
  * policy and calendar, validate, decide and append. A record that does not exist, or that belongs to another
  * authority (its stream is under that authority), answers NotFound, the same either way.
  */
-export const commandHandler =
-  <C extends StampedCommand, E extends { readonly _tag: string }, S, R>(
-    aggregate: Aggregate<C, E, S, R, AuthorityContext>,
-    permissions: { readonly [K in C["_tag"]]: Permission },
-    what: string
-  ) =>
-  (actor: Actor, id: string, body: CommandBody<C>) =>
-    Effect.gen(function* () {
-      const { command, authority } = yield* stamp(permissions, actor, body)
-      const stream = { authorityId: actor.authorityId, streamType: aggregate.streamType, id }
-      const { state } = yield* execute(aggregate, stream, command, authority)
-      if (state === undefined || state === null) return yield* Effect.fail(NotFound.of(what, id))
-      return state as NonNullable<S>
-    }).pipe(notFoundAs(what, id))
+export const commandHandler = <C extends StampedCommand, E extends { readonly _tag: string }, S, R>(
+  aggregate: Aggregate<C, E, S, R, AuthorityContext>,
+  permissions: Permissions<C>,
+  what: string
+) =>
+  onRecord(aggregate, permissions, what, (stream, command, authority) =>
+    execute(aggregate, stream, command, authority).pipe(
+      Effect.flatMap(({ state }) => (state === undefined || state === null ? Effect.fail(NotFound.of(what, stream.id)) : Effect.succeed(state as NonNullable<S>)))
+    )
+  )
 
 /**
  * The same as `commandHandler` without the append: the state before and after, or the refusal. A use case
  * that changes two records checks the second would accept its change before it writes the first.
  */
-export const commandCheck =
-  <C extends StampedCommand, E extends { readonly _tag: string }, S, R>(
-    aggregate: Aggregate<C, E, S, R, AuthorityContext>,
-    permissions: { readonly [K in C["_tag"]]: Permission },
-    what: string
-  ) =>
-  (actor: Actor, id: string, body: CommandBody<C>) =>
-    Effect.gen(function* () {
-      const { command, authority } = yield* stamp(permissions, actor, body)
-      const stream = { authorityId: actor.authorityId, streamType: aggregate.streamType, id }
-      const { before, state } = yield* decideOn(aggregate, stream, command, authority)
-      return { before, after: state }
-    }).pipe(notFoundAs(what, id))
+export const commandCheck = <C extends StampedCommand, E extends { readonly _tag: string }, S, R>(
+  aggregate: Aggregate<C, E, S, R, AuthorityContext>,
+  permissions: Permissions<C>,
+  what: string
+) =>
+  onRecord(aggregate, permissions, what, (stream, command, authority) =>
+    decideOn(aggregate, stream, command, authority).pipe(Effect.map(({ before, state }) => ({ before, after: state })))
+  )
