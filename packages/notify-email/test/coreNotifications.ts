@@ -1,5 +1,4 @@
 import {
-  ChildId,
   clockNotifications,
   Deadlines,
   Decisions,
@@ -13,7 +12,7 @@ import {
   type Role,
   Sittings
 } from "@carepanel/core"
-import { exampleDecision, exampleForm, inMemoryCore, playWeek, staffOf } from "@carepanel/core/testing"
+import { connectedPlacement, exampleDecision, exampleForm, inMemoryCore, playWeek, staffOf } from "@carepanel/core/testing"
 import { DateTime, Effect, TestClock, TestContext } from "effect"
 
 const policy = preset("north-somerset")
@@ -87,18 +86,7 @@ export const everyCoreNotification: Effect.Effect<ReadonlyArray<Notification>, u
   yield* disagreements.escalate(staff.serviceManager, dissent.id, "assistant_director", ad)
   yield* disagreements.recordOutcome(staff.assistantDirector, dissent.id, { outcome: "upheld", rationale: "Kinship options were explored at the FGC" })
 
-  const placement = yield* placements.recordBasicTest(staff.socialWorker, ChildId.make("child-r"), {
-    wouldRefuseToSupportReturnHome: true,
-    wouldAskPoliceToUsePoliceProtection: false,
-    wouldSeekLegalAdviceToStartCareProceedings: false
-  })
-  yield* placements.recordPlacementMade(staff.socialWorker, placement.id, yield* DateTime.now, [
-    { name: "Jo Harrow", relationship: "aunt", hasParentalResponsibility: false }
-  ])
-  yield* placements.recordViabilityAssessment(staff.socialWorker, placement.id)
-  yield* placements.authorisePlacement(staff.serviceManager, placement.id)
-  yield* placements.recordKinshipReferral(staff.socialWorker, placement.id, true)
-  yield* placements.recordLookedAfterConsent(staff.assistantDirector, placement.id)
+  const placement = yield* connectedPlacement(staff, "child-r")
   yield* TestClock.adjust("15 weeks")
   yield* placements.extendApproval(staff.headOfService, placement.id, 8, {
     stillMostAppropriateConsidered: true,

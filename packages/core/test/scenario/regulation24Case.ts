@@ -5,10 +5,11 @@ import { Decisions } from "../../src/decision/Decisions.js"
 import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { Referrals } from "../../src/referral/Referrals.js"
 import { Placements } from "../../src/regulation24/Placements.js"
-import { ChildId, type PanelId } from "../../src/shared/ids.js"
+import type { PanelId } from "../../src/shared/ids.js"
 import type { Role } from "../../src/shared/roles.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
+import { connectedPlacement } from "../../src/testing/connectedPlacement.js"
 import { exampleForm } from "../../src/testing/exampleForm.js"
 
 const s20Tasks = ["supervision", "parents_letter", "fgc_referral", "early_help_referral"] as const
@@ -53,19 +54,8 @@ export const playRegulation24 = (policy: AuthorityPolicy) =>
     const placementClocks = deadlines
       .forAuthority(staff.administrator)
       .pipe(Effect.map((all) => all.filter((deadline) => deadline.about.kind === "placement")))
-    const placement = yield* placements.recordBasicTest(staff.socialWorker, ChildId.make("child-r"), {
-      wouldRefuseToSupportReturnHome: true,
-      wouldAskPoliceToUsePoliceProtection: false,
-      wouldSeekLegalAdviceToStartCareProceedings: false
-    })
-    yield* placements.recordPlacementMade(staff.socialWorker, placement.id, yield* DateTime.now, [
-      { name: "Jo Harrow", relationship: "aunt", hasParentalResponsibility: false }
-    ])
-    yield* placements.recordViabilityAssessment(staff.socialWorker, placement.id)
-    yield* placements.authorisePlacement(staff.serviceManager, placement.id)
-    yield* placements.recordKinshipReferral(staff.socialWorker, placement.id, true)
-    const consented = yield* placements.recordLookedAfterConsent(staff.assistantDirector, placement.id)
-    const expiry = consented.approval!.expiresAt
+    const placement = yield* connectedPlacement(staff, "child-r")
+    const expiry = placement.approval!.expiresAt
     const warning = (yield* placementClocks).find((deadline) => deadline.id === `${placement.id}:approval-warning`)!
     yield* TestClock.setTime(DateTime.toEpochMillis(warning.due) + 60_000)
     const warned = yield* placementClocks
