@@ -2,58 +2,17 @@ import { describe, expect, it } from "@effect/vitest"
 import { test } from "@fast-check/vitest"
 import { DateTime, Schema } from "effect"
 import fc from "fast-check"
-import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
-import type { ReferralCommand } from "../../src/referral/ReferralCommands.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
 import { fold } from "../../src/shared/decider.js"
 import { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { presetInputs } from "../../src/policy/authorities/index.js"
-import { ChildId, DocumentId, PanelId, PersonId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { ChildId, PersonId, ReferralId, } from "../../src/shared/ids.js"
 import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
-import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
-
-type Slug = Parameters<typeof contextOf>[0]
-
-const sittingOf = (slug: Slug, panelId: string, id: string, date: string, extra: (by: ReturnType<typeof staffOf>) => SittingCommand[] = () => []) => {
-  const staff = staffOf(slug)
-  const schedule = {
-    _tag: "ScheduleSitting", sittingId: SittingId.make(id), panelId: PanelId.make(panelId), date: date as LocalDate,
-    by: as(staff.administrator), at: london("2027-01-04", "09:00")
-  } as SittingCommand
-  const events = deciderSpec(sittingDecider, contextOf(slug)).play([schedule, ...extra(staff)])
-  return fold(sittingDecider, events)!
-}
-
-const lincolnshireReferral = (readyAt: DateTime.Utc | undefined) => {
-  const staff = staffOf("lincolnshire")
-  const at = london("2027-06-01", "09:00")
-  const documents = ["chronology", "genogram", "assessment", "direct_work", "family_safety_plan", "signs_of_safety_mapping"] as const
-  const commands: ReferralCommand[] = [
-    { _tag: "CreateDraft", referralId: ReferralId.make("ref_1"), form: completeForm("support-panel"), by: as(staff.socialWorker), at },
-    ...documents.map(
-      (kind): ReferralCommand => ({ _tag: "RecordDocument", document: { documentId: DocumentId.make(kind), kind, title: kind }, by: as(staff.socialWorker), at })
-    ),
-    ...(readyAt
-      ? ([
-          { _tag: "Submit", by: as(staff.socialWorker), at },
-          { _tag: "Approve", by: as(staff.teamManager), at: readyAt }
-        ] as ReferralCommand[])
-      : [])
-  ]
-  return fold(referralDecider, deciderSpec(referralDecider, contextOf("lincolnshire")).play(commands))!
-}
-
-const lincolnshireSittings = () => [
-  sittingOf("lincolnshire", "support-panel", "sit_2jun", "2027-06-02"),
-  sittingOf("lincolnshire", "support-panel", "sit_9jun", "2027-06-09"),
-  sittingOf("lincolnshire", "support-panel", "sit_16jun", "2027-06-16")
-]
-
-const at = (now: DateTime.Utc) => ({ now, dueSoonHours: 48 })
+import { at, lincolnshireReferral, lincolnshireSittings, sittingOf } from "./fixtures.js"
 
 describe("deadlines: submission", () => {
   it("LIN-3: a draft started on 1 June aims at the sitting on 9 June, due noon on the Friday before", () => {
