@@ -27,7 +27,7 @@ describe("LocalDate schema", () => {
     expect(Schema.decodeUnknownSync(LocalDate)("2028-02-29")).toBe("2028-02-29")
   })
 
-  it.each(["2027-02-29", "2027-04-31", "2027-13-01", "2027-00-10", "2027-6-9", "09/06/2027", "2027-06-09T00:00", ""])(
+  it.each(["2027-02-29", "2027-04-31", "2027-13-01", "2027-00-10", "2027-06-00", "2027-06-31", "2027-06-32", "2027-6-9", "09/06/2027", "2027-06-09T00:00", ""])(
     "rejects %j",
     (input) => {
       expect(Either.isLeft(Schema.decodeUnknownEither(LocalDate)(input))).toBe(true)
@@ -35,6 +35,20 @@ describe("LocalDate schema", () => {
       expect(() => localDate(input)).toThrow(RangeError)
     }
   )
+
+  it("property: a YYYY-MM-DD string is accepted exactly when that day exists in the Gregorian calendar", () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, "0")
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (year, month, day) => {
+        const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`
+        const probe = new Date(0)
+        probe.setUTCFullYear(year, month - 1, day)
+        const exists = month >= 1 && month <= 12 && day >= 1 && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day
+        expect(Option.isSome(parseLocalDate(text))).toBe(exists)
+      }),
+      { numRuns: 2000 }
+    )
+  })
 
   it("rejects a non-string", () => {
     expect(Either.isLeft(Schema.decodeUnknownEither(LocalDate)(20270609))).toBe(true)
