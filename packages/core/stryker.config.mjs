@@ -1,0 +1,19 @@
+// Mutation testing of the core (`npm run mutation -- core src/deadlines` from the repository root). See docs/testing.md.
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  plugins: ["@stryker-mutator/vitest-runner"],
+  vitest: { configFile: "vitest.mutation.config.ts", related: false },
+  coverageAnalysis: "perTest",
+  mutate: ["src/**/*.ts", "!src/**/index.ts"],
+  // Only Stryker's own folders: a bare "reports" would also hide src/reports.
+  ignorePatterns: ["/reports/mutation", "/.stryker-tmp", "/dist"],
+  checkers: [],
+  concurrency: 2,
+  timeoutMS: 10_000,
+  reporters: ["clear-text", "progress", "json"],
+  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: ".stryker-tmp",
+  cleanTempDir: "always"
+}
