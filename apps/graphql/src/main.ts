@@ -4,6 +4,7 @@ import { configFromEnv } from "./app/config.js"
 import { notifierFromEnv } from "./app/notifier.js"
 import { startApp } from "./app/startApp.js"
 import { loadDevKeys, signDevToken } from "./auth/devKeys.js"
+import { progress, stopProgress } from "./progress.js"
 import { outboxSettled } from "./seed/outboxSettled.js"
 import { isEmpty, seedAuthority } from "./seed/seed.js"
 
@@ -15,6 +16,7 @@ const main = async () => {
   const devKeys = config.production ? undefined : await loadDevKeys(config.dataDir)
   // One store layer gives the event store, read models, outbox and the access log (built once: layers are memoised).
   const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({ dataDir: config.dataDir }, env)
+  progress("opening the store and starting the server")
   const app = await startApp({
     ...config,
     store,
@@ -24,6 +26,7 @@ const main = async () => {
   })
   const home = config.policies[0]!
   if (config.seed && (await app.runtime.runPromise(isEmpty(home.authority.id)))) {
+    progress("seeding the demonstration authority (first start only)")
     const seeded = await app.runtime.runPromise(seedAuthority(home)).catch(async (error: unknown) => {
       await app.close()
       const where = env.DATABASE_URL?.trim() ? "the database" : config.dataDir
@@ -32,6 +35,7 @@ const main = async () => {
     await app.runtime.runPromise(outboxSettled("10 seconds"))
     console.log(`Seeded ${home.authority.name}: ${seeded.sittings} sittings, ${seeded.requests} requests, ${seeded.decisions} decisions, ${seeded.placements} Regulation 24 placement.`)
   }
+  stopProgress()
   console.log(`Carepanel API for ${config.policies.map((policy) => policy.authority.name).join(", ")} at ${app.url}/graphql`)
   if (devKeys !== undefined) {
     const token = await signDevToken(devKeys, { authorityId: home.authority.id, roles: ["panel_administrator"] })
@@ -54,6 +58,7 @@ const settingProblem = (error: unknown): string | undefined => {
 }
 
 main().catch((error: unknown) => {
+  stopProgress()
   const problem = settingProblem(error)
   console.error(problem === undefined ? error : `Cannot start: ${problem}`)
   process.exit(1)

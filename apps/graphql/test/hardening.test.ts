@@ -34,19 +34,22 @@ const limits = [
   { name: "directives", limit: defaultLimits.maxDirectives, at: `{ viewer { ${repeat(10, "name @include(if: true)")} } }`, over: `{ viewer { ${repeat(11, "name @include(if: true)")} } }` }
 ]
 
-describe.each(limits)("the $name limit", ({ limit, at, over }) => {
+describe.each(limits)("the $name limit", ({ name, limit, at, over }) => {
   it("lets a query at the limit through", async () => {
     const response = await app.post(token, at)
     expect(response.body.errors, response.text.slice(0, 300)).toBeUndefined()
     expect(response.status).toBe(200)
   })
 
-  it("refuses a query past it without saying what the limit is", async () => {
+  it("refuses a query past it, naming the limit and what to do instead", async () => {
     const response = await app.post(token, over)
     expect(response.status).toBe(400)
     expect(response.body.data).toBeUndefined()
-    expect(response.body.errors[0].message).toMatch(/Query refused|Syntax Error/)
-    expect(response.text).not.toContain(String(limit))
+    const [error] = response.body.errors
+    expect(error.message).toMatch(new RegExp(`^Query refused by the ${name} limit \\(${limit}\\): .+\\. (Ask|Send) `))
+    expect(error.message).not.toContain("Syntax Error")
+    expect(error.extensions).toMatchObject({ code: "QUERY_REFUSED", limit: name })
+    if (name === "cost") expect(error.message).toContain("Ask for lists in pages (first: at most 100, then after: the page's endCursor)")
   })
 })
 

@@ -67,13 +67,15 @@ describe("referrals, a page at a time", () => {
       [{ first: 101 }, "first"],
       [{ first: -1 }, "first"],
       [{ last: 2 }, "last"],
-      [{ after: "not-a-cursor!" }, "after"]
+      [{ after: "not-a-cursor!" }, "after"],
+      [{ createdFrom: "31/12/2027" }, "createdFrom"]
     ] as const) {
       const body = await list(variables)
       expect(body.data?.referrals ?? null, JSON.stringify(variables)).toBeNull()
       expect(body.errors[0].extensions.code).toBe("InvalidInput")
       expect(body.errors[0].message).toContain(path)
       expect(body.errors[0].message).not.toContain("Unexpected")
+      expect(body.errors[0].message).toMatch(/^Please correct: /) // a read saves nothing, so it does not say "Nothing was saved"
     }
   })
 })

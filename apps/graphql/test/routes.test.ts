@@ -1,6 +1,7 @@
 import { preset } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { reportCatalogue, reportNames, tableColumns } from "../src/reports/catalogue.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
 import { decide, readyRequest, sittingWith, tokenFor } from "./support/scenario.js"
 
@@ -50,6 +51,16 @@ describe("/reports/<name>.csv", () => {
     const [header, row] = (await response.text()).split("\r\n")
     expect(header).toContain("referralId")
     expect(row).toContain("approve")
+  })
+
+  it("keeps the header row of a table with no rows, for every table", async () => {
+    const response = await get("/reports/period-requests.csv?from=2020-01-01&to=2020-01-31")
+    expect(response.status).toBe(200)
+    const text = await response.text()
+    expect(text).toMatch(/^referralId,[A-Za-z,]+\r\n$/)
+    for (const report of reportNames) {
+      for (const field of Object.values(reportCatalogue[report].tables)) expect(tableColumns(report, field), `${report} ${field}`).not.toEqual([])
+    }
   })
 
   it("links each table from the GraphQL report", async () => {

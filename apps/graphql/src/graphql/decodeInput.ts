@@ -1,4 +1,4 @@
-import { invalidInput } from "@carepanel/core"
+import { InvalidInput, invalidInput } from "@carepanel/core"
 import { Effect, Schema } from "effect"
 
 /** GraphQL sends absent optional fields as null; the core's schemas mean "absent" by a missing key. */
@@ -13,6 +13,14 @@ export const withoutNulls = (value: unknown): unknown => {
 /** Decodes a GraphQL input with a core schema; every problem is named by its path (core's InvalidInput), nothing reaches the domain. */
 export const decodeInput = <A, I>(schema: Schema.Schema<A, I>, input: unknown, prefix: ReadonlyArray<PropertyKey> = []) =>
   Schema.decodeUnknown(schema, { errors: "all", onExcessProperty: "ignore" })(withoutNulls(input)).pipe(Effect.mapError((error) => invalidInput(error, prefix)))
+
+/** A read's arguments refused: the same problems, without "Nothing was saved" (a read saves nothing). */
+export const refusedArguments = (error: InvalidInput): InvalidInput =>
+  new InvalidInput({ problems: error.problems, message: error.message.replace(/^Nothing was saved\. /, "") })
+
+/** Decodes a read's arguments with a core schema, as `decodeInput` does a command's. */
+export const decodeArgs = <A, I>(schema: Schema.Schema<A, I>, input: unknown, prefix: ReadonlyArray<PropertyKey> = []) =>
+  decodeInput(schema, input, prefix).pipe(Effect.mapError(refusedArguments))
 
 /** An optional field that is absent rather than `undefined` (exactOptionalPropertyTypes), as the core's commands take them. */
 export const optional = <A, I, R>(schema: Schema.Schema<A, I, R>) => Schema.optionalWith(schema, { exact: true })

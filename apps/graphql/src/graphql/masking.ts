@@ -25,15 +25,16 @@ const detailOf = (error: unknown): string => {
 export const isGraphQLError = (error: unknown): error is GraphQLError =>
   error instanceof GraphQLError || (error instanceof Error && error.name === "GraphQLError" && "extensions" in error)
 
-/** How every graphql-armor refusal starts (see limits.ts): "Syntax Error: Query refused: ...". */
-const refusedByArmor = "Syntax Error: Query refused"
+/** Every graphql-armor refusal (see limits.ts): armor puts "Syntax Error: " before our message, which it is not. */
+const refusedByArmor = /^Syntax Error: (Query refused by the (\w+) limit.*)$/s
 
 export const maskErrorWith =
   (log: ServerLog) =>
   (error: unknown): GraphQLError => {
-    if (isGraphQLError(error) && error.message.startsWith(refusedByArmor)) {
+    const refusal = isGraphQLError(error) ? refusedByArmor.exec(error.message) : null
+    if (refusal !== null) {
       // graphql-armor's refusals carry no code; they are the client's fault, like any validation error.
-      return new GraphQLError(error.message, { extensions: { code: "QUERY_REFUSED", http: { status: 400 } } })
+      return new GraphQLError(refusal[1]!, { extensions: { code: "QUERY_REFUSED", limit: refusal[2], http: { status: 400 } } })
     }
     const original = isGraphQLError(error) ? error.originalError : error
     if (isGraphQLError(error) && (original === undefined || original === null || isGraphQLError(original))) {

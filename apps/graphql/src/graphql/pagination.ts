@@ -1,6 +1,7 @@
 import { type AuthorityId, ReadModels } from "@carepanel/core"
 import { Effect, Schema } from "effect"
 import { InvalidInput } from "@carepanel/core"
+import { refusedArguments } from "./decodeInput.js"
 
 export const maxPageSize = 100
 export const defaultPageSize = 20
@@ -19,7 +20,7 @@ export interface Page<A> {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean; readonly startCursor: string | null; readonly endCursor: string | null }
 }
 
-const refuse = (path: string, message: string) => Effect.fail(InvalidInput.of([{ path, message }]))
+const refuse = (path: string, message: string) => Effect.fail(refusedArguments(InvalidInput.of([{ path, message }])))
 
 /** Forward pages only: the read models are walked in id order after a cursor (`afterId`, `limit`). */
 export const pageOf = (args: PageArgs): Effect.Effect<{ readonly first: number; readonly afterId?: string }, InvalidInput> => {

@@ -29,7 +29,8 @@ export const makeYoga = (options: YogaOptions) =>
     schema: options.schema,
     graphqlEndpoint: "/graphql",
     landingPage: false,
-    graphiql: options.production ? false : { title: "Carepanel API (development)" },
+    // GraphiQL is served by src/http/graphiql.ts, from this server's own files: yoga's page loads it from a CDN.
+    graphiql: false,
     maskedErrors: { maskError: maskErrorWith(options.log) },
     logging: false,
     context: ({ caller }) => ({ actor: caller.actor, run: options.run, access: new AccessTracker(), pubsub: options.pubsub }),

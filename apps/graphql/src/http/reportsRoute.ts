@@ -1,6 +1,6 @@
 import { toCsv } from "@carepanel/core"
 import type { Runner } from "../graphql/context.js"
-import { reportCatalogue, type ReportName, reportNames, runReport, tableRows } from "../reports/catalogue.js"
+import { reportCatalogue, type ReportName, reportNames, runReport, tableColumns, tableRows } from "../reports/catalogue.js"
 import { sendError, sendText } from "./respond.js"
 import type { Route } from "./server.js"
 
@@ -25,7 +25,7 @@ export const reportsRoute = (run: Runner): Route => ({
     if (table === undefined) return sendError(res, 404, "NOT_FOUND", `There is no such report. Reports: ${csvNames.map((name) => `${name}.csv`).join(", ")}.`)
     try {
       const report = await run(runReport(caller.actor, table.report as ReportName, Object.fromEntries(url.searchParams)))
-      sendText(res, 200, "text/csv; charset=utf-8", toCsv(tableRows(report, table.field)), {
+      sendText(res, 200, "text/csv; charset=utf-8", toCsv(tableRows(report, table.field), tableColumns(table.report, table.field)), {
         "Content-Disposition": `attachment; filename="${match![1]}.csv"`
       })
     } catch (error) {

@@ -20,7 +20,7 @@ export const sendError = (
 }
 
 /** A complete body of some type, e.g. CSV or iCalendar. */
-export const sendText = (res: ServerResponse, status: number, contentType: string, text: string, headers: Readonly<Record<string, string>> = {}): void => {
+export const sendText = (res: ServerResponse, status: number, contentType: string, text: string | Buffer, headers: Readonly<Record<string, string>> = {}): void => {
   noStore(res)
   res.writeHead(status, { ...headers, "Content-Type": contentType, "Content-Length": Buffer.byteLength(text) })
   res.end(text)

@@ -5,6 +5,7 @@ import type { ServerLog } from "../graphql/masking.js"
 import { maskErrorWith } from "../graphql/masking.js"
 import type { Yoga } from "../graphql/yoga.js"
 import { authenticate, challengeOf } from "./authenticate.js"
+import { sendGraphiQLAsset, sendGraphiQLPage } from "./graphiql.js"
 import { BodyTooLarge, readBody } from "./readBody.js"
 import { noStore, sendError, sendText } from "./respond.js"
 import { forwardToYoga } from "./toYoga.js"
@@ -36,6 +37,7 @@ export const createHttpServer = (options: HttpOptions): Server => {
     noStore(res)
     const url = new URL(req.url ?? "/", "http://localhost")
     if (url.pathname === "/health") return sendText(res, 200, "application/json; charset=utf-8", '{"status":"ok"}')
+    if (!options.production && url.pathname.startsWith("/graphiql/") && (await sendGraphiQLAsset(res, url.pathname))) return
     const graphql = url.pathname === "/graphql"
     const route = options.routes.find((candidate) => candidate.matches(url))
     if (!graphql && route === undefined) return sendError(res, 404, "NOT_FOUND", "There is nothing at this address.")
@@ -46,7 +48,7 @@ export const createHttpServer = (options: HttpOptions): Server => {
       if (error instanceof BodyTooLarge) return sendError(res, 413, "PAYLOAD_TOO_LARGE", "The request body is too large.", { Connection: "close" })
       throw error
     }
-    if (graphql && !options.production && wantsGraphiQL(req, url)) return forwardToYoga(options.yoga, req, res, url, body, {} as never)
+    if (graphql && !options.production && wantsGraphiQL(req, url)) return sendGraphiQLPage(res)
     const auth = await authenticate(req, options.verify)
     if (!auth.ok) {
       const status = auth.failure?.status ?? 401

@@ -9,8 +9,8 @@ import {
   SittingId,
   SittingReport
 } from "@carepanel/core"
-import { Effect, Schema } from "effect"
-import { decodeInput, optional } from "../graphql/decodeInput.js"
+import { Effect, Schema, SchemaAST } from "effect"
+import { decodeArgs, optional } from "../graphql/decodeInput.js"
 
 export type ReportName = "period" | "sitting" | "edge-of-care" | "annual"
 
@@ -84,7 +84,7 @@ export const reportNames = Object.keys(reportCatalogue) as ReadonlyArray<ReportN
 /** Runs a report for the caller with raw parameters (strings, as in a URL), returning it encoded as JSON-safe data. */
 export const runReport = (actor: Actor, name: ReportName, raw: Readonly<Record<string, unknown>>) => {
   const definition = reportCatalogue[name] as unknown as ReportDefinition<unknown, unknown, unknown>
-  return decodeInput(definition.parameters, raw).pipe(
+  return decodeArgs(definition.parameters, raw).pipe(
     Effect.flatMap((params) => definition.make(actor, params)),
     Effect.flatMap((report) => Schema.encode(definition.schema)(report).pipe(Effect.orDie)),
     Effect.map((encoded) => encoded as Readonly<Record<string, unknown>>)
@@ -96,3 +96,11 @@ export const tableRows = (report: Readonly<Record<string, unknown>>, field: stri
   ((report[field] as ReadonlyArray<Record<string, unknown>> | undefined) ?? []).map((row) =>
     Object.fromEntries(Object.entries(row).map(([key, value]) => [key, value !== null && typeof value === "object" ? JSON.stringify(value) : (value as CsvRow[string])]))
   )
+
+/** A table's columns, from the report's schema: the header of a CSV that has no rows. */
+export const tableColumns = (name: ReportName, field: string): ReadonlyArray<string> => {
+  const report = SchemaAST.encodedAST(reportCatalogue[name].schema.ast)
+  const table = SchemaAST.isTypeLiteral(report) ? report.propertySignatures.find((signature) => signature.name === field)?.type : undefined
+  const row = table !== undefined && SchemaAST.isTupleType(table) ? table.rest[0]?.type : undefined
+  return row !== undefined && SchemaAST.isTypeLiteral(row) ? row.propertySignatures.map((signature) => String(signature.name)) : []
+}

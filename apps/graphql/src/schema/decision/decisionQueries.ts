@@ -1,6 +1,6 @@
 import { authorise, Decision, DecisionId, decisionCollection, decisionReaders, Decisions } from "@carepanel/core"
 import { Effect } from "effect"
-import { decodeInput } from "../../graphql/decodeInput.js"
+import { decodeArgs } from "../../graphql/decodeInput.js"
 import { type PageArgs, readModelPage } from "../../graphql/pagination.js"
 import { builder } from "../builder.js"
 import { ReferralRef } from "../referral/referralType.js"
@@ -14,7 +14,7 @@ builder.queryField("decision", (t) =>
     args: { id: t.arg.id({ required: true }) },
     errors: {},
     resolve: (_root, args, context) =>
-      read(context, (actor) => decodeInput(DecisionId, args.id, ["id"]).pipe(Effect.flatMap((id) => using(Decisions, (decisions) => decisions.get(actor, id)))))
+      read(context, (actor) => decodeArgs(DecisionId, args.id, ["id"]).pipe(Effect.flatMap((id) => using(Decisions, (decisions) => decisions.get(actor, id)))))
   })
 )
 

@@ -1,6 +1,6 @@
 import { DecisionId, DisagreementId, DisagreementStatus, Disagreements, ReferralId, SittingId } from "@carepanel/core"
 import { Effect, Schema } from "effect"
-import { decodeInput, optional } from "../../graphql/decodeInput.js"
+import { decodeArgs, optional } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { read, readList, using } from "../run.js"
 import { DisagreementStatusEnum } from "../shared/enums.js"
@@ -13,7 +13,7 @@ builder.queryField("disagreement", (t) =>
     errors: {},
     resolve: (_root, args, context) =>
       read(context, (actor) =>
-        decodeInput(DisagreementId, args.id, ["id"]).pipe(Effect.flatMap((id) => using(Disagreements, (disagreements) => disagreements.get(actor, id))))
+        decodeArgs(DisagreementId, args.id, ["id"]).pipe(Effect.flatMap((id) => using(Disagreements, (disagreements) => disagreements.get(actor, id))))
       )
   })
 )
@@ -32,7 +32,7 @@ builder.queryField("disagreements", (t) =>
     args: { status: t.arg({ type: DisagreementStatusEnum }), decisionId: t.arg.id(), referralId: t.arg.id(), sittingId: t.arg.id() },
     resolve: (_root, args, context) =>
       readList(context, (actor) =>
-        decodeInput(Filter, args).pipe(Effect.flatMap((filter) => using(Disagreements, (disagreements) => disagreements.list(actor, filter))))
+        decodeArgs(Filter, args).pipe(Effect.flatMap((filter) => using(Disagreements, (disagreements) => disagreements.list(actor, filter))))
       )
   })
 )

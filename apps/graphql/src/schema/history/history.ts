@@ -21,7 +21,7 @@ import {
   type StoredEvent
 } from "@carepanel/core"
 import { Effect } from "effect"
-import { decodeInput } from "../../graphql/decodeInput.js"
+import { decodeArgs } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { ReferralRef } from "../referral/referralType.js"
 import { read, using } from "../run.js"
@@ -100,7 +100,7 @@ builder.queryField("caseHistory", (t) =>
     resolve: (_root, args, context) =>
       read(context, (actor) =>
         Effect.gen(function* () {
-          const id = yield* decodeInput(ReferralId, args.referralId, ["referralId"])
+          const id = yield* decodeArgs(ReferralId, args.referralId, ["referralId"])
           const referral = yield* using(Referrals, (referrals) => referrals.get(actor, id))
           const childIds = referral.form.children.map((child) => child.childId as string)
           const related = yield* Effect.all([

@@ -1,6 +1,6 @@
 import { ChildId, PlacementId, Placements, PlacementStatus } from "@carepanel/core"
 import { Effect, Schema } from "effect"
-import { decodeInput, optional } from "../../graphql/decodeInput.js"
+import { decodeArgs, optional } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { deadlinesFor } from "../deadline/deadlineQueries.js"
 import { DeadlineRef } from "../deadline/deadlineType.js"
@@ -14,7 +14,7 @@ builder.queryField("placement", (t) =>
     args: { id: t.arg.id({ required: true }) },
     errors: {},
     resolve: (_root, args, context) =>
-      read(context, (actor) => decodeInput(PlacementId, args.id, ["id"]).pipe(Effect.flatMap((id) => using(Placements, (placements) => placements.get(actor, id)))))
+      read(context, (actor) => decodeArgs(PlacementId, args.id, ["id"]).pipe(Effect.flatMap((id) => using(Placements, (placements) => placements.get(actor, id)))))
   })
 )
 
@@ -26,7 +26,7 @@ builder.queryField("placements", (t) =>
     description: "The caller's authority's Regulation 24 placements, by status and/or child.",
     args: { status: t.arg({ type: PlacementStatusEnum }), childId: t.arg.id() },
     resolve: (_root, args, context) =>
-      readList(context, (actor) => decodeInput(Filter, args).pipe(Effect.flatMap((filter) => using(Placements, (placements) => placements.list(actor, filter)))))
+      readList(context, (actor) => decodeArgs(Filter, args).pipe(Effect.flatMap((filter) => using(Placements, (placements) => placements.list(actor, filter)))))
   })
 )
 

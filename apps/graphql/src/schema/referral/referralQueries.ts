@@ -1,6 +1,6 @@
 import { authorise, LocalDate, londonDateOf, Referral, ReferralId, referralCollection, referralReaders, Referrals } from "@carepanel/core"
 import { Effect, Schema } from "effect"
-import { decodeInput } from "../../graphql/decodeInput.js"
+import { decodeArgs } from "../../graphql/decodeInput.js"
 import { readModelPage } from "../../graphql/pagination.js"
 import { builder } from "../builder.js"
 import { read, readList, using } from "../run.js"
@@ -15,7 +15,7 @@ builder.queryField("referral", (t) =>
     errors: {},
     resolve: (_root, args, context) =>
       read(context, (actor) =>
-        decodeInput(ReferralId, args.id, ["id"]).pipe(Effect.flatMap((id) => using(Referrals, (referrals) => referrals.get(actor, id))))
+        decodeArgs(ReferralId, args.id, ["id"]).pipe(Effect.flatMap((id) => using(Referrals, (referrals) => referrals.get(actor, id))))
       )
   })
 )
@@ -41,7 +41,7 @@ builder.queryField("referrals", (t) =>
       readList(context, (actor) =>
         Effect.gen(function* () {
           yield* authorise(actor, referralReaders)
-          const range = yield* decodeInput(DateRange, { createdFrom: args.createdFrom, createdTo: args.createdTo })
+          const range = yield* decodeArgs(DateRange, { createdFrom: args.createdFrom, createdTo: args.createdTo })
           const where = Object.fromEntries(
             Object.entries({
               status: args.status,

@@ -1,6 +1,6 @@
 import { Agendas, LocalDate, PanelId, SittingId, Sittings } from "@carepanel/core"
 import { Effect, Schema } from "effect"
-import { decodeInput, optional } from "../../graphql/decodeInput.js"
+import { decodeArgs, optional } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { ReferralRef } from "../referral/referralType.js"
 import { read, readList, using } from "../run.js"
@@ -15,7 +15,7 @@ builder.queryField("sittings", (t) =>
     args: { from: t.arg({ type: "Date" }), to: t.arg({ type: "Date" }), panelId: t.arg.id() },
     resolve: (_root, args, context) =>
       readList(context, (actor) =>
-        decodeInput(Range, args).pipe(Effect.flatMap((filter) => using(Sittings, (sittings) => sittings.list(actor, filter))))
+        decodeArgs(Range, args).pipe(Effect.flatMap((filter) => using(Sittings, (sittings) => sittings.list(actor, filter))))
       )
   })
 )
@@ -26,7 +26,7 @@ builder.queryField("sitting", (t) =>
     args: { id: t.arg.id({ required: true }) },
     errors: {},
     resolve: (_root, args, context) =>
-      read(context, (actor) => decodeInput(SittingId, args.id, ["id"]).pipe(Effect.flatMap((id) => using(Sittings, (sittings) => sittings.get(actor, id)))))
+      read(context, (actor) => decodeArgs(SittingId, args.id, ["id"]).pipe(Effect.flatMap((id) => using(Sittings, (sittings) => sittings.get(actor, id)))))
   })
 )
 
@@ -37,7 +37,7 @@ builder.queryField("agendaProposal", (t) =>
     args: { sittingId: t.arg.id({ required: true }) },
     resolve: (_root, args, context) =>
       readList(context, (actor) =>
-        decodeInput(SittingId, args.sittingId, ["sittingId"]).pipe(Effect.flatMap((id) => using(Agendas, (agendas) => agendas.propose(actor, id))))
+        decodeArgs(SittingId, args.sittingId, ["sittingId"]).pipe(Effect.flatMap((id) => using(Agendas, (agendas) => agendas.propose(actor, id))))
       )
   })
 )
