@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net"
 import { serve } from "@hono/node-server"
 import type { AuthorityPolicy, Notifier } from "@carepanel/core"
 import { makeWriteTransaction, type StoreServices } from "@carepanel/store-sql"
-import { Cause, Exit, Fiber, type Layer, ManagedRuntime } from "effect"
+import { Cause, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { Hono } from "hono"
 import type { SourcesFile } from "../config/sources.js"
 import { healthRoutes } from "../http/healthRoutes.js"
@@ -24,6 +24,8 @@ export interface ReceiverOptions {
   readonly parkedForMs?: number
   /** The wall clock for the signature's timestamp tolerance; `Date.now` unless given. */
   readonly now?: () => number
+  /** The least severe log line written; Info unless given (tests quiet it). */
+  readonly logLevel?: LogLevel.LogLevel
 }
 
 export interface RunningReceiver {
@@ -33,7 +35,8 @@ export interface RunningReceiver {
 
 /** Builds the runtime (store, ports, use cases) and the Hono app, starts the sweep of parked deliveries, listens. */
 export const startReceiver = async (options: ReceiverOptions): Promise<RunningReceiver> => {
-  const runtime = ManagedRuntime.make(receiverLayer({ store: options.store, policies: options.policies, notifier: options.notifier }))
+  const layer = receiverLayer({ store: options.store, policies: options.policies, notifier: options.notifier })
+  const runtime = ManagedRuntime.make(Layer.merge(layer, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info)))
   const built = await runtime.runPromiseExit(makeWriteTransaction)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const app = new Hono()

@@ -3,6 +3,8 @@ import { exampleForm } from "@carepanel/core/testing"
 /** Fictional secrets for the test sources (24 random bytes each, generated once for these tests). */
 export const secret = "whsec_dGVzdC1zZWNyZXQtb25lLWZvci13ZWJob29rcw=="
 export const nextSecret = "whsec_dGVzdC1zZWNyZXQtdHdvLWZvci13ZWJob29rcw=="
+/** The other source's own secret: a delivery for one source signed for the other is refused. */
+export const eclipseSecret = "whsec_dGVzdC1zZWNyZXQtZWNsaXBzZS13ZWJob29rcw=="
 export const authority = "wexcombe"
 
 export const sourcesFor = (secrets: ReadonlyArray<string> = [secret]) => ({
@@ -23,7 +25,7 @@ export const sourcesFor = (secrets: ReadonlyArray<string> = [secret]) => ({
           ],
           roles: ["social_worker", "team_manager"]
         },
-        eclipse: { secrets: [nextSecret], events: ["request.withdrawn"], roles: ["social_worker"] }
+        eclipse: { secrets: [eclipseSecret], events: ["request.withdrawn"], roles: ["social_worker"] }
       }
     }
   }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Notifier } from "@carepanel/core"
 import { SqliteStoreLayer, type StoreServices } from "@carepanel/store-sql"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, LogLevel } from "effect"
 import { Webhook } from "standardwebhooks"
 import { configFromEnv } from "../../src/config/config.js"
 import { type ReceiverOptions, startReceiver } from "../../src/app/startApp.js"
@@ -23,7 +23,7 @@ export const startTestReceiver = async (options: Partial<ReceiverOptions> & { re
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "carepanel-webhooks-"))
   const config = testConfig(dataDir, options.sources)
   const store: Layer.Layer<StoreServices, unknown> = options.store ?? SqliteStoreLayer({ dataDir })
-  const receiver = await startReceiver({ host: "127.0.0.1", port: 0, policies: config.policies, ...options, sources: config.sources, store, notifier: quietNotifier })
+  const receiver = await startReceiver({ host: "127.0.0.1", port: 0, policies: config.policies, logLevel: LogLevel.None, ...options, sources: config.sources, store, notifier: quietNotifier })
   return { ...receiver, dataDir, store }
 }
 
