@@ -24,6 +24,8 @@ export interface ReceiverOptions {
   readonly parkedForMs?: number
   /** The wall clock for the signature's timestamp tolerance; `Date.now` unless given. */
   readonly now?: () => number
+  /** How often parked deliveries are checked for expiry; every minute unless given. */
+  readonly sweepEveryMs?: number
   /** The least severe log line written; Info unless given (tests quiet it). */
   readonly logLevel?: LogLevel.LogLevel
 }
@@ -47,7 +49,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
     run: makeRunner(runtime, built.value),
     now: options.now ?? Date.now
   })
-  const sweep = runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000))
+  const sweep = runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000))
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(listening))
     listening.once("error", reject)
