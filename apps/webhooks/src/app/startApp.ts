@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net"
 import { serve } from "@hono/node-server"
-import type { AuthorityPolicy, Notifier } from "@carepanel/core"
+import { type AuthorityPolicy, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
 import { makeWriteTransaction, type StoreServices } from "@carepanel/store-sql"
 import { Cause, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { Hono } from "hono"
@@ -26,6 +26,8 @@ export interface ReceiverOptions {
   readonly now?: () => number
   /** How often parked deliveries are checked for expiry; every minute unless given. */
   readonly sweepEveryMs?: number
+  /** Deliver the outbox (outcomes to the sources' endpoints) from this process; off unless asked (the API delivers by default). */
+  readonly dispatch?: boolean
   /** The least severe log line written; Info unless given (tests quiet it). */
   readonly logLevel?: LogLevel.LogLevel
 }
@@ -49,7 +51,10 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
     run: makeRunner(runtime, built.value),
     now: options.now ?? Date.now
   })
-  const sweep = runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000))
+  const fibers = [
+    runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000)),
+    ...(options.dispatch === true ? [runtime.runFork(runDispatcher(dispatcherConfig()))] : [])
+  ]
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(listening))
     listening.once("error", reject)
@@ -59,7 +64,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   return {
     url: `http://${host}:${port}`,
     close: async () => {
-      await runtime.runPromise(Fiber.interrupt(sweep))
+      await Promise.all(fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))))
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         if ("closeAllConnections" in server) server.closeAllConnections()

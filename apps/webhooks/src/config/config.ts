@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { type AuthorityPolicy, parsePolicyText, preset, presetSlugs, type PresetSlug } from "@carepanel/core"
-import { Effect } from "effect"
+import { Effect, LogLevel } from "effect"
 import { loadSources, type SourcesFile, SourcesFileError } from "./sources.js"
 
 export type Env = Readonly<Record<string, string | undefined>>
@@ -35,6 +35,17 @@ export interface ReceiverConfig {
   readonly parkedForMs: number
   /** Whether this process sends the outbox's outcomes to the sources' endpoints. */
   readonly dispatch: boolean
+  /** `CAREPANEL_LOG_LEVEL`: the least severe log line written (default Info). */
+  readonly logLevel: LogLevel.LogLevel
+}
+
+const logLevels = ["All", "Trace", "Debug", "Info", "Warning", "Error", "Fatal", "None"] as const
+
+const logLevelOf = (env: Env): LogLevel.LogLevel => {
+  const raw = env.CAREPANEL_LOG_LEVEL?.trim() || "Info"
+  const level = logLevels.find((name) => name.toLowerCase() === raw.toLowerCase())
+  if (level === undefined) throw new ConfigError("CAREPANEL_LOG_LEVEL", `must be one of ${logLevels.join(", ")}`)
+  return LogLevel.fromLiteral(level)
 }
 
 const invocationDir = (env: Env) => env.INIT_CWD ?? process.cwd()
@@ -89,6 +100,7 @@ export const configFromEnv = (env: Env = process.env): ReceiverConfig => {
     sources,
     bodyLimitBytes: intSetting(env, "CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES", 256_000, 1_000, 10_000_000),
     parkedForMs: 60_000 * intSetting(env, "CAREPANEL_WEBHOOK_PARKED_MINUTES", 7 * 24 * 60, 1, 365 * 24 * 60),
-    dispatch: dispatch === "on"
+    dispatch: dispatch === "on",
+    logLevel: logLevelOf(env)
   }
 }

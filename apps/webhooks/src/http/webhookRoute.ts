@@ -42,8 +42,11 @@ export const webhookRoute = (app: Hono, options: WebhookRouteOptions) =>
         options.run.log(Effect.logWarning("delivery rejected: not verified").pipe(Effect.annotateLogs(annotate)))
         return respond(c, unauthorised)
       }
-      const decoded = decodeEvent(verified.text, source.events)
+      const bodySha256 = createHash("sha256").update(body).digest("hex")
       const delivery = { ...annotate, deliveryId: verified.deliveryId }
+      const earlier = await options.run.earlier({ authorityId: authority, deliveryId: verified.deliveryId, bodySha256 }).catch(() => tryAgain)
+      if (earlier !== undefined) return respond(c, earlier)
+      const decoded = decodeEvent(verified.text, source.events)
       if (decoded._tag === "Answer") {
         options.run.log(Effect.logInfo("delivery not stored").pipe(Effect.annotateLogs({ ...delivery, status: decoded.answer.status })))
         return respond(c, decoded.answer)
@@ -57,7 +60,7 @@ export const webhookRoute = (app: Hono, options: WebhookRouteOptions) =>
           eventType: decoded.event.type,
           event: decoded.event as AppliedEvent,
           text: verified.text,
-          bodySha256: createHash("sha256").update(body).digest("hex")
+          bodySha256
         })
         .catch(() => tryAgain)
       return respond(c, answer)

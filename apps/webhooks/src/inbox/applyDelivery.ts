@@ -57,8 +57,8 @@ const releaseParked = (tx: WriteTransaction, context: DeliveryContext, step: Ste
  */
 export const applyDelivery = (tx: WriteTransaction, delivery: Delivery) =>
   Effect.gen(function* () {
-    const earlier = yield* findDelivery(delivery.authorityId, delivery.deliveryId)
-    if (earlier !== undefined) return repeatAnswer(earlier, delivery)
+    const earlier = yield* earlierAnswer(delivery)
+    if (earlier !== undefined) return earlier
     return yield* tx(
       Effect.gen(function* () {
         const inbox = yield* Inbox
@@ -86,6 +86,10 @@ export const applyDelivery = (tx: WriteTransaction, delivery: Delivery) =>
     )
   }).pipe(Effect.annotateLogs({ deliveryId: delivery.deliveryId, source: delivery.sourceId, authority: delivery.authorityId, eventType: delivery.eventType }))
 
+/** The answer already given to this delivery id (or 409 for another body under it), looked up before decoding anything. */
+export const earlierAnswer = (delivery: { readonly authorityId: string; readonly deliveryId: string; readonly bodySha256: string }) =>
+  Effect.map(findDelivery(delivery.authorityId, delivery.deliveryId), (row) => (row === undefined ? undefined : repeatAnswer(row, delivery)))
+
 const base = (delivery: Delivery, now: string) => ({
   authorityId: delivery.authorityId,
   deliveryId: delivery.deliveryId,
@@ -99,7 +103,7 @@ const base = (delivery: Delivery, now: string) => ({
 const retryLater: Answer = problem(503, "try-again", "Please send this delivery again.")
 
 /** What the first delivery of this id was answered; a different body under the same id is a conflict (and an alert). */
-const repeatAnswer = (earlier: DeliveryRow, delivery: Delivery): Answer => {
+const repeatAnswer = (earlier: DeliveryRow, delivery: Pick<Delivery, "deliveryId" | "bodySha256">): Answer => {
   if (earlier.bodySha256 === delivery.bodySha256) return earlier.answer
   return problem(409, "delivery-id-reused", "This webhook-id was already received with a different body; it was not applied.", {
     deliveryId: delivery.deliveryId
