@@ -19,12 +19,12 @@ export const spawnReceiver = (env: Record<string, string>): Promise<ReceiverProc
     })
     let output = ""
     const exited = new Promise<void>((done) => child.once("exit", () => done()))
+    let listening = false
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
       const url = /at (http:\/\/[^/\s]+)\/webhooks\//.exec(output)?.[1]
-      if (url !== undefined) {
-        child.stdout.off("data", onData)
-        child.stdout.resume()
+      if (url !== undefined && !listening) {
+        listening = true
         resolve({
           url,
           child,
