@@ -115,6 +115,17 @@ describe("outcomes", () => {
   })
 })
 
+describe("the OpenAPI document", () => {
+  it("serves OpenAPI 3.1 at /openapi.json with every event's schema, generated from the Effect schemas", async () => {
+    const document = (await (await fetch(`${receiver.url}/openapi.json`)).json()) as any
+    expect(document.openapi).toBe("3.1.0")
+    const schemas = Object.keys(document.components.schemas)
+    expect(schemas).toEqual(expect.arrayContaining(["request_submitted", "request_approved", "placement_connected_person_started", "police_protection_started", "visit_recorded", "Problem"]))
+    const submittedSchema = document.components.schemas.request_submitted
+    expect(submittedSchema.properties.data.required).toEqual(expect.arrayContaining(["actor", "formId", "form"]))
+  })
+})
+
 describe("out-of-order deliveries", () => {
   it("parks an event about a request not yet known (202), and applies it when the request arrives", async () => {
     const early = await deliver(receiver.url, approved("form-late"), { id: "msg_early_approval" })

@@ -6,6 +6,7 @@ import { Cause, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "eff
 import { Hono } from "hono"
 import type { SourcesFile } from "../config/sources.js"
 import { healthRoutes } from "../http/healthRoutes.js"
+import { openApiRoute } from "../http/openApi.js"
 import { makeRunner } from "../http/runner.js"
 import { webhookRoute } from "../http/webhookRoute.js"
 import { receiverLayer } from "./appLayer.js"
@@ -45,6 +46,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const app = new Hono()
   healthRoutes(app, runtime)
+  openApiRoute(app)
   webhookRoute(app, {
     sources: options.sources,
     bodyLimitBytes: options.bodyLimitBytes ?? 256_000,
