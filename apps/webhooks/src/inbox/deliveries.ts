@@ -97,12 +97,3 @@ export const expireParked = (receivedBefore: string, now: string) =>
       (rows) => rows.length
     )
   )
-
-export const listDeliveries = (authorityId: string, outcome: Outcome) =>
-  Effect.flatMap(SqlClient.SqlClient, (sql) =>
-    Effect.map(
-      sql<Row>`SELECT * FROM webhook_deliveries WHERE authority_id = ${authorityId} AND outcome = ${outcome}
-        ORDER BY received_at, delivery_id`,
-      (rows) => rows.map(fromRow)
-    )
-  )
