@@ -7,4 +7,5 @@ export { SqliteStoreLayer, type SqliteStoreOptions } from "./layers/SqliteStoreL
 export { StoreLayerFromEnv, storeLayerFromEnv } from "./layers/StoreLayerFromEnv.js"
 export { migrations, migrationsTable } from "./migrations/runMigrations.js"
 export { Inbox } from "./store/Inbox.js"
+export { makeWriteTransaction, type WriteTransaction } from "./sql/writeTransaction.js"
 export type { StoreLayer, StoreServices } from "./StoreServices.js"

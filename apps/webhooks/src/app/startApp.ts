@@ -1,0 +1,77 @@
+import type { AddressInfo } from "node:net"
+import { serve } from "@hono/node-server"
+import { type AuthorityPolicy, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
+import { makeWriteTransaction, type StoreServices } from "@carepanel/store-sql"
+import { Cause, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
+import { Hono } from "hono"
+import type { SourcesFile } from "../config/sources.js"
+import { healthRoutes } from "../http/healthRoutes.js"
+import { openApiRoute } from "../http/openApi.js"
+import { makeRunner } from "../http/runner.js"
+import { webhookRoute } from "../http/webhookRoute.js"
+import { receiverLayer } from "./appLayer.js"
+import { sweepParked } from "./sweepParked.js"
+
+export interface ReceiverOptions {
+  readonly host: string
+  /** 0 picks a free port (tests). */
+  readonly port: number
+  readonly policies: ReadonlyArray<AuthorityPolicy>
+  readonly sources: SourcesFile
+  readonly store: Layer.Layer<StoreServices, unknown>
+  readonly notifier: Layer.Layer<Notifier, unknown>
+  readonly bodyLimitBytes?: number
+  /** How long a delivery stays parked before it is dead; default 7 days. */
+  readonly parkedForMs?: number
+  /** The wall clock for the signature's timestamp tolerance; `Date.now` unless given. */
+  readonly now?: () => number
+  /** How often parked deliveries are checked for expiry; every minute unless given. */
+  readonly sweepEveryMs?: number
+  /** Deliver the outbox (outcomes to the sources' endpoints) from this process; off unless asked (the API delivers by default). */
+  readonly dispatch?: boolean
+  /** The least severe log line written; Info unless given (tests quiet it). */
+  readonly logLevel?: LogLevel.LogLevel
+}
+
+export interface RunningReceiver {
+  readonly url: string
+  readonly close: () => Promise<void>
+}
+
+/** Builds the runtime (store, ports, use cases) and the Hono app, starts the sweep of parked deliveries, listens. */
+export const startReceiver = async (options: ReceiverOptions): Promise<RunningReceiver> => {
+  const layer = receiverLayer({ store: options.store, policies: options.policies, notifier: options.notifier })
+  const runtime = ManagedRuntime.make(Layer.merge(layer, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info)))
+  const built = await runtime.runPromiseExit(makeWriteTransaction)
+  if (Exit.isFailure(built)) throw Cause.squash(built.cause)
+  const app = new Hono()
+  healthRoutes(app, runtime)
+  openApiRoute(app)
+  webhookRoute(app, {
+    sources: options.sources,
+    bodyLimitBytes: options.bodyLimitBytes ?? 256_000,
+    run: makeRunner(runtime, built.value),
+    now: options.now ?? Date.now
+  })
+  const fibers = [
+    runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000)),
+    ...(options.dispatch === true ? [runtime.runFork(runDispatcher(dispatcherConfig()))] : [])
+  ]
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(listening))
+    listening.once("error", reject)
+  })
+  const { port } = server.address() as AddressInfo
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host
+  return {
+    url: `http://${host}:${port}`,
+    close: async () => {
+      await Promise.all(fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))))
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        if ("closeAllConnections" in server) server.closeAllConnections()
+      })
+      await runtime.dispose()
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { Actor, type AuthorityId, NotPermitted, describeRoles, type Role } from "@carepanel/core"
+import { Effect } from "effect"
+import type { ActingStaff } from "../events/eventParts.js"
+
+/**
+ * The delivery acts for the staff member it names, in the role it names, which must be one of the roles the
+ * source may act as (its configuration): the core then checks that role against the command as for anyone.
+ */
+export const actorOf = (authorityId: AuthorityId, staff: ActingStaff, sourceRoles: ReadonlyArray<Role>) =>
+  sourceRoles.includes(staff.role)
+    ? Effect.succeed(new Actor({ personId: staff.personId, name: staff.name, authorityId, roles: [staff.role] }))
+    : Effect.fail(
+        new NotPermitted({
+          action: `act as a ${describeRoles([staff.role])} through this source`,
+          allowed: [...sourceRoles],
+          message: `This source may act only as a ${describeRoles(sourceRoles)}, not as a ${describeRoles([staff.role])}.`
+        })
+      )

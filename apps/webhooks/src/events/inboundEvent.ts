@@ -1,0 +1,20 @@
+import { Schema } from "effect"
+import { ConnectedPersonPlacementStarted } from "./placementEvents.js"
+import { DocumentAttached, RequestApproved, RequestReturned, RequestSubmitted, RequestWithdrawn } from "./requestEvents.js"
+import { statutoryEvents } from "./statutoryEvents.js"
+
+/** The events this version applies to the core. */
+export const appliedEvents = [RequestSubmitted, RequestApproved, RequestReturned, RequestWithdrawn, DocumentAttached, ConnectedPersonPlacementStarted] as const
+
+export const InboundEvent = Schema.Union(...appliedEvents, ...statutoryEvents)
+export type InboundEvent = typeof InboundEvent.Type
+export type AppliedEvent = (typeof appliedEvents)[number]["Type"]
+
+const typeOf = (schema: (typeof InboundEvent.members)[number]) => schema.fields.type.literals[0]
+
+export const inboundEventTypes = InboundEvent.members.map(typeOf)
+export type InboundEventType = InboundEvent["type"]
+
+export const schemaOfType = new Map(InboundEvent.members.map((schema) => [typeOf(schema) as string, schema]))
+
+export const notYetSupported: ReadonlySet<string> = new Set(statutoryEvents.map(typeOf))

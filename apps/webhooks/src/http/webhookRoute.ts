@@ -1,0 +1,68 @@
+import { createHash } from "node:crypto"
+import { Effect } from "effect"
+import type { Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { findSource, secretsOf, type SourcesFile } from "../config/sources.js"
+import { decodeEvent } from "../events/decodeEvent.js"
+import type { AppliedEvent } from "../events/inboundEvent.js"
+import type { Answer } from "../inbox/answer.js"
+import { respond, tooLarge, tryAgain, unauthorised, unsupportedType } from "./respond.js"
+import type { Runner } from "./runner.js"
+import { verifySignature } from "./verifySignature.js"
+
+export interface WebhookRouteOptions {
+  readonly sources: SourcesFile
+  readonly bodyLimitBytes: number
+  readonly run: Runner
+  /** Milliseconds since the epoch, for the timestamp tolerance (tests move it to the specification's vector). */
+  readonly now: () => number
+}
+
+const isJson = (contentType: string | undefined) => /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(contentType?.trim() ?? "")
+
+/**
+ * `POST /webhooks/{authority}/{source}`, in this order: the body limit (413, from Content-Length before
+ * reading, and while reading when there is none), the content type (415), the signature over the raw bytes
+ * (401, the same for every failed check), the event's shape (422, or 403 for a type the source may not send),
+ * then `applyDelivery`, exactly once. No body is ever logged.
+ */
+export const webhookRoute = (app: Hono, options: WebhookRouteOptions) =>
+  app.post(
+    "/webhooks/:authority/:source",
+    bodyLimit({ maxSize: options.bodyLimitBytes, onError: (c) => respond(c, tooLarge(options.bodyLimitBytes)) }),
+    async (c) => {
+      const { authority, source: sourceId } = c.req.param()
+      const annotate = { authority, source: sourceId }
+      if (!isJson(c.req.header("content-type"))) return respond(c, unsupportedType)
+      const body = new Uint8Array(await c.req.arrayBuffer())
+      const source = findSource(options.sources, authority, sourceId)
+      const headers = { id: c.req.header("webhook-id"), timestamp: c.req.header("webhook-timestamp"), signature: c.req.header("webhook-signature") }
+      const verified = verifySignature(headers, body, source === undefined ? [] : secretsOf(source), Math.floor(options.now() / 1000))
+      if (verified === undefined || source === undefined) {
+        options.run.log(Effect.logWarning("delivery rejected: not verified").pipe(Effect.annotateLogs(annotate)))
+        return respond(c, unauthorised)
+      }
+      const bodySha256 = createHash("sha256").update(body).digest("hex")
+      const delivery = { ...annotate, deliveryId: verified.deliveryId }
+      const earlier = await options.run.earlier({ authorityId: authority, deliveryId: verified.deliveryId, bodySha256 }).catch(() => tryAgain)
+      if (earlier !== undefined) return respond(c, earlier)
+      const decoded = decodeEvent(verified.text, source.events)
+      if (decoded._tag === "Answer") {
+        options.run.log(Effect.logInfo("delivery not stored").pipe(Effect.annotateLogs({ ...delivery, status: decoded.answer.status })))
+        return respond(c, decoded.answer)
+      }
+      const answer: Answer = await options.run
+        .apply({
+          authorityId: authority,
+          sourceId,
+          sourceRoles: source.roles,
+          deliveryId: verified.deliveryId,
+          eventType: decoded.event.type,
+          event: decoded.event as AppliedEvent,
+          text: verified.text,
+          bodySha256
+        })
+        .catch(() => tryAgain)
+      return respond(c, answer)
+    }
+  )

@@ -1,0 +1,111 @@
+import type { AuthorityId } from "@carepanel/core"
+import { Inbox, type WriteTransaction } from "@carepanel/store-sql"
+import { Clock, Effect } from "effect"
+import { applyEvent, type DeliveryContext, type Step } from "../apply/applyEvent.js"
+import { decodeEvent } from "../events/decodeEvent.js"
+import type { AppliedEvent } from "../events/inboundEvent.js"
+import { type Answer, applied, parked, problem, refused } from "./answer.js"
+import { type DeliveryRow, findDelivery, insertDelivery, parkedFor, settleDelivery } from "./deliveries.js"
+import { classify } from "./refusal.js"
+import { waitingKey } from "./references.js"
+
+export interface Delivery extends DeliveryContext {
+  readonly eventType: string
+  readonly event: AppliedEvent
+  readonly text: string
+  readonly bodySha256: string
+}
+
+/** Another process committed this delivery id between our look and our claim: answer as a repeat. */
+class ClaimedElsewhere {
+  readonly _tag = "ClaimedElsewhere"
+}
+
+const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
+
+/** The event's commands in a savepoint: applied, parked, or refused (the savepoint rolled back, so it wrote nothing). */
+const attempt = (tx: WriteTransaction, event: AppliedEvent, context: DeliveryContext) =>
+  tx(applyEvent(event, context)).pipe(
+    Effect.map((step) => ({ _tag: "Step", step }) as const),
+    Effect.catchAll((error) => Effect.flatMap(classify(error), (refusal) => Effect.succeed({ _tag: "Refused", ...refusal } as const)))
+  )
+
+/** Deliveries parked for the record `step` created, applied in the order they arrived (each may release more). */
+const releaseParked = (tx: WriteTransaction, context: DeliveryContext, step: Step): Effect.Effect<void, unknown, never> =>
+  step._tag !== "Applied" || step.created === undefined
+    ? Effect.void
+    : Effect.gen(function* () {
+        const waiting = yield* parkedFor(context.authorityId, waitingKey(step.created!))
+        for (const row of waiting) {
+          const decoded = decodeEvent(row.body ?? "", [row.eventType])
+          if (decoded._tag !== "Event") continue
+          const later = { ...context, deliveryId: row.deliveryId, sourceId: row.sourceId }
+          const result = yield* attempt(tx, decoded.event as AppliedEvent, later)
+          const outcome = result._tag === "Refused" ? "refused" : result.step._tag === "Applied" ? "applied" : "parked"
+          yield* settleDelivery(context.authorityId, row.deliveryId, outcome, yield* nowIso)
+          yield* Effect.logInfo("parked delivery settled").pipe(Effect.annotateLogs({ deliveryId: row.deliveryId, source: row.sourceId, outcome }))
+          if (result._tag === "Step") yield* releaseParked(tx, later, result.step)
+        }
+      }) as Effect.Effect<void, unknown, never>
+
+/**
+ * Applies one verified delivery exactly once. This module is the only transaction boundary of the receiver:
+ * the inbox row (`webhook-id`), the delivery's record and answer, the source references and every event the
+ * core's use cases append commit together or not at all. The use cases' own appends join this transaction as
+ * savepoints (`writeTransaction` nests), so a refusal rolls back its savepoint and is recorded in the same
+ * transaction. A repeat answers what the first answered and writes nothing; the same id with another body 409.
+ */
+export const applyDelivery = (tx: WriteTransaction, delivery: Delivery) =>
+  Effect.gen(function* () {
+    const earlier = yield* earlierAnswer(delivery)
+    if (earlier !== undefined) return earlier
+    return yield* tx(
+      Effect.gen(function* () {
+        const inbox = yield* Inbox
+        if (!(yield* inbox.markProcessed(delivery.authorityId as AuthorityId, delivery.deliveryId))) return yield* Effect.fail(new ClaimedElsewhere())
+        const result = yield* attempt(tx, delivery.event, delivery)
+        const now = yield* nowIso
+        const record = (row: Pick<DeliveryRow, "outcome" | "answer" | "waitingFor">) =>
+          Effect.as(insertDelivery({ ...base(delivery, now), ...row }, now), row)
+        if (result._tag === "Refused") return yield* record({ outcome: "refused", answer: refused(delivery.deliveryId, result.code, result.message) })
+        if (result.step._tag === "Park") {
+          const waitingFor = waitingKey(result.step.waitingFor)
+          return yield* record({ outcome: "parked", answer: parked(delivery.deliveryId, waitingFor), waitingFor })
+        }
+        const recorded = yield* record({ outcome: "applied", answer: applied(delivery.deliveryId, result.step.touched) })
+        yield* releaseParked(tx, delivery, result.step)
+        return recorded
+      })
+    ).pipe(
+      Effect.tap((row) => Effect.logInfo("delivery").pipe(Effect.annotateLogs({ outcome: row.outcome }))),
+      Effect.map((row) => row.answer),
+      Effect.catchIf(
+        (error): error is ClaimedElsewhere => error instanceof ClaimedElsewhere,
+        () => Effect.flatMap(findDelivery(delivery.authorityId, delivery.deliveryId), (row) => Effect.succeed(row === undefined ? retryLater : repeatAnswer(row, delivery)))
+      )
+    )
+  }).pipe(Effect.annotateLogs({ deliveryId: delivery.deliveryId, source: delivery.sourceId, authority: delivery.authorityId, eventType: delivery.eventType }))
+
+/** The answer already given to this delivery id (or 409 for another body under it), looked up before decoding anything. */
+export const earlierAnswer = (delivery: { readonly authorityId: string; readonly deliveryId: string; readonly bodySha256: string }) =>
+  Effect.map(findDelivery(delivery.authorityId, delivery.deliveryId), (row) => (row === undefined ? undefined : repeatAnswer(row, delivery)))
+
+const base = (delivery: Delivery, now: string) => ({
+  authorityId: delivery.authorityId,
+  deliveryId: delivery.deliveryId,
+  sourceId: delivery.sourceId,
+  eventType: delivery.eventType,
+  bodySha256: delivery.bodySha256,
+  receivedAt: now,
+  body: delivery.text
+})
+
+const retryLater: Answer = problem(503, "try-again", "Please send this delivery again.")
+
+/** What the first delivery of this id was answered; a different body under the same id is a conflict (and an alert). */
+const repeatAnswer = (earlier: DeliveryRow, delivery: Pick<Delivery, "deliveryId" | "bodySha256">): Answer => {
+  if (earlier.bodySha256 === delivery.bodySha256) return earlier.answer
+  return problem(409, "delivery-id-reused", "This webhook-id was already received with a different body; it was not applied.", {
+    deliveryId: delivery.deliveryId
+  })
+}

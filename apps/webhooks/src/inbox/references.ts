@@ -1,0 +1,34 @@
+import { SqlClient } from "@effect/sql"
+import { Effect } from "effect"
+
+/** A record a case system created through a delivery, by the case system's own reference for it. */
+export interface ReferenceKey {
+  readonly authorityId: string
+  readonly sourceId: string
+  readonly recordType: "request" | "placement"
+  readonly reference: string
+}
+
+/** How a parked delivery names the record it waits for. */
+export const waitingKey = (key: ReferenceKey) => `${key.sourceId}/${key.recordType}/${key.reference}`
+
+export const findReference = (key: ReferenceKey) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.map(
+      sql<{ record_id: string }>`SELECT record_id FROM source_references WHERE authority_id = ${key.authorityId}
+        AND source_id = ${key.sourceId} AND record_type = ${key.recordType} AND reference = ${key.reference}`,
+      (rows) => rows[0]?.record_id
+    )
+  )
+
+export const insertReference = (key: ReferenceKey, recordId: string, deliveryId: string) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    sql`INSERT INTO source_references ${sql.insert({
+      authority_id: key.authorityId,
+      source_id: key.sourceId,
+      record_type: key.recordType,
+      reference: key.reference,
+      record_id: recordId,
+      delivery_id: deliveryId
+    })}`
+  )

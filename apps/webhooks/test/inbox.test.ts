@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { approved, socialWorker, submitted, teamManager, withdrawn } from "./support/fixtures.js"
+import { deliver, startTestReceiver } from "./support/receiver.js"
+import { countOf } from "./support/storeQuery.js"
+
+type Receiver = Awaited<ReturnType<typeof startTestReceiver>>
+let receiver: Receiver
+beforeAll(async () => {
+  receiver = await startTestReceiver({ parkedForMs: 60_000 })
+})
+afterAll(() => receiver.close())
+
+const events = () => countOf(receiver.store, "SELECT COUNT(*) AS n FROM events")
+const deliveries = () => countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")
+const eventsOfType = (type: string) => countOf(receiver.store, "SELECT COUNT(*) AS n FROM events WHERE type = ?", [type])
+
+describe("exactly once", () => {
+  it("answers a repeat what the first delivery was answered, and writes nothing", async () => {
+    const first = await deliver(receiver.url, submitted("form-repeat"), { id: "msg_repeat" })
+    expect(first.status).toBe(200)
+    const before = await events()
+    const again = await deliver(receiver.url, submitted("form-repeat"), { id: "msg_repeat" })
+    expect(again).toEqual(first)
+    expect(await events()).toBe(before)
+  })
+
+  it("answers 409 to the same webhook-id with a different body, and applies nothing", async () => {
+    await deliver(receiver.url, submitted("form-changed"), { id: "msg_changed" })
+    const before = await events()
+    const changed = await deliver(receiver.url, withdrawn("form-changed"), { id: "msg_changed" })
+    expect(changed.status).toBe(409)
+    expect(changed.contentType).toBe("application/problem+json")
+    expect(changed.body.type).toBe("https://carepanel.example/problems/delivery-id-reused")
+    expect(await events()).toBe(before)
+  })
+})
+
+describe("outcomes", () => {
+  it("records a domain refusal and answers 422 with the core's code and message; a repeat gets the same", async () => {
+    await deliver(receiver.url, submitted("form-refused"))
+    expect((await deliver(receiver.url, withdrawn("form-refused"))).status).toBe(200)
+    const refused = await deliver(receiver.url, withdrawn("form-refused"), { id: "msg_withdraw_twice" })
+    expect(refused.status).toBe(422)
+    expect(refused.contentType).toBe("application/problem+json")
+    expect(refused.body).toMatchObject({ code: "ReferralNotInStatus", detail: expect.stringContaining("withdraw"), deliveryId: "msg_withdraw_twice" })
+    expect(await deliver(receiver.url, withdrawn("form-refused"), { id: "msg_withdraw_twice" })).toEqual(refused)
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_withdraw_twice' AND outcome = 'refused'")).toBe(1)
+  })
+
+  it("refuses a role the source may not act as (422 NotPermitted), recorded like any refusal", async () => {
+    const answer = await deliver(receiver.url, { ...approved("form-role"), data: { formId: "form-role", actor: { ...teamManager, role: "head_of_service" } } })
+    expect(answer.status).toBe(422)
+    expect(answer.body).toMatchObject({ code: "NotPermitted", detail: "This source may act only as a social worker or team manager, not as a head of service." })
+  })
+
+  it("answers shape errors 422 problem+json with every problem by path, and stores nothing", async () => {
+    const before = await deliveries()
+    const bad = submitted("form-bad")
+    const answer = await deliver(receiver.url, {
+      ...bad,
+      data: { ...bad.data, formId: "has spaces", actor: { ...socialWorker, role: "wizard" }, form: { ...bad.data.form, panelId: "" } }
+    })
+    expect(answer.status).toBe(422)
+    expect(answer.contentType).toBe("application/problem+json")
+    const paths = (answer.body.problems as Array<{ path: string }>).map((p) => p.path)
+    expect(paths).toEqual(expect.arrayContaining(["data.formId", "data.actor.role", "data.form.panelId"]))
+    expect(await deliveries()).toBe(before)
+  })
+
+  it("answers a body that is not JSON, and an unknown type, 422 with the path", async () => {
+    expect((await deliver(receiver.url, "{not json")).body.problems).toEqual([{ path: "", message: "must be a JSON object" }])
+    expect((await deliver(receiver.url, { type: "request.teleported", data: {} })).body.problems[0].path).toBe("type")
+  })
+
+  it("answers 403 to an event type the source may not send", async () => {
+    const answer = await deliver(receiver.url, { type: "legal_status.changed", data: { actor: socialWorker, childId: "child-1", code: "V2", from: "2027-06-01T09:00:00Z" } })
+    expect(answer.status).toBe(403)
+  })
+
+  it("answers the statutory records this version cannot hold yet 422 NotYetSupported, storing nothing (after checking their shape)", async () => {
+    const before = await deliveries()
+    const started = { type: "police_protection.started", data: { actor: socialWorker, episodeRef: "pp-1", childId: "child-1", startedAt: "2027-06-01T02:00:00Z" } }
+    const answer = await deliver(receiver.url, started)
+    expect(answer.status).toBe(422)
+    expect(answer.body).toMatchObject({ code: "NotYetSupported", type: "https://carepanel.example/problems/not-yet-supported" })
+    const malformed = await deliver(receiver.url, { ...started, data: { ...started.data, startedAt: "yesterday" } })
+    expect(malformed.body.problems.map((p: { path: string }) => p.path)).toEqual(["data.startedAt"])
+    expect(await deliveries()).toBe(before)
+  })
+
+  it("updates and resubmits the request a form id created, after it was returned for changes", async () => {
+    const first = await deliver(receiver.url, submitted("form-update"))
+    const returned = await deliver(receiver.url, { type: "request.returned", data: { formId: "form-update", actor: teamManager, reason: "Add the school's view" } })
+    expect(returned.status).toBe(200)
+    const again = await deliver(receiver.url, submitted("form-update"))
+    expect(again.status).toBe(200)
+    expect(again.body.touched).toEqual(first.body.touched)
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM events WHERE entity_id = ? AND type = 'DraftEdited'", [first.body.touched[0].id])).toBe(1)
+  })
+
+  it("starts a connected-person placement (Regulation 24): 200 with the placement", async () => {
+    const answer = await deliver(receiver.url, {
+      type: "placement.connected_person_started",
+      data: {
+        actor: socialWorker,
+        placementRef: "episode-77",
+        childId: "child-ash-02",
+        basicTest: { wouldRefuseToSupportReturnHome: true, wouldAskPoliceToUsePoliceProtection: false, wouldSeekLegalAdviceToStartCareProceedings: false },
+        placedAt: new Date(Date.now() - 3_600_000).toISOString(),
+        carers: [{ name: "Margaret Ashdale", relationship: "grandmother", hasParentalResponsibility: false }]
+      }
+    })
+    expect(answer.status).toBe(200)
+    expect(answer.body.touched).toEqual([{ type: "placement", id: expect.stringMatching(/^plc_/) }])
+  })
+})
+
+describe("the OpenAPI document", () => {
+  it("serves OpenAPI 3.1 at /openapi.json with every event's schema, generated from the Effect schemas", async () => {
+    const document = (await (await fetch(`${receiver.url}/openapi.json`)).json()) as any
+    expect(document.openapi).toBe("3.1.0")
+    const schemas = Object.keys(document.components.schemas)
+    expect(schemas).toEqual(expect.arrayContaining(["request_submitted", "request_approved", "placement_connected_person_started", "police_protection_started", "visit_recorded", "Problem"]))
+    const submittedSchema = document.components.schemas.request_submitted
+    expect(submittedSchema.properties.data.required).toEqual(expect.arrayContaining(["actor", "formId", "form"]))
+  })
+})
+
+describe("out-of-order deliveries", () => {
+  it("parks an event about a request not yet known (202), and applies it when the request arrives", async () => {
+    const early = await deliver(receiver.url, approved("form-late"), { id: "msg_early_approval" })
+    expect(early).toMatchObject({ status: 202, body: { outcome: "parked", waitingFor: "mosaic/request/form-late" } })
+    const approvals = await eventsOfType("ReferralApproved")
+    expect((await deliver(receiver.url, submitted("form-late"))).status).toBe(200)
+    expect(await eventsOfType("ReferralApproved")).toBe(approvals + 1)
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_early_approval' AND outcome = 'applied'")).toBe(1)
+    expect(await deliver(receiver.url, approved("form-late"), { id: "msg_early_approval" })).toEqual(early)
+  })
+
+  it("marks a delivery parked longer than the configured time dead", async () => {
+    const quick = await startTestReceiver({ dataDir: receiver.dataDir, parkedForMs: 1, sweepEveryMs: 50 })
+    try {
+      await deliver(quick.url, approved("form-never"), { id: "msg_never" })
+      const dead = () => countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_never' AND outcome = 'dead'")
+      await expect.poll(dead, { timeout: 5_000 }).toBe(1)
+    } finally {
+      await quick.close()
+    }
+  })
+})

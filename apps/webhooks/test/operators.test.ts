@@ -1,0 +1,70 @@
+import { execFile } from "node:child_process"
+import { mkdtempSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { Redacted } from "effect"
+import { send } from "../src/cli/send.js"
+import { devSourcesFile } from "../src/config/config.js"
+import { loadSources } from "../src/config/sources.js"
+import { type ReceiverProcess, spawnReceiver } from "./support/process.js"
+
+const devSecret = Redacted.value(loadSources(devSourcesFile).authorities["wexcombe" as never]!.sources.mosaic!.secrets[0])
+
+const bin = fileURLToPath(new URL("../bin/carepanel-webhooks.js", import.meta.url))
+const run = promisify(execFile)
+
+let receiver: ReceiverProcess
+beforeAll(async () => {
+  // As the README starts it: no settings but a data directory, so the development sources file and the API's authority.
+  receiver = await spawnReceiver({ CAREPANEL_DATA_DIR: mkdtempSync(join(tmpdir(), "carepanel-webhooks-dev-")) })
+}, 60_000)
+afterAll(() => receiver.stop())
+
+/** `carepanel-webhooks send ...` as an integrator runs it; exit code, and what it printed. */
+const sendCommand = async (...args: ReadonlyArray<string>) => {
+  try {
+    const { stdout } = await run(process.execPath, [bin, "send", "--url", `${receiver.url}/webhooks/wexcombe/mosaic`, ...args])
+    return { code: 0, stdout }
+  } catch (error) {
+    const failed = error as { code: number; stdout: string }
+    return { code: failed.code, stdout: failed.stdout }
+  }
+}
+
+describe("operators and integrators", () => {
+  it("answers /health, and /ready with the store reachable and its migrations current", async () => {
+    expect(await (await fetch(`${receiver.url}/health`)).json()).toEqual({ status: "ok" })
+    const ready = await fetch(`${receiver.url}/ready`)
+    expect(ready.status).toBe(200)
+    expect(await ready.json()).toEqual({ ready: true, store: "reachable", migrations: "current" })
+  })
+
+  it("carepanel-webhooks send: signs and posts the Mosaic example request (as docs/webhooks.md runs it)", async () => {
+    const submitted = await sendCommand("--id", "msg_cli_1")
+    expect(submitted.code).toBe(0)
+    expect(submitted.stdout).toMatch(/^200 \(webhook-id msg_cli_1\)\n.*"outcome":"applied"/)
+  }, 60_000)
+
+  it("send: the same id again is answered alike; an example approval applies; a statutory record is 422 not yet supported", async () => {
+    const url = `${receiver.url}/webhooks/wexcombe/mosaic`
+    const again = await send({ url, secret: devSecret, id: "msg_cli_1" })
+    expect(again.status).toBe(200)
+    expect(JSON.parse(again.text)).toMatchObject({ deliveryId: "msg_cli_1", outcome: "applied" })
+    expect((await send({ url, secret: devSecret, example: "request.approved" })).status).toBe(200)
+    const statutory = await send({ url, secret: devSecret, example: "police_protection.started" })
+    expect(statutory.status).toBe(422)
+    expect(JSON.parse(statutory.text).code).toBe("NotYetSupported")
+  })
+
+  it("logs each delivery with its id, source and outcome, and never the body", async () => {
+    await send({ url: `${receiver.url}/webhooks/wexcombe/mosaic`, secret: devSecret, id: "msg_cli_logged", example: "request.withdrawn" })
+    const line = receiver.output().split("\n").find((entry) => entry.includes("deliveryId=msg_cli_logged"))
+    expect(line).toMatch(/outcome=applied/)
+    expect(line).toMatch(/source=mosaic/)
+    expect(receiver.output()).not.toContain("Robin Ashdale")
+    expect(receiver.output()).not.toContain("housing")
+  }, 60_000)
+})

@@ -1,0 +1,52 @@
+import { exampleForm } from "@carepanel/core/testing"
+
+/** Fictional secrets for the test sources (24 random bytes each, generated once for these tests). */
+export const secret = "whsec_dGVzdC1zZWNyZXQtb25lLWZvci13ZWJob29rcw=="
+export const nextSecret = "whsec_dGVzdC1zZWNyZXQtdHdvLWZvci13ZWJob29rcw=="
+/** The other source's own secret: a delivery for one source signed for the other is refused. */
+export const eclipseSecret = "whsec_dGVzdC1zZWNyZXQtZWNsaXBzZS13ZWJob29rcw=="
+export const authority = "wexcombe"
+
+export const sourcesFor = (secrets: ReadonlyArray<string> = [secret]) => ({
+  authorities: {
+    [authority]: {
+      sources: {
+        mosaic: {
+          secrets,
+          events: [
+            "request.submitted",
+            "request.approved",
+            "request.returned",
+            "request.withdrawn",
+            "document.attached",
+            "placement.connected_person_started",
+            "police_protection.started",
+            "visit.recorded"
+          ],
+          roles: ["social_worker", "team_manager"]
+        },
+        eclipse: { secrets: [eclipseSecret], events: ["request.withdrawn"], roles: ["social_worker"] }
+      }
+    }
+  }
+})
+
+export const socialWorker = { personId: "priya-ashdown", name: "Priya Ashdown", role: "social_worker" }
+export const teamManager = { personId: "tom-brackley", name: "Tom Brackley", role: "team_manager" }
+
+const papers = ["chronology", "genogram", "assessment", "direct_work", "family_safety_plan", "signs_of_safety_mapping"]
+
+/** A complete request about a fictional child, with every paper Wexcombe (Lincolnshire's procedure) asks for. */
+export const submitted = (formId: string, child = { id: "child-ash-01", name: "Robin Ashdale" }) => ({
+  type: "request.submitted",
+  timestamp: "2027-06-01T09:00:00Z",
+  data: {
+    formId,
+    actor: socialWorker,
+    form: exampleForm("support-panel", "s20_accommodation", child),
+    documents: papers.map((kind, i) => ({ documentId: `${formId}-doc-${i}`, kind, title: `The ${kind.replaceAll("_", " ")}` }))
+  }
+})
+
+export const approved = (formId: string) => ({ type: "request.approved", data: { formId, actor: teamManager } })
+export const withdrawn = (formId: string, reason = "The family moved out of the area") => ({ type: "request.withdrawn", data: { formId, actor: socialWorker, reason } })

@@ -1,0 +1,44 @@
+import { type ChildProcess, spawn } from "node:child_process"
+import { fileURLToPath } from "node:url"
+
+const main = fileURLToPath(new URL("../../src/main.ts", import.meta.url))
+
+export interface ReceiverProcess {
+  readonly url: string
+  readonly child: ChildProcess
+  readonly output: () => string
+  readonly stop: () => Promise<void>
+}
+
+/** The receiver as its own process (`src/main.ts` from source), on a free port; resolves once it listens. */
+export const spawnReceiver = (env: Record<string, string>): Promise<ReceiverProcess> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", main], {
+      env: { ...process.env, CAREPANEL_WEBHOOKS_PORT: "0", ...env },
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    let output = ""
+    const exited = new Promise<void>((done) => child.once("exit", () => done()))
+    let listening = false
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const url = /at (http:\/\/[^/\s]+)\/webhooks\//.exec(output)?.[1]
+      if (url !== undefined && !listening) {
+        listening = true
+        resolve({
+          url,
+          child,
+          output: () => output,
+          stop: async () => {
+            if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM")
+            await exited
+          }
+        })
+      }
+    }
+    child.stdout.on("data", onData)
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString()
+    })
+    child.once("exit", (code) => reject(new Error(`the receiver exited (${code}) before listening:\n${output}`)))
+  })

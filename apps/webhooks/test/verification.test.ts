@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { nextSecret, secret, submitted, withdrawn } from "./support/fixtures.js"
+import { deliver, nowSeconds, signedHeaders, startTestReceiver } from "./support/receiver.js"
+
+type Receiver = Awaited<ReturnType<typeof startTestReceiver>>
+let receiver: Receiver
+beforeAll(async () => {
+  receiver = await startTestReceiver({ bodyLimitBytes: 20_000 })
+})
+afterAll(() => receiver.close())
+
+// Any event well-formed enough to pass the shape check: a verified delivery is answered 2xx or 422, never 401.
+const event = withdrawn("form-verification")
+const text = JSON.stringify(event)
+
+describe("verification before anything, over HTTP", () => {
+  it("accepts a delivery signed with the source's secret (a withdrawal of an unknown request is parked: 202)", async () => {
+    const answer = await deliver(receiver.url, text)
+    expect(answer.status).toBe(202)
+  })
+
+  const rejections: ReadonlyArray<readonly [string, () => Record<string, string | undefined>, string?]> = [
+    ["no webhook-id", () => ({ "webhook-id": undefined })],
+    ["no webhook-timestamp", () => ({ "webhook-timestamp": undefined })],
+    ["no webhook-signature", () => ({ "webhook-signature": undefined })],
+    ["a signature made with another secret", () => ({ "webhook-signature": signedHeaders(text, { secret: nextSecret, id: "fixed" })["webhook-signature"], "webhook-id": "fixed" })],
+    ["a timestamp 301 seconds old", () => signedHeaders(text, { timestamp: nowSeconds() - 301 })],
+    ["a timestamp 301 seconds ahead", () => signedHeaders(text, { timestamp: nowSeconds() + 301 })],
+    ["an unknown version prefix", () => {
+      const headers = signedHeaders(text)
+      return { ...headers, "webhook-signature": headers["webhook-signature"]!.replace("v1,", "v2,") }
+    }],
+    ["a signature that is not base64", () => ({ "webhook-signature": "v1,@@@not-base64@@@" })],
+    ["a timestamp that is not a number", () => ({ "webhook-timestamp": "1e9" })]
+  ]
+
+  for (const [what, headers] of rejections) {
+    it(`answers 401, with no hint which check failed, for ${what}`, async () => {
+      const answer = await deliver(receiver.url, text, { headers: headers() })
+      expect(answer.status).toBe(401)
+      expect(answer.contentType).toBe("application/problem+json")
+      expect(answer.body).toEqual({ type: "https://carepanel.example/problems/unauthorised", title: "The delivery could not be verified.", status: 401 })
+    })
+  }
+
+  it("answers 401 for a tampered body (signed, then one character changed)", async () => {
+    const headers = signedHeaders(text)
+    const response = await fetch(`${receiver.url}/webhooks/wexcombe/mosaic`, { method: "POST", headers, body: text.replace("moved", "moves") })
+    expect(response.status).toBe(401)
+  })
+
+  it("answers 401 for an unknown source or authority, as for a bad signature", async () => {
+    expect((await deliver(receiver.url, text, { source: "liquidlogic" })).status).toBe(401)
+    const headers = signedHeaders(text)
+    const response = await fetch(`${receiver.url}/webhooks/lincolnshire/mosaic`, { method: "POST", headers, body: text })
+    expect(response.status).toBe(401)
+  })
+
+  it("answers 413 from Content-Length, before reading the body", async () => {
+    const big = JSON.stringify({ ...event, padding: "x".repeat(30_000) })
+    const answer = await deliver(receiver.url, big)
+    expect(answer.status).toBe(413)
+    expect(answer.contentType).toBe("application/problem+json")
+  })
+
+  it("answers 413 for an oversized body sent without a Content-Length (chunked)", async () => {
+    const chunk = new TextEncoder().encode("x".repeat(10_000))
+    const body = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 3; i++) controller.enqueue(chunk)
+        controller.close()
+      }
+    })
+    const response = await fetch(`${receiver.url}/webhooks/wexcombe/mosaic`, { method: "POST", headers: signedHeaders("x"), body, duplex: "half" } as RequestInit)
+    expect(response.status).toBe(413)
+  })
+
+  it("answers 415 for a body that is not application/json", async () => {
+    const answer = await deliver(receiver.url, text, { headers: { "content-type": "text/plain" } })
+    expect(answer.status).toBe(415)
+    expect(answer.contentType).toBe("application/problem+json")
+  })
+
+  it("verifies with any current secret: during a rotation, the old and the new one both pass", async () => {
+    const rotating = await startTestReceiver({ sources: rotated })
+    try {
+      expect((await deliver(rotating.url, text, { secret })).status).toBe(202)
+      expect((await deliver(rotating.url, text, { secret: nextSecret })).status).toBe(202)
+      expect((await deliver(receiver.url, text, { secret: nextSecret })).status).toBe(401)
+    } finally {
+      await rotating.close()
+    }
+  })
+
+  it("accepts a signature header listing several signatures when one of them matches", async () => {
+    const headers = signedHeaders(text, { id: "several" })
+    const other = signedHeaders(text, { id: "several", secret: nextSecret })["webhook-signature"]
+    const answer = await deliver(receiver.url, text, { id: "several", headers: { "webhook-signature": `${other} ${headers["webhook-signature"]}` } })
+    expect(answer.status).toBe(202)
+  })
+})
+
+const rotated = {
+  authorities: { wexcombe: { sources: { mosaic: { secrets: [nextSecret, secret], events: ["request.withdrawn"], roles: ["social_worker"] } } } }
+}
+
+describe("the Standard Webhooks specification's signing vector", () => {
+  // From the specification: secret, id, timestamp and payload; the signature below is the one it publishes.
+  const vector = {
+    secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    id: "msg_p5jXN8AQM9LWM0D4loKWxJek",
+    timestamp: 1614265330,
+    payload: '{"test": 2432232314}',
+    signature: "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE="
+  }
+  const sources = { authorities: { wexcombe: { sources: { mosaic: { secrets: [vector.secret], events: ["request.withdrawn"], roles: ["social_worker"] } } } } }
+  const headers = (signature: string) => ({
+    "content-type": "application/json",
+    "webhook-id": vector.id,
+    "webhook-timestamp": String(vector.timestamp),
+    "webhook-signature": signature
+  })
+
+  it("passes verification at the vector's instant (then fails the event's shape: 422, not 401), and nowhere else", async () => {
+    const atVector = await startTestReceiver({ sources, now: () => vector.timestamp * 1000 + 299_000 })
+    try {
+      const post = (signature: string, body = vector.payload) =>
+        fetch(`${atVector.url}/webhooks/wexcombe/mosaic`, { method: "POST", headers: headers(signature), body })
+      const verified = await post(vector.signature)
+      expect(verified.status).toBe(422)
+      expect(((await verified.json()) as { problems: unknown }).problems).toEqual([{ path: "type", message: expect.stringContaining("must be one of") }])
+      expect((await post(vector.signature, '{"test": 2432232315}')).status).toBe(401)
+      expect((await post(vector.signature.replace("g0hM", "g0hN"))).status).toBe(401)
+    } finally {
+      await atVector.close()
+    }
+    const today = await startTestReceiver({ sources })
+    try {
+      const stale = await fetch(`${today.url}/webhooks/wexcombe/mosaic`, { method: "POST", headers: headers(vector.signature), body: vector.payload })
+      expect(stale.status).toBe(401)
+    } finally {
+      await today.close()
+    }
+  })
+})
+
+describe("applying a delivery", () => {
+  it("creates and submits a request from a verified request.submitted: 200 with the request it touched", async () => {
+    const answer = await deliver(receiver.url, submitted("form-first"))
+    expect(answer.body).toEqual({ deliveryId: expect.any(String), outcome: "applied", touched: [{ type: "request", id: expect.stringMatching(/^ref_/) }] })
+    expect(answer.status).toBe(200)
+  })
+})
