@@ -1,0 +1,17 @@
+import type { ReactElement } from "react"
+import type { KeyHelp } from "../ui/keys.js"
+import type { Route } from "../ui/Navigation.js"
+import { Week, weekKeys } from "./Week.js"
+
+export interface Screen {
+  readonly title: string
+  readonly keys: ReadonlyArray<KeyHelp>
+  readonly Component: (props: { readonly route: Route }) => ReactElement
+}
+
+/** The numbered screens, in the order the digits open them. */
+export const numbered: ReadonlyArray<Route["name"]> = ["week"]
+
+export const screens: Partial<Record<Route["name"], Screen>> = {
+  week: { title: "Week", keys: weekKeys, Component: Week }
+}

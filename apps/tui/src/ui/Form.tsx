@@ -1,0 +1,79 @@
+import { Box, Text, useInput } from "ink"
+import { useState } from "react"
+import { useCore } from "./CoreContext.js"
+
+export interface Choice {
+  readonly value: string
+  readonly label: string
+}
+
+export interface Field {
+  readonly key: string
+  readonly label: string
+  /** Choices cycle with ← →; without, the field takes text. */
+  readonly choices?: ReadonlyArray<Choice>
+  readonly hint?: string
+}
+
+export type Values = Readonly<Record<string, string>>
+
+export interface FormProps {
+  readonly title: string
+  readonly fields: ReadonlyArray<Field>
+  /** Kept by the caller, so a refusal or a trip to help loses nothing typed. */
+  readonly values: Values
+  readonly onChange: (values: Values) => void
+  readonly onSubmit: () => void
+  readonly onCancel: () => void
+  readonly active: boolean
+}
+
+const fieldValue = (field: Field, values: Values): string => values[field.key] ?? field.choices?.[0]?.value ?? ""
+
+/** A form on the keyboard: tab/↓ next field, shift+tab/↑ previous, ← → choose, enter on the last field saves, esc cancels. */
+export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, active }: FormProps) => {
+  const { colour } = useCore()
+  const [focus, setFocus] = useState(0)
+  useInput(
+    (input, key) => {
+      const field = fields[focus]
+      if (field === undefined) return
+      if (key.escape) return onCancel()
+      if (key.return) return focus === fields.length - 1 ? onSubmit() : setFocus(focus + 1)
+      if ((key.tab && !key.shift) || key.downArrow) return setFocus(Math.min(fields.length - 1, focus + 1))
+      if ((key.tab && key.shift) || key.upArrow) return setFocus(Math.max(0, focus - 1))
+      const current = fieldValue(field, values)
+      if (field.choices !== undefined) {
+        const at = Math.max(0, field.choices.findIndex((choice) => choice.value === current))
+        const step = key.rightArrow || input === " " ? 1 : key.leftArrow ? -1 : 0
+        const next = field.choices[(at + step + field.choices.length) % field.choices.length]
+        if (step !== 0 && next !== undefined) onChange({ ...values, [field.key]: next.value })
+        return
+      }
+      if (key.backspace || key.delete) return onChange({ ...values, [field.key]: current.slice(0, -1) })
+      if (key.ctrl || key.meta || key.leftArrow || key.rightArrow || input === "") return
+      onChange({ ...values, [field.key]: current + input.replace(/[\r\n]+/g, " ") })
+    },
+    { isActive: active }
+  )
+  return (
+    <Box flexDirection="column" borderStyle="single" paddingX={1}>
+      <Text bold>{title}</Text>
+      {fields.map((field, index) => {
+        const value = fieldValue(field, values)
+        const shown = field.choices === undefined ? value : `‹ ${field.choices.find((choice) => choice.value === value)?.label ?? value} ›`
+        const here = index === focus
+        return (
+          <Box key={field.key}>
+            <Text>{here ? "› " : "  "}</Text>
+            <Text bold={colour && here}>{`${field.label}: `}</Text>
+            <Text>{shown}</Text>
+            {here && field.choices === undefined ? <Text>▏</Text> : null}
+            {here && field.hint !== undefined ? <Text dimColor={colour}>{`  (${field.hint})`}</Text> : null}
+          </Box>
+        )
+      })}
+      <Text dimColor={colour}>tab/↓ next · ← → choose · enter on the last field saves · esc cancels</Text>
+    </Box>
+  )
+}
