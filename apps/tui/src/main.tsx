@@ -1,10 +1,10 @@
 import { dispatcherConfig, runDispatcher } from "@carepanel/core"
-import { isEmpty, seedAuthority } from "@carepanel/demo"
+import { isEmpty, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
 import { render } from "ink"
 import { Cause, Runtime } from "effect"
 import { emailFromEnv } from "./config/email.js"
-import { dataDirOf, onOff } from "./config/env.js"
+import { dataDirOf, onOff, startingInstantOf } from "./config/env.js"
 import { operatorOf, operatorSourceFromEnv } from "./config/operators.js"
 import { policiesFromEnv } from "./config/policies.js"
 import { RandomIds } from "./core/randomIds.js"
@@ -18,7 +18,17 @@ const main = async () => {
   const dataDir = dataDirOf(env)
   const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({ dataDir }, env)
   const alsoNotify = emailFromEnv(env)
-  const tui = await makeTuiRuntime({ store, accessLog: store, ids: RandomIds, policies, operator, ...(alsoNotify === undefined ? {} : { alsoNotify }) })
+  const startAt = startingInstantOf(env)
+  const offsetMs = startAt === undefined ? 0 : startAt.getTime() - Date.now()
+  const tui = await makeTuiRuntime({
+    store,
+    accessLog: store,
+    ids: RandomIds,
+    policies,
+    operator,
+    ...(alsoNotify === undefined ? {} : { alsoNotify }),
+    ...(startAt === undefined ? {} : { clock: shiftedClock(() => offsetMs) })
+  })
   const production = env.NODE_ENV === "production"
   const home = policies[0]!
   // As the API's main job: an empty store gets the demonstration authority's history (never in production).

@@ -26,3 +26,16 @@ export const onOff = (env: Env, name: string, fallback: boolean): boolean => {
   if (raw === "on" || raw === "off") return raw === "on"
   throw new ConfigError(name, 'must be "on" or "off"')
 }
+
+/**
+ * `CAREPANEL_NOW`: outside production, the domain's clock starts at this ISO instant and runs on (rehearsing a
+ * sitting, training, the end-to-end test). Unset: the real clock.
+ */
+export const startingInstantOf = (env: Env): Date | undefined => {
+  const raw = env.CAREPANEL_NOW?.trim()
+  if (raw === undefined || raw === "") return undefined
+  if (env.NODE_ENV === "production") throw new ConfigError("CAREPANEL_NOW", "cannot be set in production: the domain runs on the real clock there")
+  const instant = new Date(raw)
+  if (Number.isNaN(instant.getTime())) throw new ConfigError("CAREPANEL_NOW", `"${raw}" is not an ISO instant such as 2027-06-02T09:10:00Z`)
+  return instant
+}

@@ -1,5 +1,6 @@
+import { useKeys } from "../ui/useKeys.js"
 import { addDays, Deadlines, londonDateOf, Sittings, weekdayOf, weekdays } from "@carepanel/core"
-import { Box, Text, useInput } from "ink"
+import { Box, Text } from "ink"
 import { DateTime, Effect } from "effect"
 import { useState } from "react"
 import { useCore, useLoad } from "../ui/CoreContext.js"
@@ -39,14 +40,11 @@ export const Week = () => {
   const clocks = data?.clocks ?? []
   const [selected] = useSelection(sittings.length, navigation.keysLive && pane === "sittings")
   const [clock] = useSelection(clocks.length, navigation.keysLive && pane === "clocks")
-  useInput(
-    (_input, key) => {
+  useKeys((_input, key) => {
       if (key.tab) setPane((current) => (current === "sittings" ? "clocks" : "sittings"))
       if (key.return && pane === "sittings" && sittings[selected] !== undefined) navigation.go({ name: "sitting", sittingId: sittings[selected].id })
       if (key.return && pane === "clocks") navigation.go({ name: "deadlines" })
-    },
-    { isActive: navigation.keysLive }
-  )
+    }, navigation.keysLive)
   if (data === undefined) return <Text>{error ?? "Loading the week…"}</Text>
   const overdue = clocks.filter((c) => c.state === "overdue").length
   const width = navigation.columns - 2

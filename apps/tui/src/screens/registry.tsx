@@ -1,6 +1,9 @@
 import type { ReactElement } from "react"
 import type { KeyHelp } from "../ui/keys.js"
 import type { Route } from "../ui/Navigation.js"
+import { Meeting, meetingKeys } from "./Meeting.js"
+import { Requests, requestsKeys } from "./Requests.js"
+import { Sitting, sittingKeys } from "./Sitting.js"
 import { Week, weekKeys } from "./Week.js"
 
 export interface Screen {
@@ -10,8 +13,11 @@ export interface Screen {
 }
 
 /** The numbered screens, in the order the digits open them. */
-export const numbered: ReadonlyArray<Route["name"]> = ["week"]
+export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting"]
 
 export const screens: Partial<Record<Route["name"], Screen>> = {
-  week: { title: "Week", keys: weekKeys, Component: Week }
+  week: { title: "Week", keys: weekKeys, Component: Week },
+  requests: { title: "Requests", keys: requestsKeys, Component: Requests },
+  sitting: { title: "Sitting", keys: sittingKeys, Component: Sitting },
+  meeting: { title: "Meeting", keys: meetingKeys, Component: Meeting }
 }

@@ -1,4 +1,5 @@
-import { Box, Text, useApp, useInput } from "ink"
+import { useKeys } from "./useKeys.js"
+import { Box, Text, useApp } from "ink"
 import { useMemo, useState } from "react"
 import { numbered, screens } from "../screens/registry.js"
 import { useCore } from "./CoreContext.js"
@@ -40,7 +41,7 @@ export const App = ({ columns, rows, initial = { name: "week" } }: AppProps) => 
     [helpOpen, typing, rows, columns]
   )
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (helpOpen) {
       if (key.escape || input === "?" || input === "q") setHelpOpen(false)
       return
@@ -53,7 +54,7 @@ export const App = ({ columns, rows, initial = { name: "week" } }: AppProps) => 
     const number = Number(input)
     const target = numbered[number - 1]
     if (Number.isInteger(number) && target !== undefined && input.length === 1) navigation.go({ name: target } as Route)
-  })
+  }, true)
 
   const Screen = screen.Component
   const tabs = numbered.map((name, i) => {

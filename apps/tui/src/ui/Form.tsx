@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from "ink"
+import { useKeys } from "./useKeys.js"
+import { Box, Text } from "ink"
 import { useState } from "react"
 import { useCore } from "./CoreContext.js"
 
@@ -34,11 +35,10 @@ const fieldValue = (field: Field, values: Values): string => values[field.key] ?
 export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, active }: FormProps) => {
   const { colour } = useCore()
   const [focus, setFocus] = useState(0)
-  useInput(
-    (input, key) => {
+  useKeys((input, key) => {
+      if (key.escape) return onCancel()
       const field = fields[focus]
       if (field === undefined) return
-      if (key.escape) return onCancel()
       if (key.return) return focus === fields.length - 1 ? onSubmit() : setFocus(focus + 1)
       if ((key.tab && !key.shift) || key.downArrow) return setFocus(Math.min(fields.length - 1, focus + 1))
       if ((key.tab && key.shift) || key.upArrow) return setFocus(Math.max(0, focus - 1))
@@ -53,9 +53,7 @@ export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, acti
       if (key.backspace || key.delete) return onChange({ ...values, [field.key]: current.slice(0, -1) })
       if (key.ctrl || key.meta || key.leftArrow || key.rightArrow || input === "") return
       onChange({ ...values, [field.key]: current + input.replace(/[\r\n]+/g, " ") })
-    },
-    { isActive: active }
-  )
+    }, active)
   return (
     <Box flexDirection="column" borderStyle="single" paddingX={1}>
       <Text bold>{title}</Text>

@@ -1,4 +1,5 @@
-import { Box, Text, useInput } from "ink"
+import { useKeys } from "./useKeys.js"
+import { Box, Text } from "ink"
 import { type ReactNode, useEffect, useState } from "react"
 import { useCore } from "./CoreContext.js"
 import { isDown, isUp } from "./keys.js"
@@ -9,15 +10,12 @@ export const useSelection = (length: number, active: boolean): [number, (index: 
   useEffect(() => {
     if (selected >= length && length > 0) setSelected(length - 1)
   }, [length, selected])
-  useInput(
-    (input, key) => {
+  useKeys((input, key) => {
       if (isUp(input, key)) setSelected((index) => Math.max(0, index - 1))
       if (isDown(input, key)) setSelected((index) => Math.min(length - 1, index + 1))
       if (key.pageDown) setSelected((index) => Math.min(length - 1, index + 10))
       if (key.pageUp) setSelected((index) => Math.max(0, index - 10))
-    },
-    { isActive: active }
-  )
+    }, active)
   return [Math.min(selected, Math.max(0, length - 1)), setSelected]
 }
 

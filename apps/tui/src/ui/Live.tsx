@@ -6,6 +6,7 @@ import type { Actor } from "@carepanel/core"
 import { followChanges } from "../store/followChanges.js"
 import { App } from "./App.js"
 import { CoreProvider } from "./CoreContext.js"
+import { KeysRoot } from "./useKeys.js"
 import type { Route } from "./Navigation.js"
 
 export interface LiveProps {
@@ -47,7 +48,9 @@ export const Live = ({ tui, actor, colour, size, pollMs, initial }: LiveProps) =
   const { columns, rows } = size ?? terminal
   return (
     <CoreProvider core={{ actor, policy: tui.policy, run: tui.run, inbox: tui.inbox, version, colour }}>
-      <App columns={columns} rows={rows} {...(initial === undefined ? {} : { initial })} />
+      <KeysRoot>
+        <App columns={columns} rows={rows} {...(initial === undefined ? {} : { initial })} />
+      </KeysRoot>
     </CoreProvider>
   )
 }

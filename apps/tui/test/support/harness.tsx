@@ -15,12 +15,22 @@ export const staff = staffOf(demoPolicy.authority.id)
 export const testNow = new Date("2027-06-01T08:00:00Z")
 
 /** The core in memory on a clock that starts at `testNow`, seeded with the demonstration authority. */
-export const seededCore = async (operator: Actor = staff.administrator): Promise<TuiRuntime> => {
+export const seededCore = async (operator: Actor = staff.administrator): Promise<TestCore> => {
   const store = Layer.merge(InMemoryStoreLayer, InMemoryAccessLog)
-  const clock = shiftedClock(() => testNow.getTime() - Date.now())
+  let offsetMs = testNow.getTime() - Date.now()
+  const clock = shiftedClock(() => offsetMs)
   const tui = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [demoPolicy], operator, clock })
   await tui.runtime.runPromise(seedAuthority(demoPolicy))
-  return tui
+  return Object.assign(tui, {
+    travelTo: (instant: Date) => {
+      offsetMs = instant.getTime() - Date.now()
+    }
+  })
+}
+
+export interface TestCore extends TuiRuntime {
+  /** Moves the domain's now to this instant (and on from there in real time). */
+  readonly travelTo: (instant: Date) => void
 }
 
 export interface Rendered {
@@ -45,7 +55,10 @@ export const waitFor = async (lastFrame: () => string | undefined, expected: str
   const started = Date.now()
   for (;;) {
     const frame = lastFrame() ?? ""
-    if (typeof expected === "string" ? frame.includes(expected) : expected.test(frame)) return frame
+    if (typeof expected === "string" ? frame.includes(expected) : expected.test(frame)) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      return frame
+    }
     if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${String(expected)}; the screen shows:\n${frame}`)
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
@@ -57,6 +70,6 @@ export const keys = { enter: "\r", escape: "\u001b", tab: "\t", down: "\u001b[B"
 export const press = async (stdin: { readonly write: (data: string) => void }, ...inputs: ReadonlyArray<string>) => {
   for (const input of inputs) {
     stdin.write(input)
-    await new Promise((resolve) => setTimeout(resolve, 30))
+    await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
