@@ -46,8 +46,8 @@ describe("Meeting mode", () => {
     await press(stdin, typed.rationale!)
     for (const _ of fields.slice(2)) await press(stdin, keys.down)
     await press(stdin, keys.enter)
-    const done = await waitFor(lastFrame, `✓ Decision recorded on ${referralId}.`)
-    expect(done).toContain("Decided: approve")
+    await waitFor(lastFrame, `✓ Decision recorded on ${referralId}.`)
+    const done = await waitFor(lastFrame, "Decided: approve")
     expect(done).toContain("→ Set up the weekly payment · ")
     const [hearing] = (await tui.runtime.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, referralId)))).hearings
     const decision = await tui.runtime.runPromise(Effect.flatMap(Decisions, (use) => use.get(staff.administrator, hearing!.decisionId)))

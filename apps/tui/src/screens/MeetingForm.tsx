@@ -29,7 +29,7 @@ export const MeetingForm = ({ sitting, request, decision, action, onDone }: Meet
     { key: "member", label: "Member", choices: members.map((entry) => ({ value: entry.personId, label: `${entry.name} (${entry.seat})` })) },
     { key: "grounds", label: "Grounds" }
   ]
-  const submit = async () => {
+  const submit = async (values: Values) => {
     if (action === "decide") {
       const actionId = ActionId.make(`${request.id}-${Date.now().toString(36)}`)
       const recorded = await command(

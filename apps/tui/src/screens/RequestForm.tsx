@@ -51,9 +51,9 @@ export const RequestForm = ({ request, action, sittings, lateGranters, onDone }:
       ]
     }
   }
-  const sittingId = SittingId.make(values.sittingId ?? sittings[0]?.id ?? "")
-  const reason = values.reason ?? ""
-  const submit = async () => {
+  const submit = async (values: Values) => {
+    const sittingId = SittingId.make(values.sittingId ?? sittings[0]?.id ?? "")
+    const reason = values.reason ?? ""
     const done = await (action === "accept"
       ? command(Effect.flatMap(Referrals, (use) => use.acceptOntoSitting(actor, request.id, sittingId)), `Accepted ${request.id} onto the sitting.`)
       : action === "return"

@@ -38,7 +38,7 @@ export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sit
   const command = useCommand()
   const [values, setValues] = useState<Values>({})
   useTypingMode()
-  const submit = async () => {
+  const submit = async (values: Values) => {
     const name = values.name?.trim() ?? ""
     const done =
       action === "attendance"
