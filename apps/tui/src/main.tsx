@@ -33,7 +33,7 @@ const main = async () => {
   const home = policies[0]!
   // As the API's main job: an empty store gets the demonstration authority's history (never in production).
   if ((env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false" && (await tui.runtime.runPromise(isEmpty(home.authority.id)))) {
-    console.log(`Seeding ${home.authority.name} (fictional) into ${env.DATABASE_URL?.trim() ? "the database" : dataDir}…`)
+    console.log(`Seeding ${home.authority.name} into ${env.DATABASE_URL?.trim() ? "the database" : dataDir}…`)
     await tui.runtime.runPromise(seedAuthority(home))
     if (process.stdout.isTTY) process.stdout.write("\x1b[2J\x1b[H")
   }
