@@ -16,7 +16,8 @@ const screens: ReadonlyArray<readonly [string, () => Route, string]> = [
   ["week", () => ({ name: "week" }), "Sittings this week and next"],
   ["requests", () => ({ name: "requests" }), "Waiting for: team manager"],
   ["sitting", () => ({ name: "sitting", sittingId }), "Agenda (1)"],
-  ["meeting", () => ({ name: "meeting", sittingId }), "Not decided yet"]
+  ["meeting", () => ({ name: "meeting", sittingId }), "Not decided yet"],
+  ["deadlines", () => ({ name: "deadlines" }), "open · ‼"]
 ]
 
 /** Each screen as text at the two sizes it is laid out for, committed beside the tests: a change shows in review. */
