@@ -1,7 +1,7 @@
 import { type Deadline, Deadlines as DeadlinesService, formatInstant } from "@carepanel/core"
 import { Box, Text } from "ink"
 import { Effect } from "effect"
-import { useState } from "react"
+import { useMemo, useState } from "react"
 import { useCore, useLoad } from "../ui/CoreContext.js"
 import { deadlineState, pad } from "../ui/describe.js"
 import { Form, type Values } from "../ui/Form.js"
@@ -41,7 +41,9 @@ export const Deadlines = () => {
   const [filtering, setFiltering] = useState(false)
   const [values, setValues] = useState<Values>({})
   const { data, error } = useLoad(() => Effect.flatMap(DeadlinesService, (use) => use.forAuthority(actor)), [actor])
-  const shown = (data ?? []).filter((deadline) => matches(deadline, values.filter ?? "")).sort(byUrgency)
+  const filter = values.filter ?? ""
+  // Sorted once per read or filter, not on every key: with ten thousand clocks that is the difference in a keypress.
+  const shown = useMemo(() => (data ?? []).filter((deadline) => matches(deadline, filter)).sort(byUrgency), [data, filter])
   const [selected] = useSelection(shown.length, navigation.keysLive)
   useKeys((input) => {
     if (input === "f") setFiltering(true)
