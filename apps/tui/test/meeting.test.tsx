@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { decisionFields } from "../src/data/decisionContent.js"
 import { upcomingSittings } from "../src/data/requests.js"
-import { demoPolicy, keys, press, renderTui, seededCore, staff, type TestCore, waitFor } from "./support/harness.js"
+import { demoPolicy, keys, press, renderTui, seededCore, staff, type TestCore, typedDecision, waitFor } from "./support/harness.js"
 
 let tui: TestCore
 beforeAll(async () => {
@@ -11,17 +11,6 @@ beforeAll(async () => {
 })
 afterAll(() => tui.runtime.dispose())
 
-const typed: Readonly<Record<string, string>> = {
-  rationale: "The family network can meet the cost safely",
-  workingWell: "Grandmother visits daily",
-  worries: "Rent arrears",
-  needsToHappen: "A budget plan",
-  amount: "1800",
-  budget: "Edge of care",
-  action: "Set up the weekly payment",
-  ownerName: "Priya Ashdown",
-  dueDate: "2027-06-16"
-}
 
 describe("Meeting mode", () => {
   it("records the panel's decision with an action, item by item, on the sitting under way", async () => {
@@ -36,14 +25,14 @@ describe("Meeting mode", () => {
     await waitFor(lastFrame, `Decision on ${referralId}`)
     const fields = decisionFields(demoPolicy, request)
     for (const field of fields) {
-      if (field.key !== "rationale" && typed[field.key] !== undefined) await press(stdin, typed[field.key]!)
+      if (field.key !== "rationale" && typedDecision[field.key] !== undefined) await press(stdin, typedDecision[field.key]!)
       await press(stdin, keys.enter)
     }
     // No rationale: the core's refusal in one line, and everything typed still there.
     const refused = await waitFor(lastFrame, "✗ Refused:")
     expect(refused).toContain("Action: Set up the weekly payment")
     for (const _ of fields.slice(2)) await press(stdin, keys.up)
-    await press(stdin, typed.rationale!)
+    await press(stdin, typedDecision.rationale!)
     for (const _ of fields.slice(2)) await press(stdin, keys.down)
     await press(stdin, keys.enter)
     await waitFor(lastFrame, `✓ Decision recorded on ${referralId}.`)
@@ -52,7 +41,7 @@ describe("Meeting mode", () => {
     const [hearing] = (await tui.runtime.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, referralId)))).hearings
     const decision = await tui.runtime.runPromise(Effect.flatMap(Decisions, (use) => use.get(staff.administrator, hearing!.decisionId)))
     expect(decision.content.actions).toMatchObject([{ description: "Set up the weekly payment", ownerName: "Priya Ashdown", dueDate: "2027-06-16" }])
-    expect(decision.content.rationale).toBe(typed.rationale)
+    expect(decision.content.rationale).toBe(typedDecision.rationale)
     unmount()
   })
 })

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest"
 import { RandomIds } from "../../src/core/randomIds.js"
 import { makeTuiRuntime, type TuiRuntime } from "../../src/core/runtime.js"
 import { decisionFields } from "../../src/data/decisionContent.js"
-import { demoPolicy, staff, testNow } from "../support/harness.js"
+import { demoPolicy, staff, testNow, typedDecision } from "../support/harness.js"
 import { ensureTmux, screenShows, tmuxSession } from "./tmux.js"
 
 const appDir = fileURLToPath(new URL("../..", import.meta.url))
@@ -76,20 +76,9 @@ it("runs a sitting from a real terminal: follows another process's write, accept
   const item = sitting!.agenda[0]!
   const request = await core.runtime.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, item.referralId)))
   await screenShows(terminal.screen, `Decision on ${request.id}`, 5_000)
-  const typed: Readonly<Record<string, string>> = {
-    rationale: "The family network can meet the cost safely",
-    workingWell: "Grandmother visits daily",
-    worries: "Rent arrears",
-    needsToHappen: "A budget plan",
-    amount: "1800",
-    budget: "Edge of care",
-    action: "Set up the weekly payment",
-    ownerName: "Priya Ashdown",
-    dueDate: "2027-06-16"
-  }
   for (const field of decisionFields(demoPolicy, request)) {
     await screenShows(terminal.screen, `› ${field.label}:`, 5_000)
-    if (typed[field.key] !== undefined) await terminal.keys({ text: typed[field.key]! })
+    if (typedDecision[field.key] !== undefined) await terminal.keys({ text: typedDecision[field.key]! })
     await terminal.keys("Enter")
     await new Promise((resolve) => setTimeout(resolve, 60))
   }
@@ -104,7 +93,7 @@ it("runs a sitting from a real terminal: follows another process's write, accept
   expect(accepted.status).toBe("accepted")
   expect(accepted.sittingId).not.toBe(sitting!.id)
   const decision = await core.runtime.runPromise(Effect.flatMap(Decisions, (use) => use.get(staff.administrator, heard.hearings[0]!.decisionId)))
-  expect(decision.content).toMatchObject({ outcome: "approve", rationale: typed.rationale, actions: [{ description: "Set up the weekly payment", dueDate: "2027-06-16" }] })
+  expect(decision.content).toMatchObject({ outcome: "approve", rationale: typedDecision.rationale, actions: [{ description: "Set up the weekly payment", dueDate: "2027-06-16" }] })
 
   await terminal.keys("q")
 }, 240_000)

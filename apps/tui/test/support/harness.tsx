@@ -73,3 +73,16 @@ export const press = async (stdin: { readonly write: (data: string) => void }, .
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }
+
+/** What a panel administrator types into the decision form for the seeded expenditure request, field by field. */
+export const typedDecision: Readonly<Record<string, string>> = {
+  rationale: "The family network can meet the cost safely",
+  workingWell: "Grandmother visits daily",
+  worries: "Rent arrears",
+  needsToHappen: "A budget plan",
+  amount: "1800",
+  budget: "Edge of care",
+  action: "Set up the weekly payment",
+  ownerName: "Priya Ashdown",
+  dueDate: "2027-06-16"
+}
