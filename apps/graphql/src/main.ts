@@ -1,3 +1,4 @@
+import { isEmpty, outboxSettled, seedAuthority } from "@carepanel/demo"
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
 import { Cause, Runtime } from "effect"
 import { configFromEnv } from "./app/config.js"
@@ -5,8 +6,6 @@ import { notifierFromEnv } from "./app/notifier.js"
 import { startApp } from "./app/startApp.js"
 import { loadDevKeys, signDevToken } from "./auth/devKeys.js"
 import { progress, stopProgress } from "./progress.js"
-import { outboxSettled } from "./seed/outboxSettled.js"
-import { isEmpty, seedAuthority } from "./seed/seed.js"
 
 const exampleQuery = "{ viewer { name roles authority { name } } sittings { date agenda { summary startsAt } } deadlines(dueWithinDays: 14) { ruleId due state explanation } }"
 

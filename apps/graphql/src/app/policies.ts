@@ -1,12 +1,12 @@
+import { demoPolicyFile } from "@carepanel/demo"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
-import { fileURLToPath } from "node:url"
 import { type AuthorityPolicy, NotFound, Policies, parsePolicyText, preset, presetSlugs, type PresetSlug } from "@carepanel/core"
 import { Effect, Layer } from "effect"
 import { ConfigError, type Env, invocationDir } from "./env.js"
 
-/** The fictional authority the embedded default runs: `policies/wexcombe.yaml` beside this package. */
-export const defaultPolicyFile = fileURLToPath(new URL("../../policies/wexcombe.yaml", import.meta.url))
+/** The fictional authority the embedded default runs: `policies/wexcombe.yaml` of @carepanel/demo. */
+export const defaultPolicyFile = demoPolicyFile
 
 const isPreset = (entry: string): entry is PresetSlug => (presetSlugs as ReadonlyArray<string>).includes(entry)
 

@@ -1,4 +1,4 @@
-import { shiftedClock } from "../../src/app/shiftedClock.js"
+import { shiftedClock } from "@carepanel/demo"
 
 /**
  * A clock the test moves: the server keeps running in real time, but its domain can be taken to a sitting's morning

@@ -1,5 +1,5 @@
 import { DateTime, Effect } from "effect"
-import { shiftedClock } from "../app/shiftedClock.js"
+import { shiftedClock } from "./shiftedClock.js"
 
 /**
  * Runs an effect as if it were this instant: the seed plays the fictional authority's last weeks through the real

@@ -1,0 +1,42 @@
+import type { AccessLog, Actor, AuthorityPolicy, IdGenerator, Notifier } from "@carepanel/core"
+import { Cause, type Clock, Effect, Exit, Layer, ManagedRuntime } from "effect"
+import type { Run } from "../ui/CoreContext.js"
+import { outcomeOf } from "../ui/refusal.js"
+import { Inbox, TerminalInboxNotifier } from "./inbox.js"
+import { type StorePorts, type TuiServices, tuiLayer } from "./tuiLayer.js"
+
+export interface TuiRuntimeOptions {
+  readonly store: Layer.Layer<StorePorts, unknown>
+  readonly accessLog: Layer.Layer<AccessLog, unknown>
+  readonly ids: Layer.Layer<IdGenerator>
+  readonly policies: ReadonlyArray<AuthorityPolicy>
+  readonly operator: Actor
+  /** Delivers beside the terminal inbox (email where SMTP is configured). */
+  readonly alsoNotify?: Layer.Layer<Notifier, unknown>
+  /** The domain's clock; the real one unless given (tests and the bench fix it). */
+  readonly clock?: Clock.Clock
+}
+
+export interface TuiRuntime {
+  readonly runtime: ManagedRuntime.ManagedRuntime<TuiServices, unknown>
+  readonly run: Run
+  readonly inbox: Inbox
+  readonly policy: AuthorityPolicy
+}
+
+/** Builds the core on the given adapters and checks it starts (an unreachable database fails here, as its own error). */
+export const makeTuiRuntime = async (options: TuiRuntimeOptions): Promise<TuiRuntime> => {
+  const inbox = new Inbox(options.operator)
+  const layer = tuiLayer({
+    store: options.store,
+    accessLog: options.accessLog,
+    ids: options.ids,
+    policies: options.policies,
+    notifier: TerminalInboxNotifier(inbox, options.alsoNotify)
+  })
+  const runtime = ManagedRuntime.make(options.clock === undefined ? layer : Layer.merge(layer, Layer.setClock(options.clock)))
+  const built = await runtime.runPromiseExit(Effect.void)
+  if (Exit.isFailure(built)) throw Cause.squash(built.cause)
+  const policy = options.policies.find((candidate) => candidate.authority.id === options.operator.authorityId)!
+  return { runtime, inbox, policy, run: (effect) => runtime.runPromiseExit(effect).then(outcomeOf) }
+}

@@ -1,0 +1,74 @@
+import { ActionId, type Decision, Decisions, Disagreements, PersonId, type Referral, type Sitting } from "@carepanel/core"
+import { Effect } from "effect"
+import { useState } from "react"
+import { decisionContentOf, decisionFields } from "../data/decisionContent.js"
+import { useCore } from "../ui/CoreContext.js"
+import { type Field, Form, type Values } from "../ui/Form.js"
+import { useNavigation } from "../ui/Navigation.js"
+import { useCommand, useTypingMode } from "../ui/useCommand.js"
+
+export type MeetingAction = "decide" | "dissent"
+
+export interface MeetingFormProps {
+  readonly sitting: Sitting
+  readonly request: Referral
+  readonly decision: Decision | undefined
+  readonly action: MeetingAction
+  readonly onDone: () => void
+}
+
+/** The decision on an item, or a member's dissent from it; a refusal keeps everything typed. */
+export const MeetingForm = ({ sitting, request, decision, action, onDone }: MeetingFormProps) => {
+  const { actor, policy } = useCore()
+  const { helpOpen } = useNavigation()
+  const command = useCommand()
+  const [values, setValues] = useState<Values>({})
+  useTypingMode()
+  const members = sitting.attendance.filter((entry) => entry.status !== "apologies")
+  const dissentFields: ReadonlyArray<Field> = [
+    { key: "member", label: "Member", choices: members.map((entry) => ({ value: entry.personId, label: `${entry.name} (${entry.seat})` })) },
+    { key: "grounds", label: "Grounds" }
+  ]
+  const submit = async (values: Values) => {
+    if (action === "decide") {
+      const actionId = ActionId.make(`${request.id}-${Date.now().toString(36)}`)
+      const recorded = await command(
+        decisionContentOf(request, values, actionId).pipe(
+          Effect.flatMap((content) => Effect.flatMap(Decisions, (use) => use.recordAtPanel(actor, request.id, sitting.id, content)))
+        ),
+        `Decision recorded on ${request.id}.`
+      )
+      if (recorded) onDone()
+      return
+    }
+    const member = members.find((entry) => entry.personId === (values.member ?? members[0]?.personId))
+    const recorded = await command(
+      Effect.flatMap(Disagreements, (use) =>
+        use.recordDissent(actor, {
+          decisionId: decision?.id ?? ("" as never),
+          member: { personId: member?.personId ?? PersonId.make("nobody"), name: member?.name ?? "nobody" },
+          dissentsFrom: { _tag: "Decision" },
+          grounds: values.grounds ?? ""
+        })
+      ),
+      `Dissent recorded on ${decision?.id ?? request.id}.`
+    )
+    if (recorded) onDone()
+  }
+  if (action === "dissent" && decision === undefined) {
+    return (
+      <Form title="Dissent: record the decision first (esc)" fields={[]} values={values} onChange={setValues} onSubmit={onDone} onCancel={onDone} active={!helpOpen} />
+    )
+  }
+  return (
+    <Form
+      title={action === "decide" ? `Decision on ${request.id}` : `Dissent from ${decision?.id}`}
+      fields={action === "decide" ? decisionFields(policy, request) : dissentFields}
+      values={values}
+      onChange={setValues}
+      onSubmit={submit}
+      onCancel={onDone}
+      active={!helpOpen}
+    />
+  )
+}

@@ -1,0 +1,27 @@
+import type { ReactElement } from "react"
+import type { KeyHelp } from "../ui/keys.js"
+import type { Route } from "../ui/Navigation.js"
+import { Deadlines, deadlinesKeys } from "./Deadlines.js"
+import { Meeting, meetingKeys } from "./Meeting.js"
+import { Requests, requestsKeys } from "./Requests.js"
+import { Search, searchKeys } from "./Search.js"
+import { Sitting, sittingKeys } from "./Sitting.js"
+import { Week, weekKeys } from "./Week.js"
+
+export interface Screen {
+  readonly title: string
+  readonly keys: ReadonlyArray<KeyHelp>
+  readonly Component: (props: { readonly route: Route }) => ReactElement
+}
+
+/** The numbered screens, in the order the digits open them. */
+export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "deadlines", "search"]
+
+export const screens: Partial<Record<Route["name"], Screen>> = {
+  week: { title: "Week", keys: weekKeys, Component: Week },
+  requests: { title: "Requests", keys: requestsKeys, Component: Requests },
+  sitting: { title: "Sitting", keys: sittingKeys, Component: Sitting },
+  meeting: { title: "Meeting", keys: meetingKeys, Component: Meeting },
+  deadlines: { title: "Deadlines", keys: deadlinesKeys, Component: Deadlines },
+  search: { title: "Search", keys: searchKeys, Component: Search }
+}

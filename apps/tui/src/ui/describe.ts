@@ -1,0 +1,41 @@
+import { type AuthorityPolicy, type Deadline, formatDate, londonTimeOf, type Referral, type Sitting } from "@carepanel/core"
+
+/** Words and symbols carry every state (never colour alone). */
+export const deadlineState: Record<Deadline["state"], string> = {
+  overdue: "‼ overdue",
+  due_soon: "! due soon",
+  pending: "· pending",
+  met: "✓ met"
+}
+
+export const referralState: Record<Referral["status"], string> = {
+  draft: "… draft",
+  awaiting_approval: "◌ awaiting approval",
+  ready: "● ready",
+  accepted: "✓ accepted",
+  decided: "■ decided",
+  withdrawn: "✗ withdrawn",
+  redirected: "→ redirected"
+}
+
+export const words = (value: string): string => value.replaceAll("_", " ")
+
+export const panelName = (policy: AuthorityPolicy, panelId: string): string =>
+  policy.panels.find((panel) => panel.id === panelId)?.name ?? panelId
+
+/** "Wed 9 Jun 2027 10:00": a sitting's day and London start time. */
+export const sittingWhen = (sitting: Sitting): string => `${formatDate(sitting.date)} ${londonTimeOf(sitting.startsAt)}`
+
+/** What stage a sitting has reached, in words with their symbols. */
+export const sittingState = (sitting: Sitting): string => {
+  if (sitting.cancelled !== undefined) return "✗ cancelled"
+  const parts = [
+    `${sitting.agenda.length} item${sitting.agenda.length === 1 ? "" : "s"}`,
+    sitting.agendaPublishedAt === undefined ? "agenda draft" : "agenda sent ✓",
+    ...(sitting.papersSentAt === undefined ? [] : ["papers ✓"]),
+    ...(sitting.quorum === undefined ? [] : [sitting.quorum.enough ? "quorate ✓" : "not quorate ✗"])
+  ]
+  return parts.join(" · ")
+}
+
+export const pad = (text: string, width: number): string => (text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width))

@@ -1,0 +1,99 @@
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir, userInfo } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { Decisions, Referrals, type Sitting, Sittings } from "@carepanel/core"
+import { seedAuthority, shiftedClock } from "@carepanel/demo"
+import { SqliteStoreLayer } from "@carepanel/store-sql"
+import { Effect } from "effect"
+import { afterAll, beforeAll, expect, it } from "vitest"
+import { RandomIds } from "../../src/core/randomIds.js"
+import { makeTuiRuntime, type TuiRuntime } from "../../src/core/runtime.js"
+import { decisionFields } from "../../src/data/decisionContent.js"
+import { demoPolicy, staff, testNow, typedDecision } from "../support/harness.js"
+import { ensureTmux, screenShows, tmuxSession } from "./tmux.js"
+
+const appDir = fileURLToPath(new URL("../..", import.meta.url))
+const dataDir = mkdtempSync(join(tmpdir(), "carepanel-tui-e2e-"))
+const duringSitting = "2027-06-02T09:10:00Z" // 10:10 in London on Wednesday 2 June 2027: the sitting began at 10:00
+const fromSource = ["node", "--conditions=@carepanel/source", "--import", "tsx"]
+const terminal = tmuxSession(`carepanel-e2e-${process.pid}`, 100, 30)
+let core: TuiRuntime
+
+/** The store as this test process sees it: the same SQLite file the TUI runs on, read through the core. */
+const openStore = (at: Date) => {
+  const store = SqliteStoreLayer({ dataDir })
+  const offset = at.getTime() - Date.now()
+  return makeTuiRuntime({ store, accessLog: store, ids: RandomIds, policies: [demoPolicy], operator: staff.administrator, clock: shiftedClock(() => offset) })
+}
+
+beforeAll(async () => {
+  ensureTmux()
+  core = await openStore(testNow)
+  await core.runtime.runPromise(seedAuthority(demoPolicy))
+  const operators = join(dataDir, "operators.yaml")
+  writeFileSync(operators, `operators:\n  ${userInfo().username}:\n    personId: dev-ingleby\n    name: Dev Ingleby\n    authorityId: wexcombe\n    roles: [panel_administrator]\n`)
+  terminal.start(fromSource.concat("src/main.tsx").join(" "), appDir, {
+    TSX_TSCONFIG_PATH: join(appDir, "tsconfig.json"),
+    CAREPANEL_DATA_DIR: dataDir,
+    CAREPANEL_OPERATORS: operators,
+    CAREPANEL_NOW: duringSitting,
+    CAREPANEL_DISPATCHER: "off"
+  })
+}, 120_000)
+
+afterAll(async () => {
+  terminal.stop()
+  await core?.runtime.dispose()
+})
+
+it("runs a sitting from a real terminal: follows another process's write, accepts a request, records a decision", async () => {
+  await screenShows(terminal.screen, "Sittings this week and next", 120_000)
+  await terminal.keys("2")
+  await screenShows(terminal.screen, "Requests:", 5_000)
+
+  // A second process writes to the store: the TUI shows the new request within 2 s of its commit.
+  const requestId = execFileSync(fromSource[0]!, [...fromSource.slice(1), "test/e2e/writeRequest.ts", dataDir, "2027-06-02T09:11:00Z"], { cwd: appDir, encoding: "utf8" }).trim()
+  const followed = await screenShows(terminal.screen, /● ready .* wx-child-10/, 2_000)
+  expect(followed.ms).toBeLessThan(2_000)
+
+  await terminal.keys("j")
+  await screenShows(terminal.screen, "Ivo Drummond (wx-child-10)", 5_000)
+  await terminal.keys("a")
+  await screenShows(terminal.screen, `Accept ${requestId} onto a sitting`, 5_000)
+  await terminal.keys("Enter") // the sitting under way: its agenda is closed, the core says so
+  await screenShows(terminal.screen, "✗ Refused: The sitting on Wed 2 Jun 2027 has already started", 10_000)
+  await terminal.keys("Right", "Enter")
+  await screenShows(terminal.screen, `✓ Accepted ${requestId} onto the sitting.`, 10_000)
+
+  await terminal.keys("3")
+  await screenShows(terminal.screen, "Support Panel · Wed 2 Jun 2027 10:00", 5_000)
+  await terminal.keys("m")
+  await screenShows(terminal.screen, "Not decided yet", 5_000)
+  await terminal.keys("Enter")
+  const [sitting] = (await core.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.list(staff.administrator, { from: "2027-06-02" as never })))) as ReadonlyArray<Sitting>
+  const item = sitting!.agenda[0]!
+  const request = await core.runtime.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, item.referralId)))
+  await screenShows(terminal.screen, `Decision on ${request.id}`, 5_000)
+  for (const field of decisionFields(demoPolicy, request)) {
+    await screenShows(terminal.screen, `› ${field.label}:`, 5_000)
+    if (typedDecision[field.key] !== undefined) await terminal.keys({ text: typedDecision[field.key]! })
+    await terminal.keys("Enter")
+    await new Promise((resolve) => setTimeout(resolve, 60))
+  }
+  await screenShows(terminal.screen, `✓ Decision recorded on ${request.id}.`, 10_000)
+  const decided = await screenShows(terminal.screen, "Decided: approve", 5_000)
+  expect(decided.text).toContain("→ Set up the weekly payment · social worker (Priya Ashdown) · due 2027-06-16")
+
+  // And from the store, as another process reads it.
+  const [accepted, heard] = await core.runtime.runPromise(
+    Effect.all([Effect.flatMap(Referrals, (use) => use.get(staff.administrator, requestId as never)), Effect.flatMap(Referrals, (use) => use.get(staff.administrator, request.id))])
+  )
+  expect(accepted.status).toBe("accepted")
+  expect(accepted.sittingId).not.toBe(sitting!.id)
+  const decision = await core.runtime.runPromise(Effect.flatMap(Decisions, (use) => use.get(staff.administrator, heard.hearings[0]!.decisionId)))
+  expect(decision.content).toMatchObject({ outcome: "approve", rationale: typedDecision.rationale, actions: [{ description: "Set up the weekly payment", dueDate: "2027-06-16" }] })
+
+  await terminal.keys("q")
+}, 240_000)

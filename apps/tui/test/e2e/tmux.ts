@@ -1,0 +1,46 @@
+import { execFileSync, spawnSync } from "node:child_process"
+
+const fail = (why: string): never => {
+  throw new Error(`The end-to-end test needs tmux: ${why}`)
+}
+
+/** tmux from Debian's packages, installed with apt-get when missing (as the PostgreSQL tests install PostgreSQL). */
+export const ensureTmux = (): void => {
+  if (spawnSync("tmux", ["-V"]).status === 0) return
+  if (process.getuid?.() !== 0) fail("it is missing and only root can apt-get install tmux")
+  for (const args of [["update"], ["install", "-y", "--no-install-recommends", "tmux"]]) {
+    const result = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } })
+    if (result.status !== 0) fail(`apt-get ${args.join(" ")} exited with ${result.status ?? result.signal}`)
+  }
+}
+
+/** One tmux server of the test's own (its own socket), one window of a fixed size, a real pseudo-terminal. */
+export const tmuxSession = (name: string, columns: number, rows: number) => {
+  const tmux = (...args: ReadonlyArray<string>) => execFileSync("tmux", ["-L", name, ...args], { encoding: "utf8" })
+  return {
+    start: (command: string, cwd: string, env: Readonly<Record<string, string>>) =>
+      tmux("new-session", "-d", "-s", name, "-c", cwd, "-x", String(columns), "-y", String(rows), ...Object.entries(env).flatMap(([key, value]) => ["-e", `${key}=${value}`]), command),
+    screen: () => tmux("capture-pane", "-p", "-t", name),
+    /** Named keys (Enter, Escape, Up, Down, Right) or literal text with `{ text }`, each read on its own as a person types. */
+    keys: async (...keys: ReadonlyArray<string | { readonly text: string }>) => {
+      for (const key of keys) {
+        typeof key === "string" ? tmux("send-keys", "-t", name, key) : tmux("send-keys", "-t", name, "-l", key.text)
+        await new Promise((resolve) => setTimeout(resolve, 80))
+      }
+    },
+    stop: () => {
+      spawnSync("tmux", ["-L", name, "kill-server"])
+    }
+  }
+}
+
+/** Polls the screen until it shows what is expected; returns it and how long it took. */
+export const screenShows = async (screen: () => string, expected: string | RegExp, timeoutMs: number): Promise<{ readonly text: string; readonly ms: number }> => {
+  const started = Date.now()
+  for (;;) {
+    const text = screen()
+    if (typeof expected === "string" ? text.includes(expected) : expected.test(text)) return { text, ms: Date.now() - started }
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${String(expected)}; the terminal shows:\n${text}`)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}

@@ -1,0 +1,47 @@
+import { Decisions, Referrals } from "@carepanel/core"
+import { Effect } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { decisionFields } from "../src/data/decisionContent.js"
+import { upcomingSittings } from "../src/data/requests.js"
+import { demoPolicy, keys, press, renderTui, seededCore, staff, type TestCore, typedDecision, waitFor } from "./support/harness.js"
+
+let tui: TestCore
+beforeAll(async () => {
+  tui = await seededCore()
+})
+afterAll(() => tui.runtime.dispose())
+
+
+describe("Meeting mode", () => {
+  it("records the panel's decision with an action, item by item, on the sitting under way", async () => {
+    const [sitting] = await tui.runtime.runPromise(upcomingSittings(staff.administrator))
+    tui.travelTo(new Date("2027-06-02T09:10:00Z")) // 10:10 in London: the sitting began at 10:00
+    const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "meeting", sittingId: sitting!.id } })
+    const opened = await waitFor(lastFrame, "Not decided yet")
+    expect(opened).toMatch(/item 1 of 1 · ⏱ \d+ min left in the slot/)
+    const referralId = sitting!.agenda[0]!.referralId
+    const request = await tui.runtime.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, referralId)))
+    await press(stdin, keys.enter)
+    await waitFor(lastFrame, `Decision on ${referralId}`)
+    const fields = decisionFields(demoPolicy, request)
+    for (const field of fields) {
+      if (field.key !== "rationale" && typedDecision[field.key] !== undefined) await press(stdin, typedDecision[field.key]!)
+      await press(stdin, keys.enter)
+    }
+    // No rationale: the core's refusal in one line, and everything typed still there.
+    const refused = await waitFor(lastFrame, "✗ Refused:")
+    expect(refused).toContain("Action: Set up the weekly payment")
+    for (const _ of fields.slice(2)) await press(stdin, keys.up)
+    await press(stdin, typedDecision.rationale!)
+    for (const _ of fields.slice(2)) await press(stdin, keys.down)
+    await press(stdin, keys.enter)
+    await waitFor(lastFrame, `✓ Decision recorded on ${referralId}.`)
+    const done = await waitFor(lastFrame, "Decided: approve")
+    expect(done).toContain("→ Set up the weekly payment · ")
+    const [hearing] = (await tui.runtime.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, referralId)))).hearings
+    const decision = await tui.runtime.runPromise(Effect.flatMap(Decisions, (use) => use.get(staff.administrator, hearing!.decisionId)))
+    expect(decision.content.actions).toMatchObject([{ description: "Set up the weekly payment", ownerName: "Priya Ashdown", dueDate: "2027-06-16" }])
+    expect(decision.content.rationale).toBe(typedDecision.rationale)
+    unmount()
+  })
+})

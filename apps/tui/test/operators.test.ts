@@ -1,0 +1,54 @@
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { defaultOperatorsFile, operatorOf } from "../src/config/operators.js"
+import { demoPolicy } from "./support/harness.js"
+
+const fileWith = (text: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), "operators-")), "operators.yaml")
+  writeFileSync(file, text)
+  return file
+}
+
+describe("the operator at the keyboard", () => {
+  it("is the OS user's entry in the operators file", () => {
+    const file = fileWith("operators:\n  jsmith:\n    personId: jo-smith\n    name: Jo Smith\n    authorityId: wexcombe\n    roles: [panel_chair]\n")
+    const actor = operatorOf({ file, user: "jsmith", production: true }, [demoPolicy])
+    expect(actor).toMatchObject({ personId: "jo-smith", name: "Jo Smith", authorityId: "wexcombe", roles: ["panel_chair"] })
+  })
+
+  it("is the demonstration administrator for an unlisted user of a fresh checkout, but nobody in production", () => {
+    expect(operatorOf({ file: defaultOperatorsFile, user: "anyone", production: false }, [demoPolicy])).toMatchObject({
+      name: "Dev Ingleby",
+      roles: ["panel_administrator"]
+    })
+    expect(() => operatorOf({ file: defaultOperatorsFile, user: "anyone", production: true }, [demoPolicy])).toThrow(
+      /has no entry for the user "anyone" \(developmentDefault is not used in production\)/
+    )
+  })
+
+  it("names every problem of the file by its path, all at once", () => {
+    const file = fileWith(
+      "operators:\n  jsmith:\n    personId: jo-smith\n    name: ''\n    authorityId: elsewhere\n    roles: [tea_maker]\n  pat:\n    personId: pat\n    name: Pat\n    authorityId: elsewhere\n    roles: [panel_chair]\n"
+    )
+    let message = ""
+    try {
+      operatorOf({ file, user: "jsmith", production: false }, [demoPolicy])
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toContain(`CAREPANEL_OPERATORS (${file})`)
+    expect(message).toMatch(/operators\.jsmith\.name: /)
+    expect(message).toMatch(/operators\.jsmith\.roles\[0\]: /)
+    const second = fileWith("operators:\n  pat:\n    personId: pat\n    name: Pat\n    authorityId: elsewhere\n    roles: [panel_chair]\n")
+    expect(() => operatorOf({ file: second, user: "pat", production: false }, [demoPolicy])).toThrow(
+      /operators\.pat\.authorityId: "elsewhere" is not an authority this installation runs \(wexcombe\)/
+    )
+  })
+
+  it("refuses a file that is not YAML, saying so", () => {
+    expect(() => operatorOf({ file: fileWith("operators: [unclosed"), user: "x", production: false }, [demoPolicy])).toThrow(/cannot be read as YAML/)
+    expect(() => operatorOf({ file: "/nonexistent/operators.yaml", user: "x", production: false }, [demoPolicy])).toThrow(/cannot be read/)
+  })
+})

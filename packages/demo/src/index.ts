@@ -1,0 +1,6 @@
+export { asOf, hoursFrom } from "./asOf.js"
+export { outboxSettled } from "./outboxSettled.js"
+export { isEmpty, seedAuthority } from "./seed.js"
+export { fictionalChildren, holderOf, makeRequest, type Staff } from "./seedRequests.js"
+export { shiftedClock } from "./shiftedClock.js"
+export { demoPolicyFile } from "./demoPolicy.js"

@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs"
+import { Effect } from "effect"
+import { parsePolicyText, Referrals, Sittings } from "@carepanel/core"
+import { inMemoryCore, staffOf } from "@carepanel/core/testing"
+import { expect, it } from "@effect/vitest"
+import { demoPolicyFile, isEmpty, seedAuthority } from "../src/index.js"
+
+const policy = Effect.runSync(parsePolicyText(readFileSync(demoPolicyFile, "utf8"), demoPolicyFile))
+const staff = staffOf(policy.authority.id)
+
+it.live("seeds the demonstration authority through the use cases: sittings to come, requests waiting", () =>
+  Effect.gen(function* () {
+    expect(yield* isEmpty(policy.authority.id)).toBe(true)
+    expect(yield* seedAuthority(policy)).toMatchObject({ sittings: 5, requests: 8, placements: 1 })
+    expect(yield* isEmpty(policy.authority.id)).toBe(false)
+    const sittings = yield* Effect.flatMap(Sittings, (use) => use.list(staff.administrator))
+    expect(sittings).toHaveLength(5)
+    const [, , , next] = sittings
+    expect(next!.agenda).toHaveLength(1)
+    const referral = yield* Effect.flatMap(Referrals, (use) => use.get(staff.administrator, next!.agenda[0]!.referralId))
+    expect(referral.status).toBe("accepted")
+  }).pipe(Effect.provide(inMemoryCore(policy)))
+)
