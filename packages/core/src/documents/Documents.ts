@@ -1,0 +1,97 @@
+import { Effect } from "effect"
+import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
+import { decisionReaders } from "../decision/decisionPermissions.js"
+import { AccessLog } from "../ports/AccessLog.js"
+import type { Policies } from "../ports/Policies.js"
+import type { ReadModels } from "../ports/ReadModels.js"
+import type { Actor } from "../shared/actor.js"
+import { authorise, type Permission, permission } from "../shared/authorise.js"
+import { NotFound } from "../shared/errors.js"
+import type { DecisionId, SittingId } from "../shared/ids.js"
+import { type AuthorityRecords, authorityRecords } from "./authorityRecords.js"
+import { decisionSheet } from "./decisionSheet.js"
+import type { DocumentModel } from "./DocumentModel.js"
+import { accessRecords, type DocumentReader } from "./DocumentReader.js"
+import { sittingMinutes } from "./sittingMinutes.js"
+
+/**
+ * A sitting's minutes hold every child heard at it: the panel and those who run and oversee it, not a child's
+ * caseworkers (they read their child's decision sheet). An integrator's copy names no child without the grant.
+ */
+export const minutesReaders = permission(
+  "read a sitting's minutes",
+  "panel_administrator", "panel_chair", "vice_chair", "panel_member", "assistant_director", "head_of_service", "service_manager", "auditor", "integrator"
+)
+
+/** Who asks, with their grant to read children's identities (an integrator's identity scope), and why. */
+export interface DocumentRequest {
+  readonly actor: Actor
+  readonly identityGranted: boolean
+  /** What the read is for, recorded in the access log, e.g. the API operation's name. */
+  readonly purpose: string
+}
+
+/** Documents built from the core's records; each read of one is written to the access log before it is returned. */
+export class Documents extends Effect.Service<Documents>()("@carepanel/core/Documents", {
+  effect: Effect.gen(function* () {
+    const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar | AccessLog>()
+
+    /** Authorise, read, build, log: a document whose read cannot be logged is not returned. */
+    const made = <E>(request: DocumentRequest, rule: Permission, build: (records: AuthorityRecords, reader: DocumentReader) => Effect.Effect<DocumentModel, E>) =>
+      Effect.gen(function* () {
+        const { role } = yield* authorise(request.actor, rule)
+        const records = yield* authorityRecords(request.actor.authorityId)
+        const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
+        const document = yield* build(records, reader)
+        yield* (yield* AccessLog).record(accessRecords(reader, document, request.purpose, records.at))
+        return document
+      }).pipe(Effect.provide(context))
+
+    const panelName = (records: AuthorityRecords, panelId: string | undefined) => records.policy.panels.find((panel) => panel.id === panelId)?.name
+
+    return {
+      /** The minutes of a sitting at the record's current stage (CPR-10, CPR-11). */
+      minutes: (request: DocumentRequest, sittingId: SittingId) =>
+        made(request, minutesReaders, (records, reader) => {
+          const sitting = records.sittings.find((candidate) => candidate.id === sittingId)
+          if (sitting === undefined) return Effect.fail(NotFound.of("sitting", sittingId))
+          const onAgenda = new Set<string>(sitting.agenda.map((item) => item.referralId))
+          return Effect.succeed(
+            sittingMinutes({
+              authorityName: records.policy.authority.name,
+              panelName: panelName(records, sitting.panelId) ?? sitting.panelId,
+              sitting,
+              decisions: records.decisions.filter((decision) => decision.sittingId === sitting.id),
+              disagreements: records.disagreements.filter((disagreement) => disagreement.sittingId === sitting.id),
+              referrals: records.referrals.filter((referral) => onAgenda.has(referral.id)),
+              deadlines: records.deadlines,
+              reader,
+              at: records.at
+            })
+          )
+        }),
+      /** One child's decision sheet (NSO-8): a child the decision is not about answers NotFound. */
+      decisionSheet: (request: DocumentRequest, decisionId: DecisionId, childId: string) =>
+        made(request, decisionReaders, (records, reader) => {
+          const decision = records.decisions.find((candidate) => candidate.id === decisionId)
+          if (decision === undefined) return Effect.fail(NotFound.of("decision", decisionId))
+          if (!decision.subject.childIds.some((candidate) => candidate === childId)) return Effect.fail(NotFound.of("child on this decision", childId))
+          const sitting = records.sittings.find((candidate) => candidate.id === decision.sittingId)
+          return Effect.succeed(
+            decisionSheet({
+              authorityName: records.policy.authority.name,
+              panelName: panelName(records, sitting?.panelId),
+              decision,
+              childId,
+              referral: records.referrals.find((referral) => referral.id === decision.subject.referralId),
+              sitting,
+              disagreements: records.disagreements.filter((disagreement) => disagreement.decisionId === decision.id),
+              deadlines: records.deadlines,
+              reader,
+              at: records.at
+            })
+          )
+        })
+    }
+  })
+}) {}

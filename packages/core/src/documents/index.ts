@@ -1,0 +1,7 @@
+export * from "./decisionBlocks.js"
+export * from "./decisionSheet.js"
+export * from "./DocumentModel.js"
+export * from "./DocumentReader.js"
+export * from "./sittingMinutes.js"
+export * from "./authorityRecords.js"
+export * from "./Documents.js"
