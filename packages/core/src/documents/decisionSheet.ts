@@ -46,7 +46,7 @@ const signatures = (decision: Decision): ReadonlyArray<Block> => {
     fields([["Recorded by", `${decision.recordedBy.name} (${roleLabel[decision.recordedBy.role]})`]]),
     signed.length + agreed.length === 0
       ? paragraph("Not signed yet.")
-      : table("Signed and finalised", ["Role", "Rule", "By", "When"], [...agreed, ...signed]),
+      : table("Sign-offs and agreements", ["Role", "Rule", "By", "When"], [...agreed, ...signed]),
     paragraph(pending.length === 0 ? "Final: no sign-off is outstanding." : `Not final. Still needed: ${pending.join("; ")}.`)
   ]
 }

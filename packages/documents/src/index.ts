@@ -1,0 +1,2 @@
+export { renderHtml } from "./renderHtml.js"
+export { renderPdf } from "./renderPdf.js"
