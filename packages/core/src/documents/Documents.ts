@@ -1,5 +1,7 @@
 import { Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
+import type { Decision } from "../decision/Decision.js"
+import { DecisionNotFinal, NotApplicable } from "../decision/DecisionErrors.js"
 import { decisionReaders } from "../decision/decisionPermissions.js"
 import { AccessLog } from "../ports/AccessLog.js"
 import type { Policies } from "../ports/Policies.js"
@@ -7,11 +9,12 @@ import type { ReadModels } from "../ports/ReadModels.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { NotFound } from "../shared/errors.js"
-import type { DecisionId, SittingId } from "../shared/ids.js"
+import type { ChildId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
 import { type AuthorityRecords, authorityRecords } from "./authorityRecords.js"
 import { decisionSheet } from "./decisionSheet.js"
 import type { DocumentModel } from "./DocumentModel.js"
 import { accessRecords, type DocumentReader } from "./DocumentReader.js"
+import { sittingPermissions, Sittings } from "../sitting/Sittings.js"
 import { sittingMinutes } from "./sittingMinutes.js"
 
 /**
@@ -35,19 +38,55 @@ export interface DocumentRequest {
 export class Documents extends Effect.Service<Documents>()("@carepanel/core/Documents", {
   effect: Effect.gen(function* () {
     const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar | AccessLog>()
+    const sittings = yield* Sittings
 
-    /** Authorise, read, build, log: a document whose read cannot be logged is not returned. */
-    const made = <E>(request: DocumentRequest, rule: Permission, build: (records: AuthorityRecords, reader: DocumentReader) => Effect.Effect<DocumentModel, E>) =>
+    /** Authorise, read, build, then `before` (e.g. record an upload), log: a document whose read cannot be logged is not returned. */
+    const made = <E, E2 = never>(
+      request: DocumentRequest,
+      rule: Permission,
+      build: (records: AuthorityRecords, reader: DocumentReader) => Effect.Effect<DocumentModel, E>,
+      before: Effect.Effect<void, E2> = Effect.void
+    ) =>
       Effect.gen(function* () {
         const { role } = yield* authorise(request.actor, rule)
         const records = yield* authorityRecords(request.actor.authorityId)
         const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
         const document = yield* build(records, reader)
+        yield* before
         yield* (yield* AccessLog).record(accessRecords(reader, document, request.purpose, records.at))
         return document
       }).pipe(Effect.provide(context))
 
     const panelName = (records: AuthorityRecords, panelId: string | undefined) => records.policy.panels.find((panel) => panel.id === panelId)?.name
+
+    const sheetOf = (records: AuthorityRecords, reader: DocumentReader, decisionId: DecisionId, childId: string, check: (decision: Decision) => Effect.Effect<void, DecisionNotFinal | NotApplicable> = () => Effect.void) =>
+      Effect.gen(function* () {
+        const decision = records.decisions.find((candidate) => candidate.id === decisionId)
+        if (decision === undefined) return yield* Effect.fail(NotFound.of("decision", decisionId))
+        if (!decision.subject.childIds.some((candidate) => candidate === childId)) return yield* Effect.fail(NotFound.of("child on this decision", childId))
+        yield* check(decision)
+        const sitting = records.sittings.find((candidate) => candidate.id === decision.sittingId)
+        return decisionSheet({
+          authorityName: records.policy.authority.name,
+          panelName: panelName(records, sitting?.panelId),
+          decision,
+          childId,
+          referral: records.referrals.find((referral) => referral.id === decision.subject.referralId),
+          sitting,
+          disagreements: records.disagreements.filter((disagreement) => disagreement.decisionId === decision.id),
+          deadlines: records.deadlines,
+          reader,
+          at: records.at
+        })
+      })
+
+    /** Only a final decision made at a sitting goes to the child's file with that sitting's record (NSO-8, CPR-11). */
+    const uploadable = (decision: Decision): Effect.Effect<void, DecisionNotFinal | NotApplicable> =>
+      decision.status !== "final"
+        ? Effect.fail(new DecisionNotFinal({ message: "The decision is not final: it is uploaded to the child's file once every sign-off is in." }))
+        : decision.sittingId === undefined
+          ? Effect.fail(new NotApplicable({ message: "This decision was agreed outside panel: its record is uploaded with the sitting that hears it." }))
+          : Effect.void
 
     return {
       /** The minutes of a sitting at the record's current stage (CPR-10, CPR-11). */
@@ -72,26 +111,26 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
         }),
       /** One child's decision sheet (NSO-8): a child the decision is not about answers NotFound. */
       decisionSheet: (request: DocumentRequest, decisionId: DecisionId, childId: string) =>
-        made(request, decisionReaders, (records, reader) => {
-          const decision = records.decisions.find((candidate) => candidate.id === decisionId)
-          if (decision === undefined) return Effect.fail(NotFound.of("decision", decisionId))
-          if (!decision.subject.childIds.some((candidate) => candidate === childId)) return Effect.fail(NotFound.of("child on this decision", childId))
-          const sitting = records.sittings.find((candidate) => candidate.id === decision.sittingId)
-          return Effect.succeed(
-            decisionSheet({
-              authorityName: records.policy.authority.name,
-              panelName: panelName(records, sitting?.panelId),
-              decision,
-              childId,
-              referral: records.referrals.find((referral) => referral.id === decision.subject.referralId),
-              sitting,
-              disagreements: records.disagreements.filter((disagreement) => disagreement.decisionId === decision.id),
-              deadlines: records.deadlines,
-              reader,
-              at: records.at
-            })
+        made(request, decisionReaders, (records, reader) => sheetOf(records, reader, decisionId, childId)),
+      /**
+       * The final decision sheet for the child's file, with its upload recorded on the sitting (CPR-11's upload
+       * clock met): the panel administrator, once the chair has returned the final record.
+       */
+      uploadDecisionSheet: (request: DocumentRequest, decisionId: DecisionId, childId: ChildId) =>
+        Effect.gen(function* () {
+          let sittingId: SittingId | undefined
+          let referralId: ReferralId | undefined
+          const document = yield* made(
+            request,
+            sittingPermissions.RecordChildUploaded,
+            (records, reader) =>
+              sheetOf(records, reader, decisionId, childId, (decision) =>
+                uploadable(decision).pipe(Effect.tap(() => { sittingId = decision.sittingId; referralId = decision.subject.referralId }))
+              ),
+            Effect.suspend(() => sittings.recordChildUploaded(request.actor, sittingId!, childId, referralId!)).pipe(Effect.asVoid, Effect.provide(context))
           )
-        })
+          return { document, sitting: yield* sittings.get(request.actor, sittingId!) }
+        }).pipe(Effect.provide(context))
     }
   })
 }) {}

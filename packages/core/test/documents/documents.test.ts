@@ -55,4 +55,17 @@ describe("Documents use case", () => {
       expect(logged).toEqual([])
     }).pipe(Effect.provide(core))
   )
+
+  it.effect("uploading a decision sheet is the administrator's, for a child not yet uploaded: a second upload is refused", () =>
+    Effect.gen(function* () {
+      const week = yield* playWeek(policy)
+      const documents = yield* Documents
+      const decision = week.decisions[0]!
+      const request = { actor: staff.administrator, identityGranted: false, purpose: "Upload" }
+      const again = yield* Effect.flip(documents.uploadDecisionSheet(request, decision.id, decision.subject.childIds[0]))
+      expect(again).toMatchObject({ _tag: "SittingNotInState", message: "That child's record has already been uploaded." })
+      const notAdministrator = yield* Effect.flip(documents.uploadDecisionSheet({ ...request, actor: staff.socialWorker }, decision.id, decision.subject.childIds[0]))
+      expect(notAdministrator._tag).toBe("NotPermitted")
+    }).pipe(Effect.provide(core))
+  )
 })
