@@ -5,6 +5,7 @@ import {
   Deadlines,
   Decisions,
   Disagreements,
+  Documents,
   EnglandAndWalesCalendar,
   type EventStore,
   type IdGenerator,
@@ -35,6 +36,7 @@ export type AppServices =
   | Placements
   | Deadlines
   | Reports
+  | Documents
   | StorePorts
   | AccessLog
   | Policies
@@ -60,7 +62,7 @@ export const appLayer = <E>(parts: AppLayerParts<E>): Layer.Layer<AppServices, E
     parts.accessLog,
     parts.notifier
   )
-  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default).pipe(
+  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default).pipe(
     Layer.provideMerge(Sittings.Default),
     Layer.provideMerge(ports)
   )
