@@ -42,8 +42,8 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 describe("documents over GraphQL and HTTP, as docs/documents.md shows them", () => {
-  it("the docs hold three GraphQL examples and two downloads", () => {
-    expect(examples.map((entry) => /(query|mutation) (\w+)/.exec(entry.query)![2])).toEqual(["SittingMinutes", "ChildDecisionSheet", "UploadSheet"])
+  it("the docs hold four GraphQL examples (the calendar one runs in calendarFeeds.test.ts) and two downloads", () => {
+    expect(examples.map((entry) => /(query|mutation) (\w+)/.exec(entry.query)![2])).toEqual(["SittingMinutes", "ChildDecisionSheet", "UploadSheet", "SubscribeCalendar"])
     expect(curls).toHaveLength(2)
   })
 

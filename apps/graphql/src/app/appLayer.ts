@@ -2,6 +2,7 @@ import {
   type AccessLog,
   Agendas,
   type AuthorityPolicy,
+  CalendarFeeds,
   Deadlines,
   Decisions,
   Disagreements,
@@ -37,6 +38,7 @@ export type AppServices =
   | Deadlines
   | Reports
   | Documents
+  | CalendarFeeds
   | StorePorts
   | AccessLog
   | Policies
@@ -62,7 +64,7 @@ export const appLayer = <E>(parts: AppLayerParts<E>): Layer.Layer<AppServices, E
     parts.accessLog,
     parts.notifier
   )
-  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default).pipe(
+  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default, CalendarFeeds.Default).pipe(
     Layer.provideMerge(Sittings.Default),
     Layer.provideMerge(ports)
   )

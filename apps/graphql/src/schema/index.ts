@@ -20,6 +20,7 @@ import "./history/history.js"
 import "./report/reports.js"
 import "./documents/documentQueries.js"
 import "./documents/decisionSheetUpload.js"
+import "./documents/calendarFeeds.js"
 import "./subscription/subscriptions.js"
 
 builder.queryType({ description: "Everything is scoped to the caller's authority." })
