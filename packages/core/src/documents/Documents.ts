@@ -6,10 +6,16 @@ import { decisionReaders } from "../decision/decisionPermissions.js"
 import { AccessLog } from "../ports/AccessLog.js"
 import type { Policies } from "../ports/Policies.js"
 import type { ReadModels } from "../ports/ReadModels.js"
+import { EventStore } from "../ports/EventStore.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { NotFound } from "../shared/errors.js"
-import type { ChildId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
+import type { AuthorityId, ChildId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
+import { decisionStreamType } from "../decision/decisionAggregate.js"
+import { disagreementStreamType } from "../disagreement/disagreementAggregate.js"
+import { referralStreamType } from "../referral/referralAggregate.js"
+import { placementStreamType } from "../regulation24/placementAggregate.js"
+import { courtBundle } from "./courtBundle.js"
 import { type AuthorityRecords, authorityRecords } from "./authorityRecords.js"
 import { decisionSheet } from "./decisionSheet.js"
 import type { DocumentModel } from "./DocumentModel.js"
@@ -26,6 +32,12 @@ export const minutesReaders = permission(
   "panel_administrator", "panel_chair", "vice_chair", "panel_member", "assistant_director", "head_of_service", "service_manager", "auditor", "integrator"
 )
 
+/** A court bundle goes to the authority's lawyers: senior managers, chairs, the panel administrator, auditors. */
+export const courtBundleReaders = permission(
+  "prepare a court bundle",
+  "assistant_director", "head_of_service", "service_manager", "panel_chair", "vice_chair", "panel_administrator", "auditor"
+)
+
 /** Who asks, with their grant to read children's identities (an integrator's identity scope), and why. */
 export interface DocumentRequest {
   readonly actor: Actor
@@ -37,7 +49,7 @@ export interface DocumentRequest {
 /** Documents built from the core's records; each read of one is written to the access log before it is returned. */
 export class Documents extends Effect.Service<Documents>()("@carepanel/core/Documents", {
   effect: Effect.gen(function* () {
-    const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar | AccessLog>()
+    const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar | AccessLog | EventStore>()
     const sittings = yield* Sittings
 
     /** Authorise, read, build, then `before` (e.g. record an upload), log: a document whose read cannot be logged is not returned. */
@@ -88,7 +100,36 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
           ? Effect.fail(new NotApplicable({ message: "This decision was agreed outside panel: its record is uploaded with the sitting that hears it." }))
           : Effect.void
 
+    /** Every event of the child's records (requests, decisions, dissents, placements), each stream whole. */
+    const eventsOf = (authorityId: AuthorityId, streams: ReadonlyArray<readonly [streamType: string, id: string]>) =>
+      Effect.flatMap(EventStore, (store) => Effect.forEach(streams, ([streamType, id]) => store.readStream({ authorityId, streamType, id }))).pipe(Effect.map((all) => all.flat()))
+
     return {
+      /**
+       * A court bundle for one child (NSO-8) and its manifest for the offline re-check. A child with no record
+       * answers NotFound. Reading it is logged like any document.
+       */
+      courtBundle: (request: DocumentRequest, childId: ChildId) =>
+        Effect.gen(function* () {
+          const { role } = yield* authorise(request.actor, courtBundleReaders)
+          const records = yield* authorityRecords(request.actor.authorityId)
+          const referrals = records.referrals.filter((referral) => referral.form.children.some((child) => child.childId === childId))
+          const decisions = records.decisions.filter((decision) => decision.subject.childIds.includes(childId))
+          const decisionIds = new Set<string>(decisions.map((decision) => decision.id))
+          const disagreements = records.disagreements.filter((disagreement) => decisionIds.has(disagreement.decisionId))
+          const placements = records.placements.filter((placement) => placement.childId === childId)
+          if (referrals.length + placements.length === 0) return yield* Effect.fail(NotFound.of("child", childId))
+          const events = yield* eventsOf(request.actor.authorityId, [
+            ...referrals.map((record) => [referralStreamType, record.id] as const),
+            ...decisions.map((record) => [decisionStreamType, record.id] as const),
+            ...disagreements.map((record) => [disagreementStreamType, record.id] as const),
+            ...placements.map((record) => [placementStreamType, record.id] as const)
+          ])
+          const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
+          const bundle = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, deadlines: records.deadlines, events, reader, at: records.at })
+          yield* (yield* AccessLog).record(accessRecords(reader, bundle.document, request.purpose, records.at))
+          return bundle
+        }).pipe(Effect.provide(context)),
       /** The minutes of a sitting at the record's current stage (CPR-10, CPR-11). */
       minutes: (request: DocumentRequest, sittingId: SittingId) =>
         made(request, minutesReaders, (records, reader) => {

@@ -8,7 +8,7 @@ import { describeRoles, roleLabel } from "../shared/roles.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import { clocksTable, decisionBlocks, discussionSection, dissentBlocks } from "./decisionBlocks.js"
 import { type Block, type DocumentModel, fields, paragraph, table } from "./DocumentModel.js"
-import { childNaming, type DocumentReader, preparedFor } from "./DocumentReader.js"
+import { type ChildNaming, childNaming, type DocumentReader, preparedFor } from "./DocumentReader.js"
 
 export interface DecisionSheetInputs {
   readonly authorityName: string
@@ -35,7 +35,8 @@ export const clocksOfDecision = (decision: Decision, childId: string, deadlines:
   )
 }
 
-const signatures = (decision: Decision): ReadonlyArray<Block> => {
+/** Who recorded, signed and agreed the decision, under which rule and when, and what is still needed. */
+export const signatureBlocks = (decision: Decision): ReadonlyArray<Block> => {
   const signed = decision.signOffs.map((step) => [roleLabel[step.role], step.ruleId, step.by.name, formatInstant(step.at)])
   const agreed = (decision.outsidePanel?.agreements ?? []).map((step) => [roleLabel[step.role], decision.outsidePanel?.ruleId ?? "", step.by.name, formatInstant(step.at)])
   const pending = [
@@ -50,6 +51,16 @@ const signatures = (decision: Decision): ReadonlyArray<Block> => {
     paragraph(pending.length === 0 ? "Final: no sign-off is outstanding." : `Not final. Still needed: ${pending.join("; ")}.`)
   ]
 }
+
+/** Every amendment, when, what changed, why and who approved it (NSO-8). */
+export const amendmentBlock = (decision: Decision, naming: ChildNaming): Block =>
+  decision.amendments.length === 0
+    ? paragraph("Not amended.")
+    : table(
+        "Amendments",
+        ["When", "What changed", "Why", "Approved by"],
+        decision.amendments.map((amendment) => [formatInstant(amendment.at), naming.text(amendment.whatChanged), naming.text(amendment.why), amendment.approvedBy.name])
+      )
 
 /**
  * A decision sheet for one child's file (NSO-8, CPR-11): the decision, who signed and finalised it and when,
@@ -86,19 +97,8 @@ export const decisionSheet = (inputs: DecisionSheetInputs): DocumentModel => {
       discussionSection(decision, naming),
       { heading: "Decision", blocks: decisionBlocks(decision, naming) },
       ...(inputs.disagreements.length === 0 ? [] : [{ heading: "Dissent", blocks: dissentBlocks(inputs.disagreements, naming) }]),
-      { heading: "Signed and finalised", blocks: signatures(decision) },
-      {
-        heading: "Amendments",
-        blocks: [
-          decision.amendments.length === 0
-            ? paragraph("Not amended.")
-            : table(
-                "Amendments",
-                ["When", "What changed", "Why", "Approved by"],
-                decision.amendments.map((amendment) => [formatInstant(amendment.at), naming.text(amendment.whatChanged), naming.text(amendment.why), amendment.approvedBy.name])
-              )
-        ]
-      },
+      { heading: "Signed and finalised", blocks: signatureBlocks(decision) },
+      { heading: "Amendments", blocks: [amendmentBlock(decision, naming)] },
       { heading: "Clocks and the rules behind them", blocks: [clocksTable("Clocks", clocksOfDecision(decision, inputs.childId, inputs.deadlines))] }
     ],
     reads: [{ childId: inputs.childId, fields: ["decision", "rationale", "minutes", "actions", "amendments", "dissent", ...(naming.identity ? ["fullName"] : [])] }]

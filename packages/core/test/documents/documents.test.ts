@@ -68,4 +68,25 @@ describe("Documents use case", () => {
       expect(notAdministrator._tag).toBe("NotPermitted")
     }).pipe(Effect.provide(core))
   )
+
+  it.effect("a court bundle for one child: its records in order, every event of each record from version 1, the read logged", () =>
+    Effect.gen(function* () {
+      const week = yield* playWeek(policy)
+      const decision = week.decisions[0]!
+      const childId = decision.subject.childIds[0]
+      const bundle = yield* (yield* Documents).courtBundle({ actor: staff.assistantDirector, identityGranted: false, purpose: "Bundle" }, childId)
+      expect(bundle.document.sections.map((section) => section.heading)).toEqual(["Chronology", "Requests", "Decisions", "Dissent", "Placements and extensions", "Statutory clocks", "Integrity appendix"])
+      const positions = bundle.manifest.events.map((event) => event.position)
+      expect(positions).toEqual([...positions].sort((a, b) => a - b))
+      const streams = new Map<string, number[]>()
+      for (const event of bundle.manifest.events) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event.version])
+      expect([...streams.keys()].sort()).toEqual([`${policy.authority.id}/decision/${decision.id}`, `${policy.authority.id}/referral/${decision.subject.referralId}`])
+      for (const versions of streams.values()) expect(versions).toEqual(versions.map((_, i) => i + 1))
+      expect(textOf(bundle.document)).toContain("DecisionSignedOff")
+      const logged = yield* (yield* AccessLog).forChild(policy.authority.id as never, childId)
+      expect(logged.find((entry) => entry.purpose === "Bundle")).toMatchObject({ role: "assistant_director" })
+      const refused = yield* Effect.flip((yield* Documents).courtBundle({ actor: staff.integrator, identityGranted: true, purpose: "x" }, childId))
+      expect(refused._tag).toBe("NotPermitted")
+    }).pipe(Effect.provide(core))
+  )
 })
