@@ -42,9 +42,9 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 describe("documents over GraphQL and HTTP, as docs/documents.md shows them", () => {
-  it("the docs hold four GraphQL examples (the calendar one runs in calendarFeeds.test.ts) and two downloads", () => {
+  it("the docs hold four GraphQL examples (the calendar one runs in calendarFeeds.test.ts) and four downloads", () => {
     expect(examples.map((entry) => /(query|mutation) (\w+)/.exec(entry.query)![2])).toEqual(["SittingMinutes", "ChildDecisionSheet", "UploadSheet", "SubscribeCalendar"])
-    expect(curls).toHaveLength(2)
+    expect(curls).toHaveLength(4)
   })
 
   it("before the draft goes to the chair: watermarked minutes, and no upload of the sheet yet", async () => {
@@ -98,6 +98,18 @@ describe("documents over GraphQL and HTTP, as docs/documents.md shows them", () 
     expect((await get(minutesPath!, staff.socialWorker)).status).toBe(403)
     expect((await get(`/documents/decision-sheets/${ids.decisionId}/someone-else.pdf`, staff.chair)).status).toBe(404)
     expect((await fetch(`${app.url}${minutesPath}`)).status).toBe(401)
+  })
+
+  it("a court bundle for the child: the PDF ends with the integrity appendix; the manifest lists the child's events from version 1", async () => {
+    const [, , bundlePdf, bundleJson] = curls.map(withIds)
+    const pdf = await get(bundlePdf!, staff.assistantDirector)
+    expect(pdf.status).toBe(200)
+    const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()))
+    expect(text.indexOf("Chronology")).toBeLessThan(text.indexOf("Integrity appendix"))
+    const manifest = await (await get(bundleJson!, staff.assistantDirector)).json()
+    expect(manifest).toMatchObject({ format: "carepanel-court-bundle/1", childId: child.id })
+    expect(manifest.events.filter((event: { streamId: string }) => event.streamId.endsWith(`/decision/${ids.decisionId}`))[0]).toMatchObject({ version: 1, type: "DecisionRecorded" })
+    expect((await get(bundleJson!, staff.socialWorker)).status).toBe(403)
   })
 
   it("an integrator without the identity scope reads minutes with the child's id, never the name; with it, the name", async () => {
