@@ -36,6 +36,7 @@ const cases: Record<string, readonly [input: Record<string, unknown>, path: stri
   sendDraftRecordToChair: [{ sittingId: "" }, "input.sittingId"],
   returnFinalRecord: [{ sittingId: "" }, "input.sittingId"],
   recordChildRecordUploaded: [{ sittingId: "sit_1", childId: "", referralId: "ref_1" }, "input.childId"],
+  uploadDecisionSheet: [{ decisionId: "dec_1", childId: "" }, "input.childId"],
   recordPanelDecision: [{ referralId: "ref_1", sittingId: "sit_1", content: { ...content, agreed: { accommodationWeeks: 0 } } }, "input.content.agreed.accommodationWeeks"],
   recordOutsidePanelAgreement: [{ referralId: "ref_1", content, whyOutsidePanel: "Urgent", timescales: "Now", placedAt: "yesterday" }, "input.placedAt"],
   agreeOutsidePanel: [{ decisionId: "" }, "input.decisionId"],
@@ -77,8 +78,9 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 describe("bad input", () => {
-  it("has a case for every mutation in the schema", () => {
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(Object.keys(cases).sort())
+  it("has a case for every mutation in the schema that takes input", () => {
+    const withInput = Object.values(schema.getMutationType()!.getFields()).filter((field) => field.args.some((arg) => arg.name === "input"))
+    expect(withInput.map((field) => field.name).sort()).toEqual(Object.keys(cases).sort())
   })
 
   it.each(Object.entries(cases))("%s: refused with the field's path and a plain message, and nothing written", async (name, [input, path]) => {

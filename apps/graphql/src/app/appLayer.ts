@@ -2,9 +2,11 @@ import {
   type AccessLog,
   Agendas,
   type AuthorityPolicy,
+  CalendarFeeds,
   Deadlines,
   Decisions,
   Disagreements,
+  Documents,
   EnglandAndWalesCalendar,
   type EventStore,
   type IdGenerator,
@@ -35,6 +37,8 @@ export type AppServices =
   | Placements
   | Deadlines
   | Reports
+  | Documents
+  | CalendarFeeds
   | StorePorts
   | AccessLog
   | Policies
@@ -60,7 +64,7 @@ export const appLayer = <E>(parts: AppLayerParts<E>): Layer.Layer<AppServices, E
     parts.accessLog,
     parts.notifier
   )
-  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default).pipe(
+  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default, CalendarFeeds.Default).pipe(
     Layer.provideMerge(Sittings.Default),
     Layer.provideMerge(ports)
   )

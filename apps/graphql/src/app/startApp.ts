@@ -9,6 +9,8 @@ import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
 import { makeRunner } from "../graphql/runner.js"
 import { makeYoga } from "../graphql/yoga.js"
 import { calendarRoute } from "../http/calendarRoute.js"
+import { documentsRoute } from "../http/documentsRoute.js"
+import { feedRoute } from "../http/feedRoute.js"
 import { reportsRoute } from "../http/reportsRoute.js"
 import { createHttpServer } from "../http/server.js"
 import { schema } from "../schema/index.js"
@@ -77,7 +79,8 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     production,
     log,
     bodyLimitBytes: options.bodyLimitBytes ?? 100_000,
-    routes: [calendarRoute(run), reportsRoute(run)]
+    routes: [calendarRoute(run), reportsRoute(run), documentsRoute(run)],
+    publicRoutes: [feedRoute(run)]
   })
   const fibers = [
     ...(options.dispatch === false ? [] : [runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig()))]),

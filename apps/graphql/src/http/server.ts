@@ -16,12 +16,19 @@ export interface Route {
   readonly handle: (req: IncomingMessage, res: ServerResponse, url: URL, caller: Caller) => Promise<void>
 }
 
+/** A route whose address is its own credential (a secret calendar feed): answered before any bearer token is asked for. */
+export interface PublicRoute {
+  readonly matches: (url: URL) => boolean
+  readonly handle: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>
+}
+
 export interface HttpOptions {
   readonly yoga: Yoga
   readonly verify: Verifier
   readonly bodyLimitBytes: number
   readonly production: boolean
   readonly routes: ReadonlyArray<Route>
+  readonly publicRoutes?: ReadonlyArray<PublicRoute>
   readonly log: ServerLog
 }
 
@@ -38,6 +45,8 @@ export const createHttpServer = (options: HttpOptions): Server => {
     const url = new URL(req.url ?? "/", "http://localhost")
     if (url.pathname === "/health") return sendText(res, 200, "application/json; charset=utf-8", '{"status":"ok"}')
     if (!options.production && url.pathname.startsWith("/graphiql/") && (await sendGraphiQLAsset(res, url.pathname))) return
+    const open = options.publicRoutes?.find((candidate) => candidate.matches(url))
+    if (open !== undefined) return open.handle(req, res, url)
     const graphql = url.pathname === "/graphql"
     const route = options.routes.find((candidate) => candidate.matches(url))
     if (!graphql && route === undefined) return sendError(res, 404, "NOT_FOUND", "There is nothing at this address.")

@@ -18,6 +18,9 @@ import "./placement/placementMutations.js"
 import "./deadline/deadlineQueries.js"
 import "./history/history.js"
 import "./report/reports.js"
+import "./documents/documentQueries.js"
+import "./documents/decisionSheetUpload.js"
+import "./documents/calendarFeeds.js"
 import "./subscription/subscriptions.js"
 
 builder.queryType({ description: "Everything is scoped to the caller's authority." })

@@ -17,7 +17,7 @@ export const money = (pence: number): string => {
 
 const fundingPeriod = { one_off: "one-off", weekly: "a week", monthly: "a month", annual: "a year" } as const
 
-const agreedLines = (agreed: Agreed, redact: (text: string) => string): ReadonlyArray<string> => [
+export const agreedLines = (agreed: Agreed, redact: (text: string) => string): ReadonlyArray<string> => [
   ...(agreed.accommodationWeeks === undefined ? [] : [`Accommodation agreed for ${agreed.accommodationWeeks} weeks, then back to panel.`]),
   ...(agreed.placement === undefined ? [] : [`Placement type: ${agreed.placement.replace(/_/g, " ")}.`]),
   ...(agreed.funding === undefined

@@ -1,0 +1,62 @@
+import { DateTime } from "effect"
+import { redactor } from "../notifications/CaseContext.js"
+import type { AccessRecord } from "../ports/AccessLog.js"
+import type { Referral } from "../referral/Referral.js"
+import type { Actor } from "../shared/actor.js"
+import type { ChildId } from "../shared/ids.js"
+import { type Role, roleLabel } from "../shared/roles.js"
+import type { DocumentModel } from "./DocumentModel.js"
+
+/**
+ * Who a document is made for. `identityGranted` is the caller's grant to read children's identities although
+ * their only role is integrator (the API's identity scope); every other role reads names as on screen.
+ */
+export interface DocumentReader {
+  readonly actor: Actor
+  /** The role the document is made under: the first of the actor's roles the document allows. */
+  readonly role: Role
+  readonly identityGranted: boolean
+}
+
+export const readsIdentity = (reader: DocumentReader): boolean =>
+  reader.identityGranted || reader.actor.roles.some((role) => role !== "integrator")
+
+/** How a document names children: by name for a reader who may see it, else by id; free text loses withheld names. */
+export interface ChildNaming {
+  readonly label: (childId: string) => string
+  readonly text: (free: string) => string
+  readonly identity: boolean
+}
+
+export const childNaming = (reader: DocumentReader, referrals: ReadonlyArray<Referral>): ChildNaming => {
+  const names = new Map(referrals.flatMap((referral) => referral.form.children.map((child) => [child.childId as string, child.fullName] as const)))
+  const identity = readsIdentity(reader)
+  const redact = redactor([...names.values()])
+  return {
+    identity,
+    label: (childId) => {
+      const name = names.get(childId)
+      return identity && name !== undefined ? `${name} (${childId})` : `Child ${childId}`
+    },
+    text: identity ? (free) => free : redact
+  }
+}
+
+export const preparedFor = (reader: DocumentReader): string => `${reader.actor.name}, ${roleLabel[reader.role]}`
+
+/** The access log's entries for one read of a document: one per child, its fields, never their values. */
+export const accessRecords = (
+  reader: DocumentReader,
+  document: DocumentModel,
+  purpose: string,
+  at: DateTime.Utc
+): ReadonlyArray<AccessRecord> =>
+  document.reads.map((read) => ({
+    authorityId: reader.actor.authorityId,
+    personId: reader.actor.personId,
+    role: reader.role,
+    at: DateTime.formatIso(at),
+    childId: read.childId as ChildId,
+    fields: [...read.fields].sort(),
+    purpose
+  }))

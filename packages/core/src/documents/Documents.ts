@@ -1,0 +1,177 @@
+import { Effect } from "effect"
+import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
+import type { Decision } from "../decision/Decision.js"
+import { DecisionNotFinal, NotApplicable } from "../decision/DecisionErrors.js"
+import { decisionReaders } from "../decision/decisionPermissions.js"
+import { AccessLog } from "../ports/AccessLog.js"
+import type { Policies } from "../ports/Policies.js"
+import type { ReadModels } from "../ports/ReadModels.js"
+import { EventStore } from "../ports/EventStore.js"
+import type { Actor } from "../shared/actor.js"
+import { authorise, type Permission, permission } from "../shared/authorise.js"
+import { NotFound } from "../shared/errors.js"
+import type { AuthorityId, ChildId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
+import { decisionStreamType } from "../decision/decisionAggregate.js"
+import { disagreementStreamType } from "../disagreement/disagreementAggregate.js"
+import { referralStreamType } from "../referral/referralAggregate.js"
+import { placementStreamType } from "../regulation24/placementAggregate.js"
+import { courtBundle } from "./courtBundle.js"
+import { type AuthorityRecords, authorityRecords } from "./authorityRecords.js"
+import { decisionSheet } from "./decisionSheet.js"
+import type { DocumentModel } from "./DocumentModel.js"
+import { accessRecords, type DocumentReader } from "./DocumentReader.js"
+import { sittingPermissions, Sittings } from "../sitting/Sittings.js"
+import { sittingMinutes } from "./sittingMinutes.js"
+
+/**
+ * A sitting's minutes hold every child heard at it: the panel and those who run and oversee it, not a child's
+ * caseworkers (they read their child's decision sheet). An integrator's copy names no child without the grant.
+ */
+export const minutesReaders = permission(
+  "read a sitting's minutes",
+  "panel_administrator", "panel_chair", "vice_chair", "panel_member", "assistant_director", "head_of_service", "service_manager", "auditor", "integrator"
+)
+
+/** A court bundle goes to the authority's lawyers: senior managers, chairs, the panel administrator, auditors. */
+export const courtBundleReaders = permission(
+  "prepare a court bundle",
+  "assistant_director", "head_of_service", "service_manager", "panel_chair", "vice_chair", "panel_administrator", "auditor"
+)
+
+/** Who asks, with their grant to read children's identities (an integrator's identity scope), and why. */
+export interface DocumentRequest {
+  readonly actor: Actor
+  readonly identityGranted: boolean
+  /** What the read is for, recorded in the access log, e.g. the API operation's name. */
+  readonly purpose: string
+}
+
+/** Documents built from the core's records; each read of one is written to the access log before it is returned. */
+export class Documents extends Effect.Service<Documents>()("@carepanel/core/Documents", {
+  effect: Effect.gen(function* () {
+    const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar | AccessLog | EventStore>()
+    const sittings = yield* Sittings
+
+    /** Authorise, read, build, then `before` (e.g. record an upload), log: a document whose read cannot be logged is not returned. */
+    const made = <E, E2 = never>(
+      request: DocumentRequest,
+      rule: Permission,
+      build: (records: AuthorityRecords, reader: DocumentReader) => Effect.Effect<DocumentModel, E>,
+      before: Effect.Effect<void, E2> = Effect.void
+    ) =>
+      Effect.gen(function* () {
+        const { role } = yield* authorise(request.actor, rule)
+        const records = yield* authorityRecords(request.actor.authorityId)
+        const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
+        const document = yield* build(records, reader)
+        yield* before
+        yield* (yield* AccessLog).record(accessRecords(reader, document, request.purpose, records.at))
+        return document
+      }).pipe(Effect.provide(context))
+
+    const panelName = (records: AuthorityRecords, panelId: string | undefined) => records.policy.panels.find((panel) => panel.id === panelId)?.name
+
+    const sheetOf = (records: AuthorityRecords, reader: DocumentReader, decisionId: DecisionId, childId: string, check: (decision: Decision) => Effect.Effect<void, DecisionNotFinal | NotApplicable> = () => Effect.void) =>
+      Effect.gen(function* () {
+        const decision = records.decisions.find((candidate) => candidate.id === decisionId)
+        if (decision === undefined) return yield* Effect.fail(NotFound.of("decision", decisionId))
+        if (!decision.subject.childIds.some((candidate) => candidate === childId)) return yield* Effect.fail(NotFound.of("child on this decision", childId))
+        yield* check(decision)
+        const sitting = records.sittings.find((candidate) => candidate.id === decision.sittingId)
+        return decisionSheet({
+          authorityName: records.policy.authority.name,
+          panelName: panelName(records, sitting?.panelId),
+          decision,
+          childId,
+          referral: records.referrals.find((referral) => referral.id === decision.subject.referralId),
+          sitting,
+          disagreements: records.disagreements.filter((disagreement) => disagreement.decisionId === decision.id),
+          deadlines: records.deadlines,
+          reader,
+          at: records.at
+        })
+      })
+
+    /** Only a final decision made at a sitting goes to the child's file with that sitting's record (NSO-8, CPR-11). */
+    const uploadable = (decision: Decision): Effect.Effect<void, DecisionNotFinal | NotApplicable> =>
+      decision.status !== "final"
+        ? Effect.fail(new DecisionNotFinal({ message: "The decision is not final: it is uploaded to the child's file once every sign-off is in." }))
+        : decision.sittingId === undefined
+          ? Effect.fail(new NotApplicable({ message: "This decision was agreed outside panel: its record is uploaded with the sitting that hears it." }))
+          : Effect.void
+
+    /** Every event of the child's records (requests, decisions, dissents, placements), each stream whole. */
+    const eventsOf = (authorityId: AuthorityId, streams: ReadonlyArray<readonly [streamType: string, id: string]>) =>
+      Effect.flatMap(EventStore, (store) => Effect.forEach(streams, ([streamType, id]) => store.readStream({ authorityId, streamType, id }))).pipe(Effect.map((all) => all.flat()))
+
+    return {
+      /**
+       * A court bundle for one child (NSO-8) and its manifest for the offline re-check. A child with no record
+       * answers NotFound. Reading it is logged like any document.
+       */
+      courtBundle: (request: DocumentRequest, childId: ChildId) =>
+        Effect.gen(function* () {
+          const { role } = yield* authorise(request.actor, courtBundleReaders)
+          const records = yield* authorityRecords(request.actor.authorityId)
+          const referrals = records.referrals.filter((referral) => referral.form.children.some((child) => child.childId === childId))
+          const decisions = records.decisions.filter((decision) => decision.subject.childIds.includes(childId))
+          const decisionIds = new Set<string>(decisions.map((decision) => decision.id))
+          const disagreements = records.disagreements.filter((disagreement) => decisionIds.has(disagreement.decisionId))
+          const placements = records.placements.filter((placement) => placement.childId === childId)
+          if (referrals.length + placements.length === 0) return yield* Effect.fail(NotFound.of("child", childId))
+          const events = yield* eventsOf(request.actor.authorityId, [
+            ...referrals.map((record) => [referralStreamType, record.id] as const),
+            ...decisions.map((record) => [decisionStreamType, record.id] as const),
+            ...disagreements.map((record) => [disagreementStreamType, record.id] as const),
+            ...placements.map((record) => [placementStreamType, record.id] as const)
+          ])
+          const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
+          const bundle = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, deadlines: records.deadlines, events, reader, at: records.at })
+          yield* (yield* AccessLog).record(accessRecords(reader, bundle.document, request.purpose, records.at))
+          return bundle
+        }).pipe(Effect.provide(context)),
+      /** The minutes of a sitting at the record's current stage (CPR-10, CPR-11). */
+      minutes: (request: DocumentRequest, sittingId: SittingId) =>
+        made(request, minutesReaders, (records, reader) => {
+          const sitting = records.sittings.find((candidate) => candidate.id === sittingId)
+          if (sitting === undefined) return Effect.fail(NotFound.of("sitting", sittingId))
+          const onAgenda = new Set<string>(sitting.agenda.map((item) => item.referralId))
+          return Effect.succeed(
+            sittingMinutes({
+              authorityName: records.policy.authority.name,
+              panelName: panelName(records, sitting.panelId) ?? sitting.panelId,
+              sitting,
+              decisions: records.decisions.filter((decision) => decision.sittingId === sitting.id),
+              disagreements: records.disagreements.filter((disagreement) => disagreement.sittingId === sitting.id),
+              referrals: records.referrals.filter((referral) => onAgenda.has(referral.id)),
+              deadlines: records.deadlines,
+              reader,
+              at: records.at
+            })
+          )
+        }),
+      /** One child's decision sheet (NSO-8): a child the decision is not about answers NotFound. */
+      decisionSheet: (request: DocumentRequest, decisionId: DecisionId, childId: string) =>
+        made(request, decisionReaders, (records, reader) => sheetOf(records, reader, decisionId, childId)),
+      /**
+       * The final decision sheet for the child's file, with its upload recorded on the sitting (CPR-11's upload
+       * clock met): the panel administrator, once the chair has returned the final record.
+       */
+      uploadDecisionSheet: (request: DocumentRequest, decisionId: DecisionId, childId: ChildId) =>
+        Effect.gen(function* () {
+          let sittingId: SittingId | undefined
+          let referralId: ReferralId | undefined
+          const document = yield* made(
+            request,
+            sittingPermissions.RecordChildUploaded,
+            (records, reader) =>
+              sheetOf(records, reader, decisionId, childId, (decision) =>
+                uploadable(decision).pipe(Effect.tap(() => { sittingId = decision.sittingId; referralId = decision.subject.referralId }))
+              ),
+            Effect.suspend(() => sittings.recordChildUploaded(request.actor, sittingId!, childId, referralId!)).pipe(Effect.asVoid, Effect.provide(context))
+          )
+          return { document, sitting: yield* sittings.get(request.actor, sittingId!) }
+        }).pipe(Effect.provide(context))
+    }
+  })
+}) {}

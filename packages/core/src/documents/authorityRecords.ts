@@ -1,0 +1,33 @@
+import { DateTime, Effect } from "effect"
+import { readAll } from "../agenda/readAll.js"
+import { deadlinesOf } from "../deadlines/computeDeadlines.js"
+import { Decision } from "../decision/Decision.js"
+import { decisionCollection } from "../decision/decisionAggregate.js"
+import { Disagreement } from "../disagreement/Disagreement.js"
+import { disagreementCollection } from "../disagreement/disagreementAggregate.js"
+import { Referral } from "../referral/Referral.js"
+import { referralCollection } from "../referral/referralAggregate.js"
+import { Placement } from "../regulation24/Placement.js"
+import { placementCollection } from "../regulation24/placementAggregate.js"
+import { authorityContext } from "../shared/authorityContext.js"
+import type { AuthorityId } from "../shared/ids.js"
+import { Sitting } from "../sitting/Sitting.js"
+import { sittingCollection } from "../sitting/sittingAggregate.js"
+
+/** One authority's folded records, its policy and its clocks (met ones included) as of now: what documents read. */
+export const authorityRecords = (authorityId: AuthorityId) =>
+  Effect.gen(function* () {
+    const authority = yield* authorityContext(authorityId)
+    const [referrals, sittings, decisions, disagreements, placements] = yield* Effect.all([
+      readAll(referralCollection, Referral, authorityId),
+      readAll(sittingCollection, Sitting, authorityId),
+      readAll(decisionCollection, Decision, authorityId),
+      readAll(disagreementCollection, Disagreement, authorityId),
+      readAll(placementCollection, Placement, authorityId)
+    ])
+    const at = yield* DateTime.now
+    const deadlines = deadlinesOf({ referrals, sittings, decisions, disagreements, placements }, authority, { now: at, dueSoonHours: 48 })
+    return { policy: authority.policy, referrals, sittings, decisions, disagreements, placements, deadlines, at }
+  })
+
+export type AuthorityRecords = Effect.Effect.Success<ReturnType<typeof authorityRecords>>

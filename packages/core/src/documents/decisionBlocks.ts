@@ -1,0 +1,101 @@
+import { addDays } from "../calendar/LocalDate.js"
+import { formatDate, formatInstant } from "../calendar/format.js"
+import { londonDateOf } from "../calendar/londonTime.js"
+import type { Deadline } from "../deadlines/Deadline.js"
+import type { Decision } from "../decision/Decision.js"
+import type { Disagreement } from "../disagreement/Disagreement.js"
+import { outcomeLabel } from "../disagreement/DisagreementEvents.js"
+import { agreedLines, outcomeWord } from "../notifications/decisionText.js"
+import { requestTypeLabel } from "../policy/RequestType.js"
+import { roleLabel } from "../shared/roles.js"
+import { type Block, fields, paragraph, type Section, table } from "./DocumentModel.js"
+import type { ChildNaming } from "./DocumentReader.js"
+
+const progressWord = { Open: "open", Completed: "completed", Outstanding: "outstanding" } as const
+
+/** The date a decision comes back to panel by (CPR-10, LIN-7): so many weeks from the hearing. */
+export const reviewDate = (decision: Decision): string | undefined =>
+  decision.content.returnToPanel === undefined
+    ? undefined
+    : `by ${formatDate(addDays(londonDateOf(decision.heardAt), decision.content.returnToPanel.withinWeeks * 7))} (${decision.content.returnToPanel.ruleId})`
+
+/** What was presented and discussed, where the record holds it: the Signs of Safety minutes (LIN-5). */
+export const discussionSection = (decision: Decision | undefined, naming: ChildNaming): Section => {
+  const minutes = decision?.content.minutes
+  return {
+    heading: "Presentation and discussion",
+    blocks:
+      minutes === undefined
+        ? [paragraph("No highlights of the presentation and discussion were recorded.")]
+        : [
+            fields([
+              ["What is working well", naming.text(minutes.workingWell)],
+              ["What we are worried about", naming.text(minutes.worries)],
+              ["What needs to happen", naming.text(minutes.needsToHappen)]
+            ])
+          ]
+  }
+}
+
+/** The decision, its rationale, what was agreed, the review date and the actions with owners and dates. */
+export const decisionBlocks = (decision: Decision, naming: ChildNaming): ReadonlyArray<Block> => {
+  const { content } = decision
+  const agreed = agreedLines(content.agreed, naming.text)
+  return [
+    fields([
+      ["Decision", outcomeWord[content.outcome]],
+      ["Made", decision.madeAt === "panel" ? `at panel, ${formatInstant(decision.heardAt)}` : `outside panel (${decision.outsidePanel?.ruleId ?? ""}), ${formatInstant(decision.heardAt)}`],
+      ["Request types", decision.subject.requestTypes.map((type) => requestTypeLabel[type]).join("; ")],
+      ["Rationale", naming.text(content.rationale)],
+      ["Agreed", agreed.length === 0 ? undefined : agreed.join(" ")],
+      ["Review date", reviewDate(decision)]
+    ]),
+    content.actions.length === 0
+      ? paragraph("No actions were set.")
+      : table(
+          "Actions",
+          ["Action", "Owner", "Due", "Progress"],
+          content.actions.map((action) => [
+            naming.text(action.description),
+            action.ownerName === undefined ? roleLabel[action.ownerRole] : `${action.ownerName} (${roleLabel[action.ownerRole]})`,
+            formatDate(action.dueDate),
+            progressWord[action.progress._tag]
+          ])
+        )
+  ]
+}
+
+/** A member's dissent (SUP-8, LIN-13, CPR-7): who, on what grounds, the areas noted and where it went. */
+export const dissentBlocks = (disagreements: ReadonlyArray<Disagreement>, naming: ChildNaming): ReadonlyArray<Block> =>
+  disagreements.map((disagreement) =>
+    fields([
+      ["Dissent", `${disagreement.member.name} (${disagreement.ruleId}), recorded ${formatInstant(disagreement.recordedAt)}`],
+      ["Grounds", naming.text(disagreement.grounds)],
+      ["Areas noted", disagreement.areas.length === 0 ? undefined : disagreement.areas.map(naming.text).join("; ")],
+      ["Escalated", disagreement.escalations.length === 0 ? undefined : disagreement.escalations.map((step) => `to ${step.to.name}, ${formatInstant(step.at)}`).join("; ")],
+      [
+        "Outcome",
+        disagreement.outcome === undefined
+          ? disagreement.withdrawn === undefined ? "open" : `withdrawn: ${naming.text(disagreement.withdrawn.reason)}`
+          : `${outcomeLabel[disagreement.outcome.outcome]}: ${naming.text(disagreement.outcome.rationale)}`
+      ]
+    ])
+  )
+
+const stateWord = { pending: "pending", due_soon: "due soon", overdue: "overdue", met: "met" } as const
+
+/** Each clock with the rule it comes from, when it was due, and whether and when it was met. */
+export const clocksTable = (caption: string, deadlines: ReadonlyArray<Deadline>): Block =>
+  deadlines.length === 0
+    ? paragraph(`${caption}: none.`)
+    : table(
+        caption,
+        ["Clock", "Rule", "Due", "State", "Explanation"],
+        deadlines.map((deadline) => [
+          deadline.title,
+          deadline.ruleId,
+          formatInstant(deadline.due),
+          deadline.metAt === undefined ? stateWord[deadline.state] : `met ${formatInstant(deadline.metAt)}${deadline.metLate ? " (late)" : ""}`,
+          deadline.explanation
+        ])
+      )

@@ -1,0 +1,106 @@
+import { DateTime } from "effect"
+import { formatDate, formatInstant } from "../calendar/format.js"
+import type { Deadline } from "../deadlines/Deadline.js"
+import type { Decision } from "../decision/Decision.js"
+import type { Disagreement } from "../disagreement/Disagreement.js"
+import type { Referral } from "../referral/Referral.js"
+import { describeRoles, roleLabel } from "../shared/roles.js"
+import type { Sitting } from "../sitting/Sitting.js"
+import { clocksTable, decisionBlocks, discussionSection, dissentBlocks } from "./decisionBlocks.js"
+import { type Block, type DocumentModel, fields, paragraph, table } from "./DocumentModel.js"
+import { type ChildNaming, childNaming, type DocumentReader, preparedFor } from "./DocumentReader.js"
+
+export interface DecisionSheetInputs {
+  readonly authorityName: string
+  readonly panelName: string | undefined
+  readonly decision: Decision
+  /** The child whose file the sheet is for: one of the decision's children. */
+  readonly childId: string
+  readonly referral: Referral | undefined
+  readonly sitting: Sitting | undefined
+  readonly disagreements: ReadonlyArray<Disagreement>
+  readonly deadlines: ReadonlyArray<Deadline>
+  readonly reader: DocumentReader
+  readonly at: DateTime.Utc
+}
+
+/** The clocks a decision sheet explains: the decision's, its actions', and this child's upload of the record (CPR-11). */
+export const clocksOfDecision = (decision: Decision, childId: string, deadlines: ReadonlyArray<Deadline>): ReadonlyArray<Deadline> => {
+  const actionIds = new Set<string>(decision.content.actions.map((action) => action.actionId))
+  return deadlines.filter(
+    (deadline) =>
+      (deadline.about.kind === "decision" && deadline.about.id === decision.id) ||
+      (deadline.about.kind === "action" && actionIds.has(deadline.about.id)) ||
+      (decision.sittingId !== undefined && deadline.id === `${decision.sittingId}:upload:${childId}`)
+  )
+}
+
+/** Who recorded, signed and agreed the decision, under which rule and when, and what is still needed. */
+export const signatureBlocks = (decision: Decision): ReadonlyArray<Block> => {
+  const signed = decision.signOffs.map((step) => [roleLabel[step.role], step.ruleId, step.by.name, formatInstant(step.at)])
+  const agreed = (decision.outsidePanel?.agreements ?? []).map((step) => [roleLabel[step.role], decision.outsidePanel?.ruleId ?? "", step.by.name, formatInstant(step.at)])
+  const pending = [
+    ...decision.pendingSignOffs.map((step) => `sign-off by a ${describeRoles(step.roles)} (${step.ruleId})`),
+    ...(decision.outsidePanel?.pendingAgreements ?? []).map((step) => `agreement by a ${describeRoles(step.anyOf)}`)
+  ]
+  return [
+    fields([["Recorded by", `${decision.recordedBy.name} (${roleLabel[decision.recordedBy.role]})`]]),
+    signed.length + agreed.length === 0
+      ? paragraph("Not signed yet.")
+      : table("Sign-offs and agreements", ["Role", "Rule", "By", "When"], [...agreed, ...signed]),
+    paragraph(pending.length === 0 ? "Final: no sign-off is outstanding." : `Not final. Still needed: ${pending.join("; ")}.`)
+  ]
+}
+
+/** Every amendment, when, what changed, why and who approved it (NSO-8). */
+export const amendmentBlock = (decision: Decision, naming: ChildNaming): Block =>
+  decision.amendments.length === 0
+    ? paragraph("Not amended.")
+    : table(
+        "Amendments",
+        ["When", "What changed", "Why", "Approved by"],
+        decision.amendments.map((amendment) => [formatInstant(amendment.at), naming.text(amendment.whatChanged), naming.text(amendment.why), amendment.approvedBy.name])
+      )
+
+/**
+ * A decision sheet for one child's file (NSO-8, CPR-11): the decision, who signed and finalised it and when,
+ * every amendment with its reason, and the rule behind each clock. Watermarked until the decision is final.
+ */
+export const decisionSheet = (inputs: DecisionSheetInputs): DocumentModel => {
+  const { decision, reader } = inputs
+  const naming = childNaming(reader, inputs.referral === undefined ? [] : [inputs.referral])
+  const final = decision.status === "final"
+  const heard =
+    inputs.sitting === undefined
+      ? `Agreed outside panel ${formatInstant(decision.heardAt)}`
+      : `${inputs.panelName ?? inputs.sitting.panelId}, ${formatDate(inputs.sitting.date)}`
+  return {
+    kind: "decision_sheet",
+    title: `Decision sheet: ${naming.label(inputs.childId)}`,
+    subtitle: `${inputs.authorityName}. ${heard}. Decision ${decision.id}.`,
+    stage: final ? "final" : "draft",
+    ...(final ? {} : { watermark: "NOT FINAL - AWAITING SIGN-OFF" }),
+    generatedAt: DateTime.formatIso(inputs.at),
+    preparedFor: preparedFor(reader),
+    sections: [
+      {
+        heading: "The request",
+        blocks: [
+          fields([
+            ["Child", naming.label(inputs.childId)],
+            ["Request", decision.subject.referralId],
+            ["Asked", inputs.referral?.form.request === undefined ? undefined : naming.text(inputs.referral.form.request)],
+            ["Social worker", inputs.referral?.form.socialWorker.name]
+          ])
+        ]
+      },
+      discussionSection(decision, naming),
+      { heading: "Decision", blocks: decisionBlocks(decision, naming) },
+      ...(inputs.disagreements.length === 0 ? [] : [{ heading: "Dissent", blocks: dissentBlocks(inputs.disagreements, naming) }]),
+      { heading: "Signed and finalised", blocks: signatureBlocks(decision) },
+      { heading: "Amendments", blocks: [amendmentBlock(decision, naming)] },
+      { heading: "Clocks and the rules behind them", blocks: [clocksTable("Clocks", clocksOfDecision(decision, inputs.childId, inputs.deadlines))] }
+    ],
+    reads: [{ childId: inputs.childId, fields: ["decision", "rationale", "minutes", "actions", "amendments", "dissent", ...(naming.identity ? ["fullName"] : [])] }]
+  }
+}

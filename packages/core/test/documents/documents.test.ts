@@ -1,0 +1,92 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Layer } from "effect"
+import { Documents } from "../../src/documents/Documents.js"
+import { textOf } from "../../src/documents/DocumentModel.js"
+import { preset } from "../../src/policy/authorities/index.js"
+import { AccessLog } from "../../src/ports/AccessLog.js"
+import { ChildId, DecisionId, SittingId } from "../../src/shared/ids.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
+import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
+
+const policy = preset("care-planning")
+const staff = staffOf(policy.authority.id)
+const core = Documents.Default.pipe(Layer.provideMerge(inMemoryCore(policy)), Layer.provideMerge(InMemoryAccessLog))
+
+describe("Documents use case", () => {
+  it.effect("the final minutes of a played week, with the read written to the access log for every child heard", () =>
+    Effect.gen(function* () {
+      const week = yield* playWeek(policy)
+      const minutes = yield* (yield* Documents).minutes({ actor: staff.chair, identityGranted: false, purpose: "ReadMinutes" }, week.sitting.id)
+      expect(minutes.stage).toBe("final")
+      expect(minutes.watermark).toBeUndefined()
+      expect(textOf(minutes).filter((line) => /^Item \d/.test(line))).toHaveLength(3)
+      const childId = week.sitting.agenda[0]!.childIds[0]!
+      const logged = yield* (yield* AccessLog).forChild(policy.authority.id as never, childId)
+      expect(logged).toEqual([expect.objectContaining({ personId: staff.chair.personId, role: "panel_chair", purpose: "ReadMinutes", fields: expect.arrayContaining(["fullName", "decision"]) })])
+    }).pipe(Effect.provide(core))
+  )
+
+  it.effect("CPR-11: a decision sheet explains the child's upload clock, met once the upload is recorded", () =>
+    Effect.gen(function* () {
+      const week = yield* playWeek(policy)
+      const decision = week.decisions[0]!
+      const sheet = yield* (yield* Documents).decisionSheet({ actor: staff.socialWorker, identityGranted: false, purpose: "Sheet" }, decision.id, decision.subject.childIds[0])
+      const clocks = sheet.sections.find((section) => section.heading === "Clocks and the rules behind them")!.blocks[0]!
+      const upload = clocks._tag === "Table" ? clocks.rows.find((row) => row[1] === "CPR-11") : undefined
+      expect(upload?.[0]).toContain(`uploaded to child ${decision.subject.childIds[0]}'s file`)
+      expect(upload?.[3]).toMatch(/^met /)
+    }).pipe(Effect.provide(core))
+  )
+
+  it.effect("refuses a caseworker the whole sitting's minutes, and answers NotFound for a child the decision is not about; nothing is logged", () =>
+    Effect.gen(function* () {
+      const week = yield* playWeek(policy)
+      const documents = yield* Documents
+      const refused = yield* Effect.flip(documents.minutes({ actor: staff.socialWorker, identityGranted: false, purpose: "x" }, week.sitting.id))
+      expect(refused._tag).toBe("NotPermitted")
+      const missing = yield* Effect.flip(documents.decisionSheet({ actor: staff.chair, identityGranted: false, purpose: "x" }, week.decisions[0]!.id, "child-of-someone-else"))
+      expect(missing).toMatchObject({ _tag: "NotFound" })
+      const noSitting = yield* Effect.flip(documents.minutes({ actor: staff.chair, identityGranted: false, purpose: "x" }, SittingId.make("sit_nope")))
+      expect(noSitting._tag).toBe("NotFound")
+      const noDecision = yield* Effect.flip(documents.decisionSheet({ actor: staff.chair, identityGranted: false, purpose: "x" }, DecisionId.make("dec_nope"), "c"))
+      expect(noDecision._tag).toBe("NotFound")
+      const logged = yield* (yield* AccessLog).forChild(policy.authority.id as never, ChildId.make(week.sitting.agenda[0]!.childIds[0]!))
+      expect(logged).toEqual([])
+    }).pipe(Effect.provide(core))
+  )
+
+  it.effect("uploading a decision sheet is the administrator's, for a child not yet uploaded: a second upload is refused", () =>
+    Effect.gen(function* () {
+      const week = yield* playWeek(policy)
+      const documents = yield* Documents
+      const decision = week.decisions[0]!
+      const request = { actor: staff.administrator, identityGranted: false, purpose: "Upload" }
+      const again = yield* Effect.flip(documents.uploadDecisionSheet(request, decision.id, decision.subject.childIds[0]))
+      expect(again).toMatchObject({ _tag: "SittingNotInState", message: "That child's record has already been uploaded." })
+      const notAdministrator = yield* Effect.flip(documents.uploadDecisionSheet({ ...request, actor: staff.socialWorker }, decision.id, decision.subject.childIds[0]))
+      expect(notAdministrator._tag).toBe("NotPermitted")
+    }).pipe(Effect.provide(core))
+  )
+
+  it.effect("a court bundle for one child: its records in order, every event of each record from version 1, the read logged", () =>
+    Effect.gen(function* () {
+      const week = yield* playWeek(policy)
+      const decision = week.decisions[0]!
+      const childId = decision.subject.childIds[0]
+      const bundle = yield* (yield* Documents).courtBundle({ actor: staff.assistantDirector, identityGranted: false, purpose: "Bundle" }, childId)
+      expect(bundle.document.sections.map((section) => section.heading)).toEqual(["Chronology", "Requests", "Decisions", "Dissent", "Placements and extensions", "Statutory clocks", "Integrity appendix"])
+      const positions = bundle.manifest.events.map((event) => event.position)
+      expect(positions).toEqual([...positions].sort((a, b) => a - b))
+      const streams = new Map<string, number[]>()
+      for (const event of bundle.manifest.events) streams.set(event.streamId, [...(streams.get(event.streamId) ?? []), event.version])
+      expect([...streams.keys()].sort()).toEqual([`${policy.authority.id}/decision/${decision.id}`, `${policy.authority.id}/referral/${decision.subject.referralId}`])
+      for (const versions of streams.values()) expect(versions).toEqual(versions.map((_, i) => i + 1))
+      expect(textOf(bundle.document)).toContain("DecisionSignedOff")
+      const logged = yield* (yield* AccessLog).forChild(policy.authority.id as never, childId)
+      expect(logged.find((entry) => entry.purpose === "Bundle")).toMatchObject({ role: "assistant_director" })
+      const refused = yield* Effect.flip((yield* Documents).courtBundle({ actor: staff.integrator, identityGranted: true, purpose: "x" }, childId))
+      expect(refused._tag).toBe("NotPermitted")
+    }).pipe(Effect.provide(core))
+  )
+})

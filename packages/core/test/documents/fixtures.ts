@@ -1,0 +1,33 @@
+import { DateTime } from "effect"
+import type { DocumentReader } from "../../src/documents/DocumentReader.js"
+import type { MinutesInputs } from "../../src/documents/sittingMinutes.js"
+import type { Role } from "../../src/shared/roles.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { asOf, juneInputs } from "../reports/fixtures.js"
+
+export const staff = staffOf("lincolnshire")
+
+export const readerAs = (who: keyof typeof staff, identityGranted = false): DocumentReader => ({
+  actor: staff[who],
+  role: staff[who].roles[0] as Role,
+  identityGranted
+})
+
+/** The minutes of Lincolnshire's sitting on 9 June 2027 (four items, one dissent), read by `reader`. */
+export const minutesOf9June = (reader: DocumentReader, change: (inputs: MinutesInputs) => MinutesInputs = (inputs) => inputs): MinutesInputs => {
+  const june = juneInputs()
+  const sitting = june.sittings.find((candidate) => candidate.id === "sit_9jun")!
+  return change({
+    authorityName: "Lincolnshire County Council",
+    panelName: "Support Panel",
+    sitting,
+    decisions: june.decisions,
+    disagreements: june.disagreements,
+    referrals: june.referrals,
+    deadlines: june.deadlines,
+    reader,
+    at: asOf
+  })
+}
+
+export const afterHours = (hours: number) => DateTime.add(asOf, { hours })
