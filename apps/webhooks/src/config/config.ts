@@ -18,8 +18,8 @@ export class ConfigError extends Error {
   }
 }
 
-/** The API's fictional authority (`apps/graphql/policies/wexcombe.yaml`), so both apps run side by side unconfigured. */
-export const defaultPolicyFile = fileURLToPath(new URL("../../../graphql/policies/wexcombe.yaml", import.meta.url))
+/** The API's fictional authority (`packages/demo/policies/wexcombe.yaml`), so both apps run side by side unconfigured. */
+export const defaultPolicyFile = fileURLToPath(new URL("../../../../packages/demo/policies/wexcombe.yaml", import.meta.url))
 /** Development sources for the fictional authority, with a published secret: refused in production. */
 export const devSourcesFile = fileURLToPath(new URL("../../examples/sources.dev.json", import.meta.url))
 
