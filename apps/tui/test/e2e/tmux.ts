@@ -14,9 +14,16 @@ export const ensureTmux = (): void => {
   }
 }
 
+/**
+ * The environment of a person's terminal, not of the CI job running this test: Ink (through is-in-ci) writes only
+ * the last frame, at exit, when it sees CI, CONTINUOUS_INTEGRATION or any CI_* variable, so the TUI would look blank.
+ */
+const terminalEnv = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== "CI" && key !== "CONTINUOUS_INTEGRATION" && !key.startsWith("CI_")))
+
 /** One tmux server of the test's own (its own socket), one window of a fixed size, a real pseudo-terminal. */
 export const tmuxSession = (name: string, columns: number, rows: number) => {
-  const tmux = (...args: ReadonlyArray<string>) => execFileSync("tmux", ["-L", name, ...args], { encoding: "utf8" })
+  const tmux = (...args: ReadonlyArray<string>) => execFileSync("tmux", ["-L", name, ...args], { encoding: "utf8", env: terminalEnv() })
   return {
     start: (command: string, cwd: string, env: Readonly<Record<string, string>>) =>
       tmux("new-session", "-d", "-s", name, "-c", cwd, "-x", String(columns), "-y", String(rows), ...Object.entries(env).flatMap(([key, value]) => ["-e", `${key}=${value}`]), command),
