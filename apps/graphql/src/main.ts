@@ -1,4 +1,5 @@
-import { isEmpty, outboxSettled, seedAuthority } from "@carepanel/demo"
+import { everyRole, londonTimeOf } from "@carepanel/core"
+import { ensureSittingInProgress, isEmpty, outboxSettled, seedAuthority } from "@carepanel/demo"
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
 import { Cause, Runtime } from "effect"
 import { configFromEnv } from "./app/config.js"
@@ -34,12 +35,24 @@ const main = async () => {
     await app.runtime.runPromise(outboxSettled("10 seconds"))
     console.log(`Seeded ${home.authority.name}: ${seeded.sittings} sittings, ${seeded.requests} requests, ${seeded.decisions} decisions, ${seeded.placements} Regulation 24 placement.`)
   }
+  // Development: a sitting under way with requests waiting, so that a newcomer can record a decision at once.
+  const underWay = config.seed && !config.production ? await app.runtime.runPromise(ensureSittingInProgress(home)) : undefined
   stopProgress()
   console.log(`Carepanel API for ${config.policies.map((policy) => policy.authority.name).join(", ")} at ${app.url}/graphql`)
   if (devKeys !== undefined) {
     const token = await signDevToken(devKeys, { authorityId: home.authority.id, roles: ["panel_administrator"] })
-    console.log(`GraphiQL (development): ${app.url}/graphql`)
-    console.log(`Development token (panel administrator at ${home.authority.id}, 12 hours; more with npm run -w @carepanel/graphql dev-token -- --role <role>):\n${token}`)
+    console.log(`GraphiQL (development): ${app.url}/graphql (paste {"Authorization": "Bearer <token>"} into its Headers tab)`)
+    if (underWay !== undefined) {
+      const { sitting } = underWay
+      const panel = home.panels.find((candidate) => candidate.id === sitting.panelId)!
+      console.log(`A sitting is under way: ${panel.name}, today ${londonTimeOf(sitting.startsAt)}-${londonTimeOf(sitting.endsAt)} (${sitting.id}), ${sitting.agenda.length} requests on its agenda.`)
+    }
+    console.log(`A token for any role (12 hours): npm run -w @carepanel/graphql dev-token -- --role <role>, with one of ${everyRole.join(", ")}.`)
+    console.log("Next steps (docs/api.md):")
+    console.log("  1. Record a decision on the sitting under way: \"Record a decision\".")
+    console.log("  2. Take a new request from draft to a sitting: \"The whole path of a new request\".")
+    console.log("  3. Hear decisions as they are recorded: \"Hear decisions as they are recorded\".")
+    console.log(`Development token (panel administrator at ${home.authority.id}, 12 hours):\n${token}`)
     console.log(`Try:\ncurl -s ${app.url}/graphql -H "Authorization: Bearer ${token}" -H "Content-Type: application/json" -d '${JSON.stringify({ query: exampleQuery })}'`)
   }
   const stop = () => {

@@ -3,35 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
-
-/** The main job as a user starts it: `src/main.ts` in its own process, on a SQLite file in a data directory. */
-const startMain = (dataDir: string, env: Record<string, string> = {}) => {
-  const child = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", "src/main.ts"], {
-    cwd: join(import.meta.dirname, ".."),
-    env: { ...process.env, NODE_ENV: "development", PORT: "0", CAREPANEL_DATA_DIR: dataDir, CAREPANEL_POLICIES: "", DATABASE_URL: "", SMTP_URL: "", SMTP_HOST: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"]
-  })
-  let output = ""
-  const started = new Promise<string>((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString()
-      if (/^curl .*$/m.test(output)) resolve(output)
-    })
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString()
-    })
-    child.once("exit", (code) => reject(new Error(`main exited with ${code} before it was ready:\n${output}`)))
-  })
-  const exited = new Promise<{ readonly code: number | null; readonly output: string }>((resolve) => child.once("exit", (code) => resolve({ code, output })))
-  return { child, started, exited }
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode)
-    child.once("exit", (code) => resolve(code))
-    child.kill("SIGTERM")
-  })
+import { startMain, stop } from "./support/mainJob.js"
 
 /** Runs the example the server printed: its URL, its token and its query, as a user pasting the curl would. */
 const pasteExample = async (printed: string) => {
@@ -76,7 +48,9 @@ describe("the main job (npm start) on the embedded SQLite store", () => {
     expect(example.body.data.deadlines.some((clock: { explanation: string }) => /^due .* - [A-Z]+-/.test(clock.explanation))).toBe(true)
 
     const before = await ask(example.url, example.token, history)
-    expect(before.referrals.edges.length).toBe(8)
+    expect(printed).toMatch(/^A sitting is under way: Support Panel, today \d\d:\d\d-\d\d:\d\d \(sit_[\w-]+\), 2 requests on its agenda\.$/m)
+    expect(printed).toMatch(/^ {2}1\. Record a decision on the sitting under way/m)
+    expect(before.referrals.edges.length).toBe(8 + 2)
     expect(before.decisions.edges.length).toBeGreaterThan(0)
     expect(before.placements.length).toBe(1)
     expect(await stop(first.child)).toBe(0)
@@ -133,5 +107,5 @@ describe("the development token command (npm run dev-token)", () => {
     const refused = await devToken(dataDir, "--role", "superuser")
     expect(refused.code).toBe(1)
     expect(refused.out).toMatch(/^Unknown role superuser: use one of social_worker, /)
-  })
+  }, 90_000)
 })

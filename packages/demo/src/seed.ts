@@ -20,6 +20,7 @@ import { exampleDecision, staffOf } from "@carepanel/core/testing"
 import { DateTime, Effect } from "effect"
 import { asOf, hoursFrom } from "./asOf.js"
 import { fictionalChildren, holderOf, makeRequest, type Staff } from "./seedRequests.js"
+import { openSitting, publish, readyFor } from "./sittingSteps.js"
 
 /** Whether the authority has any history yet: the seed runs only on an empty store. */
 export const isEmpty = (authorityId: string) =>
@@ -38,19 +39,8 @@ const sittingDays = (today: LocalDate, weekday: string): ReadonlyArray<LocalDate
 /** A sitting's morning: its decisions, each signed off by whoever the policy asks, the chair's areas of any dissent. */
 const hear = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting, outcomes: ReadonlyArray<readonly [string, "approve" | "defer"]>) =>
   Effect.gen(function* () {
-    const [sittings, referrals, decisions] = yield* Effect.all([Sittings, Referrals, Decisions])
-    yield* asOf(hoursFrom(sitting.startsAt, -1))(
-      Effect.forEach([staff.chair, staff.member, staff.teamManager], (person) =>
-        sittings.recordAttendance(staff.administrator, sitting.id, {
-          personId: person.personId,
-          name: person.name,
-          seat: person === staff.chair ? "Chair" : person.roles[0]!,
-          membership: "standing",
-          status: "present"
-        })
-      )
-    )
-    yield* asOf(sitting.startsAt)(sittings.confirmQuorum(staff.chair, sitting.id, true, "The chair, the team manager and the FGC manager are present"))
+    const [referrals, decisions] = yield* Effect.all([Referrals, Decisions])
+    yield* openSitting(staff, sitting)
     const heard: Decision[] = []
     for (const [i, [referralId, outcome]] of outcomes.entries()) {
       const referral = yield* referrals.get(staff.administrator, referralId as never)
@@ -78,23 +68,6 @@ const writeUp = (staff: Staff, sitting: Sitting, upTo: "draft" | "uploaded") =>
     for (const item of uploaded.agenda) {
       for (const childId of item.childIds) yield* asOf(hoursFrom(sitting.endsAt, 50))(sittings.recordChildUploaded(staff.administrator, sitting.id, childId, item.referralId))
     }
-  })
-
-/** Builds and publishes a sitting's agenda on the Monday before it, from what is due (accepted, deferred, reviews). */
-const publish = (staff: Staff, sitting: Sitting) =>
-  Effect.gen(function* () {
-    const [agendas, sittings] = yield* Effect.all([Agendas, Sittings])
-    yield* asOf(hoursFrom(sitting.startsAt, -48))(Effect.zipRight(agendas.build(staff.administrator, sitting.id), sittings.publishAgenda(staff.administrator, sitting.id)))
-  })
-
-/** A request made ready nine days before a sitting and accepted onto it before its deadline. */
-const readyFor = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting, child: (typeof fictionalChildren)[number], type: number) =>
-  Effect.gen(function* () {
-    const referrals = yield* Referrals
-    const types = policy.referral.inScope.requestTypes
-    const referral = yield* asOf(hoursFrom(sitting.startsAt, -9 * 24))(makeRequest(policy, staff, child, types[type % types.length]!, "ready"))
-    yield* asOf(hoursFrom(sitting.startsAt, -8 * 24))(referrals.acceptOntoSitting(staff.administrator, referral.id, sitting.id))
-    return referral.id
   })
 
 /**

@@ -1,5 +1,6 @@
 import type { DateTime } from "effect"
 import type { LocalDate } from "../calendar/LocalDate.js"
+import type { TimeOfDay } from "../calendar/londonTime.js"
 import type { Membership } from "../policy/PanelPolicy.js"
 import type { Authorised } from "../shared/authorise.js"
 import type { ChildId, PanelId, PersonId, ReferralId, SittingId } from "../shared/ids.js"
@@ -29,8 +30,21 @@ export interface AttendanceEntry {
   readonly chairAgreed?: boolean
 }
 
+/** London wall-clock hours of one sitting. */
+export interface SittingHours {
+  readonly start: TimeOfDay
+  readonly end: TimeOfDay
+}
+
 export type SittingCommand =
-  | (Base & { readonly _tag: "ScheduleSitting"; readonly sittingId: SittingId; readonly panelId: PanelId; readonly date: LocalDate })
+  | (Base & {
+      readonly _tag: "ScheduleSitting"
+      readonly sittingId: SittingId
+      readonly panelId: PanelId
+      readonly date: LocalDate
+      /** An extra sitting at other hours (an urgent panel); the panel's own hours otherwise. */
+      readonly hours?: SittingHours
+    })
   | (Base & { readonly _tag: "CancelSitting"; readonly reason: string })
   | (Base & { readonly _tag: "BuildAgenda"; readonly entries: ReadonlyArray<AgendaEntry> })
   /** The agenda to members, with the papers unless `papersToFollow` (the policy may time them apart). */

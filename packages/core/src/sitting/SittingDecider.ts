@@ -58,7 +58,9 @@ const decide = (
       }
       const panel = panelOf(policy, command.panelId)
       if (panel === undefined) return yield* fail(`This authority has no panel called ${command.panelId}.`)
-      const startsAt = atLondon(command.date, panel.hours.start)
+      const hours = command.hours ?? panel.hours
+      if (hours.end <= hours.start) return yield* fail(`A sitting must end after it starts: ${hours.start} to ${hours.end} is not a sitting's hours.`)
+      const startsAt = atLondon(command.date, hours.start)
       if (DateTime.lessThan(startsAt, command.at)) {
         return yield* fail(`A sitting on ${formatDate(command.date)} would be in the past.`)
       }
@@ -69,7 +71,7 @@ const decide = (
         panelId: panel.id,
         date: command.date,
         startsAt,
-        endsAt: atLondon(command.date, panel.hours.end),
+        endsAt: atLondon(command.date, hours.end),
         ...audit
       })
     }

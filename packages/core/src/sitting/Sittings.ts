@@ -14,7 +14,7 @@ import { authorityContext } from "../shared/authorityContext.js"
 import { NotFound } from "../shared/errors.js"
 import { type ChildId, type PanelId, type ReferralId, SittingId } from "../shared/ids.js"
 import { Sitting } from "./Sitting.js"
-import type { AgendaEntry, AttendanceEntry, SittingCommand } from "./SittingCommands.js"
+import type { AgendaEntry, AttendanceEntry, SittingCommand, SittingHours } from "./SittingCommands.js"
 import { sittingAggregate, sittingCollection, } from "./sittingAggregate.js"
 import { readSitting } from "./readSitting.js"
 import { sittingDates } from "./schedule.js"
@@ -53,10 +53,11 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
     const run = (actor: Actor, sittingId: SittingId, body: CommandBody<SittingCommand>) =>
       handle(actor, sittingId, body).pipe(Effect.provide(context))
 
-    const schedule = (actor: Actor, panelId: PanelId, date: LocalDate) =>
+    /** A sitting on `date`, at the panel's hours or, for an extra sitting, at `hours`. */
+    const schedule = (actor: Actor, panelId: PanelId, date: LocalDate, hours?: SittingHours) =>
       ids.next("sit").pipe(
         Effect.map(SittingId.make),
-        Effect.flatMap((sittingId) => run(actor, sittingId, { _tag: "ScheduleSitting", sittingId, panelId, date }))
+        Effect.flatMap((sittingId) => run(actor, sittingId, { _tag: "ScheduleSitting", sittingId, panelId, date, ...(hours === undefined ? {} : { hours }) }))
       )
 
     return {

@@ -73,6 +73,17 @@ describe("sitting decider: schedule", () => {
     expect(cpr.given(scheduled()).when(cmd("chair", { _tag: "CancelSitting", reason: "x" }, afterSitting)).refusal()._tag).toBe("SittingNotInState")
   })
 
+  it("an extra sitting at other hours: the same day at 15:00-16:30; hours that end before they start are refused", () => {
+    const extra = (start: string, end: string) =>
+      cpr.given([]).when(
+        cmd("administrator", { _tag: "ScheduleSitting", sittingId: SittingId.make("s"), panelId: PanelId.make("care-planning-and-resources"), date: "2027-06-07", hours: { start, end } })
+      )
+    expect(DateTime.formatIso(extra("15:00", "16:30").state()!.startsAt)).toBe("2027-06-07T14:00:00.000Z")
+    expect(DateTime.formatIso(extra("15:00", "16:30").state()!.endsAt)).toBe("2027-06-07T15:30:00.000Z")
+    expect(extra("15:00", "15:00").refusal().message).toBe("A sitting must end after it starts: 15:00 to 15:00 is not a sitting's hours.")
+    expect(extra("08:00", "10:00").refusal().message).toBe("A sitting on Mon 7 Jun 2027 would be in the past.")
+  })
+
   it("refuses to schedule a sitting in the past", () => {
     const refusal = cpr.given([]).when(
       cmd("administrator", { _tag: "ScheduleSitting", sittingId: SittingId.make("s"), panelId: PanelId.make("care-planning-and-resources"), date: "2027-06-02" })
