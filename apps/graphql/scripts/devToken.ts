@@ -1,7 +1,6 @@
 import { parseArgs } from "node:util"
 import { Role } from "@carepanel/core"
-import { dataDirOf, isProduction } from "../src/app/env.js"
-import { policiesFromEnv } from "../src/app/policies.js"
+import { dataDirOf, isProduction, policiesFromEnv } from "@carepanel/app-kit"
 import { loadDevKeys, signDevToken } from "../src/auth/devKeys.js"
 
 /** Prints a development token: `npm run -w @carepanel/graphql dev-token -- --role panel_administrator [--role ...]`. */

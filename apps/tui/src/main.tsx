@@ -1,13 +1,11 @@
+import { dataDirOf, emailNotifierFromEnv, onOff, policiesFromEnv, RandomIds } from "@carepanel/app-kit"
 import { dispatcherConfig, runDispatcher } from "@carepanel/core"
 import { isEmpty, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
 import { render } from "ink"
 import { Cause, Runtime } from "effect"
-import { emailFromEnv } from "./config/email.js"
-import { dataDirOf, onOff, startingInstantOf } from "./config/env.js"
+import { startingInstantOf } from "./config/env.js"
 import { operatorOf, operatorSourceFromEnv } from "./config/operators.js"
-import { policiesFromEnv } from "./config/policies.js"
-import { RandomIds } from "./core/randomIds.js"
 import { makeTuiRuntime } from "./core/runtime.js"
 import { Live } from "./ui/Live.js"
 
@@ -17,7 +15,7 @@ const main = async () => {
   const operator = operatorOf(operatorSourceFromEnv(env), policies)
   const dataDir = dataDirOf(env)
   const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({ dataDir }, env)
-  const alsoNotify = emailFromEnv(env)
+  const alsoNotify = emailNotifierFromEnv(env)
   const startAt = startingInstantOf(env)
   const offsetMs = startAt === undefined ? 0 : startAt.getTime() - Date.now()
   const tui = await makeTuiRuntime({

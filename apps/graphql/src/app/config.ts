@@ -1,8 +1,7 @@
 import { type AuthorityPolicy, dispatcherConfig, type DispatcherConfig } from "@carepanel/core"
 import { type AuthConfig, authConfigFromEnv } from "../auth/authConfig.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
-import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff } from "./env.js"
-import { policiesFromEnv } from "./policies.js"
+import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv } from "@carepanel/app-kit"
 
 /** Everything the server reads from its environment, checked before anything starts. */
 export interface ServerConfig {

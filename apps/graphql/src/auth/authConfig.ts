@@ -1,6 +1,6 @@
 import { Role } from "@carepanel/core"
 import { Either, ParseResult, Schema } from "effect"
-import { ConfigError } from "../app/env.js"
+import { ConfigError } from "@carepanel/app-kit"
 
 const Jwk = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs"
 import { userInfo } from "node:os"
 import { resolve } from "node:path"
 import { fileURLToPath } from "node:url"
+import { ConfigError, type Env, invocationDir } from "@carepanel/app-kit"
 import { Actor, type AuthorityPolicy, AuthorityId, PersonId, Role } from "@carepanel/core"
 import { Either, ParseResult, Schema } from "effect"
 import { parse } from "yaml"
-import { ConfigError, type Env, invocationDir } from "./env.js"
 
 /** The operators file shipped beside this package: the demonstration authority's panel administrator. */
 export const defaultOperatorsFile = fileURLToPath(new URL("../../operators.yaml", import.meta.url))

@@ -1,58 +1,10 @@
-import {
-  type AccessLog,
-  Agendas,
-  type AuthorityPolicy,
-  Deadlines,
-  Decisions,
-  Disagreements,
-  EnglandAndWalesCalendar,
-  type EventStore,
-  type IdGenerator,
-  type Notifier,
-  type Outbox,
-  Placements,
-  type Policies,
-  type ReadModels,
-  Referrals,
-  Reports,
-  Sittings,
-  type WorkingCalendar
-} from "@carepanel/core"
-import { staticPolicies } from "@carepanel/core/testing"
-import { Layer } from "effect"
+import { type CoreLayerParts, type CoreServices, coreLayer } from "@carepanel/app-kit"
 
-export type StorePorts = EventStore | ReadModels | Outbox
+export type { StorePorts } from "@carepanel/app-kit"
 
-/** What a screen's effect may use: the core's use cases and the ports under them. */
-export type TuiServices =
-  | Referrals
-  | Sittings
-  | Agendas
-  | Decisions
-  | Disagreements
-  | Placements
-  | Deadlines
-  | Reports
-  | StorePorts
-  | AccessLog
-  | Policies
-  | WorkingCalendar
-  | IdGenerator
-  | Notifier
+/** What a screen's effect may use: the core's use cases and the ports under them, wired as in every app. */
+export type TuiServices = CoreServices
 
-export interface TuiLayerParts {
-  readonly store: Layer.Layer<StorePorts, unknown>
-  readonly accessLog: Layer.Layer<AccessLog, unknown>
-  readonly notifier: Layer.Layer<Notifier, unknown>
-  readonly ids: Layer.Layer<IdGenerator>
-  readonly policies: ReadonlyArray<AuthorityPolicy>
-}
+export type TuiLayerParts = CoreLayerParts<unknown>
 
-/** The core on this process's adapters, as the API wires it: ports first, then the use cases on top. */
-export const tuiLayer = (parts: TuiLayerParts): Layer.Layer<TuiServices, unknown> => {
-  const ports = Layer.mergeAll(parts.store, parts.ids, staticPolicies(...parts.policies), EnglandAndWalesCalendar, parts.accessLog, parts.notifier)
-  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default).pipe(
-    Layer.provideMerge(Sittings.Default),
-    Layer.provideMerge(ports)
-  )
-}
+export const tuiLayer = coreLayer

@@ -5,7 +5,7 @@ import { Notifier, parsePolicyText } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { asOf, demoPolicyFile, makeRequest } from "@carepanel/demo"
 import { SqliteStoreLayer } from "@carepanel/store-sql"
-import { RandomIds } from "../../src/core/randomIds.js"
+import { RandomIds } from "@carepanel/app-kit"
 import { tuiLayer } from "../../src/core/tuiLayer.js"
 
 const [dataDir, at] = process.argv.slice(2) as [string, string]

@@ -1,33 +1,7 @@
-import { randomUUID } from "node:crypto"
-import {
-  type AuthorityPolicy,
-  EnglandAndWalesCalendar,
-  IdGenerator,
-  NotFound,
-  type Notifier,
-  Placements,
-  Policies,
-  Referrals
-} from "@carepanel/core"
+import { policiesLayer, RandomIds } from "@carepanel/app-kit"
+import { type AuthorityPolicy, EnglandAndWalesCalendar, type Notifier, Placements, Referrals } from "@carepanel/core"
 import type { StoreServices } from "@carepanel/store-sql"
-import { Effect, Layer } from "effect"
-
-/** Time-ordered random ids (`ref_<ms in hex>-<64 random bits>`), as the API makes them. */
-const RandomIds = Layer.succeed(
-  IdGenerator,
-  IdGenerator.of({ next: (prefix) => Effect.sync(() => `${prefix}_${Date.now().toString(16).padStart(12, "0")}-${randomUUID().replaceAll("-", "").slice(0, 16)}`) })
-)
-
-const policiesLayer = (policies: ReadonlyArray<AuthorityPolicy>) =>
-  Layer.succeed(
-    Policies,
-    Policies.of({
-      forAuthority: (authorityId) => {
-        const policy = policies.find((candidate) => candidate.authority.id === authorityId)
-        return policy ? Effect.succeed(policy) : Effect.fail(NotFound.of("authority", authorityId))
-      }
-    })
-  )
+import { Layer } from "effect"
 
 export type ReceiverServices = Referrals | Placements | StoreServices | Notifier
 

@@ -1,12 +1,9 @@
-import { demoPolicyFile } from "@carepanel/demo"
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
-import { type AuthorityPolicy, NotFound, Policies, parsePolicyText, preset, presetSlugs, type PresetSlug } from "@carepanel/core"
+import { type AuthorityPolicy, NotFound, Policies, parsePolicyText, type PresetSlug, preset, presetSlugs } from "@carepanel/core"
+import { demoPolicyFile } from "@carepanel/demo"
 import { Effect, Layer } from "effect"
 import { ConfigError, type Env, invocationDir } from "./env.js"
-
-/** The fictional authority the embedded default runs: `policies/wexcombe.yaml` of @carepanel/demo. */
-export const defaultPolicyFile = demoPolicyFile
 
 const isPreset = (entry: string): entry is PresetSlug => (presetSlugs as ReadonlyArray<string>).includes(entry)
 
@@ -25,13 +22,16 @@ export const loadPolicy = (entry: string, baseDir: string): AuthorityPolicy => {
   return decoded.right
 }
 
-/** `CAREPANEL_POLICIES`: comma-separated preset slugs or policy files; the fictional Wexcombe file when unset. */
+/**
+ * `CAREPANEL_POLICIES`: comma-separated preset slugs or policy files, read alike by every app on one store; the
+ * fictional demonstration authority (`policies/wexcombe.yaml` of @carepanel/demo) when unset.
+ */
 export const policiesFromEnv = (env: Env = process.env): ReadonlyArray<AuthorityPolicy> => {
   const entries = (env.CAREPANEL_POLICIES ?? "")
     .split(",")
     .map((entry) => entry.trim())
     .filter((entry) => entry !== "")
-  const policies = (entries.length === 0 ? [defaultPolicyFile] : entries).map((entry) => loadPolicy(entry, invocationDir(env)))
+  const policies = (entries.length === 0 ? [demoPolicyFile] : entries).map((entry) => loadPolicy(entry, invocationDir(env)))
   const ids = policies.map((policy) => policy.authority.id)
   const twice = ids.find((id, i) => ids.indexOf(id) !== i)
   if (twice !== undefined) throw new ConfigError("CAREPANEL_POLICIES", `two policies are for the authority "${twice}"`)

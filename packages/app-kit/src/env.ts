@@ -13,7 +13,7 @@ export class ConfigError extends Error {
   }
 }
 
-/** Where npm was started (so `npm start` and `npm run -w ... dev-token` agree on `./data`), else the working directory. */
+/** Where npm was started (so `npm start`, `npm run tui` and `npm run webhooks` agree on `./data`), else the working directory. */
 export const invocationDir = (env: Env = process.env): string => env.INIT_CWD ?? process.cwd()
 
 /** `CAREPANEL_DATA_DIR`, or `./data` under the directory npm was started in. */

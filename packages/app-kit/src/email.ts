@@ -9,13 +9,18 @@ const directoryOf = (env: Env): StaticDirectoryEntries => {
   try {
     return JSON.parse(raw) as StaticDirectoryEntries
   } catch {
-    throw new ConfigError("CAREPANEL_EMAIL_DIRECTORY", "is not valid JSON")
+    throw new ConfigError("CAREPANEL_EMAIL_DIRECTORY", 'is not valid JSON ({ "<authorityId>": { "roles": { "panel_administrator": ["..."] } } })')
   }
 }
 
-/** Email beside the terminal inbox where SMTP is configured (SMTP_URL or SMTP_HOST, as for the API); none otherwise. */
-export const emailFromEnv = (env: Env): Layer.Layer<Notifier, ConfigError> | undefined =>
-  env.SMTP_URL?.trim() || env.SMTP_HOST?.trim()
+export const emailIsConfigured = (env: Env): boolean => Boolean(env.SMTP_URL?.trim() || env.SMTP_HOST?.trim())
+
+/**
+ * Email where SMTP_URL or SMTP_HOST is set (addresses from CAREPANEL_EMAIL_DIRECTORY); undefined otherwise. The SMTP
+ * server is asked to log us in at start, so a wrong password stops the app rather than its first email.
+ */
+export const emailNotifierFromEnv = (env: Env): Layer.Layer<Notifier, ConfigError> | undefined =>
+  emailIsConfigured(env)
     ? EmailNotifierFromEnv({ env, directory: staticDirectory(directoryOf(env)), verifyOnStart: true }).pipe(
         Layer.mapError((error) => new ConfigError(error.setting, error.message))
       )

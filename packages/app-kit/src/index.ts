@@ -1,0 +1,5 @@
+export { type CoreLayerParts, type CoreServices, coreLayer, type StorePorts } from "./coreLayer.js"
+export { emailIsConfigured, emailNotifierFromEnv } from "./email.js"
+export { ConfigError, dataDirOf, type Env, intSetting, invocationDir, isProduction, onOff } from "./env.js"
+export { loadPolicy, policiesFromEnv, policiesLayer } from "./policies.js"
+export { nextId, RandomIds } from "./randomIds.js"

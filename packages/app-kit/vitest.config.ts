@@ -1,0 +1,7 @@
+import { defineConfig } from "vitest/config"
+
+export default defineConfig({
+  resolve: { conditions: ["@carepanel/source"] },
+  ssr: { resolve: { conditions: ["@carepanel/source"] } },
+  test: { include: ["test/**/*.test.ts"] }
+})
