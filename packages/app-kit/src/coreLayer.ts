@@ -4,6 +4,7 @@ import {
   type AuthorityPolicy,
   CalendarFeeds,
   Deadlines,
+  Deliveries,
   Decisions,
   Disagreements,
   Documents,
@@ -18,6 +19,7 @@ import {
   Referrals,
   Reports,
   Sittings,
+  type WebhookDeliveries,
   type WorkingCalendar
 } from "@carepanel/core"
 import { Layer } from "effect"
@@ -25,7 +27,7 @@ import { policiesLayer } from "./policies.js"
 import { RandomIds } from "./randomIds.js"
 
 /** The ports a store adapter provides (SQLite, PostgreSQL, or in memory). */
-export type StorePorts = EventStore | ReadModels | Outbox
+export type StorePorts = EventStore | ReadModels | Outbox | WebhookDeliveries
 
 /** The core's use cases and the ports under them: what an app's effects may use. */
 export type CoreServices =
@@ -39,6 +41,7 @@ export type CoreServices =
   | Reports
   | Documents
   | CalendarFeeds
+  | Deliveries
   | StorePorts
   | AccessLog
   | Policies
@@ -58,7 +61,7 @@ export interface CoreLayerParts<E> {
 /** One layer for an app: its adapters as the core's ports, England and Wales's working days, then the use cases. */
 export const coreLayer = <E>(parts: CoreLayerParts<E>): Layer.Layer<CoreServices, E> => {
   const ports = Layer.mergeAll(parts.store, parts.ids ?? RandomIds, policiesLayer(parts.policies), EnglandAndWalesCalendar, parts.accessLog, parts.notifier)
-  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default, CalendarFeeds.Default).pipe(
+  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default, CalendarFeeds.Default, Deliveries.Default).pipe(
     Layer.provideMerge(Sittings.Default),
     Layer.provideMerge(ports)
   )

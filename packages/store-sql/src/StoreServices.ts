@@ -1,10 +1,10 @@
 import type { SqlClient } from "@effect/sql"
-import type { AccessLog, EventStore, Outbox, ReadModels } from "@carepanel/core"
+import type { AccessLog, EventStore, Outbox, ReadModels, WebhookDeliveries } from "@carepanel/core"
 import type { Layer } from "effect"
 import type { StoreConfigError } from "./config/StoreConfigError.js"
 import type { Inbox } from "./store/Inbox.js"
 
-/** What a store layer provides: core's store ports, the inbox, the access log, and the SQL client (for `verifyChain`). */
-export type StoreServices = EventStore | ReadModels | Outbox | Inbox | AccessLog | SqlClient.SqlClient
+/** What a store layer provides: core's store ports, the inbox, the access log, the receiver's deliveries, and the SQL client (for `verifyChain`). */
+export type StoreServices = EventStore | ReadModels | Outbox | Inbox | AccessLog | WebhookDeliveries | SqlClient.SqlClient
 
 export type StoreLayer = Layer.Layer<StoreServices, StoreConfigError>

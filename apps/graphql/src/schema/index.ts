@@ -21,6 +21,7 @@ import "./report/reports.js"
 import "./documents/documentQueries.js"
 import "./documents/decisionSheetUpload.js"
 import "./documents/calendarFeeds.js"
+import "./delivery/deliveries.js"
 import "./subscription/subscriptions.js"
 
 builder.queryType({ description: "Everything is scoped to the caller's authority." })

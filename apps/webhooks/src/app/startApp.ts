@@ -10,6 +10,7 @@ import { openApiRoute } from "../http/openApi.js"
 import { makeRunner } from "../http/runner.js"
 import { webhookRoute } from "../http/webhookRoute.js"
 import { receiverLayer } from "./appLayer.js"
+import { retryReplays } from "../inbox/replays.js"
 import { sweepParked } from "./sweepParked.js"
 
 export interface ReceiverOptions {
@@ -27,6 +28,8 @@ export interface ReceiverOptions {
   readonly now?: () => number
   /** How often parked deliveries are checked for expiry; every minute unless given. */
   readonly sweepEveryMs?: number
+  /** How often deliveries an operator asked to replay are looked for; every 2 seconds unless given. */
+  readonly replayEveryMs?: number
   /** Deliver the outbox (outcomes to the sources' endpoints) from this process; off unless asked (the API delivers by default). */
   readonly dispatch?: boolean
   /** The least severe log line written; Info unless given (tests quiet it). */
@@ -55,6 +58,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   })
   const fibers = [
     runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000)),
+    runtime.runFork(retryReplays(built.value, options.sources, options.replayEveryMs ?? 2_000)),
     ...(options.dispatch === true ? [runtime.runFork(runDispatcher(dispatcherConfig()))] : [])
   ]
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

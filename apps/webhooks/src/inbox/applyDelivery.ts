@@ -30,23 +30,30 @@ const attempt = (tx: WriteTransaction, event: AppliedEvent, context: DeliveryCon
     Effect.catchAll((error) => Effect.flatMap(classify(error), (refusal) => Effect.succeed({ _tag: "Refused", ...refusal } as const)))
   )
 
+/**
+ * A kept delivery tried again (parked for a record that now exists, or replayed by an operator): applied, refused, or
+ * parked again for what it still waits for; whatever it applies may release more.
+ */
+export const retryDelivery = (tx: WriteTransaction, context: DeliveryContext, row: DeliveryRow): Effect.Effect<void, unknown, never> =>
+  Effect.gen(function* () {
+    const decoded = decodeEvent(row.body ?? "", [row.eventType])
+    if (decoded._tag !== "Event") return
+    const later = { ...context, deliveryId: row.deliveryId, sourceId: row.sourceId }
+    const result = yield* attempt(tx, decoded.event as AppliedEvent, later)
+    const outcome = result._tag === "Refused" ? "refused" : result.step._tag === "Applied" ? "applied" : "parked"
+    const waitingFor = result._tag === "Step" && result.step._tag === "Park" ? waitingKey(result.step.waitingFor) : undefined
+    yield* settleDelivery(context.authorityId, row.deliveryId, outcome, yield* nowIso, waitingFor)
+    yield* Effect.logInfo("kept delivery tried again").pipe(Effect.annotateLogs({ deliveryId: row.deliveryId, source: row.sourceId, outcome }))
+    if (result._tag === "Step") yield* releaseParked(tx, later, result.step)
+  }) as Effect.Effect<void, unknown, never>
+
 /** Deliveries parked for the record `step` created, applied in the order they arrived (each may release more). */
 const releaseParked = (tx: WriteTransaction, context: DeliveryContext, step: Step): Effect.Effect<void, unknown, never> =>
   step._tag !== "Applied" || step.created === undefined
     ? Effect.void
-    : Effect.gen(function* () {
-        const waiting = yield* parkedFor(context.authorityId, waitingKey(step.created!))
-        for (const row of waiting) {
-          const decoded = decodeEvent(row.body ?? "", [row.eventType])
-          if (decoded._tag !== "Event") continue
-          const later = { ...context, deliveryId: row.deliveryId, sourceId: row.sourceId }
-          const result = yield* attempt(tx, decoded.event as AppliedEvent, later)
-          const outcome = result._tag === "Refused" ? "refused" : result.step._tag === "Applied" ? "applied" : "parked"
-          yield* settleDelivery(context.authorityId, row.deliveryId, outcome, yield* nowIso)
-          yield* Effect.logInfo("parked delivery settled").pipe(Effect.annotateLogs({ deliveryId: row.deliveryId, source: row.sourceId, outcome }))
-          if (result._tag === "Step") yield* releaseParked(tx, later, result.step)
-        }
-      }) as Effect.Effect<void, unknown, never>
+    : (Effect.flatMap(parkedFor(context.authorityId, waitingKey(step.created)), (waiting) =>
+        Effect.forEach(waiting, (row) => retryDelivery(tx, context, row), { discard: true })
+      ) as Effect.Effect<void, unknown, never>)
 
 /**
  * Applies one verified delivery exactly once. This module is the only transaction boundary of the receiver:

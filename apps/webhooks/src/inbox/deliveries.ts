@@ -68,14 +68,23 @@ export const insertDelivery = (delivery: DeliveryRow, now: string) =>
     })}`
   )
 
-/** A parked delivery applied or refused later; the answer kept for repeats stays the first one. */
-export const settleDelivery = (authorityId: string, deliveryId: string, outcome: Outcome, now: string) =>
+/** A kept delivery applied, refused or parked again later; the answer kept for repeats stays the first one. */
+export const settleDelivery = (authorityId: string, deliveryId: string, outcome: Outcome, now: string, waitingFor?: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     outcome === "applied"
       ? sql`UPDATE webhook_deliveries SET outcome = ${outcome}, updated_at = ${now}, waiting_for = NULL, body = NULL
           WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`
-      : sql`UPDATE webhook_deliveries SET outcome = ${outcome}, updated_at = ${now}, waiting_for = NULL
+      : sql`UPDATE webhook_deliveries SET outcome = ${outcome}, updated_at = ${now}, waiting_for = ${waitingFor ?? null}
           WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`
+  )
+
+/** Deliveries an operator asked to be tried again (parked, waiting for nothing), oldest request first. */
+export const replaysRequested = (limit: number) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.map(
+      sql<Row>`SELECT * FROM webhook_deliveries WHERE outcome = 'parked' AND waiting_for IS NULL ORDER BY updated_at, delivery_id LIMIT ${limit}`,
+      (rows) => rows.map(fromRow)
+    )
   )
 
 /** Parked deliveries waiting for a record, oldest first. */
@@ -88,12 +97,12 @@ export const parkedFor = (authorityId: string, waitingFor: string) =>
     )
   )
 
-/** Parked longer than the configured time: dead, listed for an operator to replay. Answers how many. */
-export const expireParked = (receivedBefore: string, now: string) =>
+/** Parked longer than the configured time (since it was last parked): dead, listed for an operator to replay. Answers how many. */
+export const expireParked = (parkedBefore: string, now: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
       sql<{ delivery_id: string }>`UPDATE webhook_deliveries SET outcome = 'dead', updated_at = ${now}
-        WHERE outcome = 'parked' AND received_at < ${receivedBefore} RETURNING delivery_id`,
+        WHERE outcome = 'parked' AND waiting_for IS NOT NULL AND updated_at < ${parkedBefore} RETURNING delivery_id`,
       (rows) => rows.length
     )
   )

@@ -9,6 +9,8 @@ import {
 } from "../ports/EventStore.js"
 import { Outbox, type OutboxEntry } from "../ports/Outbox.js"
 import { type ReadModelQuery, type ReadModelRow, ReadModels } from "../ports/ReadModels.js"
+import { WebhookDeliveries } from "../ports/WebhookDeliveries.js"
+import { noWebhookDeliveries } from "./noWebhookDeliveries.js"
 
 interface StoreState {
   readonly events: ReadonlyArray<StoredEvent>
@@ -144,6 +146,6 @@ export const makeInMemoryStore = Effect.gen(function* () {
 /** A fresh, empty in-memory store for each use of the layer. */
 export const InMemoryStoreLayer = Layer.effectContext(
   Effect.map(makeInMemoryStore, ({ eventStore, readModels, outbox }) =>
-    Context.make(EventStore, eventStore).pipe(Context.add(ReadModels, readModels), Context.add(Outbox, outbox))
+    Context.make(EventStore, eventStore).pipe(Context.add(ReadModels, readModels), Context.add(Outbox, outbox), Context.add(WebhookDeliveries, noWebhookDeliveries))
   )
 )

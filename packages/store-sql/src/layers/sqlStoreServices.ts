@@ -1,5 +1,5 @@
 import { SqlClient } from "@effect/sql"
-import { AccessLog, EventStore, Outbox, ReadModels } from "@carepanel/core"
+import { AccessLog, EventStore, Outbox, ReadModels, WebhookDeliveries } from "@carepanel/core"
 import { Context, Effect, Layer } from "effect"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import { runMigrations } from "../migrations/runMigrations.js"
@@ -11,6 +11,7 @@ import { makeSqlEventStore } from "../store/SqlEventStore.js"
 import { makeSqlInbox } from "../store/SqlInbox.js"
 import { makeSqlOutbox } from "../store/SqlOutbox.js"
 import { makeSqlReadModels } from "../store/SqlReadModels.js"
+import { makeSqlWebhookDeliveries } from "../store/SqlWebhookDeliveries.js"
 
 /**
  * The ports on any @effect/sql client (SQLite or PostgreSQL), after bringing the schema up to date. A
@@ -35,6 +36,7 @@ export const sqlStoreServices = (setting: string, where: string) =>
         Context.add(Outbox, yield* makeSqlOutbox),
         Context.add(Inbox, yield* makeSqlInbox),
         Context.add(AccessLog, yield* makeSqlAccessLog),
+        Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries),
         Context.add(SqlClient.SqlClient, yield* SqlClient.SqlClient)
       )
     })

@@ -21,7 +21,7 @@ import {
 } from "@carepanel/core"
 import { builder } from "../builder.js"
 
-const literalEnum = <const L extends ReadonlyArray<string>>(name: string, literals: L, description: string) =>
+export const literalEnum = <const L extends ReadonlyArray<string>>(name: string, literals: L, description: string) =>
   builder.enumType(name, { values: literals as unknown as L[number][], description })
 
 /** The core's literal types as GraphQL enums: the values are the core's own, so inputs decode unchanged. */

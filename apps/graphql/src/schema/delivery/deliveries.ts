@@ -1,0 +1,57 @@
+import { Deliveries, type DeliverySummary, NotReplayable, WebhookOutcome } from "@carepanel/core"
+import { Schema } from "effect"
+import { builder } from "../builder.js"
+import { refusalType } from "../errors/domainError.js"
+import { commonRefusals } from "../errors/refusals.js"
+import { command, readList, using } from "../run.js"
+import { literalEnum } from "../shared/enums.js"
+
+const WebhookOutcomeEnum = literalEnum(
+  "WebhookOutcome",
+  WebhookOutcome.literals,
+  "What became of a delivery: applied; refused by Carepanel; parked (waiting for the record it is about, or to be tried again); dead (waited too long)."
+)
+
+const NotReplayableRef = refusalType("NotReplayable", NotReplayable, { deliveryId: "string" }, "Only a refused, parked or dead delivery can be tried again.")
+
+const WebhookDeliveryRef = builder.objectRef<DeliverySummary>("WebhookDelivery").implement({
+  description: "A delivery from a case system to the webhook receiver, as an operator sees it (never its body).",
+  fields: (t) => ({
+    deliveryId: t.exposeString("deliveryId", { description: "The sender's webhook-id." }),
+    sourceId: t.exposeString("sourceId"),
+    eventType: t.exposeString("eventType"),
+    outcome: t.field({ type: WebhookOutcomeEnum, resolve: (delivery) => delivery.outcome }),
+    receivedAt: t.exposeString("receivedAt"),
+    updatedAt: t.exposeString("updatedAt"),
+    waitingFor: t.string({ nullable: true, description: "While parked: the record it waits for.", resolve: (delivery) => delivery.waitingFor ?? null }),
+    code: t.string({ nullable: true, description: "A refusal's code.", resolve: (delivery) => delivery.code ?? null }),
+    message: t.string({ nullable: true, description: "What it was answered, for a person.", resolve: (delivery) => delivery.message ?? null })
+  })
+})
+
+builder.queryField("webhookDeliveries", (t) =>
+  t.field({
+    type: [WebhookDeliveryRef],
+    description: "Deliveries from case systems, newest first (the authority's IT team and panel administrators).",
+    args: { outcome: t.arg({ type: WebhookOutcomeEnum }), first: t.arg.int({ description: "At most 200; 50 unless given." }) },
+    resolve: (_root, args, context) =>
+      readList(context, (actor) =>
+        using(Deliveries, (deliveries) => deliveries.list(actor, { ...(args.outcome ? { outcome: args.outcome } : {}), limit: Math.min(Math.max(args.first ?? 50, 1), 200) }))
+      )
+  })
+)
+
+const ReplayInput = builder.inputType("ReplayWebhookDeliveryInput", { fields: (t) => ({ deliveryId: t.id({ required: true }) }) })
+
+builder.mutationField("replayWebhookDelivery", (t) =>
+  t.field({
+    type: WebhookDeliveryRef,
+    description: "Asks the webhook receiver to try a refused, parked or dead delivery again (within seconds, whichever receiver is running).",
+    args: { input: t.arg({ type: ReplayInput, required: true }) },
+    errors: { types: [...commonRefusals, NotReplayableRef] },
+    resolve: (_root, args, context) =>
+      command(context, Schema.Struct({ deliveryId: Schema.NonEmptyTrimmedString }), args.input, (actor, input) =>
+        using(Deliveries, (deliveries) => deliveries.replay(actor, input.deliveryId))
+      )
+  })
+)

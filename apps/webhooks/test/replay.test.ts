@@ -1,0 +1,60 @@
+import { coreLayer } from "@carepanel/app-kit"
+import { Deliveries, Referrals } from "@carepanel/core"
+import { staffOf } from "@carepanel/core/testing"
+import { Effect, ManagedRuntime } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { approved, authority, submitted } from "./support/fixtures.js"
+import { deliver, quietNotifier, startTestReceiver, testConfig } from "./support/receiver.js"
+import { queryStore, sqliteAt } from "./support/storeQuery.js"
+
+type Receiver = Awaited<ReturnType<typeof startTestReceiver>>
+let receiver: Receiver
+/** Another process's view of the same store (the API's or the terminal UI's): the core's Deliveries use case. */
+let operator: ManagedRuntime.ManagedRuntime<Deliveries | Referrals, unknown>
+const staff = staffOf(authority)
+
+beforeAll(async () => {
+  receiver = await startTestReceiver({ parkedForMs: 300, sweepEveryMs: 100, replayEveryMs: 100 })
+  const store = sqliteAt(receiver.dataDir)
+  operator = ManagedRuntime.make(coreLayer({ store, accessLog: store, notifier: quietNotifier, policies: testConfig(receiver.dataDir).policies }))
+})
+afterAll(async () => {
+  await operator.dispose()
+  await receiver.close()
+})
+
+const listed = (outcome?: "parked" | "dead" | "applied" | "refused") =>
+  operator.runPromise(Effect.flatMap(Deliveries, (use) => use.list(staff.administrator, { ...(outcome === undefined ? {} : { outcome }), limit: 50 })))
+const replay = (deliveryId: string, actor = staff.administrator) =>
+  operator.runPromise(Effect.either(Effect.flatMap(Deliveries, (use) => use.replay(actor, deliveryId))))
+const outcomeOf = async (deliveryId: string) => (await listed()).find((delivery) => delivery.deliveryId === deliveryId)?.outcome
+
+describe("deliveries an operator can see and replay", () => {
+  it("an approval sent before its request waits, dies, and once the request has come is applied when replayed", async () => {
+    const early = await deliver(receiver.url, approved("form-replayed"), { id: "msg_early_approval" })
+    expect(early.status).toBe(202)
+    await expect.poll(() => outcomeOf("msg_early_approval"), { timeout: 10_000 }).toBe("dead")
+    const dead = (await listed("dead")).find((delivery) => delivery.deliveryId === "msg_early_approval")
+    expect(dead).toMatchObject({ sourceId: "mosaic", eventType: "request.approved" })
+    expect(JSON.stringify(dead)).not.toContain("Tom Brackley")
+
+    expect((await deliver(receiver.url, submitted("form-replayed"), { id: "msg_late_request" })).status).toBe(200)
+    expect(await outcomeOf("msg_early_approval")).toBe("dead")
+
+    const asked = await replay("msg_early_approval")
+    expect(asked).toMatchObject({ _tag: "Right", right: { outcome: "parked" } })
+    expect((asked as { right: { waitingFor?: string } }).right.waitingFor).toBeUndefined()
+    await expect.poll(() => outcomeOf("msg_early_approval"), { timeout: 10_000 }).toBe("applied")
+    const [row] = await queryStore<{ record_id: string }>(receiver.store, "SELECT record_id FROM source_references WHERE reference = ?", ["form-replayed"])
+    const request = await operator.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, row!.record_id as never)))
+    expect(request.status).toBe("ready")
+  }, 60_000)
+
+  it("refuses to replay an applied delivery or one that does not exist, and anyone but an operator", async () => {
+    await deliver(receiver.url, submitted("form-applied"), { id: "msg_applied" })
+    expect(await replay("msg_applied")).toMatchObject({ _tag: "Left", left: { _tag: "NotReplayable" } })
+    expect(await replay("msg_nowhere")).toMatchObject({ _tag: "Left", left: { _tag: "NotFound" } })
+    expect(await replay("msg_applied", staff.socialWorker)).toMatchObject({ _tag: "Left", left: { _tag: "NotPermitted" } })
+    expect(await outcomeOf("msg_applied")).toBe("applied")
+  }, 30_000)
+})
