@@ -74,7 +74,10 @@ export const press = async (stdin: { readonly write: (data: string) => void }, .
   }
 }
 
-/** What a panel administrator types into the decision form for the seeded expenditure request, field by field. */
+/**
+ * What a panel administrator types into the decision form for the seeded expenditure request, field by field:
+ * a review date and two actions (the form then offers a third, left empty: enter there saves).
+ */
 export const typedDecision: Readonly<Record<string, string>> = {
   rationale: "The family network can meet the cost safely",
   workingWell: "Grandmother visits daily",
@@ -82,7 +85,11 @@ export const typedDecision: Readonly<Record<string, string>> = {
   needsToHappen: "A budget plan",
   amount: "1800",
   budget: "Edge of care",
+  reviewWeeks: "6",
   action: "Set up the weekly payment",
   ownerName: "Priya Ashdown",
-  dueDate: "2027-06-16"
+  dueDate: "2027-06-16",
+  action2: "Review the budget plan with the family",
+  ownerName2: "Sam Okafor",
+  dueDate2: "2027-06-30"
 }
