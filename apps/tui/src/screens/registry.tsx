@@ -3,6 +3,7 @@ import type { KeyHelp } from "../ui/keys.js"
 import type { Route } from "../ui/Navigation.js"
 import { Deadlines, deadlinesKeys } from "./Deadlines.js"
 import { Meeting, meetingKeys } from "./Meeting.js"
+import { Record, recordKeys } from "./Record.js"
 import { Requests, requestsKeys } from "./Requests.js"
 import { Search, searchKeys } from "./Search.js"
 import { Sitting, sittingKeys } from "./Sitting.js"
@@ -15,13 +16,14 @@ export interface Screen {
 }
 
 /** The numbered screens, in the order the digits open them. */
-export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "deadlines", "search"]
+export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "record", "deadlines", "search"]
 
 export const screens: Partial<Record<Route["name"], Screen>> = {
   week: { title: "Week", keys: weekKeys, Component: Week },
   requests: { title: "Requests", keys: requestsKeys, Component: Requests },
   sitting: { title: "Sitting", keys: sittingKeys, Component: Sitting },
   meeting: { title: "Meeting", keys: meetingKeys, Component: Meeting },
+  record: { title: "Record", keys: recordKeys, Component: Record },
   deadlines: { title: "Deadlines", keys: deadlinesKeys, Component: Deadlines },
   search: { title: "Search", keys: searchKeys, Component: Search }
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs"
-import { type Actor, parsePolicyText } from "@carepanel/core"
+import { type Actor, type AuthorityPolicy, parsePolicyText } from "@carepanel/core"
 import { InMemoryAccessLog, InMemoryStoreLayer, SequentialIds, staffOf } from "@carepanel/core/testing"
 import { demoPolicyFile, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { Effect, Layer } from "effect"
@@ -15,12 +15,12 @@ export const staff = staffOf(demoPolicy.authority.id)
 export const testNow = new Date("2027-06-01T08:00:00Z")
 
 /** The core in memory on a clock that starts at `testNow`, seeded with the demonstration authority. */
-export const seededCore = async (operator: Actor = staff.administrator): Promise<TestCore> => {
+export const seededCore = async (operator: Actor = staff.administrator, policy: AuthorityPolicy = demoPolicy): Promise<TestCore> => {
   const store = Layer.merge(InMemoryStoreLayer, InMemoryAccessLog)
   let offsetMs = testNow.getTime() - Date.now()
   const clock = shiftedClock(() => offsetMs)
-  const tui = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [demoPolicy], operator, clock })
-  await tui.runtime.runPromise(seedAuthority(demoPolicy))
+  const tui = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [policy], operator, clock })
+  await tui.runtime.runPromise(seedAuthority(policy))
   return Object.assign(tui, {
     travelTo: (instant: Date) => {
       offsetMs = instant.getTime() - Date.now()
