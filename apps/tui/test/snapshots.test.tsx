@@ -20,6 +20,8 @@ const screens: ReadonlyArray<readonly [string, () => Route, string, (readonly [R
   ["meeting", () => ({ name: "meeting", sittingId }), "Not decided yet"],
   ["meeting-decision", () => ({ name: "meeting", sittingId }), "Not decided yet", [[keys.enter], "typing: esc cancels the form"]],
   ["record", () => ({ name: "record" }), "Draft -> chair -> final"],
+  ["reports", () => ({ name: "reports" }), "Decisions by outcome"],
+  ["reports-sitting", () => ({ name: "reports" }), "Decisions by outcome", [[keys.tab], "▸ Sitting"]],
   ["deadlines", () => ({ name: "deadlines" }), "open · ‼"]
 ]
 

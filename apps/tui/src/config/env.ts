@@ -19,6 +19,9 @@ export const invocationDir = (env: Env = process.env): string => env.INIT_CWD ??
 /** `CAREPANEL_DATA_DIR`, or `./data` under the directory npm was started in: the API's default store. */
 export const dataDirOf = (env: Env = process.env): string => resolve(invocationDir(env), env.CAREPANEL_DATA_DIR?.trim() || "data")
 
+/** `CAREPANEL_EXPORT_DIR`, or `./exports` under the directory npm was started in: where CSV exports are written. */
+export const exportDirOf = (env: Env = process.env): string => resolve(invocationDir(env), env.CAREPANEL_EXPORT_DIR?.trim() || "exports")
+
 /** An on/off setting, or its default when unset. */
 export const onOff = (env: Env, name: string, fallback: boolean): boolean => {
   const raw = env[name]?.trim().toLowerCase()

@@ -4,6 +4,7 @@ import type { Route } from "../ui/Navigation.js"
 import { Deadlines, deadlinesKeys } from "./Deadlines.js"
 import { Meeting, meetingKeys } from "./Meeting.js"
 import { Record, recordKeys } from "./Record.js"
+import { Reports, reportsKeys } from "./Reports.js"
 import { Requests, requestsKeys } from "./Requests.js"
 import { Search, searchKeys } from "./Search.js"
 import { Sitting, sittingKeys } from "./Sitting.js"
@@ -16,7 +17,7 @@ export interface Screen {
 }
 
 /** The numbered screens, in the order the digits open them. */
-export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "record", "deadlines", "search"]
+export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "record", "deadlines", "reports", "search"]
 
 export const screens: Partial<Record<Route["name"], Screen>> = {
   week: { title: "Week", keys: weekKeys, Component: Week },
@@ -25,5 +26,6 @@ export const screens: Partial<Record<Route["name"], Screen>> = {
   meeting: { title: "Meeting", keys: meetingKeys, Component: Meeting },
   record: { title: "Record", keys: recordKeys, Component: Record },
   deadlines: { title: "Deadlines", keys: deadlinesKeys, Component: Deadlines },
+  reports: { title: "Reports", keys: reportsKeys, Component: Reports },
   search: { title: "Search", keys: searchKeys, Component: Search }
 }
