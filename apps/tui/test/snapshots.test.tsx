@@ -22,7 +22,8 @@ const screens: ReadonlyArray<readonly [string, () => Route, string, (readonly [R
   ["record", () => ({ name: "record" }), "Draft -> chair -> final"],
   ["reports", () => ({ name: "reports" }), "Decisions by outcome"],
   ["reports-sitting", () => ({ name: "reports" }), "Decisions by outcome", [[keys.tab], "▸ Sitting"]],
-  ["deadlines", () => ({ name: "deadlines" }), "open · ‼"]
+  ["deadlines", () => ({ name: "deadlines" }), "open · ‼"],
+  ["inbox", () => ({ name: "inbox" }), "Nothing yet"]
 ]
 
 /** Each screen as text at the two sizes it is laid out for, committed beside the tests: a change shows in review. */

@@ -2,6 +2,7 @@ import type { ReactElement } from "react"
 import type { KeyHelp } from "../ui/keys.js"
 import type { Route } from "../ui/Navigation.js"
 import { Deadlines, deadlinesKeys } from "./Deadlines.js"
+import { Inbox, inboxKeys } from "./Inbox.js"
 import { Meeting, meetingKeys } from "./Meeting.js"
 import { Record, recordKeys } from "./Record.js"
 import { Reports, reportsKeys } from "./Reports.js"
@@ -17,7 +18,7 @@ export interface Screen {
 }
 
 /** The numbered screens, in the order the digits open them. */
-export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "record", "deadlines", "reports", "search"]
+export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "record", "deadlines", "reports", "search", "inbox"]
 
 export const screens: Partial<Record<Route["name"], Screen>> = {
   week: { title: "Week", keys: weekKeys, Component: Week },
@@ -27,5 +28,6 @@ export const screens: Partial<Record<Route["name"], Screen>> = {
   record: { title: "Record", keys: recordKeys, Component: Record },
   deadlines: { title: "Deadlines", keys: deadlinesKeys, Component: Deadlines },
   reports: { title: "Reports", keys: reportsKeys, Component: Reports },
-  search: { title: "Search", keys: searchKeys, Component: Search }
+  search: { title: "Search", keys: searchKeys, Component: Search },
+  inbox: { title: "Inbox", keys: inboxKeys, Component: Inbox }
 }
