@@ -2,6 +2,7 @@
 // The screens' reads are answered from memory (the figures are the TUI's own rendering, not the store's queries).
 import { DateTime } from "effect"
 import { render } from "ink-testing-library"
+import { tmpdir } from "node:os"
 import { performance } from "node:perf_hooks"
 import { type Deadline, type Sitting, SittingId } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
@@ -51,7 +52,7 @@ const screen = (route: Route) => {
   const answer = answers[route.name]
   const run: Run = () => Promise.resolve({ ok: true, value: answer as never })
   return (
-    <CoreProvider core={{ actor, policy: demoPolicy, run, inbox: new Inbox(actor), version: 0, colour: false }}>
+    <CoreProvider core={{ actor, policy: demoPolicy, run, inbox: new Inbox(actor), version: 0, colour: false, exportDir: tmpdir() }}>
       <KeysRoot>
         <App columns={120} rows={40} initial={route} />
       </KeysRoot>

@@ -13,7 +13,7 @@ afterAll(() => tui.runtime.dispose())
 
 
 describe("Meeting mode", () => {
-  it("records the panel's decision with an action, item by item, on the sitting under way", async () => {
+  it("records the panel's decision with a review date and two actions, item by item, on the sitting under way", async () => {
     const [sitting] = await tui.runtime.runPromise(upcomingSittings(staff.administrator))
     tui.travelTo(new Date("2027-06-02T09:10:00Z")) // 10:10 in London: the sitting began at 10:00
     const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "meeting", sittingId: sitting!.id } })
@@ -23,14 +23,16 @@ describe("Meeting mode", () => {
     const request = await tui.runtime.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, referralId)))
     await press(stdin, keys.enter)
     await waitFor(lastFrame, `Decision on ${referralId}`)
-    const fields = decisionFields(demoPolicy, request)
+    // The form as it will stand once everything is typed: each action started opens the next.
+    const fields = decisionFields(demoPolicy, request, typedDecision)
+    expect(fields.at(-1)).toMatchObject({ key: "action3", savesWhenEmpty: true })
     for (const field of fields) {
       if (field.key !== "rationale" && typedDecision[field.key] !== undefined) await press(stdin, typedDecision[field.key]!)
       await press(stdin, keys.enter)
     }
     // No rationale: the core's refusal in one line, and everything typed still there.
     const refused = await waitFor(lastFrame, "✗ Refused:")
-    expect(refused).toContain("Action: Set up the weekly payment")
+    expect(refused).toContain("Action 1: Set up the weekly payment")
     for (const _ of fields.slice(2)) await press(stdin, keys.up)
     await press(stdin, typedDecision.rationale!)
     for (const _ of fields.slice(2)) await press(stdin, keys.down)
@@ -38,9 +40,15 @@ describe("Meeting mode", () => {
     await waitFor(lastFrame, `✓ Decision recorded on ${referralId}.`)
     const done = await waitFor(lastFrame, "Decided: approve")
     expect(done).toContain("→ Set up the weekly payment · ")
+    expect(done).toContain("→ Review the budget plan with the family · social worker (Sam Okafor) · due 2027-06-30")
+    expect(done).toContain("Review: by Wed 14 Jul 2027 (LIN-7) · 2 actions")
     const [hearing] = (await tui.runtime.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, referralId)))).hearings
     const decision = await tui.runtime.runPromise(Effect.flatMap(Decisions, (use) => use.get(staff.administrator, hearing!.decisionId)))
-    expect(decision.content.actions).toMatchObject([{ description: "Set up the weekly payment", ownerName: "Priya Ashdown", dueDate: "2027-06-16" }])
+    expect(decision.content.actions).toMatchObject([
+      { description: "Set up the weekly payment", ownerName: "Priya Ashdown", dueDate: "2027-06-16" },
+      { description: "Review the budget plan with the family", ownerName: "Sam Okafor", dueDate: "2027-06-30" }
+    ])
+    expect(decision.content.returnToPanel).toEqual({ withinWeeks: 6, ruleId: "LIN-7" })
     expect(decision.content.rationale).toBe(typedDecision.rationale)
     unmount()
   })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { upcomingSittings } from "../src/data/requests.js"
 import type { Route } from "../src/ui/Navigation.js"
-import { renderTui, seededCore, staff, type TestCore, waitFor } from "./support/harness.js"
+import { keys, press, renderTui, seededCore, staff, type TestCore, waitFor } from "./support/harness.js"
 
 let tui: TestCore
 let sittingId: string
@@ -12,12 +12,19 @@ beforeAll(async () => {
 })
 afterAll(() => tui.runtime.dispose())
 
-const screens: ReadonlyArray<readonly [string, () => Route, string]> = [
+/** Name, where it opens, what shows once it has loaded, and optionally keys to press then and what they show. */
+const screens: ReadonlyArray<readonly [string, () => Route, string, (readonly [ReadonlyArray<string>, string])?]> = [
   ["week", () => ({ name: "week" }), "Sittings this week and next"],
   ["requests", () => ({ name: "requests" }), "Waiting for: team manager"],
   ["sitting", () => ({ name: "sitting", sittingId }), "Agenda (1)"],
   ["meeting", () => ({ name: "meeting", sittingId }), "Not decided yet"],
-  ["deadlines", () => ({ name: "deadlines" }), "open · ‼"]
+  ["meeting-decision", () => ({ name: "meeting", sittingId }), "Not decided yet", [[keys.enter], "typing: esc cancels the form"]],
+  ["record", () => ({ name: "record" }), "Draft -> chair -> final"],
+  ["reports", () => ({ name: "reports" }), "Decisions by outcome"],
+  ["reports-sitting", () => ({ name: "reports" }), "Decisions by outcome", [[keys.tab], "▸ Sitting"]],
+  ["deadlines", () => ({ name: "deadlines" }), "open · ‼"],
+  ["inbox", () => ({ name: "inbox" }), "Nothing yet"],
+  ["statutory", () => ({ name: "statutory" }), "Regulation 24 placements (1)"]
 ]
 
 /** Each screen as text at the two sizes it is laid out for, committed beside the tests: a change shows in review. */
@@ -25,9 +32,13 @@ describe.each([
   [80, 24],
   [120, 40]
 ])("at %ix%i", (columns, rows) => {
-  it.each(screens)("%s", async (name, route, ready) => {
-    const { lastFrame, unmount } = renderTui(tui, { initial: route(), columns, rows })
-    const frame = await waitFor(lastFrame, ready)
+  for (const [name, route, ready, then] of screens) it(name, async () => {
+    const { lastFrame, stdin, unmount } = renderTui(tui, { initial: route(), columns, rows })
+    let frame = await waitFor(lastFrame, ready)
+    if (then !== undefined) {
+      await press(stdin, ...then[0])
+      frame = await waitFor(lastFrame, then[1])
+    }
     for (const line of frame.split("\n")) expect(line.length).toBeLessThanOrEqual(columns)
     expect(frame.split("\n").length).toBeLessThanOrEqual(rows)
     await expect(`${frame}\n`).toMatchFileSnapshot(`__snapshots__/${name}-${columns}x${rows}.txt`)

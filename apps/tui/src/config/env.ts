@@ -1,4 +1,8 @@
-import { ConfigError, type Env } from "@carepanel/app-kit"
+import { resolve } from "node:path"
+import { ConfigError, type Env, invocationDir } from "@carepanel/app-kit"
+
+/** `CAREPANEL_EXPORT_DIR`, or `./exports` under the directory npm was started in: where CSV exports are written. */
+export const exportDirOf = (env: Env = process.env): string => resolve(invocationDir(env), env.CAREPANEL_EXPORT_DIR?.trim() || "exports")
 
 /**
  * `CAREPANEL_NOW`: outside production, the domain's clock starts at this ISO instant and runs on (rehearsing a

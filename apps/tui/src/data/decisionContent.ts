@@ -1,13 +1,66 @@
-import { agreedFieldsFor, type AuthorityPolicy, DecisionContent, invalidInput, PlacementKind, type Referral, Role } from "@carepanel/core"
+import { agreedFieldsFor, type AuthorityPolicy, DecisionContent, invalidInput, PlacementKind, type Referral, Role, type RuleId } from "@carepanel/core"
 import { Effect, Schema } from "effect"
 import type { Field, Values } from "../ui/Form.js"
 import { words } from "../ui/describe.js"
 
 const choicesOf = (literals: ReadonlyArray<string>) => literals.map((value) => ({ value, label: words(value) }))
 
-/** The decision form for a request: what every decision says, what the policy asks of minutes, what its types ask agreed. */
-export const decisionFields = (policy: AuthorityPolicy, request: Referral): ReadonlyArray<Field> => {
+/** The most actions one decision form takes: more is a plan for a case note, not a panel's minutes. */
+export const maxActions = 6
+
+/** The keys of the n-th action's fields (0-based): the first has the plain names, the rest are numbered from 2. */
+export const actionKeys = (index: number) => {
+  const suffix = index === 0 ? "" : String(index + 1)
+  return { action: `action${suffix}`, ownerRole: `ownerRole${suffix}`, ownerName: `ownerName${suffix}`, dueDate: `dueDate${suffix}` }
+}
+
+const trimmed = (values: Values, key: string): string | undefined => (values[key]?.trim() ? values[key].trim() : undefined)
+
+/** An action the operator has started: a description, or an owner's name or a due date typed without one. */
+const started = (values: Values, index: number): boolean => {
+  const keys = actionKeys(index)
+  return [keys.action, keys.ownerName, keys.dueDate].some((key) => trimmed(values, key) !== undefined)
+}
+
+/** How many actions the form shows: every one started, and one more, empty, to add another (up to `maxActions`). */
+const actionCount = (values: Values): number => {
+  let last = -1
+  for (let index = 0; index < maxActions; index++) if (started(values, index)) last = index
+  return Math.min(maxActions, last + 2)
+}
+
+/**
+ * The rule a review date is diarised under, from the authority's own policy: its rule for returns to panel
+ * (LIN-7), else its Signs of Safety minutes (LIN-5, "whether and when to return to panel"), else CPR-10
+ * ("review dates are diarised"), as the core's own accommodation review falls back.
+ */
+export const reviewRuleOf = (policy: AuthorityPolicy): RuleId =>
+  policy.decision.returnWaivableByCaseNote ?? policy.decision.signsOfSafetyMinutes ?? ("CPR-10" as RuleId)
+
+const actionFields = (index: number, shown: number): ReadonlyArray<Field> => {
+  const keys = actionKeys(index)
+  const n = index + 1
+  const trailing = index === shown - 1 && index > 0
+  return [
+    { key: keys.action, label: `Action ${n}`, ...(trailing ? { hint: "left empty, enter saves", savesWhenEmpty: true } : {}) },
+    { key: keys.ownerRole, label: `Action ${n} owner (role)`, choices: choicesOf(Role.literals) },
+    { key: keys.ownerName, label: `Action ${n} owner (name)` },
+    { key: keys.dueDate, label: `Action ${n} due (YYYY-MM-DD)` }
+  ]
+}
+
+/**
+ * The decision form for a request, as it stands with what is typed so far: what every decision says, what the
+ * policy asks of minutes, what its types ask agreed, the review date, then its actions: each one started opens
+ * the next (only its description until something is typed there).
+ */
+export const decisionFields = (policy: AuthorityPolicy, request: Referral, values: Values = {}): ReadonlyArray<Field> => {
   const asks = agreedFieldsFor(request.form.requestTypes)
+  const shown = actionCount(values)
+  const actions = Array.from({ length: shown }, (_, index) => {
+    const fields = actionFields(index, shown)
+    return index > 0 && index === shown - 1 && !started(values, index) ? fields.slice(0, 1) : fields
+  })
   return [
     { key: "outcome", label: "Outcome", choices: choicesOf(["approve", "decline", "defer"]) },
     { key: "rationale", label: "Rationale" },
@@ -27,23 +80,35 @@ export const decisionFields = (policy: AuthorityPolicy, request: Referral): Read
           { key: "budget", label: "Budget" }
         ]
       : []),
-    { key: "action", label: "Action" },
-    { key: "ownerRole", label: "Action owner (role)", choices: choicesOf(Role.literals) },
-    { key: "ownerName", label: "Action owner (name)" },
-    { key: "dueDate", label: "Action due (YYYY-MM-DD)" }
+    { key: "reviewWeeks", label: "Review: back to panel within (weeks)", hint: `${reviewRuleOf(policy)}; empty if none` },
+    ...actions.flat()
   ]
 }
 
-const trimmed = (values: Values, key: string): string | undefined => (values[key]?.trim() ? values[key].trim() : undefined)
+/** The actions typed, in order: every one started goes to the core, which refuses one without a description or date. */
+const actionsOf = (values: Values, actionId: (index: number) => string) =>
+  Array.from({ length: maxActions }, (_, index) => index)
+    .filter((index) => started(values, index))
+    .map((index) => {
+      const keys = actionKeys(index)
+      const ownerName = trimmed(values, keys.ownerName)
+      return {
+        actionId: actionId(index),
+        description: values[keys.action]?.trim() ?? "",
+        ownerRole: values[keys.ownerRole] ?? Role.literals[0],
+        ...(ownerName === undefined ? {} : { ownerName }),
+        dueDate: values[keys.dueDate]?.trim() ?? ""
+      }
+    })
 
 /** The form's values as the core's DecisionContent, decoded with the core's own schema: a problem comes back by field. */
-export const decisionContentOf = (request: Referral, values: Values, actionId: string) => {
+export const decisionContentOf = (policy: AuthorityPolicy, request: Referral, values: Values, actionId: (index: number) => string) => {
   const outcome = values.outcome ?? "approve"
   const asks = agreedFieldsFor(request.form.requestTypes)
   const approved = outcome === "approve"
   const amount = trimmed(values, "amount")
   const weeks = trimmed(values, "accommodationWeeks")
-  const action = trimmed(values, "action")
+  const review = trimmed(values, "reviewWeeks")
   const raw = {
     outcome,
     rationale: values.rationale ?? "",
@@ -61,18 +126,8 @@ export const decisionContentOf = (request: Referral, values: Values, actionId: s
     ...(trimmed(values, "workingWell") || trimmed(values, "worries") || trimmed(values, "needsToHappen")
       ? { minutes: { workingWell: values.workingWell ?? "", worries: values.worries ?? "", needsToHappen: values.needsToHappen ?? "" } }
       : {}),
-    actions:
-      action === undefined
-        ? []
-        : [
-            {
-              actionId,
-              description: action,
-              ownerRole: values.ownerRole ?? Role.literals[0],
-              ...(trimmed(values, "ownerName") === undefined ? {} : { ownerName: trimmed(values, "ownerName") }),
-              dueDate: values.dueDate?.trim() ?? ""
-            }
-          ]
+    actions: actionsOf(values, actionId),
+    ...(review === undefined ? {} : { returnToPanel: { withinWeeks: Number(review), ruleId: reviewRuleOf(policy) } })
   }
   return Schema.decodeUnknown(DecisionContent)(raw).pipe(Effect.mapError((error) => invalidInput(error)))
 }

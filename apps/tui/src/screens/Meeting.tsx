@@ -1,5 +1,5 @@
 import { useKeys } from "../ui/useKeys.js"
-import { type Decision, Decisions, londonTimeOf, type Referral, SittingId, Sittings } from "@carepanel/core"
+import { type Decision, Decisions, londonTimeOf, type Referral, reviewDate, SittingId, Sittings } from "@carepanel/core"
 import { Box, Text } from "ink"
 import { Effect } from "effect"
 import { useEffect, useState } from "react"
@@ -36,7 +36,7 @@ const useNow = (everyMs: number, clock: () => Promise<Date>) => {
   return now
 }
 
-/** Item by item: the decision (outcome, rationale, actions with owner and due date), dissent, then the next item. */
+/** Item by item: the decision (outcome, rationale, review date, actions with owner and due date), dissent, then the next item. */
 export const Meeting = ({ route }: { readonly route: Route }) => {
   const { actor, run } = useCore()
   const navigation = useNavigation()
@@ -83,7 +83,7 @@ export const Meeting = ({ route }: { readonly route: Route }) => {
         )}
       />
       {request === undefined ? null : action !== undefined ? (
-        <MeetingForm key={`${request.id}-${action}`} sitting={data.sitting} request={request} decision={decision} action={action} onDone={() => setAction(undefined)} />
+        <MeetingForm key={`${request.id}-${action}`} sitting={data.sitting} request={request} decision={decision} action={action} onDone={() => setAction(undefined)} height={Math.max(3, navigation.rows - 8)} />
       ) : (
         <Box flexDirection="column" borderStyle="single" paddingX={1}>
           <Text wrap="truncate-end">{`${request.id} · asks for ${request.form.requestTypes.map(words).join(", ")} · children ${request.form.children.map((child) => child.childId).join(", ")}`}</Text>
@@ -92,6 +92,7 @@ export const Meeting = ({ route }: { readonly route: Route }) => {
           ) : (
             <>
               <Text wrap="truncate-end">{`Decided: ${decision.content.outcome} (${decision.id}) · ${decision.content.rationale}`}</Text>
+              <Text wrap="truncate-end">{`Review: ${reviewDate(decision) ?? "none set"} · ${decision.content.actions.length} action${decision.content.actions.length === 1 ? "" : "s"}`}</Text>
               {decision.content.actions.map((planned) => (
                 <Text key={planned.actionId} wrap="truncate-end">{`  → ${planned.description} · ${words(planned.ownerRole)}${planned.ownerName ? ` (${planned.ownerName})` : ""} · due ${planned.dueDate}`}</Text>
               ))}

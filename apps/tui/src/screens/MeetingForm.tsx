@@ -15,10 +15,12 @@ export interface MeetingFormProps {
   readonly decision: Decision | undefined
   readonly action: MeetingAction
   readonly onDone: () => void
+  /** The field rows that fit under the agenda. */
+  readonly height: number
 }
 
 /** The decision on an item, or a member's dissent from it; a refusal keeps everything typed. */
-export const MeetingForm = ({ sitting, request, decision, action, onDone }: MeetingFormProps) => {
+export const MeetingForm = ({ sitting, request, decision, action, onDone, height }: MeetingFormProps) => {
   const { actor, policy } = useCore()
   const { helpOpen } = useNavigation()
   const command = useCommand()
@@ -31,9 +33,9 @@ export const MeetingForm = ({ sitting, request, decision, action, onDone }: Meet
   ]
   const submit = async (values: Values) => {
     if (action === "decide") {
-      const actionId = ActionId.make(`${request.id}-${Date.now().toString(36)}`)
+      const stamp = Date.now().toString(36)
       const recorded = await command(
-        decisionContentOf(request, values, actionId).pipe(
+        decisionContentOf(policy, request, values, (index) => ActionId.make(`${request.id}-${stamp}-${index + 1}`)).pipe(
           Effect.flatMap((content) => Effect.flatMap(Decisions, (use) => use.recordAtPanel(actor, request.id, sitting.id, content)))
         ),
         `Decision recorded on ${request.id}.`
@@ -63,12 +65,13 @@ export const MeetingForm = ({ sitting, request, decision, action, onDone }: Meet
   return (
     <Form
       title={action === "decide" ? `Decision on ${request.id}` : `Dissent from ${decision?.id}`}
-      fields={action === "decide" ? decisionFields(policy, request) : dissentFields}
+      fields={action === "decide" ? decisionFields(policy, request, values) : dissentFields}
       values={values}
       onChange={setValues}
       onSubmit={submit}
       onCancel={onDone}
       active={!helpOpen}
+      height={height}
     />
   )
 }

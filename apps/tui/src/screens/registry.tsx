@@ -2,26 +2,36 @@ import type { ReactElement } from "react"
 import type { KeyHelp } from "../ui/keys.js"
 import type { Route } from "../ui/Navigation.js"
 import { Deadlines, deadlinesKeys } from "./Deadlines.js"
+import { Inbox, inboxKeys } from "./Inbox.js"
 import { Meeting, meetingKeys } from "./Meeting.js"
+import { Record, recordKeys } from "./Record.js"
+import { Reports, reportsKeys } from "./Reports.js"
 import { Requests, requestsKeys } from "./Requests.js"
 import { Search, searchKeys } from "./Search.js"
 import { Sitting, sittingKeys } from "./Sitting.js"
+import { Statutory, statutoryKeys } from "./Statutory.js"
 import { Week, weekKeys } from "./Week.js"
 
 export interface Screen {
   readonly title: string
+  /** On the top line where the titles do not all fit (80 columns). */
+  readonly short?: string
   readonly keys: ReadonlyArray<KeyHelp>
   readonly Component: (props: { readonly route: Route }) => ReactElement
 }
 
 /** The numbered screens, in the order the digits open them. */
-export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "deadlines", "search"]
+export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "record", "deadlines", "statutory", "reports", "search", "inbox"]
 
 export const screens: Partial<Record<Route["name"], Screen>> = {
   week: { title: "Week", keys: weekKeys, Component: Week },
-  requests: { title: "Requests", keys: requestsKeys, Component: Requests },
+  requests: { title: "Requests", short: "Reqs", keys: requestsKeys, Component: Requests },
   sitting: { title: "Sitting", keys: sittingKeys, Component: Sitting },
   meeting: { title: "Meeting", keys: meetingKeys, Component: Meeting },
-  deadlines: { title: "Deadlines", keys: deadlinesKeys, Component: Deadlines },
-  search: { title: "Search", keys: searchKeys, Component: Search }
+  record: { title: "Record", keys: recordKeys, Component: Record },
+  deadlines: { title: "Deadlines", short: "Due", keys: deadlinesKeys, Component: Deadlines },
+  statutory: { title: "Statutory", short: "Reg 24", keys: statutoryKeys, Component: Statutory },
+  reports: { title: "Reports", keys: reportsKeys, Component: Reports },
+  search: { title: "Search", keys: searchKeys, Component: Search },
+  inbox: { title: "Inbox", keys: inboxKeys, Component: Inbox }
 }

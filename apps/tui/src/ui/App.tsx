@@ -57,10 +57,16 @@ export const App = ({ columns, rows, initial = { name: "week" } }: AppProps) => 
   }, true)
 
   const Screen = screen.Component
-  const tabs = numbered.map((name, i) => {
-    const here = name === route.name || (route.name === "meeting" && name === "sitting")
-    return here ? `[${i + 1} ${screens[name]!.title}]` : `${i + 1} ${screens[name]!.title}`
-  })
+  const tabsOf = (short: boolean) =>
+    numbered
+      .map((name, i) => {
+        const here = name === route.name || (route.name === "meeting" && name === "sitting")
+        const { title, short: brief } = screens[name]!
+        return here ? `[${i + 1} ${title}]` : `${i + 1} ${short ? (brief ?? title) : title}`
+      })
+      .join(" ")
+  const full = tabsOf(false)
+  const tabs = full.length <= columns ? full : tabsOf(true)
   const unread = inbox.list().length
   return (
     <NavigationContext.Provider value={navigation}>
@@ -68,7 +74,7 @@ export const App = ({ columns, rows, initial = { name: "week" } }: AppProps) => 
         <Text wrap="truncate-end" bold={colour}>
           {`Carepanel · ${policy.authority.name} · ${actor.name} (${actor.roles.join(", ").replaceAll("_", " ")}) · ✉ ${unread}`}
         </Text>
-        <Text wrap="truncate-end">{tabs.join(" ")}</Text>
+        <Text wrap="truncate-end">{tabs}</Text>
         <Box flexDirection="column" flexGrow={1} height={rows - 4} overflow="hidden">
           {helpOpen ? <Help title={screen.title} keys={screen.keys} /> : <Screen route={route as never} />}
         </Box>

@@ -16,6 +16,8 @@ export interface Core {
   /** Moves on whenever any process commits to the store: screens reload on it. */
   readonly version: number
   readonly colour: boolean
+  /** Where exported CSV files are written. */
+  readonly exportDir: string
 }
 
 const CoreContext = createContext<Core | undefined>(undefined)

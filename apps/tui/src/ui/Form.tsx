@@ -2,6 +2,7 @@ import { useKeys } from "./useKeys.js"
 import { Box, Text } from "ink"
 import { useRef, useState } from "react"
 import { useCore } from "./CoreContext.js"
+import { visibleWindow } from "./List.js"
 
 export interface Choice {
   readonly value: string
@@ -14,6 +15,8 @@ export interface Field {
   /** Choices cycle with ← →; without, the field takes text. */
   readonly choices?: ReadonlyArray<Choice>
   readonly hint?: string
+  /** Enter on this field while it is empty saves the form (the empty "another one?" field at the end of a list). */
+  readonly savesWhenEmpty?: boolean
 }
 
 export type Values = Readonly<Record<string, string>>
@@ -28,12 +31,14 @@ export interface FormProps {
   readonly onSubmit: (values: Values) => void
   readonly onCancel: () => void
   readonly active: boolean
+  /** The most field rows that fit: beyond it the fields scroll with the focus, and the title says which show. */
+  readonly height?: number
 }
 
 const fieldValue = (field: Field, values: Values): string => values[field.key] ?? field.choices?.[0]?.value ?? ""
 
 /** A form on the keyboard: tab/↓ next field, shift+tab/↑ previous, ← → choose, enter on the last field saves, esc cancels. */
-export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, active }: FormProps) => {
+export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, active, height }: FormProps) => {
   const { colour } = useCore()
   const [focus, setFocus] = useState(0)
   // Keys can come faster than frames (a paste, a busy machine, tmux): each key works on what the previous one left,
@@ -48,7 +53,12 @@ export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, acti
     live.current = { ...live.current, focus: to }
     setFocus(to)
   }
-  const enter = () => (live.current.focus === fields.length - 1 ? onSubmit(live.current.values) : move(live.current.focus + 1))
+  const enter = () => {
+    const { focus: at, values: typed } = live.current
+    const field = fields[at]
+    const savesHere = at === fields.length - 1 || (field?.savesWhenEmpty === true && fieldValue(field, typed).trim() === "")
+    return savesHere ? onSubmit(typed) : move(at + 1)
+  }
   useKeys((input, key) => {
     if (key.escape) return onCancel()
     const at = live.current.focus
@@ -72,10 +82,13 @@ export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, acti
     if (text !== "") change({ ...live.current.values, [field.key]: current + text })
     if (rest.length > 0) enter()
   }, active)
+  const { from, to } = visibleWindow(fields.length, focus, height ?? fields.length)
+  const shownTitle = to - from < fields.length ? `${title} (fields ${from + 1}-${to} of ${fields.length})` : title
   return (
     <Box flexDirection="column" borderStyle="single" paddingX={1}>
-      <Text bold>{title}</Text>
-      {fields.map((field, index) => {
+      <Text bold wrap="truncate-end">{shownTitle}</Text>
+      {fields.slice(from, to).map((field, offset) => {
+        const index = from + offset
         const value = fieldValue(field, values)
         const shown = field.choices === undefined ? value : `‹ ${field.choices.find((choice) => choice.value === value)?.label ?? value} ›`
         const here = index === focus

@@ -3,6 +3,7 @@ import { Fiber } from "effect"
 import { useEffect, useState } from "react"
 import type { TuiRuntime } from "../core/runtime.js"
 import type { Actor } from "@carepanel/core"
+import { exportDirOf } from "../config/env.js"
 import { followChanges } from "../store/followChanges.js"
 import { App } from "./App.js"
 import { CoreProvider } from "./CoreContext.js"
@@ -17,6 +18,8 @@ export interface LiveProps {
   readonly size?: { readonly columns: number; readonly rows: number }
   readonly pollMs?: number
   readonly initial?: Route
+  /** Where exported CSV files go; `CAREPANEL_EXPORT_DIR` or `./exports` unless given. */
+  readonly exportDir?: string
 }
 
 const useTerminalSize = () => {
@@ -33,7 +36,7 @@ const useTerminalSize = () => {
 }
 
 /** The app on a running core: reloads its screens whenever any process writes to the store or the inbox fills. */
-export const Live = ({ tui, actor, colour, size, pollMs, initial }: LiveProps) => {
+export const Live = ({ tui, actor, colour, size, pollMs, initial, exportDir = exportDirOf() }: LiveProps) => {
   const [version, setVersion] = useState(0)
   const terminal = useTerminalSize()
   useEffect(() => {
@@ -47,7 +50,7 @@ export const Live = ({ tui, actor, colour, size, pollMs, initial }: LiveProps) =
   }, [tui, pollMs])
   const { columns, rows } = size ?? terminal
   return (
-    <CoreProvider core={{ actor, policy: tui.policy, run: tui.run, inbox: tui.inbox, version, colour }}>
+    <CoreProvider core={{ actor, policy: tui.policy, run: tui.run, inbox: tui.inbox, version, colour, exportDir }}>
       <KeysRoot>
         <App columns={columns} rows={rows} {...(initial === undefined ? {} : { initial })} />
       </KeysRoot>

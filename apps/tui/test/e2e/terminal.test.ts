@@ -76,7 +76,7 @@ it("runs a sitting from a real terminal: follows another process's write, accept
   const item = sitting!.agenda[0]!
   const request = await core.runtime.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, item.referralId)))
   await screenShows(terminal.screen, `Decision on ${request.id}`, 5_000)
-  for (const field of decisionFields(demoPolicy, request)) {
+  for (const field of decisionFields(demoPolicy, request, typedDecision)) {
     await screenShows(terminal.screen, `› ${field.label}:`, 5_000)
     if (typedDecision[field.key] !== undefined) await terminal.keys({ text: typedDecision[field.key]! })
     await terminal.keys("Enter")
@@ -93,7 +93,7 @@ it("runs a sitting from a real terminal: follows another process's write, accept
   expect(accepted.status).toBe("accepted")
   expect(accepted.sittingId).not.toBe(sitting!.id)
   const decision = await core.runtime.runPromise(Effect.flatMap(Decisions, (use) => use.get(staff.administrator, heard.hearings[0]!.decisionId)))
-  expect(decision.content).toMatchObject({ outcome: "approve", rationale: typedDecision.rationale, actions: [{ description: "Set up the weekly payment", dueDate: "2027-06-16" }] })
+  expect(decision.content).toMatchObject({ outcome: "approve", rationale: typedDecision.rationale, actions: [{ description: "Set up the weekly payment", dueDate: "2027-06-16" }, { description: "Review the budget plan with the family" }], returnToPanel: { withinWeeks: 6 } })
 
   await terminal.keys("q")
 }, 240_000)

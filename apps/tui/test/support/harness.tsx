@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs"
-import { type Actor, parsePolicyText } from "@carepanel/core"
+import { type Actor, type AuthorityPolicy, parsePolicyText } from "@carepanel/core"
 import { InMemoryAccessLog, InMemoryStoreLayer, SequentialIds, staffOf } from "@carepanel/core/testing"
 import { demoPolicyFile, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { Effect, Layer } from "effect"
@@ -15,12 +15,12 @@ export const staff = staffOf(demoPolicy.authority.id)
 export const testNow = new Date("2027-06-01T08:00:00Z")
 
 /** The core in memory on a clock that starts at `testNow`, seeded with the demonstration authority. */
-export const seededCore = async (operator: Actor = staff.administrator): Promise<TestCore> => {
+export const seededCore = async (operator: Actor = staff.administrator, policy: AuthorityPolicy = demoPolicy): Promise<TestCore> => {
   const store = Layer.merge(InMemoryStoreLayer, InMemoryAccessLog)
   let offsetMs = testNow.getTime() - Date.now()
   const clock = shiftedClock(() => offsetMs)
-  const tui = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [demoPolicy], operator, clock })
-  await tui.runtime.runPromise(seedAuthority(demoPolicy))
+  const tui = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [policy], operator, clock })
+  await tui.runtime.runPromise(seedAuthority(policy))
   return Object.assign(tui, {
     travelTo: (instant: Date) => {
       offsetMs = instant.getTime() - Date.now()
@@ -43,7 +43,7 @@ export const renderTui = (tui: TuiRuntime, options: { readonly initial?: Route; 
   const columns = options.columns ?? 100
   const rows = options.rows ?? 30
   const rendered = render(
-    <Live tui={tui} actor={tui.inbox.operator} colour={false} size={{ columns, rows }} pollMs={50} {...(options.initial === undefined ? {} : { initial: options.initial })} />
+    <Live tui={tui} actor={tui.inbox.operator} colour={false} size={{ columns, rows }} pollMs={50} exportDir="/tmp/carepanel-tui-exports" {...(options.initial === undefined ? {} : { initial: options.initial })} />
   )
   // ink-testing-library's terminal is 100 columns wide; the app's own size decides the layout, the terminal must fit it.
   Object.defineProperty(rendered.stdout, "columns", { value: columns })
@@ -74,7 +74,10 @@ export const press = async (stdin: { readonly write: (data: string) => void }, .
   }
 }
 
-/** What a panel administrator types into the decision form for the seeded expenditure request, field by field. */
+/**
+ * What a panel administrator types into the decision form for the seeded expenditure request, field by field:
+ * a review date and two actions (the form then offers a third, left empty: enter there saves).
+ */
 export const typedDecision: Readonly<Record<string, string>> = {
   rationale: "The family network can meet the cost safely",
   workingWell: "Grandmother visits daily",
@@ -82,7 +85,11 @@ export const typedDecision: Readonly<Record<string, string>> = {
   needsToHappen: "A budget plan",
   amount: "1800",
   budget: "Edge of care",
+  reviewWeeks: "6",
   action: "Set up the weekly payment",
   ownerName: "Priya Ashdown",
-  dueDate: "2027-06-16"
+  dueDate: "2027-06-16",
+  action2: "Review the budget plan with the family",
+  ownerName2: "Sam Okafor",
+  dueDate2: "2027-06-30"
 }

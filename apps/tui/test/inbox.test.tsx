@@ -1,0 +1,42 @@
+import { type Notification, Notifier } from "@carepanel/core"
+import { Effect } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { keys, press, renderTui, seededCore, staff, type TestCore, waitFor } from "./support/harness.js"
+
+let tui: TestCore
+beforeAll(async () => {
+  tui = await seededCore()
+})
+afterAll(() => tui.runtime.dispose())
+
+const notification = (id: string, role: "panel_administrator" | "panel_chair", headline: string): Notification => ({
+  id,
+  authorityId: staff.administrator.authorityId,
+  kind: "papers_due",
+  recipients: [{ _tag: "RoleHolder", role }],
+  headline,
+  body: ["The papers for the sitting on Wed 2 Jun 2027 have not gone to members.", "Send them from the Sitting screen (p)."],
+  actBy: { due: "2027-06-01T11:00:00Z", ruleId: "LIN-3", explanation: "due 12:00 Tue 1 Jun 2027 - LIN-3: the day before the sitting" },
+  facts: { referralId: "ref_6" }
+})
+
+const deliver = (sent: Notification) => tui.runtime.runPromise(Effect.flatMap(Notifier, (notifier) => notifier.deliver(sent)))
+
+describe("Inbox", () => {
+  it("shows what the terminal-inbox notifier delivers for the operator's role, newest first, with its body and act-by", async () => {
+    const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "inbox" } })
+    await waitFor(lastFrame, "Nothing yet")
+    await deliver(notification("n-1", "panel_administrator", "Papers for Wed 2 Jun 2027 are due"))
+    await deliver(notification("n-2", "panel_chair", "For the chair only"))
+    await deliver(notification("n-3", "panel_administrator", "Agenda for Wed 9 Jun 2027 is due"))
+    const frame = await waitFor(lastFrame, "✉ Inbox (2)")
+    expect(frame).toContain("· ✉ 2")
+    expect(frame).not.toContain("For the chair only")
+    expect(frame.indexOf("Agenda for Wed 9 Jun")).toBeLessThan(frame.indexOf("Papers for Wed 2 Jun"))
+    expect(frame).toContain("! Act by: due 12:00 Tue 1 Jun 2027 - LIN-3")
+    expect(frame).toContain("Send them from the Sitting screen (p).")
+    await press(stdin, keys.enter)
+    await waitFor(lastFrame, "Child, request or decision id: ref_6")
+    unmount()
+  })
+})

@@ -1,0 +1,73 @@
+import { mkdtempSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { AccessLog } from "@carepanel/core"
+import { Effect } from "effect"
+import { render } from "ink-testing-library"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { bar, sparkline } from "../src/ui/charts.js"
+import { Live } from "../src/ui/Live.js"
+import { keys, press, seededCore, staff, type TestCore, waitFor } from "./support/harness.js"
+
+let tui: TestCore
+beforeAll(async () => {
+  tui = await seededCore()
+})
+afterAll(() => tui.runtime.dispose())
+
+const renderReports = (exportDir: string) => {
+  const rendered = render(<Live tui={tui} actor={tui.inbox.operator} colour={false} size={{ columns: 100, rows: 30 }} pollMs={50} initial={{ name: "reports" }} exportDir={exportDir} />)
+  Object.defineProperty(rendered.stdout, "columns", { value: 100 })
+  return rendered
+}
+
+describe("charts", () => {
+  it("draws bars in proportion and sparklines from the least to the most", () => {
+    expect(bar(5, 10, 10)).toBe("█████")
+    expect(bar(1, 16, 2)).toBe("▏")
+    expect(bar(0, 10, 10)).toBe("")
+    expect(sparkline([0, 1, 7, 0])).toBe("▁▂█▁")
+  })
+})
+
+describe("Reports", () => {
+  it("shows the period with sparklines and bars beside their numbers, exports a table to CSV and says where", async () => {
+    const exportDir = mkdtempSync(join(tmpdir(), "carepanel-tui-export-"))
+    const { lastFrame, stdin, unmount } = renderReports(exportDir)
+    const frame = await waitFor(lastFrame, "Decisions by outcome")
+    expect(frame).toContain("▸ Period 2027-04-07 to 2027-06-01 (p)")
+    expect(frame).toMatch(/Requests submitted\/week +[▁-█]{8} +\d+ in all, most \d+ a week \((\d+ ){7}\d+\)/)
+    expect(frame).toMatch(/approve +█+[▉▊▋▌▍▎▏]? +\d+ \(\d+ at panel, 0 outside\)/)
+    await press(stdin, "j", "e")
+    const written = await waitFor(lastFrame, "✓ Wrote")
+    const file = join(exportDir, "period-2027-04-07-to-2027-06-01-requests-by-type.csv")
+    expect(written).toContain(`"Requests by type" to ${exportDir}`)
+    expect(readFileSync(file, "utf8").split("\r\n")[0]).toBe("requestType,label,requests,approved,declined,deferred,awaitingDecision,closed")
+
+    // The requests table names children: exporting it is a read of their records, logged.
+    await press(stdin, "j", "j", "e")
+    await waitFor(lastFrame, `"Requests submitted" to`)
+    const requests = readFileSync(join(exportDir, "period-2027-04-07-to-2027-06-01-requests.csv"), "utf8")
+    const child = /wx-child-\d+/.exec(requests)![0]
+    const logged = await tui.runtime.runPromise(Effect.flatMap(AccessLog, (log) => log.forChild(staff.administrator.authorityId, child as never)))
+    expect(logged).toContainEqual(expect.objectContaining({ fields: ["export:requests"], purpose: "tui: Reports" }))
+    unmount()
+  })
+
+  it("refuses a period that ends before it starts, keeping what was typed; shows a sitting's report", async () => {
+    const { lastFrame, stdin, unmount } = renderReports(tmpdir())
+    await waitFor(lastFrame, "Decisions by outcome")
+    await press(stdin, "p")
+    await waitFor(lastFrame, "The report's period")
+    await press(stdin, keys.tab, ...Array.from({ length: 5 }, () => keys.backspace), "03-01", keys.enter)
+    const refused = await waitFor(lastFrame, "✗ Refused: The period starts on 2027-04-07, after it ends on 2027-03-01.")
+    expect(refused).toContain("To (YYYY-MM-DD): 2027-03-01")
+    await press(stdin, keys.escape)
+    await waitFor(lastFrame, "? help  / search")
+    await press(stdin, keys.tab)
+    const sitting = await waitFor(lastFrame, "▸ Sitting Wed 26 May 2027 10:00")
+    expect(sitting).toMatch(/approve +█* +\d+ approved/)
+    expect(sitting).toContain("Agenda items and outcomes")
+    unmount()
+  })
+})
