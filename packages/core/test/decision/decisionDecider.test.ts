@@ -8,7 +8,7 @@ import { DecisionEvent } from "../../src/decision/DecisionEvents.js"
 import { fold } from "../../src/shared/decider.js"
 import { preset, presetSlugs } from "../../src/policy/authorities/index.js"
 import type { RequestType } from "../../src/policy/RequestType.js"
-import { ActionId, ReferralId } from "../../src/shared/ids.js"
+import { ActionId, PersonId, ReferralId } from "../../src/shared/ids.js"
 import { london } from "../fixtures.js"
 import { content, decisionId, decisionsAt, heldSitting, subject } from "./fixtures.js"
 
@@ -22,6 +22,24 @@ const record = (at: ReturnType<typeof decisionsAt>, overrides: Record<string, un
   )
 
 describe("decision decider: recording at panel", () => {
+  it("NSO-1: no decision at a sitting whose chair found too few members present, nor before the chair has said", () => {
+    const nso = decisionsAt("north-somerset")
+    const chair = { personId: PersonId.make("ruth-fairholme"), name: "Ruth Fairholme" }
+    const short = record(nso, { subject: subject(["s20_accommodation"]), sitting: heldSitting("north-somerset", { quorum: { enough: false, chair } }) })
+    expect(short.refusal()).toMatchObject({
+      _tag: "SittingNotHeld",
+      reason: "not_quorate",
+      message: "The Care and Resource Panel's chair, Ruth Fairholme, recorded that too few members were present on Wed 9 Jun 2027 (NSO-1): the sitting decides nothing. Put the request on another sitting."
+    })
+    const { quorum: _, ...unsettled } = heldSitting("north-somerset")
+    expect(record(nso, { subject: subject(["s20_accommodation"]), sitting: unsettled }).refusal()).toMatchObject({
+      _tag: "SittingNotHeld",
+      reason: "quorum_not_settled",
+      message: "The chair has not yet said whether enough members are present at the sitting on Wed 9 Jun 2027 (NSO-1): the chair records that first, then the decisions."
+    })
+    expect(record(nso, { subject: subject(["s20_accommodation"]), sitting: heldSitting("north-somerset", { quorum: { enough: true, chair } }) }).state()?.status).toBe("awaiting_sign_off")
+  })
+
   it("CPR-8, CPR-11: records approve with rationale, actions and the chair's sign-off of the record", () => {
     const state = record(cpr).state()
     expect(state).toMatchObject({ status: "awaiting_sign_off", madeAt: "panel", pendingSignOffs: [{ roles: ["panel_chair", "vice_chair"], ruleId: "CPR-11" }] })
