@@ -1,4 +1,4 @@
-import { Decisions, Referrals } from "@carepanel/core"
+import { Decisions, Referrals, Sittings } from "@carepanel/core"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { decisionFields } from "../src/data/decisionContent.js"
@@ -16,6 +16,8 @@ describe("Meeting mode", () => {
   it("records the panel's decision with a review date and two actions, item by item, on the sitting under way", async () => {
     const [sitting] = await tui.runtime.runPromise(upcomingSittings(staff.administrator))
     tui.travelTo(new Date("2027-06-02T09:10:00Z")) // 10:10 in London: the sitting began at 10:00
+    // NSO-1's rule as the demonstration policy runs it: the chair says enough members are present before any decision.
+    await tui.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.confirmQuorum(staff.chair, sitting!.id, true, "Chair and members present")))
     const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "meeting", sittingId: sitting!.id } })
     const opened = await waitFor(lastFrame, "Not decided yet")
     expect(opened).toMatch(/item 1 of 1 · ⏱ \d+ min left in the slot/)

@@ -44,6 +44,8 @@ export const Deadlines = () => {
   const filter = values.filter ?? ""
   // Sorted once per read or filter, not on every key: with ten thousand clocks that is the difference in a keypress.
   const shown = useMemo(() => (data ?? []).filter((deadline) => matches(deadline, filter)).sort(byUrgency), [data, filter])
+  // Carepanel's defaults carry longer ids (DEF-DISAGREEMENT-5WD) than the seeds' rules; show them whole.
+  const ruleWidth = useMemo(() => Math.max(8, ...shown.map((deadline) => deadline.ruleId.length)), [shown])
   const [selected] = useSelection(shown.length, navigation.keysLive)
   useKeys((input) => {
     if (input === "f") setFiltering(true)
@@ -61,7 +63,7 @@ export const Deadlines = () => {
         height={Math.max(3, navigation.rows - (filtering ? 10 : 6))}
         focused={!filtering}
         empty="  No open clocks match."
-        row={(deadline) => <Text wrap="truncate-end">{`${pad(deadlineState[deadline.state], 12)} ${pad(formatInstant(deadline.due), 22)} ${pad(deadline.ruleId, 8)} ${deadline.title}`}</Text>}
+        row={(deadline) => <Text wrap="truncate-end">{`${pad(deadlineState[deadline.state], 12)} ${pad(formatInstant(deadline.due), 22)} ${pad(deadline.ruleId, ruleWidth)} ${deadline.title}`}</Text>}
       />
       {filtering ? (
         <FilterForm values={values} onChange={setValues} onDone={() => setFiltering(false)} />

@@ -69,6 +69,9 @@ it("runs a sitting from a real terminal: follows another process's write, accept
 
   await terminal.keys("3")
   await screenShows(terminal.screen, "Support Panel · Wed 2 Jun 2027 10:00", 5_000)
+  // The chair says enough members are present before any decision is recorded.
+  const [underWay] = (await core.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.list(staff.administrator, { from: "2027-06-02" as never })))) as ReadonlyArray<Sitting>
+  await core.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.confirmQuorum(staff.chair, underWay!.id, true, "Chair and members present")))
   await terminal.keys("m")
   await screenShows(terminal.screen, "Not decided yet", 5_000)
   await terminal.keys("Enter")

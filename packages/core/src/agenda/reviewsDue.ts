@@ -4,9 +4,10 @@ import { resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { Decision } from "../decision/Decision.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { timescalesRuleOf } from "../policy/DecisionPolicy.js"
 import type { RuleId } from "../policy/rules.js"
 
-/** A decision's request must come back to panel between `earliest` and `latest` (CPR-10, LIN-5, LIN-7, NSO-9). */
+/** A decision's request must come back to panel between `earliest` and `latest` (the authority's timescales rule, LIN-7, NSO-9). */
 export interface ReviewWindow {
   readonly decision: Decision
   readonly ruleId: RuleId
@@ -33,7 +34,7 @@ export const reviewWindows = (
     const weeks = [returnToPanel?.withinWeeks, agreed.accommodationWeeks].filter((n): n is number => n !== undefined)
     if (weeks.length > 0) {
       const latest = at({ _tag: "WeeksAfter", weeks: Math.min(...weeks) }, decision, calendar)
-      windows.push({ decision, ruleId: returnToPanel?.ruleId ?? policy.decision.signsOfSafetyMinutes ?? "CPR-10", earliest: decision.heardAt, latest })
+      windows.push({ decision, ruleId: returnToPanel?.ruleId ?? timescalesRuleOf(policy.decision), earliest: decision.heardAt, latest })
     }
     for (const review of policy.decision.automaticReviews) {
       if (!decision.subject.requestTypes.some((type) => review.forRequestTypes.includes(type))) continue

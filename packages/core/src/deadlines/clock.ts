@@ -2,6 +2,7 @@ import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
+import { citation } from "../policy/localDefaults.js"
 import type { RuledClock } from "../policy/RuledClock.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Deadline, DeadlineState } from "./Deadline.js"
@@ -54,7 +55,7 @@ export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now): Deadl
     due,
     state: stateOf(due, spec.metAt, now),
     ...(spec.metAt === undefined ? {} : { metAt: spec.metAt, metLate: DateTime.greaterThan(spec.metAt, due) }),
-    explanation: `due ${formatInstant(due)} - ${spec.rule.ruleId}: ${why}${
+    explanation: `due ${formatInstant(due)} - ${citation(spec.rule.ruleId)}: ${why}${
       spec.metAt !== undefined && DateTime.greaterThan(spec.metAt, due) ? `; met late, at ${formatInstant(spec.metAt)}` : ""
     }`
   }

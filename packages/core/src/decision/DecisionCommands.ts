@@ -1,7 +1,7 @@
 import { type DateTime, Schema } from "effect"
 import { LocalDate } from "../calendar/LocalDate.js"
 import type { Authorised } from "../shared/authorise.js"
-import { ActionId, DecisionId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
+import { ActionId, DecisionId, PanelId, PersonId, ReferralId, SittingId } from "../shared/ids.js"
 import { S20Task } from "./DecisionEvents.js"
 import { DecisionContent, Subject } from "./DecisionParts.js"
 
@@ -14,7 +14,9 @@ export const SittingHeld = Schema.Struct({
   endsAt: Schema.DateTimeUtc,
   cancelled: Schema.Boolean,
   /** The requests on its agenda. */
-  agenda: Schema.Array(ReferralId)
+  agenda: Schema.Array(ReferralId),
+  /** The chair's finding on numbers (NSO-1), and who made it: the person chairing, or the deputy chairing. */
+  quorum: Schema.optional(Schema.Struct({ enough: Schema.Boolean, chair: Schema.Struct({ personId: PersonId, name: Schema.String }) }))
 })
 export type SittingHeld = typeof SittingHeld.Type
 

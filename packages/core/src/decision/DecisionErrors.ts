@@ -39,7 +39,7 @@ export class NotOnAgenda extends Schema.TaggedError<NotOnAgenda>()("NotOnAgenda"
 
 /** The panel decides once it sits: nothing is recorded at a sitting before it starts, nor at a cancelled one. */
 export class SittingNotHeld extends Schema.TaggedError<SittingNotHeld>()("SittingNotHeld", {
-  reason: Schema.Literal("not_started", "cancelled"),
+  reason: Schema.Literal("not_started", "cancelled", "not_quorate", "quorum_not_settled"),
   ...refusal
 }) {}
 

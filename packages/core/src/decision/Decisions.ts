@@ -46,7 +46,10 @@ const heldAt = (sitting: Sitting): SittingHeld => ({
   startsAt: sitting.startsAt,
   endsAt: sitting.endsAt,
   cancelled: sitting.cancelled !== undefined,
-  agenda: sitting.agenda.map((item) => item.referralId)
+  agenda: sitting.agenda.map((item) => item.referralId),
+  ...(sitting.quorum === undefined
+    ? {}
+    : { quorum: { enough: sitting.quorum.enough, chair: { personId: sitting.quorum.by.personId, name: sitting.quorum.by.name } } })
 })
 
 /** Decisions at panel and outside it, their actions and their follow-up (CPR-8, LIN-5..9, SUP-7, NSO-10, LIN-11). */

@@ -1,8 +1,7 @@
 import type { RequestType } from "../policy/RequestType.js"
-import type { RuleId } from "../policy/rules.js"
 import type { Agreed } from "./DecisionParts.js"
 
-/** The parts of "what was agreed" a request type asks of an approval (LIN-5, SUP-6, NSO-6). */
+/** The parts of "what was agreed" a request type asks of an approval (LIN-5, NSO-6); cited under the authority's minutes rule (LIN-5), if any. */
 export type AgreedField = "placement" | "funding" | "legalPlanningMeeting" | "preProceedings" | "careProceedings"
 
 export const agreedFieldLabel: Record<AgreedField, string> = {
@@ -12,9 +11,6 @@ export const agreedFieldLabel: Record<AgreedField, string> = {
   preProceedings: "whether pre-proceedings are agreed",
   careProceedings: "whether care proceedings are agreed"
 }
-
-/** A rule that names the field for every authority; otherwise the authority's own minutes rule (LIN-5), if any. */
-export const agreedFieldRule: Partial<Record<AgreedField, RuleId>> = { funding: "SUP-6" }
 
 /** What an approved request of each type must record as agreed. Types not listed ask for nothing more. */
 export const agreedByRequestType: Partial<Record<RequestType, ReadonlyArray<AgreedField>>> = {

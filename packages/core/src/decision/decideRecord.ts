@@ -1,6 +1,7 @@
 import { DateTime, Effect } from "effect"
 import { formatDate } from "../calendar/format.js"
 import { londonDateOf, londonTimeOf } from "../calendar/londonTime.js"
+import { citation } from "../policy/localDefaults.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { DecisionState } from "./Decision.js"
@@ -12,7 +13,11 @@ import { emit, incomplete, roleFor } from "./decideShared.js"
 
 type Recording = Extract<DecisionCommand, { readonly _tag: "RecordDecision" | "RecordOutsidePanelAgreement" }>
 
-/** CPR-8: the panel's decision on a request on the agenda of a sitting that has started and was not cancelled. */
+/**
+ * CPR-8: the panel's decision on a request on the agenda of a sitting that has started and was not cancelled. NSO-1:
+ * where the chair decides whether enough members are present, nothing is decided before the chair has said so, nor
+ * at a sitting the chair found short.
+ */
 const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { policy }: AuthorityContext) =>
   Effect.gen(function* () {
     const { sitting } = command
@@ -30,6 +35,20 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
       return yield* new SittingNotHeld({
         reason: "not_started",
         message: `${panel} sits at ${londonTimeOf(sitting.startsAt)} on ${formatDate(sitting.date)}: its decisions can be recorded once it has started.`
+      })
+    }
+    const quorumRule = policy.panels.find((candidate) => candidate.id === sitting.panelId)?.quorum
+    const cited = quorumRule === undefined ? "" : ` (${citation(quorumRule.ruleId)})`
+    if (sitting.quorum?.enough === false) {
+      return yield* new SittingNotHeld({
+        reason: "not_quorate",
+        message: `${panel}'s chair, ${sitting.quorum.chair.name}, recorded that too few members were present on ${formatDate(sitting.date)}${cited}: the sitting decides nothing. Put the request on another sitting.`
+      })
+    }
+    if (quorumRule?._tag === "ChairDecides" && sitting.quorum === undefined) {
+      return yield* new SittingNotHeld({
+        reason: "quorum_not_settled",
+        message: `The chair has not yet said whether enough members are present at the sitting on ${formatDate(sitting.date)}${cited}: the chair records that first, then the decisions.`
       })
     }
     const gaps = contentGaps(command.content, command.subject, policy, sitting.date)

@@ -3,7 +3,7 @@ import type { LocalDate } from "../calendar/LocalDate.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Role } from "../shared/roles.js"
-import { agreedFieldLabel, agreedFieldRule, agreedFieldsFor, isAgreed } from "./agreedByRequestType.js"
+import { agreedFieldLabel, agreedFieldsFor, isAgreed } from "./agreedByRequestType.js"
 import type { DecisionContent, Subject } from "./DecisionParts.js"
 
 export interface Gap {
@@ -33,7 +33,7 @@ export const contentGaps = (content: DecisionContent, subject: Subject, policy: 
   }
   if (content.outcome === "approve") {
     for (const field of agreedFieldsFor(subject.requestTypes).filter((candidate) => !isAgreed(content.agreed, candidate))) {
-      gaps.push({ field: `agreed.${field}`, label: agreedFieldLabel[field], ...cite(agreedFieldRule[field] ?? sos) })
+      gaps.push({ field: `agreed.${field}`, label: agreedFieldLabel[field], ...cite(sos) })
     }
   }
   for (const [i, action] of content.actions.entries()) {

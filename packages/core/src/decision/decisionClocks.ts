@@ -4,6 +4,7 @@ import { atLondon, londonDateOf } from "../calendar/londonTime.js"
 import { timeOfDay } from "../calendar/londonTime.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { timescalesRuleOf } from "../policy/DecisionPolicy.js"
 import { roleLabel } from "../shared/roles.js"
 import type { Decision } from "./Decision.js"
 import type { S20Task } from "./DecisionEvents.js"
@@ -24,8 +25,8 @@ export const s20TaskLabel: Record<S20Task, string> = {
 }
 
 /**
- * The clocks a decision starts: its actions (CPR-8, LIN-5), the actions case note (LIN-6), FGC escalation
- * (LIN-9), the return to panel (CPR-10, LIN-5, LIN-7) and automatic reviews (NSO-9); and for decisions
+ * The clocks a decision starts: its actions (the authority's timescales rule: CPR-10, LIN-5, else DEF-RECORD-TIMESCALES),
+ * the actions case note (LIN-6), FGC escalation (LIN-9), the return to panel (LIN-7) and automatic reviews (NSO-9); and for decisions
  * outside panel the retrospective presentation (NSO-10, KNO-5) and the 48-hour tasks (LIN-12).
  */
 export const decisionClocks = (
@@ -40,13 +41,13 @@ export const decisionClocks = (
     (hearing) => hearing.referralId === decision.subject.referralId && DateTime.greaterThan(hearing.heardAt, decision.heardAt)
   )?.heardAt
   const clocks: ClockSpec[] = []
-  const actionRule = policy.decision.signsOfSafetyMinutes ?? "CPR-8"
+  const timescales = timescalesRuleOf(policy.decision)
   for (const action of decision.content.actions) {
     clocks.push({
       id: `${decision.id}:action:${action.actionId}`,
       about: { kind: "action", id: action.actionId },
       title: `${action.description} (${action.ownerName ?? roleLabel[action.ownerRole]})`,
-      rule: { ruleId: actionRule, fixed: { due: atLondon(action.dueDate, endOfOfficeDay), phrase: "the date set for this action at" } },
+      rule: { ruleId: timescales, fixed: { due: atLondon(action.dueDate, endOfOfficeDay), phrase: "the date set for this action at" } },
       anchor: decision.heardAt,
       anchorText: heard,
       metAt: action.progress._tag === "Completed" ? action.progress.at : undefined
@@ -96,7 +97,7 @@ export const decisionClocks = (
       id: `${decision.id}:accommodation-review`,
       about,
       title: `Accommodation agreed for ${agreed.accommodationWeeks} weeks: back to panel before it ends`,
-      rule: { ruleId: policy.decision.signsOfSafetyMinutes ?? "CPR-10", clock: { _tag: "WeeksAfter", weeks: agreed.accommodationWeeks } },
+      rule: { ruleId: timescales, clock: { _tag: "WeeksAfter", weeks: agreed.accommodationWeeks } },
       anchor: decision.heardAt,
       anchorText: heard,
       metAt: back
@@ -147,7 +148,7 @@ const outsidePanelClocks = (decision: Decision, policy: AuthorityPolicy, slot: R
       id: `${decision.id}:retrospective`,
       about,
       title: "Presented to panel retrospectively",
-      rule: { ruleId: outside.ruleId, fixed: { due: slot.nextSittingStartsAt, phrase: "the first sitting after" } },
+      rule: { ruleId: policy.outsidePanel.retrospectiveRuleId ?? outside.ruleId, fixed: { due: slot.nextSittingStartsAt, phrase: "the first sitting after" } },
       anchor: decision.heardAt,
       anchorText: `the agreement outside panel at ${formatInstant(decision.heardAt)}`,
       metAt: slot.presentedAt

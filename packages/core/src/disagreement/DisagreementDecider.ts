@@ -1,5 +1,7 @@
 import { Effect } from "effect"
 import { NoSuchRecord } from "../shared/errors.js"
+import { dissentRuleOf } from "../policy/DecisionPolicy.js"
+import { citation } from "../policy/localDefaults.js"
 import type { RuleId } from "../policy/rules.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
@@ -97,16 +99,18 @@ const decide = (
             message: `A disagreement with id ${command.disagreementId} already exists.`
           })
         }
+        const dissentRule = dissentRuleOf(policy.disagreement)
+        const cited = citation(dissentRule)
         const forSomeoneElse = command.member.personId !== command.by.actor.personId
         if (forSomeoneElse && heldRole(command.by, recordsForMembers) === undefined) {
           return yield* new NotTheDissentingMember({
-            ruleId: "CPR-7",
-            message: `You can record only your own dissent; the ${describeRoles(recordsForMembers)} records a member's dissent for them (CPR-7).`
+            ruleId: dissentRule,
+            message: `You can record only your own dissent; the ${describeRoles(recordsForMembers)} records a member's dissent for them (${cited}).`
           })
         }
-        const member = yield* party(command.member, "member", "CPR-7", "the member who dissents")
-        const against = yield* dissentAgainst(command, member)
-        const grounds = yield* required(command.grounds, "grounds", "CPR-7", "Say why the member dissents from the decision (CPR-7).")
+        const member = yield* party(command.member, "member", dissentRule, "the member who dissents")
+        const against = yield* dissentAgainst(command, member, dissentRule)
+        const grounds = yield* required(command.grounds, "grounds", dissentRule, `Say why the member dissents from the decision (${cited}).`)
         const { ruleId, route } = policy.disagreement
         return emit({
           _tag: "DissentRecorded",
@@ -194,13 +198,15 @@ const decide = (
       }
       case "Withdraw": {
         const disagreement = yield* requireStatus(state, open, "withdraw this dissent")
+        const dissentRule = dissentRuleOf(policy.disagreement)
+        const cited = citation(dissentRule)
         if (command.by.actor.personId !== disagreement.member.personId) {
           return yield* new NotTheDissentingMember({
-            ruleId: "CPR-7",
-            message: `Only ${disagreement.member.name}, who dissented, can withdraw the dissent (CPR-7).`
+            ruleId: dissentRule,
+            message: `Only ${disagreement.member.name}, who dissented, can withdraw the dissent (${cited}).`
           })
         }
-        const reason = yield* required(command.reason, "reason", "CPR-7", "Say why the dissent is withdrawn (CPR-7).")
+        const reason = yield* required(command.reason, "reason", dissentRule, `Say why the dissent is withdrawn (${cited}).`)
         return emit({ _tag: "DissentWithdrawn", reason, ...audit })
       }
     }

@@ -6,15 +6,15 @@ import type { RuledClock } from "../policy/RuledClock.js"
 import type { Disagreement } from "./Disagreement.js"
 
 /**
- * SUP-8 / LIN-13 say the areas are noted at panel and give no time. Our default, for an authority that sets none:
+ * SUP-8 / LIN-13 say the areas are noted at panel and give no time. Our default (DEF-DISAGREEMENT-NOTE-NEXT-WD), for an authority that sets none:
  * by 17:00 on the next working day after the dissent is recorded. A panel administrator expects the areas in the
  * sitting's record, whose draft goes to the chair within 48 hours (CPR-11); the next working day leaves the morning
  * after for writing them up when the sitting ran late, and a dissent recorded in the afternoon is not overdue at once.
  */
-export const defaultNoteAreasWithin = (disagreement: Disagreement): RuledClock => ({
-  ruleId: disagreement.ruleId,
+export const defaultNoteAreasWithin: RuledClock = {
+  ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD",
   clock: { _tag: "DaysAfter", days: 1, unit: "working", time: TimeOfDay.make("17:00"), ifClosed: "nextWorkingDay" }
-})
+}
 
 /**
  * A disagreement's clocks, so that its escalation always has one running until it is resolved. Once the areas of
@@ -32,7 +32,7 @@ export const disagreementClocks = (disagreement: Disagreement, policy: Authority
     id: `${disagreement.id}:areas`,
     about,
     title: `Areas of ${whose} noted at panel`,
-    rule: policy.disagreement.noteAreasWithin ?? defaultNoteAreasWithin(disagreement),
+    rule: policy.disagreement.noteAreasWithin ?? defaultNoteAreasWithin,
     anchor: recordedAt,
     anchorText: `the dissent was recorded at ${formatInstant(recordedAt)}`,
     metAt: notedAt

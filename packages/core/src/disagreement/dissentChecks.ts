@@ -1,5 +1,7 @@
 import { Effect } from "effect"
 import { formatDate } from "../calendar/format.js"
+import { citation } from "../policy/localDefaults.js"
+import type { RuleId } from "../policy/rules.js"
 import type { ReferralId, SittingId } from "../shared/ids.js"
 import type { DisagreementCommand } from "./DisagreementCommands.js"
 import { DissentDoesNotMatchDecision, MemberNotAtSitting, NotAPanelDecision } from "./DisagreementErrors.js"
@@ -18,24 +20,26 @@ export interface DissentAgainst {
 const mismatch = (field: string, message: string) => Effect.fail(new DissentDoesNotMatchDecision({ field, message }))
 
 /**
- * CPR-7: a formal dissent is from a decision made at a sitting, about that decision's request, from the decision or
+ * CPR-7 (or the authority's dissent rule, `disagreement.dissentRuleId`): a formal dissent is from a decision made at a sitting, about that decision's request, from the decision or
  * one of its own recommended actions. Once attendance is taken at the sitting (anyone recorded present or as a
  * deputy), only a member recorded there may dissent. Before it is taken the dissent is accepted and marked
  * "not_recorded": dissent is voiced in the room and often written down before the administrator enters attendance,
- * and refusing it then would lose the member's record of disagreeing, which is what CPR-7 protects.
+ * and refusing it then would lose the member's record of disagreeing, which is what recording dissent protects.
  */
 export const dissentAgainst = (
   command: RecordDissent,
-  member: DisagreementParty
+  member: DisagreementParty,
+  ruleId: RuleId
 ): Effect.Effect<DissentAgainst, NotAPanelDecision | DissentDoesNotMatchDecision | MemberNotAtSitting> =>
   Effect.gen(function* () {
     const { decision } = command
     const id = decision.decisionId
+    const cited = citation(ruleId)
     const sitting = decision.sitting
     if (decision.madeAt !== "panel" || sitting === undefined) {
       return yield* new NotAPanelDecision({
-        ruleId: "CPR-7",
-        message: `Decision ${id} was agreed outside panel: a formal dissent is recorded against a decision made at a sitting, by a member who took part in it (CPR-7).`
+        ruleId,
+        message: `Decision ${id} was agreed outside panel: a formal dissent is recorded against a decision made at a sitting, by a member who took part in it (${cited}).`
       })
     }
     const on = formatDate(sitting.date)
@@ -53,8 +57,8 @@ export const dissentAgainst = (
         return yield* mismatch(
           "dissentsFrom",
           decision.actions.length === 0
-            ? `Decision ${id} recommends no actions, so the dissent is from the decision itself (CPR-7).`
-            : `Decision ${id} has no recommended action ${actionId}: choose one of its ${decision.actions.length} recommended actions (CPR-7).`
+            ? `Decision ${id} recommends no actions, so the dissent is from the decision itself (${cited}).`
+            : `Decision ${id} has no recommended action ${actionId}: choose one of its ${decision.actions.length} recommended actions (${cited}).`
         )
       }
       dissentsFrom = { _tag: "RecommendedAction", actionId, action: action.description }
@@ -67,11 +71,11 @@ export const dissentAgainst = (
     const name = member.name
     const message =
       entry?.status === "apologies"
-        ? `${name} sent apologies for the sitting on ${on}, so cannot formally dissent from its decisions (CPR-7). If they attended after all, correct the attendance first.`
+        ? `${name} sent apologies for the sitting on ${on}, so cannot formally dissent from its decisions (${cited}). If they attended after all, correct the attendance first.`
         : entry?.status === "observer"
-          ? `${name} attended the sitting on ${on} as an observer; observers take no part in the decision, so cannot formally dissent from it (CPR-7).`
+          ? `${name} attended the sitting on ${on} as an observer; observers take no part in the decision, so cannot formally dissent from it (${cited}).`
           : entry?.status === "confirmed"
-            ? `${name} confirmed they would attend the sitting on ${on} but is not recorded as present: record their attendance first, then their dissent (CPR-7).`
-            : `${name} is not recorded as attending the sitting on ${on}: only a member who attended, or a deputy standing in, can formally dissent from its decisions (CPR-7). If they attended, record their attendance first.`
-    return yield* new MemberNotAtSitting({ ruleId: "CPR-7", attendance: entry?.status ?? "not_recorded", message })
+            ? `${name} confirmed they would attend the sitting on ${on} but is not recorded as present: record their attendance first, then their dissent (${cited}).`
+            : `${name} is not recorded as attending the sitting on ${on}: only a member who attended, or a deputy standing in, can formally dissent from its decisions (${cited}). If they attended, record their attendance first.`
+    return yield* new MemberNotAtSitting({ ruleId, attendance: entry?.status ?? "not_recorded", message })
   })

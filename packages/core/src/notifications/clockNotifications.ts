@@ -93,6 +93,6 @@ export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: Date
           aboutId: deadline.about.id
         })
       },
-      clockRecipients(deadline, known, chairRole)
+      clockRecipients(deadline, known, chairRole, scope.policy?.disagreement.route === "chair_with_assistant_director")
     )
   })

@@ -22,14 +22,16 @@ const administrator = roleHolder("panel_administrator")
  * Who a clock falling due concerns. Case clocks go to the social worker (when known) and the team manager;
  * sitting clocks to the administrator, the final record to the chair (CPR-11); FGC escalations to the role the
  * clock escalates to (LIN-9); a disagreement's areas to the chair and administrator who note them at panel, its
- * outcome to the Assistant Director, and the chair too on LIN-13;
+ * outcome to the Assistant Director, and the chair too where the chair takes it there (LIN-13's route, whatever rule its
+ * clock cites);
  * returns and reviews to the administrator to diarise (CPR-10, NSO-9) and the social worker. Anything unknown
  * goes to the administrator, who keeps the file (SUP-6).
  */
 export const clockRecipients = (
   deadline: Deadline,
   known: CaseContext | undefined,
-  chairRole: Role
+  chairRole: Role,
+  chairTakesDisagreements = false
 ): ReadonlyArray<Addressee> => {
   const caseholders = [...socialWorkerOf(known), teamManagerOf(known)]
   const { name, rest } = clockNameOf(deadline)
@@ -41,7 +43,7 @@ export const clockRecipients = (
       return name === "record-final" ? [roleHolder(chairRole)] : [administrator]
     case "disagreement":
       if (name === "areas") return [roleHolder(chairRole), administrator]
-      return deadline.ruleId === "LIN-13" ? [roleHolder("assistant_director"), roleHolder("panel_chair")] : [roleHolder("assistant_director")]
+      return chairTakesDisagreements ? [roleHolder("assistant_director"), roleHolder(chairRole)] : [roleHolder("assistant_director")]
     case "action": {
       const escalateTo = rest[1]
       if (name === "fgc" && escalateTo !== undefined && isRole(escalateTo)) {

@@ -12,6 +12,11 @@ export type SignOffStep = typeof SignOffStep.Type
 export const DecisionPolicy = Schema.Struct({
   /** Who signs a decision off, in order (CPR-8 the chair or vice chair; NSO-8 the chair signs, the Assistant Director finalises). */
   signOff: Schema.Array(SignOffStep),
+  /**
+   * The rule under which the record sets due dates for actions and dates to return to panel (CPR-10, LIN-5); absent:
+   * DEF-RECORD-TIMESCALES, since a date the panel recorded is still a date someone must meet.
+   */
+  timescalesRuleId: Schema.optional(RuleId),
   /** Minutes in Signs of Safety form (LIN-5). */
   signsOfSafetyMinutes: Schema.optional(RuleId),
   /** Reviews brought back automatically, e.g. NSO-9 pre-proceedings at 8-10 weeks. */
@@ -34,6 +39,8 @@ export const DecisionPolicy = Schema.Struct({
 })
 export type DecisionPolicy = typeof DecisionPolicy.Type
 
+export const timescalesRuleOf = (decision: DecisionPolicy): RuleId => decision.timescalesRuleId ?? "DEF-RECORD-TIMESCALES"
+
 /** Urgent agreement outside panel (SUP-7, NSO-10, LIN-11, LIN-12, KNO-5). */
 export const OutsidePanelPolicy = Schema.Struct({
   ruleId: RuleId,
@@ -46,6 +53,8 @@ export const OutsidePanelPolicy = Schema.Struct({
   ),
   /** NSO-10, KNO-5: book a slot on the next sitting to present it retrospectively. LIN-11: not needed. */
   retrospectivePresentation: Schema.Boolean,
+  /** The rule the retrospective presentation cites where it differs from `ruleId` (DEF-RETROSPECTIVE-SLOT). */
+  retrospectiveRuleId: Schema.optional(RuleId),
   /** LIN-12: the tasks due after section 20 accommodation agreed outside panel. */
   s20Tasks: Schema.optional(Schema.Struct({ clock: RuledClock }))
 })
@@ -61,9 +70,13 @@ export const DisagreementPolicy = Schema.Struct({
    * SUP-8 / LIN-13: the areas of disagreement are noted at panel; by when, from the dissent being recorded. Not in
    * any seed; without it, 17:00 the next working day (`disagreement/disagreementClocks.ts` says why).
    */
-  noteAreasWithin: Schema.optional(RuledClock)
+  noteAreasWithin: Schema.optional(RuledClock),
+  /** The rule a member's formal dissent is recorded under (CPR-7, SUP-8, LIN-13); absent: DEF-DISSENT. */
+  dissentRuleId: Schema.optional(RuleId)
 })
 export type DisagreementPolicy = typeof DisagreementPolicy.Type
+
+export const dissentRuleOf = (disagreement: DisagreementPolicy): RuleId => disagreement.dissentRuleId ?? "DEF-DISSENT"
 
 /** Connected-person placements (LIN-14..18, STAT-R24, STAT-R25-1). */
 export const Regulation24Policy = Schema.Struct({
@@ -72,7 +85,7 @@ export const Regulation24Policy = Schema.Struct({
   kinshipReferral: Schema.optional(RuledClock),
   temporaryApproval: RuledClock,
   extension: RuledClock,
-  /** Warn this many days before temporary approval (or its extension) ends. */
+  /** Warn this many days before temporary approval (or its extension) ends (DEF-R24-EXPIRY-WARNING). */
   warnDaysBeforeExpiry: Schema.Int.pipe(Schema.between(1, 56))
 })
 export type Regulation24Policy = typeof Regulation24Policy.Type

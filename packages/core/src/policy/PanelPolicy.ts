@@ -63,6 +63,13 @@ export const PanelPolicy = Schema.Struct({
   quorum: Quorum,
   /** KNO-2: non-standing members confirm attendance ahead of the sitting. */
   attendanceConfirmation: Schema.optional(RuledClock),
-  observersNeedChairAgreement: Schema.Boolean
+  observersNeedChairAgreement: Schema.Boolean,
+  /** The rule an observer's refusal cites (KNO-2); absent: DEF-OBSERVERS-CHAIR-AGREES. */
+  observersRuleId: Schema.optional(RuleId),
+  /** The rule a deputy's "whose seat?" check cites (KNO-2, CPR-3); absent: DEF-DEPUTY-NAMES-SEAT. */
+  deputiesRuleId: Schema.optional(RuleId)
 })
 export type PanelPolicy = typeof PanelPolicy.Type
+
+export const observersRuleOf = (panel: PanelPolicy): RuleId => panel.observersRuleId ?? "DEF-OBSERVERS-CHAIR-AGREES"
+export const deputiesRuleOf = (panel: PanelPolicy): RuleId => panel.deputiesRuleId ?? "DEF-DEPUTY-NAMES-SEAT"

@@ -1,10 +1,8 @@
 import { Schema } from "effect"
+import { localDefaultTexts } from "./localDefaults.js"
 
-/**
- * Every rule id of the catalogue (`shared/docs/rules.md`, `shared/docs/domain-law.md`) with its text, so code,
- * tests and explanations cite rules that exist: a mistyped id does not compile.
- */
-export const ruleCatalogue = {
+/** The rules the five seeds and national law state (`shared/docs/rules.md`, `shared/docs/domain-law.md`). */
+export const seedRules = {
   "KNO-1": "Circle of Support sits face to face every 2 weeks; the year's dates are fixed in advance. Chair rotates among provision managers / senior practitioners.",
   "KNO-2": "Standing members attend every sitting; non-standing members read papers and attend if required or requested, confirming attendance to admin 3 days before the sitting. Observers need the chair's agreement. An absent member names a deputy or another member to represent them.",
   "KNO-3": "Edge-of-care services report their current capacity and resource allocation to the group; a monthly tracker reports demand, capacity and impact to the Edge of Care & Placement Panel.",
@@ -72,6 +70,12 @@ export const ruleCatalogue = {
   "STAT-R50": "A looked-after child's case record is kept until the 75th birthday, or for 15 years after death if the child dies before 18 (CPPCR 2010 reg 50). Panel records that form part of it follow the same rule.",
   "STAT-GDPR": "Records about children in care are special category personal data (UK GDPR art. 9; DPA 2018 sch. 1, e.g. safeguarding of children). Access is on a need-to-know basis (Caldicott principles); every read and disclosure should be traceable to a person and a purpose."
 } as const
+
+/**
+ * Every rule id code may cite, with its text: the seeds' and the law's rules and Carepanel's own defaults
+ * (`localDefaults.ts`), so a mistyped id does not compile.
+ */
+export const ruleCatalogue = { ...seedRules, ...localDefaultTexts }
 
 export type RuleId = keyof typeof ruleCatalogue
 export const RuleId = Schema.Literal(...(Object.keys(ruleCatalogue) as [RuleId, ...RuleId[]]))

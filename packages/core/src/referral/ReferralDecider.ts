@@ -3,6 +3,7 @@ import { NoSuchRecord } from "../shared/errors.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { resolveClock } from "../calendar/resolveClock.js"
+import { citation } from "../policy/localDefaults.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { actedBy } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
@@ -104,8 +105,8 @@ const decide = (
             ruleId: rule.ruleId,
             message:
               rule.roles.length === 0
-                ? `This panel does not take late requests (${rule.ruleId}).`
-                : `Only the ${describeRoles(rule.roles)} can let a late request onto the agenda (${rule.ruleId}).`
+                ? `This panel does not take late requests (${citation(rule.ruleId)}).`
+                : `Only the ${describeRoles(rule.roles)} can let a late request onto the agenda (${citation(rule.ruleId)}).`
           })
         }
         const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "allow this request late")
@@ -127,7 +128,9 @@ const decide = (
             message:
               `This request was ready at ${formatInstant(readyAt)}, after the deadline of ${formatInstant(deadline.due)} ` +
               `(${rule.ruleId}: ${deadline.phrase} the sitting on ${formatDate(sitting.date)}). ` +
-              `It needs the permission of the ${describeRoles(policy.referral.latePermission.roles)} to be heard then.`
+              (policy.referral.latePermission.roles.length === 0
+                ? "This panel does not take late requests: it can go to the next sitting."
+                : `It needs the permission of the ${describeRoles(policy.referral.latePermission.roles)} to be heard then.`)
           })
         }
         return emit({ _tag: "AcceptedOntoSitting", sittingId: sitting.id, sittingDate: sitting.date, late, ...audit })

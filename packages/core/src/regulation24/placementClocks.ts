@@ -84,7 +84,8 @@ export const placementClocks = (placement: Placement, policy: AuthorityPolicy): 
     about,
     title: `Temporary approval ends in ${rules.warnDaysBeforeExpiry} days: arrange the fostering panel, an extension or a move`,
     rule: {
-      ruleId: extension === undefined ? statutory.temporaryApproval.ruleId : statutory.extension.ruleId,
+      // Regulation 24 sets the end, not the warning: the warning is Carepanel's.
+      ruleId: "DEF-R24-EXPIRY-WARNING",
       clock: { _tag: "DaysBefore", days: rules.warnDaysBeforeExpiry, unit: "calendar", ifClosed: "previousWorkingDay" }
     },
     anchor: approval.expiresAt,

@@ -4,7 +4,8 @@ import { formatDate } from "../calendar/format.js"
 import { atLondon } from "../calendar/londonTime.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import type { PanelPolicy } from "../policy/PanelPolicy.js"
+import { citation } from "../policy/localDefaults.js"
+import { deputiesRuleOf, observersRuleOf, type PanelPolicy } from "../policy/PanelPolicy.js"
 import { actedBy } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { describeRoles } from "../shared/roles.js"
@@ -99,7 +100,7 @@ const decide = (
         const chairs = [...new Set([panel.chair.role, ...panel.deputies.map((deputy) => deputy.role), "panel_chair" as const, "vice_chair" as const])]
         if (!chairs.some((role) => command.by.actor.roles.includes(role))) {
           return yield* new NotTheChair({
-            message: `Only the chair or a deputy (${describeRoles(chairs)}) decides whether enough members are present (${panel.quorum.ruleId}).`
+            message: `Only the chair or a deputy (${describeRoles(chairs)}) decides whether enough members are present (${citation(panel.quorum.ruleId)}).`
           })
         }
         yield* checkQuorum(panel.quorum, sitting.attendance, command.enough)
@@ -127,7 +128,7 @@ const decide = (
     }
   })
 
-/** KNO-2: observers need the chair's agreement; a deputy names whom they stand for; late confirmations show. */
+/** Observers need the chair's agreement (KNO-2, or the authority's default); a deputy names whom they stand for; late confirmations show. */
 const attendanceOf = (
   command: Extract<SittingCommand, { _tag: "RecordAttendance" }>,
   sitting: Sitting,
@@ -136,12 +137,12 @@ const attendanceOf = (
 ): Effect.Effect<Attendance, ObserverNeedsChairAgreement | DeputyMustNameSeat> => {
   const { chairAgreed, ...entry } = command.entry
   if (entry.status === "observer" && panel.observersNeedChairAgreement && !chairAgreed) {
-    return Effect.fail(
-      new ObserverNeedsChairAgreement({ ruleId: "KNO-2", message: "An observer attends only with the chair's agreement (KNO-2)." })
-    )
+    const ruleId = observersRuleOf(panel)
+    return Effect.fail(new ObserverNeedsChairAgreement({ ruleId, message: `An observer attends only with the chair's agreement (${citation(ruleId)}).` }))
   }
   if (entry.status === "deputy" && (entry.standsInFor ?? "").trim() === "") {
-    return Effect.fail(new DeputyMustNameSeat({ ruleId: "KNO-2", message: "Say which member the deputy stands in for (KNO-2, CPR-3)." }))
+    const ruleId = deputiesRuleOf(panel)
+    return Effect.fail(new DeputyMustNameSeat({ ruleId, message: `Say which member the deputy stands in for (${citation(ruleId)}).` }))
   }
   const confirmation = panel.attendanceConfirmation
   if (entry.status !== "confirmed" || entry.membership !== "non_standing" || confirmation === undefined) {

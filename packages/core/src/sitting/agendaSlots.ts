@@ -1,4 +1,5 @@
 import { DateTime, Effect } from "effect"
+import { citation } from "../policy/localDefaults.js"
 import type { PanelPolicy } from "../policy/PanelPolicy.js"
 import type { AgendaEntry } from "./SittingCommands.js"
 import { AgendaFull } from "./SittingErrors.js"
@@ -23,7 +24,7 @@ export const planSlots = (
         requested: entries.length,
         message:
           `Only ${capacity} ${capacity === 1 ? "child fits" : "children fit"} in this sitting at ${slots.min} minutes each ` +
-          `(${slots.ruleId}); ${entries.length} were asked for. Move some to the next sitting.`
+          `(${citation(slots.ruleId)}); ${entries.length} were asked for. Move some to the next sitting.`
       })
     )
   }

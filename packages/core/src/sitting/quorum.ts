@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { citation } from "../policy/localDefaults.js"
 import type { Quorum } from "../policy/PanelPolicy.js"
 import { QuorumNotMet } from "./SittingErrors.js"
 import type { Attendance } from "./SittingEvents.js"
@@ -27,7 +28,7 @@ export const checkQuorum = (
       needed: quorum.members,
       message:
         `${present === 0 ? "No members are" : `Only ${members(present)}`} recorded as present (deputies count, observers do not); ` +
-        `this panel needs ${quorum.members} to be quorate (${quorum.ruleId}). Record who is present, or record that there are not enough members.`
+        `this panel needs ${quorum.members} to be quorate (${citation(quorum.ruleId)}). Record who is present, or record that there are not enough members.`
     })
   )
 }

@@ -48,7 +48,7 @@ const requestHeard = (...hearings: ReadonlyArray<{ readonly at: Sitting; readonl
 /** A decision recorded at `sitting`, with what it says. */
 const decidedAt = (slug: PresetSlug, sitting: Sitting, overrides: Partial<DecisionContent>, types = subject().requestTypes): Decision => {
   const by = as(staffOf(slug).administrator)
-  const held = { sittingId: sitting.id, panelId: sitting.panelId, date: sitting.date, startsAt: sitting.startsAt, endsAt: sitting.endsAt, cancelled: false, agenda: [ReferralId.make("ref_1")] }
+  const held = { sittingId: sitting.id, panelId: sitting.panelId, date: sitting.date, startsAt: sitting.startsAt, endsAt: sitting.endsAt, cancelled: false, agenda: [ReferralId.make("ref_1")], quorum: { enough: true, chair: staffOf(slug).chair } }
   const recorded = Effect.runSync(
     decisionDecider.decide({ _tag: "RecordDecision", decisionId: DecisionId.make("dec_1"), subject: subject(types), sitting: held, content: content(overrides), by, at: sitting.endsAt }, undefined, contextOf(slug))
   )

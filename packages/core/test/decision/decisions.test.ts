@@ -31,7 +31,7 @@ const afterWeek = Effect.gen(function* () {
 const run = <A, E, R>(effect: Effect.Effect<A, E, R>) => effect.pipe(Effect.provide(inMemoryCore(policy)))
 
 describe("decisions through the use cases", () => {
-  it.effect("CPR-8: a decision waits for its sitting to start, is refused at a cancelled sitting, and nothing is written on refusal", () =>
+  it.effect("CPR-8, DEF-QUORUM-CHAIR-DECIDES: a decision waits for its sitting to start and for the chair to settle numbers, is refused at a cancelled sitting, and nothing is written on refusal", () =>
     run(
       Effect.gen(function* () {
         const { decisions, sittings, agendas, week, next, afterNext, content } = yield* afterWeek
@@ -48,6 +48,12 @@ describe("decisions through the use cases", () => {
         const cancelled = yield* Effect.flip(decisions.recordAtPanel(staff.administrator, week.deferred.id, afterNext.id, content("cancelled")))
         expect(cancelled).toMatchObject({ _tag: "SittingNotHeld", reason: "cancelled" })
         yield* TestClock.setTime(next.startsAt.epochMillis)
+        // The chair decides whether enough members are present: nothing is decided before they have said so.
+        const beforeUnsettled = yield* eventCount
+        const unsettled = yield* Effect.flip(decisions.recordAtPanel(staff.administrator, week.deferred.id, next.id, content("unsettled")))
+        expect(unsettled).toMatchObject({ _tag: "SittingNotHeld", reason: "quorum_not_settled" })
+        expect(yield* eventCount).toBe(beforeUnsettled)
+        yield* sittings.confirmQuorum(staff.chair, next.id, true, "Chair and members present")
         expect((yield* decisions.recordAtPanel(staff.administrator, week.deferred.id, next.id, content("on-time"))).status).toBe("awaiting_sign_off")
       })
     )
@@ -56,9 +62,10 @@ describe("decisions through the use cases", () => {
   it.effect("CPR-8: an edit before sign-off that changes the outcome reaches the request", () =>
     run(
       Effect.gen(function* () {
-        const { decisions, referrals, agendas, week, next, content } = yield* afterWeek
+        const { decisions, referrals, sittings, agendas, week, next, content } = yield* afterWeek
         yield* agendas.build(staff.administrator, next.id)
         yield* TestClock.setTime(next.endsAt.epochMillis)
+        yield* sittings.confirmQuorum(staff.chair, next.id, true, "Chair and members present")
         const recorded = yield* decisions.recordAtPanel(staff.administrator, week.deferred.id, next.id, content("again"))
         expect((yield* referrals.get(staff.administrator, week.deferred.id)).status).toBe("decided")
         yield* decisions.edit(staff.administrator, recorded.id, content("again", "defer"))
@@ -84,10 +91,11 @@ describe("decisions through the use cases", () => {
   it.effect("a decision on a withdrawn request is refused before anything is written", () =>
     run(
       Effect.gen(function* () {
-        const { decisions, referrals, agendas, week, next, content } = yield* afterWeek
+        const { decisions, referrals, sittings, agendas, week, next, content } = yield* afterWeek
         yield* agendas.build(staff.administrator, next.id)
         yield* referrals.withdraw(staff.socialWorker, week.deferred.id, "The family moved to another authority")
         yield* TestClock.setTime(next.startsAt.epochMillis)
+        yield* sittings.confirmQuorum(staff.chair, next.id, true, "Chair and members present")
         const before = yield* eventCount
         expect((yield* Effect.flip(decisions.recordAtPanel(staff.administrator, week.deferred.id, next.id, content("withdrawn"))))._tag).toBe("ReferralNotInStatus")
         expect(yield* eventCount).toBe(before)

@@ -23,6 +23,7 @@ export const heldSitting = (slug: Slug, overrides: Partial<SittingHeld> = {}): S
   endsAt: sittingEnds,
   cancelled: false,
   agenda: [ReferralId.make("ref_1")],
+  quorum: { enough: true, chair: { personId: staffOf(preset(slug).authority.id).chair.personId, name: staffOf(preset(slug).authority.id).chair.name } },
   ...overrides
 })
 

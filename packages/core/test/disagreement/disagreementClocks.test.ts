@@ -66,25 +66,25 @@ const deadlineOf = (slug: Slug, d: Disagreement, now: DateTime.Utc, calendar = e
   disagreementClocks(d, preset(slug)).map((spec) => toDeadline(spec, calendar, { now, dueSoonHours: 48 }))
 
 describe("disagreement clocks", () => {
-  it("SUP-8: the outcome is due 10 working days after the areas are noted, by 17:00", () => {
+  it("DEF-DISAGREEMENT-10WD: the outcome is due 10 working days after the areas are noted, by 17:00, cited as Carepanel's default", () => {
     const noted = london("2027-06-09", "11:00")
     const [deadline] = deadlineOf("support-panels", disagreement("support-panels", noted), london("2027-06-10", "09:00"))
     expect(deadline).toMatchObject({
       id: "dis_1:outcome",
       about: { kind: "disagreement", id: "dis_1" },
       title: "Outcome of Sam Jessop's disagreement with decision dec_1",
-      ruleId: "SUP-8",
+      ruleId: "DEF-DISAGREEMENT-10WD",
       state: "pending",
-      explanation: "due 17:00 Wed 23 Jun 2027 - SUP-8: 17:00, 10 working days after the areas of disagreement were noted at 11:00 Wed 9 Jun 2027"
+      explanation: "due 17:00 Wed 23 Jun 2027 - DEF-DISAGREEMENT-10WD (Carepanel default, not in the terms of reference; set by the authority's policy): 17:00, 10 working days after the areas of disagreement were noted at 11:00 Wed 9 Jun 2027"
     })
   })
 
-  it("LIN-13: 5 working days, counted over a bank holiday", () => {
+  it("DEF-DISAGREEMENT-5WD: Lincolnshire's 5 working days, counted over a bank holiday", () => {
     const noted = london("2027-05-26", "14:00")
     const [deadline] = deadlineOf("lincolnshire", disagreement("lincolnshire", noted), noted)
     // Monday 31 May 2027 is the spring bank holiday.
     expect(deadline!.explanation).toBe(
-      "due 17:00 Thu 3 Jun 2027 - LIN-13: 17:00, 5 working days after the areas of disagreement were noted at 14:00 Wed 26 May 2027"
+      "due 17:00 Thu 3 Jun 2027 - DEF-DISAGREEMENT-5WD (Carepanel default, not in the terms of reference; set by the authority's policy): 17:00, 5 working days after the areas of disagreement were noted at 14:00 Wed 26 May 2027"
     )
   })
 
@@ -96,7 +96,7 @@ describe("disagreement clocks", () => {
     expect(decided[0]).toMatchObject({ state: "met", metAt: london("2027-06-18", "10:00") })
   })
 
-  it("SUP-8: before the areas are noted, they are due at panel by 17:00 the next working day after the dissent", () => {
+  it("DEF-DISAGREEMENT-NOTE-NEXT-WD: before the areas are noted, they are due by 17:00 the next working day after the dissent", () => {
     // Recorded on Friday 28 May 2027: Monday 31 May is the spring bank holiday.
     const recorded = disagreement("support-panels", undefined, { recordedAt: london("2027-05-28", "11:30") })
     const deadlines = deadlineOf("support-panels", recorded, london("2027-05-28", "12:00"))
@@ -104,9 +104,9 @@ describe("disagreement clocks", () => {
       expect.objectContaining({
         id: "dis_1:areas",
         title: "Areas of Sam Jessop's disagreement with decision dec_1 noted at panel",
-        ruleId: "SUP-8",
+        ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD",
         state: "pending",
-        explanation: "due 17:00 Tue 1 Jun 2027 - SUP-8: 17:00, 1 working day after the dissent was recorded at 11:30 Fri 28 May 2027"
+        explanation: "due 17:00 Tue 1 Jun 2027 - DEF-DISAGREEMENT-NOTE-NEXT-WD (Carepanel default, not in the terms of reference; set by the authority's policy): 17:00, 1 working day after the dissent was recorded at 11:30 Fri 28 May 2027"
       })
     ])
     expect(deadlineOf("support-panels", recorded, london("2027-06-01", "17:01"))[0]!.state).toBe("overdue")

@@ -47,17 +47,26 @@ describe("disagreement decider: recording a dissent (CPR-7)", () => {
     expect(sup.spec.given([]).when(sup.recordDissent("administrator")).state()?.recordedBy.name).toBe("Dev Ingleby")
   })
 
-  it("CPR-7: refuses a member recording a dissent in another member's name", () => {
+  it("SUP-8: at the support panels a dissent is recorded under SUP-8; refuses a member recording one in another member's name", () => {
     const refusal = sup.spec.given([]).when(sup.recordDissent("headOfService")).refusal()
-    expect(refusal).toMatchObject({ _tag: "NotTheDissentingMember", ruleId: "CPR-7" })
+    expect(refusal).toMatchObject({ _tag: "NotTheDissentingMember", ruleId: "SUP-8" })
     expect(refusal.message).toBe(
-      "You can record only your own dissent; the panel chair, vice chair or panel administrator records a member's dissent for them (CPR-7)."
+      "You can record only your own dissent; the panel chair, vice chair or panel administrator records a member's dissent for them (SUP-8)."
     )
   })
 
-  it("CPR-7: refuses a dissent without grounds", () => {
+  it("SUP-8: refuses a dissent without grounds", () => {
     const refusal = sup.spec.given([]).when(sup.recordDissent("member", { grounds: "  " })).refusal()
-    expect(refusal).toMatchObject({ _tag: "DisagreementDetailMissing", field: "grounds", ruleId: "CPR-7" })
+    expect(refusal).toMatchObject({ _tag: "DisagreementDetailMissing", field: "grounds", ruleId: "SUP-8" })
+  })
+
+  it("CPR-7, DEF-DISSENT: the care planning panel cites CPR-7 for a dissent; Knowsley, whose terms of reference are silent, Carepanel's default", () => {
+    const cpr = panelOf("care-planning")
+    expect(cpr.spec.given([]).when(cpr.recordDissent("member", { grounds: "" })).refusal()).toMatchObject({ field: "grounds", ruleId: "CPR-7" })
+    const kno = panelOf("knowsley")
+    const refusal = kno.spec.given([]).when(kno.recordDissent("member", { grounds: "" })).refusal()
+    expect(refusal).toMatchObject({ field: "grounds", ruleId: "DEF-DISSENT" })
+    expect(refusal.message).toBe("Say why the member dissents from the decision (DEF-DISSENT (Carepanel default, not in the terms of reference; set by the authority's policy)).")
   })
 
   it("refuses a second dissent under the same id", () => {
@@ -178,11 +187,11 @@ describe("disagreement decider: escalation by the member's own manager to the As
     })
   })
 
-  it("CPR-7: the care planning panel uses the manager route and cites its own rule", () => {
+  it("DEF-DISAGREEMENT-ROUTE: the care planning panel's manager route is Carepanel's default, cited as such, not SUP-8", () => {
     const cpr = panelOf("care-planning")
     const history = cpr.play([cpr.recordDissent(), cpr.noteAreas()])
     const refusal = cpr.spec.given(history).when(cpr.escalate("member", "assistant_director", "assistantDirector")).refusal()
-    expect(refusal).toMatchObject({ _tag: "EscalationOutOfOrder", ruleId: "CPR-7" })
+    expect(refusal).toMatchObject({ _tag: "EscalationOutOfOrder", ruleId: "DEF-DISAGREEMENT-ROUTE" })
   })
 })
 
@@ -306,7 +315,7 @@ describe("disagreement decider: withdrawal (CPR-7)", () => {
   it("CPR-7: refuses a withdrawal by anyone but the member who dissented", () => {
     expect(sup.spec.given(supNoted()).when(sup.withdraw("chair")).refusal()).toMatchObject({
       _tag: "NotTheDissentingMember",
-      message: "Only Sam Jessop, who dissented, can withdraw the dissent (CPR-7)."
+      message: "Only Sam Jessop, who dissented, can withdraw the dissent (SUP-8)."
     })
   })
 

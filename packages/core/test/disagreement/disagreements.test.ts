@@ -78,8 +78,8 @@ describe("Disagreements use cases", () => {
         toDeadline(spec, englandAndWales, { now: london("2027-12-30", "09:00"), dueSoonHours: 48 })
       )
       expect(deadlines.map((deadline) => [deadline.id, deadline.ruleId, deadline.state])).toEqual([
-        [`${recorded.id}:outcome`, "SUP-8", "met"],
-        [`${recorded.id}:areas`, "SUP-8", "met"]
+        [`${recorded.id}:outcome`, "DEF-DISAGREEMENT-10WD", "met"],
+        [`${recorded.id}:areas`, "DEF-DISAGREEMENT-NOTE-NEXT-WD", "met"]
       ])
 
       expect((yield* disagreements.list(sup.administrator, { decisionId: decision.id })).map((d) => d.id)).toEqual([recorded.id])
@@ -92,7 +92,7 @@ describe("Disagreements use cases", () => {
       const disagreements = yield* Disagreements
       const week = yield* playWeek(preset("support-panels"))
       const refused = yield* Effect.flip(disagreements.recordDissent(sup.member, dissent(week.decisions[0]!.id)))
-      expect(refused).toMatchObject({ _tag: "MemberNotAtSitting", ruleId: "CPR-7", attendance: "not_recorded" })
+      expect(refused).toMatchObject({ _tag: "MemberNotAtSitting", ruleId: "SUP-8", attendance: "not_recorded" })
       expect(refused.message).toContain("Sam Jessop is not recorded as attending the sitting on")
       expect(yield* disagreements.list(sup.administrator)).toEqual([])
     }).pipe(Effect.provide(core))

@@ -35,8 +35,8 @@ describe("a dissent is checked against its decision (CPR-7)", () => {
     const refusal = sup.spec.given([]).when(dissentOf({ decision: { ...outside, madeAt: "outside_panel" } })).refusal()
     expect(refusal).toMatchObject({
       _tag: "NotAPanelDecision",
-      ruleId: "CPR-7",
-      message: "Decision dec_1 was agreed outside panel: a formal dissent is recorded against a decision made at a sitting, by a member who took part in it (CPR-7)."
+      ruleId: "SUP-8",
+      message: "Decision dec_1 was agreed outside panel: a formal dissent is recorded against a decision made at a sitting, by a member who took part in it (SUP-8)."
     })
   })
 
@@ -47,7 +47,7 @@ describe("a dissent is checked against its decision (CPR-7)", () => {
     expect(refusal).toMatchObject({
       _tag: "DissentDoesNotMatchDecision",
       field: "dissentsFrom",
-      message: "Decision dec_1 has no recommended action act_9: choose one of its 1 recommended actions (CPR-7)."
+      message: "Decision dec_1 has no recommended action act_9: choose one of its 1 recommended actions (SUP-8)."
     })
   })
 })
@@ -65,20 +65,20 @@ describe("only a member at the sitting dissents from its decision (CPR-7)", () =
     const refusalFor = (decision: ReturnType<typeof taken>) => sup.spec.given([]).when(dissentOf({ decision })).refusal()
     expect(refusalFor(taken(attending(member, "apologies")))).toMatchObject({
       _tag: "MemberNotAtSitting",
-      ruleId: "CPR-7",
+      ruleId: "SUP-8",
       attendance: "apologies",
-      message: "Sam Jessop sent apologies for the sitting on Wed 9 Jun 2027, so cannot formally dissent from its decisions (CPR-7). If they attended after all, correct the attendance first."
+      message: "Sam Jessop sent apologies for the sitting on Wed 9 Jun 2027, so cannot formally dissent from its decisions (SUP-8). If they attended after all, correct the attendance first."
     })
     expect(refusalFor(taken(attending(member, "observer"))).message).toBe(
-      "Sam Jessop attended the sitting on Wed 9 Jun 2027 as an observer; observers take no part in the decision, so cannot formally dissent from it (CPR-7)."
+      "Sam Jessop attended the sitting on Wed 9 Jun 2027 as an observer; observers take no part in the decision, so cannot formally dissent from it (SUP-8)."
     )
     expect(refusalFor(taken(attending(member, "confirmed"))).message).toBe(
-      "Sam Jessop confirmed they would attend the sitting on Wed 9 Jun 2027 but is not recorded as present: record their attendance first, then their dissent (CPR-7)."
+      "Sam Jessop confirmed they would attend the sitting on Wed 9 Jun 2027 but is not recorded as present: record their attendance first, then their dissent (SUP-8)."
     )
     expect(refusalFor(taken())).toMatchObject({
       attendance: "not_recorded",
       message:
-        "Sam Jessop is not recorded as attending the sitting on Wed 9 Jun 2027: only a member who attended, or a deputy standing in, can formally dissent from its decisions (CPR-7). If they attended, record their attendance first."
+        "Sam Jessop is not recorded as attending the sitting on Wed 9 Jun 2027: only a member who attended, or a deputy standing in, can formally dissent from its decisions (SUP-8). If they attended, record their attendance first."
     })
   })
 

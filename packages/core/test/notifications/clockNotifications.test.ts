@@ -86,10 +86,10 @@ describe("clock notifications", () => {
     expect(idsAt(plus(placedAt, hours(27)), met)).toEqual([])
   })
 
-  it("STAT-R24: two weeks before the temporary approval ends, the warning comes due soon", () => {
+  it("STAT-R24, DEF-R24-EXPIRY-WARNING: two weeks before the temporary approval ends, the warning comes due soon", () => {
     const now = london("2027-07-01", "12:00")
     const sent = clockNotifications(placementClocksAt(now), now, scope())
-    expect(sent.map((n) => [n.kind, n.actBy?.ruleId, n.facts.deadlineId])).toContainEqual(["clock.due_soon", "STAT-R24", "plc_1:approval-warning"])
+    expect(sent.map((n) => [n.kind, n.actBy?.ruleId, n.facts.deadlineId])).toContainEqual(["clock.due_soon", "DEF-R24-EXPIRY-WARNING", "plc_1:approval-warning"])
   })
 
   it("routes each clock to whoever it concerns (CPR-11, LIN-6, LIN-9, SUP-8, LIN-13, CPR-10, NSO-10, LIN-3)", () => {
@@ -100,8 +100,10 @@ describe("clock notifications", () => {
     expect(routed({ id: "sit_1:record-draft", about: { kind: "sitting", id: "sit_1" }, ruleId: "CPR-11" })).toEqual(["role:panel_administrator"])
     expect(routed({ id: "dec_1:actions-case-note", about: { kind: "decision", id: "dec_1" }, ruleId: "LIN-6" })).toEqual(["role:team_manager"])
     expect(routed({ id: "dec_1:fgc:act_1:service_manager", ruleId: "LIN-9" })).toEqual(["role:service_manager", "role:practice_supervisor"])
-    expect(routed({ id: "dis_1:outcome", about: { kind: "disagreement", id: "dis_1" }, ruleId: "LIN-13" })).toEqual(["role:assistant_director", "role:panel_chair"])
-    expect(routed({ id: "dis_1:outcome", about: { kind: "disagreement", id: "dis_1" }, ruleId: "SUP-8" })).toEqual(["role:assistant_director"])
+    expect(routed({ id: "dis_1:outcome", about: { kind: "disagreement", id: "dis_1" }, ruleId: "DEF-DISAGREEMENT-5WD" })).toEqual(["role:assistant_director", "role:panel_chair"])
+    expect(routed({ id: "dis_1:outcome", about: { kind: "disagreement", id: "dis_1" }, ruleId: "DEF-DISAGREEMENT-10WD" }, preset("support-panels"))).toEqual([
+      "role:assistant_director"
+    ])
     expect(routed({ id: "dis_1:areas", about: { kind: "disagreement", id: "dis_1" }, ruleId: "SUP-8" })).toEqual(["role:panel_chair", "role:panel_administrator"])
     expect(routed({ id: "dec_1:return", about: { kind: "decision", id: "dec_1" }, ruleId: "CPR-10" })).toEqual(["role:panel_administrator"])
     expect(routed({ id: "dec_1:retrospective", about: { kind: "decision", id: "dec_1" }, ruleId: "NSO-10" })).toEqual(["role:panel_administrator"])

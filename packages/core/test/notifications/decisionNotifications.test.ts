@@ -86,7 +86,7 @@ describe("decision notifications", () => {
     expect(who(nso.record({ minutes: undefined })).map((n) => n.id)).toEqual(["dec_1:sign-off:0:assistant_director", "dec_1:sign-off:0:head_of_service"])
     expect(who(nso.notify(nso.cmd("headOfService", { _tag: "SignOff" }))).map((n) => n.id)).toEqual(["dec_1:sign-off:1:assistant_director"])
     const final = nso.notify(nso.cmd("assistantDirector", { _tag: "SignOff" }))
-    expect(who(final)).toEqual([{ id: "dec_1:final:team_manager", kind: "decision.final", to: "role:team_manager", ruleId: "CPR-8" }])
+    expect(who(final)).toEqual([{ id: "dec_1:final:team_manager", kind: "decision.final", to: "role:team_manager", ruleId: "DEF-RECORD-TIMESCALES" }])
   })
 
   it("CPR-8: a declined decision without actions goes out without an act-by", () => {

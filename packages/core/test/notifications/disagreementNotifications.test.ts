@@ -40,8 +40,8 @@ describe("disagreement notifications", () => {
   it("SUP-8: areas noted, the member is told to raise it with their own manager by the escalation clock", () => {
     const sup = dissentAt("support-panels")
     const noted = sup.notify(sup.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type"] }))
-    expect(who(noted)).toEqual([{ id: "dis_1:areas-noted:member", kind: "disagreement.areas_noted", to: "person:sam-jessop", ruleId: "SUP-8" }])
-    expect(noted[0]?.actBy).toMatchObject({ due: "2027-06-23T16:00:00.000Z", ruleId: "SUP-8" })
+    expect(who(noted)).toEqual([{ id: "dis_1:areas-noted:member", kind: "disagreement.areas_noted", to: "person:sam-jessop", ruleId: "DEF-DISAGREEMENT-10WD" }])
+    expect(noted[0]?.actBy).toMatchObject({ due: "2027-06-23T16:00:00.000Z", ruleId: "DEF-DISAGREEMENT-10WD" })
     expect(noted[0]?.body[1]).toBe("Grounds: Residential care is not the least intrusive option for the child")
     // Areas added later are in the record but start nothing new.
     expect(sup.notify(sup.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Cost"] }, london("2027-06-09", "12:00")))).toEqual([])
@@ -52,11 +52,11 @@ describe("disagreement notifications", () => {
     sup.notify(sup.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type"] }))
     const toManager = sup.notify(sup.cmd("member", { _tag: "Escalate", step: "member_manager", to: party(sup.staff.teamManager) }))
     expect(who(toManager)).toEqual([
-      { id: "dis_1:escalated:member_manager", kind: "disagreement.escalated", to: "person:tom-brackley", ruleId: "SUP-8" }
+      { id: "dis_1:escalated:member_manager", kind: "disagreement.escalated", to: "person:tom-brackley", ruleId: "DEF-DISAGREEMENT-10WD" }
     ])
     const toDirector = sup.notify(sup.cmd("teamManager", { _tag: "Escalate", step: "assistant_director", to: party(sup.staff.assistantDirector) }))
     expect(who(toDirector)).toEqual([
-      { id: "dis_1:escalated:assistant_director", kind: "disagreement.escalated", to: "person:ruth-fairholme", ruleId: "SUP-8" }
+      { id: "dis_1:escalated:assistant_director", kind: "disagreement.escalated", to: "person:ruth-fairholme", ruleId: "DEF-DISAGREEMENT-10WD" }
     ])
     expect(toDirector[0]?.headline).toBe("A disagreement with panel decision dec_1 is escalated to you (SUP-8)")
     const outcome = sup.notify(
@@ -68,10 +68,10 @@ describe("disagreement notifications", () => {
 
   it("SUP-8, LIN-13: a recorded dissent asks the chair to note the areas at panel, by 17:00 the next working day", () => {
     const { recorded } = dissentAt("lincolnshire")
-    expect(who(recorded)).toEqual([{ id: "dis_1:dissent-recorded:panel_chair", kind: "disagreement.dissent_recorded", to: "role:panel_chair", ruleId: "LIN-13" }])
+    expect(who(recorded)).toEqual([{ id: "dis_1:dissent-recorded:panel_chair", kind: "disagreement.dissent_recorded", to: "role:panel_chair", ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD" }])
     expect(recorded[0]).toMatchObject({
       headline: "Note the areas of disagreement with panel decision dec_1 (LIN-13)",
-      actBy: { due: "2027-06-10T16:00:00.000Z", explanation: "due 17:00 Thu 10 Jun 2027 - LIN-13: 17:00, 1 working day after the dissent was recorded at 11:00 Wed 9 Jun 2027" }
+      actBy: { due: "2027-06-10T16:00:00.000Z", explanation: "due 17:00 Thu 10 Jun 2027 - DEF-DISAGREEMENT-NOTE-NEXT-WD (Carepanel default, not in the terms of reference; set by the authority's policy): 17:00, 1 working day after the dissent was recorded at 11:00 Wed 9 Jun 2027" }
     })
     expect(recorded[0]?.body).toContain("Attendance at the sitting was not recorded when the dissent was, so Sam Jessop's attendance is not checked.")
   })
@@ -101,9 +101,9 @@ describe("disagreement notifications", () => {
   it("LIN-13: areas noted, the chair is told to agree an outcome with the Assistant Director; escalated, the Assistant Director", () => {
     const lin = dissentAt("lincolnshire")
     const noted = lin.notify(lin.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type"] }))
-    expect(who(noted)).toEqual([{ id: "dis_1:areas-noted:panel_chair", kind: "disagreement.areas_noted", to: "role:panel_chair", ruleId: "LIN-13" }])
+    expect(who(noted)).toEqual([{ id: "dis_1:areas-noted:panel_chair", kind: "disagreement.areas_noted", to: "role:panel_chair", ruleId: "DEF-DISAGREEMENT-5WD" }])
     const escalated = lin.notify(lin.cmd("chair", { _tag: "Escalate", step: "assistant_director", to: party(lin.staff.assistantDirector) }))
-    expect(who(escalated).map((n) => [n.to, n.ruleId])).toEqual([["person:ruth-fairholme", "LIN-13"]])
+    expect(who(escalated).map((n) => [n.to, n.ruleId])).toEqual([["person:ruth-fairholme", "DEF-DISAGREEMENT-5WD"]])
     expect(escalated[0]?.actBy?.due).toBe("2027-06-16T16:00:00.000Z")
   })
 })

@@ -108,8 +108,8 @@ describe("placement notifications", () => {
     placeIt(notify)
     const extended = notify(cmd("headOfService", { _tag: "ExtendApproval", weeks: 8, conditions: allConditions }, london("2027-06-01", "10:00")))
     expect(who(extended).map((n) => [n.id, n.ruleId])).toEqual([
-      ["plc_1:extended:social_worker", "STAT-R25-1"],
-      ["plc_1:extended:team_manager", "STAT-R25-1"]
+      ["plc_1:extended:social_worker", "DEF-R24-EXPIRY-WARNING"],
+      ["plc_1:extended:team_manager", "DEF-R24-EXPIRY-WARNING"]
     ])
     expect(extended[0]?.headline).toBe("Temporary approval for child child-1 extended by 8 weeks (STAT-R25-1)")
   })

@@ -67,14 +67,14 @@ describe("referral notifications", () => {
     expect(again[0]?.id).toBe("ref_1:approval:2027-06-03T08:00:00.000Z:0:team_manager")
   })
 
-  it("NSO-3, CPR-4: late permission granted goes to the administrator with the rule that allows it", () => {
+  it("DEF-LATE-PERMISSION, CPR-4: late permission granted goes to the administrator with the rule that allows it", () => {
     const notify = northSomersetRequest()
     const granted = notify(cmd("assistantDirector", { _tag: "GrantLatePermission", sitting: sittingOn("sit_9jun", "care-and-resource", "2027-06-09", "13:30"), reason: "Placement breaking down" }))
     expect(who(granted)).toEqual([
       { id: "ref_1:late-permission:sit_9jun:panel_administrator", kind: "referral.late_permission_granted", to: "role:panel_administrator", ruleId: undefined }
     ])
-    expect(granted[0]?.facts).toMatchObject({ sittingId: "sit_9jun", ruleId: "NSO-3" })
-    expect(granted[0]?.headline).toBe("Late panel request ref_1 may be heard at sitting sit_9jun (NSO-3)")
+    expect(granted[0]?.facts).toMatchObject({ sittingId: "sit_9jun", ruleId: "DEF-LATE-PERMISSION" })
+    expect(granted[0]?.headline).toBe("Late panel request ref_1 may be heard at sitting sit_9jun (DEF-LATE-PERMISSION)")
   })
 
   it("a draft edit or a document tells nobody", () => {

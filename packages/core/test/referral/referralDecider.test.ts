@@ -299,14 +299,14 @@ describe("referral decider: onto a sitting", () => {
     )
   })
 
-  it("LIN-3: only the panel chair or vice chair may let a late request onto the agenda", () => {
+  it("DEF-LATE-PERMISSION: only the panel chair or vice chair may let a late request onto the agenda, cited as Carepanel's default (LIN-3 names no late route)", () => {
     const refusal = lincolnshire
       .given(ready())
       .when(cmd("headOfService", { _tag: "GrantLatePermission", sitting: wednesday, reason: "x" }))
       .refusal()
     expect(refusal).toMatchObject({
       _tag: "LatePermissionNotAllowed",
-      message: "Only the panel chair or vice chair can let a late request onto the agenda (LIN-3)."
+      message: "Only the panel chair or vice chair can let a late request onto the agenda (DEF-LATE-PERMISSION (Carepanel default, not in the terms of reference; set by the authority's policy))."
     })
   })
 

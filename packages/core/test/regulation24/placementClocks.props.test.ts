@@ -68,7 +68,7 @@ describe("Regulation 24 clocks: properties (STAT-S46, STAT-R24, STAT-R25-1)", ()
       const expiry = currentExpiry(placed.approval!)!
       const spec = placementClocks(placed, policy).find((clock) => clock.id === "plc_1:approval-warning")!
       const warning = toDeadline(spec, englandAndWales, { now: placedAt, dueSoonHours: 48 })
-      expect(warning.ruleId).toBe(extension === undefined ? "STAT-R24" : "STAT-R25-1")
+      expect(warning.ruleId).toBe("DEF-R24-EXPIRY-WARNING")
       expect(DateTime.lessThan(warning.due, expiry)).toBe(true)
       // At least the days asked for, less the hour a clock change may take.
       expect(elapsed(warning.due, expiry)).toBeGreaterThanOrEqual(days * 24 * hour - hour)

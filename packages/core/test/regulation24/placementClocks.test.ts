@@ -34,8 +34,8 @@ describe("placement clocks: explained", () => {
     expect(clocks["kinship-referral"]).toMatchObject({ ruleId: "LIN-18", explanation: "due 11:00 Sun 28 Mar 2027 - LIN-18: 48 hours after the placement at 10:00 Fri 26 Mar 2027" })
     expect(clocks["temporary-approval"]).toMatchObject({ ruleId: "STAT-R24", explanation: "due 10:00 Fri 16 Jul 2027 - STAT-R24: 16 weeks after the placement at 10:00 Fri 26 Mar 2027" })
     expect(clocks["approval-warning"]).toMatchObject({
-      ruleId: "STAT-R24",
-      explanation: "due 10:00 Fri 2 Jul 2027 - STAT-R24: 14 days before the end of the temporary approval at 10:00 Fri 16 Jul 2027"
+      ruleId: "DEF-R24-EXPIRY-WARNING",
+      explanation: "due 10:00 Fri 2 Jul 2027 - DEF-R24-EXPIRY-WARNING (Carepanel default, not in the terms of reference; set by the authority's policy): 14 days before the end of the temporary approval at 10:00 Fri 16 Jul 2027"
     })
     expect(Object.keys(clocks)).toEqual(["viability", "kinship-referral", "temporary-approval", "approval-warning"])
   })
@@ -56,7 +56,7 @@ describe("placement clocks: explained", () => {
       state: "pending",
       explanation: "due 10:00 Fri 10 Sep 2027 - STAT-R25-1: 8 weeks after the original end of the temporary approval at 10:00 Fri 16 Jul 2027"
     })
-    expect(clocks["approval-warning"]).toMatchObject({ ruleId: "STAT-R25-1", state: "pending", due: london("2027-08-27", "10:00") })
+    expect(clocks["approval-warning"]).toMatchObject({ ruleId: "DEF-R24-EXPIRY-WARNING", state: "pending", due: london("2027-08-27", "10:00") })
   })
 
   it("STAT-R25-2: running until a review's outcome meets every expiry clock", () => {
@@ -65,10 +65,10 @@ describe("placement clocks: explained", () => {
     expect([clocks["temporary-approval"]!.state, clocks["extended-approval"]!.state, clocks["approval-warning"]!.state]).toEqual(["met", "met", "met"])
   })
 
-  it("STAT-R24: a warning on a Sunday comes on the Friday before", () => {
+  it("DEF-R24-EXPIRY-WARNING: a warning on a Sunday comes on the Friday before, cited as Carepanel's, not regulation 24's", () => {
     const warning = byRule(placedOn(london("2027-05-02", "10:00")))["approval-warning"]!
     expect(warning.explanation).toBe(
-      "due 10:00 Fri 6 Aug 2027 - STAT-R24: 14 days before the end of the temporary approval at 10:00 Sun 22 Aug 2027 (moved to Fri 6 Aug 2027 because Sun 8 Aug 2027 is a Sunday)"
+      "due 10:00 Fri 6 Aug 2027 - DEF-R24-EXPIRY-WARNING (Carepanel default, not in the terms of reference; set by the authority's policy): 14 days before the end of the temporary approval at 10:00 Sun 22 Aug 2027 (moved to Fri 6 Aug 2027 because Sun 8 Aug 2027 is a Sunday)"
     )
   })
 

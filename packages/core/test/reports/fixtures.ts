@@ -146,7 +146,8 @@ const decisionOf = (plan: Plan, hearing: Plan["hearings"][number]): Decision => 
         startsAt: startOf(hearing.at),
         endsAt: endOf(hearing.at),
         cancelled: false,
-        agenda: [subject.referralId]
+        agenda: [subject.referralId],
+        quorum: { enough: true, chair: { personId: staff.chair.personId, name: staff.chair.name } }
       },
       content
     }),

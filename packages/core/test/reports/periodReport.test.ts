@@ -68,8 +68,9 @@ describe("period report", () => {
       ["act_8a", "overdue", false]
     ])
     expect(report.clocksByRule).toEqual([
-      // LIN-13: the areas noted in time at the sitting, the outcome late.
-      { ruleId: "LIN-13", clocks: 2, metOnTime: 1, metLate: 1, overdue: 0, open: 0 },
+      // The disagreement's clocks are Carepanel's defaults: the outcome late, the areas noted in time at the sitting.
+      { ruleId: "DEF-DISAGREEMENT-5WD", clocks: 1, metOnTime: 0, metLate: 1, overdue: 0, open: 0 },
+      { ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD", clocks: 1, metOnTime: 1, metLate: 0, overdue: 0, open: 0 },
       { ruleId: "LIN-16", clocks: 1, metOnTime: 0, metLate: 1, overdue: 0, open: 0 },
       { ruleId: "LIN-18", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
       { ruleId: "LIN-3", clocks: 6, metOnTime: 6, metLate: 0, overdue: 0, open: 0 },

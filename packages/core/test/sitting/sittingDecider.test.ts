@@ -170,14 +170,33 @@ describe("sitting decider: attendance", () => {
     expect(state!.attendance.map((a) => [a.name, a.status])).toEqual([["Lee Marston", "apologies"], ["Kit Oldham", "deputy"]])
   })
 
-  it("KNO-2: refuses a deputy who does not say whom they represent", () => {
+  it("CPR-3: refuses a deputy who does not say whom they represent, citing the care planning panel's own rule", () => {
     const refusal = cpr.given(scheduled()).when(cmd("administrator", { _tag: "RecordAttendance", entry: { ...person, status: "deputy" } })).refusal()
-    expect(refusal._tag).toBe("DeputyMustNameSeat")
+    expect(refusal).toMatchObject({ _tag: "DeputyMustNameSeat", ruleId: "CPR-3", message: "Say which member the deputy stands in for (CPR-3)." })
   })
 
-  it("KNO-2: refuses an observer without the chair's agreement, and records one with it", () => {
+  it("DEF-DEPUTY-NAMES-SEAT: where the terms of reference say nothing of deputies, the same check cites Carepanel's default", () => {
+    const supportPanels = deciderSpec(sittingDecider, contextOf("support-panels"))
+    const supStaff = staffOf("support-panels")
+    const history = supportPanels.given([]).when({
+      _tag: "ScheduleSitting", sittingId: SittingId.make("s1"), panelId: PanelId.make("support-panel"), date: "2027-06-08" as LocalDate, by: as(supStaff.administrator), at: monday
+    }).events()
+    const refusal = supportPanels.given(history).when({ _tag: "RecordAttendance", entry: { ...person, status: "deputy" }, by: as(supStaff.administrator), at: monday } as SittingCommand).refusal()
+    expect(refusal).toMatchObject({ _tag: "DeputyMustNameSeat", ruleId: "DEF-DEPUTY-NAMES-SEAT" })
+    expect(refusal.message).toBe("Say which member the deputy stands in for (DEF-DEPUTY-NAMES-SEAT (Carepanel default, not in the terms of reference; set by the authority's policy)).")
+  })
+
+  it("DEF-OBSERVERS-CHAIR-AGREES: refuses an observer without the chair's agreement, and records one with it; only Knowsley's cites KNO-2", () => {
     const observer = { ...person, membership: "observer" as const, status: "observer" }
-    expect(cpr.given(scheduled()).when(cmd("administrator", { _tag: "RecordAttendance", entry: observer })).refusal()._tag).toBe("ObserverNeedsChairAgreement")
+    expect(cpr.given(scheduled()).when(cmd("administrator", { _tag: "RecordAttendance", entry: observer })).refusal()).toMatchObject({
+      _tag: "ObserverNeedsChairAgreement",
+      ruleId: "DEF-OBSERVERS-CHAIR-AGREES"
+    })
+    const knowsleySitting = knowsley.given([]).when({
+      _tag: "ScheduleSitting", sittingId: SittingId.make("k1"), panelId: PanelId.make("circle-of-support"), date: "2027-06-10" as LocalDate, by: as(knowsleyStaff.administrator), at: monday
+    }).events()
+    const atKnowsley = knowsley.given(knowsleySitting).when({ _tag: "RecordAttendance", entry: observer, by: as(knowsleyStaff.administrator), at: monday } as SittingCommand).refusal()
+    expect(atKnowsley).toMatchObject({ ruleId: "KNO-2", message: "An observer attends only with the chair's agreement (KNO-2)." })
     const state = cpr.given(scheduled()).when(cmd("administrator", { _tag: "RecordAttendance", entry: { ...observer, chairAgreed: true } })).state()
     expect(state!.attendance[0]!.status).toBe("observer")
   })
@@ -212,6 +231,23 @@ describe("sitting decider: attendance", () => {
     const refusal = nso.given(history).when({ _tag: "ConfirmQuorum", enough: true, note: "", by: as(nsoStaff.member), at: monday }).refusal()
     expect(refusal._tag).toBe("NotTheChair")
     expect(refusal.message).toContain("(NSO-1)")
+  })
+
+  it("DEF-QUORUM-CHAIR-DECIDES: where the terms of reference set no quorum, the chair decides and the refusal says it is Carepanel's default", () => {
+    const history = knowsley.given([]).when({
+      _tag: "ScheduleSitting", sittingId: SittingId.make("k1"), panelId: PanelId.make("circle-of-support"), date: "2027-06-10" as LocalDate, by: as(knowsleyStaff.administrator), at: monday
+    }).events()
+    const refusal = knowsley.given(history).when({ _tag: "ConfirmQuorum", enough: true, note: "", by: as(knowsleyStaff.member), at: monday }).refusal()
+    expect(refusal.message).toContain("(DEF-QUORUM-CHAIR-DECIDES (Carepanel default, not in the terms of reference; set by the authority's policy))")
+  })
+
+  it("DEF-SLOT-MINUTES: Knowsley's slot length is Carepanel's default: a full agenda is refused citing it, not KNO-1", () => {
+    const history = knowsley.given([]).when({
+      _tag: "ScheduleSitting", sittingId: SittingId.make("k1"), panelId: PanelId.make("circle-of-support"), date: "2027-06-10" as LocalDate, by: as(knowsleyStaff.administrator), at: monday
+    }).events()
+    const entries = Array.from({ length: 8 }, (_, i) => entry(i + 1))
+    const refusal = knowsley.given(history).when({ _tag: "BuildAgenda", entries, by: as(knowsleyStaff.administrator), at: monday } as SittingCommand).refusal()
+    expect(refusal).toMatchObject({ _tag: "AgendaFull", ruleId: "DEF-SLOT-MINUTES", capacity: 7 })
   })
 })
 

@@ -24,9 +24,10 @@ export const carePlanning: AuthorityPolicyInput = {
         { seat: "SEN Officer", role: "panel_member", membership: "standing" }
       ],
       slotMinutes: { min: 15, max: 20, ruleId: "CPR-2" },
-      // No quorum is set; CPR-3 monitors attendance and members arrange cover. The chair decides.
-      quorum: { _tag: "ChairDecides", ruleId: "CPR-3" },
-      observersNeedChairAgreement: true
+      quorum: { _tag: "ChairDecides", ruleId: "DEF-QUORUM-CHAIR-DECIDES" },
+      observersNeedChairAgreement: true,
+      // CPR-3: members arrange cover when absent.
+      deputiesRuleId: "CPR-3"
     }
   ],
   referral: {
@@ -55,22 +56,23 @@ export const carePlanning: AuthorityPolicyInput = {
     }
   },
   decision: {
-    // CPR-1: the Service Director chairs; the Head of Care Services, as vice chair, signs in their absence.
-    signOff: [{ ruleId: "CPR-8", roles: ["panel_chair", "vice_chair"] }],
+    // CPR-11: the chair checks and returns the final record; the vice chair (CPR-1) does so in their absence.
+    signOff: [{ ruleId: "CPR-11", roles: ["panel_chair", "vice_chair"] }],
+    timescalesRuleId: "CPR-10",
     automaticReviews: [],
     fgcReferralEscalations: []
   },
-  // Emergency placements are in scope (CPR-5); outside a sitting the chair or vice chair agrees and the
-  // panel hears it at the next sitting. Our choice: the terms of reference do not say.
+  // Emergency placements are in scope (CPR-5); agreeing one between sittings is our default.
   outsidePanel: {
-    ruleId: "CPR-5",
+    ruleId: "DEF-OUTSIDE-PANEL",
     approvers: [{ anyOf: ["panel_chair", "vice_chair"] }],
     retrospectivePresentation: true
   },
   disagreement: {
-    ruleId: "CPR-7",
+    ruleId: "DEF-DISAGREEMENT-ROUTE",
     route: "member_manager_then_assistant_director",
-    resolveWithin: { ruleId: "CPR-7", clock: { _tag: "DaysAfter", days: 10, unit: "working", time: "17:00" } }
+    resolveWithin: { ruleId: "DEF-DISAGREEMENT-10WD", clock: { _tag: "DaysAfter", days: 10, unit: "working", time: "17:00" } },
+    dissentRuleId: "CPR-7"
   },
   regulation24: nationalRegulation24
 }

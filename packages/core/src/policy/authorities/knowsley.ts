@@ -37,18 +37,18 @@ export const knowsley: AuthorityPolicyInput = {
         member("Shield", "non_standing"),
         member("BABs", "non_standing")
       ],
-      // Slot length is not set by the terms of reference; 20-30 minutes suits a consultation.
-      slotMinutes: { min: 20, max: 30, ruleId: "KNO-1" },
-      quorum: { _tag: "ChairDecides", ruleId: "KNO-2" },
+      slotMinutes: { min: 20, max: 30, ruleId: "DEF-SLOT-MINUTES" },
+      quorum: { _tag: "ChairDecides", ruleId: "DEF-QUORUM-CHAIR-DECIDES" },
       attendanceConfirmation: { ruleId: "KNO-2", clock: { _tag: "DaysBefore", days: 3, unit: "calendar", time: "17:00" } },
-      observersNeedChairAgreement: true
+      observersNeedChairAgreement: true,
+      observersRuleId: "KNO-2",
+      deputiesRuleId: "KNO-2"
     }
   ],
   referral: {
     // KNO-6: "7 days prior to the meeting". We read it as 17:00 that day, the end of the office day.
     submissionDeadline: { ruleId: "KNO-6", clock: { _tag: "DaysBefore", days: 7, unit: "calendar", time: "17:00" } },
-    // Silent on late referrals: the chair may let one on, which is what a rotating chair would expect.
-    latePermission: { ruleId: "KNO-6", roles: ["panel_chair"] },
+    latePermission: { ruleId: "DEF-LATE-PERMISSION", roles: ["panel_chair"] },
     teamManagerConsultationRequired: "KNO-4",
     approvals: [{ ruleId: "KNO-6", role: "team_manager" }],
     requiredSections: ["reason", "request", "case_summary", "worries", "working_well", "education", "team_manager_consultation"],
@@ -63,7 +63,7 @@ export const knowsley: AuthorityPolicyInput = {
   },
   sitting: {},
   decision: {
-    signOff: [{ ruleId: "KNO-1", roles: ["panel_chair"] }],
+    signOff: [{ ruleId: "DEF-CHAIR-SIGNS", roles: ["panel_chair"] }],
     automaticReviews: [],
     fgcReferralEscalations: []
   },
@@ -72,11 +72,10 @@ export const knowsley: AuthorityPolicyInput = {
     approvers: [{ anyOf: ["service_manager"], forRequestTypes: ["legal_planning_meeting"] }],
     retrospectivePresentation: true
   },
-  // The terms of reference have no disagreement route; we use the generic one (SUP-8) and 10 working days.
   disagreement: {
-    ruleId: "SUP-8",
+    ruleId: "DEF-DISAGREEMENT-ROUTE",
     route: "member_manager_then_assistant_director",
-    resolveWithin: { ruleId: "SUP-8", clock: { _tag: "DaysAfter", days: 10, unit: "working", time: "17:00" } }
+    resolveWithin: { ruleId: "DEF-DISAGREEMENT-10WD", clock: { _tag: "DaysAfter", days: 10, unit: "working", time: "17:00" } }
   },
   regulation24: nationalRegulation24,
   // KNO-3: the edge-of-care services that report their capacity to the group. The terms of reference give no

@@ -24,14 +24,16 @@ export const lincolnshire: AuthorityPolicyInput = {
         { seat: "SEND", role: "panel_member", membership: "standing" },
         { seat: "Administrator", role: "panel_administrator", membership: "standing" }
       ],
-      slotMinutes: { min: 20, max: 30, ruleId: "LIN-1" },
-      quorum: { _tag: "ChairDecides", ruleId: "LIN-1" },
+      slotMinutes: { min: 20, max: 30, ruleId: "DEF-SLOT-MINUTES" },
+      quorum: { _tag: "ChairDecides", ruleId: "DEF-QUORUM-CHAIR-DECIDES" },
       observersNeedChairAgreement: true
     }
   ],
   referral: {
     submissionDeadline: { ruleId: "LIN-3", clock: { _tag: "WeekdayBefore", weekday: "friday", time: "12:00" } },
-    latePermission: { ruleId: "LIN-3", roles: ["panel_chair", "vice_chair"] },
+    // LIN-3 says the request MUST arrive by the deadline and names no late route. The chair's permission is our
+    // default; an authority holding to the letter sets no roles, and late requests wait for the next sitting.
+    latePermission: { ruleId: "DEF-LATE-PERMISSION", roles: ["panel_chair", "vice_chair"] },
     approvals: [{ ruleId: "LIN-3", role: "team_manager" }],
     requiredSections: ["request", "reason", "proposed_plan"],
     requiredDocuments: [
@@ -67,7 +69,8 @@ export const lincolnshire: AuthorityPolicyInput = {
   },
   sitting: {},
   decision: {
-    signOff: [{ ruleId: "LIN-5", roles: ["panel_chair"] }],
+    signOff: [{ ruleId: "DEF-CHAIR-SIGNS", roles: ["panel_chair"] }],
+    timescalesRuleId: "LIN-5",
     signsOfSafetyMinutes: "LIN-5",
     automaticReviews: [],
     actionsCaseNote: { ruleId: "LIN-6", clock: { _tag: "MonthsAfter", months: 1 } },
@@ -90,8 +93,8 @@ export const lincolnshire: AuthorityPolicyInput = {
   disagreement: {
     ruleId: "LIN-13",
     route: "chair_with_assistant_director",
-    // Not in the procedure: 5 working days for the chair and Assistant Director to agree an outcome.
-    resolveWithin: { ruleId: "LIN-13", clock: { _tag: "DaysAfter", days: 5, unit: "working", time: "17:00" } }
+    resolveWithin: { ruleId: "DEF-DISAGREEMENT-5WD", clock: { _tag: "DaysAfter", days: 5, unit: "working", time: "17:00" } },
+    dissentRuleId: "LIN-13"
   },
   regulation24: {
     ...nationalRegulation24,

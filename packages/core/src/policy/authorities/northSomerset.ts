@@ -47,16 +47,15 @@ export const northSomerset: AuthorityPolicyInput = {
         { seat: "Designated Nurse for Children in Care", role: "panel_member", membership: "standing" },
         { seat: "Finance", role: "panel_member", membership: "non_standing" }
       ],
-      // Slot length is not in the terms of reference; 20-30 minutes fits three hours of business.
-      slotMinutes: { min: 20, max: 30, ruleId: "NSO-1" },
+      slotMinutes: { min: 20, max: 30, ruleId: "DEF-SLOT-MINUTES" },
       quorum: { _tag: "ChairDecides", ruleId: "NSO-1" },
       observersNeedChairAgreement: true
     }
   ],
   referral: {
     submissionDeadline: { ruleId: "NSO-3", clock: { _tag: "WeekdayBefore", weekday: "friday", time: "12:00" } },
-    // "Late forms may not be considered": the chair or a deputy decides.
-    latePermission: { ruleId: "NSO-3", roles: ["assistant_director", "panel_chair", "vice_chair"] },
+    // "Late forms may not be considered": who may still let one on is our default, the chair or a deputy.
+    latePermission: { ruleId: "DEF-LATE-PERMISSION", roles: ["assistant_director", "panel_chair", "vice_chair"] },
     approvals: [
       { ruleId: "NSO-2", role: "team_manager" },
       { ruleId: "NSO-2", role: "head_of_service" }
@@ -128,11 +127,10 @@ export const northSomerset: AuthorityPolicyInput = {
     ],
     retrospectivePresentation: true
   },
-  // Not in the terms of reference; the Assistant Director chairs, so a member escalates through their manager.
   disagreement: {
-    ruleId: "SUP-8",
+    ruleId: "DEF-DISAGREEMENT-ROUTE",
     route: "member_manager_then_assistant_director",
-    resolveWithin: { ruleId: "SUP-8", clock: { _tag: "DaysAfter", days: 10, unit: "working", time: "17:00" } }
+    resolveWithin: { ruleId: "DEF-DISAGREEMENT-10WD", clock: { _tag: "DaysAfter", days: 10, unit: "working", time: "17:00" } }
   },
   regulation24: nationalRegulation24
 }

@@ -25,15 +25,15 @@ export const supportPanels: AuthorityPolicyInput = {
         { seat: "Youth Offending Service", role: "panel_member", membership: "non_standing" },
         { seat: "Administrator", role: "panel_administrator", membership: "standing" }
       ],
-      slotMinutes: { min: 20, max: 30, ruleId: "SUP-1" },
-      quorum: { _tag: "ChairDecides", ruleId: "SUP-1" },
+      slotMinutes: { min: 20, max: 30, ruleId: "DEF-SLOT-MINUTES" },
+      quorum: { _tag: "ChairDecides", ruleId: "DEF-QUORUM-CHAIR-DECIDES" },
       observersNeedChairAgreement: true
     }
   ],
   referral: {
     // SUP-4: 5 working days before the panel date; by the end of that office day.
     submissionDeadline: { ruleId: "SUP-4", clock: { _tag: "DaysBefore", days: 5, unit: "working", time: "17:00" } },
-    latePermission: { ruleId: "SUP-4", roles: ["panel_chair"] },
+    latePermission: { ruleId: "DEF-LATE-PERMISSION", roles: ["panel_chair"] },
     approvals: [{ ruleId: "SUP-4", role: "team_manager" }],
     requiredSections: ["reason", "request", "case_summary"],
     requiredDocuments: [
@@ -59,21 +59,21 @@ export const supportPanels: AuthorityPolicyInput = {
   },
   sitting: {},
   decision: {
-    signOff: [{ ruleId: "SUP-6", roles: ["panel_chair"] }],
+    signOff: [{ ruleId: "DEF-CHAIR-SIGNS", roles: ["panel_chair"] }],
     automaticReviews: [],
     fgcReferralEscalations: []
   },
   outsidePanel: {
     ruleId: "SUP-7",
     approvers: [{ anyOf: ["head_of_service"], forRequestTypes: ["care_proceedings", "legal_planning_meeting", "s20_accommodation"] }],
-    // SUP-7 is silent on presenting it afterwards; we book a retrospective slot so the panel keeps oversight.
-    retrospectivePresentation: true
+    retrospectivePresentation: true,
+    retrospectiveRuleId: "DEF-RETROSPECTIVE-SLOT"
   },
   disagreement: {
     ruleId: "SUP-8",
     route: "member_manager_then_assistant_director",
-    // Not in the terms of reference: 10 working days to reach the Assistant Director's outcome.
-    resolveWithin: { ruleId: "SUP-8", clock: { _tag: "DaysAfter", days: 10, unit: "working", time: "17:00" } }
+    resolveWithin: { ruleId: "DEF-DISAGREEMENT-10WD", clock: { _tag: "DaysAfter", days: 10, unit: "working", time: "17:00" } },
+    dissentRuleId: "SUP-8"
   },
   regulation24: nationalRegulation24
 }

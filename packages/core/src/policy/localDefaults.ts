@@ -1,0 +1,96 @@
+/**
+ * Carepanel's own defaults: values and checks the terms of reference do not state (`shared/docs/rules.md`, "Citing
+ * honestly"). Each carries its own `DEF-` id so that a decision sheet or deadline explanation never credits a seed with
+ * something it does not say; each names the policy field through which an authority replaces or removes it.
+ */
+export const localDefaults = {
+  "DEF-LATE-PERMISSION": {
+    rule: "The chair (or a deputy) may let a request that missed the submission deadline onto the agenda.",
+    why: "The terms of reference are silent on late requests; a chair letting one on is what a panel administrator expects. An empty list of roles means late requests wait for the next sitting.",
+    policyField: "referral.latePermission"
+  },
+  "DEF-QUORUM-CHAIR-DECIDES": {
+    rule: "No quorum is set: the chair decides whether enough members are present.",
+    why: "The terms of reference set no quorum; without a number the chair's judgement is the only safe rule.",
+    policyField: "panels[].quorum"
+  },
+  "DEF-SLOT-MINUTES": {
+    rule: "Each child gets an agenda slot of the policy's minimum to maximum minutes.",
+    why: "The terms of reference give no slot length; 20-30 minutes suits a consultation.",
+    policyField: "panels[].slotMinutes"
+  },
+  "DEF-OBSERVERS-CHAIR-AGREES": {
+    rule: "An observer attends only with the chair's agreement.",
+    why: "The terms of reference do not mention observers; the chair controls who is in the room where children's records are discussed.",
+    policyField: "panels[].observersNeedChairAgreement, panels[].observersRuleId"
+  },
+  "DEF-DEPUTY-NAMES-SEAT": {
+    rule: "A deputy says which member they stand in for.",
+    why: "The terms of reference do not describe deputies for members; the record must show whose seat was covered.",
+    policyField: "panels[].deputiesRuleId"
+  },
+  "DEF-CHAIR-SIGNS": {
+    rule: "The chair of the sitting signs each decision off before it is final.",
+    why: "The terms of reference do not say who signs a decision off; the person who chaired is the one who can vouch for it.",
+    policyField: "decision.signOff"
+  },
+  "DEF-RECORD-TIMESCALES": {
+    rule: "A due date the panel sets for an action, or a date to return to panel, runs as a clock.",
+    why: "The terms of reference do not set timescales for actions or reviews; a date the panel recorded is still a date someone must meet.",
+    policyField: "decision.timescalesRuleId"
+  },
+  "DEF-OUTSIDE-PANEL": {
+    rule: "Outside a sitting, the chair or a deputy may agree an urgent request; the panel hears it at the next sitting.",
+    why: "The terms of reference bring emergencies to panel but say nothing of agreeing them between sittings.",
+    policyField: "outsidePanel"
+  },
+  "DEF-RETROSPECTIVE-SLOT": {
+    rule: "A decision agreed outside panel is presented at the first sitting after the agreement.",
+    why: "The terms of reference are silent on presenting it afterwards; a retrospective slot keeps the panel's oversight.",
+    policyField: "outsidePanel.retrospectivePresentation, outsidePanel.retrospectiveRuleId"
+  },
+  "DEF-DISAGREEMENT-ROUTE": {
+    rule: "A member who cannot agree raises it with their own manager, who escalates it to the Assistant Director.",
+    why: "These terms of reference have no disagreement route; this is the common route in English authorities.",
+    policyField: "disagreement.ruleId, disagreement.route"
+  },
+  "DEF-DISSENT": {
+    rule: "A member who took part in the sitting may record a formal dissent from its decision.",
+    why: "These terms of reference do not mention dissent; a member's disagreement must still be on the record.",
+    policyField: "disagreement.dissentRuleId"
+  },
+  "DEF-DISAGREEMENT-NOTE-NEXT-WD": {
+    rule: "The areas of disagreement are noted by 17:00 on the next working day after the dissent is recorded.",
+    why: "The terms of reference say the areas are noted at panel but give no time; the next working day leaves the morning after a late sitting for writing them up.",
+    policyField: "disagreement.noteAreasWithin"
+  },
+  "DEF-DISAGREEMENT-10WD": {
+    rule: "A disagreement's outcome is due within 10 working days of the areas being noted.",
+    why: "No terms of reference give the escalation a time limit; without one a disagreement never falls overdue.",
+    policyField: "disagreement.resolveWithin"
+  },
+  "DEF-DISAGREEMENT-5WD": {
+    rule: "The chair and the Assistant Director agree an outcome within 5 working days of the areas being noted.",
+    why: "The procedure gives no time limit; the chair escalating directly needs less time than a route through a member's manager.",
+    policyField: "disagreement.resolveWithin"
+  },
+  "DEF-R24-EXPIRY-WARNING": {
+    rule: "A warning falls the policy's number of days (14 in the presets) before a temporary approval or its extension ends.",
+    why: "Regulation 24 sets the end, not a warning; two weeks is long enough to arrange a fostering panel, an extension or a move.",
+    policyField: "regulation24.warnDaysBeforeExpiry"
+  }
+} as const satisfies Record<`DEF-${string}`, { readonly rule: string; readonly why: string; readonly policyField: string }>
+
+export type LocalDefaultId = keyof typeof localDefaults
+
+export const isLocalDefault = (id: string): id is LocalDefaultId => id in localDefaults
+
+const localDefaultNote = "Carepanel default, not in the terms of reference; set by the authority's policy"
+
+/** The catalogue text of a local default: what it does, and that it is Carepanel's choice, not the seed's. */
+export const localDefaultTexts = Object.fromEntries(
+  Object.entries(localDefaults).map(([id, entry]) => [id, `${entry.rule} ${localDefaultNote} (${entry.policyField}).`])
+) as { readonly [K in LocalDefaultId]: string }
+
+/** A rule id as cited to a reader: a local default says so ("DEF-...: Carepanel default, ..."). */
+export const citation = (id: string): string => (isLocalDefault(id) ? `${id} (${localDefaultNote})` : id)

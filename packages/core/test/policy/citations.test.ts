@@ -1,0 +1,189 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { Deadlines } from "../../src/deadlines/Deadlines.js"
+import { defaultNoteAreasWithin } from "../../src/disagreement/disagreementClocks.js"
+import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
+import { type PresetSlug, preset, presetSlugs } from "../../src/policy/authorities/index.js"
+import { dissentRuleOf, timescalesRuleOf } from "../../src/policy/DecisionPolicy.js"
+import { parsePolicyText } from "../../src/policy/loadPolicy.js"
+import { citation, isLocalDefault, localDefaults } from "../../src/policy/localDefaults.js"
+import { deputiesRuleOf, observersRuleOf } from "../../src/policy/PanelPolicy.js"
+import { ruleCatalogue, type seedRules } from "../../src/policy/rules.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { inMemoryCore } from "../../src/testing/playWeek.js"
+import { playCase } from "../scenario/playCase.js"
+
+/** The seed each preset encodes (`shared/seeds/README.md`). */
+const seedOfPreset: Record<PresetSlug, string> = {
+  knowsley: "KNO",
+  "support-panels": "SUP",
+  "north-somerset": "NSO",
+  "care-planning": "CPR",
+  lincolnshire: "LIN"
+}
+
+/**
+ * What each seed rule may be cited for, by policy field (array indices as `[]`), read against `shared/docs/rules.md`.
+ * A preset citing a seed id for anything else (a quorum under KNO-2, a sign-off under SUP-6) fails: the seed does not
+ * say it, so it is a `DEF-` default. Reviewed by hand; add a field only where the rule's text says so.
+ */
+const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>>> = {
+  "KNO-1": ["panels[].ruleId"],
+  "KNO-2": ["panels[].attendanceConfirmation.ruleId", "panels[].observersRuleId", "panels[].deputiesRuleId"],
+  "KNO-3": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
+  "KNO-4": ["referral.teamManagerConsultationRequired"],
+  "KNO-5": ["referral.criteria[].ruleId", "outsidePanel.ruleId"],
+  "KNO-6": ["referral.submissionDeadline.ruleId", "referral.approvals[].ruleId", "referral.requiredDocuments[].ruleId"],
+  "SUP-1": ["panels[].ruleId"],
+  "SUP-2": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
+  "SUP-3": ["referral.criteria[].ruleId"],
+  "SUP-4": ["referral.submissionDeadline.ruleId", "referral.approvals[].ruleId"],
+  "SUP-5": ["referral.requiredDocuments[].ruleId"],
+  "SUP-7": ["outsidePanel.ruleId"],
+  "SUP-8": ["disagreement.ruleId", "disagreement.dissentRuleId"],
+  "NSO-1": ["panels[].ruleId", "panels[].quorum.ruleId"],
+  "NSO-2": ["referral.approvals[].ruleId"],
+  "NSO-3": ["referral.submissionDeadline.ruleId", "sitting.papersToMembers.ruleId"],
+  "NSO-4": ["referral.requiredDocuments[].ruleId"],
+  "NSO-6": ["referral.criteria[].ruleId", "referral.inScope.ruleId", "referral.expenditureThreshold.ruleId"],
+  "NSO-7": ["referral.exclusions[].ruleId"],
+  "NSO-8": ["decision.signOff[].ruleId"],
+  "NSO-9": ["decision.automaticReviews[].ruleId", "decision.automaticReviews[].earliest.ruleId", "decision.automaticReviews[].latest.ruleId"],
+  "NSO-10": ["outsidePanel.ruleId"],
+  "CPR-1": ["panels[].ruleId"],
+  "CPR-2": ["panels[].slotMinutes.ruleId"],
+  "CPR-3": ["panels[].deputiesRuleId"],
+  "CPR-4": ["referral.submissionDeadline.ruleId", "referral.latePermission.ruleId", "referral.requiredDocuments[].ruleId"],
+  "CPR-5": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
+  "CPR-7": ["disagreement.dissentRuleId"],
+  "CPR-9": ["sitting.papersToMembers.ruleId"],
+  "CPR-10": ["decision.timescalesRuleId"],
+  "CPR-11": ["sitting.record.draftToChair.ruleId", "sitting.record.finalFromChair.ruleId", "sitting.record.uploadEachChild.ruleId", "decision.signOff[].ruleId"],
+  "LIN-1": ["panels[].ruleId"],
+  "LIN-2": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
+  "LIN-3": ["referral.submissionDeadline.ruleId", "referral.approvals[].ruleId", "referral.requiredDocuments[].ruleId"],
+  "LIN-4": ["referral.exclusions[].ruleId"],
+  "LIN-5": ["decision.timescalesRuleId", "decision.signsOfSafetyMinutes"],
+  "LIN-6": ["decision.actionsCaseNote.ruleId"],
+  "LIN-7": ["decision.returnWaivableByCaseNote"],
+  "LIN-8": ["decision.changeOfCircumstancesApprover.ruleId"],
+  "LIN-9": ["decision.fgcReferralEscalations[].clock.ruleId"],
+  "LIN-11": ["outsidePanel.ruleId"],
+  "LIN-12": ["outsidePanel.s20Tasks.clock.ruleId"],
+  "LIN-13": ["disagreement.ruleId", "disagreement.dissentRuleId"],
+  "LIN-16": ["regulation24.viabilityAssessment.ruleId"],
+  "LIN-18": ["regulation24.kinshipReferral.ruleId"]
+}
+
+/** Every rule id a value of the policy holds, with its path. */
+const citationsIn = (value: unknown, path = ""): Array<{ path: string; ruleId: string }> => {
+  if (typeof value === "string") return value in ruleCatalogue ? [{ path, ruleId: value }] : []
+  if (Array.isArray(value)) return value.flatMap((item) => citationsIn(item, `${path}[]`))
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, item]) => citationsIn(item, path === "" ? key : `${path}.${key}`))
+  }
+  return []
+}
+
+/** The policy's own citations and the ones code falls back to where the policy sets none (the checks the deciders run). */
+const effectiveCitations = (policy: AuthorityPolicy) => [
+  ...citationsIn(policy),
+  ...policy.panels.flatMap((panel) => [
+    { path: "panels[].observersRuleId", ruleId: observersRuleOf(panel) },
+    { path: "panels[].deputiesRuleId", ruleId: deputiesRuleOf(panel) }
+  ]),
+  { path: "decision.timescalesRuleId", ruleId: timescalesRuleOf(policy.decision) },
+  { path: "disagreement.dissentRuleId", ruleId: dissentRuleOf(policy.disagreement) },
+  { path: "disagreement.noteAreasWithin.ruleId", ruleId: (policy.disagreement.noteAreasWithin ?? defaultNoteAreasWithin).ruleId }
+]
+
+/** Why a citation is dishonest for this preset, or undefined when it is true of its source. */
+const dishonesty = (slug: PresetSlug, { path, ruleId }: { path: string; ruleId: string }): string | undefined => {
+  if (isLocalDefault(ruleId) || ruleId.startsWith("STAT-")) return undefined
+  const seed = ruleId.split("-")[0]
+  if (seed !== seedOfPreset[slug]) return `${path} cites ${ruleId}, a rule of another panel's terms of reference`
+  const supported = seedSupports[ruleId as keyof typeof seedRules] ?? []
+  return supported.includes(path) ? undefined : `${path} cites ${ruleId}, which does not say this`
+}
+
+describe("honest citations: every preset cites only what its own seed says, and DEF- for Carepanel's defaults", () => {
+  it.each(presetSlugs)("%s: every clock, check and notification rule in the policy is its own seed's, national law, or a DEF- default", (slug) => {
+    const problems = effectiveCitations(preset(slug))
+      .map((entry) => dishonesty(slug, entry))
+      .filter((problem) => problem !== undefined)
+    expect(problems).toEqual([])
+  })
+
+  it("the check itself catches a foreign citation and a seed id cited for something its seed does not say", () => {
+    expect(dishonesty("knowsley", { path: "disagreement.ruleId", ruleId: "SUP-8" })).toContain("another panel's")
+    expect(dishonesty("knowsley", { path: "panels[].quorum.ruleId", ruleId: "KNO-2" })).toContain("does not say this")
+    expect(dishonesty("lincolnshire", { path: "referral.latePermission.ruleId", ruleId: "LIN-3" })).toContain("does not say this")
+    expect(dishonesty("care-planning", { path: "disagreement.resolveWithin.ruleId", ruleId: "DEF-DISAGREEMENT-10WD" })).toBeUndefined()
+  })
+
+  it.effect.each(presetSlugs)("%s: every clock a whole case starts cites its own seed, national law or a DEF- default that says so", (slug) =>
+    Effect.gen(function* () {
+      const policy = preset(slug)
+      const result = yield* playCase(policy)
+      const all = yield* (yield* Deadlines).forAuthority(staffOf(policy.authority.id).administrator, { includeMet: true })
+      const placement = Object.values(result.placement).flatMap((value) => (Array.isArray(value) ? value : []))
+      const deadlines = [...all, ...result.s20Tasks, ...placement].filter((entry) => typeof entry === "object" && "explanation" in entry)
+      expect(deadlines.length).toBeGreaterThan(10)
+      for (const deadline of deadlines) {
+        const seed = deadline.ruleId.split("-")[0]
+        expect([seedOfPreset[slug], "STAT", "DEF"], `${deadline.id} cites ${deadline.ruleId}`).toContain(seed)
+        expect(deadline.explanation).toContain(` - ${citation(deadline.ruleId)}: `)
+      }
+    }).pipe(Effect.provide(inMemoryCore(preset(slug))))
+  )
+
+  it.effect.each([
+    ["knowsley", "DEF-RECORD-TIMESCALES", "KNO-5"],
+    ["support-panels", "DEF-RECORD-TIMESCALES", "DEF-RETROSPECTIVE-SLOT"],
+    ["north-somerset", "DEF-RECORD-TIMESCALES", "NSO-10"],
+    ["care-planning", "CPR-10", "DEF-OUTSIDE-PANEL"]
+  ] as const)(
+    "DEF-RECORD-TIMESCALES, DEF-RETROSPECTIVE-SLOT, DEF-OUTSIDE-PANEL: at %s an action's clock cites %s and the retrospective presentation %s",
+    ([slug, actionRule, retrospectiveRule]) =>
+      Effect.gen(function* () {
+        const policy = preset(slug)
+        yield* playCase(policy)
+        const all = yield* (yield* Deadlines).forAuthority(staffOf(policy.authority.id).administrator, { includeMet: true })
+        const actions = all.filter((deadline) => deadline.id.includes(":action:"))
+        expect(actions.length).toBeGreaterThan(0)
+        expect(new Set(actions.map((deadline) => deadline.ruleId))).toEqual(new Set([actionRule]))
+        expect(all.filter((deadline) => deadline.id.endsWith(":retrospective")).map((deadline) => deadline.ruleId)).toEqual([retrospectiveRule])
+      }).pipe(Effect.provide(inMemoryCore(preset(slug))))
+  )
+
+  it.each(Object.keys(localDefaults))("%s: its catalogue entry says it is a Carepanel default the authority's policy may change", (id) => {
+    expect(ruleCatalogue[id as keyof typeof ruleCatalogue]).toContain("Carepanel default, not in the terms of reference; set by the authority's policy")
+    expect(citation(id)).toContain(`${id} (Carepanel default`)
+  })
+})
+
+describe("docs/domain-guide.md lists Carepanel's defaults", () => {
+  it("DEF-LATE-PERMISSION and every other DEF- id has a row with its reason and the policy field that changes it", () => {
+    const guide = readFileSync(join(import.meta.dirname, "../../../../docs/domain-guide.md"), "utf8")
+    for (const [id, entry] of Object.entries(localDefaults)) {
+      const row = guide.split("\n").find((line) => line.startsWith(`| ${id} |`))
+      expect(row, id).toBeDefined()
+      expect(row).toContain(entry.why)
+      for (const field of entry.policyField.split(", ")) expect(row).toContain(`\`${field}\``)
+    }
+  })
+})
+
+describe("docs/adding-an-authority.md", () => {
+  it.effect("DEF-SLOT-MINUTES, DEF-QUORUM-CHAIR-DECIDES: the example policy file decodes and cites only Lincolnshire's rules and Carepanel's defaults", () =>
+    Effect.gen(function* () {
+      const guide = readFileSync(join(import.meta.dirname, "../../../../docs/adding-an-authority.md"), "utf8")
+      const yaml = guide.match(/```yaml\n([\s\S]*?)```/)![1]!
+      const policy = yield* parsePolicyText(yaml, "fenmoor.yaml")
+      expect(policy.panels[0].quorum.ruleId).toBe("DEF-QUORUM-CHAIR-DECIDES")
+      expect(effectiveCitations(policy).map((entry) => dishonesty("lincolnshire", entry)).filter((problem) => problem !== undefined)).toEqual([])
+    })
+  )
+})
