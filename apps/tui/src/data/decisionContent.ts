@@ -1,4 +1,4 @@
-import { agreedFieldsFor, type AuthorityPolicy, DecisionContent, invalidInput, PlacementKind, type Referral, Role, type RuleId } from "@carepanel/core"
+import { agreedFieldsFor, type AuthorityPolicy, DecisionContent, invalidInput, PlacementKind, type Referral, Role, type RuleId, timescalesRuleOf } from "@carepanel/core"
 import { Effect, Schema } from "effect"
 import type { Field, Values } from "../ui/Form.js"
 import { words } from "../ui/describe.js"
@@ -31,11 +31,10 @@ const actionCount = (values: Values): number => {
 
 /**
  * The rule a review date is diarised under, from the authority's own policy: its rule for returns to panel
- * (LIN-7), else its Signs of Safety minutes (LIN-5, "whether and when to return to panel"), else CPR-10
- * ("review dates are diarised"), as the core's own accommodation review falls back.
+ * (LIN-7), else the rule its decisions' timescales come from (CPR-10, LIN-5), else Carepanel's default
+ * (DEF-RECORD-TIMESCALES): never another authority's rule.
  */
-export const reviewRuleOf = (policy: AuthorityPolicy): RuleId =>
-  policy.decision.returnWaivableByCaseNote ?? policy.decision.signsOfSafetyMinutes ?? ("CPR-10" as RuleId)
+export const reviewRuleOf = (policy: AuthorityPolicy): RuleId => policy.decision.returnWaivableByCaseNote ?? timescalesRuleOf(policy.decision)
 
 const actionFields = (index: number, shown: number): ReadonlyArray<Field> => {
   const keys = actionKeys(index)
