@@ -1,8 +1,10 @@
 import { Schema } from "effect"
 import type { Deadline } from "../deadlines/Deadline.js"
 import { Role } from "../shared/roles.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { type Addressee, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
 import type { CaseContext } from "./CaseContext.js"
+import { nominatedOfficerOf } from "./nominatedOfficer.js"
 
 const isRole = Schema.is(Role)
 
@@ -24,18 +26,25 @@ const administrator = roleHolder("panel_administrator")
  * clock escalates to (LIN-9); a disagreement's areas to the chair and administrator who note them at panel, its
  * outcome to the Assistant Director, and the chair too on LIN-13;
  * returns and reviews to the administrator to diarise (CPR-10, NSO-9) and the social worker. Anything unknown
- * goes to the administrator, who keeps the file (SUP-6).
+ * goes to the administrator, who keeps the file (SUP-6). Police protection's clocks (STAT-S46) also go to the head of
+ * service and the authority's nominated officer.
  */
 export const clockRecipients = (
   deadline: Deadline,
   known: CaseContext | undefined,
-  chairRole: Role
+  chairRole: Role,
+  policy?: AuthorityPolicy
 ): ReadonlyArray<Addressee> => {
   const caseholders = [...socialWorkerOf(known), teamManagerOf(known)]
   const { name, rest } = clockNameOf(deadline)
   switch (deadline.about.kind) {
     case "referral":
+      return caseholders
     case "placement":
+      // STAT-S46 (and its DEF-S46-WARN-48H warning): the child may be held without a legal basis.
+      if (name === "police-protection" || name === "police-protection-warning") {
+        return [...caseholders, roleHolder("head_of_service"), ...nominatedOfficerOf(policy)]
+      }
       return caseholders
     case "sitting":
       return name === "record-final" ? [roleHolder(chairRole)] : [administrator]

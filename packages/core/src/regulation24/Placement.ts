@@ -66,6 +66,20 @@ export const endReasonLabel: Record<EndReason, string> = {
 
 const recorded = { by: ActedBy, at: Schema.DateTimeUtc }
 
+/**
+ * STAT-S46: the only outcomes that end police protection. Placing the child with carers is not one of them
+ * (SSDA903 code L1: under police protection and in local authority accommodation).
+ */
+export const PoliceProtectionOutcome = Schema.Literal("returned_home", "accommodated_s20", "emergency_protection_order", "interim_care_order")
+export type PoliceProtectionOutcome = typeof PoliceProtectionOutcome.Type
+
+export const policeProtectionOutcomeLabel: Record<PoliceProtectionOutcome, string> = {
+  returned_home: "the child was returned home",
+  accommodated_s20: "the child was accommodated under s20 with recorded consent",
+  emergency_protection_order: "an emergency protection order was obtained",
+  interim_care_order: "an interim care order was obtained"
+}
+
 /** Regulation 24's temporary approval from the placement, and regulation 25's extensions of it. */
 export const TemporaryApproval = Schema.Struct({
   startsAt: Schema.DateTimeUtc,
@@ -91,6 +105,8 @@ export const Placement = Schema.Struct({
   policePowers: Schema.optional(
     Schema.Struct({ underPoliceProtection: Schema.Boolean, since: Schema.optional(Schema.DateTimeUtc), ...recorded })
   ),
+  /** STAT-S46: how and when police protection ended; until then the child is under police protection. */
+  policeProtectionEnded: Schema.optional(Schema.Struct({ outcome: PoliceProtectionOutcome, endedAt: Schema.DateTimeUtc, ...recorded })),
   /** LIN-15: act now (the child is under police protection). */
   urgent: Schema.Boolean,
   placement: Schema.optional(
@@ -131,3 +147,7 @@ export const approvalActiveAt = (placement: Placement, at: DateTime.Utc): boolea
   const expiry = currentExpiry(placement.approval)
   return expiry === undefined || DateTime.lessThan(at, expiry)
 }
+
+/** STAT-S46: police protection was recorded and no outcome that ends it (returned, s20, an order) has been. */
+export const isUnderPoliceProtection = (placement: Placement): boolean =>
+  placement.policePowers?.underPoliceProtection === true && placement.policeProtectionEnded === undefined

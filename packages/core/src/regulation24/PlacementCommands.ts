@@ -1,7 +1,7 @@
 import type { DateTime } from "effect"
 import type { Authorised } from "../shared/authorise.js"
 import type { ChildId, PlacementId } from "../shared/ids.js"
-import type { BasicTestAnswers, ConnectedCarer, EndReason, ExtensionConditions } from "./Placement.js"
+import type { BasicTestAnswers, ConnectedCarer, EndReason, ExtensionConditions, PoliceProtectionOutcome } from "./Placement.js"
 
 /** Every command carries an authorised actor and the instant it happens. */
 interface Base {
@@ -19,6 +19,8 @@ export type PlacementCommand =
   | (Base & { readonly _tag: "RecordBasicTest"; readonly placementId: PlacementId; readonly childId: ChildId; readonly answers: BasicTestAnswers })
   /** `since` defaults to `at`; ignored when the child is not under police protection. */
   | (Base & { readonly _tag: "RecordPolicePowers"; readonly underPoliceProtection: boolean; readonly since?: DateTime.Utc })
+  /** STAT-S46: how police protection ended, and when (`endedAt`, defaults to `at`). */
+  | (Base & { readonly _tag: "RecordPoliceProtectionOutcome"; readonly outcome: PoliceProtectionOutcome; readonly endedAt?: DateTime.Utc })
   | (Base & {
       readonly _tag: "RecordPlacementMade"
       readonly placedAt: DateTime.Utc

@@ -5,7 +5,7 @@ import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { actedBy } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { evolvePlacement } from "./evolvePlacement.js"
-import { currentExpiry, extensionConditionLabel, hasExpired, isRegulation24, type PlacementState } from "./Placement.js"
+import { currentExpiry, extensionConditionLabel, hasExpired, isRegulation24, type PlacementState, policeProtectionOutcomeLabel } from "./Placement.js"
 import type { PlacementCommand } from "./PlacementCommands.js"
 import {
   AlreadyExtended,
@@ -15,6 +15,7 @@ import {
   NotYetHappened,
   PlacementAlreadyExists,
   type PlacementRefusal,
+  PoliceProtectionOutcomeRefused,
   S20ConsentNeedsParentalResponsibility,
   ViabilityAssessmentNeeded
 } from "./PlacementErrors.js"
@@ -61,6 +62,31 @@ const decide = (
           return yield* new NotYetHappened({ message: `Police protection cannot be recorded as starting at ${formatInstant(since)}, which is still to come.` })
         }
         return emit({ _tag: "PolicePowersRecorded", underPoliceProtection: true, since, ...audit })
+      }
+      case "RecordPoliceProtectionOutcome": {
+        const placement = yield* requireStatus(state, [...openStatuses, "ended"], "record how police protection ended")
+        const powers = placement.policePowers
+        const refuse = (message: string) => new PoliceProtectionOutcomeRefused({ ruleId: "STAT-S46", message })
+        if (powers?.underPoliceProtection !== true || powers.since === undefined) {
+          return yield* refuse("The child is not recorded as under police protection: record police powers first (STAT-S46).")
+        }
+        const ended = placement.policeProtectionEnded
+        if (ended !== undefined) {
+          return yield* refuse(`Police protection already ended at ${formatInstant(ended.endedAt)}: ${policeProtectionOutcomeLabel[ended.outcome]} (STAT-S46).`)
+        }
+        const endedAt = command.endedAt ?? command.at
+        if (DateTime.greaterThan(endedAt, command.at)) {
+          return yield* new NotYetHappened({ message: `Police protection cannot be recorded as ending at ${formatInstant(endedAt)}, which is still to come.` })
+        }
+        if (DateTime.lessThan(endedAt, powers.since)) {
+          return yield* refuse(`Police protection began at ${formatInstant(powers.since)}; it cannot have ended before, at ${formatInstant(endedAt)} (STAT-S46).`)
+        }
+        if (command.outcome === "accommodated_s20" && placement.s20Consent === undefined) {
+          return yield* refuse(
+            "Accommodation under s20 ends police protection only with the recorded consent of a person with parental responsibility: record the s20 consent first (STAT-S46)."
+          )
+        }
+        return emit({ _tag: "PoliceProtectionEnded", outcome: command.outcome, endedAt, ...audit })
       }
       case "RecordPlacementMade": {
         const placement = yield* requireStatus(state, openStatuses, "record the placement")

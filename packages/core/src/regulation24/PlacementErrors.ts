@@ -41,6 +41,12 @@ export class S20ConsentNeedsParentalResponsibility extends Schema.TaggedError<S2
   { ruleId: RuleId, notEligible: Schema.Array(Schema.String), message: Schema.String }
 ) {}
 
+/** STAT-S46: an outcome of police protection for a child who is not (or no longer) under it, or one not yet possible. */
+export class PoliceProtectionOutcomeRefused extends Schema.TaggedError<PoliceProtectionOutcomeRefused>()("PoliceProtectionOutcomeRefused", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
 /** STAT-R25-1 (one extension only) or STAT-R25-2 (already running until a review's outcome). */
 export class AlreadyExtended extends Schema.TaggedError<AlreadyExtended>()("AlreadyExtended", {
   ruleId: RuleId,
@@ -83,6 +89,7 @@ export type PlacementRefusal =
   | ViabilityAssessmentNeeded
   | KinshipReferralIncomplete
   | S20ConsentNeedsParentalResponsibility
+  | PoliceProtectionOutcomeRefused
   | AlreadyExtended
   | InvalidExtension
   | ApprovalExpired

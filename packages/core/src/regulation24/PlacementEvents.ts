@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import { ActedBy } from "../shared/actor.js"
 import { AuthorityId, ChildId, PlacementId } from "../shared/ids.js"
-import { BasicTestAnswers, ConnectedCarer, EndReason, ExtensionConditions } from "./Placement.js"
+import { BasicTestAnswers, ConnectedCarer, EndReason, ExtensionConditions, PoliceProtectionOutcome } from "./Placement.js"
 
 /** Every event names who caused it and when: the log is the audit trail. */
 const audit = { by: ActedBy, at: Schema.DateTimeUtc }
@@ -19,6 +19,12 @@ export const BasicTestRecorded = Schema.TaggedStruct("BasicTestRecorded", {
 export const PolicePowersRecorded = Schema.TaggedStruct("PolicePowersRecorded", {
   underPoliceProtection: Schema.Boolean,
   since: Schema.optional(Schema.DateTimeUtc),
+  ...audit
+})
+/** STAT-S46: police protection ended at `endedAt` by `outcome`; the only event that meets its 72-hour clock. */
+export const PoliceProtectionEnded = Schema.TaggedStruct("PoliceProtectionEnded", {
+  outcome: PoliceProtectionOutcome,
+  endedAt: Schema.DateTimeUtc,
   ...audit
 })
 /** The child is placed with the carers, who are temporarily approved until `approvalExpiresAt` (STAT-R24). */
@@ -55,6 +61,7 @@ export const PlacementEnded = Schema.TaggedStruct("PlacementEnded", { reason: En
 export const PlacementEvent = Schema.Union(
   BasicTestRecorded,
   PolicePowersRecorded,
+  PoliceProtectionEnded,
   PlacementMade,
   ViabilityAssessmentRecorded,
   PlacementAuthorised,

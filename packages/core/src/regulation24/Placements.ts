@@ -14,6 +14,7 @@ import {
   type BasicTestAnswers,
   type ConnectedCarer,
   type EndReason,
+  type PoliceProtectionOutcome,
   type ExtensionConditions,
   Placement,
   type PlacementStatus
@@ -29,6 +30,7 @@ const nominatedOfficers: ReadonlyArray<Role> = ["head_of_service", "assistant_di
 export const placementPermissions = {
   RecordBasicTest: permission("record the Regulation 24 basic test", ...recorders),
   RecordPolicePowers: permission("record police powers", ...recorders),
+  RecordPoliceProtectionOutcome: permission("record how police protection ended (STAT-S46)", ...recorders),
   RecordPlacementMade: permission("record a connected-person placement", ...recorders),
   RecordViabilityAssessment: permission("record the viability assessment", ...recorders),
   AuthorisePlacement: permission("authorise a Regulation 24 placement (LIN-17)", "service_manager"),
@@ -73,6 +75,9 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
         ),
       recordPolicePowers: (actor: Actor, id: PlacementId, underPoliceProtection: boolean, since?: DateTime.Utc) =>
         run(actor, id, { _tag: "RecordPolicePowers", underPoliceProtection, ...(since === undefined ? {} : { since }) }),
+      /** STAT-S46: returned home, accommodated under s20 with consent, or an order obtained; `endedAt` defaults to now. */
+      recordPoliceProtectionOutcome: (actor: Actor, id: PlacementId, outcome: PoliceProtectionOutcome, endedAt?: DateTime.Utc) =>
+        run(actor, id, { _tag: "RecordPoliceProtectionOutcome", outcome, ...(endedAt === undefined ? {} : { endedAt }) }),
       recordPlacementMade: (actor: Actor, id: PlacementId, placedAt: DateTime.Utc, carers: readonly [ConnectedCarer, ...ConnectedCarer[]]) =>
         run(actor, id, { _tag: "RecordPlacementMade", placedAt, carers }),
       recordViabilityAssessment: (actor: Actor, id: PlacementId) => run(actor, id, { _tag: "RecordViabilityAssessment" }),

@@ -26,6 +26,8 @@ export const evolvePlacement = (state: PlacementState, event: PlacementEvent): P
         },
         urgent: state.urgent || event.underPoliceProtection
       }
+    case "PoliceProtectionEnded":
+      return { ...state, policeProtectionEnded: { outcome: event.outcome, endedAt: event.endedAt, ...recorded } }
     case "PlacementMade":
       return {
         ...state,

@@ -72,13 +72,29 @@ describe("placement clocks: explained", () => {
     )
   })
 
-  it("LIN-15, STAT-S46: police protection runs at most 72 hours from when it began; met when the child is placed", () => {
+  it("LIN-15, STAT-S46, DEF-S46-WARN-48H: police protection runs at most 72 hours from when it began, warned at 48; placing the child does not meet it", () => {
     const history = playOn(identified(), cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-25", "22:00") }, london("2027-03-26", "08:00")))
     expect(deadlines(history)).toMatchObject([
+      { ruleId: "DEF-S46-WARN-48H", state: "due_soon", explanation: "due 22:00 Sat 27 Mar 2027 - DEF-S46-WARN-48H: 48 hours after police protection began at 22:00 Thu 25 Mar 2027" },
       { ruleId: "STAT-S46", state: "pending", explanation: "due 23:00 Sun 28 Mar 2027 - STAT-S46: 72 hours after police protection began at 22:00 Thu 25 Mar 2027" }
     ])
     const placedThen = playOn(history, cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers }))
-    expect(byRule(placedThen)["police-protection"]!.state).toBe("met")
+    expect(byRule(placedThen)["police-protection"]!.state).toBe("pending")
+    expect(byRule(placedThen, london("2027-03-29", "08:00"))["police-protection"]!.state).toBe("overdue")
+    const ordered = playOn(placedThen, cmd("socialWorker", { _tag: "RecordPoliceProtectionOutcome", outcome: "emergency_protection_order", endedAt: london("2027-03-28", "15:00") }, london("2027-03-28", "16:00")))
+    expect(byRule(ordered)["police-protection"]).toMatchObject({ state: "met", metAt: london("2027-03-28", "15:00"), metLate: false })
+    expect(byRule(ordered)["police-protection-warning"]).toMatchObject({ state: "met", metLate: true })
+  })
+
+  it("STAT-S46: police protection's clock outlives the placement's ending until an outcome is recorded", () => {
+    const history = playOn(identified(), cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-25", "22:00") }, london("2027-03-26", "08:00")))
+    const moved = playOn(
+      playOn(history, cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers })),
+      cmd("socialWorker", { _tag: "EndPlacement", reason: "child_moved" }, london("2027-03-26", "11:00"))
+    )
+    expect(Object.keys(byRule(moved))).toEqual(["police-protection-warning", "police-protection"])
+    const returned = playOn(moved, cmd("socialWorker", { _tag: "RecordPoliceProtectionOutcome", outcome: "returned_home" }, london("2027-03-26", "12:00")))
+    expect(deadlines(returned)).toEqual([])
   })
 
   it("no clocks before a placement, for a child that is not a Regulation 24 placement (LIN-14), or after the ending (STAT-R25-4)", () => {
