@@ -75,6 +75,9 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
     disagreement: { DissentWithdrawn: { reason: "The member is satisfied with the FGC plan", ...audit } },
     placement: {
       PolicePowersRecorded: { underPoliceProtection: true, since: audit.at, ...audit },
+      PlacementReconsidered: { stillMostAppropriate: true, reasons: "Settled with her aunt; the full assessment needs six more weeks", ...audit },
+      FosteringPanelViewsSought: { ...audit },
+      IroInformed: { iroName: "Nadia Quarrie", ...audit },
       PoliceProtectionEnded: { outcome: "emergency_protection_order", endedAt: audit.at, ...audit },
       S20ConsentSigned: { signedBy: ["Dana Harrow (mother)"], ...audit },
       ApprovalExtendedPendingReview: { ...audit }

@@ -45,6 +45,8 @@ export const clockRecipients = (
       if (name === "police-protection" || name === "police-protection-warning") {
         return [...caseholders, roleHolder("head_of_service"), ...nominatedOfficerOf(policy)]
       }
+      // STAT-R25-4: the approval expired without approval as foster carers; the nominated officer is told at once.
+      if (name === "alternative-arrangement") return [...caseholders, ...nominatedOfficerOf(policy)]
       return caseholders
     case "sitting":
       return name === "record-final" ? [roleHolder(chairRole)] : [administrator]

@@ -7,6 +7,8 @@ import { AuthorityId, ChildId, PlacementId } from "../shared/ids.js"
  * not_regulation24: the basic test said no to all three questions, nothing more is recorded;
  * placed: with connected-person carers under temporary approval (STAT-R24); ended: see `EndReason`.
  */
+const recorded = { by: ActedBy, at: Schema.DateTimeUtc }
+
 export const PlacementStatus = Schema.Literal("identified", "not_regulation24", "placed", "ended")
 export type PlacementStatus = typeof PlacementStatus.Type
 
@@ -32,7 +34,7 @@ export const ConnectedCarer = Schema.Struct({
 })
 export type ConnectedCarer = typeof ConnectedCarer.Type
 
-/** STAT-R25-3: what must be done before an extension, each recorded as done or not. */
+/** Before regulation 25 had its steps recorded one by one: what an old extension event said was done. */
 export const ExtensionConditions = Schema.Struct({
   stillMostAppropriateConsidered: Schema.Boolean,
   fosteringPanelViewsSought: Schema.Boolean,
@@ -41,12 +43,30 @@ export const ExtensionConditions = Schema.Struct({
 })
 export type ExtensionConditions = typeof ExtensionConditions.Type
 
-export const extensionConditionLabel: Record<keyof ExtensionConditions, string> = {
-  stillMostAppropriateConsidered: "whether the placement is still the most appropriate has been considered",
-  fosteringPanelViewsSought: "the fostering panel's views have been sought",
-  iroInformed: "the child's Independent Reviewing Officer has been informed",
-  nominatedOfficerApproved: "a nominated officer has approved the extension"
+/**
+ * STAT-R25-3: what must be recorded, each with who and when, before either extension (STAT-R25-1, STAT-R25-2).
+ * The nominated officer's approval is the extension itself, made by them.
+ */
+export const ExtensionGrounds = Schema.Struct({
+  /** The placement reconsidered: still the most appropriate, and why. */
+  reconsidered: Schema.optional(Schema.Struct({ stillMostAppropriate: Schema.Boolean, reasons: Schema.NonEmptyTrimmedString, ...recorded })),
+  fosteringPanelViewsSought: Schema.optional(Schema.Struct(recorded)),
+  /** The child's Independent Reviewing Officer, by name. */
+  iroInformed: Schema.optional(Schema.Struct({ iroName: Schema.NonEmptyTrimmedString, ...recorded }))
+})
+export type ExtensionGrounds = typeof ExtensionGrounds.Type
+
+export const extensionStepLabel: Record<keyof ExtensionGrounds, string> = {
+  reconsidered: "the placement was reconsidered and is still the most appropriate, with reasons",
+  fosteringPanelViewsSought: "the fostering panel's views were sought",
+  iroInformed: "the child's Independent Reviewing Officer was informed"
 }
+
+/** The steps of STAT-R25-3 not yet recorded (a reconsideration that found the placement no longer right counts as missing). */
+export const missingExtensionSteps = (grounds: ExtensionGrounds | undefined): ReadonlyArray<keyof ExtensionGrounds> =>
+  (Object.keys(extensionStepLabel) as Array<keyof ExtensionGrounds>).filter((step) =>
+    step === "reconsidered" ? grounds?.reconsidered?.stillMostAppropriate !== true : grounds?.[step] === undefined
+  )
 
 export const EndReason = Schema.Literal(
   "approved_as_foster_carer",
@@ -63,8 +83,6 @@ export const endReasonLabel: Record<EndReason, string> = {
   child_returned_home: "the child returned home",
   approval_expired_child_moved: "the temporary approval expired and the child was moved (STAT-R25-4)"
 }
-
-const recorded = { by: ActedBy, at: Schema.DateTimeUtc }
 
 /**
  * STAT-S46: the only outcomes that end police protection. Placing the child with carers is not one of them
@@ -88,9 +106,11 @@ export const TemporaryApproval = Schema.Struct({
   /** The last expiry fixed: the original, or the extended one. Superseded while `pendingReview` is set. */
   expiresAt: Schema.DateTimeUtc,
   /** The one extension, of up to 8 weeks from the original expiry (STAT-R25-1, STAT-R25-3). */
-  extension: Schema.optional(Schema.Struct({ weeks: Schema.Int, conditions: ExtensionConditions, ...recorded })),
+  extension: Schema.optional(
+    Schema.Struct({ weeks: Schema.Int, conditions: Schema.optional(ExtensionConditions), grounds: Schema.optional(ExtensionGrounds), ...recorded })
+  ),
   /** Extended until an independent review's outcome is known (STAT-R25-2): no fixed expiry. */
-  pendingReview: Schema.optional(Schema.Struct(recorded))
+  pendingReview: Schema.optional(Schema.Struct({ grounds: Schema.optional(ExtensionGrounds), ...recorded }))
 })
 export type TemporaryApproval = typeof TemporaryApproval.Type
 
@@ -123,6 +143,8 @@ export const Placement = Schema.Struct({
   /** LIN-14: s20 consent signed by the carers with parental responsibility. */
   s20Consent: Schema.optional(Schema.Struct({ signedBy: Schema.NonEmptyArray(Schema.String), ...recorded })),
   approval: Schema.optional(TemporaryApproval),
+  /** STAT-R25-3's steps recorded towards the next extension; moved onto the extension when it is made. */
+  extensionGrounds: Schema.optional(ExtensionGrounds),
   ended: Schema.optional(Schema.Struct({ reason: EndReason, ...recorded }))
 })
 export type Placement = typeof Placement.Type
@@ -151,3 +173,15 @@ export const approvalActiveAt = (placement: Placement, at: DateTime.Utc): boolea
 /** STAT-S46: police protection was recorded and no outcome that ends it (returned, s20, an order) has been. */
 export const isUnderPoliceProtection = (placement: Placement): boolean =>
   placement.policePowers?.underPoliceProtection === true && placement.policeProtectionEnded === undefined
+
+/** What a person reading the placement at `at` should be told about the carers' approval (STAT-R24, STAT-R25-4). */
+export type ApprovalStanding = "not_placed" | "approved" | "extended" | "pending_review" | "expired" | "ended"
+
+/** STAT-R25-4: once the approval in force has run out, the placement no longer shows as approved. */
+export const approvalStandingAt = (placement: Placement, at: DateTime.Utc): ApprovalStanding => {
+  if (placement.status === "ended") return "ended"
+  if (placement.status !== "placed" || placement.approval === undefined) return "not_placed"
+  if (placement.approval.pendingReview !== undefined) return "pending_review"
+  if (hasExpired(placement.approval, at)) return "expired"
+  return placement.approval.extension === undefined ? "approved" : "extended"
+}

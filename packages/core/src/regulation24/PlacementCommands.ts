@@ -1,7 +1,7 @@
 import type { DateTime } from "effect"
 import type { Authorised } from "../shared/authorise.js"
 import type { ChildId, PlacementId } from "../shared/ids.js"
-import type { BasicTestAnswers, ConnectedCarer, EndReason, ExtensionConditions, PoliceProtectionOutcome } from "./Placement.js"
+import type { BasicTestAnswers, ConnectedCarer, EndReason, PoliceProtectionOutcome } from "./Placement.js"
 
 /** Every command carries an authorised actor and the instant it happens. */
 interface Base {
@@ -32,7 +32,12 @@ export type PlacementCommand =
   | (Base & { readonly _tag: "RecordLookedAfterConsent" })
   /** The names of the carers with parental responsibility who signed. */
   | (Base & { readonly _tag: "RecordS20Consent"; readonly signedBy: ReadonlyArray<string> })
-  | (Base & { readonly _tag: "ExtendApproval"; readonly weeks: number; readonly conditions: ExtensionConditions })
+  /** STAT-R25-3's steps, each recorded with who and when before an extension. */
+  | (Base & { readonly _tag: "RecordPlacementReconsidered"; readonly stillMostAppropriate: boolean; readonly reasons: string })
+  | (Base & { readonly _tag: "RecordFosteringPanelViewsSought" })
+  | (Base & { readonly _tag: "RecordIroInformed"; readonly iroName: string })
+  /** Made by the authority's nominated officer (STAT-R25-3), once the steps are recorded. */
+  | (Base & { readonly _tag: "ExtendApproval"; readonly weeks: number })
   | (Base & { readonly _tag: "ExtendPendingReview"; readonly facts: ReviewFacts })
   | (Base & { readonly _tag: "EndPlacement"; readonly reason: EndReason })
 

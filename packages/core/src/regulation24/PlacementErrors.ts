@@ -74,6 +74,19 @@ export class ExtensionConditionsNotMet extends Schema.TaggedError<ExtensionCondi
   message: Schema.String
 }) {}
 
+/** STAT-R25-3: only the authority's nominated officer, as its policy names them, approves an extension. */
+export class NotNominatedOfficer extends Schema.TaggedError<NotNominatedOfficer>()("NotNominatedOfficer", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+/** A step of STAT-R25-3 given without what it records (reasons, the IRO's name). */
+export class InvalidExtensionStep extends Schema.TaggedError<InvalidExtensionStep>()("InvalidExtensionStep", {
+  ruleId: RuleId,
+  field: Schema.String,
+  message: Schema.String
+}) {}
+
 /** The reason given for the ending does not fit the placement (e.g. "approval expired" before it has). */
 export class EndReasonNotApplicable extends Schema.TaggedError<EndReasonNotApplicable>()("EndReasonNotApplicable", {
   ruleId: Schema.optional(RuleId),
@@ -94,4 +107,6 @@ export type PlacementRefusal =
   | InvalidExtension
   | ApprovalExpired
   | ExtensionConditionsNotMet
+  | NotNominatedOfficer
+  | InvalidExtensionStep
   | EndReasonNotApplicable

@@ -9,13 +9,12 @@ import type { Actor } from "../shared/actor.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { NotFound } from "../shared/errors.js"
 import { type ChildId, PlacementId } from "../shared/ids.js"
-import type { Role } from "../shared/roles.js"
+import { everyRole, type Role } from "../shared/roles.js"
 import {
   type BasicTestAnswers,
   type ConnectedCarer,
   type EndReason,
   type PoliceProtectionOutcome,
-  type ExtensionConditions,
   Placement,
   type PlacementStatus
 } from "./Placement.js"
@@ -23,8 +22,8 @@ import type { PlacementCommand, ReviewFacts } from "./PlacementCommands.js"
 import { placementAggregate, placementCollection, } from "./placementAggregate.js"
 
 const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager"]
-/** STAT-R25-3's nominated officer: we take it to be a head of service or the Assistant Director. */
-const nominatedOfficers: ReadonlyArray<Role> = ["head_of_service", "assistant_director"]
+/** STAT-R25-3's nominated officer is named in the authority's policy; the decider checks it, so any member of staff may try. */
+const staff: ReadonlyArray<Role> = everyRole.filter((role) => role !== "integrator" && role !== "auditor")
 
 /** Who may do what to a placement. The decider checks the order of things and the law's limits. */
 export const placementPermissions = {
@@ -37,8 +36,11 @@ export const placementPermissions = {
   RecordKinshipReferral: permission("record the referral to the kinship team", ...recorders),
   RecordLookedAfterConsent: permission("consent to looked-after status (LIN-14)", "assistant_director"),
   RecordS20Consent: permission("record s20 consent", ...recorders),
-  ExtendApproval: permission("extend a temporary approval as nominated officer (STAT-R25-3)", ...nominatedOfficers),
-  ExtendPendingReview: permission("extend a temporary approval until an independent review's outcome (STAT-R25-2)", ...nominatedOfficers),
+  RecordPlacementReconsidered: permission("record the placement's reconsideration (STAT-R25-3)", ...recorders, "service_manager", "head_of_service", "assistant_director"),
+  RecordFosteringPanelViewsSought: permission("record that the fostering panel's views were sought (STAT-R25-3)", ...recorders, "service_manager", "head_of_service"),
+  RecordIroInformed: permission("record that the IRO was informed (STAT-R25-3)", ...recorders, "service_manager", "head_of_service"),
+  ExtendApproval: permission("extend a temporary approval as nominated officer (STAT-R25-3)", ...staff),
+  ExtendPendingReview: permission("extend a temporary approval until an independent review's outcome (STAT-R25-2)", ...staff),
   EndPlacement: permission("end a connected-person placement", ...recorders, "service_manager")
 } satisfies Record<PlacementCommand["_tag"], Permission>
 
@@ -87,8 +89,13 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
       recordLookedAfterConsent: (actor: Actor, id: PlacementId) => run(actor, id, { _tag: "RecordLookedAfterConsent" }),
       recordS20Consent: (actor: Actor, id: PlacementId, signedBy: ReadonlyArray<string>) =>
         run(actor, id, { _tag: "RecordS20Consent", signedBy }),
-      extendApproval: (actor: Actor, id: PlacementId, weeks: number, conditions: ExtensionConditions) =>
-        run(actor, id, { _tag: "ExtendApproval", weeks, conditions }),
+      /** STAT-R25-3's steps, each recorded before an extension. */
+      recordPlacementReconsidered: (actor: Actor, id: PlacementId, stillMostAppropriate: boolean, reasons: string) =>
+        run(actor, id, { _tag: "RecordPlacementReconsidered", stillMostAppropriate, reasons }),
+      recordFosteringPanelViewsSought: (actor: Actor, id: PlacementId) => run(actor, id, { _tag: "RecordFosteringPanelViewsSought" }),
+      recordIroInformed: (actor: Actor, id: PlacementId, iroName: string) => run(actor, id, { _tag: "RecordIroInformed", iroName }),
+      /** By the nominated officer the authority's policy names (STAT-R25-3), once the steps are recorded. */
+      extendApproval: (actor: Actor, id: PlacementId, weeks: number) => run(actor, id, { _tag: "ExtendApproval", weeks }),
       extendPendingReview: (actor: Actor, id: PlacementId, facts: ReviewFacts) => run(actor, id, { _tag: "ExtendPendingReview", facts }),
       end: (actor: Actor, id: PlacementId, reason: EndReason) => run(actor, id, { _tag: "EndPlacement", reason }),
       /** A placement of the actor's own authority; another authority's answers exactly as a missing one. */

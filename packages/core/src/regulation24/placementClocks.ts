@@ -1,8 +1,9 @@
+import type { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { RuledClock } from "../policy/RuledClock.js"
-import type { Placement } from "./Placement.js"
+import { currentExpiry, hasExpired, type Placement } from "./Placement.js"
 import { regulation24Of, statutory } from "./placementRules.js"
 
 /**
@@ -43,9 +44,10 @@ const policeProtectionWarning: RuledClock = { ruleId: "DEF-S46-WARN-48H", clock:
  * viability assessment (LIN-16) and kinship referral (LIN-18) from the placement, the temporary approval's
  * end (STAT-R24) and its extension's (STAT-R25-1), and a warning ahead of whichever end applies.
  * Each is met by the event it waits for; a placement that has ended, or never was one (LIN-14), has only
- * police protection's, while that has not ended.
+ * police protection's, while that has not ended. Given `at`, once the approval has expired by then without
+ * approval as foster carers, a clock asks for the alternative arrangement (STAT-R25-4).
  */
-export const placementClocks = (placement: Placement, policy: AuthorityPolicy): ReadonlyArray<ClockSpec> => {
+export const placementClocks = (placement: Placement, policy: AuthorityPolicy, at?: DateTime.Utc): ReadonlyArray<ClockSpec> => {
   const clocks: ClockSpec[] = [...policeProtectionClocks(placement)]
   if (placement.status === "ended" || placement.status === "not_regulation24") return clocks.filter((clock) => clock.metAt === undefined)
   const rules = regulation24Of(policy)
@@ -99,6 +101,18 @@ export const placementClocks = (placement: Placement, policy: AuthorityPolicy): 
       anchor: approval.originalExpiresAt,
       anchorText: `the original end of the temporary approval at ${formatInstant(approval.originalExpiresAt)}`,
       metAt: pendingReview?.at
+    })
+  }
+  const expiry = currentExpiry(approval)
+  if (at !== undefined && expiry !== undefined && hasExpired(approval, at)) {
+    clocks.push({
+      id: `${placement.id}:alternative-arrangement`,
+      about,
+      title: "The temporary approval has expired: arrange other accommodation, then end the placement (STAT-R25-4)",
+      // Due at the expiry itself: regulation 25 gives no time after it, so from then on it is overdue.
+      rule: { ruleId: "STAT-R25-4", fixed: { due: expiry, phrase: "when" } },
+      anchor: expiry,
+      anchorText: `the temporary approval ended at ${formatInstant(expiry)} without approval as foster carers`
     })
   }
   clocks.push({

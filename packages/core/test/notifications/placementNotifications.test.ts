@@ -4,7 +4,7 @@ import { placementNotifications } from "../../src/notifications/placementNotific
 import type { PlacementCommand } from "../../src/regulation24/PlacementCommands.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import { contextOf, london } from "../fixtures.js"
-import { allConditions, basicTest, carers, cmd, placedAt } from "../regulation24/fixtures.js"
+import { basicTest, carers, cmd, extensionSteps, placedAt } from "../regulation24/fixtures.js"
 import { robinsCase, story, who } from "./fixtures.js"
 
 /** A Lincolnshire connected-person placement told command by command. */
@@ -110,7 +110,8 @@ describe("placement notifications", () => {
   it("STAT-R25-1: an extension tells the caseholders the new end, with the warning ahead of it", () => {
     const notify = placementWith(robinsCase)
     placeIt(notify)
-    const extended = notify(cmd("headOfService", { _tag: "ExtendApproval", weeks: 8, conditions: allConditions }, london("2027-06-01", "10:00")))
+    for (const step of extensionSteps(london("2027-06-01", "09:00"))) notify(step)
+    const extended = notify(cmd("headOfService", { _tag: "ExtendApproval", weeks: 8 }, london("2027-06-01", "10:00")))
     expect(who(extended).map((n) => [n.id, n.ruleId])).toEqual([
       ["plc_1:extended:social_worker", "STAT-R25-1"],
       ["plc_1:extended:team_manager", "STAT-R25-1"]
