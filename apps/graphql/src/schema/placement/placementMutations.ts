@@ -1,11 +1,11 @@
-import { BasicTestAnswers, ChildId, ConnectedCarer, EndReason, ExtensionConditions, PlacementId, Placements } from "@carepanel/core"
+import { BasicTestAnswers, ChildId, ConnectedCarer, EndReason, PlacementId, Placements, PoliceProtectionOutcome } from "@carepanel/core"
 import { Schema } from "effect"
 import { optional } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { placementRefusals } from "../errors/refusals.js"
 import { commandMutation, type InputFields } from "../mutation.js"
 import { using } from "../run.js"
-import { EndReasonEnum } from "../shared/enums.js"
+import { EndReasonEnum, PoliceProtectionOutcomeEnum } from "../shared/enums.js"
 import { PlacementRef } from "./placementType.js"
 
 const type = PlacementRef
@@ -95,24 +95,61 @@ commandMutation("recordS20Consent", {
   execute: (actor, { placementId, signedBy }) => using(Placements, (placements) => placements.recordS20Consent(actor, placementId, signedBy))
 })
 
-commandMutation("extendApproval", {
-  description: "STAT-R25-1/3: the one extension of the temporary approval, in whole weeks, with its conditions.",
+commandMutation("recordPoliceProtectionOutcome", {
+  description:
+    "STAT-S46: how police protection ended (returned home; accommodated under s20 with recorded consent; an EPO or interim care order), and when (default now). The only thing that meets the 72-hour clock.",
   type,
   refusals,
   fields: (t) => ({
-      placementId: t.id({ required: true }),
-      weeks: t.int({ required: true }),
-      stillMostAppropriateConsidered: t.boolean({ required: true }),
-      fosteringPanelViewsSought: t.boolean({ required: true }),
-      iroInformed: t.boolean({ required: true }),
-      nominatedOfficerApproved: t.boolean({ required: true })
-    }),
-  schema: Schema.Struct({ placementId: PlacementId, weeks: Schema.Int.pipe(Schema.positive()), ...ExtensionConditions.fields }),
-  execute: (actor, { placementId, weeks, ...conditions }) => using(Placements, (placements) => placements.extendApproval(actor, placementId, weeks, conditions))
+    placementId: t.id({ required: true }),
+    outcome: t.field({ type: PoliceProtectionOutcomeEnum, required: true }),
+    endedAt: t.field({ type: "DateTime" })
+  }),
+  schema: Schema.Struct({ placementId: PlacementId, outcome: PoliceProtectionOutcome, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { placementId, outcome, endedAt }) =>
+    using(Placements, (placements) => placements.recordPoliceProtectionOutcome(actor, placementId, outcome, endedAt))
+})
+
+commandMutation("recordPlacementReconsidered", {
+  description: "STAT-R25-3: before an extension, the placement reconsidered: whether it is still the most appropriate, and why.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), stillMostAppropriate: t.boolean({ required: true }), reasons: t.string({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, stillMostAppropriate: Schema.Boolean, reasons: Schema.NonEmptyTrimmedString }),
+  execute: (actor, { placementId, stillMostAppropriate, reasons }) =>
+    using(Placements, (placements) => placements.recordPlacementReconsidered(actor, placementId, stillMostAppropriate, reasons))
+})
+
+commandMutation("recordFosteringPanelViewsSought", {
+  description: "STAT-R25-3: before an extension, the fostering panel's views were sought.",
+  type,
+  refusals,
+  fields: placementIdFields,
+  schema: ById,
+  execute: (actor, { placementId }) => using(Placements, (placements) => placements.recordFosteringPanelViewsSought(actor, placementId))
+})
+
+commandMutation("recordIroInformed", {
+  description: "STAT-R25-3: before an extension, the child's Independent Reviewing Officer (named) was informed.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), iroName: t.string({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, iroName: Schema.NonEmptyTrimmedString }),
+  execute: (actor, { placementId, iroName }) => using(Placements, (placements) => placements.recordIroInformed(actor, placementId, iroName))
+})
+
+commandMutation("extendApproval", {
+  description:
+    "STAT-R25-1/3: the one extension of the temporary approval, in whole weeks, by the nominated officer the authority's policy names, once the reconsideration, the fostering panel's views and the IRO are recorded.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), weeks: t.int({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, weeks: Schema.Int.pipe(Schema.positive()) }),
+  execute: (actor, { placementId, weeks }) => using(Placements, (placements) => placements.extendApproval(actor, placementId, weeks))
 })
 
 commandMutation("extendApprovalPendingReview", {
-  description: "STAT-R25-2: the approval runs on until an independent review's outcome.",
+  description: "STAT-R25-2/3: the approval runs on until an independent review's outcome; by the nominated officer, once the STAT-R25-3 steps are recorded.",
   type,
   refusals,
   fields: (t) => ({ placementId: t.id({ required: true }), fullAssessmentRefused: t.boolean({ required: true }), independentReviewSought: t.boolean({ required: true }) }),
