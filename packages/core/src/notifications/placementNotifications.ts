@@ -150,6 +150,22 @@ export const placementNotifications = (
           )
         )
         break
+      case "S20ConsentWithdrawn":
+        // STAT-S20-CONSENT, s20(8): the s20 basis has ended; the child may be held without one.
+        notifications.push(
+          ...send(
+            "s20-consent-withdrawn",
+            "placement.s20_consent_withdrawn",
+            `Urgent: s20 consent withdrawn for ${child} (STAT-S20-CONSENT)`,
+            [
+              `Consent to s20 accommodation was withdrawn at ${formatInstant(event.at)}: the s20 basis has ended (STAT-S20-CONSENT).`,
+              "Return the child, agree accommodation afresh, or seek legal advice on an order today."
+            ],
+            undefined,
+            [...caseholders(context, event.by), roleHolder("head_of_service"), roleHolder("service_manager")]
+          )
+        )
+        break
       case "ApprovalExtended":
         notifications.push(
           ...send(

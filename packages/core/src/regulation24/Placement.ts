@@ -1,5 +1,6 @@
 import { DateTime, Schema } from "effect"
 import { ActedBy } from "../shared/actor.js"
+import { ChildWishes, ParentalConsent } from "../s20/S20Consent.js"
 import { AuthorityId, ChildId, PlacementId } from "../shared/ids.js"
 
 /**
@@ -142,6 +143,18 @@ export const Placement = Schema.Struct({
   lookedAfterConsent: Schema.optional(Schema.Struct(recorded)),
   /** LIN-14: s20 consent signed by the carers with parental responsibility. */
   s20Consent: Schema.optional(Schema.Struct({ signedBy: Schema.NonEmptyArray(Schema.String), ...recorded })),
+  /**
+   * STAT-S20-CONSENT: accommodation under s20 with each consent in full and the child's wishes; `withdrawn` ends the
+   * s20 basis (s20(8)).
+   */
+  s20Accommodation: Schema.optional(
+    Schema.Struct({
+      consents: Schema.NonEmptyArray(ParentalConsent),
+      childWishes: ChildWishes,
+      withdrawn: Schema.optional(Schema.Struct({ withdrawnBy: Schema.String, ...recorded })),
+      ...recorded
+    })
+  ),
   approval: Schema.optional(TemporaryApproval),
   /** STAT-R25-3's steps recorded towards the next extension; moved onto the extension when it is made. */
   extensionGrounds: Schema.optional(ExtensionGrounds),
@@ -185,3 +198,7 @@ export const approvalStandingAt = (placement: Placement, at: DateTime.Utc): Appr
   if (hasExpired(placement.approval, at)) return "expired"
   return placement.approval.extension === undefined ? "approved" : "extended"
 }
+
+/** STAT-S20-CONSENT: the child is accommodated under s20 on consent recorded in full and not withdrawn. */
+export const hasS20Basis = (placement: Placement): boolean =>
+  placement.s20Accommodation !== undefined && placement.s20Accommodation.withdrawn === undefined

@@ -1,5 +1,6 @@
 import type { DateTime } from "effect"
 import type { Authorised } from "../shared/authorise.js"
+import type { S20ConsentRecord } from "../s20/S20Consent.js"
 import type { ChildId, PlacementId } from "../shared/ids.js"
 import type { BasicTestAnswers, ConnectedCarer, EndReason, PoliceProtectionOutcome } from "./Placement.js"
 
@@ -32,6 +33,10 @@ export type PlacementCommand =
   | (Base & { readonly _tag: "RecordLookedAfterConsent" })
   /** The names of the carers with parental responsibility who signed. */
   | (Base & { readonly _tag: "RecordS20Consent"; readonly signedBy: ReadonlyArray<string> })
+  /** STAT-S20-CONSENT: accommodation under s20, refused unless every consent and the child's wishes are in full. */
+  | (Base & { readonly _tag: "RecordS20Accommodation"; readonly record: S20ConsentRecord })
+  /** s20(8): the named person with parental responsibility withdrew consent. */
+  | (Base & { readonly _tag: "RecordS20ConsentWithdrawn"; readonly withdrawnBy: string })
   /** STAT-R25-3's steps, each recorded with who and when before an extension. */
   | (Base & { readonly _tag: "RecordPlacementReconsidered"; readonly stillMostAppropriate: boolean; readonly reasons: string })
   | (Base & { readonly _tag: "RecordFosteringPanelViewsSought" })

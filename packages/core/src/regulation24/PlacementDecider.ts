@@ -8,6 +8,7 @@ import { evolvePlacement } from "./evolvePlacement.js"
 import {
   currentExpiry,
   extensionStepLabel,
+  hasS20Basis,
   hasExpired,
   isRegulation24,
   missingExtensionSteps,
@@ -16,9 +17,11 @@ import {
   policeProtectionOutcomeLabel
 } from "./Placement.js"
 import { describeNominatedOfficer, isNominatedOfficer } from "./nominatedOfficer.js"
+import { missingFromS20Consent } from "../s20/S20Consent.js"
 import type { PlacementCommand } from "./PlacementCommands.js"
 import {
   AlreadyExtended,
+  AlreadyRecorded,
   EndReasonNotApplicable,
   ExtensionConditionsNotMet,
   InvalidExtension,
@@ -29,6 +32,7 @@ import {
   PlacementAlreadyExists,
   type PlacementRefusal,
   PoliceProtectionOutcomeRefused,
+  S20ConsentIncomplete,
   S20ConsentNeedsParentalResponsibility,
   ViabilityAssessmentNeeded
 } from "./PlacementErrors.js"
@@ -124,9 +128,9 @@ const decide = (
         if (DateTime.lessThan(endedAt, powers.since)) {
           return yield* refuse(`Police protection began at ${formatInstant(powers.since)}; it cannot have ended before, at ${formatInstant(endedAt)} (STAT-S46).`)
         }
-        if (command.outcome === "accommodated_s20" && placement.s20Consent === undefined) {
+        if (command.outcome === "accommodated_s20" && !hasS20Basis(placement)) {
           return yield* refuse(
-            "Accommodation under s20 ends police protection only with the recorded consent of a person with parental responsibility: record the s20 consent first (STAT-S46)."
+            "Accommodation under s20 ends police protection only with the recorded consent of a person with parental responsibility: record the s20 accommodation with its consents first (STAT-S46, STAT-S20-CONSENT)."
           )
         }
         return emit({ _tag: "PoliceProtectionEnded", outcome: command.outcome, endedAt, ...audit })
@@ -199,6 +203,37 @@ const decide = (
           })
         }
         return emit({ _tag: "S20ConsentSigned", signedBy: [first, ...rest], ...audit })
+      }
+      case "RecordS20Accommodation": {
+        const placement = yield* requireStatus(state, openStatuses, "record s20 accommodation")
+        if (hasS20Basis(placement)) {
+          return yield* new AlreadyRecorded({ what: "s20 accommodation", message: `The s20 accommodation was already recorded at ${formatInstant(placement.s20Accommodation!.at)}.` })
+        }
+        const missing = missingFromS20Consent(command.record, command.at)
+        const [first, ...rest] = command.record.consents
+        if (missing.length > 0 || first === undefined || command.record.childWishes === undefined) {
+          return yield* new S20ConsentIncomplete({
+            ruleId: "STAT-S20-CONSENT",
+            missing: [...missing],
+            message: `The child cannot be accommodated under s20 without ${missing.join("; ")} (STAT-S20-CONSENT).`
+          })
+        }
+        return emit({ _tag: "S20AccommodationRecorded", consents: [first, ...rest], childWishes: command.record.childWishes, ...audit })
+      }
+      case "RecordS20ConsentWithdrawn": {
+        const placement = yield* requireStatus(state, [...openStatuses, "ended"], "record s20 consent withdrawn")
+        if (!hasS20Basis(placement)) {
+          return yield* new S20ConsentIncomplete({
+            ruleId: "STAT-S20-CONSENT",
+            missing: [],
+            message: "There is no s20 consent in force to withdraw: record the s20 accommodation first (STAT-S20-CONSENT)."
+          })
+        }
+        const withdrawnBy = command.withdrawnBy.trim()
+        if (withdrawnBy === "") {
+          return yield* new S20ConsentIncomplete({ ruleId: "STAT-S20-CONSENT", missing: ["who withdrew consent"], message: "Name the person with parental responsibility who withdrew consent (STAT-S20-CONSENT)." })
+        }
+        return emit({ _tag: "S20ConsentWithdrawn", withdrawnBy, ...audit })
       }
       case "RecordPlacementReconsidered": {
         yield* requireStatus(state, ["placed"], "record the placement's reconsideration")

@@ -47,6 +47,13 @@ export class PoliceProtectionOutcomeRefused extends Schema.TaggedError<PolicePro
   message: Schema.String
 }) {}
 
+/** STAT-S20-CONSENT: what an s20 accommodation lacks (each consent in full, the child's wishes), or a withdrawal without one. */
+export class S20ConsentIncomplete extends Schema.TaggedError<S20ConsentIncomplete>()("S20ConsentIncomplete", {
+  ruleId: RuleId,
+  missing: Schema.Array(Schema.String),
+  message: Schema.String
+}) {}
+
 /** STAT-R25-1 (one extension only) or STAT-R25-2 (already running until a review's outcome). */
 export class AlreadyExtended extends Schema.TaggedError<AlreadyExtended>()("AlreadyExtended", {
   ruleId: RuleId,
@@ -103,6 +110,7 @@ export type PlacementRefusal =
   | KinshipReferralIncomplete
   | S20ConsentNeedsParentalResponsibility
   | PoliceProtectionOutcomeRefused
+  | S20ConsentIncomplete
   | AlreadyExtended
   | InvalidExtension
   | ApprovalExpired

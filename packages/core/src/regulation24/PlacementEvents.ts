@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { ActedBy } from "../shared/actor.js"
+import { ChildWishes, ParentalConsent } from "../s20/S20Consent.js"
 import { AuthorityId, ChildId, PlacementId } from "../shared/ids.js"
 import { BasicTestAnswers, ConnectedCarer, EndReason, ExtensionConditions, ExtensionGrounds, PoliceProtectionOutcome } from "./Placement.js"
 
@@ -46,6 +47,14 @@ export const S20ConsentSigned = Schema.TaggedStruct("S20ConsentSigned", {
   signedBy: Schema.NonEmptyArray(Schema.String),
   ...audit
 })
+/** STAT-S20-CONSENT: the child accommodated under s20 on these consents, with the child's wishes and feelings. */
+export const S20AccommodationRecorded = Schema.TaggedStruct("S20AccommodationRecorded", {
+  consents: Schema.NonEmptyArray(ParentalConsent),
+  childWishes: ChildWishes,
+  ...audit
+})
+/** s20(8): a person with parental responsibility withdrew consent; the s20 basis ends. */
+export const S20ConsentWithdrawn = Schema.TaggedStruct("S20ConsentWithdrawn", { withdrawnBy: Schema.String, ...audit })
 /** STAT-R25-3: the placement reconsidered before an extension: whether it is still the most appropriate, and why. */
 export const PlacementReconsidered = Schema.TaggedStruct("PlacementReconsidered", {
   stillMostAppropriate: Schema.Boolean,
@@ -85,6 +94,8 @@ export const PlacementEvent = Schema.Union(
   KinshipReferralSent,
   LookedAfterConsentGiven,
   S20ConsentSigned,
+  S20AccommodationRecorded,
+  S20ConsentWithdrawn,
   PlacementReconsidered,
   FosteringPanelViewsSought,
   IroInformed,

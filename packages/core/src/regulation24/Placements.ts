@@ -7,6 +7,7 @@ import type { Policies } from "../ports/Policies.js"
 import { ReadModels } from "../ports/ReadModels.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
+import type { S20ConsentRecord } from "../s20/S20Consent.js"
 import { NotFound } from "../shared/errors.js"
 import { type ChildId, PlacementId } from "../shared/ids.js"
 import { everyRole, type Role } from "../shared/roles.js"
@@ -36,6 +37,8 @@ export const placementPermissions = {
   RecordKinshipReferral: permission("record the referral to the kinship team", ...recorders),
   RecordLookedAfterConsent: permission("consent to looked-after status (LIN-14)", "assistant_director"),
   RecordS20Consent: permission("record s20 consent", ...recorders),
+  RecordS20Accommodation: permission("record s20 accommodation with its consents (STAT-S20-CONSENT)", ...recorders),
+  RecordS20ConsentWithdrawn: permission("record s20 consent withdrawn (STAT-S20-CONSENT)", ...recorders, "service_manager", "head_of_service"),
   RecordPlacementReconsidered: permission("record the placement's reconsideration (STAT-R25-3)", ...recorders, "service_manager", "head_of_service", "assistant_director"),
   RecordFosteringPanelViewsSought: permission("record that the fostering panel's views were sought (STAT-R25-3)", ...recorders, "service_manager", "head_of_service"),
   RecordIroInformed: permission("record that the IRO was informed (STAT-R25-3)", ...recorders, "service_manager", "head_of_service"),
@@ -89,6 +92,10 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
       recordLookedAfterConsent: (actor: Actor, id: PlacementId) => run(actor, id, { _tag: "RecordLookedAfterConsent" }),
       recordS20Consent: (actor: Actor, id: PlacementId, signedBy: ReadonlyArray<string>) =>
         run(actor, id, { _tag: "RecordS20Consent", signedBy }),
+      /** STAT-S20-CONSENT: refused, naming what is missing, unless every consent and the child's wishes are in full. */
+      recordS20Accommodation: (actor: Actor, id: PlacementId, record: S20ConsentRecord) => run(actor, id, { _tag: "RecordS20Accommodation", record }),
+      /** s20(8): ends the s20 basis and raises an urgent alert. */
+      recordS20ConsentWithdrawn: (actor: Actor, id: PlacementId, withdrawnBy: string) => run(actor, id, { _tag: "RecordS20ConsentWithdrawn", withdrawnBy }),
       /** STAT-R25-3's steps, each recorded before an extension. */
       recordPlacementReconsidered: (actor: Actor, id: PlacementId, stillMostAppropriate: boolean, reasons: string) =>
         run(actor, id, { _tag: "RecordPlacementReconsidered", stillMostAppropriate, reasons }),

@@ -45,6 +45,11 @@ export const evolvePlacement = (state: PlacementState, event: PlacementEvent): P
       return { ...state, lookedAfterConsent: recorded }
     case "S20ConsentSigned":
       return { ...state, s20Consent: { signedBy: event.signedBy, ...recorded } }
+    case "S20AccommodationRecorded":
+      return { ...state, s20Accommodation: { consents: event.consents, childWishes: event.childWishes, ...recorded } }
+    case "S20ConsentWithdrawn":
+      if (state.s20Accommodation === undefined) return state
+      return { ...state, urgent: true, s20Accommodation: { ...state.s20Accommodation, withdrawn: { withdrawnBy: event.withdrawnBy, ...recorded } } }
     case "PlacementReconsidered":
       return { ...state, extensionGrounds: { ...state.extensionGrounds, reconsidered: { stillMostAppropriate: event.stillMostAppropriate, reasons: event.reasons, ...recorded } } }
     case "FosteringPanelViewsSought":

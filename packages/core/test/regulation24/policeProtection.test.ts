@@ -45,7 +45,7 @@ describe("police protection (STAT-S46)", () => {
     expect(lincolnshire.given(placedHistory).when(outcome({ outcome: "accommodated_s20" })).refusal()).toMatchObject({
       _tag: "PoliceProtectionOutcomeRefused",
       ruleId: "STAT-S46",
-      message: "Accommodation under s20 ends police protection only with the recorded consent of a person with parental responsibility: record the s20 consent first (STAT-S46)."
+      message: "Accommodation under s20 ends police protection only with the recorded consent of a person with parental responsibility: record the s20 accommodation with its consents first (STAT-S46, STAT-S20-CONSENT)."
     })
   })
 
