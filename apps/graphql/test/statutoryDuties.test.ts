@@ -52,8 +52,31 @@ describe("police protection over HTTP (STAT-S46)", () => {
 
   it("STAT-S46: s20 accommodation is refused as an outcome until consent is recorded", async () => {
     const { worker, placementId } = await placedUnderPoliceProtection("sd-child-2")
+    // Not yet recorded: accommodation under s20 needs its consents in full first (recordS20Accommodation).
     const refused = await app.post(worker, mutation("recordPoliceProtectionOutcome", `${onPlacement} ... on PoliceProtectionOutcomeRefused { ruleId }`), { input: { placementId, outcome: "accommodated_s20" } })
     expect(refused.body.data.recordPoliceProtectionOutcome, refused.text).toMatchObject({ __typename: "PoliceProtectionOutcomeRefused", ruleId: "STAT-S46" })
+  })
+})
+
+describe("s20 consent over HTTP (STAT-S20-CONSENT)", () => {
+  it("STAT-S20-CONSENT: refused naming what is missing; in full it ends police protection as s20; withdrawn, the basis ends", async () => {
+    const { worker, placementId } = await placedUnderPoliceProtection("sd-child-4")
+    const record = mutation("recordS20Accommodation", "... on Placement { id s20Basis underPoliceProtection } ... on S20ConsentIncomplete { ruleId missing }")
+    const consent = { name: "Dana Harrow", relationship: "mother", consentGivenAt: new Date(Date.now() - 60_000).toISOString(), consentGivenTo: "Priya Ashdown", toldOfRightToObjectAndRemove: false }
+    const refused = await app.post(worker, record, { input: { placementId, consents: [consent] } })
+    expect(refused.body.data.recordS20Accommodation, refused.text).toMatchObject({
+      __typename: "S20ConsentIncomplete",
+      ruleId: "STAT-S20-CONSENT",
+      missing: ["that Dana Harrow was told of the right to object and to remove the child at any time", "the child's wishes and feelings, or why they could not be ascertained"]
+    })
+    const recorded = await app.post(worker, record, {
+      input: { placementId, consents: [{ ...consent, toldOfRightToObjectAndRemove: true }], childWishesAndFeelings: "Wants to stay with her aunt" }
+    })
+    expect(recorded.body.data.recordS20Accommodation, recorded.text).toMatchObject({ __typename: "Placement", s20Basis: true, underPoliceProtection: true })
+    const ended = await app.post(worker, mutation("recordPoliceProtectionOutcome", onPlacement), { input: { placementId, outcome: "accommodated_s20" } })
+    expect(ended.body.data.recordPoliceProtectionOutcome, ended.text).toMatchObject({ underPoliceProtection: false, policeProtectionEnded: { outcome: "accommodated_s20" } })
+    const withdrawn = await app.post(worker, mutation("recordS20ConsentWithdrawn", "... on Placement { s20Basis s20ConsentWithdrawnAt urgent }"), { input: { placementId, withdrawnBy: "Dana Harrow" } })
+    expect(withdrawn.body.data.recordS20ConsentWithdrawn, withdrawn.text).toMatchObject({ s20Basis: false, urgent: true })
   })
 })
 

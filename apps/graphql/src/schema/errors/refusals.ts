@@ -78,7 +78,8 @@ export const placementRefusals = [
   refusalType("EndReasonNotApplicable", core.EndReasonNotApplicable, { ruleId: "optionalString" }),
   refusalType("PoliceProtectionOutcomeRefused", core.PoliceProtectionOutcomeRefused, ruled),
   refusalType("NotNominatedOfficer", core.NotNominatedOfficer, ruled),
-  refusalType("InvalidExtensionStep", core.InvalidExtensionStep, { ...ruled, field: "string" })
+  refusalType("InvalidExtensionStep", core.InvalidExtensionStep, { ...ruled, field: "string" }),
+  refusalType("S20ConsentIncomplete", core.S20ConsentIncomplete, { ...ruled, missing: "strings" })
 ]
 
 /** Refusals every mutation may meet besides its own (NotPermitted, NotFound and InvalidInput are in every union). */

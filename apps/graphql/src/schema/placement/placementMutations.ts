@@ -1,4 +1,4 @@
-import { BasicTestAnswers, ChildId, ConnectedCarer, EndReason, PlacementId, Placements, PoliceProtectionOutcome } from "@carepanel/core"
+import { BasicTestAnswers, ChildId, ConnectedCarer, EndReason, ParentalConsent, PlacementId, Placements, PoliceProtectionOutcome } from "@carepanel/core"
 import { Schema } from "effect"
 import { optional } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
@@ -108,6 +108,56 @@ commandMutation("recordPoliceProtectionOutcome", {
   schema: Schema.Struct({ placementId: PlacementId, outcome: PoliceProtectionOutcome, endedAt: optional(Schema.DateTimeUtc) }),
   execute: (actor, { placementId, outcome, endedAt }) =>
     using(Placements, (placements) => placements.recordPoliceProtectionOutcome(actor, placementId, outcome, endedAt))
+})
+
+const ParentalConsentInput = builder.inputType("ParentalConsentInput", {
+  description: "STAT-S20-CONSENT: one person with parental responsibility consenting to s20 accommodation.",
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    relationship: t.string({ required: true }),
+    consentGivenAt: t.field({ type: "DateTime", required: true }),
+    consentGivenTo: t.string({ required: true }),
+    toldOfRightToObjectAndRemove: t.boolean({ required: true })
+  })
+})
+
+commandMutation("recordS20Accommodation", {
+  description:
+    "STAT-S20-CONSENT: accommodation under s20, with each consent in full and the child's wishes and feelings (or why they could not be ascertained); refused naming what is missing.",
+  type,
+  refusals,
+  fields: (t) => ({
+    placementId: t.id({ required: true }),
+    consents: t.field({ type: [ParentalConsentInput], required: true }),
+    childWishesAndFeelings: t.string(),
+    childWishesNotAscertainedBecause: t.string()
+  }),
+  schema: Schema.Struct({
+    placementId: PlacementId,
+    consents: Schema.Array(ParentalConsent),
+    childWishesAndFeelings: optional(Schema.String),
+    childWishesNotAscertainedBecause: optional(Schema.String)
+  }),
+  execute: (actor, { placementId, consents, childWishesAndFeelings, childWishesNotAscertainedBecause }) => {
+    const childWishes =
+      childWishesAndFeelings !== undefined
+        ? { _tag: "Ascertained" as const, wishesAndFeelings: childWishesAndFeelings }
+        : childWishesNotAscertainedBecause !== undefined
+          ? { _tag: "NotAscertained" as const, why: childWishesNotAscertainedBecause }
+          : undefined
+    return using(Placements, (placements) =>
+      placements.recordS20Accommodation(actor, placementId, { consents, ...(childWishes === undefined ? {} : { childWishes }) })
+    )
+  }
+})
+
+commandMutation("recordS20ConsentWithdrawn", {
+  description: "s20(8): a person with parental responsibility withdrew consent; the s20 basis ends and an urgent alert goes out.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), withdrawnBy: t.string({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, withdrawnBy: Schema.NonEmptyTrimmedString }),
+  execute: (actor, { placementId, withdrawnBy }) => using(Placements, (placements) => placements.recordS20ConsentWithdrawn(actor, placementId, withdrawnBy))
 })
 
 commandMutation("recordPlacementReconsidered", {

@@ -1,4 +1,4 @@
-import { approvalStandingAt, isUnderPoliceProtection, type Placement } from "@carepanel/core"
+import { approvalStandingAt, hasS20Basis, isUnderPoliceProtection, type Placement } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
 import { identity, readOf } from "../child/child.js"
@@ -105,6 +105,11 @@ export const PlacementRef = builder.objectRef<Placement>("Placement").implement(
       resolve: (placement) => (placement.policePowers === undefined ? null : isUnderPoliceProtection(placement))
     }),
     policeProtectionEnded: t.field({ type: PoliceProtectionEndedRef, nullable: true, resolve: (placement) => placement.policeProtectionEnded ?? null }),
+    s20Basis: t.boolean({
+      description: "STAT-S20-CONSENT: accommodated under s20 on consent recorded in full and not withdrawn.",
+      resolve: (placement) => hasS20Basis(placement)
+    }),
+    s20ConsentWithdrawnAt: t.field({ type: "DateTime", nullable: true, resolve: (placement) => placement.s20Accommodation?.withdrawn?.at ?? null }),
     extensionGrounds: t.field({ type: ExtensionGroundsRef, nullable: true, resolve: (placement) => placement.extensionGrounds ?? null }),
     approvalStanding: t.field({
       type: ApprovalStandingEnum,
