@@ -9,7 +9,8 @@ import { startMain, stop } from "./support/mainJob.js"
 
 /** The examples of docs/api.md in order: each GraphQL block with the role its prose names and the JSON after it. */
 const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
-const section = docs.slice(docs.indexOf("## Examples\n"), docs.indexOf("## Errors\n"))
+const examplesAt = docs.indexOf("## Examples\n")
+const section = docs.slice(examplesAt, docs.indexOf("\n## ", examplesAt))
 const blocks = [...section.matchAll(/```(graphql|json|sh)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1]!, text: match[2]!, at: match.index!, end: match.index! + match[0].length }))
 const examples = blocks.flatMap((block, i) => {
   if (block.lang !== "graphql") return []

@@ -63,7 +63,13 @@ const cases: Record<string, readonly [input: Record<string, unknown>, path: stri
   recordKinshipReferral: [{ placementId: "", bacsFormSigned: true }, "input.placementId"],
   recordLookedAfterConsent: [{ placementId: "" }, "input.placementId"],
   recordS20Consent: [{ placementId: "plc_1", signedBy: [] }, "input.signedBy"],
-  extendApproval: [{ placementId: "plc_1", weeks: 0, stillMostAppropriateConsidered: true, fosteringPanelViewsSought: true, iroInformed: true, nominatedOfficerApproved: true }, "input.weeks"],
+  extendApproval: [{ placementId: "plc_1", weeks: 0 }, "input.weeks"],
+  recordPoliceProtectionOutcome: [{ placementId: "", outcome: "returned_home" }, "input.placementId"],
+  recordPlacementReconsidered: [{ placementId: "plc_1", stillMostAppropriate: true, reasons: "   " }, "input.reasons"],
+  recordFosteringPanelViewsSought: [{ placementId: "" }, "input.placementId"],
+  recordIroInformed: [{ placementId: "plc_1", iroName: "" }, "input.iroName"],
+  recordS20Accommodation: [{ placementId: "plc_1", consents: [{ name: "Dana Harrow", relationship: "mother", consentGivenAt: "not a date", consentGivenTo: "Priya Ashdown", toldOfRightToObjectAndRemove: true }] }, "input.consents[0].consentGivenAt"],
+  recordS20ConsentWithdrawn: [{ placementId: "plc_1", withdrawnBy: " " }, "input.withdrawnBy"],
   extendApprovalPendingReview: [{ placementId: "", fullAssessmentRefused: true, independentReviewSought: true }, "input.placementId"],
   endPlacement: [{ placementId: "", reason: "child_moved" }, "input.placementId"]
 }

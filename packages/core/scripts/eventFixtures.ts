@@ -75,6 +75,16 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
     disagreement: { DissentWithdrawn: { reason: "The member is satisfied with the FGC plan", ...audit } },
     placement: {
       PolicePowersRecorded: { underPoliceProtection: true, since: audit.at, ...audit },
+      S20AccommodationRecorded: {
+        consents: [{ name: "Dana Harrow", relationship: "mother", consentGivenAt: audit.at, consentGivenTo: "Priya Ashdown, social worker", toldOfRightToObjectAndRemove: true }],
+        childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her aunt and see her mother at weekends" },
+        ...audit
+      },
+      S20ConsentWithdrawn: { withdrawnBy: "Dana Harrow (mother)", ...audit },
+      PlacementReconsidered: { stillMostAppropriate: true, reasons: "Settled with her aunt; the full assessment needs six more weeks", ...audit },
+      FosteringPanelViewsSought: { ...audit },
+      IroInformed: { iroName: "Nadia Quarrie", ...audit },
+      PoliceProtectionEnded: { outcome: "emergency_protection_order", endedAt: audit.at, ...audit },
       S20ConsentSigned: { signedBy: ["Dana Harrow (mother)"], ...audit },
       ApprovalExtendedPendingReview: { ...audit }
     }

@@ -88,12 +88,10 @@ export const everyCoreNotification: Effect.Effect<ReadonlyArray<Notification>, u
 
   const placement = yield* connectedPlacement(staff, "child-r")
   yield* TestClock.adjust("15 weeks")
-  yield* placements.extendApproval(staff.headOfService, placement.id, 8, {
-    stillMostAppropriateConsidered: true,
-    fosteringPanelViewsSought: true,
-    iroInformed: true,
-    nominatedOfficerApproved: true
-  })
+  yield* placements.recordPlacementReconsidered(staff.teamManager, placement.id, true, "Settled with her grandmother; the assessment needs more time")
+  yield* placements.recordFosteringPanelViewsSought(staff.socialWorker, placement.id)
+  yield* placements.recordIroInformed(staff.socialWorker, placement.id, "Nadia Quarrie")
+  yield* placements.extendApproval(staff.headOfService, placement.id, 8)
 
   const queued = yield* (yield* Outbox).due("2100-01-01T00:00:00.000Z", 10_000)
   const open = yield* deadlines.forAuthority(staff.administrator)

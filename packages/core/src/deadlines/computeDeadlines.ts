@@ -50,7 +50,7 @@ export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: Author
     ),
     ...decisions.flatMap((decision) => decisionClocks(decision, policy, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings))),
     ...disagreements.flatMap((disagreement) => disagreementClocks(disagreement, policy)),
-    ...placements.flatMap((placement) => placementClocks(placement, policy))
+    ...placements.flatMap((placement) => placementClocks(placement, policy, now.now))
   ]
     .map((spec) => toDeadline(spec, calendar, now))
     .sort((a, b) => DateTime.distance(b.due, a.due))

@@ -46,6 +46,9 @@ const warningPassed = (deadline: Deadline, deadlines: ReadonlyArray<Deadline>, n
       !DateTime.lessThan(now, end.due)
   )
 
+/** Overdue clocks that mean a child may be held without a legal basis: the alert says so first. */
+const urgentWhenOverdue: ReadonlyArray<string> = ["STAT-S46"]
+
 const subject: Record<Deadline["about"]["kind"], string> = {
   referral: "panel request",
   sitting: "sitting",
@@ -77,7 +80,7 @@ export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: Date
       {
         id: `${deadline.id}:${alarm}:${iso(deadline.due)}`,
         kind: alarm === "overdue" ? "clock.overdue" : "clock.due_soon",
-        headline: `${alarm === "overdue" ? "Overdue" : "Due soon"} (${deadline.ruleId}): ${subject[deadline.about.kind]} ${deadline.about.id}`,
+        headline: `${alarm === "overdue" ? (urgentWhenOverdue.includes(deadline.ruleId) ? "Urgent: overdue" : "Overdue") : "Due soon"} (${deadline.ruleId}): ${subject[deadline.about.kind]} ${deadline.about.id}`,
         body: [
           `${redact(deadline.title)}.`,
           alarm === "overdue" ? `This was due at ${due} and is not done yet.` : `This is due at ${due}.`,
@@ -93,6 +96,6 @@ export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: Date
           aboutId: deadline.about.id
         })
       },
-      clockRecipients(deadline, known, chairRole, scope.policy?.disagreement.route === "chair_with_assistant_director")
+      clockRecipients(deadline, known, chairRole, scope.policy)
     )
   })

@@ -1,8 +1,10 @@
 import { Schema } from "effect"
 import type { Deadline } from "../deadlines/Deadline.js"
 import { Role } from "../shared/roles.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { type Addressee, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
 import type { CaseContext } from "./CaseContext.js"
+import { nominatedOfficerOf } from "./nominatedOfficer.js"
 
 const isRole = Schema.is(Role)
 
@@ -25,25 +27,33 @@ const administrator = roleHolder("panel_administrator")
  * outcome to the Assistant Director, and the chair too where the chair takes it there (LIN-13's route, whatever rule its
  * clock cites);
  * returns and reviews to the administrator to diarise (CPR-10, NSO-9) and the social worker. Anything unknown
- * goes to the administrator, who keeps the file (SUP-6).
+ * goes to the administrator, who keeps the file (SUP-6). Police protection's clocks (STAT-S46) also go to the head of
+ * service and the authority's nominated officer.
  */
 export const clockRecipients = (
   deadline: Deadline,
   known: CaseContext | undefined,
   chairRole: Role,
-  chairTakesDisagreements = false
+  policy?: AuthorityPolicy
 ): ReadonlyArray<Addressee> => {
   const caseholders = [...socialWorkerOf(known), teamManagerOf(known)]
   const { name, rest } = clockNameOf(deadline)
   switch (deadline.about.kind) {
     case "referral":
+      return caseholders
     case "placement":
+      // STAT-S46 (and its DEF-S46-WARN-48H warning): the child may be held without a legal basis.
+      if (name === "police-protection" || name === "police-protection-warning") {
+        return [...caseholders, roleHolder("head_of_service"), ...nominatedOfficerOf(policy)]
+      }
+      // STAT-R25-4: the approval expired without approval as foster carers; the nominated officer is told at once.
+      if (name === "alternative-arrangement") return [...caseholders, ...nominatedOfficerOf(policy)]
       return caseholders
     case "sitting":
       return name === "record-final" ? [roleHolder(chairRole)] : [administrator]
     case "disagreement":
       if (name === "areas") return [roleHolder(chairRole), administrator]
-      return chairTakesDisagreements ? [roleHolder("assistant_director"), roleHolder(chairRole)] : [roleHolder("assistant_director")]
+      return policy?.disagreement.route === "chair_with_assistant_director" ? [roleHolder("assistant_director"), roleHolder(chairRole)] : [roleHolder("assistant_director")]
     case "action": {
       const escalateTo = rest[1]
       if (name === "fgc" && escalateTo !== undefined && isRole(escalateTo)) {

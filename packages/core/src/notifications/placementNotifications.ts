@@ -7,6 +7,7 @@ import type { PlacementEvent } from "../regulation24/PlacementEvents.js"
 import type { ActedBy } from "../shared/actor.js"
 import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest, factsOf, iso, personAs, roleHolder, teamManagerOf } from "./address.js"
 import type { NotificationContext } from "./CaseContext.js"
+import { nominatedOfficerOf } from "./nominatedOfficer.js"
 
 const placementFacts = (placement: Placement) =>
   factsOf({
@@ -41,8 +42,8 @@ const caseholders = (context: NotificationContext, by: ActedBy): ReadonlyArray<A
 /**
  * Who must act after a connected-person placement's commit (LIN-14..18, STAT-R24): the Assistant Director to consent
  * to looked-after status when the basic test says Regulation 24 (LIN-14); when the child is under police protection and
- * not yet placed, the social worker, team manager and locality service manager at once, with the 72-hour limit
- * (LIN-15, LIN-17, STAT-S46); on placement, the locality service manager
+ * placed or not, the social worker, team manager, locality service manager, head of service and nominated officer at
+ * once, with the 72-hour limit (LIN-15, LIN-17, STAT-S46); on placement, the locality service manager
  * to authorise it (LIN-17, by the LIN-18 kinship clock it must precede) and the social worker and team manager with
  * every clock that started (LIN-16, LIN-18, STAT-R24 and its warning); the service manager again when the viability
  * assessment is in; the caseholders once it is authorised (LIN-18) or extended (STAT-R25-1).
@@ -81,9 +82,9 @@ export const placementNotifications = (
         )
         break
       case "PolicePowersRecorded": {
-        // LIN-15: act now. Once the child is placed with the carers, police protection's 72 hours are met (STAT-S46).
+        // LIN-15: act now. Placing the child with carers does not end police protection (STAT-S46), so this goes out placed or not.
         const limit = clock("police-protection")
-        if (!event.underPoliceProtection || event.since === undefined || placement.placement !== undefined || limit === undefined) break
+        if (!event.underPoliceProtection || event.since === undefined || limit === undefined) break
         notifications.push(
           ...send(
             "police-protection",
@@ -91,11 +92,11 @@ export const placementNotifications = (
             `Act now: ${child} is under police protection (LIN-15, STAT-S46)`,
             [
               `Police protection began at ${formatInstant(event.since)} and lasts at most 72 hours, until ${formatInstant(DateTime.unsafeMake(limit.due))} (STAT-S46).`,
-              "By then the child is returned home, accommodated, or an order is sought (STAT-S46). Act immediately (LIN-15).",
+              "By then the child is returned home, accommodated under s20 with the recorded consent of a person with parental responsibility, or an emergency protection order or interim care order is obtained (STAT-S46). Placing the child with carers does not end police protection. Act immediately (LIN-15).",
               "For a connected-person placement: the viability assessment before or within 24 hours of it (LIN-16), and the locality service manager's authorisation (LIN-17)."
             ],
             limit,
-            [...caseholders(context, event.by), roleHolder("service_manager")]
+            [...caseholders(context, event.by), roleHolder("service_manager"), roleHolder("head_of_service"), ...nominatedOfficerOf(context.policy)]
           )
         )
         break
@@ -146,6 +147,22 @@ export const placementNotifications = (
             [`Authorised by ${event.by.name} (LIN-17). Send the viability assessment and the carers' signed BACS form to the kinship team (LIN-18).`],
             clock("kinship-referral"),
             caseholders(context, event.by)
+          )
+        )
+        break
+      case "S20ConsentWithdrawn":
+        // STAT-S20-CONSENT, s20(8): the s20 basis has ended; the child may be held without one.
+        notifications.push(
+          ...send(
+            "s20-consent-withdrawn",
+            "placement.s20_consent_withdrawn",
+            `Urgent: s20 consent withdrawn for ${child} (STAT-S20-CONSENT)`,
+            [
+              `Consent to s20 accommodation was withdrawn at ${formatInstant(event.at)}: the s20 basis has ended (STAT-S20-CONSENT).`,
+              "Return the child, agree accommodation afresh, or seek legal advice on an order today."
+            ],
+            undefined,
+            [...caseholders(context, event.by), roleHolder("head_of_service"), roleHolder("service_manager")]
           )
         )
         break

@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { PersonId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 import { RequestType } from "./RequestType.js"
 import { RuledClock } from "./RuledClock.js"
@@ -78,6 +79,18 @@ export type DisagreementPolicy = typeof DisagreementPolicy.Type
 
 export const dissentRuleOf = (disagreement: DisagreementPolicy): RuleId => disagreement.dissentRuleId ?? "DEF-DISSENT"
 
+/**
+ * STAT-R25-3's nominated officer: named people and/or named posts in the authority's policy. Whoever holds
+ * a named post, or is a named person, approves extensions (STAT-R25-1, STAT-R25-2) and is told when police
+ * protection nears its end (STAT-S46) or an approval expires (STAT-R25-4). `ruleId` cites who chose them.
+ */
+export const NominatedOfficer = Schema.Struct({
+  ruleId: RuleId,
+  people: Schema.optionalWith(Schema.Array(Schema.Struct({ personId: PersonId, name: Schema.NonEmptyTrimmedString })), { default: () => [] }),
+  posts: Schema.optionalWith(Schema.Array(Role), { default: () => [] })
+}).pipe(Schema.filter((officer) => officer.people.length + officer.posts.length > 0 || "A nominated officer names at least one person or post."))
+export type NominatedOfficer = typeof NominatedOfficer.Type
+
 /** Connected-person placements (LIN-14..18, STAT-R24, STAT-R25-1). */
 export const Regulation24Policy = Schema.Struct({
   /** Local clocks (LIN-16, LIN-18); an authority without them runs only the national ones. */
@@ -86,6 +99,8 @@ export const Regulation24Policy = Schema.Struct({
   temporaryApproval: RuledClock,
   extension: RuledClock,
   /** Warn this many days before temporary approval (or its extension) ends (DEF-R24-EXPIRY-WARNING). */
-  warnDaysBeforeExpiry: Schema.Int.pipe(Schema.between(1, 56))
+  warnDaysBeforeExpiry: Schema.Int.pipe(Schema.between(1, 56)),
+  /** Without one, no extension can be approved: the refusal says the policy must name one (STAT-R25-3). */
+  nominatedOfficer: Schema.optional(NominatedOfficer)
 })
 export type Regulation24Policy = typeof Regulation24Policy.Type

@@ -78,6 +78,16 @@ export const localDefaults = {
     rule: "A warning falls the policy's number of days (14 in the presets) before a temporary approval or its extension ends.",
     why: "Regulation 24 sets the end, not a warning; two weeks is long enough to arrange a fostering panel, an extension or a move.",
     policyField: "regulation24.warnDaysBeforeExpiry"
+  },
+  "DEF-R25-NOMINATED-OFFICER": {
+    rule: "Until the policy names its nominated officer for regulation 25 (STAT-R25-3), whoever holds a head of service or Assistant Director post is taken to be it.",
+    why: "The regulation requires a nominated officer but each authority names its own; those posts are where the decision usually sits.",
+    policyField: "regulation24.nominatedOfficer"
+  },
+  "DEF-S46-WARN-48H": {
+    rule: "A warning 48 hours after police protection began, 24 hours before its 72-hour limit (STAT-S46), to the team manager, head of service and nominated officer.",
+    why: "The statute sets the 72-hour limit, not a warning; a day's notice leaves time to arrange the child's return, s20 with consent, or an order.",
+    policyField: "none yet: fixed at 48 hours"
   }
 } as const satisfies Record<`DEF-${string}`, { readonly rule: string; readonly why: string; readonly policyField: string }>
 

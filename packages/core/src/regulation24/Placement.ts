@@ -1,5 +1,6 @@
 import { DateTime, Schema } from "effect"
 import { ActedBy } from "../shared/actor.js"
+import { ChildWishes, ParentalConsent } from "../s20/S20Consent.js"
 import { AuthorityId, ChildId, PlacementId } from "../shared/ids.js"
 
 /**
@@ -7,6 +8,8 @@ import { AuthorityId, ChildId, PlacementId } from "../shared/ids.js"
  * not_regulation24: the basic test said no to all three questions, nothing more is recorded;
  * placed: with connected-person carers under temporary approval (STAT-R24); ended: see `EndReason`.
  */
+const recorded = { by: ActedBy, at: Schema.DateTimeUtc }
+
 export const PlacementStatus = Schema.Literal("identified", "not_regulation24", "placed", "ended")
 export type PlacementStatus = typeof PlacementStatus.Type
 
@@ -32,7 +35,7 @@ export const ConnectedCarer = Schema.Struct({
 })
 export type ConnectedCarer = typeof ConnectedCarer.Type
 
-/** STAT-R25-3: what must be done before an extension, each recorded as done or not. */
+/** Before regulation 25 had its steps recorded one by one: what an old extension event said was done. */
 export const ExtensionConditions = Schema.Struct({
   stillMostAppropriateConsidered: Schema.Boolean,
   fosteringPanelViewsSought: Schema.Boolean,
@@ -41,12 +44,30 @@ export const ExtensionConditions = Schema.Struct({
 })
 export type ExtensionConditions = typeof ExtensionConditions.Type
 
-export const extensionConditionLabel: Record<keyof ExtensionConditions, string> = {
-  stillMostAppropriateConsidered: "whether the placement is still the most appropriate has been considered",
-  fosteringPanelViewsSought: "the fostering panel's views have been sought",
-  iroInformed: "the child's Independent Reviewing Officer has been informed",
-  nominatedOfficerApproved: "a nominated officer has approved the extension"
+/**
+ * STAT-R25-3: what must be recorded, each with who and when, before either extension (STAT-R25-1, STAT-R25-2).
+ * The nominated officer's approval is the extension itself, made by them.
+ */
+export const ExtensionGrounds = Schema.Struct({
+  /** The placement reconsidered: still the most appropriate, and why. */
+  reconsidered: Schema.optional(Schema.Struct({ stillMostAppropriate: Schema.Boolean, reasons: Schema.NonEmptyTrimmedString, ...recorded })),
+  fosteringPanelViewsSought: Schema.optional(Schema.Struct(recorded)),
+  /** The child's Independent Reviewing Officer, by name. */
+  iroInformed: Schema.optional(Schema.Struct({ iroName: Schema.NonEmptyTrimmedString, ...recorded }))
+})
+export type ExtensionGrounds = typeof ExtensionGrounds.Type
+
+export const extensionStepLabel: Record<keyof ExtensionGrounds, string> = {
+  reconsidered: "the placement was reconsidered and is still the most appropriate, with reasons",
+  fosteringPanelViewsSought: "the fostering panel's views were sought",
+  iroInformed: "the child's Independent Reviewing Officer was informed"
 }
+
+/** The steps of STAT-R25-3 not yet recorded (a reconsideration that found the placement no longer right counts as missing). */
+export const missingExtensionSteps = (grounds: ExtensionGrounds | undefined): ReadonlyArray<keyof ExtensionGrounds> =>
+  (Object.keys(extensionStepLabel) as Array<keyof ExtensionGrounds>).filter((step) =>
+    step === "reconsidered" ? grounds?.reconsidered?.stillMostAppropriate !== true : grounds?.[step] === undefined
+  )
 
 export const EndReason = Schema.Literal(
   "approved_as_foster_carer",
@@ -64,7 +85,19 @@ export const endReasonLabel: Record<EndReason, string> = {
   approval_expired_child_moved: "the temporary approval expired and the child was moved (STAT-R25-4)"
 }
 
-const recorded = { by: ActedBy, at: Schema.DateTimeUtc }
+/**
+ * STAT-S46: the only outcomes that end police protection. Placing the child with carers is not one of them
+ * (SSDA903 code L1: under police protection and in local authority accommodation).
+ */
+export const PoliceProtectionOutcome = Schema.Literal("returned_home", "accommodated_s20", "emergency_protection_order", "interim_care_order")
+export type PoliceProtectionOutcome = typeof PoliceProtectionOutcome.Type
+
+export const policeProtectionOutcomeLabel: Record<PoliceProtectionOutcome, string> = {
+  returned_home: "the child was returned home",
+  accommodated_s20: "the child was accommodated under s20 with recorded consent",
+  emergency_protection_order: "an emergency protection order was obtained",
+  interim_care_order: "an interim care order was obtained"
+}
 
 /** Regulation 24's temporary approval from the placement, and regulation 25's extensions of it. */
 export const TemporaryApproval = Schema.Struct({
@@ -74,9 +107,11 @@ export const TemporaryApproval = Schema.Struct({
   /** The last expiry fixed: the original, or the extended one. Superseded while `pendingReview` is set. */
   expiresAt: Schema.DateTimeUtc,
   /** The one extension, of up to 8 weeks from the original expiry (STAT-R25-1, STAT-R25-3). */
-  extension: Schema.optional(Schema.Struct({ weeks: Schema.Int, conditions: ExtensionConditions, ...recorded })),
+  extension: Schema.optional(
+    Schema.Struct({ weeks: Schema.Int, conditions: Schema.optional(ExtensionConditions), grounds: Schema.optional(ExtensionGrounds), ...recorded })
+  ),
   /** Extended until an independent review's outcome is known (STAT-R25-2): no fixed expiry. */
-  pendingReview: Schema.optional(Schema.Struct(recorded))
+  pendingReview: Schema.optional(Schema.Struct({ grounds: Schema.optional(ExtensionGrounds), ...recorded }))
 })
 export type TemporaryApproval = typeof TemporaryApproval.Type
 
@@ -91,6 +126,8 @@ export const Placement = Schema.Struct({
   policePowers: Schema.optional(
     Schema.Struct({ underPoliceProtection: Schema.Boolean, since: Schema.optional(Schema.DateTimeUtc), ...recorded })
   ),
+  /** STAT-S46: how and when police protection ended; until then the child is under police protection. */
+  policeProtectionEnded: Schema.optional(Schema.Struct({ outcome: PoliceProtectionOutcome, endedAt: Schema.DateTimeUtc, ...recorded })),
   /** LIN-15: act now (the child is under police protection). */
   urgent: Schema.Boolean,
   placement: Schema.optional(
@@ -106,7 +143,21 @@ export const Placement = Schema.Struct({
   lookedAfterConsent: Schema.optional(Schema.Struct(recorded)),
   /** LIN-14: s20 consent signed by the carers with parental responsibility. */
   s20Consent: Schema.optional(Schema.Struct({ signedBy: Schema.NonEmptyArray(Schema.String), ...recorded })),
+  /**
+   * STAT-S20-CONSENT: accommodation under s20 with each consent in full and the child's wishes; `withdrawn` ends the
+   * s20 basis (s20(8)).
+   */
+  s20Accommodation: Schema.optional(
+    Schema.Struct({
+      consents: Schema.NonEmptyArray(ParentalConsent),
+      childWishes: ChildWishes,
+      withdrawn: Schema.optional(Schema.Struct({ withdrawnBy: Schema.String, ...recorded })),
+      ...recorded
+    })
+  ),
   approval: Schema.optional(TemporaryApproval),
+  /** STAT-R25-3's steps recorded towards the next extension; moved onto the extension when it is made. */
+  extensionGrounds: Schema.optional(ExtensionGrounds),
   ended: Schema.optional(Schema.Struct({ reason: EndReason, ...recorded }))
 })
 export type Placement = typeof Placement.Type
@@ -131,3 +182,23 @@ export const approvalActiveAt = (placement: Placement, at: DateTime.Utc): boolea
   const expiry = currentExpiry(placement.approval)
   return expiry === undefined || DateTime.lessThan(at, expiry)
 }
+
+/** STAT-S46: police protection was recorded and no outcome that ends it (returned, s20, an order) has been. */
+export const isUnderPoliceProtection = (placement: Placement): boolean =>
+  placement.policePowers?.underPoliceProtection === true && placement.policeProtectionEnded === undefined
+
+/** What a person reading the placement at `at` should be told about the carers' approval (STAT-R24, STAT-R25-4). */
+export type ApprovalStanding = "not_placed" | "approved" | "extended" | "pending_review" | "expired" | "ended"
+
+/** STAT-R25-4: once the approval in force has run out, the placement no longer shows as approved. */
+export const approvalStandingAt = (placement: Placement, at: DateTime.Utc): ApprovalStanding => {
+  if (placement.status === "ended") return "ended"
+  if (placement.status !== "placed" || placement.approval === undefined) return "not_placed"
+  if (placement.approval.pendingReview !== undefined) return "pending_review"
+  if (hasExpired(placement.approval, at)) return "expired"
+  return placement.approval.extension === undefined ? "approved" : "extended"
+}
+
+/** STAT-S20-CONSENT: the child is accommodated under s20 on consent recorded in full and not withdrawn. */
+export const hasS20Basis = (placement: Placement): boolean =>
+  placement.s20Accommodation !== undefined && placement.s20Accommodation.withdrawn === undefined

@@ -2,19 +2,37 @@ import { DateTime, Effect } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { actedBy } from "../shared/authorise.js"
+import { actedBy, type Authorised } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { evolvePlacement } from "./evolvePlacement.js"
-import { currentExpiry, extensionConditionLabel, hasExpired, isRegulation24, type PlacementState } from "./Placement.js"
+import {
+  currentExpiry,
+  extensionStepLabel,
+  hasS20Basis,
+  hasExpired,
+  isRegulation24,
+  missingExtensionSteps,
+  type Placement,
+  type PlacementState,
+  policeProtectionOutcomeLabel
+} from "./Placement.js"
+import { describeNominatedOfficer, isNominatedOfficer } from "./nominatedOfficer.js"
+import { missingFromS20Consent } from "../s20/S20Consent.js"
 import type { PlacementCommand } from "./PlacementCommands.js"
 import {
   AlreadyExtended,
+  AlreadyRecorded,
   EndReasonNotApplicable,
+  ExtensionConditionsNotMet,
   InvalidExtension,
+  InvalidExtensionStep,
+  NotNominatedOfficer,
   KinshipReferralIncomplete,
   NotYetHappened,
   PlacementAlreadyExists,
   type PlacementRefusal,
+  PoliceProtectionOutcomeRefused,
+  S20ConsentIncomplete,
   S20ConsentNeedsParentalResponsibility,
   ViabilityAssessmentNeeded
 } from "./PlacementErrors.js"
@@ -26,6 +44,36 @@ export interface PlacementContext {
   readonly policy: AuthorityPolicy
   readonly calendar: Calendar
 }
+
+/**
+ * STAT-R25-3, before either route of extension: every step recorded (named if missing), then the nominated officer
+ * as the authority's policy names them. Returns the grounds the extension is made on.
+ */
+const extensionReady = (placement: Placement, by: Authorised, policy: AuthorityPolicy, before: string) =>
+  Effect.gen(function* () {
+    const grounds = placement.extensionGrounds
+    const missing = missingExtensionSteps(grounds).map((step) => extensionStepLabel[step])
+    const notAppropriate = grounds?.reconsidered?.stillMostAppropriate === false
+    if (notAppropriate) {
+      return yield* new ExtensionConditionsNotMet({
+        ruleId: "STAT-R25-3",
+        missing,
+        message: `${before}: the placement was reconsidered at ${formatInstant(grounds!.reconsidered!.at)} and found no longer the most appropriate (STAT-R25-3). Record a new reconsideration if that has changed.`
+      })
+    }
+    yield* unmet("STAT-R25-3", missing, before)
+    if (!isNominatedOfficer(policy, by.actor)) {
+      const who = describeNominatedOfficer(policy)
+      return yield* new NotNominatedOfficer({
+        ruleId: "STAT-R25-3",
+        message:
+          who === undefined
+            ? "This authority's policy names no nominated officer for regulation 25, so no extension can be approved: the policy must name one (STAT-R25-3)."
+            : `Only the authority's nominated officer (${who}) approves an extension (STAT-R25-3).`
+      })
+    }
+    return grounds!
+  })
 
 /** Types a command's events as placement events (so `_tag` literals stay literal). */
 const emit = (...events: ReadonlyArray<PlacementEvent>): ReadonlyArray<PlacementEvent> => events
@@ -61,6 +109,31 @@ const decide = (
           return yield* new NotYetHappened({ message: `Police protection cannot be recorded as starting at ${formatInstant(since)}, which is still to come.` })
         }
         return emit({ _tag: "PolicePowersRecorded", underPoliceProtection: true, since, ...audit })
+      }
+      case "RecordPoliceProtectionOutcome": {
+        const placement = yield* requireStatus(state, [...openStatuses, "ended"], "record how police protection ended")
+        const powers = placement.policePowers
+        const refuse = (message: string) => new PoliceProtectionOutcomeRefused({ ruleId: "STAT-S46", message })
+        if (powers?.underPoliceProtection !== true || powers.since === undefined) {
+          return yield* refuse("The child is not recorded as under police protection: record police powers first (STAT-S46).")
+        }
+        const ended = placement.policeProtectionEnded
+        if (ended !== undefined) {
+          return yield* refuse(`Police protection already ended at ${formatInstant(ended.endedAt)}: ${policeProtectionOutcomeLabel[ended.outcome]} (STAT-S46).`)
+        }
+        const endedAt = command.endedAt ?? command.at
+        if (DateTime.greaterThan(endedAt, command.at)) {
+          return yield* new NotYetHappened({ message: `Police protection cannot be recorded as ending at ${formatInstant(endedAt)}, which is still to come.` })
+        }
+        if (DateTime.lessThan(endedAt, powers.since)) {
+          return yield* refuse(`Police protection began at ${formatInstant(powers.since)}; it cannot have ended before, at ${formatInstant(endedAt)} (STAT-S46).`)
+        }
+        if (command.outcome === "accommodated_s20" && !hasS20Basis(placement)) {
+          return yield* refuse(
+            "Accommodation under s20 ends police protection only with the recorded consent of a person with parental responsibility: record the s20 accommodation with its consents first (STAT-S46, STAT-S20-CONSENT)."
+          )
+        }
+        return emit({ _tag: "PoliceProtectionEnded", outcome: command.outcome, endedAt, ...audit })
       }
       case "RecordPlacementMade": {
         const placement = yield* requireStatus(state, openStatuses, "record the placement")
@@ -131,6 +204,60 @@ const decide = (
         }
         return emit({ _tag: "S20ConsentSigned", signedBy: [first, ...rest], ...audit })
       }
+      case "RecordS20Accommodation": {
+        const placement = yield* requireStatus(state, openStatuses, "record s20 accommodation")
+        if (hasS20Basis(placement)) {
+          return yield* new AlreadyRecorded({ what: "s20 accommodation", message: `The s20 accommodation was already recorded at ${formatInstant(placement.s20Accommodation!.at)}.` })
+        }
+        const missing = missingFromS20Consent(command.record, command.at)
+        const [first, ...rest] = command.record.consents
+        if (missing.length > 0 || first === undefined || command.record.childWishes === undefined) {
+          return yield* new S20ConsentIncomplete({
+            ruleId: "STAT-S20-CONSENT",
+            missing: [...missing],
+            message: `The child cannot be accommodated under s20 without ${missing.join("; ")} (STAT-S20-CONSENT).`
+          })
+        }
+        return emit({ _tag: "S20AccommodationRecorded", consents: [first, ...rest], childWishes: command.record.childWishes, ...audit })
+      }
+      case "RecordS20ConsentWithdrawn": {
+        const placement = yield* requireStatus(state, [...openStatuses, "ended"], "record s20 consent withdrawn")
+        if (!hasS20Basis(placement)) {
+          return yield* new S20ConsentIncomplete({
+            ruleId: "STAT-S20-CONSENT",
+            missing: [],
+            message: "There is no s20 consent in force to withdraw: record the s20 accommodation first (STAT-S20-CONSENT)."
+          })
+        }
+        const withdrawnBy = command.withdrawnBy.trim()
+        if (withdrawnBy === "") {
+          return yield* new S20ConsentIncomplete({ ruleId: "STAT-S20-CONSENT", missing: ["who withdrew consent"], message: "Name the person with parental responsibility who withdrew consent (STAT-S20-CONSENT)." })
+        }
+        return emit({ _tag: "S20ConsentWithdrawn", withdrawnBy, ...audit })
+      }
+      case "RecordPlacementReconsidered": {
+        yield* requireStatus(state, ["placed"], "record the placement's reconsideration")
+        const reasons = command.reasons.trim()
+        if (reasons === "") {
+          return yield* new InvalidExtensionStep({
+            ruleId: "STAT-R25-3",
+            field: "reasons",
+            message: "Say why the placement is, or is not, still the most appropriate (STAT-R25-3): the reasons are empty."
+          })
+        }
+        return emit({ _tag: "PlacementReconsidered", stillMostAppropriate: command.stillMostAppropriate, reasons, ...audit })
+      }
+      case "RecordFosteringPanelViewsSought":
+        yield* requireStatus(state, ["placed"], "record that the fostering panel's views were sought")
+        return emit({ _tag: "FosteringPanelViewsSought", ...audit })
+      case "RecordIroInformed": {
+        yield* requireStatus(state, ["placed"], "record that the IRO was informed")
+        const iroName = command.iroName.trim()
+        if (iroName === "") {
+          return yield* new InvalidExtensionStep({ ruleId: "STAT-R25-3", field: "iroName", message: "Name the child's Independent Reviewing Officer who was informed (STAT-R25-3)." })
+        }
+        return emit({ _tag: "IroInformed", iroName, ...audit })
+      }
       case "ExtendApproval": {
         const placement = yield* requireStatus(state, ["placed"], "extend the temporary approval")
         const approval = placement.approval!
@@ -155,12 +282,9 @@ const decide = (
                 : `An extension is a whole number of weeks from 1 to ${maxWeeks}, not ${command.weeks} (STAT-R25-1).`
           })
         }
-        const missing = (Object.keys(extensionConditionLabel) as Array<keyof typeof extensionConditionLabel>)
-          .filter((condition) => !command.conditions[condition])
-          .map((condition) => extensionConditionLabel[condition])
-        yield* unmet("STAT-R25-3", missing, "Before the temporary approval can be extended")
+        const grounds = yield* extensionReady(placement, command.by, policy, "Before the temporary approval can be extended")
         const expiresAt = extendedExpiry(approval.originalExpiresAt, command.weeks, calendar)
-        return emit({ _tag: "ApprovalExtended", weeks: command.weeks, from: approval.originalExpiresAt, expiresAt, conditions: command.conditions, ...audit })
+        return emit({ _tag: "ApprovalExtended", weeks: command.weeks, from: approval.originalExpiresAt, expiresAt, grounds, ...audit })
       }
       case "ExtendPendingReview": {
         const placement = yield* requireStatus(state, ["placed"], "extend the approval pending a review")
@@ -174,7 +298,8 @@ const decide = (
           ...(command.facts.independentReviewSought ? [] : ["the carers have sought an independent review"])
         ]
         yield* unmet("STAT-R25-2", missing, "Before the approval can run on until a review's outcome")
-        return emit({ _tag: "ApprovalExtendedPendingReview", ...audit })
+        const grounds = yield* extensionReady(placement, command.by, policy, "Before the approval can run on until a review's outcome")
+        return emit({ _tag: "ApprovalExtendedPendingReview", grounds, ...audit })
       }
       case "EndPlacement": {
         const placement = yield* requireStatus(state, openStatuses, "end this placement")

@@ -41,6 +41,19 @@ export class S20ConsentNeedsParentalResponsibility extends Schema.TaggedError<S2
   { ruleId: RuleId, notEligible: Schema.Array(Schema.String), message: Schema.String }
 ) {}
 
+/** STAT-S46: an outcome of police protection for a child who is not (or no longer) under it, or one not yet possible. */
+export class PoliceProtectionOutcomeRefused extends Schema.TaggedError<PoliceProtectionOutcomeRefused>()("PoliceProtectionOutcomeRefused", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+/** STAT-S20-CONSENT: what an s20 accommodation lacks (each consent in full, the child's wishes), or a withdrawal without one. */
+export class S20ConsentIncomplete extends Schema.TaggedError<S20ConsentIncomplete>()("S20ConsentIncomplete", {
+  ruleId: RuleId,
+  missing: Schema.Array(Schema.String),
+  message: Schema.String
+}) {}
+
 /** STAT-R25-1 (one extension only) or STAT-R25-2 (already running until a review's outcome). */
 export class AlreadyExtended extends Schema.TaggedError<AlreadyExtended>()("AlreadyExtended", {
   ruleId: RuleId,
@@ -68,6 +81,19 @@ export class ExtensionConditionsNotMet extends Schema.TaggedError<ExtensionCondi
   message: Schema.String
 }) {}
 
+/** STAT-R25-3: only the authority's nominated officer, as its policy names them, approves an extension. */
+export class NotNominatedOfficer extends Schema.TaggedError<NotNominatedOfficer>()("NotNominatedOfficer", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+/** A step of STAT-R25-3 given without what it records (reasons, the IRO's name). */
+export class InvalidExtensionStep extends Schema.TaggedError<InvalidExtensionStep>()("InvalidExtensionStep", {
+  ruleId: RuleId,
+  field: Schema.String,
+  message: Schema.String
+}) {}
+
 /** The reason given for the ending does not fit the placement (e.g. "approval expired" before it has). */
 export class EndReasonNotApplicable extends Schema.TaggedError<EndReasonNotApplicable>()("EndReasonNotApplicable", {
   ruleId: Schema.optional(RuleId),
@@ -83,8 +109,12 @@ export type PlacementRefusal =
   | ViabilityAssessmentNeeded
   | KinshipReferralIncomplete
   | S20ConsentNeedsParentalResponsibility
+  | PoliceProtectionOutcomeRefused
+  | S20ConsentIncomplete
   | AlreadyExtended
   | InvalidExtension
   | ApprovalExpired
   | ExtensionConditionsNotMet
+  | NotNominatedOfficer
+  | InvalidExtensionStep
   | EndReasonNotApplicable

@@ -7,14 +7,15 @@ import type { Policies } from "../ports/Policies.js"
 import { ReadModels } from "../ports/ReadModels.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
+import type { S20ConsentRecord } from "../s20/S20Consent.js"
 import { NotFound } from "../shared/errors.js"
 import { type ChildId, PlacementId } from "../shared/ids.js"
-import type { Role } from "../shared/roles.js"
+import { everyRole, type Role } from "../shared/roles.js"
 import {
   type BasicTestAnswers,
   type ConnectedCarer,
   type EndReason,
-  type ExtensionConditions,
+  type PoliceProtectionOutcome,
   Placement,
   type PlacementStatus
 } from "./Placement.js"
@@ -22,21 +23,27 @@ import type { PlacementCommand, ReviewFacts } from "./PlacementCommands.js"
 import { placementAggregate, placementCollection, } from "./placementAggregate.js"
 
 const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager"]
-/** STAT-R25-3's nominated officer: we take it to be a head of service or the Assistant Director. */
-const nominatedOfficers: ReadonlyArray<Role> = ["head_of_service", "assistant_director"]
+/** STAT-R25-3's nominated officer is named in the authority's policy; the decider checks it, so any member of staff may try. */
+const staff: ReadonlyArray<Role> = everyRole.filter((role) => role !== "integrator" && role !== "auditor")
 
 /** Who may do what to a placement. The decider checks the order of things and the law's limits. */
 export const placementPermissions = {
   RecordBasicTest: permission("record the Regulation 24 basic test", ...recorders),
   RecordPolicePowers: permission("record police powers", ...recorders),
+  RecordPoliceProtectionOutcome: permission("record how police protection ended (STAT-S46)", ...recorders),
   RecordPlacementMade: permission("record a connected-person placement", ...recorders),
   RecordViabilityAssessment: permission("record the viability assessment", ...recorders),
   AuthorisePlacement: permission("authorise a Regulation 24 placement (LIN-17)", "service_manager"),
   RecordKinshipReferral: permission("record the referral to the kinship team", ...recorders),
   RecordLookedAfterConsent: permission("consent to looked-after status (LIN-14)", "assistant_director"),
   RecordS20Consent: permission("record s20 consent", ...recorders),
-  ExtendApproval: permission("extend a temporary approval as nominated officer (STAT-R25-3)", ...nominatedOfficers),
-  ExtendPendingReview: permission("extend a temporary approval until an independent review's outcome (STAT-R25-2)", ...nominatedOfficers),
+  RecordS20Accommodation: permission("record s20 accommodation with its consents (STAT-S20-CONSENT)", ...recorders),
+  RecordS20ConsentWithdrawn: permission("record s20 consent withdrawn (STAT-S20-CONSENT)", ...recorders, "service_manager", "head_of_service"),
+  RecordPlacementReconsidered: permission("record the placement's reconsideration (STAT-R25-3)", ...recorders, "service_manager", "head_of_service", "assistant_director"),
+  RecordFosteringPanelViewsSought: permission("record that the fostering panel's views were sought (STAT-R25-3)", ...recorders, "service_manager", "head_of_service"),
+  RecordIroInformed: permission("record that the IRO was informed (STAT-R25-3)", ...recorders, "service_manager", "head_of_service"),
+  ExtendApproval: permission("extend a temporary approval as nominated officer (STAT-R25-3)", ...staff),
+  ExtendPendingReview: permission("extend a temporary approval until an independent review's outcome (STAT-R25-2)", ...staff),
   EndPlacement: permission("end a connected-person placement", ...recorders, "service_manager")
 } satisfies Record<PlacementCommand["_tag"], Permission>
 
@@ -73,6 +80,9 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
         ),
       recordPolicePowers: (actor: Actor, id: PlacementId, underPoliceProtection: boolean, since?: DateTime.Utc) =>
         run(actor, id, { _tag: "RecordPolicePowers", underPoliceProtection, ...(since === undefined ? {} : { since }) }),
+      /** STAT-S46: returned home, accommodated under s20 with consent, or an order obtained; `endedAt` defaults to now. */
+      recordPoliceProtectionOutcome: (actor: Actor, id: PlacementId, outcome: PoliceProtectionOutcome, endedAt?: DateTime.Utc) =>
+        run(actor, id, { _tag: "RecordPoliceProtectionOutcome", outcome, ...(endedAt === undefined ? {} : { endedAt }) }),
       recordPlacementMade: (actor: Actor, id: PlacementId, placedAt: DateTime.Utc, carers: readonly [ConnectedCarer, ...ConnectedCarer[]]) =>
         run(actor, id, { _tag: "RecordPlacementMade", placedAt, carers }),
       recordViabilityAssessment: (actor: Actor, id: PlacementId) => run(actor, id, { _tag: "RecordViabilityAssessment" }),
@@ -82,8 +92,17 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
       recordLookedAfterConsent: (actor: Actor, id: PlacementId) => run(actor, id, { _tag: "RecordLookedAfterConsent" }),
       recordS20Consent: (actor: Actor, id: PlacementId, signedBy: ReadonlyArray<string>) =>
         run(actor, id, { _tag: "RecordS20Consent", signedBy }),
-      extendApproval: (actor: Actor, id: PlacementId, weeks: number, conditions: ExtensionConditions) =>
-        run(actor, id, { _tag: "ExtendApproval", weeks, conditions }),
+      /** STAT-S20-CONSENT: refused, naming what is missing, unless every consent and the child's wishes are in full. */
+      recordS20Accommodation: (actor: Actor, id: PlacementId, record: S20ConsentRecord) => run(actor, id, { _tag: "RecordS20Accommodation", record }),
+      /** s20(8): ends the s20 basis and raises an urgent alert. */
+      recordS20ConsentWithdrawn: (actor: Actor, id: PlacementId, withdrawnBy: string) => run(actor, id, { _tag: "RecordS20ConsentWithdrawn", withdrawnBy }),
+      /** STAT-R25-3's steps, each recorded before an extension. */
+      recordPlacementReconsidered: (actor: Actor, id: PlacementId, stillMostAppropriate: boolean, reasons: string) =>
+        run(actor, id, { _tag: "RecordPlacementReconsidered", stillMostAppropriate, reasons }),
+      recordFosteringPanelViewsSought: (actor: Actor, id: PlacementId) => run(actor, id, { _tag: "RecordFosteringPanelViewsSought" }),
+      recordIroInformed: (actor: Actor, id: PlacementId, iroName: string) => run(actor, id, { _tag: "RecordIroInformed", iroName }),
+      /** By the nominated officer the authority's policy names (STAT-R25-3), once the steps are recorded. */
+      extendApproval: (actor: Actor, id: PlacementId, weeks: number) => run(actor, id, { _tag: "ExtendApproval", weeks }),
       extendPendingReview: (actor: Actor, id: PlacementId, facts: ReviewFacts) => run(actor, id, { _tag: "ExtendPendingReview", facts }),
       end: (actor: Actor, id: PlacementId, reason: EndReason) => run(actor, id, { _tag: "EndPlacement", reason }),
       /** A placement of the actor's own authority; another authority's answers exactly as a missing one. */

@@ -26,6 +26,8 @@ export const evolvePlacement = (state: PlacementState, event: PlacementEvent): P
         },
         urgent: state.urgent || event.underPoliceProtection
       }
+    case "PoliceProtectionEnded":
+      return { ...state, policeProtectionEnded: { outcome: event.outcome, endedAt: event.endedAt, ...recorded } }
     case "PlacementMade":
       return {
         ...state,
@@ -43,19 +45,39 @@ export const evolvePlacement = (state: PlacementState, event: PlacementEvent): P
       return { ...state, lookedAfterConsent: recorded }
     case "S20ConsentSigned":
       return { ...state, s20Consent: { signedBy: event.signedBy, ...recorded } }
-    case "ApprovalExtended":
+    case "S20AccommodationRecorded":
+      return { ...state, s20Accommodation: { consents: event.consents, childWishes: event.childWishes, ...recorded } }
+    case "S20ConsentWithdrawn":
+      if (state.s20Accommodation === undefined) return state
+      return { ...state, urgent: true, s20Accommodation: { ...state.s20Accommodation, withdrawn: { withdrawnBy: event.withdrawnBy, ...recorded } } }
+    case "PlacementReconsidered":
+      return { ...state, extensionGrounds: { ...state.extensionGrounds, reconsidered: { stillMostAppropriate: event.stillMostAppropriate, reasons: event.reasons, ...recorded } } }
+    case "FosteringPanelViewsSought":
+      return { ...state, extensionGrounds: { ...state.extensionGrounds, fosteringPanelViewsSought: recorded } }
+    case "IroInformed":
+      return { ...state, extensionGrounds: { ...state.extensionGrounds, iroInformed: { iroName: event.iroName, ...recorded } } }
+    case "ApprovalExtended": {
       if (state.approval === undefined) return state
+      const { extensionGrounds: _used, ...rest } = state
       return {
-        ...state,
+        ...rest,
         approval: {
           ...state.approval,
           expiresAt: event.expiresAt,
-          extension: { weeks: event.weeks, conditions: event.conditions, ...recorded }
+          extension: {
+            weeks: event.weeks,
+            ...(event.conditions === undefined ? {} : { conditions: event.conditions }),
+            ...(event.grounds === undefined ? {} : { grounds: event.grounds }),
+            ...recorded
+          }
         }
       }
-    case "ApprovalExtendedPendingReview":
+    }
+    case "ApprovalExtendedPendingReview": {
       if (state.approval === undefined) return state
-      return { ...state, approval: { ...state.approval, pendingReview: recorded } }
+      const { extensionGrounds: _used, ...rest } = state
+      return { ...rest, approval: { ...state.approval, pendingReview: { ...(event.grounds === undefined ? {} : { grounds: event.grounds }), ...recorded } } }
+    }
     case "PlacementEnded":
       return { ...state, status: "ended", urgent: false, ended: { reason: event.reason, ...recorded } }
   }

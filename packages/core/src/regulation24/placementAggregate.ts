@@ -5,7 +5,7 @@ import { Effect } from "effect"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { StreamRef } from "../ports/EventStore.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
-import { currentExpiry, Placement, type PlacementState } from "./Placement.js"
+import { currentExpiry, isUnderPoliceProtection, Placement, type PlacementState } from "./Placement.js"
 import type { PlacementCommand } from "./PlacementCommands.js"
 import { type PlacementContext, placementDecider } from "./PlacementDecider.js"
 import type { PlacementRefusal } from "./PlacementErrors.js"
@@ -37,6 +37,8 @@ export const placementAggregate: Aggregate<PlacementCommand, PlacementEvent, Pla
           status: state.status,
           childId: state.childId,
           urgent: state.urgent,
+          /** STAT-S46: until an outcome is recorded, whether placed with carers or not (SSDA903 L1). */
+          underPoliceProtection: isUnderPoliceProtection(state),
           placedOn: state.placement ? londonDateOf(state.placement.placedAt) : null,
           /** The London date the running temporary approval ends; null unless placed, or pending a review. */
           expiresOn: expiry ? londonDateOf(expiry) : null,

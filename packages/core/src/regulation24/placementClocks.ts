@@ -1,35 +1,59 @@
-import { DateTime } from "effect"
+import type { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import type { Placement } from "./Placement.js"
+import type { RuledClock } from "../policy/RuledClock.js"
+import { currentExpiry, hasExpired, type Placement } from "./Placement.js"
 import { regulation24Of, statutory } from "./placementRules.js"
 
 /**
- * The clocks of one connected-person placement: police protection's 72 hours (STAT-S46, explanatory), the
+ * STAT-S46: police protection's 72 hours, and a warning at 48 (DEF-S46-WARN-48H). Met only by a recorded outcome
+ * (returned home, s20 with consent, an order) at the instant it happened: never by placing the child with carers,
+ * nor by the placement ending, since police protection outlives both (SSDA903 code L1).
+ */
+const policeProtectionClocks = (placement: Placement): ReadonlyArray<ClockSpec> => {
+  const powers = placement.policePowers
+  if (!powers?.underPoliceProtection || powers.since === undefined) return []
+  const since = powers.since
+  const common = {
+    about: { kind: "placement" as const, id: placement.id },
+    anchor: since,
+    anchorText: `police protection began at ${formatInstant(since)}`,
+    metAt: placement.policeProtectionEnded?.endedAt
+  }
+  return [
+    {
+      id: `${placement.id}:police-protection-warning`,
+      title: "Police protection ends in 24 hours: return the child, accommodate under s20 with consent, or obtain an order",
+      rule: policeProtectionWarning,
+      ...common
+    },
+    {
+      id: `${placement.id}:police-protection`,
+      title: "Police protection ends: the child is returned, accommodated under s20 with consent, or an order is obtained",
+      rule: statutory.policeProtection,
+      ...common
+    }
+  ]
+}
+
+const policeProtectionWarning: RuledClock = { ruleId: "DEF-S46-WARN-48H", clock: { _tag: "HoursAfter", hours: 48 } }
+
+/**
+ * The clocks of one connected-person placement: police protection's (`policeProtectionClocks`), the
  * viability assessment (LIN-16) and kinship referral (LIN-18) from the placement, the temporary approval's
  * end (STAT-R24) and its extension's (STAT-R25-1), and a warning ahead of whichever end applies.
- * Each is met by the event it waits for; a placement that has ended, or never was one (LIN-14), has none.
+ * Each is met by the event it waits for; a placement that has ended, or never was one (LIN-14), has only
+ * police protection's, while that has not ended. Given `at`, once the approval has expired by then without
+ * approval as foster carers, a clock asks for the alternative arrangement (STAT-R25-4).
  */
-export const placementClocks = (placement: Placement, policy: AuthorityPolicy): ReadonlyArray<ClockSpec> => {
-  if (placement.status === "ended" || placement.status === "not_regulation24") return []
+export const placementClocks = (placement: Placement, policy: AuthorityPolicy, at?: DateTime.Utc): ReadonlyArray<ClockSpec> => {
+  const clocks: ClockSpec[] = [...policeProtectionClocks(placement)]
+  if (placement.status === "ended" || placement.status === "not_regulation24") return clocks.filter((clock) => clock.metAt === undefined)
   const rules = regulation24Of(policy)
   const about = { kind: "placement" as const, id: placement.id }
-  const clocks: ClockSpec[] = []
-  const { policePowers, placement: placed, approval } = placement
+  const { placement: placed, approval } = placement
 
-  if (policePowers?.underPoliceProtection && policePowers.since !== undefined) {
-    const since = policePowers.since
-    clocks.push({
-      id: `${placement.id}:police-protection`,
-      about,
-      title: "Police protection ends: the child is returned, accommodated or an order is sought",
-      rule: statutory.policeProtection,
-      anchor: since,
-      anchorText: `police protection began at ${formatInstant(since)}`,
-      metAt: placed && DateTime.max(placed.placedAt, since)
-    })
-  }
   if (placed === undefined || approval === undefined) return clocks
   const fromPlacement = `the placement at ${formatInstant(placed.placedAt)}`
 
@@ -77,6 +101,18 @@ export const placementClocks = (placement: Placement, policy: AuthorityPolicy): 
       anchor: approval.originalExpiresAt,
       anchorText: `the original end of the temporary approval at ${formatInstant(approval.originalExpiresAt)}`,
       metAt: pendingReview?.at
+    })
+  }
+  const expiry = currentExpiry(approval)
+  if (at !== undefined && expiry !== undefined && hasExpired(approval, at)) {
+    clocks.push({
+      id: `${placement.id}:alternative-arrangement`,
+      about,
+      title: "The temporary approval has expired: arrange other accommodation, then end the placement (STAT-R25-4)",
+      // Due at the expiry itself: regulation 25 gives no time after it, so from then on it is overdue.
+      rule: { ruleId: "STAT-R25-4", fixed: { due: expiry, phrase: "when" } },
+      anchor: expiry,
+      anchorText: `the temporary approval ended at ${formatInstant(expiry)} without approval as foster carers`
     })
   }
   clocks.push({

@@ -4,7 +4,7 @@ import { placementNotifications } from "../../src/notifications/placementNotific
 import type { PlacementCommand } from "../../src/regulation24/PlacementCommands.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import { contextOf, london } from "../fixtures.js"
-import { allConditions, basicTest, carers, cmd, placedAt } from "../regulation24/fixtures.js"
+import { basicTest, carers, cmd, extensionSteps, placedAt } from "../regulation24/fixtures.js"
 import { robinsCase, story, who } from "./fixtures.js"
 
 /** A Lincolnshire connected-person placement told command by command. */
@@ -32,29 +32,33 @@ describe("placement notifications", () => {
     expect(allNo(basicTest({ wouldRefuseToSupportReturnHome: false, wouldAskPoliceToUsePoliceProtection: false, wouldSeekLegalAdviceToStartCareProceedings: false }))).toEqual([])
   })
 
-  it("LIN-15, LIN-17, STAT-S46: police protection goes at once to the social worker, team manager and locality service manager, with the 72-hour limit", () => {
+  it("LIN-15, LIN-17, STAT-S46, DEF-R25-NOMINATED-OFFICER: police protection goes at once to the social worker, team manager, service manager, head of service and nominated officer, with the 72-hour limit", () => {
     const notify = placementWith(robinsCase)
     notify(basicTest())
     // Police protection from Friday morning; the clocks go forward on Sunday 28 March, so 72 hours end at 10:00 on Monday.
     const since = london("2027-03-26", "09:00")
     const sent = notify(cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since }, london("2027-03-26", "09:30")))
+    // Lincolnshire runs the default nominated officer (DEF-R25-NOMINATED-OFFICER): head of service and Assistant Director posts.
     expect(who(sent)).toEqual([
       { id: "plc_1:police-protection:social_worker", kind: "placement.police_protection", to: "person:priya-ashdown", ruleId: "STAT-S46" },
       { id: "plc_1:police-protection:team_manager", kind: "placement.police_protection", to: "person:tom-brackley", ruleId: "STAT-S46" },
-      { id: "plc_1:police-protection:service_manager", kind: "placement.police_protection", to: "role:service_manager", ruleId: "STAT-S46" }
+      { id: "plc_1:police-protection:service_manager", kind: "placement.police_protection", to: "role:service_manager", ruleId: "STAT-S46" },
+      { id: "plc_1:police-protection:head_of_service", kind: "placement.police_protection", to: "role:head_of_service", ruleId: "STAT-S46" },
+      { id: "plc_1:police-protection:assistant_director", kind: "placement.police_protection", to: "role:assistant_director", ruleId: "STAT-S46" }
     ])
     expect(sent[0]).toMatchObject({ headline: "Act now: child child-1 is under police protection (LIN-15, STAT-S46)", actBy: { due: "2027-03-29T09:00:00.000Z" } })
     expect(sent[0]?.body[0]).toBe("Police protection began at 09:00 Fri 26 Mar 2027 and lasts at most 72 hours, until 10:00 Mon 29 Mar 2027 (STAT-S46).")
+    expect(sent[0]?.body[1]).toContain("Placing the child with carers does not end police protection.")
   })
 
-  it("LIN-15: no police protection, or the child already placed with the carers, sends nothing to act on now", () => {
+  it("LIN-15, STAT-S46: no police protection sends nothing; police protection recorded after the placement still goes out, since placing does not end it", () => {
     const none = placementWith(robinsCase)
     none(basicTest())
     expect(none(cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: false }))).toEqual([])
     const placedFirst = placementWith(robinsCase)
     placeIt(placedFirst)
     const late = cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-26", "08:00") }, london("2027-03-26", "11:00"))
-    expect(placedFirst(late)).toEqual([])
+    expect(who(placedFirst(late)).map((n) => n.kind)).toEqual(Array(5).fill("placement.police_protection"))
   })
 
   it("LIN-17, LIN-18: a placement made goes to the service manager to authorise before the 48-hour kinship referral", () => {
@@ -106,7 +110,8 @@ describe("placement notifications", () => {
   it("STAT-R25-1: an extension tells the caseholders the new end, with the warning ahead of it", () => {
     const notify = placementWith(robinsCase)
     placeIt(notify)
-    const extended = notify(cmd("headOfService", { _tag: "ExtendApproval", weeks: 8, conditions: allConditions }, london("2027-06-01", "10:00")))
+    for (const step of extensionSteps(london("2027-06-01", "09:00"))) notify(step)
+    const extended = notify(cmd("headOfService", { _tag: "ExtendApproval", weeks: 8 }, london("2027-06-01", "10:00")))
     expect(who(extended).map((n) => [n.id, n.ruleId])).toEqual([
       ["plc_1:extended:social_worker", "DEF-R24-EXPIRY-WARNING"],
       ["plc_1:extended:team_manager", "DEF-R24-EXPIRY-WARNING"]

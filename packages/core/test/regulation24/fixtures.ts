@@ -1,5 +1,5 @@
 import type { DateTime } from "effect"
-import type { ConnectedCarer, ExtensionConditions } from "../../src/regulation24/Placement.js"
+import type { ConnectedCarer } from "../../src/regulation24/Placement.js"
 import type { PlacementCommand } from "../../src/regulation24/PlacementCommands.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import type { PlacementEvent } from "../../src/regulation24/PlacementEvents.js"
@@ -32,12 +32,6 @@ export const allNo = {
   wouldAskPoliceToUsePoliceProtection: false,
   wouldSeekLegalAdviceToStartCareProceedings: false
 }
-export const allConditions: ExtensionConditions = {
-  stillMostAppropriateConsidered: true,
-  fosteringPanelViewsSought: true,
-  iroInformed: true,
-  nominatedOfficerApproved: true
-}
 
 export const cmd = (actor: keyof typeof staff, body: Record<string, unknown>, when: DateTime.Utc = placedAt) =>
   ({ ...body, by: as(staff[actor]), at: when }) as PlacementCommand
@@ -61,3 +55,14 @@ export const authorised = (): PlacementEvent[] =>
   )
 
 export const playOn = (history: ReadonlyArray<PlacementEvent>, command: PlacementCommand): PlacementEvent[] => lincolnshire.play([command], history)
+
+/** STAT-R25-3's three steps, recorded by the social worker at `when` (a fictional IRO). */
+export const extensionSteps = (when: DateTime.Utc = london("2027-06-28", "09:00")): PlacementCommand[] => [
+  cmd("socialWorker", { _tag: "RecordPlacementReconsidered", stillMostAppropriate: true, reasons: "Settled with her aunt; the full assessment needs six more weeks" }, when),
+  cmd("socialWorker", { _tag: "RecordFosteringPanelViewsSought" }, when),
+  cmd("socialWorker", { _tag: "RecordIroInformed", iroName: "Nadia Quarrie" }, when)
+]
+
+/** Placed, with every step STAT-R25-3 asks before an extension recorded. */
+export const readyToExtend = (history: ReadonlyArray<PlacementEvent> = placed(), when?: DateTime.Utc): PlacementEvent[] =>
+  lincolnshire.play(extensionSteps(when), history)

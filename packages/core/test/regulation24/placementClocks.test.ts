@@ -14,7 +14,7 @@ import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import { fold } from "../../src/shared/decider.js"
 import { london } from "../fixtures.js"
 import { elapsed, hour, placementInstantArb, week } from "./arbitraries.js"
-import { playOn, allConditions, allNo, authorised, basicTest, carers, cmd, identified, lincolnshire, placed, placedAt } from "./fixtures.js"
+import { playOn, allNo, readyToExtend, authorised, basicTest, carers, cmd, identified, lincolnshire, placed, placedAt } from "./fixtures.js"
 
 const policy = preset("lincolnshire")
 const at = (now: DateTime.Utc): Now => ({ now, dueSoonHours: 48 })
@@ -23,7 +23,7 @@ const deadlines = (events: ReadonlyArray<PlacementEvent>, now = london("2027-03-
 const byRule = (events: ReadonlyArray<PlacementEvent>, now?: DateTime.Utc) =>
   Object.fromEntries(deadlines(events, now).map((deadline) => [deadline.id.split(":")[1], deadline]))
 const extend = (weeks: number, when = london("2027-07-01", "09:00")) =>
-  cmd("headOfService", { _tag: "ExtendApproval", weeks, conditions: allConditions }, when)
+  cmd("headOfService", { _tag: "ExtendApproval", weeks }, when)
 const placedOn = (instant: DateTime.Utc) =>
   lincolnshire.play([basicTest(undefined, instant), cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt: instant, carers }, instant)])
 
@@ -49,7 +49,7 @@ describe("placement clocks: explained", () => {
   })
 
   it("STAT-R25-1: after an extension, the original expiry is met and the extended one runs 8 weeks from it, warned ahead", () => {
-    const clocks = byRule(playOn(placed(), extend(8)), london("2027-07-01", "10:00"))
+    const clocks = byRule(playOn(readyToExtend(), extend(8)), london("2027-07-01", "10:00"))
     expect(clocks["temporary-approval"]!.state).toBe("met")
     expect(clocks["extended-approval"]).toMatchObject({
       ruleId: "STAT-R25-1",
@@ -60,7 +60,7 @@ describe("placement clocks: explained", () => {
   })
 
   it("STAT-R25-2: running until a review's outcome meets every expiry clock", () => {
-    const pending = playOn(playOn(placed(), extend(8)), cmd("assistantDirector", { _tag: "ExtendPendingReview", facts: { fullAssessmentRefused: true, independentReviewSought: true } }, london("2027-09-01", "09:00")))
+    const pending = playOn(readyToExtend(playOn(readyToExtend(), extend(8)), london("2027-08-30", "09:00")), cmd("assistantDirector", { _tag: "ExtendPendingReview", facts: { fullAssessmentRefused: true, independentReviewSought: true } }, london("2027-09-01", "09:00")))
     const clocks = byRule(pending, london("2027-12-01", "09:00"))
     expect([clocks["temporary-approval"]!.state, clocks["extended-approval"]!.state, clocks["approval-warning"]!.state]).toEqual(["met", "met", "met"])
   })
@@ -72,13 +72,29 @@ describe("placement clocks: explained", () => {
     )
   })
 
-  it("LIN-15, STAT-S46: police protection runs at most 72 hours from when it began; met when the child is placed", () => {
+  it("LIN-15, STAT-S46, DEF-S46-WARN-48H: police protection runs at most 72 hours from when it began, warned at 48; placing the child does not meet it", () => {
     const history = playOn(identified(), cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-25", "22:00") }, london("2027-03-26", "08:00")))
     expect(deadlines(history)).toMatchObject([
+      { ruleId: "DEF-S46-WARN-48H", state: "due_soon", explanation: "due 22:00 Sat 27 Mar 2027 - DEF-S46-WARN-48H: 48 hours after police protection began at 22:00 Thu 25 Mar 2027" },
       { ruleId: "STAT-S46", state: "pending", explanation: "due 23:00 Sun 28 Mar 2027 - STAT-S46: 72 hours after police protection began at 22:00 Thu 25 Mar 2027" }
     ])
     const placedThen = playOn(history, cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers }))
-    expect(byRule(placedThen)["police-protection"]!.state).toBe("met")
+    expect(byRule(placedThen)["police-protection"]!.state).toBe("pending")
+    expect(byRule(placedThen, london("2027-03-29", "08:00"))["police-protection"]!.state).toBe("overdue")
+    const ordered = playOn(placedThen, cmd("socialWorker", { _tag: "RecordPoliceProtectionOutcome", outcome: "emergency_protection_order", endedAt: london("2027-03-28", "15:00") }, london("2027-03-28", "16:00")))
+    expect(byRule(ordered)["police-protection"]).toMatchObject({ state: "met", metAt: london("2027-03-28", "15:00"), metLate: false })
+    expect(byRule(ordered)["police-protection-warning"]).toMatchObject({ state: "met", metLate: true })
+  })
+
+  it("STAT-S46: police protection's clock outlives the placement's ending until an outcome is recorded", () => {
+    const history = playOn(identified(), cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-25", "22:00") }, london("2027-03-26", "08:00")))
+    const moved = playOn(
+      playOn(history, cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers })),
+      cmd("socialWorker", { _tag: "EndPlacement", reason: "child_moved" }, london("2027-03-26", "11:00"))
+    )
+    expect(Object.keys(byRule(moved))).toEqual(["police-protection-warning", "police-protection"])
+    const returned = playOn(moved, cmd("socialWorker", { _tag: "RecordPoliceProtectionOutcome", outcome: "returned_home" }, london("2027-03-26", "12:00")))
+    expect(deadlines(returned)).toEqual([])
   })
 
   it("no clocks before a placement, for a child that is not a Regulation 24 placement (LIN-14), or after the ending (STAT-R25-4)", () => {
@@ -111,7 +127,8 @@ describe("placement clocks: properties", () => {
     (instant, weeks) => {
       const history = placedOn(instant)
       const original = fold(placementDecider, history)!.approval!.originalExpiresAt
-      const clocks = byRule(playOn(history, extend(weeks, DateTime.unsafeMake(DateTime.toEpochMillis(original) - hour))), instant)
+      const before = DateTime.unsafeMake(DateTime.toEpochMillis(original) - hour)
+      const clocks = byRule(playOn(readyToExtend(history, before), extend(weeks, before)), instant)
       const extended = clocks["extended-approval"]!.due
       expect(Math.abs(elapsed(original, extended) - weeks * week)).toBeLessThanOrEqual(hour)
       expect(elapsed(instant, extended)).toBeLessThanOrEqual(24 * week + hour)

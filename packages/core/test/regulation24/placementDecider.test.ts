@@ -7,7 +7,6 @@ import { deciderSpec } from "../../src/testing/decider.js"
 import { as, contextOf, london } from "../fixtures.js"
 import {
   playOn,
-  allConditions,
   allNo,
   authorised,
   basicTest,
@@ -18,12 +17,14 @@ import {
   lincolnshire,
   placed,
   placedAt,
-  placementId
+  placementId,
+  readyToExtend,
+  staff
 } from "./fixtures.js"
 
 const expiry = london("2027-07-16", "10:00")
-const extend = (weeks: number, conditions = allConditions, when = london("2027-07-01", "09:00")) =>
-  cmd("headOfService", { _tag: "ExtendApproval", weeks, conditions }, when)
+const extend = (weeks: number, when = london("2027-07-01", "09:00"), by: "headOfService" | "teamManager" | "serviceManager" = "headOfService") =>
+  cmd(by, { _tag: "ExtendApproval", weeks }, when)
 const review = (facts = { fullAssessmentRefused: true, independentReviewSought: true }, when = london("2027-07-12", "09:00")) =>
   cmd("assistantDirector", { _tag: "ExtendPendingReview", facts }, when)
 
@@ -204,15 +205,32 @@ describe("placement decider: consents (LIN-14)", () => {
 })
 
 describe("placement decider: extension (STAT-R25-1, STAT-R25-3)", () => {
-  it("STAT-R25-1: extends once, by up to 8 weeks from the original expiry, with every STAT-R25-3 condition recorded", () => {
-    const spec = lincolnshire.given(placed()).when(extend(8))
-    expect(spec.events()).toMatchObject([{ _tag: "ApprovalExtended", weeks: 8, from: expiry, expiresAt: london("2027-09-10", "10:00"), conditions: allConditions }])
-    expect(spec.state()?.approval).toMatchObject({ originalExpiresAt: expiry, expiresAt: london("2027-09-10", "10:00"), extension: { weeks: 8 } })
-    expect(lincolnshire.given(placed()).when(extend(3)).events()).toMatchObject([{ expiresAt: london("2027-08-06", "10:00") }])
+  it("STAT-R25-1, STAT-R25-3: extends once, by up to 8 weeks from the original expiry, on the steps recorded with who and when, by the nominated officer", () => {
+    const spec = lincolnshire.given(readyToExtend()).when(extend(8))
+    const recordedBy = { by: { name: "Priya Ashdown", role: "social_worker" }, at: london("2027-06-28", "09:00") }
+    expect(spec.events()).toMatchObject([
+      {
+        _tag: "ApprovalExtended",
+        weeks: 8,
+        from: expiry,
+        expiresAt: london("2027-09-10", "10:00"),
+        by: { name: "Grace Dunmore", role: "head_of_service" },
+        grounds: {
+          reconsidered: { stillMostAppropriate: true, reasons: "Settled with her aunt; the full assessment needs six more weeks", ...recordedBy },
+          fosteringPanelViewsSought: recordedBy,
+          iroInformed: { iroName: "Nadia Quarrie", ...recordedBy }
+        }
+      }
+    ])
+    const state = spec.state()!
+    expect(state.approval).toMatchObject({ originalExpiresAt: expiry, expiresAt: london("2027-09-10", "10:00"), extension: { weeks: 8, grounds: { iroInformed: { iroName: "Nadia Quarrie" } } } })
+    // The steps are used up: another extension (the review route) needs them recorded again.
+    expect(state.extensionGrounds).toBeUndefined()
+    expect(lincolnshire.given(readyToExtend()).when(extend(3)).events()).toMatchObject([{ expiresAt: london("2027-08-06", "10:00") }])
   })
 
   it("STAT-R25-1: refuses a second extension", () => {
-    expect(lincolnshire.given(playOn(placed(), extend(4))).when(extend(4, allConditions, london("2027-08-01", "09:00"))).refusal()).toMatchObject({
+    expect(lincolnshire.given(playOn(readyToExtend(), extend(4))).when(extend(4, london("2027-08-01", "09:00"))).refusal()).toMatchObject({
       _tag: "AlreadyExtended",
       ruleId: "STAT-R25-1",
       message: "The temporary approval was already extended once, to 10:00 Fri 13 Aug 2027; regulation 25 allows one extension only (STAT-R25-1)."
@@ -226,29 +244,61 @@ describe("placement decider: extension (STAT-R25-1, STAT-R25-3)", () => {
     expect(lincolnshire.given(placed()).when(extend(9)).refusal().message).toBe("An extension is a whole number of weeks from 1 to 8, not 9 (STAT-R25-1).")
   })
 
-  it("STAT-R25-3: refuses an extension naming each condition not met", () => {
-    const refusal = lincolnshire
-      .given(placed())
-      .when(extend(8, { stillMostAppropriateConsidered: true, fosteringPanelViewsSought: false, iroInformed: false, nominatedOfficerApproved: false }))
-      .refusal()
+  it("STAT-R25-3: refuses an extension naming each step not recorded", () => {
+    const refusal = lincolnshire.given(placed()).when(extend(8)).refusal()
     expect(refusal).toMatchObject({ _tag: "ExtensionConditionsNotMet", ruleId: "STAT-R25-3" })
     expect(refusal.message).toBe(
-      "Before the temporary approval can be extended (STAT-R25-3), record that: the fostering panel's views have been sought; " +
-        "the child's Independent Reviewing Officer has been informed; a nominated officer has approved the extension."
+      "Before the temporary approval can be extended (STAT-R25-3), record that: the placement was reconsidered and is still the most appropriate, with reasons; " +
+        "the fostering panel's views were sought; the child's Independent Reviewing Officer was informed."
     )
-    const onlyConsidered = lincolnshire.given(placed()).when(extend(8, { ...allConditions, stillMostAppropriateConsidered: false })).refusal()
-    expect(onlyConsidered).toMatchObject({ missing: ["whether the placement is still the most appropriate has been considered"] })
+    const onlyIro = lincolnshire.given(playOn(placed(), cmd("socialWorker", { _tag: "RecordIroInformed", iroName: "Nadia Quarrie" }))).when(extend(8)).refusal()
+    expect(onlyIro).toMatchObject({ missing: ["the placement was reconsidered and is still the most appropriate, with reasons", "the fostering panel's views were sought"] })
+  })
+
+  it("STAT-R25-3: a reconsideration that finds the placement no longer the most appropriate refuses the extension, saying so", () => {
+    const history = playOn(readyToExtend(), cmd("teamManager", { _tag: "RecordPlacementReconsidered", stillMostAppropriate: false, reasons: "The aunt is moving abroad" }, london("2027-06-29", "09:00")))
+    expect(lincolnshire.given(history).when(extend(8)).refusal()).toMatchObject({
+      _tag: "ExtensionConditionsNotMet",
+      message:
+        "Before the temporary approval can be extended: the placement was reconsidered at 09:00 Tue 29 Jun 2027 and found no longer the most appropriate (STAT-R25-3). Record a new reconsideration if that has changed."
+    })
+  })
+
+  it("STAT-R25-3, DEF-R25-NOMINATED-OFFICER: only the nominated officer the policy names extends; a policy naming nobody allows no extension", () => {
+    expect(lincolnshire.given(readyToExtend()).when(extend(8, undefined, "teamManager")).refusal()).toMatchObject({
+      _tag: "NotNominatedOfficer",
+      message: "Only the authority's nominated officer (a head of service or Assistant Director) approves an extension (STAT-R25-3)."
+    })
+    const lincs = contextOf("lincolnshire")
+    const named = (nominatedOfficer: unknown) =>
+      deciderSpec(placementDecider, { ...lincs, policy: { ...lincs.policy, regulation24: { ...lincs.policy.regulation24!, nominatedOfficer } as never } })
+    // The authority names its service manager Owen Ellery: he may, a head of service may not.
+    const owen = named({ ruleId: "STAT-R25-3", people: [{ personId: staff.serviceManager.personId, name: "Owen Ellery" }], posts: [] })
+    expect(owen.given(readyToExtend()).when(extend(8, undefined, "serviceManager")).events()).toMatchObject([{ _tag: "ApprovalExtended", by: { name: "Owen Ellery" } }])
+    expect(owen.given(readyToExtend()).when(extend(8)).refusal().message).toBe("Only the authority's nominated officer (Owen Ellery) approves an extension (STAT-R25-3).")
+    expect(named(undefined).given(readyToExtend()).when(extend(8)).refusal().message).toBe(
+      "This authority's policy names no nominated officer for regulation 25, so no extension can be approved: the policy must name one (STAT-R25-3)."
+    )
+  })
+
+  it("STAT-R25-3: refuses a reconsideration without reasons and an IRO without a name, and any step before the child is placed", () => {
+    expect(lincolnshire.given(placed()).when(cmd("socialWorker", { _tag: "RecordPlacementReconsidered", stillMostAppropriate: true, reasons: "  " })).refusal()).toMatchObject({
+      _tag: "InvalidExtensionStep",
+      field: "reasons"
+    })
+    expect(lincolnshire.given(placed()).when(cmd("socialWorker", { _tag: "RecordIroInformed", iroName: "" })).refusal()).toMatchObject({ _tag: "InvalidExtensionStep", field: "iroName" })
+    expect(lincolnshire.given(identified()).when(cmd("socialWorker", { _tag: "RecordFosteringPanelViewsSought" })).refusal()._tag).toBe("PlacementNotInStatus")
   })
 
   it("STAT-R25-4: refuses an extension once the approval has expired, even at the very minute", () => {
     for (const when of [expiry, london("2027-08-01", "09:00")]) {
-      expect(lincolnshire.given(placed()).when(extend(8, allConditions, when)).refusal()).toMatchObject({
+      expect(lincolnshire.given(readyToExtend()).when(extend(8, when)).refusal()).toMatchObject({
         _tag: "ApprovalExpired",
         ruleId: "STAT-R25-4",
         message: "The temporary approval expired at 10:00 Fri 16 Jul 2027 and cannot be extended now. The placement must end once other accommodation is arranged (STAT-R25-4)."
       })
     }
-    expect(lincolnshire.given(placed()).when(extend(8, allConditions, london("2027-07-16", "09:59"))).events()).toHaveLength(1)
+    expect(lincolnshire.given(readyToExtend()).when(extend(8, london("2027-07-16", "09:59"))).events()).toHaveLength(1)
   })
 
   it("STAT-R25-1: an authority may allow a shorter extension than 8 weeks, never a longer one", () => {
@@ -268,7 +318,7 @@ describe("placement decider: extension (STAT-R25-1, STAT-R25-3)", () => {
   })
 
   it("STAT-R25-1: the extended approval is not active past 16 + 8 weeks", () => {
-    const state = lincolnshire.given(placed()).when(extend(8)).state()!
+    const state = lincolnshire.given(readyToExtend()).when(extend(8)).state()!
     expect(approvalActiveAt(state, london("2027-09-10", "09:59"))).toBe(true)
     expect(approvalActiveAt(state, london("2027-09-10", "10:00"))).toBe(false)
   })
@@ -276,8 +326,11 @@ describe("placement decider: extension (STAT-R25-1, STAT-R25-3)", () => {
 
 describe("placement decider: pending an independent review (STAT-R25-2)", () => {
   it("STAT-R25-2: runs on until the review's outcome, after a refused full assessment and a review sought", () => {
-    const state = lincolnshire.given(playOn(placed(), extend(8))).when(review(undefined, london("2027-09-01", "09:00"))).state()!
-    expect(state.approval?.pendingReview).toBeDefined()
+    const extended = playOn(readyToExtend(), extend(8))
+    // The steps were used by the extension: the review route needs them again.
+    expect(lincolnshire.given(extended).when(review(undefined, london("2027-09-01", "09:00"))).refusal()).toMatchObject({ _tag: "ExtensionConditionsNotMet", ruleId: "STAT-R25-3" })
+    const state = lincolnshire.given(readyToExtend(extended, london("2027-08-30", "09:00"))).when(review(undefined, london("2027-09-01", "09:00"))).state()!
+    expect(state.approval?.pendingReview).toMatchObject({ by: { role: "assistant_director" }, grounds: { iroInformed: { iroName: "Nadia Quarrie" } } })
     expect(approvalActiveAt(state, london("2027-12-01", "09:00"))).toBe(true)
   })
 
@@ -292,7 +345,7 @@ describe("placement decider: pending an independent review (STAT-R25-2)", () => 
 
   it("STAT-R25-2: refuses after expiry, twice, and a reg 25 extension once running until the review", () => {
     expect(lincolnshire.given(placed()).when(review(undefined, london("2027-07-17", "09:00"))).refusal()._tag).toBe("ApprovalExpired")
-    const pending = playOn(placed(), review())
+    const pending = playOn(readyToExtend(), review())
     expect(lincolnshire.given(pending).when(review()).refusal()).toMatchObject({ _tag: "AlreadyExtended", ruleId: "STAT-R25-2" })
     expect(lincolnshire.given(pending).when(extend(8)).refusal()).toMatchObject({ _tag: "AlreadyExtended", ruleId: "STAT-R25-2" })
   })
@@ -324,7 +377,7 @@ describe("placement decider: the ending (STAT-R25-4)", () => {
       ruleId: "STAT-R25-4",
       message: 'The temporary approval has not expired: it runs until 10:00 Fri 16 Jul 2027. If the child moved anyway, the reason is "child moved" (STAT-R25-4).'
     })
-    expect(lincolnshire.given(playOn(placed(), review())).when(end("approval_expired_child_moved", london("2027-10-01", "09:00"))).refusal().message).toContain(
+    expect(lincolnshire.given(playOn(readyToExtend(), review())).when(end("approval_expired_child_moved", london("2027-10-01", "09:00"))).refusal().message).toContain(
       "it runs until the independent review's outcome"
     )
   })
@@ -343,7 +396,7 @@ describe("placement decider: the ending (STAT-R25-4)", () => {
       _tag: "PlacementNotInStatus",
       message: "You cannot end this placement: this placement has ended."
     })
-    expect(lincolnshire.given(ended).when(extend(2, allConditions, london("2027-06-02", "09:00"))).refusal()._tag).toBe("PlacementNotInStatus")
+    expect(lincolnshire.given(ended).when(extend(2, london("2027-06-02", "09:00"))).refusal()._tag).toBe("PlacementNotInStatus")
   })
 })
 

@@ -12,7 +12,7 @@ import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
 import { SequentialIds } from "../../src/testing/SequentialIds.js"
 import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 import { london } from "../fixtures.js"
-import { allConditions, carers, childId, staff, yesToRefuse } from "./fixtures.js"
+import { carers, childId, staff, yesToRefuse } from "./fixtures.js"
 
 /** Placements over in-memory ports, for Lincolnshire and (to prove tenancy) Knowsley. */
 const core = Placements.Default.pipe(
@@ -55,8 +55,13 @@ describe("Placements: a Regulation 24 placement through the use cases", () => {
 
       // STAT-R25-1, STAT-R25-3: a nominated officer extends once.
       yield* setTime(london("2027-07-01", "09:00"))
-      expect(yield* Effect.flip(placements.extendApproval(staff.serviceManager, id, 8, allConditions))).toMatchObject({ _tag: "NotPermitted" })
-      const extended = yield* placements.extendApproval(staff.headOfService, id, 8, allConditions)
+      expect(yield* Effect.flip(placements.extendApproval(staff.auditor, id, 8))).toMatchObject({ _tag: "NotPermitted" })
+      expect(yield* Effect.flip(placements.extendApproval(staff.headOfService, id, 8))).toMatchObject({ _tag: "ExtensionConditionsNotMet", ruleId: "STAT-R25-3" })
+      yield* placements.recordPlacementReconsidered(staff.teamManager, id, true, "Settled with her aunt; the full assessment needs six more weeks")
+      yield* placements.recordFosteringPanelViewsSought(staff.socialWorker, id)
+      yield* placements.recordIroInformed(staff.socialWorker, id, "Nadia Quarrie")
+      expect(yield* Effect.flip(placements.extendApproval(staff.serviceManager, id, 8))).toMatchObject({ _tag: "NotNominatedOfficer" })
+      const extended = yield* placements.extendApproval(staff.headOfService, id, 8)
       expect(extended.approval).toMatchObject({ expiresAt: london("2027-09-10", "10:00"), extension: { weeks: 8, by: { role: "head_of_service" } } })
       const row = yield* (yield* ReadModels).get(placementCollection, AuthorityId.make("lincolnshire"), id)
       expect(row?.index).toMatchObject({ status: "placed", childId: "child-1", urgent: true, placedOn: "2027-03-26", expiresOn: "2027-09-10", extended: true })
@@ -76,7 +81,8 @@ describe("Placements: a Regulation 24 placement through the use cases", () => {
       const stored = yield* (yield* EventStore).readStream({ authorityId: AuthorityId.make("lincolnshire"), streamType: "placement", id })
       expect(stored.map((event) => event.type)).toEqual([
         "BasicTestRecorded", "PolicePowersRecorded", "PlacementMade", "ViabilityAssessmentRecorded", "PlacementAuthorised",
-        "KinshipReferralSent", "LookedAfterConsentGiven", "S20ConsentSigned", "ApprovalExtended", "PlacementEnded"
+        "KinshipReferralSent", "LookedAfterConsentGiven", "S20ConsentSigned", "PlacementReconsidered", "FosteringPanelViewsSought", "IroInformed",
+        "ApprovalExtended", "PlacementEnded"
       ])
     }).pipe(Effect.provide(core))
   )
@@ -89,7 +95,7 @@ describe("Placements: a Regulation 24 placement through the use cases", () => {
       const notFound = { _tag: "NotFound", what: "placement", id, message: `No placement with id ${id} was found.` }
       expect(yield* Effect.flip(placements.get(knowsley.auditor, id))).toMatchObject(notFound)
       expect(yield* Effect.flip(placements.recordViabilityAssessment(knowsley.socialWorker, id))).toMatchObject(notFound)
-      expect(yield* Effect.flip(placements.extendApproval(knowsley.headOfService, id, 8, allConditions))).toMatchObject(notFound)
+      expect(yield* Effect.flip(placements.extendApproval(knowsley.headOfService, id, 8))).toMatchObject(notFound)
       expect(yield* placements.list(knowsley.auditor)).toEqual([])
       expect(yield* placements.get(staff.auditor, id)).toMatchObject({ id, status: "identified" })
     }).pipe(Effect.provide(core))

@@ -61,9 +61,11 @@ export const playRegulation24 = (policy: AuthorityPolicy) =>
     const warned = yield* placementClocks
     yield* TestClock.setTime(DateTime.toEpochMillis(expiry) - 3_600_000)
     const nearExpiry = yield* placementClocks
-    const conditions = { stillMostAppropriateConsidered: true, fosteringPanelViewsSought: true, iroInformed: true, nominatedOfficerApproved: true }
-    const extended = yield* placements.extendApproval(staff.headOfService, placement.id, 8, conditions)
-    const again = yield* Effect.flip(placements.extendApproval(staff.headOfService, placement.id, 1, conditions))
+    yield* placements.recordPlacementReconsidered(staff.teamManager, placement.id, true, "Settled with her grandmother; the full assessment needs more time")
+    yield* placements.recordFosteringPanelViewsSought(staff.socialWorker, placement.id)
+    yield* placements.recordIroInformed(staff.socialWorker, placement.id, "Nadia Quarrie")
+    const extended = yield* placements.extendApproval(staff.headOfService, placement.id, 8)
+    const again = yield* Effect.flip(placements.extendApproval(staff.headOfService, placement.id, 1))
     yield* TestClock.adjust("2 weeks")
     const pastSixteenWeeks = yield* placementClocks
     const ended = yield* placements.end(staff.socialWorker, placement.id, "approved_as_foster_carer")

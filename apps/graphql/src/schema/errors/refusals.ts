@@ -75,7 +75,11 @@ export const placementRefusals = [
   refusalType("InvalidExtension", core.InvalidExtension, { ...ruled, maxWeeks: "int" }),
   refusalType("ApprovalExpired", core.ApprovalExpired, { ...ruled, expiredAt: "string" }),
   refusalType("ExtensionConditionsNotMet", core.ExtensionConditionsNotMet, { ...ruled, missing: "strings" }),
-  refusalType("EndReasonNotApplicable", core.EndReasonNotApplicable, { ruleId: "optionalString" })
+  refusalType("EndReasonNotApplicable", core.EndReasonNotApplicable, { ruleId: "optionalString" }),
+  refusalType("PoliceProtectionOutcomeRefused", core.PoliceProtectionOutcomeRefused, ruled),
+  refusalType("NotNominatedOfficer", core.NotNominatedOfficer, ruled),
+  refusalType("InvalidExtensionStep", core.InvalidExtensionStep, { ...ruled, field: "string" }),
+  refusalType("S20ConsentIncomplete", core.S20ConsentIncomplete, { ...ruled, missing: "strings" })
 ]
 
 /** Refusals every mutation may meet besides its own (NotPermitted, NotFound and InvalidInput are in every union). */

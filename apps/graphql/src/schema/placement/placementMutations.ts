@@ -1,11 +1,11 @@
-import { BasicTestAnswers, ChildId, ConnectedCarer, EndReason, ExtensionConditions, PlacementId, Placements } from "@carepanel/core"
+import { BasicTestAnswers, ChildId, ConnectedCarer, EndReason, ParentalConsent, PlacementId, Placements, PoliceProtectionOutcome } from "@carepanel/core"
 import { Schema } from "effect"
 import { optional } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { placementRefusals } from "../errors/refusals.js"
 import { commandMutation, type InputFields } from "../mutation.js"
 import { using } from "../run.js"
-import { EndReasonEnum } from "../shared/enums.js"
+import { EndReasonEnum, PoliceProtectionOutcomeEnum } from "../shared/enums.js"
 import { PlacementRef } from "./placementType.js"
 
 const type = PlacementRef
@@ -95,24 +95,111 @@ commandMutation("recordS20Consent", {
   execute: (actor, { placementId, signedBy }) => using(Placements, (placements) => placements.recordS20Consent(actor, placementId, signedBy))
 })
 
-commandMutation("extendApproval", {
-  description: "STAT-R25-1/3: the one extension of the temporary approval, in whole weeks, with its conditions.",
+commandMutation("recordPoliceProtectionOutcome", {
+  description:
+    "STAT-S46: how police protection ended (returned home; accommodated under s20 with recorded consent; an EPO or interim care order), and when (default now). The only thing that meets the 72-hour clock.",
   type,
   refusals,
   fields: (t) => ({
-      placementId: t.id({ required: true }),
-      weeks: t.int({ required: true }),
-      stillMostAppropriateConsidered: t.boolean({ required: true }),
-      fosteringPanelViewsSought: t.boolean({ required: true }),
-      iroInformed: t.boolean({ required: true }),
-      nominatedOfficerApproved: t.boolean({ required: true })
-    }),
-  schema: Schema.Struct({ placementId: PlacementId, weeks: Schema.Int.pipe(Schema.positive()), ...ExtensionConditions.fields }),
-  execute: (actor, { placementId, weeks, ...conditions }) => using(Placements, (placements) => placements.extendApproval(actor, placementId, weeks, conditions))
+    placementId: t.id({ required: true }),
+    outcome: t.field({ type: PoliceProtectionOutcomeEnum, required: true }),
+    endedAt: t.field({ type: "DateTime" })
+  }),
+  schema: Schema.Struct({ placementId: PlacementId, outcome: PoliceProtectionOutcome, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { placementId, outcome, endedAt }) =>
+    using(Placements, (placements) => placements.recordPoliceProtectionOutcome(actor, placementId, outcome, endedAt))
+})
+
+const ParentalConsentInput = builder.inputType("ParentalConsentInput", {
+  description: "STAT-S20-CONSENT: one person with parental responsibility consenting to s20 accommodation.",
+  fields: (t) => ({
+    name: t.string({ required: true }),
+    relationship: t.string({ required: true }),
+    consentGivenAt: t.field({ type: "DateTime", required: true }),
+    consentGivenTo: t.string({ required: true }),
+    toldOfRightToObjectAndRemove: t.boolean({ required: true })
+  })
+})
+
+commandMutation("recordS20Accommodation", {
+  description:
+    "STAT-S20-CONSENT: accommodation under s20, with each consent in full and the child's wishes and feelings (or why they could not be ascertained); refused naming what is missing.",
+  type,
+  refusals,
+  fields: (t) => ({
+    placementId: t.id({ required: true }),
+    consents: t.field({ type: [ParentalConsentInput], required: true }),
+    childWishesAndFeelings: t.string(),
+    childWishesNotAscertainedBecause: t.string()
+  }),
+  schema: Schema.Struct({
+    placementId: PlacementId,
+    consents: Schema.Array(ParentalConsent),
+    childWishesAndFeelings: optional(Schema.String),
+    childWishesNotAscertainedBecause: optional(Schema.String)
+  }),
+  execute: (actor, { placementId, consents, childWishesAndFeelings, childWishesNotAscertainedBecause }) => {
+    const childWishes =
+      childWishesAndFeelings !== undefined
+        ? { _tag: "Ascertained" as const, wishesAndFeelings: childWishesAndFeelings }
+        : childWishesNotAscertainedBecause !== undefined
+          ? { _tag: "NotAscertained" as const, why: childWishesNotAscertainedBecause }
+          : undefined
+    return using(Placements, (placements) =>
+      placements.recordS20Accommodation(actor, placementId, { consents, ...(childWishes === undefined ? {} : { childWishes }) })
+    )
+  }
+})
+
+commandMutation("recordS20ConsentWithdrawn", {
+  description: "s20(8): a person with parental responsibility withdrew consent; the s20 basis ends and an urgent alert goes out.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), withdrawnBy: t.string({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, withdrawnBy: Schema.NonEmptyTrimmedString }),
+  execute: (actor, { placementId, withdrawnBy }) => using(Placements, (placements) => placements.recordS20ConsentWithdrawn(actor, placementId, withdrawnBy))
+})
+
+commandMutation("recordPlacementReconsidered", {
+  description: "STAT-R25-3: before an extension, the placement reconsidered: whether it is still the most appropriate, and why.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), stillMostAppropriate: t.boolean({ required: true }), reasons: t.string({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, stillMostAppropriate: Schema.Boolean, reasons: Schema.NonEmptyTrimmedString }),
+  execute: (actor, { placementId, stillMostAppropriate, reasons }) =>
+    using(Placements, (placements) => placements.recordPlacementReconsidered(actor, placementId, stillMostAppropriate, reasons))
+})
+
+commandMutation("recordFosteringPanelViewsSought", {
+  description: "STAT-R25-3: before an extension, the fostering panel's views were sought.",
+  type,
+  refusals,
+  fields: placementIdFields,
+  schema: ById,
+  execute: (actor, { placementId }) => using(Placements, (placements) => placements.recordFosteringPanelViewsSought(actor, placementId))
+})
+
+commandMutation("recordIroInformed", {
+  description: "STAT-R25-3: before an extension, the child's Independent Reviewing Officer (named) was informed.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), iroName: t.string({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, iroName: Schema.NonEmptyTrimmedString }),
+  execute: (actor, { placementId, iroName }) => using(Placements, (placements) => placements.recordIroInformed(actor, placementId, iroName))
+})
+
+commandMutation("extendApproval", {
+  description:
+    "STAT-R25-1/3: the one extension of the temporary approval, in whole weeks, by the nominated officer the authority's policy names, once the reconsideration, the fostering panel's views and the IRO are recorded.",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), weeks: t.int({ required: true }) }),
+  schema: Schema.Struct({ placementId: PlacementId, weeks: Schema.Int.pipe(Schema.positive()) }),
+  execute: (actor, { placementId, weeks }) => using(Placements, (placements) => placements.extendApproval(actor, placementId, weeks))
 })
 
 commandMutation("extendApprovalPendingReview", {
-  description: "STAT-R25-2: the approval runs on until an independent review's outcome.",
+  description: "STAT-R25-2/3: the approval runs on until an independent review's outcome; by the nominated officer, once the STAT-R25-3 steps are recorded.",
   type,
   refusals,
   fields: (t) => ({ placementId: t.id({ required: true }), fullAssessmentRefused: t.boolean({ required: true }), independentReviewSought: t.boolean({ required: true }) }),

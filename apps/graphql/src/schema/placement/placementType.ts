@@ -1,7 +1,8 @@
-import type { Placement } from "@carepanel/core"
+import { approvalStandingAt, hasS20Basis, isUnderPoliceProtection, type Placement } from "@carepanel/core"
+import { DateTime } from "effect"
 import { builder } from "../builder.js"
 import { identity, readOf } from "../child/child.js"
-import { EndReasonEnum, PlacementStatusEnum } from "../shared/enums.js"
+import { ApprovalStandingEnum, EndReasonEnum, PlacementStatusEnum, PoliceProtectionOutcomeEnum } from "../shared/enums.js"
 import { ActedByRef, RecordedRef } from "../shared/objects.js"
 
 type Approval = NonNullable<Placement["approval"]>
@@ -46,6 +47,41 @@ const ApprovalRef = builder.objectRef<Approval>("TemporaryApproval").implement({
   })
 })
 
+const PoliceProtectionEndedRef = builder.objectRef<NonNullable<Placement["policeProtectionEnded"]>>("PoliceProtectionEnded").implement({
+  description: "STAT-S46: how and when police protection ended.",
+  fields: (t) => ({
+    outcome: t.field({ type: PoliceProtectionOutcomeEnum, resolve: (ended) => ended.outcome }),
+    endedAt: t.field({ type: "DateTime", resolve: (ended) => ended.endedAt }),
+    by: t.field({ type: ActedByRef, resolve: (ended) => ended.by }),
+    at: t.field({ type: "DateTime", resolve: (ended) => ended.at })
+  })
+})
+
+type Grounds = NonNullable<Placement["extensionGrounds"]>
+const ReconsideredRef = builder.objectRef<NonNullable<Grounds["reconsidered"]>>("PlacementReconsidered").implement({
+  fields: (t) => ({
+    stillMostAppropriate: t.exposeBoolean("stillMostAppropriate"),
+    reasons: t.exposeString("reasons"),
+    by: t.field({ type: ActedByRef, resolve: (step) => step.by }),
+    at: t.field({ type: "DateTime", resolve: (step) => step.at })
+  })
+})
+const IroInformedRef = builder.objectRef<NonNullable<Grounds["iroInformed"]>>("IroInformed").implement({
+  fields: (t) => ({
+    iroName: t.exposeString("iroName"),
+    by: t.field({ type: ActedByRef, resolve: (step) => step.by }),
+    at: t.field({ type: "DateTime", resolve: (step) => step.at })
+  })
+})
+const ExtensionGroundsRef = builder.objectRef<Grounds>("ExtensionGrounds").implement({
+  description: "STAT-R25-3: the steps recorded towards the next extension, each with who and when.",
+  fields: (t) => ({
+    reconsidered: t.field({ type: ReconsideredRef, nullable: true, resolve: (grounds) => grounds.reconsidered ?? null }),
+    fosteringPanelViewsSought: t.field({ type: RecordedRef, nullable: true, resolve: (grounds) => grounds.fosteringPanelViewsSought ?? null }),
+    iroInformed: t.field({ type: IroInformedRef, nullable: true, resolve: (grounds) => grounds.iroInformed ?? null })
+  })
+})
+
 const LateStepRef = builder.objectRef<{ readonly late: boolean; readonly by: Placement["basicTest"]["by"]; readonly at: Placement["basicTest"]["at"] }>("RecordedStep").implement({
   fields: (t) => ({
     late: t.exposeBoolean("late"),
@@ -63,7 +99,23 @@ export const PlacementRef = builder.objectRef<Placement>("Placement").implement(
     status: t.field({ type: PlacementStatusEnum, resolve: (placement) => placement.status }),
     urgent: t.exposeBoolean("urgent"),
     basicTest: t.field({ type: BasicTestRef, resolve: (placement) => placement.basicTest }),
-    underPoliceProtection: t.boolean({ nullable: true, resolve: (placement) => placement.policePowers?.underPoliceProtection ?? null }),
+    underPoliceProtection: t.boolean({
+      nullable: true,
+      description: "STAT-S46: true from police protection until an outcome is recorded, placed with carers or not; null if never checked.",
+      resolve: (placement) => (placement.policePowers === undefined ? null : isUnderPoliceProtection(placement))
+    }),
+    policeProtectionEnded: t.field({ type: PoliceProtectionEndedRef, nullable: true, resolve: (placement) => placement.policeProtectionEnded ?? null }),
+    s20Basis: t.boolean({
+      description: "STAT-S20-CONSENT: accommodated under s20 on consent recorded in full and not withdrawn.",
+      resolve: (placement) => hasS20Basis(placement)
+    }),
+    s20ConsentWithdrawnAt: t.field({ type: "DateTime", nullable: true, resolve: (placement) => placement.s20Accommodation?.withdrawn?.at ?? null }),
+    extensionGrounds: t.field({ type: ExtensionGroundsRef, nullable: true, resolve: (placement) => placement.extensionGrounds ?? null }),
+    approvalStanding: t.field({
+      type: ApprovalStandingEnum,
+      description: "Now: approved, extended, pending a review, or expired without approval as foster carers (STAT-R25-4).",
+      resolve: (placement) => approvalStandingAt(placement, DateTime.unsafeNow())
+    }),
     policeProtectionSince: t.field({ type: "DateTime", nullable: true, resolve: (placement) => placement.policePowers?.since ?? null }),
     placement: t.field({
       type: PlacedRef,

@@ -12,6 +12,7 @@ import {
   Outcome,
   PlacementKind,
   PlacementStatus,
+  PoliceProtectionOutcome,
   PlanType,
   PresentationReason,
   ReferralStatus,
@@ -39,6 +40,16 @@ export const DecisionStatusEnum = literalEnum("DecisionStatus", DecisionStatus.l
 export const DisagreementStatusEnum = literalEnum("DisagreementStatus", DisagreementStatus.literals, "Where a disagreement is.")
 export const DisagreementOutcomeEnum = literalEnum("DisagreementOutcome", DisagreementOutcome.literals, "How a disagreement ended.")
 export const EscalationStepEnum = literalEnum("EscalationStep", EscalationStep.literals, "Where an escalation goes.")
+export const PoliceProtectionOutcomeEnum = literalEnum(
+  "PoliceProtectionOutcome",
+  PoliceProtectionOutcome.literals,
+  "How police protection ended (STAT-S46); placing the child with carers is not one of them."
+)
+export const ApprovalStandingEnum = literalEnum(
+  "ApprovalStanding",
+  ["not_placed", "approved", "extended", "pending_review", "expired", "ended"] as const,
+  "Whether the carers are temporarily approved now (STAT-R24, STAT-R25-4)."
+)
 export const PlacementStatusEnum = literalEnum("PlacementStatus", PlacementStatus.literals, "Where a connected-person placement is.")
 export const EndReasonEnum = literalEnum("EndReason", EndReason.literals, "Why a placement ended.")
 export const PlacementKindEnum = literalEnum("PlacementKind", PlacementKind.literals, "A kind of placement.")

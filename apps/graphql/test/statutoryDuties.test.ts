@@ -1,0 +1,110 @@
+import { preset } from "@carepanel/core"
+import { staffOf } from "@carepanel/core/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { deadlines, mutation } from "./support/documents.js"
+import { startTestApp, type TestApp } from "./support/harness.js"
+import { tokenFor } from "./support/scenario.js"
+
+let app: TestApp
+const policy = preset("lincolnshire")
+const staff = staffOf(policy.authority.id)
+const onPlacement = "... on Placement { id underPoliceProtection policeProtectionEnded { outcome endedAt by { name } } approvalStanding extensionGrounds { reconsidered { reasons by { name } } iroInformed { iroName } } approval { extendedByWeeks } }"
+const placementQuery = `query Placement($id: ID!) { placement(id: $id) { ${onPlacement} } }`
+
+beforeAll(async () => {
+  app = await startTestApp([policy])
+})
+afterAll(() => app.close())
+
+/** A Lincolnshire Regulation 24 placement made an hour ago, the child under police protection since two hours ago. */
+const placedUnderPoliceProtection = async (childId: string) => {
+  const worker = await tokenFor(app, staff.socialWorker)
+  const tested = await app.post(worker, mutation("recordBasicTest", "... on Placement { id }"), {
+    input: { childId, wouldRefuseToSupportReturnHome: false, wouldAskPoliceToUsePoliceProtection: true, wouldSeekLegalAdviceToStartCareProceedings: false }
+  })
+  const placementId: string = tested.body.data.recordBasicTest.id
+  const since = new Date(Date.now() - 2 * 3_600_000).toISOString()
+  await app.post(worker, mutation("recordPolicePowers", "... on Placement { id }"), { input: { placementId, underPoliceProtection: true, since } })
+  const placedAt = new Date(Date.now() - 3_600_000).toISOString()
+  const carers = [{ name: "Della Penrose", relationship: "maternal aunt", hasParentalResponsibility: true }]
+  await app.post(worker, mutation("recordPlacementMade", "... on Placement { id }"), { input: { placementId, placedAt, carers } })
+  return { worker, placementId, since }
+}
+
+describe("police protection over HTTP (STAT-S46)", () => {
+  it("STAT-S46: a placed child still shows under police protection and its 72-hour clock runs; an EPO recorded ends it and meets the clock", async () => {
+    const { worker, placementId, since } = await placedUnderPoliceProtection("sd-child-1")
+    const before = await app.post(worker, placementQuery, { id: placementId })
+    expect(before.body.data.placement).toMatchObject({ underPoliceProtection: true, policeProtectionEnded: null, approvalStanding: "approved" })
+    const open = await app.post(worker, deadlines, { days: 10 })
+    const clock = open.body.data.deadlines.find((deadline: { id: string }) => deadline.id === `${placementId}:police-protection`)
+    expect(clock, open.text).toMatchObject({ ruleId: "STAT-S46", state: "pending" })
+    expect(new Date(clock.due).getTime() - new Date(since).getTime()).toBe(72 * 3_600_000)
+
+    const ended = await app.post(worker, mutation("recordPoliceProtectionOutcome", `${onPlacement} ... on PoliceProtectionOutcomeRefused { ruleId }`), { input: { placementId, outcome: "emergency_protection_order" } })
+    expect(ended.body.data.recordPoliceProtectionOutcome, ended.text).toMatchObject({
+      underPoliceProtection: false,
+      policeProtectionEnded: { outcome: "emergency_protection_order", by: { name: staff.socialWorker.name } }
+    })
+    const again = await app.post(worker, mutation("recordPoliceProtectionOutcome", `${onPlacement} ... on PoliceProtectionOutcomeRefused { ruleId }`), { input: { placementId, outcome: "returned_home" } })
+    expect(again.body.data.recordPoliceProtectionOutcome).toMatchObject({ __typename: "PoliceProtectionOutcomeRefused", ruleId: "STAT-S46" })
+  })
+
+  it("STAT-S46: s20 accommodation is refused as an outcome until consent is recorded", async () => {
+    const { worker, placementId } = await placedUnderPoliceProtection("sd-child-2")
+    // Not yet recorded: accommodation under s20 needs its consents in full first (recordS20Accommodation).
+    const refused = await app.post(worker, mutation("recordPoliceProtectionOutcome", `${onPlacement} ... on PoliceProtectionOutcomeRefused { ruleId }`), { input: { placementId, outcome: "accommodated_s20" } })
+    expect(refused.body.data.recordPoliceProtectionOutcome, refused.text).toMatchObject({ __typename: "PoliceProtectionOutcomeRefused", ruleId: "STAT-S46" })
+  })
+})
+
+describe("s20 consent over HTTP (STAT-S20-CONSENT)", () => {
+  it("STAT-S20-CONSENT: refused naming what is missing; in full it ends police protection as s20; withdrawn, the basis ends", async () => {
+    const { worker, placementId } = await placedUnderPoliceProtection("sd-child-4")
+    const record = mutation("recordS20Accommodation", "... on Placement { id s20Basis underPoliceProtection } ... on S20ConsentIncomplete { ruleId missing }")
+    const consent = { name: "Dana Harrow", relationship: "mother", consentGivenAt: new Date(Date.now() - 60_000).toISOString(), consentGivenTo: "Priya Ashdown", toldOfRightToObjectAndRemove: false }
+    const refused = await app.post(worker, record, { input: { placementId, consents: [consent] } })
+    expect(refused.body.data.recordS20Accommodation, refused.text).toMatchObject({
+      __typename: "S20ConsentIncomplete",
+      ruleId: "STAT-S20-CONSENT",
+      missing: ["that Dana Harrow was told of the right to object and to remove the child at any time", "the child's wishes and feelings, or why they could not be ascertained"]
+    })
+    const recorded = await app.post(worker, record, {
+      input: { placementId, consents: [{ ...consent, toldOfRightToObjectAndRemove: true }], childWishesAndFeelings: "Wants to stay with her aunt" }
+    })
+    expect(recorded.body.data.recordS20Accommodation, recorded.text).toMatchObject({ __typename: "Placement", s20Basis: true, underPoliceProtection: true })
+    const ended = await app.post(worker, mutation("recordPoliceProtectionOutcome", onPlacement), { input: { placementId, outcome: "accommodated_s20" } })
+    expect(ended.body.data.recordPoliceProtectionOutcome, ended.text).toMatchObject({ underPoliceProtection: false, policeProtectionEnded: { outcome: "accommodated_s20" } })
+    const withdrawn = await app.post(worker, mutation("recordS20ConsentWithdrawn", "... on Placement { s20Basis s20ConsentWithdrawnAt urgent }"), { input: { placementId, withdrawnBy: "Dana Harrow" } })
+    expect(withdrawn.body.data.recordS20ConsentWithdrawn, withdrawn.text).toMatchObject({ s20Basis: false, urgent: true })
+  })
+})
+
+describe("extending a temporary approval over HTTP (STAT-R25-3)", () => {
+  it("STAT-R25-3: refused naming the missing steps; the steps recorded, refused to a team manager, made by the nominated officer", async () => {
+    const { worker, placementId } = await placedUnderPoliceProtection("sd-child-3")
+    const officer = await tokenFor(app, staff.headOfService)
+    const extend = mutation("extendApproval", `${onPlacement} ... on ExtensionConditionsNotMet { missing } ... on NotNominatedOfficer { ruleId }`)
+    const early = await app.post(officer, extend, { input: { placementId, weeks: 8 } })
+    expect(early.body.data.extendApproval, early.text).toMatchObject({
+      __typename: "ExtensionConditionsNotMet",
+      missing: [
+        "the placement was reconsidered and is still the most appropriate, with reasons",
+        "the fostering panel's views were sought",
+        "the child's Independent Reviewing Officer was informed"
+      ]
+    })
+    await app.post(worker, mutation("recordPlacementReconsidered", "... on Placement { id }"), {
+      input: { placementId, stillMostAppropriate: true, reasons: "Settled with her aunt; the full assessment needs six more weeks" }
+    })
+    await app.post(worker, mutation("recordFosteringPanelViewsSought", "... on Placement { id }"), { input: { placementId } })
+    const informed = await app.post(worker, mutation("recordIroInformed", onPlacement), { input: { placementId, iroName: "Nadia Quarrie" } })
+    expect(informed.body.data.recordIroInformed, informed.text).toMatchObject({
+      extensionGrounds: { reconsidered: { by: { name: staff.socialWorker.name } }, iroInformed: { iroName: "Nadia Quarrie" } }
+    })
+    const byManager = await app.post(await tokenFor(app, staff.teamManager), extend, { input: { placementId, weeks: 8 } })
+    expect(byManager.body.data.extendApproval).toMatchObject({ __typename: "NotNominatedOfficer", ruleId: "STAT-R25-3" })
+    const extended = await app.post(officer, extend, { input: { placementId, weeks: 8 } })
+    expect(extended.body.data.extendApproval, extended.text).toMatchObject({ __typename: "Placement", approvalStanding: "extended", approval: { extendedByWeeks: 8 }, extensionGrounds: null })
+  })
+})

@@ -1,0 +1,1 @@
+export * from "./S20Consent.js"
