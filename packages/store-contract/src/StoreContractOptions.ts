@@ -14,6 +14,8 @@ export interface WriterSpec {
   readonly authorityId: string
   readonly streamType: string
   readonly streamId: string
+  /** A second stream each commit also writes to, in the same `appendAll` (the multi-record tests). */
+  readonly pairedStreamId?: string
   /** Names the writer in the events' data, the acknowledgements and the notification ids. */
   readonly writer: string
   readonly count: number

@@ -5,6 +5,7 @@ import { appendAndReadSuite } from "./suites/appendAndRead.js"
 import { atomicitySuite } from "./suites/atomicity.js"
 import { concurrentWritersSuite } from "./suites/concurrentWriters.js"
 import { modelBasedSuite } from "./suites/modelBased.js"
+import { multiStreamSuite } from "./suites/multiStream.js"
 import { outboxSuite } from "./suites/outbox.js"
 import { processesSuite } from "./suites/processes.js"
 import { readModelQuerySuite } from "./suites/readModelQueries.js"
@@ -26,6 +27,7 @@ export const runStoreContract = (name: string, makeLayer: MakeStoreLayer, option
     describe("one transaction per commit", () => atomicitySuite(makeLayer, options.failingRows ?? []))
     describe("tenancy", () => tenancySuite(makeLayer))
     describe("optimistic concurrency", () => concurrentWritersSuite(makeLayer))
+    describe("several records in one commit", () => multiStreamSuite(makeLayer))
     describe("model-based", () => modelBasedSuite(makeLayer, options.modelRuns ?? 30))
     // Registered only when given: an adapter without an access log leaves it out (the apps then need one elsewhere).
     const { accessLog, processes } = options
