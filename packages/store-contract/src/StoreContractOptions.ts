@@ -25,6 +25,11 @@ export interface WriterSpec {
   readonly waitForGo?: boolean
 }
 
+/** What a dispatcher child process is asked to do: run the outbox dispatcher with leases of `leaseMs`. */
+export interface DispatcherSpec {
+  readonly leaseMs: number
+}
+
 /** A store several operating-system processes can open at once (a file, a database server). */
 export interface SharedStore {
   /** Opens the store in this (the test) process; built again for each check, like a restart. */
@@ -35,6 +40,11 @@ export interface SharedStore {
    * three stdio streams piped.
    */
   readonly spawnWriter: (spec: WriterSpec) => ChildProcess
+  /**
+   * Starts a child process that opens the same store and calls `runContractDispatcher(layer, spec)` (from
+   * `@carepanel/store-contract/writer`), stdout piped. The leased-outbox tests are registered only when given.
+   */
+  readonly spawnDispatcher?: (spec: DispatcherSpec) => ChildProcess
   /** The adapter's own integrity check after a crash (a hash chain, say); rejects if it finds damage. */
   readonly verifyIntegrity?: () => Promise<void>
   readonly dispose?: () => Promise<void>
@@ -53,7 +63,11 @@ export interface StoreContractOptions {
    */
   readonly accessLog?: () => Layer.Layer<AccessLog, unknown>
   /** Crash and multi-process tests; left out for stores that live inside one process. Registered only when given. */
-  readonly processes?: { readonly makeSharedStore: () => Promise<SharedStore> }
+  readonly processes?: {
+    readonly makeSharedStore: () => Promise<SharedStore>
+    /** The shared store can `spawnDispatcher`: registers the leased-outbox tests with 4 dispatcher processes. */
+    readonly dispatchers?: boolean
+  }
   /** fast-check runs of the model-based test; default 30. */
   readonly modelRuns?: number
   /** Per-test timeout in milliseconds; default 60 000. */

@@ -119,7 +119,18 @@ export const makeInMemoryStore = Effect.gen(function* () {
       return entry ? { ...state, outbox: new Map(state.outbox).set(id, change(entry)) } : state
     })
 
+  const isClaimable = (entry: OutboxEntry, at: string) =>
+    entry.state === "pending" && entry.nextAttemptAt <= at && (entry.lease === undefined || entry.lease.until <= at)
+  const released = ({ lease: _lease, ...entry }: OutboxEntry): OutboxEntry => entry
+
   const outbox = Outbox.of({
+    claim: (at, limit, lease) =>
+      Ref.modify(ref, (state): [ReadonlyArray<OutboxEntry>, StoreState] => {
+        const claimed = [...state.outbox.values()].filter((entry) => isClaimable(entry, at)).slice(0, limit).map((entry) => ({ ...entry, lease }))
+        const next = new Map(state.outbox)
+        for (const entry of claimed) next.set(entry.notification.id, entry)
+        return [claimed, { ...state, outbox: next }]
+      }),
     due: (at, limit) =>
       Ref.get(ref).pipe(
         Effect.map((state) =>
@@ -128,10 +139,11 @@ export const makeInMemoryStore = Effect.gen(function* () {
             .slice(0, limit)
         )
       ),
-    markDelivered: (id) => update(id, (entry) => ({ ...entry, state: "delivered", attempts: entry.attempts + 1 })),
+    release: (id) => update(id, released),
+    markDelivered: (id) => update(id, (entry) => ({ ...released(entry), state: "delivered", attempts: entry.attempts + 1 })),
     markFailed: (id, failure) =>
       update(id, (entry) => ({
-        ...entry,
+        ...released(entry),
         state: failure.dead ? "dead" : "pending",
         attempts: entry.attempts + 1,
         nextAttemptAt: failure.nextAttemptAt,
