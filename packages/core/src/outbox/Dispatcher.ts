@@ -35,11 +35,14 @@ export const dispatchOnce = (
     const now = yield* Clock.currentTimeMillis
     const lease = { owner: owner ?? (yield* dispatcherOwner), until: new Date(now + config.leaseMs).toISOString() }
     const due = yield* outbox.claim(new Date(now).toISOString(), config.batchSize, lease)
+    // A stopping dispatcher hands back what it claimed, so another takes it at once rather than when the lease
+    // ends (releasing an entry already delivered or failed changes nothing).
+    const releaseAll = Effect.forEach(due, (entry) => outbox.release(entry.notification.id), { discard: true }).pipe(Effect.ignoreLogged)
     const outcomes = yield* Effect.forEach(
       due,
       (entry) => Effect.map(deliverEntry(entry, config), (outcome) => [entry.notification.id, outcome] as const),
       { concurrency: config.concurrency }
-    )
+    ).pipe(Effect.onInterrupt(() => releaseAll))
     const idsOf = (wanted: string) => outcomes.filter(([, outcome]) => outcome === wanted).map(([id]) => id)
     return { delivered: idsOf("delivered"), retrying: idsOf("retrying"), dead: idsOf("dead") }
   })

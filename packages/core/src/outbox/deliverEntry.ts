@@ -43,10 +43,6 @@ const recordFailure = (entry: OutboxEntry, failure: DeliveryFailed, config: Disp
     return dead ? ("dead" as const) : ("retrying" as const)
   })
 
-/** A stopping dispatcher hands its lease back, so another takes the entry at once rather than when the lease expires. */
-const releaseLease = (entry: OutboxEntry) =>
-  Effect.flatMap(Outbox, (outbox) => outbox.release(entry.notification.id)).pipe(Effect.ignoreLogged)
-
 /**
  * One delivery attempt of one outbox entry, passing the notification (its id is the idempotency key) to the
  * notifier. Interruption can only land while the notifier works: once it has answered, the outcome is
@@ -55,7 +51,7 @@ const releaseLease = (entry: OutboxEntry) =>
  */
 export const deliverEntry = (entry: OutboxEntry, config: DispatcherConfig) =>
   Effect.uninterruptibleMask((restore) =>
-    Effect.flatMap(restore(attemptDelivery(entry, config)).pipe(Effect.onInterrupt(() => releaseLease(entry))), (result) =>
+    Effect.flatMap(restore(attemptDelivery(entry, config)), (result) =>
       result._tag === "Right"
         ? Effect.as(
             Effect.flatMap(Outbox, (outbox) => outbox.markDelivered(entry.notification.id)),
