@@ -35,7 +35,6 @@ const main = async () => {
     await tui.runtime.runPromise(seedAuthority(home))
     if (process.stdout.isTTY) process.stdout.write("\x1b[2J\x1b[H")
   }
-  // Exactly one process per store should deliver the outbox: with the API beside it, set CAREPANEL_DISPATCHER=off on one.
   if (onOff(env, "CAREPANEL_DISPATCHER", true)) tui.runtime.runFork(runDispatcher(dispatcherConfig()))
   const app = render(<Live tui={tui} actor={operator} colour={!env.NO_COLOR} />, { exitOnCtrlC: true })
   await app.waitUntilExit()

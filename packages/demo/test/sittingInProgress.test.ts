@@ -2,8 +2,7 @@ import { readFileSync } from "node:fs"
 import { addDays, Decisions, parsePolicyText, Referrals, Sittings } from "@carepanel/core"
 import { exampleDecision, inMemoryCore, staffOf } from "@carepanel/core/testing"
 import { expect, it } from "@effect/vitest"
-import { DateTime, Effect } from "effect"
-import fc from "fast-check"
+import { DateTime, Effect, FastCheck as fc } from "effect"
 import { asOf, childrenHeardNow, demoPolicyFile, ensureSittingInProgress } from "../src/index.js"
 
 const policy = Effect.runSync(parsePolicyText(readFileSync(demoPolicyFile, "utf8"), demoPolicyFile))

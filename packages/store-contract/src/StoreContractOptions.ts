@@ -14,6 +14,8 @@ export interface WriterSpec {
   readonly authorityId: string
   readonly streamType: string
   readonly streamId: string
+  /** A second stream each commit also writes to, in the same `appendAll` (the multi-record tests). */
+  readonly pairedStreamId?: string
   /** Names the writer in the events' data, the acknowledgements and the notification ids. */
   readonly writer: string
   readonly count: number
@@ -21,6 +23,11 @@ export interface WriterSpec {
   readonly pauseMs?: number
   /** Print `ready` once the store is open, then wait for a line `go` on stdin before the first append. */
   readonly waitForGo?: boolean
+}
+
+/** What a dispatcher child process is asked to do: run the outbox dispatcher with leases of `leaseMs`. */
+export interface DispatcherSpec {
+  readonly leaseMs: number
 }
 
 /** A store several operating-system processes can open at once (a file, a database server). */
@@ -33,6 +40,11 @@ export interface SharedStore {
    * three stdio streams piped.
    */
   readonly spawnWriter: (spec: WriterSpec) => ChildProcess
+  /**
+   * Starts a child process that opens the same store and calls `runContractDispatcher(layer, spec)` (from
+   * `@carepanel/store-contract/writer`), stdout piped. The leased-outbox tests are registered only when given.
+   */
+  readonly spawnDispatcher?: (spec: DispatcherSpec) => ChildProcess
   /** The adapter's own integrity check after a crash (a hash chain, say); rejects if it finds damage. */
   readonly verifyIntegrity?: () => Promise<void>
   readonly dispose?: () => Promise<void>
@@ -51,7 +63,11 @@ export interface StoreContractOptions {
    */
   readonly accessLog?: () => Layer.Layer<AccessLog, unknown>
   /** Crash and multi-process tests; left out for stores that live inside one process. Registered only when given. */
-  readonly processes?: { readonly makeSharedStore: () => Promise<SharedStore> }
+  readonly processes?: {
+    readonly makeSharedStore: () => Promise<SharedStore>
+    /** The shared store can `spawnDispatcher`: registers the leased-outbox tests with 4 dispatcher processes. */
+    readonly dispatchers?: boolean
+  }
   /** fast-check runs of the model-based test; default 30. */
   readonly modelRuns?: number
   /** Per-test timeout in milliseconds; default 60 000. */

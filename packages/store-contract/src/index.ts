@@ -1,6 +1,7 @@
 export { runContractWriter } from "./processes/runContractWriter.js"
 export { runStoreContract } from "./runStoreContract.js"
 export type {
+  DispatcherSpec,
   MakeStoreLayer,
   SharedStore,
   StoreContractOptions,

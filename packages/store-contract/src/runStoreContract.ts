@@ -4,8 +4,11 @@ import { accessLogSuite } from "./suites/accessLog.js"
 import { appendAndReadSuite } from "./suites/appendAndRead.js"
 import { atomicitySuite } from "./suites/atomicity.js"
 import { concurrentWritersSuite } from "./suites/concurrentWriters.js"
+import { dispatcherProcessesSuite } from "./suites/dispatcherProcesses.js"
 import { modelBasedSuite } from "./suites/modelBased.js"
+import { multiStreamSuite } from "./suites/multiStream.js"
 import { outboxSuite } from "./suites/outbox.js"
+import { outboxLeaseSuite } from "./suites/outboxLease.js"
 import { processesSuite } from "./suites/processes.js"
 import { readModelQuerySuite } from "./suites/readModelQueries.js"
 import { tenancySuite } from "./suites/tenancy.js"
@@ -23,14 +26,17 @@ export const runStoreContract = (name: string, makeLayer: MakeStoreLayer, option
     describe("append and read", () => appendAndReadSuite(makeLayer))
     describe("read-model queries", () => readModelQuerySuite(makeLayer))
     describe("outbox", () => outboxSuite(makeLayer))
+    describe("outbox leases", () => outboxLeaseSuite(makeLayer))
     describe("one transaction per commit", () => atomicitySuite(makeLayer, options.failingRows ?? []))
     describe("tenancy", () => tenancySuite(makeLayer))
     describe("optimistic concurrency", () => concurrentWritersSuite(makeLayer))
+    describe("several records in one commit", () => multiStreamSuite(makeLayer))
     describe("model-based", () => modelBasedSuite(makeLayer, options.modelRuns ?? 30))
     // Registered only when given: an adapter without an access log leaves it out (the apps then need one elsewhere).
     const { accessLog, processes } = options
     if (accessLog) describe("access log", () => accessLogSuite(accessLog))
     // A store that lives inside one process (in-memory) has no crash or multi-process behaviour to test.
     if (processes) describe("processes", () => processesSuite(processes.makeSharedStore))
+    if (processes?.dispatchers) describe("dispatcher processes", () => dispatcherProcessesSuite(processes.makeSharedStore))
   })
 }

@@ -37,6 +37,37 @@ export const storeAppends = (events: number, batch: number, prefix: string) =>
     return events / seconds
   })
 
+/**
+ * Commits per second when each commit changes `records` records (a decision and its request: 2) through one
+ * `EventStore.appendAll`, one event and one read-model row per record, over 100 groups of streams.
+ */
+export const recordCommits = (commits: number, records: number, prefix: string) =>
+  Effect.gen(function* () {
+    const store = yield* EventStore
+    const versions = new Array<number>(streams * records).fill(0)
+    const seconds = yield* timed(
+      Effect.gen(function* () {
+        for (let c = 0; c < commits; c++) {
+          const group = c % streams
+          const slots = Array.from({ length: records }, (_, r) => group * records + r)
+          const results = yield* store.appendAll(
+            slots.map((slot) => ({
+              stream: { authorityId, streamType: "referral", id: `${prefix}-${slot}` },
+              expectedVersion: versions[slot]!,
+              events: [{ type: "ReferralSubmitted", data: eventData(c) }],
+              readModels: [{ collection: "bench_rows", authorityId, id: `${prefix}-${slot}`, index: { kind: "bench" }, doc: eventData(c) }],
+              notifications: []
+            }))
+          )
+          slots.forEach((slot, i) => {
+            versions[slot] = results[i]!.version
+          })
+        }
+      })
+    )
+    return commits / seconds
+  })
+
 const bareTable = "bench_bare_events"
 
 /** The same rows as plain INSERTs into a copy of the events table (same keys, no triggers): the floor. */

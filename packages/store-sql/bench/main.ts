@@ -1,11 +1,11 @@
 /**
- * `npm run bench`: append throughput against bare INSERTs, read-model query latency at 1k/10k/100k rows,
+ * `npm run bench`: append throughput against bare INSERTs, commits per second of one and of two records per commit, read-model query latency at 1k/10k/100k rows,
  * and replay speed (the read alone, and a rebuild that decodes and folds every event), on SQLite and (when it can
  * be had) PostgreSQL. A plain Node script; prints tables.
  */
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
-import { bareInserts, storeAppends } from "./appendThroughput.js"
+import { bareInserts, recordCommits, storeAppends } from "./appendThroughput.js"
 import { type BenchTarget, postgresTarget, sqliteTarget } from "./benchTargets.js"
 import { measureQueries, seedReferrals } from "./queryLatency.js"
 import { seedReplayEvents } from "./replayEvents.js"
@@ -13,6 +13,7 @@ import { readSpeed, rebuildSpeed } from "./replaySpeed.js"
 import { printTable } from "./table.js"
 
 const appendEvents = 2000
+const commitCount = 2000
 const querySamples = 200
 const sizes = [1_000, 10_000, 100_000]
 const replayEvents = 20_000
@@ -28,6 +29,11 @@ const benchOne = (target: BenchTarget) =>
       appendRows.push([`${batch} per commit`, String(events), rate(store), rate(bare), `${((store / bare) * 100).toFixed(0)}%`])
     }
     printTable(["append", "events", "store ev/s", "bare INSERT ev/s", "store/bare"], appendRows)
+    const commitRows: Array<Array<string>> = []
+    for (const records of [1, 2]) {
+      commitRows.push([`${records} record${records === 1 ? "" : "s"} per commit`, String(commitCount), rate(yield* recordCommits(commitCount, records, `r${records}`))])
+    }
+    printTable(["appendAll (1 event + 1 row per record)", "commits", "commits/s"], commitRows)
 
     const queryRows: Array<Array<string>> = []
     let seeded = 0

@@ -95,5 +95,5 @@ describe("outbox dispatcher, killed with SIGKILL over the SQLite store", () => {
     expect(await pendingCount()).toBe(0)
     expect([...receiver.received.keys()].sort()).toEqual(notifications.map((n) => n.id).sort())
     for (const count of receiver.received.values()) expect(count).toBeGreaterThanOrEqual(1)
-  }, 120_000)
+  }, 400_000)
 })

@@ -11,6 +11,7 @@ runStoreContract("PostgreSQL", freshPgLayer, {
   failingRows: [emptyIdRow],
   accessLog: freshPgLayer,
   processes: {
+    dispatchers: true,
     makeSharedStore: async () => {
       const url = await freshPgDatabase()
       return sharedStore(PgStoreLayer(url), { DATABASE_URL: url })

@@ -11,6 +11,7 @@ runStoreContract("SQLite", freshSqliteLayer, {
   failingRows: [emptyIdRow],
   accessLog: freshSqliteLayer,
   processes: {
+    dispatchers: true,
     makeSharedStore: async () => {
       const dataDir = freshDataDir()
       return sharedStore(SqliteStoreLayer({ dataDir }), { CAREPANEL_DATA_DIR: dataDir, DATABASE_URL: "" })

@@ -15,7 +15,7 @@ export interface ServerConfig {
   readonly bodyLimitBytes: number
   readonly deadlinePollMs: number
   readonly dispatcher: DispatcherConfig
-  /** Whether this process delivers the outbox: exactly one process per store should (there is no lease). */
+  /** Whether this process delivers the outbox (any number may: entries are leased). */
   readonly dispatch: boolean
   /** Seed the first authority with fictional history when the store holds none of its events. */
   readonly seed: boolean

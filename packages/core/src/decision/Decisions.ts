@@ -9,8 +9,8 @@ import { referralAggregate, referralStreamType } from "../referral/referralAggre
 import { referralPermissions } from "../referral/Referrals.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise } from "../shared/authorise.js"
-import { type CommandBody, commandCheck, commandHandler } from "../shared/commandHandler.js"
-import { load } from "../shared/commandRunner.js"
+import { type CommandBody, commandHandler, commandPrepare } from "../shared/commandHandler.js"
+import { appendTogether, load, retryOnConflict } from "../shared/commandRunner.js"
 import { NotFound } from "../shared/errors.js"
 import { type ActionId, DecisionId, type ReferralId, type SittingId } from "../shared/ids.js"
 import type { Sitting } from "../sitting/Sitting.js"
@@ -60,26 +60,26 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
     const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
 
     const handle = commandHandler(decisionAggregate, decisionPermissions, "decision")
-    const check = commandCheck(decisionAggregate, decisionPermissions, "decision")
-    // The request's side: checked without writing before the decision is written, then recorded.
-    const checkHearing = commandCheck(referralAggregate, referralPermissions, "request")
-    const recordHearing = commandHandler(referralAggregate, referralPermissions, "request")
+    const prepareDecision = commandPrepare(decisionAggregate, decisionPermissions, "decision")
+    // The request's side: prepared beside the decision and appended with it in one transaction.
+    const prepareHearing = commandPrepare(referralAggregate, referralPermissions, "request")
     const run = (actor: Actor, decisionId: DecisionId, body: CommandBody<DecisionCommand>) =>
       handle(actor, decisionId, body).pipe(Effect.provide(context))
 
     /**
-     * A command that may reach the request (recording, the last agreement, a change of outcome): both the
-     * decision and the request are checked before either is written, so a refusal from either writes nothing.
+     * A command that may reach the request (recording, the last agreement, a change of outcome): the decision
+     * and the request are decided together and appended in one transaction, so a refusal from either, or a
+     * change to either by someone else meanwhile, writes nothing (the conflict reloads both and decides again).
      */
     const decide = (actor: Actor, decisionId: DecisionId, body: CommandBody<DecisionCommand>) =>
       Effect.gen(function* () {
-        const { before, after } = yield* check(actor, decisionId, body)
-        const hearing = after === undefined ? undefined : hearingFor(before, after)
-        if (hearing !== undefined && after !== undefined) yield* checkHearing(actor, after.subject.referralId, hearing)
-        const decision = yield* handle(actor, decisionId, body)
-        if (hearing !== undefined) yield* recordHearing(actor, decision.subject.referralId, hearing)
-        return decision
-      }).pipe(Effect.provide(context))
+        const decision = yield* prepareDecision(actor, decisionId, body)
+        if (decision.after === undefined) return yield* Effect.fail(NotFound.of("decision", decisionId))
+        const hearing = hearingFor(decision.before, decision.after)
+        const request = hearing === undefined ? undefined : yield* prepareHearing(actor, decision.after.subject.referralId, hearing)
+        yield* appendTogether([decision.commit, request?.commit])
+        return decision.after
+      }).pipe(retryOnConflict, Effect.provide(context))
 
     const loaded = <S>(found: { readonly state: S }, what: string, id: string) =>
       found.state === undefined ? Effect.fail(NotFound.of(what, id)) : Effect.succeed(found.state as NonNullable<S>)

@@ -22,7 +22,12 @@ export const DispatcherConfig = Schema.Struct({
   /** Attempts before an entry moves to the dead letters. */
   maxAttempts: withDefault(12),
   /** A delivery still running after this long counts as a failed, retryable attempt. */
-  deliveryTimeoutMs: withDefault(60_000)
+  deliveryTimeoutMs: withDefault(60_000),
+  /**
+   * How long a pass holds the entries it claimed before another dispatcher may take them over (this one was
+   * killed, say). Keep it above what a batch's deliveries can take: deliveryTimeoutMs x batchSize / concurrency.
+   */
+  leaseMs: withDefault(15 * 60_000)
 }).pipe(
   Schema.filter((config) => config.maxDelayMs >= config.baseDelayMs || "maxDelayMs must be at least baseDelayMs"),
   Schema.annotations({ identifier: "DispatcherConfig" })

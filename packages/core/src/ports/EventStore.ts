@@ -76,6 +76,15 @@ export class EventStore extends Context.Tag("@carepanel/core/EventStore")<
   EventStore,
   {
     readonly append: (commit: Commit) => Effect.Effect<AppendResult, ConcurrencyConflict | PersistenceError>
+    /**
+     * Several records' commits in one transaction: all of them or none. Each commit is checked against its own
+     * expected version, in order (a later commit on the same stream expects the version the earlier one left);
+     * the first that does not match fails the whole append with a ConcurrencyConflict naming its stream, and
+     * nothing of any commit is written. Results are in the order of the commits.
+     */
+    readonly appendAll: (
+      commits: ReadonlyArray<Commit>
+    ) => Effect.Effect<ReadonlyArray<AppendResult>, ConcurrencyConflict | PersistenceError>
     readonly readStream: (stream: StreamRef) => Effect.Effect<ReadonlyArray<StoredEvent>, PersistenceError>
     readonly readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<StoredEvent>, PersistenceError>
   }

@@ -3,7 +3,7 @@ import type { Actor } from "./actor.js"
 import { type Authorised, authorise, type Permission } from "./authorise.js"
 import { type AuthorityContext, authorityContext } from "./authorityContext.js"
 import type { StreamRef } from "../ports/EventStore.js"
-import { type Aggregate, decideOn, execute } from "./commandRunner.js"
+import { type Aggregate, execute, prepare } from "./commandRunner.js"
 import { NoSuchRecord, NotFound } from "./errors.js"
 
 /** What every command carries besides its own fields: the authorised actor and the instant. */
@@ -70,14 +70,15 @@ export const commandHandler = <C extends StampedCommand, E extends { readonly _t
   )
 
 /**
- * The same as `commandHandler` without the append: the state before and after, or the refusal. A use case
- * that changes two records checks the second would accept its change before it writes the first.
+ * The same as `commandHandler` without the append: the state before and after and the commit that would write
+ * it, or the refusal. A use case that changes two records prepares both and appends them together, so a
+ * refusal from either writes nothing and a conflict on either writes nothing.
  */
-export const commandCheck = <C extends StampedCommand, E extends { readonly _tag: string }, S, R>(
+export const commandPrepare = <C extends StampedCommand, E extends { readonly _tag: string }, S, R>(
   aggregate: Aggregate<C, E, S, R, AuthorityContext>,
   permissions: Permissions<C>,
   what: string
 ) =>
   onRecord(aggregate, permissions, what, (stream, command, authority) =>
-    decideOn(aggregate, stream, command, authority).pipe(Effect.map(({ before, state }) => ({ before, after: state })))
+    prepare(aggregate, stream, command, authority).pipe(Effect.map(({ before, state, commit }) => ({ before, after: state, commit })))
   )

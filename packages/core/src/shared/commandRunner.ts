@@ -80,10 +80,55 @@ export const decideOn = <C, E extends { readonly _tag: string }, S, R, X>(
     return { before, state: events.reduce(aggregate.decider.evolve, before), events, version }
   })
 
+/** What a decided command would write: the state before and after, its events, and the commit (none if no events). */
+export interface Prepared<E, S> {
+  readonly before: S
+  readonly state: S
+  readonly events: ReadonlyArray<E>
+  readonly version: number
+  readonly commit: Commit | undefined
+}
+
 /**
- * Validate, load, decide, append; on a concurrency conflict reload and decide again (the decision is pure,
- * so a retry on the newer state is safe), a few times before giving up with the conflict.
+ * Validate, load and decide, then build the commit without writing it, so a use case that changes several
+ * records can append all their commits together (`appendTogether`).
  */
+export const prepare = <C, E extends { readonly _tag: string }, S, R, X>(
+  aggregate: Aggregate<C, E, S, R, X>,
+  stream: StreamRef,
+  command: C,
+  context: X
+) =>
+  Effect.gen(function* () {
+    const decided = yield* decideOn(aggregate, stream, command, context)
+    if (decided.events.length === 0) return { ...decided, commit: undefined } satisfies Prepared<E, S>
+    const encoded = yield* Effect.forEach(decided.events, (event) =>
+      aggregate.events.encode(event).pipe(
+        Effect.mapError((error) => new PersistenceError({ operation: "encode event", message: error.message }))
+      )
+    )
+    const commit: Commit = {
+      stream,
+      expectedVersion: decided.version,
+      events: encoded.map((data) => ({ type: data._tag, data })),
+      readModels: aggregate.readModels(decided.state, stream),
+      notifications: aggregate.notifications ? yield* aggregate.notifications(decided.events, decided.state, context) : []
+    }
+    return { ...decided, commit } satisfies Prepared<E, S>
+  })
+
+/**
+ * On a concurrency conflict, run the whole load-decide-append again on the newer state (the decisions are
+ * pure, so a retry is safe), a few times before giving up with the conflict.
+ */
+export const retryOnConflict = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  Effect.retry(self, { while: (error) => error instanceof ConcurrencyConflict, schedule: Schedule.recurs(3) })
+
+/** Appends the prepared commits of one use case in one transaction: all of them or none. */
+export const appendTogether = (commits: ReadonlyArray<Commit | undefined>) =>
+  Effect.flatMap(EventStore, (store) => store.appendAll(commits.filter((commit): commit is Commit => commit !== undefined)))
+
+/** Validate, load, decide, append; on a concurrency conflict reload and decide again. */
 export const execute = <C, E extends { readonly _tag: string }, S, R, X>(
   aggregate: Aggregate<C, E, S, R, X>,
   stream: StreamRef,
@@ -91,26 +136,8 @@ export const execute = <C, E extends { readonly _tag: string }, S, R, X>(
   context: X
 ) =>
   Effect.gen(function* () {
-    const store = yield* EventStore
-    const { state: next, events, version } = yield* decideOn(aggregate, stream, command, context)
-    if (events.length === 0) return { state: next, events, version }
-    const encoded = yield* Effect.forEach(events, (event) =>
-      aggregate.events.encode(event).pipe(
-        Effect.mapError((error) => new PersistenceError({ operation: "encode event", message: error.message }))
-      )
-    )
-    const commit: Commit = {
-      stream,
-      expectedVersion: version,
-      events: encoded.map((data) => ({ type: data._tag, data })),
-      readModels: aggregate.readModels(next, stream),
-      notifications: aggregate.notifications ? yield* aggregate.notifications(events, next, context) : []
-    }
-    const result = yield* store.append(commit)
-    return { state: next, events, version: result.version }
-  }).pipe(
-    Effect.retry({
-      while: (error) => error instanceof ConcurrencyConflict,
-      schedule: Schedule.recurs(3)
-    })
-  )
+    const { state, events, version, commit } = yield* prepare(aggregate, stream, command, context)
+    if (commit === undefined) return { state, events, version }
+    const result = yield* (yield* EventStore).append(commit)
+    return { state, events, version: result.version }
+  }).pipe(retryOnConflict)

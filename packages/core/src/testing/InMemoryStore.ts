@@ -64,19 +64,29 @@ export const makeInMemoryStore = Effect.gen(function* () {
   const ref = yield* Ref.make(empty)
   const now = Effect.clockWith((clock) => clock.currentTimeMillis).pipe(Effect.map((ms) => new Date(ms).toISOString()))
 
-  const eventStore = EventStore.of({
-    append: (commit) =>
-      Effect.gen(function* () {
-        const at = yield* now
-        return yield* Ref.modify(ref, (state): [Effect.Effect<AppendResult, ConcurrencyConflict>, StoreState] => {
-          const actual = state.versions.get(streamIdOf(commit.stream)) ?? 0
+  /** Applies the commits in order to one snapshot; the first stale one refuses them all and the state stays as it was. */
+  const appendAll = (commits: ReadonlyArray<Commit>) =>
+    Effect.gen(function* () {
+      const at = yield* now
+      return yield* Ref.modify(ref, (state): [Effect.Effect<ReadonlyArray<AppendResult>, ConcurrencyConflict>, StoreState] => {
+        const results: Array<AppendResult> = []
+        let next = state
+        for (const commit of commits) {
+          const actual = next.versions.get(streamIdOf(commit.stream)) ?? 0
           if (actual !== commit.expectedVersion) {
             return [Effect.fail(ConcurrencyConflict.of(streamIdOf(commit.stream), commit.expectedVersion, actual)), state]
           }
-          const [result, next] = applyCommit(state, commit, at)
-          return [Effect.succeed(result), next]
-        }).pipe(Effect.flatten)
-      }),
+          const [result, applied] = applyCommit(next, commit, at)
+          results.push(result)
+          next = applied
+        }
+        return [Effect.succeed(results), next]
+      }).pipe(Effect.flatten)
+    })
+
+  const eventStore = EventStore.of({
+    append: (commit) => Effect.map(appendAll([commit]), (results) => results[0]!),
+    appendAll,
     readStream: (stream) =>
       Ref.get(ref).pipe(
         Effect.map((state) => state.events.filter((event) => streamIdOf(event.stream) === streamIdOf(stream)))
@@ -111,7 +121,18 @@ export const makeInMemoryStore = Effect.gen(function* () {
       return entry ? { ...state, outbox: new Map(state.outbox).set(id, change(entry)) } : state
     })
 
+  const isClaimable = (entry: OutboxEntry, at: string) =>
+    entry.state === "pending" && entry.nextAttemptAt <= at && (entry.lease === undefined || entry.lease.until <= at)
+  const released = ({ lease: _lease, ...entry }: OutboxEntry): OutboxEntry => entry
+
   const outbox = Outbox.of({
+    claim: (at, limit, lease) =>
+      Ref.modify(ref, (state): [ReadonlyArray<OutboxEntry>, StoreState] => {
+        const claimed = [...state.outbox.values()].filter((entry) => isClaimable(entry, at)).slice(0, limit).map((entry) => ({ ...entry, lease }))
+        const next = new Map(state.outbox)
+        for (const entry of claimed) next.set(entry.notification.id, entry)
+        return [claimed, { ...state, outbox: next }]
+      }),
     due: (at, limit) =>
       Ref.get(ref).pipe(
         Effect.map((state) =>
@@ -120,10 +141,11 @@ export const makeInMemoryStore = Effect.gen(function* () {
             .slice(0, limit)
         )
       ),
-    markDelivered: (id) => update(id, (entry) => ({ ...entry, state: "delivered", attempts: entry.attempts + 1 })),
+    release: (id) => update(id, released),
+    markDelivered: (id) => update(id, (entry) => ({ ...released(entry), state: "delivered", attempts: entry.attempts + 1 })),
     markFailed: (id, failure) =>
       update(id, (entry) => ({
-        ...entry,
+        ...released(entry),
         state: failure.dead ? "dead" : "pending",
         attempts: entry.attempts + 1,
         nextAttemptAt: failure.nextAttemptAt,
@@ -143,9 +165,30 @@ export const makeInMemoryStore = Effect.gen(function* () {
   return { eventStore, readModels, outbox }
 })
 
+/**
+ * The in-memory event store with a yield to other fibres before and after every read and append, as a
+ * database store's would: concurrent use cases interleave between their reads and their writes.
+ */
+const yielding = (store: EventStore["Type"]): EventStore["Type"] => {
+  const around = <A, E>(effect: Effect.Effect<A, E>) => Effect.yieldNow().pipe(Effect.zipRight(effect), Effect.zipLeft(Effect.yieldNow()))
+  return EventStore.of({
+    append: (commit) => around(store.append(commit)),
+    appendAll: (commits) => around(store.appendAll(commits)),
+    readStream: (stream) => around(store.readStream(stream)),
+    readAll: (options) => around(store.readAll(options))
+  })
+}
+
 /** A fresh, empty in-memory store for each use of the layer. */
 export const InMemoryStoreLayer = Layer.effectContext(
   Effect.map(makeInMemoryStore, ({ eventStore, readModels, outbox }) =>
     Context.make(EventStore, eventStore).pipe(Context.add(ReadModels, readModels), Context.add(Outbox, outbox), Context.add(WebhookDeliveries, noWebhookDeliveries))
+  )
+)
+
+/** A fresh, empty in-memory store whose event store yields around every read and append (for concurrency tests). */
+export const YieldingInMemoryStoreLayer = Layer.effectContext(
+  Effect.map(makeInMemoryStore, ({ eventStore, readModels, outbox }) =>
+    Context.make(EventStore, yielding(eventStore)).pipe(Context.add(ReadModels, readModels), Context.add(Outbox, outbox))
   )
 )

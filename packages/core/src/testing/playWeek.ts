@@ -10,6 +10,9 @@ import { Decisions } from "../decision/Decisions.js"
 import { Disagreements } from "../disagreement/Disagreements.js"
 import { Placements } from "../regulation24/Placements.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import type { EventStore } from "../ports/EventStore.js"
+import type { Outbox } from "../ports/Outbox.js"
+import type { ReadModels } from "../ports/ReadModels.js"
 import type { Referral } from "../referral/Referral.js"
 import { Referrals } from "../referral/Referrals.js"
 import { DocumentId, PersonId } from "../shared/ids.js"
@@ -22,11 +25,11 @@ import { InMemoryStoreLayer } from "./InMemoryStore.js"
 import { SequentialIds } from "./SequentialIds.js"
 import { staticPolicies } from "./StaticPolicies.js"
 
-/** The core's use cases over in-memory ports, for one authority's policy. */
-export const inMemoryCore = (policy: AuthorityPolicy) =>
+/** The core's use cases over in-memory ports (or the store given), for one authority's policy. */
+export const inMemoryCore = (policy: AuthorityPolicy, store: Layer.Layer<EventStore | ReadModels | Outbox> = InMemoryStoreLayer) =>
   Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default).pipe(
     Layer.provideMerge(Sittings.Default),
-    Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(policy), EnglandAndWalesCalendar))
+    Layer.provideMerge(Layer.mergeAll(store, SequentialIds, staticPolicies(policy), EnglandAndWalesCalendar))
   )
 
 const setLondonTime = (date: string, time: string) =>

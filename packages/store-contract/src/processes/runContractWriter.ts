@@ -17,8 +17,9 @@ export const runContractWriter = (layer: Layer.Layer<StorePorts, unknown>, spec:
         process.stdout.write("ready\n")
         yield* Effect.promise(waitForGo)
       }
-      const stream = streamOf(authority(spec.authorityId), spec.streamId, spec.streamType)
-      const { conflicts } = yield* counterWriter(stream, spec.writer, spec.count, (ack) =>
+      const streamFor = (id: string) => streamOf(authority(spec.authorityId), id, spec.streamType)
+      const streams = [spec.streamId, ...(spec.pairedStreamId === undefined ? [] : [spec.pairedStreamId])].map(streamFor)
+      const { conflicts } = yield* counterWriter(streams, spec.writer, spec.count, (ack) =>
         process.stdout.write(`ack ${ack.writer} ${ack.seq} ${ack.version}\n`), spec.pauseMs
       )
       process.stdout.write(`done ${spec.writer} ${conflicts}\n`)

@@ -2,9 +2,10 @@ import { setTimeout as sleep } from "node:timers/promises"
 import { expect, it } from "vitest"
 import { watchWriter } from "../processes/watchWriter.js"
 import type { SharedStore, WriterSpec } from "../StoreContractOptions.js"
-import { checkCounterStream } from "../support/checkStream.js"
+import { checkCounterStream, checkPairedStreams } from "../support/checkStream.js"
 import { type Ack, counterWriter } from "../support/counterWriter.js"
 import { authority, streamOf } from "../support/fixtures.js"
+import { raceTimeoutMs } from "./multiStream.js"
 import { runWith } from "../support/runStore.js"
 
 const base = { authorityId: "contract-a", streamType: "contract-counter" }
@@ -17,6 +18,24 @@ const withSharedStore = async (make: () => Promise<SharedStore>, test: (store: S
   } finally {
     await store.dispose?.()
   }
+}
+
+/** Starts one writer process per name, lets them go together once all are ready, and returns every ack. */
+const raceWriters = async (shared: SharedStore, spec: Omit<WriterSpec, "writer">, writers = ["first", "second"]) => {
+  const processes = writers.map((writer) => shared.spawnWriter({ ...spec, writer }))
+  const children = processes.map(watchWriter)
+  await Promise.race([
+    Promise.all(children.map((child) => child.ready)),
+    ...children.map((child) =>
+      child.exited.then((exit) => {
+        throw new Error(`a writer exited before it was ready (${exit.code ?? exit.signal}): ${exit.stderr}`)
+      })
+    )
+  ])
+  for (const child of processes) child.stdin?.write("go\n")
+  const exits = await Promise.all(children.map((child) => child.exited))
+  for (const exit of exits) expect(exit.code, exit.stderr).toBe(0)
+  return children.flatMap((child) => child.acks)
 }
 
 export const processesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
@@ -48,20 +67,7 @@ export const processesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
   it("loses nothing when two processes append to one stream at the same time", () =>
     withSharedStore(makeSharedStore, async (shared) => {
       const spec = { ...base, streamId: "shared", count: 150, pauseMs: 2, waitForGo: true }
-      const processes = ["first", "second"].map((writer) => shared.spawnWriter({ ...spec, writer }))
-      const children = processes.map(watchWriter)
-      await Promise.race([
-        Promise.all(children.map((child) => child.ready)),
-        ...children.map((child) =>
-          child.exited.then((exit) => {
-            throw new Error(`a writer exited before it was ready (${exit.code ?? exit.signal}): ${exit.stderr}`)
-          })
-        )
-      ])
-      for (const child of processes) child.stdin?.write("go\n")
-      const exits = await Promise.all(children.map((child) => child.exited))
-      for (const exit of exits) expect(exit.code, exit.stderr).toBe(0)
-      const acks = children.flatMap((child) => child.acks)
+      const acks = await raceWriters(shared, spec)
       expect(acks).toHaveLength(2 * spec.count)
       const written = await runWith(shared.layer, checkCounterStream(streamFor(spec), acks))
       expect(written).toHaveLength(2 * spec.count)
@@ -69,4 +75,16 @@ export const processesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
       expect(switches, "the two processes did not overlap").toBeGreaterThan(2)
       await shared.verifyIntegrity?.()
     }))
+
+  it("keeps both records whole when two processes race 500 two-record commits each", () =>
+    withSharedStore(makeSharedStore, async (shared) => {
+      const spec = { ...base, streamId: "paired-a", pairedStreamId: "paired-b", count: 500, waitForGo: true }
+      const acks = await raceWriters(shared, spec)
+      expect(acks).toHaveLength(2 * spec.count)
+      const streams = [streamFor(spec), streamFor({ streamId: spec.pairedStreamId })]
+      const written = await runWith(shared.layer, checkPairedStreams(streams, acks))
+      const switches = written.filter((w, i) => i > 0 && w.writer !== written[i - 1]!.writer).length
+      expect(switches, "the two processes did not overlap").toBeGreaterThan(2)
+      await shared.verifyIntegrity?.()
+    }), raceTimeoutMs)
 }

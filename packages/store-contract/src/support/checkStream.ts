@@ -20,3 +20,15 @@ export const checkCounterStream = (stream: StreamRef, acks: ReadonlyArray<Ack>) 
     for (const w of written) expect((yield* outbox.get(notificationId(w.writer, w.seq)))?.state).toBe("pending")
     return written
   })
+
+/**
+ * After counter writers committed to several streams together: each stream passes `checkCounterStream`, and all
+ * hold the same (writer, seq) in the same order, so no commit was written to one record without the other.
+ */
+export const checkPairedStreams = (streams: ReadonlyArray<StreamRef>, acks: ReadonlyArray<Ack>) =>
+  Effect.gen(function* () {
+    const written = yield* Effect.forEach(streams, (stream) => checkCounterStream(stream, acks))
+    for (const other of written.slice(1)) expect(other).toEqual(written[0])
+    expect(written[0]).toHaveLength(acks.length)
+    return written[0]!
+  })

@@ -23,13 +23,15 @@ export const readCounterVersion = (stream: StreamRef) =>
 export const notificationId = (writer: string, seq: number) => `${writer}-${seq}`
 
 /**
- * Appends `count` events to `stream` as `writer`, each with its counter row and a notification. Each try
- * reads the current version (from the counter row written in the same commit), yields to other fibers,
- * and appends expecting that version; a ConcurrencyConflict is counted and tried again, any other
- * failure ends the run. `onAck` sees every acknowledged append.
+ * Appends `count` events to `stream` as `writer`, each with its counter row and a notification. Given
+ * several streams, each of the `count` commits writes one event and one counter row to every stream, all in one
+ * `appendAll` (the notification goes once, with the first stream's commit). Each try reads the current versions
+ * (from the counter rows written in the same commit), yields to other fibers, and appends expecting those
+ * versions; a ConcurrencyConflict is counted and tried again, any other failure ends the run. `onAck` sees
+ * every acknowledged append; its version is the first stream's.
  */
 export const counterWriter = (
-  stream: StreamRef,
+  streams: StreamRef | ReadonlyArray<StreamRef>,
   writer: string,
   count: number,
   onAck: (ack: Ack) => void = () => {},
@@ -37,31 +39,33 @@ export const counterWriter = (
 ) =>
   Effect.gen(function* () {
     const store = yield* EventStore
+    const targets = Array.isArray(streams) ? streams : [streams as StreamRef]
     const acks: Array<Ack> = []
     let conflicts = 0
     for (let seq = 1; seq <= count; seq++) {
       while (true) {
-        const version = yield* readCounterVersion(stream)
+        const versions = yield* Effect.forEach(targets, readCounterVersion)
         yield* Effect.yieldNow()
-        const result = yield* Effect.either(
-          store.append(
-            commit(stream, version, {
-              events: [event("Counted", { writer, seq })],
-              readModels: [counterRow(stream, version + 1)],
-              notifications: [notification(stream.authorityId as AuthorityId, notificationId(writer, seq))]
-            })
-          )
+        const commits = targets.map((stream, i) =>
+          commit(stream, versions[i]!, {
+            events: [event("Counted", { writer, seq })],
+            readModels: [counterRow(stream, versions[i]! + 1)],
+            notifications: i === 0 ? [notification(stream.authorityId as AuthorityId, notificationId(writer, seq))] : []
+          })
         )
+        const result = yield* Effect.either(store.appendAll(commits))
         if (result._tag === "Right") {
-          const ack = { writer, seq, version: result.right.version }
+          const ack = { writer, seq, version: result.right[0]!.version }
           acks.push(ack)
           onAck(ack)
           if (pauseMs > 0) yield* Effect.sleep(Math.random() * pauseMs)
           break
         }
-        if (result.left._tag !== "ConcurrencyConflict") return yield* Effect.fail(result.left)
-        if (result.left.expectedVersion !== version || result.left.actualVersion <= version) {
-          return yield* Effect.dieMessage(`conflict reports the wrong versions: ${JSON.stringify(result.left)}`)
+        const conflict = result.left
+        if (conflict._tag !== "ConcurrencyConflict") return yield* Effect.fail(conflict)
+        const moved = targets.findIndex((stream) => streamIdOf(stream) === conflict.streamId)
+        if (moved < 0 || conflict.expectedVersion !== versions[moved] || conflict.actualVersion <= versions[moved]!) {
+          return yield* Effect.dieMessage(`conflict reports the wrong stream or versions: ${JSON.stringify(result.left)}`)
         }
         conflicts += 1
       }

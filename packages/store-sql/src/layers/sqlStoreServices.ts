@@ -33,7 +33,7 @@ export const sqlStoreServices = (setting: string, where: string) =>
       const writeTransaction = yield* makeWriteTransaction
       return Context.make(EventStore, yield* makeSqlEventStore(writeTransaction)).pipe(
         Context.add(ReadModels, yield* makeSqlReadModels),
-        Context.add(Outbox, yield* makeSqlOutbox),
+        Context.add(Outbox, yield* makeSqlOutbox(writeTransaction)),
         Context.add(Inbox, yield* makeSqlInbox),
         Context.add(AccessLog, yield* makeSqlAccessLog),
         Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries),

@@ -8,6 +8,7 @@ import { createOutbox } from "./0003_create_outbox.js"
 import { createInbox } from "./0004_create_inbox.js"
 import { createAccessLog } from "./0005_create_access_log.js"
 import { createWebhookDeliveries } from "./0006_create_webhook_deliveries.js"
+import { leaseOutbox } from "./0007_lease_outbox.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -17,7 +18,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [3, "create_outbox", createOutbox],
   [4, "create_inbox", createInbox],
   [5, "create_access_log", createAccessLog],
-  [6, "create_webhook_deliveries", createWebhookDeliveries]
+  [6, "create_webhook_deliveries", createWebhookDeliveries],
+  [7, "lease_outbox", leaseOutbox]
 ]
 
 export const migrationsTable = "carepanel_migrations"

@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
-import { ConcurrencyConflict, EventStore, streamIdOf } from "@carepanel/core"
+import { type Commit, ConcurrencyConflict, EventStore, streamIdOf } from "@carepanel/core"
 import { Effect } from "effect"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
@@ -27,19 +27,32 @@ export const makeSqlEventStore = (writeTransaction: WriteTransaction) =>
     const sql = yield* SqlClient.SqlClient
     const columns = sql.literal(eventColumns)
 
-    return EventStore.of({
-      append: (commit) =>
-        writeTransaction(appendCommit(commit)).pipe(
-          Effect.catchTag("SqlError", (error) =>
-            isStreamVersionViolation(error)
-              ? Effect.flatMap(streamHead(streamIdOf(commit.stream)), (head) =>
-                  Effect.fail(ConcurrencyConflict.of(streamIdOf(commit.stream), commit.expectedVersion, head.version))
-                )
-              : Effect.fail(error)
-          ),
-          asPersistenceError("save the change"),
-          Effect.provideService(SqlClient.SqlClient, sql)
+    /** After a unique violation: the first commit whose stream is no longer at its expected version. */
+    const movedStream = (commits: ReadonlyArray<Commit>) =>
+      Effect.gen(function* () {
+        for (const commit of commits) {
+          const head = yield* streamHead(streamIdOf(commit.stream))
+          if (head.version !== commit.expectedVersion) {
+            return ConcurrencyConflict.of(streamIdOf(commit.stream), commit.expectedVersion, head.version)
+          }
+        }
+        return undefined
+      })
+
+    const appendAll = (commits: ReadonlyArray<Commit>) =>
+      (commits.length === 0 ? Effect.succeed([]) : writeTransaction(Effect.forEach(commits, appendCommit))).pipe(
+        Effect.catchTag("SqlError", (error) =>
+          isStreamVersionViolation(error)
+            ? Effect.flatMap(movedStream(commits), (conflict) => Effect.fail(conflict ?? error))
+            : Effect.fail(error)
         ),
+        asPersistenceError("save the change"),
+        Effect.provideService(SqlClient.SqlClient, sql)
+      )
+
+    return EventStore.of({
+      append: (commit) => Effect.map(appendAll([commit]), (results) => results[0]!),
+      appendAll,
       readStream: (stream) =>
         sql<EventRow>`SELECT ${columns} FROM events WHERE stream_id = ${streamIdOf(stream)} ORDER BY version`.pipe(
           Effect.map((rows) => rows.map(toStoredEvent)),

@@ -23,7 +23,7 @@ const PostingNotifier = Layer.succeed(
   })
 )
 
-const config = dispatcherConfig({ intervalMs: 20, baseDelayMs: 5, maxDelayMs: 40, maxAttempts: 1_000, concurrency: 4, batchSize: 10 })
+const config = dispatcherConfig({ intervalMs: 20, baseDelayMs: 5, maxDelayMs: 40, maxAttempts: 1_000, concurrency: 4, batchSize: 10, leaseMs: 1_000 })
 process.stdout.write("started\n")
 await Effect.runPromise(
   runDispatcher(config).pipe(

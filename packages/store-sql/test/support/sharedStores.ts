@@ -1,15 +1,16 @@
 import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import type { SharedStore, WriterSpec } from "@carepanel/store-contract"
+import type { DispatcherSpec, SharedStore, WriterSpec } from "@carepanel/store-contract"
 import { Effect, type Layer } from "effect"
 import { verifyChain } from "../../src/chain/verifyChain.js"
 import type { StoreServices } from "../../src/StoreServices.js"
 
 const writerScript = fileURLToPath(new URL("./contractWriter.ts", import.meta.url))
+const dispatcherScript = fileURLToPath(new URL("./contractDispatcher.ts", import.meta.url))
 
-/** Runs the writer script in a new Node process (TypeScript through tsx, sources through the source condition). */
-const spawnWriter = (env: Record<string, string>) => (spec: WriterSpec) =>
-  spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", writerScript, JSON.stringify(spec)], {
+/** Runs a contract script in a new Node process (TypeScript through tsx, sources through the source condition). */
+const spawnScript = (script: string, env: Record<string, string>) => (spec: WriterSpec | DispatcherSpec) =>
+  spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", script, JSON.stringify(spec)], {
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "pipe"]
   })
@@ -27,6 +28,7 @@ const verifyIntegrity = (layer: Layer.Layer<StoreServices, unknown>) => () =>
 /** A store several processes open at once, named to the child by the same variables an app reads. */
 export const sharedStore = (layer: Layer.Layer<StoreServices, unknown>, env: Record<string, string>): SharedStore => ({
   layer,
-  spawnWriter: spawnWriter(env),
+  spawnWriter: spawnScript(writerScript, env),
+  spawnDispatcher: spawnScript(dispatcherScript, env),
   verifyIntegrity: verifyIntegrity(layer)
 })

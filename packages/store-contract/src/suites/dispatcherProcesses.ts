@@ -1,0 +1,85 @@
+import type { ChildProcess } from "node:child_process"
+import { setTimeout as sleep } from "node:timers/promises"
+import { Outbox } from "@carepanel/core"
+import { Effect } from "effect"
+import { expect, it } from "vitest"
+import { type WatchedDispatcher, watchDispatcher } from "../processes/watchDispatcher.js"
+import type { DispatcherSpec, SharedStore } from "../StoreContractOptions.js"
+import { authority, notification } from "../support/fixtures.js"
+import { runWith } from "../support/runStore.js"
+import { raceTimeoutMs } from "./multiStream.js"
+
+const a = authority("contract-a")
+const count = 2_000
+const ids = Array.from({ length: count }, (_, i) => `dispatch-${i}`)
+
+type Spawn = (spec: DispatcherSpec) => ChildProcess
+
+const enqueueAll = (shared: SharedStore) =>
+  runWith(
+    shared.layer,
+    Effect.flatMap(Outbox, (outbox) => outbox.enqueue(ids.map((id) => notification(a, id)), new Date().toISOString()))
+  )
+
+const pendingLeft = (shared: SharedStore) =>
+  runWith(shared.layer, Effect.flatMap(Outbox, (outbox) => outbox.due("9999-01-01T00:00:00.000Z", 1)).pipe(Effect.map((due) => due.length)))
+
+/** Starts `n` dispatcher processes and waits until each has opened the store. */
+const startDispatchers = async (spawn: Spawn, n: number, spec: DispatcherSpec) => {
+  const children = Array.from({ length: n }, () => spawn(spec))
+  const watched = children.map(watchDispatcher)
+  await Promise.all(watched.map((w) => w.ready))
+  return { children, watched }
+}
+
+/** Polls until nothing is pending any more, then stops the dispatchers. */
+const waitUntilDrained = async (shared: SharedStore, children: ReadonlyArray<ChildProcess>, watched: ReadonlyArray<WatchedDispatcher>) => {
+  while ((await pendingLeft(shared)) > 0) await sleep(250)
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM")
+  await Promise.all(watched.map((w) => w.exited))
+}
+
+const deliveriesById = (watched: ReadonlyArray<WatchedDispatcher>) => {
+  const counts = new Map<string, number>()
+  for (const id of watched.flatMap((w) => w.delivered)) counts.set(id, (counts.get(id) ?? 0) + 1)
+  return counts
+}
+
+export const dispatcherProcessesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
+  const withStore = async (test: (shared: SharedStore, spawn: Spawn) => Promise<void>) => {
+    const shared = await makeSharedStore()
+    try {
+      await test(shared, shared.spawnDispatcher!)
+    } finally {
+      await shared.dispose?.()
+    }
+  }
+
+  it(`delivers each of ${count.toLocaleString("en-GB")} notifications exactly once with 4 dispatcher processes on one store`, () =>
+    withStore(async (shared, spawn) => {
+      await enqueueAll(shared)
+      const { children, watched } = await startDispatchers(spawn, 4, { leaseMs: 120_000 })
+      await waitUntilDrained(shared, children, watched)
+      const counts = deliveriesById(watched)
+      expect([...counts.keys()].sort()).toEqual([...ids].sort())
+      expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([])
+      expect(watched.filter((w) => w.delivered.length > 0).length, "the dispatchers did not share the work").toBeGreaterThan(1)
+    }), raceTimeoutMs)
+
+  it("loses none when one of 4 dispatcher processes is killed with SIGKILL; only its leases go twice", () =>
+    withStore(async (shared, spawn) => {
+      await enqueueAll(shared)
+      const { children, watched } = await startDispatchers(spawn, 4, { leaseMs: 5_000 })
+      const [victim] = watched
+      while (victim!.delivered.length < 50) await sleep(20)
+      children[0]!.kill("SIGKILL")
+      expect((await victim!.exited).signal).toBe("SIGKILL")
+      await waitUntilDrained(shared, children, watched)
+      const counts = deliveriesById(watched)
+      expect([...counts.keys()].sort()).toEqual([...ids].sort())
+      const twice = [...counts.entries()].filter(([, n]) => n > 1).map(([id]) => id)
+      const victimLeases = new Set(victim!.claimed)
+      expect(twice.filter((id) => !victimLeases.has(id))).toEqual([])
+      expect([...counts.values()].every((n) => n <= 2)).toBe(true)
+    }), raceTimeoutMs)
+}
