@@ -8,6 +8,7 @@ import { createOutbox } from "./0003_create_outbox.js"
 import { createInbox } from "./0004_create_inbox.js"
 import { createAccessLog } from "./0005_create_access_log.js"
 import { createWebhookDeliveries } from "./0006_create_webhook_deliveries.js"
+import { refuseReplacingInserts } from "./0008_refuse_replacing_inserts.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -17,7 +18,9 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [3, "create_outbox", createOutbox],
   [4, "create_inbox", createInbox],
   [5, "create_access_log", createAccessLog],
-  [6, "create_webhook_deliveries", createWebhookDeliveries]
+  [6, "create_webhook_deliveries", createWebhookDeliveries],
+  // 7 is reserved for the outbox lease (another branch)
+  [8, "refuse_replacing_inserts", refuseReplacingInserts]
 ]
 
 export const migrationsTable = "carepanel_migrations"
@@ -50,12 +53,21 @@ export const runMigrations = Effect.gen(function* () {
     pg: () =>
       Effect.zipRight(
         sql`SELECT pg_advisory_xact_lock(${migrationLockKey})`,
-        sql`CREATE TABLE IF NOT EXISTS ${sql(migrationsTable)} (
-          migration_id integer PRIMARY KEY,
-          created_at timestamp with time zone NOT NULL DEFAULT now(),
-          name text NOT NULL
-        )`
-      ).pipe(Effect.asVoid),
+        // Only when missing: even IF NOT EXISTS needs CREATE on the schema, which the least-privilege
+        // application role (sql/postgres-app-role.sql) does not hold.
+        sql<{ missing: boolean }>`SELECT to_regclass(${migrationsTable}) IS NULL AS missing`
+      ).pipe(
+        Effect.flatMap(([row]) =>
+          row?.missing
+            ? sql`CREATE TABLE ${sql(migrationsTable)} (
+                migration_id integer PRIMARY KEY,
+                created_at timestamp with time zone NOT NULL DEFAULT now(),
+                name text NOT NULL
+              )`
+            : Effect.void
+        ),
+        Effect.asVoid
+      ),
     orElse: () => Effect.void
   })
   return yield* writeTransaction(Effect.zipRight(lock, runPending))
