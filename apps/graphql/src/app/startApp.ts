@@ -17,6 +17,7 @@ import { schema } from "../schema/index.js"
 import { watchDeadlines } from "../subscriptions/deadlineWatcher.js"
 import { makePubSub } from "../subscriptions/pubsub.js"
 import { type AppServices, appLayer, type StorePorts } from "./appLayer.js"
+import { jsonLoggerTo } from "./jsonLog.js"
 
 export interface AppOptions {
   readonly host: string
@@ -59,7 +60,8 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     notifier: options.notifier,
     ...(options.ids === undefined ? {} : { ids: options.ids })
   })
-  const runtime = ManagedRuntime.make(options.clock === undefined ? layer : Layer.merge(layer, Layer.setClock(options.clock)))
+  const logged = Layer.merge(layer, jsonLoggerTo(log))
+  const runtime = ManagedRuntime.make(options.clock === undefined ? logged : Layer.merge(logged, Layer.setClock(options.clock)))
   // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error.
   const built = await runtime.runPromiseExit(Effect.void)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)

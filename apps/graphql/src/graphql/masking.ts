@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto"
 import { GraphQLError } from "graphql"
+import { type LogSink, logEntry } from "../app/jsonLog.js"
 import { productionMessage } from "./productionMessages.js"
 import { UnexpectedFailure } from "./runner.js"
 
-export type ServerLog = (line: string) => void
+/** The server log: JSON lines written through Effect's logger (see app/jsonLog.ts). */
+export type ServerLog = LogSink
 
 const detailOf = (error: unknown): string => {
   if (error instanceof UnexpectedFailure) return error.detail
@@ -54,7 +56,7 @@ export const maskErrorWith =
       return production ? forProduction(error) : error
     }
     const correlationId = randomUUID()
-    log(`[error] correlationId=${correlationId} ${detailOf(original)}`)
+    logEntry(log, "Error", "unexpected error", { correlationId, detail: detailOf(original) })
     return new GraphQLError("Unexpected error.", {
       ...(isGraphQLError(error) ? { nodes: error.nodes ?? null, path: error.path ?? null } : {}),
       extensions: { code: "INTERNAL_SERVER_ERROR", correlationId }

@@ -32,6 +32,15 @@ export interface HttpOptions {
   readonly log: ServerLog
 }
 
+/** The request target as a URL; undefined for one no URL parser accepts (`http://[::1`), which is the client's mistake. */
+const targetOf = (target: string | undefined): URL | undefined => {
+  try {
+    return new URL(target ?? "/", "http://localhost")
+  } catch {
+    return undefined
+  }
+}
+
 const wantsGraphiQL = (req: IncomingMessage, url: URL) =>
   req.method === "GET" && url.pathname === "/graphql" && !url.searchParams.has("query") && (req.headers.accept ?? "").includes("text/html")
 
@@ -42,7 +51,8 @@ const wantsGraphiQL = (req: IncomingMessage, url: URL) =>
 export const createHttpServer = (options: HttpOptions): Server => {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     noStore(res)
-    const url = new URL(req.url ?? "/", "http://localhost")
+    const url = targetOf(req.url)
+    if (url === undefined) return sendError(res, 400, "BAD_REQUEST", "The request line does not name a valid address.", { Connection: "close" })
     if (url.pathname === "/health") return sendText(res, 200, "application/json; charset=utf-8", '{"status":"ok"}')
     if (!options.production && url.pathname.startsWith("/graphiql/") && (await sendGraphiQLAsset(res, url.pathname))) return
     const open = options.publicRoutes?.find((candidate) => candidate.matches(url))

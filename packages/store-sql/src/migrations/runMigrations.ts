@@ -63,10 +63,9 @@ export const runMigrations = Effect.gen(function* () {
                 migration_id integer PRIMARY KEY,
                 created_at timestamp with time zone NOT NULL DEFAULT now(),
                 name text NOT NULL
-              )`
+              )`.pipe(Effect.asVoid)
             : Effect.void
-        ),
-        Effect.asVoid
+        )
       ),
     orElse: () => Effect.void
   })
