@@ -18,8 +18,17 @@ export interface ServerConfig {
   readonly dispatcher: DispatcherConfig
   /** Whether this process delivers the outbox: exactly one process per store should (there is no lease). */
   readonly dispatch: boolean
+  /** The secret page cursors are signed with; unset: a random key per process. */
+  readonly cursorKey?: string
   /** Seed the first authority with fictional history when the store holds none of its events. */
   readonly seed: boolean
+}
+
+const cursorKeyOf = (env: Env): { readonly cursorKey?: string } => {
+  const key = env.CAREPANEL_CURSOR_KEY?.trim()
+  if (key === undefined || key === "") return {}
+  if (key.length < 32) throw new ConfigError("CAREPANEL_CURSOR_KEY", "must be at least 32 characters (for example: openssl rand -base64 32)")
+  return { cursorKey: key }
 }
 
 export const configFromEnv = (env: Env = process.env): ServerConfig => {
@@ -47,6 +56,7 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
     deadlinePollMs: 1000 * intSetting(env, "CAREPANEL_DEADLINE_POLL_SECONDS", 60, 1, 86_400),
     dispatcher: dispatcherConfig({ intervalMs: 1000 * intSetting(env, "CAREPANEL_OUTBOX_INTERVAL_SECONDS", 5, 1, 3_600) }),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
+    ...cursorKeyOf(env),
     seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false"
   }
 }

@@ -6,6 +6,7 @@ import type { DevKeys } from "../auth/devKeys.js"
 import { makeVerifier } from "../auth/verifier.js"
 import type { ServerLog } from "../graphql/masking.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
+import { useCursorKey } from "../graphql/cursors.js"
 import { makeRunner } from "../graphql/runner.js"
 import { makeYoga } from "../graphql/yoga.js"
 import { calendarRoute } from "../http/calendarRoute.js"
@@ -40,6 +41,8 @@ export interface AppOptions {
   /** Deliver the outbox from this process (default true); off for a second process on the same store. */
   readonly dispatch?: boolean
   readonly log?: ServerLog
+  /** The secret page cursors are signed with (`CAREPANEL_CURSOR_KEY`); a random key per process unless given. */
+  readonly cursorKey?: string
   /** The domain's clock; the real one unless given (tests move it to a sitting's day). */
   readonly clock?: Clock.Clock
 }
@@ -53,6 +56,7 @@ export interface RunningApp {
 /** Builds the runtime (store, ports, use cases), the schema and the HTTP server, starts the background fibers, listens. */
 export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   const log = options.log ?? ((line: string) => console.error(line))
+  if (options.cursorKey !== undefined) useCursorKey(options.cursorKey)
   const layer = appLayer({
     store: options.store,
     policies: options.policies,
