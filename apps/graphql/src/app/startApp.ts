@@ -13,7 +13,7 @@ import { calendarRoute } from "../http/calendarRoute.js"
 import { documentsRoute } from "../http/documentsRoute.js"
 import { feedRoute } from "../http/feedRoute.js"
 import { reportsRoute } from "../http/reportsRoute.js"
-import { createHttpServer } from "../http/server.js"
+import { createHttpServer, type RequestTimeouts } from "../http/server.js"
 import { schema } from "../schema/index.js"
 import { watchDeadlines } from "../subscriptions/deadlineWatcher.js"
 import { makePubSub } from "../subscriptions/pubsub.js"
@@ -41,6 +41,8 @@ export interface AppOptions {
   /** Deliver the outbox from this process (default true); off for a second process on the same store. */
   readonly dispatch?: boolean
   readonly log?: ServerLog
+  /** How long a slow client may take to send its headers and its whole request; 10 s and 30 s unless given. */
+  readonly timeouts?: RequestTimeouts
   /** The secret page cursors are signed with (`CAREPANEL_CURSOR_KEY`); a random key per process unless given. */
   readonly cursorKey?: string
   /** The domain's clock; the real one unless given (tests move it to a sitting's day). */
@@ -85,6 +87,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     production,
     log,
     bodyLimitBytes: options.bodyLimitBytes ?? 100_000,
+    ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
     routes: [calendarRoute(run), reportsRoute(run), documentsRoute(run)],
     publicRoutes: [feedRoute(run)]
   })
