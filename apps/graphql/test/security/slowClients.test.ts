@@ -32,7 +32,7 @@ const slowClient = (start: string, drip: string) =>
 
 describe("slow clients", () => {
   it("are answered 408 and cut off when their headers do not arrive in time", async () => {
-    const { answer, bytesDripped } = await slowClient("POST /graphql HTTP/1.1\r\nHost: localhost\r\n", "X-Slow: " + "a".repeat(10_000))
+    const { answer, bytesDripped } = await slowClient("POST /graphql HTTP/1.1\r\nHost: localhost\r\n", `X-Slow: ${"a".repeat(10_000)}`)
     expect(answer).toMatch(/^HTTP\/1\.1 408 /)
     expect(bytesDripped).toBeLessThan(10_000)
   })
