@@ -2,6 +2,7 @@ import { type AuthorityPolicy, dispatcherConfig, type DispatcherConfig } from "@
 import { type AuthConfig, authConfigFromEnv } from "../auth/authConfig.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
 import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv } from "@carepanel/app-kit"
+import { defaultTimeouts, type RequestTimeouts } from "../http/server.js"
 
 /** Everything the server reads from its environment, checked before anything starts. */
 export interface ServerConfig {
@@ -13,12 +14,22 @@ export interface ServerConfig {
   readonly auth: AuthConfig
   readonly limits: OperationLimits
   readonly bodyLimitBytes: number
+  readonly timeouts: RequestTimeouts
   readonly deadlinePollMs: number
   readonly dispatcher: DispatcherConfig
   /** Whether this process delivers the outbox (any number may: entries are leased). */
   readonly dispatch: boolean
+  /** The secret page cursors are signed with; unset: a random key per process. */
+  readonly cursorKey?: string
   /** Seed the first authority with fictional history when the store holds none of its events. */
   readonly seed: boolean
+}
+
+const cursorKeyOf = (env: Env): { readonly cursorKey?: string } => {
+  const key = env.CAREPANEL_CURSOR_KEY?.trim()
+  if (key === undefined || key === "") return {}
+  if (key.length < 32) throw new ConfigError("CAREPANEL_CURSOR_KEY", "must be at least 32 characters (for example: openssl rand -base64 32)")
+  return { cursorKey: key }
 }
 
 export const configFromEnv = (env: Env = process.env): ServerConfig => {
@@ -43,9 +54,14 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
       maxDirectives: intSetting(env, "CAREPANEL_MAX_DIRECTIVES", defaultLimits.maxDirectives, 0, 1_000)
     },
     bodyLimitBytes: intSetting(env, "CAREPANEL_BODY_LIMIT_BYTES", 100_000, 1_000, 100_000_000),
+    timeouts: {
+      headersMs: 1000 * intSetting(env, "CAREPANEL_HEADERS_TIMEOUT_SECONDS", defaultTimeouts.headersMs / 1000, 1, 600),
+      requestMs: 1000 * intSetting(env, "CAREPANEL_REQUEST_TIMEOUT_SECONDS", defaultTimeouts.requestMs / 1000, 1, 3_600)
+    },
     deadlinePollMs: 1000 * intSetting(env, "CAREPANEL_DEADLINE_POLL_SECONDS", 60, 1, 86_400),
     dispatcher: dispatcherConfig({ intervalMs: 1000 * intSetting(env, "CAREPANEL_OUTBOX_INTERVAL_SECONDS", 5, 1, 3_600) }),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
+    ...cursorKeyOf(env),
     seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false"
   }
 }

@@ -6,17 +6,19 @@ import type { DevKeys } from "../auth/devKeys.js"
 import { makeVerifier } from "../auth/verifier.js"
 import type { ServerLog } from "../graphql/masking.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
+import { useCursorKey } from "../graphql/cursors.js"
 import { makeRunner } from "../graphql/runner.js"
 import { makeYoga } from "../graphql/yoga.js"
 import { calendarRoute } from "../http/calendarRoute.js"
 import { documentsRoute } from "../http/documentsRoute.js"
 import { feedRoute } from "../http/feedRoute.js"
 import { reportsRoute } from "../http/reportsRoute.js"
-import { createHttpServer } from "../http/server.js"
+import { createHttpServer, type RequestTimeouts } from "../http/server.js"
 import { schema } from "../schema/index.js"
 import { watchDeadlines } from "../subscriptions/deadlineWatcher.js"
 import { makePubSub } from "../subscriptions/pubsub.js"
 import { type AppServices, appLayer, type StorePorts } from "./appLayer.js"
+import { jsonLoggerTo } from "./jsonLog.js"
 
 export interface AppOptions {
   readonly host: string
@@ -39,6 +41,10 @@ export interface AppOptions {
   /** Deliver the outbox from this process (default true); off for a second process on the same store. */
   readonly dispatch?: boolean
   readonly log?: ServerLog
+  /** How long a slow client may take to send its headers and its whole request; 10 s and 30 s unless given. */
+  readonly timeouts?: RequestTimeouts
+  /** The secret page cursors are signed with (`CAREPANEL_CURSOR_KEY`); a random key per process unless given. */
+  readonly cursorKey?: string
   /** The domain's clock; the real one unless given (tests move it to a sitting's day). */
   readonly clock?: Clock.Clock
 }
@@ -52,6 +58,7 @@ export interface RunningApp {
 /** Builds the runtime (store, ports, use cases), the schema and the HTTP server, starts the background fibers, listens. */
 export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   const log = options.log ?? ((line: string) => console.error(line))
+  if (options.cursorKey !== undefined) useCursorKey(options.cursorKey)
   const layer = appLayer({
     store: options.store,
     policies: options.policies,
@@ -59,7 +66,8 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     notifier: options.notifier,
     ...(options.ids === undefined ? {} : { ids: options.ids })
   })
-  const runtime = ManagedRuntime.make(options.clock === undefined ? layer : Layer.merge(layer, Layer.setClock(options.clock)))
+  const logged = Layer.merge(layer, jsonLoggerTo(log))
+  const runtime = ManagedRuntime.make(options.clock === undefined ? logged : Layer.merge(logged, Layer.setClock(options.clock)))
   // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error.
   const built = await runtime.runPromiseExit(Effect.void)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
@@ -79,6 +87,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     production,
     log,
     bodyLimitBytes: options.bodyLimitBytes ?? 100_000,
+    ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
     routes: [calendarRoute(run), reportsRoute(run), documentsRoute(run)],
     publicRoutes: [feedRoute(run)]
   })

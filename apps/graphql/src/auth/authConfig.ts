@@ -16,7 +16,9 @@ export const AuthorityAuth = Schema.Struct({
   /** Claim value -> Carepanel role(s). Without a map, claim values that are Carepanel role names count as such. */
   roleMap: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Union(Role, Schema.Array(Role)) })),
   /** The scope (in `scp`/`scope`) or role value that lets an integrator see children's identities. */
-  identityScope: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => "child.identity.read" })
+  identityScope: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => "child.identity.read" }),
+  /** The longest token lifetime accepted (`exp` minus `iat`, or minus now without `iat`), in hours; 24 unless given. */
+  maxLifetimeHours: Schema.optional(Schema.Number.pipe(Schema.positive(), Schema.lessThanOrEqualTo(24 * 30)))
 }).pipe(Schema.filter((entry) => (entry.jwks === undefined) !== (entry.jwksUrl === undefined) || "give either jwks or jwksUrl"))
 export type AuthorityAuth = typeof AuthorityAuth.Type
 

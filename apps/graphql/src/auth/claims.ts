@@ -28,9 +28,13 @@ export interface Caller {
   readonly identityGranted: boolean
 }
 
-/** Core's Actor from verified claims: person from `oid` (Entra) or `sub`, name from `name`, authority from config. */
+/** Who the token is for: `oid` (Entra's stable object id) or `sub`; undefined when neither is a non-blank string. */
+export const subjectOf = (payload: JWTPayload): string | undefined =>
+  [payload.oid, payload.sub].map((value) => (typeof value === "string" ? value.trim() : "")).find((value) => value !== "")
+
+/** Core's Actor from verified claims (the verifier refuses a token without a subject): person from `oid` or `sub`, name from `name`. */
 export const callerOf = (payload: JWTPayload, authorityId: string, roles: readonly [Role, ...Role[]], identityGranted: boolean): Caller => {
-  const personId = String(payload.oid ?? payload.sub ?? "").trim() || "unknown"
+  const personId = subjectOf(payload) ?? "unknown"
   const name = typeof payload.name === "string" && payload.name.trim() !== "" ? payload.name.trim() : personId
   return {
     actor: new Actor({ personId: PersonId.make(personId), name, authorityId: AuthorityId.make(authorityId), roles }),

@@ -1,6 +1,6 @@
-import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, type JSONWebKeySet, type JWTVerifyGetKey, jwtVerify } from "jose"
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose"
 import type { AuthConfig, AuthorityAuth } from "./authConfig.js"
-import { type Caller, callerOf, grantsIdentity, rolesOf } from "./claims.js"
+import { type Caller, callerOf, grantsIdentity, rolesOf, subjectOf } from "./claims.js"
 import { type DevKeys, devAudience, devIssuer } from "./devKeys.js"
 
 /** Why a request is refused before it reaches the API, as RFC 6750 names it. */
@@ -40,6 +40,21 @@ const describe = (error: unknown): string => {
   return "The token could not be verified."
 }
 
+export const defaultMaxLifetimeHours = 24
+
+const hours = (n: number) => (n === 1 ? "1 hour" : `${n} hours`)
+
+/** A verified token that still cannot be accepted: no subject to act as, or a lifetime too long to trust. */
+const shapeProblem = (payload: JWTPayload, maxLifetimeHours: number): string | undefined => {
+  if (subjectOf(payload) === undefined) return "The token names no subject (oid or sub)."
+  const lifetimeSeconds = payload.exp! - (typeof payload.iat === "number" ? payload.iat : Math.floor(Date.now() / 1000))
+  if (lifetimeSeconds > maxLifetimeHours * 3600 + 60) {
+    const lifetime = Math.round((lifetimeSeconds / 3600) * 10) / 10
+    return `The token's lifetime (${hours(lifetime)}) is longer than the ${hours(maxLifetimeHours)} this API accepts: ask the identity provider for shorter-lived tokens.`
+  }
+  return undefined
+}
+
 export interface VerifierOptions {
   readonly config: AuthConfig
   /** The development key pair; given only outside production, for the authorities listed. */
@@ -63,34 +78,39 @@ export const makeVerifier = (options: VerifierOptions) => {
   }
 
   return async (token: string): Promise<Authentication> => {
-    let issuer: unknown
+    let claims: JWTPayload
     try {
-      issuer = decodeJwt(token).iss
+      claims = decodeJwt(token)
     } catch {
       return invalid("The token is not a JWT.")
     }
-    const candidates = typeof issuer === "string" ? (issuers.get(issuer) ?? []) : []
+    const candidates = typeof claims.iss === "string" ? (issuers.get(claims.iss) ?? []) : []
     if (candidates.length === 0) return invalid("The token's issuer is not configured for any authority.")
-    let last: unknown
-    for (const candidate of candidates) {
-      try {
-        const { payload } = await jwtVerify(token, candidate.keys, {
-          issuer: candidate.entry.issuer,
-          audience: candidate.entry.audience,
-          algorithms: ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"],
-          clockTolerance: 60,
-          requiredClaims: ["exp"]
-        })
-        const [role, ...roles] = rolesOf(payload, candidate.entry)
-        if (role === undefined) {
-          return { ok: false, failure: { status: 403, error: "insufficient_scope", description: "The token grants no Carepanel role." } }
-        }
-        return { ok: true, caller: callerOf(payload, candidate.authorityId, [role, ...roles], grantsIdentity(payload, candidate.entry)) }
-      } catch (error) {
-        last = error
+    // Choose the authority by audience before verifying, so the refusal is about that authority's check
+    // (an expired token is reported as expired, not as another authority's audience mismatch).
+    const audiences = typeof claims.aud === "string" ? [claims.aud] : Array.isArray(claims.aud) ? claims.aud : []
+    const named = candidates.filter((candidate) => audiences.includes(candidate.entry.audience))
+    if (named.length > 1) return invalid("The token's audience names more than one authority: ask for a token for one.")
+    const candidate = named[0]
+    if (candidate === undefined) return invalid(describe(new errors.JWTClaimValidationFailed("unexpected \"aud\" claim value", {}, "aud")))
+    try {
+      const { payload } = await jwtVerify(token, candidate.keys, {
+        issuer: candidate.entry.issuer,
+        audience: candidate.entry.audience,
+        algorithms: ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"],
+        clockTolerance: 60,
+        requiredClaims: ["exp"]
+      })
+      const refusal = shapeProblem(payload, candidate.entry.maxLifetimeHours ?? defaultMaxLifetimeHours)
+      if (refusal !== undefined) return invalid(refusal)
+      const [role, ...roles] = rolesOf(payload, candidate.entry)
+      if (role === undefined) {
+        return { ok: false, failure: { status: 403, error: "insufficient_scope", description: "The token grants no Carepanel role." } }
       }
+      return { ok: true, caller: callerOf(payload, candidate.authorityId, [role, ...roles], grantsIdentity(payload, candidate.entry)) }
+    } catch (error) {
+      return keysUnavailable(error) ? unavailable : invalid(describe(error))
     }
-    return keysUnavailable(last) ? unavailable : invalid(describe(last))
   }
 }
 

@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto"
 import { GraphQLError } from "graphql"
+import { type LogSink, logEntry } from "../app/jsonLog.js"
+import { productionMessage } from "./productionMessages.js"
 import { UnexpectedFailure } from "./runner.js"
 
-export type ServerLog = (line: string) => void
+/** The server log: JSON lines written through Effect's logger (see app/jsonLog.ts). */
+export type ServerLog = LogSink
 
 const detailOf = (error: unknown): string => {
   if (error instanceof UnexpectedFailure) return error.detail
@@ -28,8 +31,20 @@ export const isGraphQLError = (error: unknown): error is GraphQLError =>
 /** Every graphql-armor refusal (see limits.ts): armor puts "Syntax Error: " before our message, which it is not. */
 const refusedByArmor = /^Syntax Error: (Query refused by the (\w+) limit.*)$/s
 
+/** The same error reworded for production (see productionMessages.ts), without yoga's `originalError` extension. */
+export const forProduction = (error: GraphQLError): GraphQLError => {
+  const { originalError: _echo, ...extensions } = error.extensions ?? {}
+  return new GraphQLError(productionMessage(error.message), {
+    nodes: error.nodes ?? null,
+    source: error.source ?? null,
+    positions: error.positions ?? null,
+    path: error.path ?? null,
+    extensions
+  })
+}
+
 export const maskErrorWith =
-  (log: ServerLog) =>
+  (log: ServerLog, production = false) =>
   (error: unknown): GraphQLError => {
     const refusal = isGraphQLError(error) ? refusedByArmor.exec(error.message) : null
     if (refusal !== null) {
@@ -38,10 +53,10 @@ export const maskErrorWith =
     }
     const original = isGraphQLError(error) ? error.originalError : error
     if (isGraphQLError(error) && (original === undefined || original === null || isGraphQLError(original))) {
-      return error
+      return production ? forProduction(error) : error
     }
     const correlationId = randomUUID()
-    log(`[error] correlationId=${correlationId} ${detailOf(original)}`)
+    logEntry(log, "Error", "unexpected error", { correlationId, detail: detailOf(original) })
     return new GraphQLError("Unexpected error.", {
       ...(isGraphQLError(error) ? { nodes: error.nodes ?? null, path: error.path ?? null } : {}),
       extensions: { code: "INTERNAL_SERVER_ERROR", correlationId }

@@ -1,12 +1,11 @@
 import { type AuthorityId, ReadModels } from "@carepanel/core"
 import { Effect, Schema } from "effect"
 import { InvalidInput } from "@carepanel/core"
+import { cursorOf, idOfCursor } from "./cursors.js"
 import { refusedArguments } from "./decodeInput.js"
 
 export const maxPageSize = 100
 export const defaultPageSize = 20
-
-export const cursorOf = (id: string): string => Buffer.from(id, "utf8").toString("base64url")
 
 export interface PageArgs {
   readonly first?: number | null | undefined
@@ -29,9 +28,8 @@ export const pageOf = (args: PageArgs): Effect.Effect<{ readonly first: number; 
   const first = args.first ?? defaultPageSize
   if (first < 0 || first > maxPageSize) return refuse("first", `must be from 0 to ${maxPageSize}, not ${first}`)
   if (args.after == null) return Effect.succeed({ first })
-  // A cursor is the base64url of a record id; anything else was not given out by this API.
-  const afterId = Buffer.from(args.after, "base64url").toString("utf8")
-  if (afterId === "" || cursorOf(afterId) !== args.after) return refuse("after", "is not a cursor from this API: use a pageInfo.endCursor")
+  const afterId = idOfCursor(args.after)
+  if (afterId === undefined) return refuse("after", "is not a cursor from this API: use a pageInfo.endCursor")
   return Effect.succeed({ first, afterId })
 }
 

@@ -5,7 +5,7 @@ import type { Runner, ServerContext } from "./context.js"
 import { AccessTracker } from "./accessTracker.js"
 import { accessLogPlugin } from "./accessLogPlugin.js"
 import { armorPlugin, type OperationLimits } from "./limits.js"
-import { maskErrorWith, type ServerLog } from "./masking.js"
+import { forProduction, isGraphQLError, maskErrorWith, type ServerLog } from "./masking.js"
 import type { AppPubSub } from "../subscriptions/pubsub.js"
 
 export interface YogaOptions {
@@ -23,6 +23,15 @@ const noIntrospection: Plugin = {
   }
 }
 
+/** Validation errors skip yoga's maskError: word them for production here (see productionMessages.ts). */
+const productionValidation: Plugin = {
+  onValidate() {
+    return ({ valid, result, setResult }) => {
+      if (!valid) setResult(result.map((error) => (isGraphQLError(error) ? forProduction(error) : error)))
+    }
+  }
+}
+
 /** graphql-yoga over the Pothos schema: armor limits, masked errors, the access log, no introspection in production. */
 export const makeYoga = (options: YogaOptions) =>
   createYoga<ServerContext>({
@@ -31,10 +40,10 @@ export const makeYoga = (options: YogaOptions) =>
     landingPage: false,
     // GraphiQL is served by src/http/graphiql.ts, from this server's own files: yoga's page loads it from a CDN.
     graphiql: false,
-    maskedErrors: { maskError: maskErrorWith(options.log) },
+    maskedErrors: { maskError: maskErrorWith(options.log, options.production), isDev: false },
     logging: false,
     context: ({ caller }) => ({ actor: caller.actor, run: options.run, access: new AccessTracker(), pubsub: options.pubsub }),
-    plugins: [armorPlugin(options.limits), ...(options.production ? [noIntrospection] : []), accessLogPlugin(options.log) as unknown as Plugin]
+    plugins: [armorPlugin(options.limits), ...(options.production ? [noIntrospection, productionValidation] : []), accessLogPlugin(options.log) as unknown as Plugin]
   })
 
 export type Yoga = ReturnType<typeof makeYoga>

@@ -30,6 +30,24 @@ export interface HttpOptions {
   readonly routes: ReadonlyArray<Route>
   readonly publicRoutes?: ReadonlyArray<PublicRoute>
   readonly log: ServerLog
+  /** Slow clients: how long the request headers, and the whole request (headers and body), may take to arrive. */
+  readonly timeouts?: RequestTimeouts
+}
+
+export interface RequestTimeouts {
+  readonly headersMs: number
+  readonly requestMs: number
+}
+
+export const defaultTimeouts: RequestTimeouts = { headersMs: 10_000, requestMs: 30_000 }
+
+/** The request target as a URL; undefined for one no URL parser accepts (`http://[::1`), which is the client's mistake. */
+const targetOf = (target: string | undefined): URL | undefined => {
+  try {
+    return new URL(target ?? "/", "http://localhost")
+  } catch {
+    return undefined
+  }
 }
 
 const wantsGraphiQL = (req: IncomingMessage, url: URL) =>
@@ -42,7 +60,8 @@ const wantsGraphiQL = (req: IncomingMessage, url: URL) =>
 export const createHttpServer = (options: HttpOptions): Server => {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     noStore(res)
-    const url = new URL(req.url ?? "/", "http://localhost")
+    const url = targetOf(req.url)
+    if (url === undefined) return sendError(res, 400, "BAD_REQUEST", "The request line does not name a valid address.", { Connection: "close" })
     if (url.pathname === "/health") return sendText(res, 200, "application/json; charset=utf-8", '{"status":"ok"}')
     if (!options.production && url.pathname.startsWith("/graphiql/") && (await sendGraphiQLAsset(res, url.pathname))) return
     const open = options.publicRoutes?.find((candidate) => candidate.matches(url))
@@ -68,7 +87,14 @@ export const createHttpServer = (options: HttpOptions): Server => {
     if (graphql) return forwardToYoga(options.yoga, req, res, url, body, { caller: auth.caller })
     return route!.handle(req, res, url, auth.caller)
   }
-  return createServer((req, res) => {
+  const timeouts = options.timeouts ?? defaultTimeouts
+  // node answers 408 and closes the connection when a request is not in by its deadline; it checks every interval.
+  const serverOptions = {
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: Math.max(timeouts.requestMs, timeouts.headersMs),
+    connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs)
+  }
+  return createServer(serverOptions, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       const masked = maskErrorWith(options.log)(error)
       if (res.headersSent) return res.end()

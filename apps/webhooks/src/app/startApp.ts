@@ -34,6 +34,8 @@ export interface ReceiverOptions {
   readonly dispatch?: boolean
   /** The least severe log line written; Info unless given (tests quiet it). */
   readonly logLevel?: LogLevel.LogLevel
+  /** Where the JSON log lines go (one object per line); stderr unless given. */
+  readonly log?: (line: string) => void
 }
 
 export interface RunningReceiver {
@@ -44,7 +46,9 @@ export interface RunningReceiver {
 /** Builds the runtime (store, ports, use cases) and the Hono app, starts the sweep of parked deliveries, listens. */
 export const startReceiver = async (options: ReceiverOptions): Promise<RunningReceiver> => {
   const layer = receiverLayer({ store: options.store, policies: options.policies, notifier: options.notifier })
-  const runtime = ManagedRuntime.make(Layer.merge(layer, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info)))
+  // Effect's JSON logger: every value escaped, so a path segment holding CR or LF cannot forge a line.
+  const json = Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, options.log ?? ((line: string) => console.error(line))))
+  const runtime = ManagedRuntime.make(Layer.mergeAll(layer, json, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info)))
   const built = await runtime.runPromiseExit(makeWriteTransaction)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const app = new Hono()

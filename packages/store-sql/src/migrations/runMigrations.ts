@@ -9,6 +9,7 @@ import { createInbox } from "./0004_create_inbox.js"
 import { createAccessLog } from "./0005_create_access_log.js"
 import { createWebhookDeliveries } from "./0006_create_webhook_deliveries.js"
 import { leaseOutbox } from "./0007_lease_outbox.js"
+import { refuseReplacingInserts } from "./0008_refuse_replacing_inserts.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -19,7 +20,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [4, "create_inbox", createInbox],
   [5, "create_access_log", createAccessLog],
   [6, "create_webhook_deliveries", createWebhookDeliveries],
-  [7, "lease_outbox", leaseOutbox]
+  [7, "lease_outbox", leaseOutbox],
+  [8, "refuse_replacing_inserts", refuseReplacingInserts]
 ]
 
 export const migrationsTable = "carepanel_migrations"
@@ -52,12 +54,20 @@ export const runMigrations = Effect.gen(function* () {
     pg: () =>
       Effect.zipRight(
         sql`SELECT pg_advisory_xact_lock(${migrationLockKey})`,
-        sql`CREATE TABLE IF NOT EXISTS ${sql(migrationsTable)} (
-          migration_id integer PRIMARY KEY,
-          created_at timestamp with time zone NOT NULL DEFAULT now(),
-          name text NOT NULL
-        )`
-      ).pipe(Effect.asVoid),
+        // Only when missing: even IF NOT EXISTS needs CREATE on the schema, which the least-privilege
+        // application role (sql/postgres-app-role.sql) does not hold.
+        sql<{ missing: boolean }>`SELECT to_regclass(${migrationsTable}) IS NULL AS missing`
+      ).pipe(
+        Effect.flatMap(([row]) =>
+          row?.missing
+            ? sql`CREATE TABLE ${sql(migrationsTable)} (
+                migration_id integer PRIMARY KEY,
+                created_at timestamp with time zone NOT NULL DEFAULT now(),
+                name text NOT NULL
+              )`.pipe(Effect.asVoid)
+            : Effect.void
+        )
+      ),
     orElse: () => Effect.void
   })
   return yield* writeTransaction(Effect.zipRight(lock, runPending))

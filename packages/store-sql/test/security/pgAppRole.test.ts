@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs"
+import { SqlClient } from "@effect/sql"
+import { AccessLog, EventStore } from "@carepanel/core"
+import { Effect } from "effect"
+import { afterAll, describe, expect, it } from "vitest"
+import { PgStoreLayer } from "../../src/index.js"
+import { appendSome, authorityA, streamNamed } from "../support/appendSome.js"
+import { runOn } from "../support/dialects.js"
+import { closePgAdmin, freshPgDatabase } from "../support/freshStores.js"
+
+afterAll(closePgAdmin)
+
+/** The documented grants, statement by statement (comments dropped). */
+const roleScript = readFileSync(new URL("../../sql/postgres-app-role.sql", import.meta.url), "utf8")
+  .split("\n")
+  .filter((line) => !line.startsWith("--"))
+  .join("\n")
+  .split(";")
+  .map((statement) => statement.trim())
+  .filter((statement) => statement !== "")
+
+const asRole = (url: string, role: string) => url.replace("postgres://postgres@", `postgres://${role}@`)
+
+const driverMessage = (error: { cause?: unknown }) => String((error.cause as { message?: unknown })?.message)
+
+describe("PostgreSQL: the least-privilege application role", () => {
+  it("appends events and access-log entries but can never change, remove or unprotect them", async () => {
+    const ownerUrl = await freshPgDatabase()
+    const stream = streamNamed("r1")
+    await runOn(
+      PgStoreLayer(ownerUrl),
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        yield* sql.unsafe(`DO $$ BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'carepanel_app') THEN CREATE ROLE carepanel_app LOGIN; END IF;
+        END $$`)
+        for (const statement of roleScript) yield* sql.unsafe(statement)
+      })
+    )
+    await runOn(
+      PgStoreLayer(asRole(ownerUrl, "carepanel_app")),
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        yield* appendSome(stream, 2)
+        yield* (yield* AccessLog).record([
+          {
+            authorityId: authorityA,
+            personId: "sw-ada" as never,
+            role: "social_worker",
+            at: "2027-06-01T09:00:00.000Z",
+            childId: "child-1" as never,
+            fields: ["name"],
+            purpose: "panel preparation"
+          }
+        ])
+        const refused = [
+          "UPDATE events SET data = '{}' WHERE version = 1",
+          "DELETE FROM events",
+          "TRUNCATE events",
+          "ALTER TABLE events DISABLE TRIGGER ALL",
+          "DROP TRIGGER events_are_never_changed ON events",
+          "INSERT INTO events SELECT * FROM events WHERE position = 1 ON CONFLICT (position) DO UPDATE SET data = '{}'",
+          "UPDATE access_log SET purpose = 'forged'",
+          "DELETE FROM access_log",
+          "TRUNCATE access_log",
+          "ALTER TABLE access_log DISABLE TRIGGER ALL",
+          "CREATE TABLE shadow (id int)"
+        ]
+        const messages: Array<string> = []
+        for (const statement of refused) messages.push(driverMessage(yield* Effect.flip(sql.unsafe(statement))))
+        for (const message of messages) expect(message).toMatch(/permission denied|must be owner/)
+        const events = yield* (yield* EventStore).readStream(stream)
+        expect(events.map((e) => (e.data as { amount: number }).amount)).toEqual([100, 101])
+        const log = yield* sql<{ purpose: string }>`SELECT purpose FROM access_log`
+        expect(log.map((row) => row.purpose)).toEqual(["panel preparation"])
+      })
+    )
+  })
+})
