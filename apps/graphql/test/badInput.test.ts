@@ -70,6 +70,7 @@ const cases: Record<string, readonly [input: Record<string, unknown>, path: stri
   recordIroInformed: [{ placementId: "plc_1", iroName: "" }, "input.iroName"],
   recordS20Accommodation: [{ placementId: "plc_1", consents: [{ name: "Dana Harrow", relationship: "mother", consentGivenAt: "not a date", consentGivenTo: "Priya Ashdown", toldOfRightToObjectAndRemove: true }] }, "input.consents[0].consentGivenAt"],
   recordS20ConsentWithdrawn: [{ placementId: "plc_1", withdrawnBy: " " }, "input.withdrawnBy"],
+  replayWebhookDelivery: [{ deliveryId: " " }, "input.deliveryId"],
   extendApprovalPendingReview: [{ placementId: "", fullAssessmentRefused: true, independentReviewSought: true }, "input.placementId"],
   endPlacement: [{ placementId: "", reason: "child_moved" }, "input.placementId"]
 }

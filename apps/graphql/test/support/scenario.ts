@@ -68,6 +68,8 @@ export const decide = async (app: TestApp, policy: AuthorityPolicy, referralId: 
   app.travelTo(new Date(Date.parse(sitting.startsAt) + 30 * 60_000))
   const [sittingId, sittingDay] = [sitting.id, sitting.date]
   const content = exampleDecision(policy, policy.referral.inScope.requestTypes[0]!, "approve", { actionsDue: addDays(sittingDay, 14), key: referralId })
+  // The chair says enough members are present before anything is decided (NSO-1, or Carepanel's default).
+  await run(app, staff.chair, "confirmQuorum", "... on Sitting { id }", { sittingId, enough: true, note: "The chair and members are present" })
   let decision = await run(app, staff.administrator, "recordPanelDecision", onDecision, { referralId, sittingId, content })
   while (decision.pendingSignOffs.length > 0) {
     decision = await run(app, holderOf(staff, decision.pendingSignOffs[0].roles[0]), "signOffDecision", onDecision, { decisionId: decision.id })

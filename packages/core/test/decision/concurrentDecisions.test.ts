@@ -34,6 +34,7 @@ describe("two people record a decision on one request at the same time", () => {
       )
       yield* agendas.build(staff.administrator, next!.id)
       yield* TestClock.setTime(next!.endsAt.epochMillis)
+      yield* sittings.confirmQuorum(staff.chair, next!.id, true, "Chair and members present")
       const content = (key: string, outcome: "approve" | "decline") =>
         exampleDecision(policy, policy.referral.inScope.requestTypes[0]!, outcome, { actionsDue: addDays(next!.date, 14), key })
 

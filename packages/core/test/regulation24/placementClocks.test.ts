@@ -75,7 +75,7 @@ describe("placement clocks: explained", () => {
   it("LIN-15, STAT-S46, DEF-S46-WARN-48H: police protection runs at most 72 hours from when it began, warned at 48; placing the child does not meet it", () => {
     const history = playOn(identified(), cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-25", "22:00") }, london("2027-03-26", "08:00")))
     expect(deadlines(history)).toMatchObject([
-      { ruleId: "DEF-S46-WARN-48H", state: "due_soon", explanation: "due 22:00 Sat 27 Mar 2027 - DEF-S46-WARN-48H: 48 hours after police protection began at 22:00 Thu 25 Mar 2027" },
+      { ruleId: "DEF-S46-WARN-48H", state: "due_soon", explanation: "due 22:00 Sat 27 Mar 2027 - DEF-S46-WARN-48H (Carepanel default, not in the terms of reference; set by the authority's policy): 48 hours after police protection began at 22:00 Thu 25 Mar 2027" },
       { ruleId: "STAT-S46", state: "pending", explanation: "due 23:00 Sun 28 Mar 2027 - STAT-S46: 72 hours after police protection began at 22:00 Thu 25 Mar 2027" }
     ])
     const placedThen = playOn(history, cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers }))
