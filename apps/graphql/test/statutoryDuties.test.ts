@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs"
 import { preset } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -48,6 +49,18 @@ describe("police protection over HTTP (STAT-S46)", () => {
     })
     const again = await app.post(worker, mutation("recordPoliceProtectionOutcome", `${onPlacement} ... on PoliceProtectionOutcomeRefused { ruleId }`), { input: { placementId, outcome: "returned_home" } })
     expect(again.body.data.recordPoliceProtectionOutcome).toMatchObject({ __typename: "PoliceProtectionOutcomeRefused", ruleId: "STAT-S46" })
+  })
+
+  it("docs/api.md's police protection example records how it ended, as the docs show it", async () => {
+    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const example = /```graphql\n(mutation Run\(\$input: RecordPoliceProtectionOutcomeInput!\)[\s\S]*?)```/.exec(docs)![1]!
+    const { worker, placementId } = await placedUnderPoliceProtection("sd-child-3")
+    const ended = await app.post(worker, example, { input: { placementId, outcome: "interim_care_order" } })
+    expect(ended.body.data.recordPoliceProtectionOutcome, ended.text).toMatchObject({
+      __typename: "Placement",
+      underPoliceProtection: false,
+      policeProtectionEnded: { outcome: "interim_care_order", by: { name: staff.socialWorker.name } }
+    })
   })
 
   it("STAT-S46: s20 accommodation is refused as an outcome until consent is recorded", async () => {
