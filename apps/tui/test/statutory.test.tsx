@@ -19,7 +19,7 @@ describe("Statutory tracker", () => {
     expect(frame).toContain("STAT-R24")
     await press(stdin, keys.tab, "j")
     const moved = await waitFor(lastFrame, "▸ Clocks")
-    expect(moved).toMatch(/due .* - (STAT|LIN)-/)
+    expect(moved).toMatch(/due .* - (STAT|LIN|DEF)-/)
     const logged = await tui.runtime.runPromise(Effect.flatMap(AccessLog, (log) => log.forChild(staff.administrator.authorityId, placement!.childId)))
     expect(logged).toContainEqual(expect.objectContaining({ fields: ["placement"], purpose: "tui: Statutory" }))
     unmount()
