@@ -61,7 +61,8 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
       sittingId: sitting.sittingId,
       heardAt: sitting.endsAt,
       content: command.content,
-      signOffsNeeded: policy.decision.signOff.map(({ roles, ruleId }) => ({ roles, ruleId })),
+      signOffsNeeded: policy.decision.signOff.map(({ roles, ruleId, bySittingChair }) => ({ roles, ruleId, ...(bySittingChair ? { bySittingChair } : {}) })),
+      ...(sitting.quorum === undefined ? {} : { chair: sitting.quorum.chair }),
       by: actedBy(command.by),
       at: command.at
     })

@@ -16,6 +16,9 @@ const authorisedHere: ReadonlyArray<RequestType> = [
   "nrpf_funding",
   "expenditure",
   "legal_planning_meeting",
+  // NSO-7: respite or family support is decided here when it is part of care proceedings (the exclusion
+  // below sends a disabled child's elsewhere otherwise).
+  "respite_or_family_support",
   "other"
 ]
 
@@ -104,7 +107,7 @@ export const northSomerset: AuthorityPolicyInput = {
     // NSO-1, NSO-8: whoever chaired (the Assistant Director or a Head of Service deputising) signs each
     // decision sheet; the Assistant Director then finalises.
     signOff: [
-      { ruleId: "NSO-8", roles: ["assistant_director", "head_of_service"] },
+      { ruleId: "NSO-8", roles: ["assistant_director", "head_of_service"], bySittingChair: true },
       { ruleId: "NSO-8", roles: ["assistant_director"] }
     ],
     automaticReviews: [
