@@ -26,7 +26,7 @@ const decisionFacts = (decision: Decision) =>
 
 /** When each reader must act: the team manager by the LIN-6 case note where the authority runs it, else by their first open action. */
 const actByFor = (decision: Decision, context: NotificationContext) => {
-  const clocks = decisionClocks(decision, context.policy, [], { nextSittingStartsAt: undefined, presentedAt: undefined })
+  const clocks = decisionClocks(decision, context, [], { nextSittingStartsAt: undefined, presentedAt: undefined })
   const open = decision.content.actions.filter((action) => action.progress._tag === "Open")
   const actionsOf = (role: Role | undefined): ReadonlyArray<ActBy> =>
     open
