@@ -42,6 +42,10 @@ const stateOf = (due: DateTime.Utc, metAt: DateTime.Utc | undefined, { now, dueS
   return DateTime.distance(now, due) <= dueSoonHours * 3_600_000 ? "due_soon" : "pending"
 }
 
+/** A closed day moved forward but kept before the sitting is Carepanel's choice, not the seed's: say so. */
+const movedByDefault = (rule: ClockSpec["rule"]) =>
+  "clock" in rule && "ifClosed" in rule.clock && rule.clock.ifClosed === "nextWorkingDayBefore" ? `; ${citation("DEF-NEXT-WORKING-DAY-BEFORE")}` : ""
+
 export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now): Deadline => {
   const resolved: { due: DateTime.Utc; phrase: string; adjusted?: string | undefined } =
     "fixed" in spec.rule ? spec.rule.fixed : resolveClock(spec.rule.clock, { instant: spec.anchor }, calendar)
@@ -52,7 +56,7 @@ export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now): Deadl
     ? `${spec.notAfter!.text}, which comes before ${resolved.phrase} ${spec.anchorText}`
     : opens !== undefined
       ? `between ${formatInstant(opens.due)} and ${formatInstant(due)} (${opens.phrase.replace(/ after$/, "")} to ${resolved.phrase} ${spec.anchorText})`
-      : `${resolved.phrase} ${spec.anchorText}${resolved.adjusted ? ` (${resolved.adjusted})` : ""}`
+      : `${resolved.phrase} ${spec.anchorText}${resolved.adjusted ? ` (${resolved.adjusted}${movedByDefault(spec.rule)})` : ""}`
   return {
     id: spec.id,
     about: spec.about,

@@ -101,7 +101,9 @@ export const northSomerset: AuthorityPolicyInput = {
     expenditureThreshold: { ruleId: "NSO-6", annualPence: 100_000, disabledChildAnnualPence: 200_000 }
   },
   sitting: {
-    papersToMembers: { ruleId: "NSO-3", clock: { _tag: "WeekdayBefore", weekday: "monday", time: "12:00" } }
+    // NSO-3 names Monday; on a bank holiday Monday the papers go at noon on the next working day before the sitting
+    // (DEF-NEXT-WORKING-DAY-BEFORE), not back on Friday at the same minute as the request deadline.
+    papersToMembers: { ruleId: "NSO-3", clock: { _tag: "WeekdayBefore", weekday: "monday", time: "12:00", ifClosed: "nextWorkingDayBefore" } }
   },
   decision: {
     // NSO-1, NSO-8: whoever chaired (the Assistant Director or a Head of Service deputising) signs each
