@@ -16,7 +16,7 @@ import {
   Sittings,
   weekdayOf
 } from "@carepanel/core"
-import { exampleDecision, staffOf } from "@carepanel/core/testing"
+import { exampleDecision, signOffAll, staffOf } from "@carepanel/core/testing"
 import { DateTime, Effect } from "effect"
 import { asOf, hoursFrom } from "./asOf.js"
 import { fictionalChildren, holderOf, makeRequest, type Staff } from "./seedRequests.js"
@@ -47,14 +47,8 @@ const hear = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting, outcomes:
       const content = exampleDecision(policy, referral.form.requestTypes[0]!, outcome, { actionsDue: addDays(sitting.date, 14), key: referralId })
       heard.push(yield* asOf(hoursFrom(sitting.startsAt, 0.5 + 0.5 * i))(decisions.recordAtPanel(staff.administrator, referral.id, sitting.id, content)))
     }
-    return yield* asOf(sitting.endsAt)(
-      Effect.forEach(heard, (decision) =>
-        Effect.iterate(decision, {
-          while: (current) => current.pendingSignOffs.length > 0,
-          body: (current) => decisions.signOff(holderOf(staff, current.pendingSignOffs[0]!.roles[0]), current.id)
-        })
-      )
-    )
+    // The chair who opened the sitting (and found it quorate) takes the sitting chair's sign-off.
+    return yield* asOf(sitting.endsAt)(Effect.forEach(heard, (decision) => signOffAll(decision, staff.chair, (role) => holderOf(staff, role))))
   })
 
 /** The record's turnaround after a sitting (CPR-11): draft to the chair the next day, back final, uploaded per child. */

@@ -71,8 +71,12 @@ export const decide = async (app: TestApp, policy: AuthorityPolicy, referralId: 
   // The chair says enough members are present before anything is decided (NSO-1, or Carepanel's default).
   await run(app, staff.chair, "confirmQuorum", "... on Sitting { id }", { sittingId, enough: true, note: "The chair and members are present" })
   let decision = await run(app, staff.administrator, "recordPanelDecision", onDecision, { referralId, sittingId, content })
+  // NSO-8, CPR-11, DEF-CHAIR-SIGNS: the sitting chair's step is taken by whoever chaired (who confirmed the quorum).
+  expect(decision.chairedBy).toEqual({ personId: staff.chair.personId, name: staff.chair.name })
   while (decision.pendingSignOffs.length > 0) {
-    decision = await run(app, holderOf(staff, decision.pendingSignOffs[0].roles[0]), "signOffDecision", onDecision, { decisionId: decision.id })
+    const step = decision.pendingSignOffs[0]
+    const signer = step.bySittingChair ? staff.chair : holderOf(staff, step.roles[0])
+    decision = await run(app, signer, "signOffDecision", onDecision, { decisionId: decision.id })
   }
   return decision
 }

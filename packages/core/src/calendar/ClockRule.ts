@@ -8,8 +8,11 @@ import { TimeOfDay } from "./londonTime.js"
  * `{ "_tag": "WeekdayBefore", "weekday": "friday", "time": "12:00" }`. `resolveClock` turns one into an instant.
  */
 
-/** What to do when the computed day is not a working day. */
-export const IfClosed = Schema.Literal("previousWorkingDay", "nextWorkingDay", "keep")
+/**
+ * What to do when the computed day is not a working day. `nextWorkingDayBefore`: the next working day if it still
+ * comes before the anchor's day (NSO-3's Monday papers on a bank holiday go on Tuesday), else the previous one.
+ */
+export const IfClosed = Schema.Literal("previousWorkingDay", "nextWorkingDay", "nextWorkingDayBefore", "keep")
 export type IfClosed = typeof IfClosed.Type
 
 export const DayUnit = Schema.Literal("calendar", "working")

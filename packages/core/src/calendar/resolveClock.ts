@@ -40,10 +40,13 @@ const closurePhrase = (reason: string): string => {
 const applyIfClosed = (
   day: LocalDate,
   ifClosed: IfClosed,
-  calendar: Calendar
+  calendar: Calendar,
+  anchorDay: LocalDate
 ): { readonly day: LocalDate; readonly adjusted?: string } => {
   if (ifClosed === "keep" || calendar.isWorkingDay(day)) return { day }
-  const moved = ifClosed === "previousWorkingDay" ? calendar.previousWorkingDay(day) : calendar.nextWorkingDay(day)
+  const next = calendar.nextWorkingDay(day)
+  const moved =
+    ifClosed === "nextWorkingDay" || (ifClosed === "nextWorkingDayBefore" && next < anchorDay) ? next : calendar.previousWorkingDay(day)
   const reason = calendar.closureReason(day) ?? "not a working day"
   return { day: moved, adjusted: `moved to ${formatDate(moved)} because ${formatDate(day)} is ${closurePhrase(reason)}` }
 }
@@ -63,7 +66,7 @@ const onDay = (
   calendar: Calendar,
   phrase: string
 ): ResolvedClock => {
-  const result = applyIfClosed(day, ifClosed, calendar)
+  const result = applyIfClosed(day, ifClosed, calendar, londonDateOf(anchor))
   const due = time === undefined ? atAnchorWallTime(anchor, result.day) : atLondon(result.day, time)
   return result.adjusted === undefined ? { due, phrase } : { due, phrase, adjusted: result.adjusted }
 }

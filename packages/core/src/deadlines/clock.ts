@@ -1,4 +1,5 @@
 import { DateTime } from "effect"
+import type { ClockRule } from "../calendar/ClockRule.js"
 import { formatInstant } from "../calendar/format.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
@@ -20,6 +21,8 @@ export interface ClockSpec {
   readonly metAt?: DateTime.Utc | undefined
   /** A hard stop the clock may not run past, e.g. CPR-11's "before the next sitting". */
   readonly notAfter?: { readonly instant: DateTime.Utc; readonly text: string } | undefined
+  /** A window's opening, from the same anchor (NSO-9's 8 weeks): the explanation shows "between ... and ...". */
+  readonly opensAfter?: ClockRule | undefined
 }
 
 export interface FixedClock {
@@ -39,14 +42,21 @@ const stateOf = (due: DateTime.Utc, metAt: DateTime.Utc | undefined, { now, dueS
   return DateTime.distance(now, due) <= dueSoonHours * 3_600_000 ? "due_soon" : "pending"
 }
 
+/** A closed day moved forward but kept before the sitting is Carepanel's choice, not the seed's: say so. */
+const movedByDefault = (rule: ClockSpec["rule"]) =>
+  "clock" in rule && "ifClosed" in rule.clock && rule.clock.ifClosed === "nextWorkingDayBefore" ? `; ${citation("DEF-NEXT-WORKING-DAY-BEFORE")}` : ""
+
 export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now): Deadline => {
   const resolved: { due: DateTime.Utc; phrase: string; adjusted?: string | undefined } =
     "fixed" in spec.rule ? spec.rule.fixed : resolveClock(spec.rule.clock, { instant: spec.anchor }, calendar)
   const capped = spec.notAfter !== undefined && DateTime.lessThan(spec.notAfter.instant, resolved.due)
   const due = capped ? spec.notAfter!.instant : resolved.due
+  const opens = spec.opensAfter === undefined ? undefined : resolveClock(spec.opensAfter, { instant: spec.anchor }, calendar)
   const why = capped
     ? `${spec.notAfter!.text}, which comes before ${resolved.phrase} ${spec.anchorText}`
-    : `${resolved.phrase} ${spec.anchorText}${resolved.adjusted ? ` (${resolved.adjusted})` : ""}`
+    : opens !== undefined
+      ? `between ${formatInstant(opens.due)} and ${formatInstant(due)} (${opens.phrase.replace(/ after$/, "")} to ${resolved.phrase} ${spec.anchorText})`
+      : `${resolved.phrase} ${spec.anchorText}${resolved.adjusted ? ` (${resolved.adjusted}${movedByDefault(spec.rule)})` : ""}`
   return {
     id: spec.id,
     about: spec.about,

@@ -40,7 +40,7 @@ export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: Author
   const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
   const hearings = new Map<string, Hearing[]>()
   for (const decision of decisions) {
-    const hearing = { referralId: decision.subject.referralId, heardAt: decision.heardAt }
+    const hearing = { referralId: decision.subject.referralId, heardAt: decision.heardAt, atPanel: decision.madeAt === "panel" }
     hearings.set(hearing.referralId, [...(hearings.get(hearing.referralId) ?? []), hearing])
   }
   return [
@@ -48,7 +48,7 @@ export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: Author
     ...sittings.flatMap((sitting) =>
       sittingClocks(sitting, sittings, policy, referrals.some((referral) => referral.sittingId === sitting.id))
     ),
-    ...decisions.flatMap((decision) => decisionClocks(decision, policy, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings))),
+    ...decisions.flatMap((decision) => decisionClocks(decision, { policy, calendar }, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings))),
     ...disagreements.flatMap((disagreement) => disagreementClocks(disagreement, policy)),
     ...placements.flatMap((placement) => placementClocks(placement, policy, now.now))
   ]

@@ -4,7 +4,7 @@ import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 import { S20Task, StoredSignOffStep } from "./DecisionEvents.js"
-import { Action, DecisionContent, Subject } from "./DecisionParts.js"
+import { Action, DecisionContent, SittingChair, Subject } from "./DecisionParts.js"
 
 export const DecisionStatus = Schema.Literal("awaiting_sign_off", "awaiting_agreement", "final")
 export type DecisionStatus = typeof DecisionStatus.Type
@@ -16,6 +16,8 @@ export const Decision = Schema.Struct({
   subject: Subject,
   madeAt: Schema.Literal("panel", "outside_panel"),
   sittingId: Schema.optional(SittingId),
+  /** Who chaired the sitting: the one person who takes a `bySittingChair` sign-off. */
+  chairedBy: Schema.optional(SittingChair),
   /** The sitting's end, or the moment of agreement outside panel: the anchor of the clocks that follow. */
   heardAt: Schema.DateTimeUtc,
   status: DecisionStatus,
@@ -51,3 +53,7 @@ export type DecisionState = Decision | undefined
 
 export const openActions = (decision: Decision) =>
   decision.content.actions.filter((action) => action.progress._tag === "Open")
+
+/** The one person who may take this sign-off, when it is the sitting chair's and the chair is on record. */
+export const sittingChairFor = (decision: Decision, step: Decision["pendingSignOffs"][number]) =>
+  step.bySittingChair ? decision.chairedBy : undefined

@@ -1,9 +1,9 @@
 import { type DateTime, Schema } from "effect"
 import { LocalDate } from "../calendar/LocalDate.js"
 import type { Authorised } from "../shared/authorise.js"
-import { ActionId, DecisionId, PanelId, PersonId, ReferralId, SittingId } from "../shared/ids.js"
+import { ActionId, DecisionId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
 import { S20Task } from "./DecisionEvents.js"
-import { DecisionContent, Subject } from "./DecisionParts.js"
+import { DecisionContent, SittingChair, Subject } from "./DecisionParts.js"
 
 /** What a decision at panel needs to know of its sitting; the use case reads it from the sitting itself. */
 export const SittingHeld = Schema.Struct({
@@ -16,7 +16,7 @@ export const SittingHeld = Schema.Struct({
   /** The requests on its agenda. */
   agenda: Schema.Array(ReferralId),
   /** The chair's finding on numbers (NSO-1), and who made it: the person chairing, or the deputy chairing. */
-  quorum: Schema.optional(Schema.Struct({ enough: Schema.Boolean, chair: Schema.Struct({ personId: PersonId, name: Schema.String }) }))
+  quorum: Schema.optional(Schema.Struct({ enough: Schema.Boolean, chair: SittingChair }))
 })
 export type SittingHeld = typeof SittingHeld.Type
 

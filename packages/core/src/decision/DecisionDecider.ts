@@ -1,11 +1,12 @@
 import { Effect } from "effect"
 import { londonDateOf } from "../calendar/londonTime.js"
+import { citation } from "../policy/localDefaults.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { Decider } from "../shared/decider.js"
 import { NoSuchRecord } from "../shared/errors.js"
 import { describeRoles } from "../shared/roles.js"
-import type { Decision, DecisionState } from "./Decision.js"
+import { type Decision, type DecisionState, sittingChairFor } from "./Decision.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
 import { DecisionIsFinal, type DecisionRefusal, NotApplicable, NotTheRightPerson } from "./DecisionErrors.js"
 import type { DecisionEvent } from "./DecisionEvents.js"
@@ -13,7 +14,7 @@ import { contentGaps, outsidePanelGaps } from "./decisionChecks.js"
 import type { DecisionContent } from "./DecisionParts.js"
 import { decideFollowUp } from "./decideFollowUp.js"
 import { decideRecording } from "./decideRecord.js"
-import { amendmentApprovers, emit, final, incomplete, roleFor } from "./decideShared.js"
+import { amendmentApprovers, chairingRoles, emit, final, incomplete, roleFor } from "./decideShared.js"
 import { evolveDecision } from "./evolveDecision.js"
 
 type Change = Extract<DecisionCommand, { readonly _tag: "EditDecision" | "SignOff" | "AgreeOutsidePanel" | "AmendDecision" }>
@@ -44,7 +45,15 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
       case "SignOff": {
         const next = decision.pendingSignOffs[0]
         if (next === undefined) return yield* new DecisionIsFinal({ message: "This decision is already signed off." })
-        const role = roleFor(command.by, next.roles)
+        const chair = sittingChairFor(decision, next)
+        if (chair !== undefined && chair.personId !== command.by.actor.personId) {
+          return yield* new NotTheRightPerson({
+            ruleId: next.ruleId,
+            message: `This decision is signed off by whoever chaired the sitting, ${chair.name} (${citation(next.ruleId)}); another holder of the role cannot sign for them.`
+          })
+        }
+        // The person who chaired signs under whichever chairing role they hold (a panel chair at an AD-chaired panel).
+        const role = roleFor(command.by, chair === undefined ? next.roles : [...next.roles, ...chairingRoles])
         if (role === undefined) {
           return yield* new NotTheRightPerson({
             ruleId: next.ruleId,

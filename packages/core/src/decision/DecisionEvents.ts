@@ -4,7 +4,7 @@ import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
-import { DecisionContent, Subject } from "./DecisionParts.js"
+import { DecisionContent, SittingChair, Subject } from "./DecisionParts.js"
 
 const audit = { by: ActedBy, at: Schema.DateTimeUtc }
 
@@ -30,6 +30,8 @@ export const DecisionRecorded = Schema.TaggedStruct("DecisionRecorded", {
   heardAt: Schema.DateTimeUtc,
   content: DecisionContent,
   signOffsNeeded: Schema.Array(StoredSignOffStep),
+  /** Who chaired the sitting; absent on decisions recorded before it was kept. */
+  chair: Schema.optional(SittingChair),
   ...audit
 })
 

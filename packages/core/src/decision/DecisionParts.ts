@@ -3,8 +3,12 @@ import { LocalDate } from "../calendar/LocalDate.js"
 import { RequestType } from "../policy/RequestType.js"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
-import { ActionId, ChildId, ReferralId } from "../shared/ids.js"
+import { ActionId, ChildId, PersonId, ReferralId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
+
+/** Who chaired a sitting: the chair, or the deputy chairing, as recorded when they found it quorate (NSO-1). */
+export const SittingChair = Schema.Struct({ personId: PersonId, name: Schema.String })
+export type SittingChair = typeof SittingChair.Type
 
 /** CPR-8: what the panel decided. */
 export const Outcome = Schema.Literal("approve", "decline", "defer")

@@ -2,13 +2,14 @@ import { DateTime, Effect } from "effect"
 import { formatDate } from "../calendar/format.js"
 import { londonDateOf, londonTimeOf } from "../calendar/londonTime.js"
 import { citation } from "../policy/localDefaults.js"
+import { requestTypeLabel } from "../policy/RequestType.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { DecisionState } from "./Decision.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
 import { DecisionAlreadyRecorded, NotApplicable, NotOnAgenda, SittingNotHeld } from "./DecisionErrors.js"
 import type { DecisionEvent } from "./DecisionEvents.js"
-import { agreementsNeeded, contentGaps, outsidePanelGaps } from "./decisionChecks.js"
+import { agreementsNeeded, contentGaps, outsidePanelGaps, typesNotAgreedOutsidePanel } from "./decisionChecks.js"
 import { emit, incomplete, roleFor } from "./decideShared.js"
 
 type Recording = Extract<DecisionCommand, { readonly _tag: "RecordDecision" | "RecordOutsidePanelAgreement" }>
@@ -61,7 +62,8 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
       sittingId: sitting.sittingId,
       heardAt: sitting.endsAt,
       content: command.content,
-      signOffsNeeded: policy.decision.signOff.map(({ roles, ruleId }) => ({ roles, ruleId })),
+      signOffsNeeded: policy.decision.signOff.map(({ roles, ruleId, bySittingChair }) => ({ roles, ruleId, ...(bySittingChair ? { bySittingChair } : {}) })),
+      ...(sitting.quorum === undefined ? {} : { chair: sitting.quorum.chair }),
       by: actedBy(command.by),
       at: command.at
     })
@@ -74,6 +76,12 @@ const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgr
     if (needed.length === 0) {
       return yield* new NotApplicable({
         message: `This authority does not agree these requests outside panel (${policy.outsidePanel.ruleId}): bring them to a sitting.`
+      })
+    }
+    const uncovered = typesNotAgreedOutsidePanel(policy, command.subject)
+    if (uncovered.length > 0) {
+      return yield* new NotApplicable({
+        message: `An agreement outside panel does not cover ${uncovered.map((type) => requestTypeLabel[type]).join(" or ")} (${citation(policy.outsidePanel.ruleId)}): bring that to a sitting, or record the rest as its own request.`
       })
     }
     const record = { whyOutsidePanel: command.whyOutsidePanel, timescales: command.timescales, placed: command.placedAt !== undefined }

@@ -22,3 +22,6 @@ export const final = (decision: Decision) =>
 
 /** Who may approve a correction to a signed decision; the approver records it themselves. */
 export const amendmentApprovers = ["panel_chair", "vice_chair", "assistant_director"] as const satisfies ReadonlyArray<Role>
+
+/** The roles under which someone may chair a sitting or deputise for its chair, in any preset. */
+export const chairingRoles = ["panel_chair", "vice_chair", "assistant_director", "head_of_service"] as const satisfies ReadonlyArray<Role>

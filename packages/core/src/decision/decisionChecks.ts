@@ -78,3 +78,9 @@ export const agreementsNeeded = (policy: AuthorityPolicy, subject: Subject): Rea
 
 export const describeGaps = (gaps: ReadonlyArray<Gap>) =>
   gaps.map((gap) => (gap.ruleId ? `${gap.label} (${gap.ruleId})` : gap.label)).join("; ")
+
+/** Request types no approver entry names: an agreement outside panel does not cover them (SUP-7: proceedings and LPMs only). */
+export const typesNotAgreedOutsidePanel = (policy: AuthorityPolicy, subject: Subject): ReadonlyArray<Subject["requestTypes"][number]> =>
+  subject.requestTypes.filter(
+    (type) => !policy.outsidePanel.approvers.some((entry) => entry.forRequestTypes === undefined || entry.forRequestTypes.includes(type))
+  )

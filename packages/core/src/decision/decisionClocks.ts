@@ -5,6 +5,9 @@ import { timeOfDay } from "../calendar/londonTime.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { timescalesRuleOf } from "../policy/DecisionPolicy.js"
+import { resolveClock } from "../calendar/resolveClock.js"
+import type { AuthorityContext } from "../shared/authorityContext.js"
+import { agreedFieldsFor } from "./agreedByRequestType.js"
 import { roleLabel } from "../shared/roles.js"
 import type { Decision } from "./Decision.js"
 import type { S20Task } from "./DecisionEvents.js"
@@ -13,7 +16,25 @@ import type { S20Task } from "./DecisionEvents.js"
 export interface Hearing {
   readonly referralId: string
   readonly heardAt: DateTime.Utc
+  /** At a sitting, not agreed outside panel: only a sitting reviews (NSO-9). Absent: at panel. */
+  readonly atPanel?: boolean
 }
+
+/**
+ * NSO-9: a review is the request heard again at a sitting once its window has opened; an earlier hearing (a
+ * deferral back, a retrospective presentation) or an agreement outside panel is not the review.
+ */
+export const reviewHeardAt = (decision: Decision, hearings: ReadonlyArray<Hearing>, opensAt: DateTime.Utc): DateTime.Utc | undefined =>
+  hearings
+    .filter((hearing) => hearing.referralId === decision.subject.referralId && hearing.atPanel !== false && !DateTime.lessThan(hearing.heardAt, opensAt))
+    .map((hearing) => hearing.heardAt)
+    .sort((a, b) => DateTime.distance(b, a))[0]
+
+/** NSO-9: reviews run while the child is in pre-proceedings: from the approval that starts them and from each review that keeps them. */
+export const startsReviews = (decision: Decision, review: AuthorityPolicy["decision"]["automaticReviews"][number]) =>
+  decision.content.outcome === "approve" &&
+  decision.subject.requestTypes.some((type) => review.forRequestTypes.includes(type)) &&
+  !agreedFieldsFor(review.forRequestTypes).some((field) => decision.content.agreed[field] === false)
 
 const endOfOfficeDay = timeOfDay("17:00")
 
@@ -31,7 +52,7 @@ export const s20TaskLabel: Record<S20Task, string> = {
  */
 export const decisionClocks = (
   decision: Decision,
-  policy: AuthorityPolicy,
+  { policy, calendar }: AuthorityContext,
   laterHearings: ReadonlyArray<Hearing>,
   retrospective: RetrospectiveSlot
 ): ReadonlyArray<ClockSpec> => {
@@ -103,8 +124,8 @@ export const decisionClocks = (
       metAt: back
     })
   }
-  for (const review of policy.decision.automaticReviews) {
-    if (outcome !== "approve" || !decision.subject.requestTypes.some((type) => review.forRequestTypes.includes(type))) continue
+  for (const review of policy.decision.automaticReviews.filter((candidate) => startsReviews(decision, candidate))) {
+    const opensAt = resolveClock(review.earliest.clock, { instant: decision.heardAt }, calendar).due
     clocks.push({
       id: `${decision.id}:review:${review.ruleId}`,
       about,
@@ -112,7 +133,8 @@ export const decisionClocks = (
       rule: review.latest,
       anchor: decision.heardAt,
       anchorText: heard,
-      metAt: reheardAt
+      opensAfter: review.earliest.clock,
+      metAt: reviewHeardAt(decision, laterHearings, opensAt)
     })
   }
   return [...clocks, ...outsidePanelClocks(decision, policy, retrospective)]

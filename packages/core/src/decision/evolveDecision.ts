@@ -39,6 +39,7 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
         subject: event.subject,
         madeAt: "panel",
         sittingId: event.sittingId,
+        ...(event.chair === undefined ? {} : { chairedBy: event.chair }),
         heardAt: event.heardAt,
         status: event.signOffsNeeded.length === 0 ? "final" : "awaiting_sign_off",
         content: withContent(undefined, event.content),

@@ -1,7 +1,7 @@
 import { DateTime } from "effect"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import type { Deadline } from "../deadlines/Deadline.js"
-import type { Decision } from "../decision/Decision.js"
+import { type Decision, sittingChairFor } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import type { Referral } from "../referral/Referral.js"
 import { describeRoles, roleLabel } from "../shared/roles.js"
@@ -40,7 +40,10 @@ export const signatureBlocks = (decision: Decision): ReadonlyArray<Block> => {
   const signed = decision.signOffs.map((step) => [roleLabel[step.role], step.ruleId, step.by.name, formatInstant(step.at)])
   const agreed = (decision.outsidePanel?.agreements ?? []).map((step) => [roleLabel[step.role], decision.outsidePanel?.ruleId ?? "", step.by.name, formatInstant(step.at)])
   const pending = [
-    ...decision.pendingSignOffs.map((step) => `sign-off by a ${describeRoles(step.roles)} (${step.ruleId})`),
+    ...decision.pendingSignOffs.map((step) => {
+      const chair = sittingChairFor(decision, step)
+      return chair === undefined ? `sign-off by a ${describeRoles(step.roles)} (${step.ruleId})` : `sign-off by ${chair.name}, who chaired the sitting (${step.ruleId})`
+    }),
     ...(decision.outsidePanel?.pendingAgreements ?? []).map((step) => `agreement by a ${describeRoles(step.anyOf)}`)
   ]
   return [

@@ -1,10 +1,10 @@
-import type { Decision, DecisionState } from "../decision/Decision.js"
+import { type Decision, type DecisionState, sittingChairFor } from "../decision/Decision.js"
 import { decisionClocks } from "../decision/decisionClocks.js"
 import type { DecisionEvent } from "../decision/DecisionEvents.js"
 import type { Notification } from "../ports/Notification.js"
 import type { Role } from "../shared/roles.js"
 import { describeRoles, roleLabel } from "../shared/roles.js"
-import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest, factsOf, iso, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
+import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest, factsOf, iso, personAs, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
 import { type NotificationContext, redactFor, summary } from "./CaseContext.js"
 import { decisionLines, outcomeWord } from "./decisionText.js"
 
@@ -26,7 +26,7 @@ const decisionFacts = (decision: Decision) =>
 
 /** When each reader must act: the team manager by the LIN-6 case note where the authority runs it, else by their first open action. */
 const actByFor = (decision: Decision, context: NotificationContext) => {
-  const clocks = decisionClocks(decision, context.policy, [], { nextSittingStartsAt: undefined, presentedAt: undefined })
+  const clocks = decisionClocks(decision, context, [], { nextSittingStartsAt: undefined, presentedAt: undefined })
   const open = decision.content.actions.filter((action) => action.progress._tag === "Open")
   const actionsOf = (role: Role | undefined): ReadonlyArray<ActBy> =>
     open
@@ -73,17 +73,19 @@ export const decisionNotifications = (
 
   const nextSignOff = decision.pendingSignOffs[0]
   if (decision.status === "awaiting_sign_off" && nextSignOff !== undefined && changed) {
+    const chair = sittingChairFor(decision, nextSignOff)
+    const signer = chair === undefined ? `the ${describeRoles(nextSignOff.roles)}'s` : `${chair.name}'s (who chaired the sitting)`
     notifications.push(
       ...addressTo(
         decision.authorityId,
         {
           id: `${decision.id}:sign-off:${decision.signOffs.length}`,
           kind: "decision.awaiting_sign_off",
-          headline: `Panel decision on request ${request} is waiting for the ${describeRoles(nextSignOff.roles)}'s sign-off (${nextSignOff.ruleId})`,
+          headline: `Panel decision on request ${request} is waiting for ${signer} sign-off (${nextSignOff.ruleId})`,
           body: [`Check the decision sheet and sign it off (${nextSignOff.ruleId}).`, ...decisionLines(decision, redact)],
-          facts: factsOf({ ...decisionFacts(decision), signOffRole: nextSignOff.roles.join(","), ruleId: nextSignOff.ruleId })
+          facts: factsOf({ ...decisionFacts(decision), signOffRole: nextSignOff.roles.join(","), signOffPersonId: chair?.personId, ruleId: nextSignOff.ruleId })
         },
-        nextSignOff.roles.map(roleHolder)
+        chair === undefined ? nextSignOff.roles.map(roleHolder) : [personAs("sitting_chair", chair)]
       )
     )
   }

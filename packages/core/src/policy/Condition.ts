@@ -69,6 +69,20 @@ export const holds = (condition: Condition, facts: RequestFacts): boolean => {
   }
 }
 
+/** Whether a condition looks at this request type anywhere (an exclusion that turns on what is asked for). */
+export const mentionsType = (condition: Condition, type: RequestType): boolean => {
+  switch (condition._tag) {
+    case "RequestTypeIn":
+      return condition.types.includes(type)
+    case "AllOf":
+      return condition.conditions.some((inner) => mentionsType(inner, type))
+    case "Not":
+      return mentionsType(condition.condition, type)
+    default:
+      return false
+  }
+}
+
 const flagWords: Record<ChildFlag, string> = {
   disabled: "disabled",
   unaccompanied_asylum_seeking: "an unaccompanied asylum-seeking child"

@@ -5,8 +5,16 @@ import { RequestType } from "./RequestType.js"
 import { RuledClock } from "./RuledClock.js"
 import { RuleId } from "./rules.js"
 
-/** One sign-off a decision waits for: by a holder of any of these roles (the chair or a deputy chairing). */
-export const SignOffStep = Schema.Struct({ ruleId: RuleId, roles: Schema.NonEmptyArray(Role) })
+/**
+ * One sign-off a decision waits for: by a holder of any of these roles. `bySittingChair`: only by the person who
+ * chaired the sitting (the chair, or the deputy recorded as chairing: whoever found it quorate), whatever roles
+ * others hold (NSO-8 "signed by the panel chair", CPR-11, DEF-CHAIR-SIGNS).
+ */
+export const SignOffStep = Schema.Struct({
+  ruleId: RuleId,
+  roles: Schema.NonEmptyArray(Role),
+  bySittingChair: Schema.optional(Schema.Boolean)
+})
 export type SignOffStep = typeof SignOffStep.Type
 
 /** After the panel decides: who signs, when reviews come back, and the clocks on actions. */

@@ -29,6 +29,11 @@ export const localDefaults = {
     why: "The terms of reference do not describe deputies for members; the record must show whose seat was covered.",
     policyField: "panels[].deputiesRuleId"
   },
+  "DEF-NEXT-WORKING-DAY-BEFORE": {
+    rule: "When the day a clock names before a sitting is not a working day, it falls at the same time on the next working day before the sitting (NSO-3's Monday papers on a bank holiday go on Tuesday).",
+    why: "NSO-3 names Monday and is silent on bank holidays; going back to Friday would fall due at the same minute as the request deadline, before the papers can be put together.",
+    policyField: "sitting.papersToMembers.clock.ifClosed"
+  },
   "DEF-CHAIR-SIGNS": {
     rule: "The chair of the sitting signs each decision off before it is final.",
     why: "The terms of reference do not say who signs a decision off; the person who chaired is the one who can vouch for it.",

@@ -65,7 +65,13 @@ export const ReferralForm = Schema.Struct({
   /** How long the resource is needed and what happens then (NSO-5). */
   durationAndExit: Text,
   annualCostPence: Schema.optional(Schema.Int.pipe(Schema.nonNegative())),
+  /** Care proceedings about a child on the request are under way (NSO-7); an interim care order (C1) or a care proceedings request says so too. */
   partOfCareProceedings: Schema.optionalWith(Schema.Boolean, { default: () => false }),
+  /**
+   * NSO-7: whether the request asks for respite (short breaks) or family support, whatever type it is filed as;
+   * asked where the answer decides which panel hears it (a disabled child, no care proceedings).
+   */
+  respiteOrFamilySupport: Schema.optional(Schema.Boolean),
   previousPresentations: Schema.optionalWith(
     Schema.Array(Schema.Struct({ date: LocalDate, outcome: Schema.String })),
     { default: () => [] }

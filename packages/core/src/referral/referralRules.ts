@@ -1,7 +1,7 @@
 import type { ReferralForm } from "./ReferralForm.js"
 import type { Role } from "../shared/roles.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { type ChildFlag, holds, type RequestFacts } from "../policy/Condition.js"
+import { type ChildFlag, holds, mentionsType, type RequestFacts } from "../policy/Condition.js"
 import type { DocumentKind } from "../policy/DocumentKind.js"
 import type { Criterion, FormSection, RequiredDocument, ScopeExclusion } from "../policy/ReferralPolicy.js"
 import type { RequestType } from "../policy/RequestType.js"
@@ -13,12 +13,36 @@ const childFlags = (child: ReferralForm["children"][number]): ReadonlySet<ChildF
     ...(child.unaccompaniedAsylumSeeking ? (["unaccompanied_asylum_seeking"] as const) : [])
   ])
 
+const respite: RequestType = "respite_or_family_support"
+
+/** SSDA903 C1: an interim care order, made only while care proceedings are under way. */
+const underInterimCareOrder = (child: ReferralForm["children"][number]) => child.legalStatus?.trim().toUpperCase() === "C1"
+
+/**
+ * The facts scope rules look at, from what the form records rather than the label it is filed under (NSO-7): a
+ * request that says it asks for respite or family support is one, filed as "other" or not; it is part of care
+ * proceedings when the form says so, when it also asks for care proceedings, or when a child is under an interim
+ * care order.
+ */
 export const requestFacts = (form: ReferralForm): RequestFacts => ({
-  requestTypes: form.requestTypes,
+  requestTypes: form.respiteOrFamilySupport && !form.requestTypes.includes(respite) ? [...form.requestTypes, respite] : form.requestTypes,
   children: form.children.map(childFlags),
-  partOfCareProceedings: form.partOfCareProceedings,
+  partOfCareProceedings: form.partOfCareProceedings || form.requestTypes.includes("care_proceedings") || form.children.some(underInterimCareOrder),
   annualCostPence: form.annualCostPence
 })
+
+/** Labels under which a respite or family support request may be filed without saying so. */
+const mayBeRespite: ReadonlyArray<RequestType> = ["other", "expenditure", "edge_of_care_resource"]
+
+/**
+ * NSO-7: the redirecting exclusion about respite or family support that would apply if this request asked for
+ * it, while the form does not say whether it does: the social worker must answer before it is submitted.
+ */
+export const respiteQuestion = (policy: AuthorityPolicy, form: ReferralForm): ScopeExclusion | undefined => {
+  if (form.respiteOrFamilySupport !== undefined || !form.requestTypes.some((type) => mayBeRespite.includes(type))) return undefined
+  const ifRespite = { ...requestFacts(form), requestTypes: [...form.requestTypes, respite] }
+  return policy.referral.exclusions.find((rule) => rule.effect === "redirect" && mentionsType(rule.when, respite) && holds(rule.when, ifRespite))
+}
 
 const appliesTo = (forTypes: ReadonlyArray<RequestType> | undefined, types: ReadonlyArray<RequestType>) =>
   forTypes === undefined || types.some((type) => forTypes.includes(type))
@@ -125,5 +149,10 @@ export const missingSections = (
         ? { field: section, label: sectionLabel[section], ruleId: consultationRule }
         : { field: section, label: sectionLabel[section] }
     )
-  return [...basics, ...gaps]
+  const question = respiteQuestion(policy, form)
+  const respiteGap =
+    question === undefined
+      ? []
+      : [{ field: "respiteOrFamilySupport", label: `whether it asks for respite or family support (${question.ruleId}: if so, the ${question.redirectTo ?? "other panel"} decides it)`, ruleId: question.ruleId }]
+  return [...basics, ...gaps, ...respiteGap]
 }

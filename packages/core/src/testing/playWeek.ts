@@ -23,6 +23,7 @@ import { exampleDecision } from "./exampleDecision.js"
 import { exampleForm } from "./exampleForm.js"
 import { InMemoryStoreLayer } from "./InMemoryStore.js"
 import { SequentialIds } from "./SequentialIds.js"
+import { signOffAll } from "./signOffAll.js"
 import { staticPolicies } from "./StaticPolicies.js"
 
 /** The core's use cases over in-memory ports (or the store given), for one authority's policy. */
@@ -120,8 +121,8 @@ export const playWeek = (policy: AuthorityPolicy) =>
     const decided = []
     for (const [referral, outcome] of outcomes) {
       const content = exampleDecision(policy, requestType, outcome, { actionsDue, key: referral.id })
-      let decision = yield* decisions.recordAtPanel(staff.administrator, referral.id, sitting.id, content)
-      while (decision.pendingSignOffs.length > 0) decision = yield* decisions.signOff(holderOf(decision.pendingSignOffs[0]!.roles[0]), decision.id)
+      const recorded = yield* decisions.recordAtPanel(staff.administrator, referral.id, sitting.id, content)
+      const decision = yield* signOffAll(recorded, staff.chair, holderOf)
       decided.push(decision)
     }
 

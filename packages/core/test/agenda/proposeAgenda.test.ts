@@ -98,6 +98,14 @@ describe("proposed agenda", () => {
     expect(DateTime.lessThan(sittings[4]!.startsAt, london("2027-08-18", "16:30"))).toBe(true)
   })
 
+  it("NSO-9: an earlier hearing of the request (a deferral at 7 weeks) is not its review: it still comes back in the window", () => {
+    const dates = ["2027-06-09", "2027-07-28", "2027-08-04", "2027-08-11", "2027-08-18", "2027-08-25"]
+    const sittings = sittingsOn("north-somerset", dates)
+    const entry = decidedAt("north-somerset", sittings[0]!, { minutes: undefined, agreed: { preProceedings: true } }, ["pre_proceedings"])
+    const deferred = { ...decidedAt("north-somerset", sittings[1]!, { minutes: undefined, outcome: "defer", agreed: {}, actions: [] }, ["pre_proceedings"]), id: "dec_deferred" as typeof entry.id }
+    expect(proposedAt("north-somerset", { decisions: [entry, deferred], sittings })).toEqual(["2027-08-18"])
+  })
+
   it("LIN-7: a case asked to return comes back within its timescale, unless a case note closed the return", () => {
     const sittings = sittingsOn("lincolnshire", [...wednesdays, "2027-07-07", "2027-07-14", "2027-07-21", "2027-07-28"])
     const decision = decidedAt("lincolnshire", sittings[0]!, { returnToPanel: { withinWeeks: 6, ruleId: "LIN-7" } })

@@ -52,7 +52,7 @@ describe("decision clocks, for any day the panel sits", () => {
       const signed = heardOn(decisionOf(lin.signed({ returnToPanel: { withinWeeks: weeks, ruleId: "LIN-7" } })), heard)
       const decision = waived ? { ...signed, returnWaived: { caseNote: "Progress made", by: signed.recordedBy, at: heard } } : signed
       const later = reheardAfterDays === undefined ? [] : [{ referralId: ReferralId.make("ref_1"), heardAt: DateTime.unsafeMake(DateTime.toEpochMillis(heard) + reheardAfterDays * 86_400_000) }]
-      const back = decisionClocks(decision, contextOf("lincolnshire").policy, later, noSlot).find((clock) => clock.id.endsWith(":return"))!
+      const back = decisionClocks(decision, contextOf("lincolnshire"), later, noSlot).find((clock) => clock.id.endsWith(":return"))!
       const due = deadlines(decision).find((deadline) => deadline.id === back.id)!.due
       expect(londonDateOf(due)).toBe(addDays(londonDateOf(heard), weeks * 7))
       expect(back.metAt !== undefined).toBe(waived || (reheardAfterDays !== undefined && reheardAfterDays > 0))
@@ -76,7 +76,7 @@ describe("decision clocks, for any day the panel sits", () => {
       ])
       const next = DateTime.unsafeMake(DateTime.toEpochMillis(agreedAt) + minutesToSitting * 60_000)
       const slot = { nextSittingStartsAt: next, presentedAt: presented ? next : undefined }
-      const clock = decisionClocks(decisionOf(history), contextOf("north-somerset").policy, [], slot).find((spec) => spec.id.endsWith(":retrospective"))!
+      const clock = decisionClocks(decisionOf(history), contextOf("north-somerset"), [], slot).find((spec) => spec.id.endsWith(":retrospective"))!
       expect(clock.rule).toMatchObject({ ruleId: "NSO-10", fixed: { due: next } })
       expect(clock.metAt !== undefined).toBe(presented)
     }

@@ -40,17 +40,50 @@ describe("decision clocks", () => {
   it("LIN-5, LIN-7: the return to panel is met by a later hearing or closed by a case note", () => {
     const decision = decisionOf(lin.signed({ returnToPanel: { withinWeeks: 6, ruleId: "LIN-7" } }))
     const returnClock = (hearings: ReadonlyArray<{ referralId: string; heardAt: DateTime.Utc }>) =>
-      decisionClocks(decision, contextOf("lincolnshire").policy, hearings, noSlot).find((clock) => clock.id.endsWith(":return"))!
+      decisionClocks(decision, contextOf("lincolnshire"), hearings, noSlot).find((clock) => clock.id.endsWith(":return"))!
     expect(returnClock([]).metAt).toBeUndefined()
     expect(returnClock([{ referralId: "ref_1", heardAt: london("2027-07-07", "13:00") }]).metAt).toBeDefined()
     expect(returnClock([{ referralId: "ref_other", heardAt: london("2027-07-07", "13:00") }]).metAt).toBeUndefined()
   })
 
-  it("NSO-9: an approved start of pre-proceedings is reviewed by panel within 10 weeks", () => {
+  it("NSO-9: an approved start of pre-proceedings is reviewed by panel between 8 and 10 weeks, and the explanation shows the window", () => {
     const nso = decisionsAt("north-somerset")
     const decision = decisionOf(nso.recorded({ minutes: undefined, agreed: { preProceedings: true } }, ["pre_proceedings"]))
     const clocks = deadlinesOf({ referrals: [], sittings: [], decisions: [decision] }, contextOf("north-somerset"), at(london("2027-06-10", "09:00")))
-    expect(clocks.find((deadline) => deadline.ruleId === "NSO-9")!.explanation).toBe("due 13:00 Wed 18 Aug 2027 - NSO-9: 10 weeks after the sitting on Wed 9 Jun 2027")
+    expect(clocks.find((deadline) => deadline.ruleId === "NSO-9")!.explanation).toBe(
+      "due 13:00 Wed 18 Aug 2027 - NSO-9: between 13:00 Wed 4 Aug 2027 and 13:00 Wed 18 Aug 2027 (8 weeks to 10 weeks after the sitting on Wed 9 Jun 2027)"
+    )
+  })
+
+  describe("NSO-9: reviews from entry and from each review", () => {
+    const nso = decisionsAt("north-somerset")
+    const entry = decisionOf(nso.recorded({ minutes: undefined, agreed: { preProceedings: true } }, ["pre_proceedings"]))
+    const heardOn = (date: string, overrides: Partial<Decision> = {}): Decision => ({ ...entry, id: `dec_${date}` as Decision["id"], heardAt: london(date, "13:00"), ...overrides })
+    const reviews = (decisions: ReadonlyArray<Decision>, now = london("2027-12-01", "09:00")) =>
+      deadlinesOf({ referrals: [], sittings: [], decisions }, contextOf("north-somerset"), at(now)).filter((deadline) => deadline.ruleId === "NSO-9")
+
+    it("an unrelated earlier hearing of the request (a deferral back, three weeks in) does not meet the review", () => {
+      const early = heardOn("2027-06-30", { content: { ...entry.content, outcome: "defer" } })
+      const [fromEntry] = reviews([entry, early], london("2027-08-19", "09:00"))
+      expect(fromEntry).toMatchObject({ about: { id: entry.id }, state: "overdue" })
+    })
+
+    it("an agreement outside panel on the request does not meet it; a sitting inside the window does", () => {
+      const outside = heardOn("2027-08-11", { madeAt: "outside_panel", sittingId: undefined })
+      expect(reviews([entry, outside], london("2027-08-19", "09:00")).find((deadline) => deadline.about.id === entry.id)?.state).toBe("overdue")
+      const review = heardOn("2027-08-11")
+      expect(reviews([entry, review]).find((deadline) => deadline.about.id === entry.id)).toMatchObject({ state: "met", metLate: false })
+    })
+
+    it("the review that keeps the child in pre-proceedings starts the next window, 8-10 weeks from it; one that ends them does not", () => {
+      const review = heardOn("2027-08-11")
+      const next = reviews([entry, review]).find((deadline) => deadline.about.id === review.id)!
+      expect(next.explanation).toBe(
+        "due 13:00 Wed 20 Oct 2027 - NSO-9: between 13:00 Wed 6 Oct 2027 and 13:00 Wed 20 Oct 2027 (8 weeks to 10 weeks after the sitting on Wed 11 Aug 2027)"
+      )
+      const ended = heardOn("2027-08-11", { content: { ...entry.content, agreed: { preProceedings: false } } })
+      expect(reviews([entry, ended]).map((deadline) => deadline.about.id)).toEqual([entry.id])
+    })
   })
 
   const placedAt = fc.date({ min: new Date("2018-01-01T00:00:00Z"), max: new Date("2030-12-31T00:00:00Z"), noInvalidDate: true })
@@ -73,7 +106,7 @@ describe("decision clocks", () => {
     (date) => {
       const heard = DateTime.unsafeMake(date)
       const decision = { ...decisionOf(lin.signed()), heardAt: heard, sittingId: SittingId.make("s") }
-      for (const clock of decisionClocks(decision, contextOf("lincolnshire").policy, [], noSlot).filter((spec) => spec.rule.ruleId === "LIN-9")) {
+      for (const clock of decisionClocks(decision, contextOf("lincolnshire"), [], noSlot).filter((spec) => spec.rule.ruleId === "LIN-9")) {
         const due = deadlinesOf({ referrals: [], sittings: [], decisions: [decision] }, contextOf("lincolnshire"), at(heard)).find((d) => d.id === clock.id)!.due
         expect(englandAndWales.isWorkingDay(londonDateOf(due))).toBe(true)
       }

@@ -9,7 +9,9 @@ import { fold } from "../../src/shared/decider.js"
 import { preset, presetSlugs } from "../../src/policy/authorities/index.js"
 import type { RequestType } from "../../src/policy/RequestType.js"
 import { ActionId, PersonId, ReferralId } from "../../src/shared/ids.js"
-import { london } from "../fixtures.js"
+import type { DecisionCommand } from "../../src/decision/DecisionCommands.js"
+import { actorAt } from "../../src/testing/actors.js"
+import { as, london } from "../fixtures.js"
 import { content, decisionId, decisionsAt, heldSitting, subject } from "./fixtures.js"
 
 const lin = decisionsAt("lincolnshire")
@@ -123,11 +125,13 @@ describe("decision decider: recording at panel", () => {
 
 describe("decision decider: sign-off", () => {
   const nso = decisionsAt("north-somerset")
-  const history = nso.recorded({ minutes: undefined })
+  const chairedByDeputy = nso.recorded({ minutes: undefined }, undefined, "headOfService")
+  const chairedByAd = nso.recorded({ minutes: undefined }, undefined, "assistantDirector")
+  const anotherHead = actorAt("north-somerset")("Bea Lanyon", "head_of_service")
 
   it("NSO-1, NSO-8: a Head of Service deputising as chair signs, then the Assistant Director finalises; in that order", () => {
-    expect(nso.spec.given(history).when(nso.cmd("headOfService", { _tag: "SignOff" })).state()!.signOffs[0]).toMatchObject({ role: "head_of_service", ruleId: "NSO-8" })
-    const signedByChair = nso.spec.play([nso.cmd("headOfService", { _tag: "SignOff" })], history)
+    expect(nso.spec.given(chairedByDeputy).when(nso.cmd("headOfService", { _tag: "SignOff" })).state()!.signOffs[0]).toMatchObject({ role: "head_of_service", ruleId: "NSO-8" })
+    const signedByChair = nso.spec.play([nso.cmd("headOfService", { _tag: "SignOff" })], chairedByDeputy)
     expect(nso.spec.given(signedByChair).when(nso.cmd("headOfService", { _tag: "SignOff" })).refusal()).toMatchObject({
       _tag: "NotTheRightPerson",
       message: "This decision is waiting for the Assistant Director to sign it off (NSO-8)."
@@ -138,11 +142,42 @@ describe("decision decider: sign-off", () => {
   })
 
   it("NSO-1, NSO-8: the Assistant Director who chaired signs the sheet and then finalises it; nobody else chairs", () => {
-    const chaired = nso.spec.play([nso.cmd("assistantDirector", { _tag: "SignOff" })], history)
+    const chaired = nso.spec.play([nso.cmd("assistantDirector", { _tag: "SignOff" })], chairedByAd)
     expect(nso.spec.given(chaired).when(nso.cmd("assistantDirector", { _tag: "SignOff" })).state()!.status).toBe("final")
-    expect(nso.spec.given(history).when(nso.cmd("viceChair", { _tag: "SignOff" })).refusal().message).toBe(
-      "This decision is waiting for the Assistant Director or head of service to sign it off (NSO-8)."
+    expect(nso.spec.given(chairedByAd).when(nso.cmd("viceChair", { _tag: "SignOff" })).refusal().message).toBe(
+      "This decision is signed off by whoever chaired the sitting, Ruth Fairholme (NSO-8); another holder of the role cannot sign for them."
     )
+  })
+
+  it("NSO-8: the decision sheet is signed by whoever chaired that sitting, not by any Head of Service or the Assistant Director", () => {
+    const chairedByHead = nso.spec.given(chairedByDeputy)
+    for (const other of [as(anotherHead), as(nso.staff.assistantDirector)]) {
+      expect(chairedByHead.when({ _tag: "SignOff", by: other, at: london("2027-06-09", "14:00") } as DecisionCommand).refusal()).toMatchObject({
+        _tag: "NotTheRightPerson",
+        ruleId: "NSO-8",
+        message: "This decision is signed off by whoever chaired the sitting, Grace Dunmore (NSO-8); another holder of the role cannot sign for them."
+      })
+    }
+    expect(nso.spec.given(chairedByAd).when({ _tag: "SignOff", by: as(anotherHead), at: london("2027-06-09", "14:00") } as DecisionCommand).refusal()._tag).toBe(
+      "NotTheRightPerson"
+    )
+    expect(fold(decisionDecider, chairedByDeputy)).toMatchObject({ chairedBy: { name: "Grace Dunmore" }, pendingSignOffs: [{ bySittingChair: true }, { roles: ["assistant_director"] }] })
+  })
+
+  it("KNO-1, DEF-CHAIR-SIGNS: at a panel whose chair rotates, only the one who chaired this sitting signs", () => {
+    const kno = decisionsAt("knowsley")
+    const rota = actorAt("knowsley")("Cal Penhallow", "panel_chair")
+    const history = kno.recorded({ minutes: undefined }, undefined, "chair")
+    expect(kno.spec.given(history).when({ _tag: "SignOff", by: as(rota), at: london("2027-06-09", "14:00") } as DecisionCommand).refusal().message).toBe(
+      "This decision is signed off by whoever chaired the sitting, Martin Gorsley (DEF-CHAIR-SIGNS (Carepanel default, not in the terms of reference; set by the authority's policy)); another holder of the role cannot sign for them."
+    )
+    expect(kno.spec.given(history).when(kno.cmd("chair", { _tag: "SignOff" })).state()!.status).toBe("final")
+  })
+
+  it("NSO-8: a decision recorded before the sitting's chair was kept is signed by any holder of the step's roles, as it was", () => {
+    const [recorded] = chairedByDeputy
+    const { chair: _, ...older } = recorded as Extract<DecisionEvent, { _tag: "DecisionRecorded" }>
+    expect(nso.spec.given([older]).when({ _tag: "SignOff", by: as(anotherHead), at: london("2027-06-09", "14:00") } as DecisionCommand).state()!.signOffs).toHaveLength(1)
   })
 
   it("NSO-1, CPR-1, KNO-1: in every preset the first sign-off accepts the panel's chair and each of its deputies", () => {
@@ -163,10 +198,10 @@ describe("decision decider: sign-off", () => {
   })
 
   it("CPR-1, CPR-11: the vice chair signs in the chair's absence; at Lincolnshire only the chair signs (DEF-CHAIR-SIGNS)", () => {
-    const signed = cpr.spec.given(cpr.recorded({ minutes: undefined }, ["placement_change"])).when(cpr.cmd("viceChair", { _tag: "SignOff" })).state()
+    const signed = cpr.spec.given(cpr.recorded({ minutes: undefined }, ["placement_change"], "viceChair")).when(cpr.cmd("viceChair", { _tag: "SignOff" })).state()
     expect(signed).toMatchObject({ status: "final", signOffs: [{ role: "vice_chair", ruleId: "CPR-11", by: { name: "Alys Hartwell" } }] })
     expect(lin.spec.given(lin.recorded()).when(lin.cmd("viceChair", { _tag: "SignOff" })).refusal().message).toBe(
-      "This decision is waiting for the panel chair to sign it off (DEF-CHAIR-SIGNS)."
+      "This decision is signed off by whoever chaired the sitting, Martin Gorsley (DEF-CHAIR-SIGNS (Carepanel default, not in the terms of reference; set by the authority's policy)); another holder of the role cannot sign for them."
     )
   })
 })

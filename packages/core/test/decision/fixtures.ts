@@ -56,13 +56,14 @@ export const decisionsAt = (slug: Slug) => {
   const spec = deciderSpec(decisionDecider, contextOf(slug))
   const cmd = (actor: keyof typeof staff, body: Record<string, unknown>, when = london("2027-06-09", "13:30")) =>
     ({ ...body, by: as(staff[actor]), at: when }) as DecisionCommand
-  const recorded = (overrides: Partial<DecisionContent> = {}, types?: Subject["requestTypes"]) =>
+  /** Recorded at a sitting chaired by `chairedBy` (the panel chair unless a deputy chaired). */
+  const recorded = (overrides: Partial<DecisionContent> = {}, types?: Subject["requestTypes"], chairedBy: keyof typeof staff = "chair") =>
     spec.play([
       cmd("administrator", {
         _tag: "RecordDecision",
         decisionId,
         subject: subject(types),
-        sitting: heldSitting(slug),
+        sitting: heldSitting(slug, { quorum: { enough: true, chair: { personId: staff[chairedBy].personId, name: staff[chairedBy].name } } }),
         content: content(overrides)
       })
     ])

@@ -95,6 +95,16 @@ describe("decision decider: outside panel", () => {
     expect(state!.status).toBe("final")
   })
 
+  it("SUP-7: the Head of Service authorises issuing proceedings or starting an LPM only: not accommodation, nor anything beside them", () => {
+    const agreed = { content: content({ minutes: undefined, agreed: { careProceedings: true, legalPlanningMeeting: true, placement: "in_house_foster" } }), placedAt: undefined }
+    expect(outside(sup, "headOfService", agreed, ["legal_planning_meeting"]).state()!.status).toBe("final")
+    expect(outside(sup, "headOfService", agreed, ["s20_accommodation"]).refusal()._tag).toBe("NotApplicable")
+    expect(outside(sup, "headOfService", agreed, ["care_proceedings", "placement_change"]).refusal()).toMatchObject({
+      _tag: "NotApplicable",
+      message: "An agreement outside panel does not cover changing a placement (SUP-7): bring that to a sitting, or record the rest as its own request."
+    })
+  })
+
   it("KNO-5: an emergency LPM agreed by a service manager; other requests are not agreed outside this panel", () => {
     const kno = decisionsAt("knowsley")
     const lpm = { content: content({ minutes: undefined, agreed: { legalPlanningMeeting: true } }), placedAt: undefined }

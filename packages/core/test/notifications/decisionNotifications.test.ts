@@ -22,13 +22,14 @@ const decisionAt = (slug: Slug, known: CaseContext | null = robinsCase) => {
     const { events, state } = step(command)
     return decisionNotifications(events, state, context)
   }
-  const record = (overrides: Partial<DecisionContent> = {}, types?: Subject["requestTypes"]) =>
+  /** Recorded at a sitting chaired by `chairedBy` (the panel chair unless a deputy chaired). */
+  const record = (overrides: Partial<DecisionContent> = {}, types?: Subject["requestTypes"], chairedBy: keyof typeof staff = "chair") =>
     notify(
       cmd("administrator", {
         _tag: "RecordDecision",
         decisionId,
         subject: subject(types),
-        sitting: heldSitting(slug),
+        sitting: heldSitting(slug, { quorum: { enough: true, chair: { personId: staff[chairedBy].personId, name: staff[chairedBy].name } } }),
         content: content(overrides)
       })
     )
@@ -36,11 +37,13 @@ const decisionAt = (slug: Slug, known: CaseContext | null = robinsCase) => {
 }
 
 describe("decision notifications", () => {
-  it("LIN-5, LIN-6: recorded, the chair is asked to sign; signed, the social worker and team manager get it with their act-by", () => {
+  it("LIN-5, LIN-6: recorded, the chair who chaired is asked to sign; signed, the social worker and team manager get it with their act-by", () => {
     const lin = decisionAt("lincolnshire")
-    expect(who(lin.record())).toEqual([
-      { id: "dec_1:sign-off:0:panel_chair", kind: "decision.awaiting_sign_off", to: "role:panel_chair", ruleId: undefined }
+    const recorded = lin.record()
+    expect(who(recorded)).toEqual([
+      { id: "dec_1:sign-off:0:sitting_chair", kind: "decision.awaiting_sign_off", to: "person:martin-gorsley", ruleId: undefined }
     ])
+    expect(recorded[0]?.headline).toBe("Panel decision on request ref_1 is waiting for Martin Gorsley's (who chaired the sitting) sign-off (DEF-CHAIR-SIGNS)")
     const final = lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
     expect(who(final)).toEqual([
       { id: "dec_1:final:social_worker", kind: "decision.final", to: "person:priya-ashdown", ruleId: "LIN-5" },
@@ -82,8 +85,8 @@ describe("decision notifications", () => {
 
   it("NSO-8: the chair signs, then the Assistant Director finalises; without the case the team manager role is told", () => {
     const nso = decisionAt("north-somerset", null)
-    // NSO-1: the chair is the Assistant Director, or a Head of Service deputising; either may sign first.
-    expect(who(nso.record({ minutes: undefined })).map((n) => n.id)).toEqual(["dec_1:sign-off:0:assistant_director", "dec_1:sign-off:0:head_of_service"])
+    // NSO-1, NSO-8: a Head of Service deputised as chair: they, and no other holder of the role, are asked to sign first.
+    expect(who(nso.record({ minutes: undefined }, undefined, "headOfService"))).toMatchObject([{ id: "dec_1:sign-off:0:sitting_chair", to: "person:grace-dunmore" }])
     expect(who(nso.notify(nso.cmd("headOfService", { _tag: "SignOff" }))).map((n) => n.id)).toEqual(["dec_1:sign-off:1:assistant_director"])
     const final = nso.notify(nso.cmd("assistantDirector", { _tag: "SignOff" }))
     expect(who(final)).toEqual([{ id: "dec_1:final:team_manager", kind: "decision.final", to: "role:team_manager", ruleId: "DEF-RECORD-TIMESCALES" }])

@@ -82,22 +82,23 @@ describe("sent to another panel (NSO-7, NSO-6)", () => {
     expect(state).toMatchObject({ status: "redirected", redirectedTo: "special guardianship and adoption support route" })
   })
 
-  it("NSO-7: refused when the respite is part of care proceedings, saying when NSO-7 applies and what does", () => {
+  it("NSO-7: refused when the respite is part of care proceedings, saying when NSO-7 applies; it stays with this panel", () => {
     const history = nso.draft({ ...respite, partOfCareProceedings: true }, [])
     const refusal = nso.spec.given(history).when(nso.cmd("administrator", redirect({ ruleId: "NSO-7" }))).refusal()
     expect(refusal.message).toBe(
       "NSO-7 does not apply to this request: it applies only when the request is for respite or family support, a child on it is disabled, " +
-        "and it is not part of care proceedings; or when the request is for a special guardianship or adoption support package. It may leave this panel under NSO-6."
+        "and it is not part of care proceedings; or when the request is for a special guardianship or adoption support package. " +
+        "No rule of this panel sends it elsewhere: it stays with the panel unless it is withdrawn."
     )
   })
 
-  it("NSO-6: a request for something the panel does not decide leaves only to a named place", () => {
-    const history = nso.draft({ ...respite, partOfCareProceedings: true }, [])
-    expect(nso.spec.given(history).when(nso.cmd("administrator", redirect({ ruleId: "NSO-6" }))).refusal().message).toBe(
-      "Say where the request goes instead: NSO-6 does not name the panel that decides it."
+  it("LIN-2: a request for something the panel does not decide leaves only to a named place", () => {
+    const history = lin.draft({ requestTypes: ["sgo_or_adoption_support"] }, [])
+    expect(lin.spec.given(history).when(lin.cmd("administrator", redirect({ ruleId: "LIN-2" }))).refusal().message).toBe(
+      "Say where the request goes instead: LIN-2 does not name the panel that decides it."
     )
-    const state = nso.spec.given(history).when(nso.cmd("administrator", redirect({ ruleId: "NSO-6", redirectTo: "Legal gateway panel" }))).state()
-    expect(state?.redirectedTo).toBe("Legal gateway panel")
+    const state = lin.spec.given(history).when(lin.cmd("administrator", redirect({ ruleId: "LIN-2", redirectTo: "Adoption support panel" }))).state()
+    expect(state?.redirectedTo).toBe("Adoption support panel")
   })
 
   it("NSO-6: a request the panel decides cannot be sent away at all", () => {
@@ -106,5 +107,73 @@ describe("sent to another panel (NSO-7, NSO-6)", () => {
       "NSO-6 does not apply to this request: it applies only when the request is for something this panel does not decide. " +
         "No rule of this panel sends it elsewhere: it stays with the panel unless it is withdrawn."
     )
+  })
+})
+
+describe("NSO-7 decided from the request's facts, not its label", () => {
+  const nsoPapers: DocumentKind[] = ["assessment", "care_plan", "genogram"]
+  const submit = (form: Partial<ReferralForm>) => nso.spec.given(nso.draft(form, nsoPapers)).when(nso.cmd("socialWorker", { _tag: "Submit" }))
+  const disabled = [child(1, { disabled: true })]
+
+  it("NSO-7: a disabled child's respite that is part of care proceedings is submitted to this panel, not refused", () => {
+    expect(submit({ requestTypes: ["respite_or_family_support"], children: disabled, partOfCareProceedings: true }).state()?.status).toBe("awaiting_approval")
+  })
+
+  it("NSO-7: filed as \"other\" but asking for respite, it still goes to the Children with Disabilities panel", () => {
+    expect(submit({ requestTypes: ["other"], children: disabled, respiteOrFamilySupport: true }).refusal()).toMatchObject({
+      _tag: "OutOfScope",
+      ruleId: "NSO-7",
+      redirectTo: "Children with Disabilities panel"
+    })
+    const state = nso.spec
+      .given(nso.draft({ requestTypes: ["other"], children: disabled, respiteOrFamilySupport: true }, []))
+      .when(nso.cmd("administrator", redirect({ ruleId: "NSO-7" })))
+      .state()
+    expect(state?.redirectedTo).toBe("Children with Disabilities panel")
+  })
+
+  it("NSO-7: for a disabled child, a request filed as \"other\" says whether it asks for respite before it is submitted", () => {
+    const refusal = submit({ requestTypes: ["other"], children: disabled })
+    expect(refusal.refusal()).toMatchObject({
+      _tag: "IncompleteRequest",
+      missing: [{ field: "respiteOrFamilySupport", ruleId: "NSO-7" }]
+    })
+    expect(refusal.refusal().message).toContain("whether it asks for respite or family support (NSO-7: if so, the Children with Disabilities panel decides it)")
+    expect(submit({ requestTypes: ["other"], children: disabled, respiteOrFamilySupport: false }).state()?.status).toBe("awaiting_approval")
+    // Not asked where the answer changes nothing: no disabled child, or s20 accommodation.
+    expect(submit({ requestTypes: ["other"], children: [child(1)] }).state()?.status).toBe("awaiting_approval")
+    expect(submit({ requestTypes: ["s20_accommodation"], children: disabled }).state()?.status).toBe("awaiting_approval")
+  })
+
+  it("NSO-7: care proceedings are known from the facts: an interim care order (C1) or a care proceedings request on the same form", () => {
+    const underIco = [{ ...child(1, { disabled: true }), legalStatus: "C1" }]
+    expect(submit({ requestTypes: ["respite_or_family_support"], children: underIco }).state()?.status).toBe("awaiting_approval")
+    expect(submit({ requestTypes: ["respite_or_family_support", "care_proceedings"], children: disabled }).state()?.status).toBe("awaiting_approval")
+    expect(submit({ requestTypes: ["respite_or_family_support"], children: [{ ...child(1, { disabled: true }), legalStatus: "V2" }] }).refusal()).toMatchObject({
+      ruleId: "NSO-7"
+    })
+  })
+
+  test.prop([
+    fc.record({
+      label: fc.constantFrom("respite_or_family_support" as const, "other" as const, "expenditure" as const),
+      asksRespite: fc.boolean(),
+      disabled: fc.boolean(),
+      flagged: fc.boolean(),
+      ico: fc.boolean(),
+      alsoProceedings: fc.boolean()
+    })
+  ])("NSO-7: sent elsewhere exactly when it asks for respite (by label or fact), a child is disabled, and no fact shows care proceedings", (facts) => {
+    const form: Partial<ReferralForm> = {
+      requestTypes: facts.alsoProceedings ? [facts.label, "care_proceedings"] : [facts.label],
+      children: [{ ...child(1, { disabled: facts.disabled }), legalStatus: facts.ico ? "C1" : "V2" }],
+      partOfCareProceedings: facts.flagged,
+      respiteOrFamilySupport: facts.asksRespite
+    }
+    const outcome = Either.try(() => submit(form).refusal())
+    const asksRespite = facts.label === "respite_or_family_support" || facts.asksRespite
+    const proceedings = facts.flagged || facts.ico || facts.alsoProceedings
+    if (asksRespite && facts.disabled && !proceedings) expect(Either.getOrThrow(outcome)).toMatchObject({ _tag: "OutOfScope", ruleId: "NSO-7" })
+    else expect(Either.isLeft(outcome)).toBe(true)
   })
 })

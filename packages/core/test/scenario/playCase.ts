@@ -12,6 +12,7 @@ import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { exampleForm } from "../../src/testing/exampleForm.js"
 import { playWeek } from "../../src/testing/playWeek.js"
+import { signOffAll } from "../../src/testing/signOffAll.js"
 import { playRegulation24, playS20OutsidePanel } from "./regulation24Case.js"
 
 /** A request type this authority agrees outside panel (the first its policy names). */
@@ -62,8 +63,8 @@ export const playCase = (policy: AuthorityPolicy) =>
     yield* sittings.confirmQuorum(staff.chair, second.id, true, "Chair and standing members present")
     yield* TestClock.setTime(second.endsAt.epochMillis)
     const requestType = next.form.requestTypes[0]!
-    let secondDecision = yield* decisions.recordAtPanel(staff.administrator, next.id, second.id, exampleDecision(policy, requestType, "approve", { actionsDue: addDays(second.date, 14), key: next.id }))
-    while (secondDecision.pendingSignOffs.length > 0) secondDecision = yield* decisions.signOff(holderOf(secondDecision.pendingSignOffs[0]!.roles[0]), secondDecision.id)
+    const recordedAgain = yield* decisions.recordAtPanel(staff.administrator, next.id, second.id, exampleDecision(policy, requestType, "approve", { actionsDue: addDays(second.date, 14), key: next.id }))
+    const secondDecision = yield* signOffAll(recordedAgain, staff.chair, holderOf)
 
     // The first decision's actions are done, with the FGC and case-note steps the policy asks for.
     for (const action of approved!.content.actions) yield* decisions.completeAction(staff.socialWorker, approved!.id, action.actionId, "Done and recorded on the child's file")

@@ -2,7 +2,7 @@ import type { Decision } from "@carepanel/core"
 import { builder } from "../builder.js"
 import { readOf } from "../child/child.js"
 import { DecisionStatusEnum, OutcomeEnum, PlacementKindEnum, RequestTypeEnum, RoleEnum, S20TaskEnum } from "../shared/enums.js"
-import { ActedByRef, RecordedRef, RuleStepTakenRef } from "../shared/objects.js"
+import { ActedByRef, RecordedRef, RuleStepTakenRef, StaffRefRef } from "../shared/objects.js"
 import { type ActionView, ActionRef } from "../action/actionType.js"
 
 type Content = Decision["content"]
@@ -66,10 +66,14 @@ const PendingAgreementRef = builder.objectRef<NonNullable<Decision["outsidePanel
 })
 
 const SignOffStepRef = builder.objectRef<Decision["pendingSignOffs"][number]>("SignOffStep").implement({
-  description: "A sign-off the policy asks for: by anyone holding one of these roles (a chair or their deputy, NSO-8, CPR-1).",
+  description: "A sign-off the policy asks for: by anyone holding one of these roles, or only by whoever chaired the sitting (NSO-8, CPR-11).",
   fields: (t) => ({
     roles: t.field({ type: [RoleEnum], resolve: (step) => step.roles }),
-    ruleId: t.exposeString("ruleId")
+    ruleId: t.exposeString("ruleId"),
+    bySittingChair: t.boolean({
+      description: "Only the person who chaired the sitting (Decision.chairedBy) takes this sign-off.",
+      resolve: (step) => step.bySittingChair === true
+    })
   })
 })
 
@@ -83,6 +87,12 @@ export const DecisionRef = builder.objectRef<Decision>("Decision").implement({
     requestTypes: t.field({ type: [RequestTypeEnum], resolve: (decision) => decision.subject.requestTypes }),
     madeAt: t.string({ description: "panel or outside_panel", resolve: (decision) => decision.madeAt }),
     sittingId: t.string({ nullable: true, resolve: (decision) => decision.sittingId ?? null }),
+    chairedBy: t.field({
+      type: StaffRefRef,
+      nullable: true,
+      description: "Who chaired the sitting (the chair, or the deputy who found it quorate): the one who signs the decision sheet.",
+      resolve: (decision) => decision.chairedBy ?? null
+    }),
     heardAt: t.field({ type: "DateTime", resolve: (decision) => decision.heardAt }),
     status: t.field({ type: DecisionStatusEnum, resolve: (decision) => decision.status }),
     outcome: t.field({ type: OutcomeEnum, resolve: (decision) => decision.content.outcome }),

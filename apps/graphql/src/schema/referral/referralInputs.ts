@@ -65,7 +65,10 @@ export const ReferralFormInput = builder.inputType("ReferralFormInput", {
     expectedOutcome: t.string(),
     durationAndExit: t.string(),
     annualCostPence: t.int(),
-    partOfCareProceedings: t.boolean(),
+    partOfCareProceedings: t.boolean({ description: "Care proceedings about a child on the request are under way (NSO-7)." }),
+    respiteOrFamilySupport: t.boolean({
+      description: "NSO-7: whether the request asks for respite or family support, whatever type it is filed as; asked where it decides the panel."
+    }),
     previousPresentations: t.field({ type: [PreviousPresentationInput] }),
     teamManagerConsultation: t.field({ type: ConsultationInput })
   })

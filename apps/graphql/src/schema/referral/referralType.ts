@@ -83,6 +83,7 @@ export const ReferralRef = builder.objectRef<Referral>("Referral").implement({
     durationAndExit: t.string({ nullable: true, resolve: text("durationAndExit") }),
     annualCostPence: t.int({ nullable: true, resolve: (referral) => referral.form.annualCostPence ?? null }),
     partOfCareProceedings: t.boolean({ resolve: (referral) => referral.form.partOfCareProceedings }),
+    respiteOrFamilySupport: t.boolean({ nullable: true, resolve: (referral) => referral.form.respiteOrFamilySupport ?? null }),
     documents: t.field({ type: [DocumentRef], resolve: (referral) => referral.documents }),
     createdAt: t.field({ type: "DateTime", resolve: (referral) => referral.createdAt }),
     createdBy: t.field({ type: ActedByRef, resolve: (referral) => referral.createdBy }),

@@ -63,7 +63,7 @@ export const knowsley: AuthorityPolicyInput = {
   },
   sitting: {},
   decision: {
-    signOff: [{ ruleId: "DEF-CHAIR-SIGNS", roles: ["panel_chair"] }],
+    signOff: [{ ruleId: "DEF-CHAIR-SIGNS", roles: ["panel_chair"], bySittingChair: true }],
     automaticReviews: [],
     fgcReferralEscalations: []
   },

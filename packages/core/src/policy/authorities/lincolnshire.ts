@@ -69,7 +69,7 @@ export const lincolnshire: AuthorityPolicyInput = {
   },
   sitting: {},
   decision: {
-    signOff: [{ ruleId: "DEF-CHAIR-SIGNS", roles: ["panel_chair"] }],
+    signOff: [{ ruleId: "DEF-CHAIR-SIGNS", roles: ["panel_chair"], bySittingChair: true }],
     timescalesRuleId: "LIN-5",
     signsOfSafetyMinutes: "LIN-5",
     automaticReviews: [],

@@ -16,6 +16,9 @@ const authorisedHere: ReadonlyArray<RequestType> = [
   "nrpf_funding",
   "expenditure",
   "legal_planning_meeting",
+  // NSO-7: respite or family support is decided here when it is part of care proceedings (the exclusion
+  // below sends a disabled child's elsewhere otherwise).
+  "respite_or_family_support",
   "other"
 ]
 
@@ -98,13 +101,15 @@ export const northSomerset: AuthorityPolicyInput = {
     expenditureThreshold: { ruleId: "NSO-6", annualPence: 100_000, disabledChildAnnualPence: 200_000 }
   },
   sitting: {
-    papersToMembers: { ruleId: "NSO-3", clock: { _tag: "WeekdayBefore", weekday: "monday", time: "12:00" } }
+    // NSO-3 names Monday; on a bank holiday Monday the papers go at noon on the next working day before the sitting
+    // (DEF-NEXT-WORKING-DAY-BEFORE), not back on Friday at the same minute as the request deadline.
+    papersToMembers: { ruleId: "NSO-3", clock: { _tag: "WeekdayBefore", weekday: "monday", time: "12:00", ifClosed: "nextWorkingDayBefore" } }
   },
   decision: {
     // NSO-1, NSO-8: whoever chaired (the Assistant Director or a Head of Service deputising) signs each
     // decision sheet; the Assistant Director then finalises.
     signOff: [
-      { ruleId: "NSO-8", roles: ["assistant_director", "head_of_service"] },
+      { ruleId: "NSO-8", roles: ["assistant_director", "head_of_service"], bySittingChair: true },
       { ruleId: "NSO-8", roles: ["assistant_director"] }
     ],
     automaticReviews: [

@@ -59,13 +59,15 @@ export const supportPanels: AuthorityPolicyInput = {
   },
   sitting: {},
   decision: {
-    signOff: [{ ruleId: "DEF-CHAIR-SIGNS", roles: ["panel_chair"] }],
+    signOff: [{ ruleId: "DEF-CHAIR-SIGNS", roles: ["panel_chair"], bySittingChair: true }],
     automaticReviews: [],
     fgcReferralEscalations: []
   },
   outsidePanel: {
     ruleId: "SUP-7",
-    approvers: [{ anyOf: ["head_of_service"], forRequestTypes: ["care_proceedings", "legal_planning_meeting", "s20_accommodation"] }],
+    // SUP-7: the Head of Service's urgent authorisation is to issue proceedings and/or commence an LPM, nothing else
+    // (immediate accommodation is a reason for it, not something it authorises).
+    approvers: [{ anyOf: ["head_of_service"], forRequestTypes: ["care_proceedings", "legal_planning_meeting"] }],
     retrospectivePresentation: true,
     retrospectiveRuleId: "DEF-RETROSPECTIVE-SLOT"
   },
