@@ -53,11 +53,13 @@ describe("police protection (STAT-S46)", () => {
     const placementId = await startPlacement("ep-pp-home")
     const started = await deliver(receiver.url, protectionStarted("ep-pp-home", "2026-01-10T02:00:00.000Z"))
     expect(started).toMatchObject({ status: 200, body: { outcome: "applied", touched: [{ type: "placement", id: placementId }] } })
-    const ended = await deliver(receiver.url, protectionEnded("ep-pp-home", "returned_home", "2026-01-11T20:30:00.000Z"))
+    const ended = await deliver(receiver.url, protectionEnded("ep-pp-home", "returned_home", "2026-01-11T20:30:00.000Z"), { id: "msg_pp_home_ended" })
     expect(ended.status).toBe(200)
     const recorded = await placementEvents(placementId)
     expect(recorded.find((event) => event.type === "PolicePowersRecorded")?.data).toMatchObject({ underPoliceProtection: true, since: "2026-01-10T02:00:00.000Z" })
     expect(recorded.find((event) => event.type === "PoliceProtectionEnded")?.data).toMatchObject({ outcome: "returned_home", endedAt: "2026-01-11T20:30:00.000Z" })
+    // Each event records the source and the delivery it came through, beside the person it acted for.
+    expect(recorded.find((event) => event.type === "PoliceProtectionEnded")?.data.by).toEqual({ ...socialWorker, via: { sourceId: "mosaic", deliveryId: "msg_pp_home_ended" } })
   })
 
   it("records the core's refusal (an end before the start) and answers 422 with its code and message; a repeat gets the same", async () => {

@@ -25,7 +25,7 @@ const appliedTo = (touched: Touched, created?: ReferenceKey): Step => ({ _tag: "
  */
 export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
   Effect.gen(function* () {
-    const actor = yield* actorOf(context.authorityId, event.data.actor, context.sourceRoles)
+    const actor = yield* actorOf(context.authorityId, event.data.actor, context.sourceRoles, { sourceId: context.sourceId, deliveryId: context.deliveryId })
     const key = (recordType: ReferenceKey["recordType"], reference: string): ReferenceKey => ({
       authorityId: context.authorityId,
       sourceId: context.sourceId,
