@@ -77,17 +77,6 @@ describe("outcomes", () => {
     expect(answer.status).toBe(403)
   })
 
-  it("answers the statutory records this version cannot hold yet 422 NotYetSupported, storing nothing (after checking their shape)", async () => {
-    const before = await deliveries()
-    const started = { type: "police_protection.started", data: { actor: socialWorker, episodeRef: "pp-1", childId: "child-1", startedAt: "2027-06-01T02:00:00Z" } }
-    const answer = await deliver(receiver.url, started)
-    expect(answer.status).toBe(422)
-    expect(answer.body).toMatchObject({ code: "NotYetSupported", type: "https://carepanel.example/problems/not-yet-supported" })
-    const malformed = await deliver(receiver.url, { ...started, data: { ...started.data, startedAt: "yesterday" } })
-    expect(malformed.body.problems.map((p: { path: string }) => p.path)).toEqual(["data.startedAt"])
-    expect(await deliveries()).toBe(before)
-  })
-
   it("updates and resubmits the request a form id created, after it was returned for changes", async () => {
     const first = await deliver(receiver.url, submitted("form-update"))
     const returned = await deliver(receiver.url, { type: "request.returned", data: { formId: "form-update", actor: teamManager, reason: "Add the school's view" } })

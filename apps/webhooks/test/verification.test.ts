@@ -92,6 +92,16 @@ describe("verification before anything, over HTTP", () => {
     }
   })
 
+  it("refuses the retired secret once the rotation is complete (only the new one listed)", async () => {
+    const done = await startTestReceiver({ sources: rotationDone })
+    try {
+      expect((await deliver(done.url, text, { secret: nextSecret })).status).toBe(202)
+      expect((await deliver(done.url, text, { secret })).status).toBe(401)
+    } finally {
+      await done.close()
+    }
+  })
+
   it("accepts a signature header listing several signatures when one of them matches", async () => {
     const headers = signedHeaders(text, { id: "several" })
     const other = signedHeaders(text, { id: "several", secret: nextSecret })["webhook-signature"]
@@ -100,9 +110,11 @@ describe("verification before anything, over HTTP", () => {
   })
 })
 
-const rotated = {
-  authorities: { wexcombe: { sources: { mosaic: { secrets: [nextSecret, secret], events: ["request.withdrawn"], roles: ["social_worker"] } } } }
-}
+const sourcesWith = (secrets: ReadonlyArray<string>) => ({
+  authorities: { wexcombe: { sources: { mosaic: { secrets, events: ["request.withdrawn"], roles: ["social_worker"] } } } }
+})
+const rotated = sourcesWith([nextSecret, secret])
+const rotationDone = sourcesWith([nextSecret])
 
 describe("the Standard Webhooks specification's signing vector", () => {
   // From the specification: secret, id, timestamp and payload; the signature below is the one it publishes.

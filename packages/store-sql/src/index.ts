@@ -9,3 +9,12 @@ export { migrations, migrationsTable } from "./migrations/runMigrations.js"
 export { Inbox } from "./store/Inbox.js"
 export { makeWriteTransaction, type WriteTransaction } from "./sql/writeTransaction.js"
 export type { StoreLayer, StoreServices } from "./StoreServices.js"
+export {
+  deliveryColumnsWithoutBody,
+  type KeptAnswer,
+  type KeptDelivery,
+  keptDeliveryOf,
+  deliverySummaryOf,
+  type WebhookDeliveryRow,
+  webhookDeliveryRowOf
+} from "./store/webhookDeliveryRows.js"

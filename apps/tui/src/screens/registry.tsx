@@ -2,6 +2,7 @@ import type { ReactElement } from "react"
 import type { KeyHelp } from "../ui/keys.js"
 import type { Route } from "../ui/Navigation.js"
 import { Deadlines, deadlinesKeys } from "./Deadlines.js"
+import { Deliveries, deliveriesKeys } from "./Deliveries.js"
 import { Inbox, inboxKeys } from "./Inbox.js"
 import { Meeting, meetingKeys } from "./Meeting.js"
 import { Record, recordKeys } from "./Record.js"
@@ -20,18 +21,22 @@ export interface Screen {
   readonly Component: (props: { readonly route: Route }) => ReactElement
 }
 
-/** The numbered screens, in the order the digits open them. */
-export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "record", "deadlines", "statutory", "reports", "search", "inbox"]
+/** The numbered screens, in the order the digits open them (1 to 9, then 0). */
+export const numbered: ReadonlyArray<Route["name"]> = ["week", "requests", "sitting", "record", "deadlines", "statutory", "reports", "search", "inbox", "deliveries"]
+
+/** The digit that opens the numbered screen at `index`. */
+export const digitOf = (index: number): string => String((index + 1) % 10)
 
 export const screens: Partial<Record<Route["name"], Screen>> = {
   week: { title: "Week", keys: weekKeys, Component: Week },
   requests: { title: "Requests", short: "Reqs", keys: requestsKeys, Component: Requests },
-  sitting: { title: "Sitting", keys: sittingKeys, Component: Sitting },
+  sitting: { title: "Sitting", short: "Sit", keys: sittingKeys, Component: Sitting },
   meeting: { title: "Meeting", keys: meetingKeys, Component: Meeting },
   record: { title: "Record", keys: recordKeys, Component: Record },
   deadlines: { title: "Deadlines", short: "Due", keys: deadlinesKeys, Component: Deadlines },
   statutory: { title: "Statutory", short: "Reg 24", keys: statutoryKeys, Component: Statutory },
-  reports: { title: "Reports", keys: reportsKeys, Component: Reports },
+  reports: { title: "Reports", short: "Rpts", keys: reportsKeys, Component: Reports },
   search: { title: "Search", keys: searchKeys, Component: Search },
-  inbox: { title: "Inbox", keys: inboxKeys, Component: Inbox }
+  inbox: { title: "Inbox", keys: inboxKeys, Component: Inbox },
+  deliveries: { title: "Deliveries", short: "Hooks", keys: deliveriesKeys, Component: Deliveries }
 }

@@ -1,7 +1,7 @@
 import { useKeys } from "./useKeys.js"
 import { Box, Text, useApp } from "ink"
 import { useMemo, useState } from "react"
-import { numbered, screens } from "../screens/registry.js"
+import { digitOf, numbered, screens } from "../screens/registry.js"
 import { useCore } from "./CoreContext.js"
 import { Help } from "./Help.js"
 import { type Navigation, NavigationContext, type Route, type Status } from "./Navigation.js"
@@ -51,9 +51,8 @@ export const App = ({ columns, rows, initial = { name: "week" } }: AppProps) => 
     if (input === "?") return setHelpOpen(true)
     if (input === "/") return navigation.go({ name: "search" })
     if (key.escape) return navigation.back()
-    const number = Number(input)
-    const target = numbered[number - 1]
-    if (Number.isInteger(number) && target !== undefined && input.length === 1) navigation.go({ name: target } as Route)
+    const target = numbered.find((_, index) => digitOf(index) === input)
+    if (target !== undefined) navigation.go({ name: target } as Route)
   }, true)
 
   const Screen = screen.Component
@@ -62,7 +61,8 @@ export const App = ({ columns, rows, initial = { name: "week" } }: AppProps) => 
       .map((name, i) => {
         const here = name === route.name || (route.name === "meeting" && name === "sitting")
         const { title, short: brief } = screens[name]!
-        return here ? `[${i + 1} ${title}]` : `${i + 1} ${short ? (brief ?? title) : title}`
+        const label = `${digitOf(i)} ${short ? (brief ?? title) : title}`
+        return here ? `[${label}]` : label
       })
       .join(" ")
   const full = tabsOf(false)

@@ -11,6 +11,7 @@ export type Route =
   | { readonly name: "reports" }
   | { readonly name: "search"; readonly query?: string }
   | { readonly name: "inbox" }
+  | { readonly name: "deliveries" }
 
 export type Status = { readonly kind: "done" | "refused" | "info"; readonly text: string }
 

@@ -14,7 +14,7 @@ export const globalKeys: ReadonlyArray<KeyHelp> = [
   { keys: "j k ↑ ↓", does: "move" },
   { keys: "enter", does: "open" },
   { keys: "esc", does: "back" },
-  { keys: "1-9", does: "the numbered screens along the top" },
+  { keys: "1-9 0", does: "the numbered screens along the top" },
   { keys: "q", does: "quit" }
 ]
 

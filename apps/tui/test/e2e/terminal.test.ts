@@ -5,7 +5,8 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Decisions, Referrals, type Sitting, Sittings } from "@carepanel/core"
 import { seedAuthority, shiftedClock } from "@carepanel/demo"
-import { SqliteStoreLayer } from "@carepanel/store-sql"
+import { type KeptDelivery, SqliteStoreLayer, webhookDeliveryRowOf } from "@carepanel/store-sql"
+import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { RandomIds } from "@carepanel/app-kit"
@@ -48,7 +49,7 @@ afterAll(async () => {
   await core?.runtime.dispose()
 })
 
-it("runs a sitting from a real terminal: follows another process's write, accepts a request, records a decision", async () => {
+it("runs a sitting from a real terminal: follows another process's write, accepts a request, records a decision, replays a dead delivery", async () => {
   await screenShows(terminal.screen, "Sittings this week and next", 120_000)
   await terminal.keys("2")
   await screenShows(terminal.screen, "Requests:", 5_000)
@@ -98,5 +99,39 @@ it("runs a sitting from a real terminal: follows another process's write, accept
   const decision = await core.runtime.runPromise(Effect.flatMap(Decisions, (use) => use.get(staff.administrator, heard.hearings[0]!.decisionId)))
   expect(decision.content).toMatchObject({ outcome: "approve", rationale: typedDecision.rationale, actions: [{ description: "Set up the weekly payment", dueDate: "2027-06-16" }, { description: "Review the budget plan with the family" }], returnToPanel: { withinWeeks: 6 } })
 
+  // A delivery the webhook receiver (another process) gave up on: listed on the Deliveries screen (0), replayed with r.
+  await Effect.runPromise(
+    Effect.provide(
+      Effect.flatMap(SqlClient.SqlClient, (sql) => sql`INSERT INTO webhook_deliveries ${sql.insert({ ...webhookDeliveryRowOf(deadDelivery) })}`),
+      SqliteStoreLayer({ dataDir })
+    ) as Effect.Effect<unknown>
+  )
+  await terminal.keys("0")
+  await screenShows(terminal.screen, /› ‼ dead .* msg_e2e_dead/, 5_000)
+  await screenShows(terminal.screen, "Dead: it waited too long for mosaic/request/MOS-404", 5_000)
+  await terminal.keys("r")
+  await screenShows(terminal.screen, "✓ Delivery msg_e2e_dead will be tried again", 10_000)
+  const [row] = await Effect.runPromise(
+    Effect.provide(
+      Effect.flatMap(SqlClient.SqlClient, (sql) => sql<{ outcome: string; waiting_for: string | null }>`SELECT outcome, waiting_for FROM webhook_deliveries WHERE delivery_id = 'msg_e2e_dead'`),
+      SqliteStoreLayer({ dataDir })
+    ) as Effect.Effect<ReadonlyArray<{ outcome: string; waiting_for: string | null }>>
+  )
+  expect(row).toEqual({ outcome: "parked", waiting_for: null })
+
   await terminal.keys("q")
 }, 240_000)
+
+const deadDelivery: KeptDelivery = {
+  authorityId: demoPolicy.authority.id,
+  deliveryId: "msg_e2e_dead",
+  sourceId: "mosaic",
+  eventType: "request.approved",
+  bodySha256: "0".repeat(64),
+  outcome: "dead",
+  answer: { status: 202, body: { deliveryId: "msg_e2e_dead", outcome: "parked", waitingFor: "mosaic/request/MOS-404" } },
+  receivedAt: "2027-05-25T09:00:00.000Z",
+  updatedAt: "2027-06-01T09:00:00.000Z",
+  waitingFor: "mosaic/request/MOS-404",
+  body: '{"type":"request.approved","data":{"formId":"MOS-404","actor":{"personId":"tom-brackley","name":"Tom Brackley","role":"team_manager"}}}'
+}

@@ -1,4 +1,4 @@
-import { type AuthorityId, type DocumentRef, Placements, ReferralId, Referrals, type Role } from "@carepanel/core"
+import { type AuthorityId, type DocumentRef, PlacementId, Placements, ReferralId, Referrals, type Role } from "@carepanel/core"
 import { Effect } from "effect"
 import type { Touched } from "../inbox/answer.js"
 import { findReference, insertReference, type ReferenceKey } from "../inbox/references.js"
@@ -25,7 +25,7 @@ const appliedTo = (touched: Touched, created?: ReferenceKey): Step => ({ _tag: "
  */
 export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
   Effect.gen(function* () {
-    const actor = yield* actorOf(context.authorityId, event.data.actor, context.sourceRoles)
+    const actor = yield* actorOf(context.authorityId, event.data.actor, context.sourceRoles, { sourceId: context.sourceId, deliveryId: context.deliveryId })
     const key = (recordType: ReferenceKey["recordType"], reference: string): ReferenceKey => ({
       authorityId: context.authorityId,
       sourceId: context.sourceId,
@@ -33,13 +33,18 @@ export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
       reference
     })
     const referrals = yield* Referrals
-    /** A command on a request the case system created earlier; parked when its request is not known yet. */
-    const onRequest = <E, R>(formId: string, command: (id: ReferralId) => Effect.Effect<unknown, E, R>) =>
-      Effect.flatMap(findReference(key("request", formId)), (recordId): Effect.Effect<Step, E, R> =>
+    const placements = yield* Placements
+    /** A command on a record the case system created earlier; parked when that record is not known yet. */
+    const onRecord = <E, R>(recordType: Touched["type"], reference: string, command: (id: string) => Effect.Effect<unknown, E, R>) =>
+      Effect.flatMap(findReference(key(recordType, reference)), (recordId): Effect.Effect<Step, E, R> =>
         recordId === undefined
-          ? Effect.succeed({ _tag: "Park", waitingFor: key("request", formId) })
-          : Effect.as(command(ReferralId.make(recordId)), appliedTo({ type: "request", id: recordId }))
+          ? Effect.succeed({ _tag: "Park", waitingFor: key(recordType, reference) })
+          : Effect.as(command(recordId), appliedTo({ type: recordType, id: recordId }))
       )
+    const onRequest = <E, R>(formId: string, command: (id: ReferralId) => Effect.Effect<unknown, E, R>) =>
+      onRecord("request", formId, (id) => command(ReferralId.make(id)))
+    const onPlacement = <E, R>(placementRef: string, command: (id: PlacementId) => Effect.Effect<unknown, E, R>) =>
+      onRecord("placement", placementRef, (id) => command(PlacementId.make(id)))
     switch (event.type) {
       case "request.submitted": {
         const formKey = key("request", event.data.formId)
@@ -64,7 +69,6 @@ export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
       case "document.attached":
         return yield* onRequest(event.data.formId, (id) => referrals.recordDocument(actor, id, event.data.document as DocumentRef))
       case "placement.connected_person_started": {
-        const placements = yield* Placements
         const placementKey = key("placement", event.data.placementRef)
         const known = yield* findReference(placementKey)
         if (known !== undefined) return yield* Effect.fail(new PlacementAlreadyRecorded(event.data.placementRef))
@@ -72,6 +76,16 @@ export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
         yield* insertReference(placementKey, placement.id, context.deliveryId)
         yield* placements.recordPlacementMade(actor, placement.id, event.data.placedAt, event.data.carers)
         return appliedTo({ type: "placement", id: placement.id }, placementKey)
+      }
+      case "police_protection.started":
+        return yield* onPlacement(event.data.placementRef, (id) => placements.recordPolicePowers(actor, id, true, event.data.startedAt))
+      case "police_protection.ended":
+        return yield* onPlacement(event.data.placementRef, (id) => placements.recordPoliceProtectionOutcome(actor, id, event.data.outcome, event.data.endedAt))
+      case "accommodation.s20_started": {
+        const { consents, childWishes } = event.data
+        return yield* onPlacement(event.data.placementRef, (id) =>
+          placements.recordS20Accommodation(actor, id, { consents, ...(childWishes === undefined ? {} : { childWishes }) })
+        )
       }
     }
   })

@@ -1,11 +1,14 @@
-import { BasicTestAnswers, ChildId, ConnectedCarer } from "@carepanel/core"
+import { BasicTestAnswers, ChildId, ConnectedCarer, PoliceProtectionOutcome, S20ConsentRecord } from "@carepanel/core"
 import { Schema } from "effect"
 import { envelope, SourceReference } from "./eventParts.js"
+
+/** The connected-person placement the case system started, by its own reference: police protection and s20 are recorded on it. */
+const placementRef = { placementRef: SourceReference }
 
 export const ConnectedPersonPlacementStarted = envelope(
   "placement.connected_person_started",
   {
-    placementRef: SourceReference,
+    ...placementRef,
     childId: ChildId,
     basicTest: BasicTestAnswers,
     placedAt: Schema.DateTimeUtc,
@@ -13,3 +16,23 @@ export const ConnectedPersonPlacementStarted = envelope(
   },
   "A child was placed with a connected person (Regulation 24): the basic test and the placement"
 )
+
+export const PoliceProtectionStarted = envelope(
+  "police_protection.started",
+  { ...placementRef, startedAt: Schema.DateTimeUtc },
+  "The child of the placement came under police protection (s46) at startedAt: its 72-hour clock starts (STAT-S46)"
+)
+
+export const PoliceProtectionEnded = envelope(
+  "police_protection.ended",
+  { ...placementRef, outcome: PoliceProtectionOutcome, endedAt: Schema.DateTimeUtc },
+  "Police protection (s46) ended at endedAt by one of the outcomes that end it (STAT-S46); placing the child with carers is not one"
+)
+
+export const S20AccommodationStarted = envelope(
+  "accommodation.s20_started",
+  { ...placementRef, ...S20ConsentRecord.fields },
+  "The child of the placement was accommodated under s20: each consent of a person with parental responsibility in full, and the child's wishes (STAT-S20-CONSENT)"
+)
+
+export const placementEvents = [ConnectedPersonPlacementStarted, PoliceProtectionStarted, PoliceProtectionEnded, S20AccommodationStarted] as const

@@ -1,12 +1,8 @@
 import type { InputProblem } from "@carepanel/core"
+import type { KeptAnswer } from "@carepanel/store-sql"
 
 /** What a delivery was answered: kept with it, so a repeat gets the same. */
-export interface Answer {
-  readonly status: number
-  readonly body: Readonly<Record<string, unknown>>
-}
-
-export type Outcome = "applied" | "refused" | "parked" | "dead"
+export type Answer = KeptAnswer
 
 /** A record a delivery created or changed. */
 export interface Touched {

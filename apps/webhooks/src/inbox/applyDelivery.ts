@@ -73,7 +73,7 @@ export const applyDelivery = (tx: WriteTransaction, delivery: Delivery) =>
         const result = yield* attempt(tx, delivery.event, delivery)
         const now = yield* nowIso
         const record = (row: Pick<DeliveryRow, "outcome" | "answer" | "waitingFor">) =>
-          Effect.as(insertDelivery({ ...base(delivery, now), ...row }, now), row)
+          Effect.as(insertDelivery({ ...base(delivery, now), ...row }), row)
         if (result._tag === "Refused") return yield* record({ outcome: "refused", answer: refused(delivery.deliveryId, result.code, result.message) })
         if (result.step._tag === "Park") {
           const waitingFor = waitingKey(result.step.waitingFor)
@@ -104,6 +104,7 @@ const base = (delivery: Delivery, now: string) => ({
   eventType: delivery.eventType,
   bodySha256: delivery.bodySha256,
   receivedAt: now,
+  updatedAt: now,
   body: delivery.text
 })
 

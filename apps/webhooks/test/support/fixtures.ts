@@ -21,6 +21,8 @@ export const sourcesFor = (secrets: ReadonlyArray<string> = [secret]) => ({
             "document.attached",
             "placement.connected_person_started",
             "police_protection.started",
+            "police_protection.ended",
+            "accommodation.s20_started",
             "visit.recorded"
           ],
           roles: ["social_worker", "team_manager"]

@@ -41,8 +41,10 @@ export const authorise = (actor: Actor, rule: Permission): Effect.Effect<Authori
   return Effect.succeed({ actor, role, authorityId: actor.authorityId } as Authorised)
 }
 
+/** The events' record of who acted; a case system's delivery (source and `webhook-id`) where it came through one. */
 export const actedBy = (by: Authorised): ActedBy => ({
   personId: by.actor.personId,
   name: by.actor.name,
-  role: by.role
+  role: by.role,
+  ...(by.actor.via === undefined ? {} : { via: by.actor.via })
 })

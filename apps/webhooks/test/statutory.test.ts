@@ -1,0 +1,162 @@
+import { readFileSync } from "node:fs"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { bodyOf } from "../src/cli/send.js"
+import { socialWorker } from "./support/fixtures.js"
+import { deliver, startTestReceiver } from "./support/receiver.js"
+import { countOf, queryStore } from "./support/storeQuery.js"
+
+type Receiver = Awaited<ReturnType<typeof startTestReceiver>>
+let receiver: Receiver
+beforeAll(async () => {
+  receiver = await startTestReceiver({ parkedForMs: 60_000 })
+})
+afterAll(() => receiver.close())
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString()
+
+const placementStarted = (placementRef: string) => ({
+  type: "placement.connected_person_started",
+  data: {
+    actor: socialWorker,
+    placementRef,
+    childId: `child-${placementRef}`,
+    basicTest: { wouldRefuseToSupportReturnHome: false, wouldAskPoliceToUsePoliceProtection: true, wouldSeekLegalAdviceToStartCareProceedings: false },
+    placedAt: hoursAgo(5),
+    carers: [{ name: "Margaret Ashdale", relationship: "grandmother", hasParentalResponsibility: false }]
+  }
+})
+const protectionStarted = (placementRef: string, startedAt = hoursAgo(6)) => ({ type: "police_protection.started", data: { actor: socialWorker, placementRef, startedAt } })
+const protectionEnded = (placementRef: string, outcome: string, endedAt = hoursAgo(1)) => ({
+  type: "police_protection.ended",
+  data: { actor: socialWorker, placementRef, outcome, endedAt }
+})
+const mother = { name: "Dana Ashdale", relationship: "mother", consentGivenAt: hoursAgo(2), consentGivenTo: "Priya Ashdown", toldOfRightToObjectAndRemove: true }
+const s20Started = (placementRef: string, consents: ReadonlyArray<object> = [mother]) => ({
+  type: "accommodation.s20_started",
+  data: { actor: socialWorker, placementRef, consents, childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her grandmother" } }
+})
+
+/** The placement's events, in order, as the store keeps them. */
+const placementEvents = async (placementId: string) =>
+  (await queryStore<{ type: string; data: string }>(receiver.store, "SELECT type, data FROM events WHERE entity_id = ? ORDER BY position", [placementId])).map(
+    (row) => ({ type: row.type, data: JSON.parse(row.data) as Record<string, unknown> })
+  )
+
+const startPlacement = async (placementRef: string) => {
+  const answer = await deliver(receiver.url, placementStarted(placementRef))
+  expect(answer.status).toBe(200)
+  return answer.body.touched[0].id as string
+}
+
+describe("police protection (STAT-S46)", () => {
+  it("records its start and its outcome with the instant on the placement the case system named", async () => {
+    const placementId = await startPlacement("ep-pp-home")
+    const started = await deliver(receiver.url, protectionStarted("ep-pp-home", "2026-01-10T02:00:00.000Z"))
+    expect(started).toMatchObject({ status: 200, body: { outcome: "applied", touched: [{ type: "placement", id: placementId }] } })
+    const ended = await deliver(receiver.url, protectionEnded("ep-pp-home", "returned_home", "2026-01-11T20:30:00.000Z"), { id: "msg_pp_home_ended" })
+    expect(ended.status).toBe(200)
+    const recorded = await placementEvents(placementId)
+    expect(recorded.find((event) => event.type === "PolicePowersRecorded")?.data).toMatchObject({ underPoliceProtection: true, since: "2026-01-10T02:00:00.000Z" })
+    expect(recorded.find((event) => event.type === "PoliceProtectionEnded")?.data).toMatchObject({ outcome: "returned_home", endedAt: "2026-01-11T20:30:00.000Z" })
+    // Each event records the source and the delivery it came through, beside the person it acted for.
+    expect(recorded.find((event) => event.type === "PoliceProtectionEnded")?.data.by).toEqual({ ...socialWorker, via: { sourceId: "mosaic", deliveryId: "msg_pp_home_ended" } })
+  })
+
+  it("records the core's refusal (an end before the start) and answers 422 with its code and message; a repeat gets the same", async () => {
+    await startPlacement("ep-pp-early")
+    await deliver(receiver.url, protectionStarted("ep-pp-early", hoursAgo(3)))
+    const endedEarly = protectionEnded("ep-pp-early", "emergency_protection_order", hoursAgo(4))
+    const refused = await deliver(receiver.url, endedEarly, { id: "msg_pp_early" })
+    expect(refused.status).toBe(422)
+    expect(refused.contentType).toBe("application/problem+json")
+    expect(refused.body).toMatchObject({ code: "PoliceProtectionOutcomeRefused", detail: expect.stringMatching(/^Police protection began at .*; it cannot have ended before, at .* \(STAT-S46\)\.$/) })
+    expect(await deliver(receiver.url, endedEarly, { id: "msg_pp_early" })).toEqual(refused)
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_pp_early' AND outcome = 'refused'")).toBe(1)
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM events WHERE type = 'PoliceProtectionEnded' AND data LIKE '%emergency_protection_order%'")).toBe(0)
+  })
+
+  it("refuses an end 'accommodated under s20' until the s20 accommodation is recorded with its consents, then accepts it", async () => {
+    await startPlacement("ep-pp-s20")
+    await deliver(receiver.url, protectionStarted("ep-pp-s20"))
+    const tooSoon = await deliver(receiver.url, protectionEnded("ep-pp-s20", "accommodated_s20"))
+    expect(tooSoon.status).toBe(422)
+    expect(tooSoon.body).toMatchObject({ code: "PoliceProtectionOutcomeRefused", detail: expect.stringContaining("record the s20 accommodation with its consents first") })
+    expect((await deliver(receiver.url, s20Started("ep-pp-s20"))).status).toBe(200)
+    expect((await deliver(receiver.url, protectionEnded("ep-pp-s20", "accommodated_s20"))).status).toBe(200)
+  })
+
+  it("parks an event about a placement not yet known (202), and applies it when the placement arrives", async () => {
+    const early = await deliver(receiver.url, protectionStarted("ep-pp-late"), { id: "msg_pp_late" })
+    expect(early).toMatchObject({ status: 202, body: { outcome: "parked", waitingFor: "mosaic/placement/ep-pp-late" } })
+    const placementId = await startPlacement("ep-pp-late")
+    expect((await placementEvents(placementId)).map((event) => event.type)).toContain("PolicePowersRecorded")
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_pp_late' AND outcome = 'applied'")).toBe(1)
+  })
+
+  it("answers an end without its outcome or instant 422 with both paths, and stores nothing", async () => {
+    const before = await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")
+    const answer = await deliver(receiver.url, { type: "police_protection.ended", data: { actor: socialWorker, placementRef: "ep-pp-home", outcome: "placed_with_carers" } })
+    expect(answer.status).toBe(422)
+    expect((answer.body.problems as Array<{ path: string }>).map((p) => p.path).sort()).toEqual(["data.endedAt", "data.outcome"])
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")).toBe(before)
+  })
+})
+
+describe("s20 accommodation (STAT-S20-CONSENT)", () => {
+  it("records each consent of a person with parental responsibility in full, person by person", async () => {
+    const placementId = await startPlacement("ep-s20-two")
+    const father = { ...mother, name: "Lee Ashdale", relationship: "father" }
+    expect((await deliver(receiver.url, s20Started("ep-s20-two", [mother, father]))).status).toBe(200)
+    const recorded = (await placementEvents(placementId)).find((event) => event.type === "S20AccommodationRecorded")
+    expect(((recorded?.data.consents ?? []) as Array<{ name: string }>).map((consent) => consent.name)).toEqual(["Dana Ashdale", "Lee Ashdale"])
+  })
+
+  it("refuses an incomplete consent with the core's words for what is missing (422 S20ConsentIncomplete, recorded), storing no accommodation", async () => {
+    const placementId = await startPlacement("ep-s20-partial")
+    const answer = await deliver(receiver.url, s20Started("ep-s20-partial", [{ ...mother, consentGivenTo: " ", toldOfRightToObjectAndRemove: false }]), { id: "msg_s20_partial" })
+    expect(answer.status).toBe(422)
+    expect(answer.body).toMatchObject({
+      code: "S20ConsentIncomplete",
+      detail:
+        "The child cannot be accommodated under s20 without to whom Dana Ashdale gave consent; that Dana Ashdale was told of the right to object and to remove the child at any time (STAT-S20-CONSENT)."
+    })
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_s20_partial' AND outcome = 'refused'")).toBe(1)
+    expect((await placementEvents(placementId)).map((event) => event.type)).not.toContain("S20AccommodationRecorded")
+  })
+})
+
+describe("the statutory examples (docs/webhooks.md, carepanel-webhooks send --example)", () => {
+  it("apply in order: the placement, police protection, s20 accommodation with consent, police protection ended by it", async () => {
+    for (const type of ["placement.connected_person_started", "police_protection.started", "accommodation.s20_started", "police_protection.ended"]) {
+      const answer = await deliver(receiver.url, bodyOf({ url: "", secret: "", example: type }))
+      expect([type, answer.status, answer.body.outcome]).toEqual([type, 200, "applied"])
+    }
+  })
+
+  it("docs/webhooks.md shows the s20 example as the examples directory holds it, and its refusal as the core words it", () => {
+    const docs = readFileSync(new URL("../../../docs/webhooks.md", import.meta.url), "utf8")
+    const shown = /```json\n(\{\n {2}"type": "accommodation\.s20_started"[\s\S]*?)```/.exec(docs)?.[1]
+    expect(JSON.parse(shown ?? "null")).toEqual(JSON.parse(bodyOf({ url: "", secret: "", example: "accommodation.s20_started" })))
+    expect(docs.replace(/\s+/g, " ")).toContain(
+      "without to whom Dana Ashdale gave consent; that Dana Ashdale was told of the right to object and to remove the child at any time (STAT-S20-CONSENT)."
+    )
+  })
+
+  it("are in /openapi.json: the end with its outcomes and instant required, s20 with each consent's fields", async () => {
+    const schemas = ((await (await fetch(`${receiver.url}/openapi.json`)).json()) as any).components.schemas
+    expect(schemas.police_protection_ended.properties.data.required).toEqual(expect.arrayContaining(["placementRef", "outcome", "endedAt"]))
+    expect(schemas.police_protection_ended.properties.data.properties.outcome.enum).toEqual(["returned_home", "accommodated_s20", "emergency_protection_order", "interim_care_order"])
+    expect(JSON.stringify(schemas.accommodation_s20_started)).toContain("toldOfRightToObjectAndRemove")
+  })
+
+  it("answers the records the core does not hold yet (a visit, a legal status) 422 NotYetSupported after checking their shape, storing nothing", async () => {
+    const before = await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")
+    const visit = JSON.parse(bodyOf({ url: "", secret: "", example: "visit.recorded" }))
+    const answer = await deliver(receiver.url, visit)
+    expect(answer.status).toBe(422)
+    expect(answer.body).toMatchObject({ code: "NotYetSupported", type: "https://carepanel.example/problems/not-yet-supported" })
+    const malformed = await deliver(receiver.url, { ...visit, data: { ...visit.data, visitedAt: "yesterday" } })
+    expect(malformed.body.problems.map((p: { path: string }) => p.path)).toEqual(["data.visitedAt"])
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")).toBe(before)
+  })
+})

@@ -1,0 +1,90 @@
+import type { DeliverySummary, WebhookOutcome } from "@carepanel/core"
+
+/** What a delivery was answered (status and body): kept with it, so a repeat gets the same. */
+export interface KeptAnswer {
+  readonly status: number
+  readonly body: Readonly<Record<string, unknown>>
+}
+
+/** One delivery as the webhook receiver keeps it (table `webhook_deliveries`, migration 0006). */
+export interface KeptDelivery {
+  readonly authorityId: string
+  readonly deliveryId: string
+  readonly sourceId: string
+  readonly eventType: string
+  readonly bodySha256: string
+  readonly outcome: WebhookOutcome
+  readonly answer: KeptAnswer
+  readonly receivedAt: string
+  /** When the outcome last changed (a parked delivery dies counting from it). */
+  readonly updatedAt: string
+  readonly waitingFor?: string | undefined
+  /** Kept while the delivery may be applied again (parked, refused, dead); dropped once applied. Read only for replays. */
+  readonly body?: string | undefined
+}
+
+/** A `webhook_deliveries` row as the drivers return it; `body` only where it was selected. */
+export interface WebhookDeliveryRow {
+  readonly authority_id: string
+  readonly delivery_id: string
+  readonly source_id: string
+  readonly event_type: string
+  readonly body_sha256: string
+  readonly outcome: WebhookOutcome
+  readonly answer: string
+  readonly received_at: string
+  readonly updated_at: string
+  readonly waiting_for: string | null
+  readonly body?: string | null
+}
+
+/** Every column but the body, which may hold a child's data: what operators' reads select. */
+export const deliveryColumnsWithoutBody =
+  "authority_id, delivery_id, source_id, event_type, body_sha256, outcome, answer, received_at, updated_at, waiting_for"
+
+export const keptDeliveryOf = (row: WebhookDeliveryRow): KeptDelivery => ({
+  authorityId: row.authority_id,
+  deliveryId: row.delivery_id,
+  sourceId: row.source_id,
+  eventType: row.event_type,
+  bodySha256: row.body_sha256,
+  outcome: row.outcome,
+  answer: JSON.parse(row.answer) as KeptAnswer,
+  receivedAt: row.received_at,
+  updatedAt: row.updated_at,
+  waitingFor: row.waiting_for ?? undefined,
+  body: row.body ?? undefined
+})
+
+/** The row to insert; an applied delivery's body is not kept. */
+export const webhookDeliveryRowOf = (delivery: KeptDelivery): WebhookDeliveryRow => ({
+  authority_id: delivery.authorityId,
+  delivery_id: delivery.deliveryId,
+  source_id: delivery.sourceId,
+  event_type: delivery.eventType,
+  body_sha256: delivery.bodySha256,
+  outcome: delivery.outcome,
+  answer: JSON.stringify(delivery.answer),
+  received_at: delivery.receivedAt,
+  updated_at: delivery.updatedAt,
+  waiting_for: delivery.waitingFor ?? null,
+  body: delivery.outcome === "applied" ? null : (delivery.body ?? null)
+})
+
+/** The summary an operator may see: the answer's code and message (a refusal's detail, else a problem's title), never the body. */
+export const deliverySummaryOf = (delivery: KeptDelivery): DeliverySummary => {
+  const body = delivery.answer.body
+  const code = typeof body.code === "string" ? body.code : undefined
+  const message = typeof body.detail === "string" ? body.detail : typeof body.title === "string" ? body.title : undefined
+  return {
+    deliveryId: delivery.deliveryId,
+    sourceId: delivery.sourceId,
+    eventType: delivery.eventType,
+    outcome: delivery.outcome,
+    receivedAt: delivery.receivedAt,
+    updatedAt: delivery.updatedAt,
+    ...(delivery.waitingFor === undefined ? {} : { waitingFor: delivery.waitingFor }),
+    ...(code === undefined ? {} : { code }),
+    ...(message === undefined ? {} : { message })
+  }
+}
