@@ -87,6 +87,12 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       PoliceProtectionEnded: { outcome: "emergency_protection_order", endedAt: audit.at, ...audit },
       S20ConsentSigned: { signedBy: ["Dana Harrow (mother)"], ...audit },
       ApprovalExtendedPendingReview: { ...audit }
+    },
+    "child-record": {
+      ChildRecordOpened: { childId: "child-fixture-1", authorityId: staff.socialWorker.authorityId, ...audit },
+      EmergencyProtectionOrderMade: { orderId: "epo-1", madeAt: audit.at, days: 8, endsAt: audit.at, ...audit },
+      EmergencyProtectionOrderExtended: { orderId: "epo-1", days: 7, from: audit.at, endsAt: audit.at, ...audit },
+      EmergencyProtectionOrderEnded: { orderId: "epo-1", outcome: "interim_care_order", endedAt: audit.at, ...audit }
     }
   }
 }

@@ -55,7 +55,8 @@ const subject: Record<Deadline["about"]["kind"], string> = {
   decision: "panel decision",
   action: "action",
   disagreement: "disagreement",
-  placement: "Regulation 24 placement"
+  placement: "Regulation 24 placement",
+  child: "child's record"
 }
 
 /**

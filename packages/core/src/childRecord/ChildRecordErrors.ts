@@ -1,0 +1,19 @@
+import { Schema } from "effect"
+import { RuleId } from "../policy/rules.js"
+import type { NotYetHappened } from "../regulation24/PlacementErrors.js"
+import type { NoSuchRecord } from "../shared/errors.js"
+
+/** STAT-S44: an order's period or extension outside the statute's limits, or a second extension. */
+export class EpoPeriodRefused extends Schema.TaggedError<EpoPeriodRefused>()("EpoPeriodRefused", {
+  ruleId: RuleId,
+  maxDays: Schema.Number,
+  message: Schema.String
+}) {}
+
+/** STAT-S44: the command needs an order in force (or none), and the child's record says otherwise. */
+export class EpoNotInForce extends Schema.TaggedError<EpoNotInForce>()("EpoNotInForce", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+export type ChildRecordRefusal = NoSuchRecord | NotYetHappened | EpoPeriodRefused | EpoNotInForce

@@ -1,0 +1,60 @@
+import { type DateTime, Effect, Schema } from "effect"
+import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
+import type { EventStore } from "../ports/EventStore.js"
+import type { Policies } from "../ports/Policies.js"
+import { ReadModels } from "../ports/ReadModels.js"
+import type { Actor } from "../shared/actor.js"
+import { authorise, type Permission, permission } from "../shared/authorise.js"
+import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
+import { NotFound } from "../shared/errors.js"
+import type { ChildId } from "../shared/ids.js"
+import type { Role } from "../shared/roles.js"
+import { ChildRecord } from "./ChildRecord.js"
+import type { ChildRecordCommand } from "./ChildRecordCommands.js"
+import { childRecordAggregate, childRecordCollection } from "./childRecordAggregate.js"
+import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
+
+const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager", "service_manager", "head_of_service"]
+
+/** Who may record what on a child's record. The decider checks the statutes' limits. */
+export const childRecordPermissions = {
+  RecordEmergencyProtectionOrder: permission("record an emergency protection order (STAT-S44)", ...recorders),
+  ExtendEmergencyProtectionOrder: permission("record the extension of an emergency protection order (STAT-S44)", ...recorders),
+  RecordEmergencyProtectionOrderEnded: permission("record how an emergency protection order ended (STAT-S44)", ...recorders)
+} satisfies Record<ChildRecordCommand["_tag"], Permission>
+
+export const childRecordReaders = permission(
+  "read children's statutory records",
+  "social_worker", "practice_supervisor", "team_manager", "head_of_service", "service_manager", "assistant_director",
+  "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"
+)
+
+/** Use cases on a child's statutory record (orders, ...): authorise, load, decide, append, every time. */
+export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/core/ChildRecords", {
+  effect: Effect.gen(function* () {
+    const readModels = yield* ReadModels
+    const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
+    const handle = commandHandler(childRecordAggregate, childRecordPermissions, "child record")
+    const run = (actor: Actor, childId: ChildId, body: CommandBody<ChildRecordCommand>) => handle(actor, childId, body).pipe(Effect.provide(context))
+    const decode = Schema.decodeUnknown(ChildRecord)
+
+    return {
+      /** STAT-S44: the court's order, made at `madeAt` for `days` whole days (at most 8). */
+      recordEmergencyProtectionOrder: (actor: Actor, childId: ChildId, madeAt: DateTime.Utc, days: number) =>
+        run(actor, childId, { _tag: "RecordEmergencyProtectionOrder", childId, madeAt, days }),
+      /** STAT-S44: the one extension of the order in force (at most 7 days). */
+      extendEmergencyProtectionOrder: (actor: Actor, childId: ChildId, days: number) => run(actor, childId, { _tag: "ExtendEmergencyProtectionOrder", childId, days }),
+      /** STAT-S44: how the order ended; `endedAt` defaults to now. */
+      recordEmergencyProtectionOrderEnded: (actor: Actor, childId: ChildId, outcome: EpoOutcome, endedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordEmergencyProtectionOrderEnded", childId, outcome, ...(endedAt === undefined ? {} : { endedAt }) }),
+      /** The child's record in the actor's authority; nothing recorded (or another authority's child) answers NotFound. */
+      get: (actor: Actor, childId: ChildId) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, childRecordReaders)
+          const row = yield* readModels.get(childRecordCollection, actor.authorityId, childId)
+          if (row === undefined) return yield* Effect.fail(NotFound.of("child record", childId))
+          return yield* decode(row.doc).pipe(Effect.orDie)
+        })
+    }
+  })
+}) {}
