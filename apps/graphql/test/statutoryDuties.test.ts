@@ -121,3 +121,36 @@ describe("extending a temporary approval over HTTP (STAT-R25-3)", () => {
     expect(extended.body.data.extendApproval, extended.text).toMatchObject({ __typename: "Placement", approvalStanding: "extended", approval: { extendedByWeeks: 8 }, extensionGrounds: null })
   })
 })
+
+describe("emergency protection orders over HTTP (STAT-S44)", () => {
+  const onRecord = "... on ChildRecord { childId emergencyProtectionOrders { orderId days endsAt inForce extension { days endsAt } ended { outcome } } clocks { id ruleId due state explanation } }"
+
+  it("docs/api.md's EPO example records the order and its clock; more than 8 days is refused; the one extension and the end are recorded", async () => {
+    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const example = /```graphql\n(mutation Run\(\$input: RecordEmergencyProtectionOrderInput!\)[\s\S]*?)```/.exec(docs)![1]!
+    const worker = await tokenFor(app, staff.socialWorker)
+    const madeAt = new Date(Date.now() - 3_600_000).toISOString()
+    const refused = await app.post(worker, example, { input: { childId: "sd-epo-1", madeAt, days: 9 } })
+    expect(refused.body.data.recordEmergencyProtectionOrder, refused.text).toMatchObject({ __typename: "EpoPeriodRefused", ruleId: "STAT-S44", maxDays: 8 })
+    const made = await app.post(worker, example, { input: { childId: "sd-epo-1", madeAt, days: 8 } })
+    const record = made.body.data.recordEmergencyProtectionOrder
+    expect(record, made.text).toMatchObject({ __typename: "ChildRecord", childId: "sd-epo-1", emergencyProtectionOrders: [{ orderId: "epo-1", days: 8, inForce: true }] })
+    const clock = record.clocks.find((candidate: { id: string }) => candidate.id === "sd-epo-1:epo:epo-1")
+    expect(clock).toMatchObject({ ruleId: "STAT-S44" })
+    expect(clock.explanation).toContain("STAT-S44: 8 days after the emergency protection order made at")
+    // Eight London days later at the same wall time: 192 elapsed hours, one fewer or more across a clock change.
+    expect(Math.abs(new Date(clock.due).getTime() - new Date(madeAt).getTime() - 192 * 3_600_000)).toBeLessThanOrEqual(3_600_000)
+
+    const extended = await app.post(worker, mutation("extendEmergencyProtectionOrder", `${onRecord} ... on EpoPeriodRefused { maxDays }`), { input: { childId: "sd-epo-1", days: 7 } })
+    expect(extended.body.data.extendEmergencyProtectionOrder, extended.text).toMatchObject({ emergencyProtectionOrders: [{ extension: { days: 7 } }] })
+    const ended = await app.post(worker, mutation("recordEmergencyProtectionOrderEnded", onRecord), { input: { childId: "sd-epo-1", outcome: "interim_care_order" } })
+    const after = ended.body.data.recordEmergencyProtectionOrderEnded
+    expect(after, ended.text).toMatchObject({ emergencyProtectionOrders: [{ inForce: false, ended: { outcome: "interim_care_order" } }] })
+    expect(after.clocks.map((c: { id: string; state: string }) => [c.id, c.state])).toEqual([
+      ["sd-epo-1:epo:epo-1", "met"],
+      ["sd-epo-1:epo-extension:epo-1", "met"]
+    ])
+    const query = await app.post(worker, `query ($childId: ID!) { childRecord(childId: $childId) { ${onRecord} } }`, { childId: "sd-epo-1" })
+    expect(query.body.data.childRecord, query.text).toMatchObject({ childId: "sd-epo-1" })
+  })
+})

@@ -1,0 +1,55 @@
+import { type ChildRecord, epoEndsAt } from "@carepanel/core"
+import { DateTime } from "effect"
+import { builder } from "../builder.js"
+import { EpoOutcomeEnum } from "../shared/enums.js"
+import { ActedByRef } from "../shared/objects.js"
+
+type Epo = ChildRecord["emergencyProtectionOrders"][number]
+
+const EpoExtensionRef = builder.objectRef<NonNullable<Epo["extension"]>>("EmergencyProtectionOrderExtension").implement({
+  description: "STAT-S44: the order's one extension, of at most 7 days from its first end.",
+  fields: (t) => ({
+    days: t.exposeInt("days"),
+    from: t.field({ type: "DateTime", resolve: (extension) => extension.from }),
+    endsAt: t.field({ type: "DateTime", resolve: (extension) => extension.endsAt }),
+    by: t.field({ type: ActedByRef, resolve: (extension) => extension.by }),
+    at: t.field({ type: "DateTime", resolve: (extension) => extension.at })
+  })
+})
+
+const EpoEndedRef = builder.objectRef<NonNullable<Epo["ended"]>>("EmergencyProtectionOrderEnded").implement({
+  description: "STAT-S44: how and when the order ended.",
+  fields: (t) => ({
+    outcome: t.field({ type: EpoOutcomeEnum, resolve: (ended) => ended.outcome }),
+    endedAt: t.field({ type: "DateTime", resolve: (ended) => ended.endedAt }),
+    by: t.field({ type: ActedByRef, resolve: (ended) => ended.by }),
+    at: t.field({ type: "DateTime", resolve: (ended) => ended.at })
+  })
+})
+
+const EpoRef = builder.objectRef<Epo>("EmergencyProtectionOrder").implement({
+  description: "STAT-S44: an emergency protection order, for the court's period of at most 8 days.",
+  fields: (t) => ({
+    orderId: t.exposeString("orderId"),
+    madeAt: t.field({ type: "DateTime", resolve: (order) => order.madeAt }),
+    days: t.exposeInt("days", { description: "The court's period in days (1-8)." }),
+    endsAt: t.field({ type: "DateTime", description: "When the order ends now: its extended end if extended.", resolve: (order) => epoEndsAt(order) }),
+    inForce: t.boolean({
+      description: "No end recorded and its end not reached.",
+      resolve: (order) => order.ended === undefined && DateTime.lessThan(DateTime.unsafeNow(), epoEndsAt(order))
+    }),
+    extension: t.field({ type: EpoExtensionRef, nullable: true, resolve: (order) => order.extension ?? null }),
+    ended: t.field({ type: EpoEndedRef, nullable: true, resolve: (order) => order.ended ?? null }),
+    by: t.field({ type: ActedByRef, resolve: (order) => order.by }),
+    at: t.field({ type: "DateTime", resolve: (order) => order.at })
+  })
+})
+
+/** What the core records about one child under the statutes that run on the child; its clocks are in `clocks`. */
+export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").implement({
+  description: "A child's statutory record: emergency protection orders (STAT-S44).",
+  fields: (t) => ({
+    childId: t.exposeString("childId"),
+    emergencyProtectionOrders: t.field({ type: [EpoRef], resolve: (record) => record.emergencyProtectionOrders })
+  })
+})
