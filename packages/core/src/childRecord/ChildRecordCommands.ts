@@ -1,6 +1,7 @@
 import type { DateTime } from "effect"
 import type { Authorised } from "../shared/authorise.js"
 import type { ChildId } from "../shared/ids.js"
+import type { LocalDate } from "../calendar/LocalDate.js"
 import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
 
 /** Every command carries an authorised actor, the instant it happens and the child it is about. */
@@ -17,5 +18,14 @@ export type ChildRecordCommand =
   | (Base & { readonly _tag: "ExtendEmergencyProtectionOrder"; readonly days: number })
   /** STAT-S44: how the order in force ended, and when (`endedAt`, defaults to `at`). */
   | (Base & { readonly _tag: "RecordEmergencyProtectionOrderEnded"; readonly outcome: EpoOutcome; readonly endedAt?: DateTime.Utc })
+  | (Base & { readonly _tag: "RecordDateOfBirth"; readonly dateOfBirth: LocalDate })
+  /** STAT-S25: a further period in secure accommodation from `startedAt`, ended at `endedAt` if it has. */
+  | (Base & { readonly _tag: "RecordSecureAccommodation"; readonly startedAt: DateTime.Utc; readonly endedAt?: DateTime.Utc })
+  /** STAT-S25: the open period ended (`endedAt`, defaults to `at`). */
+  | (Base & { readonly _tag: "EndSecureAccommodation"; readonly endedAt?: DateTime.Utc })
+  /** STAT-S25: the court's authority (an s25 order) from `from` until `until`. */
+  | (Base & { readonly _tag: "RecordSecureAccommodationCourtAuthority"; readonly from: DateTime.Utc; readonly until: DateTime.Utc })
+  /** STAT-S25 (reg 4): the Secretary of State's approval for a child under 13, given at `approvedAt`. */
+  | (Base & { readonly _tag: "RecordSecretaryOfStateApproval"; readonly approvedAt: DateTime.Utc })
 
 export type ChildRecordCommandTag = ChildRecordCommand["_tag"]

@@ -8,6 +8,7 @@ import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import type { ChildRecordRefusal } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import { decideEpo } from "./decideEpo.js"
+import { decideSecure } from "./decideSecure.js"
 import { evolveChildRecord } from "./evolveChildRecord.js"
 
 export interface ChildRecordContext {
@@ -23,7 +24,10 @@ const decide = (
 ): Effect.Effect<ReadonlyArray<ChildRecordEvent>, ChildRecordRefusal> =>
   Effect.gen(function* () {
     const audit = { by: actedBy(command.by), at: command.at }
-    const events: ReadonlyArray<ChildRecordEvent> = yield* decideEpo(command, state, calendar, audit)
+    const events: ReadonlyArray<ChildRecordEvent> =
+      command._tag === "RecordEmergencyProtectionOrder" || command._tag === "ExtendEmergencyProtectionOrder" || command._tag === "RecordEmergencyProtectionOrderEnded"
+        ? yield* decideEpo(command, state, calendar, audit)
+        : yield* decideSecure(command, state, audit)
     if (state !== undefined) return events
     return [{ _tag: "ChildRecordOpened", childId: command.childId, authorityId: command.by.authorityId, ...audit }, ...events]
   })

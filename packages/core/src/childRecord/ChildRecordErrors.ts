@@ -16,4 +16,13 @@ export class EpoNotInForce extends Schema.TaggedError<EpoNotInForce>()("EpoNotIn
   message: Schema.String
 }) {}
 
-export type ChildRecordRefusal = NoSuchRecord | NotYetHappened | EpoPeriodRefused | EpoNotInForce
+/**
+ * STAT-S25: a period that would take the child past 72 hours in 28 days without a court's authority, a child under 13
+ * without the Secretary of State's approval (or of unknown age), or a period that does not fit the record.
+ */
+export class SecureAccommodationRefused extends Schema.TaggedError<SecureAccommodationRefused>()("SecureAccommodationRefused", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+export type ChildRecordRefusal = NoSuchRecord | NotYetHappened | EpoPeriodRefused | EpoNotInForce | SecureAccommodationRefused

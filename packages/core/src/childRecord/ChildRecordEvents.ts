@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import { ActedBy } from "../shared/actor.js"
 import { AuthorityId, ChildId } from "../shared/ids.js"
+import { LocalDate } from "../calendar/LocalDate.js"
 import { EpoOutcome } from "./EmergencyProtectionOrder.js"
 
 /** Every event names who caused it and when: the log is the audit trail. */
@@ -33,10 +34,35 @@ export const EmergencyProtectionOrderEnded = Schema.TaggedStruct("EmergencyProte
   ...audit
 })
 
+/** The child's date of birth (for STAT-S25's under-13 test). */
+export const DateOfBirthRecorded = Schema.TaggedStruct("DateOfBirthRecorded", { dateOfBirth: LocalDate, ...audit })
+/** STAT-S25: a period in secure accommodation began at `startedAt` (and ended at `endedAt`, if it has). */
+export const SecureAccommodationStarted = Schema.TaggedStruct("SecureAccommodationStarted", {
+  periodId: Schema.String,
+  startedAt: Schema.DateTimeUtc,
+  endedAt: Schema.optional(Schema.DateTimeUtc),
+  ...audit
+})
+/** STAT-S25: the open period ended at `endedAt`. */
+export const SecureAccommodationEnded = Schema.TaggedStruct("SecureAccommodationEnded", { periodId: Schema.String, endedAt: Schema.DateTimeUtc, ...audit })
+/** STAT-S25: a court authorised secure accommodation from `from` until `until` (an s25 order). */
+export const SecureAccommodationAuthorisedByCourt = Schema.TaggedStruct("SecureAccommodationAuthorisedByCourt", {
+  from: Schema.DateTimeUtc,
+  until: Schema.DateTimeUtc,
+  ...audit
+})
+/** STAT-S25 (reg 4): the Secretary of State approved secure accommodation for a child under 13. */
+export const SecretaryOfStateApprovalRecorded = Schema.TaggedStruct("SecretaryOfStateApprovalRecorded", { approvedAt: Schema.DateTimeUtc, ...audit })
+
 export const ChildRecordEvent = Schema.Union(
   ChildRecordOpened,
   EmergencyProtectionOrderMade,
   EmergencyProtectionOrderExtended,
-  EmergencyProtectionOrderEnded
+  EmergencyProtectionOrderEnded,
+  DateOfBirthRecorded,
+  SecureAccommodationStarted,
+  SecureAccommodationEnded,
+  SecureAccommodationAuthorisedByCourt,
+  SecretaryOfStateApprovalRecorded
 )
 export type ChildRecordEvent = typeof ChildRecordEvent.Type

@@ -1,4 +1,5 @@
 import { type DateTime, Effect, Schema } from "effect"
+import type { LocalDate } from "../calendar/LocalDate.js"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { EventStore } from "../ports/EventStore.js"
 import type { Policies } from "../ports/Policies.js"
@@ -20,7 +21,12 @@ const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", 
 export const childRecordPermissions = {
   RecordEmergencyProtectionOrder: permission("record an emergency protection order (STAT-S44)", ...recorders),
   ExtendEmergencyProtectionOrder: permission("record the extension of an emergency protection order (STAT-S44)", ...recorders),
-  RecordEmergencyProtectionOrderEnded: permission("record how an emergency protection order ended (STAT-S44)", ...recorders)
+  RecordEmergencyProtectionOrderEnded: permission("record how an emergency protection order ended (STAT-S44)", ...recorders),
+  RecordDateOfBirth: permission("record a child's date of birth", ...recorders),
+  RecordSecureAccommodation: permission("record a period in secure accommodation (STAT-S25)", ...recorders),
+  EndSecureAccommodation: permission("record the end of a period in secure accommodation (STAT-S25)", ...recorders),
+  RecordSecureAccommodationCourtAuthority: permission("record a court's authority for secure accommodation (STAT-S25)", ...recorders),
+  RecordSecretaryOfStateApproval: permission("record the Secretary of State's approval for secure accommodation (STAT-S25)", ...recorders)
 } satisfies Record<ChildRecordCommand["_tag"], Permission>
 
 export const childRecordReaders = permission(
@@ -47,6 +53,16 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
       /** STAT-S44: how the order ended; `endedAt` defaults to now. */
       recordEmergencyProtectionOrderEnded: (actor: Actor, childId: ChildId, outcome: EpoOutcome, endedAt?: DateTime.Utc) =>
         run(actor, childId, { _tag: "RecordEmergencyProtectionOrderEnded", childId, outcome, ...(endedAt === undefined ? {} : { endedAt }) }),
+      recordDateOfBirth: (actor: Actor, childId: ChildId, dateOfBirth: LocalDate) => run(actor, childId, { _tag: "RecordDateOfBirth", childId, dateOfBirth }),
+      /** STAT-S25: a further period from `startedAt`, ended at `endedAt` if it has; refused past 72 hours in 28 days. */
+      recordSecureAccommodation: (actor: Actor, childId: ChildId, startedAt: DateTime.Utc, endedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordSecureAccommodation", childId, startedAt, ...(endedAt === undefined ? {} : { endedAt }) }),
+      endSecureAccommodation: (actor: Actor, childId: ChildId, endedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "EndSecureAccommodation", childId, ...(endedAt === undefined ? {} : { endedAt }) }),
+      recordSecureAccommodationCourtAuthority: (actor: Actor, childId: ChildId, from: DateTime.Utc, until: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordSecureAccommodationCourtAuthority", childId, from, until }),
+      recordSecretaryOfStateApproval: (actor: Actor, childId: ChildId, approvedAt: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordSecretaryOfStateApproval", childId, approvedAt }),
       /** The child's record in the actor's authority; nothing recorded (or another authority's child) answers NotFound. */
       get: (actor: Actor, childId: ChildId) =>
         Effect.gen(function* () {

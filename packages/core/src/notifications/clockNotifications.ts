@@ -47,7 +47,7 @@ const warningPassed = (deadline: Deadline, deadlines: ReadonlyArray<Deadline>, n
   )
 
 /** Overdue clocks that mean a child may be held without a legal basis: the alert says so first. */
-const urgentWhenOverdue: ReadonlyArray<string> = ["STAT-S46"]
+const urgentWhenOverdue: ReadonlyArray<string> = ["STAT-S46", "STAT-S25"]
 
 const subject: Record<Deadline["about"]["kind"], string> = {
   referral: "panel request",
