@@ -154,3 +154,31 @@ describe("emergency protection orders over HTTP (STAT-S44)", () => {
     expect(query.body.data.childRecord, query.text).toMatchObject({ childId: "sd-epo-1" })
   })
 })
+
+describe("secure accommodation over HTTP (STAT-S25)", () => {
+  const onRecord =
+    "... on ChildRecord { childId dateOfBirth secureAccommodation { periods { periodId startedAt endedAt } hoursUsedInLast28Days } clocks { id ruleId due state explanation } } ... on SecureAccommodationRefused { ruleId message }"
+
+  it("docs/api.md's secure accommodation example: refused without a date of birth; a period past 72 hours in 28 days refused; an open period's clocks", async () => {
+    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const example = /```graphql\n(mutation Run\(\$input: RecordSecureAccommodationInput!\)[\s\S]*?)```/.exec(docs)![1]!
+    const worker = await tokenFor(app, staff.socialWorker)
+    const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString()
+    const noAge = await app.post(worker, example, { input: { childId: "sd-secure-1", startedAt: ago(100), endedAt: ago(60) } })
+    expect(noAge.body.data.recordSecureAccommodation, noAge.text).toMatchObject({ __typename: "SecureAccommodationRefused", ruleId: "STAT-S25" })
+    await app.post(worker, mutation("recordChildDateOfBirth", onRecord), { input: { childId: "sd-secure-1", dateOfBirth: "2011-09-14" } })
+    const first = await app.post(worker, example, { input: { childId: "sd-secure-1", startedAt: ago(100), endedAt: ago(60) } })
+    expect(first.body.data.recordSecureAccommodation, first.text).toMatchObject({ __typename: "ChildRecord", secureAccommodation: { hoursUsedInLast28Days: 40 } })
+    const tooMany = await app.post(worker, example, { input: { childId: "sd-secure-1", startedAt: ago(50), endedAt: ago(10) } })
+    expect(tooMany.body.data.recordSecureAccommodation, tooMany.text).toMatchObject({
+      __typename: "SecureAccommodationRefused",
+      message: "With this period the child would have spent 80 hours in secure accommodation in 28 days without a court's authority; the limit is 72 hours (STAT-S25). Record the court's authority first."
+    })
+    const open = await app.post(worker, example, { input: { childId: "sd-secure-1", startedAt: ago(2) } })
+    const record = open.body.data.recordSecureAccommodation
+    const limit = record.clocks.find((clock: { id: string }) => clock.id === "sd-secure-1:secure-72h:secure-2")
+    expect(limit, open.text).toMatchObject({ ruleId: "STAT-S25", state: "due_soon" })
+    // 40 hours used: 32 more from the open period's start.
+    expect(new Date(limit.due).getTime() - new Date(record.secureAccommodation.periods[1].startedAt).getTime()).toBe(32 * 3_600_000)
+  })
+})

@@ -92,7 +92,12 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       ChildRecordOpened: { childId: "child-fixture-1", authorityId: staff.socialWorker.authorityId, ...audit },
       EmergencyProtectionOrderMade: { orderId: "epo-1", madeAt: audit.at, days: 8, endsAt: audit.at, ...audit },
       EmergencyProtectionOrderExtended: { orderId: "epo-1", days: 7, from: audit.at, endsAt: audit.at, ...audit },
-      EmergencyProtectionOrderEnded: { orderId: "epo-1", outcome: "interim_care_order", endedAt: audit.at, ...audit }
+      EmergencyProtectionOrderEnded: { orderId: "epo-1", outcome: "interim_care_order", endedAt: audit.at, ...audit },
+      DateOfBirthRecorded: { dateOfBirth: "2012-05-01", ...audit },
+      SecureAccommodationStarted: { periodId: "secure-1", startedAt: audit.at, ...audit },
+      SecureAccommodationEnded: { periodId: "secure-1", endedAt: audit.at, ...audit },
+      SecureAccommodationAuthorisedByCourt: { from: audit.at, until: audit.at, ...audit },
+      SecretaryOfStateApprovalRecorded: { approvedAt: audit.at, ...audit }
     }
   }
 }

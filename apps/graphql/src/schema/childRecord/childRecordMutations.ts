@@ -1,4 +1,4 @@
-import { ChildId, ChildRecords, EpoOutcome } from "@carepanel/core"
+import { ChildId, ChildRecords, EpoOutcome, LocalDate } from "@carepanel/core"
 import { Schema } from "effect"
 import { optional } from "../../graphql/decodeInput.js"
 import { childRecordRefusals } from "../errors/refusals.js"
@@ -35,4 +35,50 @@ commandMutation("recordEmergencyProtectionOrderEnded", {
   fields: (t) => ({ childId: t.id({ required: true }), outcome: t.field({ type: EpoOutcomeEnum, required: true }), endedAt: t.field({ type: "DateTime" }) }),
   schema: Schema.Struct({ childId: ChildId, outcome: EpoOutcome, endedAt: optional(Schema.DateTimeUtc) }),
   execute: (actor, { childId, outcome, endedAt }) => using(ChildRecords, (records) => records.recordEmergencyProtectionOrderEnded(actor, childId, outcome, endedAt))
+})
+
+commandMutation("recordChildDateOfBirth", {
+  description: "The child's date of birth on their statutory record: STAT-S25's under-13 test needs it.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), dateOfBirth: t.field({ type: "Date", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, dateOfBirth: LocalDate }),
+  execute: (actor, { childId, dateOfBirth }) => using(ChildRecords, (records) => records.recordDateOfBirth(actor, childId, dateOfBirth))
+})
+
+commandMutation("recordSecureAccommodation", {
+  description:
+    "STAT-S25: a further period in secure accommodation from `startedAt` (ended at `endedAt` if it has); refused if it would take the child past 72 hours in any 28 days without a court's authority, or a child under 13 without the Secretary of State's prior approval.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), startedAt: t.field({ type: "DateTime", required: true }), endedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, startedAt: Schema.DateTimeUtc, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, startedAt, endedAt }) => using(ChildRecords, (records) => records.recordSecureAccommodation(actor, childId, startedAt, endedAt))
+})
+
+commandMutation("endSecureAccommodation", {
+  description: "STAT-S25: the open period in secure accommodation ended (default now); meets its clocks, late if past the 72 hours.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), endedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, endedAt }) => using(ChildRecords, (records) => records.endSecureAccommodation(actor, childId, endedAt))
+})
+
+commandMutation("recordSecureAccommodationCourtAuthority", {
+  description: "STAT-S25: a court's authority for secure accommodation (an s25 order) from `from` until `until`.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), from: t.field({ type: "DateTime", required: true }), until: t.field({ type: "DateTime", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, from: Schema.DateTimeUtc, until: Schema.DateTimeUtc }),
+  execute: (actor, { childId, from, until }) => using(ChildRecords, (records) => records.recordSecureAccommodationCourtAuthority(actor, childId, from, until))
+})
+
+commandMutation("recordSecretaryOfStateApproval", {
+  description: "STAT-S25 (reg 4): the Secretary of State's approval of secure accommodation for a child under 13, given at `approvedAt`.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), approvedAt: t.field({ type: "DateTime", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, approvedAt: Schema.DateTimeUtc }),
+  execute: (actor, { childId, approvedAt }) => using(ChildRecords, (records) => records.recordSecretaryOfStateApproval(actor, childId, approvedAt))
 })

@@ -1,4 +1,4 @@
-import { type ChildRecord, epoEndsAt } from "@carepanel/core"
+import { type ChildRecord, closedSpans, countedParts, courtSpans, epoEndsAt, hourMs, openPeriod, usedInWindowEnding } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
 import { EpoOutcomeEnum } from "../shared/enums.js"
@@ -45,11 +45,51 @@ const EpoRef = builder.objectRef<Epo>("EmergencyProtectionOrder").implement({
   })
 })
 
+type Secure = ChildRecord["secureAccommodation"]
+
+const SecurePeriodRef = builder.objectRef<Secure["periods"][number]>("SecureAccommodationPeriod").implement({
+  description: "STAT-S25: one period in secure accommodation; open while endedAt is null.",
+  fields: (t) => ({
+    periodId: t.exposeString("periodId"),
+    startedAt: t.field({ type: "DateTime", resolve: (period) => period.startedAt }),
+    endedAt: t.field({ type: "DateTime", nullable: true, resolve: (period) => period.endedAt ?? null })
+  })
+})
+
+const CourtAuthorityRef = builder.objectRef<Secure["courtAuthorities"][number]>("SecureAccommodationCourtAuthority").implement({
+  description: "STAT-S25: a court's authority (an s25 order); time under it does not count towards the 72 hours.",
+  fields: (t) => ({
+    from: t.field({ type: "DateTime", resolve: (court) => court.from }),
+    until: t.field({ type: "DateTime", resolve: (court) => court.until })
+  })
+})
+
+/** Counted hours in the 28 days to now: ended periods and the open one so far, less the court's authority. */
+const hoursUsedNow = (secure: Secure): number => {
+  const now = Date.now()
+  const courts = courtSpans(secure)
+  const open = openPeriod(secure)
+  const spans = [...closedSpans(secure), ...(open ? [{ from: open.startedAt.epochMillis, to: now }] : [])].flatMap((span) => countedParts(span, courts))
+  return Math.round((usedInWindowEnding(spans, now) / hourMs) * 100) / 100
+}
+
+const SecureRef = builder.objectRef<Secure>("SecureAccommodation").implement({
+  description: "STAT-S25: at most 72 hours, whether or not consecutive, in any 28 days without a court's authority.",
+  fields: (t) => ({
+    periods: t.field({ type: [SecurePeriodRef], resolve: (secure) => secure.periods }),
+    courtAuthorities: t.field({ type: [CourtAuthorityRef], resolve: (secure) => secure.courtAuthorities }),
+    secretaryOfStateApprovedAt: t.field({ type: "DateTime", nullable: true, resolve: (secure) => secure.secretaryOfStateApproval?.approvedAt ?? null }),
+    hoursUsedInLast28Days: t.float({ description: "Counted hours in the 28 days to now (elapsed hours).", resolve: hoursUsedNow })
+  })
+})
+
 /** What the core records about one child under the statutes that run on the child; its clocks are in `clocks`. */
 export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").implement({
-  description: "A child's statutory record: emergency protection orders (STAT-S44).",
+  description: "A child's statutory record: emergency protection orders (STAT-S44), secure accommodation (STAT-S25).",
   fields: (t) => ({
     childId: t.exposeString("childId"),
-    emergencyProtectionOrders: t.field({ type: [EpoRef], resolve: (record) => record.emergencyProtectionOrders })
+    emergencyProtectionOrders: t.field({ type: [EpoRef], resolve: (record) => record.emergencyProtectionOrders }),
+    dateOfBirth: t.field({ type: "Date", nullable: true, resolve: (record) => record.dateOfBirth ?? null }),
+    secureAccommodation: t.field({ type: SecureRef, resolve: (record) => record.secureAccommodation })
   })
 })
