@@ -97,7 +97,12 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       SecureAccommodationStarted: { periodId: "secure-1", startedAt: audit.at, ...audit },
       SecureAccommodationEnded: { periodId: "secure-1", endedAt: audit.at, ...audit },
       SecureAccommodationAuthorisedByCourt: { from: audit.at, until: audit.at, ...audit },
-      SecretaryOfStateApprovalRecorded: { approvedAt: audit.at, ...audit }
+      SecretaryOfStateApprovalRecorded: { approvedAt: audit.at, ...audit },
+      LetterBeforeProceedingsSent: { sentAt: audit.at, ...audit },
+      PreProceedingsEnded: { endedAt: audit.at, ...audit },
+      ProceedingsIssued: { issuedAt: audit.at, ...audit },
+      ProceedingsExtended: { weeks: 8, from: audit.at, endsAt: audit.at, ...audit },
+      ProceedingsConcluded: { concludedAt: audit.at, ...audit }
     }
   }
 }

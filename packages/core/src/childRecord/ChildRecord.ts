@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { AuthorityId, ChildId } from "../shared/ids.js"
 import { LocalDate } from "../calendar/LocalDate.js"
 import { EmergencyProtectionOrder } from "./EmergencyProtectionOrder.js"
+import { Proceedings } from "./Proceedings.js"
 import { SecureAccommodation } from "./SecureAccommodation.js"
 
 /**
@@ -16,7 +17,9 @@ export const ChildRecord = Schema.Struct({
   dateOfBirth: Schema.optional(LocalDate),
   emergencyProtectionOrders: Schema.Array(EmergencyProtectionOrder),
   /** STAT-S25: periods in secure accommodation; absent in records written before it was kept. */
-  secureAccommodation: Schema.optionalWith(SecureAccommodation, { default: () => ({ periods: [], courtAuthorities: [] }) })
+  secureAccommodation: Schema.optionalWith(SecureAccommodation, { default: () => ({ periods: [], courtAuthorities: [] }) }),
+  /** STAT-PLO and STAT-S31: the current pre-proceedings and care proceedings. */
+  proceedings: Schema.optionalWith(Proceedings, { default: () => ({ extensions: [] }) })
 })
 export type ChildRecord = typeof ChildRecord.Type
 

@@ -27,5 +27,15 @@ export type ChildRecordCommand =
   | (Base & { readonly _tag: "RecordSecureAccommodationCourtAuthority"; readonly from: DateTime.Utc; readonly until: DateTime.Utc })
   /** STAT-S25 (reg 4): the Secretary of State's approval for a child under 13, given at `approvedAt`. */
   | (Base & { readonly _tag: "RecordSecretaryOfStateApproval"; readonly approvedAt: DateTime.Utc })
+  /** STAT-PLO: the letter before proceedings, sent at `sentAt`: entry to pre-proceedings. */
+  | (Base & { readonly _tag: "RecordLetterBeforeProceedings"; readonly sentAt: DateTime.Utc })
+  /** STAT-PLO: pre-proceedings ended without proceedings (`endedAt`, defaults to `at`). */
+  | (Base & { readonly _tag: "EndPreProceedings"; readonly endedAt?: DateTime.Utc })
+  /** STAT-S31: care proceedings issued at `issuedAt`. */
+  | (Base & { readonly _tag: "RecordProceedingsIssued"; readonly issuedAt: DateTime.Utc })
+  /** STAT-S31: one extension of the timetable, of 1 to 8 weeks from its current end. */
+  | (Base & { readonly _tag: "ExtendProceedings"; readonly weeks: number })
+  /** STAT-S31: the proceedings concluded (`concludedAt`, defaults to `at`). */
+  | (Base & { readonly _tag: "RecordProceedingsConcluded"; readonly concludedAt?: DateTime.Utc })
 
 export type ChildRecordCommandTag = ChildRecordCommand["_tag"]

@@ -8,6 +8,7 @@ import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import type { ChildRecordRefusal } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import { decideEpo } from "./decideEpo.js"
+import { decideProceedings } from "./decideProceedings.js"
 import { decideSecure } from "./decideSecure.js"
 import { evolveChildRecord } from "./evolveChildRecord.js"
 
@@ -27,7 +28,13 @@ const decide = (
     const events: ReadonlyArray<ChildRecordEvent> =
       command._tag === "RecordEmergencyProtectionOrder" || command._tag === "ExtendEmergencyProtectionOrder" || command._tag === "RecordEmergencyProtectionOrderEnded"
         ? yield* decideEpo(command, state, calendar, audit)
-        : yield* decideSecure(command, state, audit)
+        : command._tag === "RecordLetterBeforeProceedings" ||
+            command._tag === "EndPreProceedings" ||
+            command._tag === "RecordProceedingsIssued" ||
+            command._tag === "ExtendProceedings" ||
+            command._tag === "RecordProceedingsConcluded"
+          ? yield* decideProceedings(command, state, calendar, audit)
+          : yield* decideSecure(command, state, audit)
     if (state !== undefined) return events
     return [{ _tag: "ChildRecordOpened", childId: command.childId, authorityId: command.by.authorityId, ...audit }, ...events]
   })

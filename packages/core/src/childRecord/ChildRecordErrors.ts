@@ -25,4 +25,10 @@ export class SecureAccommodationRefused extends Schema.TaggedError<SecureAccommo
   message: Schema.String
 }) {}
 
-export type ChildRecordRefusal = NoSuchRecord | NotYetHappened | EpoPeriodRefused | EpoNotInForce | SecureAccommodationRefused
+/** STAT-S31, STAT-PLO: a step of pre-proceedings or proceedings that does not fit the record, or an extension out of range. */
+export class ProceedingsRefused extends Schema.TaggedError<ProceedingsRefused>()("ProceedingsRefused", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+export type ChildRecordRefusal = NoSuchRecord | NotYetHappened | EpoPeriodRefused | EpoNotInForce | SecureAccommodationRefused | ProceedingsRefused

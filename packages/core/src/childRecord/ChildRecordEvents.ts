@@ -54,6 +54,17 @@ export const SecureAccommodationAuthorisedByCourt = Schema.TaggedStruct("SecureA
 /** STAT-S25 (reg 4): the Secretary of State approved secure accommodation for a child under 13. */
 export const SecretaryOfStateApprovalRecorded = Schema.TaggedStruct("SecretaryOfStateApprovalRecorded", { approvedAt: Schema.DateTimeUtc, ...audit })
 
+/** STAT-PLO: entry to pre-proceedings, the letter before proceedings sent at `sentAt`. */
+export const LetterBeforeProceedingsSent = Schema.TaggedStruct("LetterBeforeProceedingsSent", { sentAt: Schema.DateTimeUtc, ...audit })
+/** STAT-PLO: pre-proceedings ended at `endedAt` without proceedings. */
+export const PreProceedingsEnded = Schema.TaggedStruct("PreProceedingsEnded", { endedAt: Schema.DateTimeUtc, ...audit })
+/** STAT-S31: care proceedings issued at `issuedAt`. */
+export const ProceedingsIssued = Schema.TaggedStruct("ProceedingsIssued", { issuedAt: Schema.DateTimeUtc, ...audit })
+/** STAT-S31: the court extended the timetable by `weeks` from `from` to `endsAt`. */
+export const ProceedingsExtended = Schema.TaggedStruct("ProceedingsExtended", { weeks: Schema.Int, from: Schema.DateTimeUtc, endsAt: Schema.DateTimeUtc, ...audit })
+/** STAT-S31: the proceedings concluded at `concludedAt`. */
+export const ProceedingsConcluded = Schema.TaggedStruct("ProceedingsConcluded", { concludedAt: Schema.DateTimeUtc, ...audit })
+
 export const ChildRecordEvent = Schema.Union(
   ChildRecordOpened,
   EmergencyProtectionOrderMade,
@@ -63,6 +74,11 @@ export const ChildRecordEvent = Schema.Union(
   SecureAccommodationStarted,
   SecureAccommodationEnded,
   SecureAccommodationAuthorisedByCourt,
-  SecretaryOfStateApprovalRecorded
+  SecretaryOfStateApprovalRecorded,
+  LetterBeforeProceedingsSent,
+  PreProceedingsEnded,
+  ProceedingsIssued,
+  ProceedingsExtended,
+  ProceedingsConcluded
 )
 export type ChildRecordEvent = typeof ChildRecordEvent.Type

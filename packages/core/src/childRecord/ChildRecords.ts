@@ -26,7 +26,12 @@ export const childRecordPermissions = {
   RecordSecureAccommodation: permission("record a period in secure accommodation (STAT-S25)", ...recorders),
   EndSecureAccommodation: permission("record the end of a period in secure accommodation (STAT-S25)", ...recorders),
   RecordSecureAccommodationCourtAuthority: permission("record a court's authority for secure accommodation (STAT-S25)", ...recorders),
-  RecordSecretaryOfStateApproval: permission("record the Secretary of State's approval for secure accommodation (STAT-S25)", ...recorders)
+  RecordSecretaryOfStateApproval: permission("record the Secretary of State's approval for secure accommodation (STAT-S25)", ...recorders),
+  RecordLetterBeforeProceedings: permission("record the letter before proceedings (STAT-PLO)", ...recorders),
+  EndPreProceedings: permission("record the end of pre-proceedings (STAT-PLO)", ...recorders),
+  RecordProceedingsIssued: permission("record care proceedings issued (STAT-S31)", ...recorders),
+  ExtendProceedings: permission("record the court's extension of care proceedings (STAT-S31)", ...recorders),
+  RecordProceedingsConcluded: permission("record care proceedings concluded (STAT-S31)", ...recorders)
 } satisfies Record<ChildRecordCommand["_tag"], Permission>
 
 export const childRecordReaders = permission(
@@ -63,6 +68,14 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
         run(actor, childId, { _tag: "RecordSecureAccommodationCourtAuthority", childId, from, until }),
       recordSecretaryOfStateApproval: (actor: Actor, childId: ChildId, approvedAt: DateTime.Utc) =>
         run(actor, childId, { _tag: "RecordSecretaryOfStateApproval", childId, approvedAt }),
+      recordLetterBeforeProceedings: (actor: Actor, childId: ChildId, sentAt: DateTime.Utc) => run(actor, childId, { _tag: "RecordLetterBeforeProceedings", childId, sentAt }),
+      endPreProceedings: (actor: Actor, childId: ChildId, endedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "EndPreProceedings", childId, ...(endedAt === undefined ? {} : { endedAt }) }),
+      recordProceedingsIssued: (actor: Actor, childId: ChildId, issuedAt: DateTime.Utc) => run(actor, childId, { _tag: "RecordProceedingsIssued", childId, issuedAt }),
+      /** STAT-S31: one extension of 1-8 weeks from the timetable's current end. */
+      extendProceedings: (actor: Actor, childId: ChildId, weeks: number) => run(actor, childId, { _tag: "ExtendProceedings", childId, weeks }),
+      recordProceedingsConcluded: (actor: Actor, childId: ChildId, concludedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordProceedingsConcluded", childId, ...(concludedAt === undefined ? {} : { concludedAt }) }),
       /** The child's record in the actor's authority; nothing recorded (or another authority's child) answers NotFound. */
       get: (actor: Actor, childId: ChildId) =>
         Effect.gen(function* () {

@@ -1,6 +1,7 @@
 import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import type { EmergencyProtectionOrder } from "./EmergencyProtectionOrder.js"
+import { noProceedings, type Proceedings } from "./Proceedings.js"
 import { noSecureAccommodation, type SecureAccommodation } from "./SecureAccommodation.js"
 
 const updateOrder = (state: NonNullable<ChildRecordState>, orderId: string, update: (order: EmergencyProtectionOrder) => EmergencyProtectionOrder) => ({
@@ -13,10 +14,15 @@ const updateSecure = (state: NonNullable<ChildRecordState>, update: (secure: Sec
   secureAccommodation: update(state.secureAccommodation)
 })
 
+const updateProceedings = (state: NonNullable<ChildRecordState>, update: (proceedings: Proceedings) => Proceedings) => ({
+  ...state,
+  proceedings: update(state.proceedings)
+})
+
 /** Folds one event into the child's record. Total: an event that does not fit leaves the state as it was. */
 export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEvent): ChildRecordState => {
   if (event._tag === "ChildRecordOpened") {
-    return { childId: event.childId, authorityId: event.authorityId, emergencyProtectionOrders: [], secureAccommodation: noSecureAccommodation }
+    return { childId: event.childId, authorityId: event.authorityId, emergencyProtectionOrders: [], secureAccommodation: noSecureAccommodation, proceedings: noProceedings }
   }
   if (state === undefined) return state
   const recorded = { by: event.by, at: event.at }
@@ -47,6 +53,18 @@ export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEve
       }))
     case "SecureAccommodationAuthorisedByCourt":
       return updateSecure(state, (secure) => ({ ...secure, courtAuthorities: [...secure.courtAuthorities, { from: event.from, until: event.until, ...recorded }] }))
+    case "LetterBeforeProceedingsSent":
+      // A new entry to pre-proceedings starts a new cycle: earlier proceedings have concluded.
+      return { ...state, proceedings: { extensions: [], letterSentAt: event.sentAt } }
+    case "PreProceedingsEnded":
+      return updateProceedings(state, (p) => ({ ...p, preProceedingsEndedAt: event.endedAt }))
+    case "ProceedingsIssued":
+      // After concluded proceedings, new ones start a new cycle without the old letter.
+      return updateProceedings(state, (p) => (p.concludedAt === undefined ? { ...p, issuedAt: event.issuedAt } : { extensions: [], issuedAt: event.issuedAt }))
+    case "ProceedingsExtended":
+      return updateProceedings(state, (p) => ({ ...p, extensions: [...p.extensions, { weeks: event.weeks, from: event.from, endsAt: event.endsAt, ...recorded }] }))
+    case "ProceedingsConcluded":
+      return updateProceedings(state, (p) => ({ ...p, concludedAt: event.concludedAt }))
     case "SecretaryOfStateApprovalRecorded":
       return updateSecure(state, (secure) => ({ ...secure, secretaryOfStateApproval: { approvedAt: event.approvedAt, ...recorded } }))
   }
