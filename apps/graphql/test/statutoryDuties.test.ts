@@ -182,3 +182,22 @@ describe("secure accommodation over HTTP (STAT-S25)", () => {
     expect(new Date(limit.due).getTime() - new Date(record.secureAccommodation.periods[1].startedAt).getTime()).toBe(32 * 3_600_000)
   })
 })
+
+describe("care proceedings over HTTP (STAT-S31, STAT-PLO)", () => {
+  it("docs/api.md's proceedings example: the letter starts the 16-week warning, issue the 26 weeks, an extension of 9 weeks is refused, of 8 recorded", async () => {
+    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const example = /```graphql\n(mutation Run\(\$input: ExtendProceedingsInput!\)[\s\S]*?)```/.exec(docs)![1]!
+    const worker = await tokenFor(app, staff.socialWorker)
+    const weeksAgo = (weeks: number) => new Date(Date.now() - weeks * 7 * 86_400_000).toISOString()
+    await app.post(worker, mutation("recordLetterBeforeProceedings", "... on ChildRecord { childId }"), { input: { childId: "sd-plo-1", sentAt: weeksAgo(20) } })
+    const issued = await app.post(worker, mutation("recordProceedingsIssued", "... on ChildRecord { clocks { id ruleId state } }"), { input: { childId: "sd-plo-1", issuedAt: weeksAgo(3) } })
+    expect(issued.body.data.recordProceedingsIssued.clocks, issued.text).toEqual([
+      { id: "sd-plo-1:plo-16w", ruleId: "STAT-PLO", state: "met" },
+      { id: "sd-plo-1:proceedings-26w", ruleId: "STAT-S31", state: "pending" }
+    ])
+    const refused = await app.post(worker, example, { input: { childId: "sd-plo-1", weeks: 9 } })
+    expect(refused.body.data.extendProceedings, refused.text).toMatchObject({ __typename: "ProceedingsRefused", ruleId: "STAT-S31" })
+    const extended = await app.post(worker, example, { input: { childId: "sd-plo-1", weeks: 8 } })
+    expect(extended.body.data.extendProceedings, extended.text).toMatchObject({ __typename: "ChildRecord", proceedings: { extensions: [{ weeks: 8 }] } })
+  })
+})

@@ -82,3 +82,48 @@ commandMutation("recordSecretaryOfStateApproval", {
   schema: Schema.Struct({ childId: ChildId, approvedAt: Schema.DateTimeUtc }),
   execute: (actor, { childId, approvedAt }) => using(ChildRecords, (records) => records.recordSecretaryOfStateApproval(actor, childId, approvedAt))
 })
+
+commandMutation("recordLetterBeforeProceedings", {
+  description: "STAT-PLO: the letter before proceedings, sent at `sentAt`: entry to pre-proceedings. Starts the 16-week warning and the authority's review (NSO-9).",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), sentAt: t.field({ type: "DateTime", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, sentAt: Schema.DateTimeUtc }),
+  execute: (actor, { childId, sentAt }) => using(ChildRecords, (records) => records.recordLetterBeforeProceedings(actor, childId, sentAt))
+})
+
+commandMutation("endPreProceedings", {
+  description: "STAT-PLO: pre-proceedings ended without proceedings (default now).",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), endedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, endedAt }) => using(ChildRecords, (records) => records.endPreProceedings(actor, childId, endedAt))
+})
+
+commandMutation("recordProceedingsIssued", {
+  description: "STAT-S31: care proceedings issued at `issuedAt`; they finish within 26 weeks unless the court extends.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), issuedAt: t.field({ type: "DateTime", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, issuedAt: Schema.DateTimeUtc }),
+  execute: (actor, { childId, issuedAt }) => using(ChildRecords, (records) => records.recordProceedingsIssued(actor, childId, issuedAt))
+})
+
+commandMutation("extendProceedings", {
+  description: "STAT-S31: the court's extension of the timetable, 1-8 weeks from its current end; one at a time.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), weeks: t.int({ required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, weeks: Schema.Int }),
+  execute: (actor, { childId, weeks }) => using(ChildRecords, (records) => records.extendProceedings(actor, childId, weeks))
+})
+
+commandMutation("recordProceedingsConcluded", {
+  description: "STAT-S31: care proceedings concluded (default now); meets the timetable's clock.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), concludedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, concludedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, concludedAt }) => using(ChildRecords, (records) => records.recordProceedingsConcluded(actor, childId, concludedAt))
+})

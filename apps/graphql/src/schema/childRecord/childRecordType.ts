@@ -83,13 +83,36 @@ const SecureRef = builder.objectRef<Secure>("SecureAccommodation").implement({
   })
 })
 
+type ProceedingsRecord = ChildRecord["proceedings"]
+
+const ProceedingsExtensionRef = builder.objectRef<ProceedingsRecord["extensions"][number]>("ProceedingsExtension").implement({
+  description: "STAT-S31: one extension of the timetable by the court, of at most 8 weeks from the end before it.",
+  fields: (t) => ({
+    weeks: t.exposeInt("weeks"),
+    from: t.field({ type: "DateTime", resolve: (extension) => extension.from }),
+    endsAt: t.field({ type: "DateTime", resolve: (extension) => extension.endsAt })
+  })
+})
+
+const ProceedingsRef = builder.objectRef<ProceedingsRecord>("Proceedings").implement({
+  description: "STAT-PLO pre-proceedings from the letter before proceedings, and STAT-S31 care proceedings from their issue.",
+  fields: (t) => ({
+    letterSentAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.letterSentAt ?? null }),
+    preProceedingsEndedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.preProceedingsEndedAt ?? null }),
+    issuedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.issuedAt ?? null }),
+    extensions: t.field({ type: [ProceedingsExtensionRef], resolve: (p) => p.extensions }),
+    concludedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.concludedAt ?? null })
+  })
+})
+
 /** What the core records about one child under the statutes that run on the child; its clocks are in `clocks`. */
 export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").implement({
-  description: "A child's statutory record: emergency protection orders (STAT-S44), secure accommodation (STAT-S25).",
+  description: "A child's statutory record: emergency protection orders (STAT-S44), secure accommodation (STAT-S25), pre-proceedings and care proceedings (STAT-PLO, STAT-S31).",
   fields: (t) => ({
     childId: t.exposeString("childId"),
     emergencyProtectionOrders: t.field({ type: [EpoRef], resolve: (record) => record.emergencyProtectionOrders }),
     dateOfBirth: t.field({ type: "Date", nullable: true, resolve: (record) => record.dateOfBirth ?? null }),
-    secureAccommodation: t.field({ type: SecureRef, resolve: (record) => record.secureAccommodation })
+    secureAccommodation: t.field({ type: SecureRef, resolve: (record) => record.secureAccommodation }),
+    proceedings: t.field({ type: ProceedingsRef, resolve: (record) => record.proceedings })
   })
 })
