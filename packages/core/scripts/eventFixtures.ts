@@ -102,7 +102,8 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       PreProceedingsEnded: { endedAt: audit.at, ...audit },
       ProceedingsIssued: { issuedAt: audit.at, ...audit },
       ProceedingsExtended: { weeks: 8, from: audit.at, endsAt: audit.at, ...audit },
-      ProceedingsConcluded: { concludedAt: audit.at, ...audit }
+      ProceedingsConcluded: { concludedAt: audit.at, ...audit },
+      ChildDeathRecorded: { diedOn: "2027-02-10", ...audit }
     }
   }
 }

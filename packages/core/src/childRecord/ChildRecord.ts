@@ -15,6 +15,8 @@ export const ChildRecord = Schema.Struct({
   authorityId: AuthorityId,
   /** The child's date of birth, once recorded: the age tests of STAT-S25 (under 13) need it. */
   dateOfBirth: Schema.optional(LocalDate),
+  /** STAT-R50: the day the child died, if they have; before 18, the record is kept 15 years from it. */
+  diedOn: Schema.optional(LocalDate),
   emergencyProtectionOrders: Schema.Array(EmergencyProtectionOrder),
   /** STAT-S25: periods in secure accommodation; absent in records written before it was kept. */
   secureAccommodation: Schema.optionalWith(SecureAccommodation, { default: () => ({ periods: [], courtAuthorities: [] }) }),

@@ -19,6 +19,8 @@ export type ChildRecordCommand =
   /** STAT-S44: how the order in force ended, and when (`endedAt`, defaults to `at`). */
   | (Base & { readonly _tag: "RecordEmergencyProtectionOrderEnded"; readonly outcome: EpoOutcome; readonly endedAt?: DateTime.Utc })
   | (Base & { readonly _tag: "RecordDateOfBirth"; readonly dateOfBirth: LocalDate })
+  /** STAT-R50: the child died on `diedOn`. */
+  | (Base & { readonly _tag: "RecordChildDeath"; readonly diedOn: LocalDate })
   /** STAT-S25: a further period in secure accommodation from `startedAt`, ended at `endedAt` if it has. */
   | (Base & { readonly _tag: "RecordSecureAccommodation"; readonly startedAt: DateTime.Utc; readonly endedAt?: DateTime.Utc })
   /** STAT-S25: the open period ended (`endedAt`, defaults to `at`). */

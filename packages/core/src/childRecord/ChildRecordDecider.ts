@@ -7,6 +7,7 @@ import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import type { ChildRecordRefusal } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import { decideChildFacts } from "./decideChildFacts.js"
 import { decideEpo } from "./decideEpo.js"
 import { decideProceedings } from "./decideProceedings.js"
 import { decideSecure } from "./decideSecure.js"
@@ -34,7 +35,9 @@ const decide = (
             command._tag === "ExtendProceedings" ||
             command._tag === "RecordProceedingsConcluded"
           ? yield* decideProceedings(command, state, calendar, audit)
-          : yield* decideSecure(command, state, audit)
+          : command._tag === "RecordDateOfBirth" || command._tag === "RecordChildDeath"
+            ? yield* decideChildFacts(command, state, audit)
+            : yield* decideSecure(command, state, audit)
     if (state !== undefined) return events
     return [{ _tag: "ChildRecordOpened", childId: command.childId, authorityId: command.by.authorityId, ...audit }, ...events]
   })

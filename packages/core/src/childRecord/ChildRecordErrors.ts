@@ -31,4 +31,10 @@ export class ProceedingsRefused extends Schema.TaggedError<ProceedingsRefused>()
   message: Schema.String
 }) {}
 
-export type ChildRecordRefusal = NoSuchRecord | NotYetHappened | EpoPeriodRefused | EpoNotInForce | SecureAccommodationRefused | ProceedingsRefused
+/** A date of birth or death that contradicts the other. */
+export class ChildFactRefused extends Schema.TaggedError<ChildFactRefused>()("ChildFactRefused", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+export type ChildRecordRefusal = NoSuchRecord | NotYetHappened | EpoPeriodRefused | EpoNotInForce | SecureAccommodationRefused | ProceedingsRefused | ChildFactRefused

@@ -54,6 +54,8 @@ export const SecureAccommodationAuthorisedByCourt = Schema.TaggedStruct("SecureA
 /** STAT-S25 (reg 4): the Secretary of State approved secure accommodation for a child under 13. */
 export const SecretaryOfStateApprovalRecorded = Schema.TaggedStruct("SecretaryOfStateApprovalRecorded", { approvedAt: Schema.DateTimeUtc, ...audit })
 
+/** STAT-R50: the child died on `diedOn`. */
+export const ChildDeathRecorded = Schema.TaggedStruct("ChildDeathRecorded", { diedOn: LocalDate, ...audit })
 /** STAT-PLO: entry to pre-proceedings, the letter before proceedings sent at `sentAt`. */
 export const LetterBeforeProceedingsSent = Schema.TaggedStruct("LetterBeforeProceedingsSent", { sentAt: Schema.DateTimeUtc, ...audit })
 /** STAT-PLO: pre-proceedings ended at `endedAt` without proceedings. */
@@ -79,6 +81,7 @@ export const ChildRecordEvent = Schema.Union(
   PreProceedingsEnded,
   ProceedingsIssued,
   ProceedingsExtended,
-  ProceedingsConcluded
+  ProceedingsConcluded,
+  ChildDeathRecorded
 )
 export type ChildRecordEvent = typeof ChildRecordEvent.Type

@@ -14,6 +14,7 @@ import { ChildRecord } from "./ChildRecord.js"
 import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import { childRecordAggregate, childRecordCollection } from "./childRecordAggregate.js"
 import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
+import { pastRetention } from "./retention.js"
 
 const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager", "service_manager", "head_of_service"]
 
@@ -23,6 +24,7 @@ export const childRecordPermissions = {
   ExtendEmergencyProtectionOrder: permission("record the extension of an emergency protection order (STAT-S44)", ...recorders),
   RecordEmergencyProtectionOrderEnded: permission("record how an emergency protection order ended (STAT-S44)", ...recorders),
   RecordDateOfBirth: permission("record a child's date of birth", ...recorders),
+  RecordChildDeath: permission("record a child's death (STAT-R50)", ...recorders),
   RecordSecureAccommodation: permission("record a period in secure accommodation (STAT-S25)", ...recorders),
   EndSecureAccommodation: permission("record the end of a period in secure accommodation (STAT-S25)", ...recorders),
   RecordSecureAccommodationCourtAuthority: permission("record a court's authority for secure accommodation (STAT-S25)", ...recorders),
@@ -58,6 +60,16 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
       /** STAT-S44: how the order ended; `endedAt` defaults to now. */
       recordEmergencyProtectionOrderEnded: (actor: Actor, childId: ChildId, outcome: EpoOutcome, endedAt?: DateTime.Utc) =>
         run(actor, childId, { _tag: "RecordEmergencyProtectionOrderEnded", childId, outcome, ...(endedAt === undefined ? {} : { endedAt }) }),
+      /** STAT-R50: the child died on `diedOn`; before 18, the record is kept 15 years from it. */
+      recordChildDeath: (actor: Actor, childId: ChildId, diedOn: LocalDate) => run(actor, childId, { _tag: "RecordChildDeath", childId, diedOn }),
+      /** STAT-R50: the actor's authority's child records past their retention date on `day`, each with its retention. */
+      pastRetention: (actor: Actor, day: LocalDate) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, childRecordReaders)
+          const rows = yield* readModels.query({ collection: childRecordCollection, authorityId: actor.authorityId, where: {} })
+          const records = yield* Effect.forEach(rows, (row) => decode(row.doc).pipe(Effect.orDie))
+          return records.filter((record) => pastRetention(record, day))
+        }),
       recordDateOfBirth: (actor: Actor, childId: ChildId, dateOfBirth: LocalDate) => run(actor, childId, { _tag: "RecordDateOfBirth", childId, dateOfBirth }),
       /** STAT-S25: a further period from `startedAt`, ended at `endedAt` if it has; refused past 72 hours in 28 days. */
       recordSecureAccommodation: (actor: Actor, childId: ChildId, startedAt: DateTime.Utc, endedAt?: DateTime.Utc) =>

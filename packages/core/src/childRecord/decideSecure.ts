@@ -12,7 +12,7 @@ import { countedParts, describeHours, hourMs, limitHours, mostInAnyWindow, usedI
 
 type SecureCommand = Extract<
   ChildRecordCommand,
-  { readonly _tag: "RecordDateOfBirth" | "RecordSecureAccommodation" | "EndSecureAccommodation" | "RecordSecureAccommodationCourtAuthority" | "RecordSecretaryOfStateApproval" }
+  { readonly _tag: "RecordSecureAccommodation" | "EndSecureAccommodation" | "RecordSecureAccommodationCourtAuthority" | "RecordSecretaryOfStateApproval" }
 >
 
 const refuse = (message: string) => Effect.fail(new SecureAccommodationRefused({ ruleId: "STAT-S25", message }))
@@ -37,17 +37,11 @@ const ageAllows = (state: ChildRecordState, startedAt: DateTime.Utc) => {
   )
 }
 
-/** STAT-S25's commands: the date of birth, periods in secure accommodation, the court's authority, the Secretary of State's approval. */
+/** STAT-S25's commands: periods in secure accommodation, the court's authority, the Secretary of State's approval. */
 export const decideSecure = (command: SecureCommand, state: ChildRecordState, audit: Pick<ChildRecordEvent, "by" | "at">) =>
   Effect.gen(function* () {
     const secure = state?.secureAccommodation ?? noSecureAccommodation
     switch (command._tag) {
-      case "RecordDateOfBirth": {
-        if (londonDateOf(command.at) < command.dateOfBirth) {
-          return yield* new NotYetHappened({ message: `A date of birth of ${formatDate(command.dateOfBirth)} is still to come.` })
-        }
-        return [{ _tag: "DateOfBirthRecorded", dateOfBirth: command.dateOfBirth, ...audit }] as const
-      }
       case "RecordSecureAccommodation": {
         yield* notLater(command.startedAt, command.at, "A period in secure accommodation starting")
         const open = openPeriod(secure)

@@ -41,6 +41,8 @@ export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEve
       return updateOrder(state, event.orderId, (order) => ({ ...order, ended: { outcome: event.outcome, endedAt: event.endedAt, ...recorded } }))
     case "DateOfBirthRecorded":
       return { ...state, dateOfBirth: event.dateOfBirth }
+    case "ChildDeathRecorded":
+      return { ...state, diedOn: event.diedOn }
     case "SecureAccommodationStarted":
       return updateSecure(state, (secure) => ({
         ...secure,
