@@ -74,6 +74,7 @@ const cases: Record<string, readonly [input: Record<string, unknown>, path: stri
   recordSecureAccommodationCourtAuthority: [{ childId: "", from: "2027-03-27T09:00:00Z", until: "2027-04-24T09:00:00Z" }, "input.childId"],
   recordSecretaryOfStateApproval: [{ childId: "", approvedAt: "2027-03-27T09:00:00Z" }, "input.childId"],
   recordLetterBeforeProceedings: [{ childId: "", sentAt: "2027-01-11T10:00:00Z" }, "input.childId"],
+  recordChildDeath: [{ childId: "child-1", diedOn: "2027-02-30" }, "input.diedOn"],
   endPreProceedings: [{ childId: " " }, "input.childId"],
   recordProceedingsIssued: [{ childId: "", issuedAt: "2027-03-01T10:00:00Z" }, "input.childId"],
   extendProceedings: [{ childId: "", weeks: 8 }, "input.childId"],

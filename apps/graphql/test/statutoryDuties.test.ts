@@ -201,3 +201,21 @@ describe("care proceedings over HTTP (STAT-S31, STAT-PLO)", () => {
     expect(extended.body.data.extendProceedings, extended.text).toMatchObject({ __typename: "ChildRecord", proceedings: { extensions: [{ weeks: 8 }] } })
   })
 })
+
+describe("retention over HTTP (STAT-R50)", () => {
+  it("STAT-R50: a child's record shows its retention date with the explanation; the report lists records past their date", async () => {
+    const worker = await tokenFor(app, staff.socialWorker)
+    const onRecord = "... on ChildRecord { childId retention { keepUntil explanation } }"
+    await app.post(worker, mutation("recordChildDeath", onRecord), { input: { childId: "sd-r50-1", diedOn: "2008-06-02" } })
+    const born = await app.post(worker, mutation("recordChildDateOfBirth", onRecord), { input: { childId: "sd-r50-1", dateOfBirth: "2001-03-14" } })
+    expect(born.body.data.recordChildDateOfBirth, born.text).toMatchObject({
+      retention: { keepUntil: "2023-06-02", explanation: "keep until Fri 2 Jun 2023 - STAT-R50: 15 years after the death on Mon 2 Jun 2008 of a child who died before 18 (born Wed 14 Mar 2001)" }
+    })
+    await app.post(worker, mutation("recordChildDateOfBirth", onRecord), { input: { childId: "sd-r50-2", dateOfBirth: "2015-07-01" } })
+    const report = `query ($on: Date) { childRecordsPastRetention(on: $on) { childId retention { keepUntil } } }`
+    const today = await app.post(worker, report, {})
+    expect(today.body.data.childRecordsPastRetention, today.text).toEqual([{ childId: "sd-r50-1", retention: { keepUntil: "2023-06-02" } }])
+    const onTheDay = await app.post(worker, report, { on: "2023-06-02" })
+    expect(onTheDay.body.data.childRecordsPastRetention).toEqual([])
+  })
+})

@@ -127,3 +127,12 @@ commandMutation("recordProceedingsConcluded", {
   schema: Schema.Struct({ childId: ChildId, concludedAt: optional(Schema.DateTimeUtc) }),
   execute: (actor, { childId, concludedAt }) => using(ChildRecords, (records) => records.recordProceedingsConcluded(actor, childId, concludedAt))
 })
+
+commandMutation("recordChildDeath", {
+  description: "STAT-R50: the child died on `diedOn`; where before 18, the record is kept 15 years from then.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), diedOn: t.field({ type: "Date", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, diedOn: LocalDate }),
+  execute: (actor, { childId, diedOn }) => using(ChildRecords, (records) => records.recordChildDeath(actor, childId, diedOn))
+})

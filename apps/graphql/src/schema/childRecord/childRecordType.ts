@@ -1,4 +1,4 @@
-import { type ChildRecord, closedSpans, countedParts, courtSpans, epoEndsAt, hourMs, openPeriod, usedInWindowEnding } from "@carepanel/core"
+import { type ChildRecord, closedSpans, countedParts, courtSpans, epoEndsAt, hourMs, openPeriod, type Retention, retentionOf, usedInWindowEnding } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
 import { EpoOutcomeEnum } from "../shared/enums.js"
@@ -105,6 +105,14 @@ const ProceedingsRef = builder.objectRef<ProceedingsRecord>("Proceedings").imple
   })
 })
 
+const RetentionRef = builder.objectRef<Retention>("Retention").implement({
+  description: "STAT-R50: how long the child's record is kept, and why.",
+  fields: (t) => ({
+    keepUntil: t.field({ type: "Date", resolve: (retention) => retention.keepUntil }),
+    explanation: t.exposeString("explanation")
+  })
+})
+
 /** What the core records about one child under the statutes that run on the child; its clocks are in `clocks`. */
 export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").implement({
   description: "A child's statutory record: emergency protection orders (STAT-S44), secure accommodation (STAT-S25), pre-proceedings and care proceedings (STAT-PLO, STAT-S31).",
@@ -113,6 +121,13 @@ export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").impl
     emergencyProtectionOrders: t.field({ type: [EpoRef], resolve: (record) => record.emergencyProtectionOrders }),
     dateOfBirth: t.field({ type: "Date", nullable: true, resolve: (record) => record.dateOfBirth ?? null }),
     secureAccommodation: t.field({ type: SecureRef, resolve: (record) => record.secureAccommodation }),
-    proceedings: t.field({ type: ProceedingsRef, resolve: (record) => record.proceedings })
+    proceedings: t.field({ type: ProceedingsRef, resolve: (record) => record.proceedings }),
+    diedOn: t.field({ type: "Date", nullable: true, resolve: (record) => record.diedOn ?? null }),
+    retention: t.field({
+      type: RetentionRef,
+      nullable: true,
+      description: "STAT-R50: null until the date of birth is recorded.",
+      resolve: (record) => retentionOf(record) ?? null
+    })
   })
 })

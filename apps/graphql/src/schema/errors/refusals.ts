@@ -88,7 +88,8 @@ export const childRecordRefusals = [
   refusalType("EpoPeriodRefused", core.EpoPeriodRefused, { ...ruled, maxDays: "int" }),
   refusalType("EpoNotInForce", core.EpoNotInForce, ruled),
   refusalType("SecureAccommodationRefused", core.SecureAccommodationRefused, ruled),
-  refusalType("ProceedingsRefused", core.ProceedingsRefused, ruled)
+  refusalType("ProceedingsRefused", core.ProceedingsRefused, ruled),
+  refusalType("ChildFactRefused", core.ChildFactRefused, ruled)
 ]
 
 /** Refusals every mutation may meet besides its own (NotPermitted, NotFound and InvalidInput are in every union). */
