@@ -121,3 +121,101 @@ describe("extending a temporary approval over HTTP (STAT-R25-3)", () => {
     expect(extended.body.data.extendApproval, extended.text).toMatchObject({ __typename: "Placement", approvalStanding: "extended", approval: { extendedByWeeks: 8 }, extensionGrounds: null })
   })
 })
+
+describe("emergency protection orders over HTTP (STAT-S44)", () => {
+  const onRecord = "... on ChildRecord { childId emergencyProtectionOrders { orderId days endsAt inForce extension { days endsAt } ended { outcome } } clocks { id ruleId due state explanation } }"
+
+  it("docs/api.md's EPO example records the order and its clock; more than 8 days is refused; the one extension and the end are recorded", async () => {
+    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const example = /```graphql\n(mutation Run\(\$input: RecordEmergencyProtectionOrderInput!\)[\s\S]*?)```/.exec(docs)![1]!
+    const worker = await tokenFor(app, staff.socialWorker)
+    const madeAt = new Date(Date.now() - 3_600_000).toISOString()
+    const refused = await app.post(worker, example, { input: { childId: "sd-epo-1", madeAt, days: 9 } })
+    expect(refused.body.data.recordEmergencyProtectionOrder, refused.text).toMatchObject({ __typename: "EpoPeriodRefused", ruleId: "STAT-S44", maxDays: 8 })
+    const made = await app.post(worker, example, { input: { childId: "sd-epo-1", madeAt, days: 8 } })
+    const record = made.body.data.recordEmergencyProtectionOrder
+    expect(record, made.text).toMatchObject({ __typename: "ChildRecord", childId: "sd-epo-1", emergencyProtectionOrders: [{ orderId: "epo-1", days: 8, inForce: true }] })
+    const clock = record.clocks.find((candidate: { id: string }) => candidate.id === "sd-epo-1:epo:epo-1")
+    expect(clock).toMatchObject({ ruleId: "STAT-S44" })
+    expect(clock.explanation).toContain("STAT-S44: 8 days after the emergency protection order made at")
+    // Eight London days later at the same wall time: 192 elapsed hours, one fewer or more across a clock change.
+    expect(Math.abs(new Date(clock.due).getTime() - new Date(madeAt).getTime() - 192 * 3_600_000)).toBeLessThanOrEqual(3_600_000)
+
+    const extended = await app.post(worker, mutation("extendEmergencyProtectionOrder", `${onRecord} ... on EpoPeriodRefused { maxDays }`), { input: { childId: "sd-epo-1", days: 7 } })
+    expect(extended.body.data.extendEmergencyProtectionOrder, extended.text).toMatchObject({ emergencyProtectionOrders: [{ extension: { days: 7 } }] })
+    const ended = await app.post(worker, mutation("recordEmergencyProtectionOrderEnded", onRecord), { input: { childId: "sd-epo-1", outcome: "interim_care_order" } })
+    const after = ended.body.data.recordEmergencyProtectionOrderEnded
+    expect(after, ended.text).toMatchObject({ emergencyProtectionOrders: [{ inForce: false, ended: { outcome: "interim_care_order" } }] })
+    expect(after.clocks.map((c: { id: string; state: string }) => [c.id, c.state])).toEqual([
+      ["sd-epo-1:epo:epo-1", "met"],
+      ["sd-epo-1:epo-extension:epo-1", "met"]
+    ])
+    const query = await app.post(worker, `query ($childId: ID!) { childRecord(childId: $childId) { ${onRecord} } }`, { childId: "sd-epo-1" })
+    expect(query.body.data.childRecord, query.text).toMatchObject({ childId: "sd-epo-1" })
+  })
+})
+
+describe("secure accommodation over HTTP (STAT-S25)", () => {
+  const onRecord =
+    "... on ChildRecord { childId dateOfBirth secureAccommodation { periods { periodId startedAt endedAt } hoursUsedInLast28Days } clocks { id ruleId due state explanation } } ... on SecureAccommodationRefused { ruleId message }"
+
+  it("docs/api.md's secure accommodation example: refused without a date of birth; a period past 72 hours in 28 days refused; an open period's clocks", async () => {
+    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const example = /```graphql\n(mutation Run\(\$input: RecordSecureAccommodationInput!\)[\s\S]*?)```/.exec(docs)![1]!
+    const worker = await tokenFor(app, staff.socialWorker)
+    const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString()
+    const noAge = await app.post(worker, example, { input: { childId: "sd-secure-1", startedAt: ago(100), endedAt: ago(60) } })
+    expect(noAge.body.data.recordSecureAccommodation, noAge.text).toMatchObject({ __typename: "SecureAccommodationRefused", ruleId: "STAT-S25" })
+    await app.post(worker, mutation("recordChildDateOfBirth", onRecord), { input: { childId: "sd-secure-1", dateOfBirth: "2011-09-14" } })
+    const first = await app.post(worker, example, { input: { childId: "sd-secure-1", startedAt: ago(100), endedAt: ago(60) } })
+    expect(first.body.data.recordSecureAccommodation, first.text).toMatchObject({ __typename: "ChildRecord", secureAccommodation: { hoursUsedInLast28Days: 40 } })
+    const tooMany = await app.post(worker, example, { input: { childId: "sd-secure-1", startedAt: ago(50), endedAt: ago(10) } })
+    expect(tooMany.body.data.recordSecureAccommodation, tooMany.text).toMatchObject({
+      __typename: "SecureAccommodationRefused",
+      message: "With this period the child would have spent 80 hours in secure accommodation in 28 days without a court's authority; the limit is 72 hours (STAT-S25). Record the court's authority first."
+    })
+    const open = await app.post(worker, example, { input: { childId: "sd-secure-1", startedAt: ago(2) } })
+    const record = open.body.data.recordSecureAccommodation
+    const limit = record.clocks.find((clock: { id: string }) => clock.id === "sd-secure-1:secure-72h:secure-2")
+    expect(limit, open.text).toMatchObject({ ruleId: "STAT-S25", state: "due_soon" })
+    // 40 hours used: 32 more from the open period's start.
+    expect(new Date(limit.due).getTime() - new Date(record.secureAccommodation.periods[1].startedAt).getTime()).toBe(32 * 3_600_000)
+  })
+})
+
+describe("care proceedings over HTTP (STAT-S31, STAT-PLO)", () => {
+  it("docs/api.md's proceedings example: the letter starts the 16-week warning, issue the 26 weeks, an extension of 9 weeks is refused, of 8 recorded", async () => {
+    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const example = /```graphql\n(mutation Run\(\$input: ExtendProceedingsInput!\)[\s\S]*?)```/.exec(docs)![1]!
+    const worker = await tokenFor(app, staff.socialWorker)
+    const weeksAgo = (weeks: number) => new Date(Date.now() - weeks * 7 * 86_400_000).toISOString()
+    await app.post(worker, mutation("recordLetterBeforeProceedings", "... on ChildRecord { childId }"), { input: { childId: "sd-plo-1", sentAt: weeksAgo(20) } })
+    const issued = await app.post(worker, mutation("recordProceedingsIssued", "... on ChildRecord { clocks { id ruleId state } }"), { input: { childId: "sd-plo-1", issuedAt: weeksAgo(3) } })
+    expect(issued.body.data.recordProceedingsIssued.clocks, issued.text).toEqual([
+      { id: "sd-plo-1:plo-16w", ruleId: "STAT-PLO", state: "met" },
+      { id: "sd-plo-1:proceedings-26w", ruleId: "STAT-S31", state: "pending" }
+    ])
+    const refused = await app.post(worker, example, { input: { childId: "sd-plo-1", weeks: 9 } })
+    expect(refused.body.data.extendProceedings, refused.text).toMatchObject({ __typename: "ProceedingsRefused", ruleId: "STAT-S31" })
+    const extended = await app.post(worker, example, { input: { childId: "sd-plo-1", weeks: 8 } })
+    expect(extended.body.data.extendProceedings, extended.text).toMatchObject({ __typename: "ChildRecord", proceedings: { extensions: [{ weeks: 8 }] } })
+  })
+})
+
+describe("retention over HTTP (STAT-R50)", () => {
+  it("STAT-R50: a child's record shows its retention date with the explanation; the report lists records past their date", async () => {
+    const worker = await tokenFor(app, staff.socialWorker)
+    const onRecord = "... on ChildRecord { childId retention { keepUntil explanation } }"
+    await app.post(worker, mutation("recordChildDeath", onRecord), { input: { childId: "sd-r50-1", diedOn: "2008-06-02" } })
+    const born = await app.post(worker, mutation("recordChildDateOfBirth", onRecord), { input: { childId: "sd-r50-1", dateOfBirth: "2001-03-14" } })
+    expect(born.body.data.recordChildDateOfBirth, born.text).toMatchObject({
+      retention: { keepUntil: "2023-06-02", explanation: "keep until Fri 2 Jun 2023 - STAT-R50: 15 years after the death on Mon 2 Jun 2008 of a child who died before 18 (born Wed 14 Mar 2001)" }
+    })
+    await app.post(worker, mutation("recordChildDateOfBirth", onRecord), { input: { childId: "sd-r50-2", dateOfBirth: "2015-07-01" } })
+    const report = `query ($on: Date) { childRecordsPastRetention(on: $on) { childId retention { keepUntil } } }`
+    const today = await app.post(worker, report, {})
+    expect(today.body.data.childRecordsPastRetention, today.text).toEqual([{ childId: "sd-r50-1", retention: { keepUntil: "2023-06-02" } }])
+    const onTheDay = await app.post(worker, report, { on: "2023-06-02" })
+    expect(onTheDay.body.data.childRecordsPastRetention).toEqual([])
+  })
+})

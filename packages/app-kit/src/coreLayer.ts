@@ -14,6 +14,7 @@ import {
   type Notifier,
   type Outbox,
   Placements,
+  ChildRecords,
   type Policies,
   type ReadModels,
   Referrals,
@@ -37,6 +38,7 @@ export type CoreServices =
   | Decisions
   | Disagreements
   | Placements
+  | ChildRecords
   | Deadlines
   | Reports
   | Documents
@@ -61,7 +63,7 @@ export interface CoreLayerParts<E> {
 /** One layer for an app: its adapters as the core's ports, England and Wales's working days, then the use cases. */
 export const coreLayer = <E>(parts: CoreLayerParts<E>): Layer.Layer<CoreServices, E> => {
   const ports = Layer.mergeAll(parts.store, parts.ids ?? RandomIds, policiesLayer(parts.policies), EnglandAndWalesCalendar, parts.accessLog, parts.notifier)
-  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default, CalendarFeeds.Default, Deliveries.Default).pipe(
+  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, ChildRecords.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default, CalendarFeeds.Default, Deliveries.Default).pipe(
     Layer.provideMerge(Sittings.Default),
     Layer.provideMerge(ports)
   )

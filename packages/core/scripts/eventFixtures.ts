@@ -87,6 +87,23 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       PoliceProtectionEnded: { outcome: "emergency_protection_order", endedAt: audit.at, ...audit },
       S20ConsentSigned: { signedBy: ["Dana Harrow (mother)"], ...audit },
       ApprovalExtendedPendingReview: { ...audit }
+    },
+    "child-record": {
+      ChildRecordOpened: { childId: "child-fixture-1", authorityId: staff.socialWorker.authorityId, ...audit },
+      EmergencyProtectionOrderMade: { orderId: "epo-1", madeAt: audit.at, days: 8, endsAt: audit.at, ...audit },
+      EmergencyProtectionOrderExtended: { orderId: "epo-1", days: 7, from: audit.at, endsAt: audit.at, ...audit },
+      EmergencyProtectionOrderEnded: { orderId: "epo-1", outcome: "interim_care_order", endedAt: audit.at, ...audit },
+      DateOfBirthRecorded: { dateOfBirth: "2012-05-01", ...audit },
+      SecureAccommodationStarted: { periodId: "secure-1", startedAt: audit.at, ...audit },
+      SecureAccommodationEnded: { periodId: "secure-1", endedAt: audit.at, ...audit },
+      SecureAccommodationAuthorisedByCourt: { from: audit.at, until: audit.at, ...audit },
+      SecretaryOfStateApprovalRecorded: { approvedAt: audit.at, ...audit },
+      LetterBeforeProceedingsSent: { sentAt: audit.at, ...audit },
+      PreProceedingsEnded: { endedAt: audit.at, ...audit },
+      ProceedingsIssued: { issuedAt: audit.at, ...audit },
+      ProceedingsExtended: { weeks: 8, from: audit.at, endsAt: audit.at, ...audit },
+      ProceedingsConcluded: { concludedAt: audit.at, ...audit },
+      ChildDeathRecorded: { diedOn: "2027-02-10", ...audit }
     }
   }
 }

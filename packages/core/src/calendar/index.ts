@@ -1,5 +1,6 @@
 export * from "./bankHolidays.js"
 export * from "./ClockRule.js"
+export * from "./clockChanges.js"
 export * from "./closureDays.js"
 export {
   type CalendarOptions,

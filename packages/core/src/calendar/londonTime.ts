@@ -65,7 +65,8 @@ const computeAtLondon = (date: LocalDate, time: TimeOfDay): DateTime.Utc => {
 
 const hourMs = 3_600_000
 
-const londonOffsetMs = (epochMillis: number): number => {
+/** London's offset from UTC at an instant, in milliseconds (0 in winter, one hour in summer). */
+export const londonOffsetMs = (epochMillis: number): number => {
   const hour = Math.floor(epochMillis / hourMs)
   const known = offsetByHour.get(hour)
   if (known !== undefined) return known

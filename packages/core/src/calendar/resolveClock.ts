@@ -1,4 +1,5 @@
 import { DateTime, Match } from "effect"
+import { elapsedHoursNote } from "./clockChanges.js"
 import type { ClockRule, DayUnit, IfClosed } from "./ClockRule.js"
 import { describeTime, formatDate, weekdayName } from "./format.js"
 import { addDays, addMonths, type LocalDate, type Weekday, weekdayOf, weekdays } from "./LocalDate.js"
@@ -13,7 +14,10 @@ export interface ResolvedClock {
   readonly due: DateTime.Utc
   /** How the due time relates to the anchor: "noon on the Friday before", "48 hours after". */
   readonly phrase: string
-  /** Present only when a closure moved the day: "moved to Thu 2 Apr 2026 because Fri 3 Apr 2026 is Good Friday". */
+  /**
+   * Present only when a closure moved the day ("moved to Thu 2 Apr 2026 because Fri 3 Apr 2026 is Good Friday"), or
+   * when an elapsed-hours clock spans a clock change ("elapsed hours; the clocks went forward on 28 Mar").
+   */
   readonly adjusted?: string
 }
 
@@ -113,10 +117,11 @@ export const resolveClock = (rule: ClockRule, anchor: ClockAnchor, calendar: Cal
           calendar,
           `${atTime(time)}${dayCount(days, unit)} after`
         ),
-      HoursAfter: ({ hours }) => ({
-        due: DateTime.unsafeMake(DateTime.toEpochMillis(instant) + hours * millisPerHour),
-        phrase: `${plural(hours, "hour")} after`
-      }),
+      HoursAfter: ({ hours }) => {
+        const due = DateTime.unsafeMake(DateTime.toEpochMillis(instant) + hours * millisPerHour)
+        const note = elapsedHoursNote(instant, due)
+        return { due, phrase: `${plural(hours, "hour")} after`, ...(note === undefined ? {} : { adjusted: note }) }
+      },
       WeeksAfter: ({ weeks }) => ({
         due: atAnchorWallTime(instant, addDays(date, weeks * 7)),
         phrase: `${plural(weeks, "week")} after`

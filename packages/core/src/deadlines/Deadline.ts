@@ -5,7 +5,7 @@ export const DeadlineState = Schema.Literal("pending", "due_soon", "overdue", "m
 export type DeadlineState = typeof DeadlineState.Type
 
 export const DeadlineSubject = Schema.Struct({
-  kind: Schema.Literal("referral", "sitting", "decision", "action", "disagreement", "placement"),
+  kind: Schema.Literal("referral", "sitting", "decision", "action", "disagreement", "placement", "child"),
   id: Schema.String
 })
 

@@ -8,6 +8,8 @@ import { decisionCollection } from "../decision/decisionAggregate.js"
 import { Disagreement } from "../disagreement/Disagreement.js"
 import { disagreementCollection } from "../disagreement/disagreementAggregate.js"
 import { Referral } from "../referral/Referral.js"
+import { ChildRecord } from "../childRecord/ChildRecord.js"
+import { childRecordCollection } from "../childRecord/childRecordAggregate.js"
 import { Placement } from "../regulation24/Placement.js"
 import { placementCollection } from "../regulation24/placementAggregate.js"
 import { referralCollection } from "../referral/referralAggregate.js"
@@ -39,16 +41,17 @@ export class Deadlines extends Effect.Service<Deadlines>()("@carepanel/core/Dead
         Effect.gen(function* () {
           yield* authorise(actor, deadlineReaders)
           const authority = yield* authorityContext(actor.authorityId)
-          const [referrals, sittings, decisions, disagreements, placements] = yield* Effect.all([
+          const [referrals, sittings, decisions, disagreements, placements, childRecords] = yield* Effect.all([
             all(referralCollection, Referral, actor),
             all(sittingCollection, Sitting, actor),
             all(decisionCollection, Decision, actor),
             all(disagreementCollection, Disagreement, actor),
-            all(placementCollection, Placement, actor)
+            all(placementCollection, Placement, actor),
+            all(childRecordCollection, ChildRecord, actor)
           ])
           const now = yield* DateTime.now
           const deadlines = deadlinesOf(
-            { referrals, sittings, decisions, disagreements, placements },
+            { referrals, sittings, decisions, disagreements, placements, childRecords },
             authority,
             { now, dueSoonHours: query.dueSoonHours ?? 48 }
           )

@@ -4,6 +4,8 @@ import { decisionClocks, type Hearing, type RetrospectiveSlot } from "../decisio
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { disagreementClocks } from "../disagreement/disagreementClocks.js"
 import type { Referral } from "../referral/Referral.js"
+import type { ChildRecord } from "../childRecord/ChildRecord.js"
+import { childRecordClocks } from "../childRecord/childRecordClocks.js"
 import type { Placement } from "../regulation24/Placement.js"
 import { placementClocks } from "../regulation24/placementClocks.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
@@ -19,6 +21,8 @@ export interface DeadlineInputs {
   readonly decisions?: ReadonlyArray<Decision>
   readonly disagreements?: ReadonlyArray<Disagreement>
   readonly placements?: ReadonlyArray<Placement>
+  /** Children's statutory records (STAT-S44): clocks about the child. */
+  readonly childRecords?: ReadonlyArray<ChildRecord>
 }
 
 const byStart = (a: Sitting, b: Sitting) => DateTime.distance(b.startsAt, a.startsAt)
@@ -33,9 +37,16 @@ const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitti
   return { nextSittingStartsAt: after[0]?.startsAt, presentedAt: presented?.startsAt }
 }
 
+/** Panel decisions about the child, soonest first: pre-proceedings reviews meet NSO-9's clock. */
+const childHearings = (decisions: ReadonlyArray<Decision>, childId: string) =>
+  decisions
+    .filter((decision) => decision.madeAt === "panel" && decision.subject.childIds.includes(childId as Decision["subject"]["childIds"][number]))
+    .map((decision) => ({ heardAt: decision.heardAt, preProceedings: decision.subject.requestTypes.includes("pre_proceedings") }))
+    .sort((a, b) => DateTime.distance(b.heardAt, a.heardAt))
+
 /** Every clock of an authority, soonest first, each with its rule and an explanation a person can read. */
 export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityContext, now: Now): ReadonlyArray<Deadline> => {
-  const { referrals, sittings, decisions = [], disagreements = [], placements = [] } = inputs
+  const { referrals, sittings, decisions = [], disagreements = [], placements = [], childRecords = [] } = inputs
   const windows = submissionWindows(sittings, policy, calendar)
   const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
   const hearings = new Map<string, Hearing[]>()
@@ -50,7 +61,8 @@ export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: Author
     ),
     ...decisions.flatMap((decision) => decisionClocks(decision, { policy, calendar }, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings))),
     ...disagreements.flatMap((disagreement) => disagreementClocks(disagreement, policy)),
-    ...placements.flatMap((placement) => placementClocks(placement, policy, now.now))
+    ...placements.flatMap((placement) => placementClocks(placement, policy, now.now)),
+    ...childRecords.flatMap((record) => childRecordClocks(record, liveSittings, policy, childHearings(decisions, record.childId)))
   ]
     .map((spec) => toDeadline(spec, calendar, now))
     .sort((a, b) => DateTime.distance(b.due, a.due))

@@ -56,6 +56,8 @@ export const clockLookup = ({ referrals, sittings = [], decisions = [], disagree
         const placement = placementById.get(about.id)
         return placement === undefined ? undefined : latestRequestOf(placement.childId)
       }
+      case "child":
+        return latestRequestOf(about.id)
       case "sitting":
         return undefined
     }

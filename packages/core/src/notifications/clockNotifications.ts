@@ -47,7 +47,7 @@ const warningPassed = (deadline: Deadline, deadlines: ReadonlyArray<Deadline>, n
   )
 
 /** Overdue clocks that mean a child may be held without a legal basis: the alert says so first. */
-const urgentWhenOverdue: ReadonlyArray<string> = ["STAT-S46"]
+const urgentWhenOverdue: ReadonlyArray<string> = ["STAT-S46", "STAT-S25"]
 
 const subject: Record<Deadline["about"]["kind"], string> = {
   referral: "panel request",
@@ -55,7 +55,8 @@ const subject: Record<Deadline["about"]["kind"], string> = {
   decision: "panel decision",
   action: "action",
   disagreement: "disagreement",
-  placement: "Regulation 24 placement"
+  placement: "Regulation 24 placement",
+  child: "child's record"
 }
 
 /**

@@ -49,6 +49,12 @@ export const clockRecipients = (
       // STAT-R25-4: the approval expired without approval as foster carers; the nominated officer is told at once.
       if (name === "alternative-arrangement") return [...caseholders, ...nominatedOfficerOf(policy)]
       return caseholders
+    case "child":
+      // NSO-10: the administrator books the sitting that takes the EPO plan retrospectively.
+      if (name === "epo-retrospective") return [...caseholders, administrator]
+      // STAT-S25: past 72 hours the child is held without a legal basis.
+      if (name === "secure-72h") return [...caseholders, roleHolder("head_of_service")]
+      return caseholders
     case "sitting":
       return name === "record-final" ? [roleHolder(chairRole)] : [administrator]
     case "disagreement":

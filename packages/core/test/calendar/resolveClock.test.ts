@@ -142,6 +142,7 @@ describe("HoursAfter", () => {
     const r = resolve({ _tag: "HoursAfter", hours: 48 }, draftSent)
     expect(DateTime.distance(draftSent, r.due)).toBe(48 * 3_600_000)
     expect(formatInstant(r.due)).toBe("15:00 Sun 31 Oct 2027") // GMT: the wall clock went back an hour
+    expect(r.adjusted).toBe("elapsed hours; the clocks went back on 31 Oct")
   })
 
   it("LIN-16: 24 hours after a placement spans the March clock change as 24 elapsed hours", () => {
@@ -150,6 +151,18 @@ describe("HoursAfter", () => {
     expect(iso(r.due)).toBe("2027-03-28T22:00:00.000Z")
     expect(formatInstant(r.due)).toBe("23:00 Sun 28 Mar 2027")
     expect(r.phrase).toBe("24 hours after")
+    expect(r.adjusted).toBe("elapsed hours; the clocks went forward on 28 Mar")
+  })
+
+  it("STAT-S46: 72 hours after police protection at 22:00 Thu 25 Mar 2027 is 23:00 Sun 28 Mar, saying why the wall clock differs", () => {
+    const r = resolve({ _tag: "HoursAfter", hours: 72 }, at("2027-03-25", "22:00"))
+    expect(formatInstant(r.due)).toBe("23:00 Sun 28 Mar 2027")
+    expect(r.adjusted).toBe("elapsed hours; the clocks went forward on 28 Mar")
+  })
+
+  it("an elapsed-hours clock over both changes names both", () => {
+    const r = resolve({ _tag: "HoursAfter", hours: 24 * 230 }, at("2027-03-20", "09:00"))
+    expect(r.adjusted).toBe("elapsed hours; the clocks went forward on 28 Mar and back on 31 Oct")
   })
 
   it("LIN-18: 48 hours after the placement", () => {

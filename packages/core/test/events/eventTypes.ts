@@ -1,5 +1,7 @@
 import { join } from "node:path"
 import { type Schema, SchemaAST } from "effect"
+import { childRecordAggregate } from "../../src/childRecord/childRecordAggregate.js"
+import { ChildRecordEvent } from "../../src/childRecord/ChildRecordEvents.js"
 import { decisionAggregate } from "../../src/decision/decisionAggregate.js"
 import { DecisionEvent } from "../../src/decision/DecisionEvents.js"
 import { disagreementAggregate } from "../../src/disagreement/disagreementAggregate.js"
@@ -22,7 +24,8 @@ export const eventSchemas: ReadonlyArray<{
   { streamType: sittingAggregate.streamType, schema: SittingEvent, codec: sittingAggregate.events },
   { streamType: decisionAggregate.streamType, schema: DecisionEvent, codec: decisionAggregate.events },
   { streamType: disagreementAggregate.streamType, schema: DisagreementEvent, codec: disagreementAggregate.events },
-  { streamType: placementAggregate.streamType, schema: PlacementEvent, codec: placementAggregate.events }
+  { streamType: placementAggregate.streamType, schema: PlacementEvent, codec: placementAggregate.events },
+  { streamType: childRecordAggregate.streamType, schema: ChildRecordEvent, codec: childRecordAggregate.events }
 ]
 
 /** The `_tag`s of a union of tagged structs, read from its encoded side. */

@@ -31,7 +31,7 @@ describe("placement clocks: explained", () => {
   it("LIN-16, LIN-18, STAT-R24: viability 24 hours, kinship referral 48 hours across the clock change, approval 16 weeks, warned 14 days ahead", () => {
     const clocks = byRule(placed())
     expect(clocks.viability).toMatchObject({ ruleId: "LIN-16", state: "due_soon", explanation: "due 10:00 Sat 27 Mar 2027 - LIN-16: 24 hours after the placement at 10:00 Fri 26 Mar 2027" })
-    expect(clocks["kinship-referral"]).toMatchObject({ ruleId: "LIN-18", explanation: "due 11:00 Sun 28 Mar 2027 - LIN-18: 48 hours after the placement at 10:00 Fri 26 Mar 2027" })
+    expect(clocks["kinship-referral"]).toMatchObject({ ruleId: "LIN-18", explanation: "due 11:00 Sun 28 Mar 2027 - LIN-18: 48 hours after the placement at 10:00 Fri 26 Mar 2027 (elapsed hours; the clocks went forward on 28 Mar)" })
     expect(clocks["temporary-approval"]).toMatchObject({ ruleId: "STAT-R24", explanation: "due 10:00 Fri 16 Jul 2027 - STAT-R24: 16 weeks after the placement at 10:00 Fri 26 Mar 2027" })
     expect(clocks["approval-warning"]).toMatchObject({
       ruleId: "DEF-R24-EXPIRY-WARNING",
@@ -76,7 +76,7 @@ describe("placement clocks: explained", () => {
     const history = playOn(identified(), cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-25", "22:00") }, london("2027-03-26", "08:00")))
     expect(deadlines(history)).toMatchObject([
       { ruleId: "DEF-S46-WARN-48H", state: "due_soon", explanation: "due 22:00 Sat 27 Mar 2027 - DEF-S46-WARN-48H (Carepanel default, not in the terms of reference; set by the authority's policy): 48 hours after police protection began at 22:00 Thu 25 Mar 2027" },
-      { ruleId: "STAT-S46", state: "pending", explanation: "due 23:00 Sun 28 Mar 2027 - STAT-S46: 72 hours after police protection began at 22:00 Thu 25 Mar 2027" }
+      { ruleId: "STAT-S46", state: "pending", explanation: "due 23:00 Sun 28 Mar 2027 - STAT-S46: 72 hours after police protection began at 22:00 Thu 25 Mar 2027 (elapsed hours; the clocks went forward on 28 Mar)" }
     ])
     const placedThen = playOn(history, cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers }))
     expect(byRule(placedThen)["police-protection"]!.state).toBe("pending")

@@ -3,7 +3,7 @@ import { builder } from "../builder.js"
 import { DeadlineStateEnum } from "../shared/enums.js"
 
 export const DeadlineSubjectKindEnum = builder.enumType("DeadlineSubjectKind", {
-  values: ["referral", "sitting", "decision", "action", "disagreement", "placement"] as const
+  values: ["referral", "sitting", "decision", "action", "disagreement", "placement", "child"] as const
 })
 
 /** One clock: the rule it comes from, when it is due, and why in words a person reads. */

@@ -7,6 +7,7 @@ import {
   DisagreementStatus,
   DocumentKind,
   EndReason,
+  EpoOutcome,
   EscalationStep,
   Membership,
   Outcome,
@@ -45,6 +46,7 @@ export const PoliceProtectionOutcomeEnum = literalEnum(
   PoliceProtectionOutcome.literals,
   "How police protection ended (STAT-S46); placing the child with carers is not one of them."
 )
+export const EpoOutcomeEnum = literalEnum("EpoOutcome", EpoOutcome.literals, "How an emergency protection order ended (STAT-S44).")
 export const ApprovalStandingEnum = literalEnum(
   "ApprovalStanding",
   ["not_placed", "approved", "extended", "pending_review", "expired", "ended"] as const,

@@ -1,7 +1,7 @@
 import type { KindContent } from "../layout.js"
 import { fact } from "./facts.js"
 
-const about = { referral: "panel request", sitting: "sitting", decision: "panel decision", action: "action", disagreement: "disagreement", placement: "Regulation 24 placement" } as const
+const about = { referral: "panel request", sitting: "sitting", decision: "panel decision", action: "action", disagreement: "disagreement", placement: "Regulation 24 placement", child: "child's record" } as const
 const what = (n: Parameters<KindContent["happened"]>[0]) => {
   const kind = fact(n, "aboutKind", "")
   return `${Object.hasOwn(about, kind) ? about[kind as keyof typeof about] : "record"} ${fact(n, "aboutId")}`

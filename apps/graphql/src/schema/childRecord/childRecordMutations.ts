@@ -1,0 +1,138 @@
+import { ChildId, ChildRecords, EpoOutcome, LocalDate } from "@carepanel/core"
+import { Schema } from "effect"
+import { optional } from "../../graphql/decodeInput.js"
+import { childRecordRefusals } from "../errors/refusals.js"
+import { commandMutation } from "../mutation.js"
+import { using } from "../run.js"
+import { EpoOutcomeEnum } from "../shared/enums.js"
+import { ChildRecordRef } from "./childRecordType.js"
+
+const type = ChildRecordRef
+const refusals = childRecordRefusals
+
+commandMutation("recordEmergencyProtectionOrder", {
+  description: "STAT-S44: the court's emergency protection order, made at `madeAt` for `days` whole days (1-8); starts the clock to its end.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), madeAt: t.field({ type: "DateTime", required: true }), days: t.int({ required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, madeAt: Schema.DateTimeUtc, days: Schema.Int }),
+  execute: (actor, { childId, madeAt, days }) => using(ChildRecords, (records) => records.recordEmergencyProtectionOrder(actor, childId, madeAt, days))
+})
+
+commandMutation("extendEmergencyProtectionOrder", {
+  description: "STAT-S44: the one extension of the order in force, by 1-7 days from its first end.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), days: t.int({ required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, days: Schema.Int }),
+  execute: (actor, { childId, days }) => using(ChildRecords, (records) => records.extendEmergencyProtectionOrder(actor, childId, days))
+})
+
+commandMutation("recordEmergencyProtectionOrderEnded", {
+  description: "STAT-S44: how the order ended (returned home, s20 with consent, an interim care order, discharged) and when (default now); meets the clock to its end.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), outcome: t.field({ type: EpoOutcomeEnum, required: true }), endedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, outcome: EpoOutcome, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, outcome, endedAt }) => using(ChildRecords, (records) => records.recordEmergencyProtectionOrderEnded(actor, childId, outcome, endedAt))
+})
+
+commandMutation("recordChildDateOfBirth", {
+  description: "The child's date of birth on their statutory record: STAT-S25's under-13 test needs it.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), dateOfBirth: t.field({ type: "Date", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, dateOfBirth: LocalDate }),
+  execute: (actor, { childId, dateOfBirth }) => using(ChildRecords, (records) => records.recordDateOfBirth(actor, childId, dateOfBirth))
+})
+
+commandMutation("recordSecureAccommodation", {
+  description:
+    "STAT-S25: a further period in secure accommodation from `startedAt` (ended at `endedAt` if it has); refused if it would take the child past 72 hours in any 28 days without a court's authority, or a child under 13 without the Secretary of State's prior approval.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), startedAt: t.field({ type: "DateTime", required: true }), endedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, startedAt: Schema.DateTimeUtc, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, startedAt, endedAt }) => using(ChildRecords, (records) => records.recordSecureAccommodation(actor, childId, startedAt, endedAt))
+})
+
+commandMutation("endSecureAccommodation", {
+  description: "STAT-S25: the open period in secure accommodation ended (default now); meets its clocks, late if past the 72 hours.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), endedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, endedAt }) => using(ChildRecords, (records) => records.endSecureAccommodation(actor, childId, endedAt))
+})
+
+commandMutation("recordSecureAccommodationCourtAuthority", {
+  description: "STAT-S25: a court's authority for secure accommodation (an s25 order) from `from` until `until`.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), from: t.field({ type: "DateTime", required: true }), until: t.field({ type: "DateTime", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, from: Schema.DateTimeUtc, until: Schema.DateTimeUtc }),
+  execute: (actor, { childId, from, until }) => using(ChildRecords, (records) => records.recordSecureAccommodationCourtAuthority(actor, childId, from, until))
+})
+
+commandMutation("recordSecretaryOfStateApproval", {
+  description: "STAT-S25 (reg 4): the Secretary of State's approval of secure accommodation for a child under 13, given at `approvedAt`.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), approvedAt: t.field({ type: "DateTime", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, approvedAt: Schema.DateTimeUtc }),
+  execute: (actor, { childId, approvedAt }) => using(ChildRecords, (records) => records.recordSecretaryOfStateApproval(actor, childId, approvedAt))
+})
+
+commandMutation("recordLetterBeforeProceedings", {
+  description: "STAT-PLO: the letter before proceedings, sent at `sentAt`: entry to pre-proceedings. Starts the 16-week warning and the authority's review (NSO-9).",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), sentAt: t.field({ type: "DateTime", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, sentAt: Schema.DateTimeUtc }),
+  execute: (actor, { childId, sentAt }) => using(ChildRecords, (records) => records.recordLetterBeforeProceedings(actor, childId, sentAt))
+})
+
+commandMutation("endPreProceedings", {
+  description: "STAT-PLO: pre-proceedings ended without proceedings (default now).",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), endedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, endedAt }) => using(ChildRecords, (records) => records.endPreProceedings(actor, childId, endedAt))
+})
+
+commandMutation("recordProceedingsIssued", {
+  description: "STAT-S31: care proceedings issued at `issuedAt`; they finish within 26 weeks unless the court extends.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), issuedAt: t.field({ type: "DateTime", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, issuedAt: Schema.DateTimeUtc }),
+  execute: (actor, { childId, issuedAt }) => using(ChildRecords, (records) => records.recordProceedingsIssued(actor, childId, issuedAt))
+})
+
+commandMutation("extendProceedings", {
+  description: "STAT-S31: the court's extension of the timetable, 1-8 weeks from its current end; one at a time.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), weeks: t.int({ required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, weeks: Schema.Int }),
+  execute: (actor, { childId, weeks }) => using(ChildRecords, (records) => records.extendProceedings(actor, childId, weeks))
+})
+
+commandMutation("recordProceedingsConcluded", {
+  description: "STAT-S31: care proceedings concluded (default now); meets the timetable's clock.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), concludedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, concludedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, concludedAt }) => using(ChildRecords, (records) => records.recordProceedingsConcluded(actor, childId, concludedAt))
+})
+
+commandMutation("recordChildDeath", {
+  description: "STAT-R50: the child died on `diedOn`; where before 18, the record is kept 15 years from then.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), diedOn: t.field({ type: "Date", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, diedOn: LocalDate }),
+  execute: (actor, { childId, diedOn }) => using(ChildRecords, (records) => records.recordChildDeath(actor, childId, diedOn))
+})

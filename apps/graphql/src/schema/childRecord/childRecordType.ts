@@ -1,0 +1,133 @@
+import { type ChildRecord, closedSpans, countedParts, courtSpans, epoEndsAt, hourMs, openPeriod, type Retention, retentionOf, usedInWindowEnding } from "@carepanel/core"
+import { DateTime } from "effect"
+import { builder } from "../builder.js"
+import { EpoOutcomeEnum } from "../shared/enums.js"
+import { ActedByRef } from "../shared/objects.js"
+
+type Epo = ChildRecord["emergencyProtectionOrders"][number]
+
+const EpoExtensionRef = builder.objectRef<NonNullable<Epo["extension"]>>("EmergencyProtectionOrderExtension").implement({
+  description: "STAT-S44: the order's one extension, of at most 7 days from its first end.",
+  fields: (t) => ({
+    days: t.exposeInt("days"),
+    from: t.field({ type: "DateTime", resolve: (extension) => extension.from }),
+    endsAt: t.field({ type: "DateTime", resolve: (extension) => extension.endsAt }),
+    by: t.field({ type: ActedByRef, resolve: (extension) => extension.by }),
+    at: t.field({ type: "DateTime", resolve: (extension) => extension.at })
+  })
+})
+
+const EpoEndedRef = builder.objectRef<NonNullable<Epo["ended"]>>("EmergencyProtectionOrderEnded").implement({
+  description: "STAT-S44: how and when the order ended.",
+  fields: (t) => ({
+    outcome: t.field({ type: EpoOutcomeEnum, resolve: (ended) => ended.outcome }),
+    endedAt: t.field({ type: "DateTime", resolve: (ended) => ended.endedAt }),
+    by: t.field({ type: ActedByRef, resolve: (ended) => ended.by }),
+    at: t.field({ type: "DateTime", resolve: (ended) => ended.at })
+  })
+})
+
+const EpoRef = builder.objectRef<Epo>("EmergencyProtectionOrder").implement({
+  description: "STAT-S44: an emergency protection order, for the court's period of at most 8 days.",
+  fields: (t) => ({
+    orderId: t.exposeString("orderId"),
+    madeAt: t.field({ type: "DateTime", resolve: (order) => order.madeAt }),
+    days: t.exposeInt("days", { description: "The court's period in days (1-8)." }),
+    endsAt: t.field({ type: "DateTime", description: "When the order ends now: its extended end if extended.", resolve: (order) => epoEndsAt(order) }),
+    inForce: t.boolean({
+      description: "No end recorded and its end not reached.",
+      resolve: (order) => order.ended === undefined && DateTime.lessThan(DateTime.unsafeNow(), epoEndsAt(order))
+    }),
+    extension: t.field({ type: EpoExtensionRef, nullable: true, resolve: (order) => order.extension ?? null }),
+    ended: t.field({ type: EpoEndedRef, nullable: true, resolve: (order) => order.ended ?? null }),
+    by: t.field({ type: ActedByRef, resolve: (order) => order.by }),
+    at: t.field({ type: "DateTime", resolve: (order) => order.at })
+  })
+})
+
+type Secure = ChildRecord["secureAccommodation"]
+
+const SecurePeriodRef = builder.objectRef<Secure["periods"][number]>("SecureAccommodationPeriod").implement({
+  description: "STAT-S25: one period in secure accommodation; open while endedAt is null.",
+  fields: (t) => ({
+    periodId: t.exposeString("periodId"),
+    startedAt: t.field({ type: "DateTime", resolve: (period) => period.startedAt }),
+    endedAt: t.field({ type: "DateTime", nullable: true, resolve: (period) => period.endedAt ?? null })
+  })
+})
+
+const CourtAuthorityRef = builder.objectRef<Secure["courtAuthorities"][number]>("SecureAccommodationCourtAuthority").implement({
+  description: "STAT-S25: a court's authority (an s25 order); time under it does not count towards the 72 hours.",
+  fields: (t) => ({
+    from: t.field({ type: "DateTime", resolve: (court) => court.from }),
+    until: t.field({ type: "DateTime", resolve: (court) => court.until })
+  })
+})
+
+/** Counted hours in the 28 days to now: ended periods and the open one so far, less the court's authority. */
+const hoursUsedNow = (secure: Secure): number => {
+  const now = Date.now()
+  const courts = courtSpans(secure)
+  const open = openPeriod(secure)
+  const spans = [...closedSpans(secure), ...(open ? [{ from: open.startedAt.epochMillis, to: now }] : [])].flatMap((span) => countedParts(span, courts))
+  return Math.round((usedInWindowEnding(spans, now) / hourMs) * 100) / 100
+}
+
+const SecureRef = builder.objectRef<Secure>("SecureAccommodation").implement({
+  description: "STAT-S25: at most 72 hours, whether or not consecutive, in any 28 days without a court's authority.",
+  fields: (t) => ({
+    periods: t.field({ type: [SecurePeriodRef], resolve: (secure) => secure.periods }),
+    courtAuthorities: t.field({ type: [CourtAuthorityRef], resolve: (secure) => secure.courtAuthorities }),
+    secretaryOfStateApprovedAt: t.field({ type: "DateTime", nullable: true, resolve: (secure) => secure.secretaryOfStateApproval?.approvedAt ?? null }),
+    hoursUsedInLast28Days: t.float({ description: "Counted hours in the 28 days to now (elapsed hours).", resolve: hoursUsedNow })
+  })
+})
+
+type ProceedingsRecord = ChildRecord["proceedings"]
+
+const ProceedingsExtensionRef = builder.objectRef<ProceedingsRecord["extensions"][number]>("ProceedingsExtension").implement({
+  description: "STAT-S31: one extension of the timetable by the court, of at most 8 weeks from the end before it.",
+  fields: (t) => ({
+    weeks: t.exposeInt("weeks"),
+    from: t.field({ type: "DateTime", resolve: (extension) => extension.from }),
+    endsAt: t.field({ type: "DateTime", resolve: (extension) => extension.endsAt })
+  })
+})
+
+const ProceedingsRef = builder.objectRef<ProceedingsRecord>("Proceedings").implement({
+  description: "STAT-PLO pre-proceedings from the letter before proceedings, and STAT-S31 care proceedings from their issue.",
+  fields: (t) => ({
+    letterSentAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.letterSentAt ?? null }),
+    preProceedingsEndedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.preProceedingsEndedAt ?? null }),
+    issuedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.issuedAt ?? null }),
+    extensions: t.field({ type: [ProceedingsExtensionRef], resolve: (p) => p.extensions }),
+    concludedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.concludedAt ?? null })
+  })
+})
+
+const RetentionRef = builder.objectRef<Retention>("Retention").implement({
+  description: "STAT-R50: how long the child's record is kept, and why.",
+  fields: (t) => ({
+    keepUntil: t.field({ type: "Date", resolve: (retention) => retention.keepUntil }),
+    explanation: t.exposeString("explanation")
+  })
+})
+
+/** What the core records about one child under the statutes that run on the child; its clocks are in `clocks`. */
+export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").implement({
+  description: "A child's statutory record: emergency protection orders (STAT-S44), secure accommodation (STAT-S25), pre-proceedings and care proceedings (STAT-PLO, STAT-S31).",
+  fields: (t) => ({
+    childId: t.exposeString("childId"),
+    emergencyProtectionOrders: t.field({ type: [EpoRef], resolve: (record) => record.emergencyProtectionOrders }),
+    dateOfBirth: t.field({ type: "Date", nullable: true, resolve: (record) => record.dateOfBirth ?? null }),
+    secureAccommodation: t.field({ type: SecureRef, resolve: (record) => record.secureAccommodation }),
+    proceedings: t.field({ type: ProceedingsRef, resolve: (record) => record.proceedings }),
+    diedOn: t.field({ type: "Date", nullable: true, resolve: (record) => record.diedOn ?? null }),
+    retention: t.field({
+      type: RetentionRef,
+      nullable: true,
+      description: "STAT-R50: null until the date of birth is recorded.",
+      resolve: (record) => retentionOf(record) ?? null
+    })
+  })
+})

@@ -1,0 +1,43 @@
+import type { DateTime } from "effect"
+import type { Authorised } from "../shared/authorise.js"
+import type { ChildId } from "../shared/ids.js"
+import type { LocalDate } from "../calendar/LocalDate.js"
+import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
+
+/** Every command carries an authorised actor, the instant it happens and the child it is about. */
+interface Base {
+  readonly by: Authorised
+  readonly at: DateTime.Utc
+  readonly childId: ChildId
+}
+
+export type ChildRecordCommand =
+  /** STAT-S44: the court's order, made at `madeAt`, for `days` whole days (1 to 8). */
+  | (Base & { readonly _tag: "RecordEmergencyProtectionOrder"; readonly madeAt: DateTime.Utc; readonly days: number })
+  /** STAT-S44: the one extension of the order in force, by 1 to 7 days. */
+  | (Base & { readonly _tag: "ExtendEmergencyProtectionOrder"; readonly days: number })
+  /** STAT-S44: how the order in force ended, and when (`endedAt`, defaults to `at`). */
+  | (Base & { readonly _tag: "RecordEmergencyProtectionOrderEnded"; readonly outcome: EpoOutcome; readonly endedAt?: DateTime.Utc })
+  | (Base & { readonly _tag: "RecordDateOfBirth"; readonly dateOfBirth: LocalDate })
+  /** STAT-R50: the child died on `diedOn`. */
+  | (Base & { readonly _tag: "RecordChildDeath"; readonly diedOn: LocalDate })
+  /** STAT-S25: a further period in secure accommodation from `startedAt`, ended at `endedAt` if it has. */
+  | (Base & { readonly _tag: "RecordSecureAccommodation"; readonly startedAt: DateTime.Utc; readonly endedAt?: DateTime.Utc })
+  /** STAT-S25: the open period ended (`endedAt`, defaults to `at`). */
+  | (Base & { readonly _tag: "EndSecureAccommodation"; readonly endedAt?: DateTime.Utc })
+  /** STAT-S25: the court's authority (an s25 order) from `from` until `until`. */
+  | (Base & { readonly _tag: "RecordSecureAccommodationCourtAuthority"; readonly from: DateTime.Utc; readonly until: DateTime.Utc })
+  /** STAT-S25 (reg 4): the Secretary of State's approval for a child under 13, given at `approvedAt`. */
+  | (Base & { readonly _tag: "RecordSecretaryOfStateApproval"; readonly approvedAt: DateTime.Utc })
+  /** STAT-PLO: the letter before proceedings, sent at `sentAt`: entry to pre-proceedings. */
+  | (Base & { readonly _tag: "RecordLetterBeforeProceedings"; readonly sentAt: DateTime.Utc })
+  /** STAT-PLO: pre-proceedings ended without proceedings (`endedAt`, defaults to `at`). */
+  | (Base & { readonly _tag: "EndPreProceedings"; readonly endedAt?: DateTime.Utc })
+  /** STAT-S31: care proceedings issued at `issuedAt`. */
+  | (Base & { readonly _tag: "RecordProceedingsIssued"; readonly issuedAt: DateTime.Utc })
+  /** STAT-S31: one extension of the timetable, of 1 to 8 weeks from its current end. */
+  | (Base & { readonly _tag: "ExtendProceedings"; readonly weeks: number })
+  /** STAT-S31: the proceedings concluded (`concludedAt`, defaults to `at`). */
+  | (Base & { readonly _tag: "RecordProceedingsConcluded"; readonly concludedAt?: DateTime.Utc })
+
+export type ChildRecordCommandTag = ChildRecordCommand["_tag"]

@@ -1,0 +1,40 @@
+import { Schema } from "effect"
+import { RuleId } from "../policy/rules.js"
+import type { NotYetHappened } from "../regulation24/PlacementErrors.js"
+import type { NoSuchRecord } from "../shared/errors.js"
+
+/** STAT-S44: an order's period or extension outside the statute's limits, or a second extension. */
+export class EpoPeriodRefused extends Schema.TaggedError<EpoPeriodRefused>()("EpoPeriodRefused", {
+  ruleId: RuleId,
+  maxDays: Schema.Number,
+  message: Schema.String
+}) {}
+
+/** STAT-S44: the command needs an order in force (or none), and the child's record says otherwise. */
+export class EpoNotInForce extends Schema.TaggedError<EpoNotInForce>()("EpoNotInForce", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+/**
+ * STAT-S25: a period that would take the child past 72 hours in 28 days without a court's authority, a child under 13
+ * without the Secretary of State's approval (or of unknown age), or a period that does not fit the record.
+ */
+export class SecureAccommodationRefused extends Schema.TaggedError<SecureAccommodationRefused>()("SecureAccommodationRefused", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+/** STAT-S31, STAT-PLO: a step of pre-proceedings or proceedings that does not fit the record, or an extension out of range. */
+export class ProceedingsRefused extends Schema.TaggedError<ProceedingsRefused>()("ProceedingsRefused", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+/** A date of birth or death that contradicts the other. */
+export class ChildFactRefused extends Schema.TaggedError<ChildFactRefused>()("ChildFactRefused", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+export type ChildRecordRefusal = NoSuchRecord | NotYetHappened | EpoPeriodRefused | EpoNotInForce | SecureAccommodationRefused | ProceedingsRefused | ChildFactRefused

@@ -1,0 +1,101 @@
+import { type DateTime, Effect, Schema } from "effect"
+import type { LocalDate } from "../calendar/LocalDate.js"
+import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
+import type { EventStore } from "../ports/EventStore.js"
+import type { Policies } from "../ports/Policies.js"
+import { ReadModels } from "../ports/ReadModels.js"
+import type { Actor } from "../shared/actor.js"
+import { authorise, type Permission, permission } from "../shared/authorise.js"
+import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
+import { NotFound } from "../shared/errors.js"
+import type { ChildId } from "../shared/ids.js"
+import type { Role } from "../shared/roles.js"
+import { ChildRecord } from "./ChildRecord.js"
+import type { ChildRecordCommand } from "./ChildRecordCommands.js"
+import { childRecordAggregate, childRecordCollection } from "./childRecordAggregate.js"
+import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
+import { pastRetention } from "./retention.js"
+
+const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager", "service_manager", "head_of_service"]
+
+/** Who may record what on a child's record. The decider checks the statutes' limits. */
+export const childRecordPermissions = {
+  RecordEmergencyProtectionOrder: permission("record an emergency protection order (STAT-S44)", ...recorders),
+  ExtendEmergencyProtectionOrder: permission("record the extension of an emergency protection order (STAT-S44)", ...recorders),
+  RecordEmergencyProtectionOrderEnded: permission("record how an emergency protection order ended (STAT-S44)", ...recorders),
+  RecordDateOfBirth: permission("record a child's date of birth", ...recorders),
+  RecordChildDeath: permission("record a child's death (STAT-R50)", ...recorders),
+  RecordSecureAccommodation: permission("record a period in secure accommodation (STAT-S25)", ...recorders),
+  EndSecureAccommodation: permission("record the end of a period in secure accommodation (STAT-S25)", ...recorders),
+  RecordSecureAccommodationCourtAuthority: permission("record a court's authority for secure accommodation (STAT-S25)", ...recorders),
+  RecordSecretaryOfStateApproval: permission("record the Secretary of State's approval for secure accommodation (STAT-S25)", ...recorders),
+  RecordLetterBeforeProceedings: permission("record the letter before proceedings (STAT-PLO)", ...recorders),
+  EndPreProceedings: permission("record the end of pre-proceedings (STAT-PLO)", ...recorders),
+  RecordProceedingsIssued: permission("record care proceedings issued (STAT-S31)", ...recorders),
+  ExtendProceedings: permission("record the court's extension of care proceedings (STAT-S31)", ...recorders),
+  RecordProceedingsConcluded: permission("record care proceedings concluded (STAT-S31)", ...recorders)
+} satisfies Record<ChildRecordCommand["_tag"], Permission>
+
+export const childRecordReaders = permission(
+  "read children's statutory records",
+  "social_worker", "practice_supervisor", "team_manager", "head_of_service", "service_manager", "assistant_director",
+  "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"
+)
+
+/** Use cases on a child's statutory record (orders, ...): authorise, load, decide, append, every time. */
+export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/core/ChildRecords", {
+  effect: Effect.gen(function* () {
+    const readModels = yield* ReadModels
+    const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
+    const handle = commandHandler(childRecordAggregate, childRecordPermissions, "child record")
+    const run = (actor: Actor, childId: ChildId, body: CommandBody<ChildRecordCommand>) => handle(actor, childId, body).pipe(Effect.provide(context))
+    const decode = Schema.decodeUnknown(ChildRecord)
+
+    return {
+      /** STAT-S44: the court's order, made at `madeAt` for `days` whole days (at most 8). */
+      recordEmergencyProtectionOrder: (actor: Actor, childId: ChildId, madeAt: DateTime.Utc, days: number) =>
+        run(actor, childId, { _tag: "RecordEmergencyProtectionOrder", childId, madeAt, days }),
+      /** STAT-S44: the one extension of the order in force (at most 7 days). */
+      extendEmergencyProtectionOrder: (actor: Actor, childId: ChildId, days: number) => run(actor, childId, { _tag: "ExtendEmergencyProtectionOrder", childId, days }),
+      /** STAT-S44: how the order ended; `endedAt` defaults to now. */
+      recordEmergencyProtectionOrderEnded: (actor: Actor, childId: ChildId, outcome: EpoOutcome, endedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordEmergencyProtectionOrderEnded", childId, outcome, ...(endedAt === undefined ? {} : { endedAt }) }),
+      /** STAT-R50: the child died on `diedOn`; before 18, the record is kept 15 years from it. */
+      recordChildDeath: (actor: Actor, childId: ChildId, diedOn: LocalDate) => run(actor, childId, { _tag: "RecordChildDeath", childId, diedOn }),
+      /** STAT-R50: the actor's authority's child records past their retention date on `day`, each with its retention. */
+      pastRetention: (actor: Actor, day: LocalDate) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, childRecordReaders)
+          const rows = yield* readModels.query({ collection: childRecordCollection, authorityId: actor.authorityId, where: {} })
+          const records = yield* Effect.forEach(rows, (row) => decode(row.doc).pipe(Effect.orDie))
+          return records.filter((record) => pastRetention(record, day))
+        }),
+      recordDateOfBirth: (actor: Actor, childId: ChildId, dateOfBirth: LocalDate) => run(actor, childId, { _tag: "RecordDateOfBirth", childId, dateOfBirth }),
+      /** STAT-S25: a further period from `startedAt`, ended at `endedAt` if it has; refused past 72 hours in 28 days. */
+      recordSecureAccommodation: (actor: Actor, childId: ChildId, startedAt: DateTime.Utc, endedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordSecureAccommodation", childId, startedAt, ...(endedAt === undefined ? {} : { endedAt }) }),
+      endSecureAccommodation: (actor: Actor, childId: ChildId, endedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "EndSecureAccommodation", childId, ...(endedAt === undefined ? {} : { endedAt }) }),
+      recordSecureAccommodationCourtAuthority: (actor: Actor, childId: ChildId, from: DateTime.Utc, until: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordSecureAccommodationCourtAuthority", childId, from, until }),
+      recordSecretaryOfStateApproval: (actor: Actor, childId: ChildId, approvedAt: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordSecretaryOfStateApproval", childId, approvedAt }),
+      recordLetterBeforeProceedings: (actor: Actor, childId: ChildId, sentAt: DateTime.Utc) => run(actor, childId, { _tag: "RecordLetterBeforeProceedings", childId, sentAt }),
+      endPreProceedings: (actor: Actor, childId: ChildId, endedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "EndPreProceedings", childId, ...(endedAt === undefined ? {} : { endedAt }) }),
+      recordProceedingsIssued: (actor: Actor, childId: ChildId, issuedAt: DateTime.Utc) => run(actor, childId, { _tag: "RecordProceedingsIssued", childId, issuedAt }),
+      /** STAT-S31: one extension of 1-8 weeks from the timetable's current end. */
+      extendProceedings: (actor: Actor, childId: ChildId, weeks: number) => run(actor, childId, { _tag: "ExtendProceedings", childId, weeks }),
+      recordProceedingsConcluded: (actor: Actor, childId: ChildId, concludedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordProceedingsConcluded", childId, ...(concludedAt === undefined ? {} : { concludedAt }) }),
+      /** The child's record in the actor's authority; nothing recorded (or another authority's child) answers NotFound. */
+      get: (actor: Actor, childId: ChildId) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, childRecordReaders)
+          const row = yield* readModels.get(childRecordCollection, actor.authorityId, childId)
+          if (row === undefined) return yield* Effect.fail(NotFound.of("child record", childId))
+          return yield* decode(row.doc).pipe(Effect.orDie)
+        })
+    }
+  })
+}) {}

@@ -1,0 +1,32 @@
+import { Effect } from "effect"
+import { formatDate } from "../calendar/format.js"
+import { londonDateOf } from "../calendar/londonTime.js"
+import { NotYetHappened } from "../regulation24/PlacementErrors.js"
+import type { ChildRecordState } from "./ChildRecord.js"
+import type { ChildRecordCommand } from "./ChildRecordCommands.js"
+import { ChildFactRefused } from "./ChildRecordErrors.js"
+import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+
+type FactCommand = Extract<ChildRecordCommand, { readonly _tag: "RecordDateOfBirth" | "RecordChildDeath" }>
+
+/** The child's date of birth and, sadly, death: the age tests (STAT-S25) and the retention date (STAT-R50) rest on them. */
+export const decideChildFacts = (command: FactCommand, state: ChildRecordState, audit: Pick<ChildRecordEvent, "by" | "at">) =>
+  Effect.gen(function* () {
+    const today = londonDateOf(command.at)
+    switch (command._tag) {
+      case "RecordDateOfBirth": {
+        if (today < command.dateOfBirth) return yield* new NotYetHappened({ message: `A date of birth of ${formatDate(command.dateOfBirth)} is still to come.` })
+        if (state?.diedOn !== undefined && state.diedOn < command.dateOfBirth) {
+          return yield* new ChildFactRefused({ ruleId: "STAT-R50", message: `The child is recorded as having died on ${formatDate(state.diedOn)}, before ${formatDate(command.dateOfBirth)}.` })
+        }
+        return [{ _tag: "DateOfBirthRecorded", dateOfBirth: command.dateOfBirth, ...audit }] as const
+      }
+      case "RecordChildDeath": {
+        if (today < command.diedOn) return yield* new NotYetHappened({ message: `A death on ${formatDate(command.diedOn)} is still to come.` })
+        if (state?.dateOfBirth !== undefined && command.diedOn < state.dateOfBirth) {
+          return yield* new ChildFactRefused({ ruleId: "STAT-R50", message: `The child was born on ${formatDate(state.dateOfBirth)}; a death on ${formatDate(command.diedOn)} comes before it.` })
+        }
+        return [{ _tag: "ChildDeathRecorded", diedOn: command.diedOn, ...audit }] as const
+      }
+    }
+  })

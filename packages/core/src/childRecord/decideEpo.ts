@@ -1,0 +1,106 @@
+import { DateTime, Effect } from "effect"
+import { formatInstant } from "../calendar/format.js"
+import { resolveClock } from "../calendar/resolveClock.js"
+import type { Calendar } from "../calendar/WorkingCalendar.js"
+import { NotYetHappened } from "../regulation24/PlacementErrors.js"
+import type { ChildRecordState } from "./ChildRecord.js"
+import type { ChildRecordCommand } from "./ChildRecordCommands.js"
+import { EpoNotInForce, EpoPeriodRefused } from "./ChildRecordErrors.js"
+import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import { type EmergencyProtectionOrder, epoEndsAt, epoMaxDays, epoMaxExtensionDays } from "./EmergencyProtectionOrder.js"
+
+type EpoCommand = Extract<ChildRecordCommand, { readonly _tag: `${string}EmergencyProtectionOrder${string}` }>
+
+/** `days` whole days after `from` at the same London wall time: the court's period, never moved for a closure. */
+export const daysLater = (from: DateTime.Utc, days: number, calendar: Calendar): DateTime.Utc =>
+  resolveClock({ _tag: "DaysAfter", days, unit: "calendar", ifClosed: "keep" }, { instant: from }, calendar).due
+
+/** The child's latest order with no recorded end. */
+const latestOpen = (state: ChildRecordState): EmergencyProtectionOrder | undefined => {
+  const latest = state?.emergencyProtectionOrders.at(-1)
+  return latest?.ended === undefined ? latest : undefined
+}
+
+/** The order in force at `at`: not ended and not yet at its end. */
+export const epoInForce = (state: ChildRecordState, at: DateTime.Utc): EmergencyProtectionOrder | undefined => {
+  const open = latestOpen(state)
+  return open !== undefined && DateTime.lessThan(at, epoEndsAt(open)) ? open : undefined
+}
+
+const wholeDays = (days: number, max: number) => Number.isInteger(days) && days >= 1 && days <= max
+
+const notLater = (instant: DateTime.Utc, at: DateTime.Utc, what: string) =>
+  DateTime.greaterThan(instant, at)
+    ? Effect.fail(new NotYetHappened({ message: `${what} at ${formatInstant(instant)} is still to come: record it once it has happened.` }))
+    : Effect.void
+
+/** STAT-S44's commands: the order, its one extension, and how it ended. */
+export const decideEpo = (command: EpoCommand, state: ChildRecordState, calendar: Calendar, audit: Pick<ChildRecordEvent, "by" | "at">) =>
+  Effect.gen(function* () {
+    switch (command._tag) {
+      case "RecordEmergencyProtectionOrder": {
+        yield* notLater(command.madeAt, command.at, "An emergency protection order made")
+        if (!wholeDays(command.days, epoMaxDays)) {
+          return yield* new EpoPeriodRefused({
+            ruleId: "STAT-S44",
+            maxDays: epoMaxDays,
+            message: `An emergency protection order lasts a whole number of days from 1 to ${epoMaxDays}, not ${command.days} (STAT-S44).`
+          })
+        }
+        const inForce = epoInForce(state, command.at)
+        if (inForce !== undefined) {
+          return yield* new EpoNotInForce({
+            ruleId: "STAT-S44",
+            message: `An emergency protection order made at ${formatInstant(inForce.madeAt)} is in force until ${formatInstant(epoEndsAt(inForce))}: extend it, or record how it ended, before recording another (STAT-S44).`
+          })
+        }
+        const orderId = `epo-${(state?.emergencyProtectionOrders.length ?? 0) + 1}`
+        const endsAt = daysLater(command.madeAt, command.days, calendar)
+        return [{ _tag: "EmergencyProtectionOrderMade", orderId, madeAt: command.madeAt, days: command.days, endsAt, ...audit }] as const
+      }
+      case "ExtendEmergencyProtectionOrder": {
+        const order = epoInForce(state, command.at)
+        if (order === undefined) {
+          const open = latestOpen(state)
+          return yield* new EpoNotInForce({
+            ruleId: "STAT-S44",
+            message:
+              open === undefined
+                ? "There is no emergency protection order in force to extend (STAT-S44)."
+                : `The emergency protection order ended at ${formatInstant(epoEndsAt(open))}; an order that has lapsed cannot be extended: the court must make a new one (STAT-S44).`
+          })
+        }
+        if (order.extension !== undefined) {
+          return yield* new EpoPeriodRefused({
+            ruleId: "STAT-S44",
+            maxDays: 0,
+            message: `The order was already extended once, to ${formatInstant(order.extension.endsAt)}; an emergency protection order may be extended only once (STAT-S44).`
+          })
+        }
+        if (!wholeDays(command.days, epoMaxExtensionDays)) {
+          return yield* new EpoPeriodRefused({
+            ruleId: "STAT-S44",
+            maxDays: epoMaxExtensionDays,
+            message: `An extension of an emergency protection order is a whole number of days from 1 to ${epoMaxExtensionDays}, not ${command.days} (STAT-S44).`
+          })
+        }
+        const endsAt = daysLater(order.endsAt, command.days, calendar)
+        return [{ _tag: "EmergencyProtectionOrderExtended", orderId: order.orderId, days: command.days, from: order.endsAt, endsAt, ...audit }] as const
+      }
+      case "RecordEmergencyProtectionOrderEnded": {
+        const order = latestOpen(state)
+        if (order === undefined) {
+          return yield* new EpoNotInForce({ ruleId: "STAT-S44", message: "There is no emergency protection order whose end is still to be recorded (STAT-S44)." })
+        }
+        const endedAt = command.endedAt ?? command.at
+        yield* notLater(endedAt, command.at, "The end of the emergency protection order")
+        if (DateTime.lessThan(endedAt, order.madeAt)) {
+          return yield* new EpoNotInForce({
+            ruleId: "STAT-S44",
+            message: `The order was made at ${formatInstant(order.madeAt)}; it cannot have ended before, at ${formatInstant(endedAt)} (STAT-S44).`
+          })
+        }
+        return [{ _tag: "EmergencyProtectionOrderEnded", orderId: order.orderId, outcome: command.outcome, endedAt, ...audit }] as const
+      }
+    }
+  })

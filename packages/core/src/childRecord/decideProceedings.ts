@@ -1,0 +1,80 @@
+import { DateTime, Effect } from "effect"
+import { formatInstant } from "../calendar/format.js"
+import { resolveClock } from "../calendar/resolveClock.js"
+import type { Calendar } from "../calendar/WorkingCalendar.js"
+import type { RuleId } from "../policy/rules.js"
+import { NotYetHappened } from "../regulation24/PlacementErrors.js"
+import type { ChildRecordState } from "./ChildRecord.js"
+import type { ChildRecordCommand } from "./ChildRecordCommands.js"
+import { ProceedingsRefused } from "./ChildRecordErrors.js"
+import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import { maxProceedingsExtensionWeeks, noProceedings, type Proceedings, proceedingsWeeks } from "./Proceedings.js"
+
+type ProceedingsCommand = Extract<
+  ChildRecordCommand,
+  { readonly _tag: "RecordLetterBeforeProceedings" | "EndPreProceedings" | "RecordProceedingsIssued" | "ExtendProceedings" | "RecordProceedingsConcluded" }
+>
+
+/** Whole weeks after `from` at the same London wall time (a court's timetable is never moved for a closure). */
+export const weeksLater = (from: DateTime.Utc, weeks: number, calendar: Calendar): DateTime.Utc =>
+  resolveClock({ _tag: "WeeksAfter", weeks }, { instant: from }, calendar).due
+
+/** When the proceedings' timetable ends now: 26 weeks from issue, or the last extension's end. */
+export const proceedingsEndsAt = (proceedings: Proceedings, calendar: Calendar): DateTime.Utc | undefined =>
+  proceedings.extensions.at(-1)?.endsAt ?? (proceedings.issuedAt && weeksLater(proceedings.issuedAt, proceedingsWeeks, calendar))
+
+const refuse = (ruleId: RuleId, message: string) => Effect.fail(new ProceedingsRefused({ ruleId, message }))
+
+const notLater = (instant: DateTime.Utc, at: DateTime.Utc, what: string) =>
+  DateTime.greaterThan(instant, at) ? Effect.fail(new NotYetHappened({ message: `${what} at ${formatInstant(instant)} is still to come: record it once it has happened.` })) : Effect.void
+
+const inPreProceedings = (p: Proceedings) => p.letterSentAt !== undefined && p.preProceedingsEndedAt === undefined && p.issuedAt === undefined
+const inProceedings = (p: Proceedings) => p.issuedAt !== undefined && p.concludedAt === undefined
+
+/** STAT-PLO and STAT-S31's commands. The PLO's 16 weeks are guidance: nothing here is refused for passing them. */
+export const decideProceedings = (command: ProceedingsCommand, state: ChildRecordState, calendar: Calendar, audit: Pick<ChildRecordEvent, "by" | "at">) =>
+  Effect.gen(function* () {
+    const proceedings = state?.proceedings ?? noProceedings
+    switch (command._tag) {
+      case "RecordLetterBeforeProceedings": {
+        yield* notLater(command.sentAt, command.at, "A letter before proceedings sent")
+        if (inPreProceedings(proceedings) || inProceedings(proceedings)) {
+          return yield* refuse("STAT-PLO", `The child is already in ${inProceedings(proceedings) ? "care proceedings" : `pre-proceedings, since the letter at ${formatInstant(proceedings.letterSentAt!)}`} (STAT-PLO).`)
+        }
+        return [{ _tag: "LetterBeforeProceedingsSent", sentAt: command.sentAt, ...audit }] as const
+      }
+      case "EndPreProceedings": {
+        if (!inPreProceedings(proceedings)) return yield* refuse("STAT-PLO", "The child is not in pre-proceedings (STAT-PLO).")
+        const endedAt = command.endedAt ?? command.at
+        yield* notLater(endedAt, command.at, "The end of pre-proceedings")
+        if (DateTime.lessThan(endedAt, proceedings.letterSentAt!)) {
+          return yield* refuse("STAT-PLO", `Pre-proceedings began with the letter at ${formatInstant(proceedings.letterSentAt!)}; they cannot have ended before (STAT-PLO).`)
+        }
+        return [{ _tag: "PreProceedingsEnded", endedAt, ...audit }] as const
+      }
+      case "RecordProceedingsIssued": {
+        yield* notLater(command.issuedAt, command.at, "Care proceedings issued")
+        if (inProceedings(proceedings)) {
+          return yield* refuse("STAT-S31", `Care proceedings were already issued at ${formatInstant(proceedings.issuedAt!)} and have not concluded (STAT-S31).`)
+        }
+        return [{ _tag: "ProceedingsIssued", issuedAt: command.issuedAt, ...audit }] as const
+      }
+      case "ExtendProceedings": {
+        if (!inProceedings(proceedings)) return yield* refuse("STAT-S31", "There are no care proceedings under way to extend (STAT-S31).")
+        if (!Number.isInteger(command.weeks) || command.weeks < 1 || command.weeks > maxProceedingsExtensionWeeks) {
+          return yield* refuse("STAT-S31", `The court extends care proceedings by a whole number of weeks from 1 to ${maxProceedingsExtensionWeeks} at a time, not ${command.weeks} (STAT-S31).`)
+        }
+        const from = proceedingsEndsAt(proceedings, calendar)!
+        return [{ _tag: "ProceedingsExtended", weeks: command.weeks, from, endsAt: weeksLater(from, command.weeks, calendar), ...audit }] as const
+      }
+      case "RecordProceedingsConcluded": {
+        if (!inProceedings(proceedings)) return yield* refuse("STAT-S31", "There are no care proceedings under way to conclude (STAT-S31).")
+        const concludedAt = command.concludedAt ?? command.at
+        yield* notLater(concludedAt, command.at, "The conclusion of care proceedings")
+        if (DateTime.lessThan(concludedAt, proceedings.issuedAt!)) {
+          return yield* refuse("STAT-S31", `The proceedings were issued at ${formatInstant(proceedings.issuedAt!)}; they cannot have concluded before (STAT-S31).`)
+        }
+        return [{ _tag: "ProceedingsConcluded", concludedAt, ...audit }] as const
+      }
+    }
+  })

@@ -1,0 +1,73 @@
+import type { ChildRecordState } from "./ChildRecord.js"
+import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import type { EmergencyProtectionOrder } from "./EmergencyProtectionOrder.js"
+import { noProceedings, type Proceedings } from "./Proceedings.js"
+import { noSecureAccommodation, type SecureAccommodation } from "./SecureAccommodation.js"
+
+const updateOrder = (state: NonNullable<ChildRecordState>, orderId: string, update: (order: EmergencyProtectionOrder) => EmergencyProtectionOrder) => ({
+  ...state,
+  emergencyProtectionOrders: state.emergencyProtectionOrders.map((order) => (order.orderId === orderId ? update(order) : order))
+})
+
+const updateSecure = (state: NonNullable<ChildRecordState>, update: (secure: SecureAccommodation) => SecureAccommodation) => ({
+  ...state,
+  secureAccommodation: update(state.secureAccommodation)
+})
+
+const updateProceedings = (state: NonNullable<ChildRecordState>, update: (proceedings: Proceedings) => Proceedings) => ({
+  ...state,
+  proceedings: update(state.proceedings)
+})
+
+/** Folds one event into the child's record. Total: an event that does not fit leaves the state as it was. */
+export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEvent): ChildRecordState => {
+  if (event._tag === "ChildRecordOpened") {
+    return { childId: event.childId, authorityId: event.authorityId, emergencyProtectionOrders: [], secureAccommodation: noSecureAccommodation, proceedings: noProceedings }
+  }
+  if (state === undefined) return state
+  const recorded = { by: event.by, at: event.at }
+  switch (event._tag) {
+    case "EmergencyProtectionOrderMade":
+      return {
+        ...state,
+        emergencyProtectionOrders: [
+          ...state.emergencyProtectionOrders,
+          { orderId: event.orderId, madeAt: event.madeAt, days: event.days, endsAt: event.endsAt, ...recorded }
+        ]
+      }
+    case "EmergencyProtectionOrderExtended":
+      return updateOrder(state, event.orderId, (order) => ({ ...order, extension: { days: event.days, from: event.from, endsAt: event.endsAt, ...recorded } }))
+    case "EmergencyProtectionOrderEnded":
+      return updateOrder(state, event.orderId, (order) => ({ ...order, ended: { outcome: event.outcome, endedAt: event.endedAt, ...recorded } }))
+    case "DateOfBirthRecorded":
+      return { ...state, dateOfBirth: event.dateOfBirth }
+    case "ChildDeathRecorded":
+      return { ...state, diedOn: event.diedOn }
+    case "SecureAccommodationStarted":
+      return updateSecure(state, (secure) => ({
+        ...secure,
+        periods: [...secure.periods, { periodId: event.periodId, startedAt: event.startedAt, ...(event.endedAt === undefined ? {} : { endedAt: event.endedAt }), ...recorded }]
+      }))
+    case "SecureAccommodationEnded":
+      return updateSecure(state, (secure) => ({
+        ...secure,
+        periods: secure.periods.map((period) => (period.periodId === event.periodId ? { ...period, endedAt: event.endedAt } : period))
+      }))
+    case "SecureAccommodationAuthorisedByCourt":
+      return updateSecure(state, (secure) => ({ ...secure, courtAuthorities: [...secure.courtAuthorities, { from: event.from, until: event.until, ...recorded }] }))
+    case "LetterBeforeProceedingsSent":
+      // A new entry to pre-proceedings starts a new cycle: earlier proceedings have concluded.
+      return { ...state, proceedings: { extensions: [], letterSentAt: event.sentAt } }
+    case "PreProceedingsEnded":
+      return updateProceedings(state, (p) => ({ ...p, preProceedingsEndedAt: event.endedAt }))
+    case "ProceedingsIssued":
+      // After concluded proceedings, new ones start a new cycle without the old letter.
+      return updateProceedings(state, (p) => (p.concludedAt === undefined ? { ...p, issuedAt: event.issuedAt } : { extensions: [], issuedAt: event.issuedAt }))
+    case "ProceedingsExtended":
+      return updateProceedings(state, (p) => ({ ...p, extensions: [...p.extensions, { weeks: event.weeks, from: event.from, endsAt: event.endsAt, ...recorded }] }))
+    case "ProceedingsConcluded":
+      return updateProceedings(state, (p) => ({ ...p, concludedAt: event.concludedAt }))
+    case "SecretaryOfStateApprovalRecorded":
+      return updateSecure(state, (secure) => ({ ...secure, secretaryOfStateApproval: { approvedAt: event.approvedAt, ...recorded } }))
+  }
+}
