@@ -3,16 +3,12 @@ import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { ChildRecord } from "./ChildRecord.js"
 import { epoClocks } from "./epoClocks.js"
-import { type ChildHearing, proceedingsClocks } from "./proceedingsClocks.js"
+import { proceedingsClocks } from "./proceedingsClocks.js"
 import { secureClocks } from "./secureClocks.js"
 
-/**
- * Every clock of a child's record, about the child (`kind: "child"`); `liveSittings` soonest first; `hearings` the
- * panel's decisions about the child, soonest first.
- */
-export const childRecordClocks = (
-  record: ChildRecord,
-  liveSittings: ReadonlyArray<Sitting>,
-  policy: AuthorityPolicy,
-  hearings: ReadonlyArray<ChildHearing> = []
-): ReadonlyArray<ClockSpec> => [...epoClocks(record, liveSittings, policy), ...secureClocks(record), ...proceedingsClocks(record, policy, hearings)]
+/** Every clock of a child's record, about the child (`kind: "child"`); `liveSittings` soonest first. */
+export const childRecordClocks = (record: ChildRecord, liveSittings: ReadonlyArray<Sitting>, policy: AuthorityPolicy): ReadonlyArray<ClockSpec> => [
+  ...epoClocks(record, liveSittings, policy),
+  ...secureClocks(record),
+  ...proceedingsClocks(record)
+]

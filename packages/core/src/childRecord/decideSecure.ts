@@ -64,7 +64,8 @@ export const decideSecure = (command: SecureCommand, state: ChildRecordState, au
         const earlier = closedSpans(secure).flatMap((span) => countedParts(span, courts))
         const start = DateTime.toEpochMillis(command.startedAt)
         const usedBefore = usedInWindowEnding(earlier, start)
-        if (usedBefore >= limitHours * hourMs) {
+        const startsUnderCourtAuthority = courts.some((court) => court.from <= start && start < court.to)
+        if (usedBefore >= limitHours * hourMs && !startsUnderCourtAuthority) {
           return yield* refuse(
             `The child has already spent ${describeHours(usedBefore)} in secure accommodation in the 28 days before ${formatInstant(command.startedAt)}: no more without a court's authority (STAT-S25: at most 72 hours in any 28 consecutive days).`
           )

@@ -1,25 +1,18 @@
 import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { ClockSpec } from "../deadlines/clock.js"
-import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { ChildRecord } from "./ChildRecord.js"
 import { preProceedingsWeeks, proceedingsWeeks } from "./Proceedings.js"
-
-/** A later panel hearing about the child: what meets a pre-proceedings review (NSO-9). */
-export interface ChildHearing {
-  readonly heardAt: DateTime.Utc
-  readonly preProceedings: boolean
-}
 
 const weeks = (n: number) => ({ _tag: "WeeksAfter" as const, weeks: n })
 
 /**
  * STAT-PLO: 16 weeks from the letter before proceedings, met by issue or the end of pre-proceedings (guidance: only
- * ever a clock, never a refusal); the authority's review of pre-proceedings by panel (NSO-9: 8-10 weeks) counted from
- * entry, then from each review while pre-proceedings last. STAT-S31: 26 weeks from issue, then each extension from
+ * ever a clock, never a refusal). The panel's own reviews of pre-proceedings (NSO-9) are the decision's clocks, counted
+ * from the hearing that agreed them (decisionClocks). STAT-S31: 26 weeks from issue, then each extension from
  * the end before it, each met by the next extension or the conclusion.
  */
-export const proceedingsClocks = (record: ChildRecord, policy: AuthorityPolicy, hearings: ReadonlyArray<ChildHearing>): ReadonlyArray<ClockSpec> => {
+export const proceedingsClocks = (record: ChildRecord): ReadonlyArray<ClockSpec> => {
   const p = record.proceedings
   const about = { kind: "child" as const, id: record.childId }
   const clocks: ClockSpec[] = []
@@ -34,26 +27,6 @@ export const proceedingsClocks = (record: ChildRecord, policy: AuthorityPolicy, 
       anchorText: `the letter before proceedings at ${formatInstant(p.letterSentAt)}`,
       metAt: left
     })
-    for (const review of policy.decision.automaticReviews.filter((candidate) => candidate.forRequestTypes.includes("pre_proceedings"))) {
-      let anchor = p.letterSentAt
-      let anchorText = `entry to pre-proceedings (the letter at ${formatInstant(anchor)})`
-      for (let n = 1; n <= 20; n++) {
-        const heard = hearings.find((hearing) => hearing.preProceedings && DateTime.greaterThan(hearing.heardAt, anchor))?.heardAt
-        const ended = left !== undefined && (heard === undefined || DateTime.lessThan(left, heard))
-        clocks.push({
-          id: `${record.childId}:plo-review:${n}`,
-          about,
-          title: "Pre-proceedings reviewed by panel",
-          rule: review.latest,
-          anchor,
-          anchorText,
-          metAt: ended ? left : heard
-        })
-        if (heard === undefined || ended) break
-        anchor = heard
-        anchorText = `the last review at ${formatInstant(heard)}`
-      }
-    }
   }
   if (p.issuedAt !== undefined) {
     clocks.push({

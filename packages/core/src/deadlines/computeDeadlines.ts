@@ -37,13 +37,6 @@ const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitti
   return { nextSittingStartsAt: after[0]?.startsAt, presentedAt: presented?.startsAt }
 }
 
-/** Panel decisions about the child, soonest first: pre-proceedings reviews meet NSO-9's clock. */
-const childHearings = (decisions: ReadonlyArray<Decision>, childId: string) =>
-  decisions
-    .filter((decision) => decision.madeAt === "panel" && decision.subject.childIds.includes(childId as Decision["subject"]["childIds"][number]))
-    .map((decision) => ({ heardAt: decision.heardAt, preProceedings: decision.subject.requestTypes.includes("pre_proceedings") }))
-    .sort((a, b) => DateTime.distance(b.heardAt, a.heardAt))
-
 /** Every clock of an authority, soonest first, each with its rule and an explanation a person can read. */
 export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityContext, now: Now): ReadonlyArray<Deadline> => {
   const { referrals, sittings, decisions = [], disagreements = [], placements = [], childRecords = [] } = inputs
@@ -62,7 +55,7 @@ export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: Author
     ...decisions.flatMap((decision) => decisionClocks(decision, { policy, calendar }, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings))),
     ...disagreements.flatMap((disagreement) => disagreementClocks(disagreement, policy)),
     ...placements.flatMap((placement) => placementClocks(placement, policy, now.now)),
-    ...childRecords.flatMap((record) => childRecordClocks(record, liveSittings, policy, childHearings(decisions, record.childId)))
+    ...childRecords.flatMap((record) => childRecordClocks(record, liveSittings, policy))
   ]
     .map((spec) => toDeadline(spec, calendar, now))
     .sort((a, b) => DateTime.distance(b.due, a.due))

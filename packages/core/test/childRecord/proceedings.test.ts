@@ -65,27 +65,9 @@ describe("care proceedings and pre-proceedings (STAT-S31, STAT-PLO, NSO-9)", () 
     expect(byId(stepped)["child-1:plo-16w"]).toMatchObject({ state: "met", metLate: false })
   })
 
-  it("NSO-9: pre-proceedings are reviewed by panel 10 weeks after entry, then 10 weeks after each review; an authority without the rule has no such clock", () => {
+  it("the panel's NSO-9 reviews are not the child record's clocks: those count from the hearing that agreed pre-proceedings (decisionClocks)", () => {
     const record = recordOf(northSomerset.play([letter()]))
-    const policy = preset("north-somerset")
-    const review = (hearings: ReadonlyArray<{ heardAt: DateTime.Utc; preProceedings: boolean }>) =>
-      childRecordClocks(record, [], policy, hearings)
-        .filter((clock) => clock.id.includes(":plo-review:"))
-        .map((clock) => toDeadline(clock, englandAndWales, { now: london("2027-06-01", "09:00"), dueSoonHours: 48 }))
-    expect(review([])).toMatchObject([
-      { ruleId: "NSO-9", explanation: "due 10:00 Mon 22 Mar 2027 - NSO-9: 10 weeks after entry to pre-proceedings (the letter at 10:00 Mon 11 Jan 2027)" }
-    ])
-    const reviewed = review([
-      { heardAt: london("2027-01-05", "12:00"), preProceedings: true },
-      { heardAt: london("2027-03-17", "12:00"), preProceedings: true }
-    ])
-    expect(reviewed.map((d) => [d.id, d.state])).toEqual([
-      ["child-1:plo-review:1", "met"],
-      ["child-1:plo-review:2", "overdue"]
-    ])
-    expect(reviewed[1]!.explanation).toBe("due 12:00 Wed 26 May 2027 - NSO-9: 10 weeks after the last review at 12:00 Wed 17 Mar 2027")
-    const lincolnshire = recordOf(specFor("lincolnshire").play([letter()]))
-    expect(childRecordClocks(lincolnshire, [], preset("lincolnshire")).map((clock) => clock.id)).toEqual(["child-1:plo-16w"])
+    expect(childRecordClocks(record, [], preset("north-somerset")).map((clock) => clock.id)).toEqual(["child-1:plo-16w"])
   })
 
   const nearChange = fc.oneof(

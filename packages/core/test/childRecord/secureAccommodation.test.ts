@@ -67,6 +67,11 @@ describe("secure accommodation (STAT-S25)", () => {
       message:
         "The child has already spent 72 hours in secure accommodation in the 28 days before 09:00 Wed 10 Mar 2027: no more without a court's authority (STAT-S25: at most 72 hours in any 28 consecutive days)."
     })
+    const authorised = northSomerset.play(
+      [cmd({ _tag: "RecordSecureAccommodationCourtAuthority", from: london("2027-03-10", "09:00"), until: london("2027-03-20", "09:00") }, london("2027-03-10", "09:30"))],
+      used
+    )
+    expect(northSomerset.given(authorised).when(period(london("2027-03-10", "09:00"))).events(), "a period under the court's authority starts").toMatchObject([{ _tag: "SecureAccommodationStarted" }])
   })
 
   it("STAT-S25, DEF-S25-WARN-48H: an open period's clocks fall due when 48 and 72 hours are used, counting earlier periods, and say the arithmetic", () => {
