@@ -1,6 +1,7 @@
 import { type Decision, type DecisionState, sittingChairFor } from "../decision/Decision.js"
 import { decisionClocks } from "../decision/decisionClocks.js"
 import type { DecisionEvent } from "../decision/DecisionEvents.js"
+import { formatInstant } from "../calendar/format.js"
 import type { Notification } from "../ports/Notification.js"
 import type { Role } from "../shared/roles.js"
 import { describeRoles, roleLabel } from "../shared/roles.js"
@@ -116,6 +117,29 @@ export const decisionNotifications = (
         body: decisionLines(decision, redact),
         facts: decisionFacts(decision)
       })
+    )
+  }
+
+  const waivedUnder = context.policy.decision.returnWaivableByCaseNote
+  for (const event of events) {
+    if (event._tag !== "ReturnWaived" || waivedUnder === undefined) continue
+    // LIN-7: the email update to Safeguarding & Review, Lincolnshire's panel administration (LIN-3), goes with the case note.
+    notifications.push(
+      ...addressTo(
+        decision.authorityId,
+        {
+          id: `${decision.id}:return-waived`,
+          kind: "decision.return_waived",
+          headline: `Request ${request} will not return to panel: progress made it unnecessary (${waivedUnder})`,
+          body: [
+            `Case note: ${summary(redact(event.caseNote))}`,
+            `Recorded by ${event.by.name} at ${formatInstant(event.at)}, within the return's timescale (${waivedUnder}).`,
+            ...decisionLines(decision, redact)
+          ],
+          facts: factsOf({ ...decisionFacts(decision), ruleId: waivedUnder, waivedAt: iso(event.at) })
+        },
+        [roleHolder("panel_administrator")]
+      )
     )
   }
 

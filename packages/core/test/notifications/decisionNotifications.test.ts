@@ -92,6 +92,20 @@ describe("decision notifications", () => {
     expect(who(final)).toEqual([{ id: "dec_1:final:team_manager", kind: "decision.final", to: "role:team_manager", ruleId: "DEF-RECORD-TIMESCALES" }])
   })
 
+  it("LIN-7: a return closed by case note emails Safeguarding & Review (the panel administration) at once, within the timescale", () => {
+    const lin = decisionAt("lincolnshire")
+    lin.record({ returnToPanel: { withinWeeks: 6, ruleId: "LIN-7" } })
+    lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
+    const waived = lin.notify(lin.cmd("teamManager", { _tag: "WaiveReturn", caseNote: "Home conditions improved for Robin Testwood" }, london("2027-07-01", "10:00")))
+    expect(who(waived)).toEqual([{ id: "dec_1:return-waived:panel_administrator", kind: "decision.return_waived", to: "role:panel_administrator", ruleId: undefined }])
+    expect(waived[0]?.headline).toBe("Request ref_1 will not return to panel: progress made it unnecessary (LIN-7)")
+    expect(waived[0]?.body.slice(0, 2)).toEqual([
+      "Case note: Home conditions improved for the child",
+      "Recorded by Tom Brackley at 10:00 Thu 1 Jul 2027, within the return's timescale (LIN-7)."
+    ])
+    expect(waived[0]?.facts).toMatchObject({ ruleId: "LIN-7", waivedAt: "2027-07-01T09:00:00.000Z" })
+  })
+
   it("CPR-8: a declined decision without actions goes out without an act-by", () => {
     const cpr = decisionAt("care-planning")
     cpr.record({ outcome: "decline", actions: [], agreed: {}, minutes: undefined }, ["placement_change"])
