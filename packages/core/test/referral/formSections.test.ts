@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { preset, presetSlugs } from "../../src/policy/authorities/index.js"
 import type { FormSection } from "../../src/policy/ReferralPolicy.js"
+import { IncompleteRequest } from "../../src/referral/ReferralErrors.js"
 import type { ReferralForm } from "../../src/referral/ReferralForm.js"
 import { completeForm } from "../fixtures.js"
 import { referralsAt } from "./fixtures.js"
@@ -46,14 +47,20 @@ const every = presetSlugs.map((slug) => {
     const papers = policy.referral.requiredDocuments.map((required) => required.kind)
     return at.spec.given(at.draft({ ...form, ...change(form) }, papers)).when(at.cmd("socialWorker", { _tag: "Submit" }))
   }
-  return { slug, policy, sections, submit }
+  /** The gaps the refusal names; fails unless the request was refused as incomplete. */
+  const gaps = (change: (form: ReferralForm) => Partial<ReferralForm>) => {
+    const refusal = submit(change).refusal()
+    expect(refusal).toBeInstanceOf(IncompleteRequest)
+    return refusal as IncompleteRequest
+  }
+  return { slug, policy, sections, submit, gaps }
 })
 
 describe("referral: the form's sections each authority requires before a request leaves the social worker", () => {
-  for (const { slug, policy, sections, submit } of every) {
+  for (const { slug, policy, sections, gaps } of every) {
     it.each(sections)(`${slug}: a request with only %s left out is refused naming that section alone`, (section) => {
       const consultationRule = section === "team_manager_consultation" ? policy.referral.teamManagerConsultationRequired : undefined
-      const refusal = submit(leftOut[section]).refusal()
+      const refusal = gaps(leftOut[section])
       expect(refusal).toMatchObject({ _tag: "IncompleteRequest", message: `The request cannot be submitted yet. Please complete: ${label[section]}.` })
       expect(refusal.missing).toEqual([{ field: section, label: label[section], ...(consultationRule ? { ruleId: consultationRule } : {}) }])
     })
@@ -61,8 +68,8 @@ describe("referral: the form's sections each authority requires before a request
 
   it("KNO-4: with every section left out, Knowsley's refusal lists them in the policy's order, the team manager discussion under KNO-4", () => {
     const knowsley = every.find((entry) => entry.slug === "knowsley")!
-    const refusal = knowsley.submit((form) => Object.assign({}, ...knowsley.sections.map((section) => leftOut[section](form)))).refusal()
-    expect(refusal.missing.map((gap: { field: string; ruleId?: string }) => [gap.field, gap.ruleId])).toEqual([
+    const refusal = knowsley.gaps((form) => Object.assign({}, ...knowsley.sections.map((section) => leftOut[section](form))))
+    expect(refusal.missing.map((gap) => [gap.field, gap.ruleId])).toEqual([
       ["reason", undefined], ["request", undefined], ["case_summary", undefined], ["worries", undefined], ["working_well", undefined], ["education", undefined],
       ["team_manager_consultation", "KNO-4"]
     ])
@@ -70,8 +77,8 @@ describe("referral: the form's sections each authority requires before a request
 
   it("a request for no child and of no kind is refused naming those first", () => {
     const lincolnshire = every.find((entry) => entry.slug === "lincolnshire")!
-    const refusal = lincolnshire.submit(() => ({ children: [], requestTypes: [], reason: "" })).refusal()
-    expect(refusal.missing.map((gap: { label: string }) => gap.label)).toEqual(["at least one child", "what kind of request this is", "reason for the request"])
+    const refusal = lincolnshire.gaps(() => ({ children: [], requestTypes: [], reason: "" }))
+    expect(refusal.missing.map((gap) => gap.label)).toEqual(["at least one child", "what kind of request this is", "reason for the request"])
   })
 
   it("the sections an authority does not ask for may be left blank: the request is submitted", () => {
