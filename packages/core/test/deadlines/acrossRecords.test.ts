@@ -55,6 +55,29 @@ describe("deadlines: a request and the sitting it aims at (CPR-4, CPR-9)", () =>
     expect(clocks.find((d) => d.id === "ref_1:submission:s16")).toMatchObject({ state: "met", explanation: "due 17:00 Mon 14 Jun 2027 - CPR-4: 17:00 on the Monday before the sitting on Wed 16 Jun 2027" })
   })
 
+  it("CPR-4: the clock names the sitting; a request accepted onto a sitting since cancelled, or drafted after the last sitting's deadline, has none", () => {
+    const accepted = cprReferral(london("2027-06-01", "10:00"), [
+      { _tag: "AcceptOntoSitting", sitting: facts(ninth), by: as(cpr.administrator), at: london("2027-06-02", "09:00") }
+    ])
+    expect(clocksOf(accepted)[0]).toMatchObject({ id: "ref_1:submission:s9", title: "Request complete and approved for the sitting on Wed 9 Jun 2027" })
+    const cancelledNinth = sittingOf("care-planning", carePlanning, "s9", "2027-06-09", (staff) => [
+      { _tag: "CancelSitting", reason: "no quorum possible", by: as(staff.chair), at: london("2027-06-03", "10:00") }
+    ])
+    expect(deadlinesOf({ referrals: [accepted], sittings: [cancelledNinth] }, contextOf("care-planning"), at(london("2027-06-04", "12:00")))).toEqual([])
+    const tooLate = cprReferral(london("2027-06-15", "09:00"))
+    expect(deadlinesOf({ referrals: [tooLate], sittings: [ninth, sixteenth] }, contextOf("care-planning"), at(london("2027-06-15", "10:00")))).toEqual([])
+  })
+
+  it("CPR-9: a sitting with one request accepted onto it among others not yet placed has its papers clock", () => {
+    const accepted = cprReferral(london("2027-06-01", "10:00"), [
+      { _tag: "AcceptOntoSitting", sitting: facts(sixteenth), by: as(cpr.administrator), at: london("2027-06-02", "09:00") }
+    ])
+    const waiting = { ...cprReferral(london("2027-06-01", "10:00")), id: ReferralId.make("ref_2") }
+    const ids = deadlinesOf({ referrals: [waiting, accepted], sittings: [ninth, sixteenth] }, contextOf("care-planning"), at(london("2027-06-02", "12:00"))).map((d) => d.id)
+    expect(ids).toContain("s16:papers")
+    expect(ids).not.toContain("s9:papers")
+  })
+
   it("a submitted request not yet on a sitting gives no sitting a papers clock: only business on a sitting does", () => {
     expect(clocksOf(cprReferral(london("2027-06-01", "10:00"))).map((d) => d.id)).toEqual(["ref_1:submission:s9"])
   })
