@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs"
-import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
@@ -14,6 +12,7 @@ import { ruleCatalogue, type seedRules } from "../../src/policy/rules.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { playCase } from "../scenario/playCase.js"
+import { repositoryFile } from "../repositoryFile.js"
 
 /** The seed each preset encodes (`shared/seeds/README.md`). */
 const seedOfPreset: Record<PresetSlug, string> = {
@@ -166,7 +165,7 @@ describe("honest citations: every preset cites only what its own seed says, and 
 
 describe("docs/domain-guide.md lists Carepanel's defaults", () => {
   it("DEF-LATE-PERMISSION and every other DEF- id has a row with its reason and the policy field that changes it", () => {
-    const guide = readFileSync(join(import.meta.dirname, "../../../../docs/domain-guide.md"), "utf8")
+    const guide = repositoryFile("docs/domain-guide.md")
     for (const [id, entry] of Object.entries(localDefaults)) {
       const row = guide.split("\n").find((line) => line.startsWith(`| ${id} |`))
       expect(row, id).toBeDefined()
@@ -179,7 +178,7 @@ describe("docs/domain-guide.md lists Carepanel's defaults", () => {
 describe("docs/adding-an-authority.md", () => {
   it.effect("DEF-SLOT-MINUTES, DEF-QUORUM-CHAIR-DECIDES: the example policy file decodes and cites only Lincolnshire's rules and Carepanel's defaults", () =>
     Effect.gen(function* () {
-      const guide = readFileSync(join(import.meta.dirname, "../../../../docs/adding-an-authority.md"), "utf8")
+      const guide = repositoryFile("docs/adding-an-authority.md")
       const yaml = guide.match(/```yaml\n([\s\S]*?)```/)![1]!
       const policy = yield* parsePolicyText(yaml, "fenmoor.yaml")
       expect(policy.panels[0].quorum.ruleId).toBe("DEF-QUORUM-CHAIR-DECIDES")
