@@ -1,6 +1,6 @@
-import { Chunk, Effect, Option, Stream } from "effect"
+import { Chunk, Effect, Option, Schedule, Stream } from "effect"
 import type { PersistenceError } from "../shared/errors.js"
-import type { ReadAllOptions, StoredEvent } from "./EventStore.js"
+import { EventStore, type ReadAllOptions, type StoredEvent } from "./EventStore.js"
 
 /** Events read per page while the feed catches up. */
 const pageSize = 500
@@ -27,3 +27,35 @@ export const changeFeed =
           : Effect.succeed(Option.some([Chunk.unsafeFromArray(page), page[page.length - 1]!.position] as const))
       )
     )
+
+/** The newest committed position (0 for an empty store), read in pages so that a large store is not loaded at once. */
+export const newestPosition = Effect.gen(function* () {
+  const store = yield* EventStore
+  let position = 0
+  for (;;) {
+    const page = yield* store.readAll({ after: position, limit: 5000 })
+    if (page.length === 0) return position
+    position = page[page.length - 1]!.position
+  }
+})
+
+/**
+ * Calls `onChange` with the store's newest position whenever the change feed brings events past the newest at the
+ * start (or `from`), whichever process wrote them: once per batch the feed delivers, not per event. Runs until interrupted; a
+ * failed read is retried from the last position seen, so nothing is heard twice or missed.
+ */
+export const followNewestPosition = (onChange: (position: number) => void, from?: number) =>
+  Effect.gen(function* () {
+    const store = yield* EventStore
+    let position = from ?? (yield* newestPosition)
+    const follow = Stream.suspend(() => store.changes(position)).pipe(
+      Stream.runForEachChunk((events) =>
+        Effect.sync(() => {
+          if (Chunk.isEmpty(events)) return
+          position = Chunk.unsafeLast(events).position
+          onChange(position)
+        })
+      )
+    )
+    return yield* follow.pipe(Effect.retry(Schedule.spaced("1 second")))
+  })

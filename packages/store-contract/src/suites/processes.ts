@@ -7,7 +7,8 @@ import { type Ack, counterWriter } from "../support/counterWriter.js"
 import { authority, streamOf } from "../support/fixtures.js"
 import { raceTimeoutMs } from "./multiStream.js"
 import { runWith } from "../support/runStore.js"
-import { expectFeedMatchesLog, newestPosition, takeFromFeed } from "../support/feed.js"
+import { newestPosition } from "@carepanel/core"
+import { expectFeedMatchesLog, takeFromFeed } from "../support/feed.js"
 
 const base = { authorityId: "contract-a", streamType: "contract-counter" }
 const streamFor = (spec: Pick<WriterSpec, "streamId">) => streamOf(authority(base.authorityId), spec.streamId, base.streamType)

@@ -16,17 +16,6 @@ export const takeFromFeed = (after: number, count: number, within: Duration.Dura
     )
   )
 
-/** The newest committed position (0 for an empty store). */
-export const newestPosition = Effect.gen(function* () {
-  const store = yield* EventStore
-  let position = 0
-  for (;;) {
-    const page = yield* store.readAll({ after: position, limit: 5000 })
-    if (page.length === 0) return position
-    position = page[page.length - 1]!.position
-  }
-})
-
 /** What the feed delivered is exactly the log after `after`: positions consecutive, none missing, none twice. */
 export const expectFeedMatchesLog = (after: number, fed: ReadonlyArray<StoredEvent>) =>
   Effect.gen(function* () {
