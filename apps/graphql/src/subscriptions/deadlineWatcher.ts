@@ -17,8 +17,8 @@ export const changesBetween = (before: ReadonlyMap<string, Deadline["state"]>, n
 /**
  * Looks at each authority's deadlines every `every`, and as soon as the store's change feed brings a write from any
  * process after position `from` (a decision, a placement met), and publishes the clocks that came due soon or went
- * overdue. The first look only takes the baseline. Looks never pile up: writes during a look make one more look. A
- * failed look is logged and tried again next time.
+ * overdue. The first look only takes the baseline. Looks never pile up: writes during a look or just after it make one
+ * more look. A failed look is logged and tried again next time.
  */
 export const watchDeadlines = (authorityIds: ReadonlyArray<string>, pubsub: AppPubSub, every: Duration.DurationInput, from: number) =>
   Effect.gen(function* () {
@@ -46,8 +46,10 @@ export const watchDeadlines = (authorityIds: ReadonlyArray<string>, pubsub: AppP
       Stream.retry(Schedule.spaced(Duration.seconds(1)))
     )
     const ticks = Stream.fromSchedule(Schedule.spaced(every)).pipe(Stream.as(undefined))
+    // A burst of writes makes one look, not one per write: looks are at least a second (or `every`) apart.
+    const rest = Duration.min(Duration.decode(every), Duration.seconds(1))
     return yield* Stream.merge(ticks, writes).pipe(
       Stream.buffer({ capacity: 1, strategy: "sliding" }),
-      Stream.runForEach(() => poll)
+      Stream.runForEach(() => Effect.zipRight(poll, Effect.sleep(rest)))
     )
   })
