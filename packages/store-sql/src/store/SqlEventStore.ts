@@ -6,7 +6,7 @@ import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
 import { appendCommit, streamHead } from "./appendCommit.js"
-import { type ChangeSignalOptions, makeChangeSignal, notifyChanges } from "./changeSignal.js"
+import { type ChangeSignalOptions, makeChangeSignal } from "./changeSignal.js"
 import { type EventRow, eventColumns, toStoredEvent } from "./eventRows.js"
 
 /**
@@ -56,7 +56,7 @@ export const makeSqlEventStore = (writeTransaction: WriteTransaction, changeOpti
     const appendAll = (commits: ReadonlyArray<Commit>) =>
       (commits.length === 0
         ? Effect.succeed([])
-        : writeTransaction(Effect.tap(Effect.forEach(commits, appendCommit), (results) => notifyChanges(lastPositionOf(results))))
+        : writeTransaction(Effect.forEach(commits, appendCommit))
       ).pipe(
         Effect.catchTag("SqlError", (error) =>
           isStreamVersionViolation(error)

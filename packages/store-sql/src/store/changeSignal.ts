@@ -1,8 +1,7 @@
-import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
 import { Duration, Effect, Option, Schedule, Stream, SubscriptionRef } from "effect"
 
-/** The PostgreSQL channel every append notifies with its last position, on commit. */
+/** The PostgreSQL channel every append notifies with its last position, on commit (see appendCommit). */
 export const changesChannel = "carepanel_events"
 
 export interface ChangeSignalOptions {
@@ -44,12 +43,3 @@ export const makeChangeSignal = (options: ChangeSignalOptions = {}) =>
         )
     }
   })
-
-/** On PostgreSQL, inside the append's transaction: NOTIFY is delivered to listeners only if and when it commits. */
-export const notifyChanges = (lastPosition: number) =>
-  Effect.flatMap(SqlClient.SqlClient, (sql) =>
-    sql.onDialectOrElse({
-      pg: () => Effect.asVoid(sql`SELECT pg_notify(${changesChannel}, ${String(lastPosition)})`),
-      orElse: () => Effect.void
-    })
-  )
