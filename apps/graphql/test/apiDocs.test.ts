@@ -30,18 +30,21 @@ const filled = (text: string, values: Readonly<Record<string, string>>) =>
   })
 
 let main: ReturnType<typeof startMain>
+/** A second main job on the same data directory, as a second replica would be: the decision is recorded through it. */
+let replica: ReturnType<typeof startMain>
 let url: string
+let replicaUrl: string
 let keys: Awaited<ReturnType<typeof loadDevKeys>>
 const values: Record<string, string> = {}
 
 const tokenAs = (role: Role, person?: { readonly personId: string; readonly name: string }) => signDevToken(keys, { authorityId: "wexcombe", roles: [role], ...(person ?? {}) })
 
 /** Runs one example of the docs with a token for the role its prose names (and the person, where it says whose). */
-const run = async (name: string, person?: { readonly personId: string; readonly name: string }, extra: Record<string, string> = {}) => {
+const run = async (name: string, person?: { readonly personId: string; readonly name: string }, extra: Record<string, string> = {}, at = url) => {
   const example = examples.find((candidate) => candidate.name === name)
   expect(example, name).toBeDefined()
   expect(example!.role, `the prose before ${name} names the token's role`).toBeDefined()
-  const response = await fetch(`${url}/graphql`, {
+  const response = await fetch(`${at}/graphql`, {
     method: "POST",
     headers: { authorization: `Bearer ${await tokenAs(example!.role!, person)}`, "content-type": "application/json" },
     body: JSON.stringify({ query: example!.query, variables: JSON.parse(filled(example!.variables, { ...values, ...extra })) })
@@ -79,6 +82,8 @@ beforeAll(async () => {
   main = startMain(dataDir)
   const printed = await main.started
   url = /^Carepanel API for .* at (\S+)\/graphql$/m.exec(printed)![1]!
+  replica = startMain(dataDir)
+  replicaUrl = /^Carepanel API for .* at (\S+)\/graphql$/m.exec(await replica.started)![1]!
   keys = await loadDevKeys(dataDir)
   const today = londonDateOf(DateTime.unsafeNow())
   Object.assign(values, {
@@ -88,9 +93,9 @@ beforeAll(async () => {
     "the first of this month": firstOfMonth(today),
     "the last of this month": lastOfMonth(today)
   })
-}, 120_000)
+}, 240_000)
 afterAll(async () => {
-  await stop(main.child)
+  await Promise.all([stop(main.child), stop(replica.child)])
 })
 
 describe("docs/api.md, followed step by step against the seeded main job", () => {
@@ -116,7 +121,7 @@ describe("docs/api.md, followed step by step against the seeded main job", () =>
     expect(shells).toHaveLength(2)
   })
 
-  it("from who am I to a decision on the sitting under way, signed by its chair, a member's dissent, heard by a subscriber", async () => {
+  it("from who am I to a decision on the sitting under way, signed by its chair, a member's dissent, heard by a subscriber of another process", async () => {
     expect((await run("Viewer")).viewer.authority).toMatchObject({ id: "wexcombe", name: "Wexcombe Borough Council (fictional)" })
     const subscription = await subscribe(shells[0]!, await tokenAs("panel_administrator"))
 
@@ -131,7 +136,7 @@ describe("docs/api.md, followed step by step against the seeded main job", () =>
       "the referralId of its first agenda item": underWay.agenda[0].referralId
     })
 
-    const decision = (await run("RecordDecision")).recordPanelDecision
+    const decision = (await run("RecordDecision", undefined, {}, replicaUrl)).recordPanelDecision
     expect(decision, JSON.stringify(decision)).toMatchObject({ __typename: "Decision", outcome: "approve", actions: [{ actionId: "book-lpm", dueDate: values["a date in the next two weeks"] }] })
     expect(decision.pendingSignOffs[0].roles).toContain("panel_chair")
     values["the decision's id"] = decision.id

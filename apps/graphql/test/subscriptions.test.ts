@@ -41,15 +41,45 @@ const firstEvent = async (token: string, query: string) => {
 }
 
 describe("decisionRecorded over Server-Sent Events", () => {
-  it("tells a subscriber of the decision once it is committed", async () => {
+  it("tells a subscriber of the decision once it is committed, with the position to resume from", async () => {
     const referral = await readyRequest(app, policy, { id: "sse-child", name: "Blair Osgood" })
     const sitting = await sittingWith(app, policy, [referral.id])
-    const subscription = await firstEvent(await tokenFor(app, staff.chair), "subscription { decisionRecorded { id referralId outcome } }")
+    const subscription = await firstEvent(await tokenFor(app, staff.chair), "subscription { decisionRecorded { position decision { id referralId outcome } } }")
     await new Promise((resolve) => setTimeout(resolve, 50))
     const decision = await decide(app, policy, referral.id, sitting)
     const event = await subscription.next
     subscription.close()
-    expect(event.data.decisionRecorded).toEqual({ id: decision.id, referralId: referral.id, outcome: "approve" })
+    expect(event.data.decisionRecorded.decision).toEqual({ id: decision.id, referralId: referral.id, outcome: "approve" })
+    expect(event.data.decisionRecorded.position).toMatch(/^[1-9]\d*$/)
+  })
+
+  it("resumes after a position: the next decision recorded since, not the one before it", async () => {
+    const [first, second] = [
+      await readyRequest(app, policy, { id: "sse-resume-1", name: "Casey Fenwick" }),
+      await readyRequest(app, policy, { id: "sse-resume-2", name: "Devon Hartley" })
+    ]
+    const sitting = await sittingWith(app, policy, [first.id, second.id])
+    const token = await tokenFor(app, staff.chair)
+    const live = await firstEvent(token, "subscription { decisionRecorded { position decision { id } } }")
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const firstDecision = await decide(app, policy, first.id, sitting)
+    const heard = (await live.next).data.decisionRecorded
+    live.close()
+    expect(heard.decision.id).toBe(firstDecision.id)
+    const secondDecision = await decide(app, policy, second.id, sitting)
+    // Subscribed after both were recorded: only the decision after the position heard is told, at once.
+    const resumed = await firstEvent(token, `subscription { decisionRecorded(after: "${heard.position}") { decision { id referralId } } }`)
+    const event = await resumed.next
+    resumed.close()
+    expect(event.data.decisionRecorded.decision).toEqual({ id: secondDecision.id, referralId: second.id })
+  })
+
+  it("refuses a position that is not one, by name, and hears nothing", async () => {
+    const refused = await firstEvent(await tokenFor(app, staff.chair), `subscription { decisionRecorded(after: "yesterday") { position } }`)
+    const event = await refused.next
+    refused.close()
+    expect(event.data ?? null).toBeNull()
+    expect(event.errors[0].message).toMatch(/after/)
   })
 })
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => tui.runtime.dispose())
 
 const renderReports = (exportDir: string) => {
-  const rendered = render(<Live tui={tui} actor={tui.inbox.operator} colour={false} size={{ columns: 100, rows: 30 }} pollMs={50} initial={{ name: "reports" }} exportDir={exportDir} />)
+  const rendered = render(<Live tui={tui} actor={tui.inbox.operator} colour={false} size={{ columns: 100, rows: 30 }} initial={{ name: "reports" }} exportDir={exportDir} />)
   Object.defineProperty(rendered.stdout, "columns", { value: 100 })
   return rendered
 }

@@ -3,6 +3,7 @@ import type { MakeStoreLayer, StoreContractOptions } from "./StoreContractOption
 import { accessLogSuite } from "./suites/accessLog.js"
 import { appendAndReadSuite } from "./suites/appendAndRead.js"
 import { atomicitySuite } from "./suites/atomicity.js"
+import { changeFeedSuite } from "./suites/changeFeed.js"
 import { concurrentWritersSuite } from "./suites/concurrentWriters.js"
 import { dispatcherProcessesSuite } from "./suites/dispatcherProcesses.js"
 import { modelBasedSuite } from "./suites/modelBased.js"
@@ -31,6 +32,7 @@ export const runStoreContract = (name: string, makeLayer: MakeStoreLayer, option
     describe("tenancy", () => tenancySuite(makeLayer))
     describe("optimistic concurrency", () => concurrentWritersSuite(makeLayer))
     describe("several records in one commit", () => multiStreamSuite(makeLayer))
+    describe("change feed", () => changeFeedSuite(makeLayer))
     describe("model-based", () => modelBasedSuite(makeLayer, options.modelRuns ?? 30))
     // Registered only when given: an adapter without an access log leaves it out (the apps then need one elsewhere).
     const { accessLog, processes } = options

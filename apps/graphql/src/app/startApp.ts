@@ -15,6 +15,7 @@ import { feedRoute } from "../http/feedRoute.js"
 import { reportsRoute } from "../http/reportsRoute.js"
 import { createHttpServer, type RequestTimeouts } from "../http/server.js"
 import { schema } from "../schema/index.js"
+import { startChangeFeed } from "../subscriptions/changeFeed.js"
 import { watchDeadlines } from "../subscriptions/deadlineWatcher.js"
 import { makePubSub } from "../subscriptions/pubsub.js"
 import { type AppServices, appLayer, type StorePorts } from "./appLayer.js"
@@ -73,8 +74,9 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const run = makeRunner(runtime)
   const pubsub = makePubSub()
+  const changes = await startChangeFeed(runtime)
   const production = options.production
-  const yoga = makeYoga({ schema, run, pubsub, limits: options.limits ?? defaultLimits, production, log })
+  const yoga = makeYoga({ schema, run, pubsub, feed: changes.feed, limits: options.limits ?? defaultLimits, production, log })
   const verify = makeVerifier({
     config: options.auth,
     ...(production || options.devKeys === undefined
@@ -93,7 +95,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   })
   const fibers = [
     ...(options.dispatch === false ? [] : [runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig()))]),
-    runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000))
+    runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000, changes.feed.newest()))
   ]
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
@@ -105,7 +107,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     url: `http://${host}:${port}`,
     runtime,
     close: async () => {
-      await Promise.all(fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))))
+      await Promise.all([...fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))), changes.stop()])
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

@@ -2,6 +2,7 @@ import type { Actor } from "@carepanel/core"
 import type { Effect } from "effect"
 import type { AppServices } from "../app/appLayer.js"
 import type { Caller } from "../auth/claims.js"
+import type { AppChangeFeed } from "../subscriptions/changeFeed.js"
 import type { AppPubSub } from "../subscriptions/pubsub.js"
 import type { AccessTracker } from "./accessTracker.js"
 
@@ -19,4 +20,5 @@ export interface GraphQLContext extends ServerContext {
   readonly run: Runner
   readonly access: AccessTracker
   readonly pubsub: AppPubSub
+  readonly feed: AppChangeFeed
 }

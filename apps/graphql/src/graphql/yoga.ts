@@ -6,12 +6,14 @@ import { AccessTracker } from "./accessTracker.js"
 import { accessLogPlugin } from "./accessLogPlugin.js"
 import { armorPlugin, type OperationLimits } from "./limits.js"
 import { forProduction, isGraphQLError, maskErrorWith, type ServerLog } from "./masking.js"
+import type { AppChangeFeed } from "../subscriptions/changeFeed.js"
 import type { AppPubSub } from "../subscriptions/pubsub.js"
 
 export interface YogaOptions {
   readonly schema: GraphQLSchema
   readonly run: Runner
   readonly pubsub: AppPubSub
+  readonly feed: AppChangeFeed
   readonly limits: OperationLimits
   readonly production: boolean
   readonly log: ServerLog
@@ -42,7 +44,7 @@ export const makeYoga = (options: YogaOptions) =>
     graphiql: false,
     maskedErrors: { maskError: maskErrorWith(options.log, options.production), isDev: false },
     logging: false,
-    context: ({ caller }) => ({ actor: caller.actor, run: options.run, access: new AccessTracker(), pubsub: options.pubsub }),
+    context: ({ caller }) => ({ actor: caller.actor, run: options.run, access: new AccessTracker(), pubsub: options.pubsub, feed: options.feed }),
     plugins: [armorPlugin(options.limits), ...(options.production ? [noIntrospection, productionValidation] : []), accessLogPlugin(options.log) as unknown as Plugin]
   })
 

@@ -1,5 +1,5 @@
-import { Actor, AuthorityId, Deadlines, type Deadline, PersonId } from "@carepanel/core"
-import { Duration, Effect } from "effect"
+import { Actor, AuthorityId, Deadlines, type Deadline, EventStore, PersonId } from "@carepanel/core"
+import { Chunk, Duration, Effect, Schedule, Stream } from "effect"
 import type { AppPubSub, DeadlineChange } from "./pubsub.js"
 
 /** Who the watcher reads deadlines as: a system reader of each authority, nobody's person. */
@@ -15,12 +15,15 @@ export const changesBetween = (before: ReadonlyMap<string, Deadline["state"]>, n
     .map((deadline) => ({ deadline, previousState: before.get(deadline.id) ?? null }))
 
 /**
- * Polls each authority's deadlines every `every` and publishes the clocks that came due soon or went overdue.
- * The first poll, one interval after the start, only takes the baseline. A failed poll is logged and tried again next time.
+ * Looks at each authority's deadlines every `every`, and as soon as the store's change feed brings a write from any
+ * process after position `from` (a decision, a placement met), and publishes the clocks that came due soon or went
+ * overdue. The first look only takes the baseline. Looks never pile up: writes during a look or just after it make one
+ * more look. A failed look is logged and tried again next time.
  */
-export const watchDeadlines = (authorityIds: ReadonlyArray<string>, pubsub: AppPubSub, every: Duration.DurationInput) =>
+export const watchDeadlines = (authorityIds: ReadonlyArray<string>, pubsub: AppPubSub, every: Duration.DurationInput, from: number) =>
   Effect.gen(function* () {
     const deadlines = yield* Deadlines
+    const store = yield* EventStore
     const known = new Map<string, Map<string, Deadline["state"]>>()
     const poll = Effect.forEach(authorityIds, (authorityId) =>
       deadlines.forAuthority(watcherAt(authorityId), { includeMet: true }).pipe(
@@ -34,5 +37,19 @@ export const watchDeadlines = (authorityIds: ReadonlyArray<string>, pubsub: AppP
         Effect.catchAll((error) => Effect.logWarning(`Deadline poll failed for ${authorityId}: ${error.message}`))
       )
     )
-    return yield* poll.pipe(Effect.delay(Duration.decode(every)), Effect.forever)
+    let position = from
+    const writes = Stream.suspend(() => store.changes(position)).pipe(
+      Stream.chunks,
+      Stream.filter((events) => Chunk.isNonEmpty(events)),
+      Stream.tap((events) => Effect.sync(() => (position = Chunk.unsafeLast(events).position))),
+      Stream.as(undefined),
+      Stream.retry(Schedule.spaced(Duration.seconds(1)))
+    )
+    const ticks = Stream.fromSchedule(Schedule.spaced(every)).pipe(Stream.as(undefined))
+    // A burst of writes makes one look, not one per write: looks are at least a second (or `every`) apart.
+    const rest = Duration.min(Duration.decode(every), Duration.seconds(1))
+    return yield* Stream.merge(ticks, writes).pipe(
+      Stream.buffer({ capacity: 1, strategy: "sliding" }),
+      Stream.runForEach(() => Effect.zipRight(poll, Effect.sleep(rest)))
+    )
   })

@@ -10,7 +10,6 @@ export interface DeadlineChange {
 /** Topics are per authority: a subscriber only ever hears of its own authority's records. */
 export const makePubSub = () =>
   createPubSub<{
-    decisionRecorded: [authorityId: string, payload: { readonly decisionId: string }]
     deadlineChanged: [authorityId: string, payload: DeadlineChange]
   }>()
 

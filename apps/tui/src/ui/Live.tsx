@@ -16,7 +16,6 @@ export interface LiveProps {
   readonly colour: boolean
   /** Fixed in tests; otherwise the terminal's, following resizes. */
   readonly size?: { readonly columns: number; readonly rows: number }
-  readonly pollMs?: number
   readonly initial?: Route
   /** Where exported CSV files go; `CAREPANEL_EXPORT_DIR` or `./exports` unless given. */
   readonly exportDir?: string
@@ -36,18 +35,18 @@ const useTerminalSize = () => {
 }
 
 /** The app on a running core: reloads its screens whenever any process writes to the store or the inbox fills. */
-export const Live = ({ tui, actor, colour, size, pollMs, initial, exportDir = exportDirOf() }: LiveProps) => {
+export const Live = ({ tui, actor, colour, size, initial, exportDir = exportDirOf() }: LiveProps) => {
   const [version, setVersion] = useState(0)
   const terminal = useTerminalSize()
   useEffect(() => {
     const bump = () => setVersion((current) => current + 1)
-    const fiber = tui.runtime.runFork(followChanges(bump, pollMs))
+    const fiber = tui.runtime.runFork(followChanges(bump))
     const unsubscribe = tui.inbox.subscribe(bump)
     return () => {
       unsubscribe()
       tui.runtime.runFork(Fiber.interrupt(fiber))
     }
-  }, [tui, pollMs])
+  }, [tui])
   const { columns, rows } = size ?? terminal
   return (
     <CoreProvider core={{ actor, policy: tui.policy, run: tui.run, inbox: tui.inbox, version, colour, exportDir }}>

@@ -43,7 +43,7 @@ export const renderTui = (tui: TuiRuntime, options: { readonly initial?: Route; 
   const columns = options.columns ?? 100
   const rows = options.rows ?? 30
   const rendered = render(
-    <Live tui={tui} actor={tui.inbox.operator} colour={false} size={{ columns, rows }} pollMs={50} exportDir="/tmp/carepanel-tui-exports" {...(options.initial === undefined ? {} : { initial: options.initial })} />
+    <Live tui={tui} actor={tui.inbox.operator} colour={false} size={{ columns, rows }} exportDir="/tmp/carepanel-tui-exports" {...(options.initial === undefined ? {} : { initial: options.initial })} />
   )
   // ink-testing-library's terminal is 100 columns wide; the app's own size decides the layout, the terminal must fit it.
   Object.defineProperty(rendered.stdout, "columns", { value: columns })

@@ -1,4 +1,4 @@
-import { Context, type Effect, Schema } from "effect"
+import { Context, type Effect, Schema, type Stream } from "effect"
 import type { PersistenceError } from "../shared/errors.js"
 import type { AuthorityId } from "../shared/ids.js"
 import type { Notification } from "./Notification.js"
@@ -87,5 +87,11 @@ export class EventStore extends Context.Tag("@carepanel/core/EventStore")<
     ) => Effect.Effect<ReadonlyArray<AppendResult>, ConcurrencyConflict | PersistenceError>
     readonly readStream: (stream: StreamRef) => Effect.Effect<ReadonlyArray<StoredEvent>, PersistenceError>
     readonly readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<StoredEvent>, PersistenceError>
+    /**
+     * The store-wide change feed: every committed event with a position strictly greater than `after`, in position
+     * order, with no gap and no duplicate, whichever process wrote it; it then waits for more and never ends on its
+     * own. Resume from the position of the last event handled. `readAll` is its source of truth (see `changeFeed`).
+     */
+    readonly changes: (after: number) => Stream.Stream<StoredEvent, PersistenceError>
   }
 >() {}

@@ -1,9 +1,11 @@
-import { Context, Effect, Layer, Ref } from "effect"
+import { Context, Effect, Layer, Ref, Stream, SubscriptionRef } from "effect"
+import { changeFeed } from "../ports/changeFeed.js"
 import {
   type AppendResult,
   type Commit,
   ConcurrencyConflict,
   EventStore,
+  type ReadAllOptions,
   type StoredEvent,
   streamIdOf
 } from "../ports/EventStore.js"
@@ -61,7 +63,7 @@ const matches = (row: ReadModelRow, query: ReadModelQuery): boolean =>
 
 /** Event store, read models and outbox held in memory: one transaction per commit, like the SQL store. */
 export const makeInMemoryStore = Effect.gen(function* () {
-  const ref = yield* Ref.make(empty)
+  const ref = yield* SubscriptionRef.make(empty)
   const now = Effect.clockWith((clock) => clock.currentTimeMillis).pipe(Effect.map((ms) => new Date(ms).toISOString()))
 
   /** Applies the commits in order to one snapshot; the first stale one refuses them all and the state stays as it was. */
@@ -84,6 +86,19 @@ export const makeInMemoryStore = Effect.gen(function* () {
       }).pipe(Effect.flatten)
     })
 
+  /** Wakes the change feed on the append that takes the store past `position` (or at once if one already has). */
+  const newerThan = (position: number) =>
+    ref.changes.pipe(Stream.filter((state) => state.events.length > position), Stream.runHead, Effect.asVoid)
+
+  const readAll = ({ after, limit, authorityId }: ReadAllOptions) =>
+    Ref.get(ref).pipe(
+      Effect.map((state) =>
+        state.events
+          .filter((event) => event.position > after && (authorityId === undefined || event.stream.authorityId === authorityId))
+          .slice(0, limit)
+      )
+    )
+
   const eventStore = EventStore.of({
     append: (commit) => Effect.map(appendAll([commit]), (results) => results[0]!),
     appendAll,
@@ -91,14 +106,8 @@ export const makeInMemoryStore = Effect.gen(function* () {
       Ref.get(ref).pipe(
         Effect.map((state) => state.events.filter((event) => streamIdOf(event.stream) === streamIdOf(stream)))
       ),
-    readAll: ({ after, limit, authorityId }) =>
-      Ref.get(ref).pipe(
-        Effect.map((state) =>
-          state.events
-            .filter((event) => event.position > after && (authorityId === undefined || event.stream.authorityId === authorityId))
-            .slice(0, limit)
-        )
-      )
+    readAll,
+    changes: changeFeed(readAll, newerThan)
   })
 
   const readModels = ReadModels.of({
@@ -175,7 +184,8 @@ const yielding = (store: EventStore["Type"]): EventStore["Type"] => {
     append: (commit) => around(store.append(commit)),
     appendAll: (commits) => around(store.appendAll(commits)),
     readStream: (stream) => around(store.readStream(stream)),
-    readAll: (options) => around(store.readAll(options))
+    readAll: (options) => around(store.readAll(options)),
+    changes: store.changes
   })
 }
 

@@ -7,6 +7,8 @@ import { type Ack, counterWriter } from "../support/counterWriter.js"
 import { authority, streamOf } from "../support/fixtures.js"
 import { raceTimeoutMs } from "./multiStream.js"
 import { runWith } from "../support/runStore.js"
+import { newestPosition } from "@carepanel/core"
+import { expectFeedMatchesLog, takeFromFeed } from "../support/feed.js"
 
 const base = { authorityId: "contract-a", streamType: "contract-counter" }
 const streamFor = (spec: Pick<WriterSpec, "streamId">) => streamOf(authority(base.authorityId), spec.streamId, base.streamType)
@@ -64,15 +66,21 @@ export const processesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
       await shared.verifyIntegrity?.()
     }))
 
-  it("loses nothing when two processes append to one stream at the same time", () =>
+  it("loses nothing when two processes append to one stream at the same time; this process's change feed hears all of it in order", () =>
     withSharedStore(makeSharedStore, async (shared) => {
       const spec = { ...base, streamId: "shared", count: 150, pauseMs: 2, waitForGo: true }
+      const after = await runWith(shared.layer, newestPosition)
+      // The feed follows the store from this process, on its own connection, while the writers append from theirs.
+      const fed = runWith(shared.layer, takeFromFeed(after, 2 * spec.count, "300 seconds"))
       const acks = await raceWriters(shared, spec)
       expect(acks).toHaveLength(2 * spec.count)
       const written = await runWith(shared.layer, checkCounterStream(streamFor(spec), acks))
       expect(written).toHaveLength(2 * spec.count)
       const switches = written.filter((w, i) => i > 0 && w.writer !== written[i - 1]!.writer).length
       expect(switches, "the two processes did not overlap").toBeGreaterThan(2)
+      const events = await fed
+      expect(events.map((e) => e.data)).toEqual(written)
+      await runWith(shared.layer, expectFeedMatchesLog(after, events))
       await shared.verifyIntegrity?.()
     }))
 

@@ -19,7 +19,7 @@ import { makeSqlWebhookDeliveries } from "../store/SqlWebhookDeliveries.js"
  * against `setting`, the configuration that named it.
  */
 export const sqlStoreServices = (setting: string, where: string) =>
-  Layer.effectContext(
+  Layer.scopedContext(
     Effect.gen(function* () {
       yield* runMigrations.pipe(
         Effect.mapError(

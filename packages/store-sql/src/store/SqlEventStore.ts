@@ -1,11 +1,12 @@
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
-import { type Commit, ConcurrencyConflict, EventStore, streamIdOf } from "@carepanel/core"
-import { Effect } from "effect"
+import { type AppendResult, type Commit, ConcurrencyConflict, changeFeed, EventStore, type ReadAllOptions, streamIdOf } from "@carepanel/core"
+import { Effect, Option } from "effect"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
 import { appendCommit, streamHead } from "./appendCommit.js"
+import { type ChangeSignalOptions, makeChangeSignal } from "./changeSignal.js"
 import { type EventRow, eventColumns, toStoredEvent } from "./eventRows.js"
 
 /**
@@ -22,10 +23,14 @@ const isStreamVersionViolation = (error: SqlError): boolean => {
   )
 }
 
-export const makeSqlEventStore = (writeTransaction: WriteTransaction) =>
+/** The last position an append wrote (0 if it wrote no event). */
+const lastPositionOf = (results: ReadonlyArray<AppendResult>) => Math.max(0, ...results.flatMap((result) => result.positions))
+
+export const makeSqlEventStore = (writeTransaction: WriteTransaction, changeOptions: ChangeSignalOptions = {}) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const columns = sql.literal(eventColumns)
+    const signal = yield* makeChangeSignal(changeOptions)
 
     /** After a unique violation: the first commit whose stream is no longer at its expected version. */
     const movedStream = (commits: ReadonlyArray<Commit>) =>
@@ -39,15 +44,39 @@ export const makeSqlEventStore = (writeTransaction: WriteTransaction) =>
         return undefined
       })
 
+    /**
+     * Wakes this process's feeds after an append that committed. Inside a caller's transaction it has not committed
+     * yet (and may roll back): the commit's own NOTIFY (PostgreSQL) or the next poll (SQLite) wakes them instead.
+     */
+    const raiseOnceCommitted = (position: number) =>
+      Effect.flatMap(Effect.serviceOption(SqlClient.TransactionConnection), (outer) =>
+        Option.isSome(outer) ? Effect.void : signal.raise(position)
+      )
+
     const appendAll = (commits: ReadonlyArray<Commit>) =>
-      (commits.length === 0 ? Effect.succeed([]) : writeTransaction(Effect.forEach(commits, appendCommit))).pipe(
+      (commits.length === 0
+        ? Effect.succeed([])
+        : writeTransaction(Effect.forEach(commits, appendCommit))
+      ).pipe(
         Effect.catchTag("SqlError", (error) =>
           isStreamVersionViolation(error)
             ? Effect.flatMap(movedStream(commits), (conflict) => Effect.fail(conflict ?? error))
             : Effect.fail(error)
         ),
         asPersistenceError("save the change"),
+        Effect.tap((results) => raiseOnceCommitted(lastPositionOf(results))),
         Effect.provideService(SqlClient.SqlClient, sql)
+      )
+
+    const readAll = ({ after, limit, authorityId }: ReadAllOptions) =>
+      (authorityId === undefined
+        ? sql<EventRow>`SELECT ${columns} FROM events WHERE position > ${after}
+            ORDER BY position LIMIT ${sqlLimit(limit)}`
+        : sql<EventRow>`SELECT ${columns} FROM events WHERE authority_id = ${authorityId} AND position > ${after}
+            ORDER BY position LIMIT ${sqlLimit(limit)}`
+      ).pipe(
+        Effect.map((rows) => rows.map(toStoredEvent)),
+        asPersistenceError("read the event log")
       )
 
     return EventStore.of({
@@ -58,15 +87,7 @@ export const makeSqlEventStore = (writeTransaction: WriteTransaction) =>
           Effect.map((rows) => rows.map(toStoredEvent)),
           asPersistenceError("read the record's history")
         ),
-      readAll: ({ after, limit, authorityId }) =>
-        (authorityId === undefined
-          ? sql<EventRow>`SELECT ${columns} FROM events WHERE position > ${after}
-              ORDER BY position LIMIT ${sqlLimit(limit)}`
-          : sql<EventRow>`SELECT ${columns} FROM events WHERE authority_id = ${authorityId} AND position > ${after}
-              ORDER BY position LIMIT ${sqlLimit(limit)}`
-        ).pipe(
-          Effect.map((rows) => rows.map(toStoredEvent)),
-          asPersistenceError("read the event log")
-        )
+      readAll,
+      changes: changeFeed(readAll, signal.newerThan)
     })
   })

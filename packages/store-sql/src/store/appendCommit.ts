@@ -3,6 +3,7 @@ import { type AppendResult, type Commit, ConcurrencyConflict, streamIdOf } from 
 import { Clock, Effect } from "effect"
 import { canonicalJson } from "../chain/canonicalJson.js"
 import { eventHash, genesisHash } from "../chain/eventHash.js"
+import { changesChannel } from "./changeSignal.js"
 import { writeNotifications } from "./writeNotifications.js"
 import { writeReadModels } from "./writeReadModels.js"
 
@@ -18,7 +19,7 @@ export const streamHead = (streamId: string) =>
 
 /**
  * Writes one commit; must run inside a write transaction. Order: claim positions on `event_head` (which
- * serialises appends), check the expected version, insert the hash-chained events, then the read-model
+ * serialises appends and, on PostgreSQL, queues the change feed's NOTIFY), check the expected version, insert the hash-chained events, then the read-model
  * rows and the outbox rows. Any failure rolls all of it back.
  */
 export const appendCommit = (commit: Commit) =>
@@ -26,8 +27,13 @@ export const appendCommit = (commit: Commit) =>
     const sql = yield* SqlClient.SqlClient
     const streamId = streamIdOf(commit.stream)
     const count = commit.events.length
-    const [claimed] = yield* sql<{ last_position: number | string }>`UPDATE event_head
-      SET last_position = last_position + ${count} WHERE id = 1 RETURNING last_position`
+    // PostgreSQL: the same statement queues NOTIFY with the new last position, sent to listeners only on commit.
+    const [claimed] = yield* sql.onDialectOrElse({
+      pg: () => sql<{ last_position: number | string }>`UPDATE event_head SET last_position = last_position + ${count}
+        WHERE id = 1 RETURNING last_position, pg_notify(${changesChannel}, last_position::text)`,
+      orElse: () => sql<{ last_position: number | string }>`UPDATE event_head
+        SET last_position = last_position + ${count} WHERE id = 1 RETURNING last_position`
+    })
     const head = yield* streamHead(streamId)
     if (head.version !== commit.expectedVersion) {
       return yield* ConcurrencyConflict.of(streamId, commit.expectedVersion, head.version)

@@ -1,7 +1,6 @@
-import { ActionId, DecisionContent, DecisionId, Decisions, type Decision, ReferralId, S20Task, SittingId } from "@carepanel/core"
+import { ActionId, DecisionContent, DecisionId, Decisions, ReferralId, S20Task, SittingId } from "@carepanel/core"
 import { Schema } from "effect"
 import { optional } from "../../graphql/decodeInput.js"
-import type { GraphQLContext } from "../../graphql/context.js"
 import { decisionRefusals, referralRefusals } from "../errors/refusals.js"
 import { commandMutation } from "../mutation.js"
 import { using } from "../run.js"
@@ -14,10 +13,6 @@ const refusals = decisionRefusals
 const Text = Schema.NonEmptyTrimmedString
 const ById = Schema.Struct({ decisionId: DecisionId })
 
-/** Subscribers of `decisionRecorded` hear of a decision once its command has committed. */
-const announce = (decision: Decision, context: GraphQLContext) =>
-  context.pubsub.publish("decisionRecorded", decision.authorityId, { decisionId: decision.id })
-
 commandMutation("recordPanelDecision", {
   description: "Records the panel's decision on a request on the sitting's agenda (CPR-8); the request hears of it.",
   type,
@@ -28,8 +23,7 @@ commandMutation("recordPanelDecision", {
     content: t.field({ type: DecisionContentInput, required: true })
   }),
   schema: Schema.Struct({ referralId: ReferralId, sittingId: SittingId, content: DecisionContent }),
-  execute: (actor, { referralId, sittingId, content }) => using(Decisions, (decisions) => decisions.recordAtPanel(actor, referralId, sittingId, content)),
-  after: announce
+  execute: (actor, { referralId, sittingId, content }) => using(Decisions, (decisions) => decisions.recordAtPanel(actor, referralId, sittingId, content))
 })
 
 commandMutation("recordOutsidePanelAgreement", {
@@ -45,8 +39,7 @@ commandMutation("recordOutsidePanelAgreement", {
   }),
   // Blank reasons or timescales are the core's to refuse: IncompleteDecision names them with the policy's rule (LIN-11).
   schema: Schema.Struct({ referralId: ReferralId, content: DecisionContent, whyOutsidePanel: Schema.String, timescales: Schema.String, placedAt: optional(Schema.DateTimeUtc) }),
-  execute: (actor, { referralId, ...agreement }) => using(Decisions, (decisions) => decisions.recordOutsidePanel(actor, referralId, agreement)),
-  after: announce
+  execute: (actor, { referralId, ...agreement }) => using(Decisions, (decisions) => decisions.recordOutsidePanel(actor, referralId, agreement))
 })
 
 commandMutation("agreeOutsidePanel", {

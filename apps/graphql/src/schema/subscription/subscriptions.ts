@@ -1,4 +1,6 @@
-import { authorise, Decisions, DecisionId, decisionReaders, deadlineReaders } from "@carepanel/core"
+import { authorise, Decisions, DecisionId, decisionReaders, deadlineReaders, recordedDecisionOf } from "@carepanel/core"
+import { Effect, Schema } from "effect"
+import { decodeArgs, optional } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { DecisionRef } from "../decision/decisionType.js"
 import { DeadlineRef } from "../deadline/deadlineType.js"
@@ -19,7 +21,7 @@ builder.subscriptionType({ description: "Server-Sent Events (Accept: text/event-
 builder.subscriptionField("deadlineChanged", (t) =>
   t.field({
     type: DeadlineChangeRef,
-    description: "A clock of the caller's authority came due soon or went overdue (the server polls the clocks every minute by default).",
+    description: "A clock of the caller's authority came due soon or went overdue (the server looks at the clocks every minute by default, and whenever any process writes to the store).",
     subscribe: async (_root, _args, context) => {
       await readList(context, (actor) => authorise(actor, deadlineReaders))
       return context.pubsub.subscribe("deadlineChanged", context.actor.authorityId)
@@ -28,15 +30,47 @@ builder.subscriptionField("deadlineChanged", (t) =>
   })
 )
 
+/** A decision recorded, where the change feed had it: `position` resumes a subscription after it. */
+interface RecordedDecision {
+  readonly position: number
+  readonly decisionId: string
+}
+
+const DecisionRecordedRef = builder.objectRef<RecordedDecision>("DecisionRecorded").implement({
+  description: "A decision recorded through any process on the store, and its position in the store's change feed.",
+  fields: (t) => ({
+    position: t.string({
+      description: "Where this decision is in the store's change feed: pass it as `after` to hear the decisions recorded after it.",
+      resolve: (recorded) => String(recorded.position)
+    }),
+    decision: t.field({
+      type: DecisionRef,
+      resolve: (recorded, _args, context) =>
+        readList(context, (actor) => using(Decisions, (decisions) => decisions.get(actor, DecisionId.make(recorded.decisionId))))
+    })
+  })
+})
+
+const ResumeArgs = Schema.Struct({ after: optional(Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())) })
+
 builder.subscriptionField("decisionRecorded", (t) =>
   t.field({
-    type: DecisionRef,
-    description: "A decision of the caller's authority was recorded (at panel or outside it), after its command committed.",
-    subscribe: async (_root, _args, context) => {
-      await readList(context, (actor) => authorise(actor, decisionReaders))
-      return context.pubsub.subscribe("decisionRecorded", context.actor.authorityId)
+    type: DecisionRecordedRef,
+    description:
+      "A decision of the caller's authority was recorded (at panel or outside it) through any process on the store, after its " +
+      "command committed, in the order they committed. Give `after` (an earlier event's `position`) to hear first every decision " +
+      "recorded since, with none missed and none twice; without it, only decisions recorded from now on.",
+    args: { after: t.arg.string({ description: "The `position` of the last decision heard: resume after it." }) },
+    subscribe: async (_root, args, context) => {
+      const { after } = await readList(context, (actor) =>
+        Effect.zipRight(authorise(actor, decisionReaders), decodeArgs(ResumeArgs, args))
+      )
+      const authorityId = context.actor.authorityId
+      return context.feed.from(after ?? context.feed.newest(), (event): RecordedDecision | undefined => {
+        const decisionId = event.stream.authorityId === authorityId ? recordedDecisionOf(event) : undefined
+        return decisionId === undefined ? undefined : { position: event.position, decisionId }
+      })
     },
-    resolve: (payload, _args, context) =>
-      readList(context, (actor) => using(Decisions, (decisions) => decisions.get(actor, DecisionId.make(payload.decisionId))))
+    resolve: (recorded) => recorded
   })
 )

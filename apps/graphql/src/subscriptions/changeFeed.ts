@@ -1,0 +1,32 @@
+import { EventStore, followNewestPosition, newestPosition, type StoredEvent } from "@carepanel/core"
+import { Effect, Fiber, type ManagedRuntime, Option, Stream } from "effect"
+import type { AppServices } from "../app/appLayer.js"
+
+/** The store's change feed as subscriptions use it: async iterables on the app's runtime. */
+export interface AppChangeFeed {
+  /** The newest position this process has seen: where a subscription that gives no `after` starts. */
+  readonly newest: () => number
+  /**
+   * The events after `after` that `pick` keeps, as it maps them, for as long as the subscriber listens. Ending the
+   * iteration (a closed connection) stops the feed at once.
+   */
+  readonly from: <A>(after: number, pick: (event: StoredEvent) => A | undefined) => AsyncIterable<A>
+}
+
+/** Starts following the store's newest position; `stop` ends it. */
+export const startChangeFeed = async (runtime: ManagedRuntime.ManagedRuntime<AppServices, unknown>) => {
+  let newest = await runtime.runPromise(newestPosition)
+  const follower = runtime.runFork(followNewestPosition((position) => (newest = Math.max(newest, position)), newest))
+  const effectRuntime = await runtime.runtime()
+  const feed: AppChangeFeed = {
+    newest: () => newest,
+    from: (after, pick) =>
+      Stream.toAsyncIterableRuntime(
+        Stream.unwrap(Effect.map(EventStore, (store) => store.changes(after))).pipe(
+          Stream.filterMap((event) => Option.fromNullable(pick(event)))
+        ),
+        effectRuntime
+      )
+  }
+  return { feed, stop: () => runtime.runPromise(Fiber.interrupt(follower)) }
+}
