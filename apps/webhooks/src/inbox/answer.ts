@@ -4,6 +4,8 @@ import type { InputProblem } from "@carepanel/core"
 export interface Answer {
   readonly status: number
   readonly body: Readonly<Record<string, unknown>>
+  /** With a 503: when to send it again (the `Retry-After` header). */
+  readonly retryAfterSeconds?: number
 }
 
 export type Outcome = "applied" | "refused" | "parked" | "dead"

@@ -2,6 +2,7 @@ import { SqlClient } from "@effect/sql"
 import { type DeliverySummary, WebhookDeliveries, type WebhookOutcome } from "@carepanel/core"
 import { Effect } from "effect"
 import { asPersistenceError } from "../sql/persistenceError.js"
+import type { WriteTransaction } from "../sql/writeTransaction.js"
 
 interface Row {
   delivery_id: string
@@ -35,7 +36,8 @@ const summaryOf = (row: Row): DeliverySummary => {
 const columns = "delivery_id, source_id, event_type, outcome, answer, received_at, updated_at, waiting_for"
 
 /** The webhook receiver's `webhook_deliveries` table (migration 0006), for operators in any app on the store. */
-export const makeSqlWebhookDeliveries = Effect.gen(function* () {
+export const makeSqlWebhookDeliveries = (writeTransaction: WriteTransaction) =>
+  Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   return WebhookDeliveries.of({
     list: (authorityId, filter) =>
@@ -49,11 +51,11 @@ export const makeSqlWebhookDeliveries = Effect.gen(function* () {
         asPersistenceError("list deliveries")
       ),
     requestReplay: (authorityId, deliveryId, at) =>
-      Effect.gen(function* () {
+      writeTransaction(Effect.gen(function* () {
         yield* sql`UPDATE webhook_deliveries SET outcome = 'parked', waiting_for = NULL, updated_at = ${at}
           WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId} AND outcome <> 'applied'`
         const rows = yield* sql<Row>`SELECT ${sql.literal(columns)} FROM webhook_deliveries WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`
         return rows[0] === undefined ? undefined : summaryOf(rows[0])
-      }).pipe(asPersistenceError("ask for a delivery to be tried again"))
+      })).pipe(asPersistenceError("ask for a delivery to be tried again"))
   })
 })
