@@ -2,12 +2,12 @@ import { Effect } from "effect"
 import { StoreConfigError } from "./StoreConfigError.js"
 
 export const lockWaitSetting = "CAREPANEL_SQLITE_LOCK_WAIT_MS"
-export const defaultLockWaitMs = 5_000
+export const defaultLockWaitMs = 10_000
 const longestLockWaitMs = 600_000
 
 /**
  * How long a SQLite write waits for another process's write lock: the option if given, else
- * `CAREPANEL_SQLITE_LOCK_WAIT_MS`, else 5 s. A whole number of milliseconds from 0 to 600 000.
+ * `CAREPANEL_SQLITE_LOCK_WAIT_MS`, else 10 s (as long as SQLite's busy_timeout was before). A whole number of milliseconds from 0 to 600 000.
  */
 export const resolveLockWait = (
   option: number | undefined,

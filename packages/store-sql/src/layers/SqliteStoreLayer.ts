@@ -11,7 +11,7 @@ import { sqlStoreServices } from "./sqlStoreServices.js"
 export interface SqliteStoreOptions extends SqliteLocation {
   /**
    * Milliseconds a write waits for another process's write lock before failing as busy (a PersistenceError with
-   * `retryAfterSeconds`); default `CAREPANEL_SQLITE_LOCK_WAIT_MS`, else 5 000. The event loop stays free meanwhile.
+   * `retryAfterSeconds`); default `CAREPANEL_SQLITE_LOCK_WAIT_MS`, else 10 000. The event loop stays free meanwhile.
    */
   readonly lockWaitMs?: number
   /**

@@ -2,11 +2,11 @@ import { SqlError } from "@effect/sql/SqlError"
 import { Context, Duration, Effect, Schedule } from "effect"
 
 /**
- * How long a write may wait for another process's SQLite write lock before it fails as busy (default 5 s).
+ * How long a write may wait for another process's SQLite write lock before it fails as busy (default 10 s).
  * The store layer provides it; `makeWriteTransaction` reads it.
  */
 export class WriteLockWait extends Context.Reference<WriteLockWait>()("@carepanel/store-sql/WriteLockWait", {
-  defaultValue: () => ({ millis: 5_000 })
+  defaultValue: () => ({ millis: 10_000 })
 }) {}
 
 /**
