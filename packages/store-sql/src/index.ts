@@ -8,6 +8,7 @@ export { StoreLayerFromEnv, storeLayerFromEnv } from "./layers/StoreLayerFromEnv
 export { migrations, migrationsTable } from "./migrations/runMigrations.js"
 export { Inbox } from "./store/Inbox.js"
 export { makeWriteTransaction, type WriteTransaction } from "./sql/writeTransaction.js"
+export { busyRetryAfterSeconds, WriteLockWait } from "./sql/writeLockWait.js"
 export type { StoreLayer, StoreServices } from "./StoreServices.js"
 export {
   deliveryColumnsWithoutBody,

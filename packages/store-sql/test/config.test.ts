@@ -77,6 +77,18 @@ describe("bad configuration gives one clear message naming the setting", () => {
   })
 })
 
+describe("CAREPANEL_SQLITE_LOCK_WAIT_MS", () => {
+  it("is a whole number of milliseconds from 0 to 600 000; anything else names the setting and what it got", async () => {
+    for (const wrong of ["soon", "-1", "2.5", "600001"]) {
+      expect(await configError(SqliteStoreLayer({}, { CAREPANEL_DATA_DIR: freshDataDir(), CAREPANEL_SQLITE_LOCK_WAIT_MS: wrong }))).toEqual({
+        tag: "StoreConfigError",
+        setting: "CAREPANEL_SQLITE_LOCK_WAIT_MS",
+        message: `CAREPANEL_SQLITE_LOCK_WAIT_MS must be a whole number of milliseconds from 0 to 600000, not "${wrong}"`
+      })
+    }
+  })
+})
+
 describe("storeLayerFromEnv", () => {
   const dialect = (env: Record<string, string>) =>
     Effect.runPromise(

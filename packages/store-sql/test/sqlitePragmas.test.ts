@@ -4,7 +4,7 @@ import { SqlClient } from "@effect/sql"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { SqliteStoreLayer } from "../src/index.js"
+import { SqliteStoreLayer, WriteLockWait } from "../src/index.js"
 import { appendSome, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
 import { freshDataDir, removeTempDirs } from "./support/freshStores.js"
@@ -15,22 +15,23 @@ const pragma = (name: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) => Effect.map(sql.unsafe<Record<string, unknown>>(`PRAGMA ${name}`), (rows) => Object.values(rows[0] ?? {})[0]))
 
 describe("SQLite: the embedded store's file settings", () => {
-  it("runs in WAL mode, syncs every commit (FULL) and waits for another process's lock as long as it was told", async () => {
+  it("runs in WAL mode, syncs every commit (FULL), lets the driver block only a 10 ms slice and waits for a lock as long as told", async () => {
     const dataDir = freshDataDir()
     const settings = await runOn(
-      SqliteStoreLayer({ dataDir, busyTimeoutMs: 2_500 }),
+      SqliteStoreLayer({ dataDir, lockWaitMs: 2_500 }),
       Effect.gen(function* () {
         yield* appendSome(streamNamed("r1"), 2)
         return {
           journal: yield* pragma("journal_mode"),
           synchronous: yield* pragma("synchronous"),
           busyTimeout: yield* pragma("busy_timeout"),
+          lockWait: (yield* WriteLockWait).millis,
           walFile: existsSync(join(dataDir, "carepanel.sqlite-wal"))
         }
       })
     )
     // synchronous: 2 is FULL.
-    expect(settings).toEqual({ journal: "wal", synchronous: 2, busyTimeout: 2_500, walFile: true })
+    expect(settings).toEqual({ journal: "wal", synchronous: 2, busyTimeout: 10, lockWait: 2_500, walFile: true })
   })
 
   it("leaves the file in WAL mode for every later connection, even one that does not ask for it", async () => {

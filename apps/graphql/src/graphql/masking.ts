@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto"
+import { isStoreBusy } from "@carepanel/core"
 import { GraphQLError } from "graphql"
 import { type LogSink, logEntry } from "../app/jsonLog.js"
 import { productionMessage } from "./productionMessages.js"
@@ -43,6 +44,16 @@ export const forProduction = (error: GraphQLError): GraphQLError => {
   })
 }
 
+/**
+ * Another process held the store's write lock for longer than a write may wait (SQLite): nothing was saved, and
+ * the request may be sent again. HTTP 503 with `Retry-After` (yoga takes both from `extensions.http`), never 500.
+ */
+export const storeBusy = (retryAfterSeconds: number, at?: GraphQLError): GraphQLError =>
+  new GraphQLError(`The store is busy with another process's work; nothing was saved. Please try again in ${retryAfterSeconds} s.`, {
+    ...(at === undefined ? {} : { nodes: at.nodes ?? null, path: at.path ?? null }),
+    extensions: { code: "STORE_BUSY", retryAfterSeconds, http: { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } } }
+  })
+
 export const maskErrorWith =
   (log: ServerLog, production = false) =>
   (error: unknown): GraphQLError => {
@@ -54,6 +65,10 @@ export const maskErrorWith =
     const original = isGraphQLError(error) ? error.originalError : error
     if (isGraphQLError(error) && (original === undefined || original === null || isGraphQLError(original))) {
       return production ? forProduction(error) : error
+    }
+    if (isStoreBusy(original)) {
+      logEntry(log, "Warning", "store busy", { operation: original.operation, retryAfterSeconds: original.retryAfterSeconds })
+      return storeBusy(original.retryAfterSeconds, isGraphQLError(error) ? error : undefined)
     }
     const correlationId = randomUUID()
     logEntry(log, "Error", "unexpected error", { correlationId, detail: detailOf(original) })

@@ -98,6 +98,8 @@ export const createHttpServer = (options: HttpOptions): Server => {
     handle(req, res).catch((error: unknown) => {
       const masked = maskErrorWith(options.log)(error)
       if (res.headersSent) return res.end()
+      const busy = masked.extensions.http as { readonly status?: number; readonly headers?: Record<string, string> } | undefined
+      if (busy?.status === 503) return sendError(res, 503, String(masked.extensions.code), masked.message, busy.headers)
       const correlationId = String((masked as { extensions?: { correlationId?: string } }).extensions?.correlationId)
       sendError(res, 500, "INTERNAL_SERVER_ERROR", `${masked.message} (correlation id ${correlationId})`, { "X-Correlation-Id": correlationId })
     })

@@ -4,11 +4,22 @@ import { type Answer, isProblem, problem } from "../inbox/answer.js"
 /** JSON, or `application/problem+json` (RFC 9457) for a problem. */
 export const respond = (c: Context, answer: Answer): Response =>
   c.body(JSON.stringify(answer.body), answer.status as 200, {
-    "content-type": isProblem(answer) ? "application/problem+json" : "application/json"
+    "content-type": isProblem(answer) ? "application/problem+json" : "application/json",
+    ...(answer.retryAfterSeconds === undefined ? {} : { "retry-after": String(answer.retryAfterSeconds) })
   })
 
 /** The one answer to every failed check (unknown source, missing header, stale timestamp, bad signature): no hint which. */
 export const unauthorised = problem(401, "unauthorised", "The delivery could not be verified.")
 export const tooLarge = (limit: number) => problem(413, "too-large", `The body is larger than ${limit} bytes.`)
 export const unsupportedType = problem(415, "unsupported-media-type", "The body must be application/json.")
-export const tryAgain = problem(503, "try-again", "The delivery could not be stored just now; please send it again.")
+/** Seconds a sender is asked to wait after a store failure that was not only a busy lock. */
+const storeFailureRetryAfterSeconds = 5
+
+/**
+ * The store failed or was busy (another process held its write lock longer than a write may wait): nothing was
+ * recorded, so the sender sends it again, after `Retry-After` seconds.
+ */
+export const tryAgain = (retryAfterSeconds = storeFailureRetryAfterSeconds): Answer => ({
+  ...problem(503, "try-again", "The delivery could not be stored just now; please send it again."),
+  retryAfterSeconds
+})

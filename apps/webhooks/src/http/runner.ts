@@ -2,10 +2,11 @@ import { Cause, Effect, type ManagedRuntime } from "effect"
 import type { ReceiverServices } from "../app/appLayer.js"
 import { applyDelivery, type Delivery, earlierAnswer } from "../inbox/applyDelivery.js"
 import type { Answer } from "../inbox/answer.js"
-import type { WriteTransaction } from "@carepanel/store-sql"
+import { busyRetryAfterSeconds, type WriteTransaction } from "@carepanel/store-sql"
+import { tryAgain } from "./respond.js"
 
 export interface Runner {
-  /** Applies a verified, well-formed delivery; rejects only when the store failed (the sender should retry). */
+  /** Applies a verified, well-formed delivery; a store failure is answered 503 (the sender retries); rejects on a defect. */
   readonly apply: (delivery: Omit<Delivery, "authorityId"> & { readonly authorityId: string }) => Promise<Answer>
   /** What this delivery id was answered before, if anything (a repeat is answered before its body is decoded). */
   readonly earlier: (delivery: { readonly authorityId: string; readonly deliveryId: string; readonly bodySha256: string }) => Promise<Answer | undefined>
@@ -30,7 +31,8 @@ export const makeRunner = (runtime: ManagedRuntime.ManagedRuntime<ReceiverServic
           Effect.logError("delivery failed; answered 503").pipe(
             Effect.annotateLogs({ deliveryId: delivery.deliveryId, source: delivery.sourceId, error: Cause.squash(cause) instanceof Error ? (Cause.squash(cause) as Error).name : "failure" })
           )
-        )
+        ),
+        Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error))))
       )
     ),
   log: (effect) => runtime.runFork(effect)

@@ -44,7 +44,7 @@ export const webhookRoute = (app: Hono, options: WebhookRouteOptions) =>
       }
       const bodySha256 = createHash("sha256").update(body).digest("hex")
       const delivery = { ...annotate, deliveryId: verified.deliveryId }
-      const earlier = await options.run.earlier({ authorityId: authority, deliveryId: verified.deliveryId, bodySha256 }).catch(() => tryAgain)
+      const earlier = await options.run.earlier({ authorityId: authority, deliveryId: verified.deliveryId, bodySha256 }).catch(() => tryAgain())
       if (earlier !== undefined) return respond(c, earlier)
       const decoded = decodeEvent(verified.text, source.events)
       if (decoded._tag === "Answer") {
@@ -62,7 +62,7 @@ export const webhookRoute = (app: Hono, options: WebhookRouteOptions) =>
           text: verified.text,
           bodySha256
         })
-        .catch(() => tryAgain)
+        .catch(() => tryAgain())
       return respond(c, answer)
     }
   )

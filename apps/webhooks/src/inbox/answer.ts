@@ -1,8 +1,11 @@
 import type { InputProblem } from "@carepanel/core"
 import type { KeptAnswer } from "@carepanel/store-sql"
 
-/** What a delivery was answered: kept with it, so a repeat gets the same. */
-export type Answer = KeptAnswer
+/** What a delivery was answered, as kept with it (a repeat gets the same); a 503 also says when to send it again. */
+export type Answer = KeptAnswer & {
+  /** With a 503: when to send it again (the `Retry-After` header). Never kept: a 503 is not the delivery's answer. */
+  readonly retryAfterSeconds?: number
+}
 
 /** A record a delivery created or changed. */
 export interface Touched {

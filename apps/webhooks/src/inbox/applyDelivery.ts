@@ -108,7 +108,7 @@ const base = (delivery: Delivery, now: string) => ({
   body: delivery.text
 })
 
-const retryLater: Answer = problem(503, "try-again", "Please send this delivery again.")
+const retryLater: Answer = { ...problem(503, "try-again", "Please send this delivery again."), retryAfterSeconds: 1 }
 
 /** What the first delivery of this id was answered; a different body under the same id is a conflict (and an alert). */
 const repeatAnswer = (earlier: DeliveryRow, delivery: Pick<Delivery, "deliveryId" | "bodySha256">): Answer => {

@@ -48,6 +48,7 @@ export const signedHeaders = (body: string, sent: Sent = {}): Record<string, str
 export interface Answered {
   readonly status: number
   readonly contentType: string
+  readonly retryAfter: string | null
   readonly body: any
 }
 
@@ -65,5 +66,5 @@ export const deliver = async (url: string, payload: unknown, sent: Sent = {}): P
   } catch {
     parsed = text
   }
-  return { status: response.status, contentType: response.headers.get("content-type") ?? "", body: parsed }
+  return { status: response.status, contentType: response.headers.get("content-type") ?? "", retryAfter: response.headers.get("retry-after"), body: parsed }
 }

@@ -31,12 +31,21 @@ export class WrongAuthority extends Schema.TaggedError<WrongAuthority>()("WrongA
   message: Schema.String
 }) {}
 
-/** Infrastructure failed (database, network). Never a user's fault; shown without detail. */
+/**
+ * Infrastructure failed (database, network). Never a user's fault; shown without detail. `retryAfterSeconds` is
+ * set when the store was only busy (another process held its write lock for longer than this one may wait):
+ * nothing was written, and the same command may be sent again after that many seconds (HTTP 503 + Retry-After).
+ */
 export class PersistenceError extends Schema.TaggedError<PersistenceError>()("PersistenceError", {
   operation: Schema.String,
   message: Schema.String,
-  cause: Schema.optional(Schema.Defect)
+  cause: Schema.optional(Schema.Defect),
+  retryAfterSeconds: Schema.optional(Schema.Number)
 }) {}
+
+/** The store was busy, not broken: the failure to answer with 503 and `Retry-After` rather than 500. */
+export const isStoreBusy = (error: unknown): error is PersistenceError & { readonly retryAfterSeconds: number } =>
+  error instanceof PersistenceError && typeof error.retryAfterSeconds === "number"
 
 /** One thing wrong with a command's input: where (e.g. `content.actions[0].description`) and what, in plain words. */
 export const InputProblem = Schema.Struct({ path: Schema.String, message: Schema.String })

@@ -1,14 +1,19 @@
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Cause, Effect, Layer } from "effect"
 import { resolveSqliteFile, type SqliteLocation } from "../config/dataDirectory.js"
+import { resolveLockWait } from "../config/lockWait.js"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import type { StoreLayer } from "../StoreServices.js"
 import { driverMessage } from "../sql/driverMessage.js"
+import { busySliceMs, WriteLockWait } from "../sql/writeLockWait.js"
 import { sqlStoreServices } from "./sqlStoreServices.js"
 
 export interface SqliteStoreOptions extends SqliteLocation {
-  /** Milliseconds a writer waits for another process's write lock before failing; default 10 000. */
-  readonly busyTimeoutMs?: number
+  /**
+   * Milliseconds a write waits for another process's write lock before failing as busy (a PersistenceError with
+   * `retryAfterSeconds`); default `CAREPANEL_SQLITE_LOCK_WAIT_MS`, else 10 000. The event loop stays free meanwhile.
+   */
+  readonly lockWaitMs?: number
   /**
    * `FULL` (default) syncs the WAL at every commit, so an acknowledged event survives a power cut;
    * `NORMAL` survives a crashed process but may lose the last commits on power loss.
@@ -19,22 +24,21 @@ export interface SqliteStoreOptions extends SqliteLocation {
 /**
  * The embedded store: one SQLite file (default `./data/carepanel.sqlite`, or under `CAREPANEL_DATA_DIR`) in
  * WAL mode, which several processes can open at once. Appends take the write lock up front
- * (`BEGIN IMMEDIATE`) and wait for each other up to `busyTimeoutMs`.
+ * (`BEGIN IMMEDIATE`) and wait for each other up to `lockWaitMs`, in Effect sleeps between short attempts.
  */
 export const SqliteStoreLayer = (
   options: SqliteStoreOptions = {},
   env: Readonly<Record<string, string | undefined>> = process.env
 ): StoreLayer =>
   Layer.unwrapEffect(
-    Effect.map(resolveSqliteFile(options, env), ({ filename, setting }) => {
+    Effect.map(Effect.all([resolveSqliteFile(options, env), resolveLockWait(options.lockWaitMs, env)]), ([{ filename, setting }, lockWaitMs]) => {
       const cannotOpen = (reason: string) =>
         new StoreConfigError({ setting, message: `Cannot open the SQLite database at ${setting} ${filename}: ${reason}` })
-      const busyTimeout = Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))
       const synchronous = options.synchronous === "NORMAL" ? "NORMAL" : "FULL"
       const pragmas = Layer.effectDiscard(
         Effect.gen(function* () {
           const sql = yield* SqliteClient.SqliteClient
-          yield* sql.unsafe(`PRAGMA busy_timeout = ${busyTimeout}`)
+          yield* sql.unsafe(`PRAGMA busy_timeout = ${busySliceMs}`)
           // WAL lets the other processes on this file read while one writes. Set here, not left to the driver's default;
           // it stays set in the file. A file system that cannot share memory maps (some network shares) refuses it.
           const [mode] = yield* sql.unsafe<{ readonly journal_mode: string }>("PRAGMA journal_mode = WAL")
@@ -48,6 +52,7 @@ export const SqliteStoreLayer = (
       const client = Layer.catchAllCause(SqliteClient.layer({ filename }), (cause) =>
         Layer.fail(cannotOpen(driverMessage(Cause.squash(cause))))
       )
-      return sqlStoreServices(setting, filename).pipe(Layer.provideMerge(pragmas), Layer.provide(client))
+      const lockWait = Layer.succeed(WriteLockWait, { millis: lockWaitMs })
+      return sqlStoreServices(setting, filename).pipe(Layer.provideMerge(Layer.merge(pragmas, lockWait)), Layer.provide(client))
     })
   )

@@ -34,9 +34,9 @@ export const sqlStoreServices = (setting: string, where: string) =>
       return Context.make(EventStore, yield* makeSqlEventStore(writeTransaction)).pipe(
         Context.add(ReadModels, yield* makeSqlReadModels),
         Context.add(Outbox, yield* makeSqlOutbox(writeTransaction)),
-        Context.add(Inbox, yield* makeSqlInbox),
-        Context.add(AccessLog, yield* makeSqlAccessLog),
-        Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries),
+        Context.add(Inbox, yield* makeSqlInbox(writeTransaction)),
+        Context.add(AccessLog, yield* makeSqlAccessLog(writeTransaction)),
+        Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries(writeTransaction)),
         Context.add(SqlClient.SqlClient, yield* SqlClient.SqlClient)
       )
     })

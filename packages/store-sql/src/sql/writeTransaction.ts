@@ -1,21 +1,30 @@
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
-import { Effect, Scope } from "effect"
+import { Context, Effect, Scope } from "effect"
+import { driverMessage } from "./driverMessage.js"
+import { retryWhileBusy, WriteLockWait } from "./writeLockWait.js"
+
+const noTransactionActive = (error: SqlError) => driverMessage(error).includes("no transaction is active")
 
 /** Runs an effect in one transaction that is allowed to write. Nested uses become savepoints. */
 export type WriteTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | SqlError, R>
 
 /**
- * SQLite: `BEGIN IMMEDIATE` takes the database's write lock when the transaction starts (waiting up to
- * busy_timeout), so two processes never both read a stream version and then race to write it. A plain
- * (deferred) `BEGIN`, which @effect/sql uses, would fail one of them with SQLITE_BUSY when it upgrades its
- * read lock. PostgreSQL: the client's own transaction (the appends serialise on the event_head row).
+ * SQLite: `BEGIN IMMEDIATE` takes the database's write lock when the transaction starts, so two processes never
+ * both read a stream version and then race to write it. A plain (deferred) `BEGIN`, which @effect/sql uses, would
+ * fail one of them with SQLITE_BUSY when it upgrades its read lock. While another process holds the lock, the
+ * driver waits only a slice (it blocks the event loop while it waits); the transaction is then started again after
+ * an Effect sleep, with the connection free for this process's reads, until `WriteLockWait` runs out (see
+ * writeLockWait.ts). Only a transaction that failed busy is repeated, and nothing of it was written: the lock is
+ * taken first, and SQLite rolls a busy transaction back. PostgreSQL: the client's own transaction (the appends
+ * serialise on the event_head row).
  */
 export const makeWriteTransaction = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
+  const wait = yield* WriteLockWait
   return sql.onDialectOrElse({
-    sqlite: (): WriteTransaction =>
-      SqlClient.makeWithTransaction({
+    sqlite: (): WriteTransaction => {
+      const transaction = SqlClient.makeWithTransaction({
         transactionTag: SqlClient.TransactionConnection,
         spanAttributes: [["db.system.name", "sqlite"]],
         acquireConnection: Effect.flatMap(Scope.make(), (scope) =>
@@ -24,9 +33,20 @@ export const makeWriteTransaction = Effect.gen(function* () {
         begin: (conn) => conn.executeUnprepared("BEGIN IMMEDIATE", [], undefined),
         savepoint: (conn, id) => conn.executeUnprepared(`SAVEPOINT effect_sql_${id}`, [], undefined),
         commit: (conn) => conn.executeUnprepared("COMMIT", [], undefined),
-        rollback: (conn) => conn.executeUnprepared("ROLLBACK", [], undefined),
+        // After a busy BEGIN there is no transaction to roll back, and @effect/sql makes a failed rollback a defect.
+        rollback: (conn) =>
+          conn.executeUnprepared("ROLLBACK", [], undefined).pipe(Effect.catchIf(noTransactionActive, () => Effect.void)),
         rollbackSavepoint: (conn, id) => conn.executeUnprepared(`ROLLBACK TO SAVEPOINT effect_sql_${id}`, [], undefined)
-      }),
+      })
+      const waitingForTheLock = retryWhileBusy(wait.millis)
+      // A nested transaction is a savepoint under a lock already held: only the outermost one waits and repeats.
+      return (effect) =>
+        Effect.flatMap(Effect.context<never>(), (context) =>
+          Context.getOption(context, SqlClient.TransactionConnection)._tag === "Some"
+            ? transaction(effect)
+            : waitingForTheLock(transaction(effect))
+        )
+    },
     orElse: (): WriteTransaction => sql.withTransaction
   })
 })

@@ -2,6 +2,7 @@ import { SqlClient } from "@effect/sql"
 import { AccessLog, type AccessRecord, AuthorityId, ChildId, PersonId, type Role } from "@carepanel/core"
 import { Effect } from "effect"
 import { asPersistenceError } from "../sql/persistenceError.js"
+import type { WriteTransaction } from "../sql/writeTransaction.js"
 
 interface Row {
   readonly authority_id: string
@@ -24,13 +25,14 @@ const toRecord = (row: Row): AccessRecord => ({
 })
 
 /** The access log table (STAT-GDPR): one row per read of a child's record, in the order they happened. */
-export const makeSqlAccessLog = Effect.gen(function* () {
+export const makeSqlAccessLog = (writeTransaction: WriteTransaction) =>
+  Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   return AccessLog.of({
     record: (entries) =>
       entries.length === 0
         ? Effect.void
-        : sql`INSERT INTO access_log ${sql.insert(
+        : writeTransaction(sql`INSERT INTO access_log ${sql.insert(
             entries.map((entry) => ({
               authority_id: entry.authorityId,
               person_id: entry.personId,
@@ -40,7 +42,7 @@ export const makeSqlAccessLog = Effect.gen(function* () {
               fields: JSON.stringify(entry.fields),
               purpose: entry.purpose
             }))
-          )}`.pipe(Effect.asVoid, asPersistenceError("record reads of a child's record")),
+          )}`).pipe(Effect.asVoid, asPersistenceError("record reads of a child's record")),
     forChild: (authorityId, childId) =>
       sql<Row>`SELECT authority_id, person_id, role, at, child_id, fields, purpose FROM access_log
         WHERE authority_id = ${authorityId} AND child_id = ${childId} ORDER BY seq`.pipe(

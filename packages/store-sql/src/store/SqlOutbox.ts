@@ -48,7 +48,7 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction) =>
           asPersistenceError("claim the notifications due")
         ),
       release: (id) =>
-        sql`UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ${id}`.pipe(
+        writeTransaction(sql`UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ${id}`).pipe(
           Effect.asVoid,
           asPersistenceError("release a notification")
         ),
@@ -59,20 +59,20 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction) =>
           asPersistenceError("list the notifications due")
         ),
       markDelivered: (id) =>
-        sql`UPDATE outbox SET state = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
-          WHERE id = ${id}`.pipe(
+        writeTransaction(sql`UPDATE outbox SET state = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
+          WHERE id = ${id}`).pipe(
           Effect.asVoid,
           asPersistenceError("record a delivered notification")
         ),
       markFailed: (id, failure) =>
-        sql`UPDATE outbox SET state = ${failure.dead ? "dead" : "pending"}, attempts = attempts + 1,
+        writeTransaction(sql`UPDATE outbox SET state = ${failure.dead ? "dead" : "pending"}, attempts = attempts + 1,
           next_attempt_at = ${failure.nextAttemptAt}, last_error = ${failure.error}, lease_owner = NULL, lease_until = NULL
-          WHERE id = ${id}`.pipe(
+          WHERE id = ${id}`).pipe(
           Effect.asVoid,
           asPersistenceError("record a failed notification")
         ),
       enqueue: (notifications, now) =>
-        sql.withTransaction(writeNotifications(notifications, now)).pipe(
+        writeTransaction(writeNotifications(notifications, now)).pipe(
           Effect.provideService(SqlClient.SqlClient, sql),
           asPersistenceError("queue notifications")
         ),
