@@ -163,7 +163,9 @@ describe("secure accommodation over HTTP (STAT-S25)", () => {
     const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
     const example = /```graphql\n(mutation Run\(\$input: RecordSecureAccommodationInput!\)[\s\S]*?)```/.exec(docs)![1]!
     const worker = await tokenFor(app, staff.socialWorker)
-    const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString()
+    // One "now" for every instant, so the first period is exactly 40 hours long.
+    const now = Date.now()
+    const ago = (hours: number) => new Date(now - hours * 3_600_000).toISOString()
     const noAge = await app.post(worker, example, { input: { childId: "sd-secure-1", startedAt: ago(100), endedAt: ago(60) } })
     expect(noAge.body.data.recordSecureAccommodation, noAge.text).toMatchObject({ __typename: "SecureAccommodationRefused", ruleId: "STAT-S25" })
     await app.post(worker, mutation("recordChildDateOfBirth", onRecord), { input: { childId: "sd-secure-1", dateOfBirth: "2011-09-14" } })
