@@ -38,6 +38,14 @@ describe("an email for every kind of notification core writes", () => {
     }
   })
 
+  it("asks whoever chaired the sitting for their own sign-off, and a role's holders for theirs", () => {
+    const signOffs = notifications.filter((n) => n.kind === "decision.awaiting_sign_off")
+    const byChair = signOffs.find((n) => n.facts.signOffPersonId !== undefined)
+    const byRole = signOffs.find((n) => n.facts.signOffPersonId === undefined)
+    expect(renderEmail(byChair!).text).toContain("is waiting for your sign-off, as the person who chaired the sitting.")
+    expect(renderEmail(byRole!).text).toContain("is waiting for the Assistant Director's sign-off.")
+  })
+
   it("never puts a child's name in the subject of any kind, even when the body holds one", () => {
     expect(notifications.length).toBeGreaterThan(50)
     for (const n of notifications) {

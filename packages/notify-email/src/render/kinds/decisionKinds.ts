@@ -8,7 +8,9 @@ const outcomeOf = (value: string) => (Object.hasOwn(outcome, value) ? outcome[va
 export const decisionKinds: Readonly<Record<string, KindContent>> = {
   "decision.awaiting_sign_off": {
     happened: (n) =>
-      `Panel decision ${fact(n, "decisionId")} on request ${fact(n, "referralId")} is waiting for the ${roleFact(n, "signOffRole", "signatory")}'s sign-off.`,
+      `Panel decision ${fact(n, "decisionId")} on request ${fact(n, "referralId")} is waiting for ${
+        fact(n, "signOffPersonId", "") === "" ? `the ${roleFact(n, "signOffRole", "signatory")}'s sign-off` : "your sign-off, as the person who chaired the sitting"
+      }.`,
     toDo: () => "Check the decision sheet in Carepanel and sign it off. It is not final until every sign-off is in."
   },
   "decision.awaiting_agreement": {
