@@ -118,4 +118,13 @@ describe("bad input", () => {
     expect(payload.message).toContain(path)
     expect(await eventCount()).toBe(before)
   })
+
+  it("a date and time on a day that does not exist (30 February) is refused, not rolled over to March, and nothing written", async () => {
+    const before = await eventCount()
+    const document = "mutation Bad($input: RecordEmergencyProtectionOrderInput!) { recordEmergencyProtectionOrder(input: $input) { __typename } }"
+    const response = await app.post(await tokenFor(app, staff.socialWorker), document, { input: { childId: "bad-epo-child", madeAt: "2027-02-30T10:00:00Z", days: 8 } })
+    expect(response.body.data ?? null, response.text).toBeNull()
+    expect(response.body.errors[0].message, response.text).toContain("A DateTime must be a real date and time, such as 2027-06-16T09:00:00.000Z: that calendar date does not exist.")
+    expect(await eventCount()).toBe(before)
+  })
 })
