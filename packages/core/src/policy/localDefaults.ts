@@ -112,5 +112,5 @@ export const localDefaultTexts = Object.fromEntries(
   Object.entries(localDefaults).map(([id, entry]) => [id, `${entry.rule} ${localDefaultNote} (${entry.policyField}).`])
 ) as { readonly [K in LocalDefaultId]: string }
 
-/** A rule id as cited to a reader: a local default says so ("DEF-...: Carepanel default, ..."). */
-export const citation = (id: string): string => (isLocalDefault(id) ? `${id} (${localDefaultNote})` : id)
+/** A rule id as cited to a reader: a local default says so ("DEF-..., Carepanel default, ..."), without parentheses of its own, so a message may wrap it in some. */
+export const citation = (id: string): string => (isLocalDefault(id) ? `${id}, ${localDefaultNote}` : id)

@@ -22,7 +22,7 @@ describe("NSO-3: papers to members by midday Monday, and on a bank holiday Monda
     )!
     expect(papers.explanation).toBe(
       "due 12:00 Tue 1 Jun 2027 - NSO-3: noon on the Monday before the sitting on Wed 2 Jun 2027 (moved to Tue 1 Jun 2027 because Mon 31 May 2027 is Spring bank holiday; " +
-        "DEF-NEXT-WORKING-DAY-BEFORE (Carepanel default, not in the terms of reference; set by the authority's policy))"
+        "DEF-NEXT-WORKING-DAY-BEFORE, Carepanel default, not in the terms of reference; set by the authority's policy)"
     )
     expect(requestsDue("2027-06-02" as LocalDate)).toEqual(london("2027-05-28", "12:00"))
   })

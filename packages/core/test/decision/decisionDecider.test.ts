@@ -169,7 +169,7 @@ describe("decision decider: sign-off", () => {
     const rota = actorAt("knowsley")("Cal Penhallow", "panel_chair")
     const history = kno.recorded({ minutes: undefined }, undefined, "chair")
     expect(kno.spec.given(history).when({ _tag: "SignOff", by: as(rota), at: london("2027-06-09", "14:00") } as DecisionCommand).refusal().message).toBe(
-      "This decision is signed off by whoever chaired the sitting, Martin Gorsley (DEF-CHAIR-SIGNS (Carepanel default, not in the terms of reference; set by the authority's policy)); another holder of the role cannot sign for them."
+      "This decision is signed off by whoever chaired the sitting, Martin Gorsley (DEF-CHAIR-SIGNS, Carepanel default, not in the terms of reference; set by the authority's policy); another holder of the role cannot sign for them."
     )
     expect(kno.spec.given(history).when(kno.cmd("chair", { _tag: "SignOff" })).state()!.status).toBe("final")
   })
@@ -201,7 +201,7 @@ describe("decision decider: sign-off", () => {
     const signed = cpr.spec.given(cpr.recorded({ minutes: undefined }, ["placement_change"], "viceChair")).when(cpr.cmd("viceChair", { _tag: "SignOff" })).state()
     expect(signed).toMatchObject({ status: "final", signOffs: [{ role: "vice_chair", ruleId: "CPR-11", by: { name: "Alys Hartwell" } }] })
     expect(lin.spec.given(lin.recorded()).when(lin.cmd("viceChair", { _tag: "SignOff" })).refusal().message).toBe(
-      "This decision is signed off by whoever chaired the sitting, Martin Gorsley (DEF-CHAIR-SIGNS (Carepanel default, not in the terms of reference; set by the authority's policy)); another holder of the role cannot sign for them."
+      "This decision is signed off by whoever chaired the sitting, Martin Gorsley (DEF-CHAIR-SIGNS, Carepanel default, not in the terms of reference; set by the authority's policy); another holder of the role cannot sign for them."
     )
   })
 })

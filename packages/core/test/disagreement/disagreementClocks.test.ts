@@ -75,7 +75,7 @@ describe("disagreement clocks", () => {
       title: "Outcome of Sam Jessop's disagreement with decision dec_1",
       ruleId: "DEF-DISAGREEMENT-10WD",
       state: "pending",
-      explanation: "due 17:00 Wed 23 Jun 2027 - DEF-DISAGREEMENT-10WD (Carepanel default, not in the terms of reference; set by the authority's policy): 17:00, 10 working days after the areas of disagreement were noted at 11:00 Wed 9 Jun 2027"
+      explanation: "due 17:00 Wed 23 Jun 2027 - DEF-DISAGREEMENT-10WD, Carepanel default, not in the terms of reference; set by the authority's policy: 17:00, 10 working days after the areas of disagreement were noted at 11:00 Wed 9 Jun 2027"
     })
   })
 
@@ -84,7 +84,7 @@ describe("disagreement clocks", () => {
     const [deadline] = deadlineOf("lincolnshire", disagreement("lincolnshire", noted), noted)
     // Monday 31 May 2027 is the spring bank holiday.
     expect(deadline!.explanation).toBe(
-      "due 17:00 Thu 3 Jun 2027 - DEF-DISAGREEMENT-5WD (Carepanel default, not in the terms of reference; set by the authority's policy): 17:00, 5 working days after the areas of disagreement were noted at 14:00 Wed 26 May 2027"
+      "due 17:00 Thu 3 Jun 2027 - DEF-DISAGREEMENT-5WD, Carepanel default, not in the terms of reference; set by the authority's policy: 17:00, 5 working days after the areas of disagreement were noted at 14:00 Wed 26 May 2027"
     )
   })
 
@@ -106,7 +106,7 @@ describe("disagreement clocks", () => {
         title: "Areas of Sam Jessop's disagreement with decision dec_1 noted at panel",
         ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD",
         state: "pending",
-        explanation: "due 17:00 Tue 1 Jun 2027 - DEF-DISAGREEMENT-NOTE-NEXT-WD (Carepanel default, not in the terms of reference; set by the authority's policy): 17:00, 1 working day after the dissent was recorded at 11:30 Fri 28 May 2027"
+        explanation: "due 17:00 Tue 1 Jun 2027 - DEF-DISAGREEMENT-NOTE-NEXT-WD, Carepanel default, not in the terms of reference; set by the authority's policy: 17:00, 1 working day after the dissent was recorded at 11:30 Fri 28 May 2027"
       })
     ])
     expect(deadlineOf("support-panels", recorded, london("2027-06-01", "17:01"))[0]!.state).toBe("overdue")

@@ -66,7 +66,7 @@ describe("disagreement decider: recording a dissent (CPR-7)", () => {
     const kno = panelOf("knowsley")
     const refusal = kno.spec.given([]).when(kno.recordDissent("member", { grounds: "" })).refusal()
     expect(refusal).toMatchObject({ field: "grounds", ruleId: "DEF-DISSENT" })
-    expect(refusal.message).toBe("Say why the member dissents from the decision (DEF-DISSENT (Carepanel default, not in the terms of reference; set by the authority's policy)).")
+    expect(refusal.message).toBe("Say why the member dissents from the decision (DEF-DISSENT, Carepanel default, not in the terms of reference; set by the authority's policy).")
   })
 
   it("refuses a second dissent under the same id", () => {

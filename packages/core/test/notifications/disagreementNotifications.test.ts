@@ -71,7 +71,7 @@ describe("disagreement notifications", () => {
     expect(who(recorded)).toEqual([{ id: "dis_1:dissent-recorded:panel_chair", kind: "disagreement.dissent_recorded", to: "role:panel_chair", ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD" }])
     expect(recorded[0]).toMatchObject({
       headline: "Note the areas of disagreement with panel decision dec_1 (LIN-13)",
-      actBy: { due: "2027-06-10T16:00:00.000Z", explanation: "due 17:00 Thu 10 Jun 2027 - DEF-DISAGREEMENT-NOTE-NEXT-WD (Carepanel default, not in the terms of reference; set by the authority's policy): 17:00, 1 working day after the dissent was recorded at 11:00 Wed 9 Jun 2027" }
+      actBy: { due: "2027-06-10T16:00:00.000Z", explanation: "due 17:00 Thu 10 Jun 2027 - DEF-DISAGREEMENT-NOTE-NEXT-WD, Carepanel default, not in the terms of reference; set by the authority's policy: 17:00, 1 working day after the dissent was recorded at 11:00 Wed 9 Jun 2027" }
     })
     expect(recorded[0]?.body).toContain("Attendance at the sitting was not recorded when the dissent was, so Sam Jessop's attendance is not checked.")
   })

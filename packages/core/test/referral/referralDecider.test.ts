@@ -305,7 +305,7 @@ describe("referral decider: onto a sitting", () => {
       .refusal()
     expect(refusal).toMatchObject({
       _tag: "LatePermissionNotAllowed",
-      message: "Only the panel chair or vice chair can let a late request onto the agenda (DEF-LATE-PERMISSION (Carepanel default, not in the terms of reference; set by the authority's policy))."
+      message: "Only the panel chair or vice chair can let a late request onto the agenda (DEF-LATE-PERMISSION, Carepanel default, not in the terms of reference; set by the authority's policy)."
     })
   })
 

@@ -35,7 +35,7 @@ describe("placement clocks: explained", () => {
     expect(clocks["temporary-approval"]).toMatchObject({ ruleId: "STAT-R24", explanation: "due 10:00 Fri 16 Jul 2027 - STAT-R24: 16 weeks after the placement at 10:00 Fri 26 Mar 2027" })
     expect(clocks["approval-warning"]).toMatchObject({
       ruleId: "DEF-R24-EXPIRY-WARNING",
-      explanation: "due 10:00 Fri 2 Jul 2027 - DEF-R24-EXPIRY-WARNING (Carepanel default, not in the terms of reference; set by the authority's policy): 14 days before the end of the temporary approval at 10:00 Fri 16 Jul 2027"
+      explanation: "due 10:00 Fri 2 Jul 2027 - DEF-R24-EXPIRY-WARNING, Carepanel default, not in the terms of reference; set by the authority's policy: 14 days before the end of the temporary approval at 10:00 Fri 16 Jul 2027"
     })
     expect(Object.keys(clocks)).toEqual(["viability", "kinship-referral", "temporary-approval", "approval-warning"])
   })
@@ -68,14 +68,14 @@ describe("placement clocks: explained", () => {
   it("DEF-R24-EXPIRY-WARNING: a warning on a Sunday comes on the Friday before, cited as Carepanel's, not regulation 24's", () => {
     const warning = byRule(placedOn(london("2027-05-02", "10:00")))["approval-warning"]!
     expect(warning.explanation).toBe(
-      "due 10:00 Fri 6 Aug 2027 - DEF-R24-EXPIRY-WARNING (Carepanel default, not in the terms of reference; set by the authority's policy): 14 days before the end of the temporary approval at 10:00 Sun 22 Aug 2027 (moved to Fri 6 Aug 2027 because Sun 8 Aug 2027 is a Sunday)"
+      "due 10:00 Fri 6 Aug 2027 - DEF-R24-EXPIRY-WARNING, Carepanel default, not in the terms of reference; set by the authority's policy: 14 days before the end of the temporary approval at 10:00 Sun 22 Aug 2027 (moved to Fri 6 Aug 2027 because Sun 8 Aug 2027 is a Sunday)"
     )
   })
 
   it("LIN-15, STAT-S46, DEF-S46-WARN-48H: police protection runs at most 72 hours from when it began, warned at 48; placing the child does not meet it", () => {
     const history = playOn(identified(), cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-25", "22:00") }, london("2027-03-26", "08:00")))
     expect(deadlines(history)).toMatchObject([
-      { ruleId: "DEF-S46-WARN-48H", state: "due_soon", explanation: "due 22:00 Sat 27 Mar 2027 - DEF-S46-WARN-48H (Carepanel default, not in the terms of reference; set by the authority's policy): 48 hours after police protection began at 22:00 Thu 25 Mar 2027" },
+      { ruleId: "DEF-S46-WARN-48H", state: "due_soon", explanation: "due 22:00 Sat 27 Mar 2027 - DEF-S46-WARN-48H, Carepanel default, not in the terms of reference; set by the authority's policy: 48 hours after police protection began at 22:00 Thu 25 Mar 2027" },
       { ruleId: "STAT-S46", state: "pending", explanation: "due 23:00 Sun 28 Mar 2027 - STAT-S46: 72 hours after police protection began at 22:00 Thu 25 Mar 2027 (elapsed hours; the clocks went forward on 28 Mar)" }
     ])
     const placedThen = playOn(history, cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers }))

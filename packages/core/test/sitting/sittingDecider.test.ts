@@ -183,7 +183,7 @@ describe("sitting decider: attendance", () => {
     }).events()
     const refusal = supportPanels.given(history).when({ _tag: "RecordAttendance", entry: { ...person, status: "deputy" }, by: as(supStaff.administrator), at: monday } as SittingCommand).refusal()
     expect(refusal).toMatchObject({ _tag: "DeputyMustNameSeat", ruleId: "DEF-DEPUTY-NAMES-SEAT" })
-    expect(refusal.message).toBe("Say which member the deputy stands in for (DEF-DEPUTY-NAMES-SEAT (Carepanel default, not in the terms of reference; set by the authority's policy)).")
+    expect(refusal.message).toBe("Say which member the deputy stands in for (DEF-DEPUTY-NAMES-SEAT, Carepanel default, not in the terms of reference; set by the authority's policy).")
   })
 
   it("DEF-OBSERVERS-CHAIR-AGREES: refuses an observer without the chair's agreement, and records one with it; only Knowsley's cites KNO-2", () => {
@@ -238,7 +238,7 @@ describe("sitting decider: attendance", () => {
       _tag: "ScheduleSitting", sittingId: SittingId.make("k1"), panelId: PanelId.make("circle-of-support"), date: "2027-06-10" as LocalDate, by: as(knowsleyStaff.administrator), at: monday
     }).events()
     const refusal = knowsley.given(history).when({ _tag: "ConfirmQuorum", enough: true, note: "", by: as(knowsleyStaff.member), at: monday }).refusal()
-    expect(refusal.message).toContain("(DEF-QUORUM-CHAIR-DECIDES (Carepanel default, not in the terms of reference; set by the authority's policy))")
+    expect(refusal.message).toContain("(DEF-QUORUM-CHAIR-DECIDES, Carepanel default, not in the terms of reference; set by the authority's policy)")
   })
 
   it("DEF-SLOT-MINUTES: Knowsley's slot length is Carepanel's default: a full agenda is refused citing it, not KNO-1", () => {
