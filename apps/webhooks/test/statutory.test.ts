@@ -49,6 +49,15 @@ const startPlacement = async (placementRef: string) => {
 }
 
 describe("police protection (STAT-S46)", () => {
+  it("refuses a start on a day that does not exist (30 February) by its path, not rolled over to March, and stores nothing", async () => {
+    const kept = "SELECT COUNT(*) AS n FROM webhook_deliveries"
+    const before = await countOf(receiver.store, kept)
+    const answer = await deliver(receiver.url, protectionStarted("ep-pp-feb30", "2026-02-30T02:00:00.000Z"))
+    expect(answer.status).toBe(422)
+    expect(answer.body.problems).toEqual([{ path: "data.startedAt", message: "must be a date and time on a day that exists, such as 2027-06-14T10:00:00Z" }])
+    expect(await countOf(receiver.store, kept)).toBe(before)
+  })
+
   it("records its start and its outcome with the instant on the placement the case system named", async () => {
     const placementId = await startPlacement("ep-pp-home")
     const started = await deliver(receiver.url, protectionStarted("ep-pp-home", "2026-01-10T02:00:00.000Z"))

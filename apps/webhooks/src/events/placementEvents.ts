@@ -1,4 +1,4 @@
-import { BasicTestAnswers, ChildId, ConnectedCarer, PoliceProtectionOutcome, S20ConsentRecord } from "@carepanel/core"
+import { BasicTestAnswers, ChildId, ConnectedCarer, PoliceProtectionOutcome, RealDateTimeUtc, S20ConsentRecord } from "@carepanel/core"
 import { Schema } from "effect"
 import { envelope, SourceReference } from "./eventParts.js"
 
@@ -11,7 +11,7 @@ export const ConnectedPersonPlacementStarted = envelope(
     ...placementRef,
     childId: ChildId,
     basicTest: BasicTestAnswers,
-    placedAt: Schema.DateTimeUtc,
+    placedAt: RealDateTimeUtc,
     carers: Schema.NonEmptyArray(ConnectedCarer)
   },
   "A child was placed with a connected person (Regulation 24): the basic test and the placement"
@@ -19,13 +19,13 @@ export const ConnectedPersonPlacementStarted = envelope(
 
 export const PoliceProtectionStarted = envelope(
   "police_protection.started",
-  { ...placementRef, startedAt: Schema.DateTimeUtc },
+  { ...placementRef, startedAt: RealDateTimeUtc },
   "The child of the placement came under police protection (s46) at startedAt: its 72-hour clock starts (STAT-S46)"
 )
 
 export const PoliceProtectionEnded = envelope(
   "police_protection.ended",
-  { ...placementRef, outcome: PoliceProtectionOutcome, endedAt: Schema.DateTimeUtc },
+  { ...placementRef, outcome: PoliceProtectionOutcome, endedAt: RealDateTimeUtc },
   "Police protection (s46) ended at endedAt by one of the outcomes that end it (STAT-S46); placing the child with carers is not one"
 )
 

@@ -1,7 +1,8 @@
+import { RealDateTimeUtc } from "@carepanel/core"
 import { Schema } from "effect"
 import { aboutChild, envelope, SourceReference } from "./eventParts.js"
 
-const At = Schema.DateTimeUtc
+const At = RealDateTimeUtc
 
 /**
  * Statutory records the core does not hold yet (no legal status, no visits). Their shapes are checked, then the

@@ -11,6 +11,7 @@ export {
 } from "./englandAndWales.js"
 export * from "./format.js"
 export * from "./LocalDate.js"
+export * from "./RealDateTimeUtc.js"
 export * from "./londonTime.js"
 export * from "./resolveClock.js"
 export * from "./WorkingCalendar.js"

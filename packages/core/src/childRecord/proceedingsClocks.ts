@@ -1,4 +1,3 @@
-import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { ChildRecord } from "./ChildRecord.js"

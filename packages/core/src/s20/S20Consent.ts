@@ -1,5 +1,6 @@
 import { DateTime, Schema } from "effect"
 import { formatInstant } from "../calendar/format.js"
+import { RealDateTimeUtc } from "../calendar/RealDateTimeUtc.js"
 
 /**
  * STAT-S20-CONSENT: one person with parental responsibility agreeing to s20 accommodation, informed
@@ -9,7 +10,7 @@ import { formatInstant } from "../calendar/format.js"
 export const ParentalConsent = Schema.Struct({
   name: Schema.String,
   relationship: Schema.String,
-  consentGivenAt: Schema.DateTimeUtc,
+  consentGivenAt: RealDateTimeUtc,
   consentGivenTo: Schema.String,
   toldOfRightToObjectAndRemove: Schema.Boolean
 })

@@ -2,17 +2,15 @@ import { describe, expect, it } from "@effect/vitest"
 import { test } from "@fast-check/vitest"
 import { DateTime } from "effect"
 import fc from "fast-check"
-import { englandAndWales } from "../../src/calendar/englandAndWales.js"
 import { formatInstant } from "../../src/calendar/format.js"
 import { addDays } from "../../src/calendar/LocalDate.js"
 import { atLondon, londonDateOf, londonTimeOf, type TimeOfDay } from "../../src/calendar/londonTime.js"
 import { childRecordClocks } from "../../src/childRecord/childRecordClocks.js"
-import { toDeadline } from "../../src/deadlines/clock.js"
 import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { clockChangeDays, instantArb } from "../calendar/arbitraries.js"
 import { contextOf, london } from "../fixtures.js"
-import { cmd, northSomerset, recordOf, specFor } from "./fixtures.js"
+import { cmd, northSomerset, recordOf, } from "./fixtures.js"
 
 const letter = (sentAt = london("2027-01-11", "10:00")) => cmd({ _tag: "RecordLetterBeforeProceedings", sentAt }, sentAt)
 const issued = (issuedAt = london("2027-03-01", "10:00")) => cmd({ _tag: "RecordProceedingsIssued", issuedAt }, issuedAt)

@@ -1,5 +1,5 @@
-import { parseLocalDate } from "@carepanel/core"
-import { DateTime, Option } from "effect"
+import { startsWithRealDate } from "@carepanel/core"
+import { DateTime } from "effect"
 import { GraphQLError } from "graphql"
 import { builder } from "../builder.js"
 
@@ -13,8 +13,7 @@ const text = (value: unknown, what: string): string => {
  * before the schema's decoding can roll it over. The message does not repeat the value.
  */
 const realInstant = (value: string): string => {
-  const date = /^\d{4}-\d{2}-\d{2}/.exec(value)?.[0]
-  if (date !== undefined && Option.isNone(parseLocalDate(date))) {
+  if (!startsWithRealDate(value)) {
     throw new GraphQLError("A DateTime must be a real date and time, such as 2027-06-16T09:00:00.000Z: that calendar date does not exist.")
   }
   return value
