@@ -1,6 +1,6 @@
 import { DateTime } from "effect"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
-import type { Decision } from "../decision/Decision.js"
+import { type Decision, presentedAfter } from "../decision/Decision.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import type { Referral } from "../referral/Referral.js"
@@ -68,8 +68,8 @@ export const proposeAgenda = (
   const retrospective = decisions
     .filter((decision) => decision.outsidePanel?.retrospectivePresentation === true && decision.status === "final")
     .filter((decision) => {
-      const presented = live.some((other) => other.id !== sitting.id && other.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId && DateTime.greaterThan(other.startsAt, decision.heardAt)))
-      return !presented && DateTime.greaterThan(sitting.startsAt, decision.heardAt)
+      const presented = live.some((other) => other.id !== sitting.id && other.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId && DateTime.greaterThan(other.startsAt, presentedAfter(decision))))
+      return !presented && DateTime.greaterThan(sitting.startsAt, presentedAfter(decision))
     })
     .map((decision): AgendaEntry => ({
       referralId: decision.subject.referralId,

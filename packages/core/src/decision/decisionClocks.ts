@@ -9,7 +9,7 @@ import { resolveClock } from "../calendar/resolveClock.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { agreedFieldsFor } from "./agreedByRequestType.js"
 import { roleLabel } from "../shared/roles.js"
-import type { Decision } from "./Decision.js"
+import { type Decision, presentedAfter } from "./Decision.js"
 import type { S20Task } from "./DecisionEvents.js"
 
 /** Later hearings of the same request: what meets a review or a return to panel. */
@@ -171,8 +171,11 @@ const outsidePanelClocks = (decision: Decision, policy: AuthorityPolicy, slot: R
       about,
       title: "Presented to panel retrospectively",
       rule: { ruleId: policy.outsidePanel.retrospectiveRuleId ?? outside.ruleId, fixed: { due: slot.nextSittingStartsAt, phrase: "the first sitting after" } },
-      anchor: decision.heardAt,
-      anchorText: `the agreement outside panel at ${formatInstant(decision.heardAt)}`,
+      anchor: presentedAfter(decision),
+      anchorText:
+        outside.lpmAt === undefined
+          ? `the agreement outside panel at ${formatInstant(decision.heardAt)}`
+          : `the emergency Legal Planning Meeting at ${formatInstant(outside.lpmAt)}`,
       metAt: slot.presentedAt
     })
   }

@@ -64,6 +64,11 @@ export const OutsidePanelPolicy = Schema.Struct({
   retrospectivePresentation: Schema.Boolean,
   /** The rule the retrospective presentation cites where it differs from `ruleId` (DEF-RETROSPECTIVE-SLOT). */
   retrospectiveRuleId: Schema.optional(RuleId),
+  /**
+   * KNO-5: a Legal Planning Meeting agreed outside panel is the emergency route. It records when the LPM is held,
+   * and the child is presented at the first sitting after the LPM, not after the agreement.
+   */
+  emergencyLpmRuleId: Schema.optional(RuleId),
   /** LIN-12: the tasks due after section 20 accommodation agreed outside panel. */
   s20Tasks: Schema.optional(Schema.Struct({ clock: RuledClock }))
 })

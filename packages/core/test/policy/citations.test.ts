@@ -33,7 +33,7 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "KNO-2": ["panels[].attendanceConfirmation.ruleId", "panels[].observersRuleId", "panels[].deputiesRuleId"],
   "KNO-3": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
   "KNO-4": ["referral.teamManagerConsultationRequired"],
-  "KNO-5": ["referral.criteria[].ruleId", "outsidePanel.ruleId"],
+  "KNO-5": ["referral.criteria[].ruleId", "outsidePanel.ruleId", "outsidePanel.emergencyLpmRuleId"],
   "KNO-6": ["referral.submissionDeadline.ruleId", "referral.approvals[].ruleId", "referral.requiredDocuments[].ruleId"],
   "SUP-1": ["panels[].ruleId"],
   "SUP-2": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
