@@ -37,7 +37,7 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "KNO-6": ["referral.submissionDeadline.ruleId", "referral.approvals[].ruleId", "referral.requiredDocuments[].ruleId"],
   "SUP-1": ["panels[].ruleId"],
   "SUP-2": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
-  "SUP-3": ["referral.criteria[].ruleId"],
+  "SUP-3": ["referral.criteria[].ruleId", "referral.automaticProgression.ruleId"],
   "SUP-4": ["referral.submissionDeadline.ruleId", "referral.approvals[].ruleId"],
   "SUP-5": ["referral.requiredDocuments[].ruleId"],
   "SUP-7": ["outsidePanel.ruleId"],
