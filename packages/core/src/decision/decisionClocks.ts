@@ -45,6 +45,14 @@ export const s20TaskLabel: Record<S20Task, string> = {
   early_help_referral: "Referral to Early Help"
 }
 
+/** LIN-12: the referrals are due 48 hours after the placement is agreed; the supervision and the letter, after it is made. */
+const s20TaskRunsFrom: Record<S20Task, "agreement" | "placement"> = {
+  supervision: "placement",
+  parents_letter: "placement",
+  fgc_referral: "agreement",
+  early_help_referral: "agreement"
+}
+
 /**
  * The clocks a decision starts: its actions (the authority's timescales rule: CPR-10, LIN-5, else DEF-RECORD-TIMESCALES),
  * the actions case note (LIN-6), FGC escalation (LIN-9), the return to panel (LIN-7) and automatic reviews (NSO-9); and for decisions
@@ -153,14 +161,15 @@ const outsidePanelClocks = (decision: Decision, policy: AuthorityPolicy, slot: R
   const clocks: ClockSpec[] = []
   const tasks = policy.outsidePanel.s20Tasks
   if (tasks && outside.placedAt) {
+    const placement = { anchor: outside.placedAt, anchorText: `the placement at ${formatInstant(outside.placedAt)}` }
+    const agreement = { anchor: decision.heardAt, anchorText: `the agreement outside panel at ${formatInstant(decision.heardAt)}` }
     for (const task of Object.keys(s20TaskLabel) as S20Task[]) {
       clocks.push({
         id: `${decision.id}:s20:${task}`,
         about,
         title: s20TaskLabel[task],
         rule: tasks.clock,
-        anchor: outside.placedAt,
-        anchorText: `the placement at ${formatInstant(outside.placedAt)}`,
+        ...(s20TaskRunsFrom[task] === "agreement" ? agreement : placement),
         metAt: outside.s20TasksDone.find((done) => done.task === task)?.at
       })
     }
