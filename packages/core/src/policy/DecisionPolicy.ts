@@ -109,6 +109,11 @@ export const Regulation24Policy = Schema.Struct({
   /** Local clocks (LIN-16, LIN-18); an authority without them runs only the national ones. */
   viabilityAssessment: Schema.optional(RuledClock),
   kinshipReferral: Schema.optional(RuledClock),
+  /**
+   * LIN-14: by when the Assistant Director consents to looked-after status, from a basic test that says Regulation 24.
+   * The seed sets no time: Lincolnshire's is DEF-R24-CONSENT-NEXT-WD.
+   */
+  lookedAfterConsent: Schema.optional(RuledClock),
   temporaryApproval: RuledClock,
   extension: RuledClock,
   /** Warn this many days before temporary approval (or its extension) ends (DEF-R24-EXPIRY-WARNING). */
