@@ -1,11 +1,12 @@
 import { DateTime } from "effect"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
-import type { Decision } from "../decision/Decision.js"
+import { type Decision, presentedAfter } from "../decision/Decision.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { AgendaEntry } from "../sitting/SittingCommands.js"
+import { progressionReason } from "../referral/automaticProgression.js"
 import { deferralsFor } from "./deferredRequests.js"
 import { reviewWindows } from "./reviewsDue.js"
 
@@ -22,7 +23,8 @@ const describe = (types: ReadonlyArray<keyof typeof requestTypeLabel>) => types.
  * What a sitting should hear: the requests accepted onto it; requests deferred at an earlier sitting of the
  * panel (CPR-8), at the next one; reviews falling due, each brought to the
  * last sitting inside its window or, once the window has passed, the next one (CPR-10, NSO-9, LIN-7); and
- * decisions made outside panel that the policy presents at the next sitting (NSO-10, KNO-5).
+ * decisions made outside panel that the policy presents at the next sitting (NSO-10, KNO-5); and requests that go to
+ * panel automatically (SUP-3), at the first sitting after they are ready.
  */
 export const proposeAgenda = (
   sitting: Sitting,
@@ -42,6 +44,21 @@ export const proposeAgenda = (
       childIds: referral.form.children.map((child) => child.childId),
       kind: "request",
       summary: `Request: ${describe(referral.form.requestTypes)}`
+    }))
+
+  // SUP-3: a request that must go to panel is on the first sitting after it is ready, accepted onto a sitting or not.
+  const progressing = referrals
+    .filter((referral) => referral.status === "ready" && referral.sittingId === undefined && referral.hearings.length === 0)
+    .filter((referral) => referral.form.panelId === sitting.panelId && referral.readyAt !== undefined)
+    .flatMap((referral) => {
+      const reason = progressionReason(policy, referral)
+      return reason !== undefined && after(referral.readyAt!)[0]?.id === sitting.id ? [{ referral, reason }] : []
+    })
+    .map(({ referral, reason }): AgendaEntry => ({
+      referralId: referral.id,
+      childIds: referral.form.children.map((child) => child.childId),
+      kind: "request",
+      summary: `Request (goes to panel automatically, ${reason.ruleId}): ${describe(referral.form.requestTypes)}`
     }))
 
   const deferred = deferralsFor(sitting, referrals, sittings, live).map(({ referral, deferredAt }): AgendaEntry => ({
@@ -68,8 +85,8 @@ export const proposeAgenda = (
   const retrospective = decisions
     .filter((decision) => decision.outsidePanel?.retrospectivePresentation === true && decision.status === "final")
     .filter((decision) => {
-      const presented = live.some((other) => other.id !== sitting.id && other.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId && DateTime.greaterThan(other.startsAt, decision.heardAt)))
-      return !presented && DateTime.greaterThan(sitting.startsAt, decision.heardAt)
+      const presented = live.some((other) => other.id !== sitting.id && other.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId && DateTime.greaterThan(other.startsAt, presentedAfter(decision))))
+      return !presented && DateTime.greaterThan(sitting.startsAt, presentedAfter(decision))
     })
     .map((decision): AgendaEntry => ({
       referralId: decision.subject.referralId,
@@ -79,7 +96,7 @@ export const proposeAgenda = (
     }))
 
   const seen = new Set<string>()
-  return [...retrospective, ...reviews, ...deferred, ...requests].filter((entry) => {
+  return [...retrospective, ...reviews, ...deferred, ...requests, ...progressing].filter((entry) => {
     const key = `${entry.kind}:${entry.referralId}`
     if (seen.has(key)) return false
     seen.add(key)

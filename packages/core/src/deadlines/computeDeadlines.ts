@@ -1,5 +1,5 @@
 import { DateTime } from "effect"
-import type { Decision } from "../decision/Decision.js"
+import { type Decision, presentedAfter } from "../decision/Decision.js"
 import { decisionClocks, type Hearing, type RetrospectiveSlot } from "../decision/decisionClocks.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { disagreementClocks } from "../disagreement/disagreementClocks.js"
@@ -30,7 +30,7 @@ const byStart = (a: Sitting, b: Sitting) => DateTime.distance(b.startsAt, a.star
 /** The first live sitting after an agreement outside panel, and when the request was presented retrospectively. */
 const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitting>): RetrospectiveSlot => {
   if (decision.outsidePanel?.retrospectivePresentation !== true) return { nextSittingStartsAt: undefined, presentedAt: undefined }
-  const after = liveSittings.filter((sitting) => DateTime.greaterThan(sitting.startsAt, decision.heardAt))
+  const after = liveSittings.filter((sitting) => DateTime.greaterThan(sitting.startsAt, presentedAfter(decision)))
   const presented = after.find((sitting) =>
     sitting.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId)
   )

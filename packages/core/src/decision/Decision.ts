@@ -41,6 +41,7 @@ export const Decision = Schema.Struct({
       whyOutsidePanel: Schema.String,
       timescales: Schema.String,
       placedAt: Schema.optional(Schema.DateTimeUtc),
+      lpmAt: Schema.optional(Schema.DateTimeUtc),
       pendingAgreements: Schema.Array(Schema.Struct({ anyOf: Schema.NonEmptyArray(Role) })),
       agreements: Schema.Array(Schema.Struct({ role: Role, by: ActedBy, at: Schema.DateTimeUtc })),
       retrospectivePresentation: Schema.Boolean,
@@ -53,6 +54,9 @@ export type DecisionState = Decision | undefined
 
 export const openActions = (decision: Decision) =>
   decision.content.actions.filter((action) => action.progress._tag === "Open")
+
+/** KNO-5: an emergency LPM is presented at the first sitting after the LPM; any other agreement, after the agreement. */
+export const presentedAfter = (decision: Decision) => decision.outsidePanel?.lpmAt ?? decision.heardAt
 
 /** The one person who may take this sign-off, when it is the sitting chair's and the chair is on record. */
 export const sittingChairFor = (decision: Decision, step: Decision["pendingSignOffs"][number]) =>

@@ -35,7 +35,8 @@ export const DecisionCommandBody = Schema.Union(
     content: DecisionContent,
     whyOutsidePanel: Schema.String,
     timescales: Schema.String,
-    placedAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true })
+    placedAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true }),
+    lpmAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true })
   }),
   Schema.TaggedStruct("EditDecision", { content: DecisionContent }),
   Schema.TaggedStruct("SignOff", {}),

@@ -24,7 +24,7 @@ const gapsIn = (content: DecisionContent, decision: Decision, { policy }: Author
   const gaps = contentGaps(content, decision.subject, policy, londonDateOf(decision.heardAt))
   const outside = decision.outsidePanel
   if (outside === undefined) return gaps
-  return [...gaps, ...outsidePanelGaps(content, decision.subject, policy, { ...outside, placed: outside.placedAt !== undefined })]
+  return [...gaps, ...outsidePanelGaps(content, decision.subject, policy, { ...outside, placed: outside.placedAt !== undefined, lpmHeld: outside.lpmAt !== undefined })]
 }
 
 /** Before it is final: edits, sign-off (CPR-8, NSO-8), agreement outside panel (NSO-10, LIN-11); after: amendments. */

@@ -46,6 +46,8 @@ export const OutsidePanelAgreementRecorded = Schema.TaggedStruct("OutsidePanelAg
   timescales: Schema.NonEmptyTrimmedString,
   /** When the child was placed, for the LIN-12 48-hour tasks. */
   placedAt: Schema.optional(Schema.DateTimeUtc),
+  /** When the emergency Legal Planning Meeting is held (KNO-5): the retrospective presentation follows it. */
+  lpmAt: Schema.optional(Schema.DateTimeUtc),
   agreementsNeeded: Schema.Array(Schema.Struct({ anyOf: Schema.NonEmptyArray(Role) })),
   retrospectivePresentation: Schema.Boolean,
   ...audit

@@ -108,7 +108,7 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
       recordOutsidePanel: (
         actor: Actor,
         referralId: ReferralId,
-        agreement: { readonly content: DecisionContent; readonly whyOutsidePanel: string; readonly timescales: string; readonly placedAt?: DateTime.Utc }
+        agreement: { readonly content: DecisionContent; readonly whyOutsidePanel: string; readonly timescales: string; readonly placedAt?: DateTime.Utc; readonly lpmAt?: DateTime.Utc }
       ) =>
         Effect.gen(function* () {
           yield* authorise(actor, decisionPermissions.RecordOutsidePanelAgreement)

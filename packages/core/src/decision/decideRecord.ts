@@ -84,7 +84,12 @@ const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgr
         message: `An agreement outside panel does not cover ${uncovered.map((type) => requestTypeLabel[type]).join(" or ")} (${citation(policy.outsidePanel.ruleId)}): bring that to a sitting, or record the rest as its own request.`
       })
     }
-    const record = { whyOutsidePanel: command.whyOutsidePanel, timescales: command.timescales, placed: command.placedAt !== undefined }
+    const record = {
+      whyOutsidePanel: command.whyOutsidePanel,
+      timescales: command.timescales,
+      placed: command.placedAt !== undefined,
+      lpmHeld: command.lpmAt !== undefined
+    }
     const gaps = [
       ...contentGaps(command.content, command.subject, policy, londonDateOf(command.at)),
       ...outsidePanelGaps(command.content, command.subject, policy, record)
@@ -101,6 +106,7 @@ const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgr
       whyOutsidePanel: command.whyOutsidePanel.trim(),
       timescales: command.timescales.trim(),
       ...(command.placedAt === undefined ? {} : { placedAt: command.placedAt }),
+      ...(command.lpmAt === undefined ? {} : { lpmAt: command.lpmAt }),
       agreementsNeeded: needed.map(({ anyOf }) => ({ anyOf })),
       retrospectivePresentation: policy.outsidePanel.retrospectivePresentation,
       ...audit

@@ -49,6 +49,8 @@ export interface OutsidePanelRecord {
   readonly whyOutsidePanel: string
   readonly timescales: string
   readonly placed: boolean
+  /** KNO-5: the emergency LPM's time is on record. */
+  readonly lpmHeld: boolean
 }
 
 /** LIN-11: an agreement outside panel records why, the agreement, its timescales, and the actions expected. */
@@ -66,6 +68,10 @@ export const outsidePanelGaps = (
   if (content.actions.length === 0) gaps.push({ field: "actions", label: "the actions expected, with timescales", ruleId: rule })
   if (policy.outsidePanel.s20Tasks && subject.requestTypes.includes("s20_accommodation") && !record.placed) {
     gaps.push({ field: "placedAt", label: "when the child was placed", ruleId: policy.outsidePanel.s20Tasks.clock.ruleId })
+  }
+  const emergencyLpm = policy.outsidePanel.emergencyLpmRuleId
+  if (emergencyLpm && subject.requestTypes.includes("legal_planning_meeting") && !record.lpmHeld) {
+    gaps.push({ field: "lpmAt", label: "when the emergency Legal Planning Meeting is held", ruleId: emergencyLpm })
   }
   return gaps
 }

@@ -9,7 +9,7 @@ import { resolveClock } from "../calendar/resolveClock.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { agreedFieldsFor } from "./agreedByRequestType.js"
 import { roleLabel } from "../shared/roles.js"
-import type { Decision } from "./Decision.js"
+import { type Decision, presentedAfter } from "./Decision.js"
 import type { S20Task } from "./DecisionEvents.js"
 
 /** Later hearings of the same request: what meets a review or a return to panel. */
@@ -43,6 +43,14 @@ export const s20TaskLabel: Record<S20Task, string> = {
   parents_letter: "Letter to parents: not the final position, they keep parental responsibility",
   fgc_referral: "Referral to Family Group Conference",
   early_help_referral: "Referral to Early Help"
+}
+
+/** LIN-12: the referrals are due 48 hours after the placement is agreed; the supervision and the letter, after it is made. */
+const s20TaskRunsFrom: Record<S20Task, "agreement" | "placement"> = {
+  supervision: "placement",
+  parents_letter: "placement",
+  fgc_referral: "agreement",
+  early_help_referral: "agreement"
 }
 
 /**
@@ -153,14 +161,15 @@ const outsidePanelClocks = (decision: Decision, policy: AuthorityPolicy, slot: R
   const clocks: ClockSpec[] = []
   const tasks = policy.outsidePanel.s20Tasks
   if (tasks && outside.placedAt) {
+    const placement = { anchor: outside.placedAt, anchorText: `the placement at ${formatInstant(outside.placedAt)}` }
+    const agreement = { anchor: decision.heardAt, anchorText: `the agreement outside panel at ${formatInstant(decision.heardAt)}` }
     for (const task of Object.keys(s20TaskLabel) as S20Task[]) {
       clocks.push({
         id: `${decision.id}:s20:${task}`,
         about,
         title: s20TaskLabel[task],
         rule: tasks.clock,
-        anchor: outside.placedAt,
-        anchorText: `the placement at ${formatInstant(outside.placedAt)}`,
+        ...(s20TaskRunsFrom[task] === "agreement" ? agreement : placement),
         metAt: outside.s20TasksDone.find((done) => done.task === task)?.at
       })
     }
@@ -171,8 +180,11 @@ const outsidePanelClocks = (decision: Decision, policy: AuthorityPolicy, slot: R
       about,
       title: "Presented to panel retrospectively",
       rule: { ruleId: policy.outsidePanel.retrospectiveRuleId ?? outside.ruleId, fixed: { due: slot.nextSittingStartsAt, phrase: "the first sitting after" } },
-      anchor: decision.heardAt,
-      anchorText: `the agreement outside panel at ${formatInstant(decision.heardAt)}`,
+      anchor: presentedAfter(decision),
+      anchorText:
+        outside.lpmAt === undefined
+          ? `the agreement outside panel at ${formatInstant(decision.heardAt)}`
+          : `the emergency Legal Planning Meeting at ${formatInstant(outside.lpmAt)}`,
       metAt: slot.presentedAt
     })
   }

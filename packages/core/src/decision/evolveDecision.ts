@@ -63,6 +63,7 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
           whyOutsidePanel: event.whyOutsidePanel,
           timescales: event.timescales,
           ...(event.placedAt === undefined ? {} : { placedAt: event.placedAt }),
+          ...(event.lpmAt === undefined ? {} : { lpmAt: event.lpmAt }),
           pendingAgreements: event.agreementsNeeded,
           agreements: [],
           retrospectivePresentation: event.retrospectivePresentation,

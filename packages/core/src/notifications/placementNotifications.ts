@@ -76,7 +76,7 @@ export const placementNotifications = (
             "placement.looked_after_consent_needed",
             `Regulation 24: consent to looked-after status for ${child} (LIN-14)`,
             [`The basic test for ${child} says Regulation 24: the child becomes looked after with the Assistant Director's consent (LIN-14).`],
-            undefined,
+            clock("looked-after-consent"),
             [roleHolder("assistant_director")]
           )
         )

@@ -64,6 +64,11 @@ export const OutsidePanelPolicy = Schema.Struct({
   retrospectivePresentation: Schema.Boolean,
   /** The rule the retrospective presentation cites where it differs from `ruleId` (DEF-RETROSPECTIVE-SLOT). */
   retrospectiveRuleId: Schema.optional(RuleId),
+  /**
+   * KNO-5: a Legal Planning Meeting agreed outside panel is the emergency route. It records when the LPM is held,
+   * and the child is presented at the first sitting after the LPM, not after the agreement.
+   */
+  emergencyLpmRuleId: Schema.optional(RuleId),
   /** LIN-12: the tasks due after section 20 accommodation agreed outside panel. */
   s20Tasks: Schema.optional(Schema.Struct({ clock: RuledClock }))
 })
@@ -104,6 +109,11 @@ export const Regulation24Policy = Schema.Struct({
   /** Local clocks (LIN-16, LIN-18); an authority without them runs only the national ones. */
   viabilityAssessment: Schema.optional(RuledClock),
   kinshipReferral: Schema.optional(RuledClock),
+  /**
+   * LIN-14: by when the Assistant Director consents to looked-after status, from a basic test that says Regulation 24.
+   * The seed sets no time: Lincolnshire's is DEF-R24-CONSENT-NEXT-WD.
+   */
+  lookedAfterConsent: Schema.optional(RuledClock),
   temporaryApproval: RuledClock,
   extension: RuledClock,
   /** Warn this many days before temporary approval (or its extension) ends (DEF-R24-EXPIRY-WARNING). */

@@ -86,6 +86,13 @@ export const ReferralPolicy = Schema.Struct({
   requiredSections: Schema.Array(FormSection),
   requiredDocuments: Schema.Array(RequiredDocument),
   criteria: Schema.Array(Criterion),
+  /**
+   * SUP-3: a request with a "must" criterion under this rule goes to the next sitting by itself. Withdrawing it
+   * takes a manager's recorded reason (`withdrawal`: DEF-PROGRESSION-WITHDRAWAL, not in the terms of reference).
+   */
+  automaticProgression: Schema.optional(
+    Schema.Struct({ ruleId: RuleId, withdrawal: Schema.Struct({ ruleId: RuleId, roles: Schema.NonEmptyArray(Role) }) })
+  ),
   inScope: Schema.Struct({ ruleId: RuleId, requestTypes: Schema.Array(RequestType) }),
   exclusions: Schema.Array(ScopeExclusion),
   /** NSO-6: expenditure over these amounts a year must come to panel. */

@@ -4,6 +4,16 @@
  * something it does not say; each names the policy field through which an authority replaces or removes it.
  */
 export const localDefaults = {
+  "DEF-PROGRESSION-WITHDRAWAL": {
+    rule: "A request that progresses to panel automatically is withdrawn only by a manager, with the reason recorded.",
+    why: "SUP-3 says such cases go to panel and is silent on withdrawing them; a manager's recorded reason keeps a case that must be heard from being dropped quietly.",
+    policyField: "referral.automaticProgression.withdrawal"
+  },
+  "DEF-R24-CONSENT-NEXT-WD": {
+    rule: "The Assistant Director consents to looked-after status by 17:00 on the working day after the basic test says Regulation 24 (LIN-14).",
+    why: "LIN-14 requires the consent and sets no time; the child is already living with the connected persons, so it cannot wait longer than the next working day.",
+    policyField: "regulation24.lookedAfterConsent"
+  },
   "DEF-LATE-PERMISSION": {
     rule: "The chair (or a deputy) may let a request that missed the submission deadline onto the agenda.",
     why: "The terms of reference are silent on late requests; a chair letting one on is what a panel administrator expects. An empty list of roles means late requests wait for the next sitting.",

@@ -20,6 +20,7 @@ import {
 } from "./ReferralErrors.js"
 import type { ReferralEvent } from "./ReferralEvents.js"
 import { evolveReferral } from "./evolveReferral.js"
+import { mayWithdraw } from "./automaticProgression.js"
 import { hearingHeard, hearingRevised } from "./hearings.js"
 import { redirectTarget } from "./redirect.js"
 import { sittingCanTake } from "./sittingChecks.js"
@@ -145,9 +146,11 @@ const decide = (
       }
       case "ReviseHearing":
         return yield* hearingRevised(state, command, audit)
-      case "Withdraw":
-        yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "withdraw this request")
+      case "Withdraw": {
+        const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "withdraw this request")
+        yield* mayWithdraw(policy, referral, command.by)
         return emit({ _tag: "ReferralWithdrawn", reason: command.reason, ...audit })
+      }
       case "Redirect": {
         const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "redirect this request")
         const target = yield* redirectTarget(policy, referral.form, command.ruleId, command.redirectTo)

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import type { NoSuchRecord } from "../shared/errors.js"
+import type { NoSuchRecord, NotPermitted } from "../shared/errors.js"
 import { RuleId } from "../policy/rules.js"
 
 /** The command does not fit where the request is now (e.g. editing a submitted request). */
@@ -67,6 +67,7 @@ export class AlreadyHeard extends Schema.TaggedError<AlreadyHeard>()("AlreadyHea
 
 export type ReferralRefusal =
   | NoSuchRecord
+  | NotPermitted
   | ReferralNotInStatus
   | ReferralAlreadyExists
   | IncompleteRequest

@@ -54,6 +54,17 @@ export const placementClocks = (placement: Placement, policy: AuthorityPolicy, a
   const about = { kind: "placement" as const, id: placement.id }
   const { placement: placed, approval } = placement
 
+  if (rules.lookedAfterConsent !== undefined && placement.basicTest.isRegulation24) {
+    clocks.push({
+      id: `${placement.id}:looked-after-consent`,
+      about,
+      title: "The Assistant Director's consent to looked-after status (LIN-14)",
+      rule: rules.lookedAfterConsent,
+      anchor: placement.basicTest.at,
+      anchorText: `the basic test at ${formatInstant(placement.basicTest.at)}`,
+      metAt: placement.lookedAfterConsent?.at
+    })
+  }
   if (placed === undefined || approval === undefined) return clocks
   const fromPlacement = `the placement at ${formatInstant(placed.placedAt)}`
 

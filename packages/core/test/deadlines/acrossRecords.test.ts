@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import type { DateTime } from "effect"
+import { proposeAgenda } from "../../src/agenda/proposeAgenda.js"
 import { deadlinesOf, openDeadlines } from "../../src/deadlines/computeDeadlines.js"
 import type { Decision } from "../../src/decision/Decision.js"
 import { decisionDecider } from "../../src/decision/DecisionDecider.js"
@@ -134,6 +135,34 @@ describe("deadlines: a decision outside panel is presented at the first live sit
 
   it("NSO-10: with no live sitting after the agreement there is no date to present it by yet", () => {
     expect(retrospective([on("s2", "2027-06-02"), on("s9", "2027-06-09", cancel)])).toBeUndefined()
+  })
+})
+
+describe("deadlines: after an emergency LPM the child is presented at the first sitting after the LPM (KNO-5)", () => {
+  const kno = decisionsAt("knowsley")
+  const lpmAt = london("2027-06-14", "10:00")
+  const decision = fold(
+    decisionDecider,
+    kno.spec.play([
+      kno.cmd("serviceManager", {
+        _tag: "RecordOutsidePanelAgreement", decisionId: DecisionId.make("dec_1"), subject: subject(["legal_planning_meeting"]),
+        content: content({ minutes: undefined, agreed: { legalPlanningMeeting: true } }),
+        whyOutsidePanel: "Parent arrested; the child cannot wait for the group on Thursday", timescales: "LPM on Monday 14 June", lpmAt
+      }, london("2027-06-07", "19:00"))
+    ])
+  ) as Decision
+  const sittings = [sittingOf("knowsley", "circle-of-support", "s10", "2027-06-10"), sittingOf("knowsley", "circle-of-support", "s24", "2027-06-24")]
+
+  it("KNO-5: due at the sitting on 24 June, after the LPM on 14 June, not at 10 June's, the first after the agreement", () => {
+    const clock = deadlinesOf({ referrals: [], sittings, decisions: [decision] }, contextOf("knowsley"), at(london("2027-06-08", "09:00"))).find((d) => d.id === "dec_1:retrospective")
+    expect(clock).toMatchObject({ ruleId: "KNO-5", due: london("2027-06-24", "10:00") })
+    expect(clock!.explanation).toContain("the emergency Legal Planning Meeting at")
+  })
+
+  it("KNO-5: the agenda of 10 June leaves it out; 24 June's brings it", () => {
+    const propose = (sitting: Sitting) => proposeAgenda(sitting, { referrals: [], decisions: [decision], sittings }, contextOf("knowsley").policy, contextOf("knowsley").calendar)
+    expect(propose(sittings[0]!)).toEqual([])
+    expect(propose(sittings[1]!)).toMatchObject([{ kind: "retrospective", summary: "Agreed outside panel (KNO-5): a legal planning meeting" }])
   })
 })
 

@@ -107,9 +107,20 @@ describe("decision decider: outside panel", () => {
 
   it("KNO-5: an emergency LPM agreed by a service manager; other requests are not agreed outside this panel", () => {
     const kno = decisionsAt("knowsley")
-    const lpm = { content: content({ minutes: undefined, agreed: { legalPlanningMeeting: true } }), placedAt: undefined }
-    expect(outside(kno, "serviceManager", lpm, ["legal_planning_meeting"]).state()!.status).toBe("final")
+    const lpm = { content: content({ minutes: undefined, agreed: { legalPlanningMeeting: true } }), placedAt: undefined, lpmAt: london("2027-06-14", "10:00") }
+    expect(outside(kno, "serviceManager", lpm, ["legal_planning_meeting"]).state()).toMatchObject({ status: "final", outsidePanel: { lpmAt: london("2027-06-14", "10:00") } })
     expect(outside(kno, "serviceManager", {}, ["edge_of_care_resource"]).refusal()._tag).toBe("NotApplicable")
+    expect(outside(kno, "socialWorker", lpm, ["legal_planning_meeting"]).state()!.status).toBe("awaiting_agreement")
+  })
+
+  it("KNO-5: an emergency LPM records when the LPM is held; other panels do not ask", () => {
+    const kno = decisionsAt("knowsley")
+    const lpm = { content: content({ minutes: undefined, agreed: { legalPlanningMeeting: true } }), placedAt: undefined }
+    expect(outside(kno, "serviceManager", lpm, ["legal_planning_meeting"]).refusal()).toMatchObject({
+      _tag: "IncompleteDecision",
+      missing: [{ field: "lpmAt", ruleId: "KNO-5", label: "when the emergency Legal Planning Meeting is held" }]
+    })
+    expect(outside(sup, "headOfService", lpm, ["legal_planning_meeting"]).state()!.status).toBe("final")
   })
 
   it("LIN-12: the four 48-hour tasks are recorded once each, only for accommodation agreed outside panel", () => {

@@ -25,9 +25,18 @@ const placeIt = (notify: (command: PlacementCommand) => ReturnType<typeof placem
 describe("placement notifications", () => {
   it("LIN-14: a basic test that says Regulation 24 asks the Assistant Director to consent to looked-after status", () => {
     const notify = placementWith(robinsCase)
-    expect(who(notify(basicTest()))).toEqual([
-      { id: "plc_1:looked-after-consent:assistant_director", kind: "placement.looked_after_consent_needed", to: "role:assistant_director", ruleId: undefined }
+    const sent = notify(basicTest())
+    expect(who(sent)).toEqual([
+      {
+        id: "plc_1:looked-after-consent:assistant_director",
+        kind: "placement.looked_after_consent_needed",
+        to: "role:assistant_director",
+        ruleId: "DEF-R24-CONSENT-NEXT-WD"
+      }
     ])
+    // The consent is a clock, not a one-off notice: it says by when (17:00 the next working day, after Easter Monday).
+    expect(sent[0]!.actBy).toMatchObject({ ruleId: "DEF-R24-CONSENT-NEXT-WD" })
+    expect(sent[0]!.actBy!.explanation).toContain("17:00 Tue 30 Mar 2027")
     const allNo = placementWith(robinsCase)
     expect(allNo(basicTest({ wouldRefuseToSupportReturnHome: false, wouldAskPoliceToUsePoliceProtection: false, wouldSeekLegalAdviceToStartCareProceedings: false }))).toEqual([])
   })

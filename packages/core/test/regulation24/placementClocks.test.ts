@@ -37,7 +37,7 @@ describe("placement clocks: explained", () => {
       ruleId: "DEF-R24-EXPIRY-WARNING",
       explanation: "due 10:00 Fri 2 Jul 2027 - DEF-R24-EXPIRY-WARNING, Carepanel default, not in the terms of reference; set by the authority's policy: 14 days before the end of the temporary approval at 10:00 Fri 16 Jul 2027"
     })
-    expect(Object.keys(clocks)).toEqual(["viability", "kinship-referral", "temporary-approval", "approval-warning"])
+    expect(Object.keys(clocks)).toEqual(["looked-after-consent", "viability", "kinship-referral", "temporary-approval", "approval-warning"])
   })
 
   it("LIN-16, LIN-18: met by the viability assessment and the kinship referral; a late one says so", () => {
@@ -76,7 +76,8 @@ describe("placement clocks: explained", () => {
     const history = playOn(identified(), cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-25", "22:00") }, london("2027-03-26", "08:00")))
     expect(deadlines(history)).toMatchObject([
       { ruleId: "DEF-S46-WARN-48H", state: "due_soon", explanation: "due 22:00 Sat 27 Mar 2027 - DEF-S46-WARN-48H, Carepanel default, not in the terms of reference; set by the authority's policy: 48 hours after police protection began at 22:00 Thu 25 Mar 2027" },
-      { ruleId: "STAT-S46", state: "pending", explanation: "due 23:00 Sun 28 Mar 2027 - STAT-S46: 72 hours after police protection began at 22:00 Thu 25 Mar 2027 (elapsed hours; the clocks went forward on 28 Mar)" }
+      { ruleId: "STAT-S46", state: "pending", explanation: "due 23:00 Sun 28 Mar 2027 - STAT-S46: 72 hours after police protection began at 22:00 Thu 25 Mar 2027 (elapsed hours; the clocks went forward on 28 Mar)" },
+      { ruleId: "DEF-R24-CONSENT-NEXT-WD", state: "pending" }
     ])
     const placedThen = playOn(history, cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers }))
     expect(byRule(placedThen)["police-protection"]!.state).toBe("pending")
@@ -97,8 +98,8 @@ describe("placement clocks: explained", () => {
     expect(deadlines(returned)).toEqual([])
   })
 
-  it("no clocks before a placement, for a child that is not a Regulation 24 placement (LIN-14), or after the ending (STAT-R25-4)", () => {
-    expect(deadlines(identified())).toEqual([])
+  it("before a placement only the consent's clock (LIN-14); none for a child that is not a Regulation 24 placement, or after the ending (STAT-R25-4)", () => {
+    expect(deadlines(identified()).map((deadline) => deadline.ruleId)).toEqual(["DEF-R24-CONSENT-NEXT-WD"])
     expect(deadlines(lincolnshire.play([basicTest(allNo)]))).toEqual([])
     expect(deadlines(playOn(placed(), cmd("socialWorker", { _tag: "EndPlacement", reason: "child_moved" }, london("2027-04-01", "09:00"))))).toEqual([])
   })
@@ -141,5 +142,21 @@ describe("placement clocks: properties", () => {
     const when = DateTime.unsafeMake(DateTime.toEpochMillis(instant) + 30 * week)
     const ended = playOn(history, cmd("socialWorker", { _tag: "EndPlacement", reason }, when))
     expect(placementClocks(fold(placementDecider, ended)!, policy)).toEqual([])
+  })
+})
+
+describe("placement clocks: the Assistant Director's consent (LIN-14)", () => {
+  it("LIN-14, DEF-R24-CONSENT-NEXT-WD: a basic test that says Regulation 24 starts a clock for the consent, met when it is given", () => {
+    const consent = byRule(identified())["looked-after-consent"]
+    expect(consent).toMatchObject({ ruleId: "DEF-R24-CONSENT-NEXT-WD", state: "pending", due: london("2027-03-30", "17:00") })
+    expect(consent!.explanation).toContain("Carepanel default")
+    expect(consent!.explanation).toContain("the basic test at")
+    const given = playOn(identified(), cmd("assistantDirector", { _tag: "RecordLookedAfterConsent" }, london("2027-03-29", "11:00")))
+    expect(byRule(given)["looked-after-consent"]).toMatchObject({ state: "met", metLate: false, metAt: london("2027-03-29", "11:00") })
+  })
+
+  it("LIN-14: no clock when the basic test answers no, nor at an authority whose policy sets none", () => {
+    expect(byRule(lincolnshire.play([basicTest(allNo)]))["looked-after-consent"]).toBeUndefined()
+    expect(placementClocks(fold(placementDecider, identified())!, preset("support-panels")).map((spec) => spec.id)).not.toContain("plc_1:looked-after-consent")
   })
 })

@@ -71,6 +71,8 @@ describe("period report", () => {
       // The disagreement's clocks are Carepanel's defaults: the outcome late, the areas noted in time at the sitting.
       { ruleId: "DEF-DISAGREEMENT-5WD", clocks: 1, metOnTime: 0, metLate: 1, overdue: 0, open: 0 },
       { ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD", clocks: 1, metOnTime: 1, metLate: 0, overdue: 0, open: 0 },
+      // The Assistant Director never consented to looked-after status (LIN-14): that clock is overdue too.
+      { ruleId: "DEF-R24-CONSENT-NEXT-WD", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
       { ruleId: "LIN-16", clocks: 1, metOnTime: 0, metLate: 1, overdue: 0, open: 0 },
       { ruleId: "LIN-18", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
       { ruleId: "LIN-3", clocks: 6, metOnTime: 6, metLate: 0, overdue: 0, open: 0 },
@@ -88,9 +90,10 @@ describe("period report", () => {
         authorisedOn: "2027-06-11",
         kinshipReferralOn: undefined,
         approvalEndsOn: "2027-09-30",
-        clocksOverdue: 1,
+        lookedAfterConsentOn: undefined,
+        clocksOverdue: 2,
         clocksMetLate: 1,
-        nextClockRule: "LIN-18"
+        nextClockRule: "DEF-R24-CONSENT-NEXT-WD"
       })
     ])
   })

@@ -82,7 +82,8 @@ export const playCase = (policy: AuthorityPolicy) =>
       content: exampleDecision(policy, type, "approve", { actionsDue: addDays(second.date, 21), key: urgent.id }),
       whyOutsidePanel: "The child could not wait for the next sitting",
       timescales: "Agreed for two weeks, then reviewed",
-      ...(type === "s20_accommodation" ? { placedAt: now } : {})
+      ...(type === "s20_accommodation" ? { placedAt: now } : {}),
+      ...(type === "legal_planning_meeting" && policy.outsidePanel.emergencyLpmRuleId ? { lpmAt: now } : {})
     })
     while (outside.outsidePanel!.pendingAgreements.length > 0) {
       outside = yield* decisions.agreeOutsidePanel(holderOf(outside.outsidePanel!.pendingAgreements[0]!.anyOf[0]), outside.id)

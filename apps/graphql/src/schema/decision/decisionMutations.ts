@@ -27,7 +27,7 @@ commandMutation("recordPanelDecision", {
 })
 
 commandMutation("recordOutsidePanelAgreement", {
-  description: "Records an urgent agreement outside panel (SUP-7, NSO-10, LIN-11).",
+  description: "Records an urgent agreement outside panel (SUP-7, NSO-10, LIN-11, KNO-5).",
   type,
   refusals: [...refusals, ...referralRefusals],
   fields: (t) => ({
@@ -35,10 +35,13 @@ commandMutation("recordOutsidePanelAgreement", {
     content: t.field({ type: DecisionContentInput, required: true }),
     whyOutsidePanel: t.string({ required: true }),
     timescales: t.string({ required: true }),
-    placedAt: t.field({ type: "DateTime", description: "When the child was placed (LIN-12's 48-hour tasks run from it)." })
+    placedAt: t.field({ type: "DateTime", description: "When the child was placed (LIN-12's 48-hour tasks run from it)." }),
+    lpmAt: t.field({ type: "DateTime", description: "When the emergency Legal Planning Meeting is held (KNO-5: the child is presented at the first sitting after it)." })
   }),
   // Blank reasons or timescales are the core's to refuse: IncompleteDecision names them with the policy's rule (LIN-11).
-  schema: Schema.Struct({ referralId: ReferralId, content: DecisionContent, whyOutsidePanel: Schema.String, timescales: Schema.String, placedAt: optional(Schema.DateTimeUtc) }),
+  schema: Schema.Struct({ referralId: ReferralId, content: DecisionContent, whyOutsidePanel: Schema.String, timescales: Schema.String, placedAt: optional(Schema.DateTimeUtc),
+    lpmAt: optional(Schema.DateTimeUtc)
+  }),
   execute: (actor, { referralId, ...agreement }) => using(Decisions, (decisions) => decisions.recordOutsidePanel(actor, referralId, agreement))
 })
 

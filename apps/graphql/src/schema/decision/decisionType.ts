@@ -50,6 +50,12 @@ const OutsidePanelRef = builder.objectRef<NonNullable<Decision["outsidePanel"]>>
     whyOutsidePanel: t.exposeString("whyOutsidePanel"),
     timescales: t.exposeString("timescales"),
     placedAt: t.field({ type: "DateTime", nullable: true, resolve: (outside) => outside.placedAt ?? null }),
+    lpmAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the emergency Legal Planning Meeting is held (KNO-5).",
+      resolve: (outside) => outside.lpmAt ?? null
+    }),
     pendingAgreements: t.field({ type: [PendingAgreementRef], resolve: (outside) => outside.pendingAgreements }),
     agreements: t.field({
       type: [RecordedRef],

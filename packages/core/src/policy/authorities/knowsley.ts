@@ -70,7 +70,8 @@ export const knowsley: AuthorityPolicyInput = {
   outsidePanel: {
     ruleId: "KNO-5",
     approvers: [{ anyOf: ["service_manager"], forRequestTypes: ["legal_planning_meeting"] }],
-    retrospectivePresentation: true
+    retrospectivePresentation: true,
+    emergencyLpmRuleId: "KNO-5"
   },
   disagreement: {
     ruleId: "DEF-DISAGREEMENT-ROUTE",

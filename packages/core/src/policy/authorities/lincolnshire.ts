@@ -99,6 +99,7 @@ export const lincolnshire: AuthorityPolicyInput = {
   regulation24: {
     ...nationalRegulation24,
     viabilityAssessment: { ruleId: "LIN-16", clock: { _tag: "HoursAfter", hours: 24 } },
-    kinshipReferral: { ruleId: "LIN-18", clock: { _tag: "HoursAfter", hours: 48 } }
+    kinshipReferral: { ruleId: "LIN-18", clock: { _tag: "HoursAfter", hours: 48 } },
+    lookedAfterConsent: { ruleId: "DEF-R24-CONSENT-NEXT-WD", clock: { _tag: "DaysAfter", days: 1, unit: "working", time: "17:00" } }
   }
 }

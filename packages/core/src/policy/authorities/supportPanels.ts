@@ -51,6 +51,7 @@ export const supportPanels: AuthorityPolicyInput = {
       { ruleId: "SUP-3", reason: "parental_convictions", level: "must", description: "A parent or caregiver has criminal convictions" },
       { ruleId: "SUP-3", reason: "previous_care_proceedings", level: "must", description: "A parent or caregiver was involved in care proceedings about a connected child" }
     ],
+    automaticProgression: { ruleId: "SUP-3", withdrawal: { ruleId: "DEF-PROGRESSION-WITHDRAWAL", roles: ["team_manager"] } },
     inScope: {
       ruleId: "SUP-2",
       requestTypes: ["edge_of_care_resource", "expenditure", "legal_planning_meeting", "pre_proceedings", "care_proceedings", "s20_accommodation", "other"]

@@ -1,0 +1,31 @@
+import { Effect } from "effect"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { citation } from "../policy/localDefaults.js"
+import type { Authorised } from "../shared/authorise.js"
+import { NotPermitted } from "../shared/errors.js"
+import { describeRoles } from "../shared/roles.js"
+import type { Referral } from "./Referral.js"
+
+/** SUP-3: the "must" criterion under the policy's automatic-progression rule that this request was submitted with, if any. */
+export const progressionReason = (policy: AuthorityPolicy, referral: Referral) => {
+  const progression = policy.referral.automaticProgression
+  return progression === undefined
+    ? undefined
+    : referral.criteria.find((criterion) => criterion.level === "must" && criterion.ruleId === progression.ruleId)
+}
+
+/** SUP-3, DEF-PROGRESSION-WITHDRAWAL: a request that must go to panel is withdrawn only by a manager, who records why. */
+export const mayWithdraw = (policy: AuthorityPolicy, referral: Referral, by: Authorised) => {
+  const reason = progressionReason(policy, referral)
+  const withdrawal = policy.referral.automaticProgression?.withdrawal
+  if (reason === undefined || withdrawal === undefined || withdrawal.roles.some((role) => by.actor.roles.includes(role))) return Effect.void
+  return Effect.fail(
+    new NotPermitted({
+      action: "withdraw a request that progresses to panel automatically",
+      allowed: withdrawal.roles,
+      message:
+        `This request goes to panel automatically (${reason.ruleId}: ${reason.description}): only the ${describeRoles(withdrawal.roles)} ` +
+        `may withdraw it, with the reason recorded (${citation(withdrawal.ruleId)}).`
+    })
+  )
+}
