@@ -1,5 +1,5 @@
 import type { Effect } from "effect"
-import { useEffect } from "react"
+import { useLayoutEffect } from "react"
 import type { TuiServices } from "../core/tuiLayer.js"
 import { useCore } from "./CoreContext.js"
 import { useNavigation } from "./Navigation.js"
@@ -15,10 +15,14 @@ export const useCommand = () => {
   }
 }
 
-/** While the component is shown, the keyboard types into it: the global keys wait until it closes. */
+/**
+ * While the component is shown, the keyboard types into it: the global keys wait until it closes. A layout effect,
+ * so the keyboard is given back in the same commit that closes the form: a passive effect gives it back a moment
+ * later, and a digit pressed as soon as the form's outcome shows was lost (seen under load in CI).
+ */
 export const useTypingMode = () => {
   const { setTyping } = useNavigation()
-  useEffect(() => {
+  useLayoutEffect(() => {
     setTyping(true)
     return () => setTyping(false)
   }, [setTyping])
