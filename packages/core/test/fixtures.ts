@@ -29,6 +29,12 @@ export const completeForm = (panelId: string, overrides: Partial<ReferralForm> =
       childId: ChildId.make("child-1"),
       fullName: "Robin Testwood",
       dateOfBirth: "2015-03-02" as LocalDate,
+      gender: "female",
+      caseNumber: "ICS-104233",
+      legalStatus: "V2",
+      ethnicity: "White British",
+      plan: "CIN",
+      homeAddress: "1 Fictional Row, Testbury",
       disabled: false,
       unaccompaniedAsylumSeeking: false,
       specialEducationalNeeds: false,
@@ -50,6 +56,10 @@ export const completeForm = (panelId: string, overrides: Partial<ReferralForm> =
   durationAndExit: "Up to 6 weeks, then return home or a connected-person assessment",
   partOfCareProceedings: false,
   previousPresentations: [],
+  parentalHistory: [],
+  lastReviewOutcome: { date: "2027-04-28" as LocalDate, outcome: "Child in need plan continues; family group conference to be offered" },
+  childWishes: "Robin wants to stay near her school and see her mother every day",
+  parentsViews: "Mother agrees to accommodation while she is in hospital",
   teamManagerConsultation: { date: "2027-05-20" as LocalDate, recordedIn: "supervision note" },
   ...overrides
 })

@@ -1,8 +1,10 @@
 import { Schema } from "effect"
 import { Role } from "../shared/roles.js"
 import { Condition } from "./Condition.js"
+import { CriterionFacts } from "./CriterionFacts.js"
 import { DocumentKind } from "./DocumentKind.js"
 import { RequestType } from "./RequestType.js"
+import { RequiredField } from "./RequiredField.js"
 import { RuledClock } from "./RuledClock.js"
 import { RuleId } from "./rules.js"
 
@@ -28,7 +30,19 @@ export const Criterion = Schema.Struct({
   reason: PresentationReason,
   /** "must": the case goes to panel (automatic progression, SUP-3); "should": presented when it applies. */
   level: Schema.Literal("must", "should"),
-  description: Schema.String
+  description: Schema.String,
+  /**
+   * Policy: the facts on the form that make this criterion true. The core works it out from them; a tick alone
+   * does not make it true (issue 13, item 9).
+   */
+  fromFacts: Schema.optional(CriterionFacts),
+  /**
+   * Policy: the part of a fact-based criterion the facts cannot show ("the harm remains"). The social worker
+   * ticks the reason to say it holds; without the tick the facts alone do not bring it.
+   */
+  judgement: Schema.optional(Schema.String),
+  /** Recorded: the rule and the arithmetic on the recorded facts ("NSO-6: expenditure GBP 1,500.00 a year is over ..."). */
+  explanation: Schema.optional(Schema.String)
 })
 export type Criterion = typeof Criterion.Type
 
@@ -85,6 +99,8 @@ export const ReferralPolicy = Schema.Struct({
   ),
   requiredSections: Schema.Array(FormSection),
   requiredDocuments: Schema.Array(RequiredDocument),
+  /** Fields the authority requires before submission, per child where the form asks them of each child. */
+  requiredFields: Schema.optionalWith(Schema.Array(RequiredField), { default: () => [] }),
   criteria: Schema.Array(Criterion),
   /**
    * SUP-3: a request with a "must" criterion under this rule goes to the next sitting by itself. Withdrawing it

@@ -83,7 +83,7 @@ const decide = (
         return emit({ _tag: "DocumentRecorded", document: command.document, ...audit })
       case "Submit": {
         const referral = yield* requireStatus(state, ["draft"], "submit this request")
-        return emit({ _tag: "ReferralSubmitted", ...(yield* submissionChecks(referral, policy)), ...audit })
+        return emit({ _tag: "ReferralSubmitted", ...(yield* submissionChecks(referral, policy, command.at)), ...audit })
       }
       case "Approve": {
         const referral = yield* requireStatus(state, ["awaiting_approval"], "approve this request")

@@ -14,9 +14,11 @@ export class ReferralAlreadyExists extends Schema.TaggedError<ReferralAlreadyExi
   message: Schema.String
 }) {}
 
-/** Parts of the form that must be filled in before submission. */
+/** Parts of the form that must be filled in before submission; `childId` names the child for a child's own field. */
 export class IncompleteRequest extends Schema.TaggedError<IncompleteRequest>()("IncompleteRequest", {
-  missing: Schema.Array(Schema.Struct({ field: Schema.String, label: Schema.String, ruleId: Schema.optional(RuleId) })),
+  missing: Schema.Array(
+    Schema.Struct({ field: Schema.String, label: Schema.String, ruleId: Schema.optional(RuleId), childId: Schema.optional(Schema.String) })
+  ),
   message: Schema.String
 }) {}
 

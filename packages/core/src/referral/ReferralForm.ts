@@ -3,11 +3,12 @@ import { LocalDate } from "../calendar/LocalDate.js"
 import { PresentationReason } from "../policy/ReferralPolicy.js"
 import { RequestType } from "../policy/RequestType.js"
 import { ChildId, PanelId, PersonId, TeamId } from "../shared/ids.js"
+import { ParentalHistoryEntry, ReviewOutcome } from "./CaseFacts.js"
+import { PlanType } from "./PlanType.js"
 
 const Text = Schema.optional(Schema.String)
 
-/** Plan types across the seeds: early help / family wellbeing, FF, child in need, protection, looked after. */
-export const PlanType = Schema.Literal("EH", "FWB", "FF", "CIN", "CP", "CLA")
+export { PlanType }
 
 /** One child on a request (KNO-6, NSO-5): a request may cover several siblings. */
 export const ChildDetails = Schema.Struct({
@@ -21,6 +22,8 @@ export const ChildDetails = Schema.Struct({
   legalStatus: Text,
   ethnicity: Text,
   plan: Schema.optional(PlanType),
+  /** When the child's current plan started: how long they have been on it (SUP-2's 18 months of child protection). */
+  planStarted: Schema.optional(LocalDate),
   disabled: Schema.optionalWith(Schema.Boolean, { default: () => false }),
   unaccompaniedAsylumSeeking: Schema.optionalWith(Schema.Boolean, { default: () => false }),
   specialEducationalNeeds: Schema.optional(Schema.Boolean),
@@ -77,6 +80,14 @@ export const ReferralForm = Schema.Struct({
     { default: () => [] }
   ),
   /** KNO-4: when the social worker discussed the family with their team manager, and where it is recorded. */
+  /** SUP-3, LIN-2: convictions and earlier care proceedings of a parent or caregiver, each with its date. */
+  parentalHistory: Schema.optionalWith(Schema.Array(ParentalHistoryEntry), { default: () => [] }),
+  /** NSO-4: the outcome of the last child in care, child in need or child protection review, where there was one. */
+  lastReviewOutcome: Schema.optional(ReviewOutcome),
+  /** NSO-6: the child's wishes and feelings (a placement type is agreed taking them into account). */
+  childWishes: Text,
+  /** The parents' views (North Somerset asks the social worker to be ready to give them). */
+  parentsViews: Text,
   teamManagerConsultation: Schema.optional(Schema.Struct({ date: LocalDate, recordedIn: Schema.NonEmptyTrimmedString }))
 })
 export type ReferralForm = typeof ReferralForm.Type

@@ -3,7 +3,7 @@ import type { Role } from "../shared/roles.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { type ChildFlag, holds, mentionsType, type RequestFacts } from "../policy/Condition.js"
 import type { DocumentKind } from "../policy/DocumentKind.js"
-import type { Criterion, FormSection, RequiredDocument, ScopeExclusion } from "../policy/ReferralPolicy.js"
+import type { FormSection, RequiredDocument, ScopeExclusion } from "../policy/ReferralPolicy.js"
 import type { RequestType } from "../policy/RequestType.js"
 import type { RuleId } from "../policy/rules.js"
 
@@ -46,25 +46,6 @@ export const respiteQuestion = (policy: AuthorityPolicy, form: ReferralForm): Sc
 
 const appliesTo = (forTypes: ReadonlyArray<RequestType> | undefined, types: ReadonlyArray<RequestType>) =>
   forTypes === undefined || types.some((type) => forTypes.includes(type))
-
-/** Which presentation criteria apply (SUP-2, SUP-3, LIN-2, NSO-6), with "must" before "should". */
-export const applicableCriteria = (policy: AuthorityPolicy, form: ReferralForm): ReadonlyArray<Criterion> => {
-  const ticked = policy.referral.criteria.filter((criterion) => form.presentationReasons.includes(criterion.reason))
-  const threshold = policy.referral.expenditureThreshold
-  const limit = threshold && (form.children.some((child) => child.disabled) ? threshold.disabledChildAnnualPence : threshold.annualPence)
-  const expenditure: ReadonlyArray<Criterion> =
-    threshold && limit !== undefined && form.annualCostPence !== undefined && form.annualCostPence > limit
-      ? [
-          {
-            ruleId: threshold.ruleId,
-            reason: "complex_needs",
-            level: "must",
-            description: `Expenditure of over GBP ${limit / 100} a year is authorised by panel`
-          }
-        ]
-      : []
-  return [...ticked, ...expenditure].sort((a, b) => (a.level === b.level ? 0 : a.level === "must" ? -1 : 1))
-}
 
 /** The first exclusion that sends this request elsewhere, if any (NSO-7). */
 export const redirection = (policy: AuthorityPolicy, form: ReferralForm): ScopeExclusion | undefined =>

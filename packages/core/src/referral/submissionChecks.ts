@@ -1,4 +1,5 @@
-import { Effect } from "effect"
+import { type DateTime, Effect } from "effect"
+import { londonDateOf } from "../calendar/londonTime.js"
 import { documentKindLabel } from "../policy/DocumentKind.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Criterion } from "../policy/ReferralPolicy.js"
@@ -8,8 +9,9 @@ import type { Role } from "../shared/roles.js"
 import type { Referral } from "./Referral.js"
 import { IncompleteRequest, MissingDocuments, OutOfScope } from "./ReferralErrors.js"
 import type { OptionalPresentation } from "./ReferralEvents.js"
+import { criteriaFromForm } from "./criteriaFromFacts.js"
+import { describeMissingFields, missingFields } from "./requiredFields.js"
 import {
-  applicableCriteria,
   approvalsNeeded,
   missingDocuments,
   missingSections,
@@ -26,10 +28,11 @@ export interface Submission {
   readonly presentationOptional: ReadonlyArray<OptionalPresentation>
 }
 
-/** Every check a request must pass before it leaves the social worker (scope, form, documents). */
+/** Every check a request must pass before it leaves the social worker (scope, form, documents), on the day it is submitted. */
 export const submissionChecks = (
   referral: Referral,
-  policy: AuthorityPolicy
+  policy: AuthorityPolicy,
+  at: DateTime.Utc
 ): Effect.Effect<Submission, OutOfScope | IncompleteRequest | MissingDocuments> => {
   const form = referral.form
   const elsewhere = redirection(policy, form)
@@ -52,11 +55,19 @@ export const submissionChecks = (
     )
   }
   const gaps = missingSections(policy, form)
-  if (gaps.length > 0) {
+  const fields = missingFields(policy, form)
+  const { criteria, unsupported } = criteriaFromForm(policy, form, londonDateOf(at))
+  const unbacked = unsupported.map(({ criterion, toRecord }) => ({
+    field: "presentationReasons",
+    label: `${toRecord}, which the reason "${criterion.description}" (${criterion.ruleId}) rests on`,
+    ruleId: criterion.ruleId
+  }))
+  if (gaps.length + fields.length + unbacked.length > 0) {
+    const labels = [...gaps.map((gap) => gap.label), ...describeMissingFields(form, fields), ...unbacked.map((gap) => gap.label)]
     return Effect.fail(
       new IncompleteRequest({
-        missing: [...gaps],
-        message: `The request cannot be submitted yet. Please complete: ${gaps.map((gap) => gap.label).join("; ")}.`
+        missing: [...gaps, ...fields, ...unbacked],
+        message: `The request cannot be submitted yet. Please complete: ${labels.join("; ")}.`
       })
     )
   }
@@ -71,7 +82,7 @@ export const submissionChecks = (
     )
   }
   return Effect.succeed({
-    criteria: applicableCriteria(policy, form),
+    criteria,
     approvalsNeeded: approvalsNeeded(policy, form),
     presentationOptional: optionalPresentation(policy, form).map(({ ruleId, description }) => ({ ruleId, description }))
   })

@@ -13,7 +13,13 @@ export const exampleForm = (panelId: string, requestType: RequestType, child: { 
       childId: ChildId.make(child.id),
       fullName: child.name,
       dateOfBirth: "2016-09-14" as LocalDate,
+      gender: "male",
+      caseNumber: `ICS-${child.id}`,
+      legalStatus: "none (child in need)",
+      ethnicity: "White British",
       plan: "CIN",
+      planStarted: "2027-01-11" as LocalDate,
+      homeAddress: "3 Fictional Lane, Testbury",
       disabled: false,
       unaccompaniedAsylumSeeking: false,
       specialEducationalNeeds: false,
@@ -35,5 +41,9 @@ export const exampleForm = (panelId: string, requestType: RequestType, child: { 
   durationAndExit: "12 weeks, then step down to early help",
   partOfCareProceedings: false,
   previousPresentations: [],
+  parentalHistory: [],
+  lastReviewOutcome: { date: "2027-04-26" as LocalDate, outcome: "Child in need plan continues with an edge-of-care referral" },
+  childWishes: "Wants to stay at home and keep his school",
+  parentsViews: "Mother wants support at home; father is not in contact",
   teamManagerConsultation: { date: "2027-05-27" as LocalDate, recordedIn: "supervision note" }
 })

@@ -23,7 +23,18 @@ const readyAtSupportPanels = (presentationReasons: ReadonlyArray<string>): Refer
     cmd("socialWorker", {
       _tag: "CreateDraft",
       referralId: ReferralId.make("ref_1"),
-      form: completeForm("support-panel", { requestTypes: ["legal_planning_meeting"], presentationReasons } as never)
+      form: completeForm("support-panel", {
+        requestTypes: ["legal_planning_meeting"],
+        presentationReasons,
+        // SUP-3 is worked out from the parents' recorded history: each reason comes with its fact.
+        parentalHistory: presentationReasons.flatMap((reason) =>
+          reason === "parental_convictions"
+            ? [{ parent: "Sam Testwood", kind: "criminal_conviction", date: "2019-03-04", detail: "Burglary" }]
+            : reason === "previous_care_proceedings"
+              ? [{ parent: "Sam Testwood", kind: "care_proceedings", date: "2020-11-02", detail: "Older child removed under a care order" }]
+              : []
+        )
+      } as never)
     }),
     ...preset("support-panels").referral.requiredDocuments.map(({ kind }) =>
       cmd("socialWorker", { _tag: "RecordDocument", document: { documentId: DocumentId.make(kind), kind, title: kind } })

@@ -141,7 +141,10 @@ describe("referral decider: submission checks", () => {
   })
 
   it("LIN-2: parental convictions make presentation a must, listed first", () => {
-    const form = completeForm("support-panel", { presentationReasons: ["accommodation_considered", "parental_convictions"] })
+    const form = completeForm("support-panel", {
+      presentationReasons: ["accommodation_considered", "parental_convictions"],
+      parentalHistory: [{ parent: "Sam Testwood", kind: "criminal_conviction", date: "2019-03-04" as LocalDate, detail: "Assault occasioning actual bodily harm" }]
+    })
     const history = withDocuments(created(form), linDocuments)
     const [event] = lincolnshire.given(history).when(cmd("socialWorker", { _tag: "Submit" })).events()
     expect(event).toMatchObject({ criteria: [{ reason: "parental_convictions", level: "must" }, { level: "should" }] })
@@ -222,7 +225,11 @@ describe("referral decider: each authority's scope and papers", () => {
   })
 
   it("SUP-3: a parent's convictions or earlier care proceedings mean automatic progression: a must, listed first", () => {
-    const form = { requestTypes: ["edge_of_care_resource" as const], presentationReasons: ["complex_needs" as const, "previous_care_proceedings" as const] }
+    const form = {
+      requestTypes: ["edge_of_care_resource" as const],
+      presentationReasons: ["complex_needs" as const, "previous_care_proceedings" as const],
+      parentalHistory: [{ parent: "Sam Testwood", kind: "care_proceedings" as const, date: "2020-11-02" as LocalDate, detail: "Older child removed under a care order" }]
+    }
     const state = submitWith("support-panels", "support-panel", form, ["assessment", "care_plan", "referral_form"]).state()
     expect(state?.criteria.map((criterion) => [criterion.ruleId, criterion.reason, criterion.level])).toEqual([
       ["SUP-3", "previous_care_proceedings", "must"],

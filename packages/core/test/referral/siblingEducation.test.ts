@@ -9,6 +9,11 @@ const robin = completeForm("circle-of-support").children[0]!
 const sibling = (education: Partial<ChildDetails>): ChildDetails => ({
   childId: ChildId.make("child-2"),
   fullName: "Ash Testwood",
+  // KNO-6's other fields for each child, so that only education is in question here.
+  caseNumber: "ICS-104234",
+  dateOfBirth: robin.dateOfBirth!,
+  gender: "male",
+  plan: "CIN",
   disabled: false,
   unaccompaniedAsylumSeeking: false,
   ...education

@@ -32,6 +32,12 @@ export const ChildRef = builder.objectRef<ChildDetails>("Child").implement({
     legalStatus: t.string({ nullable: true, resolve: logged("legalStatus", (child) => child.legalStatus ?? null) }),
     ethnicity: t.string({ nullable: true, resolve: logged("ethnicity", (child) => child.ethnicity ?? null) }),
     plan: t.field({ type: PlanTypeEnum, nullable: true, resolve: logged("plan", (child) => child.plan ?? null) }),
+    planStarted: t.field({
+      type: "Date",
+      nullable: true,
+      description: "When the current plan started (SUP-2 counts the months of a child protection plan from it).",
+      resolve: logged("planStarted", (child) => child.planStarted ?? null)
+    }),
     disabled: t.boolean({ resolve: logged("disabled", (child) => child.disabled) }),
     unaccompaniedAsylumSeeking: t.boolean({ resolve: logged("unaccompaniedAsylumSeeking", (child) => child.unaccompaniedAsylumSeeking) }),
     specialEducationalNeeds: t.boolean({ nullable: true, resolve: logged("specialEducationalNeeds", (child) => child.specialEducationalNeeds ?? null) }),

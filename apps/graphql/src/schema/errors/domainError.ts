@@ -17,6 +17,7 @@ export interface MissingItem {
   readonly item?: string
   readonly label?: string
   readonly ruleId?: string | undefined
+  readonly childId?: string | undefined
 }
 
 export const MissingItemRef = builder.objectRef<MissingItem>("MissingItem").implement({
@@ -24,7 +25,8 @@ export const MissingItemRef = builder.objectRef<MissingItem>("MissingItem").impl
   fields: (t) => ({
     name: t.string({ description: "The field, document kind or item.", resolve: (item) => item.field ?? item.kind ?? item.item ?? "" }),
     label: t.string({ resolve: (item) => item.label ?? item.item ?? item.kind ?? item.field ?? "" }),
-    ruleId: t.string({ nullable: true, resolve: (item) => item.ruleId ?? null })
+    ruleId: t.string({ nullable: true, resolve: (item) => item.ruleId ?? null }),
+    childId: t.string({ nullable: true, description: "The child whose field this is, for a field asked of each child.", resolve: (item) => item.childId ?? null })
   })
 })
 

@@ -22,6 +22,7 @@ export const ChildInput = builder.inputType("ChildInput", {
     legalStatus: t.string({ description: "SSDA903 legal status code, e.g. V2 or C1." }),
     ethnicity: t.string(),
     plan: t.field({ type: PlanTypeEnum }),
+    planStarted: t.field({ type: "Date", description: "When the current plan started (SUP-2: a child protection plan of more than 18 months)." }),
     disabled: t.boolean(),
     unaccompaniedAsylumSeeking: t.boolean(),
     specialEducationalNeeds: t.boolean(),
@@ -35,6 +36,23 @@ export const ChildInput = builder.inputType("ChildInput", {
 })
 
 const PreviousPresentationInput = builder.inputType("PreviousPresentationInput", {
+  fields: (t) => ({ date: t.field({ type: "Date", required: true }), outcome: t.string({ required: true }) })
+})
+
+export const ParentalHistoryKindEnum = builder.enumType("ParentalHistoryKind", { values: ["criminal_conviction", "care_proceedings"] as const })
+
+const ParentalHistoryInput = builder.inputType("ParentalHistoryInput", {
+  description: "SUP-3, LIN-2: a parent's or caregiver's criminal conviction, or care proceedings about a connected child, with its date.",
+  fields: (t) => ({
+    parent: t.string({ required: true }),
+    kind: t.field({ type: ParentalHistoryKindEnum, required: true }),
+    date: t.field({ type: "Date", required: true }),
+    detail: t.string({ required: true })
+  })
+})
+
+const ReviewOutcomeInput = builder.inputType("ReviewOutcomeInput", {
+  description: "NSO-4: the date and outcome of the last child in care, child in need or child protection review.",
   fields: (t) => ({ date: t.field({ type: "Date", required: true }), outcome: t.string({ required: true }) })
 })
 
@@ -54,7 +72,10 @@ export const ReferralFormInput = builder.inputType("ReferralFormInput", {
     requestTypes: t.field({ type: [RequestTypeEnum], required: true }),
     request: t.string({ description: "What the panel is asked for." }),
     reason: t.string({ description: "Why: the reason for the referral." }),
-    presentationReasons: t.field({ type: [PresentationReasonEnum] }),
+    presentationReasons: t.field({
+      type: [PresentationReasonEnum],
+      description: "Reasons the social worker judges; a reason the policy works out from facts needs those facts recorded too."
+    }),
     proposedPlan: t.string(),
     caseSummary: t.string(),
     currentSituation: t.string(),
@@ -70,6 +91,10 @@ export const ReferralFormInput = builder.inputType("ReferralFormInput", {
       description: "NSO-7: whether the request asks for respite or family support, whatever type it is filed as; asked where it decides the panel."
     }),
     previousPresentations: t.field({ type: [PreviousPresentationInput] }),
+    parentalHistory: t.field({ type: [ParentalHistoryInput] }),
+    lastReviewOutcome: t.field({ type: ReviewOutcomeInput }),
+    childWishes: t.string({ description: "NSO-6: the child's wishes and feelings." }),
+    parentsViews: t.string({ description: "The parents' views." }),
     teamManagerConsultation: t.field({ type: ConsultationInput })
   })
 })

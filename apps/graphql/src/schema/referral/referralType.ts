@@ -3,6 +3,7 @@ import { builder } from "../builder.js"
 import type { GraphQLContext } from "../../graphql/context.js"
 import { ChildRef, readOf } from "../child/child.js"
 import { DocumentKindEnum, OutcomeEnum, PresentationReasonEnum, ReferralStatusEnum, RequestTypeEnum } from "../shared/enums.js"
+import { ParentalHistoryKindEnum } from "./referralInputs.js"
 import { ActedByRef, RuleStepRef, RuleStepTakenRef, StaffRefRef } from "../shared/objects.js"
 
 type Form = Referral["form"]
@@ -22,8 +23,28 @@ const CriterionRef = builder.objectRef<Referral["criteria"][number]>("Criterion"
     ruleId: t.exposeString("ruleId"),
     reason: t.field({ type: PresentationReasonEnum, resolve: (criterion) => criterion.reason }),
     level: t.exposeString("level"),
-    description: t.exposeString("description")
+    description: t.exposeString("description"),
+    explanation: t.string({
+      nullable: true,
+      description: "For a criterion worked out from the form's facts: the rule and the arithmetic, e.g. 'NSO-6: expenditure of GBP 1,500.00 a year is over the threshold of GBP 1,000.00 a year'.",
+      resolve: (criterion) => criterion.explanation ?? null
+    })
   })
+})
+
+const ParentalHistoryRef = builder.objectRef<Form["parentalHistory"][number]>("ParentalHistory").implement({
+  description: "A parent's or caregiver's criminal conviction, or care proceedings about a connected child (SUP-3, LIN-2).",
+  fields: (t) => ({
+    parent: t.exposeString("parent"),
+    kind: t.field({ type: ParentalHistoryKindEnum, resolve: (entry) => entry.kind }),
+    date: t.field({ type: "Date", resolve: (entry) => entry.date }),
+    detail: t.exposeString("detail")
+  })
+})
+
+const ReviewOutcomeRef = builder.objectRef<NonNullable<Form["lastReviewOutcome"]>>("ReviewOutcome").implement({
+  description: "NSO-4: the last child in care, child in need or child protection review.",
+  fields: (t) => ({ date: t.field({ type: "Date", resolve: (review) => review.date }), outcome: t.exposeString("outcome") })
 })
 
 const HearingRef = builder.objectRef<Referral["hearings"][number]>("Hearing").implement({
@@ -84,6 +105,17 @@ export const ReferralRef = builder.objectRef<Referral>("Referral").implement({
     annualCostPence: t.int({ nullable: true, resolve: (referral) => referral.form.annualCostPence ?? null }),
     partOfCareProceedings: t.boolean({ resolve: (referral) => referral.form.partOfCareProceedings }),
     respiteOrFamilySupport: t.boolean({ nullable: true, resolve: (referral) => referral.form.respiteOrFamilySupport ?? null }),
+    parentalHistory: t.field({
+      type: [ParentalHistoryRef],
+      resolve: (referral, _args, context) => readOf(context, childIdsOf(referral), "request.parentalHistory", referral.form.parentalHistory)
+    }),
+    lastReviewOutcome: t.field({
+      type: ReviewOutcomeRef,
+      nullable: true,
+      resolve: (referral, _args, context) => readOf(context, childIdsOf(referral), "request.lastReviewOutcome", referral.form.lastReviewOutcome ?? null)
+    }),
+    childWishes: t.string({ nullable: true, resolve: text("childWishes") }),
+    parentsViews: t.string({ nullable: true, resolve: text("parentsViews") }),
     documents: t.field({ type: [DocumentRef], resolve: (referral) => referral.documents }),
     createdAt: t.field({ type: "DateTime", resolve: (referral) => referral.createdAt }),
     createdBy: t.field({ type: ActedByRef, resolve: (referral) => referral.createdBy }),

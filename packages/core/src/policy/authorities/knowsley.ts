@@ -53,6 +53,8 @@ export const knowsley: AuthorityPolicyInput = {
     approvals: [{ ruleId: "KNO-6", role: "team_manager" }],
     requiredSections: ["reason", "request", "case_summary", "worries", "working_well", "education", "team_manager_consultation"],
     requiredDocuments: [{ ruleId: "KNO-6", kind: "referral_form" }],
+    // KNO-6's form asks each child's ICS number, date of birth, gender and status.
+    requiredFields: (["case_number", "date_of_birth", "gender", "plan"] as const).map((field) => ({ _tag: "ChildField" as const, field, ruleId: "KNO-6" as const })),
     criteria: [
       { ruleId: "KNO-5", reason: "cusp_of_proceedings", level: "must", description: "A child is discussed here before any Legal Planning Meeting is requested" },
       { ruleId: "KNO-3", reason: "edge_of_care_support", level: "should", description: "Support to avoid a child becoming looked after" },

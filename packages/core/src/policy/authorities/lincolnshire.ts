@@ -50,9 +50,30 @@ export const lincolnshire: AuthorityPolicyInput = {
     criteria: [
       { ruleId: "LIN-2", reason: "cusp_of_proceedings", level: "should", description: "A Legal Planning Meeting, pre-proceedings or care proceedings is thought needed" },
       { ruleId: "LIN-2", reason: "accommodation_considered", level: "should", description: "The team thinks the child should be accommodated" },
-      { ruleId: "LIN-2", reason: "parental_convictions", level: "must", description: "A parent or caregiver has criminal convictions" },
-      { ruleId: "LIN-2", reason: "previous_care_proceedings", level: "must", description: "A parent or caregiver was involved in care proceedings about a connected child" },
-      { ruleId: "LIN-2", reason: "disabled_child_high_cost_package", level: "should", description: "A disabled child's high-cost care package needs ratifying" }
+      {
+        ruleId: "LIN-2",
+        reason: "parental_convictions",
+        level: "must",
+        description: "A parent or caregiver has criminal convictions",
+        fromFacts: { _tag: "ParentalHistory", kind: "criminal_conviction" }
+      },
+      {
+        ruleId: "LIN-2",
+        reason: "previous_care_proceedings",
+        level: "must",
+        description: "A parent or caregiver was involved in care proceedings about a connected child",
+        fromFacts: { _tag: "ParentalHistory", kind: "care_proceedings" }
+      },
+      // LIN-2 names no amount for "high value": the facts show a disabled child and the package's cost; whether
+      // that cost needs ratifying is the team's judgement.
+      {
+        ruleId: "LIN-2",
+        reason: "disabled_child_high_cost_package",
+        level: "should",
+        description: "A disabled child's high-cost care package needs ratifying",
+        fromFacts: { _tag: "DisabledChildCostedPackage" },
+        judgement: "the package's cost is high enough to need the panel's ratification"
+      }
     ],
     inScope: {
       ruleId: "LIN-2",

@@ -69,6 +69,17 @@ export const northSomerset: AuthorityPolicyInput = {
       { ruleId: "NSO-4", kind: "care_plan" },
       { ruleId: "NSO-4", kind: "genogram" }
     ],
+    requiredFields: [
+      // NSO-5: the form's table for each child, the addresses and the EHC plan's dates.
+      ...(["date_of_birth", "gender", "case_number", "legal_status", "ethnicity", "plan", "home_address", "ehcp_dates"] as const).map(
+        (field) => ({ _tag: "ChildField" as const, field, ruleId: "NSO-5" as const })
+      ),
+      { _tag: "RequestField", field: "current_situation", ruleId: "NSO-5" as const },
+      { _tag: "RequestField", field: "last_review_outcome", ruleId: "NSO-4" },
+      // NSO-6: the type of placement is agreed taking the child's wishes into account. The parents' views are asked
+      // at the presentation (section 12), not on the form, so they are not required here.
+      { _tag: "RequestField", field: "child_wishes", ruleId: "NSO-6", forRequestTypes: ["placement_type", "placement_change", "external_placement", "s20_accommodation"] }
+    ],
     criteria: [
       { ruleId: "NSO-6", reason: "accommodation_considered", level: "must", description: "Section 20 accommodation, planned or not, is authorised here" },
       { ruleId: "NSO-6", reason: "cusp_of_proceedings", level: "must", description: "Pre-proceedings and section 31 applications are ratified or authorised here" },

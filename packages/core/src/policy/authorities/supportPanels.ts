@@ -46,10 +46,29 @@ export const supportPanels: AuthorityPolicyInput = {
       { ruleId: "SUP-2", reason: "resources_not_found", level: "should", description: "The worker has struggled to find resources" },
       { ruleId: "SUP-2", reason: "high_risk", level: "should", description: "High risk: care planning to be discussed in detail" },
       { ruleId: "SUP-2", reason: "cusp_of_proceedings", level: "should", description: "At the cusp of proceedings: decide on a Legal Planning Meeting" },
-      { ruleId: "SUP-2", reason: "long_child_protection_plan", level: "should", description: "On a child protection plan for more than 18 months and the harm remains" },
+      {
+        ruleId: "SUP-2",
+        reason: "long_child_protection_plan",
+        level: "should",
+        description: "On a child protection plan for more than 18 months and the harm remains",
+        fromFacts: { _tag: "ChildOnPlanLongerThan", plan: "CP", months: 18 },
+        judgement: "the harm remains"
+      },
       { ruleId: "SUP-2", reason: "cusp_of_custody", level: "should", description: "A young person on the cusp of custody" },
-      { ruleId: "SUP-3", reason: "parental_convictions", level: "must", description: "A parent or caregiver has criminal convictions" },
-      { ruleId: "SUP-3", reason: "previous_care_proceedings", level: "must", description: "A parent or caregiver was involved in care proceedings about a connected child" }
+      {
+        ruleId: "SUP-3",
+        reason: "parental_convictions",
+        level: "must",
+        description: "A parent or caregiver has criminal convictions",
+        fromFacts: { _tag: "ParentalHistory", kind: "criminal_conviction" }
+      },
+      {
+        ruleId: "SUP-3",
+        reason: "previous_care_proceedings",
+        level: "must",
+        description: "A parent or caregiver was involved in care proceedings about a connected child",
+        fromFacts: { _tag: "ParentalHistory", kind: "care_proceedings" }
+      }
     ],
     automaticProgression: { ruleId: "SUP-3", withdrawal: { ruleId: "DEF-PROGRESSION-WITHDRAWAL", roles: ["team_manager"] } },
     inScope: {
