@@ -63,7 +63,7 @@ export const Deadlines = () => {
         height={Math.max(3, navigation.rows - (filtering ? 10 : 6))}
         focused={!filtering}
         empty="  No open clocks match."
-        row={(deadline) => <Text wrap="truncate-end">{`${pad(deadlineState[deadline.state], 12)} ${pad(formatInstant(deadline.due), 22)} ${pad(deadline.ruleId, ruleWidth)} ${deadline.title}`}</Text>}
+        row={(deadline) => `${pad(deadlineState[deadline.state], 12)} ${pad(formatInstant(deadline.due), 22)} ${pad(deadline.ruleId, ruleWidth)} ${deadline.title}`}
       />
       {filtering ? (
         <FilterForm values={values} onChange={setValues} onDone={() => setFiltering(false)} />

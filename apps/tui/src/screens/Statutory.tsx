@@ -39,9 +39,7 @@ export const Statutory = () => {
         height={listHeight}
         focused={pane === "placements"}
         empty="  No Regulation 24 placement is identified or live."
-        row={({ placement }) => (
-          <Text wrap="truncate-end">{`${pad(placement.childId, 13)} ${pad(`${placement.urgent ? "‼ " : ""}${words(placement.status)}`, 11)} ${approvalCountdown(placement, data.now)}`}</Text>
-        )}
+        row={({ placement }) => `${pad(placement.childId, 13)} ${pad(`${placement.urgent ? "‼ " : ""}${words(placement.status)}`, 11)} ${approvalCountdown(placement, data.now)}`}
       />
       <Text bold wrap="truncate-end">{`${pane === "clocks" ? "▸" : " "} Clocks: this placement's (${current?.clocks.length ?? 0}), then every other statutory one (${data.otherStatutory.length})`}</Text>
       <List
@@ -50,7 +48,7 @@ export const Statutory = () => {
         height={Math.max(3, navigation.rows - listHeight - 7)}
         focused={pane === "clocks"}
         empty="  No statutory clock is open."
-        row={(entry) => <Text wrap="truncate-end">{`${pad(deadlineState[entry.state], 12)} ${pad(formatInstant(entry.due), 22)} ${pad(entry.ruleId, 11)} ${entry.title}`}</Text>}
+        row={(entry) => `${pad(deadlineState[entry.state], 12)} ${pad(formatInstant(entry.due), 22)} ${pad(entry.ruleId, 11)} ${entry.title}`}
       />
       {shown === undefined ? null : (
         <Box borderStyle="single" paddingX={1}>
