@@ -9,6 +9,7 @@ const secureChild = ChildId.make("wx-child-42")
 const proceedingsChild = ChildId.make("wx-child-43")
 const retainedChild = ChildId.make("wx-child-44")
 const protectedChild = ChildId.make("wx-child-45")
+const s20Child = ChildId.make("wx-child-46")
 
 // Anchors half an hour off the hour: the countdowns read the same however long the test takes to run.
 const ago = (hours: number) => DateTime.unsafeMake(testNow.getTime() - hours * 3_600_000)
@@ -35,6 +36,14 @@ beforeAll(async () => {
         wouldSeekLegalAdviceToStartCareProceedings: false
       })
       yield* placements.recordPolicePowers(worker, id, true, ago(20.5))
+      const s20 = yield* placements.recordBasicTest(worker, s20Child, {
+        wouldRefuseToSupportReturnHome: true,
+        wouldAskPoliceToUsePoliceProtection: false,
+        wouldSeekLegalAdviceToStartCareProceedings: false
+      })
+      const consent = { name: "Jo Tarrant", relationship: "mother", consentGivenAt: ago(2.5), consentGivenTo: "Priya Ashdown", toldOfRightToObjectAndRemove: true }
+      yield* placements.recordS20Accommodation(worker, s20.id, { consents: [consent], childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her aunt" } })
+      yield* placements.recordS20ConsentWithdrawn(worker, s20.id, "Jo Tarrant")
     })
   )
 })
@@ -43,11 +52,12 @@ afterAll(() => tui.runtime.dispose())
 const loggedFor = (childId: ChildId) => tui.runtime.runPromise(Effect.flatMap(AccessLog, (log) => log.forChild(staff.administrator.authorityId, childId)))
 
 describe("Statutory tracker", () => {
-  it("shows every statutory countdown by what it is about: Regulation 24, police protection, EPO, secure accommodation, proceedings, retention", async () => {
+  it("shows every statutory countdown by what it is about: Regulation 24, police protection, s20, EPO, secure accommodation, proceedings, retention", async () => {
     const { lastFrame, unmount } = renderTui(tui, { initial: { name: "statutory" }, columns: 120, rows: 40 })
-    const frame = await waitFor(lastFrame, "with statutory clocks (6)")
+    const frame = await waitFor(lastFrame, "with statutory clocks (7)")
     expect(frame).toMatch(/wx-child-09 +placed +\d+ weeks \d+ days left of the approval/)
     expect(frame).toMatch(/wx-child-45 +‼ identified +not placed yet · ‼ under police protection \(STAT-S46\)/)
+    expect(frame).toMatch(/wx-child-46 +‼ identified +not placed yet · ✗ s20 consent withdrawn/)
     expect(frame).toMatch(/wx-child-41 +child record +· pending STAT-S44 7 days 22 hours left/)
     expect(frame).toMatch(/wx-child-42 +child record +! due soon DEF-S25-WARN-48H 1 day 13 hours left · 2 clocks/)
     expect(frame).toMatch(/wx-child-43 +child record +· pending STAT-S31 2\d weeks \d days? left/)
@@ -57,7 +67,7 @@ describe("Statutory tracker", () => {
 
   it("lists the selected child's clocks with their rules whole at 120 columns and the explanation beneath", async () => {
     const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "statutory" }, columns: 120, rows: 40 })
-    await waitFor(lastFrame, "with statutory clocks (6)")
+    await waitFor(lastFrame, "with statutory clocks (7)")
     const rows = (lastFrame() ?? "").split("\n").filter((line) => /^[›· ] wx-child-\d\d /.test(line))
     await press(stdin, ...Array(rows.findIndex((line) => line.includes("wx-child-42"))).fill("j"), keys.tab)
     const frame = await waitFor(lastFrame, "▸ Clocks of wx-child-42's record (2)")
@@ -70,7 +80,7 @@ describe("Statutory tracker", () => {
 
   it("writes each child shown to the access log, with what of their record was on the screen", async () => {
     const { lastFrame, unmount } = renderTui(tui, { initial: { name: "statutory" } })
-    await waitFor(lastFrame, "with statutory clocks (6)")
+    await waitFor(lastFrame, "with statutory clocks (7)")
     await new Promise((resolve) => setTimeout(resolve, 200))
     const purpose = "tui: Statutory"
     expect(await loggedFor(epoChild)).toContainEqual(expect.objectContaining({ fields: ["childRecord.clocks"], purpose }))
@@ -85,7 +95,7 @@ describe("Statutory tracker", () => {
     [120, 40]
   ])("at %ix%i, as committed beside the tests", async (columns, rows) => {
     const { lastFrame, unmount } = renderTui(tui, { initial: { name: "statutory" }, columns, rows })
-    const frame = await waitFor(lastFrame, "with statutory clocks (6)")
+    const frame = await waitFor(lastFrame, "with statutory clocks (7)")
     for (const line of frame.split("\n")) expect(line.length).toBeLessThanOrEqual(columns)
     await expect(`${frame}\n`).toMatchFileSnapshot(`__snapshots__/statutory-records-${columns}x${rows}.txt`)
     unmount()
