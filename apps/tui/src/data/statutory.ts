@@ -1,13 +1,57 @@
-import { type Actor, currentExpiry, type Deadline, Deadlines, type Placement, Placements } from "@carepanel/core"
+import {
+  type Actor,
+  ChildRecords,
+  currentExpiry,
+  type Deadline,
+  Deadlines,
+  formatDate,
+  formatInstant,
+  hasS20Basis,
+  isUnderPoliceProtection,
+  londonDateOf,
+  type Placement,
+  Placements,
+  retentionOf
+} from "@carepanel/core"
 import { DateTime, Effect } from "effect"
 
-/** A Regulation 24 placement with its clocks (STAT-R24, STAT-R25, LIN-14..18), most urgent first. */
-export interface TrackedPlacement {
-  readonly placement: Placement
-  readonly clocks: ReadonlyArray<Deadline>
+/** One line of the tracker's clocks: a clock the core computes, or a record past its retention date (STAT-R50). */
+export interface TrackerClock {
+  readonly state: Deadline["state"]
+  readonly due: DateTime.Utc | undefined
+  /** When due, in words: the clock's instant, or the last day a record was to be kept. */
+  readonly dueText: string
+  /** Where there is no instant to count down to: what to say instead of the time left. */
+  readonly countdown?: string
+  readonly ruleId: string
+  readonly title: string
+  readonly explanation: string
+}
+
+/** What the statutory clocks are about: a Regulation 24 placement, a child's statutory record, or anything else. */
+export interface TrackedSubject {
+  readonly kind: Deadline["about"]["kind"]
+  readonly id: string
+  /** The child, where the subject is one child's (a placement, a child's record). */
+  readonly childId: string | undefined
+  readonly placement: Placement | undefined
+  /** Most urgent first. */
+  readonly clocks: ReadonlyArray<TrackerClock>
+  readonly pastRetention: boolean
 }
 
 const urgency: Record<Deadline["state"], number> = { overdue: 0, due_soon: 1, pending: 2, met: 3 }
+
+const byUrgency = (a: TrackerClock, b: TrackerClock): number =>
+  urgency[a.state] - urgency[b.state] || (a.due?.epochMillis ?? 0) - (b.due?.epochMillis ?? 0)
+
+/**
+ * On the tracker: every clock under a statutory rule (STAT-*), and every clock of a Regulation 24 placement or of a
+ * child's statutory record (their local and Carepanel clocks count down to the statute's limits). Whatever the core
+ * adds under those subjects or rules shows here without a change to this screen.
+ */
+export const isStatutory = (clock: Deadline): boolean =>
+  clock.ruleId.startsWith("STAT-") || clock.about.kind === "placement" || clock.about.kind === "child"
 
 /** "9 weeks 2 days left of the temporary approval", "extended pending an independent review", or how long ago it ran out. */
 export const approvalCountdown = (placement: Placement, now: DateTime.Utc): string => {
@@ -21,21 +65,78 @@ export const approvalCountdown = (placement: Placement, now: DateTime.Utc): stri
   return days >= 0 ? `${span(days)} left of the approval${extended}` : `‼ approval ran out ${span(-days)} ago${extended}`
 }
 
+/** "3 weeks 2 days left", "3 days 4 hours left", "5 hours 10 minutes left", "overdue by 2 days 1 hour": the time to a clock's due instant. */
+export const timeLeft = (due: DateTime.Utc, now: DateTime.Utc): string => {
+  const ms = DateTime.distance(now, due)
+  const minutes = Math.floor(Math.abs(ms) / 60_000)
+  const [days, hours, mins] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60]
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
+  const span =
+    days >= 14
+      ? `${unit(Math.floor(days / 7), "week")} ${unit(days % 7, "day")}`
+      : days > 0
+        ? `${unit(days, "day")} ${unit(hours, "hour")}`
+        : `${unit(hours, "hour")} ${unit(mins, "minute")}`
+  return ms >= 0 ? `${span} left` : `overdue by ${span}`
+}
+
+/** The placement's standing beside its approval: police protection and the s20 basis, in words. */
+export const placementStanding = (placement: Placement): ReadonlyArray<string> => [
+  ...(isUnderPoliceProtection(placement) ? ["‼ under police protection (STAT-S46)"] : []),
+  ...(hasS20Basis(placement) ? ["✓ s20 on consent"] : placement.s20Accommodation?.withdrawn !== undefined ? ["✗ s20 consent withdrawn"] : [])
+]
+
+const fromDeadline = (clock: Deadline): TrackerClock => ({ ...clock, dueText: formatInstant(clock.due) })
+
 /**
- * The statutory tracker's read: Regulation 24 placements that are live or identified, with their clocks, and every
- * other open clock under a statutory rule (STAT-*), as the core's deadlines compute them now.
+ * The statutory tracker's read, through the core's use cases: Regulation 24 placements identified or live, every
+ * statutory clock grouped by what it is about (a placement, a child's record: EPO, secure accommodation, proceedings;
+ * whatever else the core counts down under a STAT- rule), and children's records past their retention date (STAT-R50).
+ * Subjects with the most urgent clock come first.
  */
 export const statutoryTracker = (actor: Actor) =>
   Effect.gen(function* () {
     const now = yield* DateTime.now
-    const placements = (yield* Effect.flatMap(Placements, (use) => use.list(actor))).filter(
-      (placement) => placement.status === "placed" || placement.status === "identified"
-    )
-    const deadlines = yield* Effect.flatMap(Deadlines, (use) => use.forAuthority(actor))
-    const ids = new Set(placements.map((placement) => placement.id as string))
-    const byPlacement = (id: string) =>
-      deadlines.filter((clock) => clock.about.kind === "placement" && clock.about.id === id).sort((a, b) => urgency[a.state] - urgency[b.state] || a.due.epochMillis - b.due.epochMillis)
-    const tracked: ReadonlyArray<TrackedPlacement> = placements.map((placement) => ({ placement, clocks: byPlacement(placement.id) }))
-    const otherStatutory = deadlines.filter((clock) => clock.ruleId.startsWith("STAT-") && !(clock.about.kind === "placement" && ids.has(clock.about.id)))
-    return { now, tracked, otherStatutory }
+    const placements = yield* Effect.flatMap(Placements, (use) => use.list(actor))
+    const clocks = (yield* Effect.flatMap(Deadlines, (use) => use.forAuthority(actor))).filter(isStatutory)
+    const pastRetention = yield* Effect.flatMap(ChildRecords, (use) => use.pastRetention(actor, londonDateOf(now)))
+    const subjects = new Map<string, { kind: Deadline["about"]["kind"]; id: string; clocks: TrackerClock[]; pastRetention: boolean }>()
+    const subjectOf = (kind: Deadline["about"]["kind"], id: string) => {
+      const key = `${kind}:${id}`
+      const found = subjects.get(key) ?? { kind, id, clocks: [], pastRetention: false }
+      subjects.set(key, found)
+      return found
+    }
+    for (const placement of placements) if (placement.status === "placed" || placement.status === "identified") subjectOf("placement", placement.id)
+    for (const clock of clocks) subjectOf(clock.about.kind, clock.about.id).clocks.push(fromDeadline(clock))
+    for (const record of pastRetention) {
+      const retention = retentionOf(record)
+      if (retention === undefined) continue
+      const subject = subjectOf("child", record.childId)
+      subject.pastRetention = true
+      subject.clocks.push({
+        state: "overdue",
+        due: undefined,
+        dueText: formatDate(retention.keepUntil),
+        countdown: `kept until ${formatDate(retention.keepUntil)}`,
+        ruleId: "STAT-R50",
+        title: "Record past its retention date: review it for deletion",
+        explanation: retention.explanation
+      })
+    }
+    const tracked: ReadonlyArray<TrackedSubject> = [...subjects.values()]
+      .map((subject) => {
+        const placement = subject.kind === "placement" ? placements.find((candidate) => candidate.id === subject.id) : undefined
+        return {
+          ...subject,
+          placement,
+          childId: placement?.childId ?? (subject.kind === "child" ? subject.id : undefined),
+          clocks: [...subject.clocks].sort(byUrgency)
+        }
+      })
+      .sort((a, b) => {
+        const [first, second] = [a.clocks[0], b.clocks[0]]
+        return first === undefined || second === undefined ? (first === undefined ? 1 : 0) - (second === undefined ? 1 : 0) : byUrgency(first, second)
+      })
+    return { now, tracked }
   })

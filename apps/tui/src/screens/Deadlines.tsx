@@ -3,7 +3,7 @@ import { Box, Text } from "ink"
 import { Effect } from "effect"
 import { useMemo, useState } from "react"
 import { useCore, useLoad } from "../ui/CoreContext.js"
-import { deadlineState, pad } from "../ui/describe.js"
+import { deadlineState, pad, ruleColumnWidth } from "../ui/describe.js"
 import { Form, type Values } from "../ui/Form.js"
 import type { KeyHelp } from "../ui/keys.js"
 import { List, useSelection } from "../ui/List.js"
@@ -45,7 +45,8 @@ export const Deadlines = () => {
   // Sorted once per read or filter, not on every key: with ten thousand clocks that is the difference in a keypress.
   const shown = useMemo(() => (data ?? []).filter((deadline) => matches(deadline, filter)).sort(byUrgency), [data, filter])
   // Carepanel's defaults carry longer ids (DEF-DISAGREEMENT-5WD) than the seeds' rules; show them whole.
-  const ruleWidth = useMemo(() => Math.max(8, ...shown.map((deadline) => deadline.ruleId.length)), [shown])
+  const ruleWidth = useMemo(() => ruleColumnWidth(shown.map((deadline) => deadline.ruleId), 8), [shown])
+  const overdue = useMemo(() => shown.filter((deadline) => deadline.state === "overdue").length, [shown])
   const [selected] = useSelection(shown.length, navigation.keysLive)
   useKeys((input) => {
     if (input === "f") setFiltering(true)
@@ -53,7 +54,6 @@ export const Deadlines = () => {
   }, navigation.keysLive)
   if (data === undefined) return <Text>{error ?? "Loading the clocks…"}</Text>
   const current = shown[selected]
-  const overdue = shown.filter((deadline) => deadline.state === "overdue").length
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">{`Clocks: ${shown.length} open · ‼ ${overdue} overdue${values.filter?.trim() ? ` · filter "${values.filter.trim()}" (x clears)` : ""}`}</Text>
@@ -63,7 +63,7 @@ export const Deadlines = () => {
         height={Math.max(3, navigation.rows - (filtering ? 10 : 6))}
         focused={!filtering}
         empty="  No open clocks match."
-        row={(deadline) => <Text wrap="truncate-end">{`${pad(deadlineState[deadline.state], 12)} ${pad(formatInstant(deadline.due), 22)} ${pad(deadline.ruleId, ruleWidth)} ${deadline.title}`}</Text>}
+        row={(deadline) => `${pad(deadlineState[deadline.state], 12)} ${pad(formatInstant(deadline.due), 22)} ${pad(deadline.ruleId, ruleWidth)} ${deadline.title}`}
       />
       {filtering ? (
         <FilterForm values={values} onChange={setValues} onDone={() => setFiltering(false)} />

@@ -56,11 +56,7 @@ export const Deliveries = () => {
         height={Math.max(3, navigation.rows - 7)}
         focused
         empty={`  No delivery ${view === "not applied" ? "is waiting, refused or dead" : `is ${view}`}.`}
-        row={(delivery) => (
-          <Text wrap="truncate-end">
-            {`${pad(deliveryState(delivery), 11)} ${pad(when(delivery.receivedAt), 22)} ${pad(delivery.deliveryId, wide ? 36 : 20)} ${delivery.sourceId} ${delivery.eventType}`}
-          </Text>
-        )}
+        row={(delivery) => `${pad(deliveryState(delivery), 11)} ${pad(when(delivery.receivedAt), 22)} ${pad(delivery.deliveryId, wide ? 36 : 20)} ${delivery.sourceId} ${delivery.eventType}`}
       />
       {current === undefined ? null : (
         <Box flexDirection="column" borderStyle="single" paddingX={1}>

@@ -38,9 +38,7 @@ export const Inbox = () => {
         height={listHeight}
         focused
         empty="  Nothing yet: notifications for you or your role appear here as they are sent."
-        row={({ notification, receivedAt }) => (
-          <Text wrap="truncate-end">{`${hhmm(receivedAt)} ${pad(words(notification.kind), 24)} ${notification.actBy === undefined ? "" : "! act by · "}${notification.headline}`}</Text>
-        )}
+        row={({ notification, receivedAt }) => `${hhmm(receivedAt)} ${pad(words(notification.kind), 24)} ${notification.actBy === undefined ? "" : "! act by · "}${notification.headline}`}
       />
       {current === undefined ? null : (
         <Box flexDirection="column" borderStyle="single" paddingX={1} height={Math.max(3, navigation.rows - listHeight - 2)} overflow="hidden">

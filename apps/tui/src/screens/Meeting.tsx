@@ -78,9 +78,7 @@ export const Meeting = ({ route }: { readonly route: Route }) => {
         height={action === undefined ? Math.max(3, Math.min(items.length, navigation.rows - 9)) : 3}
         focused={action === undefined}
         empty="  Nothing on the agenda."
-        row={(entry, index) => (
-          <Text wrap="truncate-end">{`${londonTimeOf(entry.startsAt)} ${pad(data.decisions[index] ? `✓ ${data.decisions[index].content.outcome}` : "· to hear", 11)} ${pad(entry.referralId, 14)} ${entry.summary}`}</Text>
-        )}
+        row={(entry, index) => `${londonTimeOf(entry.startsAt)} ${pad(data.decisions[index] ? `✓ ${data.decisions[index].content.outcome}` : "· to hear", 11)} ${pad(entry.referralId, 14)} ${entry.summary}`}
       />
       {request === undefined ? null : action !== undefined ? (
         <MeetingForm key={`${request.id}-${action}`} sitting={data.sitting} request={request} decision={decision} action={action} onDone={() => setAction(undefined)} height={Math.max(3, navigation.rows - 8)} />

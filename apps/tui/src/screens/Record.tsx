@@ -67,9 +67,7 @@ export const Record = () => {
         height={listHeight}
         focused={pane === "sittings"}
         empty="  No sitting with business on it has begun yet."
-        row={({ sitting, steps: its }) => (
-          <Text wrap="truncate-end">{`${pad(sittingWhen(sitting), 22)} ${pad(panelName(policy, sitting.panelId), 16)} ${recordStage(its)}`}</Text>
-        )}
+        row={({ sitting, steps: its }) => `${pad(sittingWhen(sitting), 22)} ${pad(panelName(policy, sitting.panelId), 16)} ${recordStage(its)}`}
       />
       <Text bold>{`${pane === "steps" ? "▸" : " "} Draft -> chair -> final -> uploaded per child`}</Text>
       <List
@@ -78,7 +76,7 @@ export const Record = () => {
         height={Math.max(3, navigation.rows - listHeight - 7)}
         focused={pane === "steps"}
         empty="  Choose a sitting."
-        row={(entry) => <Text wrap="truncate-end">{`${pad(entry.label, 34)} ${stepState(entry)}`}</Text>}
+        row={(entry) => `${pad(entry.label, 34)} ${stepState(entry)}`}
       />
       {chosen?.clock === undefined ? null : (
         <Box borderStyle="single" paddingX={1}>

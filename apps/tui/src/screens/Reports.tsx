@@ -186,7 +186,7 @@ export const Reports = () => {
         height={Math.max(3, navigation.rows - used - (editing === undefined ? 0 : 6))}
         focused={editing === undefined}
         empty="  No tables."
-        row={(table) => <Text wrap="truncate-end">{`${pad(table.title, 34)} ${table.rows.length} row${table.rows.length === 1 ? "" : "s"}`}</Text>}
+        row={(table) => `${pad(table.title, 34)} ${table.rows.length} row${table.rows.length === 1 ? "" : "s"}`}
       />
       {editing === undefined ? null : <PeriodForm values={editing} onChange={setEditing} onDone={choose} onCancel={() => setEditing(undefined)} />}
     </Box>

@@ -59,9 +59,7 @@ export const Requests = () => {
         height={action === undefined ? listHeight : Math.max(2, listHeight - 6)}
         focused={action === undefined}
         empty="  No requests are waiting."
-        row={(item) => (
-          <Text wrap="truncate-end">{`${pad(referralState[item.status], 20)} ${pad(item.id, 14)} ${pad(item.form.requestTypes.map(words).join(", "), 30)} ${item.form.children.map((child) => child.childId).join(", ")}`}</Text>
-        )}
+        row={(item) => `${pad(referralState[item.status], 20)} ${pad(item.id, 14)} ${pad(item.form.requestTypes.map(words).join(", "), 30)} ${item.form.children.map((child) => child.childId).join(", ")}`}
       />
       {request === undefined ? null : action === undefined ? (
         <Detail request={request} sittings={data.sittings} />

@@ -75,9 +75,7 @@ export const Sitting = ({ route }: { readonly route: Route }) => {
           height={height}
           focused={action === undefined}
           empty="  Nothing on the agenda yet: b builds it from what is due."
-          row={(item) => (
-            <Text wrap="truncate-end">{`${londonTimeOf(item.startsAt)}-${londonTimeOf(item.endsAt)} ${pad(item.kind, 13)} ${pad(item.referralId, 14)} ${item.summary}`}</Text>
-          )}
+          row={(item) => `${londonTimeOf(item.startsAt)}-${londonTimeOf(item.endsAt)} ${pad(item.kind, 13)} ${pad(item.referralId, 14)} ${item.summary}`}
         />
       ) : (
         <List
@@ -86,9 +84,7 @@ export const Sitting = ({ route }: { readonly route: Route }) => {
           height={height}
           focused={action === undefined}
           empty="  No attendance recorded: t records a confirmation, apologies, a deputy or an observer."
-          row={(entry) => (
-            <Text wrap="truncate-end">{`${pad(entry.status === "present" ? "✓ present" : entry.status === "apologies" ? "✗ apologies" : `· ${entry.status}`, 13)} ${pad(entry.name, 20)} ${pad(entry.seat, 16)} ${words(entry.membership)}${entry.standsInFor ? ` for ${entry.standsInFor}` : ""}`}</Text>
-          )}
+          row={(entry) => `${pad(entry.status === "present" ? "✓ present" : entry.status === "apologies" ? "✗ apologies" : `· ${entry.status}`, 13)} ${pad(entry.name, 20)} ${pad(entry.seat, 16)} ${words(entry.membership)}${entry.standsInFor ? ` for ${entry.standsInFor}` : ""}`}
         />
       )}
       {action === undefined ? null : <SittingForm sitting={sitting} action={action} onDone={() => setAction(undefined)} />}

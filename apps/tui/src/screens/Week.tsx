@@ -58,7 +58,7 @@ export const Week = () => {
         height={Math.max(3, Math.floor((navigation.rows - 4) / 2))}
         focused={pane === "sittings"}
         empty="  No sittings this week or next."
-        row={(sitting) => <Text wrap="truncate-end">{`${pad(sittingWhen(sitting), 22)} ${pad(panelName(policy, sitting.panelId), 16)} ${sittingState(sitting)}`}</Text>}
+        row={(sitting) => `${pad(sittingWhen(sitting), 22)} ${pad(panelName(policy, sitting.panelId), 16)} ${sittingState(sitting)}`}
       />
       <Text bold>{`${pane === "clocks" ? "▸" : " "} Clocks needing attention`}</Text>
       <List
@@ -67,7 +67,7 @@ export const Week = () => {
         height={Math.max(3, navigation.rows - 4 - Math.max(3, Math.floor((navigation.rows - 4) / 2)) - 2)}
         focused={pane === "clocks"}
         empty="  Nothing overdue or due soon."
-        row={(c) => <Text wrap="truncate-end">{pad(`${pad(deadlineState[c.state], 12)} ${c.title}`, width)}</Text>}
+        row={(c) => pad(`${pad(deadlineState[c.state], 12)} ${c.title}`, width)}
       />
     </Box>
   )

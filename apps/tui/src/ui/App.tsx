@@ -75,7 +75,7 @@ export const App = ({ columns, rows, initial = { name: "week" } }: AppProps) => 
           {`Carepanel · ${policy.authority.name} · ${actor.name} (${actor.roles.join(", ").replaceAll("_", " ")}) · ✉ ${unread}`}
         </Text>
         <Text wrap="truncate-end">{tabs}</Text>
-        <Box flexDirection="column" flexGrow={1} height={rows - 4} overflow="hidden">
+        <Box flexDirection="column" flexGrow={1} height={rows - 4} overflowY="hidden">
           {helpOpen ? <Help title={screen.title} keys={screen.keys} /> : <Screen route={route as never} />}
         </Box>
         <Text wrap="truncate-end">{status === undefined ? " " : `${status.kind === "refused" ? "✗ Refused:" : status.kind === "done" ? "✓" : "·"} ${status.text}`}</Text>

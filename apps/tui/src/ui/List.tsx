@@ -32,24 +32,36 @@ export interface ListProps<T> {
   readonly height: number
   readonly focused: boolean
   readonly empty: string
-  readonly row: (item: T, index: number) => ReactNode
+  /** One line of text (truncated to fit), or, for a row of several lines, its own elements. */
+  readonly row: (item: T, index: number) => string | ReactNode
 }
 
-/** A list with `›` at the selected row (a symbol, not a colour) and a count when it does not all fit. */
+/**
+ * A list with `›` at the selected row (a symbol, not a colour) and a count when it does not all fit. A row given as
+ * text is drawn as one Text with its mark: Ink redraws every node of the frame on each keypress, so fewer nodes per
+ * row is what keeps a keypress quick.
+ */
 export const List = <T,>({ items, selected, height, focused, empty, row }: ListProps<T>) => {
   const { colour } = useCore()
   if (items.length === 0) return <Text>{empty}</Text>
   const room = items.length > height ? height - 1 : height
   const { from, to } = visibleWindow(items.length, selected, room)
+  const markOf = (index: number) => <Text inverse={colour && focused && index === selected}>{`${index === selected ? (focused ? "›" : "·") : " "} `}</Text>
   return (
     <Box flexDirection="column">
       {items.slice(from, to).map((item, offset) => {
         const index = from + offset
-        const mark = index === selected ? (focused ? "›" : "·") : " "
-        return (
+        const mark = markOf(index)
+        const content = row(item, index)
+        return typeof content === "string" ? (
+          <Text key={index} wrap="truncate-end">
+            {mark}
+            {content}
+          </Text>
+        ) : (
           <Box key={index}>
-            <Text inverse={colour && focused && index === selected}>{mark} </Text>
-            <Box flexGrow={1}>{row(item, index)}</Box>
+            {mark}
+            <Box flexGrow={1}>{content}</Box>
           </Box>
         )
       })}

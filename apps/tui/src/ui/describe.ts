@@ -39,3 +39,10 @@ export const sittingState = (sitting: Sitting): string => {
 }
 
 export const pad = (text: string, width: number): string => (text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width))
+
+/**
+ * The width of a rule column: the longest id shown (Carepanel's defaults carry long ones, DEF-R24-CONSENT-NEXT-WD),
+ * at least `least`, at most `most` (what the row leaves after its title's room); longer ids end with `…`.
+ */
+export const ruleColumnWidth = (ruleIds: ReadonlyArray<string>, least: number, most = Number.POSITIVE_INFINITY): number =>
+  Math.max(least, Math.min(most, Math.max(0, ...ruleIds.map((ruleId) => ruleId.length))))
