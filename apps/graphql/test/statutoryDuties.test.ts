@@ -122,6 +122,52 @@ describe("extending a temporary approval over HTTP (STAT-R25-3)", () => {
   })
 })
 
+describe("looked-after status and reviews over HTTP (STAT-R33, SSDA903)", () => {
+  const onRecord =
+    "... on ChildRecord { childId legalStatus { code label from } lookedAfter { from route how reviews { heldAt iroName } } clocks { id ruleId due state explanation } }"
+
+  it("STAT-R33: a placement under police protection makes the child looked after (L1) from the placement; docs/api.md's review example meets the first review and starts the second; the clock is in the deadline list", async () => {
+    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const example = /```graphql\n(mutation Run\(\$input: RecordLookedAfterReviewInput!\)[\s\S]*?)```/.exec(docs)![1]!
+    const { worker } = await placedUnderPoliceProtection("sd-la-1")
+    const query = await app.post(worker, `query ($childId: ID!) { childRecord(childId: $childId) { ${onRecord} } }`, { childId: "sd-la-1" })
+    const record = query.body.data.childRecord
+    expect(record, query.text).toMatchObject({
+      legalStatus: { code: "L1", label: "under police protection and in local authority accommodation" },
+      lookedAfter: { route: "police_protection_accommodation", reviews: [] }
+    })
+    const placedAt = record.lookedAfter.from
+    expect(record.clocks).toContainEqual(
+      expect.objectContaining({ id: "sd-la-1:r33:la-1:1", ruleId: "STAT-R33", state: "pending", explanation: expect.stringContaining(`STAT-R33: 20 working days after the child became looked after at`) })
+    )
+    const listed = await app.post(worker, deadlines, { days: 40 })
+    expect(listed.body.data.deadlines.map((d: { id: string }) => d.id)).toContain("sd-la-1:r33:la-1:1")
+
+    const early = await app.post(worker, example, { input: { childId: "sd-la-1", heldAt: new Date(new Date(placedAt).getTime() - 60_000).toISOString(), iroName: "Imogen Reyes" } })
+    expect(early.body.data.recordLookedAfterReview, early.text).toMatchObject({ __typename: "LookedAfterRefused", ruleId: "STAT-R33" })
+    const heldAt = new Date(Date.now() - 60_000).toISOString()
+    const reviewed = await app.post(worker, example, { input: { childId: "sd-la-1", heldAt, iroName: "Imogen Reyes" } })
+    const after = reviewed.body.data.recordLookedAfterReview
+    expect(after, reviewed.text).toMatchObject({ __typename: "ChildRecord", lookedAfter: { reviews: [{ heldAt, iroName: "Imogen Reyes" }] } })
+    expect(after.clocks.filter((c: { ruleId: string }) => c.ruleId === "STAT-R33").map((c: { id: string; state: string }) => [c.id, c.state])).toEqual([
+      ["sd-la-1:r33:la-1:1", "met"],
+      ["sd-la-1:r33:la-1:2", "pending"]
+    ])
+  })
+
+  it("a legal status that is not an SSDA903 code is refused by name; an interim care order makes a child looked after, and a care order later keeps the start", async () => {
+    const worker = await tokenFor(app, staff.socialWorker)
+    const record = mutation("recordLegalStatus", `${onRecord} ... on LegalStatusRefused { code }`)
+    const from = new Date(Date.now() - 3 * 3_600_000).toISOString()
+    const refused = await app.post(worker, record, { input: { childId: "sd-la-2", code: "X9", from } })
+    expect(refused.body.data.recordLegalStatus, refused.text).toMatchObject({ __typename: "LegalStatusRefused", code: "X9" })
+    expect(refused.body.data.recordLegalStatus.message).toContain('"X9" is not an SSDA903 legal status code')
+    await app.post(worker, record, { input: { childId: "sd-la-2", code: "C1", from } })
+    const later = await app.post(worker, record, { input: { childId: "sd-la-2", code: "C2", from: new Date(Date.now() - 3_600_000).toISOString() } })
+    expect(later.body.data.recordLegalStatus, later.text).toMatchObject({ legalStatus: { code: "C2" }, lookedAfter: { from, route: "legal_status" } })
+  })
+})
+
 describe("emergency protection orders over HTTP (STAT-S44)", () => {
   const onRecord = "... on ChildRecord { childId emergencyProtectionOrders { orderId days endsAt inForce extension { days endsAt } ended { outcome } } clocks { id ruleId due state explanation } }"
 

@@ -1,14 +1,17 @@
 import { readFileSync } from "node:fs"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bodyOf } from "../src/cli/send.js"
-import { socialWorker } from "./support/fixtures.js"
+import { authority, socialWorker, sourcesFor } from "./support/fixtures.js"
 import { deliver, startTestReceiver } from "./support/receiver.js"
 import { countOf, queryStore } from "./support/storeQuery.js"
 
 type Receiver = Awaited<ReturnType<typeof startTestReceiver>>
 let receiver: Receiver
+/** The test source, also allowed to send legal statuses. */
+const sources = sourcesFor()
+sources.authorities[authority].sources.mosaic.events.push("legal_status.changed")
 beforeAll(async () => {
-  receiver = await startTestReceiver({ parkedForMs: 60_000 })
+  receiver = await startTestReceiver({ parkedForMs: 60_000, sources })
 })
 afterAll(() => receiver.close())
 
@@ -158,7 +161,7 @@ describe("the statutory examples (docs/webhooks.md, carepanel-webhooks send --ex
     expect(JSON.stringify(schemas.accommodation_s20_started)).toContain("toldOfRightToObjectAndRemove")
   })
 
-  it("answers the records the core does not hold yet (a visit, a legal status) 422 NotYetSupported after checking their shape, storing nothing", async () => {
+  it("answers the records the core does not hold yet (a visit) 422 NotYetSupported after checking their shape, storing nothing", async () => {
     const before = await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")
     const visit = JSON.parse(bodyOf({ url: "", secret: "", example: "visit.recorded" }))
     const answer = await deliver(receiver.url, visit)
@@ -167,5 +170,43 @@ describe("the statutory examples (docs/webhooks.md, carepanel-webhooks send --ex
     const malformed = await deliver(receiver.url, { ...visit, data: { ...visit.data, visitedAt: "yesterday" } })
     expect(malformed.body.problems.map((p: { path: string }) => p.path)).toEqual(["data.visitedAt"])
     expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")).toBe(before)
+  })
+})
+
+describe("legal status (SSDA903) on the child's statutory record", () => {
+  /** The child record's events, in order, as the store keeps them. */
+  const childEvents = async (childId: string) =>
+    (await queryStore<{ type: string; data: string }>(receiver.store, "SELECT type, data FROM events WHERE entity_id = ? ORDER BY position", [childId])).map((row) => ({
+      type: row.type,
+      data: JSON.parse(row.data) as Record<string, unknown>
+    }))
+
+  it("applies the example legal status by the child's id: the child becomes looked after from it; a code that is not SSDA903 is refused by name, storing nothing", async () => {
+    const example = JSON.parse(bodyOf({ url: "", secret: "", example: "legal_status.changed" }))
+    const answer = await deliver(receiver.url, example)
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+    expect(answer.body.touched).toEqual([{ type: "child", id: example.data.childId }])
+    expect(await childEvents(example.data.childId)).toMatchObject([
+      { type: "ChildRecordOpened" },
+      { type: "LegalStatusChanged", data: { code: "C1", from: "2026-06-03T14:30:00.000Z", by: { via: { sourceId: "mosaic" } } } },
+      { type: "BecameLookedAfter", data: { route: "legal_status", code: "C1", from: "2026-06-03T14:30:00.000Z" } }
+    ])
+
+    const refused = await deliver(receiver.url, { ...example, data: { ...example.data, childId: "child-ls-2", code: "V9" } })
+    expect(refused.status).toBe(422)
+    expect(refused.body).toMatchObject({ code: "LegalStatusRefused" })
+    expect(refused.body.detail).toContain('"V9" is not an SSDA903 legal status code. The codes are C1 (interim care order)')
+    expect(await childEvents("child-ls-2")).toEqual([])
+  })
+
+  it("a placement's child already looked after keeps its start when an interim care order follows", async () => {
+    const placementId = await startPlacement("ep-ls-3")
+    const placed = await placementEvents(placementId)
+    const childId = placed[0]!.data.childId as string
+    const answer = await deliver(receiver.url, { type: "legal_status.changed", data: { actor: socialWorker, childId, code: "C1", from: hoursAgo(1) } })
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200)
+    const events = await childEvents(childId)
+    expect(events.filter((event) => event.type === "BecameLookedAfter")).toMatchObject([{ data: { route: "regulation24_placement", from: placed[1]!.data.placedAt } }])
+    expect(events.at(-1)).toMatchObject({ type: "LegalStatusChanged", data: { code: "C1" } })
   })
 })

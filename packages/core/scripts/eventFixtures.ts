@@ -103,7 +103,10 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       ProceedingsIssued: { issuedAt: audit.at, ...audit },
       ProceedingsExtended: { weeks: 8, from: audit.at, endsAt: audit.at, ...audit },
       ProceedingsConcluded: { concludedAt: audit.at, ...audit },
-      ChildDeathRecorded: { diedOn: "2027-02-10", ...audit }
+      ChildDeathRecorded: { diedOn: "2027-02-10", ...audit },
+      LegalStatusChanged: { code: "C1", from: audit.at, ...audit },
+      LookedAfterEnded: { periodId: "la-1", endedAt: audit.at, reason: "returned home to her mother", ...audit },
+      LookedAfterReviewHeld: { periodId: "la-1", heldAt: audit.at, iroName: "Imogen Reyes", ...audit }
     }
   }
 }

@@ -1,9 +1,9 @@
 import { policiesLayer, RandomIds } from "@carepanel/app-kit"
-import { type AuthorityPolicy, EnglandAndWalesCalendar, type Notifier, Placements, Referrals } from "@carepanel/core"
+import { type AuthorityPolicy, ChildRecords, EnglandAndWalesCalendar, type Notifier, Placements, Referrals } from "@carepanel/core"
 import type { StoreServices } from "@carepanel/store-sql"
 import { Layer } from "effect"
 
-export type ReceiverServices = Referrals | Placements | StoreServices | Notifier
+export type ReceiverServices = Referrals | Placements | ChildRecords | StoreServices | Notifier
 
 export interface ReceiverLayerParts<E> {
   readonly store: Layer.Layer<StoreServices, E>
@@ -13,6 +13,6 @@ export interface ReceiverLayerParts<E> {
 
 /** The store (SQLite or PostgreSQL, with its SQL client for the receiver's own tables), the ports, the use cases. */
 export const receiverLayer = <E>(parts: ReceiverLayerParts<E>): Layer.Layer<ReceiverServices, E> =>
-  Layer.mergeAll(Referrals.Default, Placements.Default).pipe(
+  Layer.mergeAll(Referrals.Default, Placements.Default, ChildRecords.Default).pipe(
     Layer.provideMerge(Layer.mergeAll(parts.store, RandomIds, policiesLayer(parts.policies), EnglandAndWalesCalendar, parts.notifier))
   )

@@ -1,4 +1,4 @@
-import { type AuthorityId, type DocumentRef, PlacementId, Placements, ReferralId, Referrals, type Role } from "@carepanel/core"
+import { type AuthorityId, ChildId, ChildRecords, type DocumentRef, PlacementId, Placements, ReferralId, Referrals, type Role } from "@carepanel/core"
 import { Effect } from "effect"
 import type { Touched } from "../inbox/answer.js"
 import { findReference, insertReference, type ReferenceKey } from "../inbox/references.js"
@@ -34,8 +34,9 @@ export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
     })
     const referrals = yield* Referrals
     const placements = yield* Placements
+    const childRecords = yield* ChildRecords
     /** A command on a record the case system created earlier; parked when that record is not known yet. */
-    const onRecord = <E, R>(recordType: Touched["type"], reference: string, command: (id: string) => Effect.Effect<unknown, E, R>) =>
+    const onRecord = <E, R>(recordType: ReferenceKey["recordType"], reference: string, command: (id: string) => Effect.Effect<unknown, E, R>) =>
       Effect.flatMap(findReference(key(recordType, reference)), (recordId): Effect.Effect<Step, E, R> =>
         recordId === undefined
           ? Effect.succeed({ _tag: "Park", waitingFor: key(recordType, reference) })
@@ -86,6 +87,12 @@ export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
         return yield* onPlacement(event.data.placementRef, (id) =>
           placements.recordS20Accommodation(actor, id, { consents, ...(childWishes === undefined ? {} : { childWishes }) })
         )
+      }
+      case "legal_status.changed": {
+        // The child's record is keyed by the child's id, which the case system and the core share: nothing to wait for.
+        const childId = ChildId.make(event.data.childId)
+        yield* childRecords.recordLegalStatus(actor, childId, event.data.code, event.data.from)
+        return appliedTo({ type: "child", id: childId })
       }
     }
   })

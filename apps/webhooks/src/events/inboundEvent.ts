@@ -1,10 +1,11 @@
 import { Schema } from "effect"
+import { childRecordEvents } from "./childRecordEvents.js"
 import { placementEvents } from "./placementEvents.js"
 import { DocumentAttached, RequestApproved, RequestReturned, RequestSubmitted, RequestWithdrawn } from "./requestEvents.js"
 import { statutoryEvents } from "./statutoryEvents.js"
 
 /** The events this version applies to the core. */
-export const appliedEvents = [RequestSubmitted, RequestApproved, RequestReturned, RequestWithdrawn, DocumentAttached, ...placementEvents] as const
+export const appliedEvents = [RequestSubmitted, RequestApproved, RequestReturned, RequestWithdrawn, DocumentAttached, ...placementEvents, ...childRecordEvents] as const
 
 export const InboundEvent = Schema.Union(...appliedEvents, ...statutoryEvents)
 export type InboundEvent = typeof InboundEvent.Type

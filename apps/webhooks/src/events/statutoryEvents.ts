@@ -5,19 +5,14 @@ import { aboutChild, envelope, SourceReference } from "./eventParts.js"
 const At = RealDateTimeUtc
 
 /**
- * Statutory records the core does not hold yet (no legal status, no visits). Their shapes are checked, then the
+ * Statutory records the core does not hold yet (no visits). Their shapes are checked, then the
  * delivery is answered 422 "not yet supported by this version" and nothing is stored, so the case system can send it
  * again after an upgrade.
  */
-export const LegalStatusChanged = envelope(
-  "legal_status.changed",
-  { ...aboutChild, code: Schema.String.pipe(Schema.pattern(/^[A-Z][0-9A-Z]{1,2}$/, { message: () => "must be an SSDA903 legal status code such as V2 or C1" })), from: At },
-  "The child's SSDA903 legal status changed"
-)
 export const VisitRecorded = envelope(
   "visit.recorded",
   { ...aboutChild, visitRef: SourceReference, visitedAt: At, seenAlone: Schema.optional(Schema.Boolean) },
   "A statutory visit to the child was recorded"
 )
 
-export const statutoryEvents = [LegalStatusChanged, VisitRecorded] as const
+export const statutoryEvents = [VisitRecorded] as const

@@ -9,7 +9,7 @@ export type Answer = KeptAnswer & {
 
 /** A record a delivery created or changed. */
 export interface Touched {
-  readonly type: "request" | "placement"
+  readonly type: "request" | "placement" | "child"
   readonly id: string
 }
 

@@ -3,6 +3,8 @@ import { AuthorityId, ChildId } from "../shared/ids.js"
 import { LocalDate } from "../calendar/LocalDate.js"
 import { EmergencyProtectionOrder } from "./EmergencyProtectionOrder.js"
 import { Proceedings } from "./Proceedings.js"
+import { LegalStatus } from "./LegalStatus.js"
+import { LookedAfterPeriod } from "./LookedAfter.js"
 import { SecureAccommodation } from "./SecureAccommodation.js"
 
 /**
@@ -21,7 +23,11 @@ export const ChildRecord = Schema.Struct({
   /** STAT-S25: periods in secure accommodation; absent in records written before it was kept. */
   secureAccommodation: Schema.optionalWith(SecureAccommodation, { default: () => ({ periods: [], courtAuthorities: [] }) }),
   /** STAT-PLO and STAT-S31: the current pre-proceedings and care proceedings. */
-  proceedings: Schema.optionalWith(Proceedings, { default: () => ({ extensions: [] }) })
+  proceedings: Schema.optionalWith(Proceedings, { default: () => ({ extensions: [] }) }),
+  /** SSDA903 legal statuses, oldest first; the last is the current one. Absent in records written before they were kept. */
+  legalStatuses: Schema.optionalWith(Schema.Array(LegalStatus), { default: () => [] }),
+  /** Periods of being looked after, oldest first, each with its STAT-R33 reviews. */
+  lookedAfter: Schema.optionalWith(Schema.Array(LookedAfterPeriod), { default: () => [] })
 })
 export type ChildRecord = typeof ChildRecord.Type
 

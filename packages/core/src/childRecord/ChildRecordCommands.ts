@@ -3,6 +3,8 @@ import type { Authorised } from "../shared/authorise.js"
 import type { ChildId } from "../shared/ids.js"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
+import type { LegalStatusCode } from "./LegalStatus.js"
+import type { LookedAfterRoute } from "./LookedAfter.js"
 
 /** Every command carries an authorised actor, the instant it happens and the child it is about. */
 interface Base {
@@ -39,5 +41,24 @@ export type ChildRecordCommand =
   | (Base & { readonly _tag: "ExtendProceedings"; readonly weeks: number })
   /** STAT-S31: the proceedings concluded (`concludedAt`, defaults to `at`). */
   | (Base & { readonly _tag: "RecordProceedingsConcluded"; readonly concludedAt?: DateTime.Utc })
+
+  /** The child's SSDA903 legal status from `from`; `code` is checked against the codes, and refused by name if it is not one. */
+  | (Base & { readonly _tag: "RecordLegalStatus"; readonly code: string; readonly from: DateTime.Utc })
+  /**
+   * A placement's record made the child looked after at `from` (s20 with consent, police protection with accommodation,
+   * a Regulation 24 placement), or changed the legal status (`code`) of a child already looked after. Sent by the
+   * Placements use case with the placement's own change, never by a person directly.
+   */
+  | (Base & {
+      readonly _tag: "RecordLookedAfterFromPlacement"
+      readonly route: LookedAfterRoute
+      readonly from: DateTime.Utc
+      readonly placementId: string
+      readonly code?: LegalStatusCode
+    })
+  /** The child ceased to be looked after (`endedAt`, defaults to `at`), for `reason`. */
+  | (Base & { readonly _tag: "RecordLookedAfterEnded"; readonly reason: string; readonly endedAt?: DateTime.Utc })
+  /** STAT-R33: a looked-after review held at `heldAt`, chaired by the child's IRO. */
+  | (Base & { readonly _tag: "RecordLookedAfterReview"; readonly heldAt: DateTime.Utc; readonly iroName: string })
 
 export type ChildRecordCommandTag = ChildRecordCommand["_tag"]

@@ -9,6 +9,7 @@ import type { ChildRecordRefusal } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import { decideChildFacts } from "./decideChildFacts.js"
 import { decideEpo } from "./decideEpo.js"
+import { decideLookedAfter } from "./decideLookedAfter.js"
 import { decideProceedings } from "./decideProceedings.js"
 import { decideSecure } from "./decideSecure.js"
 import { evolveChildRecord } from "./evolveChildRecord.js"
@@ -37,8 +38,13 @@ const decide = (
           ? yield* decideProceedings(command, state, calendar, audit)
           : command._tag === "RecordDateOfBirth" || command._tag === "RecordChildDeath"
             ? yield* decideChildFacts(command, state, audit)
-            : yield* decideSecure(command, state, audit)
-    if (state !== undefined) return events
+            : command._tag === "RecordLegalStatus" ||
+                command._tag === "RecordLookedAfterFromPlacement" ||
+                command._tag === "RecordLookedAfterEnded" ||
+                command._tag === "RecordLookedAfterReview"
+              ? yield* decideLookedAfter(command, state, audit)
+              : yield* decideSecure(command, state, audit)
+    if (state !== undefined || events.length === 0) return events
     return [{ _tag: "ChildRecordOpened", childId: command.childId, authorityId: command.by.authorityId, ...audit }, ...events]
   })
 

@@ -37,4 +37,25 @@ export class ChildFactRefused extends Schema.TaggedError<ChildFactRefused>()("Ch
   message: Schema.String
 }) {}
 
-export type ChildRecordRefusal = NoSuchRecord | NotYetHappened | EpoPeriodRefused | EpoNotInForce | SecureAccommodationRefused | ProceedingsRefused | ChildFactRefused
+/** A legal status that is not an SSDA903 code (named in the message), or one that does not fit the record's order. */
+export class LegalStatusRefused extends Schema.TaggedError<LegalStatusRefused>()("LegalStatusRefused", {
+  code: Schema.String,
+  message: Schema.String
+}) {}
+
+/** STAT-R33: a review or an end of looked-after status that does not fit the record (not looked after, out of order, no IRO named). */
+export class LookedAfterRefused extends Schema.TaggedError<LookedAfterRefused>()("LookedAfterRefused", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
+export type ChildRecordRefusal =
+  | NoSuchRecord
+  | NotYetHappened
+  | EpoPeriodRefused
+  | EpoNotInForce
+  | SecureAccommodationRefused
+  | ProceedingsRefused
+  | ChildFactRefused
+  | LegalStatusRefused
+  | LookedAfterRefused

@@ -3,6 +3,8 @@ import { ActedBy } from "../shared/actor.js"
 import { AuthorityId, ChildId } from "../shared/ids.js"
 import { LocalDate } from "../calendar/LocalDate.js"
 import { EpoOutcome } from "./EmergencyProtectionOrder.js"
+import { LegalStatusCode } from "./LegalStatus.js"
+import { LookedAfterRoute } from "./LookedAfter.js"
 
 /** Every event names who caused it and when: the log is the audit trail. */
 const audit = { by: ActedBy, at: Schema.DateTimeUtc }
@@ -67,6 +69,27 @@ export const ProceedingsExtended = Schema.TaggedStruct("ProceedingsExtended", { 
 /** STAT-S31: the proceedings concluded at `concludedAt`. */
 export const ProceedingsConcluded = Schema.TaggedStruct("ProceedingsConcluded", { concludedAt: Schema.DateTimeUtc, ...audit })
 
+/** The child's SSDA903 legal status is `code` from `from`. */
+export const LegalStatusChanged = Schema.TaggedStruct("LegalStatusChanged", { code: LegalStatusCode, from: Schema.DateTimeUtc, ...audit })
+/** The child became looked after at `from` (STAT-R33 counts from it), by `route`; a child already looked after never gets a second. */
+export const BecameLookedAfter = Schema.TaggedStruct("BecameLookedAfter", {
+  periodId: Schema.String,
+  route: LookedAfterRoute,
+  from: Schema.DateTimeUtc,
+  code: Schema.optional(LegalStatusCode),
+  placementId: Schema.optional(Schema.String),
+  ...audit
+})
+/** The child ceased to be looked after at `endedAt`, for `reason`. */
+export const LookedAfterEnded = Schema.TaggedStruct("LookedAfterEnded", { periodId: Schema.String, endedAt: Schema.DateTimeUtc, reason: Schema.NonEmptyTrimmedString, ...audit })
+/** STAT-R33: a looked-after review held at `heldAt`, chaired by the IRO `iroName`. */
+export const LookedAfterReviewHeld = Schema.TaggedStruct("LookedAfterReviewHeld", {
+  periodId: Schema.String,
+  heldAt: Schema.DateTimeUtc,
+  iroName: Schema.NonEmptyTrimmedString,
+  ...audit
+})
+
 export const ChildRecordEvent = Schema.Union(
   ChildRecordOpened,
   EmergencyProtectionOrderMade,
@@ -82,6 +105,10 @@ export const ChildRecordEvent = Schema.Union(
   ProceedingsIssued,
   ProceedingsExtended,
   ProceedingsConcluded,
-  ChildDeathRecorded
+  ChildDeathRecorded,
+  LegalStatusChanged,
+  BecameLookedAfter,
+  LookedAfterEnded,
+  LookedAfterReviewHeld
 )
 export type ChildRecordEvent = typeof ChildRecordEvent.Type

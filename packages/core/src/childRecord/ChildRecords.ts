@@ -33,7 +33,11 @@ export const childRecordPermissions = {
   EndPreProceedings: permission("record the end of pre-proceedings (STAT-PLO)", ...recorders),
   RecordProceedingsIssued: permission("record care proceedings issued (STAT-S31)", ...recorders),
   ExtendProceedings: permission("record the court's extension of care proceedings (STAT-S31)", ...recorders),
-  RecordProceedingsConcluded: permission("record care proceedings concluded (STAT-S31)", ...recorders)
+  RecordProceedingsConcluded: permission("record care proceedings concluded (STAT-S31)", ...recorders),
+  RecordLegalStatus: permission("record a child's legal status (SSDA903)", ...recorders),
+  RecordLookedAfterFromPlacement: permission("record looked-after status from a placement", ...recorders),
+  RecordLookedAfterEnded: permission("record that a child ceased to be looked after", ...recorders),
+  RecordLookedAfterReview: permission("record a looked-after review (STAT-R33)", ...recorders, "panel_administrator")
 } satisfies Record<ChildRecordCommand["_tag"], Permission>
 
 export const childRecordReaders = permission(
@@ -88,6 +92,14 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
       extendProceedings: (actor: Actor, childId: ChildId, weeks: number) => run(actor, childId, { _tag: "ExtendProceedings", childId, weeks }),
       recordProceedingsConcluded: (actor: Actor, childId: ChildId, concludedAt?: DateTime.Utc) =>
         run(actor, childId, { _tag: "RecordProceedingsConcluded", childId, ...(concludedAt === undefined ? {} : { concludedAt }) }),
+      /** The child's SSDA903 legal status from `from`; starts looked-after status when the child is not looked after. */
+      recordLegalStatus: (actor: Actor, childId: ChildId, code: string, from: DateTime.Utc) => run(actor, childId, { _tag: "RecordLegalStatus", childId, code, from }),
+      /** The child ceased to be looked after; `endedAt` defaults to now. */
+      recordLookedAfterEnded: (actor: Actor, childId: ChildId, reason: string, endedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordLookedAfterEnded", childId, reason, ...(endedAt === undefined ? {} : { endedAt }) }),
+      /** STAT-R33: a review held at `heldAt`, chaired by the IRO `iroName`. */
+      recordLookedAfterReview: (actor: Actor, childId: ChildId, heldAt: DateTime.Utc, iroName: string) =>
+        run(actor, childId, { _tag: "RecordLookedAfterReview", childId, heldAt, iroName }),
       /** The child's record in the actor's authority; nothing recorded (or another authority's child) answers NotFound. */
       get: (actor: Actor, childId: ChildId) =>
         Effect.gen(function* () {

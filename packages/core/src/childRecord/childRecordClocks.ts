@@ -3,6 +3,7 @@ import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { ChildRecord } from "./ChildRecord.js"
 import { epoClocks } from "./epoClocks.js"
+import { lookedAfterClocks } from "./lookedAfterClocks.js"
 import { proceedingsClocks } from "./proceedingsClocks.js"
 import { secureClocks } from "./secureClocks.js"
 
@@ -10,5 +11,6 @@ import { secureClocks } from "./secureClocks.js"
 export const childRecordClocks = (record: ChildRecord, liveSittings: ReadonlyArray<Sitting>, policy: AuthorityPolicy): ReadonlyArray<ClockSpec> => [
   ...epoClocks(record, liveSittings, policy),
   ...secureClocks(record),
-  ...proceedingsClocks(record)
+  ...proceedingsClocks(record),
+  ...lookedAfterClocks(record)
 ]

@@ -1,6 +1,7 @@
 import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import type { EmergencyProtectionOrder } from "./EmergencyProtectionOrder.js"
+import type { LookedAfterPeriod } from "./LookedAfter.js"
 import { noProceedings, type Proceedings } from "./Proceedings.js"
 import { noSecureAccommodation, type SecureAccommodation } from "./SecureAccommodation.js"
 
@@ -19,10 +20,15 @@ const updateProceedings = (state: NonNullable<ChildRecordState>, update: (procee
   proceedings: update(state.proceedings)
 })
 
+const updatePeriod = (state: NonNullable<ChildRecordState>, periodId: string, update: (period: LookedAfterPeriod) => LookedAfterPeriod) => ({
+  ...state,
+  lookedAfter: state.lookedAfter.map((period) => (period.periodId === periodId ? update(period) : period))
+})
+
 /** Folds one event into the child's record. Total: an event that does not fit leaves the state as it was. */
 export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEvent): ChildRecordState => {
   if (event._tag === "ChildRecordOpened") {
-    return { childId: event.childId, authorityId: event.authorityId, emergencyProtectionOrders: [], secureAccommodation: noSecureAccommodation, proceedings: noProceedings }
+    return { childId: event.childId, authorityId: event.authorityId, emergencyProtectionOrders: [], secureAccommodation: noSecureAccommodation, proceedings: noProceedings, legalStatuses: [], lookedAfter: [] }
   }
   if (state === undefined) return state
   const recorded = { by: event.by, at: event.at }
@@ -67,6 +73,16 @@ export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEve
       return updateProceedings(state, (p) => ({ ...p, extensions: [...p.extensions, { weeks: event.weeks, from: event.from, endsAt: event.endsAt, ...recorded }] }))
     case "ProceedingsConcluded":
       return updateProceedings(state, (p) => ({ ...p, concludedAt: event.concludedAt }))
+    case "LegalStatusChanged":
+      return { ...state, legalStatuses: [...state.legalStatuses, { code: event.code, from: event.from, ...recorded }] }
+    case "BecameLookedAfter": {
+      const { _tag, by, at, ...period } = event
+      return { ...state, lookedAfter: [...state.lookedAfter, { ...period, reviews: [], ...recorded }] }
+    }
+    case "LookedAfterEnded":
+      return updatePeriod(state, event.periodId, (period) => ({ ...period, ended: { endedAt: event.endedAt, reason: event.reason, ...recorded } }))
+    case "LookedAfterReviewHeld":
+      return updatePeriod(state, event.periodId, (period) => ({ ...period, reviews: [...period.reviews, { heldAt: event.heldAt, iroName: event.iroName, ...recorded }] }))
     case "SecretaryOfStateApprovalRecorded":
       return updateSecure(state, (secure) => ({ ...secure, secretaryOfStateApproval: { approvedAt: event.approvedAt, ...recorded } }))
   }

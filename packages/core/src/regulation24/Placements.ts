@@ -1,4 +1,7 @@
-import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
+import { childRecordAggregate } from "../childRecord/childRecordAggregate.js"
+import { childRecordPermissions } from "../childRecord/ChildRecords.js"
+import { type CommandBody, commandPrepare } from "../shared/commandHandler.js"
+import { appendTogether, retryOnConflict } from "../shared/commandRunner.js"
 import { type DateTime, Effect, Schema } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { EventStore, } from "../ports/EventStore.js"
@@ -20,6 +23,7 @@ import {
   type PlacementStatus
 } from "./Placement.js"
 import type { PlacementCommand, ReviewFacts } from "./PlacementCommands.js"
+import { lookedAfterFromPlacement } from "./lookedAfterFromPlacement.js"
 import { placementAggregate, placementCollection, } from "./placementAggregate.js"
 
 const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager"]
@@ -65,9 +69,18 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
     const readModels = yield* ReadModels
     const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
 
-    const handle = commandHandler(placementAggregate, placementPermissions, "placement")
+    const preparePlacement = commandPrepare(placementAggregate, placementPermissions, "placement")
+    // The child's record hears when the child becomes looked after (or their legal status changes) in the same transaction.
+    const prepareChildRecord = commandPrepare(childRecordAggregate, childRecordPermissions, "child record")
     const run = (actor: Actor, placementId: PlacementId, body: CommandBody<PlacementCommand>) =>
-      handle(actor, placementId, body).pipe(Effect.provide(context))
+      Effect.gen(function* () {
+        const placement = yield* preparePlacement(actor, placementId, body)
+        if (placement.after === undefined) return yield* Effect.fail(NotFound.of("placement", placementId))
+        const lookedAfter = lookedAfterFromPlacement(placement.before, placement.after)
+        const child = lookedAfter === undefined ? undefined : yield* prepareChildRecord(actor, placement.after.childId, lookedAfter)
+        yield* appendTogether([placement.commit, child?.commit])
+        return placement.after
+      }).pipe(retryOnConflict, Effect.provide(context))
 
     const decode = Schema.decodeUnknown(Placement)
 

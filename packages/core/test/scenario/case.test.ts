@@ -4,8 +4,9 @@ import { formatDate } from "../../src/calendar/format.js"
 import { preset, presetSlugs } from "../../src/policy/authorities/index.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { playCase } from "./playCase.js"
+import { playPoliceProtectionThenS20, playRegulation24FirstReview } from "./statutoryCase.js"
 
-describe("a case per preset: draft to decision to actions met, with a deferral, a disagreement, agreements outside panel (LIN-12) and a Regulation 24 placement", () => {
+describe("a case per preset: draft to decision to actions met, with a deferral, a disagreement, agreements outside panel (LIN-12), a Regulation 24 placement, police protection, s20 with consent and a first looked-after review", () => {
   it.effect.each(presetSlugs)("%s", (slug) =>
     Effect.gen(function* () {
       const policy = preset(slug)
@@ -45,6 +46,23 @@ describe("a case per preset: draft to decision to actions met, with a deferral, 
       expect(placement.pastSixteenWeeks.some((deadline) => deadline.ruleId === "STAT-R25-1")).toBe(true)
       expect(placement.ended.status).toBe("ended")
       expect(placement.afterEnding).toEqual([])
+
+      // STAT-S46, STAT-S20-CONSENT: placed under police protection, the child is looked after (L1) from the placement;
+      // s20 with the mother's consent ends police protection and changes the legal status to V2 without restarting the count.
+      const police = yield* playPoliceProtectionThenS20(policy)
+      expect(police.placement).toMatchObject({ policeProtectionEnded: { outcome: "accommodated_s20", endedAt: police.consentedAt } })
+      expect(police.record.lookedAfter).toMatchObject([{ route: "police_protection_accommodation", from: police.placedAt }])
+      expect(police.record.legalStatuses.map((status) => status.code)).toEqual(["L1", "V2"])
+
+      // STAT-R24, STAT-R33: a Regulation 24 placement makes the child looked after from it; the first review, held in
+      // time, meets its clock and the second is due 3 months later.
+      const review = yield* playRegulation24FirstReview(policy)
+      expect(review.beforeReview.map((deadline) => [deadline.id, deadline.state])).toEqual([["child-rv:r33:la-1:1", "pending"]])
+      expect(review.afterReview.map((deadline) => [deadline.id, deadline.state, deadline.metLate ?? false])).toEqual([
+        ["child-rv:r33:la-1:1", "met", false],
+        ["child-rv:r33:la-1:2", "pending", false]
+      ])
+      expect(review.record.lookedAfter[0]).toMatchObject({ route: "regulation24_placement", from: review.placement.placement!.placedAt })
     }).pipe(Effect.provide(inMemoryCore(preset(slug))))
   )
 })

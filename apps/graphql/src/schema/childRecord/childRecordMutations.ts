@@ -136,3 +136,31 @@ commandMutation("recordChildDeath", {
   schema: Schema.Struct({ childId: ChildId, diedOn: LocalDate }),
   execute: (actor, { childId, diedOn }) => using(ChildRecords, (records) => records.recordChildDeath(actor, childId, diedOn))
 })
+
+commandMutation("recordLegalStatus", {
+  description:
+    "The child's SSDA903 legal status from `from` (C1, C2, D1, E1, J1-J3, L1-L3, V2-V4; any other code is refused by name). A child not looked after becomes looked after from `from` (STAT-R33's first review counts from it); a child already looked after keeps their start.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), code: t.string({ required: true }), from: t.field({ type: "DateTime", required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, code: Schema.String, from: Schema.DateTimeUtc }),
+  execute: (actor, { childId, code, from }) => using(ChildRecords, (records) => records.recordLegalStatus(actor, childId, code, from))
+})
+
+commandMutation("recordLookedAfterReview", {
+  description: "STAT-R33: a looked-after review held at `heldAt`, chaired by the child's Independent Reviewing Officer (`iroName`); meets the review due and starts the next.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), heldAt: t.field({ type: "DateTime", required: true }), iroName: t.string({ required: true }) }),
+  schema: Schema.Struct({ childId: ChildId, heldAt: Schema.DateTimeUtc, iroName: Schema.NonEmptyTrimmedString }),
+  execute: (actor, { childId, heldAt, iroName }) => using(ChildRecords, (records) => records.recordLookedAfterReview(actor, childId, heldAt, iroName))
+})
+
+commandMutation("recordLookedAfterEnded", {
+  description: "The child ceased to be looked after at `endedAt` (default now), for `reason`; no further review is due.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), reason: t.string({ required: true }), endedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, reason: Schema.NonEmptyTrimmedString, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, reason, endedAt }) => using(ChildRecords, (records) => records.recordLookedAfterEnded(actor, childId, reason, endedAt))
+})

@@ -1,4 +1,18 @@
-import { type ChildRecord, closedSpans, countedParts, courtSpans, epoEndsAt, hourMs, openPeriod, type Retention, retentionOf, usedInWindowEnding } from "@carepanel/core"
+import {
+  type ChildRecord,
+  closedSpans,
+  countedParts,
+  courtSpans,
+  currentLookedAfter,
+  describeRoute,
+  epoEndsAt,
+  hourMs,
+  legalStatusLabel,
+  openPeriod,
+  type Retention,
+  retentionOf,
+  usedInWindowEnding
+} from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
 import { EpoOutcomeEnum } from "../shared/enums.js"
@@ -113,9 +127,47 @@ const RetentionRef = builder.objectRef<Retention>("Retention").implement({
   })
 })
 
+const LegalStatusRef = builder.objectRef<ChildRecord["legalStatuses"][number]>("LegalStatus").implement({
+  description: "An SSDA903 legal status, in force from `from` until the next one.",
+  fields: (t) => ({
+    code: t.exposeString("code", { description: "The SSDA903 code: C1, C2, D1, E1, J1-J3, L1-L3, V2-V4." }),
+    label: t.string({ resolve: (status) => legalStatusLabel[status.code] }),
+    from: t.field({ type: "DateTime", resolve: (status) => status.from }),
+    by: t.field({ type: ActedByRef, resolve: (status) => status.by }),
+    at: t.field({ type: "DateTime", resolve: (status) => status.at })
+  })
+})
+
+type Period = ChildRecord["lookedAfter"][number]
+
+const LookedAfterReviewRef = builder.objectRef<Period["reviews"][number]>("LookedAfterReview").implement({
+  description: "STAT-R33: a looked-after review, chaired by the child's Independent Reviewing Officer.",
+  fields: (t) => ({
+    heldAt: t.field({ type: "DateTime", resolve: (review) => review.heldAt }),
+    iroName: t.exposeString("iroName"),
+    by: t.field({ type: ActedByRef, resolve: (review) => review.by }),
+    at: t.field({ type: "DateTime", resolve: (review) => review.at })
+  })
+})
+
+const LookedAfterPeriodRef = builder.objectRef<Period>("LookedAfterPeriod").implement({
+  description: "One period of being looked after: STAT-R33's reviews count from `from`; its clocks are in the record's `clocks`.",
+  fields: (t) => ({
+    periodId: t.exposeString("periodId"),
+    from: t.field({ type: "DateTime", description: "When the child became looked after.", resolve: (period) => period.from }),
+    route: t.exposeString("route", { description: "legal_status, s20_accommodation, police_protection_accommodation or regulation24_placement." }),
+    how: t.string({ description: "How the period began, in words.", resolve: (period) => describeRoute(period) }),
+    placementId: t.string({ nullable: true, resolve: (period) => period.placementId ?? null }),
+    reviews: t.field({ type: [LookedAfterReviewRef], resolve: (period) => period.reviews }),
+    endedAt: t.field({ type: "DateTime", nullable: true, resolve: (period) => period.ended?.endedAt ?? null }),
+    endReason: t.string({ nullable: true, resolve: (period) => period.ended?.reason ?? null })
+  })
+})
+
 /** What the core records about one child under the statutes that run on the child; its clocks are in `clocks`. */
 export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").implement({
-  description: "A child's statutory record: emergency protection orders (STAT-S44), secure accommodation (STAT-S25), pre-proceedings and care proceedings (STAT-PLO, STAT-S31).",
+  description:
+    "A child's statutory record: emergency protection orders (STAT-S44), secure accommodation (STAT-S25), pre-proceedings and care proceedings (STAT-PLO, STAT-S31), legal status (SSDA903), looked-after status and its reviews (STAT-R33).",
   fields: (t) => ({
     childId: t.exposeString("childId"),
     emergencyProtectionOrders: t.field({ type: [EpoRef], resolve: (record) => record.emergencyProtectionOrders }),
@@ -123,6 +175,20 @@ export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").impl
     secureAccommodation: t.field({ type: SecureRef, resolve: (record) => record.secureAccommodation }),
     proceedings: t.field({ type: ProceedingsRef, resolve: (record) => record.proceedings }),
     diedOn: t.field({ type: "Date", nullable: true, resolve: (record) => record.diedOn ?? null }),
+    legalStatus: t.field({
+      type: LegalStatusRef,
+      nullable: true,
+      description: "The current legal status while the child is looked after; null otherwise.",
+      resolve: (record) => (currentLookedAfter(record.lookedAfter) === undefined ? null : (record.legalStatuses.at(-1) ?? null))
+    }),
+    legalStatuses: t.field({ type: [LegalStatusRef], description: "Every legal status recorded, oldest first.", resolve: (record) => record.legalStatuses }),
+    lookedAfter: t.field({
+      type: LookedAfterPeriodRef,
+      nullable: true,
+      description: "The period the child is looked after in now; null when not looked after.",
+      resolve: (record) => currentLookedAfter(record.lookedAfter) ?? null
+    }),
+    lookedAfterPeriods: t.field({ type: [LookedAfterPeriodRef], description: "Every period of being looked after, oldest first.", resolve: (record) => record.lookedAfter }),
     retention: t.field({
       type: RetentionRef,
       nullable: true,

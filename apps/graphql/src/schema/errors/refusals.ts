@@ -82,14 +82,16 @@ export const placementRefusals = [
   refusalType("S20ConsentIncomplete", core.S20ConsentIncomplete, { ...ruled, missing: "strings" })
 ]
 
-/** A child's statutory record's refusals (STAT-S44, STAT-S25, STAT-S31, STAT-PLO). */
+/** A child's statutory record's refusals (STAT-S44, STAT-S25, STAT-S31, STAT-PLO, legal status, STAT-R33). */
 export const childRecordRefusals = [
   core.NotYetHappened,
   refusalType("EpoPeriodRefused", core.EpoPeriodRefused, { ...ruled, maxDays: "int" }),
   refusalType("EpoNotInForce", core.EpoNotInForce, ruled),
   refusalType("SecureAccommodationRefused", core.SecureAccommodationRefused, ruled),
   refusalType("ProceedingsRefused", core.ProceedingsRefused, ruled),
-  refusalType("ChildFactRefused", core.ChildFactRefused, ruled)
+  refusalType("ChildFactRefused", core.ChildFactRefused, ruled),
+  refusalType("LegalStatusRefused", core.LegalStatusRefused, { code: "string" }),
+  refusalType("LookedAfterRefused", core.LookedAfterRefused, ruled)
 ]
 
 /** Refusals every mutation may meet besides its own (NotPermitted, NotFound and InvalidInput are in every union). */

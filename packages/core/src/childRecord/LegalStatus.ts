@@ -1,0 +1,36 @@
+import { Schema } from "effect"
+import { ActedBy } from "../shared/actor.js"
+
+/**
+ * The SSDA903 (children looked after return) legal status codes (domain-law.md, "Codes that case systems and data
+ * returns use"). Every one is the legal status of a looked-after child: recording one for a child who is not looked
+ * after starts looked-after status.
+ */
+export const legalStatusLabel = {
+  C1: "interim care order",
+  C2: "full care order",
+  D1: "freeing order",
+  E1: "placement order",
+  J1: "remanded to local authority accommodation or youth detention",
+  J2: "placed in local authority accommodation under PACE",
+  J3: "sentenced to a youth rehabilitation order with a local authority residence or intensive fostering requirement",
+  L1: "under police protection and in local authority accommodation",
+  L2: "emergency protection order",
+  L3: "under a child assessment order and in local authority accommodation",
+  V2: "single period of s20 accommodation",
+  V3: "s20 short break",
+  V4: "s20 short breaks"
+} as const
+
+export type LegalStatusCode = keyof typeof legalStatusLabel
+export const legalStatusCodes = Object.keys(legalStatusLabel) as [LegalStatusCode, ...LegalStatusCode[]]
+export const LegalStatusCode = Schema.Literal(...legalStatusCodes)
+
+export const isLegalStatusCode = (code: string): code is LegalStatusCode => Object.hasOwn(legalStatusLabel, code)
+
+/** "C1 (interim care order), C2 (full care order), ...": for a refusal that lists what may be recorded. */
+export const describeLegalStatusCodes = () => legalStatusCodes.map((code) => `${code} (${legalStatusLabel[code]})`).join(", ")
+
+/** One legal status, in force from `from` until the next one (or the end of looked-after status). */
+export const LegalStatus = Schema.Struct({ code: LegalStatusCode, from: Schema.DateTimeUtc, by: ActedBy, at: Schema.DateTimeUtc })
+export type LegalStatus = typeof LegalStatus.Type

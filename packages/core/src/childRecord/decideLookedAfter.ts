@@ -1,0 +1,127 @@
+import { DateTime, Effect } from "effect"
+import { formatInstant } from "../calendar/format.js"
+import { NotYetHappened } from "../regulation24/PlacementErrors.js"
+import type { ChildRecordState } from "./ChildRecord.js"
+import type { ChildRecordCommand } from "./ChildRecordCommands.js"
+import { LegalStatusRefused, LookedAfterRefused } from "./ChildRecordErrors.js"
+import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import { describeLegalStatusCodes, isLegalStatusCode, type LegalStatusCode, legalStatusLabel } from "./LegalStatus.js"
+import { currentLookedAfter, type LookedAfterPeriod } from "./LookedAfter.js"
+
+type LookedAfterCommand = Extract<
+  ChildRecordCommand,
+  { readonly _tag: "RecordLegalStatus" | "RecordLookedAfterFromPlacement" | "RecordLookedAfterEnded" | "RecordLookedAfterReview" }
+>
+type Audit = Pick<ChildRecordEvent, "by" | "at">
+
+const notLater = (instant: DateTime.Utc, at: DateTime.Utc, what: string) =>
+  DateTime.greaterThan(instant, at)
+    ? Effect.fail(new NotYetHappened({ message: `${what} at ${formatInstant(instant)} is still to come: record it once it has happened.` }))
+    : Effect.void
+
+const periodsOf = (state: ChildRecordState): ReadonlyArray<LookedAfterPeriod> => state?.lookedAfter ?? []
+const nextPeriodId = (state: ChildRecordState) => `la-${periodsOf(state).length + 1}`
+
+/** The start of a new period may not reach back into the last one: it starts no earlier than that one ended. */
+const notBeforeLastEnd = (state: ChildRecordState, from: DateTime.Utc) => {
+  const lastEnd = periodsOf(state).at(-1)?.ended?.endedAt
+  return lastEnd !== undefined && DateTime.lessThan(from, lastEnd) ? lastEnd : from
+}
+
+/**
+ * The events for a legal status `code` from `from`: the change itself unless it is already the current status, and
+ * the start of looked-after status when the child is not looked after (a child already looked after keeps the
+ * instant their period began: STAT-R33 does not restart).
+ */
+const legalStatusEvents = (state: ChildRecordState, code: LegalStatusCode, from: DateTime.Utc, audit: Audit): ReadonlyArray<ChildRecordEvent> => {
+  const current = state?.legalStatuses.at(-1)
+  const open = currentLookedAfter(periodsOf(state))
+  const change: ReadonlyArray<ChildRecordEvent> = open !== undefined && current?.code === code ? [] : [{ _tag: "LegalStatusChanged", code, from, ...audit }]
+  if (open !== undefined) return change
+  return [...change, { _tag: "BecameLookedAfter", periodId: nextPeriodId(state), route: "legal_status", from, code, ...audit }]
+}
+
+/** Legal status (SSDA903), looked-after status and its STAT-R33 reviews. */
+export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecordState, audit: Audit) =>
+  Effect.gen(function* () {
+    switch (command._tag) {
+      case "RecordLegalStatus": {
+        const code = command.code.trim().toUpperCase()
+        if (!isLegalStatusCode(code)) {
+          return yield* new LegalStatusRefused({
+            code: command.code,
+            message: `"${command.code}" is not an SSDA903 legal status code. The codes are ${describeLegalStatusCodes()}.`
+          })
+        }
+        yield* notLater(command.from, command.at, `A legal status ${code} from`)
+        const latest = state?.legalStatuses.at(-1)
+        if (latest !== undefined && DateTime.lessThan(command.from, latest.from)) {
+          return yield* new LegalStatusRefused({
+            code,
+            message: `The child's legal status is ${latest.code} (${legalStatusLabel[latest.code]}) from ${formatInstant(latest.from)}; a status from ${formatInstant(command.from)} comes before it. Legal statuses are recorded in the order they began.`
+          })
+        }
+        const lastEnd = periodsOf(state).at(-1)?.ended?.endedAt
+        if (currentLookedAfter(periodsOf(state)) === undefined && lastEnd !== undefined && DateTime.lessThan(command.from, lastEnd)) {
+          return yield* new LegalStatusRefused({
+            code,
+            message: `The child ceased to be looked after at ${formatInstant(lastEnd)}; a legal status from ${formatInstant(command.from)}, before that, cannot start a new period.`
+          })
+        }
+        return legalStatusEvents(state, code, command.from, audit)
+      }
+      case "RecordLookedAfterFromPlacement": {
+        // Never refused: it travels with the placement's own change, which must not fail for the child record's sake.
+        const from = notBeforeLastEnd(state, command.from)
+        const open = currentLookedAfter(periodsOf(state))
+        if (command.code !== undefined) {
+          const latest = state?.legalStatuses.at(-1)
+          const inOrder = latest === undefined || !DateTime.lessThan(from, latest.from)
+          if (!inOrder && open !== undefined) return []
+          const events = legalStatusEvents(state, command.code, from, audit)
+          return events.map((event) => (event._tag === "BecameLookedAfter" ? { ...event, route: command.route, placementId: command.placementId } : event))
+        }
+        if (open !== undefined) return []
+        return [{ _tag: "BecameLookedAfter", periodId: nextPeriodId(state), route: command.route, from, placementId: command.placementId, ...audit }] as const
+      }
+      case "RecordLookedAfterEnded": {
+        const open = currentLookedAfter(periodsOf(state))
+        if (open === undefined) return yield* new LookedAfterRefused({ ruleId: "STAT-R33", message: "The child is not recorded as looked after, so looked-after status cannot end." })
+        const endedAt = command.endedAt ?? command.at
+        yield* notLater(endedAt, command.at, "The end of looked-after status")
+        const lastReview = open.reviews.at(-1)?.heldAt
+        const earliest = lastReview !== undefined && DateTime.greaterThan(lastReview, open.from) ? lastReview : open.from
+        if (DateTime.lessThan(endedAt, earliest)) {
+          return yield* new LookedAfterRefused({
+            ruleId: "STAT-R33",
+            message: `Looked-after status cannot end at ${formatInstant(endedAt)}, before ${earliest === open.from ? "it began" : "the last review"} at ${formatInstant(earliest)}.`
+          })
+        }
+        const reason = command.reason.trim()
+        if (reason === "") return yield* new LookedAfterRefused({ ruleId: "STAT-R33", message: "Say why the child ceased to be looked after: the reason is empty." })
+        return [{ _tag: "LookedAfterEnded", periodId: open.periodId, endedAt, reason, ...audit }] as const
+      }
+      case "RecordLookedAfterReview": {
+        const open = currentLookedAfter(periodsOf(state))
+        if (open === undefined) {
+          return yield* new LookedAfterRefused({ ruleId: "STAT-R33", message: "The child is not recorded as looked after: record how they became looked after before a looked-after review (STAT-R33)." })
+        }
+        yield* notLater(command.heldAt, command.at, "A looked-after review held")
+        const last = open.reviews.at(-1)
+        if (DateTime.lessThan(command.heldAt, open.from) || (last !== undefined && !DateTime.greaterThan(command.heldAt, last.heldAt))) {
+          return yield* new LookedAfterRefused({
+            ruleId: "STAT-R33",
+            message:
+              last === undefined
+                ? `The child became looked after at ${formatInstant(open.from)}; a review at ${formatInstant(command.heldAt)} comes before it (STAT-R33).`
+                : `The last review was held at ${formatInstant(last.heldAt)}; a review at ${formatInstant(command.heldAt)} must come after it (STAT-R33).`
+          })
+        }
+        const iroName = command.iroName.trim()
+        if (iroName === "") {
+          return yield* new LookedAfterRefused({ ruleId: "STAT-R33", message: "Name the Independent Reviewing Officer who chaired the review (STAT-R33)." })
+        }
+        return [{ _tag: "LookedAfterReviewHeld", periodId: open.periodId, heldAt: command.heldAt, iroName, ...audit }] as const
+      }
+    }
+  })

@@ -1,0 +1,47 @@
+import { DateTime } from "effect"
+import type { ChildRecordCommand } from "../childRecord/ChildRecordCommands.js"
+import type { CommandBody } from "../shared/commandHandler.js"
+import { isUnderPoliceProtection, type Placement, type PlacementState } from "./Placement.js"
+
+type FromPlacement = CommandBody<Extract<ChildRecordCommand, { readonly _tag: "RecordLookedAfterFromPlacement" }>>
+
+const later = (a: DateTime.Utc, b: DateTime.Utc | undefined) => (b === undefined ? a : DateTime.max(a, b))
+
+/**
+ * What a placement's change tells the child's record about looked-after status and legal status (STAT-R33 counts
+ * from the instant the child became looked after):
+ * - placed with the carers: looked after from the placement, under police protection as L1 (STAT-S46), otherwise as a
+ *   Regulation 24 placement (STAT-R24 places a looked-after child; the Assistant Director's consent at Lincolnshire
+ *   recognises it after the fact, so counting from the consent would make the first review later than the law);
+ * - police protection recorded for a child already placed: L1 from the later of the two;
+ * - s20 accommodation with full consent: V2 from the earliest consent (never before the placement), the earliest
+ *   moment the accommodation could lawfully begin;
+ * - police protection ended by an EPO (with the child placed: L2) or an interim care order (C1, which is in care).
+ * Undefined when the change says nothing about it.
+ */
+export const lookedAfterFromPlacement = (before: PlacementState, after: Placement): FromPlacement | undefined => {
+  const base = { _tag: "RecordLookedAfterFromPlacement" as const, childId: after.childId, placementId: after.id }
+  const placedAt = after.placement?.placedAt
+  const underPolice = isUnderPoliceProtection(after)
+  const policeSince = after.policePowers?.since
+  if (before?.placement === undefined && placedAt !== undefined) {
+    return underPolice
+      ? { ...base, route: "police_protection_accommodation", code: "L1", from: later(placedAt, policeSince) }
+      : { ...base, route: "regulation24_placement", from: placedAt }
+  }
+  if (before?.policePowers === undefined && underPolice && placedAt !== undefined && policeSince !== undefined) {
+    return { ...base, route: "police_protection_accommodation", code: "L1", from: later(policeSince, placedAt) }
+  }
+  const s20 = after.s20Accommodation
+  if (s20 !== undefined && (before?.s20Accommodation === undefined || before.s20Accommodation.withdrawn !== undefined) && s20.withdrawn === undefined) {
+    const [first, ...rest] = s20.consents.map((consent) => consent.consentGivenAt)
+    const consentedAt = rest.reduce((a, b) => DateTime.min(a, b), first!)
+    return { ...base, route: "s20_accommodation", code: "V2", from: later(consentedAt, placedAt) }
+  }
+  const ended = after.policeProtectionEnded
+  if (before?.policeProtectionEnded === undefined && ended !== undefined) {
+    if (ended.outcome === "interim_care_order") return { ...base, route: "legal_status", code: "C1", from: ended.endedAt }
+    if (ended.outcome === "emergency_protection_order" && placedAt !== undefined) return { ...base, route: "legal_status", code: "L2", from: ended.endedAt }
+  }
+  return undefined
+}
