@@ -87,6 +87,17 @@ export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
           placements.recordS20Accommodation(actor, id, { consents, ...(childWishes === undefined ? {} : { childWishes }) })
         )
       }
+      case "visit.recorded": {
+        const { placementRef, visitedAt, visitor, seenAlone, notSeenAloneReason } = event.data
+        return yield* onPlacement(placementRef, (id) =>
+          placements.recordVisit(actor, id, {
+            visitedAt,
+            seenAlone,
+            ...(visitor === undefined ? {} : { visitor }),
+            ...(notSeenAloneReason === undefined ? {} : { notSeenAloneReason })
+          })
+        )
+      }
     }
   })
 
