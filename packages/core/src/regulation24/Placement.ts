@@ -164,7 +164,7 @@ export const Placement = Schema.Struct({
   visits: Schema.optional(Schema.Array(Visit)),
   /** STAT-R9: the placement plan. */
   placementPlan: Schema.optional(PlacementPlan),
-  /** The first looked-after review (STAT-R33): weekly visits become 4-weekly (STAT-R28). */
+  /** The first looked-after review (regulation 33): weekly visits become 4-weekly (STAT-R28). */
   firstReview: Schema.optional(FirstReview)
 })
 export type Placement = typeof Placement.Type

@@ -21,7 +21,7 @@ export const PlacementPlan = Schema.Struct({ preparedAt: Schema.DateTimeUtc, ...
 export type PlacementPlan = typeof PlacementPlan.Type
 
 /**
- * The child's first looked-after review (STAT-R33), held at `heldAt`: for a Regulation 24 placement, visits go from
+ * The child's first looked-after review (regulation 33), held at `heldAt`: for a Regulation 24 placement, visits go from
  * weekly to at most every 4 weeks (STAT-R28, reg 28(4)).
  */
 export const FirstReview = Schema.Struct({ heldAt: Schema.DateTimeUtc, ...recorded })

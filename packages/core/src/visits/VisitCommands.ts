@@ -16,7 +16,7 @@ export interface RecordPlacementPlan {
   readonly preparedAt?: DateTime.Utc
 }
 
-/** The child's first looked-after review (STAT-R33), for STAT-R28's switch to 4-weekly visits. */
+/** The child's first looked-after review (regulation 33), for STAT-R28's switch to 4-weekly visits. */
 export interface RecordFirstReview {
   readonly _tag: "RecordFirstReview"
   readonly heldAt: DateTime.Utc

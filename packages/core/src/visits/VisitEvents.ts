@@ -15,7 +15,7 @@ export const VisitRecorded = Schema.TaggedStruct("VisitRecorded", {
 /** STAT-R9: the placement plan was prepared at `preparedAt`. */
 export const PlacementPlanRecorded = Schema.TaggedStruct("PlacementPlanRecorded", { preparedAt: Schema.DateTimeUtc, ...audit })
 
-/** STAT-R33's first looked-after review was held at `heldAt` (for STAT-R28's switch from weekly to 4-weekly visits). */
+/** regulation 33's first looked-after review was held at `heldAt` (for STAT-R28's switch from weekly to 4-weekly visits). */
 export const FirstReviewRecorded = Schema.TaggedStruct("FirstReviewRecorded", { heldAt: Schema.DateTimeUtc, ...audit })
 
 export const VisitEvent = Schema.Union(VisitRecorded, PlacementPlanRecorded, FirstReviewRecorded)

@@ -25,7 +25,7 @@ const PlacementPlanRef = builder.objectRef<PlacementPlan>("PlacementPlan").imple
 })
 
 const FirstReviewRef = builder.objectRef<FirstReview>("FirstLookedAfterReview").implement({
-  description: "The child's first looked-after review (STAT-R33): from then on visits are at most 4-weekly, not weekly (STAT-R28).",
+  description: "The child's first looked-after review (regulation 33): from then on visits are at most 4-weekly, not weekly (STAT-R28).",
   fields: (t) => ({
     heldAt: t.field({ type: "DateTime", resolve: (review) => review.heldAt }),
     by: t.field({ type: ActedByRef, resolve: (review) => review.by }),

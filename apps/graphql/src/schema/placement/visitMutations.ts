@@ -49,7 +49,7 @@ commandMutation("recordPlacementPlan", {
 })
 
 commandMutation("recordFirstLookedAfterReview", {
-  description: "STAT-R33's first looked-after review was held at heldAt: for this Regulation 24 placement, visits go from weekly to at most every 4 weeks (STAT-R28).",
+  description: "Regulation 33's first looked-after review was held at heldAt: for this Regulation 24 placement, visits go from weekly to at most every 4 weeks (STAT-R28).",
   type,
   refusals,
   fields: (t) => ({ placementId: t.id({ required: true }), heldAt: t.field({ type: "DateTime", required: true }) }),
