@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { approved, socialWorker, submitted, teamManager, withdrawn } from "./support/fixtures.js"
+import { approved, eclipseSecret, socialWorker, submitted, teamManager, withdrawn } from "./support/fixtures.js"
 import { deliver, startTestReceiver } from "./support/receiver.js"
 import { countOf } from "./support/storeQuery.js"
 
@@ -73,7 +73,8 @@ describe("outcomes", () => {
   })
 
   it("answers 403 to an event type the source may not send", async () => {
-    const answer = await deliver(receiver.url, { type: "legal_status.changed", data: { actor: socialWorker, childId: "child-1", code: "V2", from: "2027-06-01T09:00:00Z" } })
+    // Eclipse may send withdrawals only.
+    const answer = await deliver(receiver.url, { type: "legal_status.changed", data: { actor: socialWorker, childId: "child-1", code: "V2", from: "2027-06-01T09:00:00Z" } }, { source: "eclipse", secret: eclipseSecret })
     expect(answer.status).toBe(403)
   })
 

@@ -56,15 +56,15 @@ describe("operators and integrators", () => {
     expect(submitted.stdout).toMatch(/^200 \(webhook-id msg_cli_1\)\n.*"outcome":"applied"/)
   }, 60_000)
 
-  it("send: the same id again is answered alike; an example approval applies; a visit (not held by the core yet) is 422 not yet supported", async () => {
+  it("send: the same id again is answered alike; an example approval applies; a visit to a placement not sent yet is parked", async () => {
     const url = `${receiver.url}/webhooks/wexcombe/mosaic`
     const again = await send({ url, secret: devSecret, id: "msg_cli_1" })
     expect(again.status).toBe(200)
     expect(JSON.parse(again.text)).toMatchObject({ deliveryId: "msg_cli_1", outcome: "applied" })
     expect((await send({ url, secret: devSecret, example: "request.approved" })).status).toBe(200)
     const statutory = await send({ url, secret: devSecret, example: "visit.recorded" })
-    expect(statutory.status).toBe(422)
-    expect(JSON.parse(statutory.text).code).toBe("NotYetSupported")
+    expect(statutory.status).toBe(202)
+    expect(JSON.parse(statutory.text)).toMatchObject({ outcome: "parked", waitingFor: "mosaic/placement/MOS-EPISODE-5521" })
   })
 
   it("answers a webhook-id reused with another body 409 and logs an alert naming the id, not the body", async () => {

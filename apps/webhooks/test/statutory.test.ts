@@ -137,9 +137,47 @@ describe("s20 accommodation (STAT-S20-CONSENT)", () => {
   })
 })
 
+const visited = (placementRef: string, data: Record<string, unknown> = {}) => ({
+  type: "visit.recorded",
+  data: { actor: socialWorker, placementRef, visitedAt: hoursAgo(2), seenAlone: true, ...data }
+})
+
+describe("visits (STAT-R28)", () => {
+  it("records a visit on the placement the case system named: when, who visited, not seen alone and why; its clock is met", async () => {
+    const placementId = await startPlacement("ep-visit-1")
+    const answer = await deliver(receiver.url, visited("ep-visit-1", { visitor: "Amir Holloway", seenAlone: false, notSeenAloneReason: "She asked for her grandmother to stay" }))
+    expect(answer).toMatchObject({ status: 200, body: { outcome: "applied", touched: [{ type: "placement", id: placementId }] } })
+    const recorded = (await placementEvents(placementId)).find((event) => event.type === "VisitRecorded")
+    expect(recorded?.data).toMatchObject({ visitor: "Amir Holloway", seenAlone: false, notSeenAloneReason: "She asked for her grandmother to stay", by: { name: socialWorker.name } })
+  })
+
+  it("answers a visit before the placement, or not seen alone without why, 422 with the core's VisitRefused and stores no visit", async () => {
+    const placementId = await startPlacement("ep-visit-2")
+    const early = await deliver(receiver.url, visited("ep-visit-2", { visitedAt: hoursAgo(6) }))
+    expect(early.status).toBe(422)
+    expect(early.body).toMatchObject({ code: "VisitRefused", detail: expect.stringContaining("is not a visit to the child in this placement (STAT-R28).") })
+    const noReason = await deliver(receiver.url, visited("ep-visit-2", { seenAlone: false }))
+    expect(noReason.body).toMatchObject({ code: "VisitRefused", detail: "The child was not seen alone: say why (STAT-R28)." })
+    expect((await placementEvents(placementId)).map((event) => event.type)).not.toContain("VisitRecorded")
+  })
+
+  it("parks a visit to a placement not yet known (202), and applies it when the placement arrives", async () => {
+    const early = await deliver(receiver.url, visited("ep-visit-late"), { id: "msg_visit_late" })
+    expect(early).toMatchObject({ status: 202, body: { outcome: "parked", waitingFor: "mosaic/placement/ep-visit-late" } })
+    const placementId = await startPlacement("ep-visit-late")
+    expect((await placementEvents(placementId)).map((event) => event.type)).toContain("VisitRecorded")
+  })
+
+  it("is in /openapi.json with the placement, the instant and whether the child was seen alone required", async () => {
+    const schemas = ((await (await fetch(`${receiver.url}/openapi.json`)).json()) as any).components.schemas
+    expect(schemas.visit_recorded.properties.data.required).toEqual(expect.arrayContaining(["placementRef", "visitedAt", "seenAlone"]))
+    expect(Object.keys(schemas.visit_recorded.properties.data.properties)).toEqual(expect.arrayContaining(["visitor", "notSeenAloneReason"]))
+  })
+})
+
 describe("the statutory examples (docs/webhooks.md, carepanel-webhooks send --example)", () => {
   it("apply in order: the placement, police protection, s20 accommodation with consent, police protection ended by it", async () => {
-    for (const type of ["placement.connected_person_started", "police_protection.started", "accommodation.s20_started", "police_protection.ended"]) {
+    for (const type of ["placement.connected_person_started", "police_protection.started", "accommodation.s20_started", "police_protection.ended", "visit.recorded"]) {
       const answer = await deliver(receiver.url, bodyOf({ url: "", secret: "", example: type }))
       expect([type, answer.status, answer.body.outcome]).toEqual([type, 200, "applied"])
     }
@@ -159,17 +197,6 @@ describe("the statutory examples (docs/webhooks.md, carepanel-webhooks send --ex
     expect(schemas.police_protection_ended.properties.data.required).toEqual(expect.arrayContaining(["placementRef", "outcome", "endedAt"]))
     expect(schemas.police_protection_ended.properties.data.properties.outcome.enum).toEqual(["returned_home", "accommodated_s20", "emergency_protection_order", "interim_care_order"])
     expect(JSON.stringify(schemas.accommodation_s20_started)).toContain("toldOfRightToObjectAndRemove")
-  })
-
-  it("answers the records the core does not hold yet (a visit) 422 NotYetSupported after checking their shape, storing nothing", async () => {
-    const before = await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")
-    const visit = JSON.parse(bodyOf({ url: "", secret: "", example: "visit.recorded" }))
-    const answer = await deliver(receiver.url, visit)
-    expect(answer.status).toBe(422)
-    expect(answer.body).toMatchObject({ code: "NotYetSupported", type: "https://carepanel.example/problems/not-yet-supported" })
-    const malformed = await deliver(receiver.url, { ...visit, data: { ...visit.data, visitedAt: "yesterday" } })
-    expect(malformed.body.problems.map((p: { path: string }) => p.path)).toEqual(["data.visitedAt"])
-    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")).toBe(before)
   })
 })
 

@@ -86,7 +86,10 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       IroInformed: { iroName: "Nadia Quarrie", ...audit },
       PoliceProtectionEnded: { outcome: "emergency_protection_order", endedAt: audit.at, ...audit },
       S20ConsentSigned: { signedBy: ["Dana Harrow (mother)"], ...audit },
-      ApprovalExtendedPendingReview: { ...audit }
+      ApprovalExtendedPendingReview: { ...audit },
+      VisitRecorded: { visitedAt: audit.at, visitor: "Priya Ashdown", seenAlone: false, notSeenAloneReason: "She asked for her aunt to stay in the room", ...audit },
+      PlacementPlanRecorded: { preparedAt: audit.at, ...audit },
+      FirstReviewRecorded: { heldAt: audit.at, ...audit }
     },
     "child-record": {
       ChildRecordOpened: { childId: "child-fixture-1", authorityId: staff.socialWorker.authorityId, ...audit },

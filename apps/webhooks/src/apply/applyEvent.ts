@@ -94,6 +94,17 @@ export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
         yield* childRecords.recordLegalStatus(actor, childId, event.data.code, event.data.from)
         return appliedTo({ type: "child", id: childId })
       }
+      case "visit.recorded": {
+        const { placementRef, visitedAt, visitor, seenAlone, notSeenAloneReason } = event.data
+        return yield* onPlacement(placementRef, (id) =>
+          placements.recordVisit(actor, id, {
+            visitedAt,
+            seenAlone,
+            ...(visitor === undefined ? {} : { visitor }),
+            ...(notSeenAloneReason === undefined ? {} : { notSeenAloneReason })
+          })
+        )
+      }
     }
   })
 

@@ -1,7 +1,7 @@
 import { problemsOf } from "@carepanel/core"
 import { Either, Schema } from "effect"
 import { type Answer, invalidEvent, problem } from "../inbox/answer.js"
-import { type InboundEvent, inboundEventTypes, notYetSupported, schemaOfType } from "./inboundEvent.js"
+import { type InboundEvent, inboundEventTypes, schemaOfType } from "./inboundEvent.js"
 
 export type Decoded = { readonly _tag: "Event"; readonly event: InboundEvent } | { readonly _tag: "Answer"; readonly answer: Answer }
 
@@ -9,8 +9,8 @@ const answer = (answer: Answer): Decoded => ({ _tag: "Answer", answer })
 
 /**
  * A verified body as one of the inbound events, or the answer to give: 422 problem+json with every problem by
- * path (not JSON, an unknown type, a field that does not fit), 403 for a type the source may not send, and
- * 422 "not yet supported" for a statutory record this version of the core cannot hold. Nothing is stored for any.
+ * path (not JSON, an unknown type, a field that does not fit), or 403 for a type the source may not send.
+ * Nothing is stored for either.
  */
 export const decodeEvent = (text: string, allowedTypes: ReadonlyArray<string>): Decoded => {
   let data: unknown
@@ -32,14 +32,6 @@ export const decodeEvent = (text: string, allowedTypes: ReadonlyArray<string>): 
   if (Either.isLeft(decoded)) {
     const problems = problemsOf(decoded.left)
     return answer(invalidEvent(problems, `Please correct: ${problems.map((p) => `${p.path} ${p.message}`).join("; ")}.`))
-  }
-  if (notYetSupported.has(decoded.right.type)) {
-    return answer(
-      problem(422, "not-yet-supported", "This version of Carepanel does not support this event yet; nothing was stored.", {
-        detail: `${decoded.right.type} is accepted in shape but not yet recorded: send it again after Carepanel is upgraded.`,
-        code: "NotYetSupported"
-      })
-    )
   }
   return { _tag: "Event", event: decoded.right }
 }

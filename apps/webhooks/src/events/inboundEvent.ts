@@ -2,12 +2,11 @@ import { Schema } from "effect"
 import { childRecordEvents } from "./childRecordEvents.js"
 import { placementEvents } from "./placementEvents.js"
 import { DocumentAttached, RequestApproved, RequestReturned, RequestSubmitted, RequestWithdrawn } from "./requestEvents.js"
-import { statutoryEvents } from "./statutoryEvents.js"
 
 /** The events this version applies to the core. */
 export const appliedEvents = [RequestSubmitted, RequestApproved, RequestReturned, RequestWithdrawn, DocumentAttached, ...placementEvents, ...childRecordEvents] as const
 
-export const InboundEvent = Schema.Union(...appliedEvents, ...statutoryEvents)
+export const InboundEvent = Schema.Union(...appliedEvents)
 export type InboundEvent = typeof InboundEvent.Type
 export type AppliedEvent = (typeof appliedEvents)[number]["Type"]
 
@@ -17,5 +16,3 @@ export const inboundEventTypes = InboundEvent.members.map(typeOf)
 export type InboundEventType = InboundEvent["type"]
 
 export const schemaOfType = new Map(InboundEvent.members.map((schema) => [typeOf(schema) as string, schema]))
-
-export const notYetSupported: ReadonlySet<string> = new Set(statutoryEvents.map(typeOf))

@@ -35,4 +35,16 @@ export const S20AccommodationStarted = envelope(
   "The child of the placement was accommodated under s20: each consent of a person with parental responsibility in full, and the child's wishes (STAT-S20-CONSENT)"
 )
 
-export const placementEvents = [ConnectedPersonPlacementStarted, PoliceProtectionStarted, PoliceProtectionEnded, S20AccommodationStarted] as const
+export const VisitRecorded = envelope(
+  "visit.recorded",
+  {
+    ...placementRef,
+    visitedAt: RealDateTimeUtc,
+    visitor: Schema.optional(Schema.NonEmptyTrimmedString).annotations({ description: "Who visited; the acting staff member when absent" }),
+    seenAlone: Schema.Boolean,
+    notSeenAloneReason: Schema.optional(Schema.NonEmptyTrimmedString).annotations({ description: "Why the child was not seen alone: required when seenAlone is false" })
+  },
+  "A statutory visit to the child of the placement (STAT-R28): when, who visited, whether the child was seen alone and, if not, why; meets the visit clock due"
+)
+
+export const placementEvents = [ConnectedPersonPlacementStarted, PoliceProtectionStarted, PoliceProtectionEnded, S20AccommodationStarted, VisitRecorded] as const

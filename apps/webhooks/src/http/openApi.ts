@@ -30,7 +30,7 @@ export const openApiDocument = () => {
             "409": problemResponse("The webhook-id was received with another body"),
             "413": problemResponse("The body is too large"),
             "415": problemResponse("Not application/json"),
-            "422": problemResponse("Invalid event (every problem by path), refused by the core (its code and message), or not yet supported"),
+            "422": problemResponse("Invalid event (every problem by path), refused by the core (its code and message)"),
             "503": problemResponse("The store could not be reached: send it again")
           }
         }

@@ -23,7 +23,8 @@ export const sourcesFor = (secrets: ReadonlyArray<string> = [secret]) => ({
             "police_protection.started",
             "police_protection.ended",
             "accommodation.s20_started",
-            "visit.recorded"
+            "visit.recorded",
+            "legal_status.changed"
           ],
           roles: ["social_worker", "team_manager"]
         },

@@ -2,6 +2,7 @@ import { DateTime, Schema } from "effect"
 import { ActedBy } from "../shared/actor.js"
 import { ChildWishes, ParentalConsent } from "../s20/S20Consent.js"
 import { AuthorityId, ChildId, PlacementId } from "../shared/ids.js"
+import { FirstReview, PlacementPlan, Visit, type VisitedPlacement } from "../visits/Visit.js"
 
 /**
  * identified: the basic test says Regulation 24 (LIN-14) and the child is not placed yet;
@@ -158,9 +159,25 @@ export const Placement = Schema.Struct({
   approval: Schema.optional(TemporaryApproval),
   /** STAT-R25-3's steps recorded towards the next extension; moved onto the extension when it is made. */
   extensionGrounds: Schema.optional(ExtensionGrounds),
-  ended: Schema.optional(Schema.Struct({ reason: EndReason, ...recorded }))
+  ended: Schema.optional(Schema.Struct({ reason: EndReason, ...recorded })),
+  /** STAT-R28: the visits to the child in the placement, in the order recorded. */
+  visits: Schema.optional(Schema.Array(Visit)),
+  /** STAT-R9: the placement plan. */
+  placementPlan: Schema.optional(PlacementPlan),
+  /** The first looked-after review (regulation 33): weekly visits become 4-weekly (STAT-R28). */
+  firstReview: Schema.optional(FirstReview)
 })
 export type Placement = typeof Placement.Type
+
+/** What the visit and placement plan duties (STAT-R28, STAT-R9) read from a placement. */
+export const visitedPlacementOf = (placement: Placement): VisitedPlacement => ({
+  id: placement.id,
+  placedAt: placement.placement?.placedAt,
+  endedAt: placement.ended?.at,
+  visits: placement.visits ?? [],
+  placementPlan: placement.placementPlan,
+  firstReview: placement.firstReview
+})
 
 /** Before the first event: no placement. */
 export type PlacementState = Placement | undefined

@@ -2,6 +2,7 @@ import type { DateTime } from "effect"
 import type { Authorised } from "../shared/authorise.js"
 import type { S20ConsentRecord } from "../s20/S20Consent.js"
 import type { ChildId, PlacementId } from "../shared/ids.js"
+import type { VisitCommand } from "../visits/VisitCommands.js"
 import type { BasicTestAnswers, ConnectedCarer, EndReason, PoliceProtectionOutcome } from "./Placement.js"
 
 /** Every command carries an authorised actor and the instant it happens. */
@@ -45,5 +46,7 @@ export type PlacementCommand =
   | (Base & { readonly _tag: "ExtendApproval"; readonly weeks: number })
   | (Base & { readonly _tag: "ExtendPendingReview"; readonly facts: ReviewFacts })
   | (Base & { readonly _tag: "EndPlacement"; readonly reason: EndReason })
+  /** STAT-R28 visits, STAT-R9's placement plan and the first looked-after review (`visits/`). */
+  | (Base & VisitCommand)
 
 export type PlacementCommandTag = PlacementCommand["_tag"]

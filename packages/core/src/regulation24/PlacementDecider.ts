@@ -37,6 +37,8 @@ import {
   ViabilityAssessmentNeeded
 } from "./PlacementErrors.js"
 import type { PlacementEvent } from "./PlacementEvents.js"
+import { decideVisits } from "../visits/decideVisits.js"
+import { visitedPlacementOf } from "./Placement.js"
 import { notExpired, once, openStatuses, requireStatus, unmet } from "./placementGuards.js"
 import { extendedExpiry, isLate, maxWeeksAllowed, originalExpiry, regulation24Of } from "./placementRules.js"
 
@@ -320,6 +322,12 @@ const decide = (
           })
         }
         return emit({ _tag: "PlacementEnded", reason: command.reason, ...audit })
+      }
+      case "RecordVisit":
+      case "RecordPlacementPlan":
+      case "RecordFirstReview": {
+        const placement = yield* requireStatus(state, [...openStatuses, "ended"], "record a visit, placement plan or review")
+        return yield* decideVisits(command, visitedPlacementOf(placement), { ...audit, open: placement.status !== "ended" })
       }
     }
   })

@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import type { NoSuchRecord } from "../shared/errors.js"
 import { RuleId } from "../policy/rules.js"
+import type { VisitRefusal } from "../visits/VisitErrors.js"
 
 
 export class PlacementAlreadyExists extends Schema.TaggedError<PlacementAlreadyExists>()("PlacementAlreadyExists", {
@@ -118,3 +119,4 @@ export type PlacementRefusal =
   | NotNominatedOfficer
   | InvalidExtensionStep
   | EndReasonNotApplicable
+  | VisitRefusal

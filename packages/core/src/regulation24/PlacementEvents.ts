@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { ActedBy } from "../shared/actor.js"
 import { ChildWishes, ParentalConsent } from "../s20/S20Consent.js"
 import { AuthorityId, ChildId, PlacementId } from "../shared/ids.js"
+import { FirstReviewRecorded, PlacementPlanRecorded, VisitRecorded } from "../visits/VisitEvents.js"
 import { BasicTestAnswers, ConnectedCarer, EndReason, ExtensionConditions, ExtensionGrounds, PoliceProtectionOutcome } from "./Placement.js"
 
 /** Every event names who caused it and when: the log is the audit trail. */
@@ -101,6 +102,9 @@ export const PlacementEvent = Schema.Union(
   IroInformed,
   ApprovalExtended,
   ApprovalExtendedPendingReview,
-  PlacementEnded
+  PlacementEnded,
+  VisitRecorded,
+  PlacementPlanRecorded,
+  FirstReviewRecorded
 )
 export type PlacementEvent = typeof PlacementEvent.Type

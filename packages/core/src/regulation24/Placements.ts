@@ -25,6 +25,7 @@ import {
 import type { PlacementCommand, ReviewFacts } from "./PlacementCommands.js"
 import { lookedAfterFromPlacement } from "./lookedAfterFromPlacement.js"
 import { placementAggregate, placementCollection, } from "./placementAggregate.js"
+import type { RecordVisit } from "../visits/VisitCommands.js"
 
 const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager"]
 /** STAT-R25-3's nominated officer is named in the authority's policy; the decider checks it, so any member of staff may try. */
@@ -48,7 +49,10 @@ export const placementPermissions = {
   RecordIroInformed: permission("record that the IRO was informed (STAT-R25-3)", ...recorders, "service_manager", "head_of_service"),
   ExtendApproval: permission("extend a temporary approval as nominated officer (STAT-R25-3)", ...staff),
   ExtendPendingReview: permission("extend a temporary approval until an independent review's outcome (STAT-R25-2)", ...staff),
-  EndPlacement: permission("end a connected-person placement", ...recorders, "service_manager")
+  EndPlacement: permission("end a connected-person placement", ...recorders, "service_manager"),
+  RecordVisit: permission("record a statutory visit to the child (STAT-R28)", ...recorders),
+  RecordPlacementPlan: permission("record the placement plan (STAT-R9)", ...recorders),
+  RecordFirstReview: permission("record the child's first looked-after review (STAT-R28)", ...recorders, "service_manager")
 } satisfies Record<PlacementCommand["_tag"], Permission>
 
 export const placementReaders = permission(
@@ -118,6 +122,13 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
       extendApproval: (actor: Actor, id: PlacementId, weeks: number) => run(actor, id, { _tag: "ExtendApproval", weeks }),
       extendPendingReview: (actor: Actor, id: PlacementId, facts: ReviewFacts) => run(actor, id, { _tag: "ExtendPendingReview", facts }),
       end: (actor: Actor, id: PlacementId, reason: EndReason) => run(actor, id, { _tag: "EndPlacement", reason }),
+      /** STAT-R28: a visit to the child in the placement; refused before the placement, after its end, or still to come. */
+      recordVisit: (actor: Actor, id: PlacementId, visit: Omit<RecordVisit, "_tag">) => run(actor, id, { _tag: "RecordVisit", ...visit }),
+      /** STAT-R9: the placement plan, prepared at `preparedAt` (now by default). */
+      recordPlacementPlan: (actor: Actor, id: PlacementId, preparedAt?: DateTime.Utc) =>
+        run(actor, id, { _tag: "RecordPlacementPlan", ...(preparedAt === undefined ? {} : { preparedAt }) }),
+      /** The child's first looked-after review, held at `heldAt`: visits become 4-weekly (STAT-R28). */
+      recordFirstReview: (actor: Actor, id: PlacementId, heldAt: DateTime.Utc) => run(actor, id, { _tag: "RecordFirstReview", heldAt }),
       /** A placement of the actor's own authority; another authority's answers exactly as a missing one. */
       get: (actor: Actor, id: PlacementId) =>
         Effect.gen(function* () {

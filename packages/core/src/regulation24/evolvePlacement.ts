@@ -1,5 +1,6 @@
 import type { PlacementState } from "./Placement.js"
 import type { PlacementEvent } from "./PlacementEvents.js"
+import { evolveVisits } from "../visits/evolveVisits.js"
 
 /** Folds one event into the placement. Total: an event that does not fit leaves the state as it was. */
 export const evolvePlacement = (state: PlacementState, event: PlacementEvent): PlacementState => {
@@ -80,5 +81,9 @@ export const evolvePlacement = (state: PlacementState, event: PlacementEvent): P
     }
     case "PlacementEnded":
       return { ...state, status: "ended", urgent: false, ended: { reason: event.reason, ...recorded } }
+    case "VisitRecorded":
+    case "PlacementPlanRecorded":
+    case "FirstReviewRecorded":
+      return evolveVisits(state, event)
   }
 }

@@ -44,6 +44,12 @@ describe("a case per preset: draft to decision to actions met, with a deferral, 
       expect(placement.again).toMatchObject({ _tag: "AlreadyExtended", ruleId: "STAT-R25-1" })
       expect(placement.pastSixteenWeeks.filter((deadline) => deadline.state === "overdue")).toEqual([])
       expect(placement.pastSixteenWeeks.some((deadline) => deadline.ruleId === "STAT-R25-1")).toBe(true)
+      // STAT-R9, STAT-R28: the plan the next day; visits weekly until the first review, then 4-weekly; all in time, the next one open.
+      expect(placement.visited.firstReview).toBeDefined()
+      expect(placement.visited.visits!.length).toBeGreaterThan(6)
+      expect(placement.visitClocks.filter((deadline) => deadline.state !== "met").map((deadline) => [deadline.ruleId, deadline.state])).toEqual([["STAT-R28", "pending"]])
+      expect(placement.visitClocks.every((deadline) => deadline.metLate !== true)).toBe(true)
+      expect(placement.visitClocks.filter((deadline) => deadline.explanation.includes("4 weeks after the visit")).length).toBeGreaterThan(0)
       expect(placement.ended.status).toBe("ended")
       expect(placement.afterEnding).toEqual([])
 

@@ -42,9 +42,12 @@ export const playS20OutsidePanel = (policy: AuthorityPolicy, panelId: PanelId, a
     return all.filter((deadline) => deadline.id.startsWith(`${agreed.id}:s20:`))
   })
 
+const dayMillis = 86_400_000
+
 /**
- * A connected-person placement made now, to its 16-week limit (STAT-R24): the clocks just after the warning falls
- * due and an hour before the expiry; extended then by 8 weeks, once (STAT-R25-1), a second extension refused; the
+ * A connected-person placement made now, with its placement plan the next day (STAT-R9), visited every 6 days until
+ * the first looked-after review 4 weeks in, then every 27 days (STAT-R28), to its 16-week limit (STAT-R24): the clocks
+ * just after the warning falls due and an hour before the expiry; extended then by 8 weeks, once (STAT-R25-1), a second extension refused; the
  * clocks two weeks past 16 weeks; ended with the carers approved as foster carers, and the clocks after that.
  */
 export const playRegulation24 = (policy: AuthorityPolicy) =>
@@ -55,20 +58,43 @@ export const playRegulation24 = (policy: AuthorityPolicy) =>
       .forAuthority(staff.administrator)
       .pipe(Effect.map((all) => all.filter((deadline) => deadline.about.kind === "placement")))
     const placement = yield* connectedPlacement(staff, "child-r")
+    const placedAt = DateTime.toEpochMillis(placement.placement!.placedAt)
+    const reviewAt = placedAt + 28 * dayMillis
+    /** Visits the child every 6 days before the first review and every 27 after, up to `until`; then sets the clock there. */
+    const visitUntil = (until: number) =>
+      Effect.gen(function* () {
+        const visits = (yield* placements.get(staff.socialWorker, placement.id)).visits ?? []
+        let last = visits.length === 0 ? placedAt : DateTime.toEpochMillis(visits.at(-1)!.visitedAt)
+        for (;;) {
+          const next = last + (last < reviewAt - 6 * dayMillis ? 6 : 27) * dayMillis
+          if (next > until) break
+          yield* TestClock.setTime(next)
+          if (next >= reviewAt && (yield* placements.get(staff.socialWorker, placement.id)).firstReview === undefined) {
+            yield* placements.recordFirstReview(staff.socialWorker, placement.id, DateTime.unsafeMake(reviewAt))
+          }
+          yield* placements.recordVisit(staff.socialWorker, placement.id, { visitedAt: DateTime.unsafeMake(next), seenAlone: true })
+          last = next
+        }
+        yield* TestClock.setTime(until)
+      })
+    yield* TestClock.adjust("1 day")
+    yield* placements.recordPlacementPlan(staff.socialWorker, placement.id)
     const expiry = placement.approval!.expiresAt
     const warning = (yield* placementClocks).find((deadline) => deadline.id === `${placement.id}:approval-warning`)!
-    yield* TestClock.setTime(DateTime.toEpochMillis(warning.due) + 60_000)
+    yield* visitUntil(DateTime.toEpochMillis(warning.due) + 60_000)
     const warned = yield* placementClocks
-    yield* TestClock.setTime(DateTime.toEpochMillis(expiry) - 3_600_000)
+    yield* visitUntil(DateTime.toEpochMillis(expiry) - 3_600_000)
     const nearExpiry = yield* placementClocks
     yield* placements.recordPlacementReconsidered(staff.teamManager, placement.id, true, "Settled with her grandmother; the full assessment needs more time")
     yield* placements.recordFosteringPanelViewsSought(staff.socialWorker, placement.id)
     yield* placements.recordIroInformed(staff.socialWorker, placement.id, "Nadia Quarrie")
     const extended = yield* placements.extendApproval(staff.headOfService, placement.id, 8)
     const again = yield* Effect.flip(placements.extendApproval(staff.headOfService, placement.id, 1))
-    yield* TestClock.adjust("2 weeks")
+    yield* visitUntil(DateTime.toEpochMillis(expiry) - 3_600_000 + 14 * dayMillis)
     const pastSixteenWeeks = yield* placementClocks
+    const visited = yield* placements.get(staff.socialWorker, placement.id)
+    const visitClocks = (yield* deadlines.forAuthority(staff.administrator, { includeMet: true })).filter((deadline) => ["STAT-R28", "STAT-R9"].includes(deadline.ruleId))
     const ended = yield* placements.end(staff.socialWorker, placement.id, "approved_as_foster_carer")
     const afterEnding = yield* placementClocks
-    return { expiry, warned, nearExpiry, extended, again, pastSixteenWeeks, ended, afterEnding }
+    return { expiry, warned, nearExpiry, extended, again, pastSixteenWeeks, visited, visitClocks, ended, afterEnding }
   })

@@ -79,7 +79,10 @@ export const placementRefusals = [
   refusalType("PoliceProtectionOutcomeRefused", core.PoliceProtectionOutcomeRefused, ruled),
   refusalType("NotNominatedOfficer", core.NotNominatedOfficer, ruled),
   refusalType("InvalidExtensionStep", core.InvalidExtensionStep, { ...ruled, field: "string" }),
-  refusalType("S20ConsentIncomplete", core.S20ConsentIncomplete, { ...ruled, missing: "strings" })
+  refusalType("S20ConsentIncomplete", core.S20ConsentIncomplete, { ...ruled, missing: "strings" }),
+  refusalType("VisitRefused", core.VisitRefused, { ...ruled, reason: "string", field: "string" }),
+  refusalType("PlacementPlanRefused", core.PlacementPlanRefused, { ...ruled, reason: "string" }),
+  refusalType("FirstReviewRefused", core.FirstReviewRefused, { ...ruled, reason: "string" })
 ]
 
 /** A child's statutory record's refusals (STAT-S44, STAT-S25, STAT-S31, STAT-PLO, legal status, STAT-R33). */
