@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import { PersonId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
+import { ChairIndependence } from "./LineManagement.js"
 import { RequestType } from "./RequestType.js"
 import { RuledClock } from "./RuledClock.js"
 import { RuleId } from "./rules.js"
@@ -44,7 +45,9 @@ export const DecisionPolicy = Schema.Struct({
   /** LIN-8: who approves alternative action when circumstances change. */
   changeOfCircumstancesApprover: Schema.optional(Schema.Struct({ ruleId: RuleId, role: Role })),
   /** LIN-7: a case asked to return may instead be closed by a case note when progress makes return unnecessary. */
-  returnWaivableByCaseNote: Schema.optional(RuleId)
+  returnWaivableByCaseNote: Schema.optional(RuleId),
+  /** LIN-1: no decision is recorded at a sitting whose chair is in the case's line management. */
+  chairIndependence: Schema.optional(ChairIndependence)
 })
 export type DecisionPolicy = typeof DecisionPolicy.Type
 

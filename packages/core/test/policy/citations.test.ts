@@ -60,7 +60,7 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "CPR-9": ["sitting.papersToMembers.ruleId"],
   "CPR-10": ["decision.timescalesRuleId"],
   "CPR-11": ["sitting.record.draftToChair.ruleId", "sitting.record.finalFromChair.ruleId", "sitting.record.uploadEachChild.ruleId", "decision.signOff[].ruleId"],
-  "LIN-1": ["panels[].ruleId"],
+  "LIN-1": ["panels[].ruleId", "decision.chairIndependence.ruleId"],
   "LIN-2": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
   "LIN-3": ["referral.submissionDeadline.ruleId", "referral.approvals[].ruleId", "referral.requiredDocuments[].ruleId"],
   "LIN-4": ["referral.exclusions[].ruleId"],
