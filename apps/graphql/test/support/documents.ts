@@ -8,7 +8,7 @@ export const mutation = (name: string, fields: string) =>
 
 export const onReferral = `... on Referral { ${referralFields} }`
 export const onSitting = "... on Sitting { id date startsAt endsAt agenda { referralId childIds kind summary startsAt endsAt } agendaPublishedAt }"
-export const onDecision = "... on Decision { id status outcome chairedBy { personId name } pendingSignOffs { roles ruleId bySittingChair } actions { actionId progress dueDate } }"
+export const onDecision = "... on Decision { id status outcome chairedBy { personId name } highlights { presentation discussion } pendingSignOffs { roles ruleId bySittingChair } actions { actionId progress dueDate } }"
 
 export const viewerPolicy = "query Policy { viewer { authority { id policy } } }"
 

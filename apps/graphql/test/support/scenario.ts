@@ -73,6 +73,8 @@ export const decide = async (app: TestApp, policy: AuthorityPolicy, referralId: 
   let decision = await run(app, staff.administrator, "recordPanelDecision", onDecision, { referralId, sittingId, content })
   // NSO-8, CPR-11, DEF-CHAIR-SIGNS: the sitting chair's step is taken by whoever chaired (who confirmed the quorum).
   expect(decision.chairedBy).toEqual({ personId: staff.chair.personId, name: staff.chair.name })
+  // CPR-10: the highlights of the presentation and discussion are on the record where the policy asks for them.
+  expect(decision.highlights).toEqual(content.highlights ?? null)
   while (decision.pendingSignOffs.length > 0) {
     const step = decision.pendingSignOffs[0]
     const signer = step.bySittingChair ? staff.chair : holderOf(staff, step.roles[0])

@@ -53,6 +53,13 @@ export const Minutes = Schema.Struct({
 })
 export type Minutes = typeof Minutes.Type
 
+/** CPR-10: the highlights of the presentation (what the social worker brought) and of the panel's discussion. */
+export const Highlights = Schema.Struct({
+  presentation: Schema.NonEmptyTrimmedString,
+  discussion: Schema.NonEmptyTrimmedString
+})
+export type Highlights = typeof Highlights.Type
+
 /** A recommended action with an owner and a due date (CPR-8, LIN-5). */
 export const ActionPlan = Schema.Struct({
   actionId: ActionId,
@@ -95,6 +102,7 @@ export const DecisionContent = Schema.Struct({
   rationale: Schema.NonEmptyTrimmedString,
   agreed: Agreed,
   minutes: Schema.optional(Minutes),
+  highlights: Schema.optional(Highlights),
   actions: Schema.Array(ActionPlan),
   returnToPanel: Schema.optional(ReturnToPanel)
 })

@@ -7,6 +7,7 @@ import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { DecisionState } from "./Decision.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
+import { highlightGaps } from "./highlights.js"
 import { lineManagementConflict } from "./chairIndependence.js"
 import { DecisionAlreadyRecorded, NotApplicable, NotOnAgenda, NotTheRightPerson, SittingNotHeld } from "./DecisionErrors.js"
 import type { DecisionEvent } from "./DecisionEvents.js"
@@ -57,7 +58,7 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
     if (conflict !== undefined) {
       return yield* new NotTheRightPerson({ ruleId: policy.decision.chairIndependence?.ruleId, message: conflict })
     }
-    const gaps = contentGaps(command.content, command.subject, policy, sitting.date)
+    const gaps = [...contentGaps(command.content, command.subject, policy, sitting.date), ...highlightGaps(command.content, policy)]
     if (gaps.length > 0) return yield* incomplete(gaps)
     return emit({
       _tag: "DecisionRecorded",

@@ -27,6 +27,8 @@ export const DecisionPolicy = Schema.Struct({
    * DEF-RECORD-TIMESCALES, since a date the panel recorded is still a date someone must meet.
    */
   timescalesRuleId: Schema.optional(RuleId),
+  /** CPR-10: a decision at panel records the highlights of the presentation and discussion. */
+  highlightsRuleId: Schema.optional(RuleId),
   /** Minutes in Signs of Safety form (LIN-5). */
   signsOfSafetyMinutes: Schema.optional(RuleId),
   /** Reviews brought back automatically, e.g. NSO-9 pre-proceedings at 8-10 weeks. */

@@ -59,6 +59,7 @@ export const carePlanning: AuthorityPolicyInput = {
     // CPR-11: the chair checks and returns the final record; the vice chair (CPR-1) does so in their absence.
     signOff: [{ ruleId: "CPR-11", roles: ["panel_chair", "vice_chair"], bySittingChair: true }],
     timescalesRuleId: "CPR-10",
+    highlightsRuleId: "CPR-10",
     automaticReviews: [],
     fgcReferralEscalations: []
   },
