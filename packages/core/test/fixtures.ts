@@ -51,5 +51,9 @@ export const completeForm = (panelId: string, overrides: Partial<ReferralForm> =
   partOfCareProceedings: false,
   previousPresentations: [],
   teamManagerConsultation: { date: "2027-05-20" as LocalDate, recordedIn: "supervision note" },
+  seniorInput: [
+    { from: "independent_reviewing_officer", name: "Hana Okafor", givenOn: "2027-05-20" as LocalDate, input: "Supports the plan" },
+    { from: "head_of_service", name: "Grace Dunmore", givenOn: "2027-05-20" as LocalDate, input: "Agrees the plan" }
+  ],
   ...overrides
 })

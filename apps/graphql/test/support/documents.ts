@@ -1,7 +1,7 @@
 /** GraphQL documents the tests send, as an integrator would write them. */
 const refusal = "... on DomainError { code message } ... on InvalidInput { problems { path message } }"
 
-export const referralFields = "id status pendingApprovals { role ruleId } sittingId children { childId fullName dateOfBirth homeAddress } requestTypes"
+export const referralFields = "id status pendingApprovals { role ruleId } sittingId children { childId fullName dateOfBirth homeAddress } requestTypes seniorInput { from name givenOn input }"
 
 export const mutation = (name: string, fields: string) =>
   `mutation Run($input: ${name.slice(0, 1).toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { __typename ${refusal} ${fields} } }`

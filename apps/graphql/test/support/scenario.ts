@@ -49,6 +49,8 @@ export const readyRequest = async (app: TestApp, policy: AuthorityPolicy, child:
     referral = await run(app, holderOf(staff, referral.pendingApprovals[0].role), "approveReferral", onReferral, { referralId: referral.id })
   }
   expect(referral.status).toBe("ready")
+  // CPR-4: the IRO's and the Head of Service's input travels through the API as recorded.
+  expect(referral.seniorInput.map((entry: { from: string }) => entry.from)).toEqual(["independent_reviewing_officer", "head_of_service"])
   return referral
 }
 

@@ -3,6 +3,8 @@ import { LocalDate } from "../calendar/LocalDate.js"
 import { PresentationReason } from "../policy/ReferralPolicy.js"
 import { RequestType } from "../policy/RequestType.js"
 import { ChildId, PanelId, PersonId, TeamId } from "../shared/ids.js"
+import { ExceptionalAccommodation } from "./exceptionalAccommodation.js"
+import { SeniorInput } from "./seniorInput.js"
 
 const Text = Schema.optional(Schema.String)
 
@@ -77,6 +79,10 @@ export const ReferralForm = Schema.Struct({
     { default: () => [] }
   ),
   /** KNO-4: when the social worker discussed the family with their team manager, and where it is recorded. */
-  teamManagerConsultation: Schema.optional(Schema.Struct({ date: LocalDate, recordedIn: Schema.NonEmptyTrimmedString }))
+  teamManagerConsultation: Schema.optional(Schema.Struct({ date: LocalDate, recordedIn: Schema.NonEmptyTrimmedString })),
+  /** CPR-4: the input the social worker gathered from the IRO and the Head of Service. */
+  seniorInput: Schema.optional(Schema.Array(SeniorInput)),
+  /** CPR-5: a hotel or private let: its weekly cost and value for money (a request of type exceptional_accommodation). */
+  exceptionalAccommodation: Schema.optional(ExceptionalAccommodation)
 })
 export type ReferralForm = typeof ReferralForm.Type

@@ -35,5 +35,9 @@ export const exampleForm = (panelId: string, requestType: RequestType, child: { 
   durationAndExit: "12 weeks, then step down to early help",
   partOfCareProceedings: false,
   previousPresentations: [],
-  teamManagerConsultation: { date: "2027-05-27" as LocalDate, recordedIn: "supervision note" }
+  teamManagerConsultation: { date: "2027-05-27" as LocalDate, recordedIn: "supervision note" },
+  seniorInput: [
+    { from: "independent_reviewing_officer", name: "Hana Okafor", givenOn: "2027-05-28" as LocalDate, input: "Supports the plan if family time stays weekly" },
+    { from: "head_of_service", name: "Grace Dunmore", givenOn: "2027-05-28" as LocalDate, input: "Agrees the plan is proportionate" }
+  ]
 })

@@ -54,7 +54,7 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "CPR-1": ["panels[].ruleId"],
   "CPR-2": ["panels[].slotMinutes.ruleId"],
   "CPR-3": ["panels[].deputiesRuleId"],
-  "CPR-4": ["referral.submissionDeadline.ruleId", "referral.latePermission.ruleId", "referral.requiredDocuments[].ruleId"],
+  "CPR-4": ["referral.seniorInput.ruleId", "referral.submissionDeadline.ruleId", "referral.latePermission.ruleId", "referral.requiredDocuments[].ruleId"],
   "CPR-5": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
   "CPR-7": ["disagreement.dissentRuleId"],
   "CPR-9": ["sitting.papersToMembers.ruleId"],

@@ -1,4 +1,5 @@
 import type { InputFields } from "../mutation.js"
+import { ExceptionalAccommodationInput, SeniorInputInput } from "./carePlanningFields.js"
 import { builder } from "../builder.js"
 import { DocumentKindEnum, PlanTypeEnum, PresentationReasonEnum, RequestTypeEnum } from "../shared/enums.js"
 
@@ -70,7 +71,9 @@ export const ReferralFormInput = builder.inputType("ReferralFormInput", {
       description: "NSO-7: whether the request asks for respite or family support, whatever type it is filed as; asked where it decides the panel."
     }),
     previousPresentations: t.field({ type: [PreviousPresentationInput] }),
-    teamManagerConsultation: t.field({ type: ConsultationInput })
+    teamManagerConsultation: t.field({ type: ConsultationInput }),
+    seniorInput: t.field({ type: [SeniorInputInput], description: "CPR-4: the IRO's and the Head of Service's input, where the policy asks for it." }),
+    exceptionalAccommodation: t.field({ type: ExceptionalAccommodationInput })
   })
 })
 

@@ -42,8 +42,9 @@ export const carePlanning: AuthorityPolicyInput = {
     ],
     inScope: {
       ruleId: "CPR-5",
-      requestTypes: ["placement_type", "placement_change", "external_placement", "s20_accommodation", "expenditure", "respite_or_family_support", "other"]
+      requestTypes: ["placement_type", "placement_change", "external_placement", "s20_accommodation", "exceptional_accommodation", "expenditure", "respite_or_family_support", "other"]
     },
+    seniorInput: { ruleId: "CPR-4", from: ["independent_reviewing_officer", "head_of_service"] },
     exclusions: []
   },
   sitting: {
