@@ -61,5 +61,9 @@ export const completeForm = (panelId: string, overrides: Partial<ReferralForm> =
   childWishes: "Robin wants to stay near her school and see her mother every day",
   parentsViews: "Mother agrees to accommodation while she is in hospital",
   teamManagerConsultation: { date: "2027-05-20" as LocalDate, recordedIn: "supervision note" },
+  seniorInput: [
+    { from: "independent_reviewing_officer", name: "Hana Okafor", givenOn: "2027-05-20" as LocalDate, input: "Supports the plan" },
+    { from: "head_of_service", name: "Grace Dunmore", givenOn: "2027-05-20" as LocalDate, input: "Agrees the plan" }
+  ],
   ...overrides
 })

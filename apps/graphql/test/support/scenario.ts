@@ -49,6 +49,8 @@ export const readyRequest = async (app: TestApp, policy: AuthorityPolicy, child:
     referral = await run(app, holderOf(staff, referral.pendingApprovals[0].role), "approveReferral", onReferral, { referralId: referral.id })
   }
   expect(referral.status).toBe("ready")
+  // CPR-4: the IRO's and the Head of Service's input travels through the API as recorded.
+  expect(referral.seniorInput.map((entry: { from: string }) => entry.from)).toEqual(["independent_reviewing_officer", "head_of_service"])
   return referral
 }
 
@@ -73,6 +75,8 @@ export const decide = async (app: TestApp, policy: AuthorityPolicy, referralId: 
   let decision = await run(app, staff.administrator, "recordPanelDecision", onDecision, { referralId, sittingId, content })
   // NSO-8, CPR-11, DEF-CHAIR-SIGNS: the sitting chair's step is taken by whoever chaired (who confirmed the quorum).
   expect(decision.chairedBy).toEqual({ personId: staff.chair.personId, name: staff.chair.name })
+  // CPR-10: the highlights of the presentation and discussion are on the record where the policy asks for them.
+  expect(decision.highlights).toEqual(content.highlights ?? null)
   while (decision.pendingSignOffs.length > 0) {
     const step = decision.pendingSignOffs[0]
     const signer = step.bySittingChair ? staff.chair : holderOf(staff, step.roles[0])

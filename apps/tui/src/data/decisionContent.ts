@@ -50,7 +50,7 @@ const actionFields = (index: number, shown: number): ReadonlyArray<Field> => {
 
 /**
  * The decision form for a request, as it stands with what is typed so far: what every decision says, what the
- * policy asks of minutes, what its types ask agreed, the review date, then its actions: each one started opens
+ * policy asks of minutes and highlights (CPR-10), what its types ask agreed, the review date, then its actions: each one started opens
  * the next (only its description until something is typed there).
  */
 export const decisionFields = (policy: AuthorityPolicy, request: Referral, values: Values = {}): ReadonlyArray<Field> => {
@@ -69,6 +69,12 @@ export const decisionFields = (policy: AuthorityPolicy, request: Referral, value
           { key: "workingWell", label: "Working well" },
           { key: "worries", label: "Worries" },
           { key: "needsToHappen", label: "Needs to happen" }
+        ]),
+    ...(policy.decision.highlightsRuleId === undefined
+      ? []
+      : [
+          { key: "presentation", label: "Highlights of the presentation", hint: policy.decision.highlightsRuleId },
+          { key: "discussion", label: "Highlights of the discussion", hint: policy.decision.highlightsRuleId }
         ]),
     ...(request.form.requestTypes.includes("s20_accommodation") ? [{ key: "accommodationWeeks", label: "Accommodation agreed for (weeks)" }] : []),
     ...(asks.includes("placement") ? [{ key: "placement", label: "Placement agreed", choices: choicesOf(PlacementKind.literals) }] : []),
@@ -124,6 +130,9 @@ export const decisionContentOf = (policy: AuthorityPolicy, request: Referral, va
       : {},
     ...(trimmed(values, "workingWell") || trimmed(values, "worries") || trimmed(values, "needsToHappen")
       ? { minutes: { workingWell: values.workingWell ?? "", worries: values.worries ?? "", needsToHappen: values.needsToHappen ?? "" } }
+      : {}),
+    ...(trimmed(values, "presentation") || trimmed(values, "discussion")
+      ? { highlights: { presentation: values.presentation ?? "", discussion: values.discussion ?? "" } }
       : {}),
     actions: actionsOf(values, actionId),
     ...(review === undefined ? {} : { returnToPanel: { withinWeeks: Number(review), ruleId: reviewRuleOf(policy) } })

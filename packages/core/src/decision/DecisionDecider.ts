@@ -16,14 +16,15 @@ import { decideFollowUp } from "./decideFollowUp.js"
 import { decideRecording } from "./decideRecord.js"
 import { amendmentApprovers, chairingRoles, emit, final, incomplete, roleFor } from "./decideShared.js"
 import { evolveDecision } from "./evolveDecision.js"
+import { highlightGaps } from "./highlights.js"
 
 type Change = Extract<DecisionCommand, { readonly _tag: "EditDecision" | "SignOff" | "AgreeOutsidePanel" | "AmendDecision" }>
 
-/** What the content must say, checked again on every edit and amendment; outside panel, its LIN-11 record too. */
+/** What the content must say, checked again on every edit and amendment; at panel its CPR-10 highlights, outside it its LIN-11 record. */
 const gapsIn = (content: DecisionContent, decision: Decision, { policy }: AuthorityContext) => {
   const gaps = contentGaps(content, decision.subject, policy, londonDateOf(decision.heardAt))
   const outside = decision.outsidePanel
-  if (outside === undefined) return gaps
+  if (outside === undefined) return [...gaps, ...highlightGaps(content, policy)]
   return [...gaps, ...outsidePanelGaps(content, decision.subject, policy, { ...outside, placed: outside.placedAt !== undefined, lpmHeld: outside.lpmAt !== undefined })]
 }
 

@@ -3,7 +3,7 @@ import { LocalDate } from "../calendar/LocalDate.js"
 import { RequestType } from "../policy/RequestType.js"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
-import { ActionId, ChildId, PersonId, ReferralId } from "../shared/ids.js"
+import { ActionId, ChildId, PersonId, ReferralId, TeamId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 
 /** Who chaired a sitting: the chair, or the deputy chairing, as recorded when they found it quorate (NSO-1). */
@@ -53,6 +53,13 @@ export const Minutes = Schema.Struct({
 })
 export type Minutes = typeof Minutes.Type
 
+/** CPR-10: the highlights of the presentation (what the social worker brought) and of the panel's discussion. */
+export const Highlights = Schema.Struct({
+  presentation: Schema.NonEmptyTrimmedString,
+  discussion: Schema.NonEmptyTrimmedString
+})
+export type Highlights = typeof Highlights.Type
+
 /** A recommended action with an owner and a due date (CPR-8, LIN-5). */
 export const ActionPlan = Schema.Struct({
   actionId: ActionId,
@@ -82,7 +89,10 @@ export const ReturnToPanel = Schema.Struct({ withinWeeks: Schema.Int.pipe(Schema
 export const Subject = Schema.Struct({
   referralId: ReferralId,
   childIds: Schema.NonEmptyArray(ChildId),
-  requestTypes: Schema.NonEmptyArray(RequestType)
+  requestTypes: Schema.NonEmptyArray(RequestType),
+  /** The allocated team and its manager, as the request names them: the case's line management (LIN-1). */
+  teamId: Schema.optional(TeamId),
+  teamManager: Schema.optional(SittingChair)
 })
 export type Subject = typeof Subject.Type
 
@@ -92,6 +102,7 @@ export const DecisionContent = Schema.Struct({
   rationale: Schema.NonEmptyTrimmedString,
   agreed: Agreed,
   minutes: Schema.optional(Minutes),
+  highlights: Schema.optional(Highlights),
   actions: Schema.Array(ActionPlan),
   returnToPanel: Schema.optional(ReturnToPanel)
 })

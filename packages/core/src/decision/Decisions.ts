@@ -28,7 +28,14 @@ const subjectOf = (referral: Referral): Effect.Effect<Subject, IncompleteDecisio
   const [child, ...children] = referral.form.children.map((candidate) => candidate.childId)
   const [type, ...types] = referral.form.requestTypes
   if (child !== undefined && type !== undefined) {
-    return Effect.succeed({ referralId: referral.id, childIds: [child, ...children], requestTypes: [type, ...types] })
+    const { teamId, teamManager } = referral.form
+    return Effect.succeed({
+      referralId: referral.id,
+      childIds: [child, ...children],
+      requestTypes: [type, ...types],
+      ...(teamId === undefined ? {} : { teamId }),
+      ...(teamManager === undefined ? {} : { teamManager })
+    })
   }
   return Effect.fail(
     new IncompleteDecision({

@@ -7,7 +7,9 @@ import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { DecisionState } from "./Decision.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
-import { DecisionAlreadyRecorded, NotApplicable, NotOnAgenda, SittingNotHeld } from "./DecisionErrors.js"
+import { highlightGaps } from "./highlights.js"
+import { lineManagementConflict } from "./chairIndependence.js"
+import { DecisionAlreadyRecorded, NotApplicable, NotOnAgenda, NotTheRightPerson, SittingNotHeld } from "./DecisionErrors.js"
 import type { DecisionEvent } from "./DecisionEvents.js"
 import { agreementsNeeded, contentGaps, outsidePanelGaps, typesNotAgreedOutsidePanel } from "./decisionChecks.js"
 import { emit, incomplete, roleFor } from "./decideShared.js"
@@ -52,7 +54,11 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
         message: `The chair has not yet said whether enough members are present at the sitting on ${formatDate(sitting.date)}${cited}: the chair records that first, then the decisions.`
       })
     }
-    const gaps = contentGaps(command.content, command.subject, policy, sitting.date)
+    const conflict = sitting.quorum === undefined ? undefined : lineManagementConflict(policy, command.subject, sitting.quorum.chair)
+    if (conflict !== undefined) {
+      return yield* new NotTheRightPerson({ ruleId: policy.decision.chairIndependence?.ruleId, message: conflict })
+    }
+    const gaps = [...contentGaps(command.content, command.subject, policy, sitting.date), ...highlightGaps(command.content, policy)]
     if (gaps.length > 0) return yield* incomplete(gaps)
     return emit({
       _tag: "DecisionRecorded",

@@ -19,21 +19,27 @@ export const reviewDate = (decision: Decision): string | undefined =>
     ? undefined
     : `by ${formatDate(addDays(londonDateOf(decision.heardAt), decision.content.returnToPanel.withinWeeks * 7))} (${decision.content.returnToPanel.ruleId})`
 
-/** What was presented and discussed, where the record holds it: the Signs of Safety minutes (LIN-5). */
+/** What was presented and discussed, where the record holds it: the highlights (CPR-10), the Signs of Safety minutes (LIN-5). */
 export const discussionSection = (decision: Decision | undefined, naming: ChildNaming): Section => {
   const minutes = decision?.content.minutes
+  const highlights = decision?.content.highlights
+  const blocks = [
+    ...(highlights === undefined
+      ? []
+      : [fields([["Presentation", naming.text(highlights.presentation)], ["Discussion", naming.text(highlights.discussion)]])]),
+    ...(minutes === undefined
+      ? []
+      : [
+          fields([
+            ["What is working well", naming.text(minutes.workingWell)],
+            ["What we are worried about", naming.text(minutes.worries)],
+            ["What needs to happen", naming.text(minutes.needsToHappen)]
+          ])
+        ])
+  ]
   return {
     heading: "Presentation and discussion",
-    blocks:
-      minutes === undefined
-        ? [paragraph("No highlights of the presentation and discussion were recorded.")]
-        : [
-            fields([
-              ["What is working well", naming.text(minutes.workingWell)],
-              ["What we are worried about", naming.text(minutes.worries)],
-              ["What needs to happen", naming.text(minutes.needsToHappen)]
-            ])
-          ]
+    blocks: blocks.length === 0 ? [paragraph("No highlights of the presentation and discussion were recorded.")] : blocks
   }
 }
 

@@ -104,6 +104,6 @@ export const decisionSheet = (inputs: DecisionSheetInputs): DocumentModel => {
       { heading: "Amendments", blocks: [amendmentBlock(decision, naming)] },
       { heading: "Clocks and the rules behind them", blocks: [clocksTable("Clocks", clocksOfDecision(decision, inputs.childId, inputs.deadlines))] }
     ],
-    reads: [{ childId: inputs.childId, fields: ["decision", "rationale", "minutes", "actions", "amendments", "dissent", ...(naming.identity ? ["fullName"] : [])] }]
+    reads: [{ childId: inputs.childId, fields: ["decision", "rationale", "minutes", "highlights", "actions", "amendments", "dissent", ...(naming.identity ? ["fullName"] : [])] }]
   }
 }

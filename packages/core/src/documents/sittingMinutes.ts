@@ -105,7 +105,7 @@ export const sittingMinutes = (inputs: MinutesInputs): DocumentModel => {
   })
 
   const childIds = [...new Set(sitting.agenda.flatMap((item) => item.childIds as ReadonlyArray<string>))]
-  const fieldsRead = ["agendaItem", "decision", "rationale", "minutes", "actions", "dissent", ...(naming.identity ? ["fullName"] : [])]
+  const fieldsRead = ["agendaItem", "decision", "rationale", "minutes", "highlights", "actions", "dissent", ...(naming.identity ? ["fullName"] : [])]
   return {
     kind: "minutes",
     title: `Minutes: ${inputs.panelName}, ${formatDate(sitting.date)}`,

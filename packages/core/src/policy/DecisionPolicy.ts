@@ -1,6 +1,7 @@
 import { Schema } from "effect"
 import { PersonId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
+import { ChairIndependence } from "./LineManagement.js"
 import { RequestType } from "./RequestType.js"
 import { RuledClock } from "./RuledClock.js"
 import { RuleId } from "./rules.js"
@@ -26,6 +27,8 @@ export const DecisionPolicy = Schema.Struct({
    * DEF-RECORD-TIMESCALES, since a date the panel recorded is still a date someone must meet.
    */
   timescalesRuleId: Schema.optional(RuleId),
+  /** CPR-10: a decision at panel records the highlights of the presentation and discussion. */
+  highlightsRuleId: Schema.optional(RuleId),
   /** Minutes in Signs of Safety form (LIN-5). */
   signsOfSafetyMinutes: Schema.optional(RuleId),
   /** Reviews brought back automatically, e.g. NSO-9 pre-proceedings at 8-10 weeks. */
@@ -44,7 +47,9 @@ export const DecisionPolicy = Schema.Struct({
   /** LIN-8: who approves alternative action when circumstances change. */
   changeOfCircumstancesApprover: Schema.optional(Schema.Struct({ ruleId: RuleId, role: Role })),
   /** LIN-7: a case asked to return may instead be closed by a case note when progress makes return unnecessary. */
-  returnWaivableByCaseNote: Schema.optional(RuleId)
+  returnWaivableByCaseNote: Schema.optional(RuleId),
+  /** LIN-1: no decision is recorded at a sitting whose chair is in the case's line management. */
+  chairIndependence: Schema.optional(ChairIndependence)
 })
 export type DecisionPolicy = typeof DecisionPolicy.Type
 

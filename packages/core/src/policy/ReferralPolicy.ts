@@ -3,6 +3,7 @@ import { Role } from "../shared/roles.js"
 import { Condition } from "./Condition.js"
 import { CriterionFacts } from "./CriterionFacts.js"
 import { DocumentKind } from "./DocumentKind.js"
+import { InputFrom } from "./InputFrom.js"
 import { RequestType } from "./RequestType.js"
 import { RequiredField } from "./RequiredField.js"
 import { RuledClock } from "./RuledClock.js"
@@ -110,6 +111,8 @@ export const ReferralPolicy = Schema.Struct({
     Schema.Struct({ ruleId: RuleId, withdrawal: Schema.Struct({ ruleId: RuleId, roles: Schema.NonEmptyArray(Role) }) })
   ),
   inScope: Schema.Struct({ ruleId: RuleId, requestTypes: Schema.Array(RequestType) }),
+  /** CPR-4: whose input the request records before it is submitted (the IRO, the Head of Service). */
+  seniorInput: Schema.optional(Schema.Struct({ ruleId: RuleId, from: Schema.NonEmptyArray(InputFrom) })),
   exclusions: Schema.Array(ScopeExclusion),
   /** NSO-6: expenditure over these amounts a year must come to panel. */
   expenditureThreshold: Schema.optional(

@@ -15,6 +15,7 @@ export const RequestType = Schema.Literal(
   "expenditure",
   "edge_of_care_resource",
   "legal_planning_meeting",
+  "exceptional_accommodation",
   // The next two exist so that requests another panel handles can be recognised and redirected (NSO-7).
   "respite_or_family_support",
   "sgo_or_adoption_support",
@@ -36,6 +37,7 @@ export const requestTypeLabel: Record<RequestType, string> = {
   expenditure: "expenditure",
   edge_of_care_resource: "an edge-of-care resource",
   legal_planning_meeting: "a legal planning meeting",
+  exceptional_accommodation: "exceptional accommodation (a hotel or private let)",
   respite_or_family_support: "respite or family support",
   sgo_or_adoption_support: "a special guardianship or adoption support package",
   other: "something else"

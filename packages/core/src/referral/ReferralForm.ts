@@ -5,6 +5,8 @@ import { RequestType } from "../policy/RequestType.js"
 import { ChildId, PanelId, PersonId, TeamId } from "../shared/ids.js"
 import { ParentalHistoryEntry, ReviewOutcome } from "./CaseFacts.js"
 import { PlanType } from "./PlanType.js"
+import { ExceptionalAccommodation } from "./exceptionalAccommodation.js"
+import { SeniorInput } from "./seniorInput.js"
 
 const Text = Schema.optional(Schema.String)
 
@@ -88,6 +90,10 @@ export const ReferralForm = Schema.Struct({
   childWishes: Text,
   /** The parents' views (North Somerset asks the social worker to be ready to give them). */
   parentsViews: Text,
-  teamManagerConsultation: Schema.optional(Schema.Struct({ date: LocalDate, recordedIn: Schema.NonEmptyTrimmedString }))
+  teamManagerConsultation: Schema.optional(Schema.Struct({ date: LocalDate, recordedIn: Schema.NonEmptyTrimmedString })),
+  /** CPR-4: the input the social worker gathered from the IRO and the Head of Service. */
+  seniorInput: Schema.optional(Schema.Array(SeniorInput)),
+  /** CPR-5: a hotel or private let: its weekly cost and value for money (a request of type exceptional_accommodation). */
+  exceptionalAccommodation: Schema.optional(ExceptionalAccommodation)
 })
 export type ReferralForm = typeof ReferralForm.Type

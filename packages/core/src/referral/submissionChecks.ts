@@ -7,6 +7,8 @@ import { requestTypeLabel } from "../policy/RequestType.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Role } from "../shared/roles.js"
 import type { Referral } from "./Referral.js"
+import { exceptionalAccommodationGaps } from "./exceptionalAccommodation.js"
+import { seniorInputGaps } from "./seniorInput.js"
 import { IncompleteRequest, MissingDocuments, OutOfScope } from "./ReferralErrors.js"
 import type { OptionalPresentation } from "./ReferralEvents.js"
 import { criteriaFromForm } from "./criteriaFromFacts.js"
@@ -54,7 +56,7 @@ export const submissionChecks = (
       })
     )
   }
-  const gaps = missingSections(policy, form)
+  const gaps = [...missingSections(policy, form), ...seniorInputGaps(policy, form), ...exceptionalAccommodationGaps(policy, form)]
   const fields = missingFields(policy, form)
   const { criteria, unsupported } = criteriaFromForm(policy, form, londonDateOf(at))
   const unbacked = unsupported.map(({ criterion, toRecord }) => ({

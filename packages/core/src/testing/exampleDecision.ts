@@ -31,6 +31,9 @@ export const exampleDecision = (
     ...(policy.decision.signsOfSafetyMinutes
       ? { minutes: { workingWell: "Grandmother visits daily", worries: "Neglect of routines", needsToHappen: "FGC and a daily routine plan" } }
       : {}),
+    ...(policy.decision.highlightsRuleId
+      ? { highlights: { presentation: "The social worker set out the family's network and the risks at home", discussion: "Members weighed a family placement against foster care" } }
+      : {}),
     actions: approved
       ? [
           {

@@ -40,6 +40,7 @@ export const content = (overrides: Partial<DecisionContent> = {}): DecisionConte
   rationale: "No safe carer in the family this week; accommodation is proportionate",
   agreed: { accommodationWeeks: 6, placement: "in_house_foster" },
   minutes: sosMinutes,
+  highlights: { presentation: "The social worker set out why no family carer is available", discussion: "Members agreed foster care with weekly family time" },
   actions: [
     { actionId: ActionId.make("act_1"), description: "Hold a family group conference", ownerRole: "social_worker", dueDate: "2027-06-23" as LocalDate, fgcReferral: true },
     { actionId: ActionId.make("act_2"), description: "Write to the parents", ownerRole: "team_manager", dueDate: "2027-06-11" as LocalDate, fgcReferral: false }

@@ -27,6 +27,11 @@ const MinutesInput = builder.inputType("MinutesInput", {
   fields: (t) => ({ workingWell: t.string({ required: true }), worries: t.string({ required: true }), needsToHappen: t.string({ required: true }) })
 })
 
+const HighlightsInput = builder.inputType("HighlightsInput", {
+  description: "CPR-10: the highlights of the presentation and of the panel's discussion.",
+  fields: (t) => ({ presentation: t.string({ required: true }), discussion: t.string({ required: true }) })
+})
+
 const ActionPlanInput = builder.inputType("ActionPlanInput", {
   fields: (t) => ({
     actionId: t.id({ required: true, description: "Your id for the action, unique within the decision." }),
@@ -49,6 +54,7 @@ export const DecisionContentInput = builder.inputType("DecisionContentInput", {
     rationale: t.string({ required: true }),
     agreed: t.field({ type: AgreedInput, required: true }),
     minutes: t.field({ type: MinutesInput }),
+    highlights: t.field({ type: HighlightsInput, description: "CPR-10: required at panel where the authority's policy asks for them." }),
     actions: t.field({ type: [ActionPlanInput], required: true }),
     returnToPanel: t.field({ type: ReturnToPanelInput })
   })

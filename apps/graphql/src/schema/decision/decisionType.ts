@@ -33,6 +33,11 @@ const MinutesRef = builder.objectRef<NonNullable<Content["minutes"]>>("Minutes")
   fields: (t) => ({ workingWell: t.exposeString("workingWell"), worries: t.exposeString("worries"), needsToHappen: t.exposeString("needsToHappen") })
 })
 
+const HighlightsRef = builder.objectRef<NonNullable<Content["highlights"]>>("Highlights").implement({
+  description: "CPR-10: the highlights of the presentation and of the panel's discussion.",
+  fields: (t) => ({ presentation: t.exposeString("presentation"), discussion: t.exposeString("discussion") })
+})
+
 const AmendmentRef = builder.objectRef<Decision["amendments"][number]>("Amendment").implement({
   fields: (t) => ({
     whatChanged: t.exposeString("whatChanged"),
@@ -108,6 +113,12 @@ export const DecisionRef = builder.objectRef<Decision>("Decision").implement({
       type: MinutesRef,
       nullable: true,
       resolve: (decision, _args, context) => readOf(context, decision.subject.childIds, "decision.minutes", decision.content.minutes ?? null)
+    }),
+    highlights: t.field({
+      type: HighlightsRef,
+      nullable: true,
+      description: "CPR-10: what was presented and discussed. Every read is written to the access log.",
+      resolve: (decision, _args, context) => readOf(context, decision.subject.childIds, "decision.highlights", decision.content.highlights ?? null)
     }),
     returnToPanelWithinWeeks: t.int({ nullable: true, resolve: (decision) => decision.content.returnToPanel?.withinWeeks ?? null }),
     actions: t.field({

@@ -1,4 +1,5 @@
 import type { InputFields } from "../mutation.js"
+import { ExceptionalAccommodationInput, SeniorInputInput } from "./carePlanningFields.js"
 import { builder } from "../builder.js"
 import { DocumentKindEnum, PlanTypeEnum, PresentationReasonEnum, RequestTypeEnum } from "../shared/enums.js"
 
@@ -95,7 +96,9 @@ export const ReferralFormInput = builder.inputType("ReferralFormInput", {
     lastReviewOutcome: t.field({ type: ReviewOutcomeInput }),
     childWishes: t.string({ description: "NSO-6: the child's wishes and feelings." }),
     parentsViews: t.string({ description: "The parents' views." }),
-    teamManagerConsultation: t.field({ type: ConsultationInput })
+    teamManagerConsultation: t.field({ type: ConsultationInput }),
+    seniorInput: t.field({ type: [SeniorInputInput], description: "CPR-4: the IRO's and the Head of Service's input, where the policy asks for it." }),
+    exceptionalAccommodation: t.field({ type: ExceptionalAccommodationInput })
   })
 })
 

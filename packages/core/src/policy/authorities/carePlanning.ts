@@ -42,8 +42,9 @@ export const carePlanning: AuthorityPolicyInput = {
     ],
     inScope: {
       ruleId: "CPR-5",
-      requestTypes: ["placement_type", "placement_change", "external_placement", "s20_accommodation", "expenditure", "respite_or_family_support", "other"]
+      requestTypes: ["placement_type", "placement_change", "external_placement", "s20_accommodation", "exceptional_accommodation", "expenditure", "respite_or_family_support", "other"]
     },
+    seniorInput: { ruleId: "CPR-4", from: ["independent_reviewing_officer", "head_of_service"] },
     exclusions: []
   },
   sitting: {
@@ -59,6 +60,7 @@ export const carePlanning: AuthorityPolicyInput = {
     // CPR-11: the chair checks and returns the final record; the vice chair (CPR-1) does so in their absence.
     signOff: [{ ruleId: "CPR-11", roles: ["panel_chair", "vice_chair"], bySittingChair: true }],
     timescalesRuleId: "CPR-10",
+    highlightsRuleId: "CPR-10",
     automaticReviews: [],
     fgcReferralEscalations: []
   },

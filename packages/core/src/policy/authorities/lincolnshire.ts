@@ -100,7 +100,9 @@ export const lincolnshire: AuthorityPolicyInput = {
       { clock: { ruleId: "LIN-9", clock: { _tag: "DaysAfter", days: 7, unit: "working", time: "17:00" } }, escalateTo: "service_manager" }
     ],
     changeOfCircumstancesApprover: { ruleId: "LIN-8", role: "service_manager" },
-    returnWaivableByCaseNote: "LIN-7"
+    returnWaivableByCaseNote: "LIN-7",
+    // The seed names no teams: the request's team manager is checked out of the box, the rest once the authority lists its teams.
+    chairIndependence: { ruleId: "LIN-1", teams: [] }
   },
   outsidePanel: {
     ruleId: "LIN-11",
