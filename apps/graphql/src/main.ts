@@ -21,6 +21,7 @@ const main = async () => {
     ...config,
     store,
     accessLog: store,
+    readiness: store,
     notifier: notifierFromEnv(env, (line) => console.log(line)),
     ...(devKeys === undefined ? {} : { devKeys })
   })

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { changesBetween } from "../src/subscriptions/deadlineWatcher.js"
 import { mutation } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
+import { firstEvent as subscribeFirst } from "./support/sse.js"
 import { decide, readyRequest, sittingWith, tokenFor } from "./support/scenario.js"
 
 const policy = preset("care-planning")
@@ -16,30 +17,8 @@ beforeAll(async () => {
 })
 afterAll(() => app.close())
 
-/** Opens an SSE subscription and resolves with the first `next` event's data that `wanted` accepts. */
-const firstEvent = async (token: string, query: string, wanted: (event: any) => boolean = () => true) => {
-  const controller = new AbortController()
-  const response = await fetch(`${app.url}/graphql`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${token}`, accept: "text/event-stream", "content-type": "application/json" },
-    body: JSON.stringify({ query }),
-    signal: controller.signal
-  })
-  expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/)
-  const reader = response.body!.getReader()
-  const next = (async () => {
-    let text = ""
-    for (;;) {
-      const { value, done } = await reader.read()
-      if (done) throw new Error(`stream ended: ${text}`)
-      text += new TextDecoder().decode(value)
-      const events = [...text.matchAll(/event: next\ndata: (.*)\n/g)].map((match) => JSON.parse(match[1]!))
-      const found = events.find(wanted)
-      if (found) return found
-    }
-  })()
-  return { next, close: () => controller.abort() }
-}
+/** Opens an SSE subscription on this file's server. */
+const firstEvent = (token: string, query: string, wanted?: (event: any) => boolean) => subscribeFirst(app.url, token, query, wanted)
 
 describe("decisionRecorded over Server-Sent Events", () => {
   it("tells a subscriber of the decision once it is committed, with the position to resume from", async () => {

@@ -1,6 +1,6 @@
 import type { AccessLog, EventStore, Outbox, ReadModelRow, ReadModels } from "@carepanel/core"
 import type { AuthorityId } from "@carepanel/core"
-import type { Layer } from "effect"
+import type { Effect, Layer } from "effect"
 import type { ChildProcess } from "node:child_process"
 
 /** The ports every store adapter implements. */
@@ -50,7 +50,14 @@ export interface SharedStore {
   readonly dispose?: () => Promise<void>
 }
 
-export interface StoreContractOptions {
+/** An adapter's own integrity check (a hash chain, say) on the services `I` its layer provides beside the ports; fails on damage. */
+export interface StoreIntegrity<I> {
+  /** What it checks, as the test name says it ("hash chain verifies"). */
+  readonly name: string
+  readonly check: Effect.Effect<void, unknown, I>
+}
+
+export interface StoreContractOptions<I = never> {
   /**
    * Read-model rows the store must refuse while writing a commit, after it has written the commit's
    * events (a row that breaks a database constraint, say). The suite always also tries a row whose `id`
@@ -67,6 +74,16 @@ export interface StoreContractOptions {
     readonly makeSharedStore: () => Promise<SharedStore>
     /** The shared store can `spawnDispatcher`: registers the leased-outbox tests with 4 dispatcher processes. */
     readonly dispatchers?: boolean
+  }
+  /**
+   * The concurrent-command fuzz: random interleavings of the core's commands from several fibres, each run on a
+   * fresh store (`store`, else the contract's), then its invariants and `integrity`. Runs: `CAREPANEL_FUZZ_RUNS`,
+   * else `runs`, else 2.
+   */
+  readonly commandFuzz?: {
+    readonly runs?: number
+    readonly store?: () => Layer.Layer<StorePorts | I, unknown>
+    readonly integrity?: StoreIntegrity<I>
   }
   /** fast-check runs of the model-based test; default 30. */
   readonly modelRuns?: number

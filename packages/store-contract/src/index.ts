@@ -5,6 +5,7 @@ export type {
   MakeStoreLayer,
   SharedStore,
   StoreContractOptions,
+  StoreIntegrity,
   StorePorts,
   WriterSpec
 } from "./StoreContractOptions.js"

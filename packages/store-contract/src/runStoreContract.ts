@@ -1,9 +1,11 @@
 import { describe } from "vitest"
-import type { MakeStoreLayer, StoreContractOptions } from "./StoreContractOptions.js"
+import type { Layer } from "effect"
+import type { StoreContractOptions, StorePorts } from "./StoreContractOptions.js"
 import { accessLogSuite } from "./suites/accessLog.js"
 import { appendAndReadSuite } from "./suites/appendAndRead.js"
 import { atomicitySuite } from "./suites/atomicity.js"
 import { changeFeedSuite } from "./suites/changeFeed.js"
+import { commandFuzzSuite } from "./suites/commandFuzz.js"
 import { concurrentWritersSuite } from "./suites/concurrentWriters.js"
 import { dispatcherProcessesSuite } from "./suites/dispatcherProcesses.js"
 import { modelBasedSuite } from "./suites/modelBased.js"
@@ -16,13 +18,18 @@ import { tenancySuite } from "./suites/tenancy.js"
 
 /**
  * Registers the store contract as vitest tests under `describe(name)`. Call it at the top level of a
- * test file. `makeLayer` must give a fresh, empty store on every call.
+ * test file. `makeLayer` must give a fresh, empty store on every call; it may provide more than the ports (`I`,
+ * what `commandFuzz.integrity` checks).
  *
  * ```ts
  * runStoreContract("my adapter", () => MyStoreLayer(freshDatabase()), { processes: { makeSharedStore }, accessLog: () => MyAccessLog(freshDatabase()) })
  * ```
  */
-export const runStoreContract = (name: string, makeLayer: MakeStoreLayer, options: StoreContractOptions = {}): void => {
+export const runStoreContract = <I = never>(
+  name: string,
+  makeLayer: () => Layer.Layer<StorePorts | I, unknown>,
+  options: StoreContractOptions<I> = {}
+): void => {
   describe(`${name} store contract`, { timeout: options.timeoutMs ?? 60_000 }, () => {
     describe("append and read", () => appendAndReadSuite(makeLayer))
     describe("read-model queries", () => readModelQuerySuite(makeLayer))
@@ -34,6 +41,8 @@ export const runStoreContract = (name: string, makeLayer: MakeStoreLayer, option
     describe("several records in one commit", () => multiStreamSuite(makeLayer))
     describe("change feed", () => changeFeedSuite(makeLayer))
     describe("model-based", () => modelBasedSuite(makeLayer, options.modelRuns ?? 30))
+    const fuzzRuns = Number.parseInt(process.env.CAREPANEL_FUZZ_RUNS ?? "", 10) || (options.commandFuzz?.runs ?? 2)
+    describe("concurrent commands", () => commandFuzzSuite<I>(options.commandFuzz?.store ?? makeLayer, fuzzRuns, options.commandFuzz?.integrity))
     // Registered only when given: an adapter without an access log leaves it out (the apps then need one elsewhere).
     const { accessLog, processes } = options
     if (accessLog) describe("access log", () => accessLogSuite(accessLog))

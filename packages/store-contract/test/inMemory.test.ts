@@ -1,4 +1,5 @@
-import { InMemoryAccessLog, InMemoryStoreLayer } from "@carepanel/core/testing"
+import { InMemoryAccessLog, InMemoryStoreLayer, YieldingInMemoryStoreLayer } from "@carepanel/core/testing"
 import { runStoreContract } from "../src/index.js"
 
-runStoreContract("in-memory", () => InMemoryStoreLayer, { accessLog: () => InMemoryAccessLog })
+// The command fuzz runs on the store that yields around every read and write, so its fibres interleave there too.
+runStoreContract<never>("in-memory", () => InMemoryStoreLayer, { accessLog: () => InMemoryAccessLog, commandFuzz: { runs: 4, store: () => YieldingInMemoryStoreLayer } })

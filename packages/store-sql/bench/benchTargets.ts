@@ -10,6 +10,8 @@ export interface BenchTarget {
   readonly engine: string
   readonly note: string
   readonly layer: StoreLayer
+  /** The environment a second process opens the same store with (StoreLayerFromEnv). */
+  readonly env: Readonly<Record<string, string>>
   readonly close: () => Promise<void>
 }
 
@@ -19,6 +21,7 @@ export const sqliteTarget = (): BenchTarget => {
     engine: "SQLite",
     note: "WAL, synchronous=FULL, temp dir",
     layer: SqliteStoreLayer({ dataDir }),
+    env: { CAREPANEL_DATA_DIR: dataDir },
     close: async () => rmSync(dataDir, { recursive: true, force: true })
   }
 }
@@ -47,6 +50,7 @@ export const postgresTarget = async (): Promise<BenchTarget | string> => {
       engine: "PostgreSQL",
       note: given ? `new database on the DATABASE_URL server` : "throwaway cluster, fsync=off",
       layer: PgStoreLayer(url.toString()),
+      env: { DATABASE_URL: url.toString() },
       close: async () => {
         await onServer(adminUrl, `DROP DATABASE ${database}`).catch(() => undefined)
         cluster?.stop()

@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: append throughput against bare INSERTs, commits per second of one and of two records per commit, read-model query latency at 1k/10k/100k rows,
+ * `npm run bench`: append throughput against bare INSERTs, commits per second of one and of two records per commit,
+ * the change-feed lag between two processes (p50, p99), read-model query latency at 1k/10k/100k rows,
  * and replay speed (the read alone, and a rebuild that decodes and folds every event), on SQLite and (when it can
  * be had) PostgreSQL. A plain Node script; prints tables.
  */
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { bareInserts, recordCommits, storeAppends } from "./appendThroughput.js"
+import { feedLag, percentile } from "./feedLag.js"
 import { type BenchTarget, postgresTarget, sqliteTarget } from "./benchTargets.js"
 import { measureQueries, seedReferrals } from "./queryLatency.js"
 import { seedReplayEvents } from "./replayEvents.js"
@@ -17,6 +19,8 @@ const commitCount = 2000
 const querySamples = 200
 const sizes = [1_000, 10_000, 100_000]
 const replayEvents = 20_000
+const lagEvents = 300
+const lagPauseMs = 20
 
 const benchOne = (target: BenchTarget) =>
   Effect.gen(function* () {
@@ -34,6 +38,11 @@ const benchOne = (target: BenchTarget) =>
       commitRows.push([`${records} record${records === 1 ? "" : "s"} per commit`, String(commitCount), rate(yield* recordCommits(commitCount, records, `r${records}`))])
     }
     printTable(["appendAll (1 event + 1 row per record)", "commits", "commits/s"], commitRows)
+    const lags = yield* feedLag(target.env, lagEvents, lagPauseMs)
+    printTable(
+      ["change feed, another process appending", "events", "lag p50", "lag p99", "max"],
+      [[`one commit every ${lagPauseMs} ms`, String(lags.length), ms(percentile(lags, 50)), ms(percentile(lags, 99)), ms(lags.at(-1)!)]]
+    )
 
     const queryRows: Array<Array<string>> = []
     let seeded = 0

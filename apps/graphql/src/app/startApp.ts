@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net"
 import { type AccessLog, type AuthorityPolicy, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
+import { StoreReadiness } from "@carepanel/store-sql"
 import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime } from "effect"
 import type { AuthConfig } from "../auth/authConfig.js"
 import type { DevKeys } from "../auth/devKeys.js"
@@ -29,6 +30,8 @@ export interface AppOptions {
   readonly policies: ReadonlyArray<AuthorityPolicy>
   readonly store: Layer.Layer<StorePorts, unknown>
   readonly accessLog: Layer.Layer<AccessLog, unknown>
+  /** What `/ready` checks: the SQL store layer (the same value as `store`, so it is built once); ready at once unless given. */
+  readonly readiness?: Layer.Layer<StoreReadiness, unknown>
   readonly notifier: Layer.Layer<Notifier, unknown>
   /** Id generator; random, time-ordered ids unless given (tests use sequential ones). */
   readonly ids?: Layer.Layer<IdGenerator>
@@ -67,7 +70,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     notifier: options.notifier,
     ...(options.ids === undefined ? {} : { ids: options.ids })
   })
-  const logged = Layer.merge(layer, jsonLoggerTo(log))
+  const logged = Layer.mergeAll(layer, jsonLoggerTo(log), options.readiness ?? StoreReadiness.inMemory)
   const runtime = ManagedRuntime.make(options.clock === undefined ? logged : Layer.merge(logged, Layer.setClock(options.clock)))
   // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error.
   const built = await runtime.runPromiseExit(Effect.void)
@@ -88,6 +91,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     verify,
     production,
     log,
+    ready: () => runtime.runPromise(Effect.flatMap(StoreReadiness, (readiness) => readiness.check)),
     bodyLimitBytes: options.bodyLimitBytes ?? 100_000,
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
     routes: [calendarRoute(run), reportsRoute(run), documentsRoute(run)],

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
+import type { Readiness } from "@carepanel/store-sql"
 import type { Caller } from "../auth/claims.js"
 import type { Verifier } from "../auth/verifier.js"
 import type { ServerLog } from "../graphql/masking.js"
@@ -30,6 +31,8 @@ export interface HttpOptions {
   readonly routes: ReadonlyArray<Route>
   readonly publicRoutes?: ReadonlyArray<PublicRoute>
   readonly log: ServerLog
+  /** `/ready`'s answer: whether the store answers and holds the schema this version expects. */
+  readonly ready: () => Promise<Readiness>
   /** Slow clients: how long the request headers, and the whole request (headers and body), may take to arrive. */
   readonly timeouts?: RequestTimeouts
 }
@@ -54,7 +57,7 @@ const wantsGraphiQL = (req: IncomingMessage, url: URL) =>
   req.method === "GET" && url.pathname === "/graphql" && !url.searchParams.has("query") && (req.headers.accept ?? "").includes("text/html")
 
 /**
- * The API over node:http: `/graphql` (GraphQL over HTTP and SSE), the plain routes, `/health`. Every response
+ * The API over node:http: `/graphql` (GraphQL over HTTP and SSE), the plain routes, `/health`, `/ready`. Every response
  * says `Cache-Control: no-store`; bodies over the limit get 413; a request without a valid token gets 401.
  */
 export const createHttpServer = (options: HttpOptions): Server => {
@@ -63,6 +66,10 @@ export const createHttpServer = (options: HttpOptions): Server => {
     const url = targetOf(req.url)
     if (url === undefined) return sendError(res, 400, "BAD_REQUEST", "The request line does not name a valid address.", { Connection: "close" })
     if (url.pathname === "/health") return sendText(res, 200, "application/json; charset=utf-8", '{"status":"ok"}')
+    if (url.pathname === "/ready") {
+      const state = await options.ready()
+      return sendText(res, state.ready ? 200 : 503, "application/json; charset=utf-8", JSON.stringify(state))
+    }
     if (!options.production && url.pathname.startsWith("/graphiql/") && (await sendGraphiQLAsset(res, url.pathname))) return
     const open = options.publicRoutes?.find((candidate) => candidate.matches(url))
     if (open !== undefined) return open.handle(req, res, url)

@@ -4,6 +4,7 @@ import { Context, Effect, Layer } from "effect"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import { runMigrations } from "../migrations/runMigrations.js"
 import { driverMessage } from "../sql/driverMessage.js"
+import { StoreReadiness } from "../health/StoreReadiness.js"
 import { makeWriteTransaction } from "../sql/writeTransaction.js"
 import { makeSqlAccessLog } from "../store/SqlAccessLog.js"
 import { Inbox } from "../store/Inbox.js"
@@ -31,13 +32,15 @@ export const sqlStoreServices = (setting: string, where: string) =>
         )
       )
       const writeTransaction = yield* makeWriteTransaction
+      const sql = yield* SqlClient.SqlClient
       return Context.make(EventStore, yield* makeSqlEventStore(writeTransaction)).pipe(
         Context.add(ReadModels, yield* makeSqlReadModels),
         Context.add(Outbox, yield* makeSqlOutbox(writeTransaction)),
         Context.add(Inbox, yield* makeSqlInbox(writeTransaction)),
         Context.add(AccessLog, yield* makeSqlAccessLog(writeTransaction)),
         Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries(writeTransaction)),
-        Context.add(SqlClient.SqlClient, yield* SqlClient.SqlClient)
+        Context.add(SqlClient.SqlClient, sql),
+        Context.add(StoreReadiness, StoreReadiness.onSql(sql))
       )
     })
   )
