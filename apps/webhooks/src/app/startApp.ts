@@ -63,7 +63,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   const fibers = [
     runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000)),
     runtime.runFork(retryReplays(built.value, options.sources, options.replayEveryMs ?? 2_000)),
-    ...(options.dispatch === true ? [runtime.runFork(runDispatcher(dispatcherConfig()))] : [])
+    ...(options.dispatch === true ? [runtime.runFork(runDispatcher(dispatcherConfig({ channel: "webhook" })))] : [])
   ]
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(listening))

@@ -10,7 +10,7 @@ import { disagreementAggregate } from "../../src/disagreement/disagreementAggreg
 import { Disagreements } from "../../src/disagreement/Disagreements.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { type Commit, EventStore } from "../../src/ports/EventStore.js"
-import { Outbox } from "../../src/ports/Outbox.js"
+import { type NotificationChannel, Outbox } from "../../src/ports/Outbox.js"
 import { ReadModels } from "../../src/ports/ReadModels.js"
 import { referralAggregate } from "../../src/referral/referralAggregate.js"
 import { load } from "../../src/shared/commandRunner.js"
@@ -146,8 +146,11 @@ it("several people's commands at once on a store that yields: one decision per r
         if (work.flat().some((s) => s._tag === "Record")) expect((yield* decisionAtNext).length).toBe(1)
         const compared = yield* readModelsMatchReplay
         expect(compared).toBeGreaterThan(0)
-        const queued = (yield* (yield* Outbox).due("9999-12-31T00:00:00.000Z", 1_000_000)).map((entry) => entry.notification.id)
+        const queuedOn = (channel: NotificationChannel) =>
+          Effect.map(Effect.flatMap(Outbox, (outbox) => outbox.due(channel, "9999-12-31T00:00:00.000Z", 1_000_000)), (due) => due.map((entry) => entry.notification.id))
+        const queued = yield* queuedOn("email")
         expect(new Set(queued).size).toBe(queued.length)
+        expect(yield* queuedOn("webhook")).toEqual(queued)
         const committedNow = acknowledged.slice(before)
         expect(new Set(committedNow).size).toBe(committedNow.length)
         for (const id of committedNow) expect(queued).toContain(id)
