@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net"
 import { serve } from "@hono/node-server"
 import { type AuthorityPolicy, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
 import { makeWriteTransaction, type StoreServices } from "@carepanel/store-sql"
+import type { SqlClient } from "@effect/sql"
 import { Cause, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { Hono } from "hono"
 import type { SourcesFile } from "../config/sources.js"
@@ -20,7 +21,8 @@ export interface ReceiverOptions {
   readonly policies: ReadonlyArray<AuthorityPolicy>
   readonly sources: SourcesFile
   readonly store: Layer.Layer<StoreServices, unknown>
-  readonly notifier: Layer.Layer<Notifier, unknown>
+  /** The webhook channel's notifier (`outboundNotifier`); it may read the store. */
+  readonly notifier: Layer.Layer<Notifier, unknown, SqlClient.SqlClient>
   readonly bodyLimitBytes?: number
   /** How long a delivery stays parked before it is dead; default 7 days. */
   readonly parkedForMs?: number
@@ -30,7 +32,7 @@ export interface ReceiverOptions {
   readonly sweepEveryMs?: number
   /** How often deliveries an operator asked to replay are looked for; every 2 seconds unless given. */
   readonly replayEveryMs?: number
-  /** Deliver the outbox (outcomes to the sources' endpoints) from this process; off unless asked (the API delivers by default). */
+  /** Deliver the outbox's webhook channel (outcomes to the sources' endpoints) from this process; off unless asked. */
   readonly dispatch?: boolean
   /** The least severe log line written; Info unless given (tests quiet it). */
   readonly logLevel?: LogLevel.LogLevel
