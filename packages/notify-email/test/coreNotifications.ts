@@ -93,7 +93,7 @@ export const everyCoreNotification: Effect.Effect<ReadonlyArray<Notification>, u
   yield* placements.recordIroInformed(staff.socialWorker, placement.id, "Nadia Quarrie")
   yield* placements.extendApproval(staff.headOfService, placement.id, 8)
 
-  const queued = yield* (yield* Outbox).due("2100-01-01T00:00:00.000Z", 10_000)
+  const queued = yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 10_000)
   const open = yield* deadlines.forAuthority(staff.administrator)
   // Now, when the abandoned draft's clock is overdue; and a day before the last open clock falls due.
   const last = open.filter((deadline) => deadline.metAt === undefined).sort((a, b) => b.due.epochMillis - a.due.epochMillis)[0]!

@@ -41,9 +41,9 @@ describe("outbox dispatcher with webhooks, a flaky receiver and kills", () => {
         const context = Context.make(Outbox, store.outbox).pipe(
           Context.add(Notifier, makeWebhookNotifier(settingsFor(server.url, [secret])))
         )
-        const config = dispatcherConfig({ intervalMs: 5, baseDelayMs: 5, maxDelayMs: 40, maxAttempts: 1_000, batchSize: 7, concurrency: 3 })
+        const config = dispatcherConfig({ channel: "webhook", intervalMs: 5, baseDelayMs: 5, maxDelayMs: 40, maxAttempts: 1_000, batchSize: 7, concurrency: 3 })
         const pending = Effect.map(
-          Effect.forEach(ids, (id) => store.outbox.get(id)),
+          Effect.forEach(ids, (id) => store.outbox.get("webhook", id)),
           (entries) => entries.filter((entry) => entry?.state !== "delivered").length
         )
 

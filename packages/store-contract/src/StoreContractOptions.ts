@@ -1,4 +1,4 @@
-import type { AccessLog, EventStore, Outbox, ReadModelRow, ReadModels } from "@carepanel/core"
+import type { AccessLog, EventStore, NotificationChannel, Outbox, ReadModelRow, ReadModels } from "@carepanel/core"
 import type { AuthorityId } from "@carepanel/core"
 import type { Effect, Layer } from "effect"
 import type { ChildProcess } from "node:child_process"
@@ -28,6 +28,8 @@ export interface WriterSpec {
 /** What a dispatcher child process is asked to do: run the outbox dispatcher with leases of `leaseMs`. */
 export interface DispatcherSpec {
   readonly leaseMs: number
+  /** The outbox channel it delivers. */
+  readonly channel: NotificationChannel
 }
 
 /** A store several operating-system processes can open at once (a file, a database server). */

@@ -59,7 +59,7 @@ const inStore = <A, E>(effect: Effect.Effect<A, E, EventStore | Outbox>) =>
   Effect.runPromise(effect.pipe(Effect.provide(SqliteStoreLayer({ dataDir })), Effect.scoped) as Effect.Effect<A, never>)
 
 const pendingCount = () =>
-  inStore(Outbox.pipe(Effect.flatMap((outbox) => outbox.due("9999-01-01T00:00:00.000Z", 1_000)), Effect.map((due) => due.length)))
+  inStore(Outbox.pipe(Effect.flatMap((outbox) => outbox.due("email", "9999-01-01T00:00:00.000Z", 1_000)), Effect.map((due) => due.length)))
 
 describe("outbox dispatcher, killed with SIGKILL over the SQLite store", () => {
   it("delivers every committed notification at least once to a receiver that fails 30% of requests, and invents none", async () => {

@@ -72,7 +72,7 @@ describe("SQLite: another process holding the write lock", () => {
       Effect.all({
         decision: Effect.flatMap(EventStore, (store) => store.readStream(streamNamed("decision-1"))),
         request: Effect.flatMap(EventStore, (store) => store.readStream(streamNamed("request-1"))),
-        queued: Effect.flatMap(Outbox, (outbox) => outbox.due("9999-12-31T00:00:00.000Z", 100))
+        queued: Effect.flatMap(Outbox, (outbox) => outbox.due("email", "9999-12-31T00:00:00.000Z", 100))
       })
     )
     expect(store.decision.map((event) => event.version)).toEqual([1])

@@ -1,18 +1,52 @@
-import type { Notifier } from "@carepanel/core"
-import { WebhookNotifierLive } from "@carepanel/notify-webhook"
-import type { Layer } from "effect"
+import { SqlClient } from "@effect/sql"
+import { DeliveryFailed, type Notification, Notifier } from "@carepanel/core"
+import { payloadOf, prepareEndpoint, sendWebhook } from "@carepanel/notify-webhook"
+import { Effect, Layer } from "effect"
 import type { SourcesFile } from "../config/sources.js"
+import { type RecordOrigin, recordOrigin } from "../inbox/references.js"
+
+/** The facts that name a record a source may have created: a request (and its decision), a placement, a clock's subject. */
+const recordIdsOf = (notification: Notification): ReadonlyArray<string> =>
+  ["referralId", "placementId", "aboutId"].flatMap((fact) => {
+    const value = notification.facts[fact]
+    return typeof value === "string" ? [value] : []
+  })
+
+/** The Standard Webhooks body of `payloadOf`, with the source's own reference for the record it is about. */
+export const outboundPayload = (notification: Notification, origin: RecordOrigin, sentAt: Date) => {
+  const payload = payloadOf(notification, sentAt)
+  return { ...payload, data: { ...payload.data, source: origin } }
+}
 
 /**
- * The panel's outcomes go back as Standard Webhooks to each authority's outbound endpoint: the first source
- * of the authority that names one (one endpoint per authority, as `@carepanel/notify-webhook` delivers).
+ * The webhook channel: a decision, action or clock about a record a source created goes back to that source's
+ * outbound endpoint, carrying the source's own reference for it (the form id or placement reference it was
+ * created with). A notification about a record no source created, or whose source names no endpoint, is
+ * nobody's to receive: it is settled without a request.
  */
-export const outboundNotifier = (sources: SourcesFile, timeoutMs = 10_000): Layer.Layer<Notifier> => {
-  const endpoints = Object.fromEntries(
-    Object.entries(sources.authorities).flatMap(([authorityId, { sources: bySource }]) => {
-      const endpoint = Object.values(bySource).find((source) => source.outbound !== undefined)?.outbound
-      return endpoint === undefined ? [] : [[authorityId, endpoint]]
+export const outboundNotifier = (sources: SourcesFile, timeoutMs = 10_000): Layer.Layer<Notifier, never, SqlClient.SqlClient> =>
+  Layer.effect(
+    Notifier,
+    Effect.gen(function* () {
+      const sql = yield* SqlClient.SqlClient
+      const endpoints = new Map(
+        Object.entries(sources.authorities).flatMap(([authorityId, { sources: bySource }]) =>
+          Object.entries(bySource).flatMap(([sourceId, source]) =>
+            source.outbound === undefined ? [] : [[`${authorityId}/${sourceId}`, prepareEndpoint(source.outbound)] as const]
+          )
+        )
+      )
+      return Notifier.of({
+        deliver: (notification) =>
+          Effect.gen(function* () {
+            const origin = yield* recordOrigin(notification.authorityId, recordIdsOf(notification)).pipe(
+              Effect.provideService(SqlClient.SqlClient, sql),
+              Effect.mapError((error) => new DeliveryFailed({ message: `Cannot read the record's source: ${error.message}` }))
+            )
+            const endpoint = origin === undefined ? undefined : endpoints.get(`${notification.authorityId}/${origin.sourceId}`)
+            if (origin === undefined || endpoint === undefined) return
+            yield* sendWebhook(endpoint, notification, (sentAt) => outboundPayload(notification, origin, sentAt), timeoutMs)
+          })
+      })
     })
   )
-  return WebhookNotifierLive({ endpoints, timeoutMs })
-}

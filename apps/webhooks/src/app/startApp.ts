@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net"
 import { serve } from "@hono/node-server"
 import { type AuthorityPolicy, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
 import { makeWriteTransaction, type StoreServices } from "@carepanel/store-sql"
+import type { SqlClient } from "@effect/sql"
 import { Cause, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { Hono } from "hono"
 import type { SourcesFile } from "../config/sources.js"
@@ -20,7 +21,8 @@ export interface ReceiverOptions {
   readonly policies: ReadonlyArray<AuthorityPolicy>
   readonly sources: SourcesFile
   readonly store: Layer.Layer<StoreServices, unknown>
-  readonly notifier: Layer.Layer<Notifier, unknown>
+  /** The webhook channel's notifier (`outboundNotifier`); it may read the store. */
+  readonly notifier: Layer.Layer<Notifier, unknown, SqlClient.SqlClient>
   readonly bodyLimitBytes?: number
   /** How long a delivery stays parked before it is dead; default 7 days. */
   readonly parkedForMs?: number
@@ -30,7 +32,7 @@ export interface ReceiverOptions {
   readonly sweepEveryMs?: number
   /** How often deliveries an operator asked to replay are looked for; every 2 seconds unless given. */
   readonly replayEveryMs?: number
-  /** Deliver the outbox (outcomes to the sources' endpoints) from this process; off unless asked (the API delivers by default). */
+  /** Deliver the outbox's webhook channel (outcomes to the sources' endpoints) from this process; off unless asked. */
   readonly dispatch?: boolean
   /** The least severe log line written; Info unless given (tests quiet it). */
   readonly logLevel?: LogLevel.LogLevel
@@ -63,7 +65,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   const fibers = [
     runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000)),
     runtime.runFork(retryReplays(built.value, options.sources, options.replayEveryMs ?? 2_000)),
-    ...(options.dispatch === true ? [runtime.runFork(runDispatcher(dispatcherConfig()))] : [])
+    ...(options.dispatch === true ? [runtime.runFork(runDispatcher(dispatcherConfig({ channel: "webhook" })))] : [])
   ]
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(listening))

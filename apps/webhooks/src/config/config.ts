@@ -18,7 +18,7 @@ export interface ReceiverConfig {
   readonly bodyLimitBytes: number
   /** How long a delivery waits for the record it is about before it is dead. */
   readonly parkedForMs: number
-  /** Whether this process sends the outbox's outcomes to the sources' endpoints. */
+  /** Whether this process sends the outbox's webhook channel (outcomes to the sources' endpoints); on unless `CAREPANEL_DISPATCHER=off`. */
   readonly dispatch: boolean
   /** `CAREPANEL_LOG_LEVEL`: the least severe log line written (default Info). */
   readonly logLevel: LogLevel.LogLevel
@@ -59,7 +59,7 @@ export const configFromEnv = (env: Env = process.env): ReceiverConfig => {
     sources,
     bodyLimitBytes: intSetting(env, "CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES", 256_000, 1_000, 10_000_000),
     parkedForMs: 60_000 * intSetting(env, "CAREPANEL_WEBHOOK_PARKED_MINUTES", 7 * 24 * 60, 1, 365 * 24 * 60),
-    dispatch: onOff(env, "CAREPANEL_DISPATCHER", false),
+    dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
     logLevel: logLevelOf(env)
   }
 }

@@ -32,3 +32,24 @@ export const insertReference = (key: ReferenceKey, recordId: string, deliveryId:
       delivery_id: deliveryId
     })}`
   )
+
+/** Which source created a record, and its own reference for it. */
+export interface RecordOrigin {
+  readonly sourceId: string
+  readonly recordType: ReferenceKey["recordType"]
+  readonly reference: string
+}
+
+/** The source that created one of `recordIds` (the first by record type, then source), or undefined. */
+export const recordOrigin = (authorityId: string, recordIds: ReadonlyArray<string>) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    recordIds.length === 0
+      ? Effect.succeed(undefined)
+      : Effect.map(
+          sql<{ source_id: string; record_type: RecordOrigin["recordType"]; reference: string }>`SELECT source_id, record_type, reference
+            FROM source_references WHERE authority_id = ${authorityId} AND record_id IN ${sql.in(recordIds)}
+            ORDER BY record_type, source_id LIMIT 1`,
+          (rows): RecordOrigin | undefined =>
+            rows[0] === undefined ? undefined : { sourceId: rows[0].source_id, recordType: rows[0].record_type, reference: rows[0].reference }
+        )
+  )

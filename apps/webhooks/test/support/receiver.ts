@@ -23,7 +23,7 @@ export const startTestReceiver = async (options: Partial<ReceiverOptions> & { re
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "carepanel-webhooks-"))
   const config = testConfig(dataDir, options.sources)
   const store: Layer.Layer<StoreServices, unknown> = options.store ?? SqliteStoreLayer({ dataDir })
-  const receiver = await startReceiver({ host: "127.0.0.1", port: 0, policies: config.policies, logLevel: LogLevel.None, ...options, sources: config.sources, store, notifier: quietNotifier })
+  const receiver = await startReceiver({ host: "127.0.0.1", port: 0, policies: config.policies, logLevel: LogLevel.None, notifier: quietNotifier, ...options, sources: config.sources, store })
   return { ...receiver, dataDir, store }
 }
 

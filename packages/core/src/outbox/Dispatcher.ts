@@ -22,7 +22,7 @@ export const dispatcherOwner = Effect.map(
 )
 
 /**
- * One pass over the outbox: claims the entries due now under a lease (committed rows only: a rolled-back
+ * One pass over the outbox for the config's channel: claims that channel's entries due now under a lease (committed rows only: a rolled-back
  * command never wrote any; entries another dispatcher holds are skipped) and tries each once, which releases
  * it. Uses only the Outbox and Notifier ports and Effect's Clock and Random.
  */
@@ -34,10 +34,10 @@ export const dispatchOnce = (
     const outbox = yield* Outbox
     const now = yield* Clock.currentTimeMillis
     const lease = { owner: owner ?? (yield* dispatcherOwner), until: new Date(now + config.leaseMs).toISOString() }
-    const due = yield* outbox.claim(new Date(now).toISOString(), config.batchSize, lease)
+    const due = yield* outbox.claim(config.channel, new Date(now).toISOString(), config.batchSize, lease)
     // A stopping dispatcher hands back what it claimed, so another takes it at once rather than when the lease
     // ends (releasing an entry already delivered or failed changes nothing).
-    const releaseAll = Effect.forEach(due, (entry) => outbox.release(entry.notification.id), { discard: true }).pipe(Effect.ignoreLogged)
+    const releaseAll = Effect.forEach(due, (entry) => outbox.release(config.channel, entry.notification.id), { discard: true }).pipe(Effect.ignoreLogged)
     const outcomes = yield* Effect.forEach(
       due,
       (entry) => Effect.map(deliverEntry(entry, config), (outcome) => [entry.notification.id, outcome] as const),
@@ -61,7 +61,7 @@ export const runDispatcher = (config: DispatcherConfig): Effect.Effect<never, ne
     drain(config, owner).pipe(
       Effect.catchAll((error) =>
         Effect.logError("Outbox dispatch failed; trying again next interval").pipe(
-          Effect.annotateLogs({ operation: error.operation, error: error.message })
+          Effect.annotateLogs({ channel: config.channel, operation: error.operation, error: error.message })
         )
       ),
       Effect.repeat(Schedule.spaced(Duration.millis(config.intervalMs))),

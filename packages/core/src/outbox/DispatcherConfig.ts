@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { NotificationChannel } from "../ports/Outbox.js"
 
 const PositiveInt = Schema.Int.pipe(Schema.positive())
 const withDefault = (value: number) => Schema.optionalWith(PositiveInt, { default: () => value })
@@ -9,6 +10,8 @@ const withDefault = (value: number) => Schema.optionalWith(PositiveInt, { defaul
  * after the n-th failed attempt, and never less than a receiver's Retry-After.
  */
 export const DispatcherConfig = Schema.Struct({
+  /** The channel this dispatcher delivers (its Notifier's); `email` unless given. Run one dispatcher per channel. */
+  channel: Schema.optionalWith(NotificationChannel, { default: () => "email" as const }),
   /** How many due entries one pass reads. */
   batchSize: withDefault(50),
   /** How many deliveries of one pass run at once. */

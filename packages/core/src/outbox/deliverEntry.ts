@@ -32,13 +32,13 @@ const recordFailure = (entry: OutboxEntry, failure: DeliveryFailed, config: Disp
     const now = yield* Clock.currentTimeMillis
     const delay = dead ? 0 : yield* retryDelayMs(attempts, config, failure.retryAfterMs)
     const error = gaveUp ? `${failure.message} (gave up after ${attempts} attempts)` : failure.message
-    yield* (yield* Outbox).markFailed(entry.notification.id, {
+    yield* (yield* Outbox).markFailed(entry.channel, entry.notification.id, {
       error,
       nextAttemptAt: new Date(now + delay).toISOString(),
       dead
     })
     yield* Effect.logWarning(dead ? "Notification moved to dead letters" : "Notification delivery will be retried").pipe(
-      Effect.annotateLogs({ notificationId: entry.notification.id, attempts, error, retryInMs: delay })
+      Effect.annotateLogs({ notificationId: entry.notification.id, channel: entry.channel, attempts, error, retryInMs: delay })
     )
     return dead ? ("dead" as const) : ("retrying" as const)
   })
@@ -54,7 +54,7 @@ export const deliverEntry = (entry: OutboxEntry, config: DispatcherConfig) =>
     Effect.flatMap(restore(attemptDelivery(entry, config)), (result) =>
       result._tag === "Right"
         ? Effect.as(
-            Effect.flatMap(Outbox, (outbox) => outbox.markDelivered(entry.notification.id)),
+            Effect.flatMap(Outbox, (outbox) => outbox.markDelivered(entry.channel, entry.notification.id)),
             "delivered" as const
           )
         : recordFailure(entry, result.left, config)

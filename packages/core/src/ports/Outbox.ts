@@ -1,11 +1,22 @@
-import { Context, type Effect } from "effect"
+import { Context, type Effect, Schema } from "effect"
 import type { PersistenceError } from "../shared/errors.js"
 import type { Notification } from "./Notification.js"
 
+/**
+ * The ways a notification leaves Carepanel. Every notification is queued once per channel and each channel
+ * keeps its own delivery state: an email that bounces does not hold back the webhook to the case system,
+ * and the webhook's retries never resend the email.
+ */
+export const NotificationChannel = Schema.Literal("email", "webhook")
+export type NotificationChannel = typeof NotificationChannel.Type
+export const notificationChannels: ReadonlyArray<NotificationChannel> = NotificationChannel.literals
+
 export type OutboxState = "pending" | "delivered" | "dead"
 
+/** One notification's delivery on one channel. */
 export interface OutboxEntry {
   readonly notification: Notification
+  readonly channel: NotificationChannel
   readonly state: OutboxState
   readonly attempts: number
   /** ISO instant before which the entry is not retried. */
@@ -15,34 +26,43 @@ export interface OutboxEntry {
   readonly lease?: { readonly owner: string; readonly until: string }
 }
 
-/** Notifications written with their command's events, waiting for delivery. */
+/**
+ * Notifications written with their command's events, waiting for delivery on each channel. Every method but
+ * `enqueue` works on one channel's entries only: dispatchers of different channels never see each other's.
+ */
 export class Outbox extends Context.Tag("@carepanel/core/Outbox")<
   Outbox,
   {
-    /** Pending entries whose next attempt is due at `now`, oldest first. */
-    readonly due: (now: string, limit: number) => Effect.Effect<ReadonlyArray<OutboxEntry>, PersistenceError>
+    /** The channel's pending entries whose next attempt is due at `now`, oldest first. */
+    readonly due: (
+      channel: NotificationChannel,
+      now: string,
+      limit: number
+    ) => Effect.Effect<ReadonlyArray<OutboxEntry>, PersistenceError>
     /**
-     * Claims up to `limit` pending entries due at `now` that no unexpired lease holds, oldest first, leasing
-     * them to `lease.owner` until `lease.until` (ISO): each entry is claimed by one dispatcher at a time, however
-     * many share the store. A lease that expired (its dispatcher was killed) is taken over. `markDelivered`
-     * and `markFailed` release it.
+     * Claims up to `limit` of the channel's pending entries due at `now` that no unexpired lease holds, oldest
+     * first, leasing them to `lease.owner` until `lease.until` (ISO): each entry is claimed by one dispatcher
+     * at a time, however many share the store. A lease that expired (its dispatcher was killed) is taken over.
+     * `markDelivered` and `markFailed` release it.
      */
     readonly claim: (
+      channel: NotificationChannel,
       now: string,
       limit: number,
       lease: { readonly owner: string; readonly until: string }
     ) => Effect.Effect<ReadonlyArray<OutboxEntry>, PersistenceError>
     /** Gives a claimed entry back unchanged, without counting an attempt (its dispatcher is stopping). */
-    readonly release: (id: string) => Effect.Effect<void, PersistenceError>
-    readonly markDelivered: (id: string) => Effect.Effect<void, PersistenceError>
+    readonly release: (channel: NotificationChannel, id: string) => Effect.Effect<void, PersistenceError>
+    readonly markDelivered: (channel: NotificationChannel, id: string) => Effect.Effect<void, PersistenceError>
     readonly markFailed: (
+      channel: NotificationChannel,
       id: string,
       failure: { readonly error: string; readonly nextAttemptAt: string; readonly dead: boolean }
     ) => Effect.Effect<void, PersistenceError>
-    readonly get: (id: string) => Effect.Effect<OutboxEntry | undefined, PersistenceError>
+    readonly get: (channel: NotificationChannel, id: string) => Effect.Effect<OutboxEntry | undefined, PersistenceError>
     /**
-     * Queues notifications that no command caused (clock reminders). An id already queued keeps its first
-     * entry, so a job that runs again never sends twice.
+     * Queues notifications that no command caused (clock reminders), on every channel. An id already queued
+     * keeps its first entries, so a job that runs again never sends twice.
      */
     readonly enqueue: (notifications: ReadonlyArray<Notification>, now: string) => Effect.Effect<void, PersistenceError>
   }

@@ -9,7 +9,8 @@ import {
   type StoredEvent,
   streamIdOf
 } from "../ports/EventStore.js"
-import { Outbox, type OutboxEntry } from "../ports/Outbox.js"
+import type { Notification } from "../ports/Notification.js"
+import { type NotificationChannel, notificationChannels, Outbox, type OutboxEntry } from "../ports/Outbox.js"
 import { type ReadModelQuery, type ReadModelRow, ReadModels } from "../ports/ReadModels.js"
 import { WebhookDeliveries } from "../ports/WebhookDeliveries.js"
 import { noWebhookDeliveries } from "./noWebhookDeliveries.js"
@@ -18,10 +19,25 @@ interface StoreState {
   readonly events: ReadonlyArray<StoredEvent>
   readonly versions: ReadonlyMap<string, number>
   readonly rows: ReadonlyMap<string, ReadModelRow>
+  /** One entry per notification and channel, by `outboxKey`, in the order they were queued. */
   readonly outbox: ReadonlyMap<string, OutboxEntry>
 }
 
 const empty: StoreState = { events: [], versions: new Map(), rows: new Map(), outbox: new Map() }
+const outboxKey = (channel: NotificationChannel, id: string) => `${channel}\u0000${id}`
+
+/** Queues each notification not queued before, once per channel; an id already queued keeps its entries. */
+const queued = (outbox: ReadonlyMap<string, OutboxEntry>, notifications: ReadonlyArray<Notification>, now: string) => {
+  const next = new Map(outbox)
+  for (const notification of notifications) {
+    for (const channel of notificationChannels) {
+      const key = outboxKey(channel, notification.id)
+      if (!next.has(key)) next.set(key, { notification, channel, state: "pending", attempts: 0, nextAttemptAt: now })
+    }
+  }
+  return next
+}
+
 const rowKey = (collection: string, authorityId: string, id: string) => `${collection}\u0000${authorityId}\u0000${id}`
 
 const applyCommit = (state: StoreState, commit: Commit, now: string): [AppendResult, StoreState] => {
@@ -39,12 +55,7 @@ const applyCommit = (state: StoreState, commit: Commit, now: string): [AppendRes
   )
   const rows = new Map(state.rows)
   for (const row of commit.readModels) rows.set(rowKey(row.collection, row.authorityId, row.id), row)
-  const outbox = new Map(state.outbox)
-  for (const notification of commit.notifications) {
-    if (!outbox.has(notification.id)) {
-      outbox.set(notification.id, { notification, state: "pending", attempts: 0, nextAttemptAt: now })
-    }
-  }
+  const outbox = queued(state.outbox, commit.notifications, now)
   const versions = new Map(state.versions).set(streamId, base + stored.length)
   return [
     { version: base + stored.length, positions: stored.map((event) => event.position) },
@@ -124,51 +135,46 @@ export const makeInMemoryStore = Effect.gen(function* () {
       )
   })
 
-  const update = (id: string, change: (entry: OutboxEntry) => OutboxEntry) =>
+  const update = (channel: NotificationChannel, id: string, change: (entry: OutboxEntry) => OutboxEntry) =>
     Ref.update(ref, (state) => {
-      const entry = state.outbox.get(id)
-      return entry ? { ...state, outbox: new Map(state.outbox).set(id, change(entry)) } : state
+      const key = outboxKey(channel, id)
+      const entry = state.outbox.get(key)
+      return entry ? { ...state, outbox: new Map(state.outbox).set(key, change(entry)) } : state
     })
 
-  const isClaimable = (entry: OutboxEntry, at: string) =>
+  const isClaimable = (entry: OutboxEntry, channel: NotificationChannel, at: string) =>
+    entry.channel === channel &&
     entry.state === "pending" && entry.nextAttemptAt <= at && (entry.lease === undefined || entry.lease.until <= at)
   const released = ({ lease: _lease, ...entry }: OutboxEntry): OutboxEntry => entry
 
   const outbox = Outbox.of({
-    claim: (at, limit, lease) =>
+    claim: (channel, at, limit, lease) =>
       Ref.modify(ref, (state): [ReadonlyArray<OutboxEntry>, StoreState] => {
-        const claimed = [...state.outbox.values()].filter((entry) => isClaimable(entry, at)).slice(0, limit).map((entry) => ({ ...entry, lease }))
+        const claimed = [...state.outbox.values()].filter((entry) => isClaimable(entry, channel, at)).slice(0, limit).map((entry) => ({ ...entry, lease }))
         const next = new Map(state.outbox)
-        for (const entry of claimed) next.set(entry.notification.id, entry)
+        for (const entry of claimed) next.set(outboxKey(channel, entry.notification.id), entry)
         return [claimed, { ...state, outbox: next }]
       }),
-    due: (at, limit) =>
+    due: (channel, at, limit) =>
       Ref.get(ref).pipe(
         Effect.map((state) =>
           [...state.outbox.values()]
-            .filter((entry) => entry.state === "pending" && entry.nextAttemptAt <= at)
+            .filter((entry) => entry.channel === channel && entry.state === "pending" && entry.nextAttemptAt <= at)
             .slice(0, limit)
         )
       ),
-    release: (id) => update(id, released),
-    markDelivered: (id) => update(id, (entry) => ({ ...released(entry), state: "delivered", attempts: entry.attempts + 1 })),
-    markFailed: (id, failure) =>
-      update(id, (entry) => ({
+    release: (channel, id) => update(channel, id, released),
+    markDelivered: (channel, id) => update(channel, id, (entry) => ({ ...released(entry), state: "delivered", attempts: entry.attempts + 1 })),
+    markFailed: (channel, id, failure) =>
+      update(channel, id, (entry) => ({
         ...released(entry),
         state: failure.dead ? "dead" : "pending",
         attempts: entry.attempts + 1,
         nextAttemptAt: failure.nextAttemptAt,
         lastError: failure.error
       })),
-    get: (id) => Ref.get(ref).pipe(Effect.map((state) => state.outbox.get(id))),
-    enqueue: (notifications, at) =>
-      Ref.update(ref, (state) => {
-        const outbox = new Map(state.outbox)
-        for (const notification of notifications) {
-          if (!outbox.has(notification.id)) outbox.set(notification.id, { notification, state: "pending", attempts: 0, nextAttemptAt: at })
-        }
-        return { ...state, outbox }
-      })
+    get: (channel, id) => Ref.get(ref).pipe(Effect.map((state) => state.outbox.get(outboxKey(channel, id)))),
+    enqueue: (notifications, at) => Ref.update(ref, (state) => ({ ...state, outbox: queued(state.outbox, notifications, at) }))
   })
 
   return { eventStore, readModels, outbox }

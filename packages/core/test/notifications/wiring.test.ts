@@ -22,7 +22,7 @@ describe("notifications through the outbox", () => {
       yield* run({ _tag: "BuildAgenda", entries: [{ referralId: ReferralId.make("ref_1"), childIds: [ChildId.make("child-1")], kind: "request", summary: "Placement" }] })
       yield* run({ _tag: "PublishAgenda" })
       const outbox = yield* Outbox
-      const pending = yield* outbox.due("2100-01-01T00:00:00.000Z", 100)
+      const pending = yield* outbox.due("email", "2100-01-01T00:00:00.000Z", 100)
       expect(pending.map((entry) => entry.notification.id)).toEqual([
         "sit_1:agenda:2027-06-07T08:00:00.000Z:panel_member",
         "sit_1:agenda:2027-06-07T08:00:00.000Z:panel_chair"

@@ -49,7 +49,7 @@ export const harness = (script: Script) =>
       effect.pipe(Effect.provide(context), Logger.withMinimumLogLevel(LogLevel.Error))
     const calls = Effect.map(Ref.get(handed), (all) => all.map((n) => n.id))
     const entry = (id: string) =>
-      Effect.flatMap(store.outbox.get(id), (found): Effect.Effect<OutboxEntry> =>
+      Effect.flatMap(store.outbox.get("email", id), (found): Effect.Effect<OutboxEntry> =>
         found ? Effect.succeed(found) : Effect.dieMessage(`no outbox entry ${id}`)
       )
     return { store, handed, calls, context, provide, append, commit, entry }

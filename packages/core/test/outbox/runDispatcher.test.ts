@@ -31,12 +31,12 @@ describe("runDispatcher", () => {
       const failuresLeft = yield* Ref.make(2)
       const flaky = Outbox.of({
         ...h.store.outbox,
-        claim: (now, limit, lease) =>
+        claim: (channel, now, limit, lease) =>
           Ref.getAndUpdate(failuresLeft, (n) => n - 1).pipe(
             Effect.flatMap((n) =>
               n > 0
                 ? Effect.fail(new PersistenceError({ operation: "claim outbox entries", message: "database is locked" }))
-                : h.store.outbox.claim(now, limit, lease)
+                : h.store.outbox.claim(channel, now, limit, lease)
             )
           )
       })

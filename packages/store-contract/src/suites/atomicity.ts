@@ -34,7 +34,7 @@ const failedCommitLeavesNoTrace = (failing: (authorityId: AuthorityId) => ReadMo
     expect(yield* store.readAll({ after: 0, limit: 1000 })).toEqual(before)
     expect((yield* readModels.get("contract-rows", a, "good"))?.doc).toEqual({ v: 1 })
     expect(yield* readModels.get("contract-rows", a, "new")).toBeUndefined()
-    expect(yield* outbox.get("doomed")).toBeUndefined()
+    expect(yield* outbox.get("email", "doomed")).toBeUndefined()
 
     const next = yield* store.append(commit(stream, 1, { readModels: [row(a, "good", {}, { v: 3 })] }))
     expect(next.version).toBe(2)

@@ -9,6 +9,7 @@ import {
   disagreementAggregate,
   EventStore,
   load,
+  type NotificationChannel,
   Outbox,
   preset,
   ReadModels,
@@ -151,8 +152,11 @@ export const commandFuzzSuite = <I>(makeLayer: () => Layer.Layer<StorePorts | I,
           if (work.flat().some((s) => s._tag === "Record")) expect((yield* decisionAtNext).length).toBe(1)
           const compared = yield* readModelsMatchReplay
           expect(compared).toBeGreaterThan(0)
-          const queued = (yield* (yield* Outbox).due("9999-12-31T00:00:00.000Z", 1_000_000)).map((entry) => entry.notification.id)
+          const queuedOn = (channel: NotificationChannel) =>
+            Effect.map(Effect.flatMap(Outbox, (outbox) => outbox.due(channel, "9999-12-31T00:00:00.000Z", 1_000_000)), (due) => due.map((entry) => entry.notification.id))
+          const queued = yield* queuedOn("email")
           expect(new Set(queued).size).toBe(queued.length)
+          expect(yield* queuedOn("webhook")).toEqual(queued)
           const committedNow = acknowledged.slice(before)
           expect(new Set(committedNow).size).toBe(committedNow.length)
           for (const id of committedNow) expect(queued).toContain(id)

@@ -1,6 +1,6 @@
 import type { ChildProcess } from "node:child_process"
 import { setTimeout as sleep } from "node:timers/promises"
-import { Outbox } from "@carepanel/core"
+import { type NotificationChannel, notificationChannels, Outbox } from "@carepanel/core"
 import { Effect } from "effect"
 import { expect, it } from "vitest"
 import { type WatchedDispatcher, watchDispatcher } from "../processes/watchDispatcher.js"
@@ -22,17 +22,25 @@ const enqueueAll = (shared: SharedStore) =>
   )
 
 const pendingLeft = (shared: SharedStore) =>
-  runWith(shared.layer, Effect.flatMap(Outbox, (outbox) => outbox.due("9999-01-01T00:00:00.000Z", 1)).pipe(Effect.map((due) => due.length)))
+  runWith(
+    shared.layer,
+    Effect.flatMap(Outbox, (outbox) =>
+      Effect.map(
+        Effect.forEach(notificationChannels, (channel) => outbox.due(channel, "9999-01-01T00:00:00.000Z", 1)),
+        (due) => due.flat().length
+      )
+    )
+  )
 
-/** Starts `n` dispatcher processes and waits until each has opened the store. */
-const startDispatchers = async (spawn: Spawn, n: number, spec: DispatcherSpec) => {
-  const children = Array.from({ length: n }, () => spawn(spec))
+/** Starts one dispatcher process per channel listed and waits until each has opened the store. */
+const startDispatchers = async (spawn: Spawn, channels: ReadonlyArray<NotificationChannel>, leaseMs: number) => {
+  const children = channels.map((channel) => spawn({ leaseMs, channel }))
   const watched = children.map(watchDispatcher)
   await Promise.all(watched.map((w) => w.ready))
   return { children, watched }
 }
 
-/** Polls until nothing is pending any more, then stops the dispatchers. */
+/** Polls until nothing is pending on any channel, then stops the dispatchers. */
 const waitUntilDrained = async (shared: SharedStore, children: ReadonlyArray<ChildProcess>, watched: ReadonlyArray<WatchedDispatcher>) => {
   while ((await pendingLeft(shared)) > 0) await sleep(250)
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM")
@@ -45,6 +53,10 @@ const deliveriesById = (watched: ReadonlyArray<WatchedDispatcher>) => {
   return counts
 }
 
+/** The dispatchers of one channel, by the channels they were started with. */
+const ofChannel = (watched: ReadonlyArray<WatchedDispatcher>, channels: ReadonlyArray<NotificationChannel>, channel: NotificationChannel) =>
+  watched.filter((_, i) => channels[i] === channel)
+
 export const dispatcherProcessesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
   const withStore = async (test: (shared: SharedStore, spawn: Spawn) => Promise<void>) => {
     const shared = await makeSharedStore()
@@ -55,31 +67,38 @@ export const dispatcherProcessesSuite = (makeSharedStore: () => Promise<SharedSt
     }
   }
 
-  it(`delivers each of ${count.toLocaleString("en-GB")} notifications exactly once with 4 dispatcher processes on one store`, () =>
+  it(`delivers each of ${count.toLocaleString("en-GB")} notifications exactly once per channel with 2 email and 2 webhook dispatcher processes on one store`, () =>
     withStore(async (shared, spawn) => {
       await enqueueAll(shared)
-      const { children, watched } = await startDispatchers(spawn, 4, { leaseMs: 120_000 })
+      const channels = ["email", "webhook", "email", "webhook"] as const
+      const { children, watched } = await startDispatchers(spawn, channels, 120_000)
       await waitUntilDrained(shared, children, watched)
-      const counts = deliveriesById(watched)
-      expect([...counts.keys()].sort()).toEqual([...ids].sort())
-      expect([...counts.entries()].filter(([, n]) => n !== 1)).toEqual([])
-      expect(watched.filter((w) => w.delivered.length > 0).length, "the dispatchers did not share the work").toBeGreaterThan(1)
+      for (const channel of notificationChannels) {
+        const counts = deliveriesById(ofChannel(watched, channels, channel))
+        expect([...counts.keys()].sort(), channel).toEqual([...ids].sort())
+        expect([...counts.entries()].filter(([, n]) => n !== 1), channel).toEqual([])
+      }
+      expect(watched.filter((w) => w.delivered.length > 0).length, "the dispatchers of a channel did not share the work").toBeGreaterThan(2)
     }), raceTimeoutMs)
 
-  it("loses none when one of 4 dispatcher processes is killed with SIGKILL; only its leases go twice", () =>
+  it("loses none when an email dispatcher process is killed with SIGKILL; only its leases go twice, and the webhook channel is untouched", () =>
     withStore(async (shared, spawn) => {
       await enqueueAll(shared)
-      const { children, watched } = await startDispatchers(spawn, 4, { leaseMs: 5_000 })
+      const channels = ["email", "email", "webhook", "webhook"] as const
+      const { children, watched } = await startDispatchers(spawn, channels, 5_000)
       const [victim] = watched
       while (victim!.delivered.length < 50) await sleep(20)
       children[0]!.kill("SIGKILL")
       expect((await victim!.exited).signal).toBe("SIGKILL")
       await waitUntilDrained(shared, children, watched)
-      const counts = deliveriesById(watched)
-      expect([...counts.keys()].sort()).toEqual([...ids].sort())
-      const twice = [...counts.entries()].filter(([, n]) => n > 1).map(([id]) => id)
+      const email = deliveriesById(ofChannel(watched, channels, "email"))
+      expect([...email.keys()].sort()).toEqual([...ids].sort())
+      const twice = [...email.entries()].filter(([, n]) => n > 1).map(([id]) => id)
       const victimLeases = new Set(victim!.claimed)
       expect(twice.filter((id) => !victimLeases.has(id))).toEqual([])
-      expect([...counts.values()].every((n) => n <= 2)).toBe(true)
+      expect([...email.values()].every((n) => n <= 2)).toBe(true)
+      const webhook = deliveriesById(ofChannel(watched, channels, "webhook"))
+      expect([...webhook.keys()].sort()).toEqual([...ids].sort())
+      expect([...webhook.entries()].filter(([, n]) => n !== 1)).toEqual([])
     }), raceTimeoutMs)
 }

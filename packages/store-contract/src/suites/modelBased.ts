@@ -1,4 +1,4 @@
-import { type AuthorityId, EventStore, Outbox, type ReadModelRow, ReadModels, type StreamRef, streamIdOf } from "@carepanel/core"
+import { type AuthorityId, EventStore, notificationChannels, Outbox, type ReadModelRow, ReadModels, type StreamRef, streamIdOf } from "@carepanel/core"
 import { Effect } from "effect"
 import fc from "fast-check"
 import { expect, it } from "vitest"
@@ -82,7 +82,9 @@ const checkRun = (steps: ReadonlyArray<Step>) =>
       expect(log).toHaveLength(committedEvents.get(authorityId) ?? 0)
     }
     const outbox = yield* Outbox
-    for (const [id, committed] of notified) expect((yield* outbox.get(id)) !== undefined, id).toBe(committed)
+    for (const [id, committed] of notified) {
+      for (const channel of notificationChannels) expect((yield* outbox.get(channel, id)) !== undefined, `${channel} ${id}`).toBe(committed)
+    }
   })
 
 /** Replays each stream from the store's events and checks its stored row; returns the replayed rows. */

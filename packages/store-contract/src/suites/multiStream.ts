@@ -29,7 +29,7 @@ export const multiStreamSuite = (makeLayer: MakeStoreLayer) => {
         expect(second).toBeGreaterThan(first!)
         expect((yield* store.readStream(request)).map((e) => e.type)).toEqual(["Opened", "Submitted", "Heard"])
         expect(yield* (yield* ReadModels).get("contract-rows", a, "request")).toBeDefined()
-        expect((yield* (yield* Outbox).get("told"))?.state).toBe("pending")
+        expect((yield* (yield* Outbox).get("email", "told"))?.state).toBe("pending")
         expect(yield* store.appendAll([])).toEqual([])
       })
     ))
@@ -66,7 +66,7 @@ export const multiStreamSuite = (makeLayer: MakeStoreLayer) => {
         expect(yield* store.readAll({ after: 0, limit: 1000 })).toEqual(before)
         expect(yield* (yield* ReadModels).get("contract-rows", a, "fresh-row")).toBeUndefined()
         expect(yield* (yield* ReadModels).get("contract-rows", a, "moved-row")).toBeUndefined()
-        expect(yield* (yield* Outbox).get("fresh-note")).toBeUndefined()
+        expect(yield* (yield* Outbox).get("email", "fresh-note")).toBeUndefined()
       })
     ))
 
@@ -84,7 +84,7 @@ export const multiStreamSuite = (makeLayer: MakeStoreLayer) => {
         expect(Exit.isFailure(exit)).toBe(true)
         expect(yield* store.readAll({ after: 0, limit: 1000 })).toEqual([])
         expect(yield* (yield* ReadModels).get("contract-rows", a, "first-row")).toBeUndefined()
-        expect(yield* (yield* Outbox).get("first-note")).toBeUndefined()
+        expect(yield* (yield* Outbox).get("email", "first-note")).toBeUndefined()
       })
     ))
 

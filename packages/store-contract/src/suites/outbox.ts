@@ -19,17 +19,18 @@ export const outboxSuite = (makeLayer: MakeStoreLayer) => {
         yield* store.append(commit(stream, 0, { notifications: [notification(a, "n2"), notification(a, "n1")] }))
         yield* store.append(commit(stream, 1, { notifications: [notification(a, "n3")] }))
         const recordedAt = (yield* store.readStream(stream))[0]!.recordedAt
-        expect(yield* outbox.get("n1")).toEqual({
+        expect(yield* outbox.get("email", "n1")).toEqual({
           notification: notification(a, "n1"),
+          channel: "email",
           state: "pending",
           attempts: 0,
           nextAttemptAt: recordedAt
         })
-        const due = yield* outbox.due(later(recordedAt, 60_000), 10)
+        const due = yield* outbox.due("email", later(recordedAt, 60_000), 10)
         expect(due.map((e) => e.notification.id)).toEqual(["n2", "n1", "n3"])
-        expect((yield* outbox.due(later(recordedAt, 60_000), 2)).map((e) => e.notification.id)).toEqual(["n2", "n1"])
-        expect(yield* outbox.due(later(recordedAt, -60_000), 10)).toEqual([])
-        expect(yield* outbox.get("unknown")).toBeUndefined()
+        expect((yield* outbox.due("email", later(recordedAt, 60_000), 2)).map((e) => e.notification.id)).toEqual(["n2", "n1"])
+        expect(yield* outbox.due("email", later(recordedAt, -60_000), 10)).toEqual([])
+        expect(yield* outbox.get("email", "unknown")).toBeUndefined()
       })
     ))
 
@@ -42,25 +43,47 @@ export const outboxSuite = (makeLayer: MakeStoreLayer) => {
         const stream = streamOf(a, "s1")
         const sent = [notification(a, "ok"), notification(a, "retry"), notification(a, "dead")]
         yield* store.append(commit(stream, 0, { notifications: sent }))
-        const t0 = (yield* outbox.get("ok"))!.nextAttemptAt
+        const t0 = (yield* outbox.get("email", "ok"))!.nextAttemptAt
         const retryAt = later(t0, 5 * 60_000)
-        yield* outbox.markDelivered("ok")
-        yield* outbox.markFailed("retry", { error: "SMTP 451", nextAttemptAt: retryAt, dead: false })
-        yield* outbox.markFailed("dead", { error: "no such mailbox", nextAttemptAt: retryAt, dead: true })
-        expect(yield* outbox.get("ok")).toMatchObject({ state: "delivered", attempts: 1 })
-        expect(yield* outbox.get("retry")).toEqual({
+        yield* outbox.markDelivered("email", "ok")
+        yield* outbox.markFailed("email", "retry", { error: "SMTP 451", nextAttemptAt: retryAt, dead: false })
+        yield* outbox.markFailed("email", "dead", { error: "no such mailbox", nextAttemptAt: retryAt, dead: true })
+        expect(yield* outbox.get("email", "ok")).toMatchObject({ state: "delivered", attempts: 1 })
+        expect(yield* outbox.get("email", "retry")).toEqual({
           notification: sent[1],
+          channel: "email",
           state: "pending",
           attempts: 1,
           nextAttemptAt: retryAt,
           lastError: "SMTP 451"
         })
-        expect(yield* outbox.get("dead")).toMatchObject({ state: "dead", attempts: 1, lastError: "no such mailbox" })
-        expect(yield* outbox.due(later(t0, 60_000), 10)).toEqual([])
-        expect((yield* outbox.due(retryAt, 10)).map((e) => e.notification.id)).toEqual(["retry"])
-        yield* outbox.markDelivered("retry")
-        expect(yield* outbox.get("retry")).toMatchObject({ state: "delivered", attempts: 2 })
-        yield* outbox.markDelivered("unknown")
+        expect(yield* outbox.get("email", "dead")).toMatchObject({ state: "dead", attempts: 1, lastError: "no such mailbox" })
+        expect(yield* outbox.due("email", later(t0, 60_000), 10)).toEqual([])
+        expect((yield* outbox.due("email", retryAt, 10)).map((e) => e.notification.id)).toEqual(["retry"])
+        yield* outbox.markDelivered("email", "retry")
+        expect(yield* outbox.get("email", "retry")).toMatchObject({ state: "delivered", attempts: 2 })
+        yield* outbox.markDelivered("email", "unknown")
+      })
+    ))
+
+  it("keeps each channel's delivery apart: one channel delivered, failing or dead leaves the other's untouched", () =>
+    runWith(
+      makeLayer(),
+      Effect.gen(function* () {
+        const store = yield* EventStore
+        const outbox = yield* Outbox
+        yield* store.append(commit(streamOf(a, "s1"), 0, { notifications: [notification(a, "n1"), notification(a, "n2")] }))
+        const t0 = (yield* outbox.get("email", "n1"))!.nextAttemptAt
+        yield* outbox.markDelivered("email", "n1")
+        yield* outbox.markFailed("email", "n2", { error: "no such mailbox", nextAttemptAt: t0, dead: true })
+        yield* outbox.markFailed("webhook", "n1", { error: "endpoint answered 503", nextAttemptAt: later(t0, 60_000), dead: false })
+        expect(yield* outbox.get("email", "n1")).toMatchObject({ channel: "email", state: "delivered", attempts: 1 })
+        expect(yield* outbox.get("email", "n2")).toMatchObject({ channel: "email", state: "dead", lastError: "no such mailbox" })
+        expect(yield* outbox.get("webhook", "n1")).toMatchObject({ channel: "webhook", state: "pending", attempts: 1, lastError: "endpoint answered 503" })
+        expect(yield* outbox.get("webhook", "n2")).toEqual({ notification: notification(a, "n2"), channel: "webhook", state: "pending", attempts: 0, nextAttemptAt: t0 })
+        expect(yield* outbox.due("email", later(t0, 120_000), 10)).toEqual([])
+        expect((yield* outbox.due("webhook", t0, 10)).map((e) => e.notification.id)).toEqual(["n2"])
+        expect((yield* outbox.due("webhook", later(t0, 60_000), 10)).map((e) => e.notification.id)).toEqual(["n1", "n2"])
       })
     ))
 
@@ -72,10 +95,10 @@ export const outboxSuite = (makeLayer: MakeStoreLayer) => {
         const outbox = yield* Outbox
         const stream = streamOf(a, "s1")
         yield* store.append(commit(stream, 0, { notifications: [notification(a, "same")] }))
-        yield* outbox.markDelivered("same")
+        yield* outbox.markDelivered("email", "same")
         const again = { ...notification(a, "same"), headline: "second" }
         yield* store.append(commit(stream, 1, { notifications: [again] }))
-        expect(yield* outbox.get("same")).toMatchObject({ state: "delivered", notification: notification(a, "same") })
+        expect(yield* outbox.get("email", "same")).toMatchObject({ state: "delivered", notification: notification(a, "same") })
         expect((yield* store.readStream(stream)).length).toBe(2)
       })
     ))
@@ -88,8 +111,9 @@ export const outboxSuite = (makeLayer: MakeStoreLayer) => {
         const at = "2027-06-01T09:00:00.000Z"
         yield* outbox.enqueue([notification(a, "r1"), notification(a, "r2")], at)
         yield* outbox.enqueue([{ ...notification(a, "r1"), headline: "sent again" }], later(at, 60_000))
-        expect(yield* outbox.get("r1")).toEqual({ notification: notification(a, "r1"), state: "pending", attempts: 0, nextAttemptAt: at })
-        expect((yield* outbox.due(at, 10)).map((e) => e.notification.id)).toEqual(["r1", "r2"])
+        expect(yield* outbox.get("email", "r1")).toEqual({ notification: notification(a, "r1"), channel: "email", state: "pending", attempts: 0, nextAttemptAt: at })
+        expect((yield* outbox.due("email", at, 10)).map((e) => e.notification.id)).toEqual(["r1", "r2"])
+        expect((yield* outbox.due("webhook", at, 10)).map((e) => e.notification.id)).toEqual(["r1", "r2"])
         yield* outbox.enqueue([], at)
       })
     ))

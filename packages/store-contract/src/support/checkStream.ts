@@ -1,4 +1,4 @@
-import { EventStore, Outbox, type StreamRef } from "@carepanel/core"
+import { EventStore, notificationChannels, Outbox, type StreamRef } from "@carepanel/core"
 import { Effect } from "effect"
 import { expect } from "vitest"
 import { type Ack, notificationId, readCounterVersion } from "./counterWriter.js"
@@ -17,7 +17,9 @@ export const checkCounterStream = (stream: StreamRef, acks: ReadonlyArray<Ack>) 
     for (const ack of acks) expect(written[ack.version - 1]).toEqual({ writer: ack.writer, seq: ack.seq })
     expect(new Set(written.map((w) => notificationId(w.writer, w.seq))).size).toBe(written.length)
     expect(yield* readCounterVersion(stream)).toBe(events.length)
-    for (const w of written) expect((yield* outbox.get(notificationId(w.writer, w.seq)))?.state).toBe("pending")
+    for (const w of written) {
+      for (const channel of notificationChannels) expect((yield* outbox.get(channel, notificationId(w.writer, w.seq)))?.state).toBe("pending")
+    }
     return written
   })
 

@@ -1,5 +1,5 @@
 import { SqlClient } from "@effect/sql"
-import { Outbox, type OutboxEntry, type OutboxState } from "@carepanel/core"
+import { type NotificationChannel, Outbox, type OutboxEntry, type OutboxState } from "@carepanel/core"
 import { Effect } from "effect"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
@@ -8,6 +8,7 @@ import { writeNotifications } from "./writeNotifications.js"
 
 interface Row {
   readonly notification: string
+  readonly channel: NotificationChannel
   readonly state: OutboxState
   readonly attempts: number
   readonly next_attempt_at: string
@@ -19,6 +20,7 @@ interface Row {
 
 const toEntry = (row: Row): OutboxEntry => ({
   notification: JSON.parse(row.notification),
+  channel: row.channel,
   state: row.state,
   attempts: Number(row.attempts),
   nextAttemptAt: row.next_attempt_at,
@@ -26,48 +28,54 @@ const toEntry = (row: Row): OutboxEntry => ({
   ...(row.lease_owner === null || row.lease_until === null ? {} : { lease: { owner: row.lease_owner, until: row.lease_until } })
 })
 
-const columns = "seq, notification, state, attempts, next_attempt_at, last_error, lease_owner, lease_until"
+/** A notification (from `outbox`) with its delivery state on one channel (from `outbox_deliveries`). */
+const entries = `SELECT d.seq, o.notification, d.channel, d.state, d.attempts, d.next_attempt_at, d.last_error, d.lease_owner, d.lease_until
+  FROM outbox_deliveries d JOIN outbox o ON o.seq = d.seq`
 
-/** The outbox table: pending notifications in creation order, marked delivered or failed by the deliverer. */
+/** The outbox: notifications in creation order, each delivered, retried or given up on per channel. */
 export const makeSqlOutbox = (writeTransaction: WriteTransaction) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const cols = sql.literal(columns)
+    const entriesOf = sql.literal(entries)
     // PostgreSQL: concurrent claimers skip rows another holds; SQLite: the write transaction serialises them.
     const skipLocked = sql.literal(sql.onDialectOrElse({ pg: () => "FOR UPDATE SKIP LOCKED", orElse: () => "" }))
+    const seqOf = (id: string) => sql`(SELECT seq FROM outbox WHERE id = ${id})`
 
     return Outbox.of({
-      claim: (now, limit, lease) =>
+      claim: (channel, now, limit, lease) =>
         writeTransaction(
-          sql<Row>`UPDATE outbox SET lease_owner = ${lease.owner}, lease_until = ${lease.until}
-            WHERE seq IN (SELECT seq FROM outbox WHERE state = 'pending' AND next_attempt_at <= ${now}
-              AND (lease_until IS NULL OR lease_until <= ${now}) ORDER BY seq LIMIT ${sqlLimit(limit)} ${skipLocked})
-            RETURNING ${cols}`
-        ).pipe(
-          Effect.map((rows) => [...rows].sort((a, b) => Number(a.seq) - Number(b.seq)).map(toEntry)),
-          asPersistenceError("claim the notifications due")
-        ),
-      release: (id) =>
-        writeTransaction(sql`UPDATE outbox SET lease_owner = NULL, lease_until = NULL WHERE id = ${id}`).pipe(
+          Effect.flatMap(
+            sql<{ seq: number | string }>`UPDATE outbox_deliveries SET lease_owner = ${lease.owner}, lease_until = ${lease.until}
+              WHERE channel = ${channel} AND seq IN (SELECT seq FROM outbox_deliveries WHERE channel = ${channel} AND state = 'pending'
+                AND next_attempt_at <= ${now} AND (lease_until IS NULL OR lease_until <= ${now}) ORDER BY seq LIMIT ${sqlLimit(limit)} ${skipLocked})
+              RETURNING seq`,
+            (claimed) =>
+              claimed.length === 0
+                ? Effect.succeed([])
+                : sql<Row>`${entriesOf} WHERE d.channel = ${channel} AND d.seq IN ${sql.in(claimed.map((row) => row.seq))} ORDER BY d.seq`
+          )
+        ).pipe(Effect.map((rows) => rows.map(toEntry)), asPersistenceError("claim the notifications due")),
+      release: (channel, id) =>
+        writeTransaction(sql`UPDATE outbox_deliveries SET lease_owner = NULL, lease_until = NULL WHERE channel = ${channel} AND seq = ${seqOf(id)}`).pipe(
           Effect.asVoid,
           asPersistenceError("release a notification")
         ),
-      due: (now, limit) =>
-        sql<Row>`SELECT ${cols} FROM outbox WHERE state = 'pending' AND next_attempt_at <= ${now}
-          ORDER BY seq LIMIT ${sqlLimit(limit)}`.pipe(
+      due: (channel, now, limit) =>
+        sql<Row>`${entriesOf} WHERE d.channel = ${channel} AND d.state = 'pending' AND d.next_attempt_at <= ${now}
+          ORDER BY d.seq LIMIT ${sqlLimit(limit)}`.pipe(
           Effect.map((rows) => rows.map(toEntry)),
           asPersistenceError("list the notifications due")
         ),
-      markDelivered: (id) =>
-        writeTransaction(sql`UPDATE outbox SET state = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
-          WHERE id = ${id}`).pipe(
+      markDelivered: (channel, id) =>
+        writeTransaction(sql`UPDATE outbox_deliveries SET state = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
+          WHERE channel = ${channel} AND seq = ${seqOf(id)}`).pipe(
           Effect.asVoid,
           asPersistenceError("record a delivered notification")
         ),
-      markFailed: (id, failure) =>
-        writeTransaction(sql`UPDATE outbox SET state = ${failure.dead ? "dead" : "pending"}, attempts = attempts + 1,
+      markFailed: (channel, id, failure) =>
+        writeTransaction(sql`UPDATE outbox_deliveries SET state = ${failure.dead ? "dead" : "pending"}, attempts = attempts + 1,
           next_attempt_at = ${failure.nextAttemptAt}, last_error = ${failure.error}, lease_owner = NULL, lease_until = NULL
-          WHERE id = ${id}`).pipe(
+          WHERE channel = ${channel} AND seq = ${seqOf(id)}`).pipe(
           Effect.asVoid,
           asPersistenceError("record a failed notification")
         ),
@@ -76,8 +84,8 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction) =>
           Effect.provideService(SqlClient.SqlClient, sql),
           asPersistenceError("queue notifications")
         ),
-      get: (id) =>
-        sql<Row>`SELECT ${cols} FROM outbox WHERE id = ${id}`.pipe(
+      get: (channel, id) =>
+        sql<Row>`${entriesOf} WHERE d.channel = ${channel} AND o.id = ${id}`.pipe(
           Effect.map((rows) => (rows[0] === undefined ? undefined : toEntry(rows[0]))),
           asPersistenceError("read a notification")
         )
