@@ -10,6 +10,7 @@ import { createAccessLog } from "./0005_create_access_log.js"
 import { createWebhookDeliveries } from "./0006_create_webhook_deliveries.js"
 import { leaseOutbox } from "./0007_lease_outbox.js"
 import { refuseReplacingInserts } from "./0008_refuse_replacing_inserts.js"
+import { chainLinks } from "./0010_chain_links.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -21,7 +22,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [5, "create_access_log", createAccessLog],
   [6, "create_webhook_deliveries", createWebhookDeliveries],
   [7, "lease_outbox", leaseOutbox],
-  [8, "refuse_replacing_inserts", refuseReplacingInserts]
+  [8, "refuse_replacing_inserts", refuseReplacingInserts],
+  [10, "chain_links", chainLinks]
 ]
 
 export const migrationsTable = "carepanel_migrations"
@@ -43,9 +45,10 @@ const runPending = Migrator.make({})({
 /**
  * Brings the schema up to date, recording each migration in `carepanel_migrations`. Several processes may
  * start at once: they queue on one write transaction (SQLite `BEGIN IMMEDIATE`; a PostgreSQL advisory
- * lock), so each migration runs exactly once and nobody proceeds on a half-built schema.
+ * lock), so each migration runs exactly once and nobody proceeds on a half-built schema. `afterwards` runs in the
+ * same transaction, before any other process can write (the signing of rows older than the chain).
  */
-export const runMigrations = Effect.gen(function* () {
+export const runMigrations = <E, R>(afterwards: Effect.Effect<void, E, R>) => Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const writeTransaction = yield* makeWriteTransaction
   // On PostgreSQL, the Migrator probes for its table with a query that fails when the table is missing,
@@ -70,7 +73,7 @@ export const runMigrations = Effect.gen(function* () {
       ),
     orElse: () => Effect.void
   })
-  return yield* writeTransaction(Effect.zipRight(lock, runPending))
+  return yield* writeTransaction(Effect.zipRight(lock, Effect.zipLeft(runPending, afterwards)))
 })
 
 /** An arbitrary constant naming Carepanel's migration lock among the database's advisory locks. */
