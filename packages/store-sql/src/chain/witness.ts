@@ -1,4 +1,5 @@
-import { appendFileSync, readFileSync } from "node:fs"
+import { appendFileSync, mkdirSync, readFileSync } from "node:fs"
+import { dirname } from "node:path"
 import { SqlClient } from "@effect/sql"
 import { Effect, Schema } from "effect"
 import { chainGenesis } from "./chainLink.js"
@@ -39,7 +40,10 @@ export const makeCheckpoint = (key: SigningKey, at: string) =>
 /** Appends one checkpoint as a JSON line (O_APPEND: concurrent writers' lines do not interleave). */
 export const appendCheckpoint = (file: string, checkpoint: Checkpoint) =>
   Effect.try({
-    try: () => appendFileSync(file, `${JSON.stringify(checkpoint)}\n`),
+    try: () => {
+      mkdirSync(dirname(file), { recursive: true })
+      appendFileSync(file, `${JSON.stringify(checkpoint)}\n`, { mode: 0o600 })
+    },
     catch: (cause) => new Error(`Cannot append to the witness file ${file}: ${(cause as Error).message}`)
   })
 

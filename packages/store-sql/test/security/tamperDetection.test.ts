@@ -149,14 +149,21 @@ const rehashStream = (streamId: string) =>
     }
   })
 
-/** Recomputes every events link and signs it with the attacker's own key, recorded in the store as if it were genuine. */
-const resignWithOwnKey = Effect.gen(function* () {
+/**
+ * Recomputes the events links from the one holding `position` on and signs them with the attacker's own key,
+ * recorded in the store as if it were genuine.
+ */
+const resignWithOwnKey = (position: number) => Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   yield* sql`INSERT INTO signing_keys ${sql.insert({ key_id: attackerKey.keyId, public_key: attackerKey.publicKeyPem, first_used_at: "2027-01-01T00:00:00.000Z" })}`
-  const links = yield* sql<{ first_seq: number; last_seq: number; subject: string }>`SELECT first_seq, last_seq, subject FROM chain_links
-    WHERE log = 'events' ORDER BY last_seq`
+  const links = yield* sql<{ first_seq: number; last_seq: number; subject: string; head: string }>`SELECT first_seq, last_seq, subject, head
+    FROM chain_links WHERE log = 'events' ORDER BY last_seq`
   let prev = ""
   for (const link of links) {
+    if (Number(link.last_seq) < position) {
+      prev = link.head
+      continue
+    }
     const rows = yield* sql.unsafe<Record<string, unknown>>(
       `SELECT ${linkedColumns.events.join(", ")} FROM events WHERE position BETWEEN ${link.first_seq} AND ${link.last_seq} ORDER BY position`
     )
@@ -182,7 +189,7 @@ const apply = (t: Tampering, b: Baseline) =>
       case "rewrite and re-sign with another key":
         yield* sql`UPDATE events SET data = ${forged} WHERE position = ${t.at}`
         yield* rehashStream(streamAt(b, t.at))
-        return yield* resignWithOwnKey
+        return yield* resignWithOwnKey(t.at)
       case "delete an event":
         return yield* sql`DELETE FROM events WHERE position = ${t.at}`
       case "delete a stream":
