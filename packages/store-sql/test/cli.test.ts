@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { verifyCommand } from "../src/cli/verifyCommand.js"
+import { storeCommand, verifyCommand } from "../src/cli/verifyCommand.js"
 import { generateSigningKeyPem, SqliteStoreLayer, signingKeyFromPem } from "../src/index.js"
 import { appendSome, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
@@ -64,7 +64,10 @@ describe("carepanel-store verify", () => {
   })
 })
 
-/** docs/integrity.md's console blocks, run in order: `export` sets a variable, `npx carepanel-store` runs the CLI. */
+/**
+ * docs/integrity.md's console blocks, run in order: `export` sets a variable, `npx carepanel-store` runs the CLI's
+ * command in this process (the bin itself is run above; a process per line is too slow for CI).
+ */
 describe("docs/integrity.md", () => {
   it("runs its verify example: a checkpoint, an intact store, then a removed tail named by the witness", async () => {
     const doc = readFileSync(fileURLToPath(new URL("../../../docs/integrity.md", import.meta.url)), "utf8")
@@ -82,7 +85,7 @@ describe("docs/integrity.md", () => {
     const env: Record<string, string> = { DATABASE_URL: "", CAREPANEL_TRUSTED_KEYS_FILE: "" }
     const fill = (text: string) => text.replace(/<([^<>]+)>/g, (whole, name: string) => values[name] ?? whole)
     const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    const runBlock = (block: string) => {
+    const runBlock = async (block: string) => {
       const lines = block.trimEnd().split("\n")
       for (let i = 0; i < lines.length; i++) {
         const command = lines[i]!.slice(2)
@@ -93,8 +96,8 @@ describe("docs/integrity.md", () => {
         }
         const expected: Array<string> = []
         while (i + 1 < lines.length && !lines[i + 1]!.startsWith("$ ")) expected.push(lines[++i]!)
-        const result = runCli(command.replace(/^npx carepanel-store /, "").split(" "), env)
-        const printed = `${result.stdout}${result.stderr}`.trimEnd().split("\n")
+        const [name, ...args] = command.replace(/^npx carepanel-store /, "").split(" ")
+        const printed = (await Effect.runPromise(storeCommand(name!, args, env))).lines
         expect(printed.length, command).toBe(expected.length)
         expected.forEach((line, n) => {
           const pattern = escapeRegExp(fill(line)).replace(/<time>/g, "\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z")
@@ -103,12 +106,12 @@ describe("docs/integrity.md", () => {
       }
     }
     // the store of the example: four events in two streams
-    runBlock(blocks[0]!.split("$ npx")[0]!)
+    await runBlock(blocks[0]!.split("$ npx")[0]!)
     await runOn(
       SqliteStoreLayer({ dataDir: values["data directory"]!, signingKeyPem: readFileSync(keyFile, "utf8") }),
       Effect.all([appendSome(streamNamed("r1"), 3), appendSome(streamNamed("r2"), 1)])
     )
-    runBlock(`$ npx${blocks[0]!.split("$ npx").slice(1).join("$ npx")}`)
+    await runBlock(`$ npx${blocks[0]!.split("$ npx").slice(1).join("$ npx")}`)
     await runOn(
       SqliteStoreLayer({ dataDir: values["data directory"]!, signingKeyPem: readFileSync(keyFile, "utf8") }),
       Effect.flatMap(SqlClient.SqlClient, (sql) =>
@@ -120,6 +123,6 @@ describe("docs/integrity.md", () => {
         ])
       )
     )
-    runBlock(blocks[1]!)
+    await runBlock(blocks[1]!)
   })
 })
