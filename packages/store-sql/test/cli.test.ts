@@ -1,13 +1,13 @@
 import { spawnSync } from "node:child_process"
-import { realpathSync, writeFileSync } from "node:fs"
+import { readFileSync, realpathSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { verifyCommand } from "../src/cli/verifyCommand.js"
-import { SqliteStoreLayer } from "../src/index.js"
+import { storeCommand, verifyCommand } from "../src/cli/verifyCommand.js"
+import { generateSigningKeyPem, SqliteStoreLayer, signingKeyFromPem } from "../src/index.js"
 import { appendSome, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
 import { freshDataDir, removeTempDirs } from "./support/freshStores.js"
@@ -25,7 +25,7 @@ describe("carepanel-store verify", () => {
     const dataDir = freshDataDir()
     const result = runCli(["verify"], { CAREPANEL_DATA_DIR: dataDir, DATABASE_URL: "" }, tmpdir())
     expect(result.stderr).toBe("")
-    expect(result.stdout).toBe(`store: SQLite in ${dataDir}\nchain intact: 0 events in 0 streams\n`)
+    expect(result.stdout.split("\n").slice(0, 2)).toEqual([`store: SQLite in ${dataDir}`, "chain intact: 0 events in 0 streams (0 signed commits), 0 access-log entries"])
     expect(runCli(["frobnicate"], {}, tmpdir()).status).toBe(64)
   })
 
@@ -34,7 +34,8 @@ describe("carepanel-store verify", () => {
     const env = { CAREPANEL_DATA_DIR: dataDir, DATABASE_URL: "" }
     await runOn(SqliteStoreLayer({ dataDir }), Effect.all([appendSome(streamNamed("r1"), 3), appendSome(streamNamed("r2"), 1)]))
     const intact = await Effect.runPromise(verifyCommand([], env))
-    expect(intact).toEqual({ exitCode: 0, lines: [`store: SQLite in ${dataDir}`, "chain intact: 4 events in 2 streams"] })
+    expect(intact.exitCode).toBe(0)
+    expect(intact.lines.slice(0, 2)).toEqual([`store: SQLite in ${dataDir}`, "chain intact: 4 events in 2 streams (4 signed commits), 0 access-log entries"])
 
     await runOn(
       SqliteStoreLayer({ dataDir }),
@@ -44,7 +45,7 @@ describe("carepanel-store verify", () => {
     )
     const broken = runCli(["verify"], env)
     expect(broken.status).toBe(1)
-    expect(broken.stderr).toContain("chain broken: stream authority-a/referral/r1 version 3")
+    expect(broken.stderr).toContain("chain broken at events position 3 (stream authority-a/referral/r1): its content does not match its hash")
     const oneStream = await Effect.runPromise(verifyCommand(["--stream", "authority-a/referral/r2"], env))
     expect(oneStream.lines.at(-1)).toBe("chain intact: 1 events in 1 streams")
   })
@@ -60,5 +61,68 @@ describe("carepanel-store verify", () => {
     const badUrl = runCli(["verify"], { DATABASE_URL: "mysql://db.example/carepanel" })
     expect(badUrl.status).toBe(2)
     expect(badUrl.stderr.trim()).toBe('DATABASE_URL is not a valid postgres:// URL: the scheme is "mysql", expected postgres or postgresql')
+  })
+})
+
+/**
+ * docs/integrity.md's console blocks, run in order: `export` sets a variable, `npx carepanel-store` runs the CLI's
+ * command in this process (the bin itself is run above; a process per line is too slow for CI).
+ */
+describe("docs/integrity.md", () => {
+  it("runs its verify example: a checkpoint, an intact store, then a removed tail named by the witness", async () => {
+    const doc = readFileSync(fileURLToPath(new URL("../../../docs/integrity.md", import.meta.url)), "utf8")
+    const blocks = [...doc.matchAll(/```console\n([\s\S]*?)```/g)].map((match) => match[1]!)
+    expect(blocks).toHaveLength(2)
+    const scratch = freshDataDir()
+    const keyFile = join(scratch, "signing-key.pem")
+    writeFileSync(keyFile, generateSigningKeyPem(), { mode: 0o600 })
+    const values: Record<string, string> = {
+      "data directory": join(scratch, "data"),
+      "key file": keyFile,
+      "witness file": join(scratch, "witness", "checkpoints.jsonl"),
+      "key id": signingKeyFromPem(readFileSync(keyFile, "utf8")).keyId
+    }
+    const env: Record<string, string> = { DATABASE_URL: "", CAREPANEL_TRUSTED_KEYS_FILE: "" }
+    const fill = (text: string) => text.replace(/<([^<>]+)>/g, (whole, name: string) => values[name] ?? whole)
+    const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    const runBlock = async (block: string) => {
+      const lines = block.trimEnd().split("\n")
+      for (let i = 0; i < lines.length; i++) {
+        const command = lines[i]!.slice(2)
+        const exported = /^export ([A-Z_]+)=(.*)$/.exec(command)
+        if (exported) {
+          env[exported[1]!] = fill(exported[2]!)
+          continue
+        }
+        const expected: Array<string> = []
+        while (i + 1 < lines.length && !lines[i + 1]!.startsWith("$ ")) expected.push(lines[++i]!)
+        const [name, ...args] = command.replace(/^npx carepanel-store /, "").split(" ")
+        const printed = (await Effect.runPromise(storeCommand(name!, args, env))).lines
+        expect(printed.length, command).toBe(expected.length)
+        expected.forEach((line, n) => {
+          const pattern = escapeRegExp(fill(line)).replace(/<time>/g, "\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z")
+          expect(printed[n], command).toMatch(new RegExp(`^${pattern}$`))
+        })
+      }
+    }
+    // the store of the example: four events in two streams
+    await runBlock(blocks[0]!.split("$ npx")[0]!)
+    await runOn(
+      SqliteStoreLayer({ dataDir: values["data directory"]!, signingKeyPem: readFileSync(keyFile, "utf8") }),
+      Effect.all([appendSome(streamNamed("r1"), 3), appendSome(streamNamed("r2"), 1)])
+    )
+    await runBlock(`$ npx${blocks[0]!.split("$ npx").slice(1).join("$ npx")}`)
+    await runOn(
+      SqliteStoreLayer({ dataDir: values["data directory"]!, signingKeyPem: readFileSync(keyFile, "utf8") }),
+      Effect.flatMap(SqlClient.SqlClient, (sql) =>
+        Effect.all([
+          sql`DROP TRIGGER events_are_never_deleted`,
+          sql`DROP TRIGGER chain_links_are_never_deleted`,
+          sql`DELETE FROM events WHERE position = 4`,
+          sql`DELETE FROM chain_links WHERE log = 'events' AND last_seq = 4`
+        ])
+      )
+    )
+    await runBlock(blocks[1]!)
   })
 })

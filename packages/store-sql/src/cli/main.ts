@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 import { Effect } from "effect"
-import { verifyCommand } from "./verifyCommand.js"
+import { storeCommand } from "./verifyCommand.js"
 
 const usage = [
   "usage: carepanel-store verify [--stream <streamId>]",
+  "       carepanel-store checkpoint",
   "",
-  "Checks the tamper-evident hash chain of every event stream (or one).",
+  "verify checks the store-wide signed chains of the events and the access log, every stream's hashes,",
+  "and the last checkpoint in CAREPANEL_WITNESS_FILE (with --stream: one stream's hashes only).",
+  "checkpoint appends a signed checkpoint of both chains to CAREPANEL_WITNESS_FILE now.",
   "The store is chosen as the apps choose it: DATABASE_URL for PostgreSQL, else the SQLite file",
-  "in CAREPANEL_DATA_DIR (default ./data)."
+  "in CAREPANEL_DATA_DIR (default ./data); the key is CAREPANEL_SIGNING_KEY(_FILE), and retired keys'",
+  "public parts are read from CAREPANEL_TRUSTED_KEYS_FILE. See docs/integrity.md."
 ]
 
 const [command, ...args] = process.argv.slice(2)
@@ -15,10 +19,10 @@ if (command === "--help" || command === "help") {
   console.log(usage.join("\n"))
   process.exit(0)
 }
-if (command !== "verify") {
+if (command !== "verify" && command !== "checkpoint") {
   console.error(usage.join("\n"))
   process.exit(64)
 }
-const result = await Effect.runPromise(verifyCommand(args, process.env))
+const result = await Effect.runPromise(storeCommand(command, args, process.env))
 for (const line of result.lines) (result.exitCode === 0 ? console.log : console.error)(line)
 process.exit(result.exitCode)

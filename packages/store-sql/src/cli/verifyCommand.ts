@@ -1,14 +1,24 @@
+import { readFileSync } from "node:fs"
 import { Effect } from "effect"
+import { StoreIntegrity } from "../chain/StoreIntegrity.js"
+import { trustedKeyOf, trustedKeysFromPem } from "../chain/signingKey.js"
 import { type ChainReport, verifyChain } from "../chain/verifyChain.js"
+import { type IntegrityReport, verifyStore } from "../chain/verifyStore.js"
+import { appendCheckpoint, lastCheckpoint } from "../chain/witness.js"
 import { redact } from "../config/databaseUrl.js"
+import { StoreConfigError } from "../config/StoreConfigError.js"
 import { storeLayerFromEnv } from "../layers/StoreLayerFromEnv.js"
+
+type Env = Readonly<Record<string, string | undefined>>
 
 export interface CommandResult {
   readonly exitCode: number
   readonly lines: ReadonlyArray<string>
 }
 
-const describeReport = (report: ChainReport): CommandResult =>
+const usageLine = "usage: carepanel-store verify [--stream <streamId>] | carepanel-store checkpoint"
+
+const describeStream = (report: ChainReport): CommandResult =>
   report._tag === "Intact"
     ? { exitCode: 0, lines: [`chain intact: ${report.events} events in ${report.streams} streams`] }
     : {
@@ -20,34 +30,97 @@ const describeReport = (report: ChainReport): CommandResult =>
         ]
       }
 
-const storeName = (env: Readonly<Record<string, string | undefined>>) =>
-  env.DATABASE_URL?.trim()
-    ? `PostgreSQL ${redact(env.DATABASE_URL.trim())}`
-    : `SQLite in ${env.CAREPANEL_DATA_DIR?.trim() || "./data"}`
+const describeStore = (report: IntegrityReport, witnessFile: string | undefined): CommandResult => {
+  if (report._tag === "Broken") {
+    const where = report.log === "witness" ? "the witness" : `${report.log === "events" ? "events position" : "access log entry"} ${report.position}`
+    const stream = report.streamId === undefined ? "" : ` (stream ${report.streamId})`
+    return { exitCode: 1, lines: [`chain broken at ${where}${stream}: ${report.reason}`] }
+  }
+  const witnessed = report.witnessed
+  return {
+    exitCode: 0,
+    lines: [
+      `chain intact: ${report.events} events in ${report.streams} streams (${report.commits} signed commits), ${report.accessEntries} access-log entries`,
+      `signed by: ${report.keyIds.join(", ") || "no commit yet"}`,
+      witnessed !== undefined
+        ? `witness: matches the checkpoint of ${witnessed.at} (events to ${witnessed.events.position}, access log to ${witnessed.access.seq})`
+        : witnessFile === undefined
+          ? "witness: none configured (CAREPANEL_WITNESS_FILE), so a removed tail would go unnoticed"
+          : `witness: ${witnessFile} holds no checkpoint yet`
+    ]
+  }
+}
+
+const storeName = (env: Env) =>
+  env.DATABASE_URL?.trim() ? `PostgreSQL ${redact(env.DATABASE_URL.trim())}` : `SQLite in ${env.CAREPANEL_DATA_DIR?.trim() || "./data"}`
+
+/** The environment without a witness: opening the store to check or to checkpoint must not itself write to the witness. */
+const withoutWitness = (env: Env): Env => ({ ...env, CAREPANEL_WITNESS_FILE: "" })
+
+const retiredKeys = (env: Env) =>
+  Effect.try({
+    try: () => {
+      const file = env.CAREPANEL_TRUSTED_KEYS_FILE?.trim()
+      return file ? trustedKeysFromPem(readFileSync(file, "utf8")) : []
+    },
+    catch: (cause) =>
+      new StoreConfigError({
+        setting: "CAREPANEL_TRUSTED_KEYS_FILE",
+        message: `CAREPANEL_TRUSTED_KEYS_FILE ${env.CAREPANEL_TRUSTED_KEYS_FILE} cannot be used: ${(cause as Error).message}`
+      })
+  })
+
+/** The whole store: chains, signatures (the configured key and CAREPANEL_TRUSTED_KEYS_FILE's), the witness's last checkpoint. */
+const verifyWholeStore = (env: Env) =>
+  Effect.gen(function* () {
+    const witnessFile = env.CAREPANEL_WITNESS_FILE?.trim() || undefined
+    // Read before the store is opened: nothing this run does can move the witness.
+    const witness = witnessFile === undefined ? undefined : yield* lastCheckpoint(witnessFile)
+    const { key } = yield* StoreIntegrity
+    const trusted = [trustedKeyOf(key), ...(yield* retiredKeys(env))]
+    return describeStore(yield* verifyStore({ trusted, witness }), witnessFile)
+  })
+
+const checkpointNow = (env: Env) =>
+  Effect.gen(function* () {
+    const witnessFile = env.CAREPANEL_WITNESS_FILE?.trim()
+    if (!witnessFile) return { exitCode: 64, lines: ["CAREPANEL_WITNESS_FILE must name the witness file to append the checkpoint to"] }
+    const checkpoint = yield* (yield* StoreIntegrity).checkpoint
+    yield* appendCheckpoint(witnessFile, checkpoint)
+    return {
+      exitCode: 0,
+      lines: [`checkpoint written to ${witnessFile}: events to ${checkpoint.events.position}, access log to ${checkpoint.access.seq}, key ${checkpoint.keyId}`]
+    }
+  })
 
 /**
- * `carepanel-store verify [--stream <streamId>]`: walks the hash chains of the store named by the
- * environment. Exit 0 intact, 1 broken, 2 the store could not be opened or read.
+ * `carepanel-store verify [--stream <streamId>]` checks the store named by the environment (exit 0 intact, 1 broken,
+ * 2 the store, key or witness could not be read); `carepanel-store checkpoint` appends a checkpoint to the witness.
  */
-export const verifyCommand = (
-  args: ReadonlyArray<string>,
-  env: Readonly<Record<string, string | undefined>>
-): Effect.Effect<CommandResult> => {
+export const storeCommand = (command: string, args: ReadonlyArray<string>, env: Env): Effect.Effect<CommandResult> => {
   const streamIndex = args.indexOf("--stream")
   const streamId = streamIndex >= 0 ? args[streamIndex + 1] : undefined
-  if (streamIndex >= 0 && streamId === undefined) {
-    return Effect.succeed({ exitCode: 64, lines: ["usage: carepanel-store verify [--stream <streamId>]"] })
+  if ((streamIndex >= 0 && streamId === undefined) || (command !== "verify" && command !== "checkpoint")) {
+    return Effect.succeed({ exitCode: 64, lines: [usageLine] })
   }
-  return verifyChain(streamId === undefined ? {} : { streamId }).pipe(
-    Effect.map(describeReport),
+  const run =
+    command === "checkpoint"
+      ? checkpointNow(env)
+      : streamId !== undefined
+        ? Effect.map(verifyChain({ streamId }), describeStream)
+        : verifyWholeStore(env)
+  return run.pipe(
     Effect.map((result) => ({ ...result, lines: [`store: ${storeName(env)}`, ...result.lines] })),
-    Effect.provide(storeLayerFromEnv(env)),
+    Effect.provide(storeLayerFromEnv(withoutWitness(env))),
     Effect.catchAll((error) =>
       Effect.succeed({
         exitCode: 2,
-        lines: [error._tag === "StoreConfigError" ? error.message : `Cannot read the event log: ${error.message}`]
+        lines: [error instanceof StoreConfigError ? error.message : `Cannot check the store: ${error.message}`]
       })
     ),
     Effect.scoped
   )
 }
+
+/** `carepanel-store verify ...` */
+export const verifyCommand = (args: ReadonlyArray<string>, env: Env) => storeCommand("verify", args, env)

@@ -1,6 +1,8 @@
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Cause, Effect, Layer } from "effect"
+import { dirname } from "node:path"
 import { resolveSqliteFile, type SqliteLocation } from "../config/dataDirectory.js"
+import { type IntegrityOptions, resolveIntegrity } from "../config/integrityConfig.js"
 import { resolveLockWait } from "../config/lockWait.js"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import type { StoreLayer } from "../StoreServices.js"
@@ -8,7 +10,7 @@ import { driverMessage } from "../sql/driverMessage.js"
 import { busySliceMs, WriteLockWait } from "../sql/writeLockWait.js"
 import { sqlStoreServices } from "./sqlStoreServices.js"
 
-export interface SqliteStoreOptions extends SqliteLocation {
+export interface SqliteStoreOptions extends SqliteLocation, IntegrityOptions {
   /**
    * Milliseconds a write waits for another process's write lock before failing as busy (a PersistenceError with
    * `retryAfterSeconds`); default `CAREPANEL_SQLITE_LOCK_WAIT_MS`, else 10 000. The event loop stays free meanwhile.
@@ -24,14 +26,19 @@ export interface SqliteStoreOptions extends SqliteLocation {
 /**
  * The embedded store: one SQLite file (default `./data/carepanel.sqlite`, or under `CAREPANEL_DATA_DIR`) in
  * WAL mode, which several processes can open at once. Appends take the write lock up front
- * (`BEGIN IMMEDIATE`) and wait for each other up to `lockWaitMs`, in Effect sleeps between short attempts.
+ * (`BEGIN IMMEDIATE`) and wait for each other up to `lockWaitMs`, in Effect sleeps between short attempts. Commits are
+ * signed with the key `IntegrityOptions` names (in development, one generated beside the database).
  */
 export const SqliteStoreLayer = (
   options: SqliteStoreOptions = {},
   env: Readonly<Record<string, string | undefined>> = process.env
 ): StoreLayer =>
   Layer.unwrapEffect(
-    Effect.map(Effect.all([resolveSqliteFile(options, env), resolveLockWait(options.lockWaitMs, env)]), ([{ filename, setting }, lockWaitMs]) => {
+    Effect.map(
+      Effect.flatMap(Effect.all([resolveSqliteFile(options, env), resolveLockWait(options.lockWaitMs, env)]), ([file, lockWaitMs]) =>
+        Effect.map(resolveIntegrity(options, env, dirname(file.filename)), (integrity) => [file, lockWaitMs, integrity] as const)
+      ),
+      ([{ filename, setting }, lockWaitMs, integrity]) => {
       const cannotOpen = (reason: string) =>
         new StoreConfigError({ setting, message: `Cannot open the SQLite database at ${setting} ${filename}: ${reason}` })
       const synchronous = options.synchronous === "NORMAL" ? "NORMAL" : "FULL"
@@ -53,6 +60,6 @@ export const SqliteStoreLayer = (
         Layer.fail(cannotOpen(driverMessage(Cause.squash(cause))))
       )
       const lockWait = Layer.succeed(WriteLockWait, { millis: lockWaitMs })
-      return sqlStoreServices(setting, filename).pipe(Layer.provideMerge(Layer.merge(pragmas, lockWait)), Layer.provide(client))
+      return sqlStoreServices(setting, filename, integrity).pipe(Layer.provideMerge(Layer.merge(pragmas, lockWait)), Layer.provide(client))
     })
   )

@@ -9,7 +9,7 @@ import { SqliteStoreLayer } from "./SqliteStoreLayer.js"
  */
 export const storeLayerFromEnv = (env: Readonly<Record<string, string | undefined>> = process.env): StoreLayer => {
   const url = env.DATABASE_URL?.trim()
-  return url ? PgStoreLayer(url) : SqliteStoreLayer({}, env)
+  return url ? PgStoreLayer(url, {}, env) : SqliteStoreLayer({}, env)
 }
 
 export const StoreLayerFromEnv: StoreLayer = Layer.suspend(() => storeLayerFromEnv())

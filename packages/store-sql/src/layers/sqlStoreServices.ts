@@ -1,6 +1,11 @@
 import { SqlClient } from "@effect/sql"
 import { AccessLog, EventStore, Outbox, ReadModels, WebhookDeliveries } from "@carepanel/core"
-import { Context, Effect, Layer } from "effect"
+import { Clock, Context, Duration, Effect, Layer, Schedule } from "effect"
+import { adoptExistingRows } from "../chain/adoptExistingRows.js"
+import { recordSigningKey } from "../chain/appendLink.js"
+import { StoreIntegrity } from "../chain/StoreIntegrity.js"
+import { appendCheckpoint, makeCheckpoint } from "../chain/witness.js"
+import type { IntegrityConfig } from "../config/integrityConfig.js"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import { runMigrations } from "../migrations/runMigrations.js"
 import { driverMessage } from "../sql/driverMessage.js"
@@ -14,15 +19,30 @@ import { makeSqlOutbox } from "../store/SqlOutbox.js"
 import { makeSqlReadModels } from "../store/SqlReadModels.js"
 import { makeSqlWebhookDeliveries } from "../store/SqlWebhookDeliveries.js"
 
+const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())
+
 /**
- * The ports on any @effect/sql client (SQLite or PostgreSQL), after bringing the schema up to date. A
- * database that cannot be prepared (not a database file, no permission to create tables) is reported
- * against `setting`, the configuration that named it.
+ * Checkpoints to the witness: one at start, one every interval, one at shutdown. A witness that cannot be written
+ * is logged, not fatal: the record is still signed, and the next checkpoint covers the gap.
  */
-export const sqlStoreServices = (setting: string, where: string) =>
+const witnessCheckpoints = (checkpoint: Effect.Effect<unknown, unknown>, intervalSeconds: number) => {
+  const logged = Effect.catchAll(checkpoint, (error) => Effect.logError(`Witness checkpoint failed: ${String((error as Error).message ?? error)}`))
+  return Effect.zipRight(
+    Effect.addFinalizer(() => logged),
+    Effect.forkScoped(Effect.repeat(logged, Schedule.spaced(Duration.seconds(intervalSeconds))))
+  )
+}
+
+/**
+ * The ports on any @effect/sql client (SQLite or PostgreSQL), after bringing the schema up to date (and, the first
+ * time, signing the rows written before the chain). A database that cannot be prepared (not a database file, no
+ * permission to create tables) is reported against `setting`, the configuration that named it.
+ */
+export const sqlStoreServices = (setting: string, where: string, integrity: IntegrityConfig) =>
   Layer.scopedContext(
     Effect.gen(function* () {
-      yield* runMigrations.pipe(
+      const { key, witness } = integrity
+      yield* runMigrations(Effect.zipRight(Effect.flatMap(now, (at) => recordSigningKey(key, at)), Effect.flatMap(now, (at) => adoptExistingRows(key, at)))).pipe(
         Effect.mapError(
           (error) =>
             new StoreConfigError({
@@ -31,14 +51,21 @@ export const sqlStoreServices = (setting: string, where: string) =>
             })
         )
       )
-      const writeTransaction = yield* makeWriteTransaction
       const sql = yield* SqlClient.SqlClient
-      return Context.make(EventStore, yield* makeSqlEventStore(writeTransaction)).pipe(
+      const writeTransaction = yield* makeWriteTransaction
+      const checkpoint = Effect.gen(function* () {
+        const made = yield* makeCheckpoint(key, yield* now)
+        if (witness !== undefined) yield* appendCheckpoint(witness.file, made)
+        return made
+      }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
+      if (witness !== undefined) yield* witnessCheckpoints(checkpoint, witness.intervalSeconds)
+      return Context.make(EventStore, yield* makeSqlEventStore(writeTransaction, key)).pipe(
         Context.add(ReadModels, yield* makeSqlReadModels),
         Context.add(Outbox, yield* makeSqlOutbox(writeTransaction)),
         Context.add(Inbox, yield* makeSqlInbox(writeTransaction)),
-        Context.add(AccessLog, yield* makeSqlAccessLog(writeTransaction)),
+        Context.add(AccessLog, yield* makeSqlAccessLog(writeTransaction, key)),
         Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries(writeTransaction)),
+        Context.add(StoreIntegrity, StoreIntegrity.of({ key, witnessFile: witness?.file, checkpoint })),
         Context.add(SqlClient.SqlClient, sql),
         Context.add(StoreReadiness, StoreReadiness.onSql(sql))
       )

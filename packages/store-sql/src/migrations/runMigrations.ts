@@ -11,6 +11,7 @@ import { createWebhookDeliveries } from "./0006_create_webhook_deliveries.js"
 import { leaseOutbox } from "./0007_lease_outbox.js"
 import { refuseReplacingInserts } from "./0008_refuse_replacing_inserts.js"
 import { outboxChannels } from "./0009_outbox_channels.js"
+import { chainLinks } from "./0010_chain_links.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -23,7 +24,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [6, "create_webhook_deliveries", createWebhookDeliveries],
   [7, "lease_outbox", leaseOutbox],
   [8, "refuse_replacing_inserts", refuseReplacingInserts],
-  [9, "outbox_channels", outboxChannels]
+  [9, "outbox_channels", outboxChannels],
+  [10, "chain_links", chainLinks]
 ]
 
 export const migrationsTable = "carepanel_migrations"
@@ -46,12 +48,13 @@ const runPending = (list: typeof migrations) =>
 /**
  * Brings the schema up to date, recording each migration in `carepanel_migrations`. Several processes may
  * start at once: they queue on one write transaction (SQLite `BEGIN IMMEDIATE`; a PostgreSQL advisory
- * lock), so each migration runs exactly once and nobody proceeds on a half-built schema.
+ * lock), so each migration runs exactly once and nobody proceeds on a half-built schema. `afterwards` runs in the
+ * same transaction, before any other process can write (the signing of rows older than the chain).
  */
-export const runMigrations = Effect.suspend(() => runMigrationsOf(migrations))
+export const runMigrations = <E, R>(afterwards: Effect.Effect<void, E, R>) => runMigrationsOf(migrations, afterwards)
 
 /** Brings the schema up to the last of `list` (tests start from an older version to check an upgrade). */
-export const runMigrationsOf = (list: typeof migrations) => Effect.gen(function* () {
+export const runMigrationsOf = <E = never, R = never>(list: typeof migrations, afterwards: Effect.Effect<void, E, R> = Effect.void as Effect.Effect<void, E, R>) => Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const writeTransaction = yield* makeWriteTransaction
   // On PostgreSQL, the Migrator probes for its table with a query that fails when the table is missing,
@@ -76,7 +79,7 @@ export const runMigrationsOf = (list: typeof migrations) => Effect.gen(function*
       ),
     orElse: () => Effect.void
   })
-  return yield* writeTransaction(Effect.zipRight(lock, runPending(list)))
+  return yield* writeTransaction(Effect.zipRight(lock, Effect.zipLeft(runPending(list), afterwards)))
 })
 
 /** An arbitrary constant naming Carepanel's migration lock among the database's advisory locks. */

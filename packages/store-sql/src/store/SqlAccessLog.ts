@@ -1,6 +1,9 @@
 import { SqlClient } from "@effect/sql"
 import { AccessLog, type AccessRecord, AuthorityId, ChildId, PersonId, type Role } from "@carepanel/core"
-import { Effect } from "effect"
+import { Clock, Effect } from "effect"
+import { appendLink } from "../chain/appendLink.js"
+import { linkedColumns, linkedRowOf } from "../chain/chainLink.js"
+import type { SigningKey } from "../chain/signingKey.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
 
@@ -24,15 +27,23 @@ const toRecord = (row: Row): AccessRecord => ({
   purpose: row.purpose
 })
 
-/** The access log table (STAT-GDPR): one row per read of a child's record, in the order they happened. */
-export const makeSqlAccessLog = (writeTransaction: WriteTransaction) =>
+/** An arbitrary constant naming the access log's writer lock among PostgreSQL's advisory locks. */
+const accessLogLockKey = 7_301_923_115
+
+/**
+ * The access log table (STAT-GDPR): one row per read of a child's record, in the order they happened. Each
+ * `record` is one signed link of the access log's chain; writers queue on a lock (SQLite: the write transaction
+ * itself; PostgreSQL: an advisory lock) so that links follow seq order.
+ */
+export const makeSqlAccessLog = (writeTransaction: WriteTransaction, key: SigningKey) =>
   Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
-  return AccessLog.of({
-    record: (entries) =>
-      entries.length === 0
-        ? Effect.void
-        : writeTransaction(sql`INSERT INTO access_log ${sql.insert(
+  const lock = sql.onDialectOrElse({ pg: () => sql`SELECT pg_advisory_xact_lock(${accessLogLockKey})`, orElse: () => Effect.void })
+  const insertLinked = (entries: ReadonlyArray<AccessRecord>) =>
+    Effect.gen(function* () {
+      yield* lock
+      const [before] = yield* sql<{ seq: number | string }>`SELECT COALESCE(MAX(seq), 0) AS seq FROM access_log`
+      yield* sql`INSERT INTO access_log ${sql.insert(
             entries.map((entry) => ({
               authority_id: entry.authorityId,
               person_id: entry.personId,
@@ -42,7 +53,20 @@ export const makeSqlAccessLog = (writeTransaction: WriteTransaction) =>
               fields: JSON.stringify(entry.fields),
               purpose: entry.purpose
             }))
-          )}`).pipe(Effect.asVoid, asPersistenceError("record reads of a child's record")),
+          )}`
+      const written = yield* sql.unsafe<Record<string, unknown>>(
+        `SELECT ${linkedColumns.access.join(", ")} FROM access_log WHERE seq > ${Number(before?.seq ?? 0)} ORDER BY seq`
+      )
+      yield* appendLink(key, "access", "", written.map((row) => linkedRowOf("access", row)), new Date(yield* Clock.currentTimeMillis).toISOString())
+    })
+  return AccessLog.of({
+    record: (entries) =>
+      entries.length === 0
+        ? Effect.void
+        : writeTransaction(insertLinked(entries)).pipe(
+            asPersistenceError("record reads of a child's record"),
+            Effect.provideService(SqlClient.SqlClient, sql)
+          ),
     forChild: (authorityId, childId) =>
       sql<Row>`SELECT authority_id, person_id, role, at, child_id, fields, purpose FROM access_log
         WHERE authority_id = ${authorityId} AND child_id = ${childId} ORDER BY seq`.pipe(

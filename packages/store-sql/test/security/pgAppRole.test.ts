@@ -64,6 +64,9 @@ describe("PostgreSQL: the least-privilege application role", () => {
           "DELETE FROM access_log",
           "TRUNCATE access_log",
           "ALTER TABLE access_log DISABLE TRIGGER ALL",
+          "UPDATE chain_links SET head = ''",
+          "DELETE FROM chain_links",
+          "DELETE FROM signing_keys",
           "CREATE TABLE shadow (id int)"
         ]
         const messages: Array<string> = []

@@ -2,7 +2,9 @@ import { spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import type { DispatcherSpec, SharedStore, WriterSpec } from "@carepanel/store-contract"
 import { Effect, type Layer } from "effect"
-import { verifyChain } from "../../src/chain/verifyChain.js"
+import { trustedKeyOf } from "../../src/chain/signingKey.js"
+import { StoreIntegrity } from "../../src/chain/StoreIntegrity.js"
+import { verifyStore } from "../../src/chain/verifyStore.js"
 import type { StoreServices } from "../../src/StoreServices.js"
 
 const writerScript = fileURLToPath(new URL("./contractWriter.ts", import.meta.url))
@@ -15,11 +17,12 @@ const spawnScript = (script: string, env: Record<string, string>) => (spec: Writ
     stdio: ["pipe", "pipe", "pipe"]
   })
 
+/** Every process signs with the key the environment names (here the development key in the data directory). */
 const verifyIntegrity = (layer: Layer.Layer<StoreServices, unknown>) => () =>
   Effect.runPromise(
-    verifyChain().pipe(
+    Effect.flatMap(StoreIntegrity, ({ key }) => verifyStore({ trusted: [trustedKeyOf(key)] })).pipe(
       Effect.flatMap((report) =>
-        report._tag === "Intact" ? Effect.void : Effect.dieMessage(`hash chain broken: ${JSON.stringify(report)}`)
+        report._tag === "Intact" ? Effect.void : Effect.dieMessage(`signed chain broken: ${JSON.stringify(report)}`)
       ),
       Effect.provide(layer)
     )
