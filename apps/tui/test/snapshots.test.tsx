@@ -24,7 +24,7 @@ const screens: ReadonlyArray<readonly [string, () => Route, string, (readonly [R
   ["reports-sitting", () => ({ name: "reports" }), "Decisions by outcome", [[keys.tab], "▸ Sitting"]],
   ["deadlines", () => ({ name: "deadlines" }), "open · ‼"],
   ["inbox", () => ({ name: "inbox" }), "Nothing yet"],
-  ["statutory", () => ({ name: "statutory" }), "with statutory clocks (1)"],
+  ["statutory", () => ({ name: "statutory" }), "with statutory clocks (2)"],
   ["deliveries-none", () => ({ name: "deliveries" }), "No delivery is waiting, refused or dead."]
 ]
 

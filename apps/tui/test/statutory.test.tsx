@@ -54,7 +54,7 @@ const loggedFor = (childId: ChildId) => tui.runtime.runPromise(Effect.flatMap(Ac
 describe("Statutory tracker", () => {
   it("shows every statutory countdown by what it is about: Regulation 24, police protection, s20, EPO, secure accommodation, proceedings, retention", async () => {
     const { lastFrame, unmount } = renderTui(tui, { initial: { name: "statutory" }, columns: 120, rows: 40 })
-    const frame = await waitFor(lastFrame, "with statutory clocks (7)")
+    const frame = await waitFor(lastFrame, "with statutory clocks (9)")
     expect(frame).toMatch(/wx-child-09 +placed +\d+ weeks \d+ days left of the approval/)
     expect(frame).toMatch(/wx-child-45 +‼ identified +not placed yet · ‼ under police protection \(STAT-S46\)/)
     expect(frame).toMatch(/wx-child-46 +‼ identified +not placed yet · ✗ s20 consent withdrawn/)
@@ -67,7 +67,7 @@ describe("Statutory tracker", () => {
 
   it("lists the selected child's clocks with their rules whole at 120 columns and the explanation beneath", async () => {
     const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "statutory" }, columns: 120, rows: 40 })
-    await waitFor(lastFrame, "with statutory clocks (7)")
+    await waitFor(lastFrame, "with statutory clocks (9)")
     const rows = (lastFrame() ?? "").split("\n").filter((line) => /^[›· ] wx-child-\d\d /.test(line))
     await press(stdin, ...Array(rows.findIndex((line) => line.includes("wx-child-42"))).fill("j"), keys.tab)
     const frame = await waitFor(lastFrame, "▸ Clocks of wx-child-42's record (2)")
@@ -80,7 +80,7 @@ describe("Statutory tracker", () => {
 
   it("writes each child shown to the access log, with what of their record was on the screen", async () => {
     const { lastFrame, unmount } = renderTui(tui, { initial: { name: "statutory" } })
-    await waitFor(lastFrame, "with statutory clocks (7)")
+    await waitFor(lastFrame, "with statutory clocks (9)")
     await new Promise((resolve) => setTimeout(resolve, 200))
     const purpose = "tui: Statutory"
     expect(await loggedFor(epoChild)).toContainEqual(expect.objectContaining({ fields: ["childRecord.clocks"], purpose }))
@@ -95,7 +95,7 @@ describe("Statutory tracker", () => {
     [120, 40]
   ])("at %ix%i, as committed beside the tests", async (columns, rows) => {
     const { lastFrame, unmount } = renderTui(tui, { initial: { name: "statutory" }, columns, rows })
-    const frame = await waitFor(lastFrame, "with statutory clocks (7)")
+    const frame = await waitFor(lastFrame, "with statutory clocks (9)")
     for (const line of frame.split("\n")) expect(line.length).toBeLessThanOrEqual(columns)
     await expect(`${frame}\n`).toMatchFileSnapshot(`__snapshots__/statutory-records-${columns}x${rows}.txt`)
     unmount()

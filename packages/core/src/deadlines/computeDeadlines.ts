@@ -7,6 +7,7 @@ import type { Referral } from "../referral/Referral.js"
 import type { ChildRecord } from "../childRecord/ChildRecord.js"
 import { childRecordClocks } from "../childRecord/childRecordClocks.js"
 import { type Placement, visitedPlacementOf } from "../regulation24/Placement.js"
+import { withChildRecordReview } from "../visits/firstReviewOf.js"
 import { visitClocks } from "../visits/visitClocks.js"
 import { placementClocks } from "../regulation24/placementClocks.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
@@ -56,7 +57,11 @@ export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: Author
     ...decisions.flatMap((decision) => decisionClocks(decision, { policy, calendar }, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings))),
     ...disagreements.flatMap((disagreement) => disagreementClocks(disagreement, policy)),
     ...placements.flatMap((placement) => placementClocks(placement, policy, now.now)),
-    ...placements.flatMap((placement) => (placement.status === "placed" ? visitClocks(visitedPlacementOf(placement), calendar) : [])),
+    ...placements.flatMap((placement) =>
+      placement.status === "placed"
+        ? visitClocks(withChildRecordReview(visitedPlacementOf(placement), childRecords.find((record) => record.childId === placement.childId)), calendar)
+        : []
+    ),
     ...childRecords.flatMap((record) => childRecordClocks(record, liveSittings, policy))
   ]
     .map((spec) => toDeadline(spec, calendar, now))

@@ -2,7 +2,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { fold } from "../../src/shared/decider.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import { london } from "../fixtures.js"
-import { allNo, basicTest, cmd, identified, lincolnshire, placed, playOn, staff } from "../regulation24/fixtures.js"
+import { ChildRecord } from "../../src/childRecord/ChildRecord.js"
+import { allNo, basicTest, childId, cmd, identified, lincolnshire, placed, placedAt, playOn, staff } from "../regulation24/fixtures.js"
 import { firstReview, plan, visit, visitDeadlines } from "./fixtures.js"
 
 // The placement is at 10:00 on Good Friday, 26 March 2027; the clocks go forward on Sunday 28 March.
@@ -70,6 +71,23 @@ describe("statutory visits (STAT-R28)", () => {
     )
     const ended = playOn(late, cmd("socialWorker", { _tag: "EndPlacement", reason: "child_moved" }, london("2027-04-05", "12:00")))
     expect(visitDeadlines(ended, london("2027-05-01", "10:00"))).toEqual({})
+  })
+
+  it("STAT-R28: a first looked-after review recorded on the child's record (STAT-R33) moves the visits to 4-weekly too", () => {
+    const history = lincolnshire.play([visit(london("2027-04-01", "10:00")), visit(london("2027-04-08", "10:00")), visit(london("2027-04-15", "10:00"))], placed())
+    const recordedBy = { personId: staff.socialWorker.personId, name: "Priya Ashdown", role: "social_worker" as const }
+    const review = { heldAt: london("2027-04-14", "14:00"), iroName: "Mina Castell", by: recordedBy, at: london("2027-04-14", "16:00") }
+    const childRecord = ChildRecord.make({
+      childId,
+      authorityId: staff.socialWorker.authorityId,
+      emergencyProtectionOrders: [],
+      lookedAfter: [{ periodId: "la-1", from: placedAt, route: "regulation24_placement", reviews: [review], by: recordedBy, at: placedAt }]
+    })
+    const now = london("2027-04-16", "10:00")
+    expect(visitDeadlines(history, now)["plc_1:visit:4"]?.due).toEqual(london("2027-04-22", "10:00"))
+    expect(visitDeadlines(history, now, [childRecord])["plc_1:visit:4"]?.explanation).toBe(
+      "due 10:00 Thu 13 May 2027 - STAT-R28: 4 weeks after the visit at 10:00 Thu 15 Apr 2027 (at most every 4 weeks after the first looked-after review at 14:00 Wed 14 Apr 2027)"
+    )
   })
 
   it("STAT-R28 (reg 28(4)): weekly until the first looked-after review, then at most every 4 weeks", () => {
