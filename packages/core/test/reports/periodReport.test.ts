@@ -76,7 +76,10 @@ describe("period report", () => {
       { ruleId: "LIN-16", clocks: 1, metOnTime: 0, metLate: 1, overdue: 0, open: 0 },
       { ruleId: "LIN-18", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
       { ruleId: "LIN-3", clocks: 6, metOnTime: 6, metLate: 0, overdue: 0, open: 0 },
-      { ruleId: "LIN-5", clocks: 5, metOnTime: 1, metLate: 1, overdue: 3, open: 0 }
+      { ruleId: "LIN-5", clocks: 5, metOnTime: 1, metLate: 1, overdue: 3, open: 0 },
+      // Nobody visited the child (STAT-R28) or prepared the placement plan (STAT-R9) in time either.
+      { ruleId: "STAT-R28", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
+      { ruleId: "STAT-R9", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 }
     ])
   })
 
@@ -91,7 +94,7 @@ describe("period report", () => {
         kinshipReferralOn: undefined,
         approvalEndsOn: "2027-09-30",
         lookedAfterConsentOn: undefined,
-        clocksOverdue: 2,
+        clocksOverdue: 4,
         clocksMetLate: 1,
         nextClockRule: "DEF-R24-CONSENT-NEXT-WD"
       })

@@ -24,9 +24,10 @@ const PostingNotifier = Layer.succeed(
 )
 
 const config = dispatcherConfig({ intervalMs: 20, baseDelayMs: 5, maxDelayMs: 40, maxAttempts: 1_000, concurrency: 4, batchSize: 10, leaseMs: 1_000 })
-process.stdout.write("started\n")
+// "started" once the store is open, so that the test's kill lands while notifications are being delivered.
+const announced = Effect.sync(() => process.stdout.write("started\n"))
 await Effect.runPromise(
-  runDispatcher(config).pipe(
+  Effect.zipRight(announced, runDispatcher(config)).pipe(
     Effect.provide(Layer.merge(PostingNotifier, SqliteStoreLayer({}))),
     Logger.withMinimumLogLevel(LogLevel.None)
   )

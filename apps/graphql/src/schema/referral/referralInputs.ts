@@ -1,7 +1,7 @@
 import type { InputFields } from "../mutation.js"
 import { ExceptionalAccommodationInput, SeniorInputInput } from "./carePlanningFields.js"
 import { builder } from "../builder.js"
-import { DocumentKindEnum, PlanTypeEnum, PresentationReasonEnum, RequestTypeEnum } from "../shared/enums.js"
+import { DocumentKindEnum, ParentalHistoryKindEnum, PlanTypeEnum, PresentationReasonEnum, RequestTypeEnum } from "../shared/enums.js"
 
 export const StaffInput = builder.inputType("StaffInput", {
   description: "A member of staff: their id in your directory and their name.",
@@ -39,8 +39,6 @@ export const ChildInput = builder.inputType("ChildInput", {
 const PreviousPresentationInput = builder.inputType("PreviousPresentationInput", {
   fields: (t) => ({ date: t.field({ type: "Date", required: true }), outcome: t.string({ required: true }) })
 })
-
-export const ParentalHistoryKindEnum = builder.enumType("ParentalHistoryKind", { values: ["criminal_conviction", "care_proceedings"] as const })
 
 const ParentalHistoryInput = builder.inputType("ParentalHistoryInput", {
   description: "SUP-3, LIN-2: a parent's or caregiver's criminal conviction, or care proceedings about a connected child, with its date.",

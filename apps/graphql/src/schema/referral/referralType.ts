@@ -2,8 +2,7 @@ import type { Referral } from "@carepanel/core"
 import { builder } from "../builder.js"
 import type { GraphQLContext } from "../../graphql/context.js"
 import { ChildRef, readOf } from "../child/child.js"
-import { DocumentKindEnum, OutcomeEnum, PresentationReasonEnum, ReferralStatusEnum, RequestTypeEnum } from "../shared/enums.js"
-import { ParentalHistoryKindEnum } from "./referralInputs.js"
+import { DocumentKindEnum, OutcomeEnum, ParentalHistoryKindEnum, PresentationReasonEnum, ReferralStatusEnum, RequestTypeEnum } from "../shared/enums.js"
 import { ActedByRef, RuleStepRef, RuleStepTakenRef, StaffRefRef } from "../shared/objects.js"
 
 type Form = Referral["form"]

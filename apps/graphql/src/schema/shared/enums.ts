@@ -58,3 +58,5 @@ export const PlacementKindEnum = literalEnum("PlacementKind", PlacementKind.lite
 export const DeadlineStateEnum = literalEnum("DeadlineState", DeadlineState.literals, "Where a clock is.")
 export const S20TaskEnum = literalEnum("S20Task", S20Task.literals, "A 48-hour task after a section 20 placement (LIN-12).")
 export const FundingPeriodEnum = literalEnum("FundingPeriod", ["one_off", "weekly", "monthly", "annual"] as const, "How often funding is paid.")
+
+export const ParentalHistoryKindEnum = builder.enumType("ParentalHistoryKind", { values: ["criminal_conviction", "care_proceedings"] as const })
