@@ -3,6 +3,7 @@ import type { ConnectedCarer } from "../../src/regulation24/Placement.js"
 import type { PlacementCommand } from "../../src/regulation24/PlacementCommands.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import type { PlacementEvent } from "../../src/regulation24/PlacementEvents.js"
+import type { ParentalConsent } from "../../src/s20/S20Consent.js"
 import { ChildId, PlacementId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
@@ -66,3 +67,12 @@ export const extensionSteps = (when: DateTime.Utc = london("2027-06-28", "09:00"
 /** Placed, with every step STAT-R25-3 asks before an extension recorded. */
 export const readyToExtend = (history: ReadonlyArray<PlacementEvent> = placed(), when?: DateTime.Utc): PlacementEvent[] =>
   lincolnshire.play(extensionSteps(when), history)
+
+/** A mother's s20 consent, given in full the morning of the placement (STAT-S20-CONSENT). */
+export const mother: ParentalConsent = {
+  name: "Dana Harrow",
+  relationship: "mother",
+  consentGivenAt: london("2027-03-26", "09:00"),
+  consentGivenTo: "Priya Ashdown, social worker",
+  toldOfRightToObjectAndRemove: true
+}

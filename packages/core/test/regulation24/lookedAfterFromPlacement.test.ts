@@ -4,24 +4,16 @@ import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
 import { ChildRecords } from "../../src/childRecord/ChildRecords.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Placements } from "../../src/regulation24/Placements.js"
-import type { ParentalConsent } from "../../src/s20/S20Consent.js"
 import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
 import { SequentialIds } from "../../src/testing/SequentialIds.js"
 import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 import { london } from "../fixtures.js"
-import { carers, childId, staff, yesToRefuse } from "./fixtures.js"
+import { carers, childId, mother, staff, yesToRefuse } from "./fixtures.js"
 
 const core = Layer.mergeAll(Placements.Default, ChildRecords.Default).pipe(
   Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("lincolnshire")), EnglandAndWalesCalendar))
 )
 const setTime = (instant: DateTime.Utc) => TestClock.setTime(instant.epochMillis)
-const mother: ParentalConsent = {
-  name: "Dana Harrow",
-  relationship: "mother",
-  consentGivenAt: london("2027-03-26", "09:00"),
-  consentGivenTo: "Priya Ashdown, social worker",
-  toldOfRightToObjectAndRemove: true
-}
 const s20 = { consents: [mother], childWishes: { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" } }
 
 describe("a placement's record makes the child looked after (STAT-R33's start)", () => {

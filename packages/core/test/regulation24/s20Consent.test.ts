@@ -4,19 +4,12 @@ import { Effect, Either } from "effect"
 import fc from "fast-check"
 import { placementNotifications } from "../../src/notifications/placementNotifications.js"
 import { hasS20Basis } from "../../src/regulation24/Placement.js"
-import type { ParentalConsent, S20ConsentRecord } from "../../src/s20/S20Consent.js"
+import type { S20ConsentRecord } from "../../src/s20/S20Consent.js"
 import { fold } from "../../src/shared/decider.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import { contextOf, london } from "../fixtures.js"
-import { cmd, identified, lincolnshire, placed, playOn } from "./fixtures.js"
+import { cmd, identified, lincolnshire, mother, placed, playOn } from "./fixtures.js"
 
-const mother: ParentalConsent = {
-  name: "Dana Harrow",
-  relationship: "mother",
-  consentGivenAt: london("2027-03-26", "09:00"),
-  consentGivenTo: "Priya Ashdown, social worker",
-  toldOfRightToObjectAndRemove: true
-}
 const complete: S20ConsentRecord = {
   consents: [mother],
   childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her aunt and see her mother at weekends" }
