@@ -1,4 +1,4 @@
-import { AccessLog } from "@carepanel/core"
+import { ChildReads } from "@carepanel/core"
 import { Effect } from "effect"
 import { GraphQLError, getOperationAST } from "graphql"
 import type { Plugin } from "graphql-yoga"
@@ -10,9 +10,10 @@ const committedButWithheld =
   "Your change was saved, but its result cannot be shown just now because the access log could not be written. Do not send it again: reload the record to see it."
 
 /**
- * After each operation, writes the children's fields it read to the AccessLog port. If the log cannot be
- * written, the data is not returned: a read that cannot be traced does not happen. A mutation's change is
- * committed by then, so its answer says so instead of a bare "Unexpected error.".
+ * After each operation, the core's ChildReads logs the children's fields it resolved: exactly what the client
+ * selected, once per operation. If the log cannot be written, the data is not returned: a read that cannot be
+ * traced does not happen. A mutation's change is committed by then, so its answer says so instead of a bare
+ * "Unexpected error.".
  */
 export const accessLogPlugin = (log: ServerLog): Plugin<GraphQLContext> => ({
   onExecute({ args }) {
@@ -22,10 +23,10 @@ export const accessLogPlugin = (log: ServerLog): Plugin<GraphQLContext> => ({
         const context = args.contextValue
         const operation = getOperationAST(args.document, args.operationName)
         const purpose = operation?.name?.value ?? `unnamed ${operation?.operation ?? "operation"}`
-        const records = context.access.records(context.actor, purpose)
-        if (records.length === 0) return
+        const reads = context.access.reads
+        if (reads.length === 0) return
         try {
-          await context.run(Effect.flatMap(AccessLog, (accessLog) => accessLog.record(records)))
+          await context.run(Effect.flatMap(ChildReads, (childReads) => childReads.record({ actor: context.actor, purpose, reads })))
         } catch (error) {
           const masked = maskErrorWith(log)(error)
           if (operation?.operation !== "mutation") return setResult({ errors: [masked as never] })
