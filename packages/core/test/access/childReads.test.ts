@@ -4,7 +4,7 @@ import fc from "fast-check"
 import { ChildReads } from "../../src/access/ChildReads.js"
 import { accessRecords, type ChildRead } from "../../src/access/ChildRead.js"
 import { AccessLog } from "../../src/ports/AccessLog.js"
-import { PersistenceError } from "../../src/shared/errors.js"
+import { InvalidInput, PersistenceError } from "../../src/shared/errors.js"
 import { AuthorityId, ChildId } from "../../src/shared/ids.js"
 import { actorAt, staffOf } from "../../src/testing/actors.js"
 import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
@@ -49,6 +49,16 @@ describe("ChildReads: the one way an app logs what it showed of a child's record
     Effect.gen(function* () {
       yield* (yield* ChildReads).record({ actor: staff.chair, purpose: "ListRequests", reads: [{ childId: "child-1", fields: [] }] })
       yield* (yield* ChildReads).record({ actor: staff.chair, purpose: "ListRequests", reads: [] })
+      expect(yield* logged("child-1")).toEqual([])
+    }).pipe(Effect.provide(reads))
+  )
+
+  it.effect("a read with no purpose, or a blank child id or field name, is refused by path and writes nothing", () =>
+    Effect.gen(function* () {
+      const childReads = yield* ChildReads
+      const refused = yield* childReads.record({ actor: staff.chair, purpose: " ", reads: [{ childId: "child-1", fields: ["fullName", ""] }] }).pipe(Effect.flip)
+      expect(refused).toBeInstanceOf(InvalidInput)
+      expect((refused as InvalidInput).problems.map((problem) => problem.path)).toEqual(["purpose", "reads[0].fields[1]"])
       expect(yield* logged("child-1")).toEqual([])
     }).pipe(Effect.provide(reads))
   )
