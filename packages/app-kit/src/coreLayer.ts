@@ -3,6 +3,7 @@ import {
   Agendas,
   type AuthorityPolicy,
   CalendarFeeds,
+  ChildReads,
   Deadlines,
   Deliveries,
   Decisions,
@@ -43,6 +44,7 @@ export type CoreServices =
   | Reports
   | Documents
   | CalendarFeeds
+  | ChildReads
   | Deliveries
   | StorePorts
   | AccessLog
@@ -63,7 +65,7 @@ export interface CoreLayerParts<E> {
 /** One layer for an app: its adapters as the core's ports, England and Wales's working days, then the use cases. */
 export const coreLayer = <E>(parts: CoreLayerParts<E>): Layer.Layer<CoreServices, E> => {
   const ports = Layer.mergeAll(parts.store, parts.ids ?? RandomIds, policiesLayer(parts.policies), EnglandAndWalesCalendar, parts.accessLog, parts.notifier)
-  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, ChildRecords.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default, CalendarFeeds.Default, Deliveries.Default).pipe(
+  return Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, ChildRecords.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default, CalendarFeeds.Default, Deliveries.Default, ChildReads.Default).pipe(
     Layer.provideMerge(Sittings.Default),
     Layer.provideMerge(ports)
   )

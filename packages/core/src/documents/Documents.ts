@@ -19,7 +19,8 @@ import { courtBundle } from "./courtBundle.js"
 import { type AuthorityRecords, authorityRecords } from "./authorityRecords.js"
 import { decisionSheet } from "./decisionSheet.js"
 import type { DocumentModel } from "./DocumentModel.js"
-import { accessRecords, type DocumentReader } from "./DocumentReader.js"
+import { type DocumentReader, readBy } from "./DocumentReader.js"
+import { accessRecords } from "../access/ChildRead.js"
 import { sittingPermissions, Sittings } from "../sitting/Sittings.js"
 import { sittingMinutes } from "./sittingMinutes.js"
 
@@ -65,7 +66,7 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
         const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
         const document = yield* build(records, reader)
         yield* before
-        yield* (yield* AccessLog).record(accessRecords(reader, document, request.purpose, records.at))
+        yield* (yield* AccessLog).record(accessRecords(readBy(reader, request.purpose, records.at), document.reads))
         return document
       }).pipe(Effect.provide(context))
 
@@ -127,7 +128,7 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
           ])
           const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
           const bundle = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, deadlines: records.deadlines, events, reader, at: records.at })
-          yield* (yield* AccessLog).record(accessRecords(reader, bundle.document, request.purpose, records.at))
+          yield* (yield* AccessLog).record(accessRecords(readBy(reader, request.purpose, records.at), bundle.document.reads))
           return bundle
         }).pipe(Effect.provide(context)),
       /** The minutes of a sitting at the record's current stage (CPR-10, CPR-11). */
