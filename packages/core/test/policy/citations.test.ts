@@ -57,6 +57,7 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "CPR-3": ["panels[].deputiesRuleId"],
   "CPR-4": ["referral.seniorInput.ruleId", "referral.submissionDeadline.ruleId", "referral.latePermission.ruleId", "referral.requiredDocuments[].ruleId"],
   "CPR-5": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
+  "CPR-6": ["decision.complexNeedsReferral.ruleId"],
   "CPR-7": ["disagreement.dissentRuleId"],
   "CPR-9": ["sitting.papersToMembers.ruleId"],
   "CPR-10": ["decision.timescalesRuleId", "decision.highlightsRuleId"],
