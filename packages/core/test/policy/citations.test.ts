@@ -132,6 +132,8 @@ describe("honest citations: every preset cites only what its own seed says, and 
       const placement = Object.values(result.placement).flatMap((value) => (Array.isArray(value) ? value : []))
       const deadlines = [...all, ...result.s20Tasks, ...placement].filter((entry) => typeof entry === "object" && "explanation" in entry)
       expect(deadlines.length).toBeGreaterThan(10)
+      // CPR-6: the Complex Needs Panel template clock is among those walked where the policy runs it.
+      expect(deadlines.some((deadline) => deadline.id.endsWith(":complex-needs-template"))).toBe(policy.decision.complexNeedsReferral !== undefined)
       for (const deadline of deadlines) {
         const seed = deadline.ruleId.split("-")[0]
         expect([seedOfPreset[slug], "STAT", "DEF"], `${deadline.id} cites ${deadline.ruleId}`).toContain(seed)
