@@ -64,12 +64,22 @@ export const sittingWith = async (app: TestApp, policy: AuthorityPolicy, referra
   return built
 }
 
-/** The panel's decision on a request, recorded half an hour into its sitting, signed off by every role the policy asks for. */
-export const decide = async (app: TestApp, policy: AuthorityPolicy, referralId: string, sitting: { readonly id: string; readonly date: LocalDate; readonly startsAt: string }) => {
+/**
+ * The panel's decision on a request, recorded half an hour into its sitting, signed off by every role the policy asks for;
+ * `extra` adds to the example content (CPR-6's shared funding).
+ */
+export const decide = async (
+  app: TestApp,
+  policy: AuthorityPolicy,
+  referralId: string,
+  sitting: { readonly id: string; readonly date: LocalDate; readonly startsAt: string },
+  extra: Record<string, unknown> = {}
+) => {
   const staff = staffOf(policy.authority.id)
   app.travelTo(new Date(Date.parse(sitting.startsAt) + 30 * 60_000))
   const [sittingId, sittingDay] = [sitting.id, sitting.date]
-  const content = exampleDecision(policy, policy.referral.inScope.requestTypes[0]!, "approve", { actionsDue: addDays(sittingDay, 14), key: referralId })
+  const example = exampleDecision(policy, policy.referral.inScope.requestTypes[0]!, "approve", { actionsDue: addDays(sittingDay, 14), key: referralId })
+  const content = { ...example, ...extra }
   // The chair says enough members are present before anything is decided (NSO-1, or Carepanel's default).
   await run(app, staff.chair, "confirmQuorum", "... on Sitting { id }", { sittingId, enough: true, note: "The chair and members are present" })
   let decision = await run(app, staff.administrator, "recordPanelDecision", onDecision, { referralId, sittingId, content })
