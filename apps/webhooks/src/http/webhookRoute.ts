@@ -3,8 +3,6 @@ import { Effect } from "effect"
 import type { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { findSource, secretsOf, type SourcesFile } from "../config/sources.js"
-import { decodeEvent } from "../events/decodeEvent.js"
-import type { AppliedEvent } from "../events/inboundEvent.js"
 import type { Answer } from "../inbox/answer.js"
 import { respond, tooLarge, tryAgain, unauthorised, unsupportedType } from "./respond.js"
 import type { Runner } from "./runner.js"
@@ -23,8 +21,8 @@ const isJson = (contentType: string | undefined) => /^application\/json\s*(;\s*c
 /**
  * `POST /webhooks/{authority}/{source}`, in this order: the body limit (413, from Content-Length before
  * reading, and while reading when there is none), the content type (415), the signature over the raw bytes
- * (401, the same for every failed check), the event's shape (422, or 403 for a type the source may not send),
- * then `applyDelivery`, exactly once. No body is ever logged.
+ * (401, the same for every failed check), then the runner: an earlier answer to this id, the event's shape (422,
+ * or 403 for a type the source may not send), then `applyDelivery`, exactly once. No body is ever logged.
  */
 export const webhookRoute = (app: Hono, options: WebhookRouteOptions) =>
   app.post(
@@ -43,22 +41,13 @@ export const webhookRoute = (app: Hono, options: WebhookRouteOptions) =>
         return respond(c, unauthorised)
       }
       const bodySha256 = createHash("sha256").update(body).digest("hex")
-      const delivery = { ...annotate, deliveryId: verified.deliveryId }
-      const earlier = await options.run.earlier({ authorityId: authority, deliveryId: verified.deliveryId, bodySha256 }).catch(() => tryAgain())
-      if (earlier !== undefined) return respond(c, earlier)
-      const decoded = decodeEvent(verified.text, source.events)
-      if (decoded._tag === "Answer") {
-        options.run.log(Effect.logInfo("delivery not stored").pipe(Effect.annotateLogs({ ...delivery, status: decoded.answer.status })))
-        return respond(c, decoded.answer)
-      }
       const answer: Answer = await options.run
-        .apply({
+        .receive({
           authorityId: authority,
           sourceId,
           sourceRoles: source.roles,
+          sourceEvents: source.events,
           deliveryId: verified.deliveryId,
-          eventType: decoded.event.type,
-          event: decoded.event as AppliedEvent,
           text: verified.text,
           bodySha256
         })

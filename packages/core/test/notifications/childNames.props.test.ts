@@ -128,7 +128,7 @@ const everything = (name: string): ReadonlyArray<Notification> => {
     ...clockNotifications(
       [{ id: "dec_1:action:act_1", about: { kind: "action", id: "act_1" }, title: about("Book a dentist"), ruleId: "LIN-5", due, state: "overdue", explanation: about("due") }],
       london("2027-06-24", "09:00"),
-      { authorityId: AuthorityId.make("lincolnshire"), lookup: { caseOf: () => known, panelOf: () => undefined } }
+      { authorityId: AuthorityId.make("lincolnshire"), lookup: { caseOf: () => known, panelOf: () => undefined, requestOf: () => undefined } }
     )
   )
   return out
