@@ -1,6 +1,6 @@
 import type { Caller } from "../auth/claims.js"
 import type { ClientLimits } from "./clientLimits.js"
-import { type Admission as Taken, RateLimiter } from "./rateLimiter.js"
+import { type Admission as Taken, RateLimiter } from "@carepanel/app-kit"
 import { StreamCap } from "./streamCap.js"
 
 /** A 429 to send instead of serving the request. */

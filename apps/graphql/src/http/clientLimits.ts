@@ -1,5 +1,5 @@
 import type { AuthConfig } from "../auth/authConfig.js"
-import type { RateLimit } from "./rateLimiter.js"
+import type { RateLimit } from "@carepanel/app-kit"
 
 /** The limits on one authority's callers, each counted per token subject. */
 export interface CallerLimits {
