@@ -16,7 +16,7 @@ beforeAll(async () => {
   app = await startTestApp([policy])
   const referral = await readyRequest(app, policy, { id: "cnp-child", name: "Rowan Tillbury" })
   const sitting = await sittingWith(app, policy, [referral.id])
-  const decision = await decide(app, policy, referral.id, sitting, { sharedFunding: { partners: ["sen", "health"] } })
+  const decision = await decide(app, policy, referral.id, sitting, (content) => ({ ...content, sharedFunding: { partners: ["sen", "health"] } }))
   decisionId = decision.id
 })
 afterAll(() => app.close())

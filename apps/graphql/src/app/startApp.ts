@@ -14,6 +14,7 @@ import { calendarRoute } from "../http/calendarRoute.js"
 import { documentsRoute } from "../http/documentsRoute.js"
 import { feedRoute } from "../http/feedRoute.js"
 import { reportsRoute } from "../http/reportsRoute.js"
+import { type ClientDefaults, clientLimitsOf } from "../http/clientLimits.js"
 import { createHttpServer, type RequestTimeouts } from "../http/server.js"
 import { schema } from "../schema/index.js"
 import { startChangeFeed } from "../subscriptions/changeFeed.js"
@@ -47,6 +48,8 @@ export interface AppOptions {
   readonly log?: ServerLog
   /** How long a slow client may take to send its headers and its whole request; 10 s and 30 s unless given. */
   readonly timeouts?: RequestTimeouts
+  /** Rate limits and the subscription cap where `auth` sets none, and per address without a token; clientLimits.ts's defaults unless given. */
+  readonly clientDefaults?: ClientDefaults
   /** The secret page cursors are signed with (`CAREPANEL_CURSOR_KEY`); a random key per process unless given. */
   readonly cursorKey?: string
   /** The domain's clock; the real one unless given (tests move it to a sitting's day). */
@@ -94,6 +97,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     ready: () => runtime.runPromise(Effect.flatMap(StoreReadiness, (readiness) => readiness.check)),
     bodyLimitBytes: options.bodyLimitBytes ?? 100_000,
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+    clientLimits: clientLimitsOf(options.auth, options.clientDefaults),
     routes: [calendarRoute(run), reportsRoute(run), documentsRoute(run)],
     publicRoutes: [feedRoute(run)]
   })

@@ -1,10 +1,12 @@
 import type { AddressInfo } from "node:net"
+import type { RateLimit } from "@carepanel/app-kit"
 import { serve } from "@hono/node-server"
 import { type AuthorityPolicy, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
 import { makeWriteTransaction, type StoreServices } from "@carepanel/store-sql"
 import type { SqlClient } from "@effect/sql"
 import { Cause, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { Hono } from "hono"
+import { defaultSourceRateLimit } from "../config/config.js"
 import type { SourcesFile } from "../config/sources.js"
 import { healthRoutes } from "../http/healthRoutes.js"
 import { openApiRoute } from "../http/openApi.js"
@@ -28,6 +30,8 @@ export interface ReceiverOptions {
   readonly parkedForMs?: number
   /** The wall clock for the signature's timestamp tolerance; `Date.now` unless given. */
   readonly now?: () => number
+  /** Verified deliveries one source may send per window (per process); 600 a minute unless given. */
+  readonly sourceRateLimit?: RateLimit
   /** How often parked deliveries are checked for expiry; every minute unless given. */
   readonly sweepEveryMs?: number
   /** How often deliveries an operator asked to replay are looked for; every 2 seconds unless given. */
@@ -60,7 +64,8 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
     sources: options.sources,
     bodyLimitBytes: options.bodyLimitBytes ?? 256_000,
     run: makeRunner(runtime, built.value),
-    now: options.now ?? Date.now
+    now: options.now ?? Date.now,
+    sourceRateLimit: options.sourceRateLimit ?? defaultSourceRateLimit
   })
   const fibers = [
     runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000)),
