@@ -82,5 +82,5 @@ export const fiveYearBundle = (minutes: MinutesInputs): CourtBundleInputs => {
     stream("referral", referralId, ["ReferralDrafted", "DocumentRecorded", "ReferralSubmitted", "ReferralApproved", "AcceptedOntoSitting", "HearingRecorded"], at)
     stream("decision", `dec-5y-${month}`, ["DecisionRecorded", "DecisionSignedOff", "ActionCompleted", "ActionCompleted"], DateTime.add(at, { days: 7 }))
   }
-  return { authorityName: policy.authority.name, childId, referrals, decisions, disagreements: [], placements: [], deadlines: minutes.deadlines, events, reader: { ...reader, actor: staff.assistantDirector, role: "assistant_director" }, at: DateTime.add(start, { days: 1830 }) }
+  return { authorityName: policy.authority.name, childId, referrals, decisions, disagreements: [], placements: [], deadlines: minutes.deadlines, events, seal: undefined, reader: { ...reader, actor: staff.assistantDirector, role: "assistant_director" }, at: DateTime.add(start, { days: 1830 }) }
 }
