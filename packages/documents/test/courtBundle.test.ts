@@ -198,3 +198,37 @@ describe("court bundle", () => {
     })
   )
 })
+
+/** docs/documents.md's console block: each `npx carepanel-bundle-check <file> <key>` run in this process on the played bundle. */
+describe("docs/documents.md", () => {
+  it.effect("runs its re-check example: an untouched bundle, then one with an event changed", () =>
+    Effect.gen(function* () {
+      const { manifest } = yield* bundleOfWeek
+      const doc = readFileSync(fileURLToPath(new URL("../../../docs/documents.md", import.meta.url)), "utf8")
+      const blocks = [...doc.matchAll(/```console\n([\s\S]*?)```/g)].map((match) => match[1]!)
+      expect(blocks).toHaveLength(1)
+      const target = manifest.events[2]!
+      const files: Record<string, BundleManifest> = {
+        "bundle.json": manifest,
+        "changed.json": withEvents(manifest, manifest.events.map((event) => (event === target ? { ...event, data: { ...(event.data as object), decidedBy: "someone else" } } : event)))
+      }
+      const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+      const lines = blocks[0]!.trimEnd().split("\n")
+      let commands = 0
+      for (let i = 0; i < lines.length; i++) {
+        const [, file, key] = /^\$ npx carepanel-bundle-check (\S+) (\S+)$/.exec(lines[i]!)!
+        expect(key).toBe("authority-public.pem")
+        const expected: Array<string> = []
+        while (i + 1 < lines.length && !lines[i + 1]!.startsWith("$ ")) expected.push(lines[++i]!)
+        const printed = check(files[file!]!).lines
+        expect(printed.length).toBe(expected.length)
+        expected.forEach((line, n) => expect(printed[n]).toMatch(new RegExp(`^${escapeRegExp(line).replace(/<[^<>]+>/g, ".+")}$`)))
+        commands += 1
+      }
+      expect(commands).toBe(2)
+      // "about 0.5 KiB a commit": what each signed commit adds to the manifest
+      const seal = manifest.integrity!
+      expect(JSON.stringify(seal.commits).length / seal.commits.length).toBeLessThan(512)
+    })
+  )
+})

@@ -80,9 +80,12 @@ describe("docs/integrity.md", () => {
     const scratch = freshDataDir()
     const keyFile = join(scratch, "signing-key.pem")
     writeFileSync(keyFile, generateSigningKeyPem(), { mode: 0o600 })
+    const publicKeyFile = join(scratch, "authority-public.pem")
+    writeFileSync(publicKeyFile, signingKeyFromPem(readFileSync(keyFile, "utf8")).publicKeyPem)
     const values: Record<string, string> = {
       "data directory": join(scratch, "data"),
       "key file": keyFile,
+      "public key file": publicKeyFile,
       "witness file": join(scratch, "witness", "checkpoints.jsonl"),
       "key id": signingKeyFromPem(readFileSync(keyFile, "utf8")).keyId
     }
