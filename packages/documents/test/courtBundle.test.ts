@@ -222,7 +222,9 @@ describe("docs/documents.md", () => {
         while (i + 1 < lines.length && !lines[i + 1]!.startsWith("$ ")) expected.push(lines[++i]!)
         const printed = check(files[file!]!).lines
         expect(printed.length).toBe(expected.length)
-        expected.forEach((line, n) => expect(printed[n]).toMatch(new RegExp(`^${escapeRegExp(line).replace(/<[^<>]+>/g, ".+")}$`)))
+        expected.forEach((line, n) => {
+          expect(printed[n]).toMatch(new RegExp(`^${escapeRegExp(line).replace(/<[^<>]+>/g, ".+")}$`))
+        })
         commands += 1
       }
       expect(commands).toBe(2)
