@@ -3,3 +3,18 @@ export { emailIsConfigured, emailNotifierFromEnv } from "./email.js"
 export { ConfigError, dataDirOf, type Env, intSetting, invocationDir, isProduction, onOff } from "./env.js"
 export { loadPolicy, policiesFromEnv, policiesLayer } from "./policies.js"
 export { nextId, RandomIds } from "./randomIds.js"
+export {
+  type ActiveSpan,
+  httpRequestDuration,
+  observeHttpServer,
+  routeNamer,
+  outboxLag,
+  scrubbedSpan,
+  startActiveSpan,
+  type TelemetrySettings,
+  telemetryLayer,
+  telemetrySettingsFromEnv,
+  telemetryVariables,
+  tracedLayer,
+  tracedService
+} from "./telemetry/index.js"

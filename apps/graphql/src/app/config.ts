@@ -1,7 +1,7 @@
 import { type AuthorityPolicy, dispatcherConfig, type DispatcherConfig } from "@carepanel/core"
 import { type AuthConfig, authConfigFromEnv } from "../auth/authConfig.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
-import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv, type TelemetrySettings, telemetrySettingsFromEnv } from "@carepanel/app-kit"
 import { defaultTimeouts, type RequestTimeouts } from "../http/server.js"
 
 /** Everything the server reads from its environment, checked before anything starts. */
@@ -23,6 +23,8 @@ export interface ServerConfig {
   readonly cursorKey?: string
   /** Seed the first authority with fictional history when the store holds none of its events. */
   readonly seed: boolean
+  /** OTLP export of traces and metrics (docs/operations.md); off unless an endpoint is set. */
+  readonly telemetry?: TelemetrySettings
 }
 
 const cursorKeyOf = (env: Env): { readonly cursorKey?: string } => {
@@ -30,6 +32,11 @@ const cursorKeyOf = (env: Env): { readonly cursorKey?: string } => {
   if (key === undefined || key === "") return {}
   if (key.length < 32) throw new ConfigError("CAREPANEL_CURSOR_KEY", "must be at least 32 characters (for example: openssl rand -base64 32)")
   return { cursorKey: key }
+}
+
+const telemetryOf = (env: Env): { readonly telemetry?: TelemetrySettings } => {
+  const telemetry = telemetrySettingsFromEnv(env, "carepanel-graphql")
+  return telemetry === undefined ? {} : { telemetry }
 }
 
 export const configFromEnv = (env: Env = process.env): ServerConfig => {
@@ -62,6 +69,7 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
     dispatcher: dispatcherConfig({ intervalMs: 1000 * intSetting(env, "CAREPANEL_OUTBOX_INTERVAL_SECONDS", 5, 1, 3_600) }),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
     ...cursorKeyOf(env),
-    seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false"
+    seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false",
+    ...telemetryOf(env)
   }
 }

@@ -1,0 +1,1 @@
+export { type ExportedSpan, type OtlpCollector, startOtlpCollector } from "./otlpCollector.js"
