@@ -1,4 +1,4 @@
-export { type CoreLayerParts, type CoreServices, coreLayer, type StorePorts } from "./coreLayer.js"
+export { type CoreLayerParts, type CoreServices, coreLayer, deliveryTags, type StorePorts, storePortTags, useCaseTags } from "./coreLayer.js"
 export { emailIsConfigured, emailNotifierFromEnv } from "./email.js"
 export { ConfigError, dataDirOf, type Env, intSetting, invocationDir, isProduction, onOff } from "./env.js"
 export { loadPolicy, policiesFromEnv, policiesLayer } from "./policies.js"
@@ -13,6 +13,7 @@ export {
   startActiveSpan,
   type TelemetrySettings,
   telemetryLayer,
+  telemetryOption,
   telemetrySettingsFromEnv,
   telemetryVariables,
   tracedLayer,

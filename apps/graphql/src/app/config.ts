@@ -1,7 +1,7 @@
 import { type AuthorityPolicy, dispatcherConfig, type DispatcherConfig } from "@carepanel/core"
 import { type AuthConfig, authConfigFromEnv } from "../auth/authConfig.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
-import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv, type TelemetrySettings, telemetrySettingsFromEnv } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
 import { defaultTimeouts, type RequestTimeouts } from "../http/server.js"
 
 /** Everything the server reads from its environment, checked before anything starts. */
@@ -32,11 +32,6 @@ const cursorKeyOf = (env: Env): { readonly cursorKey?: string } => {
   if (key === undefined || key === "") return {}
   if (key.length < 32) throw new ConfigError("CAREPANEL_CURSOR_KEY", "must be at least 32 characters (for example: openssl rand -base64 32)")
   return { cursorKey: key }
-}
-
-const telemetryOf = (env: Env): { readonly telemetry?: TelemetrySettings } => {
-  const telemetry = telemetrySettingsFromEnv(env, "carepanel-graphql")
-  return telemetry === undefined ? {} : { telemetry }
 }
 
 export const configFromEnv = (env: Env = process.env): ServerConfig => {
@@ -70,6 +65,6 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
     ...cursorKeyOf(env),
     seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false",
-    ...telemetryOf(env)
+    ...telemetryOption(env, "carepanel-graphql")
   }
 }

@@ -31,7 +31,7 @@ beforeAll(async () => {
   // Closing the app flushes the spans and the metrics to the collector.
   await app.close()
   spans = collector.spans()
-}, 60_000)
+}, 120_000)
 afterAll(() => collector?.close())
 
 const named = (name: string) => spans.filter((span) => span.name === name)

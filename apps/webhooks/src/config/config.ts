@@ -1,6 +1,6 @@
 import { resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import { ConfigError, dataDirOf, type Env, intSetting, invocationDir, onOff, policiesFromEnv } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, invocationDir, onOff, policiesFromEnv, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
 import type { AuthorityPolicy } from "@carepanel/core"
 import { LogLevel } from "effect"
 import { loadSources, type SourcesFile, SourcesFileError } from "./sources.js"
@@ -22,6 +22,8 @@ export interface ReceiverConfig {
   readonly dispatch: boolean
   /** `CAREPANEL_LOG_LEVEL`: the least severe log line written (default Info). */
   readonly logLevel: LogLevel.LogLevel
+  /** OTLP export of traces and metrics (docs/operations.md); off unless an endpoint is set. */
+  readonly telemetry?: TelemetrySettings
 }
 
 const logLevels = ["All", "Trace", "Debug", "Info", "Warning", "Error", "Fatal", "None"] as const
@@ -60,6 +62,7 @@ export const configFromEnv = (env: Env = process.env): ReceiverConfig => {
     bodyLimitBytes: intSetting(env, "CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES", 256_000, 1_000, 10_000_000),
     parkedForMs: 60_000 * intSetting(env, "CAREPANEL_WEBHOOK_PARKED_MINUTES", 7 * 24 * 60, 1, 365 * 24 * 60),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
-    logLevel: logLevelOf(env)
+    logLevel: logLevelOf(env),
+    ...telemetryOption(env, "carepanel-webhooks")
   }
 }

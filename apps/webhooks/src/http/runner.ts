@@ -32,7 +32,10 @@ export const makeRunner = (runtime: ManagedRuntime.ManagedRuntime<ReceiverServic
             Effect.annotateLogs({ deliveryId: delivery.deliveryId, source: delivery.sourceId, error: Cause.squash(cause) instanceof Error ? (Cause.squash(cause) as Error).name : "failure" })
           )
         ),
-        Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error))))
+        Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error)))),
+        Effect.tap((answer) => Effect.annotateCurrentSpan("http.response.status_code", answer.status)),
+        // The event's type is one the source's configuration allows (checked before this): never a value it carried.
+        Effect.withSpan("webhook.delivery", { attributes: { "carepanel.webhook.event_type": delivery.eventType }, captureStackTrace: false })
       )
     ),
   log: (effect) => runtime.runFork(effect)

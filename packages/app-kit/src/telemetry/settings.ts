@@ -88,3 +88,9 @@ export const telemetrySettingsFromEnv = (env: Env, defaultServiceName: string): 
     metricIntervalMs: intSetting(env, "OTEL_METRIC_EXPORT_INTERVAL", 60_000, 100, 3_600_000)
   }
 }
+
+/** The settings as an optional field of an app's config: `{ telemetry }` when on, `{}` when off. */
+export const telemetryOption = (env: Env, defaultServiceName: string): { readonly telemetry?: TelemetrySettings } => {
+  const telemetry = telemetrySettingsFromEnv(env, defaultServiceName)
+  return telemetry === undefined ? {} : { telemetry }
+}

@@ -1,1 +1,1 @@
-export { type ExportedSpan, type OtlpCollector, startOtlpCollector } from "./otlpCollector.js"
+export { descendsFrom, type ExportedSpan, type OtlpCollector, startOtlpCollector } from "./otlpCollector.js"

@@ -62,3 +62,12 @@ export const startOtlpCollector = async () => {
 }
 
 export type OtlpCollector = Awaited<ReturnType<typeof startOtlpCollector>>
+
+/** Whether `ancestor` is `span`'s parent, or its parent's parent, and so on. */
+export const descendsFrom = (spans: ReadonlyArray<ExportedSpan>, span: ExportedSpan | undefined, ancestor: ExportedSpan | undefined): boolean => {
+  const byId = new Map(spans.map((candidate) => [candidate.spanId, candidate]))
+  for (let parent = span?.parentSpanId; parent !== undefined && parent !== ""; parent = byId.get(parent)?.parentSpanId) {
+    if (parent === ancestor?.spanId) return true
+  }
+  return false
+}
