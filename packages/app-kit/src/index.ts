@@ -15,7 +15,6 @@ export {
   telemetryLayer,
   telemetryOption,
   telemetrySettingsFromEnv,
-  telemetryVariables,
   tracedLayer,
   tracedService
 } from "./telemetry/index.js"

@@ -11,22 +11,8 @@ export interface TelemetrySettings {
   readonly metricIntervalMs: number
 }
 
-/** The standard OpenTelemetry variables Carepanel reads (docs/operations.md lists them; a test checks it). */
-export const telemetryVariables = [
-  "OTEL_EXPORTER_OTLP_ENDPOINT",
-  "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-  "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT",
-  "OTEL_EXPORTER_OTLP_PROTOCOL",
-  "OTEL_EXPORTER_OTLP_HEADERS",
-  "OTEL_METRIC_EXPORT_INTERVAL",
-  "OTEL_SERVICE_NAME",
-  "OTEL_SDK_DISABLED"
-] as const
-
-const setting = (env: Env, name: (typeof telemetryVariables)[number]): string | undefined => {
-  const raw = env[name]?.trim()
-  return raw === undefined || raw === "" ? undefined : raw
-}
+/** A setting's value, or undefined when it is unset or blank. */
+const given = (raw: string | undefined): string | undefined => (raw?.trim() ? raw.trim() : undefined)
 
 const httpUrl = (name: string, raw: string): string => {
   let url: URL
@@ -40,17 +26,17 @@ const httpUrl = (name: string, raw: string): string => {
 }
 
 /** A signal's own endpoint as given, else the shared endpoint with the signal's standard path (`/v1/traces`). */
-const signalUrl = (env: Env, own: "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" | "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", path: string): string | undefined => {
-  const direct = setting(env, own)
-  if (direct !== undefined) return httpUrl(own, direct)
-  const base = setting(env, "OTEL_EXPORTER_OTLP_ENDPOINT")
+const signalUrl = (env: Env, own: { readonly name: string; readonly value: string | undefined }, path: string): string | undefined => {
+  const direct = given(own.value)
+  if (direct !== undefined) return httpUrl(own.name, direct)
+  const base = given(env.OTEL_EXPORTER_OTLP_ENDPOINT)
   if (base === undefined) return undefined
   return httpUrl("OTEL_EXPORTER_OTLP_ENDPOINT", `${httpUrl("OTEL_EXPORTER_OTLP_ENDPOINT", base).replace(/\/$/, "")}${path}`)
 }
 
 /** `key=value,key=value`, values percent-encoded (the specification's format). */
 const headersOf = (env: Env): Record<string, string> => {
-  const raw = setting(env, "OTEL_EXPORTER_OTLP_HEADERS")
+  const raw = given(env.OTEL_EXPORTER_OTLP_HEADERS)
   if (raw === undefined) return {}
   const headers: Record<string, string> = {}
   for (const pair of raw.split(",")) {
@@ -72,16 +58,16 @@ const headersOf = (env: Env): Record<string, string> => {
  * rather than silently sending what the collector cannot read.
  */
 export const telemetrySettingsFromEnv = (env: Env, defaultServiceName: string): TelemetrySettings | undefined => {
-  if (setting(env, "OTEL_SDK_DISABLED")?.toLowerCase() === "true") return undefined
-  const tracesUrl = signalUrl(env, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "/v1/traces")
-  const metricsUrl = signalUrl(env, "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "/v1/metrics")
+  if (given(env.OTEL_SDK_DISABLED)?.toLowerCase() === "true") return undefined
+  const tracesUrl = signalUrl(env, { name: "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", value: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT }, "/v1/traces")
+  const metricsUrl = signalUrl(env, { name: "OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", value: env.OTEL_EXPORTER_OTLP_METRICS_ENDPOINT }, "/v1/metrics")
   if (tracesUrl === undefined && metricsUrl === undefined) return undefined
-  const protocol = setting(env, "OTEL_EXPORTER_OTLP_PROTOCOL")
+  const protocol = given(env.OTEL_EXPORTER_OTLP_PROTOCOL)
   if (protocol !== undefined && protocol !== "http/json") {
     throw new ConfigError("OTEL_EXPORTER_OTLP_PROTOCOL", 'must be "http/json" (Carepanel exports OTLP as JSON over HTTP)')
   }
   return {
-    serviceName: setting(env, "OTEL_SERVICE_NAME") ?? defaultServiceName,
+    serviceName: given(env.OTEL_SERVICE_NAME) ?? defaultServiceName,
     ...(tracesUrl === undefined ? {} : { tracesUrl }),
     ...(metricsUrl === undefined ? {} : { metricsUrl }),
     headers: headersOf(env),
