@@ -1,7 +1,7 @@
 import { type AuthorityPolicy, dispatcherConfig, type DispatcherConfig } from "@carepanel/core"
 import { type AuthConfig, authConfigFromEnv } from "../auth/authConfig.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
-import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
 import { type ClientDefaults, defaultClientLimits } from "../http/clientLimits.js"
 import { defaultTimeouts, type RequestTimeouts } from "../http/server.js"
 
@@ -26,6 +26,8 @@ export interface ServerConfig {
   readonly cursorKey?: string
   /** Seed the first authority with fictional history when the store holds none of its events. */
   readonly seed: boolean
+  /** OTLP export of traces and metrics (docs/operations.md); off unless an endpoint is set. */
+  readonly telemetry?: TelemetrySettings
 }
 
 const cursorKeyOf = (env: Env): { readonly cursorKey?: string } => {
@@ -75,6 +77,7 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
     dispatcher: dispatcherConfig({ intervalMs: 1000 * intSetting(env, "CAREPANEL_OUTBOX_INTERVAL_SECONDS", 5, 1, 3_600) }),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
     ...cursorKeyOf(env),
-    seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false"
+    seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false",
+    ...telemetryOption(env, "carepanel-graphql")
   }
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net"
 import { type AccessLog, type AuthorityPolicy, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
+import { observeHttpServer, routeNamer, type TelemetrySettings, telemetryLayer } from "@carepanel/app-kit"
 import { StoreReadiness } from "@carepanel/store-sql"
 import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime } from "effect"
 import type { AuthConfig } from "../auth/authConfig.js"
@@ -54,7 +55,12 @@ export interface AppOptions {
   readonly cursorKey?: string
   /** The domain's clock; the real one unless given (tests move it to a sitting's day). */
   readonly clock?: Clock.Clock
+  /** Where traces and metrics go (OTLP); none are made unless given. */
+  readonly telemetry?: TelemetrySettings
 }
+
+/** The API's routes as metric labels. */
+const routeOf = routeNamer({ exact: ["/graphql", "/health", "/ready", "/calendar.ics"], prefixes: ["/documents/", "/feeds/", "/reports/", "/graphiql/"] })
 
 export interface RunningApp {
   readonly url: string
@@ -71,9 +77,11 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     policies: options.policies,
     accessLog: options.accessLog,
     notifier: options.notifier,
-    ...(options.ids === undefined ? {} : { ids: options.ids })
+    ...(options.ids === undefined ? {} : { ids: options.ids }),
+    traced: options.telemetry !== undefined
   })
-  const logged = Layer.mergeAll(layer, jsonLoggerTo(log), options.readiness ?? StoreReadiness.inMemory)
+  const telemetry = options.telemetry === undefined ? Layer.empty : telemetryLayer(options.telemetry)
+  const logged = Layer.mergeAll(layer, jsonLoggerTo(log), options.readiness ?? StoreReadiness.inMemory, telemetry)
   const runtime = ManagedRuntime.make(options.clock === undefined ? logged : Layer.merge(logged, Layer.setClock(options.clock)))
   // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error.
   const built = await runtime.runPromiseExit(Effect.void)
@@ -82,7 +90,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   const pubsub = makePubSub()
   const changes = await startChangeFeed(runtime)
   const production = options.production
-  const yoga = makeYoga({ schema, run, pubsub, feed: changes.feed, limits: options.limits ?? defaultLimits, production, log })
+  const yoga = makeYoga({ schema, run, pubsub, feed: changes.feed, limits: options.limits ?? defaultLimits, production, log, traced: options.telemetry !== undefined })
   const verify = makeVerifier({
     config: options.auth,
     ...(production || options.devKeys === undefined
@@ -101,6 +109,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     routes: [calendarRoute(run), reportsRoute(run), documentsRoute(run)],
     publicRoutes: [feedRoute(run)]
   })
+  if (options.telemetry !== undefined) observeHttpServer(server, routeOf)
   const fibers = [
     ...(options.dispatch === false ? [] : [runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig()))]),
     runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000, changes.feed.newest()))

@@ -1,6 +1,6 @@
 import { resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import { ConfigError, dataDirOf, type Env, intSetting, invocationDir, onOff, policiesFromEnv, type RateLimit } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, invocationDir, onOff, policiesFromEnv, type RateLimit, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
 import type { AuthorityPolicy } from "@carepanel/core"
 import { LogLevel } from "effect"
 import { loadSources, type SourcesFile, SourcesFileError } from "./sources.js"
@@ -24,6 +24,8 @@ export interface ReceiverConfig {
   readonly logLevel: LogLevel.LogLevel
   /** Verified deliveries one source may send a minute, per process (`CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE`). */
   readonly sourceRateLimit: RateLimit
+  /** OTLP export of traces and metrics (docs/operations.md); off unless an endpoint is set. */
+  readonly telemetry?: TelemetrySettings
 }
 
 export const defaultSourceRateLimit: RateLimit = { requests: 600, windowSeconds: 60 }
@@ -68,6 +70,7 @@ export const configFromEnv = (env: Env = process.env): ReceiverConfig => {
     sourceRateLimit: {
       requests: intSetting(env, "CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE", defaultSourceRateLimit.requests, 1, 1_000_000),
       windowSeconds: 60
-    }
+    },
+    ...telemetryOption(env, "carepanel-webhooks")
   }
 }

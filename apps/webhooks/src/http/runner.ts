@@ -48,6 +48,8 @@ const receive = (tx: WriteTransaction, received: Received) =>
       )
       return decoded.answer
     }
+    // The event's type is one the source's configuration allows (decodeEvent checked it): never a value it carried.
+    yield* Effect.annotateCurrentSpan("carepanel.webhook.event_type", decoded.event.type)
     const { sourceEvents: _, ...context } = received
     return yield* applyDelivery(tx, { ...context, eventType: decoded.event.type, event: decoded.event as AppliedEvent } as Delivery)
   })
@@ -63,7 +65,9 @@ export const makeRunner = (runtime: ManagedRuntime.ManagedRuntime<ReceiverServic
             Effect.annotateLogs({ deliveryId: received.deliveryId, source: received.sourceId, error: Cause.squash(cause) instanceof Error ? (Cause.squash(cause) as Error).name : "failure" })
           )
         ),
-        Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error))))
+        Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error)))),
+        Effect.tap((answer) => Effect.annotateCurrentSpan("http.response.status_code", answer.status)),
+        Effect.withSpan("webhook.delivery", { captureStackTrace: false })
       )
     ),
   log: (effect) => runtime.runFork(effect)
