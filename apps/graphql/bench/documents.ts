@@ -5,7 +5,7 @@ import { exampleForm } from "@carepanel/core/testing"
 const body = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables })
 
 export const agendaQuery = body(
-  "query Agenda($id: ID!) { sitting(id: $id) { ... on Sitting { id date agenda { referralId childIds kind summary startsAt endsAt } } } }",
+  "query Agenda($id: ID!) { sitting(id: $id) { __typename ... on Sitting { id date agenda { referralId childIds kind summary startsAt endsAt } } } }",
   { id: "sit_bench" }
 )
 
