@@ -12,7 +12,7 @@ import { startApi } from "./servers.js"
 
 /**
  * `npm run bench:profile [-- <directory>]`: the API under `node --cpu-prof`, once per operation (the agenda query, a
- * request's page, submitting a request), 10 connections for a few seconds each on a store of 2,000 requests, then
+ * request's page, submitting a request), 10 connections for a few seconds each on a store of 1,000 requests, then
  * where each request's CPU milliseconds went. The .cpuprofile files stay in the directory (default
  * ./bench-profiles) for Chrome DevTools or speedscope.
  */
@@ -20,7 +20,7 @@ const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
 const outDir = resolve(process.argv[2] ?? "bench-profiles")
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-profile-"))
-const seeded = 2_000
+const seeded = 1_000
 const agendaMembers = 8
 
 const main = async () => {
@@ -44,8 +44,9 @@ const main = async () => {
       const api = await startApi(dataDir, ["--cpu-prof", `--cpu-prof-dir=${dir}`, "--cpu-prof-interval=250"])
       let served = 0
       try {
-        const warm = await load({ url: api.url, token: operation.token, connections: 4, body: operation.body, amount: 200 })
-        const measured = await load({ url: api.url, token: operation.token, connections: 10, body: operation.body, amount: operation.name === "submit" ? 1_200 : 3_000 })
+        const writes = operation.name === "submit"
+        const warm = await load({ url: api.url, token: operation.token, connections: 4, body: operation.body, amount: writes ? 50 : 200 })
+        const measured = await load({ url: api.url, token: operation.token, connections: 10, body: operation.body, amount: writes ? 400 : 1_000 })
         served = warm.requests + measured.requests
         if (warm.non2xx + measured.non2xx + warm.errors + measured.errors > 0) throw new Error(`${operation.name}: some requests failed`)
         console.log(`\n## ${operation.name}: ${measured.rps.toFixed(0)} req/s, p50 / p99 ${measured.p50} / ${measured.p99} ms at 10 connections`)
