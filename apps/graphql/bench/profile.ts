@@ -14,7 +14,7 @@ import { startApi } from "./servers.js"
  * `npm run bench:profile [-- <directory>]`: the API under `node --cpu-prof`, once per operation (the agenda query, a
  * request's page, submitting a request), 10 connections for a few seconds each on a store of 1,000 requests, then
  * where each request's CPU milliseconds went. The .cpuprofile files stay in the directory (default
- * ./bench-profiles) for Chrome DevTools or speedscope.
+ * ./bench-profiles) for Chrome DevTools or speedscope. `PROFILE_OPERATIONS=submit` (or agenda, request-page) for fewer.
  */
 const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
@@ -37,7 +37,8 @@ const main = async () => {
   ]
   console.log(`CPU profile of the API (${cpus().length} cores, Node ${process.version}, SQLite synchronous=FULL, load average ${loadavg()[0]!.toFixed(1)})`)
   try {
-    for (const operation of operations) {
+    const only = process.env.PROFILE_OPERATIONS?.split(",")
+    for (const operation of operations.filter((candidate) => only === undefined || only.includes(candidate.name))) {
       const dir = join(outDir, operation.name)
       rmSync(dir, { recursive: true, force: true })
       mkdirSync(dir, { recursive: true })
