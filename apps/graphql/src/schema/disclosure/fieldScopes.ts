@@ -113,6 +113,7 @@ export const openFields: FieldsByType = {
   SecureAccommodationPeriod: ["periodId"],
   SeniorInput: ["name"],
   SignOffStep: ["ruleId"],
+  SharedFunding: ["description"],
   Sitting: ["panelId"],
   SittingRecord: ["status", "uploadedChildIds"],
   Staff: ["personId", "name"],
