@@ -25,9 +25,9 @@ beforeAll(async () => {
 afterAll(() => collector?.close())
 
 describe("OpenTelemetry export from the webhook receiver (a real OTLP/HTTP collector, JSON)", () => {
-  it("sends one span per webhook delivery, parent of the use case's span and its store calls", () => {
+  it("sends one span per verified webhook delivery (the one refused for its shape too), parent of the use case's span and its store calls", () => {
     const deliveries = spans.filter((span) => span.name === "webhook.delivery")
-    expect(deliveries.length, spans.map((span) => span.name).join(", ")).toBe(3)
+    expect(deliveries.length, spans.map((span) => span.name).join(", ")).toBe(4)
     const submit = spans.find((span) => span.name === "core.Referrals.submit")
     expect(deliveries.some((delivery) => descendsFrom(spans, submit, delivery))).toBe(true)
     expect(spans.some((span) => span.name === "store.EventStore.append" && descendsFrom(spans, span, submit))).toBe(true)
