@@ -93,7 +93,12 @@ const summary = (t: Tally) => {
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-webhooks-bench-"))
 const sourcesFile = join(dataDir, "sources.json")
 writeFileSync(sourcesFile, JSON.stringify(sourcesFor()))
-const receiver = await startServer("../src/main.ts", { CAREPANEL_DATA_DIR: join(dataDir, "receiver"), CAREPANEL_WEBHOOK_SOURCES: sourcesFile }, true)
+// One source sending as fast as it can: its per-source limit must not be what is measured.
+const receiver = await startServer(
+  "../src/main.ts",
+  { CAREPANEL_DATA_DIR: join(dataDir, "receiver"), CAREPANEL_WEBHOOK_SOURCES: sourcesFile, CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE: "1000000" },
+  true
+)
 const bare = await startServer("./bareServer.ts", { CAREPANEL_DATA_DIR: join(dataDir, "bare") })
 try {
   const endpoint = `${receiver.url}/webhooks/wexcombe/mosaic`
