@@ -22,6 +22,26 @@ const holderOf = (role: Role) => Object.values(staff).find((actor) => actor.role
 /** The fictional children of the scenario, whose names must never reach a subject line. */
 export const childNames = ["Alex Brook", "Jamie Fenn", "Sky Holloway", "Kai Mercer", "Morgan Vale", "Robin Testwood"]
 
+const carePlanning = preset("care-planning")
+
+/**
+ * CPR-6, which only the Care Planning preset runs: its week of `playWeek`, then an approved decision amended to find
+ * joint funding with SEN fits, which tells the Complex Needs Panel's administrator the child's name and case number.
+ */
+export const complexNeedsNotices: Effect.Effect<ReadonlyArray<Notification>, unknown> = Effect.gen(function* () {
+  const decisions = yield* Decisions
+  const cpStaff = staffOf(carePlanning.authority.id)
+  const week = yield* playWeek(carePlanning)
+  const approved = week.decisions.find((decision) => decision.content.outcome === "approve")!
+  yield* decisions.amend(cpStaff.chair, approved.id, {
+    content: { ...approved.content, sharedFunding: { partners: ["sen"] } },
+    whatChanged: "Joint funding with SEN was found to fit",
+    why: "The chair noted the education plan names a residential school"
+  })
+  const queued = yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 10_000)
+  return queued.map((entry) => entry.notification).filter((n) => n.kind === "decision.complex_needs_referral")
+}).pipe(Effect.provide(inMemoryCore(carePlanning)), Effect.provide(TestContext.TestContext))
+
 /**
  * A North Somerset fortnight played through core's use cases on the in-memory store, reaching every kind of
  * notification core writes: the week of `playWeek` (requests, approvals, the late request, the sitting, decisions,
@@ -100,5 +120,5 @@ export const everyCoreNotification: Effect.Effect<ReadonlyArray<Notification>, u
   const reminders = [yield* DateTime.now, DateTime.subtract(last.due, { hours: 24 })].flatMap((now) =>
     clockNotifications(open, now, { authorityId: policy.authority.id, policy })
   )
-  return [...queued.map((entry) => entry.notification), ...reminders]
+  return [...queued.map((entry) => entry.notification), ...reminders, ...(yield* complexNeedsNotices)]
 }).pipe(Effect.provide(inMemoryCore(policy)), Effect.provide(TestContext.TestContext))
