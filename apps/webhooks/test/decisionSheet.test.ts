@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto"
-import { mkdtempSync } from "node:fs"
+import { execFile } from "node:child_process"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
+import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Documents, type Decision } from "@carepanel/core"
@@ -21,6 +24,7 @@ import { Webhook } from "standardwebhooks"
 
 const outboundSecret = nextSecret
 const formId = "MOS-SHEET-0001"
+const run = promisify(execFile)
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex")
 
 let caseSystem: Awaited<ReturnType<typeof startCaseSystem>>
@@ -128,4 +132,29 @@ describe("a decision sheet filed on a child's file goes to the case system as a 
     expect(await fetchedReads()).toBe(before)
     expect(await logged()).toBe(allBefore)
   }, 60_000)
+
+  it("docs/webhooks.md: the event has the documented shape, and its Node example fetches and checks the sheet, run as a process", async () => {
+    const doc = readFileSync(new URL("../../../docs/webhooks.md", import.meta.url), "utf8")
+    const section = doc.slice(doc.indexOf("### Decision sheets"))
+    const documented = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!)
+    const webhook = await caseSystem.waitFor((received) => received.find((r) => JSON.parse(r.body).type === "decision.sheet_uploaded"))
+    const event = verifyWebhook(webhook, outboundSecret)
+    expect(Object.keys(event.data).sort()).toEqual(Object.keys(documented.data).sort())
+    // ruleId is the upload clock's, which this authority does not run.
+    expect(Object.keys(event.data.facts).sort()).toEqual(Object.keys(documented.data.facts).filter((key) => key !== "ruleId").sort())
+    expect(Object.keys(event.data.document).sort()).toEqual(Object.keys(documented.data.document).sort())
+
+    const example = /```js\n([\s\S]*?)```/.exec(section)![1]!
+    // Inside the app's folder, so `standardwebhooks` resolves as it would in an integrator's project.
+    const dir = mkdtempSync(join(fileURLToPath(new URL("..", import.meta.url)), ".docs-example-"))
+    try {
+      writeFileSync(join(dir, "fetch-sheet.mjs"), example)
+      const env = { ...process.env, HREF: event.data.document.href, SHA256: event.data.document.sha256, CAREPANEL_WEBHOOK_SECRET: secret }
+      const { stdout } = await run(process.execPath, ["fetch-sheet.mjs"], { cwd: dir, env, timeout: 60_000 })
+      expect(stdout).toMatch(new RegExp(`^decision-sheet\\.pdf: \\d+ bytes, SHA-256 ${filedSha256}\\n$`))
+      expect(sha256(readFileSync(join(dir, "decision-sheet.pdf")))).toBe(filedSha256)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 90_000)
 })
