@@ -1,6 +1,6 @@
 import { isNonEmptyReadonlyArray } from "effect/Array"
 import { describeSharedFunding, type FundingPartner, fundingPartnerLabel, type Notification } from "@carepanel/core"
-import type { KindContent } from "../layout.js"
+import { formatDue, type KindContent } from "../layout.js"
 import { fact, roleFact } from "./facts.js"
 
 const outcome = { approve: "approved", decline: "declined", defer: "deferred" } as const
@@ -40,5 +40,11 @@ export const decisionKinds: Readonly<Record<string, KindContent>> = {
       `Decision ${fact(n, "decisionId")} on request ${fact(n, "referralId")} is final and found that ${sharedFundingOf(n)} fits (${fact(n, "ruleId")}): a referral to the Complex Needs Panel will follow.`,
     toDo: () =>
       "Keep the child's name and case number under Details for your records. The social worker will complete the referral template with SEN and health colleagues and send it to you."
+  },
+  "decision.sheet_uploaded": {
+    happened: (n) =>
+      `The final decision sheet of decision ${fact(n, "decisionId")} on request ${fact(n, "referralId")} was uploaded to child ${fact(n, "childId")}'s file on ${formatDue(fact(n, "uploadedAt"))}.`,
+    toDo: () =>
+      "Nothing, unless the copy on the child's file is missing or differs: the SHA-256 under Details identifies the PDF that was filed. Work to the decision as the sheet records it."
   }
 }
