@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto"
 import {
   clockNotifications,
+  Documents,
+  type DocumentModel,
   Deadlines,
   Decisions,
   Disagreements,
@@ -12,8 +15,8 @@ import {
   type Role,
   Sittings
 } from "@carepanel/core"
-import { connectedPlacement, exampleDecision, exampleForm, inMemoryCore, playWeek, staffOf } from "@carepanel/core/testing"
-import { DateTime, Effect, TestClock, TestContext } from "effect"
+import { connectedPlacement, exampleDecision, exampleForm, InMemoryAccessLog, inMemoryCore, playWeek, staffOf } from "@carepanel/core/testing"
+import { DateTime, Effect, Layer, TestClock, TestContext } from "effect"
 
 const policy = preset("north-somerset")
 const staff = staffOf(policy.authority.id)
@@ -21,6 +24,37 @@ const holderOf = (role: Role) => Object.values(staff).find((actor) => actor.role
 
 /** The fictional children of the scenario, whose names must never reach a subject line. */
 export const childNames = ["Alex Brook", "Jamie Fenn", "Sky Holloway", "Kai Mercer", "Morgan Vale", "Robin Testwood"]
+
+const carePlanning = preset("care-planning")
+
+/**
+ * A Care Planning week of `playWeek` whose approved decision's sheet the administrator files on the child's file (the
+ * caseholder is told), then amended to find joint funding with SEN fits: CPR-6, which only that preset runs, tells the
+ * Complex Needs Panel's administrator the child's name and case number.
+ */
+const carePlanningWeek: Effect.Effect<ReadonlyArray<Notification>, unknown> = Effect.gen(function* () {
+  const decisions = yield* Decisions
+  const cpStaff = staffOf(carePlanning.authority.id)
+  const week = yield* playWeek(carePlanning, { uploads: false })
+  const approved = week.decisions.find((decision) => decision.content.outcome === "approve")!
+  // The administrator files the approved decision's sheet; the hash stands in for the PDF's (notify-email renders no PDF).
+  const sheet = (document: DocumentModel) => Effect.succeed({ sha256: createHash("sha256").update(JSON.stringify(document)).digest("hex") })
+  const filing = { actor: cpStaff.administrator, identityGranted: false, purpose: "Upload" }
+  yield* Effect.flatMap(Documents, (documents) => documents.uploadDecisionSheet(filing, approved.id, approved.subject.childIds[0], sheet))
+  yield* decisions.amend(cpStaff.chair, approved.id, {
+    content: { ...approved.content, sharedFunding: { partners: ["sen"] } },
+    whatChanged: "Joint funding with SEN was found to fit",
+    why: "The chair noted the education plan names a residential school"
+  })
+  const queued = yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 10_000)
+  return queued.map((entry) => entry.notification).filter((n) => n.kind === "decision.complex_needs_referral" || n.kind === "decision.sheet_uploaded")
+}).pipe(
+  Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(carePlanning)), Layer.provideMerge(InMemoryAccessLog))),
+  Effect.provide(TestContext.TestContext)
+)
+
+/** The CPR-6 notice of the Care Planning week. */
+export const complexNeedsNotices = Effect.map(carePlanningWeek, (notifications) => notifications.filter((n) => n.kind === "decision.complex_needs_referral"))
 
 /**
  * A North Somerset fortnight played through core's use cases on the in-memory store, reaching every kind of
@@ -100,5 +134,5 @@ export const everyCoreNotification: Effect.Effect<ReadonlyArray<Notification>, u
   const reminders = [yield* DateTime.now, DateTime.subtract(last.due, { hours: 24 })].flatMap((now) =>
     clockNotifications(open, now, { authorityId: policy.authority.id, policy })
   )
-  return [...queued.map((entry) => entry.notification), ...reminders]
+  return [...queued.map((entry) => entry.notification), ...reminders, ...(yield* carePlanningWeek)]
 }).pipe(Effect.provide(inMemoryCore(policy)), Effect.provide(TestContext.TestContext))

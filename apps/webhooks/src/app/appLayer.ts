@@ -1,10 +1,10 @@
 import { deliveryTags, policiesLayer, RandomIds, storePortTags, tracedLayer } from "@carepanel/app-kit"
-import { type AuthorityPolicy, ChildRecords, EnglandAndWalesCalendar, type Notifier, Placements, Referrals } from "@carepanel/core"
+import { type AuthorityPolicy, ChildRecords, Documents, EnglandAndWalesCalendar, type Notifier, Placements, Referrals, Sittings } from "@carepanel/core"
 import type { StoreServices } from "@carepanel/store-sql"
 import type { SqlClient } from "@effect/sql"
 import { Layer } from "effect"
 
-export type ReceiverServices = Referrals | Placements | ChildRecords | StoreServices | Notifier
+export type ReceiverServices = Referrals | Placements | ChildRecords | Documents | StoreServices | Notifier
 
 export interface ReceiverLayerParts<E> {
   readonly store: Layer.Layer<StoreServices, E>
@@ -20,8 +20,9 @@ export const receiverLayer = <E>(parts: ReceiverLayerParts<E>): Layer.Layer<Rece
   const traced = parts.traced === true
   const store = traced ? tracedLayer(storePortTags, "store")(parts.store) : parts.store
   const notifier = Layer.provide(parts.notifier, parts.store)
-  const useCases = Layer.mergeAll(Referrals.Default, Placements.Default, ChildRecords.Default).pipe(
+  // Documents: the decision sheets filed on children's files, fetched by the sources that sent the requests.
+  const useCases = Layer.mergeAll(Referrals.Default, Placements.Default, ChildRecords.Default, Documents.Default.pipe(Layer.provide(Sittings.Default))).pipe(
     Layer.provideMerge(Layer.mergeAll(store, RandomIds, policiesLayer(parts.policies), EnglandAndWalesCalendar, traced ? tracedLayer(deliveryTags, "outbox")(notifier) : notifier))
   )
-  return traced ? tracedLayer([Referrals, Placements, ChildRecords], "core")(useCases) : useCases
+  return traced ? tracedLayer([Referrals, Placements, ChildRecords, Documents], "core")(useCases) : useCases
 }

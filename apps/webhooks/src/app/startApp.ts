@@ -9,6 +9,7 @@ import { Cause, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "eff
 import { Hono } from "hono"
 import { defaultSourceRateLimit } from "../config/config.js"
 import type { SourcesFile } from "../config/sources.js"
+import { decisionSheetRoute } from "../http/decisionSheetRoute.js"
 import { healthRoutes } from "../http/healthRoutes.js"
 import { openApiRoute } from "../http/openApi.js"
 import { makeRunner } from "../http/runner.js"
@@ -66,6 +67,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   const app = new Hono()
   healthRoutes(app, runtime)
   openApiRoute(app)
+  decisionSheetRoute(app, { sources: options.sources, runtime, now: options.now ?? Date.now })
   webhookRoute(app, {
     sources: options.sources,
     bodyLimitBytes: options.bodyLimitBytes ?? 256_000,

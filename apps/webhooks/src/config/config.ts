@@ -24,6 +24,8 @@ export interface ReceiverConfig {
   readonly logLevel: LogLevel.LogLevel
   /** Verified deliveries one source may send a minute, per process (`CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE`). */
   readonly sourceRateLimit: RateLimit
+  /** The receiver's address as the sources reach it (`CAREPANEL_WEBHOOKS_PUBLIC_URL`): document links in outbound webhooks start with it. */
+  readonly publicUrl: string
   /** OTLP export of traces and metrics (docs/operations.md); off unless an endpoint is set. */
   readonly telemetry?: TelemetrySettings
 }
@@ -37,6 +39,20 @@ const logLevelOf = (env: Env): LogLevel.LogLevel => {
   const level = logLevels.find((name) => name.toLowerCase() === raw.toLowerCase())
   if (level === undefined) throw new ConfigError("CAREPANEL_LOG_LEVEL", `must be one of ${logLevels.join(", ")}`)
   return LogLevel.fromLiteral(level)
+}
+
+/** `CAREPANEL_WEBHOOKS_PUBLIC_URL` (an http or https URL), else where the receiver listens. */
+const publicUrlOf = (env: Env, host: string, port: number): string => {
+  const raw = env.CAREPANEL_WEBHOOKS_PUBLIC_URL?.trim()
+  if (!raw) return `http://${host.includes(":") ? `[${host}]` : host}:${port}`
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError("CAREPANEL_WEBHOOKS_PUBLIC_URL", "must be a URL, e.g. https://carepanel-hooks.example.gov.uk")
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new ConfigError("CAREPANEL_WEBHOOKS_PUBLIC_URL", "must be an http or https URL")
+  return url.href
 }
 
 /** Every authority a source is configured for must have a policy. */
@@ -56,9 +72,12 @@ export const configFromEnv = (env: Env = process.env): ReceiverConfig => {
   const sourcesFile = sourcesSetting ? resolve(base, sourcesSetting) : devSourcesFile
   const sources = loadSources(sourcesFile)
   checkAuthorities(sources, policies, sourcesFile)
+  const host = env.HOST?.trim() || "127.0.0.1"
+  const port = intSetting(env, "CAREPANEL_WEBHOOKS_PORT", 4100, 0, 65_535)
   return {
-    host: env.HOST?.trim() || "127.0.0.1",
-    port: intSetting(env, "CAREPANEL_WEBHOOKS_PORT", 4100, 0, 65_535),
+    host,
+    port,
+    publicUrl: publicUrlOf(env, host, port),
     production,
     dataDir: dataDirOf(env),
     policies,

@@ -1,18 +1,21 @@
-import { Effect, Option } from "effect"
+import { DateTime, Effect, Option, Schema } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
-import type { Decision } from "../decision/Decision.js"
+import { Decision } from "../decision/Decision.js"
 import { DecisionNotFinal, NotApplicable } from "../decision/DecisionErrors.js"
 import { decisionReaders } from "../decision/decisionPermissions.js"
 import { AccessLog } from "../ports/AccessLog.js"
 import type { Policies } from "../ports/Policies.js"
-import type { ReadModels } from "../ports/ReadModels.js"
 import { EventStore, type StreamRef } from "../ports/EventStore.js"
 import { RecordSeals } from "../ports/RecordSeals.js"
-import type { Actor } from "../shared/actor.js"
+import { Actor } from "../shared/actor.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { NotFound } from "../shared/errors.js"
-import type { ChildId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
-import { decisionStreamType } from "../decision/decisionAggregate.js"
+import type { AuthorityId, ChildId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
+import { decisionCollection, decisionStreamType } from "../decision/decisionAggregate.js"
+import { sittingAggregate, sittingStreamType } from "../sitting/sittingAggregate.js"
+import { FiledSheetChanged } from "./DocumentErrors.js"
+import { authorityRecordsBefore } from "./recordsAsOf.js"
+import { ReadModels } from "../ports/ReadModels.js"
 import { disagreementStreamType } from "../disagreement/disagreementAggregate.js"
 import { referralStreamType } from "../referral/referralAggregate.js"
 import { placementStreamType } from "../regulation24/placementAggregate.js"
@@ -40,6 +43,34 @@ export const courtBundleReaders = permission(
   "assistant_director", "head_of_service", "service_manager", "panel_chair", "vice_chair", "panel_administrator", "auditor"
 )
 
+/** What `file` made of a document: the file's SHA-256 (hex), and whatever else the caller keeps (the PDF's bytes). */
+export interface FiledFile {
+  readonly sha256: string
+}
+
+/** One read model's document, decoded, or undefined. */
+const readModelDoc = <A, I>(authorityId: AuthorityId, collection: string, id: string, schema: Schema.Schema<A, I>) =>
+  Effect.flatMap(ReadModels, (readModels) => readModels.get(collection, authorityId, id)).pipe(
+    Effect.flatMap((row) => (row === undefined ? Effect.succeed(undefined) : Schema.decodeUnknown(schema)(row.doc).pipe(Effect.orDie)))
+  )
+
+/** The sheets filed for one child from one decision, each with the upload's event position and who recorded it. */
+const filedUploads = (authorityId: AuthorityId, decisionId: DecisionId, childId: ChildId) =>
+  Effect.gen(function* () {
+    const decision = yield* readModelDoc(authorityId, decisionCollection, decisionId, Decision)
+    if (decision?.sittingId === undefined) return []
+    const stored = yield* (yield* EventStore).readStream({ authorityId, streamType: sittingStreamType, id: decision.sittingId })
+    return yield* Effect.forEach(stored, (event) => Effect.map(sittingAggregate.events.decode(event.data), (decoded) => ({ event, decoded })).pipe(Effect.orDie)).pipe(
+      Effect.map((all) =>
+        all.flatMap(({ event, decoded }) =>
+          decoded._tag === "ChildRecordUploaded" && decoded.childId === childId && decoded.sheet?.decisionId === decisionId
+            ? [{ sheet: decoded.sheet, by: decoded.by, at: decoded.at, position: event.position }]
+            : []
+        )
+      )
+    )
+  })
+
 /** Who asks, with their grant to read children's identities (an integrator's identity scope), and why. */
 export interface DocumentRequest {
   readonly actor: Actor
@@ -61,21 +92,21 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
       request: DocumentRequest,
       rule: Permission,
       build: (records: AuthorityRecords, reader: DocumentReader) => Effect.Effect<DocumentModel, E>,
-      before: Effect.Effect<void, E2> = Effect.void
+      before: (document: DocumentModel) => Effect.Effect<void, E2> = () => Effect.void
     ) =>
       Effect.gen(function* () {
         const { role } = yield* authorise(request.actor, rule)
         const records = yield* authorityRecords(request.actor.authorityId)
         const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
         const document = yield* build(records, reader)
-        yield* before
+        yield* before(document)
         yield* (yield* AccessLog).record(accessRecords(readBy(reader, request.purpose, records.at), document.reads))
         return document
       }).pipe(Effect.provide(context))
 
     const panelName = (records: AuthorityRecords, panelId: string | undefined) => records.policy.panels.find((panel) => panel.id === panelId)?.name
 
-    const sheetOf = (records: AuthorityRecords, reader: DocumentReader, decisionId: DecisionId, childId: string, check: (decision: Decision) => Effect.Effect<void, DecisionNotFinal | NotApplicable> = () => Effect.void) =>
+    const sheetOf = (records: Omit<AuthorityRecords, "policy"> & { readonly policy: AuthorityRecords["policy"] }, reader: DocumentReader, decisionId: DecisionId, childId: string, check: (decision: Decision) => Effect.Effect<void, DecisionNotFinal | NotApplicable> = () => Effect.void) =>
       Effect.gen(function* () {
         const decision = records.decisions.find((candidate) => candidate.id === decisionId)
         if (decision === undefined) return yield* Effect.fail(NotFound.of("decision", decisionId))
@@ -165,20 +196,60 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
        * The final decision sheet for the child's file, with its upload recorded on the sitting (CPR-11's upload
        * clock met): the panel administrator, once the chair has returned the final record.
        */
-      uploadDecisionSheet: (request: DocumentRequest, decisionId: DecisionId, childId: ChildId) =>
+      uploadDecisionSheet: <F extends FiledFile>(request: DocumentRequest, decisionId: DecisionId, childId: ChildId, file: (document: DocumentModel) => Effect.Effect<F>) =>
         Effect.gen(function* () {
           let sittingId: SittingId | undefined
           let referralId: ReferralId | undefined
+          let amendments = 0
+          let filed: F | undefined
           const document = yield* made(
             request,
             sittingPermissions.RecordChildUploaded,
             (records, reader) =>
               sheetOf(records, reader, decisionId, childId, (decision) =>
-                uploadable(decision).pipe(Effect.tap(() => { sittingId = decision.sittingId; referralId = decision.subject.referralId }))
+                uploadable(decision).pipe(
+                  Effect.tap(() => {
+                    sittingId = decision.sittingId
+                    referralId = decision.subject.referralId
+                    amendments = decision.amendments.length
+                  })
+                )
               ),
-            Effect.suspend(() => sittings.recordChildUploaded(request.actor, sittingId!, childId, referralId!)).pipe(Effect.asVoid, Effect.provide(context))
+            (document) =>
+              Effect.gen(function* () {
+                filed = yield* file(document)
+                const sheet = { decisionId, sha256: filed.sha256, generatedAt: DateTime.unsafeMake(document.generatedAt), amendments }
+                yield* sittings.recordChildUploaded(request.actor, sittingId!, childId, referralId!, sheet)
+              }).pipe(Effect.provide(context))
           )
-          return { document, sitting: yield* sittings.get(request.actor, sittingId!) }
+          return { document, file: filed!, sitting: yield* sittings.get(request.actor, sittingId!) }
+        }).pipe(Effect.provide(context)),
+      /**
+       * The decision sheet that went to the child's file with its upload, made again exactly as it was then (the
+       * record as it stood before the upload, prepared for whoever uploaded it, at the same instant): `file` makes
+       * the PDF, whose hash must be the one recorded, else FiledSheetChanged and nothing is read. NotFound when no
+       * sheet was filed for that child. The reader is logged as any document's.
+       */
+      filedDecisionSheet: <F extends FiledFile>(request: DocumentRequest, decisionId: DecisionId, childId: ChildId, file: (document: DocumentModel) => Effect.Effect<F>) =>
+        Effect.gen(function* () {
+          const { role } = yield* authorise(request.actor, decisionReaders)
+          const authorityId = request.actor.authorityId
+          const uploads = yield* filedUploads(authorityId, decisionId, childId)
+          const upload = uploads.at(-1)
+          if (upload === undefined) return yield* Effect.fail(NotFound.of("decision sheet filed for this child", `${decisionId}/${childId}`))
+          const { sheet, by, position } = upload
+          const uploader = new Actor({ personId: by.personId, name: by.name, authorityId, roles: [by.role] })
+          const records = yield* authorityRecordsBefore(authorityId, position, sheet.generatedAt)
+          const document = yield* sheetOf(records, { actor: uploader, role: by.role, identityGranted: false }, decisionId, childId)
+          const remade = yield* file(document)
+          if (remade.sha256 !== sheet.sha256) {
+            return yield* new FiledSheetChanged({
+              message: `The decision sheet filed for child ${childId} cannot be made again exactly (its hash is not the one sent), so it is not returned. Ask the panel administrator for the copy on the child's file.`
+            })
+          }
+          const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
+          yield* (yield* AccessLog).record(accessRecords(readBy(reader, request.purpose, yield* DateTime.now), document.reads))
+          return { document, file: remade, uploadedAt: upload.at }
         }).pipe(Effect.provide(context))
     }
   })

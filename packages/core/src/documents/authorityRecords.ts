@@ -14,10 +14,27 @@ import type { AuthorityId } from "../shared/ids.js"
 import { Sitting } from "../sitting/Sitting.js"
 import { sittingCollection } from "../sitting/sittingAggregate.js"
 
+/** The records a document is made from, before their clocks are worked out. */
+export interface FoldedRecords {
+  readonly referrals: ReadonlyArray<Referral>
+  readonly sittings: ReadonlyArray<Sitting>
+  readonly decisions: ReadonlyArray<Decision>
+  readonly disagreements: ReadonlyArray<Disagreement>
+  readonly placements: ReadonlyArray<Placement>
+}
+
+/** The records with the authority's policy and their clocks (met ones included) as of `at`. */
+export const withClocks = (authorityId: AuthorityId, records: FoldedRecords, at: DateTime.Utc) =>
+  Effect.map(authorityContext(authorityId), (authority) => ({
+    policy: authority.policy,
+    ...records,
+    deadlines: deadlinesOf(records, authority, { now: at, dueSoonHours: 48 }),
+    at
+  }))
+
 /** One authority's folded records, its policy and its clocks (met ones included) as of now: what documents read. */
 export const authorityRecords = (authorityId: AuthorityId) =>
   Effect.gen(function* () {
-    const authority = yield* authorityContext(authorityId)
     const [referrals, sittings, decisions, disagreements, placements] = yield* Effect.all([
       readAll(referralCollection, Referral, authorityId),
       readAll(sittingCollection, Sitting, authorityId),
@@ -25,9 +42,7 @@ export const authorityRecords = (authorityId: AuthorityId) =>
       readAll(disagreementCollection, Disagreement, authorityId),
       readAll(placementCollection, Placement, authorityId)
     ])
-    const at = yield* DateTime.now
-    const deadlines = deadlinesOf({ referrals, sittings, decisions, disagreements, placements }, authority, { now: at, dueSoonHours: 48 })
-    return { policy: authority.policy, referrals, sittings, decisions, disagreements, placements, deadlines, at }
+    return yield* withClocks(authorityId, { referrals, sittings, decisions, disagreements, placements }, yield* DateTime.now)
   })
 
 export type AuthorityRecords = Effect.Effect.Success<ReturnType<typeof authorityRecords>>

@@ -1,11 +1,11 @@
-import { formatDate } from "../calendar/format.js"
+import { formatDate, formatInstant } from "../calendar/format.js"
 import { londonTimeOf } from "../calendar/londonTime.js"
 import { sittingClocks } from "../deadlines/sittingClocks.js"
 import type { Notification } from "../ports/Notification.js"
 import type { Role } from "../shared/roles.js"
 import type { Sitting, SittingState } from "../sitting/Sitting.js"
-import type { SittingEvent } from "../sitting/SittingEvents.js"
-import { actByClock, addressTo, clockNamed, factsOf, iso, roleHolder } from "./address.js"
+import type { FiledSheet, SittingEvent } from "../sitting/SittingEvents.js"
+import { actByClock, addressTo, clockNamed, factsOf, iso, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
 import type { NotificationContext } from "./CaseContext.js"
 
 const chairRoleOf = (sitting: Sitting, context: NotificationContext): Role =>
@@ -128,9 +128,54 @@ export const sittingNotifications = (
         )
         break
       }
+      case "ChildRecordUploaded":
+        if (event.sheet !== undefined) notifications.push(...sheetFiled(sitting, event, event.sheet, clocks, context))
+        break
       default:
         break
     }
   }
   return notifications
+}
+
+/**
+ * The decision sheet Carepanel made went to the child's file (CPR-11): one notice to the child's caseholder (the
+ * social worker the request names, else the team managers) and, through the webhook channel, a document event to the
+ * case system that sent the request, which fetches the PDF by the ids and checks it against `sha256`.
+ */
+const sheetFiled = (
+  sitting: Sitting,
+  event: Extract<SittingEvent, { _tag: "ChildRecordUploaded" }>,
+  sheet: FiledSheet,
+  clocks: ReturnType<typeof sittingClocks>,
+  context: NotificationContext
+): ReadonlyArray<Notification> => {
+  const ruleId = clockNamed(clocks, `${sitting.id}:upload:${event.childId}`)?.rule.ruleId
+  const caseholder = socialWorkerOf(context.case)[0] ?? teamManagerOf(context.case)
+  return addressTo(
+    sitting.authorityId,
+    {
+      id: `${sitting.id}:sheet-filed:${event.childId}`,
+      kind: "decision.sheet_uploaded",
+      headline: `The decision sheet for child ${event.childId} on request ${event.referralId} is on the child's file${ruleId === undefined ? "" : ` (${ruleId})`}`,
+      body: [
+        `The final decision sheet of decision ${sheet.decisionId} was made at ${formatInstant(sheet.generatedAt)} and recorded as uploaded to child ${event.childId}'s file by ${event.by.name} at ${formatInstant(event.at)}.`,
+        `SHA-256 of the PDF: ${sheet.sha256}.`
+      ],
+      facts: factsOf({
+        ...sittingFacts(sitting),
+        decisionId: sheet.decisionId,
+        referralId: event.referralId,
+        childId: event.childId,
+        stage: "final",
+        amendments: sheet.amendments,
+        sha256: sheet.sha256,
+        mediaType: "application/pdf",
+        generatedAt: iso(sheet.generatedAt),
+        uploadedAt: iso(event.at),
+        ruleId
+      })
+    },
+    [{ key: "caseholder", recipient: caseholder.recipient }]
+  )
 }

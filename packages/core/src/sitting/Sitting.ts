@@ -2,13 +2,13 @@ import { DateTime, Schema } from "effect"
 import { LocalDate } from "../calendar/LocalDate.js"
 import { ActedBy } from "../shared/actor.js"
 import { AuthorityId, ChildId, PanelId, SittingId } from "../shared/ids.js"
-import { AgendaItem, Attendance } from "./SittingEvents.js"
+import { AgendaItem, Attendance, FiledSheet } from "./SittingEvents.js"
 
 /** The record's life after a sitting (CPR-11): drafted, with the chair, final, uploaded per child. */
 export const RecordState = Schema.Struct({
   draftSentAt: Schema.optional(Schema.DateTimeUtc),
   finalAt: Schema.optional(Schema.DateTimeUtc),
-  uploads: Schema.Array(Schema.Struct({ childId: ChildId, at: Schema.DateTimeUtc }))
+  uploads: Schema.Array(Schema.Struct({ childId: ChildId, at: Schema.DateTimeUtc, sheet: Schema.optional(FiledSheet) }))
 })
 export type RecordState = typeof RecordState.Type
 

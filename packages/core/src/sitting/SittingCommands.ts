@@ -4,7 +4,7 @@ import type { TimeOfDay } from "../calendar/londonTime.js"
 import type { Membership } from "../policy/PanelPolicy.js"
 import type { Authorised } from "../shared/authorise.js"
 import type { ChildId, PanelId, PersonId, ReferralId, SittingId } from "../shared/ids.js"
-import type { AttendanceStatus } from "./SittingEvents.js"
+import type { AttendanceStatus, FiledSheet } from "./SittingEvents.js"
 
 interface Base {
   readonly by: Authorised
@@ -54,4 +54,4 @@ export type SittingCommand =
   | (Base & { readonly _tag: "ConfirmQuorum"; readonly enough: boolean; readonly note: string })
   | (Base & { readonly _tag: "SendDraftRecordToChair" })
   | (Base & { readonly _tag: "ReturnFinalRecord" })
-  | (Base & { readonly _tag: "RecordChildUploaded"; readonly childId: ChildId; readonly referralId: ReferralId })
+  | (Base & { readonly _tag: "RecordChildUploaded"; readonly childId: ChildId; readonly referralId: ReferralId; readonly sheet?: FiledSheet })

@@ -124,7 +124,7 @@ const decide = (
         if (sitting.record.uploads.some((upload) => upload.childId === command.childId)) {
           return yield* fail("That child's record has already been uploaded.")
         }
-        return emit({ _tag: "ChildRecordUploaded", childId: command.childId, referralId: command.referralId, ...audit })
+        return emit({ _tag: "ChildRecordUploaded", childId: command.childId, referralId: command.referralId, ...(command.sheet === undefined ? {} : { sheet: command.sheet }), ...audit })
     }
   })
 

@@ -2,7 +2,7 @@ import { Schema } from "effect"
 import { LocalDate } from "../calendar/LocalDate.js"
 import { Membership } from "../policy/PanelPolicy.js"
 import { ActedBy } from "../shared/actor.js"
-import { AuthorityId, ChildId, PanelId, PersonId, ReferralId, SittingId } from "../shared/ids.js"
+import { AuthorityId, ChildId, DecisionId, PanelId, PersonId, ReferralId, SittingId } from "../shared/ids.js"
 
 const audit = { by: ActedBy, at: Schema.DateTimeUtc }
 
@@ -61,9 +61,24 @@ export const QuorumConfirmed = Schema.TaggedStruct("QuorumConfirmed", {
 })
 export const DraftRecordSentToChair = Schema.TaggedStruct("DraftRecordSentToChair", { ...audit })
 export const FinalRecordReturned = Schema.TaggedStruct("FinalRecordReturned", { ...audit })
+/**
+ * The decision sheet that went to the child's file with the upload: whose decision, the SHA-256 (hex) of the PDF
+ * stored there, the instant it was made (its "prepared at"), and how many amendments it holds. Enough to make the
+ * same sheet again, byte for byte, for the case system that fetches it.
+ */
+export const FiledSheet = Schema.Struct({
+  decisionId: DecisionId,
+  sha256: Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/)),
+  generatedAt: Schema.DateTimeUtc,
+  amendments: Schema.NonNegativeInt
+})
+export type FiledSheet = typeof FiledSheet.Type
+
 export const ChildRecordUploaded = Schema.TaggedStruct("ChildRecordUploaded", {
   childId: ChildId,
   referralId: ReferralId,
+  /** Absent when the upload was recorded without Carepanel making the sheet (the record uploaded by hand). */
+  sheet: Schema.optional(FiledSheet),
   ...audit
 })
 

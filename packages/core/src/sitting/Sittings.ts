@@ -15,6 +15,7 @@ import { NotFound } from "../shared/errors.js"
 import { type ChildId, type PanelId, type ReferralId, SittingId } from "../shared/ids.js"
 import { Sitting } from "./Sitting.js"
 import type { AgendaEntry, AttendanceEntry, SittingCommand, SittingHours } from "./SittingCommands.js"
+import type { FiledSheet } from "./SittingEvents.js"
 import { sittingAggregate, sittingCollection, } from "./sittingAggregate.js"
 import { readSitting } from "./readSitting.js"
 import { sittingDates } from "./schedule.js"
@@ -86,8 +87,9 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
         run(actor, id, { _tag: "ConfirmQuorum", enough, note }),
       sendDraftRecordToChair: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "SendDraftRecordToChair" }),
       returnFinalRecord: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "ReturnFinalRecord" }),
-      recordChildUploaded: (actor: Actor, id: SittingId, childId: ChildId, referralId: ReferralId) =>
-        run(actor, id, { _tag: "RecordChildUploaded", childId, referralId }),
+      /** With `sheet` when Carepanel made the decision sheet that went to the file (`Documents.uploadDecisionSheet`). */
+      recordChildUploaded: (actor: Actor, id: SittingId, childId: ChildId, referralId: ReferralId, sheet?: FiledSheet) =>
+        run(actor, id, { _tag: "RecordChildUploaded", childId, referralId, ...(sheet === undefined ? {} : { sheet }) }),
       /** Sittings of the actor's authority, soonest first, optionally of one panel and within London dates. */
       list: (actor: Actor, filter: SittingFilter = {}) =>
         Effect.gen(function* () {

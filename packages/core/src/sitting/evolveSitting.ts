@@ -48,7 +48,7 @@ export const evolveSitting = (state: SittingState, event: SittingEvent): Sitting
     case "ChildRecordUploaded":
       return {
         ...state,
-        record: { ...state.record, uploads: [...state.record.uploads, { childId: event.childId, at: event.at }] }
+        record: { ...state.record, uploads: [...state.record.uploads, { childId: event.childId, at: event.at, ...(event.sheet === undefined ? {} : { sheet: event.sheet }) }] }
       }
   }
 }

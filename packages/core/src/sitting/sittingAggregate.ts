@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { caseFor } from "../notifications/caseFor.js"
 import { sittingNotifications } from "../notifications/sittingNotifications.js"
 import { Effect } from "effect"
 import type { AuthorityContext } from "../shared/authorityContext.js"
@@ -16,7 +17,13 @@ export const sittingAggregate: Aggregate<SittingCommand, SittingEvent, SittingSt
   streamType: sittingStreamType,
   decider: sittingDecider,
   events: eventCodec(SittingEvent),
-  notifications: (events, state, context) => Effect.succeed(sittingNotifications(events, state, context)),
+  notifications: (events, state, context) => {
+    // A sheet filed on a child's file is news for the child's caseholder: the case of the request it came from.
+    const filed = events.find((event) => event._tag === "ChildRecordUploaded" && event.sheet !== undefined)
+    return state === undefined || filed?._tag !== "ChildRecordUploaded"
+      ? Effect.succeed(sittingNotifications(events, state, context))
+      : caseFor(state.authorityId, filed.referralId).pipe(Effect.map((known) => sittingNotifications(events, state, known ? { ...context, case: known } : context)))
+  },
   readModels: (state, stream) =>
     state === undefined
       ? []

@@ -40,10 +40,11 @@ const setLondonTime = (date: string, time: string) =>
 /**
  * A week of an authority's panel, played through the use cases on a test clock from Tuesday 1 June 2027:
  * two requests made in time, one made late and let on by the chair, one left in draft; the sitting's
- * agenda, attendance, decisions (approve, defer, approve) and record. Returns what a panel administrator
+ * agenda, attendance, decisions (approve, defer, approve) and record, each child's record uploaded (unless
+ * `uploads: false`, to upload them with their decision sheets). Returns what a panel administrator
  * would look at along the way.
  */
-export const playWeek = (policy: AuthorityPolicy) =>
+export const playWeek = (policy: AuthorityPolicy, options: { readonly uploads?: boolean } = {}) =>
   Effect.gen(function* () {
     const staff = staffOf(policy.authority.id)
     const referrals = yield* Referrals
@@ -132,8 +133,10 @@ export const playWeek = (policy: AuthorityPolicy) =>
     const deadlinesAfterSitting = yield* deadlines.forAuthority(staff.administrator)
     yield* TestClock.adjust("20 hours")
     yield* sittings.returnFinalRecord(staff.chair, sitting.id)
-    for (const item of agenda.agenda) {
-      for (const childId of item.childIds) yield* sittings.recordChildUploaded(staff.administrator, sitting.id, childId, item.referralId)
+    if (options.uploads !== false) {
+      for (const item of agenda.agenda) {
+        for (const childId of item.childIds) yield* sittings.recordChildUploaded(staff.administrator, sitting.id, childId, item.referralId)
+      }
     }
     const finished = yield* sittings.get(staff.administrator, sitting.id)
     const openAtEnd = yield* deadlines.forAuthority(staff.administrator)

@@ -1,9 +1,12 @@
+import { createHash } from "node:crypto"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { Documents } from "../../src/documents/Documents.js"
-import { textOf } from "../../src/documents/DocumentModel.js"
+import { type DocumentModel, textOf } from "../../src/documents/DocumentModel.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { AccessLog } from "../../src/ports/AccessLog.js"
+import { Outbox } from "../../src/ports/Outbox.js"
+import { Decisions } from "../../src/decision/Decisions.js"
 import { ChildId, DecisionId, SittingId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
@@ -11,6 +14,13 @@ import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
 
 const policy = preset("care-planning")
 const staff = staffOf(policy.authority.id)
+/** Stands in for the PDF: the model's JSON, so its hash changes with any word of the sheet. */
+const fileOf = (document: DocumentModel) =>
+  Effect.sync(() => {
+    const bytes = JSON.stringify(document)
+    return { bytes, sha256: createHash("sha256").update(bytes).digest("hex") }
+  })
+
 const core = Documents.Default.pipe(Layer.provideMerge(inMemoryCore(policy)), Layer.provideMerge(InMemoryAccessLog))
 
 describe("Documents use case", () => {
@@ -62,9 +72,9 @@ describe("Documents use case", () => {
       const documents = yield* Documents
       const decision = week.decisions[0]!
       const request = { actor: staff.administrator, identityGranted: false, purpose: "Upload" }
-      const again = yield* Effect.flip(documents.uploadDecisionSheet(request, decision.id, decision.subject.childIds[0]))
+      const again = yield* Effect.flip(documents.uploadDecisionSheet(request, decision.id, decision.subject.childIds[0], fileOf))
       expect(again).toMatchObject({ _tag: "SittingNotInState", message: "That child's record has already been uploaded." })
-      const notAdministrator = yield* Effect.flip(documents.uploadDecisionSheet({ ...request, actor: staff.socialWorker }, decision.id, decision.subject.childIds[0]))
+      const notAdministrator = yield* Effect.flip(documents.uploadDecisionSheet({ ...request, actor: staff.socialWorker }, decision.id, decision.subject.childIds[0], fileOf))
       expect(notAdministrator._tag).toBe("NotPermitted")
     }).pipe(Effect.provide(core))
   )
@@ -87,6 +97,43 @@ describe("Documents use case", () => {
       expect(logged.find((entry) => entry.purpose === "Bundle")).toMatchObject({ role: "assistant_director" })
       const refused = yield* Effect.flip((yield* Documents).courtBundle({ actor: staff.integrator, identityGranted: true, purpose: "x" }, childId))
       expect(refused._tag).toBe("NotPermitted")
+    }).pipe(Effect.provide(core))
+  )
+
+  it.effect("CPR-11: the sheet filed on a child's file is made again byte for byte for the case system, after an amendment too; its notice carries the hash", () =>
+    Effect.gen(function* () {
+      const week = yield* playWeek(policy, { uploads: false })
+      const documents = yield* Documents
+      const decision = week.decisions[0]!
+      const childId = decision.subject.childIds[0]
+      const before = yield* Effect.flip(documents.filedDecisionSheet({ actor: staff.integrator, identityGranted: true, purpose: "x" }, decision.id, childId, fileOf))
+      expect(before).toMatchObject({ _tag: "NotFound" })
+      const uploaded = yield* documents.uploadDecisionSheet({ actor: staff.administrator, identityGranted: false, purpose: "Upload" }, decision.id, childId, fileOf)
+      expect(uploaded.sitting.record.uploads.find((upload) => upload.childId === childId)?.sheet).toMatchObject({ decisionId: decision.id, sha256: uploaded.file.sha256, amendments: 0 })
+
+      const notices = (yield* (yield* Outbox).due("webhook", "2100-01-01T00:00:00.000Z", 1_000)).filter((entry) => entry.notification.kind === "decision.sheet_uploaded")
+      expect(notices).toHaveLength(1)
+      expect(notices[0]!.notification.facts).toMatchObject({ decisionId: decision.id, referralId: decision.subject.referralId, childId, sha256: uploaded.file.sha256, stage: "final", mediaType: "application/pdf", ruleId: "CPR-11" })
+      expect(notices[0]!.notification.recipients).toHaveLength(1)
+
+      yield* Effect.flatMap(Decisions, (decisions) =>
+        decisions.amend(staff.chair, decision.id, { content: { ...decision.content, rationale: "Approved, with a review in six weeks" }, whatChanged: "A review was added", why: "The chair asked for one" })
+      )
+      const fetched = yield* documents.filedDecisionSheet({ actor: staff.integrator, identityGranted: true, purpose: "fetch by mosaic" }, decision.id, childId, fileOf)
+      expect(fetched.file.sha256).toBe(uploaded.file.sha256)
+      expect(fetched.file.bytes).toBe(uploaded.file.bytes)
+      expect(textOf(fetched.document)).not.toContain("A review was added")
+      const now = yield* documents.decisionSheet({ actor: staff.administrator, identityGranted: false, purpose: "x" }, decision.id, childId)
+      expect(textOf(now)).toContain("A review was added")
+
+      const logged = yield* (yield* AccessLog).forChild(policy.authority.id as never, childId)
+      expect(logged.filter((entry) => entry.purpose === "fetch by mosaic")).toEqual([expect.objectContaining({ personId: staff.integrator.personId, role: "integrator" })])
+      const otherChild = yield* Effect.flip(documents.filedDecisionSheet({ actor: staff.integrator, identityGranted: true, purpose: "x" }, decision.id, ChildId.make("child-b"), fileOf))
+      expect(otherChild._tag).toBe("NotFound")
+      const changed = yield* Effect.flip(documents.filedDecisionSheet({ actor: staff.integrator, identityGranted: true, purpose: "changed" }, decision.id, childId, (document) => fileOf({ ...document, title: "Changed" })))
+      expect(changed._tag).toBe("FiledSheetChanged")
+      const afterRefusals = yield* (yield* AccessLog).forChild(policy.authority.id as never, childId)
+      expect(afterRefusals.filter((entry) => entry.purpose === "changed")).toEqual([])
     }).pipe(Effect.provide(core))
   )
 })

@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto"
 import { ChildId, DecisionId, DecisionNotFinal, Documents, NotApplicable, type Sitting, SittingNotInState } from "@carepanel/core"
-import { fileNameOf, renderPdf } from "@carepanel/documents"
+import { fileNameOf, pdfFile } from "@carepanel/documents"
 import { Effect, Schema } from "effect"
 import { builder } from "../builder.js"
 import { commonRefusals } from "../errors/refusals.js"
@@ -12,6 +11,7 @@ import { decisionSheetPath, PanelDocumentRef, type ServedDocument } from "./docu
 interface DecisionSheetUpload {
   readonly document: ServedDocument
   readonly pdf: Buffer
+  readonly sha256: string
   readonly sitting: Sitting
 }
 
@@ -21,7 +21,7 @@ const DecisionSheetUploadRef = builder.objectRef<DecisionSheetUpload>("DecisionS
     document: t.field({ type: PanelDocumentRef, resolve: (upload) => upload.document }),
     fileName: t.string({ resolve: (upload) => fileNameOf(upload.document.model, "pdf") }),
     pdfBase64: t.string({ description: "The PDF to store on the child's file.", resolve: (upload) => upload.pdf.toString("base64") }),
-    sha256: t.string({ description: "SHA-256 of the PDF, hex: what the case system stored.", resolve: (upload) => createHash("sha256").update(upload.pdf).digest("hex") }),
+    sha256: t.string({ description: "SHA-256 of the PDF, hex: what the case system stored (and what the document event to the request's source carries).", resolve: (upload) => upload.sha256 }),
     sitting: t.field({ type: SittingRef, resolve: (upload) => upload.sitting })
   })
 })
@@ -42,12 +42,8 @@ builder.mutationField("uploadDecisionSheet", (t) =>
     errors: { types: [...commonRefusals, DecisionNotFinal, NotApplicable, SittingNotInState] },
     resolve: (_root, args, context, info) =>
       command(context, Schema.Struct({ decisionId: DecisionId, childId: ChildId }), args.input, (_actor, input) =>
-        using(Documents, (documents) => documents.uploadDecisionSheet(documentRequest(context, info), input.decisionId, input.childId)).pipe(
-          Effect.flatMap(({ document, sitting }) =>
-            Effect.promise(() => renderPdf(document)).pipe(
-              Effect.map((pdf) => ({ document: { model: document, path: decisionSheetPath(input.decisionId, input.childId) }, pdf, sitting }))
-            )
-          )
+        using(Documents, (documents) => documents.uploadDecisionSheet(documentRequest(context, info), input.decisionId, input.childId, pdfFile)).pipe(
+          Effect.map(({ document, file, sitting }) => ({ document: { model: document, path: decisionSheetPath(input.decisionId, input.childId) }, pdf: file.pdf, sha256: file.sha256, sitting }))
         )
       )
   })

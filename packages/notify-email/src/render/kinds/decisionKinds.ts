@@ -1,10 +1,20 @@
-import type { KindContent } from "../layout.js"
+import { isNonEmptyReadonlyArray } from "effect/Array"
+import { describeSharedFunding, type FundingPartner, fundingPartnerLabel, type Notification } from "@carepanel/core"
+import { formatDue, type KindContent } from "../layout.js"
 import { fact, roleFact } from "./facts.js"
 
 const outcome = { approve: "approved", decline: "declined", defer: "deferred" } as const
 const outcomeOf = (value: string) => (Object.hasOwn(outcome, value) ? outcome[value as keyof typeof outcome] : value)
 
-/** Panel decisions: waiting for sign-off or agreement, final, amended. */
+/** The shared funding the panel found fits, as the core words it ("tripartite funding with ..."), from `fundingPartners`. */
+const sharedFundingOf = (notification: Notification): string => {
+  const partners = fact(notification, "fundingPartners", "")
+    .split(",")
+    .filter((partner): partner is FundingPartner => Object.hasOwn(fundingPartnerLabel, partner))
+  return isNonEmptyReadonlyArray(partners) ? describeSharedFunding({ partners }) : "funding shared with partners not named"
+}
+
+/** Panel decisions: waiting for sign-off or agreement, final, amended, and the Complex Needs Panel referral to come. */
 export const decisionKinds: Readonly<Record<string, KindContent>> = {
   "decision.awaiting_sign_off": {
     happened: (n) =>
@@ -24,5 +34,17 @@ export const decisionKinds: Readonly<Record<string, KindContent>> = {
   "decision.amended": {
     happened: (n) => `The decision on request ${fact(n, "referralId")} was amended; it is now ${outcomeOf(fact(n, "outcome"))}.`,
     toDo: () => "Read what changed and why under Details, and work to the decision as it now stands."
+  },
+  "decision.complex_needs_referral": {
+    happened: (n) =>
+      `Decision ${fact(n, "decisionId")} on request ${fact(n, "referralId")} is final and found that ${sharedFundingOf(n)} fits (${fact(n, "ruleId")}): a referral to the Complex Needs Panel will follow.`,
+    toDo: () =>
+      "Keep the child's name and case number under Details for your records. The social worker will complete the referral template with SEN and health colleagues and send it to you."
+  },
+  "decision.sheet_uploaded": {
+    happened: (n) =>
+      `The final decision sheet of decision ${fact(n, "decisionId")} on request ${fact(n, "referralId")} was uploaded to child ${fact(n, "childId")}'s file on ${formatDue(fact(n, "uploadedAt"))}.`,
+    toDo: () =>
+      "Nothing, unless the copy on the child's file is missing or differs: the SHA-256 under Details identifies the PDF that was filed. Work to the decision as the sheet records it."
   }
 }
