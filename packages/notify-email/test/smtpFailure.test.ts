@@ -1,3 +1,4 @@
+import type { SMTPSentMessageInfo } from "nodemailer"
 import { describe, expect, it } from "vitest"
 import type { SmtpSettings } from "../src/SmtpConfig.js"
 import { partlyRefused, smtpFailure } from "../src/smtpFailure.js"
@@ -112,7 +113,17 @@ describe("what an administrator reads when the SMTP server fails a delivery", ()
   })
 
   it("lists every refused address with the server's reason, or says it gave none, when only some recipients were taken", () => {
-    const sent = { accepted: ["panels@north-somerset.example"], rejected: ["a@x.example", "b@x.example"], pending: [], response: "250 OK", envelope: { from: "", to: [] }, messageId: "<1@x>" }
+    const sent: SMTPSentMessageInfo = {
+      accepted: ["panels@north-somerset.example"],
+      rejected: ["a@x.example", "b@x.example"],
+      pending: [],
+      response: "250 OK",
+      envelope: { from: "panels@north-somerset.example", to: ["panels@north-somerset.example", "a@x.example", "b@x.example"] },
+      messageId: "<1@north-somerset.example>",
+      envelopeTime: 1,
+      messageTime: 1,
+      messageSize: 100
+    }
     const reasons = [nodemailerError("a", { response: "550 No such mailbox" }), nodemailerError("b", { response: "550 Mailbox full" })]
     expect(partlyRefused({ ...sent, rejectedErrors: reasons }, viaHost)).toMatchObject({
       message:
