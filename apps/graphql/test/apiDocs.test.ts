@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs"
+import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { addDays, type LocalDate, londonDateOf, type Role } from "@carepanel/core"
@@ -6,9 +6,10 @@ import { DateTime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { loadDevKeys, signDevToken } from "../src/auth/devKeys.js"
 import { startMain, stop } from "./support/mainJob.js"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 
 /** The examples of docs/api.md in order: each GraphQL block with the role its prose names and the JSON after it. */
-const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+const docs = repositoryFile("docs/api.md")
 const examplesAt = docs.indexOf("## Examples\n")
 const section = docs.slice(examplesAt, docs.indexOf("\n## ", examplesAt))
 const blocks = [...section.matchAll(/```(graphql|json|sh)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1]!, text: match[2]!, at: match.index!, end: match.index! + match[0].length }))

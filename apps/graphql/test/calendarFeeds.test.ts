@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs"
 import { AccessLog, AuthorityId, ChildId, preset } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { Effect } from "effect"
@@ -6,6 +5,7 @@ import ICAL from "ical.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "./support/harness.js"
 import { readyRequest, type StaffMember, sittingWith, tokenFor } from "./support/scenario.js"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 
 const policy = preset("care-planning")
 const staff = staffOf(policy.authority.id)
@@ -13,7 +13,7 @@ const child = { id: "feed-child-1", name: "Wren Alcott" }
 let app: TestApp
 let sittingId: string
 
-const docs = readFileSync(new URL("../../../docs/documents.md", import.meta.url), "utf8")
+const docs = repositoryFile("docs/documents.md")
 const subscribe = /```graphql\n(mutation SubscribeCalendar[\s\S]*?)```/.exec(docs)![1]!
 const documentedPath = /"http:\/\/127\.0\.0\.1:4000(\/feeds\/[^"]+)"/.exec(docs)![1]!
 

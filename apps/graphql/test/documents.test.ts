@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto"
-import { readFileSync } from "node:fs"
 import { AccessLog, AuthorityId, ChildId, preset } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { Effect } from "effect"
@@ -7,6 +6,7 @@ import { extractText, getDocumentProxy } from "unpdf"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "./support/harness.js"
 import { decide, readyRequest, run, type StaffMember, sittingWith, tokenFor } from "./support/scenario.js"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 
 const policy = preset("care-planning")
 const staff = staffOf(policy.authority.id)
@@ -16,7 +16,7 @@ let ids: { sittingId: string; decisionId: string; childId: string }
 let sittingEnd: number
 
 /** The examples of docs/documents.md: each GraphQL block with the JSON variables after it, and each curl URL. */
-const docs = readFileSync(new URL("../../../docs/documents.md", import.meta.url), "utf8")
+const docs = repositoryFile("docs/documents.md")
 const blocks = [...docs.matchAll(/```(graphql|json|sh)\n([\s\S]*?)```/g)].map((match) => ({ lang: match[1]!, text: match[2]! }))
 const examples = blocks.flatMap((block, i) => (block.lang === "graphql" ? [{ query: block.text, variables: blocks[i + 1]!.text }] : []))
 const curls = blocks.filter((block) => block.lang === "sh").flatMap((block) => [...block.text.matchAll(/"http:\/\/127\.0\.0\.1:4000(\/documents\/[^"]+)"/g)].map((match) => match[1]!))

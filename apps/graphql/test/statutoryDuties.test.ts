@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs"
 import { preset } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { deadlines, mutation } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
 import { tokenFor } from "./support/scenario.js"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 
 let app: TestApp
 const policy = preset("lincolnshire")
@@ -52,7 +52,7 @@ describe("police protection over HTTP (STAT-S46)", () => {
   })
 
   it("docs/api.md's police protection example records how it ended, as the docs show it", async () => {
-    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const docs = repositoryFile("docs/api.md")
     const example = /```graphql\n(mutation Run\(\$input: RecordPoliceProtectionOutcomeInput!\)[\s\S]*?)```/.exec(docs)![1]!
     const { worker, placementId } = await placedUnderPoliceProtection("sd-child-3")
     const ended = await app.post(worker, example, { input: { placementId, outcome: "interim_care_order" } })
@@ -127,7 +127,7 @@ describe("looked-after status and reviews over HTTP (STAT-R33, SSDA903)", () => 
     "... on ChildRecord { childId legalStatus { code label from } lookedAfter { from route how reviews { heldAt iroName } } clocks { id ruleId due state explanation } }"
 
   it("STAT-R33: a placement under police protection makes the child looked after (L1) from the placement; docs/api.md's review example meets the first review and starts the second; the clock is in the deadline list", async () => {
-    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const docs = repositoryFile("docs/api.md")
     const example = /```graphql\n(mutation Run\(\$input: RecordLookedAfterReviewInput!\)[\s\S]*?)```/.exec(docs)![1]!
     const { worker } = await placedUnderPoliceProtection("sd-la-1")
     const query = await app.post(worker, `query ($childId: ID!) { childRecord(childId: $childId) { ${onRecord} } }`, { childId: "sd-la-1" })
@@ -172,7 +172,7 @@ describe("emergency protection orders over HTTP (STAT-S44)", () => {
   const onRecord = "... on ChildRecord { childId emergencyProtectionOrders { orderId days endsAt inForce extension { days endsAt } ended { outcome } } clocks { id ruleId due state explanation } }"
 
   it("docs/api.md's EPO example records the order and its clock; more than 8 days is refused; the one extension and the end are recorded", async () => {
-    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const docs = repositoryFile("docs/api.md")
     const example = /```graphql\n(mutation Run\(\$input: RecordEmergencyProtectionOrderInput!\)[\s\S]*?)```/.exec(docs)![1]!
     const worker = await tokenFor(app, staff.socialWorker)
     const madeAt = new Date(Date.now() - 3_600_000).toISOString()
@@ -206,7 +206,7 @@ describe("secure accommodation over HTTP (STAT-S25)", () => {
     "... on ChildRecord { childId dateOfBirth secureAccommodation { periods { periodId startedAt endedAt } hoursUsedInLast28Days } clocks { id ruleId due state explanation } } ... on SecureAccommodationRefused { ruleId message }"
 
   it("docs/api.md's secure accommodation example: refused without a date of birth; a period past 72 hours in 28 days refused; an open period's clocks", async () => {
-    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const docs = repositoryFile("docs/api.md")
     const example = /```graphql\n(mutation Run\(\$input: RecordSecureAccommodationInput!\)[\s\S]*?)```/.exec(docs)![1]!
     const worker = await tokenFor(app, staff.socialWorker)
     // One "now" for every instant, so the first period is exactly 40 hours long.
@@ -233,7 +233,7 @@ describe("secure accommodation over HTTP (STAT-S25)", () => {
 
 describe("care proceedings over HTTP (STAT-S31, STAT-PLO)", () => {
   it("docs/api.md's proceedings example: the letter starts the 16-week warning, issue the 26 weeks, an extension of 9 weeks is refused, of 8 recorded", async () => {
-    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const docs = repositoryFile("docs/api.md")
     const example = /```graphql\n(mutation Run\(\$input: ExtendProceedingsInput!\)[\s\S]*?)```/.exec(docs)![1]!
     const worker = await tokenFor(app, staff.socialWorker)
     const weeksAgo = (weeks: number) => new Date(Date.now() - weeks * 7 * 86_400_000).toISOString()

@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs"
 import { preset } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { mutation } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
 import { tokenFor } from "./support/scenario.js"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 
 let app: TestApp
 const policy = preset("lincolnshire")
@@ -39,7 +39,7 @@ describe("visits and the placement plan over HTTP (STAT-R28, STAT-R9)", () => {
   it("STAT-R28: the docs' example records a visit not seen alone, with why; the first visit clock is met and the next runs; refusals say why and change nothing", async () => {
     const now = Date.now()
     const { worker, placementId } = await placed("visit-child-1", now - 3 * day)
-    const docs = readFileSync(new URL("../../../docs/api.md", import.meta.url), "utf8")
+    const docs = repositoryFile("docs/api.md")
     const example = /```graphql\n(mutation Run\(\$input: RecordVisitInput!\)[\s\S]*?)```/.exec(docs)![1]!
     const input = { placementId, visitedAt: iso(now - 2 * day), seenAlone: false, notSeenAloneReason: "She asked for her aunt to stay in the room" }
     const visited = await app.post(worker, example, { input })

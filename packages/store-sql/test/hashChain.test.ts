@@ -6,20 +6,13 @@ import { afterAll, describe, expect, it } from "vitest"
 import { eventHash, verifyChain } from "../src/index.js"
 import { appendSome, streamNamed } from "./support/appendSome.js"
 import { dialects, runOn } from "./support/dialects.js"
+import { disableEventTriggers } from "./support/disableEventTriggers.js"
 import { closePgAdmin, removeTempDirs } from "./support/freshStores.js"
 
 afterAll(async () => {
   removeTempDirs()
   await closePgAdmin()
 })
-
-/** Test-only: switch the append-only triggers off, as someone with the database owner's password could. */
-const disableTriggers = Effect.flatMap(SqlClient.SqlClient, (sql) =>
-  sql.onDialectOrElse({
-    pg: () => sql`ALTER TABLE events DISABLE TRIGGER USER`,
-    orElse: () => Effect.zipRight(sql`DROP TRIGGER events_are_never_updated`, sql`DROP TRIGGER events_are_never_deleted`)
-  })
-)
 
 describe("event hash", () => {
   it("is sha256 of the previous hash and the canonical JSON array of the event's fields", () => {
@@ -58,7 +51,7 @@ for (const { name, fresh } of dialects) {
         yield* appendSome(streamNamed("r1"), 4)
         yield* appendSome(streamNamed("r2"), 1)
         const stored = yield* (yield* EventStore).readStream(streamNamed("r1"))
-        yield* disableTriggers
+        yield* disableEventTriggers
         yield* sql`UPDATE events SET data = '{"amount":999999,"note":"chained"}'
           WHERE stream_id = 'authority-a/referral/r1' AND version = 2`
         const report = yield* verifyChain()
@@ -79,7 +72,7 @@ for (const { name, fresh } of dialects) {
       Effect.gen(function* () {
         const sql = yield* SqlClient.SqlClient
         yield* appendSome(streamNamed("r1"), 3)
-        yield* disableTriggers
+        yield* disableEventTriggers
         yield* sql`DELETE FROM events WHERE version = 2`
         expect(yield* verifyChain()).toMatchObject({ _tag: "Broken", streamId: "authority-a/referral/r1", version: 3 })
       })

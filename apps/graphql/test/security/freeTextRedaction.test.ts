@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs"
 import { AccessLog, AuthorityId, ChildId, preset } from "@carepanel/core"
 import { Effect } from "effect"
 import { staffOf } from "@carepanel/core/testing"
@@ -9,6 +8,7 @@ import { disclosureTable } from "../../src/schema/disclosure/disclosureTable.js"
 import { schema } from "../../src/schema/index.js"
 import { startTestApp, type TestApp } from "../support/harness.js"
 import { decide, readyRequest, sittingWith, tokenFor } from "../support/scenario.js"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 
 /** A fictional name written into every free-text field of one case: no part of it may reach an integrator without the scope. */
 const canary = "Ottoline Vexworth"
@@ -160,7 +160,7 @@ describe("one place decides which fields the identity scope reveals", () => {
   })
 
   it("docs/api.md's table of what the identity scope reveals is the one printed from fieldScopes.ts", () => {
-    const doc = readFileSync(new URL("../../../../docs/api.md", import.meta.url), "utf8")
+    const doc = repositoryFile("docs/api.md")
     expect(doc).toContain(disclosureTable())
   })
 })

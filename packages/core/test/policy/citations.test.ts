@@ -12,7 +12,7 @@ import { ruleCatalogue, type seedRules } from "../../src/policy/rules.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { playCase } from "../scenario/playCase.js"
-import { repositoryFile } from "../repositoryFile.js"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 
 /** The seed each preset encodes (`shared/seeds/README.md`). */
 const seedOfPreset: Record<PresetSlug, string> = {

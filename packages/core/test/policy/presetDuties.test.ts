@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { preset, presetSlugs } from "../../src/policy/authorities/index.js"
-import { repositoryFile } from "../repositoryFile.js"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 
 const onOff = (on: boolean) => (on ? "on" : "off")
 

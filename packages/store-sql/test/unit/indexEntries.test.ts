@@ -33,4 +33,10 @@ describe("canonical JSON", () => {
     expect(canonicalJson([undefined, Number.NaN, "x"])).toBe('[null,null,"x"]')
     expect(canonicalJson(undefined)).toBe("null")
   })
+
+  it("writes dates (anything with toJSON) as JSON would, escapes keys and text, and keeps empty objects and lists", () => {
+    expect(canonicalJson({ at: new Date("2027-06-01T09:30:00.000Z") })).toBe('{"at":"2027-06-01T09:30:00.000Z"}')
+    expect(canonicalJson({ 'say "hi"': "line\nbreak" })).toBe('{"say \\"hi\\"":"line\\nbreak"}')
+    expect(canonicalJson({ none: {}, list: [] })).toBe('{"list":[],"none":{}}')
+  })
 })

@@ -1,0 +1,6 @@
+export declare const mutationTestOptions: (exclude: ReadonlyArray<string>) => {
+  isolate: boolean
+  setupFiles: Array<string>
+  reporters: Array<string>
+  exclude: Array<string>
+}
