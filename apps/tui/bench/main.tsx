@@ -9,9 +9,12 @@ import { staffOf } from "@carepanel/core/testing"
 import { demoPolicy } from "../test/support/harness.js"
 import { Inbox } from "../src/core/inbox.js"
 import { App } from "../src/ui/App.js"
+import { installFrameCaches } from "../src/ui/frameCaches.js"
 import { CoreProvider, type Run } from "../src/ui/CoreContext.js"
 import type { Route } from "../src/ui/Navigation.js"
 import { KeysRoot } from "../src/ui/useKeys.js"
+
+if (!(await installFrameCaches())) throw new Error("Ink's frame caches are not kept: see src/ui/frameCaches.ts")
 
 const actor = staffOf(demoPolicy.authority.id).administrator
 const start = DateTime.unsafeMake("2027-06-02T09:00:00Z")
