@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from "vitest"
 import { inkOutput, inkVersion, installFrameCaches, patchedInkVersion, uninstallFrameCaches } from "../src/ui/frameCaches.js"
 
 // What Ink writes into a frame: plain and styled text (bold, dim, inverse, colour, resets), symbols the screens use,
-// wide characters and emoji, in lines at any place, some clipped top and bottom (as the screen is), some sideways.
-const piece = fc.constantFrom("a", "Jo", " ", "  ", "‼", "›", "·", "✓", "…", "漢字", "👍", "\x1b[1m", "\x1b[22m", "\x1b[2m", "\x1b[7m", "\x1b[27m", "\x1b[31m", "\x1b[39m", "\x1b[0m")
+// wide characters, emoji and characters of no width, in lines at any place, some clipped top and bottom (as the screen is), some sideways.
+const piece = fc.constantFrom("a", "Jo", " ", "  ", "‼", "›", "·", "✓", "…", "漢字", "👍", "e\u0301", "\u200b", "\x1b[1m", "\x1b[22m", "\x1b[2m", "\x1b[7m", "\x1b[27m", "\x1b[31m", "\x1b[39m", "\x1b[0m")
 const line = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(""))
 const clip = fc.record({ y1: fc.integer({ min: -2, max: 8 }), y2: fc.integer({ min: -2, max: 10 }) })
 const operation = fc.oneof(

@@ -89,15 +89,28 @@ const blank: StyledChar = Object.freeze({ type: "char", value: " ", fullWidth: f
 const clipsSideways = (operation: Operation) => operation.type === "clip" && typeof operation.clip.x1 === "number" && typeof operation.clip.x2 === "number"
 
 const rowText = (row: ReadonlyArray<StyledChar | undefined>, styledCharsToString: StyledCharsToString): string => {
-  const cells = row.filter((cell): cell is StyledChar => cell !== undefined)
-  if (cells.some((cell) => cell.styles.length > 0)) return styledCharsToString(cells).trimEnd()
   let text = ""
-  for (const cell of cells) text += cell.value
+  for (const cell of row) {
+    if (cell === undefined) continue
+    if (cell.styles.length > 0) return styledCharsToString(row.filter((each): each is StyledChar => each !== undefined)).trimEnd()
+    text += cell.value
+  }
   return text.trimEnd()
 }
 
-const frameText = (inksGet: Get, styledCharsToString: StyledCharsToString): Get =>
-  function (this: OutputInstance) {
+/** The columns each of a line's characters takes, worked out once per line (Ink asks for each character each frame). */
+const columnsOf = (chars: ReadonlyArray<StyledChar>, caches: Caches, known: WeakMap<ReadonlyArray<StyledChar>, ReadonlyArray<number>>) => {
+  let columns = known.get(chars)
+  if (columns === undefined) {
+    columns = chars.map((character) => Math.max(1, caches.getStringWidth(character.value)))
+    known.set(chars, columns)
+  }
+  return columns
+}
+
+const frameText = (inksGet: Get, styledCharsToString: StyledCharsToString): Get => {
+  const known = new WeakMap<ReadonlyArray<StyledChar>, ReadonlyArray<number>>()
+  return function (this: OutputInstance) {
     if (this.operations.some(clipsSideways)) return inksGet.call(this)
     const rows: Array<Array<StyledChar | undefined>> = Array.from({ length: this.height }, () => new Array<StyledChar>(this.width).fill(blank))
     const clips: Array<Clip> = []
@@ -123,17 +136,20 @@ const frameText = (inksGet: Get, styledCharsToString: StyledCharsToString): Get 
         let line = written
         for (const transformer of operation.transformers) line = transformer(line, index)
         let offsetX = operation.x
-        for (const character of this.caches.getStyledChars(line)) {
+        const characters = this.caches.getStyledChars(line)
+        const columns = columnsOf(characters, this.caches, known)
+        characters.forEach((character, index) => {
           row[offsetX] = character
-          const width = Math.max(1, this.caches.getStringWidth(character.value))
+          const width = columns[index]!
           for (let cell = 1; cell < width; cell++) row[offsetX + cell] = { type: "char", value: "", fullWidth: false, styles: character.styles }
           offsetX += width
-        }
+        })
         offsetY++
       }
     }
     return { output: rows.map((row) => rowText(row, styledCharsToString)).join("\n"), height: rows.length }
   }
+}
 
 let uninstall: (() => void) | undefined
 let ink: Promise<readonly [OutputClass, StyledCharsToString]> | undefined
