@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url"
  * Here (1) the caches last as long as the process (what they hold is a pure function of the string, and one frame's
  * lines are nearly all the last one's), and (2) a row with no style in it is joined as it is. Everything else is
  * Ink's own `Output.get` step for step, and a frame clipped sideways is left to Ink (the TUI clips only vertically).
- * test/frameCaches.test.ts holds the two to drawing the same text for any writes, styles, wide characters and clips.
+ * test/frameCaches.test.tsx holds the two to drawing the same text for any writes, styles, wide characters and clips.
  *
  * Ink does not export `Output`: it is found beside Ink's entry point, and only the version this was written against
  * is changed (any other keeps Ink's own, and the test fails to say so).
@@ -50,8 +50,9 @@ type StyledCharsToString = (chars: ReadonlyArray<StyledChar>) => string
 
 const cacheMethods = ["getStyledChars", "getStringWidth", "getWidestLine"] as const
 
-/** Lines and strings kept per cache; past this the cache starts again (a screen holds a few hundred). */
-const capacity = 4096
+/** Lines and strings kept per cache (a frame holds at most a few hundred); past this it starts again, so a long session
+ * scrolling through thousands of rows holds a few megabytes, not one line per row it has shown. */
+const capacity = 1024
 
 const inkBuildDir = (): string => dirname(createRequire(import.meta.url).resolve("ink"))
 
