@@ -7,6 +7,7 @@ import { Cause, Runtime } from "effect"
 import { startingInstantOf } from "./config/env.js"
 import { operatorOf, operatorSourceFromEnv } from "./config/operators.js"
 import { makeTuiRuntime } from "./core/runtime.js"
+import { installFrameCaches } from "./ui/frameCaches.js"
 import { Live } from "./ui/Live.js"
 
 const main = async () => {
@@ -37,6 +38,7 @@ const main = async () => {
     if (process.stdout.isTTY) process.stdout.write("\x1b[2J\x1b[H")
   }
   if (onOff(env, "CAREPANEL_DISPATCHER", true)) tui.runtime.runFork(runDispatcher(dispatcherConfig()))
+  await installFrameCaches()
   const app = render(<Live tui={tui} actor={operator} colour={!env.NO_COLOR} />, { exitOnCtrlC: true })
   await app.waitUntilExit()
   await tui.runtime.dispose()

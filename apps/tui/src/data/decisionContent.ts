@@ -1,6 +1,18 @@
-import { agreedFieldsFor, type AuthorityPolicy, DecisionContent, invalidInput, PlacementKind, type Referral, Role, type RuleId, timescalesRuleOf } from "@carepanel/core"
+import {
+  agreedFieldsFor,
+  type AuthorityPolicy,
+  DecisionContent,
+  describeSharedFunding,
+  type FundingPartner,
+  invalidInput,
+  PlacementKind,
+  type Referral,
+  Role,
+  type RuleId,
+  timescalesRuleOf
+} from "@carepanel/core"
 import { Effect, Schema } from "effect"
-import type { Field, Values } from "../ui/Form.js"
+import type { Choice, Field, Values } from "../ui/Form.js"
 import { words } from "../ui/describe.js"
 
 const choicesOf = (literals: ReadonlyArray<string>) => literals.map((value) => ({ value, label: words(value) }))
@@ -36,6 +48,30 @@ const actionCount = (values: Values): number => {
  */
 export const reviewRuleOf = (policy: AuthorityPolicy): RuleId => policy.decision.returnWaivableByCaseNote ?? timescalesRuleOf(policy.decision)
 
+/** CPR-6: who else would fund the child's care, in the core's words ("joint funding with Health"); none by default. */
+const sharedFundingPartners: ReadonlyArray<ReadonlyArray<FundingPartner>> = [["health"], ["sen"], ["sen", "health"]]
+const sharedFundingChoices: ReadonlyArray<Choice> = [
+  { value: "none", label: "none" },
+  ...sharedFundingPartners.map((partners) => ({ value: partners.join("+"), label: describeSharedFunding({ partners: partners as [FundingPartner, ...Array<FundingPartner>] }) }))
+]
+
+/**
+ * Asked only where the authority's policy runs the Complex Needs Panel referral that shared funding starts (CPR-6):
+ * elsewhere nothing would follow it, and the core refuses it.
+ */
+const sharedFundingFields = (policy: AuthorityPolicy): ReadonlyArray<Field> => {
+  const referral = policy.decision.complexNeedsReferral
+  return referral === undefined
+    ? []
+    : [{ key: "sharedFunding", label: "Shared funding", choices: sharedFundingChoices, hint: referral.ruleId }]
+}
+
+/** The partners chosen, for the core (which refuses them where the policy runs no referral); none: nothing. */
+const sharedFundingOf = (values: Values) => {
+  const chosen = values.sharedFunding
+  return chosen === undefined || chosen === "none" ? {} : { sharedFunding: { partners: chosen.split("+") } }
+}
+
 const actionFields = (index: number, shown: number): ReadonlyArray<Field> => {
   const keys = actionKeys(index)
   const n = index + 1
@@ -50,7 +86,8 @@ const actionFields = (index: number, shown: number): ReadonlyArray<Field> => {
 
 /**
  * The decision form for a request, as it stands with what is typed so far: what every decision says, what the
- * policy asks of minutes and highlights (CPR-10), what its types ask agreed, the review date, then its actions: each one started opens
+ * policy asks of minutes and highlights (CPR-10), what its types ask agreed, shared funding where the policy runs
+ * CPR-6's referral, the review date, then its actions: each one started opens
  * the next (only its description until something is typed there).
  */
 export const decisionFields = (policy: AuthorityPolicy, request: Referral, values: Values = {}): ReadonlyArray<Field> => {
@@ -85,6 +122,7 @@ export const decisionFields = (policy: AuthorityPolicy, request: Referral, value
           { key: "budget", label: "Budget" }
         ]
       : []),
+    ...sharedFundingFields(policy),
     { key: "reviewWeeks", label: "Review: back to panel within (weeks)", hint: `${reviewRuleOf(policy)}; empty if none` },
     ...actions.flat()
   ]
@@ -134,6 +172,7 @@ export const decisionContentOf = (policy: AuthorityPolicy, request: Referral, va
     ...(trimmed(values, "presentation") || trimmed(values, "discussion")
       ? { highlights: { presentation: values.presentation ?? "", discussion: values.discussion ?? "" } }
       : {}),
+    ...sharedFundingOf(values),
     actions: actionsOf(values, actionId),
     ...(review === undefined ? {} : { returnToPanel: { withinWeeks: Number(review), ruleId: reviewRuleOf(policy) } })
   }

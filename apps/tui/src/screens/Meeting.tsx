@@ -1,5 +1,5 @@
 import { useKeys } from "../ui/useKeys.js"
-import { type Decision, Decisions, londonTimeOf, type Referral, reviewDate, SittingId, Sittings } from "@carepanel/core"
+import { type Decision, Decisions, describeSharedFunding, londonTimeOf, type Referral, reviewDate, SittingId, Sittings } from "@carepanel/core"
 import { Box, Text } from "ink"
 import { Effect } from "effect"
 import { useEffect, useState } from "react"
@@ -91,6 +91,9 @@ export const Meeting = ({ route }: { readonly route: Route }) => {
             <>
               <Text wrap="truncate-end">{`Decided: ${decision.content.outcome} (${decision.id}) · ${decision.content.rationale}`}</Text>
               <Text wrap="truncate-end">{`Review: ${reviewDate(decision) ?? "none set"} · ${decision.content.actions.length} action${decision.content.actions.length === 1 ? "" : "s"}`}</Text>
+              {decision.content.sharedFunding === undefined ? null : (
+                <Text wrap="truncate-end">{`Shared funding: ${describeSharedFunding(decision.content.sharedFunding)}`}</Text>
+              )}
               {decision.content.actions.map((planned) => (
                 <Text key={planned.actionId} wrap="truncate-end">{`  → ${planned.description} · ${words(planned.ownerRole)}${planned.ownerName ? ` (${planned.ownerName})` : ""} · due ${planned.dueDate}`}</Text>
               ))}
