@@ -7,11 +7,13 @@ import { seedEngland } from "./seedEngland.js"
 /**
  * `npm run -w @carepanel/store-sql seed:england -- --authorities 153 --years 5` into the PostgreSQL database at
  * DATABASE_URL (signed with the key the store is configured with: CAREPANEL_SIGNING_KEY_FILE, or in development the
- * key in CAREPANEL_DATA_DIR). `--weeks` instead of `--years` for a short history; `--requests` a year (1,000).
+ * key in CAREPANEL_DATA_DIR). `--weeks` instead of `--years` for a short history; `--requests` a year (1,000);
+ * `--first` the first authority to seed (1), so that several processes can each seed a range.
  */
 const { values } = parseArgs({
   options: {
     authorities: { type: "string", default: "153" },
+    first: { type: "string", default: "1" },
     years: { type: "string", default: "5" },
     weeks: { type: "string" },
     requests: { type: "string", default: "1000" }
@@ -32,6 +34,7 @@ const whole = (name: string, text: string | undefined) => {
 }
 const options = {
   authorities: whole("authorities", values.authorities),
+  first: whole("first", values.first),
   weeks: values.weeks === undefined ? 52 * whole("years", values.years) : whole("weeks", values.weeks),
   requestsPerYear: whole("requests", values.requests),
   firstDay: localDate("2027-01-04"),

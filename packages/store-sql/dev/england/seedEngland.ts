@@ -9,8 +9,9 @@ import { type RecordedCommit, makeRecordingStore } from "./recordingStore.js"
 import { writeAuthority } from "./writeAuthority.js"
 
 export interface SeedOptions {
-  /** Authorities 1..n (`eng-001`...). */
+  /** Authorities `first`..`authorities` (`eng-001`...): several processes can seed disjoint ranges at once. */
   readonly authorities: number
+  readonly first?: number
   readonly weeks: number
   readonly requestsPerYear: number
   /** The Monday the history starts (the presets' panels sit from January 2027). */
@@ -23,7 +24,9 @@ const perSecond = (count: number, ms: number) => Math.round((count * 1000) / Mat
 /**
  * Fills the store with fictional authorities, one after another: each is played through the core's use cases in
  * memory, then written in one transaction, so an authority is in the store whole or not at all. One already there is
- * skipped: a seed stopped half-way is resumed by running it again with the same options.
+ * skipped: a seed stopped half-way is resumed by running it again with the same options. Playing is the slow part and
+ * holds no lock; the write holds `event_head` only for its own transaction, so processes seeding disjoint ranges
+ * (`first`) share the machine's cores.
  */
 export const seedEngland = (options: SeedOptions) =>
   Effect.gen(function* () {
@@ -31,7 +34,7 @@ export const seedEngland = (options: SeedOptions) =>
     const { key } = yield* StoreIntegrity
     const started = Date.now()
     let written = 0
-    for (let n = 1; n <= options.authorities; n++) {
+    for (let n = options.first ?? 1; n <= options.authorities; n++) {
       const authorityId = englandAuthorityId(n)
       const present = yield* sql`SELECT 1 FROM events WHERE authority_id = ${authorityId} LIMIT 1`
       if (present.length > 0) {
