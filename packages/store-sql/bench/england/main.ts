@@ -112,7 +112,7 @@ try {
   }
   printTable(
     ["rebuild from the log (read, decode, fold)", "events/s"],
-    [...big.measured, reference].map((m) => [m.id, Math.round(m.rebuild).toLocaleString("en-GB")])
+    [...big.measured, reference].map((m) => [m === reference ? `${m.id} (baseline)` : m.id, Math.round(m.rebuild).toLocaleString("en-GB")])
   )
 } finally {
   await cluster?.stop()
