@@ -107,7 +107,7 @@ try {
       rows.push([m.id, String(m.requests), name, `${ms(latency.p50)} / ${ms(latency.p99)}`, `${ms(baseline.p50)} / ${ms(baseline.p99)}`, ratio.toFixed(2), `<= ${ratioTarget}`, verdict(ratio, ratioTarget)])
     }
   }
-  printTable(["authority", "requests", "read", "big p50 / p99", "1,000-request p50 / p99", "ratio (worse of two)", "target", ""], rows)
+  printTable(["authority", "requests", "read", "big p50 / p99", "baseline p50 / p99", "ratio (worse of two)", "target", ""], rows)
   if (big.open !== undefined) {
     printTable(
       ["deadlines, one authority", "requests", "p50 / p99", "target p99", ""],
