@@ -2,7 +2,8 @@
  * `npm run bench`: append throughput against bare INSERTs, commits per second of one and of two records per commit,
  * the change-feed lag between two processes (p50, p99), read-model query latency at 1k/10k/100k rows,
  * and replay speed (the read alone, and a rebuild that decodes and folds every event), on SQLite and (when it can
- * be had) PostgreSQL. A plain Node script; prints tables.
+ * be had) PostgreSQL; with BENCH_ENGLAND=1, then `bench/england/main.ts` (exit 1 on a target missed by > 20%).
+ * A plain Node script; prints tables.
  */
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
@@ -90,5 +91,10 @@ else {
   } finally {
     await pg.close()
   }
+}
+// Issue 16 item 6, all of England on one PostgreSQL: long (it seeds its databases), so only when asked for.
+if (process.env.BENCH_ENGLAND === "1") {
+  console.log("\nAll of England (BENCH_ENGLAND=1)")
+  await import("./england/main.js")
 }
 console.log(`\nbench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`)

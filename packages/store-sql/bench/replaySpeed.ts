@@ -8,6 +8,7 @@ import {
   type StoredEvent,
   sittingAggregate
 } from "@carepanel/core"
+import type { AuthorityId } from "@carepanel/core"
 import { Effect, type ParseResult } from "effect"
 import { replayAuthority } from "./replayEvents.js"
 
@@ -26,15 +27,15 @@ const folds: Readonly<Record<string, Fold>> = Object.fromEntries(
   ])
 )
 
-/** Reads the replay authority's log through `readAll` in pages of 1000, handing each page to `onPage`. */
-const readPages = (onPage: (page: ReadonlyArray<StoredEvent>) => Effect.Effect<void, ParseResult.ParseError>) =>
+/** Reads an authority's log through `readAll` in pages of 1000, handing each page to `onPage`. */
+const readPages = (authorityId: AuthorityId, onPage: (page: ReadonlyArray<StoredEvent>) => Effect.Effect<void, ParseResult.ParseError>) =>
   Effect.gen(function* () {
     const store = yield* EventStore
     const start = performance.now()
     let after = 0
     let count = 0
     while (true) {
-      const page = yield* store.readAll({ after, limit: 1000, authorityId: replayAuthority })
+      const page = yield* store.readAll({ after, limit: 1000, authorityId })
       if (page.length === 0) break
       yield* onPage(page)
       count += page.length
@@ -44,15 +45,16 @@ const readPages = (onPage: (page: ReadonlyArray<StoredEvent>) => Effect.Effect<v
   })
 
 /** Only the read: `readAll` paging and the store's JSON parsing. */
-export const readSpeed = readPages(() => Effect.void)
+export const readSpeed = readPages(replayAuthority, () => Effect.void)
 
 /**
  * What a rebuild does: read every event, decode it with its aggregate's schema and evolve the stream's state, keeping
  * one state per stream. Fails on an event it cannot decode, as a rebuild would.
  */
-export const rebuildSpeed = Effect.gen(function* () {
+export const rebuildSpeedOf = (authorityId: AuthorityId) =>
+  Effect.gen(function* () {
   const states = new Map<string, unknown>()
-  const result = yield* readPages((page) =>
+  const result = yield* readPages(authorityId, (page) =>
     Effect.forEach(
       page,
       (event) => {
@@ -65,4 +67,6 @@ export const rebuildSpeed = Effect.gen(function* () {
     )
   )
   return { ...result, streams: states.size }
-})
+  })
+
+export const rebuildSpeed = rebuildSpeedOf(replayAuthority)

@@ -20,20 +20,16 @@ export const appendLink = (key: SigningKey, log: ChainLog, subject: string, rows
   Effect.gen(function* () {
     if (rows.length === 0) return
     const sql = yield* SqlClient.SqlClient
-    const firstSeq = Number(rows[0]![0])
-    const lastSeq = Number(rows[rows.length - 1]![0])
-    const head = linkHead(yield* lastLinkHead(log), log, subject, firstSeq, lastSeq, rows)
-    yield* sql`INSERT INTO chain_links ${sql.insert({
-      log,
-      last_seq: lastSeq,
-      first_seq: firstSeq,
-      subject,
-      head,
-      key_id: key.keyId,
-      signature: signText(key, linkMessage(log, lastSeq, head)),
-      signed_at: signedAt
-    })}`
+    yield* sql`INSERT INTO chain_links ${sql.insert(signedLinkRow(key, yield* lastLinkHead(log), log, subject, rows, signedAt))}`
   })
+
+/** The `chain_links` row of a commit's rows (in seq order, at least one), chained to `prevHead` and signed. */
+export const signedLinkRow = (key: SigningKey, prevHead: string, log: ChainLog, subject: string, rows: ReadonlyArray<LinkedRow>, signedAt: string) => {
+  const firstSeq = Number(rows[0]![0])
+  const lastSeq = Number(rows[rows.length - 1]![0])
+  const head = linkHead(prevHead, log, subject, firstSeq, lastSeq, rows)
+  return { log, last_seq: lastSeq, first_seq: firstSeq, subject, head, key_id: key.keyId, signature: signText(key, linkMessage(log, lastSeq, head)), signed_at: signedAt }
+}
 
 /** Records the signing key's public part, once, so that verify can name the key of every signature. */
 export const recordSigningKey = (key: SigningKey, at: string) =>

@@ -20,6 +20,29 @@ export const streamHead = (streamId: string) =>
     )
   )
 
+/** A commit's `events` rows, hash-chained to the stream's head, from `firstPosition` on. */
+export const eventRowsOf = (commit: Commit, head: { readonly version: number; readonly hash: string }, firstPosition: number, recordedAt: string) => {
+  const streamId = streamIdOf(commit.stream)
+  let prevHash = head.hash
+  return commit.events.map((event, i) => {
+    const version = head.version + i + 1
+    const data = canonicalJson(event.data)
+    prevHash = eventHash(prevHash, { streamId, version, type: event.type, data, recordedAt })
+    return {
+      position: firstPosition + i,
+      stream_id: streamId,
+      authority_id: commit.stream.authorityId,
+      stream_type: commit.stream.streamType,
+      entity_id: commit.stream.id,
+      version,
+      type: event.type,
+      data,
+      recorded_at: recordedAt,
+      hash: prevHash
+    }
+  })
+}
+
 /**
  * Writes one commit; must run inside a write transaction. Order: claim positions on `event_head` (which
  * serialises appends and, on PostgreSQL, queues the change feed's NOTIFY), check the expected version, insert the hash-chained events
@@ -43,25 +66,7 @@ export const appendCommit = (key: SigningKey) => (commit: Commit) =>
       return yield* ConcurrencyConflict.of(streamId, commit.expectedVersion, head.version)
     }
     const recordedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
-    const firstPosition = Number(claimed?.last_position) - count + 1
-    let prevHash = head.hash
-    const rows = commit.events.map((event, i) => {
-      const version = head.version + i + 1
-      const data = canonicalJson(event.data)
-      prevHash = eventHash(prevHash, { streamId, version, type: event.type, data, recordedAt })
-      return {
-        position: firstPosition + i,
-        stream_id: streamId,
-        authority_id: commit.stream.authorityId,
-        stream_type: commit.stream.streamType,
-        entity_id: commit.stream.id,
-        version,
-        type: event.type,
-        data,
-        recorded_at: recordedAt,
-        hash: prevHash
-      }
-    })
+    const rows = eventRowsOf(commit, head, Number(claimed?.last_position) - count + 1, recordedAt)
     if (rows.length > 0) yield* sql`INSERT INTO events ${sql.insert(rows)}`
     yield* appendLink(key, "events", streamId, rows.map((row) => linkedRowOf("events", row)), recordedAt)
     yield* writeReadModels(commit.readModels)

@@ -11,6 +11,19 @@ const minus = (a: ReadonlyArray<Entry>, b: ReadonlyArray<Entry>) => {
   return a.filter((entry) => !keys.has(entryKey(entry)))
 }
 
+/** A `read_models` row as stored. */
+export const readModelsRowOf = (row: ReadModelRow) => ({
+  collection: row.collection,
+  authority_id: row.authorityId,
+  id: row.id,
+  index_fields: JSON.stringify(row.index),
+  doc: JSON.stringify(row.doc ?? null)
+})
+
+/** A row's `read_model_index` entries as stored. */
+export const indexRowsOf = (row: ReadModelRow) =>
+  indexEntries(row.index).map(({ field, value }) => ({ collection: row.collection, authority_id: row.authorityId, field, value, id: row.id }))
+
 /** The index each row had before this commit (read inside the transaction), by row key. */
 const previousIndexes = (rows: ReadonlyArray<ReadModelRow>) =>
   Effect.gen(function* () {
@@ -40,15 +53,7 @@ export const writeReadModels = (input: ReadonlyArray<ReadModelRow>) =>
     const sql = yield* SqlClient.SqlClient
     const rows = [...new Map(input.map((row) => [keyOf(row), row])).values()]
     const previous = yield* previousIndexes(rows)
-    yield* sql`INSERT INTO read_models ${sql.insert(
-      rows.map((row) => ({
-        collection: row.collection,
-        authority_id: row.authorityId,
-        id: row.id,
-        index_fields: JSON.stringify(row.index),
-        doc: JSON.stringify(row.doc ?? null)
-      }))
-    )} ON CONFLICT (collection, authority_id, id) DO UPDATE
+    yield* sql`INSERT INTO read_models ${sql.insert(rows.map(readModelsRowOf))} ON CONFLICT (collection, authority_id, id) DO UPDATE
       SET index_fields = excluded.index_fields, doc = excluded.doc`
     const added: Array<Record<string, string>> = []
     for (const row of rows) {

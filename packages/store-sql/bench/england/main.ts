@@ -1,0 +1,128 @@
+/**
+ * `npm run -w @carepanel/store-sql bench:england` (and `BENCH_ENGLAND=1 npm run bench`): issue 16 item 6 on PostgreSQL.
+ * For a few authorities of a database holding many (BENCH_ENGLAND_URL, filled by `seed:england`), the agenda, a
+ * request's page and the deadlines, p50 / p99 through the core's use cases, beside the same on a database of one
+ * authority's 1,000-request year (BENCH_ENGLAND_BASELINE_URL, `seed:england -- --authorities 1 --years 1`); the
+ * deadlines of an authority with 5,000 open requests (added to the big database if missing); and rebuilding an
+ * authority's state from its log. Without the URLs it starts its own cluster and seeds small ones
+ * (BENCH_ENGLAND_AUTHORITIES x BENCH_ENGLAND_WEEKS, default 3 x 26; the baseline 1 x BENCH_ENGLAND_BASELINE_WEEKS, 52),
+ * dropped with the cluster afterwards. BENCH_ENGLAND_OPEN: the open requests of the deadlines check (5,000). Exit 1 on a target missed by > 20%.
+ */
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { SqlClient } from "@effect/sql"
+import { PgClient } from "@effect/sql-pg"
+import type { AuthorityPolicy } from "@carepanel/core"
+import { localDate } from "@carepanel/core"
+import { Effect, Redacted } from "effect"
+import { startPostgresCluster } from "../../dev/postgresCluster.js"
+import { englandAuthorityId, englandPolicy } from "../../dev/england/englandPolicies.js"
+import { seedOpenRequests } from "../../dev/england/openRequests.js"
+import { seedEngland } from "../../dev/england/seedEngland.js"
+import { PgStoreLayer } from "../../src/layers/PgStoreLayer.js"
+import { printTable } from "../table.js"
+import { coreOn } from "../../dev/england/coreOn.js"
+import { type Latency, measureAuthority, rebuildRate } from "./measure.js"
+
+const ratioTarget = 1.5
+const deadlinesTargetMs = 100
+const slack = 1.2
+const openRequests = Number(process.env.BENCH_ENGLAND_OPEN ?? 5000)
+const openAuthority = 999
+const runs = { reads: 200, deadlines: 20 }
+
+const env = process.env
+if (env.CAREPANEL_DATA_DIR === undefined) env.CAREPANEL_DATA_DIR = mkdtempSync(join(tmpdir(), "carepanel-england-key-"))
+const cluster = env.BENCH_ENGLAND_URL && env.BENCH_ENGLAND_BASELINE_URL ? undefined : await startPostgresCluster()
+const log = (line: string) => console.log(`  ${line}`)
+
+/** A database of the cluster this bench started, seeded with `authorities` x `weeks`. */
+const seeded = async (name: string, authorities: number, weeks: number) => {
+  const url = cluster!.url(name)
+  await Effect.runPromise(
+    Effect.flatMap(PgClient.PgClient, (sql) => sql.unsafe(`CREATE DATABASE ${name}`)).pipe(Effect.provide(PgClient.layer({ url: Redacted.make(cluster!.url("postgres")), maxConnections: 1 })))
+  )
+  console.log(`seeding ${name}: ${authorities} authorities x ${weeks} weeks`)
+  await Effect.runPromise(
+    seedEngland({ authorities, weeks, requestsPerYear: 1000, firstDay: localDate("2027-01-04"), log }).pipe(Effect.provide(PgStoreLayer(url)))
+  )
+  return url
+}
+
+const authoritiesIn = Effect.flatMap(SqlClient.SqlClient, (sql) =>
+  Effect.map(
+    sql<{ authority_id: string }>`SELECT DISTINCT authority_id FROM read_models WHERE collection = 'sittings' ORDER BY authority_id`,
+    (rows) => rows.map((row) => Number(row.authority_id.slice(4))).filter((n) => Number.isInteger(n) && n !== openAuthority)
+  )
+)
+
+const policiesUpTo = (count: number): ReadonlyArray<AuthorityPolicy> => Array.from({ length: count }, (_, i) => englandPolicy(i + 1)).concat(englandPolicy(openAuthority))
+
+const measureOn = (url: string, sample: (numbers: ReadonlyArray<number>) => ReadonlyArray<number>, withOpen: boolean) =>
+  Effect.runPromise(
+    Effect.gen(function* () {
+      const numbers = yield* authoritiesIn
+      if (withOpen) yield* seedOpenRequests(englandPolicy(openAuthority), openRequests)
+      const sql = yield* SqlClient.SqlClient
+      yield* sql`ANALYZE`
+      const total = (yield* sql<{ n: number | string }>`SELECT last_position AS n FROM event_head`)[0]!.n
+      const measured = []
+      for (const n of sample(numbers)) {
+        const id = englandAuthorityId(n)
+        measured.push({ id, ...(yield* measureAuthority(id, runs)), rebuild: yield* rebuildRate(id) })
+      }
+      const open = withOpen ? yield* measureAuthority(englandAuthorityId(openAuthority), { reads: 1, deadlines: runs.deadlines }) : undefined
+      return { authorities: numbers.length, events: Number(total), measured, open }
+    }).pipe(Effect.provide(coreOn(PgStoreLayer(url), policiesUpTo(1000))), Effect.scoped)
+  )
+
+const ms = (n: number) => `${n.toFixed(1)} ms`
+const ratioOf = (big: Latency, base: Latency) => Math.max(big.p50 / base.p50, big.p99 / base.p99)
+let missed = 0
+const verdict = (value: number, target: number) => {
+  if (value <= target) return "ok"
+  if (value <= target * slack) return "missed, within 20%"
+  missed++
+  return "MISSED"
+}
+
+try {
+  const baselineUrl = env.BENCH_ENGLAND_BASELINE_URL || (await seeded("england_baseline", 1, Number(env.BENCH_ENGLAND_BASELINE_WEEKS ?? 52)))
+  const bigUrl = env.BENCH_ENGLAND_URL || (await seeded("england_big", Number(env.BENCH_ENGLAND_AUTHORITIES ?? 3), Number(env.BENCH_ENGLAND_WEEKS ?? 26)))
+  const base = await measureOn(baselineUrl, (numbers) => numbers.slice(0, 1), false)
+  const big = await measureOn(bigUrl, (numbers) => [...new Set([numbers[0]!, numbers[Math.floor(numbers.length / 2)]!, numbers.at(-1)!])], true)
+  const reference = base.measured[0]!
+  console.log(`\nbaseline: ${reference.id}, ${reference.requests} requests, ${base.events.toLocaleString("en-GB")} events`)
+  console.log(`big: ${big.authorities} authorities, ${big.events.toLocaleString("en-GB")} events`)
+  const rows: Array<Array<string>> = []
+  for (const m of big.measured) {
+    for (const [name, latency, baseline] of [
+      ["agenda", m.agenda, reference.agenda],
+      ["request page", m.requestPage, reference.requestPage],
+      ["deadlines", m.deadlines, reference.deadlines]
+    ] as const) {
+      if (latency === undefined || baseline === undefined) continue
+      const ratio = ratioOf(latency, baseline)
+      rows.push([m.id, String(m.requests), name, `${ms(latency.p50)} / ${ms(latency.p99)}`, `${ms(baseline.p50)} / ${ms(baseline.p99)}`, ratio.toFixed(2), `<= ${ratioTarget}`, verdict(ratio, ratioTarget)])
+    }
+  }
+  printTable(["authority", "requests", "read", "big p50 / p99", "baseline p50 / p99", "ratio (worse of two)", "target", ""], rows)
+  if (big.open !== undefined) {
+    printTable(
+      ["deadlines, one authority", "requests", "p50 / p99", "target p99", ""],
+      [[`${openRequests.toLocaleString("en-GB")} open requests`, String(big.open.requests), `${ms(big.open.deadlines.p50)} / ${ms(big.open.deadlines.p99)}`, `< ${deadlinesTargetMs} ms`, verdict(big.open.deadlines.p99, deadlinesTargetMs)]]
+    )
+  }
+  printTable(
+    ["rebuild from the log (read, decode, fold)", "events/s"],
+    [...big.measured, reference].map((m) => [m === reference ? `${m.id} (baseline)` : m.id, Math.round(m.rebuild).toLocaleString("en-GB")])
+  )
+} finally {
+  await cluster?.stop()
+  if (env.CAREPANEL_DATA_DIR?.includes("carepanel-england-key-")) rmSync(env.CAREPANEL_DATA_DIR, { recursive: true, force: true })
+}
+if (missed > 0) {
+  console.log(`\n${missed} target(s) missed by more than 20%`)
+  process.exitCode = 1
+}
