@@ -93,7 +93,7 @@ describe("load: a stream's state folded before is read on from its last event", 
           })
         )
       ),
-      { numRuns: 300 }
+      { numRuns: 200 }
     )
   })
 
