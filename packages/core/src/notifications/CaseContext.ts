@@ -47,6 +47,15 @@ export const childPlaceholder = "the child"
  * its own case (so "Robin" goes, "robin" the bird stays). Headlines never hold free text at all.
  */
 export const redactor = (names: ReadonlyArray<string>): ((text: string) => string) => {
+  // Built on first use: most commands' notifications carry no free text to redact.
+  let patterns: ReadonlyArray<RegExp> | undefined
+  return (text) => {
+    patterns ??= namePatterns(names)
+    return patterns.reduce((result, pattern) => result.replace(pattern, childPlaceholder), text)
+  }
+}
+
+const namePatterns = (names: ReadonlyArray<string>): ReadonlyArray<RegExp> => {
   const parts = (name: string) => name.trim().split(/\s+/).filter((part) => part !== "")
   const full = names
     .map(parts)
@@ -55,7 +64,7 @@ export const redactor = (names: ReadonlyArray<string>): ((text: string) => strin
   const single = [...new Set(names.flatMap(parts).filter((part) => [...part].length >= 3))]
     .sort((a, b) => b.length - a.length)
     .map((part) => new RegExp(whole(escapeRegExp(part)), "gu"))
-  return (text) => [...full, ...single].reduce((result, pattern) => result.replace(pattern, childPlaceholder), text)
+  return [...full, ...single]
 }
 
 /** A redactor for the context's case, or the identity when there is none. */

@@ -72,6 +72,11 @@ export interface ReadAllOptions {
   readonly authorityId?: AuthorityId
 }
 
+export interface ReadStreamOptions {
+  /** Only the events with a version strictly greater than this (0, the default, for the whole stream). */
+  readonly after?: number
+}
+
 export class EventStore extends Context.Tag("@carepanel/core/EventStore")<
   EventStore,
   {
@@ -85,7 +90,8 @@ export class EventStore extends Context.Tag("@carepanel/core/EventStore")<
     readonly appendAll: (
       commits: ReadonlyArray<Commit>
     ) => Effect.Effect<ReadonlyArray<AppendResult>, ConcurrencyConflict | PersistenceError>
-    readonly readStream: (stream: StreamRef) => Effect.Effect<ReadonlyArray<StoredEvent>, PersistenceError>
+    /** The stream's events in version order (from `after`, if given: a reader that has folded the rest reads only what is new). */
+    readonly readStream: (stream: StreamRef, options?: ReadStreamOptions) => Effect.Effect<ReadonlyArray<StoredEvent>, PersistenceError>
     readonly readAll: (options: ReadAllOptions) => Effect.Effect<ReadonlyArray<StoredEvent>, PersistenceError>
     /**
      * The store-wide change feed: every committed event with a position strictly greater than `after`, in position

@@ -7,11 +7,24 @@ import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
 import type { ReferralCommand } from "./ReferralCommands.js"
 import { type ReferralContext, referralDecider } from "./ReferralDecider.js"
 import type { ReferralRefusal } from "./ReferralErrors.js"
-import { ReferralEvent } from "./ReferralEvents.js"
+import { DocumentRef, ReferralEvent } from "./ReferralEvents.js"
 import { Referral, type ReferralState } from "./Referral.js"
+import { ReferralForm } from "./ReferralForm.js"
+import { memoisedEncoder } from "../shared/memoisedEncoder.js"
 
 export const referralStreamType = "referral"
 export const referralCollection = "referrals"
+
+const encodeRest = Schema.encodeSync(Referral.pipe(Schema.omit("form", "documents")))
+const encodeForm = memoisedEncoder(ReferralForm)
+const encodeDocument = memoisedEncoder(DocumentRef)
+
+/** `Schema.encodeSync(Referral)`, with the form and each document encoded once, not again on every command. */
+export const referralDocument = (referral: Referral): typeof Referral.Encoded => ({
+  ...encodeRest(referral),
+  form: encodeForm(referral.form),
+  documents: referral.documents.map(encodeDocument)
+})
 
 /** The referral read model: the folded request, plus the fields lists are filtered on. */
 export const referralAggregate: Aggregate<ReferralCommand, ReferralEvent, ReferralState, ReferralRefusal, ReferralContext> = {
@@ -37,7 +50,7 @@ export const referralAggregate: Aggregate<ReferralCommand, ReferralEvent, Referr
               /** The London date, as every date the API takes (an evening in summer is already the next day in UTC). */
               createdOn: londonDateOf(state.createdAt)
             },
-            doc: Schema.encodeSync(Referral)(state)
+            doc: referralDocument(state)
           }
         ]
 }

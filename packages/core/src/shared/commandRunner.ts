@@ -1,9 +1,10 @@
 import { Effect, type ParseResult, Schedule, Schema } from "effect"
-import { type Commit, ConcurrencyConflict, EventStore, type StreamRef } from "../ports/EventStore.js"
+import { type Commit, ConcurrencyConflict, EventStore, type StoredEvent, type StreamRef } from "../ports/EventStore.js"
 import type { Notification } from "../ports/Notification.js"
 import type { ReadModelRow, ReadModels } from "../ports/ReadModels.js"
-import { type Decider, fold } from "./decider.js"
+import type { Decider } from "./decider.js"
 import { type InvalidInput, PersistenceError } from "./errors.js"
+import { eventsAfter, foldedState, keepFoldedState } from "./foldedStates.js"
 import { invalidInput } from "./inputProblems.js"
 
 /** Reads and writes one aggregate's events as JSON-safe data. */
@@ -40,18 +41,34 @@ export interface Loaded<State> {
   readonly version: number
 }
 
-export const load = <C, E extends { readonly _tag: string }, S, R, X>(aggregate: Aggregate<C, E, S, R, X>, stream: StreamRef) =>
-  Effect.gen(function* () {
-    const stored = yield* (yield* EventStore).readStream(stream)
-    const events = yield* Effect.forEach(stored, (event) =>
-      aggregate.events.decode(event.data).pipe(
-        Effect.mapError(
-          (error) =>
-            new PersistenceError({ operation: "decode event", message: `Event ${event.version} of ${stream.id} cannot be read: ${error.message}` })
-        )
+const decodeAll = <E extends { readonly _tag: string }>(codec: EventCodec<E>, stream: StreamRef, stored: ReadonlyArray<StoredEvent>) =>
+  Effect.forEach(stored, (event) =>
+    codec.decode(event.data).pipe(
+      Effect.mapError(
+        (error) =>
+          new PersistenceError({ operation: "decode event", message: `Event ${event.version} of ${stream.id} cannot be read: ${error.message}` })
       )
     )
-    return { state: fold(aggregate.decider, events), version: stored.length } satisfies Loaded<S>
+  )
+
+/**
+ * The stream's state and version. The state this process folded last for the stream (`foldedStates`) is read on
+ * from its last event, so only newer events are read and decoded: events are never changed and versions have no
+ * gaps, so that state is at worst behind (another process wrote since). Its last event is read again and must be
+ * the same (position and hash): a load inside a transaction that was then rolled back folded events that were
+ * never committed, and is read again from the start.
+ */
+export const load = <C, E extends { readonly _tag: string }, S, R, X>(aggregate: Aggregate<C, E, S, R, X>, stream: StreamRef) =>
+  Effect.gen(function* () {
+    const store = yield* EventStore
+    const folded = foldedState<S>(store, aggregate, stream)
+    const newer = folded === undefined ? undefined : eventsAfter(yield* store.readStream(stream, { after: folded.version - 1 }), folded)
+    const from = newer === undefined ? { state: aggregate.decider.initialState, version: 0 } : folded!
+    const stored = newer ?? (yield* store.readStream(stream))
+    const state = (yield* decodeAll(aggregate.events, stream, stored)).reduce(aggregate.decider.evolve, from.state)
+    const last = stored.at(-1)
+    if (last !== undefined) keepFoldedState(store, aggregate, stream, last, state)
+    return { state, version: last?.version ?? from.version } satisfies Loaded<S>
   })
 
 /** Checks the command's input against the aggregate's command schema, if it has one. */

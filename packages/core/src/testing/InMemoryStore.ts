@@ -113,9 +113,13 @@ export const makeInMemoryStore = Effect.gen(function* () {
   const eventStore = EventStore.of({
     append: (commit) => Effect.map(appendAll([commit]), (results) => results[0]!),
     appendAll,
-    readStream: (stream) =>
+    readStream: (stream, options) =>
       Ref.get(ref).pipe(
-        Effect.map((state) => state.events.filter((event) => streamIdOf(event.stream) === streamIdOf(stream)))
+        Effect.map((state) => {
+          const id = streamIdOf(stream)
+          const after = options?.after ?? 0
+          return state.events.filter((event) => event.version > after && streamIdOf(event.stream) === id)
+        })
       ),
     readAll,
     changes: changeFeed(readAll, newerThan)
@@ -189,7 +193,7 @@ const yielding = (store: EventStore["Type"]): EventStore["Type"] => {
   return EventStore.of({
     append: (commit) => around(store.append(commit)),
     appendAll: (commits) => around(store.appendAll(commits)),
-    readStream: (stream) => around(store.readStream(stream)),
+    readStream: (stream, options) => around(store.readStream(stream, options)),
     readAll: (options) => around(store.readAll(options)),
     changes: store.changes
   })

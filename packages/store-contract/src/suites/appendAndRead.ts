@@ -8,7 +8,7 @@ import { runWith } from "../support/runStore.js"
 export const appendAndReadSuite = (makeLayer: MakeStoreLayer) => {
   const a = authority("contract-a")
 
-  it("numbers a new stream's events from 1 and reads them back as written", () =>
+  it("numbers a new stream's events from 1 and reads them back as written, all or after a version", () =>
     runWith(
       makeLayer(),
       Effect.gen(function* () {
@@ -27,6 +27,13 @@ export const appendAndReadSuite = (makeLayer: MakeStoreLayer) => {
         expect(events[0]?.stream).toEqual(stream)
         expect(Number.isNaN(Date.parse(events[0]!.recordedAt))).toBe(false)
         expect(yield* store.readStream(streamOf(a, "nobody"))).toEqual([])
+        yield* store.append(commit(stream, 2, { events: [event("Closed", 3)] }))
+        expect((yield* store.readStream(stream, { after: 1 })).map((e) => [e.version, e.type, e.data])).toEqual([
+          [2, "Noted", null],
+          [3, "Closed", 3]
+        ])
+        expect(yield* store.readStream(stream, { after: 3 })).toEqual([])
+        expect(yield* store.readStream(stream, { after: 0 })).toEqual(yield* store.readStream(stream))
       })
     ))
 

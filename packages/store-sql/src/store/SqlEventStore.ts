@@ -83,8 +83,9 @@ export const makeSqlEventStore = (writeTransaction: WriteTransaction, key: Signi
     return EventStore.of({
       append: (commit) => Effect.map(appendAll([commit]), (results) => results[0]!),
       appendAll,
-      readStream: (stream) =>
-        sql<EventRow>`SELECT ${columns} FROM events WHERE stream_id = ${streamIdOf(stream)} ORDER BY version`.pipe(
+      readStream: (stream, options) =>
+        sql<EventRow>`SELECT ${columns} FROM events WHERE stream_id = ${streamIdOf(stream)} AND version > ${options?.after ?? 0}
+          ORDER BY version`.pipe(
           Effect.map((rows) => rows.map(toStoredEvent)),
           asPersistenceError("read the record's history")
         ),
