@@ -6,7 +6,8 @@
  */
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
-import { bareInserts, recordCommits, storeAppends } from "./appendThroughput.js"
+import { loadavg } from "node:os"
+import { bareInserts, concurrentAppends, recordCommits, storeAppends } from "./appendThroughput.js"
 import { feedLag, percentile } from "./feedLag.js"
 import { type BenchTarget, postgresTarget, sqliteTarget } from "./benchTargets.js"
 import { measureQueries, seedReferrals } from "./queryLatency.js"
@@ -16,6 +17,8 @@ import { printTable } from "./table.js"
 
 const appendEvents = 2000
 const commitCount = 2000
+const groupCommits = 1000
+const writerCounts = [1, 10, 50]
 const querySamples = 200
 const sizes = [1_000, 10_000, 100_000]
 const replayEvents = 20_000
@@ -38,6 +41,7 @@ const benchOne = (target: BenchTarget) =>
       commitRows.push([`${records} record${records === 1 ? "" : "s"} per commit`, String(commitCount), rate(yield* recordCommits(commitCount, records, `r${records}`))])
     }
     printTable(["appendAll (1 event + 1 row per record)", "commits", "commits/s"], commitRows)
+    yield* groupCommitTable(target)
     const lags = yield* feedLag(target.env, lagEvents, lagPauseMs)
     printTable(
       ["change feed, another process appending", "events", "lag p50", "lag p99", "max"],
@@ -69,10 +73,29 @@ const benchOne = (target: BenchTarget) =>
     )
   }).pipe(Effect.provide(target.layer), Effect.scoped)
 
+/**
+ * Single-event commits per second from 1, 10 and 50 concurrent writers, with group commit (the store as shipped)
+ * and without (every commit its own transaction, as before), beside bare autocommitted single-row INSERTs from as
+ * many writers: all on the same store, one after the other, so the ratios compare like with like.
+ */
+const groupCommitTable = (target: BenchTarget) =>
+  Effect.gen(function* () {
+    const rows: Array<Array<string>> = []
+    for (const writers of writerCounts) {
+      const grouped = yield* concurrentAppends(groupCommits, writers, `g${writers}`)
+      const ungrouped = yield* Effect.provide(concurrentAppends(groupCommits, writers, `u${writers}`), target.ungrouped)
+      const bare = yield* bareInserts(groupCommits, 1, `w${writers}`, writers)
+      rows.push([`${writers} writer${writers === 1 ? "" : "s"}`, rate(ungrouped), rate(grouped), rate(bare), pct(ungrouped / bare), pct(grouped / bare), `${(grouped / ungrouped).toFixed(1)}x`])
+    }
+    printTable(["single-event commits", "before (own tx) /s", "group commit /s", "bare INSERT /s", "before/bare", "group/bare", "group/before"], rows)
+    console.log(`(${groupCommits} commits per cell; load average ${loadavg().map((n) => n.toFixed(1)).join(" ")})`)
+  })
+
 /** PostgreSQL plans by its statistics; refresh them after the bulk load, as autovacuum soon would. */
 const analyze = Effect.flatMap(SqlClient.SqlClient, (sql) => sql.onDialectOrElse({ pg: () => sql`ANALYZE`, orElse: () => Effect.void }))
 
 const rate = (n: number) => Math.round(n).toLocaleString("en-GB")
+const pct = (ratio: number) => `${(ratio * 100).toFixed(0)}%`
 const ms = (n: number) => `${n.toFixed(2)} ms`
 
 const started = performance.now()
