@@ -25,9 +25,13 @@ const replayEvents = 20_000
 const lagEvents = 300
 const lagPauseMs = 20
 
+/** `npm run bench -- --commits-only`: only the group-commit table, on both engines. */
+const commitsOnly = process.argv.includes("--commits-only")
+
 const benchOne = (target: BenchTarget) =>
   Effect.gen(function* () {
     console.log(`\n${target.engine} (${target.note})`)
+    if (commitsOnly) return yield* groupCommitTable(target)
     const appendRows: Array<Array<string>> = []
     for (const batch of [1, 10]) {
       const events = appendEvents * batch
