@@ -92,7 +92,7 @@ export interface StoreContractOptions<I = never> {
     readonly store?: () => Layer.Layer<StorePorts | I, unknown>
     readonly integrity?: StoreIntegrity<I>
   }
-  /** fast-check runs of the test that sends mixes of good and failing commits at once; default 10. */
+  /** fast-check runs of the test that sends mixes of good and failing commits at once; default 5. */
   readonly concurrentCommitRuns?: number
   /** fast-check runs of the model-based test; default 30. */
   readonly modelRuns?: number

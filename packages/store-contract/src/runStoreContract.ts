@@ -40,7 +40,7 @@ export const runStoreContract = <I = never>(
     describe("tenancy", () => tenancySuite(makeLayer))
     describe("optimistic concurrency", () => concurrentWritersSuite(makeLayer))
     describe("several records in one commit", () => multiStreamSuite(makeLayer))
-    describe("commits that arrive together", () => concurrentCommitsSuite(makeLayer, options.concurrentCommitRuns ?? 10))
+    describe("commits that arrive together", () => concurrentCommitsSuite(makeLayer, options.concurrentCommitRuns ?? 5))
     describe("change feed", () => changeFeedSuite(makeLayer))
     describe("model-based", () => modelBasedSuite(makeLayer, options.modelRuns ?? 30))
     const fuzzRuns = Number.parseInt(process.env.CAREPANEL_FUZZ_RUNS ?? "", 10) || (options.commandFuzz?.runs ?? 2)

@@ -84,7 +84,7 @@ export const concurrentCommitsSuite = (makeLayer: MakeStoreLayer, runs: number) 
     const runtime = openStore(makeLayer())
     try {
       await fc.assert(
-        fc.asyncProperty(fc.array(memberArbitrary, { minLength: 1, maxLength: 16 }), (members) =>
+        fc.asyncProperty(fc.array(memberArbitrary, { minLength: 1, maxLength: 12 }), (members) =>
           runtime.runPromise(sendTogether(members))
         ),
         { numRuns: runs }
