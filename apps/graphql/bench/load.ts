@@ -4,8 +4,11 @@ export interface LoadResult {
   readonly rps: number
   readonly p50: number
   readonly p99: number
+  readonly mean: number
   readonly non2xx: number
   readonly errors: number
+  /** Requests answered. */
+  readonly requests: number
 }
 
 export interface LoadOptions {
@@ -31,5 +34,5 @@ export const load = async (options: LoadOptions): Promise<LoadResult> => {
     ...(typeof body === "string" ? { body } : { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] })
   } as autocannon.Options)
   const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000
-  return { rps: result.requests.total / seconds, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx, errors: result.errors }
+  return { rps: result.requests.total / seconds, p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.mean, non2xx: result.non2xx, errors: result.errors, requests: result.requests.total }
 }

@@ -15,6 +15,7 @@ import {
   sittingStreamType
 } from "@carepanel/core"
 import { exampleForm, staffOf } from "@carepanel/core/testing"
+import { SqliteStoreLayer } from "@carepanel/store-sql"
 import { DateTime, Effect } from "effect"
 
 /**
@@ -104,3 +105,15 @@ export const seedSitting = (policy: AuthorityPolicy, referralIds: ReadonlyArray<
     })
     return sittingId
   })
+
+/**
+ * Adds requests `from` to `to` to the SQLite store under `dataDir` (and, on the first call, the sitting of the first
+ * `agendaMembers`). Seeding syncs at NORMAL to be quick; the API under test opens the same file at FULL.
+ */
+export const seedSqliteStore = (dataDir: string, policy: AuthorityPolicy, from: number, to: number, agendaMembers: number) =>
+  Effect.runPromise(
+    Effect.gen(function* () {
+      yield* seedDrafts(policy, from, to)
+      if (from === 0) yield* seedSitting(policy, Array.from({ length: agendaMembers }, (_, i) => draftId(i)))
+    }).pipe(Effect.provide(SqliteStoreLayer({ dataDir, synchronous: "NORMAL" })))
+  )

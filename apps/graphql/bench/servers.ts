@@ -8,10 +8,13 @@ export interface ChildServer {
   readonly stop: () => Promise<void>
 }
 
-/** Starts a server script in its own process (its own core) and waits for the line that gives its URL. */
-export const startChild = (script: string, env: Readonly<Record<string, string>> = {}): Promise<ChildServer> =>
+/**
+ * Starts a server script in its own process (its own core) and waits for the line that gives its URL. `nodeArgs`
+ * go to node before the script (e.g. `--cpu-prof`).
+ */
+export const startChild = (script: string, env: Readonly<Record<string, string>> = {}, nodeArgs: ReadonlyArray<string> = []): Promise<ChildServer> =>
   new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", script], {
+    const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--conditions=@carepanel/source", "--import", "tsx", script], {
       cwd: appDir,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"]
@@ -39,3 +42,22 @@ export const startChild = (script: string, env: Readonly<Record<string, string>>
     })
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code}:\n${seen}`)))
   })
+
+/**
+ * The real API (src/main.ts) on the SQLite file under `dataDir`, at the store's default synchronous=FULL, with no
+ * demonstration seed and the deadline watcher idle.
+ */
+export const startApi = (dataDir: string, nodeArgs: ReadonlyArray<string> = []) =>
+  startChild(
+    "src/main.ts",
+    {
+      CAREPANEL_DATA_DIR: dataDir,
+      CAREPANEL_POLICIES: "lincolnshire",
+      CAREPANEL_SEED: "false",
+      CAREPANEL_DEADLINE_POLL_SECONDS: "86400",
+      // the load generator is one client going as fast as it can: its per-caller limit must not be what is measured
+      CAREPANEL_REQUESTS_PER_MINUTE: "1000000",
+      PORT: "0"
+    },
+    nodeArgs
+  )

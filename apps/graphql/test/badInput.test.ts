@@ -49,6 +49,7 @@ const cases: Record<string, readonly [input: Record<string, unknown>, path: stri
   recordFgcReferralReceived: [{ decisionId: "dec_1", actionId: "" }, "input.actionId"],
   approveChangeOfCircumstances: [{ decisionId: "dec_1", circumstances: "Moved", alternativeAction: "" }, "input.alternativeAction"],
   waiveReturnToPanel: [{ decisionId: "dec_1", caseNote: "" }, "input.caseNote"],
+  recordComplexNeedsTemplateSent: [{ decisionId: "dec_1", note: "  " }, "input.note"],
   recordS20Task: [{ decisionId: " ", task: "supervision", note: "Done" }, "input.decisionId"],
   recordDissent: [{ decisionId: "dec_1", member: { ...person, name: "" }, grounds: "Risky" }, "input.member.name"],
   noteAreasOfDisagreement: [{ disagreementId: "dis_1", areas: [] }, "input.areas"],

@@ -84,6 +84,18 @@ describe("the access log", () => {
     expect(entry.fields).toEqual(["request.caseSummary", "request.worries"])
   })
 
+  it("one operation is one entry per child, however often it reads them, stamped by the domain's clock", async () => {
+    app.travelTo("2027-05-10T10:00:00Z")
+    const twice = `query ReadTwice($id: ID!) { referral(id: $id) { ... on Referral { worries children { fullName plan } again: children { fullName } } } }`
+    const response = await app.post(await tokenFor(app, staff.socialWorker), twice, { id: referralId })
+    app.travelTo(new Date())
+    expect(response.body.data.referral.again).toEqual([{ fullName: child.name }])
+    const entries = (await accessLog()).filter((entry) => entry.purpose === "ReadTwice")
+    expect(entries).toEqual([expect.objectContaining({ personId: staff.socialWorker.personId, role: "social_worker", fields: ["fullName", "plan", "request.worries"] })])
+    expect(entries[0]!.at.slice(0, 16)).toBe("2027-05-10T10:00")
+    expect(JSON.stringify(entries)).not.toContain(child.name)
+  })
+
   it("records every read of a child's record: who, role, when, which fields, and never the values", async () => {
     const entries = await accessLog()
     const integrator = entries.find((entry) => entry.personId === staff.integrator.personId)!

@@ -1,6 +1,6 @@
-import { type Deadline, preset } from "@carepanel/core"
+import { AccessLog, AuthorityId, ChildId, type Deadline, preset } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
-import { DateTime } from "effect"
+import { DateTime, Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { changesBetween } from "../src/subscriptions/deadlineWatcher.js"
 import { mutation } from "./support/documents.js"
@@ -31,6 +31,22 @@ describe("decisionRecorded over Server-Sent Events", () => {
     subscription.close()
     expect(event.data.decisionRecorded.decision).toEqual({ id: decision.id, referralId: referral.id, outcome: "approve" })
     expect(event.data.decisionRecorded.position).toMatch(/^[1-9]\d*$/)
+  })
+
+  it("logs each event's read of a child's record once, as it is sent, with the subscription's name and no values", async () => {
+    const referral = await readyRequest(app, policy, { id: "sse-logged", name: "Ellis Quarrendon" })
+    const sitting = await sittingWith(app, policy, [referral.id])
+    const subscription = await firstEvent(await tokenFor(app, staff.chair), "subscription Watch { decisionRecorded { decision { id rationale } } }")
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await decide(app, policy, referral.id, sitting)
+    const event = await subscription.next
+    subscription.close()
+    const rationale: string = event.data.decisionRecorded.decision.rationale
+    expect(rationale.length).toBeGreaterThan(0)
+    const logged = await app.runtime.runPromise(Effect.flatMap(AccessLog, (log) => log.forChild(AuthorityId.make(policy.authority.id), ChildId.make("sse-logged"))))
+    const watched = logged.filter((entry) => entry.purpose === "Watch")
+    expect(watched).toEqual([expect.objectContaining({ personId: staff.chair.personId, role: "panel_chair", fields: ["decision.rationale"] })])
+    expect(JSON.stringify(watched)).not.toContain(rationale)
   })
 
   it("resumes after a position: the next decision recorded since, not the one before it", async () => {

@@ -62,7 +62,7 @@ describe("visits and the placement plan over HTTP (STAT-R28, STAT-R9)", () => {
     expect(read.body.data.placement.visits).toHaveLength(1)
   })
 
-  it("STAT-R9, STAT-R28: the placement plan clock is in the deadlines until the plan is recorded; after the first review, the next visit is 4 weeks on", async () => {
+  it("STAT-R9, STAT-R28, STAT-R33: the placement plan clock is in the deadlines until the plan is recorded; after the child's first looked-after review, the next visit is 4 weeks on", async () => {
     const now = Date.now()
     const { worker, placementId } = await placed("visit-child-2", now - 10 * day)
     const deadlines = await app.post(worker, "query { deadlines(dueWithinDays: 60, includeMet: true) { id ruleId state explanation } }", {})
@@ -77,10 +77,12 @@ describe("visits and the placement plan over HTTP (STAT-R28, STAT-R9)", () => {
 
     const record = mutation("recordVisit", `${onPlacement} ${refusals}`)
     await app.post(worker, record, { input: { placementId, visitedAt: iso(now - 5 * day), seenAlone: true, visitor: "Amir Holloway" } })
-    await app.post(worker, mutation("recordFirstLookedAfterReview", `${onPlacement} ${refusals}`), { input: { placementId, heldAt: iso(now - 2 * day) } })
+    const reviewed = await app.post(worker, mutation("recordLookedAfterReview", "... on ChildRecord { childId } ... on DomainError { code message }"), {
+      input: { childId: "visit-child-2", heldAt: iso(now - 2 * day), iroName: "Nell Farrant" }
+    })
+    expect(reviewed.body.data.recordLookedAfterReview, reviewed.text).toMatchObject({ childId: "visit-child-2" })
     const last = await app.post(worker, record, { input: { placementId, visitedAt: iso(now - day), seenAlone: true } })
     const placement = last.body.data.recordVisit
-    expect(placement, last.text).toMatchObject({ firstLookedAfterReview: { heldAt: iso(now - 2 * day) } })
     expect(placement.visits.map((visit: { visitor: string }) => visit.visitor)).toEqual(["Amir Holloway", staff.socialWorker.name])
     expect(clockOf(placement, `${placementId}:visit:3`)?.explanation).toMatch(/^due .* - STAT-R28: 4 weeks after the visit at .* \(at most every 4 weeks after the first looked-after review at .*\)$/)
   })

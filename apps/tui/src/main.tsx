@@ -1,4 +1,4 @@
-import { dataDirOf, emailNotifierFromEnv, onOff, policiesFromEnv, RandomIds } from "@carepanel/app-kit"
+import { dataDirOf, emailNotifierFromEnv, onOff, policiesFromEnv, RandomIds, telemetryOption } from "@carepanel/app-kit"
 import { dispatcherConfig, runDispatcher } from "@carepanel/core"
 import { isEmpty, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
@@ -25,7 +25,8 @@ const main = async () => {
     policies,
     operator,
     ...(alsoNotify === undefined ? {} : { alsoNotify }),
-    ...(startAt === undefined ? {} : { clock: shiftedClock(() => offsetMs) })
+    ...(startAt === undefined ? {} : { clock: shiftedClock(() => offsetMs) }),
+    ...telemetryOption(env, "carepanel-tui")
   })
   const production = env.NODE_ENV === "production"
   const home = policies[0]!

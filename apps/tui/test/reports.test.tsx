@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { AccessLog } from "@carepanel/core"
-import { Effect } from "effect"
+import { AccessLog, PersistenceError } from "@carepanel/core"
+import { Effect, Layer } from "effect"
 import { render } from "ink-testing-library"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bar, sparkline } from "../src/ui/charts.js"
 import { Live } from "../src/ui/Live.js"
 import { keys, press, seededCore, staff, type TestCore, waitFor } from "./support/harness.js"
+import type { TuiRuntime } from "../src/core/runtime.js"
 
 let tui: TestCore
 beforeAll(async () => {
@@ -15,8 +16,8 @@ beforeAll(async () => {
 })
 afterAll(() => tui.runtime.dispose())
 
-const renderReports = (exportDir: string) => {
-  const rendered = render(<Live tui={tui} actor={tui.inbox.operator} colour={false} size={{ columns: 100, rows: 30 }} initial={{ name: "reports" }} exportDir={exportDir} />)
+const renderReports = (exportDir: string, core: TuiRuntime = tui) => {
+  const rendered = render(<Live tui={core} actor={core.inbox.operator} colour={false} size={{ columns: 100, rows: 30 }} initial={{ name: "reports" }} exportDir={exportDir} />)
   Object.defineProperty(rendered.stdout, "columns", { value: 100 })
   return rendered
 }
@@ -52,6 +53,22 @@ describe("Reports", () => {
     const logged = await tui.runtime.runPromise(Effect.flatMap(AccessLog, (log) => log.forChild(staff.administrator.authorityId, child as never)))
     expect(logged).toContainEqual(expect.objectContaining({ fields: ["export:requests"], purpose: "tui: Reports" }))
     unmount()
+  })
+
+  it("writes no export it cannot log: the file is not written and the screen says why", async () => {
+    const unwritable = Layer.succeed(
+      AccessLog,
+      AccessLog.of({ record: () => Effect.fail(new PersistenceError({ operation: "access log", message: "The access log could not be written." })), forChild: () => Effect.succeed([]) })
+    )
+    const failing = await seededCore(staff.administrator, undefined, unwritable)
+    const exportDir = mkdtempSync(join(tmpdir(), "carepanel-tui-export-"))
+    const { lastFrame, stdin, unmount } = renderReports(exportDir, failing)
+    await waitFor(lastFrame, "Decisions by outcome")
+    await press(stdin, "j", "j", "j", "e")
+    expect(await waitFor(lastFrame, "Nothing was exported")).toContain("The access log could not be written.")
+    expect(readdirSync(exportDir)).toEqual([])
+    unmount()
+    await failing.runtime.dispose()
   })
 
   it("refuses a period that ends before it starts, keeping what was typed; shows a sitting's report", async () => {

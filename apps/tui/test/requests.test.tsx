@@ -1,4 +1,4 @@
-import { Referrals, Sittings } from "@carepanel/core"
+import { AccessLog, ChildId, Referrals, Sittings } from "@carepanel/core"
 import { makeRequest } from "@carepanel/demo"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -14,6 +14,25 @@ beforeAll(async () => {
 afterAll(() => tui.runtime.dispose())
 
 describe("Requests", () => {
+  it("logs one read of the children's names each time a request's detail comes into view, once, with no values", async () => {
+    const shown = () =>
+      tui.runtime
+        .runPromise(Effect.flatMap(AccessLog, (log) => log.forChild(staff.administrator.authorityId, ChildId.make("wx-child-10"))))
+        .then((entries) => entries.filter((entry) => entry.purpose === "tui: Requests"))
+    const before = (await shown()).length
+    const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "requests" } })
+    await waitFor(lastFrame, new RegExp(`● ready +${requestId}`))
+    await press(stdin, "j")
+    await waitFor(lastFrame, "Ivo Drummond (wx-child-10)")
+    const once = await shown()
+    expect(once.slice(before)).toEqual([expect.objectContaining({ personId: staff.administrator.personId, role: "panel_administrator", fields: ["fullName"] })])
+    expect(JSON.stringify(once)).not.toContain("Ivo Drummond")
+    await press(stdin, "k", "j")
+    await waitFor(lastFrame, "Ivo Drummond (wx-child-10)")
+    expect(await shown()).toHaveLength(before + 2)
+    unmount()
+  })
+
   it("accepts a ready request onto a sitting; a refusal shows the core's words and keeps the form", async () => {
     const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "requests" } })
     await waitFor(lastFrame, new RegExp(`● ready +${requestId}`))

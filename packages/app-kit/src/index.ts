@@ -1,5 +1,21 @@
-export { type CoreLayerParts, type CoreServices, coreLayer, type StorePorts } from "./coreLayer.js"
+export { type CoreLayerParts, type CoreServices, coreLayer, deliveryTags, type StorePorts, storePortTags, useCaseTags } from "./coreLayer.js"
 export { emailIsConfigured, emailNotifierFromEnv } from "./email.js"
 export { ConfigError, dataDirOf, type Env, intSetting, invocationDir, isProduction, onOff } from "./env.js"
 export { loadPolicy, policiesFromEnv, policiesLayer } from "./policies.js"
 export { nextId, RandomIds } from "./randomIds.js"
+export { type Admission, type RateLimit, RateLimiter } from "./rateLimiter.js"
+export {
+  type ActiveSpan,
+  httpRequestDuration,
+  observeHttpServer,
+  routeNamer,
+  outboxLag,
+  scrubbedSpan,
+  startActiveSpan,
+  type TelemetrySettings,
+  telemetryLayer,
+  telemetryOption,
+  telemetrySettingsFromEnv,
+  tracedLayer,
+  tracedService
+} from "./telemetry/index.js"

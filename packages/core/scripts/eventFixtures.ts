@@ -70,7 +70,9 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       ActionsCaseNoteRecorded: { note: "Support Panel Actions: all completed", ...audit },
       FgcReferralReceived: { actionId, ...audit },
       ChangeOfCircumstancesApproved: { circumstances: "Grandmother can no longer help", alternativeAction: "Daily visits by the family support worker", ...audit },
-      ReturnWaived: { caseNote: "The child is settled; the chair agreed no return to panel", ...audit }
+      ReturnWaived: { caseNote: "The child is settled; the chair agreed no return to panel", ...audit },
+      ComplexNeedsReferralStarted: { ruleId: "CPR-6", sharedFunding: { partners: ["sen", "health"] }, ...audit },
+      ComplexNeedsTemplateSent: { note: "Emailed to the social worker with the SEN and health contacts", ...audit }
     },
     disagreement: { DissentWithdrawn: { reason: "The member is satisfied with the FGC plan", ...audit } },
     placement: {

@@ -1,3 +1,4 @@
+export * from "./access/index.js"
 export * from "./agenda/index.js"
 export * from "./calendar/index.js"
 export * from "./deadlines/index.js"

@@ -44,7 +44,8 @@ export const completeForm = (panelId: string, overrides: Partial<ReferralForm> =
   requestTypes: ["s20_accommodation"],
   request: "Agreement to accommodate under section 20 while the family network is assessed",
   reason: "Mother is in hospital and no family member can care for Robin this week",
-  presentationReasons: ["accommodation_considered"],
+  // The tick goes with the section 20 request: a request of another type leaves it out (NSO-6, CPR-5 derive it from the type).
+  presentationReasons: overrides.requestTypes === undefined ? ["accommodation_considered"] : [],
   proposedPlan: "Short-term foster placement, family group conference within 2 weeks",
   caseSummary: "Known to children's services since 2022; child in need plan",
   currentSituation: "Staying with a neighbour for two nights",

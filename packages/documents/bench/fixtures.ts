@@ -12,7 +12,8 @@ import {
   type StoredEvent
 } from "@carepanel/core"
 import { inMemoryCore, playWeek, staffOf } from "@carepanel/core/testing"
-import { canonicalJson, eventHash } from "@carepanel/store-sql"
+import { canonicalJson, eventHash, type SigningKey } from "@carepanel/store-sql"
+import { benchSeal } from "./benchSeal.js"
 import { DateTime, Effect, TestContext } from "effect"
 
 const policy = preset("care-planning")
@@ -55,7 +56,7 @@ export const minutesInputs = (items: number): Promise<MinutesInputs> =>
  * Five years of one child's records: a request and a decision every month (60 of each), each decision with its
  * sign-off and two actions completed, each request through its six steps: 600 events with real chained hashes.
  */
-export const fiveYearBundle = (minutes: MinutesInputs): CourtBundleInputs => {
+export const fiveYearBundle = (minutes: MinutesInputs, key: SigningKey): CourtBundleInputs => {
   const childId = "child-bench-0"
   const [referral] = minutes.referrals
   const [decision] = minutes.decisions
@@ -82,5 +83,5 @@ export const fiveYearBundle = (minutes: MinutesInputs): CourtBundleInputs => {
     stream("referral", referralId, ["ReferralDrafted", "DocumentRecorded", "ReferralSubmitted", "ReferralApproved", "AcceptedOntoSitting", "HearingRecorded"], at)
     stream("decision", `dec-5y-${month}`, ["DecisionRecorded", "DecisionSignedOff", "ActionCompleted", "ActionCompleted"], DateTime.add(at, { days: 7 }))
   }
-  return { authorityName: policy.authority.name, childId, referrals, decisions, disagreements: [], placements: [], deadlines: minutes.deadlines, events, reader: { ...reader, actor: staff.assistantDirector, role: "assistant_director" }, at: DateTime.add(start, { days: 1830 }) }
+  return { authorityName: policy.authority.name, childId, referrals, decisions, disagreements: [], placements: [], deadlines: minutes.deadlines, events, seal: benchSeal(key, policy.authority.id, childId, events, DateTime.formatIso(DateTime.add(start, { days: 1830 }))), reader: { ...reader, actor: staff.assistantDirector, role: "assistant_director" }, at: DateTime.add(start, { days: 1830 }) }
 }

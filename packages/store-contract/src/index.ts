@@ -1,5 +1,5 @@
 export { runContractWriter } from "./processes/runContractWriter.js"
-export { runStoreContract } from "./runStoreContract.js"
+export { runStoreContract, runStoreProcessContract } from "./runStoreContract.js"
 export type {
   DispatcherSpec,
   MakeStoreLayer,

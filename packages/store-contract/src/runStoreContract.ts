@@ -46,10 +46,25 @@ export const runStoreContract = <I = never>(
     const fuzzRuns = Number.parseInt(process.env.CAREPANEL_FUZZ_RUNS ?? "", 10) || (options.commandFuzz?.runs ?? 2)
     describe("concurrent commands", () => commandFuzzSuite<I>(options.commandFuzz?.store ?? makeLayer, fuzzRuns, options.commandFuzz?.integrity))
     // Registered only when given: an adapter without an access log leaves it out (the apps then need one elsewhere).
-    const { accessLog, processes } = options
+    const { accessLog } = options
     if (accessLog) describe("access log", () => accessLogSuite(accessLog))
-    // A store that lives inside one process (in-memory) has no crash or multi-process behaviour to test.
-    if (processes) describe("processes", () => processesSuite(processes.makeSharedStore))
-    if (processes?.dispatchers) describe("dispatcher processes", () => dispatcherProcessesSuite(processes.makeSharedStore))
+  })
+  // A store that lives inside one process (in-memory) has no crash or multi-process behaviour to test.
+  if (options.processes) runStoreProcessContract(name, options.processes, options.timeoutMs)
+}
+
+/**
+ * Registers only the crash and multi-process tests, under the same names as `runStoreContract` gives them. An
+ * adapter may call `runStoreContract` without `processes` in one test file and this in another, so that a test
+ * runner can run the two halves side by side (they are the slow half: child processes and their start-up).
+ */
+export const runStoreProcessContract = (
+  name: string,
+  processes: NonNullable<StoreContractOptions["processes"]>,
+  timeoutMs?: number
+): void => {
+  describe(`${name} store contract`, { timeout: timeoutMs ?? 60_000 }, () => {
+    describe("processes", () => processesSuite(processes.makeSharedStore))
+    if (processes.dispatchers) describe("dispatcher processes", () => dispatcherProcessesSuite(processes.makeSharedStore))
   })
 }

@@ -9,5 +9,5 @@
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA public TO carepanel_app;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO carepanel_app;
-REVOKE UPDATE, DELETE, TRUNCATE ON events, access_log, chain_links, signing_keys, chain_starts FROM carepanel_app;
+REVOKE UPDATE, DELETE, TRUNCATE ON events, access_log, chain_links, signing_keys, chain_starts, store_identity FROM carepanel_app;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO carepanel_app;

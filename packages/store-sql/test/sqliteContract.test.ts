@@ -1,22 +1,14 @@
 import { runStoreContract } from "@carepanel/store-contract"
 import { afterAll } from "vitest"
-import { SqliteStoreLayer } from "../src/index.js"
-import { freshDataDir, freshSqliteLayer, removeTempDirs } from "./support/freshStores.js"
+import { freshSqliteLayer, removeTempDirs } from "./support/freshStores.js"
 import { chainVerifies } from "./support/chainIntegrity.js"
-import { sharedStore } from "./support/sharedStores.js"
 import { emptyIdRow } from "./support/violatingRows.js"
 
 afterAll(removeTempDirs)
 
+// The crash and multi-process half of the contract is in sqliteProcessContract.test.ts, so the two run side by side.
 runStoreContract("SQLite", freshSqliteLayer, {
   failingRows: [emptyIdRow],
   commandFuzz: { runs: 1, integrity: chainVerifies },
-  accessLog: freshSqliteLayer,
-  processes: {
-    dispatchers: true,
-    makeSharedStore: async () => {
-      const dataDir = freshDataDir()
-      return sharedStore(SqliteStoreLayer({ dataDir }), { CAREPANEL_DATA_DIR: dataDir, DATABASE_URL: "" })
-    }
-  }
+  accessLog: freshSqliteLayer
 })

@@ -1,7 +1,8 @@
 import { type AuthorityPolicy, dispatcherConfig, type DispatcherConfig } from "@carepanel/core"
 import { type AuthConfig, authConfigFromEnv } from "../auth/authConfig.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
-import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
+import { type ClientDefaults, defaultClientLimits } from "../http/clientLimits.js"
 import { defaultTimeouts, type RequestTimeouts } from "../http/server.js"
 
 /** Everything the server reads from its environment, checked before anything starts. */
@@ -15,6 +16,8 @@ export interface ServerConfig {
   readonly limits: OperationLimits
   readonly bodyLimitBytes: number
   readonly timeouts: RequestTimeouts
+  /** Per-client limits where `auth` sets none, and per IP address for requests without a valid token (per process). */
+  readonly clientDefaults: ClientDefaults
   readonly deadlinePollMs: number
   readonly dispatcher: DispatcherConfig
   /** Whether this process delivers the outbox (any number may: entries are leased). */
@@ -23,6 +26,8 @@ export interface ServerConfig {
   readonly cursorKey?: string
   /** Seed the first authority with fictional history when the store holds none of its events. */
   readonly seed: boolean
+  /** OTLP export of traces and metrics (docs/operations.md); off unless an endpoint is set. */
+  readonly telemetry?: TelemetrySettings
 }
 
 const cursorKeyOf = (env: Env): { readonly cursorKey?: string } => {
@@ -58,10 +63,21 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
       headersMs: 1000 * intSetting(env, "CAREPANEL_HEADERS_TIMEOUT_SECONDS", defaultTimeouts.headersMs / 1000, 1, 600),
       requestMs: 1000 * intSetting(env, "CAREPANEL_REQUEST_TIMEOUT_SECONDS", defaultTimeouts.requestMs / 1000, 1, 3_600)
     },
+    clientDefaults: {
+      caller: {
+        rate: { requests: intSetting(env, "CAREPANEL_REQUESTS_PER_MINUTE", defaultClientLimits.caller.rate.requests, 1, 1_000_000), windowSeconds: 60 },
+        maxSubscriptions: intSetting(env, "CAREPANEL_MAX_SUBSCRIPTIONS", defaultClientLimits.caller.maxSubscriptions, 1, 1_000)
+      },
+      unauthenticated: {
+        requests: intSetting(env, "CAREPANEL_UNAUTHENTICATED_REQUESTS_PER_MINUTE", defaultClientLimits.unauthenticated.requests, 1, 1_000_000),
+        windowSeconds: 60
+      }
+    },
     deadlinePollMs: 1000 * intSetting(env, "CAREPANEL_DEADLINE_POLL_SECONDS", 60, 1, 86_400),
     dispatcher: dispatcherConfig({ intervalMs: 1000 * intSetting(env, "CAREPANEL_OUTBOX_INTERVAL_SECONDS", 5, 1, 3_600) }),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
     ...cursorKeyOf(env),
-    seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false"
+    seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false",
+    ...telemetryOption(env, "carepanel-graphql")
   }
 }

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net"
 import { type AccessLog, type AuthorityPolicy, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
+import { observeHttpServer, routeNamer, type TelemetrySettings, telemetryLayer } from "@carepanel/app-kit"
 import { StoreReadiness } from "@carepanel/store-sql"
 import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime } from "effect"
 import type { AuthConfig } from "../auth/authConfig.js"
@@ -14,6 +15,7 @@ import { calendarRoute } from "../http/calendarRoute.js"
 import { documentsRoute } from "../http/documentsRoute.js"
 import { feedRoute } from "../http/feedRoute.js"
 import { reportsRoute } from "../http/reportsRoute.js"
+import { type ClientDefaults, clientLimitsOf } from "../http/clientLimits.js"
 import { createHttpServer, type RequestTimeouts } from "../http/server.js"
 import { schema } from "../schema/index.js"
 import { startChangeFeed } from "../subscriptions/changeFeed.js"
@@ -47,11 +49,18 @@ export interface AppOptions {
   readonly log?: ServerLog
   /** How long a slow client may take to send its headers and its whole request; 10 s and 30 s unless given. */
   readonly timeouts?: RequestTimeouts
+  /** Rate limits and the subscription cap where `auth` sets none, and per address without a token; clientLimits.ts's defaults unless given. */
+  readonly clientDefaults?: ClientDefaults
   /** The secret page cursors are signed with (`CAREPANEL_CURSOR_KEY`); a random key per process unless given. */
   readonly cursorKey?: string
   /** The domain's clock; the real one unless given (tests move it to a sitting's day). */
   readonly clock?: Clock.Clock
+  /** Where traces and metrics go (OTLP); none are made unless given. */
+  readonly telemetry?: TelemetrySettings
 }
+
+/** The API's routes as metric labels. */
+const routeOf = routeNamer({ exact: ["/graphql", "/health", "/ready", "/calendar.ics"], prefixes: ["/documents/", "/feeds/", "/reports/", "/graphiql/"] })
 
 export interface RunningApp {
   readonly url: string
@@ -68,9 +77,11 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     policies: options.policies,
     accessLog: options.accessLog,
     notifier: options.notifier,
-    ...(options.ids === undefined ? {} : { ids: options.ids })
+    ...(options.ids === undefined ? {} : { ids: options.ids }),
+    traced: options.telemetry !== undefined
   })
-  const logged = Layer.mergeAll(layer, jsonLoggerTo(log), options.readiness ?? StoreReadiness.inMemory)
+  const telemetry = options.telemetry === undefined ? Layer.empty : telemetryLayer(options.telemetry)
+  const logged = Layer.mergeAll(layer, jsonLoggerTo(log), options.readiness ?? StoreReadiness.inMemory, telemetry)
   const runtime = ManagedRuntime.make(options.clock === undefined ? logged : Layer.merge(logged, Layer.setClock(options.clock)))
   // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error.
   const built = await runtime.runPromiseExit(Effect.void)
@@ -79,7 +90,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   const pubsub = makePubSub()
   const changes = await startChangeFeed(runtime)
   const production = options.production
-  const yoga = makeYoga({ schema, run, pubsub, feed: changes.feed, limits: options.limits ?? defaultLimits, production, log })
+  const yoga = makeYoga({ schema, run, pubsub, feed: changes.feed, limits: options.limits ?? defaultLimits, production, log, traced: options.telemetry !== undefined })
   const verify = makeVerifier({
     config: options.auth,
     ...(production || options.devKeys === undefined
@@ -94,9 +105,11 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     ready: () => runtime.runPromise(Effect.flatMap(StoreReadiness, (readiness) => readiness.check)),
     bodyLimitBytes: options.bodyLimitBytes ?? 100_000,
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+    clientLimits: clientLimitsOf(options.auth, options.clientDefaults),
     routes: [calendarRoute(run), reportsRoute(run), documentsRoute(run)],
     publicRoutes: [feedRoute(run)]
   })
+  if (options.telemetry !== undefined) observeHttpServer(server, routeOf)
   const fibers = [
     ...(options.dispatch === false ? [] : [runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig()))]),
     runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000, changes.feed.newest()))

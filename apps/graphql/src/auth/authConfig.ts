@@ -4,6 +4,12 @@ import { ConfigError } from "@carepanel/app-kit"
 
 const Jwk = Schema.Record({ key: Schema.String, value: Schema.Unknown })
 
+/** Requests one caller (one token subject) may make per window; docs/deployment.md has the defaults. */
+export const RateLimitConfig = Schema.Struct({
+  requests: Schema.Int.pipe(Schema.between(1, 1_000_000)),
+  windowSeconds: Schema.Number.pipe(Schema.positive(), Schema.lessThanOrEqualTo(3_600))
+})
+
 /** How one authority's tokens are checked and read (`CAREPANEL_AUTH`, keyed by authority id). */
 export const AuthorityAuth = Schema.Struct({
   issuer: Schema.NonEmptyTrimmedString,
@@ -18,7 +24,11 @@ export const AuthorityAuth = Schema.Struct({
   /** The scope (in `scp`/`scope`) or role value that lets an integrator see children's identities. */
   identityScope: Schema.optionalWith(Schema.NonEmptyTrimmedString, { default: () => "child.identity.read" }),
   /** The longest token lifetime accepted (`exp` minus `iat`, or minus now without `iat`), in hours; 24 unless given. */
-  maxLifetimeHours: Schema.optional(Schema.Number.pipe(Schema.positive(), Schema.lessThanOrEqualTo(24 * 30)))
+  maxLifetimeHours: Schema.optional(Schema.Number.pipe(Schema.positive(), Schema.lessThanOrEqualTo(24 * 30))),
+  /** Per caller (token subject), per API process; 600 requests a minute unless given. */
+  rateLimit: Schema.optional(RateLimitConfig),
+  /** Subscriptions (event streams) one caller may hold open at once, per API process; 10 unless given. */
+  maxSubscriptions: Schema.optional(Schema.Int.pipe(Schema.between(1, 1_000)))
 }).pipe(Schema.filter((entry) => (entry.jwks === undefined) !== (entry.jwksUrl === undefined) || "give either jwks or jwksUrl"))
 export type AuthorityAuth = typeof AuthorityAuth.Type
 

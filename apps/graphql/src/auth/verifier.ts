@@ -2,6 +2,7 @@ import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors, type JSONWebK
 import type { AuthConfig, AuthorityAuth } from "./authConfig.js"
 import { type Caller, callerOf, grantsIdentity, rolesOf, subjectOf } from "./claims.js"
 import { type DevKeys, devAudience, devIssuer } from "./devKeys.js"
+import { VerifiedTokens } from "./verifiedTokens.js"
 
 /** Why a request is refused before it reaches the API, as RFC 6750 names it. */
 export interface AuthFailure {
@@ -45,9 +46,9 @@ export const defaultMaxLifetimeHours = 24
 const hours = (n: number) => (n === 1 ? "1 hour" : `${n} hours`)
 
 /** A verified token that still cannot be accepted: no subject to act as, or a lifetime too long to trust. */
-const shapeProblem = (payload: JWTPayload, maxLifetimeHours: number): string | undefined => {
+const shapeProblem = (payload: JWTPayload, maxLifetimeHours: number, nowMs: number): string | undefined => {
   if (subjectOf(payload) === undefined) return "The token names no subject (oid or sub)."
-  const lifetimeSeconds = payload.exp! - (typeof payload.iat === "number" ? payload.iat : Math.floor(Date.now() / 1000))
+  const lifetimeSeconds = payload.exp! - (typeof payload.iat === "number" ? payload.iat : Math.floor(nowMs / 1000))
   if (lifetimeSeconds > maxLifetimeHours * 3600 + 60) {
     const lifetime = Math.round((lifetimeSeconds / 3600) * 10) / 10
     return `The token's lifetime (${hours(lifetime)}) is longer than the ${hours(maxLifetimeHours)} this API accepts: ask the identity provider for shorter-lived tokens.`
@@ -59,6 +60,8 @@ export interface VerifierOptions {
   readonly config: AuthConfig
   /** The development key pair; given only outside production, for the authorities listed. */
   readonly dev?: { readonly keys: DevKeys; readonly authorityIds: ReadonlyArray<string> }
+  /** The time in milliseconds (tests move it); Date.now unless given. */
+  readonly now?: () => number
 }
 
 /** Verifies bearer tokens against each authority's issuer, audience and keys, and reads them as a Caller. */
@@ -77,7 +80,12 @@ export const makeVerifier = (options: VerifierOptions) => {
     }
   }
 
+  const now = options.now ?? Date.now
+  const verified = new VerifiedTokens()
+
   return async (token: string): Promise<Authentication> => {
+    const known = verified.get(token, now())
+    if (known !== undefined) return { ok: true, caller: known }
     let claims: JWTPayload
     try {
       claims = decodeJwt(token)
@@ -99,15 +107,18 @@ export const makeVerifier = (options: VerifierOptions) => {
         audience: candidate.entry.audience,
         algorithms: ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384", "EdDSA"],
         clockTolerance: 60,
-        requiredClaims: ["exp"]
+        requiredClaims: ["exp"],
+        currentDate: new Date(now())
       })
-      const refusal = shapeProblem(payload, candidate.entry.maxLifetimeHours ?? defaultMaxLifetimeHours)
+      const refusal = shapeProblem(payload, candidate.entry.maxLifetimeHours ?? defaultMaxLifetimeHours, now())
       if (refusal !== undefined) return invalid(refusal)
       const [role, ...roles] = rolesOf(payload, candidate.entry)
       if (role === undefined) {
         return { ok: false, failure: { status: 403, error: "insufficient_scope", description: "The token grants no Carepanel role." } }
       }
-      return { ok: true, caller: callerOf(payload, candidate.authorityId, [role, ...roles], grantsIdentity(payload, candidate.entry)) }
+      const caller = callerOf(payload, candidate.authorityId, [role, ...roles], grantsIdentity(payload, candidate.entry))
+      verified.set(token, caller, payload.exp!, now())
+      return { ok: true, caller }
     } catch (error) {
       return keysUnavailable(error) ? unavailable : invalid(describe(error))
     }

@@ -1,27 +1,20 @@
-import type { AccessRecord, Actor, ChildId } from "@carepanel/core"
+import type { ChildRead } from "@carepanel/core"
 
 /**
- * The children's fields one request resolved, by child: what the access log records at the end of the
- * operation (who, role, when, which child, which fields; never the values).
+ * The children's fields resolved since the last `take`: exactly what the client selected and was shown. At the end
+ * of an operation (or of each subscription event) the core's ChildReads writes them to the access log.
  */
 export class AccessTracker {
-  private readonly reads = new Map<string, Set<string>>()
+  private shown: Array<ChildRead> = []
 
   track(childId: string, field: string): void {
-    const fields = this.reads.get(childId) ?? new Set<string>()
-    fields.add(field)
-    this.reads.set(childId, fields)
+    this.shown.push({ childId, fields: [field] })
   }
 
-  records(actor: Actor, purpose: string, at: Date = new Date()): ReadonlyArray<AccessRecord> {
-    return [...this.reads].map(([childId, fields]) => ({
-      authorityId: actor.authorityId,
-      personId: actor.personId,
-      role: actor.roles[0],
-      at: at.toISOString(),
-      childId: childId as ChildId,
-      fields: [...fields].sort(),
-      purpose
-    }))
+  /** The reads since the last take; the next take starts afresh (a subscription logs each event once). */
+  take(): ReadonlyArray<ChildRead> {
+    const reads = this.shown
+    this.shown = []
+    return reads
   }
 }

@@ -5,6 +5,7 @@ import type { Runner, ServerContext } from "./context.js"
 import { AccessTracker } from "./accessTracker.js"
 import { accessLogPlugin } from "./accessLogPlugin.js"
 import { armorPlugin, type OperationLimits } from "./limits.js"
+import { operationSpansPlugin } from "./operationSpans.js"
 import { forProduction, isGraphQLError, maskErrorWith, type ServerLog } from "./masking.js"
 import type { AppChangeFeed } from "../subscriptions/changeFeed.js"
 import type { AppPubSub } from "../subscriptions/pubsub.js"
@@ -17,6 +18,8 @@ export interface YogaOptions {
   readonly limits: OperationLimits
   readonly production: boolean
   readonly log: ServerLog
+  /** A span per operation (telemetry on). */
+  readonly traced?: boolean
 }
 
 const noIntrospection: Plugin = {
@@ -45,7 +48,7 @@ export const makeYoga = (options: YogaOptions) =>
     maskedErrors: { maskError: maskErrorWith(options.log, options.production), isDev: false },
     logging: false,
     context: ({ caller }) => ({ actor: caller.actor, run: options.run, access: new AccessTracker(), pubsub: options.pubsub, feed: options.feed }),
-    plugins: [armorPlugin(options.limits), ...(options.production ? [noIntrospection, productionValidation] : []), accessLogPlugin(options.log) as unknown as Plugin]
+    plugins: [armorPlugin(options.limits), ...(options.production ? [noIntrospection, productionValidation] : []), accessLogPlugin(options.log) as unknown as Plugin, ...(options.traced === true ? [operationSpansPlugin as unknown as Plugin] : [])]
   })
 
 export type Yoga = ReturnType<typeof makeYoga>

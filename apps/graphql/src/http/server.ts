@@ -5,7 +5,9 @@ import type { Verifier } from "../auth/verifier.js"
 import type { ServerLog } from "../graphql/masking.js"
 import { maskErrorWith } from "../graphql/masking.js"
 import type { Yoga } from "../graphql/yoga.js"
+import { Admission, type Refusal } from "./admission.js"
 import { authenticate, challengeOf } from "./authenticate.js"
+import { type ClientLimits, clientLimitsOf } from "./clientLimits.js"
 import { sendGraphiQLAsset, sendGraphiQLPage } from "./graphiql.js"
 import { BodyTooLarge, readBody } from "./readBody.js"
 import { noStore, sendError, sendText } from "./respond.js"
@@ -35,6 +37,8 @@ export interface HttpOptions {
   readonly ready: () => Promise<Readiness>
   /** Slow clients: how long the request headers, and the whole request (headers and body), may take to arrive. */
   readonly timeouts?: RequestTimeouts
+  /** Per-client rate limits and the subscription cap; the defaults of clientLimits.ts unless given. */
+  readonly clientLimits?: ClientLimits
 }
 
 export interface RequestTimeouts {
@@ -53,14 +57,20 @@ const targetOf = (target: string | undefined): URL | undefined => {
   }
 }
 
+const wantsEventStream = (req: IncomingMessage) => (req.headers.accept ?? "").includes("text/event-stream")
+
+const sendRefusal = (res: ServerResponse, refusal: Refusal) => sendError(res, 429, refusal.code, refusal.message, refusal.headers)
+
 const wantsGraphiQL = (req: IncomingMessage, url: URL) =>
   req.method === "GET" && url.pathname === "/graphql" && !url.searchParams.has("query") && (req.headers.accept ?? "").includes("text/html")
 
 /**
  * The API over node:http: `/graphql` (GraphQL over HTTP and SSE), the plain routes, `/health`, `/ready`. Every response
- * says `Cache-Control: no-store`; bodies over the limit get 413; a request without a valid token gets 401.
+ * says `Cache-Control: no-store`; bodies over the limit get 413; a request without a valid token gets 401; a client over
+ * its rate limit, or opening one subscription too many, gets 429.
  */
 export const createHttpServer = (options: HttpOptions): Server => {
+  const admission = new Admission(options.clientLimits ?? clientLimitsOf({}))
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     noStore(res)
     const url = targetOf(req.url)
@@ -86,13 +96,21 @@ export const createHttpServer = (options: HttpOptions): Server => {
     if (graphql && !options.production && wantsGraphiQL(req, url)) return sendGraphiQLPage(res)
     const auth = await authenticate(req, options.verify)
     if (!auth.ok) {
+      const limited = admission.unauthenticated(req.socket.remoteAddress)
+      if (limited !== undefined) return sendRefusal(res, limited)
       const status = auth.failure?.status ?? 401
       const message = auth.failure === undefined ? "Authentication required: send a bearer token." : auth.failure.description
       if (status === 503) return sendError(res, 503, "UNAVAILABLE", message, { "Retry-After": "30" })
       return sendError(res, status, status === 403 ? "FORBIDDEN" : "UNAUTHENTICATED", message, { "WWW-Authenticate": challengeOf(auth.failure) })
     }
-    if (graphql) return forwardToYoga(options.yoga, req, res, url, body, { caller: auth.caller })
-    return route!.handle(req, res, url, auth.caller)
+    const limited = admission.caller(auth.caller)
+    if (limited !== undefined) return sendRefusal(res, limited)
+    if (!graphql) return route!.handle(req, res, url, auth.caller)
+    if (!wantsEventStream(req)) return forwardToYoga(options.yoga, req, res, url, body, { caller: auth.caller })
+    const stream = admission.openStream(auth.caller)
+    if ("code" in stream) return sendRefusal(res, stream)
+    res.once("close", stream.release)
+    return forwardToYoga(options.yoga, req, res, url, body, { caller: auth.caller })
   }
   const timeouts = options.timeouts ?? defaultTimeouts
   // node answers 408 and closes the connection when a request is not in by its deadline; it checks every interval.

@@ -3,11 +3,11 @@ import type { ServerContext } from "../graphql/context.js"
 import type { Yoga } from "../graphql/yoga.js"
 import { noStore } from "./respond.js"
 
-const headersOf = (req: IncomingMessage): Headers => {
-  const headers = new Headers()
+const headersOf = (req: IncomingMessage): Record<string, string> => {
+  const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined) continue
-    headers.set(name, Array.isArray(value) ? value.join(", ") : value)
+    headers[name] = Array.isArray(value) ? value.join(", ") : value
   }
   return headers
 }
@@ -18,9 +18,13 @@ const headersOf = (req: IncomingMessage): Headers => {
  */
 export const forwardToYoga = async (yoga: Yoga, req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer, context: ServerContext) => {
   const aborted = new AbortController()
-  res.on("close", () => aborted.abort())
+  // "close" also follows every finished response: only a client gone before the end is an abort (and worth an error).
+  res.on("close", () => {
+    if (!res.writableFinished) aborted.abort()
+  })
   const method = req.method ?? "GET"
-  const request = new Request(url, {
+  // yoga's own Request class: a global Request would be converted to it, body stream and all, on every request.
+  const request = new yoga.fetchAPI.Request(url, {
     method,
     headers: headersOf(req),
     ...(method === "GET" || method === "HEAD" ? {} : { body: body.toString("utf8") }),
@@ -34,6 +38,10 @@ export const forwardToYoga = async (yoga: Yoga, req: IncomingMessage, res: Serve
   res.writeHead(response.status)
   if (response.body === null) {
     res.end()
+    return
+  }
+  if (!(response.headers.get("content-type") ?? "").startsWith("text/event-stream")) {
+    res.end(Buffer.from(await response.arrayBuffer()))
     return
   }
   const reader = response.body.getReader()

@@ -1,7 +1,6 @@
 import SchemaBuilder from "@pothos/core"
 import ErrorsPlugin from "@pothos/plugin-errors"
 import RelayPlugin from "@pothos/plugin-relay"
-import ScopeAuthPlugin from "@pothos/plugin-scope-auth"
 import SimpleObjectsPlugin from "@pothos/plugin-simple-objects"
 import { NotFound, NotPermitted } from "@carepanel/core"
 import type { DateTime } from "effect"
@@ -16,7 +15,6 @@ const capitalise = (name: string) => `${name.slice(0, 1).toUpperCase()}${name.sl
  */
 export const builder = new SchemaBuilder<{
   Context: GraphQLContext
-  AuthScopes: { childIdentity: boolean }
   DefaultFieldNullability: false
   Scalars: {
     DateTime: { Input: string; Output: DateTime.Utc }
@@ -24,14 +22,8 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown }
   }
 }>({
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin, SimpleObjectsPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin, SimpleObjectsPlugin],
   defaultFieldNullability: false,
-  scopeAuth: {
-    // Integrators see a child's identity only when their token grants it; everyone else who may read the request does.
-    authScopes: (context) => ({
-      childIdentity: context.caller.identityGranted || context.actor.roles.some((role) => role !== "integrator")
-    })
-  },
   errors: {
     defaultTypes: [NotPermitted, NotFound, InvalidInput],
     directResult: true,

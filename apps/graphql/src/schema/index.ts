@@ -1,5 +1,6 @@
 import { lexicographicSortSchema, printSchema } from "graphql"
 import { builder } from "./builder.js"
+import { applyDisclosure } from "./disclosure/applyDisclosure.js"
 import "./shared/scalars.js"
 import "./errors/refusals.js"
 import "./viewer/viewer.js"
@@ -31,8 +32,8 @@ import "./subscription/subscriptions.js"
 builder.queryType({ description: "Everything is scoped to the caller's authority." })
 builder.mutationType({ description: "One mutation per command of the core; each answers with its record or a refusal." })
 
-/** The API's schema, built once from every type module imported above. */
-export const schema = builder.toSchema({ sortSchema: false })
+/** The API's schema, built once from every type module imported above, with identity and free text withheld (fieldScopes.ts). */
+export const schema = applyDisclosure(builder.toSchema({ sortSchema: false }))
 
 /** The schema as SDL, sorted so that a change shows as a small diff (`npm run schema` writes it to schema.graphql). */
 export const printedSchema = (): string => `${printSchema(lexicographicSortSchema(schema))}\n`

@@ -15,6 +15,8 @@ export type InputFields = (t: InputFieldBuilder<Types, "InputObject">) => InputF
 
 export interface CommandMutation<A, I, Out> {
   readonly description: string
+  /** Kept for integrators already calling it; says what to call instead. */
+  readonly deprecationReason?: string
   readonly type: ObjectRef<Types, Out>
   readonly fields: InputFields
   /** The core schema the input is decoded with; its problems come back as InvalidInput with paths. */
@@ -33,6 +35,7 @@ export const commandMutation = <A, I, Out>(name: string, options: CommandMutatio
     t.field({
       type: options.type,
       description: options.description,
+      ...(options.deprecationReason === undefined ? {} : { deprecationReason: options.deprecationReason }),
       args: { input: t.arg({ type: input, required: true }) },
       errors: { types: [...commonRefusals, ...options.refusals] },
       resolve: (async (_root: unknown, args: { readonly input: unknown }, context: GraphQLContext) => {

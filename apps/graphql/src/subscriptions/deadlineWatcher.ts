@@ -1,5 +1,5 @@
 import { Actor, AuthorityId, Deadlines, type Deadline, EventStore, PersonId } from "@carepanel/core"
-import { Chunk, Duration, Effect, Schedule, Stream } from "effect"
+import { Chunk, Duration, Effect, Runtime, Schedule, Stream } from "effect"
 import type { AppPubSub, DeadlineChange } from "./pubsub.js"
 
 /** Who the watcher reads deadlines as: a system reader of each authority, nobody's person. */
@@ -18,14 +18,14 @@ export const changesBetween = (before: ReadonlyMap<string, Deadline["state"]>, n
  * Looks at each authority's deadlines every `every`, and as soon as the store's change feed brings a write from any
  * process after position `from` (a decision, a placement met), and publishes the clocks that came due soon or went
  * overdue. The first look only takes the baseline. Looks never pile up: writes during a look or just after it make one
- * more look. A failed look is logged and tried again next time.
+ * more look. A failed look is logged and tried again next time. Only authorities with a subscriber are looked at.
  */
 export const watchDeadlines = (authorityIds: ReadonlyArray<string>, pubsub: AppPubSub, every: Duration.DurationInput, from: number) =>
   Effect.gen(function* () {
     const deadlines = yield* Deadlines
     const store = yield* EventStore
     const known = new Map<string, Map<string, Deadline["state"]>>()
-    const poll = Effect.forEach(authorityIds, (authorityId) =>
+    const look = (authorityId: string) =>
       deadlines.forAuthority(watcherAt(authorityId), { includeMet: true }).pipe(
         Effect.tap((current) =>
           Effect.sync(() => {
@@ -36,7 +36,17 @@ export const watchDeadlines = (authorityIds: ReadonlyArray<string>, pubsub: AppP
         ),
         Effect.catchAll((error) => Effect.logWarning(`Deadline poll failed for ${authorityId}: ${error.message}`))
       )
-    )
+    // An authority nobody listens to is not looked at; its baseline is dropped and taken again for its next listener.
+    const poll = Effect.forEach(authorityIds, (authorityId) => {
+      if (pubsub.listeners.isHeard(authorityId)) return look(authorityId)
+      known.delete(authorityId)
+      return Effect.void
+    })
+    const runtime = yield* Effect.runtime<never>()
+    pubsub.listeners.takeBaselineWith((authorityId) => {
+      known.delete(authorityId)
+      return Runtime.runPromise(runtime)(Effect.asVoid(look(authorityId)))
+    })
     let position = from
     const writes = Stream.suspend(() => store.changes(position)).pipe(
       Stream.chunks,

@@ -35,6 +35,8 @@ export const startTestApp = async (policies: ReadonlyArray<AuthorityPolicy>, opt
     log: (line) => logs.push(line),
     deadlinePollMs: 3_600_000,
     clock: time.clock,
+    // Tests send faster than people: test/security/rateLimits.test.ts sets the limits it tests.
+    clientDefaults: { caller: { rate: { requests: 1_000_000, windowSeconds: 60 }, maxSubscriptions: 1_000 }, unauthenticated: { requests: 1_000_000, windowSeconds: 60 } },
     ...options
   })
 

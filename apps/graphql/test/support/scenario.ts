@@ -1,4 +1,4 @@
-import { addDays, type AuthorityPolicy, englandAndWales, type LocalDate, londonDateOf, type Role, weekdayOf } from "@carepanel/core"
+import { addDays, type AuthorityPolicy, type DecisionContent, englandAndWales, type LocalDate, londonDateOf, type ReferralForm, type Role, weekdayOf } from "@carepanel/core"
 import { exampleDecision, exampleForm, staffOf } from "@carepanel/core/testing"
 import { DateTime } from "effect"
 import { expect } from "vitest"
@@ -33,10 +33,15 @@ export const sittingDate = (app: TestApp, policy: AuthorityPolicy, lead = 35): L
 }
 
 /** A complete request for a fictional child, submitted and approved, ready for a sitting. */
-export const readyRequest = async (app: TestApp, policy: AuthorityPolicy, child: { id: string; name: string }) => {
+export const readyRequest = async (
+  app: TestApp,
+  policy: AuthorityPolicy,
+  child: { id: string; name: string },
+  adjust: (form: ReferralForm) => ReferralForm = (form) => form
+) => {
   const staff = staffOf(policy.authority.id)
   const requestType = policy.referral.inScope.requestTypes[0]!
-  const draft = await run(app, staff.socialWorker, "createReferralDraft", onReferral, { form: exampleForm(policy.panels[0].id, requestType, child) })
+  const draft = await run(app, staff.socialWorker, "createReferralDraft", onReferral, { form: adjust(exampleForm(policy.panels[0].id, requestType, child)) })
   const documents = policy.referral.requiredDocuments.filter((required) => required.forRequestTypes === undefined || required.forRequestTypes.includes(requestType))
   for (const [i, required] of documents.entries()) {
     await run(app, staff.socialWorker, "recordReferralDocument", onReferral, {
@@ -64,12 +69,21 @@ export const sittingWith = async (app: TestApp, policy: AuthorityPolicy, referra
   return built
 }
 
-/** The panel's decision on a request, recorded half an hour into its sitting, signed off by every role the policy asks for. */
-export const decide = async (app: TestApp, policy: AuthorityPolicy, referralId: string, sitting: { readonly id: string; readonly date: LocalDate; readonly startsAt: string }) => {
+/**
+ * The panel's decision on a request, recorded half an hour into its sitting, signed off by every role the policy asks for;
+ * `adjust` changes the example content (CPR-6's shared funding, free text with a canary name).
+ */
+export const decide = async (
+  app: TestApp,
+  policy: AuthorityPolicy,
+  referralId: string,
+  sitting: { readonly id: string; readonly date: LocalDate; readonly startsAt: string },
+  adjust: (content: DecisionContent) => DecisionContent = (content) => content
+) => {
   const staff = staffOf(policy.authority.id)
   app.travelTo(new Date(Date.parse(sitting.startsAt) + 30 * 60_000))
   const [sittingId, sittingDay] = [sitting.id, sitting.date]
-  const content = exampleDecision(policy, policy.referral.inScope.requestTypes[0]!, "approve", { actionsDue: addDays(sittingDay, 14), key: referralId })
+  const content = adjust(exampleDecision(policy, policy.referral.inScope.requestTypes[0]!, "approve", { actionsDue: addDays(sittingDay, 14), key: referralId }))
   // The chair says enough members are present before anything is decided (NSO-1, or Carepanel's default).
   await run(app, staff.chair, "confirmQuorum", "... on Sitting { id }", { sittingId, enough: true, note: "The chair and members are present" })
   let decision = await run(app, staff.administrator, "recordPanelDecision", onDecision, { referralId, sittingId, content })

@@ -1,3 +1,4 @@
+import { type TelemetrySettings, telemetryLayer } from "@carepanel/app-kit"
 import type { AccessLog, Actor, AuthorityPolicy, IdGenerator, Notifier } from "@carepanel/core"
 import { Cause, type Clock, Effect, Exit, Layer, ManagedRuntime } from "effect"
 import type { Run } from "../ui/CoreContext.js"
@@ -15,6 +16,8 @@ export interface TuiRuntimeOptions {
   readonly alsoNotify?: Layer.Layer<Notifier, unknown>
   /** The domain's clock; the real one unless given (tests and the bench fix it). */
   readonly clock?: Clock.Clock
+  /** Where traces and metrics go (OTLP); none are made unless given. */
+  readonly telemetry?: TelemetrySettings
 }
 
 export interface TuiRuntime {
@@ -32,9 +35,11 @@ export const makeTuiRuntime = async (options: TuiRuntimeOptions): Promise<TuiRun
     accessLog: options.accessLog,
     ids: options.ids,
     policies: options.policies,
-    notifier: TerminalInboxNotifier(inbox, options.alsoNotify)
+    notifier: TerminalInboxNotifier(inbox, options.alsoNotify),
+    traced: options.telemetry !== undefined
   })
-  const runtime = ManagedRuntime.make(options.clock === undefined ? layer : Layer.merge(layer, Layer.setClock(options.clock)))
+  const observed = options.telemetry === undefined ? layer : Layer.merge(layer, telemetryLayer(options.telemetry))
+  const runtime = ManagedRuntime.make(options.clock === undefined ? observed : Layer.merge(observed, Layer.setClock(options.clock)))
   const built = await runtime.runPromiseExit(Effect.void)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const policy = options.policies.find((candidate) => candidate.authority.id === options.operator.authorityId)!

@@ -3,7 +3,6 @@ import { Box, Text } from "ink"
 import { DateTime, Effect } from "effect"
 import { useState } from "react"
 import { childrenIn, lastEightWeeks, periodTables, type ReportTable, sittingTables, weekly, writeCsv } from "../data/reportTables.js"
-import { recordRead } from "../store/accessLog.js"
 import { bar, sparkline } from "../ui/charts.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"
 import { pad, sittingWhen } from "../ui/describe.js"
@@ -12,6 +11,7 @@ import type { KeyHelp } from "../ui/keys.js"
 import { List, useSelection } from "../ui/List.js"
 import { useNavigation } from "../ui/Navigation.js"
 import { useTypingMode } from "../ui/useCommand.js"
+import { recordShown } from "../ui/useLoggedRead.js"
 import { useKeys } from "../ui/useKeys.js"
 
 export const reportsKeys: ReadonlyArray<KeyHelp> = [
@@ -136,9 +136,11 @@ export const Reports = () => {
     const table = tables[chosen]
     if (data === undefined || table === undefined) return
     const name = view === "period" ? `period-${data.periodReport.period.from}-to-${data.periodReport.period.to}` : `sitting-${data.sitting?.date ?? "none"}`
+    // An export that cannot be logged is not written: a read that cannot be traced does not happen.
+    const logged = await run(recordShown(actor, childrenIn(table), [`export:${table.name}`], "tui: Reports"))
+    if (!logged.ok) return navigation.say({ kind: "refused", text: `Nothing was exported: ${logged.message}` })
     try {
       const file = writeCsv(exportDir, name, table)
-      await run(recordRead(actor, childrenIn(table), [`export:${table.name}`], "tui: Reports"))
       navigation.say({ kind: "done", text: `Wrote ${table.rows.length} rows of "${table.title}" to ${file}` })
     } catch (problem) {
       navigation.say({ kind: "refused", text: `Could not write the CSV file in ${exportDir}: ${(problem as Error).message}` })

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs"
-import { type Actor, type AuthorityPolicy, parsePolicyText } from "@carepanel/core"
+import type { AccessLog, Actor, AuthorityPolicy } from "@carepanel/core"
+import { parsePolicyText } from "@carepanel/core"
 import { InMemoryAccessLog, InMemoryStoreLayer, SequentialIds, staffOf } from "@carepanel/core/testing"
 import { demoPolicyFile, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { Effect, Layer } from "effect"
@@ -15,8 +16,8 @@ export const staff = staffOf(demoPolicy.authority.id)
 export const testNow = new Date("2027-06-01T08:00:00Z")
 
 /** The core in memory on a clock that starts at `testNow`, seeded with the demonstration authority. */
-export const seededCore = async (operator: Actor = staff.administrator, policy: AuthorityPolicy = demoPolicy): Promise<TestCore> => {
-  const store = Layer.merge(InMemoryStoreLayer, InMemoryAccessLog)
+export const seededCore = async (operator: Actor = staff.administrator, policy: AuthorityPolicy = demoPolicy, accessLog: Layer.Layer<AccessLog> = InMemoryAccessLog): Promise<TestCore> => {
+  const store = Layer.merge(InMemoryStoreLayer, accessLog)
   let offsetMs = testNow.getTime() - Date.now()
   const clock = shiftedClock(() => offsetMs)
   const tui = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [policy], operator, clock })

@@ -1,4 +1,4 @@
-import { policiesLayer, RandomIds } from "@carepanel/app-kit"
+import { deliveryTags, policiesLayer, RandomIds, storePortTags, tracedLayer } from "@carepanel/app-kit"
 import { type AuthorityPolicy, ChildRecords, EnglandAndWalesCalendar, type Notifier, Placements, Referrals } from "@carepanel/core"
 import type { StoreServices } from "@carepanel/store-sql"
 import type { SqlClient } from "@effect/sql"
@@ -11,10 +11,17 @@ export interface ReceiverLayerParts<E> {
   readonly policies: ReadonlyArray<AuthorityPolicy>
   /** The webhook channel's notifier; it may read the store (the records' sources). */
   readonly notifier: Layer.Layer<Notifier, E, SqlClient.SqlClient>
+  /** A span for every use case, store call and outbound delivery (telemetry on). */
+  readonly traced?: boolean
 }
 
 /** The store (SQLite or PostgreSQL, with its SQL client for the receiver's own tables), the ports, the use cases. */
-export const receiverLayer = <E>(parts: ReceiverLayerParts<E>): Layer.Layer<ReceiverServices, E> =>
-  Layer.mergeAll(Referrals.Default, Placements.Default, ChildRecords.Default).pipe(
-    Layer.provideMerge(Layer.mergeAll(parts.store, RandomIds, policiesLayer(parts.policies), EnglandAndWalesCalendar, Layer.provide(parts.notifier, parts.store)))
+export const receiverLayer = <E>(parts: ReceiverLayerParts<E>): Layer.Layer<ReceiverServices, E> => {
+  const traced = parts.traced === true
+  const store = traced ? tracedLayer(storePortTags, "store")(parts.store) : parts.store
+  const notifier = Layer.provide(parts.notifier, parts.store)
+  const useCases = Layer.mergeAll(Referrals.Default, Placements.Default, ChildRecords.Default).pipe(
+    Layer.provideMerge(Layer.mergeAll(store, RandomIds, policiesLayer(parts.policies), EnglandAndWalesCalendar, traced ? tracedLayer(deliveryTags, "outbox")(notifier) : notifier))
   )
+  return traced ? tracedLayer([Referrals, Placements, ChildRecords], "core")(useCases) : useCases
+}

@@ -1,10 +1,13 @@
+import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
+import { observeHttpServer, type RateLimit, routeNamer, type TelemetrySettings, telemetryLayer } from "@carepanel/app-kit"
 import { serve } from "@hono/node-server"
 import { type AuthorityPolicy, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
 import { makeWriteTransaction, type StoreServices } from "@carepanel/store-sql"
 import type { SqlClient } from "@effect/sql"
 import { Cause, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { Hono } from "hono"
+import { defaultSourceRateLimit } from "../config/config.js"
 import type { SourcesFile } from "../config/sources.js"
 import { healthRoutes } from "../http/healthRoutes.js"
 import { openApiRoute } from "../http/openApi.js"
@@ -28,6 +31,8 @@ export interface ReceiverOptions {
   readonly parkedForMs?: number
   /** The wall clock for the signature's timestamp tolerance; `Date.now` unless given. */
   readonly now?: () => number
+  /** Verified deliveries one source may send per window (per process); 600 a minute unless given. */
+  readonly sourceRateLimit?: RateLimit
   /** How often parked deliveries are checked for expiry; every minute unless given. */
   readonly sweepEveryMs?: number
   /** How often deliveries an operator asked to replay are looked for; every 2 seconds unless given. */
@@ -38,7 +43,12 @@ export interface ReceiverOptions {
   readonly logLevel?: LogLevel.LogLevel
   /** Where the JSON log lines go (one object per line); stderr unless given. */
   readonly log?: (line: string) => void
+  /** Where traces and metrics go (OTLP); none are made unless given. */
+  readonly telemetry?: TelemetrySettings
 }
+
+/** The receiver's routes as metric labels. */
+const routeOf = routeNamer({ exact: ["/health", "/ready", "/openapi.json"], prefixes: ["/webhooks/"] })
 
 export interface RunningReceiver {
   readonly url: string
@@ -47,10 +57,10 @@ export interface RunningReceiver {
 
 /** Builds the runtime (store, ports, use cases) and the Hono app, starts the sweep of parked deliveries, listens. */
 export const startReceiver = async (options: ReceiverOptions): Promise<RunningReceiver> => {
-  const layer = receiverLayer({ store: options.store, policies: options.policies, notifier: options.notifier })
+  const layer = receiverLayer({ store: options.store, policies: options.policies, notifier: options.notifier, traced: options.telemetry !== undefined })
   // Effect's JSON logger: every value escaped, so a path segment holding CR or LF cannot forge a line.
   const json = Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, options.log ?? ((line: string) => console.error(line))))
-  const runtime = ManagedRuntime.make(Layer.mergeAll(layer, json, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info)))
+  const runtime = ManagedRuntime.make(Layer.mergeAll(layer, json, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info), options.telemetry === undefined ? Layer.empty : telemetryLayer(options.telemetry)))
   const built = await runtime.runPromiseExit(makeWriteTransaction)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const app = new Hono()
@@ -60,7 +70,8 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
     sources: options.sources,
     bodyLimitBytes: options.bodyLimitBytes ?? 256_000,
     run: makeRunner(runtime, built.value),
-    now: options.now ?? Date.now
+    now: options.now ?? Date.now,
+    sourceRateLimit: options.sourceRateLimit ?? defaultSourceRateLimit
   })
   const fibers = [
     runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000)),
@@ -71,6 +82,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
     const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(listening))
     listening.once("error", reject)
   })
+  if (options.telemetry !== undefined) observeHttpServer(server as Server, routeOf)
   const { port } = server.address() as AddressInfo
   const host = options.host.includes(":") ? `[${options.host}]` : options.host
   return {

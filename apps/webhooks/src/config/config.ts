@@ -1,6 +1,6 @@
 import { resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import { ConfigError, dataDirOf, type Env, intSetting, invocationDir, onOff, policiesFromEnv } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, invocationDir, onOff, policiesFromEnv, type RateLimit, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
 import type { AuthorityPolicy } from "@carepanel/core"
 import { LogLevel } from "effect"
 import { loadSources, type SourcesFile, SourcesFileError } from "./sources.js"
@@ -22,7 +22,13 @@ export interface ReceiverConfig {
   readonly dispatch: boolean
   /** `CAREPANEL_LOG_LEVEL`: the least severe log line written (default Info). */
   readonly logLevel: LogLevel.LogLevel
+  /** Verified deliveries one source may send a minute, per process (`CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE`). */
+  readonly sourceRateLimit: RateLimit
+  /** OTLP export of traces and metrics (docs/operations.md); off unless an endpoint is set. */
+  readonly telemetry?: TelemetrySettings
 }
+
+export const defaultSourceRateLimit: RateLimit = { requests: 600, windowSeconds: 60 }
 
 const logLevels = ["All", "Trace", "Debug", "Info", "Warning", "Error", "Fatal", "None"] as const
 
@@ -60,6 +66,11 @@ export const configFromEnv = (env: Env = process.env): ReceiverConfig => {
     bodyLimitBytes: intSetting(env, "CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES", 256_000, 1_000, 10_000_000),
     parkedForMs: 60_000 * intSetting(env, "CAREPANEL_WEBHOOK_PARKED_MINUTES", 7 * 24 * 60, 1, 365 * 24 * 60),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
-    logLevel: logLevelOf(env)
+    logLevel: logLevelOf(env),
+    sourceRateLimit: {
+      requests: intSetting(env, "CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE", defaultSourceRateLimit.requests, 1, 1_000_000),
+      windowSeconds: 60
+    },
+    ...telemetryOption(env, "carepanel-webhooks")
   }
 }

@@ -31,6 +31,7 @@ export const openApiDocument = () => {
             "413": problemResponse("The body is too large"),
             "415": problemResponse("Not application/json"),
             "422": problemResponse("Invalid event (every problem by path), refused by the core (its code and message)"),
+            "429": problemResponse("The source sent more deliveries than its rate limit: send it again after Retry-After seconds"),
             "503": problemResponse("The store could not be reached: send it again")
           }
         }

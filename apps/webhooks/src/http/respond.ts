@@ -12,6 +12,12 @@ export const respond = (c: Context, answer: Answer): Response =>
 export const unauthorised = problem(401, "unauthorised", "The delivery could not be verified.")
 export const tooLarge = (limit: number) => problem(413, "too-large", `The body is larger than ${limit} bytes.`)
 export const unsupportedType = problem(415, "unsupported-media-type", "The body must be application/json.")
+/** The source sent more verified deliveries than its rate limit allows: nothing was recorded; send it again later. */
+export const tooManyRequests = (retryAfterSeconds: number): Answer => ({
+  ...problem(429, "too-many-requests", "This source has sent more deliveries than the receiver accepts just now; please send it again after Retry-After seconds."),
+  retryAfterSeconds
+})
+
 /** Seconds a sender is asked to wait after a store failure that was not only a busy lock. */
 const storeFailureRetryAfterSeconds = 5
 

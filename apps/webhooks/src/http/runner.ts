@@ -1,15 +1,32 @@
+import type { Role } from "@carepanel/core"
+import { busyRetryAfterSeconds, type WriteTransaction } from "@carepanel/store-sql"
 import { Cause, Effect, type ManagedRuntime } from "effect"
 import type { ReceiverServices } from "../app/appLayer.js"
-import { applyDelivery, type Delivery, earlierAnswer } from "../inbox/applyDelivery.js"
+import { decodeEvent } from "../events/decodeEvent.js"
+import type { AppliedEvent } from "../events/inboundEvent.js"
 import type { Answer } from "../inbox/answer.js"
-import { busyRetryAfterSeconds, type WriteTransaction } from "@carepanel/store-sql"
+import { applyDelivery, type Delivery, earlierAnswer } from "../inbox/applyDelivery.js"
 import { tryAgain } from "./respond.js"
 
+/** A delivery whose signature was verified, before its body is decoded. */
+export interface Received {
+  readonly authorityId: string
+  readonly sourceId: string
+  readonly sourceRoles: ReadonlyArray<Role>
+  /** The event types the source may send. */
+  readonly sourceEvents: ReadonlyArray<string>
+  readonly deliveryId: string
+  readonly text: string
+  readonly bodySha256: string
+}
+
 export interface Runner {
-  /** Applies a verified, well-formed delivery; a store failure is answered 503 (the sender retries); rejects on a defect. */
-  readonly apply: (delivery: Omit<Delivery, "authorityId"> & { readonly authorityId: string }) => Promise<Answer>
-  /** What this delivery id was answered before, if anything (a repeat is answered before its body is decoded). */
-  readonly earlier: (delivery: { readonly authorityId: string; readonly deliveryId: string; readonly bodySha256: string }) => Promise<Answer | undefined>
+  /**
+   * Answers a verified delivery: what this id was answered before, if anything (before its body is decoded), else
+   * the answer to its shape (422, 403) or `applyDelivery`'s, exactly once. One read of the store before the write
+   * transaction, in one run of the app's runtime. A store failure is answered 503 (the sender retries); rejects on a defect.
+   */
+  readonly receive: (received: Received) => Promise<Answer>
   readonly log: (effect: Effect.Effect<void>) => void
 }
 
@@ -20,19 +37,37 @@ const alertOn = (delivery: { readonly authorityId: string; readonly deliveryId: 
       )
     : Effect.void
 
+const receive = (tx: WriteTransaction, received: Received) =>
+  Effect.gen(function* () {
+    const earlier = yield* earlierAnswer(received)
+    if (earlier !== undefined) return earlier
+    const decoded = decodeEvent(received.text, received.sourceEvents)
+    if (decoded._tag === "Answer") {
+      yield* Effect.logInfo("delivery not stored").pipe(
+        Effect.annotateLogs({ authority: received.authorityId, source: received.sourceId, deliveryId: received.deliveryId, status: decoded.answer.status })
+      )
+      return decoded.answer
+    }
+    // The event's type is one the source's configuration allows (decodeEvent checked it): never a value it carried.
+    yield* Effect.annotateCurrentSpan("carepanel.webhook.event_type", decoded.event.type)
+    const { sourceEvents: _, ...context } = received
+    return yield* applyDelivery(tx, { ...context, eventType: decoded.event.type, event: decoded.event as AppliedEvent } as Delivery)
+  })
+
 /** Runs the receiver's effects on the app's runtime; a 409 (a reused webhook-id) is logged as an alert. */
 export const makeRunner = (runtime: ManagedRuntime.ManagedRuntime<ReceiverServices, unknown>, tx: WriteTransaction): Runner => ({
-  earlier: (delivery) => runtime.runPromise(earlierAnswer(delivery).pipe(Effect.tap(alertOn(delivery)))),
-  apply: (delivery) =>
+  receive: (received) =>
     runtime.runPromise(
-      applyDelivery(tx, delivery as Delivery).pipe(
-        Effect.tap(alertOn(delivery)),
+      receive(tx, received).pipe(
+        Effect.tap(alertOn(received)),
         Effect.tapErrorCause((cause) =>
           Effect.logError("delivery failed; answered 503").pipe(
-            Effect.annotateLogs({ deliveryId: delivery.deliveryId, source: delivery.sourceId, error: Cause.squash(cause) instanceof Error ? (Cause.squash(cause) as Error).name : "failure" })
+            Effect.annotateLogs({ deliveryId: received.deliveryId, source: received.sourceId, error: Cause.squash(cause) instanceof Error ? (Cause.squash(cause) as Error).name : "failure" })
           )
         ),
-        Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error))))
+        Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error)))),
+        Effect.tap((answer) => Effect.annotateCurrentSpan("http.response.status_code", answer.status)),
+        Effect.withSpan("webhook.delivery", { captureStackTrace: false })
       )
     ),
   log: (effect) => runtime.runFork(effect)

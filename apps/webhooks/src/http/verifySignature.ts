@@ -21,6 +21,17 @@ const idShape = /^[\x21-\x7e]{1,255}$/
 const timestampShape = /^\d{1,12}$/
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true })
 
+/** One signer per secret (each decodes its secret once): the secrets are the sources file's, a handful. */
+const signers = new Map<string, Webhook>()
+const signerFor = (secret: string) => {
+  let signer = signers.get(secret)
+  if (signer === undefined) {
+    signer = new Webhook(secret)
+    signers.set(secret, signer)
+  }
+  return signer
+}
+
 const digest = (text: string) => createHash("sha256").update(text).digest()
 
 /** Compares two signatures in constant time (equal-length digests, so neither length nor content leaks). */
@@ -56,7 +67,7 @@ export const verifySignature = (
   const signable = Number.isFinite(timestamp) ? timestamp : 0
   let matched = false
   for (const secret of secrets) {
-    const expected = new Webhook(secret).sign(id, new Date(signable * 1000), text ?? "").slice(3)
+    const expected = signerFor(secret).sign(id, new Date(signable * 1000), text ?? "").slice(3)
     for (const signature of given) matched = sameSignature(signature, expected) || matched
   }
   const ok = matched && fresh && text !== undefined && idShape.test(id)

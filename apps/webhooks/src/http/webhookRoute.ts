@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto"
+import { type RateLimit, RateLimiter } from "@carepanel/app-kit"
 import { Effect } from "effect"
 import type { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { findSource, secretsOf, type SourcesFile } from "../config/sources.js"
-import { decodeEvent } from "../events/decodeEvent.js"
-import type { AppliedEvent } from "../events/inboundEvent.js"
 import type { Answer } from "../inbox/answer.js"
-import { respond, tooLarge, tryAgain, unauthorised, unsupportedType } from "./respond.js"
+import { respond, tooLarge, tooManyRequests, tryAgain, unauthorised, unsupportedType } from "./respond.js"
 import type { Runner } from "./runner.js"
 import { verifySignature } from "./verifySignature.js"
 
@@ -16,6 +15,8 @@ export interface WebhookRouteOptions {
   readonly run: Runner
   /** Milliseconds since the epoch, for the timestamp tolerance (tests move it to the specification's vector). */
   readonly now: () => number
+  /** Verified deliveries one source may send per window, in this process. */
+  readonly sourceRateLimit: RateLimit
 }
 
 const isJson = (contentType: string | undefined) => /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(contentType?.trim() ?? "")
@@ -23,11 +24,13 @@ const isJson = (contentType: string | undefined) => /^application\/json\s*(;\s*c
 /**
  * `POST /webhooks/{authority}/{source}`, in this order: the body limit (413, from Content-Length before
  * reading, and while reading when there is none), the content type (415), the signature over the raw bytes
- * (401, the same for every failed check), the event's shape (422, or 403 for a type the source may not send),
+ * (401, the same for every failed check), the source's rate limit (429 with Retry-After: counted after the signature,
+ * so nobody without the secret can use up a source's allowance), then the runner: an earlier answer to this id, the event's shape (422, or 403 for a type the source may not send),
  * then `applyDelivery`, exactly once. No body is ever logged.
  */
-export const webhookRoute = (app: Hono, options: WebhookRouteOptions) =>
-  app.post(
+export const webhookRoute = (app: Hono, options: WebhookRouteOptions) => {
+  const limiter = new RateLimiter()
+  return app.post(
     "/webhooks/:authority/:source",
     bodyLimit({ maxSize: options.bodyLimitBytes, onError: (c) => respond(c, tooLarge(options.bodyLimitBytes)) }),
     async (c) => {
@@ -42,23 +45,19 @@ export const webhookRoute = (app: Hono, options: WebhookRouteOptions) =>
         options.run.log(Effect.logWarning("delivery rejected: not verified").pipe(Effect.annotateLogs(annotate)))
         return respond(c, unauthorised)
       }
-      const bodySha256 = createHash("sha256").update(body).digest("hex")
-      const delivery = { ...annotate, deliveryId: verified.deliveryId }
-      const earlier = await options.run.earlier({ authorityId: authority, deliveryId: verified.deliveryId, bodySha256 }).catch(() => tryAgain())
-      if (earlier !== undefined) return respond(c, earlier)
-      const decoded = decodeEvent(verified.text, source.events)
-      if (decoded._tag === "Answer") {
-        options.run.log(Effect.logInfo("delivery not stored").pipe(Effect.annotateLogs({ ...delivery, status: decoded.answer.status })))
-        return respond(c, decoded.answer)
+      const admitted = limiter.take(`${authority} ${sourceId}`, options.sourceRateLimit)
+      if (!admitted.ok) {
+        options.run.log(Effect.logWarning("delivery refused: rate limit").pipe(Effect.annotateLogs(annotate)))
+        return respond(c, tooManyRequests(admitted.retryAfterSeconds))
       }
+      const bodySha256 = createHash("sha256").update(body).digest("hex")
       const answer: Answer = await options.run
-        .apply({
+        .receive({
           authorityId: authority,
           sourceId,
           sourceRoles: source.roles,
+          sourceEvents: source.events,
           deliveryId: verified.deliveryId,
-          eventType: decoded.event.type,
-          event: decoded.event as AppliedEvent,
           text: verified.text,
           bodySha256
         })
@@ -66,3 +65,4 @@ export const webhookRoute = (app: Hono, options: WebhookRouteOptions) =>
       return respond(c, answer)
     }
   )
+}

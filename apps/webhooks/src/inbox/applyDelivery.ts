@@ -60,38 +60,36 @@ const releaseParked = (tx: WriteTransaction, context: DeliveryContext, step: Ste
  * the inbox row (`webhook-id`), the delivery's record and answer, the source references and every event the
  * core's use cases append commit together or not at all. The use cases' own appends join this transaction as
  * savepoints (`writeTransaction` nests), so a refusal rolls back its savepoint and is recorded in the same
- * transaction. A repeat answers what the first answered and writes nothing; the same id with another body 409.
+ * transaction. The caller has looked for an earlier answer (`earlierAnswer`); a repeat that raced in since is found
+ * by the inbox's claim, and answers what the first answered, writing nothing (the same id with another body: 409).
  */
 export const applyDelivery = (tx: WriteTransaction, delivery: Delivery) =>
-  Effect.gen(function* () {
-    const earlier = yield* earlierAnswer(delivery)
-    if (earlier !== undefined) return earlier
-    return yield* tx(
-      Effect.gen(function* () {
-        const inbox = yield* Inbox
-        if (!(yield* inbox.markProcessed(delivery.authorityId as AuthorityId, delivery.deliveryId))) return yield* Effect.fail(new ClaimedElsewhere())
-        const result = yield* attempt(tx, delivery.event, delivery)
-        const now = yield* nowIso
-        const record = (row: Pick<DeliveryRow, "outcome" | "answer" | "waitingFor">) =>
-          Effect.as(insertDelivery({ ...base(delivery, now), ...row }), row)
-        if (result._tag === "Refused") return yield* record({ outcome: "refused", answer: refused(delivery.deliveryId, result.code, result.message) })
-        if (result.step._tag === "Park") {
-          const waitingFor = waitingKey(result.step.waitingFor)
-          return yield* record({ outcome: "parked", answer: parked(delivery.deliveryId, waitingFor), waitingFor })
-        }
-        const recorded = yield* record({ outcome: "applied", answer: applied(delivery.deliveryId, result.step.touched) })
-        yield* releaseParked(tx, delivery, result.step)
-        return recorded
-      })
-    ).pipe(
-      Effect.tap((row) => Effect.logInfo("delivery").pipe(Effect.annotateLogs({ outcome: row.outcome }))),
-      Effect.map((row) => row.answer),
-      Effect.catchIf(
-        (error): error is ClaimedElsewhere => error instanceof ClaimedElsewhere,
-        () => Effect.flatMap(findDelivery(delivery.authorityId, delivery.deliveryId), (row) => Effect.succeed(row === undefined ? retryLater : repeatAnswer(row, delivery)))
-      )
-    )
-  }).pipe(Effect.annotateLogs({ deliveryId: delivery.deliveryId, source: delivery.sourceId, authority: delivery.authorityId, eventType: delivery.eventType }))
+  tx(
+    Effect.gen(function* () {
+      const inbox = yield* Inbox
+      if (!(yield* inbox.markProcessed(delivery.authorityId as AuthorityId, delivery.deliveryId))) return yield* Effect.fail(new ClaimedElsewhere())
+      const result = yield* attempt(tx, delivery.event, delivery)
+      const now = yield* nowIso
+      const record = (row: Pick<DeliveryRow, "outcome" | "answer" | "waitingFor">) =>
+        Effect.as(insertDelivery({ ...base(delivery, now), ...row }), row)
+      if (result._tag === "Refused") return yield* record({ outcome: "refused", answer: refused(delivery.deliveryId, result.code, result.message) })
+      if (result.step._tag === "Park") {
+        const waitingFor = waitingKey(result.step.waitingFor)
+        return yield* record({ outcome: "parked", answer: parked(delivery.deliveryId, waitingFor), waitingFor })
+      }
+      const recorded = yield* record({ outcome: "applied", answer: applied(delivery.deliveryId, result.step.touched) })
+      yield* releaseParked(tx, delivery, result.step)
+      return recorded
+    })
+  ).pipe(
+    Effect.tap((row) => Effect.logInfo("delivery").pipe(Effect.annotateLogs({ outcome: row.outcome }))),
+    Effect.map((row) => row.answer),
+    Effect.catchIf(
+      (error): error is ClaimedElsewhere => error instanceof ClaimedElsewhere,
+      () => Effect.flatMap(findDelivery(delivery.authorityId, delivery.deliveryId), (row) => Effect.succeed(row === undefined ? retryLater : repeatAnswer(row, delivery)))
+    ),
+    Effect.annotateLogs({ deliveryId: delivery.deliveryId, source: delivery.sourceId, authority: delivery.authorityId, eventType: delivery.eventType })
+  )
 
 /** The answer already given to this delivery id (or 409 for another body under it), looked up before decoding anything. */
 export const earlierAnswer = (delivery: { readonly authorityId: string; readonly deliveryId: string; readonly bodySha256: string }) =>

@@ -1,15 +1,16 @@
 import type { WebhookOutcome } from "@carepanel/core"
-import { type KeptDelivery, keptDeliveryOf, type WebhookDeliveryRow, webhookDeliveryRowOf } from "@carepanel/store-sql"
+import { deliveryColumnsWithoutBody, type KeptDelivery, keptDeliveryOf, type WebhookDeliveryRow, webhookDeliveryRowOf } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 
 /** One delivery as the receiver keeps it (`webhook_deliveries`; its row mapping is the SQL store's). */
 export type DeliveryRow = KeptDelivery
 
+/** A delivery's record without its body (which a repeat's answer does not need), or undefined. */
 export const findDelivery = (authorityId: string, deliveryId: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
-      sql<WebhookDeliveryRow>`SELECT * FROM webhook_deliveries WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`,
+      sql<WebhookDeliveryRow>`SELECT ${sql.literal(deliveryColumnsWithoutBody)} FROM webhook_deliveries WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`,
       (rows) => (rows[0] === undefined ? undefined : keptDeliveryOf(rows[0]))
     )
   )

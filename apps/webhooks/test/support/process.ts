@@ -14,7 +14,7 @@ export interface ReceiverProcess {
 export const spawnReceiver = (env: Record<string, string>): Promise<ReceiverProcess> =>
   new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", main], {
-      env: { ...process.env, CAREPANEL_WEBHOOKS_PORT: "0", ...env },
+      env: { ...process.env, CAREPANEL_WEBHOOKS_PORT: "0", CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE: "1000000", ...env },
       stdio: ["ignore", "pipe", "pipe"]
     })
     let output = ""

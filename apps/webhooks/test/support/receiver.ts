@@ -23,7 +23,15 @@ export const startTestReceiver = async (options: Partial<ReceiverOptions> & { re
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "carepanel-webhooks-"))
   const config = testConfig(dataDir, options.sources)
   const store: Layer.Layer<StoreServices, unknown> = options.store ?? SqliteStoreLayer({ dataDir })
-  const receiver = await startReceiver({ host: "127.0.0.1", port: 0, policies: config.policies, logLevel: LogLevel.None, notifier: quietNotifier, ...options, sources: config.sources, store })
+  const receiver = await startReceiver({
+    host: "127.0.0.1",
+    port: 0,
+    policies: config.policies,
+    logLevel: LogLevel.None,
+    notifier: quietNotifier,
+    // Tests send faster than a case system: test/security/rateLimit.test.ts sets the limit it tests.
+    sourceRateLimit: { requests: 1_000_000, windowSeconds: 60 },
+    ...options, sources: config.sources, store })
   return { ...receiver, dataDir, store }
 }
 

@@ -35,6 +35,16 @@ export const Decision = Schema.Struct({
     Schema.Struct({ circumstances: Schema.String, alternativeAction: Schema.String, by: ActedBy, at: Schema.DateTimeUtc })
   ),
   returnWaived: Schema.optional(Schema.Struct({ caseNote: Schema.String, by: ActedBy, at: Schema.DateTimeUtc })),
+  /**
+   * CPR-6: the Complex Needs Panel referral, started when the decision became final with shared funding recorded (on
+   * sign-off, agreement, or an amendment that adds it); and the administrator's template to the social worker.
+   */
+  complexNeedsReferral: Schema.optional(
+    Schema.Struct({
+      startedAt: Schema.DateTimeUtc,
+      templateSent: Schema.optional(Schema.Struct({ note: Schema.String, by: ActedBy, at: Schema.DateTimeUtc }))
+    })
+  ),
   outsidePanel: Schema.optional(
     Schema.Struct({
       ruleId: RuleId,

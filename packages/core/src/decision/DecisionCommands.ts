@@ -49,7 +49,8 @@ export const DecisionCommandBody = Schema.Union(
   Schema.TaggedStruct("RecordFgcReferralReceived", { actionId: ActionId }),
   Schema.TaggedStruct("ApproveChangeOfCircumstances", { circumstances: text, alternativeAction: text }),
   Schema.TaggedStruct("WaiveReturn", { caseNote: text }),
-  Schema.TaggedStruct("RecordS20Task", { task: S20Task, note: text })
+  Schema.TaggedStruct("RecordS20Task", { task: S20Task, note: text }),
+  Schema.TaggedStruct("RecordComplexNeedsTemplateSent", { note: text })
 )
 export type DecisionCommandBody = typeof DecisionCommandBody.Type
 

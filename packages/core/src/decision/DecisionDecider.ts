@@ -10,6 +10,7 @@ import { type Decision, type DecisionState, sittingChairFor } from "./Decision.j
 import type { DecisionCommand } from "./DecisionCommands.js"
 import { DecisionIsFinal, type DecisionRefusal, NotApplicable, NotTheRightPerson } from "./DecisionErrors.js"
 import type { DecisionEvent } from "./DecisionEvents.js"
+import { sharedFundingRefusal, withComplexNeedsReferral } from "./complexNeedsReferral.js"
 import { contentGaps, outsidePanelGaps } from "./decisionChecks.js"
 import type { DecisionContent } from "./DecisionParts.js"
 import { decideFollowUp } from "./decideFollowUp.js"
@@ -39,6 +40,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
             message: "This decision has been signed or agreed: record an amendment saying what changed and why."
           })
         }
+        yield* sharedFundingRefusal(command.content, context.policy)
         const gaps = gapsIn(command.content, decision, context)
         if (gaps.length > 0) return yield* incomplete(gaps)
         return emit({ _tag: "DecisionEdited", content: command.content, ...audit })
@@ -83,6 +85,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
             message: `A signed decision is amended by the ${describeRoles(amendmentApprovers)}, who approves the correction.`
           })
         }
+        yield* sharedFundingRefusal(command.content, context.policy)
         const gaps = gapsIn(command.content, decision, context)
         if (gaps.length > 0) return yield* incomplete(gaps)
         const approver = { ...audit.by, role }
@@ -91,7 +94,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
     }
   })
 
-const decide = (command: DecisionCommand, state: DecisionState, context: AuthorityContext): Effect.Effect<ReadonlyArray<DecisionEvent>, DecisionRefusal> => {
+const decideCommand = (command: DecisionCommand, state: DecisionState, context: AuthorityContext): Effect.Effect<ReadonlyArray<DecisionEvent>, DecisionRefusal> => {
   switch (command._tag) {
     case "RecordDecision":
     case "RecordOutsidePanelAgreement":
@@ -105,6 +108,9 @@ const decide = (command: DecisionCommand, state: DecisionState, context: Authori
       return state === undefined ? Effect.fail(new NoSuchRecord({ message: "There is no such decision." })) : decideFollowUp(command, state, context)
   }
 }
+
+const decide = (command: DecisionCommand, state: DecisionState, context: AuthorityContext) =>
+  decideCommand(command, state, context).pipe(Effect.map((events) => withComplexNeedsReferral(events, state, context.policy, command)))
 
 export const decisionDecider: Decider<DecisionCommand, DecisionEvent, DecisionState, DecisionRefusal, AuthorityContext> = {
   initialState: undefined,

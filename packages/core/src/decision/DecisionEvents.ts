@@ -4,7 +4,7 @@ import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
-import { DecisionContent, SittingChair, Subject } from "./DecisionParts.js"
+import { DecisionContent, SharedFunding, SittingChair, Subject } from "./DecisionParts.js"
 
 const audit = { by: ActedBy, at: Schema.DateTimeUtc }
 
@@ -75,6 +75,10 @@ export const ChangeOfCircumstancesApproved = Schema.TaggedStruct("ChangeOfCircum
 })
 export const ReturnWaived = Schema.TaggedStruct("ReturnWaived", { caseNote: Schema.NonEmptyTrimmedString, ...audit })
 export const S20TaskDone = Schema.TaggedStruct("S20TaskDone", { task: S20Task, note: Schema.NonEmptyTrimmedString, ...audit })
+/** CPR-6: the decision is final with shared funding on it: the Complex Needs Panel referral starts. */
+export const ComplexNeedsReferralStarted = Schema.TaggedStruct("ComplexNeedsReferralStarted", { ruleId: RuleId, sharedFunding: SharedFunding, ...audit })
+/** CPR-6: the administrator emailed the Complex Needs Panel referral template to the social worker. */
+export const ComplexNeedsTemplateSent = Schema.TaggedStruct("ComplexNeedsTemplateSent", { note: Schema.NonEmptyTrimmedString, ...audit })
 
 export const DecisionEvent = Schema.Union(
   DecisionRecorded,
@@ -89,6 +93,8 @@ export const DecisionEvent = Schema.Union(
   FgcReferralReceived,
   ChangeOfCircumstancesApproved,
   ReturnWaived,
-  S20TaskDone
+  S20TaskDone,
+  ComplexNeedsReferralStarted,
+  ComplexNeedsTemplateSent
 )
 export type DecisionEvent = typeof DecisionEvent.Type

@@ -60,6 +60,23 @@ export const Highlights = Schema.Struct({
 })
 export type Highlights = typeof Highlights.Type
 
+/** CPR-6: who else would fund the child's care: special educational needs (education) and/or health. */
+export const FundingPartner = Schema.Literal("sen", "health")
+export type FundingPartner = typeof FundingPartner.Type
+
+export const fundingPartnerLabel: Record<FundingPartner, string> = { sen: "Special Educational Needs", health: "Health" }
+
+/**
+ * CPR-6: the panel found that joint (with one partner) or tripartite (with both) funding fits. Recorded on the
+ * decision, it starts the Complex Needs Panel referral.
+ */
+export const SharedFunding = Schema.Struct({
+  partners: Schema.NonEmptyArray(FundingPartner).pipe(
+    Schema.filter((partners) => new Set(partners).size === partners.length || "Each funding partner is named once.")
+  )
+})
+export type SharedFunding = typeof SharedFunding.Type
+
 /** A recommended action with an owner and a due date (CPR-8, LIN-5). */
 export const ActionPlan = Schema.Struct({
   actionId: ActionId,
@@ -104,6 +121,7 @@ export const DecisionContent = Schema.Struct({
   minutes: Schema.optional(Minutes),
   highlights: Schema.optional(Highlights),
   actions: Schema.Array(ActionPlan),
-  returnToPanel: Schema.optional(ReturnToPanel)
+  returnToPanel: Schema.optional(ReturnToPanel),
+  sharedFunding: Schema.optional(SharedFunding)
 })
 export type DecisionContent = typeof DecisionContent.Type

@@ -141,6 +141,8 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
         run(actor, id, { _tag: "ApproveChangeOfCircumstances", circumstances, alternativeAction }),
       waiveReturn: (actor: Actor, id: DecisionId, caseNote: string) => run(actor, id, { _tag: "WaiveReturn", caseNote }),
       recordS20Task: (actor: Actor, id: DecisionId, task: S20Task, note: string) => run(actor, id, { _tag: "RecordS20Task", task, note }),
+      /** CPR-6: the administrator emailed the Complex Needs Panel referral template to the social worker. */
+      recordComplexNeedsTemplateSent: (actor: Actor, id: DecisionId, note: string) => run(actor, id, { _tag: "RecordComplexNeedsTemplateSent", note }),
       get: (actor: Actor, id: DecisionId) =>
         Effect.gen(function* () {
           yield* authorise(actor, decisionReaders)

@@ -9,6 +9,7 @@ import type { Decision } from "./Decision.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
 import { ActionAlreadyClosed, ActionsNotUpdated, DecisionIsFinal, NoSuchAction, NotApplicable, NotTheRightPerson, ReturnOverdue } from "./DecisionErrors.js"
 import { emit, final, roleFor } from "./decideShared.js"
+import { templateSentRefusal } from "./complexNeedsReferral.js"
 
 export type FollowUp = Extract<
   DecisionCommand,
@@ -21,6 +22,7 @@ export type FollowUp = Extract<
       | "ApproveChangeOfCircumstances"
       | "WaiveReturn"
       | "RecordS20Task"
+      | "RecordComplexNeedsTemplateSent"
   }
 >
 
@@ -53,7 +55,7 @@ const waiveReturn = (command: Extract<FollowUp, { _tag: "WaiveReturn" }>, decisi
     return emit({ _tag: "ReturnWaived", caseNote: command.caseNote, by: actedBy(command.by), at: command.at })
   })
 
-/** What happens after a decision: its actions (CPR-8, LIN-6, LIN-9), changes of circumstances (LIN-8), LIN-7 and LIN-12. */
+/** What happens after a decision: its actions (CPR-8, LIN-6, LIN-9), changes of circumstances (LIN-8), LIN-7, LIN-12 and CPR-6. */
 export const decideFollowUp = (command: FollowUp, decision: Decision, context: AuthorityContext) =>
   Effect.gen(function* () {
     const { policy } = context
@@ -111,5 +113,8 @@ export const decideFollowUp = (command: FollowUp, decision: Decision, context: A
         }
         return emit({ _tag: "S20TaskDone", task: command.task, note: command.note, ...audit })
       }
+      case "RecordComplexNeedsTemplateSent":
+        yield* templateSentRefusal(decision)
+        return emit({ _tag: "ComplexNeedsTemplateSent", note: command.note, ...audit })
     }
   })

@@ -11,6 +11,7 @@ import { highlightGaps } from "./highlights.js"
 import { lineManagementConflict } from "./chairIndependence.js"
 import { DecisionAlreadyRecorded, NotApplicable, NotOnAgenda, NotTheRightPerson, SittingNotHeld } from "./DecisionErrors.js"
 import type { DecisionEvent } from "./DecisionEvents.js"
+import { sharedFundingRefusal } from "./complexNeedsReferral.js"
 import { agreementsNeeded, contentGaps, outsidePanelGaps, typesNotAgreedOutsidePanel } from "./decisionChecks.js"
 import { emit, incomplete, roleFor } from "./decideShared.js"
 
@@ -58,6 +59,7 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
     if (conflict !== undefined) {
       return yield* new NotTheRightPerson({ ruleId: policy.decision.chairIndependence?.ruleId, message: conflict })
     }
+    yield* sharedFundingRefusal(command.content, policy)
     const gaps = [...contentGaps(command.content, command.subject, policy, sitting.date), ...highlightGaps(command.content, policy)]
     if (gaps.length > 0) return yield* incomplete(gaps)
     return emit({
@@ -96,6 +98,7 @@ const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgr
       placed: command.placedAt !== undefined,
       lpmHeld: command.lpmAt !== undefined
     }
+    yield* sharedFundingRefusal(command.content, policy)
     const gaps = [
       ...contentGaps(command.content, command.subject, policy, londonDateOf(command.at)),
       ...outsidePanelGaps(command.content, command.subject, policy, record)

@@ -8,6 +8,7 @@ import { timescalesRuleOf } from "../policy/DecisionPolicy.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { agreedFieldsFor } from "./agreedByRequestType.js"
+import { complexNeedsClocks } from "./complexNeedsReferral.js"
 import { roleLabel } from "../shared/roles.js"
 import { type Decision, presentedAfter } from "./Decision.js"
 import type { S20Task } from "./DecisionEvents.js"
@@ -55,7 +56,8 @@ const s20TaskRunsFrom: Record<S20Task, "agreement" | "placement"> = {
 
 /**
  * The clocks a decision starts: its actions (the authority's timescales rule: CPR-10, LIN-5, else DEF-RECORD-TIMESCALES),
- * the actions case note (LIN-6), FGC escalation (LIN-9), the return to panel (LIN-7) and automatic reviews (NSO-9); and for decisions
+ * the actions case note (LIN-6), FGC escalation (LIN-9), the return to panel (LIN-7), automatic reviews (NSO-9) and the Complex
+ * Needs Panel referral template (CPR-6); and for decisions
  * outside panel the retrospective presentation (NSO-10, KNO-5) and the 48-hour tasks (LIN-12).
  */
 export const decisionClocks = (
@@ -145,7 +147,7 @@ export const decisionClocks = (
       metAt: reviewHeardAt(decision, laterHearings, opensAt)
     })
   }
-  return [...clocks, ...outsidePanelClocks(decision, policy, retrospective)]
+  return [...clocks, ...complexNeedsClocks(decision, policy), ...outsidePanelClocks(decision, policy, retrospective)]
 }
 
 /** For a decision outside panel: the first sitting after it, and when it was presented there, if it was. */

@@ -22,7 +22,8 @@ export const decisionPermissions = {
   RecordFgcReferralReceived: permission("record an FGC referral as received", "practice_supervisor", "team_manager", "panel_administrator"),
   ApproveChangeOfCircumstances: permission("approve alternative action", "service_manager", "head_of_service", "assistant_director"),
   WaiveReturn: permission("close a return to panel by case note", "team_manager", "practice_supervisor"),
-  RecordS20Task: permission("record a 48-hour task", ...caseholders)
+  RecordS20Task: permission("record a 48-hour task", ...caseholders),
+  RecordComplexNeedsTemplateSent: permission("record the Complex Needs Panel referral template as sent", "panel_administrator")
 } satisfies Record<DecisionCommand["_tag"], Permission>
 
 export const decisionReaders = permission(

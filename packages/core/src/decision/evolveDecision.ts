@@ -132,5 +132,11 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
               s20TasksDone: [...state.outsidePanel.s20TasksDone, { task: event.task, note: event.note, at: event.at }]
             }
           }
+    case "ComplexNeedsReferralStarted":
+      return { ...state, complexNeedsReferral: { startedAt: event.at } }
+    case "ComplexNeedsTemplateSent":
+      return state.complexNeedsReferral === undefined
+        ? state
+        : { ...state, complexNeedsReferral: { ...state.complexNeedsReferral, templateSent: { note: event.note, by: event.by, at: event.at } } }
   }
 }

@@ -1,11 +1,9 @@
-import { DateTime } from "effect"
+import type { DateTime } from "effect"
+import type { ReadBy } from "../access/ChildRead.js"
 import { redactor } from "../notifications/CaseContext.js"
-import type { AccessRecord } from "../ports/AccessLog.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Actor } from "../shared/actor.js"
-import type { ChildId } from "../shared/ids.js"
 import { type Role, roleLabel } from "../shared/roles.js"
-import type { DocumentModel } from "./DocumentModel.js"
 
 /**
  * Who a document is made for. `identityGranted` is the caller's grant to read children's identities although
@@ -44,19 +42,5 @@ export const childNaming = (reader: DocumentReader, referrals: ReadonlyArray<Ref
 
 export const preparedFor = (reader: DocumentReader): string => `${reader.actor.name}, ${roleLabel[reader.role]}`
 
-/** The access log's entries for one read of a document: one per child, its fields, never their values. */
-export const accessRecords = (
-  reader: DocumentReader,
-  document: DocumentModel,
-  purpose: string,
-  at: DateTime.Utc
-): ReadonlyArray<AccessRecord> =>
-  document.reads.map((read) => ({
-    authorityId: reader.actor.authorityId,
-    personId: reader.actor.personId,
-    role: reader.role,
-    at: DateTime.formatIso(at),
-    childId: read.childId as ChildId,
-    fields: [...read.fields].sort(),
-    purpose
-  }))
+/** Who reads a document, in the role it is made under, when and why: for its access-log entries. */
+export const readBy = (reader: DocumentReader, purpose: string, at: DateTime.Utc): ReadBy => ({ actor: reader.actor, role: reader.role, at, purpose })

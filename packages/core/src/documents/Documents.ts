@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { Decision } from "../decision/Decision.js"
 import { DecisionNotFinal, NotApplicable } from "../decision/DecisionErrors.js"
@@ -6,11 +6,12 @@ import { decisionReaders } from "../decision/decisionPermissions.js"
 import { AccessLog } from "../ports/AccessLog.js"
 import type { Policies } from "../ports/Policies.js"
 import type { ReadModels } from "../ports/ReadModels.js"
-import { EventStore } from "../ports/EventStore.js"
+import { EventStore, type StreamRef } from "../ports/EventStore.js"
+import { RecordSeals } from "../ports/RecordSeals.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { NotFound } from "../shared/errors.js"
-import type { AuthorityId, ChildId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
+import type { ChildId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
 import { decisionStreamType } from "../decision/decisionAggregate.js"
 import { disagreementStreamType } from "../disagreement/disagreementAggregate.js"
 import { referralStreamType } from "../referral/referralAggregate.js"
@@ -19,7 +20,8 @@ import { courtBundle } from "./courtBundle.js"
 import { type AuthorityRecords, authorityRecords } from "./authorityRecords.js"
 import { decisionSheet } from "./decisionSheet.js"
 import type { DocumentModel } from "./DocumentModel.js"
-import { accessRecords, type DocumentReader } from "./DocumentReader.js"
+import { type DocumentReader, readBy } from "./DocumentReader.js"
+import { accessRecords } from "../access/ChildRead.js"
 import { sittingPermissions, Sittings } from "../sitting/Sittings.js"
 import { sittingMinutes } from "./sittingMinutes.js"
 
@@ -51,6 +53,8 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
   effect: Effect.gen(function* () {
     const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar | AccessLog | EventStore>()
     const sittings = yield* Sittings
+    // A store that signs its record seals a court bundle's records; the in-memory store does not.
+    const seals = yield* Effect.serviceOption(RecordSeals)
 
     /** Authorise, read, build, then `before` (e.g. record an upload), log: a document whose read cannot be logged is not returned. */
     const made = <E, E2 = never>(
@@ -65,7 +69,7 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
         const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
         const document = yield* build(records, reader)
         yield* before
-        yield* (yield* AccessLog).record(accessRecords(reader, document, request.purpose, records.at))
+        yield* (yield* AccessLog).record(accessRecords(readBy(reader, request.purpose, records.at), document.reads))
         return document
       }).pipe(Effect.provide(context))
 
@@ -101,8 +105,8 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
           : Effect.void
 
     /** Every event of the child's records (requests, decisions, dissents, placements), each stream whole. */
-    const eventsOf = (authorityId: AuthorityId, streams: ReadonlyArray<readonly [streamType: string, id: string]>) =>
-      Effect.flatMap(EventStore, (store) => Effect.forEach(streams, ([streamType, id]) => store.readStream({ authorityId, streamType, id }))).pipe(Effect.map((all) => all.flat()))
+    const eventsOf = (streams: ReadonlyArray<StreamRef>) =>
+      Effect.flatMap(EventStore, (store) => Effect.forEach(streams, (stream) => store.readStream(stream))).pipe(Effect.map((all) => all.flat()))
 
     return {
       /**
@@ -119,15 +123,19 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
           const disagreements = records.disagreements.filter((disagreement) => decisionIds.has(disagreement.decisionId))
           const placements = records.placements.filter((placement) => placement.childId === childId)
           if (referrals.length + placements.length === 0) return yield* Effect.fail(NotFound.of("child", childId))
-          const events = yield* eventsOf(request.actor.authorityId, [
-            ...referrals.map((record) => [referralStreamType, record.id] as const),
-            ...decisions.map((record) => [decisionStreamType, record.id] as const),
-            ...disagreements.map((record) => [disagreementStreamType, record.id] as const),
-            ...placements.map((record) => [placementStreamType, record.id] as const)
-          ])
+          const authorityId = request.actor.authorityId
+          const streams: ReadonlyArray<StreamRef> = [
+            ...referrals.map((record) => ({ authorityId, streamType: referralStreamType, id: record.id })),
+            ...decisions.map((record) => ({ authorityId, streamType: decisionStreamType, id: record.id })),
+            ...disagreements.map((record) => ({ authorityId, streamType: disagreementStreamType, id: record.id })),
+            ...placements.map((record) => ({ authorityId, streamType: placementStreamType, id: record.id }))
+          ]
+          // Sealed first: events read afterwards are all at or after the checkpoint's state of their record.
+          const seal = Option.isSome(seals) ? yield* seals.value.seal(authorityId, childId, streams) : undefined
+          const events = yield* eventsOf(streams)
           const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
-          const bundle = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, deadlines: records.deadlines, events, reader, at: records.at })
-          yield* (yield* AccessLog).record(accessRecords(reader, bundle.document, request.purpose, records.at))
+          const bundle = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, deadlines: records.deadlines, events, seal, reader, at: records.at })
+          yield* (yield* AccessLog).record(accessRecords(readBy(reader, request.purpose, records.at), bundle.document.reads))
           return bundle
         }).pipe(Effect.provide(context)),
       /** The minutes of a sitting at the record's current stage (CPR-10, CPR-11). */

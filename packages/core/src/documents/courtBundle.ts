@@ -6,17 +6,20 @@ import type { Disagreement } from "../disagreement/Disagreement.js"
 import { outcomeWord } from "../notifications/decisionText.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import { type StoredEvent, streamIdOf } from "../ports/EventStore.js"
+import type { RecordSeal } from "../ports/RecordSeals.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Placement } from "../regulation24/Placement.js"
 import { clocksTable, decisionBlocks, dissentBlocks } from "./decisionBlocks.js"
 import { amendmentBlock, signatureBlocks } from "./decisionSheet.js"
-import { type DocumentModel, fields, paragraph, type Section, table } from "./DocumentModel.js"
+import { type Block, type DocumentModel, fields, paragraph, type Section, table } from "./DocumentModel.js"
 import { childNaming, type DocumentReader, preparedFor } from "./DocumentReader.js"
 
-/** One event as the bundle carries it: enough to recompute its hash and its link to the event before it. */
+/** One event as the bundle carries it: enough to recompute its hash, its link to the event before it, and its signed commit. */
 export interface BundleEvent {
   readonly position: number
   readonly streamId: string
+  readonly streamType: string
+  readonly recordId: string
   readonly version: number
   readonly type: string
   readonly recordedAt: string
@@ -26,12 +29,14 @@ export interface BundleEvent {
 
 /** The machine-readable half of a bundle, checked offline by `carepanel-bundle-check`. */
 export interface BundleManifest {
-  readonly format: "carepanel-court-bundle/1"
+  readonly format: "carepanel-court-bundle/2"
   readonly authorityId: string
   readonly childId: string
   readonly generatedAt: string
   /** Every event of every record about the child, each stream whole from version 1, in position order. */
   readonly events: ReadonlyArray<BundleEvent>
+  /** The signed checkpoint and what links each event to it; absent when the store signs nothing. */
+  readonly integrity: RecordSeal | undefined
 }
 
 export interface CourtBundleInputs {
@@ -43,6 +48,8 @@ export interface CourtBundleInputs {
   readonly placements: ReadonlyArray<Placement>
   readonly deadlines: ReadonlyArray<Deadline>
   readonly events: ReadonlyArray<StoredEvent>
+  /** The store's seal of the child's records at a checkpoint taken before `events` were read. */
+  readonly seal: RecordSeal | undefined
   readonly reader: DocumentReader
   readonly at: DateTime.Utc
 }
@@ -66,6 +73,41 @@ const placementSection = (placement: Placement): Section => ({
     ])
   ]
 })
+
+const checkedBy =
+  "`carepanel-bundle-check <bundle.json> <authority-public-key.pem>` re-checks all of it offline from this bundle's manifest, " +
+  "against the authority's public key, and names the first thing that does not match."
+
+/** The appendix: how the events are chained and signed, the checkpoint that covers them, each event's position and hash. */
+const integrityBlocks = (seal: RecordSeal | undefined, events: ReadonlyArray<StoredEvent>): ReadonlyArray<Block> => {
+  const covered = seal === undefined ? 0 : events.filter((event) => event.position <= seal.checkpoint.events.position).length
+  return [
+    paragraph(
+      "Each event's hash is SHA-256 over the hash of the event before it in the same record and the event itself " +
+        "(record, version, type, data as canonical JSON, time recorded). Changing, removing or reordering any event breaks every hash after it."
+    ),
+    ...(seal === undefined
+      ? [paragraph("Signed checkpoint: none. This record is kept by a store that does not sign its commits, so the bundle cannot be re-checked against the authority's key.")]
+      : [
+          paragraph(
+            "Every commit of the authority's store is chained to the commit before it and signed (Ed25519) with the authority's key when it is recorded. " +
+              `The bundle carries the signed commit of each of these events, and the checkpoint below, signed with the same key, which covers the store up to position ${seal.checkpoint.events.position}; ` +
+              "with it, the list of the child's records and the last version of each at the checkpoint, signed too, so that a record or its last events cannot be left out unseen. " +
+              checkedBy
+          ),
+          fields([
+            ["Signed checkpoint: store", seal.checkpoint.storeId ?? seal.storeId],
+            ["Position", String(seal.checkpoint.events.position)],
+            ["Chain head", seal.checkpoint.events.head],
+            ["Time", seal.checkpoint.at],
+            ["Key id", seal.checkpoint.keyId],
+            ["Signature", seal.checkpoint.signature],
+            ["Covers", `${covered} of the ${events.length} events below, in ${seal.commits.length} signed commits`]
+          ])
+        ]),
+    table("Events, their positions and hashes", ["Position", "Record", "Version", "Event", "Hash"], events.map((event) => [String(event.position), streamIdOf(event.stream), String(event.version), event.type, event.hash]))
+  ]
+}
 
 /**
  * A court bundle for one child (NSO-8): every request, decision (with sign-offs and amendments), dissent, placement
@@ -118,30 +160,27 @@ export const courtBundle = (inputs: CourtBundleInputs): { readonly document: Doc
       { heading: "Dissent", blocks: inputs.disagreements.length === 0 ? [paragraph("No member dissented.")] : dissentBlocks(inputs.disagreements, naming) },
       { heading: "Placements and extensions", blocks: inputs.placements.length === 0 ? [paragraph("No Regulation 24 placement.")] : [], subsections: inputs.placements.map(placementSection) },
       { heading: "Statutory clocks", blocks: [clocksTable("Every clock, met, missed or running, with its rule", clocks)] },
-      {
-        heading: "Integrity appendix",
-        blocks: [
-          paragraph(
-            "Each event's hash is SHA-256 over the hash of the event before it in the same record and the event itself " +
-              "(record, version, type, data as canonical JSON, time recorded). Changing, removing or reordering any event breaks every hash after it. " +
-              "`carepanel-bundle-check` recomputes them offline from this bundle's manifest and names the first that does not match."
-          ),
-          paragraph(
-            "Signed checkpoint: not yet issued by this authority. When checkpoints are signed, this appendix will also carry the checkpoint " +
-              "covering the last position listed, signed with the authority's key, and the re-check will verify that signature against the authority's public key."
-          ),
-          table("Events, their positions and hashes", ["Position", "Record", "Version", "Event", "Hash"], events.map((event) => [String(event.position), streamIdOf(event.stream), String(event.version), event.type, event.hash]))
-        ]
-      }
+      { heading: "Integrity appendix", blocks: integrityBlocks(inputs.seal, events) }
     ],
     reads: [{ childId: inputs.childId, fields: ["fullName", "requests", "decisions", "amendments", "dissent", "placements", "clocks", "events"] }]
   }
   const manifest: BundleManifest = {
-    format: "carepanel-court-bundle/1",
+    format: "carepanel-court-bundle/2",
     authorityId: inputs.reader.actor.authorityId,
     childId: inputs.childId,
     generatedAt: document.generatedAt,
-    events: events.map((event) => ({ position: event.position, streamId: streamIdOf(event.stream), version: event.version, type: event.type, recordedAt: event.recordedAt, data: event.data, hash: event.hash }))
+    events: events.map((event) => ({
+      position: event.position,
+      streamId: streamIdOf(event.stream),
+      streamType: event.stream.streamType,
+      recordId: event.stream.id,
+      version: event.version,
+      type: event.type,
+      recordedAt: event.recordedAt,
+      data: event.data,
+      hash: event.hash
+    })),
+    integrity: inputs.seal
   }
   return { document, manifest }
 }

@@ -1,4 +1,5 @@
 import { addDays } from "../calendar/LocalDate.js"
+import { describeSharedFunding } from "../decision/complexNeedsReferral.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { Deadline } from "../deadlines/Deadline.js"
@@ -43,6 +44,16 @@ export const discussionSection = (decision: Decision | undefined, naming: ChildN
   }
 }
 
+/** CPR-6: the shared funding found to fit, and where the Complex Needs Panel referral stands. */
+const sharedFundingText = (decision: Decision): string | undefined => {
+  const funding = decision.content.sharedFunding
+  if (funding === undefined) return undefined
+  const referral = decision.complexNeedsReferral
+  const started = referral === undefined ? "starts when the decision is final" : `started ${formatInstant(referral.startedAt)}`
+  const sent = referral?.templateSent === undefined ? "" : `; template emailed to the social worker ${formatInstant(referral.templateSent.at)}`
+  return `${describeSharedFunding(funding)} fits: Complex Needs Panel referral ${started}${sent}`
+}
+
 /** The decision, its rationale, what was agreed, the review date and the actions with owners and dates. */
 export const decisionBlocks = (decision: Decision, naming: ChildNaming): ReadonlyArray<Block> => {
   const { content } = decision
@@ -54,7 +65,8 @@ export const decisionBlocks = (decision: Decision, naming: ChildNaming): Readonl
       ["Request types", decision.subject.requestTypes.map((type) => requestTypeLabel[type]).join("; ")],
       ["Rationale", naming.text(content.rationale)],
       ["Agreed", agreed.length === 0 ? undefined : agreed.join(" ")],
-      ["Review date", reviewDate(decision)]
+      ["Review date", reviewDate(decision)],
+      ["Shared funding", sharedFundingText(decision)]
     ]),
     content.actions.length === 0
       ? paragraph("No actions were set.")

@@ -3,8 +3,9 @@ import { readAll } from "../agenda/readAll.js"
 import { addDays } from "../calendar/LocalDate.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
-import { childNaming, type DocumentReader } from "../documents/DocumentReader.js"
+import { childNaming, type DocumentReader, readBy } from "../documents/DocumentReader.js"
 import { AccessLog } from "../ports/AccessLog.js"
+import { accessRecords } from "../access/ChildRead.js"
 import type { EventStore } from "../ports/EventStore.js"
 import { Policies } from "../ports/Policies.js"
 import { ReadModels } from "../ports/ReadModels.js"
@@ -14,7 +15,7 @@ import { Actor } from "../shared/actor.js"
 import { authorise, permission } from "../shared/authorise.js"
 import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
 import { InvalidInput, NotFound } from "../shared/errors.js"
-import type { AuthorityId, ChildId } from "../shared/ids.js"
+import type { AuthorityId } from "../shared/ids.js"
 import { everyRole } from "../shared/roles.js"
 import { Sittings } from "../sitting/Sittings.js"
 import { CalendarFeed, type CalendarFeedCommand } from "./CalendarFeed.js"
@@ -82,11 +83,8 @@ export class CalendarFeeds extends Effect.Service<CalendarFeeds>()("@carepanel/c
           const panelName = (panelId: string) => Option.fromNullable(policy.panels.find((panel) => panel.id === panelId)?.name).pipe(Option.getOrElse(() => panelId))
           const events = found.map((sitting) => sittingEvent(sitting, panelName(sitting.panelId), naming))
           if (naming.identity) {
-            const at = DateTime.formatIso(yield* DateTime.now)
-            const childIds = [...new Set(found.flatMap((sitting) => sitting.agenda.flatMap((item) => item.childIds)))]
-            yield* (yield* AccessLog).record(
-              childIds.map((childId: ChildId) => ({ authorityId, personId: actor.personId, role: reader.role, at, childId, fields: ["agendaItem", "fullName"], purpose: "calendar feed" }))
-            )
+            const reads = found.flatMap((sitting) => sitting.agenda.flatMap((item) => item.childIds.map((childId) => ({ childId, fields: ["agendaItem", "fullName"] }))))
+            yield* (yield* AccessLog).record(accessRecords(readBy(reader, "calendar feed", yield* DateTime.now), reads))
           }
           return { name: `${policy.authority.name}: panel sittings`, events }
         }).pipe(Effect.provide(context))

@@ -18,6 +18,8 @@ export interface CaseContext {
   readonly teamManager?: StaffMember
   /** Every child's full name on the request: taken out of body text (see `redactor`). */
   readonly childNames: ReadonlyArray<string>
+  /** Each child's name and case system number, for the one notice whose purpose is to name them (CPR-6). */
+  readonly children?: ReadonlyArray<{ readonly fullName: string; readonly caseNumber?: string | undefined }>
 }
 
 /** What the notification functions read: the authority's policy and calendar, and the case when the caller has it. */
@@ -28,7 +30,8 @@ export interface NotificationContext extends AuthorityContext {
 export const caseOf = (referral: Referral): CaseContext => ({
   socialWorker: referral.form.socialWorker,
   ...(referral.form.teamManager === undefined ? {} : { teamManager: referral.form.teamManager }),
-  childNames: referral.form.children.map((child) => child.fullName)
+  childNames: referral.form.children.map((child) => child.fullName),
+  children: referral.form.children.map(({ fullName, caseNumber }) => ({ fullName, caseNumber }))
 })
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")

@@ -4,7 +4,7 @@ import type { Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Placement } from "../regulation24/Placement.js"
-import type { PanelId } from "../shared/ids.js"
+import type { PanelId, ReferralId } from "../shared/ids.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import { type CaseContext, caseOf } from "./CaseContext.js"
 
@@ -12,6 +12,8 @@ import { type CaseContext, caseOf } from "./CaseContext.js"
 export interface ClockLookup {
   readonly caseOf: (about: Deadline["about"]) => CaseContext | undefined
   readonly panelOf: (about: Deadline["about"]) => PanelId | undefined
+  /** The request a request's, decision's, action's or disagreement's clock belongs to (not a placement's or a child's: those are the child's). */
+  readonly requestOf: (about: Deadline["about"]) => ReferralId | undefined
 }
 
 export interface ClockLookupInputs {
@@ -42,16 +44,28 @@ export const clockLookup = ({ referrals, sittings = [], decisions = [], disagree
       .filter((referral) => !closed.includes(referral.status) && referral.form.children.some((child) => child.childId === childId))
       .sort((a, b) => DateTime.distance(b.createdAt, a.createdAt))[0]
 
+  const requestOf = (about: Deadline["about"]): ReferralId | undefined => {
+    switch (about.kind) {
+      case "referral":
+        return about.id as ReferralId
+      case "decision":
+        return decisionById.get(about.id)?.subject.referralId
+      case "action":
+        return decisionByAction.get(about.id)?.subject.referralId
+      case "disagreement":
+        return disagreementById.get(about.id)?.referralId
+      default:
+        return undefined
+    }
+  }
+
   const referralOf = (about: Deadline["about"]): Referral | undefined => {
     switch (about.kind) {
       case "referral":
-        return referralById.get(about.id)
       case "decision":
-        return referralById.get(decisionById.get(about.id)?.subject.referralId ?? "")
       case "action":
-        return referralById.get(decisionByAction.get(about.id)?.subject.referralId ?? "")
       case "disagreement":
-        return referralById.get(disagreementById.get(about.id)?.referralId ?? "")
+        return referralById.get(requestOf(about) ?? "")
       case "placement": {
         const placement = placementById.get(about.id)
         return placement === undefined ? undefined : latestRequestOf(placement.childId)
@@ -68,6 +82,7 @@ export const clockLookup = ({ referrals, sittings = [], decisions = [], disagree
       const referral = referralOf(about)
       return referral === undefined ? undefined : caseOf(referral)
     },
-    panelOf: (about) => (about.kind === "sitting" ? sittingById.get(about.id)?.panelId : undefined)
+    panelOf: (about) => (about.kind === "sitting" ? sittingById.get(about.id)?.panelId : undefined),
+    requestOf
   }
 }

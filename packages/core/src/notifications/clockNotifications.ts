@@ -94,7 +94,9 @@ export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: Date
           alarm,
           due: iso(deadline.due),
           aboutKind: deadline.about.kind,
-          aboutId: deadline.about.id
+          aboutId: deadline.about.id,
+          // The request an action's or decision's clock belongs to, so a webhook finds the case system that sent it.
+          referralId: scope.lookup?.requestOf(deadline.about)
         })
       },
       clockRecipients(deadline, known, chairRole, scope.policy)

@@ -26,8 +26,8 @@ const administrator = roleHolder("panel_administrator")
  * clock escalates to (LIN-9); a disagreement's areas to the chair and administrator who note them at panel, its
  * outcome to the Assistant Director, and the chair too where the chair takes it there (LIN-13's route, whatever rule its
  * clock cites);
- * returns and reviews to the administrator to diarise (CPR-10, NSO-9) and the social worker. Anything unknown
- * goes to the administrator, who keeps the file (SUP-6). Police protection's clocks (STAT-S46) also go to the head of
+ * returns and reviews to the administrator to diarise (CPR-10, NSO-9) and the social worker; the Complex Needs Panel
+ * template to the administrator (CPR-6). Anything unknown goes to the administrator, who keeps the file (SUP-6). Police protection's clocks (STAT-S46) also go to the head of
  * service and the authority's nominated officer.
  */
 export const clockRecipients = (
@@ -76,6 +76,8 @@ export const clockRecipients = (
         case "review":
           return [administrator, ...socialWorkerOf(known)]
         case "retrospective":
+        // CPR-6: the administrator emails the Complex Needs Panel referral template.
+        case "complex-needs-template":
           return [administrator]
         default:
           return caseholders

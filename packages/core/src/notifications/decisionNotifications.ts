@@ -7,6 +7,7 @@ import type { Role } from "../shared/roles.js"
 import { describeRoles, roleLabel } from "../shared/roles.js"
 import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest, factsOf, iso, personAs, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
 import { type NotificationContext, redactFor, summary } from "./CaseContext.js"
+import { complexNeedsNotice } from "./complexNeedsNotice.js"
 import { decisionLines, outcomeWord } from "./decisionText.js"
 
 /** Events after which a decision may have become final: the last sign-off or agreement, or none needed. */
@@ -57,7 +58,7 @@ const toCaseholders = (decision: Decision, context: NotificationContext, draft: 
  * Who must act after a decision's commit. While it waits: the next signatory (CPR-8, NSO-8) or each role whose
  * agreement an outside-panel decision needs (SUP-7, NSO-10, LIN-11). Once final: the social worker and the team
  * manager, with the outcome, the rationale, what was agreed and every action with its owner and due date (CPR-8,
- * SUP-6, NSO-8, LIN-6); again after an amendment. The social worker is named only when the context carries the
+ * SUP-6, NSO-8, LIN-6); again after an amendment. With shared funding, the Complex Needs Panel's administrator (CPR-6). The social worker is named only when the context carries the
  * case (the decision does not hold the form); the team manager falls back to the role. Matches `Aggregate.notifications`.
  */
 export const decisionNotifications = (
@@ -119,6 +120,8 @@ export const decisionNotifications = (
       })
     )
   }
+
+  notifications.push(...complexNeedsNotice(events, decision, context, decisionFacts(decision)))
 
   const waivedUnder = context.policy.decision.returnWaivableByCaseNote
   for (const event of events) {

@@ -1,8 +1,9 @@
 import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { Notification } from "../ports/Notification.js"
-import type { Placement, PlacementState } from "../regulation24/Placement.js"
+import { type Placement, type PlacementState, visitedPlacementOf } from "../regulation24/Placement.js"
 import { placementClocks } from "../regulation24/placementClocks.js"
+import { visitClocks } from "../visits/visitClocks.js"
 import type { PlacementEvent } from "../regulation24/PlacementEvents.js"
 import type { ActedBy } from "../shared/actor.js"
 import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest, factsOf, iso, personAs, roleHolder, teamManagerOf } from "./address.js"
@@ -45,7 +46,7 @@ const caseholders = (context: NotificationContext, by: ActedBy): ReadonlyArray<A
  * placed or not, the social worker, team manager, locality service manager, head of service and nominated officer at
  * once, with the 72-hour limit (LIN-15, LIN-17, STAT-S46); on placement, the locality service manager
  * to authorise it (LIN-17, by the LIN-18 kinship clock it must precede) and the social worker and team manager with
- * every clock that started (LIN-16, LIN-18, STAT-R24 and its warning); the service manager again when the viability
+ * every clock that started (LIN-16, LIN-18, STAT-R24 and its warning, the placement plan STAT-R9 and the first visit STAT-R28); the service manager again when the viability
  * assessment is in; the caseholders once it is authorised (LIN-18) or extended (STAT-R25-1).
  * Matches `Aggregate.notifications`.
  */
@@ -61,7 +62,10 @@ export const placementNotifications = (
     const spec = clockNamed(clocks, `${placement.id}:${name}`)
     return spec === undefined ? undefined : actByClock(spec, context.calendar)
   }
-  const running = clocks.filter((spec) => spec.metAt === undefined).map((spec) => ({ spec, actBy: actByClock(spec, context.calendar) }))
+  // The placement plan's and the first visit's clocks (STAT-R9, STAT-R28) start with the placement too.
+  const running = [...clocks, ...visitClocks(visitedPlacementOf(placement), context.calendar)]
+    .filter((spec) => spec.metAt === undefined)
+    .map((spec) => ({ spec, actBy: actByClock(spec, context.calendar) }))
   const send = (id: string, kind: string, headline: string, body: ReadonlyArray<string>, actBy: ActBy | undefined, to: ReadonlyArray<Addressee>) =>
     addressTo(placement.authorityId, { id: `${placement.id}:${id}`, kind, headline, body, actBy, facts: placementFacts(placement) }, to)
   const child = `child ${placement.childId}`

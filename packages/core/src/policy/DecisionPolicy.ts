@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { Recipient } from "../ports/Notification.js"
 import { PersonId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 import { ChairIndependence } from "./LineManagement.js"
@@ -17,6 +18,19 @@ export const SignOffStep = Schema.Struct({
   bySittingChair: Schema.optional(Schema.Boolean)
 })
 export type SignOffStep = typeof SignOffStep.Type
+
+/**
+ * CPR-6: once a decision finding that joint or tripartite funding with SEN and/or health fits is final, the panel
+ * administrator emails the Complex Needs Panel referral template to the social worker (`templateToSocialWorker`: by
+ * when; the seed sets no time, so the preset cites DEF-CNP-TEMPLATE-2WD) and the Complex Needs Panel's administrator
+ * (`notify`) is told the child's name and case number.
+ */
+export const ComplexNeedsReferralPolicy = Schema.Struct({
+  ruleId: RuleId,
+  templateToSocialWorker: RuledClock,
+  notify: Recipient
+})
+export type ComplexNeedsReferralPolicy = typeof ComplexNeedsReferralPolicy.Type
 
 /** After the panel decides: who signs, when reviews come back, and the clocks on actions. */
 export const DecisionPolicy = Schema.Struct({
@@ -49,7 +63,9 @@ export const DecisionPolicy = Schema.Struct({
   /** LIN-7: a case asked to return may instead be closed by a case note when progress makes return unnecessary. */
   returnWaivableByCaseNote: Schema.optional(RuleId),
   /** LIN-1: no decision is recorded at a sitting whose chair is in the case's line management. */
-  chairIndependence: Schema.optional(ChairIndependence)
+  chairIndependence: Schema.optional(ChairIndependence),
+  /** CPR-6: shared funding with SEN and/or health, recorded on a decision, starts the Complex Needs Panel referral. */
+  complexNeedsReferral: Schema.optional(ComplexNeedsReferralPolicy)
 })
 export type DecisionPolicy = typeof DecisionPolicy.Type
 

@@ -99,6 +99,11 @@ export const localDefaults = {
     why: "The regulation requires a nominated officer but each authority names its own; those posts are where the decision usually sits.",
     policyField: "regulation24.nominatedOfficer"
   },
+  "DEF-CNP-TEMPLATE-2WD": {
+    rule: "The panel administrator emails the Complex Needs Panel referral template to the social worker by 17:00 on the second working day after the decision finding that shared funding fits is final (CPR-6).",
+    why: "CPR-6 names the task and sets no time; two working days keeps it within the week, so the social worker can complete the template with SEN and health colleagues before the next sitting.",
+    policyField: "decision.complexNeedsReferral.templateToSocialWorker"
+  },
   "DEF-S46-WARN-48H": {
     rule: "A warning 48 hours after police protection began, 24 hours before its 72-hour limit (STAT-S46), to the team manager, head of service and nominated officer.",
     why: "The statute sets the 72-hour limit, not a warning; a day's notice leaves time to arrange the child's return, s20 with consent, or an order.",

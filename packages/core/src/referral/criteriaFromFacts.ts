@@ -4,6 +4,8 @@ import { money } from "../notifications/decisionText.js"
 import type { CriterionFacts } from "../policy/CriterionFacts.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Criterion } from "../policy/ReferralPolicy.js"
+import { requestTypeLabel } from "../policy/RequestType.js"
+import { andList, orList } from "../shared/wordList.js"
 import type { ReferralForm } from "./ReferralForm.js"
 
 /** What the recorded facts show for one criterion: the arithmetic when they make it true, what to record when not. */
@@ -60,6 +62,11 @@ const finding = (facts: CriterionFacts, form: ReferralForm, asOf: LocalDate): Fa
       const disabled = form.children.some((child) => child.disabled)
       if (!disabled || form.annualCostPence === undefined) return { holds: false, toRecord: "which child is disabled and what the care package costs a year" }
       return { holds: true, shows: `a child on the request is disabled and the care package costs ${money(form.annualCostPence)} a year` }
+    }
+    case "RequestTypeIn": {
+      const asked = form.requestTypes.filter((type) => facts.types.includes(type))
+      if (asked.length === 0) return { holds: false, toRecord: `the request's type (${orList(facts.types.map((type) => requestTypeLabel[type]))})` }
+      return { holds: true, shows: `the request is for ${andList(asked.map((type) => requestTypeLabel[type]))}` }
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { orList } from "./wordList.js"
 
 /** Everyone who touches a panel, by the job they do there. A person may hold several roles. */
 export const Role = Schema.Literal(
@@ -36,8 +37,4 @@ export const roleLabel: Record<Role, string> = {
 }
 
 /** "team manager or head of service" */
-export const describeRoles = (roles: ReadonlyArray<Role>): string => {
-  const labels = roles.map((role) => roleLabel[role])
-  if (labels.length <= 1) return labels.join("")
-  return `${labels.slice(0, -1).join(", ")} or ${labels[labels.length - 1]}`
-}
+export const describeRoles = (roles: ReadonlyArray<Role>): string => orList(roles.map((role) => roleLabel[role]))

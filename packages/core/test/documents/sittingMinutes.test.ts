@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { accessRecords } from "../../src/documents/DocumentReader.js"
+import { accessRecords } from "../../src/access/ChildRead.js"
+import { readBy } from "../../src/documents/DocumentReader.js"
 import { textOf } from "../../src/documents/DocumentModel.js"
 import { sittingMinutes } from "../../src/documents/sittingMinutes.js"
 import { afterHours, minutesOf9June, readerAs } from "./fixtures.js"
@@ -57,10 +58,10 @@ describe("the minutes of a sitting", () => {
   })
 
   it("a read is one access-log entry per child heard, with the fields read and never their values", () => {
-    const records = accessRecords(readerAs("integrator"), sittingMinutes(minutesOf9June(readerAs("integrator"))), "MinutesForCaseSystem", afterHours(0))
+    const records = accessRecords(readBy(readerAs("integrator"), "MinutesForCaseSystem", afterHours(0)), sittingMinutes(minutesOf9June(readerAs("integrator"))).reads)
     expect(records.map((record) => record.childId)).toEqual(["child-1", "child-2", "child-3", "child-5"])
     expect(records[0]).toMatchObject({ personId: "case-system-bridge", role: "integrator", purpose: "MinutesForCaseSystem", at: "2027-07-15T08:00:00.000Z" })
     expect(records[0]!.fields).not.toContain("fullName")
-    expect(accessRecords(readerAs("chair"), minutes, "Minutes", afterHours(0))[0]!.fields).toContain("fullName")
+    expect(accessRecords(readBy(readerAs("chair"), "Minutes", afterHours(0)), minutes.reads)[0]!.fields).toContain("fullName")
   })
 })

@@ -122,6 +122,9 @@ describe("clock notifications", () => {
     ])
     expect(sent[0]?.headline).toBe("Overdue (LIN-5): action act_1")
     expect(sent[0]?.body[0]).toBe("Take the child to the dentist (social worker).")
+    expect(sent.map((n) => n.facts.referralId), "names the decision's request, for whoever sent it").toEqual([decision.subject.referralId, decision.subject.referralId])
+    const placementClock = clockNotifications(placementClocksAt(plus(placedAt, hours(1))), plus(placedAt, hours(1)), scope())
+    expect(placementClock.map((n) => n.facts.referralId), "a placement's clock is the child's, not one request's").toEqual(placementClock.map(() => undefined))
   })
 
   test.prop([fc.integer({ min: -2000, max: 2000 }), fc.boolean()])("never reminds of a met clock, whatever the hour", (offsetHours, late) => {

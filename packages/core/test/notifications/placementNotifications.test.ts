@@ -86,7 +86,7 @@ describe("placement notifications", () => {
     )
   })
 
-  it("LIN-16, LIN-18, STAT-R24: the social worker and team manager get every clock the placement started, first the viability assessment", () => {
+  it("LIN-16, LIN-18, STAT-R24, STAT-R9, STAT-R28: the social worker and team manager get every clock the placement started, first the viability assessment", () => {
     const made = placeIt(placementWith(robinsCase))
     expect(who(made.slice(1))).toEqual([
       { id: "plc_1:placed:social_worker", kind: "placement.clocks_started", to: "person:priya-ashdown", ruleId: "LIN-16" },
@@ -94,7 +94,9 @@ describe("placement notifications", () => {
     ])
     const body = made[1]?.body.join("\n") ?? ""
     expect(made[1]?.actBy?.due).toBe("2027-03-27T10:00:00.000Z")
-    for (const ruleId of ["LIN-16", "LIN-18", "STAT-R24"]) expect(body).toContain(`- ${ruleId}:`)
+    for (const ruleId of ["LIN-16", "LIN-18", "STAT-R24", "STAT-R9", "STAT-R28"]) expect(body).toContain(`- ${ruleId}:`)
+    expect(body).toContain("Placement plan prepared (regulation 9)")
+    expect(body).toContain("1st statutory visit to the child in the placement (regulation 28)")
   })
 
   it("LIN-16: without the case, the social worker who recorded the placement and the team manager role are told", () => {

@@ -57,6 +57,7 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "CPR-3": ["panels[].deputiesRuleId"],
   "CPR-4": ["referral.seniorInput.ruleId", "referral.submissionDeadline.ruleId", "referral.latePermission.ruleId", "referral.requiredDocuments[].ruleId"],
   "CPR-5": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
+  "CPR-6": ["decision.complexNeedsReferral.ruleId"],
   "CPR-7": ["disagreement.dissentRuleId"],
   "CPR-9": ["sitting.papersToMembers.ruleId"],
   "CPR-10": ["decision.timescalesRuleId", "decision.highlightsRuleId"],
@@ -131,6 +132,8 @@ describe("honest citations: every preset cites only what its own seed says, and 
       const placement = Object.values(result.placement).flatMap((value) => (Array.isArray(value) ? value : []))
       const deadlines = [...all, ...result.s20Tasks, ...placement].filter((entry) => typeof entry === "object" && "explanation" in entry)
       expect(deadlines.length).toBeGreaterThan(10)
+      // CPR-6: the Complex Needs Panel template clock is among those walked where the policy runs it.
+      expect(deadlines.some((deadline) => deadline.id.endsWith(":complex-needs-template"))).toBe(policy.decision.complexNeedsReferral !== undefined)
       for (const deadline of deadlines) {
         const seed = deadline.ruleId.split("-")[0]
         expect([seedOfPreset[slug], "STAT", "DEF"], `${deadline.id} cites ${deadline.ruleId}`).toContain(seed)

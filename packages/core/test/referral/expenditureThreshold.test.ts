@@ -11,10 +11,10 @@ const papers = ["assessment", "care_plan", "genogram"] as const
 const child = completeForm("care-and-resource").children[0]!
 const disabledSibling = { ...child, childId: ChildId.make("child-2"), fullName: "Alex Testwood", disabled: true }
 
-/** Given a North Somerset request costing `annualCostPence` a year with no reason ticked, when submitted: its criteria. */
+/** Given a North Somerset expenditure request costing `annualCostPence` a year with no reason ticked, when submitted: its criteria. */
 const criteriaWhenSubmitted = (annualCostPence: number, overrides: Partial<ReferralForm> = {}) =>
   northSomerset.spec
-    .given(northSomerset.draft({ annualCostPence, presentationReasons: [], ...overrides }, papers))
+    .given(northSomerset.draft({ requestTypes: ["expenditure"], respiteOrFamilySupport: false, annualCostPence, presentationReasons: [], ...overrides }, papers))
     .when(northSomerset.cmd("socialWorker", { _tag: "Submit" }))
     .state()!.criteria
 

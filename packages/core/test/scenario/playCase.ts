@@ -63,7 +63,10 @@ export const playCase = (policy: AuthorityPolicy) =>
     yield* sittings.confirmQuorum(staff.chair, second.id, true, "Chair and standing members present")
     yield* TestClock.setTime(second.endsAt.epochMillis)
     const requestType = next.form.requestTypes[0]!
-    const recordedAgain = yield* decisions.recordAtPanel(staff.administrator, next.id, second.id, exampleDecision(policy, requestType, "approve", { actionsDue: addDays(second.date, 14), key: next.id }))
+    // CPR-6: where the policy runs the Complex Needs Panel referral, the panel finds joint funding with SEN fits.
+    const sharedFunding = policy.decision.complexNeedsReferral === undefined ? {} : { sharedFunding: { partners: ["sen"] as const } }
+    const again = { ...exampleDecision(policy, requestType, "approve", { actionsDue: addDays(second.date, 14), key: next.id }), ...sharedFunding }
+    const recordedAgain = yield* decisions.recordAtPanel(staff.administrator, next.id, second.id, again)
     const secondDecision = yield* signOffAll(recordedAgain, staff.chair, holderOf)
 
     // The first decision's actions are done, with the FGC and case-note steps the policy asks for.

@@ -5,6 +5,7 @@ import { type ChainLog, chainGenesis, linkedColumns, linkedRowOf, linkHead, link
 import { eventHash, genesisHash } from "./eventHash.js"
 import type { TrustedKey } from "./signingKey.js"
 import { verifyText } from "./signingKey.js"
+import { readStoreId } from "./storeId.js"
 import { type Checkpoint, checkpointMessage } from "./witness.js"
 
 /** The first thing found wrong, in log order: `position` is the event's position (or the access-log seq). */
@@ -25,6 +26,8 @@ export interface Intact {
   readonly accessEntries: number
   /** The ids of the keys that signed, in the order first used. */
   readonly keyIds: ReadonlyArray<string>
+  /** The store's id (migration 0011); undefined for an older schema. */
+  readonly storeId: string | undefined
   /** The witness's last checkpoint, when one was given: the store matches it. */
   readonly witnessed: Checkpoint | undefined
 }
@@ -175,8 +178,12 @@ export const verifyStore = (options: VerifyStoreOptions): Effect.Effect<Integrit
     const sql = yield* SqlClient.SqlClient
     const trusted = new Map(options.trusted.map((key) => [key.keyId, key]))
     const recorded = new Set((yield* sql<{ key_id: string }>`SELECT key_id FROM signing_keys`).map((row) => row.key_id))
+    const storeId = yield* readStoreId
     const witness = options.witness
     if (witness !== undefined) {
+        if (witness.v === 2 && witness.storeId !== storeId) {
+          throw broken("witness", 0, undefined, `the witness's last checkpoint (${witness.at}) is of store ${witness.storeId}, not of this store (${storeId ?? "no store id"}): it belongs to another store`)
+        }
         const key = trusted.get(witness.keyId)
         if (key === undefined || !verifyText(key.publicKey, checkpointMessage(witness), witness.signature)) {
           throw broken("witness", 0, undefined, `the witness's last checkpoint (${witness.at}) is not signed by a trusted key`)
@@ -195,6 +202,7 @@ export const verifyStore = (options: VerifyStoreOptions): Effect.Effect<Integrit
         commits: events.commits,
         accessEntries: access.rows,
         keyIds: [...new Set([...events.keyIds, ...access.keyIds])],
+        storeId,
         witnessed: witness
       } satisfies Intact as IntegrityReport
   }).pipe(

@@ -4,10 +4,15 @@ import { SqlClient } from "@effect/sql"
 import { Effect, Schema } from "effect"
 import { chainGenesis } from "./chainLink.js"
 import { type SigningKey, signText } from "./signingKey.js"
+import { readStoreId } from "./storeId.js"
 
-/** A signed statement of how far both chains reached, kept by a witness outside the data directory. */
+/**
+ * A signed statement of how far both chains reached, kept by a witness outside the data directory. Version 2 names
+ * the store (migration 0011), so a checkpoint of another store is refused; version 1 (before it) names none.
+ */
 export const Checkpoint = Schema.Struct({
-  v: Schema.Literal(1),
+  v: Schema.Literal(1, 2),
+  storeId: Schema.optional(Schema.String),
   at: Schema.String,
   events: Schema.Struct({ position: Schema.Number, head: Schema.String }),
   access: Schema.Struct({ seq: Schema.Number, head: Schema.String }),
@@ -17,7 +22,9 @@ export const Checkpoint = Schema.Struct({
 export type Checkpoint = typeof Checkpoint.Type
 
 export const checkpointMessage = (c: Omit<Checkpoint, "signature">) =>
-  `carepanel-checkpoint-v1\n${c.at}\n${c.events.position}\n${c.events.head}\n${c.access.seq}\n${c.access.head}`
+  c.v === 1
+    ? `carepanel-checkpoint-v1\n${c.at}\n${c.events.position}\n${c.events.head}\n${c.access.seq}\n${c.access.head}`
+    : `carepanel-checkpoint-v2\n${c.storeId ?? ""}\n${c.at}\n${c.events.position}\n${c.events.head}\n${c.access.seq}\n${c.access.head}`
 
 const lastLink = (log: "events" | "access") =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
@@ -28,12 +35,13 @@ const lastLink = (log: "events" | "access") =>
     )
   )
 
-/** Signs the heads of both chains as they are now. */
+/** Signs the heads of both chains as they are now, naming the store. */
 export const makeCheckpoint = (key: SigningKey, at: string) =>
   Effect.gen(function* () {
+    const storeId = (yield* readStoreId) ?? ""
     const events = yield* lastLink("events")
     const access = yield* lastLink("access")
-    const unsigned = { v: 1 as const, at, events: { position: events.seq, head: events.head }, access, keyId: key.keyId }
+    const unsigned = { v: 2 as const, storeId, at, events: { position: events.seq, head: events.head }, access, keyId: key.keyId }
     return { ...unsigned, signature: signText(key, checkpointMessage(unsigned)) } satisfies Checkpoint
   })
 

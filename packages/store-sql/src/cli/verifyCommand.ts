@@ -1,13 +1,12 @@
-import { readFileSync } from "node:fs"
 import { Effect } from "effect"
 import { StoreIntegrity } from "../chain/StoreIntegrity.js"
-import { trustedKeyOf, trustedKeysFromPem } from "../chain/signingKey.js"
 import { type ChainReport, verifyChain } from "../chain/verifyChain.js"
 import { type IntegrityReport, verifyStore } from "../chain/verifyStore.js"
 import { appendCheckpoint, lastCheckpoint } from "../chain/witness.js"
 import { redact } from "../config/databaseUrl.js"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import { storeLayerFromEnv } from "../layers/StoreLayerFromEnv.js"
+import { verifierClient, verifierKeys } from "./verifierStore.js"
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -54,31 +53,23 @@ const describeStore = (report: IntegrityReport, witnessFile: string | undefined)
 const storeName = (env: Env) =>
   env.DATABASE_URL?.trim() ? `PostgreSQL ${redact(env.DATABASE_URL.trim())}` : `SQLite in ${env.CAREPANEL_DATA_DIR?.trim() || "./data"}`
 
-/** The environment without a witness: opening the store to check or to checkpoint must not itself write to the witness. */
+/** The environment without a witness: opening the store to checkpoint must not itself write to the witness. */
 const withoutWitness = (env: Env): Env => ({ ...env, CAREPANEL_WITNESS_FILE: "" })
 
-const retiredKeys = (env: Env) =>
-  Effect.try({
-    try: () => {
-      const file = env.CAREPANEL_TRUSTED_KEYS_FILE?.trim()
-      return file ? trustedKeysFromPem(readFileSync(file, "utf8")) : []
-    },
-    catch: (cause) =>
-      new StoreConfigError({
-        setting: "CAREPANEL_TRUSTED_KEYS_FILE",
-        message: `CAREPANEL_TRUSTED_KEYS_FILE ${env.CAREPANEL_TRUSTED_KEYS_FILE} cannot be used: ${(cause as Error).message}`
-      })
-  })
-
-/** The whole store: chains, signatures (the configured key and CAREPANEL_TRUSTED_KEYS_FILE's), the witness's last checkpoint. */
+/**
+ * The whole store: chains, signatures (against public keys only, see `verifierKeys`), the witness's last checkpoint.
+ * The database is opened as it is (`verifierClient`): nothing is migrated or signed.
+ */
 const verifyWholeStore = (env: Env) =>
   Effect.gen(function* () {
     const witnessFile = env.CAREPANEL_WITNESS_FILE?.trim() || undefined
     // Read before the store is opened: nothing this run does can move the witness.
     const witness = witnessFile === undefined ? undefined : yield* lastCheckpoint(witnessFile)
-    const { key } = yield* StoreIntegrity
-    const trusted = [trustedKeyOf(key), ...(yield* retiredKeys(env))]
-    return describeStore(yield* verifyStore({ trusted, witness }), witnessFile)
+    const report = yield* Effect.provide(
+      Effect.flatMap(verifierKeys(env), (trusted) => verifyStore({ trusted, witness })),
+      verifierClient(env)
+    )
+    return describeStore(report, witnessFile)
   })
 
 const checkpointNow = (env: Env) =>
@@ -105,13 +96,12 @@ export const storeCommand = (command: string, args: ReadonlyArray<string>, env: 
   }
   const run =
     command === "checkpoint"
-      ? checkpointNow(env)
+      ? Effect.provide(checkpointNow(env), storeLayerFromEnv(withoutWitness(env)))
       : streamId !== undefined
-        ? Effect.map(verifyChain({ streamId }), describeStream)
+        ? Effect.provide(Effect.map(verifyChain({ streamId }), describeStream), verifierClient(env))
         : verifyWholeStore(env)
   return run.pipe(
     Effect.map((result) => ({ ...result, lines: [`store: ${storeName(env)}`, ...result.lines] })),
-    Effect.provide(storeLayerFromEnv(withoutWitness(env))),
     Effect.catchAll((error) =>
       Effect.succeed({
         exitCode: 2,

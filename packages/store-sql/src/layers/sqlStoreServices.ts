@@ -1,8 +1,10 @@
 import { SqlClient } from "@effect/sql"
-import { AccessLog, EventStore, Outbox, ReadModels, WebhookDeliveries } from "@carepanel/core"
+import { SqlError } from "@effect/sql/SqlError"
+import { AccessLog, EventStore, Outbox, PersistenceError, ReadModels, RecordSeals, WebhookDeliveries } from "@carepanel/core"
 import { Clock, Context, Duration, Effect, Layer, Schedule } from "effect"
 import { adoptExistingRows } from "../chain/adoptExistingRows.js"
 import { recordSigningKey } from "../chain/appendLink.js"
+import { sealRecords } from "../chain/recordSeal.js"
 import { StoreIntegrity } from "../chain/StoreIntegrity.js"
 import { appendCheckpoint, makeCheckpoint } from "../chain/witness.js"
 import type { IntegrityConfig } from "../config/integrityConfig.js"
@@ -10,6 +12,7 @@ import { StoreConfigError } from "../config/StoreConfigError.js"
 import { runMigrations } from "../migrations/runMigrations.js"
 import { driverMessage } from "../sql/driverMessage.js"
 import { StoreReadiness } from "../health/StoreReadiness.js"
+import { asPersistenceError } from "../sql/persistenceError.js"
 import { makeWriteTransaction } from "../sql/writeTransaction.js"
 import { makeSqlAccessLog } from "../store/SqlAccessLog.js"
 import { Inbox } from "../store/Inbox.js"
@@ -61,12 +64,25 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
         return made
       }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
       if (witness !== undefined) yield* witnessCheckpoints(checkpoint, witness.intervalSeconds)
+      const seals = RecordSeals.of({
+        seal: (authorityId, childId, streams) =>
+          checkpoint.pipe(
+            Effect.flatMap((made) => sealRecords(key, made, authorityId, childId, streams)),
+            Effect.provideService(SqlClient.SqlClient, sql),
+            Effect.catchIf(
+              (error): error is Error => !(error instanceof SqlError),
+              (error) => Effect.fail(new PersistenceError({ operation: "seal a child's records", message: `The checkpoint for the bundle could not be kept: ${error.message}` }))
+            ),
+            asPersistenceError("seal a child's records")
+          )
+      })
       return Context.make(EventStore, yield* makeSqlEventStore(groupCommit)).pipe(
         Context.add(ReadModels, yield* makeSqlReadModels),
         Context.add(Outbox, yield* makeSqlOutbox(writeTransaction)),
         Context.add(Inbox, yield* makeSqlInbox(writeTransaction)),
         Context.add(AccessLog, yield* makeSqlAccessLog(groupCommit)),
         Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries(writeTransaction)),
+        Context.add(RecordSeals, seals),
         Context.add(StoreIntegrity, StoreIntegrity.of({ key, witnessFile: witness?.file, checkpoint })),
         Context.add(SqlClient.SqlClient, sql),
         Context.add(StoreReadiness, StoreReadiness.onSql(sql))

@@ -12,6 +12,7 @@ import { leaseOutbox } from "./0007_lease_outbox.js"
 import { refuseReplacingInserts } from "./0008_refuse_replacing_inserts.js"
 import { outboxChannels } from "./0009_outbox_channels.js"
 import { chainLinks } from "./0010_chain_links.js"
+import { storeIdentity } from "./0011_store_identity.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -25,7 +26,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [7, "lease_outbox", leaseOutbox],
   [8, "refuse_replacing_inserts", refuseReplacingInserts],
   [9, "outbox_channels", outboxChannels],
-  [10, "chain_links", chainLinks]
+  [10, "chain_links", chainLinks],
+  [11, "store_identity", storeIdentity]
 ]
 
 export const migrationsTable = "carepanel_migrations"

@@ -4,6 +4,7 @@ import { Effect } from "effect"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
 import { filterKey } from "./indexEntries.js"
+import { parsedDocuments } from "./parsedDocuments.js"
 
 interface Row {
   readonly collection: string
@@ -13,13 +14,8 @@ interface Row {
   readonly doc: string
 }
 
-const toReadModelRow = (row: Row): ReadModelRow => ({
-  collection: row.collection,
-  authorityId: row.authority_id as AuthorityId,
-  id: row.id,
-  index: JSON.parse(row.index_fields),
-  doc: JSON.parse(row.doc)
-})
+/** Rows whose parsed documents are kept (about 10 KB each in memory for a request with its form). */
+const parsedDocumentCapacity = 25_000
 
 /**
  * Reads read-model rows. A filtered query walks `read_model_index` for its first filter (one range scan
@@ -28,6 +24,14 @@ const toReadModelRow = (row: Row): ReadModelRow => ({
  */
 export const makeSqlReadModels = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
+  const parsed = parsedDocuments(parsedDocumentCapacity)
+  const toReadModelRow = (row: Row): ReadModelRow => ({
+    collection: row.collection,
+    authorityId: row.authority_id as AuthorityId,
+    id: row.id,
+    index: JSON.parse(row.index_fields),
+    doc: parsed(`${row.collection}\u0000${row.authority_id}\u0000${row.id}`, row.doc)
+  })
 
   const query = ({ collection, authorityId, where, afterId, limit }: ReadModelQuery) => {
     const [first, ...rest] = Object.entries(where ?? {})

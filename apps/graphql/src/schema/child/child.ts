@@ -9,9 +9,6 @@ export const readOf = <T>(context: GraphQLContext, childIds: ReadonlyArray<strin
   return value
 }
 
-/** Identity fields: integrators get null unless their token grants `child.identity.read`; a withheld field is not logged. */
-export const identity = { authScopes: { childIdentity: true }, unauthorizedResolver: () => null, nullable: true } as const
-
 /** Reading any field of a child's record is logged (which child, which field, never the value). */
 const logged =
   <T>(field: string, read: (child: ChildDetails) => T) =>
@@ -23,10 +20,10 @@ export const ChildRef = builder.objectRef<ChildDetails>("Child").implement({
   description: "A child on a request. Every read of these fields is written to the access log (who, role, when, which fields).",
   fields: (t) => ({
     childId: t.id({ resolve: (child) => child.childId }),
-    fullName: t.string({ ...identity, description: "Withheld (null) from integrators without the identity scope.", resolve: logged("fullName", (child) => child.fullName) }),
-    dateOfBirth: t.field({ ...identity, type: "Date", description: "Withheld (null) from integrators without the identity scope.", resolve: logged("dateOfBirth", (child) => child.dateOfBirth ?? null) }),
-    homeAddress: t.string({ ...identity, description: "Withheld (null) from integrators without the identity scope.", resolve: logged("homeAddress", (child) => child.homeAddress ?? null) }),
-    placementAddress: t.string({ ...identity, description: "Withheld (null) from integrators without the identity scope.", resolve: logged("placementAddress", (child) => child.placementAddress ?? null) }),
+    fullName: t.string({ nullable: true, resolve: logged("fullName", (child) => child.fullName) }),
+    dateOfBirth: t.field({ nullable: true, type: "Date", resolve: logged("dateOfBirth", (child) => child.dateOfBirth ?? null) }),
+    homeAddress: t.string({ nullable: true, resolve: logged("homeAddress", (child) => child.homeAddress ?? null) }),
+    placementAddress: t.string({ nullable: true, resolve: logged("placementAddress", (child) => child.placementAddress ?? null) }),
     gender: t.string({ nullable: true, resolve: logged("gender", (child) => child.gender ?? null) }),
     caseNumber: t.string({ nullable: true, resolve: logged("caseNumber", (child) => child.caseNumber ?? null) }),
     legalStatus: t.string({ nullable: true, resolve: logged("legalStatus", (child) => child.legalStatus ?? null) }),

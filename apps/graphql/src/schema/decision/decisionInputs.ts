@@ -1,6 +1,6 @@
 import type { InputFields } from "../mutation.js"
 import { builder } from "../builder.js"
-import { FundingPeriodEnum, OutcomeEnum, PlacementKindEnum, RoleEnum } from "../shared/enums.js"
+import { FundingPartnerEnum, FundingPeriodEnum, OutcomeEnum, PlacementKindEnum, RoleEnum } from "../shared/enums.js"
 
 const FundingInput = builder.inputType("FundingInput", {
   fields: (t) => ({
@@ -43,6 +43,11 @@ const ActionPlanInput = builder.inputType("ActionPlanInput", {
   })
 })
 
+const SharedFundingInput = builder.inputType("SharedFundingInput", {
+  description: "CPR-6: joint (one partner) or tripartite (both) funding with SEN and/or health fits; starts the Complex Needs Panel referral once the decision is final.",
+  fields: (t) => ({ partners: t.field({ type: [FundingPartnerEnum], required: true, description: "Each partner once." }) })
+})
+
 const ReturnToPanelInput = builder.inputType("ReturnToPanelInput", {
   fields: (t) => ({ withinWeeks: t.int({ required: true }), ruleId: t.string({ required: true }) })
 })
@@ -56,7 +61,8 @@ export const DecisionContentInput = builder.inputType("DecisionContentInput", {
     minutes: t.field({ type: MinutesInput }),
     highlights: t.field({ type: HighlightsInput, description: "CPR-10: required at panel where the authority's policy asks for them." }),
     actions: t.field({ type: [ActionPlanInput], required: true }),
-    returnToPanel: t.field({ type: ReturnToPanelInput })
+    returnToPanel: t.field({ type: ReturnToPanelInput }),
+    sharedFunding: t.field({ type: SharedFundingInput, description: "CPR-6: only where the authority's policy runs the Complex Needs Panel referral." })
   })
 })
 

@@ -161,3 +161,12 @@ commandMutation("recordS20Task", {
   schema: Schema.Struct({ decisionId: DecisionId, task: S20Task, note: Text }),
   execute: (actor, { decisionId, task, note }) => using(Decisions, (decisions) => decisions.recordS20Task(actor, decisionId, task, note))
 })
+
+commandMutation("recordComplexNeedsTemplateSent", {
+  description: "CPR-6: the administrator emailed the Complex Needs Panel referral template to the social worker (once, after the referral started).",
+  type,
+  refusals,
+  fields: (t) => ({ decisionId: t.id({ required: true }), note: t.string({ required: true }) }),
+  schema: Schema.Struct({ decisionId: DecisionId, note: Text }),
+  execute: (actor, { decisionId, note }) => using(Decisions, (decisions) => decisions.recordComplexNeedsTemplateSent(actor, decisionId, note))
+})

@@ -1,7 +1,7 @@
-import type { Decision } from "@carepanel/core"
+import { type Decision, describeSharedFunding } from "@carepanel/core"
 import { builder } from "../builder.js"
 import { readOf } from "../child/child.js"
-import { DecisionStatusEnum, OutcomeEnum, PlacementKindEnum, RequestTypeEnum, RoleEnum, S20TaskEnum } from "../shared/enums.js"
+import { DecisionStatusEnum, FundingPartnerEnum, OutcomeEnum, PlacementKindEnum, RequestTypeEnum, RoleEnum, S20TaskEnum } from "../shared/enums.js"
 import { ActedByRef, RecordedRef, RuleStepTakenRef, StaffRefRef } from "../shared/objects.js"
 import { type ActionView, ActionRef } from "../action/actionType.js"
 
@@ -36,6 +36,28 @@ const MinutesRef = builder.objectRef<NonNullable<Content["minutes"]>>("Minutes")
 const HighlightsRef = builder.objectRef<NonNullable<Content["highlights"]>>("Highlights").implement({
   description: "CPR-10: the highlights of the presentation and of the panel's discussion.",
   fields: (t) => ({ presentation: t.exposeString("presentation"), discussion: t.exposeString("discussion") })
+})
+
+const SharedFundingRef = builder.objectRef<NonNullable<Content["sharedFunding"]>>("SharedFunding").implement({
+  description: "CPR-6: joint or tripartite funding with SEN and/or health that the panel found fits.",
+  fields: (t) => ({
+    partners: t.field({ type: [FundingPartnerEnum], resolve: (funding) => funding.partners }),
+    description: t.string({ description: "\"tripartite funding with Special Educational Needs and Health\"", resolve: describeSharedFunding })
+  })
+})
+
+const ComplexNeedsReferralRef = builder.objectRef<NonNullable<Decision["complexNeedsReferral"]>>("ComplexNeedsReferral").implement({
+  description: "CPR-6: the Complex Needs Panel referral, started when the decision became final with shared funding on it.",
+  fields: (t) => ({
+    startedAt: t.field({ type: "DateTime", resolve: (referral) => referral.startedAt }),
+    templateSentAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the administrator recorded emailing the referral template to the social worker.",
+      resolve: (referral) => referral.templateSent?.at ?? null
+    }),
+    templateSentBy: t.field({ type: ActedByRef, nullable: true, resolve: (referral) => referral.templateSent?.by ?? null })
+  })
 })
 
 const AmendmentRef = builder.objectRef<Decision["amendments"][number]>("Amendment").implement({
@@ -120,6 +142,8 @@ export const DecisionRef = builder.objectRef<Decision>("Decision").implement({
       description: "CPR-10: what was presented and discussed. Every read is written to the access log.",
       resolve: (decision, _args, context) => readOf(context, decision.subject.childIds, "decision.highlights", decision.content.highlights ?? null)
     }),
+    sharedFunding: t.field({ type: SharedFundingRef, nullable: true, resolve: (decision) => decision.content.sharedFunding ?? null }),
+    complexNeedsReferral: t.field({ type: ComplexNeedsReferralRef, nullable: true, resolve: (decision) => decision.complexNeedsReferral ?? null }),
     returnToPanelWithinWeeks: t.int({ nullable: true, resolve: (decision) => decision.content.returnToPanel?.withinWeeks ?? null }),
     actions: t.field({
       type: [ActionRef],

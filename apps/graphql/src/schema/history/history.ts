@@ -52,9 +52,7 @@ const HistoryEventRef = builder.objectRef<HistoryEntry>("HistoryEvent").implemen
     data: t.field({
       type: "JSON",
       nullable: true,
-      description: "The event as recorded. It may hold a child's identity: withheld from integrators without the identity scope, and logged.",
-      authScopes: { childIdentity: true },
-      unauthorizedResolver: () => null,
+      description: "The event as recorded. It may hold a child's identity, so every read is logged.",
       resolve: ({ event, childIds }, _args, context) => {
         for (const childId of childIds) context.access.track(childId, "history.data")
         return event.data

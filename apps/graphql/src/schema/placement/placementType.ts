@@ -1,7 +1,7 @@
 import { approvalStandingAt, hasS20Basis, isUnderPoliceProtection, type Placement } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
-import { identity, readOf } from "../child/child.js"
+import { readOf } from "../child/child.js"
 import { ApprovalStandingEnum, EndReasonEnum, PlacementStatusEnum, PoliceProtectionOutcomeEnum } from "../shared/enums.js"
 import { ActedByRef, RecordedRef } from "../shared/objects.js"
 
@@ -10,7 +10,7 @@ type Approval = NonNullable<Placement["approval"]>
 const CarerRef = builder.objectRef<NonNullable<Placement["placement"]>["carers"][number]>("ConnectedCarer").implement({
   description: "A relative, friend or other connected person caring for the child (LIN-16).",
   fields: (t) => ({
-    name: t.string({ ...identity, description: "Withheld (null) from integrators without the identity scope.", resolve: (carer) => carer.name }),
+    name: t.string({ nullable: true, resolve: (carer) => carer.name }),
     relationship: t.exposeString("relationship"),
     hasParentalResponsibility: t.exposeBoolean("hasParentalResponsibility")
   })

@@ -50,6 +50,8 @@ commandMutation("recordPlacementPlan", {
 
 commandMutation("recordFirstLookedAfterReview", {
   description: "Regulation 33's first looked-after review was held at heldAt: for this Regulation 24 placement, visits go from weekly to at most every 4 weeks (STAT-R28).",
+  deprecationReason:
+    "Record the review on the child with recordLookedAfterReview (STAT-R33): it also starts the next review's clock, and the placement's visits follow the child's first review.",
   type,
   refusals,
   fields: (t) => ({ placementId: t.id({ required: true }), heldAt: t.field({ type: "DateTime", required: true }) }),

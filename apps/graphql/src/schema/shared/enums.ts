@@ -9,6 +9,7 @@ import {
   EndReason,
   EpoOutcome,
   EscalationStep,
+  FundingPartner,
   Membership,
   Outcome,
   PlacementKind,
@@ -57,6 +58,7 @@ export const EndReasonEnum = literalEnum("EndReason", EndReason.literals, "Why a
 export const PlacementKindEnum = literalEnum("PlacementKind", PlacementKind.literals, "A kind of placement.")
 export const DeadlineStateEnum = literalEnum("DeadlineState", DeadlineState.literals, "Where a clock is.")
 export const S20TaskEnum = literalEnum("S20Task", S20Task.literals, "A 48-hour task after a section 20 placement (LIN-12).")
+export const FundingPartnerEnum = literalEnum("FundingPartner", FundingPartner.literals, "CPR-6: who shares the funding: SEN (education) or health.")
 export const FundingPeriodEnum = literalEnum("FundingPeriod", ["one_off", "weekly", "monthly", "annual"] as const, "How often funding is paid.")
 
 export const ParentalHistoryKindEnum = builder.enumType("ParentalHistoryKind", { values: ["criminal_conviction", "care_proceedings"] as const })

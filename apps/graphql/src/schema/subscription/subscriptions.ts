@@ -24,7 +24,8 @@ builder.subscriptionField("deadlineChanged", (t) =>
     description: "A clock of the caller's authority came due soon or went overdue (the server looks at the clocks every minute by default, and whenever any process writes to the store).",
     subscribe: async (_root, _args, context) => {
       await readList(context, (actor) => authorise(actor, deadlineReaders))
-      return context.pubsub.subscribe("deadlineChanged", context.actor.authorityId)
+      const authorityId = context.actor.authorityId
+      return context.pubsub.listeners.follow(authorityId, context.pubsub.subscribe("deadlineChanged", authorityId))
     },
     resolve: (change) => change
   })

@@ -1,6 +1,7 @@
 import { type Actor, AuthorityPolicy, Policies } from "@carepanel/core"
 import { Effect, Schema } from "effect"
 import { builder } from "../builder.js"
+import { revealsIdentity } from "../disclosure/applyDisclosure.js"
 import { PanelRef } from "../panel/panel.js"
 import { read } from "../run.js"
 import { RoleEnum } from "../shared/enums.js"
@@ -18,7 +19,7 @@ const AuthorityRef = builder.objectRef<AuthorityPolicy>("Authority").implement({
 
 interface Viewer {
   readonly actor: Actor
-  readonly identityGranted: boolean
+  readonly revealsIdentity: boolean
 }
 
 const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
@@ -27,7 +28,10 @@ const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
     personId: t.string({ resolve: (viewer) => viewer.actor.personId }),
     name: t.string({ resolve: (viewer) => viewer.actor.name }),
     roles: t.field({ type: [RoleEnum], resolve: (viewer) => viewer.actor.roles }),
-    identityGranted: t.boolean({ description: "Whether children's names, dates of birth and addresses are shown to this caller.", resolve: (viewer) => viewer.identityGranted || viewer.actor.roles.some((role) => role !== "integrator") }),
+    identityGranted: t.boolean({
+      description: "Whether children's identities and the free text written about them are shown to this caller (docs/api.md lists the fields).",
+      resolve: (viewer) => viewer.revealsIdentity
+    }),
     authority: t.field({
       type: AuthorityRef,
       resolve: (viewer, _args, context) => read(context, () => Effect.flatMap(Policies, (policies) => policies.forAuthority(viewer.actor.authorityId)))
@@ -36,5 +40,5 @@ const ViewerRef = builder.objectRef<Viewer>("Viewer").implement({
 })
 
 builder.queryField("viewer", (t) =>
-  t.field({ type: ViewerRef, resolve: (_root, _args, context) => ({ actor: context.actor, identityGranted: context.caller.identityGranted }) })
+  t.field({ type: ViewerRef, resolve: (_root, _args, context) => ({ actor: context.actor, revealsIdentity: revealsIdentity(context) }) })
 )

@@ -38,7 +38,15 @@ export const carePlanning: AuthorityPolicyInput = {
     requiredSections: ["reason", "request", "case_summary", "proposed_plan", "expected_outcome"],
     requiredDocuments: [{ ruleId: "CPR-4", kind: "referral_form" }],
     criteria: [
-      { ruleId: "CPR-5", reason: "accommodation_considered", level: "must", description: "Every new, emergency, planned or changed placement is decided here" }
+      // CPR-5 (section 1.1): every new, emergency, planned or changed placement and any exceptional accommodation is
+      // decided here: it follows from the request's type, not a tick.
+      {
+        ruleId: "CPR-5",
+        reason: "accommodation_considered",
+        level: "must",
+        description: "Every new, emergency, planned or changed placement, and any exceptional accommodation, is decided here",
+        fromFacts: { _tag: "RequestTypeIn", types: ["placement_type", "placement_change", "external_placement", "s20_accommodation", "exceptional_accommodation"] }
+      }
     ],
     inScope: {
       ruleId: "CPR-5",
@@ -62,7 +70,13 @@ export const carePlanning: AuthorityPolicyInput = {
     timescalesRuleId: "CPR-10",
     highlightsRuleId: "CPR-10",
     automaticReviews: [],
-    fgcReferralEscalations: []
+    fgcReferralEscalations: [],
+    complexNeedsReferral: {
+      ruleId: "CPR-6",
+      templateToSocialWorker: { ruleId: "DEF-CNP-TEMPLATE-2WD", clock: { _tag: "DaysAfter", days: 2, unit: "working", time: "17:00" } },
+      // A post, not a person the terms of reference name: the authority's recipient directory gives its address.
+      notify: { _tag: "Person", personId: "complex-needs-panel-administrator", name: "Complex Needs Panel Administrator" }
+    }
   },
   // Emergency placements are in scope (CPR-5); agreeing one between sittings is our default.
   outsidePanel: {

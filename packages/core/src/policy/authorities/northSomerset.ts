@@ -81,8 +81,21 @@ export const northSomerset: AuthorityPolicyInput = {
       { _tag: "RequestField", field: "child_wishes", ruleId: "NSO-6", forRequestTypes: ["placement_type", "placement_change", "external_placement", "s20_accommodation"] }
     ],
     criteria: [
-      { ruleId: "NSO-6", reason: "accommodation_considered", level: "must", description: "Section 20 accommodation, planned or not, is authorised here" },
-      { ruleId: "NSO-6", reason: "cusp_of_proceedings", level: "must", description: "Pre-proceedings and section 31 applications are ratified or authorised here" },
+      // NSO-6 says what the panel authorises by what is asked of it: these follow from the request's type, not a tick.
+      {
+        ruleId: "NSO-6",
+        reason: "accommodation_considered",
+        level: "must",
+        description: "Section 20 accommodation, planned or not, is authorised here",
+        fromFacts: { _tag: "RequestTypeIn", types: ["s20_accommodation"] }
+      },
+      {
+        ruleId: "NSO-6",
+        reason: "cusp_of_proceedings",
+        level: "must",
+        description: "Pre-proceedings and section 31 applications are ratified or authorised here",
+        fromFacts: { _tag: "RequestTypeIn", types: ["pre_proceedings", "care_proceedings"] }
+      },
       { ruleId: "NSO-6", reason: "edge_of_care_support", level: "should", description: "FGC, edge of care and CAMHS are used to prevent the need for care" }
     ],
     inScope: { ruleId: "NSO-6", requestTypes: [...authorisedHere] },

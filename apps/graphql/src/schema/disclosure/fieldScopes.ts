@@ -1,0 +1,123 @@
+/**
+ * The one place that decides which output fields the identity scope reveals. Every other reader of a request
+ * (a non-integrator role) sees them all; an integrator whose token lacks the scope gets them withheld.
+ *
+ * - `identity`: who the child is, or who is close to them (names, date of birth, addresses): withheld as null.
+ * - `freeText`: anything staff write in words (request, reasons, rationale, notes, minutes, action text, dissent):
+ *   written about a child, so it names them. Withheld as {@link redactedText}, whether or not it holds text.
+ * - `open`: every other String or JSON field, each judged not to identify a child (ids, codes, rule ids, staff
+ *   names, categories, dates as text). Refusals (types implementing `DomainError`) are open as a whole: they
+ *   answer the caller's own command.
+ *
+ * test/security/freeTextRedaction.test.ts holds this list to the schema: every String and JSON output field must
+ * be in exactly one list, and docs/api.md's table is printed from it.
+ */
+export const redactedText = "[redacted: needs identity scope]"
+
+type FieldsByType = Readonly<Record<string, ReadonlyArray<string>>>
+
+export const identityFields: FieldsByType = {
+  Child: ["fullName", "dateOfBirth", "homeAddress", "placementAddress", "carer"],
+  ConnectedCarer: ["name"],
+  HistoryEvent: ["data"],
+  Placement: ["s20ConsentSignedBy"]
+}
+
+export const freeTextFields: FieldsByType = {
+  Action: ["description", "evidence", "outstandingReason"],
+  AgendaEntry: ["summary"],
+  AgendaItem: ["summary"],
+  Amendment: ["whatChanged", "why"],
+  Cancellation: ["reason"],
+  Deadline: ["title"],
+  Decision: ["rationale"],
+  Disagreement: ["grounds", "areas", "withdrawnReason"],
+  DisagreementOutcomeRecord: ["nextSteps", "rationale"],
+  Document: ["title"],
+  ExceptionalAccommodation: ["valueForMoney"],
+  Highlights: ["presentation", "discussion"],
+  LatePermission: ["reason"],
+  LookedAfterPeriod: ["endReason"],
+  Minutes: ["workingWell", "worries", "needsToHappen"],
+  OutsidePanel: ["whyOutsidePanel", "timescales"],
+  ParentalHistory: ["parent", "detail"],
+  PlacementReconsidered: ["reasons"],
+  QuorumDecision: ["note"],
+  Referral: [
+    "request",
+    "reason",
+    "caseSummary",
+    "currentSituation",
+    "workingWell",
+    "worries",
+    "needsToChange",
+    "workAlreadyDone",
+    "proposedPlan",
+    "expectedOutcome",
+    "durationAndExit",
+    "childWishes",
+    "parentsViews",
+    "closedReason"
+  ],
+  ReviewOutcome: ["outcome"],
+  SeniorInput: ["input"],
+  Visit: ["notSeenAloneReason"]
+}
+
+/** Judged not to identify a child. Documents (PanelDocument, DecisionSheetUpload) are rendered for the caller: docs/documents.md. */
+export const openFields: FieldsByType = {
+  ActedBy: ["personId", "name"],
+  Action: ["actionId", "decisionId", "referralId", "ownerName", "progress"],
+  AgendaEntry: ["referralId", "childIds"],
+  AgendaItem: ["referralId", "childIds"],
+  Attendance: ["personId", "name", "seat", "standsInFor"],
+  Authority: ["name", "policySource", "policy"],
+  CalendarFeed: ["roles"],
+  Child: ["gender", "caseNumber", "legalStatus", "ethnicity", "placementType"],
+  ChildRecord: ["childId"],
+  ConnectedCarer: ["relationship"],
+  Criterion: ["ruleId", "level", "description", "explanation"],
+  Deadline: ["aboutId", "ruleId", "explanation"],
+  Decision: ["referralId", "childIds", "madeAt", "sittingId"],
+  DecisionRecorded: ["position"],
+  DecisionSheetUpload: ["fileName", "pdfBase64", "sha256"],
+  Disagreement: ["decisionId", "referralId", "sittingId", "ruleId", "route", "dissentsFromActionId", "memberAttendance"],
+  Document: ["documentId"],
+  EmergencyProtectionOrder: ["orderId"],
+  Funding: ["period", "budget"],
+  Hearing: ["decisionId", "sittingId"],
+  HistoryEvent: ["type", "stream", "streamId", "recordedAt", "at", "hash"],
+  InputProblem: ["path", "message"],
+  IroInformed: ["iroName"],
+  IssuedCalendarFeed: ["path"],
+  LatePermission: ["sittingId"],
+  LegalStatus: ["code", "label"],
+  LookedAfterPeriod: ["periodId", "route", "how", "placementId"],
+  LookedAfterReview: ["iroName"],
+  MissingItem: ["name", "label", "ruleId", "childId"],
+  OptionalPresentation: ["ruleId", "description"],
+  OutsidePanel: ["ruleId"],
+  PageInfo: ["startCursor", "endCursor"],
+  Panel: ["name", "ruleId", "venue", "schedule", "startsAt", "endsAt"],
+  PanelDocument: ["kind", "title", "subtitle", "watermark", "generatedAt", "html", "pdfBase64", "pdfPath", "htmlPath"],
+  PanelSeat: ["seat"],
+  Placement: ["childId"],
+  QueryDecisionsConnectionEdge: ["cursor"],
+  QueryReferralsConnectionEdge: ["cursor"],
+  Referral: ["panelId", "teamId", "sittingId", "redirectedTo"],
+  Report: ["title", "data"],
+  ReportTable: ["name", "csvPath"],
+  Retention: ["explanation"],
+  RuleStep: ["ruleId"],
+  RuleStepTaken: ["ruleId"],
+  SecureAccommodationPeriod: ["periodId"],
+  SeniorInput: ["name"],
+  SignOffStep: ["ruleId"],
+  SharedFunding: ["description"],
+  Sitting: ["panelId"],
+  SittingRecord: ["status", "uploadedChildIds"],
+  Staff: ["personId", "name"],
+  Viewer: ["personId", "name"],
+  Visit: ["visitor"],
+  WebhookDelivery: ["deliveryId", "sourceId", "eventType", "receivedAt", "updatedAt", "waitingFor", "code", "message"]
+}

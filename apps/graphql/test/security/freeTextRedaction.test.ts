@@ -1,0 +1,161 @@
+import { readFileSync } from "node:fs"
+import { AccessLog, AuthorityId, ChildId, preset } from "@carepanel/core"
+import { Effect } from "effect"
+import { staffOf } from "@carepanel/core/testing"
+import { type GraphQLField, GraphQLObjectType, getNamedType, type GraphQLResolveInfo } from "graphql"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { freeTextFields, identityFields, openFields, redactedText } from "../../src/schema/disclosure/fieldScopes.js"
+import { disclosureTable } from "../../src/schema/disclosure/disclosureTable.js"
+import { schema } from "../../src/schema/index.js"
+import { startTestApp, type TestApp } from "../support/harness.js"
+import { decide, readyRequest, sittingWith, tokenFor } from "../support/scenario.js"
+
+/** A fictional name written into every free-text field of one case: no part of it may reach an integrator without the scope. */
+const canary = "Ottoline Vexworth"
+const write = (text: string) => `${canary}: ${text}`
+
+const policy = preset("lincolnshire")
+const staff = staffOf(policy.authority.id)
+const child = { id: "canary-child-1", name: canary }
+let app: TestApp
+let ids: { referralId: string; sittingId: string; decisionId: string }
+
+beforeAll(async () => {
+  app = await startTestApp([policy])
+  const referral = await readyRequest(app, policy, child, (form) => ({
+    ...form,
+    request: write(form.request ?? ""),
+    reason: write(form.reason ?? ""),
+    proposedPlan: write(form.proposedPlan ?? ""),
+    caseSummary: write(form.caseSummary ?? ""),
+    currentSituation: write(form.currentSituation ?? ""),
+    workingWell: write(form.workingWell ?? ""),
+    worries: write(form.worries ?? ""),
+    needsToChange: write(form.needsToChange ?? ""),
+    workAlreadyDone: write(form.workAlreadyDone ?? ""),
+    expectedOutcome: write(form.expectedOutcome ?? ""),
+    durationAndExit: write(form.durationAndExit ?? ""),
+    childWishes: write(form.childWishes ?? ""),
+    parentsViews: write(form.parentsViews ?? ""),
+    parentalHistory: [{ parent: `${canary}'s father`, kind: "criminal_conviction", date: "2019-03-01", detail: write("assault") }] as never,
+    ...(form.lastReviewOutcome === undefined ? {} : { lastReviewOutcome: { ...form.lastReviewOutcome, outcome: write(form.lastReviewOutcome.outcome) } }),
+    seniorInput: (form.seniorInput ?? []).map((input) => ({ ...input, input: write(input.input) }))
+  }))
+  const sitting = await sittingWith(app, policy, [referral.id])
+  const decision = await decide(app, policy, referral.id, sitting, (content) => ({
+    ...content,
+    rationale: write(content.rationale),
+    ...(content.minutes === undefined
+      ? {}
+      : { minutes: { workingWell: write(content.minutes.workingWell), worries: write(content.minutes.worries), needsToHappen: write(content.minutes.needsToHappen) } }),
+    actions: content.actions.map((action) => ({ ...action, description: write(action.description) }))
+  }))
+  ids = { referralId: referral.id, sittingId: sitting.id, decisionId: decision.id }
+})
+afterAll(() => app.close())
+
+const referralText =
+  "request reason proposedPlan caseSummary currentSituation workingWell worries needsToChange workAlreadyDone expectedOutcome durationAndExit childWishes parentsViews closedReason"
+const everything = `query Everything($referralId: ID!, $sittingId: ID!, $decisionId: ID!) {
+  referral(id: $referralId) { ... on Referral {
+    ${referralText}
+    children { fullName dateOfBirth homeAddress carer }
+    documents { title }
+    parentalHistory { parent detail }
+    lastReviewOutcome { outcome }
+    seniorInput { name input }
+  } }
+  sitting(id: $sittingId) { ... on Sitting { agenda { summary } } }
+  decision(id: $decisionId) { ... on Decision { rationale minutes { workingWell worries needsToHappen } actions { description evidence outstandingReason } } }
+  caseHistory(referralId: $referralId) { ... on CaseHistory { events { type data } } }
+  deadlines { title }
+}`
+
+const readAs = async (token: string) => {
+  const response = await app.post(token, everything, ids)
+  expect(response.body.errors, response.text).toBeUndefined()
+  return response
+}
+
+describe("free text identifies children (issue 14, item 6)", () => {
+  it("an integrator without the identity scope reads every free-text field of a case and sees no part of the child's name", async () => {
+    const response = await readAs(await tokenFor(app, staff.integrator))
+    expect(response.text).not.toContain(canary)
+    expect(response.text).not.toContain("Vexworth")
+    const referral = response.body.data.referral
+    for (const field of referralText.split(" ")) expect(referral[field], field).toBe(redactedText)
+    expect(referral.children).toEqual([{ fullName: null, dateOfBirth: null, homeAddress: null, carer: null }])
+    expect(referral.parentalHistory).toEqual([{ parent: redactedText, detail: redactedText }])
+    expect(referral.seniorInput.map((input: { input: string }) => input.input)).toEqual(referral.seniorInput.map(() => redactedText))
+    expect(response.body.data.decision.rationale).toBe(redactedText)
+    expect(response.body.data.decision.actions.length).toBeGreaterThan(0)
+    expect(response.body.data.sitting.agenda[0].summary).toBe(redactedText)
+    expect(response.body.data.deadlines.length).toBeGreaterThan(0)
+    for (const deadline of response.body.data.deadlines) expect(deadline.title).toBe(redactedText)
+  })
+
+  it("the same query shows the text to an integrator whose token grants the scope, and to staff", async () => {
+    const scoped = await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"] })
+    for (const token of [scoped, await tokenFor(app, staff.socialWorker)]) {
+      const response = await readAs(token)
+      expect(response.body.data.referral.request).toContain(canary)
+      expect(response.body.data.decision.rationale).toContain(canary)
+      expect(response.body.data.referral.parentalHistory[0].parent).toContain(canary)
+    }
+  })
+
+  it("a withheld field is not written to the access log as read; a shown one is", async () => {
+    await readAs(await tokenFor(app, staff.integrator))
+    await readAs(await tokenFor(app, staff.socialWorker))
+    const entries = await app.runtime.runPromise(Effect.flatMap(AccessLog, (log) => log.forChild(AuthorityId.make(policy.authority.id), ChildId.make(child.id))))
+    const textRead = (personId: string) => entries.filter((entry) => entry.personId === personId).flatMap((entry) => entry.fields.filter((field) => referralText.split(" ").some((text) => field === `request.${text}`)))
+    expect(textRead(staff.integrator.personId)).toEqual([])
+    expect(textRead(staff.socialWorker.personId)).toContain("request.request")
+  })
+})
+
+type Field = GraphQLField<unknown, unknown>
+
+const stringOrJsonFields = (): ReadonlyArray<string> =>
+  Object.values(schema.getTypeMap())
+    .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith("__"))
+    .filter((type) => !["Query", "Mutation", "Subscription"].includes(type.name))
+    .flatMap((type) =>
+      Object.values(type.getFields())
+        .filter((field) => ["String", "JSON"].includes(getNamedType(field.type).name))
+        .map((field) => `${type.name}.${field.name}`)
+    )
+
+const refusals = (): ReadonlySet<string> => new Set(schema.getImplementations(schema.getType("DomainError") as never).objects.map((type) => type.name))
+const named = (fields: Readonly<Record<string, ReadonlyArray<string>>>) => Object.entries(fields).flatMap(([type, names]) => names.map((name) => `${type}.${name}`))
+
+describe("one place decides which fields the identity scope reveals", () => {
+  it("every String and JSON output field of the schema is classified exactly once (a new field fails here until it is)", () => {
+    const classified = [...named(identityFields), ...named(freeTextFields), ...named(openFields)]
+    expect(classified.length).toBe(new Set(classified).size)
+    const unclassified = stringOrJsonFields().filter((field) => !refusals().has(field.split(".")[0]!) && !classified.includes(field))
+    expect(unclassified).toEqual([])
+    // identity and free-text names are checked when the schema is built (applyDisclosure throws on a missing field)
+    expect(named(openFields).filter((field) => !stringOrJsonFields().includes(field))).toEqual([])
+  })
+
+  it("every withheld field of the built schema answers without reading its source when the caller lacks the scope", async () => {
+    const untouchable = new Proxy({}, { get: () => expect.fail("a withheld field read its source") })
+    const integrator = { caller: { identityGranted: false }, actor: { roles: ["integrator"] } }
+    for (const [list, expected] of [
+      [identityFields, (_field: Field) => null],
+      [freeTextFields, (field: Field) => (String(field.type).startsWith("[") ? [redactedText] : redactedText)]
+    ] as const) {
+      for (const name of named(list)) {
+        const [typeName, fieldName] = name.split(".") as [string, string]
+        const field = (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName]!
+        expect(await field.resolve!(untouchable, {}, integrator, {} as GraphQLResolveInfo), name).toEqual(expected(field))
+      }
+    }
+  })
+
+  it("docs/api.md's table of what the identity scope reveals is the one printed from fieldScopes.ts", () => {
+    const doc = readFileSync(new URL("../../../../docs/api.md", import.meta.url), "utf8")
+    expect(doc).toContain(disclosureTable())
+  })
+})

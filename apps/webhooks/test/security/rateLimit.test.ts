@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { eclipseSecret } from "../support/fixtures.js"
+import { deliver, startTestReceiver } from "../support/receiver.js"
+
+// A window of 2 s: short enough to wait out, long enough that a loaded CI machine sends the burst inside one.
+const limit = { requests: 2, windowSeconds: 2 }
+const malformed = { type: "request.withdrawn", data: {} }
+let receiver: Awaited<ReturnType<typeof startTestReceiver>>
+
+beforeAll(async () => {
+  receiver = await startTestReceiver({ sourceRateLimit: limit })
+})
+afterAll(() => receiver.close())
+
+describe("the receiver's rate limit per source (issue 14, item 9)", () => {
+  it("the verified delivery over a source's limit gets 429 with Retry-After; another source and unverified senders are unaffected; after the window it is taken again", async () => {
+    for (let i = 0; i < limit.requests; i++) expect((await deliver(receiver.url, malformed)).status).toBe(422)
+    const over = await deliver(receiver.url, malformed)
+    expect(over.status).toBe(429)
+    expect(over.contentType).toBe("application/problem+json")
+    expect(over.body).toMatchObject({ status: 429, title: expect.stringContaining("Retry-After") })
+    const retryAfter = Number(over.retryAfter)
+    expect([1, 2]).toContain(retryAfter)
+    expect((await deliver(receiver.url, malformed, { source: "eclipse", secret: eclipseSecret })).status).toBe(422)
+    // Counted after the signature: a sender without the secret is refused as unverified, and cannot use up the allowance.
+    expect((await deliver(receiver.url, malformed, { secret: eclipseSecret })).status).toBe(401)
+    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 50))
+    expect((await deliver(receiver.url, malformed)).status).toBe(422)
+  })
+})

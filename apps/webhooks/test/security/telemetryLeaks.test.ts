@@ -1,0 +1,44 @@
+import { descendsFrom, type ExportedSpan, type OtlpCollector, startOtlpCollector } from "@carepanel/app-kit/testing"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { submitted, withdrawn } from "../support/fixtures.js"
+import { deliver, startTestReceiver } from "../support/receiver.js"
+
+/** A child's name only this test uses: it must never leave the process in a span or a metric. */
+const canary = { id: "child-canary-otel", name: "Tallulah Canarywood" }
+let collector: OtlpCollector
+let spans: ReadonlyArray<ExportedSpan>
+
+beforeAll(async () => {
+  collector = await startOtlpCollector()
+  const receiver = await startTestReceiver({
+    telemetry: { serviceName: "carepanel-webhooks-test", tracesUrl: `${collector.endpoint}/v1/traces`, metricsUrl: `${collector.endpoint}/v1/metrics`, headers: {}, metricIntervalMs: 60_000 }
+  })
+  expect((await deliver(receiver.url, submitted("form-canary", canary))).status).toBe(200)
+  // A refusal whose reason carries the name, and an event whose shape is wrong at the name.
+  expect((await deliver(receiver.url, withdrawn("form-canary", `${canary.name} moved away`))).status).toBe(200)
+  expect((await deliver(receiver.url, withdrawn("form-canary", `${canary.name} again`))).status).toBe(422)
+  expect((await deliver(receiver.url, { type: "request.withdrawn", data: { formId: canary.name } })).status).toBe(422)
+  // Closing the receiver flushes the spans and the metrics to the collector.
+  await receiver.close()
+  spans = collector.spans()
+}, 120_000)
+afterAll(() => collector?.close())
+
+describe("OpenTelemetry export from the webhook receiver (a real OTLP/HTTP collector, JSON)", () => {
+  it("sends one span per verified webhook delivery (the one refused for its shape too), parent of the use case's span and its store calls", () => {
+    const deliveries = spans.filter((span) => span.name === "webhook.delivery")
+    expect(deliveries.length, spans.map((span) => span.name).join(", ")).toBe(4)
+    const submit = spans.find((span) => span.name === "core.Referrals.submit")
+    expect(deliveries.some((delivery) => descendsFrom(spans, submit, delivery))).toBe(true)
+    expect(spans.some((span) => span.name === "store.EventStore.append" && descendsFrom(spans, span, submit))).toBe(true)
+    expect(collector.metricNames()).toContain("http.server.request.duration")
+  })
+
+  it("never exports the child's name, the refusal's reason nor an error's message", () => {
+    const received = collector.received()
+    expect(received).not.toContain("Canarywood")
+    expect(received).not.toContain("Tallulah")
+    expect(received).not.toContain("moved away")
+    expect(received).toContain('"carepanel.webhook.event_type"')
+  })
+})

@@ -1,0 +1,7 @@
+export { type ActiveSpan, startActiveSpan } from "./activeSpan.js"
+export { observeHttpServer, routeNamer } from "./httpServer.js"
+export { httpRequestDuration, outboxLag } from "./metrics.js"
+export { scrubbedSpan } from "./scrubbedSpans.js"
+export { type TelemetrySettings, telemetryOption, telemetrySettingsFromEnv } from "./settings.js"
+export { telemetryLayer } from "./telemetryLayer.js"
+export { tracedLayer, tracedService } from "./tracedServices.js"

@@ -1,0 +1,9 @@
+import { Effect, Layer } from "effect"
+import type { TelemetrySettings } from "./settings.js"
+
+/**
+ * Effect's spans and metrics exported over OTLP (JSON over HTTP) as the settings say; closing it flushes both. The
+ * OpenTelemetry SDK is loaded only here, when telemetry is on, so an app without it does not pay for loading it.
+ */
+export const telemetryLayer = (settings: TelemetrySettings): Layer.Layer<never> =>
+  Layer.unwrapEffect(Effect.map(Effect.promise(() => import("./exportingLayer.js")), (module) => module.exportingLayer(settings)))

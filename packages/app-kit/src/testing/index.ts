@@ -1,0 +1,1 @@
+export { descendsFrom, type ExportedSpan, type OtlpCollector, startOtlpCollector } from "./otlpCollector.js"

@@ -1,0 +1,2 @@
+export * from "./ChildRead.js"
+export * from "./ChildReads.js"
