@@ -1,5 +1,7 @@
-import { readFileSync, statSync } from "node:fs"
+import { spawn } from "node:child_process"
+import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { SqlClient } from "@effect/sql"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { AccessLog, type ChildId, type PersonId } from "@carepanel/core"
@@ -45,6 +47,33 @@ describe("the signing key", () => {
     expect(signingKeyFromPem(readFileSync(file, "utf8")).keyId).toBe(first)
     expect(await keyIdOnce()).toBe(first)
   })
+
+  it("is generated once when several processes start together on an empty data directory: all of them sign with it", async () => {
+    const dataDir = freshDataDir()
+    const child = fileURLToPath(new URL("./support/devKeyChild.ts", import.meta.url))
+    const children = Array.from({ length: 6 }, () => {
+      const proc = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", child, dataDir])
+      let [out, err] = ["", ""]
+      const ready = new Promise<void>((resolve) =>
+        proc.stdout.on("data", (chunk) => {
+          out += chunk
+          if (out.startsWith("ready\n")) resolve()
+        })
+      )
+      proc.stderr.on("data", (chunk) => (err += chunk))
+      const exited = new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+        proc.on("exit", (code) => resolve({ code, out: out.replace("ready\n", "").trim(), err }))
+      )
+      return { proc, ready, exited }
+    })
+    await Promise.all(children.map(({ ready }) => ready))
+    for (const { proc } of children) proc.stdin.write("go\n")
+    const results = await Promise.all(children.map(({ exited }) => exited))
+    expect(results.map(({ code, err }) => ({ code, err }))).toEqual(results.map(() => ({ code: 0, err: "" })))
+    const keyIds = new Set(results.map(({ out }) => out))
+    expect(keyIds).toEqual(new Set([signingKeyFromPem(readFileSync(join(dataDir, devKeyFile), "utf8")).keyId]))
+    expect(readdirSync(dataDir)).toEqual([devKeyFile])
+  }, 30_000)
 
   it("refuses a key that is not Ed25519, and a witness inside the data directory", async () => {
     const dataDir = freshDataDir()

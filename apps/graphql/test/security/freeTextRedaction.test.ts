@@ -17,6 +17,23 @@ const write = (text: string) => `${canary}: ${text}`
 const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
 const child = { id: "canary-child-1", name: canary }
+/** The request form's free-text fields, each written with the canary's name. */
+const formTextFields = [
+  "request",
+  "reason",
+  "proposedPlan",
+  "caseSummary",
+  "currentSituation",
+  "workingWell",
+  "worries",
+  "needsToChange",
+  "workAlreadyDone",
+  "expectedOutcome",
+  "durationAndExit",
+  "childWishes",
+  "parentsViews"
+] as const
+
 let app: TestApp
 let ids: { referralId: string; sittingId: string; decisionId: string }
 
@@ -24,19 +41,7 @@ beforeAll(async () => {
   app = await startTestApp([policy])
   const referral = await readyRequest(app, policy, child, (form) => ({
     ...form,
-    request: write(form.request ?? ""),
-    reason: write(form.reason ?? ""),
-    proposedPlan: write(form.proposedPlan ?? ""),
-    caseSummary: write(form.caseSummary ?? ""),
-    currentSituation: write(form.currentSituation ?? ""),
-    workingWell: write(form.workingWell ?? ""),
-    worries: write(form.worries ?? ""),
-    needsToChange: write(form.needsToChange ?? ""),
-    workAlreadyDone: write(form.workAlreadyDone ?? ""),
-    expectedOutcome: write(form.expectedOutcome ?? ""),
-    durationAndExit: write(form.durationAndExit ?? ""),
-    childWishes: write(form.childWishes ?? ""),
-    parentsViews: write(form.parentsViews ?? ""),
+    ...Object.fromEntries(formTextFields.map((field) => [field, write(form[field] ?? "")])),
     parentalHistory: [{ parent: `${canary}'s father`, kind: "criminal_conviction", date: "2019-03-01", detail: write("assault") }] as never,
     ...(form.lastReviewOutcome === undefined ? {} : { lastReviewOutcome: { ...form.lastReviewOutcome, outcome: write(form.lastReviewOutcome.outcome) } }),
     seniorInput: (form.seniorInput ?? []).map((input) => ({ ...input, input: write(input.input) }))

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
-import { decisionSheet } from "../../src/documents/decisionSheet.js"
 import { textOf } from "../../src/documents/DocumentModel.js"
-import { readerAs } from "../documents/fixtures.js"
+import { carePlanningSheetForChair } from "../documents/fixtures.js"
 import type { Decision } from "../../src/decision/Decision.js"
 import { decisionDecider } from "../../src/decision/DecisionDecider.js"
 import type { DecisionEvent } from "../../src/decision/DecisionEvents.js"
@@ -102,18 +101,7 @@ describe("CPR-6: shared funding with SEN and/or health starts the Complex Needs 
 
   it("CPR-6: the decision sheet says which shared funding fits and where the Complex Needs Panel referral stands", () => {
     const sent = cpr.spec.play([cpr.cmd("administrator", { _tag: "RecordComplexNeedsTemplateSent", note: "Emailed" }, london("2027-06-10", "11:00"))], signed(withSen))
-    const sheet = decisionSheet({
-      authorityName: "Fenmoor Borough Council",
-      panelName: "Care Planning & Resources Panel",
-      decision: decisionOf(sent),
-      childId: "child-1",
-      referral: undefined,
-      sitting: undefined,
-      disagreements: [],
-      deadlines: [],
-      reader: readerAs("chair"),
-      at: london("2027-06-10", "12:00")
-    })
+    const sheet = carePlanningSheetForChair(decisionOf(sent), london("2027-06-10", "12:00"))
     expect(textOf(sheet)).toContain(
       "joint funding with Special Educational Needs fits: Complex Needs Panel referral started 13:30 Wed 9 Jun 2027; template emailed to the social worker 11:00 Thu 10 Jun 2027"
     )

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { decisionSheet } from "../../src/documents/decisionSheet.js"
 import { textOf } from "../../src/documents/DocumentModel.js"
-import { readerAs } from "../documents/fixtures.js"
+import { carePlanningSheetForChair } from "../documents/fixtures.js"
 import { london } from "../fixtures.js"
 import { content, decisionId, decisionsAt, heldSitting, subject } from "./fixtures.js"
 
@@ -25,18 +24,7 @@ describe("CPR-10: the record holds highlights of the presentation and discussion
   it("are kept on the decision and shown on its decision sheet under Presentation and discussion", () => {
     const decision = cpr.spec.given([]).when(recording(cpr, "care-planning", { highlights })).state()!
     expect(decision.content.highlights).toEqual(highlights)
-    const sheet = decisionSheet({
-      authorityName: "Fenmoor Borough Council",
-      panelName: "Care Planning & Resources Panel",
-      decision,
-      childId: "child-1",
-      referral: undefined,
-      sitting: undefined,
-      disagreements: [],
-      deadlines: [],
-      reader: readerAs("chair"),
-      at: london("2027-06-10", "09:00")
-    })
+    const sheet = carePlanningSheetForChair(decision, london("2027-06-10", "09:00"))
     const section = sheet.sections.find((candidate) => candidate.heading === "Presentation and discussion")!
     expect(textOf({ ...sheet, sections: [section] })).toContain("Ms Ashdown described the breakdown of the foster placement")
     expect(textOf({ ...sheet, sections: [section] })).toContain("Members weighed a residential home against a new foster family")

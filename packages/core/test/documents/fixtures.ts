@@ -1,4 +1,6 @@
 import { DateTime } from "effect"
+import type { Decision } from "../../src/decision/Decision.js"
+import { decisionSheet } from "../../src/documents/decisionSheet.js"
 import type { DocumentReader } from "../../src/documents/DocumentReader.js"
 import type { MinutesInputs } from "../../src/documents/sittingMinutes.js"
 import type { Role } from "../../src/shared/roles.js"
@@ -12,6 +14,21 @@ export const readerAs = (who: keyof typeof staff, identityGranted = false): Docu
   role: staff[who].roles[0] as Role,
   identityGranted
 })
+
+/** A Care Planning decision's sheet for child-1 as its chair reads it at `at`, without the request or sitting records. */
+export const carePlanningSheetForChair = (decision: Decision, at: DateTime.Utc) =>
+  decisionSheet({
+    authorityName: "Fenmoor Borough Council",
+    panelName: "Care Planning & Resources Panel",
+    decision,
+    childId: "child-1",
+    referral: undefined,
+    sitting: undefined,
+    disagreements: [],
+    deadlines: [],
+    reader: readerAs("chair"),
+    at
+  })
 
 /** The minutes of Lincolnshire's sitting on 9 June 2027 (four items, one dissent), read by `reader`. */
 export const minutesOf9June = (reader: DocumentReader, change: (inputs: MinutesInputs) => MinutesInputs = (inputs) => inputs): MinutesInputs => {
