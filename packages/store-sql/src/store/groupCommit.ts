@@ -33,8 +33,8 @@ interface Member {
 }
 
 /**
- * Group commit. The first commit to arrive starts a leader fibre; every commit that arrives before the leader
- * begins (or while its group is syncing) waits in line and goes into the next group. A group is one write
+ * Group commit. The first commit to arrive leads a group in its own fibre; every commit that arrives before the leader
+ * begins (or while its group is syncing) waits in line and goes into the group or the next one. A group is one write
  * transaction: each member runs in its own savepoint, so a member that fails (a version conflict, a refused row,
  * a throw) is rolled back alone and answered with its own failure; then the surviving members' chain links are
  * written with one signature per log, the transaction commits (one sync), and only then is each member answered.
@@ -90,7 +90,12 @@ export const makeGroupCommit = (writeTransaction: WriteTransaction, key: Signing
 
     let waiting: Array<Member> = []
     let leading = false
-    const lead: Effect.Effect<void> = Effect.suspend(() => {
+
+    const answer = (members: ReadonlyArray<Member>, outcomes: ReadonlyArray<Exit.Exit<unknown, unknown>>) =>
+      Effect.forEach(members, (member, i) => Deferred.done(member.done, outcomes[i]!), { discard: true })
+
+    /** Writes every waiting commit as one group, answers its members, and again until none is waiting. */
+    const drain: Effect.Effect<void> = Effect.suspend(() => {
       if (waiting.length === 0) {
         leading = false
         return Effect.void
@@ -98,20 +103,49 @@ export const makeGroupCommit = (writeTransaction: WriteTransaction, key: Signing
       const members = waiting
       waiting = []
       return runGroup(members).pipe(
-        Effect.flatMap((outcomes) => Effect.forEach(members, (member, i) => Deferred.done(member.done, outcomes[i]!))),
+        Effect.flatMap((outcomes) => answer(members, outcomes)),
         Effect.onInterrupt(() => Effect.forEach(members, (member) => Deferred.interrupt(member.done))),
-        Effect.zipRight(lead)
+        Effect.zipRight(drain)
       )
     })
     yield* Effect.addFinalizer(() => Effect.forEach(waiting, (member) => Deferred.interrupt(member.done)))
 
+    /**
+     * The first commit to arrive while no group is being written leads one in its own fibre: no fibre to start and
+     * no hand-off, so a lone writer pays one yield. That yield lets the commits already on their way (on SQLite the
+     * driver is synchronous, so none can arrive while a transaction runs) queue behind it and join its group. Commits
+     * that arrive while its group is written are left to a drain fibre, so the leader is answered with its group.
+     * Uninterruptible: the other members' commits are in its hands.
+     */
+    const leadGroup = (first: Member): Effect.Effect<unknown, unknown> =>
+      Effect.uninterruptible(
+        Effect.zipRight(
+          Effect.yieldNow(),
+          Effect.suspend(() => {
+            const followers = waiting
+            waiting = []
+            return Effect.flatMap(runGroup([first, ...followers]), ([own, ...theirs]) =>
+              Effect.zipRight(
+                answer(followers, theirs),
+                Effect.suspend(() => {
+                  if (waiting.length > 0) return Effect.as(Effect.forkIn(Effect.zipRight(Effect.yieldNow(), drain), scope), own!)
+                  leading = false
+                  return Effect.succeed(own!)
+                })
+              )
+            )
+          })
+        )
+      ).pipe(Effect.flatten)
+
     const joinGroup = (member: Member) =>
       Effect.suspend(() => {
+        if (!leading) {
+          leading = true
+          return leadGroup(member)
+        }
         waiting.push(member)
-        if (leading) return Deferred.await(member.done)
-        leading = true
-        // The leader yields once first, so commits already on their way join its first group.
-        return Effect.zipRight(Effect.forkIn(Effect.zipRight(Effect.yieldNow(), lead), scope), Deferred.await(member.done))
+        return Deferred.await(member.done)
       })
 
     const groupCommit: GroupCommit = <A, E>(kind: CommitKind, work: CommitWork<A, E>) =>
