@@ -57,8 +57,8 @@ beforeAll(async () => {
     CAREPANEL_EMAIL_DIRECTORY: JSON.stringify({ [authorityId]: { roles: addresses, people: { [teamManager.personId]: "tom.brackley@wexcombe.example.gov.uk" } } }),
     CAREPANEL_OUTBOX_INTERVAL_SECONDS: "1"
   }
-  // All three start at once (migrations run once, under the store's lock); only the first seeds the demonstration.
-  keys = await loadDevKeys(dataDir)
+  // All three start at once on an empty data directory (migrations run once, under the store's lock; the development
+  // keys are created once, by whichever replica comes first); only the first seeds the demonstration.
   replicas.push(startMain(dataDir, env), startMain(dataDir, { ...env, CAREPANEL_SEED: "false" }), startMain(dataDir, { ...env, CAREPANEL_SEED: "false" }))
   replicas.forEach((replica, i) => {
     serverLogs[i] = ""
@@ -76,6 +76,7 @@ beforeAll(async () => {
     )
   )
   urls.push(...printed.map(urlOf))
+  keys = await loadDevKeys(dataDir)
   store = ManagedRuntime.make(PgStoreLayer(databaseUrl, { maxConnections: 2 }))
 }, 420_000)
 

@@ -7,6 +7,7 @@ export { type SealedStatement, sealMessage, sealRecords } from "./chain/recordSe
 export { StoreIntegrity } from "./chain/StoreIntegrity.js"
 export { type Intact, type IntegrityReport, type Tampered, verifyStore, type VerifyStoreOptions } from "./chain/verifyStore.js"
 export { Checkpoint, checkpointMessage, lastCheckpoint } from "./chain/witness.js"
+export { createFileOnce } from "./config/createFileOnce.js"
 export { devKeyFile, type IntegrityOptions } from "./config/integrityConfig.js"
 export { StoreConfigError } from "./config/StoreConfigError.js"
 export { type Readiness, StoreReadiness } from "./health/StoreReadiness.js"

@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { createFileOnce } from "@carepanel/store-sql"
 import { exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from "jose"
 
 /** The development issuer of one authority: accepted only when NODE_ENV is not "production". */
@@ -12,20 +13,23 @@ export interface DevKeys {
   readonly publicJwk: JWK
 }
 
-/** The development key pair, generated on first use and kept in the data directory (mode 600). */
-export const loadDevKeys = async (dataDir: string): Promise<DevKeys> => {
-  const file = join(dataDir, "dev-jwt-key.json")
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as DevKeys
+const generateDevKeys = async (): Promise<DevKeys> => {
   const { privateKey, publicKey } = await generateKeyPair(algorithm, { extractable: true })
   const kid = `dev-${Date.now().toString(36)}`
-  const keys: DevKeys = {
+  return {
     privateJwk: { ...(await exportJWK(privateKey)), kid, alg: algorithm },
     publicJwk: { ...(await exportJWK(publicKey)), kid, alg: algorithm, use: "sig" }
   }
-  mkdirSync(dataDir, { recursive: true })
-  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 })
-  chmodSync(file, 0o600)
-  return keys
+}
+
+/**
+ * The development key pair, generated on first use and kept in the data directory (mode 600). Replicas starting
+ * together on an empty data directory all end up with the one pair that was written first.
+ */
+export const loadDevKeys = async (dataDir: string): Promise<DevKeys> => {
+  const file = join(dataDir, "dev-jwt-key.json")
+  if (!existsSync(file)) createFileOnce(file, JSON.stringify(await generateDevKeys()))
+  return JSON.parse(readFileSync(file, "utf8")) as DevKeys
 }
 
 export interface DevTokenClaims {

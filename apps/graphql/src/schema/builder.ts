@@ -1,11 +1,9 @@
 import SchemaBuilder from "@pothos/core"
 import ErrorsPlugin from "@pothos/plugin-errors"
 import RelayPlugin from "@pothos/plugin-relay"
-import SimpleObjectsPlugin from "@pothos/plugin-simple-objects"
-import { NotFound, NotPermitted } from "@carepanel/core"
+import { InvalidInput, NotFound, NotPermitted } from "@carepanel/core"
 import type { DateTime } from "effect"
 import type { GraphQLContext } from "../graphql/context.js"
-import { InvalidInput } from "@carepanel/core"
 
 const capitalise = (name: string) => `${name.slice(0, 1).toUpperCase()}${name.slice(1)}`
 
@@ -22,7 +20,7 @@ export const builder = new SchemaBuilder<{
     JSON: { Input: unknown; Output: unknown }
   }
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin, SimpleObjectsPlugin],
+  plugins: [ErrorsPlugin, RelayPlugin],
   defaultFieldNullability: false,
   errors: {
     defaultTypes: [NotPermitted, NotFound, InvalidInput],

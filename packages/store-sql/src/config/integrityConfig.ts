@@ -1,7 +1,8 @@
-import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
 import { Effect } from "effect"
 import { generateSigningKeyPem, type SigningKey, signingKeyFromPem } from "../chain/signingKey.js"
+import { createFileOnce } from "./createFileOnce.js"
 import { StoreConfigError } from "./StoreConfigError.js"
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -28,24 +29,6 @@ export const devKeyFile = "signing-key.pem"
 
 const fail = (setting: string, message: string) => new StoreConfigError({ setting, message })
 
-/**
- * Several processes may start on one empty data directory at once (API replicas, the receiver, the TUI): each writes
- * its key to a file of its own and links it into place. The link is atomic and fails if another process linked first,
- * so every process reads the same, complete key.
- */
-const createDevKey = (dataDir: string, path: string) => {
-  mkdirSync(dataDir, { recursive: true })
-  const draft = `${path}.${process.pid}.${Date.now()}.tmp`
-  writeFileSync(draft, generateSigningKeyPem(), { mode: 0o600, flag: "wx" })
-  try {
-    linkSync(draft, path)
-  } catch (cause) {
-    if ((cause as NodeJS.ErrnoException).code !== "EEXIST") throw cause
-  } finally {
-    rmSync(draft, { force: true })
-  }
-}
-
 const readKey = (options: IntegrityOptions, env: Env, dataDir: string): { pem: string; source: string } => {
   if (options.signingKeyPem !== undefined) return { pem: options.signingKeyPem, source: "signingKeyPem" }
   if (env.CAREPANEL_SIGNING_KEY?.trim()) return { pem: env.CAREPANEL_SIGNING_KEY, source: "CAREPANEL_SIGNING_KEY" }
@@ -64,7 +47,7 @@ const readKey = (options: IntegrityOptions, env: Env, dataDir: string): { pem: s
     )
   }
   const path = join(dataDir, devKeyFile)
-  if (!existsSync(path)) createDevKey(dataDir, path)
+  if (!existsSync(path)) createFileOnce(path, generateSigningKeyPem())
   chmodSync(path, 0o600)
   return { pem: readFileSync(path, "utf8"), source: `the development key ${path}` }
 }
