@@ -128,7 +128,9 @@ export const makeGroupCommit = (writeTransaction: WriteTransaction, key: Signing
               Effect.zipRight(
                 answer(followers, theirs),
                 Effect.suspend(() => {
-                  if (waiting.length > 0) return Effect.as(Effect.forkIn(Effect.zipRight(Effect.yieldNow(), drain), scope), own!)
+                  // The drain fibre would inherit the leader's uninterruptibility; closing the layer must stop it.
+                  const drainLater = Effect.interruptible(Effect.zipRight(Effect.yieldNow(), drain))
+                  if (waiting.length > 0) return Effect.as(Effect.forkIn(drainLater, scope), own!)
                   leading = false
                   return Effect.succeed(own!)
                 })
