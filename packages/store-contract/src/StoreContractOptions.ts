@@ -19,6 +19,11 @@ export interface WriterSpec {
   /** Names the writer in the events' data, the acknowledgements and the notification ids. */
   readonly writer: string
   readonly count: number
+  /**
+   * Fibres appending at once inside the process, each as `<writer>.<n>` and each `count` times (default 1, as
+   * `<writer>`): a store that groups concurrent commits then commits several in one transaction.
+   */
+  readonly fibres?: number
   /** Pause up to this many milliseconds (at random) between appends, as an app with other work would. */
   readonly pauseMs?: number
   /** Print `ready` once the store is open, then wait for a line `go` on stdin before the first append. */
@@ -87,6 +92,8 @@ export interface StoreContractOptions<I = never> {
     readonly store?: () => Layer.Layer<StorePorts | I, unknown>
     readonly integrity?: StoreIntegrity<I>
   }
+  /** fast-check runs of the test that sends mixes of good and failing commits at once; default 5. */
+  readonly concurrentCommitRuns?: number
   /** fast-check runs of the model-based test; default 30. */
   readonly modelRuns?: number
   /** Per-test timeout in milliseconds; default 60 000. */

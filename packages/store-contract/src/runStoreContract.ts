@@ -6,6 +6,7 @@ import { appendAndReadSuite } from "./suites/appendAndRead.js"
 import { atomicitySuite } from "./suites/atomicity.js"
 import { changeFeedSuite } from "./suites/changeFeed.js"
 import { commandFuzzSuite } from "./suites/commandFuzz.js"
+import { concurrentCommitsSuite } from "./suites/concurrentCommits.js"
 import { concurrentWritersSuite } from "./suites/concurrentWriters.js"
 import { dispatcherProcessesSuite } from "./suites/dispatcherProcesses.js"
 import { modelBasedSuite } from "./suites/modelBased.js"
@@ -39,6 +40,7 @@ export const runStoreContract = <I = never>(
     describe("tenancy", () => tenancySuite(makeLayer))
     describe("optimistic concurrency", () => concurrentWritersSuite(makeLayer))
     describe("several records in one commit", () => multiStreamSuite(makeLayer))
+    describe("commits that arrive together", () => concurrentCommitsSuite(makeLayer, options.concurrentCommitRuns ?? 5))
     describe("change feed", () => changeFeedSuite(makeLayer))
     describe("model-based", () => modelBasedSuite(makeLayer, options.modelRuns ?? 30))
     const fuzzRuns = Number.parseInt(process.env.CAREPANEL_FUZZ_RUNS ?? "", 10) || (options.commandFuzz?.runs ?? 2)

@@ -68,10 +68,37 @@ export const recordCommits = (commits: number, records: number, prefix: string) 
     return commits / seconds
   })
 
+/**
+ * Single-event commits per second when `writers` fibres append at once (each to its own stream, `commits` in all):
+ * what group commit is for. Each commit is acknowledged only once it is durable.
+ */
+export const concurrentAppends = (commits: number, writers: number, prefix: string) =>
+  Effect.gen(function* () {
+    const store = yield* EventStore
+    const perWriter = Math.ceil(commits / writers)
+    const writer = (w: number) =>
+      Effect.gen(function* () {
+        for (let c = 0; c < perWriter; c++) {
+          yield* store.append({
+            stream: { authorityId, streamType: "referral", id: `${prefix}-${w}` },
+            expectedVersion: c,
+            events: [{ type: "ReferralSubmitted", data: eventData(c) }],
+            readModels: [],
+            notifications: []
+          })
+        }
+      })
+    const seconds = yield* timed(Effect.forEach(Array.from({ length: writers }, (_, w) => w), writer, { concurrency: "unbounded", discard: true }))
+    return (perWriter * writers) / seconds
+  })
+
 const bareTable = "bench_bare_events"
 
-/** The same rows as plain INSERTs into a copy of the events table (same keys, no triggers): the floor. */
-export const bareInserts = (events: number, batch: number, prefix: string) =>
+/**
+ * The same rows as plain INSERTs into a copy of the events table (same keys, no triggers), from `writers` fibres
+ * at once: the floor. One event per commit is an autocommitted INSERT, with the store's durability.
+ */
+export const bareInserts = (events: number, batch: number, prefix: string, writers = 1) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     yield* sql.unsafe(`CREATE TABLE IF NOT EXISTS ${bareTable} (
@@ -95,14 +122,16 @@ export const bareInserts = (events: number, batch: number, prefix: string) =>
       recorded_at: new Date().toISOString(),
       hash: "0".repeat(64)
     })
-    const seconds = yield* timed(
+    const commitsPerWriter = Math.ceil(events / batch / writers)
+    const writer = (w: number) =>
       Effect.gen(function* () {
-        for (let c = 0; c < events / batch; c++) {
+        for (let k = 0; k < commitsPerWriter; k++) {
+          const c = k * writers + w
           const rows = Array.from({ length: batch }, (_, i) => row(c % streams, c * batch + i))
           const insert = sql`INSERT INTO ${sql(bareTable)} ${sql.insert(rows)}`
           yield* batch === 1 ? insert : sql.withTransaction(insert)
         }
       })
-    )
-    return events / seconds
+    const seconds = yield* timed(Effect.forEach(Array.from({ length: writers }, (_, w) => w), writer, { concurrency: "unbounded", discard: true }))
+    return (commitsPerWriter * writers * batch) / seconds
   })

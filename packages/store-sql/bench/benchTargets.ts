@@ -10,6 +10,8 @@ export interface BenchTarget {
   readonly engine: string
   readonly note: string
   readonly layer: StoreLayer
+  /** The same store with group commit off: every commit its own transaction (the comparison). */
+  readonly ungrouped: StoreLayer
   /** The environment a second process opens the same store with (StoreLayerFromEnv). */
   readonly env: Readonly<Record<string, string>>
   readonly close: () => Promise<void>
@@ -21,6 +23,7 @@ export const sqliteTarget = (): BenchTarget => {
     engine: "SQLite",
     note: "WAL, synchronous=FULL, temp dir",
     layer: SqliteStoreLayer({ dataDir }),
+    ungrouped: SqliteStoreLayer({ dataDir, groupCommit: false }),
     env: { CAREPANEL_DATA_DIR: dataDir },
     close: async () => rmSync(dataDir, { recursive: true, force: true })
   }
@@ -50,6 +53,7 @@ export const postgresTarget = async (): Promise<BenchTarget | string> => {
       engine: "PostgreSQL",
       note: given ? `new database on the DATABASE_URL server` : "throwaway cluster, fsync=off",
       layer: PgStoreLayer(url.toString()),
+      ungrouped: PgStoreLayer(url.toString(), { groupCommit: false }),
       env: { DATABASE_URL: url.toString() },
       close: async () => {
         await onServer(adminUrl, `DROP DATABASE ${database}`).catch(() => undefined)

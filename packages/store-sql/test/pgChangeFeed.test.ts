@@ -3,6 +3,9 @@ import { type AuthorityId, EventStore, type Commit, type StoredEvent } from "@ca
 import { Chunk, Effect, Fiber, Option, Stream } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { StoreIntegrity } from "../src/index.js"
+import { writeLinks } from "../src/chain/appendLink.js"
+import { type PendingLink, PendingLinks } from "../src/chain/pendingLinks.js"
+import type { SigningKey } from "../src/chain/signingKey.js"
 import { appendCommit } from "../src/store/appendCommit.js"
 import { closePgAdmin, freshPgLayer } from "./support/freshStores.js"
 import { runOn } from "./support/dialects.js"
@@ -16,6 +19,14 @@ const commitTo = (id: string): Commit => ({
   readModels: [],
   notifications: []
 })
+
+/** One commit and its signed link, written in the caller's transaction, beside the store's own group commit. */
+const appendSigned = (key: SigningKey, commit: Commit) =>
+  Effect.gen(function* () {
+    const links: Array<PendingLink> = []
+    yield* Effect.provideService(appendCommit(commit), PendingLinks, links)
+    yield* writeLinks(key, links)
+  })
 
 const feedOf = (count: number) =>
   Effect.flatMap(EventStore, (store) =>
@@ -33,7 +44,7 @@ describe("the change feed on PostgreSQL", () => {
         const store = yield* EventStore
         const feed = yield* Effect.fork(feedOf(2))
         // The slow append takes position 1 and holds its transaction open for a while before committing.
-        const slow = yield* Effect.fork(sql.withTransaction(Effect.zipLeft(appendCommit((yield* StoreIntegrity).key)(commitTo("slow")), Effect.sleep("1500 millis"))))
+        const slow = yield* Effect.fork(sql.withTransaction(Effect.zipLeft(appendSigned((yield* StoreIntegrity).key, commitTo("slow")), Effect.sleep("1500 millis"))))
         yield* Effect.sleep("300 millis")
         const fast = yield* Effect.fork(store.append(commitTo("fast")))
         yield* Effect.sleep("600 millis")
@@ -56,7 +67,7 @@ describe("the change feed on PostgreSQL", () => {
         // Written beside the store, as another process would: only its NOTIFY, not this process's own append signal, wakes the feed.
         const sql = yield* SqlClient.SqlClient
         const started = Date.now()
-        yield* sql.withTransaction(appendCommit((yield* StoreIntegrity).key)(commitTo("elsewhere")))
+        yield* sql.withTransaction(appendSigned((yield* StoreIntegrity).key, commitTo("elsewhere")))
         const [event] = yield* Fiber.join(feed)
         expect(event?.stream.id).toBe("elsewhere")
         expect(Date.now() - started, "woken by the poll, not by the notification").toBeLessThan(4_000)

@@ -19,10 +19,14 @@ export const runContractWriter = (layer: Layer.Layer<StorePorts, unknown>, spec:
       }
       const streamFor = (id: string) => streamOf(authority(spec.authorityId), id, spec.streamType)
       const streams = [spec.streamId, ...(spec.pairedStreamId === undefined ? [] : [spec.pairedStreamId])].map(streamFor)
-      const { conflicts } = yield* counterWriter(streams, spec.writer, spec.count, (ack) =>
-        process.stdout.write(`ack ${ack.writer} ${ack.seq} ${ack.version}\n`), spec.pauseMs
+      const fibres = spec.fibres ?? 1
+      const runs = yield* Effect.forEach(
+        Array.from({ length: fibres }, (_, f) => (fibres === 1 ? spec.writer : `${spec.writer}.${f + 1}`)),
+        (writer) =>
+          counterWriter(streams, writer, spec.count, (ack) => process.stdout.write(`ack ${ack.writer} ${ack.seq} ${ack.version}\n`), spec.pauseMs),
+        { concurrency: "unbounded" }
       )
-      process.stdout.write(`done ${spec.writer} ${conflicts}\n`)
+      process.stdout.write(`done ${spec.writer} ${runs.reduce((sum, run) => sum + run.conflicts, 0)}\n`)
     }).pipe(Effect.provide(layer), Effect.scoped)
   )
 

@@ -41,9 +41,11 @@ const raceWriters = async (shared: SharedStore, spec: Omit<WriterSpec, "writer">
 }
 
 export const processesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
-  it("keeps every acknowledged append, and nothing half-written, when a writer process is killed with SIGKILL", () =>
+  it("keeps every acknowledged append, and nothing half-written, when a writer process of 4 fibres is killed with SIGKILL", () =>
     withSharedStore(makeSharedStore, async (shared) => {
-      const spec = { ...base, streamId: "killed", count: 1_000_000 }
+      // Four fibres on one stream: a store that groups commits has several in flight, some conflicting, when killed.
+      const fibres = 4
+      const spec = { ...base, streamId: "killed", count: 1_000_000, fibres }
       const acks: Array<Ack> = []
       const rounds = 3
       for (let round = 1; round <= rounds; round++) {
@@ -57,7 +59,8 @@ export const processesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
         acks.push(...watched.acks)
         const written = await runWith(shared.layer, checkCounterStream(streamFor(spec), acks))
         expect(written.length - acks.length).toBeGreaterThanOrEqual(0)
-        expect(written.length - acks.length).toBeLessThanOrEqual(round)
+        // Written but never acknowledged: at most the commits in flight when each process was killed.
+        expect(written.length - acks.length).toBeLessThanOrEqual(round * fibres)
         await shared.verifyIntegrity?.()
       }
       const after = await runWith(shared.layer, counterWriter(streamFor(spec), "after-restart", 3))

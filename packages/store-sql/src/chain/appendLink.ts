@@ -1,6 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
-import { type ChainLog, chainGenesis, type LinkedRow, linkHead, linkMessage } from "./chainLink.js"
+import { type ChainLog, chainGenesis, type LinkedRow, linkHead, linkMessage, signedByALaterLink } from "./chainLink.js"
+import type { PendingLink } from "./pendingLinks.js"
 import { type SigningKey, signText } from "./signingKey.js"
 
 /** The head of a log's last link (the genesis when it has none). */
@@ -12,24 +13,55 @@ export const lastLinkHead = (log: ChainLog) =>
     )
   )
 
+/** Rows per INSERT of links, well under SQLite's and PostgreSQL's limits on bound parameters. */
+const linksPerInsert = 500
+
 /**
- * Chains and signs rows just written to a log; must run in the transaction that wrote them, after whatever
- * serialises that log's writers (event_head for events; the access-log lock), so links follow commit order.
+ * Chains the links of one group of commits, in order, and signs only each log's last head: one signature per log
+ * per group, not per commit. Must run in the transaction that wrote the rows, after whatever serialises that log's
+ * writers (event_head for events; the access-log lock), so links follow commit order.
  */
-export const appendLink = (key: SigningKey, log: ChainLog, subject: string, rows: ReadonlyArray<LinkedRow>, signedAt: string) =>
+export const writeLinks = (key: SigningKey, links: ReadonlyArray<PendingLink>) =>
   Effect.gen(function* () {
-    if (rows.length === 0) return
     const sql = yield* SqlClient.SqlClient
-    yield* sql`INSERT INTO chain_links ${sql.insert(signedLinkRow(key, yield* lastLinkHead(log), log, subject, rows, signedAt))}`
+    for (const log of ["events", "access"] as const) {
+      const ofLog = links.filter((link) => link.log === log)
+      if (ofLog.length === 0) continue
+      let head = yield* lastLinkHead(log)
+      const rows = ofLog.map((link, i) => {
+        const row = linkRow(key, head, log, link.subject, link.rows, link.signedAt, i === ofLog.length - 1)
+        head = row.head
+        return row
+      })
+      for (let i = 0; i < rows.length; i += linksPerInsert) {
+        yield* sql`INSERT INTO chain_links ${sql.insert(rows.slice(i, i + linksPerInsert))}`
+      }
+    }
   })
 
-/** The `chain_links` row of a commit's rows (in seq order, at least one), chained to `prevHead` and signed. */
-export const signedLinkRow = (key: SigningKey, prevHead: string, log: ChainLog, subject: string, rows: ReadonlyArray<LinkedRow>, signedAt: string) => {
+/**
+ * The `chain_links` row of a commit's rows (in seq order, at least one), chained to `prevHead`; signed, or left to
+ * the signature of a later link of its group (`signed` false).
+ */
+export const linkRow = (
+  key: SigningKey,
+  prevHead: string,
+  log: ChainLog,
+  subject: string,
+  rows: ReadonlyArray<LinkedRow>,
+  signedAt: string,
+  signed = true
+) => {
   const firstSeq = Number(rows[0]![0])
   const lastSeq = Number(rows[rows.length - 1]![0])
   const head = linkHead(prevHead, log, subject, firstSeq, lastSeq, rows)
-  return { log, last_seq: lastSeq, first_seq: firstSeq, subject, head, key_id: key.keyId, signature: signText(key, linkMessage(log, lastSeq, head)), signed_at: signedAt }
+  const signature = signed ? signText(key, linkMessage(log, lastSeq, head)) : signedByALaterLink
+  return { log, last_seq: lastSeq, first_seq: firstSeq, subject, head, key_id: key.keyId, signature, signed_at: signedAt }
 }
+
+/** Chains and signs one commit's rows just written to a log (a group of one; see `writeLinks`). */
+export const appendLink = (key: SigningKey, log: ChainLog, subject: string, rows: ReadonlyArray<LinkedRow>, signedAt: string) =>
+  rows.length === 0 ? Effect.void : writeLinks(key, [{ log, subject, rows, signedAt }])
 
 /** Records the signing key's public part, once, so that verify can name the key of every signature. */
 export const recordSigningKey = (key: SigningKey, at: string) =>

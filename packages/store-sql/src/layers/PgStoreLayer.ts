@@ -4,9 +4,10 @@ import { connectionFailure } from "../config/connectionFailure.js"
 import { parseDatabaseUrl } from "../config/databaseUrl.js"
 import { dataDirOf, type IntegrityOptions, resolveIntegrity } from "../config/integrityConfig.js"
 import type { StoreLayer } from "../StoreServices.js"
+import type { GroupCommitOptions } from "../store/groupCommit.js"
 import { sqlStoreServices } from "./sqlStoreServices.js"
 
-export interface PgStoreOptions extends IntegrityOptions {
+export interface PgStoreOptions extends IntegrityOptions, GroupCommitOptions {
   /** Pool size; default 10. */
   readonly maxConnections?: number
   /** How long the first connection may take before the store gives up; default 5 seconds. */
@@ -28,6 +29,6 @@ export const PgStoreLayer = (url: string, options: PgStoreOptions = {}, env: Rea
         connectTimeout: options.connectTimeout ?? Duration.seconds(5),
         maxConnections: options.maxConnections ?? 10
       }).pipe(Layer.catchAll((error) => Layer.fail(connectionFailure(db, error))))
-      return sqlStoreServices("DATABASE_URL", `${db.host}:${db.port}/${db.database}`, integrity).pipe(Layer.provide(client))
+      return sqlStoreServices("DATABASE_URL", `${db.host}:${db.port}/${db.database}`, integrity, options).pipe(Layer.provide(client))
     })
   )

@@ -8,9 +8,10 @@ import { StoreConfigError } from "../config/StoreConfigError.js"
 import type { StoreLayer } from "../StoreServices.js"
 import { driverMessage } from "../sql/driverMessage.js"
 import { busySliceMs, WriteLockWait } from "../sql/writeLockWait.js"
+import type { GroupCommitOptions } from "../store/groupCommit.js"
 import { sqlStoreServices } from "./sqlStoreServices.js"
 
-export interface SqliteStoreOptions extends SqliteLocation, IntegrityOptions {
+export interface SqliteStoreOptions extends SqliteLocation, IntegrityOptions, GroupCommitOptions {
   /**
    * Milliseconds a write waits for another process's write lock before failing as busy (a PersistenceError with
    * `retryAfterSeconds`); default `CAREPANEL_SQLITE_LOCK_WAIT_MS`, else 10 000. The event loop stays free meanwhile.
@@ -60,6 +61,6 @@ export const SqliteStoreLayer = (
         Layer.fail(cannotOpen(driverMessage(Cause.squash(cause))))
       )
       const lockWait = Layer.succeed(WriteLockWait, { millis: lockWaitMs })
-      return sqlStoreServices(setting, filename, integrity).pipe(Layer.provideMerge(Layer.merge(pragmas, lockWait)), Layer.provide(client))
+      return sqlStoreServices(setting, filename, integrity, options).pipe(Layer.provideMerge(Layer.merge(pragmas, lockWait)), Layer.provide(client))
     })
   )

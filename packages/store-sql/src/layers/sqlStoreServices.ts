@@ -17,6 +17,7 @@ import { makeWriteTransaction } from "../sql/writeTransaction.js"
 import { makeSqlAccessLog } from "../store/SqlAccessLog.js"
 import { Inbox } from "../store/Inbox.js"
 import { makeSqlEventStore } from "../store/SqlEventStore.js"
+import { type GroupCommitOptions, makeGroupCommit } from "../store/groupCommit.js"
 import { makeSqlInbox } from "../store/SqlInbox.js"
 import { makeSqlOutbox } from "../store/SqlOutbox.js"
 import { makeSqlReadModels } from "../store/SqlReadModels.js"
@@ -41,7 +42,7 @@ const witnessCheckpoints = (checkpoint: Effect.Effect<unknown, unknown>, interva
  * time, signing the rows written before the chain). A database that cannot be prepared (not a database file, no
  * permission to create tables) is reported against `setting`, the configuration that named it.
  */
-export const sqlStoreServices = (setting: string, where: string, integrity: IntegrityConfig) =>
+export const sqlStoreServices = (setting: string, where: string, integrity: IntegrityConfig, options: GroupCommitOptions = {}) =>
   Layer.scopedContext(
     Effect.gen(function* () {
       const { key, witness } = integrity
@@ -56,6 +57,7 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
       )
       const sql = yield* SqlClient.SqlClient
       const writeTransaction = yield* makeWriteTransaction
+      const groupCommit = yield* makeGroupCommit(writeTransaction, key, options)
       const checkpoint = Effect.gen(function* () {
         const made = yield* makeCheckpoint(key, yield* now)
         if (witness !== undefined) yield* appendCheckpoint(witness.file, made)
@@ -74,11 +76,11 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
             asPersistenceError("seal a child's records")
           )
       })
-      return Context.make(EventStore, yield* makeSqlEventStore(writeTransaction, key)).pipe(
+      return Context.make(EventStore, yield* makeSqlEventStore(groupCommit)).pipe(
         Context.add(ReadModels, yield* makeSqlReadModels),
         Context.add(Outbox, yield* makeSqlOutbox(writeTransaction)),
         Context.add(Inbox, yield* makeSqlInbox(writeTransaction)),
-        Context.add(AccessLog, yield* makeSqlAccessLog(writeTransaction, key)),
+        Context.add(AccessLog, yield* makeSqlAccessLog(groupCommit)),
         Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries(writeTransaction)),
         Context.add(RecordSeals, seals),
         Context.add(StoreIntegrity, StoreIntegrity.of({ key, witnessFile: witness?.file, checkpoint })),

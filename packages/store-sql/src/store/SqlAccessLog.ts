@@ -1,11 +1,10 @@
 import { SqlClient } from "@effect/sql"
 import { AccessLog, type AccessRecord, AuthorityId, ChildId, PersonId, type Role } from "@carepanel/core"
 import { Clock, Effect } from "effect"
-import { appendLink } from "../chain/appendLink.js"
 import { linkedColumns, linkedRowOf } from "../chain/chainLink.js"
-import type { SigningKey } from "../chain/signingKey.js"
+import { addLink } from "../chain/pendingLinks.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
-import type { WriteTransaction } from "../sql/writeTransaction.js"
+import type { GroupCommit } from "./groupCommit.js"
 
 interface Row {
   readonly authority_id: string
@@ -33,9 +32,10 @@ const accessLogLockKey = 7_301_923_115
 /**
  * The access log table (STAT-GDPR): one row per read of a child's record, in the order they happened. Each
  * `record` is one signed link of the access log's chain; writers queue on a lock (SQLite: the write transaction
- * itself; PostgreSQL: an advisory lock) so that links follow seq order.
+ * itself; PostgreSQL: an advisory lock) so that links follow seq order. Concurrent records share a group commit
+ * (groupCommit.ts) with each other and with appends.
  */
-export const makeSqlAccessLog = (writeTransaction: WriteTransaction, key: SigningKey) =>
+export const makeSqlAccessLog = (groupCommit: GroupCommit) =>
   Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const lock = sql.onDialectOrElse({ pg: () => sql`SELECT pg_advisory_xact_lock(${accessLogLockKey})`, orElse: () => Effect.void })
@@ -57,13 +57,13 @@ export const makeSqlAccessLog = (writeTransaction: WriteTransaction, key: Signin
       const written = yield* sql.unsafe<Record<string, unknown>>(
         `SELECT ${linkedColumns.access.join(", ")} FROM access_log WHERE seq > ${Number(before?.seq ?? 0)} ORDER BY seq`
       )
-      yield* appendLink(key, "access", "", written.map((row) => linkedRowOf("access", row)), new Date(yield* Clock.currentTimeMillis).toISOString())
+      yield* addLink("access", "", written.map((row) => linkedRowOf("access", row)), new Date(yield* Clock.currentTimeMillis).toISOString())
     })
   return AccessLog.of({
     record: (entries) =>
       entries.length === 0
         ? Effect.void
-        : writeTransaction(insertLinked(entries)).pipe(
+        : groupCommit("access", insertLinked(entries)).pipe(
             asPersistenceError("record reads of a child's record"),
             Effect.provideService(SqlClient.SqlClient, sql)
           ),

@@ -2,12 +2,11 @@ import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type AppendResult, type Commit, ConcurrencyConflict, changeFeed, EventStore, type ReadAllOptions, streamIdOf } from "@carepanel/core"
 import { Effect, Option } from "effect"
-import type { SigningKey } from "../chain/signingKey.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
-import type { WriteTransaction } from "../sql/writeTransaction.js"
 import { appendCommit, streamHead } from "./appendCommit.js"
 import { type ChangeSignalOptions, makeChangeSignal } from "./changeSignal.js"
+import type { GroupCommit } from "./groupCommit.js"
 import { type EventRow, eventColumns, toStoredEvent } from "./eventRows.js"
 
 /**
@@ -27,7 +26,7 @@ const isStreamVersionViolation = (error: SqlError): boolean => {
 /** The last position an append wrote (0 if it wrote no event). */
 const lastPositionOf = (results: ReadonlyArray<AppendResult>) => Math.max(0, ...results.flatMap((result) => result.positions))
 
-export const makeSqlEventStore = (writeTransaction: WriteTransaction, key: SigningKey, changeOptions: ChangeSignalOptions = {}) =>
+export const makeSqlEventStore = (groupCommit: GroupCommit, changeOptions: ChangeSignalOptions = {}) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const columns = sql.literal(eventColumns)
@@ -57,7 +56,7 @@ export const makeSqlEventStore = (writeTransaction: WriteTransaction, key: Signi
     const appendAll = (commits: ReadonlyArray<Commit>) =>
       (commits.length === 0
         ? Effect.succeed([])
-        : writeTransaction(Effect.forEach(commits, appendCommit(key)))
+        : groupCommit("events", Effect.forEach(commits, appendCommit))
       ).pipe(
         Effect.catchTag("SqlError", (error) =>
           isStreamVersionViolation(error)

@@ -1,11 +1,10 @@
 import { SqlClient } from "@effect/sql"
 import { type AppendResult, type Commit, ConcurrencyConflict, streamIdOf } from "@carepanel/core"
 import { Clock, Effect } from "effect"
-import { appendLink } from "../chain/appendLink.js"
 import { canonicalJson } from "../chain/canonicalJson.js"
 import { linkedRowOf } from "../chain/chainLink.js"
 import { eventHash, genesisHash } from "../chain/eventHash.js"
-import type { SigningKey } from "../chain/signingKey.js"
+import { addLink } from "../chain/pendingLinks.js"
 import { changesChannel } from "./changeSignal.js"
 import { writeNotifications } from "./writeNotifications.js"
 import { writeReadModels } from "./writeReadModels.js"
@@ -44,12 +43,13 @@ export const eventRowsOf = (commit: Commit, head: { readonly version: number; re
 }
 
 /**
- * Writes one commit; must run inside a write transaction. Order: claim positions on `event_head` (which
- * serialises appends and, on PostgreSQL, queues the change feed's NOTIFY), check the expected version, insert the hash-chained events
- * and the commit's signed link in the store-wide chain (in position order, since event_head is held), then the
- * read-model rows and the outbox rows. Any failure rolls all of it back.
+ * Writes one commit; must run inside a write transaction (a group's, see groupCommit.ts). Order: claim positions on
+ * `event_head` (which serialises appends and, on PostgreSQL, queues the change feed's NOTIFY), check the expected
+ * version, insert the hash-chained events and leave the commit's link in the store-wide chain to its group (links
+ * follow position order, since event_head is held), then the read-model rows and the outbox rows. Any failure rolls
+ * all of it back.
  */
-export const appendCommit = (key: SigningKey) => (commit: Commit) =>
+export const appendCommit = (commit: Commit) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const streamId = streamIdOf(commit.stream)
@@ -68,7 +68,7 @@ export const appendCommit = (key: SigningKey) => (commit: Commit) =>
     const recordedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
     const rows = eventRowsOf(commit, head, Number(claimed?.last_position) - count + 1, recordedAt)
     if (rows.length > 0) yield* sql`INSERT INTO events ${sql.insert(rows)}`
-    yield* appendLink(key, "events", streamId, rows.map((row) => linkedRowOf("events", row)), recordedAt)
+    yield* addLink("events", streamId, rows.map((row) => linkedRowOf("events", row)), recordedAt)
     yield* writeReadModels(commit.readModels)
     yield* writeNotifications(commit.notifications, recordedAt)
     return { version: head.version + count, positions: rows.map((row) => row.position) } satisfies AppendResult

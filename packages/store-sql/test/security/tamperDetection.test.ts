@@ -23,6 +23,7 @@ import {
 } from "../../src/index.js"
 import { linkedColumns, linkedRowOf } from "../../src/chain/chainLink.js"
 import { signText } from "../../src/chain/signingKey.js"
+import { disableTriggers } from "../support/disableTriggers.js"
 import { closePgAdmin, freshPgDatabase } from "../support/freshStores.js"
 
 /**
@@ -119,20 +120,6 @@ const tamperings = (b: Baseline): fc.Arbitrary<Tampering> => {
     )
   )
 }
-
-/** Test-only: what the database's owner could do; rolled back with the tampering. */
-const disableTriggers = Effect.flatMap(SqlClient.SqlClient, (sql) =>
-  sql.onDialectOrElse({
-    pg: () =>
-      Effect.forEach(["events", "access_log", "chain_links", "signing_keys"], (table) => sql.unsafe(`ALTER TABLE ${table} DISABLE TRIGGER USER`), {
-        discard: true
-      }),
-    orElse: () =>
-      Effect.flatMap(sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'trigger'`, (triggers) =>
-        Effect.forEach(triggers, ({ name }) => sql.unsafe(`DROP TRIGGER ${name}`), { discard: true })
-      )
-  })
-)
 
 const forged = '{"child":"Ada Fictional","note":"a forged decision"}'
 

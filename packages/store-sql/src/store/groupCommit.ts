@@ -1,0 +1,163 @@
+import { SqlClient } from "@effect/sql"
+import type { SqlError } from "@effect/sql/SqlError"
+import { Deferred, Effect, Exit, FiberId, Option } from "effect"
+import { writeLinks } from "../chain/appendLink.js"
+import { type PendingLink, PendingLinks } from "../chain/pendingLinks.js"
+import type { SigningKey } from "../chain/signingKey.js"
+import type { WriteTransaction } from "../sql/writeTransaction.js"
+
+/** Which serialised log a commit writes: the event log (event_head) or the access log (its lock). */
+export type CommitKind = "events" | "access"
+
+/** One write that must be atomic: it leaves its chain links in `PendingLinks` (see addLink). */
+export type CommitWork<A, E> = Effect.Effect<A, E, SqlClient.SqlClient | PendingLinks>
+
+/**
+ * Commits `work` durably and answers with its result; on its own (a caller's transaction is open, or grouping is
+ * off) or together with the other commits of this process that are waiting at the same moment.
+ */
+export type GroupCommit = <A, E>(kind: CommitKind, work: CommitWork<A, E>) => Effect.Effect<A, E | SqlError>
+
+export interface GroupCommitOptions {
+  /**
+   * Concurrent commits of this process share one transaction, one sync and one chain signature (default true).
+   * `false` gives every commit its own transaction, as the bench's comparison does.
+   */
+  readonly groupCommit?: boolean
+}
+
+interface Member {
+  readonly kind: CommitKind
+  readonly work: CommitWork<unknown, unknown>
+  readonly done: Deferred.Deferred<unknown, unknown>
+}
+
+/**
+ * Group commit. The first commit to arrive leads a group in its own fibre; every commit that arrives before the leader
+ * begins (or while its group is syncing) waits in line and goes into the group or the next one. A group is one write
+ * transaction: each member runs in its own savepoint, so a member that fails (a version conflict, a refused row,
+ * a throw) is rolled back alone and answered with its own failure; then the surviving members' chain links are
+ * written with one signature per log, the transaction commits (one sync), and only then is each member answered.
+ * If the commit itself fails, every member that had not failed on its own fails with that error: nothing is
+ * acknowledged that is not durable. A group of one runs without a savepoint, as a lone commit did before.
+ */
+export const makeGroupCommit = (writeTransaction: WriteTransaction, key: SigningKey, options: GroupCommitOptions = {}) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const scope = yield* Effect.scope
+    const grouped = options.groupCommit ?? true
+
+    // PostgreSQL: a group holding both logs' locks takes them in one order (event_head first), so two processes'
+    // mixed groups cannot deadlock. SQLite's write transaction is one lock for everything.
+    const lockInOrder = (members: ReadonlyArray<Member>) =>
+      members.some((m) => m.kind === "events") && members.some((m) => m.kind === "access")
+        ? sql.onDialectOrElse({
+            pg: () => Effect.asVoid(sql`SELECT last_position FROM event_head WHERE id = 1 FOR UPDATE`),
+            orElse: () => Effect.void
+          })
+        : Effect.void
+
+    /** Runs one group in one transaction; every member's outcome, once the group has committed (or not). */
+    const runGroup = (members: ReadonlyArray<Member>): Effect.Effect<ReadonlyArray<Exit.Exit<unknown, unknown>>> => {
+      const outcomes: Array<Exit.Exit<unknown, unknown> | undefined> = []
+      const alone = members.length === 1
+      const body = Effect.gen(function* () {
+        outcomes.length = 0 // a busy SQLite transaction is started again from the top
+        yield* lockInOrder(members)
+        const links: Array<PendingLink> = []
+        for (const member of members) {
+          const buffer: Array<PendingLink> = []
+          const work = Effect.provideService(member.work, PendingLinks, buffer)
+          // Alone, a failure fails the whole transaction (nothing of it is written); in a group, only its savepoint.
+          const outcome = alone ? Exit.succeed(yield* work) : yield* Effect.exit(writeTransaction(work))
+          outcomes.push(outcome)
+          if (Exit.isSuccess(outcome)) links.push(...buffer)
+        }
+        yield* writeLinks(key, links)
+      })
+      return writeTransaction(body).pipe(
+        Effect.provideService(SqlClient.SqlClient, sql),
+        Effect.exit,
+        Effect.map((group) =>
+          members.map((_, i) => {
+            const own = outcomes[i]
+            if (own !== undefined && Exit.isFailure(own)) return own
+            return Exit.isFailure(group) ? group : own!
+          })
+        )
+      )
+    }
+
+    let waiting: Array<Member> = []
+    let leading = false
+
+    const answer = (members: ReadonlyArray<Member>, outcomes: ReadonlyArray<Exit.Exit<unknown, unknown>>) =>
+      Effect.forEach(members, (member, i) => Deferred.done(member.done, outcomes[i]!), { discard: true })
+
+    /** Writes every waiting commit as one group, answers its members, and again until none is waiting. */
+    const drain: Effect.Effect<void> = Effect.suspend(() => {
+      if (waiting.length === 0) {
+        leading = false
+        return Effect.void
+      }
+      const members = waiting
+      waiting = []
+      return runGroup(members).pipe(
+        Effect.flatMap((outcomes) => answer(members, outcomes)),
+        Effect.onInterrupt(() => Effect.forEach(members, (member) => Deferred.interrupt(member.done))),
+        Effect.zipRight(drain)
+      )
+    })
+    yield* Effect.addFinalizer(() => Effect.forEach(waiting, (member) => Deferred.interrupt(member.done)))
+
+    /**
+     * The first commit to arrive while no group is being written leads one in its own fibre: no fibre to start and
+     * no hand-off, so a lone writer pays one yield. That yield lets the commits already on their way (on SQLite the
+     * driver is synchronous, so none can arrive while a transaction runs) queue behind it and join its group. Commits
+     * that arrive while its group is written are left to a drain fibre, so the leader is answered with its group.
+     * Uninterruptible: the other members' commits are in its hands.
+     */
+    const leadGroup = (first: Member): Effect.Effect<unknown, unknown> =>
+      Effect.uninterruptible(
+        Effect.zipRight(
+          Effect.yieldNow(),
+          Effect.suspend(() => {
+            const followers = waiting
+            waiting = []
+            return Effect.flatMap(runGroup([first, ...followers]), ([own, ...theirs]) =>
+              Effect.zipRight(
+                answer(followers, theirs),
+                Effect.suspend(() => {
+                  // The drain fibre would inherit the leader's uninterruptibility; closing the layer must stop it.
+                  const drainLater = Effect.interruptible(Effect.zipRight(Effect.yieldNow(), drain))
+                  if (waiting.length > 0) return Effect.as(Effect.forkIn(drainLater, scope), own!)
+                  leading = false
+                  return Effect.succeed(own!)
+                })
+              )
+            )
+          })
+        )
+      ).pipe(Effect.flatten)
+
+    const joinGroup = (member: Member) =>
+      Effect.suspend(() => {
+        if (!leading) {
+          leading = true
+          return leadGroup(member)
+        }
+        waiting.push(member)
+        return Deferred.await(member.done)
+      })
+
+    const groupCommit: GroupCommit = <A, E>(kind: CommitKind, work: CommitWork<A, E>) =>
+      Effect.flatMap(Effect.serviceOption(SqlClient.TransactionConnection), (outer) => {
+        const member: Member = { kind, work, done: Deferred.unsafeMake<unknown, unknown>(FiberId.none) }
+        // Inside a caller's transaction the commit is part of it; it cannot wait for a group.
+        if (Option.isSome(outer) || !grouped) {
+          return Effect.flatMap(runGroup([member]), ([outcome]) => outcome as Exit.Exit<A, E | SqlError>)
+        }
+        return joinGroup(member) as Effect.Effect<A, E | SqlError>
+      })
+    return groupCommit
+  })
