@@ -15,11 +15,14 @@ const isUnder = (sitting: Sitting, now: DateTime.Utc) =>
 
 const pad2 = (n: number) => String(n).padStart(2, "0")
 
-/** From ten minutes ago (on the five minutes, not before midnight) for three hours (not past 23:59), London time. */
+/**
+ * From ten minutes ago (on the five minutes, not before midnight, and by 22:55 at the latest so that late in the
+ * evening the sitting still has an hour for its two children) for three hours (not past 23:59), London time.
+ */
 const hoursAround = (now: DateTime.Utc): { readonly start: TimeOfDay; readonly end: TimeOfDay } => {
   const earlier = DateTime.subtract(now, { minutes: 10 })
   const from = londonDateOf(earlier) === londonDateOf(now) ? timeOfDayParts(londonTimeOf(earlier)) : { hours: 0, minutes: 0 }
-  const startMinutes = from.hours * 60 + from.minutes - ((from.hours * 60 + from.minutes) % 5)
+  const startMinutes = Math.min(from.hours * 60 + from.minutes - ((from.hours * 60 + from.minutes) % 5), 22 * 60 + 55)
   const endMinutes = Math.min(startMinutes + 180, 23 * 60 + 59)
   const at = (minutes: number) => timeOfDay(`${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`)
   return { start: at(startMinutes), end: at(endMinutes) }
