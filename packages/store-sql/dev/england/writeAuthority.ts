@@ -1,7 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import { type ReadModelRow, streamIdOf } from "@carepanel/core"
 import { Effect } from "effect"
-import { lastLinkHead, linkRow } from "../../src/chain/appendLink.js"
+import { lastLinkHead, signedLinkRow } from "../../src/chain/appendLink.js"
 import { linkedRowOf } from "../../src/chain/chainLink.js"
 import { genesisHash } from "../../src/chain/eventHash.js"
 import type { SigningKey } from "../../src/chain/signingKey.js"
@@ -38,7 +38,7 @@ export const writeAuthority = (key: SigningKey, commits: ReadonlyArray<RecordedC
     let prevHead = yield* lastLinkHead("events")
     const heads = new Map<string, { version: number; hash: string }>()
     const events: Array<ReturnType<typeof eventRowsOf>[number]> = []
-    const links: Array<ReturnType<typeof linkRow>> = []
+    const links: Array<ReturnType<typeof signedLinkRow>> = []
     for (const { commit, recordedAt } of commits) {
       if (commit.events.length === 0) continue
       const streamId = streamIdOf(commit.stream)
@@ -46,7 +46,7 @@ export const writeAuthority = (key: SigningKey, commits: ReadonlyArray<RecordedC
       position += rows.length
       heads.set(streamId, { version: rows[rows.length - 1]!.version, hash: rows[rows.length - 1]!.hash })
       events.push(...rows)
-      const link = linkRow(key, prevHead, "events", streamId, rows.map((row) => linkedRowOf("events", row)), recordedAt)
+      const link = signedLinkRow(key, prevHead, "events", streamId, rows.map((row) => linkedRowOf("events", row)), recordedAt)
       links.push(link)
       prevHead = link.head
     }

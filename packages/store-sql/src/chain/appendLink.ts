@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
-import { type ChainLog, chainGenesis, type LinkedRow, linkHead, linkMessage, signedByALaterLink } from "./chainLink.js"
+import { type ChainLog, chainGenesis, type LinkedRow, linkHead, linkMessage } from "./chainLink.js"
 import type { PendingLink } from "./pendingLinks.js"
 import { type SigningKey, signText } from "./signingKey.js"
 
@@ -17,9 +17,10 @@ export const lastLinkHead = (log: ChainLog) =>
 const linksPerInsert = 500
 
 /**
- * Chains the links of one group of commits, in order, and signs only each log's last head: one signature per log
- * per group, not per commit. Must run in the transaction that wrote the rows, after whatever serialises that log's
- * writers (event_head for events; the access-log lock), so links follow commit order.
+ * Chains and signs the links of one group of commits, in order: one link and one signature per commit, so that a
+ * court bundle can show each of a child's commits signed on its own. Must run in the transaction that wrote the rows,
+ * after whatever serialises that log's writers (event_head for events; the access-log lock), so links follow commit
+ * order.
  */
 export const writeLinks = (key: SigningKey, links: ReadonlyArray<PendingLink>) =>
   Effect.gen(function* () {
@@ -28,8 +29,8 @@ export const writeLinks = (key: SigningKey, links: ReadonlyArray<PendingLink>) =
       const ofLog = links.filter((link) => link.log === log)
       if (ofLog.length === 0) continue
       let head = yield* lastLinkHead(log)
-      const rows = ofLog.map((link, i) => {
-        const row = linkRow(key, head, log, link.subject, link.rows, link.signedAt, i === ofLog.length - 1)
+      const rows = ofLog.map((link) => {
+        const row = signedLinkRow(key, head, log, link.subject, link.rows, link.signedAt)
         head = row.head
         return row
       })
@@ -39,24 +40,12 @@ export const writeLinks = (key: SigningKey, links: ReadonlyArray<PendingLink>) =
     }
   })
 
-/**
- * The `chain_links` row of a commit's rows (in seq order, at least one), chained to `prevHead`; signed, or left to
- * the signature of a later link of its group (`signed` false).
- */
-export const linkRow = (
-  key: SigningKey,
-  prevHead: string,
-  log: ChainLog,
-  subject: string,
-  rows: ReadonlyArray<LinkedRow>,
-  signedAt: string,
-  signed = true
-) => {
+/** The `chain_links` row of a commit's rows (in seq order, at least one), chained to `prevHead` and signed. */
+export const signedLinkRow = (key: SigningKey, prevHead: string, log: ChainLog, subject: string, rows: ReadonlyArray<LinkedRow>, signedAt: string) => {
   const firstSeq = Number(rows[0]![0])
   const lastSeq = Number(rows[rows.length - 1]![0])
   const head = linkHead(prevHead, log, subject, firstSeq, lastSeq, rows)
-  const signature = signed ? signText(key, linkMessage(log, lastSeq, head)) : signedByALaterLink
-  return { log, last_seq: lastSeq, first_seq: firstSeq, subject, head, key_id: key.keyId, signature, signed_at: signedAt }
+  return { log, last_seq: lastSeq, first_seq: firstSeq, subject, head, key_id: key.keyId, signature: signText(key, linkMessage(log, lastSeq, head)), signed_at: signedAt }
 }
 
 /** Chains and signs one commit's rows just written to a log (a group of one; see `writeLinks`). */

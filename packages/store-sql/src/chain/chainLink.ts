@@ -44,9 +44,3 @@ export const linkHead = (prevHead: string, log: ChainLog, subject: string, first
 
 /** The text a link's signature is over. */
 export const linkMessage = (log: ChainLog, lastSeq: number, head: string) => `carepanel-chain-v1\n${log}\n${lastSeq}\n${head}`
-
-/**
- * The signature of a link that a later link of the same group signs for: its head is chained into that link's
- * head, so the one signature covers it (verify requires a signed link after it).
- */
-export const signedByALaterLink = ""

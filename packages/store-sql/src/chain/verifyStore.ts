@@ -1,7 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
 import { Effect } from "effect"
-import { type ChainLog, chainGenesis, linkedColumns, linkedRowOf, linkHead, linkMessage, signedByALaterLink } from "./chainLink.js"
+import { type ChainLog, chainGenesis, linkedColumns, linkedRowOf, linkHead, linkMessage } from "./chainLink.js"
 import { eventHash, genesisHash } from "./eventHash.js"
 import type { TrustedKey } from "./signingKey.js"
 import { verifyText } from "./signingKey.js"
@@ -63,8 +63,7 @@ const broken = (log: Tampered["log"], position: number, streamId: string | undef
 /**
  * Walks one log in order, link by link: every row is covered by exactly one link, events keep their stream's
  * version and hash, each link's head is recomputed from the rows and the link before it, and its signature is
- * checked against a trusted key (a link a group commit left unsigned is covered by its group's signed last link,
- * which must follow). Returns the log's counts and the head at `witnessSeq`.
+ * checked against a trusted key. Returns the log's counts and the head at `witnessSeq`.
  */
 const walkLog = (log: ChainLog, trusted: ReadonlyMap<string, TrustedKey>, recordedKeys: ReadonlySet<string>, witnessSeq: number) =>
   Effect.gen(function* () {
@@ -77,7 +76,6 @@ const walkLog = (log: ChainLog, trusted: ReadonlyMap<string, TrustedKey>, record
     let rowsSeen = 0
     let commits = 0
     let headAtWitness: string | undefined
-    let unsignedSince: { position: number; subject: string | undefined } | undefined
     const rowsBetween = (from: number, to: number) =>
       sql.unsafe<Record<string, unknown>>(
         `SELECT ${linkedColumns[log].join(", ")} FROM ${tableOf[log]} WHERE ${seqColumn} > ${from} AND ${seqColumn} <= ${to} ORDER BY ${seqColumn}`
@@ -126,21 +124,15 @@ const walkLog = (log: ChainLog, trusted: ReadonlyMap<string, TrustedKey>, record
         if (covered.length === 0) throw broken(log, first, subject, `the entries of the commit ending at ${last} are missing`)
         const head = linkHead(prevHead, log, link.subject, first, last, covered)
         if (head !== link.head) throw broken(log, first, subject, "the commit differs from what was signed (or a commit before it was removed)")
-        if (link.signature === signedByALaterLink) {
-          // A group commit signs its last link only; that head covers this one. Checked when the signed link comes.
-          unsignedSince ??= { position: first, subject }
-        } else {
-          const key = trusted.get(link.key_id)
-          if (key === undefined) {
-            const where = recordedKeys.has(link.key_id) ? "recorded in the store but not trusted" : "neither trusted nor recorded in the store"
-            throw broken(log, first, subject, `its commit was signed with key ${link.key_id}, ${where}`)
-          }
-          if (!verifyText(key.publicKey, linkMessage(log, last, head), link.signature)) {
-            throw broken(log, first, subject, `the signature of its commit does not verify with key ${link.key_id}`)
-          }
-          if (!keyIds.includes(link.key_id)) keyIds.push(link.key_id)
-          unsignedSince = undefined
+        const key = trusted.get(link.key_id)
+        if (key === undefined) {
+          const where = recordedKeys.has(link.key_id) ? "recorded in the store but not trusted" : "neither trusted nor recorded in the store"
+          throw broken(log, first, subject, `its commit was signed with key ${link.key_id}, ${where}`)
         }
+        if (!verifyText(key.publicKey, linkMessage(log, last, head), link.signature)) {
+          throw broken(log, first, subject, `the signature of its commit does not verify with key ${link.key_id}`)
+        }
+        if (!keyIds.includes(link.key_id)) keyIds.push(link.key_id)
         if (last === witnessSeq) headAtWitness = head
         prevHead = head
         lastSeq = last
@@ -152,9 +144,6 @@ const walkLog = (log: ChainLog, trusted: ReadonlyMap<string, TrustedKey>, record
         throw broken(log, Number(row[seqColumn]), row.stream_id as string | undefined, "it is not covered by any signed commit")
       }
       if (links.length < pageSize) break
-    }
-    if (unsignedSince !== undefined) {
-      throw broken(log, unsignedSince.position, unsignedSince.subject, "no signed commit follows its unsigned link: its group's signed link was removed")
     }
     return { lastSeq, rows: rowsSeen, commits, streams: streams.size, keyIds, headAtWitness }
   })

@@ -20,10 +20,12 @@ export type GroupCommit = <A, E>(kind: CommitKind, work: CommitWork<A, E>) => Ef
 
 export interface GroupCommitOptions {
   /**
-   * Concurrent commits of this process share one transaction, one sync and one chain signature (default true).
-   * `false` gives every commit its own transaction, as the bench's comparison does.
+   * Concurrent commits of this process share one transaction and one sync (default true). `false` gives every commit
+   * its own transaction, as the bench's comparison does.
    */
   readonly groupCommit?: boolean
+  /** Told the number of commits in each group that committed: for a metric, and for the tests that show grouping. */
+  readonly onGroup?: (commits: number) => void
 }
 
 interface Member {
@@ -37,7 +39,7 @@ interface Member {
  * begins (or while its group is syncing) waits in line and goes into the group or the next one. A group is one write
  * transaction: each member runs in its own savepoint, so a member that fails (a version conflict, a refused row,
  * a throw) is rolled back alone and answered with its own failure; then the surviving members' chain links are
- * written with one signature per log, the transaction commits (one sync), and only then is each member answered.
+ * written (each signed), the transaction commits (one sync), and only then is each member answered.
  * If the commit itself fails, every member that had not failed on its own fails with that error: nothing is
  * acknowledged that is not durable. A group of one runs without a savepoint, as a lone commit did before.
  */
@@ -77,6 +79,7 @@ export const makeGroupCommit = (writeTransaction: WriteTransaction, key: Signing
       })
       return writeTransaction(body).pipe(
         Effect.provideService(SqlClient.SqlClient, sql),
+        Effect.tap(() => options.onGroup?.(members.length)),
         Effect.exit,
         Effect.map((group) =>
           members.map((_, i) => {
