@@ -89,7 +89,7 @@ afterAll(async () => {
 
 const fetchedReads = () => countOf(receiver.store, "SELECT COUNT(*) AS n FROM access_log WHERE purpose = 'decision sheet fetched by source mosaic'")
 
-describe("a decision sheet filed on a child's file goes to the case system as a document event", () => {
+describe("a decision sheet filed on a child's file (CPR-11) goes to the case system as a document event", () => {
   it("signed webhook with a link; the case system fetches the PDF with its credentials and gets exactly the sheet whose hash was sent", async () => {
     const webhook = await caseSystem.waitFor((received) => received.find((r) => JSON.parse(r.body).type === "decision.sheet_uploaded"), 60_000)
     const event = verifyWebhook(webhook, outboundSecret)
