@@ -33,8 +33,11 @@ const main = async () => {
       const where = env.DATABASE_URL?.trim() ? "the database" : config.dataDir
       throw new Error(`The demonstration seed stopped part-way, so ${where} holds half of it: empty it and start again.`, { cause: error })
     })
-    await app.runtime.runPromise(outboxSettled("10 seconds"))
-    console.log(`Seeded ${home.authority.name}: ${seeded.sittings} sittings, ${seeded.requests} requests, ${seeded.decisions} decisions, ${seeded.placements} Regulation 24 placement.`)
+    if (seeded === undefined) console.log(`Another process is seeding ${home.authority.name}; its history appears as it is written.`)
+    else {
+      await app.runtime.runPromise(outboxSettled("10 seconds"))
+      console.log(`Seeded ${home.authority.name}: ${seeded.sittings} sittings, ${seeded.requests} requests, ${seeded.decisions} decisions, ${seeded.placements} Regulation 24 placement.`)
+    }
   }
   // Development: a sitting under way with requests waiting, so that a newcomer can record a decision at once.
   const underWay = config.seed && !config.production ? await app.runtime.runPromise(ensureSittingInProgress(home)) : undefined

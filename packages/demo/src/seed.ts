@@ -13,12 +13,14 @@ import {
   Placements,
   Referrals,
   type Sitting,
+  SittingId,
   Sittings,
   weekdayOf
 } from "@carepanel/core"
 import { exampleDecision, signOffAll, staffOf } from "@carepanel/core/testing"
 import { DateTime, Effect } from "effect"
 import { asOf, hoursFrom } from "./asOf.js"
+import { isClaimTaken } from "./claimTaken.js"
 import { fictionalChildren, holderOf, makeRequest, type Staff } from "./seedRequests.js"
 import { openSitting, publish, readyFor } from "./sittingSteps.js"
 
@@ -68,7 +70,8 @@ const writeUp = (staff: Staff, sitting: Sitting, upTo: "draft" | "uploaded") =>
  * A fictional authority's last weeks and the next two, played through the use cases at the times they would have
  * happened: three sittings heard (one request deferred and brought back, a member's dissent, actions done and one
  * overdue, one record still with the chair), two to come with their requests, drafts and a request awaiting its
- * team manager, and a Regulation 24 placement made two hours ago.
+ * team manager, and a Regulation 24 placement made two hours ago. Undefined, having written nothing, where another
+ * process has claimed the seed of this authority (see `isClaimTaken`).
  */
 export const seedAuthority = (policy: AuthorityPolicy) =>
   Effect.gen(function* () {
@@ -77,9 +80,16 @@ export const seedAuthority = (policy: AuthorityPolicy) =>
     const [sittings, agendas, decisions, disagreements, placements] = yield* Effect.all([Sittings, Agendas, Decisions, Disagreements, Placements])
     const now = yield* DateTime.now
     const weekday = panel.schedule._tag === "Cadence" ? panel.schedule.weekday : weekdayOf(panel.schedule.dates[0])
-    const days = sittingDays(londonDateOf(now), weekday)
-    const all = yield* asOf(hoursFrom(now, -6 * 7 * 24))(Effect.forEach(days, (date) => sittings.schedule(staff.administrator, panel.id, date)))
-    const [first, second, third, next] = all as unknown as [Sitting, Sitting, Sitting, Sitting]
+    const [firstDay, ...otherDays] = sittingDays(londonDateOf(now), weekday)
+    const scheduledAt = asOf(hoursFrom(now, -6 * 7 * 24))
+    // The first sitting's id is the seed's claim: where processes start together on an empty store, one schedules it
+    // and seeds; the others are refused it before writing anything.
+    const claim = yield* scheduledAt(
+      sittings.schedule(staff.administrator, panel.id, firstDay!, { sittingId: SittingId.make(`sit_${policy.authority.id}_demo_seed`) })
+    ).pipe(Effect.catchIf(isClaimTaken, () => Effect.succeed(undefined)))
+    if (claim === undefined) return undefined
+    const all = [claim, ...(yield* scheduledAt(Effect.forEach(otherDays, (date) => sittings.schedule(staff.administrator, panel.id, date))))]
+    const [first, second, third, next] = all as [Sitting, Sitting, Sitting, Sitting]
     const [a, b, c, d, e, f, g, h] = fictionalChildren
 
     const onFirst = yield* Effect.forEach([a, b, c], (child, i) => readyFor(policy, staff, first, child, i))

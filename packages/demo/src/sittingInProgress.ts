@@ -1,7 +1,18 @@
 import { DateTime, Effect } from "effect"
-import { type AuthorityPolicy, londonDateOf, londonTimeOf, type Sitting, Sittings, timeOfDay, timeOfDayParts, type TimeOfDay } from "@carepanel/core"
+import {
+  type AuthorityPolicy,
+  londonDateOf,
+  londonTimeOf,
+  type Sitting,
+  SittingId,
+  Sittings,
+  timeOfDay,
+  timeOfDayParts,
+  type TimeOfDay
+} from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { asOf, hoursFrom } from "./asOf.js"
+import { isClaimTaken } from "./claimTaken.js"
 import { openSitting, publish, readyFor } from "./sittingSteps.js"
 
 /** Fictional children whose requests wait on the sitting held now. None of them is a real child. */
@@ -32,7 +43,8 @@ const hoursAround = (now: DateTime.Utc): { readonly start: TimeOfDay; readonly e
  * Development only: a sitting of the demonstration authority's first panel under way now, with two requests on its
  * agenda waiting for a decision, so that a newcomer can record one in their first minute. An extra sitting (the
  * panel's usual day may be days away) scheduled ten days ago, its requests made ready and accepted, its agenda
- * published and its members present, each at the time it would have happened. Kept if one is already under way.
+ * published and its members present, each at the time it would have happened. Kept if one is already under way, or
+ * if another process starting at the same time has just scheduled it.
  */
 export const ensureSittingInProgress = (policy: AuthorityPolicy) =>
   Effect.gen(function* () {
@@ -43,7 +55,13 @@ export const ensureSittingInProgress = (policy: AuthorityPolicy) =>
     const today = londonDateOf(now)
     const underWay = (yield* sittings.list(staff.administrator, { panelId: panel.id, from: today, to: today })).find((sitting) => isUnder(sitting, now))
     if (underWay !== undefined) return { sitting: underWay, created: false }
-    const scheduled = yield* asOf(hoursFrom(now, -10 * 24))(sittings.schedule(staff.administrator, panel.id, today, hoursAround(now)))
+    const hours = hoursAround(now)
+    // One id per day and start time: processes starting together on one store make one sitting, not one each.
+    const sittingId = SittingId.make(`sit_${policy.authority.id}_now_${today}_${hours.start.replace(":", "")}`)
+    const scheduled = yield* asOf(hoursFrom(now, -10 * 24))(sittings.schedule(staff.administrator, panel.id, today, { hours, sittingId })).pipe(
+      Effect.catchIf(isClaimTaken, () => Effect.succeed(undefined))
+    )
+    if (scheduled === undefined) return { sitting: yield* sittings.get(staff.administrator, sittingId), created: false }
     for (const [i, child] of childrenHeardNow.entries()) yield* readyFor(policy, staff, scheduled, child, i)
     yield* publish(staff, scheduled)
     yield* openSitting(staff, scheduled)

@@ -21,3 +21,12 @@ it.live("seeds the demonstration authority through the use cases: sittings to co
     expect(referral.status).toBe("accepted")
   }).pipe(Effect.provide(inMemoryCore(policy)))
 )
+
+it.live("a second seed of the same store (another process starting at the same time) writes nothing", () =>
+  Effect.gen(function* () {
+    yield* seedAuthority(policy)
+    const sittings = yield* Effect.flatMap(Sittings, (use) => use.list(staff.administrator))
+    expect(yield* seedAuthority(policy)).toBeUndefined()
+    expect(yield* Effect.flatMap(Sittings, (use) => use.list(staff.administrator))).toEqual(sittings)
+  }).pipe(Effect.provide(inMemoryCore(policy)))
+)

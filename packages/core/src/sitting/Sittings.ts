@@ -44,6 +44,13 @@ export interface SittingFilter {
 }
 
 /** Sitting use cases: the calendar, the agenda, attendance and the record's turnaround. */
+export interface ScheduleOptions {
+  /** The hours of an extra sitting; the panel's usual hours otherwise. */
+  readonly hours?: SittingHours
+  /** The sitting's id, where the caller must schedule it at most once; a new id otherwise. */
+  readonly sittingId?: SittingId
+}
+
 export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittings", {
   effect: Effect.gen(function* () {
     const ids = yield* IdGenerator
@@ -54,11 +61,16 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
     const run = (actor: Actor, sittingId: SittingId, body: CommandBody<SittingCommand>) =>
       handle(actor, sittingId, body).pipe(Effect.provide(context))
 
-    /** A sitting on `date`, at the panel's hours or, for an extra sitting, at `hours`. */
-    const schedule = (actor: Actor, panelId: PanelId, date: LocalDate, hours?: SittingHours) =>
-      ids.next("sit").pipe(
-        Effect.map(SittingId.make),
-        Effect.flatMap((sittingId) => run(actor, sittingId, { _tag: "ScheduleSitting", sittingId, panelId, date, ...(hours === undefined ? {} : { hours }) }))
+    /**
+     * A sitting on `date`, at the panel's hours or, for an extra sitting, at `hours`. A caller that gives the id makes
+     * the scheduling happen once however often it is tried (by several processes at once, or a retry): the second try
+     * is refused with `SittingAlreadyScheduled` and writes nothing.
+     */
+    const schedule = (actor: Actor, panelId: PanelId, date: LocalDate, options: ScheduleOptions = {}) =>
+      (options.sittingId === undefined ? ids.next("sit").pipe(Effect.map(SittingId.make)) : Effect.succeed(options.sittingId)).pipe(
+        Effect.flatMap((sittingId) =>
+          run(actor, sittingId, { _tag: "ScheduleSitting", sittingId, panelId, date, ...(options.hours === undefined ? {} : { hours: options.hours }) })
+        )
       )
 
     return {

@@ -48,6 +48,22 @@ describe("Sittings use cases: roles and tenancy", () => {
     }).pipe(Effect.provide(core))
   )
 
+  it.effect("a sitting scheduled under a chosen id is scheduled once: a second try is refused and changes nothing", () =>
+    Effect.gen(function* () {
+      const sittings = yield* Sittings
+      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
+      const sittingId = SittingId.make("sit_chosen")
+      const first = yield* sittings.schedule(cpr.administrator, panelId, "2027-06-09" as LocalDate, { sittingId })
+      expect(first.id).toBe(sittingId)
+      expect(yield* Effect.flip(sittings.schedule(cpr.administrator, panelId, "2027-06-16" as LocalDate, { sittingId }))).toMatchObject({
+        _tag: "SittingAlreadyScheduled",
+        message: "A sitting with id sit_chosen already exists."
+      })
+      expect(yield* sittings.get(cpr.administrator, sittingId)).toEqual(first)
+      expect(yield* sittings.list(cpr.administrator)).toHaveLength(1)
+    }).pipe(Effect.provide(core))
+  )
+
   it.effect("refuses every command to a role that may not run it", () =>
     Effect.gen(function* () {
       const sittings = yield* Sittings
