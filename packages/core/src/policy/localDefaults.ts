@@ -89,6 +89,11 @@ export const localDefaults = {
     why: "The procedure gives no time limit; the chair escalating directly needs less time than a route through a member's manager.",
     policyField: "disagreement.resolveWithin"
   },
+  "DEF-R24-PROCEDURE": {
+    rule: "When a child lives with family or connected persons, Carepanel runs the steps of a connected-person placement: the basic test with the Assistant Director's consent to looked-after status, acting at once under police protection, the viability assessment, the service manager's authorisation and the referral to the kinship team.",
+    why: "These terms of reference say nothing of connected-person placements, and regulation 24 does not set these steps; they keep the placement lawful and its assessment moving, as Lincolnshire's procedure does.",
+    policyField: "regulation24.steps"
+  },
   "DEF-R24-EXPIRY-WARNING": {
     rule: "A warning falls the policy's number of days (14 in the presets) before a temporary approval or its extension ends.",
     why: "Regulation 24 sets the end, not a warning; two weeks is long enough to arrange a fostering panel, an extension or a move.",

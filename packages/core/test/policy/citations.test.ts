@@ -6,6 +6,7 @@ import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { type PresetSlug, preset, presetSlugs } from "../../src/policy/authorities/index.js"
 import { dissentRuleOf, timescalesRuleOf } from "../../src/policy/DecisionPolicy.js"
 import { parsePolicyText } from "../../src/policy/loadPolicy.js"
+import { Outbox } from "../../src/ports/Outbox.js"
 import { citation, isLocalDefault, localDefaults } from "../../src/policy/localDefaults.js"
 import { deputiesRuleOf, observersRuleOf } from "../../src/policy/PanelPolicy.js"
 import { ruleCatalogue, type seedRules } from "../../src/policy/rules.js"
@@ -74,8 +75,11 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "LIN-11": ["outsidePanel.ruleId"],
   "LIN-12": ["outsidePanel.s20Tasks.clock.ruleId"],
   "LIN-13": ["disagreement.ruleId", "disagreement.dissentRuleId"],
-  "LIN-16": ["regulation24.viabilityAssessment.ruleId"],
-  "LIN-18": ["regulation24.kinshipReferral.ruleId"]
+  "LIN-14": ["regulation24.steps.basicTest"],
+  "LIN-15": ["regulation24.steps.policeProtection"],
+  "LIN-16": ["regulation24.viabilityAssessment.ruleId", "regulation24.steps.viabilityAssessment"],
+  "LIN-17": ["regulation24.steps.authorisation"],
+  "LIN-18": ["regulation24.kinshipReferral.ruleId", "regulation24.steps.kinshipReferral"]
 }
 
 /** Every rule id a value of the policy holds, with its path. */
@@ -109,6 +113,12 @@ const dishonesty = (slug: PresetSlug, { path, ruleId }: { path: string; ruleId: 
   return supported.includes(path) ? undefined : `${path} cites ${ruleId}, which does not say this`
 }
 
+/** A seed rule id anywhere in a text the core writes for a reader. */
+const citedIds = /\b(?:KNO|SUP|NSO|CPR|LIN)-\d+\b/g
+
+/** A seed id in a text is honest only when it is this preset's own seed's. */
+const isOwnCitation = (slug: PresetSlug, ruleId: string) => ruleId.startsWith(`${seedOfPreset[slug]}-`)
+
 describe("honest citations: every preset cites only what its own seed says, and DEF- for Carepanel's defaults", () => {
   it.each(presetSlugs)("%s: every clock, check and notification rule in the policy is its own seed's, national law, or a DEF- default", (slug) => {
     const problems = effectiveCitations(preset(slug))
@@ -139,6 +149,22 @@ describe("honest citations: every preset cites only what its own seed says, and 
         expect([seedOfPreset[slug], "STAT", "DEF"], `${deadline.id} cites ${deadline.ruleId}`).toContain(seed)
         expect(deadline.explanation).toContain(` - ${citation(deadline.ruleId)}: `)
       }
+    }).pipe(Effect.provide(inMemoryCore(preset(slug))))
+  )
+
+  it.effect.each(presetSlugs)("%s: every rule id a played case's notifications cite is its own seed's, national law or a DEF- default", (slug) =>
+    Effect.gen(function* () {
+      const policy = preset(slug)
+      yield* playCase(policy)
+      const sent = (yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 100_000)).map((entry) => entry.notification)
+      expect(sent.length).toBeGreaterThan(20)
+      const cited = sent.flatMap((notification) =>
+        [notification.headline, ...notification.body, notification.actBy?.explanation ?? ""].flatMap((text) =>
+          [...text.matchAll(citedIds)].map((match) => ({ kind: notification.kind, ruleId: match[0] }))
+        )
+      )
+      expect(cited.some((entry) => entry.ruleId.startsWith(seedOfPreset[slug]))).toBe(true)
+      expect(cited.filter((entry) => !isOwnCitation(slug, entry.ruleId)).map((entry) => `${entry.kind} cites ${entry.ruleId}`)).toEqual([])
     }).pipe(Effect.provide(inMemoryCore(preset(slug))))
   )
 
