@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Layer } from "effect"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
+import { textOf } from "../../src/documents/DocumentModel.js"
+import { Documents } from "../../src/documents/Documents.js"
 import { defaultNoteAreasWithin } from "../../src/disagreement/disagreementClocks.js"
 import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { type PresetSlug, preset, presetSlugs } from "../../src/policy/authorities/index.js"
@@ -11,6 +13,7 @@ import { citation, isLocalDefault, localDefaults } from "../../src/policy/localD
 import { deputiesRuleOf, observersRuleOf } from "../../src/policy/PanelPolicy.js"
 import { ruleCatalogue, type seedRules } from "../../src/policy/rules.js"
 import { staffOf } from "../../src/testing/actors.js"
+import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { playCase } from "../scenario/playCase.js"
 import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
@@ -166,6 +169,23 @@ describe("honest citations: every preset cites only what its own seed says, and 
       expect(cited.some((entry) => entry.ruleId.startsWith(seedOfPreset[slug]))).toBe(true)
       expect(cited.filter((entry) => !isOwnCitation(slug, entry.ruleId)).map((entry) => `${entry.kind} cites ${entry.ruleId}`)).toEqual([])
     }).pipe(Effect.provide(inMemoryCore(preset(slug))))
+  )
+
+  it.effect.each(presetSlugs)("%s: the sitting's minutes and the child's court bundle cite only its own seed's rules, national law or DEF- defaults", (slug) =>
+    Effect.gen(function* () {
+      const policy = preset(slug)
+      const result = yield* playCase(policy)
+      const documents = yield* Documents
+      const request = { actor: staffOf(policy.authority.id).chair, identityGranted: true, purpose: "citations walk" }
+      const childId = result.first.decisions[0]!.subject.childIds[0]!
+      const texts = [
+        ...textOf(yield* documents.minutes(request, result.first.sitting.id)),
+        ...textOf((yield* documents.courtBundle(request, childId)).document)
+      ]
+      const cited = texts.flatMap((text) => [...text.matchAll(citedIds)].map((match) => match[0]))
+      expect(cited.some((ruleId) => isOwnCitation(slug, ruleId))).toBe(true)
+      expect([...new Set(cited.filter((ruleId) => !isOwnCitation(slug, ruleId)))]).toEqual([])
+    }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(preset(slug))), Layer.provideMerge(InMemoryAccessLog))))
   )
 
   it.effect.each([
