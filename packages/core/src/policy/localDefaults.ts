@@ -16,7 +16,7 @@ export const localDefaults = {
   },
   "DEF-LATE-PERMISSION": {
     rule: "The chair (or a deputy) may let a request that missed the submission deadline onto the agenda.",
-    why: "The terms of reference are silent on late requests; a chair letting one on is what a panel administrator expects. An empty list of roles means late requests wait for the next sitting.",
+    why: "Only Care Planning's terms of reference name a late route (CPR-4); the others are silent, Lincolnshire's says the request MUST arrive by the deadline and North Somerset's that late forms may not be considered, so a chair letting one on is Carepanel's default, which a panel administrator expects. An empty list of roles means late requests wait for the next sitting.",
     policyField: "referral.latePermission"
   },
   "DEF-QUORUM-CHAIR-DECIDES": {
