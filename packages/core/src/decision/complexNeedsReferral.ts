@@ -7,6 +7,7 @@ import { evolveDecision } from "./evolveDecision.js"
 import { formatInstant } from "../calendar/format.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { citation } from "../policy/localDefaults.js"
 import { andList } from "../shared/wordList.js"
 import type { Decision } from "./Decision.js"
 import { ActionAlreadyClosed, NotApplicable } from "./DecisionErrors.js"
@@ -47,14 +48,18 @@ export const complexNeedsClocks = (decision: Decision, policy: AuthorityPolicy):
 }
 
 /** CPR-6: the administrator records the template as sent, once, on a decision whose referral has started. */
-export const templateSentRefusal = (decision: Decision) => {
+export const templateSentRefusal = (decision: Decision, policy: AuthorityPolicy) => {
+  const route = policy.decision.complexNeedsReferral
+  if (route === undefined) {
+    return Effect.fail(new NotApplicable({ message: "This authority's policy has no Complex Needs Panel referral, so there is no template to send." }))
+  }
   if (decision.complexNeedsReferral === undefined) {
     return Effect.fail(
       new NotApplicable({
         message:
           decision.content.sharedFunding === undefined
-            ? "This decision records no shared funding with SEN or health, so there is no Complex Needs Panel referral (CPR-6)."
-            : "The Complex Needs Panel referral starts once the decision is final: sign it off first (CPR-6)."
+            ? `This decision records no shared funding with SEN or health, so there is no Complex Needs Panel referral (${citation(route.ruleId)}).`
+            : `The Complex Needs Panel referral starts once the decision is final: sign it off first (${citation(route.ruleId)}).`
       })
     )
   }

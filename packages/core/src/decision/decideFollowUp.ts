@@ -4,6 +4,7 @@ import { londonDateOf } from "../calendar/londonTime.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
+import { citation } from "../policy/localDefaults.js"
 import { roleLabel } from "../shared/roles.js"
 import type { Decision } from "./Decision.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
@@ -82,7 +83,10 @@ export const decideFollowUp = (command: FollowUp, decision: Decision, context: A
       case "RecordFgcReferralReceived": {
         const action = decision.content.actions.find((candidate) => candidate.actionId === command.actionId)
         if (action === undefined || !action.fgcReferral) {
-          return yield* new NoSuchAction({ message: `This decision has no Family Group Conference referral ${command.actionId} (LIN-9).` })
+          const escalation = policy.decision.fgcReferralEscalations[0]?.clock.ruleId
+          return yield* new NoSuchAction({
+            message: `This decision has no Family Group Conference referral ${command.actionId}${escalation === undefined ? "" : ` (${citation(escalation)})`}.`
+          })
         }
         if (decision.fgcReferralsReceived.some((received) => received.actionId === command.actionId)) {
           return yield* new ActionAlreadyClosed({ message: "The FGC service has already received this referral." })
@@ -105,8 +109,12 @@ export const decideFollowUp = (command: FollowUp, decision: Decision, context: A
         return yield* waiveReturn(command, decision, context)
       case "RecordS20Task": {
         const outside = decision.outsidePanel
-        if (outside?.placedAt === undefined || policy.outsidePanel.s20Tasks === undefined) {
-          return yield* new NotApplicable({ message: "The 48-hour tasks apply to section 20 accommodation agreed outside panel (LIN-12)." })
+        const tasks = policy.outsidePanel.s20Tasks
+        if (tasks === undefined) {
+          return yield* new NotApplicable({ message: "This authority's policy sets no 48-hour tasks after section 20 accommodation agreed outside panel." })
+        }
+        if (outside?.placedAt === undefined) {
+          return yield* new NotApplicable({ message: `The 48-hour tasks apply to section 20 accommodation agreed outside panel (${citation(tasks.clock.ruleId)}).` })
         }
         if (outside.s20TasksDone.some((done) => done.task === command.task)) {
           return yield* new ActionAlreadyClosed({ message: "That task is already recorded." })
@@ -114,7 +122,7 @@ export const decideFollowUp = (command: FollowUp, decision: Decision, context: A
         return emit({ _tag: "S20TaskDone", task: command.task, note: command.note, ...audit })
       }
       case "RecordComplexNeedsTemplateSent":
-        yield* templateSentRefusal(decision)
+        yield* templateSentRefusal(decision, policy)
         return emit({ _tag: "ComplexNeedsTemplateSent", note: command.note, ...audit })
     }
   })

@@ -3,6 +3,8 @@ import { formatInstant } from "../calendar/format.js"
 import type { Disagreement, DisagreementState } from "../disagreement/Disagreement.js"
 import { disagreementClocks } from "../disagreement/disagreementClocks.js"
 import { type DisagreementEvent, outcomeLabel } from "../disagreement/DisagreementEvents.js"
+import { dissentRuleOf } from "../policy/DecisionPolicy.js"
+import { citation } from "../policy/localDefaults.js"
 import type { Notification } from "../ports/Notification.js"
 import { actByClock, addressTo, clockNamed, factsOf, personAs, roleHolder } from "./address.js"
 import { type NotificationContext, redactFor, summary } from "./CaseContext.js"
@@ -19,12 +21,12 @@ const disagreementFacts = (disagreement: Disagreement) =>
   })
 
 /** The dissent in words: who, from what, why, and the areas noted. Free text goes through `redact`. */
-const dissentLines = (disagreement: Disagreement, redact: (text: string) => string): ReadonlyArray<string> => [
+const dissentLines = (disagreement: Disagreement, dissentRule: string, redact: (text: string) => string): ReadonlyArray<string> => [
   `${disagreement.member.name} formally dissents from ${
     disagreement.dissentsFrom._tag === "Decision"
       ? `panel decision ${disagreement.decisionId}`
       : `the recommended action "${summary(redact(disagreement.dissentsFrom.action), 160)}" of panel decision ${disagreement.decisionId}`
-  } on request ${disagreement.referralId} (CPR-7).`,
+  } on request ${disagreement.referralId} (${citation(dissentRule)}).`,
   `Grounds: ${summary(redact(disagreement.grounds))}`,
   ...(disagreement.areas.length === 0 ? [] : [`Areas of disagreement: ${disagreement.areas.map((area) => summary(redact(area), 160)).join("; ")}.`])
 ]
@@ -44,6 +46,7 @@ export const disagreementNotifications = (
   if (state === undefined) return []
   const disagreement = state
   const redact = redactFor(context)
+  const dissentRule = dissentRuleOf(context.policy.disagreement)
   const clocks = disagreementClocks(disagreement, context.policy)
   const clock = (name: string) => {
     const spec = clockNamed(clocks, `${disagreement.id}:${name}`)
@@ -63,7 +66,7 @@ export const disagreementNotifications = (
               kind: "disagreement.dissent_recorded",
               headline: `Note the areas of disagreement with panel decision ${disagreement.decisionId} (${ruleId})`,
               body: [
-                ...dissentLines(disagreement, redact),
+                ...dissentLines(disagreement, dissentRule, redact),
                 ...(disagreement.attendance === "not_recorded"
                   ? [`Attendance at the sitting was not recorded when the dissent was, so ${disagreement.member.name}'s attendance is not checked.`]
                   : []),
@@ -91,7 +94,7 @@ export const disagreementNotifications = (
                 ? `Agree an outcome with the Assistant Director on a disagreement with panel decision ${disagreement.decisionId} (${ruleId})`
                 : `Raise your disagreement with panel decision ${disagreement.decisionId} with your own manager (${ruleId})`,
               body: [
-                ...dissentLines(disagreement, redact),
+                ...dissentLines(disagreement, dissentRule, redact),
                 byChair
                   ? `The chair agrees an outcome with the Assistant Director (${ruleId}).`
                   : `Raise it with your own manager and ask for it to be escalated to the Assistant Director (${ruleId}).`
@@ -113,7 +116,7 @@ export const disagreementNotifications = (
               kind: "disagreement.escalated",
               headline: `A disagreement with panel decision ${disagreement.decisionId} is escalated to you (${ruleId})`,
               body: [
-                ...dissentLines(disagreement, redact),
+                ...dissentLines(disagreement, dissentRule, redact),
                 `Escalated by ${event.by.name} at ${formatInstant(event.at)}.`,
                 event.step === "member_manager"
                   ? `As the member's manager, take it to the Assistant Director (${ruleId}).`
@@ -128,7 +131,7 @@ export const disagreementNotifications = (
         break
       case "DisagreementOutcomeRecorded": {
         const body = [
-          ...dissentLines(disagreement, redact),
+          ...dissentLines(disagreement, dissentRule, redact),
           `Outcome: ${outcomeLabel[event.outcome]}, recorded by ${event.by.name}${event.agreedWith ? ` with ${event.agreedWith.name}` : ""} (${ruleId}).`,
           `Rationale: ${summary(redact(event.rationale))}`,
           ...(event.nextSteps === undefined ? [] : [`What happens now: ${summary(redact(event.nextSteps))}`])

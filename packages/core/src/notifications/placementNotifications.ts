@@ -1,6 +1,9 @@
 import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
+import type { PlacementStep } from "../policy/DecisionPolicy.js"
+import { citation } from "../policy/localDefaults.js"
 import type { Notification } from "../ports/Notification.js"
+import { placementStepRule, regulation24Of } from "../regulation24/placementRules.js"
 import { type Placement, type PlacementState, visitedPlacementOf } from "../regulation24/Placement.js"
 import { placementClocks } from "../regulation24/placementClocks.js"
 import { visitClocks } from "../visits/visitClocks.js"
@@ -69,6 +72,10 @@ export const placementNotifications = (
   const send = (id: string, kind: string, headline: string, body: ReadonlyArray<string>, actBy: ActBy | undefined, to: ReadonlyArray<Addressee>) =>
     addressTo(placement.authorityId, { id: `${placement.id}:${id}`, kind, headline, body, actBy, facts: placementFacts(placement) }, to)
   const child = `child ${placement.childId}`
+  const step = (name: PlacementStep) => placementStepRule(context.policy, name)
+  const cite = (name: PlacementStep) => citation(step(name))
+  const viability = regulation24Of(context.policy).viabilityAssessment?.clock
+  const viabilityWithin = viability?._tag === "HoursAfter" ? ` before or within ${viability.hours} hours of it` : ""
   const notifications: Notification[] = []
   for (const event of events) {
     switch (event._tag) {
@@ -78,8 +85,8 @@ export const placementNotifications = (
           ...send(
             "looked-after-consent",
             "placement.looked_after_consent_needed",
-            `Regulation 24: consent to looked-after status for ${child} (LIN-14)`,
-            [`The basic test for ${child} says Regulation 24: the child becomes looked after with the Assistant Director's consent (LIN-14).`],
+            `Regulation 24: consent to looked-after status for ${child} (${step("basicTest")})`,
+            [`The basic test for ${child} says Regulation 24: the child becomes looked after with the Assistant Director's consent (${cite("basicTest")}).`],
             clock("looked-after-consent"),
             [roleHolder("assistant_director")]
           )
@@ -93,11 +100,11 @@ export const placementNotifications = (
           ...send(
             "police-protection",
             "placement.police_protection",
-            `Act now: ${child} is under police protection (LIN-15, STAT-S46)`,
+            `Act now: ${child} is under police protection (${step("policeProtection")}, STAT-S46)`,
             [
               `Police protection began at ${formatInstant(event.since)} and lasts at most 72 hours, until ${formatInstant(DateTime.unsafeMake(limit.due))} (STAT-S46).`,
-              "By then the child is returned home, accommodated under s20 with the recorded consent of a person with parental responsibility, or an emergency protection order or interim care order is obtained (STAT-S46). Placing the child with carers does not end police protection. Act immediately (LIN-15).",
-              "For a connected-person placement: the viability assessment before or within 24 hours of it (LIN-16), and the locality service manager's authorisation (LIN-17)."
+              `By then the child is returned home, accommodated under s20 with the recorded consent of a person with parental responsibility, or an emergency protection order or interim care order is obtained (STAT-S46). Placing the child with carers does not end police protection. Act immediately (${cite("policeProtection")}).`,
+              `For a connected-person placement: the viability assessment${viabilityWithin} (${cite("viabilityAssessment")}), and the locality service manager's authorisation (${cite("authorisation")}).`
             ],
             limit,
             [...caseholders(context, event.by), roleHolder("service_manager"), roleHolder("head_of_service"), ...nominatedOfficerOf(context.policy)]
@@ -110,10 +117,10 @@ export const placementNotifications = (
           ...send(
             "authorise",
             "placement.authorisation_needed",
-            `Regulation 24 placement of ${child} to authorise (LIN-17)`,
+            `Regulation 24 placement of ${child} to authorise (${step("authorisation")})`,
             [
               ...carersLine(placement),
-              "Authorise the placement on the viability assessment (LIN-17); it then goes to the kinship team (LIN-18)."
+              `Authorise the placement on the viability assessment (${cite("authorisation")}); it then goes to the kinship team (${cite("kinshipReferral")}).`
             ],
             clock("kinship-referral"),
             [roleHolder("service_manager")]
@@ -134,8 +141,8 @@ export const placementNotifications = (
           ...send(
             "viability-recorded",
             "placement.authorisation_needed",
-            `Viability assessment for ${child} is ready: authorise the placement (LIN-17)`,
-            [`The viability assessment was recorded at ${formatInstant(event.at)}${event.late ? ", late (LIN-16)" : ""}.`, ...carersLine(placement)],
+            `Viability assessment for ${child} is ready: authorise the placement (${step("authorisation")})`,
+            [`The viability assessment was recorded at ${formatInstant(event.at)}${event.late ? `, late (${cite("viabilityAssessment")})` : ""}.`, ...carersLine(placement)],
             clock("kinship-referral"),
             [roleHolder("service_manager")]
           )
@@ -147,8 +154,8 @@ export const placementNotifications = (
           ...send(
             "authorised",
             "placement.authorised",
-            `Regulation 24 placement of ${child} is authorised: refer to the kinship team (LIN-18)`,
-            [`Authorised by ${event.by.name} (LIN-17). Send the viability assessment and the carers' signed BACS form to the kinship team (LIN-18).`],
+            `Regulation 24 placement of ${child} is authorised: refer to the kinship team (${step("kinshipReferral")})`,
+            [`Authorised by ${event.by.name} (${cite("authorisation")}). Send the viability assessment and the carers' signed BACS form to the kinship team (${cite("kinshipReferral")}).`],
             clock("kinship-referral"),
             caseholders(context, event.by)
           )

@@ -126,7 +126,27 @@ export const NominatedOfficer = Schema.Struct({
 export type NominatedOfficer = typeof NominatedOfficer.Type
 
 /** Connected-person placements (LIN-14..18, STAT-R24, STAT-R25-1). */
+/**
+ * The rule each step of a connected-person placement cites: Lincolnshire's procedure names them (LIN-14..LIN-18);
+ * elsewhere Carepanel runs the same steps as its default, DEF-R24-PROCEDURE.
+ */
+export const PlacementSteps = Schema.Struct({
+  /** The basic test, the Assistant Director's consent to looked-after status and carers' s20 consent (LIN-14). */
+  basicTest: RuleId,
+  /** Acting at once when the child is under police protection (LIN-15). */
+  policeProtection: RuleId,
+  /** The viability assessment (LIN-16). */
+  viabilityAssessment: RuleId,
+  /** The locality service manager's authorisation on the viability assessment (LIN-17). */
+  authorisation: RuleId,
+  /** The referral to the kinship team with the carers' signed BACS form (LIN-18). */
+  kinshipReferral: RuleId
+})
+export type PlacementStep = keyof typeof PlacementSteps.Type
+
 export const Regulation24Policy = Schema.Struct({
+  /** What each step cites; absent: DEF-R24-PROCEDURE for every step. */
+  steps: Schema.optional(PlacementSteps),
   /** Local clocks (LIN-16, LIN-18); an authority without them runs only the national ones. */
   viabilityAssessment: Schema.optional(RuledClock),
   kinshipReferral: Schema.optional(RuledClock),

@@ -12,7 +12,9 @@ export const RequiredChildField = Schema.Literal(
   "plan",
   "home_address",
   /** Where the child has an EHC plan: when it was issued and last reviewed (NSO-5). */
-  "ehcp_dates"
+  "ehcp_dates",
+  /** Where the child is looked after: the type of placement and the placement address (NSO-5); the carer stays optional. */
+  "placement"
 )
 export type RequiredChildField = typeof RequiredChildField.Type
 

@@ -16,7 +16,7 @@ export const localDefaults = {
   },
   "DEF-LATE-PERMISSION": {
     rule: "The chair (or a deputy) may let a request that missed the submission deadline onto the agenda.",
-    why: "The terms of reference are silent on late requests; a chair letting one on is what a panel administrator expects. An empty list of roles means late requests wait for the next sitting.",
+    why: "Only Care Planning's terms of reference name a late route (CPR-4); the others are silent, Lincolnshire's says the request MUST arrive by the deadline and North Somerset's that late forms may not be considered, so a chair letting one on is Carepanel's default, which a panel administrator expects. An empty list of roles means late requests wait for the next sitting.",
     policyField: "referral.latePermission"
   },
   "DEF-QUORUM-CHAIR-DECIDES": {
@@ -88,6 +88,11 @@ export const localDefaults = {
     rule: "The chair and the Assistant Director agree an outcome within 5 working days of the areas being noted.",
     why: "The procedure gives no time limit; the chair escalating directly needs less time than a route through a member's manager.",
     policyField: "disagreement.resolveWithin"
+  },
+  "DEF-R24-PROCEDURE": {
+    rule: "When a child lives with family or connected persons, Carepanel runs the steps of a connected-person placement: the basic test with the Assistant Director's consent to looked-after status, acting at once under police protection, the viability assessment, the service manager's authorisation and the referral to the kinship team.",
+    why: "These terms of reference say nothing of connected-person placements, and regulation 24 does not set these steps; they keep the placement lawful and its assessment moving, as Lincolnshire's procedure does.",
+    policyField: "regulation24.steps"
   },
   "DEF-R24-EXPIRY-WARNING": {
     rule: "A warning falls the policy's number of days (14 in the presets) before a temporary approval or its extension ends.",

@@ -14,9 +14,18 @@ export const progressionReason = (policy: AuthorityPolicy, referral: Referral) =
     : referral.criteria.find((criterion) => criterion.level === "must" && criterion.ruleId === progression.ruleId)
 }
 
-/** SUP-3, DEF-PROGRESSION-WITHDRAWAL: a request that must go to panel is withdrawn only by a manager, who records why. */
+/** SUP-3: a progression criterion whose parental history the form already records, before submission works out the criteria. */
+const recordedProgression = (policy: AuthorityPolicy, referral: Referral) => {
+  const progression = policy.referral.automaticProgression
+  return policy.referral.criteria.find(({ level, ruleId, fromFacts }) => {
+    if (level !== "must" || ruleId !== progression?.ruleId || fromFacts?._tag !== "ParentalHistory") return false
+    return referral.form.parentalHistory.some((entry) => entry.kind === fromFacts.kind)
+  })
+}
+
+/** SUP-3, DEF-PROGRESSION-WITHDRAWAL: a request that must go to panel is withdrawn only by a manager, who records why; a draft too, once it records the history. */
 export const mayWithdraw = (policy: AuthorityPolicy, referral: Referral, by: Authorised) => {
-  const reason = progressionReason(policy, referral)
+  const reason = progressionReason(policy, referral) ?? recordedProgression(policy, referral)
   const withdrawal = policy.referral.automaticProgression?.withdrawal
   if (reason === undefined || withdrawal === undefined || withdrawal.roles.some((role) => by.actor.roles.includes(role))) return Effect.void
   return Effect.fail(

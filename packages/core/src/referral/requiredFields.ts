@@ -23,7 +23,8 @@ export const childFieldLabel: Record<RequiredChildField, string> = {
   ethnicity: "ethnicity",
   plan: "status or plan (EH, FWB, FF, CIN, CP, CLA)",
   home_address: "home address",
-  ehcp_dates: "when the EHC plan was issued and last reviewed"
+  ehcp_dates: "when the EHC plan was issued and last reviewed",
+  placement: "the type of placement and the placement address (a looked-after child)"
 }
 
 const childFieldFilled: Record<RequiredChildField, (child: ChildDetails) => boolean> = {
@@ -34,7 +35,9 @@ const childFieldFilled: Record<RequiredChildField, (child: ChildDetails) => bool
   ethnicity: (child) => filled(child.ethnicity),
   plan: (child) => child.plan !== undefined,
   home_address: (child) => filled(child.homeAddress),
-  ehcp_dates: (child) => child.ehcp === undefined || (child.ehcp.issued !== undefined && child.ehcp.lastReviewed !== undefined)
+  ehcp_dates: (child) => child.ehcp === undefined || (child.ehcp.issued !== undefined && child.ehcp.lastReviewed !== undefined),
+  // NSO-5 asks for the placement "if different" from home and the carer "if applicable": a looked-after child has a placement.
+  placement: (child) => child.plan !== "CLA" || (filled(child.placementType) && filled(child.placementAddress))
 }
 
 export const requestFieldLabel: Record<RequiredRequestField, string> = {

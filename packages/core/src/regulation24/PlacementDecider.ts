@@ -2,6 +2,8 @@ import { DateTime, Effect } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import type { PlacementStep } from "../policy/DecisionPolicy.js"
+import { citation } from "../policy/localDefaults.js"
 import { actedBy, type Authorised } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { evolvePlacement } from "./evolvePlacement.js"
@@ -40,7 +42,7 @@ import type { PlacementEvent } from "./PlacementEvents.js"
 import { decideVisits } from "../visits/decideVisits.js"
 import { visitedPlacementOf } from "./Placement.js"
 import { notExpired, once, openStatuses, requireStatus, unmet } from "./placementGuards.js"
-import { extendedExpiry, isLate, maxWeeksAllowed, originalExpiry, regulation24Of } from "./placementRules.js"
+import { extendedExpiry, isLate, maxWeeksAllowed, originalExpiry, placementStepRule, regulation24Of } from "./placementRules.js"
 
 export interface PlacementContext {
   readonly policy: AuthorityPolicy
@@ -88,6 +90,8 @@ const decide = (
   Effect.gen(function* () {
     const audit = { by: actedBy(command.by), at: command.at }
     const rules = regulation24Of(policy)
+    const step = (name: PlacementStep) => placementStepRule(policy, name)
+    const cite = (name: PlacementStep) => citation(step(name))
     switch (command._tag) {
       case "RecordBasicTest":
         if (state !== undefined) {
@@ -157,8 +161,8 @@ const decide = (
         yield* once(placement.authorisation, "service manager's authorisation")
         if (placement.viabilityAssessment === undefined) {
           return yield* new ViabilityAssessmentNeeded({
-            ruleId: "LIN-17",
-            message: "The locality service manager authorises the placement on the viability assessment (LIN-17): record the viability assessment first."
+            ruleId: step("authorisation"),
+            message: `The locality service manager authorises the placement on the viability assessment (${cite("authorisation")}): record the viability assessment first.`
           })
         }
         return emit({ _tag: "PlacementAuthorised", ...audit })
@@ -167,9 +171,9 @@ const decide = (
         const placement = yield* requireStatus(state, openStatuses, "refer to the kinship team")
         yield* once(placement.kinshipReferral, "referral to the kinship team")
         const missing = [
-          ...(command.bacsFormSigned ? [] : [{ item: "the BACS form signed by the carers", ruleId: "LIN-18" as const }]),
-          ...(placement.viabilityAssessment ? [] : [{ item: "the viability assessment", ruleId: "LIN-16" as const }]),
-          ...(placement.authorisation ? [] : [{ item: "the locality service manager's authorisation", ruleId: "LIN-17" as const }])
+          ...(command.bacsFormSigned ? [] : [{ item: "the BACS form signed by the carers", ruleId: step("kinshipReferral") }]),
+          ...(placement.viabilityAssessment ? [] : [{ item: "the viability assessment", ruleId: step("viabilityAssessment") }]),
+          ...(placement.authorisation ? [] : [{ item: "the locality service manager's authorisation", ruleId: step("authorisation") }])
         ]
         if (missing.length > 0) {
           return yield* new KinshipReferralIncomplete({
@@ -194,14 +198,14 @@ const decide = (
         const [first, ...rest] = signedBy
         if (holders.length === 0 || first === undefined || notEligible.length > 0) {
           return yield* new S20ConsentNeedsParentalResponsibility({
-            ruleId: "LIN-14",
+            ruleId: step("basicTest"),
             notEligible,
             message:
               holders.length === 0
-                ? "None of the carers holds parental responsibility, so nobody here can sign s20 consent (LIN-14)."
+                ? `None of the carers holds parental responsibility, so nobody here can sign s20 consent (${cite("basicTest")}).`
                 : first === undefined
-                  ? `Name the carers with parental responsibility who signed s20 consent (LIN-14): ${holders.join(", ")}.`
-                  : `Only carers with parental responsibility sign s20 consent (LIN-14); not recorded as such: ${notEligible.join(", ")}.`
+                  ? `Name the carers with parental responsibility who signed s20 consent (${cite("basicTest")}): ${holders.join(", ")}.`
+                  : `Only carers with parental responsibility sign s20 consent (${cite("basicTest")}); not recorded as such: ${notEligible.join(", ")}.`
           })
         }
         return emit({ _tag: "S20ConsentSigned", signedBy: [first, ...rest], ...audit })

@@ -4,7 +4,7 @@ import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { RuledClock } from "../policy/RuledClock.js"
 import { currentExpiry, hasExpired, type Placement } from "./Placement.js"
-import { regulation24Of, statutory } from "./placementRules.js"
+import { placementStepRule, regulation24Of, statutory } from "./placementRules.js"
 
 /**
  * STAT-S46: police protection's 72 hours, and a warning at 48 (DEF-S46-WARN-48H). Met only by a recorded outcome
@@ -58,7 +58,7 @@ export const placementClocks = (placement: Placement, policy: AuthorityPolicy, a
     clocks.push({
       id: `${placement.id}:looked-after-consent`,
       about,
-      title: "The Assistant Director's consent to looked-after status (LIN-14)",
+      title: `The Assistant Director's consent to looked-after status (${placementStepRule(policy, "basicTest")})`,
       rule: rules.lookedAfterConsent,
       anchor: placement.basicTest.at,
       anchorText: `the basic test at ${formatInstant(placement.basicTest.at)}`,

@@ -9,12 +9,12 @@ import { AlreadyRecorded, ApprovalExpired, ExtensionConditionsNotMet, PlacementN
 
 const statusWords: Record<PlacementStatus, string> = {
   identified: "the child has not been placed with the carers yet",
-  not_regulation24: "the basic test found this is not a Regulation 24 placement, so nothing more is recorded on it (LIN-14)",
+  not_regulation24: "the basic test found this is not a Regulation 24 placement, so nothing more is recorded on it",
   placed: "the child is already placed",
   ended: "this placement has ended"
 }
 
-/** Identified or placed: not closed by the basic test (LIN-14) or by an ending. */
+/** Identified or placed: not closed by the basic test or by an ending. */
 export const openStatuses: ReadonlyArray<PlacementStatus> = ["identified", "placed"]
 
 /** Refuses unless the placement is in one of `allowed`; returns it otherwise. */

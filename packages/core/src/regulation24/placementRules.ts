@@ -4,7 +4,8 @@ import { resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { nationalRegulation24 } from "../policy/authorities/shared.js"
-import { Regulation24Policy } from "../policy/DecisionPolicy.js"
+import { type PlacementStep, Regulation24Policy } from "../policy/DecisionPolicy.js"
+import type { RuleId } from "../policy/rules.js"
 import type { RuledClock } from "../policy/RuledClock.js"
 
 /**
@@ -23,6 +24,9 @@ const national = Schema.decodeUnknownSync(Regulation24Policy)(nationalRegulation
 
 /** The authority's Regulation 24 clocks; an authority that configured none runs the national ones. */
 export const regulation24Of = (policy: AuthorityPolicy): Regulation24Policy => policy.regulation24 ?? national
+
+/** The rule a step of a connected-person placement cites at this authority: its own procedure's, else Carepanel's default. */
+export const placementStepRule = (policy: AuthorityPolicy, step: PlacementStep): RuleId => regulation24Of(policy).steps?.[step] ?? "DEF-R24-PROCEDURE"
 
 const due = (clock: ClockRule, instant: DateTime.Utc, calendar: Calendar) => resolveClock(clock, { instant }, calendar).due
 

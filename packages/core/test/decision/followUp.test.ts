@@ -88,3 +88,20 @@ describe("decision decider: actions", () => {
     expect(lin.spec.given([]).when(lin.cmd("socialWorker", { _tag: "CompleteAction", actionId: act("act_1"), evidence: "x" })).refusal()._tag).toBe("NoSuchRecord")
   })
 })
+
+describe("refusals of follow-up steps cite only the authority's own rules", () => {
+  const nso = decisionsAt("north-somerset")
+  const refusalOf = (body: Record<string, unknown>) => nso.spec.given(nso.signed()).when(nso.cmd("administrator", body)).refusal()
+
+  it("LIN-12, LIN-9, CPR-6: at North Somerset, 48-hour tasks, an FGC referral and a Complex Needs template are refused without citing LIN-12, LIN-9 or CPR-6", () => {
+    const refusals = [
+      refusalOf({ _tag: "RecordS20Task", task: "supervision", note: "Supervision held" }),
+      refusalOf({ _tag: "RecordFgcReferralReceived", actionId: act("act_2") }),
+      refusalOf({ _tag: "RecordComplexNeedsTemplateSent", note: "Emailed" })
+    ]
+    expect(refusals.map((refusal) => refusal._tag)).toEqual(["NotApplicable", "NoSuchAction", "NotApplicable"])
+    for (const refusal of refusals) expect(refusal.message).not.toMatch(/\b(?:LIN|CPR|KNO|SUP)-\d+/)
+    expect(refusals[0]!.message).toBe("This authority's policy sets no 48-hour tasks after section 20 accommodation agreed outside panel.")
+  })
+})
+

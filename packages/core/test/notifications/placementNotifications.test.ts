@@ -129,4 +129,22 @@ describe("placement notifications", () => {
     ])
     expect(extended[0]?.headline).toBe("Temporary approval for child child-1 extended by 8 weeks (STAT-R25-1)")
   })
+
+  it("DEF-R24-PROCEDURE: at an authority whose terms of reference say nothing of connected-person placements, the notices cite Carepanel's default, not Lincolnshire's LIN-17 / LIN-18", () => {
+    const context = { ...contextOf("knowsley"), case: robinsCase }
+    const step = story(placementDecider, contextOf("knowsley"))
+    const notify = (command: PlacementCommand) => {
+      const { events, state } = step(command)
+      return placementNotifications(events, state, context)
+    }
+    const placed = placeIt(notify)
+    const authorise = placed.find((notification) => notification.kind === "placement.authorisation_needed")!
+    expect(authorise.headline).toBe("Regulation 24 placement of child child-1 to authorise (DEF-R24-PROCEDURE)")
+    expect(authorise.body.at(-1)).toBe(
+      "Authorise the placement on the viability assessment (DEF-R24-PROCEDURE, Carepanel default, not in the terms of reference; set by the authority's policy); " +
+        "it then goes to the kinship team (DEF-R24-PROCEDURE, Carepanel default, not in the terms of reference; set by the authority's policy)."
+    )
+    const lincolnshire = placeIt(placementWith(robinsCase)).find((notification) => notification.kind === "placement.authorisation_needed")!
+    expect(lincolnshire.body.at(-1)).toBe("Authorise the placement on the viability assessment (LIN-17); it then goes to the kinship team (LIN-18).")
+  })
 })

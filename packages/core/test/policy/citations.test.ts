@@ -1,15 +1,19 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Layer } from "effect"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
+import { textOf } from "../../src/documents/DocumentModel.js"
+import { Documents } from "../../src/documents/Documents.js"
 import { defaultNoteAreasWithin } from "../../src/disagreement/disagreementClocks.js"
 import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { type PresetSlug, preset, presetSlugs } from "../../src/policy/authorities/index.js"
 import { dissentRuleOf, timescalesRuleOf } from "../../src/policy/DecisionPolicy.js"
 import { parsePolicyText } from "../../src/policy/loadPolicy.js"
+import { Outbox } from "../../src/ports/Outbox.js"
 import { citation, isLocalDefault, localDefaults } from "../../src/policy/localDefaults.js"
 import { deputiesRuleOf, observersRuleOf } from "../../src/policy/PanelPolicy.js"
 import { ruleCatalogue, type seedRules } from "../../src/policy/rules.js"
 import { staffOf } from "../../src/testing/actors.js"
+import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { playCase } from "../scenario/playCase.js"
 import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
@@ -74,8 +78,11 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "LIN-11": ["outsidePanel.ruleId"],
   "LIN-12": ["outsidePanel.s20Tasks.clock.ruleId"],
   "LIN-13": ["disagreement.ruleId", "disagreement.dissentRuleId"],
-  "LIN-16": ["regulation24.viabilityAssessment.ruleId"],
-  "LIN-18": ["regulation24.kinshipReferral.ruleId"]
+  "LIN-14": ["regulation24.steps.basicTest"],
+  "LIN-15": ["regulation24.steps.policeProtection"],
+  "LIN-16": ["regulation24.viabilityAssessment.ruleId", "regulation24.steps.viabilityAssessment"],
+  "LIN-17": ["regulation24.steps.authorisation"],
+  "LIN-18": ["regulation24.kinshipReferral.ruleId", "regulation24.steps.kinshipReferral"]
 }
 
 /** Every rule id a value of the policy holds, with its path. */
@@ -109,6 +116,12 @@ const dishonesty = (slug: PresetSlug, { path, ruleId }: { path: string; ruleId: 
   return supported.includes(path) ? undefined : `${path} cites ${ruleId}, which does not say this`
 }
 
+/** A seed rule id anywhere in a text the core writes for a reader. */
+const citedIds = /\b(?:KNO|SUP|NSO|CPR|LIN)-\d+\b/g
+
+/** A seed id in a text is honest only when it is this preset's own seed's. */
+const isOwnCitation = (slug: PresetSlug, ruleId: string) => ruleId.startsWith(`${seedOfPreset[slug]}-`)
+
 describe("honest citations: every preset cites only what its own seed says, and DEF- for Carepanel's defaults", () => {
   it.each(presetSlugs)("%s: every clock, check and notification rule in the policy is its own seed's, national law, or a DEF- default", (slug) => {
     const problems = effectiveCitations(preset(slug))
@@ -140,6 +153,29 @@ describe("honest citations: every preset cites only what its own seed says, and 
         expect(deadline.explanation).toContain(` - ${citation(deadline.ruleId)}: `)
       }
     }).pipe(Effect.provide(inMemoryCore(preset(slug))))
+  )
+
+  it.effect.each(presetSlugs)(
+    "%s: a played case's notifications, the sitting's minutes and the child's court bundle cite only its own seed's rules, national law or DEF- defaults",
+    (slug) =>
+      Effect.gen(function* () {
+        const policy = preset(slug)
+        const result = yield* playCase(policy)
+        const sent = (yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 100_000)).map((entry) => entry.notification)
+        expect(sent.length).toBeGreaterThan(20)
+        const documents = yield* Documents
+        const request = { actor: staffOf(policy.authority.id).chair, identityGranted: true, purpose: "citations walk" }
+        const childId = result.first.decisions[0]!.subject.childIds[0]!
+        const texts = [
+          ...sent.flatMap((notification) => [`${notification.kind}: ${notification.headline}`, ...notification.body.map((line) => `${notification.kind}: ${line}`)]),
+          ...sent.flatMap((notification) => (notification.actBy === undefined ? [] : [`${notification.kind}: ${notification.actBy.explanation}`])),
+          ...textOf(yield* documents.minutes(request, result.first.sitting.id)).map((line) => `minutes: ${line}`),
+          ...textOf((yield* documents.courtBundle(request, childId)).document).map((line) => `court bundle: ${line}`)
+        ]
+        const cited = texts.flatMap((text) => [...text.matchAll(citedIds)].map((match) => ({ where: text.split(":")[0], ruleId: match[0] })))
+        expect(cited.some((entry) => isOwnCitation(slug, entry.ruleId))).toBe(true)
+        expect([...new Set(cited.filter((entry) => !isOwnCitation(slug, entry.ruleId)).map((entry) => `${entry.where} cites ${entry.ruleId}`))]).toEqual([])
+      }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(preset(slug))), Layer.provideMerge(InMemoryAccessLog))))
   )
 
   it.effect.each([

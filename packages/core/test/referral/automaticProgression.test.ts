@@ -59,6 +59,13 @@ describe("SUP-3: a request that progresses to panel automatically", () => {
     }
   })
 
+  it("SUP-3, DEF-PROGRESSION-WITHDRAWAL: a draft that records a parent's conviction, not yet submitted, is withdrawn only by the team manager too", () => {
+    const draft = readyAtSupportPanels(["parental_convictions"]).filter((event) => event._tag === "DraftCreated")
+    expect(withdraw(draft, "socialWorker").refusal()).toMatchObject({ _tag: "NotPermitted", allowed: ["team_manager"] })
+    expect(withdraw(draft, "teamManager").events()).toMatchObject([{ _tag: "ReferralWithdrawn", reason: "The family moved out of the area" }])
+    expect(withdraw(readyAtSupportPanels([]).filter((event) => event._tag === "DraftCreated"), "socialWorker").events()).toMatchObject([{ _tag: "ReferralWithdrawn" }])
+  })
+
   it("SUP-2: a request brought for a reason that does not progress automatically is withdrawn by its social worker as before", () => {
     expect(withdraw(readyAtSupportPanels(["high_risk"]), "socialWorker").events()).toMatchObject([{ _tag: "ReferralWithdrawn" }])
   })

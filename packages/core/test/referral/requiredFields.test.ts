@@ -103,6 +103,16 @@ describe("required fields: NSO-4 / NSO-5 / NSO-6 at North Somerset", () => {
     expect(submitAtNorthSomerset({ children: [reviewed] }).state()?.status).toBe("awaiting_approval")
   })
 
+  it("NSO-5: a looked-after child needs the type of placement and its address; the carer's name only if applicable; a child at home does not", () => {
+    const lookedAfter = { ...robin, plan: "CLA" as const, placementType: undefined, placementAddress: " ", carer: undefined }
+    expect(missingOf(submitAtNorthSomerset({ children: [lookedAfter] }).refusal())).toEqual([
+      { field: "placement", label: "the type of placement and the placement address (a looked-after child)", ruleId: "NSO-5", childId: "child-1" }
+    ])
+    const placed = { ...lookedAfter, placementType: "Foster care (in-house)", placementAddress: "4 Quarry Lane, Weston Vale" }
+    expect(submitAtNorthSomerset({ children: [placed] }).state()?.status).toBe("awaiting_approval")
+    expect(submitAtNorthSomerset({ children: [{ ...robin, plan: "CP", placementType: undefined, placementAddress: undefined }] }).state()?.status).toBe("awaiting_approval")
+  })
+
   it("NSO-4: the last review's outcome is needed where a child is on a child in need, protection or looked-after plan, not otherwise", () => {
     const { lastReviewOutcome: _, ...noReview } = completeForm("care-and-resource")
     expect(missingOf(submitAtNorthSomerset({ ...noReview, lastReviewOutcome: undefined }).refusal())).toEqual([

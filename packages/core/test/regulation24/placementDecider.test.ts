@@ -43,7 +43,7 @@ describe("placement decider: the basic test (LIN-14)", () => {
     const refusal = lincolnshire.given(history).when(cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers })).refusal()
     expect(refusal).toMatchObject({
       _tag: "PlacementNotInStatus",
-      message: "You cannot record the placement: the basic test found this is not a Regulation 24 placement, so nothing more is recorded on it (LIN-14)."
+      message: "You cannot record the placement: the basic test found this is not a Regulation 24 placement, so nothing more is recorded on it."
     })
     expect(lincolnshire.given(history).when(cmd("socialWorker", { _tag: "RecordViabilityAssessment" })).refusal()._tag).toBe("PlacementNotInStatus")
   })

@@ -14,7 +14,7 @@ const ById = Schema.Struct({ placementId: PlacementId })
 const placementIdFields: InputFields = (t) => ({ placementId: t.id({ required: true }) })
 
 commandMutation("recordBasicTest", {
-  description: "LIN-14: starts a placement record with the basic test; all three answers no closes it at once.",
+  description: "Starts a placement record with the basic test (Lincolnshire: LIN-14; elsewhere DEF-R24-PROCEDURE); all three answers no closes it at once.",
   type,
   refusals,
   fields: (t) => ({
@@ -51,7 +51,7 @@ commandMutation("recordPlacementMade", {
 })
 
 commandMutation("recordViabilityAssessment", {
-  description: "LIN-16: the viability assessment is written up.",
+  description: "The viability assessment is written up (Lincolnshire: LIN-16; elsewhere DEF-R24-PROCEDURE).",
   type,
   refusals,
   fields: placementIdFields,
@@ -60,7 +60,7 @@ commandMutation("recordViabilityAssessment", {
 })
 
 commandMutation("authorisePlacement", {
-  description: "LIN-17: the locality service manager authorises the placement.",
+  description: "The locality service manager authorises the placement (Lincolnshire: LIN-17; elsewhere DEF-R24-PROCEDURE).",
   type,
   refusals,
   fields: placementIdFields,
@@ -69,7 +69,7 @@ commandMutation("authorisePlacement", {
 })
 
 commandMutation("recordKinshipReferral", {
-  description: "LIN-18: the viability assessment and signed BACS form go to the kinship team.",
+  description: "The viability assessment and signed BACS form go to the kinship team (Lincolnshire: LIN-18; elsewhere DEF-R24-PROCEDURE).",
   type,
   refusals,
   fields: (t) => ({ placementId: t.id({ required: true }), bacsFormSigned: t.boolean({ required: true }) }),
@@ -78,7 +78,7 @@ commandMutation("recordKinshipReferral", {
 })
 
 commandMutation("recordLookedAfterConsent", {
-  description: "LIN-14: the Assistant Director consents to looked-after status.",
+  description: "The Assistant Director consents to looked-after status (Lincolnshire: LIN-14; elsewhere DEF-R24-PROCEDURE).",
   type,
   refusals,
   fields: placementIdFields,
@@ -87,7 +87,7 @@ commandMutation("recordLookedAfterConsent", {
 })
 
 commandMutation("recordS20Consent", {
-  description: "LIN-14: s20 consent, signed by the carers with parental responsibility (by name).",
+  description: "s20 consent, signed by the carers with parental responsibility (by name) (Lincolnshire: LIN-14; elsewhere DEF-R24-PROCEDURE).",
   type,
   refusals,
   fields: (t) => ({ placementId: t.id({ required: true }), signedBy: t.stringList({ required: true }) }),

@@ -8,7 +8,7 @@ import { ActedByRef, RecordedRef } from "../shared/objects.js"
 type Approval = NonNullable<Placement["approval"]>
 
 const CarerRef = builder.objectRef<NonNullable<Placement["placement"]>["carers"][number]>("ConnectedCarer").implement({
-  description: "A relative, friend or other connected person caring for the child (LIN-16).",
+  description: "A relative, friend or other connected person caring for the child, recorded as a connected-persons carer (Lincolnshire: LIN-16).",
   fields: (t) => ({
     name: t.string({ nullable: true, resolve: (carer) => carer.name }),
     relationship: t.exposeString("relationship"),

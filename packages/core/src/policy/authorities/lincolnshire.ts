@@ -121,6 +121,7 @@ export const lincolnshire: AuthorityPolicyInput = {
   },
   regulation24: {
     ...nationalRegulation24,
+    steps: { basicTest: "LIN-14", policeProtection: "LIN-15", viabilityAssessment: "LIN-16", authorisation: "LIN-17", kinshipReferral: "LIN-18" },
     viabilityAssessment: { ruleId: "LIN-16", clock: { _tag: "HoursAfter", hours: 24 } },
     kinshipReferral: { ruleId: "LIN-18", clock: { _tag: "HoursAfter", hours: 48 } },
     lookedAfterConsent: { ruleId: "DEF-R24-CONSENT-NEXT-WD", clock: { _tag: "DaysAfter", days: 1, unit: "working", time: "17:00" } }

@@ -70,8 +70,8 @@ export const northSomerset: AuthorityPolicyInput = {
       { ruleId: "NSO-4", kind: "genogram" }
     ],
     requiredFields: [
-      // NSO-5: the form's table for each child, the addresses and the EHC plan's dates.
-      ...(["date_of_birth", "gender", "case_number", "legal_status", "ethnicity", "plan", "home_address", "ehcp_dates"] as const).map(
+      // NSO-5: the form's table for each child, the addresses, a looked-after child's placement and the EHC plan's dates.
+      ...(["date_of_birth", "gender", "case_number", "legal_status", "ethnicity", "plan", "home_address", "placement", "ehcp_dates"] as const).map(
         (field) => ({ _tag: "ChildField" as const, field, ruleId: "NSO-5" as const })
       ),
       { _tag: "RequestField", field: "current_situation", ruleId: "NSO-5" as const },
