@@ -12,7 +12,7 @@ import { visitClocks } from "../visits/visitClocks.js"
 import { placementClocks } from "../regulation24/placementClocks.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { Sitting } from "../sitting/Sitting.js"
-import { type Now, toDeadline } from "./clock.js"
+import { type Now, rememberingResolver, toDeadline } from "./clock.js"
 import type { Deadline } from "./Deadline.js"
 import { referralClocks, submissionWindows } from "./referralClocks.js"
 import { sittingClocks } from "./sittingClocks.js"
@@ -43,6 +43,7 @@ const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitti
 /** Every clock of an authority, soonest first, each with its rule and an explanation a person can read. */
 export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityContext, now: Now): ReadonlyArray<Deadline> => {
   const { referrals, sittings, decisions = [], disagreements = [], placements = [], childRecords = [] } = inputs
+  const resolve = rememberingResolver(calendar)
   const windows = submissionWindows(sittings, policy, calendar)
   const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
   const hearings = new Map<string, Hearing[]>()
@@ -68,7 +69,7 @@ export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: Author
     ),
     ...childRecords.flatMap((record) => childRecordClocks(record, liveSittings, policy))
   ]
-    .map((spec) => toDeadline(spec, calendar, now))
+    .map((spec) => toDeadline(spec, calendar, now, resolve))
     .sort((a, b) => DateTime.distance(b.due, a.due))
 }
 

@@ -4,8 +4,9 @@
  * (the path before the `referralClocks` read model), alternately in one run: the first (cold) call, then p50 / p99 of
  * warm calls, in wall time and in this process's CPU time (what the machine's load does not inflate), for
  * an authority with BENCH_DEADLINES_OPEN open requests (drafts, 5,000) and one played for BENCH_DEADLINES_WEEKS weeks
- * (sittings, decisions, records: 26). BENCH_DEADLINES_DIR keeps the store between runs (seeded once); otherwise a
- * temp dir, removed afterwards.
+ * (sittings, decisions, records: 26). BENCH_DEADLINES_DIR keeps the SQLite store between runs (seeded once); otherwise
+ * a temp dir, removed afterwards. BENCH_DEADLINES_ENGINE=pg: on PostgreSQL instead (a new database on the DATABASE_URL
+ * server, or a throwaway cluster; dropped afterwards).
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import { loadavg, tmpdir } from "node:os"
@@ -17,7 +18,8 @@ import { coreOn } from "../../dev/england/coreOn.js"
 import { englandAuthorityId, englandPolicy } from "../../dev/england/englandPolicies.js"
 import { seedOpenRequests } from "../../dev/england/openRequests.js"
 import { seedEngland } from "../../dev/england/seedEngland.js"
-import { SqliteStoreLayer } from "../../src/index.js"
+import { SqliteStoreLayer, type StoreLayer } from "../../src/index.js"
+import { postgresTarget } from "../benchTargets.js"
 import { percentile } from "../feedLag.js"
 import { printTable } from "../table.js"
 
@@ -27,6 +29,9 @@ const weeks = Number(env.BENCH_DEADLINES_WEEKS ?? 26)
 const runs = Number(env.BENCH_DEADLINES_RUNS ?? 30)
 const openAuthority = 999
 const dataDir = env.BENCH_DEADLINES_DIR ?? mkdtempSync(join(tmpdir(), "carepanel-deadlines-"))
+const pg = env.BENCH_DEADLINES_ENGINE === "pg" ? await postgresTarget() : undefined
+if (typeof pg === "string") throw new Error(`no PostgreSQL for the bench: ${pg}`)
+const store: StoreLayer = pg?.layer ?? SqliteStoreLayer({ dataDir })
 
 /** Wall and CPU milliseconds of one call. */
 const timedOnce = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
@@ -70,13 +75,14 @@ try {
       yield* seedEngland({ authorities: 1, weeks, requestsPerYear: 1000, firstDay: localDate("2027-01-04"), log: (line) => console.log(`  ${line}`) })
       yield* seedOpenRequests(englandPolicy(openAuthority), open)
       return [...(yield* timedDeadlines(1)), ...(yield* timedDeadlines(openAuthority))]
-    }).pipe(Effect.provide(coreOn(SqliteStoreLayer({ dataDir }), [englandPolicy(1), englandPolicy(openAuthority)])), Effect.scoped)
+    }).pipe(Effect.provide(coreOn(store, [englandPolicy(1), englandPolicy(openAuthority)])), Effect.scoped)
   )
-  console.log(`load average ${loadavg().map((n) => n.toFixed(1)).join(" ")}`)
+  console.log(`${pg === undefined ? "SQLite" : `PostgreSQL (${pg.note})`}, load average ${loadavg().map((n) => n.toFixed(1)).join(" ")}`)
   printTable(
     ["authority", "path", "open clocks", "first call", "p50 / p99 (warm)", "CPU p50 (warm)"],
     rows.map((row) => [row.id, row.path, String(row.clocks), ms(row.cold), `${ms(row.p50)} / ${ms(row.p99)}`, ms(row.cpu50)])
   )
 } finally {
+  await pg?.close()
   if (env.BENCH_DEADLINES_DIR === undefined) rmSync(dataDir, { recursive: true, force: true })
 }
