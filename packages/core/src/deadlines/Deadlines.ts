@@ -7,12 +7,11 @@ import { Decision } from "../decision/Decision.js"
 import { decisionCollection } from "../decision/decisionAggregate.js"
 import { Disagreement } from "../disagreement/Disagreement.js"
 import { disagreementCollection } from "../disagreement/disagreementAggregate.js"
-import { Referral } from "../referral/Referral.js"
+import { ReferralClockInputs, referralClocksCollection } from "../referral/referralClockInputs.js"
 import { ChildRecord } from "../childRecord/ChildRecord.js"
 import { childRecordCollection } from "../childRecord/childRecordAggregate.js"
 import { Placement } from "../regulation24/Placement.js"
 import { placementCollection } from "../regulation24/placementAggregate.js"
-import { referralCollection } from "../referral/referralAggregate.js"
 import type { Actor } from "../shared/actor.js"
 import { everyRole } from "../shared/roles.js"
 import { authorise, permission } from "../shared/authorise.js"
@@ -30,7 +29,10 @@ export interface DeadlineQuery {
   readonly dueSoonHours?: number
 }
 
-/** The deadlines read model, computed from the referral and sitting read models at the current instant. */
+/**
+ * The deadlines read model, computed at the current instant from the read models: of requests, only what their clocks
+ * read (`referralClocks`, not the whole request with its form).
+ */
 export class Deadlines extends Effect.Service<Deadlines>()("@carepanel/core/Deadlines", {
   effect: Effect.gen(function* () {
     const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar>()
@@ -42,7 +44,7 @@ export class Deadlines extends Effect.Service<Deadlines>()("@carepanel/core/Dead
           yield* authorise(actor, deadlineReaders)
           const authority = yield* authorityContext(actor.authorityId)
           const [referrals, sittings, decisions, disagreements, placements, childRecords] = yield* Effect.all([
-            all(referralCollection, Referral, actor),
+            all(referralClocksCollection, ReferralClockInputs, actor),
             all(sittingCollection, Sitting, actor),
             all(decisionCollection, Decision, actor),
             all(disagreementCollection, Disagreement, actor),

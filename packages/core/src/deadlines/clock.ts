@@ -1,7 +1,7 @@
 import { DateTime } from "effect"
 import type { ClockRule } from "../calendar/ClockRule.js"
 import { formatInstant } from "../calendar/format.js"
-import { resolveClock } from "../calendar/resolveClock.js"
+import { type ResolvedClock, resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import { citation } from "../policy/localDefaults.js"
 import type { RuledClock } from "../policy/RuledClock.js"
@@ -46,12 +46,37 @@ const stateOf = (due: DateTime.Utc, metAt: DateTime.Utc | undefined, { now, dueS
 const movedByDefault = (rule: ClockSpec["rule"]) =>
   "clock" in rule && "ifClosed" in rule.clock && rule.clock.ifClosed === "nextWorkingDayBefore" ? `; ${citation("DEF-NEXT-WORKING-DAY-BEFORE")}` : ""
 
-export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now): Deadline => {
-  const resolved: { due: DateTime.Utc; phrase: string; adjusted?: string | undefined } =
-    "fixed" in spec.rule ? spec.rule.fixed : resolveClock(spec.rule.clock, { instant: spec.anchor }, calendar)
+/** A clock rule resolved against an anchor on one calendar. */
+export type ClockResolver = (rule: ClockRule, anchor: DateTime.Utc) => ResolvedClock
+
+const resolverOn =
+  (calendar: Calendar): ClockResolver =>
+  (rule, anchor) =>
+    resolveClock(rule, { instant: anchor }, calendar)
+
+/**
+ * `resolveClock` on one calendar, each rule and anchor worked out once: an authority's clocks share them (every
+ * request aimed at a sitting is due at the same instant), and working-day arithmetic is most of a clock's cost.
+ */
+export const rememberingResolver = (calendar: Calendar): ClockResolver => {
+  const byRule = new Map<ClockRule, Map<number, ResolvedClock>>()
+  return (rule, anchor) => {
+    const byAnchor = byRule.get(rule) ?? new Map<number, ResolvedClock>()
+    byRule.set(rule, byAnchor)
+    const at = DateTime.toEpochMillis(anchor)
+    const known = byAnchor.get(at)
+    if (known !== undefined) return known
+    const resolved = resolveClock(rule, { instant: anchor }, calendar)
+    byAnchor.set(at, resolved)
+    return resolved
+  }
+}
+
+export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now, resolve: ClockResolver = resolverOn(calendar)): Deadline => {
+  const resolved: { due: DateTime.Utc; phrase: string; adjusted?: string | undefined } = "fixed" in spec.rule ? spec.rule.fixed : resolve(spec.rule.clock, spec.anchor)
   const capped = spec.notAfter !== undefined && DateTime.lessThan(spec.notAfter.instant, resolved.due)
   const due = capped ? spec.notAfter!.instant : resolved.due
-  const opens = spec.opensAfter === undefined ? undefined : resolveClock(spec.opensAfter, { instant: spec.anchor }, calendar)
+  const opens = spec.opensAfter === undefined ? undefined : resolve(spec.opensAfter, spec.anchor)
   const why = capped
     ? `${spec.notAfter!.text}, which comes before ${resolved.phrase} ${spec.anchorText}`
     : opens !== undefined

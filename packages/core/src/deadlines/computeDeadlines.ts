@@ -3,7 +3,7 @@ import { type Decision, presentedAfter } from "../decision/Decision.js"
 import { decisionClocks, type Hearing, type RetrospectiveSlot } from "../decision/decisionClocks.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { disagreementClocks } from "../disagreement/disagreementClocks.js"
-import type { Referral } from "../referral/Referral.js"
+import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
 import type { ChildRecord } from "../childRecord/ChildRecord.js"
 import { childRecordClocks } from "../childRecord/childRecordClocks.js"
 import { type Placement, visitedPlacementOf } from "../regulation24/Placement.js"
@@ -12,13 +12,14 @@ import { visitClocks } from "../visits/visitClocks.js"
 import { placementClocks } from "../regulation24/placementClocks.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { Sitting } from "../sitting/Sitting.js"
-import { type Now, toDeadline } from "./clock.js"
+import { type Now, rememberingResolver, toDeadline } from "./clock.js"
 import type { Deadline } from "./Deadline.js"
 import { referralClocks, submissionWindows } from "./referralClocks.js"
 import { sittingClocks } from "./sittingClocks.js"
 
 export interface DeadlineInputs {
-  readonly referrals: ReadonlyArray<Referral>
+  /** Whole requests, or only what their clocks read (the `referralClocks` read model). */
+  readonly referrals: ReadonlyArray<ReferralClockInputs>
   readonly sittings: ReadonlyArray<Sitting>
   readonly decisions?: ReadonlyArray<Decision>
   readonly disagreements?: ReadonlyArray<Disagreement>
@@ -42,17 +43,21 @@ const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitti
 /** Every clock of an authority, soonest first, each with its rule and an explanation a person can read. */
 export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityContext, now: Now): ReadonlyArray<Deadline> => {
   const { referrals, sittings, decisions = [], disagreements = [], placements = [], childRecords = [] } = inputs
+  const resolve = rememberingResolver(calendar)
   const windows = submissionWindows(sittings, policy, calendar)
   const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
   const hearings = new Map<string, Hearing[]>()
   for (const decision of decisions) {
     const hearing = { referralId: decision.subject.referralId, heardAt: decision.heardAt, atPanel: decision.madeAt === "panel" }
-    hearings.set(hearing.referralId, [...(hearings.get(hearing.referralId) ?? []), hearing])
+    const ofReferral = hearings.get(hearing.referralId) ?? []
+    ofReferral.push(hearing)
+    hearings.set(hearing.referralId, ofReferral)
   }
+  const sittingsWithRequests = new Set(referrals.map((referral) => referral.sittingId))
   return [
     ...referrals.flatMap((referral) => referralClocks(referral, windows, policy)),
     ...sittings.flatMap((sitting) =>
-      sittingClocks(sitting, sittings, policy, referrals.some((referral) => referral.sittingId === sitting.id))
+      sittingClocks(sitting, sittings, policy, sittingsWithRequests.has(sitting.id))
     ),
     ...decisions.flatMap((decision) => decisionClocks(decision, { policy, calendar }, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings))),
     ...disagreements.flatMap((disagreement) => disagreementClocks(disagreement, policy)),
@@ -64,7 +69,7 @@ export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: Author
     ),
     ...childRecords.flatMap((record) => childRecordClocks(record, liveSittings, policy))
   ]
-    .map((spec) => toDeadline(spec, calendar, now))
+    .map((spec) => toDeadline(spec, calendar, now, resolve))
     .sort((a, b) => DateTime.distance(b.due, a.due))
 }
 

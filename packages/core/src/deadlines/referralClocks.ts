@@ -4,6 +4,7 @@ import { resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Referral } from "../referral/Referral.js"
+import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { ClockSpec } from "./clock.js"
 
@@ -24,7 +25,9 @@ export const submissionWindows = (
   for (const sitting of sorted) {
     if (sitting.cancelled !== undefined) continue
     const deadline = resolveClock(policy.referral.submissionDeadline.clock, { instant: sitting.startsAt }, calendar).due
-    byPanel.set(sitting.panelId, [...(byPanel.get(sitting.panelId) ?? []), { sitting, deadline }])
+    const panelWindows = byPanel.get(sitting.panelId) ?? []
+    panelWindows.push({ sitting, deadline })
+    byPanel.set(sitting.panelId, panelWindows)
   }
   return byPanel
 }
@@ -37,7 +40,7 @@ const closed: ReadonlyArray<Referral["status"]> = ["withdrawn", "redirected"]
  * when it was submitted (or started, for a draft): the sitting it was aiming for.
  */
 export const referralClocks = (
-  referral: Referral,
+  referral: ReferralClockInputs,
   windows: ReadonlyMap<string, ReadonlyArray<SubmissionWindow>>,
   policy: AuthorityPolicy
 ): ReadonlyArray<ClockSpec> => {

@@ -1,5 +1,6 @@
 export * from "./Referral.js"
 export * from "./referralAggregate.js"
+export * from "./referralClockInputs.js"
 export * from "./ReferralCommands.js"
 export * from "./ReferralDecider.js"
 export * from "./ReferralErrors.js"

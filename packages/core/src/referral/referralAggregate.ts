@@ -11,6 +11,7 @@ import { DocumentRef, ReferralEvent } from "./ReferralEvents.js"
 import { Referral, type ReferralState } from "./Referral.js"
 import { ReferralForm } from "./ReferralForm.js"
 import { memoisedEncoder } from "../shared/memoisedEncoder.js"
+import { referralClocksRow } from "./referralClockInputs.js"
 
 export const referralStreamType = "referral"
 export const referralCollection = "referrals"
@@ -26,7 +27,7 @@ export const referralDocument = (referral: Referral): typeof Referral.Encoded =>
   documents: referral.documents.map(encodeDocument)
 })
 
-/** The referral read model: the folded request, plus the fields lists are filtered on. */
+/** The referral read models: the folded request, plus the fields lists are filtered on; and its clocks' inputs. */
 export const referralAggregate: Aggregate<ReferralCommand, ReferralEvent, ReferralState, ReferralRefusal, ReferralContext> = {
   streamType: referralStreamType,
   decider: referralDecider,
@@ -51,6 +52,7 @@ export const referralAggregate: Aggregate<ReferralCommand, ReferralEvent, Referr
               createdOn: londonDateOf(state.createdAt)
             },
             doc: referralDocument(state)
-          }
+          },
+          referralClocksRow(state, stream)
         ]
 }

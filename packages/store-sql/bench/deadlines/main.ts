@@ -1,0 +1,88 @@
+/**
+ * `npm run -w @carepanel/store-sql bench:deadlines`: `Deadlines.forAuthority` on SQLite (issue 16 item 6's "deadlines
+ * for one authority with 5,000 open requests under 100 ms") beside the same clocks worked out from the whole requests
+ * (the path before the `referralClocks` read model), alternately in one run: the first (cold) call, then p50 / p99 of
+ * warm calls, in wall time and in this process's CPU time (what the machine's load does not inflate), for
+ * an authority with BENCH_DEADLINES_OPEN open requests (drafts, 5,000) and one played for BENCH_DEADLINES_WEEKS weeks
+ * (sittings, decisions, records: 26). BENCH_DEADLINES_DIR keeps the SQLite store between runs (seeded once); otherwise
+ * a temp dir, removed afterwards. BENCH_DEADLINES_ENGINE=pg: on PostgreSQL instead (a new database on the DATABASE_URL
+ * server, or a throwaway cluster; dropped afterwards).
+ */
+import { mkdtempSync, rmSync } from "node:fs"
+import { loadavg, tmpdir } from "node:os"
+import { join } from "node:path"
+import { type AuthorityId, Deadlines, localDate, openDeadlines } from "@carepanel/core"
+import { deadlinesOverWholeReadModels, staffOf } from "@carepanel/core/testing"
+import { Effect } from "effect"
+import { coreOn } from "../../dev/england/coreOn.js"
+import { englandAuthorityId, englandPolicy } from "../../dev/england/englandPolicies.js"
+import { seedOpenRequests } from "../../dev/england/openRequests.js"
+import { seedEngland } from "../../dev/england/seedEngland.js"
+import { SqliteStoreLayer, type StoreLayer } from "../../src/index.js"
+import { postgresTarget } from "../benchTargets.js"
+import { percentile } from "../feedLag.js"
+import { printTable } from "../table.js"
+
+const env = process.env
+const open = Number(env.BENCH_DEADLINES_OPEN ?? 5000)
+const weeks = Number(env.BENCH_DEADLINES_WEEKS ?? 26)
+const runs = Number(env.BENCH_DEADLINES_RUNS ?? 30)
+const openAuthority = 999
+const dataDir = env.BENCH_DEADLINES_DIR ?? mkdtempSync(join(tmpdir(), "carepanel-deadlines-"))
+const pg = env.BENCH_DEADLINES_ENGINE === "pg" ? await postgresTarget() : undefined
+if (typeof pg === "string") throw new Error(`no PostgreSQL for the bench: ${pg}`)
+const store: StoreLayer = pg?.layer ?? SqliteStoreLayer({ dataDir })
+
+/** Wall and CPU milliseconds of one call. */
+const timedOnce = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    const cpu = process.cpuUsage()
+    const start = performance.now()
+    const result = yield* effect
+    const wall = performance.now() - start
+    const used = process.cpuUsage(cpu)
+    return { result, wall, cpu: (used.user + used.system) / 1000 }
+  })
+
+const summary = (times: Array<{ wall: number; cpu: number }>) => {
+  const walls = times.map((time) => time.wall).sort((a, b) => a - b)
+  const cpus = times.map((time) => time.cpu).sort((a, b) => a - b)
+  return { p50: percentile(walls, 50), p99: percentile(walls, 99), cpu50: percentile(cpus, 50) }
+}
+
+/** The two paths, call by call in turn, so that both see the same load. */
+const timedDeadlines = (n: number) =>
+  Effect.gen(function* () {
+    const deadlines = yield* Deadlines
+    const authorityId = englandAuthorityId(n) as AuthorityId
+    const admin = staffOf(authorityId).administrator
+    const paths = {
+      "referralClocks (after)": deadlines.forAuthority(admin),
+      "whole requests (before)": Effect.map(deadlinesOverWholeReadModels(authorityId), openDeadlines)
+    }
+    const cold = { "referralClocks (after)": yield* timedOnce(paths["referralClocks (after)"]), "whole requests (before)": yield* timedOnce(paths["whole requests (before)"]) }
+    const warm: Record<keyof typeof paths, Array<{ wall: number; cpu: number }>> = { "referralClocks (after)": [], "whole requests (before)": [] }
+    for (let i = 0; i < runs; i++) {
+      for (const [name, path] of Object.entries(paths) as Array<[keyof typeof paths, (typeof paths)[keyof typeof paths]]>) warm[name].push(yield* timedOnce(path))
+    }
+    return (Object.keys(paths) as Array<keyof typeof paths>).map((name) => ({ id: authorityId, path: name, clocks: cold[name].result.length, cold: cold[name].wall, ...summary(warm[name]) }))
+  })
+
+const ms = (n: number) => `${n.toFixed(1)} ms`
+try {
+  const rows = await Effect.runPromise(
+    Effect.gen(function* () {
+      yield* seedEngland({ authorities: 1, weeks, requestsPerYear: 1000, firstDay: localDate("2027-01-04"), log: (line) => console.log(`  ${line}`) })
+      yield* seedOpenRequests(englandPolicy(openAuthority), open)
+      return [...(yield* timedDeadlines(1)), ...(yield* timedDeadlines(openAuthority))]
+    }).pipe(Effect.provide(coreOn(store, [englandPolicy(1), englandPolicy(openAuthority)])), Effect.scoped)
+  )
+  console.log(`${pg === undefined ? "SQLite" : `PostgreSQL (${pg.note})`}, load average ${loadavg().map((n) => n.toFixed(1)).join(" ")}`)
+  printTable(
+    ["authority", "path", "open clocks", "first call", "p50 / p99 (warm)", "CPU p50 (warm)"],
+    rows.map((row) => [row.id, row.path, String(row.clocks), ms(row.cold), `${ms(row.p50)} / ${ms(row.p99)}`, ms(row.cpu50)])
+  )
+} finally {
+  await pg?.close()
+  if (env.BENCH_DEADLINES_DIR === undefined) rmSync(dataDir, { recursive: true, force: true })
+}
