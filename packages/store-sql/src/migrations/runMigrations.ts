@@ -14,6 +14,7 @@ import { outboxChannels } from "./0009_outbox_channels.js"
 import { chainLinks } from "./0010_chain_links.js"
 import { storeIdentity } from "./0011_store_identity.js"
 import { chainLinksBySubject } from "./0012_chain_links_by_subject.js"
+import { rateCounters } from "./0013_rate_counters.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -29,7 +30,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [9, "outbox_channels", outboxChannels],
   [10, "chain_links", chainLinks],
   [11, "store_identity", storeIdentity],
-  [12, "chain_links_by_subject", chainLinksBySubject]
+  [12, "chain_links_by_subject", chainLinksBySubject],
+  [13, "rate_counters", rateCounters]
 ]
 
 export const migrationsTable = "carepanel_migrations"
