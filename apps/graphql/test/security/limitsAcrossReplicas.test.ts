@@ -55,7 +55,11 @@ const post = (url: string, token: string | undefined) =>
 const burst = async (token: string | undefined) => {
   const answers: Array<Promise<{ readonly status: number; readonly retryAfter: string | null }>> = []
   for (let i = 0; i < sent; i++) {
-    answers.push(post(urls[i % urls.length]!, token).then(async (response) => ({ status: response.status, retryAfter: (await response.text(), response.headers.get("retry-after")) })))
+    const answer = post(urls[i % urls.length]!, token).then(async (response) => {
+      await response.text()
+      return { status: response.status, retryAfter: response.headers.get("retry-after") }
+    })
+    answers.push(answer)
     await sleep(paceMs)
   }
   return Promise.all(answers)
