@@ -1,5 +1,6 @@
 import type { RateCounters } from "@carepanel/core"
-import { Effect } from "effect"
+import { Effect, Exit } from "effect"
+import { failureMessage } from "./failureMessage.js"
 
 /** How many requests one client may make in a window of time. */
 export interface RateLimit {
@@ -65,13 +66,13 @@ export class RateLimiter {
       window.pending = 0
     }
     const counts = due.map((window) => ({ key: window.key, windowEndsAt: window.endsAt, delta: window.flushing }))
-    const totals = await Effect.runPromise(Effect.either(this.counters.addRequests(counts, now)))
+    const totals = await Effect.runPromiseExit(this.counters.addRequests(counts, now))
     due.forEach((window, i) => {
-      if (totals._tag === "Right") window.shared = totals.right[i]!
+      if (Exit.isSuccess(totals)) window.shared = totals.value[i]!
       else window.pending += window.flushing
       window.flushing = 0
     })
     this.flushingNow = false
-    if (totals._tag === "Left") this.onStoreError(`Request counts could not be shared (${totals.left.message}); each process limits on its own until the store answers.`)
+    if (Exit.isFailure(totals)) this.onStoreError(`Request counts could not be shared (${failureMessage(totals.cause)}); each process limits on its own until the store answers.`)
   }
 }

@@ -1,5 +1,6 @@
 import type { RateCounters } from "@carepanel/core"
-import { Effect } from "effect"
+import { Effect, Exit } from "effect"
+import { failureMessage } from "./failureMessage.js"
 
 export interface StreamCapTiming {
   /** How often a process with open streams says so again, though nothing changed. */
@@ -51,26 +52,30 @@ export class StreamCap {
     const record = this.changed || (this.mine.size > 0 && now - this.recordedAt >= this.timing.heartbeatMs)
     this.changed = false
     const open = [...this.mine].map(([key, count]) => ({ key, open: count }))
-    const done = await Effect.runPromise(
-      Effect.either(
-        Effect.zipRight(
-          record ? Effect.tap(this.counters.recordStreams(this.processId, open, now), () => Effect.sync(() => (this.recordedAt = now))) : Effect.void,
-          this.counters.otherStreams(this.processId, now - this.timing.aliveMs)
-        )
+    const done = await Effect.runPromiseExit(
+      Effect.zipRight(
+        record ? Effect.tap(this.counters.recordStreams(this.processId, open, now), () => this.markRecorded(now)) : Effect.void,
+        this.counters.otherStreams(this.processId, now - this.timing.aliveMs)
       )
     )
     this.flushingNow = false
-    if (done._tag === "Right") this.others = done.right
+    if (Exit.isSuccess(done)) this.others = done.value
     else {
       this.changed ||= record
-      this.onStoreError(`Open subscriptions could not be shared (${done.left.message}); the counts last read stay in force.`)
+      this.onStoreError(`Open subscriptions could not be shared (${failureMessage(done.cause)}); the counts last read stay in force.`)
     }
   }
 
-  /** Withdraws this process's streams from the count (on shutdown). */
+  /** Withdraws this process's streams from the count (on shutdown; a store already gone lets them lapse after `aliveMs`). */
   async close(): Promise<void> {
     this.mine.clear()
-    await Effect.runPromise(Effect.either(this.counters.recordStreams(this.processId, [], this.now())))
+    await Effect.runPromiseExit(this.counters.recordStreams(this.processId, [], this.now()))
+  }
+
+  private markRecorded(now: number) {
+    return Effect.sync(() => {
+      this.recordedAt = now
+    })
   }
 
   private set(key: string, count: number) {
