@@ -22,6 +22,7 @@ const main = async () => {
     store,
     accessLog: store,
     readiness: store,
+    rateCounters: store,
     notifier: notifierFromEnv(env, (line) => console.log(line)),
     ...(devKeys === undefined ? {} : { devKeys })
   })

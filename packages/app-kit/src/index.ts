@@ -3,7 +3,10 @@ export { emailIsConfigured, emailNotifierFromEnv } from "./email.js"
 export { ConfigError, dataDirOf, type Env, intSetting, invocationDir, isProduction, onOff } from "./env.js"
 export { loadPolicy, policiesFromEnv, policiesLayer } from "./policies.js"
 export { nextId, RandomIds } from "./randomIds.js"
+export { atMostEvery } from "./atMostEvery.js"
+export { flushEvery, flushIntervalMs } from "./flushEvery.js"
 export { type Admission, type RateLimit, RateLimiter } from "./rateLimiter.js"
+export { defaultStreamCapTiming, StreamCap, type StreamCapTiming } from "./streamCap.js"
 export {
   type ActiveSpan,
   httpRequestDuration,

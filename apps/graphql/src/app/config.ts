@@ -16,7 +16,7 @@ export interface ServerConfig {
   readonly limits: OperationLimits
   readonly bodyLimitBytes: number
   readonly timeouts: RequestTimeouts
-  /** Per-client limits where `auth` sets none, and per IP address for requests without a valid token (per process). */
+  /** Per-client limits where `auth` sets none, and per IP address for requests without a valid token (across every process on the store). */
   readonly clientDefaults: ClientDefaults
   readonly deadlinePollMs: number
   readonly dispatcher: DispatcherConfig

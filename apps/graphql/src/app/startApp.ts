@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net"
-import { type AccessLog, type AuthorityPolicy, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
+import { type AccessLog, type AuthorityPolicy, RateCounters, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
 import { observeHttpServer, routeNamer, type TelemetrySettings, telemetryLayer } from "@carepanel/app-kit"
 import { StoreReadiness } from "@carepanel/store-sql"
 import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime } from "effect"
@@ -15,6 +15,8 @@ import { calendarRoute } from "../http/calendarRoute.js"
 import { documentsRoute } from "../http/documentsRoute.js"
 import { feedRoute } from "../http/feedRoute.js"
 import { reportsRoute } from "../http/reportsRoute.js"
+import { InMemoryRateCounters } from "@carepanel/core/testing"
+import { Admission } from "../http/admission.js"
 import { type ClientDefaults, clientLimitsOf } from "../http/clientLimits.js"
 import { createHttpServer, type RequestTimeouts } from "../http/server.js"
 import { schema } from "../schema/index.js"
@@ -51,6 +53,8 @@ export interface AppOptions {
   readonly timeouts?: RequestTimeouts
   /** Rate limits and the subscription cap where `auth` sets none, and per address without a token; clientLimits.ts's defaults unless given. */
   readonly clientDefaults?: ClientDefaults
+  /** Where per-client limits are counted: the SQL store layer, so every process on it shares them; this process only unless given. */
+  readonly rateCounters?: Layer.Layer<RateCounters, unknown>
   /** The secret page cursors are signed with (`CAREPANEL_CURSOR_KEY`); a random key per process unless given. */
   readonly cursorKey?: string
   /** The domain's clock; the real one unless given (tests move it to a sitting's day). */
@@ -81,7 +85,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     traced: options.telemetry !== undefined
   })
   const telemetry = options.telemetry === undefined ? Layer.empty : telemetryLayer(options.telemetry)
-  const logged = Layer.mergeAll(layer, jsonLoggerTo(log), options.readiness ?? StoreReadiness.inMemory, telemetry)
+  const logged = Layer.mergeAll(layer, jsonLoggerTo(log), options.readiness ?? StoreReadiness.inMemory, options.rateCounters ?? InMemoryRateCounters, telemetry)
   const runtime = ManagedRuntime.make(options.clock === undefined ? logged : Layer.merge(logged, Layer.setClock(options.clock)))
   // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error.
   const built = await runtime.runPromiseExit(Effect.void)
@@ -97,6 +101,9 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
       ? {}
       : { dev: { keys: options.devKeys, authorityIds: options.policies.map((policy) => policy.authority.id) } })
   })
+  const admission = new Admission(clientLimitsOf(options.auth, options.clientDefaults), await runtime.runPromise(RateCounters), (message) =>
+    runtime.runFork(Effect.logWarning(message))
+  )
   const server = createHttpServer({
     yoga,
     verify,
@@ -105,7 +112,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     ready: () => runtime.runPromise(Effect.flatMap(StoreReadiness, (readiness) => readiness.check)),
     bodyLimitBytes: options.bodyLimitBytes ?? 100_000,
     ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
-    clientLimits: clientLimitsOf(options.auth, options.clientDefaults),
+    admission,
     routes: [calendarRoute(run), reportsRoute(run), documentsRoute(run)],
     publicRoutes: [feedRoute(run)]
   })
@@ -124,7 +131,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     url: `http://${host}:${port}`,
     runtime,
     close: async () => {
-      await Promise.all([...fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))), changes.stop()])
+      await Promise.all([...fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))), changes.stop(), admission.close()])
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

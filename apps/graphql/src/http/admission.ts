@@ -1,7 +1,8 @@
 import type { Caller } from "../auth/claims.js"
 import type { ClientLimits } from "./clientLimits.js"
-import { type Admission as Taken, RateLimiter } from "@carepanel/app-kit"
-import { StreamCap } from "./streamCap.js"
+import { randomUUID } from "node:crypto"
+import { atMostEvery, type Admission as Taken, flushEvery, flushIntervalMs, RateLimiter, StreamCap, type StreamCapTiming, defaultStreamCapTiming } from "@carepanel/app-kit"
+import type { RateCounters } from "@carepanel/core"
 
 /** A 429 to send instead of serving the request. */
 export interface Refusal {
@@ -21,16 +22,31 @@ const refusedFor = (taken: Taken, who: string): Refusal | undefined =>
 
 const subjectOf = (caller: Caller) => `${caller.actor.authorityId} ${caller.actor.personId}`
 
-/** Per-client rate limits and the cap on open subscriptions, in this process (docs/deployment.md says why). */
+/**
+ * Per-client rate limits and the cap on open subscriptions, counted across every process on the store: each
+ * process counts here and shares its counts every `flushIntervalMs` (docs/deployment.md, "Limits across replicas").
+ */
 export class Admission {
   private readonly rates: RateLimiter
-  private readonly streams = new StreamCap()
+  private readonly streams: StreamCap
+  private readonly stopFlushing: () => void
 
   constructor(
     private readonly limits: ClientLimits,
-    now: () => number = Date.now
+    counters: RateCounters["Type"],
+    warn: (message: string) => void,
+    timing: StreamCapTiming = defaultStreamCapTiming
   ) {
-    this.rates = new RateLimiter(now)
+    const warnOnce = atMostEvery(60_000, warn)
+    this.rates = new RateLimiter(counters, warnOnce)
+    this.streams = new StreamCap(counters, randomUUID(), warnOnce, timing)
+    this.stopFlushing = flushEvery(flushIntervalMs, () => Promise.all([this.rates.flush(), this.streams.flush()]).then(() => undefined))
+  }
+
+  /** Stops sharing and withdraws this process's open streams from the count. */
+  close(): Promise<void> {
+    this.stopFlushing()
+    return this.streams.close()
   }
 
   /** A request without a valid token, counted against its IP address (so one office's staff, signed in, never share a count). */

@@ -7,7 +7,7 @@ export interface CallerLimits {
   readonly maxSubscriptions: number
 }
 
-/** What the HTTP server enforces per client; every figure is per API process (docs/deployment.md). */
+/** What the HTTP server enforces per client; every figure holds across the API processes on the store (docs/deployment.md). */
 export interface ClientLimits {
   readonly forAuthority: (authorityId: string) => CallerLimits
   /** Requests that bring no valid token, counted per IP address. */

@@ -5,9 +5,8 @@ import type { Verifier } from "../auth/verifier.js"
 import type { ServerLog } from "../graphql/masking.js"
 import { maskErrorWith } from "../graphql/masking.js"
 import type { Yoga } from "../graphql/yoga.js"
-import { Admission, type Refusal } from "./admission.js"
+import type { Admission, Refusal } from "./admission.js"
 import { authenticate, challengeOf } from "./authenticate.js"
-import { type ClientLimits, clientLimitsOf } from "./clientLimits.js"
 import { sendGraphiQLAsset, sendGraphiQLPage } from "./graphiql.js"
 import { BodyTooLarge, readBody } from "./readBody.js"
 import { noStore, sendError, sendText } from "./respond.js"
@@ -37,8 +36,8 @@ export interface HttpOptions {
   readonly ready: () => Promise<Readiness>
   /** Slow clients: how long the request headers, and the whole request (headers and body), may take to arrive. */
   readonly timeouts?: RequestTimeouts
-  /** Per-client rate limits and the subscription cap; the defaults of clientLimits.ts unless given. */
-  readonly clientLimits?: ClientLimits
+  /** Per-client rate limits and the subscription cap, shared with the other processes on the store. */
+  readonly admission: Admission
 }
 
 export interface RequestTimeouts {
@@ -70,7 +69,7 @@ const wantsGraphiQL = (req: IncomingMessage, url: URL) =>
  * its rate limit, or opening one subscription too many, gets 429.
  */
 export const createHttpServer = (options: HttpOptions): Server => {
-  const admission = new Admission(options.clientLimits ?? clientLimitsOf({}))
+  const { admission } = options
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     noStore(res)
     const url = targetOf(req.url)

@@ -1,3 +1,4 @@
+import { untilWindowStarts } from "@carepanel/app-kit/testing"
 import { preset } from "@carepanel/core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { configFromEnv } from "../../src/app/config.js"
@@ -7,7 +8,7 @@ import { startProductionApp } from "../support/productionApp.js"
 
 const policy = preset("lincolnshire")
 const viewer = "query Me { viewer { personId } }"
-// Windows of 2 s: short enough to wait out, long enough that a loaded CI machine sends the burst inside one.
+// Windows of 2 s, aligned to the epoch (every replica counts the same window): each burst starts as one begins.
 const tokenLimit = { requests: 3, windowSeconds: 2 }
 const addressLimit = { requests: 2, windowSeconds: 2 }
 
@@ -33,6 +34,7 @@ const expectTooMany = (response: { status: number; headers: Headers; body: any }
 describe("per-client rate limits (issue 14, item 9)", () => {
   it("the request over a token subject's limit gets 429 with Retry-After; another subject is unaffected; after the window it works again", async () => {
     const [eden, fern] = await Promise.all([tokenOf(limited, "eden"), tokenOf(limited, "fern")])
+    await untilWindowStarts(tokenLimit.windowSeconds)
     for (let i = 0; i < tokenLimit.requests; i++) expect((await limited.post(eden, viewer)).status).toBe(200)
     const over = await limited.post(eden, viewer)
     expectTooMany(over, "RATE_LIMITED")
@@ -48,6 +50,7 @@ describe("per-client rate limits (issue 14, item 9)", () => {
 
   it("requests without a valid token are counted per address; signed-in callers from that address are not", async () => {
     const gale = await tokenOf(limited, "gale")
+    await untilWindowStarts(addressLimit.windowSeconds)
     for (let i = 0; i < addressLimit.requests; i++) expect((await limited.post("not-a-token", viewer)).status).toBe(401)
     const over = await limited.post(undefined, viewer)
     expectTooMany(over, "RATE_LIMITED")

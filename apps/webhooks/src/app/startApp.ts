@@ -1,11 +1,11 @@
 import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { observeHttpServer, type RateLimit, routeNamer, type TelemetrySettings, telemetryLayer } from "@carepanel/app-kit"
+import { atMostEvery, flushEvery, flushIntervalMs, observeHttpServer, type RateLimit, RateLimiter, routeNamer, type TelemetrySettings, telemetryLayer } from "@carepanel/app-kit"
 import { serve } from "@hono/node-server"
-import { type AuthorityPolicy, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
+import { type AuthorityPolicy, dispatcherConfig, type Notifier, RateCounters, runDispatcher } from "@carepanel/core"
 import { makeWriteTransaction, type StoreServices } from "@carepanel/store-sql"
 import type { SqlClient } from "@effect/sql"
-import { Cause, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
+import { Cause, Effect, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { Hono } from "hono"
 import { defaultSourceRateLimit } from "../config/config.js"
 import type { SourcesFile } from "../config/sources.js"
@@ -32,7 +32,7 @@ export interface ReceiverOptions {
   readonly parkedForMs?: number
   /** The wall clock for the signature's timestamp tolerance; `Date.now` unless given. */
   readonly now?: () => number
-  /** Verified deliveries one source may send per window (per process); 600 a minute unless given. */
+  /** Verified deliveries one source may send per window (across every receiver on the store); 600 a minute unless given. */
   readonly sourceRateLimit?: RateLimit
   /** How often parked deliveries are checked for expiry; every minute unless given. */
   readonly sweepEveryMs?: number
@@ -64,6 +64,8 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   const runtime = ManagedRuntime.make(Layer.mergeAll(layer, json, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info), options.telemetry === undefined ? Layer.empty : telemetryLayer(options.telemetry)))
   const built = await runtime.runPromiseExit(makeWriteTransaction)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
+  const limiter = new RateLimiter(await runtime.runPromise(RateCounters), atMostEvery(60_000, (message: string) => runtime.runFork(Effect.logWarning(message))))
+  const stopFlushing = flushEvery(flushIntervalMs, () => limiter.flush())
   const app = new Hono()
   healthRoutes(app, runtime)
   openApiRoute(app)
@@ -73,7 +75,8 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
     bodyLimitBytes: options.bodyLimitBytes ?? 256_000,
     run: makeRunner(runtime, built.value),
     now: options.now ?? Date.now,
-    sourceRateLimit: options.sourceRateLimit ?? defaultSourceRateLimit
+    sourceRateLimit: options.sourceRateLimit ?? defaultSourceRateLimit,
+    limiter
   })
   const fibers = [
     runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000)),
@@ -90,6 +93,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   return {
     url: `http://${host}:${port}`,
     close: async () => {
+      stopFlushing()
       await Promise.all(fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))))
       await new Promise<void>((resolve) => {
         server.close(() => resolve())

@@ -22,7 +22,7 @@ export interface ReceiverConfig {
   readonly dispatch: boolean
   /** `CAREPANEL_LOG_LEVEL`: the least severe log line written (default Info). */
   readonly logLevel: LogLevel.LogLevel
-  /** Verified deliveries one source may send a minute, per process (`CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE`). */
+  /** Verified deliveries one source may send a minute, across every receiver on the store (`CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE`). */
   readonly sourceRateLimit: RateLimit
   /** The receiver's address as the sources reach it (`CAREPANEL_WEBHOOKS_PUBLIC_URL`): document links in outbound webhooks start with it. */
   readonly publicUrl: string

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { type RateLimit, RateLimiter } from "@carepanel/app-kit"
+import type { RateLimit, RateLimiter } from "@carepanel/app-kit"
 import { Effect } from "effect"
 import type { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
@@ -15,8 +15,10 @@ export interface WebhookRouteOptions {
   readonly run: Runner
   /** Milliseconds since the epoch, for the timestamp tolerance (tests move it to the specification's vector). */
   readonly now: () => number
-  /** Verified deliveries one source may send per window, in this process. */
+  /** Verified deliveries one source may send per window, across every receiver on the store. */
   readonly sourceRateLimit: RateLimit
+  /** The shared counts the limit is taken from (startApp flushes them). */
+  readonly limiter: RateLimiter
 }
 
 const isJson = (contentType: string | undefined) => /^application\/json\s*(;\s*charset="?utf-8"?\s*)?$/i.test(contentType?.trim() ?? "")
@@ -29,7 +31,7 @@ const isJson = (contentType: string | undefined) => /^application\/json\s*(;\s*c
  * then `applyDelivery`, exactly once. No body is ever logged.
  */
 export const webhookRoute = (app: Hono, options: WebhookRouteOptions) => {
-  const limiter = new RateLimiter()
+  const { limiter } = options
   return app.post(
     "/webhooks/:authority/:source",
     bodyLimit({ maxSize: options.bodyLimitBytes, onError: (c) => respond(c, tooLarge(options.bodyLimitBytes)) }),

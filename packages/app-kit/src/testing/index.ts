@@ -1,1 +1,2 @@
 export { descendsFrom, type ExportedSpan, type OtlpCollector, startOtlpCollector } from "./otlpCollector.js"
+export { untilWindowStarts } from "./windowStart.js"

@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { SqlError } from "@effect/sql/SqlError"
-import { AccessLog, EventStore, Outbox, PersistenceError, ReadModels, RecordSeals, WebhookDeliveries } from "@carepanel/core"
+import { AccessLog, EventStore, Outbox, PersistenceError, RateCounters, ReadModels, RecordSeals, WebhookDeliveries } from "@carepanel/core"
 import { Clock, Context, Duration, Effect, Layer, Schedule } from "effect"
 import { adoptExistingRows } from "../chain/adoptExistingRows.js"
 import { recordSigningKey } from "../chain/appendLink.js"
@@ -20,6 +20,7 @@ import { makeSqlEventStore } from "../store/SqlEventStore.js"
 import { type GroupCommitOptions, makeGroupCommit } from "../store/groupCommit.js"
 import { makeSqlInbox } from "../store/SqlInbox.js"
 import { makeSqlOutbox } from "../store/SqlOutbox.js"
+import { makeSqlRateCounters } from "../store/SqlRateCounters.js"
 import { makeSqlReadModels } from "../store/SqlReadModels.js"
 import { makeSqlWebhookDeliveries } from "../store/SqlWebhookDeliveries.js"
 
@@ -83,6 +84,7 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
         Context.add(AccessLog, yield* makeSqlAccessLog(groupCommit)),
         Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries(writeTransaction)),
         Context.add(RecordSeals, seals),
+        Context.add(RateCounters, yield* makeSqlRateCounters(writeTransaction)),
         Context.add(StoreIntegrity, StoreIntegrity.of({ key, witnessFile: witness?.file, checkpoint })),
         Context.add(SqlClient.SqlClient, sql),
         Context.add(StoreReadiness, StoreReadiness.onSql(sql))

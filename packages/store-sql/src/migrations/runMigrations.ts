@@ -14,6 +14,7 @@ import { outboxChannels } from "./0009_outbox_channels.js"
 import { chainLinks } from "./0010_chain_links.js"
 import { storeIdentity } from "./0011_store_identity.js"
 import { chainLinksBySubject } from "./0012_chain_links_by_subject.js"
+import { rateCounters } from "./0013_rate_counters.js"
 import { referralClocks } from "./0014_referral_clocks.js"
 import type { Migration } from "./Migration.js"
 
@@ -31,6 +32,7 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [10, "chain_links", chainLinks],
   [11, "store_identity", storeIdentity],
   [12, "chain_links_by_subject", chainLinksBySubject],
+  [13, "rate_counters", rateCounters],
   [14, "referral_clocks", referralClocks]
 ]
 
