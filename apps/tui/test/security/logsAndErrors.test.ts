@@ -89,22 +89,21 @@ describe("Errors in production", () => {
   })
 
   it("a real start that cannot go on writes one JSON line to stderr, nothing to the terminal's stdout, no stack", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "carepanel-tui-start-"))
-    const operators = join(dir, "operators.yaml")
+    // An operators file whose name holds terminal control (but NUL and "/", which no path can hold), which the user
+    // running the TUI could change: refused in production, naming the file.
+    const operators = join(mkdtempSync(join(tmpdir(), "carepanel-tui-start-")), `${canary.replaceAll("\u0000", "").replaceAll("/", "")}.yaml`)
     writeFileSync(operators, `operators:\n  ${userInfo().username}:\n    personId: dev-ingleby\n    name: Dev Ingleby\n    authorityId: wexcombe\n    roles: [panel_administrator]\n`)
-    // A data directory under a file, its name holding terminal control (but NUL, which no environment variable can hold): the store cannot open it.
-    const dataDir = join("/dev/null", canary.replaceAll("\u0000", ""))
     const run = promisify(execFile)("node", ["--conditions=@carepanel/source", "--import", "tsx", "src/main.tsx"], {
       cwd: appDir,
-      env: { ...process.env, NODE_ENV: "production", CAREPANEL_OPERATORS: operators, CAREPANEL_DATA_DIR: dataDir, TSX_TSCONFIG_PATH: join(appDir, "tsconfig.json") }
+      env: { ...process.env, NODE_ENV: "production", CAREPANEL_OPERATORS: operators, TSX_TSCONFIG_PATH: join(appDir, "tsconfig.json") }
     })
     const failed = (await run.then(() => undefined, (error: { code: number; stdout: string; stderr: string }) => error))!
     expect(failed.code).toBe(1)
     expect(failed.stdout).toBe("")
     const [entry, ...more] = parsedLines([failed.stderr])
     expect(more).toEqual([])
-    expect(entry).toMatchObject({ message: "Cannot start: a setting cannot be used", logLevel: "ERROR", annotations: { setting: "dataDir" } })
-    expect(entry!.annotations.problem).toContain(dataDir)
+    expect(entry).toMatchObject({ message: "Cannot start: a setting cannot be used", logLevel: "ERROR", annotations: { setting: `CAREPANEL_OPERATORS (${operators})` } })
+    expect(entry!.annotations.problem).toContain("could then be any member of staff")
     expect(failed.stderr).not.toMatch(/\bat .*:\d+:\d+/)
   }, 120_000)
 })
