@@ -3,9 +3,10 @@ import { dispatcherConfig, runDispatcher } from "@carepanel/core"
 import { isEmpty, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
 import { render } from "ink"
-import { Cause, Runtime } from "effect"
 import { startingInstantOf } from "./config/env.js"
 import { operatorOf, operatorSourceFromEnv } from "./config/operators.js"
+import { startupFailure } from "./config/startupFailure.js"
+import { logEntry, stderrSink } from "./core/log.js"
 import { makeTuiRuntime } from "./core/runtime.js"
 import { installFrameCaches } from "./ui/frameCaches.js"
 import { Live } from "./ui/Live.js"
@@ -19,7 +20,9 @@ const main = async () => {
   const alsoNotify = emailNotifierFromEnv(env)
   const startAt = startingInstantOf(env)
   const offsetMs = startAt === undefined ? 0 : startAt.getTime() - Date.now()
+  const production = env.NODE_ENV === "production"
   const tui = await makeTuiRuntime({
+    production,
     store,
     accessLog: store,
     ids: RandomIds,
@@ -29,11 +32,10 @@ const main = async () => {
     ...(startAt === undefined ? {} : { clock: shiftedClock(() => offsetMs) }),
     ...telemetryOption(env, "carepanel-tui")
   })
-  const production = env.NODE_ENV === "production"
   const home = policies[0]!
   // As the API's main job: an empty store gets the demonstration authority's history (never in production).
   if ((env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false" && (await tui.runtime.runPromise(isEmpty(home.authority.id)))) {
-    console.log(`Seeding ${home.authority.name} into ${env.DATABASE_URL?.trim() ? "the database" : dataDir}…`)
+    logEntry(stderrSink, "Info", "Seeding the demonstration authority", { authority: home.authority.name, into: env.DATABASE_URL?.trim() ? "the database" : dataDir })
     await tui.runtime.runPromise(seedAuthority(home))
     if (process.stdout.isTTY) process.stdout.write("\x1b[2J\x1b[H")
   }
@@ -45,15 +47,8 @@ const main = async () => {
   process.exit(0)
 }
 
-/** A setting that cannot be used is one line naming it; anything else is a bug, shown whole. */
-const settingProblem = (error: unknown): string | undefined => {
-  const cause = Runtime.isFiberFailure(error) ? Cause.squash(error[Runtime.FiberFailureCauseId]) : error
-  const named = cause as { readonly setting?: unknown; readonly message?: unknown }
-  return typeof named?.setting === "string" && typeof named.message === "string" ? named.message : undefined
-}
-
 main().catch((error: unknown) => {
-  const problem = settingProblem(error)
-  console.error(problem === undefined ? error : `Cannot start: ${problem}`)
+  const { message, annotations } = startupFailure(error, process.env.NODE_ENV === "production")
+  logEntry(stderrSink, "Error", message, annotations)
   process.exit(1)
 })

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs"
+import { accessSync, constants, readFileSync } from "node:fs"
 import { userInfo } from "node:os"
 import { resolve } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -48,17 +48,33 @@ export interface OperatorSource {
   readonly file: string
   readonly user: string
   readonly production: boolean
+  /** Whether the user running the TUI could change the file (and so make themselves anyone): refused in production. */
+  readonly writableByUser?: boolean
 }
 
-export const operatorSourceFromEnv = (env: Env = process.env): OperatorSource => ({
-  file: env.CAREPANEL_OPERATORS?.trim() ? resolve(invocationDir(env), env.CAREPANEL_OPERATORS.trim()) : defaultOperatorsFile,
-  user: userInfo().username,
-  production: env.NODE_ENV === "production"
-})
+const writable = (file: string): boolean => {
+  try {
+    accessSync(file, constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const operatorSourceFromEnv = (env: Env = process.env): OperatorSource => {
+  const file = env.CAREPANEL_OPERATORS?.trim() ? resolve(invocationDir(env), env.CAREPANEL_OPERATORS.trim()) : defaultOperatorsFile
+  return { file, user: userInfo().username, production: env.NODE_ENV === "production", writableByUser: writable(file) }
+}
 
 /** The operator at the keyboard: the OS user's entry in the operators file, checked against the authorities run here. */
 export const operatorOf = (source: OperatorSource, policies: ReadonlyArray<AuthorityPolicy>): Actor => {
   const setting = `CAREPANEL_OPERATORS (${source.file})`
+  if (source.production && source.writableByUser === true) {
+    throw new ConfigError(
+      setting,
+      `can be changed by the user "${source.user}" running the terminal, who could then be any member of staff: in production the operators file must be one the operators cannot write (the authority's administrators own it), and the terminal runs as the operator's own account, not root`
+    )
+  }
   let raw: unknown
   try {
     raw = parse(readFileSync(source.file, "utf8"))

@@ -4,6 +4,7 @@ import { Cause, type Clock, Effect, Exit, Layer, ManagedRuntime } from "effect"
 import type { Run } from "../ui/CoreContext.js"
 import { outcomeOf } from "../ui/refusal.js"
 import { Inbox, TerminalInboxNotifier } from "./inbox.js"
+import { jsonLoggerTo, type LogSink, stderrSink } from "./log.js"
 import { type StorePorts, type TuiServices, tuiLayer } from "./tuiLayer.js"
 
 export interface TuiRuntimeOptions {
@@ -18,6 +19,10 @@ export interface TuiRuntimeOptions {
   readonly clock?: Clock.Clock
   /** Where traces and metrics go (OTLP); none are made unless given. */
   readonly telemetry?: TelemetrySettings
+  /** Where the core's log lines go, as JSON (stderr unless given). */
+  readonly log?: LogSink
+  /** Production: a failure that is not the core's refusal is never described on the screen. */
+  readonly production?: boolean
 }
 
 export interface TuiRuntime {
@@ -38,10 +43,11 @@ export const makeTuiRuntime = async (options: TuiRuntimeOptions): Promise<TuiRun
     notifier: TerminalInboxNotifier(inbox, options.alsoNotify),
     traced: options.telemetry !== undefined
   })
-  const observed = options.telemetry === undefined ? layer : Layer.merge(layer, telemetryLayer(options.telemetry))
+  const logged = Layer.merge(layer, jsonLoggerTo(options.log ?? stderrSink))
+  const observed = options.telemetry === undefined ? logged : Layer.merge(logged, telemetryLayer(options.telemetry))
   const runtime = ManagedRuntime.make(options.clock === undefined ? observed : Layer.merge(observed, Layer.setClock(options.clock)))
   const built = await runtime.runPromiseExit(Effect.void)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const policy = options.policies.find((candidate) => candidate.authority.id === options.operator.authorityId)!
-  return { runtime, inbox, policy, run: (effect) => runtime.runPromiseExit(effect).then(outcomeOf) }
+  return { runtime, inbox, policy, run: (effect) => runtime.runPromiseExit(effect).then((exit) => outcomeOf(exit, options.production ?? false)) }
 }

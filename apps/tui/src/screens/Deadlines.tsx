@@ -1,5 +1,6 @@
 import { type Deadline, Deadlines as DeadlinesService, formatInstant } from "@carepanel/core"
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { Effect } from "effect"
 import { useMemo, useState } from "react"
 import { useCore, useLoad } from "../ui/CoreContext.js"

@@ -1,6 +1,7 @@
 import { formatInstant } from "@carepanel/core"
 import { DateTime, Effect } from "effect"
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { useState } from "react"
 import { type DeliveryView, deliveryExplanation, deliveryState, deliveryViews, listDeliveries, replayDelivery } from "../data/deliveries.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"

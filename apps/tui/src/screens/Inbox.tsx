@@ -1,4 +1,5 @@
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { useCore } from "../ui/CoreContext.js"
 import { pad, words } from "../ui/describe.js"
 import type { KeyHelp } from "../ui/keys.js"

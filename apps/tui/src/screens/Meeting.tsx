@@ -1,6 +1,7 @@
 import { useKeys } from "../ui/useKeys.js"
 import { type Decision, Decisions, describeSharedFunding, londonTimeOf, type Referral, reviewDate, SittingId, Sittings } from "@carepanel/core"
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { Effect } from "effect"
 import { useEffect, useState } from "react"
 import { agendaRequests } from "../data/sittings.js"

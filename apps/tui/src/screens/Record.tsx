@@ -1,5 +1,6 @@
 import { formatInstant, SittingId, Sittings } from "@carepanel/core"
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { Effect } from "effect"
 import { useState } from "react"
 import { type RecordStep, recordStage, sittingRecords } from "../data/records.js"

@@ -1,5 +1,6 @@
 import { londonDateOf, type PeriodReport, Reports as ReportsService, SittingId, type SittingReport, Sittings } from "@carepanel/core"
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { DateTime, Effect } from "effect"
 import { useState } from "react"
 import { childrenIn, lastEightWeeks, periodTables, type ReportTable, sittingTables, weekly, writeCsv } from "../data/reportTables.js"

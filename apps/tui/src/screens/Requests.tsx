@@ -1,6 +1,7 @@
 import { useKeys } from "../ui/useKeys.js"
 import { type Referral, referralPermissions } from "@carepanel/core"
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { Effect } from "effect"
 import { useState } from "react"
 import { listRequests, upcomingSittings, workingStatuses } from "../data/requests.js"

@@ -1,5 +1,6 @@
 import { formatInstant, type Referral } from "@carepanel/core"
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { useState } from "react"
 import { listRequests } from "../data/requests.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"

@@ -1,6 +1,7 @@
 import { useKeys } from "../ui/useKeys.js"
 import { Agendas, londonTimeOf, type Sitting as SittingRecord, Sittings } from "@carepanel/core"
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { Effect } from "effect"
 import { useState } from "react"
 import { neighbours, reordered, sittingOrNext } from "../data/sittings.js"

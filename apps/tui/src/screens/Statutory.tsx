@@ -1,4 +1,5 @@
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { useMemo, useState } from "react"
 import { approvalCountdown, placementStanding, statutoryTracker, type TrackedSubject, timeLeft } from "../data/statutory.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"

@@ -1,6 +1,7 @@
 import { useKeys } from "../ui/useKeys.js"
 import { addDays, Deadlines, londonDateOf, Sittings, weekdayOf, weekdays } from "@carepanel/core"
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "../ui/Text.js"
 import { DateTime, Effect } from "effect"
 import { useState } from "react"
 import { useCore, useLoad } from "../ui/CoreContext.js"

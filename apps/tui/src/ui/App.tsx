@@ -1,5 +1,6 @@
 import { useKeys } from "./useKeys.js"
-import { Box, Text, useApp } from "ink"
+import { Box, useApp } from "ink"
+import { Text } from "./Text.js"
 import { useMemo, useState } from "react"
 import { digitOf, numbered, screens } from "../screens/registry.js"
 import { useCore } from "./CoreContext.js"

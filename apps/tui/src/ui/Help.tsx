@@ -1,4 +1,5 @@
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "./Text.js"
 import { useCore } from "./CoreContext.js"
 import { globalKeys, type KeyHelp } from "./keys.js"
 

@@ -1,5 +1,6 @@
 import { useKeys } from "./useKeys.js"
-import { Box, Text } from "ink"
+import { Box } from "ink"
+import { Text } from "./Text.js"
 import { type ReactNode, useEffect, useState } from "react"
 import { useCore } from "./CoreContext.js"
 import { isDown, isUp } from "./keys.js"

@@ -13,6 +13,7 @@ import { RandomIds } from "@carepanel/app-kit"
 import { makeTuiRuntime, type TuiRuntime } from "../../src/core/runtime.js"
 import { decisionFields } from "../../src/data/decisionContent.js"
 import { demoPolicy, staff, testNow, typedDecision } from "../support/harness.js"
+import { canary, shownCanary } from "../security/canary.js"
 import { ensureTmux, screenShows, tmuxSession } from "./tmux.js"
 
 const appDir = fileURLToPath(new URL("../..", import.meta.url))
@@ -21,6 +22,10 @@ const duringSitting = "2027-06-02T09:10:00Z" // 10:10 in London on Wednesday 2 J
 const fromSource = ["node", "--conditions=@carepanel/source", "--import", "tsx"]
 const terminal = tmuxSession(`carepanel-e2e-${process.pid}`, 100, 30)
 let core: TuiRuntime
+
+/** A YAML double-quoted string holding any character, each control as its `\\u` escape. */
+const yamlQuoted = (text: string): string =>
+  `"${text.replace(/[^ -~]|["\\]/gu, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`)}"`
 
 /** The store as this test process sees it: the same SQLite file the TUI runs on, read through the core. */
 const openStore = (at: Date) => {
@@ -34,7 +39,7 @@ beforeAll(async () => {
   core = await openStore(testNow)
   await core.runtime.runPromise(seedAuthority(demoPolicy))
   const operators = join(dataDir, "operators.yaml")
-  writeFileSync(operators, `operators:\n  ${userInfo().username}:\n    personId: dev-ingleby\n    name: Dev Ingleby\n    authorityId: wexcombe\n    roles: [panel_administrator]\n`)
+  writeFileSync(operators, `operators:\n  ${userInfo().username}:\n    personId: dev-ingleby\n    name: ${yamlQuoted(`Dev ${canary} Ingleby`)}\n    authorityId: wexcombe\n    roles: [panel_administrator]\n`)
   terminal.start(fromSource.concat("src/main.tsx").join(" "), appDir, {
     TSX_TSCONFIG_PATH: join(appDir, "tsconfig.json"),
     CAREPANEL_DATA_DIR: dataDir,
@@ -48,6 +53,18 @@ afterAll(async () => {
   terminal.stop()
   await core?.runtime.dispose()
 })
+
+// The operator's name (from the operators file) is terminal control: it is on the top line of every screen.
+it("shows a staff name holding terminal control escaped: the real terminal is neither retitled nor cleared", async () => {
+  const { text } = await screenShows(terminal.screen, "Sittings this week and next", 120_000)
+  const [top, tabs] = text.split("\n")
+  expect(top).toMatch(/^Carepanel · Wexcombe Borough Council \(fictional\) · Dev /)
+  const shownName = top!.slice(top!.indexOf("Dev ") + 4).replace(/…$/, "")
+  expect(shownName.length).toBeGreaterThan(20)
+  expect(shownCanary.startsWith(shownName) || shownName.startsWith(shownCanary)).toBe(true)
+  expect(tabs).toMatch(/^\[1 Week\] 2 Req/)
+  expect(terminal.title()).not.toContain("pwned")
+}, 180_000)
 
 it("runs a sitting from a real terminal: follows another process's write, accepts a request, records a decision, replays a dead delivery", async () => {
   await screenShows(terminal.screen, "Sittings this week and next", 120_000)

@@ -28,6 +28,8 @@ export const tmuxSession = (name: string, columns: number, rows: number) => {
     start: (command: string, cwd: string, env: Readonly<Record<string, string>>) =>
       tmux("new-session", "-d", "-s", name, "-c", cwd, "-x", String(columns), "-y", String(rows), ...Object.entries(env).flatMap(([key, value]) => ["-e", `${key}=${value}`]), command),
     screen: () => tmux("capture-pane", "-p", "-t", name),
+    /** The pane's title, as an OSC 0/2 sequence written to the terminal would set it. */
+    title: () => tmux("display-message", "-p", "-t", name, "#{pane_title}").trim(),
     /** Named keys (Enter, Escape, Up, Down, Right) or literal text with `{ text }`, each read on its own as a person types. */
     keys: async (...keys: ReadonlyArray<string | { readonly text: string }>) => {
       for (const key of keys) {

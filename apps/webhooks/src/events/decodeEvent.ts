@@ -1,4 +1,4 @@
-import { problemsOf } from "@carepanel/core"
+import { type InputProblem, problemsOf } from "@carepanel/core"
 import { Either, Schema } from "effect"
 import { type Answer, invalidEvent, problem } from "../inbox/answer.js"
 import { type InboundEvent, inboundEventTypes, schemaOfType } from "./inboundEvent.js"
@@ -6,6 +6,12 @@ import { type InboundEvent, inboundEventTypes, schemaOfType } from "./inboundEve
 export type Decoded = { readonly _tag: "Event"; readonly event: InboundEvent } | { readonly _tag: "Answer"; readonly answer: Answer }
 
 const answer = (answer: Answer): Decoded => ({ _tag: "Answer", answer })
+
+/**
+ * A problem names the field and what it must be, never the value sent: the answer is kept with the delivery and shown
+ * to operators (the TUI's Deliveries screen), and a value that does not fit can be a child's name.
+ */
+const withoutValue = (problem: InputProblem): InputProblem => ({ ...problem, message: problem.message.replace(/, actual [\s\S]*$/, "") })
 
 /**
  * A verified body as one of the inbound events, or the answer to give: 422 problem+json with every problem by
@@ -30,7 +36,7 @@ export const decodeEvent = (text: string, allowedTypes: ReadonlyArray<string>): 
   }
   const decoded = Schema.decodeUnknownEither(schema as Schema.Schema<InboundEvent, unknown>, { errors: "all" })(data)
   if (Either.isLeft(decoded)) {
-    const problems = problemsOf(decoded.left)
+    const problems = problemsOf(decoded.left).map(withoutValue)
     return answer(invalidEvent(problems, `Please correct: ${problems.map((p) => `${p.path} ${p.message}`).join("; ")}.`))
   }
   return { _tag: "Event", event: decoded.right }

@@ -1,0 +1,109 @@
+import { execFile } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir, userInfo } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { promisify } from "node:util"
+import { ConfigError } from "@carepanel/app-kit"
+import { InMemoryAccessLog, InMemoryStoreLayer, SequentialIds } from "@carepanel/core/testing"
+import { Data, Effect, Layer } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { startupFailure } from "../../src/config/startupFailure.js"
+import { logEntry } from "../../src/core/log.js"
+import { makeTuiRuntime, type TuiRuntime } from "../../src/core/runtime.js"
+import { demoPolicy, staff } from "../support/harness.js"
+import { canary, rawControl } from "./canary.js"
+
+const appDir = fileURLToPath(new URL("../..", import.meta.url))
+
+/** Every line is one JSON object with no character a terminal takes as control; returns them parsed. */
+const parsedLines = (lines: ReadonlyArray<string>): ReadonlyArray<{ readonly message: unknown; readonly logLevel: unknown; readonly annotations: Record<string, unknown> }> =>
+  lines.flatMap((chunk) => chunk.split("\n")).filter((line) => line !== "").map((line) => {
+    expect(line.match(rawControl), line).toBeNull()
+    return JSON.parse(line)
+  })
+
+class StoreBroke extends Data.TaggedError("StoreBroke")<{ readonly message: string }> {}
+
+describe("The TUI's logs", () => {
+  const lines: Array<string> = []
+  let tui: TuiRuntime
+  beforeAll(async () => {
+    const store = Layer.merge(InMemoryStoreLayer, InMemoryAccessLog)
+    tui = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [demoPolicy], operator: staff.administrator, log: (line) => lines.push(line) })
+  })
+  afterAll(() => tui.runtime.dispose())
+
+  it("are JSON through Effect's logger: what the core logs reads back exactly, one object per line, whatever the values hold", async () => {
+    await tui.runtime.runPromise(Effect.logWarning(`Notification delivery will be retried ${canary}`).pipe(Effect.annotateLogs({ recipient: canary, error: `550 ${canary}` })))
+    const [entry, ...more] = parsedLines(lines)
+    expect(more).toEqual([])
+    expect(entry).toMatchObject({ message: `Notification delivery will be retried ${canary}`, logLevel: "WARN", annotations: { recipient: canary, error: `550 ${canary}` } })
+  })
+
+  it("start-up and its failure are JSON too: a setting's value holding control reads back exactly", () => {
+    const written: Array<string> = []
+    logEntry((line) => written.push(line), "Info", "Seeding the demonstration authority", { authority: canary, into: `/srv/${canary}` })
+    const failure = startupFailure(new ConfigError("CAREPANEL_DATA_DIR", `/srv/${canary} is not a writable directory`), true)
+    logEntry((line) => written.push(line), "Error", failure.message, failure.annotations)
+    expect(parsedLines(written)).toMatchObject([
+      { message: "Seeding the demonstration authority", annotations: { authority: canary, into: `/srv/${canary}` } },
+      { message: "Cannot start: a setting cannot be used", logLevel: "ERROR", annotations: { setting: "CAREPANEL_DATA_DIR", problem: `CAREPANEL_DATA_DIR: /srv/${canary} is not a writable directory` } }
+    ])
+  })
+})
+
+describe("Errors in production", () => {
+  const defect = new Error(`SQLITE_CORRUPT reading the row of ${canary}`)
+
+  it("a failure at start that is a bug shows a clear message and its kind: no stack, nothing it held", () => {
+    // As main() catches it: the runtime's FiberFailure around the defect.
+    const caught = (() => {
+      try {
+        return Effect.runSync(Effect.die(defect))
+      } catch (error) {
+        return error
+      }
+    })()
+    const shown = JSON.stringify(startupFailure(caught, true))
+    expect(shown).toContain("Cannot start: an unexpected error")
+    expect(shown).toContain('"error":"Error"')
+    expect(shown).not.toContain("SQLITE_CORRUPT")
+    expect(shown).not.toContain("pwned")
+    expect(shown).not.toMatch(/\bat .*:\d+:\d+/)
+    // Outside production the developer gets the message and the stack.
+    expect(JSON.stringify(startupFailure(defect, false))).toMatch(/SQLITE_CORRUPT[\s\S]*at .*:\d+:\d+/)
+  })
+
+  it("on the screen: the core's refusal in its words, a defect said plainly, with nothing of what it held", async () => {
+    const store = Layer.merge(InMemoryStoreLayer, InMemoryAccessLog)
+    const production = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [demoPolicy], operator: staff.administrator, log: () => {}, production: true })
+    const development = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [demoPolicy], operator: staff.administrator, log: () => {} })
+    try {
+      expect(await production.run(Effect.die(defect))).toEqual({ ok: false, message: "Something went wrong and nothing was saved. Try again." })
+      expect(await production.run(Effect.fail(new StoreBroke({ message: "The store is busy; nothing was saved." })))).toEqual({ ok: false, message: "The store is busy; nothing was saved." })
+      expect(await development.run(Effect.die(defect))).toMatchObject({ ok: false, message: expect.stringContaining("SQLITE_CORRUPT") })
+    } finally {
+      await Promise.all([production.runtime.dispose(), development.runtime.dispose()])
+    }
+  })
+
+  it("a real start that cannot go on writes one JSON line to stderr, nothing to the terminal's stdout, no stack", async () => {
+    // An operators file whose name holds terminal control (but NUL and "/", which no path can hold), which the user
+    // running the TUI could change: refused in production, naming the file.
+    const operators = join(mkdtempSync(join(tmpdir(), "carepanel-tui-start-")), `${canary.replaceAll("\u0000", "").replaceAll("/", "")}.yaml`)
+    writeFileSync(operators, `operators:\n  ${userInfo().username}:\n    personId: dev-ingleby\n    name: Dev Ingleby\n    authorityId: wexcombe\n    roles: [panel_administrator]\n`)
+    const run = promisify(execFile)("node", ["--conditions=@carepanel/source", "--import", "tsx", "src/main.tsx"], {
+      cwd: appDir,
+      env: { ...process.env, NODE_ENV: "production", CAREPANEL_OPERATORS: operators, TSX_TSCONFIG_PATH: join(appDir, "tsconfig.json") }
+    })
+    const failed = (await run.then(() => undefined, (error: { code: number; stdout: string; stderr: string }) => error))!
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toBe("")
+    const [entry, ...more] = parsedLines([failed.stderr])
+    expect(more).toEqual([])
+    expect(entry).toMatchObject({ message: "Cannot start: a setting cannot be used", logLevel: "ERROR", annotations: { setting: `CAREPANEL_OPERATORS (${operators})` } })
+    expect(entry!.annotations.problem).toContain("could then be any member of staff")
+    expect(failed.stderr).not.toMatch(/\bat .*:\d+:\d+/)
+  }, 120_000)
+})
