@@ -20,6 +20,10 @@ const server = createServer((request, response) => {
     seen.push({ method: request.method, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") })
     if (request.url === "/slow") return void setTimeout(() => response.writeHead(204).end(), 5_000)
     if (request.url === "/busy") return void response.writeHead(503, { "retry-after": "120" }).end("try later")
+    if (request.url === "/dropped") {
+      response.writeHead(200, { "content-length": "100000" }).write("partial")
+      return void setTimeout(() => response.destroy(), 20)
+    }
     if (request.url === "/moved") return void response.writeHead(302, { location: "/elsewhere" }).end()
     response.writeHead(202).end("x".repeat(200_000))
   })
@@ -83,6 +87,11 @@ describe("given a webhook endpoint over plain HTTP (development)", () => {
     expect(await post(`http://127.0.0.1:${port}/busy`)).toEqual({ status: 503, retryAfter: "120" })
     expect(await post(`http://127.0.0.1:${port}/moved`)).toEqual({ status: 302, retryAfter: undefined })
     expect(seen).toHaveLength(2)
+  })
+
+  it("when the endpoint answers and then drops the connection mid-body then its status stands and nothing is left to crash the sender", async () => {
+    expect(await post(`http://127.0.0.1:${port}/dropped`)).toEqual({ status: 200, retryAfter: undefined })
+    await new Promise((done) => setTimeout(done, 100))
   })
 
   it("when the request is aborted (the delivery timed out) then the post fails instead of waiting", async () => {
