@@ -4,7 +4,10 @@ import { disagreementDecider } from "../../src/disagreement/DisagreementDecider.
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import type { PlacementEvent } from "../../src/regulation24/PlacementEvents.js"
 import { fold } from "../../src/shared/decider.js"
+import { ChildId } from "../../src/shared/ids.js"
+import { cmd as childCmd, northSomerset, recordOf } from "../childRecord/fixtures.js"
 import { panelOf } from "../disagreement/fixtures.js"
+import { visit } from "../visits/fixtures.js"
 import { contextOf, london } from "../fixtures.js"
 import { cmd, placed, playOn } from "../regulation24/fixtures.js"
 import { at, lincolnshireReferral, lincolnshireSittings } from "./fixtures.js"
@@ -48,5 +51,35 @@ describe("given a member's disagreement and a connected-person placement beside 
     const afterEnd = idsOf({ referrals: [], sittings: [], placements: [placementOf(ended())] })
     expect(whilePlaced.some((id) => id.startsWith("plc_1:visit"))).toBe(true)
     expect(afterEnd.filter((id) => id.startsWith("plc_1:visit"))).toEqual([])
+  })
+})
+
+describe("given a child's statutory record beside the child's placement", () => {
+  // Looked after under an interim care order from the day of the placement; the first review held on 20 April.
+  const record = recordOf(
+    northSomerset.play([
+      childCmd({ _tag: "RecordLegalStatus", code: "C1", from: london("2027-03-26", "10:00") }, london("2027-03-26", "10:00")),
+      childCmd({ _tag: "RecordLookedAfterReview", heldAt: london("2027-04-20", "10:00"), iroName: "Imogen Reyes" }, london("2027-04-20", "10:00"))
+    ])
+  )
+  const otherChild = { ...record, childId: ChildId.make("child-2") }
+  const visited = ["2027-03-27", "2027-04-02", "2027-04-09", "2027-04-16", "2027-04-23"].reduce(
+    (history, day) => playOn(history, visit(london(day, "11:00"))),
+    placed()
+  )
+  const later = at(london("2027-05-10", "12:00"))
+  const clocks = (childRecords: ReadonlyArray<typeof record>) =>
+    deadlinesOf({ referrals: [], sittings: [], placements: [placementOf(visited)], childRecords }, contextOf("lincolnshire"), later)
+  const visits = (childRecords: ReadonlyArray<typeof record>) =>
+    clocks(childRecords).filter((deadline) => deadline.ruleId === "STAT-R28").map((deadline) => [deadline.id, deadline.due])
+
+  it("when the deadlines are listed then the record's own clocks (STAT-R33 reviews) are among them", () => {
+    expect(clocks([record]).filter((deadline) => deadline.ruleId === "STAT-R33").length).toBeGreaterThan(0)
+  })
+
+  it("when the child's review is on the record then the visits to that child follow it; another child's review changes nothing", () => {
+    expect(visits([record])).not.toEqual(visits([]))
+    expect(visits([otherChild])).toEqual(visits([]))
+    expect(visits([otherChild, record])).toEqual(visits([record]))
   })
 })
