@@ -102,9 +102,12 @@ describe("given the TLS flags and the timeout", () => {
 
   it("when a flag is neither true nor false then it is named, whichever flag it is", () => {
     for (const flag of ["SMTP_SECURE", "SMTP_REQUIRE_TLS", "SMTP_TLS_REJECT_UNAUTHORIZED"]) {
-      expect(decode({ SMTP_HOST: "mail.example.gov.uk", [flag]: "yes", SMTP_FROM: FROM })).toMatchObject({
-        left: { setting: flag, message: `Email settings are not usable: ${flag} must be "true" or "false".` }
-      })
+      for (const value of ["yes", "untrue", "falsey"]) {
+        expect([value, decode({ SMTP_HOST: "mail.example.gov.uk", [flag]: value, SMTP_FROM: FROM })]).toMatchObject([
+          value,
+          { left: { setting: flag, message: `Email settings are not usable: ${flag} must be "true" or "false".` } }
+        ])
+      }
     }
   })
 })
