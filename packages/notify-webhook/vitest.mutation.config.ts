@@ -1,5 +1,4 @@
-import { mutationTestOptions } from "@carepanel/core/mutation/vitest"
-import { defineConfig, mergeConfig } from "vitest/config"
+import { mutationTestConfig } from "@carepanel/core/mutation/vitest"
 import base from "./vitest.config.js"
 
 /**
@@ -7,4 +6,4 @@ import base from "./vitest.config.js"
  * deliveries with the dispatcher killed mid-run, which instrumented code on a busy machine does not finish in its 30 s
  * (it tests the core's outbox dispatcher more than this package; the notifier's own tests cover the same code).
  */
-export default mergeConfig(base, defineConfig({ test: mutationTestOptions(["test/dispatcherChaos.test.ts"]) }))
+export default mutationTestConfig(base, ["test/dispatcherChaos.test.ts"])

@@ -1,5 +1,4 @@
-import { mutationTestOptions } from "@carepanel/core/mutation/vitest"
-import { defineConfig, mergeConfig } from "vitest/config"
+import { mutationTestConfig } from "@carepanel/core/mutation/vitest"
 import base from "./vitest.config.js"
 
 /**
@@ -7,4 +6,4 @@ import base from "./vitest.config.js"
  * global setup), without the CLI test: it runs the command npm links at the repository root and docs/integrity.md,
  * neither of which is in Stryker's copy of the package.
  */
-export default mergeConfig(base, defineConfig({ test: mutationTestOptions(["test/cli.test.ts"]) }))
+export default mutationTestConfig(base, ["test/cli.test.ts"])
