@@ -1,6 +1,6 @@
 import { accessSync, constants, readFileSync } from "node:fs"
 import { userInfo } from "node:os"
-import { resolve } from "node:path"
+import { dirname, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { ConfigError, type Env, invocationDir } from "@carepanel/app-kit"
 import { Actor, type AuthorityPolicy, AuthorityId, PersonId, Role } from "@carepanel/core"
@@ -52,18 +52,21 @@ export interface OperatorSource {
   readonly writableByUser?: boolean
 }
 
-const writable = (file: string): boolean => {
+const writable = (path: string): boolean => {
   try {
-    accessSync(file, constants.W_OK)
+    accessSync(path, constants.W_OK)
     return true
   } catch {
     return false
   }
 }
 
+/** Whether the file can be changed: written in place, or replaced by whoever can write its directory. */
+export const changeable = (file: string, canWrite: (path: string) => boolean = writable): boolean => canWrite(file) || canWrite(dirname(file))
+
 export const operatorSourceFromEnv = (env: Env = process.env): OperatorSource => {
   const file = env.CAREPANEL_OPERATORS?.trim() ? resolve(invocationDir(env), env.CAREPANEL_OPERATORS.trim()) : defaultOperatorsFile
-  return { file, user: userInfo().username, production: env.NODE_ENV === "production", writableByUser: writable(file) }
+  return { file, user: userInfo().username, production: env.NODE_ENV === "production", writableByUser: changeable(file) }
 }
 
 /** The operator at the keyboard: the OS user's entry in the operators file, checked against the authorities run here. */

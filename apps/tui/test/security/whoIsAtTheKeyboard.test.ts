@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir, userInfo } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { operatorOf, operatorSourceFromEnv } from "../../src/config/operators.js"
+import { changeable, operatorOf, operatorSourceFromEnv } from "../../src/config/operators.js"
 import { demoPolicy } from "../support/harness.js"
 
 /** An operators file someone wrote for themselves: their own login as the panel chair. */
@@ -17,6 +17,13 @@ describe("Who is at the keyboard (item 8: the TUI has no tokens; the operators f
     const source = operatorSourceFromEnv({ NODE_ENV: "production", CAREPANEL_OPERATORS: selfMadeFile() })
     expect(source.writableByUser).toBe(true)
     expect(() => operatorOf(source, [demoPolicy])).toThrow(/can be changed by the user ".+" running the terminal, who could then be any member of staff/)
+  })
+
+  it("a read-only file in a directory the user can write counts as changeable: they could replace it", () => {
+    const writableOnly = (paths: ReadonlyArray<string>) => (path: string) => paths.includes(path)
+    expect(changeable("/etc/carepanel/operators.yaml", writableOnly([]))).toBe(false)
+    expect(changeable("/etc/carepanel/operators.yaml", writableOnly(["/etc/carepanel"]))).toBe(true)
+    expect(changeable("/etc/carepanel/operators.yaml", writableOnly(["/etc/carepanel/operators.yaml"]))).toBe(true)
   })
 
   it("production: a login not in the file is nobody (no development default), whatever file it is", () => {
