@@ -64,25 +64,6 @@ describe("the main job (npm start) on the embedded SQLite store", () => {
   }, 90_000)
 })
 
-describe("several main jobs started together on one empty data directory", () => {
-  it("seed the demonstration authority once and make one sitting under way between them", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "carepanel-main-together-"))
-    const mains = [startMain(dataDir), startMain(dataDir), startMain(dataDir)]
-    try {
-      const printed = await Promise.all(mains.map((main) => main.started))
-      expect(printed.filter((output) => /^Seeded /m.test(output))).toHaveLength(1)
-      const example = await pasteExample(printed[0]!)
-      const seen = await ask(example.url, example.token, history)
-      expect(seen.referrals.edges.length).toBe(8 + 2)
-      expect(seen.placements.length).toBe(1)
-      const underWay = printed.map((output) => /^A sitting is under way: .* \((sit_[\w-]+)\)/m.exec(output)?.[1])
-      expect(new Set(underWay).size, printed.join("\n---\n")).toBe(1)
-    } finally {
-      await Promise.all(mains.map((main) => stop(main.child)))
-    }
-  }, 150_000)
-})
-
 describe("the main job with a setting it cannot use", () => {
   it.each([
     ["SMTP_URL", { SMTP_URL: "smtp//no-scheme" }],

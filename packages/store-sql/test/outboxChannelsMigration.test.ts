@@ -1,15 +1,12 @@
-import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
-import { PgClient } from "@effect/sql-pg"
-import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Outbox } from "@carepanel/core"
-import { Effect, type Layer, Redacted } from "effect"
+import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { migrations, runMigrationsOf } from "../src/migrations/runMigrations.js"
-import { PgStoreLayer, SqliteStoreLayer } from "../src/index.js"
 import { authorityA } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
-import { closePgAdmin, freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
+import { closePgAdmin, removeTempDirs } from "./support/freshStores.js"
+import { migrationEngines } from "./support/migrationEngines.js"
 
 afterAll(async () => {
   removeTempDirs()
@@ -44,26 +41,9 @@ const oldOutbox = Effect.gen(function* () {
   yield* sql`INSERT INTO outbox ${sql.insert([row("sent", "delivered", 1, null), row("waiting", "pending", 2, "SMTP 451"), row("gave-up", "dead", 12, "no such mailbox")])}`
 })
 
-const cases = [
-  {
-    name: "SQLite",
-    prepare: async () => {
-      const dataDir = freshDataDir()
-      const client = SqliteClient.layer({ filename: join(dataDir, "carepanel.sqlite") })
-      return { client: client as Layer.Layer<SqlClient.SqlClient, unknown>, store: () => SqliteStoreLayer({ dataDir }) }
-    }
-  },
-  {
-    name: "PostgreSQL",
-    prepare: async () => {
-      const url = await freshPgDatabase()
-      return { client: PgClient.layer({ url: Redacted.make(url) }) as Layer.Layer<SqlClient.SqlClient, unknown>, store: () => PgStoreLayer(url) }
-    }
-  }
-]
 
 describe("migration 9: delivery state per channel", () => {
-  for (const { name, prepare } of cases) {
+  for (const { name, prepare } of migrationEngines) {
     it(`${name}: keeps what was sent, dead or pending on every channel, so nothing already sent goes again`, async () => {
       const { client, store } = await prepare()
       await Effect.runPromise(oldOutbox.pipe(Effect.provide(client), Effect.scoped))

@@ -1,17 +1,14 @@
-import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
-import { PgClient } from "@effect/sql-pg"
-import { SqliteClient } from "@effect/sql-sqlite-node"
 import { preset, ReadModels, referralClocksCollection, referralCollection } from "@carepanel/core"
 import { inMemoryCore, playWeek } from "@carepanel/core/testing"
-import { Effect, type Layer, Redacted, TestContext } from "effect"
+import { Effect, TestContext } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { makeRecordingStore } from "../dev/england/recordingStore.js"
 import { migrations, runMigrationsOf } from "../src/migrations/runMigrations.js"
 import { readModelsRowOf } from "../src/store/writeReadModels.js"
-import { PgStoreLayer, SqliteStoreLayer } from "../src/index.js"
 import { runOn } from "./support/dialects.js"
-import { closePgAdmin, freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
+import { closePgAdmin, removeTempDirs } from "./support/freshStores.js"
+import { migrationEngines } from "./support/migrationEngines.js"
 
 afterAll(async () => {
   removeTempDirs()
@@ -35,26 +32,9 @@ const storeBefore = (requests: Awaited<ReturnType<typeof week>>["requests"]) =>
     yield* sql`INSERT INTO read_models ${sql.insert(requests.map(readModelsRowOf))}`
   })
 
-const cases = [
-  {
-    name: "SQLite",
-    prepare: async () => {
-      const dataDir = freshDataDir()
-      const client = SqliteClient.layer({ filename: join(dataDir, "carepanel.sqlite") })
-      return { client: client as Layer.Layer<SqlClient.SqlClient, unknown>, store: () => SqliteStoreLayer({ dataDir }) }
-    }
-  },
-  {
-    name: "PostgreSQL",
-    prepare: async () => {
-      const url = await freshPgDatabase()
-      return { client: PgClient.layer({ url: Redacted.make(url) }) as Layer.Layer<SqlClient.SqlClient, unknown>, store: () => PgStoreLayer(url) }
-    }
-  }
-]
 
 describe("migration 14: the referralClocks read model for the requests already in a store", () => {
-  for (const { name, prepare } of cases) {
+  for (const { name, prepare } of migrationEngines) {
     it(`${name}: builds for every request the very row the core writes with its commits, so no clock changes`, async () => {
       const { authorityId, requests, clocks } = await week()
       expect(requests.length).toBeGreaterThanOrEqual(4)

@@ -8,8 +8,9 @@ import { loadDevKeys, signDevToken } from "../../src/auth/devKeys.js"
 import { startMain, stop } from "../support/mainJob.js"
 
 /**
- * Issue 14 item 9, across replicas: three API processes (the main job, as `npm start` runs it) on one SQLite data
- * directory, with small limits, share their counts through the store (docs/deployment.md, "Limits across replicas").
+ * Issue 14 item 9, across replicas: three API processes (the main job, as `npm start` runs it) started together on one
+ * empty SQLite data directory, with small limits, share their counts through the store (docs/deployment.md, "Limits
+ * across replicas"). The same start shows that replicas starting together seed the demonstration once.
  */
 const limit = 20
 const maxSubscriptions = 2
@@ -23,18 +24,19 @@ const overshoot = 500 / paceMs
 
 const replicas: Array<ReturnType<typeof startMain>> = []
 const urls: Array<string> = []
+const startOutputs: Array<string> = []
 let keys: Awaited<ReturnType<typeof loadDevKeys>>
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), "carepanel-limits-"))
   const env = {
-    CAREPANEL_SEED: "false",
     CAREPANEL_REQUESTS_PER_MINUTE: String(limit),
     CAREPANEL_UNAUTHENTICATED_REQUESTS_PER_MINUTE: String(limit),
     CAREPANEL_MAX_SUBSCRIPTIONS: String(maxSubscriptions)
   }
   replicas.push(startMain(dataDir, env), startMain(dataDir, env), startMain(dataDir, env))
   const printed = await Promise.all(replicas.map((replica) => replica.started))
+  startOutputs.push(...printed)
   urls.push(...printed.map((output) => /^Carepanel API for .* at (\S+)\/graphql$/m.exec(output)![1]!))
   keys = await loadDevKeys(dataDir)
 }, 180_000)
@@ -119,4 +121,21 @@ describe("limits hold across three API replicas on one store", () => {
     expect(again.status).toBe(200)
     for (const stream of [second, other, again]) stream.close()
   }, 60_000)
+})
+
+describe("three API replicas started together on one empty store", () => {
+  it("seed the demonstration authority once and make one sitting under way between them", async () => {
+    expect(startOutputs.filter((output) => /^Seeded /m.test(output))).toHaveLength(1)
+    const underWay = startOutputs.map((output) => /^A sitting is under way: .* \((sit_[\w-]+)\)/m.exec(output)?.[1])
+    expect(new Set(underWay).size, startOutputs.join("\n---\n")).toBe(1)
+    const token = await signDevToken(keys, { authorityId, roles: ["panel_administrator"], personId: "seed-check", name: "Seed Check" })
+    const response = await fetch(`${urls[0]}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: "{ referrals(first: 100) { edges { node { id } } } placements { id } }" })
+    })
+    const { data } = (await response.json()) as { data: { referrals: { edges: Array<unknown> }; placements: Array<unknown> } }
+    expect(data.referrals.edges.length).toBe(8 + 2)
+    expect(data.placements.length).toBe(1)
+  })
 })
