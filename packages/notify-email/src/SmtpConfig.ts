@@ -24,6 +24,17 @@ const whole = (min: number, max: number, message: string) =>
   textAs(Schema.Number, (t) => /^\d+$/.test(t) && Number(t) >= min && Number(t) <= max, message, Number)
 const optional = <A, I>(schema: Schema.Schema<A, I>) => Schema.optionalWith(schema, { exact: true })
 
+/** A login is a user name and a password: one without the other would send without logging in, silently. */
+const loginProblem = (env: { SMTP_URL?: unknown; SMTP_USER?: string; SMTP_PASS?: unknown }) => {
+  if (env.SMTP_URL !== undefined) {
+    const ignored = env.SMTP_USER !== undefined ? "SMTP_USER" : env.SMTP_PASS !== undefined ? "SMTP_PASS" : undefined
+    return ignored && { path: [ignored], message: "is set beside SMTP_URL, which would ignore it: put the login in SMTP_URL or set SMTP_HOST instead" }
+  }
+  if ((env.SMTP_USER === undefined) === (env.SMTP_PASS === undefined)) return undefined
+  const [missing, given] = env.SMTP_USER === undefined ? ["SMTP_USER", "SMTP_PASS"] : ["SMTP_PASS", "SMTP_USER"]
+  return { path: [missing], message: `is not set but ${given} is: set both to log in, or neither` }
+}
+
 /** The SMTP_* environment variables. Give SMTP_URL, or SMTP_HOST with the other fields. */
 export const SmtpEnv = Schema.Struct({
   SMTP_URL: optional(SmtpUrl),
@@ -51,7 +62,8 @@ export const SmtpEnv = Schema.Struct({
     env.SMTP_URL !== undefined || env.SMTP_HOST !== undefined
       ? undefined
       : { path: ["SMTP_URL"], message: "is not set: set SMTP_URL (smtp://user:password@host:587) or SMTP_HOST" }
-  )
+  ),
+  Schema.filter((env) => loginProblem(env))
 )
 
 /** Everything the email notifier needs to reach the server. */
@@ -80,7 +92,7 @@ const settingsOf = (env: typeof SmtpEnv.Type): SmtpSettings => {
     host: url?.host ?? env.SMTP_HOST ?? "",
     port: url?.port ?? env.SMTP_PORT ?? (secure ? 465 : 587),
     secure,
-    ...(user !== undefined && user !== "" && pass !== undefined ? { auth: { user, pass } } : {}),
+    ...(user !== undefined && pass !== undefined ? { auth: { user, pass } } : {}),
     from: env.SMTP_FROM.trim(),
     fromDomain: fromPattern.exec(env.SMTP_FROM.trim())?.[1] ?? "carepanel.invalid",
     requireTls: env.SMTP_REQUIRE_TLS,

@@ -38,6 +38,7 @@ export const parseSmtpUrl = (value: string): SmtpServer | string => {
   const user = decodePart(url.username)
   const pass = decodePart(url.password)
   if (user === undefined || pass === undefined) return `has a badly escaped user name or password: ${shape}`
+  if ((user === "") !== (pass === "")) return `has a ${user === "" ? "password" : "user name"} without a ${user === "" ? "user name" : "password"}: give both or neither (${shape})`
   return {
     host,
     port: url.port === "" ? (secure ? 465 : 587) : Number(url.port),

@@ -22,9 +22,32 @@ describe("given SMTP_URL", () => {
     expect(settings({ SMTP_URL: "smtps://mail.example.gov.uk:2465", SMTP_FROM: FROM })).toMatchObject({ port: 2465, secure: true })
   })
 
-  it("when it has a user name but no password, or neither, then no login is attempted", () => {
-    expect(settings({ SMTP_URL: "smtp://mailer@mail.example.gov.uk", SMTP_FROM: FROM }).auth).toBeUndefined()
-    expect(settings({ SMTP_URL: "smtp://:secret@mail.example.gov.uk", SMTP_FROM: FROM }).auth).toBeUndefined()
+  it("when it has neither user name nor password then no login is attempted", () => {
+    expect(settings({ SMTP_URL: "smtp://mail.example.gov.uk", SMTP_FROM: FROM }).auth).toBeUndefined()
+  })
+
+  it("when it has a user name without a password, or the reverse, then SMTP_URL is named, never the password", () => {
+    for (const [SMTP_URL, why] of [
+      ["smtp://mailer@mail.example.gov.uk", "has a user name without a password"],
+      ["smtp://:hunter2@mail.example.gov.uk", "has a password without a user name"]
+    ] as const) {
+      const result = decode({ SMTP_URL, SMTP_FROM: FROM })
+      expect(result).toMatchObject({
+        left: { setting: "SMTP_URL", message: `Email settings are not usable: SMTP_URL ${why}: give both or neither (${shape}).` }
+      })
+      expect(JSON.stringify(result)).not.toContain("hunter2")
+    }
+  })
+
+  it("when SMTP_USER or SMTP_PASS is set beside it then that field is named, since SMTP_URL would ignore it", () => {
+    for (const extra of ["SMTP_USER", "SMTP_PASS"]) {
+      expect(decode({ SMTP_URL: "smtp://mail.example.gov.uk", [extra]: "mailer", SMTP_FROM: FROM })).toMatchObject({
+        left: {
+          setting: extra,
+          message: `Email settings are not usable: ${extra} is set beside SMTP_URL, which would ignore it: put the login in SMTP_URL or set SMTP_HOST instead.`
+        }
+      })
+    }
   })
 
   it("when it has no host, a badly escaped password or another scheme then SMTP_URL is named with what is wrong, never the password", () => {
@@ -62,11 +85,21 @@ describe("given SMTP_HOST and the separate fields", () => {
     }
   })
 
-  it("when SMTP_USER and SMTP_PASS are both given then they log in; a user alone or an empty user does not", () => {
+  it("when SMTP_USER and SMTP_PASS are both given then they log in; neither sends without a login", () => {
     const both = settings({ SMTP_HOST: "mail.example.gov.uk", SMTP_USER: "mailer", SMTP_PASS: "s3cret", SMTP_FROM: FROM })
     expect([both.auth?.user, both.auth && Redacted.value(both.auth.pass)]).toEqual(["mailer", "s3cret"])
-    expect(settings({ SMTP_HOST: "mail.example.gov.uk", SMTP_USER: "mailer", SMTP_FROM: FROM }).auth).toBeUndefined()
-    expect(settings({ SMTP_HOST: "mail.example.gov.uk", SMTP_USER: "", SMTP_PASS: "s3cret", SMTP_FROM: FROM }).auth).toBeUndefined()
+    expect(settings({ SMTP_HOST: "mail.example.gov.uk", SMTP_FROM: FROM }).auth).toBeUndefined()
+  })
+
+  it("when only one of SMTP_USER and SMTP_PASS is given then the missing one is named, not a silent send without a login", () => {
+    const failure = (env: Record<string, string>) => decode({ SMTP_HOST: "mail.example.gov.uk", SMTP_FROM: FROM, ...env })
+    expect(failure({ SMTP_USER: "mailer" })).toMatchObject({
+      left: { setting: "SMTP_PASS", message: "Email settings are not usable: SMTP_PASS is not set but SMTP_USER is: set both to log in, or neither." }
+    })
+    expect(failure({ SMTP_USER: "", SMTP_PASS: "s3cret" })).toMatchObject({
+      left: { setting: "SMTP_USER", message: "Email settings are not usable: SMTP_USER is not set but SMTP_PASS is: set both to log in, or neither." }
+    })
+    expect(JSON.stringify(failure({ SMTP_PASS: "s3cret" }))).not.toContain("s3cret")
   })
 
   it("when SMTP_HOST is blank then SMTP_HOST is named", () => {
