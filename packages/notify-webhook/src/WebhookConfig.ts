@@ -73,7 +73,11 @@ const Timeout = Schema.String.pipe(
 
 /** WEBHOOK_ENDPOINTS (JSON: {"<authorityId>": {"url", "secrets": ["whsec_..."]}}) and WEBHOOK_TIMEOUT_MS. */
 export const WebhookEnv = Schema.Struct({
-  WEBHOOK_ENDPOINTS: Schema.compose(JsonText, WebhookEndpoints),
+  WEBHOOK_ENDPOINTS: Schema.compose(JsonText, WebhookEndpoints).pipe(
+    Schema.filter((endpoints) => Object.keys(endpoints).length > 0, {
+      message: () => "names no authority: give at least one endpoint, or leave it unset to send no webhooks"
+    })
+  ),
   WEBHOOK_TIMEOUT_MS: Schema.optionalWith(Timeout, { exact: true })
 })
 

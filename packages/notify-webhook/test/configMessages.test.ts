@@ -160,6 +160,16 @@ describe("given WEBHOOK_ENDPOINTS in the environment", () => {
     })
   })
 
+  it("when it is an empty object then it is refused, not a notifier that fails every delivery", () => {
+    expect(run(webhookSettingsFromEnv({ WEBHOOK_ENDPOINTS: " {} " }))).toMatchObject({
+      left: {
+        setting: "WEBHOOK_ENDPOINTS",
+        message:
+          "Webhook settings are not usable: WEBHOOK_ENDPOINTS names no authority: give at least one endpoint, or leave it unset to send no webhooks."
+      }
+    })
+  })
+
   it("when an endpoint inside it is wrong then the place is named from WEBHOOK_ENDPOINTS down", () => {
     const env = { WEBHOOK_ENDPOINTS: JSON.stringify(withUrl("ftp://cases.example.gov.uk/hook").endpoints) }
     expect(run(webhookSettingsFromEnv(env))).toMatchObject({
