@@ -19,7 +19,9 @@ import { type Check, checkOf, printChecks, printTable } from "./targets.js"
  */
 const levels = (process.env.BENCH_LEVELS ?? "1000,10000,100000").split(",").map(Number)
 const agendaMembers = 8
-const submitsPerLevel = 2_000
+const submitsPerLevel = Number(process.env.BENCH_SUBMITS ?? 2_000)
+/** `BENCH_OPERATIONS=writes` (or `reads`) runs only those: a before/after of one path on a busy machine. */
+const operations = (process.env.BENCH_OPERATIONS ?? "reads,writes").split(",")
 const warmSubmits = 100
 const seconds = 5
 const policy = preset("lincolnshire")
@@ -68,20 +70,23 @@ const main = async () => {
       try {
         // Reads: any request of the store's, spread over all of them.
         let page = 0
-        const pageBody = () => requestPageQuery(draftId(agendaMembers + (page++ * 7919) % (level - agendaMembers)))
-        await probe(api.url, administrator, agendaQuery, "sitting", "Sitting")
-        await probe(api.url, administrator, pageBody(), "referral", "Referral")
-        for (const [url, token] of [[api.url, administrator], [memory.url, undefined]] as const) {
-          await loadAt(url, token, 4, agendaQuery, 300)
-          await loadAt(url, token, 4, pageBody, 300)
+        if (operations.includes("reads")) {
+          const pageBody = () => requestPageQuery(draftId(agendaMembers + (page++ * 7919) % (level - agendaMembers)))
+          await probe(api.url, administrator, agendaQuery, "sitting", "Sitting")
+          await probe(api.url, administrator, pageBody(), "referral", "Referral")
+          for (const [url, token] of [[api.url, administrator], [memory.url, undefined]] as const) {
+            await loadAt(url, token, 4, agendaQuery, 300)
+            await loadAt(url, token, 4, pageBody, 300)
+          }
+          for (const [operation, body] of [["agenda query", agendaQuery], ["request page", pageBody]] as const) {
+            const apiResult = await loadAt(api.url, administrator, 10, body)
+            const floor = await loadAt(memory.url, undefined, 10, body)
+            record(level, operation, apiResult, "bare from memory", floor)
+            checks.push(checkOf(`${operation} at ${level.toLocaleString("en-GB")}: bare/API`, floor.rps / apiResult.rps, 2.0))
+            checks.push(checkOf(`${operation} at ${level.toLocaleString("en-GB")}: p99 ms, 10 connections`, apiResult.p99, 20))
+          }
         }
-        for (const [operation, body] of [["agenda query", agendaQuery], ["request page", pageBody]] as const) {
-          const apiResult = await loadAt(api.url, administrator, 10, body)
-          const floor = await loadAt(memory.url, undefined, 10, body)
-          record(level, operation, apiResult, "bare from memory", floor)
-          checks.push(checkOf(`${operation} at ${level.toLocaleString("en-GB")}: bare/API`, floor.rps / apiResult.rps, 2.0))
-          checks.push(checkOf(`${operation} at ${level.toLocaleString("en-GB")}: p99 ms, 10 connections`, apiResult.p99, 20))
-        }
+        if (!operations.includes("writes")) continue
 
         // Writes: each submission a different draft, so every one writes its events, read model and outbox.
         const amount = Math.min(submitsPerLevel, pool.length - warmSubmits)
@@ -113,7 +118,7 @@ const main = async () => {
     rmSync(dataDir, { recursive: true, force: true })
   }
   const [smallest, largest] = [levels[0]!, levels[levels.length - 1]!]
-  if (largest > smallest) {
+  if (largest > smallest && operations.includes("reads")) {
     for (const operation of ["agenda query", "request page"]) {
       const [from, to] = [byLevel.get(`${operation}@${smallest}`)!, byLevel.get(`${operation}@${largest}`)!]
       checks.push(checkOf(`${operation}: mean latency at ${largest.toLocaleString("en-GB")} / at ${smallest.toLocaleString("en-GB")}`, to.mean / from.mean, 1.2))

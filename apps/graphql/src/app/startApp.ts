@@ -119,7 +119,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   if (options.telemetry !== undefined) observeHttpServer(server, routeOf)
   const fibers = [
     ...(options.dispatch === false ? [] : [runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig()))]),
-    runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000, changes.feed.newest()))
+    runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000, changes.feed.newest(), changes.feed.writes))
   ]
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)

@@ -16,11 +16,18 @@ export const changesBetween = (before: ReadonlyMap<string, Deadline["state"]>, n
 
 /**
  * Looks at each authority's deadlines every `every`, and as soon as the store's change feed brings a write from any
- * process after position `from` (a decision, a placement met), and publishes the clocks that came due soon or went
+ * process after position `from` (a decision, a placement met; or whenever `writes` emits, when given: the app's one
+ * follower of the feed, so that each append is not read once more by the watcher), and publishes the clocks that came due soon or went
  * overdue. The first look only takes the baseline. Looks never pile up: writes during a look or just after it make one
  * more look. A failed look is logged and tried again next time. Only authorities with a subscriber are looked at.
  */
-export const watchDeadlines = (authorityIds: ReadonlyArray<string>, pubsub: AppPubSub, every: Duration.DurationInput, from: number) =>
+export const watchDeadlines = (
+  authorityIds: ReadonlyArray<string>,
+  pubsub: AppPubSub,
+  every: Duration.DurationInput,
+  from: number,
+  writesSeen?: Stream.Stream<void>
+) =>
   Effect.gen(function* () {
     const deadlines = yield* Deadlines
     const store = yield* EventStore
@@ -48,7 +55,7 @@ export const watchDeadlines = (authorityIds: ReadonlyArray<string>, pubsub: AppP
       return Runtime.runPromise(runtime)(Effect.asVoid(look(authorityId)))
     })
     let position = from
-    const writes = Stream.suspend(() => store.changes(position)).pipe(
+    const writes = writesSeen ?? Stream.suspend(() => store.changes(position)).pipe(
       Stream.chunks,
       Stream.filter((events) => Chunk.isNonEmpty(events)),
       Stream.tap((events) => Effect.sync(() => (position = Chunk.unsafeLast(events).position))),

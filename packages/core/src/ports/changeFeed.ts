@@ -7,9 +7,10 @@ const pageSize = 500
 
 /**
  * A change feed built on `readAll`, which is its only source of truth: it reads every page after the last position
- * it emitted, and when there is nothing newer it waits on `newerThan(position)` before reading again. `newerThan`
- * is only a wake-up (an append in this process, a PostgreSQL notification, a poll interval): a missed or spurious
- * wake-up costs a read, never an event.
+ * it emitted, and once a page comes back short (it has caught up) it waits on `newerThan(position)` before reading
+ * again, rather than reading an empty page first: every append of the process wakes every feed, so that read was a
+ * second statement per append per feed. `newerThan` is only a wake-up (an append in this process, a PostgreSQL
+ * notification, a poll interval): a missed or spurious wake-up costs a read, never an event.
  *
  * Gap-free only if no event can become visible after a later position has: every store here takes positions from
  * one row locked until its append commits, so appends commit in position order.
@@ -20,11 +21,13 @@ export const changeFeed =
     newerThan: (position: number) => Effect.Effect<void>
   ) =>
   (after: number): Stream.Stream<StoredEvent, PersistenceError> =>
-    Stream.unfoldChunkEffect(after, (position) =>
-      Effect.flatMap(readAll({ after: position, limit: pageSize }), (page) =>
-        page.length === 0
-          ? Effect.as(newerThan(position), Option.some([Chunk.empty<StoredEvent>(), position] as const))
-          : Effect.succeed(Option.some([Chunk.unsafeFromArray(page), page[page.length - 1]!.position] as const))
+    Stream.unfoldChunkEffect({ position: after, caughtUp: false }, ({ position, caughtUp }) =>
+      Effect.zipRight(caughtUp ? newerThan(position) : Effect.void, readAll({ after: position, limit: pageSize })).pipe(
+        Effect.map((page) =>
+          page.length === 0
+            ? Option.some([Chunk.empty<StoredEvent>(), { position, caughtUp: true }] as const)
+            : Option.some([Chunk.unsafeFromArray(page), { position: page[page.length - 1]!.position, caughtUp: page.length < pageSize }] as const)
+        )
       )
     )
 

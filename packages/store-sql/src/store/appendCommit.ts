@@ -19,6 +19,17 @@ export const streamHead = (streamId: string) =>
     )
   )
 
+interface ClaimedRow {
+  readonly last_position: number | string
+  readonly head_version: number | string | null
+  readonly head_hash: string | null
+}
+
+/** The stream's last version and hash as two columns of the claiming statement (null for a new stream). */
+const headColumns = (sql: SqlClient.SqlClient, streamId: string) =>
+  sql`(SELECT version FROM events WHERE stream_id = ${streamId} ORDER BY version DESC LIMIT 1) AS head_version,
+    (SELECT hash FROM events WHERE stream_id = ${streamId} ORDER BY version DESC LIMIT 1) AS head_hash`
+
 /** A commit's `events` rows, hash-chained to the stream's head, from `firstPosition` on. */
 export const eventRowsOf = (commit: Commit, head: { readonly version: number; readonly hash: string }, firstPosition: number, recordedAt: string) => {
   const streamId = streamIdOf(commit.stream)
@@ -44,8 +55,8 @@ export const eventRowsOf = (commit: Commit, head: { readonly version: number; re
 
 /**
  * Writes one commit; must run inside a write transaction (a group's, see groupCommit.ts). Order: claim positions on
- * `event_head` (which serialises appends and, on PostgreSQL, queues the change feed's NOTIFY), check the expected
- * version, insert the hash-chained events and leave the commit's link in the store-wide chain to its group (links
+ * `event_head` (which serialises appends and, on PostgreSQL, queues the change feed's NOTIFY) and read the stream's
+ * head (on SQLite in the same statement), check the expected version, insert the hash-chained events and leave the commit's link in the store-wide chain to its group (links
  * follow position order, since event_head is held), then the read-model rows and the outbox rows. Any failure rolls
  * all of it back.
  */
@@ -54,19 +65,35 @@ export const appendCommit = (commit: Commit) =>
     const sql = yield* SqlClient.SqlClient
     const streamId = streamIdOf(commit.stream)
     const count = commit.events.length
-    // PostgreSQL: the same statement queues NOTIFY with the new last position, sent to listeners only on commit.
-    const [claimed] = yield* sql.onDialectOrElse({
-      pg: () => sql<{ last_position: number | string }>`UPDATE event_head SET last_position = last_position + ${count}
-        WHERE id = 1 RETURNING last_position, pg_notify(${changesChannel}, last_position::text)`,
-      orElse: () => sql<{ last_position: number | string }>`UPDATE event_head
-        SET last_position = last_position + ${count} WHERE id = 1 RETURNING last_position`
+    let lastPosition = 0
+    // SQLite: one statement claims the positions and reads the stream's head (a statement less per commit: each costs
+    // more in @effect/sql than in the database); the write lock taken at BEGIN IMMEDIATE makes that read current.
+    // PostgreSQL: the head is read by a statement of its own, after the row lock on event_head is granted, since a
+    // statement's subqueries see the snapshot from before it waited for the lock. Its claim queues NOTIFY with the new
+    // last position, sent on commit.
+    const head = yield* sql.onDialectOrElse({
+      pg: () =>
+        Effect.zipRight(
+          sql`UPDATE event_head SET last_position = last_position + ${count}
+            WHERE id = 1 RETURNING last_position, pg_notify(${changesChannel}, last_position::text)`.pipe(
+            Effect.map(([row]) => (lastPosition = Number(row?.last_position)))
+          ),
+          streamHead(streamId)
+        ),
+      orElse: () =>
+        sql<ClaimedRow>`UPDATE event_head SET last_position = last_position + ${count}
+          WHERE id = 1 RETURNING last_position, ${headColumns(sql, streamId)}`.pipe(
+          Effect.map(([row]) => {
+            lastPosition = Number(row?.last_position)
+            return { version: Number(row?.head_version ?? 0), hash: row?.head_hash ?? genesisHash }
+          })
+        )
     })
-    const head = yield* streamHead(streamId)
     if (head.version !== commit.expectedVersion) {
       return yield* ConcurrencyConflict.of(streamId, commit.expectedVersion, head.version)
     }
     const recordedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
-    const rows = eventRowsOf(commit, head, Number(claimed?.last_position) - count + 1, recordedAt)
+    const rows = eventRowsOf(commit, head, lastPosition - count + 1, recordedAt)
     if (rows.length > 0) yield* sql`INSERT INTO events ${sql.insert(rows)}`
     yield* addLink("events", streamId, rows.map((row) => linkedRowOf("events", row)), recordedAt)
     yield* writeReadModels(commit.readModels)

@@ -1,5 +1,5 @@
 import { PgClient } from "@effect/sql-pg"
-import { Duration, Effect, Option, Schedule, Stream, SubscriptionRef } from "effect"
+import { Duration, Effect, Option, Schedule, Stream } from "effect"
 
 /** The PostgreSQL channel every append notifies with its last position, on commit (see appendCommit). */
 export const changesChannel = "carepanel_events"
@@ -13,15 +13,28 @@ export interface ChangeSignalOptions {
   readonly pollInterval?: Duration.DurationInput
 }
 
+interface Waiter {
+  readonly after: number
+  readonly wake: () => void
+}
+
 /**
  * Tells this process's change feeds when to read again: at once after an append made here, on PostgreSQL after any
  * process's append (its NOTIFY), and otherwise every poll interval. Only a wake-up: the feed reads `readAll`.
+ * A waiting feed is a callback and a timer, not a fibre or a stream: every append wakes every feed of the process,
+ * so a wait must cost next to nothing.
  */
 export const makeChangeSignal = (options: ChangeSignalOptions = {}) =>
   Effect.gen(function* () {
     const pg = yield* Effect.serviceOption(PgClient.PgClient)
-    const newest = yield* SubscriptionRef.make(0)
-    const raise = (position: number) => SubscriptionRef.update(newest, (known) => Math.max(known, position))
+    let newest = 0
+    const waiters = new Set<Waiter>()
+    const raise = (position: number) =>
+      Effect.sync(() => {
+        if (position <= newest) return
+        newest = position
+        for (const waiter of waiters) if (newest > waiter.after) waiter.wake()
+      })
     if (Option.isSome(pg)) {
       // A dropped listening connection ends or fails the stream: listen again; the poll covers the gap.
       yield* pg.value.listen(changesChannel).pipe(
@@ -31,15 +44,28 @@ export const makeChangeSignal = (options: ChangeSignalOptions = {}) =>
         Effect.forkScoped
       )
     }
-    const pollInterval = Duration.decode(options.pollInterval ?? (Option.isSome(pg) ? Duration.seconds(5) : Duration.millis(100)))
+    const pollMillis = Duration.toMillis(Duration.decode(options.pollInterval ?? (Option.isSome(pg) ? Duration.seconds(5) : Duration.millis(100))))
     return {
       /** Called after an append of this process commits, with its last position. */
       raise,
       /** Waits until an append past `position` is known of, or the poll interval has passed. */
       newerThan: (position: number) =>
-        Effect.race(
-          newest.changes.pipe(Stream.filter((known) => known > position), Stream.runHead, Effect.asVoid),
-          Effect.sleep(pollInterval)
-        )
+        Effect.async<void>((resume) => {
+          if (newest > position) return resume(Effect.void)
+          const waiter: Waiter = {
+            after: position,
+            wake: () => {
+              clearTimeout(timer)
+              waiters.delete(waiter)
+              resume(Effect.void)
+            }
+          }
+          const timer = setTimeout(waiter.wake, pollMillis)
+          waiters.add(waiter)
+          return Effect.sync(() => {
+            clearTimeout(timer)
+            waiters.delete(waiter)
+          })
+        })
     }
   })
