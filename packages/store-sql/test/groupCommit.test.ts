@@ -93,5 +93,36 @@ for (const engine of engines) {
         })
       )
     })
+
+    it("reads logged from separate turns of the event loop, as an API's concurrent requests are, are written together (SQLite: one group, one sync)", async () => {
+      const groups: Array<number> = []
+      const layer = await engine.fresh({ onGroup: (commits) => groups.push(commits) })
+      // Each record starts in its own setImmediate callback, as each request arrives in its own I/O callback: with
+      // SQLite's synchronous driver, a leader that yields only a microtask wrote each of them in a group of one.
+      const nextTurn = Effect.async<void>((resume) => {
+        setImmediate(() => resume(Effect.void))
+      })
+      await runOn(
+        layer,
+        Effect.gen(function* () {
+          const log = yield* AccessLog
+          const reads = Array.from({ length: records }, (_, r) =>
+            Effect.zipRight(
+              nextTurn,
+              log.record([
+                { authorityId, personId: `sw-${r}` as PersonId, role: "social_worker", at: "2027-06-01T09:00:00.000Z", childId: `child-${r}` as ChildId, fields: ["name"], purpose: "panel preparation" }
+              ])
+            )
+          )
+          yield* Effect.all(reads, { concurrency: "unbounded", discard: true })
+          // SQLite: one group. PostgreSQL's leader waits on the network, so the rest queue behind it for the next one.
+          if (engine.name === "SQLite") expect(groups).toEqual([records])
+          else expect(groups.length, `groups ${groups.join(", ")}`).toBeLessThanOrEqual(2)
+          expect(groups.reduce((sum, size) => sum + size, 0)).toBe(records)
+          const trusted = [trustedKeyOf((yield* StoreIntegrity).key)]
+          expect(yield* verifyStore({ trusted })).toMatchObject({ _tag: "Intact", accessEntries: records })
+        })
+      )
+    })
   })
 }

@@ -84,7 +84,8 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     ...(options.ids === undefined ? {} : { ids: options.ids }),
     traced: options.telemetry !== undefined
   })
-  const telemetry = options.telemetry === undefined ? Layer.empty : telemetryLayer(options.telemetry)
+  // Without telemetry nobody reads a span: off, @effect/sql stops building one (attributes, timings) for every statement.
+  const telemetry = options.telemetry === undefined ? Layer.setTracerEnabled(false) : telemetryLayer(options.telemetry)
   const logged = Layer.mergeAll(layer, jsonLoggerTo(log), options.readiness ?? StoreReadiness.inMemory, options.rateCounters ?? InMemoryRateCounters, telemetry)
   const runtime = ManagedRuntime.make(options.clock === undefined ? logged : Layer.merge(logged, Layer.setClock(options.clock)))
   // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error.

@@ -47,6 +47,9 @@ export const makeYoga = (options: YogaOptions) =>
     graphiql: false,
     maskedErrors: { maskError: maskErrorWith(options.log, options.production), isDev: false },
     logging: false,
+    // src/http/server.ts has read the whole body within CAREPANEL_BODY_LIMIT_BYTES before yoga sees it; yoga's own
+    // limit would pipe it again through a stream (a few per cent of a read's CPU, an AbortError made per request).
+    maxRequestBodySize: false,
     context: ({ caller }) => ({ actor: caller.actor, run: options.run, access: new AccessTracker(), pubsub: options.pubsub, feed: options.feed }),
     plugins: [armorPlugin(options.limits), ...(options.production ? [noIntrospection, productionValidation] : []), accessLogPlugin(options.log) as unknown as Plugin, ...(options.traced === true ? [operationSpansPlugin as unknown as Plugin] : [])]
   })

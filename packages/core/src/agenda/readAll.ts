@@ -1,24 +1,7 @@
-import { Effect, Schema } from "effect"
+import { Effect, type Schema } from "effect"
 import { ReadModels } from "../ports/ReadModels.js"
+import { decodeOnce } from "../shared/decodedDocuments.js"
 import type { AuthorityId } from "../shared/ids.js"
-
-/**
- * Documents already decoded, per schema and per document object. A store that hands back the same object for a row
- * whose stored document has not changed (store-sql does) gets each row decoded once; any other store decodes on
- * every read, as before. Read models are never mutated, so a decoded value can be shared between reads.
- */
-const decoded = new WeakMap<Schema.Schema.Any, WeakMap<object, unknown>>()
-
-const decodeOnce = <A, I>(schema: Schema.Schema<A, I>, doc: unknown): A => {
-  if (typeof doc !== "object" || doc === null) return Schema.decodeUnknownSync(schema)(doc)
-  const cache = decoded.get(schema) ?? new WeakMap<object, unknown>()
-  decoded.set(schema, cache)
-  const hit = cache.get(doc)
-  if (hit !== undefined) return hit as A
-  const value = Schema.decodeUnknownSync(schema)(doc)
-  cache.set(doc, value)
-  return value
-}
 
 /**
  * Every document of one read model for one authority, decoded with its state schema. Decoded in one synchronous

@@ -1,4 +1,4 @@
-import { type DateTime, Effect, Schema } from "effect"
+import { type DateTime, Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { EventStore } from "../ports/EventStore.js"
 import { IdGenerator } from "../ports/IdGenerator.js"
@@ -7,6 +7,7 @@ import { ReadModels } from "../ports/ReadModels.js"
 import type { Referral } from "../referral/Referral.js"
 import { referralAggregate, referralStreamType } from "../referral/referralAggregate.js"
 import { referralPermissions } from "../referral/Referrals.js"
+import { decodeDocument } from "../shared/decodedDocuments.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise } from "../shared/authorise.js"
 import { type CommandBody, commandHandler, commandPrepare } from "../shared/commandHandler.js"
@@ -148,7 +149,7 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
           yield* authorise(actor, decisionReaders)
           const row = yield* readModels.get(decisionCollection, actor.authorityId, id)
           if (row === undefined) return yield* Effect.fail(NotFound.of("decision", id))
-          return yield* Schema.decodeUnknown(Decision)(row.doc).pipe(Effect.orDie)
+          return yield* decodeDocument(Decision, row.doc)
         })
     }
   })

@@ -1,5 +1,6 @@
+import { decodeDocument } from "../shared/decodedDocuments.js"
 import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { EventStore } from "../ports/EventStore.js"
 import { IdGenerator } from "../ports/IdGenerator.js"
@@ -93,7 +94,7 @@ export class Disagreements extends Effect.Service<Disagreements>()("@carepanel/c
           yield* authorise(actor, disagreementReaders)
           const row = yield* readModels.get(disagreementCollection, actor.authorityId, id)
           if (row === undefined) return yield* Effect.fail(NotFound.of("disagreement", id))
-          return yield* Schema.decodeUnknown(Disagreement)(row.doc).pipe(Effect.orDie)
+          return yield* decodeDocument(Disagreement, row.doc)
         }),
       /** The actor's authority's disagreements, e.g. those against one decision or heard at one sitting. */
       list: (actor: Actor, filter: DisagreementFilter = {}) =>
@@ -101,7 +102,7 @@ export class Disagreements extends Effect.Service<Disagreements>()("@carepanel/c
           yield* authorise(actor, disagreementReaders)
           const where = Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined))
           const rows = yield* readModels.query({ collection: disagreementCollection, authorityId: actor.authorityId, where })
-          return yield* Effect.forEach(rows, (row) => Schema.decodeUnknown(Disagreement)(row.doc).pipe(Effect.orDie))
+          return yield* Effect.forEach(rows, (row) => decodeDocument(Disagreement, row.doc))
         })
     }
   })

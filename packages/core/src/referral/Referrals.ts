@@ -1,5 +1,5 @@
 import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { EventStore, } from "../ports/EventStore.js"
 import type { Policies } from "../ports/Policies.js"
@@ -8,6 +8,7 @@ import { ReadModels } from "../ports/ReadModels.js"
 import type { Actor } from "../shared/actor.js"
 import { everyRole } from "../shared/roles.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
+import { decodeDocument } from "../shared/decodedDocuments.js"
 import { NotFound } from "../shared/errors.js"
 import { ReferralId, type SittingId } from "../shared/ids.js"
 import type { RuleId } from "../policy/rules.js"
@@ -97,7 +98,7 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
           yield* authorise(actor, referralReaders)
           const row = yield* readModels.get(referralCollection, actor.authorityId, id)
           if (row === undefined) return yield* Effect.fail(NotFound.of("request", id))
-          return yield* Schema.decodeUnknown(Referral)(row.doc).pipe(Effect.orDie)
+          return yield* decodeDocument(Referral, row.doc)
         })
     }
   })

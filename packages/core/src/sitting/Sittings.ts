@@ -1,5 +1,6 @@
+import { decodeDocument } from "../shared/decodedDocuments.js"
 import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
-import { DateTime, Effect, Schema } from "effect"
+import { DateTime, Effect } from "effect"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
@@ -111,7 +112,7 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
             authorityId: actor.authorityId,
             ...(filter.panelId === undefined ? {} : { where: { panelId: filter.panelId } })
           })
-          const sittings = yield* Effect.forEach(rows, (row) => Schema.decodeUnknown(Sitting)(row.doc).pipe(Effect.orDie))
+          const sittings = yield* Effect.forEach(rows, (row) => decodeDocument(Sitting, row.doc))
           return sittings
             .filter((sitting) => (filter.from === undefined || sitting.date >= filter.from) && (filter.to === undefined || sitting.date <= filter.to))
             .sort((a, b) => DateTime.distance(b.startsAt, a.startsAt))

@@ -1,5 +1,6 @@
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import { ReadModels } from "../ports/ReadModels.js"
+import { decodeDocument } from "../shared/decodedDocuments.js"
 import { NotFound } from "../shared/errors.js"
 import type { AuthorityId, SittingId } from "../shared/ids.js"
 import { Sitting } from "./Sitting.js"
@@ -10,5 +11,5 @@ export const readSitting = (authorityId: AuthorityId, id: SittingId) =>
   Effect.gen(function* () {
     const row = yield* (yield* ReadModels).get(sittingCollection, authorityId, id)
     if (row === undefined) return yield* Effect.fail(NotFound.of("sitting", id))
-    return yield* Schema.decodeUnknown(Sitting)(row.doc).pipe(Effect.orDie)
+    return yield* decodeDocument(Sitting, row.doc)
   })

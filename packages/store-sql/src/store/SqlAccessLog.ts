@@ -39,25 +39,25 @@ export const makeSqlAccessLog = (groupCommit: GroupCommit) =>
   Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const lock = sql.onDialectOrElse({ pg: () => sql`SELECT pg_advisory_xact_lock(${accessLogLockKey})`, orElse: () => Effect.void })
+  // RETURNING gives back the rows as stored, seq and all, in one statement of fixed text (its prepared statement is
+  // reused); the writer lock keeps them one block in seq order, which the link needs.
+  const returned = linkedColumns.access.join(", ")
   const insertLinked = (entries: ReadonlyArray<AccessRecord>) =>
     Effect.gen(function* () {
       yield* lock
-      const [before] = yield* sql<{ seq: number | string }>`SELECT COALESCE(MAX(seq), 0) AS seq FROM access_log`
-      yield* sql`INSERT INTO access_log ${sql.insert(
-            entries.map((entry) => ({
-              authority_id: entry.authorityId,
-              person_id: entry.personId,
-              role: entry.role,
-              at: entry.at,
-              child_id: entry.childId,
-              fields: JSON.stringify(entry.fields),
-              purpose: entry.purpose
-            }))
-          )}`
-      const written = yield* sql.unsafe<Record<string, unknown>>(
-        `SELECT ${linkedColumns.access.join(", ")} FROM access_log WHERE seq > ${Number(before?.seq ?? 0)} ORDER BY seq`
-      )
-      yield* addLink("access", "", written.map((row) => linkedRowOf("access", row)), new Date(yield* Clock.currentTimeMillis).toISOString())
+      const written = yield* sql<Record<string, unknown>>`INSERT INTO access_log ${sql.insert(
+        entries.map((entry) => ({
+          authority_id: entry.authorityId,
+          person_id: entry.personId,
+          role: entry.role,
+          at: entry.at,
+          child_id: entry.childId,
+          fields: JSON.stringify(entry.fields),
+          purpose: entry.purpose
+        }))
+      )} RETURNING ${sql.literal(returned)}`
+      const rows = written.map((row) => linkedRowOf("access", row)).sort((a, b) => Number(a[0]) - Number(b[0]))
+      yield* addLink("access", "", rows, new Date(yield* Clock.currentTimeMillis).toISOString())
     })
   return AccessLog.of({
     record: (entries) =>

@@ -35,6 +35,18 @@ interface Member {
 }
 
 /**
+ * The leader's yield on SQLite: one turn of the event loop (setImmediate), so that the I/O callbacks already due run
+ * first. While a SQLite transaction and its sync block the loop, the next requests arrive on their sockets; each one
+ * handled in that turn reaches its commit in the same callback and joins the group. A microtask yield
+ * (Effect.yieldNow) lets in only the commits started by the leader's own callback: an API serving 10 readers wrote
+ * every access-log entry in a group of one, each with its own sync. PostgreSQL keeps the microtask yield: its driver
+ * waits on the network, so the commits that arrive meanwhile queue for the drain's next group anyway.
+ */
+const afterPendingIo = Effect.async<void>((resume) => {
+  setImmediate(() => resume(Effect.void))
+})
+
+/**
  * Group commit. The first commit to arrive leads a group in its own fibre; every commit that arrives before the leader
  * begins (or while its group is syncing) waits in line and goes into the group or the next one. A group is one write
  * transaction: each member runs in its own savepoint, so a member that fails (a version conflict, a refused row,
@@ -48,6 +60,7 @@ export const makeGroupCommit = (writeTransaction: WriteTransaction, key: Signing
     const sql = yield* SqlClient.SqlClient
     const scope = yield* Effect.scope
     const grouped = options.groupCommit ?? true
+    const leaderYield = sql.onDialectOrElse({ sqlite: () => afterPendingIo, orElse: () => Effect.yieldNow() })
 
     // PostgreSQL: a group holding both logs' locks takes them in one order (event_head first), so two processes'
     // mixed groups cannot deadlock. SQLite's write transaction is one lock for everything.
@@ -115,15 +128,16 @@ export const makeGroupCommit = (writeTransaction: WriteTransaction, key: Signing
 
     /**
      * The first commit to arrive while no group is being written leads one in its own fibre: no fibre to start and
-     * no hand-off, so a lone writer pays one yield. That yield lets the commits already on their way (on SQLite the
-     * driver is synchronous, so none can arrive while a transaction runs) queue behind it and join its group. Commits
-     * that arrive while its group is written are left to a drain fibre, so the leader is answered with its group.
+     * no hand-off, so a lone writer pays one yield (on SQLite a turn of the event loop: afterPendingIo). That yield
+     * lets the commits already on their way (on SQLite the driver is synchronous, so none can arrive while a
+     * transaction runs) queue behind it and join its group. Commits that arrive while its group is written are left
+     * to a drain fibre, so the leader is answered with its group.
      * Uninterruptible: the other members' commits are in its hands.
      */
     const leadGroup = (first: Member): Effect.Effect<unknown, unknown> =>
       Effect.uninterruptible(
         Effect.zipRight(
-          Effect.yieldNow(),
+          leaderYield,
           Effect.suspend(() => {
             const followers = waiting
             waiting = []
