@@ -79,6 +79,28 @@ describe("given a child placed with connected-person carers and not under police
   )
 })
 
+describe("given a child placed, accommodated under s20, the consent withdrawn and police protection taken", () => {
+  it.effect("when s20 accommodation is agreed again then the legal status is V2 again, from the new consent", () =>
+    Effect.gen(function* () {
+      const placements = yield* Placements
+      const id = yield* identifiedChild(false)
+      yield* placeAt10(id)
+      const wishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
+      yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [mother], childWishes: wishes })
+      yield* setTime(london("2027-03-29", "12:00"))
+      yield* placements.recordS20ConsentWithdrawn(staff.socialWorker, id, "Dana Harrow")
+      yield* placements.recordPolicePowers(staff.socialWorker, id, true, london("2027-03-29", "11:30"))
+      yield* setTime(london("2027-03-31", "12:00"))
+      yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [{ ...mother, consentGivenAt: london("2027-03-31", "11:00") }], childWishes: wishes })
+      expect(yield* legalStatuses).toEqual([
+        ["V2", london("2027-03-26", "10:00")],
+        ["L1", london("2027-03-29", "11:30")],
+        ["V2", london("2027-03-31", "11:00")]
+      ])
+    }).pipe(Effect.provide(core))
+  )
+})
+
 describe("given a child under police protection from 08:00 and placed at 10:00 (L1 from the placement)", () => {
   const endedBy = (outcome: "interim_care_order" | "emergency_protection_order" | "returned_home") =>
     Effect.gen(function* () {
