@@ -29,8 +29,10 @@ import { closePgAdmin, freshPgDatabase } from "../support/freshStores.js"
 /**
  * Issue 14 item 3: random tamperings by someone who can write the database (and switch its triggers off) but does
  * not hold the signing key. Each runs in a transaction that is rolled back, so one seeded store serves every run.
+ * CI runs 200 per engine (every kind about 20 times); CAREPANEL_TAMPER_RUNS raises it (docs/security.md has 1,000).
  */
-const runsPerEngine = 500
+const runsPerEngine = Number(process.env.CAREPANEL_TAMPER_RUNS || 200)
+if (!Number.isInteger(runsPerEngine) || runsPerEngine < 1) throw new Error("CAREPANEL_TAMPER_RUNS must be a positive integer")
 
 const scratch = mkdtempSync(join(tmpdir(), "carepanel-tamper-"))
 afterAll(async () => {
