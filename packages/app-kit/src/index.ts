@@ -17,6 +17,7 @@ export {
   startActiveSpan,
   type TelemetrySettings,
   telemetryLayer,
+  telemetryOrOff,
   telemetryOption,
   telemetrySettingsFromEnv,
   tracedLayer,

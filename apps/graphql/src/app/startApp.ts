@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net"
 import { type AccessLog, type AuthorityPolicy, RateCounters, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
-import { observeHttpServer, routeNamer, type TelemetrySettings, telemetryLayer } from "@carepanel/app-kit"
+import { observeHttpServer, routeNamer, type TelemetrySettings, telemetryOrOff } from "@carepanel/app-kit"
 import { StoreReadiness } from "@carepanel/store-sql"
 import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime } from "effect"
 import type { AuthConfig } from "../auth/authConfig.js"
@@ -84,8 +84,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     ...(options.ids === undefined ? {} : { ids: options.ids }),
     traced: options.telemetry !== undefined
   })
-  // Without telemetry nobody reads a span: off, @effect/sql stops building one (attributes, timings) for every statement.
-  const telemetry = options.telemetry === undefined ? Layer.setTracerEnabled(false) : telemetryLayer(options.telemetry)
+  const telemetry = telemetryOrOff(options.telemetry)
   const logged = Layer.mergeAll(layer, jsonLoggerTo(log), options.readiness ?? StoreReadiness.inMemory, options.rateCounters ?? InMemoryRateCounters, telemetry)
   const runtime = ManagedRuntime.make(options.clock === undefined ? logged : Layer.merge(logged, Layer.setClock(options.clock)))
   // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error.

@@ -1,4 +1,4 @@
-import { type TelemetrySettings, telemetryLayer } from "@carepanel/app-kit"
+import { type TelemetrySettings, telemetryOrOff } from "@carepanel/app-kit"
 import type { AccessLog, Actor, AuthorityPolicy, IdGenerator, Notifier } from "@carepanel/core"
 import { Cause, type Clock, Effect, Exit, Layer, ManagedRuntime } from "effect"
 import type { Run } from "../ui/CoreContext.js"
@@ -44,7 +44,7 @@ export const makeTuiRuntime = async (options: TuiRuntimeOptions): Promise<TuiRun
     traced: options.telemetry !== undefined
   })
   const logged = Layer.merge(layer, jsonLoggerTo(options.log ?? stderrSink))
-  const observed = options.telemetry === undefined ? logged : Layer.merge(logged, telemetryLayer(options.telemetry))
+  const observed = Layer.merge(logged, telemetryOrOff(options.telemetry))
   const runtime = ManagedRuntime.make(options.clock === undefined ? observed : Layer.merge(observed, Layer.setClock(options.clock)))
   const built = await runtime.runPromiseExit(Effect.void)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)

@@ -1,6 +1,6 @@
 import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { atMostEvery, flushEvery, flushIntervalMs, observeHttpServer, type RateLimit, RateLimiter, routeNamer, type TelemetrySettings, telemetryLayer } from "@carepanel/app-kit"
+import { atMostEvery, flushEvery, flushIntervalMs, observeHttpServer, type RateLimit, RateLimiter, routeNamer, type TelemetrySettings, telemetryOrOff } from "@carepanel/app-kit"
 import { serve } from "@hono/node-server"
 import { type AuthorityPolicy, dispatcherConfig, type Notifier, RateCounters, runDispatcher } from "@carepanel/core"
 import { makeWriteTransaction, type StoreServices } from "@carepanel/store-sql"
@@ -61,7 +61,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   const layer = receiverLayer({ store: options.store, policies: options.policies, notifier: options.notifier, traced: options.telemetry !== undefined })
   // Effect's JSON logger: every value escaped, so a path segment holding CR or LF cannot forge a line.
   const json = Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, options.log ?? ((line: string) => console.error(line))))
-  const runtime = ManagedRuntime.make(Layer.mergeAll(layer, json, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info), options.telemetry === undefined ? Layer.empty : telemetryLayer(options.telemetry)))
+  const runtime = ManagedRuntime.make(Layer.mergeAll(layer, json, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info), telemetryOrOff(options.telemetry)))
   const built = await runtime.runPromiseExit(makeWriteTransaction)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const limiter = new RateLimiter(await runtime.runPromise(RateCounters), atMostEvery(60_000, (message: string) => runtime.runFork(Effect.logWarning(message))))

@@ -7,3 +7,10 @@ import type { TelemetrySettings } from "./settings.js"
  */
 export const telemetryLayer = (settings: TelemetrySettings): Layer.Layer<never> =>
   Layer.unwrapEffect(Effect.map(Effect.promise(() => import("./exportingLayer.js")), (module) => module.exportingLayer(settings)))
+
+/**
+ * The app's telemetry layer: exporting as configured, or, with none configured, Effect's tracer off, since nobody
+ * reads a span then and @effect/sql would still build one (attributes, timings, the statement's text) per statement.
+ */
+export const telemetryOrOff = (settings: TelemetrySettings | undefined): Layer.Layer<never> =>
+  settings === undefined ? Layer.setTracerEnabled(false) : telemetryLayer(settings)
