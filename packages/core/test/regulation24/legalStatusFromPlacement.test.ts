@@ -44,13 +44,19 @@ const lookedAfter = Effect.map(
   (record) => record.lookedAfter.map((period) => [period.route, period.from])
 )
 
+/** The child is placed at 10:00; at 15:00 police protection is recorded as having begun at `began` that day. */
+const placedThenPoliceProtectionFrom = (began: string) =>
+  Effect.gen(function* () {
+    const id = yield* identifiedChild(false)
+    yield* placeAt10(id)
+    yield* setTime(london("2027-03-26", "15:00"))
+    yield* (yield* Placements).recordPolicePowers(staff.socialWorker, id, true, london("2027-03-26", began))
+  })
+
 describe("given a child placed with connected-person carers and not under police protection", () => {
   it.effect("when police protection that began after the placement is recorded then the legal status is L1 from when it began", () =>
     Effect.gen(function* () {
-      const id = yield* identifiedChild(false)
-      yield* placeAt10(id)
-      yield* setTime(london("2027-03-26", "15:00"))
-      yield* (yield* Placements).recordPolicePowers(staff.socialWorker, id, true, london("2027-03-26", "14:00"))
+      yield* placedThenPoliceProtectionFrom("14:00")
       expect(yield* legalStatuses).toEqual([["L1", london("2027-03-26", "14:00")]])
       expect(yield* lookedAfter).toEqual([["regulation24_placement", london("2027-03-26", "10:00")]])
     }).pipe(Effect.provide(core))
@@ -58,10 +64,7 @@ describe("given a child placed with connected-person carers and not under police
 
   it.effect("when police protection from before the placement is recorded late then the legal status is L1 from the placement", () =>
     Effect.gen(function* () {
-      const id = yield* identifiedChild(false)
-      yield* placeAt10(id)
-      yield* setTime(london("2027-03-26", "15:00"))
-      yield* (yield* Placements).recordPolicePowers(staff.socialWorker, id, true, london("2027-03-26", "07:00"))
+      yield* placedThenPoliceProtectionFrom("07:00")
       expect(yield* legalStatuses).toEqual([["L1", london("2027-03-26", "10:00")]])
     }).pipe(Effect.provide(core))
   )
