@@ -139,7 +139,14 @@ export const prepare = <C, E extends { readonly _tag: string }, S, R, X>(
  * pure, so a retry is safe), a few times before giving up with the conflict.
  */
 export const retryOnConflict = <A, E, R>(self: Effect.Effect<A, E, R>) =>
-  Effect.retry(self, { while: (error) => error instanceof ConcurrencyConflict, schedule: Schedule.recurs(3) })
+  // The first run is bare, and the retry (three more runs at most, as before) is set up only after a conflict: an
+  // Effect.retry costs a schedule driver on every command, which was most of what this wrapper cost.
+  self.pipe(
+    Effect.catchIf(
+      (error) => error instanceof ConcurrencyConflict,
+      () => Effect.retry(self, { while: (error) => error instanceof ConcurrencyConflict, schedule: Schedule.recurs(2) })
+    )
+  )
 
 /** Appends the prepared commits of one use case in one transaction: all of them or none. */
 export const appendTogether = (commits: ReadonlyArray<Commit | undefined>) =>

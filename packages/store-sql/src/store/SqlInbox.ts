@@ -1,5 +1,5 @@
 import { SqlClient } from "@effect/sql"
-import { Clock, Effect } from "effect"
+import { Clock, Effect, Option } from "effect"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
 import { Inbox } from "./Inbox.js"
@@ -9,11 +9,14 @@ export const makeSqlInbox = (writeTransaction: WriteTransaction) =>
   const sql = yield* SqlClient.SqlClient
   return Inbox.of({
     markProcessed: (authorityId, messageId) =>
-      Effect.flatMap(Clock.currentTimeMillis, (now) =>
-        writeTransaction(sql<{ message_id: string }>`INSERT INTO inbox (authority_id, message_id, processed_at)
+      Effect.flatMap(Clock.currentTimeMillis, (now) => {
+        const claim = sql<{ message_id: string }>`INSERT INTO inbox (authority_id, message_id, processed_at)
           VALUES (${authorityId}, ${messageId}, ${new Date(now).toISOString()})
-          ON CONFLICT (authority_id, message_id) DO NOTHING RETURNING message_id`)
-      ).pipe(
+          ON CONFLICT (authority_id, message_id) DO NOTHING RETURNING message_id`
+        // One statement is atomic on its own: inside the caller's transaction (the webhook receiver's delivery) a
+        // savepoint around it would add two statements' work and nothing else.
+        return Effect.flatMap(Effect.serviceOption(SqlClient.TransactionConnection), (open) => (Option.isSome(open) ? claim : writeTransaction(claim)))
+      }).pipe(
         Effect.map((rows) => rows.length === 1),
         asPersistenceError("record a processed message")
       )
