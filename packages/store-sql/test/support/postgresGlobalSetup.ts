@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node"
 import { startPostgresCluster } from "../../dev/postgresCluster.js"
+import { buildChildScripts } from "./buildChildScripts.js"
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -9,10 +10,11 @@ declare module "vitest" {
 }
 
 /**
- * Starts a real PostgreSQL server for the run (never skipped: if it cannot start, every test file
- * fails with the reason) and sets DATABASE_URL to its admin database.
+ * Bundles the child processes' scripts (test/support/childScripts.ts), then starts a real PostgreSQL server for the
+ * run (never skipped: if it cannot start, every test file fails with the reason) and sets DATABASE_URL to its admin database.
  */
 export default async function setup(project: TestProject) {
+  await buildChildScripts()
   const cluster = await startPostgresCluster()
   const url = cluster.url("postgres")
   process.env.DATABASE_URL = url
