@@ -14,10 +14,17 @@ declare module "vitest" {
  * run (never skipped: if it cannot start, every test file fails with the reason) and sets DATABASE_URL to its admin database.
  */
 export default async function setup(project: TestProject) {
-  await buildChildScripts()
-  const cluster = await startPostgresCluster()
+  const children = await buildChildScripts()
+  project.provide("childScriptsDir", children.dir)
+  const cluster = await startPostgresCluster().catch((error) => {
+    children.remove()
+    throw error
+  })
   const url = cluster.url("postgres")
   process.env.DATABASE_URL = url
   project.provide("postgresAdminUrl", url)
-  return () => cluster.stop()
+  return () => {
+    cluster.stop()
+    children.remove()
+  }
 }
