@@ -3,5 +3,7 @@ import { defineConfig } from "vitest/config"
 export default defineConfig({
   resolve: { conditions: ["@carepanel/source"] },
   ssr: { resolve: { conditions: ["@carepanel/source"] } },
-  test: { include: ["test/**/*.test.ts"] }
+  // The files share nothing but the loaded modules: not isolated, each worker loads effect and the dependencies once
+  // (guardedLookup.test.ts, which mocks node:dns, loads the module it tests afresh).
+  test: { include: ["test/**/*.test.ts"], isolate: false }
 })

@@ -1,6 +1,5 @@
 import type { LookupAddress } from "node:dns"
-import { describe, expect, it, vi } from "vitest"
-import { guardedLookup, literalRefusal, RefusedAddress } from "../src/guardedLookup.js"
+import { afterAll, describe, expect, it, vi } from "vitest"
 
 // A host name's answers as the connection sees them. Real DNS for IP literals and localhost; names under the reserved
 // .test domain answer from this zone, as a real resolver may (a name with a public and a private address, a name
@@ -26,6 +25,15 @@ vi.mock("node:dns", async (importOriginal) => {
       : callback(null, answers[0]?.address ?? "", answers[0]?.family ?? 4)
   }
   return { ...real, lookup, default: { ...real, lookup } }
+})
+
+// The suite's files share loaded modules (vitest.config.ts): another file may have loaded the guarded lookup with the
+// real node:dns, so load it afresh under the mock here, and let the next file load it afresh without.
+vi.resetModules()
+const { guardedLookup, literalRefusal, RefusedAddress } = await import("../src/guardedLookup.js")
+afterAll(() => {
+  vi.doUnmock("node:dns")
+  vi.resetModules()
 })
 
 interface Resolved {

@@ -8,6 +8,7 @@ import { AuthorityId, EventStore, type Notification, Outbox } from "@carepanel/c
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { SqliteStoreLayer } from "../src/index.js"
+import { childScriptArgs } from "./support/childScripts.js"
 
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-dispatch-"))
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
@@ -47,7 +48,7 @@ const startReceiver = async () => {
 const startDispatcher = (receiverUrl: string) => {
   const child = spawn(
     process.execPath,
-    ["--conditions=@carepanel/source", "--import", "tsx", join(import.meta.dirname, "support/dispatcherChild.ts")],
+    childScriptArgs("dispatcherChild"),
     { env: { ...process.env, CAREPANEL_DATA_DIR: dataDir, RECEIVER_URL: receiverUrl }, stdio: ["ignore", "pipe", "pipe"] }
   )
   const started = new Promise<void>((resolve) => child.stdout.once("data", () => resolve()))

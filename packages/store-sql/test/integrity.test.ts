@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process"
 import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { SqlClient } from "@effect/sql"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { AccessLog, type ChildId, type PersonId } from "@carepanel/core"
@@ -22,6 +21,7 @@ import {
 import { appendSome, authorityA, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
 import { freshDataDir, removeTempDirs } from "./support/freshStores.js"
+import { childScriptArgs } from "./support/childScripts.js"
 
 afterAll(removeTempDirs)
 
@@ -50,9 +50,8 @@ describe("the signing key", () => {
 
   it("is generated once when several processes start together on an empty data directory: all of them sign with it", async () => {
     const dataDir = freshDataDir()
-    const child = fileURLToPath(new URL("./support/devKeyChild.ts", import.meta.url))
     const children = Array.from({ length: 4 }, () => {
-      const proc = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", child, dataDir])
+      const proc = spawn(process.execPath, [...childScriptArgs("devKeyChild"), dataDir])
       let [out, err] = ["", ""]
       const ready = new Promise<void>((resolve) =>
         proc.stdout.on("data", (chunk) => {

@@ -1,18 +1,15 @@
 import { spawn } from "node:child_process"
-import { fileURLToPath } from "node:url"
 import type { DispatcherSpec, SharedStore, WriterSpec } from "@carepanel/store-contract"
 import { Effect, type Layer } from "effect"
 import { trustedKeyOf } from "../../src/chain/signingKey.js"
 import { StoreIntegrity } from "../../src/chain/StoreIntegrity.js"
 import { verifyStore } from "../../src/chain/verifyStore.js"
 import type { StoreServices } from "../../src/StoreServices.js"
+import { type ChildScript, childScriptArgs } from "./childScripts.js"
 
-const writerScript = fileURLToPath(new URL("./contractWriter.ts", import.meta.url))
-const dispatcherScript = fileURLToPath(new URL("./contractDispatcher.ts", import.meta.url))
-
-/** Runs a contract script in a new Node process (TypeScript through tsx, sources through the source condition). */
-const spawnScript = (script: string, env: Record<string, string>) => (spec: WriterSpec | DispatcherSpec) =>
-  spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", script, JSON.stringify(spec)], {
+/** Runs a contract script in a new Node process (bundled from its sources by the global setup). */
+const spawnScript = (script: ChildScript, env: Record<string, string>) => (spec: WriterSpec | DispatcherSpec) =>
+  spawn(process.execPath, [...childScriptArgs(script), JSON.stringify(spec)], {
     env: { ...process.env, ...env },
     stdio: ["pipe", "pipe", "pipe"]
   })
@@ -31,7 +28,7 @@ const verifyIntegrity = (layer: Layer.Layer<StoreServices, unknown>) => () =>
 /** A store several processes open at once, named to the child by the same variables an app reads. */
 export const sharedStore = (layer: Layer.Layer<StoreServices, unknown>, env: Record<string, string>): SharedStore => ({
   layer,
-  spawnWriter: spawnScript(writerScript, env),
-  spawnDispatcher: spawnScript(dispatcherScript, env),
+  spawnWriter: spawnScript("contractWriter", env),
+  spawnDispatcher: spawnScript("contractDispatcher", env),
   verifyIntegrity: verifyIntegrity(layer)
 })
