@@ -3,7 +3,7 @@
 // garbage collection, every SQLite statement slower than TAIL_PROBE_SLOW_MS (default 5 ms; COMMIT and BEGIN always),
 // and the event loop's delay histogram. All times are epoch milliseconds (fractions kept). At exit it writes one JSON
 // file to TAIL_PROBE_OUT. Never loaded by the application itself: `npm run bench` passes it when BENCH_TAIL_DIR is set.
-import { writeFileSync } from "node:fs"
+import { statSync, writeFileSync } from "node:fs"
 import { Server } from "node:http"
 import { createRequire } from "node:module"
 import { monitorEventLoopDelay, PerformanceObserver, performance } from "node:perf_hooks"
@@ -41,13 +41,17 @@ Server.prototype.emit = function (event, ...args) {
   return emit.call(this, event, ...args)
 }
 
-// Stalls: a 10 ms interval that fires late by more than 20 ms means the loop was busy (or the process descheduled).
+// Stalls: a 10 ms interval that fires late by more than 20 ms means the loop was busy (or the process descheduled:
+// the process's CPU time during the stall, cpu, tells the two apart on a loaded machine).
 const tick = 10
 let last = now()
+let lastCpu = process.cpuUsage()
 setInterval(() => {
   const t = now()
-  if (t - last - tick > 20) stalls.push({ start: last + tick, end: t })
+  const cpu = process.cpuUsage()
+  if (t - last - tick > 20) stalls.push({ start: last + tick, end: t, cpu: (cpu.user - lastCpu.user + cpu.system - lastCpu.system) / 1000 })
   last = t
+  lastCpu = cpu
 }, tick).unref()
 
 const delay = monitorEventLoopDelay({ resolution: 10 })
@@ -65,6 +69,20 @@ const scratch = new Database(":memory:")
 const Statement = Object.getPrototypeOf(scratch.prepare("SELECT 1"))
 scratch.close()
 let transaction
+// In WAL mode only a checkpoint writes the database file itself: a COMMIT after which the file changed ran one
+// (SQLite's automatic checkpoint, every 1,000 pages of WAL, runs inside the COMMIT that crosses the mark).
+const fileStamps = new Map()
+const checkpointed = (file) => {
+  try {
+    const { mtimeMs, size } = statSync(file)
+    const stamp = `${mtimeMs}/${size}`
+    const changed = fileStamps.has(file) && fileStamps.get(file) !== stamp
+    fileStamps.set(file, stamp)
+    return changed
+  } catch {
+    return false
+  }
+}
 for (const method of ["run", "all", "get"]) {
   const original = Statement[method]
   Statement[method] = function (...args) {
@@ -80,7 +98,7 @@ for (const method of ["run", "all", "get"]) {
         transaction.statements++
         if (head.startsWith("SAVEPOINT")) transaction.savepoints++
         if (head.startsWith("COMMIT")) {
-          commits.push({ start: transaction.start, commitStart: start, end, statements: transaction.statements, savepoints: transaction.savepoints })
+          commits.push({ start: transaction.start, commitStart: start, end, statements: transaction.statements, savepoints: transaction.savepoints, checkpoint: checkpointed(this.database.name) })
           transaction = undefined
         } else if (head.startsWith("ROLLBACK") && !head.startsWith("ROLLBACK TO")) transaction = undefined
       }

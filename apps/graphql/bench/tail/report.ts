@@ -15,10 +15,10 @@ interface Span {
 interface Probe {
   readonly loopDelay: { readonly p50: number; readonly p99: number; readonly max: number; readonly mean: number }
   readonly requests: ReadonlyArray<Span & { readonly socket: number; readonly status?: number }>
-  readonly stalls: ReadonlyArray<Span>
+  readonly stalls: ReadonlyArray<Span & { readonly cpu?: number }>
   readonly gcs: ReadonlyArray<{ readonly start: number; readonly duration: number; readonly kind?: number }>
   readonly statements: ReadonlyArray<Span & { readonly sql: string }>
-  readonly commits: ReadonlyArray<Span & { readonly commitStart: number; readonly statements: number; readonly savepoints: number }>
+  readonly commits: ReadonlyArray<Span & { readonly commitStart: number; readonly statements: number; readonly savepoints: number; readonly checkpoint?: boolean }>
 }
 
 const dir = process.argv[2] ?? process.env.BENCH_TAIL_DIR
@@ -78,6 +78,8 @@ for (const window of windows) {
     `loop stalls > 20 ms: ${stalls.length}, ${f(stalls.reduce((a, s) => a + s.end - s.start, 0))} ms in all, longest ${f(Math.max(0, ...stalls.map((s) => s.end - s.start)))} ms; ` +
       `GC ${gcs.length}, ${f(gcs.reduce((a, g) => a + g.end - g.start, 0))} ms, longest ${f(Math.max(0, ...gcs.map((g) => g.end - g.start)))} ms`
   )
+  const checkpoints = commits.filter((c) => c.checkpoint === true).map((c) => c.end - c.commitStart)
+  if (checkpoints.length > 0) console.log(`WAL checkpoints (COMMITs after which the database file changed): ${checkpoints.length}, COMMIT ms ${checkpoints.map(f).join(", ")}`)
   if (commits.length > 0)
     console.log(
       `transactions ${commits.length}: members p50 / max ${percentile(groupSizes, 50)} / ${groupSizes.at(-1)}; COMMIT p50 / p99 / max ${percentile(commitMs, 50).toFixed(1)} / ${percentile(commitMs, 99).toFixed(1)} / ${(commitMs.at(-1) ?? 0).toFixed(1)} ms`
@@ -97,11 +99,12 @@ for (const window of windows) {
         `[${slowSql.join("; ")}], ${txs.length} tx (${f(Math.max(0, ...txs.map((c) => c.end - c.commitStart)))} ms)`
     )
   }
-  const longStalls = stalls.filter((s) => s.end - s.start >= 100)
-  if (longStalls.length > 0) console.log("stalls >= 100 ms: start, ms, GC ms inside, the statements inside")
+  const longStalls = stalls.filter((s) => s.end - s.start >= 100).sort((a, b) => b.end - b.start - (a.end - a.start))
+  if (longStalls.length > 0) console.log("stalls >= 100 ms: start, ms, the process's CPU ms meanwhile, transactions, GC ms inside, the slowest statements inside")
   for (const stall of longStalls.slice(0, 15)) {
     const inside = statements.filter((x) => overlap(x, stall) > 0).sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 3)
     const gcMs = gcs.filter((g) => overlap(g, stall) > 0).map((g) => `${f(g.end - g.start)} ${gcKinds[g.kind ?? 0] ?? g.kind}`)
-    console.log(`  +${f(stall.start - t0)}: ${f(stall.end - stall.start)} ms, GC [${gcMs.join(", ")}], [${inside.map((x) => `${f(x.end - x.start)} ms ${x.sql.slice(0, 50)}`).join("; ")}]`)
+    const txs = commits.filter((c) => overlap(c, stall) > 0).length
+    console.log(`  +${f(stall.start - t0)}: ${f(stall.end - stall.start)} ms, CPU ${stall.cpu === undefined ? "?" : f(stall.cpu)} ms, ${txs} tx, GC [${gcMs.join(", ")}], [${inside.map((x) => `${f(x.end - x.start)} ms ${x.sql.slice(0, 50)}`).join("; ")}]`)
   }
 }
