@@ -19,6 +19,8 @@ export interface LoadOptions {
   readonly body: string | (() => string)
   readonly duration?: number
   readonly amount?: number
+  /** Requests a second across all connections (open loop at a fixed rate), instead of as fast as answers come. */
+  readonly overallRate?: number
 }
 
 /** One autocannon run, in this process, against a server in another process. */
@@ -31,6 +33,7 @@ export const load = async (options: LoadOptions): Promise<LoadResult> => {
     headers,
     connections: options.connections,
     ...(options.amount === undefined ? { duration: options.duration ?? 5 } : { amount: options.amount }),
+    ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
     ...(typeof body === "string" ? { body } : { requests: [{ setupRequest: (request) => ({ ...request, body: body() }) }] })
   } as autocannon.Options)
   const seconds = (new Date(result.finish).getTime() - new Date(result.start).getTime()) / 1000

@@ -8,6 +8,7 @@ import { agendaQuery, createDraftMutation, requestPageQuery, submitMutation } fr
 import { type LoadResult, load } from "./load.js"
 import { draftId, seedSqliteStore } from "./seedStore.js"
 import { type ChildServer, startApi, startChild } from "./servers.js"
+import { probeArgs, type TailWindow, writeTailWindows } from "./tail/windows.js"
 import { type Check, checkOf, printChecks, printTable } from "./targets.js"
 
 /**
@@ -23,10 +24,15 @@ const submitsPerLevel = Number(process.env.BENCH_SUBMITS ?? 2_000)
 /** `BENCH_OPERATIONS=writes` (or `reads`) runs only those: a before/after of one path on a busy machine. */
 const operations = (process.env.BENCH_OPERATIONS ?? "reads,writes").split(",")
 const warmSubmits = 100
+/** The open-loop row's rate: 50 clients sending this many drafts a second in all, whatever the answers' pace. */
+const openRate = Number(process.env.BENCH_OPEN_RATE ?? 100)
 const seconds = 5
 const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-bench-"))
+/** `BENCH_TAIL_DIR=<dir>`: the API and the durable floor run with the tail probe (bench/tail/probe.mjs) writing there; `npm run bench:tail -- <dir>` reads it. */
+const tailDir = process.env.BENCH_TAIL_DIR
+const windows: TailWindow[] = []
 
 type Body = string | (() => string)
 
@@ -38,6 +44,7 @@ const probe = async (url: string, token: string, body: string, field: string, ty
 }
 
 const rows: string[][] = []
+const notes: string[] = []
 const checks: Check[] = []
 const byLevel = new Map<string, LoadResult>()
 const cells = (result: LoadResult) => [result.rps.toFixed(0), `${result.p50} / ${result.p99}`]
@@ -52,12 +59,23 @@ const main = async () => {
   const administrator = await signDevToken(keys, { authorityId: policy.authority.id, roles: ["panel_administrator"], personId: staff.administrator.personId })
   const worker = await signDevToken(keys, { authorityId: policy.authority.id, roles: ["social_worker"], personId: staff.socialWorker.personId, name: staff.socialWorker.name })
   const memory = await startChild("bench/bareServer.ts")
-  const durable = await startChild("bench/bareServer.ts", { BARE_SQLITE_FILE: join(dataDir, "bare.sqlite") })
+  const durable = await startChild("bench/bareServer.ts", { BARE_SQLITE_FILE: join(dataDir, "bare.sqlite"), ...probeArgs(tailDir, "floor").env }, probeArgs(tailDir, "floor").node)
   const servers: ChildServer[] = [memory, durable]
   let seeded = 0
   let newDrafts = 0
-  const loadAt = (url: string, token: string | undefined, connections: number, body: Body, amount?: number) =>
-    load({ url, connections, body, ...(token === undefined ? {} : { token }), ...(amount === undefined ? { duration: seconds } : { amount }) })
+  const loadAt = async (url: string, token: string | undefined, connections: number, body: Body, amount?: number, label?: string, overallRate?: number) => {
+    const start = Date.now()
+    const result = await load({
+      url,
+      connections,
+      body,
+      ...(token === undefined ? {} : { token }),
+      ...(amount === undefined ? { duration: seconds } : { amount }),
+      ...(overallRate === undefined ? {} : { overallRate })
+    })
+    if (label !== undefined) windows.push({ label, server: url === memory.url ? "memory" : url === durable.url ? "floor" : "api", start, end: Date.now(), p50: result.p50, p99: result.p99 })
+    return result
+  }
   try {
     for (const level of levels) {
       const seedStart = Date.now()
@@ -66,7 +84,7 @@ const main = async () => {
       const first = Math.max(seeded, agendaMembers)
       const pool = Array.from({ length: level - first }, (_, i) => draftId(first + i))
       seeded = level
-      const api = await startApi(dataDir)
+      const api = await startApi(dataDir, probeArgs(tailDir, `api-${level}`).node, probeArgs(tailDir, `api-${level}`).env)
       try {
         // Reads: any request of the store's, spread over all of them.
         let page = 0
@@ -79,8 +97,8 @@ const main = async () => {
             await loadAt(url, token, 4, pageBody, 300)
           }
           for (const [operation, body] of [["agenda query", agendaQuery], ["request page", pageBody]] as const) {
-            const apiResult = await loadAt(api.url, administrator, 10, body)
-            const floor = await loadAt(memory.url, undefined, 10, body)
+            const apiResult = await loadAt(api.url, administrator, 10, body, undefined, operation)
+            const floor = await loadAt(memory.url, undefined, 10, body, undefined, operation)
             record(level, operation, apiResult, "bare from memory", floor)
             checks.push(checkOf(`${operation} at ${level.toLocaleString("en-GB")}: bare/API`, floor.rps / apiResult.rps, 2.0))
             checks.push(checkOf(`${operation} at ${level.toLocaleString("en-GB")}: p99 ms, 10 connections`, apiResult.p99, 20))
@@ -96,17 +114,28 @@ const main = async () => {
         await loadAt(api.url, worker, 4, () => submitMutation(spare[warm++ % spare.length]!), spare.length)
         await loadAt(durable.url, undefined, 4, () => submitMutation("warm"), 200)
         let next = 0
-        const submitApi = await loadAt(api.url, worker, 10, () => submitMutation(pool[next++]!), amount)
-        const submitFloor = await loadAt(durable.url, undefined, 10, () => submitMutation(pool[next++ % pool.length]!))
+        const submitApi = await loadAt(api.url, worker, 10, () => submitMutation(pool[next++]!), amount, "submit a request")
+        const submitFloor = await loadAt(durable.url, undefined, 10, () => submitMutation(pool[next++ % pool.length]!), undefined, "submit a request")
         const submitMemory = await loadAt(memory.url, undefined, 10, () => submitMutation(pool[next++ % pool.length]!))
         record(level, "submit a request", submitApi, "bare + 1 insert", submitFloor, submitMemory)
 
         const draft = () => createDraftMutation(policy, newDrafts++)
         await probe(api.url, worker, draft(), "createReferralDraft", "Referral")
-        const draftsApi = await loadAt(api.url, worker, 50, draft)
-        const draftsFloor = await loadAt(durable.url, undefined, 50, draft)
+        const draftsApi = await loadAt(api.url, worker, 50, draft, undefined, "50 clients create drafts")
+        const draftsFloor = await loadAt(durable.url, undefined, 50, draft, undefined, "50 clients create drafts")
         const draftsMemory = await loadAt(memory.url, undefined, 50, draft)
         record(level, "50 clients create drafts", draftsApi, "bare + 1 insert", draftsFloor, draftsMemory)
+        // Closed loop, 50 requests are always in flight: by Little's law the mean latency is 50 / throughput, so the
+        // p99 shows the server's throughput more than its tail. At a fixed rate below capacity it shows the tail.
+        const openLabel = `50 clients create drafts, ${openRate}/s`
+        const openApi = await loadAt(api.url, worker, 50, draft, undefined, openLabel, openRate)
+        const openFloor = await loadAt(durable.url, undefined, 50, draft, undefined, openLabel, openRate)
+        record(level, openLabel, openApi, "bare + 1 insert", openFloor)
+        notes.push(
+          `50 clients, closed loop, at ${level.toLocaleString("en-GB")}: mean latency = 50 / throughput (Little's law): API 50 / ${draftsApi.rps.toFixed(0)} = ${((50 / draftsApi.rps) * 1000).toFixed(0)} ms ` +
+            `(measured ${draftsApi.mean.toFixed(0)}), floor 50 / ${draftsFloor.rps.toFixed(0)} = ${((50 / draftsFloor.rps) * 1000).toFixed(0)} ms (measured ${draftsFloor.mean.toFixed(0)}); ` +
+            `a mean under 100 ms needs over 500 answers a second. Open loop at ${openRate}/s: API p50 / p99 ${openApi.p50} / ${openApi.p99} ms, floor ${openFloor.p50} / ${openFloor.p99} ms.`
+        )
         checks.push(checkOf(`submit a request at ${level.toLocaleString("en-GB")}: durable floor/API`, submitFloor.rps / submitApi.rps, 2.0))
         checks.push(checkOf(`50 clients create drafts at ${level.toLocaleString("en-GB")}: p99 ms`, draftsApi.p99, 100))
       } finally {
@@ -116,6 +145,7 @@ const main = async () => {
   } finally {
     await Promise.all(servers.map((server) => server.stop()))
     rmSync(dataDir, { recursive: true, force: true })
+    if (tailDir !== undefined) writeTailWindows(tailDir, windows)
   }
   const [smallest, largest] = [levels[0]!, levels[levels.length - 1]!]
   if (largest > smallest && operations.includes("reads")) {
@@ -126,6 +156,7 @@ const main = async () => {
   }
   console.log(`Carepanel GraphQL API vs its floors (${cpus().length} cores, Node ${process.version}, SQLite WAL synchronous=FULL, load average ${loadavg()[0]!.toFixed(1)} at the end)`)
   printTable(["requests in store", "operation", "API req/s", "API p50 / p99 ms", "floor", "floor req/s", "floor p50 / p99 ms", "floor/API", "bare from memory req/s", "API non-2xx"], rows)
+  for (const note of notes) console.log(note)
   const failed = printChecks(checks)
   console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s in all)`)
   if (failed) process.exit(1)

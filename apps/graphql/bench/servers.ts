@@ -47,7 +47,7 @@ export const startChild = (script: string, env: Readonly<Record<string, string>>
  * The real API (src/main.ts) on the SQLite file under `dataDir`, at the store's default synchronous=FULL, with no
  * demonstration seed and the deadline watcher idle.
  */
-export const startApi = (dataDir: string, nodeArgs: ReadonlyArray<string> = []) =>
+export const startApi = (dataDir: string, nodeArgs: ReadonlyArray<string> = [], extraEnv: Readonly<Record<string, string>> = {}) =>
   startChild(
     "src/main.ts",
     {
@@ -57,7 +57,8 @@ export const startApi = (dataDir: string, nodeArgs: ReadonlyArray<string> = []) 
       CAREPANEL_DEADLINE_POLL_SECONDS: "86400",
       // the load generator is one client going as fast as it can: its per-caller limit must not be what is measured
       CAREPANEL_REQUESTS_PER_MINUTE: "1000000",
-      PORT: "0"
+      PORT: "0",
+      ...extraEnv
     },
     nodeArgs
   )

@@ -79,7 +79,7 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
       })
       return Context.make(EventStore, yield* makeSqlEventStore(groupCommit)).pipe(
         Context.add(ReadModels, yield* makeSqlReadModels),
-        Context.add(Outbox, yield* makeSqlOutbox(writeTransaction)),
+        Context.add(Outbox, yield* makeSqlOutbox(writeTransaction, groupCommit)),
         Context.add(Inbox, yield* makeSqlInbox(writeTransaction)),
         Context.add(AccessLog, yield* makeSqlAccessLog(groupCommit)),
         Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries(writeTransaction)),

@@ -4,6 +4,7 @@ import { Effect } from "effect"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
+import type { GroupCommit } from "./groupCommit.js"
 import { writeNotifications } from "./writeNotifications.js"
 
 interface Row {
@@ -33,9 +34,20 @@ const entries = `SELECT d.seq, o.notification, d.channel, d.state, d.attempts, d
   FROM outbox_deliveries d JOIN outbox o ON o.seq = d.seq`
 
 /** The outbox: notifications in creation order, each delivered, retried or given up on per channel. */
-export const makeSqlOutbox = (writeTransaction: WriteTransaction) =>
+export const makeSqlOutbox = (writeTransaction: WriteTransaction, groupCommit: GroupCommit) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
+    /**
+     * A delivery's outcome. On SQLite it joins the group commit: the sync blocks the event loop, and a pass of the
+     * dispatcher (a batch of 50, four at a time, with a notifier that answers at once) recorded each outcome in its
+     * own transaction and sync, one after another in microtasks, so that no request was read until the whole backlog
+     * was recorded: seconds after a burst of writes (docs/performance.md, "The write tail"). In a group, the four
+     * outcomes share a sync, and the leader's turn of the event loop lets waiting requests in between groups.
+     * PostgreSQL keeps one transaction each: its driver does not block the loop, and a group there would have to
+     * order the row locks of two dispatchers marking the same rows.
+     */
+    const recordOutcome = <A, E>(work: Effect.Effect<A, E>) =>
+      sql.onDialectOrElse({ sqlite: () => groupCommit("outbox", work), orElse: () => writeTransaction(work) })
     const entriesOf = sql.literal(entries)
     // PostgreSQL: concurrent claimers skip rows another holds; SQLite: the write transaction serialises them.
     const skipLocked = sql.literal(sql.onDialectOrElse({ pg: () => "FOR UPDATE SKIP LOCKED", orElse: () => "" }))
@@ -67,13 +79,13 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction) =>
           asPersistenceError("list the notifications due")
         ),
       markDelivered: (channel, id) =>
-        writeTransaction(sql`UPDATE outbox_deliveries SET state = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
+        recordOutcome(sql`UPDATE outbox_deliveries SET state = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
           WHERE channel = ${channel} AND seq = ${seqOf(id)}`).pipe(
           Effect.asVoid,
           asPersistenceError("record a delivered notification")
         ),
       markFailed: (channel, id, failure) =>
-        writeTransaction(sql`UPDATE outbox_deliveries SET state = ${failure.dead ? "dead" : "pending"}, attempts = attempts + 1,
+        recordOutcome(sql`UPDATE outbox_deliveries SET state = ${failure.dead ? "dead" : "pending"}, attempts = attempts + 1,
           next_attempt_at = ${failure.nextAttemptAt}, last_error = ${failure.error}, lease_owner = NULL, lease_until = NULL
           WHERE channel = ${channel} AND seq = ${seqOf(id)}`).pipe(
           Effect.asVoid,

@@ -6,8 +6,11 @@ import { type PendingLink, PendingLinks } from "../chain/pendingLinks.js"
 import type { SigningKey } from "../chain/signingKey.js"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
 
-/** Which serialised log a commit writes: the event log (event_head) or the access log (its lock). */
-export type CommitKind = "events" | "access"
+/**
+ * Which serialised log a commit writes: the event log (event_head) or the access log (its lock); or, on SQLite only,
+ * the outbox's record of a delivery (no log: SQLite's write transaction is one lock for everything).
+ */
+export type CommitKind = "events" | "access" | "outbox"
 
 /** One write that must be atomic: it leaves its chain links in `PendingLinks` (see addLink). */
 export type CommitWork<A, E> = Effect.Effect<A, E, SqlClient.SqlClient | PendingLinks>
