@@ -56,6 +56,13 @@ describe("attendance and agenda slots, as the administrator sees them (CPR-2, CP
     expect(confirmed?.attendance[0]).not.toHaveProperty("confirmedLate")
   })
 
+  it("given an authority whose panel lets observers attend without the chair's agreement, when an observer is recorded, then they are on the attendance", () => {
+    const context = contextOf("care-planning")
+    const open = { ...context, policy: { ...context.policy, panels: context.policy.panels.map((panel) => ({ ...panel, observersNeedChairAgreement: false })) } }
+    const state = deciderSpec(sittingDecider, open).given(scheduled()).when(attendance({ ...lee, membership: "observer", status: "observer" })).state()
+    expect(state?.attendance.map((entry) => [entry.name, entry.status])).toEqual([["Lee Marston", "observer"]])
+  })
+
   it("CPR-2: given an extra sitting of 20 minutes, when two children are put on it, then the refusal says only 1 child fits", () => {
     const entries = [1, 2].map((n) => ({
       referralId: ReferralId.make(`ref_${n}`),
