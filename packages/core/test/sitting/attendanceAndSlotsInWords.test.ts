@@ -3,6 +3,7 @@ import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
 import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import type { SittingEvent } from "../../src/sitting/SittingEvents.js"
+import type { AuthorityContext } from "../../src/shared/authorityContext.js"
 import { ChildId, PanelId, PersonId, ReferralId, SittingId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
@@ -58,7 +59,8 @@ describe("attendance and agenda slots, as the administrator sees them (CPR-2, CP
 
   it("given an authority whose panel lets observers attend without the chair's agreement, when an observer is recorded, then they are on the attendance", () => {
     const context = contextOf("care-planning")
-    const open = { ...context, policy: { ...context.policy, panels: context.policy.panels.map((panel) => ({ ...panel, observersNeedChairAgreement: false })) } }
+    const [panel] = context.policy.panels
+    const open: AuthorityContext = { ...context, policy: { ...context.policy, panels: [{ ...panel, observersNeedChairAgreement: false }] } }
     const state = deciderSpec(sittingDecider, open).given(scheduled()).when(attendance({ ...lee, membership: "observer", status: "observer" })).state()
     expect(state?.attendance.map((entry) => [entry.name, entry.status])).toEqual([["Lee Marston", "observer"]])
   })
