@@ -76,4 +76,15 @@ describe("attendance and agenda slots, as the administrator sees them (CPR-2, CP
     expect(refusal).toMatchObject({ _tag: "AgendaFull", capacity: 1, requested: 2 })
     expect(refusal.message).toBe("Only 1 child fits in this sitting at 15 minutes each (CPR-2); 2 were asked for. Move some to the next sitting.")
   })
+
+  it("CPR-2: given the care planning panel's 09:30-13:00 sitting, when 14 children are put on it, then all fit at 15 minutes each", () => {
+    const entries = Array.from({ length: 14 }, (_, n) => ({
+      referralId: ReferralId.make(`ref_${n}`),
+      childIds: [ChildId.make(`child-${n}`)],
+      kind: "request",
+      summary: `Placement request ${n}`
+    }))
+    const state = cpr.given(scheduled()).when(cmd("administrator", { _tag: "BuildAgenda", entries })).state()
+    expect(state?.agenda).toHaveLength(14)
+  })
 })

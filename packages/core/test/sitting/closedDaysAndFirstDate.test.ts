@@ -25,4 +25,12 @@ describe("a panel's cadence on closed days and before its first sitting (NSO-1, 
     const dates = sittingDates(withSchedule(northSomerset, { firstDate: "2027-09-08" }), 2027, englandAndWales)
     expect(dates.slice(0, 2)).toEqual(["2027-09-08", "2027-09-15"])
   })
+
+  it("NSO-1, KNO-1: given sittings on the year's first and last days, when the year is scheduled, then both are in it and the days either side are not", () => {
+    const fixed = withSchedule(knowsley, { _tag: "FixedDates", dates: ["2026-12-31", "2027-01-01", "2027-12-31", "2028-01-01"] })
+    expect(sittingDates(fixed, 2027, englandAndWales)).toEqual(["2027-01-01", "2027-12-31"])
+    // 2031 begins and ends on a Wednesday: New Year's Day moves to Thursday 2 January, 31 December stays.
+    const in2031 = sittingDates(northSomerset, 2031, englandAndWales)
+    expect([in2031[0], in2031.at(-1)]).toEqual(["2031-01-02", "2031-12-31"])
+  })
 })
