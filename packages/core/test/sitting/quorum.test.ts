@@ -68,6 +68,7 @@ describe("quorum", () => {
     expect(spec.given(history).when(confirm(true)).state()?.quorum).toMatchObject({ enough: true })
     expect(spec.given(scheduled).when(confirm(false)).state()?.quorum).toMatchObject({ enough: false })
     expect(spec.given(scheduled).when(confirm(true)).refusal().message).toMatch(/^No members are recorded as present/)
+    expect(spec.given(attending(["present"])).when(confirm(true)).refusal().message).toMatch(/^Only 1 member is recorded as present/)
   })
 
   it("NSO-1: with no quorum the chair's word decides, whatever attendance is recorded", () => {
