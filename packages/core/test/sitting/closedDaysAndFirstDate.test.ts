@@ -11,7 +11,7 @@ const withSchedule = (panel: PanelPolicy, schedule: Record<string, unknown>) =>
   ({ ...panel, schedule: { ...panel.schedule, ...schedule } }) as PanelPolicy
 
 describe("a panel's cadence on closed days and before its first sitting (NSO-1, KNO-1)", () => {
-  it("NSO-1: given a weekly panel that skips a closed day, when Christmas Day 2030 falls on its Wednesday, then it does not sit that week at all", () => {
+  it("NSO-1: given its weekly panel set to skip a closed day (an authority's choice), when Christmas Day 2030 falls on its Wednesday, then it does not sit that week at all", () => {
     const dates = sittingDates(withSchedule(northSomerset, { ifClosed: "skip" }), 2030, englandAndWales)
     expect(dates.filter((date) => date >= ("2030-12-20" as LocalDate))).toEqual([])
     expect(dates).toHaveLength(51)

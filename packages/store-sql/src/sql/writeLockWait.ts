@@ -45,9 +45,6 @@ const attempts = (bound: Duration.Duration) =>
     Schedule.upTo(bound)
   )
 
-/** The first wait after a busy attempt (the schedule's own first delay). */
-const firstRetryAfterMs = 5
-
 /**
  * Runs `attempt` (which must be safe to repeat after a busy failure: nothing of it was written) again while it
  * fails with SQLITE_BUSY, for up to `waitMs`; then fails with a SqlError whose cause is `WriteLockBusy`.
@@ -58,12 +55,7 @@ export const retryWhileBusy =
     attempt.pipe(
       // The first attempt runs bare: building the schedule and its retry driver for every transaction cost more CPU
       // than most transactions, and most never find the lock held.
-      Effect.catchIf(isBusy, () =>
-        Effect.retry(Effect.zipRight(Effect.sleep(firstRetryAfterMs), attempt), {
-          schedule: attempts(Duration.millis(Math.max(0, waitMs - firstRetryAfterMs))),
-          while: isBusy
-        })
-      ),
+      Effect.catchIf(isBusy, () => Effect.retry(attempt, { schedule: attempts(Duration.millis(waitMs)), while: isBusy })),
       Effect.catchIf(isBusy, () =>
         Effect.fail(
           new SqlError({
