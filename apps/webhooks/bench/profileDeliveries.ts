@@ -15,6 +15,7 @@ import { quietNotifier, testConfig } from "../test/support/receiver.js"
  * `npm run bench:profile -- <file>`: CPU per whole delivery through the runner (no HTTP), 10 at a time as the bench's
  * connections send them, and a V8 CPU profile of those deliveries only (not the start or the seeding) written to <file>.
  * `BENCH_SYNCHRONOUS=NORMAL` takes the commit's fsync out of the profile (it samples wall time on the main thread).
+ * The tracer is off, as in the receiver without telemetry (`telemetryOrOff`).
  */
 const requests = 50
 const deliveries = Number(process.env.BENCH_DELIVERIES ?? 1500)
@@ -24,7 +25,7 @@ const out = process.argv[2]
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-webhooks-profile-"))
 const config = testConfig(dataDir)
 const runtime = ManagedRuntime.make(
-  Layer.mergeAll(receiverLayer({ store: SqliteStoreLayer({ dataDir, synchronous: process.env.BENCH_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL" }), policies: config.policies, notifier: quietNotifier }), Logger.minimumLogLevel(LogLevel.Warning))
+  Layer.mergeAll(receiverLayer({ store: SqliteStoreLayer({ dataDir, synchronous: process.env.BENCH_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL" }), policies: config.policies, notifier: quietNotifier }), Logger.minimumLogLevel(LogLevel.Warning), Layer.setTracerEnabled(false))
 )
 const runner = makeRunner(runtime, await runtime.runPromise(makeWriteTransaction))
 const source = findSource(config.sources, "wexcombe", "mosaic")!

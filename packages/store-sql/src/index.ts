@@ -17,6 +17,7 @@ export { StoreLayerFromEnv, storeLayerFromEnv } from "./layers/StoreLayerFromEnv
 export { migrations, migrationsTable } from "./migrations/runMigrations.js"
 export type { GroupCommitOptions } from "./store/groupCommit.js"
 export { Inbox } from "./store/Inbox.js"
+export { onOpenTransaction } from "./sql/onOpenTransaction.js"
 export { makeWriteTransaction, type WriteTransaction } from "./sql/writeTransaction.js"
 export { busyRetryAfterSeconds, WriteLockWait } from "./sql/writeLockWait.js"
 export type { StoreLayer, StoreServices } from "./StoreServices.js"

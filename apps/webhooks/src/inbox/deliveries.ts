@@ -1,5 +1,5 @@
 import type { WebhookOutcome } from "@carepanel/core"
-import { deliveryColumnsWithoutBody, type KeptDelivery, keptDeliveryOf, type WebhookDeliveryRow, webhookDeliveryRowOf } from "@carepanel/store-sql"
+import { deliveryColumnsWithoutBody, type KeptDelivery, keptDeliveryOf, onOpenTransaction, type WebhookDeliveryRow, webhookDeliveryRowOf } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 
@@ -10,13 +10,16 @@ export type DeliveryRow = KeptDelivery
 export const findDelivery = (authorityId: string, deliveryId: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
-      sql<WebhookDeliveryRow>`SELECT ${sql.literal(deliveryColumnsWithoutBody)} FROM webhook_deliveries WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`,
+      onOpenTransaction(
+        sql,
+        sql<WebhookDeliveryRow>`SELECT ${sql.literal(deliveryColumnsWithoutBody)} FROM webhook_deliveries WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`
+      ),
       (rows) => (rows[0] === undefined ? undefined : keptDeliveryOf(rows[0]))
     )
   )
 
 export const insertDelivery = (delivery: KeptDelivery) =>
-  Effect.flatMap(SqlClient.SqlClient, (sql) => sql`INSERT INTO webhook_deliveries ${sql.insert({ ...webhookDeliveryRowOf(delivery) })}`)
+  Effect.flatMap(SqlClient.SqlClient, (sql) => onOpenTransaction(sql, sql`INSERT INTO webhook_deliveries ${sql.insert({ ...webhookDeliveryRowOf(delivery) })}`))
 
 /** A kept delivery applied, refused or parked again later; the answer kept for repeats stays the first one. */
 export const settleDelivery = (authorityId: string, deliveryId: string, outcome: WebhookOutcome, now: string, waitingFor?: string) =>
@@ -41,8 +44,11 @@ export const replaysRequested = (limit: number) =>
 export const parkedFor = (authorityId: string, waitingFor: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
-      sql<WebhookDeliveryRow>`SELECT * FROM webhook_deliveries WHERE authority_id = ${authorityId} AND outcome = 'parked'
-        AND waiting_for = ${waitingFor} ORDER BY received_at, delivery_id`,
+      onOpenTransaction(
+        sql,
+        sql<WebhookDeliveryRow>`SELECT * FROM webhook_deliveries WHERE authority_id = ${authorityId} AND outcome = 'parked'
+          AND waiting_for = ${waitingFor} ORDER BY received_at, delivery_id`
+      ),
       (rows) => rows.map(keptDeliveryOf)
     )
   )

@@ -1,3 +1,4 @@
+import { onOpenTransaction } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 
@@ -15,22 +16,28 @@ export const waitingKey = (key: ReferenceKey) => `${key.sourceId}/${key.recordTy
 export const findReference = (key: ReferenceKey) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
-      sql<{ record_id: string }>`SELECT record_id FROM source_references WHERE authority_id = ${key.authorityId}
-        AND source_id = ${key.sourceId} AND record_type = ${key.recordType} AND reference = ${key.reference}`,
+      onOpenTransaction(
+        sql,
+        sql<{ record_id: string }>`SELECT record_id FROM source_references WHERE authority_id = ${key.authorityId}
+          AND source_id = ${key.sourceId} AND record_type = ${key.recordType} AND reference = ${key.reference}`
+      ),
       (rows) => rows[0]?.record_id
     )
   )
 
 export const insertReference = (key: ReferenceKey, recordId: string, deliveryId: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
-    sql`INSERT INTO source_references ${sql.insert({
-      authority_id: key.authorityId,
-      source_id: key.sourceId,
-      record_type: key.recordType,
-      reference: key.reference,
-      record_id: recordId,
-      delivery_id: deliveryId
-    })}`
+    onOpenTransaction(
+      sql,
+      sql`INSERT INTO source_references ${sql.insert({
+        authority_id: key.authorityId,
+        source_id: key.sourceId,
+        record_type: key.recordType,
+        reference: key.reference,
+        record_id: recordId,
+        delivery_id: deliveryId
+      })}`
+    )
   )
 
 /** Which source created a record, and its own reference for it. */

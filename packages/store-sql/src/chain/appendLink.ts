@@ -1,5 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
+import { onOpenTransaction } from "../sql/onOpenTransaction.js"
 import { type ChainLog, chainGenesis, type LinkedRow, linkHead, linkMessage } from "./chainLink.js"
 import type { PendingLink } from "./pendingLinks.js"
 import { type SigningKey, signText } from "./signingKey.js"
@@ -8,7 +9,7 @@ import { type SigningKey, signText } from "./signingKey.js"
 export const lastLinkHead = (log: ChainLog) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
-      sql<{ head: string }>`SELECT head FROM chain_links WHERE log = ${log} ORDER BY last_seq DESC LIMIT 1`,
+      onOpenTransaction(sql, sql<{ head: string }>`SELECT head FROM chain_links WHERE log = ${log} ORDER BY last_seq DESC LIMIT 1`),
       (rows) => rows[0]?.head ?? chainGenesis
     )
   )
@@ -35,7 +36,7 @@ export const writeLinks = (key: SigningKey, links: ReadonlyArray<PendingLink>) =
         return row
       })
       for (let i = 0; i < rows.length; i += linksPerInsert) {
-        yield* sql`INSERT INTO chain_links ${sql.insert(rows.slice(i, i + linksPerInsert))}`
+        yield* onOpenTransaction(sql, sql`INSERT INTO chain_links ${sql.insert(rows.slice(i, i + linksPerInsert))}`)
       }
     }
   })

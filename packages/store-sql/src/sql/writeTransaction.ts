@@ -1,6 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
-import { Context, Effect, Scope } from "effect"
+import type { Connection as SqlConnection } from "@effect/sql/SqlConnection"
+import { Context, Effect, FiberRef, Scope } from "effect"
 import { driverMessage } from "./driverMessage.js"
 import { retryWhileBusy, WriteLockWait } from "./writeLockWait.js"
 
@@ -8,6 +9,29 @@ const noTransactionActive = (error: SqlError) => driverMessage(error).includes("
 
 /** Runs an effect in one transaction that is allowed to write. Nested uses become savepoints. */
 export type WriteTransaction = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E | SqlError, R>
+
+/**
+ * A SQLite savepoint in the open transaction: what @effect/sql's nested `withTransaction` does (`SAVEPOINT`, the effect
+ * with the next savepoint id, `ROLLBACK TO SAVEPOINT` if it fails or is interrupted, nothing on success), without
+ * its span, exit and match: a delivery runs two of them (the receiver's around the event's commands, the append's),
+ * and that machinery cost more than the statements. Used while the tracer is off (no span is lost).
+ */
+const savepoint = <A, E, R>(
+  effect: Effect.Effect<A, E, R>,
+  context: Context.Context<never>,
+  [conn, id]: readonly [SqlConnection, number]
+): Effect.Effect<A, E | SqlError, R> => {
+  const next = id + 1
+  return Effect.uninterruptibleMask((restore) =>
+    Effect.zipRight(
+      conn.execute(`SAVEPOINT effect_sql_${next}`, [], undefined),
+      Effect.onError(
+        Effect.locally(restore(effect), FiberRef.currentContext, Context.add(context, SqlClient.TransactionConnection, [conn, next])),
+        () => Effect.orDie(conn.execute(`ROLLBACK TO SAVEPOINT effect_sql_${next}`, [], undefined))
+      )
+    )
+  )
+}
 
 /**
  * SQLite: `BEGIN IMMEDIATE` takes the database's write lock when the transaction starts, so two processes never
@@ -43,11 +67,12 @@ export const makeWriteTransaction = Effect.gen(function* () {
       const waitingForTheLock = retryWhileBusy(wait.millis)
       // A nested transaction is a savepoint under a lock already held: only the outermost one waits and repeats.
       return (effect) =>
-        Effect.flatMap(Effect.context<never>(), (context) =>
-          Context.getOption(context, SqlClient.TransactionConnection)._tag === "Some"
-            ? transaction(effect)
-            : waitingForTheLock(transaction(effect))
-        )
+        Effect.withFiberRuntime((fiber) => {
+          const open = Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)
+          if (open._tag === "None") return waitingForTheLock(transaction(effect))
+          // With telemetry on (the tracer enabled), @effect/sql's savepoint and its `sql.transaction` span.
+          return fiber.getFiberRef(FiberRef.currentTracerEnabled) ? transaction(effect) : savepoint(effect, fiber.currentContext, open.value)
+        })
     },
     orElse: (): WriteTransaction => sql.withTransaction
   })

@@ -2,6 +2,7 @@ import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type AppendResult, type Commit, ConcurrencyConflict, changeFeed, EventStore, type ReadAllOptions, streamIdOf } from "@carepanel/core"
 import { Effect, Option } from "effect"
+import { onOpenTransaction } from "../sql/onOpenTransaction.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
 import { appendCommit, streamHead } from "./appendCommit.js"
@@ -82,9 +83,13 @@ export const makeSqlEventStore = (groupCommit: GroupCommit, changeOptions: Chang
     return EventStore.of({
       append: (commit) => Effect.map(appendAll([commit]), (results) => results[0]!),
       appendAll,
+      // Inside a write transaction (a command's load in the webhook receiver's delivery) on the transaction's connection.
       readStream: (stream, options) =>
-        sql<EventRow>`SELECT ${columns} FROM events WHERE stream_id = ${streamIdOf(stream)} AND version > ${options?.after ?? 0}
-          ORDER BY version`.pipe(
+        onOpenTransaction(
+          sql,
+          sql<EventRow>`SELECT ${columns} FROM events WHERE stream_id = ${streamIdOf(stream)} AND version > ${options?.after ?? 0}
+            ORDER BY version`
+        ).pipe(
           Effect.map((rows) => rows.map(toStoredEvent)),
           asPersistenceError("read the record's history")
         ),

@@ -1,5 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { Clock, Effect, Option } from "effect"
+import { onOpenTransaction } from "../sql/onOpenTransaction.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
 import { Inbox } from "./Inbox.js"
@@ -10,9 +11,12 @@ export const makeSqlInbox = (writeTransaction: WriteTransaction) =>
   return Inbox.of({
     markProcessed: (authorityId, messageId) =>
       Effect.flatMap(Clock.currentTimeMillis, (now) => {
-        const claim = sql<{ message_id: string }>`INSERT INTO inbox (authority_id, message_id, processed_at)
-          VALUES (${authorityId}, ${messageId}, ${new Date(now).toISOString()})
-          ON CONFLICT (authority_id, message_id) DO NOTHING RETURNING message_id`
+        const claim = onOpenTransaction(
+          sql,
+          sql<{ message_id: string }>`INSERT INTO inbox (authority_id, message_id, processed_at)
+            VALUES (${authorityId}, ${messageId}, ${new Date(now).toISOString()})
+            ON CONFLICT (authority_id, message_id) DO NOTHING RETURNING message_id`
+        )
         // One statement is atomic on its own: inside the caller's transaction (the webhook receiver's delivery) a
         // savepoint around it would add two statements' work and nothing else.
         return Effect.flatMap(Effect.serviceOption(SqlClient.TransactionConnection), (open) => (Option.isSome(open) ? claim : writeTransaction(claim)))

@@ -1,6 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import { type Notification, notificationChannels } from "@carepanel/core"
 import { Effect } from "effect"
+import { onOpenTransaction } from "../sql/onOpenTransaction.js"
 
 /** The channels as a table of constants (`SELECT 'email' AS channel UNION ALL ...`): the core's own literals. */
 const channelsTable = notificationChannels.map((channel) => `SELECT '${channel}' AS channel`).join(" UNION ALL ")
@@ -13,7 +14,9 @@ export const writeNotifications = (notifications: ReadonlyArray<Notification>, n
   Effect.gen(function* () {
     if (notifications.length === 0) return
     const sql = yield* SqlClient.SqlClient
-    yield* sql`INSERT INTO outbox ${sql.insert(
+    yield* onOpenTransaction(
+      sql,
+      sql`INSERT INTO outbox ${sql.insert(
       notifications.map((notification) => ({
         id: notification.id,
         authority_id: notification.authorityId,
@@ -23,8 +26,12 @@ export const writeNotifications = (notifications: ReadonlyArray<Notification>, n
         next_attempt_at: now
       }))
     )} ON CONFLICT (id) DO NOTHING`
-    yield* sql`INSERT INTO outbox_deliveries (seq, channel, state, attempts, next_attempt_at)
-      SELECT outbox.seq, channels.channel, 'pending', 0, ${now} FROM outbox CROSS JOIN (${sql.literal(channelsTable)}) AS channels
-      WHERE outbox.id IN ${sql.in(notifications.map((notification) => notification.id))}
-      ON CONFLICT (seq, channel) DO NOTHING`
+    )
+    yield* onOpenTransaction(
+      sql,
+      sql`INSERT INTO outbox_deliveries (seq, channel, state, attempts, next_attempt_at)
+        SELECT outbox.seq, channels.channel, 'pending', 0, ${now} FROM outbox CROSS JOIN (${sql.literal(channelsTable)}) AS channels
+        WHERE outbox.id IN ${sql.in(notifications.map((notification) => notification.id))}
+        ON CONFLICT (seq, channel) DO NOTHING`
+    )
   })

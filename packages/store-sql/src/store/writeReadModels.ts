@@ -2,6 +2,7 @@ import { SqlClient } from "@effect/sql"
 import type { IndexValue, ReadModelRow } from "@carepanel/core"
 import type { Fragment } from "@effect/sql/Statement"
 import { Effect } from "effect"
+import { onOpenTransaction } from "../sql/onOpenTransaction.js"
 import { indexEntries } from "./indexEntries.js"
 
 /** Index entries deleted per statement (5 bound parameters each), well under SQLite's limit of 32,766. */
@@ -42,12 +43,15 @@ const previousIndexes = (rows: ReadonlyArray<ReadModelRow>) =>
       if (group === undefined) groups.set(key, [row])
       else group.push(row)
     }
-    const found = yield* sql<{ collection: string; authority_id: string; id: string; index_fields: string }>`SELECT collection, authority_id, id,
-      index_fields FROM read_models WHERE ${sql.or(
-        [...groups.values()].map(
-          (group) => sql`(collection = ${group[0]!.collection} AND authority_id = ${group[0]!.authorityId} AND id IN ${sql.in(group.map((row) => row.id))})`
-        )
-      )}`
+    const found = yield* onOpenTransaction(
+      sql,
+      sql<{ collection: string; authority_id: string; id: string; index_fields: string }>`SELECT collection, authority_id, id,
+        index_fields FROM read_models WHERE ${sql.or(
+          [...groups.values()].map(
+            (group) => sql`(collection = ${group[0]!.collection} AND authority_id = ${group[0]!.authorityId} AND id IN ${sql.in(group.map((row) => row.id))})`
+          )
+        )}`
+    )
     const previous = new Map<string, Readonly<Record<string, IndexValue>>>()
     for (const old of found) previous.set(JSON.stringify([old.collection, old.authority_id, old.id]), JSON.parse(old.index_fields))
     return previous
@@ -63,8 +67,11 @@ export const writeReadModels = (input: ReadonlyArray<ReadModelRow>) =>
     const sql = yield* SqlClient.SqlClient
     const rows = [...new Map(input.map((row) => [keyOf(row), row])).values()]
     const previous = yield* previousIndexes(rows)
-    yield* sql`INSERT INTO read_models ${sql.insert(rows.map(readModelsRowOf))} ON CONFLICT (collection, authority_id, id) DO UPDATE
-      SET index_fields = excluded.index_fields, doc = excluded.doc`
+    yield* onOpenTransaction(
+      sql,
+      sql`INSERT INTO read_models ${sql.insert(rows.map(readModelsRowOf))} ON CONFLICT (collection, authority_id, id) DO UPDATE
+        SET index_fields = excluded.index_fields, doc = excluded.doc`
+    )
     const added: Array<Record<string, string>> = []
     const removed: Array<Fragment> = []
     for (const row of rows) {
@@ -78,6 +85,8 @@ export const writeReadModels = (input: ReadonlyArray<ReadModelRow>) =>
       }
     }
     // Entries that changed: deleted by primary key, all in one statement, then the new ones in one.
-    for (let i = 0; i < removed.length; i += entriesPerDelete) yield* sql`DELETE FROM read_model_index WHERE ${sql.or(removed.slice(i, i + entriesPerDelete))}`
-    if (added.length > 0) yield* sql`INSERT INTO read_model_index ${sql.insert(added)}`
+    for (let i = 0; i < removed.length; i += entriesPerDelete) {
+      yield* onOpenTransaction(sql, sql`DELETE FROM read_model_index WHERE ${sql.or(removed.slice(i, i + entriesPerDelete))}`)
+    }
+    if (added.length > 0) yield* onOpenTransaction(sql, sql`INSERT INTO read_model_index ${sql.insert(added)}`)
   })
