@@ -114,6 +114,17 @@ for (const window of windows) {
   }
   const slowest = spans.map((s) => ({ ...s, ms: s.end - s.start })).sort((a, b) => b.ms - a.ms).slice(0, Math.max(1, Math.ceil(spans.length / 100)))
   console.log("slowest 1%: ms (waited unread), stalls ms, GC ms, the slowest statements meanwhile, transactions meanwhile (longest COMMIT); CPU ms meanwhile, requests answered meanwhile, transactions by kind")
+  if (slowest.some((s) => s.cpu !== undefined)) {
+    // What the slowest 1% waited behind, on average, beside the median request: other requests' work, or something else.
+    const mean = (xs: ReadonlyArray<number>) => xs.reduce((a, x) => a + x, 0) / Math.max(1, xs.length)
+    const overlapOf = (list: ReadonlyArray<Span>, s: Span) => list.reduce((a, x) => a + overlap(x, s), 0)
+    const byKindOverlap = (kind: string, s: Span) => overlapOf(commits.filter((c) => kindOf(c.tables) === kind), s)
+    console.log(
+      `slowest 1% on average: ${f(mean(slowest.map((s) => s.ms)))} ms, the process's CPU meanwhile ${mean(slowest.map((s) => s.cpu ?? 0)).toFixed(1)} ms, ${mean(slowest.map(answeredDuring)).toFixed(1)} other requests answered, ` +
+        `GC ${mean(slowest.map((s) => overlapOf(gcs, s))).toFixed(1)} ms, rate counters' transactions ${mean(slowest.map((s) => byKindOverlap("rate counters", s))).toFixed(1)} ms, ` +
+        `access-log transactions ${mean(slowest.map((s) => byKindOverlap("access log", s))).toFixed(1)} ms, a WAL checkpoint in ${slowest.filter((s) => commits.some((c) => c.checkpoint === true && overlap(c, s) > 0)).length} of ${slowest.length}`
+    )
+  }
   const t0 = window.start
   for (const s of slowest.slice(0, 12)) {
     const during = <T extends Span>(list: ReadonlyArray<T>) => list.filter((x) => overlap(x, s) > 0)
