@@ -11,6 +11,11 @@ import { monitorEventLoopDelay, PerformanceObserver, performance } from "node:pe
 const out = process.env.TAIL_PROBE_OUT
 const slowMs = Number(process.env.TAIL_PROBE_SLOW_MS ?? 5)
 const now = () => performance.timeOrigin + performance.now()
+/** The process's CPU time so far (user + system), ms: what a request waited behind, whatever the machine's load. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage()
+  return (user + system) / 1000
+}
 
 const requests = []
 const stalls = []
@@ -31,10 +36,11 @@ const emit = Server.prototype.emit
 Server.prototype.emit = function (event, ...args) {
   const [req, res] = args
   if (event === "request") {
-    const entry = { start: now(), end: 0, socket: socketId(req.socket) }
+    const entry = { start: now(), end: 0, socket: socketId(req.socket), cpuStart: cpuMs() }
     requests.push(entry)
     res.once("finish", () => {
       entry.end = now()
+      entry.cpuEnd = cpuMs()
       entry.status = res.statusCode
     })
   }
@@ -93,12 +99,14 @@ for (const method of ["run", "all", "get"]) {
       const end = now()
       const text = this.source
       const head = text.slice(0, 18).toUpperCase()
-      if (head.startsWith("BEGIN")) transaction = { start, statements: 0, savepoints: 0, statementMs: 0 }
+      if (head.startsWith("BEGIN")) transaction = { start, statements: 0, savepoints: 0, statementMs: 0, tables: new Set() }
       else if (transaction !== undefined) {
         transaction.statements++
+        const table = /^\s*(?:INSERT INTO|UPDATE|DELETE FROM)\s+"?(\w+)/i.exec(text)?.[1]
+        if (table !== undefined) transaction.tables.add(table)
         if (head.startsWith("SAVEPOINT")) transaction.savepoints++
         if (head.startsWith("COMMIT")) {
-          commits.push({ start: transaction.start, commitStart: start, end, statements: transaction.statements, savepoints: transaction.savepoints, checkpoint: checkpointed(this.database.name) })
+          commits.push({ start: transaction.start, commitStart: start, end, statements: transaction.statements, savepoints: transaction.savepoints, tables: [...transaction.tables].sort(), checkpoint: checkpointed(this.database.name) })
           transaction = undefined
         } else if (head.startsWith("ROLLBACK") && !head.startsWith("ROLLBACK TO")) transaction = undefined
       }

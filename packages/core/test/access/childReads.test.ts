@@ -63,6 +63,19 @@ describe("ChildReads: the one way an app logs what it showed of a child's record
     }).pipe(Effect.provide(reads))
   )
 
+  it("any names: a read is written exactly when its purpose, child ids and field names are all trimmed and not blank", async () => {
+    const name = fc.constantFrom("ReadRequest", "child-1", "fullName", "", " ", " child-1", "fullName ", "a b")
+    const wellNamed = (text: string) => text.length > 0 && text === text.trim()
+    await fc.assert(
+      fc.asyncProperty(name, fc.array(fc.record({ childId: name, fields: fc.array(name, { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 3 }), async (purpose, shown) => {
+        const valid = wellNamed(purpose) && shown.every((read) => wellNamed(read.childId) && read.fields.every(wellNamed))
+        const exit = await Effect.runPromiseExit(Effect.flatMap(ChildReads, (childReads) => childReads.record({ actor: staff.chair, purpose, reads: shown })).pipe(Effect.provide(reads)))
+        expect(exit._tag === "Success").toBe(valid)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
   it.effect("a log that cannot be written fails the read, so the app withholds what it would have shown", () =>
     Effect.gen(function* () {
       const failure = yield* (yield* ChildReads).record({ actor: staff.chair, purpose: "ReadRequest", reads: [{ childId: "child-1", fields: ["fullName"] }] }).pipe(Effect.flip)
