@@ -92,6 +92,20 @@ describe("verification before anything, over HTTP", () => {
     expect(response.status).toBe(413)
   })
 
+  it("verifies and applies a body under the limit sent without a Content-Length (chunked), as one sent with it", async () => {
+    const bytes = new TextEncoder().encode(text)
+    const body = new ReadableStream({
+      start(controller) {
+        controller.enqueue(bytes.subarray(0, 10))
+        controller.enqueue(bytes.subarray(10))
+        controller.close()
+      }
+    })
+    const headers = signedHeaders(text, { id: "chunked-under-limit" })
+    const response = await fetch(`${receiver.url}/webhooks/wexcombe/mosaic`, { method: "POST", headers, body, duplex: "half" } as RequestInit)
+    expect(response.status).toBe(202)
+  })
+
   it("answers 415 for a body that is not application/json", async () => {
     const answer = await deliver(receiver.url, text, { headers: { "content-type": "text/plain" } })
     expect(answer.status).toBe(415)

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto"
 import type { RateLimit, RateLimiter } from "@carepanel/app-kit"
 import { Effect } from "effect"
 import type { Hono } from "hono"
-import { bodyLimit } from "hono/body-limit"
 import { findSource, secretsOf, type SourcesFile } from "../config/sources.js"
 import type { Answer } from "../inbox/answer.js"
+import { bodyLimit } from "./bodyLimit.js"
 import { respond, tooLarge, tooManyRequests, tryAgain, unauthorised, unsupportedType } from "./respond.js"
 import type { Runner } from "./runner.js"
 import { verifySignature } from "./verifySignature.js"
@@ -34,7 +34,7 @@ export const webhookRoute = (app: Hono, options: WebhookRouteOptions) => {
   const { limiter } = options
   return app.post(
     "/webhooks/:authority/:source",
-    bodyLimit({ maxSize: options.bodyLimitBytes, onError: (c) => respond(c, tooLarge(options.bodyLimitBytes)) }),
+    bodyLimit(options.bodyLimitBytes, (c) => respond(c, tooLarge(options.bodyLimitBytes))),
     async (c) => {
       const { authority, source: sourceId } = c.req.param()
       const annotate = { authority, source: sourceId }
