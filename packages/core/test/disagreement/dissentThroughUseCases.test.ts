@@ -1,0 +1,76 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { Disagreements } from "../../src/disagreement/Disagreements.js"
+import type { DissentDetails } from "../../src/disagreement/DisagreementCommands.js"
+import { preset } from "../../src/policy/authorities/index.js"
+import { Outbox } from "../../src/ports/Outbox.js"
+import type { Actor } from "../../src/shared/actor.js"
+import type { DecisionId } from "../../src/shared/ids.js"
+import { Sittings } from "../../src/sitting/Sittings.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
+
+const sup = staffOf("support-panels")
+const party = (actor: Actor) => ({ personId: actor.personId, name: actor.name })
+const dissent = (decisionId: DecisionId, grounds: string, member = sup.member): DissentDetails => ({
+  decisionId,
+  member: party(member),
+  dissentsFrom: { _tag: "Decision" },
+  grounds
+})
+
+/** Support Panels' week (Alex Brook's and Sky Holloway's requests approved at the sitting), with the member present. */
+const heardWithMember = Effect.gen(function* () {
+  const week = yield* playWeek(preset("support-panels"))
+  yield* (yield* Sittings).recordAttendance(sup.administrator, week.sitting.id, {
+    personId: sup.member.personId, name: sup.member.name, seat: "Member", membership: "standing", status: "present"
+  })
+  return week
+})
+
+describe("a dissent through the use cases: what the chair is sent, and what the lists show", () => {
+  it.effect("grounds naming the child reach the chair's notice with the child's name taken out (the request tells whose name)", () =>
+    Effect.gen(function* () {
+      // Given the panel approved Alex Brook's request with the member present
+      const week = yield* heardWithMember
+      const decision = week.decisions[0]!
+      // When the member dissents on grounds that name Alex
+      const recorded = yield* (yield* Disagreements).recordDissent(
+        sup.member,
+        dissent(decision.id, "Alex Brook should stay near her school; Alex asked to")
+      )
+      // Then the chair's notice, as it waits in the outbox, gives the grounds without the child's name
+      const pending = yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 1_000)
+      const notices = pending.filter((entry) => entry.notification.kind === "disagreement.dissent_recorded")
+      expect(notices.map((entry) => entry.notification.id)).toEqual([`${recorded.id}:dissent-recorded:panel_chair`])
+      const body = notices[0]!.notification.body.join("\n")
+      expect(body).toContain("Grounds: the child should stay near her school; the child asked to")
+      expect(body).not.toContain("Alex")
+    }).pipe(Effect.provide(inMemoryCore(preset("support-panels"))))
+  )
+
+  it.effect("the list shows a sitting's, a request's and a status's disagreements, and nothing else", () =>
+    Effect.gen(function* () {
+      const disagreements = yield* Disagreements
+      // Given dissents from the first and the last decision of the sitting, the second then withdrawn
+      const week = yield* heardWithMember
+      const [first, , last] = week.decisions
+      const kept = yield* disagreements.recordDissent(sup.member, dissent(first!.id, "Residential care is not the least intrusive option"))
+      const dropped = yield* disagreements.recordDissent(sup.member, dissent(last!.id, "The late request needed more evidence"))
+      yield* disagreements.withdraw(sup.member, dropped.id, "Talked it through with the chair")
+      const ids = (filter: Parameters<typeof disagreements.list>[1]) =>
+        disagreements.list(sup.administrator, filter).pipe(Effect.map((found) => found.map((d) => d.id).sort()))
+
+      // When the administrator lists them by sitting, by request and by status, then each list holds just those
+      expect(yield* ids({ sittingId: week.sitting.id })).toEqual([kept.id, dropped.id].sort())
+      expect(yield* ids({ referralId: first!.subject.referralId })).toEqual([kept.id])
+      expect(yield* ids({ referralId: last!.subject.referralId })).toEqual([dropped.id])
+      expect(yield* ids({ status: "withdrawn" })).toEqual([dropped.id])
+      expect(yield* ids({ status: "dissent_recorded" })).toEqual([kept.id])
+      expect(yield* ids({ status: "withdrawn", referralId: first!.subject.referralId })).toEqual([])
+      // And what is listed is the disagreement as recorded, not a bare row
+      const [read] = yield* disagreements.list(sup.auditor, { status: "withdrawn" })
+      expect(read).toMatchObject({ id: dropped.id, decisionId: last!.id, status: "withdrawn", grounds: "The late request needed more evidence" })
+    }).pipe(Effect.provide(inMemoryCore(preset("support-panels"))))
+  )
+})
