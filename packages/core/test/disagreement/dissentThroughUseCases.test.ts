@@ -5,7 +5,7 @@ import type { DissentDetails } from "../../src/disagreement/DisagreementCommands
 import { preset } from "../../src/policy/authorities/index.js"
 import { Outbox } from "../../src/ports/Outbox.js"
 import type { Actor } from "../../src/shared/actor.js"
-import type { DecisionId } from "../../src/shared/ids.js"
+import { ActionId, type DecisionId } from "../../src/shared/ids.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
@@ -71,6 +71,34 @@ describe("a dissent through the use cases: what the chair is sent, and what the 
       // And what is listed is the disagreement as recorded, not a bare row
       const [read] = yield* disagreements.list(sup.auditor, { status: "withdrawn" })
       expect(read).toMatchObject({ id: dropped.id, decisionId: last!.id, status: "withdrawn", grounds: "The late request needed more evidence" })
+    }).pipe(Effect.provide(inMemoryCore(preset("support-panels"))))
+  )
+  it.effect("CPR-7: a dissent from one of the decision's recommended actions records that action in the decision's words", () =>
+    Effect.gen(function* () {
+      const disagreements = yield* Disagreements
+      // Given the panel approved Alex Brook's request with its recommended actions
+      const week = yield* heardWithMember
+      const decision = week.decisions[0]!
+      const [fgc] = decision.content.actions
+      // When the member dissents from the Family Group Conference referral
+      const recorded = yield* disagreements.recordDissent(sup.member, {
+        ...dissent(decision.id, "A conference now would stall the placement"),
+        dissentsFrom: { _tag: "RecommendedAction", actionId: fgc!.actionId }
+      })
+      // Then the dissent names that action as the decision words it
+      expect(recorded.dissentsFrom).toEqual({
+        _tag: "RecommendedAction",
+        actionId: fgc!.actionId,
+        action: "Refer the family to the Family Group Conference service"
+      })
+      // And an action the decision does not recommend is refused, saying how many it does
+      const refused = yield* Effect.flip(
+        disagreements.recordDissent(sup.member, {
+          ...dissent(decision.id, "Wrong action"),
+          dissentsFrom: { _tag: "RecommendedAction", actionId: ActionId.make("act_none") }
+        })
+      )
+      expect(refused.message).toContain(`choose one of its ${decision.content.actions.length} recommended actions`)
     }).pipe(Effect.provide(inMemoryCore(preset("support-panels"))))
   )
 })
