@@ -1,13 +1,18 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
+import { addDays } from "../../src/calendar/LocalDate.js"
+import { Decisions } from "../../src/decision/Decisions.js"
 import { Disagreements } from "../../src/disagreement/Disagreements.js"
 import type { DissentDetails } from "../../src/disagreement/DisagreementCommands.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Outbox } from "../../src/ports/Outbox.js"
+import { Referrals } from "../../src/referral/Referrals.js"
 import type { Actor } from "../../src/shared/actor.js"
 import { ActionId, type DecisionId } from "../../src/shared/ids.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
+import { exampleDecision } from "../../src/testing/exampleDecision.js"
+import { exampleForm } from "../../src/testing/exampleForm.js"
 import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
 
 const sup = staffOf("support-panels")
@@ -99,6 +104,28 @@ describe("a dissent through the use cases: what the chair is sent, and what the 
         })
       )
       expect(refused.message).toContain(`choose one of its ${decision.content.actions.length} recommended actions`)
+    }).pipe(Effect.provide(inMemoryCore(preset("support-panels"))))
+  )
+  it.effect("SUP-8: an urgent agreement outside panel is refused a formal dissent, saying it was agreed outside panel", () =>
+    Effect.gen(function* () {
+      // Given the Head of Service agreed care proceedings for Morgan Vale outside panel (SUP-7)
+      const policy = preset("support-panels")
+      const week = yield* heardWithMember
+      const urgent = yield* (yield* Referrals).createDraft(
+        sup.socialWorker,
+        exampleForm(week.sitting.panelId, "care_proceedings", { id: "child-u", name: "Morgan Vale" })
+      )
+      const agreed = yield* (yield* Decisions).recordOutsidePanel(sup.headOfService, urgent.id, {
+        content: exampleDecision(policy, "care_proceedings", "approve", { actionsDue: addDays(week.sitting.date, 21), key: urgent.id }),
+        whyOutsidePanel: "The child could not wait for the next sitting",
+        timescales: "Agreed for two weeks, then reviewed"
+      })
+      // When a panel member tries to dissent from it
+      const refused = yield* Effect.flip((yield* Disagreements).recordDissent(sup.member, dissent(agreed.id, "Proceedings are premature")))
+      // Then they are told a formal dissent is from a decision made at a sitting, and nothing is recorded
+      expect(refused).toMatchObject({ _tag: "NotAPanelDecision", ruleId: "SUP-8" })
+      expect(refused.message).toContain(`Decision ${agreed.id} was agreed outside panel`)
+      expect(yield* (yield* Disagreements).list(sup.auditor)).toEqual([])
     }).pipe(Effect.provide(inMemoryCore(preset("support-panels"))))
   )
 })
