@@ -8,7 +8,7 @@ import { preset } from "../../src/policy/authorities/index.js"
 import { Outbox } from "../../src/ports/Outbox.js"
 import { Referrals } from "../../src/referral/Referrals.js"
 import type { Actor } from "../../src/shared/actor.js"
-import { ActionId, type DecisionId } from "../../src/shared/ids.js"
+import { ActionId, type DecisionId, DisagreementId } from "../../src/shared/ids.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
@@ -54,7 +54,7 @@ describe("a dissent through the use cases: what the chair is sent, and what the 
     }).pipe(Effect.provide(inMemoryCore(preset("support-panels"))))
   )
 
-  it.effect("the list shows a sitting's, a request's and a status's disagreements, and nothing else", () =>
+  it.effect("the list shows a sitting's, a request's and a status's disagreements, and nothing else; a missing one is named", () =>
     Effect.gen(function* () {
       const disagreements = yield* Disagreements
       // Given dissents from the first and the last decision of the sitting, the second then withdrawn
@@ -76,6 +76,11 @@ describe("a dissent through the use cases: what the chair is sent, and what the 
       // And what is listed is the disagreement as recorded, not a bare row
       const [read] = yield* disagreements.list(sup.auditor, { status: "withdrawn" })
       expect(read).toMatchObject({ id: dropped.id, decisionId: last!.id, status: "withdrawn", grounds: "The late request needed more evidence" })
+      // And the ids integrators read in notifications say what the record is
+      expect([kept.id, dropped.id]).toEqual([expect.stringMatching(/^dis_/), expect.stringMatching(/^dis_/)])
+      // And acting on a disagreement that does not exist names what was not found
+      const missing = yield* Effect.flip(disagreements.withdraw(sup.member, DisagreementId.make("dis_99"), "Not needed"))
+      expect(missing).toMatchObject({ _tag: "NotFound", message: "No disagreement with id dis_99 was found." })
     }).pipe(Effect.provide(inMemoryCore(preset("support-panels"))))
   )
   it.effect("CPR-7: a dissent from one of the decision's recommended actions records that action in the decision's words", () =>
