@@ -9,5 +9,6 @@ export default defineConfig({
   resolve: { conditions: ["@carepanel/source"], alias: [{ find: /^graphql$/, replacement: graphql }] },
   ssr: { resolve: { conditions: ["@carepanel/source"] } },
   // Each test file starts its own server on its own port; the files share nothing but the loaded modules.
-  test: { include: ["test/**/*.test.ts"], isolate: false, testTimeout: 30_000, hookTimeout: 60_000 }
+  // The global setup bundles the processes the tests start (test/support/bundledProcesses.ts).
+  test: { include: ["test/**/*.test.ts"], isolate: false, globalSetup: ["test/support/globalSetup.ts"], testTimeout: 30_000, hookTimeout: 60_000 }
 })

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
+import { apiBundle } from "./support/bundledProcesses.js"
 import { startMain, stop } from "./support/mainJob.js"
 
 /** Runs the example the server printed: its URL, its token and its query, as a user pasting the curl would. */
@@ -35,7 +36,7 @@ afterEach(async () => {
 describe("the main job (npm start) on the embedded SQLite store", () => {
   it("seeds a fictional authority on first start, prints a working example, and keeps the data across a restart", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "carepanel-main-"))
-    const first = startMain(dataDir)
+    const first = startMain(dataDir, {}, "source")
     running = first.child
     const printed = await first.started
     expect(printed).toMatch(/Seeded Wexcombe Borough Council \(fictional\): \d+ sittings, \d+ requests, \d+ decisions, 1 Regulation 24 placement\./)
@@ -55,7 +56,7 @@ describe("the main job (npm start) on the embedded SQLite store", () => {
     expect(before.placements.length).toBe(1)
     expect(await stop(first.child)).toBe(0)
 
-    const second = startMain(dataDir)
+    const second = startMain(dataDir, {}, "source")
     running = second.child
     const again = await second.started
     expect(again).not.toMatch(/Seeded/)
@@ -81,9 +82,10 @@ describe("the main job with a setting it cannot use", () => {
 })
 
 describe("the development token command (npm run dev-token)", () => {
+  /** `scripts/devToken.ts`, from this run's bundle of it (test/support/bundledProcesses.ts). */
   const devToken = (dataDir: string, ...args: string[]) =>
     new Promise<{ readonly code: number | null; readonly out: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--conditions=@carepanel/source", "--import", "tsx", "scripts/devToken.ts", ...args], {
+      const child = spawn(process.execPath, [apiBundle("devToken"), ...args], {
         cwd: join(import.meta.dirname, ".."),
         env: { ...process.env, NODE_ENV: "development", CAREPANEL_DATA_DIR: dataDir, CAREPANEL_POLICIES: "" },
         stdio: ["ignore", "pipe", "pipe"]
@@ -107,6 +109,5 @@ describe("the development token command (npm run dev-token)", () => {
     const refused = await devToken(dataDir, "--role", "superuser")
     expect(refused.code).toBe(1)
     expect(refused.out).toMatch(/^Unknown role superuser: use one of social_worker, /)
-    // three processes started from source one after another: about 20 s each on a loaded machine
   }, 150_000)
 })

@@ -19,7 +19,7 @@ const run = promisify(execFile)
 let receiver: ReceiverProcess
 beforeAll(async () => {
   // As the README starts it: no settings but a data directory, so the development sources file and the API's authority.
-  receiver = await spawnReceiver({ CAREPANEL_DATA_DIR: mkdtempSync(join(tmpdir(), "carepanel-webhooks-dev-")) })
+  receiver = await spawnReceiver({ CAREPANEL_DATA_DIR: mkdtempSync(join(tmpdir(), "carepanel-webhooks-dev-")) }, "source")
 }, 60_000)
 afterAll(() => receiver.stop())
 
