@@ -5,6 +5,7 @@ import { addDays, type LocalDate, londonDateOf, type Role } from "@carepanel/cor
 import { DateTime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { loadDevKeys, signDevToken } from "../src/auth/devKeys.js"
+import { afterLateEvening } from "./support/lateEvening.js"
 import { startMain, stop } from "./support/mainJob.js"
 import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 
@@ -79,6 +80,7 @@ const subscribe = async (curl: string, token: string) => {
 }
 
 beforeAll(async () => {
+  await afterLateEvening()
   const dataDir = mkdtempSync(join(tmpdir(), "carepanel-api-docs-"))
   main = startMain(dataDir)
   const printed = await main.started

@@ -9,6 +9,7 @@ import { DateTime, Effect, Exit, ManagedRuntime, Scope } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type PostgresCluster, startPostgresCluster } from "../../../packages/store-sql/dev/postgresCluster.js"
 import { loadDevKeys, signDevToken } from "../src/auth/devKeys.js"
+import { afterLateEvening } from "./support/lateEvening.js"
 import { startMain, stop } from "./support/mainJob.js"
 import { firstEvent } from "./support/sse.js"
 
@@ -43,6 +44,7 @@ const logLinesWith = (correlationId: string) =>
 const urlOf = (printed: string) => /^Carepanel API for .* at (\S+)\/graphql$/m.exec(printed)![1]!
 
 beforeAll(async () => {
+  await afterLateEvening()
   cluster = await startPostgresCluster()
   smtpScope = Effect.runSync(Scope.make())
   smtp = await Effect.runPromise(Scope.extend(smtpServer(), smtpScope))
