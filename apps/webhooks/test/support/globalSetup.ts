@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url"
 import { stop } from "esbuild"
 import type { TestProject } from "vitest/node"
-import { bundleEntries } from "../../../graphql/test/support/bundleEntries.js"
+import { bundleEntries } from "../../../../packages/store-sql/dev/bundleEntries.js"
 import { buildApiBundles } from "../../../graphql/test/support/globalSetup.js"
 
 const cacheDir = fileURLToPath(new URL("../../node_modules/.cache/webhooks-test-processes", import.meta.url))

@@ -36,7 +36,8 @@ const sourceLocations: Plugin = {
  * one): 4-8 s of esbuild's CPU, where each process started through tsx spends 6-15 s more than from its bundle.
  * Returns the directory and its removal. `cacheDir` should be under the app's node_modules, so that the bundles'
  * imports of the native addons resolve as the sources' do. The `require` banner lets the bundled CommonJS dependencies
- * require Node's built-in modules. As store-sql's child scripts (its test/support/buildChildScripts.ts).
+ * require Node's built-in modules. Used by store-sql's test children (test/support/buildChildScripts.ts) and by the
+ * API's and the receiver's test processes (their test/support/globalSetup.ts).
  */
 export const bundleEntries = async (cacheDir: string, entries: Readonly<Record<string, string>>): Promise<{ readonly dir: string; readonly remove: () => void }> => {
   mkdirSync(cacheDir, { recursive: true })
