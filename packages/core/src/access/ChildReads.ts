@@ -10,16 +10,6 @@ const Named = Schema.Struct({
   reads: Schema.Array(Schema.Struct({ childId: Schema.NonEmptyTrimmedString, fields: Schema.Array(Schema.NonEmptyTrimmedString) }))
 })
 
-/**
- * `Named`'s rule checked by hand (a string, trimmed and not empty, in every place): a read's every field passes here, so
- * the schema's decoder, with its error paths, runs only for an entry it will refuse. Must accept exactly what `Named` does.
- */
-const isName = (value: unknown): value is string => typeof value === "string" && value.length > 0 && value === value.trim()
-const isNamed = (shown: { readonly purpose: unknown; readonly reads: unknown }): shown is typeof Named.Type =>
-  isName(shown.purpose) &&
-  Array.isArray(shown.reads) &&
-  shown.reads.every((read: { readonly childId?: unknown; readonly fields?: unknown }) => typeof read === "object" && read !== null && isName(read.childId) && Array.isArray(read.fields) && read.fields.every(isName))
-
 /** One read a user was shown: who, why, and which fields of which children. */
 export interface ShownRead {
   readonly actor: Actor
@@ -41,8 +31,7 @@ export class ChildReads extends Effect.Service<ChildReads>()("@carepanel/core/Ch
     return {
       record: (shown: ShownRead) =>
         Effect.gen(function* () {
-          const given = { purpose: shown.purpose, reads: shown.reads }
-          const named = isNamed(given) ? given : yield* Schema.decodeUnknown(Named, { errors: "all" })(given).pipe(Effect.mapError((error) => invalidInput(error)))
+          const named = yield* Schema.decodeUnknown(Named, { errors: "all" })({ purpose: shown.purpose, reads: shown.reads }).pipe(Effect.mapError((error) => invalidInput(error)))
           const by = { actor: shown.actor, role: shown.actor.roles[0], at: yield* DateTime.now, purpose: named.purpose }
           const entries = accessRecords(by, named.reads)
           if (entries.length > 0) yield* log.record(entries)
