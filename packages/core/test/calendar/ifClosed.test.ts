@@ -18,7 +18,7 @@ describe("a clock that falls on a closed day moves as its rule's ifClosed says",
     expect(r.adjusted).toBe("moved to Mon 14 Jun 2027 because Sat 12 Jun 2027 is a Saturday")
   })
 
-  it("nextWorkingDayBefore: Monday papers on Easter Monday go on the Tuesday, still before the Wednesday sitting", () => {
+  it("NSO-3, papers by midday Monday, with the authority's nextWorkingDayBefore: on Easter Monday they go on the Tuesday, still before the Wednesday sitting", () => {
     // Given the papers for a sitting on Wed 8 Apr 2026 due at noon on the Monday before (NSO-3), the authority moving
     // them on to the next working day while that is still before the sitting
     const r = resolve({ _tag: "WeekdayBefore", weekday: "monday", time: timeOfDay("12:00"), ifClosed: "nextWorkingDayBefore" }, at("2026-04-08", "13:30"))
