@@ -6,6 +6,7 @@ import { decodeEvent } from "../events/decodeEvent.js"
 import type { AppliedEvent } from "../events/inboundEvent.js"
 import type { Answer } from "../inbox/answer.js"
 import { applyDelivery, type Delivery, earlierAnswer } from "../inbox/applyDelivery.js"
+import { logInfoWith } from "../log/logInfoWith.js"
 import { tryAgain } from "./respond.js"
 
 /** A delivery whose signature was verified, before its body is decoded. */
@@ -43,9 +44,7 @@ const receive = (tx: WriteTransaction, received: Received) =>
     if (earlier !== undefined) return earlier
     const decoded = decodeEvent(received.text, received.sourceEvents)
     if (decoded._tag === "Answer") {
-      yield* Effect.logInfo("delivery not stored").pipe(
-        Effect.annotateLogs({ authority: received.authorityId, source: received.sourceId, deliveryId: received.deliveryId, status: decoded.answer.status })
-      )
+      yield* logInfoWith("delivery not stored", { authority: received.authorityId, source: received.sourceId, deliveryId: received.deliveryId, status: decoded.answer.status })
       return decoded.answer
     }
     // The event's type is one the source's configuration allows (decodeEvent checked it): never a value it carried.
