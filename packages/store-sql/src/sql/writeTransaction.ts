@@ -1,7 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
 import type { Connection as SqlConnection } from "@effect/sql/SqlConnection"
-import { Context, Effect, FiberRef, Scope } from "effect"
+import { Context, Effect, Exit, FiberRef, Scope } from "effect"
 import { driverMessage } from "./driverMessage.js"
 import { retryWhileBusy, WriteLockWait } from "./writeLockWait.js"
 
@@ -22,12 +22,19 @@ const savepoint = <A, E, R>(
   [conn, id]: readonly [SqlConnection, number]
 ): Effect.Effect<A, E | SqlError, R> => {
   const next = id + 1
+  // Already uninterruptible here, so the context is set and put back directly (what `Effect.locally` does inside
+  // an uninterruptible region of its own), with the rollback in the same exit handler.
   return Effect.uninterruptibleMask((restore) =>
     Effect.zipRight(
       conn.execute(`SAVEPOINT effect_sql_${next}`, [], undefined),
-      Effect.onError(
-        Effect.locally(restore(effect), FiberRef.currentContext, Context.add(context, SqlClient.TransactionConnection, [conn, next])),
-        () => Effect.orDie(conn.execute(`ROLLBACK TO SAVEPOINT effect_sql_${next}`, [], undefined))
+      Effect.zipRight(
+        FiberRef.set(FiberRef.currentContext, Context.add(context, SqlClient.TransactionConnection, [conn, next])),
+        Effect.onExit(restore(effect), (exit) =>
+          Effect.zipRight(
+            FiberRef.set(FiberRef.currentContext, context),
+            Exit.isSuccess(exit) ? Effect.void : Effect.orDie(conn.execute(`ROLLBACK TO SAVEPOINT effect_sql_${next}`, [], undefined))
+          )
+        )
       )
     )
   )
