@@ -1,11 +1,12 @@
 import type { Role } from "@carepanel/core"
 import { busyRetryAfterSeconds, type WriteTransaction } from "@carepanel/store-sql"
-import { Cause, Effect, type ManagedRuntime } from "effect"
+import { Cause, Effect, FiberRef, type ManagedRuntime } from "effect"
 import type { ReceiverServices } from "../app/appLayer.js"
 import { decodeEvent } from "../events/decodeEvent.js"
 import type { AppliedEvent } from "../events/inboundEvent.js"
 import type { Answer } from "../inbox/answer.js"
 import { applyDelivery, type Delivery, earlierAnswer } from "../inbox/applyDelivery.js"
+import { logInfoWith } from "../log/logInfoWith.js"
 import { tryAgain } from "./respond.js"
 
 /** A delivery whose signature was verified, before its body is decoded. */
@@ -43,16 +44,27 @@ const receive = (tx: WriteTransaction, received: Received) =>
     if (earlier !== undefined) return earlier
     const decoded = decodeEvent(received.text, received.sourceEvents)
     if (decoded._tag === "Answer") {
-      yield* Effect.logInfo("delivery not stored").pipe(
-        Effect.annotateLogs({ authority: received.authorityId, source: received.sourceId, deliveryId: received.deliveryId, status: decoded.answer.status })
-      )
+      yield* logInfoWith("delivery not stored", { authority: received.authorityId, source: received.sourceId, deliveryId: received.deliveryId, status: decoded.answer.status })
       return decoded.answer
     }
     // The event's type is one the source's configuration allows (decodeEvent checked it): never a value it carried.
-    yield* Effect.annotateCurrentSpan("carepanel.webhook.event_type", decoded.event.type)
+    yield* whenTracing(Effect.annotateCurrentSpan("carepanel.webhook.event_type", decoded.event.type))
     const { sourceEvents: _, ...context } = received
     return yield* applyDelivery(tx, { ...context, eventType: decoded.event.type, event: decoded.event as AppliedEvent } as Delivery)
   })
+
+/**
+ * The delivery's span and its attributes only while the tracer is on (telemetry configured): with it off they are
+ * no-ops that still cost, an attribute on no span most of all (Effect fails the span's look-up with an error, stack
+ * trace included, then ignores it).
+ */
+const whenTracing = (effect: Effect.Effect<void>) =>
+  Effect.withFiberRuntime<void>((fiber) => (fiber.getFiberRef(FiberRef.currentTracerEnabled) ? effect : Effect.void))
+
+const withDeliverySpan = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.withFiberRuntime<A, E, R>((fiber) =>
+    fiber.getFiberRef(FiberRef.currentTracerEnabled) ? Effect.withSpan(effect, "webhook.delivery", { captureStackTrace: false }) : effect
+  )
 
 /** Runs the receiver's effects on the app's runtime; a 409 (a reused webhook-id) is logged as an alert. */
 export const makeRunner = (runtime: ManagedRuntime.ManagedRuntime<ReceiverServices, unknown>, tx: WriteTransaction): Runner => ({
@@ -66,8 +78,8 @@ export const makeRunner = (runtime: ManagedRuntime.ManagedRuntime<ReceiverServic
           )
         ),
         Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error)))),
-        Effect.tap((answer) => Effect.annotateCurrentSpan("http.response.status_code", answer.status)),
-        Effect.withSpan("webhook.delivery", { captureStackTrace: false })
+        Effect.tap((answer) => whenTracing(Effect.annotateCurrentSpan("http.response.status_code", answer.status))),
+        withDeliverySpan
       )
     ),
   log: (effect) => runtime.runFork(effect)

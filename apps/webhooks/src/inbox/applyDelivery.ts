@@ -6,6 +6,7 @@ import { decodeEvent } from "../events/decodeEvent.js"
 import type { AppliedEvent } from "../events/inboundEvent.js"
 import { type Answer, applied, parked, problem, refused } from "./answer.js"
 import { type DeliveryRow, findDelivery, insertDelivery, parkedFor, settleDelivery } from "./deliveries.js"
+import { logInfoWith } from "../log/logInfoWith.js"
 import { classify } from "./refusal.js"
 import { waitingKey } from "./references.js"
 
@@ -43,7 +44,7 @@ export const retryDelivery = (tx: WriteTransaction, context: DeliveryContext, ro
     const outcome = result._tag === "Refused" ? "refused" : result.step._tag === "Applied" ? "applied" : "parked"
     const waitingFor = result._tag === "Step" && result.step._tag === "Park" ? waitingKey(result.step.waitingFor) : undefined
     yield* settleDelivery(context.authorityId, row.deliveryId, outcome, yield* nowIso, waitingFor)
-    yield* Effect.logInfo("kept delivery tried again").pipe(Effect.annotateLogs({ deliveryId: row.deliveryId, source: row.sourceId, outcome }))
+    yield* logInfoWith("kept delivery tried again", { deliveryId: row.deliveryId, source: row.sourceId, outcome })
     if (result._tag === "Step") yield* releaseParked(tx, later, result.step)
   }) as Effect.Effect<void, unknown, never>
 
@@ -82,7 +83,7 @@ export const applyDelivery = (tx: WriteTransaction, delivery: Delivery) =>
       return recorded
     })
   ).pipe(
-    Effect.tap((row) => Effect.logInfo("delivery").pipe(Effect.annotateLogs({ outcome: row.outcome }))),
+    Effect.tap((row) => logInfoWith("delivery", { outcome: row.outcome })),
     Effect.map((row) => row.answer),
     Effect.catchIf(
       (error): error is ClaimedElsewhere => error instanceof ClaimedElsewhere,

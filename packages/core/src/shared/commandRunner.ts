@@ -1,4 +1,4 @@
-import { Effect, type ParseResult, Schedule, Schema } from "effect"
+import { Effect, Either, type ParseResult, Schedule, Schema } from "effect"
 import { type Commit, ConcurrencyConflict, EventStore, type StoredEvent, type StreamRef } from "../ports/EventStore.js"
 import type { Notification } from "../ports/Notification.js"
 import type { ReadModelRow, ReadModels } from "../ports/ReadModels.js"
@@ -41,15 +41,58 @@ export interface Loaded<State> {
   readonly version: number
 }
 
-const decodeAll = <E extends { readonly _tag: string }>(codec: EventCodec<E>, stream: StreamRef, stored: ReadonlyArray<StoredEvent>) =>
-  Effect.forEach(stored, (event) =>
-    codec.decode(event.data).pipe(
-      Effect.mapError(
-        (error) =>
-          new PersistenceError({ operation: "decode event", message: `Event ${event.version} of ${stream.id} cannot be read: ${error.message}` })
-      )
-    )
-  )
+/** Event `version` of `stream` that its codec cannot read. */
+const unreadable = (stream: StreamRef, event: StoredEvent, error: ParseResult.ParseError) =>
+  new PersistenceError({ operation: "decode event", message: `Event ${event.version} of ${stream.id} cannot be read: ${error.message}` })
+
+/** An Effect that is an Either (Schema's result for a schema without effects), as that Either; else undefined. */
+const settled = <A, E>(effect: Effect.Effect<A, E>): Either.Either<A, E> | undefined =>
+  Either.isEither(effect) ? (effect as unknown as Either.Either<A, E>) : undefined
+
+/**
+ * Folds stored events into `state`, decoding each. A codec made by `eventCodec` answers with an Either (Schema's
+ * result for a schema without effects, and a kind of Effect), read here as a value: a command's load folds its events
+ * without a trip through the fibre for each. Any other codec's Effect is run.
+ */
+const foldStored = <E extends { readonly _tag: string }, S>(
+  aggregate: { readonly events: EventCodec<E>; readonly decider: { readonly evolve: (state: S, event: E) => S } },
+  stream: StreamRef,
+  stored: ReadonlyArray<StoredEvent>,
+  from: S
+): Effect.Effect<S, PersistenceError> =>
+  Effect.gen(function* () {
+    let state = from
+    for (const event of stored) {
+      const decoding = aggregate.events.decode(event.data)
+      const decoded = settled(decoding)
+      const value =
+        decoded === undefined
+          ? yield* Effect.mapError(decoding, (error) => unreadable(stream, event, error))
+          : Either.isRight(decoded)
+            ? decoded.right
+            : yield* Effect.fail(unreadable(stream, event, decoded.left))
+      state = aggregate.decider.evolve(state, value)
+    }
+    return state
+  })
+
+/** The new events as stored data; read as values where the codec answers with an Either (see `foldStored`). */
+const encodeEvents = <E extends { readonly _tag: string }>(codec: EventCodec<E>, events: ReadonlyArray<E>) =>
+  Effect.gen(function* () {
+    const encoded: Array<{ readonly _tag: string }> = []
+    for (const event of events) {
+      const encoding = codec.encode(event)
+      const result = settled(encoding)
+      const data =
+        result === undefined
+          ? yield* Effect.mapError(encoding, (error) => new PersistenceError({ operation: "encode event", message: error.message }))
+          : Either.isRight(result)
+            ? result.right
+            : yield* Effect.fail(new PersistenceError({ operation: "encode event", message: result.left.message }))
+      encoded.push(data)
+    }
+    return encoded
+  })
 
 /**
  * The stream's state and version. The state this process folded last for the stream (`foldedStates`) is read on
@@ -65,20 +108,18 @@ export const load = <C, E extends { readonly _tag: string }, S, R, X>(aggregate:
     const newer = folded === undefined ? undefined : eventsAfter(yield* store.readStream(stream, { after: folded.version - 1 }), folded)
     const from = newer === undefined ? { state: aggregate.decider.initialState, version: 0 } : folded!
     const stored = newer ?? (yield* store.readStream(stream))
-    const state = (yield* decodeAll(aggregate.events, stream, stored)).reduce(aggregate.decider.evolve, from.state)
+    const state = stored.length === 0 ? from.state : yield* foldStored(aggregate, stream, stored, from.state)
     const last = stored.at(-1)
     if (last !== undefined) keepFoldedState(store, aggregate, stream, last, state)
     return { state, version: last?.version ?? from.version } satisfies Loaded<S>
   })
 
-/** Checks the command's input against the aggregate's command schema, if it has one. */
-const validated = <C, E extends { readonly _tag: string }, S, R, X>(aggregate: Aggregate<C, E, S, R, X>, command: C) =>
-  aggregate.commands === undefined
-    ? Effect.void
-    : Schema.validate(aggregate.commands, { errors: "all" })(command).pipe(
-        Effect.asVoid,
-        Effect.mapError((error): InvalidInput => invalidInput(error))
-      )
+/** Checks the command's input against the aggregate's command schema, if it has one (synchronously: a command schema has no effects). */
+const validated = <C, E extends { readonly _tag: string }, S, R, X>(aggregate: Aggregate<C, E, S, R, X>, command: C): Effect.Effect<void, InvalidInput> => {
+  if (aggregate.commands === undefined) return Effect.void
+  const checked = Schema.validateEither(aggregate.commands, { errors: "all" })(command)
+  return Either.isLeft(checked) ? Effect.fail(invalidInput(checked.left)) : Effect.void
+}
 
 /**
  * Validate, load and decide without writing: what `execute` would append, and the state before and after.
@@ -119,11 +160,7 @@ export const prepare = <C, E extends { readonly _tag: string }, S, R, X>(
   Effect.gen(function* () {
     const decided = yield* decideOn(aggregate, stream, command, context)
     if (decided.events.length === 0) return { ...decided, commit: undefined } satisfies Prepared<E, S>
-    const encoded = yield* Effect.forEach(decided.events, (event) =>
-      aggregate.events.encode(event).pipe(
-        Effect.mapError((error) => new PersistenceError({ operation: "encode event", message: error.message }))
-      )
-    )
+    const encoded = yield* encodeEvents(aggregate.events, decided.events)
     const commit: Commit = {
       stream,
       expectedVersion: decided.version,

@@ -1,7 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
 import type { Connection as SqlConnection } from "@effect/sql/SqlConnection"
-import { Context, Effect, FiberRef, Scope } from "effect"
+import { Context, Effect, Exit, FiberRef, Scope } from "effect"
 import { driverMessage } from "./driverMessage.js"
 import { retryWhileBusy, WriteLockWait } from "./writeLockWait.js"
 
@@ -22,12 +22,19 @@ const savepoint = <A, E, R>(
   [conn, id]: readonly [SqlConnection, number]
 ): Effect.Effect<A, E | SqlError, R> => {
   const next = id + 1
+  // Already uninterruptible here, so the context is set and put back directly (what `Effect.locally` does inside
+  // an uninterruptible region of its own), with the rollback in the same exit handler.
   return Effect.uninterruptibleMask((restore) =>
     Effect.zipRight(
       conn.execute(`SAVEPOINT effect_sql_${next}`, [], undefined),
-      Effect.onError(
-        Effect.locally(restore(effect), FiberRef.currentContext, Context.add(context, SqlClient.TransactionConnection, [conn, next])),
-        () => Effect.orDie(conn.execute(`ROLLBACK TO SAVEPOINT effect_sql_${next}`, [], undefined))
+      Effect.zipRight(
+        FiberRef.set(FiberRef.currentContext, Context.add(context, SqlClient.TransactionConnection, [conn, next])),
+        Effect.onExit(restore(effect), (exit) =>
+          Effect.zipRight(
+            FiberRef.set(FiberRef.currentContext, context),
+            Exit.isSuccess(exit) ? Effect.void : Effect.orDie(conn.execute(`ROLLBACK TO SAVEPOINT effect_sql_${next}`, [], undefined))
+          )
+        )
       )
     )
   )
@@ -48,30 +55,58 @@ export const makeWriteTransaction = Effect.gen(function* () {
   const wait = yield* WriteLockWait
   return sql.onDialectOrElse({
     sqlite: (): WriteTransaction => {
+      // `execute`, not `executeUnprepared`: the driver's statement cache keeps these few texts prepared, where
+      // preparing them again at every transaction and savepoint was a tenth of a statement's cost.
+      const begin = (conn: SqlConnection) => conn.execute("BEGIN IMMEDIATE", [], undefined)
+      const commit = (conn: SqlConnection) => conn.execute("COMMIT", [], undefined)
+      // After a busy BEGIN there is no transaction to roll back, and @effect/sql makes a failed rollback a defect.
+      const rollback = (conn: SqlConnection) =>
+        conn.executeUnprepared("ROLLBACK", [], undefined).pipe(Effect.catchIf(noTransactionActive, () => Effect.void))
       const transaction = SqlClient.makeWithTransaction({
         transactionTag: SqlClient.TransactionConnection,
         spanAttributes: [["db.system.name", "sqlite"]],
         acquireConnection: Effect.flatMap(Scope.make(), (scope) =>
           Effect.map(Scope.extend(sql.reserve, scope), (conn) => [scope, conn] as const)
         ),
-        // `execute`, not `executeUnprepared`: the driver's statement cache keeps these few texts prepared, where
-        // preparing them again at every transaction and savepoint was a tenth of a statement's cost.
-        begin: (conn) => conn.execute("BEGIN IMMEDIATE", [], undefined),
+        begin,
         savepoint: (conn, id) => conn.execute(`SAVEPOINT effect_sql_${id}`, [], undefined),
-        commit: (conn) => conn.execute("COMMIT", [], undefined),
-        // After a busy BEGIN there is no transaction to roll back, and @effect/sql makes a failed rollback a defect.
-        rollback: (conn) =>
-          conn.executeUnprepared("ROLLBACK", [], undefined).pipe(Effect.catchIf(noTransactionActive, () => Effect.void)),
+        commit,
+        rollback,
         rollbackSavepoint: (conn, id) => conn.execute(`ROLLBACK TO SAVEPOINT effect_sql_${id}`, [], undefined)
       })
+      /**
+       * The outermost transaction as @effect/sql's (the connection reserved in a scope, BEGIN, the effect with the
+       * connection in its context, COMMIT or ROLLBACK, the scope closed), without its span: used while the tracer is off.
+       */
+      const outermost = <A, E, R>(effect: Effect.Effect<A, E, R>, context: Context.Context<never>): Effect.Effect<A, E | SqlError, R> =>
+        Effect.uninterruptibleMask((restore) =>
+          Effect.flatMap(Scope.make(), (scope) =>
+            Effect.flatMap(Scope.extend(sql.reserve, scope), (conn) =>
+              Effect.flatMap(
+                Effect.exit(
+                  Effect.zipRight(
+                    begin(conn),
+                    Effect.zipRight(FiberRef.set(FiberRef.currentContext, Context.add(context, SqlClient.TransactionConnection, [conn, 0])), restore(effect))
+                  )
+                ),
+                (exit) =>
+                  Effect.zipRight(
+                    FiberRef.set(FiberRef.currentContext, context),
+                    Effect.zipRight(Effect.ensuring(Effect.orDie(Exit.isSuccess(exit) ? commit(conn) : rollback(conn)), Scope.close(scope, exit)), exit)
+                  )
+              )
+            )
+          )
+        )
       const waitingForTheLock = retryWhileBusy(wait.millis)
       // A nested transaction is a savepoint under a lock already held: only the outermost one waits and repeats.
+      // With telemetry on (the tracer enabled), @effect/sql's transaction and savepoint with their `sql.transaction` spans.
       return (effect) =>
         Effect.withFiberRuntime((fiber) => {
           const open = Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)
-          if (open._tag === "None") return waitingForTheLock(transaction(effect))
-          // With telemetry on (the tracer enabled), @effect/sql's savepoint and its `sql.transaction` span.
-          return fiber.getFiberRef(FiberRef.currentTracerEnabled) ? transaction(effect) : savepoint(effect, fiber.currentContext, open.value)
+          const traced = fiber.getFiberRef(FiberRef.currentTracerEnabled)
+          if (open._tag === "None") return waitingForTheLock(traced ? transaction(effect) : outermost(effect, fiber.currentContext))
+          return traced ? transaction(effect) : savepoint(effect, fiber.currentContext, open.value)
         })
     },
     orElse: (): WriteTransaction => sql.withTransaction

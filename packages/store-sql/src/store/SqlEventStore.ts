@@ -54,19 +54,19 @@ export const makeSqlEventStore = (groupCommit: GroupCommit, changeOptions: Chang
         Option.isSome(outer) ? Effect.void : signal.raise(position)
       )
 
+    // A command's one commit (the usual case) without a loop around it.
+    const appendEach = (commits: ReadonlyArray<Commit>) =>
+      commits.length === 1 ? Effect.map(appendCommit(commits[0]!), (result) => [result]) : Effect.forEach(commits, appendCommit)
+
     const appendAll = (commits: ReadonlyArray<Commit>) =>
-      (commits.length === 0
-        ? Effect.succeed([])
-        : groupCommit("events", Effect.forEach(commits, appendCommit))
-      ).pipe(
+      (commits.length === 0 ? Effect.succeed([]) : groupCommit("events", appendEach(commits))).pipe(
         Effect.catchTag("SqlError", (error) =>
           isStreamVersionViolation(error)
-            ? Effect.flatMap(movedStream(commits), (conflict) => Effect.fail(conflict ?? error))
+            ? Effect.flatMap(Effect.provideService(movedStream(commits), SqlClient.SqlClient, sql), (conflict) => Effect.fail(conflict ?? error))
             : Effect.fail(error)
         ),
         asPersistenceError("save the change"),
-        Effect.tap((results) => raiseOnceCommitted(lastPositionOf(results))),
-        Effect.provideService(SqlClient.SqlClient, sql)
+        Effect.tap((results) => raiseOnceCommitted(lastPositionOf(results)))
       )
 
     const readAll = ({ after, limit, authorityId }: ReadAllOptions) =>
