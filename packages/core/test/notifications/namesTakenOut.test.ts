@@ -79,6 +79,15 @@ describe("how long a line of free text may be", () => {
     expect(kept.length).toBeLessThanOrEqual(303)
   })
 
+  it("a reason of 300 characters and a line break typed after it is still kept whole", () => {
+    expect(returnedSaying(["Robin Testwood"], `${"c".repeat(300)}\n`)).toBe("c".repeat(300))
+  })
+
+  it("a reason whose only space within 300 characters is at the halfway mark is cut at 300, not at that space", () => {
+    const reason = `${"a".repeat(150)} ${"b".repeat(200)}`
+    expect(returnedSaying(["Robin Testwood"], reason)).toBe(`${"a".repeat(150)} ${"b".repeat(149)}...`)
+  })
+
   it("a reason with no space in its second half is cut at 300 characters", () => {
     const reason = `short ${"x".repeat(400)}`
     expect(returnedSaying(["Robin Testwood"], reason)).toBe(`short ${"x".repeat(294)}...`)
