@@ -61,6 +61,18 @@ describe("who is reminded of a clock about a child's placement or record", () =>
     expect(toldOf(overdue("plc_1:police-protection", "placement", "STAT-S46"), namedOfficer)).toEqual([...caseholders, "role:head_of_service", "person:nadia-orme"])
   })
 
+  it("STAT-S46, STAT-R25-3: two named nominated officers are each told; a policy that names none still tells the caseholders and the head of service", () => {
+    const officer = regulation24Of(namedOfficer).nominatedOfficer!
+    const twoOfficers: AuthorityPolicy = {
+      ...namedOfficer,
+      regulation24: { ...regulation24Of(namedOfficer), nominatedOfficer: { ...officer, people: [...officer.people, { personId: PersonId.make("idris-vale"), name: "Idris Vale" }] } }
+    }
+    const limit = overdue("plc_1:police-protection", "placement", "STAT-S46")
+    expect(toldOf(limit, twoOfficers)).toEqual([...caseholders, "role:head_of_service", "person:nadia-orme", "person:idris-vale"])
+    const { nominatedOfficer: _none, ...withoutOfficer } = regulation24Of(namedOfficer)
+    expect(toldOf(limit, { ...namedOfficer, regulation24: withoutOfficer })).toEqual([...caseholders, "role:head_of_service"])
+  })
+
   it("STAT-R25-4: a temporary approval that ended without approval as foster carers reaches the caseholders and the nominated officer, not the head of service as such", () => {
     expect(toldOf(overdue("plc_1:alternative-arrangement", "placement", "STAT-R25-4"), namedOfficer)).toEqual([...caseholders, "person:nadia-orme"])
     expect(toldOf(overdue("plc_1:viability", "placement", "LIN-16"), namedOfficer)).toEqual(caseholders)
