@@ -94,6 +94,10 @@ describe("who is reminded of a clock about a decision or its actions", () => {
     expect(toldOf(overdue("dec_1:fgc:act_1:team_manager", "action", "LIN-9"))).toEqual(["person:tom-brackley", "role:practice_supervisor"])
   })
 
+  it("LIN-6: the case note on the actions is the team manager's alone, by name, not the social worker's", () => {
+    expect(toldOf(overdue("dec_1:actions-case-note", "decision", "LIN-6"))).toEqual(["person:tom-brackley"])
+  })
+
   it("LIN-5: an action's own clock reaches the caseholders", () => {
     expect(toldOf(overdue("dec_1:action:act_1", "action", "LIN-5"))).toEqual(caseholders)
   })
