@@ -18,7 +18,6 @@ const earlierProceedings = [{ parent: "Sam Testwood", kind: "care_proceedings", 
 /** Support Panels under its own policy, or with other roles in its withdrawal rule (a Carepanel default). */
 const supportPanels = (withdrawal?: { readonly roles: ReadonlyArray<string> }) => {
   const input = presetInputs["support-panels"]
-  const progression = input.referral.automaticProgression
   const changed =
     withdrawal === undefined
       ? input
@@ -26,7 +25,7 @@ const supportPanels = (withdrawal?: { readonly roles: ReadonlyArray<string> }) =
           ...input,
           referral: {
             ...input.referral,
-            automaticProgression: { ...progression, withdrawal: { ...progression.withdrawal, roles: withdrawal.roles } }
+            automaticProgression: { ruleId: "SUP-3", withdrawal: { ruleId: "DEF-PROGRESSION-WITHDRAWAL", roles: withdrawal.roles } }
           }
         }
   const spec = deciderSpec(referralDecider, { policy: Schema.decodeUnknownSync(AuthorityPolicy)(changed), calendar: englandAndWales })
