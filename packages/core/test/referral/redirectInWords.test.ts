@@ -26,6 +26,14 @@ describe("sending a request elsewhere, in the words the administrator reads (LIN
     )
   })
 
+  it("LIN-4: a request the team manager has approved, ready for a sitting, is still closed under LIN-4", () => {
+    const papers = ["chronology", "genogram", "assessment", "direct_work", "family_safety_plan", "signs_of_safety_mapping"] as const
+    const submitted = lin.then(lin.draft({ children: uasc }, papers), lin.cmd("socialWorker", { _tag: "Submit" }))
+    const ready = lin.then(submitted, lin.cmd("teamManager", { _tag: "Approve" }))
+    const closed = lin.spec.given(ready).when(lin.cmd("administrator", { _tag: "Redirect", reason: "Decided elsewhere", ruleId: "LIN-4" })).state()
+    expect(closed).toMatchObject({ status: "redirected", closedReason: "Decided elsewhere" })
+  })
+
   it("LIN-4: a request closed with no place named still records the rule it was closed under", () => {
     expect(redirect({ children: uasc }, { ruleId: "LIN-4" }).events()).toEqual([expect.objectContaining({ _tag: "ReferralRedirected", ruleId: "LIN-4" })])
   })
