@@ -81,6 +81,12 @@ describe("referral: the form's sections each authority requires before a request
     expect(refusal.missing.map((gap) => gap.label)).toEqual(["at least one child", "what kind of request this is", "reason for the request"])
   })
 
+  it("each gap names the form's field it is about, so the form can point at it (the API's `name`)", () => {
+    const lincolnshire = every.find((entry) => entry.slug === "lincolnshire")!
+    const refusal = lincolnshire.gaps(() => ({ children: [], requestTypes: [], reason: "" }))
+    expect(refusal.missing.map((gap) => gap.field)).toEqual(["children", "requestTypes", "reason"])
+  })
+
   it("the sections an authority does not ask for may be left blank: the request is submitted", () => {
     const sections = (Object.keys(leftOut) as FormSection[])
     for (const { submit, sections: required } of every) {
