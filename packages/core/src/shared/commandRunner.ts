@@ -45,15 +45,17 @@ export interface Loaded<State> {
 const unreadable = (stream: StreamRef, event: StoredEvent, error: ParseResult.ParseError) =>
   new PersistenceError({ operation: "decode event", message: `Event ${event.version} of ${stream.id} cannot be read: ${error.message}` })
 
-/** An Effect that is an Either (Schema's result for a schema without effects), as that Either; else undefined. */
-const settled = <A, E>(effect: Effect.Effect<A, E>): Either.Either<A, E> | undefined =>
-  Either.isEither(effect) ? (effect as unknown as Either.Either<A, E>) : undefined
-
 /**
- * Folds stored events into `state`, decoding each. A codec made by `eventCodec` answers with an Either (Schema's
- * result for a schema without effects, and a kind of Effect), read here as a value: a command's load folds its events
- * without a trip through the fibre for each. Any other codec's Effect is run.
+ * A codec's answer: its value where it is an Either (Schema's result for a schema without effects, itself a kind of
+ * Effect), read without a trip through the fibre; any other Effect (a test's codec) is run. Its error as `toError`'s.
  */
+function* codecAnswer<A, E, X>(answer: Effect.Effect<A, E>, toError: (error: E) => X) {
+  if (!Either.isEither(answer)) return yield* Effect.mapError(answer, toError)
+  const settled = answer as unknown as Either.Either<A, E>
+  return Either.isRight(settled) ? settled.right : yield* Effect.fail(toError(settled.left))
+}
+
+/** Folds stored events into `state`, decoding each (see `codecAnswer`). */
 const foldStored = <E extends { readonly _tag: string }, S>(
   aggregate: { readonly events: EventCodec<E>; readonly decider: { readonly evolve: (state: S, event: E) => S } },
   stream: StreamRef,
@@ -63,33 +65,18 @@ const foldStored = <E extends { readonly _tag: string }, S>(
   Effect.gen(function* () {
     let state = from
     for (const event of stored) {
-      const decoding = aggregate.events.decode(event.data)
-      const decoded = settled(decoding)
-      const value =
-        decoded === undefined
-          ? yield* Effect.mapError(decoding, (error) => unreadable(stream, event, error))
-          : Either.isRight(decoded)
-            ? decoded.right
-            : yield* Effect.fail(unreadable(stream, event, decoded.left))
+      const value = yield* codecAnswer(aggregate.events.decode(event.data), (error) => unreadable(stream, event, error))
       state = aggregate.decider.evolve(state, value)
     }
     return state
   })
 
-/** The new events as stored data; read as values where the codec answers with an Either (see `foldStored`). */
+/** The new events as stored data (see `codecAnswer`). */
 const encodeEvents = <E extends { readonly _tag: string }>(codec: EventCodec<E>, events: ReadonlyArray<E>) =>
   Effect.gen(function* () {
     const encoded: Array<{ readonly _tag: string }> = []
     for (const event of events) {
-      const encoding = codec.encode(event)
-      const result = settled(encoding)
-      const data =
-        result === undefined
-          ? yield* Effect.mapError(encoding, (error) => new PersistenceError({ operation: "encode event", message: error.message }))
-          : Either.isRight(result)
-            ? result.right
-            : yield* Effect.fail(new PersistenceError({ operation: "encode event", message: result.left.message }))
-      encoded.push(data)
+      encoded.push(yield* codecAnswer(codec.encode(event), (error) => new PersistenceError({ operation: "encode event", message: error.message })))
     }
     return encoded
   })
