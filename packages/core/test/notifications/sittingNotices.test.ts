@@ -82,6 +82,7 @@ describe("what a sitting's notices say", () => {
     const { notify } = sittingWith("care-planning", [request1])
     notify("administrator", { _tag: "PublishAgenda" })
     const [cancelled] = notify("administrator", { _tag: "CancelSitting", reason: "Chair unwell" }, london("2027-06-08", "08:00"))
+    expect(cancelled?.kind).toBe("sitting.cancelled")
     expect(cancelled?.headline).toBe("The Care Planning & Resources Panel on Wed 9 Jun 2027 is cancelled")
     expect(cancelled?.body).toEqual(["The sitting on Wed 9 Jun 2027, 09:30-13:00 will not take place. Cancelled by Dev Ingleby."])
     expect(cancelled?.actBy).toBeUndefined()
@@ -102,6 +103,7 @@ describe("what a sitting's notices say", () => {
 
   it("CPR-11: the administrator is told how many children's records to upload, within 24 hours", () => {
     const [two] = recordBack("care-planning").final
+    expect(two?.headline).toBe("Final record of the Care Planning & Resources Panel on Wed 9 Jun 2027 is back from the chair")
     expect(two?.body).toEqual(["Upload each child's record to the case system: 2 child records."])
     expect(two?.actBy?.due).toBe("2027-06-11T15:00:00.000Z")
     const one = sittingWith("care-planning", [{ ...request1, childIds: [ChildId.make("child-1")] }])
@@ -154,6 +156,19 @@ describe("what a sitting's notices say", () => {
     const [filed] = upload(recordBack("north-somerset"))
     expect(filed?.headline).toBe("The decision sheet for child child-2 on request ref_1 is on the child's file")
     expect(filed?.facts.ruleId).toBeUndefined()
+  })
+
+  it("a sitting whose panel has since left the authority's policy still reaches the panel chair, and names the panel by its id", () => {
+    const step = story(sittingDecider, contextOf("care-planning"))
+    const staff = staffOf("care-planning")
+    const at = london("2027-06-07", "09:00")
+    step({ _tag: "ScheduleSitting", sittingId: SittingId.make("sit_1"), panelId: PanelId.make(panels["care-planning"]), date: "2027-06-09", by: as(staff.administrator), at } as SittingCommand)
+    step({ _tag: "BuildAgenda", entries: [request1], by: as(staff.administrator), at } as SittingCommand)
+    const { events, state } = step({ _tag: "PublishAgenda", by: as(staff.administrator), at } as SittingCommand)
+    const policy = contextOf("care-planning").policy
+    const published = sittingNotifications(events, state, { ...contextOf("care-planning"), policy: { ...policy, panels: [] } })
+    expect(who(published).map((n) => n.to)).toEqual(["role:panel_member", "role:panel_chair"])
+    expect(published[0]?.headline).toBe("Agenda and papers for the panel care-planning-and-resources on Wed 9 Jun 2027")
   })
 
   it("an upload recorded by hand, without a sheet Carepanel made, tells no one", () => {
