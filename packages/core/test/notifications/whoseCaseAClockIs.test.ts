@@ -43,12 +43,14 @@ const requests = [
   request("ref_5", "Jo Pellow", london("2027-05-01", "09:00"), [robin], "redirected"),
   request("ref_6", "Kit Marram", london("2027-06-01", "09:00"), [ash])
 ]
-const lookup = clockLookup({ referrals: requests, decisions: [decision], disagreements: [disagreement], placements: [placement], sittings: [sitting] })
+// Built in each test, not when the file loads: per-test coverage then tells the mutation run which tests reach it.
+const lookupOf = () => clockLookup({ referrals: requests, decisions: [decision], disagreements: [disagreement], placements: [placement], sittings: [sitting] })
 const socialWorkerFor = (kind: "referral" | "sitting" | "decision" | "action" | "disagreement" | "placement" | "child", id: string) =>
-  lookup.caseOf({ kind, id })?.socialWorker?.name
+  lookupOf().caseOf({ kind, id })?.socialWorker?.name
 
 describe("whose case a clock is about, so the right caseholders are reminded", () => {
   it("a request's clock is its own case; a decision's, its action's and its disagreement's are the request's", () => {
+    const lookup = lookupOf()
     expect(socialWorkerFor("referral", "ref_1")).toBe("Priya Ashdown")
     expect(lookup.caseOf({ kind: "referral", id: "ref_1" })?.childNames).toEqual(["Robin Testwood"])
     expect([socialWorkerFor("decision", "dec_1"), socialWorkerFor("action", "act_7"), socialWorkerFor("disagreement", "dis_1")]).toEqual(["Cal Brennan", "Cal Brennan", "Cal Brennan"])
@@ -59,6 +61,7 @@ describe("whose case a clock is about, so the right caseholders are reminded", (
   })
 
   it("a placement's clock and a child's record clock go to the child's newest request still open: not a withdrawn or redirected one, nor a sibling's", () => {
+    const lookup = lookupOf()
     expect(socialWorkerFor("placement", "plc_1")).toBe("Nia Oduya")
     expect(socialWorkerFor("child", "child-1")).toBe("Nia Oduya")
     expect(socialWorkerFor("child", "child-2")).toBe("Kit Marram")
@@ -67,6 +70,7 @@ describe("whose case a clock is about, so the right caseholders are reminded", (
   })
 
   it("a clock whose record or request is not known, or a child with no open request, has no case: the notice falls back to role holders", () => {
+    const lookup = lookupOf()
     const closedOnly = clockLookup({ referrals: [request("ref_4", "Wren Halloway", london("2027-04-01", "09:00"), [robin], "withdrawn")], placements: [placement] })
     expect([
       socialWorkerFor("referral", "ref_9"),
@@ -86,6 +90,7 @@ describe("whose case a clock is about, so the right caseholders are reminded", (
   })
 
   it("a sitting's clock has its panel (whose chair is told) and no case", () => {
+    const lookup = lookupOf()
     expect(lookup.panelOf({ kind: "sitting", id: "sit_1" })).toBe("support-panel")
     expect(lookup.panelOf({ kind: "sitting", id: "sit_9" })).toBeUndefined()
     expect(lookup.caseOf({ kind: "sitting", id: "sit_1" })).toBeUndefined()
