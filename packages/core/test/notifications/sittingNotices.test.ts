@@ -166,7 +166,7 @@ describe("what a sitting's notices say", () => {
     step({ _tag: "BuildAgenda", entries: [request1], by: as(staff.administrator), at } as SittingCommand)
     const { events, state } = step({ _tag: "PublishAgenda", by: as(staff.administrator), at } as SittingCommand)
     const policy = contextOf("care-planning").policy
-    const published = sittingNotifications(events, state, { ...contextOf("care-planning"), policy: { ...policy, panels: [] } })
+    const published = sittingNotifications(events, state, { ...contextOf("care-planning"), policy: { ...policy, panels: [{ ...policy.panels[0], id: PanelId.make("family-support") }] } })
     expect(who(published).map((n) => n.to)).toEqual(["role:panel_member", "role:panel_chair"])
     expect(published[0]?.headline).toBe("Agenda and papers for the panel care-planning-and-resources on Wed 9 Jun 2027")
   })
