@@ -132,8 +132,9 @@ describe("what a decision agreed", () => {
     expect(funded("annual")).toEqual(["Funding: GBP 1,800.00 a year from the Placements budget."])
   })
 
-  it("an amount reads in pounds and pence, with a comma every three figures", () => {
-    expect([5, 100, 99_999, 100_000, 12_345_678, 123_456_789].map(money)).toEqual([
+  it("an amount reads in pounds and pence, with a comma every three figures; a care package costing nothing reads GBP 0.00", () => {
+    expect([0, 5, 100, 99_999, 100_000, 12_345_678, 123_456_789].map(money)).toEqual([
+      "GBP 0.00",
       "GBP 0.05",
       "GBP 1.00",
       "GBP 999.99",
