@@ -42,7 +42,8 @@ export const clockLookup = ({ referrals, sittings = [], decisions = [], disagree
   const latestRequestOf = (childId: string) =>
     referrals
       .filter((referral) => !closed.includes(referral.status) && referral.form.children.some((child) => child.childId === childId))
-      .sort((a, b) => DateTime.distance(b.createdAt, a.createdAt))[0]
+      // Newest first: `distance(a, b)` is b's instant minus a's.
+      .sort((a, b) => DateTime.distance(a.createdAt, b.createdAt))[0]
 
   const requestOf = (about: Deadline["about"]): ReferralId | undefined => {
     switch (about.kind) {

@@ -1,0 +1,94 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Layer, Schema } from "effect"
+import { caseFor, caseForChild } from "../../src/notifications/caseFor.js"
+import { type ReadModelQuery, type ReadModelRow, ReadModels } from "../../src/ports/ReadModels.js"
+import { Referral } from "../../src/referral/Referral.js"
+import { referralDecider } from "../../src/referral/ReferralDecider.js"
+import { fold } from "../../src/shared/decider.js"
+import { PersistenceError } from "../../src/shared/errors.js"
+import { AuthorityId, ChildId, PersonId, ReferralId } from "../../src/shared/ids.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { deciderSpec } from "../../src/testing/decider.js"
+import { as, completeForm, contextOf, london } from "../fixtures.js"
+
+const lincolnshire = AuthorityId.make("lincolnshire")
+const robin = completeForm("support-panel").children[0]!
+const ash = { ...robin, childId: ChildId.make("child-2"), fullName: "Ash Testwood" }
+
+/** A Lincolnshire request's read-model row, as the referral aggregate writes it. */
+const row = (id: string, socialWorker: string, children = [robin], authorityId = lincolnshire): ReadModelRow => {
+  const form = completeForm("support-panel", { children, socialWorker: { personId: PersonId.make(socialWorker.toLowerCase().replace(" ", "-")), name: socialWorker } })
+  const referral = fold(
+    referralDecider,
+    deciderSpec(referralDecider, contextOf("lincolnshire")).play([
+      { _tag: "CreateDraft", referralId: ReferralId.make(id), form, by: as(staffOf("lincolnshire").socialWorker), at: london("2027-06-01", "09:00") }
+    ])
+  )!
+  return { collection: "referrals", authorityId, id, index: { childIds: children.map((child) => child.childId) }, doc: Schema.encodeSync(Referral)(referral) }
+}
+
+/** Read models holding these rows, ordered by id, filtered as the store filters them. */
+const holding = (rows: ReadonlyArray<ReadModelRow>) =>
+  Layer.succeed(ReadModels, {
+    get: (collection, authorityId, id) => Effect.succeed(rows.find((r) => r.collection === collection && r.authorityId === authorityId && r.id === id)),
+    query: (query: ReadModelQuery) =>
+      Effect.succeed(
+        rows
+          .filter((r) => r.collection === query.collection && r.authorityId === query.authorityId)
+          .filter((r) => Object.entries(query.where ?? {}).every(([key, value]) => {
+            const indexed = r.index[key]
+            return Array.isArray(indexed) ? indexed.includes(value as string) : indexed === value
+          }))
+          .sort((a, b) => (a.id < b.id ? -1 : 1))
+      )
+  })
+
+const down = Layer.succeed(ReadModels, {
+  get: () => Effect.fail(new PersistenceError({ operation: "get", message: "The store is down" })),
+  query: () => Effect.fail(new PersistenceError({ operation: "query", message: "The store is down" }))
+})
+
+const rows = [
+  row("ref_2", "Nia Oduya"),
+  row("ref_1", "Priya Ashdown"),
+  row("ref_3", "Kit Marram", [ash]),
+  row("ref_4", "Wren Halloway", [robin], AuthorityId.make("north-somerset")),
+  { ...row("ref_5", "Jo Pellow"), collection: "decisions" }
+]
+
+describe("whose case a decision, disagreement, sitting upload or placement is: the caseholders its notices name", () => {
+  it.effect("a record's request, read from the read models, gives its social worker, team manager and the children's names", () =>
+    Effect.gen(function* () {
+      const known = yield* caseFor(lincolnshire, "ref_1")
+      expect(known?.socialWorker?.name).toBe("Priya Ashdown")
+      expect(known?.teamManager?.name).toBe("Tom Brackley")
+      expect(known?.childNames).toEqual(["Robin Testwood"])
+    }).pipe(Effect.provide(holding(rows)))
+  )
+
+  it.effect("no request, a request not found (or another authority's), or a store that fails: no case, so the notices fall back to role holders", () =>
+    Effect.gen(function* () {
+      expect(yield* caseFor(lincolnshire, undefined)).toBeUndefined()
+      expect(yield* caseFor(lincolnshire, "ref_9")).toBeUndefined()
+      expect(yield* caseFor(lincolnshire, "ref_4")).toBeUndefined()
+      expect(yield* caseFor(lincolnshire, "ref_1").pipe(Effect.provide(down))).toBeUndefined()
+      expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(down))).toBeUndefined()
+    }).pipe(Effect.provide(holding(rows)))
+  )
+
+  it.effect("a row that does not read as a request is no case", () =>
+    Effect.gen(function* () {
+      const broken = { ...row("ref_1", "Priya Ashdown"), doc: { id: "ref_1", form: "unreadable" } }
+      expect(yield* caseFor(lincolnshire, "ref_1").pipe(Effect.provide(holding([broken])))).toBeUndefined()
+    })
+  )
+
+  it.effect("a placement knows only the child: its case is the child's latest request at the authority, not a sibling's", () =>
+    Effect.gen(function* () {
+      expect((yield* caseForChild(lincolnshire, "child-1"))?.socialWorker?.name).toBe("Nia Oduya")
+      expect((yield* caseForChild(lincolnshire, "child-2"))?.socialWorker?.name).toBe("Kit Marram")
+      expect(yield* caseForChild(lincolnshire, "child-9")).toBeUndefined()
+      expect(yield* caseForChild(AuthorityId.make("knowsley"), "child-1")).toBeUndefined()
+    }).pipe(Effect.provide(holding(rows)))
+  )
+})
