@@ -1,4 +1,3 @@
-import { DateTime } from "effect"
 import type { Deadline } from "../deadlines/Deadline.js"
 import type { Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
@@ -7,6 +6,7 @@ import type { Placement } from "../regulation24/Placement.js"
 import type { PanelId, ReferralId } from "../shared/ids.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import { type CaseContext, caseOf } from "./CaseContext.js"
+import { newestOpenRequestOf } from "./newestOpenRequest.js"
 
 /** What a clock notification needs to know beyond the deadline: the case it is about, and the sitting's panel. */
 export interface ClockLookup {
@@ -24,8 +24,6 @@ export interface ClockLookupInputs {
   readonly placements?: ReadonlyArray<Placement>
 }
 
-const closed: ReadonlyArray<Referral["status"]> = ["withdrawn", "redirected"]
-
 /**
  * The case behind every clock, from the read models `deadlinesOf` ran on: a request is its own case; a decision,
  * its actions and a disagreement are the request's; a placement is the child's latest open request (a placement
@@ -39,11 +37,7 @@ export const clockLookup = ({ referrals, sittings = [], decisions = [], disagree
   const placementById = new Map(placements.map((placement) => [placement.id as string, placement]))
   const sittingById = new Map(sittings.map((sitting) => [sitting.id as string, sitting]))
 
-  const latestRequestOf = (childId: string) =>
-    referrals
-      .filter((referral) => !closed.includes(referral.status) && referral.form.children.some((child) => child.childId === childId))
-      // Newest first: `distance(a, b)` is b's instant minus a's.
-      .sort((a, b) => DateTime.distance(a.createdAt, b.createdAt))[0]
+  const latestRequestOf = (childId: string) => newestOpenRequestOf(referrals, childId)
 
   const requestOf = (about: Deadline["about"]): ReferralId | undefined => {
     switch (about.kind) {

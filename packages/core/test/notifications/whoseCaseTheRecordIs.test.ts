@@ -16,14 +16,15 @@ const robin = completeForm("support-panel").children[0]!
 const ash = { ...robin, childId: ChildId.make("child-2"), fullName: "Ash Testwood" }
 
 /** A Lincolnshire request's read-model row, as the referral aggregate writes it. */
-const row = (id: string, socialWorker: string, children = [robin], authorityId = lincolnshire): ReadModelRow => {
+const row = (id: string, socialWorker: string, children = [robin], authorityId = lincolnshire, drafted = "2027-06-01", status: Referral["status"] = "draft"): ReadModelRow => {
   const form = completeForm("support-panel", { children, socialWorker: { personId: PersonId.make(socialWorker.toLowerCase().replace(" ", "-")), name: socialWorker } })
-  const referral = fold(
+  const draft = fold(
     referralDecider,
     deciderSpec(referralDecider, contextOf("lincolnshire")).play([
-      { _tag: "CreateDraft", referralId: ReferralId.make(id), form, by: as(staffOf("lincolnshire").socialWorker), at: london("2027-06-01", "09:00") }
+      { _tag: "CreateDraft", referralId: ReferralId.make(id), form, by: as(staffOf("lincolnshire").socialWorker), at: london(drafted, "09:00") }
     ])
   )!
+  const referral = { ...draft, status }
   return { collection: "referrals", authorityId, id, index: { childIds: children.map((child) => child.childId) }, doc: Schema.encodeSync(Referral)(referral) }
 }
 
@@ -50,7 +51,9 @@ const down = Layer.succeed(ReadModels, {
 
 const rows = [
   row("ref_2", "Nia Oduya"),
-  row("ref_1", "Priya Ashdown"),
+  row("ref_1", "Priya Ashdown", [robin], lincolnshire, "2027-01-05"),
+  row("ref_6", "Jo Pellow", [robin], lincolnshire, "2027-09-01", "withdrawn"),
+  row("ref_7", "Sam Corrie", [robin], lincolnshire, "2027-10-01", "redirected"),
   row("ref_3", "Kit Marram", [ash]),
   row("ref_4", "Wren Halloway", [robin], AuthorityId.make("north-somerset")),
   { ...row("ref_5", "Jo Pellow"), collection: "decisions" }
@@ -83,7 +86,7 @@ describe("whose case a decision, disagreement, sitting upload or placement is: t
     })
   )
 
-  it.effect("a placement knows only the child: its case is the child's latest request at the authority, not a sibling's", () =>
+  it.effect("a placement knows only the child: its case is the child's newest open request at the authority (not a withdrawn or redirected one, not a sibling's)", () =>
     Effect.gen(function* () {
       expect((yield* caseForChild(lincolnshire, "child-1"))?.socialWorker?.name).toBe("Nia Oduya")
       expect((yield* caseForChild(lincolnshire, "child-2"))?.socialWorker?.name).toBe("Kit Marram")
