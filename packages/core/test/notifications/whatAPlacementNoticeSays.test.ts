@@ -45,6 +45,30 @@ describe("what a placement's notice says", () => {
     expect(sent[0]?.facts).toMatchObject({ status: "identified", urgent: true })
   })
 
+  it("DEF-R24-PROCEDURE, STAT-S46: where the authority sets no viability clock, police protection asks for the viability assessment without an hour limit", () => {
+    const step = story(placementDecider, contextOf("knowsley"))
+    const notify = (command: PlacementCommand) => {
+      const { events, state } = step(command)
+      return placementNotifications(events, state, { ...contextOf("knowsley"), case: robinsCase })
+    }
+    notify(basicTest())
+    const sent = notify(cmd("socialWorker", { _tag: "RecordPolicePowers", underPoliceProtection: true, since: london("2027-03-26", "08:00") }, london("2027-03-26", "09:00")))
+    expect(sent[0]?.body[2]).toBe(
+      "For a connected-person placement: the viability assessment (DEF-R24-PROCEDURE, Carepanel default, not in the terms of reference; set by the authority's policy), " +
+        "and the locality service manager's authorisation (DEF-R24-PROCEDURE, Carepanel default, not in the terms of reference; set by the authority's policy)."
+    )
+  })
+
+  it("LIN-16, LIN-18: a viability assessment written up before the placement is not among the clocks the placement starts", () => {
+    const notify = placementWith(robinsCase)
+    notify(basicTest())
+    notify(cmd("socialWorker", { _tag: "RecordViabilityAssessment" }, london("2027-03-26", "09:00")))
+    const [, started] = notify(place)
+    expect(started?.kind).toBe("placement.clocks_started")
+    expect(started?.body.join("\n")).not.toContain("Viability assessment written up")
+    expect(started?.actBy).toMatchObject({ ruleId: "LIN-18", due: "2027-03-28T10:00:00.000Z" })
+  })
+
   it("LIN-16, LIN-17: a viability assessment recorded late says so to the service manager, with the carers", () => {
     const notify = placementWith(robinsCase)
     notify(basicTest())
