@@ -115,6 +115,23 @@ describe("what a request's notice says", () => {
     expect(notify(late("sit_16jun", "2027-06-16")).map((n) => n.kind)).toEqual(["referral.late_permission_granted"])
   })
 
+  it("CPR-4: where no approval is asked, the submitted request goes straight to the administrator as ready", () => {
+    const cpr = staffOf("care-planning")
+    const step = story(referralDecider, contextOf("care-planning"))
+    const at = london("2027-06-01", "09:00")
+    step({ _tag: "CreateDraft", referralId: ReferralId.make("ref_1"), form: completeForm("care-planning"), by: as(cpr.socialWorker), at } as ReferralCommand)
+    step({ _tag: "RecordDocument", document: { documentId: DocumentId.make("form"), kind: "referral_form", title: "Referral form" }, by: as(cpr.socialWorker), at } as ReferralCommand)
+    const { events, state } = step({ _tag: "Submit", by: as(cpr.socialWorker), at } as ReferralCommand)
+    expect(referralNotifications(events, state, contextOf("care-planning")).map((n) => [n.kind, n.body.at(-1)])).toEqual([
+      ["referral.ready", "Ready at 2027-06-01T08:00:00.000Z; put it on a sitting (CPR-4)."]
+    ])
+  })
+
+  it("DEF-LATE-PERMISSION: a draft let on late before it names a type or a child says so", () => {
+    const granted = requestFor({ ...oneChild, requestTypes: [], children: [] })(late("sit_9jun", "2027-06-09"))
+    expect(granted[0]?.body.slice(0, 2)).toEqual(["Request ref_1: type not given.", "0 children (ids none)."])
+  })
+
   it("a request that was never created tells nobody", () => {
     expect(referralNotifications([], undefined, context)).toEqual([])
   })
