@@ -76,6 +76,11 @@ describe("disagreement notifications", () => {
     expect(recorded[0]?.body).toContain("Attendance at the sitting was not recorded when the dissent was, so Sam Jessop's attendance is not checked.")
   })
 
+  it("LIN-13: a dissent from the whole decision names the decision and the request", () => {
+    const { recorded } = dissentAt("lincolnshire")
+    expect(recorded[0]?.body[0]).toBe("Sam Jessop formally dissents from panel decision dec_1 on request ref_1 (LIN-13).")
+  })
+
   it("SUP-8: a decision varied after a disagreement goes to the chair and the administrator to amend, with what happens now", () => {
     const sup = dissentAt("support-panels")
     sup.notify(sup.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type"] }))
