@@ -1,3 +1,4 @@
+import { formatInstant } from "../calendar/format.js"
 import type { Notification } from "../ports/Notification.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import type { Referral, ReferralState } from "../referral/Referral.js"
@@ -69,7 +70,7 @@ export const referralNotifications = (
           id: `${referral.id}:ready:${iso(referral.readyAt)}`,
           kind: "referral.ready",
           headline: `Panel request ${referral.id} is complete and approved, ready for a sitting`,
-          body: [...about(referral), `Ready at ${iso(referral.readyAt)}; put it on a sitting (${context.policy.referral.submissionDeadline.ruleId}).`],
+          body: [...about(referral), `Ready at ${formatInstant(referral.readyAt)}; put it on a sitting (${context.policy.referral.submissionDeadline.ruleId}).`],
           facts: factsOf({ ...requestFacts(referral), readyAt: iso(referral.readyAt) })
         },
         [roleHolder("panel_administrator")]

@@ -67,7 +67,7 @@ describe("referral notifications", () => {
     expect(again[0]?.id).toBe("ref_1:approval:2027-06-03T08:00:00.000Z:0:team_manager")
   })
 
-  it("DEF-LATE-PERMISSION, CPR-4: late permission granted goes to the administrator with the rule that allows it", () => {
+  it("DEF-LATE-PERMISSION: late permission granted goes to the administrator with the rule that allows it", () => {
     const notify = northSomersetRequest()
     const granted = notify(cmd("assistantDirector", { _tag: "GrantLatePermission", sitting: sittingOn("sit_9jun", "care-and-resource", "2027-06-09", "13:30"), reason: "Placement breaking down" }))
     expect(who(granted)).toEqual([

@@ -73,7 +73,7 @@ describe("what a request's notice says", () => {
     expect(ready.map((n) => [n.headline, n.body, n.facts])).toEqual([
       [
         "Panel request ref_1 is complete and approved, ready for a sitting",
-        [...siblingsAbout, "Ready at 2027-06-02T09:00:00.000Z; put it on a sitting (NSO-3)."],
+        [...siblingsAbout, "Ready at 10:00 Wed 2 Jun 2027; put it on a sitting (NSO-3)."],
         { ...siblingsFacts, readyAt: "2027-06-02T09:00:00.000Z" }
       ]
     ])
@@ -123,7 +123,7 @@ describe("what a request's notice says", () => {
     step({ _tag: "RecordDocument", document: { documentId: DocumentId.make("form"), kind: "referral_form", title: "Referral form" }, by: as(cpr.socialWorker), at } as ReferralCommand)
     const { events, state } = step({ _tag: "Submit", by: as(cpr.socialWorker), at } as ReferralCommand)
     expect(referralNotifications(events, state, contextOf("care-planning")).map((n) => [n.kind, n.body.at(-1)])).toEqual([
-      ["referral.ready", "Ready at 2027-06-01T08:00:00.000Z; put it on a sitting (CPR-4)."]
+      ["referral.ready", "Ready at 09:00 Tue 1 Jun 2027; put it on a sitting (CPR-4)."]
     ])
   })
 
