@@ -110,4 +110,26 @@ describe("the order criteria are listed in: must before should, each in the poli
       "SUP-2 long_child_protection_plan"
     ])
   })
+
+  it("given a Lincolnshire request with a conviction recorded and a disabled child's costed package ticked, then LIN-2's must comes before its should, though the policy lists it first anyway", () => {
+    const state = lincolnshire.spec
+      .given(
+        lincolnshire.draft(
+          {
+            requestTypes: ["respite_or_family_support"],
+            children: [{ ...robin, disabled: true }],
+            annualCostPence: 1_850_000,
+            presentationReasons: ["disabled_child_high_cost_package"],
+            parentalHistory: [{ parent: "Sam Testwood", kind: "criminal_conviction", date: "2019-03-04" as LocalDate, detail: "Burglary" }]
+          },
+          linPapers
+        )
+      )
+      .when(lincolnshire.cmd("socialWorker", { _tag: "Submit" }))
+      .state()!
+    expect(state.criteria.map((criterion) => `${criterion.level} ${criterion.reason}`)).toEqual([
+      "must parental_convictions",
+      "should disabled_child_high_cost_package"
+    ])
+  })
 })
