@@ -63,4 +63,17 @@ describe("a request's decisions over time", () => {
   it("amending a decision on a request that does not exist is refused as a missing record, not a crash", () => {
     expect(spec.given([]).when(revised("dec_1", "approve")).refusal()._tag).toBe("NoSuchRecord")
   })
+
+  it("CPR-8: of two decisions, amending the later one changes that one and leaves the earlier deferral as it was", () => {
+    const twice = then(then(acceptedLate, heard("dec_1", "defer", "sit_9jun")), heard("dec_2", "approve", "sit_16jun"))
+    expect(spec.given(twice).when(revised("dec_2", "decline")).state()).toMatchObject({
+      status: "decided",
+      sittingId: "sit_16jun",
+      hearings: [{ decisionId: "dec_1", outcome: "defer" }, { decisionId: "dec_2", outcome: "decline" }]
+    })
+  })
+
+  it("a request on the 9 June agenda approved outside panel before the sitting is decided and still shows the sitting it was on", () => {
+    expect(spec.given(acceptedLate).when(heard("dec_1", "approve")).state()).toMatchObject({ status: "decided", sittingId: "sit_9jun" })
+  })
 })

@@ -28,5 +28,10 @@ describe("NSO-2: ready only once both the team manager and the head of service h
     const at = london("2027-06-03", "14:00")
     const state = northSomerset.spec.given(teamManagerApproved).when(northSomerset.cmd("headOfService", { _tag: "Approve" }, at)).state()!
     expect(state).toMatchObject({ status: "ready", readyAt: at, pendingApprovals: [] })
+    const { teamManager, headOfService } = northSomerset.staff
+    expect(state.approvals.map((approval) => `${approval.role}: ${approval.by.name} (${approval.by.role})`)).toEqual([
+      `team_manager: ${teamManager.name} (team_manager)`,
+      `head_of_service: ${headOfService.name} (head_of_service)`
+    ])
   })
 })
