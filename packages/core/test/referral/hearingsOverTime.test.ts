@@ -76,4 +76,13 @@ describe("a request's decisions over time", () => {
   it("a request on the 9 June agenda approved outside panel before the sitting is decided and still shows the sitting it was on", () => {
     expect(spec.given(acceptedLate).when(heard("dec_1", "approve")).state()).toMatchObject({ status: "decided", sittingId: "sit_9jun" })
   })
+
+  it("CPR-8: a request deferred twice and now on a third agenda stays there when its first deferral is amended", () => {
+    const accept = (sitting: ReturnType<typeof sittingOn>) => cmd("administrator", { _tag: "AcceptOntoSitting", sitting }, london("2027-06-10", "09:00"))
+    const sixteenth = sittingOn("sit_16jun", panelId, "2027-06-16", "09:30")
+    const twentyThird = sittingOn("sit_23jun", panelId, "2027-06-23", "09:30")
+    const deferredTwice = then(then(then(acceptedLate, heard("dec_1", "defer", "sit_9jun")), accept(sixteenth)), heard("dec_2", "defer", "sit_16jun"))
+    const onThird = then(deferredTwice, accept(twentyThird))
+    expect(spec.given(onThird).when(revised("dec_1", "decline")).state()).toMatchObject({ status: "accepted", sittingId: "sit_23jun" })
+  })
 })
