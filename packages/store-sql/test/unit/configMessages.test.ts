@@ -19,13 +19,13 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
 const folder = (name: string) => mkdtempSync(join(scratch, `${name}-`))
 const failureOf = <A, E>(effect: Effect.Effect<A, E>) => Effect.runSync(Effect.flip(effect))
-const valueOf = <A, E>(effect: Effect.Effect<A, E>) => Effect.runSync(effect)
+const successOf = <A, E>(effect: Effect.Effect<A, E>) => Effect.runSync(effect)
 
 describe("DATABASE_URL", () => {
   it("takes the port 5432 unless one is given, a percent-encoded database name, and a host given as ?host=", () => {
-    expect(valueOf(parseDatabaseUrl(" postgres://app@db.example/carepanel "))).toEqual({ url: "postgres://app@db.example/carepanel", host: "db.example", port: 5432, database: "carepanel" })
-    expect(valueOf(parseDatabaseUrl("postgresql://app@db.example:6543/care%20panel"))).toMatchObject({ port: 6543, database: "care panel" })
-    expect(valueOf(parseDatabaseUrl("postgres:///carepanel?host=/run/postgresql"))).toMatchObject({ host: "/run/postgresql", database: "carepanel" })
+    expect(successOf(parseDatabaseUrl(" postgres://app@db.example/carepanel "))).toEqual({ url: "postgres://app@db.example/carepanel", host: "db.example", port: 5432, database: "carepanel" })
+    expect(successOf(parseDatabaseUrl("postgresql://app@db.example:6543/care%20panel"))).toMatchObject({ port: 6543, database: "care panel" })
+    expect(successOf(parseDatabaseUrl("postgres:///carepanel?host=/run/postgresql"))).toMatchObject({ host: "/run/postgresql", database: "carepanel" })
   })
 
   it("refuses a path of more than one part, naming it", () => {
@@ -88,11 +88,11 @@ describe("a first connection that fails names DATABASE_URL's host and port and t
 
 describe("CAREPANEL_SQLITE_LOCK_WAIT_MS", () => {
   it("takes the option before the setting, the setting before 10 s, and accepts 0 and 600 000", () => {
-    expect(valueOf(resolveLockWait(250, { CAREPANEL_SQLITE_LOCK_WAIT_MS: "5000" }))).toBe(250)
-    expect(valueOf(resolveLockWait(undefined, { CAREPANEL_SQLITE_LOCK_WAIT_MS: " 5000 " }))).toBe(5000)
-    expect(valueOf(resolveLockWait(undefined, { CAREPANEL_SQLITE_LOCK_WAIT_MS: "  " }))).toBe(10_000)
-    expect(valueOf(resolveLockWait(0, {}))).toBe(0)
-    expect(valueOf(resolveLockWait(600_000, {}))).toBe(600_000)
+    expect(successOf(resolveLockWait(250, { CAREPANEL_SQLITE_LOCK_WAIT_MS: "5000" }))).toBe(250)
+    expect(successOf(resolveLockWait(undefined, { CAREPANEL_SQLITE_LOCK_WAIT_MS: " 5000 " }))).toBe(5000)
+    expect(successOf(resolveLockWait(undefined, { CAREPANEL_SQLITE_LOCK_WAIT_MS: "  " }))).toBe(10_000)
+    expect(successOf(resolveLockWait(0, {}))).toBe(0)
+    expect(successOf(resolveLockWait(600_000, {}))).toBe(600_000)
   })
 
   it("names the option, not the setting, when the option is wrong", () => {
@@ -111,7 +111,7 @@ describe("the data directory", () => {
       setting: "dataDir",
       message: `dataDir ${file} is not a writable directory: a file with that name exists`
     })
-    expect(valueOf(resolveSqliteFile({ dataDir: folder("named"), filename: "panel.sqlite" }, {})).filename).toMatch(/\/panel\.sqlite$/)
+    expect(successOf(resolveSqliteFile({ dataDir: folder("named"), filename: "panel.sqlite" }, {})).filename).toMatch(/\/panel\.sqlite$/)
     expect(dataDirOf({ CAREPANEL_DATA_DIR: " " })).toBe(resolve("data"))
     expect(dataDirOf({ CAREPANEL_DATA_DIR: " /srv/carepanel " })).toBe("/srv/carepanel")
   })
