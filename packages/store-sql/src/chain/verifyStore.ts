@@ -101,9 +101,10 @@ const walkLog = (log: ChainLog, trusted: ReadonlyMap<string, TrustedKey>, record
         const first = Number(link.first_seq)
         const last = Number(link.last_seq)
         const subject = link.subject === "" ? undefined : link.subject
-        // events are gapless, so each link starts right after the one before; access-log seqs may skip (PostgreSQL)
+        // events are gapless, so each link starts right after the one before; access-log seqs may skip (PostgreSQL).
+        // Which stream the missing position was in is gone with its link: the next commit's stream is not named.
         if (log === "events" && first !== lastSeq + 1) {
-          throw broken(log, lastSeq + 1, subject, `no signed commit covers position ${lastSeq + 1}: events or their links were removed`)
+          throw broken(log, lastSeq + 1, undefined, `no signed commit covers position ${lastSeq + 1}: events or their links were removed`)
         }
         const covered = []
         for (; r < rows.length && Number(rows[r]![seqColumn]) <= last; r++) {
