@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
+import type { SqlError } from "@effect/sql/SqlError"
 import { AccessLog, type AuthorityId, type ChildId, EventStore, type PersonId, type StreamRef } from "@carepanel/core"
 import { Data, Effect, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -80,7 +81,7 @@ afterAll(async () => {
 class RolledBack extends Data.TaggedError("RolledBack")<{ readonly report: IntegrityReport }> {}
 
 /** Verifies the store after `change` (made with the triggers off), then rolls the change back. */
-const verifyAfter = (change: (sql: SqlClient.SqlClient) => Effect.Effect<unknown, unknown>, options: { readonly witness?: Checkpoint } = { witness }) =>
+const verifyAfter = (change: (sql: SqlClient.SqlClient) => Effect.Effect<unknown, SqlError>, options: { readonly witness?: Checkpoint } = { witness }) =>
   runtime.runPromise(
     Effect.flatMap(SqlClient.SqlClient, (sql) =>
       sql.withTransaction(
