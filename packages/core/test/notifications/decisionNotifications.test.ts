@@ -4,6 +4,7 @@ import { decisionDecider } from "../../src/decision/DecisionDecider.js"
 import type { DecisionContent, Subject } from "../../src/decision/DecisionParts.js"
 import type { CaseContext } from "../../src/notifications/CaseContext.js"
 import { decisionNotifications } from "../../src/notifications/decisionNotifications.js"
+import { ChildId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { content, decisionId, heldSitting, subject } from "../decision/fixtures.js"
 import { as, contextOf, london } from "../fixtures.js"
@@ -135,6 +136,25 @@ describe("decision notifications", () => {
     const agreed = lin.notify(lin.cmd("serviceManager", { _tag: "AgreeOutsidePanel" }, london("2027-06-07", "19:00")))
     expect(who(agreed).map((n) => n.id)).toEqual(["dec_1:final:social_worker", "dec_1:final:team_manager"])
     expect(agreed[0]?.body[0]).toBe("Outcome: approved, agreed outside panel (LIN-11) at 18:00 Mon 7 Jun 2027.")
+  })
+
+  it("LIN-11: the agreement asked for outside panel carries the decision's facts for the case system: its rule, each request type and each child", () => {
+    const lin = decisionAt("lincolnshire")
+    const recorded = lin.notify(
+      lin.cmd("teamManager", {
+        _tag: "RecordOutsidePanelAgreement",
+        decisionId,
+        subject: { ...subject(["legal_planning_meeting", "pre_proceedings"]), childIds: [ChildId.make("child-1"), ChildId.make("child-2")] },
+        content: content({ agreed: { legalPlanningMeeting: true, preProceedings: true } }),
+        whyOutsidePanel: "Both children left at school; no sitting until Wednesday",
+        timescales: "A legal planning meeting this week"
+      }, london("2027-06-07", "18:00"))
+    )
+    expect(recorded[0]?.facts).toMatchObject({
+      ruleId: "LIN-11",
+      requestTypes: "legal_planning_meeting,pre_proceedings",
+      childIds: "child-1,child-2"
+    })
   })
 
   it("NSO-10: recorded by a head of service, who agrees at once, only the Assistant Director's agreement is asked for", () => {
