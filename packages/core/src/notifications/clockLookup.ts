@@ -37,8 +37,6 @@ export const clockLookup = ({ referrals, sittings = [], decisions = [], disagree
   const placementById = new Map(placements.map((placement) => [placement.id as string, placement]))
   const sittingById = new Map(sittings.map((sitting) => [sitting.id as string, sitting]))
 
-  const latestRequestOf = (childId: string) => newestOpenRequestOf(referrals, childId)
-
   const requestOf = (about: Deadline["about"]): ReferralId | undefined => {
     switch (about.kind) {
       case "referral":
@@ -63,10 +61,10 @@ export const clockLookup = ({ referrals, sittings = [], decisions = [], disagree
         return referralById.get(requestOf(about) ?? "")
       case "placement": {
         const placement = placementById.get(about.id)
-        return placement === undefined ? undefined : latestRequestOf(placement.childId)
+        return placement === undefined ? undefined : newestOpenRequestOf(referrals, placement.childId)
       }
       case "child":
-        return latestRequestOf(about.id)
+        return newestOpenRequestOf(referrals, about.id)
       case "sitting":
         return undefined
     }
