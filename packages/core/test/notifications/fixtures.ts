@@ -1,8 +1,12 @@
+import type { CaseContext } from "../../src/notifications/CaseContext.js"
+import { placementNotifications } from "../../src/notifications/placementNotifications.js"
+import type { PlacementCommand } from "../../src/regulation24/PlacementCommands.js"
+import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
+import { contextOf } from "../fixtures.js"
 import type { Notification } from "../../src/ports/Notification.js"
 import { type Decider, fold } from "../../src/shared/decider.js"
 import { PersonId } from "../../src/shared/ids.js"
 import { deciderSpec } from "../../src/testing/decider.js"
-import type { CaseContext } from "../../src/notifications/CaseContext.js"
 
 /**
  * A record told command by command, as the use cases run it: each step returns that commit's events and the
@@ -38,3 +42,13 @@ export const who = (notifications: ReadonlyArray<Notification>) =>
 
 /** Every text of a notification a child's name must never reach (the body is checked separately, when redacted). */
 export const nameless = (notification: Notification) => [notification.headline, ...Object.values(notification.facts).map(String)]
+
+/** A Lincolnshire connected-person placement told command by command. */
+export const placementWith = (known: CaseContext | null) => {
+  const context = { ...contextOf("lincolnshire"), ...(known === null ? {} : { case: known }) }
+  const step = story(placementDecider, contextOf("lincolnshire"))
+  return (command: PlacementCommand) => {
+    const { events, state } = step(command)
+    return placementNotifications(events, state, context)
+  }
+}

@@ -1,21 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import type { CaseContext } from "../../src/notifications/CaseContext.js"
-import { placementNotifications } from "../../src/notifications/placementNotifications.js"
-import type { PlacementCommand } from "../../src/regulation24/PlacementCommands.js"
-import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
-import { contextOf, london } from "../fixtures.js"
+import { london } from "../fixtures.js"
 import { basicTest, carers, cmd, placedAt } from "../regulation24/fixtures.js"
-import { robinsCase, story } from "./fixtures.js"
-
-/** A Lincolnshire connected-person placement told command by command. */
-const placementWith = (known: CaseContext | null) => {
-  const context = { ...contextOf("lincolnshire"), ...(known === null ? {} : { case: known }) }
-  const step = story(placementDecider, contextOf("lincolnshire"))
-  return (command: PlacementCommand) => {
-    const { events, state } = step(command)
-    return placementNotifications(events, state, context)
-  }
-}
+import { placementWith, robinsCase, } from "./fixtures.js"
 
 const place = cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers })
 
