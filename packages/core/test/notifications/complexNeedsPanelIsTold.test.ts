@@ -4,32 +4,22 @@ import type { DecisionEvent } from "../../src/decision/DecisionEvents.js"
 import type { SharedFunding } from "../../src/decision/DecisionParts.js"
 import type { CaseContext, NotificationContext } from "../../src/notifications/CaseContext.js"
 import { complexNeedsNotice } from "../../src/notifications/complexNeedsNotice.js"
-import { AuthorityId, ChildId, PersonId, ReferralId } from "../../src/shared/ids.js"
-import { decisionId, sittingEnds } from "../decision/fixtures.js"
+import { ChildId, } from "../../src/shared/ids.js"
 import { contextOf, london } from "../fixtures.js"
+import { dev, finalDecision } from "./fixtures.js"
 
-const dev = { personId: PersonId.make("dev-ingleby"), name: "Dev Ingleby", role: "panel_administrator" as const }
 const finalAt = london("2027-06-09", "13:30")
 const withSen: SharedFunding = { partners: ["sen"] }
 const facts = { decisionId: "dec_1", referralId: "ref_1" }
 
 /** Given a Care Planning decision on ref_1 (children child-1 and child-2) made final at 13:30 on Wed 9 Jun 2027 with shared funding. */
-const decision = (sharedFunding: SharedFunding | null = withSen, started = true): Decision => ({
-  id: decisionId,
-  authorityId: AuthorityId.make("care-planning"),
-  subject: { referralId: ReferralId.make("ref_1"), childIds: [ChildId.make("child-1"), ChildId.make("child-2")], requestTypes: ["placement_change"] },
-  madeAt: "panel",
-  heardAt: sittingEnds,
-  status: "final",
-  content: { outcome: "approve", rationale: "Needs met best with education and health", agreed: {}, actions: [], ...(sharedFunding === null ? {} : { sharedFunding }) },
-  recordedBy: dev,
-  pendingSignOffs: [],
-  signOffs: [],
-  amendments: [],
-  fgcReferralsReceived: [],
-  changesOfCircumstances: [],
-  ...(started ? { complexNeedsReferral: { startedAt: finalAt } } : {})
-})
+const decision = (sharedFunding: SharedFunding | null = withSen, started = true): Decision =>
+  finalDecision(
+    "care-planning",
+    { childIds: [ChildId.make("child-1"), ChildId.make("child-2")], requestTypes: ["placement_change"] },
+    { rationale: "Needs met best with education and health", ...(sharedFunding === null ? {} : { sharedFunding }) },
+    started ? { complexNeedsReferral: { startedAt: finalAt } } : {}
+  )
 
 const startedEvent = (sharedFunding: SharedFunding = withSen) =>
   ({ _tag: "ComplexNeedsReferralStarted", ruleId: "CPR-6", sharedFunding, by: dev, at: finalAt }) as DecisionEvent

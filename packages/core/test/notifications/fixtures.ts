@@ -1,11 +1,13 @@
+import type { Decision } from "../../src/decision/Decision.js"
 import type { CaseContext } from "../../src/notifications/CaseContext.js"
 import { placementNotifications } from "../../src/notifications/placementNotifications.js"
 import type { PlacementCommand } from "../../src/regulation24/PlacementCommands.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
+import { decisionId, sittingEnds } from "../decision/fixtures.js"
 import { contextOf } from "../fixtures.js"
 import type { Notification } from "../../src/ports/Notification.js"
 import { type Decider, fold } from "../../src/shared/decider.js"
-import { PersonId } from "../../src/shared/ids.js"
+import { AuthorityId, PersonId, ReferralId } from "../../src/shared/ids.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 
 /**
@@ -52,3 +54,24 @@ export const placementWith = (known: CaseContext | null) => {
     return placementNotifications(events, state, context)
   }
 }
+
+/** The administrator who records the decisions below. */
+export const dev = { personId: PersonId.make("dev-ingleby"), name: "Dev Ingleby", role: "panel_administrator" as const }
+
+/** A decision on ref_1 made final at the sitting of Wed 9 Jun 2027, approving with nothing agreed and no actions. */
+export const finalDecision = (authority: string, subject: Pick<Decision["subject"], "childIds" | "requestTypes">, content: Partial<Decision["content"]>, more: Partial<Decision> = {}): Decision => ({
+  id: decisionId,
+  authorityId: AuthorityId.make(authority),
+  subject: { referralId: ReferralId.make("ref_1"), ...subject },
+  madeAt: "panel",
+  heardAt: sittingEnds,
+  status: "final",
+  content: { outcome: "approve", rationale: "", agreed: {}, actions: [], ...content },
+  recordedBy: dev,
+  pendingSignOffs: [],
+  signOffs: [],
+  amendments: [],
+  fgcReferralsReceived: [],
+  changesOfCircumstances: [],
+  ...more
+})

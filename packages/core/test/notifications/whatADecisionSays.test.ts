@@ -3,31 +3,22 @@ import type { Decision } from "../../src/decision/Decision.js"
 import type { Agreed } from "../../src/decision/DecisionParts.js"
 import { redactor } from "../../src/notifications/CaseContext.js"
 import { agreedLines, decisionLines, money } from "../../src/notifications/decisionText.js"
-import { ActionId, AuthorityId, ChildId, PersonId, ReferralId } from "../../src/shared/ids.js"
+import { ActionId, ChildId, ReferralId } from "../../src/shared/ids.js"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
-import { decisionId, sittingEnds } from "../decision/fixtures.js"
+import { sittingEnds } from "../decision/fixtures.js"
 import { london } from "../fixtures.js"
+import { dev, finalDecision } from "./fixtures.js"
 
 const redact = redactor(["Robin Testwood", "Ash Testwood"])
-const dev = { personId: PersonId.make("dev-ingleby"), name: "Dev Ingleby", role: "panel_administrator" as const }
 
 /** Given a decision on Robin's request (ref_1) as the social worker will read it: made at the sitting of Wed 9 Jun 2027 unless told otherwise. */
-const decision = (content: Partial<Decision["content"]> = {}, made: Partial<Decision> = {}): Decision => ({
-  id: decisionId,
-  authorityId: AuthorityId.make("lincolnshire"),
-  subject: { referralId: ReferralId.make("ref_1"), childIds: [ChildId.make("child-1")], requestTypes: ["s20_accommodation"] },
-  madeAt: "panel",
-  heardAt: sittingEnds,
-  status: "final",
-  content: { outcome: "approve", rationale: "Accommodation is proportionate", agreed: {}, actions: [], ...content },
-  recordedBy: dev,
-  pendingSignOffs: [],
-  signOffs: [],
-  amendments: [],
-  fgcReferralsReceived: [],
-  changesOfCircumstances: [],
-  ...made
-})
+const decision = (content: Partial<Decision["content"]> = {}, made: Partial<Decision> = {}): Decision =>
+  finalDecision(
+    "lincolnshire",
+    { childIds: [ChildId.make("child-1")], requestTypes: ["s20_accommodation"] },
+    { rationale: "Accommodation is proportionate", ...content },
+    made
+  )
 
 const action = (description: string, more: Partial<Decision["content"]["actions"][number]> = {}): Decision["content"]["actions"][number] => ({
   actionId: ActionId.make("act_1"),
