@@ -91,8 +91,8 @@ describe("what the decider refuses, and in which words", () => {
     expect(recorded.state()).toMatchObject({ status: "final", pendingSignOffs: [] })
   })
 
-  it("LIN-7 is Lincolnshire's: at Care Planning a return to panel is not closed by a case note", () => {
-    const signed = cpr.spec.play([cpr.cmd("chair", { _tag: "SignOff" })], cpr.recorded({ minutes: undefined, returnToPanel: { withinWeeks: 6, ruleId: "DEF-RECORD-TIMESCALES" } }, ["placement_change"]))
+  it("LIN-7, CPR-10: closing a return by case note is Lincolnshire's; at Care Planning a review date set by the panel is not closed so", () => {
+    const signed = cpr.spec.play([cpr.cmd("chair", { _tag: "SignOff" })], cpr.recorded({ minutes: undefined, returnToPanel: { withinWeeks: 6, ruleId: "CPR-10" } }, ["placement_change"]))
     expect(cpr.spec.given(signed).when(cpr.cmd("teamManager", { _tag: "WaiveReturn", caseNote: "Progress made" }, london("2027-06-20", "10:00"))).refusal()).toMatchObject({
       _tag: "NotApplicable",
       message: "There is no return to panel to close by case note here."
@@ -121,7 +121,7 @@ describe("what the decider refuses, and in which words", () => {
 })
 
 describe("what a decision keeps when its history is read again", () => {
-  it("LIN-5, LIN-7, LIN-8, LIN-12: amendments, changes of circumstances, a waived return and a task's note are kept with who and when", () => {
+  it("LIN-6, LIN-7, LIN-8, LIN-12: an amendment, a change of circumstances, a waived return, an action's reason and a task's note are kept with who and when", () => {
     const at = london("2027-06-20", "10:00")
     const history = lin.spec.play(
       [
