@@ -74,7 +74,10 @@ describe("what the decider refuses, and in which words", () => {
   })
 
   it("a panel whose policy sets no quorum records decisions without the chair's say, and names no rule when the chair found it short", () => {
-    const noQuorum = linWith((policy) => ({ ...policy, panels: policy.panels.map(({ quorum: _, ...panel }) => panel) }))
+    const noQuorum = linWith((policy) => {
+      const drop = ({ quorum: _, ...panel }: (typeof policy.panels)[number]) => panel
+      return { ...policy, panels: [drop(policy.panels[0]), ...policy.panels.slice(1).map(drop)] }
+    })
     const { quorum: _, ...unsettled } = heldSitting("lincolnshire")
     const record = (sitting: object) =>
       noQuorum.given([]).when(lin.cmd("administrator", { _tag: "RecordDecision", decisionId, subject: subject(), sitting, content: content() }))
