@@ -33,4 +33,12 @@ describe("what meets the proceedings' clocks (STAT-PLO, STAT-S31)", () => {
     const done = northSomerset.play([issued(), cmd({ _tag: "RecordProceedingsConcluded" }, london("2027-08-02", "15:00"))])
     expect(byId(done, london("2027-08-03", "09:00"))["child-1:proceedings-26w"]).toMatchObject({ state: "met", metAt: london("2027-08-02", "15:00"), metLate: false })
   })
+
+  it("STAT-S31: new proceedings after concluded ones run their own 26 weeks, without the old letter's clock or the old extensions", () => {
+    const first = northSomerset.play([letter, issued(), cmd({ _tag: "ExtendProceedings", weeks: 4 }, london("2027-08-20", "10:00")), cmd({ _tag: "RecordProceedingsConcluded" }, london("2027-09-10", "15:00"))])
+    const second = northSomerset.play([issued(london("2028-01-10", "10:00"))], first)
+    const clocks = byId(second, london("2028-01-11", "09:00"))
+    expect(Object.keys(clocks)).toEqual(["child-1:proceedings-26w"])
+    expect(clocks["child-1:proceedings-26w"]).toMatchObject({ state: "pending", due: london("2028-07-10", "10:00") })
+  })
 })
