@@ -45,7 +45,7 @@ describe("secure accommodation periods refused, and those at the limit accepted 
     })
   })
 
-  it("STAT-S25: with the 72 hours used, a period starting the minute the court's authority ends is refused", () => {
+  it("STAT-S25: with the 72 hours used, a period starting the minute the court's authority ends, or before it begins, is refused", () => {
     const used = northSomerset.play(
       [period(london("2027-03-01", "09:00"), london("2027-03-04", "09:00")), court(london("2027-03-08", "09:00"), london("2027-03-10", "09:00"))],
       fourteen()
@@ -54,6 +54,8 @@ describe("secure accommodation periods refused, and those at the limit accepted 
       message:
         "The child has already spent 72 hours in secure accommodation in the 28 days before 09:00 Wed 10 Mar 2027: no more without a court's authority (STAT-S25: at most 72 hours in any 28 consecutive days)."
     })
+    const later = northSomerset.play([court(london("2027-03-12", "09:00"), london("2027-03-20", "09:00"))], used.slice(0, -1))
+    expect(northSomerset.given(later).when(period(london("2027-03-10", "09:00"))).refusal()).toMatchObject({ _tag: "SecureAccommodationRefused" })
   })
 
   it("STAT-S25: the court's authority ends after it begins; one still to come, and an approval still to come, are refused", () => {
