@@ -53,7 +53,7 @@ export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecor
             message: `"${command.code}" is not an SSDA903 legal status code. The codes are ${describeLegalStatusCodes()}.`
           })
         }
-        yield* notLater(command.from, command.at, `A legal status ${code} from`)
+        yield* notLater(command.from, command.at, `A legal status ${code} starting`)
         const latest = state?.legalStatuses.at(-1)
         if (latest !== undefined && DateTime.lessThan(command.from, latest.from)) {
           return yield* new LegalStatusRefused({

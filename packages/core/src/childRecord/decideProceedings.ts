@@ -53,7 +53,7 @@ export const decideProceedings = (command: ProceedingsCommand, state: ChildRecor
         return [{ _tag: "PreProceedingsEnded", endedAt, ...audit }] as const
       }
       case "RecordProceedingsIssued": {
-        yield* notLater(command.issuedAt, command.at, "Care proceedings issued")
+        yield* notLater(command.issuedAt, command.at, "The issue of care proceedings")
         if (inProceedings(proceedings)) {
           return yield* refuse("STAT-S31", `Care proceedings were already issued at ${formatInstant(proceedings.issuedAt!)} and have not concluded (STAT-S31).`)
         }

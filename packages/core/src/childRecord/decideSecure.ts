@@ -95,7 +95,7 @@ export const decideSecure = (command: SecureCommand, state: ChildRecordState, au
       }
       case "RecordSecureAccommodationCourtAuthority": {
         if (!DateTime.greaterThan(command.until, command.from)) return yield* refuse("The court's authority ends after it begins (STAT-S25).")
-        yield* notLater(command.from, command.at, "A court's authority from")
+        yield* notLater(command.from, command.at, "A court's authority starting")
         return [{ _tag: "SecureAccommodationAuthorisedByCourt", from: command.from, until: command.until, ...audit }] as const
       }
       case "RecordSecretaryOfStateApproval": {

@@ -1,3 +1,4 @@
+import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { ChildRecord } from "./ChildRecord.js"
@@ -5,18 +6,21 @@ import { preProceedingsWeeks, proceedingsWeeks } from "./Proceedings.js"
 
 const weeks = (n: number) => ({ _tag: "WeeksAfter" as const, weeks: n })
 
+const earliest = (a: DateTime.Utc | undefined, b: DateTime.Utc | undefined) => (a === undefined ? b : b === undefined ? a : DateTime.min(a, b))
+
 /**
- * STAT-PLO: 16 weeks from the letter before proceedings, met by issue or the end of pre-proceedings (guidance: only
- * ever a clock, never a refusal). The panel's own reviews of pre-proceedings (NSO-9) are the decision's clocks, counted
- * from the hearing that agreed them (decisionClocks). STAT-S31: 26 weeks from issue, then each extension from
- * the end before it, each met by the next extension or the conclusion.
+ * STAT-PLO: 16 weeks from the letter before proceedings, met by the first of issue and the end of pre-proceedings
+ * (proceedings issued after a step-down leave it met at the step-down; guidance: only ever a clock, never a refusal).
+ * The panel's own reviews of pre-proceedings (NSO-9) are the decision's clocks, counted from the hearing that agreed
+ * them (decisionClocks). STAT-S31: 26 weeks from issue, then each extension from the end before it, each met by the
+ * next extension or the conclusion.
  */
 export const proceedingsClocks = (record: ChildRecord): ReadonlyArray<ClockSpec> => {
   const p = record.proceedings
   const about = { kind: "child" as const, id: record.childId }
   const clocks: ClockSpec[] = []
   if (p.letterSentAt !== undefined) {
-    const left = p.issuedAt ?? p.preProceedingsEndedAt
+    const left = earliest(p.issuedAt, p.preProceedingsEndedAt)
     clocks.push({
       id: `${record.childId}:plo-16w`,
       about,

@@ -12,6 +12,7 @@ const d = (s: string) => s as LocalDate
 describe("retention of the child's record (STAT-R50)", () => {
   it("STAT-R50: kept until the 75th birthday, shown with its explanation; unknown until the date of birth is recorded", () => {
     expect(retentionOf({})).toBeUndefined()
+    expect(pastRetention({}, d("2150-01-01")), "a record with no date of birth is never listed as past retention").toBe(false)
     const record = recordOf(northSomerset.play([cmd({ _tag: "RecordDateOfBirth", dateOfBirth: "2012-05-01" }, london("2027-03-01", "09:00"))]))
     expect(retentionOf(record)).toEqual({ keepUntil: "2087-05-01", explanation: "keep until Thu 1 May 2087 - STAT-R50: the 75th birthday of a child born Tue 1 May 2012" })
     expect(retentionOf({ dateOfBirth: d("2012-02-29") })?.keepUntil).toBe("2087-02-28")
