@@ -13,17 +13,18 @@ const earliest = (a: DateTime.Utc | undefined, b: DateTime.Utc | undefined) => (
 /**
  * NSO-10: an EPO plan is authorised by panel retrospectively, at the first sitting after the order. When that
  * sitting falls after the order has lapsed (or none is scheduled), the panel would first see the plan once the
- * order is over: a warning, due when the order lapses, while no end is recorded. Only for an authority whose
+ * order is over: a warning, due when the order lapses, while no end (nor a next order) is recorded. Only for an authority whose
  * panel takes EPO plans retrospectively.
  */
 const retrospectiveWarning = (
   record: ChildRecord,
   order: EmergencyProtectionOrder,
+  closedAt: DateTime.Utc | undefined,
   liveSittings: ReadonlyArray<Sitting>,
   policy: AuthorityPolicy
 ): ReadonlyArray<ClockSpec> => {
   const outside = policy.outsidePanel
-  if (!outside.retrospectivePresentation || !policy.referral.inScope.requestTypes.includes("epo_retrospective") || order.ended !== undefined) return []
+  if (!outside.retrospectivePresentation || !policy.referral.inScope.requestTypes.includes("epo_retrospective") || closedAt !== undefined) return []
   const lapses = epoEndsAt(order)
   const next = liveSittings.find((sitting) => DateTime.greaterThan(sitting.startsAt, order.madeAt))
   if (next !== undefined && DateTime.lessThan(next.startsAt, lapses)) return []
@@ -45,12 +46,14 @@ const retrospectiveWarning = (
 /**
  * STAT-S44: each order's end, the court's period of days from when it was made, met by its extension or by a recorded
  * end (returned home, s20 with consent, an interim care order, discharged); the extended end, from the first end;
- * and NSO-10's warning when the next sitting comes after the order has lapsed.
+ * and NSO-10's warning when the next sitting comes after the order has lapsed. An order that lapsed with no end
+ * recorded is met by the next order the court made (late if made after the lapse): the child's protection went on under
+ * that order, and the first order's clock does not stay overdue for ever.
  */
 export const epoClocks = (record: ChildRecord, liveSittings: ReadonlyArray<Sitting>, policy: AuthorityPolicy): ReadonlyArray<ClockSpec> =>
-  record.emergencyProtectionOrders.flatMap((order) => {
+  record.emergencyProtectionOrders.flatMap((order, index) => {
     const about = { kind: "child" as const, id: record.childId }
-    const endedAt = order.ended?.endedAt
+    const endedAt = earliest(order.ended?.endedAt, record.emergencyProtectionOrders[index + 1]?.madeAt)
     const clocks: ClockSpec[] = [
       {
         id: `${record.childId}:epo:${order.orderId}`,
@@ -73,5 +76,5 @@ export const epoClocks = (record: ChildRecord, liveSittings: ReadonlyArray<Sitti
         metAt: endedAt
       })
     }
-    return [...clocks, ...retrospectiveWarning(record, order, liveSittings, policy)]
+    return [...clocks, ...retrospectiveWarning(record, order, endedAt, liveSittings, policy)]
   })

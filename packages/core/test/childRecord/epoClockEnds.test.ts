@@ -45,6 +45,28 @@ describe("an emergency protection order's clocks, once extended and ended (STAT-
   })
 })
 
+describe("an order that lapsed with no end recorded, then a new order (STAT-S44)", () => {
+  const clockOf = (events: ReturnType<typeof made>, now: ReturnType<typeof london>, id: string) =>
+    deadlinesOf({ referrals: [], sittings: [], childRecords: [recordOf(events)] }, contextOf("north-somerset"), { now, dueSoonHours: 48 }).find((deadline) => deadline.id === id)
+  const newOrder = (at: ReturnType<typeof london>) => cmd({ _tag: "RecordEmergencyProtectionOrder", madeAt: at, days: 3 }, at)
+
+  it("STAT-S44: a new order made the minute the first lapses meets the first's clock on time; an end recorded next ends the new order", () => {
+    const renewed = northSomerset.play([newOrder(london("2027-03-31", "13:30"))], made())
+    const first = clockOf(renewed, london("2027-04-01", "09:00"), "child-1:epo:epo-1")
+    expect(first).toMatchObject({ state: "met", metAt: london("2027-03-31", "13:30"), metLate: false })
+    const ended = northSomerset.play([cmd({ _tag: "RecordEmergencyProtectionOrderEnded", outcome: "returned_home" }, london("2027-04-02", "10:00"))], renewed)
+    expect(ended.at(-1)).toMatchObject({ _tag: "EmergencyProtectionOrderEnded", orderId: "epo-2" })
+  })
+
+  it("STAT-S44: a new order made days after the first lapsed shows the first met late, not overdue for ever, and no retrospective warning", () => {
+    const renewed = northSomerset.play([newOrder(london("2027-04-05", "10:00"))], made())
+    const now = london("2027-04-06", "09:00")
+    expect(clockOf(renewed, now, "child-1:epo:epo-1")).toMatchObject({ state: "met", metAt: london("2027-04-05", "10:00"), metLate: true })
+    const all = deadlinesOf({ referrals: [], sittings: [sitting("2027-04-07")], childRecords: [recordOf(renewed)] }, contextOf("north-somerset"), { now, dueSoonHours: 48 })
+    expect(all.filter((deadline) => deadline.state === "overdue" || deadline.id.includes("epo-retrospective:epo-1"))).toEqual([])
+  })
+})
+
 describe("the retrospective EPO plan and the next sitting (NSO-10)", () => {
   it("NSO-10: a sitting at the order's own minute is passed over, and one starting the minute the order lapses is too late: the plan is warned", () => {
     const warning = clocksOf(made(), london("2027-03-24", "15:00"), [sitting("2027-03-24"), sitting("2027-03-31")])["epo-retrospective"]
