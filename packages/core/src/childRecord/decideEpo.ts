@@ -100,6 +100,12 @@ export const decideEpo = (command: EpoCommand, state: ChildRecordState, calendar
             message: `The order was made at ${formatInstant(order.madeAt)}; it cannot have ended before, at ${formatInstant(endedAt)} (STAT-S44).`
           })
         }
+        if (order.extension !== undefined && DateTime.lessThan(endedAt, order.extension.at)) {
+          return yield* new EpoNotInForce({
+            ruleId: "STAT-S44",
+            message: `The order was extended at ${formatInstant(order.extension.at)}, so it was still in force then; it cannot have ended before, at ${formatInstant(endedAt)} (STAT-S44).`
+          })
+        }
         return [{ _tag: "EmergencyProtectionOrderEnded", orderId: order.orderId, outcome: command.outcome, endedAt, ...audit }] as const
       }
     }

@@ -49,4 +49,16 @@ describe("emergency protection orders at the edges of their time (STAT-S44)", ()
       message: "The end of the emergency protection order at 12:00 Mon 29 Mar 2027 is still to come: record it once it has happened."
     })
   })
+
+  it("STAT-S44: an end dated before the order's extension was recorded is refused: the order was still in force then", () => {
+    const extended = northSomerset.play([cmd({ _tag: "ExtendEmergencyProtectionOrder", days: 5 }, london("2027-04-01", "16:00"))], made())
+    expect(northSomerset.given(extended).when(ended(london("2027-04-03", "10:00"), london("2027-04-01", "15:59"))).refusal()).toMatchObject({
+      _tag: "EpoNotInForce",
+      ruleId: "STAT-S44",
+      message: "The order was extended at 16:00 Thu 1 Apr 2027, so it was still in force then; it cannot have ended before, at 15:59 Thu 1 Apr 2027 (STAT-S44)."
+    })
+    expect(northSomerset.given(extended).when(ended(london("2027-04-03", "10:00"), london("2027-04-01", "16:00"))).events()).toMatchObject([
+      { _tag: "EmergencyProtectionOrderEnded", endedAt: london("2027-04-01", "16:00") }
+    ])
+  })
 })
