@@ -153,4 +153,57 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
       expect(decisionClocks(proceedings, contextOf("lincolnshire"), [], slot).filter((spec) => spec.id.endsWith(":retrospective"))).toEqual([])
     })
   })
+
+  describe("what each clock is called, and which action it is about", () => {
+    const fgc = (id: string) => ({ ...visit, actionId: ActionId.make(id), description: `Family group conference ${id}`, fgcReferral: true })
+
+    it("LIN-5, LIN-6, LIN-7, LIN-9: a Lincolnshire approval's clocks by title, each FGC escalation about its own action", () => {
+      const decision = decisionOf(lin.signed({ actions: [fgc("fgc_a")], returnToPanel: { withinWeeks: 6, ruleId: "LIN-7" }, agreed: { accommodationWeeks: 8, placement: "in_house_foster" } }))
+      const clocks = decisionClocks(decision, contextOf("lincolnshire"), [], noSlot)
+      expect(clocks.map((spec) => [spec.id.replace(`${decision.id}:`, ""), spec.title, spec.about])).toEqual([
+        ["action:fgc_a", "Family group conference fgc_a (social worker)", { kind: "action", id: "fgc_a" }],
+        ["actions-case-note", '"Support Panel Actions" case note updating every action', { kind: "decision", id: decision.id }],
+        ["fgc:fgc_a:team_manager", "FGC service receives the referral, or the FGC practice supervisor escalates to the team manager", { kind: "action", id: "fgc_a" }],
+        ["fgc:fgc_a:service_manager", "FGC service receives the referral, or the FGC practice supervisor escalates to the service manager", { kind: "action", id: "fgc_a" }],
+        ["return", "Back to panel", { kind: "decision", id: decision.id }],
+        ["accommodation-review", "Accommodation agreed for 8 weeks: back to panel before it ends", { kind: "decision", id: decision.id }]
+      ])
+    })
+
+    it("LIN-9: the FGC service receiving one of two referrals meets that action's escalations only", () => {
+      const signed = lin.signed({ actions: [fgc("fgc_a"), fgc("fgc_b")] })
+      const received = lin.spec.play([lin.cmd("practiceSupervisor", { _tag: "RecordFgcReferralReceived", actionId: ActionId.make("fgc_b") }, london("2027-06-11", "10:00"))], signed)
+      const escalations = decisionClocks(decisionOf(received), contextOf("lincolnshire"), [], noSlot).filter((spec) => spec.rule.ruleId === "LIN-9")
+      expect(escalations.map((spec) => [spec.about.id, spec.metAt])).toEqual([
+        ["fgc_a", undefined],
+        ["fgc_a", undefined],
+        ["fgc_b", london("2027-06-11", "10:00")],
+        ["fgc_b", london("2027-06-11", "10:00")]
+      ])
+    })
+
+    it("NSO-9: pre-proceedings approved with another request type still starts the review, called a review by panel", () => {
+      const both = decisionOf(nso.recorded({ minutes: undefined, agreed: { preProceedings: true, accommodationWeeks: 6, placement: "in_house_foster" } }, ["pre_proceedings", "s20_accommodation"]))
+      expect(decisionClocks(both, contextOf("north-somerset"), [], noSlot).filter((spec) => spec.rule.ruleId === "NSO-9").map((spec) => spec.title)).toEqual(["Review by panel"])
+    })
+
+    it("NSO-10: an agreement outside panel with no sitting yet scheduled has no retrospective clock until one is; then it is presented there", () => {
+      const agreed = decisionOf(
+        nso.spec.play(
+          [nso.cmd("assistantDirector", { _tag: "AgreeOutsidePanel" }, london("2027-06-07", "20:00"))],
+          nso.spec.given([]).when(
+            nso.cmd("headOfService", {
+              _tag: "RecordOutsidePanelAgreement", decisionId, subject: subject(), content: content({ minutes: undefined, actions: [visit] }),
+              whyOutsidePanel: "Parent arrested; no sitting until Wednesday", timescales: "Two weeks", placedAt: london("2027-06-07", "18:00")
+            }, london("2027-06-07", "19:00"))
+          ).events()
+        )
+      )
+      const retrospective = (slot: { nextSittingStartsAt: DateTime.Utc | undefined; presentedAt: DateTime.Utc | undefined }) =>
+        decisionClocks(agreed, contextOf("north-somerset"), [], slot).filter((spec) => spec.id.endsWith(":retrospective")).map((spec) => spec.title)
+      expect(retrospective(noSlot)).toEqual([])
+      expect(retrospective({ nextSittingStartsAt: london("2027-06-16", "10:00"), presentedAt: undefined })).toEqual(["Presented to panel retrospectively"])
+    })
+  })
 })
+
