@@ -1,6 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import type { DateTime } from "effect"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import { englandAndWales } from "../../src/calendar/englandAndWales.js"
+import { toDeadline } from "../../src/deadlines/clock.js"
 import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
 import type { Decision } from "../../src/decision/Decision.js"
 import { decisionDecider } from "../../src/decision/DecisionDecider.js"
@@ -109,6 +111,12 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
         lin.cmd("teamManager", { _tag: "RecordS20Task", task: "parents_letter", note: "Letter handed to mother" }, london("2027-06-08", "12:00"))
       ])
       const tasks = decisionClocks(decisionOf(placed), contextOf("lincolnshire"), [], noSlot).filter((spec) => spec.rule.ruleId === "LIN-12")
+      expect(tasks.map((spec) => [spec.anchorText, spec.about])).toEqual([
+        ["the placement at 18:00 Mon 7 Jun 2027", { kind: "decision", id: decisionId }],
+        ["the placement at 18:00 Mon 7 Jun 2027", { kind: "decision", id: decisionId }],
+        ["the agreement outside panel at 19:00 Mon 7 Jun 2027", { kind: "decision", id: decisionId }],
+        ["the agreement outside panel at 19:00 Mon 7 Jun 2027", { kind: "decision", id: decisionId }]
+      ])
       expect(tasks.map((spec) => [spec.title, spec.metAt])).toEqual([
         ["Case supervision recorded (reason, who agreed and for how long, what must happen for return home)", undefined],
         ["Letter to parents: not the final position, they keep parental responsibility", london("2027-06-08", "12:00")],
@@ -203,6 +211,12 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
         decisionClocks(agreed, contextOf("north-somerset"), [], slot).filter((spec) => spec.id.endsWith(":retrospective")).map((spec) => spec.title)
       expect(retrospective(noSlot)).toEqual([])
       expect(retrospective({ nextSittingStartsAt: london("2027-06-16", "10:00"), presentedAt: undefined })).toEqual(["Presented to panel retrospectively"])
+      const presented = decisionClocks(agreed, contextOf("north-somerset"), [], { nextSittingStartsAt: london("2027-06-16", "10:00"), presentedAt: undefined }).find((spec) =>
+        spec.id.endsWith(":retrospective")
+      )!
+      expect(toDeadline(presented, englandAndWales, { now: london("2027-06-08", "09:00"), dueSoonHours: 48 }).explanation).toBe(
+        "due 10:00 Wed 16 Jun 2027 - NSO-10: the first sitting after the agreement outside panel at 19:00 Mon 7 Jun 2027"
+      )
     })
   })
 })
