@@ -35,6 +35,12 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
     expect(clocks[0]!.metAt).toEqual(london("2027-06-14", "11:00"))
   })
 
+  it("LIN-6: an action marked outstanding, with its reason, is still due: the reason does not meet its clock", () => {
+    const outstanding = lin.spec.play([lin.cmd("teamManager", { _tag: "MarkActionOutstanding", actionId: ActionId.make("a"), reason: "Carers away until July" }, london("2027-06-14", "11:00"))], lin.signed({ actions: [visit] }))
+    const action = deadlines([decisionOf(outstanding)], "lincolnshire", london("2027-06-15", "09:00")).find((deadline) => deadline.about.id === "a")!
+    expect([action.state, action.metAt]).toEqual(["pending", undefined])
+  })
+
   it("LIN-11, LIN-5: an action agreed outside panel is explained from the agreement, not from a sitting", () => {
     const agreed = lin.spec.play([
       lin.cmd("assistantDirector", {
