@@ -72,3 +72,17 @@ export const decisionsAt = (slug: Slug) => {
     spec.play([cmd("chair", { _tag: "SignOff" })], recorded(overrides, types))
   return { staff, spec, cmd, recorded, signed }
 }
+
+/** An action with a named date, for decisions whose clocks or checks a test reads. */
+export const planningMeeting = { actionId: ActionId.make("a"), description: "Placement planning meeting", ownerRole: "social_worker" as const, dueDate: "2027-06-18" as LocalDate, fgcReferral: false }
+
+/** An agreement outside panel of `types`, with a planning meeting as its one action; `overrides` replace any field. */
+export const outsidePanelAgreement = (types: Subject["requestTypes"], overrides: Record<string, unknown> = {}) => ({
+  _tag: "RecordOutsidePanelAgreement",
+  decisionId,
+  subject: subject(types),
+  content: content({ minutes: undefined, actions: [planningMeeting] }),
+  whyOutsidePanel: "Parent arrested; no sitting until Wednesday",
+  timescales: "Two weeks",
+  ...overrides
+})

@@ -1,24 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
-import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { decisionDecider } from "../../src/decision/DecisionDecider.js"
-import { ActionId } from "../../src/shared/ids.js"
 import { contextOf, london } from "../fixtures.js"
-import { content, decisionId, decisionsAt, heldSitting, subject } from "./fixtures.js"
+import { content, decisionId, decisionsAt, heldSitting, outsidePanelAgreement, planningMeeting, subject } from "./fixtures.js"
 
 const lin = decisionsAt("lincolnshire")
 const cpr = decisionsAt("care-planning")
 const kno = decisionsAt("knowsley")
-const visit = { actionId: ActionId.make("a"), description: "Placement planning meeting", ownerRole: "social_worker" as const, dueDate: "2027-06-18" as LocalDate, fgcReferral: false }
-const agreement = (types: ReturnType<typeof subject>["requestTypes"], overrides: Record<string, unknown> = {}) => ({
-  _tag: "RecordOutsidePanelAgreement",
-  decisionId,
-  subject: subject(types),
-  content: content({ minutes: undefined, actions: [visit] }),
-  whyOutsidePanel: "Parent arrested; no sitting until Wednesday",
-  timescales: "Two weeks",
-  ...overrides
-})
+const visit = planningMeeting
+const agreement = outsidePanelAgreement
 const evening = london("2027-06-07", "19:00")
 
 describe("what a decision must say, and what it need not", () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
 import type { DateTime } from "effect"
-import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { englandAndWales } from "../../src/calendar/englandAndWales.js"
 import { toDeadline } from "../../src/deadlines/clock.js"
 import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
@@ -10,7 +9,7 @@ import { decisionClocks } from "../../src/decision/decisionClocks.js"
 import { fold } from "../../src/shared/decider.js"
 import { ActionId, ReferralId } from "../../src/shared/ids.js"
 import { contextOf, london } from "../fixtures.js"
-import { content, decisionId, decisionsAt, subject } from "./fixtures.js"
+import { content, decisionId, decisionsAt, planningMeeting, subject } from "./fixtures.js"
 
 const lin = decisionsAt("lincolnshire")
 const nso = decisionsAt("north-somerset")
@@ -20,7 +19,7 @@ const decisionOf = (events: ReturnType<typeof lin.signed>) => fold(decisionDecid
 const noSlot = { nextSittingStartsAt: undefined, presentedAt: undefined }
 const deadlines = (decisions: ReadonlyArray<Decision>, slug: Parameters<typeof contextOf>[0], now: DateTime.Utc) =>
   deadlinesOf({ referrals: [], sittings: [], decisions }, contextOf(slug), { now, dueSoonHours: 48 })
-const visit = { actionId: ActionId.make("a"), description: "Placement planning meeting", ownerRole: "social_worker" as const, dueDate: "2027-06-18" as LocalDate, fgcReferral: false }
+const visit = planningMeeting
 
 describe("what a decision's clocks say, to whom, and what meets them", () => {
   it("LIN-5: an action's clock names the person the panel gave it to, else the role; completing it meets it", () => {

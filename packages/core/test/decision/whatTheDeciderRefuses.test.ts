@@ -1,28 +1,19 @@
 import { describe, expect, it } from "@effect/vitest"
-import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import type { AuthorityContext } from "../../src/shared/authorityContext.js"
 import { decisionDecider } from "../../src/decision/DecisionDecider.js"
 import { ActionId, PanelId, PersonId } from "../../src/shared/ids.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { contextOf, london } from "../fixtures.js"
-import { content, decisionId, decisionsAt, heldSitting, subject } from "./fixtures.js"
+import { content, decisionId, decisionsAt, heldSitting, outsidePanelAgreement, planningMeeting, subject } from "./fixtures.js"
 
 const lin = decisionsAt("lincolnshire")
 const nso = decisionsAt("north-somerset")
 const kno = decisionsAt("knowsley")
 const cpr = decisionsAt("care-planning")
-const visit = { actionId: ActionId.make("a"), description: "Placement planning meeting", ownerRole: "social_worker" as const, dueDate: "2027-06-18" as LocalDate, fgcReferral: false }
+const visit = planningMeeting
 const evening = london("2027-06-07", "19:00")
-const urgent = (types: ReturnType<typeof subject>["requestTypes"], overrides: Record<string, unknown> = {}) => ({
-  _tag: "RecordOutsidePanelAgreement",
-  decisionId,
-  subject: subject(types),
-  content: content({ minutes: undefined, actions: [visit] }),
-  whyOutsidePanel: "Parent arrested; no sitting until Wednesday",
-  timescales: "Two weeks",
-  placedAt: london("2027-06-07", "18:00"),
-  ...overrides
-})
+const urgent = (types: ReturnType<typeof subject>["requestTypes"], overrides: Record<string, unknown> = {}) =>
+  outsidePanelAgreement(types, { placedAt: london("2027-06-07", "18:00"), ...overrides })
 /** Lincolnshire's policy with one change, for the branches no preset takes. */
 const linWith = (change: (policy: AuthorityContext["policy"]) => AuthorityContext["policy"]) => {
   const context = contextOf("lincolnshire")
