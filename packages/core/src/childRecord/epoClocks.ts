@@ -1,5 +1,6 @@
 import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
+import { earliest } from "./earliest.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Sitting } from "../sitting/Sitting.js"
@@ -7,8 +8,6 @@ import type { ChildRecord } from "./ChildRecord.js"
 import { type EmergencyProtectionOrder, epoEndsAt } from "./EmergencyProtectionOrder.js"
 
 const courtDays = (days: number) => ({ _tag: "DaysAfter" as const, days, unit: "calendar" as const, ifClosed: "keep" as const })
-
-const earliest = (a: DateTime.Utc | undefined, b: DateTime.Utc | undefined) => (a === undefined ? b : b === undefined ? a : DateTime.min(a, b))
 
 /**
  * NSO-10: an EPO plan is authorised by panel retrospectively, at the first sitting after the order. When that

@@ -1,12 +1,10 @@
-import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
+import { earliest } from "./earliest.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { ChildRecord } from "./ChildRecord.js"
 import { preProceedingsWeeks, proceedingsWeeks } from "./Proceedings.js"
 
 const weeks = (n: number) => ({ _tag: "WeeksAfter" as const, weeks: n })
-
-const earliest = (a: DateTime.Utc | undefined, b: DateTime.Utc | undefined) => (a === undefined ? b : b === undefined ? a : DateTime.min(a, b))
 
 /**
  * STAT-PLO: 16 weeks from the letter before proceedings, met by the first of issue and the end of pre-proceedings
