@@ -24,7 +24,9 @@ const usedAt = (periods: ReadonlyArray<Span>, court: Span | undefined, t: number
   const inWindow = { from: t - window, to: t }
   return periods.reduce((sum, p) => sum + overlap(p, inWindow) - (court ? overlap({ from: Math.max(p.from, court.from), to: Math.min(p.to, court.to) }, inWindow) : 0), 0)
 }
-const worst = (periods: ReadonlyArray<Span>, court: Span | undefined) => Math.max(0, ...periods.map((p) => usedAt(periods, court, p.to)))
+/** The most used in any 28 days: counted time stops growing only where a period ends or the court's authority begins. */
+const worst = (periods: ReadonlyArray<Span>, court: Span | undefined) =>
+  Math.max(0, ...[...periods.map((p) => p.to), ...(court ? [court.from] : [])].map((t) => usedAt(periods, court, t)))
 
 const scenario = fc.record({
   change: fc.constantFrom(...clockChangeDays),
