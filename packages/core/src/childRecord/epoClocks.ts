@@ -12,8 +12,8 @@ const courtDays = (days: number) => ({ _tag: "DaysAfter" as const, days, unit: "
 /**
  * NSO-10: an EPO plan is authorised by panel retrospectively, at the first sitting after the order. When that
  * sitting falls after the order has lapsed (or none is scheduled), the panel would first see the plan once the
- * order is over: a warning, due when the order lapses, while no end (nor a next order) is recorded. Only for an authority whose
- * panel takes EPO plans retrospectively.
+ * order is over: a warning, due when the order lapses, while no end (nor a next order) is recorded. Only for an
+ * authority whose panel takes EPO plans retrospectively.
  */
 const retrospectiveWarning = (
   record: ChildRecord,
