@@ -114,7 +114,8 @@ describe("Documents use case", () => {
       const notices = (yield* (yield* Outbox).due("webhook", "2100-01-01T00:00:00.000Z", 1_000)).filter((entry) => entry.notification.kind === "decision.sheet_uploaded")
       expect(notices).toHaveLength(1)
       expect(notices[0]!.notification.facts).toMatchObject({ decisionId: decision.id, referralId: decision.subject.referralId, childId, sha256: uploaded.file.sha256, stage: "final", mediaType: "application/pdf", ruleId: "CPR-11" })
-      expect(notices[0]!.notification.recipients).toHaveLength(1)
+      // The request named its social worker: the sheet is news for her, found through the request the upload names.
+      expect(notices[0]!.notification.recipients).toEqual([expect.objectContaining({ _tag: "Person", personId: "priya-ashdown" })])
 
       yield* Effect.flatMap(Decisions, (decisions) =>
         decisions.amend(staff.chair, decision.id, { content: { ...decision.content, rationale: "Approved, with a review in six weeks" }, whatChanged: "A review was added", why: "The chair asked for one" })

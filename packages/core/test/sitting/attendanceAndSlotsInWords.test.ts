@@ -87,4 +87,42 @@ describe("attendance and agenda slots, as the administrator sees them (CPR-2, CP
     const state = cpr.given(scheduled()).when(cmd("administrator", { _tag: "BuildAgenda", entries })).state()
     expect(state?.agenda).toHaveLength(14)
   })
+
+  it("KNO-2: given a non-standing member, when they are recorded present rather than confirming ahead, then no lateness is judged", () => {
+    const knowsleyStaff = staffOf("knowsley")
+    const knowsley = deciderSpec(sittingDecider, contextOf("knowsley"))
+    const by = as(knowsleyStaff.administrator)
+    const history = knowsley.play([
+      { _tag: "ScheduleSitting", sittingId: SittingId.make("k1"), panelId: PanelId.make("circle-of-support"), date: "2027-06-10" as LocalDate, by, at: monday }
+    ])
+    const onTheDay = london("2027-06-10", "09:00")
+    const present = knowsley
+      .given(history)
+      .when({ _tag: "RecordAttendance", entry: { ...lee, membership: "non_standing", status: "present" }, by, at: onTheDay } as SittingCommand)
+      .state()
+    expect(present?.attendance[0]).not.toHaveProperty("confirmedLate")
+  })
+
+  it("given a panel with no deadline for confirming attendance, when a non-standing member confirms on the day, then the confirmation is recorded and not judged late", () => {
+    const confirmed = cpr
+      .given(scheduled())
+      .when(cmd("administrator", { _tag: "RecordAttendance", entry: { ...lee, membership: "non_standing", status: "confirmed" } }, london("2027-06-09", "08:00")))
+      .state()
+    expect(confirmed?.attendance.map((entry) => [entry.name, entry.status])).toEqual([["Lee Marston", "confirmed"]])
+    expect(confirmed?.attendance[0]).not.toHaveProperty("confirmedLate")
+  })
+
+  it("given no sitting under that id, when the administrator records attendance on it, then the refusal says there is no such sitting", () => {
+    expect(cpr.given([]).when(attendance({ ...lee, status: "present" })).refusal()).toMatchObject({ _tag: "NoSuchRecord", message: "There is no such sitting." })
+  })
+
+  it("given the sitting has started, when it is cancelled or its agenda changed, then each refusal says what cannot be done and since when", () => {
+    const started = london("2027-06-09", "09:30")
+    expect(cpr.given(scheduled()).when(cmd("chair", { _tag: "CancelSitting", reason: "Chair unwell" }, started)).refusal().message).toBe(
+      "You cannot cancel it: the sitting on Wed 9 Jun 2027 has started."
+    )
+    expect(cpr.given(scheduled()).when(cmd("administrator", { _tag: "BuildAgenda", entries: [] }, started)).refusal().message).toBe(
+      "You cannot change the agenda: the sitting on Wed 9 Jun 2027 has started."
+    )
+  })
 })

@@ -29,6 +29,16 @@ describe("the panel's calendar of sittings (CPR-1)", () => {
     }).pipe(Effect.provide(core))
   )
 
+  it.effect("CPR-1: given it is Wed 9 Jun 2027 at 10:00, the day's sitting under way, when the administrator schedules the year, then it starts from next Wednesday, each a sitting id", () =>
+    Effect.gen(function* () {
+      const sittings = yield* Sittings
+      yield* TestClock.setTime(london("2027-06-09", "10:00").epochMillis)
+      const scheduled = yield* sittings.scheduleYear(administrator, panelId, 2027)
+      expect(scheduled.map((sitting) => sitting.date).slice(0, 2)).toEqual(["2027-06-16", "2027-06-23"])
+      expect(scheduled.every((sitting) => sitting.id.startsWith("sit_"))).toBe(true)
+    }).pipe(Effect.provide(core))
+  )
+
   it.effect("given sittings scheduled out of order, when the administrator lists them, then they come soonest first, and only those within the dates asked for", () =>
     Effect.gen(function* () {
       const sittings = yield* Sittings
