@@ -24,7 +24,7 @@ describe("a decision rebuilt from its events", () => {
 
   it("LIN-6: given one action completed, when an amendment adds another, then the completed one stays completed and the new one starts open", () => {
     const completed = lin.spec.play([lin.cmd("socialWorker", { _tag: "CompleteAction", actionId: ActionId.make("act_1"), evidence: "FGC held 20 June" })], lin.signed())
-    const visit = { actionId: ActionId.make("act_3"), description: "Visit the grandmother", ownerRole: "social_worker", dueDate: "2027-06-30" as LocalDate, fgcReferral: false }
+    const visit = { actionId: ActionId.make("act_3"), description: "Visit the grandmother", ownerRole: "social_worker" as const, dueDate: "2027-06-30" as LocalDate, fgcReferral: false }
     const amended = lin.spec.play(
       [lin.cmd("chair", { _tag: "AmendDecision", content: content({ actions: [...content().actions, visit] }), whatChanged: "A visit added", why: "Omitted" }, london("2027-06-21", "10:00"))],
       completed

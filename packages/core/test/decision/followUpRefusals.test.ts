@@ -9,7 +9,7 @@ const nso = decisionsAt("north-somerset")
 const cpr = decisionsAt("care-planning")
 const received = (actionId: string) => ({ _tag: "RecordFgcReferralReceived", actionId: ActionId.make(actionId) })
 /** A second FGC referral beside the fixture's act_1: one for the father's side of the family. */
-const fathersFgc = { actionId: ActionId.make("act_3"), description: "Refer the father's family to the FGC service", ownerRole: "social_worker", dueDate: "2027-06-23" as LocalDate, fgcReferral: true }
+const fathersFgc = { actionId: ActionId.make("act_3"), description: "Refer the father's family to the FGC service", ownerRole: "social_worker" as const, dueDate: "2027-06-23" as LocalDate, fgcReferral: true }
 
 describe("what the follow-up steps refuse, and in which words", () => {
   it("given an authority that asks for no actions case note, when a team manager records one, then they are told so", () => {
