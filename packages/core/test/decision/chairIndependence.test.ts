@@ -54,6 +54,10 @@ describe("LIN-1: the chair is independent of the case's line management", () => 
     expect(withTeams.given([]).when(recording(otherTeam, owen)).state()?.status).toBe("awaiting_sign_off")
   })
 
+  it("records the decision on a Team North case when the policy lists its line managers and the chair is not among them", () => {
+    expect(withTeams.given([]).when(recording(caseOf(lin.staff.teamManager), lin.staff.chair)).state()?.status).toBe("awaiting_sign_off")
+  })
+
   it("records the decision when the chair manages neither the team nor its manager", () => {
     expect(lin.spec.given([]).when(recording(caseOf(lin.staff.teamManager), lin.staff.chair)).state()?.status).toBe("awaiting_sign_off")
   })

@@ -30,6 +30,15 @@ const scheduled = (hours?: { readonly start: string; readonly end: string }): Si
 const lee = { personId: PersonId.make("lee-marston"), name: "Lee Marston", seat: "Finance Accountant", membership: "standing" as const }
 const attendance = (entry: Record<string, unknown>) => cmd("administrator", { _tag: "RecordAttendance", entry })
 
+/** Knowsley's Circle of Support sitting on Thu 10 Jun 2027 (KNO-2: non-standing members confirm 3 days before). */
+const knowsley = deciderSpec(sittingDecider, contextOf("knowsley"))
+const knowsleyAdministrator = as(staffOf("knowsley").administrator)
+const knowsleySitting = knowsley.play([
+  { _tag: "ScheduleSitting", sittingId: SittingId.make("k1"), panelId: PanelId.make("circle-of-support"), date: "2027-06-10" as LocalDate, by: knowsleyAdministrator, at: monday }
+])
+const knowsleyAttendance = (entry: Record<string, unknown>, at: typeof monday) =>
+  ({ _tag: "RecordAttendance", entry, by: knowsleyAdministrator, at }) as SittingCommand
+
 describe("attendance and agenda slots, as the administrator sees them (CPR-2, CPR-3, KNO-2)", () => {
   it("CPR-3: given a deputy, when the member they stand in for is only spaces, then the deputy is refused as naming nobody", () => {
     const refusal = cpr.given(scheduled()).when(attendance({ ...lee, status: "deputy", standsInFor: "   " })).refusal()
@@ -43,17 +52,8 @@ describe("attendance and agenda slots, as the administrator sees them (CPR-2, CP
   })
 
   it("KNO-2: given a standing member, when they confirm the day before, then the confirmation is not marked late (only non-standing members have a deadline)", () => {
-    const knowsleyStaff = staffOf("knowsley")
-    const knowsley = deciderSpec(sittingDecider, contextOf("knowsley"))
-    const by = as(knowsleyStaff.administrator)
-    const history = knowsley.play([
-      { _tag: "ScheduleSitting", sittingId: SittingId.make("k1"), panelId: PanelId.make("circle-of-support"), date: "2027-06-10" as LocalDate, by, at: monday }
-    ])
     const dayBefore = london("2027-06-09", "10:00")
-    const confirmed = knowsley
-      .given(history)
-      .when({ _tag: "RecordAttendance", entry: { ...lee, seat: "Health", status: "confirmed" }, by, at: dayBefore } as SittingCommand)
-      .state()
+    const confirmed = knowsley.given(knowsleySitting).when(knowsleyAttendance({ ...lee, seat: "Health", status: "confirmed" }, dayBefore)).state()
     expect(confirmed?.attendance[0]).not.toHaveProperty("confirmedLate")
   })
 
@@ -89,17 +89,8 @@ describe("attendance and agenda slots, as the administrator sees them (CPR-2, CP
   })
 
   it("KNO-2: given a non-standing member, when they are recorded present rather than confirming ahead, then no lateness is judged", () => {
-    const knowsleyStaff = staffOf("knowsley")
-    const knowsley = deciderSpec(sittingDecider, contextOf("knowsley"))
-    const by = as(knowsleyStaff.administrator)
-    const history = knowsley.play([
-      { _tag: "ScheduleSitting", sittingId: SittingId.make("k1"), panelId: PanelId.make("circle-of-support"), date: "2027-06-10" as LocalDate, by, at: monday }
-    ])
     const onTheDay = london("2027-06-10", "09:00")
-    const present = knowsley
-      .given(history)
-      .when({ _tag: "RecordAttendance", entry: { ...lee, membership: "non_standing", status: "present" }, by, at: onTheDay } as SittingCommand)
-      .state()
+    const present = knowsley.given(knowsleySitting).when(knowsleyAttendance({ ...lee, membership: "non_standing", status: "present" }, onTheDay)).state()
     expect(present?.attendance[0]).not.toHaveProperty("confirmedLate")
   })
 
