@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
-import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
+import type { AttendanceEntry, SittingCommand } from "../../src/sitting/SittingCommands.js"
 import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import type { SittingEvent } from "../../src/sitting/SittingEvents.js"
 import type { AuthorityContext } from "../../src/shared/authorityContext.js"
@@ -36,7 +36,7 @@ const knowsleyAdministrator = as(staffOf("knowsley").administrator)
 const knowsleySitting = knowsley.play([
   { _tag: "ScheduleSitting", sittingId: SittingId.make("k1"), panelId: PanelId.make("circle-of-support"), date: "2027-06-10" as LocalDate, by: knowsleyAdministrator, at: monday }
 ])
-const knowsleyAttendance = (entry: Record<string, unknown>, at: typeof monday) =>
+const knowsleyAttendance = (entry: AttendanceEntry, at: typeof monday) =>
   ({ _tag: "RecordAttendance", entry, by: knowsleyAdministrator, at }) as SittingCommand
 
 describe("attendance and agenda slots, as the administrator sees them (CPR-2, CPR-3, KNO-2)", () => {
