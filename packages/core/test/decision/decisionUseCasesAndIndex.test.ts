@@ -14,6 +14,12 @@ const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
 const run = <A, E, R>(effect: Effect.Effect<A, E, R>) => effect.pipe(Effect.provide(inMemoryCore(policy)))
 
+/** Lincolnshire's week played: its decisions, the use cases, and the first decision. */
+const weekPlayed = Effect.gen(function* () {
+  const week = yield* playWeek(policy)
+  return { week, decisions: yield* Decisions, decision: week.decisions[0]! }
+})
+
 const decisionsWhere = (where: Record<string, string | number | boolean>) =>
   Effect.flatMap(ReadModels, (readModels) => readModels.query({ collection: decisionCollection, authorityId: policy.authority.id as never, where })).pipe(
     Effect.map((rows) => rows.map((row) => row.id).sort())
@@ -71,9 +77,7 @@ describe("decisions through the use cases: what each follow-up reaches, and how 
   it.effect("LIN-6, LIN-8, LIN-9, LIN-12: each follow-up reaches its own step of the decision, or says why it does not apply", () =>
     run(
       Effect.gen(function* () {
-        const week = yield* playWeek(policy)
-        const decisions = yield* Decisions
-        const decision = week.decisions[0]!
+        const { decisions, decision } = yield* weekPlayed
         const [fgc, plan] = decision.content.actions
         const received = yield* decisions.recordFgcReferralReceived(staff.administrator, decision.id, fgc!.actionId)
         expect(received.fgcReferralsReceived.map((entry) => entry.actionId)).toEqual([fgc!.actionId])
@@ -102,9 +106,7 @@ describe("decisions through the use cases: what each follow-up reaches, and how 
   it.effect("decisions are found by sitting, child, request type and the roles that still owe an action; a role drops out once its actions are done", () =>
     run(
       Effect.gen(function* () {
-        const week = yield* playWeek(policy)
-        const decisions = yield* Decisions
-        const decision = week.decisions[0]!
+        const { week, decisions, decision } = yield* weekPlayed
         expect(yield* decisions.get(staff.chair, decision.id)).toEqual(decision)
         const everyId = week.decisions.map((each) => each.id as string).sort()
         expect(yield* decisionsWhere({ sittingId: week.sitting.id })).toEqual(everyId)

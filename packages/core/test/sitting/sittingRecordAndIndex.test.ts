@@ -30,6 +30,10 @@ const entries = [
   { referralId: ReferralId.make("ref_2"), childIds: [ChildId.make("child-2"), ChildId.make("child-3")], kind: "request" as const, summary: "Respite" }
 ]
 
+/** The use cases, on Tue 1 Jun 2027 at 09:00: every sitting below is still to come. */
+const sittingsOnFirstJune = Effect.zipLeft(Sittings, TestClock.setTime(london("2027-06-01", "09:00").epochMillis))
+const chairActing = { personId: staff.chair.personId, name: staff.chair.name, role: "panel_chair" as const }
+
 const sittingsWhere = (where: Record<string, string | number | boolean>) =>
   Effect.flatMap(ReadModels, (readModels) => readModels.query({ collection: sittingCollection, authorityId, where })).pipe(
     Effect.map((rows) => rows.map((row) => row.id))
@@ -38,8 +42,7 @@ const sittingsWhere = (where: Record<string, string | number | boolean>) =>
 describe("a sitting as an integrator finds it, and its record as the administrator files it", () => {
   it.effect("the sittings read model is found by panel, date, request, child and whether it was cancelled; each child is indexed once", () =>
     Effect.gen(function* () {
-      const sittings = yield* Sittings
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
+      const sittings = yield* sittingsOnFirstJune
       const heard = yield* sittings.schedule(staff.administrator, panelId, wednesday)
       const called = yield* sittings.schedule(staff.administrator, panelId, "2027-06-16" as LocalDate)
       yield* sittings.buildAgenda(staff.administrator, heard.id, entries)
@@ -59,19 +62,17 @@ describe("a sitting as an integrator finds it, and its record as the administrat
 
   it.effect("a cancelled sitting keeps who cancelled it and why", () =>
     Effect.gen(function* () {
-      const sittings = yield* Sittings
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
+      const sittings = yield* sittingsOnFirstJune
       const sitting = yield* sittings.schedule(staff.administrator, panelId, wednesday)
       const cancelled = yield* sittings.cancel(staff.chair, sitting.id, "No business this week")
-      expect(cancelled.cancelled).toEqual({ reason: "No business this week", by: { personId: staff.chair.personId, name: staff.chair.name, role: "panel_chair" } })
+      expect(cancelled.cancelled).toEqual({ reason: "No business this week", by: chairActing })
       expect((yield* sittings.get(staff.administrator, sitting.id)).cancelled?.reason).toBe("No business this week")
     }).pipe(Effect.provide(core))
   )
 
   it.effect("an extra sitting runs at the hours it was given, not the panel's usual ones", () =>
     Effect.gen(function* () {
-      const sittings = yield* Sittings
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
+      const sittings = yield* sittingsOnFirstJune
       const extra = yield* sittings.schedule(staff.administrator, panelId, "2027-06-11" as LocalDate, { hours: { start: "14:00" as TimeOfDay, end: "15:30" as TimeOfDay } })
       expect([extra.startsAt, extra.endsAt]).toEqual([london("2027-06-11", "14:00"), london("2027-06-11", "15:30")])
       const usual = yield* sittings.schedule(staff.administrator, panelId, wednesday)
@@ -81,8 +82,7 @@ describe("a sitting as an integrator finds it, and its record as the administrat
 
   it.effect("CPR-11: an upload filed with the sheet Carepanel made keeps that sheet on the record; one recorded by hand has none", () =>
     Effect.gen(function* () {
-      const sittings = yield* Sittings
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
+      const sittings = yield* sittingsOnFirstJune
       const sitting = yield* sittings.schedule(staff.administrator, panelId, wednesday)
       yield* sittings.buildAgenda(staff.administrator, sitting.id, entries)
       yield* TestClock.setTime(london("2027-06-09", "14:00").epochMillis)
@@ -99,10 +99,9 @@ describe("a sitting as an integrator finds it, and its record as the administrat
   )
 
   it("a stream whose first event is not the scheduling folds to no sitting, whatever follows", () => {
-    const by = { personId: staff.chair.personId, name: staff.chair.name, role: "panel_chair" as const }
-    const at = london("2027-06-01", "09:00")
-    expect(evolveSitting(undefined, { _tag: "SittingCancelled", reason: "No business", by, at })).toBeUndefined()
-    expect(evolveSitting(undefined, { _tag: "AgendaBuilt", items: [], by, at })).toBeUndefined()
+    const audit = { by: chairActing, at: london("2027-06-01", "09:00") }
+    expect(evolveSitting(undefined, { _tag: "SittingCancelled", reason: "No business", ...audit })).toBeUndefined()
+    expect(evolveSitting(undefined, { _tag: "AgendaBuilt", items: [], ...audit })).toBeUndefined()
   })
 
   it("an agenda sent before papers could follow later was sent with its papers: such a stored event still reads so", () => {
