@@ -1,7 +1,7 @@
 import { dispatcherConfig, Notifier, Outbox, runDispatcher } from "@carepanel/core"
 import { makeInMemoryStore } from "@carepanel/core/testing"
 import { describe, expect, it } from "@effect/vitest"
-import { Context, Duration, Effect, Fiber, Logger, LogLevel, Random } from "effect"
+import { Context, Duration, Effect, Fiber, Logger, LogLevel, Random, Schedule } from "effect"
 import { makeWebhookNotifier } from "../src/WebhookNotifier.js"
 import { authorityId, notification, settingsFor } from "./fixtures.js"
 import { newSecret, receiver } from "./receiver.js"
@@ -47,11 +47,21 @@ describe("outbox dispatcher with webhooks, a flaky receiver and kills", () => {
           (entries) => entries.filter((entry) => entry?.state !== "delivered").length
         )
 
+        // Each run is killed a random 0-30 ms after it has delivered at least one more notification, so the runs
+        // make progress however slow the machine is, and the kills still land mid-batch and mid-request.
+        const deliveredSomethingSince = (before: number) =>
+          pending.pipe(
+            Effect.repeat({ until: (left) => left < before, schedule: Schedule.spaced(Duration.millis(5)) }),
+            Effect.timeout(Duration.seconds(5)),
+            Effect.ignore
+          )
         let runs = 0
         let killedWithWorkLeft = 0
         while ((yield* pending) > 0 && runs < 300) {
+          const before = yield* pending
           const dispatcher = yield* Effect.fork(runDispatcher(config).pipe(Effect.provide(context), Logger.withMinimumLogLevel(LogLevel.Error)))
-          yield* Effect.sleep(Duration.millis(10 + Math.floor(random() * 30)))
+          yield* deliveredSomethingSince(before)
+          yield* Effect.sleep(Duration.millis(Math.floor(random() * 30)))
           if ((yield* pending) > 0) killedWithWorkLeft++
           yield* Fiber.interrupt(dispatcher)
           runs++
@@ -69,6 +79,6 @@ describe("outbox dispatcher with webhooks, a flaky receiver and kills", () => {
             `${failed} failed by the receiver, ${accepted.length - ids.length} duplicates accepted`
         )
       }).pipe(Effect.scoped, Effect.withRandom(Random.make("chaos"))),
-    30_000
+    60_000
   )
 })
