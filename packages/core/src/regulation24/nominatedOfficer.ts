@@ -1,6 +1,6 @@
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Actor } from "../shared/actor.js"
-import { describeRoles } from "../shared/roles.js"
+import { oneOfRoles } from "../shared/roles.js"
 import { regulation24Of } from "./placementRules.js"
 
 /** STAT-R25-3: whether `actor` is the authority's nominated officer: a person its policy names, or a holder of a named post. */
@@ -14,6 +14,6 @@ export const isNominatedOfficer = (policy: AuthorityPolicy, actor: Actor): boole
 export const describeNominatedOfficer = (policy: AuthorityPolicy): string | undefined => {
   const officer = regulation24Of(policy).nominatedOfficer
   if (officer === undefined) return undefined
-  const parts = [...officer.people.map((person) => person.name), ...(officer.posts.length > 0 ? [`a ${describeRoles(officer.posts)}`] : [])]
+  const parts = [...officer.people.map((person) => person.name), ...(officer.posts.length > 0 ? [oneOfRoles(officer.posts)] : [])]
   return parts.join(", or ")
 }

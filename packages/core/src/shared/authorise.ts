@@ -3,7 +3,7 @@ import type { Actor } from "./actor.js"
 import type { ActedBy } from "./actor.js"
 import { NotPermitted } from "./errors.js"
 import type { AuthorityId } from "./ids.js"
-import { describeRoles, type Role } from "./roles.js"
+import { oneOfRoles, type Role } from "./roles.js"
 
 declare const authorised: unique symbol
 
@@ -34,7 +34,7 @@ export const authorise = (actor: Actor, rule: Permission): Effect.Effect<Authori
       new NotPermitted({
         action: rule.action,
         allowed: [...rule.roles],
-        message: `Only a ${describeRoles(rule.roles)} can ${rule.action}.`
+        message: `Only ${oneOfRoles(rule.roles)} can ${rule.action}.`
       })
     )
   }

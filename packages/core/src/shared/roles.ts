@@ -38,3 +38,9 @@ export const roleLabel: Record<Role, string> = {
 
 /** "team manager or head of service" */
 export const describeRoles = (roles: ReadonlyArray<Role>): string => orList(roles.map((role) => roleLabel[role]))
+
+/** "a team manager or head of service", "an Assistant Director" */
+export const oneOfRoles = (roles: ReadonlyArray<Role>): string => {
+  const described = describeRoles(roles)
+  return `${/^[aeiou]/i.test(described) ? "an" : "a"} ${described}`
+}
