@@ -57,7 +57,8 @@ export interface CourtBundleInputs {
 const words = (type: string) => type.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/^./, (first) => first.toUpperCase()).replace(/ ([A-Z])/g, (_, letter: string) => ` ${letter.toLowerCase()}`)
 const byOf = (data: unknown): string => {
   const by = (data as { by?: { name?: string; role?: string } } | null)?.by
-  return by?.name === undefined ? "" : `${by.name} (${(by.role ?? "").replace(/_/g, " ")})`
+  if (by?.name === undefined) return ""
+  return by.role === undefined ? by.name : `${by.name} (${by.role.replace(/_/g, " ")})`
 }
 
 const placementSection = (placement: Placement): Section => ({
@@ -69,6 +70,12 @@ const placementSection = (placement: Placement): Section => ({
       ["Authorised", placement.authorisation === undefined ? undefined : `${placement.authorisation.by.name}, ${formatInstant(placement.authorisation.at)}`],
       ["Temporary approval", placement.approval === undefined ? undefined : `from ${formatInstant(placement.approval.startsAt)} to ${formatInstant(placement.approval.originalExpiresAt)}`],
       ["Extension", placement.approval?.extension === undefined ? undefined : `${placement.approval.extension.weeks} weeks, by ${placement.approval.extension.by.name}, ${formatInstant(placement.approval.extension.at)}`],
+      [
+        "Extended pending review",
+        placement.approval?.pendingReview === undefined
+          ? undefined
+          : `until the independent review's outcome is known (STAT-R25-2), by ${placement.approval.pendingReview.by.name}, ${formatInstant(placement.approval.pendingReview.at)}`
+      ],
       ["Ended", placement.ended === undefined ? undefined : `${placement.ended.reason.replace(/_/g, " ")}, ${formatInstant(placement.ended.at)}`]
     ])
   ]

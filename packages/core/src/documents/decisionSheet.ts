@@ -4,7 +4,7 @@ import type { Deadline } from "../deadlines/Deadline.js"
 import { type Decision, sittingChairFor } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import type { Referral } from "../referral/Referral.js"
-import { describeRoles, roleLabel } from "../shared/roles.js"
+import { oneOfRoles, roleLabel } from "../shared/roles.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import { clocksTable, decisionBlocks, discussionSection, dissentBlocks } from "./decisionBlocks.js"
 import { type Block, type DocumentModel, fields, paragraph, table } from "./DocumentModel.js"
@@ -42,9 +42,9 @@ export const signatureBlocks = (decision: Decision): ReadonlyArray<Block> => {
   const pending = [
     ...decision.pendingSignOffs.map((step) => {
       const chair = sittingChairFor(decision, step)
-      return chair === undefined ? `sign-off by a ${describeRoles(step.roles)} (${step.ruleId})` : `sign-off by ${chair.name}, who chaired the sitting (${step.ruleId})`
+      return chair === undefined ? `sign-off by ${oneOfRoles(step.roles)} (${step.ruleId})` : `sign-off by ${chair.name}, who chaired the sitting (${step.ruleId})`
     }),
-    ...(decision.outsidePanel?.pendingAgreements ?? []).map((step) => `agreement by a ${describeRoles(step.anyOf)}`)
+    ...(decision.outsidePanel?.pendingAgreements ?? []).map((step) => `agreement by ${oneOfRoles(step.anyOf)}`)
   ]
   return [
     fields([["Recorded by", `${decision.recordedBy.name} (${roleLabel[decision.recordedBy.role]})`]]),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
 import { accessRecords } from "../../src/access/ChildRead.js"
 import { readBy } from "../../src/documents/DocumentReader.js"
-import { textOf } from "../../src/documents/DocumentModel.js"
+import { paragraph, textOf } from "../../src/documents/DocumentModel.js"
 import { sittingMinutes } from "../../src/documents/sittingMinutes.js"
+import { PersonId } from "../../src/shared/ids.js"
+import type { Attendance } from "../../src/sitting/SittingEvents.js"
 import { afterHours, minutesOf9June, readerAs } from "./fixtures.js"
 
 const indexOf = (texts: ReadonlyArray<string>, needle: string, from = 0) => texts.findIndex((text, i) => i >= from && text.includes(needle))
@@ -63,5 +65,118 @@ describe("the minutes of a sitting", () => {
     expect(records[0]).toMatchObject({ personId: "case-system-bridge", role: "integrator", purpose: "MinutesForCaseSystem", at: "2027-07-15T08:00:00.000Z" })
     expect(records[0]!.fields).not.toContain("fullName")
     expect(accessRecords(readBy(readerAs("chair"), "Minutes", afterHours(0)), minutes.reads)[0]!.fields).toContain("fullName")
+  })
+})
+
+describe("the minutes' sitting, attendance and items, line by line (CPR-10, KNO-2)", () => {
+  const chair = readerAs("chair")
+  const sectionOf = (inputs: ReturnType<typeof minutesOf9June>, heading: string) => sittingMinutes(inputs).sections.find((section) => section.heading === heading)!
+  const member = (name: string, status: Attendance["status"], more: Partial<Attendance> = {}): Attendance => ({
+    personId: PersonId.make(name.toLowerCase().replace(/ /g, "-")),
+    name,
+    seat: "Member",
+    membership: "standing",
+    status,
+    ...more
+  })
+
+  it("the sitting: panel, date, time and where the record is; a cancelled sitting gives its reason", () => {
+    expect(sectionOf(minutesOf9June(chair), "The sitting").blocks).toEqual([
+      { _tag: "Fields", rows: [["Panel", "Support Panel"], ["Date", "Wed 9 Jun 2027"], ["Time", "10:00-13:00"], ["Record", "Draft record, not yet sent to the chair"]] }
+    ])
+    const cancelled = minutesOf9June(chair, (inputs) => ({ ...inputs, sitting: { ...inputs.sitting, cancelled: { reason: "Chair unwell", by: { personId: inputs.reader.actor.personId, name: "Martin Gorsley", role: "panel_chair" } } } }))
+    expect(sectionOf(cancelled, "The sitting").blocks[0]).toMatchObject({ rows: expect.arrayContaining([["Cancelled", "Chair unwell"]]) })
+    const withChair = minutesOf9June(chair, (inputs) => ({ ...inputs, sitting: { ...inputs.sitting, record: { uploads: [], draftSentAt: afterHours(-800) } } }))
+    expect(sittingMinutes(withChair).subtitle).toBe("Lincolnshire County Council. Draft record, sent to the chair 01:00 Sat 12 Jun 2027.")
+  })
+
+  it("every member's attendance in words, deputies with whom they stand in for, and the chair's finding on quorum", () => {
+    const roll = minutesOf9June(chair, (inputs) => ({
+      ...inputs,
+      sitting: {
+        ...inputs.sitting,
+        attendance: [
+          member("Martin Gorsley", "present"),
+          member("Nadia Okafor", "deputy", { standsInFor: "Sam Jessop" }),
+          member("Lewis Brand", "deputy"),
+          member("Cora Pell", "confirmed", { membership: "non_standing" }),
+          member("Ivy Marsh", "observer"),
+          member("Tom Reed", "apologies"),
+          member("Ada Fenn", "apologies")
+        ],
+        quorum: { enough: false, note: " ", by: { personId: inputs.reader.actor.personId, name: "Martin Gorsley", role: "panel_chair" } }
+      }
+    }))
+    expect(sectionOf(roll, "Attendance").blocks).toEqual([
+      {
+        _tag: "Table",
+        caption: "Members and attendance",
+        columns: ["Name", "Seat", "Attendance"],
+        rows: [
+          ["Martin Gorsley", "Member", "present"],
+          ["Nadia Okafor", "Member", "deputy for Sam Jessop"],
+          ["Lewis Brand", "Member", "deputy for a member"],
+          ["Cora Pell", "Member", "confirmed in advance"],
+          ["Ivy Marsh", "Member", "observer"],
+          ["Tom Reed", "Member", "apologies"],
+          ["Ada Fenn", "Member", "apologies"]
+        ]
+      },
+      { _tag: "Fields", rows: [["Apologies", "Tom Reed; Ada Fenn"], ["Deputies", "Nadia Okafor for Sam Jessop; Lewis Brand for a member"], ["Observers", "Ivy Marsh"]] },
+      paragraph("Martin Gorsley (chair) found not enough members present to proceed.")
+    ])
+    const nobody = minutesOf9June(chair, (inputs) => ({ ...inputs, sitting: { ...inputs.sitting, attendance: [] } }))
+    expect(sectionOf(nobody, "Attendance").blocks.slice(0, 2)).toEqual([
+      paragraph("No attendance was recorded."),
+      { _tag: "Fields", rows: [["Apologies", "none"], ["Deputies", "none"], ["Observers", "none"]] }
+    ])
+  })
+
+  it("each item: its slot, the children, the request and who presented it; only this sitting's decision on it", () => {
+    const items = sectionOf(minutesOf9June(chair), "Items").subsections!
+    expect(items[0]!.heading).toBe("Item 1, 10:00-10:30: Request")
+    expect(items[0]!.blocks).toEqual([
+      {
+        _tag: "Fields",
+        rows: [
+          ["Children", "Test Child 1 (child-1)"],
+          ["Request", "ref_1 (request)"],
+          ["Asked", "Agreement to accommodate under section 20 while the family network is assessed"],
+          ["Presented by", "Priya Ashdown"]
+        ]
+      }
+    ])
+    // ref_2 was deferred here and heard again on 16 and 23 June: these minutes hold the 9 June decision only.
+    const ref2 = items.find((item) => item.blocks.some((block) => block._tag === "Fields" && block.rows.some((row) => row[1] === "ref_2 (request)")))!
+    const decided = ref2.subsections!.find((section) => section.heading === "Decision")!
+    expect(decided.blocks[0]).toMatchObject({ rows: expect.arrayContaining([["Decision", "deferred"], ["Made", "at panel, 13:00 Wed 9 Jun 2027"]]) })
+  })
+
+  it("an item without a decision or notes says so; an empty agenda says nothing was on it and reads no child", () => {
+    const undecided = minutesOf9June(chair, (inputs) => ({ ...inputs, decisions: [], referrals: [] }))
+    const [first] = sectionOf(undecided, "Items").subsections!
+    expect(first!.blocks[0]).toEqual({ _tag: "Fields", rows: [["Children", "Child child-1"], ["Request", "ref_1 (request)"]] })
+    expect(first!.subsections).toEqual([
+      { heading: "Presentation and discussion", blocks: [paragraph("No highlights of the presentation and discussion were recorded.")] },
+      { heading: "Decision", blocks: [paragraph("No decision was recorded on this item.")] },
+      { heading: "Dissent", blocks: [paragraph("No member dissented.")] }
+    ])
+    const empty = sittingMinutes(minutesOf9June(chair, (inputs) => ({ ...inputs, sitting: { ...inputs.sitting, agenda: [] } })))
+    expect(empty.sections.find((section) => section.heading === "Items")).toEqual({ heading: "Items", blocks: [paragraph("Nothing was on the agenda.")], subsections: [] })
+    expect(empty.reads).toEqual([])
+  })
+
+  it("CPR-11: the record's own clocks, and no other sitting's or record's", () => {
+    const inputs = minutesOf9June(chair)
+    const [clock] = inputs.deadlines
+    const ofSitting = (id: string, kind: "sitting" | "decision") => ({ ...clock!, title: `${kind} ${id}`, about: { kind, id } as never })
+    const withClocks = { ...inputs, deadlines: [ofSitting("sit_9jun", "sitting"), ofSitting("sit_16jun", "sitting"), ofSitting("sit_9jun", "decision")] }
+    const [table] = sectionOf(withClocks, "The record's clocks").blocks
+    expect(table).toMatchObject({ _tag: "Table", caption: "The record and papers" })
+    expect(table?._tag === "Table" && table.rows.map((row) => row[0])).toEqual(["sitting sit_9jun"])
+  })
+
+  it("reads, for each child heard once, the fields the minutes print", () => {
+    expect(sittingMinutes(minutesOf9June(chair)).reads[0]).toEqual({ childId: "child-1", fields: ["agendaItem", "decision", "rationale", "minutes", "highlights", "actions", "dissent", "fullName"] })
   })
 })
