@@ -1,12 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, TestClock } from "effect"
+import { atLondon, type TimeOfDay } from "../../src/calendar/londonTime.js"
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { decisionCollection } from "../../src/decision/decisionAggregate.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { ReadModels } from "../../src/ports/ReadModels.js"
 import { Referrals } from "../../src/referral/Referrals.js"
-import { DecisionId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { DecisionId, PanelId, ReferralId, SittingId, TeamId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
+import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { exampleForm } from "../../src/testing/exampleForm.js"
 import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
 
@@ -121,5 +124,23 @@ describe("decisions through the use cases: what each follow-up reaches, and how 
         expect(row?.index).toMatchObject({ openActions: decision.content.actions.length - 1, actionOwnerRoles: ["team_manager"] })
       })
     )
+  )
+})
+
+describe("a decision names its request's team", () => {
+  const nso = preset("north-somerset")
+  const nsoStaff = staffOf(nso.authority.id)
+  it.effect("the team the request names goes onto the decision's subject, where the chair's independence check reads it", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(atLondon("2027-06-01" as LocalDate, "09:00" as TimeOfDay).epochMillis)
+      const form = exampleForm(PanelId.make(nso.panels[0]!.id), "care_proceedings", { id: "child-t", name: "Ellis Thorne" })
+      const request = yield* (yield* Referrals).createDraft(nsoStaff.socialWorker, { ...form, teamId: TeamId.make("team-weston") })
+      const decision = yield* (yield* Decisions).recordOutsidePanel(nsoStaff.headOfService, request.id, {
+        content: exampleDecision(nso, "care_proceedings", "approve", { actionsDue: "2027-06-21" as LocalDate, key: request.id }),
+        whyOutsidePanel: "The child could not wait for the next sitting",
+        timescales: "Agreed for two weeks, then reviewed"
+      })
+      expect(decision.subject.teamId).toBe("team-weston")
+    }).pipe(Effect.provide(inMemoryCore(nso)))
   )
 })
