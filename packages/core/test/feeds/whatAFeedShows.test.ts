@@ -6,7 +6,7 @@ import { CalendarFeeds } from "../../src/feeds/CalendarFeeds.js"
 import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Policies } from "../../src/ports/Policies.js"
-import { AuthorityId, PanelId, ReferralId } from "../../src/shared/ids.js"
+import { AuthorityId, ChildId, PanelId, ReferralId } from "../../src/shared/ids.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
@@ -90,8 +90,8 @@ describe("what a calendar feed shows of each sitting", () => {
         yield* at("2027-05-03", "09:00")
         const sitting = yield* schedule("2027-05-12")
         yield* (yield* Sittings).buildAgenda(staff.administrator, sitting.id, [
-          { referralId: ReferralId.make("ref-siblings"), childIds: ["child-m", "child-n"], kind: "request" as const, summary: "Short breaks for two brothers" },
-          { referralId: ReferralId.make("ref-single"), childIds: ["child-p"], kind: "request" as const, summary: "Request for a family group conference" }
+          { referralId: ReferralId.make("ref-siblings"), childIds: [ChildId.make("child-m"), ChildId.make("child-n")], kind: "request" as const, summary: "Short breaks for two brothers" },
+          { referralId: ReferralId.make("ref-single"), childIds: [ChildId.make("child-p")], kind: "request" as const, summary: "Request for a family group conference" }
         ])
         const feed = yield* memberFeed
         expect(feed.events[0]?.description).toBe([
