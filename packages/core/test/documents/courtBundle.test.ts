@@ -65,10 +65,11 @@ const inputsFor = (childId: string, change: Partial<CourtBundleInputs> = {}): Co
 const sectionOf = (bundle: ReturnType<typeof courtBundle>, heading: string) => bundle.document.sections.find((section) => section.heading === heading)!
 
 describe("a court bundle for one child (NSO-8)", () => {
-  const bundle = courtBundle(inputsFor("child-1", { events: child1Events, seal: sealUpTo(7, "store-b") }))
+  // Made inside each test, not once here: a fault planted while tests run (as mutation testing does) must reach it.
+  const child1Bundle = () => courtBundle(inputsFor("child-1", { events: child1Events, seal: sealUpTo(7, "store-b") }))
 
   it("names the child for staff, counts what it holds, and is final, made for its reader", () => {
-    expect(bundle.document).toMatchObject({
+    expect(child1Bundle().document).toMatchObject({
       kind: "court_bundle",
       title: "Court bundle: Test Child 1 (child-1)",
       subtitle: "Lincolnshire County Council. 1 request(s), 1 decision(s), 0 placement(s), 4 recorded events.",
@@ -77,13 +78,13 @@ describe("a court bundle for one child (NSO-8)", () => {
       preparedFor: "Ruth Fairholme, Assistant Director",
       reads: [{ childId: "child-1", fields: ["fullName", "requests", "decisions", "amendments", "dissent", "placements", "clocks", "events"] }]
     })
-    expect(bundle.document.watermark).toBeUndefined()
+    expect(child1Bundle().document.watermark).toBeUndefined()
     const integrator = courtBundle(inputsFor("child-1", { reader: readerAs("integrator") }))
     expect(integrator.document.title).toBe("Court bundle: Child child-1")
   })
 
   it("the chronology: every event in position order, its record, what happened in words and by whom", () => {
-    expect(sectionOf(bundle, "Chronology").blocks).toEqual([
+    expect(sectionOf(child1Bundle(), "Chronology").blocks).toEqual([
       {
         _tag: "Table",
         caption: "Every recorded event, in order",
@@ -99,7 +100,7 @@ describe("a court bundle for one child (NSO-8)", () => {
   })
 
   it("each request: when submitted, what was asked for, where it stands and every hearing's outcome", () => {
-    expect(sectionOf(bundle, "Requests").blocks).toEqual([
+    expect(sectionOf(child1Bundle(), "Requests").blocks).toEqual([
       {
         _tag: "Table",
         caption: "Requests",
@@ -115,7 +116,7 @@ describe("a court bundle for one child (NSO-8)", () => {
   })
 
   it("each decision with its sign-off and amendments, oldest hearing first whatever order they come in", () => {
-    const decisions = sectionOf(bundle, "Decisions")
+    const decisions = sectionOf(child1Bundle(), "Decisions")
     expect(decisions.blocks).toEqual([])
     expect(decisions.subsections!.map((section) => section.heading)).toEqual(["Decision dec_1: approved, 13:00 Wed 9 Jun 2027"])
     expect(decisions.subsections![0]!.blocks).toEqual([
@@ -152,7 +153,7 @@ describe("a court bundle for one child (NSO-8)", () => {
   })
 
   it("SUP-8, LIN-13: the dissent, where it went and how it ended; a child without any says so", () => {
-    expect(sectionOf(bundle, "Dissent").blocks).toEqual([
+    expect(sectionOf(child1Bundle(), "Dissent").blocks).toEqual([
       {
         _tag: "Fields",
         rows: [
@@ -166,11 +167,11 @@ describe("a court bundle for one child (NSO-8)", () => {
     ])
     const child2 = courtBundle(inputsFor("child-2"))
     expect(sectionOf(child2, "Dissent").blocks).toEqual([paragraph("No member dissented.")])
-    expect(sectionOf(bundle, "Placements and extensions")).toEqual({ heading: "Placements and extensions", blocks: [paragraph("No Regulation 24 placement.")], subsections: [] })
+    expect(sectionOf(child1Bundle(), "Placements and extensions")).toEqual({ heading: "Placements and extensions", blocks: [paragraph("No Regulation 24 placement.")], subsections: [] })
   })
 
   it("every clock of the child's records and actions with its rule, and no other child's", () => {
-    const [clocks] = sectionOf(bundle, "Statutory clocks").blocks
+    const [clocks] = sectionOf(child1Bundle(), "Statutory clocks").blocks
     expect(clocks).toMatchObject({ _tag: "Table", caption: "Every clock, met, missed or running, with its rule", columns: ["Clock", "Rule", "Due", "State", "Explanation"] })
     const rows = clocks!._tag === "Table" ? clocks!.rows : []
     expect(rows.map((row) => [row[1], row[3]])).toEqual([
@@ -189,7 +190,7 @@ describe("a court bundle for one child (NSO-8)", () => {
   })
 
   it("the integrity appendix: the signed checkpoint, how much of the record it covers, and every event's hash", () => {
-    const [chaining, signing, checkpoint, hashes] = sectionOf(bundle, "Integrity appendix").blocks
+    const [chaining, signing, checkpoint, hashes] = sectionOf(child1Bundle(), "Integrity appendix").blocks
     expect(chaining).toEqual(
       paragraph(
         "Each event's hash is SHA-256 over the hash of the event before it in the same record and the event itself (record, version, type, data as canonical JSON, time recorded). " +
@@ -231,9 +232,9 @@ describe("a court bundle for one child (NSO-8)", () => {
   })
 
   it("the manifest carries each event whole, in position order, with the seal, for the offline re-check", () => {
-    expect(bundle.manifest).toMatchObject({ format: "carepanel-court-bundle/2", authorityId: "lincolnshire", childId: "child-1", generatedAt: "2027-07-15T08:00:00.000Z", integrity: sealUpTo(7, "store-b") })
-    expect(bundle.manifest.events.map((event) => event.position)).toEqual([2, 5, 7, 9])
-    expect(bundle.manifest.events[0]).toEqual({
+    expect(child1Bundle().manifest).toMatchObject({ format: "carepanel-court-bundle/2", authorityId: "lincolnshire", childId: "child-1", generatedAt: "2027-07-15T08:00:00.000Z", integrity: sealUpTo(7, "store-b") })
+    expect(child1Bundle().manifest.events.map((event) => event.position)).toEqual([2, 5, 7, 9])
+    expect(child1Bundle().manifest.events[0]).toEqual({
       position: 2,
       streamId: "lincolnshire/referral/ref_1",
       streamType: "referral",

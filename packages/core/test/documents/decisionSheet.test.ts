@@ -1,13 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
-import { decisionSheet } from "../../src/documents/decisionSheet.js"
+import { clocksOfDecision, type DecisionSheetInputs, decisionSheet } from "../../src/documents/decisionSheet.js"
 import { textOf } from "../../src/documents/DocumentModel.js"
 import { juneInputs } from "../reports/fixtures.js"
 import { afterHours, readerAs, staff } from "./fixtures.js"
 
 const june = juneInputs()
 const dec1 = june.decisions.find((decision) => decision.id === "dec_1")!
-const sheetOf = (decision = dec1, reader = readerAs("socialWorker")) =>
-  decisionSheet({
+const sheetInputs = (decision = dec1, reader = readerAs("socialWorker")): DecisionSheetInputs => ({
     authorityName: "Lincolnshire County Council",
     panelName: "Support Panel",
     decision,
@@ -19,6 +18,7 @@ const sheetOf = (decision = dec1, reader = readerAs("socialWorker")) =>
     reader,
     at: afterHours(0)
   })
+const sheetOf = (decision = dec1, reader = readerAs("socialWorker")) => decisionSheet(sheetInputs(decision, reader))
 
 describe("a decision sheet for the child's file", () => {
   it("NSO-8: the decision, who signed it under which rule and when, and that it is final", () => {
@@ -74,5 +74,69 @@ describe("a decision sheet for the child's file", () => {
     expect(sheet.title).toBe("Decision sheet: Child child-1")
     expect(textOf(sheet).join("\n")).not.toContain("Test Child 1")
     expect(sheet.reads).toEqual([{ childId: "child-1", fields: expect.not.arrayContaining(["fullName"]) }])
+  })
+})
+
+describe("a decision sheet, section by section (NSO-8, CPR-11)", () => {
+  it("the request, the decision, the dissent, the signatures, the amendments and the clocks, in that order, and what it reads", () => {
+    const sheet = sheetOf()
+    expect(sheet).toMatchObject({ kind: "decision_sheet", stage: "final", subtitle: "Lincolnshire County Council. Support Panel, Wed 9 Jun 2027. Decision dec_1." })
+    expect(sheet.sections.map((section) => section.heading)).toEqual([
+      "The request",
+      "Presentation and discussion",
+      "Decision",
+      "Dissent",
+      "Signed and finalised",
+      "Amendments",
+      "Clocks and the rules behind them"
+    ])
+    expect(sheet.sections[0]!.blocks).toEqual([
+      {
+        _tag: "Fields",
+        rows: [
+          ["Child", "Test Child 1 (child-1)"],
+          ["Request", "ref_1"],
+          ["Asked", "Agreement to accommodate under section 20 while the family network is assessed"],
+          ["Social worker", "Priya Ashdown"]
+        ]
+      }
+    ])
+    expect(sheet.sections[3]!.blocks).toMatchObject([{ _tag: "Fields", rows: expect.arrayContaining([["Dissent", "Sam Jessop (LIN-13), recorded 12:00 Wed 9 Jun 2027"]]) }])
+    expect(sheet.sections[4]!.blocks[1]).toMatchObject({ _tag: "Table", caption: "Sign-offs and agreements", columns: ["Role", "Rule", "By", "When"] })
+    expect(sheet.reads).toEqual([{ childId: "child-1", fields: ["decision", "rationale", "minutes", "highlights", "actions", "amendments", "dissent", "fullName"] }])
+  })
+
+  it("without the request's record or a dissent: no words asked, no social worker, no dissent section; the panel by its id when unnamed", () => {
+    const bare = decisionSheet({ ...sheetInputs(), panelName: undefined, referral: undefined, disagreements: [] })
+    expect(bare.subtitle).toBe("Lincolnshire County Council. support-panel, Wed 9 Jun 2027. Decision dec_1.")
+    expect(bare.sections.map((section) => section.heading)).not.toContain("Dissent")
+    expect(bare.sections[0]!.blocks).toEqual([{ _tag: "Fields", rows: [["Child", "Child child-1"], ["Request", "ref_1"]] }])
+  })
+
+  it("an amended decision lists its amendments under their headings", () => {
+    const amended = { ...dec1, amendments: [{ whatChanged: "Review date", why: "Typing error", approvedBy: { personId: staff.chair.personId, name: "Martin Gorsley", role: "panel_chair" as const }, by: { personId: staff.chair.personId, name: "Martin Gorsley", role: "panel_chair" as const }, at: afterHours(-100) }] }
+    const section = sheetOf(amended).sections.find((candidate) => candidate.heading === "Amendments")!
+    expect(section.blocks[0]).toMatchObject({ _tag: "Table", caption: "Amendments", columns: ["When", "What changed", "Why", "Approved by"] })
+  })
+
+  it("CPR-11: the clocks are the decision's, its actions' and this child's upload, never another child's or decision's", () => {
+    const [clock] = june.deadlines
+    const about = (kind: string, id: string, deadlineId = `${kind}:${id}`) => ({ ...clock!, id: deadlineId, title: `${kind} ${id} ${deadlineId}`, about: { kind, id } as never })
+    const actionId = dec1.content.actions[0]!.actionId
+    const deadlines = [
+      about("decision", "dec_1"),
+      about("decision", "dec_2"),
+      about("action", actionId),
+      about("action", "act_elsewhere"),
+      about("sitting", "sit_9jun", "sit_9jun:upload:child-1"),
+      about("sitting", "sit_9jun", "sit_9jun:upload:child-9"),
+      about("referral", "dec_1")
+    ]
+    expect(clocksOfDecision(dec1, "child-1", deadlines).map((deadline) => deadline.title)).toEqual([
+      "decision dec_1 decision:dec_1",
+      `action ${actionId} action:${actionId}`,
+      "sitting sit_9jun sit_9jun:upload:child-1"
+    ])
+    expect(clocksOfDecision({ ...dec1, sittingId: undefined }, "child-1", deadlines)).toHaveLength(2)
   })
 })

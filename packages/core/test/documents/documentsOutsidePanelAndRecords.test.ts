@@ -8,8 +8,7 @@ import { Documents } from "../../src/documents/Documents.js"
 import { type DocumentModel, textOf } from "../../src/documents/DocumentModel.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { AccessLog } from "../../src/ports/AccessLog.js"
-import { EventStore, type StreamRef } from "../../src/ports/EventStore.js"
-import { type RecordSeal, RecordSeals } from "../../src/ports/RecordSeals.js"
+import { EventStore } from "../../src/ports/EventStore.js"
 import { Referrals } from "../../src/referral/Referrals.js"
 import { AuthorityId, ChildId, PanelId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
@@ -17,6 +16,7 @@ import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { exampleForm } from "../../src/testing/exampleForm.js"
 import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
 import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
+import { signingStore } from "./fixtures.js"
 
 const fileOf = (document: DocumentModel) =>
   Effect.sync(() => {
@@ -26,16 +26,6 @@ const fileOf = (document: DocumentModel) =>
 
 const nso = preset("north-somerset")
 const nsoStaff = staffOf(nso.authority.id)
-
-/** A store that signs: it hands back a seal naming the streams it was asked to seal, and keeps what it was asked. */
-const sealedStreams: Array<ReadonlyArray<StreamRef>> = []
-const SigningStore = Layer.succeed(RecordSeals, {
-  seal: (_authorityId, _childId, streams) =>
-    Effect.sync(() => {
-      sealedStreams.push(streams)
-      return { storeId: "store-n", checkpoint: { v: 2, at: "2027-06-01T08:00:00.000Z", events: { position: 1, head: "h" }, access: { seq: 0, head: "" }, keyId: "k", signature: "s" }, commits: [], records: [], keyId: "k", signature: "s" } satisfies RecordSeal
-    })
-})
 
 /** North Somerset's care proceedings for Morgan Vale agreed outside panel by the Head of Service (NSO-10), not yet by the Assistant Director. */
 const agreedByHeadOfService = Effect.gen(function* () {
@@ -74,6 +64,7 @@ describe("documents of a decision agreed outside panel (NSO-10)", () => {
     }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(nso)), Layer.provideMerge(InMemoryAccessLog))))
   )
 
+  const signing = signingStore()
   it.effect("NSO-8: a store that signs seals exactly the child's records, request and decision, before the bundle reads them; a child with no record is not found", () =>
     Effect.gen(function* () {
       const { request, decision } = yield* agreedByHeadOfService
@@ -81,17 +72,17 @@ describe("documents of a decision agreed outside panel (NSO-10)", () => {
       const bundleRequest = { actor: nsoStaff.assistantDirector, identityGranted: false, purpose: "Bundle" }
       const bundle = yield* documents.courtBundle(bundleRequest, ChildId.make("child-u"))
       const authorityId = AuthorityId.make(nso.authority.id)
-      expect(sealedStreams.at(-1)).toEqual([
+      expect(signing.sealed.at(-1)).toEqual([
         { authorityId, streamType: "referral", id: request.id },
         { authorityId, streamType: "decision", id: decision.id }
       ])
       expect(bundle.manifest.integrity?.storeId).toBe("store-n")
       expect(bundle.manifest.events.map((event) => `${event.recordId} ${event.type}`)).toEqual([`${request.id} DraftCreated`, `${decision.id} OutsidePanelAgreementRecorded`, `${decision.id} OutsidePanelAgreed`])
       expect(bundle.document.subtitle).toBe("North Somerset. 1 request(s), 1 decision(s), 0 placement(s), 3 recorded events.")
-      const before = sealedStreams.length
+      const before = signing.sealed.length
       expect(yield* Effect.flip(documents.courtBundle(bundleRequest, ChildId.make("child-nobody")))).toMatchObject({ _tag: "NotFound" })
-      expect(sealedStreams).toHaveLength(before)
-    }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(Layer.mergeAll(inMemoryCore(nso), SigningStore)), Layer.provideMerge(InMemoryAccessLog))))
+      expect(signing.sealed).toHaveLength(before)
+    }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(Layer.mergeAll(inMemoryCore(nso), signing.layer)), Layer.provideMerge(InMemoryAccessLog))))
   )
 })
 

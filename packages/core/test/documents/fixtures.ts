@@ -1,8 +1,10 @@
-import { DateTime } from "effect"
+import { DateTime, Effect, Layer } from "effect"
 import type { Decision } from "../../src/decision/Decision.js"
 import { decisionSheet } from "../../src/documents/decisionSheet.js"
 import type { DocumentReader } from "../../src/documents/DocumentReader.js"
 import type { MinutesInputs } from "../../src/documents/sittingMinutes.js"
+import type { StreamRef } from "../../src/ports/EventStore.js"
+import { type RecordSeal, RecordSeals } from "../../src/ports/RecordSeals.js"
 import type { Role } from "../../src/shared/roles.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { asOf, juneInputs } from "../reports/fixtures.js"
@@ -48,3 +50,23 @@ export const minutesOf9June = (reader: DocumentReader, change: (inputs: MinutesI
 }
 
 export const afterHours = (hours: number) => DateTime.add(asOf, { hours })
+
+/** A store that signs: each seal names the store "store-n", and the streams it was asked to seal are kept, in order. */
+export const signingStore = () => {
+  const sealed: Array<ReadonlyArray<StreamRef>> = []
+  const layer = Layer.succeed(RecordSeals, {
+    seal: (_authorityId, _childId, streams) =>
+      Effect.sync(() => {
+        sealed.push(streams)
+        return {
+          storeId: "store-n",
+          checkpoint: { v: 2, at: "2027-06-01T08:00:00.000Z", events: { position: 1, head: "h" }, access: { seq: 0, head: "" }, keyId: "k", signature: "s" },
+          commits: [],
+          records: [],
+          keyId: "k",
+          signature: "s"
+        } satisfies RecordSeal
+      })
+  })
+  return { sealed, layer }
+}

@@ -10,24 +10,25 @@ import { afterHours, minutesOf9June, readerAs } from "./fixtures.js"
 const indexOf = (texts: ReadonlyArray<string>, needle: string, from = 0) => texts.findIndex((text, i) => i >= from && text.includes(needle))
 
 describe("the minutes of a sitting", () => {
-  const minutes = sittingMinutes(minutesOf9June(readerAs("chair")))
-  const text = textOf(minutes)
+  // Made inside each test, not once here: a fault planted while tests run (as mutation testing does) must reach it.
+  const minutesForChair = () => sittingMinutes(minutesOf9June(readerAs("chair")))
+  const textForChair = () => textOf(minutesForChair())
 
   it("CPR-10: attendance, then each agenda item in order with discussion, decision, actions and dissent", () => {
     const order = ["Attendance", "Martin Gorsley", "apologies", "Item 1", "What is working well", "School attendance", "Decision", "approved", "Proportionate to the risks described", "Family group conference", "Dissent", "Sam Jessop", "Accommodation is not the least intrusive option", "upheld", "Item 2", "deferred", "No member dissented", "Item 3", "Item 4", "declined", "No actions were set", "The record's clocks"]
     let at = 0
     for (const needle of order) {
-      const found = indexOf(text, needle, at)
+      const found = indexOf(textForChair(), needle, at)
       expect(found, `"${needle}" after position ${at}`).toBeGreaterThanOrEqual(at)
       at = found
     }
-    expect(text.filter((line) => /^Item \d/.test(line))).toHaveLength(4)
+    expect(textForChair().filter((line) => /^Item \d/.test(line))).toHaveLength(4)
   })
 
   it("names each action's owner and due date, and the chair's quorum decision when recorded", () => {
-    expect(text).toContain("Wed 30 Jun 2027")
-    expect(text).toContain("social worker")
-    expect(text).toContain("The chair's decision on quorum was not recorded.")
+    expect(textForChair()).toContain("Wed 30 Jun 2027")
+    expect(textForChair()).toContain("social worker")
+    expect(textForChair()).toContain("The chair's decision on quorum was not recorded.")
     const decided = sittingMinutes(minutesOf9June(readerAs("chair"), (inputs) => ({
       ...inputs,
       sitting: { ...inputs.sitting, quorum: { enough: true, note: "Three members and the chair", by: { personId: inputs.reader.actor.personId, name: "Martin Gorsley", role: "panel_chair" } } }
@@ -36,7 +37,7 @@ describe("the minutes of a sitting", () => {
   })
 
   it("CPR-11: watermarked as a draft, then as with the chair, and without a watermark once final", () => {
-    expect([minutes.stage, minutes.watermark]).toEqual(["draft", "DRAFT - NOT FOR CIRCULATION"])
+    expect([minutesForChair().stage, minutesForChair().watermark]).toEqual(["draft", "DRAFT - NOT FOR CIRCULATION"])
     const withChair = sittingMinutes(minutesOf9June(readerAs("chair"), (inputs) => ({ ...inputs, sitting: { ...inputs.sitting, record: { uploads: [], draftSentAt: afterHours(-800) } } })))
     expect([withChair.stage, withChair.watermark]).toEqual(["with_chair", "DRAFT - WITH THE CHAIR FOR CHECKING"])
     const final = sittingMinutes(minutesOf9June(readerAs("chair"), (inputs) => ({ ...inputs, sitting: { ...inputs.sitting, record: { uploads: [], draftSentAt: afterHours(-800), finalAt: afterHours(-790) } } })))
@@ -46,7 +47,7 @@ describe("the minutes of a sitting", () => {
   })
 
   it("names the children for staff; an integrator without the identity grant reads ids and no name, even in free text", () => {
-    expect(text).toContain("Test Child 1 (child-1)")
+    expect(textForChair()).toContain("Test Child 1 (child-1)")
     const named = (inputs: ReturnType<typeof minutesOf9June>) => ({
       ...inputs,
       decisions: inputs.decisions.map((decision) => ({ ...decision, content: { ...decision.content, rationale: `Test Child 1 needs a stable home` } }))
@@ -64,7 +65,7 @@ describe("the minutes of a sitting", () => {
     expect(records.map((record) => record.childId)).toEqual(["child-1", "child-2", "child-3", "child-5"])
     expect(records[0]).toMatchObject({ personId: "case-system-bridge", role: "integrator", purpose: "MinutesForCaseSystem", at: "2027-07-15T08:00:00.000Z" })
     expect(records[0]!.fields).not.toContain("fullName")
-    expect(accessRecords(readBy(readerAs("chair"), "Minutes", afterHours(0)), minutes.reads)[0]!.fields).toContain("fullName")
+    expect(accessRecords(readBy(readerAs("chair"), "Minutes", afterHours(0)), minutesForChair().reads)[0]!.fields).toContain("fullName")
   })
 })
 
