@@ -111,6 +111,10 @@ describe("a court bundle for one child (NSO-8)", () => {
     const child2 = courtBundle(inputsFor("child-2"))
     const hearings = sectionOf(child2, "Requests").blocks[0]
     expect(hearings).toMatchObject({ rows: [["ref_2", "09:30 Tue 1 Jun 2027", "a legal planning meeting", "decided", "deferred 13:00 Wed 9 Jun 2027; deferred 13:00 Wed 16 Jun 2027; approved 13:00 Wed 23 Jun 2027"]] })
+    const twoTypes = june.referrals.filter((referral) => referral.id === "ref_1").map((referral) => ({ ...referral, form: { ...referral.form, requestTypes: ["s20_accommodation", "legal_planning_meeting"] as const } }))
+    expect(sectionOf(courtBundle(inputsFor("child-1", { referrals: twoTypes })), "Requests").blocks[0]).toMatchObject({
+      rows: [["ref_1", expect.any(String), "accommodation under section 20; a legal planning meeting", "decided", expect.any(String)]]
+    })
     const unsubmitted = courtBundle(inputsFor("child-1", { referrals: june.referrals.filter((referral) => referral.id === "ref_1").map((referral) => ({ ...referral, submittedAt: undefined })) }))
     expect(sectionOf(unsubmitted, "Requests").blocks[0]).toMatchObject({ rows: [["ref_1", "not submitted", expect.any(String), "decided", expect.any(String)]] })
   })
@@ -311,6 +315,8 @@ describe("a court bundle's Regulation 24 placements (STAT-R24, STAT-R25-1, STAT-
   it("a placement only identified: its status alone; a child without a request is named by id even for staff", () => {
     const identified: Placement = { ...placement, status: "identified", placement: undefined, authorisation: undefined, approval: undefined }
     expect(placementRows(identified).blocks).toEqual([{ _tag: "Fields", rows: [["Status", "identified"]] }])
-    expect(courtBundle(inputsFor("child-7")).document.title).toBe("Court bundle: Child child-7")
+    const child7 = courtBundle(inputsFor("child-7"))
+    expect(child7.document.title).toBe("Court bundle: Child child-7")
+    expect(sectionOf(child7, "Decisions")).toEqual({ heading: "Decisions", blocks: [paragraph("No decision was recorded.")], subsections: [] })
   })
 })

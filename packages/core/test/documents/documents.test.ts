@@ -56,11 +56,11 @@ describe("Documents use case", () => {
       const refused = yield* Effect.flip(documents.minutes({ actor: staff.socialWorker, identityGranted: false, purpose: "x" }, week.sitting.id))
       expect(refused._tag).toBe("NotPermitted")
       const missing = yield* Effect.flip(documents.decisionSheet({ actor: staff.chair, identityGranted: false, purpose: "x" }, week.decisions[0]!.id, "child-of-someone-else"))
-      expect(missing).toMatchObject({ _tag: "NotFound" })
+      expect(missing).toMatchObject({ _tag: "NotFound", message: "No child on this decision with id child-of-someone-else was found." })
       const noSitting = yield* Effect.flip(documents.minutes({ actor: staff.chair, identityGranted: false, purpose: "x" }, SittingId.make("sit_nope")))
-      expect(noSitting._tag).toBe("NotFound")
+      expect(noSitting).toMatchObject({ _tag: "NotFound", message: "No sitting with id sit_nope was found." })
       const noDecision = yield* Effect.flip(documents.decisionSheet({ actor: staff.chair, identityGranted: false, purpose: "x" }, DecisionId.make("dec_nope"), "c"))
-      expect(noDecision._tag).toBe("NotFound")
+      expect(noDecision).toMatchObject({ _tag: "NotFound", message: "No decision with id dec_nope was found." })
       const logged = yield* (yield* AccessLog).forChild(policy.authority.id as never, ChildId.make(week.sitting.agenda[0]!.childIds[0]!))
       expect(logged).toEqual([])
     }).pipe(Effect.provide(core))
@@ -107,7 +107,7 @@ describe("Documents use case", () => {
       const decision = week.decisions[0]!
       const childId = decision.subject.childIds[0]
       const before = yield* Effect.flip(documents.filedDecisionSheet({ actor: staff.integrator, identityGranted: true, purpose: "x" }, decision.id, childId, fileOf))
-      expect(before).toMatchObject({ _tag: "NotFound" })
+      expect(before).toMatchObject({ _tag: "NotFound", message: `No decision sheet filed for this child with id ${decision.id}/${childId} was found.` })
       const uploaded = yield* documents.uploadDecisionSheet({ actor: staff.administrator, identityGranted: false, purpose: "Upload" }, decision.id, childId, fileOf)
       expect(uploaded.sitting.record.uploads.find((upload) => upload.childId === childId)?.sheet).toMatchObject({ decisionId: decision.id, sha256: uploaded.file.sha256, amendments: 0 })
 
@@ -132,9 +132,29 @@ describe("Documents use case", () => {
       const otherChild = yield* Effect.flip(documents.filedDecisionSheet({ actor: staff.integrator, identityGranted: true, purpose: "x" }, decision.id, ChildId.make("child-b"), fileOf))
       expect(otherChild._tag).toBe("NotFound")
       const changed = yield* Effect.flip(documents.filedDecisionSheet({ actor: staff.integrator, identityGranted: true, purpose: "changed" }, decision.id, childId, (document) => fileOf({ ...document, title: "Changed" })))
-      expect(changed._tag).toBe("FiledSheetChanged")
+      expect(changed).toMatchObject({
+        _tag: "FiledSheetChanged",
+        message: `The decision sheet filed for child ${childId} cannot be made again exactly (its hash is not the one sent), so it is not returned. Ask the panel administrator for the copy on the child's file.`
+      })
       const afterRefusals = yield* (yield* AccessLog).forChild(policy.authority.id as never, childId)
       expect(afterRefusals.filter((entry) => entry.purpose === "changed")).toEqual([])
+    }).pipe(Effect.provide(core))
+  )
+
+  it.effect("CPR-11: with two children's sheets filed from one sitting, each is made again from its own upload", () =>
+    Effect.gen(function* () {
+      const week = yield* playWeek(policy, { uploads: false })
+      const documents = yield* Documents
+      const [first, , third] = week.decisions
+      const upload = (decision: typeof first) =>
+        documents.uploadDecisionSheet({ actor: staff.administrator, identityGranted: false, purpose: "Upload" }, decision!.id, decision!.subject.childIds[0], fileOf)
+      const filed = [yield* upload(first), yield* upload(third)]
+      for (const [index, decision] of [first, third].entries()) {
+        const fetched = yield* documents.filedDecisionSheet({ actor: staff.integrator, identityGranted: true, purpose: "Fetch" }, decision!.id, decision!.subject.childIds[0], fileOf)
+        expect(fetched.file.sha256).toBe(filed[index]!.file.sha256)
+        expect(fetched.document.title).toBe(filed[index]!.document.title)
+      }
+      expect(filed[0]!.file.sha256).not.toBe(filed[1]!.file.sha256)
     }).pipe(Effect.provide(core))
   )
 })

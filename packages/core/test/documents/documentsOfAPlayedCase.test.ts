@@ -60,7 +60,8 @@ describe("documents out of a whole played case (Lincolnshire)", () => {
       const again = yield* documents.decisionSheet(asChair, result.secondDecision.id, childOf(result.secondDecision))
       const secondSitting = result.agenda
       expect(again.subtitle).toBe(`Lincolnshire. Support Panel, ${formatDate(secondSitting.date)}. Decision ${result.secondDecision.id}.`)
-      expect(again.sections[0]!.blocks[0]).toMatchObject({ rows: expect.arrayContaining([["Request", request.id], ["Asked", request.form.request]]) })
+      const child = request.form.children[0]!
+      expect(again.sections[0]!.blocks[0]).toMatchObject({ rows: expect.arrayContaining([["Child", `${child.fullName} (${child.childId})`], ["Request", request.id], ["Asked", request.form.request]]) })
       expect(sectionsOf(again, "Dissent")).toEqual([])
       const dissented = yield* documents.decisionSheet(asChair, approved!.id, childOf(approved))
       expect(sectionsOf(dissented, "Dissent")[0]!.blocks).toMatchObject([{ rows: expect.arrayContaining([["Grounds", "The family network has not been explored"]]) }])
