@@ -17,7 +17,9 @@ export const delivery = (deliveryId: string, outcome: WebhookOutcome, receivedAt
  * The webhook receiver's store of deliveries, by authority, as `WebhookDeliveries` promises: newest first, and a
  * replay puts a delivery that did not apply back as parked, waiting for nothing. Every call is kept.
  */
-export const deliveriesStore = (byAuthority: Record<string, ReadonlyArray<DeliverySummary>>) =>
+type Rows = Record<string, ReadonlyArray<DeliverySummary>>
+
+export const deliveriesStore = (byAuthority: Rows) =>
   Effect.gen(function* () {
     const rows = yield* Ref.make(byAuthority)
     const asked: Array<string> = []
@@ -35,7 +37,7 @@ export const deliveriesStore = (byAuthority: Record<string, ReadonlyArray<Delive
       requestReplay: (authorityId, deliveryId, at) =>
         Effect.sync(() => asked.push(`replay ${authorityId} ${deliveryId} at ${at}`)).pipe(
           Effect.zipRight(
-            Ref.modify(rows, (all): [DeliverySummary | undefined, typeof all] => {
+            Ref.modify(rows, (all): [DeliverySummary | undefined, Rows] => {
               const own = all[authorityId] ?? []
               const found = own.find((row) => row.deliveryId === deliveryId)
               if (found === undefined || found.outcome === "applied") return [found, all]
