@@ -55,6 +55,16 @@ describe("SUP-3: a request that goes to panel automatically", () => {
     expect(proposedAt(sup, "ref_o", { referrals: [toOtherPanel], sittings })).toEqual(["sit_2027-06-15_fostering"])
   })
 
+  it("SUP-3, SUP-2: ready after the last sitting scheduled, it waits for the next to be scheduled; brought for another reason, it waits to be accepted", () => {
+    const sittings = sittingsOf()
+    const late = request(sup, "ref_late", { reasons: mustGo, at: london("2027-07-21", "09:00") })
+    const otherReason = request(sup, "ref_high_risk", { reasons: ["high_risk"] })
+    const inputs = { referrals: [late, otherReason], sittings }
+    expect(sittings.map((sitting) => propose(sup, sitting, inputs))).toEqual(sittings.map(() => []))
+    const scheduledLater = [...sittings, sittingOn(sup, "2027-08-03")]
+    expect(proposedAt(sup, "ref_late", { ...inputs, sittings: scheduledLater })).toEqual(["sit_2027-08-03"])
+  })
+
   it("SUP-3: is not brought by itself before it is ready, once withdrawn, once accepted onto a later sitting, or once heard", () => {
     const sittings = sittingsOf()
     const referrals = [
