@@ -1,6 +1,7 @@
 import { DateTime, Effect } from "effect"
 import { proposeAgenda } from "../../src/agenda/proposeAgenda.js"
-import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import { addDays, type LocalDate } from "../../src/calendar/LocalDate.js"
+import { londonDateOf } from "../../src/calendar/londonTime.js"
 import type { Decision } from "../../src/decision/Decision.js"
 import type { DecisionCommand } from "../../src/decision/DecisionCommands.js"
 import { decisionDecider } from "../../src/decision/DecisionDecider.js"
@@ -100,7 +101,10 @@ export const heard = (sitting: Sitting, outcome: "approve" | "defer", decision: 
   command: { _tag: "RecordHearing", decisionId: DecisionId.make(decision), sittingId: sitting.id, outcome }
 })
 
-/** A decision on request `referralId` (its children child-1..n) recorded at `sitting`, saying `overrides`. */
+/** The decision's actions, due one and two weeks after `date`. */
+const actionsAfter = (date: LocalDate) => content().actions.map((action, i) => ({ ...action, dueDate: addDays(date, 7 * (i + 1)) }))
+
+/** A decision on request `referralId` (its children child-1..n) recorded at `sitting`, saying `overrides` (its actions due after it). */
 export const decidedAt = (
   slug: PresetSlug,
   sitting: Sitting,
@@ -114,7 +118,7 @@ export const decidedAt = (
   const subject = { referralId: ReferralId.make(referralId), childIds: Array.from({ length: children }, (_, i) => ChildId.make(`child-${i + 1}`)), requestTypes: [...types] }
   const recorded = Effect.runSync(
     decisionDecider.decide(
-      { _tag: "RecordDecision", decisionId: DecisionId.make(`dec_${referralId}_${sitting.date}`), subject, sitting: held, content: content(overrides), by: as(staff.administrator), at: sitting.endsAt } as unknown as DecisionCommand,
+      { _tag: "RecordDecision", decisionId: DecisionId.make(`dec_${referralId}_${sitting.date}`), subject, sitting: held, content: content({ actions: actionsAfter(sitting.date), ...overrides }), by: as(staff.administrator), at: sitting.endsAt } as unknown as DecisionCommand,
       undefined,
       contextOf(slug)
     )
@@ -139,7 +143,7 @@ export const agreedOutside = (
     decisionId: DecisionId.make(`dec_${referralId}_outside`),
     subject: { referralId: ReferralId.make(referralId), childIds: [ChildId.make("child-1")], requestTypes: [...(options.types ?? ["legal_planning_meeting"])] },
     // LIN-5: Lincolnshire records a decision's Signs of Safety minutes even outside panel.
-    content: content({ ...(slug === "lincolnshire" ? {} : { minutes: undefined }), agreed: options.agreed ?? { legalPlanningMeeting: true }, actions: [planningMeeting] }),
+    content: content({ ...(slug === "lincolnshire" ? {} : { minutes: undefined }), agreed: options.agreed ?? { legalPlanningMeeting: true }, actions: [{ ...planningMeeting, dueDate: addDays(londonDateOf(at), 7) }] }),
     whyOutsidePanel: "A parent was arrested; no sitting until the week after",
     timescales: "Legal planning meeting this week",
     ...(options.lpmAt ? { lpmAt: options.lpmAt } : {}),
