@@ -46,7 +46,7 @@ describe("the agenda the administrator is offered", () => {
         const { agendas, next } = yield* afterWeek
         const missing = yield* Effect.flip(agendas.propose(staff.administrator, SittingId.make("sit_nowhere")))
         expect([missing._tag, missing.message]).toEqual(["NotFound", "No sitting with id sit_nowhere was found."])
-        for (const attempt of [agendas.propose(staff.chair, next.id), agendas.build(staff.socialWorker, next.id)]) {
+        for (const attempt of [Effect.asVoid(agendas.propose(staff.chair, next.id)), Effect.asVoid(agendas.build(staff.socialWorker, next.id))]) {
           const refused = yield* Effect.flip(attempt)
           expect([refused._tag, refused.message]).toEqual(["NotPermitted", "Only a panel administrator can build the agenda."])
         }
