@@ -57,3 +57,23 @@ export const harness = (script: Script) =>
 
 /** Milliseconds from the test clock's now to the entry's next attempt. */
 export const waitOf = (entry: OutboxEntry, nowMs: number): number => Date.parse(entry.nextAttemptAt) - nowMs
+
+/** A log line as an operator reads it: level, message and annotations. */
+export interface LogLine {
+  readonly level: string
+  readonly message: string
+  readonly annotations: Record<string, unknown>
+}
+
+/** A logger keeping every line it is given, in place of the default one. */
+export const keptLogs = () => {
+  const lines: Array<LogLine> = []
+  const logger = Logger.make<unknown, void>(({ logLevel, message, annotations }) => {
+    lines.push({
+      level: logLevel.label,
+      message: (Array.isArray(message) ? message : [message]).map(String).join(" "),
+      annotations: Object.fromEntries(annotations)
+    })
+  })
+  return { lines, layer: Logger.replace(Logger.defaultLogger, logger) }
+}
