@@ -4,14 +4,15 @@ import { toCsv } from "../../src/reports/csv.js"
 import { juneInputs } from "./fixtures.js"
 
 describe("annual activity review", () => {
-  const review = annualActivityReview(2027, juneInputs())
+  // Made in each test, not once here: a fault planted while tests run (as mutation testing does) must reach it.
+  const review = () => annualActivityReview(2027, juneInputs())
 
   it("LIN-10: twelve months, June holding the year's activity, and a total row", () => {
-    expect(review.period).toEqual({ from: "2027-01-01", to: "2027-12-31" })
-    expect(review.months.map((row) => row.month)).toEqual([
+    expect(review().period).toEqual({ from: "2027-01-01", to: "2027-12-31" })
+    expect(review().months.map((row) => row.month)).toEqual([
       "2027-01", "2027-02", "2027-03", "2027-04", "2027-05", "2027-06", "2027-07", "2027-08", "2027-09", "2027-10", "2027-11", "2027-12"
     ])
-    expect(review.months[5]).toEqual({
+    expect(review().months[5]).toEqual({
       month: "2027-06",
       sittingsHeld: 3,
       sittingsCancelled: 0,
@@ -32,13 +33,13 @@ describe("annual activity review", () => {
       disagreementsResolved: 1,
       regulation24Placements: 1
     })
-    expect(review.months[6]).toMatchObject({ month: "2027-07", decisions: 0, deferralRate: undefined, actionsDue: 5, actionsMissed: 0 })
+    expect(review().months[6]).toMatchObject({ month: "2027-07", decisions: 0, deferralRate: undefined, actionsDue: 5, actionsMissed: 0 })
   })
 
   it("LIN-10: the total row adds up the months, and its median is the year's, not a median of medians", () => {
-    const sum = (key: "decisions" | "requestsSubmitted" | "actionsDue" | "actionsMissed") => review.months.reduce((total, row) => total + row[key], 0)
-    expect(review.total).toMatchObject({ month: "2027-01..2027-12", decisions: sum("decisions"), requestsSubmitted: sum("requestsSubmitted"), actionsDue: sum("actionsDue"), actionsMissed: sum("actionsMissed") })
-    expect(review.total.medianCalendarDaysToFirstDecision).toBe(review.timeToFirstDecision.calendarDays.median)
+    const sum = (key: "decisions" | "requestsSubmitted" | "actionsDue" | "actionsMissed") => review().months.reduce((total, row) => total + row[key], 0)
+    expect(review().total).toMatchObject({ month: "2027-01..2027-12", decisions: sum("decisions"), requestsSubmitted: sum("requestsSubmitted"), actionsDue: sum("actionsDue"), actionsMissed: sum("actionsMissed") })
+    expect(review().total.medianCalendarDaysToFirstDecision).toBe(review().timeToFirstDecision.calendarDays.median)
   })
 
   it("LIN-10: a council's April to March year starts in April and ends in March", () => {
@@ -50,7 +51,7 @@ describe("annual activity review", () => {
   })
 
   it("LIN-10: the months export as CSV, a header and twelve lines", () => {
-    const lines = toCsv([...review.months, review.total]).split("\r\n").filter((line) => line !== "")
+    const lines = toCsv([...review().months, review().total]).split("\r\n").filter((line) => line !== "")
     expect(lines).toHaveLength(14)
     expect(lines[0]?.startsWith("month,sittingsHeld,sittingsCancelled,requestsSubmitted")).toBe(true)
   })

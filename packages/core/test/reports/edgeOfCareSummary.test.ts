@@ -6,10 +6,11 @@ import { juneInputs } from "./fixtures.js"
 const june = { from: "2027-06-01" as LocalDate, to: "2027-06-30" as LocalDate }
 
 describe("edge-of-care summary", () => {
-  const summary = edgeOfCareSummary(june, juneInputs())
+  // Made in each test, not once here: a fault planted while tests run (as mutation testing does) must reach it.
+  const summary = () => edgeOfCareSummary(june, juneInputs())
 
   it("KNO-3: demand is the edge-of-care and family support requests submitted in the period", () => {
-    expect(summary.demand).toEqual({
+    expect(summary().demand).toEqual({
       requests: 3,
       children: 3,
       byType: [
@@ -20,8 +21,8 @@ describe("edge-of-care summary", () => {
   })
 
   it("KNO-3: allocation is what was approved, with its funding as a yearly rate (GBP 200 a week and GBP 1,500 once)", () => {
-    expect(summary.allocation).toMatchObject({ approved: 2, declined: 1, deferred: 0, childrenSupported: 2, annualisedFundingPence: 20_000 * 52 + 150_000 })
-    expect(summary.allocation.funding.filter((row) => row.decisions > 0)).toEqual([
+    expect(summary().allocation).toMatchObject({ approved: 2, declined: 1, deferred: 0, childrenSupported: 2, annualisedFundingPence: 20_000 * 52 + 150_000 })
+    expect(summary().allocation.funding.filter((row) => row.decisions > 0)).toEqual([
       { period: "one_off", decisions: 1, amountPence: 150_000 },
       { period: "weekly", decisions: 1, amountPence: 20_000 }
     ])
@@ -51,12 +52,12 @@ describe("edge-of-care summary", () => {
     ])
     expect(partly.capacity[0]).toMatchObject({ services: "MST-CAN: 4 a month; Safe Families: not declared", placesPerMonth: "not declared" })
     expect(partly.capacityByMonth[0]).toMatchObject({ requests: 3, approved: 2, placesPerMonth: "not declared", gap: "not declared" })
-    expect(summary.capacity.every((line) => line.placesPerMonth === "not declared")).toBe(true)
+    expect(summary().capacity.every((line) => line.placesPerMonth === "not declared")).toBe(true)
   })
 
   it("KNO-3: impact is whether supported children became looked after as far as the records show", () => {
-    expect(summary.impact).toMatchObject({ childrenSupported: 2, alreadyLookedAfter: 0, becameLookedAfter: 1, notKnownToHaveBecomeLookedAfter: 1 })
-    expect(summary.children).toEqual([
+    expect(summary().impact).toMatchObject({ childrenSupported: 2, alreadyLookedAfter: 0, becameLookedAfter: 1, notKnownToHaveBecomeLookedAfter: 1 })
+    expect(summary().children).toEqual([
       { childId: "child-3", decisionId: "dec_5", supportedOn: "2027-06-09", alreadyLookedAfter: false, lookedAfterOn: "2027-06-23", lookedAfterBy: "decision dec_6", proceedingsOn: undefined, followUpDays: 21 },
       { childId: "child-6", decisionId: "dec_8", supportedOn: "2027-06-16", alreadyLookedAfter: false, lookedAfterOn: undefined, lookedAfterBy: undefined, proceedingsOn: undefined, followUpDays: 14 }
     ])

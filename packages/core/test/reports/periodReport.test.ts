@@ -7,10 +7,11 @@ import { juneInputs } from "./fixtures.js"
 const june = { from: "2027-06-01" as LocalDate, to: "2027-06-30" as LocalDate }
 
 describe("period report", () => {
-  const report = periodReport(june, juneInputs())
+  // Made in each test, not once here: a fault planted while tests run (as mutation testing does) must reach it.
+  const report = () => periodReport(june, juneInputs())
 
   it("counts requests submitted and decisions made in the period, by outcome and deferral rate", () => {
-    expect(report.summary).toEqual({
+    expect(report().summary).toEqual({
       requestsSubmitted: 6,
       childrenInRequests: 5,
       decisions: 8,
@@ -24,7 +25,7 @@ describe("period report", () => {
       disagreementsRecorded: 1,
       placementsLive: 1
     })
-    expect(report.decisionsByOutcome).toEqual([
+    expect(report().decisionsByOutcome).toEqual([
       { outcome: "approve", atPanel: 5, outsidePanel: 0, total: 5 },
       { outcome: "decline", atPanel: 1, outsidePanel: 0, total: 1 },
       { outcome: "defer", atPanel: 2, outsidePanel: 0, total: 2 }
@@ -32,7 +33,7 @@ describe("period report", () => {
   })
 
   it("requests by type and where they stand; a request of two types counts under each", () => {
-    expect(report.requestsByType.map((row) => [row.requestType, row.requests, row.approved, row.declined])).toEqual([
+    expect(report().requestsByType.map((row) => [row.requestType, row.requests, row.approved, row.declined])).toEqual([
       ["s20_accommodation", 2, 2, 0],
       ["expenditure", 1, 1, 0],
       ["edge_of_care_resource", 3, 2, 1],
@@ -41,17 +42,17 @@ describe("period report", () => {
   })
 
   it("time from submission to first decision and to the final outcome, in calendar and working days", () => {
-    expect(report.timeToFirstDecision).toEqual({
+    expect(report().timeToFirstDecision).toEqual({
       calendarDays: { count: 6, median: 8, p90: 8.5, mean: 7.83, min: 7, max: 9 },
       workingDays: { count: 6, median: 6, p90: 6.5, mean: 5.83, min: 5, max: 7 }
     })
     // ref_2 was deferred twice: 22 calendar days (16 working days) to its approval.
-    expect(report.timeToOutcome.calendarDays).toMatchObject({ count: 6, max: 22 })
-    expect(report.timeToOutcome.workingDays).toMatchObject({ max: 16 })
+    expect(report().timeToOutcome.calendarDays).toMatchObject({ count: 6, max: 22 })
+    expect(report().timeToOutcome.workingDays).toMatchObject({ max: 16 })
   })
 
   it("drift: the request deferred twice is listed with its deferrals", () => {
-    expect(report.drift.map((row) => [row.referralId, row.deferrals, row.standing])).toEqual([["ref_2", 2, "approved"]])
+    expect(report().drift.map((row) => [row.referralId, row.deferrals, row.standing])).toEqual([["ref_2", 2, "approved"]])
   })
 
   it("drift is judged at the period's end: in the first ten days of June ref_2 had been deferred once", () => {
@@ -61,13 +62,13 @@ describe("period report", () => {
   })
 
   it("LIN-5: actions due in the period that are overdue or were done late; every rule's clocks due in the period", () => {
-    expect(report.overdueActions.map((row) => [row.aboutId, row.state, row.metLate])).toEqual([
+    expect(report().overdueActions.map((row) => [row.aboutId, row.state, row.metLate])).toEqual([
       ["act_1a", "met", true],
       ["act_4a", "overdue", false],
       ["act_6a", "overdue", false],
       ["act_8a", "overdue", false]
     ])
-    expect(report.clocksByRule).toEqual([
+    expect(report().clocksByRule).toEqual([
       // The disagreement's clocks are Carepanel's defaults: the outcome late, the areas noted in time at the sitting.
       { ruleId: "DEF-DISAGREEMENT-5WD", clocks: 1, metOnTime: 0, metLate: 1, overdue: 0, open: 0 },
       { ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD", clocks: 1, metOnTime: 1, metLate: 0, overdue: 0, open: 0 },
@@ -84,7 +85,7 @@ describe("period report", () => {
   })
 
   it("LIN-16, LIN-18, STAT-R24: the Regulation 24 placement live in the period with its clocks", () => {
-    expect(report.placements).toEqual([
+    expect(report().placements).toEqual([
       expect.objectContaining({
         placementId: "plc_1",
         childId: "child-7",
@@ -108,7 +109,7 @@ describe("period report", () => {
   })
 
   it("its rows export as CSV without a child's name", () => {
-    const csv = toCsv(report.requests)
+    const csv = toCsv(report().requests)
     expect(csv.startsWith("referralId,panelId,requestTypes")).toBe(true)
     expect(csv).not.toContain("Test Child")
     expect(csv).toContain("edge_of_care_resource;expenditure")
