@@ -32,24 +32,34 @@ const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
   )
 
 const literalMiss = /^Expected (".*"|\d+|true|false), actual (.*)$/
+const optionalMiss = /^Expected undefined, actual /
 
-/**
- * One problem per path. A value outside a list of literals comes back from Schema as one issue per
- * literal; a person wants "expected one of a, b, c".
- */
+/** A path's messages as one problem: a value outside a list of literals reads "expected one of a, b, c". */
+const problemAt = (path: string, messages: ReadonlyArray<string>): PolicyProblem => {
+  const misses = messages.map((message) => literalMiss.exec(message))
+  if (messages.length > 1 && misses.every((miss) => miss !== null)) {
+    const expected = misses.map((miss) => miss![1]).join(", ")
+    return { path, message: `expected one of ${expected}; got ${misses[0]![2]}` }
+  }
+  return { path, message: messages.join("; ") }
+}
+
+/** One problem per path, in the order Schema found them. */
 const problemsOf = (issues: ReadonlyArray<ParseResult.ArrayFormatterIssue>): ReadonlyArray<PolicyProblem> => {
   const byPath = new Map<string, string[]>()
   for (const issue of issues) {
     const path = formatPath(issue.path)
     byPath.set(path, [...(byPath.get(path) ?? []), issue.message])
   }
-  return [...byPath].map(([path, messages]) => {
-    const misses = messages.map((message) => literalMiss.exec(message))
-    if (messages.length > 1 && misses.every((miss) => miss !== null)) {
-      const expected = misses.map((miss) => miss![1]).join(", ")
-      return { path, message: `expected one of ${expected}; got ${misses[0]![2]}` }
-    }
-    return { path, message: messages.join("; ") }
+  // An optional section that is present but wrong also fails as "undefined", quoting the whole section: noise
+  // wherever the section itself, or something inside it, has a real problem.
+  const explained = (path: string) =>
+    [...byPath].some(([other, messages]) =>
+      other === path ? messages.some((message) => !optionalMiss.test(message)) : other.startsWith(`${path}.`) || other.startsWith(`${path}[`)
+    )
+  return [...byPath].flatMap(([path, all]) => {
+    const messages = explained(path) ? all.filter((message) => !optionalMiss.test(message)) : all
+    return messages.length === 0 ? [] : [problemAt(path, messages)]
   })
 }
 
