@@ -51,14 +51,10 @@ const problemsOf = (issues: ReadonlyArray<ParseResult.ArrayFormatterIssue>): Rea
     const path = formatPath(issue.path)
     byPath.set(path, [...(byPath.get(path) ?? []), issue.message])
   }
-  // An optional section that is present but wrong also fails as "undefined", quoting the whole section: noise
-  // wherever the section itself, or something inside it, has a real problem.
-  const explained = (path: string) =>
-    [...byPath].some(([other, messages]) =>
-      other === path ? messages.some((message) => !optionalMiss.test(message)) : other.startsWith(`${path}.`) || other.startsWith(`${path}[`)
-    )
+  // An optional section that is there but wrong also fails as "undefined", quoting the whole section: noise beside the
+  // section's real problem, which Schema reports too, at the section or inside it.
   return [...byPath].flatMap(([path, all]) => {
-    const messages = explained(path) ? all.filter((message) => !optionalMiss.test(message)) : all
+    const messages = all.filter((message) => !optionalMiss.test(message))
     return messages.length === 0 ? [] : [problemAt(path, messages)]
   })
 }
