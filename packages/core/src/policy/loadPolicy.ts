@@ -1,5 +1,6 @@
 import { Effect, ParseResult, Schema } from "effect"
 import { parse as parseYaml } from "yaml"
+import { formatPath } from "../shared/inputProblems.js"
 import { AuthorityPolicy } from "./AuthorityPolicy.js"
 import { type PresetSlug, presetInputs } from "./authorities/index.js"
 
@@ -24,12 +25,6 @@ export class InvalidPolicy extends Schema.TaggedError<InvalidPolicy>()("InvalidP
     })
   }
 }
-
-const formatPath = (path: ReadonlyArray<PropertyKey>): string =>
-  path.reduce<string>(
-    (out, key) => (typeof key === "number" ? `${out}[${key}]` : out === "" ? String(key) : `${out}.${String(key)}`),
-    ""
-  )
 
 const literalMiss = /^Expected (".*"|\d+|true|false), actual (.*)$/
 const optionalMiss = /^Expected undefined, actual /
