@@ -255,6 +255,12 @@ describe("a court bundle for one child (NSO-8)", () => {
 
 describe("a court bundle's Regulation 24 placements (STAT-R24, STAT-R25-1, STAT-R25-2)", () => {
   const placement = june.placements.find((candidate) => candidate.childId === "child-7")!
+  const placedRows = [
+    ["Status", "placed"],
+    ["Placed", "10:00 Thu 10 Jun 2027"],
+    ["Authorised", "Owen Ellery, 16:00 Fri 11 Jun 2027"],
+    ["Temporary approval", "from 10:00 Thu 10 Jun 2027 to 10:00 Thu 30 Sep 2027"]
+  ]
   const placementRows = (changed: Placement) => {
     const section = courtBundle(inputsFor("child-7", { placements: [changed] })).document.sections.find((candidate) => candidate.heading === "Placements and extensions")!
     return { heading: section.subsections![0]!.heading, blocks: section.subsections![0]!.blocks, paragraphs: section.blocks }
@@ -267,12 +273,7 @@ describe("a court bundle's Regulation 24 placements (STAT-R24, STAT-R25-1, STAT-
       blocks: [
         {
           _tag: "Fields",
-          rows: [
-            ["Status", "placed"],
-            ["Placed", "10:00 Thu 10 Jun 2027"],
-            ["Authorised", "Owen Ellery, 16:00 Fri 11 Jun 2027"],
-            ["Temporary approval", "from 10:00 Thu 10 Jun 2027 to 10:00 Thu 30 Sep 2027"]
-          ]
+          rows: placedRows
         }
       ]
     })
@@ -291,9 +292,7 @@ describe("a court bundle's Regulation 24 placements (STAT-R24, STAT-R25-1, STAT-
         _tag: "Fields",
         rows: [
           ["Status", "ended"],
-          ["Placed", "10:00 Thu 10 Jun 2027"],
-          ["Authorised", "Owen Ellery, 16:00 Fri 11 Jun 2027"],
-          ["Temporary approval", "from 10:00 Thu 10 Jun 2027 to 10:00 Thu 30 Sep 2027"],
+          ...placedRows.slice(1),
           ["Extension", "8 weeks, by Ruth Fairholme, 11:00 Mon 20 Sep 2027"],
           ["Ended", "approved as foster carer, 15:00 Mon 4 Oct 2027"]
         ]
