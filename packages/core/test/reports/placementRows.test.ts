@@ -45,6 +45,12 @@ describe("a placement's row, as a panel manager reads it", () => {
     })
   })
 
+  it("the next clock is the earliest still running, whatever order the clocks arrive in", () => {
+    const inputs = juneInputs()
+    const row = placementRow(inputs.placements[0]!, [...inputs.deadlines].reverse())
+    expect([row.nextClockRule, row.nextClockDue]).toEqual(["DEF-R24-CONSENT-NEXT-WD", "2027-06-11T16:00:00.000Z"])
+  })
+
   it("a placement found not to be Regulation 24 has no steps, no approval and none of plc_1's clocks", () => {
     const inputs = juneWith((records) => ({ placements: [...records.placements, notRegulation24(records.placements[0]!, "2027-06-14")] }))
     expect(placementRow(inputs.placements[1]!, inputs.deadlines)).toMatchObject({

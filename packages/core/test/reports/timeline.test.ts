@@ -86,7 +86,7 @@ describe("a request's timeline", () => {
     expect(again!.hearings.map((hearing) => [hearing.decisionId, hearing.madeAt])).toEqual([["dec_10", "outside_panel"]])
   })
 
-  it("an agreement dated before the request was submitted has no time to decision; a draft with no hearing has none either", () => {
+  it("an agreement dated before the request was submitted has no time to decision; nor has a request with no submission on record, heard or not", () => {
     const june = juneInputs()
     const early = { ...june.decisions[0]!, heardAt: london("2027-05-28", "12:00") }
     const referrals = june.referrals.map((referral) => ({ ...referral, hearings: [] }))
@@ -97,5 +97,9 @@ describe("a request's timeline", () => {
     const draft = { ...referrals[0]!, status: "draft" as const, submittedAt: undefined }
     const [none] = timelines([draft], [], june.calendar)
     expect(none!.toFirstDecision).toBeUndefined()
+    const [decidedUnsubmitted] = timelines([draft], [june.decisions[0]!], june.calendar)
+    expect(decidedUnsubmitted!.first?.decisionId).toBe("dec_1")
+    expect(decidedUnsubmitted!.toFirstDecision).toBeUndefined()
+    expect(decidedUnsubmitted!.toOutcome).toBeUndefined()
   })
 })
