@@ -4,15 +4,14 @@ import type { Placement } from "../../src/regulation24/Placement.js"
 import { liveIn, placementRow } from "../../src/reports/placementRows.js"
 import type { Period } from "../../src/reports/Period.js"
 import { PlacementId } from "../../src/shared/ids.js"
-import { staffOf } from "../../src/testing/actors.js"
-import { as, london } from "../fixtures.js"
+import { london } from "../fixtures.js"
 import { juneInputs } from "./fixtures.js"
 import { juneWith, notRegulation24, plusWeeks } from "./rowFixtures.js"
 
-const staff = staffOf("lincolnshire")
 const period = (from: string, to: string): Period => ({ from: from as LocalDate, to: to as LocalDate })
 const june = period("2027-06-01", "2027-06-30")
-const recorded = (day: string) => ({ by: as(staff.serviceManager), at: london(day, "12:00") })
+/** Recorded by the service manager who authorised plc_1, at noon on a day. */
+const recorded = (day: string) => ({ by: juneInputs().placements[0]!.authorisation!.by, at: london(day, "12:00") })
 
 /** plc_1 (child-7, placed Thu 10 Jun) ended on a day for a reason. */
 const ended = (plc1: Placement, day: string): Placement => ({ ...plc1, status: "ended", ended: { reason: "child_returned_home", ...recorded(day) } })

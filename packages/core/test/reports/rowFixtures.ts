@@ -4,11 +4,8 @@ import type { Disagreement } from "../../src/disagreement/Disagreement.js"
 import type { Placement } from "../../src/regulation24/Placement.js"
 import type { ReportInputs } from "../../src/reports/ReportInputs.js"
 import { ActionId, DisagreementId, PlacementId } from "../../src/shared/ids.js"
-import { staffOf } from "../../src/testing/actors.js"
-import { as, contextOf, london } from "../fixtures.js"
+import { contextOf, london } from "../fixtures.js"
 import { asOf, juneInputs } from "./fixtures.js"
-
-const staff = staffOf("lincolnshire")
 
 /** June's records with some of them changed, and the clocks computed again from the changed records. */
 export const juneWith = (change: (inputs: ReportInputs) => Partial<Pick<ReportInputs, "referrals" | "decisions" | "sittings" | "disagreements" | "placements">>, now = asOf): ReportInputs => {
@@ -23,7 +20,7 @@ export const freshDissent = (dis1: Disagreement, id = "dis_2"): Disagreement => 
   ...dis1,
   id: DisagreementId.make(id),
   status: "dissent_recorded",
-  dissentsFrom: { _tag: "RecommendedAction", actionId: ActionId.make("act_1a") },
+  dissentsFrom: { _tag: "RecommendedAction", actionId: ActionId.make("act_1a"), action: "Family group conference" },
   areas: [],
   notedAt: undefined,
   escalations: [],
@@ -37,7 +34,7 @@ export const withdrawnDissent = (dis1: Disagreement, id = "dis_3"): Disagreement
   status: "withdrawn",
   escalations: [],
   outcome: undefined,
-  withdrawn: { reason: "Reassured by the revised plan", by: as(staff.member), at: london("2027-06-14", "10:00") }
+  withdrawn: { reason: "Reassured by the revised plan", by: dis1.recordedBy, at: london("2027-06-14", "10:00") }
 })
 
 /** Another placement, found on a date, and not a Regulation 24 placement. */
