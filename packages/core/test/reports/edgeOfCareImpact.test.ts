@@ -67,6 +67,17 @@ describe("edge-of-care summary: when a supported child is known to have become l
     expect(child(edgeOfCareSummary(june, { ...inputs, placements: notPlaced }), "child-6")?.lookedAfterOn).toBeUndefined()
   })
 
+  it("when an approval of accommodation and a placement come the same day or the approval first, the approval is named", () => {
+    const inputs = juneInputs()
+    const placed = (date: string) =>
+      inputs.placements.map((placement) => ({ ...placement, childId: "child-6", placement: { ...placement.placement!, placedAt: london(date, "10:00") } }) as unknown as Placement)
+    const accommodation = approvalFor(inputs, "dec_96", "child-6", "2027-06-21", ["s20_accommodation"])
+    const sameDay = edgeOfCareSummary(june, { ...inputs, decisions: [...inputs.decisions, accommodation], placements: placed("2027-06-21") })
+    expect(child(sameDay, "child-6")).toMatchObject({ lookedAfterOn: "2027-06-21", lookedAfterBy: "decision dec_96" })
+    const placedLater = edgeOfCareSummary(june, { ...inputs, decisions: [...inputs.decisions, accommodation], placements: placed("2027-06-25") })
+    expect(child(placedLater, "child-6")).toMatchObject({ lookedAfterOn: "2027-06-21", lookedAfterBy: "decision dec_96" })
+  })
+
   it("care proceedings or pre-proceedings agreed for a supported child show as proceedings; without accommodation, 'entered proceedings only'", () => {
     const inputs = juneInputs()
     const care = approvalFor(inputs, "dec_90", "child-6", "2027-06-25", ["legal_planning_meeting"], { careProceedings: true })
