@@ -1,6 +1,6 @@
 import { Effect, ParseResult, Schema } from "effect"
 import { parse as parseYaml } from "yaml"
-import { formatPath } from "../shared/inputProblems.js"
+import { formatPath, literalMiss, optionalMiss } from "../shared/inputProblems.js"
 import { AuthorityPolicy } from "./AuthorityPolicy.js"
 import { type PresetSlug, presetInputs } from "./authorities/index.js"
 
@@ -26,8 +26,6 @@ export class InvalidPolicy extends Schema.TaggedError<InvalidPolicy>()("InvalidP
   }
 }
 
-const literalMiss = /^Expected (".*"|\d+|true|false), actual (.*)$/
-const optionalMiss = /^Expected undefined, actual /
 
 /** A path's messages as one problem: a value outside a list of literals reads "expected one of a, b, c". */
 const problemAt = (path: string, messages: ReadonlyArray<string>): PolicyProblem => {

@@ -25,7 +25,10 @@ const readable = (message: string): string => {
   return message
 }
 
-const literalMiss = /^Expected (".*"|\d+|true|false), actual (.*)$/
+/** Schema's message for a value outside a list of literals, one per literal. */
+export const literalMiss = /^Expected (".*"|\d+|true|false), actual (.*)$/
+/** Schema's message for an optional field that is there but wrong: noise beside that field's real problem. */
+export const optionalMiss = /^Expected undefined, actual /
 
 /** One problem per path, in plain words; "must be one of a, b" for a value outside a list of literals. */
 export const problemsOf = (error: ParseResult.ParseError, prefix: ReadonlyArray<PropertyKey> = []): ReadonlyArray<InputProblem> => {
@@ -41,7 +44,7 @@ export const problemsOf = (error: ParseResult.ParseError, prefix: ReadonlyArray<
     if (messages.length > 1 && misses.every((miss) => miss !== null)) {
       return { path, message: `must be one of ${misses.map((miss) => miss![1]).join(", ")}; got ${misses[0]![2]}` }
     }
-    const meaningful = messages.filter((message) => !message.startsWith("Expected undefined, actual"))
+    const meaningful = messages.filter((message) => !optionalMiss.test(message))
     return { path, message: [...new Set((meaningful.length > 0 ? meaningful : messages).map(readable))].join("; ") }
   })
 }
