@@ -121,12 +121,14 @@ export const noteAggregate = (options: NoteOptions = {}): Aggregate<NoteCommand,
 }
 
 /** Schema's codec, whose answers are Eithers, and the same codec answering through effects (as a test's codec might). */
-export const noteCodecs = (): ReadonlyArray<readonly [string, EventCodec<NoteEvent>]> => {
+export const noteCodecNames = ["Schema's own codec", "an effectful codec"] as const
+
+/** The codec by its name, made when called (inside the test that uses it). */
+export const noteCodec = (name: (typeof noteCodecNames)[number]): EventCodec<NoteEvent> => {
   const plain = eventCodec(NoteEvent)
-  return [
-    ["Schema's own codec", plain],
-    ["an effectful codec", { decode: (data) => Effect.suspend(() => plain.decode(data)), encode: (event) => Effect.suspend(() => plain.encode(event)) }]
-  ]
+  return name === "Schema's own codec"
+    ? plain
+    : { decode: (data) => Effect.suspend(() => plain.decode(data)), encode: (event) => Effect.suspend(() => plain.encode(event)) }
 }
 
 export const lincolnshire = preset("lincolnshire")

@@ -72,6 +72,8 @@ describe("a refused input in words: the cases between", () => {
     const Sitting = Schema.Struct({ panel: Schema.Struct({ members: Schema.NonEmptyArray(Schema.NonEmptyTrimmedString) }) })
     expect(decodedProblems(Sitting, { panel: { members: [] } })).toEqual([{ path: "panel.members", message: "must have at least one entry" }])
     expect(decodedProblems(Sitting, { panel: { members: ["Sam Jessop", " "] } })).toEqual([{ path: "panel.members[1]", message: "must not be empty" }])
+    // A list whose first entry is wrong is not an empty list.
+    expect(decodedProblems(Sitting, { panel: { members: [""] } })).toEqual([{ path: "panel.members[0]", message: "must not be empty" }])
   })
 
   it("a path that starts at a list's entry, and paths in words", () => {
