@@ -39,13 +39,15 @@ export const problemsOf = (error: ParseResult.ParseError, prefix: ReadonlyArray<
     const path = formatPath([...prefix, ...(emptyList ? issue.path.slice(0, -1) : issue.path)])
     byPath.set(path, [...(byPath.get(path) ?? []), emptyList ? "must have at least one entry" : issue.message])
   }
-  return [...byPath].map(([path, messages]) => {
+  return [...byPath].map(([path, all]) => {
+    // An optional field's "Expected undefined" goes first, so that an optional choice reads as its choices too.
+    const meaningful = all.filter((message) => !optionalMiss.test(message))
+    const messages = meaningful.length > 0 ? meaningful : all
     const misses = messages.map((message) => literalMiss.exec(message))
     if (messages.length > 1 && misses.every((miss) => miss !== null)) {
       return { path, message: `must be one of ${misses.map((miss) => miss![1]).join(", ")}; got ${misses[0]![2]}` }
     }
-    const meaningful = messages.filter((message) => !optionalMiss.test(message))
-    return { path, message: [...new Set((meaningful.length > 0 ? meaningful : messages).map(readable))].join("; ") }
+    return { path, message: [...new Set(messages.map(readable))].join("; ") }
   })
 }
 

@@ -3,7 +3,7 @@ import { Effect, Schema } from "effect"
 import fc from "fast-check"
 import { EventStore, type StoredEvent, type StreamRef } from "../../src/ports/EventStore.js"
 import { type Aggregate, eventCodec, load } from "../../src/shared/commandRunner.js"
-import { foldedState, foldedStatesLimit, keepFoldedState } from "../../src/shared/foldedStates.js"
+import { eventsAfter, foldedState, foldedStatesLimit, keepFoldedState } from "../../src/shared/foldedStates.js"
 import { AuthorityId } from "../../src/shared/ids.js"
 import { makeInMemoryStore } from "../../src/testing/InMemoryStore.js"
 
@@ -124,5 +124,46 @@ describe("load: a stream's state folded before is read on from its last event", 
     expect(foldedState(store, numbers, streamOf(1))?.state).toEqual([1])
     expect(foldedState(store, numbers, streamOf(2))).toBeUndefined()
     expect(foldedState({}, numbers, streamOf(1))).toBeUndefined()
+  })
+
+  it.effect("another aggregate over the same stream folds it with its own evolve, never from the first one's state", () =>
+    Effect.gen(function* () {
+      const store = (yield* makeInMemoryStore).eventStore
+      const stream = streamOf(0)
+      for (const n of [1, 2, 3]) yield* add(store, stream, n)
+      expect(yield* loadFrom(store, stream)).toEqual({ state: [1, 2, 3], version: 3 })
+      // A total of the same numbers: its state is a number, so a list folded by the numbers aggregate would show.
+      const total: Aggregate<never, Added, number, never, unknown> = {
+        streamType: numbers.streamType,
+        decider: { initialState: 0, evolve: (sum, event) => sum + event.n, decide: () => Effect.succeed([]) },
+        events: counted,
+        readModels: () => []
+      }
+      expect(yield* load(total, stream).pipe(Effect.provideService(EventStore, store))).toEqual({ state: 6, version: 3 })
+      yield* add(store, stream, 4)
+      expect(yield* load(total, stream).pipe(Effect.provideService(EventStore, store))).toEqual({ state: 10, version: 4 })
+      expect(yield* loadFrom(store, stream)).toEqual({ state: [1, 2, 3, 4], version: 4 })
+    })
+  )
+
+  it("a folded state is read on only from its own last event: same version, position and hash", () => {
+    const event = (version: number, position: number, hash: string): StoredEvent => ({
+      stream: streamOf(0),
+      version,
+      position,
+      recordedAt: "2027-01-04T09:00:00.000Z",
+      hash,
+      type: "Added",
+      data: { _tag: "Added", n: version }
+    })
+    const folded = { aggregate: numbers, version: 2, position: 7, hash: "h2", state: [1, 2] }
+    const newer = [event(2, 7, "h2"), event(3, 9, "h3")]
+    expect(eventsAfter(newer, folded)).toEqual([event(3, 9, "h3")])
+    expect(eventsAfter([event(2, 7, "h2")], folded)).toEqual([])
+    // Rolled back and written again: the event at that version is another one, so the stream is read from the start.
+    expect(eventsAfter([event(2, 8, "h2"), event(3, 9, "h3")], folded)).toBeUndefined()
+    expect(eventsAfter([event(2, 7, "other"), event(3, 9, "h3")], folded)).toBeUndefined()
+    expect(eventsAfter([event(3, 7, "h2")], folded)).toBeUndefined()
+    expect(eventsAfter([], folded)).toBeUndefined()
   })
 })
