@@ -10,8 +10,8 @@ const fromPlacement = (route: string, from: Instant, code?: string, at: Instant 
 const legalStatus = (code: string, from: Instant, at: Instant = from) => cmd({ _tag: "RecordLegalStatus", code, from }, at)
 const ended = (endedAt: Instant, at: Instant = endedAt) => cmd({ _tag: "RecordLookedAfterEnded", endedAt, reason: "returned home to her father" }, at)
 
-describe("looked-after status from a placement's record (STAT-R24, STAT-S46, STAT-R33)", () => {
-  it("STAT-R24: given no record, a Regulation 24 placement opens the record and makes the child looked after from the placement, naming it, with no legal status", () => {
+describe("looked-after status from a placement's record (Regulation 24, STAT-S46, STAT-R33)", () => {
+  it("given no record, a Regulation 24 placement opens the record and makes the child looked after from the placement, naming it, with no legal status", () => {
     const events = northSomerset.given([]).when(fromPlacement("regulation24_placement", london("2027-03-25", "10:00"))).events()
     expect(events).toEqual([
       expect.objectContaining({ _tag: "ChildRecordOpened", childId: "child-1" }),
