@@ -34,8 +34,6 @@ const counted = (spans: ReadonlyArray<Span>, courts: ReadonlyArray<Span>): Span[
     return parts
   })
 }
-const usedAt = (spans: ReadonlyArray<Span>, courts: ReadonlyArray<Span>, t: number) =>
-  counted(spans, courts).reduce((sum, part) => sum + overlap(part, { from: t - window, to: t }), 0)
 
 const origin = Date.UTC(2027, 0, 4, 9)
 const scenario = fc.record({
@@ -43,6 +41,47 @@ const scenario = fc.record({
   courts: fc.array(fc.record({ fromHours: fc.integer({ min: 0, max: 1500 }), hours: fc.integer({ min: 1, max: 900 }) }), { maxLength: 4 }),
   openGapHours: fc.integer({ min: 0, max: 300 })
 })
+
+/** Both clocks of the open period, checked against the independent count. */
+const checkClocks = (closed: ReadonlyArray<Span>, start: number, courtSpans: ReadonlyArray<Span>) => {
+  const record = {
+    childId: "child-1",
+    secureAccommodation: {
+      periods: [
+        ...closed.map((span, i) => ({ periodId: `secure-${i + 1}`, startedAt: DateTime.unsafeMake(span.from), endedAt: DateTime.unsafeMake(span.to) })),
+        { periodId: "open", startedAt: DateTime.unsafeMake(start) }
+      ],
+      courtAuthorities: courtSpans.map((court) => ({ from: DateTime.unsafeMake(court.from), until: DateTime.unsafeMake(court.to) }))
+    }
+  } as unknown as Parameters<typeof secureClocks>[0]
+  const clocks = secureClocks(record).filter((clock) => clock.id.endsWith(":open"))
+  // What counts, the open period taken as running on for years: the count at t takes it up to t.
+  const parts = counted([...closed, { from: start, to: start + 20 * 365 * 24 * hour }], courtSpans)
+  for (const [name, hours] of [["secure-48h", 48], ["secure-72h", 72]] as const) {
+    const clock = clocks.find((candidate) => candidate.id === `child-1:${name}:open`)
+    expect(clock, `the ${name} clock`).toBeDefined()
+    const due = "fixed" in clock!.rule ? DateTime.toEpochMillis(clock!.rule.fixed.due) : Number.NaN
+    const used = (t: number) => parts.reduce((sum, part) => sum + overlap({ from: part.from, to: Math.min(part.to, t) }, { from: t - window, to: t }), 0)
+    const target = hours * hour
+    expect(due).toBeGreaterThanOrEqual(start)
+    if (used(start) >= target) {
+      expect(due).toBe(start)
+      continue
+    }
+    expect(used(due)).toBeGreaterThanOrEqual(target)
+    expect(used(due - 1)).toBeLessThan(target)
+    let reachedEarlier: number | undefined
+    for (let t = start; t < due && reachedEarlier === undefined; t += hour) if (used(t) >= target) reachedEarlier = t
+    expect(reachedEarlier, `${name}: reached at an earlier hour`).toBeUndefined()
+  }
+}
+
+/**
+ * A long stay: one court's authority after another, each four weeks to six months, with under 72 hours between (often
+ * close to 72: over many authorities, the time without one passes 28 days while no 28 days hold 72 hours of it).
+ */
+const gapHours = fc.oneof(fc.integer({ min: 60, max: 71 }), fc.integer({ min: 1, max: 71 }))
+const successiveAuthorities = fc.array(fc.record({ gapHours, weeks: fc.integer({ min: 4, max: 26 }) }), { minLength: 1, maxLength: 16, size: "max" })
 
 describe("secure accommodation: when the latest period's clocks fall due (STAT-S25, DEF-S25-WARN-48H)", () => {
   test.prop([scenario])(
@@ -55,33 +94,20 @@ describe("secure accommodation: when the latest period's clocks fall due (STAT-S
         cursor = closed.at(-1)!.to
       }
       const start = cursor + openGapHours * hour
-      const courtSpans = courts.map(({ fromHours, hours }) => ({ from: origin + fromHours * hour, to: origin + (fromHours + hours) * hour }))
-      const record = {
-        childId: "child-1",
-        secureAccommodation: {
-          periods: [
-            ...closed.map((span, i) => ({ periodId: `secure-${i + 1}`, startedAt: DateTime.unsafeMake(span.from), endedAt: DateTime.unsafeMake(span.to) })),
-            { periodId: "open", startedAt: DateTime.unsafeMake(start) }
-          ],
-          courtAuthorities: courtSpans.map((court) => ({ from: DateTime.unsafeMake(court.from), until: DateTime.unsafeMake(court.to) }))
-        }
-      } as unknown as Parameters<typeof secureClocks>[0]
-      const clocks = secureClocks(record).filter((clock) => clock.id.endsWith(":open"))
-      for (const [name, hours] of [["secure-48h", 48], ["secure-72h", 72]] as const) {
-        const clock = clocks.find((candidate) => candidate.id === `child-1:${name}:open`)
-        expect(clock, `the ${name} clock`).toBeDefined()
-        const due = "fixed" in clock!.rule ? DateTime.toEpochMillis(clock!.rule.fixed.due) : Number.NaN
-        const used = (t: number) => usedAt([...closed, { from: start, to: t }], courtSpans, t)
-        const target = hours * hour
-        expect(due).toBeGreaterThanOrEqual(start)
-        if (used(start) >= target) {
-          expect(due).toBe(start)
-          continue
-        }
-        expect(used(due)).toBeGreaterThanOrEqual(target)
-        expect(used(due - 1)).toBeLessThan(target)
-        for (let t = start; t < due; t += hour) expect(used(t)).toBeLessThan(target)
+      checkClocks(closed, start, courts.map(({ fromHours, hours }) => ({ from: origin + fromHours * hour, to: origin + (fromHours + hours) * hour })))
+    }
+  )
+
+  test.prop([successiveAuthorities])(
+    "STAT-S25: a child kept for months under one court's authority after another, with under 72 hours between, still has both clocks, each due at the first instant",
+    (authorities) => {
+      const courts: Span[] = []
+      let cursor = origin
+      for (const { gapHours, weeks } of authorities) {
+        courts.push({ from: cursor + gapHours * hour, to: cursor + gapHours * hour + weeks * 7 * 24 * hour })
+        cursor = courts.at(-1)!.to
       }
+      checkClocks([], origin, courts)
     }
   )
 })
