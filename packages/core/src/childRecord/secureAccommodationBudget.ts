@@ -41,13 +41,13 @@ export const mostInAnyWindow = (spans: ReadonlyArray<Span>): number => Math.max(
 
 /**
  * For a period open since `start`, the first instant at which the counted time in the 28 days to then reaches
- * `hours`, counting earlier `closed` spans and the open period itself (less any court authorisation); undefined if it
- * never does. The total is linear between breakpoints (where time starts or stops counting, at either end of the
- * window), so the answer is found exactly, segment by segment.
+ * `hours`, counting earlier `closed` spans and the open period itself (less any court authorisation): at the latest
+ * `hours` after the last court's authority ends, as every instant then counts. The total is linear between breakpoints
+ * (where time starts or stops counting, at either end of the window), so the answer is found exactly, segment by segment.
  */
 export const reachesAt = (closed: ReadonlyArray<Span>, start: number, authorised: ReadonlyArray<Span>, hours: number): number | undefined => {
   const target = hours * hourMs
-  const horizon = start + windowMs + limitHours * hourMs + authorised.reduce((sum, court) => sum + Math.max(0, court.to - court.from), 0)
+  const horizon = Math.max(start, ...authorised.map((court) => court.to)) + hours * hourMs
   const used = (t: number) => usedInWindowEnding([...closed, ...countedParts({ from: start, to: t }, authorised)], t)
   const edges = [...closed.flatMap((span) => [span.from, span.to]), start, ...authorised.flatMap((court) => [court.from, court.to])]
   const breakpoints = [...new Set([start, horizon, ...edges, ...edges.map((edge) => edge + windowMs)])]
