@@ -4,7 +4,7 @@ import type { ReferralCommand } from "../../src/referral/ReferralCommands.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
 import type { ReferralForm } from "../../src/referral/ReferralForm.js"
 import { fold } from "../../src/shared/decider.js"
-import { ChildId, DocumentId, PanelId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { ChildId, DocumentId, PanelId, PersonId, ReferralId, SittingId } from "../../src/shared/ids.js"
 import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
 import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import { staffOf } from "../../src/testing/actors.js"
@@ -66,3 +66,14 @@ export const lincolnshireSittings = () => [
 ]
 
 export const at = (now: DateTime.Utc) => ({ now, dueSoonHours: 48 })
+
+/** A non-standing seat's answer on attendance, recorded by the administrator at `at` (KNO-2); `person` tells two people of one seat apart. */
+export const attendanceAnswer = (staff: Staff, seat: string, at: DateTime.Utc, person = seat.toLowerCase()): SittingCommand => ({
+  _tag: "RecordAttendance",
+  entry: { personId: PersonId.make(person), name: `${seat} lead`, seat, membership: "non_standing", status: "confirmed" },
+  by: as(staff.administrator),
+  at
+})
+
+/** Knowsley's eight non-standing seats (KNO-2), in the order its policy lists them. */
+export const knowsleyNonStanding = ["STEP", "Polaris", "Young Carers", "Health", "Pause", "Virtual School / Education", "Shield", "BABs"] as const
