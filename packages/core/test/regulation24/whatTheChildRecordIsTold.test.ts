@@ -27,7 +27,7 @@ const outcome = (kind: "emergency_protection_order" | "interim_care_order") =>
 const base = { _tag: "RecordLookedAfterFromPlacement", childId: "child-1", placementId }
 
 describe("what a placement's step tells the child's record", () => {
-  it("STAT-S46: police protection recorded for a child already placed: accommodated under police protection, L1, from the placement it followed", () => {
+  it("STAT-S46: police protection that began before the placement, recorded once the child is placed: accommodated under police protection, L1, from the placement", () => {
     expect(told(placed(), police(london("2027-03-26", "12:00")))).toEqual({ ...base, route: "police_protection_accommodation", code: "L1", from: london("2027-03-26", "10:00") })
   })
 
