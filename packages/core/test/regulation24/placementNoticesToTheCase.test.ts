@@ -1,0 +1,88 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Layer, Schema } from "effect"
+import type { Notification } from "../../src/ports/Notification.js"
+import { type ReadModelRow, ReadModels } from "../../src/ports/ReadModels.js"
+import { Referral } from "../../src/referral/Referral.js"
+import { referralDecider } from "../../src/referral/ReferralDecider.js"
+import { placementAggregate } from "../../src/regulation24/placementAggregate.js"
+import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
+import type { PlacementEvent } from "../../src/regulation24/PlacementEvents.js"
+import { fold } from "../../src/shared/decider.js"
+import { AuthorityId, PersonId, ReferralId } from "../../src/shared/ids.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { deciderSpec } from "../../src/testing/decider.js"
+import { as, completeForm, contextOf, london } from "../fixtures.js"
+import { identified, placed } from "./fixtures.js"
+
+// A placement record knows only the child: who hears of it is found from the child's open request (its social worker
+// and team manager), and falls back to the member of staff who recorded the step and the team manager's post.
+
+const lincolnshire = AuthorityId.make("lincolnshire")
+
+/** Child 1's draft request, naming Nia Oduya as social worker (Tom Brackley, team manager), as the referral read model holds it. */
+const requestRow = (): ReadModelRow => {
+  const form = completeForm("support-panel", { socialWorker: { personId: PersonId.make("nia-oduya"), name: "Nia Oduya" } })
+  const draft = fold(
+    referralDecider,
+    deciderSpec(referralDecider, contextOf("lincolnshire")).play([
+      { _tag: "CreateDraft", referralId: ReferralId.make("ref_1"), form, by: as(staffOf("lincolnshire").socialWorker), at: london("2027-03-20", "09:00") }
+    ])
+  )!
+  return { collection: "referrals", authorityId: lincolnshire, id: "ref_1", index: { childIds: ["child-1"] }, doc: Schema.encodeSync(Referral)(draft) }
+}
+
+/** Read models holding the rows given; a query returns the rows of its collection and authority naming the child. */
+const holding = (rows: ReadonlyArray<ReadModelRow>) =>
+  Layer.succeed(ReadModels, {
+    get: (collection, authorityId, id) => Effect.succeed(rows.find((row) => row.collection === collection && row.authorityId === authorityId && row.id === id)),
+    query: (query) =>
+      Effect.succeed(
+        rows.filter(
+          (row) =>
+            row.collection === query.collection &&
+            row.authorityId === query.authorityId &&
+            Object.entries(query.where ?? {}).every(([key, value]) => {
+              const indexed = row.index[key]
+              return Array.isArray(indexed) ? indexed.includes(value as string) : indexed === value
+            })
+        )
+      )
+  })
+
+/** The notices the placement's commit sends for the last event of `history`. */
+const noticesOf = (history: ReadonlyArray<PlacementEvent>) =>
+  placementAggregate.notifications!(history.slice(-1), fold(placementDecider, history), contextOf("lincolnshire"))
+
+/** Who is told the placement's clocks have started: one notice each. */
+const startedTo = (sent: ReadonlyArray<Notification>) => sent.filter((notice) => notice.kind === "placement.clocks_started").map((notice) => notice.recipients[0])
+
+describe("who hears of a placement: the caseholders of the child's request (LIN-16)", () => {
+  it.effect("LIN-16: the clocks started by the placement go to the social worker and team manager named on the child's request", () =>
+    Effect.gen(function* () {
+      const sent = yield* noticesOf(placed())
+      expect(startedTo(sent)).toEqual([
+        { _tag: "Person", personId: "nia-oduya", name: "Nia Oduya" },
+        { _tag: "Person", personId: "tom-brackley", name: "Tom Brackley" }
+      ])
+    }).pipe(Effect.provide(holding([requestRow()])))
+  )
+
+  it.effect("LIN-16: with no request for the child, they go to the social worker who recorded the placement and the team manager's post", () =>
+    Effect.gen(function* () {
+      const sent = yield* noticesOf(placed())
+      expect(startedTo(sent)).toEqual([
+        { _tag: "Person", personId: "priya-ashdown", name: "Priya Ashdown" },
+        { _tag: "RoleHolder", role: "team_manager" }
+      ])
+    }).pipe(Effect.provide(holding([])))
+  )
+
+  it.effect("LIN-14: a basic test that says Regulation 24 asks the Assistant Director to consent to looked-after status", () =>
+    Effect.gen(function* () {
+      const sent = yield* noticesOf(identified())
+      expect(sent).toMatchObject([
+        { kind: "placement.looked_after_consent_needed", headline: "Regulation 24: consent to looked-after status for child child-1 (LIN-14)", recipients: [{ _tag: "RoleHolder", role: "assistant_director" }] }
+      ])
+    }).pipe(Effect.provide(holding([requestRow()])))
+  )
+})
