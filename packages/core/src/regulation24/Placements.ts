@@ -64,7 +64,18 @@ export const placementReaders = permission(
 export interface PlacementFilter {
   readonly status?: PlacementStatus
   readonly childId?: ChildId
+  /** LIN-15: to act on now (police protection recorded, or s20 consent withdrawn); no longer once the placement ends. */
+  readonly urgent?: boolean
+  /** STAT-S46: under police protection until its outcome is recorded. */
+  readonly underPoliceProtection?: boolean
+  /** The temporary approval was extended under STAT-R25-1. */
+  readonly extended?: boolean
+  /** The temporary approval runs on until an independent review's outcome (STAT-R25-2). */
+  readonly pendingReview?: boolean
 }
+
+/** The filter's given fields, each one the read model indexes under the same name. */
+const placementFilterFields = ["status", "childId", "urgent", "underPoliceProtection", "extended", "pendingReview"] as const
 
 /** Regulation 24 placement use cases: authorise, load, decide, append, in that order, every time. */
 export class Placements extends Effect.Service<Placements>()("@carepanel/core/Placements", {
@@ -137,11 +148,15 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
           if (row === undefined) return yield* Effect.fail(NotFound.of("placement", id))
           return yield* decode(row.doc).pipe(Effect.orDie)
         }),
-      /** The actor's authority's placements, by status and/or child. */
+      /** The actor's authority's placements, by status, child, urgency, police protection, extension or pending review; given filters all apply. */
       list: (actor: Actor, filter: PlacementFilter = {}) =>
         Effect.gen(function* () {
           yield* authorise(actor, placementReaders)
-          const where = { ...(filter.status === undefined ? {} : { status: filter.status }), ...(filter.childId === undefined ? {} : { childId: filter.childId }) }
+          const where: Record<string, string | boolean> = {}
+          for (const field of placementFilterFields) {
+            const value = filter[field]
+            if (value !== undefined) where[field] = value
+          }
           const rows = yield* readModels.query({ collection: placementCollection, authorityId: actor.authorityId, where })
           return yield* Effect.forEach(rows, (row) => decode(row.doc).pipe(Effect.orDie))
         })

@@ -54,6 +54,32 @@ export const readModelQuerySuite = (makeLayer: MakeStoreLayer) => {
       })
     ))
 
+  it("filters on boolean fields equal to false as well as true, alone, combined and after a row is rewritten", () =>
+    runWith(
+      makeLayer(),
+      Effect.gen(function* () {
+        const store = yield* EventStore
+        const flags = (id: string, flagged: boolean, held: boolean) =>
+          row(a, id, { kind: "flag", flagged, held }, { id }, "contract-flags")
+        const stream = streamOf(a, "flags")
+        yield* store.append(
+          commit(stream, 0, { readModels: [flags("f1", true, true), flags("f2", true, false), flags("f3", false, true), flags("f4", false, false)] })
+        )
+        const readModels = yield* ReadModels
+        const flagIds = (where: Readonly<Record<string, string | boolean>>) =>
+          Effect.map(readModels.query({ collection: "contract-flags", authorityId: a, where }), (rows) => rows.map((r) => r.id))
+        expect(yield* flagIds({ flagged: true })).toEqual(["f1", "f2"])
+        expect(yield* flagIds({ flagged: false })).toEqual(["f3", "f4"])
+        expect(yield* flagIds({ held: false })).toEqual(["f2", "f4"])
+        expect(yield* flagIds({ flagged: false, held: true })).toEqual(["f3"])
+        expect(yield* flagIds({ kind: "flag", flagged: true, held: false })).toEqual(["f2"])
+        expect(yield* flagIds({ flagged: "false" })).toEqual([])
+        yield* store.append(commit(stream, 1, { readModels: [flags("f4", true, false)] }))
+        expect(yield* flagIds({ flagged: false })).toEqual(["f3"])
+        expect(yield* flagIds({ flagged: true, held: false })).toEqual(["f2", "f4"])
+      })
+    ))
+
   it("pages with afterId and limit", () =>
     runWith(
       makeLayer(),

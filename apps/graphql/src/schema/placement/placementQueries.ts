@@ -18,13 +18,27 @@ builder.queryField("placement", (t) =>
   })
 )
 
-const Filter = Schema.Struct({ status: optional(PlacementStatus), childId: optional(ChildId) })
+const Filter = Schema.Struct({
+  status: optional(PlacementStatus),
+  childId: optional(ChildId),
+  urgent: optional(Schema.Boolean),
+  underPoliceProtection: optional(Schema.Boolean),
+  extended: optional(Schema.Boolean),
+  pendingReview: optional(Schema.Boolean)
+})
 
 builder.queryField("placements", (t) =>
   t.field({
     type: [PlacementRef],
-    description: "The caller's authority's Regulation 24 placements, by status and/or child.",
-    args: { status: t.arg({ type: PlacementStatusEnum }), childId: t.arg.id() },
+    description: "The caller's authority's Regulation 24 placements; every filter given applies. Add `status: placed` for those still running.",
+    args: {
+      status: t.arg({ type: PlacementStatusEnum }),
+      childId: t.arg.id(),
+      urgent: t.arg.boolean({ description: "To act on now (LIN-15): police protection recorded or s20 consent withdrawn, until the placement ends." }),
+      underPoliceProtection: t.arg.boolean({ description: "Under police protection until its outcome is recorded (STAT-S46), ended placements included." }),
+      extended: t.arg.boolean({ description: "The temporary approval was extended (STAT-R25-1)." }),
+      pendingReview: t.arg.boolean({ description: "The temporary approval runs on until an independent review's outcome (STAT-R25-2)." })
+    },
     resolve: (_root, args, context) =>
       readList(context, (actor) => decodeArgs(Filter, args).pipe(Effect.flatMap((filter) => using(Placements, (placements) => placements.list(actor, filter)))))
   })
