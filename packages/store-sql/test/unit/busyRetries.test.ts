@@ -89,7 +89,10 @@ describe("a write waiting for another process's write lock", () => {
   it("does not repeat a write that failed for another reason, and answers that failure as it was", async () => {
     let tries = 0
     const constraint = driverFailure("SQLITE_CONSTRAINT_PRIMARYKEY")
-    const exit = await Effect.runPromiseExit(retryWhileBusy(500)(Effect.suspend(() => (++tries, Effect.fail(constraint)))))
+    const exit = await Effect.runPromiseExit(retryWhileBusy(500)(Effect.suspend(() => {
+      tries++
+      return Effect.fail(constraint)
+    })))
     expect(tries).toBe(1)
     expect(Exit.isFailure(exit) && exit.cause._tag === "Fail" ? exit.cause.error : undefined).toBe(constraint)
     // Busy at first, then another failure: that one is answered, at once.
