@@ -1,24 +1,34 @@
 import { SqlError } from "@effect/sql/SqlError"
 import { PersistenceError } from "@carepanel/core"
-import { Effect, Exit } from "effect"
+import { Clock, Duration, Effect, Exit, Fiber, Option, TestClock, TestContext } from "effect"
 import { describe, expect, it } from "vitest"
 import { busyRetryAfterSeconds, isBusy, isWriteLockBusy, retryWhileBusy, WriteLockBusy, WriteLockWait } from "../../src/sql/writeLockWait.js"
 
 /** What the SQLite driver fails with when another connection holds the lock (better-sqlite3's error has the code). */
 const driverFailure = (code: unknown) => new SqlError({ message: "Failed to execute statement", cause: Object.assign(new Error("database is locked"), { code }) })
 
-/** An attempt that meets the lock held until `heldForMs` after it is first tried, counting its tries. */
+/**
+ * An attempt that meets the lock held until `heldForMs` after it is first tried, counting its tries, on Effect's clock:
+ * the tests run it on the TestClock, so a loaded machine cannot make them slow or flaky.
+ */
 const lockHeldFor = (heldForMs: number) => {
-  let first: number | undefined
   const tries: Array<number> = []
-  const attempt = Effect.suspend(() => {
-    const now = performance.now()
-    first ??= now
-    tries.push(now - first)
-    return now - first < heldForMs ? Effect.fail(driverFailure("SQLITE_BUSY")) : Effect.succeed("written")
+  const attempt = Effect.flatMap(Clock.currentTimeMillis, (now) => {
+    tries.push(now)
+    return now < heldForMs ? Effect.fail(driverFailure("SQLITE_BUSY")) : Effect.succeed("written")
   })
   return { attempt, tries }
 }
+
+/** Runs `waiting` on the TestClock from 0 ms, moves the clock on by `afterMs`, and answers how it ended, if it has. */
+const onTestClock = <A, E>(waiting: Effect.Effect<A, E>, afterMs: number) =>
+  Effect.runPromise(
+    Effect.gen(function* () {
+      const fiber = yield* Effect.fork(waiting)
+      yield* TestClock.adjust(Duration.millis(afterMs))
+      return yield* Fiber.poll(fiber)
+    }).pipe(Effect.provide(TestContext.TestContext))
+  )
 
 describe("SQLITE_BUSY told apart from other failures", () => {
   it("is busy for SQLITE_BUSY and its extended codes, and for nothing else", () => {
@@ -51,24 +61,22 @@ describe("a write waiting for another process's write lock", () => {
 
   it("goes through as soon as the lock is let go, trying again within a few ms at first", async () => {
     const { attempt, tries } = lockHeldFor(15)
-    const startedAt = performance.now()
-    expect(await Effect.runPromise(retryWhileBusy(2_000)(attempt))).toBe("written")
-    const tookMs = performance.now() - startedAt
     // A lock held for one commit costs the waiting write little more than that commit, not a tenth of a second.
-    expect(tookMs).toBeLessThan(75)
+    const ended = await onTestClock(retryWhileBusy(2_000)(attempt), 40)
+    expect(Option.isSome(ended) && Exit.isSuccess(ended.value) ? ended.value.value : ended).toBe("written")
     expect(tries.length).toBeGreaterThanOrEqual(3)
   })
 
   it("after the wait runs out fails busy, naming how long it waited and when to try again", async () => {
     const { attempt, tries } = lockHeldFor(60_000)
-    const startedAt = performance.now()
-    const exit = await Effect.runPromiseExit(retryWhileBusy(250)(attempt))
-    const waitedMs = performance.now() - startedAt
-    expect(waitedMs).toBeGreaterThanOrEqual(240)
-    expect(waitedMs).toBeLessThan(2_000)
+    // Still waiting at 200 ms: the write is not given up before its wait.
+    expect(Option.isNone(await onTestClock(retryWhileBusy(250)(lockHeldFor(60_000).attempt), 200))).toBe(true)
+    const ended = await onTestClock(retryWhileBusy(250)(attempt), 400)
     // Tried again many times in the meantime (at most 100 ms apart), not once at the end.
     expect(tries.length).toBeGreaterThanOrEqual(4)
-    const failure = Exit.isFailure(exit) && exit.cause._tag === "Fail" ? exit.cause.error : undefined
+    // The last try starts by the end of the wait plus one gap (at most 100 ms, jittered), not later.
+    expect(tries.at(-1)).toBeLessThan(250 + 120)
+    const failure = Option.isSome(ended) && Exit.isFailure(ended.value) && ended.value.cause._tag === "Fail" ? ended.value.cause.error : undefined
     expect(failure).toBeInstanceOf(SqlError)
     expect(failure?.message).toBe("The database's write lock is held by another process")
     expect(isWriteLockBusy(failure)).toBe(true)
@@ -81,8 +89,8 @@ describe("a write waiting for another process's write lock", () => {
   })
 
   it("asks to be sent again after the wait rounded up to whole seconds", async () => {
-    const exit = await Effect.runPromiseExit(retryWhileBusy(1_001)(Effect.fail(driverFailure("SQLITE_BUSY"))))
-    const failure = Exit.isFailure(exit) && exit.cause._tag === "Fail" ? exit.cause.error : undefined
+    const ended = await onTestClock(retryWhileBusy(1_001)(Effect.fail(driverFailure("SQLITE_BUSY"))), 2_000)
+    const failure = Option.isSome(ended) && Exit.isFailure(ended.value) && ended.value.cause._tag === "Fail" ? ended.value.cause.error : undefined
     expect(busyRetryAfterSeconds(failure)).toBe(2)
   })
 
