@@ -1,0 +1,168 @@
+import { SqlClient } from "@effect/sql"
+import { type AuthorityId, PersistenceError, WebhookDeliveries } from "@carepanel/core"
+import { Cause, Effect, Exit, Option } from "effect"
+import { afterAll, describe, expect, it } from "vitest"
+import { type KeptDelivery, webhookDeliveryRowOf } from "../src/index.js"
+import { dialects, runOn } from "./support/dialects.js"
+import { closePgAdmin, removeTempDirs } from "./support/freshStores.js"
+
+afterAll(async () => {
+  removeTempDirs()
+  await closePgAdmin()
+})
+
+const wexcombe = "wexcombe" as AuthorityId
+const harlow = "harlow" as AuthorityId
+
+const delivery = (deliveryId: string, outcome: KeptDelivery["outcome"], receivedAt: string, more: Partial<KeptDelivery> = {}): KeptDelivery => ({
+  authorityId: wexcombe,
+  deliveryId,
+  sourceId: "mosaic",
+  eventType: "request.submitted",
+  bodySha256: "0".repeat(64),
+  outcome,
+  answer: { status: 202, body: { title: "Accepted" } },
+  receivedAt,
+  updatedAt: receivedAt,
+  body: '{"data":{"child":"Robin Ashdale"}}',
+  ...more
+})
+
+/** What the receiver kept for Wexcombe (and one delivery of Harlow's with an id Wexcombe also used). */
+const kept: ReadonlyArray<KeptDelivery> = [
+  delivery("msg_a", "applied", "2026-12-01T09:00:00.000Z"),
+  delivery("msg_b", "refused", "2026-12-01T09:05:00.000Z", {
+    eventType: "request.withdrawn",
+    answer: { status: 422, body: { title: "Carepanel refused the event.", code: "ReferralNotInStatus", detail: "You cannot withdraw this request." } }
+  }),
+  delivery("msg_c", "parked", "2026-12-01T09:10:00.000Z", { waitingFor: "mosaic/request/f-1", answer: { status: 202, body: { title: "Parked" } } }),
+  delivery("msg_d", "dead", "2026-12-01T09:10:00.000Z", { waitingFor: "mosaic/request/f-2", answer: { status: 202, body: { title: "Parked" } } }),
+  delivery("msg_e", "refused", "2026-12-01T09:20:00.000Z", { answer: { status: 400, body: { title: "The event's data is not valid." } } }),
+  delivery("msg_b", "refused", "2026-12-01T10:00:00.000Z", { authorityId: "harlow", answer: { status: 422, body: { title: "Refused", code: "NotFound" } } })
+]
+
+const keep = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  for (const row of kept) yield* sql`INSERT INTO webhook_deliveries ${sql.insert({ ...webhookDeliveryRowOf(row) })}`
+})
+
+const failureOf = <A, E>(exit: Exit.Exit<A, E>) => (Exit.isFailure(exit) ? Option.getOrUndefined(Cause.failureOption(exit.cause)) : undefined)
+
+for (const { name, fresh } of dialects) {
+  describe(`${name}: the receiver's deliveries, for operators (list and replay)`, () => {
+    it("lists an authority's deliveries newest first, by outcome and up to the limit, with the answer's code and message and never the body", () =>
+      runOn(
+        fresh(),
+        Effect.gen(function* () {
+          yield* keep
+          const deliveries = yield* WebhookDeliveries
+          const ids = (list: ReadonlyArray<{ readonly deliveryId: string }>) => list.map((summary) => summary.deliveryId)
+          // Two received at the same moment: the later id first.
+          expect(ids(yield* deliveries.list(wexcombe, { limit: 50 }))).toEqual(["msg_e", "msg_d", "msg_c", "msg_b", "msg_a"])
+          expect(ids(yield* deliveries.list(wexcombe, { limit: 2 }))).toEqual(["msg_e", "msg_d"])
+          expect(ids(yield* deliveries.list(wexcombe, { outcome: "refused", limit: 50 }))).toEqual(["msg_e", "msg_b"])
+          expect(ids(yield* deliveries.list(wexcombe, { outcome: "refused", limit: 1 }))).toEqual(["msg_e"])
+          expect(ids(yield* deliveries.list(wexcombe, { outcome: "dead", limit: 50 }))).toEqual(["msg_d"])
+          expect(ids(yield* deliveries.list(harlow, { limit: 50 }))).toEqual(["msg_b"])
+          expect(yield* deliveries.list("elsewhere" as AuthorityId, { limit: 50 })).toEqual([])
+
+          const refused = yield* deliveries.list(wexcombe, { outcome: "refused", limit: 50 })
+          expect(refused).toEqual([
+            {
+              deliveryId: "msg_e",
+              sourceId: "mosaic",
+              eventType: "request.submitted",
+              outcome: "refused",
+              receivedAt: "2026-12-01T09:20:00.000Z",
+              updatedAt: "2026-12-01T09:20:00.000Z",
+              message: "The event's data is not valid."
+            },
+            {
+              deliveryId: "msg_b",
+              sourceId: "mosaic",
+              eventType: "request.withdrawn",
+              outcome: "refused",
+              receivedAt: "2026-12-01T09:05:00.000Z",
+              updatedAt: "2026-12-01T09:05:00.000Z",
+              code: "ReferralNotInStatus",
+              message: "You cannot withdraw this request."
+            }
+          ])
+          expect(yield* deliveries.list(wexcombe, { outcome: "parked", limit: 50 })).toEqual([
+            expect.objectContaining({ deliveryId: "msg_c", waitingFor: "mosaic/request/f-1", message: "Parked" })
+          ])
+          // The body (a child's data) is in no summary.
+          expect(JSON.stringify(yield* deliveries.list(wexcombe, { limit: 50 }))).not.toContain("Robin Ashdale")
+        })
+      ))
+
+    it("puts a refused, dead or parked delivery back to be tried again (parked, waiting for nothing), leaves an applied one, and answers undefined for an unknown id", () =>
+      runOn(
+        fresh(),
+        Effect.gen(function* () {
+          yield* keep
+          const deliveries = yield* WebhookDeliveries
+          const sql = yield* SqlClient.SqlClient
+          const at = "2026-12-02T08:30:00.000Z"
+
+          expect(yield* deliveries.requestReplay(wexcombe, "msg_b", at)).toEqual({
+            deliveryId: "msg_b",
+            sourceId: "mosaic",
+            eventType: "request.withdrawn",
+            outcome: "parked",
+            receivedAt: "2026-12-01T09:05:00.000Z",
+            updatedAt: at,
+            code: "ReferralNotInStatus",
+            message: "You cannot withdraw this request."
+          })
+          const dead = yield* deliveries.requestReplay(wexcombe, "msg_d", at)
+          expect(dead).toMatchObject({ deliveryId: "msg_d", outcome: "parked", updatedAt: at })
+          expect(dead).not.toHaveProperty("waitingFor")
+          const parked = yield* deliveries.requestReplay(wexcombe, "msg_c", at)
+          expect(parked).toMatchObject({ deliveryId: "msg_c", outcome: "parked", updatedAt: at })
+          expect(parked).not.toHaveProperty("waitingFor")
+
+          // Applied: answered as it is, unchanged.
+          expect(yield* deliveries.requestReplay(wexcombe, "msg_a", at)).toMatchObject({ deliveryId: "msg_a", outcome: "applied", updatedAt: "2026-12-01T09:00:00.000Z" })
+          expect(yield* deliveries.requestReplay(wexcombe, "msg_unknown", at)).toBeUndefined()
+          expect(yield* deliveries.requestReplay(harlow, "msg_e", at)).toBeUndefined()
+
+          // Harlow's msg_b is another delivery: Wexcombe's replay left it refused.
+          expect(yield* deliveries.list(harlow, { limit: 50 })).toEqual([expect.objectContaining({ deliveryId: "msg_b", outcome: "refused", updatedAt: "2026-12-01T10:00:00.000Z" })])
+          expect((yield* deliveries.list(wexcombe, { outcome: "parked", limit: 50 })).map((summary) => summary.deliveryId)).toEqual(["msg_d", "msg_c", "msg_b"])
+          // The receivers pick up what is parked waiting for nothing; the body stays for the replay.
+          const waiting = yield* sql<{ delivery_id: string; body: string | null }>`SELECT delivery_id, body FROM webhook_deliveries
+            WHERE authority_id = ${wexcombe} AND outcome = 'parked' AND waiting_for IS NULL ORDER BY delivery_id`
+          expect(waiting.map((row) => [row.delivery_id, row.body !== null])).toEqual([
+            ["msg_b", true],
+            ["msg_c", true],
+            ["msg_d", true]
+          ])
+        })
+      ))
+
+    it("a database that cannot answer fails as a PersistenceError naming what the operator asked for", () =>
+      runOn(
+        fresh(),
+        Effect.gen(function* () {
+          const deliveries = yield* WebhookDeliveries
+          const sql = yield* SqlClient.SqlClient
+          yield* sql`DROP TABLE webhook_deliveries`
+          const listed = failureOf(yield* Effect.exit(deliveries.list(wexcombe, { limit: 50 })))
+          expect(listed).toBeInstanceOf(PersistenceError)
+          expect(listed).toMatchObject({
+            operation: "list deliveries",
+            message: "The database could not list deliveries. Please try again; if it keeps happening, tell your administrator."
+          })
+          const filtered = failureOf(yield* Effect.exit(deliveries.list(wexcombe, { outcome: "dead", limit: 50 })))
+          expect(filtered).toMatchObject({ operation: "list deliveries" })
+          const replayed = failureOf(yield* Effect.exit(deliveries.requestReplay(wexcombe, "msg_b", "2026-12-02T08:30:00.000Z")))
+          expect(replayed).toBeInstanceOf(PersistenceError)
+          expect(replayed).toMatchObject({
+            operation: "ask for a delivery to be tried again",
+            message: "The database could not ask for a delivery to be tried again. Please try again; if it keeps happening, tell your administrator."
+          })
+        })
+      ))
+  })
+}
