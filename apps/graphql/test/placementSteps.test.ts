@@ -185,7 +185,7 @@ describe("the placement's police protection, s20 accommodation, extension and en
     expect(ended, JSON.stringify(ended)).toMatchObject({ status: "ended", endedReason: "child_returned_home" })
   })
 
-  it("an extension in weeks reads back its weeks and not pending a review", async () => {
+  it("STAT-R25-1: the one extension, in weeks, reads back its weeks and not pending a review", async () => {
     const placementId = await placed("steps-child-8", 2)
     await send("socialWorker", "recordPlacementReconsidered", { placementId, stillMostAppropriate: true, reasons: "The full assessment needs four more weeks" })
     await send("socialWorker", "recordFosteringPanelViewsSought", { placementId })
