@@ -22,6 +22,7 @@ const onPlacement = `... on Placement {
   clocks { id ruleId state }
 }`
 const onRefusal = `... on NotPermitted { action allowed }
+  ... on NotFound { what notFoundId: id }
   ... on ViabilityAssessmentNeeded { ruleId }
   ... on KinshipReferralIncomplete { missing { name label ruleId } }
   ... on S20ConsentNeedsParentalResponsibility { ruleId notEligible }
@@ -234,5 +235,15 @@ describe("visits, the plan, the first review and the placement query over GraphQ
       message: "Please correct: id must not be empty.",
       problems: [{ path: "id", message: "must not be empty" }]
     })
+  })
+
+  it("a step on a placement that does not exist answers NotFound naming it; an s20 consent signed by nobody answers InvalidInput naming the field", async () => {
+    const missing = await send("socialWorker", "recordViabilityAssessment", { placementId: "no-such-placement" })
+    expect(missing, JSON.stringify(missing)).toMatchObject({ __typename: "NotFound", code: "NotFound", notFoundId: "no-such-placement" })
+    expect(missing.what).not.toBe("")
+    const placementId = await placed("steps-child-12", 1)
+    const nobody = await send("socialWorker", "recordS20Consent", { placementId, signedBy: [] })
+    expect(nobody, JSON.stringify(nobody)).toMatchObject({ __typename: "InvalidInput", problems: [{ path: "input.signedBy" }] })
+    expect(nobody.problems[0].message).not.toBe("")
   })
 })
