@@ -3,10 +3,14 @@ import { PgClient } from "@effect/sql-pg"
 import { type Commit, ConcurrencyConflict, EventStore, PersistenceError, streamIdOf } from "@carepanel/core"
 import { Deferred, Effect, Either, Fiber, Redacted } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { PgStoreLayer } from "../src/index.js"
+import { PgStoreLayer, StoreIntegrity } from "../src/index.js"
+import { WriteLockWait } from "../src/sql/writeLockWait.js"
+import { makeWriteTransaction } from "../src/sql/writeTransaction.js"
+import { type GroupCommit, makeGroupCommit } from "../src/store/groupCommit.js"
+import { makeSqlEventStore } from "../src/store/SqlEventStore.js"
 import { authorityA, streamNamed } from "./support/appendSome.js"
 import { dialects, runOn } from "./support/dialects.js"
-import { closePgAdmin, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
+import { closePgAdmin, freshPgDatabase, freshSqliteLayer, removeTempDirs } from "./support/freshStores.js"
 import { emptyIdRow } from "./support/violatingRows.js"
 
 afterAll(async () => {
@@ -155,6 +159,50 @@ describe("PostgreSQL: a writer that bypasses the store's append", () => {
         expect(conflict?.message).toContain("Someone else changed this record at the same time")
         const history = yield* store.readStream(streamNamed("raced-1"))
         expect(history.map((event) => event.data)).toEqual([{ amount: 1, note: "written around the store" }])
+      })
+    )
+  })
+})
+
+describe("SQLite: a unique violation on (stream, version) after which the stream has moved", () => {
+  it("is reported as a ConcurrencyConflict naming the stream and the version it moved to", async () => {
+    await runOn(
+      freshSqliteLayer(),
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        // A trigger writes version 1 first, inside the append's own statement: SQLite refuses the append's row with
+        // "UNIQUE constraint failed: events.stream_id, events.version" and the rollback takes the trigger's row too.
+        yield* sql.unsafe(`CREATE TRIGGER write_first BEFORE INSERT ON events WHEN NEW.entity_id LIKE 'raced-%' AND NEW.data NOT LIKE '%written around%'
+          BEGIN
+            INSERT INTO events VALUES (NEW.position + 1000, NEW.stream_id, NEW.authority_id, NEW.stream_type, NEW.entity_id,
+              NEW.version, NEW.type, '{"note":"written around the store"}', NEW.recorded_at, 'not-chained');
+          END`)
+        // Another writer, around the store, commits version 1 as soon as the failed transaction has rolled back: SQLite's
+        // write lock lets nothing in between a head read and its insert, so only then can a stream move.
+        let rivalWrites = { id: "raced-1", position: 1000 }
+        const rivalAfterFailure: GroupCommit = (kind, work) =>
+          groupCommit(kind, work).pipe(
+            Effect.tapError(() => Effect.orDie(sql`INSERT INTO events ${sql.insert(rawEventRow(rivalWrites.id, 1, rivalWrites.position))}`))
+          )
+        const writeTransaction = yield* Effect.provideService(makeWriteTransaction, WriteLockWait, { millis: 10_000 })
+        const { key } = yield* StoreIntegrity
+        const groupCommit = yield* makeGroupCommit(writeTransaction, key)
+        const store = yield* makeSqlEventStore(rivalAfterFailure)
+        yield* store.append(noteOn("other-1", 0, "one event, so positions have begun"))
+        const conflict = yield* Effect.flip(store.append(noteOn("raced-1", 0, "the store's own")))
+        expect(conflict).toBeInstanceOf(ConcurrencyConflict)
+        expect(conflict).toMatchObject({ streamId: streamIdOf(streamNamed("raced-1")), expectedVersion: 0, actualVersion: 1 })
+        // appendAll names the first commit whose stream moved, not one that is where it was expected.
+        rivalWrites = { id: "raced-2", position: 1001 }
+        const inAll = yield* Effect.flip(store.appendAll([noteOn("other-1", 1, "still at 1"), noteOn("raced-2", 0, "the store's own")]))
+        expect(inAll).toMatchObject({ _tag: "ConcurrencyConflict", streamId: streamIdOf(streamNamed("raced-2")), expectedVersion: 0, actualVersion: 1 })
+        expect((yield* store.readStream(streamNamed("other-1"))).map((event) => event.version), "nothing of the group was written").toEqual([1])
+
+        // Any other failure stays what it is, though the stream has moved since: the refusal is why nothing was saved.
+        rivalWrites = { id: "refused-1", position: 1002 }
+        const refused = yield* Effect.flip(store.append({ ...noteOn("refused-1", 0, "with a bad row"), readModels: [emptyIdRow.row(authorityA)] }))
+        expect(refused).toBeInstanceOf(PersistenceError)
+        expect(refused).toMatchObject({ operation: "save the change" })
       })
     )
   })
