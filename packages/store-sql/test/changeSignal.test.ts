@@ -30,6 +30,7 @@ describe("the change signal (this process's wake-ups)", () => {
         Effect.gen(function* () {
           const signal = yield* makeChangeSignal(noPoll)
           const waiting = yield* Effect.fork(signal.newerThan(5))
+          yield* Effect.sleep("20 millis") // the feed is waiting
           yield* signal.raise(4)
           yield* signal.raise(5)
           yield* Effect.sleep("50 millis")
@@ -65,6 +66,7 @@ describe("the change signal (this process's wake-ups)", () => {
           const signal = yield* makeChangeSignal(noPoll)
           const behind = yield* Effect.all([Effect.fork(signal.newerThan(1)), Effect.fork(signal.newerThan(2))])
           const atIt = yield* Effect.fork(signal.newerThan(3))
+          yield* Effect.sleep("20 millis") // all three are waiting
           yield* signal.raise(3)
           yield* Effect.forEach(behind, (feed) => Fiber.join(feed).pipe(Effect.timeout("2 seconds")))
           yield* Effect.sleep("50 millis")
@@ -112,7 +114,7 @@ for (const dialect of dialects) {
     it("a caught-up feed is handed an append of this process as soon as it commits, up to the append's last position", async () => {
       await runOn(
         dialect.fresh(),
-        Effect.gen(function* () {
+        Effect.scoped(Effect.gen(function* () {
           const store = yield* eventStoreWithoutPoll
           yield* store.append(noteOn("first-1", 0))
           const feed = yield* firstFromFeed(store.changes, 1, 2)
@@ -124,7 +126,7 @@ for (const dialect of dialects) {
             [2, "second-1"],
             [3, "third-1"]
           ])
-        })
+        }))
       )
     })
   })

@@ -168,7 +168,7 @@ describe("SQLite: a unique violation on (stream, version) after which the stream
   it("is reported as a ConcurrencyConflict naming the stream and the version it moved to", async () => {
     await runOn(
       freshSqliteLayer(),
-      Effect.gen(function* () {
+      Effect.scoped(Effect.gen(function* () {
         const sql = yield* SqlClient.SqlClient
         // A trigger writes version 1 first, inside the append's own statement: SQLite refuses the append's row with
         // "UNIQUE constraint failed: events.stream_id, events.version" and the rollback takes the trigger's row too.
@@ -203,7 +203,7 @@ describe("SQLite: a unique violation on (stream, version) after which the stream
         const refused = yield* Effect.flip(store.append({ ...noteOn("refused-1", 0, "with a bad row"), readModels: [emptyIdRow.row(authorityA)] }))
         expect(refused).toBeInstanceOf(PersistenceError)
         expect(refused).toMatchObject({ operation: "save the change" })
-      })
+      }))
     )
   })
 })

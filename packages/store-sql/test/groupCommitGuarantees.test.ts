@@ -88,6 +88,26 @@ for (const engine of engines) {
   })
 }
 
+describe("SQLite: inside a caller's transaction", () => {
+  it("an append is written in that transaction, not a group: it is rolled back with it, and one after it commits", async () => {
+    await runOn(
+      SqliteStoreLayer({ dataDir: freshDataDir() }),
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const store = yield* EventStore
+        const inside = yield* Effect.either(
+          sql.withTransaction(Effect.zipRight(store.append(noteOn("inside-1", 0)), Effect.fail("the caller gives up" as const)))
+        )
+        expect(inside).toMatchObject({ left: "the caller gives up" })
+        expect(yield* store.readStream(streamNamed("inside-1")), "rolled back with the caller's transaction").toEqual([])
+        const committed = yield* sql.withTransaction(store.append(noteOn("inside-2", 0)))
+        expect(committed).toEqual({ version: 1, positions: [1] })
+        expect((yield* store.readStream(streamNamed("inside-2"))).map((event) => event.position)).toEqual([1])
+      })
+    )
+  })
+})
+
 describe("PostgreSQL: commits that arrive while a group is written", () => {
   it("are written by the next groups, none of them empty, and a commit sent after the burst leads a group of its own", async () => {
     const groups: Array<number> = []
