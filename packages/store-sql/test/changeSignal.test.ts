@@ -1,5 +1,6 @@
 import { type Commit, EventStore, type StoredEvent } from "@carepanel/core"
-import { Chunk, Effect, Fiber, ManagedRuntime, Stream } from "effect"
+import { SqlClient } from "@effect/sql"
+import { Chunk, Effect, Fiber, ManagedRuntime, Schedule, Stream } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { PgStoreLayer, StoreIntegrity } from "../src/index.js"
 import { makeWriteTransaction } from "../src/sql/writeTransaction.js"
@@ -132,6 +133,19 @@ for (const dialect of dialects) {
   })
 }
 
+/**
+ * Until both stores' listening connections have sent their LISTEN (seen in pg_stat_activity), so that a loaded machine
+ * cannot make the append below come before the feed listens. The feed need not have caught up: a notification that
+ * comes first is remembered as the newest position, and the feed then does not wait.
+ */
+const bothListening = Effect.flatMap(SqlClient.SqlClient, (sql) =>
+  sql<{ readonly n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'listen%'`.pipe(
+    Effect.flatMap(([row]) => ((row?.n ?? 0) >= 2 ? Effect.void : Effect.fail("not yet" as const))),
+    Effect.retry(Schedule.spaced("20 millis")),
+    Effect.timeout("30 seconds")
+  )
+)
+
 describe("PostgreSQL: another process's append wakes this process's feeds (LISTEN/NOTIFY)", () => {
   it("a feed waiting in one process is handed an append made by another well before its 5 s poll", async () => {
     const url = await freshPgDatabase()
@@ -143,7 +157,7 @@ describe("PostgreSQL: another process's append wakes this process's feeds (LISTE
       const feed = await here.runPromise(
         Effect.flatMap(EventStore, (store) => Effect.forkDaemon(Stream.runCollect(Stream.take(store.changes(1), 1)).pipe(Effect.map(Chunk.toReadonlyArray))))
       )
-      await here.runPromise(Effect.sleep("300 millis")) // caught up and listening
+      await elsewhere.runPromise(bothListening)
       const sent = Date.now()
       await elsewhere.runPromise(Effect.flatMap(EventStore, (store) => store.append(noteOn("second-1", 0))))
       const events = await here.runPromise(Fiber.join(feed).pipe(Effect.timeout("3 seconds")))
