@@ -1,4 +1,4 @@
-import { type Commit, EventStore, type StoredEvent } from "@carepanel/core"
+import { EventStore, type StoredEvent } from "@carepanel/core"
 import { SqlClient } from "@effect/sql"
 import { Chunk, Effect, Fiber, ManagedRuntime, Schedule, Stream } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
@@ -8,7 +8,7 @@ import { WriteLockWait } from "../src/sql/writeLockWait.js"
 import { type ChangeSignalOptions, makeChangeSignal } from "../src/store/changeSignal.js"
 import { makeGroupCommit } from "../src/store/groupCommit.js"
 import { makeSqlEventStore } from "../src/store/SqlEventStore.js"
-import { streamNamed } from "./support/appendSome.js"
+import { noteOn, } from "./support/appendSome.js"
 import { dialects, runOn } from "./support/dialects.js"
 import { closePgAdmin, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
 
@@ -91,13 +91,6 @@ describe("the change signal (this process's wake-ups)", () => {
   })
 })
 
-const noteOn = (id: string, expectedVersion: number): Commit => ({
-  stream: streamNamed(id),
-  expectedVersion,
-  events: [{ type: "AmountRecorded", data: { amount: expectedVersion + 1, note: id } }],
-  readModels: [],
-  notifications: []
-})
 
 /** The store's event store as the layer makes it, but polling only every hour: what a feed sees soon was signalled. */
 const eventStoreWithoutPoll = Effect.gen(function* () {

@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
-import { type Commit, ConcurrencyConflict, EventStore, PersistenceError, streamIdOf } from "@carepanel/core"
+import { ConcurrencyConflict, EventStore, PersistenceError, streamIdOf } from "@carepanel/core"
 import { Deferred, Effect, Either, Fiber, Redacted } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { PgStoreLayer, StoreIntegrity } from "../src/index.js"
@@ -8,7 +8,7 @@ import { WriteLockWait } from "../src/sql/writeLockWait.js"
 import { makeWriteTransaction } from "../src/sql/writeTransaction.js"
 import { type GroupCommit, makeGroupCommit } from "../src/store/groupCommit.js"
 import { makeSqlEventStore } from "../src/store/SqlEventStore.js"
-import { authorityA, streamNamed } from "./support/appendSome.js"
+import { authorityA, noteOn, streamNamed } from "./support/appendSome.js"
 import { dialects, runOn } from "./support/dialects.js"
 import { closePgAdmin, freshPgDatabase, freshSqliteLayer, removeTempDirs } from "./support/freshStores.js"
 import { emptyIdRow } from "./support/violatingRows.js"
@@ -18,13 +18,6 @@ afterAll(async () => {
   await closePgAdmin()
 })
 
-const noteOn = (id: string, expectedVersion: number, note: string): Commit => ({
-  stream: streamNamed(id),
-  expectedVersion,
-  events: [{ type: "AmountRecorded", data: { amount: expectedVersion + 1, note } }],
-  readModels: [],
-  notifications: []
-})
 
 /** A raw `events` row for a stream's version, as a writer that bypasses the store's append would write it. */
 const rawEventRow = (id: string, version: number, position: number) => ({

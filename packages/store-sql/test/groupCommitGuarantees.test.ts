@@ -1,10 +1,10 @@
 import { SqlClient } from "@effect/sql"
 import { PgClient } from "@effect/sql-pg"
-import { AccessLog, type AccessRecord, type ChildId, type Commit, ConcurrencyConflict, EventStore, type PersonId } from "@carepanel/core"
+import { AccessLog, type AccessRecord, type ChildId, ConcurrencyConflict, EventStore, type PersonId } from "@carepanel/core"
 import { Deferred, Effect, Either, Fiber, Redacted } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { type GroupCommitOptions, PgStoreLayer, SqliteStoreLayer, StoreIntegrity, trustedKeyOf, verifyStore } from "../src/index.js"
-import { authorityA, streamNamed } from "./support/appendSome.js"
+import { authorityA, noteOn, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
 import { closePgAdmin, freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
 
@@ -13,13 +13,6 @@ afterAll(async () => {
   await closePgAdmin()
 })
 
-const noteOn = (id: string, expectedVersion: number): Commit => ({
-  stream: streamNamed(id),
-  expectedVersion,
-  events: [{ type: "AmountRecorded", data: { amount: expectedVersion + 1, note: id } }],
-  readModels: [],
-  notifications: []
-})
 
 const readOf = (r: number): AccessRecord => ({
   authorityId: authorityA,
