@@ -1,7 +1,9 @@
-import type { DateTime } from "effect"
+import { DateTime } from "effect"
 import { englandAndWales } from "../../src/calendar/englandAndWales.js"
 import type { ChildRecordCommand } from "../../src/childRecord/ChildRecordCommands.js"
 import { childRecordDecider } from "../../src/childRecord/ChildRecordDecider.js"
+import type { Span } from "../../src/childRecord/secureAccommodationBudget.js"
+import type { secureClocks } from "../../src/childRecord/secureClocks.js"
 import type { ChildRecordEvent } from "../../src/childRecord/ChildRecordEvents.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import type { PresetSlug } from "../../src/policy/authorities/index.js"
@@ -22,3 +24,16 @@ export const cmd = (body: Record<string, unknown>, when: DateTime.Utc, actor: ke
 export const recordOf = (events: ReadonlyArray<ChildRecordEvent>) => fold(childRecordDecider, events)!
 
 export const specFor = (slug: PresetSlug) => deciderSpec(childRecordDecider, { policy: preset(slug), calendar: englandAndWales })
+
+/** Child-1's record with only its secure accommodation: the `closed` periods, one open from `start`, and the courts. */
+export const secureRecordOf = (closed: ReadonlyArray<Span>, start: number, courts: ReadonlyArray<Span>) =>
+  ({
+    childId: "child-1",
+    secureAccommodation: {
+      periods: [
+        ...closed.map((span, i) => ({ periodId: `secure-${i + 1}`, startedAt: DateTime.unsafeMake(span.from), endedAt: DateTime.unsafeMake(span.to) })),
+        { periodId: "open", startedAt: DateTime.unsafeMake(start) }
+      ],
+      courtAuthorities: courts.map((court) => ({ from: DateTime.unsafeMake(court.from), until: DateTime.unsafeMake(court.to) }))
+    }
+  }) as unknown as Parameters<typeof secureClocks>[0]

@@ -9,7 +9,7 @@ import { secureClocks } from "../../src/childRecord/secureClocks.js"
 import { fold } from "../../src/shared/decider.js"
 import { clockChangeDays } from "../calendar/arbitraries.js"
 import { contextOf, london } from "../fixtures.js"
-import { cmd, northSomerset } from "./fixtures.js"
+import { cmd, northSomerset, secureRecordOf } from "./fixtures.js"
 
 const hour = 3_600_000
 const window = 28 * 24 * hour
@@ -80,16 +80,7 @@ describe("secure accommodation: properties (STAT-S25)", () => {
       }
       const start = cursor + openGapHours * hour
       fc.pre(usedAt(closed, courtSpan, start) < limit)
-      const record = {
-        childId: "child-1",
-        secureAccommodation: {
-          periods: [
-            ...closed.map((span, i) => ({ periodId: `secure-${i + 1}`, startedAt: DateTime.unsafeMake(span.from), endedAt: DateTime.unsafeMake(span.to) })),
-            { periodId: "open", startedAt: DateTime.unsafeMake(start) }
-          ],
-          courtAuthorities: courtSpan ? [{ from: DateTime.unsafeMake(courtSpan.from), until: DateTime.unsafeMake(courtSpan.to) }] : []
-        }
-      } as unknown as Parameters<typeof secureClocks>[0]
+      const record = secureRecordOf(closed, start, courtSpan ? [courtSpan] : [])
       const clocks = secureClocks(record).filter((clock) => clock.id.endsWith(":open"))
       const dueOf = (name: string) => {
         const clock = clocks.find((candidate) => candidate.id.includes(`:${name}:`))!

@@ -3,6 +3,7 @@ import { DateTime } from "effect"
 import fc from "fast-check"
 import { describe, expect } from "vitest"
 import { secureClocks } from "../../src/childRecord/secureClocks.js"
+import { secureRecordOf } from "./fixtures.js"
 
 // STAT-S25's two clocks for a child's latest period in secure accommodation, whatever came before it: earlier periods,
 // and any number of court authorities (overlapping, before, during or after the period). Everything falls on whole
@@ -44,16 +45,7 @@ const scenario = fc.record({
 
 /** Both clocks of the open period, checked against the independent count. */
 const checkClocks = (closed: ReadonlyArray<Span>, start: number, courtSpans: ReadonlyArray<Span>) => {
-  const record = {
-    childId: "child-1",
-    secureAccommodation: {
-      periods: [
-        ...closed.map((span, i) => ({ periodId: `secure-${i + 1}`, startedAt: DateTime.unsafeMake(span.from), endedAt: DateTime.unsafeMake(span.to) })),
-        { periodId: "open", startedAt: DateTime.unsafeMake(start) }
-      ],
-      courtAuthorities: courtSpans.map((court) => ({ from: DateTime.unsafeMake(court.from), until: DateTime.unsafeMake(court.to) }))
-    }
-  } as unknown as Parameters<typeof secureClocks>[0]
+  const record = secureRecordOf(closed, start, courtSpans)
   const clocks = secureClocks(record).filter((clock) => clock.id.endsWith(":open"))
   // What counts, the open period taken as running on for years: the count at t takes it up to t.
   const parts = counted([...closed, { from: start, to: start + 20 * 365 * 24 * hour }], courtSpans)
