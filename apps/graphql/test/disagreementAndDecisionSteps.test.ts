@@ -1,9 +1,9 @@
-import { preset } from "@carepanel/core"
-import { staffOf } from "@carepanel/core/testing"
+import { addDays, type DecisionContent, preset } from "@carepanel/core"
+import { exampleDecision, staffOf } from "@carepanel/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { mutation } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
-import { decide, readyRequest, sittingWith, tokenFor } from "./support/scenario.js"
+import { decide, readyRequest, run, sittingWith, tokenFor } from "./support/scenario.js"
 
 let app: TestApp
 const policy = preset("lincolnshire")
@@ -50,7 +50,7 @@ const send = async (member: keyof typeof staff, name: string, input: Record<stri
   return response.body.data[name]
 }
 
-const near = (iso: string) => expect(Math.abs(new Date(iso).getTime() - app.now())).toBeLessThan(60_000)
+const near = (iso: string) => expect(Math.abs(new Date(iso).getTime() - app.now().getTime())).toBeLessThan(60_000)
 
 describe("a Lincolnshire member's dissent from a panel decision, played over GraphQL to the Assistant Director (CPR-7, LIN-13)", () => {
   it("CPR-7: a dissent from one recommended action reads back whose it is, the action, the decision's request and sitting, and nothing yet noted or escalated", async () => {
@@ -131,7 +131,7 @@ describe("a Lincolnshire member's dissent from a panel decision, played over Gra
       },
       withdrawnReason: null
     })
-    expect(ended.status).not.toBe("with_assistant_director")
+    expect(ended.status).toBe("outcome_recorded")
     near(ended.outcome.at)
 
     const read = await app.post(await tokenFor(app, staff.administrator), disagreementQuery, { id: disagreementId })
@@ -192,5 +192,127 @@ describe("a Lincolnshire member's dissent from a panel decision, played over Gra
     })
     const missing = await app.post(token, disagreementQuery, { id: "dis_none" })
     expect(missing.body.data.disagreement, missing.text).toMatchObject({ __typename: "NotFound", code: "NotFound" })
+  })
+})
+
+const onDecisionAll = `... on Decision {
+  id referralId childIds requestTypes madeAt sittingId status outcome rationale
+  agreed { accommodationWeeks placement funding { amountPence period months budget } legalPlanningMeeting preProceedings careProceedings }
+  returnToPanelWithinWeeks actionsCaseNoteAt returnWaivedAt outsidePanel { ruleId }
+  amendments { whatChanged why approvedBy { personId name role } ${by} } signOffs { ruleId }
+}`
+const onDecisionRefusal = `... on NotTheRightPerson { optionalRule: ruleId } ... on ReturnOverdue { refusedRule: ruleId due } ... on NotPermitted { action allowed }`
+
+const sendDecision = async (member: keyof typeof staff, name: string, input: Record<string, unknown>) => {
+  const response = await app.post(await tokenFor(app, staff[member]), mutation(name, `${onDecisionAll} ${onDecisionRefusal}`), { input })
+  expect(response.body.errors, response.text).toBeUndefined()
+  return response.body.data[name]
+}
+
+/** What was agreed, as the API reads it back: every field, null where it does not apply. */
+const agreedRead = (agreed: DecisionContent["agreed"]) => ({
+  accommodationWeeks: agreed.accommodationWeeks ?? null,
+  placement: agreed.placement ?? null,
+  funding: agreed.funding === undefined ? null : { months: null, ...agreed.funding },
+  legalPlanningMeeting: agreed.legalPlanningMeeting ?? null,
+  preProceedings: agreed.preProceedings ?? null,
+  careProceedings: agreed.careProceedings ?? null
+})
+
+/** A fresh request heard at its own sitting; `adjust` changes the example decision before it is signed. */
+const signedDecision = async (childId: string, adjust: (content: DecisionContent) => DecisionContent = (content) => content) => {
+  const referral = await readyRequest(app, policy, { id: childId, name: "Ellis Brackenbury" })
+  const sitting = await sittingWith(app, policy, [referral.id])
+  const signed = await decide(app, policy, referral.id, sitting, adjust)
+  return { decisionId: signed.id as string, referralId: referral.id as string, sitting }
+}
+
+const requestType = policy.referral.inScope.requestTypes[0]!
+
+describe("a Lincolnshire panel decision edited, amended and its return to panel waived over GraphQL (LIN-5, LIN-7)", () => {
+  it("LIN-5: a signed decision reads back every agreed field, made at panel at its sitting; only a chair, vice chair or AD amends it, named as approver", async () => {
+    const { decisionId, referralId: ref, sitting } = await signedDecision("dis-child-2")
+    const content = exampleDecision(policy, requestType, "approve", { actionsDue: addDays(sitting.date, 14), key: ref })
+    const read = await app.post(await tokenFor(app, staff.administrator), `query D($id: ID!) { decision(id: $id) { __typename ${onDecisionAll} } }`, { id: decisionId })
+    expect(read.body.data.decision, read.text).toMatchObject({
+      referralId: ref,
+      childIds: ["dis-child-2"],
+      requestTypes: [requestType],
+      madeAt: "panel",
+      sittingId: sitting.id,
+      status: "final",
+      outcome: "approve",
+      rationale: content.rationale,
+      agreed: agreedRead(content.agreed),
+      returnToPanelWithinWeeks: null,
+      actionsCaseNoteAt: null,
+      returnWaivedAt: null,
+      outsidePanel: null,
+      amendments: []
+    })
+
+    const edited = await sendDecision("administrator", "editDecision", { decisionId, content: { ...content, rationale: "Too late to edit" } })
+    expect(edited, JSON.stringify(edited)).toMatchObject({ __typename: "DecisionIsFinal", code: "DecisionIsFinal" })
+    expect(edited.message).toMatch(/record an amendment saying what changed and why/)
+
+    const amended = { ...content, rationale: "The plan stands, with a review of contact in six weeks", returnToPanel: { withinWeeks: 6, ruleId: "LIN-7" } }
+    const input = { decisionId, content: amended, whatChanged: "Added a return to panel", why: "A member's dissent was upheld in part" }
+    const byWorker = await sendDecision("socialWorker", "amendDecision", input)
+    expect(byWorker, JSON.stringify(byWorker)).toMatchObject({
+      __typename: "NotPermitted",
+      message: "Only a panel chair, vice chair or Assistant Director can amend a signed decision."
+    })
+    const byChair = await sendDecision("viceChair", "amendDecision", input)
+    expect(byChair, JSON.stringify(byChair)).toMatchObject({
+      rationale: amended.rationale,
+      returnToPanelWithinWeeks: 6,
+      amendments: [
+        {
+          whatChanged: "Added a return to panel",
+          why: "A member's dissent was upheld in part",
+          approvedBy: { ...party(staff.viceChair), role: "vice_chair" },
+          by: { ...party(staff.viceChair), role: "vice_chair" }
+        }
+      ]
+    })
+    near(byChair.amendments[0].at)
+  })
+
+  it("LIN-7: a return to panel within its weeks is closed by case note by a team manager, read back with when; a second case note is refused", async () => {
+    const { decisionId } = await signedDecision("dis-child-3", (content) => ({ ...content, returnToPanel: { withinWeeks: 4, ruleId: "LIN-7" } }))
+    const byWorker = await sendDecision("socialWorker", "waiveReturnToPanel", { decisionId, caseNote: "Contact is settled; no need to return" })
+    expect(byWorker, JSON.stringify(byWorker)).toMatchObject({
+      __typename: "NotPermitted",
+      message: "Only a team manager or practice supervisor can close a return to panel by case note."
+    })
+    expect(byWorker.returnWaivedAt).toBeUndefined()
+    const waived = await sendDecision("teamManager", "waiveReturnToPanel", { decisionId, caseNote: "Contact is settled; no need to return" })
+    expect(waived, JSON.stringify(waived)).toMatchObject({ __typename: "Decision", returnToPanelWithinWeeks: 4 })
+    near(waived.returnWaivedAt)
+    const again = await sendDecision("teamManager", "waiveReturnToPanel", { decisionId, caseNote: "Again" })
+    expect(again, JSON.stringify(again)).toMatchObject({ __typename: "DecisionIsFinal" })
+    expect(again.message).toMatch(/already closed by case note/)
+  })
+
+  it("LIN-7: once its weeks have passed the return cannot be closed by case note: refused naming the rule and when it was due", async () => {
+    const { decisionId } = await signedDecision("dis-child-4", (content) => ({ ...content, returnToPanel: { withinWeeks: 2, ruleId: "LIN-7" } }))
+    app.travelTo(new Date(app.now().getTime() + 3 * 7 * 24 * 3_600_000))
+    const late = await sendDecision("teamManager", "waiveReturnToPanel", { decisionId, caseNote: "Too late" })
+    expect(late, JSON.stringify(late)).toMatchObject({ __typename: "ReturnOverdue", refusedRule: "LIN-7" })
+    expect(late.message).toMatch(/too late to close it by case note/)
+    expect(new Date(late.due).getTime()).toBeLessThan(app.now().getTime())
+  })
+
+  it("CPR-8: before sign-off a decision is edited in place, its new words and agreed fields read back", async () => {
+    const referral = await readyRequest(app, policy, { id: "dis-child-5", name: "Rowan Tilbury" })
+    const sitting = await sittingWith(app, policy, [referral.id])
+    app.travelTo(new Date(Date.parse(sitting.startsAt) + 30 * 60_000))
+    await run(app, staff.chair, "confirmQuorum", "... on Sitting { id }", { sittingId: sitting.id, enough: true, note: "Quorate" })
+    const content = exampleDecision(policy, requestType, "approve", { actionsDue: addDays(sitting.date, 14), key: referral.id })
+    const recorded = await sendDecision("administrator", "recordPanelDecision", { referralId: referral.id, sittingId: sitting.id, content })
+    expect(recorded.signOffs, JSON.stringify(recorded)).toEqual([])
+    const changed = { ...content, rationale: "Approved for a shorter time", agreed: { ...content.agreed, legalPlanningMeeting: false } }
+    const edited = await sendDecision("administrator", "editDecision", { decisionId: recorded.id, content: changed })
+    expect(edited, JSON.stringify(edited)).toMatchObject({ __typename: "Decision", rationale: changed.rationale, agreed: agreedRead(changed.agreed), amendments: [] })
   })
 })
