@@ -311,7 +311,18 @@ describe("a Lincolnshire panel decision edited, amended and its return to panel 
     const content = exampleDecision(policy, requestType, "approve", { actionsDue: addDays(sitting.date, 14), key: referral.id })
     const recorded = await sendDecision("administrator", "recordPanelDecision", { referralId: referral.id, sittingId: sitting.id, content })
     expect(recorded.signOffs, JSON.stringify(recorded)).toEqual([])
-    const changed = { ...content, rationale: "Approved for a shorter time", agreed: { ...content.agreed, legalPlanningMeeting: false } }
+    const changed: DecisionContent = {
+      ...content,
+      rationale: "Approved for a shorter time",
+      agreed: {
+        accommodationWeeks: 8,
+        placement: "in_house_foster",
+        funding: { amountPence: 45_000, period: "annual", months: 3, budget: "Edge of care" },
+        legalPlanningMeeting: false,
+        preProceedings: true,
+        careProceedings: false
+      }
+    }
     const edited = await sendDecision("administrator", "editDecision", { decisionId: recorded.id, content: changed })
     expect(edited, JSON.stringify(edited)).toMatchObject({ __typename: "Decision", rationale: changed.rationale, agreed: agreedRead(changed.agreed), amendments: [] })
   })
