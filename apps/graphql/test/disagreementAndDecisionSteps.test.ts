@@ -320,7 +320,7 @@ describe("a Lincolnshire panel decision edited, amended and its return to panel 
         funding: { amountPence: 45_000, period: "annual", months: 3, budget: "Edge of care" },
         legalPlanningMeeting: false,
         preProceedings: true,
-        careProceedings: false
+        careProceedings: true
       }
     }
     const edited = await sendDecision("administrator", "editDecision", { decisionId: recorded.id, content: changed })
