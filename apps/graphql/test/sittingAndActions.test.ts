@@ -136,6 +136,9 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
     const both = await send(staff.administrator, "recordChildRecordUploaded", { sittingId, childId: "sit-child-2", referralId: second.id })
     expect(both.record).toMatchObject({ status: "uploaded", uploadedChildIds: ["sit-child-1", "sit-child-2"] })
 
+    const late = await send(staff.administrator, "cancelSitting", { sittingId, reason: "Too late" })
+    expect(late, JSON.stringify(late)).toMatchObject({ code: "SittingNotInState", message: expect.stringMatching(/^You cannot cancel it: the sitting on .+ has started\.$/) })
+
     const referralSitting = `query R($id: ID!) { referral(id: $id) { ... on Referral { id sitting { id date } } } }`
     expect((await query(staff.administrator, referralSitting, { id: second.id })).referral).toEqual({ id: second.id, sitting: { id: sittingId, date } })
     expect((await query(staff.administrator, referralSitting, { id: notOnOne.id })).referral).toEqual({ id: notOnOne.id, sitting: null })
@@ -147,7 +150,7 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
     const cancelled = await send(staff.administrator, "cancelSitting", { sittingId: scheduled.id, reason: "The chair is at court that day" })
     expect(cancelled.cancelled, JSON.stringify(cancelled)).toEqual({ reason: "The chair is at court that day", by: { name: staff.administrator.name } })
     const twice = await send(staff.administrator, "cancelSitting", { sittingId: scheduled.id, reason: "Again" })
-    expect(twice.__typename).not.toBe("Sitting")
+    expect(twice, JSON.stringify(twice)).toMatchObject({ code: "SittingNotInState", message: expect.stringMatching(/^The sitting on .+ was cancelled\.$/) })
 
     const list = `query L($from: Date, $to: Date, $panelId: ID) { sittings(from: $from, to: $to, panelId: $panelId) { id date cancelled { reason } } }`
     const on = (await query(staff.administrator, list, { from: date, to: date })).sittings
@@ -156,6 +159,15 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
     expect((await query(staff.administrator, list, { to: addDays(date, -1) })).sittings.map((s: { id: string }) => s.id)).not.toContain(scheduled.id)
     expect((await query(staff.administrator, list, { panelId: panel.id })).sittings.map((s: { id: string }) => s.id)).toContain(scheduled.id)
     expect((await query(staff.administrator, list, { panelId: "no-such-panel" })).sittings).toEqual([])
+
+    const year = new Date(app.now()).getUTCFullYear() + 1
+    const yearly = await app.post(await tokenFor(app, staff.administrator), `mutation Y($input: ScheduleSittingsForYearInput!) { scheduleSittingsForYear(input: $input) { __typename ... on ScheduleSittingsForYearSuccess { data { id panelId date } } ${refusal} } }`, { input: { panelId: panel.id, year } })
+    expect(yearly.body.errors, yearly.text).toBeUndefined()
+    const sittingsOfYear = yearly.body.data.scheduleSittingsForYear.data
+    expect(sittingsOfYear.length, yearly.text).toBeGreaterThan(10)
+    for (const each of sittingsOfYear) expect(each, JSON.stringify(each)).toMatchObject({ panelId: panel.id, date: expect.stringMatching(new RegExp(`^${year}-`)) })
+    const listed = (await query(staff.administrator, list, { from: `${year}-01-01`, to: `${year}-12-31`, panelId: panel.id })).sittings
+    expect(listed.map((s: { id: string }) => s.id)).toEqual(sittingsOfYear.map((s: { id: string }) => s.id))
 
     const { sitting } = await query(staff.administrator, `query S($id: ID!) { sitting(id: $id) { __typename ${refusal} } }`, { id: "" })
     expect(sitting, JSON.stringify(sitting)).toMatchObject({ __typename: "InvalidInput", problems: [{ path: "id" }] })
