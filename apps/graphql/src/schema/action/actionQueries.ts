@@ -24,8 +24,7 @@ builder.queryField("actions", (t) =>
       const views = await readList(context, (actor) =>
         Effect.gen(function* () {
           yield* authorise(actor, decisionReaders)
-          // The index's actionOwnerRoles holds only the roles of actions still Open, not Outstanding ones, which "open" and
-          // "overdue" include: filtering by it would hide an outstanding action from its owner. Filter below instead.
+          // No prefilter on the index's actionOwnerRoles: it omits Outstanding actions, which "open" and "overdue" include.
           const rows = yield* using(ReadModels, (readModels) => readModels.query({ collection: decisionCollection, authorityId: actor.authorityId }))
           const decisions = yield* Effect.forEach(rows, (row) => Schema.decodeUnknown(Decision)(row.doc).pipe(Effect.orDie))
           return decisions
