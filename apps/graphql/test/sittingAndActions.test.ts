@@ -1,4 +1,4 @@
-import { addDays, preset } from "@carepanel/core"
+import { type AuthorityPolicy, addDays, type DecisionContent, LocalDate, preset } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { mutation } from "./support/documents.js"
@@ -8,6 +8,14 @@ import { decide, readyRequest, run, type StaffMember, sittingDate, tokenFor } fr
 const policy = preset("care-planning")
 const staff = staffOf(policy.authority.id)
 const panel = policy.panels[0]!
+const fortnightly = preset("knowsley")
+const knowsleyPanel = fortnightly.panels[0]!
+/** Knowsley's policy, under another authority id, with its panel sitting on two fixed dates instead of a cadence. */
+const fixedDates: AuthorityPolicy = {
+  ...fortnightly,
+  authority: { ...fortnightly.authority, id: "fixed-dates-borough" as AuthorityPolicy["authority"]["id"] },
+  panels: [{ ...knowsleyPanel, schedule: { _tag: "FixedDates", dates: [LocalDate.make("2027-03-04"), LocalDate.make("2027-06-03")] } }]
+}
 let app: TestApp
 
 const refusal = "... on DomainError { code message } ... on InvalidInput { problems { path message } }"
@@ -21,7 +29,7 @@ const sittingFields = `... on Sitting {
 const actionFields = `actionId decisionId referralId description ownerRole ownerName dueDate fgcReferral progress evidence outstandingReason closedBy { name } closedAt clock { ruleId state }`
 
 beforeAll(async () => {
-  app = await startTestApp([policy])
+  app = await startTestApp([policy, fortnightly, fixedDates])
 })
 afterAll(() => app.close())
 
@@ -55,12 +63,14 @@ describe("the authority's panels over GraphQL", () => {
     expect(panel.members.length).toBeGreaterThan(0)
     expect([panels[0].startsAt, panels[0].endsAt]).toEqual([panel.hours.start, panel.hours.end])
     expect([panels[0].startsAt, panels[0].endsAt]).toEqual(["09:30", "13:00"])
-    if (panel.schedule._tag === "Cadence") {
-      const every = panel.schedule.everyWeeks === 1 ? "week" : `${panel.schedule.everyWeeks} weeks`
-      expect(panels[0].schedule).toBe(`every ${every} on ${panel.schedule.weekday}, from ${panel.schedule.firstDate}`)
-    } else {
-      expect(panels[0].schedule).toBe(`on fixed dates: ${panel.schedule.dates.join(", ")}`)
-    }
+    expect(panels[0].schedule).toBe("every week on wednesday, from 2027-01-06")
+  })
+
+  it("a fortnightly panel's schedule reads every 2 weeks; a panel on fixed dates lists them", async () => {
+    const schedules = async (authority: AuthorityPolicy) =>
+      (await query(staffOf(authority.authority.id).administrator, "query { panels { id schedule } }")).panels
+    expect(await schedules(fortnightly)).toEqual([{ id: knowsleyPanel.id, schedule: "every 2 weeks on thursday, from 2027-01-07" }])
+    expect(await schedules(fixedDates)).toEqual([{ id: knowsleyPanel.id, schedule: "on fixed dates: 2027-03-04, 2027-06-03" }])
   })
 })
 
@@ -160,7 +170,7 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
     expect((await query(staff.administrator, list, { panelId: panel.id })).sittings.map((s: { id: string }) => s.id)).toContain(scheduled.id)
     expect((await query(staff.administrator, list, { panelId: "no-such-panel" })).sittings).toEqual([])
 
-    const year = new Date(app.now()).getUTCFullYear() + 1
+    const year = 2030
     const yearly = await app.post(await tokenFor(app, staff.administrator), `mutation Y($input: ScheduleSittingsForYearInput!) { scheduleSittingsForYear(input: $input) { __typename ... on ScheduleSittingsForYearSuccess { data { id panelId date } } ${refusal} } }`, { input: { panelId: panel.id, year } })
     expect(yearly.body.errors, yearly.text).toBeUndefined()
     const sittingsOfYear = yearly.body.data.scheduleSittingsForYear.data
@@ -182,7 +192,11 @@ describe("a decision's actions over GraphQL: owners, due dates, open, outstandin
     await run(app, staff.administrator, "acceptReferralOntoSitting", "... on Referral { id }", { referralId: referral.id, sittingId: sitting.id })
     await run(app, staff.administrator, "buildProposedAgenda", "... on Sitting { id }", { sittingId: sitting.id })
     await run(app, staff.administrator, "publishAgenda", "... on Sitting { id }", { sittingId: sitting.id })
-    const decision = await decide(app, policy, referral.id, sitting)
+    const named = (content: DecisionContent): DecisionContent => ({
+      ...content,
+      actions: content.actions.map((action) => (action.ownerRole === "team_manager" ? { ...action, ownerName: "Hollis Brant" } : action))
+    })
+    const decision = await decide(app, policy, referral.id, sitting, named)
     const actions = (document: string) => query(staff.teamManager, document).then((data) => data.actions.filter((action: { referralId: string }) => action.referralId === referral.id))
 
     const open = await actions(`query { actions { ${actionFields} } }`)
@@ -205,8 +219,8 @@ describe("a decision's actions over GraphQL: owners, due dates, open, outstandin
       clock: { state: "pending" }
     })
     expect(fgc.clock.ruleId).toBe("CPR-10")
-    const byTeamManager = await actions(`query { actions(ownerRole: team_manager) { actionId referralId ownerRole description fgcReferral } }`)
-    expect(byTeamManager).toEqual([{ actionId: `${referral.id}-plan`, referralId: referral.id, ownerRole: "team_manager", description: "Update the child's plan with the panel's decision", fgcReferral: false }])
+    const byTeamManager = await actions(`query { actions(ownerRole: team_manager) { actionId referralId ownerRole ownerName description fgcReferral } }`)
+    expect(byTeamManager).toEqual([{ actionId: `${referral.id}-plan`, referralId: referral.id, ownerRole: "team_manager", ownerName: "Hollis Brant", description: "Update the child's plan with the panel's decision", fgcReferral: false }])
     expect(await actions(`query { actions(state: overdue) { actionId referralId } }`)).toEqual([])
 
     const done = await run(app, staff.socialWorker, "completeAction", "... on Decision { id }", { decisionId: decision.id, actionId: `${referral.id}-fgc`, evidence: "FGC referral sent on the portal" })
