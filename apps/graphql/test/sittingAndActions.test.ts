@@ -157,6 +157,13 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
   it("a sitting cancelled before it starts reads its reason and who; the sittings list filters by dates and panel; a bad id is named", async () => {
     const date = addDays(sittingDate(app, policy, 70), 0)
     const scheduled = await send(staff.administrator, "scheduleSitting", { panelId: panel.id, date })
+    const byHand = await send(staff.administrator, "buildAgenda", {
+      sittingId: scheduled.id,
+      entries: [{ referralId: "ref-by-hand-1", childIds: ["hand-child-1"], kind: "request", summary: "Respite for a nine-year-old" }]
+    })
+    expect(byHand.agenda, JSON.stringify(byHand)).toEqual([
+      { referralId: "ref-by-hand-1", childIds: ["hand-child-1"], kind: "request", summary: "Respite for a nine-year-old", startsAt: byHand.startsAt, endsAt: expect.any(String) }
+    ])
     const cancelled = await send(staff.administrator, "cancelSitting", { sittingId: scheduled.id, reason: "The chair is at court that day" })
     expect(cancelled.cancelled, JSON.stringify(cancelled)).toEqual({ reason: "The chair is at court that day", by: { name: staff.administrator.name } })
     const twice = await send(staff.administrator, "cancelSitting", { sittingId: scheduled.id, reason: "Again" })
