@@ -44,7 +44,7 @@ const query = async (member: StaffMember, document: string, variables: Record<st
   expect(response.body.errors, response.text).toBeUndefined()
   return response.body.data
 }
-const near = (iso: string | null, millis: number) => expect(Math.abs(Date.parse(iso ?? "") - millis)).toBeLessThan(60_000)
+const near = (iso: string | null, at: Date) => expect(Math.abs(Date.parse(iso ?? "") - at.getTime())).toBeLessThan(60_000)
 
 describe("the authority's panels over GraphQL", () => {
   it("each panel reads its name, venue, hours in London words, schedule in words, chair and seats", async () => {
