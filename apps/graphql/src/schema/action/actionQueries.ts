@@ -24,8 +24,8 @@ builder.queryField("actions", (t) =>
       const views = await readList(context, (actor) =>
         Effect.gen(function* () {
           yield* authorise(actor, decisionReaders)
-          const where = args.ownerRole != null && state !== "all" ? { actionOwnerRoles: args.ownerRole } : {}
-          const rows = yield* using(ReadModels, (readModels) => readModels.query({ collection: decisionCollection, authorityId: actor.authorityId, where }))
+          // No prefilter on the index's actionOwnerRoles: it omits Outstanding actions, which "open" and "overdue" include.
+          const rows = yield* using(ReadModels, (readModels) => readModels.query({ collection: decisionCollection, authorityId: actor.authorityId }))
           const decisions = yield* Effect.forEach(rows, (row) => Schema.decodeUnknown(Decision)(row.doc).pipe(Effect.orDie))
           return decisions
             .flatMap((decision) => decision.content.actions.map((action): ActionView => ({ decision, action })))
