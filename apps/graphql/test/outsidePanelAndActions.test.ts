@@ -17,7 +17,8 @@ afterAll(() => app.close())
 
 const by = "by { personId name role } at"
 const onDecision = `... on Decision {
-  id referralId childIds requestTypes madeAt sittingId status outcome actionsCaseNoteAt
+  id referralId childIds requestTypes madeAt sittingId status outcome actionsCaseNoteAt returnToPanelWithinWeeks returnWaivedAt
+  agreed { accommodationWeeks placement funding { amountPence period months budget } legalPlanningMeeting preProceedings careProceedings }
   actions { actionId progress evidence outstandingReason closedBy { name } }
   outsidePanel { ruleId whyOutsidePanel timescales placedAt lpmAt pendingAgreements { anyOf } agreements { ${by} } retrospectivePresentation s20TasksDone }
 }`
@@ -43,7 +44,16 @@ const s20Request = async (childId: string, name: string) => {
 
 describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL (LIN-11, LIN-12)", () => {
   it("LIN-11: recorded by the team manager, it waits for the Assistant Director; every field reads back; only the AD's agreement makes it final", async () => {
-    const { referralId, content } = await s20Request("out-child-1", "Tamsin Rookwood")
+    const { referralId, content: example } = await s20Request("out-child-1", "Tamsin Rookwood")
+    const agreed = {
+      accommodationWeeks: 6,
+      placement: "in_house_foster" as const,
+      funding: { amountPence: 120_000, period: "weekly" as const, months: 2, budget: "Children in care" },
+      legalPlanningMeeting: true,
+      preProceedings: true,
+      careProceedings: true
+    }
+    const content = { ...example, agreed, returnToPanel: { withinWeeks: 6, ruleId: "LIN-7" } }
     const placedAt = new Date(app.now().getTime() - 3 * 3_600_000).toISOString()
     const lpmAt = new Date(app.now().getTime() + 2 * 86_400_000).toISOString()
     const recorded = await send(staff.teamManager, "recordOutsidePanelAgreement", {
@@ -64,6 +74,9 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
       status: "awaiting_agreement",
       outcome: "approve",
       actionsCaseNoteAt: null,
+      returnToPanelWithinWeeks: 6,
+      returnWaivedAt: null,
+      agreed,
       outsidePanel: {
         ruleId: "LIN-11",
         whyOutsidePanel: "Mother was admitted to hospital overnight; no sitting until Wednesday",
@@ -82,13 +95,13 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
     expect(byManager, JSON.stringify(byManager)).toMatchObject({ __typename: "NotTheRightPerson", optionalRule: "LIN-11" })
     expect(byManager.message).toBe("This agreement is waiting for the Assistant Director (LIN-11).")
 
-    const agreed = await send(staff.assistantDirector, "agreeOutsidePanel", { decisionId })
-    expect(agreed, JSON.stringify(agreed)).toMatchObject({
+    const byDirector = await send(staff.assistantDirector, "agreeOutsidePanel", { decisionId })
+    expect(byDirector, JSON.stringify(byDirector)).toMatchObject({
       __typename: "Decision",
       status: "final",
       outsidePanel: { pendingAgreements: [], agreements: [{ by: { ...party(staff.assistantDirector), role: "assistant_director" } }] }
     })
-    near(agreed.outsidePanel.agreements[0].at)
+    near(byDirector.outsidePanel.agreements[0].at)
     const again = await send(staff.assistantDirector, "agreeOutsidePanel", { decisionId })
     expect(again, JSON.stringify(again)).toMatchObject({ __typename: "DecisionIsFinal", message: "Everyone needed has already agreed." })
   })
@@ -123,12 +136,15 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
     expect(twice, JSON.stringify(twice)).toMatchObject({ __typename: "ActionAlreadyClosed", message: "That task is already recorded." })
 
     const atPanel = await readyRequest(app, policy, { id: "out-child-4", name: "Wren Castleby" })
-    const heard = await decide(app, policy, atPanel.id, await sittingWith(app, policy, [atPanel.id]))
+    const sitting = await sittingWith(app, policy, [atPanel.id])
+    const heard = await decide(app, policy, atPanel.id, sitting)
     const notOutside = await send(staff.socialWorker, "recordS20Task", { decisionId: heard.id, task: "supervision", note: "Held" })
     expect(notOutside, JSON.stringify(notOutside)).toMatchObject({
       __typename: "NotApplicable",
       message: "The 48-hour tasks apply to section 20 accommodation agreed outside panel (LIN-12)."
     })
+    const read = await app.post(await tokenFor(app, staff.administrator), `query D($id: ID!) { decision(id: $id) { __typename ${onDecision} } }`, { id: heard.id })
+    expect(read.body.data.decision, read.text).toMatchObject({ madeAt: "panel", sittingId: sitting.id, outsidePanel: null, returnToPanelWithinWeeks: null })
   })
 })
 
