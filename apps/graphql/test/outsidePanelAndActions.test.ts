@@ -18,6 +18,7 @@ afterAll(() => app.close())
 const by = "by { personId name role } at"
 const onDecision = `... on Decision {
   id referralId childIds requestTypes madeAt sittingId status outcome actionsCaseNoteAt returnToPanelWithinWeeks returnWaivedAt
+  minutes { workingWell worries needsToHappen }
   agreed { accommodationWeeks placement funding { amountPence period months budget } legalPlanningMeeting preProceedings careProceedings }
   actions { actionId progress evidence outstandingReason closedBy { name } }
   outsidePanel { ruleId whyOutsidePanel timescales placedAt lpmAt pendingAgreements { anyOf } agreements { ${by} } retrospectivePresentation s20TasksDone }
@@ -77,6 +78,7 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
       returnToPanelWithinWeeks: 6,
       returnWaivedAt: null,
       agreed,
+      minutes: content.minutes ?? "the example's Signs of Safety minutes (LIN-5)",
       outsidePanel: {
         ruleId: "LIN-11",
         whyOutsidePanel: "Mother was admitted to hospital overnight; no sitting until Wednesday",
