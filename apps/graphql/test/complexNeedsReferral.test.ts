@@ -33,6 +33,7 @@ describe("API: CPR-6, the Complex Needs Panel referral", () => {
 
     const sent = await run(app, staff.administrator, "recordComplexNeedsTemplateSent", onDecision, { decisionId, note: "Emailed to the social worker" })
     expect(sent.complexNeedsReferral.templateSentBy).toEqual({ name: staff.administrator.name })
+    expect(Math.abs(Date.parse(sent.complexNeedsReferral.templateSentAt) - app.now().getTime())).toBeLessThan(60_000)
     const again = await app.post(
       await tokenFor(app, staff.administrator),
       mutation("recordComplexNeedsTemplateSent", ""),
