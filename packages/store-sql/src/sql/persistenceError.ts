@@ -1,6 +1,7 @@
 import type { SqlError } from "@effect/sql/SqlError"
 import { PersistenceError } from "@carepanel/core"
 import { Effect } from "effect"
+import { isSqlError } from "./driverMessage.js"
 import { isBusy, isWriteLockBusy } from "./writeLockWait.js"
 
 const persistenceErrorOf = (operation: string, error: SqlError): PersistenceError => {
@@ -29,6 +30,6 @@ export const asPersistenceError =
   <A, E, R>(effect: Effect.Effect<A, E | SqlError, R>): Effect.Effect<A, Exclude<E, SqlError> | PersistenceError, R> =>
     Effect.catchIf(
       effect,
-      (error): error is SqlError => (error as { _tag?: unknown } | undefined)?._tag === "SqlError",
+      isSqlError,
       (error) => Effect.fail(persistenceErrorOf(operation, error))
     ) as Effect.Effect<A, Exclude<E, SqlError> | PersistenceError, R>

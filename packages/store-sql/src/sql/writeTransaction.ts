@@ -1,8 +1,8 @@
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
 import type { Connection as SqlConnection } from "@effect/sql/SqlConnection"
-import { Context, Effect, Exit, FiberRef, Scope } from "effect"
-import { driverMessage } from "./driverMessage.js"
+import { Context, Effect, Exit, FiberRef, Option, Scope } from "effect"
+import { driverMessage, isSqlError } from "./driverMessage.js"
 import { retryWhileBusy, WriteLockWait } from "./writeLockWait.js"
 
 const noTransactionActive = (error: SqlError) => driverMessage(error).includes("no transaction is active")
@@ -58,10 +58,12 @@ export const makeWriteTransaction = Effect.gen(function* () {
       // `execute`, not `executeUnprepared`: the driver's statement cache keeps these few texts prepared, where
       // preparing them again at every transaction and savepoint was a tenth of a statement's cost.
       const begin = (conn: SqlConnection) => conn.execute("BEGIN IMMEDIATE", [], undefined)
-      const commit = (conn: SqlConnection) => conn.execute("COMMIT", [], undefined)
       // After a busy BEGIN there is no transaction to roll back, and @effect/sql makes a failed rollback a defect.
       const rollback = (conn: SqlConnection) =>
         conn.executeUnprepared("ROLLBACK", [], undefined).pipe(Effect.catchIf(noTransactionActive, () => Effect.void))
+      // A COMMIT that fails (a deferred constraint, a full disk, an I/O error) may leave SQLite's transaction open:
+      // its writes would then be read back on this connection and the next BEGIN refused. Roll it back there and then.
+      const commit = (conn: SqlConnection) => conn.execute("COMMIT", [], undefined).pipe(Effect.tapError(() => Effect.ignore(rollback(conn))))
       const transaction = SqlClient.makeWithTransaction({
         transactionTag: SqlClient.TransactionConnection,
         spanAttributes: [["db.system.name", "sqlite"]],
@@ -105,10 +107,17 @@ export const makeWriteTransaction = Effect.gen(function* () {
         Effect.withFiberRuntime((fiber) => {
           const open = Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)
           const traced = fiber.getFiberRef(FiberRef.currentTracerEnabled)
-          if (open._tag === "None") return waitingForTheLock(traced ? transaction(effect) : outermost(effect, fiber.currentContext))
+          if (open._tag === "None") return waitingForTheLock(failedCommitAsError(traced ? transaction(effect) : outermost(effect, fiber.currentContext)))
           return traced ? transaction(effect) : savepoint(effect, fiber.currentContext, open.value)
         })
     },
-    orElse: (): WriteTransaction => sql.withTransaction
+    orElse: (): WriteTransaction => (effect) => failedCommitAsError(sql.withTransaction(effect))
   })
 })
+
+/**
+ * @effect/sql makes a failed COMMIT (or ROLLBACK) a defect; it is the database's failure to save, and the caller is
+ * owed that answer ("could not save, try again") like any other statement's, not an internal error.
+ */
+const failedCommitAsError = <A, E, R>(transaction: Effect.Effect<A, E | SqlError, R>): Effect.Effect<A, E | SqlError, R> =>
+  Effect.catchSomeDefect(transaction, (defect) => (isSqlError(defect) ? Option.some(Effect.fail(defect)) : Option.none()))
