@@ -1,8 +1,8 @@
 import { SqlClient } from "@effect/sql"
-import type { SqlError } from "@effect/sql/SqlError"
+import { SqlError } from "@effect/sql/SqlError"
 import type { Connection as SqlConnection } from "@effect/sql/SqlConnection"
 import { Context, Effect, Exit, FiberRef, Option, Scope } from "effect"
-import { driverMessage, isSqlError } from "./driverMessage.js"
+import { driverMessage, isClosedDatabase, isSqlError } from "./driverMessage.js"
 import { retryWhileBusy, WriteLockWait } from "./writeLockWait.js"
 
 const noTransactionActive = (error: SqlError) => driverMessage(error).includes("no transaction is active")
@@ -116,8 +116,13 @@ export const makeWriteTransaction = Effect.gen(function* () {
 })
 
 /**
- * @effect/sql makes a failed COMMIT (or ROLLBACK) a defect; it is the database's failure to save, and the caller is
- * owed that answer ("could not save, try again") like any other statement's, not an internal error.
+ * @effect/sql makes a failed COMMIT (or ROLLBACK) a defect, and better-sqlite3 throws on a database closed under a
+ * transaction (the process stopping): both are the database's failure to save, and the caller is owed that answer
+ * ("could not save, try again") like any other statement's, not an internal error.
  */
 const failedCommitAsError = <A, E, R>(transaction: Effect.Effect<A, E | SqlError, R>): Effect.Effect<A, E | SqlError, R> =>
-  Effect.catchSomeDefect(transaction, (defect) => (isSqlError(defect) ? Option.some(Effect.fail(defect)) : Option.none()))
+  Effect.catchSomeDefect(transaction, (defect) => {
+    if (isSqlError(defect)) return Option.some(Effect.fail(defect))
+    if (isClosedDatabase(defect)) return Option.some(Effect.fail(new SqlError({ message: "The store was closed during the transaction", cause: defect })))
+    return Option.none()
+  })

@@ -1,5 +1,5 @@
 import { SqlClient } from "@effect/sql"
-import type { SqlError } from "@effect/sql/SqlError"
+import { SqlError } from "@effect/sql/SqlError"
 import { Context, Deferred, Effect, Exit, FiberId, Option } from "effect"
 import { writeLinks } from "../chain/appendLink.js"
 import { type PendingLink, PendingLinks } from "../chain/pendingLinks.js"
@@ -36,6 +36,8 @@ interface Member {
   readonly work: CommitWork<unknown, unknown>
   readonly done: Deferred.Deferred<unknown, unknown>
 }
+
+const storeClosed = () => new SqlError({ message: "The store was closed (the process is stopping): nothing of this commit was written" })
 
 /**
  * The leader's yield on SQLite: one turn of the event loop (setImmediate), so that the I/O callbacks already due run
@@ -109,6 +111,8 @@ export const makeGroupCommit = (writeTransaction: WriteTransaction, key: Signing
 
     let waiting: Array<Member> = []
     let leading = false
+    /** Set when the store's scope closes: a commit then is refused (nothing of it written), never left waiting. */
+    let closed = false
 
     const answer = (members: ReadonlyArray<Member>, outcomes: ReadonlyArray<Exit.Exit<unknown, unknown>>) =>
       Effect.forEach(members, (member, i) => Deferred.done(member.done, outcomes[i]!), { discard: true })
@@ -127,7 +131,16 @@ export const makeGroupCommit = (writeTransaction: WriteTransaction, key: Signing
         Effect.zipRight(drain)
       )
     })
-    yield* Effect.addFinalizer(() => Effect.forEach(waiting, (member) => Deferred.interrupt(member.done)))
+    // A commit still waiting for a group when the store closes was not written: it is answered so, at once. The drain
+    // fibre (in the same scope) is interrupted, and with it the members of the group it was writing.
+    yield* Effect.addFinalizer(() =>
+      Effect.suspend(() => {
+        closed = true
+        const unwritten = waiting
+        waiting = []
+        return Effect.forEach(unwritten, (member) => Deferred.fail(member.done, storeClosed()), { discard: true })
+      })
+    )
 
     /**
      * The first commit to arrive while no group is being written leads one in its own fibre: no fibre to start and
@@ -191,6 +204,7 @@ export const makeGroupCommit = (writeTransaction: WriteTransaction, key: Signing
 
     const groupCommit: GroupCommit = <A, E>(kind: CommitKind, work: CommitWork<A, E>) =>
       Effect.flatMap(Effect.serviceOption(SqlClient.TransactionConnection), (outer) => {
+        if (closed) return Effect.fail(storeClosed())
         // Inside a caller's transaction the commit is part of it; it cannot wait for a group.
         if (Option.isSome(outer) || !grouped) return commitAlone(work)
         const member: Member = { kind, work, done: Deferred.unsafeMake<unknown, unknown>(FiberId.none) }
