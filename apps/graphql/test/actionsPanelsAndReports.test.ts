@@ -155,7 +155,7 @@ describe("reports over GraphQL, sent as a client sends them (unused parameters n
   })
 })
 
-describe("dates and times over GraphQL: served in ISO form, refused in plain words when they are not text", () => {
+describe("dates and times over GraphQL: refused in plain words when they are not text", () => {
   it("a Date or a DateTime sent as a number is refused naming the type; nothing is answered", async () => {
     const date = await app.post(await tokenFor(app, staff.administrator), reportDocument, { name: "period", from: 20270101, to: "2027-01-31" })
     expect(date.body.data ?? null, date.text).toBeNull()
