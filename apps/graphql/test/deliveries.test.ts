@@ -12,7 +12,7 @@ const policy = preset("lincolnshire")
 let app: TestApp
 
 /** A delivery as the webhook receiver (another process) records it in the shared store. */
-const received = (deliveryId: string, outcome: string, answer: unknown) =>
+const received = (deliveryId: string, outcome: string, answer: unknown, at = "2027-06-01T09:00:00.000Z", waitingFor: string | null = null) =>
   app.runtime.runPromise(
     Effect.flatMap(SqlClient.SqlClient, (sql) =>
       sql`INSERT INTO webhook_deliveries ${sql.insert({
@@ -23,9 +23,9 @@ const received = (deliveryId: string, outcome: string, answer: unknown) =>
         body_sha256: "0".repeat(64),
         outcome,
         answer: JSON.stringify(answer),
-        received_at: "2027-06-01T09:00:00.000Z",
-        updated_at: "2027-06-01T09:00:00.000Z",
-        waiting_for: null,
+        received_at: at,
+        updated_at: at,
+        waiting_for: waitingFor,
         body: '{"type":"request.approved","data":{"formId":"F-1","actor":{"personId":"tom-brackley","name":"Tom Brackley","role":"team_manager"}}}'
       })}`
     ) as Effect.Effect<unknown, unknown, never>
@@ -65,5 +65,25 @@ describe("deliveries from case systems, for operators", () => {
     expect((await app.post(admin, replay, { input: { deliveryId: "msg_nowhere" } })).body.data.replayWebhookDelivery.code).toBe("NotFound")
     const socialWorker = await app.post(await app.token(policy.authority.id, ["social_worker"]), list)
     expect(socialWorker.body.errors[0].extensions.code).toBe("NotPermitted")
+  })
+
+  it("a parked delivery names the record it waits for; the list is newest first, as many as asked and never fewer than one", async () => {
+    await received("msg_parked_later", "parked", { status: 202, body: { outcome: "parked" } }, "2027-06-03T09:00:00.000Z", "ref_waited_for")
+    await received("msg_dead_between", "dead", { status: 202, body: { outcome: "dead" } }, "2027-06-02T09:00:00.000Z")
+    const operator = await app.token(policy.authority.id, ["integrator"])
+    const sized = `query Sized($first: Int) { webhookDeliveries(first: $first) { deliveryId outcome waitingFor } }`
+    const ids = async (first: number | null) => {
+      const answer = await app.post(operator, sized, { first })
+      expect(answer.body.errors, answer.text).toBeUndefined()
+      return answer.body.data.webhookDeliveries.map((delivery: { deliveryId: string }) => delivery.deliveryId)
+    }
+    const all = (await app.post(operator, sized, {})).body.data.webhookDeliveries
+    expect(all[0]).toEqual({ deliveryId: "msg_parked_later", outcome: "parked", waitingFor: "ref_waited_for" })
+    expect(all.map((delivery: { deliveryId: string }) => delivery.deliveryId)).toEqual(["msg_parked_later", "msg_dead_between", "msg_refused", "msg_applied"])
+    expect(await ids(null)).toEqual(["msg_parked_later", "msg_dead_between", "msg_refused", "msg_applied"])
+    expect(await ids(2)).toEqual(["msg_parked_later", "msg_dead_between"])
+    expect(await ids(1)).toEqual(["msg_parked_later"])
+    expect(await ids(0)).toEqual(["msg_parked_later"])
+    expect(await ids(-5)).toEqual(["msg_parked_later"])
   })
 })
