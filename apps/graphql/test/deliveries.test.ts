@@ -67,7 +67,7 @@ describe("deliveries from case systems, for operators", () => {
     expect(socialWorker.body.errors[0].extensions.code).toBe("NotPermitted")
   })
 
-  it("a parked delivery names the record it waits for; the list is newest first, as many as asked and never fewer than one", async () => {
+  it("a parked delivery names the record it waits for; the list is newest first, as many as asked, and a count out of range is refused in words", async () => {
     await received("msg_parked_later", "parked", { status: 202, body: { outcome: "parked" } }, "2027-06-03T09:00:00.000Z", "ref_waited_for")
     await received("msg_dead_between", "dead", { status: 202, body: { outcome: "dead" } }, "2027-06-02T09:00:00.000Z")
     const operator = await app.token(policy.authority.id, ["integrator"])
@@ -83,7 +83,10 @@ describe("deliveries from case systems, for operators", () => {
     expect(await ids(null)).toEqual(["msg_parked_later", "msg_dead_between", "msg_refused", "msg_applied"])
     expect(await ids(2)).toEqual(["msg_parked_later", "msg_dead_between"])
     expect(await ids(1)).toEqual(["msg_parked_later"])
-    expect(await ids(0)).toEqual(["msg_parked_later"])
-    expect(await ids(-5)).toEqual(["msg_parked_later"])
+    expect(await ids(0)).toEqual([])
+    for (const first of [-5, 201]) {
+      const refused = await app.post(operator, sized, { first })
+      expect(refused.body.errors[0]).toMatchObject({ message: `Please correct: first must be from 0 to 200, not ${first}.`, extensions: { code: "InvalidInput" } })
+    }
   })
 })

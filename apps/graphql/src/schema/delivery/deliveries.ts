@@ -1,5 +1,6 @@
-import { Deliveries, type DeliverySummary, NotReplayable, WebhookOutcome } from "@carepanel/core"
-import { Schema } from "effect"
+import { Deliveries, type DeliverySummary, InvalidInput, NotReplayable, WebhookOutcome } from "@carepanel/core"
+import { Effect, Schema } from "effect"
+import { refusedArguments } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { refusalType } from "../errors/domainError.js"
 import { commonRefusals } from "../errors/refusals.js"
@@ -29,14 +30,25 @@ const WebhookDeliveryRef = builder.objectRef<DeliverySummary>("WebhookDelivery")
   })
 })
 
+const maxDeliveries = 200
+
+/** How many deliveries to list: 50 unless given; out of range refused in words, as a page's `first` is. */
+const deliveriesLimit = (first: number | null | undefined) => {
+  if (first == null) return Effect.succeed(50)
+  if (first < 0 || first > maxDeliveries) return Effect.fail(refusedArguments(InvalidInput.of([{ path: "first", message: `must be from 0 to ${maxDeliveries}, not ${first}` }])))
+  return Effect.succeed(first)
+}
+
 builder.queryField("webhookDeliveries", (t) =>
   t.field({
     type: [WebhookDeliveryRef],
     description: "Deliveries from case systems, newest first (the authority's IT team and panel administrators).",
-    args: { outcome: t.arg({ type: WebhookOutcomeEnum }), first: t.arg.int({ description: "At most 200; 50 unless given." }) },
+    args: { outcome: t.arg({ type: WebhookOutcomeEnum }), first: t.arg.int({ description: `From 0 to ${maxDeliveries}; 50 unless given.` }) },
     resolve: (_root, args, context) =>
       readList(context, (actor) =>
-        using(Deliveries, (deliveries) => deliveries.list(actor, { ...(args.outcome ? { outcome: args.outcome } : {}), limit: Math.min(Math.max(args.first ?? 50, 1), 200) }))
+        Effect.flatMap(deliveriesLimit(args.first), (limit) =>
+          using(Deliveries, (deliveries) => deliveries.list(actor, { ...(args.outcome ? { outcome: args.outcome } : {}), limit }))
+        )
       )
   })
 )
