@@ -61,7 +61,7 @@ const exceptionalForm = (childId: string, name: string): ReferralForm => ({
   ...exampleForm(panelId, "exceptional_accommodation", { id: childId, name }),
   teamId: "team-north" as never,
   annualCostPence: 9_100_000,
-  respiteOrFamilySupport: false,
+  respiteOrFamilySupport: true,
   partOfCareProceedings: true,
   parentalHistory: [{ parent: "Stepfather", kind: "criminal_conviction", date: "2021-03-01" as never, detail: "Burglary, 2021" }],
   exceptionalAccommodation: { kind: "hotel", weeklyCostPence: 175_000, valueForMoney: "No foster or residential bed in the county this week" }
@@ -118,7 +118,7 @@ describe("a care-planning request read back over GraphQL, every field (CPR-4, CP
       durationAndExit: form.durationAndExit,
       annualCostPence: 9_100_000,
       partOfCareProceedings: true,
-      respiteOrFamilySupport: false,
+      respiteOrFamilySupport: true,
       parentalHistory: [{ parent: "Stepfather", kind: "criminal_conviction", date: "2021-03-01", detail: "Burglary, 2021" }],
       lastReviewOutcome: { date: "2027-04-26", outcome: "Child in need plan continues with an edge-of-care referral" },
       childWishes: form.childWishes,
