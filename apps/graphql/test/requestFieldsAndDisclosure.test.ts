@@ -231,7 +231,7 @@ describe("a request moved through its life over GraphQL: returned, withdrawn, la
     expect(refused.message).toMatch(/It needs the permission of the .*to be heard then\.$/)
     const deadline = Date.parse(refused.deadline)
     expect(deadline).toBeLessThan(startsAt - 20 * hour)
-    expect([new Date(deadline).getUTCDay(), new Date(deadline).getUTCHours()]).toEqual([1, 17]) // the Monday before, 17:00 (GMT in winter)
+    expect(new Date(deadline).toLocaleString("en-GB", { timeZone: "Europe/London", weekday: "long", hour: "2-digit", minute: "2-digit" })).toBe("Monday 17:00")
 
     const byWorker = await send(staff.socialWorker, "grantLatePermission", { referralId: id, sittingId: sitting.id, reason: "Urgent" })
     expect(byWorker, JSON.stringify(byWorker)).toMatchObject({ __typename: "NotPermitted", action: "let a late request onto the agenda" })
