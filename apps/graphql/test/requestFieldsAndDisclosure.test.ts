@@ -491,6 +491,12 @@ describe("the deadlines query's filters, each field read back (CPR-4)", () => {
     expect(await clocks({ id, kind: "sitting" })).toEqual([])
     expect(await clocks({ id, days: daysAway })).toEqual([clock])
     expect(await clocks({ id, days: daysAway - 2 })).toEqual([])
+    // The window is counted from the app's clock, as the clock's state is: a day and an hour before it is due, it is
+    // due within 2 days and not within 1.
+    app.travelTo(new Date(Date.parse(String(clock!.due)) - day - hour))
+    expect((await clocks({ id, days: 2 })).map((found) => found.id)).toEqual([clock!.id])
+    expect(await clocks({ id, days: 1 })).toEqual([])
+    backToNow()
   })
 
   it("dueWithinDays outside 0 to 3660 is refused in words; the ends of the range are accepted", async () => {

@@ -1,4 +1,5 @@
 import { type Deadline, Deadlines } from "@carepanel/core"
+import { Clock } from "effect"
 import { GraphQLError } from "graphql"
 import type { GraphQLContext } from "../../graphql/context.js"
 import { builder } from "../builder.js"
@@ -28,7 +29,8 @@ export const clocksOf = (context: GraphQLContext): Promise<ReadonlyArray<Deadlin
 /** The caller's authority's clocks, narrowed by state, subject and due window; met ones only when asked. */
 export const deadlinesFor = async (context: GraphQLContext, filter: DeadlineFilter, includeMet: boolean) => {
   const all = await clocksOf(context)
-  const horizon = filter.dueWithinDays == null ? undefined : Date.now() + filter.dueWithinDays * 86_400_000
+  // From the app's clock, which each clock's state was computed against.
+  const horizon = filter.dueWithinDays == null ? undefined : (await context.run(Clock.currentTimeMillis)) + filter.dueWithinDays * 86_400_000
   return all.filter(
     (deadline) =>
       (includeMet || deadline.state !== "met") &&
