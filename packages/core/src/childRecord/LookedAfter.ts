@@ -53,6 +53,6 @@ const routeText: Record<Exclude<LookedAfterRoute, "legal_status">, string> = {
 
 /** "accommodated under s20 with recorded consent", "legal status C1 (interim care order)": how the period began, in words. */
 export const describeRoute = (period: Pick<LookedAfterPeriod, "route" | "code">): string =>
-  period.route === "legal_status" || period.code === undefined ? describeCode(period.code) : routeText[period.route]
+  period.route === "legal_status" ? describeCode(period.code) : routeText[period.route]
 
 const describeCode = (code: LegalStatusCode | undefined) => (code === undefined ? "a legal status" : `legal status ${code}: ${legalStatusLabel[code]}`)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { london } from "../fixtures.js"
+import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
+import { contextOf, london } from "../fixtures.js"
 import { cmd, northSomerset, recordOf } from "./fixtures.js"
 
 // What a placement's record tells the child's record (sent by the Placements use case with the placement's own
@@ -20,6 +21,18 @@ describe("looked-after status from a placement's record (Regulation 24, STAT-S46
     const record = recordOf(events)
     expect(record.legalStatuses).toEqual([])
     expect(record.lookedAfter[0]!.code).toBeUndefined()
+  })
+
+  it("STAT-R33: the first review's clock says how the child became looked after: placed with connected persons under regulation 24, not \"a legal status\"", () => {
+    const firstReview = (route: string, code?: string) => {
+      const events = northSomerset.play([fromPlacement(route, london("2027-03-25", "10:00"), code)])
+      const clocks = deadlinesOf({ referrals: [], sittings: [], childRecords: [recordOf(events)] }, contextOf("north-somerset"), { now: london("2027-03-25", "12:00"), dueSoonHours: 48 })
+      return clocks.find((clock) => clock.id === "child-1:r33:la-1:1")?.explanation
+    }
+    const became = "due 10:00 Mon 26 Apr 2027 - STAT-R33: 20 working days after the child became looked after at 10:00 Thu 25 Mar 2027"
+    expect(firstReview("regulation24_placement")).toBe(`${became} (placed with connected persons under regulation 24)`)
+    expect(firstReview("police_protection_accommodation", "L1")).toBe(`${became} (placed in the authority's accommodation under police protection)`)
+    expect(firstReview("legal_status", "C1")).toBe(`${became} (legal status C1: interim care order)`)
   })
 
   it("STAT-S46: given no record, police protection in the authority's accommodation records L1 and starts looked-after status by that route, from that placement", () => {
