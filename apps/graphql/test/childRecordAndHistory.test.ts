@@ -203,6 +203,28 @@ describe("secure accommodation over GraphQL (STAT-S25)", () => {
   })
 })
 
+describe("fields that compare with now, by the app's clock (as its clocks are)", () => {
+  it("STAT-S44, STAT-S25: an order with no end recorded is no longer in force once its end passes; the open secure period's hours run on", async () => {
+    const childId = "crh-now-1"
+    const start = Date.now()
+    try {
+      const made = await send("socialWorker", "recordEmergencyProtectionOrder", { childId, madeAt: iso(start - 2 * hour), days: 1 })
+      expect(made.emergencyProtectionOrders[0], JSON.stringify(made)).toMatchObject({ inForce: true })
+      await send("socialWorker", "recordChildDateOfBirth", { childId, dateOfBirth: "2011-05-14" })
+      const secure = await send("socialWorker", "recordSecureAccommodation", { childId, startedAt: iso(start - 5 * hour) })
+      expect(secure.secureAccommodation.periods, JSON.stringify(secure)).toHaveLength(1)
+      app.travelTo(new Date(start + 23 * hour))
+      const later = await readRecord(childId)
+      expect(later.emergencyProtectionOrders[0], JSON.stringify(later)).toMatchObject({ inForce: false, ended: null })
+      // 5 hours before the clock moved and the 23 it moved.
+      expect(later.secureAccommodation.hoursUsedInLast28Days).toBeGreaterThanOrEqual(28)
+      expect(later.secureAccommodation.hoursUsedInLast28Days).toBeLessThan(28.1)
+    } finally {
+      app.travelTo(new Date())
+    }
+  })
+})
+
 describe("pre-proceedings and care proceedings over GraphQL (STAT-PLO, STAT-S31)", () => {
   it("STAT-PLO, STAT-S31: the letter, the end of pre-proceedings, the issue, an extension and the conclusion each read back; nothing further is accepted once concluded", async () => {
     const childId = "crh-plo-1"

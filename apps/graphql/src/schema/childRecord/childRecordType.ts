@@ -15,6 +15,7 @@ import {
 } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
+import { appNow } from "../shared/appNow.js"
 import { EpoOutcomeEnum } from "../shared/enums.js"
 import { ActedByRef } from "../shared/objects.js"
 
@@ -50,7 +51,8 @@ const EpoRef = builder.objectRef<Epo>("EmergencyProtectionOrder").implement({
     endsAt: t.field({ type: "DateTime", description: "When the order ends now: its extended end if extended.", resolve: (order) => epoEndsAt(order) }),
     inForce: t.boolean({
       description: "No end recorded and its end not reached.",
-      resolve: (order) => order.ended === undefined && DateTime.lessThan(DateTime.unsafeNow(), epoEndsAt(order))
+      resolve: async (order, _args, context) =>
+        order.ended === undefined && DateTime.lessThan(DateTime.unsafeMake(await appNow(context)), epoEndsAt(order))
     }),
     extension: t.field({ type: EpoExtensionRef, nullable: true, resolve: (order) => order.extension ?? null }),
     ended: t.field({ type: EpoEndedRef, nullable: true, resolve: (order) => order.ended ?? null }),
@@ -78,9 +80,8 @@ const CourtAuthorityRef = builder.objectRef<Secure["courtAuthorities"][number]>(
   })
 })
 
-/** Counted hours in the 28 days to now: ended periods and the open one so far, less the court's authority. */
-const hoursUsedNow = (secure: Secure): number => {
-  const now = Date.now()
+/** Counted hours in the 28 days to `now`: ended periods and the open one so far, less the court's authority. */
+const hoursUsedAt = (secure: Secure, now: number): number => {
   const courts = courtSpans(secure)
   const open = openPeriod(secure)
   const spans = [...closedSpans(secure), ...(open ? [{ from: open.startedAt.epochMillis, to: now }] : [])].flatMap((span) => countedParts(span, courts))
@@ -93,7 +94,7 @@ const SecureRef = builder.objectRef<Secure>("SecureAccommodation").implement({
     periods: t.field({ type: [SecurePeriodRef], resolve: (secure) => secure.periods }),
     courtAuthorities: t.field({ type: [CourtAuthorityRef], resolve: (secure) => secure.courtAuthorities }),
     secretaryOfStateApprovedAt: t.field({ type: "DateTime", nullable: true, resolve: (secure) => secure.secretaryOfStateApproval?.approvedAt ?? null }),
-    hoursUsedInLast28Days: t.float({ description: "Counted hours in the 28 days to now (elapsed hours).", resolve: hoursUsedNow })
+    hoursUsedInLast28Days: t.float({ description: "Counted hours in the 28 days to now (elapsed hours).", resolve: async (secure, _args, context) => hoursUsedAt(secure, await appNow(context)) })
   })
 })
 

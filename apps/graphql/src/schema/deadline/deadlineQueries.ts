@@ -1,8 +1,8 @@
 import { type Deadline, Deadlines } from "@carepanel/core"
-import { Clock } from "effect"
 import { GraphQLError } from "graphql"
 import type { GraphQLContext } from "../../graphql/context.js"
 import { builder } from "../builder.js"
+import { appNow } from "../shared/appNow.js"
 import { readList, using } from "../run.js"
 import { DeadlineStateEnum } from "../shared/enums.js"
 import { DeadlineRef, DeadlineSubjectKindEnum } from "./deadlineType.js"
@@ -30,7 +30,7 @@ export const clocksOf = (context: GraphQLContext): Promise<ReadonlyArray<Deadlin
 export const deadlinesFor = async (context: GraphQLContext, filter: DeadlineFilter, includeMet: boolean) => {
   const all = await clocksOf(context)
   // From the app's clock, which each clock's state was computed against.
-  const horizon = filter.dueWithinDays == null ? undefined : (await context.run(Clock.currentTimeMillis)) + filter.dueWithinDays * 86_400_000
+  const horizon = filter.dueWithinDays == null ? undefined : (await appNow(context)) + filter.dueWithinDays * 86_400_000
   return all.filter(
     (deadline) =>
       (includeMet || deadline.state !== "met") &&
