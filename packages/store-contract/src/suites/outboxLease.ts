@@ -12,7 +12,7 @@ const ids = (entries: ReadonlyArray<{ readonly notification: { readonly id: stri
 const leaseOf = (owner: string, ms: number) => ({ owner, until: at(ms) })
 
 export const outboxLeaseSuite = (makeLayer: MakeStoreLayer) => {
-  it("leases each due entry to one dispatcher at a time, oldest first; delivery or failure releases it", () =>
+  it("leases each due entry to one dispatcher at a time, oldest first; delivery or failure releases it, a failure until its next attempt", () =>
     runWith(
       makeLayer(),
       Effect.gen(function* () {
@@ -26,6 +26,7 @@ export const outboxLeaseSuite = (makeLayer: MakeStoreLayer) => {
         yield* outbox.markDelivered("email", "n1")
         yield* outbox.markFailed("email", "n2", { error: "receiver answered 503", nextAttemptAt: at(4_000), dead: false })
         expect((yield* outbox.get("email", "n1"))?.lease).toBeUndefined()
+        expect(yield* outbox.claim("email", at(3_999), 10, leaseOf("early", 60_000)), "a failed entry waits for its next attempt").toEqual([])
         expect(ids(yield* outbox.claim("email", at(5_000), 10, leaseOf("third", 60_000)))).toEqual(["n2"])
         expect(ids(yield* outbox.claim("webhook", at(5_000), 10, leaseOf("webhook-1", 60_000))), "email's leases hold no webhook entry").toEqual(["n1", "n2", "n3"])
         expect(yield* outbox.claim("email", at(5_000), 10, leaseOf("fourth", 60_000))).toEqual([])
