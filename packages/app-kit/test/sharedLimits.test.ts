@@ -34,6 +34,22 @@ describe("request limits shared through the store's counters", () => {
     expect(b.take("subject eden", limit).ok).toBe(true)
   })
 
+  it("each subject's count is its own across processes: one client's requests never use up another's", async () => {
+    const counters = makeInMemoryRateCounters()
+    const time = clock()
+    const [a, b] = [new RateLimiter(counters, ignore, time.now), new RateLimiter(counters, ignore, time.now)]
+    for (let i = 0; i < 3; i++) {
+      expect(a.take("subject eden", limit).ok).toBe(true)
+      expect(a.take("subject fern", limit).ok).toBe(true)
+    }
+    await a.flush()
+    expect(b.take("subject eden", limit).ok).toBe(true)
+    await b.flush()
+    // Eden has had 4 of 5 on the two processes together; fern's 3 are not eden's.
+    expect(b.take("subject eden", limit).ok).toBe(true)
+    expect(b.take("subject eden", limit)).toEqual({ ok: false, retryAfterSeconds: 55 })
+  })
+
   it("with every admission flushed at once, the processes together admit at most the limit plus one per other process", () =>
     fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 5 }), fc.array(fc.nat(9), { maxLength: 60 }), async (processes, order) => {
