@@ -18,6 +18,9 @@ export const decodeInput = <A, I>(schema: Schema.Schema<A, I>, input: unknown, p
 export const refusedArguments = (error: InvalidInput): InvalidInput =>
   new InvalidInput({ problems: error.problems, message: error.message.replace(/^Nothing was saved\. /, "") })
 
+/** A read refused for one argument, in words ("Please correct: first must be ..."). */
+export const refuseArgument = (path: string, message: string) => Effect.fail(refusedArguments(InvalidInput.of([{ path, message }])))
+
 /** Decodes a read's arguments with a core schema, as `decodeInput` does a command's. */
 export const decodeArgs = <A, I>(schema: Schema.Schema<A, I>, input: unknown, prefix: ReadonlyArray<PropertyKey> = []) =>
   decodeInput(schema, input, prefix).pipe(Effect.mapError(refusedArguments))

@@ -1,8 +1,8 @@
 import { type AuthorityId, ReadModels } from "@carepanel/core"
 import { Effect, Schema } from "effect"
-import { InvalidInput } from "@carepanel/core"
+import type { InvalidInput } from "@carepanel/core"
 import { cursorOf, idOfCursor } from "./cursors.js"
-import { refusedArguments } from "./decodeInput.js"
+import { refuseArgument } from "./decodeInput.js"
 
 export const maxPageSize = 100
 export const defaultPageSize = 20
@@ -19,17 +19,16 @@ export interface Page<A> {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean; readonly startCursor: string | null; readonly endCursor: string | null }
 }
 
-const refuse = (path: string, message: string) => Effect.fail(refusedArguments(InvalidInput.of([{ path, message }])))
 
 /** Forward pages only: the read models are walked in id order after a cursor (`afterId`, `limit`). */
 export const pageOf = (args: PageArgs): Effect.Effect<{ readonly first: number; readonly afterId?: string }, InvalidInput> => {
-  if (args.last != null) return refuse("last", "is not supported: page forward with first and after")
-  if (args.before != null) return refuse("before", "is not supported: page forward with first and after")
+  if (args.last != null) return refuseArgument("last", "is not supported: page forward with first and after")
+  if (args.before != null) return refuseArgument("before", "is not supported: page forward with first and after")
   const first = args.first ?? defaultPageSize
-  if (first < 0 || first > maxPageSize) return refuse("first", `must be from 0 to ${maxPageSize}, not ${first}`)
+  if (first < 0 || first > maxPageSize) return refuseArgument("first", `must be from 0 to ${maxPageSize}, not ${first}`)
   if (args.after == null) return Effect.succeed({ first })
   const afterId = idOfCursor(args.after)
-  if (afterId === undefined) return refuse("after", "is not a cursor from this API: use a pageInfo.endCursor")
+  if (afterId === undefined) return refuseArgument("after", "is not a cursor from this API: use a pageInfo.endCursor")
   return Effect.succeed({ first, afterId })
 }
 

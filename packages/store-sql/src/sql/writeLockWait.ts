@@ -1,5 +1,6 @@
 import { SqlError } from "@effect/sql/SqlError"
 import { Context, Duration, Effect, Schedule } from "effect"
+import { isSqlError } from "./driverMessage.js"
 
 /**
  * How long a write may wait for another process's SQLite write lock before it fails as busy (default 10 s).
@@ -35,7 +36,7 @@ export const isBusy = (error: unknown): boolean => {
 }
 
 export const isWriteLockBusy = (error: unknown): error is SqlError & { readonly cause: WriteLockBusy } =>
-  (error as { _tag?: unknown } | undefined)?._tag === "SqlError" && (error as SqlError).cause instanceof WriteLockBusy
+  isSqlError(error) && error.cause instanceof WriteLockBusy
 
 /** Short first (most locks are held for one commit), then up to 100 ms apart, jittered so that waiters spread out. */
 const attempts = (bound: Duration.Duration) =>
