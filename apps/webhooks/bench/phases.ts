@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Actor, AuthorityId, DocumentId, PersonId, ReferralId, Referrals } from "@carepanel/core"
-import { makeWriteTransaction, SqliteStoreLayer } from "@carepanel/store-sql"
+import { GroupedWrites, SqliteStoreLayer } from "@carepanel/store-sql"
 import { Effect, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { Webhook } from "standardwebhooks"
 import { receiverLayer } from "../src/app/appLayer.js"
@@ -29,7 +29,7 @@ const config = testConfig(dataDir)
 const runtime = ManagedRuntime.make(
   Layer.mergeAll(receiverLayer({ store: SqliteStoreLayer({ dataDir }), policies: config.policies, notifier: quietNotifier }), Logger.minimumLogLevel(LogLevel.Warning))
 )
-const runner = makeRunner(runtime, await runtime.runPromise(makeWriteTransaction))
+const runner = makeRunner(runtime, await runtime.runPromise(Effect.map(GroupedWrites, (writes) => writes.transaction)))
 const source = findSource(config.sources, "wexcombe", "mosaic")!
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 const receive = (deliveryId: string, text: string) =>

@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { Session } from "node:inspector/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { makeWriteTransaction, SqliteStoreLayer } from "@carepanel/store-sql"
-import { Layer, Logger, LogLevel, ManagedRuntime } from "effect"
+import { GroupedWrites, SqliteStoreLayer } from "@carepanel/store-sql"
+import { Effect, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { receiverLayer } from "../src/app/appLayer.js"
 import { findSource } from "../src/config/sources.js"
 import { makeRunner } from "../src/http/runner.js"
@@ -27,7 +27,7 @@ const config = testConfig(dataDir)
 const runtime = ManagedRuntime.make(
   Layer.mergeAll(receiverLayer({ store: SqliteStoreLayer({ dataDir, synchronous: process.env.BENCH_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL" }), policies: config.policies, notifier: quietNotifier }), Logger.minimumLogLevel(LogLevel.Warning), Layer.setTracerEnabled(false))
 )
-const runner = makeRunner(runtime, await runtime.runPromise(makeWriteTransaction))
+const runner = makeRunner(runtime, await runtime.runPromise(Effect.map(GroupedWrites, (writes) => writes.transaction)))
 const source = findSource(config.sources, "wexcombe", "mosaic")!
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 const receive = (deliveryId: string, text: string) =>

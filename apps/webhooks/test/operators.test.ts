@@ -67,6 +67,20 @@ describe("operators and integrators", () => {
     expect(JSON.parse(statutory.text)).toMatchObject({ outcome: "parked", waitingFor: "mosaic/placement/MOS-EPISODE-5521" })
   })
 
+  it("logs a parked delivery applied later under its own id and event type, not those of the delivery that released it", async () => {
+    const url = `${receiver.url}/webhooks/wexcombe/mosaic`
+    expect((await send({ url, secret: devSecret, id: "msg_cli_parked_visit", example: "visit.recorded" })).status).toBe(202)
+    expect((await send({ url, secret: devSecret, id: "msg_cli_placement", example: "placement.connected_person_started" })).status).toBe(200)
+    const released = await vi.waitFor(() => {
+      const line = logLines().find((entry) => entry.message === "kept delivery tried again" && entry.annotations?.deliveryId === "msg_cli_parked_visit")
+      if (line === undefined) throw new Error("the released visit was not logged yet")
+      return line
+    })
+    // Applied, or refused as the same visit again when the previous test's parked visit was released first.
+    expect(released.annotations).toMatchObject({ deliveryId: "msg_cli_parked_visit", eventType: "visit.recorded", source: "mosaic", authority: "wexcombe" })
+    expect(["applied", "refused"]).toContain(released.annotations?.outcome)
+  })
+
   it("answers a webhook-id reused with another body 409 and logs an alert naming the id, not the body", async () => {
     const url = `${receiver.url}/webhooks/wexcombe/mosaic`
     expect((await send({ url, secret: devSecret, id: "msg_cli_reused", example: "request.returned" })).status).toBe(200)

@@ -4,6 +4,7 @@ import type { Layer } from "effect"
 import type { StoreIntegrity } from "./chain/StoreIntegrity.js"
 import type { StoreConfigError } from "./config/StoreConfigError.js"
 import type { StoreReadiness } from "./health/StoreReadiness.js"
+import type { GroupedWrites } from "./store/GroupedWrites.js"
 import type { Inbox } from "./store/Inbox.js"
 
 /**
@@ -11,6 +12,6 @@ import type { Inbox } from "./store/Inbox.js"
  * court bundles' record seals (`RecordSeals`), the counts behind per-client limits (`RateCounters`), the signing key and witness (`StoreIntegrity`), the SQL client (for `verifyChain` and `verifyStore`) and the
  * readiness check.
  */
-export type StoreServices = EventStore | ReadModels | Outbox | Inbox | AccessLog | WebhookDeliveries | RecordSeals | RateCounters | StoreIntegrity | SqlClient.SqlClient | StoreReadiness
+export type StoreServices = EventStore | ReadModels | Outbox | Inbox | GroupedWrites | AccessLog | WebhookDeliveries | RecordSeals | RateCounters | StoreIntegrity | SqlClient.SqlClient | StoreReadiness
 
 export type StoreLayer = Layer.Layer<StoreServices, StoreConfigError>

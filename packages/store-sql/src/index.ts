@@ -16,6 +16,7 @@ export { SqliteStoreLayer, type SqliteStoreOptions } from "./layers/SqliteStoreL
 export { StoreLayerFromEnv, storeLayerFromEnv } from "./layers/StoreLayerFromEnv.js"
 export { migrations, migrationsTable } from "./migrations/runMigrations.js"
 export type { GroupCommitOptions } from "./store/groupCommit.js"
+export { GroupedWrites } from "./store/GroupedWrites.js"
 export { Inbox } from "./store/Inbox.js"
 export { onOpenTransaction } from "./sql/onOpenTransaction.js"
 export { makeWriteTransaction, type WriteTransaction } from "./sql/writeTransaction.js"

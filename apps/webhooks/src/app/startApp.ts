@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net"
 import { atMostEvery, flushEvery, flushIntervalMs, observeHttpServer, type RateLimit, RateLimiter, routeNamer, type TelemetrySettings, telemetryOrOff } from "@carepanel/app-kit"
 import { serve } from "@hono/node-server"
 import { type AuthorityPolicy, dispatcherConfig, type Notifier, RateCounters, runDispatcher } from "@carepanel/core"
-import { makeWriteTransaction, type StoreServices } from "@carepanel/store-sql"
+import { GroupedWrites, type StoreServices } from "@carepanel/store-sql"
 import type { SqlClient } from "@effect/sql"
 import { Cause, Effect, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { Hono } from "hono"
@@ -62,7 +62,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   // Effect's JSON logger: every value escaped, so a path segment holding CR or LF cannot forge a line.
   const json = Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, options.log ?? ((line: string) => console.error(line))))
   const runtime = ManagedRuntime.make(Layer.mergeAll(layer, json, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info), telemetryOrOff(options.telemetry)))
-  const built = await runtime.runPromiseExit(makeWriteTransaction)
+  const built = await runtime.runPromiseExit(Effect.map(GroupedWrites, (writes) => writes.transaction))
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const limiter = new RateLimiter(await runtime.runPromise(RateCounters), atMostEvery(60_000, (message: string) => runtime.runFork(Effect.logWarning(message))))
   const stopFlushing = flushEvery(flushIntervalMs, () => limiter.flush())

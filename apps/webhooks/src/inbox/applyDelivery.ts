@@ -44,7 +44,8 @@ export const retryDelivery = (tx: WriteTransaction, context: DeliveryContext, ro
     const outcome = result._tag === "Refused" ? "refused" : result.step._tag === "Applied" ? "applied" : "parked"
     const waitingFor = result._tag === "Step" && result.step._tag === "Park" ? waitingKey(result.step.waitingFor) : undefined
     yield* settleDelivery(context.authorityId, row.deliveryId, outcome, yield* nowIso, waitingFor)
-    yield* logInfoWith("kept delivery tried again", { deliveryId: row.deliveryId, source: row.sourceId, outcome })
+    // Every field its own: in a group commit this runs in the fibre of another delivery, whose annotations it would carry.
+    yield* logInfoWith("kept delivery tried again", { deliveryId: row.deliveryId, source: row.sourceId, authority: row.authorityId, eventType: row.eventType, outcome })
     if (result._tag === "Step") yield* releaseParked(tx, later, result.step)
   }) as Effect.Effect<void, unknown, never>
 

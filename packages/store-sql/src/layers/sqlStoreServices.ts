@@ -13,11 +13,12 @@ import { runMigrations } from "../migrations/runMigrations.js"
 import { driverMessage } from "../sql/driverMessage.js"
 import { StoreReadiness } from "../health/StoreReadiness.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
-import { makeWriteTransaction } from "../sql/writeTransaction.js"
+import { makeWriteTransaction, type WriteTransaction } from "../sql/writeTransaction.js"
 import { makeSqlAccessLog } from "../store/SqlAccessLog.js"
+import { GroupedWrites } from "../store/GroupedWrites.js"
 import { Inbox } from "../store/Inbox.js"
 import { makeSqlEventStore } from "../store/SqlEventStore.js"
-import { type GroupCommitOptions, makeGroupCommit } from "../store/groupCommit.js"
+import { type GroupCommit, type GroupCommitOptions, makeGroupCommit } from "../store/groupCommit.js"
 import { makeSqlInbox } from "../store/SqlInbox.js"
 import { makeSqlOutbox } from "../store/SqlOutbox.js"
 import { makeSqlRateCounters } from "../store/SqlRateCounters.js"
@@ -37,6 +38,22 @@ const witnessCheckpoints = (checkpoint: Effect.Effect<unknown, unknown>, interva
     Effect.forkScoped(Effect.repeat(logged, Schedule.spaced(Duration.seconds(intervalSeconds))))
   )
 }
+
+/**
+ * `GroupedWrites`' transaction. On SQLite the unit is a member of the group commit, with its caller's services (the
+ * leader's fibre runs it); inside an open transaction, or with grouping off, the group commit runs it alone (a
+ * savepoint, or its own transaction). On PostgreSQL every unit keeps its own transaction: two processes' groups
+ * would take their units' row locks (the inbox's ids, then event_head) in different orders and could deadlock, and
+ * PostgreSQL commits concurrent transactions side by side anyway.
+ */
+const groupedTransaction = (sql: SqlClient.SqlClient, writeTransaction: WriteTransaction, groupCommit: GroupCommit): WriteTransaction =>
+  sql.onDialectOrElse({
+    sqlite:
+      (): WriteTransaction =>
+      <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+        Effect.contextWithEffect((context: Context.Context<R>) => groupCommit("events", Effect.provide(effect, context))),
+    orElse: () => writeTransaction
+  })
 
 /**
  * The ports on any @effect/sql client (SQLite or PostgreSQL), after bringing the schema up to date (and, the first
@@ -85,6 +102,7 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
         Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries(writeTransaction)),
         Context.add(RecordSeals, seals),
         Context.add(RateCounters, yield* makeSqlRateCounters(writeTransaction)),
+        Context.add(GroupedWrites, GroupedWrites.of({ transaction: groupedTransaction(sql, writeTransaction, groupCommit) })),
         Context.add(StoreIntegrity, StoreIntegrity.of({ key, witnessFile: witness?.file, checkpoint })),
         Context.add(SqlClient.SqlClient, sql),
         Context.add(StoreReadiness, StoreReadiness.onSql(sql))
