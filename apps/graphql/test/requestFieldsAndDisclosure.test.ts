@@ -503,7 +503,7 @@ describe("the deadlines query's filters, each field read back (CPR-4)", () => {
     const token = await tokenFor(app, staff.administrator)
     for (const days of [-1, 3661]) {
       const response = await app.post(token, deadlinesQuery, { days })
-      expect(response.body.errors?.[0], response.text).toMatchObject({ message: "dueWithinDays must be from 0 to 3660.", extensions: { code: "BAD_USER_INPUT" } })
+      expect(response.body.errors?.[0], response.text).toMatchObject({ message: `Please correct: dueWithinDays must be from 0 to 3660, not ${days}.`, extensions: { code: "InvalidInput" } })
     }
     for (const days of [0, 3660]) {
       const response = await app.post(token, deadlinesQuery, { days })

@@ -1,6 +1,6 @@
 import { type Deadline, Deadlines } from "@carepanel/core"
-import { GraphQLError } from "graphql"
 import type { GraphQLContext } from "../../graphql/context.js"
+import { refuseArgument } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { appNow } from "../shared/appNow.js"
 import { readList, using } from "../run.js"
@@ -41,6 +41,9 @@ export const deadlinesFor = async (context: GraphQLContext, filter: DeadlineFilt
   )
 }
 
+/** Ten years: the furthest clock a panel sets is months away. */
+const maxDueWithinDays = 3660
+
 builder.queryField("deadlines", (t) =>
   t.field({
     type: [DeadlineRef],
@@ -49,16 +52,15 @@ builder.queryField("deadlines", (t) =>
       "dueWithinDays: due within N days from now (overdue ones included); states: e.g. [overdue] or [due_soon, overdue].",
     args: {
       states: t.arg({ type: [DeadlineStateEnum] }),
-      dueWithinDays: t.arg.int(),
+      dueWithinDays: t.arg.int({ description: `From 0 to ${maxDueWithinDays}.` }),
       aboutKind: t.arg({ type: DeadlineSubjectKindEnum }),
       aboutId: t.arg.string(),
       includeMet: t.arg.boolean({ defaultValue: false })
     },
-    resolve: (_root, args, context) => {
-      if (args.dueWithinDays != null && (args.dueWithinDays < 0 || args.dueWithinDays > 3660)) {
-        throw new GraphQLError("dueWithinDays must be from 0 to 3660.", { extensions: { code: "BAD_USER_INPUT" } })
-      }
-      return deadlinesFor(context, args, args.includeMet === true || (args.states ?? []).includes("met"))
-    }
+    resolve: (_root, args, context) =>
+      // Refused in words, as every read's out-of-range argument is (InvalidInput, the argument by name).
+      args.dueWithinDays != null && (args.dueWithinDays < 0 || args.dueWithinDays > maxDueWithinDays)
+        ? readList(context, () => refuseArgument("dueWithinDays", `must be from 0 to ${maxDueWithinDays}, not ${args.dueWithinDays}`))
+        : deadlinesFor(context, args, args.includeMet === true || (args.states ?? []).includes("met"))
   })
 )
