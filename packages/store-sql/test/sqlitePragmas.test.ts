@@ -4,7 +4,8 @@ import { SqlClient } from "@effect/sql"
 import { SqliteClient } from "@effect/sql-sqlite-node"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { SqliteStoreLayer, WriteLockWait } from "../src/index.js"
+import { holdWriteLock } from "../dev/writeLockHolder.js"
+import { SqliteStoreLayer, StoreConfigError, WriteLockWait } from "../src/index.js"
 import { appendSome, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
 import { freshDataDir, removeTempDirs } from "./support/freshStores.js"
@@ -32,6 +33,23 @@ describe("SQLite: the embedded store's file settings", () => {
     )
     // synchronous: 2 is FULL.
     expect(settings).toEqual({ journal: "wal", synchronous: 2, busyTimeout: 10, lockWait: 2_500, walFile: true })
+  })
+
+  it("opens a new file whose lock another process holds as it starts: waits for it (up to its lock wait), then turns on WAL", async () => {
+    // Processes starting together on a new file: one of them holds the lock while the others open it.
+    const dataDir = freshDataDir()
+    const file = join(dataDir, "carepanel.sqlite")
+    const held = await holdWriteLock(file, 400)
+    const journal = await runOn(SqliteStoreLayer({ dataDir, lockWaitMs: 5_000 }), Effect.zipRight(appendSome(streamNamed("r1"), 1), pragma("journal_mode")))
+    await held.released
+    expect(journal).toBe("wal")
+    // Held for longer than the store may wait: it does not start, and says why.
+    const otherDir = freshDataDir()
+    const longer = await holdWriteLock(join(otherDir, "carepanel.sqlite"), 1_500)
+    const refused = await Effect.runPromise(Effect.flip(Effect.scoped(Effect.provide(Effect.void, SqliteStoreLayer({ dataDir: otherDir, lockWaitMs: 100 })))))
+    await longer.released
+    expect(refused).toBeInstanceOf(StoreConfigError)
+    expect(refused.message, refused.message).toMatch(/^Cannot open the SQLite database at dataDir .*carepanel\.sqlite: Another process held the database's write lock for the 100 ms/)
   })
 
   it("leaves the file in WAL mode for every later connection, even one that does not ask for it", async () => {

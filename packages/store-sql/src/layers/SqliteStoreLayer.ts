@@ -7,7 +7,7 @@ import { resolveLockWait } from "../config/lockWait.js"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import type { StoreLayer } from "../StoreServices.js"
 import { driverMessage } from "../sql/driverMessage.js"
-import { busySliceMs, WriteLockWait } from "../sql/writeLockWait.js"
+import { busySliceMs, retryWhileBusy, WriteLockWait } from "../sql/writeLockWait.js"
 import type { GroupCommitOptions } from "../store/groupCommit.js"
 import { sqlStoreServices } from "./sqlStoreServices.js"
 
@@ -47,9 +47,12 @@ export const SqliteStoreLayer = (
         Effect.gen(function* () {
           const sql = yield* SqliteClient.SqliteClient
           yield* sql.unsafe(`PRAGMA busy_timeout = ${busySliceMs}`)
-          // WAL lets the other processes on this file read while one writes. Set here, not left to the driver's default;
-          // it stays set in the file. A file system that cannot share memory maps (some network shares) refuses it.
-          const [mode] = yield* sql.unsafe<{ readonly journal_mode: string }>("PRAGMA journal_mode = WAL")
+          // WAL lets the other processes on this file read while one writes. Set here, not by the driver (which does it
+          // once, as it opens); it stays set in the file. Turning it on takes the file's exclusive lock: processes starting
+          // together on a new file find it held, sometimes "locked" at once (SQLite will not wait where waiting could
+          // deadlock), so it is tried again for as long as a write would wait. A file system that cannot share memory
+          // maps (some network shares) refuses it.
+          const [mode] = yield* retryWhileBusy(lockWaitMs)(sql.unsafe<{ readonly journal_mode: string }>("PRAGMA journal_mode = WAL"))
           if (mode?.journal_mode !== "wal") {
             return yield* cannotOpen(`its file system does not support WAL mode (the journal mode stayed ${mode?.journal_mode ?? "unknown"})`)
           }
@@ -57,7 +60,7 @@ export const SqliteStoreLayer = (
         }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(cannotOpen(driverMessage(error)))))
       )
       // better-sqlite3 throws while opening (a directory, a file that is not a database): a defect to @effect/sql.
-      const client = Layer.catchAllCause(SqliteClient.layer({ filename }), (cause) =>
+      const client = Layer.catchAllCause(SqliteClient.layer({ filename, disableWAL: true }), (cause) =>
         Layer.fail(cannotOpen(driverMessage(Cause.squash(cause))))
       )
       const lockWait = Layer.succeed(WriteLockWait, { millis: lockWaitMs })
