@@ -99,5 +99,13 @@ export class EventStore extends Context.Tag("@carepanel/core/EventStore")<
      * own. Resume from the position of the last event handled. `readAll` is its source of truth (see `changeFeed`).
      */
     readonly changes: (after: number) => Stream.Stream<StoredEvent, PersistenceError>
+    /** The newest committed position (0 for an empty log), without reading the events. */
+    readonly newestPosition: Effect.Effect<number, PersistenceError>
+    /**
+     * The newest committed position, each time it moves past `after` (whichever process wrote): where the log ends,
+     * without reading the events. For a process that only needs to know that something changed (see
+     * `followNewestPosition`); never ends on its own.
+     */
+    readonly positions: (after: number) => Stream.Stream<number, PersistenceError>
   }
 >() {}

@@ -31,31 +31,40 @@ export const changeFeed =
       )
     )
 
-/** The newest committed position (0 for an empty store), read in pages so that a large store is not loaded at once. */
-export const newestPosition = Effect.gen(function* () {
-  const store = yield* EventStore
-  let position = 0
-  for (;;) {
-    const page = yield* store.readAll({ after: position, limit: 5000 })
-    if (page.length === 0) return position
-    position = page[page.length - 1]!.position
-  }
-})
+/**
+ * The positions feed on a store's newest committed position (`newest`, one cheap read) and the same wake-up as
+ * `changeFeed`: each time the log has moved past the last position emitted, its new end. A spurious wake-up costs a
+ * read and emits nothing.
+ */
+export const positionFeed =
+  (newest: Effect.Effect<number, PersistenceError>, newerThan: (position: number) => Effect.Effect<void>) =>
+  (after: number): Stream.Stream<number, PersistenceError> =>
+    Stream.unfoldChunkEffect({ position: after, caughtUp: false }, ({ position, caughtUp }) =>
+      Effect.zipRight(caughtUp ? newerThan(position) : Effect.void, newest).pipe(
+        Effect.map((end) =>
+          Option.some(end > position ? ([Chunk.of(end), { position: end, caughtUp: true }] as const) : ([Chunk.empty<number>(), { position, caughtUp: true }] as const))
+        )
+      )
+    )
+
+/** The newest committed position (0 for an empty store). */
+export const newestPosition = Effect.flatMap(EventStore, (store) => store.newestPosition)
 
 /**
- * Calls `onChange` with the store's newest position whenever the change feed brings events past the newest at the
- * start (or `from`), whichever process wrote them: once per batch the feed delivers, not per event. Runs until interrupted; a
- * failed read is retried from the last position seen, so nothing is heard twice or missed.
+ * Calls `onChange` with the store's newest position whenever the log moves past the newest at the start (or `from`),
+ * whichever process wrote: once per wake-up of the positions feed, not per event. Runs until interrupted; a failed read
+ * is retried from the last position seen, so nothing is heard twice or missed.
  */
 export const followNewestPosition = (onChange: (position: number) => void, from?: number) =>
   Effect.gen(function* () {
     const store = yield* EventStore
     let position = from ?? (yield* newestPosition)
-    const follow = Stream.suspend(() => store.changes(position)).pipe(
-      Stream.runForEachChunk((events) =>
+    // Positions only: reading every new event in full (its data parsed) just to learn where the log ends cost a
+    // write-heavy API a few per cent of each write's CPU, and every process re-read every other process's events.
+    const follow = Stream.suspend(() => store.positions(position)).pipe(
+      Stream.runForEach((newest) =>
         Effect.sync(() => {
-          if (Chunk.isEmpty(events)) return
-          position = Chunk.unsafeLast(events).position
+          position = newest
           onChange(position)
         })
       )

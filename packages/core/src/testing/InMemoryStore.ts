@@ -1,5 +1,5 @@
 import { Context, Effect, Layer, Ref, Stream, SubscriptionRef } from "effect"
-import { changeFeed } from "../ports/changeFeed.js"
+import { changeFeed, positionFeed } from "../ports/changeFeed.js"
 import {
   type AppendResult,
   type Commit,
@@ -101,6 +101,8 @@ export const makeInMemoryStore = Effect.gen(function* () {
   const newerThan = (position: number) =>
     ref.changes.pipe(Stream.filter((state) => state.events.length > position), Stream.runHead, Effect.asVoid)
 
+  const newestPosition = Effect.map(Ref.get(ref), (state) => state.events.length)
+
   const readAll = ({ after, limit, authorityId }: ReadAllOptions) =>
     Ref.get(ref).pipe(
       Effect.map((state) =>
@@ -122,7 +124,9 @@ export const makeInMemoryStore = Effect.gen(function* () {
         })
       ),
     readAll,
-    changes: changeFeed(readAll, newerThan)
+    changes: changeFeed(readAll, newerThan),
+    newestPosition,
+    positions: positionFeed(newestPosition, newerThan)
   })
 
   const readModels = ReadModels.of({
@@ -195,7 +199,9 @@ const yielding = (store: EventStore["Type"]): EventStore["Type"] => {
     appendAll: (commits) => around(store.appendAll(commits)),
     readStream: (stream, options) => around(store.readStream(stream, options)),
     readAll: (options) => around(store.readAll(options)),
-    changes: store.changes
+    changes: store.changes,
+    newestPosition: around(store.newestPosition),
+    positions: store.positions
   })
 }
 

@@ -98,16 +98,16 @@ describe("following the newest position", () => {
     Effect.gen(function* () {
       const { eventStore } = yield* makeInMemoryStore
       const reads = yield* Ref.make<ReadonlyArray<number>>([])
-      // A store whose feed breaks once, after it has brought the first batch.
+      // A store whose positions feed breaks once, after it has brought the first batch's end.
       const breaking = EventStore.of({
         ...eventStore,
-        changes: (after) =>
+        positions: (after) =>
           Stream.unwrap(
             Ref.modify(reads, (seen) => [seen.length, [...seen, after]]).pipe(
               Effect.map((n) =>
                 n === 0
-                  ? eventStore.changes(after).pipe(Stream.take(2), Stream.concat(Stream.fail(new PersistenceError({ operation: "readAll", message: "database restarting" }))))
-                  : eventStore.changes(after)
+                  ? eventStore.positions(after).pipe(Stream.take(1), Stream.concat(Stream.fail(new PersistenceError({ operation: "newest position", message: "database restarting" }))))
+                  : eventStore.positions(after)
               )
             )
           )

@@ -3,7 +3,7 @@ import { Effect, Fiber, Option } from "effect"
 import { expect, it } from "vitest"
 import type { MakeStoreLayer } from "../StoreContractOptions.js"
 import { counterWriter } from "../support/counterWriter.js"
-import { expectFeedMatchesLog, takeFromFeed } from "../support/feed.js"
+import { expectFeedMatchesLog, positionsUntil, takeFromFeed } from "../support/feed.js"
 import { authority, commit, event, streamOf } from "../support/fixtures.js"
 import { runWith } from "../support/runStore.js"
 
@@ -27,6 +27,26 @@ export const changeFeedSuite = (makeLayer: MakeStoreLayer) => {
           ["first", "Opened"], ["first", "Moved"], ["other", "Counted"], ["first", "Counted"], ["second", "Counted"]
         ])
         yield* expectFeedMatchesLog(0, fed)
+      })
+    ))
+
+  it("newest position and positions: the log's end (0 when empty), and again each time it moves past the position given; positions waits for later appends", () =>
+    runWith(
+      makeLayer(),
+      Effect.gen(function* () {
+        const store = yield* EventStore
+        expect(yield* store.newestPosition, "an empty log").toBe(0)
+        yield* store.append(commit(streamOf(a, "ends"), 0, { events: [event("Opened", 1), event("Moved", 2)] }))
+        yield* store.append(commit(streamOf(b, "ends"), 0))
+        expect(yield* store.newestPosition).toBe(3)
+        expect(yield* positionsUntil(0, 3)).toEqual([3])
+        expect(yield* positionsUntil(1, 3), "from inside the log: its end at once").toEqual([3])
+        const waiting = yield* Effect.fork(positionsUntil(3, 5))
+        expect(Option.isNone(yield* Fiber.poll(waiting).pipe(Effect.delay("200 millis"))), "emitted before anything was appended").toBe(true)
+        yield* store.appendAll([commit(streamOf(a, "ends"), 2), commit(streamOf(a, "more"), 0)])
+        const heard = yield* Fiber.join(waiting)
+        expect(heard.at(-1)).toBe(5)
+        expect(heard.every((position, i) => position > (heard[i - 1] ?? 3)), "each emission past the last").toBe(true)
       })
     ))
 

@@ -8,7 +8,7 @@ import { authority, streamOf } from "../support/fixtures.js"
 import { raceTimeoutMs } from "./multiStream.js"
 import { runWith } from "../support/runStore.js"
 import { newestPosition } from "@carepanel/core"
-import { expectFeedMatchesLog, takeFromFeed } from "../support/feed.js"
+import { expectFeedMatchesLog, positionsUntil, takeFromFeed } from "../support/feed.js"
 
 const base = { authorityId: "contract-a", streamType: "contract-counter" }
 const streamFor = (spec: Pick<WriterSpec, "streamId">) => streamOf(authority(base.authorityId), spec.streamId, base.streamType)
@@ -69,12 +69,13 @@ export const processesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
       await shared.verifyIntegrity?.()
     }))
 
-  it("loses nothing when two processes append to one stream at the same time; this process's change feed hears all of it in order", () =>
+  it("loses nothing when two processes append to one stream at the same time; this process's change feed hears all of it in order, and its positions feed reaches the end", () =>
     withSharedStore(makeSharedStore, async (shared) => {
       const spec = { ...base, streamId: "shared", count: 150, pauseMs: 2, waitForGo: true }
       const after = await runWith(shared.layer, newestPosition)
       // The feed follows the store from this process, on its own connection, while the writers append from theirs.
       const fed = runWith(shared.layer, takeFromFeed(after, 2 * spec.count, "300 seconds"))
+      const ends = runWith(shared.layer, positionsUntil(after, after + 2 * spec.count, "300 seconds"))
       const acks = await raceWriters(shared, spec)
       expect(acks).toHaveLength(2 * spec.count)
       const written = await runWith(shared.layer, checkCounterStream(streamFor(spec), acks))
@@ -84,6 +85,8 @@ export const processesSuite = (makeSharedStore: () => Promise<SharedStore>) => {
       const events = await fed
       expect(events.map((e) => e.data)).toEqual(written)
       await runWith(shared.layer, expectFeedMatchesLog(after, events))
+      // The positions feed (what an API or terminal follows to know that something changed) reached the end too.
+      expect((await ends).at(-1)).toBe(after + 2 * spec.count)
       await shared.verifyIntegrity?.()
     }))
 

@@ -23,3 +23,17 @@ export const expectFeedMatchesLog = (after: number, fed: ReadonlyArray<StoredEve
     expect(fed.map((event) => event.position)).toEqual(fed.map((_, i) => after + i + 1))
     expect(fed).toEqual(logged.slice(0, fed.length))
   })
+
+/** What the positions feed emits after `after` until it reaches `end`; fails the test if it does not within `within`. */
+export const positionsUntil = (after: number, end: number, within: Duration.DurationInput = Duration.seconds(60)) =>
+  Effect.flatMap(EventStore, (store) =>
+    store.positions(after).pipe(
+      Stream.takeUntil((position) => position >= end),
+      Stream.runCollect,
+      Effect.map(Chunk.toReadonlyArray),
+      Effect.timeoutFail({
+        duration: within,
+        onTimeout: () => new Error(`the positions feed did not reach ${end} after ${after} within ${Duration.format(within)}`)
+      })
+    )
+  )

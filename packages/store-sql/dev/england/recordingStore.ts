@@ -71,7 +71,9 @@ export const makeRecordingStore = () => {
     appendAll,
     readStream: (stream) => Effect.sync(() => [...(streams.get(streamIdOf(stream)) ?? [])]),
     readAll: ({ after, limit }) => Effect.sync(() => allEvents().filter((event) => event.position > after).slice(0, limit)),
-    changes: () => Stream.empty
+    changes: () => Stream.empty,
+    newestPosition: Effect.succeed(0),
+    positions: () => Stream.empty
   })
 
   const readModels = ReadModels.of({

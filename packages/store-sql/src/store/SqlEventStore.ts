@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
-import { type AppendResult, type Commit, ConcurrencyConflict, changeFeed, EventStore, type ReadAllOptions, streamIdOf } from "@carepanel/core"
+import { type AppendResult, type Commit, ConcurrencyConflict, changeFeed, EventStore, positionFeed, type ReadAllOptions, streamIdOf } from "@carepanel/core"
 import { Effect, Option } from "effect"
 import { onOpenTransaction } from "../sql/onOpenTransaction.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
@@ -80,6 +80,12 @@ export const makeSqlEventStore = (groupCommit: GroupCommit, changeOptions: Chang
         asPersistenceError("read the event log")
       )
 
+    // The end of the log, from the primary key's index: appends commit in position order (see `changeFeed`).
+    const newest = sql<{ newest: number | string | bigint | null }>`SELECT MAX(position) AS newest FROM events`.pipe(
+      Effect.map(([row]) => Number(row?.newest ?? 0)),
+      asPersistenceError("read the event log")
+    )
+
     return EventStore.of({
       append: (commit) => Effect.map(appendAll([commit]), (results) => results[0]!),
       appendAll,
@@ -94,6 +100,8 @@ export const makeSqlEventStore = (groupCommit: GroupCommit, changeOptions: Chang
           asPersistenceError("read the record's history")
         ),
       readAll,
-      changes: changeFeed(readAll, signal.newerThan)
+      changes: changeFeed(readAll, signal.newerThan),
+      newestPosition: newest,
+      positions: positionFeed(newest, signal.newerThan)
     })
   })
