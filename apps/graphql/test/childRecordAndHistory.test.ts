@@ -4,7 +4,7 @@ import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { mutation, onReferral } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
-import { decide, readyRequest, run, sittingWith, tokenFor } from "./support/scenario.js"
+import { decide, readyRequest, run, sittingWith, tokenFor, sendMutation } from "./support/scenario.js"
 
 let app: TestApp
 const policy = preset("lincolnshire")
@@ -43,11 +43,7 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 /** Runs one child-record mutation as `member` and returns its payload (a ChildRecord or a refusal). */
-const send = async (member: keyof typeof staff, name: string, input: Record<string, unknown>) => {
-  const response = await app.post(await tokenFor(app, staff[member]), mutation(name, `${onRecord} ${onRefusal}`), { input })
-  expect(response.body.errors, response.text).toBeUndefined()
-  return response.body.data[name]
-}
+const send = (member: keyof typeof staff, name: string, input: Record<string, unknown>) => sendMutation(app, staff[member], name, `${onRecord} ${onRefusal}`, input)
 
 const readRecord = async (childId: string) => {
   const response = await app.post(await tokenFor(app, staff.socialWorker), recordQuery, { childId })

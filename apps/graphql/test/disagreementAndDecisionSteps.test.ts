@@ -1,9 +1,8 @@
 import { addDays, type DecisionContent, preset } from "@carepanel/core"
 import { exampleDecision, staffOf } from "@carepanel/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { mutation } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
-import { decide, readyRequest, run, sittingWith, tokenFor } from "./support/scenario.js"
+import { decide, readyRequest, run, sittingWith, tokenFor, sendMutation } from "./support/scenario.js"
 
 let app: TestApp
 const policy = preset("lincolnshire")
@@ -44,11 +43,7 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 /** Runs one disagreement mutation as `member` and returns its payload (a Disagreement or a refusal). */
-const send = async (member: keyof typeof staff, name: string, input: Record<string, unknown>) => {
-  const response = await app.post(await tokenFor(app, staff[member]), mutation(name, `${onDisagreement} ${onRefusal}`), { input })
-  expect(response.body.errors, response.text).toBeUndefined()
-  return response.body.data[name]
-}
+const send = (member: keyof typeof staff, name: string, input: Record<string, unknown>) => sendMutation(app, staff[member], name, `${onDisagreement} ${onRefusal}`, input)
 
 const near = (iso: string) => expect(Math.abs(new Date(iso).getTime() - app.now().getTime())).toBeLessThan(60_000)
 
@@ -203,11 +198,7 @@ const onDecisionAll = `... on Decision {
 }`
 const onDecisionRefusal = `... on NotTheRightPerson { optionalRule: ruleId } ... on ReturnOverdue { refusedRule: ruleId due } ... on NotPermitted { action allowed }`
 
-const sendDecision = async (member: keyof typeof staff, name: string, input: Record<string, unknown>) => {
-  const response = await app.post(await tokenFor(app, staff[member]), mutation(name, `${onDecisionAll} ${onDecisionRefusal}`), { input })
-  expect(response.body.errors, response.text).toBeUndefined()
-  return response.body.data[name]
-}
+const sendDecision = (member: keyof typeof staff, name: string, input: Record<string, unknown>) => sendMutation(app, staff[member], name, `${onDecisionAll} ${onDecisionRefusal}`, input)
 
 /** What was agreed, as the API reads it back: every field, null where it does not apply. */
 const agreedRead = (agreed: DecisionContent["agreed"]) => ({

@@ -2,9 +2,8 @@ import { addDays, londonDateOf, preset } from "@carepanel/core"
 import { exampleDecision, exampleForm, staffOf } from "@carepanel/core/testing"
 import { DateTime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { mutation } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
-import { decide, readyRequest, type StaffMember, sittingWith, tokenFor } from "./support/scenario.js"
+import { decide, readyRequest, type StaffMember, sittingWith, tokenFor, sendMutation } from "./support/scenario.js"
 
 const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
@@ -27,11 +26,7 @@ const onRefusal = `... on NotTheRightPerson { optionalRule: ruleId } ... on Acti
   ... on IncompleteDecision { missing { name ruleId } } ... on NotPermitted { action allowed }`
 
 /** Runs one decision mutation as `member` and returns its payload (a Decision or a refusal). */
-const send = async (member: StaffMember, name: string, input: Record<string, unknown>) => {
-  const response = await app.post(await tokenFor(app, member), mutation(name, `${onDecision} ${onRefusal}`), { input })
-  expect(response.body.errors, response.text).toBeUndefined()
-  return response.body.data[name]
-}
+const send = (member: StaffMember, name: string, input: Record<string, unknown>) => sendMutation(app, member, name, `${onDecision} ${onRefusal}`, input)
 const near = (iso: string | null) => expect(Math.abs(Date.parse(iso ?? "") - app.now().getTime())).toBeLessThan(60_000)
 const party = (member: StaffMember) => ({ personId: member.personId, name: member.name })
 

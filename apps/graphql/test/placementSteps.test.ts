@@ -1,9 +1,8 @@
 import { preset } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { mutation } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
-import { tokenFor } from "./support/scenario.js"
+import { tokenFor, sendMutation } from "./support/scenario.js"
 
 let app: TestApp
 const policy = preset("lincolnshire")
@@ -36,11 +35,7 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 /** Runs one placement mutation as `member` and returns its payload (a Placement or a refusal). */
-const send = async (member: keyof typeof staff, name: string, input: Record<string, unknown>) => {
-  const response = await app.post(await tokenFor(app, staff[member]), mutation(name, `${onPlacement} ${onRefusal}`), { input })
-  expect(response.body.errors, response.text).toBeUndefined()
-  return response.body.data[name]
-}
+const send = (member: keyof typeof staff, name: string, input: Record<string, unknown>) => sendMutation(app, staff[member], name, `${onPlacement} ${onRefusal}`, input)
 
 /** A Lincolnshire basic test answered yes to refusing to support a return home: a Regulation 24 placement, not yet made. */
 const identified = async (childId: string) => {

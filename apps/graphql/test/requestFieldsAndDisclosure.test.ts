@@ -6,9 +6,9 @@ import { buildSchema, printSchema } from "graphql"
 import { applyDisclosure } from "../src/schema/disclosure/applyDisclosure.js"
 import { disclosureTable } from "../src/schema/disclosure/disclosureTable.js"
 import { schema } from "../src/schema/index.js"
-import { mutation, onSitting } from "./support/documents.js"
+import { onSitting } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
-import { decide, readyRequest, run, type StaffMember, sittingDate, sittingWith, tokenFor } from "./support/scenario.js"
+import { decide, readyRequest, run, type StaffMember, sittingDate, sittingWith, tokenFor, sendMutation } from "./support/scenario.js"
 
 const policy = preset("care-planning")
 const staff = staffOf(policy.authority.id)
@@ -41,11 +41,7 @@ const referralQuery = `query ReadRequest($id: ID!) { referral(id: $id) { __typen
   ... on InvalidInput { problems { path message } } ... on NotFound { what notFoundId: id } ${onReferral} } }`
 
 /** Runs one request mutation as `member` and returns its payload (a Referral or a refusal). */
-const send = async (member: StaffMember, name: string, input: Record<string, unknown>) => {
-  const response = await app.post(await tokenFor(app, member), mutation(name, `${onReferral} ${onRefusal}`), { input })
-  expect(response.body.errors, response.text).toBeUndefined()
-  return response.body.data[name]
-}
+const send = (member: StaffMember, name: string, input: Record<string, unknown>) => sendMutation(app, member, name, `${onReferral} ${onRefusal}`, input)
 const readAs = async (token: string, id: string) => {
   const response = await app.post(token, referralQuery, { id })
   expect(response.body.errors, response.text).toBeUndefined()

@@ -1,9 +1,8 @@
 import { type AuthorityPolicy, addDays, type DecisionContent, LocalDate, preset } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { mutation } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
-import { decide, readyRequest, run, type StaffMember, sittingDate, tokenFor } from "./support/scenario.js"
+import { decide, readyRequest, run, type StaffMember, sittingDate, tokenFor, sendMutation } from "./support/scenario.js"
 
 const policy = preset("care-planning")
 const staff = staffOf(policy.authority.id)
@@ -34,11 +33,7 @@ beforeAll(async () => {
 afterAll(() => app.close())
 
 /** Runs a sitting mutation and returns its payload, refusals included. */
-const send = async (member: StaffMember, name: string, input: Record<string, unknown>) => {
-  const response = await app.post(await tokenFor(app, member), mutation(name, sittingFields), { input })
-  expect(response.body.errors, response.text).toBeUndefined()
-  return response.body.data[name]
-}
+const send = (member: StaffMember, name: string, input: Record<string, unknown>) => sendMutation(app, member, name, sittingFields, input)
 const query = async (member: StaffMember, document: string, variables: Record<string, unknown> = {}) => {
   const response = await app.post(await tokenFor(app, member), document, variables)
   expect(response.body.errors, response.text).toBeUndefined()

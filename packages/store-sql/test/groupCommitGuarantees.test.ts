@@ -128,17 +128,25 @@ describe("PostgreSQL: commits that arrive while a group is written", () => {
 })
 
 describe("PostgreSQL: the order a group takes the two logs' locks in", () => {
-  /** Holds event_head's row lock on a connection of its own until `release`. */
-  const holdEventHead = (url: string, held: Deferred.Deferred<void>, release: Deferred.Deferred<void>) =>
-    Effect.flatMap(PgClient.PgClient, (sql) =>
-      sql.withTransaction(
-        Effect.gen(function* () {
-          yield* sql`SELECT last_position FROM event_head WHERE id = 1 FOR UPDATE`
-          yield* Deferred.succeed(held, undefined)
-          yield* Deferred.await(release)
-        })
+  /** Takes event_head's row lock on a connection of its own and holds it; answers the effect that lets it go. */
+  const holdEventHead = (url: string) =>
+    Effect.gen(function* () {
+      const held = yield* Deferred.make<void>()
+      const release = yield* Deferred.make<void>()
+      const holder = yield* Effect.fork(
+        Effect.flatMap(PgClient.PgClient, (sql) =>
+          sql.withTransaction(
+            Effect.gen(function* () {
+              yield* sql`SELECT last_position FROM event_head WHERE id = 1 FOR UPDATE`
+              yield* Deferred.succeed(held, undefined)
+              yield* Deferred.await(release)
+            })
+          )
+        ).pipe(Effect.provide(PgClient.layer({ url: Redacted.make(url), maxConnections: 1 })))
       )
-    ).pipe(Effect.provide(PgClient.layer({ url: Redacted.make(url), maxConnections: 1 })))
+      yield* Deferred.await(held)
+      return Effect.zipRight(Deferred.succeed(release, undefined), Fiber.join(holder))
+    })
 
   const blockedOnALock = Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.repeat(
@@ -162,15 +170,11 @@ describe("PostgreSQL: the order a group takes the two logs' locks in", () => {
       PgStoreLayer(url),
       Effect.gen(function* () {
         const log = yield* AccessLog
-        const held = yield* Deferred.make<void>()
-        const release = yield* Deferred.make<void>()
-        const holder = yield* Effect.fork(holdEventHead(url, held, release))
-        yield* Deferred.await(held)
+        const releaseEventHead = yield* holdEventHead(url)
         const recorded = yield* Effect.either(
           Effect.all([log.record([readOf(1)]), log.record([readOf(2)])], { concurrency: "unbounded" }).pipe(Effect.timeout("5 seconds"))
         )
-        yield* Deferred.succeed(release, undefined)
-        yield* Fiber.join(holder)
+        yield* releaseEventHead
         expect(Either.isRight(recorded), "the reads were recorded while event_head was held").toBe(true)
         expect((yield* log.forChild(authorityA, "child-2" as ChildId)).map((entry) => entry.personId)).toEqual(["sw-2"])
       })
@@ -184,16 +188,12 @@ describe("PostgreSQL: the order a group takes the two logs' locks in", () => {
       Effect.gen(function* () {
         const log = yield* AccessLog
         const store = yield* EventStore
-        const held = yield* Deferred.make<void>()
-        const release = yield* Deferred.make<void>()
-        const holder = yield* Effect.fork(holdEventHead(url, held, release))
-        yield* Deferred.await(held)
+        const releaseEventHead = yield* holdEventHead(url)
         // The read arrives first and leads; the append joins its group.
         const group = yield* Effect.fork(Effect.all([log.record([readOf(1)]), store.append(noteOn("mixed-1", 0))], { concurrency: "unbounded" }))
         yield* blockedOnALock
         expect(yield* accessLocksGranted, "waiting for event_head, the group holds no access-log lock").toBe(0)
-        yield* Deferred.succeed(release, undefined)
-        yield* Fiber.join(holder)
+        yield* releaseEventHead
         const [, appended] = yield* Fiber.join(group)
         expect(appended.positions).toEqual([1])
         expect((yield* log.forChild(authorityA, "child-1" as ChildId)).map((entry) => entry.personId)).toEqual(["sw-1"])

@@ -14,11 +14,16 @@ export const tokenFor = (app: TestApp, member: StaffMember) =>
 
 export const holderOf = (staff: Staff, role: Role): StaffMember => Object.values(staff).find((member) => member.roles.includes(role))!
 
-/** Runs a mutation and returns its payload, failing the test on a refusal or GraphQL error. */
-export const run = async (app: TestApp, member: StaffMember, name: string, fields: string, input: unknown) => {
+/** Sends a mutation as `member` and returns its payload (the record or the core's refusal), failing the test on a GraphQL error. */
+export const sendMutation = async (app: TestApp, member: StaffMember, name: string, fields: string, input: unknown) => {
   const response = await app.post(await tokenFor(app, member), mutation(name, fields), { input })
   expect(response.body.errors, response.text).toBeUndefined()
-  const payload = response.body.data[name]
+  return response.body.data[name]
+}
+
+/** Runs a mutation and returns its payload, failing the test on a refusal or GraphQL error. */
+export const run = async (app: TestApp, member: StaffMember, name: string, fields: string, input: unknown) => {
+  const payload = await sendMutation(app, member, name, fields, input)
   expect(payload.code, `${name}: ${payload.message}`).toBeUndefined()
   return payload
 }
