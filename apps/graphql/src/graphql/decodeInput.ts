@@ -21,6 +21,10 @@ export const refusedArguments = (error: InvalidInput): InvalidInput =>
 /** A read refused for one argument, in words ("Please correct: first must be ..."). */
 export const refuseArgument = (path: string, message: string) => Effect.fail(refusedArguments(InvalidInput.of([{ path, message }])))
 
+/** A count argument outside 0 to `max` refused in words ("first must be from 0 to 100, not 101"); undefined within. */
+export const refuseOutOfRange = (path: string, value: number, max: number) =>
+  value < 0 || value > max ? refuseArgument(path, `must be from 0 to ${max}, not ${value}`) : undefined
+
 /** Decodes a read's arguments with a core schema, as `decodeInput` does a command's. */
 export const decodeArgs = <A, I>(schema: Schema.Schema<A, I>, input: unknown, prefix: ReadonlyArray<PropertyKey> = []) =>
   decodeInput(schema, input, prefix).pipe(Effect.mapError(refusedArguments))

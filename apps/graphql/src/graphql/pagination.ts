@@ -2,7 +2,7 @@ import { type AuthorityId, ReadModels } from "@carepanel/core"
 import { Effect, Schema } from "effect"
 import type { InvalidInput } from "@carepanel/core"
 import { cursorOf, idOfCursor } from "./cursors.js"
-import { refuseArgument } from "./decodeInput.js"
+import { refuseArgument, refuseOutOfRange } from "./decodeInput.js"
 
 export const maxPageSize = 100
 export const defaultPageSize = 20
@@ -19,13 +19,13 @@ export interface Page<A> {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean; readonly startCursor: string | null; readonly endCursor: string | null }
 }
 
-
 /** Forward pages only: the read models are walked in id order after a cursor (`afterId`, `limit`). */
 export const pageOf = (args: PageArgs): Effect.Effect<{ readonly first: number; readonly afterId?: string }, InvalidInput> => {
   if (args.last != null) return refuseArgument("last", "is not supported: page forward with first and after")
   if (args.before != null) return refuseArgument("before", "is not supported: page forward with first and after")
   const first = args.first ?? defaultPageSize
-  if (first < 0 || first > maxPageSize) return refuseArgument("first", `must be from 0 to ${maxPageSize}, not ${first}`)
+  const outOfRange = refuseOutOfRange("first", first, maxPageSize)
+  if (outOfRange) return outOfRange
   if (args.after == null) return Effect.succeed({ first })
   const afterId = idOfCursor(args.after)
   if (afterId === undefined) return refuseArgument("after", "is not a cursor from this API: use a pageInfo.endCursor")

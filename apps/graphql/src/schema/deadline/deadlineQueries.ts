@@ -1,6 +1,6 @@
 import { type Deadline, Deadlines } from "@carepanel/core"
 import type { GraphQLContext } from "../../graphql/context.js"
-import { refuseArgument } from "../../graphql/decodeInput.js"
+import { refuseOutOfRange } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { appNow } from "../shared/appNow.js"
 import { readList, using } from "../run.js"
@@ -57,10 +57,9 @@ builder.queryField("deadlines", (t) =>
       aboutId: t.arg.string(),
       includeMet: t.arg.boolean({ defaultValue: false })
     },
-    resolve: (_root, args, context) =>
-      // Refused in words, as every read's out-of-range argument is (InvalidInput, the argument by name).
-      args.dueWithinDays != null && (args.dueWithinDays < 0 || args.dueWithinDays > maxDueWithinDays)
-        ? readList(context, () => refuseArgument("dueWithinDays", `must be from 0 to ${maxDueWithinDays}, not ${args.dueWithinDays}`))
-        : deadlinesFor(context, args, args.includeMet === true || (args.states ?? []).includes("met"))
+    resolve: (_root, args, context) => {
+      const outOfRange = args.dueWithinDays == null ? undefined : refuseOutOfRange("dueWithinDays", args.dueWithinDays, maxDueWithinDays)
+      return outOfRange ? readList(context, () => outOfRange) : deadlinesFor(context, args, args.includeMet === true || (args.states ?? []).includes("met"))
+    }
   })
 )

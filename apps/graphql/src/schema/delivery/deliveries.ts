@@ -1,6 +1,6 @@
 import { Deliveries, type DeliverySummary, NotReplayable, WebhookOutcome } from "@carepanel/core"
 import { Effect, Schema } from "effect"
-import { refuseArgument } from "../../graphql/decodeInput.js"
+import { refuseOutOfRange } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { refusalType } from "../errors/domainError.js"
 import { commonRefusals } from "../errors/refusals.js"
@@ -35,8 +35,7 @@ const maxDeliveries = 200
 /** How many deliveries to list: 50 unless given; out of range refused in words, as a page's `first` is. */
 const deliveriesLimit = (first: number | null | undefined) => {
   if (first == null) return Effect.succeed(50)
-  if (first < 0 || first > maxDeliveries) return refuseArgument("first", `must be from 0 to ${maxDeliveries}, not ${first}`)
-  return Effect.succeed(first)
+  return refuseOutOfRange("first", first, maxDeliveries) ?? Effect.succeed(first)
 }
 
 builder.queryField("webhookDeliveries", (t) =>
