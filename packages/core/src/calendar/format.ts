@@ -1,6 +1,7 @@
-import type { DateTime } from "effect"
+import { DateTime } from "effect"
 import { type LocalDate, localDateParts, type Weekday, weekdayOf } from "./LocalDate.js"
 import { londonDateOf, londonTimeOf, type TimeOfDay } from "./londonTime.js"
+import { remembered } from "./remembered.js"
 
 /** Formats for the explanations a social worker reads ("why is this due?"). English, fixed, no locale lookups. */
 
@@ -9,14 +10,18 @@ const monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** "Wed 9 Jun 2027" */
-export const formatDate = (date: LocalDate): string => {
+export const formatDate: (date: LocalDate) => string = remembered((date) => {
   const { year, month, day } = localDateParts(date)
   return `${capitalise(weekdayOf(date).slice(0, 3))} ${day} ${monthAbbreviations[month - 1]} ${year}`
-}
+})
+
+const formatEpochMillis = remembered((epochMillis: number) => {
+  const instant = DateTime.unsafeMake(epochMillis)
+  return `${londonTimeOf(instant)} ${formatDate(londonDateOf(instant))}`
+})
 
 /** "12:00 Fri 4 Jun 2027", in London wall time. */
-export const formatInstant = (instant: DateTime.DateTime): string =>
-  `${londonTimeOf(instant)} ${formatDate(londonDateOf(instant))}`
+export const formatInstant = (instant: DateTime.DateTime): string => formatEpochMillis(instant.epochMillis)
 
 /** "noon" for 12:00, "midnight" for 00:00, otherwise the 24-hour time itself ("17:00"). */
 export const describeTime = (time: TimeOfDay): string =>

@@ -1,5 +1,6 @@
 import { DateTime, Option, Schema } from "effect"
 import { type LocalDate, localDateFromParts, localDateParts } from "./LocalDate.js"
+import { remembered } from "./remembered.js"
 
 /** A 24-hour wall-clock time "HH:MM", e.g. "12:00", "17:00", "00:00". */
 const timePattern = /^([01]\d|2[0-3]):([0-5]\d)$/
@@ -34,47 +35,29 @@ export const london: DateTime.TimeZone.Named = DateTime.zoneUnsafeMakeNamed("Eur
  * (01:00-01:59) is read as the instant one hour later (01:30 -> 02:30 BST); on the October change a time
  * that happens twice (01:00-01:59) is read as the earlier, BST one. That is the "compatible" disambiguation.
  */
-export const atLondon = (date: LocalDate, time: TimeOfDay): DateTime.Utc => {
-  const key = `${date}T${time}`
-  const known = atLondonCache.get(key)
-  if (known !== undefined) return known
-  const instant = computeAtLondon(date, time)
-  if (atLondonCache.size > cacheLimit) atLondonCache.clear()
-  atLondonCache.set(key, instant)
-  return instant
-}
+export const atLondon = (date: LocalDate, time: TimeOfDay): DateTime.Utc => atLondonOf(`${date}T${time}`)
 
 /**
  * Time-zone arithmetic through Intl is slow and deadlines do a lot of it (1,000 requests' clocks), so both
- * directions are cached: wall times by date and time, and London's UTC offset by UTC hour (London's offset
+ * directions are remembered: wall times by date and time, and London's UTC offset by UTC hour (London's offset
  * only ever changes on the hour, so an hour's offset is exact for every instant in it).
  */
-const cacheLimit = 100_000
-const atLondonCache = new Map<string, DateTime.Utc>()
-const offsetByHour = new Map<number, number>()
-
-const computeAtLondon = (date: LocalDate, time: TimeOfDay): DateTime.Utc => {
-  const { year, month, day } = localDateParts(date)
-  const { hours, minutes } = timeOfDayParts(time)
+const atLondonOf = remembered((wallTime: string): DateTime.Utc => {
+  const { year, month, day } = localDateParts(wallTime.slice(0, 10) as LocalDate)
+  const { hours, minutes } = timeOfDayParts(wallTime.slice(11) as TimeOfDay)
   const zoned = DateTime.unsafeMakeZoned(
     { year, month, day, hours, minutes },
     { timeZone: london, adjustForTimeZone: true, disambiguation: "compatible" }
   )
   return DateTime.toUtc(zoned)
-}
+})
 
 const hourMs = 3_600_000
 
+const offsetOfHour = remembered((hour: number) => DateTime.zonedOffset(DateTime.unsafeMakeZoned(hour * hourMs, { timeZone: london })))
+
 /** London's offset from UTC at an instant, in milliseconds (0 in winter, one hour in summer). */
-export const londonOffsetMs = (epochMillis: number): number => {
-  const hour = Math.floor(epochMillis / hourMs)
-  const known = offsetByHour.get(hour)
-  if (known !== undefined) return known
-  const offset = DateTime.zonedOffset(DateTime.unsafeMakeZoned(hour * hourMs, { timeZone: london }))
-  if (offsetByHour.size > cacheLimit) offsetByHour.clear()
-  offsetByHour.set(hour, offset)
-  return offset
-}
+export const londonOffsetMs = (epochMillis: number): number => offsetOfHour(Math.floor(epochMillis / hourMs))
 
 const londonParts = (instant: DateTime.DateTime) => {
   const wall = new Date(instant.epochMillis + londonOffsetMs(instant.epochMillis))

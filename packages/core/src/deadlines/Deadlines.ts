@@ -18,7 +18,7 @@ import { authorise, permission } from "../shared/authorise.js"
 import { authorityContext } from "../shared/authorityContext.js"
 import { Sitting } from "../sitting/Sitting.js"
 import { sittingCollection } from "../sitting/sittingAggregate.js"
-import { deadlinesOf, openDeadlines } from "./computeDeadlines.js"
+import { deadlinesOf, openDeadlinesOf } from "./computeDeadlines.js"
 
 export const deadlineReaders = permission("see deadlines", ...everyRole)
 
@@ -52,12 +52,11 @@ export class Deadlines extends Effect.Service<Deadlines>()("@carepanel/core/Dead
             all(childRecordCollection, ChildRecord, actor)
           ])
           const now = yield* DateTime.now
-          const deadlines = deadlinesOf(
+          return (query.includeMet ? deadlinesOf : openDeadlinesOf)(
             { referrals, sittings, decisions, disagreements, placements, childRecords },
             authority,
             { now, dueSoonHours: query.dueSoonHours ?? 48 }
           )
-          return query.includeMet ? deadlines : openDeadlines(deadlines)
         }).pipe(Effect.provide(context))
     }
   })

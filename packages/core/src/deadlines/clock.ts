@@ -1,6 +1,7 @@
 import { DateTime } from "effect"
 import type { ClockRule } from "../calendar/ClockRule.js"
 import { formatInstant } from "../calendar/format.js"
+import { remembered } from "../calendar/remembered.js"
 import { type ResolvedClock, resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import { citation } from "../policy/localDefaults.js"
@@ -54,22 +55,27 @@ const resolverOn =
   (rule, anchor) =>
     resolveClock(rule, { instant: anchor }, calendar)
 
+const resolvers = new WeakMap<Calendar, ClockResolver>()
+
 /**
- * `resolveClock` on one calendar, each rule and anchor worked out once: an authority's clocks share them (every
- * request aimed at a sitting is due at the same instant), and working-day arithmetic is most of a clock's cost.
+ * `resolveClock` on one calendar, each rule and anchor worked out once for as long as the calendar is in use: an
+ * authority's clocks share them (every request aimed at a sitting is due at the same instant), each call of the
+ * deadlines asks for the same ones again, and working-day arithmetic is most of a clock's cost.
  */
 export const rememberingResolver = (calendar: Calendar): ClockResolver => {
-  const byRule = new Map<ClockRule, Map<number, ResolvedClock>>()
-  return (rule, anchor) => {
-    const byAnchor = byRule.get(rule) ?? new Map<number, ResolvedClock>()
-    byRule.set(rule, byAnchor)
-    const at = DateTime.toEpochMillis(anchor)
-    const known = byAnchor.get(at)
-    if (known !== undefined) return known
-    const resolved = resolveClock(rule, { instant: anchor }, calendar)
-    byAnchor.set(at, resolved)
-    return resolved
+  const known = resolvers.get(calendar)
+  if (known !== undefined) return known
+  const byRule = new WeakMap<ClockRule, (anchorMillis: number) => ResolvedClock>()
+  const resolver: ClockResolver = (rule, anchor) => {
+    let ofRule = byRule.get(rule)
+    if (ofRule === undefined) {
+      ofRule = remembered((anchorMillis: number) => resolveClock(rule, { instant: DateTime.unsafeMake(anchorMillis) }, calendar))
+      byRule.set(rule, ofRule)
+    }
+    return ofRule(DateTime.toEpochMillis(anchor))
   }
+  resolvers.set(calendar, resolver)
+  return resolver
 }
 
 export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now, resolve: ClockResolver = resolverOn(calendar)): Deadline => {

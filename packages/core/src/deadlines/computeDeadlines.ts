@@ -11,8 +11,9 @@ import { withChildRecordReview } from "../visits/firstReviewOf.js"
 import { visitClocks } from "../visits/visitClocks.js"
 import { placementClocks } from "../regulation24/placementClocks.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
+import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { Sitting } from "../sitting/Sitting.js"
-import { type Now, rememberingResolver, toDeadline } from "./clock.js"
+import { type ClockSpec, type Now, rememberingResolver, toDeadline } from "./clock.js"
 import type { Deadline } from "./Deadline.js"
 import { referralClocks, submissionWindows } from "./referralClocks.js"
 import { sittingClocks } from "./sittingClocks.js"
@@ -40,10 +41,9 @@ const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitti
   return { nextSittingStartsAt: after[0]?.startsAt, presentedAt: presented?.startsAt }
 }
 
-/** Every clock of an authority, soonest first, each with its rule and an explanation a person can read. */
-export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityContext, now: Now): ReadonlyArray<Deadline> => {
+/** Every clock of an authority before it is worked out against the calendar. */
+const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityContext, now: Now): ReadonlyArray<ClockSpec> => {
   const { referrals, sittings, decisions = [], disagreements = [], placements = [], childRecords = [] } = inputs
-  const resolve = rememberingResolver(calendar)
   const windows = submissionWindows(sittings, policy, calendar)
   const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
   const hearings = new Map<string, Hearing[]>()
@@ -69,9 +69,23 @@ export const deadlinesOf = (inputs: DeadlineInputs, { policy, calendar }: Author
     ),
     ...childRecords.flatMap((record) => childRecordClocks(record, liveSittings, policy))
   ]
-    .map((spec) => toDeadline(spec, calendar, now, resolve))
-    .sort((a, b) => DateTime.distance(b.due, a.due))
 }
+
+const workedOut = (specs: ReadonlyArray<ClockSpec>, calendar: Calendar, now: Now): ReadonlyArray<Deadline> => {
+  const resolve = rememberingResolver(calendar)
+  return specs.map((spec) => toDeadline(spec, calendar, now, resolve)).sort((a, b) => a.due.epochMillis - b.due.epochMillis)
+}
+
+/** Every clock of an authority, soonest first, each with its rule and an explanation a person can read. */
+export const deadlinesOf = (inputs: DeadlineInputs, authority: AuthorityContext, now: Now): ReadonlyArray<Deadline> =>
+  workedOut(clockSpecsOf(inputs, authority, now), authority.calendar, now)
 
 /** The clocks still running: not met. */
 export const openDeadlines = (deadlines: ReadonlyArray<Deadline>) => deadlines.filter((deadline) => deadline.state !== "met")
+
+/**
+ * `openDeadlines(deadlinesOf(...))` without working out the met clocks first: a clock with a `metAt` is met whatever
+ * its due instant, and after years an authority's met clocks far outnumber its running ones.
+ */
+export const openDeadlinesOf = (inputs: DeadlineInputs, authority: AuthorityContext, now: Now): ReadonlyArray<Deadline> =>
+  workedOut(clockSpecsOf(inputs, authority, now).filter((spec) => spec.metAt === undefined), authority.calendar, now)

@@ -1,12 +1,11 @@
 import { DateTime } from "effect"
 import { formatDate } from "../calendar/format.js"
-import { resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Referral } from "../referral/Referral.js"
 import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
 import type { Sitting } from "../sitting/Sitting.js"
-import type { ClockSpec } from "./clock.js"
+import { type ClockSpec, rememberingResolver } from "./clock.js"
 
 /** A live sitting with its submission deadline, worked out once for every request that aims at it. */
 export interface SubmissionWindow {
@@ -14,22 +13,26 @@ export interface SubmissionWindow {
   readonly deadline: DateTime.Utc
 }
 
-/** Live sittings per panel, soonest first, each with its submission deadline. */
-export const submissionWindows = (
-  sittings: ReadonlyArray<Sitting>,
-  policy: AuthorityPolicy,
-  calendar: Calendar
-): ReadonlyMap<string, ReadonlyArray<SubmissionWindow>> => {
+/** Live sittings' submission windows: per panel, soonest first, and by sitting id. */
+export interface SubmissionWindows {
+  readonly byPanel: ReadonlyMap<string, ReadonlyArray<SubmissionWindow>>
+  readonly bySitting: ReadonlyMap<string, SubmissionWindow>
+}
+
+export const submissionWindows = (sittings: ReadonlyArray<Sitting>, policy: AuthorityPolicy, calendar: Calendar): SubmissionWindows => {
   const byPanel = new Map<string, SubmissionWindow[]>()
+  const bySitting = new Map<string, SubmissionWindow>()
+  const resolve = rememberingResolver(calendar)
   const sorted = [...sittings].sort((a, b) => DateTime.distance(b.startsAt, a.startsAt))
   for (const sitting of sorted) {
     if (sitting.cancelled !== undefined) continue
-    const deadline = resolveClock(policy.referral.submissionDeadline.clock, { instant: sitting.startsAt }, calendar).due
+    const window = { sitting, deadline: resolve(policy.referral.submissionDeadline.clock, sitting.startsAt).due }
     const panelWindows = byPanel.get(sitting.panelId) ?? []
-    panelWindows.push({ sitting, deadline })
+    panelWindows.push(window)
     byPanel.set(sitting.panelId, panelWindows)
+    bySitting.set(sitting.id, window)
   }
-  return byPanel
+  return { byPanel, bySitting }
 }
 
 const closed: ReadonlyArray<Referral["status"]> = ["withdrawn", "redirected"]
@@ -41,16 +44,16 @@ const closed: ReadonlyArray<Referral["status"]> = ["withdrawn", "redirected"]
  */
 export const referralClocks = (
   referral: ReferralClockInputs,
-  windows: ReadonlyMap<string, ReadonlyArray<SubmissionWindow>>,
+  windows: SubmissionWindows,
   policy: AuthorityPolicy
 ): ReadonlyArray<ClockSpec> => {
   if (closed.includes(referral.status)) return []
-  const panelWindows = windows.get(referral.form.panelId) ?? []
   const aimedFrom = referral.submittedAt ?? referral.createdAt
+  const onSitting = referral.sittingId === undefined ? undefined : windows.bySitting.get(referral.sittingId)
   const target =
     referral.sittingId !== undefined
-      ? panelWindows.find((window) => window.sitting.id === referral.sittingId)?.sitting
-      : panelWindows.find((window) => !DateTime.lessThan(window.deadline, aimedFrom))?.sitting
+      ? onSitting?.sitting.panelId === referral.form.panelId ? onSitting.sitting : undefined
+      : (windows.byPanel.get(referral.form.panelId) ?? []).find((window) => !DateTime.lessThan(window.deadline, aimedFrom))?.sitting
   if (target === undefined) return []
   return [
     {

@@ -2,10 +2,9 @@ import { DateTime } from "effect"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { atLondon, londonDateOf } from "../calendar/londonTime.js"
 import { timeOfDay } from "../calendar/londonTime.js"
-import type { ClockSpec } from "../deadlines/clock.js"
+import { type ClockSpec, rememberingResolver } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { timescalesRuleOf } from "../policy/DecisionPolicy.js"
-import { resolveClock } from "../calendar/resolveClock.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { agreedFieldsFor } from "./agreedByRequestType.js"
 import { complexNeedsClocks } from "./complexNeedsReferral.js"
@@ -135,7 +134,7 @@ export const decisionClocks = (
     })
   }
   for (const review of policy.decision.automaticReviews.filter((candidate) => startsReviews(decision, candidate))) {
-    const opensAt = resolveClock(review.earliest.clock, { instant: decision.heardAt }, calendar).due
+    const opensAt = rememberingResolver(calendar)(review.earliest.clock, decision.heardAt).due
     clocks.push({
       id: `${decision.id}:review:${review.ruleId}`,
       about,

@@ -62,6 +62,15 @@ describe("authority closure days", () => {
     expect(withClosureDays(englandAndWales, [])).toBe(englandAndWales)
   })
 
+  it("withClosureDays gives one policy's closure days the same calendar each time (what is remembered about it is kept), another's its own", () => {
+    const christmas = [{ date: d("2027-12-29"), reason: "Christmas shutdown" }]
+    const summer = [{ date: d("2027-08-02"), reason: "Summer closure" }]
+    expect(withClosureDays(englandAndWales, christmas)).toBe(withClosureDays(englandAndWales, christmas))
+    expect(withClosureDays(englandAndWales, summer).isWorkingDay(d("2027-12-29"))).toBe(true)
+    expect(withClosureDays(englandAndWales, summer).isWorkingDay(d("2027-08-02"))).toBe(false)
+    expect(withClosureDays(englandAndWales, christmas).isWorkingDay(d("2027-08-02"))).toBe(true)
+  })
+
   it("the layers provide the WorkingCalendar port", () => {
     const check = Effect.map(WorkingCalendar, (c) => [c.isWorkingDay(d("2026-04-03")), c.isWorkingDay(d("2027-12-29"))])
     expect(Effect.runSync(Effect.provide(check, EnglandAndWalesCalendar))).toEqual([false, true])

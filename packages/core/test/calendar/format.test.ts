@@ -1,4 +1,5 @@
 import { DateTime } from "effect"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { describeTime, formatDate, formatInstant } from "../../src/calendar/format.js"
 import { localDate } from "../../src/calendar/LocalDate.js"
@@ -25,5 +26,23 @@ describe("formats a social worker reads", () => {
     expect(describeTime(timeOfDay("00:00"))).toBe("midnight")
     expect(describeTime(timeOfDay("17:00"))).toBe("17:00")
     expect(describeTime(timeOfDay("12:30"))).toBe("12:30")
+  })
+})
+
+describe("formats, against the platform's own London formatting", () => {
+  const londonDate = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "short", day: "numeric", month: "short", year: "numeric" })
+  const londonTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+  // ICU writes "Wed, 1 Sept 2027" where Carepanel writes "Wed 1 Sep 2027". 2025 to 2034, clock changes included; a small pool so that the same instants come back, as an authority's clocks do.
+  const instants = fc.array(fc.integer({ min: 1_735_689_600, max: 2_051_222_400 }).map((seconds) => seconds * 1000), { minLength: 1, maxLength: 5 })
+
+  it("formatInstant gives the London wall time and date, the first time and every time after", () => {
+    fc.assert(
+      fc.property(instants, fc.array(fc.nat(), { minLength: 1, maxLength: 30 }), (pool, picks) => {
+        for (const pick of picks) {
+          const millis = pool[pick % pool.length]!
+          expect(formatInstant(DateTime.unsafeMake(millis))).toBe(`${londonTime.format(millis)} ${londonDate.format(millis).replace(",", "").replace("Sept", "Sep")}`)
+        }
+      })
+    )
   })
 })
