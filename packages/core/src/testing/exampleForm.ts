@@ -3,7 +3,7 @@ import type { RequestType } from "../policy/RequestType.js"
 import type { ReferralForm } from "../referral/ReferralForm.js"
 import { ChildId, PanelId, PersonId } from "../shared/ids.js"
 
-/** A complete request about a fictional child; no real person's details. */
+/** A complete request about a fictional child, for any request type (CPR-5's exceptional accommodation says what it is); no real person's details. */
 export const exampleForm = (panelId: string, requestType: RequestType, child: { readonly id: string; readonly name: string }): ReferralForm => ({
   panelId: PanelId.make(panelId),
   socialWorker: { personId: PersonId.make("priya-ashdown"), name: "Priya Ashdown" },
@@ -49,5 +49,8 @@ export const exampleForm = (panelId: string, requestType: RequestType, child: { 
   seniorInput: [
     { from: "independent_reviewing_officer", name: "Hana Okafor", givenOn: "2027-05-28" as LocalDate, input: "Supports the plan if family time stays weekly" },
     { from: "head_of_service", name: "Grace Dunmore", givenOn: "2027-05-28" as LocalDate, input: "Agrees the plan is proportionate" }
-  ]
+  ],
+  ...(requestType === "exceptional_accommodation"
+    ? { exceptionalAccommodation: { kind: "private_rent", weeklyCostPence: 95_000, valueForMoney: "No foster or residential place in the county; a month's let costs less than an agency bed" } }
+    : {})
 })
