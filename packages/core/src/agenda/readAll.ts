@@ -13,3 +13,10 @@ export const readAll = <A, I>(collection: string, schema: Schema.Schema<A, I>, a
     Effect.flatMap((readModels) => readModels.query({ collection, authorityId })),
     Effect.flatMap((rows) => Effect.sync(() => rows.map((row) => decodeOnce(schema, row.doc))))
   )
+
+/** The documents of one read model with these ids (those that exist), decoded with its state schema, one read each. */
+export const readSome = <A, I>(collection: string, schema: Schema.Schema<A, I>, authorityId: AuthorityId, ids: Iterable<string>) =>
+  ReadModels.pipe(
+    Effect.flatMap((readModels) => Effect.forEach(ids, (id) => readModels.get(collection, authorityId, id))),
+    Effect.map((rows) => rows.flatMap((row) => (row === undefined ? [] : [decodeOnce(schema, row.doc)])))
+  )

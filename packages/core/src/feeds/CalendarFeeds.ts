@@ -1,5 +1,5 @@
 import { DateTime, Effect, Option, Schema } from "effect"
-import { readAll } from "../agenda/readAll.js"
+import { readSome } from "../agenda/readAll.js"
 import { addDays } from "../calendar/LocalDate.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
@@ -78,7 +78,7 @@ export class CalendarFeeds extends Effect.Service<CalendarFeeds>()("@carepanel/c
           const policy = yield* (yield* Policies).forAuthority(authorityId)
           const reader: DocumentReader = { actor, role: feed.roles[0], identityGranted: feed.identityGranted }
           const onAgenda = new Set<string>(found.flatMap((sitting) => sitting.agenda.map((item) => item.referralId)))
-          const referrals = (yield* readAll(referralCollection, Referral, authorityId)).filter((referral) => onAgenda.has(referral.id))
+          const referrals = yield* readSome(referralCollection, Referral, authorityId, onAgenda)
           const naming = childNaming(reader, referrals)
           const panelName = (panelId: string) => Option.fromNullable(policy.panels.find((panel) => panel.id === panelId)?.name).pipe(Option.getOrElse(() => panelId))
           const events = found.map((sitting) => sittingEvent(sitting, panelName(sitting.panelId), naming))
