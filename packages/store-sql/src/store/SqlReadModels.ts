@@ -25,13 +25,17 @@ const parsedDocumentCapacity = 25_000
 export const makeSqlReadModels = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const parsed = parsedDocuments(parsedDocumentCapacity)
-  const toReadModelRow = (row: Row): ReadModelRow => ({
-    collection: row.collection,
-    authorityId: row.authority_id as AuthorityId,
-    id: row.id,
-    index: JSON.parse(row.index_fields),
-    doc: parsed(`${row.collection}\u0000${row.authority_id}\u0000${row.id}`, row.doc)
-  })
+  const parsedIndexes = parsedDocuments(parsedDocumentCapacity)
+  const toReadModelRow = (row: Row): ReadModelRow => {
+    const key = `${row.collection}\u0000${row.authority_id}\u0000${row.id}`
+    return {
+      collection: row.collection,
+      authorityId: row.authority_id as AuthorityId,
+      id: row.id,
+      index: parsedIndexes(key, row.index_fields) as ReadModelRow["index"],
+      doc: parsed(key, row.doc)
+    }
+  }
 
   const query = ({ collection, authorityId, where, afterId, limit }: ReadModelQuery) => {
     const [first, ...rest] = Object.entries(where ?? {})
