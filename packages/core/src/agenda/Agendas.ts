@@ -15,7 +15,7 @@ import { Sitting } from "../sitting/Sitting.js"
 import { sittingCollection } from "../sitting/sittingAggregate.js"
 import { Sittings, sittingPermissions } from "../sitting/Sittings.js"
 import { proposeAgenda } from "./proposeAgenda.js"
-import { readAll } from "./readAll.js"
+import { readAll, readWhere } from "./readAll.js"
 
 /** Builds a sitting's agenda from what is due: accepted requests, reviews (CPR-10), retrospective items (NSO-10). */
 export class Agendas extends Effect.Service<Agendas>()("@carepanel/core/Agendas", {
@@ -27,13 +27,19 @@ export class Agendas extends Effect.Service<Agendas>()("@carepanel/core/Agendas"
       Effect.gen(function* () {
         yield* authorise(actor, sittingPermissions.BuildAgenda)
         const { policy, calendar } = yield* authorityContext(actor.authorityId)
-        const [referrals, decisions, allSittings] = yield* Effect.all([
-          readAll(referralCollection, Referral, actor.authorityId),
+        const [decisions, allSittings] = yield* Effect.all([
           readAll(decisionCollection, Decision, actor.authorityId),
           readAll(sittingCollection, Sitting, actor.authorityId)
         ])
         const sitting = allSittings.find((candidate) => candidate.id === sittingId)
         if (sitting === undefined) return yield* Effect.fail(NotFound.of("sitting", sittingId))
+        // Only these requests can be on its agenda: those accepted onto it, and those ready for its panel (deferred
+        // back, or going to panel automatically). Not every request the authority ever had.
+        const [accepted, ready] = yield* Effect.all([
+          readWhere(referralCollection, Referral, actor.authorityId, { status: "accepted", sittingId }),
+          readWhere(referralCollection, Referral, actor.authorityId, { status: "ready", panelId: sitting.panelId })
+        ])
+        const referrals = [...accepted, ...ready]
         return proposeAgenda(sitting, { referrals, decisions, sittings: allSittings }, policy, calendar)
       }).pipe(Effect.provide(context))
 

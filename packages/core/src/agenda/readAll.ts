@@ -20,3 +20,10 @@ export const readSome = <A, I>(collection: string, schema: Schema.Schema<A, I>, 
     Effect.flatMap((readModels) => Effect.forEach(ids, (id) => readModels.get(collection, authorityId, id))),
     Effect.map((rows) => rows.flatMap((row) => (row === undefined ? [] : [decodeOnce(schema, row.doc)])))
   )
+
+/** The documents of one read model whose index matches `where`, decoded with its state schema. */
+export const readWhere = <A, I>(collection: string, schema: Schema.Schema<A, I>, authorityId: AuthorityId, where: Readonly<Record<string, string>>) =>
+  ReadModels.pipe(
+    Effect.flatMap((readModels) => readModels.query({ collection, authorityId, where })),
+    Effect.map((rows) => rows.map((row) => decodeOnce(schema, row.doc)))
+  )

@@ -1,9 +1,9 @@
 import { DateTime } from "effect"
 import type { ClockRule } from "../calendar/ClockRule.js"
-import { resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { Decision } from "../decision/Decision.js"
-import { reviewHeardAt, startsReviews } from "../decision/decisionClocks.js"
+import { type Hearing, reviewHeardAt, startsReviews } from "../decision/decisionClocks.js"
+import { rememberingResolver } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { timescalesRuleOf } from "../policy/DecisionPolicy.js"
 import type { RuleId } from "../policy/rules.js"
@@ -16,32 +16,37 @@ export interface ReviewWindow {
   readonly latest: DateTime.Utc
 }
 
-const at = (clock: ClockRule, decision: Decision, calendar: Calendar) =>
-  resolveClock(clock, { instant: decision.heardAt }, calendar).due
-
 /** The windows still open: no later hearing of the request, no LIN-7 case note closing it. */
 export const reviewWindows = (
   decisions: ReadonlyArray<Decision>,
   policy: AuthorityPolicy,
   calendar: Calendar
-): ReadonlyArray<ReviewWindow> =>
-  decisions.flatMap((decision) => {
-    const hearings = decisions.map((other) => ({ referralId: other.subject.referralId, heardAt: other.heardAt, atPanel: other.madeAt === "panel" }))
-    const reheard = decisions.some(
-      (other) => other.subject.referralId === decision.subject.referralId && DateTime.greaterThan(other.heardAt, decision.heardAt)
-    )
+): ReadonlyArray<ReviewWindow> => {
+  const resolve = rememberingResolver(calendar)
+  const at = (clock: ClockRule, decision: Decision) => resolve(clock, decision.heardAt).due
+  const hearingsOf = new Map<string, Hearing[]>()
+  for (const other of decisions) {
+    const hearing = { referralId: other.subject.referralId, heardAt: other.heardAt, atPanel: other.madeAt === "panel" }
+    const ofReferral = hearingsOf.get(hearing.referralId)
+    if (ofReferral === undefined) hearingsOf.set(hearing.referralId, [hearing])
+    else ofReferral.push(hearing)
+  }
+  return decisions.flatMap((decision) => {
     if (decision.returnWaived !== undefined || decision.content.outcome !== "approve") return []
+    const hearings = hearingsOf.get(decision.subject.referralId) ?? []
+    const reheard = hearings.some((hearing) => DateTime.greaterThan(hearing.heardAt, decision.heardAt))
     const windows: ReviewWindow[] = []
     const { returnToPanel, agreed } = decision.content
     const weeks = [returnToPanel?.withinWeeks, agreed.accommodationWeeks].filter((n): n is number => n !== undefined)
     if (weeks.length > 0 && !reheard) {
-      const latest = at({ _tag: "WeeksAfter", weeks: Math.min(...weeks) }, decision, calendar)
+      const latest = at({ _tag: "WeeksAfter", weeks: Math.min(...weeks) }, decision)
       windows.push({ decision, ruleId: returnToPanel?.ruleId ?? timescalesRuleOf(policy.decision), earliest: decision.heardAt, latest })
     }
     for (const review of policy.decision.automaticReviews.filter((candidate) => startsReviews(decision, candidate))) {
-      const earliest = at(review.earliest.clock, decision, calendar)
+      const earliest = at(review.earliest.clock, decision)
       if (reviewHeardAt(decision, hearings, earliest) !== undefined) continue
-      windows.push({ decision, ruleId: review.ruleId, earliest, latest: at(review.latest.clock, decision, calendar) })
+      windows.push({ decision, ruleId: review.ruleId, earliest, latest: at(review.latest.clock, decision) })
     }
     return windows
   })
+}

@@ -2,9 +2,11 @@ import { describe, expect, it } from "@effect/vitest"
 import { DateTime, Effect } from "effect"
 import { Agendas } from "../../src/agenda/Agendas.js"
 import { preset } from "../../src/policy/authorities/index.js"
-import { SittingId } from "../../src/shared/ids.js"
+import { Referrals } from "../../src/referral/Referrals.js"
+import { DocumentId, SittingId } from "../../src/shared/ids.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
+import { exampleForm } from "../../src/testing/exampleForm.js"
 import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
 
 const policy = preset("support-panels")
@@ -18,6 +20,24 @@ const afterWeek = Effect.gen(function* () {
   const next = (yield* sittings.list(staff.administrator, { panelId: week.sitting.panelId })).find((sitting) => DateTime.greaterThan(sitting.startsAt, week.sitting.startsAt))!
   return { agendas, sittings, week, next }
 })
+
+/** A request about a fictional child, submitted with its papers, approved by each step and accepted onto the sitting. */
+const acceptedOnto = (sittingId: SittingId, child: { readonly id: string; readonly name: string }) =>
+  Effect.gen(function* () {
+    const referrals = yield* Referrals
+    const requestType = policy.referral.inScope.requestTypes[0]!
+    const draft = yield* referrals.createDraft(staff.socialWorker, exampleForm(policy.panels[0]!.id, requestType, child))
+    const papers = policy.referral.requiredDocuments.filter((doc) => doc.forRequestTypes === undefined || doc.forRequestTypes.includes(requestType))
+    for (const [i, doc] of papers.entries()) {
+      yield* referrals.recordDocument(staff.socialWorker, draft.id, { documentId: DocumentId.make(`${child.id}-doc-${i}`), kind: doc.kind, title: doc.kind })
+    }
+    let made = yield* referrals.submit(staff.socialWorker, draft.id)
+    while (made.status === "awaiting_approval") {
+      const role = made.pendingApprovals[0]!.role
+      made = yield* referrals.approve(Object.values(staff).find((actor) => actor.roles.includes(role))!, made.id)
+    }
+    return (yield* referrals.acceptOntoSitting(staff.administrator, made.id, sittingId)).id
+  })
 
 describe("the agenda the administrator is offered", () => {
   it.effect("the next sitting is offered the request deferred in the week, and building it in one step puts exactly that on its agenda", () =>
@@ -37,6 +57,22 @@ describe("the agenda the administrator is offered", () => {
         expect((yield* sittings.get(staff.administrator, next.id)).agenda.map((item) => [item.kind, item.referralId, item.summary])).toEqual(
           offered.map((entry) => [entry.kind, entry.referralId, entry.summary])
         )
+      })
+    ))
+
+  it.effect("a request accepted onto a sitting is offered for that sitting only", () =>
+    run(
+      Effect.gen(function* () {
+        const { agendas, sittings, week, next } = yield* afterWeek
+        // The sittings after next: next week's deadline has passed (SUP-4), so requests made now aim at these.
+        const [second, third] = (yield* sittings.list(staff.administrator, { panelId: next.panelId })).filter((sitting) => DateTime.greaterThan(sitting.startsAt, next.startsAt))
+        const onSecond = yield* acceptedOnto(second!.id, { id: "child-second", name: "Romilly Pell" })
+        const onThird = yield* acceptedOnto(third!.id, { id: "child-third", name: "Idris Fenwick" })
+        expect((yield* agendas.propose(staff.administrator, second!.id)).map((entry) => [entry.kind, entry.referralId, entry.childIds])).toEqual([
+          ["request", onSecond, ["child-second"]]
+        ])
+        expect((yield* agendas.propose(staff.administrator, third!.id)).map((entry) => entry.referralId)).toEqual([onThird])
+        expect((yield* agendas.propose(staff.administrator, next.id)).map((entry) => entry.referralId)).toEqual([week.deferred.id])
       })
     ))
 
