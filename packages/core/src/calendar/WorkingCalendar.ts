@@ -1,5 +1,6 @@
 import { Context } from "effect"
 import { addDays, type LocalDate } from "./LocalDate.js"
+import { remembered } from "./remembered.js"
 
 /**
  * Which days are working days for an authority: Monday to Friday, less England and Wales bank holidays
@@ -45,7 +46,19 @@ export const calendarFrom = (days: Pick<Calendar, "isWorkingDay" | "closureReaso
  * So when `to` is a working day, `addWorkingDays(from, workingDaysBetween(calendar, from, to)) === to`.
  * Negative when `to` is earlier.
  */
-export const workingDaysBetween = (calendar: Calendar, from: LocalDate, to: LocalDate): number => {
+export const workingDaysBetween = (calendar: Calendar, from: LocalDate, to: LocalDate): number => countsOn(calendar)(`${from}/${to}`)
+
+/** Per calendar, each span counted once: a report asks the same spans (submitted one day, heard at one sitting) often. */
+const counts = new WeakMap<Calendar, (span: string) => number>()
+const countsOn = (calendar: Calendar) => {
+  const known = counts.get(calendar)
+  if (known !== undefined) return known
+  const count = remembered((span: string) => countWorkingDays(calendar, span.slice(0, 10) as LocalDate, span.slice(11) as LocalDate))
+  counts.set(calendar, count)
+  return count
+}
+
+const countWorkingDays = (calendar: Calendar, from: LocalDate, to: LocalDate): number => {
   const direction = to < from ? -1 : 1
   let count = 0
   for (let day = from; day !== to; ) {

@@ -70,10 +70,13 @@ const londonParts = (instant: DateTime.DateTime) => {
   }
 }
 
-export const londonDateOf = (instant: DateTime.DateTime): LocalDate => {
-  const { year, month, day } = londonParts(instant)
+const londonDateAt = remembered((epochMillis: number): LocalDate => {
+  const { year, month, day } = londonParts(DateTime.unsafeMake(epochMillis))
   return localDateFromParts({ year, month, day })
-}
+})
+
+/** The London date of an instant (remembered: reports and clocks ask it of the same instants again and again). */
+export const londonDateOf = (instant: DateTime.DateTime): LocalDate => londonDateAt(instant.epochMillis)
 
 /** The London wall time to the minute (seconds are dropped). */
 export const londonTimeOf = (instant: DateTime.DateTime): TimeOfDay => {

@@ -16,6 +16,19 @@ export const edgeOfCareTypes: ReadonlyArray<RequestType> = ["edge_of_care_resour
 const lookedAfterTypes: ReadonlyArray<RequestType> = ["s20_accommodation", "secure_accommodation", "epo_retrospective", "external_placement"]
 const proceedingsTypes: ReadonlyArray<RequestType> = ["care_proceedings", "pre_proceedings"]
 
+/** Records by each child they are about, in their order. */
+const groupedByChild = <A>(records: ReadonlyArray<A>, childIdsOf: (record: A) => ReadonlyArray<string>): ReadonlyMap<string, ReadonlyArray<A>> => {
+  const byChild = new Map<string, A[]>()
+  for (const record of records) {
+    for (const childId of new Set(childIdsOf(record))) {
+      const ofChild = byChild.get(childId)
+      if (ofChild === undefined) byChild.set(childId, [record])
+      else ofChild.push(record)
+    }
+  }
+  return byChild
+}
+
 const isEdgeOfCare = (types: ReadonlyArray<RequestType>) => types.some((type) => edgeOfCareTypes.includes(type))
 
 const yearly = { one_off: 1, weekly: 52, monthly: 12, annual: 1 } as const
@@ -111,22 +124,25 @@ export const edgeOfCareSummary = (period: Period, inputs: ReportInputs, services
   for (const decision of [...approved].sort((a, b) => DateTime.distance(b.heardAt, a.heardAt))) {
     for (const childId of decision.subject.childIds) if (!supported.has(childId)) supported.set(childId, decision)
   }
+  // Each child's approvals and placements, gathered once: a child's later signals are then read from its own.
+  const approvalsOf = groupedByChild(
+    inputs.decisions.filter((decision) => isMade(decision) && decision.content.outcome === "approve"),
+    (decision) => decision.subject.childIds
+  )
+  const placementsOf = groupedByChild(inputs.placements, (placement) => [placement.childId])
   const firstAfter = (childId: string, since: DateTime.Utc, types: ReadonlyArray<RequestType>, flag: "careProceedings" | "preProceedings" | undefined) =>
-    inputs.decisions
+    (approvalsOf.get(childId) ?? [])
       .filter(
         (decision) =>
-          isMade(decision) &&
-          decision.content.outcome === "approve" &&
-          decision.subject.childIds.some((id) => id === childId) &&
           DateTime.greaterThan(decision.heardAt, since) &&
           dayOf(decision.heardAt) <= end &&
           (decision.subject.requestTypes.some((type) => types.includes(type)) || (flag !== undefined && decision.content.agreed[flag] === true))
       )
       .map((decision) => ({ on: dayOf(decision.heardAt), by: `decision ${decision.id}` }))
   const regulation24After = (childId: string, since: DateTime.Utc) =>
-    inputs.placements.flatMap((placement) => {
+    (placementsOf.get(childId) ?? []).flatMap((placement) => {
       const placedAt = placement.placement?.placedAt
-      return placement.childId === childId && placedAt !== undefined && DateTime.greaterThan(placedAt, since) && dayOf(placedAt) <= end
+      return placedAt !== undefined && DateTime.greaterThan(placedAt, since) && dayOf(placedAt) <= end
         ? [{ on: dayOf(placedAt), by: `placement ${placement.id}` }]
         : []
     })
