@@ -3,12 +3,12 @@ import type { Decision } from "../decision/Decision.js"
 import { decisionAggregate } from "../decision/decisionAggregate.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { disagreementAggregate } from "../disagreement/disagreementAggregate.js"
-import { EventStore, type StoredEvent } from "../ports/EventStore.js"
+import { EventStore, type StoredEvent, type StreamRef } from "../ports/EventStore.js"
 import type { Referral } from "../referral/Referral.js"
 import { referralAggregate } from "../referral/referralAggregate.js"
 import type { Placement } from "../regulation24/Placement.js"
 import { placementAggregate } from "../regulation24/placementAggregate.js"
-import { fold } from "../shared/decider.js"
+import { type EventCodec, foldStored } from "../shared/commandRunner.js"
 import { PersistenceError } from "../shared/errors.js"
 import type { AuthorityId } from "../shared/ids.js"
 import type { Sitting } from "../sitting/Sitting.js"
@@ -31,24 +31,25 @@ const eventsBefore = (authorityId: AuthorityId, position: number) =>
     }
   })
 
+/** Said without the decoder's detail: a document's reader is told which record, not what the store holds. */
+const unreadable = (stream: StreamRef, event: StoredEvent) =>
+  new PersistenceError({ operation: "decode event", message: `Event ${event.version} of ${stream.id} cannot be read.` })
+
 /** Each record of one aggregate, folded from its events (decoded with the aggregate's own codec). */
 const folded = <E extends { readonly _tag: string }, S>(
-  aggregate: { readonly streamType: string; readonly decider: { readonly initialState: S; readonly evolve: (state: S, event: E) => S }; readonly events: { readonly decode: (data: unknown) => Effect.Effect<E, unknown> } },
+  aggregate: { readonly streamType: string; readonly decider: { readonly initialState: S; readonly evolve: (state: S, event: E) => S }; readonly events: EventCodec<E> },
   events: ReadonlyArray<StoredEvent>
 ) =>
   Effect.gen(function* () {
     const byRecord = new Map<string, StoredEvent[]>()
     for (const event of events) {
       if (event.stream.streamType !== aggregate.streamType) continue
-      byRecord.set(event.stream.id, [...(byRecord.get(event.stream.id) ?? []), event])
+      const ofRecord = byRecord.get(event.stream.id)
+      if (ofRecord === undefined) byRecord.set(event.stream.id, [event])
+      else ofRecord.push(event)
     }
-    const states = yield* Effect.forEach([...byRecord.values()], (stored) =>
-      Effect.forEach(stored, (event) =>
-        aggregate.events
-          .decode(event.data)
-          .pipe(Effect.mapError(() => new PersistenceError({ operation: "decode event", message: `Event ${event.version} of ${event.stream.id} cannot be read.` })))
-      ).pipe(Effect.map((decoded) => fold(aggregate.decider, decoded)))
-    )
+    const states: S[] = []
+    for (const stored of byRecord.values()) states.push(yield* foldStored(aggregate, stored[0]!.stream, stored, aggregate.decider.initialState, unreadable))
     return states.filter((state): state is NonNullable<S> => state !== undefined)
   })
 

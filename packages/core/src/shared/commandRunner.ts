@@ -56,16 +56,17 @@ function* codecAnswer<A, E, X>(answer: Effect.Effect<A, E>, toError: (error: E) 
 }
 
 /** Folds stored events into `state`, decoding each (see `codecAnswer`). */
-const foldStored = <E extends { readonly _tag: string }, S>(
+export const foldStored = <E extends { readonly _tag: string }, S>(
   aggregate: { readonly events: EventCodec<E>; readonly decider: { readonly evolve: (state: S, event: E) => S } },
   stream: StreamRef,
   stored: ReadonlyArray<StoredEvent>,
-  from: S
+  from: S,
+  unreadableAs: typeof unreadable = unreadable
 ): Effect.Effect<S, PersistenceError> =>
   Effect.gen(function* () {
     let state = from
     for (const event of stored) {
-      const value = yield* codecAnswer(aggregate.events.decode(event.data), (error) => unreadable(stream, event, error))
+      const value = yield* codecAnswer(aggregate.events.decode(event.data), (error) => unreadableAs(stream, event, error))
       state = aggregate.decider.evolve(state, value)
     }
     return state
