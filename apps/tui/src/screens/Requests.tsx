@@ -4,7 +4,7 @@ import { Box } from "ink"
 import { Text } from "../ui/Text.js"
 import { Effect } from "effect"
 import { useState } from "react"
-import { listRequests, upcomingSittings, workingStatuses } from "../data/requests.js"
+import { listWorkingRequests, upcomingSittings } from "../data/requests.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"
 import { pad, referralState, words } from "../ui/describe.js"
 import type { KeyHelp } from "../ui/keys.js"
@@ -30,12 +30,7 @@ export const Requests = () => {
   const [action, setAction] = useState<RequestAction | undefined>(undefined)
   const { data, error } = useLoad(
     () =>
-      Effect.all({ requests: listRequests(actor), sittings: upcomingSittings(actor) }).pipe(
-        Effect.map(({ requests, sittings }) => ({
-          requests: workingStatuses.flatMap((status) => requests.filter((request) => request.status === status)),
-          sittings
-        }))
-      ),
+      Effect.all({ requests: listWorkingRequests(actor), sittings: upcomingSittings(actor) }),
     [actor]
   )
   const requests = data?.requests ?? []

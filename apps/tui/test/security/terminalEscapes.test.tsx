@@ -10,7 +10,7 @@ import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeTuiRuntime, type TuiRuntime } from "../../src/core/runtime.js"
-import { listRequests, workingStatuses } from "../../src/data/requests.js"
+import { listWorkingRequests } from "../../src/data/requests.js"
 import type { Route } from "../../src/ui/Navigation.js"
 import { demoPolicy, press, renderTui, staff, testNow, waitFor } from "../support/harness.js"
 import { canary, rawControl, shownCanary } from "./canary.js"
@@ -66,8 +66,8 @@ beforeAll(async () => {
   )
   // Another child of the same name, still ready: the Requests screen's detail shows the name.
   const ready = await tui.runtime.runPromise(makeRequest(demoPolicy, staff, { id: "wx-child-67", name: `Ivo ${canary} Drummond` }, requestType, "ready"))
-  const listed = await tui.runtime.runPromise(listRequests(operator))
-  readyRow = workingStatuses.flatMap((status) => listed.filter((request) => request.status === status)).findIndex((request) => request.id === ready.id)
+  const listed = await tui.runtime.runPromise(listWorkingRequests(operator))
+  readyRow = listed.findIndex((request) => request.id === ready.id)
   await run(Effect.flatMap(SqlClient.SqlClient, (client) => client`INSERT INTO webhook_deliveries ${client.insert({ ...webhookDeliveryRowOf(delivery) })}`).pipe(Effect.provide(store)))
 }, 60_000)
 afterAll(() => tui?.runtime.dispose())

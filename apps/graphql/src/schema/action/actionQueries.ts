@@ -1,9 +1,9 @@
-import { authorise, Decision, decisionCollection, decisionReaders, ReadModels } from "@carepanel/core"
-import { Effect, Schema } from "effect"
+import { authorise, Decision, decisionCollection, decisionReaders, readAll } from "@carepanel/core"
+import { Effect } from "effect"
 import { builder } from "../builder.js"
-import { clocksOf } from "../deadline/deadlineQueries.js"
+import { clockById, clocksOf } from "../deadline/deadlineQueries.js"
 import { DeadlineRef } from "../deadline/deadlineType.js"
-import { readList, using } from "../run.js"
+import { readList } from "../run.js"
 import { RoleEnum } from "../shared/enums.js"
 import { type ActionView, ActionRef } from "./actionType.js"
 
@@ -25,8 +25,7 @@ builder.queryField("actions", (t) =>
         Effect.gen(function* () {
           yield* authorise(actor, decisionReaders)
           // No prefilter on the index's actionOwnerRoles: it omits Outstanding actions, which "open" and "overdue" include.
-          const rows = yield* using(ReadModels, (readModels) => readModels.query({ collection: decisionCollection, authorityId: actor.authorityId }))
-          const decisions = yield* Effect.forEach(rows, (row) => Schema.decodeUnknown(Decision)(row.doc).pipe(Effect.orDie))
+          const decisions = yield* readAll(decisionCollection, Decision, actor.authorityId)
           return decisions
             .flatMap((decision) => decision.content.actions.map((action): ActionView => ({ decision, action })))
             .filter((view) => (args.ownerRole == null || view.action.ownerRole === args.ownerRole) && (state === "all" || view.action.progress._tag !== "Completed"))
@@ -45,6 +44,6 @@ builder.objectField(ActionRef, "clock", (t) =>
   t.field({
     type: DeadlineRef,
     nullable: true,
-    resolve: async (view, _args, context) => (await clocksOf(context)).find((clock) => clock.id === clockIdOf(view)) ?? null
+    resolve: async (view, _args, context) => (await clockById(context, clockIdOf(view))) ?? null
   })
 )

@@ -26,9 +26,36 @@ export const clocksOf = (context: GraphQLContext): Promise<ReadonlyArray<Deadlin
   return clocks
 }
 
+/** The request's clocks by id and by subject, built once: a list of actions or placements asks for one each. */
+interface ClockIndex {
+  readonly byId: ReadonlyMap<string, Deadline>
+  readonly bySubject: ReadonlyMap<string, ReadonlyArray<Deadline>>
+}
+const clockIndexOfRequest = new WeakMap<GraphQLContext, Promise<ClockIndex>>()
+
+const clockIndexOf = (context: GraphQLContext): Promise<ClockIndex> => {
+  let index = clockIndexOfRequest.get(context)
+  if (index === undefined) {
+    index = clocksOf(context).then((clocks) => {
+      const bySubject = new Map<string, Deadline[]>()
+      for (const clock of clocks) {
+        const of = bySubject.get(clock.about.id)
+        if (of === undefined) bySubject.set(clock.about.id, [clock])
+        else of.push(clock)
+      }
+      return { byId: new Map(clocks.map((clock) => [clock.id, clock])), bySubject }
+    })
+    clockIndexOfRequest.set(context, index)
+  }
+  return index
+}
+
+/** One clock of the caller's authority by its id. */
+export const clockById = async (context: GraphQLContext, id: string): Promise<Deadline | undefined> => (await clockIndexOf(context)).byId.get(id)
+
 /** The caller's authority's clocks, narrowed by state, subject and due window; met ones only when asked. */
 export const deadlinesFor = async (context: GraphQLContext, filter: DeadlineFilter, includeMet: boolean) => {
-  const all = await clocksOf(context)
+  const all = filter.aboutId == null ? await clocksOf(context) : ((await clockIndexOf(context)).bySubject.get(filter.aboutId) ?? [])
   // From the app's clock, which each clock's state was computed against.
   const horizon = filter.dueWithinDays == null ? undefined : (await appNow(context)) + filter.dueWithinDays * 86_400_000
   return all.filter(
