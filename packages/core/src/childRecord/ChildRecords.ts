@@ -1,4 +1,5 @@
-import { type DateTime, Effect, Schema } from "effect"
+import { decodeDocument } from "../shared/decodedDocuments.js"
+import { type DateTime, Effect } from "effect"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { EventStore } from "../ports/EventStore.js"
@@ -53,7 +54,7 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
     const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
     const handle = commandHandler(childRecordAggregate, childRecordPermissions, "child record")
     const run = (actor: Actor, childId: ChildId, body: CommandBody<ChildRecordCommand>) => handle(actor, childId, body).pipe(Effect.provide(context))
-    const decode = Schema.decodeUnknown(ChildRecord)
+    const decode = (doc: unknown) => decodeDocument(ChildRecord, doc)
 
     return {
       /** STAT-S44: the court's order, made at `madeAt` for `days` whole days (at most 8). */
@@ -71,7 +72,7 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
         Effect.gen(function* () {
           yield* authorise(actor, childRecordReaders)
           const rows = yield* readModels.query({ collection: childRecordCollection, authorityId: actor.authorityId, where: {} })
-          const records = yield* Effect.forEach(rows, (row) => decode(row.doc).pipe(Effect.orDie))
+          const records = yield* Effect.forEach(rows, (row) => decode(row.doc))
           return records.filter((record) => pastRetention(record, day))
         }),
       recordDateOfBirth: (actor: Actor, childId: ChildId, dateOfBirth: LocalDate) => run(actor, childId, { _tag: "RecordDateOfBirth", childId, dateOfBirth }),
@@ -106,7 +107,7 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
           yield* authorise(actor, childRecordReaders)
           const row = yield* readModels.get(childRecordCollection, actor.authorityId, childId)
           if (row === undefined) return yield* Effect.fail(NotFound.of("child record", childId))
-          return yield* decode(row.doc).pipe(Effect.orDie)
+          return yield* decode(row.doc)
         })
     }
   })

@@ -1,6 +1,7 @@
-import { Effect, Option, Schema } from "effect"
+import { Effect, Option } from "effect"
 import { ReadModels } from "../ports/ReadModels.js"
 import { Referral } from "../referral/Referral.js"
+import { decodeOnce } from "../shared/decodedDocuments.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { type CaseContext, caseOf } from "./CaseContext.js"
 import { newestOpenRequestOf } from "./newestOpenRequest.js"
@@ -11,7 +12,7 @@ export const caseFor = (authorityId: AuthorityId, referralId: string | undefined
     ? Effect.succeed(undefined)
     : ReadModels.pipe(
         Effect.flatMap((readModels) => readModels.get("referrals", authorityId, referralId)),
-        Effect.flatMap((row) => (row === undefined ? Effect.succeed(undefined) : Schema.decodeUnknown(Referral)(row.doc))),
+        Effect.flatMap((row) => (row === undefined ? Effect.succeed(undefined) : Effect.try(() => decodeOnce(Referral, row.doc)))),
         Effect.map((referral) => referral && caseOf(referral)),
         Effect.orElseSucceed(() => undefined)
       )
@@ -20,7 +21,7 @@ export const caseFor = (authorityId: AuthorityId, referralId: string | undefined
 export const caseForChild = (authorityId: AuthorityId, childId: string): Effect.Effect<CaseContext | undefined, never, ReadModels> =>
   ReadModels.pipe(
     Effect.flatMap((readModels) => readModels.query({ collection: "referrals", authorityId, where: { childIds: childId } })),
-    Effect.flatMap((rows) => Effect.forEach(rows, (row) => Effect.option(Schema.decodeUnknown(Referral)(row.doc)))),
+    Effect.flatMap((rows) => Effect.forEach(rows, (row) => Effect.option(Effect.try(() => decodeOnce(Referral, row.doc))))),
     Effect.map((read) => {
       const newest = newestOpenRequestOf(read.filter(Option.isSome).map((some) => some.value), childId)
       return newest && caseOf(newest)

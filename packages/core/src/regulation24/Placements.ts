@@ -1,8 +1,9 @@
+import { decodeDocument } from "../shared/decodedDocuments.js"
 import { childRecordAggregate } from "../childRecord/childRecordAggregate.js"
 import { childRecordPermissions } from "../childRecord/ChildRecords.js"
 import { type CommandBody, commandPrepare } from "../shared/commandHandler.js"
 import { appendTogether, retryOnConflict } from "../shared/commandRunner.js"
-import { type DateTime, Effect, Schema } from "effect"
+import { type DateTime, Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { EventStore, } from "../ports/EventStore.js"
 import { IdGenerator } from "../ports/IdGenerator.js"
@@ -97,7 +98,7 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
         return placement.after
       }).pipe(retryOnConflict, Effect.provide(context))
 
-    const decode = Schema.decodeUnknown(Placement)
+    const decode = (doc: unknown) => decodeDocument(Placement, doc)
 
     return {
       /** Starts a placement record with the basic test (LIN-14); all no answers close it at once. */
@@ -146,7 +147,7 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
           yield* authorise(actor, placementReaders)
           const row = yield* readModels.get(placementCollection, actor.authorityId, id)
           if (row === undefined) return yield* Effect.fail(NotFound.of("placement", id))
-          return yield* decode(row.doc).pipe(Effect.orDie)
+          return yield* decode(row.doc)
         }),
       /** The actor's authority's placements, by status, child, urgency, police protection, extension or pending review; given filters all apply. */
       list: (actor: Actor, filter: PlacementFilter = {}) =>
@@ -158,7 +159,7 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
             if (value !== undefined) where[field] = value
           }
           const rows = yield* readModels.query({ collection: placementCollection, authorityId: actor.authorityId, where })
-          return yield* Effect.forEach(rows, (row) => decode(row.doc).pipe(Effect.orDie))
+          return yield* Effect.forEach(rows, (row) => decode(row.doc))
         })
     }
   })
