@@ -1,8 +1,8 @@
 import { SqlClient } from "@effect/sql"
-import { PgClient } from "@effect/sql-pg"
 import { ConcurrencyConflict, EventStore, PersistenceError, streamIdOf } from "@carepanel/core"
-import { Deferred, Effect, Either, Fiber, Redacted } from "effect"
+import { Effect, Either, Fiber, } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
+import { blockedOnALock, holdOpenTransaction } from "./support/pgLockHolder.js"
 import { PgStoreLayer, StoreIntegrity } from "../src/index.js"
 import { WriteLockWait } from "../src/sql/writeLockWait.js"
 import { makeWriteTransaction } from "../src/sql/writeTransaction.js"
@@ -114,36 +114,17 @@ for (const dialect of dialects) {
 describe("PostgreSQL: a writer that bypasses the store's append", () => {
   it("a row for the same stream and version, committed while the append waits on it, fails the append as a ConcurrencyConflict naming the moved stream", async () => {
     const url = await freshPgDatabase()
-    const rivalClient = PgClient.layer({ url: Redacted.make(url), maxConnections: 1 })
     await runOn(
       PgStoreLayer(url),
       Effect.gen(function* () {
-        const sql = yield* SqlClient.SqlClient
         const store = yield* EventStore
         yield* store.append(noteOn("other-1", 0, "one event, so positions have begun"))
-        const inserted = yield* Deferred.make<void>()
-        const release = yield* Deferred.make<void>()
         // Its own connection, its own transaction: it inserts version 1 of the stream without touching event_head.
-        const rival = yield* Effect.fork(
-          Effect.flatMap(PgClient.PgClient, (rivalSql) =>
-            rivalSql.withTransaction(
-              Effect.gen(function* () {
-                yield* rivalSql`INSERT INTO events ${rivalSql.insert(rawEventRow("raced-1", 1, 1000))}`
-                yield* Deferred.succeed(inserted, undefined)
-                yield* Deferred.await(release)
-              })
-            )
-          ).pipe(Effect.provide(rivalClient))
-        )
-        yield* Deferred.await(inserted)
+        const commitRival = yield* holdOpenTransaction(url, (rivalSql) => rivalSql`INSERT INTO events ${rivalSql.insert(rawEventRow("raced-1", 1, 1000))}`)
         const append = yield* Effect.fork(Effect.either(store.append(noteOn("raced-1", 0, "the store's own"))))
         // Wait until the append's INSERT is blocked on the rival's uncommitted row (it read the head before that row was committed).
-        yield* Effect.repeat(
-          sql<{ waiting: number | string }>`SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-          { until: ([row]) => Number(row?.waiting) > 0 }
-        ).pipe(Effect.timeout("20 seconds"))
-        yield* Deferred.succeed(release, undefined)
-        yield* Fiber.join(rival)
+        yield* blockedOnALock
+        yield* commitRival
         const result = yield* Fiber.join(append)
         expect(Either.isLeft(result)).toBe(true)
         const conflict = Either.getLeft(result).pipe((left) => (left._tag === "Some" ? left.value : undefined))

@@ -1,8 +1,8 @@
 import { SqlClient } from "@effect/sql"
-import { PgClient } from "@effect/sql-pg"
 import { AccessLog, type AccessRecord, type ChildId, ConcurrencyConflict, EventStore, type PersonId } from "@carepanel/core"
-import { Deferred, Effect, Either, Fiber, Redacted } from "effect"
+import { Effect, Either, Fiber, } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
+import { blockedOnALock, holdOpenTransaction } from "./support/pgLockHolder.js"
 import { type GroupCommitOptions, PgStoreLayer, SqliteStoreLayer, StoreIntegrity, trustedKeyOf, verifyStore } from "../src/index.js"
 import { authorityA, noteOn, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
@@ -129,31 +129,7 @@ describe("PostgreSQL: commits that arrive while a group is written", () => {
 
 describe("PostgreSQL: the order a group takes the two logs' locks in", () => {
   /** Takes event_head's row lock on a connection of its own and holds it; answers the effect that lets it go. */
-  const holdEventHead = (url: string) =>
-    Effect.gen(function* () {
-      const held = yield* Deferred.make<void>()
-      const release = yield* Deferred.make<void>()
-      const holder = yield* Effect.fork(
-        Effect.flatMap(PgClient.PgClient, (sql) =>
-          sql.withTransaction(
-            Effect.gen(function* () {
-              yield* sql`SELECT last_position FROM event_head WHERE id = 1 FOR UPDATE`
-              yield* Deferred.succeed(held, undefined)
-              yield* Deferred.await(release)
-            })
-          )
-        ).pipe(Effect.provide(PgClient.layer({ url: Redacted.make(url), maxConnections: 1 })))
-      )
-      yield* Deferred.await(held)
-      return Effect.zipRight(Deferred.succeed(release, undefined), Fiber.join(holder))
-    })
-
-  const blockedOnALock = Effect.flatMap(SqlClient.SqlClient, (sql) =>
-    Effect.repeat(
-      sql<{ waiting: number | string }>`SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-      { until: ([row]) => Number(row?.waiting) > 0 }
-    ).pipe(Effect.timeout("20 seconds"))
-  )
+  const holdEventHead = (url: string) => holdOpenTransaction(url, (sql) => sql`SELECT last_position FROM event_head WHERE id = 1 FOR UPDATE`)
 
   /** How many advisory locks (the access log's writer lock) are granted in this database. */
   const accessLocksGranted = Effect.flatMap(SqlClient.SqlClient, (sql) =>
