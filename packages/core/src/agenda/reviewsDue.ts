@@ -2,7 +2,7 @@ import { DateTime } from "effect"
 import type { ClockRule } from "../calendar/ClockRule.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { Decision } from "../decision/Decision.js"
-import { type Hearing, reviewHeardAt, startsReviews } from "../decision/decisionClocks.js"
+import { hearingsByReferral, reviewHeardAt, startsReviews } from "../decision/decisionClocks.js"
 import { rememberingResolver } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { timescalesRuleOf } from "../policy/DecisionPolicy.js"
@@ -24,13 +24,7 @@ export const reviewWindows = (
 ): ReadonlyArray<ReviewWindow> => {
   const resolve = rememberingResolver(calendar)
   const at = (clock: ClockRule, decision: Decision) => resolve(clock, decision.heardAt).due
-  const hearingsOf = new Map<string, Hearing[]>()
-  for (const other of decisions) {
-    const hearing = { referralId: other.subject.referralId, heardAt: other.heardAt, atPanel: other.madeAt === "panel" }
-    const ofReferral = hearingsOf.get(hearing.referralId)
-    if (ofReferral === undefined) hearingsOf.set(hearing.referralId, [hearing])
-    else ofReferral.push(hearing)
-  }
+  const hearingsOf = hearingsByReferral(decisions)
   return decisions.flatMap((decision) => {
     if (decision.returnWaived !== undefined || decision.content.outcome !== "approve") return []
     const hearings = hearingsOf.get(decision.subject.referralId) ?? []

@@ -1,6 +1,6 @@
 import { DateTime } from "effect"
 import { type Decision, presentedAfter } from "../decision/Decision.js"
-import { decisionClocks, type Hearing, type RetrospectiveSlot } from "../decision/decisionClocks.js"
+import { decisionClocks, hearingsByReferral, type RetrospectiveSlot } from "../decision/decisionClocks.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { disagreementClocks } from "../disagreement/disagreementClocks.js"
 import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
@@ -46,13 +46,7 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
   const { referrals, sittings, decisions = [], disagreements = [], placements = [], childRecords = [] } = inputs
   const windows = submissionWindows(sittings, policy, calendar)
   const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
-  const hearings = new Map<string, Hearing[]>()
-  for (const decision of decisions) {
-    const hearing = { referralId: decision.subject.referralId, heardAt: decision.heardAt, atPanel: decision.madeAt === "panel" }
-    const ofReferral = hearings.get(hearing.referralId) ?? []
-    ofReferral.push(hearing)
-    hearings.set(hearing.referralId, ofReferral)
-  }
+  const hearings = hearingsByReferral(decisions)
   const sittingsWithRequests = new Set(referrals.map((referral) => referral.sittingId))
   return [
     ...referrals.flatMap((referral) => referralClocks(referral, windows, policy)),

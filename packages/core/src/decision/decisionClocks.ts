@@ -20,6 +20,18 @@ export interface Hearing {
   readonly atPanel?: boolean
 }
 
+/** Every decision's hearing, by the request it heard. */
+export const hearingsByReferral = (decisions: ReadonlyArray<Decision>): ReadonlyMap<string, ReadonlyArray<Hearing>> => {
+  const byReferral = new Map<string, Hearing[]>()
+  for (const decision of decisions) {
+    const hearing = { referralId: decision.subject.referralId, heardAt: decision.heardAt, atPanel: decision.madeAt === "panel" }
+    const ofReferral = byReferral.get(hearing.referralId)
+    if (ofReferral === undefined) byReferral.set(hearing.referralId, [hearing])
+    else ofReferral.push(hearing)
+  }
+  return byReferral
+}
+
 /**
  * NSO-9: a review is the request heard again at a sitting once its window has opened; an earlier hearing (a
  * deferral back, a retrospective presentation) or an agreement outside panel is not the review.
