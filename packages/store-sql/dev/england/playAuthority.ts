@@ -90,9 +90,10 @@ const entryOf = (referral: Referral, summary: string): AgendaEntry => ({
  * A sitting from its agenda to its uploaded record: the agenda (its own requests, then those deferred last time) built
  * and published two days ahead,
  * members present and quorate at the start, a decision on each request (one in ten deferred, to the next sitting),
- * each signed off, the record to the chair and back, and the first action of two decisions in three done a week on.
+ * each signed off, the record to the chair and back, and every action done by its owner (below) if that falls before
+ * `until`, the end of the history: what is still open at the end is what a real authority has open on any day.
  */
-const hold = (policy: AuthorityPolicy, staff: Staff, scheduled: Sitting, entries: ReadonlyArray<AgendaEntry>, n: number) =>
+const hold = (policy: AuthorityPolicy, staff: Staff, scheduled: Sitting, entries: ReadonlyArray<AgendaEntry>, n: number, until: DateTime.Utc) =>
   Effect.gen(function* () {
     const [sittings, decisions] = yield* Effect.all([Sittings, Decisions])
     const deferred: Array<Referral> = []
@@ -119,9 +120,11 @@ const hold = (policy: AuthorityPolicy, staff: Staff, scheduled: Sitting, entries
       const decision = yield* at(item.startsAt, 0.1)(decisions.recordAtPanel(staff.administrator, referral.id, sitting.id, content))
       if (outcome === "defer") deferred.push(referral)
       const signed = yield* at(sitting.endsAt)(signOffAll(decision, staff.chair, (role) => holderOf(staff, role)))
-      const [first] = signed.content.actions
-      if (first !== undefined && (n + i) % 3 !== 0) {
-        yield* at(sitting.endsAt, 6 * 24)(decisions.completeAction(holderOf(staff, "social_worker"), signed.id, first.actionId, "Done as agreed at panel"))
+      for (const [k, action] of signed.content.actions.entries()) {
+        const done = DateTime.add(sitting.endsAt, { days: daysToDo(k, n + i) })
+        if (DateTime.lessThan(done, until)) {
+          yield* at(done)(decisions.completeAction(holderOf(staff, action.ownerRole), signed.id, action.actionId, "Done as agreed at panel"))
+        }
       }
     }
     yield* at(sitting.endsAt, 22)(sittings.sendDraftRecordToChair(staff.administrator, sitting.id))
@@ -131,6 +134,9 @@ const hold = (policy: AuthorityPolicy, staff: Staff, scheduled: Sitting, entries
     }
     return deferred
   })
+
+/** Days after the sitting that its decision's `k`th action is done: a week, then ten days; one decision in ten late (past 14). */
+const daysToDo = (k: number, n: number) => (k === 0 ? 6 : n % 10 === 3 ? 20 : 10)
 
 /** The working days of a week from its panel's weekday on, as many as the week's sittings need. */
 const sittingDays = (monday: LocalDate, weekday: string, count: number): ReadonlyArray<LocalDate> => {
@@ -155,6 +161,7 @@ export const playAuthority = <E, R>(policy: AuthorityPolicy, options: PlayOption
     const perSitting = Math.max(1, Math.floor(minutes / panel.slotMinutes.min / 2))
     let made = 0
     let deferred: ReadonlyArray<Referral> = []
+    const until = atLondon(addDays(options.firstDay, 7 * options.weeks), timeOfDay("00:00"))
     for (let week = 0; week < options.weeks; week++) {
       const monday = addDays(options.firstDay, 7 * week)
       const due = Math.round(((week + 1) * options.requestsPerYear) / 52) - made
@@ -165,7 +172,7 @@ export const playAuthority = <E, R>(policy: AuthorityPolicy, options: PlayOption
         const ready: Array<Referral> = []
         for (let i = 0; i < count; i++) ready.push(yield* readyFor(policy, staff, sitting, made + i))
         const entries = [...ready.map((referral) => entryOf(referral, "Request")), ...deferred.map((referral) => entryOf(referral, "Request deferred"))]
-        deferred = yield* hold(policy, staff, sitting, entries, made)
+        deferred = yield* hold(policy, staff, sitting, entries, made, until)
         made += count
       }
       yield* afterWeek(week)
