@@ -19,6 +19,7 @@ import { authorityContext } from "../shared/authorityContext.js"
 import { Sitting } from "../sitting/Sitting.js"
 import { sittingCollection } from "../sitting/sittingAggregate.js"
 import { deadlinesOf, openDeadlinesOf } from "./computeDeadlines.js"
+import { liveDeadlineInputs } from "./liveDeadlineInputs.js"
 
 export const deadlineReaders = permission("see deadlines", ...everyRole)
 
@@ -31,7 +32,8 @@ export interface DeadlineQuery {
 
 /**
  * The deadlines read model, computed at the current instant from the read models: of requests, only what their clocks
- * read (`referralClocks`, not the whole request with its form).
+ * read (`referralClocks`, not the whole request with its form); the running ones from the records that may have a
+ * running clock (`liveDeadlineInputs`), every clock from every record.
  */
 export class Deadlines extends Effect.Service<Deadlines>()("@carepanel/core/Deadlines", {
   effect: Effect.gen(function* () {
@@ -43,6 +45,9 @@ export class Deadlines extends Effect.Service<Deadlines>()("@carepanel/core/Dead
         Effect.gen(function* () {
           yield* authorise(actor, deadlineReaders)
           const authority = yield* authorityContext(actor.authorityId)
+          const now = yield* DateTime.now
+          const at = { now, dueSoonHours: query.dueSoonHours ?? 48 }
+          if (!query.includeMet) return openDeadlinesOf(yield* liveDeadlineInputs(actor.authorityId, authority.policy, now), authority, at)
           const [referrals, sittings, decisions, disagreements, placements, childRecords] = yield* Effect.all([
             all(referralClocksCollection, ReferralClockInputs, actor),
             all(sittingCollection, Sitting, actor),
@@ -51,12 +56,7 @@ export class Deadlines extends Effect.Service<Deadlines>()("@carepanel/core/Dead
             all(placementCollection, Placement, actor),
             all(childRecordCollection, ChildRecord, actor)
           ])
-          const now = yield* DateTime.now
-          return (query.includeMet ? deadlinesOf : openDeadlinesOf)(
-            { referrals, sittings, decisions, disagreements, placements, childRecords },
-            authority,
-            { now, dueSoonHours: query.dueSoonHours ?? 48 }
-          )
+          return deadlinesOf({ referrals, sittings, decisions, disagreements, placements, childRecords }, authority, at)
         }).pipe(Effect.provide(context))
     }
   })

@@ -27,6 +27,8 @@ export interface DeadlineInputs {
   readonly placements?: ReadonlyArray<Placement>
   /** Children's statutory records (STAT-S44): clocks about the child. */
   readonly childRecords?: ReadonlyArray<ChildRecord>
+  /** The sittings with requests accepted onto them; else those of `referrals`. */
+  readonly sittingsWithRequests?: ReadonlySet<string | undefined>
 }
 
 const byStart = (a: Sitting, b: Sitting) => DateTime.distance(b.startsAt, a.startsAt)
@@ -47,7 +49,7 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
   const windows = submissionWindows(sittings, policy, calendar)
   const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
   const hearings = hearingsByReferral(decisions)
-  const sittingsWithRequests = new Set(referrals.map((referral) => referral.sittingId))
+  const sittingsWithRequests = inputs.sittingsWithRequests ?? new Set(referrals.map((referral) => referral.sittingId))
   return [
     ...referrals.flatMap((referral) => referralClocks(referral, windows, policy)),
     ...sittings.flatMap((sitting) =>
@@ -65,9 +67,12 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
   ]
 }
 
+/** Soonest first; clocks due at the same instant in the order of their ids, whatever order the records were read in. */
+const soonestFirst = (a: Deadline, b: Deadline) => a.due.epochMillis - b.due.epochMillis || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
 const workedOut = (specs: ReadonlyArray<ClockSpec>, calendar: Calendar, now: Now): ReadonlyArray<Deadline> => {
   const resolve = rememberingResolver(calendar)
-  return specs.map((spec) => toDeadline(spec, calendar, now, resolve)).sort((a, b) => a.due.epochMillis - b.due.epochMillis)
+  return specs.map((spec) => toDeadline(spec, calendar, now, resolve)).sort(soonestFirst)
 }
 
 /** Every clock of an authority, soonest first, each with its rule and an explanation a person can read. */

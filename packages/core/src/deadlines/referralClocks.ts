@@ -35,7 +35,8 @@ export const submissionWindows = (sittings: ReadonlyArray<Sitting>, policy: Auth
   return { byPanel, bySitting }
 }
 
-const closed: ReadonlyArray<Referral["status"]> = ["withdrawn", "redirected"]
+/** A closed request has no clocks. */
+export const closedReferralStatuses: ReadonlyArray<Referral["status"]> = ["withdrawn", "redirected"]
 
 /**
  * The submission clock (KNO-6, SUP-4, NSO-3, CPR-4, LIN-3). A request on a sitting is measured against that
@@ -47,7 +48,7 @@ export const referralClocks = (
   windows: SubmissionWindows,
   policy: AuthorityPolicy
 ): ReadonlyArray<ClockSpec> => {
-  if (closed.includes(referral.status)) return []
+  if (closedReferralStatuses.includes(referral.status)) return []
   const aimedFrom = referral.submittedAt ?? referral.createdAt
   const onSitting = referral.sittingId === undefined ? undefined : windows.bySitting.get(referral.sittingId)
   const target =

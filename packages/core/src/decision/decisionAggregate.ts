@@ -5,6 +5,7 @@ import { decisionNotifications } from "../notifications/decisionNotifications.js
 import { Effect } from "effect"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
+import { decisionDeadlineIndex } from "../deadlines/awaiting.js"
 import { Decision, type DecisionState, openActions } from "./Decision.js"
 import { type DecisionCommand, DecisionCommandBody } from "./DecisionCommands.js"
 import { decisionDecider } from "./DecisionDecider.js"
@@ -44,7 +45,8 @@ export const decisionAggregate: Aggregate<DecisionCommand, DecisionEvent, Decisi
               /** The London date, as every date the API takes (an evening in summer is already the next day in UTC). */
               heardOn: londonDateOf(state.heardAt),
               openActions: openActions(state).length,
-              actionOwnerRoles: [...new Set(openActions(state).map((action) => action.ownerRole))]
+              actionOwnerRoles: [...new Set(openActions(state).map((action) => action.ownerRole))],
+              ...decisionDeadlineIndex(state)
             },
             doc: Schema.encodeSync(Decision)(state)
           }

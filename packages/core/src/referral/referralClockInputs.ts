@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { referralDeadlineIndex } from "../deadlines/awaiting.js"
 import type { ReadModelRow } from "../ports/ReadModels.js"
 import type { StreamRef } from "../ports/EventStore.js"
 import { Referral } from "./Referral.js"
@@ -29,6 +30,6 @@ export const referralClocksRow = (referral: Referral, stream: StreamRef): ReadMo
   collection: referralClocksCollection,
   authorityId: stream.authorityId,
   id: stream.id,
-  index: {},
+  index: referralDeadlineIndex(referral),
   doc: referralClockInputsDocument(referral)
 })

@@ -4,6 +4,7 @@ import { sittingNotifications } from "../notifications/sittingNotifications.js"
 import { Effect } from "effect"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
+import { sittingDeadlineIndex } from "../deadlines/awaiting.js"
 import { childrenOnAgenda, Sitting, type SittingState } from "./Sitting.js"
 import type { SittingCommand } from "./SittingCommands.js"
 import { sittingDecider } from "./SittingDecider.js"
@@ -37,7 +38,8 @@ export const sittingAggregate: Aggregate<SittingCommand, SittingEvent, SittingSt
               date: state.date,
               cancelled: state.cancelled !== undefined,
               referralIds: state.agenda.map((item) => item.referralId),
-              childIds: [...childrenOnAgenda(state)]
+              childIds: [...childrenOnAgenda(state)],
+              ...sittingDeadlineIndex(state)
             },
             doc: Schema.encodeSync(Sitting)(state)
           }

@@ -128,10 +128,11 @@ describe("emergency protection orders (STAT-S44)", () => {
     const now = london("2027-04-02", "14:01")
     const deadlines = deadlinesOf({ referrals: [], sittings: [], childRecords: [recordOf(made())] }, contextOf("north-somerset"), { now, dueSoonHours: 0 })
     const sent = clockNotifications(deadlines, now, { authorityId: AuthorityId.make("north-somerset"), policy: preset("north-somerset"), dueSoonHours: 0, lookup: clockLookup({ referrals: [] }) })
+    // Both are due when the order lapses: clocks due at one instant come in the order of their ids.
     expect(sent.map((n) => [n.headline, n.recipients[0]])).toEqual([
-      ["Overdue (STAT-S44): child's record child-1", { _tag: "RoleHolder", role: "team_manager" }],
       ["Overdue (NSO-10): child's record child-1", { _tag: "RoleHolder", role: "team_manager" }],
-      ["Overdue (NSO-10): child's record child-1", { _tag: "RoleHolder", role: "panel_administrator" }]
+      ["Overdue (NSO-10): child's record child-1", { _tag: "RoleHolder", role: "panel_administrator" }],
+      ["Overdue (STAT-S44): child's record child-1", { _tag: "RoleHolder", role: "team_manager" }]
     ])
   })
 })

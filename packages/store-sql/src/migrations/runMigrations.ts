@@ -16,6 +16,7 @@ import { storeIdentity } from "./0011_store_identity.js"
 import { chainLinksBySubject } from "./0012_chain_links_by_subject.js"
 import { rateCounters } from "./0013_rate_counters.js"
 import { referralClocks } from "./0014_referral_clocks.js"
+import { deadlineMarkers } from "./0015_deadline_markers.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -33,7 +34,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [11, "store_identity", storeIdentity],
   [12, "chain_links_by_subject", chainLinksBySubject],
   [13, "rate_counters", rateCounters],
-  [14, "referral_clocks", referralClocks]
+  [14, "referral_clocks", referralClocks],
+  [15, "deadline_markers", deadlineMarkers]
 ]
 
 export const migrationsTable = "carepanel_migrations"
@@ -44,7 +46,7 @@ const statementsOf = (migration: Migration) =>
       sql.onDialectOrElse({ pg: () => migration.pg, orElse: () => migration.sqlite }),
       (statement) => sql.unsafe(statement),
       { discard: true }
-    )
+    ).pipe(Effect.zipRight(migration.rewrite ?? Effect.void))
   )
 
 const runPending = (list: typeof migrations) =>

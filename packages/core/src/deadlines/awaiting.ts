@@ -1,0 +1,100 @@
+import { DateTime } from "effect"
+import type { Decision } from "../decision/Decision.js"
+import { s20TaskLabel } from "../decision/decisionClocks.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
+import { childrenOnAgenda, type Sitting } from "../sitting/Sitting.js"
+import { closedReferralStatuses } from "./referralClocks.js"
+
+/**
+ * What a record's clocks may still be waiting for, judged from the record alone: the read-model index field `awaits`
+ * of requests' clocks, sittings and decisions. Each marker stands for a kind of clock not yet met by the record itself,
+ * under any authority's policy and whatever the rest of the store holds, so a record whose markers the policy turns
+ * into no clock has no running clock, now or later, until it changes (and then its row is written again). The running
+ * deadlines read only the records that carry a marker (`liveDeadlineInputs`), not an authority's whole history.
+ *
+ * Three markers hang on another record (a later hearing of the request, a sitting's agenda): `return`, `review:<type>`
+ * and `retrospective` stay on a decision until the decision itself changes (a waived return), so such a decision is read
+ * while it lasts, whether or not the request has been heard again since.
+ */
+export const awaitsField = "awaits"
+
+/** A request's submission clock (KNO-6, SUP-4, NSO-3, CPR-4, LIN-3): met when it is ready; none once it is closed. */
+export const referralAwaits = (referral: ReferralClockInputs): ReadonlyArray<string> =>
+  closedReferralStatuses.includes(referral.status) || referral.readyAt !== undefined ? [] : ["submission"]
+
+/**
+ * Not yet under way: no draft record, and no quorum confirmed at or after its start. Every sitting still to come carries
+ * it (a draft goes to the chair only after the sitting; a quorum confirmed after the start was confirmed once it had
+ * begun), so the sittings a running clock may look forward to are read by it.
+ */
+export const notHeld = "notHeld"
+
+const underWay = (sitting: Sitting) =>
+  sitting.record.draftSentAt !== undefined || (sitting.quorum?.at !== undefined && !DateTime.lessThan(sitting.quorum.at, sitting.startsAt))
+
+/** A sitting's clocks before it (agenda, papers, attendance) and its record's turnaround; none once cancelled. */
+export const sittingAwaits = (sitting: Sitting): ReadonlyArray<string> => {
+  if (sitting.cancelled !== undefined) return []
+  const { draftSentAt, finalAt, uploads } = sitting.record
+  const uploaded = new Set(uploads.map((upload) => upload.childId))
+  const recordDone = draftSentAt !== undefined && finalAt !== undefined && childrenOnAgenda(sitting).every((child) => uploaded.has(child))
+  return [
+    ...(sitting.agendaPublishedAt === undefined ? ["agenda"] : []),
+    ...(sitting.papersSentAt === undefined ? ["papers"] : []),
+    ...(sitting.quorum?.at === undefined ? ["attendance"] : []),
+    ...(sitting.agenda.length > 0 && !recordDone ? ["record"] : []),
+    ...(underWay(sitting) ? [] : [notHeld])
+  ]
+}
+
+/** A decision's clocks (see `decisionClocks`): its actions and their case note, FGC referrals, returns, reviews, tasks. */
+export const decisionAwaits = (decision: Decision): ReadonlyArray<string> => {
+  const { actions, outcome, agreed, returnToPanel, sharedFunding } = decision.content
+  const received = new Set(decision.fgcReferralsReceived.map((entry) => entry.actionId))
+  const outside = decision.outsidePanel
+  const returns = returnToPanel !== undefined || (outcome === "approve" && agreed.accommodationWeeks !== undefined)
+  return [
+    ...(actions.some((action) => action.progress._tag !== "Completed") ? ["action"] : []),
+    ...(actions.length > 0 && decision.actionsCaseNoteAt === undefined ? ["caseNote"] : []),
+    ...(actions.some((action) => action.fgcReferral && !received.has(action.actionId)) ? ["fgc"] : []),
+    ...(returns && decision.returnWaived === undefined ? ["return"] : []),
+    ...(outcome === "approve" ? decision.subject.requestTypes.map((type) => `review:${type}`) : []),
+    ...(sharedFunding !== undefined && decision.complexNeedsReferral?.templateSent === undefined ? ["complexNeeds"] : []),
+    ...(outside?.placedAt !== undefined && new Set(outside.s20TasksDone.map((done) => done.task)).size < Object.keys(s20TaskLabel).length ? ["s20"] : []),
+    ...(outside?.retrospectivePresentation === true ? ["retrospective"] : [])
+  ]
+}
+
+/** The markers an authority's policy turns into clocks, by what they are on. */
+export const awaitedUnder = (policy: AuthorityPolicy) => ({
+  referrals: ["submission"],
+  sittings: [
+    ...(policy.sitting.agendaToMembers !== undefined ? ["agenda"] : []),
+    ...(policy.sitting.papersToMembers !== undefined ? ["papers"] : []),
+    ...(policy.panels.some((panel) => panel.attendanceConfirmation !== undefined) ? ["attendance"] : []),
+    ...(policy.sitting.record !== undefined ? ["record"] : [])
+  ],
+  decisions: [
+    "action",
+    "return",
+    "retrospective",
+    ...(policy.decision.actionsCaseNote !== undefined ? ["caseNote"] : []),
+    ...(policy.decision.fgcReferralEscalations.length > 0 ? ["fgc"] : []),
+    ...policy.decision.automaticReviews.flatMap((review) => review.forRequestTypes.map((type) => `review:${type}`)),
+    ...(policy.decision.complexNeedsReferral !== undefined ? ["complexNeeds"] : []),
+    ...(policy.outsidePanel.s20Tasks !== undefined ? ["s20"] : [])
+  ]
+})
+
+/** The month of a sitting's date (`2027-03`): the index field by which the sittings after an instant are read. */
+export const monthOf = (date: string) => date.slice(0, 7)
+
+/** The index fields the running deadlines read a request's clocks by (also: which sitting it is on). */
+export const referralDeadlineIndex = (referral: ReferralClockInputs) => ({ [awaitsField]: [...referralAwaits(referral)], sittingId: referral.sittingId ?? null })
+
+/** The index fields the running deadlines read a sitting by. */
+export const sittingDeadlineIndex = (sitting: Sitting) => ({ month: monthOf(sitting.date), [awaitsField]: [...sittingAwaits(sitting)] })
+
+/** The index fields the running deadlines read a decision by. */
+export const decisionDeadlineIndex = (decision: Decision) => ({ [awaitsField]: [...decisionAwaits(decision)] })

@@ -1,0 +1,99 @@
+import { DateTime, Effect, type Schema } from "effect"
+import { readAll, readSome, readWhere } from "../agenda/readAll.js"
+import { londonDateOf } from "../calendar/londonTime.js"
+import { ChildRecord } from "../childRecord/ChildRecord.js"
+import { childRecordCollection } from "../childRecord/childRecordAggregate.js"
+import { Decision, presentedAfter } from "../decision/Decision.js"
+import { decisionCollection } from "../decision/decisionAggregate.js"
+import { Disagreement } from "../disagreement/Disagreement.js"
+import { disagreementCollection } from "../disagreement/disagreementAggregate.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { ReferralClockInputs, referralClocksCollection } from "../referral/referralClockInputs.js"
+import { Placement } from "../regulation24/Placement.js"
+import { placementCollection } from "../regulation24/placementAggregate.js"
+import type { AuthorityId } from "../shared/ids.js"
+import { Sitting } from "../sitting/Sitting.js"
+import { sittingCollection } from "../sitting/sittingAggregate.js"
+import { awaitedUnder, awaitsField, decisionAwaits, monthOf, notHeld } from "./awaiting.js"
+import type { DeadlineInputs } from "./computeDeadlines.js"
+
+/** Markers whose clocks a later hearing of the request meets: such a decision is read with its request's every decision. */
+const hangsOnAHearing = (marker: string) => marker === "return" || marker.startsWith("review:")
+
+const distinctById = <A extends { readonly id: string }>(records: ReadonlyArray<A>): ReadonlyArray<A> => [
+  ...new Map(records.map((record) => [record.id, record])).values()
+]
+
+/** Every month from the one of `from` to the one of `to`, as `2027-03`; none when `from` is later. */
+export const monthsBetween = (from: string, to: string): ReadonlyArray<string> => {
+  const months: string[] = []
+  let year = Number(from.slice(0, 4))
+  let month = Number(from.slice(5, 7))
+  while (`${year}-${String(month).padStart(2, "0")}` <= monthOf(to)) {
+    months.push(`${year}-${String(month).padStart(2, "0")}`)
+    if (++month > 12) [year, month] = [year + 1, 1]
+  }
+  return months
+}
+
+const earliestOf = (instants: ReadonlyArray<DateTime.Utc>): DateTime.Utc | undefined =>
+  instants.reduce<DateTime.Utc | undefined>((min, instant) => (min === undefined || DateTime.lessThan(instant, min) ? instant : min), undefined)
+
+/** Orders not yet over (no end, no next order): the clocks that look for the first sitting after the order. */
+const runningOrdersMadeAt = (record: ChildRecord) =>
+  record.emergencyProtectionOrders.flatMap((order, index) =>
+    order.ended === undefined && record.emergencyProtectionOrders[index + 1] === undefined ? [order.madeAt] : []
+  )
+
+/**
+ * What the running deadlines of an authority are worked out from, read by the `awaits` markers (see `awaiting.ts`)
+ * instead of the whole history: the requests, sittings and decisions that may have a running clock under the policy,
+ * and what their clocks read besides: each request's every decision where a decision waits on a later hearing; the
+ * sittings from the earliest instant a running clock looks forward from (a request's submission or start, a sitting,
+ * a decision's agreement outside panel, an emergency protection order) up to now, with every sitting not yet under way;
+ * and whether a sitting with an empty agenda has requests accepted onto it. Disagreements, placements and children's
+ * records are read whole. The running clocks worked out from these are those worked out from every record.
+ */
+export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPolicy, now: DateTime.Utc) =>
+  Effect.gen(function* () {
+    const awaited = awaitedUnder(policy)
+    const marked = <A extends { readonly id: string }, I>(collection: string, schema: Schema.Schema<A, I>, markers: ReadonlyArray<string>) =>
+      Effect.map(
+        Effect.forEach(markers, (marker) => readWhere(collection, schema, authorityId, { [awaitsField]: marker })),
+        (lists) => distinctById(lists.flat())
+      )
+    const [referrals, liveSittings, liveDecisions, disagreements, placements, childRecords] = yield* Effect.all([
+      marked(referralClocksCollection, ReferralClockInputs, awaited.referrals),
+      marked(sittingCollection, Sitting, awaited.sittings),
+      marked(decisionCollection, Decision, awaited.decisions),
+      readAll(disagreementCollection, Disagreement, authorityId),
+      readAll(placementCollection, Placement, authorityId),
+      readAll(childRecordCollection, ChildRecord, authorityId)
+    ])
+
+    const awaitingHearings = new Set(liveDecisions.filter((decision) => decisionAwaits(decision).some(hangsOnAHearing)).map((decision) => decision.subject.referralId))
+    const heardWith = yield* Effect.forEach(awaitingHearings, (referralId) => readWhere(decisionCollection, Decision, authorityId, { referralId }))
+    const decisions = distinctById([...liveDecisions, ...heardWith.flat()])
+
+    const from = earliestOf([
+      ...referrals.map((referral) => referral.submittedAt ?? referral.createdAt),
+      ...liveSittings.map((sitting) => sitting.startsAt),
+      ...decisions.filter((decision) => decision.outsidePanel?.retrospectivePresentation === true).map(presentedAfter),
+      ...childRecords.flatMap(runningOrdersMadeAt)
+    ])
+    const months = from === undefined ? [] : monthsBetween(londonDateOf(from), londonDateOf(now))
+    const onSittings = referrals.flatMap((referral) => (referral.sittingId === undefined ? [] : [referral.sittingId]))
+    const [toCome, byMonth, onTheirSittings] = yield* Effect.all([
+      readWhere(sittingCollection, Sitting, authorityId, { [awaitsField]: notHeld }),
+      Effect.forEach(months, (month) => readWhere(sittingCollection, Sitting, authorityId, { month })),
+      readSome(sittingCollection, Sitting, authorityId, new Set(onSittings))
+    ])
+    const sittings = distinctById([...liveSittings, ...toCome, ...byMonth.flat(), ...onTheirSittings])
+
+    const emptyAgendas = liveSittings.filter((sitting) => sitting.agenda.length === 0)
+    const accepted = yield* Effect.forEach(emptyAgendas, (sitting) =>
+      Effect.map(readWhere(referralClocksCollection, ReferralClockInputs, authorityId, { sittingId: sitting.id }), (onIt) => (onIt.length > 0 ? [sitting.id] : []))
+    )
+    const sittingsWithRequests = new Set<string | undefined>([...onSittings, ...accepted.flat()])
+    return { referrals, sittings, decisions, disagreements, placements, childRecords, sittingsWithRequests } satisfies DeadlineInputs
+  })
