@@ -1,7 +1,7 @@
-import { authorise, Decision, decisionCollection, decisionReaders, readAll } from "@carepanel/core"
+import { authorise, awaitsField, Decision, decisionCollection, decisionReaders, readAll, readWhere } from "@carepanel/core"
 import { Effect } from "effect"
 import { builder } from "../builder.js"
-import { clockById, clocksOf } from "../deadline/deadlineQueries.js"
+import { clockById, runningClocksOf } from "../deadline/deadlineQueries.js"
 import { DeadlineRef } from "../deadline/deadlineType.js"
 import { readList } from "../run.js"
 import { RoleEnum } from "../shared/enums.js"
@@ -24,8 +24,10 @@ builder.queryField("actions", (t) =>
       const views = await readList(context, (actor) =>
         Effect.gen(function* () {
           yield* authorise(actor, decisionReaders)
-          // No prefilter on the index's actionOwnerRoles: it omits Outstanding actions, which "open" and "overdue" include.
-          const decisions = yield* readAll(decisionCollection, Decision, actor.authorityId)
+          // Open ones from the decisions marked as awaiting an action (Outstanding ones included, unlike actionOwnerRoles).
+          const decisions = yield* (state === "all"
+            ? readAll(decisionCollection, Decision, actor.authorityId)
+            : readWhere(decisionCollection, Decision, actor.authorityId, { [awaitsField]: "action" }))
           return decisions
             .flatMap((decision) => decision.content.actions.map((action): ActionView => ({ decision, action })))
             .filter((view) => (args.ownerRole == null || view.action.ownerRole === args.ownerRole) && (state === "all" || view.action.progress._tag !== "Completed"))
@@ -33,7 +35,7 @@ builder.queryField("actions", (t) =>
         })
       )
       if (state !== "overdue") return views
-      const overdue = new Set((await clocksOf(context)).filter((clock) => clock.state === "overdue").map((clock) => clock.id))
+      const overdue = new Set((await runningClocksOf(context)).filter((clock) => clock.state === "overdue").map((clock) => clock.id))
       return views.filter((view) => overdue.has(clockIdOf(view)))
     }
   })

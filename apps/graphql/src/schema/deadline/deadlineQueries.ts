@@ -14,29 +14,33 @@ export interface DeadlineFilter {
   readonly aboutId?: string | null | undefined
 }
 
-/** The authority's clocks (met ones included), computed once per request however many fields ask for them. */
-const clocksOfRequest = new WeakMap<GraphQLContext, Promise<ReadonlyArray<Deadline>>>()
-
-export const clocksOf = (context: GraphQLContext): Promise<ReadonlyArray<Deadline>> => {
-  let clocks = clocksOfRequest.get(context)
-  if (clocks === undefined) {
-    clocks = readList(context, (actor) => using(Deadlines, (deadlines) => deadlines.forAuthority(actor, { includeMet: true })))
-    clocksOfRequest.set(context, clocks)
+/** Worked out once per GraphQL request however many fields ask for it. */
+const oncePerRequest = <A>(compute: (context: GraphQLContext) => Promise<A>) => {
+  const answers = new WeakMap<GraphQLContext, Promise<A>>()
+  return (context: GraphQLContext): Promise<A> => {
+    let answer = answers.get(context)
+    if (answer === undefined) {
+      answer = compute(context)
+      answers.set(context, answer)
+    }
+    return answer
   }
-  return clocks
 }
+
+/** The authority's clocks, met ones included. */
+export const clocksOf = oncePerRequest((context) => readList(context, (actor) => using(Deadlines, (deadlines) => deadlines.forAuthority(actor, { includeMet: true }))))
+
+/** The authority's running clocks: read from the records that may have one, not the whole history. */
+export const runningClocksOf = oncePerRequest((context) => readList(context, (actor) => using(Deadlines, (deadlines) => deadlines.forAuthority(actor))))
 
 /** The request's clocks by id and by subject, built once: a list of actions or placements asks for one each. */
 interface ClockIndex {
   readonly byId: ReadonlyMap<string, Deadline>
   readonly bySubject: ReadonlyMap<string, ReadonlyArray<Deadline>>
 }
-const clockIndexOfRequest = new WeakMap<GraphQLContext, Promise<ClockIndex>>()
-
-const clockIndexOf = (context: GraphQLContext): Promise<ClockIndex> => {
-  let index = clockIndexOfRequest.get(context)
-  if (index === undefined) {
-    index = clocksOf(context).then((clocks) => {
+const clockIndexOf = oncePerRequest(
+  (context): Promise<ClockIndex> =>
+    clocksOf(context).then((clocks) => {
       const bySubject = new Map<string, Deadline[]>()
       for (const clock of clocks) {
         const of = bySubject.get(clock.about.id)
@@ -45,17 +49,15 @@ const clockIndexOf = (context: GraphQLContext): Promise<ClockIndex> => {
       }
       return { byId: new Map(clocks.map((clock) => [clock.id, clock])), bySubject }
     })
-    clockIndexOfRequest.set(context, index)
-  }
-  return index
-}
+)
 
 /** One clock of the caller's authority by its id. */
 export const clockById = async (context: GraphQLContext, id: string): Promise<Deadline | undefined> => (await clockIndexOf(context)).byId.get(id)
 
 /** The caller's authority's clocks, narrowed by state, subject and due window; met ones only when asked. */
 export const deadlinesFor = async (context: GraphQLContext, filter: DeadlineFilter, includeMet: boolean) => {
-  const all = filter.aboutId == null ? await clocksOf(context) : ((await clockIndexOf(context)).bySubject.get(filter.aboutId) ?? [])
+  const all =
+    filter.aboutId != null ? ((await clockIndexOf(context)).bySubject.get(filter.aboutId) ?? []) : includeMet ? await clocksOf(context) : await runningClocksOf(context)
   // From the app's clock, which each clock's state was computed against.
   const horizon = filter.dueWithinDays == null ? undefined : (await appNow(context)) + filter.dueWithinDays * 86_400_000
   return all.filter(
