@@ -14,7 +14,7 @@ import { placementCollection } from "../regulation24/placementAggregate.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { Sitting } from "../sitting/Sitting.js"
 import { sittingCollection } from "../sitting/sittingAggregate.js"
-import { awaitedUnder, awaitsField, decisionAwaits, monthOf, notHeld } from "./awaiting.js"
+import { awaitedUnder, awaitsField, decisionAwaits, notHeld } from "./awaiting.js"
 import type { DeadlineInputs } from "./computeDeadlines.js"
 
 /** Markers whose clocks a later hearing of the request meets: such a decision is read with its request's every decision. */
@@ -24,16 +24,14 @@ const distinctById = <A extends { readonly id: string }>(records: ReadonlyArray<
   ...new Map(records.map((record) => [record.id, record])).values()
 ]
 
-/** Every month from the one of `from` to the one of `to`, as `2027-03`; none when `from` is later. */
+/** Every month from the one of `from` to the one of `to` (dates or instants as ISO text), as `2027-03`; none when `from` is later. */
 export const monthsBetween = (from: string, to: string): ReadonlyArray<string> => {
-  const months: string[] = []
-  let year = Number(from.slice(0, 4))
-  let month = Number(from.slice(5, 7))
-  while (`${year}-${String(month).padStart(2, "0")}` <= monthOf(to)) {
-    months.push(`${year}-${String(month).padStart(2, "0")}`)
-    if (++month > 12) [year, month] = [year + 1, 1]
-  }
-  return months
+  const monthNumber = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1
+  const first = monthNumber(from)
+  return Array.from({ length: Math.max(0, monthNumber(to) - first + 1) }, (_, i) => {
+    const n = first + i
+    return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`
+  })
 }
 
 const earliestOf = (instants: ReadonlyArray<DateTime.Utc>): DateTime.Utc | undefined =>
