@@ -17,6 +17,9 @@ import { sittingCollection } from "../sitting/sittingAggregate.js"
 import { awaitedUnder, awaitsField, decisionAwaits, notHeld } from "./awaiting.js"
 import type { DeadlineInputs } from "./computeDeadlines.js"
 
+/** The reads are independent: on a pool of connections (PostgreSQL) they overlap; one connection takes them in turn. */
+const concurrently = { concurrency: 8 } as const
+
 /** Markers whose clocks a later hearing of the request meets: such a decision is read with its request's every decision. */
 const hangsOnAHearing = (marker: string) => marker === "return" || marker.startsWith("review:")
 
@@ -57,7 +60,7 @@ export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPo
     const awaited = awaitedUnder(policy)
     const marked = <A extends { readonly id: string }, I>(collection: string, schema: Schema.Schema<A, I>, markers: ReadonlyArray<string>) =>
       Effect.map(
-        Effect.forEach(markers, (marker) => readWhere(collection, schema, authorityId, { [awaitsField]: marker })),
+        Effect.forEach(markers, (marker) => readWhere(collection, schema, authorityId, { [awaitsField]: marker }), concurrently),
         (lists) => distinctById(lists.flat())
       )
     const [referrals, liveSittings, liveDecisions, disagreements, placements, childRecords] = yield* Effect.all([
@@ -67,10 +70,10 @@ export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPo
       readAll(disagreementCollection, Disagreement, authorityId),
       readAll(placementCollection, Placement, authorityId),
       readAll(childRecordCollection, ChildRecord, authorityId)
-    ])
+    ], concurrently)
 
     const awaitingHearings = new Set(liveDecisions.filter((decision) => decisionAwaits(decision).some(hangsOnAHearing)).map((decision) => decision.subject.referralId))
-    const heardWith = yield* Effect.forEach(awaitingHearings, (referralId) => readWhere(decisionCollection, Decision, authorityId, { referralId }))
+    const heardWith = yield* Effect.forEach(awaitingHearings, (referralId) => readWhere(decisionCollection, Decision, authorityId, { referralId }), concurrently)
     const decisions = distinctById([...liveDecisions, ...heardWith.flat()])
 
     const from = earliestOf([
@@ -83,14 +86,16 @@ export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPo
     const onSittings = referrals.flatMap((referral) => (referral.sittingId === undefined ? [] : [referral.sittingId]))
     const [toCome, byMonth, onTheirSittings] = yield* Effect.all([
       readWhere(sittingCollection, Sitting, authorityId, { [awaitsField]: notHeld }),
-      Effect.forEach(months, (month) => readWhere(sittingCollection, Sitting, authorityId, { month })),
+      Effect.forEach(months, (month) => readWhere(sittingCollection, Sitting, authorityId, { month }), concurrently),
       readSome(sittingCollection, Sitting, authorityId, new Set(onSittings))
-    ])
+    ], concurrently)
     const sittings = distinctById([...liveSittings, ...toCome, ...byMonth.flat(), ...onTheirSittings])
 
     const emptyAgendas = liveSittings.filter((sitting) => sitting.agenda.length === 0)
-    const accepted = yield* Effect.forEach(emptyAgendas, (sitting) =>
-      Effect.map(readWhere(referralClocksCollection, ReferralClockInputs, authorityId, { sittingId: sitting.id }), (onIt) => (onIt.length > 0 ? [sitting.id] : []))
+    const accepted = yield* Effect.forEach(
+      emptyAgendas,
+      (sitting) => Effect.map(readWhere(referralClocksCollection, ReferralClockInputs, authorityId, { sittingId: sitting.id }), (onIt) => (onIt.length > 0 ? [sitting.id] : [])),
+      concurrently
     )
     const sittingsWithRequests = new Set<string | undefined>([...onSittings, ...accepted.flat()])
     return { referrals, sittings, decisions, disagreements, placements, childRecords, sittingsWithRequests } satisfies DeadlineInputs
