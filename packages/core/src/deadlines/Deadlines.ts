@@ -1,25 +1,13 @@
-import { DateTime, Effect, type Schema } from "effect"
+import { DateTime, Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { Policies } from "../ports/Policies.js"
 import type { ReadModels } from "../ports/ReadModels.js"
-import { readAll } from "../agenda/readAll.js"
-import { Decision } from "../decision/Decision.js"
-import { decisionCollection } from "../decision/decisionAggregate.js"
-import { Disagreement } from "../disagreement/Disagreement.js"
-import { disagreementCollection } from "../disagreement/disagreementAggregate.js"
-import { ReferralClockInputs, referralClocksCollection } from "../referral/referralClockInputs.js"
-import { ChildRecord } from "../childRecord/ChildRecord.js"
-import { childRecordCollection } from "../childRecord/childRecordAggregate.js"
-import { Placement } from "../regulation24/Placement.js"
-import { placementCollection } from "../regulation24/placementAggregate.js"
 import type { Actor } from "../shared/actor.js"
 import { everyRole } from "../shared/roles.js"
 import { authorise, permission } from "../shared/authorise.js"
 import { authorityContext } from "../shared/authorityContext.js"
-import { Sitting } from "../sitting/Sitting.js"
-import { sittingCollection } from "../sitting/sittingAggregate.js"
 import { deadlinesOf, openDeadlinesOf } from "./computeDeadlines.js"
-import { liveDeadlineInputs } from "./liveDeadlineInputs.js"
+import { everyDeadlineInput, liveDeadlineInputs } from "./liveDeadlineInputs.js"
 
 export const deadlineReaders = permission("see deadlines", ...everyRole)
 
@@ -38,7 +26,6 @@ export interface DeadlineQuery {
 export class Deadlines extends Effect.Service<Deadlines>()("@carepanel/core/Deadlines", {
   effect: Effect.gen(function* () {
     const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar>()
-    const all = <A, I>(collection: string, schema: Schema.Schema<A, I>, actor: Actor) => readAll(collection, schema, actor.authorityId)
 
     return {
       forAuthority: (actor: Actor, query: DeadlineQuery = {}) =>
@@ -47,16 +34,8 @@ export class Deadlines extends Effect.Service<Deadlines>()("@carepanel/core/Dead
           const authority = yield* authorityContext(actor.authorityId)
           const now = yield* DateTime.now
           const at = { now, dueSoonHours: query.dueSoonHours ?? 48 }
-          if (!query.includeMet) return openDeadlinesOf(yield* liveDeadlineInputs(actor.authorityId, authority.policy, now), authority, at)
-          const [referrals, sittings, decisions, disagreements, placements, childRecords] = yield* Effect.all([
-            all(referralClocksCollection, ReferralClockInputs, actor),
-            all(sittingCollection, Sitting, actor),
-            all(decisionCollection, Decision, actor),
-            all(disagreementCollection, Disagreement, actor),
-            all(placementCollection, Placement, actor),
-            all(childRecordCollection, ChildRecord, actor)
-          ])
-          return deadlinesOf({ referrals, sittings, decisions, disagreements, placements, childRecords }, authority, at)
+          if (query.includeMet) return deadlinesOf(yield* everyDeadlineInput(actor.authorityId), authority, at)
+          return openDeadlinesOf(yield* liveDeadlineInputs(actor.authorityId, authority.policy, now), authority, at)
         }).pipe(Effect.provide(context))
     }
   })

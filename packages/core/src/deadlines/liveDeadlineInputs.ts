@@ -46,6 +46,29 @@ const runningOrdersMadeAt = (record: ChildRecord) =>
     order.ended === undefined && record.emergencyProtectionOrders[index + 1] === undefined ? [order.madeAt] : []
   )
 
+/** Read whole on both paths: disagreements, placements and children's records. */
+const readWhole = (authorityId: AuthorityId) =>
+  Effect.all(
+    {
+      disagreements: readAll(disagreementCollection, Disagreement, authorityId),
+      placements: readAll(placementCollection, Placement, authorityId),
+      childRecords: readAll(childRecordCollection, ChildRecord, authorityId)
+    },
+    concurrently
+  )
+
+/** What every deadline of an authority, met ones included, is worked out from: every record. */
+export const everyDeadlineInput = (authorityId: AuthorityId) =>
+  Effect.gen(function* () {
+    const [referrals, sittings, decisions, whole] = yield* Effect.all([
+      readAll(referralClocksCollection, ReferralClockInputs, authorityId),
+      readAll(sittingCollection, Sitting, authorityId),
+      readAll(decisionCollection, Decision, authorityId),
+      readWhole(authorityId)
+    ], concurrently)
+    return { referrals, sittings, decisions, ...whole } satisfies DeadlineInputs
+  })
+
 /**
  * What the running deadlines of an authority are worked out from, read by the `awaits` markers (see `awaiting.ts`)
  * instead of the whole history: the requests, sittings and decisions that may have a running clock under the policy,
@@ -63,13 +86,11 @@ export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPo
         Effect.forEach(markers, (marker) => readWhere(collection, schema, authorityId, { [awaitsField]: marker }), concurrently),
         (lists) => distinctById(lists.flat())
       )
-    const [referrals, liveSittings, liveDecisions, disagreements, placements, childRecords] = yield* Effect.all([
+    const [referrals, liveSittings, liveDecisions, { disagreements, placements, childRecords }] = yield* Effect.all([
       marked(referralClocksCollection, ReferralClockInputs, awaited.referrals),
       marked(sittingCollection, Sitting, awaited.sittings),
       marked(decisionCollection, Decision, awaited.decisions),
-      readAll(disagreementCollection, Disagreement, authorityId),
-      readAll(placementCollection, Placement, authorityId),
-      readAll(childRecordCollection, ChildRecord, authorityId)
+      readWhole(authorityId)
     ], concurrently)
 
     const awaitingHearings = new Set(liveDecisions.filter((decision) => decisionAwaits(decision).some(hangsOnAHearing)).map((decision) => decision.subject.referralId))
