@@ -13,9 +13,9 @@ import { closedReferralStatuses } from "./referralClocks.js"
  * into no clock has no running clock, now or later, until it changes (and then its row is written again). The running
  * deadlines read only the records that carry a marker (`liveDeadlineInputs`), not an authority's whole history.
  *
- * Three markers hang on another record (a later hearing of the request, a sitting's agenda): `return`, `review:<type>`
- * and `retrospective` stay on a decision until the decision itself changes (a waived return), so such a decision is read
- * while it lasts, whether or not the request has been heard again since.
+ * Three markers hang on another record (a later hearing of the request, a sitting's agenda). `return` and `review:<type>`
+ * go when the decision is told of a later hearing that meets them (`laterHearings.ts`): until then such a decision is
+ * read with its request's every decision. `retrospective` stays until the decision changes.
  */
 export const awaitsField = "awaits"
 
@@ -54,17 +54,21 @@ export const decisionAwaits = (decision: Decision): ReadonlyArray<string> => {
   const received = new Set(decision.fgcReferralsReceived.map((entry) => entry.actionId))
   const outside = decision.outsidePanel
   const returns = returnToPanel !== undefined || (outcome === "approve" && agreed.accommodationWeeks !== undefined)
+  const reviewed = new Set(decision.laterHearings.flatMap((hearing) => hearing.reviewOf))
   return [
     ...(actions.some((action) => action.progress._tag !== "Completed") ? ["action"] : []),
     ...(actions.length > 0 && decision.actionsCaseNoteAt === undefined ? ["caseNote"] : []),
     ...(actions.some((action) => action.fgcReferral && !received.has(action.actionId)) ? ["fgc"] : []),
-    ...(returns && decision.returnWaived === undefined ? ["return"] : []),
-    ...(outcome === "approve" ? decision.subject.requestTypes.map((type) => `review:${type}`) : []),
+    ...(returns && decision.returnWaived === undefined && decision.laterHearings.length === 0 ? ["return"] : []),
+    ...(outcome === "approve" ? decision.subject.requestTypes.filter((type) => !reviewed.has(type)).map((type) => `review:${type}`) : []),
     ...(sharedFunding !== undefined && decision.complexNeedsReferral?.templateSent === undefined ? ["complexNeeds"] : []),
     ...(outside?.placedAt !== undefined && new Set(outside.s20TasksDone.map((done) => done.task)).size < Object.keys(s20TaskLabel).length ? ["s20"] : []),
     ...(outside?.retrospectivePresentation === true ? ["retrospective"] : [])
   ]
 }
+
+/** Markers whose clocks a later hearing of the request meets: such a decision is read with its request's every decision. */
+export const hangsOnAHearing = (marker: string) => marker === "return" || marker.startsWith("review:")
 
 /** The markers an authority's policy turns into clocks, by what they are on. */
 export const awaitedUnder = (policy: AuthorityPolicy) => ({

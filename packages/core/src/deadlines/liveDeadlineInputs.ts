@@ -1,4 +1,4 @@
-import { DateTime, Effect, type Schema } from "effect"
+import { type DateTime, Effect, type Schema } from "effect"
 import { readAll, readSome, readWhere } from "../agenda/readAll.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import { ChildRecord } from "../childRecord/ChildRecord.js"
@@ -11,17 +11,15 @@ import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { ReferralClockInputs, referralClocksCollection } from "../referral/referralClockInputs.js"
 import { Placement } from "../regulation24/Placement.js"
 import { placementCollection } from "../regulation24/placementAggregate.js"
+import { earliestOf } from "../shared/earliestOf.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { Sitting } from "../sitting/Sitting.js"
 import { sittingCollection } from "../sitting/sittingAggregate.js"
-import { awaitedUnder, awaitsField, decisionAwaits, notHeld } from "./awaiting.js"
+import { awaitedUnder, awaitsField, decisionAwaits, hangsOnAHearing, notHeld } from "./awaiting.js"
 import type { DeadlineInputs } from "./computeDeadlines.js"
 
 /** The reads are independent: on a pool of connections (PostgreSQL) they overlap; one connection takes them in turn. */
 const concurrently = { concurrency: 8 } as const
-
-/** Markers whose clocks a later hearing of the request meets: such a decision is read with its request's every decision. */
-const hangsOnAHearing = (marker: string) => marker === "return" || marker.startsWith("review:")
 
 const distinctById = <A extends { readonly id: string }>(records: ReadonlyArray<A>): ReadonlyArray<A> => [
   ...new Map(records.map((record) => [record.id, record])).values()
@@ -36,9 +34,6 @@ export const monthsBetween = (from: string, to: string): ReadonlyArray<string> =
     return `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, "0")}`
   })
 }
-
-const earliestOf = (instants: ReadonlyArray<DateTime.Utc>): DateTime.Utc | undefined =>
-  instants.reduce<DateTime.Utc | undefined>((min, instant) => (min === undefined || DateTime.lessThan(instant, min) ? instant : min), undefined)
 
 /** Orders not yet over (no end, no next order): the clocks that look for the first sitting after the order. */
 const runningOrdersMadeAt = (record: ChildRecord) =>

@@ -4,7 +4,7 @@ import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 import { S20Task, StoredSignOffStep } from "./DecisionEvents.js"
-import { Action, DecisionContent, SittingChair, Subject } from "./DecisionParts.js"
+import { Action, DecisionContent, LaterHearing, SittingChair, Subject } from "./DecisionParts.js"
 
 export const DecisionStatus = Schema.Literal("awaiting_sign_off", "awaiting_agreement", "final")
 export type DecisionStatus = typeof DecisionStatus.Type
@@ -35,6 +35,12 @@ export const Decision = Schema.Struct({
     Schema.Struct({ circumstances: Schema.String, alternativeAction: Schema.String, by: ActedBy, at: Schema.DateTimeUtc })
   ),
   returnWaived: Schema.optional(Schema.Struct({ caseNote: Schema.String, by: ActedBy, at: Schema.DateTimeUtc })),
+  /**
+   * The request's later hearings the decision has been told of, as each later decision was recorded (they meet its
+   * return to panel, LIN-7, and its reviews, NSO-9). Empty on decisions stored before hearings were noted on them, and
+   * not necessarily every hearing: the clocks also look at the request's other decisions.
+   */
+  laterHearings: Schema.optionalWith(Schema.Array(LaterHearing), { default: () => [] }),
   /**
    * CPR-6: the Complex Needs Panel referral, started when the decision became final with shared funding recorded (on
    * sign-off, agreement, or an amendment that adds it); and the administrator's template to the social worker.

@@ -3,7 +3,7 @@ import { LocalDate } from "../calendar/LocalDate.js"
 import type { Authorised } from "../shared/authorise.js"
 import { ActionId, DecisionId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
 import { S20Task } from "./DecisionEvents.js"
-import { DecisionContent, SittingChair, Subject } from "./DecisionParts.js"
+import { DecisionContent, HearingOfDecision, SittingChair, Subject } from "./DecisionParts.js"
 
 /** What a decision at panel needs to know of its sitting; the use case reads it from the sitting itself. */
 export const SittingHeld = Schema.Struct({
@@ -50,7 +50,9 @@ export const DecisionCommandBody = Schema.Union(
   Schema.TaggedStruct("ApproveChangeOfCircumstances", { circumstances: text, alternativeAction: text }),
   Schema.TaggedStruct("WaiveReturn", { caseNote: text }),
   Schema.TaggedStruct("RecordS20Task", { task: S20Task, note: text }),
-  Schema.TaggedStruct("RecordComplexNeedsTemplateSent", { note: text })
+  Schema.TaggedStruct("RecordComplexNeedsTemplateSent", { note: text }),
+  /** Sent by the use case that records a later decision on the same request, not by a person. */
+  Schema.TaggedStruct("NoteLaterHearing", { hearing: HearingOfDecision })
 )
 export type DecisionCommandBody = typeof DecisionCommandBody.Type
 

@@ -14,6 +14,7 @@ import { sharedFundingRefusal, withComplexNeedsReferral } from "./complexNeedsRe
 import { contentGaps, outsidePanelGaps } from "./decisionChecks.js"
 import type { DecisionContent } from "./DecisionParts.js"
 import { decideFollowUp } from "./decideFollowUp.js"
+import { decideLaterHearing } from "./laterHearings.js"
 import { decideRecording } from "./decideRecord.js"
 import { amendmentApprovers, chairingRoles, emit, final, incomplete, roleFor } from "./decideShared.js"
 import { evolveDecision } from "./evolveDecision.js"
@@ -104,6 +105,8 @@ const decideCommand = (command: DecisionCommand, state: DecisionState, context: 
     case "AgreeOutsidePanel":
     case "AmendDecision":
       return state === undefined ? Effect.fail(new NoSuchRecord({ message: "There is no such decision." })) : decideChange(command, state, context)
+    case "NoteLaterHearing":
+      return state === undefined ? Effect.fail(new NoSuchRecord({ message: "There is no such decision." })) : decideLaterHearing(command, state, context)
     default:
       return state === undefined ? Effect.fail(new NoSuchRecord({ message: "There is no such decision." })) : decideFollowUp(command, state, context)
   }

@@ -4,7 +4,7 @@ import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
-import { DecisionContent, SharedFunding, SittingChair, Subject } from "./DecisionParts.js"
+import { DecisionContent, LaterHearing, SharedFunding, SittingChair, Subject } from "./DecisionParts.js"
 
 const audit = { by: ActedBy, at: Schema.DateTimeUtc }
 
@@ -80,6 +80,9 @@ export const ComplexNeedsReferralStarted = Schema.TaggedStruct("ComplexNeedsRefe
 /** CPR-6: the administrator emailed the Complex Needs Panel referral template to the social worker. */
 export const ComplexNeedsTemplateSent = Schema.TaggedStruct("ComplexNeedsTemplateSent", { note: Schema.NonEmptyTrimmedString, ...audit })
 
+/** A later decision on the same request was recorded: the hearing it was (see `laterHearings.ts`). */
+export const LaterHearingNoted = Schema.TaggedStruct("LaterHearingNoted", { hearing: LaterHearing, ...audit })
+
 export const DecisionEvent = Schema.Union(
   DecisionRecorded,
   OutsidePanelAgreementRecorded,
@@ -95,6 +98,7 @@ export const DecisionEvent = Schema.Union(
   ReturnWaived,
   S20TaskDone,
   ComplexNeedsReferralStarted,
-  ComplexNeedsTemplateSent
+  ComplexNeedsTemplateSent,
+  LaterHearingNoted
 )
 export type DecisionEvent = typeof DecisionEvent.Type

@@ -3,7 +3,7 @@ import { LocalDate } from "../calendar/LocalDate.js"
 import { RequestType } from "../policy/RequestType.js"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
-import { ActionId, ChildId, PersonId, ReferralId, TeamId } from "../shared/ids.js"
+import { ActionId, ChildId, DecisionId, PersonId, ReferralId, TeamId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 
 /** Who chaired a sitting: the chair, or the deputy chairing, as recorded when they found it quorate (NSO-1). */
@@ -125,3 +125,19 @@ export const DecisionContent = Schema.Struct({
   sharedFunding: Schema.optional(SharedFunding)
 })
 export type DecisionContent = typeof DecisionContent.Type
+
+/** A later hearing of a decision's request, as the recording of its decision tells the earlier decision. */
+export const HearingOfDecision = Schema.Struct({
+  decisionId: DecisionId,
+  heardAt: Schema.DateTimeUtc,
+  atPanel: Schema.Boolean
+})
+export type HearingOfDecision = typeof HearingOfDecision.Type
+
+/**
+ * A later hearing noted on a decision. `reviewOf`: the request types whose automatic reviews (NSO-9) it was, as the
+ * policy stood when it was noted: at a sitting, once every review window of the type had opened. A review held is a
+ * fact of the record from then on, like an action's due date: a later change of policy does not undo it.
+ */
+export const LaterHearing = Schema.Struct({ ...HearingOfDecision.fields, reviewOf: Schema.Array(RequestType) })
+export type LaterHearing = typeof LaterHearing.Type

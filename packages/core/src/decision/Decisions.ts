@@ -1,4 +1,4 @@
-import { type DateTime, Effect } from "effect"
+import { DateTime, Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { EventStore } from "../ports/EventStore.js"
 import { IdGenerator } from "../ports/IdGenerator.js"
@@ -23,6 +23,8 @@ import type { S20Task } from "./DecisionEvents.js"
 import type { DecisionContent, Subject } from "./DecisionParts.js"
 import { decisionAggregate, decisionCollection } from "./decisionAggregate.js"
 import { hearingFor } from "./decisionHearing.js"
+import { readWhere } from "../agenda/readAll.js"
+import { decisionAwaits, hangsOnAHearing } from "../deadlines/awaiting.js"
 import { decisionPermissions, decisionReaders } from "./decisionPermissions.js"
 
 const subjectOf = (referral: Referral): Effect.Effect<Subject, IncompleteDecision> => {
@@ -65,7 +67,7 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
   effect: Effect.gen(function* () {
     const ids = yield* IdGenerator
     const readModels = yield* ReadModels
-    const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
+    const context = yield* Effect.context<EventStore | Policies | WorkingCalendar | ReadModels>()
 
     const handle = commandHandler(decisionAggregate, decisionPermissions, "decision")
     const prepareDecision = commandPrepare(decisionAggregate, decisionPermissions, "decision")
@@ -75,9 +77,24 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
       handle(actor, decisionId, body).pipe(Effect.provide(context))
 
     /**
+     * A new decision is a later hearing of its request: the request's earlier decisions still waiting on one (a return
+     * to panel, a review) are told of it, so their clocks are met without reading the request's every decision.
+     */
+    const tellEarlierDecisions = (actor: Actor, decision: Decision) =>
+      Effect.gen(function* () {
+        const siblings = yield* readWhere(decisionCollection, Decision, actor.authorityId, { referralId: decision.subject.referralId })
+        const waiting = siblings.filter(
+          (earlier) => DateTime.lessThan(earlier.heardAt, decision.heardAt) && decisionAwaits(earlier).some(hangsOnAHearing)
+        )
+        const hearing = { decisionId: decision.id, heardAt: decision.heardAt, atPanel: decision.madeAt === "panel" }
+        return yield* Effect.forEach(waiting, (earlier) => prepareDecision(actor, earlier.id, { _tag: "NoteLaterHearing", hearing }))
+      })
+
+    /**
      * A command that may reach the request (recording, the last agreement, a change of outcome): the decision
-     * and the request are decided together and appended in one transaction, so a refusal from either, or a
-     * change to either by someone else meanwhile, writes nothing (the conflict reloads both and decides again).
+     * and the request are decided together and appended in one transaction, with the notes on the request's earlier
+     * decisions when it is a new one, so a refusal from any, or a change to any by someone else meanwhile, writes
+     * nothing (the conflict reloads them and decides again).
      */
     const decide = (actor: Actor, decisionId: DecisionId, body: CommandBody<DecisionCommand>) =>
       Effect.gen(function* () {
@@ -85,7 +102,8 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
         if (decision.after === undefined) return yield* Effect.fail(NotFound.of("decision", decisionId))
         const hearing = hearingFor(decision.before, decision.after)
         const request = hearing === undefined ? undefined : yield* prepareHearing(actor, decision.after.subject.referralId, hearing)
-        yield* appendTogether([decision.commit, request?.commit])
+        const notes = decision.before === undefined ? yield* tellEarlierDecisions(actor, decision.after) : []
+        yield* appendTogether([decision.commit, request?.commit, ...notes.map((note) => note.commit)])
         return decision.after
       }).pipe(retryOnConflict, Effect.provide(context))
 

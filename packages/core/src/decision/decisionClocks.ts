@@ -11,6 +11,8 @@ import { complexNeedsClocks } from "./complexNeedsReferral.js"
 import { roleLabel } from "../shared/roles.js"
 import { type Decision, presentedAfter } from "./Decision.js"
 import type { S20Task } from "./DecisionEvents.js"
+import { firstHeardAgainAt, firstNotedReviewOf } from "./laterHearings.js"
+import { earliestOf } from "../shared/earliestOf.js"
 
 /** Later hearings of the same request: what meets a review or a return to panel. */
 export interface Hearing {
@@ -79,9 +81,10 @@ export const decisionClocks = (
 ): ReadonlyArray<ClockSpec> => {
   const about = { kind: "decision" as const, id: decision.id }
   const heard = decision.madeAt === "panel" ? `the sitting on ${formatDate(londonDateOf(decision.heardAt))}` : `the agreement at ${formatInstant(decision.heardAt)}`
-  const reheardAt = laterHearings.find(
-    (hearing) => hearing.referralId === decision.subject.referralId && DateTime.greaterThan(hearing.heardAt, decision.heardAt)
-  )?.heardAt
+  const reheardAt = firstHeardAgainAt(
+    decision,
+    laterHearings.filter((hearing) => hearing.referralId === decision.subject.referralId)
+  )
   const clocks: ClockSpec[] = []
   const timescales = timescalesRuleOf(policy.decision)
   for (const action of decision.content.actions) {
@@ -155,7 +158,7 @@ export const decisionClocks = (
       anchor: decision.heardAt,
       anchorText: heard,
       opensAfter: review.earliest.clock,
-      metAt: reviewHeardAt(decision, laterHearings, opensAt)
+      metAt: earliestOf([reviewHeardAt(decision, laterHearings, opensAt), firstNotedReviewOf(decision, review.forRequestTypes)])
     })
   }
   return [...clocks, ...complexNeedsClocks(decision, policy), ...outsidePanelClocks(decision, policy, retrospective)]

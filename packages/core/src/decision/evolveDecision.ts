@@ -25,7 +25,8 @@ const base = {
   signOffs: [],
   amendments: [],
   fgcReferralsReceived: [],
-  changesOfCircumstances: []
+  changesOfCircumstances: [],
+  laterHearings: []
 } as const
 
 /** Folds one event into the decision. Total: an event that does not fit leaves the state as it was. */
@@ -138,5 +139,7 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
       return state.complexNeedsReferral === undefined
         ? state
         : { ...state, complexNeedsReferral: { ...state.complexNeedsReferral, templateSent: { note: event.note, by: event.by, at: event.at } } }
+    case "LaterHearingNoted":
+      return { ...state, laterHearings: [...state.laterHearings, event.hearing] }
   }
 }

@@ -54,13 +54,16 @@ export const hearingRevised = (
   return Effect.succeed([{ _tag: "HearingRevised", decisionId: revision.decisionId, outcome: revision.outcome, ...audit }])
 }
 
-/** The request after its latest hearing: decided, or back in line for a later sitting when deferred. A closed request stays closed. */
+/**
+ * The request after its latest hearing: decided, or back in line for a later sitting when deferred (ready from the
+ * hearing if it never was before: agreed outside panel from its draft, then deferred at panel). A closed request stays closed.
+ */
 export const afterLatestHearing = (referral: Referral, hearings: Referral["hearings"]): Referral => {
   const latest = hearings.at(-1)
   if (latest === undefined || referral.status === "withdrawn" || referral.status === "redirected") return { ...referral, hearings }
   if (latest.outcome === "defer") {
     const { sittingId: _sittingId, acceptedLate: _late, ...rest } = referral
-    return { ...rest, status: "ready", hearings }
+    return { ...rest, status: "ready", readyAt: referral.readyAt ?? latest.at, hearings }
   }
   return { ...referral, status: "decided", hearings, ...(latest.sittingId === undefined ? {} : { sittingId: latest.sittingId }) }
 }

@@ -7,7 +7,7 @@ import { ChildRecords } from "../../src/childRecord/ChildRecords.js"
 import { openDeadlines } from "../../src/deadlines/computeDeadlines.js"
 import { awaitedUnder, awaitsField, notHeld } from "../../src/deadlines/awaiting.js"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
-import type { Decision } from "../../src/decision/Decision.js"
+import { Decision } from "../../src/decision/Decision.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import type { Outcome } from "../../src/decision/DecisionParts.js"
 import { preset, presetSlugs } from "../../src/policy/authorities/index.js"
@@ -15,6 +15,7 @@ import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { ReadModels } from "../../src/ports/ReadModels.js"
 import type { Referral } from "../../src/referral/Referral.js"
 import { Referrals } from "../../src/referral/Referrals.js"
+import { decodeOnce } from "../../src/shared/decodedDocuments.js"
 import { ChildId, DocumentId, type ReferralId } from "../../src/shared/ids.js"
 import type { Role } from "../../src/shared/roles.js"
 import type { Sitting } from "../../src/sitting/Sitting.js"
@@ -31,7 +32,7 @@ interface Step {
   readonly a: number
   readonly b: number
 }
-const stepKinds = 17
+const stepKinds = 18
 const [waiveStep, caseNoteStep] = [8, 9]
 const steps = fc.array(fc.record({ op: fc.noBias(fc.nat(stepKinds - 1)), a: fc.noBias(fc.nat(60)), b: fc.noBias(fc.nat(60)) }), { minLength: 20, maxLength: 60 })
 
@@ -199,7 +200,27 @@ const playAndCompare = (policy: AuthorityPolicy, history: ReadonlyArray<Step>) =
             : childRecords.recordEmergencyProtectionOrderEnded(staff.socialWorker, ChildId.make(`child-${a % 5}`), "returned_home")
         ),
       ({ a, b }) => TestClock.adjust(b % 4 === 0 ? `${(a % 8) + 1} weeks` : `${(a % 72) + 1} hours`),
-      ({ a }) => Effect.flatMap(request(a, "draft", "ready"), (referral) => referrals.withdraw(staff.socialWorker, referral.id, "The family moved away"))
+      ({ a }) => Effect.flatMap(request(a, "draft", "ready"), (referral) => referrals.withdraw(staff.socialWorker, referral.id, "The family moved away")),
+      ({ a, b }) =>
+        Effect.gen(function* () {
+          // A decided request heard again (a review, a return): added to one of the next sittings' agendas, decided there.
+          const earlier = yield* decision(a)
+          const referral = yield* referrals.get(staff.administrator, earlier.subject.referralId)
+          if (referral.status !== "decided") return yield* Effect.fail("not decided")
+          const now = yield* DateTime.now
+          const next = yield* pick(year.filter((sitting) => DateTime.greaterThan(sitting.startsAt, now)).slice(0, 3), b)
+          const sitting = yield* sittings.get(staff.administrator, next.id)
+          if (!sitting.agenda.some((item) => item.referralId === referral.id)) {
+            const review = { referralId: referral.id, childIds: [...earlier.subject.childIds], kind: "review" as const, summary: "Review" }
+            yield* sittings.buildAgenda(staff.administrator, sitting.id, [...sitting.agenda.map(({ referralId, childIds, kind, summary }) => ({ referralId, childIds, kind, summary })), review])
+          }
+          yield* TestClock.setTime(sitting.startsAt.epochMillis)
+          yield* holdSitting(sitting.id)
+          const example = exampleDecision(policy, referral.form.requestTypes[0]!, outcomes[b % 3]!, { actionsDue: addDays(sitting.date, 14), key: `${referral.id}-again-${sitting.id}` })
+          const recorded = yield* decisions.recordAtPanel(staff.administrator, referral.id, sitting.id, example)
+          decided.push(recorded.id)
+          yield* signOffAll(recorded, staff.chair, holderOf)
+        })
     ]
 
     const admin = staff.administrator
@@ -227,11 +248,14 @@ const playAndCompare = (policy: AuthorityPolicy, history: ReadonlyArray<Step>) =
       tally.open += open.length
       tally.settledDecisions += yield* settled("decisions", awaited.decisions)
       tally.settledSittings += yield* settled("sittings", awaited.sittings)
+      tally.toldOfHearings += (yield* readModels.query({ collection: "decisions", authorityId: policy.authority.id })).filter((row) =>
+        (decodeOnce(Decision, row.doc).laterHearings.length > 0)
+      ).length
     }
   })
 
 /** Across a preset's histories: which steps ever went through, and how often the running deadlines had records to leave out. */
-const newTally = () => ({ succeeded: new Set<number>(), open: 0, settledDecisions: 0, settledSittings: 0 })
+const newTally = () => ({ succeeded: new Set<number>(), open: 0, settledDecisions: 0, settledSittings: 0, toldOfHearings: 0 })
 let tally = newTally()
 
 /** Each preset, and one that times the agenda apart from the papers (no preset does). */
@@ -248,7 +272,7 @@ describe("the running deadlines, read from the records that may have one", () =>
       fc.asyncProperty(steps, (history) =>
         Effect.runPromise(playAndCompare(policy, history).pipe(Effect.provide(inMemoryCore(policy)), Effect.provide(TestContext.TestContext)))
       ),
-      { numRuns: 25, seed: name.length }
+      { numRuns: 40, seed: name.length }
     )
     // Not vacuous: every step the policy allows went through in some history, clocks ran, records settled (left unread).
     const notUnderThisPolicy = [
@@ -256,6 +280,6 @@ describe("the running deadlines, read from the records that may have one", () =>
       ...(policy.decision.actionsCaseNote === undefined ? [caseNoteStep] : [])
     ]
     expect(Array.from({ length: stepKinds }, (_, i) => i).filter((i) => !tally.succeeded.has(i))).toEqual(notUnderThisPolicy)
-    expect(Math.min(tally.open, tally.settledDecisions, tally.settledSittings)).toBeGreaterThan(0)
+    expect(Math.min(tally.open, tally.settledDecisions, tally.settledSittings, tally.toldOfHearings)).toBeGreaterThan(0)
   }, 120_000)
 })

@@ -73,5 +73,6 @@ export const finalDecision = (authority: string, subject: Pick<Decision["subject
   amendments: [],
   fgcReferralsReceived: [],
   changesOfCircumstances: [],
+  laterHearings: [],
   ...more
 })

@@ -30,6 +30,16 @@ describe("a request's decisions over time", () => {
     expect(deferred.acceptedLate).toBeUndefined()
   })
 
+  it("CPR-8: a request agreed outside panel from its draft, then deferred at panel, is back in line from that hearing and can go on a sitting", () => {
+    const agreedOutside = then(draft({}, ["referral_form"]), heard("dec_0", "approve"))
+    const deferred = spec.given(agreedOutside).when(heard("dec_1", "defer", "sit_9jun")).state()!
+    expect(deferred).toMatchObject({ status: "ready", readyAt: london("2027-06-09", "12:00") })
+    const nextWeek = sittingOn("sit_16jun", panelId, "2027-06-16", "09:30")
+    const accepted = spec.given(then(agreedOutside, heard("dec_1", "defer", "sit_9jun"))).when(cmd("administrator", { _tag: "AcceptOntoSitting", sitting: nextWeek }, london("2027-06-10", "09:00")))
+    expect(accepted.state()).toMatchObject({ status: "accepted", sittingId: "sit_16jun" })
+    expect(accepted.events()).toMatchObject([{ _tag: "AcceptedOntoSitting", late: false }])
+  })
+
   it("CPR-8: a deferred request later withdrawn stays withdrawn when the deferral is amended to an approval", () => {
     const deferred = then(acceptedLate, heard("dec_1", "defer", "sit_9jun"))
     const withdrawn = then(deferred, cmd("socialWorker", { _tag: "Withdraw", reason: "The family moved out of the area" }, london("2027-06-09", "15:00")))
