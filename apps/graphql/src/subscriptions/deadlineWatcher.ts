@@ -40,7 +40,7 @@ export const watchDeadlines = (
     const look = (authorityId: string) =>
       Effect.gen(function* () {
         const newest = yield* store.newestPosition
-        const current = yield* deadlines.forAuthority(watcherAt(authorityId), { includeMet: true })
+        const current = yield* deadlines.forAuthority(watcherAt(authorityId))
         const before = known.get(authorityId)
         if (before !== undefined) for (const change of changesBetween(before, current)) pubsub.publish("deadlineChanged", authorityId, change)
         known.set(authorityId, new Map(current.map((deadline) => [deadline.id, deadline.state])))
