@@ -8,7 +8,9 @@
  * authority's state from its log. Without the URLs it starts its own cluster and seeds small ones
  * (BENCH_ENGLAND_AUTHORITIES x BENCH_ENGLAND_WEEKS, default 3 x 26; the baseline one authority per preset x
  * BENCH_ENGLAND_BASELINE_WEEKS, 52),
- * dropped with the cluster afterwards. BENCH_ENGLAND_OPEN: the open requests of the deadlines check (5,000). Exit 1 on a target missed by > 20%.
+ * dropped with the cluster afterwards. BENCH_ENGLAND_OPEN: the open requests of the deadlines check (5,000).
+ * BENCH_ENGLAND_SAMPLE: the authorities of the big database to measure, by number (`1,77,153`); default the first,
+ * the middle one and the last. Exit 1 on a target missed by > 20%.
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -92,7 +94,8 @@ const verdict = (value: number, target: number) => {
 try {
   const baselineUrl = env.BENCH_ENGLAND_BASELINE_URL || (await seeded("england_baseline", presetSlugs.length, Number(env.BENCH_ENGLAND_BASELINE_WEEKS ?? 52)))
   const bigUrl = env.BENCH_ENGLAND_URL || (await seeded("england_big", Number(env.BENCH_ENGLAND_AUTHORITIES ?? 3), Number(env.BENCH_ENGLAND_WEEKS ?? 26)))
-  const big = await measureOn(bigUrl, (numbers) => [...new Set([numbers[0]!, numbers[Math.floor(numbers.length / 2)]!, numbers.at(-1)!])], true)
+  const chosen = env.BENCH_ENGLAND_SAMPLE?.split(",").map(Number)
+  const big = await measureOn(bigUrl, (numbers) => chosen ?? [...new Set([numbers[0]!, numbers[Math.floor(numbers.length / 2)]!, numbers.at(-1)!])], true)
   // Each authority against the baseline's authority of the same preset: presets differ in panels, clocks and requests.
   const presetOf = (id: string) => englandPreset(Number(id.slice(4)))
   const wanted = new Set(big.measured.map((m) => presetOf(m.id)))
