@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { childRecordDeadlineIndex } from "../deadlines/awaiting.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { StreamRef } from "../ports/EventStore.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
@@ -28,7 +29,8 @@ export const childRecordAggregate: Aggregate<ChildRecordCommand, ChildRecordEven
         index: {
           childId: state.childId,
           /** STAT-S44: the London date the latest order ends, while no end is recorded for it. */
-          epoEndsOn: latestEpo !== undefined && latestEpo.ended === undefined ? londonDateOf(epoEndsAt(latestEpo)) : null
+          epoEndsOn: latestEpo !== undefined && latestEpo.ended === undefined ? londonDateOf(epoEndsAt(latestEpo)) : null,
+          ...childRecordDeadlineIndex(state)
         },
         doc: Schema.encodeSync(ChildRecord)(state)
       }

@@ -1,5 +1,8 @@
 import { DateTime } from "effect"
+import type { ChildRecord } from "../childRecord/ChildRecord.js"
 import type { Decision } from "../decision/Decision.js"
+import type { Disagreement } from "../disagreement/Disagreement.js"
+import { isUnderPoliceProtection, type Placement } from "../regulation24/Placement.js"
 import { s20TaskLabel } from "../decision/decisionClocks.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
@@ -8,8 +11,9 @@ import { closedReferralStatuses } from "./referralClocks.js"
 
 /**
  * What a record's clocks may still be waiting for, judged from the record alone: the read-model index field `awaits`
- * of requests' clocks, sittings and decisions. Each marker stands for a kind of clock not yet met by the record itself,
- * under any authority's policy and whatever the rest of the store holds, so a record whose markers the policy turns
+ * of requests' clocks, sittings, decisions, disagreements, placements and children's records. Each marker stands for a
+ * kind of clock not yet met by the record itself, under any authority's policy and whatever the rest of the store
+ * holds, so a record whose markers the policy turns
  * into no clock has no running clock, now or later, until it changes (and then its row is written again). The running
  * deadlines read only the records that carry a marker (`liveDeadlineInputs`), not an authority's whole history.
  *
@@ -67,6 +71,41 @@ export const decisionAwaits = (decision: Decision): ReadonlyArray<string> => {
   ]
 }
 
+/** A disagreement's clocks (SUP-8, LIN-13): the areas noted at panel, then its outcome; none once withdrawn. */
+export const disagreementAwaits = (disagreement: Disagreement): ReadonlyArray<string> => {
+  if (disagreement.status === "withdrawn") return []
+  if (disagreement.notedAt === undefined) return ["areas"]
+  return disagreement.outcome === undefined ? ["outcome"] : []
+}
+
+/**
+ * A placement's clocks: police protection's until its outcome (STAT-S46), and while it is identified or placed, the
+ * rest (consent, viability, kinship referral, the temporary approval and its end, the placement plan and visits).
+ */
+export const placementAwaits = (placement: Placement): ReadonlyArray<string> => [
+  ...(isUnderPoliceProtection(placement) ? ["policeProtection"] : []),
+  ...(placement.status === "identified" || placement.status === "placed" ? ["placement"] : [])
+]
+
+/**
+ * A child's record's clocks: an emergency protection order neither ended nor followed by another (STAT-S44, NSO-10);
+ * a period in secure accommodation not ended (STAT-S25); pre-proceedings neither ended nor issued (STAT-PLO) and
+ * proceedings not concluded (STAT-S31); a period of being looked after not ended (STAT-R33).
+ */
+export const childRecordAwaits = (record: ChildRecord): ReadonlyArray<string> => {
+  const orders = record.emergencyProtectionOrders
+  const p = record.proceedings
+  return [
+    ...(orders.some((order, i) => order.ended === undefined && orders[i + 1] === undefined) ? ["epo"] : []),
+    ...(record.secureAccommodation.periods.some((period) => period.endedAt === undefined) ? ["secure"] : []),
+    ...((p.letterSentAt !== undefined && p.issuedAt === undefined && p.preProceedingsEndedAt === undefined) ||
+    (p.issuedAt !== undefined && p.concludedAt === undefined)
+      ? ["proceedings"]
+      : []),
+    ...(record.lookedAfter.some((period) => period.ended === undefined) ? ["lookedAfter"] : [])
+  ]
+}
+
 /** Markers whose clocks a later hearing of the request meets: such a decision is read with its request's every decision. */
 export const hangsOnAHearing = (marker: string) => marker === "return" || marker.startsWith("review:")
 
@@ -88,7 +127,10 @@ export const awaitedUnder = (policy: AuthorityPolicy) => ({
     ...policy.decision.automaticReviews.flatMap((review) => review.forRequestTypes.map((type) => `review:${type}`)),
     ...(policy.decision.complexNeedsReferral !== undefined ? ["complexNeeds"] : []),
     ...(policy.outsidePanel.s20Tasks !== undefined ? ["s20"] : [])
-  ]
+  ],
+  disagreements: ["areas", "outcome"],
+  placements: ["policeProtection", "placement"],
+  childRecords: ["epo", "secure", "proceedings", "lookedAfter"]
 })
 
 /** The month of a sitting's date (`2027-03`): the index field by which the sittings after an instant are read. */
@@ -102,3 +144,12 @@ export const sittingDeadlineIndex = (sitting: Sitting) => ({ month: monthOf(sitt
 
 /** The index fields the running deadlines read a decision by. */
 export const decisionDeadlineIndex = (decision: Decision) => ({ [awaitsField]: [...decisionAwaits(decision)] })
+
+/** The index field the running deadlines read a disagreement by. */
+export const disagreementDeadlineIndex = (disagreement: Disagreement) => ({ [awaitsField]: [...disagreementAwaits(disagreement)] })
+
+/** The index field the running deadlines read a placement by. */
+export const placementDeadlineIndex = (placement: Placement) => ({ [awaitsField]: [...placementAwaits(placement)] })
+
+/** The index field the running deadlines read a child's record by. */
+export const childRecordDeadlineIndex = (record: ChildRecord) => ({ [awaitsField]: [...childRecordAwaits(record)] })

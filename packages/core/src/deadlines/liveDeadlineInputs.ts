@@ -21,8 +21,10 @@ import type { DeadlineInputs } from "./computeDeadlines.js"
 /** The reads are independent: on a pool of connections (PostgreSQL) they overlap; one connection takes them in turn. */
 const concurrently = { concurrency: 8 } as const
 
-const distinctById = <A extends { readonly id: string }>(records: ReadonlyArray<A>): ReadonlyArray<A> => [
-  ...new Map(records.map((record) => [record.id, record])).values()
+/** Each record once, by its id (a child's record by the child's). */
+const keyOf = (record: { readonly id: string } | ChildRecord): string => ("id" in record ? record.id : record.childId)
+const distinct = <A extends { readonly id: string } | ChildRecord>(records: ReadonlyArray<A>): ReadonlyArray<A> => [
+  ...new Map(records.map((record) => [keyOf(record), record])).values()
 ]
 
 /** Every month from the one of `from` to the one of `to` (dates or instants as ISO text), as `2027-03`; none when `from` is later. */
@@ -41,27 +43,18 @@ const runningOrdersMadeAt = (record: ChildRecord) =>
     order.ended === undefined && record.emergencyProtectionOrders[index + 1] === undefined ? [order.madeAt] : []
   )
 
-/** Read whole on both paths: disagreements, placements and children's records. */
-const readWhole = (authorityId: AuthorityId) =>
-  Effect.all(
-    {
-      disagreements: readAll(disagreementCollection, Disagreement, authorityId),
-      placements: readAll(placementCollection, Placement, authorityId),
-      childRecords: readAll(childRecordCollection, ChildRecord, authorityId)
-    },
-    concurrently
-  )
-
 /** What every deadline of an authority, met ones included, is worked out from: every record. */
 export const everyDeadlineInput = (authorityId: AuthorityId) =>
   Effect.gen(function* () {
-    const [referrals, sittings, decisions, whole] = yield* Effect.all([
+    const [referrals, sittings, decisions, disagreements, placements, childRecords] = yield* Effect.all([
       readAll(referralClocksCollection, ReferralClockInputs, authorityId),
       readAll(sittingCollection, Sitting, authorityId),
       readAll(decisionCollection, Decision, authorityId),
-      readWhole(authorityId)
+      readAll(disagreementCollection, Disagreement, authorityId),
+      readAll(placementCollection, Placement, authorityId),
+      readAll(childRecordCollection, ChildRecord, authorityId)
     ], concurrently)
-    return { referrals, sittings, decisions, ...whole } satisfies DeadlineInputs
+    return { referrals, sittings, decisions, disagreements, placements, childRecords } satisfies DeadlineInputs
   })
 
 /**
@@ -70,27 +63,33 @@ export const everyDeadlineInput = (authorityId: AuthorityId) =>
  * and what their clocks read besides: each request's every decision where a decision waits on a later hearing; the
  * sittings from the earliest instant a running clock looks forward from (a request's submission or start, a sitting,
  * a decision's agreement outside panel, an emergency protection order) up to now, with every sitting not yet under way;
- * and whether a sitting with an empty agenda has requests accepted onto it. Disagreements, placements and children's
- * records are read whole. The running clocks worked out from these are those worked out from every record.
+ * and whether a sitting with an empty agenda has requests accepted onto it; disagreements, placements and children's
+ * records by their markers too, with the record of each child placed (its visits count from the child's reviews). The
+ * running clocks worked out from these are those worked out from every record.
  */
 export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPolicy, now: DateTime.Utc) =>
   Effect.gen(function* () {
     const awaited = awaitedUnder(policy)
-    const marked = <A extends { readonly id: string }, I>(collection: string, schema: Schema.Schema<A, I>, markers: ReadonlyArray<string>) =>
+    const marked = <A extends { readonly id: string } | ChildRecord, I>(collection: string, schema: Schema.Schema<A, I>, markers: ReadonlyArray<string>) =>
       Effect.map(
         Effect.forEach(markers, (marker) => readWhere(collection, schema, authorityId, { [awaitsField]: marker }), concurrently),
-        (lists) => distinctById(lists.flat())
+        (lists) => distinct(lists.flat())
       )
-    const [referrals, liveSittings, liveDecisions, { disagreements, placements, childRecords }] = yield* Effect.all([
+    const [referrals, liveSittings, liveDecisions, disagreements, placements, liveChildRecords] = yield* Effect.all([
       marked(referralClocksCollection, ReferralClockInputs, awaited.referrals),
       marked(sittingCollection, Sitting, awaited.sittings),
       marked(decisionCollection, Decision, awaited.decisions),
-      readWhole(authorityId)
+      marked(disagreementCollection, Disagreement, awaited.disagreements),
+      marked(placementCollection, Placement, awaited.placements),
+      marked(childRecordCollection, ChildRecord, awaited.childRecords)
     ], concurrently)
+    const placed = new Set(placements.filter((placement) => placement.status === "placed").map((placement) => placement.childId as string))
+    const ofChildrenPlaced = yield* Effect.forEach(placed, (childId) => readWhere(childRecordCollection, ChildRecord, authorityId, { childId }), concurrently)
+    const childRecords = distinct([...liveChildRecords, ...ofChildrenPlaced.flat()])
 
     const awaitingHearings = new Set(liveDecisions.filter((decision) => decisionAwaits(decision).some(hangsOnAHearing)).map((decision) => decision.subject.referralId))
     const heardWith = yield* Effect.forEach(awaitingHearings, (referralId) => readWhere(decisionCollection, Decision, authorityId, { referralId }), concurrently)
-    const decisions = distinctById([...liveDecisions, ...heardWith.flat()])
+    const decisions = distinct([...liveDecisions, ...heardWith.flat()])
 
     const from = earliestOf([
       ...referrals.map((referral) => referral.submittedAt ?? referral.createdAt),
@@ -105,7 +104,7 @@ export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPo
       Effect.forEach(months, (month) => readWhere(sittingCollection, Sitting, authorityId, { month }), concurrently),
       readSome(sittingCollection, Sitting, authorityId, new Set(onSittings))
     ], concurrently)
-    const sittings = distinctById([...liveSittings, ...toCome, ...byMonth.flat(), ...onTheirSittings])
+    const sittings = distinct([...liveSittings, ...toCome, ...byMonth.flat(), ...onTheirSittings])
 
     const emptyAgendas = liveSittings.filter((sitting) => sitting.agenda.length === 0)
     const accepted = yield* Effect.forEach(

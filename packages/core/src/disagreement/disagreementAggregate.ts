@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { disagreementDeadlineIndex } from "../deadlines/awaiting.js"
 import { caseFor } from "../notifications/caseFor.js"
 import { disagreementNotifications } from "../notifications/disagreementNotifications.js"
 import { Effect } from "effect"
@@ -43,7 +44,8 @@ export const disagreementAggregate: Aggregate<
               status: state.status,
               decisionId: state.decisionId,
               referralId: state.referralId,
-              sittingId: state.sittingId
+              sittingId: state.sittingId,
+              ...disagreementDeadlineIndex(state)
             },
             doc: Schema.encodeSync(Disagreement)(state)
           }

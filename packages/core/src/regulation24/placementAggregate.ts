@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { placementDeadlineIndex } from "../deadlines/awaiting.js"
 import { caseForChild } from "../notifications/caseFor.js"
 import { placementNotifications } from "../notifications/placementNotifications.js"
 import { Effect } from "effect"
@@ -43,7 +44,8 @@ export const placementAggregate: Aggregate<PlacementCommand, PlacementEvent, Pla
           /** The London date the running temporary approval ends; null unless placed, or pending a review. */
           expiresOn: expiry ? londonDateOf(expiry) : null,
           extended: state.approval?.extension !== undefined,
-          pendingReview: state.approval?.pendingReview !== undefined
+          pendingReview: state.approval?.pendingReview !== undefined,
+          ...placementDeadlineIndex(state)
         },
         doc: Schema.encodeSync(Placement)(state)
       }

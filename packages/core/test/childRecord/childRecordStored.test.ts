@@ -36,25 +36,25 @@ describe("where a child's record is kept, and what lists filter on (STAT-S44)", 
     )
   )
 
-  it.effect("STAT-S44: the childRecords row says on which London day the order in force ends: extended, its new end; once ended, none", () =>
+  it.effect("STAT-S44: the childRecords row says on which London day the order in force ends: extended, its new end; once ended, none; and what its clocks wait for", () =>
     provided(
       Effect.gen(function* () {
         const records = yield* ChildRecords
         yield* at("2027-06-07", "09:00")
         yield* records.recordDateOfBirth(staff.socialWorker, child, "2016-09-30" as LocalDate)
-        expect(yield* indexOf).toEqual({ childId: child, epoEndsOn: null })
+        expect(yield* indexOf).toEqual({ childId: child, epoEndsOn: null, awaits: [] })
         // Made at 23:30 on Sunday 6 June, London time: 8 days later is Monday 14 June (22:30 UTC).
         yield* records.recordEmergencyProtectionOrder(staff.socialWorker, child, london("2027-06-06", "23:30"), 8)
-        expect(yield* indexOf).toEqual({ childId: child, epoEndsOn: "2027-06-14" })
+        expect(yield* indexOf).toEqual({ childId: child, epoEndsOn: "2027-06-14", awaits: ["epo"] })
         yield* at("2027-06-14", "10:00")
         yield* records.extendEmergencyProtectionOrder(staff.socialWorker, child, 7)
-        expect(yield* indexOf).toEqual({ childId: child, epoEndsOn: "2027-06-21" })
+        expect(yield* indexOf).toEqual({ childId: child, epoEndsOn: "2027-06-21", awaits: ["epo"] })
         yield* at("2027-06-16", "12:00")
         yield* records.recordEmergencyProtectionOrderEnded(staff.socialWorker, child, "interim_care_order")
-        expect(yield* indexOf).toEqual({ childId: child, epoEndsOn: null })
+        expect(yield* indexOf).toEqual({ childId: child, epoEndsOn: null, awaits: [] })
         yield* at("2027-09-01", "12:00")
         yield* records.recordEmergencyProtectionOrder(staff.socialWorker, child, london("2027-09-01", "11:00"), 3)
-        expect(yield* indexOf, "a later order: its own end").toEqual({ childId: child, epoEndsOn: "2027-09-04" })
+        expect(yield* indexOf, "a later order: its own end").toEqual({ childId: child, epoEndsOn: "2027-09-04", awaits: ["epo"] })
       })
     )
   )

@@ -17,6 +17,7 @@ import { chainLinksBySubject } from "./0012_chain_links_by_subject.js"
 import { rateCounters } from "./0013_rate_counters.js"
 import { referralClocks } from "./0014_referral_clocks.js"
 import { deadlineMarkers } from "./0015_deadline_markers.js"
+import { moreDeadlineMarkers } from "./0016_more_deadline_markers.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -35,7 +36,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [12, "chain_links_by_subject", chainLinksBySubject],
   [13, "rate_counters", rateCounters],
   [14, "referral_clocks", referralClocks],
-  [15, "deadline_markers", deadlineMarkers]
+  [15, "deadline_markers", deadlineMarkers],
+  [16, "more_deadline_markers", moreDeadlineMarkers]
 ]
 
 export const migrationsTable = "carepanel_migrations"

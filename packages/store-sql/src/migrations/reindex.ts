@@ -1,0 +1,37 @@
+import { SqlClient } from "@effect/sql"
+import type { IndexValue } from "@carepanel/core"
+import { Effect } from "effect"
+import { writeReadModels } from "../store/writeReadModels.js"
+
+/** Rows read and written again per statement. */
+const page = 500
+
+/** Index fields a migration adds to a stored document's row, worked out by the core from the document. */
+export type FieldsOf = (doc: unknown) => Readonly<Record<string, IndexValue>>
+
+interface Row {
+  readonly authority_id: string
+  readonly id: string
+  readonly index_fields: string
+  readonly doc: string
+}
+
+/** Every row of one collection, a page at a time in key order, with the core's fields added to its index. */
+export const reindex = (collection: string, fields: FieldsOf) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    let after = { authority_id: "", id: "" }
+    for (;;) {
+      const rows = yield* sql<Row>`SELECT authority_id, id, index_fields, doc FROM read_models
+        WHERE collection = ${collection} AND (authority_id > ${after.authority_id} OR (authority_id = ${after.authority_id} AND id > ${after.id}))
+        ORDER BY authority_id, id LIMIT ${page}`
+      if (rows.length === 0) return
+      yield* writeReadModels(
+        rows.map((row) => {
+          const doc = JSON.parse(row.doc) as unknown
+          return { collection, authorityId: row.authority_id as never, id: row.id, index: { ...JSON.parse(row.index_fields), ...fields(doc) }, doc }
+        })
+      )
+      after = rows[rows.length - 1]!
+    }
+  })
