@@ -2,8 +2,13 @@ import {
   addDays,
   type AgendaEntry,
   type Actor,
+  agreedFieldsFor,
   type AuthorityPolicy,
   atLondon,
+  authorityContext,
+  type Calendar,
+  type Decision,
+  type DecisionContent,
   Decisions,
   DocumentId,
   englandAndWales,
@@ -11,7 +16,9 @@ import {
   type Referral,
   Referrals,
   requestTypeLabel,
+  reviewWindows,
   type Role,
+  type RuleId,
   type Sitting,
   Sittings,
   timeOfDay,
@@ -78,26 +85,127 @@ const readyFor = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting, n: nu
     return yield* at(sitting.startsAt, -13 * 24)(referrals.acceptOntoSitting(staff.administrator, referral.id, sitting.id))
   })
 
-/** An agenda line for a request, as the administrator's agenda builder words it. */
-const entryOf = (referral: Referral, summary: string): AgendaEntry => ({
+/** An agenda line for a request, as the administrator's agenda builder words it (`proposeAgenda`). */
+const entryOf = (referral: Referral, summary: string, kind: AgendaEntry["kind"] = "request"): AgendaEntry => ({
   referralId: referral.id,
   childIds: referral.form.children.map((child) => child.childId),
-  kind: "request",
-  summary: `${summary}: ${referral.form.requestTypes.map((type) => requestTypeLabel[type]).join(", ")}`
+  kind,
+  summary: `${summary}${kind === "review" ? " of" : ":"} ${referral.form.requestTypes.map((type) => requestTypeLabel[type]).join(", ")}`
 })
 
 /**
- * A sitting from its agenda to its uploaded record: the agenda (its own requests, then those deferred last time) built
- * and published two days ahead,
- * members present and quorate at the start, a decision on each request (one in ten deferred, to the next sitting),
+ * A request that must come back to its panel: a decision's window (`reviewWindows`, the core's own: back to panel
+ * within N weeks, LIN-7; s20 accommodation agreed for N weeks; an automatic review, NSO-9) not met yet. It is heard
+ * at the first sitting of the panel that ends at or after `opens`: the window's opening for a review (a hearing
+ * before it is not the review), the last fortnight of the period for a return (a week or two before it ends, as an
+ * authority brings s20 accommodation back; a fortnight always holds a sitting of the seed's weekly panel, bank
+ * holidays included). `by` is the end of the window; `round` counts the come-backs of the request (1 for the first).
+ */
+interface ComeBack {
+  readonly referral: Referral
+  readonly opens: DateTime.Utc
+  readonly by: DateTime.Utc
+  readonly ruleId: RuleId
+  readonly review: boolean
+  readonly round: number
+  /** The request's number in the history: picks which pre-proceedings end at the first review. */
+  readonly n: number
+}
+
+/** The come-back a decision starts, if any: its windows, each one hearing meeting them all. */
+const comeBackOf = (decision: Decision, referral: Referral, policy: AuthorityPolicy, calendar: Calendar, round: number, n: number): ReadonlyArray<ComeBack> => {
+  const windows = reviewWindows([decision], policy, calendar)
+  if (windows.length === 0) return []
+  const reviews = new Set<string>(policy.decision.automaticReviews.map((review) => review.ruleId))
+  const opensOf = (window: (typeof windows)[number]) => {
+    if (reviews.has(window.ruleId)) return window.earliest
+    const fortnightBefore = DateTime.subtract(window.latest, { days: 14 })
+    return DateTime.max(window.earliest, fortnightBefore)
+  }
+  const first = windows.reduce((soonest, window) => (DateTime.lessThan(window.latest, soonest.latest) ? window : soonest))
+  return [
+    {
+      referral,
+      opens: windows.map(opensOf).reduce((a, b) => DateTime.max(a, b)),
+      by: first.latest,
+      ruleId: first.ruleId,
+      review: windows.every((window) => reviews.has(window.ruleId)),
+      round,
+      n
+    }
+  ]
+}
+
+/**
+ * What the panel decides when a request comes back, so that every chain ends as it does in a real authority:
+ * - a review of pre-proceedings (NSO-9): two in three are kept at the first review (the changes the plan asks for are
+ *   not yet secure: reviewed again in 8 to 10 weeks) and end at the second, about 16 to 20 weeks in; one in three end
+ *   at the first. Ending is an approval that agrees pre-proceedings no longer (`preProceedings: false`), which starts
+ *   no review (`startsReviews`);
+ * - s20 accommodation coming back before its period ends: the accommodation continues under the child's care plan
+ *   and its reviews, with no further fixed period, so no further return. Where every s20 approval must say for how
+ *   long (LIN-5), the first return agrees it once more, for 12 weeks while the plan for the child's return home is
+ *   put in place, and the second ends it: the panel does not agree further accommodation (declined), the child goes
+ *   home;
+ * - any other return to panel: the plan continues as agreed, no further return.
+ * A come-back is never deferred. An approval updates the child's plan (one action, done as the seed's others are).
+ */
+const comeBackDecision = (policy: AuthorityPolicy, back: ComeBack, actionsDue: LocalDate): DecisionContent => {
+  const requestType = back.referral.form.requestTypes[0]!
+  const key = `${back.referral.id}-back-${back.round}`
+  const base = exampleDecision(policy, requestType, "approve", { actionsDue, key })
+  const approve = (rationale: string, agreed: DecisionContent["agreed"]): DecisionContent => ({
+    ...base,
+    rationale,
+    agreed,
+    actions: base.actions.filter((action) => !action.fgcReferral)
+  })
+  // What the first approval agreed, less its fixed period.
+  const { accommodationWeeks: _weeks, ...agreed } = base.agreed
+  if (back.review) {
+    const keep = back.round === 1 && back.n % 3 !== 0
+    const fields = policy.decision.automaticReviews.filter((review) => review.ruleId === back.ruleId).flatMap((review) => agreedFieldsFor(review.forRequestTypes))
+    return approve(
+      keep
+        ? "Pre-proceedings continue: the family is making progress but the changes the plan asks for are not yet secure"
+        : "Pre-proceedings end: the family has made the changes the plan asked for; the child stays at home with a child in need plan",
+      { ...agreed, ...Object.fromEntries(fields.map((field) => [field, keep])) }
+    )
+  }
+  if (requestType === "s20_accommodation" && policy.decision.signsOfSafetyMinutes !== undefined) {
+    if (back.round === 1) return approve("Accommodation continues while the plan for the child's return home is put in place", { ...agreed, accommodationWeeks: 12 })
+    return {
+      ...exampleDecision(policy, requestType, "decline", { actionsDue, key }),
+      rationale: "The panel does not agree further accommodation: the child goes home with the family network's support"
+    }
+  }
+  return approve("The plan continues as agreed, under the child's care plan and its reviews: no further return to panel", agreed)
+}
+
+/**
+ * A sitting from its agenda to its uploaded record: the agenda (its own requests, then those deferred last time, then
+ * the requests coming back to it, `comingBack`) built and published two days ahead,
+ * members present and quorate at the start, a decision on each request (one in ten of the new and deferred ones
+ * deferred, to the next sitting; a come-back decided as `comeBackDecision` says),
  * each signed off, the record to the chair and back, and every action done by its owner (below) if that falls before
  * `until`, the end of the history: what is still open at the end is what a real authority has open on any day.
+ * Returns the requests deferred and the come-backs its decisions start.
  */
-const hold = (policy: AuthorityPolicy, staff: Staff, scheduled: Sitting, entries: ReadonlyArray<AgendaEntry>, n: number, until: DateTime.Utc) =>
+const hold = (
+  policy: AuthorityPolicy,
+  calendar: Calendar,
+  staff: Staff,
+  scheduled: Sitting,
+  entries: ReadonlyArray<AgendaEntry>,
+  comingBack: ReadonlyMap<string, ComeBack>,
+  n: number,
+  until: DateTime.Utc
+) =>
   Effect.gen(function* () {
     const [sittings, decisions] = yield* Effect.all([Sittings, Decisions])
     const deferred: Array<Referral> = []
-    if (entries.length === 0) return deferred
+    const comeBacks: Array<ComeBack> = []
+    if (entries.length === 0) return { deferred, comeBacks }
     yield* at(scheduled.startsAt, -48)(Effect.zipRight(sittings.buildAgenda(staff.administrator, scheduled.id, entries), sittings.publishAgenda(staff.administrator, scheduled.id)))
     const sitting = yield* sittings.get(staff.administrator, scheduled.id)
     yield* at(sitting.startsAt, -1)(
@@ -115,11 +223,16 @@ const hold = (policy: AuthorityPolicy, staff: Staff, scheduled: Sitting, entries
     const referrals = yield* Referrals
     for (const [i, item] of sitting.agenda.entries()) {
       const referral = yield* referrals.get(staff.administrator, item.referralId)
-      const outcome = (n + i) % 10 === 0 ? "defer" : "approve"
-      const content = exampleDecision(policy, referral.form.requestTypes[0]!, outcome, { actionsDue: addDays(sitting.date, 14), key: referral.id })
+      const back = comingBack.get(referral.id)
+      const actionsDue = addDays(sitting.date, 14)
+      const content =
+        back === undefined
+          ? exampleDecision(policy, referral.form.requestTypes[0]!, (n + i) % 10 === 0 ? "defer" : "approve", { actionsDue, key: referral.id })
+          : comeBackDecision(policy, back, actionsDue)
       const decision = yield* at(item.startsAt, 0.1)(decisions.recordAtPanel(staff.administrator, referral.id, sitting.id, content))
-      if (outcome === "defer") deferred.push(referral)
+      if (content.outcome === "defer") deferred.push(referral)
       const signed = yield* at(sitting.endsAt)(signOffAll(decision, staff.chair, (role) => holderOf(staff, role)))
+      comeBacks.push(...comeBackOf(signed, referral, policy, calendar, (back?.round ?? 0) + 1, back?.n ?? n + i))
       for (const [k, action] of signed.content.actions.entries()) {
         const done = DateTime.add(sitting.endsAt, { days: daysToDo(k, n + i) })
         if (DateTime.lessThan(done, until)) {
@@ -132,7 +245,7 @@ const hold = (policy: AuthorityPolicy, staff: Staff, scheduled: Sitting, entries
     for (const item of sitting.agenda) {
       for (const childId of item.childIds) yield* at(sitting.endsAt, 50)(sittings.recordChildUploaded(staff.administrator, sitting.id, childId, item.referralId))
     }
-    return deferred
+    return { deferred, comeBacks }
   })
 
 /** Days after the sitting that its decision's `k`th action is done: a week, then ten days; one decision in ten late (past 14). */
@@ -148,6 +261,12 @@ const sittingDays = (monday: LocalDate, weekday: string, count: number): Readonl
 /**
  * An authority's history, week by week, through the core's use cases: each week's requests spread over its panel's
  * sittings (extra sittings on the following working days when one sitting cannot hold them all), each sitting held.
+ * Requests whose decisions set a window to come back in (s20 accommodation agreed for N weeks, a return to panel,
+ * NSO-9's reviews) are kept here, in memory as the deferred ones are (no read of the decisions per sitting), and put
+ * on the first sitting that ends at or after their `opens` as reviews, in the room a sitting has beyond its new and
+ * deferred requests (soonest window first; one that does not fit waits for the next sitting). A week with no new
+ * request still sits when something comes back or was deferred. Come-backs due after the history's end stay pending:
+ * what is open at the end is the last weeks' business.
  * `afterWeek` runs after each week (the seed writes that week's commits there).
  */
 export const playAuthority = <E, R>(policy: AuthorityPolicy, options: PlayOptions, afterWeek: (week: number) => Effect.Effect<void, E, R>) =>
@@ -155,24 +274,46 @@ export const playAuthority = <E, R>(policy: AuthorityPolicy, options: PlayOption
     const staff = staffOf(policy.authority.id)
     const panel = policy.panels[0]
     const sittings = yield* Sittings
+    const { calendar } = yield* authorityContext(policy.authority.id)
     const weekday = panel.schedule._tag === "Cadence" ? panel.schedule.weekday : weekdayOf(panel.schedule.dates[0]!)
     const minutes = (DateTime.distance(atLondon(options.firstDay, panel.hours.start), atLondon(options.firstDay, panel.hours.end)) / 60_000) | 0
-    // Half the room for new requests: the rest for those deferred last time and the reviews that come back on their own.
+    // Half the room for new requests: the rest for those deferred last time and the requests that come back (`ComeBack`).
     const perSitting = Math.max(1, Math.floor(minutes / panel.slotMinutes.min / 2))
     let made = 0
     let deferred: ReadonlyArray<Referral> = []
+    let comeBacks: Array<ComeBack> = []
     const until = atLondon(addDays(options.firstDay, 7 * options.weeks), timeOfDay("00:00"))
     for (let week = 0; week < options.weeks; week++) {
       const monday = addDays(options.firstDay, 7 * week)
       const due = Math.round(((week + 1) * options.requestsPerYear) / 52) - made
-      const days = sittingDays(monday, weekday, Math.ceil(due / perSitting))
+      const nextMonday = atLondon(addDays(monday, 7), timeOfDay("00:00"))
+      const waiting = deferred.length > 0 || comeBacks.some((back) => DateTime.lessThan(back.opens, nextMonday))
+      const days = sittingDays(monday, weekday, Math.max(Math.ceil(due / perSitting), waiting ? 1 : 0))
       for (const [d, date] of days.entries()) {
         const sitting = yield* at(atLondon(addDays(date, -28), timeOfDay("10:00")))(sittings.schedule(staff.administrator, panel.id, date))
-        const count = Math.min(perSitting, due - d * perSitting)
+        const count = Math.max(0, Math.min(perSitting, due - d * perSitting))
         const ready: Array<Referral> = []
         for (let i = 0; i < count; i++) ready.push(yield* readyFor(policy, staff, sitting, made + i))
         const entries = [...ready.map((referral) => entryOf(referral, "Request")), ...deferred.map((referral) => entryOf(referral, "Request deferred"))]
-        deferred = yield* hold(policy, staff, sitting, entries, made, until)
+        const room = Math.floor(DateTime.distance(sitting.startsAt, sitting.endsAt) / 60_000 / panel.slotMinutes.min) - entries.length
+        const here = comeBacks
+          .filter((back) => !DateTime.lessThan(sitting.endsAt, back.opens))
+          .sort((a, b) => DateTime.distance(b.by, a.by))
+          .slice(0, Math.max(0, room))
+        const comingBack = new Map(here.map((back) => [back.referral.id, back]))
+        comeBacks = comeBacks.filter((back) => !comingBack.has(back.referral.id))
+        const held = yield* hold(
+          policy,
+          calendar,
+          staff,
+          sitting,
+          [...entries, ...here.map((back) => entryOf(back.referral, `Review (${back.ruleId})`, "review"))],
+          comingBack,
+          made,
+          until
+        )
+        deferred = held.deferred
+        comeBacks.push(...held.comeBacks)
         made += count
       }
       yield* afterWeek(week)
