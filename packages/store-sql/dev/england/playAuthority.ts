@@ -187,8 +187,10 @@ const comeBackDecision = (policy: AuthorityPolicy, back: ComeBack, actionsDue: L
  * the requests coming back to it, `comingBack`) built and published two days ahead,
  * members present and quorate at the start, a decision on each request (one in ten of the new and deferred ones
  * deferred, to the next sitting; a come-back decided as `comeBackDecision` says),
- * each signed off, the record to the chair and back, and every action done by its owner (below) if that falls before
- * `until`, the end of the history: what is still open at the end is what a real authority has open on any day.
+ * each signed off, the record to the chair and back, every action done by its owner (below), each FGC referral received
+ * three days after the sitting (LIN-9) and the actions case note written the day after the last action (LIN-6), where
+ * the policy asks for them, each if that falls before `until`, the end of the history: what is still open at the end
+ * is what a real authority has open on any day.
  * Returns the requests deferred and the come-backs its decisions start.
  */
 const hold = (
@@ -233,11 +235,25 @@ const hold = (
       if (content.outcome === "defer") deferred.push(referral)
       const signed = yield* at(sitting.endsAt)(signOffAll(decision, staff.chair, (role) => holderOf(staff, role)))
       comeBacks.push(...comeBackOf(signed, referral, policy, calendar, (back?.round ?? 0) + 1, back?.n ?? n + i))
+      // LIN-9: the FGC service has each referral three days after the sitting, where the policy escalates one it has not.
+      const received = DateTime.add(sitting.endsAt, { days: 3 })
+      if (policy.decision.fgcReferralEscalations.length > 0 && DateTime.lessThan(received, until)) {
+        for (const action of signed.content.actions.filter((candidate) => candidate.fgcReferral)) {
+          yield* at(received)(decisions.recordFgcReferralReceived(staff.practiceSupervisor, signed.id, action.actionId))
+        }
+      }
+      let lastDone = sitting.endsAt
       for (const [k, action] of signed.content.actions.entries()) {
         const done = DateTime.add(sitting.endsAt, { days: daysToDo(k, n + i) })
         if (DateTime.lessThan(done, until)) {
           yield* at(done)(decisions.completeAction(holderOf(staff, action.ownerRole), signed.id, action.actionId, "Done as agreed at panel"))
         }
+        lastDone = DateTime.max(lastDone, done)
+      }
+      // LIN-6: the team manager's "Support Panel Actions" case note, the day after the last action is done.
+      const noted = DateTime.add(lastDone, { days: 1 })
+      if (policy.decision.actionsCaseNote !== undefined && signed.content.actions.length > 0 && DateTime.lessThan(noted, until)) {
+        yield* at(noted)(decisions.recordActionsCaseNote(staff.teamManager, signed.id, "Support Panel Actions: every action updated"))
       }
     }
     yield* at(sitting.endsAt, 22)(sittings.sendDraftRecordToChair(staff.administrator, sitting.id))

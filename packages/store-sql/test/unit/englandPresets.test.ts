@@ -33,5 +33,18 @@ describe("the England seed plays every preset", () => {
     const threeWeeksBeforeEnd = DateTime.subtract(end, { days: 21 })
     expect(actions.filter((action) => !action.open).length).toBeGreaterThan(0)
     expect(actions.filter((action) => action.open && DateTime.lessThan(action.heardAt, threeWeeksBeforeEnd))).toEqual([])
+    // Where the policy asks for them: every FGC referral received (LIN-9), the actions case note written (LIN-6).
+    const settled = decisions.filter((decision) => DateTime.lessThan(decision.heardAt, threeWeeksBeforeEnd) && decision.content.actions.length > 0)
+    const fgc = settled.flatMap((decision) =>
+      decision.content.actions.filter((action) => action.fgcReferral).map((action) => decision.fgcReferralsReceived.some((received) => received.actionId === action.actionId))
+    )
+    if (policy.decision.fgcReferralEscalations.length > 0) {
+      expect(fgc.length).toBeGreaterThan(0)
+      expect(fgc.filter((received) => !received)).toEqual([])
+    }
+    if (policy.decision.actionsCaseNote !== undefined) {
+      expect(settled.filter((decision) => decision.actionsCaseNoteAt === undefined).map((decision) => decision.id)).toEqual([])
+      expect(settled.length).toBeGreaterThan(0)
+    }
   }, 60_000)
 })
