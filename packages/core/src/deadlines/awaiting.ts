@@ -13,9 +13,9 @@ import { closedReferralStatuses } from "./referralClocks.js"
  * What a record's clocks may still be waiting for, judged from the record alone: the read-model index field `awaits`
  * of requests' clocks, sittings, decisions, disagreements, placements and children's records. Each marker stands for a
  * kind of clock not yet met by the record itself, under any authority's policy and whatever the rest of the store
- * holds, so a record whose markers the policy turns
- * into no clock has no running clock, now or later, until it changes (and then its row is written again). The running
- * deadlines read only the records that carry a marker (`liveDeadlineInputs`), not an authority's whole history.
+ * holds, so a record whose markers the policy turns into no clock has no running clock, now or later, until it changes
+ * (and then its row is written again). The running deadlines read only the records that carry a marker
+ * (`liveDeadlineInputs`), not an authority's whole history.
  *
  * Three markers hang on another record (a later hearing of the request, a sitting's agenda). `return` and `review:<type>`
  * go when the decision is told of a later hearing that meets them (`laterHearings.ts`): until then such a decision is
