@@ -1,6 +1,8 @@
 import { DateTime } from "effect"
 import type { ChildRecord } from "../childRecord/ChildRecord.js"
 import type { Decision } from "../decision/Decision.js"
+import { agreedFieldsFor } from "../decision/agreedByRequestType.js"
+import type { RequestType } from "../policy/RequestType.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { isUnderPoliceProtection, type Placement } from "../regulation24/Placement.js"
 import { s20TaskLabel } from "../decision/decisionClocks.js"
@@ -59,12 +61,14 @@ export const decisionAwaits = (decision: Decision): ReadonlyArray<string> => {
   const outside = decision.outsidePanel
   const returns = returnToPanel !== undefined || (outcome === "approve" && agreed.accommodationWeeks !== undefined)
   const reviewed = new Set(decision.laterHearings.flatMap((hearing) => hearing.reviewOf))
+  // An approval that agrees "no" to what a type asks (pre-proceedings: false) starts no review of it (`startsReviews`).
+  const reviewable = (type: RequestType) => !reviewed.has(type) && !agreedFieldsFor([type]).some((field) => agreed[field] === false)
   return [
     ...(actions.some((action) => action.progress._tag !== "Completed") ? ["action"] : []),
     ...(actions.length > 0 && decision.actionsCaseNoteAt === undefined ? ["caseNote"] : []),
     ...(actions.some((action) => action.fgcReferral && !received.has(action.actionId)) ? ["fgc"] : []),
     ...(returns && decision.returnWaived === undefined && decision.laterHearings.length === 0 ? ["return"] : []),
-    ...(outcome === "approve" ? decision.subject.requestTypes.filter((type) => !reviewed.has(type)).map((type) => `review:${type}`) : []),
+    ...(outcome === "approve" ? decision.subject.requestTypes.filter(reviewable).map((type) => `review:${type}`) : []),
     ...(sharedFunding !== undefined && decision.complexNeedsReferral?.templateSent === undefined ? ["complexNeeds"] : []),
     ...(outside?.placedAt !== undefined && new Set(outside.s20TasksDone.map((done) => done.task)).size < Object.keys(s20TaskLabel).length ? ["s20"] : []),
     ...(outside?.retrospectivePresentation === true ? ["retrospective"] : [])

@@ -64,6 +64,15 @@ describe("a decision told of its request's later hearings", () => {
     expect(decisionAwaits(told).includes("return")).toBe(again.length === 0)
   })
 
+  it("NSO-9: an approval that ends pre-proceedings starts no review, and carries no review marker to be read by", () => {
+    const nso = decisionsAt("north-somerset")
+    const ended = fold(decisionDecider, nso.recorded({ minutes: undefined, agreed: { preProceedings: false } }, ["pre_proceedings"])) as Decision
+    expect(clockOf("north-somerset", [ended], ended, "review:NSO-9")).toBeUndefined()
+    expect(decisionAwaits(ended).filter((marker) => marker.startsWith("review:"))).toEqual([])
+    const kept = fold(decisionDecider, nso.recorded({ minutes: undefined, agreed: { preProceedings: true } }, ["pre_proceedings"])) as Decision
+    expect(decisionAwaits(kept)).toContain("review:pre_proceedings")
+  })
+
   it("a hearing is noted once; one not after the decision is refused in words", () => {
     const nso = decisionsAt("north-somerset")
     const recorded = nso.recorded({ minutes: undefined, agreed: { preProceedings: true } }, ["pre_proceedings"])
