@@ -34,7 +34,7 @@ const deadlinesTargetMs = 100
 const slack = 1.2
 const openRequests = Number(process.env.BENCH_ENGLAND_OPEN ?? 5000)
 const openAuthority = 999
-const runs = { reads: 200, deadlines: 20 }
+const runs = { reads: 1000, deadlines: 40 }
 
 const env = process.env
 if (env.CAREPANEL_DATA_DIR === undefined) env.CAREPANEL_DATA_DIR = mkdtempSync(join(tmpdir(), "carepanel-england-key-"))

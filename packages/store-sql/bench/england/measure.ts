@@ -10,10 +10,14 @@ export interface Latency {
   readonly p99: number
 }
 
+const warmUp = 20
+
 const timed = <A, E, R>(runs: number, effect: (i: number) => Effect.Effect<A, E, R>) =>
   Effect.gen(function* () {
     const times: Array<number> = []
-    yield* effect(0) // warm-up: the first read of a connection and of the code
+    // Warm-up, not timed: the first reads of a connection and of the code (the first authority measured would
+    // otherwise pay for the JIT compiling it, and sub-millisecond medians show it).
+    for (let i = 0; i < warmUp; i++) yield* effect(i)
     for (let i = 0; i < runs; i++) {
       const start = performance.now()
       yield* effect(i)
