@@ -43,18 +43,24 @@ const runningOrdersMadeAt = (record: ChildRecord) =>
     order.ended === undefined && record.emergencyProtectionOrders[index + 1] === undefined ? [order.madeAt] : []
   )
 
+/** Every sitting, decision, disagreement, placement and child's record of an authority: all but the requests' side. */
+export const everyRecordBesideRequests = (authorityId: AuthorityId) =>
+  Effect.all(
+    {
+      sittings: readAll(sittingCollection, Sitting, authorityId),
+      decisions: readAll(decisionCollection, Decision, authorityId),
+      disagreements: readAll(disagreementCollection, Disagreement, authorityId),
+      placements: readAll(placementCollection, Placement, authorityId),
+      childRecords: readAll(childRecordCollection, ChildRecord, authorityId)
+    },
+    concurrently
+  )
+
 /** What every deadline of an authority, met ones included, is worked out from: every record. */
 export const everyDeadlineInput = (authorityId: AuthorityId) =>
   Effect.gen(function* () {
-    const [referrals, sittings, decisions, disagreements, placements, childRecords] = yield* Effect.all([
-      readAll(referralClocksCollection, ReferralClockInputs, authorityId),
-      readAll(sittingCollection, Sitting, authorityId),
-      readAll(decisionCollection, Decision, authorityId),
-      readAll(disagreementCollection, Disagreement, authorityId),
-      readAll(placementCollection, Placement, authorityId),
-      readAll(childRecordCollection, ChildRecord, authorityId)
-    ], concurrently)
-    return { referrals, sittings, decisions, disagreements, placements, childRecords } satisfies DeadlineInputs
+    const [referrals, rest] = yield* Effect.all([readAll(referralClocksCollection, ReferralClockInputs, authorityId), everyRecordBesideRequests(authorityId)], concurrently)
+    return { referrals, ...rest } satisfies DeadlineInputs
   })
 
 /**

@@ -1,20 +1,11 @@
 import { DateTime, Effect } from "effect"
 import { readAll } from "../agenda/readAll.js"
-import { ChildRecord } from "../childRecord/ChildRecord.js"
-import { childRecordCollection } from "../childRecord/childRecordAggregate.js"
 import { deadlinesOf } from "../deadlines/computeDeadlines.js"
-import { Decision } from "../decision/Decision.js"
-import { decisionCollection } from "../decision/decisionAggregate.js"
-import { Disagreement } from "../disagreement/Disagreement.js"
-import { disagreementCollection } from "../disagreement/disagreementAggregate.js"
+import { everyRecordBesideRequests } from "../deadlines/liveDeadlineInputs.js"
 import { Referral } from "../referral/Referral.js"
 import { referralCollection } from "../referral/referralAggregate.js"
-import { Placement } from "../regulation24/Placement.js"
-import { placementCollection } from "../regulation24/placementAggregate.js"
 import { authorityContext } from "../shared/authorityContext.js"
 import type { AuthorityId } from "../shared/ids.js"
-import { Sitting } from "../sitting/Sitting.js"
-import { sittingCollection } from "../sitting/sittingAggregate.js"
 
 /**
  * Every clock of an authority, met ones too, as `Deadlines.forAuthority` worked them out before the `referralClocks`
@@ -23,14 +14,6 @@ import { sittingCollection } from "../sitting/sittingAggregate.js"
  */
 export const deadlinesOverWholeReadModels = (authorityId: AuthorityId) =>
   Effect.gen(function* () {
-    const [referrals, sittings, decisions, disagreements, placements, childRecords] = yield* Effect.all([
-      readAll(referralCollection, Referral, authorityId),
-      readAll(sittingCollection, Sitting, authorityId),
-      readAll(decisionCollection, Decision, authorityId),
-      readAll(disagreementCollection, Disagreement, authorityId),
-      readAll(placementCollection, Placement, authorityId),
-      readAll(childRecordCollection, ChildRecord, authorityId)
-    ])
-    const inputs = { referrals, sittings, decisions, disagreements, placements, childRecords }
-    return deadlinesOf(inputs, yield* authorityContext(authorityId), { now: yield* DateTime.now, dueSoonHours: 48 })
+    const [referrals, rest] = yield* Effect.all([readAll(referralCollection, Referral, authorityId), everyRecordBesideRequests(authorityId)])
+    return deadlinesOf({ referrals, ...rest }, yield* authorityContext(authorityId), { now: yield* DateTime.now, dueSoonHours: 48 })
   })
