@@ -16,7 +16,11 @@ export interface ReviewWindow {
   readonly latest: DateTime.Utc
 }
 
-/** The windows still open: no later hearing of the request, no LIN-7 case note closing it. */
+/**
+ * The windows still open: no later hearing of the request, no LIN-7 case note closing it. A return to panel brings
+ * the request back whatever was decided (a decline may ask for the case to come back with more); an accommodation
+ * period and the automatic reviews follow only an approval; a deferral comes back at the next sitting by itself (CPR-8).
+ */
 export const reviewWindows = (
   decisions: ReadonlyArray<Decision>,
   policy: AuthorityPolicy,
@@ -26,12 +30,13 @@ export const reviewWindows = (
   const at = (clock: ClockRule, decision: Decision) => resolve(clock, decision.heardAt).due
   const hearingsOf = hearingsByReferral(decisions)
   return decisions.flatMap((decision) => {
-    if (decision.returnWaived !== undefined || decision.content.outcome !== "approve") return []
+    const { returnToPanel, agreed, outcome } = decision.content
+    if (decision.returnWaived !== undefined || outcome === "defer") return []
+    const approved = outcome === "approve"
     const hearings = hearingsOf.get(decision.subject.referralId) ?? []
     const reheard = hearings.some((hearing) => DateTime.greaterThan(hearing.heardAt, decision.heardAt))
     const windows: ReviewWindow[] = []
-    const { returnToPanel, agreed } = decision.content
-    const weeks = [returnToPanel?.withinWeeks, agreed.accommodationWeeks].filter((n): n is number => n !== undefined)
+    const weeks = [returnToPanel?.withinWeeks, approved ? agreed.accommodationWeeks : undefined].filter((n): n is number => n !== undefined)
     if (weeks.length > 0 && !reheard) {
       const latest = at({ _tag: "WeeksAfter", weeks: Math.min(...weeks) }, decision)
       windows.push({ decision, ruleId: returnToPanel?.ruleId ?? timescalesRuleOf(policy.decision), earliest: decision.heardAt, latest })

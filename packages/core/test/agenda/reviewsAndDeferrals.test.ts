@@ -47,10 +47,24 @@ describe("which reviews a sitting is offered", () => {
     expect(proposedAt(sup, "ref_r", { decisions: [approved, another], sittings }, "review")).toEqual(["sit_2027-07-20"])
   })
 
-  it("only an approval brings a request back by its return date: a decline asking to come back is offered no review", () => {
+  it("LIN-7: a decline asking the case to come back is brought back by its return date, as an approval would be", () => {
     const sittings = supSittings()
-    const declined = decidedAt(sup, sittings[1]!, "ref_x", { outcome: "decline", agreed: {}, returnToPanel: { withinWeeks: 4, ruleId: "DEF-RECORD-TIMESCALES" } })
+    const back = { withinWeeks: 4, ruleId: "DEF-RECORD-TIMESCALES" as const }
+    const declined = decidedAt(sup, sittings[1]!, "ref_x", { outcome: "decline", agreed: {}, returnToPanel: back })
+    const approved = decidedAt(sup, sittings[1]!, "ref_x", { returnToPanel: back })
+    expect(proposedAt(sup, "ref_x", { decisions: [declined], sittings }, "review")).toEqual(["sit_2027-07-06"])
+    expect(proposedAt(sup, "ref_x", { decisions: [approved], sittings }, "review")).toEqual(["sit_2027-07-06"])
+    expect(propose(sup, sittings[3]!, { decisions: [declined], sittings }).map((entry) => entry.summary)).toEqual(["Review (DEF-RECORD-TIMESCALES) of accommodation under section 20"])
+    const heardAgain = decidedAt(sup, sittings[2]!, "ref_x", deferral)
+    expect(proposedAt(sup, "ref_x", { decisions: [declined, heardAgain], sittings }, "review")).toEqual([])
+  })
+
+  it("a declined accommodation period brings nothing back, and a deferral asking to return comes back as a deferral, not also as a review", () => {
+    const sittings = supSittings()
+    const declined = decidedAt(sup, sittings[1]!, "ref_x", { outcome: "decline", ...accommodation(4) })
     expect(proposedAt(sup, "ref_x", { decisions: [declined], sittings })).toEqual([])
+    const deferred = decidedAt(sup, sittings[1]!, "ref_x", { ...deferral, returnToPanel: { withinWeeks: 4, ruleId: "DEF-RECORD-TIMESCALES" } })
+    expect(proposedAt(sup, "ref_x", { decisions: [deferred], sittings }, "review")).toEqual([])
   })
 })
 
