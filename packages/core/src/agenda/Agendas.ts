@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
-import { Decision } from "../decision/Decision.js"
-import { decisionCollection } from "../decision/decisionAggregate.js"
+import { awaitedUnder, hangsOnAHearing } from "../deadlines/awaiting.js"
+import { decisionsMarked } from "../deadlines/markedRecords.js"
 import type { Policies } from "../ports/Policies.js"
 import type { ReadModels } from "../ports/ReadModels.js"
 import { Referral } from "../referral/Referral.js"
@@ -17,6 +17,9 @@ import { Sittings, sittingPermissions } from "../sitting/Sittings.js"
 import { proposeAgenda } from "./proposeAgenda.js"
 import { readAll, readWhere } from "./readAll.js"
 
+/** The markers of the decisions an agenda may take up: a return or review owed, a retrospective presentation. */
+const bringsBack = (marker: string) => hangsOnAHearing(marker) || marker === "retrospective"
+
 /** Builds a sitting's agenda from what is due: accepted requests, reviews (CPR-10), retrospective items (NSO-10). */
 export class Agendas extends Effect.Service<Agendas>()("@carepanel/core/Agendas", {
   effect: Effect.gen(function* () {
@@ -27,8 +30,10 @@ export class Agendas extends Effect.Service<Agendas>()("@carepanel/core/Agendas"
       Effect.gen(function* () {
         yield* authorise(actor, sittingPermissions.BuildAgenda)
         const { policy, calendar } = yield* authorityContext(actor.authorityId)
+        // Only the decisions that can bring their request back (a return, a review) or be presented (NSO-10, KNO-5),
+        // with their requests' other decisions: not every decision the authority ever made.
         const [decisions, allSittings] = yield* Effect.all([
-          readAll(decisionCollection, Decision, actor.authorityId),
+          decisionsMarked(actor.authorityId, awaitedUnder(policy).decisions.filter(bringsBack)),
           readAll(sittingCollection, Sitting, actor.authorityId)
         ])
         const sitting = allSittings.find((candidate) => candidate.id === sittingId)

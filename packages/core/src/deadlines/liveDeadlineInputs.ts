@@ -1,4 +1,4 @@
-import { type DateTime, Effect, type Schema } from "effect"
+import { type DateTime, Effect } from "effect"
 import { readAll, readSome, readWhere } from "../agenda/readAll.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import { ChildRecord } from "../childRecord/ChildRecord.js"
@@ -15,17 +15,9 @@ import { earliestOf } from "../shared/earliestOf.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { Sitting } from "../sitting/Sitting.js"
 import { sittingCollection } from "../sitting/sittingAggregate.js"
-import { awaitedUnder, awaitsField, decisionAwaits, hangsOnAHearing, notHeld } from "./awaiting.js"
+import { awaitedUnder, awaitsField, notHeld } from "./awaiting.js"
+import { concurrently, decisionsMarked, distinct, readMarked } from "./markedRecords.js"
 import type { DeadlineInputs } from "./computeDeadlines.js"
-
-/** The reads are independent: on a pool of connections (PostgreSQL) they overlap; one connection takes them in turn. */
-const concurrently = { concurrency: 8 } as const
-
-/** Each record once, by its id (a child's record by the child's). */
-const keyOf = (record: { readonly id: string } | ChildRecord): string => ("id" in record ? record.id : record.childId)
-const distinct = <A extends { readonly id: string } | ChildRecord>(records: ReadonlyArray<A>): ReadonlyArray<A> => [
-  ...new Map(records.map((record) => [keyOf(record), record])).values()
-]
 
 /** Every month from the one of `from` to the one of `to` (dates or instants as ISO text), as `2027-03`; none when `from` is later. */
 export const monthsBetween = (from: string, to: string): ReadonlyArray<string> => {
@@ -76,26 +68,17 @@ export const everyDeadlineInput = (authorityId: AuthorityId) =>
 export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPolicy, now: DateTime.Utc) =>
   Effect.gen(function* () {
     const awaited = awaitedUnder(policy)
-    const marked = <A extends { readonly id: string } | ChildRecord, I>(collection: string, schema: Schema.Schema<A, I>, markers: ReadonlyArray<string>) =>
-      Effect.map(
-        Effect.forEach(markers, (marker) => readWhere(collection, schema, authorityId, { [awaitsField]: marker }), concurrently),
-        (lists) => distinct(lists.flat())
-      )
-    const [referrals, liveSittings, liveDecisions, disagreements, placements, liveChildRecords] = yield* Effect.all([
-      marked(referralClocksCollection, ReferralClockInputs, awaited.referrals),
-      marked(sittingCollection, Sitting, awaited.sittings),
-      marked(decisionCollection, Decision, awaited.decisions),
-      marked(disagreementCollection, Disagreement, awaited.disagreements),
-      marked(placementCollection, Placement, awaited.placements),
-      marked(childRecordCollection, ChildRecord, awaited.childRecords)
+    const [referrals, liveSittings, decisions, disagreements, placements, liveChildRecords] = yield* Effect.all([
+      readMarked(referralClocksCollection, ReferralClockInputs, authorityId, awaited.referrals),
+      readMarked(sittingCollection, Sitting, authorityId, awaited.sittings),
+      decisionsMarked(authorityId, awaited.decisions),
+      readMarked(disagreementCollection, Disagreement, authorityId, awaited.disagreements),
+      readMarked(placementCollection, Placement, authorityId, awaited.placements),
+      readMarked(childRecordCollection, ChildRecord, authorityId, awaited.childRecords)
     ], concurrently)
     const placed = new Set(placements.filter((placement) => placement.status === "placed").map((placement) => placement.childId as string))
     const ofChildrenPlaced = yield* Effect.forEach(placed, (childId) => readWhere(childRecordCollection, ChildRecord, authorityId, { childId }), concurrently)
     const childRecords = distinct([...liveChildRecords, ...ofChildrenPlaced.flat()])
-
-    const awaitingHearings = new Set(liveDecisions.filter((decision) => decisionAwaits(decision).some(hangsOnAHearing)).map((decision) => decision.subject.referralId))
-    const heardWith = yield* Effect.forEach(awaitingHearings, (referralId) => readWhere(decisionCollection, Decision, authorityId, { referralId }), concurrently)
-    const decisions = distinct([...liveDecisions, ...heardWith.flat()])
 
     const from = earliestOf([
       ...referrals.map((referral) => referral.submittedAt ?? referral.createdAt),

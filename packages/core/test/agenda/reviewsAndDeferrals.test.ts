@@ -59,6 +59,15 @@ describe("which reviews a sitting is offered", () => {
     expect(proposedAt(sup, "ref_x", { decisions: [declined, heardAgain], sittings }, "review")).toEqual([])
   })
 
+  it("reviews due at one sitting come in the order their decisions were made, whatever order the decisions were read in", () => {
+    const sittings = supSittings()
+    const earlier = decidedAt(sup, sittings[0]!, "ref_a", accommodation(10))
+    const later = decidedAt(sup, sittings[1]!, "ref_b", accommodation(6))
+    const offeredAt = (decisions: ReturnType<typeof decidedAt>[]) => propose(sup, sittings[4]!, { decisions, sittings }).map((entry) => entry.referralId)
+    expect(offeredAt([later, earlier])).toEqual(["ref_a", "ref_b"])
+    expect(offeredAt([earlier, later])).toEqual(["ref_a", "ref_b"])
+  })
+
   it("a declined accommodation period brings nothing back, and a deferral asking to return comes back as a deferral, not also as a review", () => {
     const sittings = supSittings()
     const declined = decidedAt(sup, sittings[1]!, "ref_x", { outcome: "decline", ...accommodation(4) })

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { DateTime, Effect, TestClock, TestContext } from "effect"
 import fc from "fast-check"
+import { Agendas } from "../../src/agenda/Agendas.js"
+import { proposeAgenda } from "../../src/agenda/proposeAgenda.js"
+import { readAll } from "../../src/agenda/readAll.js"
 import { addDays, type LocalDate } from "../../src/calendar/LocalDate.js"
 import { atLondon, type TimeOfDay } from "../../src/calendar/londonTime.js"
 import { ChildRecords } from "../../src/childRecord/ChildRecords.js"
@@ -8,12 +11,15 @@ import { openDeadlines } from "../../src/deadlines/computeDeadlines.js"
 import { awaitedUnder, awaitsField, notHeld } from "../../src/deadlines/awaiting.js"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
 import { Decision } from "../../src/decision/Decision.js"
+import { decisionCollection } from "../../src/decision/decisionAggregate.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import type { Outcome } from "../../src/decision/DecisionParts.js"
 import { preset, presetSlugs } from "../../src/policy/authorities/index.js"
 import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { ReadModels } from "../../src/ports/ReadModels.js"
-import type { Referral } from "../../src/referral/Referral.js"
+import { type Referral, Referral as ReferralState } from "../../src/referral/Referral.js"
+import { referralCollection } from "../../src/referral/referralAggregate.js"
+import { authorityContext } from "../../src/shared/authorityContext.js"
 import { Referrals } from "../../src/referral/Referrals.js"
 import { decodeOnce } from "../../src/shared/decodedDocuments.js"
 import { ChildId, type DisagreementId, DocumentId, type PlacementId, type ReferralId } from "../../src/shared/ids.js"
@@ -21,7 +27,8 @@ import { Disagreements } from "../../src/disagreement/Disagreements.js"
 import { Placements } from "../../src/regulation24/Placements.js"
 import { connectedPlacement } from "../../src/testing/connectedPlacement.js"
 import type { Role } from "../../src/shared/roles.js"
-import type { Sitting } from "../../src/sitting/Sitting.js"
+import { type Sitting, Sitting as SittingState } from "../../src/sitting/Sitting.js"
+import { sittingCollection } from "../../src/sitting/sittingAggregate.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
@@ -89,7 +96,7 @@ const playAndCompare = (policy: AuthorityPolicy, history: ReadonlyArray<Step>) =
     const staff = staffOf(policy.authority.id)
     const holderOf = (role: Role) => Object.values(staff).find((actor) => actor.roles.includes(role))!
     const [referrals, sittings, decisions, childRecords, deadlines, readModels] = yield* Effect.all([Referrals, Sittings, Decisions, ChildRecords, Deadlines, ReadModels])
-    const [disagreements, placements] = yield* Effect.all([Disagreements, Placements])
+    const [disagreements, placements, agendas] = yield* Effect.all([Disagreements, Placements, Agendas])
     const panel = policy.panels[0]
     const types = policy.referral.inScope.requestTypes
     yield* TestClock.setTime(atLondon("2027-06-01" as LocalDate, "09:00" as TimeOfDay).epochMillis)
@@ -349,10 +356,22 @@ const playAndCompare = (policy: AuthorityPolicy, history: ReadonlyArray<Step>) =
         (decodeOnce(Decision, row.doc).laterHearings.length > 0)
       ).length
     }
+    // The agendas read decisions by the same markers: each sitting is offered what every record would offer it.
+    const { calendar } = yield* authorityContext(policy.authority.id)
+    const whole = {
+      referrals: yield* readAll(referralCollection, ReferralState, policy.authority.id),
+      decisions: yield* readAll(decisionCollection, Decision, policy.authority.id),
+      sittings: yield* readAll(sittingCollection, SittingState, policy.authority.id)
+    }
+    for (const sitting of whole.sittings) {
+      const offered = yield* agendas.propose(staff.administrator, sitting.id)
+      expect(offered).toEqual(proposeAgenda(sitting, whole, policy, calendar))
+      tally.offeredBack += offered.filter((entry) => entry.kind !== "request").length
+    }
   })
 
 /** Across a preset's histories: which steps ever went through, and how often the running deadlines had records to leave out. */
-const newTally = () => ({ succeeded: new Set<number>(), open: 0, settledDecisions: 0, settledSittings: 0, settledOthers: 0, toldOfHearings: 0 })
+const newTally = () => ({ succeeded: new Set<number>(), open: 0, settledDecisions: 0, settledSittings: 0, settledOthers: 0, toldOfHearings: 0, offeredBack: 0 })
 let tally = newTally()
 
 /** Each preset, and one that times the agenda apart from the papers (no preset does). */
@@ -363,7 +382,7 @@ const policies: ReadonlyArray<readonly [string, AuthorityPolicy]> = [
 ]
 
 describe("the running deadlines, read from the records that may have one", () => {
-  it.each(policies)("%s: after every step of random histories, exactly every deadline less the met ones", async (name, policy) => {
+  it.each(policies)("%s: after every step of random histories, exactly every deadline less the met ones; at the end, every agenda as from every record", async (name, policy) => {
     tally = newTally()
     await fc.assert(
       fc.asyncProperty(steps, (history) =>
@@ -377,6 +396,6 @@ describe("the running deadlines, read from the records that may have one", () =>
       ...(policy.decision.actionsCaseNote === undefined ? [caseNoteStep] : [])
     ]
     expect(Array.from({ length: stepKinds }, (_, i) => i).filter((i) => !tally.succeeded.has(i))).toEqual(notUnderThisPolicy)
-    expect(Math.min(tally.open, tally.settledDecisions, tally.settledSittings, tally.settledOthers, tally.toldOfHearings)).toBeGreaterThan(0)
+    expect(Math.min(tally.open, tally.settledDecisions, tally.settledSittings, tally.settledOthers, tally.toldOfHearings, tally.offeredBack)).toBeGreaterThan(0)
   }, 120_000)
 })
