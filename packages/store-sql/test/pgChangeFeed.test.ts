@@ -57,6 +57,26 @@ describe("the change feed on PostgreSQL", () => {
       })
     ))
 
+  it("a process that never follows the log holds no listening connection; one whose feed waits holds one", () =>
+    runOn(
+      freshPgLayer(),
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const listeners = Effect.map(
+          sql<{ n: number | string }>`SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'`,
+          (rows) => Number(rows[0]!.n)
+        )
+        yield* sql.withTransaction(appendSigned((yield* StoreIntegrity).key, commitTo("written")))
+        yield* Effect.sleep("300 millis")
+        expect(yield* listeners, "appends alone open no listening connection").toBe(0)
+        yield* feedOf(1) // caught up at once, then the feed waits no more
+        const feed = yield* Effect.fork(feedOf(2))
+        yield* Effect.sleep("300 millis")
+        expect(yield* listeners).toBe(1)
+        yield* Fiber.interrupt(feed)
+      })
+    ))
+
   it("wakes on another connection's NOTIFY well before its safety poll", () =>
     runOn(
       freshPgLayer(),

@@ -20,7 +20,7 @@ interface Waiter {
 
 /**
  * Tells this process's change feeds when to read again: at once after an append made here, on PostgreSQL after any
- * process's append (its NOTIFY), and otherwise every poll interval. Only a wake-up: the feed reads `readAll`.
+ * process's append (its NOTIFY, listened for from the first wait on), and otherwise every poll interval. Only a wake-up: the feed reads `readAll`.
  * A waiting feed is a callback and a timer, not a fibre or a stream: every append wakes every feed of the process,
  * so a wait must cost next to nothing.
  */
@@ -35,22 +35,28 @@ export const makeChangeSignal = (options: ChangeSignalOptions = {}) =>
         newest = position
         for (const waiter of waiters) if (newest > waiter.after) waiter.wake()
       })
-    if (Option.isSome(pg)) {
-      // A dropped listening connection ends or fails the stream: listen again; the poll covers the gap.
-      yield* pg.value.listen(changesChannel).pipe(
+    // Listening starts with the first wait: a process that never follows the log (a migration, a seed, a CLI) holds no
+    // listening connection. A dropped listening connection ends or fails the stream: listen again; the poll covers the gap.
+    const scope = yield* Effect.scope
+    let listening = Option.isNone(pg)
+    const listen = Effect.suspend(() => {
+      if (listening || Option.isNone(pg)) return Effect.void
+      listening = true
+      return pg.value.listen(changesChannel).pipe(
         Stream.runForEach((payload) => raise(Number(payload) || 0)),
         Effect.catchAll((error) => Effect.logWarning(`Change feed: LISTEN failed (${error.message}); polling until it is back`)),
         Effect.repeat(Schedule.spaced(Duration.seconds(1))),
-        Effect.forkScoped
+        Effect.forkIn(scope),
+        Effect.asVoid
       )
-    }
+    })
     const pollMillis = Duration.toMillis(Duration.decode(options.pollInterval ?? (Option.isSome(pg) ? Duration.seconds(5) : Duration.millis(100))))
     return {
       /** Called after an append of this process commits, with its last position. */
       raise,
       /** Waits until an append past `position` is known of, or the poll interval has passed. */
       newerThan: (position: number) =>
-        Effect.async<void>((resume) => {
+        Effect.zipRight(listen, Effect.async<void>((resume) => {
           if (newest > position) return resume(Effect.void)
           const waiter: Waiter = {
             after: position,
@@ -66,6 +72,6 @@ export const makeChangeSignal = (options: ChangeSignalOptions = {}) =>
             clearTimeout(timer)
             waiters.delete(waiter)
           })
-        })
+        }))
     }
   })
