@@ -28,4 +28,17 @@ describe("audit: a return to panel met by an agreement outside panel that nobody
     const offered = propose(lin, sittings[4]!, { decisions, sittings }).map((entry) => entry.summary)
     expect({ back: back.state, offered }).toEqual({ back: "overdue", offered: ["Review (LIN-7) of accommodation under section 20"] })
   })
+
+  // Same root: the agenda offers the review of accommodation nobody has agreed yet (the retrospective presentation of
+  // the same agreement, by contrast, is offered only once it is final).
+  it.fails("LIN-11, LIN-5: accommodation recorded outside panel but not yet agreed by the Assistant Director is offered for no review", () => {
+    const sittings = ["2027-06-16", "2027-06-23", "2027-06-30", "2027-07-07", "2027-07-14"].map((date) => sittingOn(lin, date))
+    const pending = agreedOutside(lin, "ref_q", london("2027-06-10", "19:00"), "teamManager", {
+      types: ["s20_accommodation"],
+      agreed: { accommodationWeeks: 4, placement: "in_house_foster" },
+      placedAt: london("2027-06-10", "18:00")
+    })
+    expect(pending.status).toBe("awaiting_agreement")
+    expect(proposedAt(lin, "ref_q", { decisions: [pending], sittings }, "review")).toEqual([])
+  })
 })
