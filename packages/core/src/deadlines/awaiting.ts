@@ -9,7 +9,7 @@ import { s20TaskLabel } from "../decision/decisionClocks.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
 import { childrenOnAgenda, type Sitting } from "../sitting/Sitting.js"
-import { closedReferralStatuses } from "./referralClocks.js"
+import { submissionOver } from "./referralClocks.js"
 
 /**
  * What a record's clocks may still be waiting for, judged from the record alone: the read-model index field `awaits`
@@ -25,9 +25,9 @@ import { closedReferralStatuses } from "./referralClocks.js"
  */
 export const awaitsField = "awaits"
 
-/** A request's submission clock (KNO-6, SUP-4, NSO-3, CPR-4, LIN-3): met when it is ready; none once it is closed. */
+/** A request's submission clock (KNO-6, SUP-4, NSO-3, CPR-4, LIN-3): met when it is ready; none once it is closed or decided without it. */
 export const referralAwaits = (referral: ReferralClockInputs): ReadonlyArray<string> =>
-  closedReferralStatuses.includes(referral.status) || referral.readyAt !== undefined ? [] : ["submission"]
+  submissionOver(referral) || referral.readyAt !== undefined ? [] : ["submission"]
 
 /**
  * Not yet under way: no draft record, and no quorum confirmed at or after its start. Every sitting still to come carries

@@ -27,11 +27,14 @@ export interface DeadlineInputs {
   readonly placements?: ReadonlyArray<Placement>
   /** Children's statutory records (STAT-S44): clocks about the child. */
   readonly childRecords?: ReadonlyArray<ChildRecord>
-  /** The sittings with requests accepted onto them; else those of `referrals`. */
+  /** The sittings with requests accepted onto them; else those of the accepted `referrals`. */
   readonly sittingsWithRequests?: ReadonlySet<string | undefined>
 }
 
 const byStart = (a: Sitting, b: Sitting) => DateTime.distance(b.startsAt, a.startsAt)
+
+/** Still on its sitting: a request withdrawn from it (or heard elsewhere) keeps its sitting's id but is no business of it. */
+export const isAccepted = (referral: ReferralClockInputs) => referral.status === "accepted"
 
 /** The first live sitting after an agreement outside panel, and when the request was presented retrospectively. */
 const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitting>): RetrospectiveSlot => {
@@ -49,7 +52,7 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
   const windows = submissionWindows(sittings, policy, calendar)
   const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
   const hearings = hearingsByReferral(decisions)
-  const sittingsWithRequests = inputs.sittingsWithRequests ?? new Set(referrals.map((referral) => referral.sittingId))
+  const sittingsWithRequests = inputs.sittingsWithRequests ?? new Set(referrals.filter(isAccepted).map((referral) => referral.sittingId))
   return [
     ...referrals.flatMap((referral) => referralClocks(referral, windows, policy)),
     ...sittings.flatMap((sitting) =>

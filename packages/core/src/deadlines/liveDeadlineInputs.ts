@@ -17,7 +17,7 @@ import { Sitting } from "../sitting/Sitting.js"
 import { sittingCollection } from "../sitting/sittingAggregate.js"
 import { awaitedUnder, awaitsField, notHeld } from "./awaiting.js"
 import { concurrently, decisionsMarked, distinct, readMarked } from "./markedRecords.js"
-import type { DeadlineInputs } from "./computeDeadlines.js"
+import { type DeadlineInputs, isAccepted } from "./computeDeadlines.js"
 
 /** Every month from the one of `from` to the one of `to` (dates or instants as ISO text), as `2027-03`; none when `from` is later. */
 export const monthsBetween = (from: string, to: string): ReadonlyArray<string> => {
@@ -98,9 +98,9 @@ export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPo
     const emptyAgendas = liveSittings.filter((sitting) => sitting.agenda.length === 0)
     const accepted = yield* Effect.forEach(
       emptyAgendas,
-      (sitting) => Effect.map(readWhere(referralClocksCollection, ReferralClockInputs, authorityId, { sittingId: sitting.id }), (onIt) => (onIt.length > 0 ? [sitting.id] : [])),
+      (sitting) => Effect.map(readWhere(referralClocksCollection, ReferralClockInputs, authorityId, { sittingId: sitting.id }), (onIt) => (onIt.some(isAccepted) ? [sitting.id] : [])),
       concurrently
     )
-    const sittingsWithRequests = new Set<string | undefined>([...onSittings, ...accepted.flat()])
+    const sittingsWithRequests = new Set<string | undefined>([...referrals.filter(isAccepted).map((referral) => referral.sittingId), ...accepted.flat()])
     return { referrals, sittings, decisions, disagreements, placements, childRecords, sittingsWithRequests } satisfies DeadlineInputs
   })

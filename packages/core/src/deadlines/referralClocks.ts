@@ -39,6 +39,13 @@ export const submissionWindows = (sittings: ReadonlyArray<Sitting>, policy: Auth
 export const closedReferralStatuses: ReadonlyArray<Referral["status"]> = ["withdrawn", "redirected"]
 
 /**
+ * No submission clock: a closed request, or one decided without ever being ready (agreed outside panel from its
+ * draft, LIN-11, NSO-10): it aims at no sitting any more, and it can no longer be submitted.
+ */
+export const submissionOver = (referral: ReferralClockInputs) =>
+  closedReferralStatuses.includes(referral.status) || (referral.status === "decided" && referral.readyAt === undefined)
+
+/**
  * The submission clock (KNO-6, SUP-4, NSO-3, CPR-4, LIN-3). A request on a sitting is measured against that
  * sitting; one not yet on a sitting against the first sitting of its panel whose deadline had not passed
  * when it was submitted (or started, for a draft): the sitting it was aiming for.
@@ -48,7 +55,7 @@ export const referralClocks = (
   windows: SubmissionWindows,
   policy: AuthorityPolicy
 ): ReadonlyArray<ClockSpec> => {
-  if (closedReferralStatuses.includes(referral.status)) return []
+  if (submissionOver(referral)) return []
   const aimedFrom = referral.submittedAt ?? referral.createdAt
   const onSitting = referral.sittingId === undefined ? undefined : windows.bySitting.get(referral.sittingId)
   const target =
