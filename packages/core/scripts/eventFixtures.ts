@@ -56,7 +56,8 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       ReturnedForChanges: { reason: "The chronology stops in March: please bring it up to date", ...audit },
       ReferralWithdrawn: { reason: "The family has moved to another authority", ...audit },
       ReferralRedirected: { ruleId: "LIN-4", reason: "Agreed by the head of service; need not be presented", ...audit },
-      HearingRevised: { decisionId: first("referral", "ReferralHeard").decisionId, outcome: "decline", ...audit }
+      HearingRevised: { decisionId: first("referral", "ReferralHeard").decisionId, outcome: "decline", ...audit },
+      LeftCancelledSitting: { sittingId: first("referral", "AcceptedOntoSitting").sittingId, sittingDate: first("referral", "AcceptedOntoSitting").sittingDate, ...audit }
     },
     sitting: {
       SittingCancelled: { reason: "The chair is unwell and no vice chair is free", ...audit },

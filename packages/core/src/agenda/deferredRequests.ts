@@ -11,6 +11,10 @@ export interface Deferral {
   readonly deferredAt: string
 }
 
+/** The first live sitting of the panel after `since` that can still take a request: `sitting` itself, or one not yet published. */
+const nextOpenSitting = (sitting: Sitting, live: ReadonlyArray<Sitting>, after: (candidate: Sitting) => boolean) =>
+  live.find((candidate) => after(candidate) && (candidate.id === sitting.id || candidate.agendaPublishedAt === undefined))
+
 /**
  * CPR-8: a deferred request comes back by itself. It belongs on the first live sitting of its panel after the one
  * that deferred it whose agenda is not yet published; a sitting published without it (or heard without reaching
@@ -27,9 +31,22 @@ export const deferralsFor = (
     if (referral.status !== "ready" || referral.form.panelId !== sitting.panelId || last?.outcome !== "defer") return []
     const deferredAt = sittings.find((candidate) => candidate.id === last.sittingId)
     const since = deferredAt?.startsAt ?? last.at
-    const target = live.find(
-      (candidate) => DateTime.greaterThan(candidate.startsAt, since) && (candidate.id === sitting.id || candidate.agendaPublishedAt === undefined)
-    )
-    if (target?.id !== sitting.id) return []
+    if (nextOpenSitting(sitting, live, (candidate) => DateTime.greaterThan(candidate.startsAt, since))?.id !== sitting.id) return []
     return [{ referral, deferredAt: `the sitting on ${formatDate(deferredAt?.date ?? londonDateOf(last.at))}` }]
+  })
+
+/**
+ * A request taken off a sitting when it was cancelled comes back the same way: at the first live sitting of its panel
+ * after the cancelled one whose agenda is not yet published.
+ */
+export const offCancelledSittingsFor = (
+  sitting: Sitting,
+  referrals: ReadonlyArray<Referral>,
+  live: ReadonlyArray<Sitting>
+): ReadonlyArray<{ readonly referral: Referral; readonly cancelledOn: string }> =>
+  referrals.flatMap((referral) => {
+    const off = referral.cancelledSitting
+    if (referral.status !== "ready" || off === undefined || referral.form.panelId !== sitting.panelId) return []
+    if (nextOpenSitting(sitting, live, (candidate) => candidate.date > off.date)?.id !== sitting.id) return []
+    return [{ referral, cancelledOn: formatDate(off.date) }]
   })

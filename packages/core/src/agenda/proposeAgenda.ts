@@ -7,7 +7,7 @@ import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { AgendaEntry } from "../sitting/SittingCommands.js"
 import { progressionReason } from "../referral/automaticProgression.js"
-import { deferralsFor } from "./deferredRequests.js"
+import { deferralsFor, offCancelledSittingsFor } from "./deferredRequests.js"
 import { reviewWindows } from "./reviewsDue.js"
 
 export interface AgendaInputs {
@@ -23,8 +23,9 @@ const describe = (types: ReadonlyArray<keyof typeof requestTypeLabel>) => types.
  * What a sitting should hear: the requests accepted onto it; requests deferred at an earlier sitting of the
  * panel (CPR-8), at the next one; reviews falling due, each brought to the
  * last sitting inside its window or, once the window has passed, the next one (CPR-10, NSO-9, LIN-7); and
- * decisions made outside panel that the policy presents at the next sitting (NSO-10, KNO-5); and requests that go to
- * panel automatically (SUP-3), at the first sitting after they are ready.
+ * decisions made outside panel that the policy presents at the next sitting (NSO-10, KNO-5); requests taken off a
+ * cancelled sitting, at the next one; and requests that go to panel automatically (SUP-3), at the first sitting after
+ * they are ready.
  */
 export const proposeAgenda = (
   sitting: Sitting,
@@ -70,6 +71,13 @@ export const proposeAgenda = (
     summary: `Request deferred from ${deferredAt}: ${describe(referral.form.requestTypes)}`
   }))
 
+  const offCancelled = offCancelledSittingsFor(sitting, referrals, live).map(({ referral, cancelledOn }): AgendaEntry => ({
+    referralId: referral.id,
+    childIds: referral.form.children.map((child) => child.childId),
+    kind: "request",
+    summary: `Request from the cancelled sitting on ${cancelledOn}: ${describe(referral.form.requestTypes)}`
+  }))
+
   const reviews = reviewWindows(decisions, policy, calendar)
     .filter((window) => {
       const candidates = after(window.decision.heardAt)
@@ -98,7 +106,7 @@ export const proposeAgenda = (
     }))
 
   const seen = new Set<string>()
-  return [...retrospective, ...reviews, ...deferred, ...requests, ...progressing].filter((entry) => {
+  return [...retrospective, ...reviews, ...deferred, ...offCancelled, ...requests, ...progressing].filter((entry) => {
     const key = `${entry.kind}:${entry.referralId}`
     if (seen.has(key)) return false
     seen.add(key)

@@ -4,6 +4,7 @@ import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { Outcome } from "../decision/DecisionParts.js"
 import { AuthorityId, DecisionId, ReferralId, SittingId } from "../shared/ids.js"
+import { LocalDate } from "../calendar/LocalDate.js"
 import { Role } from "../shared/roles.js"
 import { DocumentRef, OptionalPresentation } from "./ReferralEvents.js"
 import { ReferralForm } from "./ReferralForm.js"
@@ -34,6 +35,8 @@ export const Referral = Schema.Struct({
   latePermissions: Schema.Array(Schema.Struct({ sittingId: SittingId, by: ActedBy, reason: Schema.String })),
   sittingId: Schema.optional(SittingId),
   acceptedLate: Schema.optional(Schema.Boolean),
+  /** The sitting it was accepted onto until that sitting was cancelled: it is back in line for the next one. */
+  cancelledSitting: Schema.optional(Schema.Struct({ sittingId: SittingId, date: LocalDate })),
   /** Every hearing: at panel, or agreed outside it and presented later. A deferral sends it back to "ready". */
   hearings: Schema.Array(Schema.Struct({ decisionId: DecisionId, sittingId: Schema.optional(SittingId), outcome: Outcome, at: Schema.DateTimeUtc })),
   closedReason: Schema.optional(Schema.String),

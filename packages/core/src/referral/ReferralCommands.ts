@@ -1,4 +1,5 @@
 import type { DateTime } from "effect"
+import type { LocalDate } from "../calendar/LocalDate.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Authorised } from "../shared/authorise.js"
 import type { Outcome } from "../decision/DecisionParts.js"
@@ -28,6 +29,8 @@ export type ReferralCommand =
   | (Base & { readonly _tag: "ReturnForChanges"; readonly reason: string })
   | (Base & { readonly _tag: "GrantLatePermission"; readonly sitting: SittingFacts; readonly reason: string })
   | (Base & { readonly _tag: "AcceptOntoSitting"; readonly sitting: SittingFacts })
+  /** The sitting it was accepted onto is cancelled: the request goes back in line, ready for another. */
+  | (Base & { readonly _tag: "LeaveCancelledSitting"; readonly sittingId: SittingId; readonly sittingDate: LocalDate })
   | (Base & {
       readonly _tag: "RecordHearing"
       readonly decisionId: DecisionId

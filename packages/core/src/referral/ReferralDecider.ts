@@ -16,7 +16,8 @@ import {
   NotNextApprover,
   ReferralAlreadyExists,
   ReferralNotInStatus,
-  type ReferralRefusal
+  type ReferralRefusal,
+  WrongSitting
 } from "./ReferralErrors.js"
 import type { ReferralEvent } from "./ReferralEvents.js"
 import { evolveReferral } from "./evolveReferral.js"
@@ -146,6 +147,13 @@ const decide = (
       }
       case "ReviseHearing":
         return yield* hearingRevised(state, command, audit)
+      case "LeaveCancelledSitting": {
+        const referral = yield* requireStatus(state, ["accepted"], "take this request off a cancelled sitting")
+        if (referral.sittingId !== command.sittingId) {
+          return yield* new WrongSitting({ message: `This request is not on the sitting on ${formatDate(command.sittingDate)}.` })
+        }
+        return emit({ _tag: "LeftCancelledSitting", sittingId: command.sittingId, sittingDate: command.sittingDate, ...audit })
+      }
       case "Withdraw": {
         const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "withdraw this request")
         yield* mayWithdraw(policy, referral, command.by)

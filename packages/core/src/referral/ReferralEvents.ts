@@ -50,6 +50,8 @@ export const AcceptedOntoSitting = Schema.TaggedStruct("AcceptedOntoSitting", {
   late: Schema.Boolean,
   ...audit
 })
+/** The sitting it was accepted onto was cancelled: ready again, for the next sitting of its panel. */
+export const LeftCancelledSitting = Schema.TaggedStruct("LeftCancelledSitting", { sittingId: SittingId, sittingDate: LocalDate, ...audit })
 export const ReferralWithdrawn = Schema.TaggedStruct("ReferralWithdrawn", { reason: Schema.String, ...audit })
 /** Sent elsewhere, or closed as needing no presentation, under a rule of the policy (NSO-7, LIN-4). */
 export const ReferralRedirected = Schema.TaggedStruct("ReferralRedirected", {
@@ -87,6 +89,7 @@ export const ReferralEvent = Schema.Union(
   ReturnedForChanges,
   LatePermissionGranted,
   AcceptedOntoSitting,
+  LeftCancelledSitting,
   ReferralWithdrawn,
   ReferralRedirected
 )

@@ -13,6 +13,8 @@ import { NotFound } from "../shared/errors.js"
 import { ReferralId, type SittingId } from "../shared/ids.js"
 import type { RuleId } from "../policy/rules.js"
 import { readSitting } from "../sitting/readSitting.js"
+import { formatDate } from "../calendar/format.js"
+import { WrongSitting } from "./ReferralErrors.js"
 import { Referral } from "./Referral.js"
 import type { ReferralCommand } from "./ReferralCommands.js"
 import type { DocumentRef } from "./ReferralEvents.js"
@@ -29,6 +31,7 @@ export const referralPermissions = {
   ReturnForChanges: permission("return a request for changes", "team_manager", "head_of_service", "service_manager", "panel_administrator"),
   GrantLatePermission: permission("let a late request onto the agenda", "panel_chair", "vice_chair", "assistant_director"),
   AcceptOntoSitting: permission("put a request on a sitting", "panel_administrator"),
+  LeaveCancelledSitting: permission("take a request off a cancelled sitting", "panel_administrator", "panel_chair", "vice_chair", "assistant_director", "head_of_service", "service_manager"),
   // Whoever may record a decision tells the request of it (a team manager may write up an agreement outside panel).
   RecordHearing: permission("record a decision on a request", "panel_administrator", "panel_chair", "vice_chair", "assistant_director", "head_of_service", "service_manager", "team_manager"),
   // Whoever may edit or amend a decision: a changed outcome reaches the request.
@@ -65,6 +68,18 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
         Effect.provideService(ReadModels, readModels)
       )
 
+    /**
+     * The sitting cancelled by another process while this one accepted the request onto it (`Sittings.cancel` takes
+     * off only the requests it sees): the request goes back in line, and the administrator is told to choose another.
+     */
+    const notCancelledMeanwhile = (actor: Actor, id: ReferralId, sittingId: SittingId) =>
+      Effect.gen(function* () {
+        const sitting = yield* readSitting(actor.authorityId, sittingId).pipe(Effect.provideService(ReadModels, readModels))
+        if (sitting.cancelled === undefined) return
+        yield* run(actor, id, { _tag: "LeaveCancelledSitting", sittingId, sittingDate: sitting.date })
+        return yield* new WrongSitting({ message: `The sitting on ${formatDate(sitting.date)} was cancelled: choose another sitting for this request.` })
+      })
+
     return {
       createDraft: (actor: Actor, form: ReferralForm) =>
         ids.next("ref").pipe(
@@ -86,7 +101,8 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
       /** The administrator puts a ready request on a sitting; the deadline is the sitting's own start. */
       acceptOntoSitting: (actor: Actor, id: ReferralId, sittingId: SittingId) =>
         sittingFor(actor, "AcceptOntoSitting", sittingId).pipe(
-          Effect.flatMap((sitting) => run(actor, id, { _tag: "AcceptOntoSitting", sitting }))
+          Effect.flatMap((sitting) => run(actor, id, { _tag: "AcceptOntoSitting", sitting })),
+          Effect.tap(() => notCancelledMeanwhile(actor, id, sittingId))
         ),
       withdraw: (actor: Actor, id: ReferralId, reason: string) => run(actor, id, { _tag: "Withdraw", reason }),
       /** Sends a request elsewhere, or closes one that need not be presented, under a rule that applies (NSO-7, LIN-4). */

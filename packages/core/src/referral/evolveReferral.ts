@@ -63,8 +63,14 @@ export const evolveReferral = (state: ReferralState, event: ReferralEvent): Refe
         ...state,
         latePermissions: [...state.latePermissions, { sittingId: event.sittingId, by: event.by, reason: event.reason }]
       }
-    case "AcceptedOntoSitting":
-      return { ...withStatus(state, "accepted"), sittingId: event.sittingId, acceptedLate: event.late }
+    case "AcceptedOntoSitting": {
+      const { cancelledSitting: _earlier, ...rest } = state
+      return { ...withStatus(rest, "accepted"), sittingId: event.sittingId, acceptedLate: event.late }
+    }
+    case "LeftCancelledSitting": {
+      const { sittingId: _sittingId, acceptedLate: _late, ...rest } = state
+      return { ...withStatus(rest, "ready"), cancelledSitting: { sittingId: event.sittingId, date: event.sittingDate } }
+    }
     case "ReferralHeard":
       return afterLatestHearing(state, [
         ...state.hearings,

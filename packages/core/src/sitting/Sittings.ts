@@ -1,5 +1,10 @@
 import { decodeDocument } from "../shared/decodedDocuments.js"
-import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
+import { type CommandBody, commandHandler, commandPrepare } from "../shared/commandHandler.js"
+import { appendTogether, retryOnConflict } from "../shared/commandRunner.js"
+import { readWhere } from "../agenda/readAll.js"
+import { Referral } from "../referral/Referral.js"
+import { referralAggregate, referralCollection } from "../referral/referralAggregate.js"
+import { referralPermissions } from "../referral/Referrals.js"
 import { DateTime, Effect } from "effect"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import { londonDateOf } from "../calendar/londonTime.js"
@@ -74,6 +79,31 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
         )
       )
 
+    const prepareSitting = commandPrepare(sittingAggregate, sittingPermissions, "sitting")
+    const prepareRequest = commandPrepare(referralAggregate, referralPermissions, "request")
+    const acceptedOnto = (actor: Actor, sittingId: SittingId) =>
+      readWhere(referralCollection, Referral, actor.authorityId, { status: "accepted", sittingId }).pipe(Effect.provideService(ReadModels, readModels))
+    const leave = (actor: Actor, sitting: Sitting, referralId: ReferralId) =>
+      prepareRequest(actor, referralId, { _tag: "LeaveCancelledSitting", sittingId: sitting.id, sittingDate: sitting.date })
+
+    /**
+     * Cancels a sitting, and the requests accepted onto it go back in line, ready for the next sitting (in the same
+     * transaction). A request another process accepted onto it meanwhile is taken off after: whichever of the two
+     * commits second sees the other (`Referrals.acceptOntoSitting` checks the sitting again after accepting).
+     */
+    const cancel = (actor: Actor, id: SittingId, reason: string) =>
+      Effect.gen(function* () {
+        const cancelled = yield* prepareSitting(actor, id, { _tag: "CancelSitting", reason })
+        if (cancelled.after === undefined) return yield* Effect.fail(NotFound.of("sitting", id))
+        const sitting = cancelled.after
+        const moves = yield* Effect.forEach(yield* acceptedOnto(actor, id), (referral) => leave(actor, sitting, referral.id))
+        yield* appendTogether([cancelled.commit, ...moves.map((move) => move.commit)])
+        for (const late of yield* acceptedOnto(actor, id)) {
+          yield* Effect.ignore(Effect.flatMap(leave(actor, sitting, late.id), (move) => appendTogether([move.commit])).pipe(retryOnConflict))
+        }
+        return sitting
+      }).pipe(retryOnConflict, Effect.provide(context))
+
     return {
       schedule,
       /** Schedules the sittings still to come in a year, from the panel's cadence or fixed dates. */
@@ -87,7 +117,7 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
           const dates = sittingDates(panel, year, calendar).filter((date) => date > today)
           return yield* Effect.forEach(dates, (date) => schedule(actor, panelId, date))
         }).pipe(Effect.provide(context)),
-      cancel: (actor: Actor, id: SittingId, reason: string) => run(actor, id, { _tag: "CancelSitting", reason }),
+      cancel,
       buildAgenda: (actor: Actor, id: SittingId, entries: ReadonlyArray<AgendaEntry>) =>
         run(actor, id, { _tag: "BuildAgenda", entries }),
       /** The agenda to members, with its papers unless they follow (`sendPapers`) on a later clock. */

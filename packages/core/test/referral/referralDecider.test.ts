@@ -333,6 +333,19 @@ describe("referral decider: onto a sitting", () => {
   })
 })
 
+describe("referral decider: a cancelled sitting", () => {
+  it("takes a request off the cancelled sitting it was accepted onto, and refuses one on another sitting or not on a sitting", () => {
+    const accepted = [...ready(), ...lincolnshire.given(ready()).when(cmd("administrator", { _tag: "AcceptOntoSitting", sitting: wednesday })).events()]
+    const leave = (sittingId: string) => cmd("administrator", { _tag: "LeaveCancelledSitting", sittingId: SittingId.make(sittingId), sittingDate: "2027-06-09" })
+    expect(lincolnshire.given(accepted).when(leave("sit_9jun")).events()).toMatchObject([{ _tag: "LeftCancelledSitting", sittingId: "sit_9jun", sittingDate: "2027-06-09" }])
+    expect(lincolnshire.given(accepted).when(leave("sit_other")).refusal()).toMatchObject({
+      _tag: "WrongSitting",
+      message: "This request is not on the sitting on Wed 9 Jun 2027."
+    })
+    expect(lincolnshire.given(ready()).when(leave("sit_9jun")).refusal()._tag).toBe("ReferralNotInStatus")
+  })
+})
+
 describe("referral decider: closing", () => {
   it("withdraws a request with a reason, and refuses to withdraw it twice", () => {
     const history = ready()
