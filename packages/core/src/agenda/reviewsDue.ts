@@ -3,6 +3,7 @@ import type { ClockRule } from "../calendar/ClockRule.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { Decision } from "../decision/Decision.js"
 import { hearingsByReferral, reviewHeardAt, startsReviews } from "../decision/decisionClocks.js"
+import { isAHearing } from "../decision/decisionHearing.js"
 import { rememberingResolver } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { timescalesRuleOf } from "../policy/DecisionPolicy.js"
@@ -19,7 +20,8 @@ export interface ReviewWindow {
 /**
  * The windows still open: no later hearing of the request, no LIN-7 case note closing it. A return to panel brings
  * the request back whatever was decided (a decline may ask for the case to come back with more); an accommodation
- * period and the automatic reviews follow only an approval; a deferral comes back at the next sitting by itself (CPR-8).
+ * period and the automatic reviews follow only an approval; a deferral comes back at the next sitting by itself (CPR-8);
+ * an agreement outside panel asks nothing until everyone needed has agreed it (LIN-11, NSO-10).
  */
 export const reviewWindows = (
   decisions: ReadonlyArray<Decision>,
@@ -31,7 +33,7 @@ export const reviewWindows = (
   const hearingsOf = hearingsByReferral(decisions)
   return decisions.flatMap((decision) => {
     const { returnToPanel, agreed, outcome } = decision.content
-    if (decision.returnWaived !== undefined || outcome === "defer") return []
+    if (decision.returnWaived !== undefined || outcome === "defer" || !isAHearing(decision)) return []
     const approved = outcome === "approve"
     const hearings = hearingsOf.get(decision.subject.referralId) ?? []
     const reheard = hearings.some((hearing) => DateTime.greaterThan(hearing.heardAt, decision.heardAt))

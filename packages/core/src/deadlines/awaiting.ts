@@ -59,7 +59,7 @@ export const decisionAwaits = (decision: Decision): ReadonlyArray<string> => {
   const { actions, outcome, agreed, returnToPanel, sharedFunding } = decision.content
   const received = new Set(decision.fgcReferralsReceived.map((entry) => entry.actionId))
   const outside = decision.outsidePanel
-  const returns = returnToPanel !== undefined || (outcome === "approve" && agreed.accommodationWeeks !== undefined)
+  const returns = (returnToPanel !== undefined && outcome !== "defer") || (outcome === "approve" && agreed.accommodationWeeks !== undefined)
   const reviewed = new Set(decision.laterHearings.flatMap((hearing) => hearing.reviewOf))
   // An approval that agrees "no" to what a type asks (pre-proceedings: false) starts no review of it (`startsReviews`).
   const reviewable = (type: RequestType) => !reviewed.has(type) && !agreedFieldsFor([type]).some((field) => agreed[field] === false)

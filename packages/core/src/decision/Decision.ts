@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import { DateTime, Schema } from "effect"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
@@ -71,8 +71,16 @@ export type DecisionState = Decision | undefined
 export const openActions = (decision: Decision) =>
   decision.content.actions.filter((action) => action.progress._tag === "Open")
 
-/** KNO-5: an emergency LPM is presented at the first sitting after the LPM; any other agreement, after the agreement. */
-export const presentedAfter = (decision: Decision) => decision.outsidePanel?.lpmAt ?? decision.heardAt
+/**
+ * KNO-5: an emergency LPM is presented at the first sitting after the LPM; any other agreement, after the agreement.
+ * Never before the last agreement it needed (NSO-10, LIN-11): until then there is no decision to present.
+ */
+export const presentedAfter = (decision: Decision) => {
+  const outside = decision.outsidePanel
+  const from = outside?.lpmAt ?? decision.heardAt
+  const lastAgreed = outside?.agreements.at(-1)?.at
+  return lastAgreed !== undefined && DateTime.greaterThan(lastAgreed, from) ? lastAgreed : from
+}
 
 /** The one person who may take this sign-off, when it is the sitting chair's and the chair is on record. */
 export const sittingChairFor = (decision: Decision, step: Decision["pendingSignOffs"][number]) =>

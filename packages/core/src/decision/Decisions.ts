@@ -22,7 +22,7 @@ import { IncompleteDecision } from "./DecisionErrors.js"
 import type { S20Task } from "./DecisionEvents.js"
 import type { DecisionContent, Subject } from "./DecisionParts.js"
 import { decisionAggregate, decisionCollection } from "./decisionAggregate.js"
-import { hearingFor } from "./decisionHearing.js"
+import { hearingFor, isAHearing } from "./decisionHearing.js"
 import { readWhere } from "../agenda/readAll.js"
 import { decisionAwaits, hangsOnAHearing } from "../deadlines/awaiting.js"
 import { decisionPermissions, decisionReaders } from "./decisionPermissions.js"
@@ -77,7 +77,7 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
       handle(actor, decisionId, body).pipe(Effect.provide(context))
 
     /**
-     * A new decision is a later hearing of its request: the request's earlier decisions still waiting on one (a return
+     * A decision becomes a later hearing of its request when recorded at panel, or outside panel once agreed by all: the request's earlier decisions still waiting on one (a return
      * to panel, a review) are told of it, so their clocks are met without reading the request's every decision.
      */
     const tellEarlierDecisions = (actor: Actor, decision: Decision) =>
@@ -93,7 +93,7 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
     /**
      * A command that may reach the request (recording, the last agreement, a change of outcome): the decision
      * and the request are decided together and appended in one transaction, with the notes on the request's earlier
-     * decisions when it is a new one, so a refusal from any, or a change to any by someone else meanwhile, writes
+     * decisions when it becomes a hearing, so a refusal from any, or a change to any by someone else meanwhile, writes
      * nothing (the conflict reloads them and decides again).
      */
     const decide = (actor: Actor, decisionId: DecisionId, body: CommandBody<DecisionCommand>) =>
@@ -102,7 +102,8 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
         if (decision.after === undefined) return yield* Effect.fail(NotFound.of("decision", decisionId))
         const hearing = hearingFor(decision.before, decision.after)
         const request = hearing === undefined ? undefined : yield* prepareHearing(actor, decision.after.subject.referralId, hearing)
-        const notes = decision.before === undefined ? yield* tellEarlierDecisions(actor, decision.after) : []
+        const becameAHearing = isAHearing(decision.after) && (decision.before === undefined || !isAHearing(decision.before))
+        const notes = becameAHearing ? yield* tellEarlierDecisions(actor, decision.after) : []
         yield* appendTogether([decision.commit, request?.commit, ...notes.map((note) => note.commit)])
         return decision.after
       }).pipe(retryOnConflict, Effect.provide(context))

@@ -11,6 +11,7 @@ import { complexNeedsClocks } from "./complexNeedsReferral.js"
 import { roleLabel } from "../shared/roles.js"
 import { type Decision, presentedAfter } from "./Decision.js"
 import type { S20Task } from "./DecisionEvents.js"
+import { isAHearing } from "./decisionHearing.js"
 import { firstHeardAgainAt, firstNotedReviewOf } from "./laterHearings.js"
 import { earliestOf } from "../shared/earliestOf.js"
 
@@ -26,6 +27,7 @@ export interface Hearing {
 export const hearingsByReferral = (decisions: ReadonlyArray<Decision>): ReadonlyMap<string, ReadonlyArray<Hearing>> => {
   const byReferral = new Map<string, Hearing[]>()
   for (const decision of decisions) {
+    if (!isAHearing(decision)) continue
     const hearing = { referralId: decision.subject.referralId, heardAt: decision.heardAt, atPanel: decision.madeAt === "panel" }
     const ofReferral = byReferral.get(hearing.referralId)
     if (ofReferral === undefined) byReferral.set(hearing.referralId, [hearing])
@@ -126,7 +128,10 @@ export const decisionClocks = (
   }
   const back = reheardAt ?? decision.returnWaived?.at
   const { returnToPanel, agreed, outcome } = decision.content
-  if (returnToPanel) {
+  // An agreement outside panel still waiting for someone's agreement asks nobody back yet; a deferral comes back at
+  // the next sitting by itself (CPR-8), and may be withdrawn meanwhile, so a return date on it starts no clock.
+  const decided = isAHearing(decision)
+  if (returnToPanel && decided && outcome !== "defer") {
     clocks.push({
       id: `${decision.id}:return`,
       about,
@@ -137,7 +142,7 @@ export const decisionClocks = (
       metAt: back
     })
   }
-  if (outcome === "approve" && agreed.accommodationWeeks !== undefined) {
+  if (decided && outcome === "approve" && agreed.accommodationWeeks !== undefined) {
     clocks.push({
       id: `${decision.id}:accommodation-review`,
       about,
@@ -148,7 +153,7 @@ export const decisionClocks = (
       metAt: back
     })
   }
-  for (const review of policy.decision.automaticReviews.filter((candidate) => startsReviews(decision, candidate))) {
+  for (const review of policy.decision.automaticReviews.filter((candidate) => decided && startsReviews(decision, candidate))) {
     const opensAt = rememberingResolver(calendar)(review.earliest.clock, decision.heardAt).due
     clocks.push({
       id: `${decision.id}:review:${review.ruleId}`,
@@ -190,17 +195,18 @@ const outsidePanelClocks = (decision: Decision, policy: AuthorityPolicy, slot: R
       })
     }
   }
-  if (outside.retrospectivePresentation && slot.nextSittingStartsAt !== undefined) {
+  if (outside.retrospectivePresentation && decision.status === "final" && slot.nextSittingStartsAt !== undefined) {
+    const from = presentedAfter(decision)
     clocks.push({
       id: `${decision.id}:retrospective`,
       about,
       title: "Presented to panel retrospectively",
       rule: { ruleId: policy.outsidePanel.retrospectiveRuleId ?? outside.ruleId, fixed: { due: slot.nextSittingStartsAt, phrase: "the first sitting after" } },
-      anchor: presentedAfter(decision),
+      anchor: from,
       anchorText:
-        outside.lpmAt === undefined
-          ? `the agreement outside panel at ${formatInstant(decision.heardAt)}`
-          : `the emergency Legal Planning Meeting at ${formatInstant(outside.lpmAt)}`,
+        outside.lpmAt !== undefined && DateTime.Equivalence(from, outside.lpmAt)
+          ? `the emergency Legal Planning Meeting at ${formatInstant(outside.lpmAt)}`
+          : `the agreement outside panel at ${formatInstant(from)}`,
       metAt: slot.presentedAt
     })
   }

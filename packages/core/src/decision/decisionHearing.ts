@@ -5,8 +5,11 @@ import type { Decision, DecisionState } from "./Decision.js"
 /** What a decision tells the request it is about. */
 export type HearingBody = CommandBody<Extract<ReferralCommand, { readonly _tag: "RecordHearing" | "ReviseHearing" }>>
 
-/** The request has heard of a decision at panel from its recording, of one outside panel once it is final. */
-const heard = (decision: Decision) => decision.madeAt === "panel" || decision.status === "final"
+/**
+ * A hearing of its request: a decision at panel from its recording, one outside panel once everyone needed has agreed
+ * it (LIN-11, NSO-10). Until then it is a proposal: it meets no return or review and starts none.
+ */
+export const isAHearing = (decision: Decision) => decision.madeAt === "panel" || decision.status === "final"
 
 /**
  * What a decision command tells its request, if anything: a panel decision once recorded (a deferral puts the
@@ -14,9 +17,9 @@ const heard = (decision: Decision) => decision.madeAt === "panel" || decision.st
  * afterwards by an edit or an amendment.
  */
 export const hearingFor = (before: DecisionState, after: Decision): HearingBody | undefined => {
-  if (before !== undefined && heard(before)) {
+  if (before !== undefined && isAHearing(before)) {
     return before.content.outcome === after.content.outcome ? undefined : { _tag: "ReviseHearing", decisionId: after.id, outcome: after.content.outcome }
   }
-  if (!heard(after)) return undefined
+  if (!isAHearing(after)) return undefined
   return { _tag: "RecordHearing", decisionId: after.id, outcome: after.content.outcome, ...(after.sittingId === undefined ? {} : { sittingId: after.sittingId }) }
 }

@@ -24,7 +24,7 @@ export const decisionPermissions = {
   WaiveReturn: permission("close a return to panel by case note", "team_manager", "practice_supervisor"),
   RecordS20Task: permission("record a 48-hour task", ...caseholders),
   RecordComplexNeedsTemplateSent: permission("record the Complex Needs Panel referral template as sent", "panel_administrator"),
-  /** Whoever records a decision, at panel or outside it, tells the request's earlier decisions of the hearing. */
+  /** Whoever records a decision at panel, or gives an agreement outside panel its last agreement, tells the request's earlier decisions of the hearing. */
   NoteLaterHearing: permission(
     "note a later hearing on the request's earlier decisions",
     "panel_administrator", ...chairs, "head_of_service", "service_manager", "team_manager"

@@ -126,13 +126,13 @@ export const decidedAt = (
   return fold(decisionDecider, recorded)!
 }
 
-/** An agreement outside panel of request `referralId`, recorded at `at` by `who`, then agreed by `alsoAgreed` in turn. */
+/** An agreement outside panel of request `referralId`, recorded at `at` by `who`, then agreed by `alsoAgreed` in turn (at `agreedAt`, else `at`). */
 export const agreedOutside = (
   slug: PresetSlug,
   referralId: string,
   at: DateTime.Utc,
   who: Who,
-  options: { readonly types?: ReadonlyArray<RequestType>; readonly agreed?: DecisionContent["agreed"]; readonly lpmAt?: DateTime.Utc; readonly placedAt?: DateTime.Utc; readonly alsoAgreed?: ReadonlyArray<Who> } = {}
+  options: { readonly types?: ReadonlyArray<RequestType>; readonly agreed?: DecisionContent["agreed"]; readonly lpmAt?: DateTime.Utc; readonly placedAt?: DateTime.Utc; readonly alsoAgreed?: ReadonlyArray<Who>; readonly agreedAt?: DateTime.Utc } = {}
 ): Decision => {
   // Everyone holds one role here, so that nobody gives two agreements (the Assistant Director's and a chair's).
   const staff = { ...staffOf(slug), assistantDirector: actorAt(slug)("Ruth Fairholme", "assistant_director") }
@@ -151,7 +151,7 @@ export const agreedOutside = (
     by: by(who),
     at
   } as unknown as DecisionCommand
-  const agreements = (options.alsoAgreed ?? []).map((actor) => ({ _tag: "AgreeOutsidePanel", by: by(actor), at }) as DecisionCommand)
+  const agreements = (options.alsoAgreed ?? []).map((actor) => ({ _tag: "AgreeOutsidePanel", by: by(actor), at: options.agreedAt ?? at }) as DecisionCommand)
   return fold(decisionDecider, spec.play([record, ...agreements]))!
 }
 

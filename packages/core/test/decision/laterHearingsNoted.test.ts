@@ -35,7 +35,8 @@ const toldOf = (slug: Slug, recorded: ReturnType<ReturnType<typeof decisionsAt>[
     ...entry,
     id: later(days, atPanel, n, entry.heardAt).decisionId,
     heardAt: DateTime.add(entry.heardAt, { days }),
-    ...(atPanel ? {} : { madeAt: "outside_panel" as const, sittingId: undefined })
+    // An agreement outside panel is a hearing once everyone needed has agreed it, and only then are decisions told of it.
+    ...(atPanel ? {} : { madeAt: "outside_panel" as const, sittingId: undefined, status: "final" as const })
   }))
   return { entry, told, siblings }
 }

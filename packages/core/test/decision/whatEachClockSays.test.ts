@@ -139,7 +139,8 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
         whyOutsidePanel: "Parent arrested; no sitting until Wednesday", timescales: "Two weeks", placedAt: london("2027-06-07", "18:00")
       }, london("2027-06-07", "19:00"))).events()))
       const retrospective = decisionClocks(agreed, contextOf("north-somerset"), [], slot).find((spec) => spec.id.endsWith(":retrospective"))!
-      expect(retrospective).toMatchObject({ rule: { ruleId: "NSO-10" }, anchor: london("2027-06-07", "19:00"), anchorText: "the agreement outside panel at 19:00 Mon 7 Jun 2027" })
+      // Recorded at 19:00, agreed by the Assistant Director at 20:00: a decision from 20:00.
+      expect(retrospective).toMatchObject({ rule: { ruleId: "NSO-10" }, anchor: london("2027-06-07", "20:00"), anchorText: "the agreement outside panel at 20:00 Mon 7 Jun 2027" })
     })
 
     it("SUP-7, DEF-RETROSPECTIVE-SLOT: Support Panels' retrospective slot cites the Carepanel default, not SUP-7, which is silent on it", () => {
@@ -220,7 +221,7 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
         spec.id.endsWith(":retrospective")
       )!
       expect(toDeadline(presented, englandAndWales, { now: london("2027-06-08", "09:00"), dueSoonHours: 48 }).explanation).toBe(
-        "due 10:00 Wed 16 Jun 2027 - NSO-10: the first sitting after the agreement outside panel at 19:00 Mon 7 Jun 2027"
+        "due 10:00 Wed 16 Jun 2027 - NSO-10: the first sitting after the agreement outside panel at 20:00 Mon 7 Jun 2027"
       )
     })
   })

@@ -7,7 +7,7 @@ import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { london } from "../fixtures.js"
-import { requestOf } from "../audit/fixtures.js"
+import { requestOf } from "../readyRequest.js"
 
 const nso = preset("north-somerset")
 const staff = staffOf("north-somerset")

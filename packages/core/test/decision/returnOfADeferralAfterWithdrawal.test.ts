@@ -10,10 +10,10 @@ import { decidedAt, factsOf, heard, proposedAt, request, sittingOn } from "../ag
 const sup = "support-panels" as const
 const staff = staffOf(sup)
 
-describe("audit: a deferral that set a return date, then the request withdrawn", () => {
-  // Finding, not fixed: a deferral may carry `returnToPanel`; its 'Back to panel' clock runs (decisionClocks) while
-  // the request is ready, so the social worker may withdraw it; then nothing can bring it back or close the clock.
-  it.fails("DEF-RECORD-TIMESCALES: once the deferred request is withdrawn, its deferral's return clock does not stay running with no way to meet it", () => {
+describe("a deferral that set a return date, then the request withdrawn", () => {
+  // A deferral comes back at the next sitting by itself (CPR-8), and a deferred request is ready, so it may be
+  // withdrawn: a return date on a deferral starts no clock that would then stay running with no way to meet it.
+  it("CPR-8: once the deferred request is withdrawn, no return clock of its deferral is left running", () => {
     const sittings = ["2027-06-08", "2027-06-22", "2027-07-06", "2027-07-20"].map((date) => sittingOn(sup, date))
     const deferral = { outcome: "defer" as const, agreed: {}, actions: [], returnToPanel: { withinWeeks: 4, ruleId: "DEF-RECORD-TIMESCALES" as const } }
     const decision = decidedAt(sup, sittings[0]!, "ref_d", deferral)

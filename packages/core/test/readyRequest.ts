@@ -1,12 +1,12 @@
 import { Effect } from "effect"
-import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
-import type { RequestType } from "../../src/policy/RequestType.js"
-import type { Referral } from "../../src/referral/Referral.js"
-import { Referrals } from "../../src/referral/Referrals.js"
-import { DocumentId } from "../../src/shared/ids.js"
-import type { Role } from "../../src/shared/roles.js"
-import { staffOf } from "../../src/testing/actors.js"
-import { exampleForm } from "../../src/testing/exampleForm.js"
+import type { AuthorityPolicy } from "../src/policy/AuthorityPolicy.js"
+import type { RequestType } from "../src/policy/RequestType.js"
+import type { Referral } from "../src/referral/Referral.js"
+import { Referrals } from "../src/referral/Referrals.js"
+import { DocumentId } from "../src/shared/ids.js"
+import type { Role } from "../src/shared/roles.js"
+import { staffOf } from "../src/testing/actors.js"
+import { exampleForm } from "../src/testing/exampleForm.js"
 
 /** A request for `type` about child `childId`, drafted by the social worker with its papers; made ready (submitted and approved) when `ready`. */
 export const requestOf = (policy: AuthorityPolicy, type: RequestType, childId: string, ready: boolean) =>

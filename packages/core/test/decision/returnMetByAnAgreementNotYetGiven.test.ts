@@ -5,10 +5,10 @@ import { agreedOutside, decidedAt, propose, proposedAt, sittingOn } from "../age
 
 const lin = "lincolnshire" as const
 
-describe("audit: a return to panel met by an agreement outside panel that nobody has agreed yet", () => {
-  // Finding, not fixed: `hearingsByReferral` (the clocks, the agenda) and `tellEarlierDecisions` (the `return` marker)
-  // take a decision outside panel for a later hearing from the moment it is recorded, before the agreement it waits for.
-  it.fails("LIN-7, LIN-11: a case asked back within 4 weeks is still owed back to panel while the s20 agreement outside panel waits for the Assistant Director", () => {
+describe("an agreement outside panel that is still waiting for an agreement", () => {
+  // A decision outside panel is a hearing of its request only once everyone needed has agreed it (`isAHearing`): until
+  // then it meets no return or review of an earlier decision and starts none of its own.
+  it("LIN-7, LIN-11: a case asked back within 4 weeks is still owed back to panel while the s20 agreement outside panel waits for the Assistant Director", () => {
     const sittings = ["2027-06-02", "2027-06-09", "2027-06-16", "2027-06-23", "2027-06-30", "2027-07-07"].map((date) => sittingOn(lin, date))
     // Declined at the sitting of 2 Jun, asked back within 4 weeks (LIN-7)
     const declined = decidedAt(lin, sittings[0]!, "ref_b", { outcome: "decline", agreed: {}, returnToPanel: { withinWeeks: 4, ruleId: "LIN-7" } })
@@ -27,11 +27,22 @@ describe("audit: a return to panel met by an agreement outside panel that nobody
     // The case has not been back to panel: the return is still owed and the administrator is still offered it on 30 Jun
     const offered = propose(lin, sittings[4]!, { decisions, sittings }).map((entry) => entry.summary)
     expect({ back: back.state, offered }).toEqual({ back: "overdue", offered: ["Review (LIN-7) of accommodation under section 20"] })
+    // Once the Assistant Director agrees (11 Jun), that agreement is the request heard again: the return is met then.
+    const agreed = agreedOutside(lin, "ref_b", london("2027-06-10", "19:00"), "teamManager", {
+      types: ["s20_accommodation"],
+      agreed: { accommodationWeeks: 6, placement: "in_house_foster" },
+      placedAt: london("2027-06-10", "18:00"),
+      alsoAgreed: ["assistantDirector"],
+      agreedAt: london("2027-06-11", "10:00")
+    })
+    expect(agreed.status).toBe("final")
+    const met = deadlinesOf({ referrals: [], sittings, decisions: [declined, agreed] }, contextOf(lin), { now: london("2027-07-01", "09:00"), dueSoonHours: 48 }).find(
+      (deadline) => deadline.id === `${declined.id}:return`
+    )!
+    expect(met.state).toBe("met")
   })
 
-  // Same root: the agenda offers the review of accommodation nobody has agreed yet (the retrospective presentation of
-  // the same agreement, by contrast, is offered only once it is final).
-  it.fails("LIN-11, LIN-5: accommodation recorded outside panel but not yet agreed by the Assistant Director is offered for no review", () => {
+  it("LIN-11, LIN-5: accommodation recorded outside panel but not yet agreed by the Assistant Director is offered for no review", () => {
     const sittings = ["2027-06-16", "2027-06-23", "2027-06-30", "2027-07-07", "2027-07-14"].map((date) => sittingOn(lin, date))
     const pending = agreedOutside(lin, "ref_q", london("2027-06-10", "19:00"), "teamManager", {
       types: ["s20_accommodation"],

@@ -8,12 +8,12 @@ import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { london } from "../fixtures.js"
-import { requestOf } from "./fixtures.js"
+import { requestOf } from "../readyRequest.js"
 
 const nso = preset("north-somerset")
 const staff = staffOf("north-somerset")
 
-describe("audit: a sitting whose only request was withdrawn", () => {
+describe("a sitting whose only request was withdrawn", () => {
   it.effect("NSO-3: once the only request accepted onto a sitting is withdrawn, the sitting has no papers deadline the administrator cannot meet", () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)

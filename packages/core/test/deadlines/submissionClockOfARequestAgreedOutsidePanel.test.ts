@@ -10,12 +10,12 @@ import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { london } from "../fixtures.js"
-import { requestOf } from "./fixtures.js"
+import { requestOf } from "../readyRequest.js"
 
 const lin = preset("lincolnshire")
 const staff = staffOf("lincolnshire")
 
-describe("audit: a request agreed outside panel while still a draft", () => {
+describe("a request agreed outside panel while still a draft", () => {
   it.effect("LIN-3, LIN-11: once the service manager has agreed the draft's LPM outside panel, no submission deadline stays running that nobody can meet", () =>
     Effect.gen(function* () {
       yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
