@@ -75,12 +75,13 @@ export const openActions = (decision: Decision) =>
  * KNO-5: an emergency LPM is presented at the first sitting after the LPM; any other agreement, after the agreement.
  * Never before the last agreement it needed (NSO-10, LIN-11): until then there is no decision to present.
  */
-export const presentedAfter = (decision: Decision) => {
-  const outside = decision.outsidePanel
-  const from = outside?.lpmAt ?? decision.heardAt
-  const lastAgreed = outside?.agreements.at(-1)?.at
-  return lastAgreed !== undefined && DateTime.greaterThan(lastAgreed, from) ? lastAgreed : from
-}
+export const presentedAfter = (decision: Decision) => laterOf(decision.outsidePanel?.lpmAt ?? decision.heardAt, lastAgreedAt(decision))
+
+/** When an agreement outside panel had every agreement it needed (the last one), or was recorded; a panel decision's sitting. */
+export const decidedAt = (decision: Decision) => laterOf(decision.heardAt, lastAgreedAt(decision))
+
+const lastAgreedAt = (decision: Decision) => decision.outsidePanel?.agreements.at(-1)?.at
+const laterOf = (a: DateTime.Utc, b: DateTime.Utc | undefined) => (b !== undefined && DateTime.greaterThan(b, a) ? b : a)
 
 /** The one person who may take this sign-off, when it is the sitting chair's and the chair is on record. */
 export const sittingChairFor = (decision: Decision, step: Decision["pendingSignOffs"][number]) =>

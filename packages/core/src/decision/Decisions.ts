@@ -16,7 +16,7 @@ import { NotFound } from "../shared/errors.js"
 import { type ActionId, DecisionId, type ReferralId, type SittingId } from "../shared/ids.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import { sittingAggregate, sittingStreamType } from "../sitting/sittingAggregate.js"
-import { Decision } from "./Decision.js"
+import { Decision, decidedAt } from "./Decision.js"
 import type { DecisionCommand, SittingHeld } from "./DecisionCommands.js"
 import { IncompleteDecision } from "./DecisionErrors.js"
 import type { S20Task } from "./DecisionEvents.js"
@@ -86,7 +86,7 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
         const waiting = siblings.filter(
           (earlier) => DateTime.lessThan(earlier.heardAt, decision.heardAt) && decisionAwaits(earlier).some(hangsOnAHearing)
         )
-        const hearing = { decisionId: decision.id, heardAt: decision.heardAt, atPanel: decision.madeAt === "panel" }
+        const hearing = { decisionId: decision.id, heardAt: decidedAt(decision), atPanel: decision.madeAt === "panel" }
         return yield* Effect.forEach(waiting, (earlier) => prepareDecision(actor, earlier.id, { _tag: "NoteLaterHearing", hearing }))
       })
 

@@ -9,7 +9,7 @@ import type { AuthorityContext } from "../shared/authorityContext.js"
 import { agreedFieldsFor } from "./agreedByRequestType.js"
 import { complexNeedsClocks } from "./complexNeedsReferral.js"
 import { roleLabel } from "../shared/roles.js"
-import { type Decision, presentedAfter } from "./Decision.js"
+import { type Decision, decidedAt, presentedAfter } from "./Decision.js"
 import type { S20Task } from "./DecisionEvents.js"
 import { isAHearing } from "./decisionHearing.js"
 import { firstHeardAgainAt, firstNotedReviewOf } from "./laterHearings.js"
@@ -28,7 +28,7 @@ export const hearingsByReferral = (decisions: ReadonlyArray<Decision>): Readonly
   const byReferral = new Map<string, Hearing[]>()
   for (const decision of decisions) {
     if (!isAHearing(decision)) continue
-    const hearing = { referralId: decision.subject.referralId, heardAt: decision.heardAt, atPanel: decision.madeAt === "panel" }
+    const hearing = { referralId: decision.subject.referralId, heardAt: decidedAt(decision), atPanel: decision.madeAt === "panel" }
     const ofReferral = byReferral.get(hearing.referralId)
     if (ofReferral === undefined) byReferral.set(hearing.referralId, [hearing])
     else ofReferral.push(hearing)

@@ -39,7 +39,7 @@ describe("an agreement outside panel that is still waiting for an agreement", ()
     const met = deadlinesOf({ referrals: [], sittings, decisions: [declined, agreed] }, contextOf(lin), { now: london("2027-07-01", "09:00"), dueSoonHours: 48 }).find(
       (deadline) => deadline.id === `${declined.id}:return`
     )!
-    expect(met.state).toBe("met")
+    expect({ state: met.state, metAt: met.metAt }).toEqual({ state: "met", metAt: london("2027-06-11", "10:00") })
   })
 
   it("LIN-11, LIN-5: accommodation recorded outside panel but not yet agreed by the Assistant Director is offered for no review", () => {
