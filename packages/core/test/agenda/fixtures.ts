@@ -155,6 +155,22 @@ export const agreedOutside = (
   return fold(decisionDecider, spec.play([record, ...agreements]))!
 }
 
+/** Accommodation under section 20 for `weeks`, agreed outside panel at `at` by `who`, the child placed an hour before. */
+export const s20AgreedOutside = (
+  slug: PresetSlug,
+  referralId: string,
+  at: DateTime.Utc,
+  who: Who,
+  options: { readonly weeks?: number; readonly alsoAgreed?: ReadonlyArray<Who>; readonly agreedAt?: DateTime.Utc } = {}
+) =>
+  agreedOutside(slug, referralId, at, who, {
+    types: ["s20_accommodation"],
+    agreed: { accommodationWeeks: options.weeks ?? 6, placement: "in_house_foster" },
+    placedAt: DateTime.subtract(at, { hours: 1 }),
+    ...(options.alsoAgreed === undefined ? {} : { alsoAgreed: options.alsoAgreed }),
+    ...(options.agreedAt === undefined ? {} : { agreedAt: options.agreedAt })
+  })
+
 /** What `sitting` should hear, as the administrator is offered it. */
 export const propose = (slug: PresetSlug, sitting: Sitting, inputs: { readonly referrals?: ReadonlyArray<Referral>; readonly decisions?: ReadonlyArray<Decision>; readonly sittings: ReadonlyArray<Sitting> }) => {
   const { policy, calendar } = contextOf(slug)

@@ -4,6 +4,7 @@ import { london } from "../fixtures.js"
 import {
   agendaOf,
   agreedOutside,
+  s20AgreedOutside,
   cancelled,
   decidedAt,
   factsOf,
@@ -148,12 +149,7 @@ describe("an agreement made outside panel", () => {
     const nso = "north-somerset" as const
     const sittings = ["2027-06-09", "2027-06-16"].map((date) => sittingOn(nso, date))
     const outside = (alsoAgreed: ReadonlyArray<"assistantDirector">) =>
-      agreedOutside(nso, "ref_n", london("2027-06-07", "19:00"), "headOfService", {
-        types: ["s20_accommodation"],
-        agreed: { accommodationWeeks: 6, placement: "in_house_foster" },
-        placedAt: london("2027-06-07", "18:00"),
-        alsoAgreed
-      })
+      s20AgreedOutside(nso, "ref_n", london("2027-06-07", "19:00"), "headOfService", { alsoAgreed })
     expect(outside([]).status).toBe("awaiting_agreement")
     expect(proposedAt(nso, "ref_n", { decisions: [outside([])], sittings }, "retrospective")).toEqual([])
     expect(proposedAt(nso, "ref_n", { decisions: [outside(["assistantDirector"])], sittings }, "retrospective")).toEqual(["sit_2027-06-09", "sit_2027-06-16"])
@@ -163,11 +159,7 @@ describe("an agreement made outside panel", () => {
   it("LIN-11, LIN-5: accommodation the Assistant Director agreed outside panel is not presented retrospectively; it comes back as its review before the agreed weeks end", () => {
     const lin = "lincolnshire" as const
     const sittings = ["2027-06-09", "2027-06-16"].map((date) => sittingOn(lin, date))
-    const decision = agreedOutside(lin, "ref_l", london("2027-06-07", "19:00"), "assistantDirector", {
-      types: ["s20_accommodation"],
-      agreed: { accommodationWeeks: 6, placement: "in_house_foster" },
-      placedAt: london("2027-06-07", "18:00")
-    })
+    const decision = s20AgreedOutside(lin, "ref_l", london("2027-06-07", "19:00"), "assistantDirector")
     expect(decision.status).toBe("final")
     expect(proposedAt(lin, "ref_l", { decisions: [decision], sittings }, "retrospective")).toEqual([])
     expect(sittings.map((sitting) => propose(lin, sitting, { decisions: [decision], sittings }).map((entry) => entry.summary))).toEqual([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
 import { contextOf, london } from "../fixtures.js"
-import { agreedOutside, decidedAt, propose, proposedAt, sittingOn } from "../agenda/fixtures.js"
+import { s20AgreedOutside, decidedAt, propose, proposedAt, sittingOn } from "../agenda/fixtures.js"
 
 const lin = "lincolnshire" as const
 
@@ -14,11 +14,7 @@ describe("an agreement outside panel that is still waiting for an agreement", ()
     const declined = decidedAt(lin, sittings[0]!, "ref_b", { outcome: "decline", agreed: {}, returnToPanel: { withinWeeks: 4, ruleId: "LIN-7" } })
     expect(proposedAt(lin, "ref_b", { decisions: [declined], sittings }, "review")).toEqual(["sit_2027-06-30"])
     // On 10 Jun the team manager records accommodation agreed outside panel; the Assistant Director has not agreed (LIN-11)
-    const pending = agreedOutside(lin, "ref_b", london("2027-06-10", "19:00"), "teamManager", {
-      types: ["s20_accommodation"],
-      agreed: { accommodationWeeks: 6, placement: "in_house_foster" },
-      placedAt: london("2027-06-10", "18:00")
-    })
+    const pending = s20AgreedOutside(lin, "ref_b", london("2027-06-10", "19:00"), "teamManager")
     expect(pending.status).toBe("awaiting_agreement")
     const decisions = [declined, pending]
     const back = deadlinesOf({ referrals: [], sittings, decisions }, contextOf(lin), { now: london("2027-07-01", "09:00"), dueSoonHours: 48 }).find(
@@ -28,13 +24,7 @@ describe("an agreement outside panel that is still waiting for an agreement", ()
     const offered = propose(lin, sittings[4]!, { decisions, sittings }).map((entry) => entry.summary)
     expect({ back: back.state, offered }).toEqual({ back: "overdue", offered: ["Review (LIN-7) of accommodation under section 20"] })
     // Once the Assistant Director agrees (11 Jun), that agreement is the request heard again: the return is met then.
-    const agreed = agreedOutside(lin, "ref_b", london("2027-06-10", "19:00"), "teamManager", {
-      types: ["s20_accommodation"],
-      agreed: { accommodationWeeks: 6, placement: "in_house_foster" },
-      placedAt: london("2027-06-10", "18:00"),
-      alsoAgreed: ["assistantDirector"],
-      agreedAt: london("2027-06-11", "10:00")
-    })
+    const agreed = s20AgreedOutside(lin, "ref_b", london("2027-06-10", "19:00"), "teamManager", { alsoAgreed: ["assistantDirector"], agreedAt: london("2027-06-11", "10:00") })
     expect(agreed.status).toBe("final")
     const met = deadlinesOf({ referrals: [], sittings, decisions: [declined, agreed] }, contextOf(lin), { now: london("2027-07-01", "09:00"), dueSoonHours: 48 }).find(
       (deadline) => deadline.id === `${declined.id}:return`
@@ -44,11 +34,7 @@ describe("an agreement outside panel that is still waiting for an agreement", ()
 
   it("LIN-11, LIN-5: accommodation recorded outside panel but not yet agreed by the Assistant Director is offered for no review", () => {
     const sittings = ["2027-06-16", "2027-06-23", "2027-06-30", "2027-07-07", "2027-07-14"].map((date) => sittingOn(lin, date))
-    const pending = agreedOutside(lin, "ref_q", london("2027-06-10", "19:00"), "teamManager", {
-      types: ["s20_accommodation"],
-      agreed: { accommodationWeeks: 4, placement: "in_house_foster" },
-      placedAt: london("2027-06-10", "18:00")
-    })
+    const pending = s20AgreedOutside(lin, "ref_q", london("2027-06-10", "19:00"), "teamManager", { weeks: 4 })
     expect(pending.status).toBe("awaiting_agreement")
     expect(proposedAt(lin, "ref_q", { decisions: [pending], sittings }, "review")).toEqual([])
   })
