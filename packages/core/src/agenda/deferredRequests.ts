@@ -11,7 +11,7 @@ export interface Deferral {
   readonly deferredAt: string
 }
 
-/** The first live sitting of the panel after `since` that can still take a request: `sitting` itself, or one not yet published. */
+/** The first of the panel's live sittings that `after` accepts and that can still take a request: `sitting` itself, or one not yet published. */
 const nextOpenSitting = (sitting: Sitting, live: ReadonlyArray<Sitting>, after: (candidate: Sitting) => boolean) =>
   live.find((candidate) => after(candidate) && (candidate.id === sitting.id || candidate.agendaPublishedAt === undefined))
 

@@ -76,7 +76,8 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
       Effect.gen(function* () {
         const sitting = yield* readSitting(actor.authorityId, sittingId).pipe(Effect.provideService(ReadModels, readModels))
         if (sitting.cancelled === undefined) return
-        yield* run(actor, id, { _tag: "LeaveCancelledSitting", sittingId, sittingDate: sitting.date })
+        // The cancellation may have taken it off already, after seeing this acceptance.
+        yield* Effect.ignore(run(actor, id, { _tag: "LeaveCancelledSitting", sittingId, sittingDate: sitting.date }))
         return yield* new WrongSitting({ message: `The sitting on ${formatDate(sitting.date)} was cancelled: choose another sitting for this request.` })
       })
 
