@@ -55,7 +55,8 @@ builder.mutationField("scheduleSittingsForYear", (t) =>
 )
 
 commandMutation("cancelSitting", {
-  description: "Cancels a sitting before it starts, with a reason.",
+  description:
+    "Cancels a sitting before it starts, with a reason. The requests accepted onto it go back in line, ready for another sitting: the next sitting's proposed agenda offers them.",
   type,
   refusals,
   fields: sittingReasonFields,
