@@ -1,25 +1,18 @@
-import { Effect } from "effect"
+import { Effect, TestClock } from "effect"
 import type { AuthorityPolicy } from "../src/policy/AuthorityPolicy.js"
 import type { RequestType } from "../src/policy/RequestType.js"
-import type { Referral } from "../src/referral/Referral.js"
-import { Referrals } from "../src/referral/Referrals.js"
-import { DocumentId } from "../src/shared/ids.js"
-import type { Role } from "../src/shared/roles.js"
+import { Sittings } from "../src/sitting/Sittings.js"
 import { staffOf } from "../src/testing/actors.js"
-import { exampleForm } from "../src/testing/exampleForm.js"
+import { requestWithPapers } from "../src/testing/readyRequest.js"
+import { london } from "./fixtures.js"
 
-/** A request for `type` about child `childId`, drafted by the social worker with its papers; made ready (submitted and approved) when `ready`. */
-export const requestOf = (policy: AuthorityPolicy, type: RequestType, childId: string, ready: boolean) =>
+/** On the test clock at 09:00 on Tue 1 June 2027, the sittings of the authority's first panel for the rest of 2027. */
+export const sittingsFromJune2027 = (policy: AuthorityPolicy) =>
   Effect.gen(function* () {
-    const staff = staffOf(policy.authority.id)
-    const holderOf = (role: Role) => Object.values(staff).find((actor) => actor.roles.includes(role))!
-    const referrals = yield* Referrals
-    const draft = yield* referrals.createDraft(staff.socialWorker, exampleForm(policy.panels[0]!.id, type, { id: childId, name: "Rowan Example" }))
-    for (const [i, doc] of policy.referral.requiredDocuments.filter((doc) => doc.forRequestTypes === undefined || doc.forRequestTypes.includes(type)).entries()) {
-      yield* referrals.recordDocument(staff.socialWorker, draft.id, { documentId: DocumentId.make(`${draft.id}-doc-${i}`), kind: doc.kind, title: doc.kind })
-    }
-    if (!ready) return draft
-    let now: Referral = yield* referrals.submit(staff.socialWorker, draft.id)
-    while (now.status === "awaiting_approval") now = yield* referrals.approve(holderOf(now.pendingApprovals[0]!.role), now.id)
-    return now
+    yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
+    return yield* (yield* Sittings).scheduleYear(staffOf(policy.authority.id).administrator, policy.panels[0].id, 2027)
   })
+
+/** A request for `type` about child `childId` with its papers; submitted and approved (ready for a sitting) when `ready`. */
+export const requestOf = (policy: AuthorityPolicy, type: RequestType, childId: string, ready: boolean) =>
+  requestWithPapers(policy, type, { id: childId, name: "Rowan Example" }, { draft: !ready })

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process"
-import { DocumentId, EnglandAndWalesCalendar, preset, type Referral, Referrals, type ReferralId, type SittingId, Sittings } from "@carepanel/core"
-import { exampleForm, SequentialIds, staffOf, staticPolicies } from "@carepanel/core/testing"
+import { EnglandAndWalesCalendar, preset, Referrals, type ReferralId, type SittingId, Sittings } from "@carepanel/core"
+import { requestWithPapers, SequentialIds, staffOf, staticPolicies } from "@carepanel/core/testing"
 import { Effect, Layer } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { SqliteStoreLayer } from "../src/index.js"
@@ -16,19 +16,6 @@ const coreOn = (dataDir: string) =>
   Layer.mergeAll(Referrals.Default, Sittings.Default).pipe(
     Layer.provideMerge(Layer.mergeAll(SqliteStoreLayer({ dataDir }, {}), SequentialIds, staticPolicies(policy), EnglandAndWalesCalendar))
   )
-
-/** A request with its papers, submitted and approved: ready for a sitting. */
-const readyRequest = (n: number) =>
-  Effect.gen(function* () {
-    const referrals = yield* Referrals
-    const draft = yield* referrals.createDraft(staff.socialWorker, exampleForm(policy.panels[0]!.id, type, { id: `child-${n}`, name: `Robin Example ${n}` }))
-    for (const [i, doc] of policy.referral.requiredDocuments.filter((doc) => doc.forRequestTypes === undefined || doc.forRequestTypes.includes(type)).entries()) {
-      yield* referrals.recordDocument(staff.socialWorker, draft.id, { documentId: DocumentId.make(`${draft.id}-doc-${i}`), kind: doc.kind, title: doc.kind })
-    }
-    let now: Referral = yield* referrals.submit(staff.socialWorker, draft.id)
-    while (now.status === "awaiting_approval") now = yield* referrals.approve(Object.values(staff).find((actor) => actor.roles.includes(now.pendingApprovals[0]!.role))!, now.id)
-    return now.id
-  })
 
 /** Starts the child with `args` on the store in `dataDir`; `go` releases it once ready; `printed(n)` waits for its n-th outcome. */
 const child = (dataDir: string, args: ReadonlyArray<string>) => {
@@ -60,7 +47,7 @@ describe("a sitting cancelled while another process accepts requests onto it (tw
         const sittings = yield* Sittings
         const year = yield* sittings.scheduleYear(staff.administrator, policy.panels[0]!.id, 2027)
         const requests: Array<Array<ReferralId>> = []
-        for (let t = 0; t < trials; t++) requests.push(yield* Effect.forEach(Array.from({ length: perTrial }, (_, i) => t * perTrial + i), readyRequest))
+        for (let t = 0; t < trials; t++) requests.push(yield* Effect.forEach(Array.from({ length: perTrial }, (_, i) => t * perTrial + i), (n) => Effect.map(requestWithPapers(policy, type, { id: `child-${n}`, name: `Robin Example ${n}` }), (request) => request.id)))
         return { sittings: year.slice(0, trials).map((sitting) => sitting.id), requests }
       }).pipe(Effect.provide(coreOn(dataDir)), Effect.scoped)
     )

@@ -13,9 +13,8 @@ import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { EventStore } from "../ports/EventStore.js"
 import type { Outbox } from "../ports/Outbox.js"
 import type { ReadModels } from "../ports/ReadModels.js"
-import type { Referral } from "../referral/Referral.js"
 import { Referrals } from "../referral/Referrals.js"
-import { DocumentId, PersonId } from "../shared/ids.js"
+import { PersonId } from "../shared/ids.js"
 import type { Role } from "../shared/roles.js"
 import { Sittings } from "../sitting/Sittings.js"
 import { staffOf } from "./actors.js"
@@ -23,6 +22,7 @@ import { exampleDecision } from "./exampleDecision.js"
 import { exampleForm } from "./exampleForm.js"
 import { InMemoryStoreLayer } from "./InMemoryStore.js"
 import { SequentialIds } from "./SequentialIds.js"
+import { requestWithPapers } from "./readyRequest.js"
 import { signOffAll } from "./signOffAll.js"
 import { staticPolicies } from "./StaticPolicies.js"
 import { ChildRecords } from "../childRecord/ChildRecords.js"
@@ -59,25 +59,7 @@ export const playWeek = (policy: AuthorityPolicy, options: { readonly uploads?: 
     const year = yield* sittings.scheduleYear(staff.administrator, panel.id, 2027)
     const sitting = year.find((candidate) => candidate.date >= "2027-06-14")!
 
-    const request = (child: { id: string; name: string }) =>
-      Effect.gen(function* () {
-        const draft = yield* referrals.createDraft(staff.socialWorker, exampleForm(panel.id, requestType, child))
-        const documents = policy.referral.requiredDocuments.filter(
-          (required) => required.forRequestTypes === undefined || required.forRequestTypes.includes(requestType)
-        )
-        for (const [i, required] of documents.entries()) {
-          yield* referrals.recordDocument(staff.socialWorker, draft.id, {
-            documentId: DocumentId.make(`${draft.id}-doc-${i}`),
-            kind: required.kind,
-            title: `${required.kind} for ${child.id}`
-          })
-        }
-        let referral: Referral = yield* referrals.submit(staff.socialWorker, draft.id)
-        while (referral.status === "awaiting_approval") {
-          referral = yield* referrals.approve(holderOf(referral.pendingApprovals[0]!.role), referral.id)
-        }
-        return referral
-      })
+    const request = (child: { id: string; name: string }) => requestWithPapers(policy, requestType, child)
 
     const onTime = [yield* request({ id: "child-a", name: "Alex Brook" }), yield* request({ id: "child-b", name: "Jamie Fenn" })]
     const draft = yield* referrals.createDraft(staff.socialWorker, exampleForm(panel.id, requestType, { id: "child-d", name: "Kai Mercer" }))

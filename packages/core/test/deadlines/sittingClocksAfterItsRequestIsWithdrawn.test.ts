@@ -8,7 +8,7 @@ import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { london } from "../fixtures.js"
-import { requestOf } from "../readyRequest.js"
+import { requestOf, sittingsFromJune2027 } from "../readyRequest.js"
 
 const nso = preset("north-somerset")
 const staff = staffOf("north-somerset")
@@ -16,9 +16,8 @@ const staff = staffOf("north-somerset")
 describe("a sitting whose only request was withdrawn", () => {
   it.effect("NSO-3: once the only request accepted onto a sitting is withdrawn, the sitting has no papers deadline the administrator cannot meet", () =>
     Effect.gen(function* () {
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
       const [referrals, sittings, agendas, deadlines] = yield* Effect.all([Referrals, Sittings, Agendas, Deadlines])
-      const year = yield* sittings.scheduleYear(staff.administrator, nso.panels[0]!.id, 2027)
+      const year = yield* sittingsFromJune2027(nso)
       const sitting = year.find((candidate) => candidate.date === "2027-06-09")!
       // Given a request accepted onto the sitting of Wed 9 Jun, then withdrawn by the social worker
       const ready = yield* requestOf(nso, "edge_of_care_resource", "child-w", true)

@@ -5,12 +5,11 @@ import { Deadlines } from "../../src/deadlines/Deadlines.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Referrals } from "../../src/referral/Referrals.js"
-import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { london } from "../fixtures.js"
-import { requestOf } from "../readyRequest.js"
+import { requestOf, sittingsFromJune2027 } from "../readyRequest.js"
 
 const lin = preset("lincolnshire")
 const staff = staffOf("lincolnshire")
@@ -18,9 +17,8 @@ const staff = staffOf("lincolnshire")
 describe("a request agreed outside panel while still a draft", () => {
   it.effect("LIN-3, LIN-11: once the service manager has agreed the draft's LPM outside panel, no submission deadline stays running that nobody can meet", () =>
     Effect.gen(function* () {
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
-      const [referrals, decisions, deadlines, sittings] = yield* Effect.all([Referrals, Decisions, Deadlines, Sittings])
-      yield* sittings.scheduleYear(staff.administrator, lin.panels[0]!.id, 2027)
+      const [referrals, decisions, deadlines] = yield* Effect.all([Referrals, Decisions, Deadlines])
+      yield* sittingsFromJune2027(lin)
       // Given a draft asking for a Legal Planning Meeting, agreed outside panel by the locality service manager (LIN-11)
       const draft = yield* requestOf(lin, "legal_planning_meeting", "child-d", false)
       const agreed = yield* decisions.recordOutsidePanel(staff.serviceManager, draft.id, {

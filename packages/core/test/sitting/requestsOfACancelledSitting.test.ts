@@ -1,22 +1,20 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, TestClock } from "effect"
+import { Effect, } from "effect"
 import { Agendas } from "../../src/agenda/Agendas.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Referrals } from "../../src/referral/Referrals.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
-import { london } from "../fixtures.js"
-import { requestOf } from "../readyRequest.js"
+import { requestOf, sittingsFromJune2027 } from "../readyRequest.js"
 
 const nso = preset("north-somerset")
 const staff = staffOf("north-somerset")
 
 /** North Somerset's sittings of 2027 from 1 June, and a ready request accepted onto the one of 9 June. */
 const acceptedOntoTheNinth = Effect.gen(function* () {
-  yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
-  const [referrals, sittings] = yield* Effect.all([Referrals, Sittings])
-  const year = yield* sittings.scheduleYear(staff.administrator, nso.panels[0]!.id, 2027)
+  const referrals = yield* Referrals
+  const year = yield* sittingsFromJune2027(nso)
   const on = (date: string) => year.find((sitting) => sitting.date === date)!
   const ready = yield* requestOf(nso, "edge_of_care_resource", "child-c", true)
   yield* referrals.acceptOntoSitting(staff.administrator, ready.id, on("2027-06-09").id)

@@ -12,16 +12,8 @@ import {
   placementCollection,
   placementDeadlineIndex
 } from "@carepanel/core"
-import { Effect, Schema } from "effect"
 import type { Migration } from "./Migration.js"
-import { type FieldsOf, reindex } from "./reindex.js"
-
-const fieldsOf: ReadonlyArray<readonly [string, FieldsOf]> = [
-  [decisionCollection, (doc) => decisionDeadlineIndex(Schema.decodeUnknownSync(Decision)(doc))],
-  [disagreementCollection, (doc) => disagreementDeadlineIndex(Schema.decodeUnknownSync(Disagreement)(doc))],
-  [placementCollection, (doc) => placementDeadlineIndex(Schema.decodeUnknownSync(Placement)(doc))],
-  [childRecordCollection, (doc) => childRecordDeadlineIndex(Schema.decodeUnknownSync(ChildRecord)(doc))]
-]
+import { fieldsFrom, reindexing } from "./reindex.js"
 
 /**
  * The running deadlines read disagreements, placements and children's records by their `awaits` markers too (the
@@ -29,8 +21,9 @@ const fieldsOf: ReadonlyArray<readonly [string, FieldsOf]> = [
  * for requests' clocks, sittings and decisions; decisions' markers worked out again, tighter since (a decision told of
  * a later hearing that meets it, an approval that ends pre-proceedings, wait for no review).
  */
-export const moreDeadlineMarkers: Migration = {
-  sqlite: [],
-  pg: [],
-  rewrite: Effect.forEach(fieldsOf, ([collection, fields]) => reindex(collection, fields), { discard: true })
-}
+export const moreDeadlineMarkers: Migration = reindexing([
+  [decisionCollection, fieldsFrom(Decision, decisionDeadlineIndex)],
+  [disagreementCollection, fieldsFrom(Disagreement, disagreementDeadlineIndex)],
+  [placementCollection, fieldsFrom(Placement, placementDeadlineIndex)],
+  [childRecordCollection, fieldsFrom(ChildRecord, childRecordDeadlineIndex)]
+])

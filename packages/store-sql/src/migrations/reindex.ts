@@ -1,6 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import type { IndexValue } from "@carepanel/core"
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
+import type { Migration } from "./Migration.js"
 import { writeReadModels } from "../store/writeReadModels.js"
 
 /** Rows read and written again per statement. */
@@ -35,3 +36,16 @@ export const reindex = (collection: string, fields: FieldsOf) =>
       after = rows[rows.length - 1]!
     }
   })
+
+/** The core's index fields of a stored document: decoded with its state schema, then `index` of it. */
+export const fieldsFrom =
+  <A, I>(schema: Schema.Schema<A, I>, index: (state: A) => Readonly<Record<string, IndexValue>>): FieldsOf =>
+  (doc) =>
+    index(Schema.decodeUnknownSync(schema)(doc))
+
+/** A migration that changes no table, only adds the core's index fields to the rows of these collections. */
+export const reindexing = (collections: ReadonlyArray<readonly [string, FieldsOf]>): Migration => ({
+  sqlite: [],
+  pg: [],
+  rewrite: Effect.forEach(collections, ([collection, fields]) => reindex(collection, fields), { discard: true })
+})
