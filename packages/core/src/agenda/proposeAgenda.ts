@@ -34,7 +34,7 @@ export const proposeAgenda = (
   calendar: Calendar
 ): ReadonlyArray<AgendaEntry> => {
   // Reviews and retrospective items in the order their decisions were made, whatever order they were read in.
-  const decisions = [...given].sort((a, b) => DateTime.distance(b.heardAt, a.heardAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const decisions = [...given].sort((a, b) => DateTime.distance(b.heardAt, a.heardAt) || a.id.localeCompare(b.id))
   const live = sittings
     .filter((other) => other.panelId === sitting.panelId && other.cancelled === undefined)
     .sort((a, b) => DateTime.distance(b.startsAt, a.startsAt))

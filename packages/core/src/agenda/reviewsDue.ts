@@ -2,7 +2,7 @@ import { DateTime } from "effect"
 import type { ClockRule } from "../calendar/ClockRule.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { Decision } from "../decision/Decision.js"
-import { hearingsByReferral, reviewHeardAt, startsReviews } from "../decision/decisionClocks.js"
+import { comeBack, hearingsByReferral, reviewHeardAt, startsReviews } from "../decision/decisionClocks.js"
 import { isAHearing } from "../decision/decisionHearing.js"
 import { rememberingResolver } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
@@ -32,13 +32,12 @@ export const reviewWindows = (
   const at = (clock: ClockRule, decision: Decision) => resolve(clock, decision.heardAt).due
   const hearingsOf = hearingsByReferral(decisions)
   return decisions.flatMap((decision) => {
-    const { returnToPanel, agreed, outcome } = decision.content
-    if (decision.returnWaived !== undefined || outcome === "defer" || !isAHearing(decision)) return []
-    const approved = outcome === "approve"
+    if (decision.returnWaived !== undefined || !isAHearing(decision)) return []
+    const { returnToPanel, accommodationWeeks } = comeBack(decision)
     const hearings = hearingsOf.get(decision.subject.referralId) ?? []
     const reheard = hearings.some((hearing) => DateTime.greaterThan(hearing.heardAt, decision.heardAt))
     const windows: ReviewWindow[] = []
-    const weeks = [returnToPanel?.withinWeeks, approved ? agreed.accommodationWeeks : undefined].filter((n): n is number => n !== undefined)
+    const weeks = [returnToPanel?.withinWeeks, accommodationWeeks].filter((n): n is number => n !== undefined)
     if (weeks.length > 0 && !reheard) {
       const latest = at({ _tag: "WeeksAfter", weeks: Math.min(...weeks) }, decision)
       windows.push({ decision, ruleId: returnToPanel?.ruleId ?? timescalesRuleOf(policy.decision), earliest: decision.heardAt, latest })

@@ -5,7 +5,7 @@ import { agreedFieldsFor } from "../decision/agreedByRequestType.js"
 import type { RequestType } from "../policy/RequestType.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { isUnderPoliceProtection, type Placement } from "../regulation24/Placement.js"
-import { s20TaskLabel } from "../decision/decisionClocks.js"
+import { comeBack, s20TaskLabel } from "../decision/decisionClocks.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
 import { childrenOnAgenda, type Sitting } from "../sitting/Sitting.js"
@@ -56,10 +56,11 @@ export const sittingAwaits = (sitting: Sitting): ReadonlyArray<string> => {
 
 /** A decision's clocks (see `decisionClocks`): its actions and their case note, FGC referrals, returns, reviews, tasks. */
 export const decisionAwaits = (decision: Decision): ReadonlyArray<string> => {
-  const { actions, outcome, agreed, returnToPanel, sharedFunding } = decision.content
+  const { actions, outcome, agreed, sharedFunding } = decision.content
   const received = new Set(decision.fgcReferralsReceived.map((entry) => entry.actionId))
   const outside = decision.outsidePanel
-  const returns = (returnToPanel !== undefined && outcome !== "defer") || (outcome === "approve" && agreed.accommodationWeeks !== undefined)
+  const asked = comeBack(decision)
+  const returns = asked.returnToPanel !== undefined || asked.accommodationWeeks !== undefined
   const reviewed = new Set(decision.laterHearings.flatMap((hearing) => hearing.reviewOf))
   // An approval that agrees "no" to what a type asks (pre-proceedings: false) starts no review of it (`startsReviews`).
   const reviewable = (type: RequestType) => !reviewed.has(type) && !agreedFieldsFor([type]).some((field) => agreed[field] === false)

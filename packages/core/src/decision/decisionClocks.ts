@@ -52,6 +52,19 @@ export const startsReviews = (decision: Decision, review: AuthorityPolicy["decis
   decision.subject.requestTypes.some((type) => review.forRequestTypes.includes(type)) &&
   !agreedFieldsFor(review.forRequestTypes).some((field) => decision.content.agreed[field] === false)
 
+/**
+ * What a decision asks of its request's next hearing: to be back by its return date (CPR-10, LIN-7), approve or
+ * decline alike, and before the accommodation an approval agreed ends. A deferral's return date asks nothing: the
+ * deferral comes back at the next sitting by itself (CPR-8), and may be withdrawn meanwhile.
+ */
+export const comeBack = (decision: Decision) => {
+  const { returnToPanel, agreed, outcome } = decision.content
+  return {
+    returnToPanel: outcome === "defer" ? undefined : returnToPanel,
+    accommodationWeeks: outcome === "approve" ? agreed.accommodationWeeks : undefined
+  }
+}
+
 const endOfOfficeDay = timeOfDay("17:00")
 
 export const s20TaskLabel: Record<S20Task, string> = {
@@ -127,11 +140,10 @@ export const decisionClocks = (
     }
   }
   const back = reheardAt ?? decision.returnWaived?.at
-  const { returnToPanel, agreed, outcome } = decision.content
-  // An agreement outside panel still waiting for someone's agreement asks nobody back yet; a deferral comes back at
-  // the next sitting by itself (CPR-8), and may be withdrawn meanwhile, so a return date on it starts no clock.
+  // An agreement outside panel still waiting for someone's agreement asks nobody back yet.
   const decided = isAHearing(decision)
-  if (returnToPanel && decided && outcome !== "defer") {
+  const { returnToPanel, accommodationWeeks } = comeBack(decision)
+  if (returnToPanel && decided) {
     clocks.push({
       id: `${decision.id}:return`,
       about,
@@ -142,12 +154,12 @@ export const decisionClocks = (
       metAt: back
     })
   }
-  if (decided && outcome === "approve" && agreed.accommodationWeeks !== undefined) {
+  if (decided && accommodationWeeks !== undefined) {
     clocks.push({
       id: `${decision.id}:accommodation-review`,
       about,
-      title: `Accommodation agreed for ${agreed.accommodationWeeks} weeks: back to panel before it ends`,
-      rule: { ruleId: timescales, clock: { _tag: "WeeksAfter", weeks: agreed.accommodationWeeks } },
+      title: `Accommodation agreed for ${accommodationWeeks} weeks: back to panel before it ends`,
+      rule: { ruleId: timescales, clock: { _tag: "WeeksAfter", weeks: accommodationWeeks } },
       anchor: decision.heardAt,
       anchorText: heard,
       metAt: back
