@@ -22,7 +22,7 @@ import { IncompleteDecision } from "./DecisionErrors.js"
 import type { S20Task } from "./DecisionEvents.js"
 import type { DecisionContent, Subject } from "./DecisionParts.js"
 import { decisionAggregate, decisionCollection } from "./decisionAggregate.js"
-import { hearingFor, isAHearing } from "./decisionHearing.js"
+import { hearingFor } from "./decisionHearing.js"
 import { readWhere } from "../agenda/readAll.js"
 import { decisionAwaits, hangsOnAHearing } from "../deadlines/awaiting.js"
 import { decisionPermissions, decisionReaders } from "./decisionPermissions.js"
@@ -77,8 +77,9 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
       handle(actor, decisionId, body).pipe(Effect.provide(context))
 
     /**
-     * A decision becomes a later hearing of its request when recorded at panel, or outside panel once agreed by all: the request's earlier decisions still waiting on one (a return
-     * to panel, a review) are told of it, so their clocks are met without reading the request's every decision.
+     * A decision is a later hearing of its request from its recording at panel, or outside panel from its last
+     * agreement: the request's earlier decisions still waiting on one (a return to panel, a review) are told of it, so
+     * their clocks are met without reading the request's every decision.
      */
     const tellEarlierDecisions = (actor: Actor, decision: Decision) =>
       Effect.gen(function* () {
@@ -102,8 +103,8 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
         if (decision.after === undefined) return yield* Effect.fail(NotFound.of("decision", decisionId))
         const hearing = hearingFor(decision.before, decision.after)
         const request = hearing === undefined ? undefined : yield* prepareHearing(actor, decision.after.subject.referralId, hearing)
-        const becameAHearing = isAHearing(decision.after) && (decision.before === undefined || !isAHearing(decision.before))
-        const notes = becameAHearing ? yield* tellEarlierDecisions(actor, decision.after) : []
+        // The request first hears of it (recorded at panel, or outside panel with its last agreement): so do its earlier decisions.
+        const notes = hearing?._tag === "RecordHearing" ? yield* tellEarlierDecisions(actor, decision.after) : []
         yield* appendTogether([decision.commit, request?.commit, ...notes.map((note) => note.commit)])
         return decision.after
       }).pipe(retryOnConflict, Effect.provide(context))
