@@ -4,6 +4,7 @@ import { Clock, Effect } from "effect"
 import { linkedColumns, linkedRowOf } from "../chain/chainLink.js"
 import { addLink } from "../chain/pendingLinks.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
+import { onOpenTransaction } from "../sql/onOpenTransaction.js"
 import type { GroupCommit } from "./groupCommit.js"
 
 interface Row {
@@ -45,7 +46,7 @@ export const makeSqlAccessLog = (groupCommit: GroupCommit) =>
   const insertLinked = (entries: ReadonlyArray<AccessRecord>) =>
     Effect.gen(function* () {
       yield* lock
-      const written = yield* sql<Record<string, unknown>>`INSERT INTO access_log ${sql.insert(
+      const written = yield* onOpenTransaction(sql, sql<Record<string, unknown>>`INSERT INTO access_log ${sql.insert(
         entries.map((entry) => ({
           authority_id: entry.authorityId,
           person_id: entry.personId,
@@ -55,7 +56,7 @@ export const makeSqlAccessLog = (groupCommit: GroupCommit) =>
           fields: JSON.stringify(entry.fields),
           purpose: entry.purpose
         }))
-      )} RETURNING ${sql.literal(returned)}`
+      )} RETURNING ${sql.literal(returned)}`)
       const rows = written.map((row) => linkedRowOf("access", row)).sort((a, b) => Number(a[0]) - Number(b[0]))
       yield* addLink("access", "", rows, new Date(yield* Clock.currentTimeMillis).toISOString())
     })
