@@ -3,10 +3,10 @@ import type { SqlError } from "@effect/sql/SqlError"
 import { AccessLog, type AuthorityId, type ChildId, EventStore, type PersonId } from "@carepanel/core"
 import { Data, Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { type GroupCommitOptions, type IntegrityReport, PgStoreLayer, SqliteStoreLayer, StoreIntegrity, trustedKeyOf, verifyStore } from "../src/index.js"
-import { runOn } from "./support/dialects.js"
+import { type IntegrityReport, StoreIntegrity, trustedKeyOf, verifyStore } from "../src/index.js"
+import { groupingEngines, runOn } from "./support/dialects.js"
 import { disableTriggers } from "./support/disableTriggers.js"
-import { closePgAdmin, freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
+import { closePgAdmin, removeTempDirs } from "./support/freshStores.js"
 
 afterAll(async () => {
   removeTempDirs()
@@ -56,13 +56,7 @@ const verifyTampered = (tamper: Effect.Effect<unknown, SqlError, SqlClient.SqlCl
       .pipe(Effect.catchTag("RolledBack", (rolledBack) => Effect.succeed(rolledBack.report)))
   })
 
-/** Both engines, each a fresh store that reports the size of every group it commits. */
-const engines = [
-  { name: "SQLite", fresh: (options: GroupCommitOptions) => Promise.resolve(SqliteStoreLayer({ dataDir: freshDataDir(), ...options })) },
-  { name: "PostgreSQL", fresh: async (options: GroupCommitOptions) => PgStoreLayer(await freshPgDatabase(), options) }
-]
-
-for (const engine of engines) {
+for (const engine of groupingEngines) {
   describe(`${engine.name}: group commit`, () => {
     it("commits sent together are written in groups, each commit with its own signed link, and verify checks every one", async () => {
       const groups: Array<number> = []

@@ -3,16 +3,15 @@ import { AccessLog, type AccessRecord, type ChildId, ConcurrencyConflict, EventS
 import { Effect, Either, Fiber, } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { blockedOnALock, holdOpenTransaction } from "./support/pgLockHolder.js"
-import { type GroupCommitOptions, PgStoreLayer, SqliteStoreLayer, StoreIntegrity, trustedKeyOf, verifyStore } from "../src/index.js"
+import { PgStoreLayer, SqliteStoreLayer, StoreIntegrity, trustedKeyOf, verifyStore } from "../src/index.js"
 import { authorityA, noteOn, streamNamed } from "./support/appendSome.js"
-import { runOn } from "./support/dialects.js"
+import { groupingEngines, runOn } from "./support/dialects.js"
 import { closePgAdmin, freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
 
 afterAll(async () => {
   removeTempDirs()
   await closePgAdmin()
 })
-
 
 const readOf = (r: number): AccessRecord => ({
   authorityId: authorityA,
@@ -24,12 +23,7 @@ const readOf = (r: number): AccessRecord => ({
   purpose: "panel preparation"
 })
 
-const engines = [
-  { name: "SQLite", fresh: (options: GroupCommitOptions) => Promise.resolve(SqliteStoreLayer({ dataDir: freshDataDir(), ...options })) },
-  { name: "PostgreSQL", fresh: async (options: GroupCommitOptions) => PgStoreLayer(await freshPgDatabase(), options) }
-]
-
-for (const engine of engines) {
+for (const engine of groupingEngines) {
   describe(`${engine.name}: group commit switched off (groupCommit: false)`, () => {
     it("commits sent together are each written in a transaction of their own, each answered with its own result, a stale one failing alone", async () => {
       const groups: Array<number> = []
@@ -67,7 +61,7 @@ for (const engine of engines) {
   })
 }
 
-for (const engine of engines) {
+for (const engine of groupingEngines) {
   it(`${engine.name}: an appendAll of no commits answers no results and writes no group`, async () => {
     const groups: Array<number> = []
     const layer = await engine.fresh({ onGroup: (commits) => groups.push(commits) })
@@ -107,7 +101,7 @@ describe("SQLite: inside a caller's transaction", () => {
 describe("PostgreSQL: commits that arrive while a group is written", () => {
   it("are written by the next groups, none of them empty, and a commit sent after the burst leads a group of its own", async () => {
     const groups: Array<number> = []
-    const layer = await engines[1]!.fresh({ onGroup: (commits) => groups.push(commits) })
+    const layer = await groupingEngines[1].fresh({ onGroup: (commits) => groups.push(commits) })
     await runOn(
       layer,
       Effect.gen(function* () {

@@ -2,9 +2,9 @@ import { SqlClient } from "@effect/sql"
 import { AccessLog, type AuthorityId, type ChildId, EventStore, type PersonId } from "@carepanel/core"
 import { Effect, Either } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { type GroupCommitOptions, PgStoreLayer, SqliteStoreLayer, StoreIntegrity, trustedKeyOf, verifyStore } from "../src/index.js"
-import { runOn } from "./support/dialects.js"
-import { closePgAdmin, freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
+import { StoreIntegrity, trustedKeyOf, verifyStore } from "../src/index.js"
+import { groupingEngines, runOn } from "./support/dialects.js"
+import { closePgAdmin, removeTempDirs } from "./support/freshStores.js"
 
 afterAll(async () => {
   removeTempDirs()
@@ -45,12 +45,7 @@ const noteOn = (i: number) =>
     })
   )
 
-const engines = [
-  { name: "SQLite", fresh: (options: GroupCommitOptions) => Promise.resolve(SqliteStoreLayer({ dataDir: freshDataDir(), ...options })) },
-  { name: "PostgreSQL", fresh: async (options: GroupCommitOptions) => PgStoreLayer(await freshPgDatabase(), options) }
-]
-
-for (const engine of engines) {
+for (const engine of groupingEngines) {
   describe(`${engine.name}: an access-log entry the database refuses, in a group`, () => {
     it("fails alone: the reads and appends sent with it are written and answered, and the chain verifies", async () => {
       const groups: Array<number> = []
