@@ -55,10 +55,10 @@ const afterPendingIo = Effect.async<void>((resume) => {
  * Group commit. The first commit to arrive leads a group in its own fibre; every commit that arrives before the leader
  * begins (or while its group is syncing) waits in line and goes into the group or the next one. A group is one write
  * transaction: each member runs in its own savepoint (an access-log record needs none: see runGroup), so a member
- * that fails (a version conflict, a refused row, a throw) is rolled back alone and answered with its own failure; then the surviving members' chain links are
- * written (each signed), the transaction commits (one sync), and only then is each member answered.
- * If the commit itself fails, every member that had not failed on its own fails with that error: nothing is
- * acknowledged that is not durable. A group of one runs without a savepoint, as a lone commit did before.
+ * that fails (a version conflict, a refused row, a throw) is rolled back alone and answered with its own failure; then
+ * the surviving members' chain links are written (each signed), the transaction commits (one sync), and only then is
+ * each member answered. If the commit itself fails, every member that had not failed on its own fails with that error:
+ * nothing is acknowledged that is not durable. A group of one runs without a savepoint, as a lone commit did before.
  */
 export const makeGroupCommit = (writeTransaction: WriteTransaction, key: SigningKey, options: GroupCommitOptions = {}) =>
   Effect.gen(function* () {
@@ -111,7 +111,7 @@ export const makeGroupCommit = (writeTransaction: WriteTransaction, key: Signing
         Effect.tap(() => options.onGroup?.(members.length)),
         Effect.exit,
         Effect.flatMap((group) => {
-          if (refused !== undefined && !alone) {
+          if (refused !== undefined) {
             const { index, outcome } = refused
             return Effect.map(runGroup(members.filter((_, i) => i !== index)), (rest) => [...rest.slice(0, index), outcome, ...rest.slice(index)])
           }
