@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import { DateTime, Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import { awaitedUnder, hangsOnAHearing } from "../deadlines/awaiting.js"
 import { decisionsMarked } from "../deadlines/markedRecords.js"
@@ -45,7 +45,7 @@ export class Agendas extends Effect.Service<Agendas>()("@carepanel/core/Agendas"
           readWhere(referralCollection, Referral, actor.authorityId, { status: "ready", panelId: sitting.panelId })
         ])
         const referrals = [...accepted, ...ready]
-        return proposeAgenda(sitting, { referrals, decisions, sittings: allSittings }, policy, calendar)
+        return proposeAgenda(sitting, { referrals, decisions, sittings: allSittings, now: yield* DateTime.now }, policy, calendar)
       }).pipe(Effect.provide(context))
 
     return {

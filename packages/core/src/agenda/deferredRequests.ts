@@ -11,27 +11,37 @@ export interface Deferral {
   readonly deferredAt: string
 }
 
-/** The first of the panel's live sittings that `after` accepts and that can still take a request: `sitting` itself, or one not yet published. */
-const nextOpenSitting = (sitting: Sitting, live: ReadonlyArray<Sitting>, after: (candidate: Sitting) => boolean) =>
-  live.find((candidate) => after(candidate) && (candidate.id === sitting.id || candidate.agendaPublishedAt === undefined))
+/**
+ * A sitting that can still take a request brought back by itself: `sitting` itself (the one whose agenda is being
+ * built), or one whose agenda is not yet published and, when `now` is known, that has not started (a sitting that
+ * went by without an agenda heard nothing and can no longer take one).
+ */
+export const canStillTake = (sitting: Sitting, now: DateTime.Utc | undefined) => (candidate: Sitting) =>
+  candidate.id === sitting.id || (candidate.agendaPublishedAt === undefined && (now === undefined || DateTime.lessThan(now, candidate.startsAt)))
+
+/** The first of the panel's live sittings that `after` accepts and that can still take a request. */
+const nextOpenSitting = (sitting: Sitting, live: ReadonlyArray<Sitting>, after: (candidate: Sitting) => boolean, now: DateTime.Utc | undefined) =>
+  live.find((candidate) => after(candidate) && canStillTake(sitting, now)(candidate))
 
 /**
  * CPR-8: a deferred request comes back by itself. It belongs on the first live sitting of its panel after the one
  * that deferred it whose agenda is not yet published; a sitting published without it (or heard without reaching
- * it) passes it on to the next. `live` is the panel's sittings, not cancelled, soonest first.
+ * it), or one that went by at `now` with no agenda, passes it on to the next. `live` is the panel's sittings, not
+ * cancelled, soonest first.
  */
 export const deferralsFor = (
   sitting: Sitting,
   referrals: ReadonlyArray<Referral>,
   sittings: ReadonlyArray<Sitting>,
-  live: ReadonlyArray<Sitting>
+  live: ReadonlyArray<Sitting>,
+  now?: DateTime.Utc
 ): ReadonlyArray<Deferral> =>
   referrals.flatMap((referral): ReadonlyArray<Deferral> => {
     const last = referral.hearings.at(-1)
     if (referral.status !== "ready" || referral.form.panelId !== sitting.panelId || last?.outcome !== "defer") return []
     const deferredAt = sittings.find((candidate) => candidate.id === last.sittingId)
     const since = deferredAt?.startsAt ?? last.at
-    if (nextOpenSitting(sitting, live, (candidate) => DateTime.greaterThan(candidate.startsAt, since))?.id !== sitting.id) return []
+    if (nextOpenSitting(sitting, live, (candidate) => DateTime.greaterThan(candidate.startsAt, since), now)?.id !== sitting.id) return []
     return [{ referral, deferredAt: `the sitting on ${formatDate(deferredAt?.date ?? londonDateOf(last.at))}` }]
   })
 
@@ -42,11 +52,12 @@ export const deferralsFor = (
 export const offCancelledSittingsFor = (
   sitting: Sitting,
   referrals: ReadonlyArray<Referral>,
-  live: ReadonlyArray<Sitting>
+  live: ReadonlyArray<Sitting>,
+  now?: DateTime.Utc
 ): ReadonlyArray<{ readonly referral: Referral; readonly cancelledOn: string }> =>
   referrals.flatMap((referral) => {
     const off = referral.cancelledSitting
     if (referral.status !== "ready" || off === undefined || referral.form.panelId !== sitting.panelId) return []
-    if (nextOpenSitting(sitting, live, (candidate) => candidate.date > off.date)?.id !== sitting.id) return []
+    if (nextOpenSitting(sitting, live, (candidate) => candidate.date > off.date, now)?.id !== sitting.id) return []
     return [{ referral, cancelledOn: formatDate(off.date) }]
   })

@@ -14,6 +14,8 @@ export interface AgendaInputs {
   readonly referrals: ReadonlyArray<Referral>
   readonly decisions: ReadonlyArray<Decision>
   readonly sittings: ReadonlyArray<Sitting>
+  /** When the agenda is proposed: a sitting that has started with no agenda out can no longer take what it was owed. */
+  readonly now?: DateTime.Utc
 }
 
 const childrenOf = (decision: Decision) => [...decision.subject.childIds]
@@ -29,7 +31,7 @@ const describe = (types: ReadonlyArray<keyof typeof requestTypeLabel>) => types.
  */
 export const proposeAgenda = (
   sitting: Sitting,
-  { referrals, decisions: given, sittings }: AgendaInputs,
+  { referrals, decisions: given, sittings, now }: AgendaInputs,
   policy: AuthorityPolicy,
   calendar: Calendar
 ): ReadonlyArray<AgendaEntry> => {
@@ -64,14 +66,14 @@ export const proposeAgenda = (
       summary: `Request (goes to panel automatically, ${reason.ruleId}): ${describe(referral.form.requestTypes)}`
     }))
 
-  const deferred = deferralsFor(sitting, referrals, sittings, live).map(({ referral, deferredAt }): AgendaEntry => ({
+  const deferred = deferralsFor(sitting, referrals, sittings, live, now).map(({ referral, deferredAt }): AgendaEntry => ({
     referralId: referral.id,
     childIds: referral.form.children.map((child) => child.childId),
     kind: "request",
     summary: `Request deferred from ${deferredAt}: ${describe(referral.form.requestTypes)}`
   }))
 
-  const offCancelled = offCancelledSittingsFor(sitting, referrals, live).map(({ referral, cancelledOn }): AgendaEntry => ({
+  const offCancelled = offCancelledSittingsFor(sitting, referrals, live, now).map(({ referral, cancelledOn }): AgendaEntry => ({
     referralId: referral.id,
     childIds: referral.form.children.map((child) => child.childId),
     kind: "request",

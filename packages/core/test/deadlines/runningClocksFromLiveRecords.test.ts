@@ -361,7 +361,8 @@ const playAndCompare = (policy: AuthorityPolicy, history: ReadonlyArray<Step>) =
     const whole = {
       referrals: yield* readAll(referralCollection, ReferralState, policy.authority.id),
       decisions: yield* readAll(decisionCollection, Decision, policy.authority.id),
-      sittings: yield* readAll(sittingCollection, SittingState, policy.authority.id)
+      sittings: yield* readAll(sittingCollection, SittingState, policy.authority.id),
+      now: yield* DateTime.now
     }
     for (const sitting of whole.sittings) {
       const offered = yield* agendas.propose(staff.administrator, sitting.id)
