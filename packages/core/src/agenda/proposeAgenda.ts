@@ -7,7 +7,7 @@ import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { AgendaEntry } from "../sitting/SittingCommands.js"
 import { progressionReason } from "../referral/automaticProgression.js"
-import { deferralsFor, offCancelledSittingsFor } from "./deferredRequests.js"
+import { canStillTake, deferralsFor, offCancelledSittingsFor } from "./deferredRequests.js"
 import { reviewWindows } from "./reviewsDue.js"
 
 export interface AgendaInputs {
@@ -24,7 +24,8 @@ const describe = (types: ReadonlyArray<keyof typeof requestTypeLabel>) => types.
 /**
  * What a sitting should hear: the requests accepted onto it; requests deferred at an earlier sitting of the
  * panel (CPR-8), at the next one; reviews falling due, each brought to the
- * last sitting inside its window or, once the window has passed, the next one (CPR-10, NSO-9, LIN-7); and
+ * last sitting inside its window or, once the window has passed, the next one (CPR-10, NSO-9, LIN-7), of the sittings
+ * that can still take it (a sitting whose agenda went out without it, or that went by with none, passes it on); and
  * decisions made outside panel that the policy presents at the next sitting (NSO-10, KNO-5); requests taken off a
  * cancelled sitting, at the next one; and requests that go to panel automatically (SUP-3), at the first sitting after
  * they are ready.
@@ -80,9 +81,14 @@ export const proposeAgenda = (
     summary: `Request from the cancelled sitting on ${cancelledOn}: ${describe(referral.form.requestTypes)}`
   }))
 
+  // A review goes to a sitting that can still take it (CPR-10, NSO-9, LIN-7), or stays with the one whose agenda holds it
+  // until that one starts: an agenda sent out without it, or a sitting gone by with none, passes it on.
+  const takes = canStillTake(sitting, now)
+  const holds = (other: Sitting, referralId: string) =>
+    other.agenda.some((item) => item.kind === "review" && item.referralId === referralId) && (now === undefined || DateTime.lessThan(now, other.startsAt))
   const reviews = reviewWindows(decisions, policy, calendar)
     .filter((window) => {
-      const candidates = after(window.decision.heardAt)
+      const candidates = after(window.decision.heardAt).filter((other) => takes(other) || holds(other, window.decision.subject.referralId))
       const inside = candidates.filter((other) => !DateTime.lessThan(other.startsAt, window.earliest) && !DateTime.greaterThan(other.startsAt, window.latest))
       const target = inside.at(-1) ?? candidates.find((other) => DateTime.greaterThan(other.startsAt, window.latest))
       return target?.id === sitting.id
