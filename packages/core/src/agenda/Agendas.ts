@@ -38,10 +38,11 @@ export class Agendas extends Effect.Service<Agendas>()("@carepanel/core/Agendas"
         ])
         const sitting = allSittings.find((candidate) => candidate.id === sittingId)
         if (sitting === undefined) return yield* Effect.fail(NotFound.of("sitting", sittingId))
-        // Only these requests can be on its agenda: those accepted onto it, and those ready for its panel (deferred
-        // back, or going to panel automatically). Not every request the authority ever had.
+        // Only these requests can be on its agenda: those accepted onto its panel's sittings (onto it, or onto one the
+        // chair found too few members for), and those ready for its panel (deferred back, or going to panel
+        // automatically). Not every request the authority ever had.
         const [accepted, ready] = yield* Effect.all([
-          readWhere(referralCollection, Referral, actor.authorityId, { status: "accepted", sittingId }),
+          readWhere(referralCollection, Referral, actor.authorityId, { status: "accepted", panelId: sitting.panelId }),
           readWhere(referralCollection, Referral, actor.authorityId, { status: "ready", panelId: sitting.panelId })
         ])
         const referrals = [...accepted, ...ready]

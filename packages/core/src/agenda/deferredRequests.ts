@@ -2,6 +2,7 @@ import { DateTime } from "effect"
 import { formatDate } from "../calendar/format.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { Referral } from "../referral/Referral.js"
+import { decidesNothing } from "../referral/ReferralCommands.js"
 import type { Sitting } from "../sitting/Sitting.js"
 
 /** A request deferred at an earlier sitting and not heard since, with the sitting that deferred it. */
@@ -60,4 +61,24 @@ export const offCancelledSittingsFor = (
     if (referral.status !== "ready" || off === undefined || referral.form.panelId !== sitting.panelId) return []
     if (nextOpenSitting(sitting, live, (candidate) => candidate.date > off.date, now)?.id !== sitting.id) return []
     return [{ referral, cancelledOn: formatDate(off.date) }]
+  })
+
+/**
+ * A request accepted onto a sitting whose chair found too few members present (NSO-1) was not heard there: it is
+ * offered the same way, at the first live sitting of its panel after that one that can still take it, until the
+ * administrator puts it on another.
+ */
+export const offInquorateSittingsFor = (
+  sitting: Sitting,
+  referrals: ReadonlyArray<Referral>,
+  sittings: ReadonlyArray<Sitting>,
+  live: ReadonlyArray<Sitting>,
+  now?: DateTime.Utc
+): ReadonlyArray<{ readonly referral: Referral; readonly thinOn: string }> =>
+  referrals.flatMap((referral) => {
+    if (referral.status !== "accepted" || referral.form.panelId !== sitting.panelId) return []
+    const on = sittings.find((candidate) => candidate.id === referral.sittingId)
+    if (on === undefined || !decidesNothing(on)) return []
+    if (nextOpenSitting(sitting, live, (candidate) => DateTime.greaterThan(candidate.startsAt, on.startsAt), now)?.id !== sitting.id) return []
+    return [{ referral, thinOn: formatDate(on.date) }]
   })

@@ -7,7 +7,7 @@ import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { AgendaEntry } from "../sitting/SittingCommands.js"
 import { progressionReason } from "../referral/automaticProgression.js"
-import { canStillTake, deferralsFor, offCancelledSittingsFor } from "./deferredRequests.js"
+import { canStillTake, deferralsFor, offCancelledSittingsFor, offInquorateSittingsFor } from "./deferredRequests.js"
 import { reviewWindows } from "./reviewsDue.js"
 
 export interface AgendaInputs {
@@ -27,8 +27,8 @@ const describe = (types: ReadonlyArray<keyof typeof requestTypeLabel>) => types.
  * last sitting inside its window or, once the window has passed, the next one (CPR-10, NSO-9, LIN-7), of the sittings
  * that can still take it (a sitting whose agenda went out without it, or that went by with none, passes it on); and
  * decisions made outside panel that the policy presents at the next sitting (NSO-10, KNO-5); requests taken off a
- * cancelled sitting, at the next one; and requests that go to panel automatically (SUP-3), at the first sitting after
- * they are ready.
+ * cancelled sitting or one the chair found too few members for (NSO-1), at the next one; and requests that go to
+ * panel automatically (SUP-3), at the first sitting after they are ready.
  */
 export const proposeAgenda = (
   sitting: Sitting,
@@ -86,6 +86,13 @@ export const proposeAgenda = (
   const takes = canStillTake(sitting, now)
   const holds = (other: Sitting, referralId: string) =>
     other.agenda.some((item) => item.kind === "review" && item.referralId === referralId) && (now === undefined || DateTime.lessThan(now, other.startsAt))
+  const offInquorate = offInquorateSittingsFor(sitting, referrals, sittings, live, now).map(({ referral, thinOn }): AgendaEntry => ({
+    referralId: referral.id,
+    childIds: referral.form.children.map((child) => child.childId),
+    kind: "request",
+    summary: `Request from the sitting on ${thinOn}, where too few members were present: ${describe(referral.form.requestTypes)}`
+  }))
+
   const reviews = reviewWindows(decisions, policy, calendar)
     .filter((window) => {
       const candidates = after(window.decision.heardAt).filter((other) => takes(other) || holds(other, window.decision.subject.referralId))
@@ -114,7 +121,7 @@ export const proposeAgenda = (
     }))
 
   const seen = new Set<string>()
-  return [...retrospective, ...reviews, ...deferred, ...offCancelled, ...requests, ...progressing].filter((entry) => {
+  return [...retrospective, ...reviews, ...deferred, ...offCancelled, ...offInquorate, ...requests, ...progressing].filter((entry) => {
     const key = `${entry.kind}:${entry.referralId}`
     if (seen.has(key)) return false
     seen.add(key)

@@ -20,6 +20,12 @@ interface Base {
  */
 export type SittingFacts = Pick<Sitting, "id" | "panelId" | "date" | "startsAt" | "cancelled">
 
+/** What a request moved to another sitting needs to know of the one it is on, read by the use case from its record. */
+export type SittingLeft = Pick<Sitting, "id" | "quorum">
+
+/** The chair found too few members present at the sitting (NSO-1): it decides nothing, and its requests go elsewhere. */
+export const decidesNothing = (sitting: Pick<Sitting, "quorum">) => sitting.quorum?.enough === false
+
 export type ReferralCommand =
   | (Base & { readonly _tag: "CreateDraft"; readonly referralId: ReferralId; readonly form: ReferralForm })
   | (Base & { readonly _tag: "EditDraft"; readonly form: ReferralForm })
@@ -28,7 +34,8 @@ export type ReferralCommand =
   | (Base & { readonly _tag: "Approve" })
   | (Base & { readonly _tag: "ReturnForChanges"; readonly reason: string })
   | (Base & { readonly _tag: "GrantLatePermission"; readonly sitting: SittingFacts; readonly reason: string })
-  | (Base & { readonly _tag: "AcceptOntoSitting"; readonly sitting: SittingFacts })
+  /** `from`: the sitting it is on, when it is on one (a sitting the chair found too few members for decides nothing, NSO-1). */
+  | (Base & { readonly _tag: "AcceptOntoSitting"; readonly sitting: SittingFacts; readonly from?: SittingLeft })
   /** The sitting it was accepted onto is cancelled: the request goes back in line, ready for another. */
   | (Base & { readonly _tag: "LeaveCancelledSitting"; readonly sittingId: SittingId; readonly sittingDate: LocalDate })
   | (Base & {

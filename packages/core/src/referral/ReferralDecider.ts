@@ -9,7 +9,7 @@ import { actedBy } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { describeRoles, roleLabel } from "../shared/roles.js"
 import type { Referral, ReferralState, ReferralStatus } from "./Referral.js"
-import type { ReferralCommand } from "./ReferralCommands.js"
+import { decidesNothing, type ReferralCommand } from "./ReferralCommands.js"
 import {
   LatePermissionNotAllowed,
   LateRequest,
@@ -116,7 +116,9 @@ const decide = (
         return emit({ _tag: "LatePermissionGranted", sittingId: command.sitting.id, reason: command.reason, ...audit })
       }
       case "AcceptOntoSitting": {
-        const referral = yield* requireStatus(state, ["ready"], "put this request on a sitting")
+        // A request on a sitting the chair found too few members for was not heard: it may go on another (NSO-1).
+        const leaving = state?.status === "accepted" && command.from !== undefined && command.from.id === state.sittingId && decidesNothing(command.from)
+        const referral = yield* requireStatus(state, leaving ? ["accepted"] : ["ready"], "put this request on a sitting")
         const { sitting } = command
         yield* sittingCanTake(referral, sitting, command.at)
         const rule = policy.referral.submissionDeadline

@@ -81,6 +81,17 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
         return yield* new WrongSitting({ message: `The sitting on ${formatDate(sitting.date)} was cancelled: choose another sitting for this request.` })
       })
 
+    /** The sitting a request is accepted onto, if it is: whether that sitting can still hear it. */
+    const sittingOnNow = (actor: Actor, id: ReferralId) =>
+      Effect.gen(function* () {
+        const row = yield* readModels.get(referralCollection, actor.authorityId, id)
+        if (row === undefined) return undefined
+        const referral = yield* decodeDocument(Referral, row.doc)
+        if (referral.status !== "accepted" || referral.sittingId === undefined) return undefined
+        const sitting = yield* readSitting(actor.authorityId, referral.sittingId).pipe(Effect.provideService(ReadModels, readModels))
+        return { id: sitting.id, quorum: sitting.quorum }
+      })
+
     return {
       createDraft: (actor: Actor, form: ReferralForm) =>
         ids.next("ref").pipe(
@@ -99,10 +110,18 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
         sittingFor(actor, "GrantLatePermission", sittingId).pipe(
           Effect.flatMap((sitting) => run(actor, id, { _tag: "GrantLatePermission", sitting, reason }))
         ),
-      /** The administrator puts a ready request on a sitting; the deadline is the sitting's own start. */
+      /**
+       * The administrator puts a ready request on a sitting, or one whose sitting the chair found too few members for
+       * (NSO-1) on another; the deadline is the sitting's own start.
+       */
       acceptOntoSitting: (actor: Actor, id: ReferralId, sittingId: SittingId) =>
         sittingFor(actor, "AcceptOntoSitting", sittingId).pipe(
-          Effect.flatMap((sitting) => run(actor, id, { _tag: "AcceptOntoSitting", sitting })),
+          Effect.flatMap((sitting) =>
+            Effect.gen(function* () {
+              const from = yield* sittingOnNow(actor, id)
+              return yield* run(actor, id, { _tag: "AcceptOntoSitting", sitting, ...(from === undefined ? {} : { from }) })
+            })
+          ),
           Effect.tap(() => notCancelledMeanwhile(actor, id, sittingId))
         ),
       withdraw: (actor: Actor, id: ReferralId, reason: string) => run(actor, id, { _tag: "Withdraw", reason }),
