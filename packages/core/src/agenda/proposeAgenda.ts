@@ -28,7 +28,7 @@ const describe = (types: ReadonlyArray<keyof typeof requestTypeLabel>) => types.
  * that can still take it (a sitting whose agenda went out without it, or that went by with none, passes it on); and
  * decisions made outside panel that the policy presents at the next sitting (NSO-10, KNO-5); requests taken off a
  * cancelled sitting or one the chair found too few members for (NSO-1), at the next one; and requests that go to
- * panel automatically (SUP-3), at the first sitting after they are ready.
+ * panel automatically (SUP-3), at the first sitting after they are ready that can still take them.
  */
 export const proposeAgenda = (
   sitting: Sitting,
@@ -42,6 +42,7 @@ export const proposeAgenda = (
     .filter((other) => other.panelId === sitting.panelId && other.cancelled === undefined)
     .sort((a, b) => DateTime.distance(b.startsAt, a.startsAt))
   const after = (instant: DateTime.Utc) => live.filter((other) => DateTime.greaterThan(other.startsAt, instant))
+  const takes = canStillTake(sitting, now)
 
   const requests = referrals
     .filter((referral) => referral.status === "accepted" && referral.sittingId === sitting.id)
@@ -52,13 +53,14 @@ export const proposeAgenda = (
       summary: `Request: ${describe(referral.form.requestTypes)}`
     }))
 
-  // SUP-3: a request that must go to panel is on the first sitting after it is ready, accepted onto a sitting or not.
+  // SUP-3: a request that must go to panel is on the first sitting after it is ready that can still take it, accepted
+  // onto a sitting or not: an agenda sent out before it was ready, or a sitting gone by without it, passes it on.
   const progressing = referrals
     .filter((referral) => referral.status === "ready" && referral.sittingId === undefined && referral.hearings.length === 0)
     .filter((referral) => referral.form.panelId === sitting.panelId && referral.readyAt !== undefined)
     .flatMap((referral) => {
       const reason = progressionReason(policy, referral)
-      return reason !== undefined && after(referral.readyAt!)[0]?.id === sitting.id ? [{ referral, reason }] : []
+      return reason !== undefined && after(referral.readyAt!).find(takes)?.id === sitting.id ? [{ referral, reason }] : []
     })
     .map(({ referral, reason }): AgendaEntry => ({
       referralId: referral.id,
@@ -83,7 +85,6 @@ export const proposeAgenda = (
 
   // A review goes to a sitting that can still take it (CPR-10, NSO-9, LIN-7), or stays with the one whose agenda holds it
   // until that one starts: an agenda sent out without it, or a sitting gone by with none, passes it on.
-  const takes = canStillTake(sitting, now)
   const holds = (other: Sitting, referralId: string) =>
     other.agenda.some((item) => item.kind === "review" && item.referralId === referralId) && (now === undefined || DateTime.lessThan(now, other.startsAt))
   const offInquorate = offInquorateSittingsFor(sitting, referrals, sittings, live, now).map(({ referral, thinOn }): AgendaEntry => ({
