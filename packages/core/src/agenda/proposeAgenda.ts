@@ -7,6 +7,7 @@ import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { AgendaEntry } from "../sitting/SittingCommands.js"
 import { progressionReason } from "../referral/automaticProgression.js"
+import { decidesNothing } from "../referral/ReferralCommands.js"
 import { canStillTake, deferralsFor, offCancelledSittingsFor, offInquorateSittingsFor } from "./deferredRequests.js"
 import { reviewWindows } from "./reviewsDue.js"
 
@@ -111,7 +112,8 @@ export const proposeAgenda = (
   const retrospective = decisions
     .filter((decision) => decision.outsidePanel?.retrospectivePresentation === true && decision.status === "final")
     .filter((decision) => {
-      const presented = live.some((other) => other.id !== sitting.id && other.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId && DateTime.greaterThan(other.startsAt, presentedAfter(decision))))
+      // Presented on another sitting's agenda, unless that sitting did not proceed (too few members, NSO-1).
+      const presented = live.some((other) => other.id !== sitting.id && !decidesNothing(other) && other.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId && DateTime.greaterThan(other.startsAt, presentedAfter(decision))))
       return !presented && DateTime.greaterThan(sitting.startsAt, presentedAfter(decision))
     })
     .map((decision): AgendaEntry => ({

@@ -4,6 +4,7 @@ import { decisionClocks, hearingsByReferral, type RetrospectiveSlot } from "../d
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { disagreementClocks } from "../disagreement/disagreementClocks.js"
 import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
+import { decidesNothing } from "../referral/ReferralCommands.js"
 import type { ChildRecord } from "../childRecord/ChildRecord.js"
 import { childRecordClocks } from "../childRecord/childRecordClocks.js"
 import { type Placement, visitedPlacementOf } from "../regulation24/Placement.js"
@@ -36,12 +37,15 @@ const byStart = (a: Sitting, b: Sitting) => DateTime.distance(b.startsAt, a.star
 /** Still on its sitting: a request withdrawn from it (or heard elsewhere) keeps its sitting's id but is no business of it. */
 export const isAccepted = (referral: ReferralClockInputs) => referral.status === "accepted"
 
-/** The first live sitting after an agreement outside panel, and when the request was presented retrospectively. */
+/**
+ * The first live sitting after an agreement outside panel, and when the request was presented retrospectively: on the
+ * agenda of a sitting that proceeded (one the chair found too few members for heard nothing, NSO-1).
+ */
 const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitting>): RetrospectiveSlot => {
   if (decision.outsidePanel?.retrospectivePresentation !== true) return { nextSittingStartsAt: undefined, presentedAt: undefined }
   const after = liveSittings.filter((sitting) => DateTime.greaterThan(sitting.startsAt, presentedAfter(decision)))
   const presented = after.find((sitting) =>
-    sitting.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId)
+    !decidesNothing(sitting) && sitting.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId)
   )
   return { nextSittingStartsAt: after[0]?.startsAt, presentedAt: presented?.startsAt }
 }
