@@ -14,14 +14,14 @@ export interface Deferral {
 
 /**
  * A sitting that can still take a request brought back by itself: `sitting` itself (the one whose agenda is being
- * built), or one whose agenda is not yet published and, when `now` is known, that has not started (a sitting that
- * went by without an agenda heard nothing and can no longer take one).
+ * built), or one whose agenda is not yet published and that has not started by `now` (a sitting that went by without
+ * an agenda heard nothing and can no longer take one).
  */
-export const canStillTake = (sitting: Sitting, now: DateTime.Utc | undefined) => (candidate: Sitting) =>
-  candidate.id === sitting.id || (candidate.agendaPublishedAt === undefined && (now === undefined || DateTime.lessThan(now, candidate.startsAt)))
+export const canStillTake = (sitting: Sitting, now: DateTime.Utc) => (candidate: Sitting) =>
+  candidate.id === sitting.id || (candidate.agendaPublishedAt === undefined && DateTime.lessThan(now, candidate.startsAt))
 
 /** The first of the panel's live sittings that `after` accepts and that can still take a request. */
-const nextOpenSitting = (sitting: Sitting, live: ReadonlyArray<Sitting>, after: (candidate: Sitting) => boolean, now: DateTime.Utc | undefined) =>
+const nextOpenSitting = (sitting: Sitting, live: ReadonlyArray<Sitting>, after: (candidate: Sitting) => boolean, now: DateTime.Utc) =>
   live.find((candidate) => after(candidate) && canStillTake(sitting, now)(candidate))
 
 /**
@@ -35,7 +35,7 @@ export const deferralsFor = (
   referrals: ReadonlyArray<Referral>,
   sittings: ReadonlyArray<Sitting>,
   live: ReadonlyArray<Sitting>,
-  now?: DateTime.Utc
+  now: DateTime.Utc
 ): ReadonlyArray<Deferral> =>
   referrals.flatMap((referral): ReadonlyArray<Deferral> => {
     const last = referral.hearings.at(-1)
@@ -54,7 +54,7 @@ export const offCancelledSittingsFor = (
   sitting: Sitting,
   referrals: ReadonlyArray<Referral>,
   live: ReadonlyArray<Sitting>,
-  now?: DateTime.Utc
+  now: DateTime.Utc
 ): ReadonlyArray<{ readonly referral: Referral; readonly cancelledOn: string }> =>
   referrals.flatMap((referral) => {
     const off = referral.cancelledSitting
@@ -73,7 +73,7 @@ export const offInquorateSittingsFor = (
   referrals: ReadonlyArray<Referral>,
   sittings: ReadonlyArray<Sitting>,
   live: ReadonlyArray<Sitting>,
-  now?: DateTime.Utc
+  now: DateTime.Utc
 ): ReadonlyArray<{ readonly referral: Referral; readonly thinOn: string }> =>
   referrals.flatMap((referral) => {
     if (referral.status !== "accepted" || referral.form.panelId !== sitting.panelId) return []

@@ -16,7 +16,7 @@ export interface AgendaInputs {
   readonly decisions: ReadonlyArray<Decision>
   readonly sittings: ReadonlyArray<Sitting>
   /** When the agenda is proposed: a sitting that has started with no agenda out can no longer take what it was owed. */
-  readonly now?: DateTime.Utc
+  readonly now: DateTime.Utc
 }
 
 const childrenOf = (decision: Decision) => [...decision.subject.childIds]
@@ -87,7 +87,7 @@ export const proposeAgenda = (
   // A review goes to a sitting that can still take it (CPR-10, NSO-9, LIN-7), or stays with the one whose agenda holds it
   // until that one starts: an agenda sent out without it, or a sitting gone by with none, passes it on.
   const holds = (other: Sitting, referralId: string) =>
-    other.agenda.some((item) => item.kind === "review" && item.referralId === referralId) && (now === undefined || DateTime.lessThan(now, other.startsAt))
+    other.agenda.some((item) => item.kind === "review" && item.referralId === referralId) && DateTime.lessThan(now, other.startsAt)
   const offInquorate = offInquorateSittingsFor(sitting, referrals, sittings, live, now).map(({ referral, thinOn }): AgendaEntry => ({
     referralId: referral.id,
     childIds: referral.form.children.map((child) => child.childId),

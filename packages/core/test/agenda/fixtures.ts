@@ -171,10 +171,13 @@ export const s20AgreedOutside = (
     ...(options.agreedAt === undefined ? {} : { agreedAt: options.agreedAt })
   })
 
+/** When these pure tests propose an agenda: before any of their sittings has started. */
+export const beforeAnySitting = DateTime.unsafeMake(0)
+
 /** What `sitting` should hear, as the administrator is offered it. */
 export const propose = (slug: PresetSlug, sitting: Sitting, inputs: { readonly referrals?: ReadonlyArray<Referral>; readonly decisions?: ReadonlyArray<Decision>; readonly sittings: ReadonlyArray<Sitting> }) => {
   const { policy, calendar } = contextOf(slug)
-  return proposeAgenda(sitting, { referrals: inputs.referrals ?? [], decisions: inputs.decisions ?? [], sittings: inputs.sittings }, policy, calendar)
+  return proposeAgenda(sitting, { referrals: inputs.referrals ?? [], decisions: inputs.decisions ?? [], sittings: inputs.sittings, now: beforeAnySitting }, policy, calendar)
 }
 
 /** The sittings not cancelled (by id) whose proposed agenda has the request `referralId` (as `kind`, or any), soonest first. */

@@ -17,6 +17,7 @@ import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
 import { content, subject } from "../decision/fixtures.js"
+import { beforeAnySitting } from "./fixtures.js"
 
 const staff = staffOf("care-planning")
 const before = london("2027-06-01", "08:00")
@@ -56,7 +57,7 @@ const decidedAt = (slug: PresetSlug, sitting: Sitting, overrides: Partial<Decisi
 }
 
 const propose = (slug: PresetSlug, sitting: Sitting, inputs: { referrals?: Referral[]; decisions?: Decision[]; sittings: Sitting[] }) =>
-  proposeAgenda(sitting, { referrals: inputs.referrals ?? [], decisions: inputs.decisions ?? [], sittings: inputs.sittings }, preset(slug), englandAndWales)
+  proposeAgenda(sitting, { referrals: inputs.referrals ?? [], decisions: inputs.decisions ?? [], sittings: inputs.sittings, now: beforeAnySitting }, preset(slug), englandAndWales)
 const proposedAt = (slug: PresetSlug, inputs: { referrals?: Referral[]; decisions?: Decision[]; sittings: Sitting[] }) =>
   inputs.sittings.filter((sitting) => propose(slug, sitting, inputs).length > 0).map((sitting) => sitting.date)
 

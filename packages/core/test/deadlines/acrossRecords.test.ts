@@ -15,6 +15,7 @@ import { deciderSpec } from "../../src/testing/decider.js"
 import { content, decisionsAt, subject } from "../decision/fixtures.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
 import { at, sittingOf, type Staff } from "./fixtures.js"
+import { beforeAnySitting } from "../agenda/fixtures.js"
 
 const cpr = staffOf("care-planning")
 const carePlanning = "care-planning-and-resources"
@@ -160,7 +161,7 @@ describe("deadlines: after an emergency LPM the child is presented at the first 
   })
 
   it("KNO-5: the agenda of 10 June leaves it out; 24 June's brings it", () => {
-    const propose = (sitting: Sitting) => proposeAgenda(sitting, { referrals: [], decisions: [decision], sittings }, contextOf("knowsley").policy, contextOf("knowsley").calendar)
+    const propose = (sitting: Sitting) => proposeAgenda(sitting, { referrals: [], decisions: [decision], sittings, now: beforeAnySitting }, contextOf("knowsley").policy, contextOf("knowsley").calendar)
     expect(propose(sittings[0]!)).toEqual([])
     expect(propose(sittings[1]!)).toMatchObject([{ kind: "retrospective", summary: "Agreed outside panel (KNO-5): a legal planning meeting" }])
   })

@@ -11,6 +11,7 @@ import { DocumentId, ReferralId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
+import { beforeAnySitting } from "../agenda/fixtures.js"
 
 const staff = staffOf("support-panels")
 const sup = deciderSpec(referralDecider, contextOf("support-panels"))
@@ -74,7 +75,7 @@ describe("SUP-3: a request that progresses to panel automatically", () => {
 describe("SUP-3: it reaches the next sitting's agenda by itself", () => {
   const { policy, calendar } = contextOf("support-panels")
   const sittings = ["2027-05-25", "2027-06-08", "2027-06-22"].map((date) => sittingOf("support-panels", "support-panel", `sit_${date}`, date))
-  const agendaOf = (referral: Referral, index: number) => proposeAgenda(sittings[index]!, { referrals: [referral], decisions: [], sittings }, policy, calendar)
+  const agendaOf = (referral: Referral, index: number) => proposeAgenda(sittings[index]!, { referrals: [referral], decisions: [], sittings, now: beforeAnySitting }, policy, calendar)
 
   it("SUP-3: ready on 1 June with no sitting chosen, it is proposed for 8 June's sitting only", () => {
     const referral = fold(referralDecider, readyAtSupportPanels(["parental_convictions"]))!
