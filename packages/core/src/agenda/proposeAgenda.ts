@@ -22,6 +22,14 @@ export interface AgendaInputs {
 const childrenOf = (decision: Decision) => [...decision.subject.childIds]
 const describe = (types: ReadonlyArray<keyof typeof requestTypeLabel>) => types.map((type) => requestTypeLabel[type]).join(", ")
 
+/** A request's agenda entry: `heading`, then what it asks for. */
+const requestEntry = (referral: Referral, heading: string): AgendaEntry => ({
+  referralId: referral.id,
+  childIds: referral.form.children.map((child) => child.childId),
+  kind: "request",
+  summary: `${heading}: ${describe(referral.form.requestTypes)}`
+})
+
 /**
  * What a sitting should hear: the requests accepted onto it; requests deferred at an earlier sitting of the
  * panel (CPR-8), at the next one; reviews falling due, each brought to the
@@ -47,12 +55,7 @@ export const proposeAgenda = (
 
   const requests = referrals
     .filter((referral) => referral.status === "accepted" && referral.sittingId === sitting.id)
-    .map((referral): AgendaEntry => ({
-      referralId: referral.id,
-      childIds: referral.form.children.map((child) => child.childId),
-      kind: "request",
-      summary: `Request: ${describe(referral.form.requestTypes)}`
-    }))
+    .map((referral) => requestEntry(referral, "Request"))
 
   // SUP-3: a request that must go to panel is on the first sitting after it is ready that can still take it, accepted
   // onto a sitting or not: an agenda sent out before it was ready, or a sitting gone by without it, passes it on.
@@ -63,38 +66,24 @@ export const proposeAgenda = (
       const reason = progressionReason(policy, referral)
       return reason !== undefined && after(referral.readyAt!).find(takes)?.id === sitting.id ? [{ referral, reason }] : []
     })
-    .map(({ referral, reason }): AgendaEntry => ({
-      referralId: referral.id,
-      childIds: referral.form.children.map((child) => child.childId),
-      kind: "request",
-      summary: `Request (goes to panel automatically, ${reason.ruleId}): ${describe(referral.form.requestTypes)}`
-    }))
+    .map(({ referral, reason }) => requestEntry(referral, `Request (goes to panel automatically, ${reason.ruleId})`))
 
-  const deferred = deferralsFor(sitting, referrals, sittings, live, now).map(({ referral, deferredAt }): AgendaEntry => ({
-    referralId: referral.id,
-    childIds: referral.form.children.map((child) => child.childId),
-    kind: "request",
-    summary: `Request deferred from ${deferredAt}: ${describe(referral.form.requestTypes)}`
-  }))
+  const deferred = deferralsFor(sitting, referrals, sittings, live, now).map(({ referral, deferredAt }) =>
+    requestEntry(referral, `Request deferred from ${deferredAt}`)
+  )
 
-  const offCancelled = offCancelledSittingsFor(sitting, referrals, live, now).map(({ referral, cancelledOn }): AgendaEntry => ({
-    referralId: referral.id,
-    childIds: referral.form.children.map((child) => child.childId),
-    kind: "request",
-    summary: `Request from the cancelled sitting on ${cancelledOn}: ${describe(referral.form.requestTypes)}`
-  }))
+  const offCancelled = offCancelledSittingsFor(sitting, referrals, live, now).map(({ referral, cancelledOn }) =>
+    requestEntry(referral, `Request from the cancelled sitting on ${cancelledOn}`)
+  )
+
+  const offInquorate = offInquorateSittingsFor(sitting, referrals, sittings, live, now).map(({ referral, thinOn }) =>
+    requestEntry(referral, `Request from the sitting on ${thinOn}, where too few members were present`)
+  )
 
   // A review goes to a sitting that can still take it (CPR-10, NSO-9, LIN-7), or stays with the one whose agenda holds it
   // until that one starts: an agenda sent out without it, or a sitting gone by with none, passes it on.
   const holds = (other: Sitting, referralId: string) =>
     other.agenda.some((item) => item.kind === "review" && item.referralId === referralId) && DateTime.lessThan(now, other.startsAt)
-  const offInquorate = offInquorateSittingsFor(sitting, referrals, sittings, live, now).map(({ referral, thinOn }): AgendaEntry => ({
-    referralId: referral.id,
-    childIds: referral.form.children.map((child) => child.childId),
-    kind: "request",
-    summary: `Request from the sitting on ${thinOn}, where too few members were present: ${describe(referral.form.requestTypes)}`
-  }))
-
   const reviews = reviewWindows(decisions, policy, calendar)
     .filter((window) => {
       const candidates = after(window.decision.heardAt).filter((other) => takes(other) || holds(other, window.decision.subject.referralId))
