@@ -78,7 +78,8 @@ commandMutation("grantLatePermission", {
 })
 
 commandMutation("acceptReferralOntoSitting", {
-  description: "Puts a ready request on a sitting (the panel administrator); a late one needs the chair's permission first.",
+  description:
+    "Puts a ready request on a sitting (the panel administrator); a late one needs the chair's permission first. A request on a sitting whose chair recorded too few members present (NSO-1) can be put on another.",
   type,
   refusals,
   fields: (t) => ({ referralId: t.id({ required: true }), sittingId: t.id({ required: true }) }),
