@@ -145,14 +145,14 @@ const decide = (
           })
         }
         if (nextEscalationStep(disagreement) !== command.step) return yield* outOfOrder(disagreement, command.step)
-        const role = yield* stepTaker(disagreement, command.step, command.by)
+        const taker = yield* stepTaker(disagreement, command.step, command.by)
         const to = yield* party(
           command.to,
           "to",
           ruleId,
           command.step === "member_manager" ? "the member's own manager" : "the Assistant Director"
         )
-        return emit({ _tag: "DisagreementEscalated", step: command.step, to, ruleId, ...audit, by: { ...audit.by, role } })
+        return emit({ _tag: "DisagreementEscalated", step: command.step, to, ruleId: taker.ruleId, ...audit, by: { ...audit.by, role: taker.role } })
       }
       case "RecordOutcome": {
         const disagreement = yield* requireStatus(state, open, "record an outcome")

@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import type { RuleId } from "../policy/rules.js"
 import type { Authorised } from "../shared/authorise.js"
 import { describeRoles, type Role } from "../shared/roles.js"
 import type { Disagreement } from "./Disagreement.js"
@@ -38,27 +39,41 @@ export const outOfOrder = (disagreement: Disagreement, step: EscalationStep): Es
   return new EscalationOutOfOrder({ ruleId, step, message })
 }
 
-/** Who may take the next step: the member, then the manager they named (SUP-8); the chair (LIN-13). */
+/** Who may take the next step, and the rule they take it under. */
+export interface StepTaker {
+  readonly role: Role
+  readonly ruleId: RuleId
+}
+
+/**
+ * Who may take the next step: the member, then the manager they named (SUP-8); the chair (LIN-13). An Assistant
+ * Director may also take a disagreement up from the member's manager (DEF-DISAGREEMENT-AD-TAKES-UP), so that one
+ * manager who has left, or is away, cannot hold it back.
+ */
 export const stepTaker = (
   disagreement: Disagreement,
   step: EscalationStep,
   by: Authorised
-): Effect.Effect<Role, WrongPersonForStep> => {
+): Effect.Effect<StepTaker, WrongPersonForStep> => {
   const { ruleId, member } = disagreement
   const refuse = (message: string) => Effect.fail(new WrongPersonForStep({ ruleId, step, message }))
   if (disagreement.route === "chair_with_assistant_director") {
     const role = heldRole(by, chairRoles)
     return role !== undefined
-      ? Effect.succeed(role)
+      ? Effect.succeed({ role, ruleId })
       : refuse(`Only the ${describeRoles(chairRoles)} takes a disagreement to the Assistant Director (${ruleId}).`)
   }
   if (step === "member_manager") {
     return by.actor.personId === member.personId
-      ? Effect.succeed(by.role)
+      ? Effect.succeed({ role: by.role, ruleId })
       : refuse(`Only ${member.name}, who dissented, raises it with their own manager (${ruleId}).`)
   }
   const manager = disagreement.escalations[0]!.to
-  return by.actor.personId === manager.personId
-    ? Effect.succeed(by.role)
-    : refuse(`Only ${manager.name}, ${member.name}'s manager, takes it to the Assistant Director (${ruleId}).`)
+  if (by.actor.personId === manager.personId) return Effect.succeed({ role: by.role, ruleId })
+  if (by.actor.roles.includes("assistant_director")) return Effect.succeed({ role: "assistant_director", ruleId: adTakesUp })
+  return refuse(
+    `Only ${manager.name}, ${member.name}'s manager, takes it to the Assistant Director (${ruleId}), or an Assistant Director takes it up (${adTakesUp}).`
+  )
 }
+
+const adTakesUp: RuleId = "DEF-DISAGREEMENT-AD-TAKES-UP"

@@ -74,6 +74,11 @@ export const localDefaults = {
     why: "These terms of reference do not mention dissent; a member's disagreement must still be on the record.",
     policyField: "disagreement.dissentRuleId"
   },
+  "DEF-DISAGREEMENT-AD-TAKES-UP": {
+    rule: "On the route through the member's own manager, an Assistant Director may take the disagreement up from that manager.",
+    why: "The route names one manager; if they have left or are away, the disagreement could go no further while its outcome fell overdue.",
+    policyField: "disagreement.route"
+  },
   "DEF-DISAGREEMENT-NOTE-NEXT-WD": {
     rule: "The areas of disagreement are noted by 17:00 on the next working day after the dissent is recorded.",
     why: "The terms of reference say the areas are noted at panel but give no time; the next working day leaves the morning after a late sitting for writing them up.",

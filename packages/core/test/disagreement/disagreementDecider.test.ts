@@ -174,8 +174,25 @@ describe("disagreement decider: escalation by the member's own manager to the As
     const refusal = sup.spec.given(supWithManager()).when(sup.escalate("headOfService", "assistant_director", "assistantDirector")).refusal()
     expect(refusal).toMatchObject({
       _tag: "WrongPersonForStep",
-      message: "Only Tom Brackley, Sam Jessop's manager, takes it to the Assistant Director (SUP-8)."
+      message:
+        "Only Tom Brackley, Sam Jessop's manager, takes it to the Assistant Director (SUP-8), or an Assistant Director takes it up (DEF-DISAGREEMENT-AD-TAKES-UP)."
     })
+  })
+
+  it("DEF-DISAGREEMENT-AD-TAKES-UP: an Assistant Director takes it up from a manager who cannot (left, or away), and records its outcome", () => {
+    const takenUp = sup.spec.given(supWithManager()).when(sup.escalate("assistantDirector", "assistant_director", "assistantDirector"))
+    expect(takenUp.events()).toMatchObject([
+      {
+        _tag: "DisagreementEscalated",
+        step: "assistant_director",
+        to: { name: "Ruth Fairholme" },
+        ruleId: "DEF-DISAGREEMENT-AD-TAKES-UP",
+        by: { name: "Ruth Fairholme", role: "assistant_director" }
+      }
+    ])
+    expect(takenUp.state()?.status).toBe("with_assistant_director")
+    const history = sup.play([sup.escalate("assistantDirector", "assistant_director", "assistantDirector")], supWithManager())
+    expect(sup.spec.given(history).when(sup.outcome("assistantDirector")).state()?.status).toBe("outcome_recorded")
   })
 
   it("SUP-8: refuses a step that names nobody", () => {
