@@ -8,7 +8,7 @@ import { isUnderPoliceProtection, type Placement } from "../regulation24/Placeme
 import { comeBack, s20TaskLabel } from "../decision/decisionClocks.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
-import { childrenOnAgenda, type Sitting } from "../sitting/Sitting.js"
+import { childrenToUpload, type Sitting } from "../sitting/Sitting.js"
 import { submissionOver } from "./referralClocks.js"
 
 /**
@@ -44,7 +44,7 @@ export const sittingAwaits = (sitting: Sitting): ReadonlyArray<string> => {
   if (sitting.cancelled !== undefined) return []
   const { draftSentAt, finalAt, uploads } = sitting.record
   const uploaded = new Set(uploads.map((upload) => upload.childId))
-  const recordDone = draftSentAt !== undefined && finalAt !== undefined && childrenOnAgenda(sitting).every((child) => uploaded.has(child))
+  const recordDone = draftSentAt !== undefined && finalAt !== undefined && childrenToUpload(sitting).every((child) => uploaded.has(child))
   return [
     ...(sitting.agendaPublishedAt === undefined ? ["agenda"] : []),
     ...(sitting.papersSentAt === undefined ? ["papers"] : []),

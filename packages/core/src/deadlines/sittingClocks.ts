@@ -1,7 +1,7 @@
 import { DateTime } from "effect"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { childrenOnAgenda, type Sitting } from "../sitting/Sitting.js"
+import { childrenToUpload, type Sitting } from "../sitting/Sitting.js"
 import type { ClockSpec } from "./clock.js"
 
 /** The panel's next live sitting after this one: CPR-11's hard stop for the record. */
@@ -97,7 +97,7 @@ export const sittingClocks = (
     })
   }
   if (finalAt !== undefined) {
-    for (const childId of childrenOnAgenda(sitting)) {
+    for (const childId of childrenToUpload(sitting)) {
       clocks.push({
         id: `${sitting.id}:upload:${childId}`,
         about,

@@ -3,7 +3,7 @@ import { londonTimeOf } from "../calendar/londonTime.js"
 import { sittingClocks } from "../deadlines/sittingClocks.js"
 import type { Notification } from "../ports/Notification.js"
 import type { Role } from "../shared/roles.js"
-import { childrenOnAgenda, type Sitting, type SittingState } from "../sitting/Sitting.js"
+import { childrenToUpload, type Sitting, type SittingState } from "../sitting/Sitting.js"
 import type { FiledSheet, SittingEvent } from "../sitting/SittingEvents.js"
 import { actByClock, addressTo, clockNamed, factsOf, iso, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
 import type { NotificationContext } from "./CaseContext.js"
@@ -112,7 +112,7 @@ export const sittingNotifications = (
         break
       case "FinalRecordReturned": {
         // Counted from the agenda, not the upload clocks: a policy without record clocks (NSO) has children to upload too.
-        const children = childrenOnAgenda(sitting).length
+        const children = childrenToUpload(sitting).length
         const uploads = clocks.filter((spec) => spec.id.startsWith(`${sitting.id}:upload:`)).map((spec) => actByClock(spec, context.calendar))
         notifications.push(
           ...addressTo(
@@ -121,7 +121,11 @@ export const sittingNotifications = (
               id: `${sitting.id}:record-final:${iso(event.at)}`,
               kind: "sitting.final_record_returned",
               headline: `Final record of the ${panelName(sitting, context)} on ${formatDate(sitting.date)} is back from the chair`,
-              body: [`Upload each child's record to the case system: ${children} child record${children === 1 ? "" : "s"}.`],
+              body: [
+                sitting.quorum?.enough === false
+                  ? "Too few members were present: the sitting heard no child, so there is no child's record to upload."
+                  : `Upload each child's record to the case system: ${children} child record${children === 1 ? "" : "s"}.`
+              ],
               actBy: uploads[0],
               facts: factsOf(sittingFacts(sitting))
             },

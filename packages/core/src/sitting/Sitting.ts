@@ -40,7 +40,13 @@ export type SittingState = Sitting | undefined
 export const agendaOpenAt = (sitting: { readonly startsAt: DateTime.Utc }, at: DateTime.Utc): boolean =>
   DateTime.lessThan(at, sitting.startsAt)
 
-/** Children whose record must be uploaded: everyone on the agenda. */
+/** Children on the agenda, each once. */
 export const childrenOnAgenda = (sitting: Sitting): ReadonlyArray<ChildId> => [
   ...new Set(sitting.agenda.flatMap((item) => item.childIds))
 ]
+
+/**
+ * Children whose record of the sitting is uploaded to their file (CPR-11): everyone on the agenda of a sitting that
+ * proceeded. One the chair found too few members for (NSO-1) heard no child: its record says it did not proceed.
+ */
+export const childrenToUpload = (sitting: Sitting): ReadonlyArray<ChildId> => (sitting.quorum?.enough === false ? [] : childrenOnAgenda(sitting))
