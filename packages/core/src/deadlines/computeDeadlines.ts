@@ -39,13 +39,16 @@ export const isAccepted = (referral: ReferralClockInputs) => referral.status ===
 
 /**
  * The first live sitting after an agreement outside panel, and when the request was presented retrospectively: on the
- * agenda of a sitting that proceeded (one the chair found too few members for heard nothing, NSO-1).
+ * agenda of a sitting that has started by `now` and proceeded (one the chair found too few members for heard nothing,
+ * NSO-1). Booking the slot on a sitting still to come is not the presentation (NSO-10).
  */
-const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitting>): RetrospectiveSlot => {
+const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitting>, now: DateTime.Utc): RetrospectiveSlot => {
   if (decision.outsidePanel?.retrospectivePresentation !== true) return { nextSittingStartsAt: undefined, presentedAt: undefined }
   const after = liveSittings.filter((sitting) => DateTime.greaterThan(sitting.startsAt, presentedAfter(decision)))
   const presented = after.find((sitting) =>
-    !decidesNothing(sitting) && sitting.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId)
+    !DateTime.lessThan(now, sitting.startsAt) &&
+    !decidesNothing(sitting) &&
+    sitting.agenda.some((item) => item.kind === "retrospective" && item.referralId === decision.subject.referralId)
   )
   return { nextSittingStartsAt: after[0]?.startsAt, presentedAt: presented?.startsAt }
 }
@@ -62,7 +65,7 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
     ...sittings.flatMap((sitting) =>
       sittingClocks(sitting, sittings, policy, sittingsWithRequests.has(sitting.id))
     ),
-    ...decisions.flatMap((decision) => decisionClocks(decision, { policy, calendar }, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings))),
+    ...decisions.flatMap((decision) => decisionClocks(decision, { policy, calendar }, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings, now.now))),
     ...disagreements.flatMap((disagreement) => disagreementClocks(disagreement, policy)),
     ...placements.flatMap((placement) => placementClocks(placement, policy, now.now)),
     ...placements.flatMap((placement) =>

@@ -115,8 +115,8 @@ describe("deadlines: a decision outside panel is presented at the first live sit
   }]
   const cancel = (staff: Staff): SittingCommand[] => [{ _tag: "CancelSitting", reason: "no quorum possible", by: as(staff.chair), at: london("2027-06-01", "10:00") }]
   const on = (id: string, date: string, extra?: (staff: Staff) => SittingCommand[]) => sittingOf("north-somerset", "care-and-resource", id, date, extra)
-  const retrospective = (sittings: ReadonlyArray<Sitting>) =>
-    deadlinesOf({ referrals: [], sittings, decisions: [decision] }, contextOf("north-somerset"), at(london("2027-06-08", "09:00"))).find((d) => d.id === "dec_1:retrospective")
+  const retrospective = (sittings: ReadonlyArray<Sitting>, now = london("2027-06-08", "09:00")) =>
+    deadlinesOf({ referrals: [], sittings, decisions: [decision] }, contextOf("north-somerset"), at(now)).find((d) => d.id === "dec_1:retrospective")
 
   it("NSO-10: due at the next live sitting, past one cancelled and not one held before the agreement, whatever order the sittings come in", () => {
     const clock = retrospective([on("s23", "2027-06-23"), on("s16", "2027-06-16"), on("s9", "2027-06-09", cancel), on("s2", "2027-06-02", item("retrospective"))])
@@ -124,9 +124,17 @@ describe("deadlines: a decision outside panel is presented at the first live sit
     expect(clock!.metAt).toBeUndefined()
   })
 
-  it("NSO-10: met when the request is on a later sitting's agenda as a retrospective item; late when that sitting is not the first", () => {
-    expect(retrospective([on("s9", "2027-06-09", item("retrospective")), on("s16", "2027-06-16")])).toMatchObject({ state: "met", metLate: false, metAt: london("2027-06-09", "13:30") })
-    expect(retrospective([on("s16", "2027-06-16", item("retrospective")), on("s9", "2027-06-09")])).toMatchObject({ state: "met", metLate: true, metAt: london("2027-06-16", "13:30") })
+  it("NSO-10: met when the sitting whose agenda holds it as a retrospective item starts; late when that sitting is not the first", () => {
+    const afterBoth = london("2027-06-17", "09:00")
+    expect(retrospective([on("s9", "2027-06-09", item("retrospective")), on("s16", "2027-06-16")], afterBoth)).toMatchObject({ state: "met", metLate: false, metAt: london("2027-06-09", "13:30") })
+    expect(retrospective([on("s16", "2027-06-16", item("retrospective")), on("s9", "2027-06-09")], afterBoth)).toMatchObject({ state: "met", metLate: true, metAt: london("2027-06-16", "13:30") })
+    expect(retrospective([on("s9", "2027-06-09", item("retrospective"))], london("2027-06-09", "13:30"))).toMatchObject({ state: "met", metAt: london("2027-06-09", "13:30") })
+  })
+
+  it("NSO-10: on the agenda of a sitting still to come it is booked, not yet presented", () => {
+    const clock = retrospective([on("s9", "2027-06-09", item("retrospective"))], london("2027-06-09", "13:29"))
+    expect(clock).toMatchObject({ state: "due_soon", due: london("2027-06-09", "13:30") })
+    expect(clock!.metAt).toBeUndefined()
   })
 
   it("NSO-10: neither another request's retrospective item nor this request heard as an ordinary request meets it", () => {
