@@ -81,14 +81,20 @@ export const proposeAgenda = (
   )
 
   // A review goes to a sitting that can still take it (CPR-10, NSO-9, LIN-7), or stays with the one whose agenda holds it
-  // until that one starts: an agenda sent out without it, or a sitting gone by with none, passes it on.
+  // until that one starts, and once it has started and proceeded, until its record is final (the decision is typed up
+  // after the sitting): an agenda sent out without it, a sitting gone by with none, one the chair found too few members
+  // for (NSO-1), or a final record with no decision on it, passes it on.
   const holds = (other: Sitting, referralId: string) =>
-    other.agenda.some((item) => item.kind === "review" && item.referralId === referralId) && DateTime.lessThan(now, other.startsAt)
+    other.agenda.some((item) => item.kind === "review" && item.referralId === referralId) &&
+    (DateTime.lessThan(now, other.startsAt) || (!decidesNothing(other) && other.record.finalAt === undefined))
   const reviews = reviewWindows(decisions, policy, calendar)
     .filter((window) => {
       const candidates = after(window.decision.heardAt).filter((other) => takes(other) || holds(other, window.decision.subject.referralId))
       const inside = candidates.filter((other) => !DateTime.lessThan(other.startsAt, window.earliest) && !DateTime.greaterThan(other.startsAt, window.latest))
-      const target = inside.at(-1) ?? candidates.find((other) => DateTime.greaterThan(other.startsAt, window.latest))
+      const target =
+        candidates.filter((other) => holds(other, window.decision.subject.referralId)).at(-1) ??
+        inside.at(-1) ??
+        candidates.find((other) => DateTime.greaterThan(other.startsAt, window.latest))
       return target?.id === sitting.id
     })
     .map((window): AgendaEntry => ({
