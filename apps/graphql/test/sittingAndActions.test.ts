@@ -149,6 +149,23 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
     expect((await query(staff.administrator, referralSitting, { id: notOnOne.id })).referral).toEqual({ id: notOnOne.id, sitting: null })
   })
 
+  it("CPR-11, NSO-1: a sitting the chair found too few members for has no child's record to upload: once its record is final it reads uploaded", async () => {
+    const request = await readyRequest(app, policy, { id: "thin-child-1", name: "Peregrine Ashdown" })
+    const scheduled = await send(staff.administrator, "scheduleSitting", { panelId: panel.id, date: sittingDate(app, policy) })
+    const sittingId = scheduled.id as string
+    await run(app, staff.administrator, "acceptReferralOntoSitting", "... on Referral { id }", { referralId: request.id, sittingId })
+    const built = await send(staff.administrator, "buildProposedAgenda", { sittingId })
+    await send(staff.administrator, "publishAgenda", { sittingId, papersToFollow: false })
+    app.travelTo(new Date(Date.parse(built.startsAt) + 60_000))
+    await send(staff.administrator, "recordAttendance", { sittingId, personId: staff.chair.personId, name: staff.chair.name, seat: "Chair", membership: "standing", status: "present" })
+    const thin = await send(staff.chair, "confirmQuorum", { sittingId, enough: false, note: "Only the chair could come" })
+    expect(thin.quorum, JSON.stringify(thin)).toMatchObject({ enough: false })
+    app.travelTo(new Date(Date.parse(built.endsAt) + 3_600_000))
+    await send(staff.administrator, "sendDraftRecordToChair", { sittingId })
+    const final = await send(staff.chair, "returnFinalRecord", { sittingId })
+    expect(final.record, JSON.stringify(final)).toMatchObject({ status: "uploaded", uploadedChildIds: [] })
+  })
+
   it("a sitting cancelled before it starts reads its reason and who; the sittings list filters by dates and panel; a bad id is named", async () => {
     const date = addDays(sittingDate(app, policy, 70), 0)
     const scheduled = await send(staff.administrator, "scheduleSitting", { panelId: panel.id, date })

@@ -2,8 +2,7 @@ import { DateTime } from "effect"
 import { formatDate } from "../calendar/format.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { Referral } from "../referral/Referral.js"
-import { decidesNothing } from "../referral/ReferralCommands.js"
-import type { Sitting } from "../sitting/Sitting.js"
+import { decidesNothing, type Sitting } from "../sitting/Sitting.js"
 
 /** A request deferred at an earlier sitting and not heard since, with the sitting that deferred it. */
 export interface Deferral {

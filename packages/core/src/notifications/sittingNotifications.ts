@@ -3,7 +3,7 @@ import { londonTimeOf } from "../calendar/londonTime.js"
 import { sittingClocks } from "../deadlines/sittingClocks.js"
 import type { Notification } from "../ports/Notification.js"
 import type { Role } from "../shared/roles.js"
-import { childrenToUpload, type Sitting, type SittingState } from "../sitting/Sitting.js"
+import { childrenToUpload, decidesNothing, type Sitting, type SittingState } from "../sitting/Sitting.js"
 import type { FiledSheet, SittingEvent } from "../sitting/SittingEvents.js"
 import { actByClock, addressTo, clockNamed, factsOf, iso, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
 import type { NotificationContext } from "./CaseContext.js"
@@ -122,7 +122,7 @@ export const sittingNotifications = (
               kind: "sitting.final_record_returned",
               headline: `Final record of the ${panelName(sitting, context)} on ${formatDate(sitting.date)} is back from the chair`,
               body: [
-                sitting.quorum?.enough === false
+                decidesNothing(sitting)
                   ? "Too few members were present: the sitting heard no child, so there is no child's record to upload."
                   : `Upload each child's record to the case system: ${children} child record${children === 1 ? "" : "s"}.`
               ],

@@ -23,9 +23,6 @@ export type SittingFacts = Pick<Sitting, "id" | "panelId" | "date" | "startsAt" 
 /** What a request moved to another sitting needs to know of the one it is on, read by the use case from its record. */
 export type SittingLeft = Pick<Sitting, "id" | "quorum">
 
-/** The chair found too few members present at the sitting (NSO-1): it decides nothing, and its requests go elsewhere. */
-export const decidesNothing = (sitting: Pick<Sitting, "quorum">) => sitting.quorum?.enough === false
-
 export type ReferralCommand =
   | (Base & { readonly _tag: "CreateDraft"; readonly referralId: ReferralId; readonly form: ReferralForm })
   | (Base & { readonly _tag: "EditDraft"; readonly form: ReferralForm })

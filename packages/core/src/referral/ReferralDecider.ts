@@ -9,7 +9,7 @@ import { actedBy } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { describeRoles, roleLabel } from "../shared/roles.js"
 import type { Referral, ReferralState, ReferralStatus } from "./Referral.js"
-import { decidesNothing, type ReferralCommand } from "./ReferralCommands.js"
+import type { ReferralCommand } from "./ReferralCommands.js"
 import {
   LatePermissionNotAllowed,
   LateRequest,
@@ -26,6 +26,7 @@ import { hearingHeard, hearingRevised } from "./hearings.js"
 import { redirectTarget } from "./redirect.js"
 import { sittingCanTake } from "./sittingChecks.js"
 import { submissionChecks } from "./submissionChecks.js"
+import { decidesNothing } from "../sitting/Sitting.js"
 
 export interface ReferralContext {
   readonly policy: AuthorityPolicy

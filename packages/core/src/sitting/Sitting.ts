@@ -45,8 +45,11 @@ export const childrenOnAgenda = (sitting: Sitting): ReadonlyArray<ChildId> => [
   ...new Set(sitting.agenda.flatMap((item) => item.childIds))
 ]
 
+/** The chair found too few members present at the sitting (NSO-1): it decides nothing, and its requests go elsewhere. */
+export const decidesNothing = (sitting: Pick<Sitting, "quorum">) => sitting.quorum?.enough === false
+
 /**
  * Children whose record of the sitting is uploaded to their file (CPR-11): everyone on the agenda of a sitting that
  * proceeded. One the chair found too few members for (NSO-1) heard no child: its record says it did not proceed.
  */
-export const childrenToUpload = (sitting: Sitting): ReadonlyArray<ChildId> => (sitting.quorum?.enough === false ? [] : childrenOnAgenda(sitting))
+export const childrenToUpload = (sitting: Sitting): ReadonlyArray<ChildId> => (decidesNothing(sitting) ? [] : childrenOnAgenda(sitting))

@@ -1,4 +1,4 @@
-import { childrenOnAgenda, type Sitting } from "@carepanel/core"
+import { childrenToUpload, type Sitting } from "@carepanel/core"
 import { builder } from "../builder.js"
 import { AgendaItemKindEnum, AttendanceStatusEnum, MembershipEnum } from "../shared/enums.js"
 import { ActedByRef } from "../shared/objects.js"
@@ -31,13 +31,13 @@ const AttendanceRef = builder.objectRef<Sitting["attendance"][number]>("Attendan
 const recordStatus = (sitting: Sitting): string => {
   const { record } = sitting
   if (record.finalAt === undefined) return record.draftSentAt === undefined ? "not_started" : "draft_with_chair"
-  return childrenOnAgenda(sitting).every((childId) => record.uploads.some((upload) => upload.childId === childId)) ? "uploaded" : "final"
+  return childrenToUpload(sitting).every((childId) => record.uploads.some((upload) => upload.childId === childId)) ? "uploaded" : "final"
 }
 
 const RecordRef = builder.objectRef<Sitting>("SittingRecord").implement({
   description: "The record's turnaround after the sitting (CPR-11): drafted, with the chair, final, uploaded per child.",
   fields: (t) => ({
-    status: t.string({ description: "not_started, draft_with_chair, final or uploaded.", resolve: recordStatus }),
+    status: t.string({ description: "not_started, draft_with_chair, final or uploaded (every child's record uploaded; a sitting the chair found too few members for has none to upload, NSO-1).", resolve: recordStatus }),
     draftSentAt: t.field({ type: "DateTime", nullable: true, resolve: (sitting) => sitting.record.draftSentAt ?? null }),
     finalAt: t.field({ type: "DateTime", nullable: true, resolve: (sitting) => sitting.record.finalAt ?? null }),
     uploadedChildIds: t.stringList({ resolve: (sitting) => sitting.record.uploads.map((upload) => upload.childId) })
