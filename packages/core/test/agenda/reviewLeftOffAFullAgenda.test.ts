@@ -1,51 +1,17 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
 import { Agendas } from "../../src/agenda/Agendas.js"
-import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
-import { Decisions } from "../../src/decision/Decisions.js"
-import { preset } from "../../src/policy/authorities/index.js"
 import { Referrals } from "../../src/referral/Referrals.js"
-import { PersonId, type ReferralId } from "../../src/shared/ids.js"
+import type { ReferralId } from "../../src/shared/ids.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
-import { staffOf } from "../../src/testing/actors.js"
-import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
-import { holderOf } from "../../src/testing/readyRequest.js"
-import { signOffAll } from "../../src/testing/signOffAll.js"
 import { london } from "../fixtures.js"
 import { requestOf, sittingsFromJune2027 } from "../readyRequest.js"
+import { approvedOnTheNinth, nso, sittingOn, staff } from "./preProceedingsAtNorthSomerset.js"
 
 // NSO-9: children in pre-proceedings are reviewed by panel at 8-10 weeks. Pre-proceedings approved at the sitting of
 // Wed 9 Jun 2027 (ending 16:30) are reviewed between Wed 4 Aug and Wed 18 Aug 16:30: at the sittings of 11 and 18 Aug.
-
-const nso = preset("north-somerset")
-const staff = staffOf("north-somerset")
-const chair = staff.assistantDirector
-
-const sittingOn = (date: string) =>
-  Effect.map(Sittings, (sittings) => sittings.list(staff.administrator, { panelId: nso.panels[0].id })).pipe(
-    Effect.flatten,
-    Effect.map((all) => all.find((candidate) => candidate.date === date)!)
-  )
-
-/** Pre-proceedings for child-p accepted onto 9 June, approved there and signed off. */
-const approvedOnTheNinth = Effect.gen(function* () {
-  const [referrals, sittings, agendas, decisions] = yield* Effect.all([Referrals, Sittings, Agendas, Decisions])
-  const request = yield* requestOf(nso, "pre_proceedings", "child-p", true)
-  const ninth = yield* sittingOn("2027-06-09")
-  yield* referrals.acceptOntoSitting(staff.administrator, request.id, ninth.id)
-  yield* agendas.build(staff.administrator, ninth.id)
-  yield* sittings.publishAgenda(staff.administrator, ninth.id)
-  yield* TestClock.setTime(ninth.startsAt.epochMillis)
-  yield* sittings.recordAttendance(staff.administrator, ninth.id, { personId: chair.personId, name: chair.name, seat: "Chair", membership: "standing", status: "present" })
-  yield* sittings.recordAttendance(staff.administrator, ninth.id, { personId: PersonId.make("hos-delia-marsh"), name: "Delia Marsh", seat: "Head of Service", membership: "standing", status: "present" })
-  yield* sittings.confirmQuorum(chair, ninth.id, true, "Chair and a Head of Service present")
-  yield* TestClock.setTime(ninth.endsAt.epochMillis)
-  const content = exampleDecision(nso, "pre_proceedings", "approve", { actionsDue: "2027-06-30" as LocalDate, key: request.id })
-  yield* signOffAll(yield* decisions.recordAtPanel(staff.administrator, request.id, ninth.id, content), chair, (role) => holderOf("north-somerset", role))
-  return request.id
-})
 
 /** Nine other children's requests, ready on 1 June and accepted onto the sitting on `date`: as many as its hours hold at 20 minutes each. */
 const nineAcceptedOnto = (date: string) =>
