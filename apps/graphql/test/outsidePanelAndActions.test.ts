@@ -203,5 +203,12 @@ describe("a Lincolnshire panel decision's actions followed up over GraphQL (LIN-
     expect(byHead.message).toBe("Only the service manager approves alternative action when circumstances change (LIN-8).")
     const approved = await send(staff.serviceManager, "approveChangeOfCircumstances", input)
     expect(approved, JSON.stringify(approved)).toMatchObject({ __typename: "Decision", id: decision.id, status: "final" })
+    // An approval may name the actions the alternative replaces: they read "replaced" and are no longer closed by anyone.
+    const [first, second] = approved.actions as Array<{ actionId: string }>
+    const replaced = await send(staff.serviceManager, "approveChangeOfCircumstances", { ...input, alternativeAction: "Weekly visits by the aunt", replacesActionIds: [second!.actionId] })
+    expect(replaced.actions, JSON.stringify(replaced)).toEqual([
+      { actionId: first!.actionId, progress: "open", evidence: null, outstandingReason: null, closedBy: null },
+      { actionId: second!.actionId, progress: "replaced", evidence: null, outstandingReason: null, closedBy: { name: staff.serviceManager.name } }
+    ])
   })
 })

@@ -2,6 +2,7 @@ import { DateTime } from "effect"
 import type { ChildRecord } from "../childRecord/ChildRecord.js"
 import type { Decision } from "../decision/Decision.js"
 import { agreedFieldsFor } from "../decision/agreedByRequestType.js"
+import { stillOwed } from "../decision/DecisionParts.js"
 import type { RequestType } from "../policy/RequestType.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { isUnderPoliceProtection, type Placement } from "../regulation24/Placement.js"
@@ -65,9 +66,9 @@ export const decisionAwaits = (decision: Decision): ReadonlyArray<string> => {
   // An approval that agrees "no" to what a type asks (pre-proceedings: false) starts no review of it (`startsReviews`).
   const reviewable = (type: RequestType) => !reviewed.has(type) && !agreedFieldsFor([type]).some((field) => agreed[field] === false)
   return [
-    ...(actions.some((action) => action.progress._tag !== "Completed") ? ["action"] : []),
+    ...(actions.some(stillOwed) ? ["action"] : []),
     ...(actions.length > 0 && decision.actionsCaseNoteAt === undefined ? ["caseNote"] : []),
-    ...(actions.some((action) => action.fgcReferral && !received.has(action.actionId)) ? ["fgc"] : []),
+    ...(actions.some((action) => action.fgcReferral && stillOwed(action) && !received.has(action.actionId)) ? ["fgc"] : []),
     ...(returns && decision.returnWaived === undefined && decision.laterHearings.length === 0 ? ["return"] : []),
     ...(outcome === "approve" ? decision.subject.requestTypes.filter(reviewable).map((type) => `review:${type}`) : []),
     ...(sharedFunding !== undefined && decision.complexNeedsReferral?.templateSent === undefined ? ["complexNeeds"] : []),

@@ -47,7 +47,8 @@ export const DecisionCommandBody = Schema.Union(
   Schema.TaggedStruct("MarkActionOutstanding", { actionId: ActionId, reason: text }),
   Schema.TaggedStruct("RecordActionsCaseNote", { note: text }),
   Schema.TaggedStruct("RecordFgcReferralReceived", { actionId: ActionId }),
-  Schema.TaggedStruct("ApproveChangeOfCircumstances", { circumstances: text, alternativeAction: text }),
+  /** `replaces`: the decision's actions the alternative action takes the place of (LIN-8); they are no longer owed. */
+  Schema.TaggedStruct("ApproveChangeOfCircumstances", { circumstances: text, alternativeAction: text, replaces: Schema.optional(Schema.Array(ActionId)) }),
   Schema.TaggedStruct("WaiveReturn", { caseNote: text }),
   Schema.TaggedStruct("RecordS20Task", { task: S20Task, note: text }),
   Schema.TaggedStruct("RecordComplexNeedsTemplateSent", { note: text }),

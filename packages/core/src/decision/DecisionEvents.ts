@@ -71,6 +71,8 @@ export const FgcReferralReceived = Schema.TaggedStruct("FgcReferralReceived", { 
 export const ChangeOfCircumstancesApproved = Schema.TaggedStruct("ChangeOfCircumstancesApproved", {
   circumstances: Schema.NonEmptyTrimmedString,
   alternativeAction: Schema.NonEmptyTrimmedString,
+  /** The actions it takes the place of; absent when it replaces none (and on approvals recorded before this). */
+  replaces: Schema.optional(Schema.Array(ActionId)),
   ...audit
 })
 export const ReturnWaived = Schema.TaggedStruct("ReturnWaived", { caseNote: Schema.NonEmptyTrimmedString, ...audit })

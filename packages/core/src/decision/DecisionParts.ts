@@ -92,9 +92,14 @@ export type ActionPlan = typeof ActionPlan.Type
 export const ActionProgress = Schema.Union(
   Schema.TaggedStruct("Open", {}),
   Schema.TaggedStruct("Completed", { evidence: Schema.NonEmptyTrimmedString, by: ActedBy, at: Schema.DateTimeUtc }),
-  Schema.TaggedStruct("Outstanding", { reason: Schema.NonEmptyTrimmedString, by: ActedBy, at: Schema.DateTimeUtc })
+  Schema.TaggedStruct("Outstanding", { reason: Schema.NonEmptyTrimmedString, by: ActedBy, at: Schema.DateTimeUtc }),
+  /** LIN-8: no longer owed: the alternative action approved when circumstances changed takes its place. */
+  Schema.TaggedStruct("Replaced", { alternativeAction: Schema.NonEmptyTrimmedString, by: ActedBy, at: Schema.DateTimeUtc })
 )
 export type ActionProgress = typeof ActionProgress.Type
+
+/** Still owed: open, or recorded outstanding; not completed, nor replaced by an approved alternative (LIN-8). */
+export const stillOwed = (action: { readonly progress: ActionProgress }) => action.progress._tag === "Open" || action.progress._tag === "Outstanding"
 
 export const Action = Schema.Struct({ ...ActionPlan.fields, progress: ActionProgress })
 export type Action = typeof Action.Type

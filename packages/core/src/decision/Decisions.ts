@@ -158,8 +158,9 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
       recordActionsCaseNote: (actor: Actor, id: DecisionId, note: string) => run(actor, id, { _tag: "RecordActionsCaseNote", note }),
       recordFgcReferralReceived: (actor: Actor, id: DecisionId, actionId: ActionId) =>
         run(actor, id, { _tag: "RecordFgcReferralReceived", actionId }),
-      approveChangeOfCircumstances: (actor: Actor, id: DecisionId, circumstances: string, alternativeAction: string) =>
-        run(actor, id, { _tag: "ApproveChangeOfCircumstances", circumstances, alternativeAction }),
+      /** `replaces`: the actions the alternative action takes the place of (LIN-8); they are no longer owed. */
+      approveChangeOfCircumstances: (actor: Actor, id: DecisionId, circumstances: string, alternativeAction: string, replaces: ReadonlyArray<ActionId> = []) =>
+        run(actor, id, { _tag: "ApproveChangeOfCircumstances", circumstances, alternativeAction, ...(replaces.length === 0 ? {} : { replaces }) }),
       waiveReturn: (actor: Actor, id: DecisionId, caseNote: string) => run(actor, id, { _tag: "WaiveReturn", caseNote }),
       recordS20Task: (actor: Actor, id: DecisionId, task: S20Task, note: string) => run(actor, id, { _tag: "RecordS20Task", task, note }),
       /** CPR-6: the administrator emailed the Complex Needs Panel referral template to the social worker. */

@@ -33,6 +33,9 @@ const openAction = (decision: Decision, actionId: string) => {
   if (action.progress._tag === "Completed") {
     return Effect.fail(new ActionAlreadyClosed({ message: `"${action.description}" is already completed.` }))
   }
+  if (action.progress._tag === "Replaced") {
+    return Effect.fail(new ActionAlreadyClosed({ message: `"${action.description}" was replaced by the alternative action approved when circumstances changed.` }))
+  }
   return Effect.succeed(action)
 }
 
@@ -103,7 +106,15 @@ export const decideFollowUp = (command: FollowUp, decision: Decision, context: A
           })
         }
         yield* final(decision)
-        return emit({ _tag: "ChangeOfCircumstancesApproved", circumstances: command.circumstances, alternativeAction: command.alternativeAction, ...audit })
+        const replaces = [...new Set(command.replaces ?? [])]
+        for (const actionId of replaces) yield* openAction(decision, actionId)
+        return emit({
+          _tag: "ChangeOfCircumstancesApproved",
+          circumstances: command.circumstances,
+          alternativeAction: command.alternativeAction,
+          ...(replaces.length === 0 ? {} : { replaces }),
+          ...audit
+        })
       }
       case "WaiveReturn":
         return yield* waiveReturn(command, decision, context)

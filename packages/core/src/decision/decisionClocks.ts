@@ -102,7 +102,8 @@ export const decisionClocks = (
   )
   const clocks: ClockSpec[] = []
   const timescales = timescalesRuleOf(policy.decision)
-  for (const action of decision.content.actions) {
+  // An action replaced by an approved alternative (LIN-8) is no longer owed: it keeps no clock.
+  for (const action of decision.content.actions.filter((candidate) => candidate.progress._tag !== "Replaced")) {
     clocks.push({
       id: `${decision.id}:action:${action.actionId}`,
       about: { kind: "action", id: action.actionId },
@@ -125,7 +126,7 @@ export const decisionClocks = (
       metAt: decision.actionsCaseNoteAt
     })
   }
-  for (const action of decision.content.actions.filter((candidate) => candidate.fgcReferral)) {
+  for (const action of decision.content.actions.filter((candidate) => candidate.fgcReferral && candidate.progress._tag !== "Replaced")) {
     const received = decision.fgcReferralsReceived.find((entry) => entry.actionId === action.actionId)?.at
     for (const escalation of policy.decision.fgcReferralEscalations) {
       clocks.push({

@@ -115,7 +115,10 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
       return { ...state, fgcReferralsReceived: [...state.fgcReferralsReceived, { actionId: event.actionId, at: event.at }] }
     case "ChangeOfCircumstancesApproved":
       return {
-        ...state,
+        ...(event.replaces ?? []).reduce(
+          (replaced, actionId) => progress(replaced, actionId, { _tag: "Replaced", alternativeAction: event.alternativeAction, by: event.by, at: event.at }),
+          state
+        ),
         changesOfCircumstances: [
           ...state.changesOfCircumstances,
           { circumstances: event.circumstances, alternativeAction: event.alternativeAction, by: event.by, at: event.at }

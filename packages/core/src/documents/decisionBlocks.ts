@@ -12,7 +12,7 @@ import { roleLabel } from "../shared/roles.js"
 import { type Block, fields, paragraph, type Section, table } from "./DocumentModel.js"
 import type { ChildNaming } from "./DocumentReader.js"
 
-const progressWord = { Open: "open", Completed: "completed", Outstanding: "outstanding" } as const
+const progressWord = { Open: "open", Completed: "completed", Outstanding: "outstanding", Replaced: "replaced by alternative action" } as const
 
 /** The date a decision comes back to panel by (CPR-10, LIN-7): so many weeks from the hearing. */
 export const reviewDate = (decision: Decision): string | undefined =>

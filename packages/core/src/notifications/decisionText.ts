@@ -31,7 +31,7 @@ export const agreedLines = (agreed: Agreed, redact: (text: string) => string): R
   ...(agreed.careProceedings ? ["Care proceedings are agreed."] : [])
 ]
 
-const progressWord = { Open: "", Completed: " [completed]", Outstanding: " [outstanding]" } as const
+const progressWord = { Open: "", Completed: " [completed]", Outstanding: " [outstanding]", Replaced: " [replaced by alternative action]" } as const
 
 /** The decision as the social worker and team manager read it (CPR-8, SUP-6, LIN-6): free text goes through `redact`. */
 export const decisionLines = (decision: Decision, redact: (text: string) => string): ReadonlyArray<string> => {

@@ -1,4 +1,4 @@
-import { authorise, awaitsField, Decision, decisionCollection, decisionReaders, readAll, readWhere } from "@carepanel/core"
+import { authorise, awaitsField, Decision, decisionCollection, decisionReaders, readAll, readWhere, stillOwed } from "@carepanel/core"
 import { Effect } from "effect"
 import { builder } from "../builder.js"
 import { clockById, runningClocksOf } from "../deadline/deadlineQueries.js"
@@ -30,7 +30,7 @@ builder.queryField("actions", (t) =>
             : readWhere(decisionCollection, Decision, actor.authorityId, { [awaitsField]: "action" }))
           return decisions
             .flatMap((decision) => decision.content.actions.map((action): ActionView => ({ decision, action })))
-            .filter((view) => (args.ownerRole == null || view.action.ownerRole === args.ownerRole) && (state === "all" || view.action.progress._tag !== "Completed"))
+            .filter((view) => (args.ownerRole == null || view.action.ownerRole === args.ownerRole) && (state === "all" || stillOwed(view.action)))
             .sort((a, b) => a.action.dueDate.localeCompare(b.action.dueDate))
         })
       )

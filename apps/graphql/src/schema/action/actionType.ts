@@ -21,7 +21,7 @@ export const ActionRef = builder.objectRef<ActionView>("Action").implement({
     ownerName: t.string({ nullable: true, resolve: ({ action }) => action.ownerName ?? null }),
     dueDate: t.field({ type: "Date", resolve: ({ action }) => action.dueDate }),
     fgcReferral: t.boolean({ resolve: ({ action }) => action.fgcReferral }),
-    progress: t.string({ description: "open, completed or outstanding", resolve: ({ action }) => action.progress._tag.toLowerCase() }),
+    progress: t.string({ description: "open, completed, outstanding or replaced (by an alternative action approved when circumstances changed, LIN-8)", resolve: ({ action }) => action.progress._tag.toLowerCase() }),
     evidence: t.string({ nullable: true, resolve: ({ action }) => (action.progress._tag === "Completed" ? action.progress.evidence : null) }),
     outstandingReason: t.string({ nullable: true, resolve: ({ action }) => (action.progress._tag === "Outstanding" ? action.progress.reason : null) }),
     closedBy: t.field({ type: ActedByRef, nullable: true, resolve: ({ action }) => (action.progress._tag === "Open" ? null : action.progress.by) }),

@@ -127,17 +127,19 @@ commandMutation("recordFgcReferralReceived", {
 })
 
 commandMutation("approveChangeOfCircumstances", {
-  description: "Approves an alternative action after a change of circumstances.",
+  description:
+    "Approves an alternative action after a change of circumstances (LIN-8). The actions it replaces, if any, are no longer owed: they read progress 'replaced' and keep no clock.",
   type,
   refusals,
   fields: (t) => ({
     decisionId: t.id({ required: true }),
     circumstances: t.string({ required: true }),
-    alternativeAction: t.string({ required: true })
+    alternativeAction: t.string({ required: true }),
+    replacesActionIds: t.idList({ description: "The decision's actions the alternative action takes the place of." })
   }),
-  schema: Schema.Struct({ decisionId: DecisionId, circumstances: Text, alternativeAction: Text }),
-  execute: (actor, { decisionId, circumstances, alternativeAction }) =>
-    using(Decisions, (decisions) => decisions.approveChangeOfCircumstances(actor, decisionId, circumstances, alternativeAction))
+  schema: Schema.Struct({ decisionId: DecisionId, circumstances: Text, alternativeAction: Text, replacesActionIds: optional(Schema.Array(ActionId)) }),
+  execute: (actor, { decisionId, circumstances, alternativeAction, replacesActionIds }) =>
+    using(Decisions, (decisions) => decisions.approveChangeOfCircumstances(actor, decisionId, circumstances, alternativeAction, replacesActionIds ?? []))
 })
 
 commandMutation("waiveReturnToPanel", {
