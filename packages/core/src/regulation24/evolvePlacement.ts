@@ -50,7 +50,8 @@ export const evolvePlacement = (state: PlacementState, event: PlacementEvent): P
       return { ...state, s20Accommodation: { consents: event.consents, childWishes: event.childWishes, ...recorded } }
     case "S20ConsentWithdrawn":
       if (state.s20Accommodation === undefined) return state
-      return { ...state, urgent: true, s20Accommodation: { ...state.s20Accommodation, withdrawn: { withdrawnBy: event.withdrawnBy, ...recorded } } }
+      // Urgent only while the placement is open: nothing clears the flag on an ended one (PlacementFilter.urgent).
+      return { ...state, urgent: state.urgent || state.status !== "ended", s20Accommodation: { ...state.s20Accommodation, withdrawn: { withdrawnBy: event.withdrawnBy, ...recorded } } }
     case "PlacementReconsidered":
       return { ...state, extensionGrounds: { ...state.extensionGrounds, reconsidered: { stillMostAppropriate: event.stillMostAppropriate, reasons: event.reasons, ...recorded } } }
     case "FosteringPanelViewsSought":

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "@effect/vitest"
+import { type DateTime, Effect, Layer, TestClock } from "effect"
+import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
+import { preset } from "../../src/policy/authorities/index.js"
+import { Placements } from "../../src/regulation24/Placements.js"
+import { placementRow } from "../../src/reports/placementRows.js"
+import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
+import { SequentialIds } from "../../src/testing/SequentialIds.js"
+import { staticPolicies } from "../../src/testing/StaticPolicies.js"
+import { london } from "../fixtures.js"
+import { carers, childId, mother, staff, yesToRefuse } from "./fixtures.js"
+
+const core = Placements.Default.pipe(
+  Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("lincolnshire")), EnglandAndWalesCalendar))
+)
+const setTime = (instant: DateTime.Utc) => TestClock.setTime(instant.epochMillis)
+
+describe("given a Lincolnshire child placed with her aunt under s20, the placement ended when she moved on", () => {
+  it.effect("STAT-S20-CONSENT: consent withdrawn afterwards is recorded, but the ended placement is not listed as urgent, which nothing could clear", () =>
+    Effect.gen(function* () {
+      const placements = yield* Placements
+      yield* setTime(london("2027-03-26", "09:00"))
+      const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
+      yield* setTime(london("2027-03-26", "10:00"))
+      yield* placements.recordPlacementMade(staff.socialWorker, id, london("2027-03-26", "10:00"), carers)
+      const wishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
+      yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [mother], childWishes: wishes })
+      yield* setTime(london("2027-04-02", "09:00"))
+      yield* placements.end(staff.serviceManager, id, "child_moved")
+
+      yield* setTime(london("2027-04-03", "09:00"))
+      const withdrawn = yield* placements.recordS20ConsentWithdrawn(staff.socialWorker, id, "Dana Harrow")
+
+      expect(withdrawn).toMatchObject({ status: "ended", urgent: false, s20Accommodation: { withdrawn: { withdrawnBy: "Dana Harrow" } } })
+      expect(placementRow(withdrawn, [])).toMatchObject({ urgent: false, endedOn: "2027-04-02" })
+      const urgentIds = (yield* placements.list(staff.auditor, { urgent: true })).map((placement) => placement.id)
+      expect(urgentIds).toEqual([])
+      // Ending it again, the only step that clears the flag, is refused.
+      const again = yield* Effect.flip(placements.end(staff.serviceManager, id, "child_moved"))
+      expect(again.message).toBe("You cannot end this placement: this placement has ended.")
+    }).pipe(Effect.provide(core))
+  )
+
+  it.effect("STAT-S20-CONSENT: consent withdrawn while the child is still placed makes the placement urgent until it ends", () =>
+    Effect.gen(function* () {
+      const placements = yield* Placements
+      yield* setTime(london("2027-03-26", "09:00"))
+      const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
+      yield* setTime(london("2027-03-26", "10:00"))
+      yield* placements.recordPlacementMade(staff.socialWorker, id, london("2027-03-26", "10:00"), carers)
+      const wishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
+      yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [mother], childWishes: wishes })
+      yield* setTime(london("2027-03-29", "12:00"))
+      const withdrawn = yield* placements.recordS20ConsentWithdrawn(staff.socialWorker, id, "Dana Harrow")
+      expect(withdrawn).toMatchObject({ status: "placed", urgent: true })
+      expect((yield* placements.list(staff.auditor, { urgent: true })).map((placement) => placement.id)).toEqual([id])
+      yield* setTime(london("2027-03-30", "09:00"))
+      yield* placements.end(staff.serviceManager, id, "child_returned_home")
+      expect(yield* placements.list(staff.auditor, { urgent: true })).toEqual([])
+    }).pipe(Effect.provide(core))
+  )
+})
