@@ -13,6 +13,7 @@ import {
   hasS20Basis,
   hasExpired,
   isRegulation24,
+  isUnderPoliceProtection,
   missingExtensionSteps,
   type Placement,
   type PlacementState,
@@ -211,7 +212,13 @@ const decide = (
         return emit({ _tag: "S20ConsentSigned", signedBy: [first, ...rest], ...audit })
       }
       case "RecordS20Accommodation": {
-        const placement = yield* requireStatus(state, openStatuses, "record s20 accommodation")
+        // Police protection outlives the placement (STAT-S46): while it runs, s20 accommodation agreed after the
+        // placement ended is recorded, since only with it can police protection end as "accommodated under s20".
+        const placement = yield* requireStatus(
+          state,
+          state !== undefined && isUnderPoliceProtection(state) ? [...openStatuses, "ended"] : openStatuses,
+          "record s20 accommodation"
+        )
         if (hasS20Basis(placement)) {
           return yield* new AlreadyRecorded({ what: "s20 accommodation", message: `The s20 accommodation was already recorded at ${formatInstant(placement.s20Accommodation!.at)}.` })
         }
