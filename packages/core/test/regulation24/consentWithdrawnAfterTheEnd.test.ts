@@ -15,16 +15,23 @@ const core = Placements.Default.pipe(
 )
 const setTime = (instant: DateTime.Utc) => TestClock.setTime(instant.epochMillis)
 
+/** The child placed with her aunt on 26 March 2027 at 10:00, accommodated under s20 with her mother's consent. */
+const placedUnderS20 = Effect.gen(function* () {
+  const placements = yield* Placements
+  yield* setTime(london("2027-03-26", "09:00"))
+  const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
+  yield* setTime(london("2027-03-26", "10:00"))
+  yield* placements.recordPlacementMade(staff.socialWorker, id, london("2027-03-26", "10:00"), carers)
+  const wishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
+  yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [mother], childWishes: wishes })
+  return id
+})
+
 describe("given a Lincolnshire child placed with her aunt under s20, the placement ended when she moved on", () => {
   it.effect("STAT-S20-CONSENT: consent withdrawn afterwards is recorded, but the ended placement is not listed as urgent, which nothing could clear", () =>
     Effect.gen(function* () {
       const placements = yield* Placements
-      yield* setTime(london("2027-03-26", "09:00"))
-      const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
-      yield* setTime(london("2027-03-26", "10:00"))
-      yield* placements.recordPlacementMade(staff.socialWorker, id, london("2027-03-26", "10:00"), carers)
-      const wishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
-      yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [mother], childWishes: wishes })
+      const id = yield* placedUnderS20
       yield* setTime(london("2027-04-02", "09:00"))
       yield* placements.end(staff.serviceManager, id, "child_moved")
 
@@ -44,12 +51,7 @@ describe("given a Lincolnshire child placed with her aunt under s20, the placeme
   it.effect("STAT-S20-CONSENT: consent withdrawn while the child is still placed makes the placement urgent until it ends", () =>
     Effect.gen(function* () {
       const placements = yield* Placements
-      yield* setTime(london("2027-03-26", "09:00"))
-      const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
-      yield* setTime(london("2027-03-26", "10:00"))
-      yield* placements.recordPlacementMade(staff.socialWorker, id, london("2027-03-26", "10:00"), carers)
-      const wishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
-      yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [mother], childWishes: wishes })
+      const id = yield* placedUnderS20
       yield* setTime(london("2027-03-29", "12:00"))
       const withdrawn = yield* placements.recordS20ConsentWithdrawn(staff.socialWorker, id, "Dana Harrow")
       expect(withdrawn).toMatchObject({ status: "placed", urgent: true })
