@@ -1,6 +1,9 @@
 import { Effect, TestClock } from "effect"
+import { Agendas } from "../src/agenda/Agendas.js"
 import type { AuthorityPolicy } from "../src/policy/AuthorityPolicy.js"
 import type { RequestType } from "../src/policy/RequestType.js"
+import { Referrals } from "../src/referral/Referrals.js"
+import type { Actor } from "../src/shared/actor.js"
 import { Sittings } from "../src/sitting/Sittings.js"
 import { staffOf } from "../src/testing/actors.js"
 import { requestWithPapers } from "../src/testing/readyRequest.js"
@@ -16,3 +19,33 @@ export const sittingsFromJune2027 = (policy: AuthorityPolicy) =>
 /** A request for `type` about child `childId` with its papers; submitted and approved (ready for a sitting) when `ready`. */
 export const requestOf = (policy: AuthorityPolicy, type: RequestType, childId: string, ready: boolean) =>
   requestWithPapers(policy, type, { id: childId, name: "Rowan Example" }, { draft: !ready })
+
+/** The authority's first panel's sittings from June 2027 (as `sittingsFromJune2027`), found by their date. */
+export const sittingsByDate = (policy: AuthorityPolicy) =>
+  Effect.map(sittingsFromJune2027(policy), (year) => (date: string) => year.find((sitting) => sitting.date === date)!)
+
+/** A ready request for `type` about `childId`, accepted onto the sitting on `date`; with the sittings by date. */
+export const acceptedOnto = (policy: AuthorityPolicy, type: RequestType, childId: string, date: string) =>
+  Effect.gen(function* () {
+    const on = yield* sittingsByDate(policy)
+    const ready = yield* requestOf(policy, type, childId, true)
+    yield* (yield* Referrals).acceptOntoSitting(staffOf(policy.authority.id).administrator, ready.id, on(date).id)
+    return { request: ready.id, on }
+  })
+
+/**
+ * A ready request accepted onto the sitting of Wed 9 Jun 2027, its agenda built and sent out; the sitting opens and
+ * `chair` records that too few members are present (NSO-1): it decides nothing.
+ */
+export const onAThinSitting = (policy: AuthorityPolicy, type: RequestType, childId: string, chair: Actor) =>
+  Effect.gen(function* () {
+    const administrator = staffOf(policy.authority.id).administrator
+    const accepted = yield* acceptedOnto(policy, type, childId, "2027-06-09")
+    const ninth = accepted.on("2027-06-09")
+    const [agendas, sittings] = yield* Effect.all([Agendas, Sittings])
+    yield* agendas.build(administrator, ninth.id)
+    yield* sittings.publishAgenda(administrator, ninth.id)
+    yield* TestClock.setTime(ninth.startsAt.epochMillis)
+    yield* sittings.confirmQuorum(chair, ninth.id, false, "Only the chair could come: the others were all in court")
+    return accepted
+  })

@@ -10,7 +10,7 @@ import { staffOf } from "../../src/testing/actors.js"
 import { exampleForm } from "../../src/testing/exampleForm.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { london } from "../fixtures.js"
-import { sittingsFromJune2027 } from "../readyRequest.js"
+import { sittingsByDate } from "../readyRequest.js"
 
 // SUP-3: where a parent has criminal convictions the case goes to panel. The agenda brings such a request by itself to
 // the first sitting after it is ready; one whose agenda had already gone out without it must pass it on.
@@ -40,9 +40,8 @@ const mustGoToPanel = (at: string) =>
 describe("SUP-3: a request that goes to panel by itself, ready after its first sitting's agenda went out", () => {
   it.effect("SUP-3: is offered to the next sitting, before and after the one whose agenda went out without it has sat", () =>
     Effect.gen(function* () {
-      const year = yield* sittingsFromJune2027(sup)
+      const on = yield* sittingsByDate(sup)
       const [agendas, sittings, referrals] = yield* Effect.all([Agendas, Sittings, Referrals])
-      const on = (date: string) => year.find((sitting) => sitting.date === date)!
       // Tue 8 June's agenda goes out on Friday 4 June with another child's request on it.
       const other = yield* mustGoToPanel("2027-06-01T09:00")
       yield* referrals.acceptOntoSitting(staff.administrator, other, on("2027-06-08").id)

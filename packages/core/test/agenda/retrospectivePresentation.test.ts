@@ -12,7 +12,7 @@ import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { exampleForm } from "../../src/testing/exampleForm.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { london } from "../fixtures.js"
-import { sittingsFromJune2027 } from "../readyRequest.js"
+import { sittingsByDate } from "../readyRequest.js"
 
 // NSO-10: emergency decisions outside panel are agreed with the Head of Service and the Assistant Director, and a panel
 // slot is booked retrospectively. Booking the slot is not the presentation: the item is presented when the sitting
@@ -28,9 +28,8 @@ const staff = staffOf("north-somerset")
  */
 const agreedOutsidePanel = (child: { readonly id: string; readonly name: string }, whyOutsidePanel: string) =>
   Effect.gen(function* () {
-    const year = yield* sittingsFromJune2027(nso)
-    const on = (date: string) => year.find((sitting) => sitting.date === date)!
-    const [referrals, decisions, deadlines] = yield* Effect.all([Referrals, Decisions, Deadlines])
+    const on = yield* sittingsByDate(nso)
+       const [referrals, decisions, deadlines] = yield* Effect.all([Referrals, Decisions, Deadlines])
     const request = yield* referrals.createDraft(staff.socialWorker, exampleForm(nso.panels[0].id, "s20_accommodation", child))
     yield* TestClock.setTime(london("2027-06-10", "19:00").epochMillis)
     const recorded = yield* decisions.recordOutsidePanel(staff.headOfService, request.id, {

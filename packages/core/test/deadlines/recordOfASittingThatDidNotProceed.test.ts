@@ -1,10 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, TestClock } from "effect"
-import { Agendas } from "../../src/agenda/Agendas.js"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
 import { sittingNotifications } from "../../src/notifications/sittingNotifications.js"
 import { preset } from "../../src/policy/authorities/index.js"
-import { Referrals } from "../../src/referral/Referrals.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
@@ -13,7 +11,7 @@ import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
 import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import { as, contextOf, london } from "../fixtures.js"
 import { story } from "../notifications/fixtures.js"
-import { requestOf, sittingsFromJune2027 } from "../readyRequest.js"
+import { onAThinSitting } from "../readyRequest.js"
 
 // CPR-11: the draft record goes to the chair within 48 hours of the sitting, the chair returns the final record within
 // 48 hours, and each child's record is uploaded to the case system within 24 hours. The chair decides whether enough
@@ -27,15 +25,8 @@ const staff = staffOf("care-planning")
 describe("the record of a sitting the chair found too few members for", () => {
   it.effect("CPR-11: is drafted and returned as usual, but asks no upload to the file of a child who was never heard", () =>
     Effect.gen(function* () {
-      const [referrals, sittings, agendas, deadlines] = yield* Effect.all([Referrals, Sittings, Agendas, Deadlines])
-      const year = yield* sittingsFromJune2027(cpr)
-      const on = (date: string) => year.find((sitting) => sitting.date === date)!
-      const ready = yield* requestOf(cpr, "placement_change", "child-p", true)
-      yield* referrals.acceptOntoSitting(staff.administrator, ready.id, on("2027-06-09").id)
-      yield* agendas.build(staff.administrator, on("2027-06-09").id)
-      yield* sittings.publishAgenda(staff.administrator, on("2027-06-09").id)
-      yield* TestClock.setTime(on("2027-06-09").startsAt.epochMillis)
-      yield* sittings.confirmQuorum(staff.chair, on("2027-06-09").id, false, "Only the chair and one Head of Service could come")
+      const [sittings, deadlines] = yield* Effect.all([Sittings, Deadlines])
+      const { on } = yield* onAThinSitting(cpr, "placement_change", "child-p", staff.chair)
       yield* TestClock.setTime(london("2027-06-10", "10:00").epochMillis)
       yield* sittings.sendDraftRecordToChair(staff.administrator, on("2027-06-09").id)
       yield* TestClock.setTime(london("2027-06-10", "15:00").epochMillis)

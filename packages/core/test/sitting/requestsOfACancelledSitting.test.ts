@@ -6,20 +6,13 @@ import { Referrals } from "../../src/referral/Referrals.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
-import { requestOf, sittingsFromJune2027 } from "../readyRequest.js"
+import { acceptedOnto, requestOf } from "../readyRequest.js"
 
 const nso = preset("north-somerset")
 const staff = staffOf("north-somerset")
 
 /** North Somerset's sittings of 2027 from 1 June, and a ready request accepted onto the one of 9 June. */
-const acceptedOntoTheNinth = Effect.gen(function* () {
-  const referrals = yield* Referrals
-  const year = yield* sittingsFromJune2027(nso)
-  const on = (date: string) => year.find((sitting) => sitting.date === date)!
-  const ready = yield* requestOf(nso, "edge_of_care_resource", "child-c", true)
-  yield* referrals.acceptOntoSitting(staff.administrator, ready.id, on("2027-06-09").id)
-  return { request: ready.id, on }
-})
+const acceptedOntoTheNinth = acceptedOnto(nso, "edge_of_care_resource", "child-c", "2027-06-09")
 
 describe("the requests of a cancelled sitting", () => {
   it.effect("go back in line and are offered to the next sitting, where the administrator can put them", () =>

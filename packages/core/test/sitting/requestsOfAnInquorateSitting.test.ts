@@ -9,7 +9,7 @@ import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
-import { requestOf, sittingsFromJune2027 } from "../readyRequest.js"
+import { acceptedOnto, onAThinSitting } from "../readyRequest.js"
 
 // NSO-1: the chair decides whether enough members are present. A sitting the chair finds too thin decides nothing,
 // and the refusal to record a decision there says to put the request on another sitting: the administrator must be
@@ -20,19 +20,7 @@ const staff = staffOf("north-somerset")
 const chair = staff.assistantDirector
 
 /** A ready request accepted onto 9 June; the sitting opens and the chair finds too few members present. */
-const onAnInquorateSitting = Effect.gen(function* () {
-  const [referrals, sittings, agendas] = yield* Effect.all([Referrals, Sittings, Agendas])
-  const year = yield* sittingsFromJune2027(nso)
-  const on = (date: string) => year.find((sitting) => sitting.date === date)!
-  const ready = yield* requestOf(nso, "edge_of_care_resource", "child-t", true)
-  yield* referrals.acceptOntoSitting(staff.administrator, ready.id, on("2027-06-09").id)
-  yield* agendas.build(staff.administrator, on("2027-06-09").id)
-  yield* sittings.publishAgenda(staff.administrator, on("2027-06-09").id)
-  yield* TestClock.setTime(on("2027-06-09").startsAt.epochMillis)
-  yield* sittings.recordAttendance(staff.administrator, on("2027-06-09").id, { personId: chair.personId, name: chair.name, seat: "Chair", membership: "standing", status: "present" })
-  yield* sittings.confirmQuorum(chair, on("2027-06-09").id, false, "Only the chair could come: the Heads of Service were all in court")
-  return { request: ready.id, on }
-})
+const onAnInquorateSitting = onAThinSitting(nso, "edge_of_care_resource", "child-t", chair)
 
 describe("the requests of a sitting the chair found too few members for", () => {
   it.effect("NSO-1: decide nothing there, and the administrator puts them on the next sitting, as the refusal says", () =>
@@ -64,16 +52,13 @@ describe("the requests of a sitting the chair found too few members for", () => 
   it.effect("a request on a sitting that was quorate, or not yet opened, cannot be put on another one", () =>
     Effect.gen(function* () {
       const [referrals, sittings, agendas] = yield* Effect.all([Referrals, Sittings, Agendas])
-      const year = yield* sittingsFromJune2027(nso)
-      const on = (date: string) => year.find((sitting) => sitting.date === date)!
-      const ready = yield* requestOf(nso, "edge_of_care_resource", "child-u", true)
-      yield* referrals.acceptOntoSitting(staff.administrator, ready.id, on("2027-06-09").id)
-      const notYet = yield* Effect.flip(referrals.acceptOntoSitting(staff.administrator, ready.id, on("2027-06-16").id))
+      const { request, on } = yield* acceptedOnto(nso, "edge_of_care_resource", "child-u", "2027-06-09")
+      const notYet = yield* Effect.flip(referrals.acceptOntoSitting(staff.administrator, request, on("2027-06-16").id))
       expect(notYet.message).toBe("You cannot put this request on a sitting: this request is already on a sitting's agenda.")
       yield* agendas.build(staff.administrator, on("2027-06-09").id)
       yield* TestClock.setTime(on("2027-06-09").startsAt.epochMillis)
       yield* sittings.confirmQuorum(chair, on("2027-06-09").id, true, "Chair and two Heads of Service present")
-      const quorate = yield* Effect.flip(referrals.acceptOntoSitting(staff.administrator, ready.id, on("2027-06-16").id))
+      const quorate = yield* Effect.flip(referrals.acceptOntoSitting(staff.administrator, request, on("2027-06-16").id))
       expect(quorate.message).toBe("You cannot put this request on a sitting: this request is already on a sitting's agenda.")
       expect((yield* agendas.propose(staff.administrator, on("2027-06-16").id)).map((entry) => entry.referralId)).toEqual([])
     }).pipe(Effect.provide(inMemoryCore(nso)))
