@@ -1,19 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type DateTime, Effect, Layer, TestClock } from "effect"
-import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
+import { Effect, } from "effect"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Placements } from "../../src/regulation24/Placements.js"
 import { placementRow } from "../../src/reports/placementRows.js"
-import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
-import { SequentialIds } from "../../src/testing/SequentialIds.js"
-import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 import { london } from "../fixtures.js"
-import { carers, childId, mother, staff, yesToRefuse } from "./fixtures.js"
+import { carers, childId, mother, staff, yesToRefuse, placementsCore, setTime } from "./fixtures.js"
 
-const core = Placements.Default.pipe(
-  Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("lincolnshire")), EnglandAndWalesCalendar))
-)
-const setTime = (instant: DateTime.Utc) => TestClock.setTime(instant.epochMillis)
+const core = placementsCore(preset("lincolnshire"))
 
 /** The child placed with her aunt on 26 March 2027 at 10:00, accommodated under s20 with her mother's consent. */
 const placedUnderS20 = Effect.gen(function* () {

@@ -1,22 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type DateTime, Effect, Layer, TestClock } from "effect"
-import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
+import { Effect, } from "effect"
 import { preset } from "../../src/policy/authorities/index.js"
 import { ReadModels } from "../../src/ports/ReadModels.js"
 import { placementCollection } from "../../src/regulation24/placementAggregate.js"
 import { Placements } from "../../src/regulation24/Placements.js"
 import { placementRow } from "../../src/reports/placementRows.js"
 import { AuthorityId, ChildId } from "../../src/shared/ids.js"
-import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
-import { SequentialIds } from "../../src/testing/SequentialIds.js"
-import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 import { london } from "../fixtures.js"
-import { carers, childId, staff, yesToRefuse } from "./fixtures.js"
+import { carers, childId, staff, yesToRefuse, placementsCore, setTime } from "./fixtures.js"
 
-const core = Placements.Default.pipe(
-  Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("lincolnshire")), EnglandAndWalesCalendar))
-)
-const setTime = (instant: DateTime.Utc) => TestClock.setTime(instant.epochMillis)
+const core = placementsCore(preset("lincolnshire"))
 
 /** A Lincolnshire child placed with her aunt on 26 March 2027, under police protection when `urgent`. */
 const placedChild = (child: ChildId, urgent: boolean) =>

@@ -1,4 +1,10 @@
-import type { DateTime } from "effect"
+import { type DateTime, Layer, TestClock } from "effect"
+import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
+import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
+import { Placements } from "../../src/regulation24/Placements.js"
+import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
+import { SequentialIds } from "../../src/testing/SequentialIds.js"
+import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 import type { ConnectedCarer } from "../../src/regulation24/Placement.js"
 import type { PlacementCommand } from "../../src/regulation24/PlacementCommands.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
@@ -76,3 +82,10 @@ export const mother: ParentalConsent = {
   consentGivenTo: "Priya Ashdown, social worker",
   toldOfRightToObjectAndRemove: true
 }
+
+/** The placements use cases on an in-memory store, for `policies`. */
+export const placementsCore = (...policies: ReadonlyArray<AuthorityPolicy>) =>
+  Placements.Default.pipe(Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(...policies), EnglandAndWalesCalendar)))
+
+/** The test clock set to `instant`. */
+export const setTime = (instant: DateTime.Utc) => TestClock.setTime(instant.epochMillis)

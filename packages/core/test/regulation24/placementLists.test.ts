@@ -1,25 +1,16 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type DateTime, Effect, Layer, TestClock } from "effect"
-import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
+import { Effect, } from "effect"
 import { preset } from "../../src/policy/authorities/index.js"
 import type { PlacementStatus } from "../../src/regulation24/Placement.js"
 import { type PlacementFilter, Placements } from "../../src/regulation24/Placements.js"
 import type { Actor } from "../../src/shared/actor.js"
 import { ChildId, type PlacementId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
-import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
-import { SequentialIds } from "../../src/testing/SequentialIds.js"
-import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 import { london } from "../fixtures.js"
-import { carers, staff, yesToRefuse } from "./fixtures.js"
+import { carers, staff, yesToRefuse, placementsCore, setTime } from "./fixtures.js"
 
 /** Placements over in-memory ports, for Lincolnshire and (to prove tenancy) Knowsley. */
-const core = Placements.Default.pipe(
-  Layer.provideMerge(
-    Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("lincolnshire"), preset("knowsley")), EnglandAndWalesCalendar)
-  )
-)
-const setTime = (instant: DateTime.Utc) => TestClock.setTime(instant.epochMillis)
+const core = placementsCore(preset("lincolnshire"), preset("knowsley"))
 const knowsley = staffOf("knowsley")
 
 /** What each Lincolnshire placement below is, as a panel administrator would read it off the record. */

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type DateTime, Effect, Layer, TestClock } from "effect"
-import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
+import { Effect, TestClock } from "effect"
 import { preset } from "../../src/policy/authorities/index.js"
 import { EventStore } from "../../src/ports/EventStore.js"
 import { ReadModels } from "../../src/ports/ReadModels.js"
@@ -8,19 +7,11 @@ import { placementCollection } from "../../src/regulation24/placementAggregate.j
 import { Placements } from "../../src/regulation24/Placements.js"
 import { AuthorityId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
-import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
-import { SequentialIds } from "../../src/testing/SequentialIds.js"
-import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 import { london } from "../fixtures.js"
-import { carers, childId, staff, yesToRefuse } from "./fixtures.js"
+import { carers, childId, staff, yesToRefuse, placementsCore, setTime } from "./fixtures.js"
 
 /** Placements over in-memory ports, for Lincolnshire and (to prove tenancy) Knowsley. */
-const core = Placements.Default.pipe(
-  Layer.provideMerge(
-    Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("lincolnshire"), preset("knowsley")), EnglandAndWalesCalendar)
-  )
-)
-const setTime = (instant: DateTime.Utc) => TestClock.setTime(instant.epochMillis)
+const core = placementsCore(preset("lincolnshire"), preset("knowsley"))
 const knowsley = staffOf("knowsley")
 
 describe("Placements: a Regulation 24 placement through the use cases", () => {

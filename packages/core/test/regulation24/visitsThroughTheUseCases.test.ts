@@ -1,22 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type DateTime, Effect, Layer, TestClock } from "effect"
-import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
+import { Effect, } from "effect"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Placements } from "../../src/regulation24/Placements.js"
-import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
-import { SequentialIds } from "../../src/testing/SequentialIds.js"
-import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 import { ChildId } from "../../src/shared/ids.js"
 import { london } from "../fixtures.js"
-import { carers, childId, staff, yesToRefuse } from "./fixtures.js"
+import { carers, childId, staff, yesToRefuse, placementsCore, setTime } from "./fixtures.js"
 
 // The visits, placement plan and first review (STAT-R28, STAT-R9) recorded on a placement through its use cases:
 // what the placement then says, and who may record them.
 
-const core = Placements.Default.pipe(
-  Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("lincolnshire")), EnglandAndWalesCalendar))
-)
-const setTime = (instant: DateTime.Utc) => TestClock.setTime(instant.epochMillis)
+const core = placementsCore(preset("lincolnshire"))
 
 /** A child placed with her aunt at 10:00 on Friday 26 March 2027; the clock then reads 09:00 on Monday 29 March. */
 const placedChild = Effect.gen(function* () {
