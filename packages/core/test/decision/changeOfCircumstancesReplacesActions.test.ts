@@ -16,7 +16,11 @@ const staff = staffOf(policy.authority.id)
 const run = <A, E, R>(effect: Effect.Effect<A, E, R>) => effect.pipe(Effect.provide(inMemoryCore(policy)))
 
 /** Lincolnshire's week played: its first decision (final, with an FGC referral and a plan as its actions). */
-const decided = Effect.map(playWeek(policy), (week) => week.decisions[0]!)
+const decided = Effect.gen(function* () {
+  const decision = (yield* playWeek(policy)).decisions[0]!
+  const [fgc, plan] = decision.content.actions
+  return { decisions: yield* Decisions, decision, fgc: fgc!, plan: plan! }
+})
 
 const actionClocks = (decisionId: string) =>
   Effect.map(
@@ -28,23 +32,21 @@ describe("a change of circumstances that replaces some of a decision's actions (
   it.effect("LIN-8: the replaced action reads replaced and keeps no clock; the others are still owed", () =>
     run(
       Effect.gen(function* () {
-        const decisions = yield* Decisions
-        const decision = yield* decided
-        const [fgc, plan] = decision.content.actions
-        expect(yield* actionClocks(decision.id)).toEqual([`${decision.id}:action:${fgc!.actionId}`, `${decision.id}:action:${plan!.actionId}`])
+        const { decisions, decision, fgc, plan } = yield* decided
+        expect(yield* actionClocks(decision.id)).toEqual([`${decision.id}:action:${fgc.actionId}`, `${decision.id}:action:${plan.actionId}`])
 
         const changed = yield* decisions.approveChangeOfCircumstances(staff.serviceManager, decision.id, "Grandmother unwell", "A respite carer for two weeks", [
-          plan!.actionId
+          plan.actionId
         ])
         expect(changed.content.actions.map((action) => [action.actionId, action.progress._tag])).toEqual([
-          [fgc!.actionId, "Open"],
-          [plan!.actionId, "Replaced"]
+          [fgc.actionId, "Open"],
+          [plan.actionId, "Replaced"]
         ])
         expect(changed.content.actions[1]!.progress).toMatchObject({ alternativeAction: "A respite carer for two weeks", by: { name: staff.serviceManager.name } })
-        expect(yield* actionClocks(decision.id)).toEqual([`${decision.id}:action:${fgc!.actionId}`])
+        expect(yield* actionClocks(decision.id)).toEqual([`${decision.id}:action:${fgc.actionId}`])
 
-        const done = yield* Effect.flip(decisions.completeAction(staff.socialWorker, decision.id, plan!.actionId, "Done anyway"))
-        expect(done).toMatchObject({ _tag: "ActionAlreadyClosed", message: `"${plan!.description}" was replaced by the alternative action approved when circumstances changed.` })
+        const done = yield* Effect.flip(decisions.completeAction(staff.socialWorker, decision.id, plan.actionId, "Done anyway"))
+        expect(done).toMatchObject({ _tag: "ActionAlreadyClosed", message: `"${plan.description}" was replaced by the alternative action approved when circumstances changed.` })
       })
     )
   )
@@ -52,21 +54,19 @@ describe("a change of circumstances that replaces some of a decision's actions (
   it.effect("LIN-8: an approval that names no action replaces none; one naming an unknown or completed action is refused and changes nothing", () =>
     run(
       Effect.gen(function* () {
-        const decisions = yield* Decisions
-        const decision = yield* decided
-        const [fgc, plan] = decision.content.actions
+        const { decisions, decision, fgc, plan } = yield* decided
         const unknown = yield* Effect.flip(
           decisions.approveChangeOfCircumstances(staff.serviceManager, decision.id, "Grandmother unwell", "Respite", [ActionId.make("act_missing")])
         )
         expect(unknown).toMatchObject({ _tag: "NoSuchAction", message: "This decision has no action act_missing." })
-        yield* decisions.completeAction(staff.socialWorker, decision.id, fgc!.actionId, "Referral sent on 10 June")
-        const completed = yield* Effect.flip(decisions.approveChangeOfCircumstances(staff.serviceManager, decision.id, "Grandmother unwell", "Respite", [fgc!.actionId]))
-        expect(completed).toMatchObject({ _tag: "ActionAlreadyClosed", message: `"${fgc!.description}" is already completed.` })
+        yield* decisions.completeAction(staff.socialWorker, decision.id, fgc.actionId, "Referral sent on 10 June")
+        const completed = yield* Effect.flip(decisions.approveChangeOfCircumstances(staff.serviceManager, decision.id, "Grandmother unwell", "Respite", [fgc.actionId]))
+        expect(completed).toMatchObject({ _tag: "ActionAlreadyClosed", message: `"${fgc.description}" is already completed.` })
 
         const none = yield* decisions.approveChangeOfCircumstances(staff.serviceManager, decision.id, "Grandmother unwell", "Respite")
         expect(none.changesOfCircumstances).toHaveLength(1)
         expect(none.content.actions.map((action) => action.progress._tag)).toEqual(["Completed", "Open"])
-        expect(yield* actionClocks(decision.id)).toEqual([`${decision.id}:action:${fgc!.actionId}`, `${decision.id}:action:${plan!.actionId}`])
+        expect(yield* actionClocks(decision.id)).toEqual([`${decision.id}:action:${fgc.actionId}`, `${decision.id}:action:${plan.actionId}`])
       })
     )
   )
