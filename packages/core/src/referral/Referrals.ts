@@ -61,12 +61,17 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
     const run = (actor: Actor, referralId: ReferralId, body: CommandBody<ReferralCommand>) =>
       handle(actor, referralId, body).pipe(Effect.provide(context))
 
+    const sittingOf = (actor: Actor, sittingId: SittingId) => readSitting(actor.authorityId, sittingId).pipe(Effect.provideService(ReadModels, readModels))
+
+    /** The request as its read model holds it; undefined when there is none (or it is another authority's). */
+    const referralOf = (actor: Actor, id: ReferralId) =>
+      Effect.flatMap(readModels.get(referralCollection, actor.authorityId, id), (row) =>
+        row === undefined ? Effect.succeed(undefined) : decodeDocument(Referral, row.doc)
+      )
+
     /** Role first, then the sitting from its own record: the caller names a sitting, never its facts. */
     const sittingFor = (actor: Actor, tag: "GrantLatePermission" | "AcceptOntoSitting", sittingId: SittingId) =>
-      authorise(actor, referralPermissions[tag]).pipe(
-        Effect.zipRight(readSitting(actor.authorityId, sittingId)),
-        Effect.provideService(ReadModels, readModels)
-      )
+      Effect.zipRight(authorise(actor, referralPermissions[tag]), sittingOf(actor, sittingId))
 
     /**
      * The sitting cancelled by another process while this one accepted the request onto it (`Sittings.cancel` takes
@@ -74,7 +79,7 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
      */
     const notCancelledMeanwhile = (actor: Actor, id: ReferralId, sittingId: SittingId) =>
       Effect.gen(function* () {
-        const sitting = yield* readSitting(actor.authorityId, sittingId).pipe(Effect.provideService(ReadModels, readModels))
+        const sitting = yield* sittingOf(actor, sittingId)
         if (sitting.cancelled === undefined) return
         // The cancellation may have taken it off already, after seeing this acceptance.
         yield* Effect.ignore(run(actor, id, { _tag: "LeaveCancelledSitting", sittingId, sittingDate: sitting.date }))
@@ -84,11 +89,9 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
     /** The sitting a request is accepted onto, if it is: whether that sitting can still hear it. */
     const sittingOnNow = (actor: Actor, id: ReferralId) =>
       Effect.gen(function* () {
-        const row = yield* readModels.get(referralCollection, actor.authorityId, id)
-        if (row === undefined) return undefined
-        const referral = yield* decodeDocument(Referral, row.doc)
-        if (referral.status !== "accepted" || referral.sittingId === undefined) return undefined
-        const sitting = yield* readSitting(actor.authorityId, referral.sittingId).pipe(Effect.provideService(ReadModels, readModels))
+        const referral = yield* referralOf(actor, id)
+        if (referral?.status !== "accepted" || referral.sittingId === undefined) return undefined
+        const sitting = yield* sittingOf(actor, referral.sittingId)
         return { id: sitting.id, quorum: sitting.quorum }
       })
 
@@ -132,9 +135,9 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
       get: (actor: Actor, id: ReferralId) =>
         Effect.gen(function* () {
           yield* authorise(actor, referralReaders)
-          const row = yield* readModels.get(referralCollection, actor.authorityId, id)
-          if (row === undefined) return yield* Effect.fail(NotFound.of("request", id))
-          return yield* decodeDocument(Referral, row.doc)
+          const referral = yield* referralOf(actor, id)
+          if (referral === undefined) return yield* Effect.fail(NotFound.of("request", id))
+          return referral
         })
     }
   })
