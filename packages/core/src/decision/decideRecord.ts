@@ -4,6 +4,7 @@ import { londonDateOf, londonTimeOf } from "../calendar/londonTime.js"
 import { citation } from "../policy/localDefaults.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import { actedBy } from "../shared/authorise.js"
+import { decidesNothing } from "../sitting/Sitting.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { DecisionState } from "./Decision.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
@@ -43,7 +44,7 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
     }
     const quorumRule = policy.panels.find((candidate) => candidate.id === sitting.panelId)?.quorum
     const cited = quorumRule === undefined ? "" : ` (${citation(quorumRule.ruleId)})`
-    if (sitting.quorum?.enough === false) {
+    if (decidesNothing(sitting)) {
       return yield* new SittingNotHeld({
         reason: "not_quorate",
         message: `${panel}'s chair, ${sitting.quorum.chair.name}, recorded that too few members were present on ${formatDate(sitting.date)}${cited}: the sitting decides nothing. Put the request on another sitting.`

@@ -46,7 +46,8 @@ export const childrenOnAgenda = (sitting: Sitting): ReadonlyArray<ChildId> => [
 ]
 
 /** The chair found too few members present at the sitting (NSO-1): it decides nothing, and its requests go elsewhere. */
-export const decidesNothing = (sitting: Pick<Sitting, "quorum">) => sitting.quorum?.enough === false
+export const decidesNothing = <S extends { readonly quorum?: { readonly enough: boolean } | undefined }>(sitting: S): sitting is S & { readonly quorum: NonNullable<S["quorum"]> } =>
+  sitting.quorum?.enough === false
 
 /**
  * Children whose record of the sitting is uploaded to their file (CPR-11): everyone on the agenda of a sitting that
