@@ -38,7 +38,7 @@ const reviewHeardOn = (enough: boolean, date = "2027-08-18") =>
   })
 
 describe("NSO-9: a review heard at a sitting whose record is not yet typed up", () => {
-  it.effect("is not offered to next week's agenda the morning after, nor while the draft is with the chair", () =>
+  it.effect("NSO-9: is not offered to next week's agenda the morning after, nor while the draft is with the chair", () =>
     Effect.gen(function* () {
       const { sitting: eighteenth } = yield* reviewHeardOn(true)
       const sittings = yield* Sittings
@@ -50,7 +50,7 @@ describe("NSO-9: a review heard at a sitting whose record is not yet typed up", 
     }).pipe(Effect.provide(inMemoryCore(nso)))
   )
 
-  it.effect("is offered to the next sitting once the record is final with no decision on it: the sitting did not reach it", () =>
+  it.effect("NSO-9: is offered to the next sitting once the record is final with no decision on it: the sitting did not reach it", () =>
     Effect.gen(function* () {
       const { review, sitting: eighteenth } = yield* reviewHeardOn(true)
       const sittings = yield* Sittings

@@ -36,7 +36,7 @@ describe("the requests of a sitting the chair found too few members for", () => 
     }).pipe(Effect.provide(inMemoryCore(nso)))
   )
 
-  it.effect("are offered to the next sitting that can take them until the administrator moves them", () =>
+  it.effect("NSO-1: are offered to the next sitting that can take them until the administrator moves them", () =>
     Effect.gen(function* () {
       const { request, on } = yield* onAnInquorateSitting
       const [referrals, agendas] = yield* Effect.all([Referrals, Agendas])
@@ -49,7 +49,7 @@ describe("the requests of a sitting the chair found too few members for", () => 
     }).pipe(Effect.provide(inMemoryCore(nso)))
   )
 
-  it.effect("a request on a sitting that was quorate, or not yet opened, cannot be put on another one", () =>
+  it.effect("NSO-1: a request on a sitting that was quorate, or not yet opened, cannot be put on another one", () =>
     Effect.gen(function* () {
       const [referrals, sittings, agendas] = yield* Effect.all([Referrals, Sittings, Agendas])
       const { request, on } = yield* acceptedOnto(nso, "edge_of_care_resource", "child-u", "2027-06-09")
