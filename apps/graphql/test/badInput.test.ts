@@ -90,6 +90,7 @@ const cases: Record<string, readonly [input: Record<string, unknown>, path: stri
   recordS20ConsentWithdrawn: [{ placementId: "plc_1", withdrawnBy: " " }, "input.withdrawnBy"],
   replayWebhookDelivery: [{ deliveryId: " " }, "input.deliveryId"],
   extendApprovalPendingReview: [{ placementId: "", fullAssessmentRefused: true, independentReviewSought: true }, "input.placementId"],
+  recordIndependentReviewOutcome: [{ placementId: "plc_1", carersApproved: false, knownAt: "after the review" }, "input.knownAt"],
   endPlacement: [{ placementId: "", reason: "child_moved" }, "input.placementId"],
   recordVisit: [{ placementId: "plc_1", visitedAt: "2027-04-01T10:00:00Z", visitor: "  ", seenAlone: true }, "input.visitor"],
   recordPlacementPlan: [{ placementId: "plc_1", preparedAt: "yesterday" }, "input.preparedAt"],

@@ -16,7 +16,7 @@ const onPlacement = `... on Placement {
   id status underPoliceProtection policeProtectionSince s20Basis s20ConsentWithdrawnAt s20ConsentSignedBy endedReason
   viabilityAssessment { late ${recorded} } authorisation { ${recorded} } kinshipReferral { late ${recorded} } lookedAfterConsent { ${recorded} }
   extensionGrounds { reconsidered { stillMostAppropriate } fosteringPanelViewsSought { ${recorded} } iroInformed { iroName } }
-  approval { extendedByWeeks pendingReview }
+  approvalStanding approval { extendedByWeeks pendingReview reviewOutcome { carersApproved by { name } } }
   visits { visitedAt visitor seenAlone notSeenAloneReason } placementPlan { preparedAt ${recorded} } firstLookedAfterReview { heldAt ${recorded} }
   clocks { id ruleId state }
 }`
@@ -26,7 +26,8 @@ const onRefusal = `... on NotPermitted { action allowed }
   ... on KinshipReferralIncomplete { missing { name label ruleId } }
   ... on S20ConsentNeedsParentalResponsibility { ruleId notEligible }
   ... on EndReasonNotApplicable { endRuleId: ruleId }
-  ... on S20ConsentIncomplete { s20RuleId: ruleId s20Missing: missing }`
+  ... on S20ConsentIncomplete { s20RuleId: ruleId s20Missing: missing }
+  ... on NoReviewPending { reviewRuleId: ruleId }`
 const placementQuery = `query Placement($id: ID!) { placement(id: $id) { __typename ... on DomainError { code message } ... on InvalidInput { problems { path message } } ${onPlacement} } }`
 
 beforeAll(async () => {
@@ -78,7 +79,7 @@ describe("a Lincolnshire Regulation 24 placement played step by step over GraphQ
       kinshipReferral: null,
       lookedAfterConsent: null,
       extensionGrounds: null,
-      approval: { extendedByWeeks: null, pendingReview: false },
+      approval: { extendedByWeeks: null, pendingReview: false, reviewOutcome: null },
       visits: [],
       placementPlan: null,
       firstLookedAfterReview: null
@@ -172,7 +173,7 @@ describe("the placement's police protection, s20 accommodation, extension and en
     expect(sought.extensionGrounds.fosteringPanelViewsSought, JSON.stringify(sought)).toMatchObject({ by: { name: staff.teamManager.name } })
     await send("socialWorker", "recordIroInformed", { placementId, iroName: "Nadia Quarrie" })
     const pending = await send("headOfService", "extendApprovalPendingReview", { placementId, fullAssessmentRefused: true, independentReviewSought: true })
-    expect(pending.approval, JSON.stringify(pending)).toEqual({ extendedByWeeks: null, pendingReview: true })
+    expect(pending.approval, JSON.stringify(pending)).toEqual({ extendedByWeeks: null, pendingReview: true, reviewOutcome: null })
 
     const expired = await send("socialWorker", "endPlacement", { placementId, reason: "approval_expired_child_moved" })
     expect(expired, JSON.stringify(expired)).toMatchObject({ __typename: "EndReasonNotApplicable", endRuleId: "STAT-R25-4" })
@@ -181,13 +182,33 @@ describe("the placement's police protection, s20 accommodation, extension and en
     expect(ended, JSON.stringify(ended)).toMatchObject({ status: "ended", endedReason: "child_returned_home" })
   })
 
+  it("STAT-R25-2, STAT-R25-4: the review's outcome leaving the carers unapproved ends the approval: the placement reads expired, the alternative-arrangement clock is overdue, and the child's move ends it", async () => {
+    const placementId = await placed("steps-child-21", 2)
+    const nothingPending = await send("socialWorker", "recordIndependentReviewOutcome", { placementId, carersApproved: false })
+    expect(nothingPending, JSON.stringify(nothingPending)).toMatchObject({ __typename: "NoReviewPending", code: "NoReviewPending", reviewRuleId: "STAT-R25-2" })
+    await send("socialWorker", "recordPlacementReconsidered", { placementId, stillMostAppropriate: true, reasons: "Settled with his grandmother; the refusal is under review" })
+    await send("socialWorker", "recordFosteringPanelViewsSought", { placementId })
+    await send("socialWorker", "recordIroInformed", { placementId, iroName: "Nadia Quarrie" })
+    await send("headOfService", "extendApprovalPendingReview", { placementId, fullAssessmentRefused: true, independentReviewSought: true })
+
+    const refused = await send("socialWorker", "recordIndependentReviewOutcome", { placementId, carersApproved: false })
+    expect(refused, JSON.stringify(refused)).toMatchObject({
+      status: "placed",
+      approvalStanding: "expired",
+      approval: { pendingReview: true, reviewOutcome: { carersApproved: false, by: { name: staff.socialWorker.name } } }
+    })
+    expect(refused.clocks).toContainEqual({ id: `${placementId}:alternative-arrangement`, ruleId: "STAT-R25-4", state: "overdue" })
+    const moved = await send("socialWorker", "endPlacement", { placementId, reason: "approval_expired_child_moved" })
+    expect(moved, JSON.stringify(moved)).toMatchObject({ status: "ended", endedReason: "approval_expired_child_moved" })
+  })
+
   it("STAT-R25-1: the one extension, in weeks, reads back its weeks and not pending a review", async () => {
     const placementId = await placed("steps-child-8", 2)
     await send("socialWorker", "recordPlacementReconsidered", { placementId, stillMostAppropriate: true, reasons: "The full assessment needs four more weeks" })
     await send("socialWorker", "recordFosteringPanelViewsSought", { placementId })
     await send("socialWorker", "recordIroInformed", { placementId, iroName: "Nadia Quarrie" })
     const extended = await send("headOfService", "extendApproval", { placementId, weeks: 4 })
-    expect(extended.approval, JSON.stringify(extended)).toEqual({ extendedByWeeks: 4, pendingReview: false })
+    expect(extended.approval, JSON.stringify(extended)).toEqual({ extendedByWeeks: 4, pendingReview: false, reviewOutcome: null })
   })
 
   it("a placement never made cannot end with the carers' approval as foster carers: refused with no rule id", async () => {

@@ -91,6 +91,7 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       PoliceProtectionEnded: { outcome: "emergency_protection_order", endedAt: audit.at, ...audit },
       S20ConsentSigned: { signedBy: ["Dana Harrow (mother)"], ...audit },
       ApprovalExtendedPendingReview: { ...audit },
+      IndependentReviewOutcomeRecorded: { carersApproved: false, knownAt: audit.at, ...audit },
       VisitRecorded: { visitedAt: audit.at, visitor: "Priya Ashdown", seenAlone: false, notSeenAloneReason: "She asked for her aunt to stay in the room", ...audit },
       PlacementPlanRecorded: { preparedAt: audit.at, ...audit },
       FirstReviewRecorded: { heldAt: audit.at, ...audit }

@@ -100,6 +100,10 @@ export const policeProtectionOutcomeLabel: Record<PoliceProtectionOutcome, strin
   interim_care_order: "an interim care order was obtained"
 }
 
+/** STAT-R25-2: the independent review's outcome, and when it became known. */
+export const ReviewOutcome = Schema.Struct({ carersApproved: Schema.Boolean, knownAt: Schema.DateTimeUtc, ...recorded })
+export type ReviewOutcome = typeof ReviewOutcome.Type
+
 /** Regulation 24's temporary approval from the placement, and regulation 25's extensions of it. */
 export const TemporaryApproval = Schema.Struct({
   startsAt: Schema.DateTimeUtc,
@@ -111,8 +115,13 @@ export const TemporaryApproval = Schema.Struct({
   extension: Schema.optional(
     Schema.Struct({ weeks: Schema.Int, conditions: Schema.optional(ExtensionConditions), grounds: Schema.optional(ExtensionGrounds), ...recorded })
   ),
-  /** Extended until an independent review's outcome is known (STAT-R25-2): no fixed expiry. */
-  pendingReview: Schema.optional(Schema.Struct({ grounds: Schema.optional(ExtensionGrounds), ...recorded }))
+  /**
+   * Extended until an independent review's outcome is known (STAT-R25-2): no fixed expiry until `outcome` is
+   * recorded. An outcome that leaves the carers unapproved ends the approval when it became known.
+   */
+  pendingReview: Schema.optional(
+    Schema.Struct({ grounds: Schema.optional(ExtensionGrounds), outcome: Schema.optional(ReviewOutcome), ...recorded })
+  )
 })
 export type TemporaryApproval = typeof TemporaryApproval.Type
 
@@ -182,9 +191,12 @@ export const visitedPlacementOf = (placement: Placement): VisitedPlacement => ({
 /** Before the first event: no placement. */
 export type PlacementState = Placement | undefined
 
-/** When the temporary approval ends now; undefined while extended pending an independent review. */
+/**
+ * When the temporary approval ends now: its fixed expiry; while extended pending an independent review, undefined
+ * until the review's outcome is known, then when it became known (STAT-R25-2).
+ */
 export const currentExpiry = (approval: TemporaryApproval): DateTime.Utc | undefined =>
-  approval.pendingReview === undefined ? approval.expiresAt : undefined
+  approval.pendingReview === undefined ? approval.expiresAt : approval.pendingReview.outcome?.knownAt
 
 /** Whether a fixed expiry has passed at `at` (never, while running until a review's outcome). */
 export const hasExpired = (approval: TemporaryApproval, at: DateTime.Utc): boolean => {
@@ -211,7 +223,7 @@ export type ApprovalStanding = "not_placed" | "approved" | "extended" | "pending
 export const approvalStandingAt = (placement: Placement, at: DateTime.Utc): ApprovalStanding => {
   if (placement.status === "ended") return "ended"
   if (placement.status !== "placed" || placement.approval === undefined) return "not_placed"
-  if (placement.approval.pendingReview !== undefined) return "pending_review"
+  if (placement.approval.pendingReview !== undefined && placement.approval.pendingReview.outcome === undefined) return "pending_review"
   if (hasExpired(placement.approval, at)) return "expired"
   return placement.approval.extension === undefined ? "approved" : "extended"
 }

@@ -45,6 +45,8 @@ export type PlacementCommand =
   /** Made by the authority's nominated officer (STAT-R25-3), once the steps are recorded. */
   | (Base & { readonly _tag: "ExtendApproval"; readonly weeks: number })
   | (Base & { readonly _tag: "ExtendPendingReview"; readonly facts: ReviewFacts })
+  /** STAT-R25-2: the review's outcome, known at `knownAt` (defaults to `at`); approved carers end the placement. */
+  | (Base & { readonly _tag: "RecordIndependentReviewOutcome"; readonly carersApproved: boolean; readonly knownAt?: DateTime.Utc })
   | (Base & { readonly _tag: "EndPlacement"; readonly reason: EndReason })
   /** STAT-R28 visits, STAT-R9's placement plan and the first looked-after review (`visits/`). */
   | (Base & VisitCommand)

@@ -31,6 +31,7 @@ import {
   InvalidExtensionStep,
   NotNominatedOfficer,
   KinshipReferralIncomplete,
+  NoReviewPending,
   NotYetHappened,
   PlacementAlreadyExists,
   type PlacementRefusal,
@@ -275,6 +276,7 @@ const decide = (
         const placement = yield* requireStatus(state, ["placed"], "extend the temporary approval")
         const approval = placement.approval!
         if (approval.pendingReview !== undefined) {
+          yield* notExpired(approval, command.at)
           return yield* new AlreadyExtended({ ruleId: "STAT-R25-2", message: "The approval already runs until the independent review's outcome is known (STAT-R25-2)." })
         }
         if (approval.extension !== undefined) {
@@ -303,6 +305,7 @@ const decide = (
         const placement = yield* requireStatus(state, ["placed"], "extend the approval pending a review")
         const approval = placement.approval!
         if (approval.pendingReview !== undefined) {
+          yield* notExpired(approval, command.at)
           return yield* new AlreadyExtended({ ruleId: "STAT-R25-2", message: "The approval already runs until the independent review's outcome is known (STAT-R25-2)." })
         }
         yield* notExpired(approval, command.at)
@@ -313,6 +316,34 @@ const decide = (
         yield* unmet("STAT-R25-2", missing, "Before the approval can run on until a review's outcome")
         const grounds = yield* extensionReady(placement, command.by, policy, "Before the approval can run on until a review's outcome")
         return emit({ _tag: "ApprovalExtendedPendingReview", grounds, ...audit })
+      }
+      case "RecordIndependentReviewOutcome": {
+        const placement = yield* requireStatus(state, ["placed"], "record an independent review's outcome")
+        const pendingReview = placement.approval?.pendingReview
+        if (pendingReview === undefined) {
+          return yield* new NoReviewPending({
+            ruleId: "STAT-R25-2",
+            message: "The temporary approval was not extended until an independent review's outcome (STAT-R25-2), so there is no review outcome to record."
+          })
+        }
+        if (pendingReview.outcome !== undefined) {
+          return yield* new NoReviewPending({
+            ruleId: "STAT-R25-2",
+            message: `The independent review's outcome was already recorded at ${formatInstant(pendingReview.outcome.at)}.`
+          })
+        }
+        const knownAt = command.knownAt ?? command.at
+        if (DateTime.greaterThan(knownAt, command.at)) {
+          return yield* new NotYetHappened({ message: `The review's outcome cannot be recorded as known at ${formatInstant(knownAt)}, which is still to come.` })
+        }
+        if (DateTime.lessThan(knownAt, pendingReview.at)) {
+          return yield* new NotYetHappened({
+            message: `The approval was extended pending the review at ${formatInstant(pendingReview.at)}; its outcome cannot have been known before, at ${formatInstant(knownAt)}.`
+          })
+        }
+        const outcome = { _tag: "IndependentReviewOutcomeRecorded", carersApproved: command.carersApproved, knownAt, ...audit } as const
+        // Approved as foster carers, the child stays with them as an ordinary foster placement: regulation 24's ends.
+        return command.carersApproved ? emit(outcome, { _tag: "PlacementEnded", reason: "approved_as_foster_carer", ...audit }) : emit(outcome)
       }
       case "EndPlacement": {
         const placement = yield* requireStatus(state, openStatuses, "end this placement")

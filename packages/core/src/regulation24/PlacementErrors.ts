@@ -68,6 +68,12 @@ export class InvalidExtension extends Schema.TaggedError<InvalidExtension>()("In
   message: Schema.String
 }) {}
 
+/** STAT-R25-2: a review's outcome recorded where the approval was not extended pending one, or twice. */
+export class NoReviewPending extends Schema.TaggedError<NoReviewPending>()("NoReviewPending", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
 /** STAT-R25-4: the approval has run out; it cannot be extended, the placement must end. */
 export class ApprovalExpired extends Schema.TaggedError<ApprovalExpired>()("ApprovalExpired", {
   ruleId: RuleId,
@@ -115,6 +121,7 @@ export type PlacementRefusal =
   | AlreadyExtended
   | InvalidExtension
   | ApprovalExpired
+  | NoReviewPending
   | ExtensionConditionsNotMet
   | NotNominatedOfficer
   | InvalidExtensionStep

@@ -83,6 +83,15 @@ export const ApprovalExtendedPendingReview = Schema.TaggedStruct("ApprovalExtend
   grounds: Schema.optional(ExtensionGrounds),
   ...audit
 })
+/**
+ * STAT-R25-2: the independent review's outcome became known at `knownAt`. Unless the carers were approved, the
+ * approval extended pending it ends then (STAT-R25-4).
+ */
+export const IndependentReviewOutcomeRecorded = Schema.TaggedStruct("IndependentReviewOutcomeRecorded", {
+  carersApproved: Schema.Boolean,
+  knownAt: Schema.DateTimeUtc,
+  ...audit
+})
 export const PlacementEnded = Schema.TaggedStruct("PlacementEnded", { reason: EndReason, ...audit })
 
 export const PlacementEvent = Schema.Union(
@@ -102,6 +111,7 @@ export const PlacementEvent = Schema.Union(
   IroInformed,
   ApprovalExtended,
   ApprovalExtendedPendingReview,
+  IndependentReviewOutcomeRecorded,
   PlacementEnded,
   VisitRecorded,
   PlacementPlanRecorded,

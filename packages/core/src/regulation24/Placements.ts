@@ -50,6 +50,7 @@ export const placementPermissions = {
   RecordIroInformed: permission("record that the IRO was informed (STAT-R25-3)", ...recorders, "service_manager", "head_of_service"),
   ExtendApproval: permission("extend a temporary approval as nominated officer (STAT-R25-3)", ...staff),
   ExtendPendingReview: permission("extend a temporary approval until an independent review's outcome (STAT-R25-2)", ...staff),
+  RecordIndependentReviewOutcome: permission("record an independent review's outcome (STAT-R25-2)", ...recorders, "service_manager"),
   EndPlacement: permission("end a connected-person placement", ...recorders, "service_manager"),
   RecordVisit: permission("record a statutory visit to the child (STAT-R28)", ...recorders),
   RecordPlacementPlan: permission("record the placement plan (STAT-R9)", ...recorders),
@@ -133,6 +134,12 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
       /** By the nominated officer the authority's policy names (STAT-R25-3), once the steps are recorded. */
       extendApproval: (actor: Actor, id: PlacementId, weeks: number) => run(actor, id, { _tag: "ExtendApproval", weeks }),
       extendPendingReview: (actor: Actor, id: PlacementId, facts: ReviewFacts) => run(actor, id, { _tag: "ExtendPendingReview", facts }),
+      /**
+       * STAT-R25-2: the independent review's outcome, known at `knownAt` (now by default). Carers approved end the
+       * Regulation 24 placement as approved foster carers; otherwise the approval ends when the outcome became known.
+       */
+      recordIndependentReviewOutcome: (actor: Actor, id: PlacementId, carersApproved: boolean, knownAt?: DateTime.Utc) =>
+        run(actor, id, { _tag: "RecordIndependentReviewOutcome", carersApproved, ...(knownAt === undefined ? {} : { knownAt }) }),
       end: (actor: Actor, id: PlacementId, reason: EndReason) => run(actor, id, { _tag: "EndPlacement", reason }),
       /** STAT-R28: a visit to the child in the placement; refused before the placement, after its end, or still to come. */
       recordVisit: (actor: Actor, id: PlacementId, visit: Omit<RecordVisit, "_tag">) => run(actor, id, { _tag: "RecordVisit", ...visit }),

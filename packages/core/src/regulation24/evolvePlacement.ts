@@ -80,6 +80,12 @@ export const evolvePlacement = (state: PlacementState, event: PlacementEvent): P
       const { extensionGrounds: _used, ...rest } = state
       return { ...rest, approval: { ...state.approval, pendingReview: { ...(event.grounds === undefined ? {} : { grounds: event.grounds }), ...recorded } } }
     }
+    case "IndependentReviewOutcomeRecorded": {
+      const pendingReview = state.approval?.pendingReview
+      if (pendingReview === undefined) return state
+      const outcome = { carersApproved: event.carersApproved, knownAt: event.knownAt, ...recorded }
+      return { ...state, approval: { ...state.approval!, pendingReview: { ...pendingReview, outcome } } }
+    }
     case "PlacementEnded":
       return { ...state, status: "ended", urgent: false, ended: { reason: event.reason, ...recorded } }
     case "VisitRecorded":

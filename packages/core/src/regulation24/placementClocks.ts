@@ -123,7 +123,10 @@ export const placementClocks = (placement: Placement, policy: AuthorityPolicy, a
       // Due at the expiry itself: regulation 25 gives no time after it, so from then on it is overdue.
       rule: { ruleId: "STAT-R25-4", fixed: { due: expiry, phrase: "when" } },
       anchor: expiry,
-      anchorText: `the temporary approval ended at ${formatInstant(expiry)} without approval as foster carers`
+      anchorText:
+        approval.pendingReview === undefined
+          ? `the temporary approval ended at ${formatInstant(expiry)} without approval as foster carers`
+          : `the independent review's outcome, known at ${formatInstant(expiry)}, left the carers unapproved: the temporary approval ended then`
     })
   }
   clocks.push({

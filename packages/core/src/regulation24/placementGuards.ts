@@ -2,7 +2,7 @@ import { DateTime, Effect } from "effect"
 import { NoSuchRecord } from "../shared/errors.js"
 import { formatInstant } from "../calendar/format.js"
 import type { RuleId } from "../policy/rules.js"
-import { hasExpired, type Placement, type PlacementState, type PlacementStatus, type TemporaryApproval } from "./Placement.js"
+import { currentExpiry, hasExpired, type Placement, type PlacementState, type PlacementStatus, type TemporaryApproval } from "./Placement.js"
 import { AlreadyRecorded, ApprovalExpired, ExtensionConditionsNotMet, PlacementNotInStatus } from "./PlacementErrors.js"
 
 // The checks placement commands share, each failing with a refusal a social worker can act on.
@@ -37,18 +37,20 @@ export const once = (done: { readonly at: DateTime.Utc } | undefined, what: stri
     : Effect.fail(new AlreadyRecorded({ what, message: `The ${what} was already recorded at ${formatInstant(done.at)}.` }))
 
 /** STAT-R25-4: nothing extends an approval that has run out. */
-export const notExpired = (approval: TemporaryApproval, at: DateTime.Utc) =>
-  !hasExpired(approval, at)
+export const notExpired = (approval: TemporaryApproval, at: DateTime.Utc) => {
+  const expiry = currentExpiry(approval)
+  return expiry === undefined || !hasExpired(approval, at)
     ? Effect.void
     : Effect.fail(
         new ApprovalExpired({
           ruleId: "STAT-R25-4",
-          expiredAt: DateTime.formatIso(approval.expiresAt),
+          expiredAt: DateTime.formatIso(expiry),
           message:
-            `The temporary approval expired at ${formatInstant(approval.expiresAt)} and cannot be extended now. ` +
+            `The temporary approval expired at ${formatInstant(expiry)} and cannot be extended now. ` +
             "The placement must end once other accommodation is arranged (STAT-R25-4)."
         })
       )
+}
 
 /** STAT-R25-3 or STAT-R25-2: refuses while anything the law asks before extending is not recorded. */
 export const unmet = (ruleId: RuleId, missing: ReadonlyArray<string>, before: string) =>

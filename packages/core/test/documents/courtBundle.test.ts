@@ -309,6 +309,21 @@ describe("a court bundle's Regulation 24 placements (STAT-R24, STAT-R25-1, STAT-
     expect(placementRows(pending).blocks[0]).toMatchObject({
       rows: expect.arrayContaining([["Extended pending review", "until the independent review's outcome is known (STAT-R25-2), by Ruth Fairholme, 10:30 Mon 27 Sep 2027"]])
     })
+    const decided: Placement = {
+      ...pending,
+      approval: {
+        ...pending.approval!,
+        pendingReview: {
+          ...pending.approval!.pendingReview!,
+          outcome: { carersApproved: false, knownAt: london("2027-11-15", "14:00"), by: { personId: staff.socialWorker.personId, name: "Priya Ashdown", role: "social_worker" }, at: london("2027-11-16", "09:00") }
+        }
+      }
+    }
+    expect(placementRows(decided).blocks[0]).toMatchObject({
+      rows: expect.arrayContaining([
+        ["Independent review's outcome", "the carers were not approved: the temporary approval ended (STAT-R25-2), known 14:00 Mon 15 Nov 2027, recorded by Priya Ashdown, 09:00 Tue 16 Nov 2027"]
+      ])
+    })
   })
 
   it("a placement only identified: its status alone; a child without a request is named by id even for staff", () => {

@@ -74,6 +74,7 @@ export const placementRefusals = [
   refusalType("AlreadyExtended", core.AlreadyExtended, ruled),
   refusalType("InvalidExtension", core.InvalidExtension, { ...ruled, maxWeeks: "int" }),
   refusalType("ApprovalExpired", core.ApprovalExpired, { ...ruled, expiredAt: "string" }),
+  refusalType("NoReviewPending", core.NoReviewPending, ruled),
   refusalType("ExtensionConditionsNotMet", core.ExtensionConditionsNotMet, { ...ruled, missing: "strings" }),
   refusalType("EndReasonNotApplicable", core.EndReasonNotApplicable, { ruleId: "optionalString" }),
   refusalType("PoliceProtectionOutcomeRefused", core.PoliceProtectionOutcomeRefused, ruled),

@@ -207,6 +207,17 @@ commandMutation("extendApprovalPendingReview", {
   execute: (actor, { placementId, ...facts }) => using(Placements, (placements) => placements.extendPendingReview(actor, placementId, facts))
 })
 
+commandMutation("recordIndependentReviewOutcome", {
+  description:
+    "STAT-R25-2: the outcome of the independent review the approval was extended for, known at `knownAt` (now unless given). Carers approved end the Regulation 24 placement as approved foster carers; otherwise the temporary approval ends then and the placement must end once other accommodation is arranged (STAT-R25-4).",
+  type,
+  refusals,
+  fields: (t) => ({ placementId: t.id({ required: true }), carersApproved: t.boolean({ required: true }), knownAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ placementId: PlacementId, carersApproved: Schema.Boolean, knownAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { placementId, carersApproved, knownAt }) =>
+    using(Placements, (placements) => placements.recordIndependentReviewOutcome(actor, placementId, carersApproved, knownAt))
+})
+
 commandMutation("endPlacement", {
   description: "Ends the placement, with the reason.",
   type,

@@ -1,4 +1,4 @@
-import { approvalStandingAt, hasS20Basis, isUnderPoliceProtection, type Placement } from "@carepanel/core"
+import { approvalStandingAt, hasS20Basis, isUnderPoliceProtection, type Placement, type ReviewOutcome } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
 import { readOf } from "../child/child.js"
@@ -36,6 +36,16 @@ const PlacedRef = builder.objectRef<NonNullable<Placement["placement"]>>("Placem
   })
 })
 
+const ReviewOutcomeRef = builder.objectRef<ReviewOutcome>("IndependentReviewOutcome").implement({
+  description: "STAT-R25-2: the independent review's outcome. Unless the carers were approved, the temporary approval ended when it became known.",
+  fields: (t) => ({
+    carersApproved: t.exposeBoolean("carersApproved"),
+    knownAt: t.field({ type: "DateTime", resolve: (outcome) => outcome.knownAt }),
+    by: t.field({ type: ActedByRef, resolve: (outcome) => outcome.by }),
+    at: t.field({ type: "DateTime", resolve: (outcome) => outcome.at })
+  })
+})
+
 const ApprovalRef = builder.objectRef<Approval>("TemporaryApproval").implement({
   description: "Regulation 24's temporary approval (at most 16 weeks) and regulation 25's extension of it.",
   fields: (t) => ({
@@ -43,7 +53,13 @@ const ApprovalRef = builder.objectRef<Approval>("TemporaryApproval").implement({
     originalExpiresAt: t.field({ type: "DateTime", resolve: (approval) => approval.originalExpiresAt }),
     expiresAt: t.field({ type: "DateTime", resolve: (approval) => approval.expiresAt }),
     extendedByWeeks: t.int({ nullable: true, resolve: (approval) => approval.extension?.weeks ?? null }),
-    pendingReview: t.boolean({ description: "Running until an independent review's outcome (STAT-R25-2).", resolve: (approval) => approval.pendingReview !== undefined })
+    pendingReview: t.boolean({ description: "Extended to run until an independent review's outcome (STAT-R25-2).", resolve: (approval) => approval.pendingReview !== undefined }),
+    reviewOutcome: t.field({
+      type: ReviewOutcomeRef,
+      nullable: true,
+      description: "The independent review's outcome, once recorded (STAT-R25-2).",
+      resolve: (approval) => approval.pendingReview?.outcome ?? null
+    })
   })
 })
 
