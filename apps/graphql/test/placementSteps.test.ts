@@ -16,7 +16,7 @@ const onPlacement = `... on Placement {
   id status underPoliceProtection policeProtectionSince s20Basis s20ConsentWithdrawnAt s20ConsentSignedBy endedReason
   viabilityAssessment { late ${recorded} } authorisation { ${recorded} } kinshipReferral { late ${recorded} } lookedAfterConsent { ${recorded} }
   extensionGrounds { reconsidered { stillMostAppropriate } fosteringPanelViewsSought { ${recorded} } iroInformed { iroName } }
-  approvalStanding approval { extendedByWeeks pendingReview reviewOutcome { carersApproved by { name } } }
+  approvalStanding approval { extendedByWeeks pendingReview endsAt reviewOutcome { carersApproved knownAt by { name } } }
   visits { visitedAt visitor seenAlone notSeenAloneReason } placementPlan { preparedAt ${recorded} } firstLookedAfterReview { heldAt ${recorded} }
   clocks { id ruleId state }
 }`
@@ -173,7 +173,7 @@ describe("the placement's police protection, s20 accommodation, extension and en
     expect(sought.extensionGrounds.fosteringPanelViewsSought, JSON.stringify(sought)).toMatchObject({ by: { name: staff.teamManager.name } })
     await send("socialWorker", "recordIroInformed", { placementId, iroName: "Nadia Quarrie" })
     const pending = await send("headOfService", "extendApprovalPendingReview", { placementId, fullAssessmentRefused: true, independentReviewSought: true })
-    expect(pending.approval, JSON.stringify(pending)).toEqual({ extendedByWeeks: null, pendingReview: true, reviewOutcome: null })
+    expect(pending.approval, JSON.stringify(pending)).toEqual({ extendedByWeeks: null, pendingReview: true, endsAt: null, reviewOutcome: null })
 
     const expired = await send("socialWorker", "endPlacement", { placementId, reason: "approval_expired_child_moved" })
     expect(expired, JSON.stringify(expired)).toMatchObject({ __typename: "EndReasonNotApplicable", endRuleId: "STAT-R25-4" })
@@ -195,8 +195,9 @@ describe("the placement's police protection, s20 accommodation, extension and en
     expect(refused, JSON.stringify(refused)).toMatchObject({
       status: "placed",
       approvalStanding: "expired",
-      approval: { pendingReview: true, reviewOutcome: { carersApproved: false, by: { name: staff.socialWorker.name } } }
+      approval: { pendingReview: true, reviewOutcome: { carersApproved: false, knownAt: expect.any(String), by: { name: staff.socialWorker.name } } }
     })
+    expect(refused.approval.endsAt).toBe(refused.approval.reviewOutcome.knownAt)
     expect(refused.clocks).toContainEqual({ id: `${placementId}:alternative-arrangement`, ruleId: "STAT-R25-4", state: "overdue" })
     const moved = await send("socialWorker", "endPlacement", { placementId, reason: "approval_expired_child_moved" })
     expect(moved, JSON.stringify(moved)).toMatchObject({ status: "ended", endedReason: "approval_expired_child_moved" })
@@ -208,7 +209,7 @@ describe("the placement's police protection, s20 accommodation, extension and en
     await send("socialWorker", "recordFosteringPanelViewsSought", { placementId })
     await send("socialWorker", "recordIroInformed", { placementId, iroName: "Nadia Quarrie" })
     const extended = await send("headOfService", "extendApproval", { placementId, weeks: 4 })
-    expect(extended.approval, JSON.stringify(extended)).toEqual({ extendedByWeeks: 4, pendingReview: false, reviewOutcome: null })
+    expect(extended.approval, JSON.stringify(extended)).toEqual({ extendedByWeeks: 4, pendingReview: false, endsAt: expect.any(String), reviewOutcome: null })
   })
 
   it("a placement never made cannot end with the carers' approval as foster carers: refused with no rule id", async () => {

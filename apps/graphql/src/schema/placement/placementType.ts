@@ -1,4 +1,4 @@
-import { approvalStandingAt, hasS20Basis, isUnderPoliceProtection, type Placement, type ReviewOutcome } from "@carepanel/core"
+import { approvalStandingAt, currentExpiry, hasS20Basis, isUnderPoliceProtection, type Placement, type ReviewOutcome } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
 import { readOf } from "../child/child.js"
@@ -51,7 +51,14 @@ const ApprovalRef = builder.objectRef<Approval>("TemporaryApproval").implement({
   fields: (t) => ({
     startsAt: t.field({ type: "DateTime", resolve: (approval) => approval.startsAt }),
     originalExpiresAt: t.field({ type: "DateTime", resolve: (approval) => approval.originalExpiresAt }),
-    expiresAt: t.field({ type: "DateTime", resolve: (approval) => approval.expiresAt }),
+    expiresAt: t.field({ type: "DateTime", description: "The last fixed end: the original, or the extended one (STAT-R24, STAT-R25-1).", resolve: (approval) => approval.expiresAt }),
+    endsAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description:
+        "When the approval in force ends: `expiresAt`, or, once extended pending an independent review, null until the review's outcome and then when it became known (STAT-R25-2).",
+      resolve: (approval) => currentExpiry(approval) ?? null
+    }),
     extendedByWeeks: t.int({ nullable: true, resolve: (approval) => approval.extension?.weeks ?? null }),
     pendingReview: t.boolean({ description: "Extended to run until an independent review's outcome (STAT-R25-2).", resolve: (approval) => approval.pendingReview !== undefined }),
     reviewOutcome: t.field({
