@@ -71,8 +71,8 @@ export const decideSecure = (command: SecureCommand, state: ChildRecordState, au
           )
         }
         if (endedAt !== undefined) {
-          const spans = [...earlier, ...countedParts(toSpan(command.startedAt, endedAt), courts)]
-          const most = mostInAnyWindow(spans)
+          const counted = countedParts(toSpan(command.startedAt, endedAt), courts)
+          const most = mostInAnyWindow([...earlier, ...counted], counted)
           if (most > limitHours * hourMs) {
             return yield* refuse(
               `With this period the child would have spent ${describeHours(most)} in secure accommodation in 28 days without a court's authority; the limit is 72 hours (STAT-S25). Record the court's authority first.`

@@ -36,8 +36,16 @@ export const countedParts = (span: Span, authorised: ReadonlyArray<Span>): Reado
 export const usedInWindowEnding = (spans: ReadonlyArray<Span>, at: number): number =>
   spans.reduce((sum, span) => sum + overlap(span, { from: at - windowMs, to: at }), 0)
 
-/** The most counted time in any 28-day window: a window's total is largest when it ends as a period ends. */
-export const mostInAnyWindow = (spans: ReadonlyArray<Span>): number => Math.max(0, ...spans.map((span) => usedInWindowEnding(spans, span.to)))
+/**
+ * The most counted time in any 28-day window that holds part of `holding`: a window's total is largest when it ends as
+ * a period ends, and those that hold part of `holding` end inside one of its parts or less than 28 days after. An
+ * earlier period that ran past the limit in windows holding none of `holding` says nothing about it.
+ */
+export const mostInAnyWindow = (spans: ReadonlyArray<Span>, holding: ReadonlyArray<Span>): number =>
+  Math.max(
+    0,
+    ...spans.filter((span) => holding.some((part) => span.to > part.from && span.to < part.to + windowMs)).map((span) => usedInWindowEnding(spans, span.to))
+  )
 
 /**
  * For a period open since `start`, the first instant at which the counted time in the 28 days to then reaches
