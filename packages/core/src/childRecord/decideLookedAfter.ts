@@ -102,26 +102,38 @@ export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecor
         return [{ _tag: "LookedAfterEnded", periodId: open.periodId, endedAt, reason, ...audit }] as const
       }
       case "RecordLookedAfterReview": {
-        const open = currentLookedAfter(periodsOf(state))
-        if (open === undefined) {
+        const periods = periodsOf(state)
+        if (periods.length === 0) {
           return yield* new LookedAfterRefused({ ruleId: "STAT-R33", message: "The child is not recorded as looked after: record how they became looked after before a looked-after review (STAT-R33)." })
         }
         yield* notLater(command.heldAt, command.at, "A looked-after review held")
-        const last = open.reviews.at(-1)
-        if (DateTime.lessThan(command.heldAt, open.from) || (last !== undefined && !DateTime.greaterThan(command.heldAt, last.heldAt))) {
+        // The period the review was held in: the current one, or an ended one when the review is recorded after it ended.
+        const heldIn = periods.findLast((period) => !DateTime.lessThan(command.heldAt, period.from))
+        const endedBefore = heldIn?.ended !== undefined && DateTime.greaterThan(command.heldAt, heldIn.ended.endedAt) ? heldIn.ended.endedAt : undefined
+        if (heldIn === undefined || endedBefore !== undefined) {
+          const next = periods.find((period) => DateTime.lessThan(command.heldAt, period.from))
           return yield* new LookedAfterRefused({
             ruleId: "STAT-R33",
             message:
-              last === undefined
-                ? `The child became looked after at ${formatInstant(open.from)}; a review at ${formatInstant(command.heldAt)} comes before it (STAT-R33).`
-                : `The last review was held at ${formatInstant(last.heldAt)}; a review at ${formatInstant(command.heldAt)} must come after it (STAT-R33).`
+              endedBefore === undefined
+                ? `The child became looked after at ${formatInstant(next!.from)}; a review at ${formatInstant(command.heldAt)} comes before it (STAT-R33).`
+                : `The child ceased to be looked after at ${formatInstant(endedBefore)}; a review at ${formatInstant(command.heldAt)} comes after that${
+                    next === undefined ? "" : `, and before they became looked after again at ${formatInstant(next.from)}`
+                  } (STAT-R33).`
+          })
+        }
+        const last = heldIn.reviews.at(-1)
+        if (last !== undefined && !DateTime.greaterThan(command.heldAt, last.heldAt)) {
+          return yield* new LookedAfterRefused({
+            ruleId: "STAT-R33",
+            message: `The last review was held at ${formatInstant(last.heldAt)}; a review at ${formatInstant(command.heldAt)} must come after it (STAT-R33).`
           })
         }
         const iroName = command.iroName.trim()
         if (iroName === "") {
           return yield* new LookedAfterRefused({ ruleId: "STAT-R33", message: "Name the Independent Reviewing Officer who chaired the review (STAT-R33)." })
         }
-        return [{ _tag: "LookedAfterReviewHeld", periodId: open.periodId, heldAt: command.heldAt, iroName, ...audit }] as const
+        return [{ _tag: "LookedAfterReviewHeld", periodId: heldIn.periodId, heldAt: command.heldAt, iroName, ...audit }] as const
       }
     }
   })
