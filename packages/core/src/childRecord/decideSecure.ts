@@ -45,13 +45,17 @@ export const decideSecure = (command: SecureCommand, state: ChildRecordState, au
       case "RecordSecureAccommodation": {
         yield* notLater(command.startedAt, command.at, "A period in secure accommodation starting")
         const open = openPeriod(secure)
-        if (open !== undefined) {
+        const endedAt = command.endedAt
+        if (open !== undefined && endedAt === undefined) {
           return yield* refuse(`The child has been in secure accommodation since ${formatInstant(open.startedAt)}: record the end of that period first (STAT-S25).`)
         }
-        const endedAt = command.endedAt
         if (endedAt !== undefined) {
           yield* notLater(endedAt, command.at, "The end of a period in secure accommodation")
           if (!DateTime.greaterThan(endedAt, command.startedAt)) return yield* refuse("A period in secure accommodation ends after it starts (STAT-S25).")
+          // An earlier period recorded while the child is in secure accommodation: it ends no later than the current one began.
+          if (open !== undefined && DateTime.greaterThan(endedAt, open.startedAt)) {
+            return yield* refuse(`The period overlaps the one the child has been in since ${formatInstant(open.startedAt)} (STAT-S25).`)
+          }
         }
         const overlapping = secure.periods.find(
           (period) => period.endedAt !== undefined && DateTime.lessThan(command.startedAt, period.endedAt) && DateTime.greaterThan(endedAt ?? command.at, period.startedAt)
