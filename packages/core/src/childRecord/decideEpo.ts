@@ -54,6 +54,16 @@ export const decideEpo = (command: EpoCommand, state: ChildRecordState, calendar
             message: `An emergency protection order made at ${formatInstant(inForce.madeAt)} is in force until ${formatInstant(epoEndsAt(inForce))}: extend it, or record how it ended, before recording another (STAT-S44).`
           })
         }
+        // The child's orders are kept in the order the court made them: each is met by the next (epoClocks), and
+        // extensions and ends go to the latest.
+        const latest = state?.emergencyProtectionOrders.at(-1)
+        const latestEnd = latest?.ended?.endedAt
+        if (latest !== undefined && (latestEnd === undefined ? !DateTime.greaterThan(command.madeAt, latest.madeAt) : DateTime.lessThan(command.madeAt, latestEnd))) {
+          return yield* new EpoNotInForce({
+            ruleId: "STAT-S44",
+            message: `The child's latest emergency protection order ${latestEnd === undefined ? `was made at ${formatInstant(latest.madeAt)}` : `ended at ${formatInstant(latestEnd)}`}; an order made at ${formatInstant(command.madeAt)} comes before ${latestEnd === undefined ? "it" : "that"}: orders are recorded in the order the court made them (STAT-S44).`
+          })
+        }
         const orderId = `epo-${(state?.emergencyProtectionOrders.length ?? 0) + 1}`
         const endsAt = daysLater(command.madeAt, command.days, calendar)
         return [{ _tag: "EmergencyProtectionOrderMade", orderId, madeAt: command.madeAt, days: command.days, endsAt, ...audit }] as const
