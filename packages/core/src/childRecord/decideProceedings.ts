@@ -31,6 +31,22 @@ const notLater = (instant: DateTime.Utc, at: DateTime.Utc, what: string) =>
 const inPreProceedings = (p: Proceedings) => p.letterSentAt !== undefined && p.preProceedingsEndedAt === undefined && p.issuedAt === undefined
 const inProceedings = (p: Proceedings) => p.issuedAt !== undefined && p.concludedAt === undefined
 
+/** When the child's last pre-proceedings or proceedings ended, for a step that begins new ones: none comes before it. */
+const lastEnd = (p: Proceedings): { readonly at: DateTime.Utc; readonly ruleId: RuleId; readonly text: string } | undefined =>
+  p.concludedAt !== undefined
+    ? { at: p.concludedAt, ruleId: "STAT-S31", text: "The earlier care proceedings concluded" }
+    : p.preProceedingsEndedAt !== undefined
+      ? { at: p.preProceedingsEndedAt, ruleId: "STAT-PLO", text: "Pre-proceedings ended" }
+      : undefined
+
+/** Refused when `instant` comes before the last pre-proceedings or proceedings ended. */
+const notBeforeLastEnd = (p: Proceedings, instant: DateTime.Utc, what: (at: string) => string) => {
+  const end = lastEnd(p)
+  return end !== undefined && DateTime.lessThan(instant, end.at)
+    ? refuse(end.ruleId, `${end.text} at ${formatInstant(end.at)}; ${what(formatInstant(instant))} before that (${end.ruleId}).`)
+    : Effect.void
+}
+
 /** STAT-PLO and STAT-S31's commands. The PLO's 16 weeks are guidance: nothing here is refused for passing them. */
 export const decideProceedings = (command: ProceedingsCommand, state: ChildRecordState, calendar: Calendar, audit: Pick<ChildRecordEvent, "by" | "at">) =>
   Effect.gen(function* () {
@@ -41,6 +57,7 @@ export const decideProceedings = (command: ProceedingsCommand, state: ChildRecor
         if (inPreProceedings(proceedings) || inProceedings(proceedings)) {
           return yield* refuse("STAT-PLO", `The child is already in ${inProceedings(proceedings) ? "care proceedings" : `pre-proceedings, since the letter at ${formatInstant(proceedings.letterSentAt!)}`} (STAT-PLO).`)
         }
+        yield* notBeforeLastEnd(proceedings, command.sentAt, (at) => `a letter before proceedings at ${at} comes`)
         return [{ _tag: "LetterBeforeProceedingsSent", sentAt: command.sentAt, ...audit }] as const
       }
       case "EndPreProceedings": {
@@ -56,6 +73,16 @@ export const decideProceedings = (command: ProceedingsCommand, state: ChildRecor
         yield* notLater(command.issuedAt, command.at, "The issue of care proceedings")
         if (inProceedings(proceedings)) {
           return yield* refuse("STAT-S31", `Care proceedings were already issued at ${formatInstant(proceedings.issuedAt!)} and have not concluded (STAT-S31).`)
+        }
+        if (inPreProceedings(proceedings)) {
+          if (DateTime.lessThan(command.issuedAt, proceedings.letterSentAt!)) {
+            return yield* refuse(
+              "STAT-PLO",
+              `Pre-proceedings began with the letter at ${formatInstant(proceedings.letterSentAt!)}; proceedings issued at ${formatInstant(command.issuedAt)} come before it (STAT-PLO).`
+            )
+          }
+        } else {
+          yield* notBeforeLastEnd(proceedings, command.issuedAt, (at) => `proceedings issued at ${at} come`)
         }
         return [{ _tag: "ProceedingsIssued", issuedAt: command.issuedAt, ...audit }] as const
       }
