@@ -37,15 +37,18 @@ export const usedInWindowEnding = (spans: ReadonlyArray<Span>, at: number): numb
   spans.reduce((sum, span) => sum + overlap(span, { from: at - windowMs, to: at }), 0)
 
 /**
- * The most counted time in any 28-day window that holds part of `holding`: a window's total is largest when it ends as
- * a period ends, and those that hold part of `holding` end inside one of its parts or less than 28 days after. An
- * earlier period that ran past the limit in windows holding none of `holding` says nothing about it.
+ * The most counted time in any 28-day window that holds part of `holding` (an earlier period that ran past the limit
+ * in windows holding none of it says nothing about it). A window's total is largest when it ends as a period ends, or,
+ * among those that hold part of `holding`, as the last of them: the one ending 28 days after a part ends, which holds
+ * its last instant in the limit (the total is continuous, so one over the limit there is over it just before).
  */
-export const mostInAnyWindow = (spans: ReadonlyArray<Span>, holding: ReadonlyArray<Span>): number =>
-  Math.max(
-    0,
-    ...spans.filter((span) => holding.some((part) => span.to > part.from && span.to < part.to + windowMs)).map((span) => usedInWindowEnding(spans, span.to))
-  )
+export const mostInAnyWindow = (spans: ReadonlyArray<Span>, holding: ReadonlyArray<Span>): number => {
+  const ends = [
+    ...spans.map((span) => span.to).filter((to) => holding.some((part) => to > part.from && to < part.to + windowMs)),
+    ...holding.map((part) => part.to + windowMs)
+  ]
+  return Math.max(0, ...ends.map((end) => usedInWindowEnding(spans, end)))
+}
 
 /**
  * For a period open since `start`, the first instant at which the counted time in the 28 days to then reaches
