@@ -60,3 +60,10 @@ export const weekly = (period: { readonly from: string; readonly to: string }, d
 
 /** The eight weeks to `today`, both ends included. */
 export const lastEightWeeks = (today: string) => ({ from: addDays(today as never, -55) as string, to: today })
+
+/** A sitting's actions by progress in words: open, completed, outstanding, and those a later decision replaced (LIN-8). */
+export const actionsTally = (actions: SittingReport["actions"]): string => {
+  const count = (progress: string) => actions.filter((action) => action.progress === progress).length
+  const replaced = count("Replaced")
+  return `Actions: ${count("Open")} open · ✓ ${count("Completed")} completed · ✗ ${count("Outstanding")} outstanding${replaced === 0 ? "" : ` · ↻ ${replaced} replaced`}`
+}

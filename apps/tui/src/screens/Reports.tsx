@@ -3,7 +3,7 @@ import { Box } from "ink"
 import { Text } from "../ui/Text.js"
 import { DateTime, Effect } from "effect"
 import { useState } from "react"
-import { childrenIn, lastEightWeeks, periodTables, type ReportTable, sittingTables, weekly, writeCsv } from "../data/reportTables.js"
+import { actionsTally, childrenIn, lastEightWeeks, periodTables, type ReportTable, sittingTables, weekly, writeCsv } from "../data/reportTables.js"
 import { bar, sparkline } from "../ui/charts.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"
 import { pad, sittingWhen } from "../ui/describe.js"
@@ -65,7 +65,6 @@ const PeriodView = ({ report, width }: { readonly report: PeriodReport; readonly
 
 const SittingView = ({ report, width }: { readonly report: SittingReport; readonly width: number }) => {
   const { summary } = report
-  const byProgress = (progress: string) => report.actions.filter((action) => action.progress === progress).length
   return (
     <>
       <Text wrap="truncate-end">{`${summary.items} items · ${summary.children} children · ${summary.present} present, ${summary.apologies} apologies · ${summary.actions} actions (‼ ${summary.actionsMissed} missed) · ${summary.recordsUploaded} records uploaded`}</Text>
@@ -79,7 +78,7 @@ const SittingView = ({ report, width }: { readonly report: SittingReport; readon
           { label: "undecided", value: summary.undecided, words: `${summary.undecided} not decided` }
         ]}
       />
-      <Text wrap="truncate-end">{`Actions: ${byProgress("Open")} open · ✓ ${byProgress("Completed")} completed · ✗ ${byProgress("Outstanding")} outstanding`}</Text>
+      <Text wrap="truncate-end">{actionsTally(report.actions)}</Text>
     </>
   )
 }
