@@ -18,9 +18,9 @@ const actedBy = "by { personId name role } at"
 const period = `periodId from route how placementId reviews { heldAt iroName ${actedBy} } endedAt endReason`
 const onRecord = `... on ChildRecord {
   childId dateOfBirth diedOn
-  emergencyProtectionOrders { orderId madeAt days endsAt inForce extension { days from endsAt ${actedBy} } ended { outcome endedAt ${actedBy} } ${actedBy} }
+  emergencyProtectionOrders { orderId madeAt days endsAt inForce extension { days from endsAt extendedAt ${actedBy} } ended { outcome endedAt ${actedBy} } ${actedBy} }
   secureAccommodation { periods { periodId startedAt endedAt } courtAuthorities { from until } secretaryOfStateApprovedAt hoursUsedInLast28Days }
-  proceedings { letterSentAt preProceedingsEndedAt issuedAt extensions { weeks from endsAt } concludedAt }
+  proceedings { letterSentAt preProceedingsEndedAt issuedAt extensions { weeks from endsAt extendedAt } concludedAt }
   legalStatus { code label from ${actedBy} } legalStatuses { code label from ${actedBy} }
   lookedAfter { ${period} } lookedAfterPeriods { ${period} }
   retention { keepUntil explanation }
@@ -113,6 +113,16 @@ describe("a child's emergency protection order over GraphQL (STAT-S44)", () => {
     expect(ended.emergencyProtectionOrders, JSON.stringify(ended)).toMatchObject([{ madeAt, inForce: false, extension: null, ended: { outcome: "returned_home", endedAt, by: worker } }])
   })
 
+  it("STAT-S44: an extension the court made before the order's first end, recorded after it, is accepted and reads when the court made it", async () => {
+    const childId = "crh-epo-5"
+    const madeAt = iso(Date.now() - 50 * hour)
+    await send("socialWorker", "recordEmergencyProtectionOrder", { childId, madeAt, days: 1 })
+    const extendedAt = iso(Date.now() - 30 * hour)
+    const extended = await send("socialWorker", "extendEmergencyProtectionOrder", { childId, days: 2, extendedAt })
+    expect(extended.emergencyProtectionOrders, JSON.stringify(extended)).toMatchObject([{ orderId: "epo-1", inForce: true, extension: { days: 2, extendedAt, by: worker } }])
+    justNow(extended.emergencyProtectionOrders[0].extension.at)
+  })
+
   it("STAT-S44: an order past its end with no end recorded reads not in force, cannot be extended, and a new order may be recorded", async () => {
     const childId = "crh-epo-4"
     const madeAt = iso(Date.now() - 50 * hour)
@@ -120,7 +130,7 @@ describe("a child's emergency protection order over GraphQL (STAT-S44)", () => {
     expect(lapsed.emergencyProtectionOrders, JSON.stringify(lapsed)).toMatchObject([{ orderId: "epo-1", madeAt, days: 1, inForce: false, ended: null, extension: null }])
     const extend = await send("socialWorker", "extendEmergencyProtectionOrder", { childId, days: 2 })
     expect(extend, JSON.stringify(extend)).toMatchObject({ __typename: "EpoNotInForce", ruleId: "STAT-S44" })
-    expect(extend.message).toMatch(/an order that has lapsed cannot be extended: the court must make a new one \(STAT-S44\)\.$/)
+    expect(extend.message).toMatch(/an order that has lapsed cannot be extended: the court must make a new one\. If the court extended it before then, give when \(STAT-S44\)\.$/)
     const renewed = await send("socialWorker", "recordEmergencyProtectionOrder", { childId, madeAt: iso(Date.now() - hour), days: 8 })
     expect(renewed.emergencyProtectionOrders.map((order: { orderId: string; inForce: boolean }) => [order.orderId, order.inForce]), JSON.stringify(renewed)).toEqual([
       ["epo-1", false],
@@ -235,9 +245,9 @@ describe("pre-proceedings and care proceedings over GraphQL (STAT-PLO, STAT-S31)
 
     const issued = await send("socialWorker", "recordProceedingsIssued", { childId, issuedAt: weeksAgo(8) })
     expect(issued.proceedings, JSON.stringify(issued)).toMatchObject({ issuedAt: weeksAgo(8), extensions: [], concludedAt: null })
-    const extended = await send("socialWorker", "extendProceedings", { childId, weeks: 3 })
+    const extended = await send("socialWorker", "extendProceedings", { childId, weeks: 3, extendedAt: weeksAgo(1) })
     const [extension] = extended.proceedings.extensions
-    expect(extension, JSON.stringify(extended)).toMatchObject({ weeks: 3 })
+    expect(extension, JSON.stringify(extended)).toMatchObject({ weeks: 3, extendedAt: weeksAgo(1) })
     daysAfter(extension.from, weeksAgo(8), 26 * 7)
     daysAfter(extension.endsAt, extension.from, 3 * 7)
     const concluded = await send("socialWorker", "recordProceedingsConcluded", { childId })

@@ -16,8 +16,8 @@ interface Base {
 export type ChildRecordCommand =
   /** STAT-S44: the court's order, made at `madeAt`, for `days` whole days (1 to 8). */
   | (Base & { readonly _tag: "RecordEmergencyProtectionOrder"; readonly madeAt: DateTime.Utc; readonly days: number })
-  /** STAT-S44: the one extension of the order in force, by 1 to 7 days. */
-  | (Base & { readonly _tag: "ExtendEmergencyProtectionOrder"; readonly days: number })
+  /** STAT-S44: the one extension of the order in force, by 1 to 7 days, made by the court at `extendedAt` (defaults to `at`). */
+  | (Base & { readonly _tag: "ExtendEmergencyProtectionOrder"; readonly days: number; readonly extendedAt?: DateTime.Utc })
   /** STAT-S44: how the order in force ended, and when (`endedAt`, defaults to `at`). */
   | (Base & { readonly _tag: "RecordEmergencyProtectionOrderEnded"; readonly outcome: EpoOutcome; readonly endedAt?: DateTime.Utc })
   | (Base & { readonly _tag: "RecordDateOfBirth"; readonly dateOfBirth: LocalDate })
@@ -37,8 +37,8 @@ export type ChildRecordCommand =
   | (Base & { readonly _tag: "EndPreProceedings"; readonly endedAt?: DateTime.Utc })
   /** STAT-S31: care proceedings issued at `issuedAt`. */
   | (Base & { readonly _tag: "RecordProceedingsIssued"; readonly issuedAt: DateTime.Utc })
-  /** STAT-S31: one extension of the timetable, of 1 to 8 weeks from its current end. */
-  | (Base & { readonly _tag: "ExtendProceedings"; readonly weeks: number })
+  /** STAT-S31: one extension of the timetable, of 1 to 8 weeks from its current end, made by the court at `extendedAt` (defaults to `at`). */
+  | (Base & { readonly _tag: "ExtendProceedings"; readonly weeks: number; readonly extendedAt?: DateTime.Utc })
   /** STAT-S31: the proceedings concluded (`concludedAt`, defaults to `at`). */
   | (Base & { readonly _tag: "RecordProceedingsConcluded"; readonly concludedAt?: DateTime.Utc })
 

@@ -20,12 +20,16 @@ export const EmergencyProtectionOrderMade = Schema.TaggedStruct("EmergencyProtec
   endsAt: Schema.DateTimeUtc,
   ...audit
 })
-/** STAT-S44: the court extended the order once, by `days` from its first end `from`, to `endsAt`. */
+/**
+ * STAT-S44: the court extended the order once, at `extendedAt`, by `days` from its first end `from`, to `endsAt`.
+ * Events written before `extendedAt` was kept were recorded when the court extended: their `at`.
+ */
 export const EmergencyProtectionOrderExtended = Schema.TaggedStruct("EmergencyProtectionOrderExtended", {
   orderId: Schema.String,
   days: Schema.Int,
   from: Schema.DateTimeUtc,
   endsAt: Schema.DateTimeUtc,
+  extendedAt: Schema.optional(Schema.DateTimeUtc),
   ...audit
 })
 /** STAT-S44: how and when the order came to an end; meets the clock to its end. */
@@ -64,8 +68,14 @@ export const LetterBeforeProceedingsSent = Schema.TaggedStruct("LetterBeforeProc
 export const PreProceedingsEnded = Schema.TaggedStruct("PreProceedingsEnded", { endedAt: Schema.DateTimeUtc, ...audit })
 /** STAT-S31: care proceedings issued at `issuedAt`. */
 export const ProceedingsIssued = Schema.TaggedStruct("ProceedingsIssued", { issuedAt: Schema.DateTimeUtc, ...audit })
-/** STAT-S31: the court extended the timetable by `weeks` from `from` to `endsAt`. */
-export const ProceedingsExtended = Schema.TaggedStruct("ProceedingsExtended", { weeks: Schema.Int, from: Schema.DateTimeUtc, endsAt: Schema.DateTimeUtc, ...audit })
+/** STAT-S31: the court extended the timetable at `extendedAt` (absent in older events: their `at`) by `weeks` from `from` to `endsAt`. */
+export const ProceedingsExtended = Schema.TaggedStruct("ProceedingsExtended", {
+  weeks: Schema.Int,
+  from: Schema.DateTimeUtc,
+  endsAt: Schema.DateTimeUtc,
+  extendedAt: Schema.optional(Schema.DateTimeUtc),
+  ...audit
+})
 /** STAT-S31: the proceedings concluded at `concludedAt`. */
 export const ProceedingsConcluded = Schema.TaggedStruct("ProceedingsConcluded", { concludedAt: Schema.DateTimeUtc, ...audit })
 

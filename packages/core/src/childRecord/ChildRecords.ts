@@ -60,8 +60,9 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
       /** STAT-S44: the court's order, made at `madeAt` for `days` whole days (at most 8). */
       recordEmergencyProtectionOrder: (actor: Actor, childId: ChildId, madeAt: DateTime.Utc, days: number) =>
         run(actor, childId, { _tag: "RecordEmergencyProtectionOrder", childId, madeAt, days }),
-      /** STAT-S44: the one extension of the order in force (at most 7 days). */
-      extendEmergencyProtectionOrder: (actor: Actor, childId: ChildId, days: number) => run(actor, childId, { _tag: "ExtendEmergencyProtectionOrder", childId, days }),
+      /** STAT-S44: the one extension of the order in force (at most 7 days), made by the court at `extendedAt` (defaults to now). */
+      extendEmergencyProtectionOrder: (actor: Actor, childId: ChildId, days: number, extendedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "ExtendEmergencyProtectionOrder", childId, days, ...(extendedAt === undefined ? {} : { extendedAt }) }),
       /** STAT-S44: how the order ended; `endedAt` defaults to now. */
       recordEmergencyProtectionOrderEnded: (actor: Actor, childId: ChildId, outcome: EpoOutcome, endedAt?: DateTime.Utc) =>
         run(actor, childId, { _tag: "RecordEmergencyProtectionOrderEnded", childId, outcome, ...(endedAt === undefined ? {} : { endedAt }) }),
@@ -89,8 +90,9 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
       endPreProceedings: (actor: Actor, childId: ChildId, endedAt?: DateTime.Utc) =>
         run(actor, childId, { _tag: "EndPreProceedings", childId, ...(endedAt === undefined ? {} : { endedAt }) }),
       recordProceedingsIssued: (actor: Actor, childId: ChildId, issuedAt: DateTime.Utc) => run(actor, childId, { _tag: "RecordProceedingsIssued", childId, issuedAt }),
-      /** STAT-S31: one extension of 1-8 weeks from the timetable's current end. */
-      extendProceedings: (actor: Actor, childId: ChildId, weeks: number) => run(actor, childId, { _tag: "ExtendProceedings", childId, weeks }),
+      /** STAT-S31: one extension of 1-8 weeks from the timetable's current end, made by the court at `extendedAt` (defaults to now). */
+      extendProceedings: (actor: Actor, childId: ChildId, weeks: number, extendedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "ExtendProceedings", childId, weeks, ...(extendedAt === undefined ? {} : { extendedAt }) }),
       recordProceedingsConcluded: (actor: Actor, childId: ChildId, concludedAt?: DateTime.Utc) =>
         run(actor, childId, { _tag: "RecordProceedingsConcluded", childId, ...(concludedAt === undefined ? {} : { concludedAt }) }),
       /** The child's SSDA903 legal status from `from`; starts looked-after status when the child is not looked after. */

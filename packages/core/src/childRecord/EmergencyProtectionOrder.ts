@@ -29,8 +29,10 @@ export const EmergencyProtectionOrder = Schema.Struct({
   madeAt: Schema.DateTimeUtc,
   days: Schema.Int,
   endsAt: Schema.DateTimeUtc,
-  /** The one extension (STAT-S44), from the first end. */
-  extension: Schema.optional(Schema.Struct({ days: Schema.Int, from: Schema.DateTimeUtc, endsAt: Schema.DateTimeUtc, ...recorded })),
+  /** The one extension (STAT-S44), from the first end, made by the court at `extendedAt` (absent in older records: `at`). */
+  extension: Schema.optional(
+    Schema.Struct({ days: Schema.Int, from: Schema.DateTimeUtc, endsAt: Schema.DateTimeUtc, extendedAt: Schema.optional(Schema.DateTimeUtc), ...recorded })
+  ),
   ended: Schema.optional(Schema.Struct({ outcome: EpoOutcome, endedAt: Schema.DateTimeUtc, ...recorded })),
   ...recorded
 })

@@ -20,8 +20,10 @@ export const Proceedings = Schema.Struct({
   /** Pre-proceedings ended without proceedings (e.g. stepped down). */
   preProceedingsEndedAt: Schema.optional(Schema.DateTimeUtc),
   issuedAt: Schema.optional(Schema.DateTimeUtc),
-  /** Each from the timetable's end before it. */
-  extensions: Schema.Array(Schema.Struct({ weeks: Schema.Int, from: Schema.DateTimeUtc, endsAt: Schema.DateTimeUtc, ...recorded })),
+  /** Each from the timetable's end before it, made by the court at `extendedAt` (absent in older records: `at`). */
+  extensions: Schema.Array(
+    Schema.Struct({ weeks: Schema.Int, from: Schema.DateTimeUtc, endsAt: Schema.DateTimeUtc, extendedAt: Schema.optional(Schema.DateTimeUtc), ...recorded })
+  ),
   concludedAt: Schema.optional(Schema.DateTimeUtc)
 })
 export type Proceedings = typeof Proceedings.Type

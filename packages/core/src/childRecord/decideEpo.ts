@@ -8,6 +8,7 @@ import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import { EpoNotInForce, EpoPeriodRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import { type EmergencyProtectionOrder, epoEndsAt, epoMaxDays, epoMaxExtensionDays } from "./EmergencyProtectionOrder.js"
+import { extendedAtOf } from "./extendedAt.js"
 
 type EpoCommand = Extract<ChildRecordCommand, { readonly _tag: `${string}EmergencyProtectionOrder${string}` }>
 
@@ -69,15 +70,24 @@ export const decideEpo = (command: EpoCommand, state: ChildRecordState, calendar
         return [{ _tag: "EmergencyProtectionOrderMade", orderId, madeAt: command.madeAt, days: command.days, endsAt, ...audit }] as const
       }
       case "ExtendEmergencyProtectionOrder": {
-        const order = epoInForce(state, command.at)
+        // Judged when the court extended, which may be before it is recorded.
+        const extendedAt = command.extendedAt ?? command.at
+        yield* notLater(extendedAt, command.at, "An extension of the emergency protection order made")
+        const open = latestOpen(state)
+        if (open !== undefined && DateTime.lessThan(extendedAt, open.madeAt)) {
+          return yield* new EpoNotInForce({
+            ruleId: "STAT-S44",
+            message: `The emergency protection order was made at ${formatInstant(open.madeAt)}; it cannot have been extended before, at ${formatInstant(extendedAt)} (STAT-S44).`
+          })
+        }
+        const order = epoInForce(state, extendedAt)
         if (order === undefined) {
-          const open = latestOpen(state)
           return yield* new EpoNotInForce({
             ruleId: "STAT-S44",
             message:
               open === undefined
                 ? "There is no emergency protection order in force to extend (STAT-S44)."
-                : `The emergency protection order ended at ${formatInstant(epoEndsAt(open))}; an order that has lapsed cannot be extended: the court must make a new one (STAT-S44).`
+                : `The emergency protection order ended at ${formatInstant(epoEndsAt(open))}; an order that has lapsed cannot be extended: the court must make a new one. If the court extended it before then, give when (STAT-S44).`
           })
         }
         if (order.extension !== undefined) {
@@ -95,7 +105,7 @@ export const decideEpo = (command: EpoCommand, state: ChildRecordState, calendar
           })
         }
         const endsAt = daysLater(order.endsAt, command.days, calendar)
-        return [{ _tag: "EmergencyProtectionOrderExtended", orderId: order.orderId, days: command.days, from: order.endsAt, endsAt, ...audit }] as const
+        return [{ _tag: "EmergencyProtectionOrderExtended", orderId: order.orderId, days: command.days, from: order.endsAt, endsAt, extendedAt, ...audit }] as const
       }
       case "RecordEmergencyProtectionOrderEnded": {
         const order = latestOpen(state)
@@ -110,10 +120,10 @@ export const decideEpo = (command: EpoCommand, state: ChildRecordState, calendar
             message: `The order was made at ${formatInstant(order.madeAt)}; it cannot have ended before, at ${formatInstant(endedAt)} (STAT-S44).`
           })
         }
-        if (order.extension !== undefined && DateTime.lessThan(endedAt, order.extension.at)) {
+        if (order.extension !== undefined && DateTime.lessThan(endedAt, extendedAtOf(order.extension))) {
           return yield* new EpoNotInForce({
             ruleId: "STAT-S44",
-            message: `The order was extended at ${formatInstant(order.extension.at)}, so it was still in force then; it cannot have ended before, at ${formatInstant(endedAt)} (STAT-S44).`
+            message: `The order was extended at ${formatInstant(extendedAtOf(order.extension))}, so it was still in force then; it cannot have ended before, at ${formatInstant(endedAt)} (STAT-S44).`
           })
         }
         return [{ _tag: "EmergencyProtectionOrderEnded", orderId: order.orderId, outcome: command.outcome, endedAt, ...audit }] as const

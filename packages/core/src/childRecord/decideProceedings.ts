@@ -8,6 +8,7 @@ import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import { ProceedingsRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import { extendedAtOf } from "./extendedAt.js"
 import { maxProceedingsExtensionWeeks, noProceedings, type Proceedings, proceedingsWeeks } from "./Proceedings.js"
 
 type ProceedingsCommand = Extract<
@@ -91,8 +92,21 @@ export const decideProceedings = (command: ProceedingsCommand, state: ChildRecor
         if (!Number.isInteger(command.weeks) || command.weeks < 1 || command.weeks > maxProceedingsExtensionWeeks) {
           return yield* refuse("STAT-S31", `The court extends care proceedings by a whole number of weeks from 1 to ${maxProceedingsExtensionWeeks} at a time, not ${command.weeks} (STAT-S31).`)
         }
+        // Judged when the court extended, which may be before it is recorded: that instant meets the timetable's clock.
+        const extendedAt = command.extendedAt ?? command.at
+        yield* notLater(extendedAt, command.at, "An extension of care proceedings made")
+        if (DateTime.lessThan(extendedAt, proceedings.issuedAt!)) {
+          return yield* refuse("STAT-S31", `The proceedings were issued at ${formatInstant(proceedings.issuedAt!)}; they cannot have been extended before, at ${formatInstant(extendedAt)} (STAT-S31).`)
+        }
+        const previous = proceedings.extensions.at(-1)
+        if (previous !== undefined && DateTime.lessThan(extendedAt, extendedAtOf(previous))) {
+          return yield* refuse(
+            "STAT-S31",
+            `The court last extended the proceedings at ${formatInstant(extendedAtOf(previous))}; an extension at ${formatInstant(extendedAt)} comes before it: extensions are recorded in the order the court made them (STAT-S31).`
+          )
+        }
         const from = proceedingsEndsAt(proceedings, calendar)!
-        return [{ _tag: "ProceedingsExtended", weeks: command.weeks, from, endsAt: weeksLater(from, command.weeks, calendar), ...audit }] as const
+        return [{ _tag: "ProceedingsExtended", weeks: command.weeks, from, endsAt: weeksLater(from, command.weeks, calendar), extendedAt, ...audit }] as const
       }
       case "RecordProceedingsConcluded": {
         if (!inProceedings(proceedings)) return yield* refuse("STAT-S31", "There are no care proceedings under way to conclude (STAT-S31).")

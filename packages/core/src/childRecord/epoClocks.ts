@@ -6,6 +6,7 @@ import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import type { ChildRecord } from "./ChildRecord.js"
 import { type EmergencyProtectionOrder, epoEndsAt } from "./EmergencyProtectionOrder.js"
+import { extendedAtOf } from "./extendedAt.js"
 
 const courtDays = (days: number) => ({ _tag: "DaysAfter" as const, days, unit: "calendar" as const, ifClosed: "keep" as const })
 
@@ -61,7 +62,7 @@ export const epoClocks = (record: ChildRecord, liveSittings: ReadonlyArray<Sitti
         rule: { ruleId: "STAT-S44", clock: courtDays(order.days) },
         anchor: order.madeAt,
         anchorText: `the emergency protection order made at ${formatInstant(order.madeAt)} (the court's period; at most 8 days)`,
-        metAt: earliest(order.extension?.at, endedAt)
+        metAt: earliest(order.extension && extendedAtOf(order.extension), endedAt)
       }
     ]
     if (order.extension !== undefined) {

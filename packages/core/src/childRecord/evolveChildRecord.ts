@@ -42,7 +42,7 @@ export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEve
         ]
       }
     case "EmergencyProtectionOrderExtended":
-      return updateOrder(state, event.orderId, (order) => ({ ...order, extension: { days: event.days, from: event.from, endsAt: event.endsAt, ...recorded } }))
+      return updateOrder(state, event.orderId, (order) => ({ ...order, extension: { days: event.days, from: event.from, endsAt: event.endsAt, extendedAt: event.extendedAt ?? event.at, ...recorded } }))
     case "EmergencyProtectionOrderEnded":
       return updateOrder(state, event.orderId, (order) => ({ ...order, ended: { outcome: event.outcome, endedAt: event.endedAt, ...recorded } }))
     case "DateOfBirthRecorded":
@@ -70,7 +70,7 @@ export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEve
       // After concluded proceedings, new ones start a new cycle without the old letter.
       return updateProceedings(state, (p) => (p.concludedAt === undefined ? { ...p, issuedAt: event.issuedAt } : { extensions: [], issuedAt: event.issuedAt }))
     case "ProceedingsExtended":
-      return updateProceedings(state, (p) => ({ ...p, extensions: [...p.extensions, { weeks: event.weeks, from: event.from, endsAt: event.endsAt, ...recorded }] }))
+      return updateProceedings(state, (p) => ({ ...p, extensions: [...p.extensions, { weeks: event.weeks, from: event.from, endsAt: event.endsAt, extendedAt: event.extendedAt ?? event.at, ...recorded }] }))
     case "ProceedingsConcluded":
       return updateProceedings(state, (p) => ({ ...p, concludedAt: event.concludedAt }))
     case "LegalStatusChanged":

@@ -2,6 +2,7 @@ import { formatInstant } from "../calendar/format.js"
 import { earliest } from "./earliest.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { ChildRecord } from "./ChildRecord.js"
+import { extendedAtOf } from "./extendedAt.js"
 import { preProceedingsWeeks, proceedingsWeeks } from "./Proceedings.js"
 
 const weeks = (n: number) => ({ _tag: "WeeksAfter" as const, weeks: n })
@@ -37,7 +38,7 @@ export const proceedingsClocks = (record: ChildRecord): ReadonlyArray<ClockSpec>
       rule: { ruleId: "STAT-S31", clock: weeks(proceedingsWeeks) },
       anchor: p.issuedAt,
       anchorText: `the issue of care proceedings at ${formatInstant(p.issuedAt)}`,
-      metAt: p.extensions[0]?.at ?? p.concludedAt
+      metAt: (p.extensions[0] && extendedAtOf(p.extensions[0])) ?? p.concludedAt
     })
     p.extensions.forEach((extension, i) => {
       clocks.push({
@@ -47,7 +48,7 @@ export const proceedingsClocks = (record: ChildRecord): ReadonlyArray<ClockSpec>
         rule: { ruleId: "STAT-S31", clock: weeks(extension.weeks) },
         anchor: extension.from,
         anchorText: `the timetable's end at ${formatInstant(extension.from)} (extension ${i + 1}; at most 8 weeks at a time)`,
-        metAt: p.extensions[i + 1]?.at ?? p.concludedAt
+        metAt: (p.extensions[i + 1] && extendedAtOf(p.extensions[i + 1]!)) ?? p.concludedAt
       })
     })
   }

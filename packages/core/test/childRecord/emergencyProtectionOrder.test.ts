@@ -72,7 +72,7 @@ describe("emergency protection orders (STAT-S44)", () => {
     })
     expect(northSomerset.given(made()).when(extend(3, london("2027-04-02", "14:00"))).refusal()).toMatchObject({
       _tag: "EpoNotInForce",
-      message: "The emergency protection order ended at 14:00 Fri 2 Apr 2027; an order that has lapsed cannot be extended: the court must make a new one (STAT-S44)."
+      message: "The emergency protection order ended at 14:00 Fri 2 Apr 2027; an order that has lapsed cannot be extended: the court must make a new one. If the court extended it before then, give when (STAT-S44)."
     })
     expect(northSomerset.given([]).when(extend(3)).refusal()).toMatchObject({ message: "There is no emergency protection order in force to extend (STAT-S44)." })
   })

@@ -20,12 +20,13 @@ commandMutation("recordEmergencyProtectionOrder", {
 })
 
 commandMutation("extendEmergencyProtectionOrder", {
-  description: "STAT-S44: the one extension of the order in force, by 1-7 days from its first end.",
+  description:
+    "STAT-S44: the one extension of the order in force, by 1-7 days from its first end, made by the court at `extendedAt` (default now; the order must have been in force then).",
   type,
   refusals,
-  fields: (t) => ({ childId: t.id({ required: true }), days: t.int({ required: true }) }),
-  schema: Schema.Struct({ childId: ChildId, days: Schema.Int }),
-  execute: (actor, { childId, days }) => using(ChildRecords, (records) => records.extendEmergencyProtectionOrder(actor, childId, days))
+  fields: (t) => ({ childId: t.id({ required: true }), days: t.int({ required: true }), extendedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, days: Schema.Int, extendedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, days, extendedAt }) => using(ChildRecords, (records) => records.extendEmergencyProtectionOrder(actor, childId, days, extendedAt))
 })
 
 commandMutation("recordEmergencyProtectionOrderEnded", {
@@ -111,12 +112,13 @@ commandMutation("recordProceedingsIssued", {
 })
 
 commandMutation("extendProceedings", {
-  description: "STAT-S31: the court's extension of the timetable, 1-8 weeks from its current end; one at a time.",
+  description:
+    "STAT-S31: the court's extension of the timetable, 1-8 weeks from its current end; one at a time, made by the court at `extendedAt` (default now), which meets the timetable's clock.",
   type,
   refusals,
-  fields: (t) => ({ childId: t.id({ required: true }), weeks: t.int({ required: true }) }),
-  schema: Schema.Struct({ childId: ChildId, weeks: Schema.Int }),
-  execute: (actor, { childId, weeks }) => using(ChildRecords, (records) => records.extendProceedings(actor, childId, weeks))
+  fields: (t) => ({ childId: t.id({ required: true }), weeks: t.int({ required: true }), extendedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, weeks: Schema.Int, extendedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, weeks, extendedAt }) => using(ChildRecords, (records) => records.extendProceedings(actor, childId, weeks, extendedAt))
 })
 
 commandMutation("recordProceedingsConcluded", {

@@ -27,6 +27,7 @@ const EpoExtensionRef = builder.objectRef<NonNullable<Epo["extension"]>>("Emerge
     days: t.exposeInt("days"),
     from: t.field({ type: "DateTime", resolve: (extension) => extension.from }),
     endsAt: t.field({ type: "DateTime", resolve: (extension) => extension.endsAt }),
+    extendedAt: t.field({ type: "DateTime", description: "When the court extended the order (at most `at`, when it was recorded).", resolve: (extension) => extension.extendedAt ?? extension.at }),
     by: t.field({ type: ActedByRef, resolve: (extension) => extension.by }),
     at: t.field({ type: "DateTime", resolve: (extension) => extension.at })
   })
@@ -105,7 +106,8 @@ const ProceedingsExtensionRef = builder.objectRef<ProceedingsRecord["extensions"
   fields: (t) => ({
     weeks: t.exposeInt("weeks"),
     from: t.field({ type: "DateTime", resolve: (extension) => extension.from }),
-    endsAt: t.field({ type: "DateTime", resolve: (extension) => extension.endsAt })
+    endsAt: t.field({ type: "DateTime", resolve: (extension) => extension.endsAt }),
+    extendedAt: t.field({ type: "DateTime", description: "When the court extended the timetable.", resolve: (extension) => extension.extendedAt ?? extension.at })
   })
 })
 
