@@ -1,15 +1,20 @@
-import { Effect } from "effect"
-import { formatDate } from "../calendar/format.js"
-import { londonDateOf } from "../calendar/londonTime.js"
+import { DateTime, Effect } from "effect"
+import { formatDate, formatInstant } from "../calendar/format.js"
+import { addDays } from "../calendar/LocalDate.js"
+import { atLondon, londonDateOf, timeOfDay } from "../calendar/londonTime.js"
 import { NotYetHappened } from "../regulation24/PlacementErrors.js"
 import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import { ChildFactRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import { currentLookedAfter } from "./LookedAfter.js"
 
 type FactCommand = Extract<ChildRecordCommand, { readonly _tag: "RecordDateOfBirth" | "RecordChildDeath" }>
 
-/** The child's date of birth and, sadly, death: the age tests (STAT-S25) and the retention date (STAT-R50) rest on them. */
+/**
+ * The child's date of birth and, sadly, death: the age tests (STAT-S25) and the retention date (STAT-R50) rest on them.
+ * A death also ends an open period of being looked after (STAT-R33).
+ */
 export const decideChildFacts = (command: FactCommand, state: ChildRecordState, audit: Pick<ChildRecordEvent, "by" | "at">) =>
   Effect.gen(function* () {
     const today = londonDateOf(command.at)
@@ -26,7 +31,22 @@ export const decideChildFacts = (command: FactCommand, state: ChildRecordState, 
         if (state?.dateOfBirth !== undefined && command.diedOn < state.dateOfBirth) {
           return yield* new ChildFactRefused({ ruleId: "STAT-R50", message: `The child was born on ${formatDate(state.dateOfBirth)}; a death on ${formatDate(command.diedOn)} comes before it.` })
         }
-        return [{ _tag: "ChildDeathRecorded", diedOn: command.diedOn, ...audit }] as const
+        const death = { _tag: "ChildDeathRecorded", diedOn: command.diedOn, ...audit } as const
+        // STAT-R33: the child ceased to be looked after when they died. Only the day is known: the period ends when that
+        // day ends (or when the death is recorded, on the day itself), so everything dated on the day stays on the period.
+        const open = currentLookedAfter(state?.lookedAfter ?? [])
+        if (open === undefined) return [death]
+        const endedAt = DateTime.min(atLondon(addDays(command.diedOn, 1), timeOfDay("00:00")), command.at)
+        const lastReview = open.reviews.at(-1)?.heldAt
+        const after = DateTime.greaterThan(open.from, endedAt)
+          ? `The child became looked after at ${formatInstant(open.from)}`
+          : lastReview !== undefined && DateTime.greaterThan(lastReview, endedAt)
+            ? `A looked-after review was held at ${formatInstant(lastReview)}`
+            : undefined
+        if (after !== undefined) {
+          return yield* new ChildFactRefused({ ruleId: "STAT-R33", message: `${after}, after a death on ${formatDate(command.diedOn)}: check the date of death (STAT-R33).` })
+        }
+        return [death, { _tag: "LookedAfterEnded", periodId: open.periodId, endedAt, reason: "died", ...audit }] as const
       }
     }
   })

@@ -1,5 +1,6 @@
 import { DateTime, Effect } from "effect"
-import { formatInstant } from "../calendar/format.js"
+import { formatDate, formatInstant } from "../calendar/format.js"
+import { londonDateOf } from "../calendar/londonTime.js"
 import { NotYetHappened } from "../regulation24/PlacementErrors.js"
 import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordCommand } from "./ChildRecordCommands.js"
@@ -107,6 +108,12 @@ export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecor
           return yield* new LookedAfterRefused({ ruleId: "STAT-R33", message: "The child is not recorded as looked after: record how they became looked after before a looked-after review (STAT-R33)." })
         }
         yield* notLater(command.heldAt, command.at, "A looked-after review held")
+        if (state?.diedOn !== undefined && londonDateOf(command.heldAt) > state.diedOn) {
+          return yield* new LookedAfterRefused({
+            ruleId: "STAT-R33",
+            message: `The child died on ${formatDate(state.diedOn)}; a looked-after review at ${formatInstant(command.heldAt)} comes after the death (STAT-R33).`
+          })
+        }
         // The period the review was held in: the current one, or an ended one when the review is recorded after it ended.
         const heldIn = periods.findLast((period) => !DateTime.lessThan(command.heldAt, period.from))
         const endedBefore = heldIn?.ended !== undefined && DateTime.greaterThan(command.heldAt, heldIn.ended.endedAt) ? heldIn.ended.endedAt : undefined

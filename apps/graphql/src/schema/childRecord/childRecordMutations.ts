@@ -131,7 +131,8 @@ commandMutation("recordProceedingsConcluded", {
 })
 
 commandMutation("recordChildDeath", {
-  description: "STAT-R50: the child died on `diedOn`; where before 18, the record is kept 15 years from then.",
+  description:
+    "STAT-R50: the child died on `diedOn`; where before 18, the record is kept 15 years from then. STAT-R33: an open period of being looked after ends (reason \"died\") when that day ends, and no further review is due.",
   type,
   refusals,
   fields: (t) => ({ childId: t.id({ required: true }), diedOn: t.field({ type: "Date", required: true }) }),
