@@ -79,8 +79,16 @@ export const ProceedingsExtended = Schema.TaggedStruct("ProceedingsExtended", {
 /** STAT-S31: the proceedings concluded at `concludedAt`. */
 export const ProceedingsConcluded = Schema.TaggedStruct("ProceedingsConcluded", { concludedAt: Schema.DateTimeUtc, ...audit })
 
-/** The child's SSDA903 legal status is `code` from `from`. */
-export const LegalStatusChanged = Schema.TaggedStruct("LegalStatusChanged", { code: LegalStatusCode, from: Schema.DateTimeUtc, ...audit })
+/**
+ * The child's SSDA903 legal status is `code` from `from`. `movesStartOf` names the open period of being looked after
+ * that began later: it now begins at `from`, by this status (STAT-R33 counts from then). Absent in older events.
+ */
+export const LegalStatusChanged = Schema.TaggedStruct("LegalStatusChanged", {
+  code: LegalStatusCode,
+  from: Schema.DateTimeUtc,
+  movesStartOf: Schema.optional(Schema.String),
+  ...audit
+})
 /** The child became looked after at `from` (STAT-R33 counts from it), by `route`; a child already looked after never gets a second. */
 export const BecameLookedAfter = Schema.TaggedStruct("BecameLookedAfter", {
   periodId: Schema.String,

@@ -32,12 +32,20 @@ const notBeforeLastEnd = (state: ChildRecordState, from: DateTime.Utc) => {
 /**
  * The events for a legal status `code` from `from`: the change itself unless it is already the current status, and
  * the start of looked-after status when the child is not looked after (a child already looked after keeps the
- * instant their period began: STAT-R33 does not restart).
+ * instant their period began: STAT-R33 does not restart). A status from before the open period began (and not before
+ * the period before it ended) moves the period's start back to it: every SSDA903 status is a looked-after child's, so
+ * the child was looked after from then, as if the status had been recorded first.
  */
 const legalStatusEvents = (state: ChildRecordState, code: LegalStatusCode, from: DateTime.Utc, audit: Audit): ReadonlyArray<ChildRecordEvent> => {
   const current = state?.legalStatuses.at(-1)
-  const open = currentLookedAfter(periodsOf(state))
-  const change: ReadonlyArray<ChildRecordEvent> = open !== undefined && current?.code === code ? [] : [{ _tag: "LegalStatusChanged", code, from, ...audit }]
+  const periods = periodsOf(state)
+  const open = currentLookedAfter(periods)
+  const previousEnd = periods.at(open === undefined ? -1 : -2)?.ended?.endedAt
+  const movesStart = open !== undefined && DateTime.lessThan(from, open.from) && (previousEnd === undefined || !DateTime.lessThan(from, previousEnd))
+  const change: ReadonlyArray<ChildRecordEvent> =
+    open !== undefined && current?.code === code && !movesStart
+      ? []
+      : [{ _tag: "LegalStatusChanged", code, from, ...(movesStart ? { movesStartOf: open.periodId } : {}), ...audit }]
   if (open !== undefined) return change
   return [...change, { _tag: "BecameLookedAfter", periodId: nextPeriodId(state), route: "legal_status", from, code, ...audit }]
 }

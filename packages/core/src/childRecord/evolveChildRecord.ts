@@ -73,8 +73,11 @@ export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEve
       return updateProceedings(state, (p) => ({ ...p, extensions: [...p.extensions, { weeks: event.weeks, from: event.from, endsAt: event.endsAt, extendedAt: event.extendedAt ?? event.at, ...recorded }] }))
     case "ProceedingsConcluded":
       return updateProceedings(state, (p) => ({ ...p, concludedAt: event.concludedAt }))
-    case "LegalStatusChanged":
-      return { ...state, legalStatuses: [...state.legalStatuses, { code: event.code, from: event.from, ...recorded }] }
+    case "LegalStatusChanged": {
+      const changed = { ...state, legalStatuses: [...state.legalStatuses, { code: event.code, from: event.from, ...recorded }] }
+      if (event.movesStartOf === undefined) return changed
+      return updatePeriod(changed, event.movesStartOf, (period) => ({ ...period, from: event.from, route: "legal_status", code: event.code }))
+    }
     case "BecameLookedAfter": {
       const { _tag, by, at, ...period } = event
       return { ...state, lookedAfter: [...state.lookedAfter, { ...period, reviews: [], ...recorded }] }
