@@ -76,6 +76,7 @@ const cases: Record<string, readonly [input: Record<string, unknown>, path: stri
   recordSecretaryOfStateApproval: [{ childId: "", approvedAt: "2027-03-27T09:00:00Z" }, "input.childId"],
   recordLetterBeforeProceedings: [{ childId: "", sentAt: "2027-01-11T10:00:00Z" }, "input.childId"],
   recordChildDeath: [{ childId: "child-1", diedOn: "2027-02-30" }, "input.diedOn"],
+  recordPreProceedingsContinued: [{ childId: "child-1", weeks: 6, reasons: "   " }, "input.reasons"],
   endPreProceedings: [{ childId: " " }, "input.childId"],
   recordProceedingsIssued: [{ childId: "", issuedAt: "2027-03-01T10:00:00Z" }, "input.childId"],
   extendProceedings: [{ childId: "child-1", weeks: 8, extendedAt: "last Thursday" }, "input.extendedAt"],

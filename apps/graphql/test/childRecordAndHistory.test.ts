@@ -20,7 +20,7 @@ const onRecord = `... on ChildRecord {
   childId dateOfBirth diedOn
   emergencyProtectionOrders { orderId madeAt days endsAt inForce extension { days from endsAt extendedAt ${actedBy} } ended { outcome endedAt ${actedBy} } ${actedBy} }
   secureAccommodation { periods { periodId startedAt endedAt } courtAuthorities { from until } secretaryOfStateApprovedAt hoursUsedInLast28Days }
-  proceedings { letterSentAt preProceedingsEndedAt issuedAt extensions { weeks from endsAt extendedAt } concludedAt }
+  proceedings { letterSentAt preProceedingsEndedAt issuedAt extensions { weeks from endsAt extendedAt } concludedAt continuations { reviewedAt weeks reasons by { name } } }
   legalStatus { code label from ${actedBy} } legalStatuses { code label from ${actedBy} }
   lookedAfter { ${period} } lookedAfterPeriods { ${period} }
   retention { keepUntil explanation }
@@ -237,7 +237,7 @@ describe("pre-proceedings and care proceedings over GraphQL (STAT-PLO, STAT-S31)
     const now = Date.now()
     const weeksAgo = (weeks: number) => iso(now - weeks * 7 * 24 * hour)
     const letter = await send("socialWorker", "recordLetterBeforeProceedings", { childId, sentAt: weeksAgo(10) })
-    expect(letter.proceedings, JSON.stringify(letter)).toEqual({ letterSentAt: weeksAgo(10), preProceedingsEndedAt: null, issuedAt: null, extensions: [], concludedAt: null })
+    expect(letter.proceedings, JSON.stringify(letter)).toEqual({ letterSentAt: weeksAgo(10), preProceedingsEndedAt: null, issuedAt: null, extensions: [], concludedAt: null, continuations: [] })
     const endedPre = await send("socialWorker", "endPreProceedings", { childId, endedAt: weeksAgo(9) })
     expect(endedPre.proceedings, JSON.stringify(endedPre)).toMatchObject({ letterSentAt: weeksAgo(10), preProceedingsEndedAt: weeksAgo(9), issuedAt: null })
     const notIn = await send("socialWorker", "endPreProceedings", { childId })
@@ -257,6 +257,27 @@ describe("pre-proceedings and care proceedings over GraphQL (STAT-PLO, STAT-S31)
     expect(late, JSON.stringify(late)).toMatchObject({ __typename: "ProceedingsRefused", ruleId: "STAT-S31", message: "There are no care proceedings under way to extend (STAT-S31)." })
     const concludedTwice = await send("socialWorker", "recordProceedingsConcluded", { childId })
     expect(concludedTwice, JSON.stringify(concludedTwice)).toMatchObject({ __typename: "ProceedingsRefused", ruleId: "STAT-S31" })
+  })
+})
+
+describe("a review continuing pre-proceedings over GraphQL (STAT-PLO)", () => {
+  it("STAT-PLO: a review continuing pre-proceedings with reasons reads back, meets the overdue 16 weeks and starts its own weeks; empty reasons are refused", async () => {
+    const childId = "crh-plo-2"
+    const now = Date.now()
+    const weeksAgo = (weeks: number) => iso(now - weeks * 7 * 24 * hour)
+    const letter = await send("socialWorker", "recordLetterBeforeProceedings", { childId, sentAt: weeksAgo(18) })
+    expect(letter.clocks, JSON.stringify(letter)).toContainEqual({ id: `${childId}:plo-16w`, ruleId: "STAT-PLO", state: "overdue" })
+    const reasons = "The father's parenting assessment reports in four weeks"
+    const continued = await send("teamManager", "recordPreProceedingsContinued", { childId, weeks: 6, reasons, reviewedAt: weeksAgo(1) })
+    expect(continued.proceedings.continuations, JSON.stringify(continued)).toEqual([{ reviewedAt: weeksAgo(1), weeks: 6, reasons, by: { name: staff.teamManager.name } }])
+    expect(continued.clocks).toEqual(
+      expect.arrayContaining([
+        { id: `${childId}:plo-16w`, ruleId: "STAT-PLO", state: "met" },
+        { id: `${childId}:plo-continued:1`, ruleId: "STAT-PLO", state: "pending" }
+      ])
+    )
+    const empty = await send("socialWorker", "recordPreProceedingsContinued", { childId, weeks: 4, reasons: " " })
+    expect(empty, JSON.stringify(empty)).toMatchObject({ __typename: "InvalidInput" })
   })
 })
 

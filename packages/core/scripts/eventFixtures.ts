@@ -107,6 +107,7 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       SecureAccommodationAuthorisedByCourt: { from: audit.at, until: audit.at, ...audit },
       SecretaryOfStateApprovalRecorded: { approvedAt: audit.at, ...audit },
       LetterBeforeProceedingsSent: { sentAt: audit.at, ...audit },
+      PreProceedingsContinued: { reviewedAt: audit.at, weeks: 6, reasons: "The mother has started a residential assessment that ends in six weeks", ...audit },
       PreProceedingsEnded: { endedAt: audit.at, ...audit },
       ProceedingsIssued: { issuedAt: audit.at, ...audit },
       ProceedingsExtended: { weeks: 8, from: audit.at, endsAt: audit.at, ...audit },

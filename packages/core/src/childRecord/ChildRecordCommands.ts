@@ -33,6 +33,11 @@ export type ChildRecordCommand =
   | (Base & { readonly _tag: "RecordSecretaryOfStateApproval"; readonly approvedAt: DateTime.Utc })
   /** STAT-PLO: the letter before proceedings, sent at `sentAt`: entry to pre-proceedings. */
   | (Base & { readonly _tag: "RecordLetterBeforeProceedings"; readonly sentAt: DateTime.Utc })
+  /**
+   * STAT-PLO: a review held at `reviewedAt` (defaults to `at`) decided, with `reasons`, that pre-proceedings go on for
+   * `weeks` more (1-16) instead of issuing proceedings or stepping down.
+   */
+  | (Base & { readonly _tag: "RecordPreProceedingsContinued"; readonly reviewedAt?: DateTime.Utc; readonly weeks: number; readonly reasons: string })
   /** STAT-PLO: pre-proceedings ended without proceedings (`endedAt`, defaults to `at`). */
   | (Base & { readonly _tag: "EndPreProceedings"; readonly endedAt?: DateTime.Utc })
   /** STAT-S31: care proceedings issued at `issuedAt`. */

@@ -32,6 +32,7 @@ const decide = (
         ? yield* decideEpo(command, state, calendar, audit)
         : command._tag === "RecordLetterBeforeProceedings" ||
             command._tag === "EndPreProceedings" ||
+            command._tag === "RecordPreProceedingsContinued" ||
             command._tag === "RecordProceedingsIssued" ||
             command._tag === "ExtendProceedings" ||
             command._tag === "RecordProceedingsConcluded"

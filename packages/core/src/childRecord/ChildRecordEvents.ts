@@ -64,6 +64,13 @@ export const SecretaryOfStateApprovalRecorded = Schema.TaggedStruct("SecretaryOf
 export const ChildDeathRecorded = Schema.TaggedStruct("ChildDeathRecorded", { diedOn: LocalDate, ...audit })
 /** STAT-PLO: entry to pre-proceedings, the letter before proceedings sent at `sentAt`. */
 export const LetterBeforeProceedingsSent = Schema.TaggedStruct("LetterBeforeProceedingsSent", { sentAt: Schema.DateTimeUtc, ...audit })
+/** STAT-PLO: a review at `reviewedAt` continued pre-proceedings for `weeks` more, with its reasons. */
+export const PreProceedingsContinued = Schema.TaggedStruct("PreProceedingsContinued", {
+  reviewedAt: Schema.DateTimeUtc,
+  weeks: Schema.Int,
+  reasons: Schema.NonEmptyTrimmedString,
+  ...audit
+})
 /** STAT-PLO: pre-proceedings ended at `endedAt` without proceedings. */
 export const PreProceedingsEnded = Schema.TaggedStruct("PreProceedingsEnded", { endedAt: Schema.DateTimeUtc, ...audit })
 /** STAT-S31: care proceedings issued at `issuedAt`. */
@@ -119,6 +126,7 @@ export const ChildRecordEvent = Schema.Union(
   SecureAccommodationAuthorisedByCourt,
   SecretaryOfStateApprovalRecorded,
   LetterBeforeProceedingsSent,
+  PreProceedingsContinued,
   PreProceedingsEnded,
   ProceedingsIssued,
   ProceedingsExtended,

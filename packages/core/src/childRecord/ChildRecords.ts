@@ -31,6 +31,7 @@ export const childRecordPermissions = {
   RecordSecureAccommodationCourtAuthority: permission("record a court's authority for secure accommodation (STAT-S25)", ...recorders),
   RecordSecretaryOfStateApproval: permission("record the Secretary of State's approval for secure accommodation (STAT-S25)", ...recorders),
   RecordLetterBeforeProceedings: permission("record the letter before proceedings (STAT-PLO)", ...recorders),
+  RecordPreProceedingsContinued: permission("record a review continuing pre-proceedings (STAT-PLO)", ...recorders),
   EndPreProceedings: permission("record the end of pre-proceedings (STAT-PLO)", ...recorders),
   RecordProceedingsIssued: permission("record care proceedings issued (STAT-S31)", ...recorders),
   ExtendProceedings: permission("record the court's extension of care proceedings (STAT-S31)", ...recorders),
@@ -87,6 +88,9 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
       recordSecretaryOfStateApproval: (actor: Actor, childId: ChildId, approvedAt: DateTime.Utc) =>
         run(actor, childId, { _tag: "RecordSecretaryOfStateApproval", childId, approvedAt }),
       recordLetterBeforeProceedings: (actor: Actor, childId: ChildId, sentAt: DateTime.Utc) => run(actor, childId, { _tag: "RecordLetterBeforeProceedings", childId, sentAt }),
+      /** STAT-PLO: a review held at `reviewedAt` (now by default) continued pre-proceedings for `weeks` more, with reasons. */
+      recordPreProceedingsContinued: (actor: Actor, childId: ChildId, weeks: number, reasons: string, reviewedAt?: DateTime.Utc) =>
+        run(actor, childId, { _tag: "RecordPreProceedingsContinued", childId, weeks, reasons, ...(reviewedAt === undefined ? {} : { reviewedAt }) }),
       endPreProceedings: (actor: Actor, childId: ChildId, endedAt?: DateTime.Utc) =>
         run(actor, childId, { _tag: "EndPreProceedings", childId, ...(endedAt === undefined ? {} : { endedAt }) }),
       recordProceedingsIssued: (actor: Actor, childId: ChildId, issuedAt: DateTime.Utc) => run(actor, childId, { _tag: "RecordProceedingsIssued", childId, issuedAt }),

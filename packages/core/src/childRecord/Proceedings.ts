@@ -9,6 +9,8 @@ export const proceedingsWeeks = 26
 export const maxProceedingsExtensionWeeks = 8
 /** STAT-PLO: pre-proceedings are expected to last no more than 16 weeks from the letter (guidance: a warning only). */
 export const preProceedingsWeeks = 16
+/** The most weeks one review continues pre-proceedings for: as long as pre-proceedings are expected to last at all. */
+export const maxContinuationWeeks = preProceedingsWeeks
 
 /**
  * Pre-proceedings under the Public Law Outline (STAT-PLO) from the letter before proceedings, and care proceedings
@@ -17,6 +19,10 @@ export const preProceedingsWeeks = 16
 export const Proceedings = Schema.Struct({
   /** Entry to pre-proceedings: the letter before proceedings sent to the parents. */
   letterSentAt: Schema.optional(Schema.DateTimeUtc),
+  /** STAT-PLO: each review that decided, with reasons, that pre-proceedings go on for so many more weeks. */
+  continuations: Schema.optional(
+    Schema.Array(Schema.Struct({ reviewedAt: Schema.DateTimeUtc, weeks: Schema.Int, reasons: Schema.String, ...recorded }))
+  ),
   /** Pre-proceedings ended without proceedings (e.g. stepped down). */
   preProceedingsEndedAt: Schema.optional(Schema.DateTimeUtc),
   issuedAt: Schema.optional(Schema.DateTimeUtc),

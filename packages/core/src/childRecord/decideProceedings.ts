@@ -9,11 +9,11 @@ import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import { ProceedingsRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import { extendedAtOf } from "./extendedAt.js"
-import { maxProceedingsExtensionWeeks, noProceedings, type Proceedings, proceedingsWeeks } from "./Proceedings.js"
+import { maxContinuationWeeks, maxProceedingsExtensionWeeks, noProceedings, type Proceedings, proceedingsWeeks } from "./Proceedings.js"
 
 type ProceedingsCommand = Extract<
   ChildRecordCommand,
-  { readonly _tag: "RecordLetterBeforeProceedings" | "EndPreProceedings" | "RecordProceedingsIssued" | "ExtendProceedings" | "RecordProceedingsConcluded" }
+  { readonly _tag: "RecordLetterBeforeProceedings" | "RecordPreProceedingsContinued" | "EndPreProceedings" | "RecordProceedingsIssued" | "ExtendProceedings" | "RecordProceedingsConcluded" }
 >
 
 /** Whole weeks after `from` at the same London wall time (a court's timetable is never moved for a closure). */
@@ -60,6 +60,24 @@ export const decideProceedings = (command: ProceedingsCommand, state: ChildRecor
         }
         yield* notBeforeLastEnd(proceedings, command.sentAt, (at) => `a letter before proceedings at ${at} comes`)
         return [{ _tag: "LetterBeforeProceedingsSent", sentAt: command.sentAt, ...audit }] as const
+      }
+      case "RecordPreProceedingsContinued": {
+        if (!inPreProceedings(proceedings)) return yield* refuse("STAT-PLO", "The child is not in pre-proceedings (STAT-PLO).")
+        const reviewedAt = command.reviewedAt ?? command.at
+        yield* notLater(reviewedAt, command.at, "A review of pre-proceedings held")
+        const last = proceedings.continuations?.at(-1)?.reviewedAt ?? proceedings.letterSentAt!
+        if (!DateTime.greaterThan(reviewedAt, last)) {
+          return yield* refuse(
+            "STAT-PLO",
+            `${last === proceedings.letterSentAt ? "Pre-proceedings began with the letter" : "The last review continuing them was held"} at ${formatInstant(last)}; a review at ${formatInstant(reviewedAt)} must come after it (STAT-PLO).`
+          )
+        }
+        if (!Number.isInteger(command.weeks) || command.weeks < 1 || command.weeks > maxContinuationWeeks) {
+          return yield* refuse("STAT-PLO", `Pre-proceedings go on for a whole number of weeks from 1 to ${maxContinuationWeeks}, not ${command.weeks} (STAT-PLO).`)
+        }
+        const reasons = command.reasons.trim()
+        if (reasons === "") return yield* refuse("STAT-PLO", "Say why pre-proceedings go on rather than proceedings being issued or the case stepped down (STAT-PLO): the reasons are empty.")
+        return [{ _tag: "PreProceedingsContinued", reviewedAt, weeks: command.weeks, reasons, ...audit }] as const
       }
       case "EndPreProceedings": {
         if (!inPreProceedings(proceedings)) return yield* refuse("STAT-PLO", "The child is not in pre-proceedings (STAT-PLO).")

@@ -64,6 +64,10 @@ export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEve
     case "LetterBeforeProceedingsSent":
       // A new entry to pre-proceedings starts a new cycle: earlier proceedings have concluded.
       return { ...state, proceedings: { extensions: [], letterSentAt: event.sentAt } }
+    case "PreProceedingsContinued": {
+      const continuation = { reviewedAt: event.reviewedAt, weeks: event.weeks, reasons: event.reasons, ...recorded }
+      return updateProceedings(state, (p) => ({ ...p, continuations: [...(p.continuations ?? []), continuation] }))
+    }
     case "PreProceedingsEnded":
       return updateProceedings(state, (p) => ({ ...p, preProceedingsEndedAt: event.endedAt }))
     case "ProceedingsIssued":

@@ -8,8 +8,9 @@ import { preProceedingsWeeks, proceedingsWeeks } from "./Proceedings.js"
 const weeks = (n: number) => ({ _tag: "WeeksAfter" as const, weeks: n })
 
 /**
- * STAT-PLO: 16 weeks from the letter before proceedings, met by the first of issue and the end of pre-proceedings
- * (proceedings issued after a step-down leave it met at the step-down; guidance: only ever a clock, never a refusal).
+ * STAT-PLO: 16 weeks from the letter before proceedings, met by the first of issue, the end of pre-proceedings and a
+ * review that continued them with reasons (proceedings issued after a step-down leave it met at the step-down;
+ * guidance: only ever a clock, never a refusal); each such review's own weeks, met the same way or by the next review.
  * The panel's own reviews of pre-proceedings (NSO-9) are the decision's clocks, counted from the hearing that agreed
  * them (decisionClocks). STAT-S31: 26 weeks from issue, then each extension from the end before it, each met by the
  * next extension or the conclusion.
@@ -20,6 +21,7 @@ export const proceedingsClocks = (record: ChildRecord): ReadonlyArray<ClockSpec>
   const clocks: ClockSpec[] = []
   if (p.letterSentAt !== undefined) {
     const left = earliest(p.issuedAt, p.preProceedingsEndedAt)
+    const continuations = p.continuations ?? []
     clocks.push({
       id: `${record.childId}:plo-16w`,
       about,
@@ -27,7 +29,18 @@ export const proceedingsClocks = (record: ChildRecord): ReadonlyArray<ClockSpec>
       rule: { ruleId: "STAT-PLO", clock: weeks(preProceedingsWeeks) },
       anchor: p.letterSentAt,
       anchorText: `the letter before proceedings at ${formatInstant(p.letterSentAt)}`,
-      metAt: left
+      metAt: earliest(left, continuations[0]?.reviewedAt)
+    })
+    continuations.forEach((continuation, i) => {
+      clocks.push({
+        id: `${record.childId}:plo-continued:${i + 1}`,
+        about,
+        title: `Pre-proceedings continued by review ${i + 1}: issue proceedings, step down, or review again (guidance, not a bar)`,
+        rule: { ruleId: "STAT-PLO", clock: weeks(continuation.weeks) },
+        anchor: continuation.reviewedAt,
+        anchorText: `the review at ${formatInstant(continuation.reviewedAt)} that continued pre-proceedings for ${continuation.weeks} weeks`,
+        metAt: earliest(left, continuations[i + 1]?.reviewedAt)
+      })
     })
   }
   if (p.issuedAt !== undefined) {

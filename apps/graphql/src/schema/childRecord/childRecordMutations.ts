@@ -93,6 +93,16 @@ commandMutation("recordLetterBeforeProceedings", {
   execute: (actor, { childId, sentAt }) => using(ChildRecords, (records) => records.recordLetterBeforeProceedings(actor, childId, sentAt))
 })
 
+commandMutation("recordPreProceedingsContinued", {
+  description:
+    "STAT-PLO: a review held at `reviewedAt` (now unless given) decided, with `reasons`, that pre-proceedings go on for `weeks` more (1-16) instead of issuing proceedings or stepping down. It meets the 16 weeks (or the last such review's weeks), and its own weeks then run.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), weeks: t.int({ required: true }), reasons: t.string({ required: true }), reviewedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ childId: ChildId, weeks: Schema.Int, reasons: Schema.NonEmptyTrimmedString, reviewedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { childId, weeks, reasons, reviewedAt }) => using(ChildRecords, (records) => records.recordPreProceedingsContinued(actor, childId, weeks, reasons, reviewedAt))
+})
+
 commandMutation("endPreProceedings", {
   description: "STAT-PLO: pre-proceedings ended without proceedings (default now).",
   type,

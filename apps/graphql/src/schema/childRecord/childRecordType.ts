@@ -111,10 +111,21 @@ const ProceedingsExtensionRef = builder.objectRef<ProceedingsRecord["extensions"
   })
 })
 
+const PreProceedingsContinuedRef = builder.objectRef<NonNullable<ProceedingsRecord["continuations"]>[number]>("PreProceedingsContinuation").implement({
+  description: "STAT-PLO: a review that decided, with reasons, that pre-proceedings go on for so many more weeks.",
+  fields: (t) => ({
+    reviewedAt: t.field({ type: "DateTime", resolve: (continuation) => continuation.reviewedAt }),
+    weeks: t.exposeInt("weeks"),
+    reasons: t.exposeString("reasons"),
+    by: t.field({ type: ActedByRef, resolve: (continuation) => continuation.by })
+  })
+})
+
 const ProceedingsRef = builder.objectRef<ProceedingsRecord>("Proceedings").implement({
   description: "STAT-PLO pre-proceedings from the letter before proceedings, and STAT-S31 care proceedings from their issue.",
   fields: (t) => ({
     letterSentAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.letterSentAt ?? null }),
+    continuations: t.field({ type: [PreProceedingsContinuedRef], resolve: (p) => p.continuations ?? [] }),
     preProceedingsEndedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.preProceedingsEndedAt ?? null }),
     issuedAt: t.field({ type: "DateTime", nullable: true, resolve: (p) => p.issuedAt ?? null }),
     extensions: t.field({ type: [ProceedingsExtensionRef], resolve: (p) => p.extensions }),
