@@ -29,6 +29,7 @@ export const Decision = Schema.Struct({
   amendments: Schema.Array(
     Schema.Struct({ whatChanged: Schema.String, why: Schema.String, approvedBy: ActedBy, by: ActedBy, at: Schema.DateTimeUtc })
   ),
+  /** When the first "Support Panel Actions" case note was added (LIN-6); later update notes leave it as it was. */
   actionsCaseNoteAt: Schema.optional(Schema.DateTimeUtc),
   fgcReferralsReceived: Schema.Array(Schema.Struct({ actionId: ActionId, at: Schema.DateTimeUtc })),
   changesOfCircumstances: Schema.Array(

@@ -110,7 +110,8 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
     case "ActionOutstanding":
       return progress(state, event.actionId, { _tag: "Outstanding", reason: event.reason, by: event.by, at: event.at })
     case "ActionsCaseNoteRecorded":
-      return { ...state, actionsCaseNoteAt: event.at }
+      // LIN-6: the first note meets the month; a later update note does not move when it was met.
+      return { ...state, actionsCaseNoteAt: state.actionsCaseNoteAt ?? event.at }
     case "FgcReferralReceived":
       return { ...state, fgcReferralsReceived: [...state.fgcReferralsReceived, { actionId: event.actionId, at: event.at }] }
     case "ChangeOfCircumstancesApproved":
