@@ -6,7 +6,7 @@ import { stillOwed } from "../decision/DecisionParts.js"
 import type { RequestType } from "../policy/RequestType.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { isUnderPoliceProtection, type Placement } from "../regulation24/Placement.js"
-import { comeBack, s20TaskLabel } from "../decision/decisionClocks.js"
+import { comeBack, lapsed, s20TaskLabel } from "../decision/decisionClocks.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { ReferralClockInputs } from "../referral/referralClockInputs.js"
 import { childrenToUpload, type Sitting } from "../sitting/Sitting.js"
@@ -65,10 +65,12 @@ export const decisionAwaits = (decision: Decision): ReadonlyArray<string> => {
   const reviewed = new Set(decision.laterHearings.flatMap((hearing) => hearing.reviewOf))
   // An approval that agrees "no" to what a type asks (pre-proceedings: false) starts no review of it (`startsReviews`).
   const reviewable = (type: RequestType) => !reviewed.has(type) && !agreedFieldsFor([type]).some((field) => agreed[field] === false)
+  // A lapsed agreement outside panel owes none of its actions.
+  const owed = lapsed(decision) ? [] : actions
   return [
-    ...(actions.some(stillOwed) ? ["action"] : []),
-    ...(actions.length > 0 && decision.actionsCaseNoteAt === undefined ? ["caseNote"] : []),
-    ...(actions.some((action) => action.fgcReferral && stillOwed(action) && !received.has(action.actionId)) ? ["fgc"] : []),
+    ...(owed.some(stillOwed) ? ["action"] : []),
+    ...(owed.length > 0 && decision.actionsCaseNoteAt === undefined ? ["caseNote"] : []),
+    ...(owed.some((action) => action.fgcReferral && stillOwed(action) && !received.has(action.actionId)) ? ["fgc"] : []),
     ...(returns && decision.returnWaived === undefined && decision.laterHearings.length === 0 ? ["return"] : []),
     ...(outcome === "approve" ? decision.subject.requestTypes.filter(reviewable).map((type) => `review:${type}`) : []),
     ...(sharedFunding !== undefined && decision.complexNeedsReferral?.templateSent === undefined ? ["complexNeeds"] : []),

@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { formatDate, formatInstant } from "../calendar/format.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import { citation } from "../policy/localDefaults.js"
 import { actedBy } from "../shared/authorise.js"
@@ -70,6 +71,14 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         const outside = decision.outsidePanel
         if (outside === undefined) return yield* new NotApplicable({ message: "This decision was made at panel, not outside it." })
         if (outside.pendingAgreements.length === 0) return yield* new DecisionIsFinal({ message: "Everyone needed has already agreed." })
+        // The request was heard again while this waited for an agreement: that decision stands, this proposal lapses.
+        const overtaken = decision.laterHearings[0]
+        if (overtaken !== undefined) {
+          const heard = overtaken.atPanel ? `The panel heard this request at the sitting on ${formatDate(londonDateOf(overtaken.heardAt))}` : `This request was decided outside panel at ${formatInstant(overtaken.heardAt)}`
+          return yield* new NotApplicable({
+            message: `${heard}, after this agreement outside panel was proposed: its decision stands, and this agreement can no longer be given (${citation(outside.ruleId)}). If circumstances have changed since, record a new agreement outside panel.`
+          })
+        }
         const entry = outside.pendingAgreements.find((candidate) => roleFor(command.by, candidate.anyOf) !== undefined)
         if (entry === undefined) {
           const waiting = outside.pendingAgreements.map((candidate) => describeRoles(candidate.anyOf)).join(" and the ")

@@ -102,8 +102,11 @@ export const decisionClocks = (
   )
   const clocks: ClockSpec[] = []
   const timescales = timescalesRuleOf(policy.decision)
+  // An agreement outside panel still waiting for an agreement when the request was heard again lapsed (NSO-10, LIN-11):
+  // it can no longer be agreed, so its actions were never agreed and are owed by nobody.
+  const owed = lapsed(decision, reheardAt) ? [] : decision.content.actions
   // An action replaced by an approved alternative (LIN-8) is no longer owed: it keeps no clock.
-  for (const action of decision.content.actions.filter((candidate) => candidate.progress._tag !== "Replaced")) {
+  for (const action of owed.filter((candidate) => candidate.progress._tag !== "Replaced")) {
     clocks.push({
       id: `${decision.id}:action:${action.actionId}`,
       about: { kind: "action", id: action.actionId },
@@ -115,7 +118,7 @@ export const decisionClocks = (
     })
   }
   const caseNote = policy.decision.actionsCaseNote
-  if (caseNote && decision.content.actions.length > 0) {
+  if (caseNote && owed.length > 0) {
     clocks.push({
       id: `${decision.id}:actions-case-note`,
       about,
@@ -126,7 +129,7 @@ export const decisionClocks = (
       metAt: decision.actionsCaseNoteAt
     })
   }
-  for (const action of decision.content.actions.filter((candidate) => candidate.fgcReferral && candidate.progress._tag !== "Replaced")) {
+  for (const action of owed.filter((candidate) => candidate.fgcReferral && candidate.progress._tag !== "Replaced")) {
     const received = decision.fgcReferralsReceived.find((entry) => entry.actionId === action.actionId)?.at
     for (const escalation of policy.decision.fgcReferralEscalations) {
       clocks.push({
@@ -181,6 +184,13 @@ export const decisionClocks = (
   }
   return [...clocks, ...complexNeedsClocks(decision, policy), ...outsidePanelClocks(decision, policy, retrospective)]
 }
+
+/**
+ * An agreement outside panel that lapsed: still waiting for an agreement when its request was heard again (at panel, or
+ * by another agreement), so it can no longer be agreed (`DecisionDecider`, AgreeOutsidePanel) and asks nothing.
+ */
+export const lapsed = (decision: Decision, reheardAt: DateTime.Utc | undefined = firstHeardAgainAt(decision, [])) =>
+  !isAHearing(decision) && reheardAt !== undefined
 
 /** For a decision outside panel: the first sitting after it, and when it was presented there, if it was. */
 export interface RetrospectiveSlot {

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, TestClock } from "effect"
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import { Deadlines } from "../../src/deadlines/Deadlines.js"
+import { Decisions } from "../../src/decision/Decisions.js"
+import { preset } from "../../src/policy/authorities/index.js"
+import { Referrals } from "../../src/referral/Referrals.js"
+import { ChildId } from "../../src/shared/ids.js"
+import { Sittings } from "../../src/sitting/Sittings.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { exampleDecision } from "../../src/testing/exampleDecision.js"
+import { inMemoryCore } from "../../src/testing/playWeek.js"
+import { holderOf, requestWithPapers } from "../../src/testing/readyRequest.js"
+import { signOffAll } from "../../src/testing/signOffAll.js"
+import { london } from "../fixtures.js"
+
+// NSO-10: an emergency decision outside panel is agreed with the Head of Service AND the Assistant Director. Until the
+// second agreement it is a proposal. When the panel hears the request in the meantime, the panel's decision is the
+// decision: the old proposal, whose reason was that the child could not wait for panel, is no longer agreed.
+
+const nso = preset("north-somerset")
+const staff = staffOf("north-somerset")
+const run = <A, E, R>(effect: Effect.Effect<A, E, R>) => effect.pipe(Effect.provide(inMemoryCore(nso)))
+
+/** Morgan Vale's care proceedings: proposed outside panel by the Head of Service on Tue 1 Jun, then declined by the panel on Wed 9 Jun. */
+const proposedThenDeclined = Effect.gen(function* () {
+  const [referrals, decisions, sittings] = yield* Effect.all([Referrals, Decisions, Sittings])
+  yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
+  const request = yield* requestWithPapers(nso, "care_proceedings", { id: "child-u", name: "Morgan Vale" })
+  const proposal = yield* decisions.recordOutsidePanel(staff.headOfService, request.id, {
+    content: exampleDecision(nso, "care_proceedings", "approve", { actionsDue: "2027-06-04" as LocalDate, key: "proposal" }),
+    whyOutsidePanel: "The child could not wait for the next sitting",
+    timescales: "Agreed for two weeks, then reviewed"
+  })
+  const sitting = yield* sittings.schedule(staff.administrator, nso.panels[0].id, "2027-06-09" as LocalDate)
+  yield* referrals.acceptOntoSitting(staff.administrator, request.id, sitting.id)
+  yield* sittings.buildAgenda(staff.administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make("child-u")], kind: "request", summary: "Care proceedings" }])
+  yield* TestClock.setTime(sitting.startsAt.epochMillis)
+  yield* sittings.confirmQuorum(staff.assistantDirector, sitting.id, true, "Chair and three members present")
+  const recorded = yield* decisions.recordAtPanel(
+    staff.administrator,
+    request.id,
+    sitting.id,
+    exampleDecision(nso, "care_proceedings", "decline", { actionsDue: "2027-06-20" as LocalDate, key: "panel" })
+  )
+  const declined = yield* signOffAll(recorded, staff.assistantDirector, (role) => holderOf("north-somerset", role))
+  return { referrals, decisions, request, proposal, declined }
+})
+
+describe("an agreement outside panel still waiting for its second agreement when the panel hears the request", () => {
+  it.effect("NSO-10: the Assistant Director cannot agree the old proposal the day after the panel declined the request; the panel's decline stays the request's outcome", () =>
+    run(
+      Effect.gen(function* () {
+        const { referrals, decisions, request, proposal, declined } = yield* proposedThenDeclined
+        expect(proposal.status).toBe("awaiting_agreement")
+
+        yield* TestClock.setTime(london("2027-06-10", "09:00").epochMillis)
+        const attempt = yield* Effect.either(decisions.agreeOutsidePanel(staff.assistantDirector, proposal.id))
+        expect(attempt._tag === "Left" ? attempt.left : `agreed: ${attempt.right.status}`).toMatchObject({
+          _tag: "NotApplicable",
+          message:
+            "The panel heard this request at the sitting on Wed 9 Jun 2027, after this agreement outside panel was proposed: its decision stands, and this agreement can no longer be given (NSO-10). If circumstances have changed since, record a new agreement outside panel."
+        })
+        expect((yield* decisions.get(staff.administrator, proposal.id)).status).toBe("awaiting_agreement")
+        const heard = yield* referrals.get(staff.administrator, request.id)
+        expect(heard.hearings.map((hearing) => [hearing.decisionId, hearing.outcome])).toEqual([[declined.id, "decline"]])
+      })
+    )
+  )
+})
+
+describe("the actions of an agreement outside panel that lapsed when the panel heard the request", () => {
+  it.effect("NSO-10: a month after the panel declined the request, the never-agreed proposal's actions are not overdue on anyone's list", () =>
+    run(
+      Effect.gen(function* () {
+        const { proposal, declined } = yield* proposedThenDeclined
+        const deadlines = yield* Deadlines
+        yield* TestClock.setTime(london("2027-07-12", "09:00").epochMillis)
+        const running = (yield* deadlines.forAuthority(staff.administrator)).filter((deadline) => deadline.about.kind === "action")
+        expect(running.map((deadline) => `${deadline.title}: ${deadline.state}`)).toEqual([])
+        // The panel's own decision, a decline with no actions, asks nothing either; the proposal is kept as it was.
+        expect(declined.content.actions).toEqual([])
+        expect((yield* (yield* Decisions).get(staff.administrator, proposal.id)).content.actions.map((action) => action.progress._tag)).toEqual(["Open", "Open"])
+      })
+    )
+  )
+})
