@@ -6,7 +6,7 @@ import type { Deadline } from "../deadlines/Deadline.js"
 import type { Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { outcomeLabel } from "../disagreement/DisagreementEvents.js"
-import { agreedLines, outcomeWord } from "../notifications/decisionText.js"
+import { agreedLines, agreedOf, outcomeWord } from "../notifications/decisionText.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import { roleLabel } from "../shared/roles.js"
 import { type Block, fields, paragraph, type Section, table } from "./DocumentModel.js"
@@ -57,7 +57,7 @@ const sharedFundingText = (decision: Decision): string | undefined => {
 /** The decision, its rationale, what was agreed, the review date and the actions with owners and dates. */
 export const decisionBlocks = (decision: Decision, naming: ChildNaming): ReadonlyArray<Block> => {
   const { content } = decision
-  const agreed = agreedLines(content.agreed, naming.text)
+  const agreed = agreedLines(agreedOf(content), naming.text)
   return [
     fields([
       ["Decision", outcomeWord[content.outcome]],

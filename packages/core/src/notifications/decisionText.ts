@@ -17,6 +17,9 @@ export const money = (pence: number): string => {
 
 const fundingPeriod = { one_off: "one-off", weekly: "a week", monthly: "a month", annual: "a year" } as const
 
+/** What an approval agreed; a decline or a deferral agrees nothing (CPR-8), whatever was typed under "agreed" before the outcome. */
+export const agreedOf = (content: { readonly outcome: Outcome; readonly agreed: Agreed }): Agreed => (content.outcome === "approve" ? content.agreed : {})
+
 export const agreedLines = (agreed: Agreed, redact: (text: string) => string): ReadonlyArray<string> => [
   ...(agreed.accommodationWeeks === undefined ? [] : [`Accommodation agreed for ${agreed.accommodationWeeks} weeks, then back to panel.`]),
   ...(agreed.placement === undefined ? [] : [`Placement type: ${agreed.placement.replace(/_/g, " ")}.`]),
@@ -45,7 +48,7 @@ export const decisionLines = (decision: Decision, redact: (text: string) => stri
     `Request ${subject.referralId}: ${subject.requestTypes.map((type) => requestTypeLabel[type]).join("; ")}.`,
     `Children: ${subject.childIds.join(", ")}.`,
     `Rationale: ${summary(redact(content.rationale))}`,
-    ...agreedLines(content.agreed, redact),
+    ...agreedLines(agreedOf(content), redact),
     ...(content.actions.length === 0
       ? ["No actions."]
       : [
