@@ -37,9 +37,26 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
     const audit = { by: actedBy(command.by), at: command.at }
     switch (command._tag) {
       case "EditDecision": {
-        if (decision.status === "final" || decision.signOffs.length > 0 || (decision.outsidePanel?.agreements.length ?? 0) > 0) {
+        if (decision.status === "final") {
           return yield* new DecisionIsFinal({
             message: "This decision has been signed or agreed: record an amendment saying what changed and why."
+          })
+        }
+        // Part-way (NSO-8: signed by the chair, not yet finalised; NSO-10: one of two agreements): no edit, and the
+        // amendment waits until it is final, so say who is awaited rather than send them to an amendment refused too.
+        const next = decision.pendingSignOffs[0]
+        const lastSigned = decision.signOffs.at(-1)
+        if (lastSigned !== undefined && next !== undefined) {
+          const awaited = sittingChairFor(decision, next)?.name ?? `the ${describeRoles(next.roles)}`
+          return yield* new DecisionIsFinal({
+            message: `This decision has been signed off (${lastSigned.ruleId}) and is waiting for ${awaited} to sign it off: it is no longer edited. Once it is final, record an amendment saying what changed and why.`
+          })
+        }
+        const outside = decision.outsidePanel
+        if (outside !== undefined && outside.agreements.length > 0) {
+          const waiting = outside.pendingAgreements.map((candidate) => describeRoles(candidate.anyOf)).join(" and the ")
+          return yield* new DecisionIsFinal({
+            message: `This agreement outside panel has been given by the ${describeRoles(outside.agreements.map((agreed) => agreed.role))} and is waiting for the ${waiting} (${outside.ruleId}): it is no longer edited. Once everyone needed has agreed, record an amendment saying what changed and why.`
           })
         }
         yield* sharedFundingRefusal(command.content, context.policy)

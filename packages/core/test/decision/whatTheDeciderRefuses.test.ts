@@ -25,15 +25,18 @@ describe("what the decider refuses, and in which words", () => {
     const signedByChair = nso.spec.play([nso.cmd("chair", { _tag: "SignOff" })], nso.recorded({ minutes: undefined }))
     expect(nso.spec.given(signedByChair).when(nso.cmd("administrator", { _tag: "EditDecision", content: content({ minutes: undefined, rationale: "Changed" }) })).refusal()).toMatchObject({
       _tag: "DecisionIsFinal",
-      message: "This decision has been signed or agreed: record an amendment saying what changed and why."
+      message:
+        "This decision has been signed off (NSO-8) and is waiting for the Assistant Director to sign it off: it is no longer edited. Once it is final, record an amendment saying what changed and why."
     })
   })
 
-  it("NSO-10: an agreement outside panel with one of its two agreements is no longer edited", () => {
+  it("NSO-10: an agreement outside panel with one of its two agreements is no longer edited, and the refusal says whose agreement it waits for", () => {
     const halfAgreed = nso.spec.given([]).when(nso.cmd("headOfService", urgent(["s20_accommodation"]), evening)).events()
-    expect(nso.spec.given(halfAgreed).when(nso.cmd("headOfService", { _tag: "EditDecision", content: content({ minutes: undefined, actions: [visit], rationale: "Changed" }) })).refusal()._tag).toBe(
-      "DecisionIsFinal"
-    )
+    expect(nso.spec.given(halfAgreed).when(nso.cmd("headOfService", { _tag: "EditDecision", content: content({ minutes: undefined, actions: [visit], rationale: "Changed" }) })).refusal()).toMatchObject({
+      _tag: "DecisionIsFinal",
+      message:
+        "This agreement outside panel has been given by the head of service and is waiting for the Assistant Director (NSO-10): it is no longer edited. Once everyone needed has agreed, record an amendment saying what changed and why."
+    })
   })
 
   it("KNO-5: an emergency LPM recorded by a social worker, not yet agreed, is edited without being asked again when the LPM is held", () => {
