@@ -28,6 +28,10 @@ import { checkQuorum } from "./quorum.js"
 export const panelOf = (policy: AuthorityPolicy, panelId: string): PanelPolicy | undefined =>
   policy.panels.find((panel) => panel.id === panelId)
 
+/** Who chairs the panel's sittings or deputises: its chair's and deputies' roles, and the chairing roles every panel has. */
+const chairRolesOf = (panel: PanelPolicy) =>
+  [...new Set([panel.chair.role, ...panel.deputies.map((deputy) => deputy.role), "panel_chair" as const, "vice_chair" as const])]
+
 const fail = (message: string) => Effect.fail(new SittingNotInState({ message }))
 
 /** The sitting exists and is not cancelled. */
@@ -97,7 +101,7 @@ const decide = (
       case "RecordAttendance":
         return emit({ _tag: "AttendanceRecorded", attendance: yield* attendanceOf(command, sitting, panel, context), ...audit })
       case "ConfirmQuorum": {
-        const chairs = [...new Set([panel.chair.role, ...panel.deputies.map((deputy) => deputy.role), "panel_chair" as const, "vice_chair" as const])]
+        const chairs = chairRolesOf(panel)
         if (!chairs.some((role) => command.by.actor.roles.includes(role))) {
           return yield* new NotTheChair({
             message: `Only the chair or a deputy (${describeRoles(chairs)}) decides whether enough members are present (${citation(panel.quorum.ruleId)}).`
@@ -110,10 +114,19 @@ const decide = (
         if (DateTime.lessThan(command.at, sitting.endsAt)) return yield* fail("The record can be sent to the chair once the sitting has ended.")
         if (sitting.record.draftSentAt) return yield* fail("The draft record has already gone to the chair.")
         return emit({ _tag: "DraftRecordSentToChair", ...audit })
-      case "ReturnFinalRecord":
+      case "ReturnFinalRecord": {
+        // CPR-11: the chair returns it, not whoever holds a role that chairs another authority's panel.
+        const chairs = chairRolesOf(panel)
+        if (!chairs.some((role) => command.by.actor.roles.includes(role))) {
+          const rule = policy.sitting.record?.finalFromChair.ruleId
+          return yield* new NotTheChair({
+            message: `Only the chair or a deputy (${describeRoles(chairs)}) returns the final record${rule === undefined ? "" : ` (${citation(rule)})`}.`
+          })
+        }
         if (!sitting.record.draftSentAt) return yield* fail("There is no draft record with the chair yet.")
         if (sitting.record.finalAt) return yield* fail("The final record has already been returned.")
         return emit({ _tag: "FinalRecordReturned", ...audit })
+      }
       case "RecordChildUploaded":
         if (!sitting.record.finalAt) {
           return yield* fail("Only the final record is uploaded to a child's file; the chair has not returned it yet.")
