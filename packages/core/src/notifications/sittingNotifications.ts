@@ -1,3 +1,4 @@
+import { DateTime } from "effect"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { londonTimeOf } from "../calendar/londonTime.js"
 import { sittingClocks } from "../deadlines/sittingClocks.js"
@@ -158,10 +159,12 @@ const sheetFiled = (
 ): ReadonlyArray<Notification> => {
   const ruleId = clockNamed(clocks, `${sitting.id}:upload:${event.childId}`)?.rule.ruleId
   const caseholder = socialWorkerOf(context.case)[0] ?? teamManagerOf(context.case)
+  const filedBefore = sitting.record.uploads.filter((upload) => upload.childId === event.childId && DateTime.lessThan(upload.at, event.at)).length
   return addressTo(
     sitting.authorityId,
     {
-      id: `${sitting.id}:sheet-filed:${event.childId}`,
+      // An amended sheet filed again (the child's second upload or later) is news of its own.
+      id: `${sitting.id}:sheet-filed:${event.childId}${filedBefore > 0 ? `:${filedBefore + 1}` : ""}`,
       kind: "decision.sheet_uploaded",
       headline: `The decision sheet for child ${event.childId} on request ${event.referralId} is on the child's file${ruleId === undefined ? "" : ` (${ruleId})`}`,
       body: [

@@ -171,7 +171,8 @@ export const sittingReport = (sittingId: string, inputs: ReportInputs): SittingR
       disagreements: disagreements.length,
       draftRecordAt: isoOf(sitting.record.draftSentAt),
       finalRecordAt: isoOf(sitting.record.finalAt),
-      recordsUploaded: sitting.record.uploads.length
+      // Children whose record is on their file: an amended sheet filed again is the same child's.
+      recordsUploaded: new Set(sitting.record.uploads.map((upload) => upload.childId)).size
     },
     items,
     actions,

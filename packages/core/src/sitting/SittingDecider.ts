@@ -20,7 +20,7 @@ import {
   SittingNotInState,
   type SittingRefusal
 } from "./SittingErrors.js"
-import type { Attendance, SittingEvent } from "./SittingEvents.js"
+import type { Attendance, FiledSheet, SittingEvent } from "./SittingEvents.js"
 import { planSlots } from "./agendaSlots.js"
 import { evolveSitting } from "./evolveSitting.js"
 import { checkQuorum } from "./quorum.js"
@@ -134,12 +134,19 @@ const decide = (
         if (!sitting.agenda.some((item) => item.childIds.includes(command.childId))) {
           return yield* fail("That child was not on this sitting's agenda.")
         }
-        if (sitting.record.uploads.some((upload) => upload.childId === command.childId)) {
+        // Once per child; again only with a sheet of the same decision holding more amendments than the one filed
+        // (NSO-8: the child's file holds the decision as amended, not the one it superseded).
+        const filed = sitting.record.uploads.filter((upload) => upload.childId === command.childId).at(-1)
+        if (filed !== undefined && !amends(filed.sheet, command.sheet)) {
           return yield* fail("That child's record has already been uploaded.")
         }
         return emit({ _tag: "ChildRecordUploaded", childId: command.childId, referralId: command.referralId, ...(command.sheet === undefined ? {} : { sheet: command.sheet }), ...audit })
     }
   })
+
+/** A sheet that supersedes the one filed: the same decision with more amendments (or any amendment, over a record filed by hand). */
+const amends = (filed: FiledSheet | undefined, next: FiledSheet | undefined) =>
+  next !== undefined && (filed === undefined ? next.amendments > 0 : filed.decisionId === next.decisionId && next.amendments > filed.amendments)
 
 /** Observers need the chair's agreement (KNO-2, or the authority's default); a deputy names whom they stand for; late confirmations show. */
 const attendanceOf = (
