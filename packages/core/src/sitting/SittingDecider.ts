@@ -127,7 +127,7 @@ const decide = (
         if (sitting.record.finalAt) return yield* fail("The final record has already been returned.")
         return emit({ _tag: "FinalRecordReturned", ...audit })
       }
-      case "RecordChildUploaded":
+      case "RecordChildUploaded": {
         if (!sitting.record.finalAt) {
           return yield* fail("Only the final record is uploaded to a child's file; the chair has not returned it yet.")
         }
@@ -141,6 +141,7 @@ const decide = (
           return yield* fail("That child's record has already been uploaded.")
         }
         return emit({ _tag: "ChildRecordUploaded", childId: command.childId, referralId: command.referralId, ...(command.sheet === undefined ? {} : { sheet: command.sheet }), ...audit })
+      }
     }
   })
 
