@@ -1,0 +1,53 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, TestClock } from "effect"
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import { Decisions } from "../../src/decision/Decisions.js"
+import { preset } from "../../src/policy/authorities/index.js"
+import { Referrals } from "../../src/referral/Referrals.js"
+import { ActionId, ChildId } from "../../src/shared/ids.js"
+import { Sittings } from "../../src/sitting/Sittings.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { exampleDecision } from "../../src/testing/exampleDecision.js"
+import { inMemoryCore } from "../../src/testing/playWeek.js"
+import { holderOf, requestWithPapers } from "../../src/testing/readyRequest.js"
+import { signOffAll } from "../../src/testing/signOffAll.js"
+import { london } from "../fixtures.js"
+
+// A decision's recommended actions (CPR-8's "recommended actions", LIN-5's tasks) each have an owner, any role the panel names: often a Head of Service ("agree the
+// external placement's cost with commissioning"). The owner cannot record their own action's progress: completing
+// an action, or saying why it is outstanding, is open to caseholders, service managers and the administrator only, so
+// the Head of Service is refused ("Only a social worker, ... can complete an action") and must ask a team manager to
+// record it for them, under the team manager's name.
+//
+// Proposed fix (who may record progress is a product choice, so not built here): the action's owner role may complete
+// it or mark it outstanding, besides the roles that may for any action (the permission widened to the roles that own
+// actions, and the decider refusing them another owner's action).
+
+const nso = preset("north-somerset")
+const staff = staffOf("north-somerset")
+
+describe("an action owned by a Head of Service", () => {
+  it.effect.fails("the Head of Service who owns an action records it completed", () =>
+    Effect.gen(function* () {
+      const [referrals, decisions, sittings] = yield* Effect.all([Referrals, Decisions, Sittings])
+      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
+      const request = yield* requestWithPapers(nso, "external_placement", { id: "child-x", name: "Quinn Ashby" })
+      const sitting = yield* sittings.schedule(staff.administrator, nso.panels[0].id, "2027-06-09" as LocalDate)
+      yield* referrals.acceptOntoSitting(staff.administrator, request.id, sitting.id)
+      yield* sittings.buildAgenda(staff.administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make("child-x")], kind: "request", summary: "External placement" }])
+      yield* TestClock.setTime(sitting.startsAt.epochMillis)
+      yield* sittings.confirmQuorum(staff.assistantDirector, sitting.id, true, "Chair and three members present")
+      const content = exampleDecision(nso, "external_placement", "approve", { actionsDue: "2027-06-23" as LocalDate, key: "ext" })
+      const costAgreed = { actionId: ActionId.make("ext-cost"), description: "Agree the placement's weekly cost with commissioning", ownerRole: "head_of_service" as const, dueDate: "2027-06-16" as LocalDate, fgcReferral: false }
+      const recorded = yield* decisions.recordAtPanel(staff.administrator, request.id, sitting.id, { ...content, actions: [...content.actions, costAgreed] })
+      const decision = yield* signOffAll(recorded, staff.assistantDirector, (role) => holderOf("north-somerset", role))
+
+      yield* TestClock.setTime(london("2027-06-15", "11:00").epochMillis)
+      const done = yield* Effect.either(decisions.completeAction(staff.headOfService, decision.id, costAgreed.actionId, "Cost agreed with commissioning on 15 June"))
+      expect(done._tag === "Right" ? done.right.content.actions.find((action) => action.actionId === costAgreed.actionId)?.progress : done.left.message).toMatchObject({
+        _tag: "Completed",
+        by: { name: staff.headOfService.name, role: "head_of_service" }
+      })
+    }).pipe(Effect.provide(inMemoryCore(nso)))
+  )
+})
