@@ -11,6 +11,7 @@ import type { DecisionCommand } from "./DecisionCommands.js"
 import { ActionAlreadyClosed, ActionsNotUpdated, DecisionIsFinal, NoSuchAction, NotApplicable, NotTheRightPerson, ReturnOverdue } from "./DecisionErrors.js"
 import { emit, final, roleFor } from "./decideShared.js"
 import { templateSentRefusal } from "./complexNeedsReferral.js"
+import { comeBack } from "./decisionClocks.js"
 
 export type FollowUp = Extract<
   DecisionCommand,
@@ -43,10 +44,13 @@ const openAction = (decision: Decision, actionId: string) => {
 const waiveReturn = (command: Extract<FollowUp, { _tag: "WaiveReturn" }>, decision: Decision, { policy, calendar }: AuthorityContext) =>
   Effect.gen(function* () {
     const rule = policy.decision.returnWaivableByCaseNote
-    const back = decision.content.returnToPanel
-    if (rule === undefined || back === undefined) return yield* new NotApplicable({ message: "There is no return to panel to close by case note here." })
+    // What the decision asks back (`comeBack`): its return date, and the end of the accommodation an approval agreed
+    // (LIN-5); the case note comes within the sooner of the two.
+    const { returnToPanel, accommodationWeeks } = comeBack(decision)
+    const weeks = [returnToPanel?.withinWeeks, accommodationWeeks].filter((within): within is number => within !== undefined)
+    if (rule === undefined || weeks.length === 0) return yield* new NotApplicable({ message: "There is no return to panel to close by case note here." })
     if (decision.returnWaived) return yield* new DecisionIsFinal({ message: "The return to panel was already closed by case note." })
-    const { due, phrase } = resolveClock({ _tag: "WeeksAfter", weeks: back.withinWeeks }, { instant: decision.heardAt }, calendar)
+    const { due, phrase } = resolveClock({ _tag: "WeeksAfter", weeks: Math.min(...weeks) }, { instant: decision.heardAt }, calendar)
     if (DateTime.greaterThan(command.at, due)) {
       return yield* new ReturnOverdue({
         ruleId: rule,

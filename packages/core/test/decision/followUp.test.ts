@@ -67,7 +67,8 @@ describe("decision decider: actions", () => {
 
   it("LIN-7: a return to panel may be closed by a case note when progress makes it unnecessary, once", () => {
     expect(lin.spec.given(withReturn).when(waive()).state()!.returnWaived).toBeDefined()
-    expect(lin.spec.given(lin.signed()).when(waive()).refusal()._tag).toBe("NotApplicable")
+    // A decline with no return date asks nothing back (an approval's accommodation does: accommodationReturnClosedByCaseNote.test.ts).
+    expect(lin.spec.given(lin.signed({ outcome: "decline", agreed: {} })).when(waive()).refusal()._tag).toBe("NotApplicable")
     expect(lin.spec.given(lin.spec.play([waive()], withReturn)).when(waive()).refusal()).toMatchObject({
       _tag: "DecisionIsFinal",
       message: "The return to panel was already closed by case note."
