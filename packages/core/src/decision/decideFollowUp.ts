@@ -48,6 +48,9 @@ const waiveReturn = (command: Extract<FollowUp, { _tag: "WaiveReturn" }>, decisi
     // (LIN-5); the case note comes within the sooner of the two.
     const { returnToPanel, accommodationWeeks } = comeBack(decision)
     const weeks = [returnToPanel?.withinWeeks, accommodationWeeks].filter((within): within is number => within !== undefined)
+    if (rule !== undefined && decision.content.outcome === "defer" && decision.content.returnToPanel !== undefined) {
+      return yield* new NotApplicable({ message: "A deferred request comes back to panel by itself, not by its return date: if it is no longer needed, withdraw the request." })
+    }
     if (rule === undefined || weeks.length === 0) return yield* new NotApplicable({ message: "There is no return to panel to close by case note here." })
     if (decision.returnWaived) return yield* new DecisionIsFinal({ message: "The return to panel was already closed by case note." })
     const { due, phrase } = resolveClock({ _tag: "WeeksAfter", weeks: Math.min(...weeks) }, { instant: decision.heardAt }, calendar)

@@ -67,3 +67,30 @@ describe("accommodation agreed for six weeks, the child home after two", () => {
     )
   )
 })
+
+describe("a deferral with a return date", () => {
+  it.effect("LIN-7: a case note does not close it: the deferral comes back by itself, and the refusal says to withdraw the request instead", () =>
+    run(
+      Effect.gen(function* () {
+        const [referrals, decisions, sittings] = yield* Effect.all([Referrals, Decisions, Sittings])
+        yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
+        const request = yield* requestWithPapers(lin, "s20_accommodation", { id: "child-d", name: "Dale Orwin" })
+        const sitting = yield* sittings.schedule(staff.administrator, lin.panels[0].id, "2027-06-09" as LocalDate)
+        yield* referrals.acceptOntoSitting(staff.administrator, request.id, sitting.id)
+        yield* sittings.buildAgenda(staff.administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make("child-d")], kind: "request", summary: "Accommodation" }])
+        yield* TestClock.setTime(sitting.startsAt.epochMillis)
+        yield* sittings.confirmQuorum(staff.chair, sitting.id, true, "Chair and members present")
+        const deferral = { ...exampleDecision(lin, "s20_accommodation", "defer", { actionsDue: "2027-06-23" as LocalDate, key: "d" }), returnToPanel: { withinWeeks: 2, ruleId: "LIN-7" as const } }
+        const recorded = yield* decisions.recordAtPanel(staff.administrator, request.id, sitting.id, deferral)
+        const decision = yield* signOffAll(recorded, staff.chair, (role) => holderOf("lincolnshire", role))
+        yield* TestClock.setTime(london("2027-06-14", "10:00").epochMillis)
+        const waived = yield* Effect.either(decisions.waiveReturn(staff.teamManager, decision.id, "The family found their own arrangement"))
+        expect(waived._tag === "Left" ? waived.left : "waived").toMatchObject({
+          _tag: "NotApplicable",
+          message: "A deferred request comes back to panel by itself, not by its return date: if it is no longer needed, withdraw the request."
+        })
+        expect((yield* referrals.get(staff.administrator, request.id)).status).toBe("ready")
+      })
+    )
+  )
+})
