@@ -20,8 +20,8 @@ type Recording = Extract<DecisionCommand, { readonly _tag: "RecordDecision" | "R
 
 /**
  * CPR-8: the panel's decision on a request on the agenda of a sitting that has started and was not cancelled. NSO-1:
- * where the chair decides whether enough members are present, nothing is decided before the chair has said so, nor
- * at a sitting the chair found short.
+ * nothing is decided before the chair has said whether enough members are present (with a minimum the policy sets,
+ * checked then), nor at a sitting the chair found short.
  */
 const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { policy }: AuthorityContext) =>
   Effect.gen(function* () {
@@ -50,7 +50,8 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
         message: `${panel}'s chair, ${sitting.quorum.chair.name}, recorded that too few members were present on ${formatDate(sitting.date)}${cited}: the sitting decides nothing. Put the request on another sitting.`
       })
     }
-    if (quorumRule?._tag === "ChairDecides" && sitting.quorum === undefined) {
+    // Whoever's word it is (the chair's, NSO-1; or a minimum checked when the chair records it), it is said first.
+    if (quorumRule !== undefined && sitting.quorum === undefined) {
       return yield* new SittingNotHeld({
         reason: "quorum_not_settled",
         message: `The chair has not yet said whether enough members are present at the sitting on ${formatDate(sitting.date)}${cited}: the chair records that first, then the decisions.`
