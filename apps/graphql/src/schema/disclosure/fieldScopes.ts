@@ -42,6 +42,7 @@ export const freeTextFields: FieldsByType = {
   OutsidePanel: ["whyOutsidePanel", "timescales"],
   ParentalHistory: ["parent", "detail"],
   PlacementReconsidered: ["reasons"],
+  PreProceedingsContinuation: ["reasons"],
   QuorumDecision: ["note"],
   Referral: [
     "request",
