@@ -10,7 +10,6 @@ import { driverMessage } from "../sql/driverMessage.js"
 import { busySliceMs, retryWhileBusy, WriteLockWait } from "../sql/writeLockWait.js"
 import type { GroupCommitOptions } from "../store/groupCommit.js"
 import { sqlStoreServices } from "./sqlStoreServices.js"
-import { fallbackAutocheckpointPages, WalCheckpointer } from "./walCheckpointer.js"
 
 export interface SqliteStoreOptions extends SqliteLocation, IntegrityOptions, GroupCommitOptions {
   /**
@@ -58,7 +57,6 @@ export const SqliteStoreLayer = (
             return yield* cannotOpen(`its file system does not support WAL mode (the journal mode stayed ${mode?.journal_mode ?? "unknown"})`)
           }
           yield* sql.unsafe(`PRAGMA synchronous = ${synchronous}`)
-          yield* sql.unsafe(`PRAGMA wal_autocheckpoint = ${fallbackAutocheckpointPages}`)
         }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(cannotOpen(driverMessage(error)))))
       )
       // better-sqlite3 throws while opening (a directory, a file that is not a database): a defect to @effect/sql.
@@ -66,10 +64,6 @@ export const SqliteStoreLayer = (
         Layer.fail(cannotOpen(driverMessage(Cause.squash(cause))))
       )
       const lockWait = Layer.succeed(WriteLockWait, { millis: lockWaitMs })
-      const opened = Layer.merge(pragmas, lockWait)
-      return sqlStoreServices(setting, filename, integrity, options).pipe(
-        Layer.provideMerge(Layer.merge(opened, Layer.provide(WalCheckpointer(filename), opened))),
-        Layer.provide(client)
-      )
+      return sqlStoreServices(setting, filename, integrity, options).pipe(Layer.provideMerge(Layer.merge(pragmas, lockWait)), Layer.provide(client))
     })
   )
