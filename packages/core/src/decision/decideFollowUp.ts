@@ -5,11 +5,13 @@ import { resolveClock } from "../calendar/resolveClock.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { citation } from "../policy/localDefaults.js"
-import { roleLabel } from "../shared/roles.js"
+import { oneOfRoles, type Role, roleLabel } from "../shared/roles.js"
 import type { Decision } from "./Decision.js"
+import type { Action } from "./DecisionParts.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
 import { ActionAlreadyClosed, ActionsNotUpdated, DecisionIsFinal, NoSuchAction, NotApplicable, NotTheRightPerson, ReturnOverdue } from "./DecisionErrors.js"
 import { emit, final, roleFor } from "./decideShared.js"
+import { actionRecorders } from "./decisionPermissions.js"
 import { templateSentRefusal } from "./complexNeedsReferral.js"
 import { comeBack } from "./decisionClocks.js"
 
@@ -38,6 +40,18 @@ const openAction = (decision: Decision, actionId: string) => {
     return Effect.fail(new ActionAlreadyClosed({ message: `"${action.description}" was replaced by the alternative action approved when circumstances changed.` }))
   }
   return Effect.succeed(action)
+}
+
+/** CPR-8: an action recorder may record any action's progress; anyone else only an action they own (its owner role). */
+const recordsThisAction = (command: Extract<FollowUp, { _tag: "CompleteAction" | "MarkActionOutstanding" }>, action: Action) => {
+  const anyAction: ReadonlyArray<Role> = actionRecorders[command._tag]
+  if (anyAction.includes(command.by.role) || command.by.actor.roles.includes(action.ownerRole)) return Effect.void
+  const doing = command._tag === "CompleteAction" ? "complete" : "record why it is outstanding"
+  return Effect.fail(
+    new NotTheRightPerson({
+      message: `"${action.description}" is owned by ${oneOfRoles([action.ownerRole])}: only its owner or ${oneOfRoles(anyAction)} can ${doing}.`
+    })
+  )
 }
 
 /** LIN-7: within its timescale, a return to panel may be closed by a case note; after it, the case comes back. */
@@ -73,10 +87,10 @@ export const decideFollowUp = (command: FollowUp, decision: Decision, context: A
     const audit = { by: actedBy(command.by), at: command.at }
     switch (command._tag) {
       case "CompleteAction":
-        yield* openAction(decision, command.actionId)
+        yield* recordsThisAction(command, yield* openAction(decision, command.actionId))
         return emit({ _tag: "ActionCompleted", actionId: command.actionId, evidence: command.evidence, ...audit })
       case "MarkActionOutstanding":
-        yield* openAction(decision, command.actionId)
+        yield* recordsThisAction(command, yield* openAction(decision, command.actionId))
         return emit({ _tag: "ActionOutstanding", actionId: command.actionId, reason: command.reason, ...audit })
       case "RecordActionsCaseNote": {
         const rule = policy.decision.actionsCaseNote

@@ -1,9 +1,18 @@
 import { type Permission, permission } from "../shared/authorise.js"
+import { everyRole, type Role } from "../shared/roles.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
 import { amendmentApprovers } from "./decideShared.js"
 
 const chairs = amendmentApprovers
 const caseholders = ["social_worker", "practice_supervisor", "team_manager"] as const
+
+/** Who may record any action's progress (CPR-8); the decider lets an action's owner record their own besides. */
+export const actionRecorders = {
+  CompleteAction: [...caseholders, "service_manager", "panel_administrator"],
+  MarkActionOutstanding: [...caseholders, "service_manager"]
+} as const satisfies Record<string, ReadonlyArray<Role>>
+/** Every member of staff who may own an action and is not already an action recorder. */
+const owners = (recorders: ReadonlyArray<Role>) => everyRole.filter((role) => role !== "integrator" && role !== "auditor" && !recorders.includes(role))
 
 /** Who may run each decision command. The decider checks the finer rules (the next sign-off, the agreement's roles). */
 export const decisionPermissions = {
@@ -16,8 +25,8 @@ export const decisionPermissions = {
   SignOff: permission("sign off a decision", ...chairs, "head_of_service"),
   AgreeOutsidePanel: permission("agree a decision outside panel", "head_of_service", "service_manager", ...chairs),
   AmendDecision: permission("amend a signed decision", ...chairs),
-  CompleteAction: permission("complete an action", ...caseholders, "service_manager", "panel_administrator"),
-  MarkActionOutstanding: permission("record why an action is outstanding", ...caseholders, "service_manager"),
+  CompleteAction: permission("complete an action", ...actionRecorders.CompleteAction, ...owners(actionRecorders.CompleteAction)),
+  MarkActionOutstanding: permission("record why an action is outstanding", ...actionRecorders.MarkActionOutstanding, ...owners(actionRecorders.MarkActionOutstanding)),
   RecordActionsCaseNote: permission("record the actions case note", "team_manager"),
   RecordFgcReferralReceived: permission("record an FGC referral as received", "practice_supervisor", "team_manager", "panel_administrator"),
   ApproveChangeOfCircumstances: permission("approve alternative action", "service_manager", "head_of_service", "assistant_director"),

@@ -13,21 +13,15 @@ import { holderOf, requestWithPapers } from "../../src/testing/readyRequest.js"
 import { signOffAll } from "../../src/testing/signOffAll.js"
 import { london } from "../fixtures.js"
 
-// A decision's recommended actions (CPR-8's "recommended actions", LIN-5's tasks) each have an owner, any role the panel names: often a Head of Service ("agree the
-// external placement's cost with commissioning"). The owner cannot record their own action's progress: completing
-// an action, or saying why it is outstanding, is open to caseholders, service managers and the administrator only, so
-// the Head of Service is refused ("Only a social worker, ... can complete an action") and must ask a team manager to
-// record it for them, under the team manager's name.
-//
-// Proposed fix (who may record progress is a product choice, so not built here): the action's owner role may complete
-// it or mark it outstanding, besides the roles that may for any action (the permission widened to the roles that own
-// actions, and the decider refusing them another owner's action).
+// A decision's recommended actions (CPR-8's "recommended actions", LIN-5's tasks) each have an owner, any role the panel
+// names: often a Head of Service ("agree the external placement's cost with commissioning"). Caseholders, service
+// managers and the administrator record any action's progress; the owner records their own, and only their own.
 
 const nso = preset("north-somerset")
 const staff = staffOf("north-somerset")
 
 describe("an action owned by a Head of Service", () => {
-  it.effect.fails("the Head of Service who owns an action records it completed", () =>
+  it.effect("CPR-8: the Head of Service who owns an action records it completed; another owner's action is refused, naming its owner", () =>
     Effect.gen(function* () {
       const [referrals, decisions, sittings] = yield* Effect.all([Referrals, Decisions, Sittings])
       yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
@@ -47,6 +41,13 @@ describe("an action owned by a Head of Service", () => {
       expect(done._tag === "Right" ? done.right.content.actions.find((action) => action.actionId === costAgreed.actionId)?.progress : done.left.message).toMatchObject({
         _tag: "Completed",
         by: { name: staff.headOfService.name, role: "head_of_service" }
+      })
+      const someoneElses = content.actions[0]!
+      expect(someoneElses.ownerRole).not.toBe("head_of_service")
+      const refused = yield* Effect.either(decisions.markActionOutstanding(staff.headOfService, decision.id, someoneElses.actionId, "Waiting for the school"))
+      expect(refused._tag === "Left" ? refused.left : refused.right).toMatchObject({
+        _tag: "NotTheRightPerson",
+        message: `"${someoneElses.description}" is owned by a ${someoneElses.ownerRole.replace(/_/g, " ")}: only its owner or a social worker, practice supervisor, team manager or service manager can record why it is outstanding.`
       })
     }).pipe(Effect.provide(inMemoryCore(nso)))
   )
