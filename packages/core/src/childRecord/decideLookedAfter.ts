@@ -137,11 +137,12 @@ export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecor
                   } (STAT-R33).`
           })
         }
-        const last = heldIn.reviews.at(-1)
-        if (last !== undefined && !DateTime.greaterThan(command.heldAt, last.heldAt)) {
+        // A review entered late, between two recorded ones, takes its place among them; the same review twice does not.
+        const same = heldIn.reviews.find((review) => DateTime.Equivalence(review.heldAt, command.heldAt))
+        if (same !== undefined) {
           return yield* new LookedAfterRefused({
             ruleId: "STAT-R33",
-            message: `The last review was held at ${formatInstant(last.heldAt)}; a review at ${formatInstant(command.heldAt)} must come after it (STAT-R33).`
+            message: `A review held at ${formatInstant(same.heldAt)} is already recorded, chaired by ${same.iroName} (STAT-R33).`
           })
         }
         const iroName = command.iroName.trim()

@@ -1,3 +1,4 @@
+import { DateTime } from "effect"
 import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import type { EmergencyProtectionOrder } from "./EmergencyProtectionOrder.js"
@@ -89,7 +90,11 @@ export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEve
     case "LookedAfterEnded":
       return updatePeriod(state, event.periodId, (period) => ({ ...period, ended: { endedAt: event.endedAt, reason: event.reason, ...recorded } }))
     case "LookedAfterReviewHeld":
-      return updatePeriod(state, event.periodId, (period) => ({ ...period, reviews: [...period.reviews, { heldAt: event.heldAt, iroName: event.iroName, ...recorded }] }))
+      // Kept in the order they were held, whatever the order they were entered in.
+      return updatePeriod(state, event.periodId, (period) => ({
+        ...period,
+        reviews: [...period.reviews, { heldAt: event.heldAt, iroName: event.iroName, ...recorded }].sort((a, b) => DateTime.toEpochMillis(a.heldAt) - DateTime.toEpochMillis(b.heldAt))
+      }))
     case "SecretaryOfStateApprovalRecorded":
       return updateSecure(state, (secure) => ({ ...secure, secretaryOfStateApproval: { approvedAt: event.approvedAt, ...recorded } }))
   }
