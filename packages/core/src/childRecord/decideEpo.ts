@@ -7,10 +7,33 @@ import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import { EpoNotInForce, EpoPeriodRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
-import { type EmergencyProtectionOrder, epoEndsAt, epoMaxDays, epoMaxExtensionDays } from "./EmergencyProtectionOrder.js"
+import { type EmergencyProtectionOrder, epoEndsAt, epoMaxDays, epoMaxExtensionDays, type EpoOutcome, epoOutcomeLabel } from "./EmergencyProtectionOrder.js"
+import { currentLookedAfter } from "./LookedAfter.js"
 import { extendedAtOf } from "./extendedAt.js"
 
 type EpoCommand = Extract<ChildRecordCommand, { readonly _tag: `${string}EmergencyProtectionOrder${string}` }>
+
+/**
+ * STAT-R33, SSDA903: a child looked after under the order (L2) is, at its end, looked after no longer (home, or the
+ * order discharged), or looked after on another footing (C1 under an interim care order, V2 under s20): the same period
+ * goes on, so STAT-R33's count does not restart. Nothing follows for a child whose status is not L2 then.
+ */
+const statusAfterTheOrder = (state: ChildRecordState, outcome: EpoOutcome, endedAt: DateTime.Utc, audit: Pick<ChildRecordEvent, "by" | "at">): ReadonlyArray<ChildRecordEvent> => {
+  const open = currentLookedAfter(state?.lookedAfter ?? [])
+  const status = state?.legalStatuses.at(-1)
+  if (open === undefined || status?.code !== "L2" || DateTime.lessThan(endedAt, open.from)) return []
+  switch (outcome) {
+    case "interim_care_order":
+      return [{ _tag: "LegalStatusChanged", code: "C1", from: endedAt, ...audit }]
+    case "accommodated_s20":
+      return [{ _tag: "LegalStatusChanged", code: "V2", from: endedAt, ...audit }]
+    case "returned_home":
+    case "discharged_by_court": {
+      const reviewedSince = open.reviews.some((review) => DateTime.greaterThan(review.heldAt, endedAt))
+      return reviewedSince ? [] : [{ _tag: "LookedAfterEnded", periodId: open.periodId, endedAt, reason: epoOutcomeLabel[outcome], ...audit }]
+    }
+  }
+}
 
 /** `days` whole days after `from` at the same London wall time: the court's period, never moved for a closure. */
 export const daysLater = (from: DateTime.Utc, days: number, calendar: Calendar): DateTime.Utc =>
@@ -126,7 +149,8 @@ export const decideEpo = (command: EpoCommand, state: ChildRecordState, calendar
             message: `The order was extended at ${formatInstant(extendedAtOf(order.extension))}, so it was still in force then; it cannot have ended before, at ${formatInstant(endedAt)} (STAT-S44).`
           })
         }
-        return [{ _tag: "EmergencyProtectionOrderEnded", orderId: order.orderId, outcome: command.outcome, endedAt, ...audit }] as const
+        const ended = { _tag: "EmergencyProtectionOrderEnded", orderId: order.orderId, outcome: command.outcome, endedAt, ...audit } as const
+        return [ended, ...statusAfterTheOrder(state, command.outcome, endedAt, audit)]
       }
     }
   })

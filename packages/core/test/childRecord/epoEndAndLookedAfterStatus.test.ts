@@ -4,14 +4,11 @@ import { contextOf, london } from "../fixtures.js"
 import { cmd, northSomerset, recordOf } from "./fixtures.js"
 
 // A child removed under an 8-day emergency protection order at 14:00 on Monday 1 March 2027, recorded as looked
-// after under it (SSDA903 L2, as the domain guide asks). How the order ended is recorded on the order, and nothing
-// else on the record follows from it: the child stays looked after under L2.
-//
-// Police protection's outcome already does this for the placement (regulation24/lookedAfterFromPlacement.ts: an
-// interim care order records C1, an EPO with the child placed records L2). Proposed fix (a product decision: which
-// outcomes end looked-after status): when the order's end is recorded and the child's current legal status is L2,
-// "returned_home" (and "discharged_by_court" with the child home) ends the looked-after period at the order's end,
-// "interim_care_order" records C1 and "accommodated_s20" records V2 from it, without restarting STAT-R33's count.
+// after under it (SSDA903 L2, as the domain guide asks). How the order ended now follows on the record, as police
+// protection's outcome does for a placement (regulation24/lookedAfterFromPlacement.ts): home (or the order
+// discharged) ends the looked-after period at the order's end; an interim care order records C1 and s20 accommodation
+// V2 from it, in the same period, without restarting STAT-R33's count. Before, the child stayed looked after under L2.
+
 type When = ReturnType<typeof london>
 const removed = () =>
   northSomerset.play([
@@ -21,19 +18,29 @@ const removed = () =>
 const orderEnded = (outcome: string, endedAt: When) => cmd({ _tag: "RecordEmergencyProtectionOrderEnded", outcome, endedAt }, endedAt)
 
 describe("how an emergency protection order ended, and the child's looked-after status under it (STAT-S44, STAT-R33)", () => {
-  it.fails("STAT-R33: a child returned home when the order ended is asked for no looked-after review weeks later", () => {
+  it("STAT-R33: a child returned home when the order ended is asked for no looked-after review weeks later", () => {
     const home = northSomerset.play([orderEnded("returned_home", london("2027-03-05", "11:00"))], removed())
     const running = openDeadlines(deadlinesOf({ referrals: [], sittings: [], childRecords: [recordOf(home)] }, contextOf("north-somerset"), { now: london("2027-04-01", "09:00"), dueSoonHours: 48 }))
-    // Today: "child-1:r33:la-1:1", the first review, overdue since 14:00 Wed 31 Mar 2027, for a child at home since 5 March.
+    // Before: "child-1:r33:la-1:1", the first review, overdue since 14:00 Wed 31 Mar 2027, for a child at home since 5 March.
     expect(running.map((clock) => clock.id)).toEqual([])
   })
 
-  it.fails("an interim care order at the order's end makes the child's legal status C1, in the same looked-after period", () => {
+  it("an interim care order at the order's end makes the child's legal status C1, in the same looked-after period", () => {
     const ico = northSomerset.play([orderEnded("interim_care_order", london("2027-03-08", "12:00"))], removed())
-    // Today: the legal status stays L2 (emergency protection order) after the order has ended.
+    // Before: the legal status stayed L2 (emergency protection order) after the order had ended.
     expect(recordOf(ico).legalStatuses.map((status) => [status.code, status.from])).toEqual([
       ["L2", london("2027-03-01", "14:00")],
       ["C1", london("2027-03-08", "12:00")]
     ])
+  })
+
+  it("s20 accommodation at the order's end makes the status V2 in the same period; a child under a care order by then keeps it", () => {
+    const s20 = recordOf(northSomerset.play([orderEnded("accommodated_s20", london("2027-03-08", "12:00"))], removed()))
+    expect(s20.legalStatuses.at(-1)).toMatchObject({ code: "V2", from: london("2027-03-08", "12:00") })
+    expect(s20.lookedAfter.map((period) => [period.from, period.ended])).toEqual([[london("2027-03-01", "14:00"), undefined]])
+    const underCareOrder = northSomerset.play([cmd({ _tag: "RecordLegalStatus", code: "C2", from: london("2027-03-04", "10:00") }, london("2027-03-04", "10:00"))], removed())
+    const home = recordOf(northSomerset.play([orderEnded("returned_home", london("2027-03-05", "11:00"))], underCareOrder))
+    expect(home.legalStatuses.at(-1)?.code).toBe("C2")
+    expect(home.lookedAfter[0]!.ended).toBeUndefined()
   })
 })
