@@ -7,6 +7,8 @@ import type { Actor } from "../src/shared/actor.js"
 import { Sittings } from "../src/sitting/Sittings.js"
 import { staffOf } from "../src/testing/actors.js"
 import { requestWithPapers } from "../src/testing/readyRequest.js"
+import type { LocalDate } from "../src/calendar/LocalDate.js"
+import { ChildId } from "../src/shared/ids.js"
 import { london } from "./fixtures.js"
 
 /** On the test clock at 09:00 on Tue 1 June 2027, the sittings of the authority's first panel for the rest of 2027. */
@@ -48,4 +50,22 @@ export const onAThinSitting = (policy: AuthorityPolicy, type: RequestType, child
     yield* TestClock.setTime(ninth.startsAt.epochMillis)
     yield* sittings.confirmQuorum(chair, ninth.id, false, "Only the chair could come: the others were all in court")
     return accepted
+  })
+
+/**
+ * `child`'s request for `type` with its papers, alone on the agenda of the first panel's sitting of Wed 9 Jun 2027 (the
+ * request made on Tue 1 Jun); the test clock at the sitting's start, where `chair` has found enough members present.
+ */
+export const onTheAgendaOfTheNinth = (policy: AuthorityPolicy, type: RequestType, child: { readonly id: string; readonly name: string }, chair: Actor) =>
+  Effect.gen(function* () {
+    const administrator = staffOf(policy.authority.id).administrator
+    const [referrals, sittings] = yield* Effect.all([Referrals, Sittings])
+    yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
+    const request = yield* requestWithPapers(policy, type, child)
+    const sitting = yield* sittings.schedule(administrator, policy.panels[0].id, "2027-06-09" as LocalDate)
+    yield* referrals.acceptOntoSitting(administrator, request.id, sitting.id)
+    yield* sittings.buildAgenda(administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make(child.id)], kind: "request", summary: type }])
+    yield* TestClock.setTime(sitting.startsAt.epochMillis)
+    yield* sittings.confirmQuorum(chair, sitting.id, true, "Chair and members present")
+    return { request, sitting }
   })

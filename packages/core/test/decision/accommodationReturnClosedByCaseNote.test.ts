@@ -5,14 +5,13 @@ import { Deadlines } from "../../src/deadlines/Deadlines.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Referrals } from "../../src/referral/Referrals.js"
-import { ChildId } from "../../src/shared/ids.js"
-import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
-import { holderOf, requestWithPapers } from "../../src/testing/readyRequest.js"
+import { holderOf } from "../../src/testing/readyRequest.js"
 import { signOffAll } from "../../src/testing/signOffAll.js"
 import { london } from "../fixtures.js"
+import { onTheAgendaOfTheNinth } from "../readyRequest.js"
 
 // LIN-5: an approval of accommodation says how long it is agreed for before the case returns to panel. LIN-7: a case
 // asked to return does so within its timescale, unless progress makes it unnecessary: then a case note (and an email
@@ -26,14 +25,8 @@ const run = <A, E, R>(effect: Effect.Effect<A, E, R>) => effect.pipe(Effect.prov
 
 /** Section 20 accommodation for Robin, approved for 6 weeks at the sitting of Wed 9 Jun 2027 (back by 21 Jul). */
 const accommodatedForSixWeeks = Effect.gen(function* () {
-  const [referrals, decisions, sittings] = yield* Effect.all([Referrals, Decisions, Sittings])
-  yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
-  const request = yield* requestWithPapers(lin, "s20_accommodation", { id: "child-r", name: "Robin Oakes" })
-  const sitting = yield* sittings.schedule(staff.administrator, lin.panels[0].id, "2027-06-09" as LocalDate)
-  yield* referrals.acceptOntoSitting(staff.administrator, request.id, sitting.id)
-  yield* sittings.buildAgenda(staff.administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make("child-r")], kind: "request", summary: "Accommodation" }])
-  yield* TestClock.setTime(sitting.startsAt.epochMillis)
-  yield* sittings.confirmQuorum(staff.chair, sitting.id, true, "Chair and members present")
+  const decisions = yield* Decisions
+  const { request, sitting } = yield* onTheAgendaOfTheNinth(lin, "s20_accommodation", { id: "child-r", name: "Robin Oakes" }, staff.chair)
   const content = exampleDecision(lin, "s20_accommodation", "approve", { actionsDue: "2027-06-23" as LocalDate, key: "s20" })
   expect(content.agreed.accommodationWeeks).toBe(6)
   const recorded = yield* decisions.recordAtPanel(staff.administrator, request.id, sitting.id, content)
@@ -72,14 +65,8 @@ describe("a deferral with a return date", () => {
   it.effect("LIN-7: a case note does not close it: the deferral comes back by itself, and the refusal says to withdraw the request instead", () =>
     run(
       Effect.gen(function* () {
-        const [referrals, decisions, sittings] = yield* Effect.all([Referrals, Decisions, Sittings])
-        yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
-        const request = yield* requestWithPapers(lin, "s20_accommodation", { id: "child-d", name: "Dale Orwin" })
-        const sitting = yield* sittings.schedule(staff.administrator, lin.panels[0].id, "2027-06-09" as LocalDate)
-        yield* referrals.acceptOntoSitting(staff.administrator, request.id, sitting.id)
-        yield* sittings.buildAgenda(staff.administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make("child-d")], kind: "request", summary: "Accommodation" }])
-        yield* TestClock.setTime(sitting.startsAt.epochMillis)
-        yield* sittings.confirmQuorum(staff.chair, sitting.id, true, "Chair and members present")
+        const [referrals, decisions] = yield* Effect.all([Referrals, Decisions])
+        const { request, sitting } = yield* onTheAgendaOfTheNinth(lin, "s20_accommodation", { id: "child-d", name: "Dale Orwin" }, staff.chair)
         const deferral = { ...exampleDecision(lin, "s20_accommodation", "defer", { actionsDue: "2027-06-23" as LocalDate, key: "d" }), returnToPanel: { withinWeeks: 2, ruleId: "LIN-7" as const } }
         const recorded = yield* decisions.recordAtPanel(staff.administrator, request.id, sitting.id, deferral)
         const decision = yield* signOffAll(recorded, staff.chair, (role) => holderOf("lincolnshire", role))

@@ -3,15 +3,14 @@ import { Effect, TestClock } from "effect"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { preset } from "../../src/policy/authorities/index.js"
-import { Referrals } from "../../src/referral/Referrals.js"
-import { ActionId, ChildId } from "../../src/shared/ids.js"
-import { Sittings } from "../../src/sitting/Sittings.js"
+import { ActionId, } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
-import { holderOf, requestWithPapers } from "../../src/testing/readyRequest.js"
+import { holderOf } from "../../src/testing/readyRequest.js"
 import { signOffAll } from "../../src/testing/signOffAll.js"
 import { london } from "../fixtures.js"
+import { onTheAgendaOfTheNinth } from "../readyRequest.js"
 
 // A decision's recommended actions (CPR-8's "recommended actions", LIN-5's tasks) each have an owner, any role the panel
 // names: often a Head of Service ("agree the external placement's cost with commissioning"). Caseholders, service
@@ -23,14 +22,8 @@ const staff = staffOf("north-somerset")
 describe("an action owned by a Head of Service", () => {
   it.effect("CPR-8: the Head of Service who owns an action records it completed; another owner's action is refused, naming its owner", () =>
     Effect.gen(function* () {
-      const [referrals, decisions, sittings] = yield* Effect.all([Referrals, Decisions, Sittings])
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
-      const request = yield* requestWithPapers(nso, "external_placement", { id: "child-x", name: "Quinn Ashby" })
-      const sitting = yield* sittings.schedule(staff.administrator, nso.panels[0].id, "2027-06-09" as LocalDate)
-      yield* referrals.acceptOntoSitting(staff.administrator, request.id, sitting.id)
-      yield* sittings.buildAgenda(staff.administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make("child-x")], kind: "request", summary: "External placement" }])
-      yield* TestClock.setTime(sitting.startsAt.epochMillis)
-      yield* sittings.confirmQuorum(staff.assistantDirector, sitting.id, true, "Chair and three members present")
+      const decisions = yield* Decisions
+      const { request, sitting } = yield* onTheAgendaOfTheNinth(nso, "external_placement", { id: "child-x", name: "Quinn Ashby" }, staff.assistantDirector)
       const content = exampleDecision(nso, "external_placement", "approve", { actionsDue: "2027-06-23" as LocalDate, key: "ext" })
       const costAgreed = { actionId: ActionId.make("ext-cost"), description: "Agree the placement's weekly cost with commissioning", ownerRole: "head_of_service" as const, dueDate: "2027-06-16" as LocalDate, fgcReferral: false }
       const recorded = yield* decisions.recordAtPanel(staff.administrator, request.id, sitting.id, { ...content, actions: [...content.actions, costAgreed] })

@@ -3,14 +3,11 @@ import { Effect, TestClock } from "effect"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { preset } from "../../src/policy/authorities/index.js"
-import { Referrals } from "../../src/referral/Referrals.js"
-import { ChildId } from "../../src/shared/ids.js"
-import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
-import { requestWithPapers } from "../../src/testing/readyRequest.js"
 import { london } from "../fixtures.js"
+import { onTheAgendaOfTheNinth } from "../readyRequest.js"
 
 // NSO-8: the chair signs each decision sheet after checking it; the Assistant Director then finalises. Between the two,
 // the decision is no longer edited, and an amendment waits until it is final. The refusal of the edit must say so,
@@ -22,15 +19,9 @@ const staff = staffOf("north-somerset")
 describe("correcting a decision the chair has signed and the Assistant Director has not yet finalised", () => {
   it.effect("NSO-8: the edit's refusal names the sign-off still awaited and says the amendment follows it, and the amendment is indeed refused until then", () =>
     Effect.gen(function* () {
-      const [referrals, decisions, sittings] = yield* Effect.all([Referrals, Decisions, Sittings])
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
-      const request = yield* requestWithPapers(nso, "s20_accommodation", { id: "child-s", name: "Avery Lockhart" })
-      const sitting = yield* sittings.schedule(staff.administrator, nso.panels[0].id, "2027-06-09" as LocalDate)
-      yield* referrals.acceptOntoSitting(staff.administrator, request.id, sitting.id)
-      yield* sittings.buildAgenda(staff.administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make("child-s")], kind: "request", summary: "Accommodation" }])
       // A Head of Service chairs in the Assistant Director's absence (NSO-1), and signs the sheet after the sitting.
-      yield* TestClock.setTime(sitting.startsAt.epochMillis)
-      yield* sittings.confirmQuorum(staff.headOfService, sitting.id, true, "Deputy chair and three members present")
+      const decisions = yield* Decisions
+      const { request, sitting } = yield* onTheAgendaOfTheNinth(nso, "s20_accommodation", { id: "child-s", name: "Avery Lockhart" }, staff.headOfService)
       const content = exampleDecision(nso, "s20_accommodation", "approve", { actionsDue: "2027-06-23" as LocalDate, key: "s20" })
       const recorded = yield* decisions.recordAtPanel(staff.administrator, request.id, sitting.id, content)
       yield* TestClock.setTime(london("2027-06-10", "09:00").epochMillis)

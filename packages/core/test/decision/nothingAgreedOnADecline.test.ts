@@ -1,18 +1,15 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, TestClock } from "effect"
+import { Effect } from "effect"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Outbox } from "../../src/ports/Outbox.js"
-import { Referrals } from "../../src/referral/Referrals.js"
-import { ChildId } from "../../src/shared/ids.js"
-import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
-import { holderOf, requestWithPapers } from "../../src/testing/readyRequest.js"
+import { holderOf } from "../../src/testing/readyRequest.js"
 import { signOffAll } from "../../src/testing/signOffAll.js"
-import { london } from "../fixtures.js"
+import { onTheAgendaOfTheNinth } from "../readyRequest.js"
 
 // CPR-8 outcomes are approve, decline or defer; only an approval agrees anything. A decline or deferral may still carry
 // what was typed as agreed (the administrator types the funding while the panel talks, then the panel declines; an
@@ -26,14 +23,8 @@ const staff = staffOf("north-somerset")
 describe("a declined expenditure request whose decision still carries the funding typed for it", () => {
   it.effect("NSO-8: the final decision sent to the social worker and team manager says declined and names no funding as agreed", () =>
     Effect.gen(function* () {
-      const [referrals, decisions, sittings, outbox] = yield* Effect.all([Referrals, Decisions, Sittings, Outbox])
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
-      const request = yield* requestWithPapers(nso, "expenditure", { id: "child-e", name: "Ellis Brantwood" })
-      const sitting = yield* sittings.schedule(staff.administrator, nso.panels[0].id, "2027-06-09" as LocalDate)
-      yield* referrals.acceptOntoSitting(staff.administrator, request.id, sitting.id)
-      yield* sittings.buildAgenda(staff.administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make("child-e")], kind: "request", summary: "Expenditure" }])
-      yield* TestClock.setTime(sitting.startsAt.epochMillis)
-      yield* sittings.confirmQuorum(staff.assistantDirector, sitting.id, true, "Chair and three members present")
+      const [decisions, outbox] = yield* Effect.all([Decisions, Outbox])
+      const { request, sitting } = yield* onTheAgendaOfTheNinth(nso, "expenditure", { id: "child-e", name: "Ellis Brantwood" }, staff.assistantDirector)
 
       // Typed as an approval with its funding; the panel declines, and the outcome is changed before sign-off.
       const typed = exampleDecision(nso, "expenditure", "approve", { actionsDue: "2027-06-23" as LocalDate, key: "exp" })
