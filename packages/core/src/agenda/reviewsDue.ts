@@ -2,7 +2,7 @@ import { DateTime } from "effect"
 import type { ClockRule } from "../calendar/ClockRule.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { Decision } from "../decision/Decision.js"
-import { comeBack, hearingsByReferral, reviewHeardAt, startsReviews } from "../decision/decisionClocks.js"
+import { comeBack, hearingsByReferral, preProceedingsOverFor, reviewHeardAt, startsReviews } from "../decision/decisionClocks.js"
 import { isAHearing } from "../decision/decisionHearing.js"
 import { rememberingResolver } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
@@ -44,7 +44,8 @@ export const reviewWindows = (
     }
     for (const review of policy.decision.automaticReviews.filter((candidate) => startsReviews(decision, candidate))) {
       const earliest = at(review.earliest.clock, decision)
-      if (reviewHeardAt(decision, hearings, earliest) !== undefined) continue
+      // Nothing to review once the child's record shows the pre-proceedings over (NSO-9).
+      if (reviewHeardAt(decision, hearings, earliest) !== undefined || preProceedingsOverFor(decision, review) !== undefined) continue
       windows.push({ decision, ruleId: review.ruleId, earliest, latest: at(review.latest.clock, decision) })
     }
     return windows

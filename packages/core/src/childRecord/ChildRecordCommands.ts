@@ -5,6 +5,10 @@ import type { LocalDate } from "../calendar/LocalDate.js"
 import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
 import type { LegalStatusCode } from "./LegalStatus.js"
 import type { LookedAfterRoute } from "./LookedAfter.js"
+import type { Role } from "../shared/roles.js"
+
+/** Who records on a child's record (and so tells the child's decisions what it shows, NSO-9). */
+export const childRecordRecorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager", "service_manager", "head_of_service"]
 
 /** Every command carries an authorised actor, the instant it happens and the child it is about. */
 interface Base {

@@ -7,17 +7,25 @@ import type { Policies } from "../ports/Policies.js"
 import { ReadModels } from "../ports/ReadModels.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise, type Permission, permission } from "../shared/authorise.js"
-import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
+import { type CommandBody, commandPrepare } from "../shared/commandHandler.js"
+import { appendTogether, retryOnConflict } from "../shared/commandRunner.js"
 import { NotFound } from "../shared/errors.js"
 import type { ChildId } from "../shared/ids.js"
-import type { Role } from "../shared/roles.js"
-import { ChildRecord } from "./ChildRecord.js"
-import type { ChildRecordCommand } from "./ChildRecordCommands.js"
+import { readWhere } from "../agenda/readAll.js"
+import { decisionAwaits } from "../deadlines/awaiting.js"
+import { Decision } from "../decision/Decision.js"
+import { decisionAggregate, decisionCollection } from "../decision/decisionAggregate.js"
+import { reviewsPreProceedings, startsReviews } from "../decision/decisionClocks.js"
+import { decisionPermissions } from "../decision/decisionPermissions.js"
+import { authorityContext } from "../shared/authorityContext.js"
+import { ChildRecord, type ChildRecordState } from "./ChildRecord.js"
+import { type ChildRecordCommand, childRecordRecorders } from "./ChildRecordCommands.js"
 import { childRecordAggregate, childRecordCollection } from "./childRecordAggregate.js"
 import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
+import { inPreProceedings } from "./decideProceedings.js"
 import { pastRetention } from "./retention.js"
 
-const recorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager", "service_manager", "head_of_service"]
+const recorders = childRecordRecorders
 
 /** Who may record what on a child's record. The decider checks the statutes' limits. */
 export const childRecordPermissions = {
@@ -48,13 +56,56 @@ export const childRecordReaders = permission(
   "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"
 )
 
+interface PreProceedingsOver {
+  readonly overAt: DateTime.Utc
+  readonly how: "ended" | "issued"
+}
+
+/** STAT-PLO: the pre-proceedings the child was in before are over after: stepped down, or care proceedings issued. */
+const preProceedingsOver = (before: ChildRecordState, after: ChildRecord): PreProceedingsOver | undefined => {
+  if (before === undefined || !inPreProceedings(before.proceedings)) return undefined
+  const { preProceedingsEndedAt, issuedAt } = after.proceedings
+  if (preProceedingsEndedAt !== undefined) return { overAt: preProceedingsEndedAt, how: "ended" }
+  return issuedAt === undefined ? undefined : { overAt: issuedAt, how: "issued" }
+}
+
 /** Use cases on a child's statutory record (orders, ...): authorise, load, decide, append, every time. */
 export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/core/ChildRecords", {
   effect: Effect.gen(function* () {
     const readModels = yield* ReadModels
-    const context = yield* Effect.context<EventStore | Policies | WorkingCalendar>()
-    const handle = commandHandler(childRecordAggregate, childRecordPermissions, "child record")
-    const run = (actor: Actor, childId: ChildId, body: CommandBody<ChildRecordCommand>) => handle(actor, childId, body).pipe(Effect.provide(context))
+    const context = yield* Effect.context<EventStore | Policies | WorkingCalendar | ReadModels>()
+    const prepareRecord = commandPrepare(childRecordAggregate, childRecordPermissions, "child record")
+    const prepareDecision = commandPrepare(decisionAggregate, decisionPermissions, "decision")
+
+    /**
+     * NSO-9: the child's decisions whose review of pre-proceedings is still to come are told the pre-proceedings are
+     * over, so the review's clock is met then and the agenda no longer offers it. None read under a policy without one.
+     */
+    const tellDecisions = (actor: Actor, childId: ChildId, over: PreProceedingsOver) =>
+      Effect.gen(function* () {
+        const { policy } = yield* authorityContext(actor.authorityId)
+        const reviews = policy.decision.automaticReviews.filter(reviewsPreProceedings)
+        if (reviews.length === 0) return []
+        const decisions = yield* readWhere(decisionCollection, Decision, actor.authorityId, { childIds: childId })
+        const awaited = (decision: Decision) => new Set(decisionAwaits(decision))
+        const waiting = decisions.filter(
+          (decision) =>
+            decision.preProceedingsOver === undefined &&
+            reviews.some((review) => startsReviews(decision, review) && review.forRequestTypes.some((type) => awaited(decision).has(`review:${type}`)))
+        )
+        return yield* Effect.forEach(waiting, (decision) => prepareDecision(actor, decision.id, { _tag: "NotePreProceedingsOver", ...over }))
+      })
+
+    /** The child's record and, when it leaves pre-proceedings over, the notes on the child's decisions: appended in one transaction. */
+    const run = (actor: Actor, childId: ChildId, body: CommandBody<ChildRecordCommand>) =>
+      Effect.gen(function* () {
+        const record = yield* prepareRecord(actor, childId, body)
+        if (record.after === undefined) return yield* Effect.fail(NotFound.of("child record", childId))
+        const over = preProceedingsOver(record.before, record.after)
+        const notes = over === undefined ? [] : yield* tellDecisions(actor, childId, over)
+        yield* appendTogether([record.commit, ...notes.map((note) => note.commit)])
+        return record.after
+      }).pipe(retryOnConflict, Effect.provide(context))
     const decode = (doc: unknown) => decodeDocument(ChildRecord, doc)
 
     return {

@@ -29,7 +29,7 @@ const refuse = (ruleId: RuleId, message: string) => Effect.fail(new ProceedingsR
 const notLater = (instant: DateTime.Utc, at: DateTime.Utc, what: string) =>
   DateTime.greaterThan(instant, at) ? Effect.fail(new NotYetHappened({ message: `${what} at ${formatInstant(instant)} is still to come: record it once it has happened.` })) : Effect.void
 
-const inPreProceedings = (p: Proceedings) => p.letterSentAt !== undefined && p.preProceedingsEndedAt === undefined && p.issuedAt === undefined
+export const inPreProceedings = (p: Proceedings) => p.letterSentAt !== undefined && p.preProceedingsEndedAt === undefined && p.issuedAt === undefined
 const inProceedings = (p: Proceedings) => p.issuedAt !== undefined && p.concludedAt === undefined
 
 /** When the child's last pre-proceedings or proceedings ended, for a step that begins new ones: none comes before it. */

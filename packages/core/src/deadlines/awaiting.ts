@@ -21,8 +21,9 @@ import { submissionOver } from "./referralClocks.js"
  * (`liveDeadlineInputs`), not an authority's whole history.
  *
  * Three markers hang on another record (a later hearing of the request, a sitting's agenda). `return` and `review:<type>`
- * go when the decision is told of a later hearing that meets them (`laterHearings.ts`): until then such a decision is
- * read with its request's every decision. `retrospective` stays until the decision changes.
+ * go when the decision is told of a later hearing that meets them (`laterHearings.ts`), and `review:pre_proceedings`
+ * when the child's record tells it the pre-proceedings are over (NSO-9): until then such a decision is read with its
+ * request's every decision. `retrospective` stays until the decision changes.
  */
 export const awaitsField = "awaits"
 
@@ -64,7 +65,9 @@ export const decisionAwaits = (decision: Decision): ReadonlyArray<string> => {
   const returns = asked.returnToPanel !== undefined || asked.accommodationWeeks !== undefined
   const reviewed = new Set(decision.laterHearings.flatMap((hearing) => hearing.reviewOf))
   // An approval that agrees "no" to what a type asks (pre-proceedings: false) starts no review of it (`startsReviews`).
-  const reviewable = (type: RequestType) => !reviewed.has(type) && !agreedFieldsFor([type]).some((field) => agreed[field] === false)
+  // Nor is pre-proceedings reviewed once the child's record has shown them over (NSO-9, `preProceedingsOverFor`).
+  const over = (type: RequestType) => type === "pre_proceedings" && decision.preProceedingsOver !== undefined
+  const reviewable = (type: RequestType) => !reviewed.has(type) && !over(type) && !agreedFieldsFor([type]).some((field) => agreed[field] === false)
   // A lapsed agreement outside panel owes none of its actions.
   const owed = lapsed(decision) ? [] : actions
   return [

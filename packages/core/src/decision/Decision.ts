@@ -3,7 +3,7 @@ import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
-import { S20Task, StoredSignOffStep } from "./DecisionEvents.js"
+import { PreProceedingsOverHow, S20Task, StoredSignOffStep } from "./DecisionEvents.js"
 import { Action, DecisionContent, LaterHearing, SittingChair, Subject } from "./DecisionParts.js"
 
 export const DecisionStatus = Schema.Literal("awaiting_sign_off", "awaiting_agreement", "final")
@@ -42,6 +42,11 @@ export const Decision = Schema.Struct({
    * not necessarily every hearing: the clocks also look at the request's other decisions.
    */
   laterHearings: Schema.optionalWith(Schema.Array(LaterHearing), { default: () => [] }),
+  /**
+   * NSO-9: when the child's record showed the pre-proceedings over (stepped down, or proceedings issued), as it told
+   * the decision: its review of pre-proceedings is met then, and no longer offered. Absent on decisions never told.
+   */
+  preProceedingsOver: Schema.optional(Schema.Struct({ at: Schema.DateTimeUtc, how: PreProceedingsOverHow })),
   /**
    * CPR-6: the Complex Needs Panel referral, started when the decision became final with shared funding recorded (on
    * sign-off, agreement, or an amendment that adds it); and the administrator's template to the social worker.

@@ -2,7 +2,7 @@ import { type DateTime, Schema } from "effect"
 import { LocalDate } from "../calendar/LocalDate.js"
 import type { Authorised } from "../shared/authorise.js"
 import { ActionId, DecisionId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
-import { S20Task } from "./DecisionEvents.js"
+import { PreProceedingsOverHow, S20Task } from "./DecisionEvents.js"
 import { DecisionContent, HearingOfDecision, SittingChair, Subject } from "./DecisionParts.js"
 
 /** What a decision at panel needs to know of its sitting; the use case reads it from the sitting itself. */
@@ -53,7 +53,9 @@ export const DecisionCommandBody = Schema.Union(
   Schema.TaggedStruct("RecordS20Task", { task: S20Task, note: text }),
   Schema.TaggedStruct("RecordComplexNeedsTemplateSent", { note: text }),
   /** Sent by the use case that records a later decision on the same request, not by a person. */
-  Schema.TaggedStruct("NoteLaterHearing", { hearing: HearingOfDecision })
+  Schema.TaggedStruct("NoteLaterHearing", { hearing: HearingOfDecision }),
+  /** Sent by the use case that records the end of the child's pre-proceedings, or proceedings issued, not by a person. */
+  Schema.TaggedStruct("NotePreProceedingsOver", { overAt: Schema.DateTimeUtc, how: PreProceedingsOverHow })
 )
 export type DecisionCommandBody = typeof DecisionCommandBody.Type
 

@@ -15,7 +15,7 @@ import { sharedFundingRefusal, withComplexNeedsReferral } from "./complexNeedsRe
 import { contentGaps, outsidePanelGaps } from "./decisionChecks.js"
 import type { DecisionContent } from "./DecisionParts.js"
 import { decideFollowUp } from "./decideFollowUp.js"
-import { decideLaterHearing } from "./laterHearings.js"
+import { decideLaterHearing, decidePreProceedingsOver } from "./laterHearings.js"
 import { decideRecording } from "./decideRecord.js"
 import { amendmentApprovers, chairingRoles, emit, final, incomplete, roleFor } from "./decideShared.js"
 import { evolveDecision } from "./evolveDecision.js"
@@ -133,6 +133,8 @@ const decideCommand = (command: DecisionCommand, state: DecisionState, context: 
       return state === undefined ? Effect.fail(new NoSuchRecord({ message: "There is no such decision." })) : decideChange(command, state, context)
     case "NoteLaterHearing":
       return state === undefined ? Effect.fail(new NoSuchRecord({ message: "There is no such decision." })) : decideLaterHearing(command, state, context)
+    case "NotePreProceedingsOver":
+      return state === undefined ? Effect.fail(new NoSuchRecord({ message: "There is no such decision." })) : Effect.succeed(decidePreProceedingsOver(command, state))
     default:
       return state === undefined ? Effect.fail(new NoSuchRecord({ message: "There is no such decision." })) : decideFollowUp(command, state, context)
   }

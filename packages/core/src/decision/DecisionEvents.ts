@@ -85,6 +85,13 @@ export const ComplexNeedsTemplateSent = Schema.TaggedStruct("ComplexNeedsTemplat
 /** A later decision on the same request was recorded: the hearing it was (see `laterHearings.ts`). */
 export const LaterHearingNoted = Schema.TaggedStruct("LaterHearingNoted", { hearing: LaterHearing, ...audit })
 
+/** How a child's pre-proceedings came to an end (STAT-PLO): stepped down (ended), or care proceedings issued. */
+export const PreProceedingsOverHow = Schema.Literal("ended", "issued")
+export type PreProceedingsOverHow = typeof PreProceedingsOverHow.Type
+
+/** The child's record shows the pre-proceedings over at `overAt`: nothing is left for an NSO-9 review to review. */
+export const PreProceedingsOverNoted = Schema.TaggedStruct("PreProceedingsOverNoted", { overAt: Schema.DateTimeUtc, how: PreProceedingsOverHow, ...audit })
+
 export const DecisionEvent = Schema.Union(
   DecisionRecorded,
   OutsidePanelAgreementRecorded,
@@ -101,6 +108,7 @@ export const DecisionEvent = Schema.Union(
   S20TaskDone,
   ComplexNeedsReferralStarted,
   ComplexNeedsTemplateSent,
-  LaterHearingNoted
+  LaterHearingNoted,
+  PreProceedingsOverNoted
 )
 export type DecisionEvent = typeof DecisionEvent.Type

@@ -47,10 +47,19 @@ export const reviewHeardAt = (decision: Decision, hearings: ReadonlyArray<Hearin
     .sort((a, b) => DateTime.distance(b, a))[0]
 
 /** NSO-9: reviews run while the child is in pre-proceedings: from the approval that starts them and from each review that keeps them. */
-export const startsReviews = (decision: Decision, review: AuthorityPolicy["decision"]["automaticReviews"][number]) =>
+export const startsReviews = (decision: Decision, review: AutomaticReview) =>
   decision.content.outcome === "approve" &&
   decision.subject.requestTypes.some((type) => review.forRequestTypes.includes(type)) &&
   !agreedFieldsFor(review.forRequestTypes).some((field) => decision.content.agreed[field] === false)
+
+type AutomaticReview = AuthorityPolicy["decision"]["automaticReviews"][number]
+
+/** NSO-9: a review of children in pre-proceedings, which has nothing left to review once they are over. */
+export const reviewsPreProceedings = (review: AutomaticReview) => review.forRequestTypes.includes("pre_proceedings")
+
+/** When the child's record told the decision its pre-proceedings were over (stepped down, or proceedings issued), for a review of them. */
+export const preProceedingsOverFor = (decision: Decision, review: AutomaticReview) =>
+  reviewsPreProceedings(review) ? decision.preProceedingsOver?.at : undefined
 
 /**
  * What a decision asks of its request's next hearing: to be back by its return date (CPR-10, LIN-7), approve or
@@ -179,7 +188,8 @@ export const decisionClocks = (
       anchor: decision.heardAt,
       anchorText: heard,
       opensAfter: review.earliest.clock,
-      metAt: earliestOf([reviewHeardAt(decision, laterHearings, opensAt), firstNotedReviewOf(decision, review.forRequestTypes)])
+      // Met by the review at panel, or by the end of the pre-proceedings it would review, whichever comes first.
+      metAt: earliestOf([reviewHeardAt(decision, laterHearings, opensAt), firstNotedReviewOf(decision, review.forRequestTypes), preProceedingsOverFor(decision, review)])
     })
   }
   return [...clocks, ...complexNeedsClocks(decision, policy), ...outsidePanelClocks(decision, policy, retrospective)]

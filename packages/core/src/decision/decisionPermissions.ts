@@ -1,3 +1,4 @@
+import { childRecordRecorders } from "../childRecord/ChildRecordCommands.js"
 import { type Permission, permission } from "../shared/authorise.js"
 import { everyRole, type Role } from "../shared/roles.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
@@ -37,7 +38,9 @@ export const decisionPermissions = {
   NoteLaterHearing: permission(
     "note a later hearing on the request's earlier decisions",
     "panel_administrator", ...chairs, "head_of_service", "service_manager", "team_manager"
-  )
+  ),
+  /** Whoever records on the child's record that pre-proceedings ended or proceedings were issued tells the child's decisions (NSO-9). */
+  NotePreProceedingsOver: permission("note on the child's decisions that pre-proceedings are over", ...childRecordRecorders)
 } satisfies Record<DecisionCommand["_tag"], Permission>
 
 export const decisionReaders = permission(

@@ -145,5 +145,7 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
         : { ...state, complexNeedsReferral: { ...state.complexNeedsReferral, templateSent: { note: event.note, by: event.by, at: event.at } } }
     case "LaterHearingNoted":
       return { ...state, laterHearings: [...state.laterHearings, event.hearing] }
+    case "PreProceedingsOverNoted":
+      return { ...state, preProceedingsOver: { at: event.overAt, how: event.how } }
   }
 }

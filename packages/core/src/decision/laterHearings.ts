@@ -38,6 +38,12 @@ export const decideLaterHearing = (command: Extract<DecisionCommand, { readonly 
   )
 }
 
+/** Noted once (NSO-9): the first time the child's record shows the pre-proceedings over; a decision already told writes nothing. */
+export const decidePreProceedingsOver = (command: Extract<DecisionCommand, { readonly _tag: "NotePreProceedingsOver" }>, decision: Decision) =>
+  decision.preProceedingsOver !== undefined
+    ? emit()
+    : emit({ _tag: "PreProceedingsOverNoted", overAt: command.overAt, how: command.how, by: actedBy(command.by), at: command.at })
+
 /** The first later hearing the decision has been told of, or that `hearings` (of its request) show. */
 export const firstHeardAgainAt = (decision: Decision, hearings: ReadonlyArray<{ readonly heardAt: DateTime.Utc }>) =>
   earliestOf([...decision.laterHearings, ...hearings].map((hearing) => hearing.heardAt).filter((at) => DateTime.greaterThan(at, decision.heardAt)))

@@ -21,7 +21,7 @@ import { approvedOnTheNinth, nso, sittingOn, staff } from "../agenda/preProceedi
 // there; or the running deadlines read the child's record beside the decision (it already does for visits).
 
 describe("an NSO-9 review of pre-proceedings that have since ended", () => {
-  it.effect.fails("NSO-9: once the child's record shows pre-proceedings stepped down, no review is overdue nor offered to the August sittings", () =>
+  it.effect("NSO-9: once the child's record shows pre-proceedings stepped down, no review is overdue nor offered to the August sittings", () =>
     Effect.gen(function* () {
       yield* sittingsFromJune2027(nso)
       const requestId = yield* approvedOnTheNinth
