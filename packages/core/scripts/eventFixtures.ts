@@ -74,7 +74,8 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       ReturnWaived: { caseNote: "The child is settled; the chair agreed no return to panel", ...audit },
       ComplexNeedsReferralStarted: { ruleId: "CPR-6", sharedFunding: { partners: ["sen", "health"] }, ...audit },
       ComplexNeedsTemplateSent: { note: "Emailed to the social worker with the SEN and health contacts", ...audit },
-      LaterHearingNoted: { hearing: { decisionId: "dec_later", heardAt: audit.at, atPanel: true, reviewOf: ["pre_proceedings"] }, ...audit }
+      LaterHearingNoted: { hearing: { decisionId: "dec_later", heardAt: audit.at, atPanel: true, reviewOf: ["pre_proceedings"] }, ...audit },
+      PreProceedingsOverNoted: { overAt: audit.at, how: "ended", ...audit }
     },
     disagreement: { DissentWithdrawn: { reason: "The member is satisfied with the FGC plan", ...audit } },
     placement: {

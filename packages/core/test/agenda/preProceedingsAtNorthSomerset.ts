@@ -1,6 +1,7 @@
 import { Effect, TestClock } from "effect"
 import { Agendas } from "../../src/agenda/Agendas.js"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import type { RequestType } from "../../src/policy/RequestType.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Referrals } from "../../src/referral/Referrals.js"
@@ -24,12 +25,16 @@ export const sittingOn = (date: string) =>
     Effect.map((all) => all.find((candidate) => candidate.date === date)!)
   )
 
-/** Pre-proceedings for child-p accepted onto 9 June, approved there and signed off; the request's id. */
-export const approvedOnTheNinth = Effect.gen(function* () {
+/** Requests (a type about a child, each) accepted onto 9 June, approved there and signed off; their decisions, in order. */
+export const approvedTogetherOnTheNinth = (requests: ReadonlyArray<{ readonly type: RequestType; readonly childId: string }>) => Effect.gen(function* () {
   const [referrals, sittings, agendas, decisions] = yield* Effect.all([Referrals, Sittings, Agendas, Decisions])
-  const request = yield* requestOf(nso, "pre_proceedings", "child-p", true)
   const ninth = yield* sittingOn("2027-06-09")
-  yield* referrals.acceptOntoSitting(staff.administrator, request.id, ninth.id)
+  const accepted = []
+  for (const { type, childId } of requests) {
+    const request = yield* requestOf(nso, type, childId, true)
+    yield* referrals.acceptOntoSitting(staff.administrator, request.id, ninth.id)
+    accepted.push({ type, request })
+  }
   yield* agendas.build(staff.administrator, ninth.id)
   yield* sittings.publishAgenda(staff.administrator, ninth.id)
   yield* TestClock.setTime(ninth.startsAt.epochMillis)
@@ -37,7 +42,13 @@ export const approvedOnTheNinth = Effect.gen(function* () {
   yield* sittings.recordAttendance(staff.administrator, ninth.id, { personId: PersonId.make("hos-delia-marsh"), name: "Delia Marsh", seat: "Head of Service", membership: "standing", status: "present" })
   yield* sittings.confirmQuorum(chair, ninth.id, true, "Chair and a Head of Service present")
   yield* TestClock.setTime(ninth.endsAt.epochMillis)
-  const content = exampleDecision(nso, "pre_proceedings", "approve", { actionsDue: "2027-06-30" as LocalDate, key: request.id })
-  yield* signOffAll(yield* decisions.recordAtPanel(staff.administrator, request.id, ninth.id, content), chair, (role) => holderOf("north-somerset", role))
-  return request.id
+  return yield* Effect.forEach(accepted, ({ type, request }) =>
+    Effect.gen(function* () {
+      const content = exampleDecision(nso, type, "approve", { actionsDue: "2027-06-30" as LocalDate, key: request.id })
+      return yield* signOffAll(yield* decisions.recordAtPanel(staff.administrator, request.id, ninth.id, content), chair, (role) => holderOf("north-somerset", role))
+    })
+  )
 })
+
+/** Pre-proceedings for child-p accepted onto 9 June, approved there and signed off; the request's id. */
+export const approvedOnTheNinth = Effect.map(approvedTogetherOnTheNinth([{ type: "pre_proceedings", childId: "child-p" }]), ([decision]) => decision!.subject.referralId)
