@@ -87,12 +87,14 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
         const reviews = policy.decision.automaticReviews.filter(reviewsPreProceedings)
         if (reviews.length === 0) return []
         const decisions = yield* readWhere(decisionCollection, Decision, actor.authorityId, { childIds: childId })
-        const awaited = (decision: Decision) => new Set(decisionAwaits(decision))
-        const waiting = decisions.filter(
-          (decision) =>
+        // Not yet told, and a review of pre-proceedings it starts not yet held (its `review:` marker still there).
+        const waiting = decisions.filter((decision) => {
+          const awaited = new Set(decisionAwaits(decision))
+          return (
             decision.preProceedingsOver === undefined &&
-            reviews.some((review) => startsReviews(decision, review) && review.forRequestTypes.some((type) => awaited(decision).has(`review:${type}`)))
-        )
+            reviews.some((review) => startsReviews(decision, review) && review.forRequestTypes.some((type) => awaited.has(`review:${type}`)))
+          )
+        })
         return yield* Effect.forEach(waiting, (decision) => prepareDecision(actor, decision.id, { _tag: "NotePreProceedingsOver", ...over }))
       })
 
