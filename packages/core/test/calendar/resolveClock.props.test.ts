@@ -13,8 +13,9 @@ import { calendarArb, clockChangeDays, instantArb, timeArb } from "./arbitraries
 const weekdayArb = fc.constantFrom(...Weekday.literals)
 const ifClosedArb = fc.constantFrom<IfClosed>("previousWorkingDay", "nextWorkingDay", "keep")
 
+/** 01:xx on the last Sunday of March, any year (a due date may fall after the years `clockChangeDays` lists): no such time in London. */
 const inSpringGap = (date: LocalDate, time: TimeOfDay) =>
-  clockChangeDays.includes(date) && date.slice(5, 7) === "03" && time.startsWith("01:")
+  date.slice(5, 7) === "03" && date.slice(8) >= "25" && weekdayOf(date) === "sunday" && time.startsWith("01:")
 
 /** Every day from `from` to `to`, both included, in either order. */
 const daysFromTo = (from: LocalDate, to: LocalDate): ReadonlyArray<LocalDate> => {
