@@ -41,7 +41,7 @@ const cases: Record<string, readonly [input: Record<string, unknown>, path: stri
   recordOutsidePanelAgreement: [{ referralId: "ref_1", content, whyOutsidePanel: "Urgent", timescales: "Now", placedAt: "yesterday" }, "input.placedAt"],
   agreeOutsidePanel: [{ decisionId: "" }, "input.decisionId"],
   editDecision: [{ decisionId: "dec_1", content: { ...content, rationale: " " } }, "input.content.rationale"],
-  signOffDecision: [{ decisionId: "" }, "input.decisionId"],
+  signOffDecision: [{ decisionId: "dec_1", forTheChairBecause: "  " }, "input.forTheChairBecause"],
   amendDecision: [{ decisionId: "dec_1", content, whatChanged: "Dates", why: " " }, "input.why"],
   completeAction: [{ decisionId: "dec_1", actionId: "a1", evidence: "" }, "input.evidence"],
   markActionOutstanding: [{ decisionId: "dec_1", actionId: "a1", reason: "" }, "input.reason"],

@@ -3,7 +3,7 @@ import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
-import { PreProceedingsOverHow, S20Task, StoredSignOffStep } from "./DecisionEvents.js"
+import { ForTheChair, PreProceedingsOverHow, S20Task, StoredSignOffStep } from "./DecisionEvents.js"
 import { Action, DecisionContent, LaterHearing, SittingChair, Subject } from "./DecisionParts.js"
 
 export const DecisionStatus = Schema.Literal("awaiting_sign_off", "awaiting_agreement", "final")
@@ -25,7 +25,8 @@ export const Decision = Schema.Struct({
   recordedBy: ActedBy,
   /** The sign-offs still needed, in order; each by a holder of any of its roles. */
   pendingSignOffs: Schema.Array(StoredSignOffStep),
-  signOffs: Schema.Array(Schema.Struct({ role: Role, ruleId: RuleId, by: ActedBy, at: Schema.DateTimeUtc })),
+  /** `forTheChair`: given by a deputy for the person who chaired, with why they could not (DEF-CHAIR-SIGNS). */
+  signOffs: Schema.Array(Schema.Struct({ role: Role, ruleId: RuleId, by: ActedBy, at: Schema.DateTimeUtc, forTheChair: Schema.optional(ForTheChair) })),
   amendments: Schema.Array(
     Schema.Struct({ whatChanged: Schema.String, why: Schema.String, approvedBy: ActedBy, by: ActedBy, at: Schema.DateTimeUtc })
   ),

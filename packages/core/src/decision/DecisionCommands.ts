@@ -39,7 +39,11 @@ export const DecisionCommandBody = Schema.Union(
     lpmAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true })
   }),
   Schema.TaggedStruct("EditDecision", { content: DecisionContent }),
-  Schema.TaggedStruct("SignOff", {}),
+  /**
+   * `forTheChairBecause`: a deputy the panel names to chair in the chair's absence signs the sitting chair's step for
+   * them, with why they cannot (DEF-CHAIR-SIGNS). `panelId`: the sitting's panel, read from the sitting by the use case.
+   */
+  Schema.TaggedStruct("SignOff", { forTheChairBecause: Schema.optional(text), panelId: Schema.optional(PanelId) }),
   Schema.TaggedStruct("AgreeOutsidePanel", {}),
   /** The approver of an amendment is the person recording it (the chair, vice chair or Assistant Director). */
   Schema.TaggedStruct("AmendDecision", { content: DecisionContent, whatChanged: text, why: text }),

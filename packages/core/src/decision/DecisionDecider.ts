@@ -7,6 +7,7 @@ import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { Decider } from "../shared/decider.js"
 import { NoSuchRecord } from "../shared/errors.js"
 import { describeRoles } from "../shared/roles.js"
+import { panelOf } from "../sitting/SittingDecider.js"
 import { type Decision, type DecisionState, sittingChairFor } from "./Decision.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
 import { DecisionIsFinal, type DecisionRefusal, NotApplicable, NotTheRightPerson } from "./DecisionErrors.js"
@@ -69,9 +70,21 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         if (next === undefined) return yield* new DecisionIsFinal({ message: "This decision is already signed off." })
         const chair = sittingChairFor(decision, next)
         if (chair !== undefined && chair.personId !== command.by.actor.personId) {
+          // DEF-CHAIR-SIGNS: when the person who chaired cannot, a deputy the panel names to chair in the chair's
+          // absence signs for them, saying why; the reason stays on the sign-off and the decision sheet.
+          const deputies = command.panelId === undefined ? [] : (panelOf(context.policy, command.panelId)?.deputies ?? []).map((deputy) => deputy.role)
+          const deputyRole = roleFor(command.by, deputies)
+          if (deputyRole !== undefined && command.forTheChairBecause !== undefined) {
+            const forTheChair = { chair, because: command.forTheChairBecause }
+            return emit({ _tag: "DecisionSignedOff", role: deputyRole, ruleId: next.ruleId, forTheChair, at: command.at, by: { ...audit.by, role: deputyRole } })
+          }
+          const instead =
+            deputies.length === 0
+              ? ""
+              : ` If ${chair.name} cannot sign it off, the ${describeRoles([...new Set(deputies)])} may sign it off for them, giving the reason they cannot.`
           return yield* new NotTheRightPerson({
             ruleId: next.ruleId,
-            message: `This decision is signed off by whoever chaired the sitting, ${chair.name} (${citation(next.ruleId)}); another holder of the role cannot sign for them.`
+            message: `This decision is signed off by whoever chaired the sitting, ${chair.name} (${citation(next.ruleId)}); another holder of the role cannot sign for them.${instead}`
           })
         }
         // The person who chaired signs under whichever chairing role they hold (a panel chair at an AD-chaired panel).

@@ -54,7 +54,9 @@ export const OutsidePanelAgreementRecorded = Schema.TaggedStruct("OutsidePanelAg
 })
 
 export const DecisionEdited = Schema.TaggedStruct("DecisionEdited", { content: DecisionContent, ...audit })
-export const DecisionSignedOff = Schema.TaggedStruct("DecisionSignedOff", { role: Role, ruleId: RuleId, ...audit })
+/** Who a sign-off was given for, when the person who chaired could not give it, and why (DEF-CHAIR-SIGNS). */
+export const ForTheChair = Schema.Struct({ chair: SittingChair, because: Schema.NonEmptyTrimmedString })
+export const DecisionSignedOff = Schema.TaggedStruct("DecisionSignedOff", { role: Role, ruleId: RuleId, forTheChair: Schema.optional(ForTheChair), ...audit })
 export const OutsidePanelAgreed = Schema.TaggedStruct("OutsidePanelAgreed", { role: Role, ...audit })
 export const DecisionAmended = Schema.TaggedStruct("DecisionAmended", {
   content: DecisionContent,

@@ -21,7 +21,7 @@ import type { DecisionCommand, SittingHeld } from "./DecisionCommands.js"
 import { IncompleteDecision } from "./DecisionErrors.js"
 import type { S20Task } from "./DecisionEvents.js"
 import type { DecisionContent, Subject } from "./DecisionParts.js"
-import { decisionAggregate, decisionCollection } from "./decisionAggregate.js"
+import { decisionAggregate, decisionCollection, decisionStreamType } from "./decisionAggregate.js"
 import { hearingFor } from "./decisionHearing.js"
 import { readWhere } from "../agenda/readAll.js"
 import { decisionAwaits, hangsOnAHearing } from "../deadlines/awaiting.js"
@@ -147,7 +147,20 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
       agreeOutsidePanel: (actor: Actor, id: DecisionId) => decide(actor, id, { _tag: "AgreeOutsidePanel" }),
       /** Before sign-off; a changed outcome reaches the request. */
       edit: (actor: Actor, id: DecisionId, content: DecisionContent) => decide(actor, id, { _tag: "EditDecision", content }),
-      signOff: (actor: Actor, id: DecisionId) => run(actor, id, { _tag: "SignOff" }),
+      /**
+       * The next sign-off. `forTheChairBecause`: a deputy the sitting's panel names to chair in the chair's absence
+       * signs the sitting chair's step for them, saying why the person who chaired cannot (DEF-CHAIR-SIGNS).
+       */
+      signOff: (actor: Actor, id: DecisionId, forTheChairBecause?: string) =>
+        Effect.gen(function* () {
+          const decision = yield* load(decisionAggregate, { authorityId: actor.authorityId, streamType: decisionStreamType, id })
+          const sitting = decision.state?.sittingId === undefined ? undefined : yield* loadSitting(actor, decision.state.sittingId)
+          return yield* run(actor, id, {
+            _tag: "SignOff",
+            ...(sitting === undefined ? {} : { panelId: sitting.panelId }),
+            ...(forTheChairBecause === undefined ? {} : { forTheChairBecause })
+          })
+        }).pipe(Effect.provide(context)),
       /** A correction to a signed decision, approved by the person recording it; a changed outcome reaches the request. */
       amend: (actor: Actor, id: DecisionId, amendment: { readonly content: DecisionContent; readonly whatChanged: string; readonly why: string }) =>
         decide(actor, id, { _tag: "AmendDecision", ...amendment }),

@@ -81,7 +81,10 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
       return {
         ...state,
         pendingSignOffs,
-        signOffs: [...state.signOffs, { role: event.role, ruleId: event.ruleId, by: event.by, at: event.at }],
+        signOffs: [
+          ...state.signOffs,
+          { role: event.role, ruleId: event.ruleId, by: event.by, at: event.at, ...(event.forTheChair === undefined ? {} : { forTheChair: event.forTheChair }) }
+        ],
         status: pendingSignOffs.length === 0 ? "final" : state.status
       }
     }

@@ -167,7 +167,7 @@ export const courtBundle = (inputs: CourtBundleInputs): { readonly document: Doc
         blocks: chronological.length === 0 ? [paragraph("No decision was recorded.")] : [],
         subsections: chronological.map((decision) => ({
           heading: `Decision ${decision.id}: ${outcomeWord[decision.content.outcome]}, ${formatInstant(decision.heardAt)}`,
-          blocks: [...decisionBlocks(decision, naming), ...signatureBlocks(decision), amendmentBlock(decision, naming)]
+          blocks: [...decisionBlocks(decision, naming), ...signatureBlocks(decision, naming), amendmentBlock(decision, naming)]
         }))
       },
       { heading: "Dissent", blocks: inputs.disagreements.length === 0 ? [paragraph("No member dissented.")] : dissentBlocks(inputs.disagreements, naming) },

@@ -36,8 +36,13 @@ export const clocksOfDecision = (decision: Decision, childId: string, deadlines:
 }
 
 /** Who recorded, signed and agreed the decision, under which rule and when, and what is still needed. */
-export const signatureBlocks = (decision: Decision): ReadonlyArray<Block> => {
-  const signed = decision.signOffs.map((step) => [roleLabel[step.role], step.ruleId, step.by.name, formatInstant(step.at)])
+export const signatureBlocks = (decision: Decision, naming: ChildNaming): ReadonlyArray<Block> => {
+  const signed = decision.signOffs.map((step) => [
+    roleLabel[step.role],
+    step.ruleId,
+    step.forTheChair === undefined ? step.by.name : `${step.by.name} for the chair, ${step.forTheChair.chair.name}, because ${naming.text(step.forTheChair.because)}`,
+    formatInstant(step.at)
+  ])
   const agreed = (decision.outsidePanel?.agreements ?? []).map((step) => [roleLabel[step.role], decision.outsidePanel?.ruleId ?? "", step.by.name, formatInstant(step.at)])
   const pending = [
     ...decision.pendingSignOffs.map((step) => {
@@ -100,7 +105,7 @@ export const decisionSheet = (inputs: DecisionSheetInputs): DocumentModel => {
       discussionSection(decision, naming),
       { heading: "Decision", blocks: decisionBlocks(decision, naming) },
       ...(inputs.disagreements.length === 0 ? [] : [{ heading: "Dissent", blocks: dissentBlocks(inputs.disagreements, naming) }]),
-      { heading: "Signed and finalised", blocks: signatureBlocks(decision) },
+      { heading: "Signed and finalised", blocks: signatureBlocks(decision, naming) },
       { heading: "Amendments", blocks: [amendmentBlock(decision, naming)] },
       { heading: "Clocks and the rules behind them", blocks: [clocksTable("Clocks", clocksOfDecision(decision, inputs.childId, inputs.deadlines))] }
     ],

@@ -45,8 +45,8 @@ export const localDefaults = {
     policyField: "sitting.papersToMembers.clock.ifClosed"
   },
   "DEF-CHAIR-SIGNS": {
-    rule: "The chair of the sitting signs each decision off before it is final.",
-    why: "The terms of reference do not say who signs a decision off; the person who chaired is the one who can vouch for it.",
+    rule: "The person who chaired the sitting signs each decision off before it is final; if they cannot, a deputy the panel names to chair in the chair's absence signs it off for them, with the reason recorded.",
+    why: "The terms of reference do not say who signs a decision off; the person who chaired is the one who can vouch for it, and a chair who has left or is long-term sick must not leave the decision unfinished for ever.",
     policyField: "decision.signOff"
   },
   "DEF-RECORD-TIMESCALES": {

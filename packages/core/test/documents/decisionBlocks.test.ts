@@ -144,7 +144,7 @@ describe("sign-offs and agreements (DEF-CHAIR-SIGNS, LIN-11)", () => {
       chairedBy: acted("chair", "panel_chair"),
       outsidePanel: outsidePanel([{ role: "assistant_director", by: acted("assistantDirector", "assistant_director"), at: london("2027-06-09", "18:00") }], [])
     })
-    const [recorded, signed, still] = signatureBlocks(agreed)
+    const [recorded, signed, still] = signatureBlocks(agreed, forChair)
     expect(recorded).toEqual({ _tag: "Fields", rows: [["Recorded by", "Dev Ingleby (panel administrator)"]] })
     expect(signed).toMatchObject({ rows: [["Assistant Director", "LIN-11", "Ruth Fairholme", "18:00 Wed 9 Jun 2027"], ["panel chair", "DEF-CHAIR-SIGNS", "Martin Gorsley", "13:30 Wed 9 Jun 2027"]] })
     expect(still).toEqual(paragraph("Not final. Still needed: sign-off by Martin Gorsley, who chaired the sitting (DEF-CHAIR-SIGNS)."))
@@ -152,7 +152,7 @@ describe("sign-offs and agreements (DEF-CHAIR-SIGNS, LIN-11)", () => {
 
   it("an agreement still needed names the roles that may give it; nothing signed says so", () => {
     const awaiting = withContent({}, { madeAt: "outside_panel", signOffs: [], outsidePanel: outsidePanel([], [{ anyOf: ["assistant_director"] }]) })
-    const [, signed, still] = signatureBlocks(awaiting)
+    const [, signed, still] = signatureBlocks(awaiting, forChair)
     expect(signed).toEqual(paragraph("Not signed yet."))
     expect(still).toEqual(paragraph("Not final. Still needed: agreement by an Assistant Director."))
   })

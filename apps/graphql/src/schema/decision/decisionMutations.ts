@@ -64,12 +64,17 @@ commandMutation("editDecision", {
 })
 
 commandMutation("signOffDecision", {
-  description: "Signs a decision off as the next role the policy asks for.",
+  description:
+    "Signs a decision off as the next role the policy asks for. The sitting chair's step is the person who chaired's; if they " +
+    "cannot, a deputy the panel names to chair in the chair's absence signs it for them with `forTheChairBecause` (DEF-CHAIR-SIGNS).",
   type,
   refusals,
-  fields: decisionIdFields,
-  schema: ById,
-  execute: (actor, { decisionId }) => using(Decisions, (decisions) => decisions.signOff(actor, decisionId))
+  fields: (t) => ({
+    decisionId: t.id({ required: true }),
+    forTheChairBecause: t.string({ description: "Why the person who chaired cannot sign it off, when a deputy signs it for them; kept on the sign-off and its sheet." })
+  }),
+  schema: Schema.Struct({ decisionId: DecisionId, forTheChairBecause: optional(Text) }),
+  execute: (actor, { decisionId, forTheChairBecause }) => using(Decisions, (decisions) => decisions.signOff(actor, decisionId, forTheChairBecause))
 })
 
 commandMutation("amendDecision", {

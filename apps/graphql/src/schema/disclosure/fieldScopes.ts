@@ -35,6 +35,7 @@ export const freeTextFields: FieldsByType = {
   DisagreementOutcomeRecord: ["nextSteps", "rationale"],
   Document: ["title"],
   ExceptionalAccommodation: ["valueForMoney"],
+  ForTheChair: ["because"],
   Highlights: ["presentation", "discussion"],
   LatePermission: ["reason"],
   LookedAfterPeriod: ["endReason"],
