@@ -47,6 +47,15 @@ const attendanceWord = (entry: Attendance): string =>
 const names = (entries: ReadonlyArray<Attendance>, show: (entry: Attendance) => string = (entry) => entry.name) =>
   entries.length === 0 ? "none" : entries.map(show).join("; ")
 
+/** NSO-1: enough or not; too few part-way keeps the decisions made before (`quorum.decided`). */
+const quorumFinding = (quorum: NonNullable<Sitting["quorum"]>) => {
+  if (quorum.enough) return "enough members present to proceed"
+  const decided = quorum.decided?.length ?? 0
+  if (decided === 0) return "not enough members present to proceed"
+  const at = quorum.at === undefined ? "" : ` at ${formatInstant(quorum.at)}`
+  return `too few members remaining to go on${at}, after ${decided} request${decided === 1 ? " was" : "s were"} decided (those decisions stand; the rest were not heard)`
+}
+
 const attendanceSection = (sitting: Sitting): Section => {
   const by = (status: Attendance["status"]) => sitting.attendance.filter((entry) => entry.status === status)
   const quorum = sitting.quorum
@@ -64,7 +73,7 @@ const attendanceSection = (sitting: Sitting): Section => {
       paragraph(
         quorum === undefined
           ? "The chair's decision on quorum was not recorded."
-          : `${quorum.by.name} (chair) found ${quorum.enough ? "enough members present to proceed" : "not enough members present to proceed"}${quorum.note.trim() === "" ? "" : `: ${quorum.note}`}.`
+          : `${quorum.by.name} (chair) found ${quorumFinding(quorum)}${quorum.note.trim() === "" ? "" : `: ${quorum.note}`}.`
       )
     ]
   }

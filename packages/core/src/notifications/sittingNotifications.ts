@@ -123,9 +123,11 @@ export const sittingNotifications = (
               kind: "sitting.final_record_returned",
               headline: `Final record of the ${panelName(sitting, context)} on ${formatDate(sitting.date)} is back from the chair`,
               body: [
-                decidesNothing(sitting)
-                  ? "Too few members were present: the sitting heard no child, so there is no child's record to upload."
-                  : `Upload each child's record to the case system: ${children} child record${children === 1 ? "" : "s"}.`
+                !decidesNothing(sitting)
+                  ? `Upload each child's record to the case system: ${children} child record${children === 1 ? "" : "s"}.`
+                  : children === 0
+                    ? "Too few members were present: the sitting heard no child, so there is no child's record to upload."
+                    : `Too few members remained part-way through: upload the record of each child decided before then to the case system: ${children} child record${children === 1 ? "" : "s"}.`
               ],
               actBy: uploads[0],
               facts: factsOf(sittingFacts(sitting))

@@ -1,7 +1,7 @@
 import { DateTime, Schema } from "effect"
 import { LocalDate } from "../calendar/LocalDate.js"
 import { ActedBy } from "../shared/actor.js"
-import { AuthorityId, ChildId, PanelId, SittingId } from "../shared/ids.js"
+import { AuthorityId, ChildId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
 import { AgendaItem, Attendance, FiledSheet } from "./SittingEvents.js"
 
 /** The record's life after a sitting (CPR-11): drafted, with the chair, final, uploaded per child. */
@@ -30,7 +30,10 @@ export const Sitting = Schema.Struct({
   papersSentAt: Schema.optional(Schema.DateTimeUtc),
   attendance: Schema.Array(RecordedAttendance),
   /** The chair's finding on numbers; `at` (absent on older records) is when attendance was settled. */
-  quorum: Schema.optional(Schema.Struct({ enough: Schema.Boolean, note: Schema.String, by: ActedBy, at: Schema.optional(Schema.DateTimeUtc) })),
+  /** `decided`: when too few members remained part-way, the requests decided before the chair said so (they stand). */
+  quorum: Schema.optional(
+    Schema.Struct({ enough: Schema.Boolean, note: Schema.String, by: ActedBy, at: Schema.optional(Schema.DateTimeUtc), decided: Schema.optional(Schema.Array(ReferralId)) })
+  ),
   record: RecordState
 })
 export type Sitting = typeof Sitting.Type
@@ -45,12 +48,20 @@ export const childrenOnAgenda = (sitting: Sitting): ReadonlyArray<ChildId> => [
   ...new Set(sitting.agenda.flatMap((item) => item.childIds))
 ]
 
-/** The chair found too few members present at the sitting (NSO-1): it decides nothing, and its requests go elsewhere. */
+/**
+ * The chair found too few members present at the sitting (NSO-1): it decides nothing more, and its requests not yet
+ * decided go elsewhere. Those decided before the chair said so (`quorum.decided`) stand.
+ */
 export const decidesNothing = <S extends { readonly quorum?: { readonly enough: boolean } | undefined }>(sitting: S): sitting is S & { readonly quorum: NonNullable<S["quorum"]> } =>
   sitting.quorum?.enough === false
 
 /**
  * Children whose record of the sitting is uploaded to their file (CPR-11): everyone on the agenda of a sitting that
- * proceeded. One the chair found too few members for (NSO-1) heard no child: its record says it did not proceed.
+ * proceeded. One the chair found too few members for (NSO-1) heard no child, except those decided before members left
+ * part-way (`quorum.decided`): theirs are uploaded.
  */
-export const childrenToUpload = (sitting: Sitting): ReadonlyArray<ChildId> => (decidesNothing(sitting) ? [] : childrenOnAgenda(sitting))
+export const childrenToUpload = (sitting: Sitting): ReadonlyArray<ChildId> => {
+  if (!decidesNothing(sitting)) return childrenOnAgenda(sitting)
+  const decided = new Set<string>(sitting.quorum.decided ?? [])
+  return [...new Set(sitting.agenda.filter((item) => decided.has(item.referralId)).flatMap((item) => item.childIds))]
+}

@@ -51,7 +51,8 @@ export type SittingCommand =
   | (Base & { readonly _tag: "PublishAgenda"; readonly papersToFollow?: boolean })
   | (Base & { readonly _tag: "SendPapers" })
   | (Base & { readonly _tag: "RecordAttendance"; readonly entry: AttendanceEntry })
-  | (Base & { readonly _tag: "ConfirmQuorum"; readonly enough: boolean; readonly note: string })
+  /** `decided`: the requests already decided at the sitting, read by the use case when the chair finds too few members. */
+  | (Base & { readonly _tag: "ConfirmQuorum"; readonly enough: boolean; readonly note: string; readonly decided?: ReadonlyArray<ReferralId> })
   | (Base & { readonly _tag: "SendDraftRecordToChair" })
   | (Base & { readonly _tag: "ReturnFinalRecord" })
   | (Base & { readonly _tag: "RecordChildUploaded"; readonly childId: ChildId; readonly referralId: ReferralId; readonly sheet?: FiledSheet })

@@ -108,7 +108,9 @@ const decide = (
           })
         }
         yield* checkQuorum(panel.quorum, sitting.attendance, command.enough)
-        return emit({ _tag: "QuorumConfirmed", enough: command.enough, note: command.note, ...audit })
+        // NSO-1: members left part-way; what was decided before the chair said so stands.
+        const decided = command.enough ? [] : (command.decided ?? [])
+        return emit({ _tag: "QuorumConfirmed", enough: command.enough, note: command.note, ...(decided.length === 0 ? {} : { decided }), ...audit })
       }
       case "SendDraftRecordToChair":
         if (DateTime.lessThan(command.at, sitting.endsAt)) return yield* fail("The record can be sent to the chair once the sitting has ended.")

@@ -57,6 +57,11 @@ export const AttendanceRecorded = Schema.TaggedStruct("AttendanceRecorded", { at
 export const QuorumConfirmed = Schema.TaggedStruct("QuorumConfirmed", {
   enough: Schema.Boolean,
   note: Schema.String,
+  /**
+   * Too few members part-way through (NSO-1): the requests decided before the chair said so. Their decisions stand
+   * (CPR-11: their children's records are uploaded); the rest were not heard. Absent: none was decided.
+   */
+  decided: Schema.optional(Schema.Array(ReferralId)),
   ...audit
 })
 export const DraftRecordSentToChair = Schema.TaggedStruct("DraftRecordSentToChair", { ...audit })

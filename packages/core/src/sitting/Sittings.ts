@@ -19,6 +19,8 @@ import { authorise, type Permission, permission } from "../shared/authorise.js"
 import { authorityContext } from "../shared/authorityContext.js"
 import { NotFound } from "../shared/errors.js"
 import { type ChildId, type PanelId, type ReferralId, SittingId } from "../shared/ids.js"
+import { Decision } from "../decision/Decision.js"
+import { decisionCollection } from "../decision/decisionAggregate.js"
 import { Sitting } from "./Sitting.js"
 import type { AgendaEntry, AttendanceEntry, SittingCommand, SittingHours } from "./SittingCommands.js"
 import type { FiledSheet } from "./SittingEvents.js"
@@ -126,8 +128,13 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
       sendPapers: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "SendPapers" }),
       recordAttendance: (actor: Actor, id: SittingId, entry: AttendanceEntry) =>
         run(actor, id, { _tag: "RecordAttendance", entry }),
+      /** Too few members part-way through (NSO-1): the requests already decided at it are kept on the finding; they stand. */
       confirmQuorum: (actor: Actor, id: SittingId, enough: boolean, note: string) =>
-        run(actor, id, { _tag: "ConfirmQuorum", enough, note }),
+        Effect.gen(function* () {
+          const decided = enough ? [] : yield* readWhere(decisionCollection, Decision, actor.authorityId, { sittingId: id })
+          const referralIds = [...new Set(decided.map((decision) => decision.subject.referralId))]
+          return yield* run(actor, id, { _tag: "ConfirmQuorum", enough, note, ...(referralIds.length === 0 ? {} : { decided: referralIds }) })
+        }).pipe(Effect.provideService(ReadModels, readModels)),
       sendDraftRecordToChair: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "SendDraftRecordToChair" }),
       returnFinalRecord: (actor: Actor, id: SittingId) => run(actor, id, { _tag: "ReturnFinalRecord" }),
       /** With `sheet` when Carepanel made the decision sheet that went to the file (`Documents.uploadDecisionSheet`). */

@@ -40,7 +40,7 @@ export const evolveSitting = (state: SittingState, event: SittingEvent): Sitting
         ]
       }
     case "QuorumConfirmed":
-      return { ...state, quorum: { enough: event.enough, note: event.note, by: event.by, at: event.at } }
+      return { ...state, quorum: { enough: event.enough, note: event.note, by: event.by, at: event.at, ...(event.decided === undefined ? {} : { decided: event.decided }) } }
     case "DraftRecordSentToChair":
       return { ...state, record: { ...state.record, draftSentAt: event.at } }
     case "FinalRecordReturned":
