@@ -83,12 +83,20 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
 const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgreement" }>, { policy }: AuthorityContext) =>
   Effect.gen(function* () {
     const needed = agreementsNeeded(policy, command.subject)
+    const uncovered = typesNotAgreedOutsidePanel(policy, command.subject)
+    // LIN-11: a type the rule allows only in a case Carepanel does not record is refused saying so (read strictly).
+    const narrow = policy.outsidePanel.onlyInCasesNotRecorded?.find((entry) => entry.forRequestTypes.some((type) => uncovered.includes(type)))
+    if (narrow !== undefined) {
+      const types = narrow.forRequestTypes.filter((type) => uncovered.includes(type)).map((type) => requestTypeLabel[type]).join(" or ")
+      return yield* new NotApplicable({
+        message: `An agreement outside panel covers ${types} only as ${narrow.onlyAs} (${citation(policy.outsidePanel.ruleId)}). Carepanel does not record that case, so it reads the rule strictly and does not agree ${types} outside panel: bring it to a sitting, or record the rest as its own request.`
+      })
+    }
     if (needed.length === 0) {
       return yield* new NotApplicable({
         message: `This authority does not agree these requests outside panel (${policy.outsidePanel.ruleId}): bring them to a sitting.`
       })
     }
-    const uncovered = typesNotAgreedOutsidePanel(policy, command.subject)
     if (uncovered.length > 0) {
       return yield* new NotApplicable({
         message: `An agreement outside panel does not cover ${uncovered.map((type) => requestTypeLabel[type]).join(" or ")} (${citation(policy.outsidePanel.ruleId)}): bring that to a sitting, or record the rest as its own request.`

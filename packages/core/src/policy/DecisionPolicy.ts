@@ -81,6 +81,14 @@ export const OutsidePanelPolicy = Schema.Struct({
   approvers: Schema.Array(
     Schema.Struct({ anyOf: Schema.NonEmptyArray(Role), forRequestTypes: Schema.optional(Schema.Array(RequestType)) })
   ),
+  /**
+   * Request types the rule lets be agreed outside panel only in a narrow case Carepanel does not record (LIN-11:
+   * expenditure only as tripartite funding for a disabled child in a 38-week educational placement). Read strictly,
+   * no approver entry names them: the refusal says the case the rule allows, and they come to a sitting.
+   */
+  onlyInCasesNotRecorded: Schema.optional(
+    Schema.Array(Schema.Struct({ forRequestTypes: Schema.NonEmptyArray(RequestType), onlyAs: Schema.NonEmptyTrimmedString }))
+  ),
   /** NSO-10, KNO-5: book a slot on the next sitting to present it retrospectively. LIN-11: not needed. */
   retrospectivePresentation: Schema.Boolean,
   /** The rule the retrospective presentation cites where it differs from `ruleId` (DEF-RETROSPECTIVE-SLOT). */
