@@ -40,6 +40,7 @@ const cases: Record<string, readonly [input: Record<string, unknown>, path: stri
   recordPanelDecision: [{ referralId: "ref_1", sittingId: "sit_1", content: { ...content, agreed: { accommodationWeeks: 0 } } }, "input.content.agreed.accommodationWeeks"],
   recordOutsidePanelAgreement: [{ referralId: "ref_1", content, whyOutsidePanel: "Urgent", timescales: "Now", placedAt: "yesterday" }, "input.placedAt"],
   agreeOutsidePanel: [{ decisionId: "" }, "input.decisionId"],
+  refuseOutsidePanelAgreement: [{ decisionId: "dec_1", reason: " " }, "input.reason"],
   editDecision: [{ decisionId: "dec_1", content: { ...content, rationale: " " } }, "input.content.rationale"],
   signOffDecision: [{ decisionId: "dec_1", forTheChairBecause: "  " }, "input.forTheChairBecause"],
   amendDecision: [{ decisionId: "dec_1", content, whatChanged: "Dates", why: " " }, "input.why"],

@@ -20,7 +20,7 @@ const onDecision = `... on Decision {
   minutes { workingWell worries needsToHappen }
   agreed { accommodationWeeks placement funding { amountPence period months budget } legalPlanningMeeting preProceedings careProceedings }
   actions { actionId progress evidence outstandingReason closedBy { name } }
-  outsidePanel { ruleId whyOutsidePanel timescales placedAt lpmAt pendingAgreements { anyOf } agreements { ${by} } retrospectivePresentation s20TasksDone }
+  outsidePanel { ruleId whyOutsidePanel timescales placedAt lpmAt pendingAgreements { anyOf } agreements { ${by} } refusal { role reason ${by} } retrospectivePresentation s20TasksDone }
 }`
 const onRefusal = `... on NotTheRightPerson { optionalRule: ruleId } ... on ActionsNotUpdated { actionIds }
   ... on IncompleteDecision { missing { name ruleId } } ... on NotPermitted { action allowed }`
@@ -142,6 +142,27 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
     })
     const read = await app.post(await tokenFor(app, staff.administrator), `query D($id: ID!) { decision(id: $id) { __typename ${onDecision} } }`, { id: heard.id })
     expect(read.body.data.decision, read.text).toMatchObject({ madeAt: "panel", sittingId: sitting.id, outsidePanel: null, returnToPanelWithinWeeks: null })
+  })
+
+  it("LIN-11: the Assistant Director refuses the accommodation agreed outside panel, saying why; it reads back, and the proposal can no longer be agreed", async () => {
+    const { referralId, content } = await s20Request("out-child-5", "Ottilie Brennard")
+    const placedAt = new Date(app.now().getTime() - 3_600_000).toISOString()
+    const recorded = await send(staff.teamManager, "recordOutsidePanelAgreement", { referralId, content, whyOutsidePanel: "No carer tonight", timescales: "Two weeks", placedAt })
+    expect(recorded, JSON.stringify(recorded)).toMatchObject({ status: "awaiting_agreement", outsidePanel: { pendingAgreements: [{ anyOf: ["assistant_director"] }], refusal: null } })
+    const decisionId = recorded.id as string
+
+    const byManager = await send(staff.serviceManager, "refuseOutsidePanelAgreement", { decisionId, reason: "Not mine to give" })
+    expect(byManager, JSON.stringify(byManager)).toMatchObject({ __typename: "NotTheRightPerson", optionalRule: "LIN-11", message: "This agreement is waiting for the Assistant Director (LIN-11)." })
+    const refused = await send(staff.assistantDirector, "refuseOutsidePanelAgreement", { decisionId, reason: "The aunt can care for her tonight" })
+    expect(refused, JSON.stringify(refused)).toMatchObject({
+      __typename: "Decision",
+      status: "awaiting_agreement",
+      outsidePanel: { agreements: [], refusal: { role: "assistant_director", reason: "The aunt can care for her tonight", by: { ...party(staff.assistantDirector), role: "assistant_director" } } }
+    })
+    near(refused.outsidePanel.refusal.at)
+    const agreed = await send(staff.assistantDirector, "agreeOutsidePanel", { decisionId })
+    expect(agreed, JSON.stringify(agreed)).toMatchObject({ __typename: "NotApplicable" })
+    expect(agreed.message).toMatch(/^Ruth Fairholme \(Assistant Director\) refused this agreement outside panel at .* \(LIN-11\): it has lapsed and can no longer be agreed\./)
   })
 })
 

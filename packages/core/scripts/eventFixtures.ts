@@ -71,6 +71,7 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       ActionsCaseNoteRecorded: { note: "Support Panel Actions: all completed", ...audit },
       FgcReferralReceived: { actionId, ...audit },
       ChangeOfCircumstancesApproved: { circumstances: "Grandmother can no longer help", alternativeAction: "Daily visits by the family support worker", ...audit },
+      OutsidePanelAgreementRefused: { role: "assistant_director", reason: "Kinship care with the aunt has not been explored", ...audit },
       ReturnWaived: { caseNote: "The child is settled; the chair agreed no return to panel", ...audit },
       ComplexNeedsReferralStarted: { ruleId: "CPR-6", sharedFunding: { partners: ["sen", "health"] }, ...audit },
       ComplexNeedsTemplateSent: { note: "Emailed to the social worker with the SEN and health contacts", ...audit },

@@ -67,6 +67,8 @@ export const Decision = Schema.Struct({
       lpmAt: Schema.optional(Schema.DateTimeUtc),
       pendingAgreements: Schema.Array(Schema.Struct({ anyOf: Schema.NonEmptyArray(Role) })),
       agreements: Schema.Array(Schema.Struct({ role: Role, by: ActedBy, at: Schema.DateTimeUtc })),
+      /** An agreement it waited for was refused (NSO-10): the proposal lapsed, and nothing more is agreed on it. */
+      refused: Schema.optional(Schema.Struct({ role: Role, reason: Schema.String, by: ActedBy, at: Schema.DateTimeUtc })),
       retrospectivePresentation: Schema.Boolean,
       s20TasksDone: Schema.Array(Schema.Struct({ task: S20Task, note: Schema.String, at: Schema.DateTimeUtc }))
     })

@@ -45,6 +45,8 @@ export const DecisionCommandBody = Schema.Union(
    */
   Schema.TaggedStruct("SignOff", { forTheChairBecause: Schema.optional(text), panelId: Schema.optional(PanelId) }),
   Schema.TaggedStruct("AgreeOutsidePanel", {}),
+  /** NSO-10: a holder of a role whose agreement the proposal waits for will not give it; it lapses. */
+  Schema.TaggedStruct("RefuseOutsidePanel", { reason: text }),
   /** The approver of an amendment is the person recording it (the chair, vice chair or Assistant Director). */
   Schema.TaggedStruct("AmendDecision", { content: DecisionContent, whatChanged: text, why: text }),
   Schema.TaggedStruct("CompleteAction", { actionId: ActionId, evidence: text }),

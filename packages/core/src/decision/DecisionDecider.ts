@@ -6,7 +6,7 @@ import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { Decider } from "../shared/decider.js"
 import { NoSuchRecord } from "../shared/errors.js"
-import { describeRoles } from "../shared/roles.js"
+import { describeRoles, roleLabel } from "../shared/roles.js"
 import { panelOf } from "../sitting/SittingDecider.js"
 import { type Decision, type DecisionState, sittingChairFor } from "./Decision.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
@@ -22,7 +22,35 @@ import { amendmentApprovers, chairingRoles, emit, final, incomplete, roleFor } f
 import { evolveDecision } from "./evolveDecision.js"
 import { highlightGaps } from "./highlights.js"
 
-type Change = Extract<DecisionCommand, { readonly _tag: "EditDecision" | "SignOff" | "AgreeOutsidePanel" | "AmendDecision" }>
+type Change = Extract<DecisionCommand, { readonly _tag: "EditDecision" | "SignOff" | "AgreeOutsidePanel" | "RefuseOutsidePanel" | "AmendDecision" }>
+type Outside = NonNullable<Decision["outsidePanel"]>
+
+/**
+ * Why a proposal outside panel can no longer be agreed or refused, if it lapsed (NSO-10, LIN-11): an agreement it
+ * waited for was refused, or the request was heard again while it waited (that decision stands).
+ */
+const lapsedRefusal = (decision: Decision, outside: Outside) => {
+  const refused = outside.refused
+  if (refused !== undefined) {
+    return new NotApplicable({
+      message: `${refused.by.name} (${roleLabel[refused.role]}) refused this agreement outside panel at ${formatInstant(refused.at)} (${citation(outside.ruleId)}): it has lapsed and can no longer be agreed. If circumstances have changed since, record a new agreement outside panel, or bring the request to a sitting.`
+    })
+  }
+  const overtaken = decision.laterHearings[0]
+  if (overtaken === undefined) return undefined
+  const heard = overtaken.atPanel ? `The panel heard this request at the sitting on ${formatDate(londonDateOf(overtaken.heardAt))}` : `This request was decided outside panel at ${formatInstant(overtaken.heardAt)}`
+  return new NotApplicable({
+    message: `${heard}, after this agreement outside panel was proposed: its decision stands, and this agreement can no longer be given (${citation(outside.ruleId)}). If circumstances have changed since, record a new agreement outside panel.`
+  })
+}
+
+/** The awaited agreement the actor may give or refuse, and the role they act in; or who it waits for. */
+const awaitedOf = (command: Change, outside: Outside) => {
+  const entry = outside.pendingAgreements.find((candidate) => roleFor(command.by, candidate.anyOf) !== undefined)
+  if (entry !== undefined) return Effect.succeed(roleFor(command.by, entry.anyOf)!)
+  const waiting = outside.pendingAgreements.map((candidate) => describeRoles(candidate.anyOf)).join(" and the ")
+  return Effect.fail(new NotTheRightPerson({ ruleId: outside.ruleId, message: `This agreement is waiting for the ${waiting} (${outside.ruleId}).` }))
+}
 
 /** What the content must say, checked again on every edit and amendment; at panel its CPR-10 highlights, outside it its LIN-11 record. */
 const gapsIn = (content: DecisionContent, decision: Decision, { policy }: AuthorityContext) => {
@@ -101,21 +129,22 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         const outside = decision.outsidePanel
         if (outside === undefined) return yield* new NotApplicable({ message: "This decision was made at panel, not outside it." })
         if (outside.pendingAgreements.length === 0) return yield* new DecisionIsFinal({ message: "Everyone needed has already agreed." })
-        // The request was heard again while this waited for an agreement: that decision stands, this proposal lapses.
-        const overtaken = decision.laterHearings[0]
-        if (overtaken !== undefined) {
-          const heard = overtaken.atPanel ? `The panel heard this request at the sitting on ${formatDate(londonDateOf(overtaken.heardAt))}` : `This request was decided outside panel at ${formatInstant(overtaken.heardAt)}`
-          return yield* new NotApplicable({
-            message: `${heard}, after this agreement outside panel was proposed: its decision stands, and this agreement can no longer be given (${citation(outside.ruleId)}). If circumstances have changed since, record a new agreement outside panel.`
-          })
-        }
-        const entry = outside.pendingAgreements.find((candidate) => roleFor(command.by, candidate.anyOf) !== undefined)
-        if (entry === undefined) {
-          const waiting = outside.pendingAgreements.map((candidate) => describeRoles(candidate.anyOf)).join(" and the ")
-          return yield* new NotTheRightPerson({ ruleId: outside.ruleId, message: `This agreement is waiting for the ${waiting} (${outside.ruleId}).` })
-        }
-        const role = roleFor(command.by, entry.anyOf)!
+        // Refused, or the request heard again while this waited for an agreement: this proposal lapsed.
+        const closed = lapsedRefusal(decision, outside)
+        if (closed !== undefined) return yield* closed
+        const role = yield* awaitedOf(command, outside)
         return emit({ _tag: "OutsidePanelAgreed", role, at: command.at, by: { ...audit.by, role } })
+      }
+      case "RefuseOutsidePanel": {
+        const outside = decision.outsidePanel
+        if (outside === undefined) return yield* new NotApplicable({ message: "This decision was made at panel, not outside it." })
+        if (outside.pendingAgreements.length === 0) {
+          return yield* new DecisionIsFinal({ message: "Everyone needed has already agreed: the agreement is final. Record an amendment saying what changed and why." })
+        }
+        const closed = lapsedRefusal(decision, outside)
+        if (closed !== undefined) return yield* closed
+        const role = yield* awaitedOf(command, outside)
+        return emit({ _tag: "OutsidePanelAgreementRefused", role, reason: command.reason, at: command.at, by: { ...audit.by, role } })
       }
       case "AmendDecision": {
         yield* final(decision)
@@ -142,6 +171,7 @@ const decideCommand = (command: DecisionCommand, state: DecisionState, context: 
     case "EditDecision":
     case "SignOff":
     case "AgreeOutsidePanel":
+    case "RefuseOutsidePanel":
     case "AmendDecision":
       return state === undefined ? Effect.fail(new NoSuchRecord({ message: "There is no such decision." })) : decideChange(command, state, context)
     case "NoteLaterHearing":

@@ -58,6 +58,8 @@ export const DecisionEdited = Schema.TaggedStruct("DecisionEdited", { content: D
 export const ForTheChair = Schema.Struct({ chair: SittingChair, because: Schema.NonEmptyTrimmedString })
 export const DecisionSignedOff = Schema.TaggedStruct("DecisionSignedOff", { role: Role, ruleId: RuleId, forTheChair: Schema.optional(ForTheChair), ...audit })
 export const OutsidePanelAgreed = Schema.TaggedStruct("OutsidePanelAgreed", { role: Role, ...audit })
+/** NSO-10: an agreement the proposal waited for was refused, with why: the proposal lapses (`lapsed`). */
+export const OutsidePanelAgreementRefused = Schema.TaggedStruct("OutsidePanelAgreementRefused", { role: Role, reason: Schema.NonEmptyTrimmedString, ...audit })
 export const DecisionAmended = Schema.TaggedStruct("DecisionAmended", {
   content: DecisionContent,
   whatChanged: Schema.NonEmptyTrimmedString,
@@ -100,6 +102,7 @@ export const DecisionEvent = Schema.Union(
   DecisionEdited,
   DecisionSignedOff,
   OutsidePanelAgreed,
+  OutsidePanelAgreementRefused,
   DecisionAmended,
   ActionCompleted,
   ActionOutstanding,

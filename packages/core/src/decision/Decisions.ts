@@ -145,6 +145,8 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
           return yield* decide(actor, decisionId, { _tag: "RecordOutsidePanelAgreement", decisionId, subject: yield* subjectOf(referral), ...agreement })
         }).pipe(Effect.provide(context)),
       agreeOutsidePanel: (actor: Actor, id: DecisionId) => decide(actor, id, { _tag: "AgreeOutsidePanel" }),
+      /** NSO-10: a holder of an awaited agreement's role will not give it, saying why; the proposal lapses. */
+      refuseOutsidePanel: (actor: Actor, id: DecisionId, reason: string) => run(actor, id, { _tag: "RefuseOutsidePanel", reason }),
       /** Before sign-off; a changed outcome reaches the request. */
       edit: (actor: Actor, id: DecisionId, content: DecisionContent) => decide(actor, id, { _tag: "EditDecision", content }),
       /**

@@ -197,10 +197,11 @@ export const decisionClocks = (
 
 /**
  * An agreement outside panel that lapsed: still waiting for an agreement when its request was heard again (at panel, or
- * by another agreement), so it can no longer be agreed (`DecisionDecider`, AgreeOutsidePanel) and asks nothing.
+ * by another agreement), or when an agreement it waited for was refused (NSO-10), so it can no longer be agreed
+ * (`DecisionDecider`, AgreeOutsidePanel) and asks nothing.
  */
 export const lapsed = (decision: Decision, reheardAt: DateTime.Utc | undefined = firstHeardAgainAt(decision, [])) =>
-  !isAHearing(decision) && reheardAt !== undefined
+  !isAHearing(decision) && (reheardAt !== undefined || decision.outsidePanel?.refused !== undefined)
 
 /** For a decision outside panel: the first sitting after it, and when it was presented there, if it was. */
 export interface RetrospectiveSlot {

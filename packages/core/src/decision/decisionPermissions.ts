@@ -25,6 +25,7 @@ export const decisionPermissions = {
   EditDecision: permission("edit a decision before sign-off", "panel_administrator", ...chairs),
   SignOff: permission("sign off a decision", ...chairs, "head_of_service"),
   AgreeOutsidePanel: permission("agree a decision outside panel", "head_of_service", "service_manager", ...chairs),
+  RefuseOutsidePanel: permission("refuse to agree a decision outside panel", "head_of_service", "service_manager", ...chairs),
   AmendDecision: permission("amend a signed decision", ...chairs),
   CompleteAction: permission("complete an action", ...actionRecorders.CompleteAction, ...owners(actionRecorders.CompleteAction)),
   MarkActionOutstanding: permission("record why an action is outstanding", ...actionRecorders.MarkActionOutstanding, ...owners(actionRecorders.MarkActionOutstanding)),

@@ -102,6 +102,10 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
         }
       }
     }
+    case "OutsidePanelAgreementRefused":
+      return state.outsidePanel === undefined
+        ? state
+        : { ...state, outsidePanel: { ...state.outsidePanel, refused: { role: event.role, reason: event.reason, by: event.by, at: event.at } } }
     case "DecisionAmended":
       return {
         ...state,

@@ -2,6 +2,7 @@ import { type Decision, type DecisionState, sittingChairFor } from "../decision/
 import { decisionClocks } from "../decision/decisionClocks.js"
 import type { DecisionEvent } from "../decision/DecisionEvents.js"
 import { formatInstant } from "../calendar/format.js"
+import { requestTypeLabel } from "../policy/RequestType.js"
 import type { Notification } from "../ports/Notification.js"
 import type { Role } from "../shared/roles.js"
 import { describeRoles, roleLabel } from "../shared/roles.js"
@@ -106,6 +107,25 @@ export const decisionNotifications = (
         },
         outside.pendingAgreements.flatMap((entry) => entry.anyOf.map(roleHolder))
       )
+    )
+  }
+
+  for (const event of events) {
+    if (event._tag !== "OutsidePanelAgreementRefused" || outside === undefined) continue
+    // NSO-10: the proposal lapsed; the caseholders, told of an agreement once final, are told it will not be.
+    notifications.push(
+      ...toCaseholders(decision, context, {
+        id: `${decision.id}:refused`,
+        kind: "decision.agreement_refused",
+        headline: `The urgent decision outside panel on request ${request} was not agreed: the ${roleLabel[event.role]} refused it (${outside.ruleId})`,
+        body: [
+          `Refused by ${event.by.name} (${roleLabel[event.role]}) at ${formatInstant(event.at)}: ${summary(redact(event.reason))}`,
+          `The proposal has lapsed (${outside.ruleId}): nothing was agreed outside panel, and none of its actions is owed.`,
+          `Request ${request}: ${decision.subject.requestTypes.map((type) => requestTypeLabel[type]).join("; ")}. Children: ${decision.subject.childIds.join(", ")}.`,
+          "The request is as it was before the proposal: bring it to a sitting, or record a new agreement outside panel if circumstances change."
+        ],
+        facts: factsOf({ ...decisionFacts(decision), ruleId: outside.ruleId, refusedRole: event.role, refusedAt: iso(event.at) })
+      })
     )
   }
 

@@ -54,6 +54,16 @@ commandMutation("agreeOutsidePanel", {
   execute: (actor, { decisionId }) => using(Decisions, (decisions) => decisions.agreeOutsidePanel(actor, decisionId))
 })
 
+commandMutation("refuseOutsidePanelAgreement", {
+  description:
+    "Refuses, with a reason, an agreement an outside-panel decision waits for (NSO-10): by a holder of its role. The proposal lapses: none of its actions is owed, it can no longer be agreed, and the request is as it was before it.",
+  type,
+  refusals,
+  fields: (t) => ({ decisionId: t.id({ required: true }), reason: t.string({ required: true }) }),
+  schema: Schema.Struct({ decisionId: DecisionId, reason: Text }),
+  execute: (actor, { decisionId, reason }) => using(Decisions, (decisions) => decisions.refuseOutsidePanel(actor, decisionId, reason))
+})
+
 commandMutation("editDecision", {
   description: "Replaces a decision's content before sign-off; a changed outcome reaches the request.",
   type,

@@ -88,8 +88,24 @@ const OutsidePanelRef = builder.objectRef<NonNullable<Decision["outsidePanel"]>>
       type: [RecordedRef],
       resolve: (outside) => outside.agreements
     }),
+    refusal: t.field({
+      type: OutsidePanelRefusalRef,
+      nullable: true,
+      description: "An agreement it waited for was refused (NSO-10): the proposal lapsed, and none of its actions is owed.",
+      resolve: (outside) => outside.refused ?? null
+    }),
     retrospectivePresentation: t.exposeBoolean("retrospectivePresentation"),
     s20TasksDone: t.field({ type: [S20TaskEnum], resolve: (outside) => outside.s20TasksDone.map((done) => done.task) })
+  })
+})
+
+const OutsidePanelRefusalRef = builder.objectRef<NonNullable<NonNullable<Decision["outsidePanel"]>["refused"]>>("OutsidePanelRefusal").implement({
+  description: "An awaited agreement outside panel refused, by whom, under which role, and why (NSO-10).",
+  fields: (t) => ({
+    role: t.field({ type: RoleEnum, resolve: (refused) => refused.role }),
+    reason: t.exposeString("reason"),
+    by: t.field({ type: ActedByRef, resolve: (refused) => refused.by }),
+    at: t.field({ type: "DateTime", resolve: (refused) => refused.at })
   })
 })
 

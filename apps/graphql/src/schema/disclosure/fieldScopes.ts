@@ -41,6 +41,7 @@ export const freeTextFields: FieldsByType = {
   LookedAfterPeriod: ["endReason"],
   Minutes: ["workingWell", "worries", "needsToHappen"],
   OutsidePanel: ["whyOutsidePanel", "timescales"],
+  OutsidePanelRefusal: ["reason"],
   ParentalHistory: ["parent", "detail"],
   PlacementReconsidered: ["reasons"],
   PreProceedingsContinuation: ["reasons"],
