@@ -107,6 +107,16 @@ export const everyCoreNotification: Effect.Effect<ReadonlyArray<Notification>, u
     ...(urgentType === "s20_accommodation" ? { placedAt: yield* DateTime.now } : {})
   })
 
+  // A second urgent decision the Assistant Director will not agree (NSO-10): the caseholders are told it lapsed.
+  const refusedRequest = yield* referrals.createDraft(staff.socialWorker, exampleForm(panelId, urgentType, { id: "child-v", name: "Sky Holloway" }))
+  const refused = yield* decisions.recordOutsidePanel(holderOf("head_of_service"), refusedRequest.id, {
+    content: exampleDecision(policy, urgentType, "approve", { actionsDue: later.date, key: refusedRequest.id }),
+    whyOutsidePanel: "Sky Holloway could not wait for the next sitting",
+    timescales: "Agreed for two weeks, then reviewed",
+    ...(urgentType === "s20_accommodation" ? { placedAt: yield* DateTime.now } : {})
+  })
+  yield* decisions.refuseOutsidePanel(holderOf("assistant_director"), refused.id, "Sky Holloway's aunt can care for her until the sitting")
+
   // The chair attended the sitting (playWeek records the chair present), so may formally dissent.
   const dissent = yield* disagreements.recordDissent(staff.chair, {
     decisionId: approved!.id,

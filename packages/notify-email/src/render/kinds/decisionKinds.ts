@@ -27,6 +27,11 @@ export const decisionKinds: Readonly<Record<string, KindContent>> = {
     happened: (n) => `An urgent decision on request ${fact(n, "referralId")} was made outside panel and needs your agreement.`,
     toDo: () => "Read why it could not wait for panel, then record your agreement in Carepanel, or speak to the person who made it."
   },
+  "decision.agreement_refused": {
+    happened: (n) =>
+      `The ${roleFact(n, "refusedRole", "approver")} refused to agree the urgent decision on request ${fact(n, "referralId")} made outside panel (${fact(n, "ruleId")}): it has lapsed.`,
+    toDo: () => "None of its actions is owed. Read why under Details; bring the request to a sitting, or ask for a new agreement outside panel if circumstances change."
+  },
   "decision.final": {
     happened: (n) => `The decision on request ${fact(n, "referralId")} is final: ${outcomeOf(fact(n, "outcome"))}.`,
     toDo: () => "Carry out the actions under Details by their due dates, and record each one in Carepanel when it is done."
