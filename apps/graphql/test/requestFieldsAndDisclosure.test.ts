@@ -143,8 +143,8 @@ describe("a care-planning request read back over GraphQL, every field (CPR-4, CP
       closedReason: null,
       redirectedTo: null,
       seniorInput: [
-        { from: "independent_reviewing_officer", name: "Hana Okafor", givenOn: "2027-05-28", input: "Supports the plan if family time stays weekly" },
-        { from: "head_of_service", name: "Grace Dunmore", givenOn: "2027-05-28", input: "Agrees the plan is proportionate" }
+        { from: "independent_reviewing_officer", name: "Hana Okafor", givenOn: "2026-09-08", input: "Supports the plan if family time stays weekly" },
+        { from: "head_of_service", name: "Grace Dunmore", givenOn: "2026-09-08", input: "Agrees the plan is proportionate" }
       ],
       exceptionalAccommodation: { kind: "hotel", weeklyCostPence: 175_000, valueForMoney: "No foster or residential bed in the county this week" }
     })

@@ -9,6 +9,7 @@ import type { Role } from "../shared/roles.js"
 import type { Referral } from "./Referral.js"
 import { exceptionalAccommodationGaps } from "./exceptionalAccommodation.js"
 import { seniorInputGaps } from "./seniorInput.js"
+import { datedAfterSubmission } from "./datedAfterSubmission.js"
 import { IncompleteRequest, MissingDocuments, OutOfScope } from "./ReferralErrors.js"
 import type { OptionalPresentation } from "./ReferralEvents.js"
 import { criteriaFromForm } from "./criteriaFromFacts.js"
@@ -56,9 +57,15 @@ export const submissionChecks = (
       })
     )
   }
-  const gaps = [...missingSections(policy, form), ...seniorInputGaps(policy, form), ...exceptionalAccommodationGaps(policy, form)]
+  const today = londonDateOf(at)
+  const gaps = [
+    ...missingSections(policy, form),
+    ...seniorInputGaps(policy, form),
+    ...datedAfterSubmission(policy, form, today),
+    ...exceptionalAccommodationGaps(policy, form)
+  ]
   const fields = missingFields(policy, form)
-  const { criteria, unsupported } = criteriaFromForm(policy, form, londonDateOf(at))
+  const { criteria, unsupported } = criteriaFromForm(policy, form, today)
   const unbacked = unsupported.map(({ criterion, toRecord }) => ({
     field: "presentationReasons",
     label: `${toRecord}, which the reason "${criterion.description}" (${criterion.ruleId}) rests on`,

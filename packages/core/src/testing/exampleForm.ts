@@ -45,10 +45,10 @@ export const exampleForm = (panelId: string, requestType: RequestType, child: { 
   lastReviewOutcome: { date: "2027-04-26" as LocalDate, outcome: "Child in need plan continues with an edge-of-care referral" },
   childWishes: "Wants to stay at home and keep his school",
   parentsViews: "Mother wants support at home; father is not in contact",
-  teamManagerConsultation: { date: "2027-05-27" as LocalDate, recordedIn: "supervision note" },
+  teamManagerConsultation: { date: "2026-09-07" as LocalDate, recordedIn: "supervision note" },
   seniorInput: [
-    { from: "independent_reviewing_officer", name: "Hana Okafor", givenOn: "2027-05-28" as LocalDate, input: "Supports the plan if family time stays weekly" },
-    { from: "head_of_service", name: "Grace Dunmore", givenOn: "2027-05-28" as LocalDate, input: "Agrees the plan is proportionate" }
+    { from: "independent_reviewing_officer", name: "Hana Okafor", givenOn: "2026-09-08" as LocalDate, input: "Supports the plan if family time stays weekly" },
+    { from: "head_of_service", name: "Grace Dunmore", givenOn: "2026-09-08" as LocalDate, input: "Agrees the plan is proportionate" }
   ],
   ...(requestType === "exceptional_accommodation"
     ? { exceptionalAccommodation: { kind: "private_rent", weeklyCostPence: 95_000, valueForMoney: "No foster or residential place in the county; a month's let costs less than an agency bed" } }
