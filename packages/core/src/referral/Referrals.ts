@@ -29,7 +29,8 @@ export const referralPermissions = {
   Submit: permission("submit a panel request", "social_worker", "practice_supervisor", "team_manager"),
   Approve: permission("approve a panel request", "team_manager", "head_of_service", "service_manager"),
   ReturnForChanges: permission("return a request for changes", "team_manager", "head_of_service", "service_manager", "panel_administrator"),
-  GrantLatePermission: permission("let a late request onto the agenda", "panel_chair", "vice_chair", "assistant_director"),
+  // The policy names who (DEF-LATE-PERMISSION: the chair or a deputy, a Head of Service at North Somerset, NSO-1).
+  GrantLatePermission: permission("let a late request onto the agenda", "panel_chair", "vice_chair", "assistant_director", "head_of_service"),
   AcceptOntoSitting: permission("put a request on a sitting", "panel_administrator"),
   LeaveCancelledSitting: permission("take a request off a cancelled sitting", "panel_administrator", "panel_chair", "vice_chair", "assistant_director", "head_of_service", "service_manager"),
   // Whoever may record a decision tells the request of it (a team manager may write up an agreement outside panel).

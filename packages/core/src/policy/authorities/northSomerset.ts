@@ -57,8 +57,8 @@ export const northSomerset: AuthorityPolicyInput = {
   ],
   referral: {
     submissionDeadline: { ruleId: "NSO-3", clock: { _tag: "WeekdayBefore", weekday: "friday", time: "12:00" } },
-    // "Late forms may not be considered": who may still let one on is our default, the chair or a deputy.
-    latePermission: { ruleId: "DEF-LATE-PERMISSION", roles: ["assistant_director", "panel_chair", "vice_chair"] },
+    // "Late forms may not be considered": who may still let one on is our default, the chair or a deputy (a Head of Service, NSO-1).
+    latePermission: { ruleId: "DEF-LATE-PERMISSION", roles: ["assistant_director", "head_of_service", "panel_chair", "vice_chair"] },
     approvals: [
       { ruleId: "NSO-2", role: "team_manager" },
       { ruleId: "NSO-2", role: "head_of_service" }
