@@ -47,8 +47,8 @@ export const submissionOver = (referral: ReferralClockInputs) =>
 
 /**
  * The submission clock (KNO-6, SUP-4, NSO-3, CPR-4, LIN-3). A request on a sitting is measured against that
- * sitting; one not yet on a sitting against the first sitting of its panel whose deadline had not passed
- * when it was submitted (or started, for a draft): the sitting it was aiming for.
+ * sitting; one not on a sitting against the first sitting of its panel whose deadline had not passed when it was
+ * submitted (or started, for a draft), or, if heard since, at its latest hearing: the sitting it is aiming for.
  */
 export const referralClocks = (
   referral: ReferralClockInputs,
@@ -56,7 +56,10 @@ export const referralClocks = (
   policy: AuthorityPolicy
 ): ReadonlyArray<ClockSpec> => {
   if (submissionOver(referral)) return []
-  const aimedFrom = referral.submittedAt ?? referral.createdAt
+  const lastHeard = referral.hearings?.at(-1)?.at
+  const started = referral.submittedAt ?? referral.createdAt
+  // Heard (deferred, say) and then sent back, it aims at a sitting after that hearing, not the one that heard it.
+  const aimedFrom = lastHeard !== undefined && DateTime.greaterThan(lastHeard, started) ? lastHeard : started
   const onSitting = referral.sittingId === undefined ? undefined : windows.bySitting.get(referral.sittingId)
   const target =
     referral.sittingId !== undefined

@@ -19,7 +19,9 @@ export const ReferralClockInputs = Schema.Struct({
   createdAt: Referral.fields.createdAt,
   submittedAt: Referral.fields.submittedAt,
   readyAt: Referral.fields.readyAt,
-  sittingId: Referral.fields.sittingId
+  sittingId: Referral.fields.sittingId,
+  /** When each hearing was: a request heard and sent back aims at a sitting after its latest. Absent in older rows. */
+  hearings: Schema.optional(Schema.Array(Schema.Struct({ at: Schema.DateTimeUtc })))
 })
 export type ReferralClockInputs = typeof ReferralClockInputs.Type
 

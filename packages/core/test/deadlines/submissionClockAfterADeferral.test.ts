@@ -46,16 +46,11 @@ const submissionClocksOf = (request: string) =>
   })
 
 describe("the submission clock of a request deferred at a sitting and then returned for changes", () => {
-  // KNOWN GAP. What happens: a request not on a sitting aims at the first sitting whose deadline had not passed when it
-  // was submitted. Deferred on 9 June and returned for changes on 10 June, it keeps its submission of 1 June, so its
-  // clock reads "Request complete and approved for the sitting on Wed 9 Jun 2027: overdue": the sitting that heard it,
-  // a deadline long gone that nothing can meet (resubmitting moves the clock to another sitting), and no word of the
-  // deadline that matters, 12:00 Fri 11 Jun for 16 June. What should: a request heard and sent back aims at the first
-  // sitting whose deadline had not passed at its latest hearing. Fix proposed (a read-model change, hence not made
-  // here): the referralClocks read model (ReferralClockInputs, and migration 14's rows) carries the latest hearing's
-  // instant, and referralClocks aims a request that is neither decided nor on a sitting from the later of its
-  // submission (or start) and that hearing.
-  it.effect.fails("NSO-3: returned after the sitting of 9 June deferred it, it is due for a later sitting, not overdue for the one that heard it", () =>
+  // A request not on a sitting aims at the first sitting whose deadline had not passed when it was submitted, or, if
+  // heard since, at its latest hearing. Before, deferred on 9 June and returned for changes on 10 June, it kept its
+  // submission of 1 June, and its clock read "Request complete and approved for the sitting on Wed 9 Jun 2027:
+  // overdue": the sitting that heard it, a deadline nothing could meet, and no word of 12:00 Fri 11 Jun for 16 June.
+  it.effect("NSO-3: returned after the sitting of 9 June deferred it, it is due for a later sitting, not overdue for the one that heard it", () =>
     Effect.gen(function* () {
       yield* sittingsFromJune2027(nso)
       const request = yield* requestOf(nso, "pre_proceedings", "child-r", true)
@@ -65,7 +60,7 @@ describe("the submission clock of a request deferred at a sitting and then retur
       yield* (yield* Referrals).returnForChanges(staff.teamManager, request.id, "Add the parents' views, as the panel asked")
       // Before 12:00 on Friday 11 June, the deadline for the sitting of 16 June.
       yield* TestClock.setTime(london("2027-06-10", "10:00").epochMillis)
-      expect(yield* submissionClocksOf(request.id)).toEqual(["Request complete and approved for the sitting on Wed 16 Jun 2027: running"])
+      expect(yield* submissionClocksOf(request.id)).toEqual(["Request complete and approved for the sitting on Wed 16 Jun 2027: due_soon"])
     }).pipe(Effect.provide(inMemoryCore(nso)))
   )
 })

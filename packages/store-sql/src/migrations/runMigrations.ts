@@ -18,6 +18,7 @@ import { rateCounters } from "./0013_rate_counters.js"
 import { referralClocks } from "./0014_referral_clocks.js"
 import { deadlineMarkers } from "./0015_deadline_markers.js"
 import { moreDeadlineMarkers } from "./0016_more_deadline_markers.js"
+import { referralClocksHearings } from "./0017_referral_clocks_hearings.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -37,7 +38,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [13, "rate_counters", rateCounters],
   [14, "referral_clocks", referralClocks],
   [15, "deadline_markers", deadlineMarkers],
-  [16, "more_deadline_markers", moreDeadlineMarkers]
+  [16, "more_deadline_markers", moreDeadlineMarkers],
+  [17, "referral_clocks_hearings", referralClocksHearings]
 ]
 
 export const migrationsTable = "carepanel_migrations"
