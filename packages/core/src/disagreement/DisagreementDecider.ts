@@ -146,6 +146,16 @@ const decide = (
         }
         if (nextEscalationStep(disagreement) !== command.step) return yield* outOfOrder(disagreement, command.step)
         const taker = yield* stepTaker(disagreement, command.step, command.by)
+        // SUP-8: the member raises it with their own manager, who is someone else: naming themselves would let them
+        // take their own dissent to the Assistant Director.
+        if (command.step === "member_manager" && command.to.personId === disagreement.member.personId) {
+          const { name } = disagreement.member
+          return yield* new WrongPersonForStep({
+            ruleId,
+            step: command.step,
+            message: `${name} dissented and raises it with their own manager: name that manager, not ${name} (${ruleId}).`
+          })
+        }
         const to = yield* party(
           command.to,
           "to",
