@@ -204,6 +204,14 @@ const decide = (
           })
         }
         const agreedWith = yield* party(command.agreedWith, "agreedWith", ruleId, "the Assistant Director the outcome was agreed with")
+        // LIN-13: the chair agrees it with the Assistant Director, not with themselves.
+        if (agreedWith.personId === command.by.actor.personId) {
+          return yield* new WrongPersonForStep({
+            ruleId,
+            step: "outcome",
+            message: `The chair agrees the outcome with the Assistant Director: name the Assistant Director it was agreed with, not ${command.by.actor.name}, who records it (${ruleId}).`
+          })
+        }
         return emit({ ...recorded, agreedWith, by: { ...audit.by, role: chair ?? audit.by.role } })
       }
       case "Withdraw": {

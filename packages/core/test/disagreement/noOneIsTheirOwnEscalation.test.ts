@@ -28,6 +28,7 @@ const core = Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.
 )
 
 const sup = staffOf("support-panels")
+const lin = staffOf("lincolnshire")
 const party = (actor: Actor) => ({ personId: actor.personId, name: actor.name })
 
 /** A week of the authority's panel, the member recorded present, their dissent from its first decision with areas noted. */
@@ -66,6 +67,28 @@ describe("no one is their own step in a disagreement's escalation", () => {
       yield* disagreements.escalate(sup.member, id, "member_manager", party(sup.teamManager))
       const withAd = yield* disagreements.escalate(sup.teamManager, id, "assistant_director", party(sup.assistantDirector))
       expect(withAd.escalations.map((step) => step.to.name)).toEqual(["Tom Brackley", "Ruth Fairholme"])
+    }).pipe(Effect.provide(core))
+  )
+
+  it.effect("LIN-13: a chair who names themselves as the Assistant Director the outcome was agreed with is refused", () =>
+    Effect.gen(function* () {
+      const disagreements = yield* Disagreements
+      const id = yield* dissentNoted("lincolnshire")
+      yield* disagreements.escalate(lin.chair, id, "assistant_director", party(lin.assistantDirector))
+      const refused = yield* Effect.flip(
+        disagreements.recordOutcome(lin.chair, id, { outcome: "upheld", rationale: "Threshold not yet met", agreedWith: party(lin.chair) })
+      )
+      expect(refused).toMatchObject({ _tag: "WrongPersonForStep", ruleId: "LIN-13", step: "outcome" })
+      expect(refused.message).toBe(
+        "The chair agrees the outcome with the Assistant Director: name the Assistant Director it was agreed with, not Martin Gorsley, who records it (LIN-13)."
+      )
+      expect((yield* disagreements.get(lin.auditor, id)).status).toBe("with_assistant_director")
+      const decided = yield* disagreements.recordOutcome(lin.chair, id, {
+        outcome: "upheld",
+        rationale: "Threshold not yet met",
+        agreedWith: party(lin.assistantDirector)
+      })
+      expect(decided.outcome?.agreedWith?.name).toBe("Ruth Fairholme")
     }).pipe(Effect.provide(core))
   )
 })
