@@ -4,8 +4,16 @@ import type { Quorum } from "../policy/PanelPolicy.js"
 import { QuorumNotMet } from "./SittingErrors.js"
 import type { Attendance } from "./SittingEvents.js"
 
-/** Members present and deputies standing in count; observers, apologies and advance confirmations do not. */
-export const countsTowardsQuorum = (attendance: Attendance): boolean => attendance.status === "present" || attendance.status === "deputy"
+const nameKey = (name: string) => name.trim().toLowerCase()
+
+/**
+ * Members present count, and deputies standing in for a member who is not recorded present (one seat counts once:
+ * `standsInFor` names the member as recorded); observers, apologies and advance confirmations do not.
+ */
+export const membersCounted = (attendance: ReadonlyArray<Attendance>): number => {
+  const present = new Set(attendance.filter((entry) => entry.status === "present").map((entry) => nameKey(entry.name)))
+  return attendance.filter((entry) => entry.status === "present" || (entry.status === "deputy" && !present.has(nameKey(entry.standsInFor ?? "")))).length
+}
 
 const members = (count: number) => (count === 1 ? "1 member is" : `${count} members are`)
 
@@ -19,7 +27,7 @@ export const checkQuorum = (
   enough: boolean
 ): Effect.Effect<void, QuorumNotMet> => {
   if (!enough || quorum._tag === "ChairDecides") return Effect.void
-  const present = attendance.filter(countsTowardsQuorum).length
+  const present = membersCounted(attendance)
   if (present >= quorum.members) return Effect.void
   return Effect.fail(
     new QuorumNotMet({
@@ -27,7 +35,7 @@ export const checkQuorum = (
       present,
       needed: quorum.members,
       message:
-        `${present === 0 ? "No members are" : `Only ${members(present)}`} recorded as present (deputies count, observers do not); ` +
+        `${present === 0 ? "No members are" : `Only ${members(present)}`} recorded as present (a deputy counts for a member who is not there; observers do not); ` +
         `this panel needs ${quorum.members} to be quorate (${citation(quorum.ruleId)}). Record who is present, or record that there are not enough members.`
     })
   )
