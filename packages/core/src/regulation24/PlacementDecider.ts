@@ -4,34 +4,24 @@ import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { PlacementStep } from "../policy/DecisionPolicy.js"
 import { citation } from "../policy/localDefaults.js"
-import { actedBy, type Authorised } from "../shared/authorise.js"
+import { actedBy, } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { evolvePlacement } from "./evolvePlacement.js"
 import {
   currentExpiry,
-  extensionStepLabel,
   hasS20Basis,
   hasExpired,
   isRegulation24,
   isUnderPoliceProtection,
-  missingExtensionSteps,
-  type Placement,
   type PlacementState,
   policeProtectionOutcomeLabel
 } from "./Placement.js"
-import { describeNominatedOfficer, isNominatedOfficer } from "./nominatedOfficer.js"
 import { missingFromS20Consent } from "../s20/S20Consent.js"
 import type { PlacementCommand } from "./PlacementCommands.js"
 import {
-  AlreadyExtended,
   AlreadyRecorded,
   EndReasonNotApplicable,
-  ExtensionConditionsNotMet,
-  InvalidExtension,
-  InvalidExtensionStep,
-  NotNominatedOfficer,
   KinshipReferralIncomplete,
-  NoReviewPending,
   NotYetHappened,
   PlacementAlreadyExists,
   type PlacementRefusal,
@@ -42,44 +32,15 @@ import {
 } from "./PlacementErrors.js"
 import type { PlacementEvent } from "./PlacementEvents.js"
 import { decideVisits } from "../visits/decideVisits.js"
+import { decideExtension } from "./decideExtension.js"
 import { visitedPlacementOf } from "./Placement.js"
-import { notExpired, once, openStatuses, requireStatus, unmet } from "./placementGuards.js"
-import { extendedExpiry, isLate, maxWeeksAllowed, originalExpiry, placementStepRule, regulation24Of } from "./placementRules.js"
+import { once, openStatuses, requireStatus, } from "./placementGuards.js"
+import { isLate, originalExpiry, placementStepRule, regulation24Of } from "./placementRules.js"
 
 export interface PlacementContext {
   readonly policy: AuthorityPolicy
   readonly calendar: Calendar
 }
-
-/**
- * STAT-R25-3, before either route of extension: every step recorded (named if missing), then the nominated officer
- * as the authority's policy names them. Returns the grounds the extension is made on.
- */
-const extensionReady = (placement: Placement, by: Authorised, policy: AuthorityPolicy, before: string) =>
-  Effect.gen(function* () {
-    const grounds = placement.extensionGrounds
-    const missing = missingExtensionSteps(grounds).map((step) => extensionStepLabel[step])
-    const notAppropriate = grounds?.reconsidered?.stillMostAppropriate === false
-    if (notAppropriate) {
-      return yield* new ExtensionConditionsNotMet({
-        ruleId: "STAT-R25-3",
-        missing,
-        message: `${before}: the placement was reconsidered at ${formatInstant(grounds!.reconsidered!.at)} and found no longer the most appropriate (STAT-R25-3). Record a new reconsideration if that has changed.`
-      })
-    }
-    yield* unmet("STAT-R25-3", missing, before)
-    if (!isNominatedOfficer(policy, by.actor)) {
-      const who = describeNominatedOfficer(policy)
-      return yield* new NotNominatedOfficer({
-        ruleId: "STAT-R25-3",
-        message:
-          who === undefined
-            ? "This authority's policy names no nominated officer for regulation 25, so no extension can be approved: the policy must name one (STAT-R25-3)."
-            : `Only the authority's nominated officer (${who}) approves an extension (STAT-R25-3).`
-      })
-    }
-    return grounds!
-  })
 
 /** Types a command's events as placement events (so `_tag` literals stay literal). */
 const emit = (...events: ReadonlyArray<PlacementEvent>): ReadonlyArray<PlacementEvent> => events
@@ -249,102 +210,13 @@ const decide = (
         }
         return emit({ _tag: "S20ConsentWithdrawn", withdrawnBy, ...audit })
       }
-      case "RecordPlacementReconsidered": {
-        yield* requireStatus(state, ["placed"], "record the placement's reconsideration")
-        const reasons = command.reasons.trim()
-        if (reasons === "") {
-          return yield* new InvalidExtensionStep({
-            ruleId: "STAT-R25-3",
-            field: "reasons",
-            message: "Say why the placement is, or is not, still the most appropriate (STAT-R25-3): the reasons are empty."
-          })
-        }
-        return emit({ _tag: "PlacementReconsidered", stillMostAppropriate: command.stillMostAppropriate, reasons, ...audit })
-      }
+      case "RecordPlacementReconsidered":
       case "RecordFosteringPanelViewsSought":
-        yield* requireStatus(state, ["placed"], "record that the fostering panel's views were sought")
-        return emit({ _tag: "FosteringPanelViewsSought", ...audit })
-      case "RecordIroInformed": {
-        yield* requireStatus(state, ["placed"], "record that the IRO was informed")
-        const iroName = command.iroName.trim()
-        if (iroName === "") {
-          return yield* new InvalidExtensionStep({ ruleId: "STAT-R25-3", field: "iroName", message: "Name the child's Independent Reviewing Officer who was informed (STAT-R25-3)." })
-        }
-        return emit({ _tag: "IroInformed", iroName, ...audit })
-      }
-      case "ExtendApproval": {
-        const placement = yield* requireStatus(state, ["placed"], "extend the temporary approval")
-        const approval = placement.approval!
-        if (approval.pendingReview !== undefined) {
-          yield* notExpired(approval, command.at)
-          return yield* new AlreadyExtended({ ruleId: "STAT-R25-2", message: "The approval already runs until the independent review's outcome is known (STAT-R25-2)." })
-        }
-        if (approval.extension !== undefined) {
-          return yield* new AlreadyExtended({
-            ruleId: "STAT-R25-1",
-            message: `The temporary approval was already extended once, to ${formatInstant(approval.expiresAt)}; regulation 25 allows one extension only (STAT-R25-1).`
-          })
-        }
-        yield* notExpired(approval, command.at)
-        const maxWeeks = maxWeeksAllowed(policy, approval.originalExpiresAt, calendar)
-        if (!Number.isInteger(command.weeks) || command.weeks < 1 || command.weeks > maxWeeks) {
-          return yield* new InvalidExtension({
-            ruleId: "STAT-R25-1",
-            maxWeeks,
-            message:
-              maxWeeks === 0
-                ? "This authority's policy allows no extension of a temporary approval (STAT-R25-1)."
-                : `An extension is a whole number of weeks from 1 to ${maxWeeks}, not ${command.weeks} (STAT-R25-1).`
-          })
-        }
-        const grounds = yield* extensionReady(placement, command.by, policy, "Before the temporary approval can be extended")
-        const expiresAt = extendedExpiry(approval.originalExpiresAt, command.weeks, calendar)
-        return emit({ _tag: "ApprovalExtended", weeks: command.weeks, from: approval.originalExpiresAt, expiresAt, grounds, ...audit })
-      }
-      case "ExtendPendingReview": {
-        const placement = yield* requireStatus(state, ["placed"], "extend the approval pending a review")
-        const approval = placement.approval!
-        if (approval.pendingReview !== undefined) {
-          yield* notExpired(approval, command.at)
-          return yield* new AlreadyExtended({ ruleId: "STAT-R25-2", message: "The approval already runs until the independent review's outcome is known (STAT-R25-2)." })
-        }
-        yield* notExpired(approval, command.at)
-        const missing = [
-          ...(command.facts.fullAssessmentRefused ? [] : ["the full assessment ended in refusal"]),
-          ...(command.facts.independentReviewSought ? [] : ["the carers have sought an independent review"])
-        ]
-        yield* unmet("STAT-R25-2", missing, "Before the approval can run on until a review's outcome")
-        const grounds = yield* extensionReady(placement, command.by, policy, "Before the approval can run on until a review's outcome")
-        return emit({ _tag: "ApprovalExtendedPendingReview", grounds, ...audit })
-      }
-      case "RecordIndependentReviewOutcome": {
-        const placement = yield* requireStatus(state, ["placed"], "record an independent review's outcome")
-        const pendingReview = placement.approval?.pendingReview
-        if (pendingReview === undefined) {
-          return yield* new NoReviewPending({
-            ruleId: "STAT-R25-2",
-            message: "The temporary approval was not extended until an independent review's outcome (STAT-R25-2), so there is no review outcome to record."
-          })
-        }
-        if (pendingReview.outcome !== undefined) {
-          return yield* new NoReviewPending({
-            ruleId: "STAT-R25-2",
-            message: `The independent review's outcome was already recorded at ${formatInstant(pendingReview.outcome.at)}.`
-          })
-        }
-        const knownAt = command.knownAt ?? command.at
-        if (DateTime.greaterThan(knownAt, command.at)) {
-          return yield* new NotYetHappened({ message: `The review's outcome cannot be recorded as known at ${formatInstant(knownAt)}, which is still to come.` })
-        }
-        if (DateTime.lessThan(knownAt, pendingReview.at)) {
-          return yield* new NotYetHappened({
-            message: `The approval was extended pending the review at ${formatInstant(pendingReview.at)}; its outcome cannot have been known before, at ${formatInstant(knownAt)}.`
-          })
-        }
-        const outcome = { _tag: "IndependentReviewOutcomeRecorded", carersApproved: command.carersApproved, knownAt, ...audit } as const
-        // Approved as foster carers, the child stays with them as an ordinary foster placement: regulation 24's ends.
-        return command.carersApproved ? emit(outcome, { _tag: "PlacementEnded", reason: "approved_as_foster_carer", ...audit }) : emit(outcome)
-      }
+      case "RecordIroInformed":
+      case "ExtendApproval":
+      case "ExtendPendingReview":
+      case "RecordIndependentReviewOutcome":
+        return yield* decideExtension(command, state, { policy, calendar }, audit)
       case "EndPlacement": {
         const placement = yield* requireStatus(state, openStatuses, "end this placement")
         const placedAt = placement.placement?.placedAt
