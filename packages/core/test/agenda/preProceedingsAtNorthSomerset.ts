@@ -52,3 +52,21 @@ export const approvedTogetherOnTheNinth = (requests: ReadonlyArray<{ readonly ty
 
 /** Pre-proceedings for child-p accepted onto 9 June, approved there and signed off; the request's id. */
 export const approvedOnTheNinth = Effect.map(approvedTogetherOnTheNinth([{ type: "pre_proceedings", childId: "child-p" }]), ([decision]) => decision!.subject.referralId)
+
+/** North Somerset's panel sits on `date`: its agenda built from what is proposed, the chair present and satisfied, `outcome` recorded for `request` and signed. */
+export const heardOn = (date: string, request: string, outcome: "approve" | "defer") =>
+  Effect.gen(function* () {
+    const [sittings, agendas, decisions, referrals] = yield* Effect.all([Sittings, Agendas, Decisions, Referrals])
+    const sitting = yield* sittingOn(date)
+    yield* referrals.acceptOntoSitting(staff.administrator, request as never, sitting.id)
+    yield* agendas.build(staff.administrator, sitting.id)
+    yield* sittings.publishAgenda(staff.administrator, sitting.id)
+    yield* TestClock.setTime(sitting.startsAt.epochMillis)
+    yield* sittings.recordAttendance(staff.administrator, sitting.id, { personId: staff.assistantDirector.personId, name: staff.assistantDirector.name, seat: "Chair", membership: "standing", status: "present" })
+    yield* sittings.recordAttendance(staff.administrator, sitting.id, { personId: PersonId.make("hos-delia-marsh"), name: "Delia Marsh", seat: "Head of Service", membership: "standing", status: "present" })
+    yield* sittings.confirmQuorum(staff.assistantDirector, sitting.id, true, "Chair and a Head of Service present")
+    yield* TestClock.setTime(sitting.endsAt.epochMillis)
+    const content = exampleDecision(nso, "pre_proceedings", outcome, { actionsDue: "2027-06-30" as LocalDate, key: request })
+    const recorded = yield* decisions.recordAtPanel(staff.administrator, request as never, sitting.id, content)
+    return yield* signOffAll(recorded, staff.assistantDirector, (role) => holderOf("north-somerset", role))
+  })

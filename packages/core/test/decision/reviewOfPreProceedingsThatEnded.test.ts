@@ -1,9 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, TestClock } from "effect"
+import { type DateTime, Effect, TestClock } from "effect"
 import { Agendas } from "../../src/agenda/Agendas.js"
 import { ChildRecords } from "../../src/childRecord/ChildRecords.js"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
 import { Decisions } from "../../src/decision/Decisions.js"
+import type { Actor } from "../../src/shared/actor.js"
 import { ChildId, type ReferralId } from "../../src/shared/ids.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { london } from "../fixtures.js"
@@ -37,38 +38,30 @@ const onTheTwentieth = (requests: ReadonlyArray<ReferralId>) =>
     }
   })
 
+/** Pre-proceedings approved on 9 June, the letter on the 10th, stepped down at `endedAt` (recorded at `recordedAt` by `by`): what 20 August shows. */
+const steppedDown = (endedAt: DateTime.Utc, recordedAt: DateTime.Utc, by: Actor) =>
+  Effect.gen(function* () {
+    yield* sittingsFromJune2027(nso)
+    const requestId = yield* approvedOnTheNinth
+    yield* letterOnTheTenth
+    yield* TestClock.setTime(recordedAt.epochMillis)
+    yield* (yield* ChildRecords).endPreProceedings(by, childP, endedAt)
+    const seen = yield* onTheTwentieth([requestId])
+    return { overdue: seen.overdue, offered: seen.offered, metAt: seen.met.map((met) => met.metAt) }
+  })
+
 describe("an NSO-9 review of pre-proceedings that have since ended", () => {
   it.effect("NSO-9: once the child's record shows pre-proceedings stepped down, no review is overdue nor offered to the August sittings", () =>
     Effect.gen(function* () {
-      yield* sittingsFromJune2027(nso)
-      const requestId = yield* approvedOnTheNinth
-      yield* letterOnTheTenth
-      yield* TestClock.setTime(london("2027-07-14", "10:00").epochMillis)
-      yield* (yield* ChildRecords).endPreProceedings(staff.teamManager, childP, london("2027-07-14", "09:00"))
-
-      const seen = yield* onTheTwentieth([requestId])
-      expect({ overdue: seen.overdue, offered: seen.offered, metAt: seen.met.map((met) => met.metAt) }).toEqual({
-        overdue: [],
-        offered: [],
-        metAt: [london("2027-07-14", "09:00").epochMillis]
-      })
+      const seen = yield* steppedDown(london("2027-07-14", "09:00"), london("2027-07-14", "10:00"), staff.teamManager)
+      expect(seen).toEqual({ overdue: [], offered: [], metAt: [london("2027-07-14", "09:00").epochMillis] })
     }).pipe(Effect.provide(inMemoryCore(nso)))
   )
 
   it.effect("NSO-9: pre-proceedings stepped down once the review's window has opened (10 Aug, in 4-18 Aug) stop its clock there too", () =>
     Effect.gen(function* () {
-      yield* sittingsFromJune2027(nso)
-      const requestId = yield* approvedOnTheNinth
-      yield* letterOnTheTenth
-      yield* TestClock.setTime(london("2027-08-10", "12:00").epochMillis)
-      yield* (yield* ChildRecords).endPreProceedings(staff.socialWorker, childP, london("2027-08-10", "11:00"))
-
-      const seen = yield* onTheTwentieth([requestId])
-      expect({ overdue: seen.overdue, offered: seen.offered, metAt: seen.met.map((met) => met.metAt) }).toEqual({
-        overdue: [],
-        offered: [],
-        metAt: [london("2027-08-10", "11:00").epochMillis]
-      })
+      const seen = yield* steppedDown(london("2027-08-10", "11:00"), london("2027-08-10", "12:00"), staff.socialWorker)
+      expect(seen).toEqual({ overdue: [], offered: [], metAt: [london("2027-08-10", "11:00").epochMillis] })
     }).pipe(Effect.provide(inMemoryCore(nso)))
   )
 

@@ -4,16 +4,13 @@ import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { Documents } from "../../src/documents/Documents.js"
 import { preset } from "../../src/policy/authorities/index.js"
-import { Referrals } from "../../src/referral/Referrals.js"
-import { ChildId } from "../../src/shared/ids.js"
-import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
-import { requestWithPapers } from "../../src/testing/readyRequest.js"
 import { signingStore } from "../documents/fixtures.js"
 import { london } from "../fixtures.js"
+import { onTheAgendaOfTheNinth } from "../readyRequest.js"
 
 // CPR-11: the chair checks and returns the final record; the preset's sign-off is `bySittingChair`, so only the person
 // who chaired the sitting may sign its decisions off. When that person is gone after the sitting (long-term sick, left
@@ -29,14 +26,8 @@ const because = "Martin Gorsley has been signed off sick until further notice"
 describe("a decision whose sitting's chair left before signing it off", () => {
   it.effect("CPR-11: the vice chair can sign off the decisions of a sitting whose chair has since left, saying why, and the sheet shows it", () =>
     Effect.gen(function* () {
-      const [referrals, decisions, sittings, documents] = yield* Effect.all([Referrals, Decisions, Sittings, Documents])
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
-      const request = yield* requestWithPapers(cpr, "placement_change", { id: "child-p", name: "Jesse Marlowe" })
-      const sitting = yield* sittings.schedule(staff.administrator, cpr.panels[0].id, "2027-06-09" as LocalDate)
-      yield* referrals.acceptOntoSitting(staff.administrator, request.id, sitting.id)
-      yield* sittings.buildAgenda(staff.administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make("child-p")], kind: "request", summary: "Placement change" }])
-      yield* TestClock.setTime(sitting.startsAt.epochMillis)
-      yield* sittings.confirmQuorum(staff.chair, sitting.id, true, "Chair and members present")
+      const [decisions, documents] = yield* Effect.all([Decisions, Documents])
+      const { request, sitting } = yield* onTheAgendaOfTheNinth(cpr, "placement_change", { id: "child-p", name: "Jesse Marlowe" }, staff.chair)
       const content = exampleDecision(cpr, "placement_change", "approve", { actionsDue: "2027-06-23" as LocalDate, key: "pc" })
       const recorded = yield* decisions.recordAtPanel(staff.administrator, request.id, sitting.id, content)
       expect(recorded.status).toBe("awaiting_sign_off")
@@ -67,14 +58,8 @@ describe("a decision whose sitting's chair left before signing it off", () => {
 
   it.effect("CPR-11: the person who chaired signs as before, and a reason they give is not recorded as signing for themselves", () =>
     Effect.gen(function* () {
-      const [referrals, decisions, sittings] = yield* Effect.all([Referrals, Decisions, Sittings])
-      yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
-      const request = yield* requestWithPapers(cpr, "placement_change", { id: "child-q", name: "Rowan Marlowe" })
-      const sitting = yield* sittings.schedule(staff.administrator, cpr.panels[0].id, "2027-06-09" as LocalDate)
-      yield* referrals.acceptOntoSitting(staff.administrator, request.id, sitting.id)
-      yield* sittings.buildAgenda(staff.administrator, sitting.id, [{ referralId: request.id, childIds: [ChildId.make("child-q")], kind: "request", summary: "Placement change" }])
-      yield* TestClock.setTime(sitting.startsAt.epochMillis)
-      yield* sittings.confirmQuorum(staff.chair, sitting.id, true, "Chair and members present")
+      const decisions = yield* Decisions
+      const { request, sitting } = yield* onTheAgendaOfTheNinth(cpr, "placement_change", { id: "child-q", name: "Rowan Marlowe" }, staff.chair)
       const content = exampleDecision(cpr, "placement_change", "approve", { actionsDue: "2027-06-23" as LocalDate, key: "pc" })
       const recorded = yield* decisions.recordAtPanel(staff.administrator, request.id, sitting.id, content)
       const signed = yield* decisions.signOff(staff.chair, recorded.id, "Signing late after leave")
