@@ -1,35 +1,20 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, TestClock } from "effect"
-import { EnglandAndWalesCalendar, englandAndWales } from "../../src/calendar/englandAndWales.js"
-import { Deadlines } from "../../src/deadlines/Deadlines.js"
+import { Effect, TestClock } from "effect"
+import { englandAndWales } from "../../src/calendar/englandAndWales.js"
 import { toDeadline } from "../../src/deadlines/clock.js"
-import { Decisions } from "../../src/decision/Decisions.js"
 import { disagreementClocks } from "../../src/disagreement/disagreementClocks.js"
 import { Disagreements } from "../../src/disagreement/Disagreements.js"
 import type { DissentDetails } from "../../src/disagreement/DisagreementCommands.js"
 import { preset } from "../../src/policy/authorities/index.js"
-import { Referrals } from "../../src/referral/Referrals.js"
 import type { Actor } from "../../src/shared/actor.js"
 import { DecisionId, DisagreementId } from "../../src/shared/ids.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
-import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
 import { playWeek } from "../../src/testing/playWeek.js"
-import { SequentialIds } from "../../src/testing/SequentialIds.js"
-import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 import { london } from "../fixtures.js"
+import { lin, party, sup, twoAuthoritiesCore } from "./twoAuthorities.js"
 
-/** Two authorities on one in-memory store, so tenancy is tested against real rows of the other. */
-const core = Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Deadlines.Default).pipe(
-  Layer.provideMerge(Sittings.Default),
-  Layer.provideMerge(
-    Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("support-panels"), preset("lincolnshire")), EnglandAndWalesCalendar)
-  )
-)
-
-const sup = staffOf("support-panels")
-const lin = staffOf("lincolnshire")
-const party = (actor: Actor) => ({ personId: actor.personId, name: actor.name })
+const core = twoAuthoritiesCore
 const dissent = (decisionId: DecisionId, member = sup.member): DissentDetails => ({
   decisionId,
   member: party(member),

@@ -1,18 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, TestClock } from "effect"
-import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
-import { Deadlines } from "../../src/deadlines/Deadlines.js"
-import { Decisions } from "../../src/decision/Decisions.js"
+import { lin, party, sup, twoAuthoritiesCore } from "./twoAuthorities.js"
+import { Effect, TestClock } from "effect"
 import { Disagreements } from "../../src/disagreement/Disagreements.js"
 import { preset } from "../../src/policy/authorities/index.js"
-import { Referrals } from "../../src/referral/Referrals.js"
-import type { Actor } from "../../src/shared/actor.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
-import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
 import { playWeek } from "../../src/testing/playWeek.js"
-import { SequentialIds } from "../../src/testing/SequentialIds.js"
-import { staticPolicies } from "../../src/testing/StaticPolicies.js"
 
 /**
  * SUP-8: the member raises the disagreement with their own manager, who asks for escalation to the Assistant
@@ -20,16 +13,7 @@ import { staticPolicies } from "../../src/testing/StaticPolicies.js"
  * themselves: a member who names themselves as their own manager would take their own dissent to the Assistant
  * Director, and a chair who names themselves as the Assistant Director would settle it alone.
  */
-const core = Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Deadlines.Default).pipe(
-  Layer.provideMerge(Sittings.Default),
-  Layer.provideMerge(
-    Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("support-panels"), preset("lincolnshire")), EnglandAndWalesCalendar)
-  )
-)
-
-const sup = staffOf("support-panels")
-const lin = staffOf("lincolnshire")
-const party = (actor: Actor) => ({ personId: actor.personId, name: actor.name })
+const core = twoAuthoritiesCore
 
 /** A week of the authority's panel, the member recorded present, their dissent from its first decision with areas noted. */
 const dissentNoted = (slug: "support-panels" | "lincolnshire") =>
