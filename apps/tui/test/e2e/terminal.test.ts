@@ -17,6 +17,7 @@ import { canary, shownCanary } from "../security/canary.js"
 import { ensureTmux, screenShows, tmuxSession } from "./tmux.js"
 
 const appDir = fileURLToPath(new URL("../..", import.meta.url))
+const workspaceRoot = join(appDir, "../..")
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-tui-e2e-"))
 const duringSitting = "2027-06-02T09:10:00Z" // 10:10 in London on Wednesday 2 June 2027: the sitting began at 10:00
 const fromSource = ["node", "--conditions=@carepanel/source", "--import", "tsx"]
@@ -40,8 +41,8 @@ beforeAll(async () => {
   await core.runtime.runPromise(seedAuthority(demoPolicy))
   const operators = join(dataDir, "operators.yaml")
   writeFileSync(operators, `operators:\n  ${userInfo().username}:\n    personId: dev-ingleby\n    name: ${yamlQuoted(`Dev ${canary} Ingleby`)}\n    authorityId: wexcombe\n    roles: [panel_administrator]\n`)
-  terminal.start(fromSource.concat("src/main.tsx").join(" "), appDir, {
-    TSX_TSCONFIG_PATH: join(appDir, "tsconfig.json"),
+  // As the README says to start it: `npm run tui` from the repository's root.
+  terminal.start("npm run -s tui", workspaceRoot, {
     CAREPANEL_DATA_DIR: dataDir,
     CAREPANEL_OPERATORS: operators,
     CAREPANEL_NOW: duringSitting,

@@ -25,9 +25,20 @@ const terminalEnv = (): NodeJS.ProcessEnv =>
 export const tmuxSession = (name: string, columns: number, rows: number) => {
   const tmux = (...args: ReadonlyArray<string>) => execFileSync("tmux", ["-L", name, ...args], { encoding: "utf8", env: terminalEnv() })
   return {
+    /** The pane stays when the command exits, so a program that fails to start leaves its error on the screen. */
     start: (command: string, cwd: string, env: Readonly<Record<string, string>>) =>
-      tmux("new-session", "-d", "-s", name, "-c", cwd, "-x", String(columns), "-y", String(rows), ...Object.entries(env).flatMap(([key, value]) => ["-e", `${key}=${value}`]), command),
-    screen: () => tmux("capture-pane", "-p", "-t", name),
+      tmux(
+        ...["start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";"],
+        ...["new-session", "-d", "-s", name, "-c", cwd, "-x", String(columns), "-y", String(rows)],
+        ...Object.entries(env).flatMap(([key, value]) => ["-e", `${key}=${value}`]),
+        command
+      ),
+    /** What the terminal shows; throws with it once the program has exited, so a test does not wait for a dead one. */
+    screen: () => {
+      const shown = tmux("capture-pane", "-p", "-t", name)
+      if (tmux("display-message", "-p", "-t", name, "#{pane_dead}").trim() === "1") throw new Error(`The program has exited; the terminal shows:\n${shown}`)
+      return shown
+    },
     /** The pane's title, as an OSC 0/2 sequence written to the terminal would set it. */
     title: () => tmux("display-message", "-p", "-t", name, "#{pane_title}").trim(),
     /** Named keys (Enter, Escape, Up, Down, Right) or literal text with `{ text }`, each read on its own as a person types. */
