@@ -1,6 +1,6 @@
 import { type Notification, Notifier, type Recipient } from "@carepanel/core"
-import { Effect, Layer } from "effect"
-import { jsonLoggerTo, type LogSink } from "./jsonLog.js"
+import { Effect, FiberRef, HashSet, Layer, Logger } from "effect"
+import type { LogSink } from "./jsonLog.js"
 
 const recipientOf = (recipient: Recipient) =>
   recipient._tag === "Person" ? { personId: recipient.personId, name: recipient.name } : { role: recipient.role }
@@ -17,9 +17,14 @@ export const logNotification = (notification: Notification) =>
     })
   )
 
-/** Delivers by writing a JSON log line: for development, and wherever no SMTP server is configured. */
-export const LogNotifier = (write: LogSink = (line) => console.log(line)) =>
-  Layer.succeed(
+/**
+ * Delivers by writing a JSON log line: for development, and wherever no SMTP server is configured. Only to `write`:
+ * the app's own logger (stderr) is set aside for the line, or each notice would be written twice, once to each.
+ */
+export const LogNotifier = (write: LogSink = (line) => console.log(line)) => {
+  const onlyToWrite = HashSet.make(Logger.map(Logger.jsonLogger, write))
+  return Layer.succeed(
     Notifier,
-    Notifier.of({ deliver: (notification) => logNotification(notification).pipe(Effect.provide(jsonLoggerTo(write))) })
+    Notifier.of({ deliver: (notification) => Effect.locally(logNotification(notification), FiberRef.currentLoggers, onlyToWrite) })
   )
+}
