@@ -42,6 +42,8 @@ const main = async () => {
   }
   // Development: a sitting under way with requests waiting, so that a newcomer can record a decision at once.
   const underWay = config.seed && !config.production ? await app.runtime.runPromise(ensureSittingInProgress(home)) : undefined
+  // Its notices are logged before the banner, which would otherwise scroll away under them.
+  if (underWay !== undefined) await app.runtime.runPromise(outboxSettled("10 seconds"))
   stopProgress()
   console.log(`Carepanel API for ${config.policies.map((policy) => policy.authority.name).join(", ")} at ${app.url}/graphql`)
   if (devKeys !== undefined) {

@@ -41,6 +41,10 @@ describe("the main job (npm start) on the embedded SQLite store", () => {
     const printed = await first.started
     expect(printed).toMatch(/Seeded Wexcombe Borough Council \(fictional\): \d+ sittings, \d+ requests, \d+ decisions, 1 Regulation 24 placement\./)
     expect(existsSync(join(dataDir, "carepanel.sqlite"))).toBe(true)
+    // The seed's notices (logged, as no SMTP server is set) come before the banner, not after it, burying it: one
+    // dispatcher interval (5 s) after the banner, none has been written.
+    await new Promise((resolve) => setTimeout(resolve, 6_000))
+    expect(first.output().slice(first.output().indexOf("Carepanel API for"))).not.toContain('"message":"notification"')
 
     const example = await pasteExample(printed)
     expect(example.body.errors).toBeUndefined()

@@ -28,7 +28,7 @@ export const startMain = (dataDir: string, env: Record<string, string> = {}, fro
     child.once("exit", (code) => reject(new Error(`main exited with ${code} before it was ready:\n${output}`)))
   })
   const exited = new Promise<{ readonly code: number | null; readonly output: string }>((resolve) => child.once("exit", (code) => resolve({ code, output })))
-  return { child, started, exited }
+  return { child, started, exited, output: () => output }
 }
 
 export const stop = (child: ChildProcess) =>
