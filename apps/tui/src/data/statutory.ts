@@ -14,6 +14,7 @@ import {
   retentionOf
 } from "@carepanel/core"
 import { DateTime, Effect } from "effect"
+import { counted } from "../ui/describe.js"
 
 /** One line of the tracker's clocks: a clock the core computes, or a record past its retention date (STAT-R50). */
 export interface TrackerClock {
@@ -70,13 +71,12 @@ export const timeLeft = (due: DateTime.Utc, now: DateTime.Utc): string => {
   const ms = DateTime.distance(now, due)
   const minutes = Math.floor(Math.abs(ms) / 60_000)
   const [days, hours, mins] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60]
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
   const span =
     days >= 14
-      ? `${unit(Math.floor(days / 7), "week")} ${unit(days % 7, "day")}`
+      ? `${counted(Math.floor(days / 7), "week")} ${counted(days % 7, "day")}`
       : days > 0
-        ? `${unit(days, "day")} ${unit(hours, "hour")}`
-        : `${unit(hours, "hour")} ${unit(mins, "minute")}`
+        ? `${counted(days, "day")} ${counted(hours, "hour")}`
+        : `${counted(hours, "hour")} ${counted(mins, "minute")}`
   return ms >= 0 ? `${span} left` : `overdue by ${span}`
 }
 

@@ -6,7 +6,7 @@ import { Effect } from "effect"
 import { useEffect, useState } from "react"
 import { agendaRequests } from "../data/sittings.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"
-import { pad, sittingWhen, words } from "../ui/describe.js"
+import { counted, pad, sittingWhen, words } from "../ui/describe.js"
 import type { KeyHelp } from "../ui/keys.js"
 import { List, useSelection } from "../ui/List.js"
 import { type Route, useNavigation } from "../ui/Navigation.js"
@@ -91,7 +91,7 @@ export const Meeting = ({ route }: { readonly route: Route }) => {
           ) : (
             <>
               <Text wrap="truncate-end">{`Decided: ${decision.content.outcome} (${decision.id}) · ${decision.content.rationale}`}</Text>
-              <Text wrap="truncate-end">{`Review: ${reviewDate(decision) ?? "none set"} · ${decision.content.actions.length} action${decision.content.actions.length === 1 ? "" : "s"}`}</Text>
+              <Text wrap="truncate-end">{`Review: ${reviewDate(decision) ?? "none set"} · ${counted(decision.content.actions.length, "action")}`}</Text>
               {decision.content.sharedFunding === undefined ? null : (
                 <Text wrap="truncate-end">{`Shared funding: ${describeSharedFunding(decision.content.sharedFunding)}`}</Text>
               )}

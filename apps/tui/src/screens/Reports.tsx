@@ -6,7 +6,7 @@ import { useState } from "react"
 import { actionsTally, childrenIn, lastEightWeeks, periodTables, type ReportTable, sittingTables, weekly, writeCsv } from "../data/reportTables.js"
 import { bar, sparkline } from "../ui/charts.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"
-import { pad, sittingWhen } from "../ui/describe.js"
+import { counted, pad, sittingWhen } from "../ui/describe.js"
 import { Form, type Values } from "../ui/Form.js"
 import type { KeyHelp } from "../ui/keys.js"
 import { List, useSelection } from "../ui/List.js"
@@ -51,7 +51,7 @@ const PeriodView = ({ report, width }: { readonly report: PeriodReport; readonly
   const rate = summary.deferralRate === undefined ? "no decisions" : `${Math.round(summary.deferralRate * 100)}% deferred`
   return (
     <>
-      <Text wrap="truncate-end">{`${summary.requestsSubmitted} requests (${summary.childrenInRequests} children) · ${summary.decisions} decisions, ${rate} · ‼ ${summary.overdueActions} actions overdue · ${summary.placementsLive} placements live`}</Text>
+      <Text wrap="truncate-end">{`${counted(summary.requestsSubmitted, "request")} (${counted(summary.childrenInRequests, "child", "children")}) · ${counted(summary.decisions, "decision")}, ${rate} · ‼ ${counted(summary.overdueActions, "action")} overdue · ${counted(summary.placementsLive, "placement")} live`}</Text>
       <Spark label="Requests submitted/week" values={weekly(report.period, report.requests.map((row) => row.submittedOn))} />
       <Spark label="First decisions/week" values={weekly(report.period, report.requests.map((row) => row.firstDecisionOn))} />
       <Bars
@@ -188,7 +188,7 @@ export const Reports = () => {
         height={Math.max(3, navigation.rows - used - (editing === undefined ? 0 : 6))}
         focused={editing === undefined}
         empty="  No tables."
-        row={(table) => `${pad(table.title, 34)} ${table.rows.length} row${table.rows.length === 1 ? "" : "s"}`}
+        row={(table) => `${pad(table.title, 34)} ${counted(table.rows.length, "row")}`}
       />
       {editing === undefined ? null : <PeriodForm values={editing} onChange={setEditing} onDone={choose} onCancel={() => setEditing(undefined)} />}
     </Box>

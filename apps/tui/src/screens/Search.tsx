@@ -4,7 +4,7 @@ import { Text } from "../ui/Text.js"
 import { useState } from "react"
 import { listRequests } from "../data/requests.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"
-import { pad, referralState, words } from "../ui/describe.js"
+import { counted, pad, referralState, words } from "../ui/describe.js"
 import { Form, type Values } from "../ui/Form.js"
 import type { KeyHelp } from "../ui/keys.js"
 import { List, useSelection } from "../ui/List.js"
@@ -53,7 +53,7 @@ export const Search = ({ route }: { readonly route: Route }) => {
   if (data === undefined) return <Text>{error ?? "Loading…"}</Text>
   return (
     <Box flexDirection="column">
-      <Text wrap="truncate-end">{`"${values.query?.trim() ?? ""}": ${results.length} request${results.length === 1 ? "" : "s"} (/ to search again)`}</Text>
+      <Text wrap="truncate-end">{`"${values.query?.trim() ?? ""}": ${counted(results.length, "request")} (/ to search again)`}</Text>
       <List
         items={results}
         selected={selected}

@@ -23,6 +23,9 @@ export const words = (value: string): string => value.replaceAll("_", " ")
 export const panelName = (policy: AuthorityPolicy, panelId: string): string =>
   policy.panels.find((panel) => panel.id === panelId)?.name ?? panelId
 
+/** "1 placement", "2 placements", "1 child", "3 children": a count with its noun. */
+export const counted = (count: number, noun: string, plural = `${noun}s`): string => `${count} ${count === 1 ? noun : plural}`
+
 /** "Wed 9 Jun 2027 10:00": a sitting's day and London start time. */
 export const sittingWhen = (sitting: Sitting): string => `${formatDate(sitting.date)} ${londonTimeOf(sitting.startsAt)}`
 
@@ -30,7 +33,7 @@ export const sittingWhen = (sitting: Sitting): string => `${formatDate(sitting.d
 export const sittingState = (sitting: Sitting): string => {
   if (sitting.cancelled !== undefined) return "✗ cancelled"
   const parts = [
-    `${sitting.agenda.length} item${sitting.agenda.length === 1 ? "" : "s"}`,
+    counted(sitting.agenda.length, "item"),
     sitting.agendaPublishedAt === undefined ? "agenda draft" : "agenda sent ✓",
     ...(sitting.papersSentAt === undefined ? [] : ["papers ✓"]),
     ...(sitting.quorum === undefined ? [] : [sitting.quorum.enough ? "quorate ✓" : "not quorate ✗"])
