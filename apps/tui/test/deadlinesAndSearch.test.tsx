@@ -24,6 +24,20 @@ describe("Deadlines", () => {
     expect(filtered).toMatch(/LIN-9/)
     unmount()
   })
+
+  it("says whose case each clock is about, and filters by a child's id", async () => {
+    const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "deadlines" } })
+    const frame = await waitFor(lastFrame, "open · ‼")
+    const actionClock = frame.split("\n").find((line) => line.includes("Update the child's plan"))
+    expect(actionClock).toMatch(/ wx-child-\d+ +Update the child's plan/)
+    const child = /(wx-child-\d+)/.exec(actionClock!)![1]!
+    await press(stdin, "f", child, keys.enter)
+    const filtered = await waitFor(lastFrame, `filter "${child}"`)
+    const rows = filtered.split("\n").filter((line) => /^[›· ] (‼ overdue|! due soon|· pending)/.test(line))
+    expect(rows.length).toBeGreaterThan(0)
+    for (const row of rows) expect(row).toContain(child)
+    unmount()
+  })
 })
 
 describe("Search", () => {

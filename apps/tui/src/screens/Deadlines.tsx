@@ -4,7 +4,7 @@ import { Text } from "../ui/Text.js"
 import { Effect } from "effect"
 import { useMemo, useState } from "react"
 import { useCore, useLoad } from "../ui/CoreContext.js"
-import { deadlineState, pad, ruleColumnWidth } from "../ui/describe.js"
+import { deadlineState, pad, columnWidth, whoseClock } from "../ui/describe.js"
 import { Form, type Values } from "../ui/Form.js"
 import type { KeyHelp } from "../ui/keys.js"
 import { List, useSelection } from "../ui/List.js"
@@ -17,16 +17,23 @@ export const deadlinesKeys: ReadonlyArray<KeyHelp> = [
   { keys: "x", does: "clear the filter" }
 ]
 
+/** The list's margin, the state and the due instant, each with its space. */
+const beforeRule = 2 + 12 + 1 + 22 + 1
+/** What a row keeps for the clock's title before the rule id gives way. */
+const titleRoom = 24
+
 const urgency: Record<Deadline["state"], number> = { overdue: 0, due_soon: 1, pending: 2, met: 3 }
 
 /** Overdue and due-soon first, then by when they are due. */
 export const byUrgency = (a: Deadline, b: Deadline): number =>
   urgency[a.state] - urgency[b.state] || a.due.epochMillis - b.due.epochMillis
 
-/** Case-insensitive match on the rule id, the title and the explanation (which name the panel and the people). */
+/** Case-insensitive match on the rule id, the title, the explanation (which name the panel and the people) and the children. */
 export const matches = (deadline: Deadline, filter: string): boolean => {
   const wanted = filter.trim().toLowerCase()
-  return wanted === "" || [deadline.ruleId, deadline.title, deadline.explanation, deadline.about.kind].some((text) => text.toLowerCase().includes(wanted))
+  return (
+    wanted === "" || [deadline.ruleId, deadline.title, deadline.explanation, deadline.about.kind, whoseClock(deadline)].some((text) => text.toLowerCase().includes(wanted))
+  )
 }
 
 const FilterForm = ({ values, onChange, onDone }: { readonly values: Values; readonly onChange: (values: Values) => void; readonly onDone: () => void }) => {
@@ -45,8 +52,13 @@ export const Deadlines = () => {
   const filter = values.filter ?? ""
   // Sorted once per read or filter, not on every key: with ten thousand clocks that is the difference in a keypress.
   const shown = useMemo(() => (data ?? []).filter((deadline) => matches(deadline, filter)).sort(byUrgency), [data, filter])
-  // Carepanel's defaults carry longer ids (DEF-DISAGREEMENT-5WD) than the seeds' rules; show them whole.
-  const ruleWidth = useMemo(() => ruleColumnWidth(shown.map((deadline) => deadline.ruleId), 8), [shown])
+  // Whose case each clock is about, so that six clocks of one rule can be told apart (a sibling group's ids end with …).
+  const whoseWidth = useMemo(() => columnWidth(shown.map(whoseClock), 5, 16), [shown])
+  // Carepanel's defaults carry longer ids (DEF-DISAGREEMENT-5WD) than the seeds' rules: whole where the title keeps its room.
+  const ruleWidth = useMemo(
+    () => columnWidth(shown.map((deadline) => deadline.ruleId), 8, navigation.columns - beforeRule - whoseWidth - 2 - titleRoom),
+    [shown, whoseWidth, navigation.columns]
+  )
   const overdue = useMemo(() => shown.filter((deadline) => deadline.state === "overdue").length, [shown])
   const [selected] = useSelection(shown.length, navigation.keysLive)
   useKeys((input) => {
@@ -64,13 +76,15 @@ export const Deadlines = () => {
         height={Math.max(3, navigation.rows - (filtering ? 10 : 6))}
         focused={!filtering}
         empty="  No open clocks match."
-        row={(deadline) => `${pad(deadlineState[deadline.state], 12)} ${pad(formatInstant(deadline.due), 22)} ${pad(deadline.ruleId, ruleWidth)} ${deadline.title}`}
+        row={(deadline) =>
+          `${pad(deadlineState[deadline.state], 12)} ${pad(formatInstant(deadline.due), 22)} ${pad(deadline.ruleId, ruleWidth)} ${pad(whoseClock(deadline) || "-", whoseWidth)} ${deadline.title}`
+        }
       />
       {filtering ? (
         <FilterForm values={values} onChange={setValues} onDone={() => setFiltering(false)} />
       ) : current === undefined ? null : (
         <Box borderStyle="single" paddingX={1}>
-          <Text wrap="wrap">{current.explanation}</Text>
+          <Text wrap="wrap">{`${current.title}${whoseClock(current) ? ` (${whoseClock(current)})` : ""}\n${current.explanation}`}</Text>
         </Box>
       )}
     </Box>

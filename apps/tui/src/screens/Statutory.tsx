@@ -3,7 +3,7 @@ import { Text } from "../ui/Text.js"
 import { useMemo, useState } from "react"
 import { approvalCountdown, placementStanding, statutoryTracker, type TrackedSubject, timeLeft } from "../data/statutory.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"
-import { deadlineState, pad, ruleColumnWidth, words } from "../ui/describe.js"
+import { deadlineState, pad, columnWidth, words } from "../ui/describe.js"
 import type { KeyHelp } from "../ui/keys.js"
 import { List, useSelection } from "../ui/List.js"
 import { useNavigation } from "../ui/Navigation.js"
@@ -51,7 +51,7 @@ export const Statutory = () => {
   const clocks = current?.clocks ?? []
   const [clock] = useSelection(clocks.length, navigation.keysLive && pane === "clocks")
   const ruleWidth = useMemo(
-    () => ruleColumnWidth(tracked.flatMap((subject) => subject.clocks.map((entry) => entry.ruleId)), 11, navigation.columns - beforeRule - 1 - titleRoom),
+    () => columnWidth(tracked.flatMap((subject) => subject.clocks.map((entry) => entry.ruleId)), 11, navigation.columns - beforeRule - 1 - titleRoom),
     [tracked, navigation.columns]
   )
   useLoggedRead(childrenOf(tracked, (subject) => subject.placement !== undefined), ["placement"], "tui: Statutory")

@@ -5,7 +5,7 @@ import { Text } from "../ui/Text.js"
 import { DateTime, Effect } from "effect"
 import { useState } from "react"
 import { useCore, useLoad } from "../ui/CoreContext.js"
-import { deadlineState, pad, panelName, sittingState, sittingWhen } from "../ui/describe.js"
+import { deadlineState, pad, panelName, sittingState, sittingWhen, whoseClock } from "../ui/describe.js"
 import type { KeyHelp } from "../ui/keys.js"
 import { List, useSelection } from "../ui/List.js"
 import { useNavigation } from "../ui/Navigation.js"
@@ -68,7 +68,7 @@ export const Week = () => {
         height={Math.max(3, navigation.rows - 4 - Math.max(3, Math.floor((navigation.rows - 4) / 2)) - 2)}
         focused={pane === "clocks"}
         empty="  Nothing overdue or due soon."
-        row={(c) => pad(`${pad(deadlineState[c.state], 12)} ${c.title}`, width)}
+        row={(c) => pad(`${pad(deadlineState[c.state], 12)} ${pad(whoseClock(c) || "-", 12)} ${c.title}`, width)}
       />
     </Box>
   )

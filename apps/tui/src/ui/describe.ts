@@ -23,6 +23,9 @@ export const words = (value: string): string => value.replaceAll("_", " ")
 export const panelName = (policy: AuthorityPolicy, panelId: string): string =>
   policy.panels.find((panel) => panel.id === panelId)?.name ?? panelId
 
+/** Whose case a clock is about: the children's ids ("wx-child-06, wx-child-07"), or nothing for a sitting's clock. */
+export const whoseClock = (deadline: Deadline): string => deadline.about.childIds?.join(", ") ?? ""
+
 /** "1 placement", "2 placements", "1 child", "3 children": a count with its noun. */
 export const counted = (count: number, noun: string, plural = `${noun}s`): string => `${count} ${count === 1 ? noun : plural}`
 
@@ -44,8 +47,8 @@ export const sittingState = (sitting: Sitting): string => {
 export const pad = (text: string, width: number): string => (text.length > width ? `${text.slice(0, Math.max(0, width - 1))}…` : text.padEnd(width))
 
 /**
- * The width of a rule column: the longest id shown (Carepanel's defaults carry long ones, DEF-R24-CONSENT-NEXT-WD),
+ * The width of a column of ids: the longest shown (Carepanel's defaults carry long rule ids, DEF-R24-CONSENT-NEXT-WD),
  * at least `least`, at most `most` (what the row leaves after its title's room); longer ids end with `…`.
  */
-export const ruleColumnWidth = (ruleIds: ReadonlyArray<string>, least: number, most = Number.POSITIVE_INFINITY): number =>
-  Math.max(least, Math.min(most, Math.max(0, ...ruleIds.map((ruleId) => ruleId.length))))
+export const columnWidth = (ids: ReadonlyArray<string>, least: number, most = Number.POSITIVE_INFINITY): number =>
+  Math.max(least, Math.min(most, Math.max(0, ...ids.map((id) => id.length))))

@@ -6,7 +6,9 @@ export type DeadlineState = typeof DeadlineState.Type
 
 export const DeadlineSubject = Schema.Struct({
   kind: Schema.Literal("referral", "sitting", "decision", "action", "disagreement", "placement", "child"),
-  id: Schema.String
+  id: Schema.String,
+  /** The children whose case the clock is about (a sitting's clocks are about none), so that a list of clocks says whose each is. */
+  childIds: Schema.optional(Schema.Array(Schema.String))
 })
 
 /** One clock: what it is about, the rule it comes from, when it is due and why, in words a person reads. */

@@ -27,6 +27,8 @@ export interface DeadlineInputs {
   readonly placements?: ReadonlyArray<Placement>
   /** Children's statutory records (STAT-S44): clocks about the child. */
   readonly childRecords?: ReadonlyArray<ChildRecord>
+  /** The requests of the `disagreements`, for the children their clocks name, where `referrals` may not hold them. */
+  readonly requestsDisagreedOver?: ReadonlyArray<ReferralClockInputs>
   /** The sittings with requests accepted onto them; else those of the accepted `referrals`. */
   readonly sittingsWithRequests?: ReadonlySet<string | undefined>
 }
@@ -52,6 +54,12 @@ const retrospectiveSlot = (decision: Decision, liveSittings: ReadonlyArray<Sitti
   return { nextSittingStartsAt: after[0]?.startsAt, presentedAt: presented?.startsAt }
 }
 
+/** The clocks about the case of `childIds` say so; none where the children are not known (an older request's row). */
+const aboutChildren = (childIds: ReadonlyArray<string> | undefined, specs: ReadonlyArray<ClockSpec>): ReadonlyArray<ClockSpec> =>
+  childIds === undefined || childIds.length === 0 ? specs : specs.map((spec) => ({ ...spec, about: { ...spec.about, childIds } }))
+
+const childrenOfRequest = (referral: ReferralClockInputs) => referral.form.children?.map((child) => child.childId)
+
 /** Every clock of an authority before it is worked out against the calendar. */
 const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityContext, now: Now): ReadonlyArray<ClockSpec> => {
   const { referrals, sittings, decisions = [], disagreements = [], placements = [], childRecords = [] } = inputs
@@ -59,20 +67,32 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
   const liveSittings = sittings.filter((sitting) => sitting.cancelled === undefined).sort(byStart)
   const hearings = hearingsByReferral(decisions)
   const sittingsWithRequests = inputs.sittingsWithRequests ?? new Set(referrals.filter(isAccepted).map((referral) => referral.sittingId))
+  // A disagreement is about its request's children.
+  const childrenOf = new Map([...referrals, ...(inputs.requestsDisagreedOver ?? [])].map((referral) => [referral.id as string, childrenOfRequest(referral)] as const))
   return [
-    ...referrals.flatMap((referral) => referralClocks(referral, windows, policy)),
+    ...referrals.flatMap((referral) => aboutChildren(childrenOfRequest(referral), referralClocks(referral, windows, policy))),
     ...sittings.flatMap((sitting) =>
       sittingClocks(sitting, sittings, policy, sittingsWithRequests.has(sitting.id))
     ),
-    ...decisions.flatMap((decision) => decisionClocks(decision, { policy, calendar }, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings, now.now))),
-    ...disagreements.flatMap((disagreement) => disagreementClocks(disagreement, policy)),
-    ...placements.flatMap((placement) => placementClocks(placement, policy, now.now)),
+    ...decisions.flatMap((decision) =>
+      aboutChildren(
+        decision.subject.childIds,
+        decisionClocks(decision, { policy, calendar }, hearings.get(decision.subject.referralId) ?? [], retrospectiveSlot(decision, liveSittings, now.now))
+      )
+    ),
+    ...disagreements.flatMap((disagreement) =>
+      aboutChildren(childrenOf.get(disagreement.referralId), disagreementClocks(disagreement, policy))
+    ),
+    ...placements.flatMap((placement) => aboutChildren([placement.childId], placementClocks(placement, policy, now.now))),
     ...placements.flatMap((placement) =>
       placement.status === "placed"
-        ? visitClocks(withChildRecordReview(visitedPlacementOf(placement), childRecords.find((record) => record.childId === placement.childId)), calendar)
+        ? aboutChildren(
+            [placement.childId],
+            visitClocks(withChildRecordReview(visitedPlacementOf(placement), childRecords.find((record) => record.childId === placement.childId)), calendar)
+          )
         : []
     ),
-    ...childRecords.flatMap((record) => childRecordClocks(record, liveSittings, policy))
+    ...childRecords.flatMap((record) => aboutChildren([record.childId], childRecordClocks(record, liveSittings, policy)))
   ]
 }
 

@@ -62,7 +62,8 @@ export const everyDeadlineInput = (authorityId: AuthorityId) =>
  * sittings from the earliest instant a running clock looks forward from (a request's submission or start, a sitting,
  * a decision's agreement outside panel, an emergency protection order) up to now, with every sitting not yet under way;
  * and whether a sitting with an empty agenda has requests accepted onto it; disagreements, placements and children's
- * records by their markers too, with the record of each child placed (its visits count from the child's reviews). The
+ * records by their markers too, with the record of each child placed (its visits count from the child's reviews) and the
+ * clock inputs of each request disagreed over (whose children a disagreement's clocks name). The
  * running clocks worked out from these are those worked out from every record.
  */
 export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPolicy, now: DateTime.Utc) =>
@@ -88,10 +89,11 @@ export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPo
     ])
     const months = from === undefined ? [] : monthsBetween(londonDateOf(from), londonDateOf(now))
     const onSittings = referrals.flatMap((referral) => (referral.sittingId === undefined ? [] : [referral.sittingId]))
-    const [toCome, byMonth, onTheirSittings] = yield* Effect.all([
+    const [toCome, byMonth, onTheirSittings, requestsDisagreedOver] = yield* Effect.all([
       readWhere(sittingCollection, Sitting, authorityId, { [awaitsField]: notHeld }),
       Effect.forEach(months, (month) => readWhere(sittingCollection, Sitting, authorityId, { month }), concurrently),
-      readSome(sittingCollection, Sitting, authorityId, new Set(onSittings))
+      readSome(sittingCollection, Sitting, authorityId, new Set(onSittings)),
+      readSome(referralClocksCollection, ReferralClockInputs, authorityId, new Set(disagreements.map((disagreement) => disagreement.referralId)))
     ], concurrently)
     const sittings = distinct([...liveSittings, ...toCome, ...byMonth.flat(), ...onTheirSittings])
 
@@ -102,5 +104,5 @@ export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPo
       concurrently
     )
     const sittingsWithRequests = new Set<string | undefined>([...referrals.filter(isAccepted).map((referral) => referral.sittingId), ...accepted.flat()])
-    return { referrals, sittings, decisions, disagreements, placements, childRecords, sittingsWithRequests } satisfies DeadlineInputs
+    return { referrals, sittings, decisions, disagreements, placements, childRecords, sittingsWithRequests, requestsDisagreedOver } satisfies DeadlineInputs
   })

@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { referralDeadlineIndex } from "../deadlines/awaiting.js"
 import type { ReadModelRow } from "../ports/ReadModels.js"
 import type { StreamRef } from "../ports/EventStore.js"
+import { ChildId } from "../shared/ids.js"
 import { Referral } from "./Referral.js"
 import { ReferralForm } from "./ReferralForm.js"
 
@@ -15,7 +16,8 @@ export const referralClocksCollection = "referralClocks"
 export const ReferralClockInputs = Schema.Struct({
   id: Referral.fields.id,
   status: Referral.fields.status,
-  form: Schema.Struct({ panelId: ReferralForm.fields.panelId }),
+  /** `children`: whose request it is, for the clocks to say (absent in rows written before 7 December 2026). */
+  form: Schema.Struct({ panelId: ReferralForm.fields.panelId, children: Schema.optional(Schema.Array(Schema.Struct({ childId: ChildId }))) }),
   createdAt: Referral.fields.createdAt,
   submittedAt: Referral.fields.submittedAt,
   readyAt: Referral.fields.readyAt,

@@ -83,3 +83,26 @@ describe("given a child's statutory record beside the child's placement", () => 
     expect(visits([otherChild, record])).toEqual(visits([record]))
   })
 })
+
+describe("given requests, a member's disagreement and a connected-person placement", () => {
+  it("when the deadlines are listed then each names the children whose case it is, and a sitting's names none", () => {
+    const request = lincolnshireReferral(undefined)
+    const placement = placementOf(placed())
+    const deadlines = deadlinesOf(
+      { referrals: [request], sittings: lincolnshireSittings(), decisions: [], disagreements: [disagreement], placements: [placement], childRecords: [] },
+      contextOf("lincolnshire"),
+      now
+    )
+    const childrenOf = (kind: string) => deadlines.filter((deadline) => deadline.about.kind === kind).map((deadline) => deadline.about.childIds)
+    const eachNames = (kind: string, children: ReadonlyArray<string>) => {
+      expect(childrenOf(kind).length).toBeGreaterThan(0)
+      for (const named of childrenOf(kind)) expect(named).toEqual(children)
+    }
+    const requestsChildren = request.form.children.map((child) => child.childId)
+    eachNames("referral", requestsChildren)
+    expect(disagreement.referralId).toBe(request.id)
+    eachNames("disagreement", requestsChildren)
+    eachNames("placement", [placement.childId])
+    for (const children of childrenOf("sitting")) expect(children).toBeUndefined()
+  })
+})

@@ -73,8 +73,12 @@ describe("deadlines from the referralClocks read model (issue 16)", () => {
             expect(fast).toEqual(whole)
             const rows = yield* (yield* ReadModels).query({ collection: referralClocksCollection, authorityId: policy.authority.id })
             expect(rows).toHaveLength(given.requests.length)
-            // A request's clock row is small: the panel of its form, not the form; no documents, no approvals.
-            for (const row of rows) expect(Object.keys((row.doc as { form: object }).form)).toEqual(["panelId"])
+            // A request's clock row is small: the panel of its form and its children's ids, not the form; no documents, no approvals.
+            for (const row of rows) {
+              const form = (row.doc as { form: { children: ReadonlyArray<object> } }).form
+              expect(Object.keys(form)).toEqual(["panelId", "children"])
+              for (const child of form.children) expect(Object.keys(child)).toEqual(["childId"])
+            }
             for (const row of rows) expect(row.doc).not.toHaveProperty("documents")
             clocksCompared += whole.length
           }).pipe(Effect.provide(inMemoryCore(preset(given.slug))), Effect.provide(TestContext.TestContext))

@@ -19,6 +19,7 @@ import { referralClocks } from "./0014_referral_clocks.js"
 import { deadlineMarkers } from "./0015_deadline_markers.js"
 import { moreDeadlineMarkers } from "./0016_more_deadline_markers.js"
 import { referralClocksHearings } from "./0017_referral_clocks_hearings.js"
+import { referralClocksChildren } from "./0018_referral_clocks_children.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -39,7 +40,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [14, "referral_clocks", referralClocks],
   [15, "deadline_markers", deadlineMarkers],
   [16, "more_deadline_markers", moreDeadlineMarkers],
-  [17, "referral_clocks_hearings", referralClocksHearings]
+  [17, "referral_clocks_hearings", referralClocksHearings],
+  [18, "referral_clocks_children", referralClocksChildren]
 ]
 
 export const migrationsTable = "carepanel_migrations"

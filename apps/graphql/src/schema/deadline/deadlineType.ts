@@ -13,6 +13,10 @@ export const DeadlineRef = builder.objectRef<Deadline>("Deadline").implement({
     id: t.id({ resolve: (deadline) => deadline.id }),
     aboutKind: t.field({ type: DeadlineSubjectKindEnum, resolve: (deadline) => deadline.about.kind }),
     aboutId: t.string({ resolve: (deadline) => deadline.about.id }),
+    aboutChildIds: t.stringList({
+      description: "The children whose case the clock is about; empty for a sitting's clocks (and a request's stored before they were kept).",
+      resolve: (deadline) => deadline.about.childIds ?? []
+    }),
     title: t.exposeString("title"),
     ruleId: t.exposeString("ruleId"),
     due: t.field({ type: "DateTime", resolve: (deadline) => deadline.due }),

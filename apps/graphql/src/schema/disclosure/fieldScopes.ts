@@ -80,7 +80,7 @@ export const openFields: FieldsByType = {
   ChildRecord: ["childId"],
   ConnectedCarer: ["relationship"],
   Criterion: ["ruleId", "level", "description", "explanation"],
-  Deadline: ["aboutId", "ruleId", "explanation"],
+  Deadline: ["aboutId", "aboutChildIds", "ruleId", "explanation"],
   Decision: ["referralId", "childIds", "madeAt", "sittingId"],
   DecisionRecorded: ["position"],
   DecisionSheetUpload: ["fileName", "pdfBase64", "sha256"],
