@@ -6,6 +6,7 @@ import type { Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
+import { standsInForName } from "../sitting/deputies.js"
 import type { Attendance } from "../sitting/SittingEvents.js"
 import { clocksTable, decisionBlocks, discussionSection, dissentBlocks } from "./decisionBlocks.js"
 import { type DocumentModel, fields, paragraph, type RecordStage, type Section, table, watermarkOf } from "./DocumentModel.js"
@@ -37,9 +38,12 @@ const stageLine = (sitting: Sitting): string =>
       ? `Draft record, sent to the chair ${formatInstant(sitting.record.draftSentAt)}`
       : "Draft record, not yet sent to the chair"
 
-const attendanceWord = (entry: Attendance): string =>
+/** Whom a deputy stands in for: the member as recorded on the attendance when linked to them, else the name given. */
+const standsInFor = (entry: Attendance, attendance: ReadonlyArray<Attendance>) => standsInForName(entry, attendance) ?? "a member"
+
+const attendanceWord = (entry: Attendance, attendance: ReadonlyArray<Attendance>): string =>
   entry.status === "deputy"
-    ? `deputy for ${entry.standsInFor ?? "a member"}`
+    ? `deputy for ${standsInFor(entry, attendance)}`
     : entry.status === "confirmed"
       ? "confirmed in advance"
       : entry.status
@@ -64,10 +68,10 @@ const attendanceSection = (sitting: Sitting): Section => {
     blocks: [
       sitting.attendance.length === 0
         ? paragraph("No attendance was recorded.")
-        : table("Members and attendance", ["Name", "Seat", "Attendance"], sitting.attendance.map((entry) => [entry.name, entry.seat, attendanceWord(entry)])),
+        : table("Members and attendance", ["Name", "Seat", "Attendance"], sitting.attendance.map((entry) => [entry.name, entry.seat, attendanceWord(entry, sitting.attendance)])),
       fields([
         ["Apologies", names(by("apologies"))],
-        ["Deputies", names(by("deputy"), (entry) => `${entry.name} for ${entry.standsInFor ?? "a member"}`)],
+        ["Deputies", names(by("deputy"), (entry) => `${entry.name} for ${standsInFor(entry, sitting.attendance)}`)],
         ["Observers", names(by("observer"))]
       ]),
       paragraph(

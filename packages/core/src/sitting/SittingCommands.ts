@@ -25,7 +25,10 @@ export interface AttendanceEntry {
   readonly seat: string
   readonly membership: Membership
   readonly status: AttendanceStatus
+  /** A deputy's member as a name: needed when the member is not on the sitting's attendance. */
   readonly standsInFor?: string
+  /** A deputy's member by person (KNO-2, CPR-3): the member on the attendance, or one Carepanel knows. */
+  readonly standsInForPersonId?: PersonId
   /** KNO-2: an observer attends with the chair's agreement. */
   readonly chairAgreed?: boolean
 }

@@ -5,7 +5,7 @@ import { atLondon } from "../calendar/londonTime.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { citation } from "../policy/localDefaults.js"
-import { deputiesRuleOf, observersRuleOf, type PanelPolicy } from "../policy/PanelPolicy.js"
+import { observersRuleOf, type PanelPolicy } from "../policy/PanelPolicy.js"
 import { actedBy } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { describeRoles } from "../shared/roles.js"
@@ -13,7 +13,8 @@ import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { Sitting, SittingState } from "./Sitting.js"
 import type { SittingCommand } from "./SittingCommands.js"
 import {
-  DeputyMustNameSeat,
+  type DeputyCannotStandIn,
+  type DeputyMustNameSeat,
   NotTheChair,
   ObserverNeedsChairAgreement,
   SittingAlreadyScheduled,
@@ -23,6 +24,7 @@ import {
 import type { Attendance, FiledSheet, SittingEvent } from "./SittingEvents.js"
 import { planSlots } from "./agendaSlots.js"
 import { evolveSitting } from "./evolveSitting.js"
+import { checkDeputy } from "./deputies.js"
 import { checkQuorum } from "./quorum.js"
 
 export const panelOf = (policy: AuthorityPolicy, panelId: string): PanelPolicy | undefined =>
@@ -151,28 +153,28 @@ const decide = (
 const amends = (filed: FiledSheet | undefined, next: FiledSheet | undefined) =>
   next !== undefined && (filed === undefined ? next.amendments > 0 : filed.decisionId === next.decisionId && next.amendments > filed.amendments)
 
-/** Observers need the chair's agreement (KNO-2, or the authority's default); a deputy names whom they stand for; late confirmations show. */
+/**
+ * Observers need the chair's agreement (KNO-2, or the authority's default); a deputy names whom they stand for, and
+ * linked by person stands in for another member who is away and not yet covered; late confirmations show.
+ */
 const attendanceOf = (
   command: Extract<SittingCommand, { _tag: "RecordAttendance" }>,
   sitting: Sitting,
   panel: PanelPolicy,
   { calendar }: AuthorityContext
-): Effect.Effect<Attendance, ObserverNeedsChairAgreement | DeputyMustNameSeat> => {
+): Effect.Effect<Attendance, ObserverNeedsChairAgreement | DeputyMustNameSeat | DeputyCannotStandIn> => {
   const { chairAgreed, ...entry } = command.entry
   if (entry.status === "observer" && panel.observersNeedChairAgreement && !chairAgreed) {
     const ruleId = observersRuleOf(panel)
     return Effect.fail(new ObserverNeedsChairAgreement({ ruleId, message: `An observer attends only with the chair's agreement (${citation(ruleId)}).` }))
   }
-  if (entry.status === "deputy" && (entry.standsInFor ?? "").trim() === "") {
-    const ruleId = deputiesRuleOf(panel)
-    return Effect.fail(new DeputyMustNameSeat({ ruleId, message: `Say which member the deputy stands in for (${citation(ruleId)}).` }))
-  }
-  const confirmation = panel.attendanceConfirmation
-  if (entry.status !== "confirmed" || entry.membership !== "non_standing" || confirmation === undefined) {
-    return Effect.succeed(entry)
-  }
-  const due = resolveClock(confirmation.clock, { instant: sitting.startsAt }, calendar).due
-  return Effect.succeed({ ...entry, confirmedLate: DateTime.greaterThan(command.at, due) })
+  return Effect.gen(function* () {
+    yield* checkDeputy(entry, sitting.attendance, panel)
+    const confirmation = panel.attendanceConfirmation
+    if (entry.status !== "confirmed" || entry.membership !== "non_standing" || confirmation === undefined) return entry
+    const due = resolveClock(confirmation.clock, { instant: sitting.startsAt }, calendar).due
+    return { ...entry, confirmedLate: DateTime.greaterThan(command.at, due) }
+  })
 }
 
 export const sittingDecider: Decider<SittingCommand, SittingEvent, SittingState, SittingRefusal, AuthorityContext> = {

@@ -38,6 +38,12 @@ export class DeputyMustNameSeat extends Schema.TaggedError<DeputyMustNameSeat>()
   message: Schema.String
 }) {}
 
+/** A deputy who cannot stand in for the member named: themselves, a member recorded present, a seat already covered. */
+export class DeputyCannotStandIn extends Schema.TaggedError<DeputyCannotStandIn>()("DeputyCannotStandIn", {
+  ruleId: Schema.optional(RuleId),
+  message: Schema.String
+}) {}
+
 export type SittingRefusal =
   | NoSuchRecord
   | SittingNotInState
@@ -46,4 +52,5 @@ export type SittingRefusal =
   | ObserverNeedsChairAgreement
   | NotTheChair
   | DeputyMustNameSeat
+  | DeputyCannotStandIn
   | QuorumNotMet

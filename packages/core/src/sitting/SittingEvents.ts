@@ -29,8 +29,13 @@ export const Attendance = Schema.Struct({
   seat: Schema.String,
   membership: Membership,
   status: AttendanceStatus,
-  /** For "deputy": the seat holder they stand in for (KNO-2, CPR-3). */
+  /**
+   * For "deputy": the member they stand in for (KNO-2, CPR-3), as a name. Alone on older records, and for a member
+   * Carepanel does not know (an outside agency's seat); beside `standsInForPersonId`, the name given when recorded.
+   */
   standsInFor: Schema.optional(Schema.String),
+  /** For "deputy": the member they stand in for, by person: the link quorum and the minutes follow when present. */
+  standsInForPersonId: Schema.optional(PersonId),
   /** A non-standing member's confirmation after the KNO-2 deadline. */
   confirmedLate: Schema.optional(Schema.Boolean)
 })

@@ -1,4 +1,5 @@
 export * from "./agendaSlots.js"
+export * from "./deputies.js"
 export * from "./quorum.js"
 export * from "./readSitting.js"
 export * from "./schedule.js"

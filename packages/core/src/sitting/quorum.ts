@@ -1,19 +1,16 @@
 import { Effect } from "effect"
 import { citation } from "../policy/localDefaults.js"
 import type { Quorum } from "../policy/PanelPolicy.js"
+import { seatOf } from "./deputies.js"
 import { QuorumNotMet } from "./SittingErrors.js"
 import type { Attendance } from "./SittingEvents.js"
 
-const nameKey = (name: string) => name.trim().toLowerCase()
-
 /**
- * Members present count, and deputies standing in for a member who is not recorded present (one seat counts once:
- * `standsInFor` names the member as recorded); observers, apologies and advance confirmations do not.
+ * The seats filled: members present, and members away with a deputy, each seat once (a deputy for a member recorded
+ * present, or a second deputy for one seat, adds nothing); observers, apologies and advance confirmations do not count.
  */
-export const membersCounted = (attendance: ReadonlyArray<Attendance>): number => {
-  const present = new Set(attendance.filter((entry) => entry.status === "present").map((entry) => nameKey(entry.name)))
-  return attendance.filter((entry) => entry.status === "present" || (entry.status === "deputy" && !present.has(nameKey(entry.standsInFor ?? "")))).length
-}
+export const membersCounted = (attendance: ReadonlyArray<Attendance>): number =>
+  new Set(attendance.flatMap((entry) => seatOf(entry, attendance) ?? [])).size
 
 const members = (count: number) => (count === 1 ? "1 member is" : `${count} members are`)
 

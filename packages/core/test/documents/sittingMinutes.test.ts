@@ -100,6 +100,7 @@ describe("the minutes' sitting, attendance and items, line by line (CPR-10, KNO-
           member("Martin Gorsley", "present"),
           member("Nadia Okafor", "deputy", { standsInFor: "Sam Jessop" }),
           member("Lewis Brand", "deputy"),
+          member("Rhys Tan", "deputy", { standsInForPersonId: PersonId.make("tom-reed"), standsInFor: "T. Reed" }),
           member("Cora Pell", "confirmed", { membership: "non_standing" }),
           member("Ivy Marsh", "observer"),
           member("Tom Reed", "apologies"),
@@ -117,13 +118,14 @@ describe("the minutes' sitting, attendance and items, line by line (CPR-10, KNO-
           ["Martin Gorsley", "Member", "present"],
           ["Nadia Okafor", "Member", "deputy for Sam Jessop"],
           ["Lewis Brand", "Member", "deputy for a member"],
+          ["Rhys Tan", "Member", "deputy for Tom Reed"],
           ["Cora Pell", "Member", "confirmed in advance"],
           ["Ivy Marsh", "Member", "observer"],
           ["Tom Reed", "Member", "apologies"],
           ["Ada Fenn", "Member", "apologies"]
         ]
       },
-      { _tag: "Fields", rows: [["Apologies", "Tom Reed; Ada Fenn"], ["Deputies", "Nadia Okafor for Sam Jessop; Lewis Brand for a member"], ["Observers", "Ivy Marsh"]] },
+      { _tag: "Fields", rows: [["Apologies", "Tom Reed; Ada Fenn"], ["Deputies", "Nadia Okafor for Sam Jessop; Lewis Brand for a member; Rhys Tan for Tom Reed"], ["Observers", "Ivy Marsh"]] },
       paragraph("Martin Gorsley (chair) found not enough members present to proceed.")
     ])
     const nobody = minutesOf9June(chair, (inputs) => ({ ...inputs, sitting: { ...inputs.sitting, attendance: [] } }))

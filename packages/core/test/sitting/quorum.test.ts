@@ -5,34 +5,13 @@ import fc from "fast-check"
 import { englandAndWales } from "../../src/calendar/englandAndWales.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import type { AttendanceStatus } from "../../src/sitting/SittingEvents.js"
-import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
 import { sittingDecider } from "../../src/sitting/SittingDecider.js"
-import { PanelId, PersonId, SittingId } from "../../src/shared/ids.js"
-import { staffOf } from "../../src/testing/actors.js"
+import { PersonId } from "../../src/shared/ids.js"
 import { deciderSpec } from "../../src/testing/decider.js"
-import { as, london } from "../fixtures.js"
+import { cmd, confirm, minimumSpec, schedule } from "./minimumQuorum.js"
 
-const carePlanning = preset("care-planning")
-/** Care Planning as an authority that sets a quorum of three (CPR-3 leaves it to the authority). */
-const withMinimum = {
-  ...carePlanning,
-  panels: [{ ...carePlanning.panels[0], quorum: { _tag: "Minimum" as const, members: 3, ruleId: "CPR-3" as const } }] as const
-}
-const spec = deciderSpec(sittingDecider, { policy: withMinimum, calendar: englandAndWales })
-const staff = staffOf("care-planning")
-const at = london("2027-06-09", "09:35")
-const cmd = (actor: keyof typeof staff, body: Record<string, unknown>) => ({ ...body, by: as(staff[actor]), at }) as SittingCommand
-
-const scheduled = spec.play([
-  {
-    _tag: "ScheduleSitting",
-    sittingId: SittingId.make("sit_1"),
-    panelId: PanelId.make("care-planning-and-resources"),
-    date: "2027-06-09",
-    by: as(staff.administrator),
-    at: london("2027-06-01", "09:00")
-  } as SittingCommand
-])
+const spec = minimumSpec(3)
+const scheduled = spec.play([schedule])
 const attending = (statuses: ReadonlyArray<AttendanceStatus>) =>
   spec.play(
     statuses.map((status, i) =>
@@ -51,7 +30,6 @@ const attending = (statuses: ReadonlyArray<AttendanceStatus>) =>
     ),
     scheduled
   )
-const confirm = (enough: boolean) => cmd("chair", { _tag: "ConfirmQuorum", enough, note: "Checked at the start" })
 
 describe("quorum", () => {
   it("CPR-3: with a minimum of three, the chair cannot record enough members when two are present and one observes", () => {
@@ -72,7 +50,7 @@ describe("quorum", () => {
   })
 
   it("NSO-1: with no quorum the chair's word decides, whatever attendance is recorded", () => {
-    const chairDecides = deciderSpec(sittingDecider, { policy: carePlanning, calendar: englandAndWales })
+    const chairDecides = deciderSpec(sittingDecider, { policy: preset("care-planning"), calendar: englandAndWales })
     expect(chairDecides.given(scheduled).when(confirm(true)).state()?.quorum).toMatchObject({ enough: true })
   })
 
