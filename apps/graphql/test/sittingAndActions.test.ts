@@ -21,7 +21,7 @@ const refusal = "... on DomainError { code message } ... on InvalidInput { probl
 const sittingFields = `... on Sitting {
   id panelId date startsAt endsAt cancelled { reason by { name } }
   agenda { referralId childIds kind summary startsAt endsAt } agendaPublishedAt papersSentAt
-  attendance { personId name seat membership status standsInFor confirmedLate recordedAt }
+  attendance { personId name seat membership status standsInFor standsInForPersonId confirmedLate recordedAt }
   quorum { enough note by { name } at }
   record { status draftSentAt finalAt uploadedChildIds }
 }`
@@ -116,10 +116,20 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
     const deputy = await send(staff.administrator, "recordAttendance", { sittingId, personId: "p-deputy-9", name: "Orla Fenwick", seat: "Head of Service", membership: "standing", status: "deputy", standsInFor: "Head of Service" })
     expect(present.attendance).toHaveLength(1)
     expect(deputy.attendance, JSON.stringify(deputy)).toEqual([
-      { personId: staff.chair.personId, name: staff.chair.name, seat: "Chair", membership: "standing", status: "present", standsInFor: null, confirmedLate: null, recordedAt: present.attendance[0].recordedAt },
-      { personId: "p-deputy-9", name: "Orla Fenwick", seat: "Head of Service", membership: "standing", status: "deputy", standsInFor: "Head of Service", confirmedLate: null, recordedAt: expect.any(String) }
+      { personId: staff.chair.personId, name: staff.chair.name, seat: "Chair", membership: "standing", status: "present", standsInFor: null, standsInForPersonId: null, confirmedLate: null, recordedAt: present.attendance[0].recordedAt },
+      { personId: "p-deputy-9", name: "Orla Fenwick", seat: "Head of Service", membership: "standing", status: "deputy", standsInFor: "Head of Service", standsInForPersonId: null, confirmedLate: null, recordedAt: expect.any(String) }
     ])
     near(deputy.attendance[1].recordedAt, app.now())
+    // A deputy linked to the member by person (CPR-3): chosen from the attendance, not typed; refused for a member present.
+    await send(staff.administrator, "recordAttendance", { sittingId, personId: "p-member-4", name: "Nell Harker", seat: "Finance Accountant", membership: "standing", status: "apologies" })
+    const linked = await send(staff.administrator, "recordAttendance", { sittingId, personId: "p-deputy-10", name: "Ivo Brant", seat: "Finance Accountant", membership: "standing", status: "deputy", standsInForPersonId: "p-member-4" })
+    expect(linked.attendance.at(-1), JSON.stringify(linked)).toMatchObject({ personId: "p-deputy-10", status: "deputy", standsInFor: null, standsInForPersonId: "p-member-4" })
+    const forTheChair = await send(staff.administrator, "recordAttendance", { sittingId, personId: "p-deputy-11", name: "Rae Oduya", seat: "Chair", membership: "standing", status: "deputy", standsInForPersonId: staff.chair.personId })
+    expect(forTheChair, JSON.stringify(forTheChair)).toEqual({
+      __typename: "DeputyCannotStandIn",
+      code: "DeputyCannotStandIn",
+      message: `${staff.chair.name} is recorded as present, so Rae Oduya cannot stand in for them: a deputy covers a member who is away (CPR-3). If ${staff.chair.name} has sent apologies or left, record that first.`
+    })
 
     await decide(app, policy, first.id, built)
     const { sitting: read } = await query(staff.chair, `query S($id: ID!) { sitting(id: $id) { __typename ${refusal} ${sittingFields} } }`, { id: sittingId })

@@ -31,6 +31,7 @@ export const sittingRefusals = [
   refusalType("ObserverNeedsChairAgreement", core.ObserverNeedsChairAgreement, ruled),
   refusalType("NotTheChair", core.NotTheChair),
   refusalType("DeputyMustNameSeat", core.DeputyMustNameSeat, ruled),
+  refusalType("DeputyCannotStandIn", core.DeputyCannotStandIn, { ruleId: "optionalString" }),
   refusalType("QuorumNotMet", core.QuorumNotMet, { ...ruled, present: "int", needed: "int" })
 ]
 

@@ -121,7 +121,13 @@ commandMutation("recordAttendance", {
       seat: t.string({ required: true }),
       membership: t.field({ type: MembershipEnum, required: true }),
       status: t.field({ type: AttendanceStatusEnum, required: true }),
-      standsInFor: t.string(),
+      standsInFor: t.string({
+        description: "A deputy's member by name: needed when the member is not on the sitting's attendance (an outside agency's seat); otherwise as given."
+      }),
+      standsInForPersonId: t.id({
+        description:
+          "A deputy's member by their personId on the sitting's attendance (KNO-2, CPR-3): the link the quorum and the minutes follow. Refused for the deputy themselves, a member recorded present, or a member another deputy covers."
+      }),
       chairAgreed: t.boolean({ description: "KNO-2: an observer attends with the chair's agreement." })
     }),
   schema: Schema.Struct({
@@ -132,6 +138,7 @@ commandMutation("recordAttendance", {
     membership: Membership,
     status: AttendanceStatus,
     standsInFor: optional(Schema.String),
+    standsInForPersonId: optional(PersonId),
     chairAgreed: optional(Schema.Boolean)
   }),
   execute: (actor, { sittingId, ...entry }) => using(Sittings, (sittings) => sittings.recordAttendance(actor, sittingId, entry))

@@ -22,7 +22,8 @@ const AttendanceRef = builder.objectRef<Sitting["attendance"][number]>("Attendan
     seat: t.exposeString("seat"),
     membership: t.field({ type: MembershipEnum, resolve: (entry) => entry.membership }),
     status: t.field({ type: AttendanceStatusEnum, resolve: (entry) => entry.status }),
-    standsInFor: t.string({ nullable: true, resolve: (entry) => entry.standsInFor ?? null }),
+    standsInFor: t.string({ nullable: true, description: "A deputy's member by the name given when recorded (older records have only this).", resolve: (entry) => entry.standsInFor ?? null }),
+    standsInForPersonId: t.string({ nullable: true, description: "A deputy's member by their personId, when recorded so: the link the quorum follows.", resolve: (entry) => entry.standsInForPersonId ?? null }),
     confirmedLate: t.boolean({ nullable: true, resolve: (entry) => entry.confirmedLate ?? null }),
     recordedAt: t.field({ type: "DateTime", nullable: true, resolve: (entry) => entry.recordedAt ?? null })
   })
