@@ -1,5 +1,5 @@
 import { useKeys } from "../ui/useKeys.js"
-import { Agendas, londonTimeOf, type Sitting as SittingRecord, Sittings } from "@carepanel/core"
+import { Agendas, londonTimeOf, standsInForName, type Sitting as SittingRecord, Sittings } from "@carepanel/core"
 import { Box } from "ink"
 import { Text } from "../ui/Text.js"
 import { Effect } from "effect"
@@ -85,7 +85,7 @@ export const Sitting = ({ route }: { readonly route: Route }) => {
           height={height}
           focused={action === undefined}
           empty="  No attendance recorded: t records a confirmation, apologies, a deputy or an observer."
-          row={(entry) => `${pad(entry.status === "present" ? "✓ present" : entry.status === "apologies" ? "✗ apologies" : `· ${entry.status}`, 13)} ${pad(entry.name, 20)} ${pad(entry.seat, 16)} ${words(entry.membership)}${entry.standsInFor ? ` for ${entry.standsInFor}` : ""}`}
+          row={(entry) => `${pad(entry.status === "present" ? "✓ present" : entry.status === "apologies" ? "✗ apologies" : `· ${entry.status}`, 13)} ${pad(entry.name, 20)} ${pad(entry.seat, 16)} ${words(entry.membership)}${entry.status === "deputy" ? ` for ${standsInForName(entry, sitting.attendance) ?? "a member"}` : ""}`}
         />
       )}
       {action === undefined ? null : <SittingForm sitting={sitting} action={action} onDone={() => setAction(undefined)} />}

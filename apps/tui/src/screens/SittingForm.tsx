@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import { useState } from "react"
 import { useCore } from "../ui/CoreContext.js"
 import { words } from "../ui/describe.js"
-import { type Field, Form, type Values } from "../ui/Form.js"
+import { type Choice, type Field, Form, type Values } from "../ui/Form.js"
 import { useNavigation } from "../ui/Navigation.js"
 import { useCommand, useTypingMode } from "../ui/useCommand.js"
 
@@ -11,25 +11,35 @@ export type SittingAction = "attendance" | "quorum"
 
 const choicesOf = (literals: ReadonlyArray<string>) => literals.map((value) => ({ value, label: words(value) }))
 
-const forms: Record<SittingAction, { readonly title: string; readonly fields: ReadonlyArray<Field> }> = {
-  attendance: {
-    title: "Record attendance",
-    fields: [
-      { key: "name", label: "Name" },
-      { key: "seat", label: "Seat", hint: "e.g. Chair, Head of Service, FGC manager" },
-      { key: "status", label: "Status", choices: choicesOf(AttendanceStatus.literals) },
-      { key: "membership", label: "Membership", choices: choicesOf(Membership.literals) },
-      { key: "standsInFor", label: "Stands in for (deputies)" }
-    ]
-  },
-  quorum: {
-    title: "The chair's quorum decision",
-    fields: [
-      { key: "enough", label: "Enough members present", choices: [{ value: "yes", label: "yes" }, { value: "no", label: "no" }] },
-      { key: "note", label: "Note", hint: "who is present, who is missing" }
-    ]
-  }
-}
+/**
+ * The members a deputy may stand in for (KNO-2, CPR-3): those on the sitting's attendance who are neither present nor
+ * themselves a deputy or an observer, chosen rather than typed, so the seat is linked to the person.
+ */
+const membersAway = (sitting: Sitting): ReadonlyArray<Choice> =>
+  sitting.attendance
+    .filter((entry) => entry.status === "apologies" || entry.status === "confirmed")
+    .map((entry) => ({ value: entry.personId, label: `${entry.name} (${entry.seat})` }))
+
+const fieldsOf = (action: SittingAction, sitting: Sitting): { readonly title: string; readonly fields: ReadonlyArray<Field> } =>
+  action === "attendance"
+    ? {
+        title: "Record attendance",
+        fields: [
+          { key: "name", label: "Name" },
+          { key: "seat", label: "Seat", hint: "e.g. Chair, Head of Service, FGC manager" },
+          { key: "status", label: "Status", choices: choicesOf(AttendanceStatus.literals) },
+          { key: "membership", label: "Membership", choices: choicesOf(Membership.literals) },
+          { key: "standsInForPersonId", label: "Deputy for", choices: [{ value: "", label: "nobody" }, ...membersAway(sitting)], hint: "a member away on the attendance" },
+          { key: "standsInFor", label: "Or deputy for (name)", hint: "a member not on the attendance, e.g. an outside agency's seat" }
+        ]
+      }
+    : {
+        title: "The chair's quorum decision",
+        fields: [
+          { key: "enough", label: "Enough members present", choices: [{ value: "yes", label: "yes" }, { value: "no", label: "no" }] },
+          { key: "note", label: "Note", hint: "who is present, who is missing" }
+        ]
+      }
 
 /** Attendance and quorum for a sitting; a refusal keeps the form as typed. */
 export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sitting; readonly action: SittingAction; readonly onDone: () => void }) => {
@@ -50,6 +60,7 @@ export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sit
                 seat: values.seat?.trim() ?? "",
                 status: (values.status ?? "present") as AttendanceStatus,
                 membership: (values.membership ?? "standing") as Membership,
+                ...(values.standsInForPersonId ? { standsInForPersonId: PersonId.make(values.standsInForPersonId) } : {}),
                 ...(values.standsInFor?.trim() ? { standsInFor: values.standsInFor.trim() } : {})
               })
             ),
@@ -61,5 +72,6 @@ export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sit
           )
     if (done) onDone()
   }
-  return <Form title={forms[action].title} fields={forms[action].fields} values={values} onChange={setValues} onSubmit={submit} onCancel={onDone} active={!helpOpen} />
+  const { title, fields } = fieldsOf(action, sitting)
+  return <Form title={title} fields={fields} values={values} onChange={setValues} onSubmit={submit} onCancel={onDone} active={!helpOpen} />
 }
