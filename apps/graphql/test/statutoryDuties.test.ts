@@ -71,6 +71,41 @@ describe("police protection over HTTP (STAT-S46)", () => {
   })
 })
 
+describe("the child going home ends looked-after status over HTTP (STAT-S46, STAT-S20-CONSENT, STAT-R33)", () => {
+  const lookedAfter = (worker: string, childId: string) =>
+    app.post(worker, `query ($childId: ID!) { childRecord(childId: $childId) { ... on ChildRecord { lookedAfter { from } lookedAfterPeriods { endedAt endReason } clocks { id ruleId state } } } }`, { childId })
+
+  it("STAT-S46: police protection ended with the child returned home ends her looked-after period then, and no review clock runs", async () => {
+    const { worker, placementId } = await placedUnderPoliceProtection("sd-home-1")
+    const endedAt = new Date(Date.now() - 30 * 60_000).toISOString()
+    await app.post(worker, mutation("recordPoliceProtectionOutcome", "... on Placement { id }"), { input: { placementId, outcome: "returned_home", endedAt } })
+    const record = (await lookedAfter(worker, "sd-home-1")).body.data.childRecord
+    expect(record.lookedAfter).toBeNull()
+    expect(record.lookedAfterPeriods).toEqual([{ endedAt, endReason: "police protection ended: the child was returned home (STAT-S46)" }])
+    expect(record.clocks.filter((clock: { ruleId: string }) => clock.ruleId === "STAT-R33")).toEqual([])
+  })
+
+  it("STAT-S20-CONSENT: consent withdrawn and the placement ended with the child returned home ends her looked-after period, naming s20(8)", async () => {
+    const worker = await tokenFor(app, staff.socialWorker)
+    const tested = await app.post(worker, mutation("recordBasicTest", "... on Placement { id }"), {
+      input: { childId: "sd-home-2", wouldRefuseToSupportReturnHome: true, wouldAskPoliceToUsePoliceProtection: false, wouldSeekLegalAdviceToStartCareProceedings: false }
+    })
+    const placementId: string = tested.body.data.recordBasicTest.id
+    const carers = [{ name: "Della Penrose", relationship: "maternal aunt", hasParentalResponsibility: true }]
+    await app.post(worker, mutation("recordPlacementMade", "... on Placement { id }"), { input: { placementId, placedAt: new Date(Date.now() - 3_600_000).toISOString(), carers } })
+    const consent = { name: "Dana Harrow", relationship: "mother", consentGivenAt: new Date(Date.now() - 3_600_000).toISOString(), consentGivenTo: "Priya Ashdown", toldOfRightToObjectAndRemove: true }
+    await app.post(worker, mutation("recordS20Accommodation", "... on Placement { id }"), { input: { placementId, consents: [consent], childWishesAndFeelings: "Wants to stay with her aunt" } })
+    await app.post(worker, mutation("recordS20ConsentWithdrawn", "... on Placement { id }"), { input: { placementId, withdrawnBy: "Dana Harrow" } })
+    expect((await lookedAfter(worker, "sd-home-2")).body.data.childRecord.lookedAfterPeriods).toEqual([{ endedAt: null, endReason: null }])
+    const ended = await app.post(worker, mutation("endPlacement", "... on Placement { status }"), { input: { placementId, reason: "child_returned_home" } })
+    expect(ended.body.data.endPlacement, ended.text).toMatchObject({ status: "ended" })
+    const record = (await lookedAfter(worker, "sd-home-2")).body.data.childRecord
+    expect(record.lookedAfter).toBeNull()
+    expect(record.lookedAfterPeriods).toMatchObject([{ endReason: "the parent removed the child (s20(8)): Dana Harrow withdrew consent, and the child returned home" }])
+    expect(record.clocks.filter((clock: { ruleId: string }) => clock.ruleId === "STAT-R33")).toEqual([])
+  })
+})
+
 describe("s20 consent over HTTP (STAT-S20-CONSENT)", () => {
   it("STAT-S20-CONSENT: refused naming what is missing; in full it ends police protection as s20; withdrawn, the basis ends", async () => {
     const { worker, placementId } = await placedUnderPoliceProtection("sd-child-4")

@@ -4,7 +4,7 @@ import type { ChildId } from "../shared/ids.js"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
 import type { LegalStatusCode } from "./LegalStatus.js"
-import type { LookedAfterRoute } from "./LookedAfter.js"
+import type { AccommodationBasis, LookedAfterRoute } from "./LookedAfter.js"
 import type { Role } from "../shared/roles.js"
 
 /** Who records on a child's record (and so tells the child's decisions what it shows, NSO-9). */
@@ -64,6 +64,19 @@ export type ChildRecordCommand =
       readonly from: DateTime.Utc
       readonly placementId: string
       readonly code?: LegalStatusCode
+    })
+  /**
+   * A placement's record ended the accommodation `basis` at `endedAt`, with the child at home: police protection ended
+   * with the child returned home (STAT-S46), or a child accommodated under s20 returned home (STAT-S20-CONSENT). Ends
+   * the open period, for `reason`, while that basis is still the child's legal status. Sent by the Placements use case
+   * with the placement's own change, never by a person directly.
+   */
+  | (Base & {
+      readonly _tag: "RecordLookedAfterEndedFromPlacement"
+      readonly basis: AccommodationBasis
+      readonly endedAt: DateTime.Utc
+      readonly reason: string
+      readonly placementId: string
     })
   /** The child ceased to be looked after (`endedAt`, defaults to `at`), for `reason`. */
   | (Base & { readonly _tag: "RecordLookedAfterEnded"; readonly reason: string; readonly endedAt?: DateTime.Utc })

@@ -41,6 +41,7 @@ const decide = (
             ? yield* decideChildFacts(command, state, audit)
             : command._tag === "RecordLegalStatus" ||
                 command._tag === "RecordLookedAfterFromPlacement" ||
+                command._tag === "RecordLookedAfterEndedFromPlacement" ||
                 command._tag === "RecordLookedAfterEnded" ||
                 command._tag === "RecordLookedAfterReview"
               ? yield* decideLookedAfter(command, state, audit)

@@ -46,6 +46,7 @@ export const childRecordPermissions = {
   RecordProceedingsConcluded: permission("record care proceedings concluded (STAT-S31)", ...recorders),
   RecordLegalStatus: permission("record a child's legal status (SSDA903)", ...recorders),
   RecordLookedAfterFromPlacement: permission("record looked-after status from a placement", ...recorders),
+  RecordLookedAfterEndedFromPlacement: permission("record the end of looked-after status from a placement", ...recorders),
   RecordLookedAfterEnded: permission("record that a child ceased to be looked after", ...recorders),
   RecordLookedAfterReview: permission("record a looked-after review (STAT-R33)", ...recorders, "panel_administrator")
 } satisfies Record<ChildRecordCommand["_tag"], Permission>

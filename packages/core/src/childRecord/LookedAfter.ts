@@ -15,6 +15,17 @@ const recorded = { by: ActedBy, at: Schema.DateTimeUtc }
 export const LookedAfterRoute = Schema.Literal("legal_status", "s20_accommodation", "police_protection_accommodation", "regulation24_placement")
 export type LookedAfterRoute = typeof LookedAfterRoute.Type
 
+/**
+ * An accommodation a placement's record can end with the child at home, and the SSDA903 legal statuses it gives:
+ * police protection with the child in the authority's accommodation (L1, STAT-S46); s20 accommodation (V2, or the short
+ * breaks V3 and V4, STAT-S20-CONSENT). A child whose status is another (an order) stays looked after when it ends.
+ */
+export const accommodationStatuses = {
+  police_protection: ["L1"],
+  s20_accommodation: ["V2", "V3", "V4"]
+} as const satisfies Record<string, ReadonlyArray<LegalStatusCode>>
+export type AccommodationBasis = keyof typeof accommodationStatuses
+
 /** A looked-after review (STAT-R33), held at `heldAt` and chaired by the child's Independent Reviewing Officer. */
 export const LookedAfterReview = Schema.Struct({ heldAt: Schema.DateTimeUtc, iroName: Schema.NonEmptyTrimmedString, ...recorded })
 export type LookedAfterReview = typeof LookedAfterReview.Type

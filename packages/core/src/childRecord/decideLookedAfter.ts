@@ -7,11 +7,13 @@ import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import { LegalStatusRefused, LookedAfterRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import { describeLegalStatusCodes, isLegalStatusCode, type LegalStatusCode, legalStatusLabel } from "./LegalStatus.js"
-import { currentLookedAfter, type LookedAfterPeriod } from "./LookedAfter.js"
+import { accommodationStatuses, currentLookedAfter, type LookedAfterPeriod } from "./LookedAfter.js"
 
 type LookedAfterCommand = Extract<
   ChildRecordCommand,
-  { readonly _tag: "RecordLegalStatus" | "RecordLookedAfterFromPlacement" | "RecordLookedAfterEnded" | "RecordLookedAfterReview" }
+  {
+    readonly _tag: "RecordLegalStatus" | "RecordLookedAfterFromPlacement" | "RecordLookedAfterEndedFromPlacement" | "RecordLookedAfterEnded" | "RecordLookedAfterReview"
+  }
 >
 type Audit = Pick<ChildRecordEvent, "by" | "at">
 
@@ -48,6 +50,24 @@ const legalStatusEvents = (state: ChildRecordState, code: LegalStatusCode, from:
       : [{ _tag: "LegalStatusChanged", code, from, ...(movesStart ? { movesStartOf: open.periodId } : {}), ...audit }]
   if (open !== undefined) return change
   return [...change, { _tag: "BecameLookedAfter", periodId: nextPeriodId(state), route: "legal_status", from, code, ...audit }]
+}
+
+/**
+ * The end of the open period when a placement's record ends the accommodation `basis` with the child at home: only while
+ * that basis is still the status the child is looked after on (a later order, like decideEpo's statusAfterTheOrder, keeps
+ * the child looked after under it), and not before the period or that status began, nor before a review held since.
+ */
+const endOfTheAccommodation = (
+  state: ChildRecordState,
+  command: Extract<LookedAfterCommand, { readonly _tag: "RecordLookedAfterEndedFromPlacement" }>,
+  audit: Audit
+): ReadonlyArray<ChildRecordEvent> => {
+  const open = currentLookedAfter(periodsOf(state))
+  const status = state?.legalStatuses.at(-1)
+  if (open === undefined || status === undefined || DateTime.lessThan(status.from, open.from)) return []
+  if (!(accommodationStatuses[command.basis] as ReadonlyArray<LegalStatusCode>).includes(status.code)) return []
+  if (DateTime.lessThan(command.endedAt, status.from) || open.reviews.some((review) => DateTime.greaterThan(review.heldAt, command.endedAt))) return []
+  return [{ _tag: "LookedAfterEnded", periodId: open.periodId, endedAt: command.endedAt, reason: command.reason, ...audit }]
 }
 
 /** Legal status (SSDA903), looked-after status and its STAT-R33 reviews. */
@@ -93,6 +113,9 @@ export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecor
         if (open !== undefined) return []
         return [{ _tag: "BecameLookedAfter", periodId: nextPeriodId(state), route: command.route, from, placementId: command.placementId, ...audit }] as const
       }
+      case "RecordLookedAfterEndedFromPlacement":
+        // Never refused either: the placement's decider has checked its own end (not before it began, not twice).
+        return endOfTheAccommodation(state, command, audit)
       case "RecordLookedAfterEnded": {
         const open = currentLookedAfter(periodsOf(state))
         if (open === undefined) return yield* new LookedAfterRefused({ ruleId: "STAT-R33", message: "The child is not recorded as looked after, so looked-after status cannot end." })

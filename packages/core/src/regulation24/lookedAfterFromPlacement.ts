@@ -3,7 +3,7 @@ import type { ChildRecordCommand } from "../childRecord/ChildRecordCommands.js"
 import type { CommandBody } from "../shared/commandHandler.js"
 import { isUnderPoliceProtection, type Placement, type PlacementState } from "./Placement.js"
 
-type FromPlacement = CommandBody<Extract<ChildRecordCommand, { readonly _tag: "RecordLookedAfterFromPlacement" }>>
+type FromPlacement = CommandBody<Extract<ChildRecordCommand, { readonly _tag: "RecordLookedAfterFromPlacement" | "RecordLookedAfterEndedFromPlacement" }>>
 
 const later = (a: DateTime.Utc, b: DateTime.Utc | undefined) => (b === undefined ? a : DateTime.max(a, b))
 
@@ -16,11 +16,16 @@ const later = (a: DateTime.Utc, b: DateTime.Utc | undefined) => (b === undefined
  * - police protection recorded for a child already placed: L1 from the later of the two;
  * - s20 accommodation with full consent: V2 from the earliest consent (never before the placement), the earliest
  *   moment the accommodation could lawfully begin;
- * - police protection ended by an EPO (with the child placed: L2) or an interim care order (C1, which is in care).
+ * - police protection ended by an EPO (with the child placed: L2) or an interim care order (C1, which is in care);
+ * - police protection ended with the child returned home: the end of the accommodation under it (L1, STAT-S46);
+ * - the placement ended with the child returned home: the end of s20 accommodation (STAT-S20-CONSENT), by the parent's
+ *   removal (s20(8)) once consent was withdrawn. The child's record ends the period only while the child is looked
+ *   after on that basis, so a child under an order by then stays looked after.
  * Undefined when the change says nothing about it.
  */
 export const lookedAfterFromPlacement = (before: PlacementState, after: Placement): FromPlacement | undefined => {
   const base = { _tag: "RecordLookedAfterFromPlacement" as const, childId: after.childId, placementId: after.id }
+  const ends = { _tag: "RecordLookedAfterEndedFromPlacement" as const, childId: after.childId, placementId: after.id }
   const placedAt = after.placement?.placedAt
   const underPolice = isUnderPoliceProtection(after)
   const policeSince = after.policePowers?.since
@@ -42,6 +47,15 @@ export const lookedAfterFromPlacement = (before: PlacementState, after: Placemen
   if (before?.policeProtectionEnded === undefined && ended !== undefined) {
     if (ended.outcome === "interim_care_order") return { ...base, route: "legal_status", code: "C1", from: ended.endedAt }
     if (ended.outcome === "emergency_protection_order" && placedAt !== undefined) return { ...base, route: "legal_status", code: "L2", from: ended.endedAt }
+    if (ended.outcome === "returned_home") return { ...ends, basis: "police_protection", endedAt: ended.endedAt, reason: "police protection ended: the child was returned home (STAT-S46)" }
+  }
+  if (before?.ended === undefined && after.ended?.reason === "child_returned_home" && placedAt !== undefined) {
+    const withdrawn = after.s20Accommodation?.withdrawn
+    const reason =
+      withdrawn === undefined
+        ? "s20 accommodation ended: the child returned home"
+        : `the parent removed the child (s20(8)): ${withdrawn.withdrawnBy} withdrew consent, and the child returned home`
+    return { ...ends, basis: "s20_accommodation", endedAt: after.ended.at, reason }
   }
   return undefined
 }

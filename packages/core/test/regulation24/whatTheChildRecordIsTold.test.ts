@@ -25,6 +25,7 @@ const end = cmd("socialWorker", { _tag: "EndPlacement", reason: "child_moved" },
 const outcome = (kind: "emergency_protection_order" | "interim_care_order") =>
   cmd("socialWorker", { _tag: "RecordPoliceProtectionOutcome", outcome: kind, endedAt: london("2027-03-26", "12:00") }, london("2027-03-26", "12:00"))
 const base = { _tag: "RecordLookedAfterFromPlacement", childId: "child-1", placementId }
+const ends = { _tag: "RecordLookedAfterEndedFromPlacement", childId: "child-1", placementId }
 
 describe("what a placement's step tells the child's record", () => {
   it("STAT-S46: police protection that began before the placement, recorded once the child is placed: accommodated under police protection, L1, from the placement", () => {
@@ -45,6 +46,32 @@ describe("what a placement's step tells the child's record", () => {
   it("STAT-S20-CONSENT: once s20 accommodation has been told, the steps after it tell nothing more", () => {
     expect(told(placed(), s20)).toMatchObject({ route: "s20_accommodation", code: "V2" })
     expect(told(playOn(placed(), s20), viability)).toBeUndefined()
+  })
+
+  it("STAT-S46: police protection ended with the child returned home tells the record its accommodation ended then; the placement's end after it tells nothing", () => {
+    const placedUnderPolice = playOn(placed(), police(london("2027-03-26", "11:00")))
+    const home = cmd("socialWorker", { _tag: "RecordPoliceProtectionOutcome", outcome: "returned_home", endedAt: london("2027-03-26", "11:30") }, london("2027-03-26", "12:00"))
+    expect(told(placedUnderPolice, home)).toEqual({
+      ...ends,
+      basis: "police_protection",
+      endedAt: london("2027-03-26", "11:30"),
+      reason: "police protection ended: the child was returned home (STAT-S46)"
+    })
+    expect(told(playOn(placedUnderPolice, home), end)).toBeUndefined()
+  })
+
+  it("STAT-S20-CONSENT: the placement ended with the child returned home tells the record s20 accommodation ended then, by the parent's removal once consent was withdrawn", () => {
+    const home = cmd("serviceManager", { _tag: "EndPlacement", reason: "child_returned_home" }, london("2027-04-02", "09:00"))
+    const withdrawn = playOn(playOn(placed(), s20), cmd("socialWorker", { _tag: "RecordS20ConsentWithdrawn", withdrawnBy: "Dana Harrow" }, london("2027-03-30", "09:00")))
+    expect(told(withdrawn, home)).toEqual({
+      ...ends,
+      basis: "s20_accommodation",
+      endedAt: london("2027-04-02", "09:00"),
+      reason: "the parent removed the child (s20(8)): Dana Harrow withdrew consent, and the child returned home"
+    })
+    expect(told(playOn(placed(), s20), home)).toMatchObject({ reason: "s20 accommodation ended: the child returned home" })
+    // Never placed with the carers: the child was not accommodated here.
+    expect(told(identified(), home)).toBeUndefined()
   })
 
   it("STAT-S20-CONSENT: after consent is withdrawn, the placement ending does not tell the record the child is accommodated under s20 again", () => {
