@@ -74,6 +74,16 @@ describe("police protection (STAT-S46)", () => {
     expect(recorded.find((event) => event.type === "PoliceProtectionEnded")?.data.by).toEqual({ ...socialWorker, via: { sourceId: "mosaic", deliveryId: "msg_pp_home_ended" } })
   })
 
+  it("ended with the child returned home, the child's looked-after period under police protection (L1) ends then, in the same delivery (STAT-R33)", async () => {
+    await startPlacement("ep-pp-gone")
+    await deliver(receiver.url, protectionStarted("ep-pp-gone"))
+    const endedAt = hoursAgo(1)
+    expect((await deliver(receiver.url, protectionEnded("ep-pp-gone", "returned_home", endedAt))).status).toBe(200)
+    const childEvents = await queryStore<{ type: string; data: string }>(receiver.store, "SELECT type, data FROM events WHERE entity_id = ? ORDER BY position", ["child-ep-pp-gone"])
+    expect(childEvents.map((row) => row.type)).toEqual(["ChildRecordOpened", "BecameLookedAfter", "LegalStatusChanged", "LookedAfterEnded"])
+    expect(JSON.parse(childEvents.at(-1)!.data)).toMatchObject({ endedAt, reason: "police protection ended: the child was returned home (STAT-S46)" })
+  })
+
   it("records the core's refusal (an end before the start) and answers 422 with its code and message; a repeat gets the same", async () => {
     await startPlacement("ep-pp-early")
     await deliver(receiver.url, protectionStarted("ep-pp-early", hoursAgo(3)))
