@@ -20,11 +20,11 @@ export type LookedAfterRoute = typeof LookedAfterRoute.Type
  * police protection with the child in the authority's accommodation (L1, STAT-S46); s20 accommodation (V2, or the short
  * breaks V3 and V4, STAT-S20-CONSENT). A child whose status is another (an order) stays looked after when it ends.
  */
-export const accommodationStatuses = {
+export type AccommodationBasis = "police_protection" | "s20_accommodation"
+export const accommodationStatuses: Record<AccommodationBasis, ReadonlyArray<LegalStatusCode>> = {
   police_protection: ["L1"],
   s20_accommodation: ["V2", "V3", "V4"]
-} as const satisfies Record<string, ReadonlyArray<LegalStatusCode>>
-export type AccommodationBasis = keyof typeof accommodationStatuses
+}
 
 /** A looked-after review (STAT-R33), held at `heldAt` and chaired by the child's Independent Reviewing Officer. */
 export const LookedAfterReview = Schema.Struct({ heldAt: Schema.DateTimeUtc, iroName: Schema.NonEmptyTrimmedString, ...recorded })

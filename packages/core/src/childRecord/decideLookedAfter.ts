@@ -65,7 +65,7 @@ const endOfTheAccommodation = (
   const open = currentLookedAfter(periodsOf(state))
   const status = state?.legalStatuses.at(-1)
   if (open === undefined || status === undefined || DateTime.lessThan(status.from, open.from)) return []
-  if (!(accommodationStatuses[command.basis] as ReadonlyArray<LegalStatusCode>).includes(status.code)) return []
+  if (!accommodationStatuses[command.basis].includes(status.code)) return []
   if (DateTime.lessThan(command.endedAt, status.from) || open.reviews.some((review) => DateTime.greaterThan(review.heldAt, command.endedAt))) return []
   return [{ _tag: "LookedAfterEnded", periodId: open.periodId, endedAt: command.endedAt, reason: command.reason, ...audit }]
 }

@@ -20,7 +20,7 @@ const caseArb = fc.constantFrom<AccommodationBasis>("police_protection", "s20_ac
   fc.record({
     basis: fc.constant(basis),
     from: instantArb,
-    laterCode: fc.option(fc.constantFrom(...legalStatusCodes.filter((code) => !(accommodationStatuses[basis] as ReadonlyArray<string>).includes(code))), { nil: undefined }),
+    laterCode: fc.option(fc.constantFrom(...legalStatusCodes.filter((code) => !accommodationStatuses[basis].includes(code))), { nil: undefined }),
     laterAfter: fc.integer({ min: 1, max: 60 * 24 * hour }),
     endAfter: fc.integer({ min: 0, max: 60 * 24 * hour }),
     endRecordedFirst: fc.boolean()
