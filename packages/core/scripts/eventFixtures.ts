@@ -117,7 +117,8 @@ const built = (first: (streamType: string, type: string) => Data): Record<string
       ChildDeathRecorded: { diedOn: "2027-02-10", ...audit },
       LegalStatusChanged: { code: "C1", from: audit.at, ...audit },
       LookedAfterEnded: { periodId: "la-1", endedAt: audit.at, reason: "returned home to her mother", ...audit },
-      LookedAfterReviewHeld: { periodId: "la-1", heldAt: audit.at, iroName: "Imogen Reyes", ...audit }
+      LookedAfterReviewHeld: { periodId: "la-1", heldAt: audit.at, iroName: "Imogen Reyes", ...audit },
+      ChildRecordEntryWithdrawn: { entry: { kind: "death", diedOn: "2027-02-10" }, recordedAt: audit.at, reason: "Recorded against the wrong child", ...audit }
     }
   }
 }

@@ -4,6 +4,7 @@ import { LocalDate } from "../calendar/LocalDate.js"
 import { EmergencyProtectionOrder } from "./EmergencyProtectionOrder.js"
 import { Proceedings } from "./Proceedings.js"
 import { LegalStatus } from "./LegalStatus.js"
+import { ChildRecordEvent } from "./ChildRecordEvents.js"
 import { LookedAfterPeriod } from "./LookedAfter.js"
 import { SecureAccommodation } from "./SecureAccommodation.js"
 
@@ -27,7 +28,12 @@ export const ChildRecord = Schema.Struct({
   /** SSDA903 legal statuses, oldest first; the last is the current one. Absent in records written before they were kept. */
   legalStatuses: Schema.optionalWith(Schema.Array(LegalStatus), { default: () => [] }),
   /** Periods of being looked after, oldest first, each with its STAT-R33 reviews. */
-  lookedAfter: Schema.optionalWith(Schema.Array(LookedAfterPeriod), { default: () => [] })
+  lookedAfter: Schema.optionalWith(Schema.Array(LookedAfterPeriod), { default: () => [] }),
+  /**
+   * Every entry folded into the record, oldest first, withdrawn ones and their withdrawals included: the history the
+   * record is read again from when an entry is withdrawn. Absent in records written before it was kept.
+   */
+  entries: Schema.optional(Schema.Array(ChildRecordEvent))
 })
 export type ChildRecord = typeof ChildRecord.Type
 

@@ -6,6 +6,7 @@ import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
 import type { LegalStatusCode } from "./LegalStatus.js"
 import type { AccommodationBasis, LookedAfterRoute } from "./LookedAfter.js"
 import type { Role } from "../shared/roles.js"
+import type { WithdrawableEntry } from "./WithdrawableEntry.js"
 
 /** Who records on a child's record (and so tells the child's decisions what it shows, NSO-9). */
 export const childRecordRecorders: ReadonlyArray<Role> = ["social_worker", "practice_supervisor", "team_manager", "service_manager", "head_of_service"]
@@ -82,5 +83,7 @@ export type ChildRecordCommand =
   | (Base & { readonly _tag: "RecordLookedAfterEnded"; readonly reason: string; readonly endedAt?: DateTime.Utc })
   /** STAT-R33: a looked-after review held at `heldAt`, chaired by the child's IRO. */
   | (Base & { readonly _tag: "RecordLookedAfterReview"; readonly heldAt: DateTime.Utc; readonly iroName: string })
+  /** A death, a court's authority or the Secretary of State's approval recorded by mistake, withdrawn for `reason`. */
+  | (Base & { readonly _tag: "WithdrawChildRecordEntry"; readonly entry: WithdrawableEntry; readonly reason: string })
 
 export type ChildRecordCommandTag = ChildRecordCommand["_tag"]

@@ -12,6 +12,7 @@ import { decideEpo } from "./decideEpo.js"
 import { decideLookedAfter } from "./decideLookedAfter.js"
 import { decideProceedings } from "./decideProceedings.js"
 import { decideSecure } from "./decideSecure.js"
+import { decideWithdrawal } from "./decideWithdrawal.js"
 import { evolveChildRecord } from "./evolveChildRecord.js"
 
 export interface ChildRecordContext {
@@ -45,7 +46,9 @@ const decide = (
                 command._tag === "RecordLookedAfterEnded" ||
                 command._tag === "RecordLookedAfterReview"
               ? yield* decideLookedAfter(command, state, audit)
-              : yield* decideSecure(command, state, audit)
+              : command._tag === "WithdrawChildRecordEntry"
+                ? yield* decideWithdrawal(command, state, audit)
+                : yield* decideSecure(command, state, audit)
     if (state !== undefined || events.length === 0) return events
     return [{ _tag: "ChildRecordOpened", childId: command.childId, authorityId: command.by.authorityId, ...audit }, ...events]
   })

@@ -49,6 +49,12 @@ export class LookedAfterRefused extends Schema.TaggedError<LookedAfterRefused>()
   message: Schema.String
 }) {}
 
+/** A withdrawal of an entry that was never recorded, or is already withdrawn, or without a reason. */
+export class EntryWithdrawalRefused extends Schema.TaggedError<EntryWithdrawalRefused>()("EntryWithdrawalRefused", {
+  ruleId: RuleId,
+  message: Schema.String
+}) {}
+
 export type ChildRecordRefusal =
   | NoSuchRecord
   | NotYetHappened
@@ -59,3 +65,4 @@ export type ChildRecordRefusal =
   | ChildFactRefused
   | LegalStatusRefused
   | LookedAfterRefused
+  | EntryWithdrawalRefused

@@ -5,6 +5,7 @@ import { LocalDate } from "../calendar/LocalDate.js"
 import { EpoOutcome } from "./EmergencyProtectionOrder.js"
 import { LegalStatusCode } from "./LegalStatus.js"
 import { LookedAfterRoute } from "./LookedAfter.js"
+import { WithdrawableEntry } from "./WithdrawableEntry.js"
 
 /** Every event names who caused it and when: the log is the audit trail. */
 const audit = { by: ActedBy, at: Schema.DateTimeUtc }
@@ -115,6 +116,19 @@ export const LookedAfterReviewHeld = Schema.TaggedStruct("LookedAfterReviewHeld"
   ...audit
 })
 
+/**
+ * A correction: `entry`, recorded at `recordedAt`, was a mistake (a death recorded against the wrong child, another
+ * child's court order). Nothing is deleted: the entry stays in the log, and the record reads from now on as if it had
+ * never been made, for the `reason` given.
+ */
+export const ChildRecordEntryWithdrawn = Schema.TaggedStruct("ChildRecordEntryWithdrawn", {
+  entry: WithdrawableEntry,
+  recordedAt: Schema.DateTimeUtc,
+  reason: Schema.NonEmptyTrimmedString,
+  ...audit
+})
+export type ChildRecordEntryWithdrawn = typeof ChildRecordEntryWithdrawn.Type
+
 export const ChildRecordEvent = Schema.Union(
   ChildRecordOpened,
   EmergencyProtectionOrderMade,
@@ -135,6 +149,7 @@ export const ChildRecordEvent = Schema.Union(
   LegalStatusChanged,
   BecameLookedAfter,
   LookedAfterEnded,
-  LookedAfterReviewHeld
+  LookedAfterReviewHeld,
+  ChildRecordEntryWithdrawn
 )
 export type ChildRecordEvent = typeof ChildRecordEvent.Type

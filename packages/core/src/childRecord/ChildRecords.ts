@@ -24,6 +24,7 @@ import { childRecordAggregate, childRecordCollection } from "./childRecordAggreg
 import type { EpoOutcome } from "./EmergencyProtectionOrder.js"
 import { inPreProceedings } from "./decideProceedings.js"
 import { pastRetention } from "./retention.js"
+import type { WithdrawableEntry } from "./WithdrawableEntry.js"
 
 const recorders = childRecordRecorders
 
@@ -48,7 +49,10 @@ export const childRecordPermissions = {
   RecordLookedAfterFromPlacement: permission("record looked-after status from a placement", ...recorders),
   RecordLookedAfterEndedFromPlacement: permission("record the end of looked-after status from a placement", ...recorders),
   RecordLookedAfterEnded: permission("record that a child ceased to be looked after", ...recorders),
-  RecordLookedAfterReview: permission("record a looked-after review (STAT-R33)", ...recorders, "panel_administrator")
+  RecordLookedAfterReview: permission("record a looked-after review (STAT-R33)", ...recorders, "panel_administrator"),
+  // Those who record a death, a court's authority or the Secretary of State's approval correct it (team managers and
+  // heads of service among them): Carepanel's choice, no rule id; the reason and who withdrew stay on the record.
+  WithdrawChildRecordEntry: permission("withdraw an entry recorded by mistake on a child's record", ...recorders)
 } satisfies Record<ChildRecordCommand["_tag"], Permission>
 
 export const childRecordReaders = permission(
@@ -161,6 +165,12 @@ export class ChildRecords extends Effect.Service<ChildRecords>()("@carepanel/cor
       /** STAT-R33: a review held at `heldAt`, chaired by the IRO `iroName`. */
       recordLookedAfterReview: (actor: Actor, childId: ChildId, heldAt: DateTime.Utc, iroName: string) =>
         run(actor, childId, { _tag: "RecordLookedAfterReview", childId, heldAt, iroName }),
+      /**
+       * A death, a court's authority or the Secretary of State's approval recorded by mistake, withdrawn for `reason`:
+       * the record reads as if it had never been made, and keeps both entries.
+       */
+      withdrawEntry: (actor: Actor, childId: ChildId, entry: WithdrawableEntry, reason: string) =>
+        run(actor, childId, { _tag: "WithdrawChildRecordEntry", childId, entry, reason }),
       /** The child's record in the actor's authority; nothing recorded (or another authority's child) answers NotFound. */
       get: (actor: Actor, childId: ChildId) =>
         Effect.gen(function* () {

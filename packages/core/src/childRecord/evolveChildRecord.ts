@@ -1,10 +1,11 @@
 import { DateTime } from "effect"
 import type { ChildRecordState } from "./ChildRecord.js"
-import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import type { ChildRecordEntryWithdrawn, ChildRecordEvent } from "./ChildRecordEvents.js"
 import type { EmergencyProtectionOrder } from "./EmergencyProtectionOrder.js"
 import type { LookedAfterPeriod } from "./LookedAfter.js"
 import { noProceedings, type Proceedings } from "./Proceedings.js"
 import { noSecureAccommodation, type SecureAccommodation } from "./SecureAccommodation.js"
+import { standingEntries } from "./withdrawnEntries.js"
 
 const updateOrder = (state: NonNullable<ChildRecordState>, orderId: string, update: (order: EmergencyProtectionOrder) => EmergencyProtectionOrder) => ({
   ...state,
@@ -26,8 +27,18 @@ const updatePeriod = (state: NonNullable<ChildRecordState>, periodId: string, up
   lookedAfter: state.lookedAfter.map((period) => (period.periodId === periodId ? update(period) : period))
 })
 
-/** Folds one event into the child's record. Total: an event that does not fit leaves the state as it was. */
+/**
+ * Folds one event into the child's record, keeping it among the record's entries. Total: an event that does not fit
+ * leaves the state as it was. A withdrawal reads the record again from the entries that still stand, so from then on
+ * it is as if the withdrawn entry had never been made (the entries keep both).
+ */
 export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEvent): ChildRecordState => {
+  const entries = [...(state?.entries ?? []), event]
+  const next = event._tag === "ChildRecordEntryWithdrawn" ? standingEntries(entries).reduce(evolveFact, undefined) : evolveFact(state, event)
+  return next === undefined ? next : { ...next, entries }
+}
+
+const evolveFact = (state: ChildRecordState, event: Exclude<ChildRecordEvent, ChildRecordEntryWithdrawn>): ChildRecordState => {
   if (event._tag === "ChildRecordOpened") {
     return { childId: event.childId, authorityId: event.authorityId, emergencyProtectionOrders: [], secureAccommodation: noSecureAccommodation, proceedings: noProceedings, legalStatuses: [], lookedAfter: [] }
   }

@@ -117,6 +117,30 @@ describe("a child's statutory record through its use cases", () => {
     )
   )
 
+  it.effect("STAT-R50, STAT-R33: a death recorded against the wrong child is withdrawn by the head of service: the child reads as alive and looked after, and the read record keeps both entries", () =>
+    provided(
+      Effect.gen(function* () {
+        const records = yield* ChildRecords
+        yield* at("2027-06-07", "12:00")
+        yield* records.recordLegalStatus(staff.socialWorker, child, "C2", london("2027-06-07", "11:00"))
+        yield* at("2027-06-21", "09:00")
+        yield* records.recordChildDeath(staff.socialWorker, child, "2027-06-20" as LocalDate)
+        yield* at("2027-06-21", "15:00")
+        const withdrawn = yield* records.withdrawEntry(staff.headOfService, child, { kind: "death", diedOn: "2027-06-20" as LocalDate }, "Recorded against the wrong child")
+        expect(withdrawn.diedOn).toBeUndefined()
+        const record = yield* records.get(staff.chair, child)
+        expect(record.diedOn).toBeUndefined()
+        expect(record.lookedAfter).toMatchObject([{ code: "C2" }])
+        expect(record.lookedAfter[0]!.ended).toBeUndefined()
+        expect(record.entries?.slice(-3)).toMatchObject([
+          { _tag: "ChildDeathRecorded", diedOn: "2027-06-20", by: { role: "social_worker" } },
+          { _tag: "LookedAfterEnded", reason: "died" },
+          { _tag: "ChildRecordEntryWithdrawn", reason: "Recorded against the wrong child", by: { role: "head_of_service" } }
+        ])
+      })
+    )
+  )
+
   it.effect("who may: a panel member reads but records nothing, in words; a child with nothing recorded is not found", () =>
     provided(
       Effect.gen(function* () {

@@ -38,7 +38,8 @@ const useCases: ReadonlyArray<readonly [string, (records: Records, actor: Actor)
   ["record the court's extension of care proceedings (STAT-S31)", (r, a) => r.extendProceedings(a, child, 4)],
   ["record care proceedings concluded (STAT-S31)", (r, a) => r.recordProceedingsConcluded(a, child)],
   ["record a child's legal status (SSDA903)", (r, a) => r.recordLegalStatus(a, child, "C1", when)],
-  ["record that a child ceased to be looked after", (r, a) => r.recordLookedAfterEnded(a, child, "returned home")]
+  ["record that a child ceased to be looked after", (r, a) => r.recordLookedAfterEnded(a, child, "returned home")],
+  ["withdraw an entry recorded by mistake on a child's record", (r, a) => r.withdrawEntry(a, child, { kind: "death", diedOn: "2027-06-05" as LocalDate }, "Recorded against the wrong child")]
 ]
 
 describe("who may record what on a child's record, in words (STAT-S44, STAT-S25, STAT-PLO, STAT-S31, STAT-R33, STAT-R50)", () => {
