@@ -203,6 +203,35 @@ describe("looked-after status and reviews over HTTP (STAT-R33, SSDA903)", () => 
   })
 })
 
+describe("an entry recorded by mistake, withdrawn over HTTP (STAT-R50, STAT-R33)", () => {
+  it("docs/api.md's example withdraws a death recorded against the wrong child: alive, looked after again, its first review running; the same withdrawal twice is refused", async () => {
+    const docs = repositoryFile("docs/api.md")
+    const example = /```graphql\n(mutation Run\(\$input: WithdrawChildDeathInput!\)[\s\S]*?)```/.exec(docs)![1]!
+    const worker = await tokenFor(app, staff.socialWorker)
+    const from = new Date(Date.now() - 3 * 3_600_000).toISOString()
+    await app.post(worker, mutation("recordLegalStatus", "... on ChildRecord { childId }"), { input: { childId: "sd-wd-1", code: "C2", from } })
+    const today = new Date().toLocaleDateString("en-CA", { timeZone: "Europe/London" })
+    const died = await app.post(worker, mutation("recordChildDeath", "... on ChildRecord { diedOn lookedAfter { from } }"), { input: { childId: "sd-wd-1", diedOn: today } })
+    expect(died.body.data.recordChildDeath, died.text).toMatchObject({ diedOn: today, lookedAfter: null })
+
+    const manager = await tokenFor(app, staff.teamManager)
+    const input = { childId: "sd-wd-1", diedOn: today, reason: "Recorded against the wrong child" }
+    const withdrawn = await app.post(manager, example, { input })
+    const record = withdrawn.body.data.withdrawChildDeath
+    expect(record, withdrawn.text).toMatchObject({
+      __typename: "ChildRecord",
+      diedOn: null,
+      lookedAfter: { from, endedAt: null, endReason: null },
+      withdrawnEntries: [{ kind: "death", reason: "Recorded against the wrong child", by: { name: staff.teamManager.name } }]
+    })
+    expect(record.withdrawnEntries[0].what).toMatch(/^the death on /)
+    expect(record.clocks).toContainEqual({ id: "sd-wd-1:r33:la-1:1", ruleId: "STAT-R33", state: "pending" })
+    const again = await app.post(manager, example, { input })
+    expect(again.body.data.withdrawChildDeath, again.text).toMatchObject({ __typename: "EntryWithdrawalRefused", ruleId: "STAT-R50" })
+    expect(again.body.data.withdrawChildDeath.message).toContain("was already withdrawn")
+  })
+})
+
 describe("emergency protection orders over HTTP (STAT-S44)", () => {
   const onRecord = "... on ChildRecord { childId emergencyProtectionOrders { orderId days endsAt inForce extension { days endsAt } ended { outcome } } clocks { id ruleId due state explanation } }"
 

@@ -2,7 +2,7 @@ import { ChildId, ChildRecords, EpoOutcome, LocalDate } from "@carepanel/core"
 import { Schema } from "effect"
 import { optional } from "../../graphql/decodeInput.js"
 import { childRecordRefusals } from "../errors/refusals.js"
-import { commandMutation } from "../mutation.js"
+import { commandMutation, type InputFields } from "../mutation.js"
 import { using } from "../run.js"
 import { EpoOutcomeEnum } from "../shared/enums.js"
 import { ChildRecordRef } from "./childRecordType.js"
@@ -176,4 +176,39 @@ commandMutation("recordLookedAfterEnded", {
   fields: (t) => ({ childId: t.id({ required: true }), reason: t.string({ required: true }), endedAt: t.field({ type: "DateTime" }) }),
   schema: Schema.Struct({ childId: ChildId, reason: Schema.NonEmptyTrimmedString, endedAt: optional(Schema.DateTimeUtc) }),
   execute: (actor, { childId, reason, endedAt }) => using(ChildRecords, (records) => records.recordLookedAfterEnded(actor, childId, reason, endedAt))
+})
+
+const withdrawalReason = (t: Parameters<InputFields>[0]) =>
+  t.string({ required: true, description: "Why it was a mistake (required): it stays on the child's record with the withdrawal." })
+
+commandMutation("withdrawChildDeath", {
+  description:
+    "A death recorded on this child's record by mistake (recorded against the wrong child), withdrawn for `reason`: the child reads as alive again, the looked-after period the death ended is open again and its STAT-R33 reviews fall due from its own history. The log keeps both entries.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), diedOn: t.field({ type: "Date", required: true }), reason: withdrawalReason(t) }),
+  schema: Schema.Struct({ childId: ChildId, diedOn: LocalDate, reason: Schema.NonEmptyTrimmedString }),
+  execute: (actor, { childId, diedOn, reason }) => using(ChildRecords, (records) => records.withdrawEntry(actor, childId, { kind: "death", diedOn }, reason))
+})
+
+commandMutation("withdrawSecureAccommodationCourtAuthority", {
+  description:
+    "STAT-S25: a court's authority for secure accommodation from `from` until `until` recorded by mistake (another child's order), withdrawn for `reason`: the 48- and 72-hour clocks go back to what they were without it. The log keeps both entries.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), from: t.field({ type: "DateTime", required: true }), until: t.field({ type: "DateTime", required: true }), reason: withdrawalReason(t) }),
+  schema: Schema.Struct({ childId: ChildId, from: Schema.DateTimeUtc, until: Schema.DateTimeUtc, reason: Schema.NonEmptyTrimmedString }),
+  execute: (actor, { childId, from, until, reason }) =>
+    using(ChildRecords, (records) => records.withdrawEntry(actor, childId, { kind: "court_authority", from, until }, reason))
+})
+
+commandMutation("withdrawSecretaryOfStateApproval", {
+  description:
+    "STAT-S25 (reg 4): the Secretary of State's approval given at `approvedAt` recorded by mistake, withdrawn for `reason`: a child under 13 needs an approval that still stands before secure accommodation. The log keeps both entries.",
+  type,
+  refusals,
+  fields: (t) => ({ childId: t.id({ required: true }), approvedAt: t.field({ type: "DateTime", required: true }), reason: withdrawalReason(t) }),
+  schema: Schema.Struct({ childId: ChildId, approvedAt: Schema.DateTimeUtc, reason: Schema.NonEmptyTrimmedString }),
+  execute: (actor, { childId, approvedAt, reason }) =>
+    using(ChildRecords, (records) => records.withdrawEntry(actor, childId, { kind: "secretary_of_state_approval", approvedAt }, reason))
 })

@@ -1,6 +1,7 @@
 import {
   type ChildRecord,
   closedSpans,
+  describeEntry,
   countedParts,
   courtSpans,
   currentLookedAfter,
@@ -11,7 +12,9 @@ import {
   openPeriod,
   type Retention,
   retentionOf,
-  usedInWindowEnding
+  usedInWindowEnding,
+  type Withdrawn,
+  withdrawnEntries
 } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
@@ -178,6 +181,18 @@ const LookedAfterPeriodRef = builder.objectRef<Period>("LookedAfterPeriod").impl
   })
 })
 
+const ChildRecordWithdrawalRef = builder.objectRef<Withdrawn>("ChildRecordWithdrawal").implement({
+  description: "An entry recorded by mistake and withdrawn: the record reads as if it had never been made; the log keeps both.",
+  fields: (t) => ({
+    kind: t.string({ description: "death, court_authority or secretary_of_state_approval.", resolve: ({ withdrawal }) => withdrawal.entry.kind }),
+    what: t.string({ description: "The withdrawn entry in words, by its dates.", resolve: ({ withdrawal }) => describeEntry(withdrawal.entry) }),
+    recordedAt: t.field({ type: "DateTime", description: "When the withdrawn entry was recorded.", resolve: ({ withdrawal }) => withdrawal.recordedAt }),
+    reason: t.string({ description: "Why it was a mistake.", resolve: ({ withdrawal }) => withdrawal.reason }),
+    by: t.field({ type: ActedByRef, description: "Who withdrew it.", resolve: ({ withdrawal }) => withdrawal.by }),
+    at: t.field({ type: "DateTime", description: "When it was withdrawn.", resolve: ({ withdrawal }) => withdrawal.at })
+  })
+})
+
 /** What the core records about one child under the statutes that run on the child; its clocks are in `clocks`. */
 export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").implement({
   description:
@@ -203,6 +218,11 @@ export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").impl
       resolve: (record) => currentLookedAfter(record.lookedAfter) ?? null
     }),
     lookedAfterPeriods: t.field({ type: [LookedAfterPeriodRef], description: "Every period of being looked after, oldest first.", resolve: (record) => record.lookedAfter }),
+    withdrawnEntries: t.field({
+      type: [ChildRecordWithdrawalRef],
+      description: "Entries recorded by mistake and withdrawn, oldest withdrawal first, each with its reason.",
+      resolve: (record) => withdrawnEntries(record.entries ?? [])
+    }),
     retention: t.field({
       type: RetentionRef,
       nullable: true,

@@ -96,7 +96,8 @@ export const childRecordRefusals = [
   refusalType("ProceedingsRefused", core.ProceedingsRefused, ruled),
   refusalType("ChildFactRefused", core.ChildFactRefused, ruled),
   refusalType("LegalStatusRefused", core.LegalStatusRefused, { code: "string" }),
-  refusalType("LookedAfterRefused", core.LookedAfterRefused, ruled)
+  refusalType("LookedAfterRefused", core.LookedAfterRefused, ruled),
+  refusalType("EntryWithdrawalRefused", core.EntryWithdrawalRefused, ruled, "A withdrawal without a reason, of an entry never recorded, or of one already withdrawn; nothing was changed.")
 ]
 
 /** Refusals every mutation may meet besides its own (NotPermitted, NotFound and InvalidInput are in every union). */
