@@ -4,7 +4,7 @@ import { LocalDate } from "../calendar/LocalDate.js"
 import { EmergencyProtectionOrder } from "./EmergencyProtectionOrder.js"
 import { Proceedings } from "./Proceedings.js"
 import { LegalStatus } from "./LegalStatus.js"
-import { ChildRecordEvent } from "./ChildRecordEvents.js"
+import { ChildRecordEntryWithdrawn, ChildRecordEvent } from "./ChildRecordEvents.js"
 import { LookedAfterPeriod } from "./LookedAfter.js"
 import { SecureAccommodation } from "./SecureAccommodation.js"
 
@@ -29,9 +29,11 @@ export const ChildRecord = Schema.Struct({
   legalStatuses: Schema.optionalWith(Schema.Array(LegalStatus), { default: () => [] }),
   /** Periods of being looked after, oldest first, each with its STAT-R33 reviews. */
   lookedAfter: Schema.optionalWith(Schema.Array(LookedAfterPeriod), { default: () => [] }),
+  /** Entries recorded by mistake and withdrawn, oldest first: each names the entry, when it was recorded, and why. */
+  withdrawals: Schema.optional(Schema.Array(ChildRecordEntryWithdrawn)),
   /**
-   * Every entry folded into the record, oldest first, withdrawn ones and their withdrawals included: the history the
-   * record is read again from when an entry is withdrawn. Absent in records written before it was kept.
+   * Every entry folded into the record, oldest first, withdrawn ones and their withdrawals included: what the record is
+   * read again from when an entry is withdrawn. Kept while folding the stream, left out of the read model.
    */
   entries: Schema.optional(Schema.Array(ChildRecordEvent))
 })

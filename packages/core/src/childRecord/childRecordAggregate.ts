@@ -20,6 +20,8 @@ export const childRecordAggregate: Aggregate<ChildRecordCommand, ChildRecordEven
   events: eventCodec(ChildRecordEvent),
   readModels: (state, stream: StreamRef) => {
     if (state === undefined) return []
+    // The entries are for folding: read back, the record lists its withdrawals, and the log has every event.
+    const { entries, ...record } = state
     const latestEpo = state.emergencyProtectionOrders.at(-1)
     return [
       {
@@ -32,7 +34,7 @@ export const childRecordAggregate: Aggregate<ChildRecordCommand, ChildRecordEven
           epoEndsOn: latestEpo !== undefined && latestEpo.ended === undefined ? londonDateOf(epoEndsAt(latestEpo)) : null,
           ...childRecordDeadlineIndex(state)
         },
-        doc: Schema.encodeSync(ChildRecord)(state)
+        doc: Schema.encodeSync(ChildRecord)(record)
       }
     ]
   }

@@ -30,12 +30,16 @@ const updatePeriod = (state: NonNullable<ChildRecordState>, periodId: string, up
 /**
  * Folds one event into the child's record, keeping it among the record's entries. Total: an event that does not fit
  * leaves the state as it was. A withdrawal reads the record again from the entries that still stand, so from then on
- * it is as if the withdrawn entry had never been made (the entries keep both).
+ * it is as if the withdrawn entry had never been made; the entries keep both, and the record lists the withdrawal.
  */
 export const evolveChildRecord = (state: ChildRecordState, event: ChildRecordEvent): ChildRecordState => {
   const entries = [...(state?.entries ?? []), event]
-  const next = event._tag === "ChildRecordEntryWithdrawn" ? standingEntries(entries).reduce(evolveFact, undefined) : evolveFact(state, event)
-  return next === undefined ? next : { ...next, entries }
+  if (event._tag !== "ChildRecordEntryWithdrawn") {
+    const next = evolveFact(state, event)
+    return next === undefined ? next : { ...next, entries }
+  }
+  const reread = standingEntries(entries).reduce(evolveFact, undefined)
+  return reread === undefined ? reread : { ...reread, entries, withdrawals: [...(state?.withdrawals ?? []), event] }
 }
 
 const evolveFact = (state: ChildRecordState, event: Exclude<ChildRecordEvent, ChildRecordEntryWithdrawn>): ChildRecordState => {

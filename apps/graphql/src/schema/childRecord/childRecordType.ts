@@ -12,9 +12,7 @@ import {
   openPeriod,
   type Retention,
   retentionOf,
-  usedInWindowEnding,
-  type Withdrawn,
-  withdrawnEntries
+  usedInWindowEnding
 } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
@@ -181,15 +179,15 @@ const LookedAfterPeriodRef = builder.objectRef<Period>("LookedAfterPeriod").impl
   })
 })
 
-const ChildRecordWithdrawalRef = builder.objectRef<Withdrawn>("ChildRecordWithdrawal").implement({
+const ChildRecordWithdrawalRef = builder.objectRef<NonNullable<ChildRecord["withdrawals"]>[number]>("ChildRecordWithdrawal").implement({
   description: "An entry recorded by mistake and withdrawn: the record reads as if it had never been made; the log keeps both.",
   fields: (t) => ({
-    kind: t.string({ description: "death, court_authority or secretary_of_state_approval.", resolve: ({ withdrawal }) => withdrawal.entry.kind }),
-    what: t.string({ description: "The withdrawn entry in words, by its dates.", resolve: ({ withdrawal }) => describeEntry(withdrawal.entry) }),
-    recordedAt: t.field({ type: "DateTime", description: "When the withdrawn entry was recorded.", resolve: ({ withdrawal }) => withdrawal.recordedAt }),
-    reason: t.string({ description: "Why it was a mistake.", resolve: ({ withdrawal }) => withdrawal.reason }),
-    by: t.field({ type: ActedByRef, description: "Who withdrew it.", resolve: ({ withdrawal }) => withdrawal.by }),
-    at: t.field({ type: "DateTime", description: "When it was withdrawn.", resolve: ({ withdrawal }) => withdrawal.at })
+    kind: t.string({ description: "death, court_authority or secretary_of_state_approval.", resolve: (withdrawal) => withdrawal.entry.kind }),
+    what: t.string({ description: "The withdrawn entry in words, by its dates.", resolve: (withdrawal) => describeEntry(withdrawal.entry) }),
+    recordedAt: t.field({ type: "DateTime", description: "When the withdrawn entry was recorded.", resolve: (withdrawal) => withdrawal.recordedAt }),
+    reason: t.string({ description: "Why it was a mistake.", resolve: (withdrawal) => withdrawal.reason }),
+    by: t.field({ type: ActedByRef, description: "Who withdrew it.", resolve: (withdrawal) => withdrawal.by }),
+    at: t.field({ type: "DateTime", description: "When it was withdrawn.", resolve: (withdrawal) => withdrawal.at })
   })
 })
 
@@ -221,7 +219,7 @@ export const ChildRecordRef = builder.objectRef<ChildRecord>("ChildRecord").impl
     withdrawnEntries: t.field({
       type: [ChildRecordWithdrawalRef],
       description: "Entries recorded by mistake and withdrawn, oldest withdrawal first, each with its reason.",
-      resolve: (record) => withdrawnEntries(record.entries ?? [])
+      resolve: (record) => record.withdrawals ?? []
     }),
     retention: t.field({
       type: RetentionRef,
