@@ -203,7 +203,7 @@ describe("looked-after status and reviews over HTTP (STAT-R33, SSDA903)", () => 
   })
 })
 
-describe("an entry recorded by mistake, withdrawn over HTTP (STAT-R50, STAT-R33)", () => {
+describe("an entry recorded by mistake, withdrawn over HTTP (STAT-R50, STAT-R33, STAT-S25)", () => {
   it("docs/api.md's example withdraws a death recorded against the wrong child: alive, looked after again, its first review running; the same withdrawal twice is refused", async () => {
     const docs = repositoryFile("docs/api.md")
     const example = /```graphql\n(mutation Run\(\$input: WithdrawChildDeathInput!\)[\s\S]*?)```/.exec(docs)![1]!
@@ -229,6 +229,28 @@ describe("an entry recorded by mistake, withdrawn over HTTP (STAT-R50, STAT-R33)
     const again = await app.post(manager, example, { input })
     expect(again.body.data.withdrawChildDeath, again.text).toMatchObject({ __typename: "EntryWithdrawalRefused", ruleId: "STAT-R50" })
     expect(again.body.data.withdrawChildDeath.message).toContain("was already withdrawn")
+  })
+
+  it("STAT-S25: a court's authority and the Secretary of State's approval recorded by mistake are withdrawn by their dates, each with its reason", async () => {
+    const worker = await tokenFor(app, staff.socialWorker)
+    const onRecord = "... on ChildRecord { secureAccommodation { courtAuthorities { from until } secretaryOfStateApprovedAt } withdrawnEntries { kind what reason } } ... on EntryWithdrawalRefused { ruleId message }"
+    const ago = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString()
+    const court = { childId: "sd-wd-2", from: ago(30), until: ago(2) }
+    const approvedAt = ago(20)
+    await app.post(worker, mutation("recordSecureAccommodationCourtAuthority", "... on ChildRecord { childId }"), { input: court })
+    await app.post(worker, mutation("recordSecretaryOfStateApproval", "... on ChildRecord { childId }"), { input: { childId: "sd-wd-2", approvedAt } })
+    const swapped = await app.post(worker, mutation("withdrawSecureAccommodationCourtAuthority", onRecord), { input: { ...court, from: court.until, until: court.from, reason: "Another child's order" } })
+    expect(swapped.body.data.withdrawSecureAccommodationCourtAuthority, swapped.text).toMatchObject({ __typename: "EntryWithdrawalRefused", ruleId: "STAT-S25" })
+    const courtWithdrawn = await app.post(worker, mutation("withdrawSecureAccommodationCourtAuthority", onRecord), { input: { ...court, reason: "Another child's order" } })
+    expect(courtWithdrawn.body.data.withdrawSecureAccommodationCourtAuthority, courtWithdrawn.text).toMatchObject({
+      secureAccommodation: { courtAuthorities: [], secretaryOfStateApprovedAt: approvedAt },
+      withdrawnEntries: [{ kind: "court_authority", reason: "Another child's order" }]
+    })
+    const approvalWithdrawn = await app.post(worker, mutation("withdrawSecretaryOfStateApproval", onRecord), { input: { childId: "sd-wd-2", approvedAt, reason: "Another child's approval" } })
+    expect(approvalWithdrawn.body.data.withdrawSecretaryOfStateApproval, approvalWithdrawn.text).toMatchObject({
+      secureAccommodation: { courtAuthorities: [], secretaryOfStateApprovedAt: null },
+      withdrawnEntries: [{ kind: "court_authority" }, { kind: "secretary_of_state_approval", reason: "Another child's approval" }]
+    })
   })
 })
 
