@@ -20,7 +20,7 @@ const onDecision = `... on Decision {
   minutes { workingWell worries needsToHappen }
   agreed { accommodationWeeks placement funding { amountPence period months budget } legalPlanningMeeting preProceedings careProceedings }
   actions { actionId progress evidence outstandingReason closedBy { name } }
-  outsidePanel { ruleId whyOutsidePanel timescales placedAt lpmAt pendingAgreements { anyOf } agreements { ${by} } refusal { role reason ${by} } retrospectivePresentation s20TasksDone }
+  outsidePanel { ruleId whyOutsidePanel timescales placedAt lpmAt confirmedCases pendingAgreements { anyOf } agreements { ${by} } refusal { role reason ${by} } retrospectivePresentation s20TasksDone }
 }`
 const onRefusal = `... on NotTheRightPerson { optionalRule: ruleId } ... on ActionsNotUpdated { actionIds }
   ... on IncompleteDecision { missing { name ruleId } } ... on NotPermitted { action allowed }`
@@ -78,6 +78,7 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
         ruleId: "LIN-11",
         whyOutsidePanel: "Mother was admitted to hospital overnight; no sitting until Wednesday",
         timescales: "Accommodation for 6 weeks, then back to panel",
+        confirmedCases: null,
         pendingAgreements: [{ anyOf: ["assistant_director"] }],
         agreements: [],
         retrospectivePresentation: false,
@@ -144,7 +145,7 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
     expect(read.body.data.decision, read.text).toMatchObject({ madeAt: "panel", sittingId: sitting.id, outsidePanel: null, returnToPanelWithinWeeks: null })
   })
 
-  it("LIN-11: the Assistant Director refuses the accommodation agreed outside panel, saying why; it reads back, and the proposal can no longer be agreed", async () => {
+  it("LIN-11: the Assistant Director refuses the accommodation agreed outside panel, saying why; it reads back as not agreed, and the proposal can no longer be agreed", async () => {
     const { referralId, content } = await s20Request("out-child-5", "Ottilie Brennard")
     const placedAt = new Date(app.now().getTime() - 3_600_000).toISOString()
     const recorded = await send(staff.teamManager, "recordOutsidePanelAgreement", { referralId, content, whyOutsidePanel: "No carer tonight", timescales: "Two weeks", placedAt })
@@ -156,13 +157,37 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
     const refused = await send(staff.assistantDirector, "refuseOutsidePanelAgreement", { decisionId, reason: "The aunt can care for her tonight" })
     expect(refused, JSON.stringify(refused)).toMatchObject({
       __typename: "Decision",
-      status: "awaiting_agreement",
+      status: "not_agreed",
       outsidePanel: { agreements: [], refusal: { role: "assistant_director", reason: "The aunt can care for her tonight", by: { ...party(staff.assistantDirector), role: "assistant_director" } } }
     })
     near(refused.outsidePanel.refusal.at)
     const agreed = await send(staff.assistantDirector, "agreeOutsidePanel", { decisionId })
     expect(agreed, JSON.stringify(agreed)).toMatchObject({ __typename: "NotApplicable" })
     expect(agreed.message).toMatch(/^Ruth Fairholme \(Assistant Director\) refused this agreement outside panel at .* \(LIN-11\): it has lapsed and can no longer be agreed\./)
+    // The social worker finds it among the proposals not agreed, apart from those still waiting.
+    const list = await app.post(await tokenFor(app, staff.socialWorker), `query { decisions(status: not_agreed, referralId: "${referralId}") { edges { node { id status } } } }`, {})
+    expect(list.body.data.decisions.edges, list.text).toEqual([{ node: { id: decisionId, status: "not_agreed" } }])
+  })
+
+  it("LIN-11: tripartite funding is agreed outside panel by the service manager who confirms the case (confirmsCase); without it, the refusal names the case and the field", async () => {
+    const childId = "out-child-6"
+    const referral = await readyRequest(app, policy, { id: childId, name: "Esme Tollard" }, () => {
+      const form = exampleForm(policy.panels[0]!.id, "expenditure", { id: childId, name: "Esme Tollard" })
+      return { ...form, children: form.children.map((child) => ({ ...child, disabled: true })) }
+    })
+    const today = londonDateOf(DateTime.unsafeMake(app.now()))
+    const content = exampleDecision(policy, "expenditure", "approve", { actionsDue: addDays(today, 7), key: referral.id })
+    const input = { referralId: referral.id, content, whyOutsidePanel: "The school place starts on Monday", timescales: "For the school year" }
+    const unconfirmed = await send(staff.serviceManager, "recordOutsidePanelAgreement", input)
+    expect(unconfirmed, JSON.stringify(unconfirmed)).toMatchObject({ __typename: "NotApplicable" })
+    expect(unconfirmed.message).toContain("only as tripartite funding for a disabled child in a 38-week educational placement (LIN-11)")
+    expect(unconfirmed.message).toContain("record the agreement confirming it (confirmsCase)")
+    const confirmed = await send(staff.serviceManager, "recordOutsidePanelAgreement", { ...input, confirmsCase: true })
+    expect(confirmed, JSON.stringify(confirmed)).toMatchObject({
+      __typename: "Decision",
+      status: "final",
+      outsidePanel: { confirmedCases: ["tripartite funding for a disabled child in a 38-week educational placement"], agreements: [{ by: { ...party(staff.serviceManager), role: "service_manager" } }] }
+    })
   })
 })
 

@@ -6,7 +6,8 @@ import { Role } from "../shared/roles.js"
 import { ForTheChair, PreProceedingsOverHow, S20Task, StoredSignOffStep } from "./DecisionEvents.js"
 import { Action, DecisionContent, LaterHearing, SittingChair, Subject } from "./DecisionParts.js"
 
-export const DecisionStatus = Schema.Literal("awaiting_sign_off", "awaiting_agreement", "final")
+/** `not_agreed`: an agreement outside panel someone it waited for refused (NSO-10); it lapsed, and the request can go to panel. */
+export const DecisionStatus = Schema.Literal("awaiting_sign_off", "awaiting_agreement", "not_agreed", "final")
 export type DecisionStatus = typeof DecisionStatus.Type
 
 /** A decision made at a sitting, or agreed outside panel (SUP-7, NSO-10, LIN-11). Also the read-model doc. */
@@ -65,9 +66,11 @@ export const Decision = Schema.Struct({
       timescales: Schema.String,
       placedAt: Schema.optional(Schema.DateTimeUtc),
       lpmAt: Schema.optional(Schema.DateTimeUtc),
+      /** The narrow cases the person recording it confirmed it is (LIN-11: tripartite funding ...). */
+      confirmedCases: Schema.optional(Schema.Array(Schema.String)),
       pendingAgreements: Schema.Array(Schema.Struct({ anyOf: Schema.NonEmptyArray(Role) })),
       agreements: Schema.Array(Schema.Struct({ role: Role, by: ActedBy, at: Schema.DateTimeUtc })),
-      /** An agreement it waited for was refused (NSO-10): the proposal lapsed, and nothing more is agreed on it. */
+      /** An agreement it waited for was refused (NSO-10): the proposal lapsed (status `not_agreed`), and nothing more is agreed on it. */
       refused: Schema.optional(Schema.Struct({ role: Role, reason: Schema.String, by: ActedBy, at: Schema.DateTimeUtc })),
       retrospectivePresentation: Schema.Boolean,
       s20TasksDone: Schema.Array(Schema.Struct({ task: S20Task, note: Schema.String, at: Schema.DateTimeUtc }))

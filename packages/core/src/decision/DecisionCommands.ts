@@ -36,7 +36,9 @@ export const DecisionCommandBody = Schema.Union(
     whyOutsidePanel: Schema.String,
     timescales: Schema.String,
     placedAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true }),
-    lpmAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true })
+    lpmAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true }),
+    /** The request is the one case its type is agreed outside panel only as (LIN-11's tripartite funding). */
+    confirmsCase: Schema.optionalWith(Schema.Boolean, { exact: true })
   }),
   Schema.TaggedStruct("EditDecision", { content: DecisionContent }),
   /**

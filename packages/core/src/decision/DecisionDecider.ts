@@ -82,6 +82,9 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
           })
         }
         const outside = decision.outsidePanel
+        // A proposal refused or overtaken (NSO-10) is not agreed on: editing it would not change that.
+        const closed = outside === undefined ? undefined : lapsedRefusal(decision, outside)
+        if (closed !== undefined) return yield* closed
         if (outside !== undefined && outside.agreements.length > 0) {
           const waiting = outside.pendingAgreements.map((candidate) => describeRoles(candidate.anyOf)).join(" and the ")
           return yield* new DecisionIsFinal({

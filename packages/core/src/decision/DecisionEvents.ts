@@ -48,6 +48,8 @@ export const OutsidePanelAgreementRecorded = Schema.TaggedStruct("OutsidePanelAg
   placedAt: Schema.optional(Schema.DateTimeUtc),
   /** When the emergency Legal Planning Meeting is held (KNO-5): the retrospective presentation follows it. */
   lpmAt: Schema.optional(Schema.DateTimeUtc),
+  /** The narrow cases its types are agreed outside panel only as, as the person recording it confirmed them (LIN-11). */
+  confirmedCases: Schema.optional(Schema.NonEmptyArray(Schema.NonEmptyTrimmedString)),
   agreementsNeeded: Schema.Array(Schema.Struct({ anyOf: Schema.NonEmptyArray(Role) })),
   retrospectivePresentation: Schema.Boolean,
   ...audit
@@ -58,7 +60,7 @@ export const DecisionEdited = Schema.TaggedStruct("DecisionEdited", { content: D
 export const ForTheChair = Schema.Struct({ chair: SittingChair, because: Schema.NonEmptyTrimmedString })
 export const DecisionSignedOff = Schema.TaggedStruct("DecisionSignedOff", { role: Role, ruleId: RuleId, forTheChair: Schema.optional(ForTheChair), ...audit })
 export const OutsidePanelAgreed = Schema.TaggedStruct("OutsidePanelAgreed", { role: Role, ...audit })
-/** NSO-10: an agreement the proposal waited for was refused, with why: the proposal lapses (`lapsed`). */
+/** NSO-10: an agreement the proposal waited for was refused, with why: the proposal lapses (`lapsed`), `not_agreed`. */
 export const OutsidePanelAgreementRefused = Schema.TaggedStruct("OutsidePanelAgreementRefused", { role: Role, reason: Schema.NonEmptyTrimmedString, ...audit })
 export const DecisionAmended = Schema.TaggedStruct("DecisionAmended", {
   content: DecisionContent,

@@ -136,7 +136,15 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
       recordOutsidePanel: (
         actor: Actor,
         referralId: ReferralId,
-        agreement: { readonly content: DecisionContent; readonly whyOutsidePanel: string; readonly timescales: string; readonly placedAt?: DateTime.Utc; readonly lpmAt?: DateTime.Utc }
+        agreement: {
+          readonly content: DecisionContent
+          readonly whyOutsidePanel: string
+          readonly timescales: string
+          readonly placedAt?: DateTime.Utc
+          readonly lpmAt?: DateTime.Utc
+          /** LIN-11: the request is the narrow case its type is agreed outside panel only as. */
+          readonly confirmsCase?: boolean
+        }
       ) =>
         Effect.gen(function* () {
           yield* authorise(actor, decisionPermissions.RecordOutsidePanelAgreement)

@@ -13,7 +13,7 @@ import { lineManagementConflict } from "./chairIndependence.js"
 import { DecisionAlreadyRecorded, NotApplicable, NotOnAgenda, NotTheRightPerson, SittingNotHeld } from "./DecisionErrors.js"
 import type { DecisionEvent } from "./DecisionEvents.js"
 import { sharedFundingRefusal } from "./complexNeedsReferral.js"
-import { agreementsNeeded, contentGaps, outsidePanelGaps, typesNotAgreedOutsidePanel } from "./decisionChecks.js"
+import { agreementsNeeded, casesToConfirm, contentGaps, outsidePanelGaps, typesNotAgreedOutsidePanel } from "./decisionChecks.js"
 import { emit, incomplete, roleFor } from "./decideShared.js"
 
 type Recording = Extract<DecisionCommand, { readonly _tag: "RecordDecision" | "RecordOutsidePanelAgreement" }>
@@ -84,14 +84,6 @@ const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgr
   Effect.gen(function* () {
     const needed = agreementsNeeded(policy, command.subject)
     const uncovered = typesNotAgreedOutsidePanel(policy, command.subject)
-    // LIN-11: a type the rule allows only in a case Carepanel does not record is refused saying so (read strictly).
-    const narrow = policy.outsidePanel.onlyInCasesNotRecorded?.find((entry) => entry.forRequestTypes.some((type) => uncovered.includes(type)))
-    if (narrow !== undefined) {
-      const types = narrow.forRequestTypes.filter((type) => uncovered.includes(type)).map((type) => requestTypeLabel[type]).join(" or ")
-      return yield* new NotApplicable({
-        message: `An agreement outside panel covers ${types} only as ${narrow.onlyAs} (${citation(policy.outsidePanel.ruleId)}). Carepanel does not record that case, so it reads the rule strictly and does not agree ${types} outside panel: bring it to a sitting, or record the rest as its own request.`
-      })
-    }
     if (needed.length === 0) {
       return yield* new NotApplicable({
         message: `This authority does not agree these requests outside panel (${policy.outsidePanel.ruleId}): bring them to a sitting.`
@@ -102,6 +94,18 @@ const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgr
         message: `An agreement outside panel does not cover ${uncovered.map((type) => requestTypeLabel[type]).join(" or ")} (${citation(policy.outsidePanel.ruleId)}): bring that to a sitting, or record the rest as its own request.`
       })
     }
+    // LIN-11: a type agreed outside panel only in a narrow case Carepanel cannot tell from the request waits for the
+    // person recording it to confirm the case; the refusal names the case and how to confirm it.
+    const cases = casesToConfirm(policy, command.subject)
+    if (cases.length > 0 && command.confirmsCase !== true) {
+      const named = cases
+        .map((entry) => `${entry.forRequestTypes.filter((type) => command.subject.requestTypes.includes(type)).map((type) => requestTypeLabel[type]).join(" or ")} only as ${entry.onlyAs}`)
+        .join("; ")
+      return yield* new NotApplicable({
+        message: `An agreement outside panel covers ${named} (${citation(policy.outsidePanel.ruleId)}). Carepanel cannot tell that case from the request: if this request is that case, record the agreement confirming it (confirmsCase); if not, bring it to a sitting, or record the rest as its own request.`
+      })
+    }
+    const [confirmed, ...alsoConfirmed] = cases.map((entry) => entry.onlyAs)
     const record = {
       whyOutsidePanel: command.whyOutsidePanel,
       timescales: command.timescales,
@@ -126,6 +130,7 @@ const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgr
       timescales: command.timescales.trim(),
       ...(command.placedAt === undefined ? {} : { placedAt: command.placedAt }),
       ...(command.lpmAt === undefined ? {} : { lpmAt: command.lpmAt }),
+      ...(confirmed === undefined ? {} : { confirmedCases: [confirmed, ...alsoConfirmed] }),
       agreementsNeeded: needed.map(({ anyOf }) => ({ anyOf })),
       retrospectivePresentation: policy.outsidePanel.retrospectivePresentation,
       ...audit

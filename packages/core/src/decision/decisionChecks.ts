@@ -1,6 +1,7 @@
 import { formatDate } from "../calendar/format.js"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import type { CaseToConfirm } from "../policy/DecisionPolicy.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Role } from "../shared/roles.js"
 import { agreedFieldLabel, agreedFieldsFor, isAgreed } from "./agreedByRequestType.js"
@@ -84,6 +85,10 @@ export const agreementsNeeded = (policy: AuthorityPolicy, subject: Subject): Rea
 
 export const describeGaps = (gaps: ReadonlyArray<Gap>) =>
   gaps.map((gap) => (gap.ruleId ? `${gap.label} (${gap.ruleId})` : gap.label)).join("; ")
+
+/** The narrow cases (LIN-11) this request's types are agreed outside panel only as: each must be confirmed. */
+export const casesToConfirm = (policy: AuthorityPolicy, subject: Subject): ReadonlyArray<CaseToConfirm> =>
+  (policy.outsidePanel.onlyInCasesConfirmed ?? []).filter((entry) => entry.forRequestTypes.some((type) => subject.requestTypes.includes(type)))
 
 /** Request types no approver entry names: an agreement outside panel does not cover them (SUP-7: proceedings and LPMs only). */
 export const typesNotAgreedOutsidePanel = (policy: AuthorityPolicy, subject: Subject): ReadonlyArray<Subject["requestTypes"][number]> =>

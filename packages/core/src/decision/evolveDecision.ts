@@ -65,6 +65,7 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
           timescales: event.timescales,
           ...(event.placedAt === undefined ? {} : { placedAt: event.placedAt }),
           ...(event.lpmAt === undefined ? {} : { lpmAt: event.lpmAt }),
+          ...(event.confirmedCases === undefined ? {} : { confirmedCases: event.confirmedCases }),
           pendingAgreements: event.agreementsNeeded,
           agreements: [],
           retrospectivePresentation: event.retrospectivePresentation,
@@ -105,7 +106,11 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
     case "OutsidePanelAgreementRefused":
       return state.outsidePanel === undefined
         ? state
-        : { ...state, outsidePanel: { ...state.outsidePanel, refused: { role: event.role, reason: event.reason, by: event.by, at: event.at } } }
+        : {
+            ...state,
+            status: "not_agreed",
+            outsidePanel: { ...state.outsidePanel, refused: { role: event.role, reason: event.reason, by: event.by, at: event.at } }
+          }
     case "DecisionAmended":
       return {
         ...state,

@@ -54,6 +54,20 @@ const sharedFundingText = (decision: Decision): string | undefined => {
   return `${describeSharedFunding(funding)} fits: Complex Needs Panel referral ${started}${sent}`
 }
 
+/** Where and when; a proposal outside panel that was refused (NSO-10) was never made. */
+const madeText = (decision: Decision): string => {
+  if (decision.madeAt === "panel") return `at panel, ${formatInstant(decision.heardAt)}`
+  const outside = `outside panel (${decision.outsidePanel?.ruleId ?? ""}), ${formatInstant(decision.heardAt)}`
+  return decision.status === "not_agreed" ? `proposed ${outside}: not agreed` : outside
+}
+
+/** LIN-11: the narrow case an agreement outside panel was confirmed as, and who confirmed it by recording it. */
+const confirmedCasesText = (decision: Decision): string | undefined => {
+  const outside = decision.outsidePanel
+  if (outside?.confirmedCases === undefined) return undefined
+  return `${outside.confirmedCases.join("; ")}, as ${decision.recordedBy.name} confirmed in recording it (${outside.ruleId})`
+}
+
 /** The decision, its rationale, what was agreed, the review date and the actions with owners and dates. */
 export const decisionBlocks = (decision: Decision, naming: ChildNaming): ReadonlyArray<Block> => {
   const { content } = decision
@@ -61,7 +75,8 @@ export const decisionBlocks = (decision: Decision, naming: ChildNaming): Readonl
   return [
     fields([
       ["Decision", outcomeWord[content.outcome]],
-      ["Made", decision.madeAt === "panel" ? `at panel, ${formatInstant(decision.heardAt)}` : `outside panel (${decision.outsidePanel?.ruleId ?? ""}), ${formatInstant(decision.heardAt)}`],
+      ["Made", madeText(decision)],
+      ["Agreed only as", confirmedCasesText(decision)],
       ["Request types", decision.subject.requestTypes.map((type) => requestTypeLabel[type]).join("; ")],
       ["Rationale", naming.text(content.rationale)],
       ["Agreed", agreed.length === 0 ? undefined : agreed.join(" ")],

@@ -51,12 +51,19 @@ export const signatureBlocks = (decision: Decision, naming: ChildNaming): Readon
     }),
     ...(decision.outsidePanel?.pendingAgreements ?? []).map((step) => `agreement by ${oneOfRoles(step.anyOf)}`)
   ]
+  const refused = decision.outsidePanel?.refused
+  const standing =
+    refused !== undefined
+      ? `Not agreed: ${refused.by.name} (${roleLabel[refused.role]}) refused it at ${formatInstant(refused.at)} (${decision.outsidePanel?.ruleId}): ${naming.text(refused.reason)}. The proposal lapsed: none of its actions is owed, and the request can go to a sitting.`
+      : pending.length === 0
+        ? "Final: no sign-off is outstanding."
+        : `Not final. Still needed: ${pending.join("; ")}.`
   return [
     fields([["Recorded by", `${decision.recordedBy.name} (${roleLabel[decision.recordedBy.role]})`]]),
     signed.length + agreed.length === 0
       ? paragraph("Not signed yet.")
       : table("Sign-offs and agreements", ["Role", "Rule", "By", "When"], [...agreed, ...signed]),
-    paragraph(pending.length === 0 ? "Final: no sign-off is outstanding." : `Not final. Still needed: ${pending.join("; ")}.`)
+    paragraph(standing)
   ]
 }
 
@@ -78,16 +85,19 @@ export const decisionSheet = (inputs: DecisionSheetInputs): DocumentModel => {
   const { decision, reader } = inputs
   const naming = childNaming(reader, inputs.referral === undefined ? [] : [inputs.referral])
   const final = decision.status === "final"
+  const notAgreed = decision.status === "not_agreed"
   const heard =
     inputs.sitting === undefined
-      ? `Agreed outside panel ${formatInstant(decision.heardAt)}`
+      ? notAgreed
+        ? `Proposed outside panel ${formatInstant(decision.heardAt)}, not agreed`
+        : `Agreed outside panel ${formatInstant(decision.heardAt)}`
       : `${inputs.panelName ?? inputs.sitting.panelId}, ${formatDate(inputs.sitting.date)}`
   return {
     kind: "decision_sheet",
     title: `Decision sheet: ${naming.label(inputs.childId)}`,
     subtitle: `${inputs.authorityName}. ${heard}. Decision ${decision.id}.`,
     stage: final ? "final" : "draft",
-    ...(final ? {} : { watermark: "NOT FINAL - AWAITING SIGN-OFF" }),
+    ...(final ? {} : { watermark: notAgreed ? "NOT AGREED" : "NOT FINAL - AWAITING SIGN-OFF" }),
     generatedAt: DateTime.formatIso(inputs.at),
     preparedFor: preparedFor(reader),
     sections: [

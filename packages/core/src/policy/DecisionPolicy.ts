@@ -71,8 +71,15 @@ export type DecisionPolicy = typeof DecisionPolicy.Type
 
 export const timescalesRuleOf = (decision: DecisionPolicy): RuleId => decision.timescalesRuleId ?? "DEF-RECORD-TIMESCALES"
 
-/** Urgent agreement outside panel (SUP-7, NSO-10, LIN-11, LIN-12, KNO-5). */
-export const OutsidePanelPolicy = Schema.Struct({
+/**
+ * A request type the rule lets be agreed outside panel only in one narrow case (LIN-11: expenditure only as tripartite
+ * funding for a disabled child in a 38-week educational placement). Carepanel cannot tell that case from the request,
+ * so whoever records the agreement confirms it (`confirmsCase`), and the record keeps `onlyAs` as confirmed.
+ */
+export const CaseToConfirm = Schema.Struct({ forRequestTypes: Schema.NonEmptyArray(RequestType), onlyAs: Schema.NonEmptyTrimmedString })
+export type CaseToConfirm = typeof CaseToConfirm.Type
+
+const outsidePanelFields = {
   ruleId: RuleId,
   /**
    * Agreements needed, by request type: every entry that applies needs one agreement from a holder of
@@ -82,13 +89,11 @@ export const OutsidePanelPolicy = Schema.Struct({
     Schema.Struct({ anyOf: Schema.NonEmptyArray(Role), forRequestTypes: Schema.optional(Schema.Array(RequestType)) })
   ),
   /**
-   * Request types the rule lets be agreed outside panel only in a narrow case Carepanel does not record (LIN-11:
-   * expenditure only as tripartite funding for a disabled child in a 38-week educational placement). Read strictly,
-   * no approver entry names them: the refusal says the case the rule allows, and they come to a sitting.
+   * Request types `approvers` agree outside panel only in the case named (LIN-11): without the case confirmed the
+   * agreement is refused, saying the case and how to confirm it; a type no approver names is not agreed at all.
+   * One case per request type, so a confirmation confirms exactly the cases the refusal named.
    */
-  onlyInCasesNotRecorded: Schema.optional(
-    Schema.Array(Schema.Struct({ forRequestTypes: Schema.NonEmptyArray(RequestType), onlyAs: Schema.NonEmptyTrimmedString }))
-  ),
+  onlyInCasesConfirmed: Schema.optional(Schema.Array(CaseToConfirm)),
   /** NSO-10, KNO-5: book a slot on the next sitting to present it retrospectively. LIN-11: not needed. */
   retrospectivePresentation: Schema.Boolean,
   /** The rule the retrospective presentation cites where it differs from `ruleId` (DEF-RETROSPECTIVE-SLOT). */
@@ -100,7 +105,33 @@ export const OutsidePanelPolicy = Schema.Struct({
   emergencyLpmRuleId: Schema.optional(RuleId),
   /** LIN-12: the tasks due after section 20 accommodation agreed outside panel. */
   s20Tasks: Schema.optional(Schema.Struct({ clock: RuledClock }))
-})
+}
+
+const oneCasePerType = (cases: ReadonlyArray<CaseToConfirm> | undefined) => {
+  const types = (cases ?? []).flatMap((entry) => entry.forRequestTypes)
+  const twice = types.find((type, i) => types.indexOf(type) !== i)
+  return twice === undefined || `A request type has one case it is agreed outside panel only as: "${twice}" is named twice in onlyInCasesConfirmed.`
+}
+
+/**
+ * Urgent agreement outside panel (SUP-7, NSO-10, LIN-11, LIN-12, KNO-5). A file written before cases could be
+ * confirmed names them `onlyInCasesNotRecorded`: read as `onlyInCasesConfirmed` (its approvers named no one for
+ * those types, so they stay unagreed outside panel, confirmed or not, until the file names who agrees them).
+ */
+export const OutsidePanelPolicy = Schema.transform(
+  Schema.Struct({ ...outsidePanelFields, onlyInCasesNotRecorded: Schema.optional(Schema.Array(CaseToConfirm)) }),
+  Schema.typeSchema(Schema.Struct(outsidePanelFields)).pipe(Schema.filter((policy) => oneCasePerType(policy.onlyInCasesConfirmed))),
+  {
+    strict: true,
+    decode: ({ onlyInCasesNotRecorded, ...policy }) => {
+      // A file extending a preset gets both keys: the preset's case for a type stands over the file's older one.
+      const confirmed = policy.onlyInCasesConfirmed ?? []
+      const older = (onlyInCasesNotRecorded ?? []).filter((entry) => !entry.forRequestTypes.some((type) => confirmed.some((named) => named.forRequestTypes.includes(type))))
+      return older.length === 0 ? policy : { ...policy, onlyInCasesConfirmed: [...confirmed, ...older] }
+    },
+    encode: (policy) => policy
+  }
+)
 export type OutsidePanelPolicy = typeof OutsidePanelPolicy.Type
 
 /** How a disagreement travels (SUP-8, LIN-13) and how long it may take. */

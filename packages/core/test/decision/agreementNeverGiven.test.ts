@@ -50,6 +50,8 @@ describe("an agreement outside panel the Assistant Director will not give", () =
       yield* TestClock.setTime(london("2027-06-02", "09:00").epochMillis)
       const refused = yield* decisions.refuseOutsidePanel(staff.assistantDirector, proposal.id, "Kinship care with the aunt has not been explored")
       expect(refused.outsidePanel?.refused).toMatchObject({ role: "assistant_director", reason: "Kinship care with the aunt has not been explored", by: { name: "Ruth Fairholme" } })
+      // Told apart from a proposal still waiting: it reads "not agreed", wherever it is read.
+      expect([refused.status, (yield* decisions.get(staff.socialWorker, proposal.id)).status]).toEqual(["not_agreed", "not_agreed"])
 
       // The caseholders are told, with nothing to act by: the proposal's actions are not owed.
       const told = (yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 1_000)).map((entry) => entry.notification).filter((n) => n.kind === "decision.agreement_refused")
@@ -110,6 +112,31 @@ describe("an agreement outside panel the Assistant Director will not give", () =
       expect(yield* refusalOf(decisions.refuseOutsidePanel(staff.assistantDirector, agreed.id, "Second thoughts"))).toBe(
         "DecisionIsFinal: Everyone needed has already agreed: the agreement is final. Record an amendment saying what changed and why."
       )
+    }).pipe(Effect.provide(inMemoryCore(nso)))
+  )
+
+  it.effect("NSO-10: a proposal not agreed is neither edited nor agreed later; once circumstances change, a new proposal on the same request is agreed as any other", () =>
+    Effect.gen(function* () {
+      const decisions = yield* Decisions
+      const { request, proposal } = yield* proposed()
+      yield* TestClock.setTime(london("2027-06-02", "09:00").epochMillis)
+      yield* decisions.refuseOutsidePanel(staff.assistantDirector, proposal.id, "Kinship care with the aunt has not been explored")
+      const lapsed =
+        "NotApplicable: Ruth Fairholme (Assistant Director) refused this agreement outside panel at 09:00 Wed 2 Jun 2027 (NSO-10): it has lapsed and can no longer be agreed. If circumstances have changed since, record a new agreement outside panel, or bring the request to a sitting."
+      const content = exampleDecision(nso, "care_proceedings", "approve", { actionsDue: "2027-06-11" as LocalDate, key: "again" })
+      expect(yield* refusalOf(decisions.edit(staff.assistantDirector, proposal.id, content))).toBe(lapsed)
+      expect((yield* decisions.get(staff.administrator, proposal.id)).status).toBe("not_agreed")
+
+      // The aunt is assessed and cannot care for the child: a new proposal, agreed by both, is the request's outcome.
+      yield* TestClock.setTime(london("2027-06-04", "09:00").epochMillis)
+      const again = yield* decisions.recordOutsidePanel(staff.headOfService, request.id, {
+        content,
+        whyOutsidePanel: "The aunt was assessed and cannot care for the child",
+        timescales: "Agreed for two weeks, then reviewed"
+      })
+      expect(again.status).toBe("awaiting_agreement")
+      expect((yield* decisions.agreeOutsidePanel(staff.assistantDirector, again.id)).status).toBe("final")
+      expect((yield* (yield* Referrals).get(staff.administrator, request.id)).hearings.map((hearing) => hearing.decisionId)).toEqual([again.id])
     }).pipe(Effect.provide(inMemoryCore(nso)))
   )
 })

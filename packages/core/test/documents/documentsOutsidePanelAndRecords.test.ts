@@ -64,6 +64,23 @@ describe("documents of a decision agreed outside panel (NSO-10)", () => {
     }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(nso)), Layer.provideMerge(InMemoryAccessLog))))
   )
 
+  it.effect("NSO-10: refused by the Assistant Director, its sheet says it was proposed and not agreed, who refused it, when and why", () =>
+    Effect.gen(function* () {
+      const { decision } = yield* agreedByHeadOfService
+      yield* TestClock.setTime(atLondon("2027-06-02" as LocalDate, "09:00" as TimeOfDay).epochMillis)
+      yield* (yield* Decisions).refuseOutsidePanel(nsoStaff.assistantDirector, decision.id, "Kinship care with the aunt has not been explored")
+      const sheet = yield* (yield* Documents).decisionSheet({ actor: nsoStaff.socialWorker, identityGranted: false, purpose: "Sheet" }, decision.id, ChildId.make("child-u"))
+      expect(sheet.subtitle).toBe(`North Somerset. Proposed outside panel 09:00 Tue 1 Jun 2027, not agreed. Decision ${decision.id}.`)
+      expect(sheet.watermark).toBe("NOT AGREED")
+      const text = textOf(sheet)
+      expect(text[text.indexOf("Made") + 1]).toBe("proposed outside panel (NSO-10), 09:00 Tue 1 Jun 2027: not agreed")
+      expect(text).toContain(
+        "Not agreed: Ruth Fairholme (Assistant Director) refused it at 09:00 Wed 2 Jun 2027 (NSO-10): Kinship care with the aunt has not been explored. The proposal lapsed: none of its actions is owed, and the request can go to a sitting."
+      )
+      expect(text).not.toContain("Not final. Still needed: agreement by an Assistant Director.")
+    }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(nso)), Layer.provideMerge(InMemoryAccessLog))))
+  )
+
   const signing = signingStore()
   it.effect("NSO-8: a store that signs seals exactly the child's records, request and decision, before the bundle reads them; a child with no record is not found", () =>
     Effect.gen(function* () {

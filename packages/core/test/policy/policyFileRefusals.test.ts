@@ -63,3 +63,20 @@ describe("a refused policy file names every problem by its path", () => {
     expect(onePanel.regulation24).toEqual(lincolnshire.regulation24)
   })
 })
+
+describe("cases an agreement outside panel is confirmed as (LIN-11)", () => {
+  const tripartite = { forRequestTypes: ["expenditure"], onlyAs: "tripartite funding for a disabled child in a 38-week educational placement" }
+
+  it("a file naming them by their older name, onlyInCasesNotRecorded, is still read, as onlyInCasesConfirmed", () => {
+    const older = Effect.runSync(decodePolicy({ extends: "north-somerset", outsidePanel: { onlyInCasesNotRecorded: [tripartite] } }, "fenmoor.yaml"))
+    expect(older.outsidePanel.onlyInCasesConfirmed).toEqual([tripartite])
+    expect(older.outsidePanel).not.toHaveProperty("onlyInCasesNotRecorded")
+  })
+
+  it("a request type has one case: named in two, the file is refused, saying which type", () => {
+    const twice = { forRequestTypes: ["expenditure"], onlyAs: "respite for a disabled child" }
+    expect(refusal(decodePolicy({ extends: "lincolnshire", outsidePanel: { onlyInCasesConfirmed: [tripartite, twice] } }, "fenmoor.yaml"))).toMatchObject({
+      problems: [{ path: "outsidePanel", message: 'A request type has one case it is agreed outside panel only as: "expenditure" is named twice in onlyInCasesConfirmed.' }]
+    })
+  })
+})

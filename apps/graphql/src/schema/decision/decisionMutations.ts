@@ -36,11 +36,17 @@ commandMutation("recordOutsidePanelAgreement", {
     whyOutsidePanel: t.string({ required: true }),
     timescales: t.string({ required: true }),
     placedAt: t.field({ type: "DateTime", description: "When the child was placed (LIN-12's 48-hour tasks run from it)." }),
-    lpmAt: t.field({ type: "DateTime", description: "When the emergency Legal Planning Meeting is held (KNO-5: the child is presented at the first sitting after it)." })
+    lpmAt: t.field({ type: "DateTime", description: "When the emergency Legal Planning Meeting is held (KNO-5: the child is presented at the first sitting after it)." }),
+    confirmsCase: t.boolean({
+      description:
+        "Confirms the request is the one case its type is agreed outside panel only as (LIN-11: expenditure only as tripartite funding for a " +
+        "disabled child in a 38-week educational placement). Without it such a request is refused, the refusal naming the case; kept as `OutsidePanel.confirmedCases`."
+    })
   }),
   // Blank reasons or timescales are the core's to refuse: IncompleteDecision names them with the policy's rule (LIN-11).
   schema: Schema.Struct({ referralId: ReferralId, content: DecisionContent, whyOutsidePanel: Schema.String, timescales: Schema.String, placedAt: optional(Schema.DateTimeUtc),
-    lpmAt: optional(Schema.DateTimeUtc)
+    lpmAt: optional(Schema.DateTimeUtc),
+    confirmsCase: optional(Schema.Boolean)
   }),
   execute: (actor, { referralId, ...agreement }) => using(Decisions, (decisions) => decisions.recordOutsidePanel(actor, referralId, agreement))
 })

@@ -83,6 +83,11 @@ const OutsidePanelRef = builder.objectRef<NonNullable<Decision["outsidePanel"]>>
       description: "When the emergency Legal Planning Meeting is held (KNO-5).",
       resolve: (outside) => outside.lpmAt ?? null
     }),
+    confirmedCases: t.stringList({
+      nullable: true,
+      description: "The narrow cases its request types are agreed outside panel only as, as the person recording it confirmed them (LIN-11).",
+      resolve: (outside) => outside.confirmedCases ?? null
+    }),
     pendingAgreements: t.field({ type: [PendingAgreementRef], resolve: (outside) => outside.pendingAgreements }),
     agreements: t.field({
       type: [RecordedRef],

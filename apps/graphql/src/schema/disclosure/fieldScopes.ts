@@ -101,7 +101,7 @@ export const openFields: FieldsByType = {
   LookedAfterReview: ["iroName"],
   MissingItem: ["name", "label", "ruleId", "childId"],
   OptionalPresentation: ["ruleId", "description"],
-  OutsidePanel: ["ruleId"],
+  OutsidePanel: ["ruleId", "confirmedCases"],
   PageInfo: ["startCursor", "endCursor"],
   Panel: ["name", "ruleId", "venue", "schedule", "startsAt", "endsAt"],
   PanelDocument: ["kind", "title", "subtitle", "watermark", "generatedAt", "html", "pdfBase64", "pdfPath", "htmlPath"],

@@ -38,7 +38,11 @@ export const MembershipEnum = literalEnum("Membership", Membership.literals, "Ho
 export const AttendanceStatusEnum = literalEnum("AttendanceStatus", AttendanceStatus.literals, "Whether someone attended.")
 export const AgendaItemKindEnum = literalEnum("AgendaItemKind", AgendaItemKind.literals, "What an agenda slot is for.")
 export const ReferralStatusEnum = literalEnum("ReferralStatus", ReferralStatus.literals, "Where a request is.")
-export const DecisionStatusEnum = literalEnum("DecisionStatus", DecisionStatus.literals, "Whether a decision is final.")
+export const DecisionStatusEnum = literalEnum(
+  "DecisionStatus",
+  DecisionStatus.literals,
+  "Whether a decision is final, or waits for a sign-off or an agreement outside panel; `not_agreed`: an agreement outside panel it waited for was refused (NSO-10), see `OutsidePanel.refusal`."
+)
 export const DisagreementStatusEnum = literalEnum("DisagreementStatus", DisagreementStatus.literals, "Where a disagreement is.")
 export const DisagreementOutcomeEnum = literalEnum("DisagreementOutcome", DisagreementOutcome.literals, "How a disagreement ended.")
 export const EscalationStepEnum = literalEnum("EscalationStep", EscalationStep.literals, "Where an escalation goes.")

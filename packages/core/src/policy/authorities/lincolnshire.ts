@@ -108,10 +108,12 @@ export const lincolnshire: AuthorityPolicyInput = {
     ruleId: "LIN-11",
     approvers: [
       { anyOf: ["service_manager"], forRequestTypes: ["legal_planning_meeting", "pre_proceedings", "care_proceedings"] },
-      { anyOf: ["assistant_director"], forRequestTypes: ["s20_accommodation"] }
+      { anyOf: ["assistant_director"], forRequestTypes: ["s20_accommodation"] },
+      { anyOf: ["service_manager"], forRequestTypes: ["expenditure"] }
     ],
-    // LIN-11 names no other request: expenditure only in a case Carepanel does not record, and "other" requests never.
-    onlyInCasesNotRecorded: [{ forRequestTypes: ["expenditure"], onlyAs: "tripartite funding for a disabled child in a 38-week educational placement" }],
+    // LIN-11 names no other request: expenditure only in its one case, confirmed by whoever records the agreement
+    // (Carepanel cannot tell it from the request), and "other" requests never.
+    onlyInCasesConfirmed: [{ forRequestTypes: ["expenditure"], onlyAs: "tripartite funding for a disabled child in a 38-week educational placement" }],
     retrospectivePresentation: false,
     s20Tasks: { clock: { ruleId: "LIN-12", clock: { _tag: "HoursAfter", hours: 48 } } }
   },
