@@ -95,6 +95,13 @@ export const decidedAt = (decision: Decision) => laterOf(decision.heardAt, lastA
 const lastAgreedAt = (decision: Decision) => decision.outsidePanel?.agreements.at(-1)?.at
 const laterOf = (a: DateTime.Utc, b: DateTime.Utc | undefined) => (b !== undefined && DateTime.greaterThan(b, a) ? b : a)
 
+/** LIN-11: the narrow case an agreement outside panel was confirmed as, and who confirmed it by recording it. */
+export const confirmedCasesText = (decision: Decision): string | undefined => {
+  const outside = decision.outsidePanel
+  if (outside?.confirmedCases === undefined) return undefined
+  return `${outside.confirmedCases.join("; ")}, as ${decision.recordedBy.name} confirmed in recording it (${outside.ruleId})`
+}
+
 /** The one person who may take this sign-off, when it is the sitting chair's and the chair is on record. */
 export const sittingChairFor = (decision: Decision, step: Decision["pendingSignOffs"][number]) =>
   step.bySittingChair ? decision.chairedBy : undefined

@@ -3,7 +3,7 @@ import { describeSharedFunding } from "../decision/complexNeedsReferral.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { Deadline } from "../deadlines/Deadline.js"
-import type { Decision } from "../decision/Decision.js"
+import { confirmedCasesText, type Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { outcomeLabel } from "../disagreement/DisagreementEvents.js"
 import { agreedLines, agreedOf, outcomeWord } from "../notifications/decisionText.js"
@@ -59,13 +59,6 @@ const madeText = (decision: Decision): string => {
   if (decision.madeAt === "panel") return `at panel, ${formatInstant(decision.heardAt)}`
   const outside = `outside panel (${decision.outsidePanel?.ruleId ?? ""}), ${formatInstant(decision.heardAt)}`
   return decision.status === "not_agreed" ? `proposed ${outside}: not agreed` : outside
-}
-
-/** LIN-11: the narrow case an agreement outside panel was confirmed as, and who confirmed it by recording it. */
-const confirmedCasesText = (decision: Decision): string | undefined => {
-  const outside = decision.outsidePanel
-  if (outside?.confirmedCases === undefined) return undefined
-  return `${outside.confirmedCases.join("; ")}, as ${decision.recordedBy.name} confirmed in recording it (${outside.ruleId})`
 }
 
 /** The decision, its rationale, what was agreed, the review date and the actions with owners and dates. */

@@ -1,4 +1,4 @@
-import { type Decision, type DecisionState, sittingChairFor } from "../decision/Decision.js"
+import { confirmedCasesText, type Decision, type DecisionState, sittingChairFor } from "../decision/Decision.js"
 import { decisionClocks } from "../decision/decisionClocks.js"
 import type { DecisionEvent } from "../decision/DecisionEvents.js"
 import { formatInstant } from "../calendar/format.js"
@@ -94,6 +94,7 @@ export const decisionNotifications = (
   }
 
   const outside = decision.outsidePanel
+  const confirmed = confirmedCasesText(decision)
   if (decision.status === "awaiting_agreement" && outside !== undefined && events.some((event) => event._tag === "OutsidePanelAgreementRecorded")) {
     notifications.push(
       ...addressTo(
@@ -102,7 +103,11 @@ export const decisionNotifications = (
           id: `${decision.id}:agreement`,
           kind: "decision.awaiting_agreement",
           headline: `An urgent decision outside panel on request ${request} needs your agreement (${outside.ruleId})`,
-          body: [`Why it could not wait for panel: ${summary(redact(outside.whyOutsidePanel))}`, ...decisionLines(decision, redact)],
+          body: [
+            `Why it could not wait for panel: ${summary(redact(outside.whyOutsidePanel))}`,
+            ...(confirmed === undefined ? [] : [`Agreed only as: ${confirmed}`]),
+            ...decisionLines(decision, redact)
+          ],
           facts: factsOf({ ...decisionFacts(decision), ruleId: outside.ruleId })
         },
         outside.pendingAgreements.flatMap((entry) => entry.anyOf.map(roleHolder))

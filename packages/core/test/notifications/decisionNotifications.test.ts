@@ -138,6 +138,23 @@ describe("decision notifications", () => {
     expect(agreed[0]?.body[0]).toBe("Outcome: approved, agreed outside panel (LIN-11) at 18:00 Mon 7 Jun 2027.")
   })
 
+  it("LIN-11: tripartite funding recorded by the team manager, who confirms the case: the service manager asked to agree it is told the case confirmed, and by whom", () => {
+    const lin = decisionAt("lincolnshire")
+    const recorded = lin.notify(
+      lin.cmd("teamManager", {
+        _tag: "RecordOutsidePanelAgreement",
+        decisionId,
+        subject: subject(["expenditure"]),
+        content: content({ agreed: { funding: { amountPence: 450_000, period: "one_off", budget: "Disabled children" } } }),
+        whyOutsidePanel: "The school place starts on Monday",
+        timescales: "For the school year",
+        confirmsCase: true
+      }, london("2027-06-07", "18:00"))
+    )
+    expect(who(recorded)).toEqual([{ id: "dec_1:agreement:service_manager", kind: "decision.awaiting_agreement", to: "role:service_manager", ruleId: undefined }])
+    expect(recorded[0]?.body[1]).toBe("Agreed only as: tripartite funding for a disabled child in a 38-week educational placement, as Tom Brackley confirmed in recording it (LIN-11)")
+  })
+
   it("LIN-11: the agreement asked for outside panel carries the decision's facts for the case system: its rule, each request type and each child", () => {
     const lin = decisionAt("lincolnshire")
     const recorded = lin.notify(
