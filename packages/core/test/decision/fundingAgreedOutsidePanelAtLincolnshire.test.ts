@@ -94,6 +94,19 @@ describe("expenditure agreed outside panel at Lincolnshire", () => {
       const text = textOf(sheet)
       expect(text[text.indexOf("Agreed only as") + 1]).toBe(`${tripartite}, as Owen Ellery confirmed in recording it (LIN-11)`)
 
+      // Care proceedings with tripartite funding on one request: the service manager's one agreement covers both.
+      const both = yield* referrals.createDraft(staff.socialWorker, { ...exampleForm(lin.panels[0].id, "care_proceedings", { id: "child-n", name: "Noor Halden" }), requestTypes: ["care_proceedings", "expenditure"] })
+      const [proceedingsAgreed, fundingAgreed] = (["care_proceedings", "expenditure"] as const).map((type) => exampleDecision(lin, type, "approve", { actionsDue: "2027-06-14" as LocalDate, key: both.id }))
+      const together = yield* Effect.either(
+        decisions.recordOutsidePanel(staff.serviceManager, both.id, {
+          content: { ...proceedingsAgreed!, agreed: { ...proceedingsAgreed!.agreed, ...fundingAgreed!.agreed } },
+          whyOutsidePanel: "Proceedings are issued tomorrow and the school place starts on Monday",
+          timescales: "For the school year",
+          confirmsCase: true
+        })
+      )
+      expect(outcome(together)).toBe("agreed under LIN-11, final")
+
       // A confirmation asked of no type is not kept: legal proceedings are LIN-11's whatever is confirmed.
       const proceedings = yield* requestWithPapers(lin, "care_proceedings", { id: "child-k", name: "Kit Arden" })
       const plain = yield* agreeOutsidePanel(proceedings, "care_proceedings", true)
@@ -117,7 +130,7 @@ const older = Effect.runSync(
   decodePolicy({
     extends: "lincolnshire",
     outsidePanel: {
-      approvers: lin.outsidePanel.approvers.filter((entry) => !entry.forRequestTypes?.includes("expenditure")),
+      approvers: lin.outsidePanel.approvers.map((entry) => ({ ...entry, forRequestTypes: entry.forRequestTypes?.filter((type) => type !== "expenditure") })),
       onlyInCasesNotRecorded: [{ forRequestTypes: ["expenditure"], onlyAs: tripartite }]
     }
   })

@@ -107,9 +107,9 @@ export const lincolnshire: AuthorityPolicyInput = {
   outsidePanel: {
     ruleId: "LIN-11",
     approvers: [
-      { anyOf: ["service_manager"], forRequestTypes: ["legal_planning_meeting", "pre_proceedings", "care_proceedings"] },
-      { anyOf: ["assistant_director"], forRequestTypes: ["s20_accommodation"] },
-      { anyOf: ["service_manager"], forRequestTypes: ["expenditure"] }
+      // One agreement by the locality service manager covers legal proceedings and tripartite funding together.
+      { anyOf: ["service_manager"], forRequestTypes: ["legal_planning_meeting", "pre_proceedings", "care_proceedings", "expenditure"] },
+      { anyOf: ["assistant_director"], forRequestTypes: ["s20_accommodation"] }
     ],
     // LIN-11 names no other request: expenditure only in its one case, confirmed by whoever records the agreement
     // (Carepanel cannot tell it from the request), and "other" requests never.
