@@ -33,7 +33,7 @@ const storeBefore = (requests: Awaited<ReturnType<typeof week>>["requests"]) =>
   })
 
 
-describe("migration 14: the referralClocks read model for the requests already in a store", () => {
+describe("migrations 14, 17 and 18: the referralClocks read model for the requests already in a store", () => {
   for (const { name, prepare } of migrationEngines) {
     it(`${name}: builds for every request the very row the core writes with its commits, so no clock changes`, async () => {
       const { authorityId, requests, clocks } = await week()
