@@ -34,8 +34,8 @@ describe("CPR-6: the administrator's Complex Needs Panel template task", () => {
     expect(templateTasks(signed(withSen))).toHaveLength(1)
   })
 
-  it("CPR-6: given the referral started at sign-off, then the template task is filed against that decision", () => {
-    expect(templateTasks(signed(withSen))[0]!.about).toEqual({ kind: "decision", id: "dec_1" })
+  it("CPR-6: given the referral started at sign-off, then the template task is filed against that decision, about its children", () => {
+    expect(templateTasks(signed(withSen))[0]!.about).toEqual({ kind: "decision", id: "dec_1", childIds: decisionOf(signed(withSen)).subject.childIds })
   })
 
   it("CPR-6: given the referral started, when an amendment takes the shared funding off the decision, then the template task goes away", () => {

@@ -8,7 +8,7 @@ import { fold } from "../../src/shared/decider.js"
 import { visitClocks } from "../../src/visits/visitClocks.js"
 import { dueVisits } from "../../src/visits/visitSchedule.js"
 import { london } from "../fixtures.js"
-import { cmd, identified, lincolnshire, placed, playOn } from "../regulation24/fixtures.js"
+import { childId, cmd, identified, lincolnshire, placed, playOn } from "../regulation24/fixtures.js"
 import { plan, visit, visitDeadlines } from "./fixtures.js"
 
 // The placement is at 10:00 on Friday 26 March 2027.
@@ -47,10 +47,11 @@ describe("how the visit and plan clocks read on the deadlines list (STAT-R28, ST
     expect(clocks["plc_1:visit:24"]).toMatchObject({ state: "due_soon", title: "24th statutory visit to the child in the placement (regulation 28)" })
   })
 
-  it("STAT-R9: the plan's clock is titled for regulation 9 and, like the visits, is about the placement", () => {
+  it("STAT-R9: the plan's clock is titled for regulation 9 and, like the visits, is about the placement and its child", () => {
     const clocks = visitDeadlines(placed(), london("2027-03-27", "09:00"))
-    expect(clocks["plc_1:placement-plan"]).toMatchObject({ title: "Placement plan prepared (regulation 9)", about: { kind: "placement", id: "plc_1" } })
-    expect(clocks["plc_1:visit:1"]?.about).toEqual({ kind: "placement", id: "plc_1" })
+    const about = { kind: "placement", id: "plc_1", childIds: [childId] }
+    expect(clocks["plc_1:placement-plan"]).toMatchObject({ title: "Placement plan prepared (regulation 9)", about })
+    expect(clocks["plc_1:visit:1"]?.about).toEqual(about)
   })
 })
 
