@@ -7,12 +7,13 @@ import { roleLabel } from "../shared/roles.js"
 import { addressTo, factsOf, iso, personAs, roleHolder, teamManagerOf } from "./address.js"
 import { caseOf, type NotificationContext, redactor, summary } from "./CaseContext.js"
 
-const children = (n: number) => (n === 1 ? "1 child" : `${n} children`)
+/** "1 child (id wx-1).", "2 children (ids wx-1, wx-2).", "0 children (ids none).": by id, never by name. */
+const childrenById = (ids: ReadonlyArray<string>) => (ids.length === 1 ? `1 child (id ${ids[0]}).` : `${ids.length} children (ids ${ids.join(", ") || "none"}).`)
 
 /** What every request notification says about the request: its types and children by id, never by name. */
 const about = (referral: Referral): ReadonlyArray<string> => [
   `Request ${referral.id}: ${referral.form.requestTypes.map((type) => requestTypeLabel[type]).join("; ") || "type not given"}.`,
-  `${children(referral.form.children.length)} (ids ${referral.form.children.map((child) => child.childId).join(", ") || "none"}).`,
+  childrenById(referral.form.children.map((child) => child.childId)),
   `Social worker: ${referral.form.socialWorker.name}.`
 ]
 

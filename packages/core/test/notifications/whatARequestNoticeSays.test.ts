@@ -60,7 +60,7 @@ describe("what a request's notice says", () => {
     const submitted = requestFor(oneChild)(cmd("socialWorker", { _tag: "Submit" }))
     expect(submitted[0]?.body.slice(0, 3)).toEqual([
       "Request ref_1: accommodation under section 20.",
-      "1 child (ids child-1).",
+      "1 child (id child-1).",
       "Social worker: Priya Ashdown."
     ])
   })
