@@ -20,7 +20,7 @@ const onDecision = `... on Decision {
   minutes { workingWell worries needsToHappen }
   agreed { accommodationWeeks placement funding { amountPence period months budget } legalPlanningMeeting preProceedings careProceedings }
   actions { actionId progress evidence outstandingReason closedBy { name } }
-  outsidePanel { ruleId whyOutsidePanel timescales placedAt lpmAt confirmedCases pendingAgreements { anyOf } agreements { ${by} } refusal { role reason ${by} } retrospectivePresentation s20TasksDone }
+  outsidePanel { ruleId whyOutsidePanel timescales placedAt lpmAt confirmedCases pendingAgreements { anyOf } agreements { ${by} } refusal { role reason ${by} } overtaken { decisionId heardAt atPanel sittingId } retrospectivePresentation s20TasksDone }
 }`
 const onRefusal = `... on NotTheRightPerson { optionalRule: ruleId } ... on ActionsNotUpdated { actionIds }
   ... on IncompleteDecision { missing { name ruleId } } ... on NotPermitted { action allowed }`
@@ -167,6 +167,34 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
     // The social worker finds it among the proposals not agreed, apart from those still waiting.
     const list = await app.post(await tokenFor(app, staff.socialWorker), `query { decisions(status: not_agreed, referralId: "${referralId}") { edges { node { id status } } } }`, {})
     expect(list.body.data.decisions.edges, list.text).toEqual([{ node: { id: decisionId, status: "not_agreed" } }])
+  })
+
+  it("LIN-11: an LPM proposal still waiting for the service manager when the panel hears the request reads lapsed, with the sitting; it is listed apart from those waiting and can no longer be agreed", async () => {
+    const referral = await readyRequest(app, policy, { id: "out-child-7", name: "Perrin Ashcombe" })
+    const today = londonDateOf(DateTime.unsafeMake(app.now()))
+    const content = exampleDecision(policy, "legal_planning_meeting", "approve", { actionsDue: addDays(today, 7), key: referral.id })
+    const proposed = await send(staff.teamManager, "recordOutsidePanelAgreement", { referralId: referral.id, content, whyOutsidePanel: "Threats to remove the child tonight", timescales: "LPM this week" })
+    expect(proposed, JSON.stringify(proposed)).toMatchObject({ status: "awaiting_agreement", outsidePanel: { pendingAgreements: [{ anyOf: ["service_manager"] }], overtaken: null } })
+    const sitting = await sittingWith(app, policy, [referral.id])
+    const heard = await decide(app, policy, referral.id, sitting)
+
+    const read = await app.post(await tokenFor(app, staff.serviceManager), `query D($id: ID!) { decision(id: $id) { __typename ${onDecision} } }`, { id: proposed.id })
+    expect(read.body.data.decision, read.text).toMatchObject({
+      status: "lapsed",
+      outsidePanel: { pendingAgreements: [{ anyOf: ["service_manager"] }], agreements: [], overtaken: { decisionId: heard.id, atPanel: true, sittingId: sitting.id } }
+    })
+    const panel = await app.post(await tokenFor(app, staff.serviceManager), `query D($id: ID!) { decision(id: $id) { ... on Decision { heardAt } } }`, { id: heard.id })
+    expect(read.body.data.decision.outsidePanel.overtaken.heardAt).toBe(panel.body.data.decision.heardAt)
+    // The service manager's list of proposals waiting for them no longer holds it; the lapsed ones do.
+    const listed = async (status: string) => {
+      const list = await app.post(await tokenFor(app, staff.serviceManager), `query { decisions(status: ${status}, referralId: "${referral.id}") { edges { node { id status } } } }`, {})
+      return list.body.data.decisions.edges
+    }
+    expect(await listed("awaiting_agreement")).toEqual([])
+    expect(await listed("lapsed")).toEqual([{ node: { id: proposed.id, status: "lapsed" } }])
+    const agreed = await send(staff.serviceManager, "agreeOutsidePanel", { decisionId: proposed.id })
+    expect(agreed, JSON.stringify(agreed)).toMatchObject({ __typename: "NotApplicable" })
+    expect(agreed.message).toMatch(/^The panel heard this request at the sitting on .*: its decision stands, and this agreement can no longer be given \(LIN-11\)\./)
   })
 
   it("LIN-11: tripartite funding is agreed outside panel by the service manager who confirms the case (confirmsCase); without it, the refusal names the case and the field", async () => {

@@ -4,10 +4,13 @@ import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 import { ForTheChair, PreProceedingsOverHow, S20Task, StoredSignOffStep } from "./DecisionEvents.js"
-import { Action, DecisionContent, LaterHearing, SittingChair, Subject } from "./DecisionParts.js"
+import { Action, DecisionContent, HearingOfDecision, LaterHearing, SittingChair, Subject } from "./DecisionParts.js"
 
-/** `not_agreed`: an agreement outside panel someone it waited for refused (NSO-10); it lapsed, and the request can go to panel. */
-export const DecisionStatus = Schema.Literal("awaiting_sign_off", "awaiting_agreement", "not_agreed", "final")
+/**
+ * `not_agreed`: an agreement outside panel someone it waited for refused (NSO-10); it lapsed, and the request can go to
+ * panel. `lapsed`: the request was heard again while it still waited for an agreement (see `outsidePanel.overtaken`).
+ */
+export const DecisionStatus = Schema.Literal("awaiting_sign_off", "awaiting_agreement", "not_agreed", "lapsed", "final")
 export type DecisionStatus = typeof DecisionStatus.Type
 
 /** A decision made at a sitting, or agreed outside panel (SUP-7, NSO-10, LIN-11). Also the read-model doc. */
@@ -72,6 +75,11 @@ export const Decision = Schema.Struct({
       agreements: Schema.Array(Schema.Struct({ role: Role, by: ActedBy, at: Schema.DateTimeUtc })),
       /** An agreement it waited for was refused (NSO-10): the proposal lapsed (status `not_agreed`), and nothing more is agreed on it. */
       refused: Schema.optional(Schema.Struct({ role: Role, reason: Schema.String, by: ActedBy, at: Schema.DateTimeUtc })),
+      /**
+       * The hearing that overtook it: the request was heard again (at a sitting, or by another agreement outside panel)
+       * while it still waited for an agreement, as that hearing's recording told it. It lapsed (status `lapsed`).
+       */
+      overtaken: Schema.optional(HearingOfDecision),
       retrospectivePresentation: Schema.Boolean,
       s20TasksDone: Schema.Array(Schema.Struct({ task: S20Task, note: Schema.String, at: Schema.DateTimeUtc }))
     })

@@ -29,14 +29,14 @@ type Outside = NonNullable<Decision["outsidePanel"]>
  * Why a proposal outside panel can no longer be agreed or refused, if it lapsed (NSO-10, LIN-11): an agreement it
  * waited for was refused, or the request was heard again while it waited (that decision stands).
  */
-const lapsedRefusal = (decision: Decision, outside: Outside) => {
+const lapsedRefusal = (outside: Outside) => {
   const refused = outside.refused
   if (refused !== undefined) {
     return new NotApplicable({
       message: `${refused.by.name} (${roleLabel[refused.role]}) refused this agreement outside panel at ${formatInstant(refused.at)} (${citation(outside.ruleId)}): it has lapsed and can no longer be agreed. If circumstances have changed since, record a new agreement outside panel, or bring the request to a sitting.`
     })
   }
-  const overtaken = decision.laterHearings[0]
+  const overtaken = outside.overtaken
   if (overtaken === undefined) return undefined
   const heard = overtaken.atPanel ? `The panel heard this request at the sitting on ${formatDate(londonDateOf(overtaken.heardAt))}` : `This request was decided outside panel at ${formatInstant(overtaken.heardAt)}`
   return new NotApplicable({
@@ -83,7 +83,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         }
         const outside = decision.outsidePanel
         // A proposal refused or overtaken (NSO-10) is not agreed on: editing it would not change that.
-        const closed = outside === undefined ? undefined : lapsedRefusal(decision, outside)
+        const closed = outside === undefined ? undefined : lapsedRefusal(outside)
         if (closed !== undefined) return yield* closed
         if (outside !== undefined && outside.agreements.length > 0) {
           const waiting = outside.pendingAgreements.map((candidate) => describeRoles(candidate.anyOf)).join(" and the ")
@@ -133,7 +133,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         if (outside === undefined) return yield* new NotApplicable({ message: "This decision was made at panel, not outside it." })
         if (outside.pendingAgreements.length === 0) return yield* new DecisionIsFinal({ message: "Everyone needed has already agreed." })
         // Refused, or the request heard again while this waited for an agreement: this proposal lapsed.
-        const closed = lapsedRefusal(decision, outside)
+        const closed = lapsedRefusal(outside)
         if (closed !== undefined) return yield* closed
         const role = yield* awaitedOf(command, outside)
         return emit({ _tag: "OutsidePanelAgreed", role, at: command.at, by: { ...audit.by, role } })
@@ -144,7 +144,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         if (outside.pendingAgreements.length === 0) {
           return yield* new DecisionIsFinal({ message: "Everyone needed has already agreed: the agreement is final. Record an amendment saying what changed and why." })
         }
-        const closed = lapsedRefusal(decision, outside)
+        const closed = lapsedRefusal(outside)
         if (closed !== undefined) return yield* closed
         const role = yield* awaitedOf(command, outside)
         return emit({ _tag: "OutsidePanelAgreementRefused", role, reason: command.reason, at: command.at, by: { ...audit.by, role } })

@@ -3,7 +3,7 @@ import { LocalDate } from "../calendar/LocalDate.js"
 import { RequestType } from "../policy/RequestType.js"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
-import { ActionId, ChildId, DecisionId, PersonId, ReferralId, TeamId } from "../shared/ids.js"
+import { ActionId, ChildId, DecisionId, PersonId, ReferralId, SittingId, TeamId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 
 /** Who chaired a sitting: the chair, or the deputy chairing, as recorded when they found it quorate (NSO-1). */
@@ -135,7 +135,9 @@ export type DecisionContent = typeof DecisionContent.Type
 export const HearingOfDecision = Schema.Struct({
   decisionId: DecisionId,
   heardAt: Schema.DateTimeUtc,
-  atPanel: Schema.Boolean
+  atPanel: Schema.Boolean,
+  /** The sitting that heard it (at panel); absent outside panel, and on hearings noted before it was kept. */
+  sittingId: Schema.optional(SittingId)
 })
 export type HearingOfDecision = typeof HearingOfDecision.Type
 

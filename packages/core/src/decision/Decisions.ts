@@ -87,7 +87,12 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
         const waiting = siblings.filter(
           (earlier) => DateTime.lessThan(earlier.heardAt, decision.heardAt) && decisionAwaits(earlier).some(hangsOnAHearing)
         )
-        const hearing = { decisionId: decision.id, heardAt: decidedAt(decision), atPanel: decision.madeAt === "panel" }
+        const hearing = {
+          decisionId: decision.id,
+          heardAt: decidedAt(decision),
+          atPanel: decision.madeAt === "panel",
+          ...(decision.sittingId === undefined ? {} : { sittingId: decision.sittingId })
+        }
         return yield* Effect.forEach(waiting, (earlier) => prepareDecision(actor, earlier.id, { _tag: "NoteLaterHearing", hearing }))
       })
 

@@ -155,8 +155,13 @@ export const evolveDecision = (state: DecisionState, event: DecisionEvent): Deci
       return state.complexNeedsReferral === undefined
         ? state
         : { ...state, complexNeedsReferral: { ...state.complexNeedsReferral, templateSent: { note: event.note, by: event.by, at: event.at } } }
-    case "LaterHearingNoted":
-      return { ...state, laterHearings: [...state.laterHearings, event.hearing] }
+    case "LaterHearingNoted": {
+      const noted = { ...state, laterHearings: [...state.laterHearings, event.hearing] }
+      // A proposal outside panel still waiting for an agreement when its request is heard again lapses (NSO-10, LIN-11, KNO-5).
+      if (state.status !== "awaiting_agreement" || state.outsidePanel === undefined) return noted
+      const { reviewOf: _reviewOf, ...overtaken } = event.hearing
+      return { ...noted, status: "lapsed", outsidePanel: { ...state.outsidePanel, overtaken } }
+    }
     case "PreProceedingsOverNoted":
       return { ...state, preProceedingsOver: { at: event.overAt, how: event.how } }
   }

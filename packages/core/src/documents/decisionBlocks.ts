@@ -54,11 +54,16 @@ const sharedFundingText = (decision: Decision): string | undefined => {
   return `${describeSharedFunding(funding)} fits: Complex Needs Panel referral ${started}${sent}`
 }
 
-/** Where and when; a proposal outside panel that was refused (NSO-10) was never made. */
+/** How a proposal outside panel ended without being made: refused (NSO-10), or overtaken by a hearing while it waited. */
+export const neverMade = (decision: Decision): "not agreed" | "lapsed" | undefined =>
+  decision.status === "not_agreed" ? "not agreed" : decision.status === "lapsed" ? "lapsed" : undefined
+
+/** Where and when; a proposal outside panel refused or overtaken was never made. */
 const madeText = (decision: Decision): string => {
   if (decision.madeAt === "panel") return `at panel, ${formatInstant(decision.heardAt)}`
   const outside = `outside panel (${decision.outsidePanel?.ruleId ?? ""}), ${formatInstant(decision.heardAt)}`
-  return decision.status === "not_agreed" ? `proposed ${outside}: not agreed` : outside
+  const ended = neverMade(decision)
+  return ended === undefined ? outside : `proposed ${outside}: ${ended}`
 }
 
 /** The decision, its rationale, what was agreed, the review date and the actions with owners and dates. */

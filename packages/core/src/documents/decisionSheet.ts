@@ -2,11 +2,13 @@ import { DateTime } from "effect"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import { type Decision, sittingChairFor } from "../decision/Decision.js"
+import type { HearingOfDecision } from "../decision/DecisionParts.js"
+import { londonDateOf } from "../calendar/londonTime.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import type { Referral } from "../referral/Referral.js"
 import { oneOfRoles, roleLabel } from "../shared/roles.js"
 import type { Sitting } from "../sitting/Sitting.js"
-import { clocksTable, decisionBlocks, discussionSection, dissentBlocks } from "./decisionBlocks.js"
+import { clocksTable, decisionBlocks, discussionSection, dissentBlocks, neverMade } from "./decisionBlocks.js"
 import { type Block, type DocumentModel, fields, paragraph, table } from "./DocumentModel.js"
 import { type ChildNaming, childNaming, type DocumentReader, preparedFor } from "./DocumentReader.js"
 
@@ -35,6 +37,12 @@ export const clocksOfDecision = (decision: Decision, childId: string, deadlines:
   )
 }
 
+/** The hearing that overtook a proposal outside panel still waiting for an agreement. */
+const heardAgain = (hearing: HearingOfDecision) =>
+  hearing.atPanel
+    ? `the request was heard at the sitting on ${formatDate(londonDateOf(hearing.heardAt))}`
+    : `the request was decided outside panel at ${formatInstant(hearing.heardAt)}`
+
 /** Who recorded, signed and agreed the decision, under which rule and when, and what is still needed. */
 export const signatureBlocks = (decision: Decision, naming: ChildNaming): ReadonlyArray<Block> => {
   const signed = decision.signOffs.map((step) => [
@@ -52,12 +60,15 @@ export const signatureBlocks = (decision: Decision, naming: ChildNaming): Readon
     ...(decision.outsidePanel?.pendingAgreements ?? []).map((step) => `agreement by ${oneOfRoles(step.anyOf)}`)
   ]
   const refused = decision.outsidePanel?.refused
+  const overtaken = decision.outsidePanel?.overtaken
   const standing =
     refused !== undefined
       ? `Not agreed: ${refused.by.name} (${roleLabel[refused.role]}) refused it at ${formatInstant(refused.at)} (${decision.outsidePanel?.ruleId}): ${naming.text(refused.reason)}. The proposal lapsed: none of its actions is owed, and the request can go to a sitting.`
-      : pending.length === 0
-        ? "Final: no sign-off is outstanding."
-        : `Not final. Still needed: ${pending.join("; ")}.`
+      : overtaken !== undefined
+        ? `Lapsed: ${heardAgain(overtaken)} before it was agreed; none of its actions is owed.`
+        : pending.length === 0
+          ? "Final: no sign-off is outstanding."
+          : `Not final. Still needed: ${pending.join("; ")}.`
   return [
     fields([["Recorded by", `${decision.recordedBy.name} (${roleLabel[decision.recordedBy.role]})`]]),
     signed.length + agreed.length === 0
@@ -85,11 +96,11 @@ export const decisionSheet = (inputs: DecisionSheetInputs): DocumentModel => {
   const { decision, reader } = inputs
   const naming = childNaming(reader, inputs.referral === undefined ? [] : [inputs.referral])
   const final = decision.status === "final"
-  const notAgreed = decision.status === "not_agreed"
+  const ended = neverMade(decision)
   const heard =
     inputs.sitting === undefined
-      ? notAgreed
-        ? `Proposed outside panel ${formatInstant(decision.heardAt)}, not agreed`
+      ? ended !== undefined
+        ? `Proposed outside panel ${formatInstant(decision.heardAt)}, ${ended}`
         : `Agreed outside panel ${formatInstant(decision.heardAt)}`
       : `${inputs.panelName ?? inputs.sitting.panelId}, ${formatDate(inputs.sitting.date)}`
   return {
@@ -97,7 +108,7 @@ export const decisionSheet = (inputs: DecisionSheetInputs): DocumentModel => {
     title: `Decision sheet: ${naming.label(inputs.childId)}`,
     subtitle: `${inputs.authorityName}. ${heard}. Decision ${decision.id}.`,
     stage: final ? "final" : "draft",
-    ...(final ? {} : { watermark: notAgreed ? "NOT AGREED" : "NOT FINAL - AWAITING SIGN-OFF" }),
+    ...(final ? {} : { watermark: ended !== undefined ? ended.toUpperCase() : "NOT FINAL - AWAITING SIGN-OFF" }),
     generatedAt: DateTime.formatIso(inputs.at),
     preparedFor: preparedFor(reader),
     sections: [

@@ -136,6 +136,8 @@ describe("an agreement outside panel the Assistant Director will not give", () =
       })
       expect(again.status).toBe("awaiting_agreement")
       expect((yield* decisions.agreeOutsidePanel(staff.assistantDirector, again.id)).status).toBe("final")
+      // Told of the new hearing, the refused proposal still reads as refused, not as one overtaken by it.
+      expect((yield* decisions.get(staff.administrator, proposal.id)).status).toBe("not_agreed")
       expect((yield* (yield* Referrals).get(staff.administrator, request.id)).hearings.map((hearing) => hearing.decisionId)).toEqual([again.id])
     }).pipe(Effect.provide(inMemoryCore(nso)))
   )

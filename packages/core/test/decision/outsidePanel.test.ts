@@ -1,6 +1,6 @@
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { describe, expect, it } from "@effect/vitest"
-import { ActionId } from "../../src/shared/ids.js"
+import { ActionId, DecisionId, SittingId } from "../../src/shared/ids.js"
 import { london } from "../fixtures.js"
 import { content, decisionId, decisionsAt, subject } from "./fixtures.js"
 
@@ -111,6 +111,19 @@ describe("decision decider: outside panel", () => {
     expect(outside(kno, "serviceManager", lpm, ["legal_planning_meeting"]).state()).toMatchObject({ status: "final", outsidePanel: { lpmAt: london("2027-06-14", "10:00") } })
     expect(outside(kno, "serviceManager", {}, ["edge_of_care_resource"]).refusal()._tag).toBe("NotApplicable")
     expect(outside(kno, "socialWorker", lpm, ["legal_planning_meeting"]).state()!.status).toBe("awaiting_agreement")
+  })
+
+  it("LIN-11, KNO-5: a proposal still waiting for an agreement when its request is heard again reads lapsed, with the hearing; one already agreed stays final", () => {
+    const kno = decisionsAt("knowsley")
+    const lpm = { content: content({ minutes: undefined, agreed: { legalPlanningMeeting: true } }), placedAt: undefined, lpmAt: london("2027-06-14", "10:00") }
+    const heardAgain = { decisionId: DecisionId.make("dec_panel"), heardAt: london("2027-06-09", "13:00"), atPanel: true, sittingId: SittingId.make("sit_9") }
+    const told = (at: At, history: ReturnType<ReturnType<typeof outside>["events"]>) =>
+      at.spec.given(history).when(at.cmd("administrator", { _tag: "NoteLaterHearing", hearing: heardAgain }, london("2027-06-09", "13:30"))).state()
+    for (const [at, history] of [[kno, outside(kno, "socialWorker", lpm, ["legal_planning_meeting"]).events()], [lin, outside(lin, "teamManager").events()]] as const) {
+      expect(told(at, history)).toMatchObject({ status: "lapsed", outsidePanel: { overtaken: heardAgain }, laterHearings: [{ ...heardAgain }] })
+    }
+    const agreed = told(lin, outside(lin, "assistantDirector").events())
+    expect([agreed?.status, agreed?.outsidePanel?.overtaken, agreed?.laterHearings.length]).toEqual(["final", undefined, 1])
   })
 
   it("KNO-5: an emergency LPM records when the LPM is held; other panels do not ask", () => {

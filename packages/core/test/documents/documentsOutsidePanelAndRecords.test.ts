@@ -81,6 +81,26 @@ describe("documents of a decision agreed outside panel (NSO-10)", () => {
     }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(nso)), Layer.provideMerge(InMemoryAccessLog))))
   )
 
+  it.effect("NSO-10: overtaken by a second agreement outside panel that both gave, the first proposal reads lapsed, and its sheet says when the request was decided", () =>
+    Effect.gen(function* () {
+      const { request, decision } = yield* agreedByHeadOfService
+      const decisions = yield* Decisions
+      yield* TestClock.setTime(atLondon("2027-06-03" as LocalDate, "09:00" as TimeOfDay).epochMillis)
+      const second = yield* decisions.recordOutsidePanel(nsoStaff.headOfService, request.id, {
+        content: exampleDecision(nso, "care_proceedings", "approve", { actionsDue: "2027-06-21" as LocalDate, key: "second" }),
+        whyOutsidePanel: "The child's mother left the refuge overnight",
+        timescales: "Agreed for two weeks, then reviewed"
+      })
+      yield* TestClock.setTime(atLondon("2027-06-03" as LocalDate, "11:00" as TimeOfDay).epochMillis)
+      yield* decisions.agreeOutsidePanel(nsoStaff.assistantDirector, second.id)
+      const first = yield* decisions.get(nsoStaff.assistantDirector, decision.id)
+      expect([first.status, first.outsidePanel?.overtaken?.decisionId, first.outsidePanel?.overtaken?.atPanel]).toEqual(["lapsed", second.id, false])
+      const sheet = yield* (yield* Documents).decisionSheet({ actor: nsoStaff.socialWorker, identityGranted: false, purpose: "Sheet" }, decision.id, ChildId.make("child-u"))
+      expect(sheet.subtitle).toBe(`North Somerset. Proposed outside panel 09:00 Tue 1 Jun 2027, lapsed. Decision ${decision.id}.`)
+      expect(textOf(sheet)).toContain("Lapsed: the request was decided outside panel at 11:00 Thu 3 Jun 2027 before it was agreed; none of its actions is owed.")
+    }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(nso)), Layer.provideMerge(InMemoryAccessLog))))
+  )
+
   const signing = signingStore()
   it.effect("NSO-8: a store that signs seals exactly the child's records, request and decision, before the bundle reads them; a child with no record is not found", () =>
     Effect.gen(function* () {

@@ -99,6 +99,13 @@ const OutsidePanelRef = builder.objectRef<NonNullable<Decision["outsidePanel"]>>
       description: "An agreement it waited for was refused (NSO-10): the proposal lapsed, and none of its actions is owed.",
       resolve: (outside) => outside.refused ?? null
     }),
+    overtaken: t.field({
+      type: OutsidePanelOvertakenRef,
+      nullable: true,
+      description:
+        "The hearing of its request that overtook it while it still waited for an agreement (status `lapsed`): it can no longer be agreed, and none of its actions is owed.",
+      resolve: (outside) => outside.overtaken ?? null
+    }),
     retrospectivePresentation: t.exposeBoolean("retrospectivePresentation"),
     s20TasksDone: t.field({ type: [S20TaskEnum], resolve: (outside) => outside.s20TasksDone.map((done) => done.task) })
   })
@@ -111,6 +118,16 @@ const OutsidePanelRefusalRef = builder.objectRef<NonNullable<NonNullable<Decisio
     reason: t.exposeString("reason"),
     by: t.field({ type: ActedByRef, resolve: (refused) => refused.by }),
     at: t.field({ type: "DateTime", resolve: (refused) => refused.at })
+  })
+})
+
+const OutsidePanelOvertakenRef = builder.objectRef<NonNullable<NonNullable<Decision["outsidePanel"]>["overtaken"]>>("OutsidePanelOvertaken").implement({
+  description: "A later hearing of the request that a proposal outside panel was still waiting for an agreement at: the proposal lapsed.",
+  fields: (t) => ({
+    decisionId: t.string({ description: "The decision that heard the request.", resolve: (hearing) => hearing.decisionId }),
+    heardAt: t.field({ type: "DateTime", description: "When the request was heard: the sitting's end, or the other agreement's last agreement.", resolve: (hearing) => hearing.heardAt }),
+    atPanel: t.boolean({ description: "Heard at a sitting; false: decided by another agreement outside panel.", resolve: (hearing) => hearing.atPanel }),
+    sittingId: t.string({ nullable: true, description: "The sitting that heard it, when at panel.", resolve: (hearing) => hearing.sittingId ?? null })
   })
 })
 

@@ -102,6 +102,7 @@ export const openFields: FieldsByType = {
   MissingItem: ["name", "label", "ruleId", "childId"],
   OptionalPresentation: ["ruleId", "description"],
   OutsidePanel: ["ruleId", "confirmedCases"],
+  OutsidePanelOvertaken: ["decisionId", "sittingId"],
   PageInfo: ["startCursor", "endCursor"],
   Panel: ["name", "ruleId", "venue", "schedule", "startsAt", "endsAt"],
   PanelDocument: ["kind", "title", "subtitle", "watermark", "generatedAt", "html", "pdfBase64", "pdfPath", "htmlPath"],

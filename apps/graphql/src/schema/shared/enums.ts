@@ -41,7 +41,7 @@ export const ReferralStatusEnum = literalEnum("ReferralStatus", ReferralStatus.l
 export const DecisionStatusEnum = literalEnum(
   "DecisionStatus",
   DecisionStatus.literals,
-  "Whether a decision is final, or waits for a sign-off or an agreement outside panel; `not_agreed`: an agreement outside panel it waited for was refused (NSO-10), see `OutsidePanel.refusal`."
+  "Whether a decision is final, or waits for a sign-off or an agreement outside panel; `not_agreed`: an agreement outside panel it waited for was refused (NSO-10), see `OutsidePanel.refusal`; `lapsed`: its request was heard again while it still waited for an agreement, see `OutsidePanel.overtaken`."
 )
 export const DisagreementStatusEnum = literalEnum("DisagreementStatus", DisagreementStatus.literals, "Where a disagreement is.")
 export const DisagreementOutcomeEnum = literalEnum("DisagreementOutcome", DisagreementOutcome.literals, "How a disagreement ended.")
