@@ -78,14 +78,16 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
 
     /**
      * A decision is a later hearing of its request from its recording at panel, or outside panel from its last
-     * agreement: the request's earlier decisions still waiting on one (a return to panel, a review) are told of it, so
-     * their clocks are met without reading the request's every decision.
+     * agreement: the request's earlier decisions still waiting on one (a return to panel, a review, an agreement outside
+     * panel, which it lapses) are told of it, so their clocks are met without reading the request's every decision.
      */
     const tellEarlierDecisions = (actor: Actor, decision: Decision) =>
       Effect.gen(function* () {
         const siblings = yield* readWhere(decisionCollection, Decision, actor.authorityId, { referralId: decision.subject.referralId })
+        // A proposal outside panel still waiting for an agreement is told whatever its clocks await: the hearing lapses it.
         const waiting = siblings.filter(
-          (earlier) => DateTime.lessThan(earlier.heardAt, decision.heardAt) && decisionAwaits(earlier).some(hangsOnAHearing)
+          (earlier) =>
+            DateTime.lessThan(earlier.heardAt, decision.heardAt) && (earlier.status === "awaiting_agreement" || decisionAwaits(earlier).some(hangsOnAHearing))
         )
         const hearing = {
           decisionId: decision.id,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer, TestClock } from "effect"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import { ChildRecords } from "../../src/childRecord/ChildRecords.js"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { Documents } from "../../src/documents/Documents.js"
@@ -111,6 +112,28 @@ describe("an agreement outside panel overtaken by the panel, as the Assistant Di
       expect(text).toContain("Lapsed: the request was heard at the sitting on Wed 9 Jun 2027 before it was agreed; none of its actions is owed.")
       expect(text).not.toContain("Not final. Still needed: agreement by an Assistant Director.")
     }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(nso)), Layer.provideMerge(InMemoryAccessLog))))
+  )
+})
+
+describe("a proposal of pre-proceedings that ended before the panel heard the request", () => {
+  it.effect("NSO-10: the child's pre-proceedings stepped down while the proposal waited do not keep it waiting: once the panel has heard the request it reads lapsed, and the Assistant Director cannot agree it", () =>
+    run(
+      Effect.gen(function* () {
+        const stepDown = Effect.gen(function* () {
+          const records = yield* ChildRecords
+          yield* TestClock.setTime(london("2027-06-02", "10:00").epochMillis)
+          yield* records.recordLetterBeforeProceedings(staff.socialWorker, ChildId.make("child-u"), london("2027-06-02", "09:00"))
+          yield* TestClock.setTime(london("2027-06-04", "10:00").epochMillis)
+          yield* records.endPreProceedings(staff.teamManager, ChildId.make("child-u"), london("2027-06-04", "09:00"))
+        })
+        const { decisions, proposal, declined } = yield* proposedThenDeclinedOf("pre_proceedings", stepDown)
+        expect((yield* decisions.get(staff.assistantDirector, proposal.id)).status).toBe("lapsed")
+        yield* TestClock.setTime(london("2027-06-10", "09:00").epochMillis)
+        const attempt = yield* Effect.flip(decisions.agreeOutsidePanel(staff.assistantDirector, proposal.id))
+        expect(attempt.message).toMatch(/^The panel heard this request at the sitting on Wed 9 Jun 2027, after this agreement outside panel was proposed: its decision stands/)
+        expect((yield* decisions.get(staff.administrator, declined.id)).status).toBe("final")
+      })
+    )
   )
 })
 
