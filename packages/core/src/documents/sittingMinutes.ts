@@ -7,7 +7,9 @@ import type { Disagreement } from "../disagreement/Disagreement.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import { standsInForName } from "../sitting/deputies.js"
+import { representedNames } from "../sitting/representatives.js"
 import type { Attendance } from "../sitting/SittingEvents.js"
+import { andList } from "../shared/wordList.js"
 import { clocksTable, decisionBlocks, discussionSection, dissentBlocks } from "./decisionBlocks.js"
 import { type DocumentModel, fields, paragraph, type RecordStage, type Section, table, watermarkOf } from "./DocumentModel.js"
 import { childNaming, type DocumentReader, preparedFor } from "./DocumentReader.js"
@@ -41,12 +43,17 @@ const stageLine = (sitting: Sitting): string =>
 /** Whom a deputy stands in for: the member as recorded on the attendance when linked to them, else the name given. */
 const standsInFor = (entry: Attendance, attendance: ReadonlyArray<Attendance>) => standsInForName(entry, attendance) ?? "a member"
 
+/** Whom a member present also represents (KNO-2), as recorded on the attendance: "Amira Patel and Ben Morrow". */
+const represents = (entry: Attendance, attendance: ReadonlyArray<Attendance>) => andList(representedNames(entry, attendance))
+
 const attendanceWord = (entry: Attendance, attendance: ReadonlyArray<Attendance>): string =>
   entry.status === "deputy"
     ? `deputy for ${standsInFor(entry, attendance)}`
     : entry.status === "confirmed"
       ? "confirmed in advance"
-      : entry.status
+      : entry.status === "present" && (entry.represents ?? []).length > 0
+        ? `present, also representing ${represents(entry, attendance)}`
+        : entry.status
 
 const names = (entries: ReadonlyArray<Attendance>, show: (entry: Attendance) => string = (entry) => entry.name) =>
   entries.length === 0 ? "none" : entries.map(show).join("; ")
@@ -62,6 +69,7 @@ const quorumFinding = (quorum: NonNullable<Sitting["quorum"]>) => {
 
 const attendanceSection = (sitting: Sitting): Section => {
   const by = (status: Attendance["status"]) => sitting.attendance.filter((entry) => entry.status === status)
+  const representatives = by("present").filter((entry) => (entry.represents ?? []).length > 0)
   const quorum = sitting.quorum
   return {
     heading: "Attendance",
@@ -72,6 +80,8 @@ const attendanceSection = (sitting: Sitting): Section => {
       fields([
         ["Apologies", names(by("apologies"))],
         ["Deputies", names(by("deputy"), (entry) => `${entry.name} for ${standsInFor(entry, sitting.attendance)}`)],
+        // Only where a member represented another: earlier minutes read as they did.
+        ["Representatives", representatives.length === 0 ? undefined : names(representatives, (entry) => `${entry.name} for ${represents(entry, sitting.attendance)}`)],
         ["Observers", names(by("observer"))]
       ]),
       paragraph(

@@ -29,6 +29,8 @@ export interface AttendanceEntry {
   readonly standsInFor?: string
   /** A deputy's member by person (KNO-2, CPR-3): the member on the attendance, or one Carepanel knows. */
   readonly standsInForPersonId?: PersonId
+  /** A member present: the members away on the sitting's attendance they also represent (KNO-2). */
+  readonly represents?: ReadonlyArray<PersonId>
   /** KNO-2: an observer attends with the chair's agreement. */
   readonly chairAgreed?: boolean
 }

@@ -26,6 +26,7 @@ import { planSlots } from "./agendaSlots.js"
 import { evolveSitting } from "./evolveSitting.js"
 import { checkDeputy } from "./deputies.js"
 import { checkQuorum } from "./quorum.js"
+import { checkRepresents } from "./representatives.js"
 
 export const panelOf = (policy: AuthorityPolicy, panelId: string): PanelPolicy | undefined =>
   policy.panels.find((panel) => panel.id === panelId)
@@ -155,7 +156,8 @@ const amends = (filed: FiledSheet | undefined, next: FiledSheet | undefined) =>
 
 /**
  * Observers need the chair's agreement (KNO-2, or the authority's default); a deputy names whom they stand for, and
- * linked by person stands in for another member who is away and not yet covered; late confirmations show.
+ * linked by person stands in for another member who is away and not yet covered; a member present may also represent
+ * such members (KNO-2), each named once; late confirmations show.
  */
 const attendanceOf = (
   command: Extract<SittingCommand, { _tag: "RecordAttendance" }>,
@@ -163,13 +165,15 @@ const attendanceOf = (
   panel: PanelPolicy,
   { calendar }: AuthorityContext
 ): Effect.Effect<Attendance, ObserverNeedsChairAgreement | DeputyMustNameSeat | DeputyCannotStandIn> => {
-  const { chairAgreed, ...entry } = command.entry
+  const { chairAgreed, represents, ...rest } = command.entry
+  const entry = represents === undefined || represents.length === 0 ? rest : { ...rest, represents: [...new Set(represents)] }
   if (entry.status === "observer" && panel.observersNeedChairAgreement && !chairAgreed) {
     const ruleId = observersRuleOf(panel)
     return Effect.fail(new ObserverNeedsChairAgreement({ ruleId, message: `An observer attends only with the chair's agreement (${citation(ruleId)}).` }))
   }
   return Effect.gen(function* () {
     yield* checkDeputy(entry, sitting.attendance, panel)
+    yield* checkRepresents(entry, sitting.attendance, panel)
     const confirmation = panel.attendanceConfirmation
     if (entry.status !== "confirmed" || entry.membership !== "non_standing" || confirmation === undefined) return entry
     const due = resolveClock(confirmation.clock, { instant: sitting.startsAt }, calendar).due

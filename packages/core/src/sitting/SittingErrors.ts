@@ -38,7 +38,10 @@ export class DeputyMustNameSeat extends Schema.TaggedError<DeputyMustNameSeat>()
   message: Schema.String
 }) {}
 
-/** A deputy who cannot stand in for the member named: themselves, a member recorded present, a seat already covered. */
+/**
+ * A deputy who cannot stand in for the member named, or a member present who cannot represent them (KNO-2): themselves,
+ * a member recorded present, a member already covered.
+ */
 export class DeputyCannotStandIn extends Schema.TaggedError<DeputyCannotStandIn>()("DeputyCannotStandIn", {
   ruleId: Schema.optional(RuleId),
   message: Schema.String

@@ -36,6 +36,11 @@ export const Attendance = Schema.Struct({
   standsInFor: Schema.optional(Schema.String),
   /** For "deputy": the member they stand in for, by person: the link quorum and the minutes follow when present. */
   standsInForPersonId: Schema.optional(PersonId),
+  /**
+   * For "present": the members away they also represent (KNO-2: an absent member names another member to represent
+   * them), each by person on the sitting's attendance. A seat represented is not filled: one person is one member.
+   */
+  represents: Schema.optional(Schema.Array(PersonId)),
   /** A non-standing member's confirmation after the KNO-2 deadline. */
   confirmedLate: Schema.optional(Schema.Boolean)
 })

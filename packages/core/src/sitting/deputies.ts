@@ -1,6 +1,7 @@
 import { Effect } from "effect"
-import { citation, isLocalDefault } from "../policy/localDefaults.js"
+import { citation } from "../policy/localDefaults.js"
 import { deputiesRuleOf, type PanelPolicy } from "../policy/PanelPolicy.js"
+import { awayRule, coverOf } from "./cover.js"
 import type { AttendanceEntry } from "./SittingCommands.js"
 import { DeputyCannotStandIn, DeputyMustNameSeat } from "./SittingErrors.js"
 import type { Attendance } from "./SittingEvents.js"
@@ -26,16 +27,10 @@ export const seatOf = (entry: Attendance, attendance: ReadonlyArray<Attendance>)
 export const standsInForName = (entry: Attendance, attendance: ReadonlyArray<Attendance>): string | undefined =>
   attendance.find((one) => entry.standsInForPersonId !== undefined && one.personId === entry.standsInForPersonId)?.name ?? entry.standsInFor
 
-/** A seed rule the panel's deputies cite (KNO-2, CPR-3: cover is for a member who is away); a local default says nothing of it. */
-const awayRule = (panel: PanelPolicy) => {
-  const ruleId = deputiesRuleOf(panel)
-  return isLocalDefault(ruleId) ? undefined : ruleId
-}
-
 /**
  * A deputy names the member they stand in for; linked by person, they are not themselves, not a member recorded present,
- * and not a member another deputy already covers. A member arriving after their deputy is recorded present: that is
- * what happened, and their seat still counts once.
+ * and not a member another deputy or a representative already covers. A member arriving after their deputy is recorded
+ * present: that is what happened, and their seat still counts once.
  */
 export const checkDeputy = (
   entry: Omit<AttendanceEntry, "chairAgreed">,
@@ -71,11 +66,18 @@ export const checkDeputy = (
       })
     )
   }
-  const other = attendance.find((one) => one.status === "deputy" && one.personId !== entry.personId && one.standsInForPersonId === memberId)
-  if (other !== undefined) {
+  const other = coverOf(memberId, attendance, entry.personId)
+  if (other?.status === "deputy") {
     return Effect.fail(
       new DeputyCannotStandIn({
         message: `${other.name} is already recorded as the deputy for ${memberName}: one member's seat has one deputy. If ${entry.name} covers the seat instead, record ${other.name}'s attendance again first (apologies, if they are not coming).`
+      })
+    )
+  }
+  if (other !== undefined) {
+    return Effect.fail(
+      new DeputyCannotStandIn({
+        message: `${other.name} is already recorded as representing ${memberName}: a member away has one deputy or one representative. If ${entry.name} covers the seat instead, record ${other.name}'s attendance again first, without ${memberName}.`
       })
     )
   }

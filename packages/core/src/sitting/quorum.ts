@@ -8,6 +8,9 @@ import type { Attendance } from "./SittingEvents.js"
 /**
  * The seats filled: members present, and members away with a deputy, each seat once (a deputy for a member recorded
  * present, or a second deputy for one seat, adds nothing); observers, apologies and advance confirmations do not count.
+ * One person is one member: a member present who also represents members away (KNO-2) counts once, for themselves; the
+ * seats they represent are represented, not filled. Carepanel's reading: no terms of reference say a represented member
+ * counts towards a quorum.
  */
 export const membersCounted = (attendance: ReadonlyArray<Attendance>): number =>
   new Set(attendance.flatMap((entry) => seatOf(entry, attendance) ?? [])).size
@@ -32,7 +35,7 @@ export const checkQuorum = (
       present,
       needed: quorum.members,
       message:
-        `${present === 0 ? "No members are" : `Only ${members(present)}`} recorded as present (a deputy counts for a member who is not there; observers do not); ` +
+        `${present === 0 ? "No members are" : `Only ${members(present)}`} recorded as present (a deputy counts for a member who is not there; a member who also represents others counts once; observers do not); ` +
         `this panel needs ${quorum.members} to be quorate (${citation(quorum.ruleId)}). Record who is present, or record that there are not enough members.`
     })
   )

@@ -135,6 +135,45 @@ describe("the minutes' sitting, attendance and items, line by line (CPR-10, KNO-
     ])
   })
 
+  it("KNO-2: a member present who also represents members away is shown so, and listed with the representatives beside the deputies", () => {
+    const roll = minutesOf9June(chair, (inputs) => ({
+      ...inputs,
+      sitting: {
+        ...inputs.sitting,
+        attendance: [
+          member("Jo Pellow", "present", { represents: [PersonId.make("amira-patel"), PersonId.make("tom-reed")] }),
+          member("Ben Morrow", "present", { represents: [PersonId.make("ada-fenn")] }),
+          member("Rhys Tan", "deputy", { standsInForPersonId: PersonId.make("sam-jessop"), standsInFor: "Sam Jessop" }),
+          member("Amira Patel", "apologies"),
+          member("Tom Reed", "apologies"),
+          member("Ada Fenn", "apologies"),
+          member("Sam Jessop", "apologies")
+        ]
+      }
+    }))
+    const [table, summary] = sectionOf(roll, "Attendance").blocks
+    expect(table).toMatchObject({
+      rows: [
+        ["Jo Pellow", "Member", "present, also representing Amira Patel and Tom Reed"],
+        ["Ben Morrow", "Member", "present, also representing Ada Fenn"],
+        ["Rhys Tan", "Member", "deputy for Sam Jessop"],
+        ["Amira Patel", "Member", "apologies"],
+        ["Tom Reed", "Member", "apologies"],
+        ["Ada Fenn", "Member", "apologies"],
+        ["Sam Jessop", "Member", "apologies"]
+      ]
+    })
+    expect(summary).toEqual({
+      _tag: "Fields",
+      rows: [
+        ["Apologies", "Amira Patel; Tom Reed; Ada Fenn; Sam Jessop"],
+        ["Deputies", "Rhys Tan for Sam Jessop"],
+        ["Representatives", "Jo Pellow for Amira Patel and Tom Reed; Ben Morrow for Ada Fenn"],
+        ["Observers", "none"]
+      ]
+    })
+  })
+
   it("each item: its slot, the children, the request and who presented it; only this sitting's decision on it", () => {
     const items = sectionOf(minutesOf9June(chair), "Items").subsections!
     expect(items[0]!.heading).toBe("Item 1, 10:00-10:30: Request")

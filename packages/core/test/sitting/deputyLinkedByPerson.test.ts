@@ -84,7 +84,8 @@ describe("a deputy is linked to the member they stand in for by the member's per
   const entry = fc.record({
     personId: fc.constantFrom(...members),
     status: fc.constantFrom<AttendanceStatus>("present", "apologies", "deputy", "observer", "confirmed"),
-    standsFor: fc.oneof(fc.record({ person: fc.constantFrom(...members) }), fc.record({ name: fc.constantFrom(...outsideSeats) }))
+    standsFor: fc.oneof(fc.record({ person: fc.constantFrom(...members) }), fc.record({ name: fc.constantFrom(...outsideSeats) })),
+    represents: fc.subarray(members)
   })
   const recorded = (entries: ReadonlyArray<typeof entry extends fc.Arbitrary<infer T> ? T : never>): ReadonlyArray<SittingEvent> =>
     entries.map((one) => ({
@@ -95,7 +96,8 @@ describe("a deputy is linked to the member they stand in for by the member's per
         seat: "Member",
         membership: "standing",
         status: one.status,
-        ...(one.status !== "deputy" ? {} : "person" in one.standsFor ? { standsInForPersonId: PersonId.make(one.standsFor.person) } : { standsInFor: one.standsFor.name })
+        ...(one.status !== "deputy" ? {} : "person" in one.standsFor ? { standsInForPersonId: PersonId.make(one.standsFor.person) } : { standsInFor: one.standsFor.name }),
+        ...(one.status !== "present" || one.represents.length === 0 ? {} : { represents: one.represents.map((id) => PersonId.make(id)) })
       },
       by: actedBy(as(staff.administrator)),
       at
@@ -104,8 +106,9 @@ describe("a deputy is linked to the member they stand in for by the member's per
   const scheduled = large.play([schedule])
 
   test.prop([fc.uniqueArray(entry, { selector: (one) => one.personId, maxLength: members.length })])(
-    "CPR-3: the members counted are the distinct seats, persons present and members away with a deputy, never more",
+    "CPR-3: the members counted are the distinct seats, persons present and members away with a deputy, never more; a member also representing others (KNO-2) counts once, Carepanel's reading",
     (entries) => {
+      // Representation is drawn for every member present and left out of the seats expected: it never raises the count.
       const present = entries.filter((one) => one.status === "present").map((one) => one.personId)
       const deputies = entries.filter((one) => one.status === "deputy").map((one) => one.standsFor)
       const covered = deputies.flatMap((stands) => ("person" in stands ? [stands.person] : []))

@@ -36,7 +36,7 @@ describe("quorum", () => {
     const refusal = spec.given(attending(["present", "deputy", "observer", "apologies"])).when(confirm(true)).refusal()
     expect(refusal).toMatchObject({ _tag: "QuorumNotMet", ruleId: "CPR-3", present: 2, needed: 3 })
     expect(refusal.message).toBe(
-      "Only 2 members are recorded as present (a deputy counts for a member who is not there; observers do not); this panel needs 3 to be quorate (CPR-3). " +
+      "Only 2 members are recorded as present (a deputy counts for a member who is not there; a member who also represents others counts once; observers do not); this panel needs 3 to be quorate (CPR-3). " +
         "Record who is present, or record that there are not enough members."
     )
   })
