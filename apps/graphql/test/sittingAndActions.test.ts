@@ -21,7 +21,7 @@ const refusal = "... on DomainError { code message } ... on InvalidInput { probl
 const sittingFields = `... on Sitting {
   id panelId date startsAt endsAt cancelled { reason by { name } }
   agenda { referralId childIds kind summary startsAt endsAt } agendaPublishedAt papersSentAt
-  attendance { personId name seat membership status standsInFor standsInForPersonId confirmedLate recordedAt }
+  attendance { personId name seat membership status standsInFor standsInForPersonId represents confirmedLate recordedAt }
   quorum { enough note by { name } at }
   record { status draftSentAt finalAt uploadedChildIds }
 }`
@@ -116,8 +116,8 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
     const deputy = await send(staff.administrator, "recordAttendance", { sittingId, personId: "p-deputy-9", name: "Orla Fenwick", seat: "Head of Service", membership: "standing", status: "deputy", standsInFor: "Head of Service" })
     expect(present.attendance).toHaveLength(1)
     expect(deputy.attendance, JSON.stringify(deputy)).toEqual([
-      { personId: staff.chair.personId, name: staff.chair.name, seat: "Chair", membership: "standing", status: "present", standsInFor: null, standsInForPersonId: null, confirmedLate: null, recordedAt: present.attendance[0].recordedAt },
-      { personId: "p-deputy-9", name: "Orla Fenwick", seat: "Head of Service", membership: "standing", status: "deputy", standsInFor: "Head of Service", standsInForPersonId: null, confirmedLate: null, recordedAt: expect.any(String) }
+      { personId: staff.chair.personId, name: staff.chair.name, seat: "Chair", membership: "standing", status: "present", standsInFor: null, standsInForPersonId: null, represents: [], confirmedLate: null, recordedAt: present.attendance[0].recordedAt },
+      { personId: "p-deputy-9", name: "Orla Fenwick", seat: "Head of Service", membership: "standing", status: "deputy", standsInFor: "Head of Service", standsInForPersonId: null, represents: [], confirmedLate: null, recordedAt: expect.any(String) }
     ])
     near(deputy.attendance[1].recordedAt, app.now())
     // A deputy linked to the member by person (CPR-3): chosen from the attendance, not typed; refused for a member present.
@@ -129,6 +129,18 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
       __typename: "DeputyCannotStandIn",
       code: "DeputyCannotStandIn",
       message: `${staff.chair.name} is recorded as present, so Rae Oduya cannot stand in for them: a deputy covers a member who is away (CPR-3). If ${staff.chair.name} has sent apologies or left, record that first.`
+    })
+    // A member present who also represents a member away (KNO-2) keeps her own seat; a member already covered is refused.
+    await send(staff.administrator, "recordAttendance", { sittingId, personId: "p-member-5", name: "Tam Okoro", seat: "IRO", membership: "standing", status: "apologies" })
+    const represents = { sittingId, personId: "p-member-6", name: "Lena Voss", seat: "Education", membership: "standing", status: "present" }
+    const lena = await send(staff.administrator, "recordAttendance", { ...represents, represents: ["p-member-5"] })
+    expect(lena.attendance.at(-1), JSON.stringify(lena)).toMatchObject({ personId: "p-member-6", status: "present", standsInForPersonId: null, represents: ["p-member-5"] })
+    const covered = await send(staff.administrator, "recordAttendance", { ...represents, represents: ["p-member-5", "p-member-4"] })
+    expect(covered, JSON.stringify(covered)).toEqual({
+      __typename: "DeputyCannotStandIn",
+      code: "DeputyCannotStandIn",
+      message:
+        "Ivo Brant is already recorded as the deputy for Nell Harker: a member away has one deputy or one representative. If Lena Voss represents Nell Harker instead, record Ivo Brant's attendance again first (apologies, if they are not coming)."
     })
 
     await decide(app, policy, first.id, built)

@@ -74,7 +74,7 @@ export const openFields: FieldsByType = {
   Action: ["actionId", "decisionId", "referralId", "ownerName", "progress"],
   AgendaEntry: ["referralId", "childIds"],
   AgendaItem: ["referralId", "childIds"],
-  Attendance: ["personId", "name", "seat", "standsInFor", "standsInForPersonId"],
+  Attendance: ["personId", "name", "seat", "standsInFor", "standsInForPersonId", "represents"],
   Authority: ["name", "policySource", "policy"],
   CalendarFeed: ["roles"],
   Child: ["gender", "caseNumber", "legalStatus", "ethnicity", "placementType"],

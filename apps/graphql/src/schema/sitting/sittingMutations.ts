@@ -128,6 +128,10 @@ commandMutation("recordAttendance", {
         description:
           "A deputy's member by their personId on the sitting's attendance (KNO-2, CPR-3): the link the quorum and the minutes follow. Refused for the deputy themselves, a member recorded present, or a member another deputy covers."
       }),
+      represents: t.idList({
+        description:
+          "A member recorded present: the members away they also represent (KNO-2), each by their personId on the sitting's attendance; they keep their own seat and count once towards a quorum. Refused for themselves, a member at the sitting, a member a deputy or another representative covers, or a member not on the attendance."
+      }),
       chairAgreed: t.boolean({ description: "KNO-2: an observer attends with the chair's agreement." })
     }),
   schema: Schema.Struct({
@@ -139,6 +143,7 @@ commandMutation("recordAttendance", {
     status: AttendanceStatus,
     standsInFor: optional(Schema.String),
     standsInForPersonId: optional(PersonId),
+    represents: optional(Schema.Array(PersonId)),
     chairAgreed: optional(Schema.Boolean)
   }),
   execute: (actor, { sittingId, ...entry }) => using(Sittings, (sittings) => sittings.recordAttendance(actor, sittingId, entry))

@@ -24,6 +24,10 @@ const AttendanceRef = builder.objectRef<Sitting["attendance"][number]>("Attendan
     status: t.field({ type: AttendanceStatusEnum, resolve: (entry) => entry.status }),
     standsInFor: t.string({ nullable: true, description: "A deputy's member by the name given when recorded (older records have only this).", resolve: (entry) => entry.standsInFor ?? null }),
     standsInForPersonId: t.string({ nullable: true, description: "A deputy's member by their personId, when recorded so: the link the quorum follows.", resolve: (entry) => entry.standsInForPersonId ?? null }),
+    represents: t.stringList({
+      description: "A member present: the members away they also represent (KNO-2), by their personId on the attendance; empty for none.",
+      resolve: (entry) => entry.represents ?? []
+    }),
     confirmedLate: t.boolean({ nullable: true, resolve: (entry) => entry.confirmedLate ?? null }),
     recordedAt: t.field({ type: "DateTime", nullable: true, resolve: (entry) => entry.recordedAt ?? null })
   })
