@@ -10,13 +10,15 @@ beforeAll(async () => {
 })
 afterAll(() => tui.runtime.dispose())
 
-/** Types one attendance into the open form: name, seat, the status and deputy choice by → presses, then saves. */
-const attendance = async (stdin: { readonly write: (data: string) => void }, name: string, seat: string, statusSteps: number, deputySteps = 0) => {
+/** Types one attendance into the open form: name, seat, the status, deputy and "also represents" choices by → presses, then saves. */
+const attendance = async (stdin: { readonly write: (data: string) => void }, name: string, seat: string, statusSteps: number, deputySteps = 0, representsSteps = 0) => {
   await press(stdin, "t", name, keys.tab, seat, keys.tab)
   for (let step = 0; step < statusSteps; step++) await press(stdin, keys.right)
   await press(stdin, keys.tab, keys.tab)
   for (let step = 0; step < deputySteps; step++) await press(stdin, keys.right)
-  await press(stdin, keys.tab, keys.enter)
+  await press(stdin, keys.tab, keys.tab)
+  for (let step = 0; step < representsSteps; step++) await press(stdin, keys.right)
+  await press(stdin, keys.enter)
 }
 
 describe("the sitting's attendance", () => {
@@ -32,7 +34,7 @@ describe("the sitting's attendance", () => {
     expect(form).toContain("Or deputy for (name):")
     await press(stdin, keys.right)
     await waitFor(lastFrame, "Deputy for: ‹ Amira Patel (Finance) ›")
-    await press(stdin, keys.tab, keys.enter)
+    await press(stdin, keys.tab, keys.tab, keys.enter)
     const recorded = await waitFor(lastFrame, "✓ Attendance recorded for Kit Aldous.")
     expect(recorded).toMatch(/· deputy +Kit Aldous +Finance +standing for Amira Patel/)
     const read = await tui.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.get(staff.administrator, sitting!.id)))
@@ -40,6 +42,28 @@ describe("the sitting's attendance", () => {
     // A second deputy for her seat: the core's refusal in its words, nothing recorded.
     await attendance(stdin, "Orla Fenwick", "Finance", 2, 1)
     await waitFor(lastFrame, "✗ Refused: Kit Aldous is already recorded as the deputy for Amira Patel")
+    unmount()
+  })
+
+  it("KNO-2: a member present also represents a member away, chosen from the attendance, and stays present in her own seat", async () => {
+    const [sitting] = await tui.runtime.runPromise(upcomingSittings(staff.administrator))
+    const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "sitting", sittingId: sitting!.id } })
+    await waitFor(lastFrame, "Agenda (")
+    await press(stdin, keys.tab)
+    await attendance(stdin, "Tom Reed", "IRO", 1)
+    await waitFor(lastFrame, "✓ Attendance recorded for Tom Reed.")
+    await press(stdin, "t", "Jo Pellow", keys.tab, "Education", keys.tab, keys.tab, keys.tab, keys.tab, keys.tab)
+    await waitFor(lastFrame, "Also represents: ‹ nobody ›")
+    await press(stdin, keys.right, keys.right)
+    await waitFor(lastFrame, "Also represents: ‹ Tom Reed (IRO) ›")
+    await press(stdin, keys.enter)
+    const recorded = await waitFor(lastFrame, "✓ Attendance recorded for Jo Pellow.")
+    expect(recorded).toMatch(/✓ present +Jo Pellow +Education +standing representing Tom Reed/)
+    const read = await tui.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.get(staff.administrator, sitting!.id)))
+    expect(read.attendance.find((entry) => entry.name === "Jo Pellow")).toMatchObject({ status: "present", represents: ["tom-reed"] })
+    // Amira Patel has a deputy: representing her too is refused in the core's words, nothing recorded.
+    await attendance(stdin, "Ben Morrow", "Finance", 0, 0, 1)
+    await waitFor(lastFrame, "✗ Refused: Kit Aldous is already recorded as the deputy for Amira Patel: a member away has one")
     unmount()
   })
 })

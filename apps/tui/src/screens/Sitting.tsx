@@ -1,5 +1,5 @@
 import { useKeys } from "../ui/useKeys.js"
-import { Agendas, londonTimeOf, standsInForName, type Sitting as SittingRecord, Sittings } from "@carepanel/core"
+import { Agendas, londonTimeOf, representedNames, standsInForName, type Sitting as SittingRecord, Sittings } from "@carepanel/core"
 import { Box } from "ink"
 import { Text } from "../ui/Text.js"
 import { Effect } from "effect"
@@ -24,6 +24,14 @@ export const sittingKeys: ReadonlyArray<KeyHelp> = [
   { keys: "m", does: "meeting mode from the selected item" },
   { keys: "< >", does: "previous / next sitting of the panel" }
 ]
+
+/** Whom an entry covers, after the membership: a deputy's member, or the members away a member present represents (KNO-2). */
+const coverWords = (entry: SittingRecord["attendance"][number], attendance: SittingRecord["attendance"]) =>
+  entry.status === "deputy"
+    ? ` for ${standsInForName(entry, attendance) ?? "a member"}`
+    : (entry.represents ?? []).length > 0
+      ? ` representing ${representedNames(entry, attendance).join(", ")}`
+      : ""
 
 /** One sitting: its agenda with time slots, its papers, its attendance and quorum. */
 export const Sitting = ({ route }: { readonly route: Route }) => {
@@ -85,7 +93,7 @@ export const Sitting = ({ route }: { readonly route: Route }) => {
           height={height}
           focused={action === undefined}
           empty="  No attendance recorded: t records a confirmation, apologies, a deputy or an observer."
-          row={(entry) => `${pad(entry.status === "present" ? "✓ present" : entry.status === "apologies" ? "✗ apologies" : `· ${entry.status}`, 13)} ${pad(entry.name, 20)} ${pad(entry.seat, 16)} ${words(entry.membership)}${entry.status === "deputy" ? ` for ${standsInForName(entry, sitting.attendance) ?? "a member"}` : ""}`}
+          row={(entry) => `${pad(entry.status === "present" ? "✓ present" : entry.status === "apologies" ? "✗ apologies" : `· ${entry.status}`, 13)} ${pad(entry.name, 20)} ${pad(entry.seat, 16)} ${words(entry.membership)}${coverWords(entry, sitting.attendance)}`}
         />
       )}
       {action === undefined ? null : <SittingForm sitting={sitting} action={action} onDone={() => setAction(undefined)} />}

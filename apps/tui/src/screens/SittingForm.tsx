@@ -12,8 +12,9 @@ export type SittingAction = "attendance" | "quorum"
 const choicesOf = (literals: ReadonlyArray<string>) => literals.map((value) => ({ value, label: words(value) }))
 
 /**
- * The members a deputy may stand in for (KNO-2, CPR-3): those on the sitting's attendance who are neither present nor
- * themselves a deputy or an observer, chosen rather than typed, so the seat is linked to the person.
+ * The members a deputy may stand in for (KNO-2, CPR-3), or a member present also represent (KNO-2): those on the
+ * sitting's attendance who are neither present nor themselves a deputy or an observer, chosen rather than typed, so
+ * the seat is linked to the person.
  */
 const membersAway = (sitting: Sitting): ReadonlyArray<Choice> =>
   sitting.attendance
@@ -30,7 +31,8 @@ const fieldsOf = (action: SittingAction, sitting: Sitting): { readonly title: st
           { key: "status", label: "Status", choices: choicesOf(AttendanceStatus.literals) },
           { key: "membership", label: "Membership", choices: choicesOf(Membership.literals) },
           { key: "standsInForPersonId", label: "Deputy for", choices: [{ value: "", label: "nobody" }, ...membersAway(sitting)], hint: "a member away on the attendance" },
-          { key: "standsInFor", label: "Or deputy for (name)", hint: "a member not on the attendance, e.g. an outside agency's seat" }
+          { key: "standsInFor", label: "Or deputy for (name)", hint: "a member not on the attendance, e.g. an outside agency's seat" },
+          { key: "represents", label: "Also represents", choices: [{ value: "", label: "nobody" }, ...membersAway(sitting)], hint: "a member present: a member away who named them" }
         ]
       }
     : {
@@ -61,7 +63,8 @@ export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sit
                 status: (values.status ?? "present") as AttendanceStatus,
                 membership: (values.membership ?? "standing") as Membership,
                 ...(values.standsInForPersonId ? { standsInForPersonId: PersonId.make(values.standsInForPersonId) } : {}),
-                ...(values.standsInFor?.trim() ? { standsInFor: values.standsInFor.trim() } : {})
+                ...(values.standsInFor?.trim() ? { standsInFor: values.standsInFor.trim() } : {}),
+                ...(values.represents ? { represents: [PersonId.make(values.represents)] } : {})
               })
             ),
             `Attendance recorded for ${name}.`
