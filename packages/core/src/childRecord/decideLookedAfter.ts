@@ -25,6 +25,15 @@ const notLater = (instant: DateTime.Utc, at: DateTime.Utc, what: string) =>
 const periodsOf = (state: ChildRecordState): ReadonlyArray<LookedAfterPeriod> => state?.lookedAfter ?? []
 const nextPeriodId = (state: ChildRecordState) => `la-${periodsOf(state).length + 1}`
 
+/**
+ * A child recorded as dead gets no new legal status or looked-after period (STAT-R33): the message says how to go on
+ * when the death was recorded by mistake. Undefined when `from` is not after the day of the death.
+ */
+const afterTheDeath = (state: ChildRecordState, from: DateTime.Utc, what: string): string | undefined =>
+  state?.diedOn === undefined || londonDateOf(from) <= state.diedOn
+    ? undefined
+    : `The child is recorded as having died on ${formatDate(state.diedOn)}; ${what} from ${formatInstant(from)} would begin after the death. If the death was recorded by mistake, withdraw it first (withdrawChildDeath), then record this again.`
+
 /** The start of a new period may not reach back into the last one: it starts no earlier than that one ended. */
 const notBeforeLastEnd = (state: ChildRecordState, from: DateTime.Utc) => {
   const lastEnd = periodsOf(state).at(-1)?.ended?.endedAt
@@ -83,6 +92,8 @@ export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecor
           })
         }
         yield* notLater(command.from, command.at, `A legal status ${code} starting`)
+        const died = afterTheDeath(state, command.from, `a legal status ${code}`)
+        if (died !== undefined) return yield* new LegalStatusRefused({ code, message: died })
         const latest = state?.legalStatuses.at(-1)
         if (latest !== undefined && DateTime.lessThan(command.from, latest.from)) {
           return yield* new LegalStatusRefused({
@@ -100,8 +111,11 @@ export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecor
         return legalStatusEvents(state, code, command.from, audit)
       }
       case "RecordLookedAfterFromPlacement": {
-        // Never refused: it travels with the placement's own change, which must not fail for the child record's sake.
+        // Refused only for a child recorded as dead: the placement's change, in the same transaction, is then refused
+        // with it (Placements appends both or neither).
         const from = notBeforeLastEnd(state, command.from)
+        const died = afterTheDeath(state, from, command.code === undefined ? "looked-after status" : `a legal status ${command.code}`)
+        if (died !== undefined) return yield* new LookedAfterRefused({ ruleId: "STAT-R33", message: died })
         const open = currentLookedAfter(periodsOf(state))
         if (command.code !== undefined) {
           const latest = state?.legalStatuses.at(-1)
