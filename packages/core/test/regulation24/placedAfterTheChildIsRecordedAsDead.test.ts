@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { ChildRecords } from "../../src/childRecord/ChildRecords.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Placements } from "../../src/regulation24/Placements.js"
@@ -12,10 +13,11 @@ import { carers, childId, setTime, staff, yesToRefuse } from "./fixtures.js"
 // child record's refusal, and neither record is written, until the death is withdrawn.
 
 const core = inMemoryCore(preset("lincolnshire"))
+const diedOn = "2027-03-20" as LocalDate
 
 const identifiedAfterARecordedDeath = Effect.gen(function* () {
   yield* setTime(london("2027-03-21", "09:00"))
-  yield* (yield* ChildRecords).recordChildDeath(staff.socialWorker, childId, "2027-03-20")
+  yield* (yield* ChildRecords).recordChildDeath(staff.socialWorker, childId, diedOn)
   yield* setTime(london("2027-03-26", "09:00"))
   const { id } = yield* (yield* Placements).recordBasicTest(staff.socialWorker, childId, yesToRefuse)
   yield* setTime(london("2027-03-26", "10:00"))
@@ -42,7 +44,7 @@ describe("given a child recorded as having died on 20 March 2027", () => {
   it.effect("when the death is withdrawn first then the placement is made and she is looked after from it", () =>
     Effect.gen(function* () {
       const id = yield* identifiedAfterARecordedDeath
-      yield* (yield* ChildRecords).withdrawEntry(staff.teamManager, childId, { kind: "death", diedOn: "2027-03-20" }, "Recorded against the wrong child")
+      yield* (yield* ChildRecords).withdrawEntry(staff.teamManager, childId, { kind: "death", diedOn }, "Recorded against the wrong child")
       yield* (yield* Placements).recordPlacementMade(staff.socialWorker, id, london("2027-03-26", "10:00"), carers)
       const record = yield* (yield* ChildRecords).get(staff.socialWorker, childId)
       expect(record.lookedAfter.map((period) => [period.from, period.route, period.ended])).toEqual([[london("2027-03-26", "10:00"), "regulation24_placement", undefined]])
