@@ -68,9 +68,10 @@ export type ChildRecordCommand =
     })
   /**
    * A placement's record ended the accommodation `basis` at `endedAt`, with the child at home: police protection ended
-   * with the child returned home (STAT-S46), or a child accommodated under s20 returned home (STAT-S20-CONSENT). Ends
-   * the open period, for `reason`, while that basis is still the child's legal status. Sent by the Placements use case
-   * with the placement's own change, never by a person directly.
+   * with the child returned home (STAT-S46), or the placement ended with the child returned home (s20 accommodation,
+   * STAT-S20-CONSENT, or a Regulation 24 placement with none recorded). Ends the open period, for `reason`, while that
+   * basis was the child's legal status then, or no status is recorded in a period this placement began. Sent by the
+   * Placements use case with the placement's own change, never by a person directly.
    */
   | (Base & {
       readonly _tag: "RecordLookedAfterEndedFromPlacement"

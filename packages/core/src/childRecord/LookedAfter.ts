@@ -18,7 +18,8 @@ export type LookedAfterRoute = typeof LookedAfterRoute.Type
 /**
  * An accommodation a placement's record can end with the child at home, and the SSDA903 legal statuses it gives:
  * police protection with the child in the authority's accommodation (L1, STAT-S46); s20 accommodation (V2, or the short
- * breaks V3 and V4, STAT-S20-CONSENT). A child whose status is another (an order) stays looked after when it ends.
+ * breaks V3 and V4, STAT-S20-CONSENT; also sent for a Regulation 24 placement ended with the child home, which ends a
+ * period it began with no status recorded). A child whose status is another (an order) stays looked after when it ends.
  */
 export type AccommodationBasis = "police_protection" | "s20_accommodation"
 export const accommodationStatuses: Record<AccommodationBasis, ReadonlyArray<LegalStatusCode>> = {

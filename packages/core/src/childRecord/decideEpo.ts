@@ -9,6 +9,7 @@ import { EpoNotInForce, EpoPeriodRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import { type EmergencyProtectionOrder, epoEndsAt, epoMaxDays, epoMaxExtensionDays, type EpoOutcome, epoOutcomeLabel } from "./EmergencyProtectionOrder.js"
 import { currentLookedAfter } from "./LookedAfter.js"
+import { endedAtHome, statusAt } from "./endedAtHome.js"
 import { extendedAtOf } from "./extendedAt.js"
 
 type EpoCommand = Extract<ChildRecordCommand, { readonly _tag: `${string}EmergencyProtectionOrder${string}` }>
@@ -16,21 +17,24 @@ type EpoCommand = Extract<ChildRecordCommand, { readonly _tag: `${string}Emergen
 /**
  * STAT-R33, SSDA903: a child looked after under the order (L2) is, at its end, looked after no longer (home, or the
  * order discharged), or looked after on another footing (C1 under an interim care order, V2 under s20): the same period
- * goes on, so STAT-R33's count does not restart. Nothing follows for a child whose status is not L2 then.
+ * goes on, so STAT-R33's count does not restart. Nothing follows for a child whose status is not L2 then. Home before
+ * a later status began (recorded first), the period ends and a new one begins with that status (`endedAtHome`).
  */
 const statusAfterTheOrder = (state: ChildRecordState, outcome: EpoOutcome, endedAt: DateTime.Utc, audit: Pick<ChildRecordEvent, "by" | "at">): ReadonlyArray<ChildRecordEvent> => {
   const open = currentLookedAfter(state?.lookedAfter ?? [])
-  const status = state?.legalStatuses.at(-1)
-  if (open === undefined || status?.code !== "L2" || DateTime.lessThan(endedAt, open.from)) return []
+  if (state === undefined || open === undefined || DateTime.lessThan(endedAt, open.from)) return []
   switch (outcome) {
     case "interim_care_order":
-      return [{ _tag: "LegalStatusChanged", code: "C1", from: endedAt, ...audit }]
+      return state.legalStatuses.at(-1)?.code === "L2" ? [{ _tag: "LegalStatusChanged", code: "C1", from: endedAt, ...audit }] : []
     case "accommodated_s20":
-      return [{ _tag: "LegalStatusChanged", code: "V2", from: endedAt, ...audit }]
+      return state.legalStatuses.at(-1)?.code === "L2" ? [{ _tag: "LegalStatusChanged", code: "V2", from: endedAt, ...audit }] : []
     case "returned_home":
     case "discharged_by_court": {
       const reviewedSince = open.reviews.some((review) => DateTime.greaterThan(review.heldAt, endedAt))
-      return reviewedSince ? [] : [{ _tag: "LookedAfterEnded", periodId: open.periodId, endedAt, reason: epoOutcomeLabel[outcome], ...audit }]
+      const underTheOrder = state.legalStatuses.some((status) => DateTime.greaterThan(status.from, endedAt))
+        ? statusAt(state, endedAt)?.code === "L2"
+        : state.legalStatuses.at(-1)?.code === "L2"
+      return underTheOrder && !reviewedSince ? endedAtHome(state, open, endedAt, epoOutcomeLabel[outcome], audit) : []
     }
   }
 }

@@ -6,6 +6,7 @@ import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import { LegalStatusRefused, LookedAfterRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import { endedAtHome, statusAt } from "./endedAtHome.js"
 import { describeLegalStatusCodes, isLegalStatusCode, type LegalStatusCode, legalStatusLabel } from "./LegalStatus.js"
 import { accommodationStatuses, currentLookedAfter, type LookedAfterPeriod } from "./LookedAfter.js"
 
@@ -62,9 +63,11 @@ const legalStatusEvents = (state: ChildRecordState, code: LegalStatusCode, from:
 }
 
 /**
- * The end of the open period when a placement's record ends the accommodation `basis` with the child at home: only while
- * that basis is still the status the child is looked after on (a later order, like decideEpo's statusAfterTheOrder, keeps
- * the child looked after under it), and not before the period or that status began, nor before a review held since.
+ * The end of the open period when a placement's record ends the accommodation `basis` with the child at home: while that
+ * basis was the status the child was looked after on at the end (an order in force by then, like decideEpo's
+ * statusAfterTheOrder, keeps the child looked after under it), or, with no status recorded in the period by then, when
+ * this placement began the period under Regulation 24 (nothing else kept the child looked after). Not before the period
+ * began, nor before a review held since. A status recorded as beginning after the end starts a new period (`endedAtHome`).
  */
 const endOfTheAccommodation = (
   state: ChildRecordState,
@@ -72,11 +75,14 @@ const endOfTheAccommodation = (
   audit: Audit
 ): ReadonlyArray<ChildRecordEvent> => {
   const open = currentLookedAfter(periodsOf(state))
-  const status = state?.legalStatuses.at(-1)
-  if (open === undefined || status === undefined || DateTime.lessThan(status.from, open.from)) return []
-  if (!accommodationStatuses[command.basis].includes(status.code)) return []
-  if (DateTime.lessThan(command.endedAt, status.from) || open.reviews.some((review) => DateTime.greaterThan(review.heldAt, command.endedAt))) return []
-  return [{ _tag: "LookedAfterEnded", periodId: open.periodId, endedAt: command.endedAt, reason: command.reason, ...audit }]
+  if (state === undefined || open === undefined || DateTime.lessThan(command.endedAt, open.from)) return []
+  if (open.reviews.some((review) => DateTime.greaterThan(review.heldAt, command.endedAt))) return []
+  const status = statusAt(state, command.endedAt)
+  const ends =
+    status === undefined || DateTime.lessThan(status.from, open.from)
+      ? open.route === "regulation24_placement" && open.placementId === command.placementId
+      : accommodationStatuses[command.basis].includes(status.code)
+  return ends ? endedAtHome(state, open, command.endedAt, command.reason, audit) : []
 }
 
 /** Legal status (SSDA903), looked-after status and its STAT-R33 reviews. */

@@ -19,8 +19,9 @@ const later = (a: DateTime.Utc, b: DateTime.Utc | undefined) => (b === undefined
  * - police protection ended by an EPO (with the child placed: L2) or an interim care order (C1, which is in care);
  * - police protection ended with the child returned home: the end of the accommodation under it (L1, STAT-S46);
  * - the placement ended with the child returned home: the end of s20 accommodation (STAT-S20-CONSENT), by the parent's
- *   removal (s20(8)) once consent was withdrawn. The child's record ends the period only while the child is looked
- *   after on that basis, so a child under an order by then stays looked after.
+ *   removal (s20(8)) once consent was withdrawn; with no s20 accommodation recorded on the placement, the end of the
+ *   placement itself. The child's record ends the period only while the child is looked after on that basis (or, with
+ *   no legal status recorded in it, on this Regulation 24 placement alone), so a child under an order stays looked after.
  * Undefined when the change says nothing about it.
  */
 export const lookedAfterFromPlacement = (before: PlacementState, after: Placement): FromPlacement | undefined => {
@@ -52,9 +53,11 @@ export const lookedAfterFromPlacement = (before: PlacementState, after: Placemen
   if (before?.ended === undefined && after.ended?.reason === "child_returned_home" && placedAt !== undefined) {
     const withdrawn = after.s20Accommodation?.withdrawn
     const reason =
-      withdrawn === undefined
-        ? "s20 accommodation ended: the child returned home"
-        : `the parent removed the child (s20(8)): ${withdrawn.withdrawnBy} withdrew consent, and the child returned home`
+      after.s20Accommodation === undefined
+        ? "the placement ended: the child returned home"
+        : withdrawn === undefined
+          ? "s20 accommodation ended: the child returned home"
+          : `the parent removed the child (s20(8)): ${withdrawn.withdrawnBy} withdrew consent, and the child returned home`
     return { ...ends, basis: "s20_accommodation", endedAt: after.ended.at, reason }
   }
   return undefined

@@ -3,14 +3,15 @@ import { DateTime } from "effect"
 import fc from "fast-check"
 import { describe, expect } from "vitest"
 import { legalStatusCodes } from "../../src/childRecord/LegalStatus.js"
-import { type AccommodationBasis, accommodationStatuses, currentLookedAfter } from "../../src/childRecord/LookedAfter.js"
+import { type AccommodationBasis, accommodationStatuses, currentLookedAfter, lookedAfterAt } from "../../src/childRecord/LookedAfter.js"
 import { instantArb } from "../calendar/arbitraries.js"
 import { cmd, northSomerset, recordOf } from "./fixtures.js"
 
 // A child looked after on an accommodation a placement records (police protection, L1; s20, V2), a later legal status
 // that is not that accommodation's, and the placement's record of the accommodation ending with the child at home
 // (STAT-S46, STAT-S20-CONSENT), recorded in either order, the end before or after the later status began: the child
-// is looked after at the end iff the later status was taken.
+// is looked after at the end iff the later status was taken; the periods never overlap, and days at home between the
+// end and a later status are never looked after (a new period begins with the status, STAT-R33 counting from it).
 
 const hour = 3_600_000
 const plus = (instant: DateTime.Utc, millis: number) => DateTime.unsafeMake(DateTime.toEpochMillis(instant) + millis)
@@ -45,5 +46,19 @@ describe("the end of an accommodation and the child's looked-after status: prope
     expect(currentLookedAfter(record.lookedAfter) !== undefined).toBe(laterTaken)
     expect(record.legalStatuses.at(-1)?.code).toBe(laterTaken ? c.laterCode : started[c.basis].code)
     if (!laterTaken) expect(record.lookedAfter.at(-1)?.ended).toMatchObject({ endedAt, reason: "the child returned home" })
+
+    record.lookedAfter.slice(1).forEach((period, i) => {
+      const previousEnd = record.lookedAfter[i]!.ended?.endedAt
+      expect(previousEnd !== undefined && !DateTime.lessThan(period.from, previousEnd), "periods never overlap").toBe(true)
+    })
+    const homeFirst = c.laterCode !== undefined && DateTime.greaterThan(laterFrom, endedAt)
+    if (homeFirst) {
+      expect(lookedAfterAt(record.lookedAfter, endedAt), "not looked after while at home").toBe(false)
+      expect(lookedAfterAt(record.lookedAfter, plus(laterFrom, -1)), "nor until the later status began").toBe(false)
+      expect(record.lookedAfter.map((period) => [period.from, period.ended?.endedAt])).toEqual([
+        [c.from, endedAt],
+        [laterFrom, undefined]
+      ])
+    }
   })
 })
