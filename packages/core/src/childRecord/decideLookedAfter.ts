@@ -27,13 +27,16 @@ const periodsOf = (state: ChildRecordState): ReadonlyArray<LookedAfterPeriod> =>
 const nextPeriodId = (state: ChildRecordState) => `la-${periodsOf(state).length + 1}`
 
 /**
- * A child recorded as dead gets no new legal status or looked-after period (STAT-R33): the message says how to go on
- * when the death was recorded by mistake. Undefined when `from` is not after the day of the death.
+ * A child recorded as dead gets no new legal status or looked-after period (STAT-R33): refused from the day after the
+ * death, and on the day itself unless it changes a period still open then (only the day of the death is known). The
+ * message says how to go on when the death was recorded by mistake. Undefined when it may be recorded.
  */
-const afterTheDeath = (state: ChildRecordState, from: DateTime.Utc, what: string): string | undefined =>
-  state?.diedOn === undefined || londonDateOf(from) <= state.diedOn
-    ? undefined
-    : `The child is recorded as having died on ${formatDate(state.diedOn)}; ${what} from ${formatInstant(from)} would begin after the death. If the death was recorded by mistake, withdraw it first (withdrawChildDeath), then record this again.`
+const afterTheDeath = (state: ChildRecordState, from: DateTime.Utc, what: string): string | undefined => {
+  const diedOn = state?.diedOn
+  const day = londonDateOf(from)
+  if (diedOn === undefined || day < diedOn || (day === diedOn && currentLookedAfter(periodsOf(state)) !== undefined)) return undefined
+  return `The child is recorded as having died on ${formatDate(diedOn)}; ${what} from ${formatInstant(from)} cannot begin then: a child recorded as dead gets no new legal status or looked-after period. If the death was recorded by mistake, withdraw it first (withdrawChildDeath), then record this again.`
+}
 
 /** The start of a new period may not reach back into the last one: it starts no earlier than that one ended. */
 const notBeforeLastEnd = (state: ChildRecordState, from: DateTime.Utc) => {

@@ -22,8 +22,14 @@ describe("a legal status recorded for a child recorded as dead (STAT-R33)", () =
       _tag: "LegalStatusRefused",
       code: "C1",
       message:
-        "The child is recorded as having died on Wed 10 Feb 2027; a legal status C1 from 10:00 Mon 1 Mar 2027 would begin after the death. If the death was recorded by mistake, withdraw it first (withdrawChildDeath), then record this again."
+        "The child is recorded as having died on Wed 10 Feb 2027; a legal status C1 from 10:00 Mon 1 Mar 2027 cannot begin then: a child recorded as dead gets no new legal status or looked-after period. If the death was recorded by mistake, withdraw it first (withdrawChildDeath), then record this again."
     })
+  })
+
+  it("STAT-R33: a legal status later on the day of the death, after the death was recorded, is refused too", () => {
+    const diedToday = northSomerset.play([...inCare.slice(0, 2), cmd({ _tag: "RecordChildDeath", diedOn: "2027-02-10" }, london("2027-02-10", "09:00"))])
+    const lateThatDay = cmd({ _tag: "RecordLegalStatus", code: "C1", from: london("2027-02-10", "15:00") }, london("2027-02-10", "16:00"))
+    expect(northSomerset.given(diedToday).when(lateThatDay).refusal().message).toContain("recorded as having died on Wed 10 Feb 2027; a legal status C1 from 15:00 Wed 10 Feb 2027 cannot begin then")
   })
 
   it("STAT-R33: once the death is withdrawn, the order is a change within the one period from 4 January, with one review running", () => {

@@ -34,7 +34,7 @@ describe("given a child recorded as having died on 20 March 2027", () => {
         _tag: "LookedAfterRefused",
         ruleId: "STAT-R33",
         message:
-          "The child is recorded as having died on Sat 20 Mar 2027; looked-after status from 10:00 Fri 26 Mar 2027 would begin after the death. If the death was recorded by mistake, withdraw it first (withdrawChildDeath), then record this again."
+          "The child is recorded as having died on Sat 20 Mar 2027; looked-after status from 10:00 Fri 26 Mar 2027 cannot begin then: a child recorded as dead gets no new legal status or looked-after period. If the death was recorded by mistake, withdraw it first (withdrawChildDeath), then record this again."
       })
       expect((yield* placements.get(staff.socialWorker, id)).placement).toBeUndefined()
       expect((yield* (yield* ChildRecords).get(staff.socialWorker, childId)).lookedAfter).toEqual([])
