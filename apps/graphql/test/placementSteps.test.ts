@@ -27,7 +27,8 @@ const onRefusal = `... on NotPermitted { action allowed }
   ... on S20ConsentNeedsParentalResponsibility { ruleId notEligible }
   ... on EndReasonNotApplicable { endRuleId: ruleId }
   ... on S20ConsentIncomplete { s20RuleId: ruleId s20Missing: missing }
-  ... on NoReviewPending { reviewRuleId: ruleId }`
+  ... on NoReviewPending { reviewRuleId: ruleId }
+  ... on LookedAfterRefused { lookedAfterRuleId: ruleId }`
 const placementQuery = `query Placement($id: ID!) { placement(id: $id) { __typename ... on DomainError { code message } ... on InvalidInput { problems { path message } } ${onPlacement} } }`
 
 beforeAll(async () => {
@@ -217,6 +218,22 @@ describe("the placement's police protection, s20 accommodation, extension and en
     const refused = await send("socialWorker", "endPlacement", { placementId, reason: "approved_as_foster_carer" })
     expect(refused, JSON.stringify(refused)).toMatchObject({ __typename: "EndReasonNotApplicable", endRuleId: null })
     expect(refused.message).toMatch(/never placed with these carers/)
+  })
+})
+
+describe("a placement for a child whose record says she died (STAT-R33)", () => {
+  it("STAT-R33: the placement is refused with the child record's LookedAfterRefused, naming the death and withdrawChildDeath, and stays unplaced", async () => {
+    const childId = "steps-child-died"
+    const diedOn = new Date(Date.now() - 3 * day).toLocaleDateString("en-CA", { timeZone: "Europe/London" })
+    const died = await sendMutation(app, staff.socialWorker, "recordChildDeath", "... on ChildRecord { diedOn }", { childId, diedOn })
+    expect(died, JSON.stringify(died)).toMatchObject({ diedOn })
+    const placementId = await identified(childId)
+    const refused = await send("socialWorker", "recordPlacementMade", { placementId, placedAt: iso(Date.now() - hour), carers })
+    expect(refused, JSON.stringify(refused)).toMatchObject({ __typename: "LookedAfterRefused", lookedAfterRuleId: "STAT-R33", code: "LookedAfterRefused" })
+    expect(refused.message).toContain("The child is recorded as having died on")
+    expect(refused.message).toContain("withdraw it first (withdrawChildDeath)")
+    const read = await app.post(await tokenFor(app, staff.socialWorker), placementQuery, { id: placementId })
+    expect(read.body.data.placement.status, read.text).not.toBe("placed")
   })
 })
 

@@ -84,7 +84,9 @@ export const placementRefusals = [
   refusalType("S20ConsentIncomplete", core.S20ConsentIncomplete, { ...ruled, missing: "strings" }),
   refusalType("VisitRefused", core.VisitRefused, { ...ruled, reason: "string", field: "string" }),
   refusalType("PlacementPlanRefused", core.PlacementPlanRefused, { ...ruled, reason: "string" }),
-  refusalType("FirstReviewRefused", core.FirstReviewRefused, { ...ruled, reason: "string" })
+  refusalType("FirstReviewRefused", core.FirstReviewRefused, { ...ruled, reason: "string" }),
+  // The child's record, changed in the same transaction, refuses a period beginning for a child recorded as dead.
+  refusalType("LookedAfterRefused", core.LookedAfterRefused, ruled)
 ]
 
 /** A child's statutory record's refusals (STAT-S44, STAT-S25, STAT-S31, STAT-PLO, legal status, STAT-R33). */
@@ -96,7 +98,7 @@ export const childRecordRefusals = [
   refusalType("ProceedingsRefused", core.ProceedingsRefused, ruled),
   refusalType("ChildFactRefused", core.ChildFactRefused, ruled),
   refusalType("LegalStatusRefused", core.LegalStatusRefused, { code: "string" }),
-  refusalType("LookedAfterRefused", core.LookedAfterRefused, ruled),
+  core.LookedAfterRefused,
   refusalType("EntryWithdrawalRefused", core.EntryWithdrawalRefused, ruled, "A withdrawal without a reason, of an entry never recorded, or of one already withdrawn; nothing was changed.")
 ]
 
