@@ -23,7 +23,7 @@ const staff = staffOf(policy.authority.id)
 const holderOf = (role: Role) => Object.values(staff).find((actor) => actor.roles.includes(role))!
 
 /** The fictional children of the scenario, whose names must never reach a subject line. */
-export const childNames = ["Alex Brook", "Jamie Fenn", "Sky Holloway", "Kai Mercer", "Morgan Vale", "Robin Testwood"]
+export const childNames = ["Alex Brook", "Jamie Fenn", "Sky Holloway", "Kai Mercer", "Morgan Vale", "Robin Testwood", "Rowan Tilbury"]
 
 const carePlanning = preset("care-planning")
 
@@ -116,6 +116,22 @@ export const everyCoreNotification: Effect.Effect<ReadonlyArray<Notification>, u
     ...(urgentType === "s20_accommodation" ? { placedAt: yield* DateTime.now } : {})
   })
   yield* decisions.refuseOutsidePanel(holderOf("assistant_director"), refused.id, "Sky Holloway's aunt can care for her until the sitting")
+
+  // A third still waits for the Assistant Director when a second proposal on its request is agreed an hour later: it lapses (NSO-10).
+  const overtakenRequest = yield* referrals.createDraft(staff.socialWorker, exampleForm(panelId, urgentType, { id: "child-w", name: "Rowan Tilbury" }))
+  const proposal = (key: string, why: string) =>
+    Effect.gen(function* () {
+      return yield* decisions.recordOutsidePanel(holderOf("head_of_service"), overtakenRequest.id, {
+        content: exampleDecision(policy, urgentType, "approve", { actionsDue: later.date, key: `${overtakenRequest.id}-${key}` }),
+        whyOutsidePanel: why,
+        timescales: "Agreed for two weeks, then reviewed",
+        ...(urgentType === "s20_accommodation" ? { placedAt: yield* DateTime.now } : {})
+      })
+    })
+  yield* proposal("first", "Rowan Tilbury could not wait for the next sitting")
+  yield* TestClock.adjust("1 hour")
+  const overtaking = yield* proposal("second", "Rowan Tilbury's carer left overnight")
+  yield* decisions.agreeOutsidePanel(holderOf("assistant_director"), overtaking.id)
 
   // The chair attended the sitting (playWeek records the chair present), so may formally dissent.
   const dissent = yield* disagreements.recordDissent(staff.chair, {

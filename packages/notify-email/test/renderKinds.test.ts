@@ -46,6 +46,24 @@ describe("an email for every kind of notification core writes", () => {
     expect(renderEmail(byRole!).text).toContain("is waiting for the Assistant Director's sign-off.")
   })
 
+  it("tells those asked to agree an urgent decision, and its proposer, that it lapsed when its request was heard, and that nothing is owed", () => {
+    const lapsed = notifications.filter((n) => n.kind === "decision.lapsed")
+    expect(lapsed.map((n) => n.recipients[0])).toEqual([
+      { _tag: "RoleHolder", role: "assistant_director" },
+      { _tag: "Person", personId: "grace-dunmore", name: "Grace Dunmore" }
+    ])
+    const email = renderEmail(lapsed[0]!)
+    const referralId = lapsed[0]!.facts.referralId
+    expect(email.text).toContain(
+      `The urgent decision on request ${referralId} made outside panel lapsed before it was agreed (NSO-10): the request was decided outside panel at ${formatDue(String(lapsed[0]!.facts.overtakenAt))}.`
+    )
+    expect(email.text).toContain(
+      "Nothing is to be agreed on it, and none of its actions is owed. If you still have the email asking for your agreement, set it aside: the decision made at the hearing stands."
+    )
+    const atPanel = { ...lapsed[0]!, facts: { ...lapsed[0]!.facts, overtakenAtPanel: true, overtakenAt: "2027-06-09T12:00:00.000Z" } }
+    expect(renderEmail(atPanel).text).toContain(`lapsed before it was agreed (NSO-10): the request was heard at the sitting on Wed 9 Jun 2027.`)
+  })
+
   it("never puts a child's name in the subject of any kind, even when the body holds one", () => {
     expect(notifications.length).toBeGreaterThan(50)
     for (const n of notifications) {

@@ -1,4 +1,6 @@
 import { DateTime, Effect } from "effect"
+import { formatDate, formatInstant } from "../calendar/format.js"
+import { londonDateOf } from "../calendar/londonTime.js"
 import { rememberingResolver } from "../deadlines/clock.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
@@ -43,6 +45,12 @@ export const decidePreProceedingsOver = (command: Extract<DecisionCommand, { rea
   decision.preProceedingsOver !== undefined
     ? emit()
     : emit({ _tag: "PreProceedingsOverNoted", overAt: command.overAt, how: command.how, by: actedBy(command.by), at: command.at })
+
+/** The hearing that overtook a proposal outside panel still waiting for an agreement, as its sheet and notice say it. */
+export const heardAgain = (hearing: HearingOfDecision) =>
+  hearing.atPanel
+    ? `the request was heard at the sitting on ${formatDate(londonDateOf(hearing.heardAt))}`
+    : `the request was decided outside panel at ${formatInstant(hearing.heardAt)}`
 
 /** The first later hearing the decision has been told of, or that `hearings` (of its request) show. */
 export const firstHeardAgainAt = (decision: Decision, hearings: ReadonlyArray<{ readonly heardAt: DateTime.Utc }>) =>

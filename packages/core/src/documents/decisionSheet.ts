@@ -2,8 +2,7 @@ import { DateTime } from "effect"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import { type Decision, sittingChairFor } from "../decision/Decision.js"
-import type { HearingOfDecision } from "../decision/DecisionParts.js"
-import { londonDateOf } from "../calendar/londonTime.js"
+import { heardAgain } from "../decision/laterHearings.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import type { Referral } from "../referral/Referral.js"
 import { oneOfRoles, roleLabel } from "../shared/roles.js"
@@ -36,12 +35,6 @@ export const clocksOfDecision = (decision: Decision, childId: string, deadlines:
       (decision.sittingId !== undefined && deadline.id === `${decision.sittingId}:upload:${childId}`)
   )
 }
-
-/** The hearing that overtook a proposal outside panel still waiting for an agreement. */
-const heardAgain = (hearing: HearingOfDecision) =>
-  hearing.atPanel
-    ? `the request was heard at the sitting on ${formatDate(londonDateOf(hearing.heardAt))}`
-    : `the request was decided outside panel at ${formatInstant(hearing.heardAt)}`
 
 /** Who recorded, signed and agreed the decision, under which rule and when, and what is still needed. */
 export const signatureBlocks = (decision: Decision, naming: ChildNaming): ReadonlyArray<Block> => {

@@ -1,5 +1,6 @@
 import { confirmedCasesText, type Decision, type DecisionState, sittingChairFor } from "../decision/Decision.js"
 import { decisionClocks } from "../decision/decisionClocks.js"
+import { heardAgain } from "../decision/laterHearings.js"
 import type { DecisionEvent } from "../decision/DecisionEvents.js"
 import { formatInstant } from "../calendar/format.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
@@ -26,6 +27,10 @@ const decisionFacts = (decision: Decision) =>
     heardAt: iso(decision.heardAt),
     actions: decision.content.actions.length
   })
+
+/** The request, what it asks and its children, by id only. */
+const requestLine = (decision: Decision) =>
+  `Request ${decision.subject.referralId}: ${decision.subject.requestTypes.map((type) => requestTypeLabel[type]).join("; ")}. Children: ${decision.subject.childIds.join(", ")}.`
 
 /** When each reader must act: the team manager by the LIN-6 case note where the authority runs it, else by their first open action. */
 const actByFor = (decision: Decision, context: NotificationContext) => {
@@ -59,7 +64,8 @@ const toCaseholders = (decision: Decision, context: NotificationContext, draft: 
  * Who must act after a decision's commit. While it waits: the next signatory (CPR-8, NSO-8) or each role whose
  * agreement an outside-panel decision needs (SUP-7, NSO-10, LIN-11). Once final: the social worker and the team
  * manager, with the outcome, the rationale, what was agreed and every action with its owner and due date (CPR-8,
- * SUP-6, NSO-8, LIN-6); again after an amendment. With shared funding, the Complex Needs Panel's administrator (CPR-6). The social worker is named only when the context carries the
+ * SUP-6, NSO-8, LIN-6); again after an amendment. A proposal outside panel that lapses as its request is heard again
+ * while it waits: those still asked to agree it, and its proposer (NSO-10, LIN-11). With shared funding, the Complex Needs Panel's administrator (CPR-6). The social worker is named only when the context carries the
  * case (the decision does not hold the form); the team manager falls back to the role. Matches `Aggregate.notifications`.
  */
 export const decisionNotifications = (
@@ -126,11 +132,43 @@ export const decisionNotifications = (
         body: [
           `Refused by ${event.by.name} (${roleLabel[event.role]}) at ${formatInstant(event.at)}: ${summary(redact(event.reason))}`,
           `The proposal has lapsed (${outside.ruleId}): nothing was agreed outside panel, and none of its actions is owed.`,
-          `Request ${request}: ${decision.subject.requestTypes.map((type) => requestTypeLabel[type]).join("; ")}. Children: ${decision.subject.childIds.join(", ")}.`,
+          requestLine(decision),
           "The request is as it was before the proposal: bring it to a sitting, or record a new agreement outside panel if circumstances change."
         ],
         facts: factsOf({ ...decisionFacts(decision), ruleId: outside.ruleId, refusedRole: event.role, refusedAt: iso(event.at) })
       })
+    )
+  }
+
+  const overtaken = outside?.overtaken
+  const lapsedNow = events.some((event) => event._tag === "LaterHearingNoted" && event.hearing.decisionId === overtaken?.decisionId)
+  if (decision.status === "lapsed" && outside !== undefined && overtaken !== undefined && lapsedNow) {
+    // NSO-10, LIN-11: those asked to agree it (and who have not) and its proposer would otherwise still wait on it.
+    const heard = heardAgain(overtaken)
+    notifications.push(
+      ...addressTo(
+        decision.authorityId,
+        {
+          id: `${decision.id}:lapsed`,
+          kind: "decision.lapsed",
+          headline: `The urgent decision outside panel on request ${request} lapsed: ${heard} before it was agreed (${outside.ruleId})`,
+          body: [
+            `The proposal has lapsed (${outside.ruleId}): ${heard} before it was agreed. Nothing is to be agreed on it, and none of its actions is owed.`,
+            `Proposed by ${decision.recordedBy.name} (${roleLabel[decision.recordedBy.role]}) at ${formatInstant(decision.heardAt)}. Why it could not wait for panel: ${summary(redact(outside.whyOutsidePanel))}`,
+            requestLine(decision),
+            "The decision made at the hearing stands. If circumstances have changed since, record a new agreement outside panel."
+          ],
+          facts: factsOf({
+            ...decisionFacts(decision),
+            ruleId: outside.ruleId,
+            overtakenBy: overtaken.decisionId,
+            overtakenAt: iso(overtaken.heardAt),
+            overtakenAtPanel: overtaken.atPanel,
+            overtakenSittingId: overtaken.sittingId
+          })
+        },
+        [...outside.pendingAgreements.flatMap((entry) => entry.anyOf.map(roleHolder)), personAs("proposer", decision.recordedBy)]
+      )
     )
   }
 

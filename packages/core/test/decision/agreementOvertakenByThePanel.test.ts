@@ -5,6 +5,7 @@ import { ChildRecords } from "../../src/childRecord/ChildRecords.js"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { Documents } from "../../src/documents/Documents.js"
+import { Outbox } from "../../src/ports/Outbox.js"
 import { textOf } from "../../src/documents/DocumentModel.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Referrals } from "../../src/referral/Referrals.js"
@@ -72,6 +73,25 @@ describe("an agreement outside panel still waiting for its second agreement when
         })
         const heard = yield* referrals.get(staff.administrator, request.id)
         expect(heard.hearings.map((hearing) => [hearing.decisionId, hearing.outcome])).toEqual([[declined.id, "decline"]])
+      })
+    )
+  )
+})
+
+describe("who is told an agreement outside panel lapsed when the panel heard the request", () => {
+  it.effect("NSO-10: the Assistant Director still asked to agree it and the Head of Service who proposed it are emailed once, as the panel's decision is recorded, that it lapsed; the child is named by id only", () =>
+    run(
+      Effect.gen(function* () {
+        const { request } = yield* proposedThenDeclined
+        const told = (yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 1_000)).map((entry) => entry.notification).filter((n) => n.kind === "decision.lapsed")
+        expect(told.map((n) => [n.recipients, n.headline])).toEqual(
+          [[{ _tag: "RoleHolder", role: "assistant_director" }], [{ _tag: "Person", personId: "grace-dunmore", name: "Grace Dunmore" }]].map((recipients) => [
+            recipients,
+            `The urgent decision outside panel on request ${request.id} lapsed: the request was heard at the sitting on Wed 9 Jun 2027 before it was agreed (NSO-10)`
+          ])
+        )
+        expect(told[0]!.body).toContain(`Request ${request.id}: care proceedings (section 31). Children: child-u.`)
+        for (const text of told.flatMap((n) => [n.headline, ...n.body])) expect(text).not.toMatch(/Morgan|Vale/)
       })
     )
   )

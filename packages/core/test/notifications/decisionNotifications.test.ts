@@ -4,11 +4,11 @@ import { decisionDecider } from "../../src/decision/DecisionDecider.js"
 import type { DecisionContent, Subject } from "../../src/decision/DecisionParts.js"
 import type { CaseContext } from "../../src/notifications/CaseContext.js"
 import { decisionNotifications } from "../../src/notifications/decisionNotifications.js"
-import { ChildId } from "../../src/shared/ids.js"
+import { ChildId, DecisionId, SittingId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
-import { content, decisionId, heldSitting, subject } from "../decision/fixtures.js"
+import { content, decisionId, heldSitting, sittingEnds, subject } from "../decision/fixtures.js"
 import { as, contextOf, london } from "../fixtures.js"
-import { robinsCase, story, who } from "./fixtures.js"
+import { nameless, robinsCase, story, who } from "./fixtures.js"
 
 type Slug = "lincolnshire" | "north-somerset" | "care-planning"
 
@@ -189,6 +189,85 @@ describe("decision notifications", () => {
     expect(who(recorded)).toEqual([{ id: "dec_1:agreement:assistant_director", kind: "decision.awaiting_agreement", to: "role:assistant_director", ruleId: undefined }])
     const agreed = nso.notify(nso.cmd("assistantDirector", { _tag: "AgreeOutsidePanel" }, london("2027-06-07", "19:00")))
     expect(agreed.map((n) => n.kind)).toEqual(["decision.final", "decision.final"])
+  })
+
+  it("NSO-10: a proposal the panel overtakes lapses: the Assistant Director asked to agree it and the Head of Service who proposed it are told, once, that nothing is to be agreed", () => {
+    const nso = decisionAt("north-somerset")
+    nso.notify(
+      nso.cmd("headOfService", {
+        _tag: "RecordOutsidePanelAgreement",
+        decisionId,
+        subject: subject(),
+        content: content({ minutes: undefined }),
+        whyOutsidePanel: "Robin Testwood's parent was arrested overnight",
+        timescales: "Accommodation until the next panel"
+      }, london("2027-06-07", "18:00"))
+    )
+    const heardAtPanel = { decisionId: DecisionId.make("dec_2"), heardAt: sittingEnds, atPanel: true, sittingId: SittingId.make("sit_1") }
+    const lapsed = nso.notify(nso.cmd("administrator", { _tag: "NoteLaterHearing", hearing: heardAtPanel }))
+    expect(who(lapsed)).toEqual([
+      { id: "dec_1:lapsed:assistant_director", kind: "decision.lapsed", to: "role:assistant_director", ruleId: undefined },
+      { id: "dec_1:lapsed:proposer", kind: "decision.lapsed", to: "person:grace-dunmore", ruleId: undefined }
+    ])
+    expect(lapsed[0]?.headline).toBe(
+      "The urgent decision outside panel on request ref_1 lapsed: the request was heard at the sitting on Wed 9 Jun 2027 before it was agreed (NSO-10)"
+    )
+    expect(lapsed[0]?.body).toEqual([
+      "The proposal has lapsed (NSO-10): the request was heard at the sitting on Wed 9 Jun 2027 before it was agreed. Nothing is to be agreed on it, and none of its actions is owed.",
+      "Proposed by Grace Dunmore (head of service) at 18:00 Mon 7 Jun 2027. Why it could not wait for panel: the child's parent was arrested overnight",
+      "Request ref_1: accommodation under section 20. Children: child-1.",
+      "The decision made at the hearing stands. If circumstances have changed since, record a new agreement outside panel."
+    ])
+    expect(lapsed[0]?.facts).toMatchObject({ decisionId: "dec_1", referralId: "ref_1", ruleId: "NSO-10", overtakenBy: "dec_2", overtakenAtPanel: true, overtakenAt: "2027-06-09T12:00:00.000Z", overtakenSittingId: "sit_1" })
+    for (const notice of lapsed) for (const text of [...nameless(notice), ...notice.body]) expect(text).not.toMatch(/Robin|Testwood/)
+    // Told of a further hearing, it was already lapsed: nobody is told again.
+    const again = { decisionId: DecisionId.make("dec_3"), heardAt: london("2027-06-16", "13:00"), atPanel: true, sittingId: SittingId.make("sit_2") }
+    expect(nso.notify(nso.cmd("administrator", { _tag: "NoteLaterHearing", hearing: again }, london("2027-06-16", "13:30")))).toEqual([])
+  })
+
+  it("LIN-11: a proposal overtaken by another agreement outside panel tells the service manager asked to agree it and the team manager who proposed it when the request was decided", () => {
+    const lin = decisionAt("lincolnshire")
+    lin.notify(
+      lin.cmd("teamManager", {
+        _tag: "RecordOutsidePanelAgreement",
+        decisionId,
+        subject: subject(["legal_planning_meeting"]),
+        content: content({ agreed: { legalPlanningMeeting: true } }),
+        whyOutsidePanel: "Left at school; no sitting until Wednesday",
+        timescales: "A legal planning meeting this week"
+      }, london("2027-06-07", "18:00"))
+    )
+    const decidedOutside = { decisionId: DecisionId.make("dec_2"), heardAt: london("2027-06-08", "10:15"), atPanel: false }
+    const lapsed = lin.notify(lin.cmd("serviceManager", { _tag: "NoteLaterHearing", hearing: decidedOutside }, london("2027-06-08", "10:15")))
+    expect(who(lapsed).map((n) => [n.id, n.to])).toEqual([
+      ["dec_1:lapsed:service_manager", "role:service_manager"],
+      ["dec_1:lapsed:proposer", "person:tom-brackley"]
+    ])
+    expect(lapsed[0]?.headline).toBe(
+      "The urgent decision outside panel on request ref_1 lapsed: the request was decided outside panel at 10:15 Tue 8 Jun 2027 before it was agreed (LIN-11)"
+    )
+  })
+
+  it("a later hearing noted on a final decision, or on one refused, tells nobody it lapsed", () => {
+    const lin = decisionAt("lincolnshire")
+    lin.record()
+    lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
+    const later = { decisionId: DecisionId.make("dec_2"), heardAt: london("2027-06-16", "13:00"), atPanel: true, sittingId: SittingId.make("sit_2") }
+    expect(lin.notify(lin.cmd("administrator", { _tag: "NoteLaterHearing", hearing: later }, london("2027-06-16", "13:30")))).toEqual([])
+
+    const nso = decisionAt("north-somerset")
+    nso.notify(
+      nso.cmd("headOfService", {
+        _tag: "RecordOutsidePanelAgreement",
+        decisionId,
+        subject: subject(),
+        content: content({ minutes: undefined }),
+        whyOutsidePanel: "Parent arrested overnight",
+        timescales: "Accommodation until the next panel"
+      }, london("2027-06-07", "18:00"))
+    )
+    nso.notify(nso.cmd("assistantDirector", { _tag: "RefuseOutsidePanel", reason: "Kinship care has not been explored" }, london("2027-06-08", "09:00")))
+    expect(nso.notify(nso.cmd("administrator", { _tag: "NoteLaterHearing", hearing: later }, london("2027-06-16", "13:30")))).toEqual([])
   })
 
   it("SUP-6: an amendment to a final decision goes to the caseholders again, once per amendment", () => {

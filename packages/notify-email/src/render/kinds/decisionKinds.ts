@@ -1,5 +1,6 @@
+import { DateTime, Option } from "effect"
 import { isNonEmptyReadonlyArray } from "effect/Array"
-import { describeSharedFunding, type FundingPartner, fundingPartnerLabel, type Notification } from "@carepanel/core"
+import { describeSharedFunding, formatDate, formatInstant, type FundingPartner, fundingPartnerLabel, londonDateOf, type Notification } from "@carepanel/core"
 import { formatDue, type KindContent } from "../layout.js"
 import { fact, roleFact } from "./facts.js"
 
@@ -14,7 +15,17 @@ const sharedFundingOf = (notification: Notification): string => {
   return isNonEmptyReadonlyArray(partners) ? describeSharedFunding({ partners }) : "funding shared with partners not named"
 }
 
-/** Panel decisions: waiting for sign-off or agreement, final, amended, and the Complex Needs Panel referral to come. */
+/** The hearing that overtook a proposal outside panel, from `overtakenAt` and `overtakenAtPanel`, as the core words it. */
+const heardAgainOf = (notification: Notification): string =>
+  Option.match(DateTime.make(fact(notification, "overtakenAt", "")), {
+    onNone: () => "the request was heard again",
+    onSome: (at) =>
+      notification.facts.overtakenAtPanel === true
+        ? `the request was heard at the sitting on ${formatDate(londonDateOf(at))}`
+        : `the request was decided outside panel at ${formatInstant(at)}`
+  })
+
+/** Panel decisions: waiting for sign-off or agreement, refused or lapsed, final, amended, and the Complex Needs Panel referral to come. */
 export const decisionKinds: Readonly<Record<string, KindContent>> = {
   "decision.awaiting_sign_off": {
     happened: (n) =>
@@ -31,6 +42,12 @@ export const decisionKinds: Readonly<Record<string, KindContent>> = {
     happened: (n) =>
       `The ${roleFact(n, "refusedRole", "approver")} refused to agree the urgent decision on request ${fact(n, "referralId")} made outside panel (${fact(n, "ruleId")}): it has lapsed.`,
     toDo: () => "None of its actions is owed. Read why under Details; bring the request to a sitting, or ask for a new agreement outside panel if circumstances change."
+  },
+  "decision.lapsed": {
+    happened: (n) =>
+      `The urgent decision on request ${fact(n, "referralId")} made outside panel lapsed before it was agreed (${fact(n, "ruleId")}): ${heardAgainOf(n)}.`,
+    toDo: () =>
+      "Nothing is to be agreed on it, and none of its actions is owed. If you still have the email asking for your agreement, set it aside: the decision made at the hearing stands."
   },
   "decision.final": {
     happened: (n) => `The decision on request ${fact(n, "referralId")} is final: ${outcomeOf(fact(n, "outcome"))}.`,
