@@ -8,7 +8,7 @@ import { requestTypeLabel } from "../policy/RequestType.js"
 import { type StoredEvent, streamIdOf } from "../ports/EventStore.js"
 import type { RecordSeal } from "../ports/RecordSeals.js"
 import type { Referral } from "../referral/Referral.js"
-import type { Placement, ReviewOutcome } from "../regulation24/Placement.js"
+import { type Placement, placementEndedAt, type ReviewOutcome } from "../regulation24/Placement.js"
 import { clocksTable, decisionBlocks, dissentBlocks } from "./decisionBlocks.js"
 import { amendmentBlock, signatureBlocks } from "./decisionSheet.js"
 import { type Block, type DocumentModel, fields, paragraph, type Section, table } from "./DocumentModel.js"
@@ -66,6 +66,15 @@ const reviewOutcomeLine = (outcome: ReviewOutcome | undefined) =>
     ? undefined
     : `${outcome.carersApproved ? "the carers were approved as foster carers" : "the carers were not approved: the temporary approval ended"} (STAT-R25-2), known ${formatInstant(outcome.knownAt)}, recorded by ${outcome.by.name}, ${formatInstant(outcome.at)}`
 
+/** When the child left, and when that was recorded if later (a placement ended after the fact). */
+const endedLine = (placement: Placement): string | undefined => {
+  const { ended } = placement
+  if (ended === undefined) return undefined
+  const left = placementEndedAt(placement)!
+  const recordedLater = DateTime.Equivalence(left, ended.at) ? "" : `, recorded ${formatInstant(ended.at)}`
+  return `${ended.reason.replace(/_/g, " ")}, ${formatInstant(left)}${recordedLater}`
+}
+
 const placementSection = (placement: Placement): Section => ({
   heading: `Placement ${placement.id} (Regulation 24)`,
   blocks: [
@@ -82,7 +91,7 @@ const placementSection = (placement: Placement): Section => ({
           : `until the independent review's outcome is known (STAT-R25-2), by ${placement.approval.pendingReview.by.name}, ${formatInstant(placement.approval.pendingReview.at)}`
       ],
       ["Independent review's outcome", reviewOutcomeLine(placement.approval?.pendingReview?.outcome)],
-      ["Ended", placement.ended === undefined ? undefined : `${placement.ended.reason.replace(/_/g, " ")}, ${formatInstant(placement.ended.at)}`]
+      ["Ended", endedLine(placement)]
     ])
   ]
 })

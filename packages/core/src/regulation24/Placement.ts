@@ -168,7 +168,8 @@ export const Placement = Schema.Struct({
   approval: Schema.optional(TemporaryApproval),
   /** STAT-R25-3's steps recorded towards the next extension; moved onto the extension when it is made. */
   extensionGrounds: Schema.optional(ExtensionGrounds),
-  ended: Schema.optional(Schema.Struct({ reason: EndReason, ...recorded })),
+  /** Why, and when the child left (`endedAt`, see `placementEndedAt`); recorded at `at`, possibly later. */
+  ended: Schema.optional(Schema.Struct({ reason: EndReason, endedAt: Schema.optional(Schema.DateTimeUtc), ...recorded })),
   /** STAT-R28: the visits to the child in the placement, in the order recorded. */
   visits: Schema.optional(Schema.Array(Visit)),
   /** STAT-R9: the placement plan. */
@@ -178,11 +179,14 @@ export const Placement = Schema.Struct({
 })
 export type Placement = typeof Placement.Type
 
+/** When the child left the placement, if it has ended; records kept before the time was asked for ended when recorded. */
+export const placementEndedAt = (placement: Placement): DateTime.Utc | undefined => placement.ended && (placement.ended.endedAt ?? placement.ended.at)
+
 /** What the visit and placement plan duties (STAT-R28, STAT-R9) read from a placement. */
 export const visitedPlacementOf = (placement: Placement): VisitedPlacement => ({
   id: placement.id,
   placedAt: placement.placement?.placedAt,
-  endedAt: placement.ended?.at,
+  endedAt: placementEndedAt(placement),
   visits: placement.visits ?? [],
   placementPlan: placement.placementPlan,
   firstReview: placement.firstReview

@@ -47,7 +47,8 @@ export type PlacementCommand =
   | (Base & { readonly _tag: "ExtendPendingReview"; readonly facts: ReviewFacts })
   /** STAT-R25-2: the review's outcome, known at `knownAt` (defaults to `at`); approved carers end the placement. */
   | (Base & { readonly _tag: "RecordIndependentReviewOutcome"; readonly carersApproved: boolean; readonly knownAt?: DateTime.Utc })
-  | (Base & { readonly _tag: "EndPlacement"; readonly reason: EndReason })
+  /** The child left at `endedAt` (defaults to `at`): the placement's clocks and the looked-after period it ends stop then. */
+  | (Base & { readonly _tag: "EndPlacement"; readonly reason: EndReason; readonly endedAt?: DateTime.Utc })
   /** STAT-R28 visits, STAT-R9's placement plan and the first looked-after review (`visits/`). */
   | (Base & VisitCommand)
 

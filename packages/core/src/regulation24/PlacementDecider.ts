@@ -25,6 +25,7 @@ import {
   NotYetHappened,
   PlacementAlreadyExists,
   type PlacementRefusal,
+  PlacementEndRefused,
   PoliceProtectionOutcomeRefused,
   S20ConsentIncomplete,
   S20ConsentNeedsParentalResponsibility,
@@ -34,6 +35,7 @@ import type { PlacementEvent } from "./PlacementEvents.js"
 import { decideVisits } from "../visits/decideVisits.js"
 import { decideExtension } from "./decideExtension.js"
 import { visitedPlacementOf } from "./Placement.js"
+import { stepsAfterTheEnd } from "./stepsAfterTheEnd.js"
 import { once, openStatuses, requireStatus, } from "./placementGuards.js"
 import { isLate, originalExpiry, placementStepRule, regulation24Of } from "./placementRules.js"
 
@@ -220,13 +222,31 @@ const decide = (
       case "EndPlacement": {
         const placement = yield* requireStatus(state, openStatuses, "end this placement")
         const placedAt = placement.placement?.placedAt
-        if (placedAt !== undefined && DateTime.lessThan(command.at, placedAt)) {
-          return yield* new NotYetHappened({ message: `The child was placed at ${formatInstant(placedAt)}: the placement cannot end before it started.` })
+        const endedAt = command.endedAt ?? command.at
+        if (DateTime.greaterThan(endedAt, command.at)) {
+          return yield* new NotYetHappened({ message: `The placement cannot be recorded as ending at ${formatInstant(endedAt)}, which is still to come.` })
+        }
+        if (placedAt !== undefined && DateTime.lessThan(endedAt, placedAt)) {
+          return yield* new NotYetHappened({
+            message: `The child was placed at ${formatInstant(placedAt)}: the placement cannot end before it started, at ${formatInstant(endedAt)}.`
+          })
+        }
+        if (DateTime.lessThan(endedAt, placement.basicTest.at)) {
+          return yield* new NotYetHappened({
+            message: `The placement was identified at ${formatInstant(placement.basicTest.at)}: it cannot end before it began, at ${formatInstant(endedAt)}.`
+          })
+        }
+        const stepsAfter = stepsAfterTheEnd(placement, endedAt)
+        if (stepsAfter.length > 0) {
+          return yield* new PlacementEndRefused({
+            stepsAfter: [...stepsAfter],
+            message: `The placement cannot have ended at ${formatInstant(endedAt)}: ${stepsAfter.join(", ")} ${stepsAfter.length === 1 ? "is" : "are"} recorded on it after that. Correct that first, or give a later end.`
+          })
         }
         if (command.reason === "approved_as_foster_carer" && placement.status !== "placed") {
           return yield* new EndReasonNotApplicable({ message: "The child was never placed with these carers, so the placement cannot end with their approval as foster carers." })
         }
-        if (command.reason === "approval_expired_child_moved" && !(placement.approval && hasExpired(placement.approval, command.at))) {
+        if (command.reason === "approval_expired_child_moved" && !(placement.approval && hasExpired(placement.approval, endedAt))) {
           const expiry = placement.approval && currentExpiry(placement.approval)
           return yield* new EndReasonNotApplicable({
             ruleId: "STAT-R25-4",
@@ -235,7 +255,7 @@ const decide = (
             }. If the child moved anyway, the reason is "child moved" (STAT-R25-4).`
           })
         }
-        return emit({ _tag: "PlacementEnded", reason: command.reason, ...audit })
+        return emit({ _tag: "PlacementEnded", reason: command.reason, endedAt, ...audit })
       }
       case "RecordVisit":
       case "RecordPlacementPlan":

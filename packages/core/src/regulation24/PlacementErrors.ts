@@ -107,6 +107,12 @@ export class EndReasonNotApplicable extends Schema.TaggedError<EndReasonNotAppli
   message: Schema.String
 }) {}
 
+/** The end given for a placement falls before a step recorded on it (a visit, the plan, an extension...). */
+export class PlacementEndRefused extends Schema.TaggedError<PlacementEndRefused>()("PlacementEndRefused", {
+  stepsAfter: Schema.Array(Schema.String),
+  message: Schema.String
+}) {}
+
 export type PlacementRefusal =
   | NoSuchRecord
   | PlacementAlreadyExists
@@ -126,4 +132,5 @@ export type PlacementRefusal =
   | NotNominatedOfficer
   | InvalidExtensionStep
   | EndReasonNotApplicable
+  | PlacementEndRefused
   | VisitRefusal

@@ -92,7 +92,8 @@ export const IndependentReviewOutcomeRecorded = Schema.TaggedStruct("Independent
   knownAt: Schema.DateTimeUtc,
   ...audit
 })
-export const PlacementEnded = Schema.TaggedStruct("PlacementEnded", { reason: EndReason, ...audit })
+/** The child left the placement at `endedAt`; events written before it was recorded ended at their `at`. */
+export const PlacementEnded = Schema.TaggedStruct("PlacementEnded", { reason: EndReason, endedAt: Schema.optional(Schema.DateTimeUtc), ...audit })
 
 export const PlacementEvent = Schema.Union(
   BasicTestRecorded,

@@ -140,7 +140,9 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
        */
       recordIndependentReviewOutcome: (actor: Actor, id: PlacementId, carersApproved: boolean, knownAt?: DateTime.Utc) =>
         run(actor, id, { _tag: "RecordIndependentReviewOutcome", carersApproved, ...(knownAt === undefined ? {} : { knownAt }) }),
-      end: (actor: Actor, id: PlacementId, reason: EndReason) => run(actor, id, { _tag: "EndPlacement", reason }),
+      /** The child left at `endedAt` (now by default); refused in the future, before the placement, or before a step recorded on it. */
+      end: (actor: Actor, id: PlacementId, reason: EndReason, endedAt?: DateTime.Utc) =>
+        run(actor, id, { _tag: "EndPlacement", reason, ...(endedAt === undefined ? {} : { endedAt }) }),
       /** STAT-R28: a visit to the child in the placement; refused before the placement, after its end, or still to come. */
       recordVisit: (actor: Actor, id: PlacementId, visit: Omit<RecordVisit, "_tag">) => run(actor, id, { _tag: "RecordVisit", ...visit }),
       /** STAT-R9: the placement plan, prepared at `preparedAt` (now by default). */

@@ -87,7 +87,7 @@ export const evolvePlacement = (state: PlacementState, event: PlacementEvent): P
       return { ...state, approval: { ...state.approval!, pendingReview: { ...pendingReview, outcome } } }
     }
     case "PlacementEnded":
-      return { ...state, status: "ended", urgent: false, ended: { reason: event.reason, ...recorded } }
+      return { ...state, status: "ended", urgent: false, ended: { reason: event.reason, endedAt: event.endedAt ?? event.at, ...recorded } }
     case "VisitRecorded":
     case "PlacementPlanRecorded":
     case "FirstReviewRecorded":

@@ -1,7 +1,7 @@
 import { DateTime } from "effect"
 import type { ChildRecordCommand } from "../childRecord/ChildRecordCommands.js"
 import type { CommandBody } from "../shared/commandHandler.js"
-import { isUnderPoliceProtection, type Placement, type PlacementState } from "./Placement.js"
+import { isUnderPoliceProtection, type Placement, type PlacementState, placementEndedAt } from "./Placement.js"
 
 type FromPlacement = CommandBody<Extract<ChildRecordCommand, { readonly _tag: "RecordLookedAfterFromPlacement" | "RecordLookedAfterEndedFromPlacement" }>>
 
@@ -58,7 +58,7 @@ export const lookedAfterFromPlacement = (before: PlacementState, after: Placemen
         : withdrawn === undefined
           ? "s20 accommodation ended: the child returned home"
           : `the parent removed the child (s20(8)): ${withdrawn.withdrawnBy} withdrew consent, and the child returned home`
-    return { ...ends, basis: "s20_accommodation", endedAt: after.ended.at, reason }
+    return { ...ends, basis: "s20_accommodation", endedAt: placementEndedAt(after)!, reason }
   }
   return undefined
 }

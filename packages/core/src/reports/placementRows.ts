@@ -1,6 +1,6 @@
 import { DateTime, Schema } from "effect"
 import type { Deadline } from "../deadlines/Deadline.js"
-import { currentExpiry, type Placement } from "../regulation24/Placement.js"
+import { currentExpiry, type Placement, placementEndedAt } from "../regulation24/Placement.js"
 import { dayOf, type Period, within } from "./Period.js"
 
 const maybe = <A>(schema: Schema.Schema<A>) => Schema.UndefinedOr(schema)
@@ -56,7 +56,7 @@ export const placementRow = (placement: Placement, deadlines: ReadonlyArray<Dead
     approvalEndsOn: placement.status === "placed" && expiry !== undefined ? dayOf(expiry) : undefined,
     extensionWeeks: placement.approval?.extension?.weeks,
     pendingReview: placement.approval?.pendingReview !== undefined,
-    endedOn: on(placement.ended),
+    endedOn: placement.ended === undefined ? undefined : dayOf(placementEndedAt(placement)!),
     endReason: placement.ended?.reason,
     clocksOverdue: clocks.filter((deadline) => deadline.state === "overdue").length,
     clocksMetLate: clocks.filter((deadline) => deadline.metLate === true).length,
@@ -73,5 +73,5 @@ export const liveIn = (period: Period, placement: Placement): boolean => {
   const started = placement.placement?.placedAt ?? placement.basicTest.at
   if (dayOf(started) > period.to) return false
   if (placement.status === "not_regulation24") return within(period, placement.basicTest.at)
-  return placement.ended === undefined || dayOf(placement.ended.at) >= period.from
+  return placement.ended === undefined || dayOf(placementEndedAt(placement)!) >= period.from
 }

@@ -386,7 +386,7 @@ describe("placement decider: the ending (STAT-R25-4)", () => {
     expect(lincolnshire.given(identified()).when(end("approved_as_foster_carer")).refusal()._tag).toBe("EndReasonNotApplicable")
     expect(lincolnshire.given(placed()).when(end("child_moved", london("2027-03-25", "10:00"))).refusal()).toMatchObject({
       _tag: "NotYetHappened",
-      message: "The child was placed at 10:00 Fri 26 Mar 2027: the placement cannot end before it started."
+      message: "The child was placed at 10:00 Fri 26 Mar 2027: the placement cannot end before it started, at 10:00 Thu 25 Mar 2027."
     })
   })
 

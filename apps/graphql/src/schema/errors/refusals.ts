@@ -78,6 +78,7 @@ export const placementRefusals = [
   refusalType("NoReviewPending", core.NoReviewPending, ruled),
   refusalType("ExtensionConditionsNotMet", core.ExtensionConditionsNotMet, { ...ruled, missing: "strings" }),
   refusalType("EndReasonNotApplicable", core.EndReasonNotApplicable, { ruleId: "optionalString" }),
+  refusalType("PlacementEndRefused", core.PlacementEndRefused, { stepsAfter: "strings" }),
   refusalType("PoliceProtectionOutcomeRefused", core.PoliceProtectionOutcomeRefused, ruled),
   refusalType("NotNominatedOfficer", core.NotNominatedOfficer, ruled),
   refusalType("InvalidExtensionStep", core.InvalidExtensionStep, { ...ruled, field: "string" }),

@@ -219,10 +219,11 @@ commandMutation("recordIndependentReviewOutcome", {
 })
 
 commandMutation("endPlacement", {
-  description: "Ends the placement, with the reason.",
+  description:
+    "Ends the placement, with the reason, at `endedAt` (when the child left; now unless given): its clocks and a looked-after period it ends stop then. Refused in the future, before the placement began, or before a visit or other step recorded on it.",
   type,
   refusals,
-  fields: (t) => ({ placementId: t.id({ required: true }), reason: t.field({ type: EndReasonEnum, required: true }) }),
-  schema: Schema.Struct({ placementId: PlacementId, reason: EndReason }),
-  execute: (actor, { placementId, reason }) => using(Placements, (placements) => placements.end(actor, placementId, reason))
+  fields: (t) => ({ placementId: t.id({ required: true }), reason: t.field({ type: EndReasonEnum, required: true }), endedAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ placementId: PlacementId, reason: EndReason, endedAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { placementId, reason, endedAt }) => using(Placements, (placements) => placements.end(actor, placementId, reason, endedAt))
 })

@@ -1,4 +1,4 @@
-import { approvalStandingAt, currentExpiry, hasS20Basis, isUnderPoliceProtection, type Placement, type ReviewOutcome } from "@carepanel/core"
+import { approvalStandingAt, currentExpiry, hasS20Basis, isUnderPoliceProtection, type Placement, placementEndedAt, type ReviewOutcome } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
 import { readOf } from "../child/child.js"
@@ -152,6 +152,12 @@ export const PlacementRef = builder.objectRef<Placement>("Placement").implement(
     lookedAfterConsent: t.field({ type: RecordedRef, nullable: true, resolve: (placement) => placement.lookedAfterConsent ?? null }),
     s20ConsentSignedBy: t.stringList({ nullable: true, resolve: (placement) => placement.s20Consent?.signedBy ?? null }),
     approval: t.field({ type: ApprovalRef, nullable: true, resolve: (placement) => placement.approval ?? null }),
-    endedReason: t.field({ type: EndReasonEnum, nullable: true, resolve: (placement) => placement.ended?.reason ?? null })
+    endedReason: t.field({ type: EndReasonEnum, nullable: true, resolve: (placement) => placement.ended?.reason ?? null }),
+    endedAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When the child left the placement (the `endedAt` given when it was ended, else when that was recorded).",
+      resolve: (placement) => placementEndedAt(placement) ?? null
+    })
   })
 })
