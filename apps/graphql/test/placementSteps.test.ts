@@ -13,7 +13,7 @@ const iso = (millis: number) => new Date(millis).toISOString()
 
 const recorded = "by { name } at"
 const onPlacement = `... on Placement {
-  id status underPoliceProtection policeProtectionSince s20Basis s20ConsentWithdrawnAt s20ConsentSignedBy endedReason
+  id status underPoliceProtection policeProtectionSince s20Basis s20ConsentWithdrawnAt s20ConsentSignedBy endedReason endedAt
   viabilityAssessment { late ${recorded} } authorisation { ${recorded} } kinshipReferral { late ${recorded} } lookedAfterConsent { ${recorded} }
   extensionGrounds { reconsidered { stillMostAppropriate } fosteringPanelViewsSought { ${recorded} } iroInformed { iroName } }
   approvalStanding approval { extendedByWeeks pendingReview endsAt reviewOutcome { carersApproved knownAt by { name } } }
@@ -28,7 +28,8 @@ const onRefusal = `... on NotPermitted { action allowed }
   ... on EndReasonNotApplicable { endRuleId: ruleId }
   ... on S20ConsentIncomplete { s20RuleId: ruleId s20Missing: missing }
   ... on NoReviewPending { reviewRuleId: ruleId }
-  ... on LookedAfterRefused { lookedAfterRuleId: ruleId }`
+  ... on LookedAfterRefused { lookedAfterRuleId: ruleId }
+  ... on PlacementEndRefused { stepsAfter }`
 const placementQuery = `query Placement($id: ID!) { placement(id: $id) { __typename ... on DomainError { code message } ... on InvalidInput { problems { path message } } ${onPlacement} } }`
 
 beforeAll(async () => {
@@ -211,6 +212,17 @@ describe("the placement's police protection, s20 accommodation, extension and en
     await send("socialWorker", "recordIroInformed", { placementId, iroName: "Nadia Quarrie" })
     const extended = await send("headOfService", "extendApproval", { placementId, weeks: 4 })
     expect(extended.approval, JSON.stringify(extended)).toEqual({ extendedByWeeks: 4, pendingReview: false, endsAt: expect.any(String), reviewOutcome: null })
+  })
+
+  it("the placement ends when the child left (endedAt), not when it is recorded; an end before a visit recorded on it is refused naming the visit", async () => {
+    const placementId = await placed("steps-child-31", 5 * 24)
+    const now = Date.now()
+    await send("socialWorker", "recordVisit", { placementId, visitedAt: iso(now - 2 * day), seenAlone: true })
+    const refused = await send("socialWorker", "endPlacement", { placementId, reason: "child_moved", endedAt: iso(now - 3 * day) })
+    expect(refused, JSON.stringify(refused)).toMatchObject({ __typename: "PlacementEndRefused", code: "PlacementEndRefused", stepsAfter: [expect.stringMatching(/^the visit at /)] })
+    const leftAt = iso(now - 1 * day)
+    const ended = await send("socialWorker", "endPlacement", { placementId, reason: "child_moved", endedAt: leftAt })
+    expect(ended, JSON.stringify(ended)).toMatchObject({ status: "ended", endedReason: "child_moved", endedAt: leftAt })
   })
 
   it("a placement never made cannot end with the carers' approval as foster carers: refused with no rule id", async () => {

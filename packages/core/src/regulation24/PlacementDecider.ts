@@ -231,7 +231,8 @@ const decide = (
             message: `The child was placed at ${formatInstant(placedAt)}: the placement cannot end before it started, at ${formatInstant(endedAt)}.`
           })
         }
-        if (DateTime.lessThan(endedAt, placement.basicTest.at)) {
+        // Not placed: the placement began with the basic test (a placed child may have been placed before it was recorded).
+        if (placedAt === undefined && DateTime.lessThan(endedAt, placement.basicTest.at)) {
           return yield* new NotYetHappened({
             message: `The placement was identified at ${formatInstant(placement.basicTest.at)}: it cannot end before it began, at ${formatInstant(endedAt)}.`
           })

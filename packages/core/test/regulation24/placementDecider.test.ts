@@ -388,6 +388,10 @@ describe("placement decider: the ending (STAT-R25-4)", () => {
       _tag: "NotYetHappened",
       message: "The child was placed at 10:00 Fri 26 Mar 2027: the placement cannot end before it started, at 10:00 Thu 25 Mar 2027."
     })
+    expect(lincolnshire.given(identified()).when(end("child_moved", london("2027-03-26", "09:00"))).refusal()).toMatchObject({
+      _tag: "NotYetHappened",
+      message: "The placement was identified at 10:00 Fri 26 Mar 2027: it cannot end before it began, at 09:00 Fri 26 Mar 2027."
+    })
   })
 
   it("refuses anything after the ending", () => {
