@@ -59,6 +59,18 @@ describe("given a child who went home on Friday evening, recorded on Monday (STA
     }).pipe(Effect.provide(core))
   )
 
+  it.effect("when a step dated by its writing-up (the viability assessment) was written up after she left then the end on Friday is still recorded", () =>
+    Effect.gen(function* () {
+      const placements = yield* Placements
+      const id = yield* placedAndVisited
+      yield* setTime(london("2027-04-10", "10:00"))
+      yield* placements.recordViabilityAssessment(staff.socialWorker, id)
+      yield* setTime(monday)
+      const ended = yield* placements.end(staff.socialWorker, id, "child_returned_home", friday)
+      expect(ended.ended).toMatchObject({ endedAt: friday })
+    }).pipe(Effect.provide(core))
+  )
+
   const refusals: ReadonlyArray<[string, string, string, string]> = [
     ["still to come", "2027-04-12", "18:00", "NotYetHappened: The placement cannot be recorded as ending at 18:00 Mon 12 Apr 2027, which is still to come."],
     ["before she was placed", "2027-03-26", "09:00", "NotYetHappened: The child was placed at 10:00 Fri 26 Mar 2027: the placement cannot end before it started, at 09:00 Fri 26 Mar 2027."],
