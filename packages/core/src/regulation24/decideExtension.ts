@@ -165,8 +165,11 @@ export const decideExtension = (
           })
         }
         const outcome = { _tag: "IndependentReviewOutcomeRecorded", carersApproved: command.carersApproved, knownAt, ...audit } as const
-        // Approved as foster carers, the child stays with them as an ordinary foster placement: regulation 24's ends.
-        return command.carersApproved ? emitted(outcome, { _tag: "PlacementEnded", reason: "approved_as_foster_carer", ...audit }) : emitted(outcome)
+        // Approved as foster carers, the child stays with them as an ordinary foster placement: regulation 24's ends,
+        // when the approval was known, not when it was recorded.
+        return command.carersApproved
+          ? emitted(outcome, { _tag: "PlacementEnded", reason: "approved_as_foster_carer", endedAt: knownAt, ...audit })
+          : emitted(outcome)
       }
     }
   })

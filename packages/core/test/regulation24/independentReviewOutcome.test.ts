@@ -52,6 +52,13 @@ describe("an independent review's outcome (STAT-R25-2, STAT-R25-4)", () => {
     expect(clockAt(ended, "alternative-arrangement", london("2027-09-23", "09:00"))).toBeUndefined()
   })
 
+  it("STAT-R25-2: carers approved after the review, recorded later, end the Regulation 24 placement when the approval was known", () => {
+    const known = london("2027-09-17", "16:00")
+    const history = playOn(pendingReview(), outcome(true, london("2027-09-20", "14:00"), known))
+    expect(history.at(-1)).toMatchObject({ _tag: "PlacementEnded", reason: "approved_as_foster_carer", endedAt: known })
+    expect(approvalStandingAt(fold(placementDecider, history)!, london("2027-09-18", "09:00"))).toBe("ended")
+  })
+
   it("STAT-R25-2: carers approved after the review end the Regulation 24 placement as approved foster carers", () => {
     const history = playOn(pendingReview(), outcome(true))
     expect(history.slice(-2)).toMatchObject([
