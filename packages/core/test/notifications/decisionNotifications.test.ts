@@ -37,6 +37,16 @@ const decisionAt = (slug: Slug, known: CaseContext | null = robinsCase) => {
   return { staff, cmd, notify, record }
 }
 
+/** North Somerset's head of service proposes s20 accommodation outside panel (NSO-10), minutes to follow. */
+const s20ProposedBy = (whyOutsidePanel: string, timescales: string) => ({
+  _tag: "RecordOutsidePanelAgreement",
+  decisionId,
+  subject: subject(),
+  content: content({ minutes: undefined }),
+  whyOutsidePanel,
+  timescales
+})
+
 describe("decision notifications", () => {
   it("LIN-5, LIN-6: recorded, the chair who chaired is asked to sign; signed, the social worker and team manager get it with their act-by", () => {
     const lin = decisionAt("lincolnshire")
@@ -177,14 +187,7 @@ describe("decision notifications", () => {
   it("NSO-10: recorded by a head of service, who agrees at once, only the Assistant Director's agreement is asked for", () => {
     const nso = decisionAt("north-somerset")
     const recorded = nso.notify(
-      nso.cmd("headOfService", {
-        _tag: "RecordOutsidePanelAgreement",
-        decisionId,
-        subject: subject(),
-        content: content({ minutes: undefined }),
-        whyOutsidePanel: "Parent arrested overnight",
-        timescales: "Accommodation until Wednesday's panel"
-      }, london("2027-06-07", "18:00"))
+      nso.cmd("headOfService", s20ProposedBy("Parent arrested overnight", "Accommodation until Wednesday's panel"), london("2027-06-07", "18:00"))
     )
     expect(who(recorded)).toEqual([{ id: "dec_1:agreement:assistant_director", kind: "decision.awaiting_agreement", to: "role:assistant_director", ruleId: undefined }])
     const agreed = nso.notify(nso.cmd("assistantDirector", { _tag: "AgreeOutsidePanel" }, london("2027-06-07", "19:00")))
@@ -194,14 +197,7 @@ describe("decision notifications", () => {
   it("NSO-10: a proposal the panel overtakes lapses: the Assistant Director asked to agree it and the Head of Service who proposed it are told, once, that nothing is to be agreed", () => {
     const nso = decisionAt("north-somerset")
     nso.notify(
-      nso.cmd("headOfService", {
-        _tag: "RecordOutsidePanelAgreement",
-        decisionId,
-        subject: subject(),
-        content: content({ minutes: undefined }),
-        whyOutsidePanel: "Robin Testwood's parent was arrested overnight",
-        timescales: "Accommodation until the next panel"
-      }, london("2027-06-07", "18:00"))
+      nso.cmd("headOfService", s20ProposedBy("Robin Testwood's parent was arrested overnight", "Accommodation until the next panel"), london("2027-06-07", "18:00"))
     )
     const heardAtPanel = { decisionId: DecisionId.make("dec_2"), heardAt: sittingEnds, atPanel: true, sittingId: SittingId.make("sit_1") }
     const lapsed = nso.notify(nso.cmd("administrator", { _tag: "NoteLaterHearing", hearing: heardAtPanel }))
@@ -257,14 +253,7 @@ describe("decision notifications", () => {
 
     const nso = decisionAt("north-somerset")
     nso.notify(
-      nso.cmd("headOfService", {
-        _tag: "RecordOutsidePanelAgreement",
-        decisionId,
-        subject: subject(),
-        content: content({ minutes: undefined }),
-        whyOutsidePanel: "Parent arrested overnight",
-        timescales: "Accommodation until the next panel"
-      }, london("2027-06-07", "18:00"))
+      nso.cmd("headOfService", s20ProposedBy("Parent arrested overnight", "Accommodation until the next panel"), london("2027-06-07", "18:00"))
     )
     nso.notify(nso.cmd("assistantDirector", { _tag: "RefuseOutsidePanel", reason: "Kinship care has not been explored" }, london("2027-06-08", "09:00")))
     expect(nso.notify(nso.cmd("administrator", { _tag: "NoteLaterHearing", hearing: later }, london("2027-06-16", "13:30")))).toEqual([])
