@@ -65,7 +65,8 @@ const toCaseholders = (decision: Decision, context: NotificationContext, draft: 
  * agreement an outside-panel decision needs (SUP-7, NSO-10, LIN-11). Once final: the social worker and the team
  * manager, with the outcome, the rationale, what was agreed and every action with its owner and due date (CPR-8,
  * SUP-6, NSO-8, LIN-6); again after an amendment. A proposal outside panel that lapses as its request is heard again
- * while it waits: those still asked to agree it, and its proposer (NSO-10, LIN-11). With shared funding, the Complex Needs Panel's administrator (CPR-6). The social worker is named only when the context carries the
+ * while it waits, or that one asked to agree refuses: those still asked to agree it, and its proposer (NSO-10, LIN-11),
+ * beside the caseholders for a refusal. With shared funding, the Complex Needs Panel's administrator (CPR-6). The social worker is named only when the context carries the
  * case (the decision does not hold the form); the team manager falls back to the role. Matches `Aggregate.notifications`.
  */
 export const decisionNotifications = (
@@ -123,20 +124,26 @@ export const decisionNotifications = (
 
   for (const event of events) {
     if (event._tag !== "OutsidePanelAgreementRefused" || outside === undefined) continue
-    // NSO-10: the proposal lapsed; the caseholders, told of an agreement once final, are told it will not be.
+    // NSO-10: the proposal lapsed; the caseholders, told of an agreement once final, are told it will not be; so are
+    // those still asked to agree it and its proposer (unless a caseholder), who would otherwise still wait on it.
+    const refusal = {
+      id: `${decision.id}:refused`,
+      kind: "decision.agreement_refused",
+      headline: `The urgent decision outside panel on request ${request} was not agreed: the ${roleLabel[event.role]} refused it (${outside.ruleId})`,
+      body: [
+        `Refused by ${event.by.name} (${roleLabel[event.role]}) at ${formatInstant(event.at)}: ${summary(redact(event.reason))}`,
+        `The proposal has lapsed (${outside.ruleId}): nothing was agreed outside panel, and none of its actions is owed.`,
+        requestLine(decision),
+        "The request is as it was before the proposal: bring it to a sitting, or record a new agreement outside panel if circumstances change."
+      ],
+      facts: factsOf({ ...decisionFacts(decision), ruleId: outside.ruleId, refusedRole: event.role, refusedAt: iso(event.at) })
+    }
+    const caseholders = [context.case?.socialWorker?.personId, context.case?.teamManager?.personId]
+    const stillAsked = outside.pendingAgreements.filter((entry) => !entry.anyOf.includes(event.role)).flatMap((entry) => entry.anyOf.map(roleHolder))
+    const proposer = caseholders.includes(decision.recordedBy.personId) ? [] : [personAs("proposer", decision.recordedBy)]
     notifications.push(
-      ...toCaseholders(decision, context, {
-        id: `${decision.id}:refused`,
-        kind: "decision.agreement_refused",
-        headline: `The urgent decision outside panel on request ${request} was not agreed: the ${roleLabel[event.role]} refused it (${outside.ruleId})`,
-        body: [
-          `Refused by ${event.by.name} (${roleLabel[event.role]}) at ${formatInstant(event.at)}: ${summary(redact(event.reason))}`,
-          `The proposal has lapsed (${outside.ruleId}): nothing was agreed outside panel, and none of its actions is owed.`,
-          requestLine(decision),
-          "The request is as it was before the proposal: bring it to a sitting, or record a new agreement outside panel if circumstances change."
-        ],
-        facts: factsOf({ ...decisionFacts(decision), ruleId: outside.ruleId, refusedRole: event.role, refusedAt: iso(event.at) })
-      })
+      ...toCaseholders(decision, context, refusal),
+      ...addressTo(decision.authorityId, { ...refusal, id: `${decision.id}:refused:asked` }, [...stillAsked, ...proposer])
     )
   }
 

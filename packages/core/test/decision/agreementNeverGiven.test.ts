@@ -53,10 +53,14 @@ describe("an agreement outside panel the Assistant Director will not give", () =
       // Told apart from a proposal still waiting: it reads "not agreed", wherever it is read.
       expect([refused.status, (yield* decisions.get(staff.socialWorker, proposal.id)).status]).toEqual(["not_agreed", "not_agreed"])
 
-      // The caseholders are told, with nothing to act by: the proposal's actions are not owed.
+      // The caseholders are told, and the Head of Service who proposed it, with nothing to act by: its actions are not owed.
       const told = (yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 1_000)).map((entry) => entry.notification).filter((n) => n.kind === "decision.agreement_refused")
       expect(told.map((n) => [n.recipients, n.headline, n.actBy])).toEqual(
-        [[{ _tag: "Person", personId: "priya-ashdown", name: "Priya Ashdown" }], [{ _tag: "Person", personId: "tom-brackley", name: "Tom Brackley" }]].map((recipients) => [
+        [
+          [{ _tag: "Person", personId: "priya-ashdown", name: "Priya Ashdown" }],
+          [{ _tag: "Person", personId: "tom-brackley", name: "Tom Brackley" }],
+          [{ _tag: "Person", personId: staff.headOfService.personId, name: "Grace Dunmore" }]
+        ].map((recipients) => [
           recipients,
           `The urgent decision outside panel on request ${request.id} was not agreed: the Assistant Director refused it (NSO-10)`,
           undefined

@@ -244,6 +244,17 @@ describe("decision notifications", () => {
     )
   })
 
+  it("NSO-10: a proposal the Assistant Director refuses tells the Head of Service still asked to agree it, beside the caseholders (the team manager proposed it)", () => {
+    const nso = decisionAt("north-somerset")
+    nso.notify(nso.cmd("teamManager", s20ProposedBy("Parent arrested overnight", "Accommodation until the next panel"), london("2027-06-07", "18:00")))
+    const refused = nso.notify(nso.cmd("assistantDirector", { _tag: "RefuseOutsidePanel", reason: "Kinship care has not been explored" }, london("2027-06-08", "09:00")))
+    expect(who(refused).map((n) => [n.id, n.kind, n.to])).toEqual([
+      ["dec_1:refused:social_worker", "decision.agreement_refused", "person:priya-ashdown"],
+      ["dec_1:refused:team_manager", "decision.agreement_refused", "person:tom-brackley"],
+      ["dec_1:refused:asked:head_of_service", "decision.agreement_refused", "role:head_of_service"]
+    ])
+  })
+
   it("a later hearing noted on a final decision, or on one refused, tells nobody it lapsed", () => {
     const lin = decisionAt("lincolnshire")
     lin.record()
