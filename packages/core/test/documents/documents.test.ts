@@ -1,27 +1,20 @@
-import { createHash } from "node:crypto"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer } from "effect"
+import { Effect, } from "effect"
 import { Documents } from "../../src/documents/Documents.js"
-import { type DocumentModel, textOf } from "../../src/documents/DocumentModel.js"
+import { textOf } from "../../src/documents/DocumentModel.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { AccessLog } from "../../src/ports/AccessLog.js"
 import { Outbox } from "../../src/ports/Outbox.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { ChildId, DecisionId, SittingId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
-import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
-import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
+import { playWeek } from "../../src/testing/playWeek.js"
+import { documentsCore, fileOf } from "./documentsCore.js"
 
 const policy = preset("care-planning")
 const staff = staffOf(policy.authority.id)
-/** Stands in for the PDF: the model's JSON, so its hash changes with any word of the sheet. */
-const fileOf = (document: DocumentModel) =>
-  Effect.sync(() => {
-    const bytes = JSON.stringify(document)
-    return { bytes, sha256: createHash("sha256").update(bytes).digest("hex") }
-  })
 
-const core = Documents.Default.pipe(Layer.provideMerge(inMemoryCore(policy)), Layer.provideMerge(InMemoryAccessLog))
+const core = documentsCore(policy)
 
 describe("Documents use case", () => {
   it.effect("the final minutes of a played week, with the read written to the access log for every child heard", () =>

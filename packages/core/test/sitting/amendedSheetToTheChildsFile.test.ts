@@ -1,15 +1,13 @@
-import { createHash } from "node:crypto"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, TestClock } from "effect"
+import { Effect, TestClock } from "effect"
 import { Deadlines } from "../../src/deadlines/Deadlines.js"
 import { Decisions } from "../../src/decision/Decisions.js"
 import { Documents } from "../../src/documents/Documents.js"
-import type { DocumentModel } from "../../src/documents/DocumentModel.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Outbox } from "../../src/ports/Outbox.js"
 import { staffOf } from "../../src/testing/actors.js"
-import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
-import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
+import { playWeek } from "../../src/testing/playWeek.js"
+import { documentsCore, fileOf } from "../documents/documentsCore.js"
 
 // CPR-11: each child's record is uploaded to the case system; NSO-8: decisions go to the child's file, where they may be
 // read in court. When a signed decision is later amended (a typing error, or a disagreement that overturned it), the
@@ -18,13 +16,7 @@ import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
 
 const policy = preset("care-planning")
 const staff = staffOf(policy.authority.id)
-/** Stands in for the PDF: the model's JSON, so its hash changes with any word of the sheet. */
-const fileOf = (document: DocumentModel) =>
-  Effect.sync(() => {
-    const bytes = JSON.stringify(document)
-    return { bytes, sha256: createHash("sha256").update(bytes).digest("hex") }
-  })
-const core = Documents.Default.pipe(Layer.provideMerge(inMemoryCore(policy)), Layer.provideMerge(InMemoryAccessLog))
+const core = documentsCore(policy)
 
 describe("the amended decision sheet on the child's file", () => {
   it.effect("CPR-11: after an amendment the administrator files the amended sheet, which the case system then fetches; the upload clock stays met at the first upload", () =>
