@@ -21,12 +21,18 @@ const attendance = async (stdin: { readonly write: (data: string) => void }, nam
   await press(stdin, keys.enter)
 }
 
+/** The next sitting on the Sitting screen, its attendance pane chosen. */
+const attendancePane = async () => {
+  const [sitting] = await tui.runtime.runPromise(upcomingSittings(staff.administrator))
+  const rendered = renderTui(tui, { initial: { name: "sitting", sittingId: sitting!.id } })
+  await waitFor(rendered.lastFrame, "Agenda (")
+  await press(rendered.stdin, keys.tab)
+  return { sitting, ...rendered }
+}
+
 describe("the sitting's attendance", () => {
-  it("a deputy is recorded for a member chosen from those away on the attendance, not a typed name", async () => {
-    const [sitting] = await tui.runtime.runPromise(upcomingSittings(staff.administrator))
-    const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "sitting", sittingId: sitting!.id } })
-    await waitFor(lastFrame, "Agenda (")
-    await press(stdin, keys.tab)
+  it("CPR-3, KNO-2: a deputy is recorded for a member chosen from those away on the attendance, not a typed name", async () => {
+    const { sitting, lastFrame, stdin, unmount } = await attendancePane()
     await attendance(stdin, "Amira Patel", "Finance", 1)
     await waitFor(lastFrame, "✓ Attendance recorded for Amira Patel.")
     await press(stdin, "t", "Kit Aldous", keys.tab, "Finance", keys.tab, keys.right, keys.right, keys.tab, keys.tab)
@@ -46,10 +52,7 @@ describe("the sitting's attendance", () => {
   })
 
   it("KNO-2: a member present also represents a member away, chosen from the attendance, and stays present in her own seat", async () => {
-    const [sitting] = await tui.runtime.runPromise(upcomingSittings(staff.administrator))
-    const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "sitting", sittingId: sitting!.id } })
-    await waitFor(lastFrame, "Agenda (")
-    await press(stdin, keys.tab)
+    const { sitting, lastFrame, stdin, unmount } = await attendancePane()
     await attendance(stdin, "Tom Reed", "IRO", 1)
     await waitFor(lastFrame, "✓ Attendance recorded for Tom Reed.")
     await press(stdin, "t", "Jo Pellow", keys.tab, "Education", keys.tab, keys.tab, keys.tab, keys.tab, keys.tab)
