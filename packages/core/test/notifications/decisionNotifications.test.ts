@@ -37,6 +37,16 @@ const decisionAt = (slug: Slug, known: CaseContext | null = robinsCase) => {
   return { staff, cmd, notify, record }
 }
 
+/** A Lincolnshire team manager proposes a legal planning meeting outside panel (LIN-11). */
+const lpmProposedBecause = (whyOutsidePanel: string) => ({
+  _tag: "RecordOutsidePanelAgreement",
+  decisionId,
+  subject: subject(["legal_planning_meeting"]),
+  content: content({ agreed: { legalPlanningMeeting: true } }),
+  whyOutsidePanel,
+  timescales: "A legal planning meeting this week"
+})
+
 /** North Somerset's head of service proposes s20 accommodation outside panel (NSO-10), minutes to follow. */
 const s20ProposedBy = (whyOutsidePanel: string, timescales: string) => ({
   _tag: "RecordOutsidePanelAgreement",
@@ -131,14 +141,7 @@ describe("decision notifications", () => {
   it("LIN-11: an urgent agreement outside panel asks the service manager, and is sent to the caseholders once agreed", () => {
     const lin = decisionAt("lincolnshire")
     const recorded = lin.notify(
-      lin.cmd("teamManager", {
-        _tag: "RecordOutsidePanelAgreement",
-        decisionId,
-        subject: subject(["legal_planning_meeting"]),
-        content: content({ agreed: { legalPlanningMeeting: true } }),
-        whyOutsidePanel: "Robin Testwood was left at school; no sitting until Wednesday",
-        timescales: "A legal planning meeting this week"
-      }, london("2027-06-07", "18:00"))
+      lin.cmd("teamManager", lpmProposedBecause("Robin Testwood was left at school; no sitting until Wednesday"), london("2027-06-07", "18:00"))
     )
     expect(who(recorded)).toEqual([{ id: "dec_1:agreement:service_manager", kind: "decision.awaiting_agreement", to: "role:service_manager", ruleId: undefined }])
     expect(recorded[0]?.headline).toBe("An urgent decision outside panel on request ref_1 needs your agreement (LIN-11)")
@@ -224,14 +227,7 @@ describe("decision notifications", () => {
   it("LIN-11: a proposal overtaken by another agreement outside panel tells the service manager asked to agree it and the team manager who proposed it when the request was decided", () => {
     const lin = decisionAt("lincolnshire")
     lin.notify(
-      lin.cmd("teamManager", {
-        _tag: "RecordOutsidePanelAgreement",
-        decisionId,
-        subject: subject(["legal_planning_meeting"]),
-        content: content({ agreed: { legalPlanningMeeting: true } }),
-        whyOutsidePanel: "Left at school; no sitting until Wednesday",
-        timescales: "A legal planning meeting this week"
-      }, london("2027-06-07", "18:00"))
+      lin.cmd("teamManager", lpmProposedBecause("Left at school; no sitting until Wednesday"), london("2027-06-07", "18:00"))
     )
     const decidedOutside = { decisionId: DecisionId.make("dec_2"), heardAt: london("2027-06-08", "10:15"), atPanel: false }
     const lapsed = lin.notify(lin.cmd("serviceManager", { _tag: "NoteLaterHearing", hearing: decidedOutside }, london("2027-06-08", "10:15")))
