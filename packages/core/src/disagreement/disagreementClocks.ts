@@ -1,5 +1,5 @@
-import { formatInstant } from "../calendar/format.js"
-import { TimeOfDay } from "../calendar/londonTime.js"
+import { formatDate, formatInstant } from "../calendar/format.js"
+import { londonDateOf, TimeOfDay } from "../calendar/londonTime.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { RuledClock } from "../policy/RuledClock.js"
@@ -16,6 +16,12 @@ export const defaultNoteAreasWithin: RuledClock = {
   clock: { _tag: "DaysAfter", days: 1, unit: "working", time: TimeOfDay.make("17:00"), ifClosed: "nextWorkingDay" }
 }
 
+/** What was disagreed with, in words a panel administrator knows it by (its ids are on the deadline's `about`). */
+const withWhat = (disagreement: Disagreement) => {
+  const subject = disagreement.dissentsFrom._tag === "Decision" ? "the panel's decision" : `the panel's action "${disagreement.dissentsFrom.action}"`
+  return `with ${subject} (dissent recorded ${formatDate(londonDateOf(disagreement.recordedAt))})`
+}
+
 /**
  * A disagreement's clocks, so that its escalation always has one running until it is resolved. Once the areas of
  * disagreement are noted at panel: the outcome, due within the authority's `disagreement.resolveWithin` of the
@@ -27,7 +33,7 @@ export const disagreementClocks = (disagreement: Disagreement, policy: Authority
   if (disagreement.status === "withdrawn") return []
   const { notedAt, recordedAt } = disagreement
   const about = { kind: "disagreement" as const, id: disagreement.id }
-  const whose = `${disagreement.member.name}'s disagreement with decision ${disagreement.decisionId}`
+  const whose = `${disagreement.member.name}'s disagreement ${withWhat(disagreement)}`
   const areas: ClockSpec = {
     id: `${disagreement.id}:areas`,
     about,

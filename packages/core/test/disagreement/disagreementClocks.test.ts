@@ -72,7 +72,7 @@ describe("disagreement clocks", () => {
     expect(deadline).toMatchObject({
       id: "dis_1:outcome",
       about: { kind: "disagreement", id: "dis_1" },
-      title: "Outcome of Sam Jessop's disagreement with decision dec_1",
+      title: "Outcome of Sam Jessop's disagreement with the panel's decision (dissent recorded Wed 9 Jun 2027)",
       ruleId: "DEF-DISAGREEMENT-10WD",
       state: "pending",
       explanation: "due 17:00 Wed 23 Jun 2027 - DEF-DISAGREEMENT-10WD, Carepanel default, not in the terms of reference; set by the authority's policy: 17:00, 10 working days after the areas of disagreement were noted at 11:00 Wed 9 Jun 2027"
@@ -103,7 +103,7 @@ describe("disagreement clocks", () => {
     expect(deadlines).toEqual([
       expect.objectContaining({
         id: "dis_1:areas",
-        title: "Areas of Sam Jessop's disagreement with decision dec_1 noted at panel",
+        title: "Areas of Sam Jessop's disagreement with the panel's decision (dissent recorded Fri 28 May 2027) noted at panel",
         ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD",
         state: "pending",
         explanation: "due 17:00 Tue 1 Jun 2027 - DEF-DISAGREEMENT-NOTE-NEXT-WD, Carepanel default, not in the terms of reference; set by the authority's policy: 17:00, 1 working day after the dissent was recorded at 11:30 Fri 28 May 2027"
