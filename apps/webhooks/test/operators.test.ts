@@ -26,11 +26,11 @@ afterAll(() => receiver.stop())
 /** `carepanel-webhooks send ...` as an integrator runs it; exit code, and what it printed. */
 const sendCommand = async (...args: ReadonlyArray<string>) => {
   try {
-    const { stdout } = await run(process.execPath, [bin, "send", "--url", `${receiver.url}/webhooks/wexcombe/mosaic`, ...args])
-    return { code: 0, stdout }
+    const { stdout, stderr } = await run(process.execPath, [bin, "send", "--url", `${receiver.url}/webhooks/wexcombe/mosaic`, ...args])
+    return { code: 0, stdout, stderr }
   } catch (error) {
-    const failed = error as { code: number; stdout: string }
-    return { code: failed.code, stdout: failed.stdout }
+    const failed = error as { code: number; stdout: string; stderr: string }
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
   }
 }
 
@@ -54,6 +54,18 @@ describe("operators and integrators", () => {
     const submitted = await sendCommand("--id", "msg_cli_1")
     expect(submitted.code).toBe(0)
     expect(submitted.stdout).toMatch(/^200 \(webhook-id msg_cli_1\)\n.*"outcome":"applied"/)
+  }, 60_000)
+
+  it("send --help lists the options; a wrong example type, or a file that is not there, is named, with the examples there are", async () => {
+    const help = await sendCommand("--help")
+    expect(help.code).toBe(0)
+    expect(help.stdout).toContain("--example   an example event by type")
+    const wrongType = await sendCommand("--example", "request.submited")
+    expect(wrongType.code).toBe(1)
+    expect(wrongType.stderr).toContain("--example request.submited: there is no such example; the examples are ")
+    expect(wrongType.stderr).toContain("request.approved, request.returned, request.submitted, request.withdrawn")
+    const missing = await sendCommand("--file", "/no/such/event.json")
+    expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining("--file /no/such/event.json: there is no such file") })
   }, 60_000)
 
   it("send: the same id again is answered alike; an example approval applies; a visit to a placement not sent yet is parked", async () => {

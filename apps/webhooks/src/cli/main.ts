@@ -4,10 +4,10 @@ import { devSourcesFile } from "../config/config.js"
 import { loadSources } from "../config/sources.js"
 import { send } from "./send.js"
 
-const usage = `carepanel-webhooks send [--example <type> | --file <event.json> | --mosaic <form.json>] [--url <url>] [--secret <whsec_...>] [--id <webhook-id>]
+const usage = `carepanel-webhooks send [--example <type> | --file <event.json> | --mosaic <form.json>] [--url <url>] [--secret <whsec_...>] [--id <webhook-id>] [--help]
 
 Signs one event as a Standard Webhook and posts it, for integrators testing their side.
-  --example   an example event by type (default request.submitted, from examples/mosaic-form.json)
+  --example   an example event by type (default request.submitted, from examples/mosaic-form.json; a wrong type lists them)
   --file      a JSON file holding one event
   --mosaic    a Mosaic-style form export, mapped to request.submitted
   --url       default http://127.0.0.1:4100/webhooks/wexcombe/mosaic (the development receiver)
@@ -24,8 +24,20 @@ const main = async () => {
   }
   const { values } = parseArgs({
     args: rest,
-    options: { example: { type: "string" }, file: { type: "string" }, mosaic: { type: "string" }, url: { type: "string" }, secret: { type: "string" }, id: { type: "string" } }
+    options: {
+      example: { type: "string" },
+      file: { type: "string" },
+      mosaic: { type: "string" },
+      url: { type: "string" },
+      secret: { type: "string" },
+      id: { type: "string" },
+      help: { type: "boolean", short: "h" }
+    }
   })
+  if (values.help === true) {
+    console.log(usage)
+    process.exit(0)
+  }
   const answer = await send({
     ...values,
     url: values.url ?? "http://127.0.0.1:4100/webhooks/wexcombe/mosaic",
@@ -36,6 +48,6 @@ const main = async () => {
 }
 
 main().catch((error: unknown) => {
-  console.error(`carepanel-webhooks: ${(error as Error).message}`)
+  console.error(`carepanel-webhooks: ${(error as Error).message}\n(carepanel-webhooks send --help lists the options)`)
   process.exit(1)
 })

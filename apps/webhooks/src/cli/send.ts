@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { readFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { Schema } from "effect"
 import { Webhook } from "standardwebhooks"
@@ -20,15 +20,25 @@ export interface SendOptions {
 const examplesDir = new URL("../../examples/", import.meta.url)
 const readJson = (path: string | URL) => JSON.parse(readFileSync(path, "utf8")) as unknown
 
-const mosaicEvent = (path: string | URL) => mosaicToRequestSubmitted(Schema.decodeUnknownSync(MosaicPanelForm)(readJson(path)))
+/** The types `--example` takes: `request.submitted` (the Mosaic example, mapped) and each file in examples/events. */
+export const exampleTypes = (): ReadonlyArray<string> =>
+  ["request.submitted", ...readdirSync(new URL("events/", examplesDir)).map((file) => file.replace(/\.json$/, ""))].sort()
+
+/** A file named on the command line, read, or an error naming the option and the path. */
+const readGiven = (option: string, path: string) => {
+  if (!existsSync(path)) throw new Error(`${option} ${path}: there is no such file`)
+  return readFileSync(path, "utf8")
+}
+
+const mosaicEvent = (form: unknown) => mosaicToRequestSubmitted(Schema.decodeUnknownSync(MosaicPanelForm)(form))
 
 /** The body to send: the given file, the mapped Mosaic export, or an example (by default the Mosaic example request). */
 export const bodyOf = (options: SendOptions): string => {
-  if (options.file !== undefined) return readFileSync(options.file, "utf8")
-  if (options.mosaic !== undefined) return JSON.stringify(mosaicEvent(options.mosaic))
+  if (options.file !== undefined) return readGiven("--file", options.file)
+  if (options.mosaic !== undefined) return JSON.stringify(mosaicEvent(JSON.parse(readGiven("--mosaic", options.mosaic))))
   const type = options.example ?? "request.submitted"
-  if (type === "request.submitted") return JSON.stringify(mosaicEvent(new URL("mosaic-form.json", examplesDir)))
-  if (!/^[a-z0-9_.]+$/.test(type)) throw new Error(`--example ${type}: not an event type`)
+  if (type === "request.submitted") return JSON.stringify(mosaicEvent(readJson(new URL("mosaic-form.json", examplesDir))))
+  if (!exampleTypes().includes(type)) throw new Error(`--example ${type}: there is no such example; the examples are ${exampleTypes().join(", ")}`)
   return JSON.stringify(readJson(fileURLToPath(new URL(`events/${type}.json`, examplesDir))))
 }
 
