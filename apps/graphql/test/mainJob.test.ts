@@ -114,4 +114,22 @@ describe("the development token command (npm run dev-token)", () => {
     expect(refused.code).toBe(1)
     expect(refused.out).toMatch(/^Unknown role superuser: use one of social_worker, /)
   }, 150_000)
+
+  it("--help lists the options; an unknown option, authority or expiry is refused, naming it, and prints no token", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "carepanel-token-"))
+    const help = await devToken(dataDir, "--help")
+    expect(help.code).toBe(0)
+    expect(help.out).toContain("--role       one of social_worker, ")
+    const refusals = [
+      [["--rol", "team_manager"], "Unknown option '--rol'"],
+      [["--authority", "wexcombe-typo"], "Unknown authority wexcombe-typo: the API's policies are for wexcombe."],
+      [["--expires", "tomorrow"], "--expires tomorrow: give a number and a unit, e.g. 30m, 12h or 7d."]
+    ] as const
+    for (const [args, message] of refusals) {
+      const refused = await devToken(dataDir, ...args)
+      expect(refused.code, refused.out).toBe(1)
+      expect(refused.out).toContain(message)
+      expect(refused.out).not.toMatch(/eyJ/)
+    }
+  }, 60_000)
 })
