@@ -58,7 +58,7 @@ const verifyTampered = (tamper: Effect.Effect<unknown, SqlError, SqlClient.SqlCl
 
 for (const engine of groupingEngines) {
   describe(`${engine.name}: group commit`, () => {
-    it("commits sent together are written in groups, each commit with its own signed link, and verify checks every one", async () => {
+    it("commits sent together are written in groups, each events commit with its own signed link, and verify checks every one", async () => {
       const groups: Array<number> = []
       const layer = await engine.fresh({ onGroup: (commits) => groups.push(commits) })
       await runOn(
@@ -72,7 +72,9 @@ for (const engine of groupingEngines) {
           const eventLinks = links.filter((link) => link.log === "events")
           expect(eventLinks, "one link per commit").toHaveLength(commits)
           expect(eventLinks.filter((link) => link.signature === ""), "every commit's link is signed on its own (a court bundle shows them one by one)").toEqual([])
-          expect(links.filter((link) => link.log === "access")).toHaveLength(records)
+          const accessLinks = links.filter((link) => link.log === "access")
+          expect(accessLinks.length, "a group's reads share one link").toBeGreaterThan(0)
+          expect(accessLinks.length).toBeLessThanOrEqual(groups.length)
           const trusted = [trustedKeyOf((yield* StoreIntegrity).key)]
           expect(yield* verifyStore({ trusted })).toMatchObject({ _tag: "Intact", events: 2 * commits, commits, accessEntries: records })
 
@@ -113,8 +115,19 @@ for (const engine of groupingEngines) {
           if (engine.name === "SQLite") expect(groups).toEqual([records])
           else expect(groups.length, `groups ${groups.join(", ")}`).toBeLessThanOrEqual(2)
           expect(groups.reduce((sum, size) => sum + size, 0)).toBe(records)
+          // One link and one signature for each group's reads, not one a read.
+          const sql = yield* SqlClient.SqlClient
+          const links = yield* sql<{ first_seq: number; last_seq: number }>`SELECT first_seq, last_seq FROM chain_links WHERE log = 'access' ORDER BY last_seq`
+          expect(links).toHaveLength(groups.length)
           const trusted = [trustedKeyOf((yield* StoreIntegrity).key)]
-          expect(yield* verifyStore({ trusted })).toMatchObject({ _tag: "Intact", accessEntries: records })
+          expect(yield* verifyStore({ trusted })).toMatchObject({ _tag: "Intact", accessEntries: records, commits: 0 })
+          // Any read of a shared link changed, or removed, breaks it.
+          const seq = (yield* sql<{ seq: number }>`SELECT seq FROM access_log ORDER BY seq LIMIT 1 OFFSET ${records - 3}`)[0]!.seq
+          const edited = yield* verifyTampered(sql`UPDATE access_log SET purpose = 'nothing to see' WHERE seq = ${seq}`)
+          expect(edited).toMatchObject({ _tag: "Broken", log: "access" })
+          const removed = yield* verifyTampered(sql`DELETE FROM access_log WHERE seq = ${seq}`)
+          expect(removed).toMatchObject({ _tag: "Broken", log: "access" })
+          expect(yield* verifyStore({ trusted })).toMatchObject({ _tag: "Intact" })
         })
       )
     })

@@ -18,16 +18,25 @@ export const lastLinkHead = (log: ChainLog) =>
 const linksPerInsert = 500
 
 /**
- * Chains and signs the links of one group of commits, in order: one link and one signature per commit, so that a
- * court bundle can show each of a child's commits signed on its own. Must run in the transaction that wrote the rows,
- * after whatever serialises that log's writers (event_head for events; the access-log lock), so links follow commit
- * order.
+ * What a group's links of one log are: an events commit keeps its own link, so that a court bundle can show each of a
+ * child's commits signed on its own; a group's access-log entries share one (no document carries one child's reads
+ * apart from the log, and `verify` walks the whole log), so a group of reads costs one signature, not one a read.
+ */
+const linksToSign = (log: ChainLog, ofLog: ReadonlyArray<PendingLink>): ReadonlyArray<PendingLink> =>
+  log === "events" || ofLog.length < 2
+    ? ofLog
+    : [{ log, subject: "", rows: ofLog.flatMap((link) => link.rows).sort((a, b) => Number(a[0]) - Number(b[0])), signedAt: ofLog.at(-1)!.signedAt }]
+
+/**
+ * Chains and signs the links of one group of commits, in order (see `linksToSign`). Must run in the transaction that
+ * wrote the rows, after whatever serialises that log's writers (event_head for events; the access-log lock), so links
+ * follow commit order.
  */
 export const writeLinks = (key: SigningKey, links: ReadonlyArray<PendingLink>) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     for (const log of ["events", "access"] as const) {
-      const ofLog = links.filter((link) => link.log === log)
+      const ofLog = linksToSign(log, links.filter((link) => link.log === log))
       if (ofLog.length === 0) continue
       let head = yield* lastLinkHead(log)
       const rows = ofLog.map((link) => {

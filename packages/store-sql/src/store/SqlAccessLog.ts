@@ -31,10 +31,10 @@ const toRecord = (row: Row): AccessRecord => ({
 const accessLogLockKey = 7_301_923_115
 
 /**
- * The access log table (STAT-GDPR): one row per read of a child's record, in the order they happened. Each
- * `record` is one signed link of the access log's chain; writers queue on a lock (SQLite: the write transaction
- * itself; PostgreSQL: an advisory lock) so that links follow seq order. Concurrent records share a group commit
- * (groupCommit.ts) with each other and with appends.
+ * The access log table (STAT-GDPR): one row per read of a child's record, in the order they happened. Concurrent
+ * records share a group commit (groupCommit.ts) with each other and with appends, and each group's records one signed
+ * link of the access log's chain (appendLink.ts); writers queue on a lock (SQLite: the write transaction itself;
+ * PostgreSQL: an advisory lock) so that links follow seq order.
  */
 export const makeSqlAccessLog = (groupCommit: GroupCommit) =>
   Effect.gen(function* () {
