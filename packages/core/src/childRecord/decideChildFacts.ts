@@ -1,12 +1,12 @@
 import { DateTime, Effect } from "effect"
 import { formatDate, formatInstant } from "../calendar/format.js"
-import { addDays } from "../calendar/LocalDate.js"
-import { atLondon, londonDateOf, timeOfDay } from "../calendar/londonTime.js"
+import { londonDateOf } from "../calendar/londonTime.js"
 import { NotYetHappened } from "../regulation24/PlacementErrors.js"
 import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import { ChildFactRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import { lookedAfterEndsAtDeath } from "./deathEndsLookedAfter.js"
 import { currentLookedAfter } from "./LookedAfter.js"
 
 type FactCommand = Extract<ChildRecordCommand, { readonly _tag: "RecordDateOfBirth" | "RecordChildDeath" }>
@@ -32,11 +32,9 @@ export const decideChildFacts = (command: FactCommand, state: ChildRecordState, 
           return yield* new ChildFactRefused({ ruleId: "STAT-R50", message: `The child was born on ${formatDate(state.dateOfBirth)}; a death on ${formatDate(command.diedOn)} comes before it.` })
         }
         const death = { _tag: "ChildDeathRecorded", diedOn: command.diedOn, ...audit } as const
-        // STAT-R33: the child ceased to be looked after when they died. Only the day is known: the period ends when that
-        // day ends (or when the death is recorded, on the day itself), so everything dated on the day stays on the period.
         const open = currentLookedAfter(state?.lookedAfter ?? [])
         if (open === undefined) return [death]
-        const endedAt = DateTime.min(atLondon(addDays(command.diedOn, 1), timeOfDay("00:00")), command.at)
+        const endedAt = lookedAfterEndsAtDeath(command.diedOn, command.at)
         const lastReview = open.reviews.at(-1)?.heldAt
         const after = DateTime.greaterThan(open.from, endedAt)
           ? `The child became looked after at ${formatInstant(open.from)}`

@@ -6,9 +6,11 @@ import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordCommand } from "./ChildRecordCommands.js"
 import { LegalStatusRefused, LookedAfterRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
+import { lookedAfterEndsAtDeath } from "./deathEndsLookedAfter.js"
 import { endedAtHome, statusAt } from "./endedAtHome.js"
 import { describeLegalStatusCodes, isLegalStatusCode, type LegalStatusCode, legalStatusLabel } from "./LegalStatus.js"
 import { accommodationStatuses, currentLookedAfter, type LookedAfterPeriod } from "./LookedAfter.js"
+import { standingEntries } from "./withdrawnEntries.js"
 
 type LookedAfterCommand = Extract<
   ChildRecordCommand,
@@ -36,6 +38,18 @@ const afterTheDeath = (state: ChildRecordState, from: DateTime.Utc, what: string
   const day = londonDateOf(from)
   if (diedOn === undefined || day < diedOn || (day === diedOn && currentLookedAfter(periodsOf(state)) !== undefined)) return undefined
   return `The child is recorded as having died on ${formatDate(diedOn)}; ${what} from ${formatInstant(from)} cannot begin then: a child recorded as dead gets no new legal status or looked-after period. If the death was recorded by mistake, withdraw it first (withdrawChildDeath), then record this again.`
+}
+
+/**
+ * A period opened by a status or placement dated before the child's recorded death (a true fact entered late) ends at
+ * the death, as a period open when the death is recorded does (decideChildFacts), so its clocks stop there. Withdrawing
+ * the death takes this end with it (withdrawnEntries), and the period is open again.
+ */
+const endedAtTheDeath = (state: ChildRecordState, events: ReadonlyArray<ChildRecordEvent>, audit: Audit): ReadonlyArray<ChildRecordEvent> => {
+  const opened = events.find((event) => event._tag === "BecameLookedAfter")
+  const death = standingEntries(state?.entries ?? []).findLast((event) => event._tag === "ChildDeathRecorded")
+  if (opened === undefined || death === undefined) return events
+  return [...events, { _tag: "LookedAfterEnded", periodId: opened.periodId, endedAt: lookedAfterEndsAtDeath(death.diedOn, death.at), reason: "died", ...audit }]
 }
 
 /** The start of a new period may not reach back into the last one: it starts no earlier than that one ended. */
@@ -117,7 +131,7 @@ export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecor
             message: `The child ceased to be looked after at ${formatInstant(lastEnd)}; a legal status from ${formatInstant(command.from)}, before that, cannot start a new period.`
           })
         }
-        return legalStatusEvents(state, code, command.from, audit)
+        return endedAtTheDeath(state, legalStatusEvents(state, code, command.from, audit), audit)
       }
       case "RecordLookedAfterFromPlacement": {
         // Refused only for a child recorded as dead: the placement's change, in the same transaction, is then refused
@@ -131,10 +145,14 @@ export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecor
           const inOrder = latest === undefined || !DateTime.lessThan(from, latest.from)
           if (!inOrder && open !== undefined) return []
           const events = legalStatusEvents(state, command.code, from, audit)
-          return events.map((event) => (event._tag === "BecameLookedAfter" ? { ...event, route: command.route, placementId: command.placementId } : event))
+          return endedAtTheDeath(
+            state,
+            events.map((event) => (event._tag === "BecameLookedAfter" ? { ...event, route: command.route, placementId: command.placementId } : event)),
+            audit
+          )
         }
         if (open !== undefined) return []
-        return [{ _tag: "BecameLookedAfter", periodId: nextPeriodId(state), route: command.route, from, placementId: command.placementId, ...audit }] as const
+        return endedAtTheDeath(state, [{ _tag: "BecameLookedAfter", periodId: nextPeriodId(state), route: command.route, from, placementId: command.placementId, ...audit }], audit)
       }
       case "RecordLookedAfterEndedFromPlacement":
         // Never refused either: the placement's decider has checked its own end (not before it began, not twice).

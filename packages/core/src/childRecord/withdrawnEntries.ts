@@ -33,14 +33,28 @@ export const withdrawnEntries = (entries: ReadonlyArray<ChildRecordEvent>): Read
   return found
 }
 
-/** The end of the open looked-after period that recording a death wrote with it (STAT-R33): it goes with the death. */
-const endedByTheDeath = (entries: ReadonlyArray<ChildRecordEvent>, position: number): boolean => {
-  const [death, next] = [entries[position], entries[position + 1]]
-  return death?._tag === "ChildDeathRecorded" && next?._tag === "LookedAfterEnded" && next.reason === "died" && DateTime.Equivalence(next.at, death.at)
+/** An end of a looked-after period (reason "died") written in the same decision as the entry just before it. */
+const endedWith = (entries: ReadonlyArray<ChildRecordEvent>, position: number, tag: ChildRecordEvent["_tag"]): boolean => {
+  const [before, end] = [entries[position - 1], entries[position]]
+  return before?._tag === tag && end?._tag === "LookedAfterEnded" && end.reason === "died" && DateTime.Equivalence(end.at, before.at)
+}
+
+/**
+ * The ends of looked-after periods a death wrote (STAT-R33), which go with it: of the period open when the death was
+ * recorded (written with the death), and of any period opened afterwards by a status or placement dated before it
+ * (written with that opening, decideLookedAfter), while it was the latest death recorded.
+ */
+const endsByTheDeath = (entries: ReadonlyArray<ChildRecordEvent>, position: number): ReadonlyArray<number> => {
+  if (entries[position]?._tag !== "ChildDeathRecorded") return []
+  return entries.flatMap((_, i) => {
+    if (i === position + 1 && endedWith(entries, i, "ChildDeathRecorded")) return [i]
+    const death = entries.findLastIndex((event, j) => j < i && event._tag === "ChildDeathRecorded")
+    return i > position && death === position && endedWith(entries, i, "BecameLookedAfter") ? [i] : []
+  })
 }
 
 /** The entries that still stand: all but the withdrawals and what they withdrew, in the order they were recorded. */
 export const standingEntries = (entries: ReadonlyArray<ChildRecordEvent>): ReadonlyArray<Exclude<ChildRecordEvent, ChildRecordEntryWithdrawn>> => {
-  const gone = new Set(withdrawnEntries(entries).flatMap(({ position }) => (endedByTheDeath(entries, position) ? [position, position + 1] : [position])))
+  const gone = new Set(withdrawnEntries(entries).flatMap(({ position }) => [position, ...endsByTheDeath(entries, position)]))
   return entries.filter((event, i): event is Exclude<ChildRecordEvent, ChildRecordEntryWithdrawn> => event._tag !== "ChildRecordEntryWithdrawn" && !gone.has(i))
 }
