@@ -24,6 +24,11 @@ export const localDefaults = {
     why: "The terms of reference set no quorum; without a number the chair's judgement is the only safe rule.",
     policyField: "panels[].quorum"
   },
+  "DEF-QUORUM-MINIMUM": {
+    rule: "A minimum number of members set by the authority's policy: the chair cannot record that enough members are present until the members present and the deputies standing in for members away reach it.",
+    why: "None of the terms of reference sets a number of members; an authority that wants one sets it in its policy, and Carepanel counts each seat once (a member present, or a member away with a deputy), never an observer.",
+    policyField: "panels[].quorum"
+  },
   "DEF-SLOT-MINUTES": {
     rule: "Each child gets an agenda slot of the policy's minimum to maximum minutes.",
     why: "The terms of reference give no slot length; 20-30 minutes suits a consultation.",

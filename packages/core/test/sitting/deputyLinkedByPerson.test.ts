@@ -106,7 +106,7 @@ describe("a deputy is linked to the member they stand in for by the member's per
   const scheduled = large.play([schedule])
 
   test.prop([fc.uniqueArray(entry, { selector: (one) => one.personId, maxLength: members.length })])(
-    "CPR-3: the members counted are the distinct seats, persons present and members away with a deputy, never more; a member also representing others (KNO-2) counts once, Carepanel's reading",
+    "DEF-QUORUM-MINIMUM, CPR-3: the members counted are the distinct seats, persons present and members away with a deputy, never more; a member also representing others (KNO-2) counts once, Carepanel's reading",
     (entries) => {
       // Representation is drawn for every member present and left out of the seats expected: it never raises the count.
       const present = entries.filter((one) => one.status === "present").map((one) => one.personId)

@@ -8,10 +8,13 @@ import { deciderSpec } from "../../src/testing/decider.js"
 import { as, london } from "../fixtures.js"
 
 const carePlanning = preset("care-planning")
-/** Care Planning as an authority that sets a quorum of `members` (CPR-3 leaves it to the authority). */
+/**
+ * Care Planning as an authority whose policy sets a quorum of `members`. Its terms of reference set no number (CPR-3 only
+ * asks members to arrange cover), so the number is the authority's, cited as Carepanel's DEF-QUORUM-MINIMUM.
+ */
 export const withMinimum = (members: number) => ({
   ...carePlanning,
-  panels: [{ ...carePlanning.panels[0], quorum: { _tag: "Minimum" as const, members, ruleId: "CPR-3" as const } }] as const
+  panels: [{ ...carePlanning.panels[0], quorum: { _tag: "Minimum" as const, members, ruleId: "DEF-QUORUM-MINIMUM" as const } }] as const
 })
 export const minimumSpec = (members: number) => deciderSpec(sittingDecider, { policy: withMinimum(members), calendar: englandAndWales })
 

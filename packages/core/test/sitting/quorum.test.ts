@@ -32,16 +32,16 @@ const attending = (statuses: ReadonlyArray<AttendanceStatus>) =>
   )
 
 describe("quorum", () => {
-  it("CPR-3: with a minimum of three, the chair cannot record enough members when two are present and one observes", () => {
+  it("DEF-QUORUM-MINIMUM: with a minimum of three, the chair cannot record enough members when two are present and one observes", () => {
     const refusal = spec.given(attending(["present", "deputy", "observer", "apologies"])).when(confirm(true)).refusal()
-    expect(refusal).toMatchObject({ _tag: "QuorumNotMet", ruleId: "CPR-3", present: 2, needed: 3 })
+    expect(refusal).toMatchObject({ _tag: "QuorumNotMet", ruleId: "DEF-QUORUM-MINIMUM", present: 2, needed: 3 })
     expect(refusal.message).toBe(
-      "Only 2 members are recorded as present (a deputy counts for a member who is not there; a member who also represents others counts once; observers do not); this panel needs 3 to be quorate (CPR-3). " +
+      "Only 2 members are recorded as present (a deputy counts for a member who is not there; a member who also represents others counts once; observers do not); this panel needs 3 to be quorate (DEF-QUORUM-MINIMUM, Carepanel default, not in the terms of reference; set by the authority's policy). " +
         "Record who is present, or record that there are not enough members."
     )
   })
 
-  it("CPR-3: members present and deputies standing in make the quorum; the chair may always record too few", () => {
+  it("DEF-QUORUM-MINIMUM, CPR-3: members present and deputies standing in for members away make the quorum; the chair may always record too few", () => {
     const history = attending(["present", "present", "deputy"])
     expect(spec.given(history).when(confirm(true)).state()?.quorum).toMatchObject({ enough: true })
     expect(spec.given(scheduled).when(confirm(false)).state()?.quorum).toMatchObject({ enough: false })
@@ -55,7 +55,7 @@ describe("quorum", () => {
   })
 
   test.prop([fc.array(fc.constantFrom<AttendanceStatus>("present", "apologies", "deputy", "observer", "confirmed"), { maxLength: 8 })])(
-    "CPR-3: enough members is accepted exactly when those present and deputising reach the minimum",
+    "DEF-QUORUM-MINIMUM: enough members is accepted exactly when those present and deputising reach the minimum",
     (statuses) => {
       const outcome = Either.try(() => spec.given(attending(statuses)).when(confirm(true)).events())
       const counted = statuses.filter((status) => status === "present" || status === "deputy").length
