@@ -185,9 +185,128 @@ describe("visits (STAT-R28)", () => {
   })
 })
 
+const placementEnded = (placementRef: string, endedAt = hoursAgo(1), reason = "child_returned_home") => ({
+  type: "placement.ended",
+  data: { actor: socialWorker, placementRef, reason, endedAt }
+})
+const consentWithdrawn = (placementRef: string, withdrawnBy = "Dana Ashdale") => ({
+  type: "accommodation.s20_consent_withdrawn",
+  data: { actor: socialWorker, placementRef, withdrawnBy }
+})
+
+describe("a placement's end", () => {
+  it("records the end with its reason at endedAt, when the child left, on the placement the case system named", async () => {
+    const placementId = await startPlacement("ep-end-1")
+    const endedAt = hoursAgo(2)
+    const answer = await deliver(receiver.url, placementEnded("ep-end-1", endedAt, "child_moved"))
+    expect(answer).toMatchObject({ status: 200, body: { outcome: "applied", touched: [{ type: "placement", id: placementId }] } })
+    expect((await placementEvents(placementId)).find((event) => event.type === "PlacementEnded")?.data).toMatchObject({
+      reason: "child_moved",
+      endedAt,
+      by: { name: socialWorker.name }
+    })
+  })
+
+  it("the child returned home from s20 accommodation: the child's looked-after period ends at endedAt, in the same delivery (STAT-R33)", async () => {
+    await startPlacement("ep-end-home")
+    expect((await deliver(receiver.url, s20Started("ep-end-home"))).status).toBe(200)
+    const endedAt = hoursAgo(1)
+    expect((await deliver(receiver.url, placementEnded("ep-end-home", endedAt))).status).toBe(200)
+    const childEvents = await queryStore<{ type: string; data: string }>(receiver.store, "SELECT type, data FROM events WHERE entity_id = ? ORDER BY position", ["child-ep-end-home"])
+    expect(childEvents.at(-1)?.type).toBe("LookedAfterEnded")
+    expect(JSON.parse(childEvents.at(-1)!.data)).toMatchObject({ endedAt })
+  })
+
+  it("answers an end before a visit recorded on the placement 422 with the core's PlacementEndRefused and its words, recorded; no end is stored", async () => {
+    const placementId = await startPlacement("ep-end-early")
+    expect((await deliver(receiver.url, visited("ep-end-early", { visitedAt: hoursAgo(2) }))).status).toBe(200)
+    const early = placementEnded("ep-end-early", hoursAgo(3))
+    const refused = await deliver(receiver.url, early, { id: "msg_end_early" })
+    expect(refused.status).toBe(422)
+    expect(refused.contentType).toBe("application/problem+json")
+    expect(refused.body).toMatchObject({
+      code: "PlacementEndRefused",
+      detail: expect.stringMatching(/^The placement cannot have ended at .*: the visit at .* is recorded on it after that\. Correct that first, or give a later end\.$/)
+    })
+    expect(await deliver(receiver.url, early, { id: "msg_end_early" })).toEqual(refused)
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_end_early' AND outcome = 'refused'")).toBe(1)
+    expect((await placementEvents(placementId)).map((event) => event.type)).not.toContain("PlacementEnded")
+  })
+
+  it("parks an end for a placement not yet known (202), and applies it when the placement's start arrives", async () => {
+    const endedAt = hoursAgo(1)
+    const early = await deliver(receiver.url, placementEnded("ep-end-late", endedAt), { id: "msg_end_late" })
+    expect(early).toMatchObject({ status: 202, body: { outcome: "parked", waitingFor: "mosaic/placement/ep-end-late" } })
+    const placementId = await startPlacement("ep-end-late")
+    expect((await placementEvents(placementId)).find((event) => event.type === "PlacementEnded")?.data).toMatchObject({ reason: "child_returned_home", endedAt })
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_end_late' AND outcome = 'applied'")).toBe(1)
+  })
+
+  it("answers an end without its instant, or with a reason the core does not take, 422 with both paths, and stores nothing", async () => {
+    const before = await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")
+    const answer = await deliver(receiver.url, { type: "placement.ended", data: { actor: socialWorker, placementRef: "ep-end-1", reason: "ran_away" } })
+    expect(answer.status).toBe(422)
+    expect((answer.body.problems as Array<{ path: string }>).map((p) => p.path).sort()).toEqual(["data.endedAt", "data.reason"])
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")).toBe(before)
+  })
+
+  it("is in /openapi.json with the placement, the reason (the core's reasons) and the instant required", async () => {
+    const schemas = ((await (await fetch(`${receiver.url}/openapi.json`)).json()) as any).components.schemas
+    expect(schemas.placement_ended.properties.data.required).toEqual(expect.arrayContaining(["placementRef", "reason", "endedAt"]))
+    expect(schemas.placement_ended.properties.data.properties.reason.enum).toEqual(["approved_as_foster_carer", "child_moved", "child_returned_home", "approval_expired_child_moved"])
+  })
+})
+
+describe("s20 consent withdrawn (STAT-S20-CONSENT)", () => {
+  it("records who withdrew consent on the placement the case system named: the s20 basis ends", async () => {
+    const placementId = await startPlacement("ep-s20-withdrawn")
+    expect((await deliver(receiver.url, s20Started("ep-s20-withdrawn"))).status).toBe(200)
+    const answer = await deliver(receiver.url, consentWithdrawn("ep-s20-withdrawn"))
+    expect(answer).toMatchObject({ status: 200, body: { outcome: "applied", touched: [{ type: "placement", id: placementId }] } })
+    expect((await placementEvents(placementId)).find((event) => event.type === "S20ConsentWithdrawn")?.data).toMatchObject({ withdrawnBy: "Dana Ashdale", by: { name: socialWorker.name } })
+  })
+
+  it("answers a withdrawal on a placement with no s20 accommodation 422 with the core's S20ConsentIncomplete and its words, storing nothing", async () => {
+    const placementId = await startPlacement("ep-s20-none")
+    const refused = await deliver(receiver.url, consentWithdrawn("ep-s20-none"))
+    expect(refused.status).toBe(422)
+    expect(refused.body).toMatchObject({
+      code: "S20ConsentIncomplete",
+      detail: "There is no s20 consent in force to withdraw: record the s20 accommodation first (STAT-S20-CONSENT)."
+    })
+    expect((await placementEvents(placementId)).map((event) => event.type)).not.toContain("S20ConsentWithdrawn")
+  })
+
+  it("parks a withdrawal for a placement not yet known (202); released by the placement's start, it is refused while no s20 accommodation is recorded (kept for replay)", async () => {
+    const early = await deliver(receiver.url, consentWithdrawn("ep-s20-late"), { id: "msg_s20_withdrawn_late" })
+    expect(early).toMatchObject({ status: 202, body: { outcome: "parked", waitingFor: "mosaic/placement/ep-s20-late" } })
+    // Released with the start, the withdrawal finds no s20 accommodation yet: refused, recorded, and replayable by an operator.
+    const placementId = await startPlacement("ep-s20-late")
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_s20_withdrawn_late' AND outcome = 'refused'")).toBe(1)
+    expect((await placementEvents(placementId)).map((event) => event.type)).not.toContain("S20ConsentWithdrawn")
+  })
+
+  it("answers a withdrawal naming nobody 422 by its path, and stores nothing", async () => {
+    const before = await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")
+    const answer = await deliver(receiver.url, consentWithdrawn("ep-s20-withdrawn", "  "))
+    expect(answer.status).toBe(422)
+    expect((answer.body.problems as Array<{ path: string }>).map((p) => p.path)).toEqual(["data.withdrawnBy"])
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")).toBe(before)
+  })
+})
+
 describe("the statutory examples (docs/webhooks.md, carepanel-webhooks send --example)", () => {
-  it("apply in order: the placement, police protection, s20 accommodation with consent, police protection ended by it", async () => {
-    for (const type of ["placement.connected_person_started", "police_protection.started", "accommodation.s20_started", "police_protection.ended", "visit.recorded"]) {
+  it("apply in order: the placement, police protection, s20 accommodation with consent, police protection ended by it, a visit, consent withdrawn, the placement ended", async () => {
+    const types = [
+      "placement.connected_person_started",
+      "police_protection.started",
+      "accommodation.s20_started",
+      "police_protection.ended",
+      "visit.recorded",
+      "accommodation.s20_consent_withdrawn",
+      "placement.ended"
+    ]
+    for (const type of types) {
       const answer = await deliver(receiver.url, bodyOf({ url: "", secret: "", example: type }))
       expect([type, answer.status, answer.body.outcome]).toEqual([type, 200, "applied"])
     }

@@ -88,6 +88,10 @@ export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
           placements.recordS20Accommodation(actor, id, { consents, ...(childWishes === undefined ? {} : { childWishes }) })
         )
       }
+      case "accommodation.s20_consent_withdrawn":
+        return yield* onPlacement(event.data.placementRef, (id) => placements.recordS20ConsentWithdrawn(actor, id, event.data.withdrawnBy))
+      case "placement.ended":
+        return yield* onPlacement(event.data.placementRef, (id) => placements.end(actor, id, event.data.reason, event.data.endedAt))
       case "legal_status.changed": {
         // The child's record is keyed by the child's id, which the case system and the core share: nothing to wait for.
         const childId = ChildId.make(event.data.childId)

@@ -1,4 +1,4 @@
-import { BasicTestAnswers, ChildId, ConnectedCarer, PoliceProtectionOutcome, RealDateTimeUtc, S20ConsentRecord } from "@carepanel/core"
+import { BasicTestAnswers, ChildId, ConnectedCarer, EndReason, PoliceProtectionOutcome, RealDateTimeUtc, S20ConsentRecord } from "@carepanel/core"
 import { Schema } from "effect"
 import { envelope, SourceReference } from "./eventParts.js"
 
@@ -35,6 +35,21 @@ export const S20AccommodationStarted = envelope(
   "The child of the placement was accommodated under s20: each consent of a person with parental responsibility in full, and the child's wishes (STAT-S20-CONSENT)"
 )
 
+export const S20ConsentWithdrawn = envelope(
+  "accommodation.s20_consent_withdrawn",
+  {
+    ...placementRef,
+    withdrawnBy: Schema.NonEmptyTrimmedString.annotations({ description: "The person with parental responsibility who withdrew consent" })
+  },
+  "A person with parental responsibility withdrew consent to the child's s20 accommodation (s20(8), STAT-S20-CONSENT): the s20 basis ends when the receiver records it, and an urgent alert goes out"
+)
+
+export const PlacementEnded = envelope(
+  "placement.ended",
+  { ...placementRef, reason: EndReason, endedAt: RealDateTimeUtc },
+  "The child left the placement at endedAt, for reason: its clocks stop then, and so does the looked-after period it ends (the child returned home from s20 accommodation, or from a Regulation 24 placement with no legal status recorded)"
+)
+
 export const VisitRecorded = envelope(
   "visit.recorded",
   {
@@ -47,4 +62,12 @@ export const VisitRecorded = envelope(
   "A statutory visit to the child of the placement (STAT-R28): when, who visited, whether the child was seen alone and, if not, why; meets the visit clock due"
 )
 
-export const placementEvents = [ConnectedPersonPlacementStarted, PoliceProtectionStarted, PoliceProtectionEnded, S20AccommodationStarted, VisitRecorded] as const
+export const placementEvents = [
+  ConnectedPersonPlacementStarted,
+  PoliceProtectionStarted,
+  PoliceProtectionEnded,
+  S20AccommodationStarted,
+  S20ConsentWithdrawn,
+  PlacementEnded,
+  VisitRecorded
+] as const

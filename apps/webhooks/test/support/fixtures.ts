@@ -23,6 +23,8 @@ export const sourcesFor = (secrets: ReadonlyArray<string> = [secret]) => ({
             "police_protection.started",
             "police_protection.ended",
             "accommodation.s20_started",
+            "accommodation.s20_consent_withdrawn",
+            "placement.ended",
             "visit.recorded",
             "legal_status.changed"
           ],
