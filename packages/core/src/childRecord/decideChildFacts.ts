@@ -28,6 +28,13 @@ export const decideChildFacts = (command: FactCommand, state: ChildRecordState, 
       }
       case "RecordChildDeath": {
         if (today < command.diedOn) return yield* new NotYetHappened({ message: `A death on ${formatDate(command.diedOn)} is still to come.` })
+        if (state?.diedOn !== undefined) {
+          // A second death would leave the first's end of the period in force if either were later withdrawn.
+          return yield* new ChildFactRefused({
+            ruleId: "STAT-R50",
+            message: `The child is already recorded as having died on ${formatDate(state.diedOn)}. If that date is wrong, withdraw it (withdrawChildDeath), then record the right one: the retention date (STAT-R50) and the end of being looked after (STAT-R33) rest on it.`
+          })
+        }
         if (state?.dateOfBirth !== undefined && command.diedOn < state.dateOfBirth) {
           return yield* new ChildFactRefused({ ruleId: "STAT-R50", message: `The child was born on ${formatDate(state.dateOfBirth)}; a death on ${formatDate(command.diedOn)} comes before it.` })
         }

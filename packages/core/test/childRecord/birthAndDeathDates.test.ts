@@ -28,4 +28,19 @@ describe("the child's dates of birth and death (STAT-S25's age test, STAT-R50)",
     })
     expect(northSomerset.given(deathFirst).when(born("2027-02-11")).refusal()).toMatchObject({ _tag: "ChildFactRefused", ruleId: "STAT-R50" })
   })
+
+  it("STAT-R50: a second death while one stands is refused, naming the first and how to correct it; after withdrawing it, the right date is recorded", () => {
+    const first = northSomerset.play([died("2027-02-10")])
+    expect(northSomerset.given(first).when(died("2027-02-12", london("2027-03-03", "09:00"))).refusal()).toMatchObject({
+      _tag: "ChildFactRefused",
+      ruleId: "STAT-R50",
+      message:
+        "The child is already recorded as having died on Wed 10 Feb 2027. If that date is wrong, withdraw it (withdrawChildDeath), then record the right one: the retention date (STAT-R50) and the end of being looked after (STAT-R33) rest on it."
+    })
+    const withdrawn = northSomerset.play([
+      died("2027-02-10"),
+      cmd({ _tag: "WithdrawChildRecordEntry", entry: { kind: "death", diedOn: "2027-02-10" }, reason: "The wrong date was entered" }, london("2027-03-02", "10:00"), "teamManager")
+    ])
+    expect(northSomerset.given(withdrawn).when(died("2027-02-12", london("2027-03-03", "09:00"))).events()).toMatchObject([{ _tag: "ChildDeathRecorded", diedOn: "2027-02-12" }])
+  })
 })
