@@ -83,15 +83,14 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
     ...disagreements.flatMap((disagreement) =>
       aboutChildren(childrenOf.get(disagreement.referralId), disagreementClocks(disagreement, policy))
     ),
-    ...placements.flatMap((placement) => aboutChildren([placement.childId], placementClocks(placement, policy, now.now))),
-    ...placements.flatMap((placement) =>
-      placement.status === "placed"
-        ? aboutChildren(
-            [placement.childId],
-            visitClocks(withChildRecordReview(visitedPlacementOf(placement), childRecords.find((record) => record.childId === placement.childId)), calendar)
-          )
-        : []
-    ),
+    ...placements.flatMap((placement) => {
+      const record = childRecords.find((one) => one.childId === placement.childId)
+      if (placement.status !== "placed") return aboutChildren([placement.childId], placementClocks(placement, policy, now.now))
+      // A child recorded as having died is owed nothing more by the placement, as when it ends (STAT-R33): no visit,
+      // plan or approval falls due.
+      if (record?.diedOn !== undefined) return []
+      return aboutChildren([placement.childId], [...placementClocks(placement, policy, now.now), ...visitClocks(withChildRecordReview(visitedPlacementOf(placement), record), calendar)])
+    }),
     ...childRecords.flatMap((record) => aboutChildren([record.childId], childRecordClocks(record, liveSittings, policy)))
   ]
 }

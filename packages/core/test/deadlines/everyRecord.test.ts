@@ -82,6 +82,18 @@ describe("given a child's statutory record beside the child's placement", () => 
     expect(visits([otherChild])).toEqual(visits([]))
     expect(visits([otherChild, record])).toEqual(visits([record]))
   })
+
+  it("when the child's death is on the record then the placement asks nothing more (STAT-R33): no visit, plan or approval clock; another child's death changes nothing", () => {
+    const died = recordOf(
+      northSomerset.play(
+        [childCmd({ _tag: "RecordChildDeath", diedOn: "2027-04-28" }, london("2027-04-29", "09:00"))],
+        northSomerset.play([childCmd({ _tag: "RecordLegalStatus", code: "C1", from: london("2027-03-26", "10:00") }, london("2027-03-26", "10:00"))])
+      )
+    )
+    // Before: the visits, the placement plan and the temporary approval's clocks ran on for the child who died.
+    expect(clocks([died]).filter((deadline) => deadline.about.kind === "placement")).toEqual([])
+    expect(clocks([{ ...died, childId: ChildId.make("child-2") }]).filter((deadline) => deadline.ruleId === "STAT-R28").length).toBeGreaterThan(0)
+  })
 })
 
 describe("given requests, a member's disagreement and a connected-person placement", () => {
