@@ -83,5 +83,5 @@ export const fiveYearBundle = (minutes: MinutesInputs, key: SigningKey): CourtBu
     stream("referral", referralId, ["ReferralDrafted", "DocumentRecorded", "ReferralSubmitted", "ReferralApproved", "AcceptedOntoSitting", "HearingRecorded"], at)
     stream("decision", `dec-5y-${month}`, ["DecisionRecorded", "DecisionSignedOff", "ActionCompleted", "ActionCompleted"], DateTime.add(at, { days: 7 }))
   }
-  return { authorityName: policy.authority.name, childId, referrals, decisions, disagreements: [], placements: [], deadlines: minutes.deadlines, events, seal: benchSeal(key, policy.authority.id, childId, events, DateTime.formatIso(DateTime.add(start, { days: 1830 }))), reader: { ...reader, actor: staff.assistantDirector, role: "assistant_director" }, at: DateTime.add(start, { days: 1830 }) }
+  return { authorityName: policy.authority.name, childId, referrals, decisions, disagreements: [], placements: [], childRecord: undefined, deadlines: minutes.deadlines, events, seal: benchSeal(key, policy.authority.id, childId, events, DateTime.formatIso(DateTime.add(start, { days: 1830 }))), reader: { ...reader, actor: staff.assistantDirector, role: "assistant_director" }, at: DateTime.add(start, { days: 1830 }) }
 }

@@ -7,6 +7,7 @@ import {
   Agendas,
   type BundleManifest,
   ChildId,
+  ChildRecords,
   EventStore,
   Deadlines,
   Decisions,
@@ -20,7 +21,7 @@ import {
 import { playWeek, SequentialIds, staffOf, staticPolicies } from "@carepanel/core/testing"
 import { generateSigningKeyPem, SqliteStoreLayer, signingKeyFromPem, trustedKeyOf } from "@carepanel/store-sql"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, TestContext } from "effect"
+import { DateTime, Effect, Layer, TestContext } from "effect"
 import { bundleCheckReport } from "../src/bundleCheckReport.js"
 import { checkBundle } from "../src/checkBundle.js"
 import { renderPdf } from "../src/renderPdf.js"
@@ -37,7 +38,7 @@ const authorityKeys = [trustedKeyOf(signingKeyFromPem(keyPem))]
 const scratch = mkdtempSync(join(tmpdir(), "carepanel-bundle-"))
 
 /** The core on a real SQLite store, which chains and signs every commit a bundle is checked against. */
-const onSqlite = Layer.mergeAll(Referrals.Default, Decisions.Default, Deadlines.Default, Agendas.Default, Documents.Default).pipe(
+const onSqlite = Layer.mergeAll(Referrals.Default, Decisions.Default, ChildRecords.Default, Deadlines.Default, Agendas.Default, Documents.Default).pipe(
   Layer.provideMerge(Sittings.Default),
   Layer.provideMerge(
     Layer.mergeAll(
@@ -65,6 +66,8 @@ const bundleOfWeek = Effect.promise(() => {
   played ??= Effect.runPromise(
     Effect.gen(function* () {
       yield* playWeek(policy)
+      // the child's statutory record is one of the records the bundle seals and the re-check covers
+      yield* (yield* ChildRecords).recordLegalStatus(staff.socialWorker, ChildId.make("child-a"), "C1", yield* DateTime.now)
       const documents = yield* Documents
       const first = yield* documents.courtBundle(bundleRequest, ChildId.make("child-a"))
       const request = first.manifest.events.find((event) => event.streamType === "referral")!
@@ -99,7 +102,7 @@ describe("court bundle", () => {
       const { document, manifest } = yield* bundleOfWeek
       const text = (yield* Effect.promise(() => renderPdf(document).then(pdfPages))).join(" ")
       const checkpoint = manifest.integrity!.checkpoint
-      expect(inOrder(text, ["Court bundle: Alex Brook (child-a)", "Chronology", "Requests", "Decisions", "Recorded by", "Sign-offs and agreements", "Dissent", "Placements and extensions", "Statutory clocks", "Integrity appendix", "Signed checkpoint: store", "Position", String(checkpoint.events.position), "Key id", checkpoint.keyId])).toBeUndefined()
+      expect(inOrder(text, ["Court bundle: Alex Brook (child-a)", "Chronology", "Requests", "Decisions", "Recorded by", "Sign-offs and agreements", "Dissent", "Placements and extensions", "Statutory record", "interim care order", "Statutory clocks", "Integrity appendix", "Signed checkpoint: store", "Position", String(checkpoint.events.position), "Key id", checkpoint.keyId])).toBeUndefined()
       expect(inOrder(text.replace(/\s/g, ""), [checkpoint.events.head, checkpoint.signature])).toBeUndefined()
       expect(manifest.events.length).toBeGreaterThan(5)
       for (const event of manifest.events) expect(event.hash).toMatch(/^[0-9a-f]{64}$/)
@@ -107,7 +110,7 @@ describe("court bundle", () => {
     })
   )
 
-  it.effect("the bundle's checkpoint is the one the witness keeps, and it covers every event of the bundle", () =>
+  it.effect("the bundle's checkpoint is the one the witness keeps, and it covers every event of the bundle, the child's statutory record's too", () =>
     Effect.gen(function* () {
       const { manifest } = yield* bundleOfWeek
       const seal = manifest.integrity!
@@ -115,10 +118,11 @@ describe("court bundle", () => {
       expect(witnessed).toContainEqual(seal.checkpoint)
       expect(seal.checkpoint.events.position).toBeGreaterThanOrEqual(manifest.events.at(-1)!.position)
       expect(seal.records.map((record) => record.streamId).sort()).toEqual([...new Set(manifest.events.map((event) => event.streamId))].sort())
+      expect(seal.records.map((record) => record.streamId)).toContain(`${policy.authority.id}/child-record/child-a`)
       expect(check(manifest)).toEqual({
         exitCode: 0,
         lines: [
-          `OK: ${manifest.events.length} events in 2 records, up to position ${manifest.events.at(-1)!.position}, match their hashes and the signed commits; the signed checkpoint covers every one.`,
+          `OK: ${manifest.events.length} events in 3 records, up to position ${manifest.events.at(-1)!.position}, match their hashes and the signed commits; the signed checkpoint covers every one.`,
           `checkpoint: store ${seal.storeId}, position ${seal.checkpoint.events.position}, ${seal.checkpoint.at}, key ${authorityKeys[0]!.keyId}`
         ]
       })
@@ -134,7 +138,7 @@ describe("court bundle", () => {
     120_000
   )
 
-  it.effect("a tampered bundle is caught with the first bad item named: one event changed, one removed, one signature from another key", () =>
+  it.effect("a tampered bundle is caught with the first bad item named: one event changed, one removed, a record left out, one signature from another key", () =>
     Effect.gen(function* () {
       const { manifest } = yield* bundleOfWeek
       const target = manifest.events[3]!
@@ -149,12 +153,22 @@ describe("court bundle", () => {
       expect(check(removed).lines).toEqual([`FAILED at position ${next.position}: Version ${target.version} of ${target.streamId} is missing: the bundle goes from version ${target.version - 1} to the event at position ${next.position} (${next.streamId}, version ${next.version}, ${next.type}).`])
 
       // a record's last commit, events and signed link both: only the signed list of records shows it
-      const lastCommit = manifest.integrity!.commits.at(-1)!
-      const kept = manifest.events.filter((event) => event.position < lastCommit.firstPosition)
-      const cut: BundleManifest = { ...withEvents(manifest, kept), integrity: { ...manifest.integrity!, commits: manifest.integrity!.commits.slice(0, -1) } }
+      const commits = manifest.integrity!.commits
+      const lastCommit = commits.findLast((commit) => commits.some((earlier) => earlier.streamId === commit.streamId && earlier.lastPosition < commit.firstPosition))!
+      const kept = manifest.events.filter((event) => event.streamId !== lastCommit.streamId || event.position < lastCommit.firstPosition)
+      const cut: BundleManifest = { ...withEvents(manifest, kept), integrity: { ...manifest.integrity!, commits: commits.filter((commit) => commit !== lastCommit) } }
       const keptVersion = kept.filter((event) => event.streamId === lastCommit.streamId).at(-1)!.version
       const sealedVersion = manifest.integrity!.records.find((record) => record.streamId === lastCommit.streamId)!.version
       expect(check(cut).lines).toEqual([`FAILED: Record ${lastCommit.streamId} ends at version ${keptVersion} in the bundle, but at version ${sealedVersion} at the checkpoint: its last events were removed.`])
+
+      // the child's statutory record left out whole, its events and signed commits: the signed list of records names it
+      const statutory = `${policy.authority.id}/child-record/child-a`
+      const withoutRecord: BundleManifest = {
+        ...withEvents(manifest, manifest.events.filter((event) => event.streamId !== statutory)),
+        integrity: { ...manifest.integrity!, commits: commits.filter((commit) => commit.streamId !== statutory) }
+      }
+      const recordVersion = manifest.events.filter((event) => event.streamId === statutory).length
+      expect(check(withoutRecord).lines).toEqual([`FAILED: Record ${statutory} (version ${recordVersion} at the checkpoint) is missing from the bundle.`])
 
       // changed, every hash after it recomputed, the commits and the list of records re-signed with a key of the forger's own
       const forger = signingKeyFromPem(generateSigningKeyPem())
@@ -193,7 +207,7 @@ describe("court bundle", () => {
       const report = check(staleManifest)
       expect(report.exitCode).toBe(2)
       expect(report.lines[0]).toBe(
-        `NOT COVERED: ${staleManifest.events.length} events in 2 records, up to position ${after[0]!.position}, match their hashes and the signed commits, but the checkpoint is older than the last events: 1 event(s), positions ${after[0]!.position}-${after[0]!.position}, were recorded after it: they match their hashes, but nothing signed shows whether later events of their records were left out. Ask for a bundle with a newer checkpoint.`
+        `NOT COVERED: ${staleManifest.events.length} events in 3 records, up to position ${after[0]!.position}, match their hashes and the signed commits, but the checkpoint is older than the last events: 1 event(s), positions ${after[0]!.position}-${after[0]!.position}, were recorded after it: they match their hashes, but nothing signed shows whether later events of their records were left out. Ask for a bundle with a newer checkpoint.`
       )
     })
   )

@@ -19,6 +19,8 @@ import { ReadModels } from "../ports/ReadModels.js"
 import { disagreementStreamType } from "../disagreement/disagreementAggregate.js"
 import { referralStreamType } from "../referral/referralAggregate.js"
 import { placementStreamType } from "../regulation24/placementAggregate.js"
+import { ChildRecord } from "../childRecord/ChildRecord.js"
+import { childRecordCollection, childRecordStreamType } from "../childRecord/childRecordAggregate.js"
 import { courtBundle } from "./courtBundle.js"
 import { type AuthorityRecords, authorityRecords } from "./authorityRecords.js"
 import { decisionSheet } from "./decisionSheet.js"
@@ -135,37 +137,41 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
           ? Effect.fail(new NotApplicable({ message: "This decision was agreed outside panel: its record is uploaded with the sitting that hears it." }))
           : Effect.void
 
-    /** Every event of the child's records (requests, decisions, dissents, placements), each stream whole. */
+    /** Every event of the child's records (requests, decisions, dissents, placements, statutory record), each stream whole. */
     const eventsOf = (streams: ReadonlyArray<StreamRef>) =>
       Effect.flatMap(EventStore, (store) => Effect.forEach(streams, (stream) => store.readStream(stream))).pipe(Effect.map((all) => all.flat()))
 
     return {
       /**
-       * A court bundle for one child (NSO-8) and its manifest for the offline re-check. A child with no record
-       * answers NotFound. Reading it is logged like any document.
+       * A court bundle for one child (NSO-8) and its manifest for the offline re-check: their requests, decisions,
+       * dissent, placements and statutory record, each stream sealed. A child with none of them answers NotFound.
+       * Reading it is logged like any document.
        */
       courtBundle: (request: DocumentRequest, childId: ChildId) =>
         Effect.gen(function* () {
           const { role } = yield* authorise(request.actor, courtBundleReaders)
-          const records = yield* authorityRecords(request.actor.authorityId)
+          const authorityId = request.actor.authorityId
+          const childRecord = yield* readModelDoc(authorityId, childRecordCollection, childId, ChildRecord)
+          // Its clocks are worked out with the others: the record's reviews also pace a placement's visits.
+          const records = yield* authorityRecords(authorityId, childRecord === undefined ? [] : [childRecord])
           const referrals = records.referrals.filter((referral) => referral.form.children.some((child) => child.childId === childId))
           const decisions = records.decisions.filter((decision) => decision.subject.childIds.includes(childId))
           const decisionIds = new Set<string>(decisions.map((decision) => decision.id))
           const disagreements = records.disagreements.filter((disagreement) => decisionIds.has(disagreement.decisionId))
           const placements = records.placements.filter((placement) => placement.childId === childId)
-          if (referrals.length + placements.length === 0) return yield* Effect.fail(NotFound.of("child", childId))
-          const authorityId = request.actor.authorityId
+          if (referrals.length + placements.length === 0 && childRecord === undefined) return yield* Effect.fail(NotFound.of("child", childId))
           const streams: ReadonlyArray<StreamRef> = [
             ...referrals.map((record) => ({ authorityId, streamType: referralStreamType, id: record.id })),
             ...decisions.map((record) => ({ authorityId, streamType: decisionStreamType, id: record.id })),
             ...disagreements.map((record) => ({ authorityId, streamType: disagreementStreamType, id: record.id })),
-            ...placements.map((record) => ({ authorityId, streamType: placementStreamType, id: record.id }))
+            ...placements.map((record) => ({ authorityId, streamType: placementStreamType, id: record.id })),
+            ...(childRecord === undefined ? [] : [{ authorityId, streamType: childRecordStreamType, id: childId }])
           ]
           // Sealed first: events read afterwards are all at or after the checkpoint's state of their record.
           const seal = Option.isSome(seals) ? yield* seals.value.seal(authorityId, childId, streams) : undefined
           const events = yield* eventsOf(streams)
           const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
-          const bundle = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, deadlines: records.deadlines, events, seal, reader, at: records.at })
+          const bundle = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, childRecord, deadlines: records.deadlines, events, seal, reader, at: records.at })
           yield* (yield* AccessLog).record(accessRecords(readBy(reader, request.purpose, records.at), bundle.document.reads))
           return bundle
         }).pipe(Effect.provide(context)),

@@ -1,5 +1,6 @@
 import { DateTime, Effect } from "effect"
 import { readAll } from "../agenda/readAll.js"
+import type { ChildRecord } from "../childRecord/ChildRecord.js"
 import { deadlinesOf } from "../deadlines/computeDeadlines.js"
 import { Decision } from "../decision/Decision.js"
 import { decisionCollection } from "../decision/decisionAggregate.js"
@@ -21,6 +22,8 @@ export interface FoldedRecords {
   readonly decisions: ReadonlyArray<Decision>
   readonly disagreements: ReadonlyArray<Disagreement>
   readonly placements: ReadonlyArray<Placement>
+  /** Children's statutory records whose clocks the document shows (a court bundle's child); none by default. */
+  readonly childRecords?: ReadonlyArray<ChildRecord>
 }
 
 /** The records with the authority's policy and their clocks (met ones included) as of `at`. */
@@ -32,8 +35,11 @@ export const withClocks = (authorityId: AuthorityId, records: FoldedRecords, at:
     at
   }))
 
-/** One authority's folded records, its policy and its clocks (met ones included) as of now: what documents read. */
-export const authorityRecords = (authorityId: AuthorityId) =>
+/**
+ * One authority's folded records, its policy and its clocks (met ones included) as of now: what documents read.
+ * `childRecords`: the children's statutory records whose clocks are counted too.
+ */
+export const authorityRecords = (authorityId: AuthorityId, childRecords: ReadonlyArray<ChildRecord> = []) =>
   Effect.gen(function* () {
     const [referrals, sittings, decisions, disagreements, placements] = yield* Effect.all([
       readAll(referralCollection, Referral, authorityId),
@@ -42,7 +48,7 @@ export const authorityRecords = (authorityId: AuthorityId) =>
       readAll(disagreementCollection, Disagreement, authorityId),
       readAll(placementCollection, Placement, authorityId)
     ])
-    return yield* withClocks(authorityId, { referrals, sittings, decisions, disagreements, placements }, yield* DateTime.now)
+    return yield* withClocks(authorityId, { referrals, sittings, decisions, disagreements, placements, childRecords }, yield* DateTime.now)
   })
 
 export type AuthorityRecords = Effect.Effect.Success<ReturnType<typeof authorityRecords>>

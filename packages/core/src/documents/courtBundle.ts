@@ -1,5 +1,6 @@
 import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
+import type { ChildRecord } from "../childRecord/ChildRecord.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import type { Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
@@ -13,6 +14,7 @@ import { clocksTable, decisionBlocks, dissentBlocks } from "./decisionBlocks.js"
 import { amendmentBlock, signatureBlocks } from "./decisionSheet.js"
 import { type Block, type DocumentModel, fields, paragraph, type Section, table } from "./DocumentModel.js"
 import { childNaming, type DocumentReader, preparedFor } from "./DocumentReader.js"
+import { statutoryRecordFields, statutoryRecordSection } from "./statutoryRecord.js"
 
 /** One event as the bundle carries it: enough to recompute its hash, its link to the event before it, and its signed commit. */
 export interface BundleEvent {
@@ -46,6 +48,8 @@ export interface CourtBundleInputs {
   readonly decisions: ReadonlyArray<Decision>
   readonly disagreements: ReadonlyArray<Disagreement>
   readonly placements: ReadonlyArray<Placement>
+  /** The child's statutory record (legal statuses, looked-after periods, reviews, orders...), if one is kept. */
+  readonly childRecord: ChildRecord | undefined
   readonly deadlines: ReadonlyArray<Deadline>
   readonly events: ReadonlyArray<StoredEvent>
   /** The store's seal of the child's records at a checkpoint taken before `events` were read. */
@@ -133,7 +137,7 @@ const integrityBlocks = (seal: RecordSeal | undefined, events: ReadonlyArray<Sto
 
 /**
  * A court bundle for one child (NSO-8): every request, decision (with sign-offs and amendments), dissent, placement
- * and extension, and every statutory clock (met, missed, how), then an integrity appendix listing each event's
+ * and extension, the child's statutory record, and every statutory clock (met, missed, how), then an integrity appendix listing each event's
  * position and chained hash. The manifest carries the events themselves, for the offline re-check.
  */
 export const courtBundle = (inputs: CourtBundleInputs): { readonly document: DocumentModel; readonly manifest: BundleManifest } => {
@@ -141,7 +145,12 @@ export const courtBundle = (inputs: CourtBundleInputs): { readonly document: Doc
   const events = [...inputs.events].sort((a, b) => a.position - b.position)
   const recordIds = new Set<string>([...inputs.referrals, ...inputs.decisions, ...inputs.disagreements, ...inputs.placements].map((record) => record.id))
   const actionIds = new Set<string>(inputs.decisions.flatMap((decision) => decision.content.actions.map((action) => action.actionId)))
-  const clocks = inputs.deadlines.filter((deadline) => recordIds.has(deadline.about.id) || (deadline.about.kind === "action" && actionIds.has(deadline.about.id)))
+  const clocks = inputs.deadlines.filter(
+    (deadline) =>
+      recordIds.has(deadline.about.id) ||
+      (deadline.about.kind === "action" && actionIds.has(deadline.about.id)) ||
+      (deadline.about.kind === "child" && deadline.about.id === inputs.childId)
+  )
   const chronological = [...inputs.decisions].sort((a, b) => DateTime.distance(b.heardAt, a.heardAt))
   const document: DocumentModel = {
     kind: "court_bundle",
@@ -181,10 +190,11 @@ export const courtBundle = (inputs: CourtBundleInputs): { readonly document: Doc
       },
       { heading: "Dissent", blocks: inputs.disagreements.length === 0 ? [paragraph("No member dissented.")] : dissentBlocks(inputs.disagreements, naming) },
       { heading: "Placements and extensions", blocks: inputs.placements.length === 0 ? [paragraph("No Regulation 24 placement.")] : [], subsections: inputs.placements.map(placementSection) },
+      statutoryRecordSection(inputs.childRecord, naming),
       { heading: "Statutory clocks", blocks: [clocksTable("Every clock, met, missed or running, with its rule", clocks)] },
       { heading: "Integrity appendix", blocks: integrityBlocks(inputs.seal, events) }
     ],
-    reads: [{ childId: inputs.childId, fields: ["fullName", "requests", "decisions", "amendments", "dissent", "placements", "clocks", "events"] }]
+    reads: [{ childId: inputs.childId, fields: ["fullName", "requests", "decisions", "amendments", "dissent", "placements", ...(inputs.childRecord === undefined ? [] : statutoryRecordFields), "clocks", "events"] }]
   }
   const manifest: BundleManifest = {
     format: "carepanel-court-bundle/2",

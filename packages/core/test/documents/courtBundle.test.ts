@@ -53,6 +53,7 @@ const inputsFor = (childId: string, change: Partial<CourtBundleInputs> = {}): Co
     decisions,
     disagreements: june.disagreements.filter((disagreement) => decisions.some((decision) => decision.id === disagreement.decisionId)),
     placements: june.placements.filter((placement) => placement.childId === childId),
+    childRecord: undefined,
     deadlines: june.deadlines,
     events: [],
     seal: undefined,
@@ -172,6 +173,7 @@ describe("a court bundle for one child (NSO-8)", () => {
     const child2 = courtBundle(inputsFor("child-2"))
     expect(sectionOf(child2, "Dissent").blocks).toEqual([paragraph("No member dissented.")])
     expect(sectionOf(child1Bundle(), "Placements and extensions")).toEqual({ heading: "Placements and extensions", blocks: [paragraph("No Regulation 24 placement.")], subsections: [] })
+    expect(sectionOf(child1Bundle(), "Statutory record")).toEqual({ heading: "Statutory record", blocks: [paragraph("No statutory record is kept for this child in Carepanel.")] })
   })
 
   it("every clock of the child's records and actions with its rule, and no other child's", () => {
@@ -189,6 +191,10 @@ describe("a court bundle for one child (NSO-8)", () => {
     ])
     expect(rows[0]![0]).toBe("Request complete and approved for the sitting on Wed 9 Jun 2027")
     expect(rows[3]![0]).toBe("Family group conference (social worker)")
+    // the clocks of the child's statutory record (STAT-R33 reviews, EPO and secure limits) are about the child: hers only
+    const review = { ...june.deadlines[0]!, id: "child-1:r33:la-1:1", about: { kind: "child" as const, id: "child-1" }, ruleId: "STAT-R33" as const, title: "First looked-after review" }
+    const withReviews = courtBundle(inputsFor("child-1", { deadlines: [review, { ...review, id: "child-2:r33:la-1:1", about: { kind: "child", id: "child-2" } }] }))
+    expect(sectionOf(withReviews, "Statutory clocks").blocks[0]).toMatchObject({ rows: [["First looked-after review", "STAT-R33", expect.any(String), expect.any(String), expect.any(String)]] })
     const nothing = courtBundle(inputsFor("child-1", { deadlines: [] }))
     expect(sectionOf(nothing, "Statutory clocks").blocks).toEqual([paragraph("Every clock, met, missed or running, with its rule: none.")])
   })

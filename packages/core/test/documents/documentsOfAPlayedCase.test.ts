@@ -70,7 +70,7 @@ describe("documents out of a whole played case (Lincolnshire)", () => {
     }).pipe(Effect.provide(played))
   )
 
-  it.effect("NSO-8: a court bundle seals and reads exactly the child's records: requests, decisions, dissents, placements", () =>
+  it.effect("NSO-8: a court bundle seals and reads exactly the child's records: requests, decisions, dissents, placements, the statutory record", () =>
     Effect.gen(function* () {
       const result = yield* playCase(policy)
       const documents = yield* Documents
@@ -88,7 +88,14 @@ describe("documents out of a whole played case (Lincolnshire)", () => {
 
       const placement = result.placement.ended
       const placed = yield* bundleOf(placement.childId)
-      expect(streamsSealed()).toEqual([`placement/${placement.id}`])
+      expect(streamsSealed()).toEqual([`placement/${placement.id}`, `child-record/${placement.childId}`])
+      // The placement made the child looked after: that statutory record is the child's too, sealed, shown with its clock.
+      expect(placed.manifest.events.filter((event) => event.streamType === "child-record").map((event) => event.type)).toEqual(["ChildRecordOpened", "BecameLookedAfter"])
+      expect(sectionsOf(placed.document, "Statutory record")[0]!.blocks[1]).toMatchObject({
+        caption: "Periods of being looked after",
+        rows: [["la-1", expect.any(String), "placed with connected persons under regulation 24", "still looked after", "", expect.stringMatching(/^Priya Ashdown, /)]]
+      })
+      expect(sectionsOf(placed.document, "Statutory clocks")[0]!.blocks[0]).toMatchObject({ rows: [["First looked-after review, chaired by the child's Independent Reviewing Officer", "STAT-R33", expect.any(String), expect.any(String), expect.any(String)]] })
       expect(sectionsOf(placed.document, "Placements and extensions")[0]!.subsections!.map((section) => section.heading)).toEqual([`Placement ${placement.id} (Regulation 24)`])
       expect(placed.document.subtitle).toMatch(/^Lincolnshire\. 0 request\(s\), 0 decision\(s\), 1 placement\(s\), \d+ recorded events\.$/)
     }).pipe(Effect.provide(played))

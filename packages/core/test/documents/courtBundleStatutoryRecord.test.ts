@@ -1,0 +1,104 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Layer, TestClock } from "effect"
+import { atLondon, type TimeOfDay } from "../../src/calendar/londonTime.js"
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import { ChildRecords } from "../../src/childRecord/ChildRecords.js"
+import { Documents } from "../../src/documents/Documents.js"
+import { preset } from "../../src/policy/authorities/index.js"
+import { AccessLog } from "../../src/ports/AccessLog.js"
+import { AuthorityId, ChildId } from "../../src/shared/ids.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { documentsCore } from "./documentsCore.js"
+import { signingStore } from "./fixtures.js"
+
+const nso = preset("north-somerset")
+const staff = staffOf(nso.authority.id)
+const childId = ChildId.make("child-s")
+const at = (date: string, time: string) => atLondon(date as LocalDate, time as TimeOfDay)
+const signing = signingStore()
+const core = documentsCore(nso).pipe(Layer.provide(signing.layer))
+
+/**
+ * Casey's record only (no request, no placement): s20 accommodation (V2) from 3 May, reviewed on 27 May, ended with
+ * Casey at home on 1 June; a death recorded against Casey by mistake that day, then withdrawn.
+ */
+const caseysRecord = Effect.gen(function* () {
+  const records = yield* ChildRecords
+  yield* TestClock.setTime(at("2027-06-01", "09:00").epochMillis)
+  yield* records.recordLegalStatus(staff.socialWorker, childId, "V2", at("2027-05-03", "10:00"))
+  yield* records.recordLookedAfterReview(staff.socialWorker, childId, at("2027-05-27", "10:00"), "Dana Whitlow")
+  yield* records.recordLookedAfterEnded(staff.socialWorker, childId, "Returned home to live with her father", at("2027-06-01", "08:00"))
+  yield* records.recordChildDeath(staff.socialWorker, childId, "2027-06-01" as LocalDate)
+  yield* TestClock.setTime(at("2027-06-01", "09:30").epochMillis)
+  yield* records.withdrawEntry(staff.teamManager, childId, { kind: "death", diedOn: "2027-06-01" as LocalDate }, "Recorded against the wrong child")
+  yield* TestClock.setTime(at("2027-06-02", "09:00").epochMillis)
+})
+
+const bundleRequest = { actor: staff.assistantDirector, identityGranted: false, purpose: "Court bundle" }
+
+describe("a court bundle carries the child's statutory record (NSO-8)", () => {
+  it.effect("a child with only a statutory record gets a bundle: statuses, the period ended at home, its review and clock, the withdrawn death; all sealed", () =>
+    Effect.gen(function* () {
+      yield* caseysRecord
+      const bundle = yield* (yield* Documents).courtBundle(bundleRequest, childId)
+      const { document, manifest } = bundle
+      expect(document.subtitle).toMatch(/^North Somerset\. 0 request\(s\), 0 decision\(s\), 0 placement\(s\), \d+ recorded events\.$/)
+
+      const section = document.sections.find((candidate) => candidate.heading === "Statutory record")!
+      const recorded = (time: string) => `Priya Ashdown, ${time}`
+      expect(section.blocks).toEqual([
+        {
+          _tag: "Table",
+          caption: "Legal statuses (SSDA903), in date order",
+          columns: ["Code", "Meaning", "From", "To", "Recorded by"],
+          rows: [["V2", "single period of s20 accommodation", "10:00 Mon 3 May 2027", "08:00 Tue 1 Jun 2027 (looked-after status ended)", recorded("09:00 Tue 1 Jun 2027")]]
+        },
+        {
+          _tag: "Table",
+          caption: "Periods of being looked after",
+          columns: ["Period", "From", "How it began", "Ended", "Why", "Recorded by"],
+          rows: [
+            [
+              "la-1",
+              "10:00 Mon 3 May 2027",
+              "legal status V2: single period of s20 accommodation",
+              "08:00 Tue 1 Jun 2027",
+              "Returned home to live with her father",
+              `${recorded("09:00 Tue 1 Jun 2027")}; ended: ${recorded("09:00 Tue 1 Jun 2027")}`
+            ]
+          ]
+        },
+        { _tag: "Table", caption: "Looked-after reviews held (STAT-R33)", columns: ["Period", "Held", "Chaired by (IRO)", "Recorded by"], rows: [["la-1", "10:00 Thu 27 May 2027", "Dana Whitlow", recorded("09:00 Tue 1 Jun 2027")]] },
+        {
+          _tag: "Paragraph",
+          text: "Entries recorded by mistake and withdrawn: the record above reads as if they had never been made; the chronology keeps both the entry and its withdrawal."
+        },
+        {
+          _tag: "Table",
+          caption: "Withdrawn entries",
+          columns: ["Entry", "Rule", "Recorded", "Why withdrawn", "Withdrawn by"],
+          rows: [["the death on Tue 1 Jun 2027", "STAT-R50", "09:00 Tue 1 Jun 2027", "Recorded against the wrong child", "Tom Brackley, 09:30 Tue 1 Jun 2027"]]
+        }
+      ])
+      expect(document.sections.map((candidate) => candidate.heading).slice(4, 7)).toEqual(["Placements and extensions", "Statutory record", "Statutory clocks"])
+
+      // STAT-R33: the first review, due 20 working days from 3 May, met when held
+      const [clocks] = document.sections.find((candidate) => candidate.heading === "Statutory clocks")!.blocks
+      expect(clocks).toMatchObject({ rows: [["First looked-after review, chaired by the child's Independent Reviewing Officer", "STAT-R33", expect.any(String), "met 10:00 Thu 27 May 2027", expect.any(String)]] })
+
+      // sealed with its stream, every event of it in the manifest, the withdrawal and the withdrawn entry both
+      expect(signing.sealed.at(-1)).toEqual([{ authorityId: AuthorityId.make(nso.authority.id), streamType: "child-record", id: childId }])
+      expect(manifest.events.map((event) => event.type)).toEqual([
+        "ChildRecordOpened",
+        "LegalStatusChanged",
+        "BecameLookedAfter",
+        "LookedAfterReviewHeld",
+        "LookedAfterEnded",
+        "ChildDeathRecorded",
+        "ChildRecordEntryWithdrawn"
+      ])
+      const logged = (yield* (yield* AccessLog).forChild(nso.authority.id as never, childId)).find((entry) => entry.purpose === "Court bundle")
+      expect(logged?.fields).toEqual(expect.arrayContaining(["legalStatuses", "lookedAfter", "withdrawals", "clocks", "events"]))
+    }).pipe(Effect.provide(core))
+  )
+})
