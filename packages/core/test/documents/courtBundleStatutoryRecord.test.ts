@@ -1,13 +1,17 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, TestClock } from "effect"
+import { DateTime, Effect, Layer, TestClock } from "effect"
+import { formatInstant } from "../../src/calendar/format.js"
 import { atLondon, type TimeOfDay } from "../../src/calendar/londonTime.js"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import { ChildRecords } from "../../src/childRecord/ChildRecords.js"
+import { Deadlines } from "../../src/deadlines/Deadlines.js"
 import { Documents } from "../../src/documents/Documents.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { AccessLog } from "../../src/ports/AccessLog.js"
+import { Placements } from "../../src/regulation24/Placements.js"
 import { AuthorityId, ChildId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
+import { connectedPlacement } from "../../src/testing/connectedPlacement.js"
 import { documentsCore } from "./documentsCore.js"
 import { signingStore } from "./fixtures.js"
 
@@ -100,5 +104,31 @@ describe("a court bundle carries the child's statutory record (NSO-8)", () => {
       const logged = (yield* (yield* AccessLog).forChild(nso.authority.id as never, childId)).find((entry) => entry.purpose === "Court bundle")
       expect(logged?.fields).toEqual(expect.arrayContaining(["legalStatuses", "lookedAfter", "withdrawals", "clocks", "events"]))
     }).pipe(Effect.provide(core))
+  )
+
+  const lincolnshire = preset("lincolnshire")
+  const lincolnshireStaff = staffOf(lincolnshire.authority.id)
+  it.effect("STAT-R28: a placement's visit clocks in the bundle count from the review on the child's record, as the live clocks do", () =>
+    Effect.gen(function* () {
+      yield* TestClock.setTime(at("2027-06-01", "09:00").epochMillis)
+      const [childRecords, placements] = yield* Effect.all([ChildRecords, Placements])
+      const kit = ChildId.make("child-kit")
+      const visit = Effect.flatMap(DateTime.now, (visitedAt) => placements.recordVisit(lincolnshireStaff.socialWorker, placement.id, { visitedAt, seenAlone: true }))
+      // Kit Marlow placed with her aunt, visited at six days, reviewed on her record at ten, visited at twelve
+      const placement = yield* connectedPlacement(lincolnshireStaff, "child-kit")
+      yield* TestClock.adjust("6 days")
+      yield* visit
+      yield* TestClock.adjust("4 days")
+      yield* childRecords.recordLookedAfterReview(lincolnshireStaff.socialWorker, kit, yield* DateTime.now, "Nadia Quarrie")
+      yield* TestClock.adjust("2 days")
+      yield* visit
+      const live = (yield* (yield* Deadlines).forAuthority(lincolnshireStaff.administrator)).filter((deadline) => deadline.id.startsWith(`${placement.id}:visit:`))
+      const { document } = yield* (yield* Documents).courtBundle({ actor: lincolnshireStaff.assistantDirector, identityGranted: false, purpose: "Court bundle" }, kit)
+      const [clocks] = document.sections.find((candidate) => candidate.heading === "Statutory clocks")!.blocks
+      const rows = clocks?._tag === "Table" ? clocks.rows : []
+      // the next visit, 4-weekly after the review, not weekly
+      expect(live).toHaveLength(1)
+      expect(rows.filter((row) => row[3] === "pending" && row[0] === live[0]!.title).map((row) => row[2])).toEqual([formatInstant(live[0]!.due)])
+    }).pipe(Effect.provide(documentsCore(lincolnshire)))
   )
 })
