@@ -131,4 +131,62 @@ describe("a court bundle carries the child's statutory record (NSO-8)", () => {
       expect(rows.filter((row) => row[3] === "pending" && row[0] === live[0]!.title).map((row) => row[2])).toEqual([formatInstant(live[0]!.due)])
     }).pipe(Effect.provide(documentsCore(lincolnshire)))
   )
+
+  it.effect("STAT-S44, STAT-PLO, STAT-S31: the emergency protection order, its extension and end, and the proceedings, each with who recorded it", () =>
+    Effect.gen(function* () {
+      const records = yield* ChildRecords
+      const eli = ChildId.make("child-e")
+      yield* TestClock.setTime(at("2027-06-10", "09:00").epochMillis)
+      yield* records.recordEmergencyProtectionOrder(staff.socialWorker, eli, at("2027-06-01", "10:00"), 8)
+      yield* records.extendEmergencyProtectionOrder(staff.socialWorker, eli, 5, at("2027-06-08", "15:00"))
+      yield* records.recordEmergencyProtectionOrderEnded(staff.socialWorker, eli, "interim_care_order", at("2027-06-10", "08:00"))
+      yield* records.recordLetterBeforeProceedings(staff.socialWorker, eli, at("2027-05-03", "12:00"))
+      yield* records.recordProceedingsIssued(staff.socialWorker, eli, at("2027-06-09", "11:00"))
+      const { document } = yield* (yield* Documents).courtBundle(bundleRequest, eli)
+      const blocks = document.sections.find((candidate) => candidate.heading === "Statutory record")!.blocks
+      expect(blocks.find((block) => block._tag === "Table" && block.caption === "Emergency protection orders (STAT-S44)")).toMatchObject({
+        columns: ["Order", "Made", "Ends", "Extension", "Ended", "Recorded by"],
+        rows: [
+          [
+            "epo-1",
+            "10:00 Tue 1 Jun 2027, for 8 days",
+            "10:00 Mon 14 Jun 2027",
+            "5 days from 10:00 Wed 9 Jun 2027, recorded by Priya Ashdown, 09:00 Thu 10 Jun 2027",
+            "08:00 Thu 10 Jun 2027: an interim care order was made, recorded by Priya Ashdown, 09:00 Thu 10 Jun 2027",
+            "Priya Ashdown, 09:00 Thu 10 Jun 2027"
+          ]
+        ]
+      })
+      expect(blocks.find((block) => block._tag === "Fields" && block.rows.some(([label]) => label === "Care proceedings issued (STAT-S31)"))).toEqual({
+        _tag: "Fields",
+        rows: [
+          ["Letter before proceedings (STAT-PLO)", "12:00 Mon 3 May 2027"],
+          ["Care proceedings issued (STAT-S31)", "11:00 Wed 9 Jun 2027"]
+        ]
+      })
+    }).pipe(Effect.provide(core))
+  )
+
+  it.effect("STAT-S25: periods in secure accommodation and the court's authority, one withdrawn as recorded against the wrong child", () =>
+    Effect.gen(function* () {
+      const records = yield* ChildRecords
+      const rowan = ChildId.make("child-w")
+      yield* TestClock.setTime(at("2027-06-10", "09:00").epochMillis)
+      yield* records.recordDateOfBirth(staff.socialWorker, rowan, "2012-03-04" as LocalDate)
+      yield* records.recordSecureAccommodation(staff.socialWorker, rowan, at("2027-06-01", "10:00"), at("2027-06-02", "16:00"))
+      yield* records.recordSecureAccommodationCourtAuthority(staff.socialWorker, rowan, at("2027-06-05", "10:00"), at("2027-07-05", "10:00"))
+      yield* records.recordSecureAccommodationCourtAuthority(staff.socialWorker, rowan, at("2027-06-06", "10:00"), at("2027-07-06", "10:00"))
+      yield* records.withdrawEntry(staff.teamManager, rowan, { kind: "court_authority", from: at("2027-06-06", "10:00"), until: at("2027-07-06", "10:00") }, "Another child's order")
+      const { document } = yield* (yield* Documents).courtBundle(bundleRequest, rowan)
+      const tables = document.sections.find((candidate) => candidate.heading === "Statutory record")!.blocks.flatMap((block) => (block._tag === "Table" ? [[block.caption, block.rows] as const] : []))
+      expect(tables.slice(-3)).toEqual([
+        ["Secure accommodation (STAT-S25)", [["secure-1", "10:00 Tue 1 Jun 2027", "16:00 Wed 2 Jun 2027", "Priya Ashdown, 09:00 Thu 10 Jun 2027"]]],
+        ["The court's authority for secure accommodation (STAT-S25)", [["10:00 Sat 5 Jun 2027", "10:00 Mon 5 Jul 2027", "Priya Ashdown, 09:00 Thu 10 Jun 2027"]]],
+        [
+          "Withdrawn entries",
+          [["the court's authority for secure accommodation from 10:00 Sun 6 Jun 2027 until 10:00 Tue 6 Jul 2027", "STAT-S25", "09:00 Thu 10 Jun 2027", "Another child's order", "Tom Brackley, 09:00 Thu 10 Jun 2027"]]
+        ]
+      ])
+    }).pipe(Effect.provide(core))
+  )
 })
