@@ -143,8 +143,8 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
 
     return {
       /**
-       * A court bundle for one child (NSO-8) and its manifest for the offline re-check: their requests, decisions,
-       * dissent, placements and statutory record, each stream sealed. A child with none of them answers NotFound.
+       * A court bundle for one child (NSO-8) and its manifest for the offline re-check: the child's requests,
+       * decisions, dissent, placements and statutory record, each stream sealed. A child with none of them answers NotFound.
        * Reading it is logged like any document.
        */
       courtBundle: (request: DocumentRequest, childId: ChildId) =>

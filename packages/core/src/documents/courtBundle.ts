@@ -137,8 +137,9 @@ const integrityBlocks = (seal: RecordSeal | undefined, events: ReadonlyArray<Sto
 
 /**
  * A court bundle for one child (NSO-8): every request, decision (with sign-offs and amendments), dissent, placement
- * and extension, the child's statutory record, and every statutory clock (met, missed, how), then an integrity appendix listing each event's
- * position and chained hash. The manifest carries the events themselves, for the offline re-check.
+ * and extension, the child's statutory record, and every statutory clock (met, missed, how), then an integrity
+ * appendix listing each event's position and chained hash. The manifest carries the events themselves, for the
+ * offline re-check.
  */
 export const courtBundle = (inputs: CourtBundleInputs): { readonly document: DocumentModel; readonly manifest: BundleManifest } => {
   const naming = childNaming(inputs.reader, inputs.referrals)
