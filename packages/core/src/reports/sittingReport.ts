@@ -1,5 +1,7 @@
 import { DateTime, Schema } from "effect"
 import { londonTimeOf } from "../calendar/londonTime.js"
+import { coverOf } from "../sitting/cover.js"
+import { representedMembers } from "../sitting/representatives.js"
 import { childrenOnAgenda } from "../sitting/Sitting.js"
 import { ClockRow, clockRow } from "./clockRows.js"
 import { DisagreementRow, disagreementRow } from "./disagreementRows.js"
@@ -53,9 +55,12 @@ export const SittingSummary = Schema.Struct({
   items: Schema.Int,
   children: Schema.Int,
   agendaPublishedAt: maybe(Schema.String),
+  /** Members present, and those who confirmed in advance unless a deputy or a member present covers them (they are away). */
   present: Schema.Int,
   apologies: Schema.Int,
   deputies: Schema.Int,
+  /** Members away whom a member present represents (KNO-2): not present, and their seats not filled towards a quorum. */
+  represented: Schema.Int,
   observers: Schema.Int,
   quorumEnough: maybe(Schema.Boolean),
   approved: Schema.Int,
@@ -144,6 +149,8 @@ export const sittingReport = (sittingId: string, inputs: ReportInputs): SittingR
 
   const count = (outcome: string) => items.filter((item) => item.outcome === outcome).length
   const attendance = (status: string) => sitting.attendance.filter((entry) => entry.status === status).length
+  // A member who confirmed in advance but has a deputy or a representative is away, whatever they said before.
+  const confirmedAndComing = sitting.attendance.filter((entry) => entry.status === "confirmed" && coverOf(entry.personId, sitting.attendance, entry.personId) === undefined).length
   return {
     summary: {
       sittingId: sitting.id,
@@ -153,9 +160,10 @@ export const sittingReport = (sittingId: string, inputs: ReportInputs): SittingR
       items: items.length,
       children: childrenOnAgenda(sitting).length,
       agendaPublishedAt: isoOf(sitting.agendaPublishedAt),
-      present: attendance("present") + attendance("confirmed"),
+      present: attendance("present") + confirmedAndComing,
       apologies: attendance("apologies"),
       deputies: attendance("deputy"),
+      represented: representedMembers(sitting.attendance).length,
       observers: attendance("observer"),
       quorumEnough: sitting.quorum?.enough,
       approved: count("approve"),

@@ -10,6 +10,15 @@ import type { Attendance } from "./SittingEvents.js"
 export const representedNames = (entry: Attendance, attendance: ReadonlyArray<Attendance>): ReadonlyArray<string> =>
   (entry.represents ?? []).map((memberId) => attendance.find((one) => one.personId === memberId)?.name ?? "a member")
 
+/**
+ * The members away whom a member present represents (KNO-2), as recorded on the attendance, each once: neither present
+ * nor absent without cover. Their seats are represented, not filled (`membersCounted`).
+ */
+export const representedMembers = (attendance: ReadonlyArray<Attendance>): ReadonlyArray<Attendance> => {
+  const represented = new Set(attendance.flatMap((entry) => (entry.status === "present" ? (entry.represents ?? []) : [])))
+  return attendance.filter((entry) => (entry.status === "apologies" || entry.status === "confirmed") && represented.has(entry.personId))
+}
+
 const attending = { present: "present", deputy: "a deputy", observer: "an observer" } as const
 
 const refuse = (message: string, ruleId?: ReturnType<typeof awayRule>) =>

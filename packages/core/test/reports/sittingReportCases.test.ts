@@ -5,6 +5,7 @@ import type { Disagreement } from "../../src/disagreement/Disagreement.js"
 import type { Referral } from "../../src/referral/Referral.js"
 import type { ReportInputs } from "../../src/reports/ReportInputs.js"
 import { sittingReport } from "../../src/reports/sittingReport.js"
+import { membersCounted } from "../../src/sitting/quorum.js"
 import type { Sitting } from "../../src/sitting/Sitting.js"
 import { juneInputs } from "./fixtures.js"
 
@@ -128,6 +129,29 @@ describe("sitting report: attendance, cancellation, actions, disagreements and c
       } as unknown as Sitting
     })
     expect(sittingReport("sit_9jun", inputs)!.summary).toMatchObject({ cancelled: true, present: 2, apologies: 1, deputies: 1, observers: 2 })
+  })
+
+  it("KNO-2: members away whom a member present represents count as represented, not present, and the seats filled agree with the quorum's count", () => {
+    const inputs = withSitting(juneInputs(), "sit_9jun", (sitting) => {
+      const [chair, away] = sitting.attendance
+      const entry = (personId: string, status: string, more: object = {}) => ({ ...chair!, personId, name: `Member ${personId}`, status, ...more })
+      return {
+        ...sitting,
+        attendance: [
+          ...sitting.attendance,
+          // Jo represents the member who sent apologies and Cora, who had confirmed she would come.
+          entry("p-jo", "present", { represents: [away!.personId, "p-cora"] }),
+          entry("p-cora", "confirmed"),
+          entry("p-rhys", "deputy", { standsInForPersonId: "p-tom" }),
+          entry("p-tom", "confirmed")
+        ]
+      } as unknown as Sitting
+    })
+    const sitting = inputs.sittings.find((one) => one.id === "sit_9jun")!
+    const { summary } = sittingReport("sit_9jun", inputs)!
+    expect(summary).toMatchObject({ present: 2, apologies: 1, deputies: 1, represented: 2 })
+    // The chair and Jo in their own seats, Rhys in Tom's: the seats the chair's quorum counts, each once.
+    expect(summary.present + summary.deputies).toBe(membersCounted(sitting.attendance))
   })
 
   it("LIN-5: an action whose clock is overdue counts as missed; an action without a clock has no clock state", () => {
