@@ -132,6 +132,15 @@ describe("bad input", () => {
     expect(await eventCount()).toBe(before)
   })
 
+  it("recordDissent: a blank member away to voice a dissent for (KNO-2) is refused naming input.onBehalfOf, and nothing written", async () => {
+    const before = await eventCount()
+    const document = "mutation Bad($input: RecordDissentInput!) { recordDissent(input: $input) { __typename ... on InvalidInput { problems { path message } } } }"
+    const input = { decisionId: "dec_1", member: person, onBehalfOf: " ", grounds: "Risky" }
+    const response = await app.post(await tokenFor(app, staff.administrator), document, { input })
+    expect(response.body.data.recordDissent, response.text).toMatchObject({ __typename: "InvalidInput", problems: [{ path: "input.onBehalfOf" }] })
+    expect(await eventCount()).toBe(before)
+  })
+
   it("a date and time on a day that does not exist (30 February) is refused, not rolled over to March, and nothing written", async () => {
     const before = await eventCount()
     const document = "mutation Bad($input: RecordEmergencyProtectionOrderInput!) { recordEmergencyProtectionOrder(input: $input) { __typename } }"

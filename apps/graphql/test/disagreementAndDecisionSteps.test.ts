@@ -220,6 +220,42 @@ const signedDecision = async (childId: string, adjust: (content: DecisionContent
 
 const requestType = policy.referral.inScope.requestTypes[0]!
 
+describe("a member present voices the dissent of a member away she represents, over GraphQL (KNO-2)", () => {
+  it("KNO-2: the dissent reads back as the member away's, voiced on their behalf; anyone else, or the member away in their own name, is refused", async () => {
+    const { decisionId, sitting } = await signedDecision("dis-child-voiced")
+    const attend = (input: Record<string, unknown>) =>
+      run(app, staff.administrator, "recordAttendance", "... on Sitting { id }", { sittingId: sitting.id, membership: "standing", ...input })
+    await attend({ ...party(staff.member), seat: "Youth Offending", status: "apologies" })
+    await attend({ personId: "p-jo-pellow", name: "Jo Pellow", seat: "Education", status: "present", represents: [staff.member.personId] })
+    await attend({ ...party(staff.viceChair), seat: "Vice chair", status: "present" })
+    const onBehalf = "... on Disagreement { member { personId name } memberAttendance onBehalf { memberSeat voicedBy { personId name } voicedBySeat ruleId } }"
+    const voiced = await sendMutation(app, staff.administrator, "recordDissent", `${onBehalf} ... on DomainError { code message }`, {
+      decisionId,
+      member: { personId: "p-jo-pellow", name: "Jo Pellow" },
+      onBehalfOf: staff.member.personId,
+      grounds: "The family network was not asked first"
+    })
+    expect(voiced, JSON.stringify(voiced)).toEqual({
+      __typename: "Disagreement",
+      member: party(staff.member),
+      memberAttendance: "represented",
+      // Lincolnshire's cover is Carepanel's default: no rule is cited for it.
+      onBehalf: { memberSeat: "Youth Offending", voicedBy: { personId: "p-jo-pellow", name: "Jo Pellow" }, voicedBySeat: "Education", ruleId: null }
+    })
+    const refusal = `... on MemberNotAtSitting { code message attendance }`
+    const notRepresenting = await sendMutation(app, staff.viceChair, "recordDissent", refusal, {
+      decisionId,
+      member: party(staff.viceChair),
+      onBehalfOf: staff.member.personId,
+      grounds: "Speaking for a colleague"
+    })
+    expect(notRepresenting).toMatchObject({ code: "MemberNotAtSitting", attendance: "present" })
+    expect(notRepresenting.message).toContain(`${staff.viceChair.name} is not recorded as representing ${staff.member.name}`)
+    const ownName = await sendMutation(app, staff.member, "recordDissent", refusal, { decisionId, member: party(staff.member), grounds: "In my own name" })
+    expect(ownName.message).toContain("Jo Pellow, present, represented them: record the dissent as voiced by Jo Pellow")
+  })
+})
+
 describe("a Lincolnshire panel decision edited, amended and its return to panel waived over GraphQL (LIN-5, LIN-7)", () => {
   it("LIN-5: a signed decision reads back every agreed field, made at panel at its sitting; only a chair, vice chair or AD amends it, named as approver", async () => {
     const { decisionId, referralId: ref, sitting } = await signedDecision("dis-child-2")

@@ -8,7 +8,8 @@ import {
   DisagreementRoute,
   DissenterAttendance,
   DissentSubject,
-  EscalationStep
+  EscalationStep,
+  VoicedOnBehalf
 } from "./DisagreementEvents.js"
 
 export const DisagreementStatus = Schema.Literal(
@@ -39,6 +40,8 @@ export const Disagreement = Schema.Struct({
   grounds: Schema.String,
   /** Whether the member was recorded at the sitting when the dissent was recorded (absent on older records). */
   attendance: Schema.optional(DissenterAttendance),
+  /** Who voiced it at the sitting, when the member was away and represented (KNO-2). */
+  onBehalf: Schema.optional(VoicedOnBehalf),
   recordedAt: Schema.DateTimeUtc,
   recordedBy: ActedBy,
   areas: Schema.Array(Schema.String),

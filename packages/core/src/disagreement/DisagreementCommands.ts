@@ -1,7 +1,7 @@
 import type { DateTime } from "effect"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import type { Authorised } from "../shared/authorise.js"
-import type { ActionId, DecisionId, DisagreementId, ReferralId, SittingId } from "../shared/ids.js"
+import type { ActionId, DecisionId, DisagreementId, PanelId, PersonId, ReferralId, SittingId } from "../shared/ids.js"
 import type { Attendance } from "../sitting/SittingEvents.js"
 import type { DisagreementOutcome, DisagreementParty, EscalationStep } from "./DisagreementEvents.js"
 
@@ -25,6 +25,11 @@ export interface DissentDetails {
   readonly referralId?: ReferralId
   readonly sittingId?: SittingId
   readonly member: DisagreementParty
+  /**
+   * KNO-2: the member away whom `member`, present, represents and whose dissent `member` voices. The dissent is then
+   * the member away's, recorded as voiced by `member` on their behalf.
+   */
+  readonly onBehalfOf?: PersonId
   readonly dissentsFrom: DissentFrom
   readonly grounds: string
 }
@@ -36,7 +41,13 @@ export interface DissentedDecision {
   readonly madeAt: "panel" | "outside_panel"
   readonly actions: ReadonlyArray<{ readonly actionId: ActionId; readonly description: string }>
   /** The sitting it was made at; none for an agreement outside panel. */
-  readonly sitting?: { readonly sittingId: SittingId; readonly date: LocalDate; readonly attendance: ReadonlyArray<Attendance> }
+  readonly sitting?: {
+    readonly sittingId: SittingId
+    /** The panel that sat: the rule its cover cites (KNO-2, CPR-3). Absent, no rule is cited. */
+    readonly panelId?: PanelId
+    readonly date: LocalDate
+    readonly attendance: ReadonlyArray<Attendance>
+  }
 }
 
 export interface OutcomeDetails {

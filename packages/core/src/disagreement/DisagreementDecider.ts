@@ -109,7 +109,8 @@ const decide = (
           })
         }
         const member = yield* party(command.member, "member", dissentRule, "the member who dissents")
-        const against = yield* dissentAgainst(command, member, dissentRule)
+        const panel = policy.panels.find((one) => one.id === command.decision.sitting?.panelId)
+        const { member: dissenter, ...against } = yield* dissentAgainst(command, member, dissentRule, panel)
         const grounds = yield* required(command.grounds, "grounds", dissentRule, `Say why the member dissents from the decision (${cited}).`)
         const { ruleId, route } = policy.disagreement
         return emit({
@@ -117,7 +118,7 @@ const decide = (
           disagreementId: command.disagreementId,
           authorityId: command.by.authorityId,
           decisionId: command.decision.decisionId,
-          member,
+          member: dissenter,
           grounds,
           route,
           ruleId,

@@ -26,9 +26,26 @@ export type EscalationStep = typeof EscalationStep.Type
 /**
  * CPR-7: whether the member was recorded at the sitting when their dissent was recorded. "not_recorded": nobody's
  * attendance had been taken yet, so it could not be checked (a dissent is often recorded in the room first).
+ * "represented": the member was away and a member present who represents them voiced it (KNO-2, `VoicedOnBehalf`).
  */
-export const DissenterAttendance = Schema.Literal("present", "deputy", "not_recorded")
+export const DissenterAttendance = Schema.Literal("present", "deputy", "represented", "not_recorded")
 export type DissenterAttendance = typeof DissenterAttendance.Type
+
+/**
+ * A dissent voiced at the sitting by a member present for a member away whom they represent (KNO-2: "an absent member
+ * names a deputy or another member to represent them"). The dissent is the member away's; this says who voiced it, and
+ * each one's seat, as the sitting's attendance recorded them. Carepanel's reading: representing a member includes
+ * voicing their dissent; no terms of reference say so or otherwise.
+ */
+export const VoicedOnBehalf = Schema.Struct({
+  /** The seat of the member away whose dissent it is. */
+  memberSeat: Schema.String,
+  voicedBy: DisagreementParty,
+  voicedBySeat: Schema.String,
+  /** The rule the panel's cover cites when it is a seed rule (KNO-2, CPR-3); none for a local default. */
+  ruleId: Schema.optional(RuleId)
+})
+export type VoicedOnBehalf = typeof VoicedOnBehalf.Type
 
 export const DisagreementOutcome = Schema.Literal("upheld", "varied", "overturned")
 export type DisagreementOutcome = typeof DisagreementOutcome.Type
@@ -56,6 +73,8 @@ export const DissentRecorded = Schema.TaggedStruct("DissentRecorded", {
   ruleId: RuleId,
   /** Absent on dissents recorded before attendance was checked. */
   attendance: Schema.optional(DissenterAttendance),
+  /** When a member present voiced it for the member away they represent (KNO-2). */
+  onBehalf: Schema.optional(VoicedOnBehalf),
   ...audit
 })
 export const AreasOfDisagreementNoted = Schema.TaggedStruct("AreasOfDisagreementNoted", {

@@ -69,7 +69,7 @@ export class Disagreements extends Effect.Service<Disagreements>()("@carepanel/c
         if (decision.madeAt !== "panel" || decision.sittingId === undefined) return facts
         const { state: sitting } = yield* load(sittingAggregate, stream(sittingStreamType, decision.sittingId))
         if (sitting === undefined) return yield* Effect.fail(NotFound.of("sitting", decision.sittingId))
-        return { ...facts, sitting: { sittingId: sitting.id, date: sitting.date, attendance: sitting.attendance } }
+        return { ...facts, sitting: { sittingId: sitting.id, panelId: sitting.panelId, date: sitting.date, attendance: sitting.attendance } }
       })
 
     return {

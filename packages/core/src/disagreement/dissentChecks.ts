@@ -2,10 +2,13 @@ import { Effect } from "effect"
 import { formatDate } from "../calendar/format.js"
 import { citation } from "../policy/localDefaults.js"
 import type { RuleId } from "../policy/rules.js"
-import type { ReferralId, SittingId } from "../shared/ids.js"
+import type { PanelPolicy } from "../policy/PanelPolicy.js"
+import type { PersonId, ReferralId, SittingId } from "../shared/ids.js"
+import { awayRule } from "../sitting/cover.js"
+import type { Attendance } from "../sitting/SittingEvents.js"
 import type { DisagreementCommand } from "./DisagreementCommands.js"
 import { DissentDoesNotMatchDecision, MemberNotAtSitting, NotAPanelDecision } from "./DisagreementErrors.js"
-import type { DisagreementParty, DissenterAttendance, DissentSubject } from "./DisagreementEvents.js"
+import type { DisagreementParty, DissenterAttendance, DissentSubject, VoicedOnBehalf } from "./DisagreementEvents.js"
 
 type RecordDissent = Extract<DisagreementCommand, { readonly _tag: "RecordDissent" }>
 
@@ -14,7 +17,10 @@ export interface DissentAgainst {
   readonly referralId: ReferralId
   readonly sittingId: SittingId
   readonly dissentsFrom: DissentSubject
+  /** Whose dissent it is: the member named, or the member away a member present voiced it for (KNO-2). */
+  readonly member: DisagreementParty
   readonly attendance: DissenterAttendance
+  readonly onBehalf?: VoicedOnBehalf
 }
 
 const mismatch = (field: string, message: string) => Effect.fail(new DissentDoesNotMatchDecision({ field, message }))
@@ -25,11 +31,13 @@ const mismatch = (field: string, message: string) => Effect.fail(new DissentDoes
  * deputy), only a member recorded there may dissent. Before it is taken the dissent is accepted and marked
  * "not_recorded": dissent is voiced in the room and often written down before the administrator enters attendance,
  * and refusing it then would lose the member's record of disagreeing, which is what recording dissent protects.
+ * A member away is not at the sitting; a member present who represents them voices their dissent (KNO-2, `onBehalfOf`).
  */
 export const dissentAgainst = (
   command: RecordDissent,
   member: DisagreementParty,
-  ruleId: RuleId
+  ruleId: RuleId,
+  panel?: PanelPolicy
 ): Effect.Effect<DissentAgainst, NotAPanelDecision | DissentDoesNotMatchDecision | MemberNotAtSitting> =>
   Effect.gen(function* () {
     const { decision } = command
@@ -64,18 +72,83 @@ export const dissentAgainst = (
       dissentsFrom = { _tag: "RecommendedAction", actionId, action: action.description }
     }
     const taken = sitting.attendance.some((entry) => entry.status === "present" || entry.status === "deputy")
-    const entry = sitting.attendance.find((candidate) => candidate.personId === member.personId)
     const base = { referralId: decision.referralId, sittingId: sitting.sittingId, dissentsFrom }
-    if (!taken) return { ...base, attendance: "not_recorded" as const }
-    if (entry?.status === "present" || entry?.status === "deputy") return { ...base, attendance: entry.status }
+    const check = { attendance: sitting.attendance, on, cited, ruleId, coverRule: panel === undefined ? undefined : awayRule(panel) }
+    if (command.onBehalfOf !== undefined) return { ...base, ...(yield* voicedOnBehalf(member, command.onBehalfOf, taken, check)) }
+    const entry = sitting.attendance.find((candidate) => candidate.personId === member.personId)
+    if (!taken) return { ...base, member, attendance: "not_recorded" as const }
+    if (entry?.status === "present" || entry?.status === "deputy") return { ...base, member, attendance: entry.status }
     const name = member.name
+    const representative = entry === undefined ? undefined : representativeOf(entry.personId, sitting.attendance)
     const message =
-      entry?.status === "apologies"
-        ? `${name} sent apologies for the sitting on ${on}, so cannot formally dissent from its decisions (${cited}). If they attended after all, correct the attendance first.`
-        : entry?.status === "observer"
-          ? `${name} attended the sitting on ${on} as an observer; observers take no part in the decision, so cannot formally dissent from it (${cited}).`
-          : entry?.status === "confirmed"
-            ? `${name} confirmed they would attend the sitting on ${on} but is not recorded as present: record their attendance first, then their dissent (${cited}).`
-            : `${name} is not recorded as attending the sitting on ${on}: only a member who attended, or a deputy standing in, can formally dissent from its decisions (${cited}). If they attended, record their attendance first.`
+      representative !== undefined
+        ? `${name} was away from the sitting on ${on}, so cannot formally dissent from its decisions in their own name (${cited}). ` +
+          `${representative.name}, present, represented them${check.coverRule === undefined ? "" : ` (${check.coverRule})`}: record the dissent as voiced by ${representative.name} on ${name}'s behalf.`
+        : entry?.status === "apologies"
+          ? `${name} sent apologies for the sitting on ${on}, so cannot formally dissent from its decisions (${cited}). If they attended after all, correct the attendance first; if a member present represented them, record ${name} as represented by that member first, who then voices their dissent.`
+          : entry?.status === "observer"
+            ? `${name} attended the sitting on ${on} as an observer; observers take no part in the decision, so cannot formally dissent from it (${cited}).`
+            : entry?.status === "confirmed"
+              ? `${name} confirmed they would attend the sitting on ${on} but is not recorded as present: record their attendance first, then their dissent (${cited}).`
+              : `${name} is not recorded as attending the sitting on ${on}: only a member who attended, or a deputy standing in, can formally dissent from its decisions (${cited}). If they attended, record their attendance first.`
     return yield* new MemberNotAtSitting({ ruleId, attendance: entry?.status ?? "not_recorded", message })
+  })
+
+interface Check {
+  readonly attendance: ReadonlyArray<Attendance>
+  /** The sitting's date in words. */
+  readonly on: string
+  readonly cited: string
+  readonly ruleId: RuleId
+  /** The seed rule the panel's cover cites (KNO-2, CPR-3), if any. */
+  readonly coverRule: RuleId | undefined
+}
+
+/** The member present who represents a member away (KNO-2), if one does. */
+const representativeOf = (memberId: PersonId, attendance: ReadonlyArray<Attendance>): Attendance | undefined =>
+  attendance.find((entry) => entry.status === "present" && (entry.represents ?? []).includes(memberId))
+
+/**
+ * KNO-2: a member present voices the dissent of a member away whom they represent; the dissent is the member away's,
+ * named and seated as the attendance recorded them, and it records who voiced it. Only the member present who
+ * represents them, on the sitting's attendance, may: before attendance is taken that cannot be checked.
+ */
+const voicedOnBehalf = (voicer: DisagreementParty, memberId: PersonId, taken: boolean, check: Check) =>
+  Effect.gen(function* () {
+    const { attendance, on, cited, ruleId, coverRule } = check
+    const refuse = (status: string, message: string) => Effect.fail(new MemberNotAtSitting({ ruleId, attendance: status, message }))
+    const absent = attendance.find((entry) => entry.personId === memberId)
+    const voicing = attendance.find((entry) => entry.personId === voicer.personId)
+    const absentName = absent?.name ?? `the member they speak for (${memberId})`
+    const covered = coverRule === undefined ? "" : ` (${coverRule})`
+    if (memberId === voicer.personId) {
+      return yield* refuse(voicing?.status ?? "not_recorded", `${voicer.name} cannot voice a dissent on their own behalf: record it as ${voicer.name}'s own dissent (${cited}).`)
+    }
+    if (!taken) {
+      return yield* refuse(
+        "not_recorded",
+        `Attendance at the sitting on ${on} is not recorded yet, so it cannot show that ${voicer.name} represents ${absentName}: record the attendance first, with ${voicer.name} present and representing them${covered}, then the dissent ${voicer.name} voices for them (${cited}).`
+      )
+    }
+    if (absent !== undefined && absent.status !== "apologies" && absent.status !== "confirmed") {
+      return yield* refuse(
+        absent.status,
+        `${absent.name} is recorded as ${absent.status === "present" ? "present" : absent.status === "deputy" ? "a deputy" : "an observer"} at the sitting on ${on}, not away: a member away is represented${covered}. ${absent.status === "observer" ? "Observers take no part in the decision" : `Record the dissent as ${absent.name}'s own`} (${cited}).`
+      )
+    }
+    if (voicing?.status !== "present" || absent === undefined || !(voicing.represents ?? []).includes(memberId)) {
+      const notPresent = voicing?.status !== "present"
+      return yield* refuse(
+        voicing?.status ?? "not_recorded",
+        `${voicer.name} is not recorded as ${notPresent ? "present at" : `representing ${absentName} at`} the sitting on ${on}, so cannot voice ${absentName}'s dissent: only the member present who represents a member away does${covered} (${cited}). ` +
+          `Record ${absentName} as represented by a member present first.`
+      )
+    }
+    const onBehalf: VoicedOnBehalf = {
+      memberSeat: absent.seat,
+      voicedBy: { personId: voicing.personId, name: voicing.name },
+      voicedBySeat: voicing.seat,
+      ...(coverRule === undefined ? {} : { ruleId: coverRule })
+    }
+    return { member: { personId: absent.personId, name: absent.name }, attendance: "represented" as const, onBehalf }
   })

@@ -17,6 +17,7 @@ export const evolveDisagreement = (state: DisagreementState, event: Disagreement
       dissentsFrom: event.dissentsFrom,
       grounds: event.grounds,
       ...(event.attendance === undefined ? {} : { attendance: event.attendance }),
+      ...(event.onBehalf === undefined ? {} : { onBehalf: event.onBehalf }),
       recordedAt: event.at,
       recordedBy: event.by,
       areas: [],

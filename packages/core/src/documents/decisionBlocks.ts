@@ -6,6 +6,7 @@ import type { Deadline } from "../deadlines/Deadline.js"
 import { confirmedCasesText, type Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { outcomeLabel } from "../disagreement/DisagreementEvents.js"
+import { voicedByWords } from "../disagreement/voicedOnBehalf.js"
 import { agreedLines, agreedOf, outcomeWord } from "../notifications/decisionText.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import { roleLabel } from "../shared/roles.js"
@@ -96,11 +97,15 @@ export const decisionBlocks = (decision: Decision, naming: ChildNaming): Readonl
   ]
 }
 
+/** Whose dissent, under which rule; for a member away, with their seat and who voiced it (KNO-2). */
+const dissenter = ({ member, ruleId, onBehalf }: Disagreement): string =>
+  onBehalf === undefined ? `${member.name} (${ruleId})` : `${member.name}, ${onBehalf.memberSeat} (${ruleId}; ${voicedByWords(onBehalf)})`
+
 /** A member's dissent (SUP-8, LIN-13, CPR-7): who, on what grounds, the areas noted and where it went. */
 export const dissentBlocks = (disagreements: ReadonlyArray<Disagreement>, naming: ChildNaming): ReadonlyArray<Block> =>
   disagreements.map((disagreement) =>
     fields([
-      ["Dissent", `${disagreement.member.name} (${disagreement.ruleId}), recorded ${formatInstant(disagreement.recordedAt)}`],
+      ["Dissent", `${dissenter(disagreement)}, recorded ${formatInstant(disagreement.recordedAt)}`],
       ["Grounds", naming.text(disagreement.grounds)],
       ["Areas noted", disagreement.areas.length === 0 ? undefined : disagreement.areas.map(naming.text).join("; ")],
       ["Escalated", disagreement.escalations.length === 0 ? undefined : disagreement.escalations.map((step) => `to ${step.to.name}, ${formatInstant(step.at)}`).join("; ")],

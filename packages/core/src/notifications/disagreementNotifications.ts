@@ -3,6 +3,7 @@ import { formatInstant } from "../calendar/format.js"
 import type { Disagreement, DisagreementState } from "../disagreement/Disagreement.js"
 import { disagreementClocks } from "../disagreement/disagreementClocks.js"
 import { type DisagreementEvent, outcomeLabel } from "../disagreement/DisagreementEvents.js"
+import { voicedByWords } from "../disagreement/voicedOnBehalf.js"
 import { dissentRuleOf } from "../policy/DecisionPolicy.js"
 import { citation } from "../policy/localDefaults.js"
 import type { Notification } from "../ports/Notification.js"
@@ -22,7 +23,7 @@ const disagreementFacts = (disagreement: Disagreement) =>
 
 /** The dissent in words: who, from what, why, and the areas noted. Free text goes through `redact`. */
 const dissentLines = (disagreement: Disagreement, dissentRule: string, redact: (text: string) => string): ReadonlyArray<string> => [
-  `${disagreement.member.name} formally dissents from ${
+  `${disagreement.member.name}${disagreement.onBehalf === undefined ? "" : ` (${voicedByWords(disagreement.onBehalf)})`} formally dissents from ${
     disagreement.dissentsFrom._tag === "Decision"
       ? `panel decision ${disagreement.decisionId}`
       : `the recommended action "${summary(redact(disagreement.dissentsFrom.action), 160)}" of panel decision ${disagreement.decisionId}`

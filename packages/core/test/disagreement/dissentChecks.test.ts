@@ -67,7 +67,7 @@ describe("only a member at the sitting dissents from its decision (CPR-7)", () =
       _tag: "MemberNotAtSitting",
       ruleId: "SUP-8",
       attendance: "apologies",
-      message: "Sam Jessop sent apologies for the sitting on Wed 9 Jun 2027, so cannot formally dissent from its decisions (SUP-8). If they attended after all, correct the attendance first."
+      message: "Sam Jessop sent apologies for the sitting on Wed 9 Jun 2027, so cannot formally dissent from its decisions (SUP-8). If they attended after all, correct the attendance first; if a member present represented them, record Sam Jessop as represented by that member first, who then voices their dissent."
     })
     expect(refusalFor(taken(attending(member, "observer"))).message).toBe(
       "Sam Jessop attended the sitting on Wed 9 Jun 2027 as an observer; observers take no part in the decision, so cannot formally dissent from it (SUP-8)."

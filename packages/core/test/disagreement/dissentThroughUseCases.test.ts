@@ -10,7 +10,7 @@ import { Referrals } from "../../src/referral/Referrals.js"
 import type { Actor } from "../../src/shared/actor.js"
 import { ActionId, type DecisionId, DisagreementId } from "../../src/shared/ids.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
-import { staffOf } from "../../src/testing/actors.js"
+import { actorAt, staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
 import { exampleForm } from "../../src/testing/exampleForm.js"
 import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
@@ -132,5 +132,28 @@ describe("a dissent through the use cases: what the chair is sent, and what the 
       expect(refused.message).toContain(`Decision ${agreed.id} was agreed outside panel`)
       expect(yield* (yield* Disagreements).list(sup.auditor)).toEqual([])
     }).pipe(Effect.provide(inMemoryCore(preset("support-panels"))))
+  )
+
+  it.effect("KNO-2: a member present voices the dissent of the member away she represents; the chair's notice says who voiced it", () =>
+    Effect.gen(function* () {
+      const kno = staffOf("knowsley")
+      const jo = actorAt("knowsley")("Jo Pellow", "panel_member")
+      // Given Sam Jessop sent apologies and named Jo Pellow, present, to represent them at Knowsley's sitting
+      const week = yield* playWeek(preset("knowsley"))
+      const sittings = yield* Sittings
+      const entry = (actor: Actor, seat: string) => ({ personId: actor.personId, name: actor.name, seat, membership: "standing" as const })
+      yield* sittings.recordAttendance(kno.administrator, week.sitting.id, { ...entry(kno.member, "Youth Offending"), status: "apologies" })
+      yield* sittings.recordAttendance(kno.administrator, week.sitting.id, { ...entry(jo, "Education"), status: "present", represents: [kno.member.personId] })
+      // When Jo records Sam's dissent, on Sam's behalf
+      const recorded = yield* (yield* Disagreements).recordDissent(jo, {
+        ...dissent(week.decisions[0]!.id, "The family network was not asked first", jo),
+        onBehalfOf: kno.member.personId
+      })
+      // Then the dissent is Sam's, voiced by Jo, citing Knowsley's KNO-2
+      expect(recorded).toMatchObject({ member: { name: "Sam Jessop" }, attendance: "represented", onBehalf: { voicedBy: { name: "Jo Pellow" }, voicedBySeat: "Education", ruleId: "KNO-2" } })
+      const pending = yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 1_000)
+      const notice = pending.find((one) => one.notification.kind === "disagreement.dissent_recorded")!
+      expect(notice.notification.body[0]).toMatch(/^Sam Jessop \(voiced by Jo Pellow, Education, representing them, KNO-2\) formally dissents from panel decision/)
+    }).pipe(Effect.provide(inMemoryCore(preset("knowsley"))))
   )
 })

@@ -3,7 +3,7 @@ import type { DisagreementCommand, DissentedDecision } from "../../src/disagreem
 import { disagreementDecider } from "../../src/disagreement/DisagreementDecider.js"
 import type { DisagreementEvent, DisagreementParty } from "../../src/disagreement/DisagreementEvents.js"
 import type { Actor } from "../../src/shared/actor.js"
-import { ActionId, DecisionId, DisagreementId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { ActionId, DecisionId, DisagreementId, PanelId, ReferralId, SittingId } from "../../src/shared/ids.js"
 import type { Attendance } from "../../src/sitting/SittingEvents.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
@@ -24,13 +24,18 @@ export const attending = (actor: Actor, status: Attendance["status"] = "present"
  * use case loads it for a dissent. No attendance recorded unless given.
  */
 export const decisionAtPanel = (
-  options: { readonly attendance?: ReadonlyArray<Attendance>; readonly sittingId?: string; readonly action?: string } = {}
+  options: { readonly attendance?: ReadonlyArray<Attendance>; readonly sittingId?: string; readonly action?: string; readonly panelId?: string } = {}
 ): DissentedDecision => ({
   decisionId: DecisionId.make("dec_1"),
   referralId: ReferralId.make("ref_1"),
   madeAt: "panel",
   actions: [{ actionId: ActionId.make("act_2"), description: options.action ?? "Family group conference within 2 weeks" }],
-  sitting: { sittingId: SittingId.make(options.sittingId ?? "sit_9jun"), date: "2027-06-09" as LocalDate, attendance: options.attendance ?? [] }
+  sitting: {
+    sittingId: SittingId.make(options.sittingId ?? "sit_9jun"),
+    ...(options.panelId === undefined ? {} : { panelId: PanelId.make(options.panelId) }),
+    date: "2027-06-09" as LocalDate,
+    attendance: options.attendance ?? []
+  }
 })
 
 export type Slug = Parameters<typeof contextOf>[0]

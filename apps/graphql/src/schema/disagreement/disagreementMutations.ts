@@ -1,4 +1,4 @@
-import { ActionId, DecisionId, DisagreementId, DisagreementOutcome, DisagreementParty, Disagreements, EscalationStep } from "@carepanel/core"
+import { ActionId, DecisionId, DisagreementId, DisagreementOutcome, DisagreementParty, Disagreements, EscalationStep, PersonId } from "@carepanel/core"
 import { Schema } from "effect"
 import { optional } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
@@ -32,18 +32,21 @@ const DissentSubjectInput = builder.inputType("DissentSubjectInput", {
 commandMutation("recordDissent", {
   description:
     "CPR-7: a member's formal dissent from a panel decision, or from one of its recommended actions. The request and the sitting " +
-    "are the decision's; once attendance is taken, only someone recorded present (or deputising) may dissent.",
+    "are the decision's; once attendance is taken, only someone recorded present (or deputising) may dissent. KNO-2: a member present who " +
+    "represents a member away voices that member's dissent: `member` is the member present, `onBehalfOf` the member away.",
   type,
   refusals: [...refusals, ...decisionRefusals],
   fields: (t) => ({
     decisionId: t.id({ required: true }),
     member: t.field({ type: StaffInput, required: true }),
+    onBehalfOf: t.id({ description: "KNO-2: the member away (person id on the sitting's attendance) whom `member`, present, represents; the dissent is theirs." }),
     dissentsFrom: t.field({ type: DissentSubjectInput, description: "Leave out to dissent from the whole decision." }),
     grounds: t.string({ required: true })
   }),
   schema: Schema.Struct({
     decisionId: DecisionId,
     member: DisagreementParty,
+    onBehalfOf: optional(PersonId),
     dissentsFrom: Schema.optionalWith(DissentsFrom, { default: () => ({ _tag: "Decision" as const }) }),
     grounds: Text
   }),

@@ -23,6 +23,16 @@ const DisagreementOutcomeRecordRef = builder.objectRef<NonNullable<Disagreement[
   })
 })
 
+const VoicedOnBehalfRef = builder.objectRef<NonNullable<Disagreement["onBehalf"]>>("VoicedOnBehalf").implement({
+  description: "KNO-2: the member present who voiced the dissent of a member away they represent, each seat as the attendance recorded it.",
+  fields: (t) => ({
+    memberSeat: t.exposeString("memberSeat", { description: "The seat of the member away whose dissent it is." }),
+    voicedBy: t.field({ type: StaffRefRef, resolve: (onBehalf) => onBehalf.voicedBy }),
+    voicedBySeat: t.exposeString("voicedBySeat"),
+    ruleId: t.string({ nullable: true, description: "The rule the panel's cover cites (KNO-2, CPR-3); null for a local default.", resolve: (onBehalf) => onBehalf.ruleId ?? null })
+  })
+})
+
 /** A member's formal dissent from a decision (CPR-7) and its escalation (SUP-8, LIN-13). */
 export const DisagreementRef = builder.objectRef<Disagreement>("Disagreement").implement({
   description: "A member's formal dissent from a panel decision, and where it went.",
@@ -43,8 +53,15 @@ export const DisagreementRef = builder.objectRef<Disagreement>("Disagreement").i
     grounds: t.exposeString("grounds"),
     memberAttendance: t.string({
       nullable: true,
-      description: "present or deputy as the sitting's attendance showed when the dissent was recorded; not_recorded if attendance was not yet taken.",
+      description:
+        "present or deputy as the sitting's attendance showed when the dissent was recorded; represented when a member present who represents them voiced it (KNO-2); not_recorded if attendance was not yet taken.",
       resolve: (disagreement) => disagreement.attendance ?? null
+    }),
+    onBehalf: t.field({
+      type: VoicedOnBehalfRef,
+      nullable: true,
+      description: "Who voiced the dissent for the member, away and represented (KNO-2); null when the member voiced it.",
+      resolve: (disagreement) => disagreement.onBehalf ?? null
     }),
     recordedAt: t.field({ type: "DateTime", resolve: (disagreement) => disagreement.recordedAt }),
     recordedBy: t.field({ type: ActedByRef, resolve: (disagreement) => disagreement.recordedBy }),

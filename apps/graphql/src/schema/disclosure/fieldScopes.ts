@@ -125,5 +125,6 @@ export const openFields: FieldsByType = {
   Staff: ["personId", "name"],
   Viewer: ["personId", "name"],
   Visit: ["visitor"],
+  VoicedOnBehalf: ["memberSeat", "voicedBySeat", "ruleId"],
   WebhookDelivery: ["deliveryId", "sourceId", "eventType", "receivedAt", "updatedAt", "waitingFor", "code", "message"]
 }
