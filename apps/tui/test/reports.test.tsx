@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { AccessLog, PersistenceError } from "@carepanel/core"
-import { Effect, Layer } from "effect"
+import { AccessLog, type AttendanceEntry, PersistenceError, PersonId, Sittings } from "@carepanel/core"
+import { DateTime, Effect, Layer } from "effect"
 import { render } from "ink-testing-library"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bar, sparkline } from "../src/ui/charts.js"
@@ -86,5 +86,24 @@ describe("Reports", () => {
     expect(sitting).toMatch(/approve +█* +\d+ approved/)
     expect(sitting).toContain("Agenda items and outcomes")
     unmount()
+  })
+
+  it("KNO-2: a sitting's report counts a member away whom a member present represents as represented, not present", async () => {
+    const core = await seededCore()
+    const now = await core.runtime.runPromise(DateTime.now)
+    const [sitting] = (await core.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.list(staff.administrator))))
+      .filter((one) => one.cancelled === undefined && DateTime.lessThanOrEqualTo(one.startsAt, now))
+      .reverse()
+    const record = (entry: Omit<AttendanceEntry, "seat" | "membership">) =>
+      core.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.recordAttendance(staff.administrator, sitting!.id, { seat: "Member", membership: "standing", ...entry })))
+    await record({ personId: PersonId.make("ada-fenn"), name: "Ada Fenn", status: "apologies" })
+    await record({ personId: PersonId.make("jo-pellow"), name: "Jo Pellow", status: "present", represents: [PersonId.make("ada-fenn")] })
+    const { lastFrame, stdin, unmount } = renderReports(tmpdir(), core)
+    await waitFor(lastFrame, "Decisions by outcome")
+    await press(stdin, keys.tab)
+    const shown = await waitFor(lastFrame, "▸ Sitting")
+    expect(shown).toContain("4 present, 1 apologies, 1 represented ·")
+    unmount()
+    await core.runtime.dispose()
   })
 })

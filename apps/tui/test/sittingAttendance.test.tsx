@@ -10,15 +10,17 @@ beforeAll(async () => {
 })
 afterAll(() => tui.runtime.dispose())
 
-/** Types one attendance into the open form: name, seat, the status, deputy and "also represents" choices by → presses, then saves. */
-const attendance = async (stdin: { readonly write: (data: string) => void }, name: string, seat: string, statusSteps: number, deputySteps = 0, representsSteps = 0) => {
+/**
+ * Types one attendance into the open form: name, seat, the status and deputy choices by → presses, the keys pressed in
+ * "also represents" (→ to a member away, space to add or remove them), then saves.
+ */
+const attendance = async (stdin: { readonly write: (data: string) => void }, name: string, seat: string, statusSteps: number, deputySteps = 0, represents: ReadonlyArray<string> = []) => {
   await press(stdin, "t", name, keys.tab, seat, keys.tab)
   for (let step = 0; step < statusSteps; step++) await press(stdin, keys.right)
   await press(stdin, keys.tab, keys.tab)
   for (let step = 0; step < deputySteps; step++) await press(stdin, keys.right)
   await press(stdin, keys.tab, keys.tab)
-  for (let step = 0; step < representsSteps; step++) await press(stdin, keys.right)
-  await press(stdin, keys.enter)
+  await press(stdin, ...represents, keys.enter)
 }
 
 /** The next sitting on the Sitting screen, its attendance pane chosen. */
@@ -56,17 +58,40 @@ describe("the sitting's attendance", () => {
     await attendance(stdin, "Tom Reed", "IRO", 1)
     await waitFor(lastFrame, "✓ Attendance recorded for Tom Reed.")
     await press(stdin, "t", "Jo Pellow", keys.tab, "Education", keys.tab, keys.tab, keys.tab, keys.tab, keys.tab)
-    await waitFor(lastFrame, "Also represents: ‹ nobody ›")
-    await press(stdin, keys.right, keys.right)
-    await waitFor(lastFrame, "Also represents: ‹ Tom Reed (IRO) ›")
+    await waitFor(lastFrame, "Also represents: nobody  ‹ [ ] Amira Patel (Finance) ›")
+    await press(stdin, keys.right, " ")
+    await waitFor(lastFrame, "Also represents: Tom Reed (IRO)  ‹ [x] Tom Reed (IRO) ›")
     await press(stdin, keys.enter)
     const recorded = await waitFor(lastFrame, "✓ Attendance recorded for Jo Pellow.")
     expect(recorded).toMatch(/✓ present +Jo Pellow +Education +standing representing Tom Reed/)
     const read = await tui.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.get(staff.administrator, sitting!.id)))
     expect(read.attendance.find((entry) => entry.name === "Jo Pellow")).toMatchObject({ status: "present", represents: ["tom-reed"] })
     // Amira Patel has a deputy: representing her too is refused in the core's words, nothing recorded.
-    await attendance(stdin, "Ben Morrow", "Finance", 0, 0, 1)
+    await attendance(stdin, "Ben Morrow", "Finance", 0, 0, [" "])
     await waitFor(lastFrame, "✗ Refused: Kit Aldous is already recorded as the deputy for Amira Patel: a member away has one")
+    unmount()
+  })
+
+  it("KNO-2: a member present represents several members away, each added or taken off with space, and the pane shows them all", async () => {
+    const { sitting, lastFrame, stdin, unmount } = await attendancePane()
+    await attendance(stdin, "Ada Fenn", "Health", 1)
+    await waitFor(lastFrame, "✓ Attendance recorded for Ada Fenn.")
+    await attendance(stdin, "Cora Pell", "SEND", 1)
+    await waitFor(lastFrame, "✓ Attendance recorded for Cora Pell.")
+    await press(stdin, "t", "Lena Voss", keys.tab, "Education", keys.tab, keys.tab, keys.tab, keys.tab, keys.tab)
+    // Amira Patel and Tom Reed are covered already; Ada Fenn and Cora Pell come after them among the members away.
+    await press(stdin, keys.right, keys.right, " ", keys.right, " ")
+    await waitFor(lastFrame, "Also represents: Ada Fenn (Health), Cora Pell (SEND)  ‹ [x] Cora Pell (SEND) ›")
+    // Taken off again, then back on: the list keeps the attendance's order, not the order chosen.
+    await press(stdin, keys.left, " ")
+    await waitFor(lastFrame, "Also represents: Cora Pell (SEND)  ‹ [ ] Ada Fenn (Health) ›")
+    await press(stdin, " ")
+    await waitFor(lastFrame, "Also represents: Ada Fenn (Health), Cora Pell (SEND)  ‹ [x] Ada Fenn (Health) ›")
+    await press(stdin, keys.enter)
+    const recorded = await waitFor(lastFrame, "✓ Attendance recorded for Lena Voss.")
+    expect(recorded).toMatch(/✓ present +Lena Voss +Education +standing representing Ada Fenn, Cora Pell/)
+    const read = await tui.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.get(staff.administrator, sitting!.id)))
+    expect(read.attendance.find((entry) => entry.name === "Lena Voss")).toMatchObject({ status: "present", represents: ["ada-fenn", "cora-pell"] })
     unmount()
   })
 })

@@ -19,7 +19,7 @@ export const sittingKeys: ReadonlyArray<KeyHelp> = [
   { keys: "b", does: "build the agenda from what is due (accepted, deferred, reviews)" },
   { keys: "p", does: "send the agenda and papers to members" },
   { keys: "s", does: "send papers that were to follow" },
-  { keys: "t", does: "record attendance: confirmation, apologies, deputy, observer" },
+  { keys: "t", does: "record attendance: confirmation, apologies, deputy, observer, members away represented (space adds or removes)" },
   { keys: "c", does: "the chair's quorum decision" },
   { keys: "m", does: "meeting mode from the selected item" },
   { keys: "< >", does: "previous / next sitting of the panel" }

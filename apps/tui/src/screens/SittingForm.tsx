@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import { useState } from "react"
 import { useCore } from "../ui/CoreContext.js"
 import { words } from "../ui/describe.js"
-import { type Choice, type Field, Form, type Values } from "../ui/Form.js"
+import { type Choice, chosenOf, type Field, Form, type Values } from "../ui/Form.js"
 import { useNavigation } from "../ui/Navigation.js"
 import { useCommand, useTypingMode } from "../ui/useCommand.js"
 
@@ -32,7 +32,8 @@ const fieldsOf = (action: SittingAction, sitting: Sitting): { readonly title: st
           { key: "membership", label: "Membership", choices: choicesOf(Membership.literals) },
           { key: "standsInForPersonId", label: "Deputy for", choices: [{ value: "", label: "nobody" }, ...membersAway(sitting)], hint: "a member away on the attendance" },
           { key: "standsInFor", label: "Or deputy for (name)", hint: "a member not on the attendance, e.g. an outside agency's seat" },
-          { key: "represents", label: "Also represents", choices: [{ value: "", label: "nobody" }, ...membersAway(sitting)], hint: "a member present: a member away who named them" }
+          // No hint: the members chosen and the one ← → is on fill the line; the form's foot says space adds or removes.
+          { key: "represents", label: "Also represents", choices: membersAway(sitting), several: true }
         ]
       }
     : {
@@ -64,7 +65,7 @@ export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sit
                 membership: (values.membership ?? "standing") as Membership,
                 ...(values.standsInForPersonId ? { standsInForPersonId: PersonId.make(values.standsInForPersonId) } : {}),
                 ...(values.standsInFor?.trim() ? { standsInFor: values.standsInFor.trim() } : {}),
-                ...(values.represents ? { represents: [PersonId.make(values.represents)] } : {})
+                ...(chosenOf(values.represents).length > 0 ? { represents: chosenOf(values.represents).map((memberId) => PersonId.make(memberId)) } : {})
               })
             ),
             `Attendance recorded for ${name}.`

@@ -15,6 +15,8 @@ export interface Field {
   readonly label: string
   /** Choices cycle with ← →; without, the field takes text. */
   readonly choices?: ReadonlyArray<Choice>
+  /** Several of the choices: ← → go through them, space adds or removes the one shown (`chosenOf` reads the value). */
+  readonly several?: boolean
   readonly hint?: string
   /** Enter on this field while it is empty saves the form (the empty "another one?" field at the end of a list). */
   readonly savesWhenEmpty?: boolean
@@ -36,16 +38,40 @@ export interface FormProps {
   readonly height?: number
 }
 
-const fieldValue = (field: Field, values: Values): string => values[field.key] ?? field.choices?.[0]?.value ?? ""
+const fieldValue = (field: Field, values: Values): string => values[field.key] ?? (field.several === true ? "" : (field.choices?.[0]?.value ?? ""))
+
+/** The values chosen in a field of several choices, in the choices' order. */
+export const chosenOf = (value: string | undefined): ReadonlyArray<string> => (value === undefined || value === "" ? [] : value.split("\n"))
+
+/** A field of several choices with `choice` added, or taken off when it was chosen; kept in the choices' order. */
+const toggled = (field: Field, value: string, choice: string): string => {
+  const chosen = new Set(chosenOf(value))
+  if (chosen.has(choice)) chosen.delete(choice)
+  else chosen.add(choice)
+  return (field.choices ?? []).filter((one) => chosen.has(one.value)).map((one) => one.value).join("\n")
+}
+
+/** What a field of several choices shows: those chosen, and where focused the choice ← → is on, marked if chosen. */
+const severalShown = (field: Field, value: string, at: number, here: boolean): string => {
+  const chosen = chosenOf(value)
+  const choices = field.choices ?? []
+  const labels = choices.filter((choice) => chosen.includes(choice.value)).map((choice) => choice.label)
+  const onto = choices[at]
+  const list = labels.length === 0 ? "nobody" : labels.join(", ")
+  if (!here) return list
+  return onto === undefined ? `${list}  (none to choose)` : `${list}  ‹ ${chosen.includes(onto.value) ? "[x]" : "[ ]"} ${onto.label} ›`
+}
 
 /** A form on the keyboard: tab/↓ next field, shift+tab/↑ previous, ← → choose, enter on the last field saves, esc cancels. */
 export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, active, height }: FormProps) => {
   const { colour } = useCore()
   const [focus, setFocus] = useState(0)
+  // Where ← → stand in each field of several choices.
+  const [cursors, setCursors] = useState<Readonly<Record<string, number>>>({})
   // Keys can come faster than frames (a paste, a busy machine, tmux): each key works on what the previous one left,
   // not on the last frame, so nothing typed is dropped.
-  const live = useRef({ values, focus })
-  live.current = { values, focus }
+  const live = useRef({ values, focus, cursors })
+  live.current = { values, focus, cursors }
   const change = (next: Values) => {
     live.current = { ...live.current, values: next }
     onChange(next)
@@ -69,6 +95,19 @@ export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, acti
     if ((key.tab && !key.shift) || key.downArrow) return move(Math.min(fields.length - 1, at + 1))
     if ((key.tab && key.shift) || key.upArrow) return move(Math.max(0, at - 1))
     const current = fieldValue(field, live.current.values)
+    if (field.several === true) {
+      const choices = field.choices ?? []
+      const at = live.current.cursors[field.key] ?? 0
+      const step = key.rightArrow ? 1 : key.leftArrow ? -1 : 0
+      if (step !== 0 && choices.length > 0) {
+        const next = { ...live.current.cursors, [field.key]: (at + step + choices.length) % choices.length }
+        live.current = { ...live.current, cursors: next }
+        setCursors(next)
+      }
+      const onto = choices[at]
+      if (input === " " && onto !== undefined) change({ ...live.current.values, [field.key]: toggled(field, current, onto.value) })
+      return
+    }
     if (field.choices !== undefined) {
       const index = Math.max(0, field.choices.findIndex((choice) => choice.value === current))
       const step = key.rightArrow || input === " " ? 1 : key.leftArrow ? -1 : 0
@@ -91,8 +130,13 @@ export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, acti
       {fields.slice(from, to).map((field, offset) => {
         const index = from + offset
         const value = fieldValue(field, values)
-        const shown = field.choices === undefined ? value : `‹ ${field.choices.find((choice) => choice.value === value)?.label ?? value} ›`
         const here = index === focus
+        const shown =
+          field.several === true
+            ? severalShown(field, value, cursors[field.key] ?? 0, here)
+            : field.choices === undefined
+              ? value
+              : `‹ ${field.choices.find((choice) => choice.value === value)?.label ?? value} ›`
         return (
           <Box key={field.key}>
             <Text>{here ? "› " : "  "}</Text>
@@ -103,7 +147,7 @@ export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, acti
           </Box>
         )
       })}
-      <Text dimColor={colour}>tab/↓ next · ← → choose · enter on the last field saves · esc cancels</Text>
+      <Text dimColor={colour}>{`tab/↓ next · ← → choose${fields.some((field) => field.several === true) ? " · space adds or removes" : ""} · enter on the last field saves · esc cancels`}</Text>
     </Box>
   )
 }
