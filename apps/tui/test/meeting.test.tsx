@@ -1,4 +1,4 @@
-import { Decisions, Referrals, Sittings } from "@carepanel/core"
+import { type AttendanceEntry, Decisions, Disagreements, PersonId, Referrals, Sittings } from "@carepanel/core"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { decisionFields } from "../src/data/decisionContent.js"
@@ -52,6 +52,26 @@ describe("Meeting mode", () => {
     ])
     expect(decision.content.returnToPanel).toEqual({ withinWeeks: 6, ruleId: "LIN-7" })
     expect(decision.content.rationale).toBe(typedDecision.rationale)
+    unmount()
+  })
+
+  it("KNO-2: a member away is chosen for a dissent voiced by the member present who represents them, and it is recorded as theirs", async () => {
+    const [sitting] = await tui.runtime.runPromise(upcomingSittings(staff.administrator))
+    const attend = (entry: Omit<AttendanceEntry, "seat" | "membership">, seat: string) =>
+      tui.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.recordAttendance(staff.administrator, sitting!.id, { seat, membership: "standing", ...entry })))
+    await attend({ personId: PersonId.make("ada-fenn"), name: "Ada Fenn", status: "apologies" }, "Health")
+    await attend({ personId: PersonId.make("jo-pellow"), name: "Jo Pellow", status: "present", represents: [PersonId.make("ada-fenn")] }, "Education")
+    const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "meeting", sittingId: sitting!.id } })
+    await waitFor(lastFrame, "Decided: approve")
+    await press(stdin, "x")
+    await waitFor(lastFrame, "Member: ‹ Jo Pellow (Education) ›")
+    // The members away represented come after those at the sitting: ← from the first goes round to them.
+    await press(stdin, keys.left)
+    await waitFor(lastFrame, "Member: ‹ Ada Fenn (Health), voiced by Jo Pellow ›")
+    await press(stdin, keys.tab, "Health should be asked before funding is agreed", keys.enter)
+    await waitFor(lastFrame, "✓ Dissent recorded on")
+    const [dissent] = await tui.runtime.runPromise(Effect.flatMap(Disagreements, (use) => use.list(staff.administrator, { sittingId: sitting!.id })))
+    expect(dissent).toMatchObject({ member: { personId: "ada-fenn", name: "Ada Fenn" }, attendance: "represented", onBehalf: { memberSeat: "Health", voicedBy: { name: "Jo Pellow" }, voicedBySeat: "Education" } })
     unmount()
   })
 })

@@ -1,4 +1,4 @@
-import { ActionId, type Decision, Decisions, Disagreements, PersonId, type Referral, type Sitting } from "@carepanel/core"
+import { ActionId, type Decision, Decisions, Disagreements, PersonId, type Referral, representativeOf, representedMembers, type Sitting } from "@carepanel/core"
 import { Effect } from "effect"
 import { useState } from "react"
 import { decisionContentOf, decisionFields } from "../data/decisionContent.js"
@@ -8,6 +8,9 @@ import { useNavigation } from "../ui/Navigation.js"
 import { useCommand, useTypingMode } from "../ui/useCommand.js"
 
 export type MeetingAction = "decide" | "dissent"
+
+/** A choice of member that is a member away, whose dissent the member present representing them voices (KNO-2). */
+const onBehalfPrefix = "on-behalf-of:"
 
 export interface MeetingFormProps {
   readonly sitting: Sitting
@@ -27,8 +30,20 @@ export const MeetingForm = ({ sitting, request, decision, action, onDone, height
   const [values, setValues] = useState<Values>({})
   useTypingMode()
   const members = sitting.attendance.filter((entry) => entry.status !== "apologies")
+  // KNO-2: a member away whom a member present represents dissents through them, voiced on their behalf.
+  const voiced = representedMembers(sitting.attendance).flatMap((away) => {
+    const by = representativeOf(away.personId, sitting.attendance)
+    return by === undefined ? [] : [{ away, by }]
+  })
   const dissentFields: ReadonlyArray<Field> = [
-    { key: "member", label: "Member", choices: members.map((entry) => ({ value: entry.personId, label: `${entry.name} (${entry.seat})` })) },
+    {
+      key: "member",
+      label: "Member",
+      choices: [
+        ...members.map((entry) => ({ value: entry.personId, label: `${entry.name} (${entry.seat})` })),
+        ...voiced.map(({ away, by }) => ({ value: `${onBehalfPrefix}${away.personId}`, label: `${away.name} (${away.seat}), voiced by ${by.name}` }))
+      ]
+    },
     { key: "grounds", label: "Grounds" }
   ]
   const submit = async (values: Values) => {
@@ -43,12 +58,15 @@ export const MeetingForm = ({ sitting, request, decision, action, onDone, height
       if (recorded) onDone()
       return
     }
-    const member = members.find((entry) => entry.personId === (values.member ?? members[0]?.personId))
+    const chosen = values.member ?? dissentFields[0]?.choices?.[0]?.value
+    const onBehalf = voiced.find(({ away }) => chosen === `${onBehalfPrefix}${away.personId}`)
+    const member = onBehalf?.by ?? members.find((entry) => entry.personId === chosen)
     const recorded = await command(
       Effect.flatMap(Disagreements, (use) =>
         use.recordDissent(actor, {
           decisionId: decision?.id ?? ("" as never),
           member: { personId: member?.personId ?? PersonId.make("nobody"), name: member?.name ?? "nobody" },
+          ...(onBehalf === undefined ? {} : { onBehalfOf: onBehalf.away.personId }),
           dissentsFrom: { _tag: "Decision" },
           grounds: values.grounds ?? ""
         })

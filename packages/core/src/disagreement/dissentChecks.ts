@@ -5,6 +5,7 @@ import type { RuleId } from "../policy/rules.js"
 import type { PanelPolicy } from "../policy/PanelPolicy.js"
 import type { PersonId, ReferralId, SittingId } from "../shared/ids.js"
 import { awayRule } from "../sitting/cover.js"
+import { representativeOf } from "../sitting/representatives.js"
 import type { Attendance } from "../sitting/SittingEvents.js"
 import type { DisagreementCommand } from "./DisagreementCommands.js"
 import { DissentDoesNotMatchDecision, MemberNotAtSitting, NotAPanelDecision } from "./DisagreementErrors.js"
@@ -103,10 +104,6 @@ interface Check {
   /** The seed rule the panel's cover cites (KNO-2, CPR-3), if any. */
   readonly coverRule: RuleId | undefined
 }
-
-/** The member present who represents a member away (KNO-2), if one does. */
-const representativeOf = (memberId: PersonId, attendance: ReadonlyArray<Attendance>): Attendance | undefined =>
-  attendance.find((entry) => entry.status === "present" && (entry.represents ?? []).includes(memberId))
 
 /**
  * KNO-2: a member present voices the dissent of a member away whom they represent; the dissent is the member away's,

@@ -19,6 +19,10 @@ export const representedMembers = (attendance: ReadonlyArray<Attendance>): Reado
   return attendance.filter((entry) => (entry.status === "apologies" || entry.status === "confirmed") && represented.has(entry.personId))
 }
 
+/** The member present who represents a member away (KNO-2), if one does: one member away has one representative. */
+export const representativeOf = (memberId: PersonId, attendance: ReadonlyArray<Attendance>): Attendance | undefined =>
+  attendance.find((entry) => entry.status === "present" && (entry.represents ?? []).includes(memberId))
+
 const attending = { present: "present", deputy: "a deputy", observer: "an observer" } as const
 
 const refuse = (message: string, ruleId?: ReturnType<typeof awayRule>) =>
