@@ -3,13 +3,13 @@ import { formatDate } from "../calendar/format.js"
 import { citation } from "../policy/localDefaults.js"
 import type { RuleId } from "../policy/rules.js"
 import type { PanelPolicy } from "../policy/PanelPolicy.js"
-import type { PersonId, ReferralId, SittingId } from "../shared/ids.js"
+import type { ReferralId, SittingId } from "../shared/ids.js"
 import { awayRule } from "../sitting/cover.js"
 import { representativeOf } from "../sitting/representatives.js"
-import type { Attendance } from "../sitting/SittingEvents.js"
 import type { DisagreementCommand } from "./DisagreementCommands.js"
 import { DissentDoesNotMatchDecision, MemberNotAtSitting, NotAPanelDecision } from "./DisagreementErrors.js"
 import type { DisagreementParty, DissenterAttendance, DissentSubject, VoicedOnBehalf } from "./DisagreementEvents.js"
+import { voicedOnBehalf } from "./voicedOnBehalf.js"
 
 type RecordDissent = Extract<DisagreementCommand, { readonly _tag: "RecordDissent" }>
 
@@ -93,59 +93,4 @@ export const dissentAgainst = (
               ? `${name} confirmed they would attend the sitting on ${on} but is not recorded as present: record their attendance first, then their dissent (${cited}).`
               : `${name} is not recorded as attending the sitting on ${on}: only a member who attended, or a deputy standing in, can formally dissent from its decisions (${cited}). If they attended, record their attendance first.`
     return yield* new MemberNotAtSitting({ ruleId, attendance: entry?.status ?? "not_recorded", message })
-  })
-
-interface Check {
-  readonly attendance: ReadonlyArray<Attendance>
-  /** The sitting's date in words. */
-  readonly on: string
-  readonly cited: string
-  readonly ruleId: RuleId
-  /** The seed rule the panel's cover cites (KNO-2, CPR-3), if any. */
-  readonly coverRule: RuleId | undefined
-}
-
-/**
- * KNO-2: a member present voices the dissent of a member away whom they represent; the dissent is the member away's,
- * named and seated as the attendance recorded them, and it records who voiced it. Only the member present who
- * represents them, on the sitting's attendance, may: before attendance is taken that cannot be checked.
- */
-const voicedOnBehalf = (voicer: DisagreementParty, memberId: PersonId, taken: boolean, check: Check) =>
-  Effect.gen(function* () {
-    const { attendance, on, cited, ruleId, coverRule } = check
-    const refuse = (status: string, message: string) => Effect.fail(new MemberNotAtSitting({ ruleId, attendance: status, message }))
-    const absent = attendance.find((entry) => entry.personId === memberId)
-    const voicing = attendance.find((entry) => entry.personId === voicer.personId)
-    const absentName = absent?.name ?? `the member they speak for (${memberId})`
-    const covered = coverRule === undefined ? "" : ` (${coverRule})`
-    if (memberId === voicer.personId) {
-      return yield* refuse(voicing?.status ?? "not_recorded", `${voicer.name} cannot voice a dissent on their own behalf: record it as ${voicer.name}'s own dissent (${cited}).`)
-    }
-    if (!taken) {
-      return yield* refuse(
-        "not_recorded",
-        `Attendance at the sitting on ${on} is not recorded yet, so it cannot show that ${voicer.name} represents ${absentName}: record the attendance first, with ${voicer.name} present and representing them${covered}, then the dissent ${voicer.name} voices for them (${cited}).`
-      )
-    }
-    if (absent !== undefined && absent.status !== "apologies" && absent.status !== "confirmed") {
-      return yield* refuse(
-        absent.status,
-        `${absent.name} is recorded as ${absent.status === "present" ? "present" : absent.status === "deputy" ? "a deputy" : "an observer"} at the sitting on ${on}, not away: a member away is represented${covered}. ${absent.status === "observer" ? "Observers take no part in the decision" : `Record the dissent as ${absent.name}'s own`} (${cited}).`
-      )
-    }
-    if (voicing?.status !== "present" || absent === undefined || !(voicing.represents ?? []).includes(memberId)) {
-      const notPresent = voicing?.status !== "present"
-      return yield* refuse(
-        voicing?.status ?? "not_recorded",
-        `${voicer.name} is not recorded as ${notPresent ? "present at" : `representing ${absentName} at`} the sitting on ${on}, so cannot voice ${absentName}'s dissent: only the member present who represents a member away does${covered} (${cited}). ` +
-          `Record ${absentName} as represented by a member present first.`
-      )
-    }
-    const onBehalf: VoicedOnBehalf = {
-      memberSeat: absent.seat,
-      voicedBy: { personId: voicing.personId, name: voicing.name },
-      voicedBySeat: voicing.seat,
-      ...(coverRule === undefined ? {} : { ruleId: coverRule })
-    }
-    return { member: { personId: absent.personId, name: absent.name }, attendance: "represented" as const, onBehalf }
   })

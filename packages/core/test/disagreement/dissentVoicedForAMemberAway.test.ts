@@ -68,7 +68,7 @@ describe("a member present voices the dissent of a member away whom they represe
       _tag: "MemberNotAtSitting",
       attendance: "present",
       message:
-        "Ben Morrow is not recorded as representing Sam Jessop at the sitting on Wed 9 Jun 2027, so cannot voice Sam Jessop's dissent: only the member present who represents a member away does (KNO-2) " +
+        "Ben Morrow is not recorded as representing Sam Jessop at the sitting on Wed 9 Jun 2027, so cannot voice Sam Jessop's dissent: the member present who represents a member away (KNO-2) voices it " +
         "(DEF-DISSENT, Carepanel default, not in the terms of reference; set by the authority's policy). Record Sam Jessop as represented by a member present first."
     })
   })
