@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
+import fc from "fast-check"
 import type { Deadline } from "../../src/deadlines/Deadline.js"
 import type { Decision } from "../../src/decision/Decision.js"
 import type { Disagreement } from "../../src/disagreement/Disagreement.js"
@@ -152,6 +153,45 @@ describe("sitting report: attendance, cancellation, actions, disagreements and c
     expect(summary).toMatchObject({ present: 2, apologies: 1, deputies: 1, represented: 2 })
     // The chair and Jo in their own seats, Rhys in Tom's: the seats the chair's quorum counts, each once.
     expect(summary.present + summary.deputies).toBe(membersCounted(sitting.attendance))
+  })
+
+  it("KNO-2: representation drawn for members present moves a represented member who had confirmed from present to represented, and counts each member away represented once", () => {
+    const people = ["m-0", "m-1", "m-2", "m-3", "m-4", "m-5"]
+    const drawn = fc.uniqueArray(
+      fc.record({
+        personId: fc.constantFrom(...people),
+        status: fc.constantFrom("present", "apologies", "deputy", "observer", "confirmed"),
+        represents: fc.subarray(people)
+      }),
+      { selector: (one) => one.personId }
+    )
+    const inputs = juneInputs()
+    const summaryOf = (entries: ReadonlyArray<{ personId: string; status: string; represents: ReadonlyArray<string> }>, represented: boolean) =>
+      sittingReport(
+        "sit_9jun",
+        withSitting(inputs, "sit_9jun", (sitting) => {
+          const [chair] = sitting.attendance
+          const attendance = entries.map((one) => ({
+            ...chair!,
+            personId: one.personId,
+            name: `Member ${one.personId}`,
+            status: one.status,
+            ...(represented && one.status === "present" ? { represents: one.represents } : {})
+          }))
+          return { ...sitting, attendance } as unknown as Sitting
+        })
+      )!.summary
+    fc.assert(
+      fc.property(drawn, (entries) => {
+        const named = new Set(entries.flatMap((one) => (one.status === "present" ? one.represents : [])))
+        const away = entries.filter((one) => (one.status === "apologies" || one.status === "confirmed") && named.has(one.personId))
+        const before = summaryOf(entries, false)
+        const after = summaryOf(entries, true)
+        expect(after.represented).toBe(away.length)
+        expect(after.present).toBe(before.present - away.filter((one) => one.status === "confirmed").length)
+        expect([after.apologies, after.deputies, after.observers]).toEqual([before.apologies, before.deputies, before.observers])
+      })
+    )
   })
 
   it("LIN-5: an action whose clock is overdue counts as missed; an action without a clock has no clock state", () => {
