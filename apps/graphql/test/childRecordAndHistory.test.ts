@@ -345,11 +345,14 @@ describe("a child's death and the record's retention over GraphQL (STAT-R50)", (
   it("STAT-R50: the death reads back and sets the retention to 15 years from it; a death before the birth is refused", async () => {
     const childId = "crh-r50-1"
     await send("socialWorker", "recordChildDateOfBirth", { childId, dateOfBirth: "2009-01-20" })
-    const died = await send("socialWorker", "recordChildDeath", { childId, diedOn: "2019-07-01" })
-    expect(died, JSON.stringify(died)).toMatchObject({ dateOfBirth: "2009-01-20", diedOn: "2019-07-01", retention: { keepUntil: "2034-07-01" } })
     const before = await send("socialWorker", "recordChildDeath", { childId, diedOn: "2008-12-31" })
     expect(before, JSON.stringify(before)).toMatchObject({ __typename: "ChildFactRefused", ruleId: "STAT-R50" })
     expect(before.message).toMatch(/^The child was born on .*2009; a death on .*2008 comes before it\.$/)
+    const died = await send("socialWorker", "recordChildDeath", { childId, diedOn: "2019-07-01" })
+    expect(died, JSON.stringify(died)).toMatchObject({ dateOfBirth: "2009-01-20", diedOn: "2019-07-01", retention: { keepUntil: "2034-07-01" } })
+    const again = await send("socialWorker", "recordChildDeath", { childId, diedOn: "2019-07-02" })
+    expect(again, JSON.stringify(again)).toMatchObject({ __typename: "ChildFactRefused", ruleId: "STAT-R50" })
+    expect(again.message).toMatch(/^The child is already recorded as having died on .*2019\. If that date is wrong, withdraw it/)
     expect(await readRecord(childId)).toMatchObject({ childId, dateOfBirth: "2009-01-20", diedOn: "2019-07-01" })
   })
 })
