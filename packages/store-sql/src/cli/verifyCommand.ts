@@ -1,3 +1,4 @@
+import type { AuthorityId } from "@carepanel/core"
 import { Effect } from "effect"
 import { StoreIntegrity } from "../chain/StoreIntegrity.js"
 import { type ChainReport, verifyChain } from "../chain/verifyChain.js"
@@ -6,6 +7,7 @@ import { appendCheckpoint, lastCheckpoint } from "../chain/witness.js"
 import { redact } from "../config/databaseUrl.js"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import { storeLayerFromEnv } from "../layers/StoreLayerFromEnv.js"
+import { rebuildNow } from "./rebuildCommand.js"
 import { verifierClient, verifierKeys } from "./verifierStore.js"
 
 type Env = Readonly<Record<string, string | undefined>>
@@ -15,7 +17,7 @@ export interface CommandResult {
   readonly lines: ReadonlyArray<string>
 }
 
-const usageLine = "usage: carepanel-store verify [--stream <streamId>] | carepanel-store checkpoint"
+const usageLine = "usage: carepanel-store verify [--stream <streamId>] | carepanel-store checkpoint | carepanel-store rebuild [--authority <id>]"
 
 const describeStream = (report: ChainReport): CommandResult =>
   report._tag === "Intact"
@@ -84,20 +86,30 @@ const checkpointNow = (env: Env) =>
     }
   })
 
+/** The value after `flag` (`undefined` without the flag, `""` with the flag but no value). */
+const option = (args: ReadonlyArray<string>, flag: string) => {
+  const at = args.indexOf(flag)
+  return at < 0 ? undefined : (args[at + 1] ?? "")
+}
+
 /**
  * `carepanel-store verify [--stream <streamId>]` checks the store named by the environment (exit 0 intact, 1 broken,
- * 2 the store, key or witness could not be read); `carepanel-store checkpoint` appends a checkpoint to the witness.
+ * 2 the store, key or witness could not be read); `carepanel-store checkpoint` appends a checkpoint to the witness;
+ * `carepanel-store rebuild [--authority <id>]` writes the read models again from the log (exit 1 if a stream could
+ * not be folded), opening the store as the apps do.
  */
 export const storeCommand = (command: string, args: ReadonlyArray<string>, env: Env): Effect.Effect<CommandResult> => {
-  const streamIndex = args.indexOf("--stream")
-  const streamId = streamIndex >= 0 ? args[streamIndex + 1] : undefined
-  if ((streamIndex >= 0 && streamId === undefined) || (command !== "verify" && command !== "checkpoint")) {
+  const streamId = option(args, "--stream")
+  const authorityId = option(args, "--authority")
+  if (streamId === "" || authorityId === "" || (command !== "verify" && command !== "checkpoint" && command !== "rebuild")) {
     return Effect.succeed({ exitCode: 64, lines: [usageLine] })
   }
   const run =
     command === "checkpoint"
       ? Effect.provide(checkpointNow(env), storeLayerFromEnv(withoutWitness(env)))
-      : streamId !== undefined
+      : command === "rebuild"
+        ? Effect.provide(rebuildNow(authorityId as AuthorityId | undefined), storeLayerFromEnv(withoutWitness(env)))
+        : streamId !== undefined
         ? Effect.provide(Effect.map(verifyChain({ streamId }), describeStream), verifierClient(env))
         : verifyWholeStore(env)
   return run.pipe(
@@ -105,7 +117,11 @@ export const storeCommand = (command: string, args: ReadonlyArray<string>, env: 
     Effect.catchAll((error) =>
       Effect.succeed({
         exitCode: 2,
-        lines: [error instanceof StoreConfigError ? error.message : `Cannot check the store: ${error.message}`]
+        lines: [
+          error instanceof StoreConfigError
+            ? error.message
+            : `Cannot ${command === "rebuild" ? "rebuild the read models" : "check the store"}: ${error.message}`
+        ]
       })
     ),
     Effect.scoped

@@ -1,0 +1,21 @@
+import type { AuthorityId } from "@carepanel/core"
+import { Effect } from "effect"
+import { type RebuildReport, rebuildReadModels } from "../rebuild/rebuildReadModels.js"
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
+
+/** What `carepanel-store rebuild` prints: exit 0, or 1 if a stream could not be folded (the others were rebuilt). */
+export const describeRebuild = (report: RebuildReport, authorityId: AuthorityId | undefined) => {
+  const lines = [
+    `rebuilt ${plural(report.streams, "stream")} of ${authorityId === undefined ? "every authority" : `authority ${authorityId}`}: ` +
+      `${plural(report.rows, "read-model row")} folded again, ${report.changed} changed and rewritten, in ${(report.millis / 1000).toFixed(1)} s`
+  ]
+  if (report.readAgain > 0) lines.push(`${plural(report.readAgain, "stream was", "streams were")} written meanwhile, and read again`)
+  for (const [streamType, count] of report.unknownTypes) lines.push(`left alone: ${plural(count, "stream")} of type ${streamType}, which this version does not know`)
+  for (const { streamId, message } of report.failed) lines.push(`not rebuilt: stream ${streamId}: ${message}`)
+  return { exitCode: report.failed.length === 0 ? 0 : 1, lines }
+}
+
+/** `carepanel-store rebuild [--authority <id>]` on the store the layer opens. */
+export const rebuildNow = (authorityId: AuthorityId | undefined) =>
+  Effect.map(rebuildReadModels(authorityId === undefined ? {} : { authorityId }), (report) => describeRebuild(report, authorityId))

@@ -1,0 +1,144 @@
+import { SqlClient } from "@effect/sql"
+import { type AuthorityId, EventStore, foldStored, PersistenceError, type ReadModelRow, type StreamRef, streamIdOf } from "@carepanel/core"
+import { Clock, Effect, Either } from "effect"
+import { makeWriteTransaction } from "../sql/writeTransaction.js"
+import { streamHead } from "../store/appendCommit.js"
+import { readModelsRowOf, writeReadModels } from "../store/writeReadModels.js"
+import { type AnyAggregate, aggregatesByStreamType } from "./aggregates.js"
+
+/** Streams listed per statement. */
+const streamsPerPage = 500
+
+/** What a rebuild did. */
+export interface RebuildReport {
+  readonly streams: number
+  /** Read-model rows folded again from the log. */
+  readonly rows: number
+  /** Of those, the rows whose stored document or index differed, and were written again. */
+  readonly changed: number
+  /** Streams written by someone else between the rebuild's read and its write, and so read again. */
+  readonly readAgain: number
+  /** Streams of a type no aggregate of this version knows, left alone: stream type and how many. */
+  readonly unknownTypes: ReadonlyMap<string, number>
+  /** Streams whose events this version cannot fold, left alone. */
+  readonly failed: ReadonlyArray<{ readonly streamId: string; readonly message: string }>
+  readonly millis: number
+}
+
+interface StreamRow {
+  readonly stream_id: string
+  readonly authority_id: string
+  readonly stream_type: string
+  readonly entity_id: string
+}
+
+/** One page of the streams (one row each: its first event), in stream id order after `after`. */
+const streamsAfter = (after: string, authorityId: AuthorityId | undefined) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) => {
+    const ofAuthority = authorityId === undefined ? sql`` : sql`AND authority_id = ${authorityId}`
+    return sql<StreamRow>`SELECT stream_id, authority_id, stream_type, entity_id FROM events
+      WHERE version = 1 AND stream_id > ${after} ${ofAuthority} ORDER BY stream_id LIMIT ${streamsPerPage}`
+  })
+
+/** The rows whose stored text is not what a commit would write for them now (or that are missing). */
+const changedRows = (rows: ReadonlyArray<ReadModelRow>) =>
+  Effect.gen(function* () {
+    if (rows.length === 0) return []
+    const sql = yield* SqlClient.SqlClient
+    const stored = yield* sql<{ collection: string; id: string; index_fields: string; doc: string }>`SELECT collection, id, index_fields, doc
+      FROM read_models WHERE ${sql.or(rows.map((row) => sql`(collection = ${row.collection} AND authority_id = ${row.authorityId} AND id = ${row.id})`))}`
+    const texts = new Map(stored.map((row) => [JSON.stringify([row.collection, row.id]), `${row.index_fields}\u0000${row.doc}`]))
+    return rows.filter((row) => {
+      const now = readModelsRowOf(row)
+      return texts.get(JSON.stringify([row.collection, row.id])) !== `${now.index_fields}\u0000${now.doc}`
+    })
+  })
+
+/** The rows to write if the stream is still at `version`; `undefined` if it has moved on. */
+const stillAt = (streamId: string, version: number, rows: ReadonlyArray<ReadModelRow>) =>
+  Effect.flatMap(streamHead(streamId), (head) => (head.version === version ? changedRows(rows) : Effect.succeed(undefined)))
+
+/**
+ * One stream: its events folded with this version's code into the rows a commit would write now, written in a
+ * transaction of their own only where they differ, and only if the stream's version has not moved since it was read.
+ * If it has (an app committed meanwhile), the newer events are read and folded on, and it is tried again: an older
+ * fold never overwrites a newer commit's rows. Nothing else is written: no event, no chain link, no outbox row.
+ */
+const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate) =>
+  Effect.gen(function* () {
+    const store = yield* EventStore
+    const sql = yield* SqlClient.SqlClient
+    const writeTransaction = yield* makeWriteTransaction
+    // PostgreSQL: appends serialise on this row (appendCommit), so while it is held the stream's head cannot move.
+    // SQLite: the write transaction holds the database's write lock already.
+    const holdAppends = sql.onDialectOrElse({ pg: () => Effect.asVoid(sql`SELECT last_position FROM event_head WHERE id = 1 FOR UPDATE`), orElse: () => Effect.void })
+    const streamId = streamIdOf(stream)
+    let state = aggregate.decider.initialState
+    let version = 0
+    for (let reads = 1; ; reads++) {
+      const events = yield* store.readStream(stream, { after: version })
+      state = yield* foldStored(aggregate, stream, events, state)
+      version = events.at(-1)?.version ?? version
+      const rows = aggregate.readModels(state, stream)
+      // Read first without a lock: a stream already as this version folds it (every stream, the second time) is left alone.
+      const unlocked = yield* stillAt(streamId, version, rows)
+      if (unlocked?.length === 0) return { rows: rows.length, changed: 0, reads }
+      if (unlocked === undefined) continue
+      const written = yield* writeTransaction(
+        Effect.gen(function* () {
+          yield* holdAppends
+          const changed = yield* stillAt(streamId, version, rows)
+          if (changed !== undefined) yield* writeReadModels(changed)
+          return changed
+        })
+      )
+      if (written !== undefined) return { rows: rows.length, changed: written.length, reads }
+    }
+  })
+
+/**
+ * `carepanel-store rebuild`: every stream's read-model rows (and their index entries) written again as this version
+ * of the core folds its events, for the whole store or one authority. Safe beside running apps (see `rebuildStream`);
+ * a second run changes nothing. A stream that cannot be folded is reported and the others are still rebuilt.
+ */
+export const rebuildReadModels = (options: { readonly authorityId?: AuthorityId } = {}) =>
+  Effect.gen(function* () {
+    const started = yield* Clock.currentTimeMillis
+    let streams = 0
+    let rows = 0
+    let changed = 0
+    let readAgain = 0
+    const unknownTypes = new Map<string, number>()
+    const failed: Array<{ streamId: string; message: string }> = []
+    let after = ""
+    for (;;) {
+      const page = yield* streamsAfter(after, options.authorityId)
+      if (page.length === 0) break
+      for (const row of page) {
+        const aggregate = aggregatesByStreamType.get(row.stream_type)
+        if (aggregate === undefined) {
+          unknownTypes.set(row.stream_type, (unknownTypes.get(row.stream_type) ?? 0) + 1)
+          continue
+        }
+        const stream: StreamRef = { authorityId: row.authority_id as AuthorityId, streamType: row.stream_type, id: row.entity_id }
+        // An event this version cannot read (foldStored's error) fails its stream only; the store failing fails the run.
+        const done = yield* rebuildStream(stream, aggregate).pipe(
+          Effect.map(Either.right),
+          Effect.catchIf(
+            (error): error is PersistenceError => error instanceof PersistenceError && error.operation === "decode event",
+            (error) => Effect.succeed(Either.left(error))
+          )
+        )
+        if (done._tag === "Left") {
+          failed.push({ streamId: row.stream_id, message: done.left.message })
+          continue
+        }
+        streams++
+        rows += done.right.rows
+        changed += done.right.changed
+        if (done.right.reads > 1) readAgain++
+      }
+      after = page[page.length - 1]!.stream_id
+    }
+    return { streams, rows, changed, readAgain, unknownTypes, failed, millis: (yield* Clock.currentTimeMillis) - started } satisfies RebuildReport
+  })
