@@ -1,10 +1,18 @@
+import { spawnSync } from "node:child_process"
+import { readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { fileURLToPath } from "node:url"
 import { type AuthorityId, Decisions, EventStore, streamIdOf } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
+import { storeCommand } from "../src/cli/verifyCommand.js"
 import { rebuildReadModels } from "../src/rebuild/rebuildReadModels.js"
-import { removeTempDirs } from "./support/freshStores.js"
-import { decisionsWithStatus, playedWeek, rebuildEngines, storeChecks, withCore, writtenByAnOlderVersion } from "./support/rebuildStores.js"
+import { appendSome, streamNamed } from "./support/appendSome.js"
+import { runOn } from "./support/dialects.js"
+import { freshDataDir, removeTempDirs } from "./support/freshStores.js"
+import { decisionsWithStatus, playedWeek, rebuildEngines, type StoreLayerOf, storeChecks, withCore, writtenByAnOlderVersion } from "./support/rebuildStores.js"
+import { SqliteStoreLayer } from "../src/index.js"
 
 afterAll(removeTempDirs)
 
@@ -104,5 +112,71 @@ describe.each(rebuildEngines)("rebuild on $name", ({ make }) => {
     expect([result.report.streams, result.report.changed]).toEqual([result.supportPanelsStreams, 1])
     expect(result.ours).toEqual([])
     expect(result.theirs).toEqual([`${theirs} lapsed`])
+  })
+})
+
+/** A SQLite store with a played week whose first decision's read model an older version wrote. */
+const staleSqliteStore = async () => {
+  const dataDir = freshDataDir()
+  const open: StoreLayerOf = () => SqliteStoreLayer({ dataDir })
+  const [decisionId] = await playedWeek(open, "support-panels")
+  await withCore(open, "support-panels", writtenByAnOlderVersion(supportPanels, decisionId!, "awaiting_sign_off"))
+  return { dataDir, open }
+}
+
+describe("carepanel-store rebuild", () => {
+  it("runs as a process through the bin npm links: the stale decision put right, exit 0", async () => {
+    const { dataDir, open } = await staleSqliteStore()
+    const bin = fileURLToPath(new URL("../../../node_modules/.bin/carepanel-store", import.meta.url))
+    const run = spawnSync(bin, ["rebuild"], { env: { ...process.env, CAREPANEL_DATA_DIR: dataDir, DATABASE_URL: "" }, encoding: "utf8", cwd: tmpdir() })
+    expect([run.status, run.stderr]).toEqual([0, ""])
+    expect(run.stdout).toMatch(/^store: SQLite in .*\nrebuilt \d+ streams of every authority: \d+ read-model rows folded again, 1 changed and rewritten, in \d+\.\d s\n$/)
+    expect(await withCore(open, "support-panels", decisionsWithStatus(supportPanels, "awaiting_sign_off"))).toEqual([])
+  })
+
+  it("refuses --authority without an authority, with its usage (exit 64)", async () => {
+    const result = await Effect.runPromise(storeCommand("rebuild", ["--authority"], {}))
+    expect(result.exitCode).toBe(64)
+    expect(result.lines[0]).toContain("carepanel-store rebuild [--authority <id>]")
+  })
+
+  it("names a stream this version cannot fold and a kind of stream it does not know, rebuilds the rest and exits 1", async () => {
+    const { dataDir, open } = await staleSqliteStore()
+    await runOn(open(), Effect.all([appendSome(streamNamed("r1"), 1), appendSome({ ...streamNamed("m1"), streamType: "meter" }, 2)]))
+    const result = await Effect.runPromise(storeCommand("rebuild", [], { CAREPANEL_DATA_DIR: dataDir, DATABASE_URL: "" }))
+    expect(result.exitCode).toBe(1)
+    expect(result.lines[1]).toMatch(/^rebuilt 37 streams of every authority: 41 read-model rows folded again, 1 changed and rewritten, in \d+\.\d s$/)
+    expect(result.lines.slice(2)).toEqual([
+      "left alone: 1 stream of type meter, which this version does not know",
+      expect.stringMatching(/^not rebuilt: stream authority-a\/referral\/r1: Event 1 of r1 cannot be read: /)
+    ])
+  })
+
+  /** Each console block that runs `carepanel-store rebuild`, on a stale store: `export` sets a variable, the rest run in this process. */
+  it.each([["docs/operations.md"], ["packages/store-sql/README.md"]])("runs %s's rebuild example", async (page) => {
+    const doc = readFileSync(fileURLToPath(new URL(`../../../${page}`, import.meta.url)), "utf8")
+    const blocks = [...doc.matchAll(/```console\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((block) => block.includes("carepanel-store rebuild"))
+    expect(blocks).toHaveLength(1)
+    const { dataDir } = await staleSqliteStore()
+    const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+    const fill = (text: string) => text.replaceAll("<data directory>", dataDir)
+    const env: Record<string, string> = { DATABASE_URL: "" }
+    const lines = blocks[0]!.trimEnd().split("\n")
+    for (let i = 0; i < lines.length; i++) {
+      const command = lines[i]!.slice(2)
+      const exported = /^export ([A-Z_]+)=(.*)$/.exec(command)
+      if (exported) {
+        env[exported[1]!] = fill(exported[2]!)
+        continue
+      }
+      const expected: Array<string> = []
+      while (i + 1 < lines.length && !lines[i + 1]!.startsWith("$ ")) expected.push(lines[++i]!)
+      const [name, ...args] = command.replace(/^npx carepanel-store /, "").split(" ")
+      const printed = (await Effect.runPromise(storeCommand(name!, args, env))).lines
+      expect(printed.length, command).toBe(expected.length)
+      expected.forEach((line, n) => {
+        expect(printed[n], command).toMatch(new RegExp(`^${escapeRegExp(fill(line)).replaceAll("<seconds>", "\\d+\\.\\d")}$`))
+      })
+    }
   })
 })
