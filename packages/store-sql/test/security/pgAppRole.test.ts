@@ -1,12 +1,14 @@
 import { readFileSync } from "node:fs"
 import { SqlClient } from "@effect/sql"
-import { AccessLog, EventStore } from "@carepanel/core"
+import { AccessLog, type AuthorityId, EventStore } from "@carepanel/core"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { PgStoreLayer } from "../../src/index.js"
 import { appendSome, authorityA, streamNamed } from "../support/appendSome.js"
 import { runOn } from "../support/dialects.js"
 import { closePgAdmin, freshPgDatabase } from "../support/freshStores.js"
+import { playedWeek, writtenByAnOlderVersion } from "../support/rebuildStores.js"
+import { rebuildReadModels } from "../../src/rebuild/rebuildReadModels.js"
 
 afterAll(closePgAdmin)
 
@@ -78,5 +80,23 @@ describe("PostgreSQL: the least-privilege application role", () => {
         expect(log.map((row) => row.purpose)).toEqual(["panel preparation"])
       })
     )
+  })
+
+  it("can run carepanel-store rebuild, as docs/deployment.md's upgrade says: a stale decision put right", async () => {
+    const ownerUrl = await freshPgDatabase()
+    const [decisionId] = await playedWeek(() => PgStoreLayer(ownerUrl), "support-panels")
+    await runOn(
+      PgStoreLayer(ownerUrl),
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        yield* sql.unsafe(`DO $$ BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'carepanel_app') THEN CREATE ROLE carepanel_app LOGIN; END IF;
+        END $$`)
+        for (const statement of roleScript) yield* sql.unsafe(statement)
+        yield* writtenByAnOlderVersion("support-panels" as AuthorityId, decisionId!, "awaiting_sign_off")
+      })
+    )
+    const report = await runOn(PgStoreLayer(asRole(ownerUrl, "carepanel_app")), rebuildReadModels())
+    expect([report.changed, report.failed]).toEqual([1, []])
   })
 })
