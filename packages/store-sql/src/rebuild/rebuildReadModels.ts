@@ -1,7 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import { type AuthorityId, EventStore, foldStored, PersistenceError, type ReadModelRow, type StreamRef, streamIdOf } from "@carepanel/core"
 import { Clock, Effect, Either } from "effect"
-import { makeWriteTransaction } from "../sql/writeTransaction.js"
+import { makeWriteTransaction, type WriteTransaction } from "../sql/writeTransaction.js"
 import { streamHead } from "../store/appendCommit.js"
 import { readModelsRowOf, writeReadModels } from "../store/writeReadModels.js"
 import { type AnyAggregate, aggregatesByStreamType } from "./aggregates.js"
@@ -64,11 +64,10 @@ const stillAt = (streamId: string, version: number, rows: ReadonlyArray<ReadMode
  * If it has (an app committed meanwhile), the newer events are read and folded on, and it is tried again: an older
  * fold never overwrites a newer commit's rows. Nothing else is written: no event, no chain link, no outbox row.
  */
-const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate) =>
+const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransaction: WriteTransaction) =>
   Effect.gen(function* () {
     const store = yield* EventStore
     const sql = yield* SqlClient.SqlClient
-    const writeTransaction = yield* makeWriteTransaction
     // PostgreSQL: appends serialise on this row (appendCommit), so while it is held the stream's head cannot move.
     // SQLite: the write transaction holds the database's write lock already.
     const holdAppends = sql.onDialectOrElse({ pg: () => Effect.asVoid(sql`SELECT last_position FROM event_head WHERE id = 1 FOR UPDATE`), orElse: () => Effect.void })
@@ -104,6 +103,7 @@ const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate) =>
 export const rebuildReadModels = (options: { readonly authorityId?: AuthorityId } = {}) =>
   Effect.gen(function* () {
     const started = yield* Clock.currentTimeMillis
+    const writeTransaction = yield* makeWriteTransaction
     let streams = 0
     let rows = 0
     let changed = 0
@@ -122,7 +122,7 @@ export const rebuildReadModels = (options: { readonly authorityId?: AuthorityId 
         }
         const stream: StreamRef = { authorityId: row.authority_id as AuthorityId, streamType: row.stream_type, id: row.entity_id }
         // An event this version cannot read (foldStored's error) fails its stream only; the store failing fails the run.
-        const done = yield* rebuildStream(stream, aggregate).pipe(
+        const done = yield* rebuildStream(stream, aggregate, writeTransaction).pipe(
           Effect.map(Either.right),
           Effect.catchIf(
             (error): error is PersistenceError => error instanceof PersistenceError && error.operation === "decode event",
