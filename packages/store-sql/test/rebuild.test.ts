@@ -4,15 +4,16 @@ import { tmpdir } from "node:os"
 import { fileURLToPath } from "node:url"
 import { type AuthorityId, Decisions, EventStore, streamIdOf } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
-import { Effect } from "effect"
+import { Effect, Fiber } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { storeCommand } from "../src/cli/verifyCommand.js"
 import { rebuildReadModels } from "../src/rebuild/rebuildReadModels.js"
 import { appendSome, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
-import { freshDataDir, removeTempDirs } from "./support/freshStores.js"
+import { freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
+import { blockedOnALock, holdOpenTransaction } from "./support/pgLockHolder.js"
 import { decisionsWithStatus, playedWeek, rebuildEngines, type StoreLayerOf, storeChecks, withCore, writtenByAnOlderVersion } from "./support/rebuildStores.js"
-import { SqliteStoreLayer } from "../src/index.js"
+import { PgStoreLayer, SqliteStoreLayer } from "../src/index.js"
 
 afterAll(removeTempDirs)
 
@@ -112,6 +113,30 @@ describe.each(rebuildEngines)("rebuild on $name", ({ make }) => {
     expect([result.report.streams, result.report.changed]).toEqual([result.supportPanelsStreams, 1])
     expect(result.ours).toEqual([])
     expect(result.theirs).toEqual([`${theirs} lapsed`])
+  })
+})
+
+describe("rebuild on PostgreSQL beside an append in progress", () => {
+  it("waits for the append's lock on event_head before it checks the stream's version and writes, then puts the decision right", async () => {
+    const url = await freshPgDatabase()
+    const open: StoreLayerOf = () => PgStoreLayer(url)
+    const [decisionId] = await playedWeek(open, "support-panels")
+    const result = await withCore(
+      open,
+      "support-panels",
+      Effect.gen(function* () {
+        yield* writtenByAnOlderVersion(supportPanels, decisionId!, "awaiting_sign_off")
+        // What an append holds from its claim of positions to its commit (appendCommit.ts).
+        const commitAppend = yield* holdOpenTransaction(url, (sql) => sql`UPDATE event_head SET last_position = last_position WHERE id = 1`)
+        const rebuild = yield* Effect.fork(rebuildReadModels())
+        yield* blockedOnALock
+        const staleWhileWaiting = yield* decisionsWithStatus(supportPanels, "awaiting_sign_off")
+        yield* commitAppend
+        const report = yield* Fiber.join(rebuild)
+        return { staleWhileWaiting, changed: report.changed, after: yield* decisionsWithStatus(supportPanels, "awaiting_sign_off") }
+      })
+    )
+    expect(result).toEqual({ staleWhileWaiting: [`${decisionId} awaiting_sign_off`], changed: 1, after: [] })
   })
 })
 
