@@ -7,6 +7,7 @@ import type { Disagreement } from "../disagreement/Disagreement.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import { standsInForName } from "../sitting/deputies.js"
+import { coverOf } from "../sitting/cover.js"
 import { representedNames } from "../sitting/representatives.js"
 import type { Attendance } from "../sitting/SittingEvents.js"
 import { andList } from "../shared/wordList.js"
@@ -46,14 +47,22 @@ const standsInFor = (entry: Attendance, attendance: ReadonlyArray<Attendance>) =
 /** Whom a member present also represents (KNO-2), as recorded on the attendance: "Amira Patel and Ben Morrow". */
 const represents = (entry: Attendance, attendance: ReadonlyArray<Attendance>) => andList(representedNames(entry, attendance))
 
+/** A member away and who covered their seat, linked by person: "apologies, Rhys Tan as deputy", "apologies, represented by Jo Pellow". */
+const awayWord = (entry: Attendance, attendance: ReadonlyArray<Attendance>, word: string): string => {
+  const cover = coverOf(entry.personId, attendance, entry.personId)
+  return cover === undefined ? word : `${word}, ${cover.status === "deputy" ? `${cover.name} as deputy` : `represented by ${cover.name}`}`
+}
+
 const attendanceWord = (entry: Attendance, attendance: ReadonlyArray<Attendance>): string =>
   entry.status === "deputy"
     ? `deputy for ${standsInFor(entry, attendance)}`
     : entry.status === "confirmed"
-      ? "confirmed in advance"
+      ? awayWord(entry, attendance, "confirmed in advance")
       : entry.status === "present" && (entry.represents ?? []).length > 0
         ? `present, also representing ${represents(entry, attendance)}`
-        : entry.status
+        : entry.status === "apologies"
+          ? awayWord(entry, attendance, "apologies")
+          : entry.status
 
 const names = (entries: ReadonlyArray<Attendance>, show: (entry: Attendance) => string = (entry) => entry.name) =>
   entries.length === 0 ? "none" : entries.map(show).join("; ")

@@ -121,7 +121,7 @@ describe("the minutes' sitting, attendance and items, line by line (CPR-10, KNO-
           ["Rhys Tan", "Member", "deputy for Tom Reed"],
           ["Cora Pell", "Member", "confirmed in advance"],
           ["Ivy Marsh", "Member", "observer"],
-          ["Tom Reed", "Member", "apologies"],
+          ["Tom Reed", "Member", "apologies, Rhys Tan as deputy"],
           ["Ada Fenn", "Member", "apologies"]
         ]
       },
@@ -135,7 +135,7 @@ describe("the minutes' sitting, attendance and items, line by line (CPR-10, KNO-
     ])
   })
 
-  it("KNO-2: a member present who also represents members away is shown so, and listed with the representatives beside the deputies", () => {
+  it("KNO-2: a member present who also represents members away is shown so, each member away with who covered their seat, and listed with the representatives beside the deputies", () => {
     const roll = minutesOf9June(chair, (inputs) => ({
       ...inputs,
       sitting: {
@@ -157,10 +157,10 @@ describe("the minutes' sitting, attendance and items, line by line (CPR-10, KNO-
         ["Jo Pellow", "Member", "present, also representing Amira Patel and Tom Reed"],
         ["Ben Morrow", "Member", "present, also representing Ada Fenn"],
         ["Rhys Tan", "Member", "deputy for Sam Jessop"],
-        ["Amira Patel", "Member", "apologies"],
-        ["Tom Reed", "Member", "apologies"],
-        ["Ada Fenn", "Member", "apologies"],
-        ["Sam Jessop", "Member", "apologies"]
+        ["Amira Patel", "Member", "apologies, represented by Jo Pellow"],
+        ["Tom Reed", "Member", "apologies, represented by Jo Pellow"],
+        ["Ada Fenn", "Member", "apologies, represented by Ben Morrow"],
+        ["Sam Jessop", "Member", "apologies, Rhys Tan as deputy"]
       ]
     })
     expect(summary).toEqual({
