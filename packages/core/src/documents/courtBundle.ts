@@ -9,7 +9,7 @@ import { requestTypeLabel } from "../policy/RequestType.js"
 import { type StoredEvent, streamIdOf } from "../ports/EventStore.js"
 import type { RecordSeal } from "../ports/RecordSeals.js"
 import type { Referral } from "../referral/Referral.js"
-import { type Placement, placementEndedAt, type ReviewOutcome } from "../regulation24/Placement.js"
+import { type Placement, placementEndedAt, policeProtectionOutcomeLabel, type ReviewOutcome } from "../regulation24/Placement.js"
 import { clocksTable, decisionBlocks, dissentBlocks } from "./decisionBlocks.js"
 import { amendmentBlock, signatureBlocks } from "./decisionSheet.js"
 import { type Block, type DocumentModel, fields, paragraph, type Section, table } from "./DocumentModel.js"
@@ -79,11 +79,33 @@ const endedLine = (placement: Placement): string | undefined => {
   return `${ended.reason.replace(/_/g, " ")}, ${formatInstant(left)}${recordedLater}`
 }
 
+/** STAT-S46: police protection under the placement, since when, and how it ended (or that it has not). */
+const policeProtectionLine = (placement: Placement): string | undefined => {
+  const powers = placement.policePowers
+  if (powers?.underPoliceProtection !== true) return undefined
+  const since = powers.since === undefined ? `recorded ${formatInstant(powers.at)}` : `from ${formatInstant(powers.since)}`
+  const ended = placement.policeProtectionEnded
+  return ended === undefined
+    ? `${since}, not ended (STAT-S46)`
+    : `${since}; ended ${formatInstant(ended.endedAt)}: ${policeProtectionOutcomeLabel[ended.outcome]} (STAT-S46), recorded by ${ended.by.name}`
+}
+
+/** STAT-S20-CONSENT: whose consent, recorded when and by whom, and its withdrawal (s20(8)). */
+const s20Line = (placement: Placement): string | undefined => {
+  const s20 = placement.s20Accommodation
+  if (s20 === undefined) return undefined
+  const consents = s20.consents.map((consent) => `${consent.name} (${consent.relationship}, given ${formatInstant(consent.consentGivenAt)})`).join(", ")
+  const withdrawn = s20.withdrawn === undefined ? "" : `; consent withdrawn by ${s20.withdrawn.withdrawnBy}, recorded ${formatInstant(s20.withdrawn.at)} by ${s20.withdrawn.by.name}`
+  return `with the consent of ${consents}, recorded ${formatInstant(s20.at)} by ${s20.by.name}${withdrawn} (STAT-S20-CONSENT)`
+}
+
 const placementSection = (placement: Placement): Section => ({
   heading: `Placement ${placement.id} (Regulation 24)`,
   blocks: [
     fields([
       ["Status", placement.status.replace(/_/g, " ")],
+      ["Police protection", policeProtectionLine(placement)],
+      ["Accommodated under s20", s20Line(placement)],
       ["Placed", placement.placement === undefined ? undefined : formatInstant(placement.placement.placedAt)],
       ["Authorised", placement.authorisation === undefined ? undefined : `${placement.authorisation.by.name}, ${formatInstant(placement.authorisation.at)}`],
       ["Temporary approval", placement.approval === undefined ? undefined : `from ${formatInstant(placement.approval.startsAt)} to ${formatInstant(placement.approval.originalExpiresAt)}`],

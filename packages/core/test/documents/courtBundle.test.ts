@@ -332,6 +332,29 @@ describe("a court bundle's Regulation 24 placements (STAT-R24, STAT-R25-1, STAT-
     })
   })
 
+  it("STAT-S46, STAT-S20-CONSENT: police protection under the placement and how it ended; s20 consent, whose, and its withdrawal", () => {
+    const worker = { personId: staff.socialWorker.personId, name: "Priya Ashdown", role: "social_worker" } as const
+    const underPolice: Placement = { ...placement, policePowers: { underPoliceProtection: true, since: london("2027-06-09", "22:40"), by: worker, at: london("2027-06-10", "08:00") } }
+    expect(placementRows(underPolice).blocks[0]).toMatchObject({ rows: expect.arrayContaining([["Police protection", "from 22:40 Wed 9 Jun 2027, not ended (STAT-S46)"]]) })
+    const accommodated: Placement = {
+      ...underPolice,
+      policeProtectionEnded: { outcome: "accommodated_s20", endedAt: london("2027-06-11", "18:00"), by: worker, at: london("2027-06-11", "18:30") },
+      s20Accommodation: {
+        consents: [{ name: "Dawn Fielder", relationship: "mother", consentGivenAt: london("2027-06-11", "17:20"), consentGivenTo: "Priya Ashdown", toldOfRightToObjectAndRemove: true }],
+        childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her aunt for now" },
+        by: worker,
+        at: london("2027-06-11", "18:30"),
+        withdrawn: { withdrawnBy: "Dawn Fielder", by: worker, at: london("2027-07-02", "09:15") }
+      }
+    }
+    expect(placementRows(accommodated).blocks[0]).toMatchObject({
+      rows: expect.arrayContaining([
+        ["Police protection", "from 22:40 Wed 9 Jun 2027; ended 18:00 Fri 11 Jun 2027: the child was accommodated under s20 with recorded consent (STAT-S46), recorded by Priya Ashdown"],
+        ["Accommodated under s20", "with the consent of Dawn Fielder (mother, given 17:20 Fri 11 Jun 2027), recorded 18:30 Fri 11 Jun 2027 by Priya Ashdown; consent withdrawn by Dawn Fielder, recorded 09:15 Fri 2 Jul 2027 by Priya Ashdown (STAT-S20-CONSENT)"]
+      ])
+    })
+  })
+
   it("a placement only identified: its status alone; a child without a request is named by id even for staff", () => {
     const identified: Placement = { ...placement, status: "identified", placement: undefined, authorisation: undefined, approval: undefined }
     expect(placementRows(identified).blocks).toEqual([{ _tag: "Fields", rows: [["Status", "identified"]] }])
