@@ -159,10 +159,28 @@ describe("carepanel-store rebuild", () => {
     expect(await withCore(open, "support-panels", decisionsWithStatus(supportPanels, "awaiting_sign_off"))).toEqual([])
   })
 
-  it("refuses --authority without an authority, with its usage (exit 64)", async () => {
-    const result = await Effect.runPromise(storeCommand("rebuild", ["--authority"], {}))
-    expect(result.exitCode).toBe(64)
-    expect(result.lines[0]).toContain("carepanel-store rebuild [--authority <id>]")
+  it("refuses --authority without an authority, and an option or argument it does not take, naming it, with its usage (exit 64), opening no store", async () => {
+    const refusals = [
+      [["--authority"], "carepanel-store: Option '--authority <value>' argument missing"],
+      [["--authorty", "support-panels"], "carepanel-store: Unknown option '--authorty'"],
+      [["--stream", "s1"], "carepanel-store: Unknown option '--stream'"],
+      [["support-panels"], "carepanel-store: Unexpected argument 'support-panels'. This command does not take positional arguments"]
+    ] as const
+    for (const [args, message] of refusals) {
+      // Before: an unknown option was ignored, and the whole store rebuilt.
+      const result = await Effect.runPromise(storeCommand("rebuild", args, { CAREPANEL_DATA_DIR: "/nonexistent/never-opened" }))
+      expect(result).toEqual({ exitCode: 64, lines: [message, expect.stringContaining("carepanel-store rebuild [--authority <id>]")] })
+    }
+  })
+
+  it("an authority with no record in the store (a mistyped id) is said, and exits 1", async () => {
+    const { dataDir } = await staleSqliteStore()
+    const result = await Effect.runPromise(storeCommand("rebuild", ["--authority", "suport-panels"], { CAREPANEL_DATA_DIR: dataDir, DATABASE_URL: "" }))
+    expect(result.exitCode).toBe(1)
+    expect(result.lines.slice(1)).toEqual([
+      expect.stringMatching(/^rebuilt 0 streams of authority suport-panels: 0 read-model rows folded again, 0 changed and rewritten, in \d+\.\d s$/),
+      "no record of authority suport-panels is in this store: check the id (the policy file's authority.id)"
+    ])
   })
 
   it("names a stream this version cannot fold and a kind of stream it does not know, rebuilds the rest and exits 1", async () => {

@@ -4,7 +4,10 @@ import { type RebuildReport, rebuildReadModels } from "../rebuild/rebuildReadMod
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
 
-/** What `carepanel-store rebuild` prints: exit 0, or 1 if a stream could not be folded (the others were rebuilt). */
+/**
+ * What `carepanel-store rebuild` prints: exit 0, or 1 if a stream could not be folded (the others were rebuilt) or the
+ * authority asked for has no record in the store.
+ */
 export const describeRebuild = (report: RebuildReport, authorityId: AuthorityId | undefined) => {
   const lines = [
     `rebuilt ${plural(report.streams, "stream")} of ${authorityId === undefined ? "every authority" : `authority ${authorityId}`}: ` +
@@ -13,7 +16,10 @@ export const describeRebuild = (report: RebuildReport, authorityId: AuthorityId 
   if (report.readAgain > 0) lines.push(`${plural(report.readAgain, "stream was", "streams were")} written meanwhile, and read again`)
   for (const [streamType, count] of report.unknownTypes) lines.push(`left alone: ${plural(count, "stream")} of type ${streamType}, which this version does not know`)
   for (const { streamId, message } of report.failed) lines.push(`not rebuilt: stream ${streamId}: ${message}`)
-  return { exitCode: report.failed.length === 0 ? 0 : 1, lines }
+  // A mistyped authority id finds nothing: said, and not a success, so a script running it notices.
+  const nothingOfIt = authorityId !== undefined && report.streams + report.failed.length + report.unknownTypes.size === 0
+  if (nothingOfIt) lines.push(`no record of authority ${authorityId} is in this store: check the id (the policy file's authority.id)`)
+  return { exitCode: report.failed.length === 0 && !nothingOfIt ? 0 : 1, lines }
 }
 
 /** `carepanel-store rebuild [--authority <id>]` on the store the layer opens. */

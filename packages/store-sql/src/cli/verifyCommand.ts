@@ -1,3 +1,4 @@
+import { parseArgs } from "node:util"
 import type { AuthorityId } from "@carepanel/core"
 import { Effect } from "effect"
 import { StoreIntegrity } from "../chain/StoreIntegrity.js"
@@ -86,10 +87,24 @@ const checkpointNow = (env: Env) =>
     }
   })
 
-/** The value after `flag` (`undefined` without the flag, `""` with the flag but no value). */
-const option = (args: ReadonlyArray<string>, flag: string) => {
-  const at = args.indexOf(flag)
-  return at < 0 ? undefined : (args[at + 1] ?? "")
+/** The options each command takes; anything else is refused rather than ignored (a mistyped flag must not run the whole). */
+const optionsOf: Record<string, Readonly<Record<string, { readonly type: "string" }>>> = {
+  verify: { stream: { type: "string" } },
+  checkpoint: {},
+  rebuild: { authority: { type: "string" } }
+}
+
+/** The command's options, or why they are refused. */
+const parsedOptions = (command: string, args: ReadonlyArray<string>): { readonly stream?: string; readonly authority?: string } | string => {
+  const options = optionsOf[command]
+  if (options === undefined) return `unknown command ${command}`
+  try {
+    const { values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false })
+    const given = values as { readonly stream?: string; readonly authority?: string }
+    return given.stream === "" || given.authority === "" ? "an option needs a value" : given
+  } catch (error) {
+    return (error as Error).message
+  }
 }
 
 /**
@@ -99,11 +114,9 @@ const option = (args: ReadonlyArray<string>, flag: string) => {
  * not be folded), opening the store as the apps do.
  */
 export const storeCommand = (command: string, args: ReadonlyArray<string>, env: Env): Effect.Effect<CommandResult> => {
-  const streamId = option(args, "--stream")
-  const authorityId = option(args, "--authority")
-  if (streamId === "" || authorityId === "" || (command !== "verify" && command !== "checkpoint" && command !== "rebuild")) {
-    return Effect.succeed({ exitCode: 64, lines: [usageLine] })
-  }
+  const options = parsedOptions(command, args)
+  if (typeof options === "string") return Effect.succeed({ exitCode: 64, lines: [`carepanel-store: ${options}`, usageLine] })
+  const { stream: streamId, authority: authorityId } = options
   const run =
     command === "checkpoint"
       ? Effect.provide(checkpointNow(env), storeLayerFromEnv(withoutWitness(env)))
