@@ -6,9 +6,10 @@ import { fileURLToPath } from "node:url"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { storeCommand, verifyCommand } from "../src/cli/verifyCommand.js"
+import { verifyCommand } from "../src/cli/verifyCommand.js"
 import { generateSigningKeyPem, SqliteStoreLayer, signingKeyFromPem } from "../src/index.js"
 import { appendSome, streamNamed } from "./support/appendSome.js"
+import { runConsoleBlock } from "./support/consoleBlocks.js"
 import { runOn } from "./support/dialects.js"
 import { freshDataDir, removeTempDirs } from "./support/freshStores.js"
 
@@ -91,27 +92,7 @@ describe("docs/integrity.md", () => {
     }
     const env: Record<string, string> = { DATABASE_URL: "", CAREPANEL_TRUSTED_KEYS_FILE: "" }
     const fill = (text: string) => text.replace(/<([^<>]+)>/g, (whole, name: string) => values[name] ?? whole)
-    const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    const runBlock = async (block: string) => {
-      const lines = block.trimEnd().split("\n")
-      for (let i = 0; i < lines.length; i++) {
-        const command = lines[i]!.slice(2)
-        const exported = /^export ([A-Z_]+)=(.*)$/.exec(command)
-        if (exported) {
-          env[exported[1]!] = fill(exported[2]!)
-          continue
-        }
-        const expected: Array<string> = []
-        while (i + 1 < lines.length && !lines[i + 1]!.startsWith("$ ")) expected.push(lines[++i]!)
-        const [name, ...args] = command.replace(/^npx carepanel-store /, "").split(" ")
-        const printed = (await Effect.runPromise(storeCommand(name!, args, env))).lines
-        expect(printed.length, command).toBe(expected.length)
-        expected.forEach((line, n) => {
-          const pattern = escapeRegExp(fill(line)).replace(/<time>/g, "\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z")
-          expect(printed[n], command).toMatch(new RegExp(`^${pattern}$`))
-        })
-      }
-    }
+    const runBlock = (block: string) => runConsoleBlock(block, env, fill, { "<time>": "\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z" })
     // the store of the example: four events in two streams
     await runBlock(blocks[0]!.split("$ npx")[0]!)
     await runOn(

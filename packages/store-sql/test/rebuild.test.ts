@@ -7,6 +7,7 @@ import { staffOf } from "@carepanel/core/testing"
 import { Effect, Fiber } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { storeCommand } from "../src/cli/verifyCommand.js"
+import { runConsoleBlock } from "./support/consoleBlocks.js"
 import { rebuildReadModels } from "../src/rebuild/rebuildReadModels.js"
 import { appendSome, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
@@ -201,25 +202,6 @@ describe("carepanel-store rebuild", () => {
     const blocks = [...doc.matchAll(/```console\n([\s\S]*?)```/g)].map((match) => match[1]!).filter((block) => block.includes("carepanel-store rebuild"))
     expect(blocks).toHaveLength(1)
     const { dataDir } = await staleSqliteStore()
-    const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    const fill = (text: string) => text.replaceAll("<data directory>", dataDir)
-    const env: Record<string, string> = { DATABASE_URL: "" }
-    const lines = blocks[0]!.trimEnd().split("\n")
-    for (let i = 0; i < lines.length; i++) {
-      const command = lines[i]!.slice(2)
-      const exported = /^export ([A-Z_]+)=(.*)$/.exec(command)
-      if (exported) {
-        env[exported[1]!] = fill(exported[2]!)
-        continue
-      }
-      const expected: Array<string> = []
-      while (i + 1 < lines.length && !lines[i + 1]!.startsWith("$ ")) expected.push(lines[++i]!)
-      const [name, ...args] = command.replace(/^npx carepanel-store /, "").split(" ")
-      const printed = (await Effect.runPromise(storeCommand(name!, args, env))).lines
-      expect(printed.length, command).toBe(expected.length)
-      expected.forEach((line, n) => {
-        expect(printed[n], command).toMatch(new RegExp(`^${escapeRegExp(fill(line)).replaceAll("<seconds>", "\\d+\\.\\d")}$`))
-      })
-    }
+    await runConsoleBlock(blocks[0]!, { DATABASE_URL: "" }, (text) => text.replaceAll("<data directory>", dataDir), { "<seconds>": "\\d+\\.\\d" })
   })
 })

@@ -1,0 +1,37 @@
+import { Effect } from "effect"
+import { expect } from "vitest"
+import { storeCommand } from "../../src/cli/verifyCommand.js"
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+
+/**
+ * Runs a doc's console block of `carepanel-store` commands in this process, as a reader would type them: `export`
+ * sets a variable of `env` (kept for the next block), every other `$` line runs the command, and the lines after it
+ * are what it must print. `fill` puts this run's values in place of the doc's placeholders; `patterns` are the
+ * placeholders that stand for something that varies, as a regular expression (`<time>`, `<seconds>`).
+ */
+export const runConsoleBlock = async (
+  block: string,
+  env: Record<string, string>,
+  fill: (text: string) => string,
+  patterns: Readonly<Record<string, string>> = {}
+) => {
+  const lines = block.trimEnd().split("\n")
+  for (let i = 0; i < lines.length; i++) {
+    const command = lines[i]!.slice(2)
+    const exported = /^export ([A-Z_]+)=(.*)$/.exec(command)
+    if (exported) {
+      env[exported[1]!] = fill(exported[2]!)
+      continue
+    }
+    const expected: Array<string> = []
+    while (i + 1 < lines.length && !lines[i + 1]!.startsWith("$ ")) expected.push(lines[++i]!)
+    const [name, ...args] = command.replace(/^npx carepanel-store /, "").split(" ")
+    const printed = (await Effect.runPromise(storeCommand(name!, args, env))).lines
+    expect(printed.length, command).toBe(expected.length)
+    expected.forEach((line, n) => {
+      const pattern = Object.entries(patterns).reduce((text, [placeholder, regExp]) => text.replaceAll(placeholder, regExp), escapeRegExp(fill(line)))
+      expect(printed[n], command).toMatch(new RegExp(`^${pattern}$`))
+    })
+  }
+}
