@@ -161,15 +161,17 @@ export const placementNotifications = (
           )
         )
         break
-      case "S20ConsentWithdrawn":
+      case "S20ConsentWithdrawn": {
         // STAT-S20-CONSENT, s20(8): the s20 basis has ended; the child may be held without one.
+        const withdrawnAt = event.withdrawnAt ?? event.at
+        const recordedLater = DateTime.Equivalence(withdrawnAt, event.at) ? "" : `, recorded ${formatInstant(event.at)}`
         notifications.push(
           ...send(
             "s20-consent-withdrawn",
             "placement.s20_consent_withdrawn",
             `Urgent: s20 consent withdrawn for ${child} (STAT-S20-CONSENT)`,
             [
-              `Consent to s20 accommodation was withdrawn at ${formatInstant(event.at)}: the s20 basis has ended (STAT-S20-CONSENT).`,
+              `Consent to s20 accommodation was withdrawn at ${formatInstant(withdrawnAt)}${recordedLater}: the s20 basis has ended (STAT-S20-CONSENT).`,
               "Return the child, agree accommodation afresh, or seek legal advice on an order today."
             ],
             undefined,
@@ -177,6 +179,7 @@ export const placementNotifications = (
           )
         )
         break
+      }
       case "ApprovalExtended":
         notifications.push(
           ...send(

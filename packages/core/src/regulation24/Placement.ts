@@ -161,7 +161,8 @@ export const Placement = Schema.Struct({
     Schema.Struct({
       consents: Schema.NonEmptyArray(ParentalConsent),
       childWishes: ChildWishes,
-      withdrawn: Schema.optional(Schema.Struct({ withdrawnBy: Schema.String, ...recorded })),
+      /** When consent was withdrawn (`withdrawnAt`, see `s20ConsentWithdrawnAt`); recorded at `at`, possibly later. */
+      withdrawn: Schema.optional(Schema.Struct({ withdrawnBy: Schema.String, withdrawnAt: Schema.optional(Schema.DateTimeUtc), ...recorded })),
       ...recorded
     })
   ),
@@ -181,6 +182,24 @@ export type Placement = typeof Placement.Type
 
 /** When the child left the placement, if it has ended; records kept before the time was asked for ended when recorded. */
 export const placementEndedAt = (placement: Placement): DateTime.Utc | undefined => placement.ended && (placement.ended.endedAt ?? placement.ended.at)
+
+/** When s20 consent was withdrawn, if it was; records kept before the time was asked for were withdrawn when recorded. */
+export const s20ConsentWithdrawnAt = (placement: Placement): DateTime.Utc | undefined => {
+  const withdrawn = placement.s20Accommodation?.withdrawn
+  return withdrawn && (withdrawn.withdrawnAt ?? withdrawn.at)
+}
+
+/**
+ * STAT-S20-CONSENT: when the s20 accommodation began, the earliest moment it could lawfully: the earliest consent,
+ * never before the placement.
+ */
+export const s20AccommodationBeganAt = (placement: Placement): DateTime.Utc | undefined => {
+  const consents = placement.s20Accommodation?.consents
+  if (consents === undefined) return undefined
+  const consentedAt = consents.map((consent) => consent.consentGivenAt).reduce((a, b) => DateTime.min(a, b))
+  const placedAt = placement.placement?.placedAt
+  return placedAt === undefined ? consentedAt : DateTime.max(consentedAt, placedAt)
+}
 
 /** What the visit and placement plan duties (STAT-R28, STAT-R9) read from a placement. */
 export const visitedPlacementOf = (placement: Placement): VisitedPlacement => ({

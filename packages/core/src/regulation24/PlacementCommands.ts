@@ -37,7 +37,8 @@ export type PlacementCommand =
   /** STAT-S20-CONSENT: accommodation under s20, refused unless every consent and the child's wishes are in full. */
   | (Base & { readonly _tag: "RecordS20Accommodation"; readonly record: S20ConsentRecord })
   /** s20(8): the named person with parental responsibility withdrew consent. */
-  | (Base & { readonly _tag: "RecordS20ConsentWithdrawn"; readonly withdrawnBy: string })
+  /** s20(8): who withdrew consent, and when (`withdrawnAt`, defaults to `at`): the s20 basis ends then. */
+  | (Base & { readonly _tag: "RecordS20ConsentWithdrawn"; readonly withdrawnBy: string; readonly withdrawnAt?: DateTime.Utc })
   /** STAT-R25-3's steps, each recorded with who and when before an extension. */
   | (Base & { readonly _tag: "RecordPlacementReconsidered"; readonly stillMostAppropriate: boolean; readonly reasons: string })
   | (Base & { readonly _tag: "RecordFosteringPanelViewsSought" })

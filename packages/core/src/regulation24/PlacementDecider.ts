@@ -34,7 +34,7 @@ import {
 import type { PlacementEvent } from "./PlacementEvents.js"
 import { decideVisits } from "../visits/decideVisits.js"
 import { decideExtension } from "./decideExtension.js"
-import { visitedPlacementOf } from "./Placement.js"
+import { s20AccommodationBeganAt, visitedPlacementOf } from "./Placement.js"
 import { stepsAfterTheEnd } from "./stepsAfterTheEnd.js"
 import { once, openStatuses, requireStatus, } from "./placementGuards.js"
 import { isLate, originalExpiry, placementStepRule, regulation24Of } from "./placementRules.js"
@@ -210,7 +210,17 @@ const decide = (
         if (withdrawnBy === "") {
           return yield* new S20ConsentIncomplete({ ruleId: "STAT-S20-CONSENT", missing: ["who withdrew consent"], message: "Name the person with parental responsibility who withdrew consent (STAT-S20-CONSENT)." })
         }
-        return emit({ _tag: "S20ConsentWithdrawn", withdrawnBy, ...audit })
+        const withdrawnAt = command.withdrawnAt ?? command.at
+        if (DateTime.greaterThan(withdrawnAt, command.at)) {
+          return yield* new NotYetHappened({ message: `Consent to s20 accommodation cannot be recorded as withdrawn at ${formatInstant(withdrawnAt)}, which is still to come.` })
+        }
+        const began = s20AccommodationBeganAt(placement)!
+        if (DateTime.lessThan(withdrawnAt, began)) {
+          return yield* new NotYetHappened({
+            message: `The s20 accommodation began at ${formatInstant(began)}: consent cannot have been withdrawn before it, at ${formatInstant(withdrawnAt)} (STAT-S20-CONSENT).`
+          })
+        }
+        return emit({ _tag: "S20ConsentWithdrawn", withdrawnBy, withdrawnAt, ...audit })
       }
       case "RecordPlacementReconsidered":
       case "RecordFosteringPanelViewsSought":

@@ -55,7 +55,8 @@ export const S20AccommodationRecorded = Schema.TaggedStruct("S20AccommodationRec
   ...audit
 })
 /** s20(8): a person with parental responsibility withdrew consent; the s20 basis ends. */
-export const S20ConsentWithdrawn = Schema.TaggedStruct("S20ConsentWithdrawn", { withdrawnBy: Schema.String, ...audit })
+/** s20(8): consent withdrawn at `withdrawnAt`; events written before it was recorded were withdrawn at their `at`. */
+export const S20ConsentWithdrawn = Schema.TaggedStruct("S20ConsentWithdrawn", { withdrawnBy: Schema.String, withdrawnAt: Schema.optional(Schema.DateTimeUtc), ...audit })
 /** STAT-R25-3: the placement reconsidered before an extension: whether it is still the most appropriate, and why. */
 export const PlacementReconsidered = Schema.TaggedStruct("PlacementReconsidered", {
   stillMostAppropriate: Schema.Boolean,

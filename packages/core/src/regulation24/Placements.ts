@@ -124,8 +124,9 @@ export class Placements extends Effect.Service<Placements>()("@carepanel/core/Pl
         run(actor, id, { _tag: "RecordS20Consent", signedBy }),
       /** STAT-S20-CONSENT: refused, naming what is missing, unless every consent and the child's wishes are in full. */
       recordS20Accommodation: (actor: Actor, id: PlacementId, record: S20ConsentRecord) => run(actor, id, { _tag: "RecordS20Accommodation", record }),
-      /** s20(8): ends the s20 basis and raises an urgent alert. */
-      recordS20ConsentWithdrawn: (actor: Actor, id: PlacementId, withdrawnBy: string) => run(actor, id, { _tag: "RecordS20ConsentWithdrawn", withdrawnBy }),
+      /** s20(8): consent withdrawn at `withdrawnAt` (now by default) ends the s20 basis and raises an urgent alert; refused in the future or before the s20 accommodation began. */
+      recordS20ConsentWithdrawn: (actor: Actor, id: PlacementId, withdrawnBy: string, withdrawnAt?: DateTime.Utc) =>
+        run(actor, id, { _tag: "RecordS20ConsentWithdrawn", withdrawnBy, ...(withdrawnAt === undefined ? {} : { withdrawnAt }) }),
       /** STAT-R25-3's steps, each recorded before an extension. */
       recordPlacementReconsidered: (actor: Actor, id: PlacementId, stillMostAppropriate: boolean, reasons: string) =>
         run(actor, id, { _tag: "RecordPlacementReconsidered", stillMostAppropriate, reasons }),

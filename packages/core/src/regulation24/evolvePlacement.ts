@@ -51,7 +51,7 @@ export const evolvePlacement = (state: PlacementState, event: PlacementEvent): P
     case "S20ConsentWithdrawn":
       if (state.s20Accommodation === undefined) return state
       // Urgent only while the placement is open: nothing clears the flag on an ended one (PlacementFilter.urgent).
-      return { ...state, urgent: state.urgent || state.status !== "ended", s20Accommodation: { ...state.s20Accommodation, withdrawn: { withdrawnBy: event.withdrawnBy, ...recorded } } }
+      return { ...state, urgent: state.urgent || state.status !== "ended", s20Accommodation: { ...state.s20Accommodation, withdrawn: { withdrawnBy: event.withdrawnBy, withdrawnAt: event.withdrawnAt ?? event.at, ...recorded } } }
     case "PlacementReconsidered":
       return { ...state, extensionGrounds: { ...state.extensionGrounds, reconsidered: { stillMostAppropriate: event.stillMostAppropriate, reasons: event.reasons, ...recorded } } }
     case "FosteringPanelViewsSought":

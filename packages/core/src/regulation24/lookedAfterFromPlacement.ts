@@ -1,7 +1,7 @@
 import { DateTime } from "effect"
 import type { ChildRecordCommand } from "../childRecord/ChildRecordCommands.js"
 import type { CommandBody } from "../shared/commandHandler.js"
-import { isUnderPoliceProtection, type Placement, type PlacementState, placementEndedAt } from "./Placement.js"
+import { isUnderPoliceProtection, type Placement, type PlacementState, placementEndedAt, s20AccommodationBeganAt } from "./Placement.js"
 
 type FromPlacement = CommandBody<Extract<ChildRecordCommand, { readonly _tag: "RecordLookedAfterFromPlacement" | "RecordLookedAfterEndedFromPlacement" }>>
 
@@ -40,9 +40,7 @@ export const lookedAfterFromPlacement = (before: PlacementState, after: Placemen
   }
   const s20 = after.s20Accommodation
   if (s20 !== undefined && (before?.s20Accommodation === undefined || before.s20Accommodation.withdrawn !== undefined) && s20.withdrawn === undefined) {
-    const [first, ...rest] = s20.consents.map((consent) => consent.consentGivenAt)
-    const consentedAt = rest.reduce((a, b) => DateTime.min(a, b), first!)
-    return { ...base, route: "s20_accommodation", code: "V2", from: later(consentedAt, placedAt) }
+    return { ...base, route: "s20_accommodation", code: "V2", from: s20AccommodationBeganAt(after)! }
   }
   const ended = after.policeProtectionEnded
   if (before?.policeProtectionEnded === undefined && ended !== undefined) {

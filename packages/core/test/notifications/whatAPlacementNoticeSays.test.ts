@@ -128,6 +128,24 @@ describe("what a placement's notice says", () => {
     expect(withdrawn[0]?.actBy).toBeUndefined()
   })
 
+  it("STAT-S20-CONSENT: consent withdrawn on Friday evening and recorded on Monday says when it was withdrawn, and when recorded", () => {
+    const notify = placementWith(robinsCase)
+    notify(basicTest())
+    notify(place)
+    notify(
+      cmd("socialWorker", {
+        _tag: "RecordS20Accommodation",
+        record: { consents: [mother], childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her aunt" } }
+      })
+    )
+    const withdrawn = notify(
+      cmd("socialWorker", { _tag: "RecordS20ConsentWithdrawn", withdrawnBy: "Dana Harrow (mother)", withdrawnAt: london("2027-04-02", "18:00") }, london("2027-04-05", "09:00"))
+    )
+    expect(withdrawn[0]?.body[0]).toBe(
+      "Consent to s20 accommodation was withdrawn at 18:00 Fri 2 Apr 2027, recorded 09:00 Mon 5 Apr 2027: the s20 basis has ended (STAT-S20-CONSENT)."
+    )
+  })
+
   it("STAT-R25-1, STAT-R25-4: an extension says when the temporary approval now ends and what must happen by then", () => {
     const notify = placementWith(robinsCase)
     notify(basicTest())

@@ -1,0 +1,32 @@
+import { test } from "@fast-check/vitest"
+import { DateTime } from "effect"
+import fc from "fast-check"
+import { describe, expect } from "vitest"
+import { s20ConsentWithdrawnAt } from "../../src/regulation24/Placement.js"
+import { hour } from "./arbitraries.js"
+import { cmd, lincolnshire, mother, placed, placedAt } from "./fixtures.js"
+
+const wishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
+const plus = (instant: DateTime.Utc, millis: number) => DateTime.unsafeMake(DateTime.toEpochMillis(instant) + millis)
+/** Placed at 10:00 on 26 March 2027 under s20, after her mother's consent at 09:00: the accommodation began at 10:00. */
+const underS20 = lincolnshire.play([cmd("socialWorker", { _tag: "RecordS20Accommodation", record: { consents: [mother], childWishes: wishes } })], placed())
+const withdrawnAt = (at: DateTime.Utc, when: DateTime.Utc) =>
+  lincolnshire.given(underS20).when(cmd("socialWorker", { _tag: "RecordS20ConsentWithdrawn", withdrawnBy: "Dana Harrow", withdrawnAt: when }, at))
+
+describe("s20 consent withdrawn when it happened: properties (STAT-S20-CONSENT)", () => {
+  test.prop([fc.integer({ min: 0, max: 20 * 7 * 24 }), fc.integer({ min: -72, max: 20 * 7 * 24 + 72 })])(
+    "recorded at any time after the accommodation began, it is withdrawn at the time given when that is between the start and now, and refused otherwise",
+    (recordedAfterHours, withdrawnAfterHours) => {
+      const now = plus(placedAt, recordedAfterHours * hour)
+      const when = plus(placedAt, withdrawnAfterHours * hour)
+      const outcome = withdrawnAt(now, when)
+      if (withdrawnAfterHours >= 0 && withdrawnAfterHours <= recordedAfterHours) {
+        const placement = outcome.state()!
+        expect([s20ConsentWithdrawnAt(placement), placement.s20Accommodation?.withdrawn?.at]).toEqual([when, now])
+      } else {
+        expect(outcome.refusal()._tag).toBe("NotYetHappened")
+        expect(outcome.state()?.s20Accommodation?.withdrawn).toBeUndefined()
+      }
+    }
+  )
+})
