@@ -141,6 +141,15 @@ describe("bad input", () => {
     expect(await eventCount()).toBe(before)
   })
 
+  it("recordS20ConsentWithdrawn: a withdrawal time that is not a date and time is refused naming input.withdrawnAt, and nothing written", async () => {
+    const before = await eventCount()
+    const document = "mutation Bad($input: RecordS20ConsentWithdrawnInput!) { recordS20ConsentWithdrawn(input: $input) { __typename ... on InvalidInput { problems { path message } } } }"
+    const input = { placementId: "plc_1", withdrawnBy: "Kara Penrose", withdrawnAt: "Friday evening" }
+    const response = await app.post(await tokenFor(app, staff.socialWorker), document, { input })
+    expect(response.body.data.recordS20ConsentWithdrawn, response.text).toMatchObject({ __typename: "InvalidInput", problems: [{ path: "input.withdrawnAt" }] })
+    expect(await eventCount()).toBe(before)
+  })
+
   it("a date and time on a day that does not exist (30 February) is refused, not rolled over to March, and nothing written", async () => {
     const before = await eventCount()
     const document = "mutation Bad($input: RecordEmergencyProtectionOrderInput!) { recordEmergencyProtectionOrder(input: $input) { __typename } }"

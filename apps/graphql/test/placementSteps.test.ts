@@ -162,6 +162,19 @@ describe("the placement's police protection, s20 accommodation, extension and en
     expect(Math.abs(new Date(withdrawn.s20ConsentWithdrawnAt).getTime() - Date.now())).toBeLessThan(60_000)
   })
 
+  it("STAT-S20-CONSENT: consent withdrawn reads back when it was withdrawn (withdrawnAt), not when recorded; a withdrawal before the accommodation began is refused naming both times", async () => {
+    const placementId = await placed("steps-child-32", 5)
+    const now = Date.now()
+    const consent = { name: "Kara Penrose", relationship: "mother", consentGivenAt: iso(now - 3 * hour), consentGivenTo: staff.socialWorker.name, toldOfRightToObjectAndRemove: true }
+    await send("socialWorker", "recordS20Accommodation", { placementId, consents: [consent], childWishesNotAscertainedBecause: "He is eight months old" })
+    const early = await send("socialWorker", "recordS20ConsentWithdrawn", { placementId, withdrawnBy: "Kara Penrose", withdrawnAt: iso(now - 4 * hour) })
+    expect(early, JSON.stringify(early)).toMatchObject({ __typename: "NotYetHappened", code: "NotYetHappened" })
+    expect(early.message).toMatch(/^The s20 accommodation began at .*: consent cannot have been withdrawn before it, at .* \(STAT-S20-CONSENT\)\.$/)
+    const withdrawnAt = iso(now - 2 * hour)
+    const withdrawn = await send("socialWorker", "recordS20ConsentWithdrawn", { placementId, withdrawnBy: "Kara Penrose", withdrawnAt })
+    expect(withdrawn, JSON.stringify(withdrawn)).toMatchObject({ s20Basis: false, s20ConsentWithdrawnAt: withdrawnAt })
+  })
+
   it("STAT-S46: police powers checked and not used read false, not null, with no time", async () => {
     const placementId = await placed("steps-child-6", 1)
     const powers = await send("socialWorker", "recordPolicePowers", { placementId, underPoliceProtection: false })

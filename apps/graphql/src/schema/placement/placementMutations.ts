@@ -152,12 +152,14 @@ commandMutation("recordS20Accommodation", {
 })
 
 commandMutation("recordS20ConsentWithdrawn", {
-  description: "s20(8): a person with parental responsibility withdrew consent; the s20 basis ends and an urgent alert goes out.",
+  description:
+    "s20(8): a person with parental responsibility withdrew consent at `withdrawnAt` (now unless given); the s20 basis ends and an urgent alert goes out. Refused in the future or before the s20 accommodation began.",
   type,
   refusals,
-  fields: (t) => ({ placementId: t.id({ required: true }), withdrawnBy: t.string({ required: true }) }),
-  schema: Schema.Struct({ placementId: PlacementId, withdrawnBy: Schema.NonEmptyTrimmedString }),
-  execute: (actor, { placementId, withdrawnBy }) => using(Placements, (placements) => placements.recordS20ConsentWithdrawn(actor, placementId, withdrawnBy))
+  fields: (t) => ({ placementId: t.id({ required: true }), withdrawnBy: t.string({ required: true }), withdrawnAt: t.field({ type: "DateTime" }) }),
+  schema: Schema.Struct({ placementId: PlacementId, withdrawnBy: Schema.NonEmptyTrimmedString, withdrawnAt: optional(Schema.DateTimeUtc) }),
+  execute: (actor, { placementId, withdrawnBy, withdrawnAt }) =>
+    using(Placements, (placements) => placements.recordS20ConsentWithdrawn(actor, placementId, withdrawnBy, withdrawnAt))
 })
 
 commandMutation("recordPlacementReconsidered", {

@@ -1,4 +1,4 @@
-import { approvalStandingAt, currentExpiry, hasS20Basis, isUnderPoliceProtection, type Placement, placementEndedAt, type ReviewOutcome } from "@carepanel/core"
+import { approvalStandingAt, currentExpiry, hasS20Basis, isUnderPoliceProtection, type Placement, placementEndedAt, type ReviewOutcome, s20ConsentWithdrawnAt } from "@carepanel/core"
 import { DateTime } from "effect"
 import { builder } from "../builder.js"
 import { readOf } from "../child/child.js"
@@ -132,7 +132,12 @@ export const PlacementRef = builder.objectRef<Placement>("Placement").implement(
       description: "STAT-S20-CONSENT: accommodated under s20 on consent recorded in full and not withdrawn.",
       resolve: (placement) => hasS20Basis(placement)
     }),
-    s20ConsentWithdrawnAt: t.field({ type: "DateTime", nullable: true, resolve: (placement) => placement.s20Accommodation?.withdrawn?.at ?? null }),
+    s20ConsentWithdrawnAt: t.field({
+      type: "DateTime",
+      nullable: true,
+      description: "When s20 consent was withdrawn (the `withdrawnAt` given when it was recorded, else when that was recorded).",
+      resolve: (placement) => s20ConsentWithdrawnAt(placement) ?? null
+    }),
     extensionGrounds: t.field({ type: ExtensionGroundsRef, nullable: true, resolve: (placement) => placement.extensionGrounds ?? null }),
     approvalStanding: t.field({
       type: ApprovalStandingEnum,
