@@ -189,9 +189,9 @@ const placementEnded = (placementRef: string, endedAt = hoursAgo(1), reason = "c
   type: "placement.ended",
   data: { actor: socialWorker, placementRef, reason, endedAt }
 })
-const consentWithdrawn = (placementRef: string, withdrawnBy = "Dana Ashdale") => ({
+const consentWithdrawn = (placementRef: string, withdrawnBy = "Dana Ashdale", withdrawnAt?: string) => ({
   type: "accommodation.s20_consent_withdrawn",
-  data: { actor: socialWorker, placementRef, withdrawnBy }
+  data: { actor: socialWorker, placementRef, withdrawnBy, ...(withdrawnAt === undefined ? {} : { withdrawnAt }) }
 })
 
 describe("a placement's end", () => {
@@ -284,6 +284,28 @@ describe("s20 consent withdrawn (STAT-S20-CONSENT)", () => {
     const placementId = await startPlacement("ep-s20-late")
     expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_s20_withdrawn_late' AND outcome = 'refused'")).toBe(1)
     expect((await placementEvents(placementId)).map((event) => event.type)).not.toContain("S20ConsentWithdrawn")
+  })
+
+  it("records the withdrawal at withdrawnAt, when it happened, not when it arrived; one before the s20 accommodation began is answered 422 NotYetHappened naming both times", async () => {
+    const placementId = await startPlacement("ep-s20-withdrawn-at")
+    expect((await deliver(receiver.url, s20Started("ep-s20-withdrawn-at"))).status).toBe(200)
+    const early = await deliver(receiver.url, consentWithdrawn("ep-s20-withdrawn-at", "Dana Ashdale", hoursAgo(3)))
+    expect(early).toMatchObject({ status: 422, body: { code: "NotYetHappened", detail: expect.stringMatching(/^The s20 accommodation began at .*: consent cannot have been withdrawn before it, at .* \(STAT-S20-CONSENT\)\.$/) } })
+    const withdrawnAt = hoursAgo(1)
+    expect((await deliver(receiver.url, consentWithdrawn("ep-s20-withdrawn-at", "Dana Ashdale", withdrawnAt))).status).toBe(200)
+    expect((await placementEvents(placementId)).find((event) => event.type === "S20ConsentWithdrawn")?.data).toMatchObject({ withdrawnBy: "Dana Ashdale", withdrawnAt })
+  })
+
+  it("a withdrawal parked (202) behind its placement and s20 accommodation, applied when they arrive, records the time it carries, not when it was applied", async () => {
+    const withdrawnAt = hoursAgo(1)
+    expect(await deliver(receiver.url, s20Started("ep-s20-parked-at"), { id: "msg_s20_started_parked_at" })).toMatchObject({ status: 202, body: { outcome: "parked" } })
+    const parked = await deliver(receiver.url, consentWithdrawn("ep-s20-parked-at", "Dana Ashdale", withdrawnAt), { id: "msg_s20_withdrawn_parked_at" })
+    expect(parked).toMatchObject({ status: 202, body: { outcome: "parked", waitingFor: "mosaic/placement/ep-s20-parked-at" } })
+    const placementId = await startPlacement("ep-s20-parked-at")
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_s20_withdrawn_parked_at' AND outcome = 'applied'")).toBe(1)
+    const withdrawn = (await placementEvents(placementId)).find((event) => event.type === "S20ConsentWithdrawn")?.data
+    expect(withdrawn).toMatchObject({ withdrawnBy: "Dana Ashdale", withdrawnAt })
+    expect(Date.parse(String(withdrawn?.at))).toBeGreaterThan(Date.parse(withdrawnAt))
   })
 
   it("answers a withdrawal naming nobody 422 by its path, and stores nothing", async () => {

@@ -89,7 +89,7 @@ export const applyEvent = (event: AppliedEvent, context: DeliveryContext) =>
         )
       }
       case "accommodation.s20_consent_withdrawn":
-        return yield* onPlacement(event.data.placementRef, (id) => placements.recordS20ConsentWithdrawn(actor, id, event.data.withdrawnBy))
+        return yield* onPlacement(event.data.placementRef, (id) => placements.recordS20ConsentWithdrawn(actor, id, event.data.withdrawnBy, event.data.withdrawnAt))
       case "placement.ended":
         return yield* onPlacement(event.data.placementRef, (id) => placements.end(actor, id, event.data.reason, event.data.endedAt))
       case "legal_status.changed": {

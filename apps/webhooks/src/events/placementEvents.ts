@@ -39,9 +39,12 @@ export const S20ConsentWithdrawn = envelope(
   "accommodation.s20_consent_withdrawn",
   {
     ...placementRef,
-    withdrawnBy: Schema.NonEmptyTrimmedString.annotations({ description: "The person with parental responsibility who withdrew consent" })
+    withdrawnBy: Schema.NonEmptyTrimmedString.annotations({ description: "The person with parental responsibility who withdrew consent" }),
+    withdrawnAt: Schema.optional(RealDateTimeUtc).annotations({
+      description: "When consent was withdrawn: the s20 basis ends then, however late the delivery is applied; when the receiver applies it if absent"
+    })
   },
-  "A person with parental responsibility withdrew consent to the child's s20 accommodation (s20(8), STAT-S20-CONSENT): the s20 basis ends when the receiver records it, and an urgent alert goes out"
+  "A person with parental responsibility withdrew consent to the child's s20 accommodation (s20(8), STAT-S20-CONSENT) at withdrawnAt: the s20 basis ends then, and an urgent alert goes out"
 )
 
 export const PlacementEnded = envelope(
