@@ -43,7 +43,7 @@ beforeAll(async () => {
       })
       const consent = { name: "Jo Tarrant", relationship: "mother", consentGivenAt: ago(2.5), consentGivenTo: "Priya Ashdown", toldOfRightToObjectAndRemove: true }
       yield* placements.recordS20Accommodation(worker, s20.id, { consents: [consent], childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her aunt" } })
-      yield* placements.recordS20ConsentWithdrawn(worker, s20.id, "Jo Tarrant")
+      yield* placements.recordS20ConsentWithdrawn(worker, s20.id, "Jo Tarrant", ago(1.5))
     })
   )
 })
@@ -57,7 +57,8 @@ describe("Statutory tracker", () => {
     const frame = await waitFor(lastFrame, "with statutory clocks (9)")
     expect(frame).toMatch(/wx-child-09 +placed +\d+ weeks \d+ days left of the approval/)
     expect(frame).toMatch(/wx-child-45 +‼ identified +not placed yet · ‼ under police protection \(STAT-S46\)/)
-    expect(frame).toMatch(/wx-child-46 +‼ identified +not placed yet · ✗ s20 consent withdrawn/)
+    // Withdrawn an hour and a half before it was recorded (06:30 UTC, 07:30 in London): the tracker says when it was withdrawn.
+    expect(frame).toMatch(/wx-child-46 +‼ identified +not placed yet · ✗ s20 consent withdrawn 07:30 Tue 1 Jun 2027/)
     expect(frame).toMatch(/wx-child-41 +child record +· pending STAT-S44 7 days 22 hours left/)
     expect(frame).toMatch(/wx-child-42 +child record +! due soon DEF-S25-WARN-48H 1 day 13 hours left · 2 clocks/)
     expect(frame).toMatch(/wx-child-43 +child record +· pending STAT-S31 2\d weeks \d days? left/)

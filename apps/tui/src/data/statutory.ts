@@ -11,7 +11,8 @@ import {
   londonDateOf,
   type Placement,
   Placements,
-  retentionOf
+  retentionOf,
+  s20ConsentWithdrawnAt
 } from "@carepanel/core"
 import { DateTime, Effect } from "effect"
 import { counted } from "../ui/describe.js"
@@ -80,10 +81,16 @@ export const timeLeft = (due: DateTime.Utc, now: DateTime.Utc): string => {
   return ms >= 0 ? `${span} left` : `overdue by ${span}`
 }
 
+/** When s20 consent was withdrawn, which may be before it was recorded (s20(8), STAT-S20-CONSENT). */
+const withdrawnLine = (placement: Placement): ReadonlyArray<string> => {
+  const withdrawnAt = s20ConsentWithdrawnAt(placement)
+  return withdrawnAt === undefined ? [] : [`✗ s20 consent withdrawn ${formatInstant(withdrawnAt)}`]
+}
+
 /** The placement's standing beside its approval: police protection and the s20 basis, in words. */
 export const placementStanding = (placement: Placement): ReadonlyArray<string> => [
   ...(isUnderPoliceProtection(placement) ? ["‼ under police protection (STAT-S46)"] : []),
-  ...(hasS20Basis(placement) ? ["✓ s20 on consent"] : placement.s20Accommodation?.withdrawn !== undefined ? ["✗ s20 consent withdrawn"] : [])
+  ...(hasS20Basis(placement) ? ["✓ s20 on consent"] : withdrawnLine(placement))
 ]
 
 const fromDeadline = (clock: Deadline): TrackerClock => ({ ...clock, dueText: formatInstant(clock.due) })
