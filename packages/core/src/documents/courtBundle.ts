@@ -9,7 +9,7 @@ import { requestTypeLabel } from "../policy/RequestType.js"
 import { type StoredEvent, streamIdOf } from "../ports/EventStore.js"
 import type { RecordSeal } from "../ports/RecordSeals.js"
 import type { Referral } from "../referral/Referral.js"
-import { type Placement, placementEndedAt, policeProtectionOutcomeLabel, type ReviewOutcome } from "../regulation24/Placement.js"
+import { type Placement, placementEndedAt, policeProtectionOutcomeLabel, type ReviewOutcome, s20ConsentWithdrawnAt } from "../regulation24/Placement.js"
 import { clocksTable, decisionBlocks, dissentBlocks } from "./decisionBlocks.js"
 import { amendmentBlock, signatureBlocks } from "./decisionSheet.js"
 import { type Block, type DocumentModel, fields, paragraph, type Section, table } from "./DocumentModel.js"
@@ -95,7 +95,11 @@ const s20Line = (placement: Placement): string | undefined => {
   const s20 = placement.s20Accommodation
   if (s20 === undefined) return undefined
   const consents = s20.consents.map((consent) => `${consent.name} (${consent.relationship}, given ${formatInstant(consent.consentGivenAt)})`).join(", ")
-  const withdrawn = s20.withdrawn === undefined ? "" : `; consent withdrawn by ${s20.withdrawn.withdrawnBy}, recorded ${formatInstant(s20.withdrawn.at)} by ${s20.withdrawn.by.name}`
+  const withdrawnAt = s20ConsentWithdrawnAt(placement)
+  const withdrawn =
+    s20.withdrawn === undefined || withdrawnAt === undefined
+      ? ""
+      : `; consent withdrawn by ${s20.withdrawn.withdrawnBy}, ${formatInstant(withdrawnAt)}${DateTime.Equivalence(withdrawnAt, s20.withdrawn.at) ? "" : `, recorded ${formatInstant(s20.withdrawn.at)}`} by ${s20.withdrawn.by.name}`
   return `with the consent of ${consents}, recorded ${formatInstant(s20.at)} by ${s20.by.name}${withdrawn} (STAT-S20-CONSENT)`
 }
 

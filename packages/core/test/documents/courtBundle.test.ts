@@ -344,13 +344,13 @@ describe("a court bundle's Regulation 24 placements (STAT-R24, STAT-R25-1, STAT-
         childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her aunt for now" },
         by: worker,
         at: london("2027-06-11", "18:30"),
-        withdrawn: { withdrawnBy: "Dawn Fielder", by: worker, at: london("2027-07-02", "09:15") }
+        withdrawn: { withdrawnBy: "Dawn Fielder", withdrawnAt: london("2027-07-01", "19:40"), by: worker, at: london("2027-07-02", "09:15") }
       }
     }
     expect(placementRows(accommodated).blocks[0]).toMatchObject({
       rows: expect.arrayContaining([
         ["Police protection", "from 22:40 Wed 9 Jun 2027; ended 18:00 Fri 11 Jun 2027: the child was accommodated under s20 with recorded consent (STAT-S46), recorded by Priya Ashdown"],
-        ["Accommodated under s20", "with the consent of Dawn Fielder (mother, given 17:20 Fri 11 Jun 2027), recorded 18:30 Fri 11 Jun 2027 by Priya Ashdown; consent withdrawn by Dawn Fielder, recorded 09:15 Fri 2 Jul 2027 by Priya Ashdown (STAT-S20-CONSENT)"]
+        ["Accommodated under s20", "with the consent of Dawn Fielder (mother, given 17:20 Fri 11 Jun 2027), recorded 18:30 Fri 11 Jun 2027 by Priya Ashdown; consent withdrawn by Dawn Fielder, 19:40 Thu 1 Jul 2027, recorded 09:15 Fri 2 Jul 2027 by Priya Ashdown (STAT-S20-CONSENT)"]
       ])
     })
   })
