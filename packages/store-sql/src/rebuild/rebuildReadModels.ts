@@ -20,7 +20,7 @@ export interface RebuildReport {
   readonly readAgain: number
   /** Streams of a type no aggregate of this version knows, left alone: stream type and how many. */
   readonly unknownTypes: ReadonlyMap<string, number>
-  /** Streams whose events this version cannot fold, left alone. */
+  /** Streams whose events this version cannot fold, or that were written meanwhile on every try, left alone. */
   readonly failed: ReadonlyArray<{ readonly streamId: string; readonly message: string }>
   readonly millis: number
 }
@@ -64,7 +64,14 @@ const stillAt = (streamId: string, version: number, rows: ReadonlyArray<ReadMode
  * If it has (an app committed meanwhile), the newer events are read and folded on, and it is tried again: an older
  * fold never overwrites a newer commit's rows. Nothing else is written: no event, no chain link, no outbox row.
  */
-const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransaction: WriteTransaction) =>
+/** A stream written by someone else on every one of a rebuild's tries: left for the next run, not chased for ever. */
+const busy = (stream: StreamRef, tries: number) =>
+  new PersistenceError({
+    operation: "rebuild a busy stream",
+    message: `it was written by another process on each of ${tries} tries; its rows are as that process wrote them. Run rebuild again when it is quieter.`
+  })
+
+const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransaction: WriteTransaction, tries: number) =>
   Effect.gen(function* () {
     const store = yield* EventStore
     const sql = yield* SqlClient.SqlClient
@@ -75,6 +82,7 @@ const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransact
     let state = aggregate.decider.initialState
     let version = 0
     for (let reads = 1; ; reads++) {
+      if (reads > tries) return yield* busy(stream, tries)
       const events = yield* store.readStream(stream, { after: version })
       state = yield* foldStored(aggregate, stream, events, state)
       version = events.at(-1)?.version ?? version
@@ -100,7 +108,7 @@ const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransact
  * of the core folds its events, for the whole store or one authority. Safe beside running apps (see `rebuildStream`);
  * a second run changes nothing. A stream that cannot be folded is reported and the others are still rebuilt.
  */
-export const rebuildReadModels = (options: { readonly authorityId?: AuthorityId } = {}) =>
+export const rebuildReadModels = (options: { readonly authorityId?: AuthorityId; readonly triesAStream?: number } = {}) =>
   Effect.gen(function* () {
     const started = yield* Clock.currentTimeMillis
     const writeTransaction = yield* makeWriteTransaction
@@ -121,11 +129,13 @@ export const rebuildReadModels = (options: { readonly authorityId?: AuthorityId 
           continue
         }
         const stream: StreamRef = { authorityId: row.authority_id as AuthorityId, streamType: row.stream_type, id: row.entity_id }
-        // An event this version cannot read (foldStored's error) fails its stream only; the store failing fails the run.
-        const done = yield* rebuildStream(stream, aggregate, writeTransaction).pipe(
+        // An event this version cannot read (foldStored's error), or a stream too busy to catch, fails its stream only;
+        // the store failing fails the run.
+        const done = yield* rebuildStream(stream, aggregate, writeTransaction, options.triesAStream ?? 20).pipe(
           Effect.map(Either.right),
           Effect.catchIf(
-            (error): error is PersistenceError => error instanceof PersistenceError && error.operation === "decode event",
+            (error): error is PersistenceError =>
+              error instanceof PersistenceError && (error.operation === "decode event" || error.operation === "rebuild a busy stream"),
             (error) => Effect.succeed(Either.left(error))
           )
         )
