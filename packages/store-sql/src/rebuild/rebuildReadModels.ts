@@ -58,19 +58,19 @@ const changedRows = (rows: ReadonlyArray<ReadModelRow>) =>
 const stillAt = (streamId: string, version: number, rows: ReadonlyArray<ReadModelRow>) =>
   Effect.flatMap(streamHead(streamId), (head) => (head.version === version ? changedRows(rows) : Effect.succeed(undefined)))
 
+/** A stream written by someone else on every one of a rebuild's tries: left for the next run, not chased for ever. */
+const busy = (tries: number) =>
+  new PersistenceError({
+    operation: "rebuild a busy stream",
+    message: `it was written by another process on each of ${tries} tries; its rows are as that process wrote them. Run rebuild again when it is quieter.`
+  })
+
 /**
  * One stream: its events folded with this version's code into the rows a commit would write now, written in a
  * transaction of their own only where they differ, and only if the stream's version has not moved since it was read.
  * If it has (an app committed meanwhile), the newer events are read and folded on, and it is tried again: an older
  * fold never overwrites a newer commit's rows. Nothing else is written: no event, no chain link, no outbox row.
  */
-/** A stream written by someone else on every one of a rebuild's tries: left for the next run, not chased for ever. */
-const busy = (stream: StreamRef, tries: number) =>
-  new PersistenceError({
-    operation: "rebuild a busy stream",
-    message: `it was written by another process on each of ${tries} tries; its rows are as that process wrote them. Run rebuild again when it is quieter.`
-  })
-
 const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransaction: WriteTransaction, tries: number) =>
   Effect.gen(function* () {
     const store = yield* EventStore
@@ -82,7 +82,7 @@ const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransact
     let state = aggregate.decider.initialState
     let version = 0
     for (let reads = 1; ; reads++) {
-      if (reads > tries) return yield* busy(stream, tries)
+      if (reads > tries) return yield* busy(tries)
       const events = yield* store.readStream(stream, { after: version })
       state = yield* foldStored(aggregate, stream, events, state)
       version = events.at(-1)?.version ?? version
