@@ -1,7 +1,8 @@
 import { DateTime } from "effect"
 import type { ChildRecordCommand } from "../childRecord/ChildRecordCommands.js"
 import type { CommandBody } from "../shared/commandHandler.js"
-import { isUnderPoliceProtection, type Placement, type PlacementState, placementEndedAt, s20AccommodationBeganAt } from "./Placement.js"
+import { formatInstant } from "../calendar/format.js"
+import { isUnderPoliceProtection, type Placement, type PlacementState, placementEndedAt, s20AccommodationBeganAt, s20ConsentWithdrawnAt } from "./Placement.js"
 
 type FromPlacement = CommandBody<Extract<ChildRecordCommand, { readonly _tag: "RecordLookedAfterFromPlacement" | "RecordLookedAfterEndedFromPlacement" }>>
 
@@ -55,7 +56,7 @@ export const lookedAfterFromPlacement = (before: PlacementState, after: Placemen
         ? "the placement ended: the child returned home"
         : withdrawn === undefined
           ? "s20 accommodation ended: the child returned home"
-          : `the parent removed the child (s20(8)): ${withdrawn.withdrawnBy} withdrew consent, and the child returned home`
+          : `the parent removed the child (s20(8)): ${withdrawn.withdrawnBy} withdrew consent at ${formatInstant(s20ConsentWithdrawnAt(after)!)}, and the child returned home`
     return { ...ends, basis: "s20_accommodation", endedAt: placementEndedAt(after)!, reason }
   }
   return undefined

@@ -63,7 +63,7 @@ describe("given a child placed with her aunt and accommodated under s20 (STAT-S2
       expect(yield* periods).toEqual([
         {
           from: london("2027-03-26", "10:00"),
-          ended: [london("2027-03-29", "12:30"), "the parent removed the child (s20(8)): Dana Harrow withdrew consent, and the child returned home"]
+          ended: [london("2027-03-29", "12:30"), "the parent removed the child (s20(8)): Dana Harrow withdrew consent at 12:00 Mon 29 Mar 2027, and the child returned home"]
         }
       ])
       expect(yield* reviewClocksInJune).toEqual([])

@@ -67,7 +67,7 @@ describe("what a placement's step tells the child's record", () => {
       ...ends,
       basis: "s20_accommodation",
       endedAt: london("2027-04-02", "09:00"),
-      reason: "the parent removed the child (s20(8)): Dana Harrow withdrew consent, and the child returned home"
+      reason: "the parent removed the child (s20(8)): Dana Harrow withdrew consent at 09:00 Tue 30 Mar 2027, and the child returned home"
     })
     expect(told(playOn(placed(), s20), home)).toMatchObject({ reason: "s20 accommodation ended: the child returned home" })
     // Never placed with the carers: the child was not accommodated here.
