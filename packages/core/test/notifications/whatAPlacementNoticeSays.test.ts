@@ -17,6 +17,20 @@ const placedFacts = {
   approvalExpiresAt: "2027-07-16T09:00:00.000Z"
 }
 
+/** Robin placed with her aunt and accommodated under s20 on her mother's consent: what is notified next. */
+const accommodatedUnderS20 = () => {
+  const notify = placementWith(robinsCase)
+  notify(basicTest())
+  notify(place)
+  notify(
+    cmd("socialWorker", {
+      _tag: "RecordS20Accommodation",
+      record: { consents: [mother], childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her aunt" } }
+    })
+  )
+  return notify
+}
+
 describe("what a placement's notice says", () => {
   it("a notice's facts give the placement's status, whether it is urgent, and once placed when and until when it is approved", () => {
     const notify = placementWith(robinsCase)
@@ -101,15 +115,7 @@ describe("what a placement's notice says", () => {
   })
 
   it("STAT-S20-CONSENT: consent withdrawn says when, that the s20 basis has ended, and what to do today, with no clock", () => {
-    const notify = placementWith(robinsCase)
-    notify(basicTest())
-    notify(place)
-    notify(
-      cmd("socialWorker", {
-        _tag: "RecordS20Accommodation",
-        record: { consents: [mother], childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her aunt" } }
-      })
-    )
+    const notify = accommodatedUnderS20()
     const withdrawn = notify(cmd("socialWorker", { _tag: "RecordS20ConsentWithdrawn", withdrawnBy: "Dana Harrow (mother)" }, london("2027-03-29", "18:00")))
     expect(withdrawn.map((n) => n.id)).toEqual([
       "plc_1:s20-consent-withdrawn:social_worker",
@@ -129,15 +135,7 @@ describe("what a placement's notice says", () => {
   })
 
   it("STAT-S20-CONSENT: consent withdrawn on Friday evening and recorded on Monday says when it was withdrawn, and when recorded", () => {
-    const notify = placementWith(robinsCase)
-    notify(basicTest())
-    notify(place)
-    notify(
-      cmd("socialWorker", {
-        _tag: "RecordS20Accommodation",
-        record: { consents: [mother], childWishes: { _tag: "Ascertained", wishesAndFeelings: "Wants to stay with her aunt" } }
-      })
-    )
+    const notify = accommodatedUnderS20()
     const withdrawn = notify(
       cmd("socialWorker", { _tag: "RecordS20ConsentWithdrawn", withdrawnBy: "Dana Harrow (mother)", withdrawnAt: london("2027-04-02", "18:00") }, london("2027-04-05", "09:00"))
     )
