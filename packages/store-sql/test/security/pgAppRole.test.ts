@@ -25,6 +25,15 @@ const asRole = (url: string, role: string) => url.replace("postgres://postgres@"
 
 const driverMessage = (error: { cause?: unknown }) => String((error.cause as { message?: unknown })?.message)
 
+/** As the owner: the role `carepanel_app` (made once per cluster) given the grants docs/deployment.md's script gives. */
+const grantAppRole = Effect.gen(function* () {
+  const sql = yield* SqlClient.SqlClient
+  yield* sql.unsafe(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'carepanel_app') THEN CREATE ROLE carepanel_app LOGIN; END IF;
+  END $$`)
+  for (const statement of roleScript) yield* sql.unsafe(statement)
+})
+
 describe("PostgreSQL: the least-privilege application role", () => {
   it("appends events and access-log entries but can never change, remove or unprotect them", async () => {
     const ownerUrl = await freshPgDatabase()
@@ -32,11 +41,7 @@ describe("PostgreSQL: the least-privilege application role", () => {
     await runOn(
       PgStoreLayer(ownerUrl),
       Effect.gen(function* () {
-        const sql = yield* SqlClient.SqlClient
-        yield* sql.unsafe(`DO $$ BEGIN
-          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'carepanel_app') THEN CREATE ROLE carepanel_app LOGIN; END IF;
-        END $$`)
-        for (const statement of roleScript) yield* sql.unsafe(statement)
+        yield* grantAppRole
       })
     )
     await runOn(
@@ -88,11 +93,7 @@ describe("PostgreSQL: the least-privilege application role", () => {
     await runOn(
       PgStoreLayer(ownerUrl),
       Effect.gen(function* () {
-        const sql = yield* SqlClient.SqlClient
-        yield* sql.unsafe(`DO $$ BEGIN
-          IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'carepanel_app') THEN CREATE ROLE carepanel_app LOGIN; END IF;
-        END $$`)
-        for (const statement of roleScript) yield* sql.unsafe(statement)
+        yield* grantAppRole
         yield* writtenByAnOlderVersion("support-panels" as AuthorityId, decisionId!, "awaiting_sign_off")
       })
     )
