@@ -84,8 +84,8 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
       aboutChildren(childrenOf.get(disagreement.referralId), disagreementClocks(disagreement, policy))
     ),
     ...placements.flatMap((placement) => {
-      const record = childRecords.find((one) => one.childId === placement.childId)
       if (placement.status !== "placed") return aboutChildren([placement.childId], placementClocks(placement, policy, now.now))
+      const record = childRecords.find((one) => one.childId === placement.childId)
       // A child recorded as having died is owed nothing more by the placement, as when it ends (STAT-R33): no visit,
       // plan or approval falls due.
       if (record?.diedOn !== undefined) return []
