@@ -1,7 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { onOpenTransaction } from "../sql/onOpenTransaction.js"
-import { type ChainLog, chainGenesis, type LinkedRow, linkHead, linkMessage } from "./chainLink.js"
+import { bySeq, type ChainLog, chainGenesis, type LinkedRow, linkHead, linkMessage } from "./chainLink.js"
 import type { PendingLink } from "./pendingLinks.js"
 import { type SigningKey, signText } from "./signingKey.js"
 
@@ -25,7 +25,7 @@ const linksPerInsert = 500
 const linksToSign = (log: ChainLog, ofLog: ReadonlyArray<PendingLink>): ReadonlyArray<PendingLink> =>
   log === "events" || ofLog.length < 2
     ? ofLog
-    : [{ log, subject: "", rows: ofLog.flatMap((link) => link.rows).sort((a, b) => Number(a[0]) - Number(b[0])), signedAt: ofLog.at(-1)!.signedAt }]
+    : [{ log, subject: "", rows: ofLog.flatMap((link) => link.rows).sort(bySeq), signedAt: ofLog.at(-1)!.signedAt }]
 
 /**
  * Chains and signs the links of one group of commits, in order (see `linksToSign`). Must run in the transaction that

@@ -25,6 +25,9 @@ export interface ChainLink {
   readonly signedAt: string
 }
 
+/** Rows in the order a link covers them: by their sequence number (the first column). */
+export const bySeq = (a: LinkedRow, b: LinkedRow) => Number(a[0]) - Number(b[0])
+
 /** The head before a log's first link. */
 export const chainGenesis = ""
 

@@ -1,7 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import { AccessLog, type AccessRecord, AuthorityId, ChildId, PersonId, type Role } from "@carepanel/core"
 import { Clock, Effect } from "effect"
-import { linkedColumns, linkedRowOf } from "../chain/chainLink.js"
+import { bySeq, linkedColumns, linkedRowOf } from "../chain/chainLink.js"
 import { addLink } from "../chain/pendingLinks.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { onOpenTransaction } from "../sql/onOpenTransaction.js"
@@ -57,7 +57,7 @@ export const makeSqlAccessLog = (groupCommit: GroupCommit) =>
           purpose: entry.purpose
         }))
       )} RETURNING ${sql.literal(returned)}`)
-      const rows = written.map((row) => linkedRowOf("access", row)).sort((a, b) => Number(a[0]) - Number(b[0]))
+      const rows = written.map((row) => linkedRowOf("access", row)).sort(bySeq)
       yield* addLink("access", "", rows, new Date(yield* Clock.currentTimeMillis).toISOString())
     })
   return AccessLog.of({
