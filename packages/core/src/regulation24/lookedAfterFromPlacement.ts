@@ -9,6 +9,20 @@ type FromPlacement = CommandBody<Extract<ChildRecordCommand, { readonly _tag: "R
 const later = (a: DateTime.Utc, b: DateTime.Utc | undefined) => (b === undefined ? a : DateTime.max(a, b))
 
 /**
+ * Why the looked-after period ends when the child went home at `endedAt`: by the parent's removal (s20(8)) only when
+ * consent was withdrawn by then; consent withdrawn after the child had gone home is named as that, not as a removal.
+ */
+const wentHome = (after: Placement, endedAt: DateTime.Utc): string => {
+  if (after.s20Accommodation === undefined) return "the placement ended: the child returned home"
+  const withdrawn = after.s20Accommodation.withdrawn
+  const withdrawnAt = s20ConsentWithdrawnAt(after)
+  if (withdrawn === undefined || withdrawnAt === undefined) return "s20 accommodation ended: the child returned home"
+  return DateTime.greaterThan(withdrawnAt, endedAt)
+    ? `s20 accommodation ended: the child returned home (consent was withdrawn afterwards, at ${formatInstant(withdrawnAt)})`
+    : `the parent removed the child (s20(8)): ${withdrawn.withdrawnBy} withdrew consent at ${formatInstant(withdrawnAt)}, and the child returned home`
+}
+
+/**
  * What a placement's change tells the child's record about looked-after status and legal status (STAT-R33 counts
  * from the instant the child became looked after):
  * - placed with the carers: looked after from the placement, under police protection as L1 (STAT-S46), otherwise as a
@@ -20,7 +34,7 @@ const later = (a: DateTime.Utc, b: DateTime.Utc | undefined) => (b === undefined
  * - police protection ended by an EPO (with the child placed: L2) or an interim care order (C1, which is in care);
  * - police protection ended with the child returned home: the end of the accommodation under it (L1, STAT-S46);
  * - the placement ended with the child returned home: the end of s20 accommodation (STAT-S20-CONSENT), by the parent's
- *   removal (s20(8)) once consent was withdrawn; with no s20 accommodation recorded on the placement, the end of the
+ *   removal (s20(8)) once consent was withdrawn by then (`wentHome`); with no s20 accommodation recorded on the placement, the end of the
  *   placement itself. The child's record ends the period only while the child is looked after on that basis (or, with
  *   no legal status recorded in it, on this Regulation 24 placement alone), so a child under an order stays looked after.
  * Undefined when the change says nothing about it.
@@ -50,14 +64,8 @@ export const lookedAfterFromPlacement = (before: PlacementState, after: Placemen
     if (ended.outcome === "returned_home") return { ...ends, basis: "police_protection", endedAt: ended.endedAt, reason: "police protection ended: the child was returned home (STAT-S46)" }
   }
   if (before?.ended === undefined && after.ended?.reason === "child_returned_home" && placedAt !== undefined) {
-    const withdrawn = after.s20Accommodation?.withdrawn
-    const reason =
-      after.s20Accommodation === undefined
-        ? "the placement ended: the child returned home"
-        : withdrawn === undefined
-          ? "s20 accommodation ended: the child returned home"
-          : `the parent removed the child (s20(8)): ${withdrawn.withdrawnBy} withdrew consent at ${formatInstant(s20ConsentWithdrawnAt(after)!)}, and the child returned home`
-    return { ...ends, basis: "s20_accommodation", endedAt: placementEndedAt(after)!, reason }
+    const endedAt = placementEndedAt(after)!
+    return { ...ends, basis: "s20_accommodation", endedAt, reason: wentHome(after, endedAt) }
   }
   return undefined
 }

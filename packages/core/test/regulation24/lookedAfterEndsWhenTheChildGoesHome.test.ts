@@ -70,6 +70,25 @@ describe("given a child placed with her aunt and accommodated under s20 (STAT-S2
     }).pipe(Effect.provide(core))
   )
 
+  it.effect("when she had gone home before her mother withdrew consent then the record does not say her mother removed her under s20(8)", () =>
+    Effect.gen(function* () {
+      const id = yield* placedUnderS20
+      yield* setTime(london("2027-03-29", "12:00"))
+      yield* (yield* Placements).recordS20ConsentWithdrawn(staff.socialWorker, id, "Dana Harrow")
+      // Recorded afterwards: she had gone home at 09:00, three hours before the withdrawal.
+      yield* setTime(london("2027-03-29", "14:00"))
+      yield* (yield* Placements).end(staff.serviceManager, id, "child_returned_home", london("2027-03-29", "09:00"))
+      // Before: "the parent removed the child (s20(8)): Dana Harrow withdrew consent at 12:00 ..., and the child
+      // returned home", ended at 09:00: a removal three hours before the consent it ended was withdrawn.
+      expect(yield* periods).toEqual([
+        {
+          from: london("2027-03-26", "10:00"),
+          ended: [london("2027-03-29", "09:00"), "s20 accommodation ended: the child returned home (consent was withdrawn afterwards, at 12:00 Mon 29 Mar 2027)"]
+        }
+      ])
+    }).pipe(Effect.provide(core))
+  )
+
   it.effect("when she returns home as planned then the s20 accommodation, and her looked-after period, end when she went home", () =>
     Effect.gen(function* () {
       const id = yield* placedUnderS20
