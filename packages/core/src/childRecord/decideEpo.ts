@@ -5,7 +5,7 @@ import type { Calendar } from "../calendar/WorkingCalendar.js"
 import { NotYetHappened } from "../regulation24/PlacementErrors.js"
 import type { ChildRecordState } from "./ChildRecord.js"
 import type { ChildRecordCommand } from "./ChildRecordCommands.js"
-import { EpoNotInForce, EpoPeriodRefused } from "./ChildRecordErrors.js"
+import { EpoNotInForce, EpoPeriodRefused, type LookedAfterRefused } from "./ChildRecordErrors.js"
 import type { ChildRecordEvent } from "./ChildRecordEvents.js"
 import { type EmergencyProtectionOrder, epoEndsAt, epoMaxDays, epoMaxExtensionDays, type EpoOutcome, epoOutcomeLabel } from "./EmergencyProtectionOrder.js"
 import { currentLookedAfter } from "./LookedAfter.js"
@@ -20,21 +20,25 @@ type EpoCommand = Extract<ChildRecordCommand, { readonly _tag: `${string}Emergen
  * goes on, so STAT-R33's count does not restart. Nothing follows for a child whose status is not L2 then. Home before
  * a later status began (recorded first), the period ends and a new one begins with that status (`endedAtHome`).
  */
-const statusAfterTheOrder = (state: ChildRecordState, outcome: EpoOutcome, endedAt: DateTime.Utc, audit: Pick<ChildRecordEvent, "by" | "at">): ReadonlyArray<ChildRecordEvent> => {
+const statusAfterTheOrder = (
+  state: ChildRecordState,
+  outcome: EpoOutcome,
+  endedAt: DateTime.Utc,
+  audit: Pick<ChildRecordEvent, "by" | "at">
+): Effect.Effect<ReadonlyArray<ChildRecordEvent>, LookedAfterRefused> => {
   const open = currentLookedAfter(state?.lookedAfter ?? [])
-  if (state === undefined || open === undefined || DateTime.lessThan(endedAt, open.from)) return []
+  if (state === undefined || open === undefined || DateTime.lessThan(endedAt, open.from)) return Effect.succeed([])
   switch (outcome) {
     case "interim_care_order":
-      return state.legalStatuses.at(-1)?.code === "L2" ? [{ _tag: "LegalStatusChanged", code: "C1", from: endedAt, ...audit }] : []
+      return Effect.succeed(state.legalStatuses.at(-1)?.code === "L2" ? [{ _tag: "LegalStatusChanged", code: "C1", from: endedAt, ...audit }] : [])
     case "accommodated_s20":
-      return state.legalStatuses.at(-1)?.code === "L2" ? [{ _tag: "LegalStatusChanged", code: "V2", from: endedAt, ...audit }] : []
+      return Effect.succeed(state.legalStatuses.at(-1)?.code === "L2" ? [{ _tag: "LegalStatusChanged", code: "V2", from: endedAt, ...audit }] : [])
     case "returned_home":
     case "discharged_by_court": {
-      const reviewedSince = open.reviews.some((review) => DateTime.greaterThan(review.heldAt, endedAt))
       const underTheOrder = state.legalStatuses.some((status) => DateTime.greaterThan(status.from, endedAt))
         ? statusAt(state, endedAt)?.code === "L2"
         : state.legalStatuses.at(-1)?.code === "L2"
-      return underTheOrder && !reviewedSince ? endedAtHome(state, open, endedAt, epoOutcomeLabel[outcome], audit) : []
+      return underTheOrder ? endedAtHome(state, open, { endedAt, reason: epoOutcomeLabel[outcome], check: "when the order ended" }, audit) : Effect.succeed([])
     }
   }
 }
@@ -154,7 +158,7 @@ export const decideEpo = (command: EpoCommand, state: ChildRecordState, calendar
           })
         }
         const ended = { _tag: "EmergencyProtectionOrderEnded", orderId: order.orderId, outcome: command.outcome, endedAt, ...audit } as const
-        return [ended, ...statusAfterTheOrder(state, command.outcome, endedAt, audit)]
+        return [ended, ...(yield* statusAfterTheOrder(state, command.outcome, endedAt, audit))]
       }
     }
   })

@@ -84,22 +84,23 @@ const legalStatusEvents = (state: ChildRecordState, code: LegalStatusCode, from:
  * basis was the status the child was looked after on at the end (an order in force by then, like decideEpo's
  * statusAfterTheOrder, keeps the child looked after under it), or, with no status recorded in the period by then, when
  * this placement began the period under Regulation 24 (nothing else kept the child looked after). Not before the period
- * began, nor before a review held since. A status recorded as beginning after the end starts a new period (`endedAtHome`).
+ * began; refused before a review held since (`endedAtHome`). A status recorded as beginning after the end starts a new period (`endedAtHome`).
  */
 const endOfTheAccommodation = (
   state: ChildRecordState,
   command: Extract<LookedAfterCommand, { readonly _tag: "RecordLookedAfterEndedFromPlacement" }>,
   audit: Audit
-): ReadonlyArray<ChildRecordEvent> => {
+): Effect.Effect<ReadonlyArray<ChildRecordEvent>, LookedAfterRefused> => {
   const open = currentLookedAfter(periodsOf(state))
-  if (state === undefined || open === undefined || DateTime.lessThan(command.endedAt, open.from)) return []
-  if (open.reviews.some((review) => DateTime.greaterThan(review.heldAt, command.endedAt))) return []
+  if (state === undefined || open === undefined || DateTime.lessThan(command.endedAt, open.from)) return Effect.succeed([])
   const status = statusAt(state, command.endedAt)
   const ends =
     status === undefined || DateTime.lessThan(status.from, open.from)
       ? open.route === "regulation24_placement" && open.placementId === command.placementId
       : accommodationStatuses[command.basis].includes(status.code)
-  return ends ? endedAtHome(state, open, command.endedAt, command.reason, audit) : []
+  if (!ends) return Effect.succeed([])
+  const check = command.basis === "police_protection" ? "when police protection ended" : "when the child went home"
+  return endedAtHome(state, open, { endedAt: command.endedAt, reason: command.reason, check }, audit)
 }
 
 /** Legal status (SSDA903), looked-after status and its STAT-R33 reviews. */
@@ -155,8 +156,9 @@ export const decideLookedAfter = (command: LookedAfterCommand, state: ChildRecor
         return endedAtTheDeath(state, [{ _tag: "BecameLookedAfter", periodId: nextPeriodId(state), route: command.route, from, placementId: command.placementId, ...audit }], audit)
       }
       case "RecordLookedAfterEndedFromPlacement":
-        // Never refused either: the placement's decider has checked its own end (not before it began, not twice).
-        return endOfTheAccommodation(state, command, audit)
+        // The placement's decider has checked its own end (not before it began, not twice); refused only when a review
+        // was held after it, and the placement's change is then refused with it (Placements appends both or neither).
+        return yield* endOfTheAccommodation(state, command, audit)
       case "RecordLookedAfterEnded": {
         const open = currentLookedAfter(periodsOf(state))
         if (open === undefined) return yield* new LookedAfterRefused({ ruleId: "STAT-R33", message: "The child is not recorded as looked after, so looked-after status cannot end." })

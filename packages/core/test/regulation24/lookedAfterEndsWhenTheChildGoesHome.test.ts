@@ -89,6 +89,22 @@ describe("given a child placed with her aunt and accommodated under s20 (STAT-S2
     }).pipe(Effect.provide(core))
   )
 
+  it.effect("when her going home is dated before a looked-after review held since, the end is refused naming the review, and nothing changes", () =>
+    Effect.gen(function* () {
+      const id = yield* placedUnderS20
+      yield* setTime(london("2027-04-05", "12:00"))
+      yield* (yield* ChildRecords).recordLookedAfterReview(staff.socialWorker, childId, london("2027-04-05", "10:00"), "Imogen Reyes")
+      const attempt = yield* Effect.either((yield* Placements).end(staff.serviceManager, id, "child_returned_home", london("2027-04-02", "16:00")))
+      // Before: the placement ended, and her looked-after period stayed open across the days at home, its reviews due.
+      expect(attempt._tag === "Left" ? [attempt.left._tag, attempt.left.message] : "ended").toEqual([
+        "LookedAfterRefused",
+        "Looked-after status cannot end at 16:00 Fri 2 Apr 2027 (s20 accommodation ended: the child returned home), before the last review at 10:00 Mon 5 Apr 2027: check when the child went home."
+      ])
+      expect((yield* (yield* Placements).get(staff.serviceManager, id)).ended).toBeUndefined()
+      expect(yield* periods).toEqual([{ from: london("2027-03-26", "10:00"), ended: undefined }])
+    }).pipe(Effect.provide(core))
+  )
+
   it.effect("when she returns home as planned then the s20 accommodation, and her looked-after period, end when she went home", () =>
     Effect.gen(function* () {
       const id = yield* placedUnderS20
