@@ -1,7 +1,7 @@
 import { type DateTime, Schema } from "effect"
 import { LocalDate } from "../calendar/LocalDate.js"
 import type { Authorised } from "../shared/authorise.js"
-import { ActionId, DecisionId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
+import { ActionId, ChildId, DecisionId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
 import { PreProceedingsOverHow, S20Task } from "./DecisionEvents.js"
 import { DecisionContent, HearingOfDecision, SittingChair, Subject } from "./DecisionParts.js"
 
@@ -38,7 +38,12 @@ export const DecisionCommandBody = Schema.Union(
     placedAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true }),
     lpmAt: Schema.optionalWith(Schema.DateTimeUtc, { exact: true }),
     /** The request is the one case its type is agreed outside panel only as (LIN-11's tripartite funding). */
-    confirmsCase: Schema.optionalWith(Schema.Boolean, { exact: true })
+    confirmsCase: Schema.optionalWith(Schema.Boolean, { exact: true }),
+    /**
+     * The request's children it records as disabled (none when absent), read by the use case from the request, never
+     * from the caller: a case for a disabled child (LIN-11) is not confirmed on a request that records none.
+     */
+    disabledChildIds: Schema.optionalWith(Schema.Array(ChildId), { exact: true })
   }),
   Schema.TaggedStruct("EditDecision", { content: DecisionContent }),
   /**

@@ -157,7 +157,8 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
           yield* authorise(actor, decisionPermissions.RecordOutsidePanelAgreement)
           const referral = yield* loadReferral(actor, referralId)
           const decisionId = yield* newId
-          return yield* decide(actor, decisionId, { _tag: "RecordOutsidePanelAgreement", decisionId, subject: yield* subjectOf(referral), ...agreement })
+          const disabledChildIds = referral.form.children.filter((child) => child.disabled).map((child) => child.childId)
+          return yield* decide(actor, decisionId, { _tag: "RecordOutsidePanelAgreement", decisionId, subject: yield* subjectOf(referral), ...agreement, disabledChildIds })
         }).pipe(Effect.provide(context)),
       agreeOutsidePanel: (actor: Actor, id: DecisionId) => decide(actor, id, { _tag: "AgreeOutsidePanel" }),
       /** NSO-10: a holder of an awaited agreement's role will not give it, saying why; the proposal lapses. */

@@ -6,6 +6,8 @@ import { requestTypeLabel } from "../policy/RequestType.js"
 import { actedBy } from "../shared/authorise.js"
 import { decidesNothing } from "../sitting/Sitting.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import type { CaseToConfirm } from "../policy/DecisionPolicy.js"
 import type { DecisionState } from "./Decision.js"
 import type { DecisionCommand } from "./DecisionCommands.js"
 import { highlightGaps } from "./highlights.js"
@@ -79,8 +81,33 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
     })
   })
 
+type Agreement = Extract<Recording, { _tag: "RecordOutsidePanelAgreement" }>
+
+/**
+ * LIN-11: a type agreed outside panel only in a narrow case Carepanel cannot tell from the request waits for the person
+ * recording it to confirm the case. A case for a disabled child is not confirmed on a request that records none: the
+ * record, which may be read in court, would say "for a disabled child" against the request's own facts.
+ */
+const caseNotConfirmed = (command: Agreement, cases: ReadonlyArray<CaseToConfirm>, policy: AuthorityPolicy): NotApplicable | undefined => {
+  const onlyAs = (named: ReadonlyArray<CaseToConfirm>) =>
+    `${named
+      .map((entry) => `${entry.forRequestTypes.filter((type) => command.subject.requestTypes.includes(type)).map((type) => requestTypeLabel[type]).join(" or ")} only as ${entry.onlyAs}`)
+      .join("; ")} (${citation(policy.outsidePanel.ruleId)})`
+  if (cases.length > 0 && command.confirmsCase !== true) {
+    return new NotApplicable({
+      message: `An agreement outside panel covers ${onlyAs(cases)}. Carepanel cannot tell that case from the request: if this request is that case, record the agreement confirming it (confirmsCase); if not, bring it to a sitting, or record the rest as its own request.`
+    })
+  }
+  const forADisabledChild = cases.filter((entry) => entry.forADisabledChild === true)
+  if (forADisabledChild.length === 0 || (command.disabledChildIds ?? []).length > 0) return undefined
+  const others = command.subject.requestTypes.some((type) => !forADisabledChild.some((entry) => entry.forRequestTypes.includes(type)))
+  return new NotApplicable({
+    message: `The request records no child as disabled, and an agreement outside panel covers ${onlyAs(forADisabledChild)}. If a child is disabled, correct the request (return it for changes if it was submitted, mark the child as disabled and submit it again), then record the agreement again; if not, bring it to a sitting${others ? ", or record the rest as its own request" : ""}.`
+  })
+}
+
 /** SUP-7, NSO-10, LIN-11, KNO-5: an urgent agreement outside panel, by the roles the policy names. */
-const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgreement" }>, { policy }: AuthorityContext) =>
+const outsidePanel = (command: Agreement, { policy }: AuthorityContext) =>
   Effect.gen(function* () {
     const needed = agreementsNeeded(policy, command.subject)
     const uncovered = typesNotAgreedOutsidePanel(policy, command.subject)
@@ -94,17 +121,9 @@ const outsidePanel = (command: Extract<Recording, { _tag: "RecordOutsidePanelAgr
         message: `An agreement outside panel does not cover ${uncovered.map((type) => requestTypeLabel[type]).join(" or ")} (${citation(policy.outsidePanel.ruleId)}): bring that to a sitting, or record the rest as its own request.`
       })
     }
-    // LIN-11: a type agreed outside panel only in a narrow case Carepanel cannot tell from the request waits for the
-    // person recording it to confirm the case; the refusal names the case and how to confirm it.
     const cases = casesToConfirm(policy, command.subject)
-    if (cases.length > 0 && command.confirmsCase !== true) {
-      const named = cases
-        .map((entry) => `${entry.forRequestTypes.filter((type) => command.subject.requestTypes.includes(type)).map((type) => requestTypeLabel[type]).join(" or ")} only as ${entry.onlyAs}`)
-        .join("; ")
-      return yield* new NotApplicable({
-        message: `An agreement outside panel covers ${named} (${citation(policy.outsidePanel.ruleId)}). Carepanel cannot tell that case from the request: if this request is that case, record the agreement confirming it (confirmsCase); if not, bring it to a sitting, or record the rest as its own request.`
-      })
-    }
+    const unconfirmed = caseNotConfirmed(command, cases, policy)
+    if (unconfirmed !== undefined) return yield* unconfirmed
     const [confirmed, ...alsoConfirmed] = cases.map((entry) => entry.onlyAs)
     const record = {
       whyOutsidePanel: command.whyOutsidePanel,

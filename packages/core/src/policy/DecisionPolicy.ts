@@ -75,8 +75,14 @@ export const timescalesRuleOf = (decision: DecisionPolicy): RuleId => decision.t
  * A request type the rule lets be agreed outside panel only in one narrow case (LIN-11: expenditure only as tripartite
  * funding for a disabled child in a 38-week educational placement). Carepanel cannot tell that case from the request,
  * so whoever records the agreement confirms it (`confirmsCase`), and the record keeps `onlyAs` as confirmed.
+ * `forADisabledChild`: the case is for a disabled child, so it is not confirmed on a request that records no child as
+ * disabled (the record would say "for a disabled child" against the request's own facts).
  */
-export const CaseToConfirm = Schema.Struct({ forRequestTypes: Schema.NonEmptyArray(RequestType), onlyAs: Schema.NonEmptyTrimmedString })
+export const CaseToConfirm = Schema.Struct({
+  forRequestTypes: Schema.NonEmptyArray(RequestType),
+  onlyAs: Schema.NonEmptyTrimmedString,
+  forADisabledChild: Schema.optional(Schema.Boolean)
+})
 export type CaseToConfirm = typeof CaseToConfirm.Type
 
 const outsidePanelFields = {

@@ -95,7 +95,12 @@ describe("expenditure agreed outside panel at Lincolnshire", () => {
       expect(text[text.indexOf("Agreed only as") + 1]).toBe(`${tripartite}, as Owen Ellery confirmed in recording it (LIN-11)`)
 
       // Care proceedings with tripartite funding on one request: the service manager's one agreement covers both.
-      const both = yield* referrals.createDraft(staff.socialWorker, { ...exampleForm(lin.panels[0].id, "care_proceedings", { id: "child-n", name: "Noor Halden" }), requestTypes: ["care_proceedings", "expenditure"] })
+      const proceedingsForm = exampleForm(lin.panels[0].id, "care_proceedings", { id: "child-n", name: "Noor Halden" })
+      const both = yield* referrals.createDraft(staff.socialWorker, {
+        ...proceedingsForm,
+        children: proceedingsForm.children.map((child) => ({ ...child, disabled: true })),
+        requestTypes: ["care_proceedings", "expenditure"]
+      })
       const [proceedingsAgreed, fundingAgreed] = (["care_proceedings", "expenditure"] as const).map((type) => exampleDecision(lin, type, "approve", { actionsDue: "2027-06-14" as LocalDate, key: both.id }))
       const together = yield* Effect.either(
         decisions.recordOutsidePanel(staff.serviceManager, both.id, {

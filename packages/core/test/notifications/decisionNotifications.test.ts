@@ -161,7 +161,8 @@ describe("decision notifications", () => {
         content: content({ agreed: { funding: { amountPence: 450_000, period: "one_off", budget: "Disabled children" } } }),
         whyOutsidePanel: "The school place starts on Monday",
         timescales: "For the school year",
-        confirmsCase: true
+        confirmsCase: true,
+        disabledChildIds: [ChildId.make("child-1")]
       }, london("2027-06-07", "18:00"))
     )
     expect(who(recorded)).toEqual([{ id: "dec_1:agreement:service_manager", kind: "decision.awaiting_agreement", to: "role:service_manager", ruleId: undefined }])

@@ -112,8 +112,10 @@ export const lincolnshire: AuthorityPolicyInput = {
       { anyOf: ["assistant_director"], forRequestTypes: ["s20_accommodation"] }
     ],
     // LIN-11 names no other request: expenditure only in its one case, confirmed by whoever records the agreement
-    // (Carepanel cannot tell it from the request), and "other" requests never.
-    onlyInCasesConfirmed: [{ forRequestTypes: ["expenditure"], onlyAs: "tripartite funding for a disabled child in a 38-week educational placement" }],
+    // (Carepanel cannot tell it from the request) on a request that records a child as disabled, and "other" requests never.
+    onlyInCasesConfirmed: [
+      { forRequestTypes: ["expenditure"], onlyAs: "tripartite funding for a disabled child in a 38-week educational placement", forADisabledChild: true }
+    ],
     retrospectivePresentation: false,
     s20Tasks: { clock: { ruleId: "LIN-12", clock: { _tag: "HoursAfter", hours: 48 } } }
   },
