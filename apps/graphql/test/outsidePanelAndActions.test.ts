@@ -38,6 +38,17 @@ const s20Request = async (childId: string, name: string) => {
   return { referralId: referral.id as string, content }
 }
 
+/** A ready expenditure request for a fictional child, recorded as disabled or not, and tripartite funding agreed on it outside panel. */
+const tripartiteFunding = async (childId: string, name: string, disabled: boolean) => {
+  const referral = await readyRequest(app, policy, { id: childId, name }, () => {
+    const form = exampleForm(policy.panels[0]!.id, "expenditure", { id: childId, name })
+    return { ...form, children: form.children.map((child) => ({ ...child, disabled })) }
+  })
+  const today = londonDateOf(DateTime.unsafeMake(app.now()))
+  const content = exampleDecision(policy, "expenditure", "approve", { actionsDue: addDays(today, 7), key: referral.id })
+  return { referralId: referral.id, content, whyOutsidePanel: "The school place starts on Monday", timescales: "For the school year" }
+}
+
 describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL (LIN-11, LIN-12)", () => {
   it("LIN-11: recorded by the team manager, it waits for the Assistant Director; every field reads back; only the AD's agreement makes it final", async () => {
     const { referralId, content: example } = await s20Request("out-child-1", "Tamsin Rookwood")
@@ -198,14 +209,7 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
   })
 
   it("LIN-11: tripartite funding is agreed outside panel by the service manager who confirms the case (confirmsCase); without it, the refusal names the case and the field", async () => {
-    const childId = "out-child-6"
-    const referral = await readyRequest(app, policy, { id: childId, name: "Esme Tollard" }, () => {
-      const form = exampleForm(policy.panels[0]!.id, "expenditure", { id: childId, name: "Esme Tollard" })
-      return { ...form, children: form.children.map((child) => ({ ...child, disabled: true })) }
-    })
-    const today = londonDateOf(DateTime.unsafeMake(app.now()))
-    const content = exampleDecision(policy, "expenditure", "approve", { actionsDue: addDays(today, 7), key: referral.id })
-    const input = { referralId: referral.id, content, whyOutsidePanel: "The school place starts on Monday", timescales: "For the school year" }
+    const input = await tripartiteFunding("out-child-6", "Esme Tollard", true)
     const unconfirmed = await send(staff.serviceManager, "recordOutsidePanelAgreement", input)
     expect(unconfirmed, JSON.stringify(unconfirmed)).toMatchObject({ __typename: "NotApplicable" })
     expect(unconfirmed.message).toContain("only as tripartite funding for a disabled child in a 38-week educational placement (LIN-11)")
@@ -215,6 +219,17 @@ describe("a Lincolnshire section 20 placement agreed outside panel over GraphQL 
       __typename: "Decision",
       status: "final",
       outsidePanel: { confirmedCases: ["tripartite funding for a disabled child in a 38-week educational placement"], agreements: [{ by: { ...party(staff.serviceManager), role: "service_manager" } }] }
+    })
+  })
+
+  it("LIN-11: tripartite funding confirmed on a request that records no child as disabled is refused, the message naming the fact to correct", async () => {
+    const input = await tripartiteFunding("out-child-7", "Ossian Brede", false)
+    const refused = await send(staff.serviceManager, "recordOutsidePanelAgreement", { ...input, confirmsCase: true })
+    expect(refused, JSON.stringify(refused)).toMatchObject({
+      __typename: "NotApplicable",
+      message:
+        "The request records no child as disabled, and an agreement outside panel covers expenditure only as tripartite funding for a disabled child in a 38-week educational placement (LIN-11). " +
+        "If a child is disabled, correct the request (return it for changes if it was submitted, mark the child as disabled and submit it again), then record the agreement again; if not, bring it to a sitting."
     })
   })
 })
