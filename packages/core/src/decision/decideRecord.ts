@@ -93,17 +93,21 @@ const caseNotConfirmed = (command: Agreement, cases: ReadonlyArray<CaseToConfirm
     `${named
       .map((entry) => `${entry.forRequestTypes.filter((type) => command.subject.requestTypes.includes(type)).map((type) => requestTypeLabel[type]).join(" or ")} only as ${entry.onlyAs}`)
       .join("; ")} (${citation(policy.outsidePanel.ruleId)})`
+  // A case for a disabled child on a request that records none is refused first, confirmed or not: asking the person
+  // to confirm a case the request's facts rule out would only lead to a second refusal.
+  const forADisabledChild = cases.filter((entry) => entry.forADisabledChild === true)
+  if (forADisabledChild.length > 0 && (command.disabledChildIds ?? []).length === 0) {
+    const others = command.subject.requestTypes.some((type) => !forADisabledChild.some((entry) => entry.forRequestTypes.includes(type)))
+    return new NotApplicable({
+      message: `The request records no child as disabled, and an agreement outside panel covers ${onlyAs(forADisabledChild)}. If a child is disabled, correct the request (return it for changes if it was submitted, mark the child as disabled and submit it again), then record the agreement again; if not, bring it to a sitting${others ? ", or record the rest as its own request" : ""}.`
+    })
+  }
   if (cases.length > 0 && command.confirmsCase !== true) {
     return new NotApplicable({
       message: `An agreement outside panel covers ${onlyAs(cases)}. Carepanel cannot tell that case from the request: if this request is that case, record the agreement confirming it (confirmsCase); if not, bring it to a sitting, or record the rest as its own request.`
     })
   }
-  const forADisabledChild = cases.filter((entry) => entry.forADisabledChild === true)
-  if (forADisabledChild.length === 0 || (command.disabledChildIds ?? []).length > 0) return undefined
-  const others = command.subject.requestTypes.some((type) => !forADisabledChild.some((entry) => entry.forRequestTypes.includes(type)))
-  return new NotApplicable({
-    message: `The request records no child as disabled, and an agreement outside panel covers ${onlyAs(forADisabledChild)}. If a child is disabled, correct the request (return it for changes if it was submitted, mark the child as disabled and submit it again), then record the agreement again; if not, bring it to a sitting${others ? ", or record the rest as its own request" : ""}.`
-  })
+  return undefined
 }
 
 /** SUP-7, NSO-10, LIN-11, KNO-5: an urgent agreement outside panel, by the roles the policy names. */

@@ -56,7 +56,12 @@ describe("expenditure agreed outside panel at Lincolnshire", () => {
       yield* TestClock.setTime(london("2027-06-01", "09:00").epochMillis)
       const request = yield* requestWithPapers(lin, "expenditure", { id: "child-f", name: "Frankie Holt" })
       expect(request.form.children.map((child) => child.disabled)).toEqual([false])
-      expect(outcome(yield* agreeOutsidePanel(request, "expenditure"))).toBe(narrowCase)
+      // Refused on the request's own facts, confirmed or not: it is not asked to confirm a case they rule out.
+      for (const confirmsCase of [undefined, true]) {
+        expect(outcome(yield* agreeOutsidePanel(request, "expenditure", confirmsCase))).toBe(
+          `NotApplicable: The request records no child as disabled, and an agreement outside panel covers expenditure only as ${tripartite} (LIN-11). If a child is disabled, correct the request (return it for changes if it was submitted, mark the child as disabled and submit it again), then record the agreement again; if not, bring it to a sitting.`
+        )
+      }
     }).pipe(Effect.provide(inMemoryCore(lin)))
   )
 

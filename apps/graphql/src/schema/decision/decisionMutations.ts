@@ -41,7 +41,7 @@ commandMutation("recordOutsidePanelAgreement", {
       description:
         "Confirms the request is the one case its type is agreed outside panel only as (LIN-11: expenditure only as tripartite funding for a " +
         "disabled child in a 38-week educational placement). Without it such a request is refused, the refusal naming the case; kept as `OutsidePanel.confirmedCases`. " +
-        "Confirmed on a request that records no child as disabled, LIN-11's case is refused too: correct the request first, or bring it to a sitting."
+        "On a request that records no child as disabled, LIN-11's case is refused, confirmed or not: correct the request first, or bring it to a sitting."
     })
   }),
   // Blank reasons or timescales are the core's to refuse: IncompleteDecision names them with the policy's rule (LIN-11).
