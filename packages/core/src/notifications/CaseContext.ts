@@ -1,3 +1,4 @@
+import type { RequestType } from "../policy/RequestType.js"
 import type { Referral } from "../referral/Referral.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { PersonId } from "../shared/ids.js"
@@ -20,6 +21,9 @@ export interface CaseContext {
   readonly childNames: ReadonlyArray<string>
   /** Each child's name and case system number, for the one notice whose purpose is to name them (CPR-6). */
   readonly children?: ReadonlyArray<{ readonly fullName: string; readonly caseNumber?: string | undefined }>
+  /** The children's case ids and what the request asks: how a headline names a record that holds neither (a disagreement). */
+  readonly childIds?: ReadonlyArray<string>
+  readonly requestTypes?: ReadonlyArray<RequestType>
 }
 
 /** What the notification functions read: the authority's policy and calendar, and the case when the caller has it. */
@@ -31,7 +35,9 @@ export const caseOf = (referral: Referral): CaseContext => ({
   socialWorker: referral.form.socialWorker,
   ...(referral.form.teamManager === undefined ? {} : { teamManager: referral.form.teamManager }),
   childNames: referral.form.children.map((child) => child.fullName),
-  children: referral.form.children.map(({ fullName, caseNumber }) => ({ fullName, caseNumber }))
+  children: referral.form.children.map(({ fullName, caseNumber }) => ({ fullName, caseNumber })),
+  childIds: referral.form.children.map((child) => child.childId),
+  requestTypes: referral.form.requestTypes
 })
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")

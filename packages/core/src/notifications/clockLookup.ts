@@ -1,3 +1,4 @@
+import type { LocalDate } from "../calendar/LocalDate.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import type { Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
@@ -14,6 +15,8 @@ export interface ClockLookup {
   readonly panelOf: (about: Deadline["about"]) => PanelId | undefined
   /** The request a request's, decision's, action's or disagreement's clock belongs to (not a placement's or a child's: those are the child's). */
   readonly requestOf: (about: Deadline["about"]) => ReferralId | undefined
+  /** A sitting's panel and date, for a headline that names the sitting as staff do (`sittingName`). */
+  readonly sittingOf?: (about: Deadline["about"]) => { readonly panelId: PanelId; readonly date: LocalDate } | undefined
 }
 
 export interface ClockLookupInputs {
@@ -76,6 +79,7 @@ export const clockLookup = ({ referrals, sittings = [], decisions = [], disagree
       return referral === undefined ? undefined : caseOf(referral)
     },
     panelOf: (about) => (about.kind === "sitting" ? sittingById.get(about.id)?.panelId : undefined),
-    requestOf
+    requestOf,
+    sittingOf: (about) => (about.kind === "sitting" ? sittingById.get(about.id) : undefined)
   }
 }

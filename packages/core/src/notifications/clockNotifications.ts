@@ -5,9 +5,10 @@ import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Notification } from "../ports/Notification.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { actByDeadline, addressTo, factsOf, iso } from "./address.js"
-import { redactor } from "./CaseContext.js"
+import { type CaseContext, redactor } from "./CaseContext.js"
 import type { ClockLookup } from "./clockLookup.js"
 import { clockNameOf, clockRecipients } from "./clockRecipients.js"
+import { forChildren, sittingName } from "./recordName.js"
 
 export interface ClockScope {
   readonly authorityId: AuthorityId
@@ -60,12 +61,28 @@ const subject: Record<Deadline["about"]["kind"], string> = {
 }
 
 /**
+ * What a reminder's headline says the clock is about, the way staff tell records apart: a sitting by its panel and date,
+ * anything else by its children's case ids (the clock's own, else its case's: not for a placement, which is one child's
+ * while its case may hold siblings); the record's id when neither is known. A child's record is named by the child's id.
+ */
+const aboutWhat = (deadline: Deadline, known: CaseContext | undefined, scope: ClockScope): string => {
+  const { about } = deadline
+  if (about.kind === "child") return `${subject.child} ${about.id}`
+  if (about.kind === "sitting") {
+    const sitting = scope.lookup?.sittingOf?.(about)
+    return sitting === undefined ? `${subject.sitting} ${about.id}` : sittingName(scope.policy, sitting)
+  }
+  const children = forChildren(about.childIds ?? (about.kind === "placement" ? [] : (known?.childIds ?? [])))
+  return `${subject[about.kind]} ${children === "" ? about.id : children}`
+}
+
+/**
  * Reminders for clocks that are due soon or overdue at `now`, for whoever the clock concerns (`clockRecipients`).
  * The id is `${deadline}:${alarm}:${due}:${recipient}`: run it every hour and each clock reminds each person once
  * when it falls due soon and once when it falls overdue (the outbox keeps one entry per id); a due date that moves
  * (an amended action) reminds again. Met clocks never remind, nor a temporary approval's warning once the approval
- * has ended (`warningPassed`: pass the placement's other clocks with it). The headline names the rule and the record's id,
- * never the clock's title: an action's title is free text and may hold a child's name; the body redacts it.
+ * has ended (`warningPassed`: pass the placement's other clocks with it). The headline names the rule and what the clock is
+ * about (`aboutWhat`), never the clock's title: an action's title is free text and may hold a child's name; the body redacts it.
  */
 export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: DateTime.Utc, scope: ClockScope): ReadonlyArray<Notification> =>
   deadlines.flatMap((deadline) => {
@@ -81,7 +98,7 @@ export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: Date
       {
         id: `${deadline.id}:${alarm}:${iso(deadline.due)}`,
         kind: alarm === "overdue" ? "clock.overdue" : "clock.due_soon",
-        headline: `${alarm === "overdue" ? (urgentWhenOverdue.includes(deadline.ruleId) ? "Urgent: overdue" : "Overdue") : "Due soon"} (${deadline.ruleId}): ${subject[deadline.about.kind]} ${deadline.about.id}`,
+        headline: `${alarm === "overdue" ? (urgentWhenOverdue.includes(deadline.ruleId) ? "Urgent: overdue" : "Overdue") : "Due soon"} (${deadline.ruleId}): ${aboutWhat(deadline, known, scope)}`,
         body: [
           `${redact(deadline.title)}.`,
           alarm === "overdue" ? `This was due at ${due} and is not done yet.` : `This is due at ${due}.`,

@@ -5,6 +5,7 @@ import type { DecisionEvent } from "../decision/DecisionEvents.js"
 import type { Notification } from "../ports/Notification.js"
 import { addressTo, type Facts, factsOf } from "./address.js"
 import type { NotificationContext } from "./CaseContext.js"
+import { forChildren } from "./recordName.js"
 
 /** Each child as CPR-6 asks: the name and the case system's number, for the Complex Needs Panel's own records. */
 const childLines = (decision: Decision, context: NotificationContext): ReadonlyArray<string> => {
@@ -18,7 +19,8 @@ const childLines = (decision: Decision, context: NotificationContext): ReadonlyA
 /**
  * CPR-6: when the referral starts (the decision final with shared funding on it), the Complex Needs Panel's
  * administrator, named by the policy, is told the child's name and case number for future reference. This body
- * names the child on purpose, as the terms of reference ask; the headline and facts never do, and webhooks carry no body.
+ * names the child on purpose, as the terms of reference ask; the headline and facts never do (the headline tells one
+ * referral from another by the children's case ids), and webhooks carry no body.
  */
 export const complexNeedsNotice = (
   events: ReadonlyArray<DecisionEvent>,
@@ -37,7 +39,7 @@ export const complexNeedsNotice = (
     {
       id: `${decision.id}:complex-needs`,
       kind: "decision.complex_needs_referral",
-      headline: `Complex Needs Panel referral to come: ${describeSharedFunding(funding)} (${route.ruleId})`,
+      headline: `Complex Needs Panel referral to come ${forChildren(decision.subject.childIds)}: ${describeSharedFunding(funding)} (${route.ruleId})`,
       body: [
         `${panel} found that ${describeSharedFunding(funding)} fits (${route.ruleId}); the decision was final at ${formatInstant(started.startedAt)}.`,
         ...childLines(decision, context),

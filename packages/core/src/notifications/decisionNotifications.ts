@@ -11,6 +11,7 @@ import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest
 import { type NotificationContext, redactFor, summary } from "./CaseContext.js"
 import { complexNeedsNotice } from "./complexNeedsNotice.js"
 import { decisionLines, outcomeWord } from "./decisionText.js"
+import { recordName } from "./recordName.js"
 
 /** Events after which a decision may have become final: the last sign-off or agreement, or none needed. */
 const finalising: ReadonlyArray<DecisionEvent["_tag"]> = ["DecisionRecorded", "DecisionSignedOff", "OutsidePanelAgreementRecorded", "OutsidePanelAgreed"]
@@ -77,7 +78,7 @@ export const decisionNotifications = (
   if (state === undefined || events.length === 0) return []
   const decision = state
   const redact = redactFor(context)
-  const request = decision.subject.referralId
+  const named = recordName(decision.subject, decision.subject.referralId)
   const notifications: Notification[] = []
   const changed = events.some((event) => finalising.includes(event._tag))
 
@@ -91,7 +92,7 @@ export const decisionNotifications = (
         {
           id: `${decision.id}:sign-off:${decision.signOffs.length}`,
           kind: "decision.awaiting_sign_off",
-          headline: `Panel decision on request ${request} is waiting for ${signer} sign-off (${nextSignOff.ruleId})`,
+          headline: `Panel decision ${named} is waiting for ${signer} sign-off (${nextSignOff.ruleId})`,
           body: [`Check the decision sheet and sign it off (${nextSignOff.ruleId}).`, ...decisionLines(decision, redact)],
           facts: factsOf({ ...decisionFacts(decision), signOffRole: nextSignOff.roles.join(","), signOffPersonId: chair?.personId, ruleId: nextSignOff.ruleId })
         },
@@ -109,7 +110,7 @@ export const decisionNotifications = (
         {
           id: `${decision.id}:agreement`,
           kind: "decision.awaiting_agreement",
-          headline: `An urgent decision outside panel on request ${request} needs your agreement (${outside.ruleId})`,
+          headline: `An urgent decision outside panel ${named} needs your agreement (${outside.ruleId})`,
           body: [
             `Why it could not wait for panel: ${summary(redact(outside.whyOutsidePanel))}`,
             ...(confirmed === undefined ? [] : [`Agreed only as: ${confirmed}`]),
@@ -129,7 +130,7 @@ export const decisionNotifications = (
     const refusal = {
       id: `${decision.id}:refused`,
       kind: "decision.agreement_refused",
-      headline: `The urgent decision outside panel on request ${request} was not agreed: the ${roleLabel[event.role]} refused it (${outside.ruleId})`,
+      headline: `The urgent decision outside panel ${named} was not agreed: the ${roleLabel[event.role]} refused it (${outside.ruleId})`,
       body: [
         `Refused by ${event.by.name} (${roleLabel[event.role]}) at ${formatInstant(event.at)}: ${summary(redact(event.reason))}`,
         `The proposal has lapsed (${outside.ruleId}): nothing was agreed outside panel, and none of its actions is owed.`,
@@ -158,7 +159,7 @@ export const decisionNotifications = (
         {
           id: `${decision.id}:lapsed`,
           kind: "decision.lapsed",
-          headline: `The urgent decision outside panel on request ${request} lapsed: ${heard} before it was agreed (${outside.ruleId})`,
+          headline: `The urgent decision outside panel ${named} lapsed: ${heard} before it was agreed (${outside.ruleId})`,
           body: [
             `The proposal has lapsed (${outside.ruleId}): ${heard} before it was agreed. Nothing is to be agreed on it, and none of its actions is owed.`,
             `Proposed by ${decision.recordedBy.name} (${roleLabel[decision.recordedBy.role]}) at ${formatInstant(decision.heardAt)}. Why it could not wait for panel: ${summary(redact(outside.whyOutsidePanel))}`,
@@ -184,7 +185,7 @@ export const decisionNotifications = (
       ...toCaseholders(decision, context, {
         id: `${decision.id}:final`,
         kind: "decision.final",
-        headline: `Panel decision on request ${request}: ${outcomeWord[decision.content.outcome]}`,
+        headline: `Panel decision ${named}: ${outcomeWord[decision.content.outcome]}`,
         body: decisionLines(decision, redact),
         facts: decisionFacts(decision)
       })
@@ -203,7 +204,7 @@ export const decisionNotifications = (
         {
           id: `${decision.id}:return-waived`,
           kind: "decision.return_waived",
-          headline: `Request ${request} will not return to panel: progress made it unnecessary (${waivedUnder})`,
+          headline: `Request ${named} will not return to panel: progress made it unnecessary (${waivedUnder})`,
           body: [
             `Case note: ${summary(redact(event.caseNote))}`,
             `Recorded by ${event.by.name} at ${formatInstant(event.at)}, within the return's timescale (${waivedUnder}).`,
@@ -222,7 +223,7 @@ export const decisionNotifications = (
       ...toCaseholders(decision, context, {
         id: `${decision.id}:amended:${decision.amendments.length}`,
         kind: "decision.amended",
-        headline: `Panel decision on request ${request} was amended: now ${outcomeWord[decision.content.outcome]}`,
+        headline: `Panel decision ${named} was amended: now ${outcomeWord[decision.content.outcome]}`,
         body: [
           `What changed: ${summary(redact(event.whatChanged))}`,
           `Why: ${summary(redact(event.why))} (approved by ${event.approvedBy.name}, ${roleLabel[event.approvedBy.role]}).`,

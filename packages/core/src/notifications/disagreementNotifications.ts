@@ -8,7 +8,8 @@ import { dissentRuleOf } from "../policy/DecisionPolicy.js"
 import { citation } from "../policy/localDefaults.js"
 import type { Notification } from "../ports/Notification.js"
 import { actByClock, addressTo, clockNamed, factsOf, personAs, roleHolder } from "./address.js"
-import { type NotificationContext, redactFor, summary } from "./CaseContext.js"
+import { type CaseContext, type NotificationContext, redactFor, summary } from "./CaseContext.js"
+import { capitalised, recordName } from "./recordName.js"
 
 const disagreementFacts = (disagreement: Disagreement) =>
   factsOf({
@@ -20,6 +21,18 @@ const disagreementFacts = (disagreement: Disagreement) =>
     route: disagreement.route,
     status: disagreement.status
   })
+
+/**
+ * The decision a disagreement is with, as its headlines name it: by its request's children and what it asks when the
+ * case is known ("the panel's decision for child wx-1 (...)"), else by the decision's id.
+ */
+const decisionName = (disagreement: Disagreement, known: CaseContext | undefined): string => {
+  const childIds = known?.childIds ?? []
+  const requestTypes = known?.requestTypes ?? []
+  return childIds.length + requestTypes.length === 0
+    ? `panel decision ${disagreement.decisionId}`
+    : `the panel's decision ${recordName({ childIds, requestTypes }, disagreement.decisionId)}`
+}
 
 /** The dissent in words: who, from what, why, and the areas noted. Free text goes through `redact`. */
 const dissentLines = (disagreement: Disagreement, dissentRule: string, redact: (text: string) => string): ReadonlyArray<string> => [
@@ -55,6 +68,7 @@ export const disagreementNotifications = (
   }
   const actBy = clock("outcome")
   const { ruleId } = disagreement
+  const decision = decisionName(disagreement, context.case)
   const notifications: Notification[] = []
   for (const event of events) {
     switch (event._tag) {
@@ -65,7 +79,7 @@ export const disagreementNotifications = (
             {
               id: `${disagreement.id}:dissent-recorded`,
               kind: "disagreement.dissent_recorded",
-              headline: `Note the areas of disagreement with panel decision ${disagreement.decisionId} (${ruleId})`,
+              headline: `Note the areas of disagreement with ${decision} (${ruleId})`,
               body: [
                 ...dissentLines(disagreement, dissentRule, redact),
                 ...(disagreement.attendance === "not_recorded"
@@ -92,8 +106,8 @@ export const disagreementNotifications = (
               id: `${disagreement.id}:areas-noted`,
               kind: "disagreement.areas_noted",
               headline: byChair
-                ? `Agree an outcome with the Assistant Director on a disagreement with panel decision ${disagreement.decisionId} (${ruleId})`
-                : `Raise your disagreement with panel decision ${disagreement.decisionId} with your own manager (${ruleId})`,
+                ? `Agree an outcome with the Assistant Director on a disagreement with ${decision} (${ruleId})`
+                : `Raise your disagreement with ${decision} with your own manager (${ruleId})`,
               body: [
                 ...dissentLines(disagreement, dissentRule, redact),
                 byChair
@@ -115,7 +129,7 @@ export const disagreementNotifications = (
             {
               id: `${disagreement.id}:escalated`,
               kind: "disagreement.escalated",
-              headline: `A disagreement with panel decision ${disagreement.decisionId} is escalated to you (${ruleId})`,
+              headline: `A disagreement with ${decision} is escalated to you (${ruleId})`,
               body: [
                 ...dissentLines(disagreement, dissentRule, redact),
                 `Escalated by ${event.by.name} at ${formatInstant(event.at)}.`,
@@ -144,7 +158,7 @@ export const disagreementNotifications = (
             {
               id: `${disagreement.id}:outcome`,
               kind: "disagreement.outcome",
-              headline: `Outcome of your disagreement with panel decision ${disagreement.decisionId}: ${outcomeLabel[event.outcome]}`,
+              headline: `Outcome of your disagreement with ${decision}: ${outcomeLabel[event.outcome]}`,
               body,
               facts
             },
@@ -159,7 +173,7 @@ export const disagreementNotifications = (
             {
               id: `${disagreement.id}:amend-decision`,
               kind: "disagreement.decision_to_amend",
-              headline: `Panel decision ${disagreement.decisionId} is ${event.outcome} after a disagreement: amend the decision (${ruleId})`,
+              headline: `${capitalised(decision)} is ${event.outcome} after a disagreement: amend the decision (${ruleId})`,
               body: [...body, "Amend the decision to match, naming what changed, why and who approved it, so the social worker hears one answer."],
               facts
             },

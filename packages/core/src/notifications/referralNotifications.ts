@@ -6,6 +6,7 @@ import type { ReferralEvent } from "../referral/ReferralEvents.js"
 import { roleLabel } from "../shared/roles.js"
 import { addressTo, factsOf, iso, personAs, roleHolder, teamManagerOf } from "./address.js"
 import { caseOf, type NotificationContext, redactor, summary } from "./CaseContext.js"
+import { recordName } from "./recordName.js"
 
 /** "1 child (id wx-1).", "2 children (ids wx-1, wx-2).", "0 children (ids none).": by id, never by name. */
 const childrenById = (ids: ReadonlyArray<string>) => (ids.length === 1 ? `1 child (id ${ids[0]}).` : `${ids.length} children (ids ${ids.join(", ") || "none"}).`)
@@ -44,6 +45,7 @@ export const referralNotifications = (
   const redact = redactor(caseOf(referral).childNames)
   const notifications: Notification[] = []
   const submittedAt = referral.submittedAt === undefined ? "never" : iso(referral.submittedAt)
+  const named = recordName({ childIds: referral.form.children.map((child) => child.childId), requestTypes: referral.form.requestTypes }, referral.id)
 
   const next = referral.pendingApprovals[0]
   if (referral.status === "awaiting_approval" && next !== undefined && has(events, "ReferralSubmitted", "ReferralApproved")) {
@@ -54,7 +56,7 @@ export const referralNotifications = (
           // One per submission and step: a request returned and submitted again asks again.
           id: `${referral.id}:approval:${submittedAt}:${referral.approvals.length}`,
           kind: "referral.awaiting_approval",
-          headline: `Panel request ${referral.id} is waiting for the ${roleLabel[next.role]}'s approval (${next.ruleId})`,
+          headline: `Panel request ${named} is waiting for the ${roleLabel[next.role]}'s approval (${next.ruleId})`,
           body: [...about(referral), `Approve it or return it for changes (${next.ruleId}).`],
           facts: factsOf({ ...requestFacts(referral), approverRole: next.role, ruleId: next.ruleId })
         },
@@ -70,7 +72,7 @@ export const referralNotifications = (
         {
           id: `${referral.id}:ready:${iso(referral.readyAt)}`,
           kind: "referral.ready",
-          headline: `Panel request ${referral.id} is complete and approved, ready for a sitting`,
+          headline: `Panel request ${named} is complete and approved, ready for a sitting`,
           body: [...about(referral), `Ready at ${formatInstant(referral.readyAt)}; put it on a sitting (${context.policy.referral.submissionDeadline.ruleId}).`],
           facts: factsOf({ ...requestFacts(referral), readyAt: iso(referral.readyAt) })
         },
@@ -87,7 +89,7 @@ export const referralNotifications = (
           {
             id: `${referral.id}:returned:${iso(event.at)}`,
             kind: "referral.returned",
-            headline: `Panel request ${referral.id} was returned for changes`,
+            headline: `Panel request ${named} was returned for changes`,
             body: [...about(referral), `Returned by ${event.by.name} (${roleLabel[event.by.role]}): ${summary(redact(event.reason))}`],
             facts: factsOf({ ...requestFacts(referral), returnedAt: iso(event.at) })
           },
@@ -103,7 +105,7 @@ export const referralNotifications = (
           {
             id: `${referral.id}:late-permission:${event.sittingId}`,
             kind: "referral.late_permission_granted",
-            headline: `Late panel request ${referral.id} may be heard at sitting ${event.sittingId} (${rule})`,
+            headline: `Late panel request ${named} may be heard at sitting ${event.sittingId} (${rule})`,
             body: [
               ...about(referral),
               `${event.by.name} (${roleLabel[event.by.role]}) let it onto sitting ${event.sittingId} (${rule}): ${summary(redact(event.reason))}`,

@@ -8,12 +8,10 @@ import { childrenToUpload, decidesNothing, type Sitting, type SittingState } fro
 import type { FiledSheet, SittingEvent } from "../sitting/SittingEvents.js"
 import { actByClock, addressTo, clockNamed, factsOf, iso, roleHolder, socialWorkerOf, teamManagerOf } from "./address.js"
 import type { NotificationContext } from "./CaseContext.js"
+import { capitalised, panelName, sittingName } from "./recordName.js"
 
 const chairRoleOf = (sitting: Sitting, context: NotificationContext): Role =>
   context.policy.panels.find((panel) => panel.id === sitting.panelId)?.chair.role ?? "panel_chair"
-
-const panelName = (sitting: Sitting, context: NotificationContext) =>
-  context.policy.panels.find((panel) => panel.id === sitting.panelId)?.name ?? `panel ${sitting.panelId}`
 
 const when = (sitting: Sitting) => `${formatDate(sitting.date)}, ${londonTimeOf(sitting.startsAt)}-${londonTimeOf(sitting.endsAt)}`
 
@@ -62,9 +60,9 @@ export const sittingNotifications = (
             {
               id: `${sitting.id}:agenda:${iso(event.at)}`,
               kind: "sitting.agenda_published",
-              headline: `Agenda and papers for the ${panelName(sitting, context)} on ${formatDate(sitting.date)}`,
+              headline: `Agenda and papers for ${sittingName(context.policy, sitting)}`,
               body: [
-                `The ${panelName(sitting, context)} sits on ${when(sitting)}.`,
+                `The ${panelName(context.policy, sitting.panelId)} sits on ${when(sitting)}.`,
                 `${sitting.agenda.length} item${sitting.agenda.length === 1 ? "" : "s"}:`,
                 ...agendaLines(sitting),
                 "The request forms and earlier records are in Carepanel: read them before the sitting."
@@ -84,7 +82,7 @@ export const sittingNotifications = (
             {
               id: `${sitting.id}:cancelled`,
               kind: "sitting.cancelled",
-              headline: `The ${panelName(sitting, context)} on ${formatDate(sitting.date)} is cancelled`,
+              headline: `${capitalised(sittingName(context.policy, sitting))} is cancelled`,
               body: [`The sitting on ${when(sitting)} will not take place. Cancelled by ${event.by.name}.`],
               facts: factsOf(sittingFacts(sitting))
             },
@@ -99,7 +97,7 @@ export const sittingNotifications = (
             {
               id: `${sitting.id}:record-draft:${iso(event.at)}`,
               kind: "sitting.draft_record_with_chair",
-              headline: `Draft record of the ${panelName(sitting, context)} on ${formatDate(sitting.date)} is ready for the chair`,
+              headline: `Draft record of ${sittingName(context.policy, sitting)} is ready for the chair`,
               body: [
                 "Check the draft record and return the final record.",
                 ...(context.policy.sitting.record?.beforeNextSitting ? ["It must be final before the next sitting at the latest."] : [])
@@ -121,7 +119,7 @@ export const sittingNotifications = (
             {
               id: `${sitting.id}:record-final:${iso(event.at)}`,
               kind: "sitting.final_record_returned",
-              headline: `Final record of the ${panelName(sitting, context)} on ${formatDate(sitting.date)} is back from the chair`,
+              headline: `Final record of ${sittingName(context.policy, sitting)} is back from the chair`,
               body: [
                 !decidesNothing(sitting)
                   ? `Upload each child's record to the case system: ${children} child record${children === 1 ? "" : "s"}.`
@@ -168,7 +166,7 @@ const sheetFiled = (
       // An amended sheet filed again (the child's second upload or later) is news of its own.
       id: `${sitting.id}:sheet-filed:${event.childId}${filedBefore > 0 ? `:${filedBefore + 1}` : ""}`,
       kind: "decision.sheet_uploaded",
-      headline: `The decision sheet for child ${event.childId} on request ${event.referralId} is on the child's file${ruleId === undefined ? "" : ` (${ruleId})`}`,
+      headline: `The decision sheet for child ${event.childId} is on the child's file${ruleId === undefined ? "" : ` (${ruleId})`}`,
       body: [
         `The final decision sheet of decision ${sheet.decisionId} was made at ${formatInstant(sheet.generatedAt)} and recorded as uploaded to child ${event.childId}'s file by ${event.by.name} at ${formatInstant(event.at)}.`,
         `SHA-256 of the PDF: ${sheet.sha256}.`

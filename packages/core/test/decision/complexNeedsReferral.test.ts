@@ -41,7 +41,7 @@ describe("CPR-6: shared funding with SEN and/or health starts the Complex Needs 
     expect(notices).toHaveLength(1)
     const [notice] = notices
     expect(notice!.recipients).toEqual([{ _tag: "Person", personId: "complex-needs-panel-administrator", name: "Complex Needs Panel Administrator" }])
-    expect(notice!.headline).toBe("Complex Needs Panel referral to come: tripartite funding with Special Educational Needs and Health (CPR-6)")
+    expect(notice!.headline).toBe("Complex Needs Panel referral to come for child child-1: tripartite funding with Special Educational Needs and Health (CPR-6)")
     expect(notice!.body).toContain("Child: Robin Testwood, case number LCS-220417")
     expect(notice!.body[0]).toBe(
       "The Care Planning & Resources Panel found that tripartite funding with Special Educational Needs and Health fits (CPR-6); the decision was final at 13:30 Wed 9 Jun 2027."

@@ -36,7 +36,7 @@ describe("a declined expenditure request whose decision still carries the fundin
       const sent = (yield* outbox.due("email", "2100-01-01T00:00:00.000Z", 100)).filter((entry) => entry.notification.kind === "decision.final")
       expect(sent.length).toBeGreaterThan(0)
       for (const { notification } of sent) {
-        expect(notification.headline).toBe(`Panel decision on request ${request.id}: declined`)
+        expect(notification.headline).toBe("Panel decision for child child-e (expenditure): declined")
         expect(notification.body.filter((line) => line.startsWith("Funding:"))).toEqual([])
       }
     }).pipe(Effect.provide(inMemoryCore(nso)))

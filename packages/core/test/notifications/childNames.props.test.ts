@@ -12,6 +12,7 @@ import { disagreementNotifications } from "../../src/notifications/disagreementN
 import { referralNotifications } from "../../src/notifications/referralNotifications.js"
 import { sittingNotifications } from "../../src/notifications/sittingNotifications.js"
 import { Notification } from "../../src/ports/Notification.js"
+import { type RequestType, requestTypeLabel } from "../../src/policy/RequestType.js"
 import type { ReferralCommand } from "../../src/referral/ReferralCommands.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
 import type { ReferralForm } from "../../src/referral/ReferralForm.js"
@@ -37,16 +38,27 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&
 const holdsName = (text: string, name: string) =>
   new RegExp(`(?<![\\p{L}\\p{N}])${name.split(" ").map(escapeRegExp).join("\\s+")}(?![\\p{L}\\p{N}])`, "iu").test(text)
 
-/** Every source, played with the child's name written into each free-text field a person fills in. */
-const everything = (name: string): ReadonlyArray<Notification> => {
+/** The children of a request by case id and full name, and what it asks. */
+interface Asked {
+  readonly children: ReadonlyArray<{ readonly childId: string; readonly fullName: string }>
+  readonly requestTypes: ReadonlyArray<RequestType>
+}
+
+/** Every source, played with the children's names written into each free-text field a person fills in. */
+const everything = ({ children, requestTypes }: Asked): ReadonlyArray<Notification> => {
+  const name = children.map((child) => child.fullName).join(" and ")
   const about = (text: string) => `${text} for ${name}`
   const form: ReferralForm = {
     ...completeForm("care-and-resource"),
-    children: [{ ...completeForm("care-and-resource").children[0]!, fullName: name }],
+    children: children.map((child) => ({ ...completeForm("care-and-resource").children[0]!, childId: ChildId.make(child.childId), fullName: child.fullName })),
+    requestTypes: [...requestTypes],
+    // The tick goes with the section 20 request (as `completeForm`): NSO-6 derives it from the type.
+    presentationReasons: requestTypes.includes("s20_accommodation") ? ["accommodation_considered"] : [],
     request: about("Accommodation"),
     reason: about("No safe carer"),
     caseSummary: about("Summary")
   }
+  const asked = { ...subject(), childIds: form.children.map((child) => child.childId) as [ChildId, ...Array<ChildId>], requestTypes: [...requestTypes] as [RequestType, ...Array<RequestType>] }
   const known = caseOf({ form } as Parameters<typeof caseOf>[0])
   const out: Notification[] = []
 
@@ -90,7 +102,7 @@ const everything = (name: string): ReadonlyArray<Notification> => {
     rationale: about("Accommodation is proportionate"),
     actions: [{ actionId: ActionId.make("act_1"), description: about("Book a dentist"), ownerRole: "social_worker", dueDate: "2027-06-23" as never, fgcReferral: false }]
   })
-  onDecision("administrator", { _tag: "RecordDecision", decisionId: DecisionId.make("dec_1"), subject: subject(), sitting: heldSitting("lincolnshire"), content: decided })
+  onDecision("administrator", { _tag: "RecordDecision", decisionId: DecisionId.make("dec_1"), subject: asked, sitting: heldSitting("lincolnshire"), content: decided })
   onDecision("chair", { _tag: "SignOff" })
   onDecision("chair", { _tag: "AmendDecision", content: decided, whatChanged: about("Rationale"), why: about("Typo") })
 
@@ -101,7 +113,7 @@ const everything = (name: string): ReadonlyArray<Notification> => {
     out.push(...decisionNotifications(events, state, { ...contextOf("care-planning"), case: known }))
   }
   onCprDecision("administrator", {
-    _tag: "RecordDecision", decisionId: DecisionId.make("dec_2"), subject: subject(), sitting: heldSitting("care-planning"),
+    _tag: "RecordDecision", decisionId: DecisionId.make("dec_2"), subject: asked, sitting: heldSitting("care-planning"),
     content: { ...decided, minutes: undefined, sharedFunding: { partners: ["health"] } }
   })
   onCprDecision("chair", { _tag: "SignOff" })
@@ -138,7 +150,7 @@ describe("children's names", () => {
   test.prop([fullNameArb], { numRuns: 60 })(
     "STAT-GDPR, CPR-6: no headline or fact ever holds a child's full name; a body with the case known has it taken out, except the one line CPR-6 sends to the Complex Needs Panel administrator",
     (name) => {
-      const notifications = everything(name)
+      const notifications = everything({ children: [{ childId: "child-1", fullName: name }], requestTypes: ["s20_accommodation"] })
       expect(new Set(notifications.map((n) => n.kind)).size).toBeGreaterThanOrEqual(15)
       for (const notification of notifications) {
         expect(Schema.is(Notification)(notification)).toBe(true)
@@ -147,6 +159,33 @@ describe("children's names", () => {
         const naming = notification.body.filter((line) => holdsName(line, name))
         const cpr6 = notification.kind === "decision.complex_needs_referral"
         expect(naming, notification.kind).toEqual(cpr6 ? [`Child: ${name}, case number ICS-104233`] : [])
+      }
+    }
+  )
+
+  /** Up to three children with distinct case ids and names, asking for one to three things a North Somerset panel hears. */
+  const askedArb: fc.Arbitrary<Asked> = fc
+    .uniqueArray(fc.record({ childId: fc.stringMatching(/^wx-child-[0-9]{2}$/), fullName: fullNameArb }), { minLength: 1, maxLength: 3, selector: (child) => child.childId })
+    .chain((children) =>
+      fc
+        .uniqueArray(fc.constantFrom<RequestType>("s20_accommodation", "placement_type", "placement_change", "independent_assessment", "external_placement"), { minLength: 1, maxLength: 3 })
+        .map((requestTypes) => ({ children, requestTypes }))
+    )
+
+  test.prop([askedArb], { numRuns: 40 })(
+    "STAT-GDPR: a request's, a decision's, a disagreement's and their clocks' headlines name every child by case id, and what was asked, and no child by name",
+    (asked) => {
+      const named = everything(asked).filter((n) => /^(referral|decision|disagreement|clock)\./.test(n.kind))
+      expect(new Set(named.map((n) => n.kind.split(".")[0]))).toEqual(new Set(["referral", "decision", "disagreement", "clock"]))
+      for (const notification of named) {
+        for (const { childId, fullName } of asked.children) {
+          expect(notification.headline, notification.kind).toContain(childId)
+          expect(holdsName(notification.headline, fullName), notification.headline).toBe(false)
+        }
+        // A clock names its children only, and the Complex Needs Panel's notice the funding, not the request.
+        if (!notification.kind.startsWith("clock.") && notification.kind !== "decision.complex_needs_referral") {
+          for (const type of asked.requestTypes) expect(notification.headline, notification.kind).toContain(requestTypeLabel[type])
+        }
       }
     }
   )

@@ -64,7 +64,7 @@ describe("clock notifications", () => {
       { id: "plc_1:kinship-referral:due_soon:2027-03-28T10:00:00.000Z:team_manager", kind: "clock.due_soon", to: "person:tom-brackley", ruleId: "LIN-18" }
     ])
     expect(sent[0]).toMatchObject({
-      headline: "Due soon (LIN-16): Regulation 24 placement plc_1",
+      headline: "Due soon (LIN-16): Regulation 24 placement for child child-1",
       body: [
         "Viability assessment written up.",
         "This is due at 10:00 Sat 27 Mar 2027.",
@@ -120,7 +120,7 @@ describe("clock notifications", () => {
       { id: "dec_1:action:act_1:overdue:2027-06-23T16:00:00.000Z:social_worker", kind: "clock.overdue", to: "person:priya-ashdown", ruleId: "LIN-5" },
       { id: "dec_1:action:act_1:overdue:2027-06-23T16:00:00.000Z:team_manager", kind: "clock.overdue", to: "person:tom-brackley", ruleId: "LIN-5" }
     ])
-    expect(sent[0]?.headline).toBe("Overdue (LIN-5): action act_1")
+    expect(sent[0]?.headline).toBe("Overdue (LIN-5): action for child child-1")
     expect(sent[0]?.body[0]).toBe("Take the child to the dentist (social worker).")
     expect(sent.map((n) => n.facts.referralId), "names the decision's request, for whoever sent it").toEqual([decision.subject.referralId, decision.subject.referralId])
     const placementClock = clockNotifications(placementClocksAt(plus(placedAt, hours(1))), plus(placedAt, hours(1)), scope())

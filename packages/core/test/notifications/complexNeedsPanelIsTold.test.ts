@@ -40,7 +40,7 @@ describe("CPR-6: what the Complex Needs Panel administrator is told", () => {
     expect(more).toEqual([])
     expect(notice?.id).toBe("dec_1:complex-needs:complex_needs_panel_administrator")
     expect(notice?.kind).toBe("decision.complex_needs_referral")
-    expect(notice?.headline).toBe("Complex Needs Panel referral to come: joint funding with Special Educational Needs (CPR-6)")
+    expect(notice?.headline).toBe("Complex Needs Panel referral to come for children child-1 and child-2: joint funding with Special Educational Needs (CPR-6)")
     expect(notice?.body).toEqual([
       "The Care Planning & Resources Panel found that joint funding with Special Educational Needs fits (CPR-6); the decision was final at 13:30 Wed 9 Jun 2027.",
       "Child: Robin Testwood, case number LCS-220417",
@@ -54,7 +54,7 @@ describe("CPR-6: what the Complex Needs Panel administrator is told", () => {
   it("CPR-6: tripartite funding with SEN and health names both partners, in the headline and the facts", () => {
     const both: SharedFunding = { partners: ["sen", "health"] }
     const [notice] = complexNeedsNotice([startedEvent(both)], decision(both), carePlanning(siblings), facts)
-    expect(notice?.headline).toBe("Complex Needs Panel referral to come: tripartite funding with Special Educational Needs and Health (CPR-6)")
+    expect(notice?.headline).toBe("Complex Needs Panel referral to come for children child-1 and child-2: tripartite funding with Special Educational Needs and Health (CPR-6)")
     expect(notice?.facts.fundingPartners).toBe("sen,health")
   })
 

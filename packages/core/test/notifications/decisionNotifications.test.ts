@@ -64,7 +64,7 @@ describe("decision notifications", () => {
     expect(who(recorded)).toEqual([
       { id: "dec_1:sign-off:0:sitting_chair", kind: "decision.awaiting_sign_off", to: "person:martin-gorsley", ruleId: undefined }
     ])
-    expect(recorded[0]?.headline).toBe("Panel decision on request ref_1 is waiting for Martin Gorsley's (who chaired the sitting) sign-off (DEF-CHAIR-SIGNS)")
+    expect(recorded[0]?.headline).toBe("Panel decision for child child-1 (accommodation under section 20) is waiting for Martin Gorsley's (who chaired the sitting) sign-off (DEF-CHAIR-SIGNS)")
     const final = lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
     expect(who(final)).toEqual([
       { id: "dec_1:final:social_worker", kind: "decision.final", to: "person:priya-ashdown", ruleId: "LIN-5" },
@@ -79,7 +79,7 @@ describe("decision notifications", () => {
     const lin = decisionAt("lincolnshire")
     lin.record({ rationale: "Robin Testwood has no safe carer this week; accommodation is proportionate" })
     const [final] = lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
-    expect(final?.headline).toBe("Panel decision on request ref_1: approved")
+    expect(final?.headline).toBe("Panel decision for child child-1 (accommodation under section 20): approved")
     expect(final?.body).toEqual([
       "Outcome: approved, at the sitting on Wed 9 Jun 2027.",
       "Request ref_1: accommodation under section 20.",
@@ -119,7 +119,7 @@ describe("decision notifications", () => {
     lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
     const waived = lin.notify(lin.cmd("teamManager", { _tag: "WaiveReturn", caseNote: "Home conditions improved for Robin Testwood" }, london("2027-07-01", "10:00")))
     expect(who(waived)).toEqual([{ id: "dec_1:return-waived:panel_administrator", kind: "decision.return_waived", to: "role:panel_administrator", ruleId: undefined }])
-    expect(waived[0]?.headline).toBe("Request ref_1 will not return to panel: progress made it unnecessary (LIN-7)")
+    expect(waived[0]?.headline).toBe("Request for child child-1 (accommodation under section 20) will not return to panel: progress made it unnecessary (LIN-7)")
     expect(waived[0]?.body.slice(0, 2)).toEqual([
       "Case note: Home conditions improved for the child",
       "Recorded by Tom Brackley at 10:00 Thu 1 Jul 2027, within the return's timescale (LIN-7)."
@@ -132,8 +132,8 @@ describe("decision notifications", () => {
     cpr.record({ outcome: "decline", actions: [], agreed: {}, minutes: undefined }, ["placement_change"])
     const final = cpr.notify(cpr.cmd("chair", { _tag: "SignOff" }))
     expect(final.map((n) => [n.headline, n.actBy])).toEqual([
-      ["Panel decision on request ref_1: declined", undefined],
-      ["Panel decision on request ref_1: declined", undefined]
+      ["Panel decision for child child-1 (changing a placement): declined", undefined],
+      ["Panel decision for child child-1 (changing a placement): declined", undefined]
     ])
     expect(final[0]?.body).toContain("No actions.")
   })
@@ -144,7 +144,7 @@ describe("decision notifications", () => {
       lin.cmd("teamManager", lpmProposedBecause("Robin Testwood was left at school; no sitting until Wednesday"), london("2027-06-07", "18:00"))
     )
     expect(who(recorded)).toEqual([{ id: "dec_1:agreement:service_manager", kind: "decision.awaiting_agreement", to: "role:service_manager", ruleId: undefined }])
-    expect(recorded[0]?.headline).toBe("An urgent decision outside panel on request ref_1 needs your agreement (LIN-11)")
+    expect(recorded[0]?.headline).toBe("An urgent decision outside panel for child child-1 (a legal planning meeting) needs your agreement (LIN-11)")
     expect(recorded[0]?.body[0]).toBe("Why it could not wait for panel: the child was left at school; no sitting until Wednesday")
     const agreed = lin.notify(lin.cmd("serviceManager", { _tag: "AgreeOutsidePanel" }, london("2027-06-07", "19:00")))
     expect(who(agreed).map((n) => n.id)).toEqual(["dec_1:final:social_worker", "dec_1:final:team_manager"])
@@ -210,7 +210,7 @@ describe("decision notifications", () => {
       { id: "dec_1:lapsed:proposer", kind: "decision.lapsed", to: "person:grace-dunmore", ruleId: undefined }
     ])
     expect(lapsed[0]?.headline).toBe(
-      "The urgent decision outside panel on request ref_1 lapsed: the request was heard at the sitting on Wed 9 Jun 2027 before it was agreed (NSO-10)"
+      "The urgent decision outside panel for child child-1 (accommodation under section 20) lapsed: the request was heard at the sitting on Wed 9 Jun 2027 before it was agreed (NSO-10)"
     )
     expect(lapsed[0]?.body).toEqual([
       "The proposal has lapsed (NSO-10): the request was heard at the sitting on Wed 9 Jun 2027 before it was agreed. Nothing is to be agreed on it, and none of its actions is owed.",
@@ -237,7 +237,7 @@ describe("decision notifications", () => {
       ["dec_1:lapsed:proposer", "person:tom-brackley"]
     ])
     expect(lapsed[0]?.headline).toBe(
-      "The urgent decision outside panel on request ref_1 lapsed: the request was decided outside panel at 10:15 Tue 8 Jun 2027 before it was agreed (LIN-11)"
+      "The urgent decision outside panel for child child-1 (a legal planning meeting) lapsed: the request was decided outside panel at 10:15 Tue 8 Jun 2027 before it was agreed (LIN-11)"
     )
   })
 

@@ -58,19 +58,19 @@ describe("disagreement notifications", () => {
     expect(who(toDirector)).toEqual([
       { id: "dis_1:escalated:assistant_director", kind: "disagreement.escalated", to: "person:ruth-fairholme", ruleId: "DEF-DISAGREEMENT-10WD" }
     ])
-    expect(toDirector[0]?.headline).toBe("A disagreement with panel decision dec_1 is escalated to you (SUP-8)")
+    expect(toDirector[0]?.headline).toBe("A disagreement with the panel's decision for child child-1 (accommodation under section 20) is escalated to you (SUP-8)")
     const outcome = sup.notify(
       sup.cmd("assistantDirector", { _tag: "RecordOutcome", outcome: "upheld", rationale: "Residential is the least intrusive option for now" })
     )
     expect(who(outcome)).toEqual([{ id: "dis_1:outcome:member", kind: "disagreement.outcome", to: "person:sam-jessop", ruleId: undefined }])
-    expect(outcome[0]?.headline).toBe("Outcome of your disagreement with panel decision dec_1: decision upheld")
+    expect(outcome[0]?.headline).toBe("Outcome of your disagreement with the panel's decision for child child-1 (accommodation under section 20): decision upheld")
   })
 
   it("SUP-8, LIN-13: a recorded dissent asks the chair to note the areas at panel, by 17:00 the next working day", () => {
     const { recorded } = dissentAt("lincolnshire")
     expect(who(recorded)).toEqual([{ id: "dis_1:dissent-recorded:panel_chair", kind: "disagreement.dissent_recorded", to: "role:panel_chair", ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD" }])
     expect(recorded[0]).toMatchObject({
-      headline: "Note the areas of disagreement with panel decision dec_1 (LIN-13)",
+      headline: "Note the areas of disagreement with the panel's decision for child child-1 (accommodation under section 20) (LIN-13)",
       actBy: { due: "2027-06-10T16:00:00.000Z", explanation: "due 17:00 Thu 10 Jun 2027 - DEF-DISAGREEMENT-NOTE-NEXT-WD, Carepanel default, not in the terms of reference; set by the authority's policy: 17:00, 1 working day after the dissent was recorded at 11:00 Wed 9 Jun 2027" }
     })
     expect(recorded[0]?.body).toContain("Attendance at the sitting was not recorded when the dissent was, so Sam Jessop's attendance is not checked.")
@@ -99,7 +99,7 @@ describe("disagreement notifications", () => {
       ["dis_1:amend-decision:panel_chair", "role:panel_chair"],
       ["dis_1:amend-decision:panel_administrator", "role:panel_administrator"]
     ])
-    expect(varied[1]?.headline).toBe("Panel decision dec_1 is varied after a disagreement: amend the decision (SUP-8)")
+    expect(varied[1]?.headline).toBe("The panel's decision for child child-1 (accommodation under section 20) is varied after a disagreement: amend the decision (SUP-8)")
     expect(varied[1]?.body).toContain("What happens now: The chair amends the decision for the child to 6 weeks")
   })
 

@@ -27,7 +27,9 @@ export const story = <C, E, S, R, X>(decider: Decider<C, E, S, R, X>, context: X
 export const robinsCase: CaseContext = {
   socialWorker: { personId: PersonId.make("priya-ashdown"), name: "Priya Ashdown" },
   teamManager: { personId: PersonId.make("tom-brackley"), name: "Tom Brackley" },
-  childNames: ["Robin Testwood"]
+  childNames: ["Robin Testwood"],
+  childIds: ["child-1"],
+  requestTypes: ["s20_accommodation"]
 }
 
 /** Who each notification goes to, by its id's recipient key and recipient. */

@@ -35,7 +35,7 @@ describe("referral notifications", () => {
     ])
     expect(submitted[0]).toMatchObject({
       authorityId: "north-somerset",
-      headline: "Panel request ref_1 is waiting for the team manager's approval (NSO-2)",
+      headline: "Panel request for child child-1 (accommodation under section 20) is waiting for the team manager's approval (NSO-2)",
       facts: { referralId: "ref_1", approverRole: "team_manager", ruleId: "NSO-2", childIds: "child-1", requestTypes: "s20_accommodation" }
     })
     const approved = notify(cmd("teamManager", { _tag: "Approve" }, london("2027-06-01", "11:00")))
@@ -74,7 +74,7 @@ describe("referral notifications", () => {
       { id: "ref_1:late-permission:sit_9jun:panel_administrator", kind: "referral.late_permission_granted", to: "role:panel_administrator", ruleId: undefined }
     ])
     expect(granted[0]?.facts).toMatchObject({ sittingId: "sit_9jun", ruleId: "DEF-LATE-PERMISSION" })
-    expect(granted[0]?.headline).toBe("Late panel request ref_1 may be heard at sitting sit_9jun (DEF-LATE-PERMISSION)")
+    expect(granted[0]?.headline).toBe("Late panel request for child child-1 (accommodation under section 20) may be heard at sitting sit_9jun (DEF-LATE-PERMISSION)")
   })
 
   it("a draft edit or a document tells nobody", () => {

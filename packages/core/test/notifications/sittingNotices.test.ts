@@ -122,7 +122,7 @@ describe("what a sitting's notices say", () => {
     const notices = upload(recordBack("care-planning"))
     expect(who(notices)).toEqual([{ id: "sit_1:sheet-filed:child-2:caseholder", kind: "decision.sheet_uploaded", to: "person:priya-ashdown", ruleId: undefined }])
     const [filed] = notices
-    expect(filed?.headline).toBe("The decision sheet for child child-2 on request ref_1 is on the child's file (CPR-11)")
+    expect(filed?.headline).toBe("The decision sheet for child child-2 is on the child's file (CPR-11)")
     expect(filed?.body).toEqual([
       "The final decision sheet of decision dec_1 was made at 17:00 Thu 10 Jun 2027 and recorded as uploaded to child child-2's file by Dev Ingleby at 09:15 Fri 11 Jun 2027.",
       `SHA-256 of the PDF: ${"a".repeat(64)}.`
@@ -154,7 +154,7 @@ describe("what a sitting's notices say", () => {
 
   it("North Somerset's filed sheet names no rule, as it runs no upload clock", () => {
     const [filed] = upload(recordBack("north-somerset"))
-    expect(filed?.headline).toBe("The decision sheet for child child-2 on request ref_1 is on the child's file")
+    expect(filed?.headline).toBe("The decision sheet for child child-2 is on the child's file")
     expect(filed?.facts.ruleId).toBeUndefined()
   })
 

@@ -59,7 +59,7 @@ describe("what a disagreement's notice says", () => {
     const noted = lin.notify(lin.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type", "Robin Testwood's school"] }))
     expect(noted.map((n) => [n.headline, n.body, n.facts])).toEqual([
       [
-        "Agree an outcome with the Assistant Director on a disagreement with panel decision dec_1 (LIN-13)",
+        "Agree an outcome with the Assistant Director on a disagreement with the panel's decision for child child-1 (accommodation under section 20) (LIN-13)",
         [...dissent, areas, "The chair agrees an outcome with the Assistant Director (LIN-13)."],
         { ...facts, status: "areas_noted" }
       ]
@@ -117,7 +117,7 @@ describe("what a disagreement's notice says", () => {
   it("SUP-8: the member is told to raise it with their own manager; the manager, to take it to the Assistant Director; an upheld decision says only who recorded it and why", () => {
     const sup = dissentFromTheAction("support-panels")
     const noted = sup.notify(sup.cmd("chair", { _tag: "NoteAreasOfDisagreement", areas: ["Placement type"] }))
-    expect(noted[0]?.headline).toBe("Raise your disagreement with panel decision dec_1 with your own manager (SUP-8)")
+    expect(noted[0]?.headline).toBe("Raise your disagreement with the panel's decision for child child-1 (accommodation under section 20) with your own manager (SUP-8)")
     expect(noted[0]?.body.at(-1)).toBe("Raise it with your own manager and ask for it to be escalated to the Assistant Director (SUP-8).")
     const toManager = sup.notify(sup.cmd("member", { _tag: "Escalate", step: "member_manager", to: party(sup.staff.teamManager) }))
     expect(toManager[0]?.body.slice(-2)).toEqual(["Escalated by Sam Jessop at 11:00 Wed 9 Jun 2027.", "As the member's manager, take it to the Assistant Director (SUP-8)."])

@@ -72,7 +72,7 @@ describe("what a request's notice says", () => {
     const ready = notify(cmd("headOfService", { _tag: "Approve" }, london("2027-06-02", "10:00")))
     expect(ready.map((n) => [n.headline, n.body, n.facts])).toEqual([
       [
-        "Panel request ref_1 is complete and approved, ready for a sitting",
+        "Panel request for children child-1 and child-2 (accommodation under section 20; care proceedings (section 31)) is complete and approved, ready for a sitting",
         [...siblingsAbout, "Ready at 10:00 Wed 2 Jun 2027; put it on a sitting (NSO-3)."],
         { ...siblingsFacts, readyAt: "2027-06-02T09:00:00.000Z" }
       ]
@@ -85,7 +85,7 @@ describe("what a request's notice says", () => {
     const returned = notify(cmd("teamManager", { _tag: "ReturnForChanges", reason: "Ash Testwood's school report is missing" }))
     expect(returned.map((n) => [n.headline, n.body, n.facts])).toEqual([
       [
-        "Panel request ref_1 was returned for changes",
+        "Panel request for children child-1 and child-2 (accommodation under section 20; care proceedings (section 31)) was returned for changes",
         [...siblingsAbout, "Returned by Tom Brackley (team manager): the child's school report is missing"],
         { ...siblingsFacts, returnedAt: "2027-06-01T08:00:00.000Z" }
       ]

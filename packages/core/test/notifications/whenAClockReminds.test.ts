@@ -64,7 +64,7 @@ describe("when a clock reminds, and what the reminder says", () => {
     })
   })
 
-  it("the headline names what the clock is about, by id", () => {
+  it("the headline names what the clock is about by id when no child is known", () => {
     const headline = (about: Deadline["about"]) => remind([deadline({ id: `${about.id}:x`, about, ruleId: "LIN-3" })], due)[0]?.headline
     expect(headline({ kind: "referral", id: "ref_1" })).toBe("Due soon (LIN-3): panel request ref_1")
     expect(headline({ kind: "sitting", id: "sit_1" })).toBe("Due soon (LIN-3): sitting sit_1")

@@ -84,7 +84,7 @@ describe("who acts on a decision, and by when", () => {
         why: "A typing error in the record"
       })
     )
-    expect(amended?.headline).toBe("Panel decision on request ref_1 was amended: now approved")
+    expect(amended?.headline).toBe("Panel decision for child child-1 (accommodation under section 20) was amended: now approved")
     expect(amended?.body.slice(0, 3)).toEqual([
       "What changed: Accommodation for the child is 8 weeks, not 6",
       "Why: A typing error in the record (approved by Martin Gorsley, panel chair).",
@@ -98,7 +98,7 @@ describe("who acts on a decision, and by when", () => {
     expect(nso.recorded[0]?.facts).toMatchObject({ signOffRole: "assistant_director,head_of_service", signOffPersonId: "martin-gorsley", ruleId: "NSO-8" })
     expect(nso.recorded[0]?.body[0]).toBe("Check the decision sheet and sign it off (NSO-8).")
     const [toDirector] = nso.notify(nso.cmd("chair", { _tag: "SignOff" }))
-    expect(toDirector?.headline).toBe("Panel decision on request ref_1 is waiting for the Assistant Director's sign-off (NSO-8)")
+    expect(toDirector?.headline).toBe("Panel decision for child child-1 (accommodation under section 20) is waiting for the Assistant Director's sign-off (NSO-8)")
     expect(toDirector?.facts).toMatchObject({ signOffRole: "assistant_director", ruleId: "NSO-8" })
     expect(toDirector?.facts).not.toHaveProperty("signOffPersonId")
     expect(toDirector?.recipients).toEqual([{ _tag: "RoleHolder", role: "assistant_director" }])

@@ -44,7 +44,7 @@ describe("temporary approval expired (STAT-R25-4)", () => {
       { _tag: "RoleHolder", role: "head_of_service" },
       { _tag: "RoleHolder", role: "assistant_director" }
     ])
-    expect(sent[0]).toMatchObject({ kind: "clock.overdue", headline: "Overdue (STAT-R25-4): Regulation 24 placement plc_1" })
+    expect(sent[0]).toMatchObject({ kind: "clock.overdue", headline: "Overdue (STAT-R25-4): Regulation 24 placement for child child-1" })
   })
 
   it("STAT-R25-4: ending the placement once the child has moved stops the clock", () => {
