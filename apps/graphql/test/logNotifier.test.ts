@@ -10,7 +10,7 @@ const notification = {
   authorityId: "wexcombe" as AuthorityId,
   kind: "referral.ready",
   recipients: [{ _tag: "Person", personId: "p-1" as PersonId, name: "Robin Ashby" }],
-  headline: "Panel request ref-1 is ready for a sitting",
+  headline: "Panel request for child wx-child-01 (accommodation under section 20) is complete and approved, ready for a sitting",
   body: [],
   facts: {}
 } as unknown as Notification

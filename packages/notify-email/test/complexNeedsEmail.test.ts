@@ -20,7 +20,7 @@ describe("CPR-6: the Complex Needs Panel notice by email, on a real SMTP server"
       yield* notifier.deliver(notice!)
       expect(server.received.map((received) => received.envelope.to)).toEqual([[CNP_ADMIN]])
       const { mail } = server.received[0]!
-      expect(mail.subject).toBe("[Carepanel] Complex Needs Panel referral to come: joint funding with Special Educational Needs (CPR-6)")
+      expect(mail.subject).toBe("[Carepanel] Complex Needs Panel referral to come for child child-a: joint funding with Special Educational Needs (CPR-6)")
       const child = childNames.find((name) => mail.text?.includes(`Child: ${name}, case number`))
       expect(child, "the body names the child with their case number").toBeDefined()
       for (const part of [child!, ...child!.split(" ")]) expect(mail.subject).not.toContain(part)

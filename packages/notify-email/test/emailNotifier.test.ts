@@ -30,7 +30,7 @@ describe("email notifier against a real SMTP server", () => {
         to: ["priya@example.gov.uk", "panels@example.gov.uk"]
       })
       expect(mail.from?.text).toBe('"Carepanel" <panels@north-somerset.example.gov.uk>')
-      expect(mail.subject).toBe("[Carepanel] Panel request ref_42 is waiting for the team manager's approval (NSO-2)")
+      expect(mail.subject).toBe("[Carepanel] Panel request for child wx-child-42 (an edge-of-care resource) is waiting for the team manager's approval (NSO-2)")
       // Core's ids hold colons, which a Message-ID may not: they travel base64url-encoded, the same on every attempt.
       const id = notification().id
       expect(mail.messageId).toBe(`<b64.${Buffer.from(id).toString("base64url")}@north-somerset.example.gov.uk>`)

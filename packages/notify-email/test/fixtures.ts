@@ -14,7 +14,7 @@ export const notification = (overrides: Partial<Notification> = {}): Notificatio
     { _tag: "Person", personId: PersonId.make("priya-ashdown"), name: "Priya Ashdown", email: "priya@example.gov.uk" },
     { _tag: "RoleHolder", role: "panel_administrator" }
   ],
-  headline: "Panel request ref_42 is waiting for the team manager's approval (NSO-2)",
+  headline: "Panel request for child wx-child-42 (an edge-of-care resource) is waiting for the team manager's approval (NSO-2)",
   body: ["Request ref_42: an edge-of-care resource.", `Priya Ashdown wrote it about ${CHILD}.`],
   actBy: { due: "2027-06-04T11:00:00.000Z", ruleId: "NSO-3", explanation: "Requests reach the panel by 12:00 on the Friday before the sitting" },
   facts: { referralId: "ref_42", approverRole: "team_manager", ruleId: "NSO-2" },

@@ -7,7 +7,7 @@ describe("rendering", () => {
     const email = renderEmail(notification(), {
       "referral.awaiting_approval": (n) => ({ text: n.body.join("\n"), html: `<p>${n.body.join("</p><p>")}</p>` })
     })
-    expect(email.subject).toBe("[Carepanel] Panel request ref_42 is waiting for the team manager's approval (NSO-2)")
+    expect(email.subject).toBe("[Carepanel] Panel request for child wx-child-42 (an edge-of-care resource) is waiting for the team manager's approval (NSO-2)")
     expect(email.subject).not.toContain(CHILD)
     expect(email.text).toContain(CHILD)
   })
@@ -22,7 +22,7 @@ describe("rendering", () => {
     const email = renderEmail(notification({ body: [`<script>alert("x")</script> & ${CHILD}'s plan`] }))
     expect(email.text).toBe(
       [
-        "Panel request ref_42 is waiting for the team manager's approval (NSO-2)",
+        "Panel request for child wx-child-42 (an edge-of-care resource) is waiting for the team manager's approval (NSO-2)",
         "",
         "What happened",
         "Panel request ref_42 was submitted and is waiting for the team manager's approval.",
@@ -64,7 +64,7 @@ describe("rendering", () => {
     expect(renderEmail(notification({ kind: "sitting.cancelled" }), renderers).text).toBe("cancelled")
     expect(renderEmail(notification(), renderers).text).toContain("What happened\nPanel request ref_42 was submitted")
     const unknown = renderEmail(notification({ kind: "something.new" }), renderers).text
-    expect(unknown).toContain("What happened\nPanel request ref_42 is waiting for the team manager's approval (NSO-2).")
+    expect(unknown).toContain("What happened\nPanel request for child wx-child-42 (an edge-of-care resource) is waiting for the team manager's approval (NSO-2).")
     expect(unknown).toContain("What to do\nRead the details below and open Carepanel to act on them.")
     expect(renderEmail(notification({ kind: "toString" }), renderers).text).toContain("Read the details below")
   })

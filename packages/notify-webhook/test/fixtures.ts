@@ -9,7 +9,7 @@ export const notification = (id = "ref_42:ready:2027-06-01T08:00:00.000Z:panel_a
   authorityId,
   kind: "referral.ready",
   recipients: [{ _tag: "RoleHolder", role: "panel_administrator" }],
-  headline: "Panel request ref_42 is complete and approved, ready for a sitting",
+  headline: "Panel request for child child-1 (an edge-of-care resource) is complete and approved, ready for a sitting",
   body: ["Request ref_42: Support to keep the child safely at home, about Robin Testwood."],
   actBy: { due: "2027-06-04T11:00:00.000Z", ruleId: "NSO-3", explanation: "Requests reach the panel by 12:00 on the Friday before the sitting" },
   facts: { referralId: "ref_42", childIds: "child-1" }

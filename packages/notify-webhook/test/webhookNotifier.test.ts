@@ -30,7 +30,7 @@ describe("webhook notifier against a real HTTP receiver", () => {
         data: {
           notificationId: "ref_42:ready:2027-06-01T08:00:00.000Z:panel_administrator",
           authorityId: "north-somerset",
-          headline: "Panel request ref_42 is complete and approved, ready for a sitting",
+          headline: "Panel request for child child-1 (an edge-of-care resource) is complete and approved, ready for a sitting",
           actBy: notification().actBy,
           recipients: [{ type: "role", role: "panel_administrator" }],
           facts: { referralId: "ref_42", childIds: "child-1" }

@@ -33,7 +33,7 @@ export const contractNotification = (kind: string = contractKinds[0], overrides:
     authorityId: contractAuthorityId,
     kind,
     recipients: contractRecipients,
-    headline: `Panel request ref_${n} needs you (${kind}, NSO-2)`,
+    headline: `Panel request for child child-1 (accommodation under section 20) needs you (${kind}, NSO-2)`,
     body: [`Request ref_${n} is about ${contractChild}.`, `Open Carepanel to act on it for ${contractChild.split(" ")[0]}.`],
     actBy: { due: "2027-06-04T11:00:00.000Z", ruleId: "NSO-2", explanation: "The Head of Service authorises the request before the deadline" },
     facts: { referralId: `ref_${n}`, childIds: "child-1", ruleId: "NSO-2" },
