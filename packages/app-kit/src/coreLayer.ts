@@ -4,6 +4,7 @@ import {
   type AuthorityPolicy,
   CalendarFeeds,
   ChildReads,
+  ClockReminders,
   Deadlines,
   Deliveries,
   Decisions,
@@ -42,6 +43,7 @@ export type CoreServices =
   | Placements
   | ChildRecords
   | Deadlines
+  | ClockReminders
   | Reports
   | Documents
   | CalendarFeeds
@@ -69,7 +71,7 @@ export interface CoreLayerParts<E> {
 export const storePortTags = [EventStore, ReadModels, Outbox, WebhookDeliveries, AccessLog] as const
 
 /** The use cases whose calls (the core's commands and queries) are spans `core.<UseCase>.<method>` (and Sittings, which several of them use). */
-export const useCaseTags = [Referrals, Agendas, Decisions, Disagreements, Placements, ChildRecords, Deadlines, Reports, Documents, CalendarFeeds, Deliveries] as const
+export const useCaseTags = [Referrals, Agendas, Decisions, Disagreements, Placements, ChildRecords, Deadlines, ClockReminders, Reports, Documents, CalendarFeeds, Deliveries] as const
 
 /** Each delivery the outbox's dispatcher makes is a span `outbox.Notifier.deliver`. */
 export const deliveryTags = [Notifier] as const
@@ -87,7 +89,7 @@ export const coreLayer = <E>(parts: CoreLayerParts<E>): Layer.Layer<CoreServices
   return traced(
     useCaseTags,
     "core",
-    Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, ChildRecords.Default, Deadlines.Default, Agendas.Default, Reports.Default, Documents.Default, CalendarFeeds.Default, Deliveries.Default, ChildReads.Default).pipe(
+    Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, ChildRecords.Default, Deadlines.Default, ClockReminders.Default, Agendas.Default, Reports.Default, Documents.Default, CalendarFeeds.Default, Deliveries.Default, ChildReads.Default).pipe(
       Layer.provideMerge(traced([Sittings], "core", Sittings.Default)),
       Layer.provideMerge(ports)
     )

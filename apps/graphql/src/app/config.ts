@@ -19,6 +19,8 @@ export interface ServerConfig {
   /** Per-client limits where `auth` sets none, and per IP address for requests without a valid token (across every process on the store). */
   readonly clientDefaults: ClientDefaults
   readonly deadlinePollMs: number
+  /** How often clock reminders are queued (CAREPANEL_REMINDER_MINUTES), or false (CAREPANEL_REMINDERS=false). */
+  readonly reminderEveryMs: number | false
   readonly dispatcher: DispatcherConfig
   /** Whether this process delivers the outbox (any number may: entries are leased). */
   readonly dispatch: boolean
@@ -74,6 +76,7 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
       }
     },
     deadlinePollMs: 1000 * intSetting(env, "CAREPANEL_DEADLINE_POLL_SECONDS", 60, 1, 86_400),
+    reminderEveryMs: onOff(env, "CAREPANEL_REMINDERS", true) ? 60_000 * intSetting(env, "CAREPANEL_REMINDER_MINUTES", 5, 1, 1_440) : false,
     dispatcher: dispatcherConfig({ intervalMs: 1000 * intSetting(env, "CAREPANEL_OUTBOX_INTERVAL_SECONDS", 5, 1, 3_600) }),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
     ...cursorKeyOf(env),

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net"
-import { type AccessLog, type AuthorityPolicy, RateCounters, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, runDispatcher } from "@carepanel/core"
+import { type AccessLog, type AuthorityPolicy, AuthorityId, RateCounters, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, remindEvery, runDispatcher } from "@carepanel/core"
 import { observeHttpServer, routeNamer, type TelemetrySettings, telemetryOrOff } from "@carepanel/app-kit"
 import { StoreReadiness } from "@carepanel/store-sql"
 import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime } from "effect"
@@ -57,6 +57,11 @@ export interface AppOptions {
   readonly rateCounters?: Layer.Layer<RateCounters, unknown>
   /** The secret page cursors are signed with (`CAREPANEL_CURSOR_KEY`); a random key per process unless given. */
   readonly cursorKey?: string
+  /**
+   * How often the clocks' due-soon and overdue reminders are queued for every authority (and once at start): 5 minutes
+   * unless given; `false` for none (another process sharing the store queues them).
+   */
+  readonly reminderEveryMs?: number | false
   /** The domain's clock; the real one unless given (tests move it to a sitting's day). */
   readonly clock?: Clock.Clock
   /** Where traces and metrics go (OTLP); none are made unless given. */
@@ -119,7 +124,10 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   if (options.telemetry !== undefined) observeHttpServer(server, routeOf)
   const fibers = [
     ...(options.dispatch === false ? [] : [runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig()))]),
-    runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000, changes.feed.newest(), changes.feed.writes))
+    runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000, changes.feed.newest(), changes.feed.writes)),
+    ...(options.reminderEveryMs === false
+      ? []
+      : [runtime.runFork(remindEvery(options.policies.map((policy) => AuthorityId.make(policy.authority.id)), options.reminderEveryMs ?? 300_000))])
   ]
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)

@@ -26,10 +26,11 @@ import { requestWithPapers } from "./readyRequest.js"
 import { signOffAll } from "./signOffAll.js"
 import { staticPolicies } from "./StaticPolicies.js"
 import { ChildRecords } from "../childRecord/ChildRecords.js"
+import { ClockReminders } from "../notifications/ClockReminders.js"
 
 /** The core's use cases over in-memory ports (or the store given), for one authority's policy. */
 export const inMemoryCore = (policy: AuthorityPolicy, store: Layer.Layer<EventStore | ReadModels | Outbox> = InMemoryStoreLayer) =>
-  Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, ChildRecords.Default, Deadlines.Default, Agendas.Default, Reports.Default).pipe(
+  Layer.mergeAll(Referrals.Default, Decisions.Default, Disagreements.Default, Placements.Default, ChildRecords.Default, Deadlines.Default, ClockReminders.Default, Agendas.Default, Reports.Default).pipe(
     Layer.provideMerge(Sittings.Default),
     Layer.provideMerge(Layer.mergeAll(store, SequentialIds, staticPolicies(policy), EnglandAndWalesCalendar))
   )

@@ -1,0 +1,78 @@
+import { DateTime, type Duration, Effect, Schedule } from "effect"
+import { readSome, readWhere } from "../agenda/readAll.js"
+import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
+import type { Deadline } from "../deadlines/Deadline.js"
+import { openDeadlinesOf } from "../deadlines/computeDeadlines.js"
+import { liveDeadlineInputs } from "../deadlines/liveDeadlineInputs.js"
+import { Outbox } from "../ports/Outbox.js"
+import type { Policies } from "../ports/Policies.js"
+import type { ReadModels } from "../ports/ReadModels.js"
+import { Referral } from "../referral/Referral.js"
+import { referralCollection } from "../referral/referralAggregate.js"
+import { authorityContext } from "../shared/authorityContext.js"
+import type { AuthorityId } from "../shared/ids.js"
+import { alarmOf, clockNotifications } from "./clockNotifications.js"
+import { clockLookup } from "./clockLookup.js"
+
+/** Clocks fall due soon this many hours ahead, as the deadlines list says (`Deadlines`). */
+const dueSoonHours = 48
+
+/**
+ * The requests behind the clocks that call for a reminder, whole (their children, social worker and team manager say
+ * who is reminded): a request's own, a decision's, an action's or a disagreement's request, and every request of a
+ * placement's or a child's clock's child (its newest open one is the case). Only those: not every request.
+ */
+const requestsBehind = (authorityId: AuthorityId, alarming: ReadonlyArray<Deadline>, byRecord: ReturnType<typeof clockLookup>) =>
+  Effect.gen(function* () {
+    const requestIds = new Set(alarming.flatMap((deadline) => byRecord.requestOf(deadline.about) ?? []))
+    const childIds = new Set(alarming.flatMap((deadline) => (deadline.about.kind === "placement" || deadline.about.kind === "child" ? (deadline.about.childIds ?? []) : [])))
+    const [requests, ofChildren] = yield* Effect.all([
+      readSome(referralCollection, Referral, authorityId, requestIds),
+      Effect.forEach(childIds, (childId) => readWhere(referralCollection, Referral, authorityId, { childIds: childId }))
+    ])
+    const all = new Map([...requests, ...ofChildren.flat()].map((referral) => [referral.id as string, referral]))
+    return [...all.values()]
+  })
+
+/**
+ * Due-soon and overdue reminders of an authority's running clocks, queued in the outbox for every channel: each clock
+ * reminds each person it concerns once when it falls due soon and once when it goes overdue (the outbox keeps the first
+ * entry of an id), so the job can run as often as wanted, in as many processes as share the store.
+ */
+export class ClockReminders extends Effect.Service<ClockReminders>()("@carepanel/core/ClockReminders", {
+  effect: Effect.gen(function* () {
+    const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar | Outbox>()
+
+    return {
+      /** Queues the reminders due now for one authority; answers how many notifications it queued (repeats included). */
+      remind: (authorityId: AuthorityId) =>
+        Effect.gen(function* () {
+          const authority = yield* authorityContext(authorityId)
+          const now = yield* DateTime.now
+          const inputs = yield* liveDeadlineInputs(authorityId, authority.policy, now)
+          const clocks = openDeadlinesOf(inputs, authority, { now, dueSoonHours })
+          const alarming = clocks.filter((deadline) => alarmOf(deadline, now, dueSoonHours) !== undefined)
+          if (alarming.length === 0) return 0
+          const records = { sittings: inputs.sittings, decisions: inputs.decisions ?? [], disagreements: inputs.disagreements ?? [], placements: inputs.placements ?? [] }
+          const referrals = yield* requestsBehind(authorityId, alarming, clockLookup({ referrals: [], ...records }))
+          const due = clockNotifications(clocks, now, { authorityId, policy: authority.policy, lookup: clockLookup({ referrals, ...records }), dueSoonHours })
+          if (due.length > 0) yield* (yield* Outbox).enqueue(due, DateTime.formatIso(now))
+          return due.length
+        }).pipe(Effect.provide(context))
+    }
+  })
+}) {}
+
+/**
+ * Queues every authority's reminders now, then every `every`, for as long as it runs (each API process runs it; the
+ * outbox keeps one entry per reminder, so processes sharing a store never send one twice). A failed run is logged and
+ * tried again next time.
+ */
+export const remindEvery = (authorityIds: ReadonlyArray<AuthorityId>, every: Duration.DurationInput) =>
+  Effect.flatMap(ClockReminders, (reminders) =>
+    Effect.forEach(
+      authorityIds,
+      (authorityId) => reminders.remind(authorityId).pipe(Effect.catchAllCause((cause) => Effect.logWarning(`Clock reminders failed for ${authorityId}; trying again next time`, cause))),
+      { discard: true }
+    ).pipe(Effect.repeat(Schedule.spaced(every)), Effect.asVoid)
+  )
