@@ -12,7 +12,7 @@ import { referralCollection } from "../referral/referralAggregate.js"
 import { authorityContext } from "../shared/authorityContext.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { alarmOf, clockNotifications } from "./clockNotifications.js"
-import { clockLookup } from "./clockLookup.js"
+import { type ClockLookup, clockLookup } from "./clockLookup.js"
 
 /** Clocks fall due soon this many hours ahead, as the deadlines list says (`Deadlines`). */
 const dueSoonHours = 48
@@ -22,7 +22,7 @@ const dueSoonHours = 48
  * who is reminded): a request's own, a decision's, an action's or a disagreement's request, and every request of a
  * placement's or a child's clock's child (its newest open one is the case). Only those: not every request.
  */
-const requestsBehind = (authorityId: AuthorityId, alarming: ReadonlyArray<Deadline>, byRecord: ReturnType<typeof clockLookup>) =>
+const requestsBehind = (authorityId: AuthorityId, alarming: ReadonlyArray<Deadline>, byRecord: ClockLookup) =>
   Effect.gen(function* () {
     const requestIds = new Set(alarming.flatMap((deadline) => byRecord.requestOf(deadline.about) ?? []))
     const childIds = new Set(alarming.flatMap((deadline) => (deadline.about.kind === "placement" || deadline.about.kind === "child" ? (deadline.about.childIds ?? []) : [])))
