@@ -6,7 +6,7 @@ import type { ReferralEvent } from "../referral/ReferralEvents.js"
 import { roleLabel } from "../shared/roles.js"
 import { addressTo, factsOf, iso, personAs, roleHolder, teamManagerOf } from "./address.js"
 import { caseOf, type NotificationContext, redactor, summary } from "./CaseContext.js"
-import { recordName } from "./recordName.js"
+import { recordName, sittingName } from "./recordName.js"
 
 /** "1 child (id wx-1).", "2 children (ids wx-1, wx-2).", "0 children (ids none).": by id, never by name. */
 const childrenById = (ids: ReadonlyArray<string>) => (ids.length === 1 ? `1 child (id ${ids[0]}).` : `${ids.length} children (ids ${ids.join(", ") || "none"}).`)
@@ -99,16 +99,17 @@ export const referralNotifications = (
     }
     if (event._tag === "LatePermissionGranted") {
       const rule = context.policy.referral.latePermission.ruleId
+      const sitting = event.sitting === undefined ? `sitting ${event.sittingId}` : sittingName(context.policy, event.sitting)
       notifications.push(
         ...addressTo(
           authorityId,
           {
             id: `${referral.id}:late-permission:${event.sittingId}`,
             kind: "referral.late_permission_granted",
-            headline: `Late panel request ${named} may be heard at sitting ${event.sittingId} (${rule})`,
+            headline: `Late panel request ${named} may be heard at ${sitting} (${rule})`,
             body: [
               ...about(referral),
-              `${event.by.name} (${roleLabel[event.by.role]}) let it onto sitting ${event.sittingId} (${rule}): ${summary(redact(event.reason))}`,
+              `${event.by.name} (${roleLabel[event.by.role]}) let it onto ${sitting} (${rule}): ${summary(redact(event.reason))}`,
               "Accept it onto that sitting's agenda once it is complete and approved."
             ],
             facts: factsOf({ ...requestFacts(referral), sittingId: event.sittingId, ruleId: rule })

@@ -114,7 +114,7 @@ const decide = (
         }
         const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "allow this request late")
         yield* sittingCanTake(referral, command.sitting, command.at)
-        return emit({ _tag: "LatePermissionGranted", sittingId: command.sitting.id, reason: command.reason, ...audit })
+        return emit({ _tag: "LatePermissionGranted", sittingId: command.sitting.id, sitting: { panelId: command.sitting.panelId, date: command.sitting.date }, reason: command.reason, ...audit })
       }
       case "AcceptOntoSitting": {
         // A request on a sitting the chair found too few members for was not heard: it may go on another (NSO-1).

@@ -5,7 +5,7 @@ import { Criterion } from "../policy/ReferralPolicy.js"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { Outcome } from "../decision/DecisionParts.js"
-import { AuthorityId, DecisionId, DocumentId, ReferralId, SittingId } from "../shared/ids.js"
+import { AuthorityId, DecisionId, DocumentId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
 import { Role } from "../shared/roles.js"
 import { ReferralForm } from "./ReferralForm.js"
 
@@ -41,6 +41,8 @@ export const ReferralApproved = Schema.TaggedStruct("ReferralApproved", { role: 
 export const ReturnedForChanges = Schema.TaggedStruct("ReturnedForChanges", { reason: Schema.String, ...audit })
 export const LatePermissionGranted = Schema.TaggedStruct("LatePermissionGranted", {
   sittingId: SittingId,
+  /** The sitting's panel and date, so that its notice names it as staff do (absent from events stored before 7 December 2026). */
+  sitting: Schema.optional(Schema.Struct({ panelId: PanelId, date: LocalDate })),
   reason: Schema.String,
   ...audit
 })

@@ -98,7 +98,7 @@ describe("what a request's notice says", () => {
       [
         [
           ...siblingsAbout,
-          "Ruth Fairholme (Assistant Director) let it onto sitting sit_9jun (DEF-LATE-PERMISSION): the child's placement is breaking down",
+          "Ruth Fairholme (Assistant Director) let it onto the Care and Resource Panel on Wed 9 Jun 2027 (DEF-LATE-PERMISSION): the child's placement is breaking down",
           "Accept it onto that sitting's agenda once it is complete and approved."
         ],
         { ...siblingsFacts, sittingId: "sit_9jun", ruleId: "DEF-LATE-PERMISSION" }
