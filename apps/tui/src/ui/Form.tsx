@@ -117,10 +117,8 @@ export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, acti
     }
     if (key.backspace || key.delete) return change({ ...live.current.values, [field.key]: current.slice(0, -1) })
     if (key.ctrl || key.meta || key.leftArrow || key.rightArrow || input === "") return
-    // Text and the enter after it can arrive as one chunk: type the text, then act on the enter.
-    const [text = "", ...rest] = input.split(/\r\n|\r|\n/)
-    if (text !== "") change({ ...live.current.values, [field.key]: current + text })
-    if (rest.length > 0) enter()
+    // Several keys read at once arrive one by one (`keysIn`): this is text, typed or pasted.
+    change({ ...live.current.values, [field.key]: current + input })
   }, active)
   const { from, to } = visibleWindow(fields.length, focus, height ?? fields.length)
   const shownTitle = to - from < fields.length ? `${title} (fields ${from + 1}-${to} of ${fields.length})` : title

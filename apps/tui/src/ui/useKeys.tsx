@@ -1,4 +1,5 @@
 import { type Key, useInput } from "ink"
+import { keysIn } from "./keysIn.js"
 import { createContext, type ReactNode, type RefObject, useContext, useLayoutEffect, useRef, useState } from "react"
 
 interface Listener {
@@ -17,7 +18,9 @@ const KeysContext = createContext<Set<RefObject<Listener>> | undefined>(undefine
 export const KeysRoot = ({ children }: { readonly children: ReactNode }) => {
   const [listeners] = useState(() => new Set<RefObject<Listener>>())
   useInput((input, key) => {
-    for (const listener of [...listeners]) if (listener.current.active) listener.current.handler(input, key)
+    for (const [one, oneKey] of keysIn(input, key)) {
+      for (const listener of [...listeners]) if (listener.current.active) listener.current.handler(one, oneKey)
+    }
   })
   return <KeysContext.Provider value={listeners}>{children}</KeysContext.Provider>
 }
