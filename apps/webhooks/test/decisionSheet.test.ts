@@ -10,6 +10,7 @@ import { join } from "node:path"
 import { Documents, type Decision } from "@carepanel/core"
 import { inMemoryCore, playWeek, staffOf } from "@carepanel/core/testing"
 import { pdfFile } from "@carepanel/documents"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 import { SqliteStoreLayer } from "@carepanel/store-sql"
 import { Effect, Layer, TestContext } from "effect"
 import { extractText, getDocumentProxy } from "unpdf"
@@ -134,7 +135,7 @@ describe("a decision sheet filed on a child's file (CPR-11) goes to the case sys
   }, 60_000)
 
   it("docs/webhooks.md: the event has the documented shape, and its Node example fetches and checks the sheet, run as a process", async () => {
-    const doc = readFileSync(new URL("../../../docs/webhooks.md", import.meta.url), "utf8")
+    const doc = repositoryFile("docs/webhooks.md")
     const section = doc.slice(doc.indexOf("### Decision sheets"))
     const documented = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]!)
     const webhook = await caseSystem.waitFor((received) => received.find((r) => JSON.parse(r.body).type === "decision.sheet_uploaded"))

@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync } from "node:fs"
+import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { outboundNotifier } from "../src/app/outboundNotifier.js"
 import { startCaseSystem, verifyWebhook, withOutbound } from "./support/caseSystem.js"
@@ -8,7 +9,6 @@ import { approved, nextSecret, sourcesFor, submitted } from "./support/fixtures.
 import { deliver, startTestReceiver, testConfig } from "./support/receiver.js"
 
 const outboundSecret = nextSecret
-const webhooksDoc = new URL("../../../docs/webhooks.md", import.meta.url)
 let caseSystem: Awaited<ReturnType<typeof startCaseSystem>>
 let receiver: Awaited<ReturnType<typeof startTestReceiver>>
 
@@ -35,7 +35,7 @@ describe("outbound: outcomes go back to the source", () => {
     expect(verified.data.authorityId).toBe("wexcombe")
     expect(typeof verified.data.facts).toBe("object")
     expect(JSON.stringify(verified)).not.toContain("Robin Ashdale")
-    const documented = JSON.parse(/## Outbound[\s\S]*?```json\n([\s\S]*?)```/.exec(readFileSync(webhooksDoc, "utf8"))![1]!)
+    const documented = JSON.parse(/## Outbound[\s\S]*?```json\n([\s\S]*?)```/.exec(repositoryFile("docs/webhooks.md"))![1]!)
     expect(Object.keys(verified).sort(), "docs/webhooks.md's outbound example has the real shape").toEqual(Object.keys(documented).sort())
     expect(Object.keys(documented.data).every((key) => key in verified.data)).toBe(true)
     expect(Object.keys(documented.data.source).sort()).toEqual(Object.keys(verified.data.source as object).sort())

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bodyOf } from "../src/cli/send.js"
 import { authority, socialWorker, sourcesFor } from "./support/fixtures.js"
@@ -335,7 +335,7 @@ describe("the statutory examples (docs/webhooks.md, carepanel-webhooks send --ex
   })
 
   it("docs/webhooks.md shows the s20 example as the examples directory holds it, and its refusal as the core words it", () => {
-    const docs = readFileSync(new URL("../../../docs/webhooks.md", import.meta.url), "utf8")
+    const docs = repositoryFile("docs/webhooks.md")
     const shown = /```json\n(\{\n {2}"type": "accommodation\.s20_started"[\s\S]*?)```/.exec(docs)?.[1]
     expect(JSON.parse(shown ?? "null")).toEqual(JSON.parse(bodyOf({ url: "", secret: "", example: "accommodation.s20_started" })))
     expect(docs.replace(/\s+/g, " ")).toContain(
