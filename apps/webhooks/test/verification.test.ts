@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { nextSecret, secret, submitted, withdrawn } from "./support/fixtures.js"
 import { deliver, nowSeconds, signedHeaders, startTestReceiver } from "./support/receiver.js"
@@ -71,6 +72,11 @@ describe("verification before anything, over HTTP", () => {
     const headers = signedHeaders(text)
     const response = await fetch(`${receiver.url}/webhooks/lincolnshire/mosaic`, { method: "POST", headers, body: text })
     expect(response.status).toBe(401)
+    // Names every object has are no source either: 401, not a 500 from looking one up.
+    for (const path of ["constructor/mosaic", "wexcombe/constructor", "wexcombe/__proto__", "toString/mosaic"]) {
+      const signed = signedHeaders(text)
+      expect((await fetch(`${receiver.url}/webhooks/${path}`, { method: "POST", headers: signed, body: text })).status, path).toBe(401)
+    }
   })
 
   it("answers 413 from Content-Length, before reading the body", async () => {
@@ -104,6 +110,46 @@ describe("verification before anything, over HTTP", () => {
     const headers = signedHeaders(text, { id: "chunked-under-limit" })
     const response = await fetch(`${receiver.url}/webhooks/wexcombe/mosaic`, { method: "POST", headers, body, duplex: "half" } as RequestInit)
     expect(response.status).toBe(202)
+  })
+
+  it("takes a body of exactly the limit, with a Content-Length or without (chunked), and answers 413 one byte over", async () => {
+    const exactly = (bytes: number) => {
+      const padded = { ...event, data: { ...event.data, reason: "" } }
+      const room = bytes - new TextEncoder().encode(JSON.stringify(padded)).length
+      return JSON.stringify({ ...event, data: { ...event.data, reason: "r".repeat(room) } })
+    }
+    const atLimit = exactly(20_000)
+    expect(new TextEncoder().encode(atLimit).length).toBe(20_000)
+    expect((await deliver(receiver.url, atLimit)).status).toBe(202)
+    const chunked = (body: string) =>
+      new ReadableStream({
+        start(controller) {
+          const bytes = new TextEncoder().encode(body)
+          for (let at = 0; at < bytes.length; at += 4_000) controller.enqueue(bytes.subarray(at, at + 4_000))
+          controller.close()
+        }
+      })
+    const post = (body: string) =>
+      fetch(`${receiver.url}/webhooks/wexcombe/mosaic`, { method: "POST", headers: signedHeaders(body), body: chunked(body), duplex: "half" } as RequestInit)
+    expect((await post(atLimit)).status).toBe(202)
+    const over = exactly(20_001)
+    expect((await deliver(receiver.url, over)).body).toEqual({ type: "https://carepanel.example/problems/too-large", title: "The body is larger than 20000 bytes.", status: 413 })
+    expect((await post(over)).status).toBe(413)
+  })
+
+  it("answers 413 from a Content-Length over the limit before the body arrives (it is never waited for)", async () => {
+    const { port } = new URL(receiver.url)
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/webhooks/wexcombe/mosaic", headers: { ...signedHeaders(text), "content-length": "30000" } })
+      request.once("response", (response) => {
+        resolve(response.statusCode!)
+        request.destroy()
+      })
+      request.once("error", () => undefined)
+      request.setTimeout(5_000, () => reject(new Error("no answer in 5 s: the receiver waited for the body")))
+      request.write("{")
+    })
+    expect(status).toBe(413)
   })
 
   it("answers 415 for a body that is not application/json", async () => {
