@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { parseSources, SourcesFileError } from "../src/config/sources.js"
+import { findSource, loadSources, parseSources, SourcesFileError } from "../src/config/sources.js"
+import { secret, sourcesFor } from "./support/fixtures.js"
 
 const parse = (data: unknown) => () => parseSources(JSON.stringify(data), "sources.json")
 
@@ -32,11 +33,50 @@ describe("the sources file", () => {
         "authorities.wexcombe.sources.Eclipse"
       ])
     )
+    const said = (path: string) => error!.problems.filter((problem) => problem.startsWith(`${path}: `))
+    // Each problem in its own words: the secrets' rule for the secrets only, what was wrong elsewhere.
+    expect(said("authorities.wexcombe.sources.mosaic.secrets[0]")).toEqual([
+      "authorities.wexcombe.sources.mosaic.secrets[0]: must be whsec_ followed by the base64 of 24 to 64 random bytes"
+    ])
+    expect(said("authorities.wexcombe.sources.mosaic.roles[0]")).toContain('authorities.wexcombe.sources.mosaic.roles[0]: Expected "social_worker", actual "wizard"')
+    expect(said("authorities.wexcombe.sources.mosaic.events[1]")).toContain(
+      'authorities.wexcombe.sources.mosaic.events[1]: Expected "request.withdrawn", actual "request.teleported"'
+    )
+    expect(said("authorities.wexcombe.sources.Eclipse")[0]).toMatch(/: is unexpected/)
     expect(error!.message).not.toContain("whsec_short")
     expect(error!.message).not.toContain("not-a-secret-at-all")
   })
 
   it("refuses a file that is not JSON, naming the file", () => {
     expect(() => parseSources("{ authorities", "sources.json")).toThrow(/The sources file sources.json cannot be used:\n {2}- is not JSON/)
+  })
+  it("names a misspelt field, a missing one, and a file that is not an object, at the top level", () => {
+    const misspelt = { authorities: { wexcombe: { sources: { mosaic: { secret: [secret], events: ["request.withdrawn"], roles: ["social_worker"] } } } } }
+    expect(() => parse(misspelt)()).toThrow(
+      [
+        "The sources file sources.json cannot be used:",
+        '  - authorities.wexcombe.sources.mosaic.secret: is unexpected, expected: "secrets" | "events" | "roles" | "outbound"',
+        "  - authorities.wexcombe.sources.mosaic.secrets: is missing"
+      ].join("\n")
+    )
+    expect(() => parse({})()).toThrow(/cannot be used:\n {2}- authorities: is missing$/)
+    expect(() => parse([])()).toThrow(/cannot be used:\n {2}- \(top level\): Expected \{ readonly authorities/)
+  })
+
+  it("refuses a file it cannot read, naming the file and why", () => {
+    expect(() => loadSources("/nonexistent/carepanel/sources.json")).toThrow(
+      "The sources file /nonexistent/carepanel/sources.json cannot be used:\n  - cannot be read: ENOENT"
+    )
+  })
+
+  it("finds a source by the URL's names, and none for a name every object has (constructor, __proto__, toString)", () => {
+    const sources = parseSources(JSON.stringify(sourcesFor()), "sources.json")
+    expect(findSource(sources, "wexcombe", "eclipse")?.roles).toEqual(["social_worker"])
+    expect(findSource(sources, "wexcombe", "eclipse")?.secrets).toHaveLength(1)
+    expect(findSource(sources, "wexcombe", "liquidlogic")).toBeUndefined()
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      expect(findSource(sources, name, "mosaic"), name).toBeUndefined()
+      expect(findSource(sources, "wexcombe", name), name).toBeUndefined()
+    }
   })
 })

@@ -1,0 +1,97 @@
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { LogLevel } from "effect"
+import { describe, expect, it } from "vitest"
+import { configFromEnv } from "../src/config/config.js"
+import { sourcesFor } from "./support/fixtures.js"
+
+/** The receiver's settings as an operator sets them in its environment (docs/webhooks.md, docs/deployment.md). */
+const dataDir = mkdtempSync(join(tmpdir(), "carepanel-receiver-config-"))
+const sourcesFile = join(dataDir, "sources.json")
+writeFileSync(sourcesFile, JSON.stringify(sourcesFor()))
+const config = (env: Record<string, string>) => configFromEnv({ CAREPANEL_DATA_DIR: dataDir, ...env })
+
+describe("the receiver's settings", () => {
+  it("has defaults for everything but production's sources file: 127.0.0.1:4100, 256,000 bytes, parked for 7 days, 600 a minute, the dispatcher on, Info", () => {
+    const defaults = config({})
+    expect(defaults).toMatchObject({
+      host: "127.0.0.1",
+      port: 4100,
+      production: false,
+      dataDir,
+      bodyLimitBytes: 256_000,
+      parkedForMs: 7 * 24 * 60 * 60 * 1000,
+      dispatch: true,
+      sourceRateLimit: { requests: 600, windowSeconds: 60 }
+    })
+    expect(defaults.logLevel).toBe(LogLevel.Info)
+    expect(defaults.telemetry).toBeUndefined()
+    expect(config({ OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:4318" }).telemetry?.serviceName).toBe("carepanel-webhooks")
+    expect(Object.keys(defaults.sources.authorities)).toEqual(["wexcombe"])
+    expect(config({ HOST: "  " }).host).toBe("127.0.0.1")
+  })
+
+  it("refuses to start in production without a sources file of its own (the development file's secret is public)", () => {
+    for (const unset of [{}, { CAREPANEL_WEBHOOK_SOURCES: "  " }]) {
+      expect(() => config({ NODE_ENV: "production", ...unset })).toThrow(
+        "CAREPANEL_WEBHOOK_SOURCES: must name the sources file in production (the development file's secret is public)"
+      )
+    }
+    expect(config({ NODE_ENV: "production", CAREPANEL_WEBHOOK_SOURCES: sourcesFile }).production).toBe(true)
+  })
+
+  it("reads a relative sources file from where npm was started", () => {
+    const sources = config({ INIT_CWD: dataDir, CAREPANEL_WEBHOOK_SOURCES: " sources.json " }).sources
+    expect(Object.keys(sources.authorities.wexcombe!.sources)).toEqual(["mosaic", "eclipse"])
+  })
+
+  it("names a source's authority that has no policy, and the file it is in", () => {
+    const file = join(dataDir, "two-authorities.json")
+    const wexcombe = sourcesFor().authorities.wexcombe
+    writeFileSync(file, JSON.stringify({ authorities: { wexcombe, northmoor: wexcombe } }))
+    expect(() => config({ CAREPANEL_WEBHOOK_SOURCES: file })).toThrow(/authorities\.northmoor: no policy for this authority in CAREPANEL_POLICIES$/)
+    writeFileSync(file, JSON.stringify({ authorities: { wexcombe, northmoor: wexcombe, eastwold: wexcombe } }))
+    expect(() => config({ CAREPANEL_WEBHOOK_SOURCES: file })).toThrow(
+      `The sources file ${file} cannot be used:\n` +
+        "  - authorities.northmoor: no policy for this authority in CAREPANEL_POLICIES\n" +
+        "  - authorities.eastwold: no policy for this authority in CAREPANEL_POLICIES"
+    )
+  })
+
+  it("takes each number within its bounds and names the setting and its bounds outside them", () => {
+    const bounds = [
+      ["CAREPANEL_WEBHOOKS_PORT", 0, 65_535],
+      ["CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES", 1_000, 10_000_000],
+      ["CAREPANEL_WEBHOOK_PARKED_MINUTES", 1, 525_600],
+      ["CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE", 1, 1_000_000]
+    ] as const
+    for (const [setting, min, max] of bounds) {
+      expect(() => config({ [setting]: String(min) }), setting).not.toThrow()
+      expect(() => config({ [setting]: String(max) }), setting).not.toThrow()
+      for (const outside of [min - 1, max + 1]) {
+        expect(() => config({ [setting]: String(outside) })).toThrow(`${setting}: must be a whole number from ${min} to ${max}`)
+      }
+    }
+    const set = config({
+      CAREPANEL_WEBHOOKS_PORT: "4242",
+      CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES: "64000",
+      CAREPANEL_WEBHOOK_PARKED_MINUTES: "90",
+      CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE: "30",
+      CAREPANEL_DISPATCHER: "off"
+    })
+    expect(set).toMatchObject({ port: 4242, bodyLimitBytes: 64_000, parkedForMs: 90 * 60_000, sourceRateLimit: { requests: 30, windowSeconds: 60 }, dispatch: false })
+    expect(set.publicUrl).toBe("http://127.0.0.1:4242")
+  })
+
+  it("takes CAREPANEL_LOG_LEVEL in any case, and names the levels when it is none of them", () => {
+    expect(config({ CAREPANEL_LOG_LEVEL: " warning " }).logLevel).toBe(LogLevel.Warning)
+    expect(config({ CAREPANEL_LOG_LEVEL: "DEBUG" }).logLevel).toBe(LogLevel.Debug)
+    expect(config({ CAREPANEL_LOG_LEVEL: "" }).logLevel).toBe(LogLevel.Info)
+    expect(() => config({ CAREPANEL_LOG_LEVEL: "verbose" })).toThrow("CAREPANEL_LOG_LEVEL: must be one of All, Trace, Debug, Info, Warning, Error, Fatal, None")
+  })
+
+  it("takes an http public URL as well as https, written as a URL", () => {
+    expect(config({ CAREPANEL_WEBHOOKS_PUBLIC_URL: " http://hooks.wexcombe.example " }).publicUrl).toBe("http://hooks.wexcombe.example/")
+  })
+})
