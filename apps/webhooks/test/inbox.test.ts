@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { approved, eclipseSecret, socialWorker, submitted, teamManager, withdrawn } from "./support/fixtures.js"
 import { deliver, startTestReceiver } from "./support/receiver.js"
-import { countOf } from "./support/storeQuery.js"
+import { countOf, queryStore } from "./support/storeQuery.js"
 
 type Receiver = Awaited<ReturnType<typeof startTestReceiver>>
 let receiver: Receiver
@@ -30,8 +30,30 @@ describe("exactly once", () => {
     const changed = await deliver(receiver.url, withdrawn("form-changed"), { id: "msg_changed" })
     expect(changed.status).toBe(409)
     expect(changed.contentType).toBe("application/problem+json")
-    expect(changed.body.type).toBe("https://carepanel.example/problems/delivery-id-reused")
+    expect(changed.body).toEqual({
+      type: "https://carepanel.example/problems/delivery-id-reused",
+      title: "This webhook-id was already received with a different body; it was not applied.",
+      status: 409,
+      deliveryId: "msg_changed"
+    })
     expect(await events()).toBe(before)
+    expect(await deliver(receiver.url, withdrawn("form-changed"), { id: "msg_changed" })).toEqual(changed)
+    // The id is looked up before the body is read: another body that is not even an event is 409 too, not 422.
+    expect((await deliver(receiver.url, "{not json", { id: "msg_changed" })).status).toBe(409)
+  })
+
+  it("answers 20 copies of one delivery sent at once alike, and applies it once; another body under the id at once is 409", async () => {
+    const body = JSON.stringify(submitted("form-burst"))
+    const copies = await Promise.all(Array.from({ length: 20 }, () => deliver(receiver.url, body, { id: "msg_burst" })))
+    expect(new Set(copies.map((copy) => JSON.stringify(copy)))).toEqual(new Set([JSON.stringify(copies[0])]))
+    expect(copies[0]).toMatchObject({ status: 200, body: { deliveryId: "msg_burst", outcome: "applied" } })
+    expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM source_references WHERE reference = 'form-burst'")).toBe(1)
+    const mixed = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => deliver(receiver.url, i % 2 === 0 ? submitted("form-burst-a") : submitted("form-burst-b"), { id: "msg_burst_mixed" }))
+    )
+    // Whichever body came first is applied and every copy of it answered 200; every copy of the other, 409.
+    const statusesOf = (parity: number) => new Set(mixed.filter((_, i) => i % 2 === parity).map((answer) => answer.status))
+    expect([...statusesOf(0), ...statusesOf(1)].sort()).toEqual([200, 409])
   })
 })
 
@@ -42,7 +64,14 @@ describe("outcomes", () => {
     const refused = await deliver(receiver.url, withdrawn("form-refused"), { id: "msg_withdraw_twice" })
     expect(refused.status).toBe(422)
     expect(refused.contentType).toBe("application/problem+json")
-    expect(refused.body).toMatchObject({ code: "ReferralNotInStatus", detail: expect.stringContaining("withdraw"), deliveryId: "msg_withdraw_twice" })
+    expect(refused.body).toMatchObject({
+      type: "https://carepanel.example/problems/refused",
+      title: "Carepanel refused the event.",
+      status: 422,
+      code: "ReferralNotInStatus",
+      detail: expect.stringContaining("withdraw"),
+      deliveryId: "msg_withdraw_twice"
+    })
     expect(await deliver(receiver.url, withdrawn("form-refused"), { id: "msg_withdraw_twice" })).toEqual(refused)
     expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_withdraw_twice' AND outcome = 'refused'")).toBe(1)
   })
@@ -62,6 +91,7 @@ describe("outcomes", () => {
     })
     expect(answer.status).toBe(422)
     expect(answer.contentType).toBe("application/problem+json")
+    expect(answer.body).toMatchObject({ type: "https://carepanel.example/problems/invalid-event", title: "The event does not fit its schema; nothing was stored.", status: 422 })
     const paths = (answer.body.problems as Array<{ path: string }>).map((p) => p.path)
     expect(paths).toEqual(expect.arrayContaining(["data.formId", "data.actor.role", "data.form.panelId"]))
     expect(await deliveries()).toBe(before)
@@ -125,6 +155,19 @@ describe("out-of-order deliveries", () => {
     expect(await eventsOfType("ReferralApproved")).toBe(approvals + 1)
     expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_early_approval' AND outcome = 'applied'")).toBe(1)
     expect(await deliver(receiver.url, approved("form-late"), { id: "msg_early_approval" })).toEqual(early)
+  })
+
+  it("keeps a parked delivery's body until it is applied, and a refused one's for replay", async () => {
+    const bodyKept = async (deliveryId: string) =>
+      countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = ? AND body IS NOT NULL", [deliveryId])
+    await deliver(receiver.url, withdrawn("form-kept"), { id: "msg_kept_first" })
+    await deliver(receiver.url, withdrawn("form-kept"), { id: "msg_kept_second" })
+    expect([await bodyKept("msg_kept_first"), await bodyKept("msg_kept_second")]).toEqual([1, 1])
+    expect((await deliver(receiver.url, submitted("form-kept"))).status).toBe(200)
+    // Released in the order they came: the first withdraws the request, the second is refused (already withdrawn).
+    const outcome = (deliveryId: string) => queryStore<{ outcome: string }>(receiver.store, "SELECT outcome FROM webhook_deliveries WHERE delivery_id = ?", [deliveryId])
+    expect([...(await outcome("msg_kept_first")), ...(await outcome("msg_kept_second"))]).toEqual([{ outcome: "applied" }, { outcome: "refused" }])
+    expect([await bodyKept("msg_kept_first"), await bodyKept("msg_kept_second")]).toEqual([0, 1])
   })
 
   it("marks a delivery parked longer than the configured time dead", async () => {

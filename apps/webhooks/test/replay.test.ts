@@ -3,7 +3,7 @@ import { Deliveries, Referrals } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { Effect, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { approved, authority, submitted } from "./support/fixtures.js"
+import { approved, authority, eclipseSecret, sourcesFor, submitted, withdrawn } from "./support/fixtures.js"
 import { deliver, quietNotifier, startTestReceiver, testConfig } from "./support/receiver.js"
 import { queryStore, sqliteAt } from "./support/storeQuery.js"
 
@@ -56,5 +56,29 @@ describe("deliveries an operator can see and replay", () => {
     expect(await replay("msg_nowhere")).toMatchObject({ _tag: "Left", left: { _tag: "NotFound" } })
     expect(await replay("msg_applied", staff.socialWorker)).toMatchObject({ _tag: "Left", left: { _tag: "NotPermitted" } })
     expect(await outcomeOf("msg_applied")).toBe("applied")
+  }, 30_000)
+
+  it("refuses a replay of a delivery whose source has since left the sources file", async () => {
+    const before = await startTestReceiver({ sources: sourcesFor() })
+    const store = sqliteAt(before.dataDir)
+    const elsewhere = ManagedRuntime.make(coreLayer({ store, accessLog: store, notifier: quietNotifier, policies: testConfig(before.dataDir).policies }))
+    try {
+      const parked = await deliver(before.url, withdrawn("form-left"), { id: "msg_from_eclipse", source: "eclipse", secret: eclipseSecret })
+      expect(parked.status).toBe(202)
+      await before.close()
+      const { eclipse: _, ...mosaicOnly } = sourcesFor().authorities.wexcombe.sources
+      const after = await startTestReceiver({ dataDir: before.dataDir, sources: { authorities: { wexcombe: { sources: mosaicOnly } } }, replayEveryMs: 100 })
+      try {
+        const asked = await elsewhere.runPromise(Effect.either(Effect.flatMap(Deliveries, (use) => use.replay(staff.administrator, "msg_from_eclipse"))))
+        expect(asked).toMatchObject({ _tag: "Right" })
+        const outcome = async () =>
+          (await elsewhere.runPromise(Effect.flatMap(Deliveries, (use) => use.list(staff.administrator, { limit: 50 })))).find((delivery) => delivery.deliveryId === "msg_from_eclipse")?.outcome
+        await expect.poll(outcome, { timeout: 10_000 }).toBe("refused")
+      } finally {
+        await after.close()
+      }
+    } finally {
+      await elsewhere.dispose()
+    }
   }, 30_000)
 })

@@ -1,0 +1,32 @@
+import { Effect, Either } from "effect"
+import { describe, expect, it } from "vitest"
+import { classify } from "../src/inbox/refusal.js"
+
+const classified = (error: unknown) => Effect.runSync(Effect.either(classify(error)))
+
+/**
+ * Which failures are the event's (recorded as refused, answered 422 for good) and which the system's (not recorded,
+ * answered 503 so the case system sends the delivery again): a store failure taken for a refusal would lose it.
+ */
+describe("a failure while applying a delivery", () => {
+  it("is a refusal when it is a tagged error with a message: its tag is the code, its message the detail", () => {
+    const refusal = { _tag: "ReferralNotInStatus", message: "This request has been withdrawn." }
+    expect(classified(refusal)).toEqual(Either.right({ code: "ReferralNotInStatus", message: "This request has been withdrawn." }))
+  })
+
+  it("is passed on, never recorded, for the store's failures, a claim made elsewhere, or anything without a tag and a message", () => {
+    const passedOn = [
+      { _tag: "PersistenceError", message: "disk I/O error" },
+      { _tag: "SqlError", message: "database is locked" },
+      { _tag: "ConcurrencyConflict", message: "stream moved on" },
+      { _tag: "ClaimedElsewhere", message: "" },
+      { _tag: "NoMessage" },
+      { _tag: 7, message: "a tag that is not a name" },
+      { message: "no tag" },
+      new Error("a defect"),
+      undefined,
+      null
+    ]
+    for (const error of passedOn) expect(classified(error), JSON.stringify(error)).toEqual(Either.left(error))
+  })
+})
