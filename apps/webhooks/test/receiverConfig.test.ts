@@ -43,7 +43,7 @@ describe("the receiver's settings", () => {
 
   it("reads a relative sources file from where npm was started", () => {
     const sources = config({ INIT_CWD: dataDir, CAREPANEL_WEBHOOK_SOURCES: " sources.json " }).sources
-    expect(Object.keys(sources.authorities.wexcombe!.sources)).toEqual(["mosaic", "eclipse"])
+    expect(Object.keys(sources.authorities["wexcombe" as never]!.sources)).toEqual(["mosaic", "eclipse"])
   })
 
   it("names a source's authority that has no policy, and the file it is in", () => {

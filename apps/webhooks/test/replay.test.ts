@@ -67,7 +67,8 @@ describe("deliveries an operator can see and replay", () => {
       expect(parked.status).toBe(202)
       await before.close()
       const { eclipse: _, ...mosaicOnly } = sourcesFor().authorities.wexcombe.sources
-      const after = await startTestReceiver({ dataDir: before.dataDir, sources: { authorities: { wexcombe: { sources: mosaicOnly } } }, replayEveryMs: 100 })
+      const withoutEclipse = { authorities: { wexcombe: { sources: mosaicOnly } } }
+      const after = await startTestReceiver({ dataDir: before.dataDir, sources: withoutEclipse, replayEveryMs: 100 })
       try {
         const asked = await elsewhere.runPromise(Effect.either(Effect.flatMap(Deliveries, (use) => use.replay(staff.administrator, "msg_from_eclipse"))))
         expect(asked).toMatchObject({ _tag: "Right" })
