@@ -1,4 +1,6 @@
+import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { recordOrigin } from "../src/inbox/references.js"
 import { approved, eclipseSecret, socialWorker, submitted, teamManager, withdrawn } from "./support/fixtures.js"
 import { deliver, startTestReceiver } from "./support/receiver.js"
 import { countOf, queryStore } from "./support/storeQuery.js"
@@ -46,7 +48,7 @@ describe("exactly once", () => {
     const body = JSON.stringify(submitted("form-burst"))
     const copies = await Promise.all(Array.from({ length: 20 }, () => deliver(receiver.url, body, { id: "msg_burst" })))
     expect(new Set(copies.map((copy) => JSON.stringify(copy)))).toEqual(new Set([JSON.stringify(copies[0])]))
-    expect(copies[0]).toMatchObject({ status: 200, body: { deliveryId: "msg_burst", outcome: "applied" } })
+    expect(copies[0]).toMatchObject({ status: 200, contentType: "application/json", body: { deliveryId: "msg_burst", outcome: "applied" } })
     expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM source_references WHERE reference = 'form-burst'")).toBe(1)
     const mixed = await Promise.all(
       Array.from({ length: 10 }, (_, i) => deliver(receiver.url, i % 2 === 0 ? submitted("form-burst-a") : submitted("form-burst-b"), { id: "msg_burst_mixed" }))
@@ -132,6 +134,16 @@ describe("outcomes", () => {
     })
     expect(answer.status).toBe(200)
     expect(answer.body.touched).toEqual([{ type: "placement", id: expect.stringMatching(/^plc_/) }])
+  })
+})
+
+describe("which source created a record (for outcomes sent back)", () => {
+  it("names the source and its own reference for a record a delivery created, and none for any other record or none", async () => {
+    const created = await deliver(receiver.url, submitted("form-origin"))
+    const originOf = (ids: ReadonlyArray<string>) => Effect.runPromise(recordOrigin("wexcombe", ids).pipe(Effect.provide(receiver.store)))
+    expect(await originOf(["ref_not_from_a_source", created.body.touched[0].id])).toEqual({ sourceId: "mosaic", recordType: "request", reference: "form-origin" })
+    expect(await originOf(["ref_not_from_a_source"])).toBeUndefined()
+    expect(await originOf([])).toBeUndefined()
   })
 })
 

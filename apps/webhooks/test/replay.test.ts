@@ -50,6 +50,15 @@ describe("deliveries an operator can see and replay", () => {
     expect(request.status).toBe("ready")
   }, 60_000)
 
+  it("parks a replayed delivery again, waiting for its record, while that record has still not come", async () => {
+    await deliver(receiver.url, approved("form-still-missing"), { id: "msg_still_missing" })
+    await expect.poll(() => outcomeOf("msg_still_missing"), { timeout: 10_000 }).toBe("dead")
+    expect(await replay("msg_still_missing")).toMatchObject({ _tag: "Right", right: { outcome: "parked" } })
+    // Tried again by the receiver: parked for the request (then dead again after 300 ms), not left asking for a replay.
+    const waitingFor = async () => (await listed()).find((delivery) => delivery.deliveryId === "msg_still_missing")?.waitingFor
+    await expect.poll(waitingFor, { timeout: 10_000 }).toBe("mosaic/request/form-still-missing")
+  }, 30_000)
+
   it("refuses to replay an applied delivery or one that does not exist, and anyone but an operator", async () => {
     await deliver(receiver.url, submitted("form-applied"), { id: "msg_applied" })
     expect(await replay("msg_applied")).toMatchObject({ _tag: "Left", left: { _tag: "NotReplayable" } })
