@@ -1,3 +1,4 @@
+import { givenText } from "../shared/givenText.js"
 import { DateTime, Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { EventStore } from "../ports/EventStore.js"
@@ -162,7 +163,8 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
         }).pipe(Effect.provide(context)),
       agreeOutsidePanel: (actor: Actor, id: DecisionId) => decide(actor, id, { _tag: "AgreeOutsidePanel" }),
       /** NSO-10: a holder of an awaited agreement's role will not give it, saying why; the proposal lapses. */
-      refuseOutsidePanel: (actor: Actor, id: DecisionId, reason: string) => run(actor, id, { _tag: "RefuseOutsidePanel", reason }),
+      refuseOutsidePanel: (actor: Actor, id: DecisionId, reason: string) =>
+        Effect.flatMap(givenText(reason, "reason"), (reason) => run(actor, id, { _tag: "RefuseOutsidePanel", reason })),
       /** Before sign-off; a changed outcome reaches the request. */
       edit: (actor: Actor, id: DecisionId, content: DecisionContent) => decide(actor, id, { _tag: "EditDecision", content }),
       /**
@@ -183,10 +185,11 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
       amend: (actor: Actor, id: DecisionId, amendment: { readonly content: DecisionContent; readonly whatChanged: string; readonly why: string }) =>
         decide(actor, id, { _tag: "AmendDecision", ...amendment }),
       completeAction: (actor: Actor, id: DecisionId, actionId: ActionId, evidence: string) =>
-        run(actor, id, { _tag: "CompleteAction", actionId, evidence }),
+        Effect.flatMap(givenText(evidence, "evidence"), (evidence) => run(actor, id, { _tag: "CompleteAction", actionId, evidence })),
       markActionOutstanding: (actor: Actor, id: DecisionId, actionId: ActionId, reason: string) =>
-        run(actor, id, { _tag: "MarkActionOutstanding", actionId, reason }),
-      recordActionsCaseNote: (actor: Actor, id: DecisionId, note: string) => run(actor, id, { _tag: "RecordActionsCaseNote", note }),
+        Effect.flatMap(givenText(reason, "reason"), (reason) => run(actor, id, { _tag: "MarkActionOutstanding", actionId, reason })),
+      recordActionsCaseNote: (actor: Actor, id: DecisionId, note: string) =>
+        Effect.flatMap(givenText(note, "note"), (note) => run(actor, id, { _tag: "RecordActionsCaseNote", note })),
       recordFgcReferralReceived: (actor: Actor, id: DecisionId, actionId: ActionId) =>
         run(actor, id, { _tag: "RecordFgcReferralReceived", actionId }),
       /** `replaces`: the actions the alternative action takes the place of (LIN-8); they are no longer owed. */

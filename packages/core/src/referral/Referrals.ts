@@ -1,3 +1,4 @@
+import { givenText } from "../shared/givenText.js"
 import { type CommandBody, commandHandler } from "../shared/commandHandler.js"
 import { Effect } from "effect"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
@@ -108,11 +109,11 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
       submit: (actor: Actor, id: ReferralId) => run(actor, id, { _tag: "Submit" }),
       approve: (actor: Actor, id: ReferralId) => run(actor, id, { _tag: "Approve" }),
       returnForChanges: (actor: Actor, id: ReferralId, reason: string) =>
-        run(actor, id, { _tag: "ReturnForChanges", reason }),
+        Effect.flatMap(givenText(reason, "reason"), (reason) => run(actor, id, { _tag: "ReturnForChanges", reason })),
       /** The chair lets a late request onto one sitting of its panel (CPR-4). */
       grantLatePermission: (actor: Actor, id: ReferralId, sittingId: SittingId, reason: string) =>
-        sittingFor(actor, "GrantLatePermission", sittingId).pipe(
-          Effect.flatMap((sitting) => run(actor, id, { _tag: "GrantLatePermission", sitting, reason }))
+        Effect.flatMap(givenText(reason, "reason"), (reason) =>
+          sittingFor(actor, "GrantLatePermission", sittingId).pipe(Effect.flatMap((sitting) => run(actor, id, { _tag: "GrantLatePermission", sitting, reason })))
         ),
       /**
        * The administrator puts a ready request on a sitting, or one whose sitting the chair found too few members for
@@ -128,10 +129,11 @@ export class Referrals extends Effect.Service<Referrals>()("@carepanel/core/Refe
           ),
           Effect.tap(() => notCancelledMeanwhile(actor, id, sittingId))
         ),
-      withdraw: (actor: Actor, id: ReferralId, reason: string) => run(actor, id, { _tag: "Withdraw", reason }),
+      withdraw: (actor: Actor, id: ReferralId, reason: string) =>
+        Effect.flatMap(givenText(reason, "reason"), (reason) => run(actor, id, { _tag: "Withdraw", reason })),
       /** Sends a request elsewhere, or closes one that need not be presented, under a rule that applies (NSO-7, LIN-4). */
       redirect: (actor: Actor, id: ReferralId, redirection: Redirection) =>
-        run(actor, id, { _tag: "Redirect", ...redirection }),
+        Effect.flatMap(givenText(redirection.reason, "reason"), (reason) => run(actor, id, { _tag: "Redirect", ...redirection, reason })),
       /** A request of the actor's own authority; another authority's answers exactly as a missing one. */
       get: (actor: Actor, id: ReferralId) =>
         Effect.gen(function* () {

@@ -1,3 +1,4 @@
+import { givenText } from "../shared/givenText.js"
 import { decodeDocument } from "../shared/decodedDocuments.js"
 import { type CommandBody, commandHandler, commandPrepare } from "../shared/commandHandler.js"
 import { appendTogether, retryOnConflict } from "../shared/commandRunner.js"
@@ -95,7 +96,7 @@ export class Sittings extends Effect.Service<Sittings>()("@carepanel/core/Sittin
      */
     const cancel = (actor: Actor, id: SittingId, reason: string) =>
       Effect.gen(function* () {
-        const cancelled = yield* prepareSitting(actor, id, { _tag: "CancelSitting", reason })
+        const cancelled = yield* prepareSitting(actor, id, { _tag: "CancelSitting", reason: yield* givenText(reason, "reason") })
         if (cancelled.after === undefined) return yield* Effect.fail(NotFound.of("sitting", id))
         const sitting = cancelled.after
         const moves = yield* Effect.forEach(yield* acceptedOnto(actor, id), (referral) => leave(actor, sitting, referral.id))
