@@ -38,11 +38,16 @@ describe("the sources file", () => {
     expect(said("authorities.wexcombe.sources.mosaic.secrets[0]")).toEqual([
       "authorities.wexcombe.sources.mosaic.secrets[0]: must be whsec_ followed by the base64 of 24 to 64 random bytes"
     ])
-    expect(said("authorities.wexcombe.sources.mosaic.roles[0]")).toContain('authorities.wexcombe.sources.mosaic.roles[0]: Expected "social_worker", actual "wizard"')
-    expect(said("authorities.wexcombe.sources.mosaic.events[1]")).toContain(
-      'authorities.wexcombe.sources.mosaic.events[1]: Expected "request.withdrawn", actual "request.teleported"'
-    )
-    expect(said("authorities.wexcombe.sources.Eclipse")[0]).toMatch(/: is unexpected/)
+    // One line a problem, in the API's words, not a line for each role it is not (before: twelve "Expected ..." lines).
+    expect(said("authorities.wexcombe.sources.mosaic.roles[0]")).toEqual([
+      'authorities.wexcombe.sources.mosaic.roles[0]: must be one of "social_worker", "team_manager", "practice_supervisor", "head_of_service", "service_manager", "assistant_director", "panel_chair", "vice_chair", "panel_administrator", "panel_member", "integrator", "auditor"; got "wizard"'
+    ])
+    expect(said("authorities.wexcombe.sources.mosaic.events[1]")).toHaveLength(1)
+    expect(said("authorities.wexcombe.sources.mosaic.events[1]")[0]).toMatch(/: must be one of "request.submitted", .*"request.withdrawn", .*; got "request.teleported"$/)
+    // Before: "is unexpected, expected: a string matching the pattern ^[a-z0-9][a-z0-9-]{0,62}$".
+    expect(said("authorities.wexcombe.sources.Eclipse")).toEqual([
+      "authorities.wexcombe.sources.Eclipse: a source's id must be lower-case letters, digits and hyphens (up to 63), as in its URL /webhooks/{authority}/{source}"
+    ])
     expect(error!.message).not.toContain("whsec_short")
     expect(error!.message).not.toContain("not-a-secret-at-all")
   })

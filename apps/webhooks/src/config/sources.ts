@@ -1,13 +1,29 @@
 import { readFileSync } from "node:fs"
-import { AuthorityId, formatPath, Role } from "@carepanel/core"
+import { AuthorityId, problemsOf, Role } from "@carepanel/core"
 import { WebhookEndpoint, WebhookSecret } from "@carepanel/notify-webhook"
-import { Either, ParseResult, Redacted, Schema } from "effect"
+import { Either, Redacted, Schema } from "effect"
 import { inboundEventTypes } from "../events/inboundEvent.js"
 
 /** A source's id in the URL: `/webhooks/{authority}/{source}`. */
-const SourceId = Schema.String.pipe(
-  Schema.pattern(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: () => "must be lower-case letters, digits and hyphens (up to 63)" })
-)
+const sourceId = /^[a-z0-9][a-z0-9-]{0,62}$/
+const sourceIdRule = "a source's id must be lower-case letters, digits and hyphens (up to 63), as in its URL /webhooks/{authority}/{source}"
+
+/**
+ * The sources whose ids cannot be in a URL, by path. Checked on the file as read, beside the schema: a record's key
+ * schema that fails reports "is unexpected" with the pattern, and a check on the decoded record runs only once every
+ * source in it decodes.
+ */
+const badSourceIds = (data: unknown): ReadonlyArray<string> => {
+  const authorities = typeof data === "object" && data !== null ? (data as { readonly authorities?: unknown }).authorities : undefined
+  if (typeof authorities !== "object" || authorities === null) return []
+  return Object.entries(authorities).flatMap(([authorityId, authority]) => {
+    const sources = typeof authority === "object" && authority !== null ? (authority as { readonly sources?: unknown }).sources : undefined
+    if (typeof sources !== "object" || sources === null) return []
+    return Object.keys(sources)
+      .filter((id) => !sourceId.test(id))
+      .map((id) => `authorities.${authorityId}.sources.${id}: ${sourceIdRule}`)
+  })
+}
 
 /** One sending system (a case system, usually behind an integration engine) of one authority. */
 export const Source = Schema.Struct({
@@ -23,7 +39,7 @@ export const Source = Schema.Struct({
 export type Source = typeof Source.Type
 
 export const SourcesFile = Schema.Struct({
-  authorities: Schema.Record({ key: AuthorityId, value: Schema.Struct({ sources: Schema.Record({ key: SourceId, value: Source }) }) })
+  authorities: Schema.Record({ key: AuthorityId, value: Schema.Struct({ sources: Schema.Record({ key: Schema.String, value: Source }) }) })
 })
 export type SourcesFile = typeof SourcesFile.Type
 
@@ -49,11 +65,15 @@ export const parseSources = (text: string, file: string): SourcesFile => {
     throw new SourcesFileError(file, [`is not JSON: ${(error as Error).message}`])
   }
   const decoded = decode(data)
-  if (Either.isRight(decoded)) return decoded.right
-  const problems = ParseResult.ArrayFormatter.formatErrorSync(decoded.left).map(
-    (issue) => `${formatPath(issue.path) || "(top level)"}: ${issue.message.includes("whsec_") ? "must be whsec_ followed by the base64 of 24 to 64 random bytes" : issue.message}`
-  )
-  throw new SourcesFileError(file, problems)
+  const ids = badSourceIds(data)
+  if (Either.isRight(decoded) && ids.length === 0) return decoded.right
+  // In the core's words, as the API answers bad input ("must be one of ...; got ..."), a secret never repeated.
+  const problems = Either.isLeft(decoded)
+    ? problemsOf(decoded.left).map(
+        ({ path, message }) => `${path || "(top level)"}: ${message.includes("whsec_") ? "must be whsec_ followed by the base64 of 24 to 64 random bytes" : message}`
+      )
+    : []
+  throw new SourcesFileError(file, [...ids, ...problems])
 }
 
 export const loadSources = (file: string): SourcesFile => {
