@@ -13,7 +13,7 @@ import { appendSome, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
 import { freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
 import { blockedOnALock, holdOpenTransaction } from "./support/pgLockHolder.js"
-import { decisionsWithStatus, playedWeek, rebuildEngines, type StoreLayerOf, storeChecks, withCore, writtenByAnOlderVersion } from "./support/rebuildStores.js"
+import { decisionsWithStatus, onAPlayedWeek, playedWeek, rebuildEngines, type StoreLayerOf, storeChecks, withCore, writtenByAnOlderVersion } from "./support/rebuildStores.js"
 import { PgStoreLayer, SqliteStoreLayer } from "../src/index.js"
 
 afterAll(removeTempDirs)
@@ -25,13 +25,10 @@ const staff = staffOf(supportPanels)
 describe.each(rebuildEngines)("rebuild on $name", ({ make }) => {
   it("puts right a decision's read model an older version wrote, changes nothing the second time, and leaves the chains intact", async () => {
     const { open } = await make()
-    const [decisionId] = await playedWeek(open, "support-panels")
-    const result = await withCore(
-      open,
-      "support-panels",
+    const { decisionId, result } = await onAPlayedWeek(open, (decisionId) =>
       Effect.gen(function* () {
         const before = yield* storeChecks
-        yield* writtenByAnOlderVersion(supportPanels, decisionId!, "awaiting_sign_off")
+        yield* writtenByAnOlderVersion(supportPanels, decisionId, "awaiting_sign_off")
         const stale = yield* decisionsWithStatus(supportPanels, "awaiting_sign_off")
         const first = yield* rebuildReadModels()
         const second = yield* rebuildReadModels()
@@ -59,14 +56,11 @@ describe.each(rebuildEngines)("rebuild on $name", ({ make }) => {
 
   it("does not overwrite a commit that lands between its read and its write: it reads the stream again and ends with the newer state", async () => {
     const { open } = await make()
-    const [decisionId] = await playedWeek(open, "support-panels")
-    const result = await withCore(
-      open,
-      "support-panels",
+    const { decisionId, result } = await onAPlayedWeek(open, (decisionId) =>
       Effect.gen(function* () {
         const decisions = yield* Decisions
         const store = yield* EventStore
-        const decision = yield* decisions.get(staff.administrator, decisionId!)
+        const decision = yield* decisions.get(staff.administrator, decisionId)
         const action = decision.content.actions.find((candidate) => candidate.ownerRole === "team_manager")!
         const workersAction = decision.content.actions.find((candidate) => candidate.ownerRole === "social_worker")!
         // Someone completes an action just after the rebuild has read the decision's events, once a run.
@@ -76,7 +70,7 @@ describe.each(rebuildEngines)("rebuild on $name", ({ make }) => {
             ...store,
             readStream: (stream, options) =>
               Effect.tap(store.readStream(stream, options), () =>
-                stream.id === decisionId && reads++ === 0 ? Effect.orDie(decisions.completeAction(actor, decisionId!, actionId, evidence)) : Effect.void
+                stream.id === decisionId && reads++ === 0 ? Effect.orDie(decisions.completeAction(actor, decisionId, actionId, evidence)) : Effect.void
               )
           })
         // Allowed one try a stream, it leaves the decision as that commit wrote it, and says so.
@@ -86,13 +80,13 @@ describe.each(rebuildEngines)("rebuild on $name", ({ make }) => {
           racing(staff.socialWorker, workersAction.actionId, "Family referred to the FGC service")
         )
         reads = 0
-        yield* writtenByAnOlderVersion(supportPanels, decisionId!, "awaiting_sign_off")
+        yield* writtenByAnOlderVersion(supportPanels, decisionId, "awaiting_sign_off")
         const report = yield* Effect.provideService(
           rebuildReadModels({ authorityId: supportPanels }),
           EventStore,
           racing(staff.teamManager, action.actionId, "Plan updated with the panel's decision")
         )
-        const after = yield* decisions.get(staff.administrator, decisionId!)
+        const after = yield* decisions.get(staff.administrator, decisionId)
         return { oneTry, report, reads, action: after.content.actions.find((candidate) => candidate.actionId === action.actionId), status: after.status }
       })
     )
@@ -138,12 +132,9 @@ describe("rebuild on PostgreSQL beside an append in progress", () => {
   it("waits for the append's lock on event_head before it checks the stream's version and writes, then puts the decision right", async () => {
     const url = await freshPgDatabase()
     const open: StoreLayerOf = () => PgStoreLayer(url)
-    const [decisionId] = await playedWeek(open, "support-panels")
-    const result = await withCore(
-      open,
-      "support-panels",
+    const { decisionId, result } = await onAPlayedWeek(open, (decisionId) =>
       Effect.gen(function* () {
-        yield* writtenByAnOlderVersion(supportPanels, decisionId!, "awaiting_sign_off")
+        yield* writtenByAnOlderVersion(supportPanels, decisionId, "awaiting_sign_off")
         // What an append holds from its claim of positions to its commit (appendCommit.ts).
         const commitAppend = yield* holdOpenTransaction(url, (sql) => sql`UPDATE event_head SET last_position = last_position WHERE id = 1`)
         const rebuild = yield* Effect.fork(rebuildReadModels())
@@ -162,8 +153,7 @@ describe("rebuild on PostgreSQL beside an append in progress", () => {
 const staleSqliteStore = async () => {
   const dataDir = freshDataDir()
   const open: StoreLayerOf = () => SqliteStoreLayer({ dataDir })
-  const [decisionId] = await playedWeek(open, "support-panels")
-  await withCore(open, "support-panels", writtenByAnOlderVersion(supportPanels, decisionId!, "awaiting_sign_off"))
+  await onAPlayedWeek(open, (decisionId) => writtenByAnOlderVersion(supportPanels, decisionId, "awaiting_sign_off"))
   return { dataDir, open }
 }
 

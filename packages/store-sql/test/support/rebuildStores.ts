@@ -47,6 +47,12 @@ export const playedWeek = (open: StoreLayerOf, slug: "support-panels" | "knowsle
     Effect.map(playWeek(preset(slug)), (week) => week.decisions.map((decision) => decision.id))
   )
 
+/** A Support Panels week played on the store, then `program` on it with the week's first decision: its id and what `program` gave. */
+export const onAPlayedWeek = async <A, E, R>(open: StoreLayerOf, program: (decisionId: DecisionId) => Effect.Effect<A, E, R>) => {
+  const [decisionId] = await playedWeek(open, "support-panels")
+  return { decisionId: decisionId!, result: await withCore(open, "support-panels", program(decisionId!)) }
+}
+
 /**
  * What an older version left in the store: the decision's read model written with another status (its document, its
  * index fields and its index entry, as a commit of that version wrote all three).
