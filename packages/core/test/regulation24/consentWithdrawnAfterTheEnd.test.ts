@@ -4,21 +4,9 @@ import { preset } from "../../src/policy/authorities/index.js"
 import { Placements } from "../../src/regulation24/Placements.js"
 import { placementRow } from "../../src/reports/placementRows.js"
 import { london } from "../fixtures.js"
-import { carers, childId, mother, staff, yesToRefuse, placementsCore, setTime } from "./fixtures.js"
+import { placedUnderS20, placementsCore, setTime, staff } from "./fixtures.js"
 
 const core = placementsCore(preset("lincolnshire"))
-
-/** The child placed with her aunt on 26 March 2027 at 10:00, accommodated under s20 with her mother's consent. */
-const placedUnderS20 = Effect.gen(function* () {
-  const placements = yield* Placements
-  yield* setTime(london("2027-03-26", "09:00"))
-  const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
-  yield* setTime(london("2027-03-26", "10:00"))
-  yield* placements.recordPlacementMade(staff.socialWorker, id, london("2027-03-26", "10:00"), carers)
-  const wishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
-  yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [mother], childWishes: wishes })
-  return id
-})
 
 describe("given a Lincolnshire child placed with her aunt under s20, the placement ended when she moved on", () => {
   it.effect("STAT-S20-CONSENT: consent withdrawn afterwards is recorded, but the ended placement is not listed as urgent, which nothing could clear", () =>

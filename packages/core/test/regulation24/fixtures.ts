@@ -1,4 +1,4 @@
-import { type DateTime, Layer, TestClock } from "effect"
+import { type DateTime, Effect, Layer, TestClock } from "effect"
 import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
 import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { Placements } from "../../src/regulation24/Placements.js"
@@ -89,3 +89,19 @@ export const placementsCore = (...policies: ReadonlyArray<AuthorityPolicy>) =>
 
 /** The test clock set to `instant`. */
 export const setTime = (instant: DateTime.Utc) => TestClock.setTime(instant.epochMillis)
+
+/** The child's wishes as the s20 records of these tests hold them (STAT-S20-CONSENT). */
+export const childWishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
+
+/**
+ * Through the use cases: identified and placed with her aunt at 10:00 on Friday 26 March 2027, and accommodated under
+ * s20 on her mother's consent (V2 from the placement); the placement's id.
+ */
+export const placedUnderS20 = Effect.gen(function* () {
+  const placements = yield* Placements
+  yield* setTime(placedAt)
+  const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
+  yield* placements.recordPlacementMade(staff.socialWorker, id, placedAt, carers)
+  yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [mother], childWishes })
+  return id
+})

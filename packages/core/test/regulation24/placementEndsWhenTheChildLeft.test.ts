@@ -6,13 +6,12 @@ import { preset } from "../../src/policy/authorities/index.js"
 import { Placements } from "../../src/regulation24/Placements.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { london } from "../fixtures.js"
-import { carers, childId, mother, setTime, staff, yesToRefuse } from "./fixtures.js"
+import { childId, placedUnderS20, setTime, staff } from "./fixtures.js"
 
 // A Lincolnshire child, placed with her aunt under s20, went home on Friday evening; her social worker records it on
 // Monday morning. The placement, its clocks and her looked-after period end when she left, not when it was recorded.
 
 const core = inMemoryCore(preset("lincolnshire"))
-const wishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
 const friday = london("2027-04-09", "18:00")
 const monday = london("2027-04-12", "09:00")
 
@@ -24,10 +23,7 @@ const periods = Effect.gen(function* () {
 /** Placed at 10:00 on Friday 26 March 2027 under s20; visited on Saturday 3 April, so the next visit falls due on Saturday 10th. */
 const placedAndVisited = Effect.gen(function* () {
   const placements = yield* Placements
-  yield* setTime(london("2027-03-26", "10:00"))
-  const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
-  yield* placements.recordPlacementMade(staff.socialWorker, id, london("2027-03-26", "10:00"), carers)
-  yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [mother], childWishes: wishes })
+  const id = yield* placedUnderS20
   yield* setTime(london("2027-04-03", "11:00"))
   yield* placements.recordVisit(staff.socialWorker, id, { visitedAt: london("2027-04-03", "11:00"), seenAlone: true })
   yield* setTime(monday)

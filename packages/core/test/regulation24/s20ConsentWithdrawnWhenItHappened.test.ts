@@ -8,32 +8,23 @@ import { Placements } from "../../src/regulation24/Placements.js"
 import { fold } from "../../src/shared/decider.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import { london } from "../fixtures.js"
-import { carers, childId, cmd, lincolnshire, mother, placed, placementsCore, setTime, staff, yesToRefuse } from "./fixtures.js"
+import { childWishes, cmd, lincolnshire, mother, placed, placedUnderS20, placementsCore, setTime, staff } from "./fixtures.js"
 
 // A Lincolnshire child placed with her aunt under s20 on Friday 26 March 2027: her mother phoned on Friday 2 April at
 // 18:00 to withdraw consent (s20(8)); her social worker records it on Monday 5 April at 09:00.
 
 const core = placementsCore(preset("lincolnshire"))
-const wishes = { _tag: "Ascertained" as const, wishesAndFeelings: "Wants to stay with her aunt" }
 const friday = london("2027-04-02", "18:00")
 const monday = london("2027-04-05", "09:00")
 
 /** Placed at 10:00 on 26 March 2027, after her mother's consent at 09:00; now Monday 5 April. */
-const placedUnderS20 = Effect.gen(function* () {
-  const placements = yield* Placements
-  yield* setTime(london("2027-03-26", "10:00"))
-  const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
-  yield* placements.recordPlacementMade(staff.socialWorker, id, london("2027-03-26", "10:00"), carers)
-  yield* placements.recordS20Accommodation(staff.socialWorker, id, { consents: [mother], childWishes: wishes })
-  yield* setTime(monday)
-  return id
-})
+const placedUnderS20ByMonday = Effect.tap(placedUnderS20, () => setTime(monday))
 
 describe("given s20 consent withdrawn on Friday evening and recorded on Monday (STAT-S20-CONSENT)", () => {
   it.effect("when it is recorded with when it was withdrawn then the placement says Friday, recorded Monday", () =>
     Effect.gen(function* () {
       const placements = yield* Placements
-      const id = yield* placedUnderS20
+      const id = yield* placedUnderS20ByMonday
       const withdrawn = yield* placements.recordS20ConsentWithdrawn(staff.socialWorker, id, "Dana Harrow", friday)
       expect(withdrawn.s20Accommodation?.withdrawn).toMatchObject({ withdrawnBy: "Dana Harrow", withdrawnAt: friday, at: monday })
       expect(s20ConsentWithdrawnAt(withdrawn)).toEqual(friday)
@@ -43,7 +34,7 @@ describe("given s20 consent withdrawn on Friday evening and recorded on Monday (
 
   it.effect("when no time is given then it was withdrawn when it is recorded", () =>
     Effect.gen(function* () {
-      const id = yield* placedUnderS20
+      const id = yield* placedUnderS20ByMonday
       const withdrawn = yield* (yield* Placements).recordS20ConsentWithdrawn(staff.socialWorker, id, "Dana Harrow")
       expect(withdrawn.s20Accommodation?.withdrawn).toMatchObject({ withdrawnAt: monday, at: monday })
     }).pipe(Effect.provide(core))
@@ -66,7 +57,7 @@ describe("given s20 consent withdrawn on Friday evening and recorded on Monday (
     it.effect(`when the withdrawal is dated ${when} then it is refused and the s20 basis stands`, () =>
       Effect.gen(function* () {
         const placements = yield* Placements
-        const id = yield* placedUnderS20
+        const id = yield* placedUnderS20ByMonday
         const refused = yield* Effect.flip(placements.recordS20ConsentWithdrawn(staff.socialWorker, id, "Dana Harrow", withdrawnAt))
         expect(`${refused._tag}: ${refused.message}`).toBe(refusal)
         const placement = yield* placements.get(staff.socialWorker, id)
@@ -77,7 +68,7 @@ describe("given s20 consent withdrawn on Friday evening and recorded on Monday (
   }
 
   it("a withdrawal stored before the time was asked for reads as withdrawn when it was recorded", () => {
-    const underS20 = lincolnshire.play([cmd("socialWorker", { _tag: "RecordS20Accommodation", record: { consents: [mother], childWishes: wishes } })], placed())
+    const underS20 = lincolnshire.play([cmd("socialWorker", { _tag: "RecordS20Accommodation", record: { consents: [mother], childWishes } })], placed())
     const stored = Schema.decodeUnknownSync(PlacementEvent)({
       _tag: "S20ConsentWithdrawn",
       withdrawnBy: "Dana Harrow",
