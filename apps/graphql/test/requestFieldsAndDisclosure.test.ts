@@ -132,7 +132,7 @@ describe("a care-planning request read back over GraphQL, every field (CPR-4, CP
           reason: "accommodation_considered",
           level: "must",
           description: "Every new, emergency, planned or changed placement, and any exceptional accommodation, is decided here",
-          explanation: expect.stringContaining("the request is for exceptional accommodation (a hotel or private let)")
+          explanation: expect.stringContaining("the request is for exceptional accommodation in a hotel or private let")
         }
       ],
       presentationOptional: [],

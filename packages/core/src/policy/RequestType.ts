@@ -26,9 +26,9 @@ export type RequestType = typeof RequestType.Type
 export const requestTypeLabel: Record<RequestType, string> = {
   s20_accommodation: "accommodation under section 20",
   pre_proceedings: "starting pre-proceedings",
-  care_proceedings: "care proceedings (section 31)",
-  secure_accommodation: "secure accommodation (section 25)",
-  epo_retrospective: "emergency protection order plan (retrospective)",
+  care_proceedings: "care proceedings under section 31",
+  secure_accommodation: "secure accommodation under section 25",
+  epo_retrospective: "a retrospective emergency protection order plan",
   placement_type: "agreeing a placement type",
   placement_change: "changing a placement",
   external_placement: "an external placement",
@@ -37,7 +37,7 @@ export const requestTypeLabel: Record<RequestType, string> = {
   expenditure: "expenditure",
   edge_of_care_resource: "an edge-of-care resource",
   legal_planning_meeting: "a legal planning meeting",
-  exceptional_accommodation: "exceptional accommodation (a hotel or private let)",
+  exceptional_accommodation: "exceptional accommodation in a hotel or private let",
   respite_or_family_support: "respite or family support",
   sgo_or_adoption_support: "a special guardianship or adoption support package",
   other: "something else"

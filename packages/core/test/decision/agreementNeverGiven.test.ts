@@ -62,7 +62,7 @@ describe("an agreement outside panel the Assistant Director will not give", () =
           [{ _tag: "Person", personId: staff.headOfService.personId, name: "Grace Dunmore" }]
         ].map((recipients) => [
           recipients,
-          `The urgent decision outside panel for child child-w (care proceedings (section 31)) was not agreed: the Assistant Director refused it (NSO-10)`,
+          `The urgent decision outside panel for child child-w (care proceedings under section 31) was not agreed: the Assistant Director refused it (NSO-10)`,
           undefined
         ])
       )

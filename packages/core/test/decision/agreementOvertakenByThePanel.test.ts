@@ -87,10 +87,10 @@ describe("who is told an agreement outside panel lapsed when the panel heard the
         expect(told.map((n) => [n.recipients, n.headline])).toEqual(
           [[{ _tag: "RoleHolder", role: "assistant_director" }], [{ _tag: "Person", personId: "grace-dunmore", name: "Grace Dunmore" }]].map((recipients) => [
             recipients,
-            `The urgent decision outside panel for child child-u (care proceedings (section 31)) lapsed: the request was heard at the sitting on Wed 9 Jun 2027 before it was agreed (NSO-10)`
+            `The urgent decision outside panel for child child-u (care proceedings under section 31) lapsed: the request was heard at the sitting on Wed 9 Jun 2027 before it was agreed (NSO-10)`
           ])
         )
-        expect(told[0]!.body).toContain(`Request ${request.id}: care proceedings (section 31). Children: child-u.`)
+        expect(told[0]!.body).toContain(`Request ${request.id}: care proceedings under section 31. Children: child-u.`)
         for (const text of told.flatMap((n) => [n.headline, ...n.body])) expect(text).not.toMatch(/Morgan|Vale/)
       })
     )

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { referralNotifications } from "../../src/notifications/referralNotifications.js"
+import { RequestType, requestTypeLabel } from "../../src/policy/RequestType.js"
 import type { ReferralCommand } from "../../src/referral/ReferralCommands.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
 import type { ReferralForm } from "../../src/referral/ReferralForm.js"
@@ -39,7 +40,7 @@ const late = (sittingId: string, date: string, reason = "Placement breaking down
   cmd("assistantDirector", { _tag: "GrantLatePermission", sitting: sittingOn(sittingId, "care-and-resource", date, "13:30"), reason })
 
 const siblingsAbout = [
-  "Request ref_1: accommodation under section 20; care proceedings (section 31).",
+  "Request ref_1: accommodation under section 20; care proceedings under section 31.",
   "2 children (ids child-1, child-2).",
   "Social worker: Priya Ashdown."
 ]
@@ -65,6 +66,10 @@ describe("what a request's notice says", () => {
     ])
   })
 
+  it("a request type reads without brackets of its own, so a headline's bracketed request types and rule id never nest", () => {
+    for (const type of RequestType.literals) expect(requestTypeLabel[type]).not.toMatch(/[()]/)
+  })
+
   it("NSO-3: the administrator reads when the request was ready, and where to put it", () => {
     const notify = requestFor(siblings)
     notify(cmd("socialWorker", { _tag: "Submit" }))
@@ -72,7 +77,7 @@ describe("what a request's notice says", () => {
     const ready = notify(cmd("headOfService", { _tag: "Approve" }, london("2027-06-02", "10:00")))
     expect(ready.map((n) => [n.headline, n.body, n.facts])).toEqual([
       [
-        "Panel request for children child-1 and child-2 (accommodation under section 20; care proceedings (section 31)) is complete and approved, ready for a sitting",
+        "Panel request for children child-1 and child-2 (accommodation under section 20; care proceedings under section 31) is complete and approved, ready for a sitting",
         [...siblingsAbout, "Ready at 10:00 Wed 2 Jun 2027; put it on a sitting (NSO-3)."],
         { ...siblingsFacts, readyAt: "2027-06-02T09:00:00.000Z" }
       ]
@@ -85,7 +90,7 @@ describe("what a request's notice says", () => {
     const returned = notify(cmd("teamManager", { _tag: "ReturnForChanges", reason: "Ash Testwood's school report is missing" }))
     expect(returned.map((n) => [n.headline, n.body, n.facts])).toEqual([
       [
-        "Panel request for children child-1 and child-2 (accommodation under section 20; care proceedings (section 31)) was returned for changes",
+        "Panel request for children child-1 and child-2 (accommodation under section 20; care proceedings under section 31) was returned for changes",
         [...siblingsAbout, "Returned by Tom Brackley (team manager): the child's school report is missing"],
         { ...siblingsFacts, returnedAt: "2027-06-01T08:00:00.000Z" }
       ]

@@ -42,7 +42,7 @@ describe("criteria from the request's type: NSO-6, what North Somerset's panel m
   it("NSO-6: pre-proceedings and care proceedings on one request are one must, naming both", () => {
     const criteria = submitAtNorthSomerset(nothingTicked(["pre_proceedings", "care_proceedings"])).state()!.criteria
     expect(criteria.map(({ reason, level, explanation }) => [reason, level, explanation])).toEqual([
-      ["cusp_of_proceedings", "must", "NSO-6: the request is for starting pre-proceedings and care proceedings (section 31)"]
+      ["cusp_of_proceedings", "must", "NSO-6: the request is for starting pre-proceedings and care proceedings under section 31"]
     ])
   })
 
