@@ -29,6 +29,9 @@ describe("several keys in one read", () => {
     expect(named("ab\x7fc")).toEqual(['"ab"', "backspace", '"c"'])
     expect(named("Set up the payment\r")).toEqual(['"Set up the payment"', "enter"])
     expect(named("First line\r\nsecond\tline\n")).toEqual(['"First line second line"', "enter"])
+    // Typed, then tab to the next field, in one read (a slow link): the tab moves on, it is not a blank in the field.
+    expect(named("Funding agreed for school transport.\t")).toEqual(['"Funding agreed for school transport."', "tab"])
+    expect(named("Paid termly\t\t\r")).toEqual(['"Paid termly"', "tab", "tab", "enter"])
     expect(named("jjj")).toEqual(['"jjj"'])
   })
 
@@ -44,7 +47,9 @@ describe("several keys in one read", () => {
     await press(stdin, "\x7f\x7f\x7f\x7f\x7f\x7f")
     expect(await waitFor(lastFrame, "› Rationale")).toMatch(/› Rationale: The family can meet the\s*▏/)
     await press(stdin, "\t\t")
-    await press(stdin, "Rent arrears\r\nand a bailiff's letter")
+    await press(stdin, "Rent arrears\r\nand a bailiff's letter\t")
+    expect(await waitFor(lastFrame, "› Needs to happen")).toMatch(/› Needs to happen: *▏/)
+    await press(stdin, keys.up)
     const frame = await waitFor(lastFrame, "› Worries")
     expect(frame).toMatch(/› Worries: Rent arrears and a bailiff's letter\s*▏/)
     expect(frame).toMatch(/ {3}Working well: *│/)
