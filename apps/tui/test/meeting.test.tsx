@@ -36,7 +36,8 @@ describe("Meeting mode", () => {
     const refused = await waitFor(lastFrame, "✗ Refused:")
     expect(refused).toContain("Action 1: Set up the weekly payment")
     for (const _ of fields.slice(2)) await press(stdin, keys.up)
-    await press(stdin, typedDecision.rationale!)
+    // With a blank typed after it by habit: kept out of the record, not refused.
+    await press(stdin, `${typedDecision.rationale!} `)
     for (const _ of fields.slice(2)) await press(stdin, keys.down)
     await press(stdin, keys.enter)
     await waitFor(lastFrame, `✓ Decision recorded on ${referralId}.`)

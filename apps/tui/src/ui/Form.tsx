@@ -30,7 +30,7 @@ export interface FormProps {
   /** Kept by the caller, so a refusal or a trip to help loses nothing typed. */
   readonly values: Values
   readonly onChange: (values: Values) => void
-  /** Called with the values as typed up to the enter that submits. */
+  /** Called with the values as typed up to the enter that submits, each without blanks at its ends. */
   readonly onSubmit: (values: Values) => void
   readonly onCancel: () => void
   readonly active: boolean
@@ -39,6 +39,9 @@ export interface FormProps {
 }
 
 const fieldValue = (field: Field, values: Values): string => values[field.key] ?? (field.several === true ? "" : (field.choices?.[0]?.value ?? ""))
+
+/** A blank typed before or after a field's text is a slip, not part of the record (the core refuses one at the ends). */
+const trimmed = (values: Values): Values => Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value.trim()]))
 
 /** The values chosen in a field of several choices, in the choices' order. */
 export const chosenOf = (value: string | undefined): ReadonlyArray<string> => (value === undefined || value === "" ? [] : value.split("\n"))
@@ -84,7 +87,7 @@ export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, acti
     const { focus: at, values: typed } = live.current
     const field = fields[at]
     const savesHere = at === fields.length - 1 || (field?.savesWhenEmpty === true && fieldValue(field, typed).trim() === "")
-    return savesHere ? onSubmit(typed) : move(at + 1)
+    return savesHere ? onSubmit(trimmed(typed)) : move(at + 1)
   }
   useKeys((input, key) => {
     if (key.escape) return onCancel()
