@@ -112,7 +112,13 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
     const again = await send(staff.administrator, "sendPapers", { sittingId })
     expect(again, JSON.stringify(again)).toMatchObject({ code: "SittingNotInState", message: "The papers for this agenda have already gone to members." })
 
-    const present = await send(staff.administrator, "recordAttendance", { sittingId, personId: staff.chair.personId, name: staff.chair.name, seat: "Chair", membership: "standing", status: "present" })
+    const chairPresent = { sittingId, personId: staff.chair.personId, name: staff.chair.name, seat: "Chair", membership: "standing", status: "present" }
+    expect(await send(staff.administrator, "recordAttendance", chairPresent)).toMatchObject({
+      code: "SittingNotInState",
+      message: expect.stringContaining(`${staff.chair.name} can be recorded as present on the day of the sitting`)
+    })
+    app.travelTo(new Date(Date.parse(built.startsAt) - 30 * 60_000)) // the sitting's morning, as members arrive
+    const present = await send(staff.administrator, "recordAttendance", chairPresent)
     const deputy = await send(staff.administrator, "recordAttendance", { sittingId, personId: "p-deputy-9", name: "Orla Fenwick", seat: "Head of Service", membership: "standing", status: "deputy", standsInFor: "Head of Service" })
     expect(present.attendance).toHaveLength(1)
     expect(deputy.attendance, JSON.stringify(deputy)).toEqual([

@@ -23,9 +23,10 @@ const attendance = async (stdin: { readonly write: (data: string) => void }, nam
   await press(stdin, ...represents, keys.enter)
 }
 
-/** The next sitting on the Sitting screen, its attendance pane chosen. */
+/** The next sitting on the Sitting screen, its attendance pane chosen, on its morning as members arrive. */
 const attendancePane = async () => {
   const [sitting] = await tui.runtime.runPromise(upcomingSittings(staff.administrator))
+  tui.travelTo(new Date(sitting!.startsAt.epochMillis - 30 * 60_000))
   const rendered = renderTui(tui, { initial: { name: "sitting", sittingId: sitting!.id } })
   await waitFor(rendered.lastFrame, "Agenda (")
   await press(rendered.stdin, keys.tab)
@@ -92,6 +93,18 @@ describe("the sitting's attendance", () => {
     expect(recorded).toMatch(/✓ present +Lena Voss +Education +standing representing Ada Fenn, Cora Pell/)
     const read = await tui.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.get(staff.administrator, sitting!.id)))
     expect(read.attendance.find((entry) => entry.name === "Lena Voss")).toMatchObject({ status: "present", represents: ["ada-fenn", "cora-pell"] })
+    unmount()
+  })
+
+  it("days before the sitting the form offers a confirmation first, and a confirmation is what it records", async () => {
+    const { sitting, lastFrame, stdin, unmount } = await attendancePane()
+    tui.travelTo(new Date(sitting!.startsAt.epochMillis - 2 * 24 * 3600_000))
+    await press(stdin, "t", "Nell Varga", keys.tab, "Housing", keys.tab)
+    await waitFor(lastFrame, "› Status: ‹ confirmed ›")
+    await press(stdin, keys.tab, keys.tab, keys.tab, keys.tab, keys.enter)
+    await waitFor(lastFrame, "✓ Attendance recorded for Nell Varga.")
+    const read = await tui.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.get(staff.administrator, sitting!.id)))
+    expect(read.attendance.find((entry) => entry.name === "Nell Varga")).toMatchObject({ status: "confirmed" })
     unmount()
   })
 })

@@ -24,7 +24,8 @@ export const readyFor = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting
 export const openSitting = (staff: Staff, sitting: Sitting) =>
   Effect.gen(function* () {
     const sittings = yield* Sittings
-    yield* asOf(hoursFrom(sitting.startsAt, -1))(
+    // Signed in as the sitting opens: a sitting at midnight has no earlier hour on its own day.
+    yield* asOf(sitting.startsAt)(
       Effect.forEach([staff.chair, staff.member, staff.teamManager], (person) =>
         sittings.recordAttendance(staff.administrator, sitting.id, {
           personId: person.personId,

@@ -3,14 +3,15 @@ import { type Decision, Decisions, describeSharedFunding, londonTimeOf, type Ref
 import { Box } from "ink"
 import { Text } from "../ui/Text.js"
 import { Effect } from "effect"
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import { agendaRequests } from "../data/sittings.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"
-import { counted, pad, sittingWhen, words } from "../ui/describe.js"
+import { counted, pad, sittingWhen, untilInWords, words } from "../ui/describe.js"
 import type { KeyHelp } from "../ui/keys.js"
 import { List, useSelection } from "../ui/List.js"
 import { type Route, useNavigation } from "../ui/Navigation.js"
 import { MeetingForm, type MeetingAction } from "./MeetingForm.js"
+import { useNow } from "../ui/useNow.js"
 
 export const meetingKeys: ReadonlyArray<KeyHelp> = [
   { keys: "enter d", does: "record the panel's decision on the selected item" },
@@ -21,25 +22,14 @@ export const meetingKeys: ReadonlyArray<KeyHelp> = [
 
 /** "⏱ 12 min left in the slot", or how far over it the panel has run. */
 const slotClock = (startsAt: Date, endsAt: Date, now: Date): string => {
-  if (now < startsAt) return `⏱ slot starts in ${Math.ceil((startsAt.getTime() - now.getTime()) / 60_000)} min`
+  if (now < startsAt) return `⏱ slot starts in ${untilInWords(Math.ceil((startsAt.getTime() - now.getTime()) / 60_000))}`
   const left = Math.round((endsAt.getTime() - now.getTime()) / 60_000)
   return left >= 0 ? `⏱ ${left} min left in the slot` : `⏱ ${-left} min over the slot`
 }
 
-const useNow = (everyMs: number, clock: () => Promise<Date>) => {
-  const [now, setNow] = useState<Date | undefined>(undefined)
-  useEffect(() => {
-    const tick = () => clock().then(setNow)
-    tick()
-    const timer = setInterval(tick, everyMs)
-    return () => clearInterval(timer)
-  }, [everyMs, clock])
-  return now
-}
-
 /** Item by item: the decision (outcome, rationale, review date, actions with owner and due date), dissent, then the next item. */
 export const Meeting = ({ route }: { readonly route: Route }) => {
-  const { actor, run } = useCore()
+  const { actor } = useCore()
   const navigation = useNavigation()
   const [action, setAction] = useState<MeetingAction | undefined>(undefined)
   const sittingId = route.name === "meeting" ? route.sittingId : ""
@@ -56,8 +46,7 @@ export const Meeting = ({ route }: { readonly route: Route }) => {
       }),
     [actor, sittingId]
   )
-  const [clock] = useState(() => () => run(Effect.clockWith((c) => c.currentTimeMillis)).then((outcome) => new Date(outcome.ok ? outcome.value : Date.now())))
-  const now = useNow(1000, clock)
+  const now = useNow(1000)
   const items = data?.sitting.agenda ?? []
   const [selected, setSelected] = useSelection(items.length, navigation.keysLive)
   const request: Referral | undefined = data?.requests[selected]

@@ -1,11 +1,12 @@
-import { AttendanceStatus, Membership, PersonId, type Sitting, Sittings } from "@carepanel/core"
-import { Effect } from "effect"
+import { AttendanceStatus, londonDateOf, Membership, PersonId, type Sitting, Sittings } from "@carepanel/core"
+import { DateTime, Effect } from "effect"
 import { useState } from "react"
 import { useCore } from "../ui/CoreContext.js"
 import { words } from "../ui/describe.js"
 import { type Choice, chosenOf, type Field, Form, type Values } from "../ui/Form.js"
 import { useNavigation } from "../ui/Navigation.js"
 import { useCommand, useTypingMode } from "../ui/useCommand.js"
+import { useNow } from "../ui/useNow.js"
 
 export type SittingAction = "attendance" | "quorum"
 
@@ -21,14 +22,20 @@ const membersAway = (sitting: Sitting): ReadonlyArray<Choice> =>
     .filter((entry) => entry.status === "apologies" || entry.status === "confirmed")
     .map((entry) => ({ value: entry.personId, label: `${entry.name} (${entry.seat})` }))
 
-const fieldsOf = (action: SittingAction, sitting: Sitting): { readonly title: string; readonly fields: ReadonlyArray<Field> } =>
+/** Before the sitting's day no one can be present yet (the core refuses it): a confirmation is what is recorded then. */
+const statusesOn = (sitting: Sitting, now: Date | undefined): ReadonlyArray<AttendanceStatus> =>
+  now !== undefined && londonDateOf(DateTime.unsafeMake(now)) < sitting.date
+    ? ["confirmed", ...AttendanceStatus.literals.filter((status) => status !== "confirmed")]
+    : AttendanceStatus.literals
+
+const fieldsOf = (action: SittingAction, sitting: Sitting, statuses: ReadonlyArray<AttendanceStatus>): { readonly title: string; readonly fields: ReadonlyArray<Field> } =>
   action === "attendance"
     ? {
         title: "Record attendance",
         fields: [
           { key: "name", label: "Name" },
           { key: "seat", label: "Seat", hint: "e.g. Chair, Head of Service, FGC manager" },
-          { key: "status", label: "Status", choices: choicesOf(AttendanceStatus.literals) },
+          { key: "status", label: "Status", choices: choicesOf(statuses) },
           { key: "membership", label: "Membership", choices: choicesOf(Membership.literals) },
           { key: "standsInForPersonId", label: "Deputy for", choices: [{ value: "", label: "nobody" }, ...membersAway(sitting)], hint: "a member away on the attendance" },
           { key: "standsInFor", label: "Or deputy for (name)", hint: "a member not on the attendance, e.g. an outside agency's seat" },
@@ -50,6 +57,7 @@ export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sit
   const { helpOpen } = useNavigation()
   const command = useCommand()
   const [values, setValues] = useState<Values>({})
+  const statuses = statusesOn(sitting, useNow(60_000))
   useTypingMode()
   const submit = async (values: Values) => {
     const name = values.name?.trim() ?? ""
@@ -61,7 +69,7 @@ export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sit
                 personId: PersonId.make(name.toLowerCase().replace(/[^a-z]+/g, "-") || "unnamed"),
                 name,
                 seat: values.seat?.trim() ?? "",
-                status: (values.status ?? "present") as AttendanceStatus,
+                status: (values.status ?? statuses[0]) as AttendanceStatus,
                 membership: (values.membership ?? "standing") as Membership,
                 ...(values.standsInForPersonId ? { standsInForPersonId: PersonId.make(values.standsInForPersonId) } : {}),
                 ...(values.standsInFor?.trim() ? { standsInFor: values.standsInFor.trim() } : {}),
@@ -76,6 +84,6 @@ export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sit
           )
     if (done) onDone()
   }
-  const { title, fields } = fieldsOf(action, sitting)
+  const { title, fields } = fieldsOf(action, sitting, statuses)
   return <Form title={title} fields={fields} values={values} onChange={setValues} onSubmit={submit} onCancel={onDone} active={!helpOpen} />
 }

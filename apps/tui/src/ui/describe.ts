@@ -52,3 +52,11 @@ export const pad = (text: string, width: number): string => (text.length > width
  */
 export const columnWidth = (ids: ReadonlyArray<string>, least: number, most = Number.POSITIVE_INFINITY): number =>
   Math.max(least, Math.min(most, Math.max(0, ...ids.map((id) => id.length))))
+
+/** "40 min", "2 h 5 min", "2 days 5 h": how long until a slot starts, as a person would say it. */
+export const untilInWords = (minutes: number): string => {
+  const days = Math.floor(minutes / (24 * 60))
+  const hours = Math.floor((minutes % (24 * 60)) / 60)
+  if (days > 0) return `${counted(days, "day")}${hours > 0 ? ` ${hours} h` : ""}`
+  return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`
+}

@@ -1,7 +1,7 @@
 import { DateTime, Effect } from "effect"
 import { NoSuchRecord } from "../shared/errors.js"
 import { formatDate } from "../calendar/format.js"
-import { atLondon } from "../calendar/londonTime.js"
+import { atLondon, londonDateOf } from "../calendar/londonTime.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { citation } from "../policy/localDefaults.js"
@@ -49,6 +49,9 @@ const beforeStart = (sitting: Sitting, at: DateTime.Utc, doing: string) =>
   DateTime.lessThan(at, sitting.startsAt)
     ? Effect.succeed(sitting)
     : fail(`You cannot ${doing}: the sitting on ${formatDate(sitting.date)} has started.`)
+
+/** Before the sitting's day in London: no one can be present at it yet (members are signed in as they arrive on the day). */
+const beforeTheDay = (sitting: Sitting, at: DateTime.Utc) => londonDateOf(at) < sitting.date
 
 const emit = (...events: ReadonlyArray<SittingEvent>): ReadonlyArray<SittingEvent> => events
 
@@ -102,6 +105,11 @@ const decide = (
         if (sitting.papersSentAt !== undefined) return yield* fail("The papers for this agenda have already gone to members.")
         return emit({ _tag: "PapersSent", ...audit })
       case "RecordAttendance":
+        if (command.entry.status === "present" && beforeTheDay(sitting, command.at)) {
+          return yield* fail(
+            `${command.entry.name} can be recorded as present on the day of the sitting (${formatDate(sitting.date)}); until then, record that they confirmed they will come.`
+          )
+        }
         return emit({ _tag: "AttendanceRecorded", attendance: yield* attendanceOf(command, sitting, panel, context), ...audit })
       case "ConfirmQuorum": {
         const chairs = chairRolesOf(panel)
@@ -109,6 +117,9 @@ const decide = (
           return yield* new NotTheChair({
             message: `Only the chair or a deputy (${describeRoles(chairs)}) decides whether enough members are present (${citation(panel.quorum.ruleId)}).`
           })
+        }
+        if (beforeTheDay(sitting, command.at)) {
+          return yield* fail(`The chair decides whether enough members are present on the day of the sitting (${formatDate(sitting.date)}), not before.`)
         }
         yield* checkQuorum(panel.quorum, sitting.attendance, command.enough)
         // NSO-1: members left part-way; what was decided before the chair said so stands.

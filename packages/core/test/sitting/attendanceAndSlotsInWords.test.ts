@@ -28,7 +28,9 @@ const scheduled = (hours?: { readonly start: string; readonly end: string }): Si
   ])
 
 const lee = { personId: PersonId.make("lee-marston"), name: "Lee Marston", seat: "Finance Accountant", membership: "standing" as const }
-const attendance = (entry: Record<string, unknown>) => cmd("administrator", { _tag: "RecordAttendance", entry })
+const attendance = (entry: Record<string, unknown>, when = monday) => cmd("administrator", { _tag: "RecordAttendance", entry }, when)
+/** The sitting's morning, as members arrive (it starts at 09:30). */
+const onTheDay = london("2027-06-09", "09:15")
 
 /** Knowsley's Circle of Support sitting on Thu 10 Jun 2027 (KNO-2: non-standing members confirm 3 days before). */
 const knowsley = deciderSpec(sittingDecider, contextOf("knowsley"))
@@ -47,7 +49,7 @@ describe("attendance and agenda slots, as the administrator sees them (CPR-2, CP
 
   it("given Lee Marston sent apologies, when they arrive and are recorded present, then the attendance lists them once, present", () => {
     const apologies = cpr.play([attendance({ ...lee, status: "apologies" })], scheduled())
-    const state = cpr.given(apologies).when(attendance({ ...lee, status: "present" })).state()
+    const state = cpr.given(apologies).when(attendance({ ...lee, status: "present" }, onTheDay)).state()
     expect(state?.attendance.map((entry) => [entry.name, entry.status])).toEqual([["Lee Marston", "present"]])
   })
 
@@ -101,6 +103,18 @@ describe("attendance and agenda slots, as the administrator sees them (CPR-2, CP
       .state()
     expect(confirmed?.attendance.map((entry) => [entry.name, entry.status])).toEqual([["Lee Marston", "confirmed"]])
     expect(confirmed?.attendance[0]).not.toHaveProperty("confirmedLate")
+  })
+
+  it("given the sitting is on Wednesday, when on Monday a member is recorded present or the chair says enough members are present, then each is refused as not yet possible", () => {
+    expect(cpr.given(scheduled()).when(attendance({ ...lee, status: "present" })).refusal()).toMatchObject({
+      _tag: "SittingNotInState",
+      message: "Lee Marston can be recorded as present on the day of the sitting (Wed 9 Jun 2027); until then, record that they confirmed they will come."
+    })
+    expect(cpr.given(scheduled()).when(cmd("chair", { _tag: "ConfirmQuorum", enough: true, note: "All here" })).refusal().message).toBe(
+      "The chair decides whether enough members are present on the day of the sitting (Wed 9 Jun 2027), not before."
+    )
+    expect(cpr.given(scheduled()).when(attendance({ ...lee, status: "confirmed" })).state()?.attendance[0]?.status).toBe("confirmed")
+    expect(cpr.given(scheduled()).when(cmd("chair", { _tag: "ConfirmQuorum", enough: true, note: "All here" }, onTheDay)).state()?.quorum?.enough).toBe(true)
   })
 
   it("given no sitting under that id, when the administrator records attendance on it, then the refusal says there is no such sitting", () => {

@@ -24,7 +24,7 @@ describe("a deputy chair decides the quorum in the chair's place (NSO-1)", () =>
     ])
     const state = nso
       .given(history)
-      .when({ _tag: "ConfirmQuorum", enough: true, note: "Head of Service chairing", by: as(nsoStaff.headOfService), at: monday })
+      .when({ _tag: "ConfirmQuorum", enough: true, note: "Head of Service chairing", by: as(nsoStaff.headOfService), at: london("2027-06-09", "10:05") })
       .state()
     expect(state?.quorum).toMatchObject({ enough: true, by: { name: nsoStaff.headOfService.name, role: "head_of_service" } })
   })

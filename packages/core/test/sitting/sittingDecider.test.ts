@@ -226,9 +226,10 @@ describe("sitting decider: attendance", () => {
     const history = nso.given([]).when({
       _tag: "ScheduleSitting", sittingId: SittingId.make("n1"), panelId: PanelId.make("care-and-resource"), date: "2027-06-09" as LocalDate, by: as(nsoStaff.administrator), at: monday
     }).events()
-    const byChair = nso.given(history).when({ _tag: "ConfirmQuorum", enough: true, note: "Chair and two deputies present", by: as(nsoStaff.assistantDirector), at: monday }).state()
+    const started = london("2027-06-09", "10:05")
+    const byChair = nso.given(history).when({ _tag: "ConfirmQuorum", enough: true, note: "Chair and two deputies present", by: as(nsoStaff.assistantDirector), at: started }).state()
     expect(byChair!.quorum).toMatchObject({ enough: true, by: { name: "Ruth Fairholme" } })
-    const refusal = nso.given(history).when({ _tag: "ConfirmQuorum", enough: true, note: "", by: as(nsoStaff.member), at: monday }).refusal()
+    const refusal = nso.given(history).when({ _tag: "ConfirmQuorum", enough: true, note: "", by: as(nsoStaff.member), at: started }).refusal()
     expect(refusal._tag).toBe("NotTheChair")
     expect(refusal.message).toContain("(NSO-1)")
   })
