@@ -1,9 +1,9 @@
-import { dataDirOf, emailNotifierFromEnv, onOff, policiesFromEnv, RandomIds, telemetryOption } from "@carepanel/app-kit"
+import { dataDirOf, emailNotifierFromEnv, policiesFromEnv, RandomIds, telemetryOption } from "@carepanel/app-kit"
 import { dispatcherConfig, runDispatcher } from "@carepanel/core"
 import { isEmpty, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
 import { render } from "ink"
-import { startingInstantOf } from "./config/env.js"
+import { sendsEmail, startingInstantOf } from "./config/env.js"
 import { operatorOf, operatorSourceFromEnv } from "./config/operators.js"
 import { startupFailure } from "./config/startupFailure.js"
 import { logEntry, stderrSink } from "./core/log.js"
@@ -17,7 +17,8 @@ const main = async () => {
   const operator = operatorOf(operatorSourceFromEnv(env), policies)
   const dataDir = dataDirOf(env)
   const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({ dataDir }, env)
-  const alsoNotify = emailNotifierFromEnv(env)
+  const email = emailNotifierFromEnv(env)
+  const dispatch = sendsEmail(env, email !== undefined)
   const startAt = startingInstantOf(env)
   const offsetMs = startAt === undefined ? 0 : startAt.getTime() - Date.now()
   const production = env.NODE_ENV === "production"
@@ -28,7 +29,7 @@ const main = async () => {
     ids: RandomIds,
     policies,
     operator,
-    ...(alsoNotify === undefined ? {} : { alsoNotify }),
+    ...(email === undefined ? {} : { email }),
     ...(startAt === undefined ? {} : { clock: shiftedClock(() => offsetMs) }),
     ...telemetryOption(env, "carepanel-tui")
   })
@@ -39,7 +40,7 @@ const main = async () => {
     await tui.runtime.runPromise(seedAuthority(home))
     if (process.stdout.isTTY) process.stdout.write("\x1b[2J\x1b[H")
   }
-  if (onOff(env, "CAREPANEL_DISPATCHER", true)) tui.runtime.runFork(runDispatcher(dispatcherConfig()))
+  if (dispatch) tui.runtime.runFork(runDispatcher(dispatcherConfig()))
   await installFrameCaches()
   const app = render(<Live tui={tui} actor={operator} colour={!env.NO_COLOR} />, { exitOnCtrlC: true })
   await app.waitUntilExit()

@@ -1,4 +1,4 @@
-import { type Notification, Notifier } from "@carepanel/core"
+import { type Notification, Outbox } from "@carepanel/core"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { keys, press, renderTui, seededCore, staff, type TestCore, waitFor } from "./support/harness.js"
@@ -20,15 +20,16 @@ const notification = (id: string, role: "panel_administrator" | "panel_chair", h
   facts: { referralId: "ref_6" }
 })
 
-const deliver = (sent: Notification) => tui.runtime.runPromise(Effect.flatMap(Notifier, (notifier) => notifier.deliver(sent)))
+/** Queued in the store's outbox, as the API's clock reminders are: no dispatcher runs here, so none is delivered. */
+const queue = (sent: Notification) => tui.runtime.runPromise(Effect.flatMap(Outbox, (outbox) => outbox.enqueue([sent], "2027-06-01T08:00:00.000Z")))
 
 describe("Inbox", () => {
-  it("shows what the terminal-inbox notifier delivers for the operator's role, newest first, with its body and act-by", async () => {
+  it("shows the notifications queued for the operator's role from the moment it opens, whoever delivers them, newest first, with body and act-by", async () => {
     const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "inbox" } })
     await waitFor(lastFrame, "Nothing yet")
-    await deliver(notification("n-1", "panel_administrator", "Papers for Wed 2 Jun 2027 are due"))
-    await deliver(notification("n-2", "panel_chair", "For the chair only"))
-    await deliver(notification("n-3", "panel_administrator", "Agenda for Wed 9 Jun 2027 is due"))
+    await queue(notification("n-1", "panel_administrator", "Papers for Wed 2 Jun 2027 are due"))
+    await queue(notification("n-2", "panel_chair", "For the chair only"))
+    await queue(notification("n-3", "panel_administrator", "Agenda for Wed 9 Jun 2027 is due"))
     const frame = await waitFor(lastFrame, "✉ Inbox (2)")
     expect(frame).toContain("· ✉ 2")
     expect(frame).not.toContain("For the chair only")

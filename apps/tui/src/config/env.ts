@@ -1,5 +1,5 @@
 import { resolve } from "node:path"
-import { ConfigError, type Env, invocationDir } from "@carepanel/app-kit"
+import { ConfigError, type Env, invocationDir, onOff } from "@carepanel/app-kit"
 
 /** `CAREPANEL_EXPORT_DIR`, or `./exports` under the directory npm was started in: where CSV exports are written. */
 export const exportDirOf = (env: Env = process.env): string => resolve(invocationDir(env), env.CAREPANEL_EXPORT_DIR?.trim() || "exports")
@@ -15,4 +15,20 @@ export const startingInstantOf = (env: Env): Date | undefined => {
   const instant = new Date(raw)
   if (Number.isNaN(instant.getTime())) throw new ConfigError("CAREPANEL_NOW", `"${raw}" is not an ISO instant such as 2027-06-02T09:10:00Z`)
   return instant
+}
+
+/**
+ * `CAREPANEL_DISPATCHER`: whether this terminal sends the outbox's email. Only where SMTP is set up, and then unless
+ * "off": a terminal without SMTP that took entries off the shared outbox would send other people's emails nowhere
+ * (the inbox does not need it: it reads the operator's notifications from the store), so "on" without SMTP is refused.
+ */
+export const sendsEmail = (env: Env, smtpSetUp: boolean): boolean => {
+  const asked = onOff(env, "CAREPANEL_DISPATCHER", smtpSetUp)
+  if (asked && !smtpSetUp) {
+    throw new ConfigError(
+      "CAREPANEL_DISPATCHER",
+      'is "on", but this terminal has no SMTP set up (SMTP_URL or SMTP_HOST): it would take emails off the outbox and send them nowhere. Set up SMTP here, or leave the email to the API.'
+    )
+  }
+  return asked
 }

@@ -1,5 +1,5 @@
-import { type Actor, type Notification, Notifier } from "@carepanel/core"
-import { Effect, Layer } from "effect"
+import { type Actor, type Notification, Outbox } from "@carepanel/core"
+import { Duration, Effect, Schedule } from "effect"
 
 /** A notification as the inbox pane shows it, with when this terminal received it. */
 export interface InboxEntry {
@@ -38,17 +38,28 @@ export class Inbox {
   }
 }
 
+/** Notifications read from the store per look: more than a terminal's operator gets in a second. */
+const perLook = 200
+
 /**
- * The terminal-inbox notifier: what the outbox delivers for the operator lands in the inbox pane; with another
- * notifier beside it (email where SMTP is configured) that one delivers to everybody as well.
+ * Fills the inbox with the operator's notifications as the store's outbox queues them, from now on, whichever process
+ * caused them (this terminal, the API, the receiver, the API's clock reminders) and whichever delivers them by email,
+ * or none: the inbox is not what this terminal's dispatcher happens to take. Looks every `everyMs`; a failed look
+ * (the database busy) is logged and tried again at the next.
  */
-export const TerminalInboxNotifier = (inbox: Inbox, also?: Layer.Layer<Notifier, unknown>): Layer.Layer<Notifier, unknown> => {
-  const terminal = Notifier.of({ deliver: (notification) => Effect.sync(() => inbox.receive(notification)) })
-  if (also === undefined) return Layer.succeed(Notifier, terminal)
-  return Layer.effect(
-    Notifier,
-    Effect.map(Notifier, (other) =>
-      Notifier.of({ deliver: (notification) => Effect.zipRight(other.deliver(notification), terminal.deliver(notification)) })
-    )
-  ).pipe(Layer.provide(also))
-}
+export const followInbox = (inbox: Inbox, everyMs = 1_000) =>
+  Effect.gen(function* () {
+    const outbox = yield* Outbox
+    let position = yield* outbox.lastPosition
+    const look = Effect.gen(function* () {
+      for (;;) {
+        const queued = yield* outbox.queuedAfter(inbox.operator.authorityId, position, perLook)
+        for (const entry of queued) {
+          inbox.receive(entry.notification)
+          position = entry.position
+        }
+        if (queued.length < perLook) return
+      }
+    }).pipe(Effect.catchAll((error) => Effect.logWarning("Could not read the inbox's notifications; trying again", error.message)))
+    return yield* Effect.repeat(look, Schedule.spaced(Duration.millis(everyMs)))
+  })

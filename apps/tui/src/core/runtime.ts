@@ -1,9 +1,9 @@
 import { type TelemetrySettings, telemetryOrOff } from "@carepanel/app-kit"
-import type { AccessLog, Actor, AuthorityPolicy, IdGenerator, Notifier } from "@carepanel/core"
+import { type AccessLog, type Actor, type AuthorityPolicy, type IdGenerator, Notifier } from "@carepanel/core"
 import { Cause, type Clock, Effect, Exit, Layer, ManagedRuntime } from "effect"
 import type { Run } from "../ui/CoreContext.js"
 import { outcomeOf } from "../ui/refusal.js"
-import { Inbox, TerminalInboxNotifier } from "./inbox.js"
+import { Inbox } from "./inbox.js"
 import { jsonLoggerTo, type LogSink, stderrSink } from "./log.js"
 import { type StorePorts, type TuiServices, tuiLayer } from "./tuiLayer.js"
 
@@ -13,8 +13,8 @@ export interface TuiRuntimeOptions {
   readonly ids: Layer.Layer<IdGenerator>
   readonly policies: ReadonlyArray<AuthorityPolicy>
   readonly operator: Actor
-  /** Delivers beside the terminal inbox (email where SMTP is configured). */
-  readonly alsoNotify?: Layer.Layer<Notifier, unknown>
+  /** Email where SMTP is set up: what this terminal's dispatcher, if it runs one, delivers with. */
+  readonly email?: Layer.Layer<Notifier, unknown>
   /** The domain's clock; the real one unless given (tests and the bench fix it). */
   readonly clock?: Clock.Clock
   /** Where traces and metrics go (OTLP); none are made unless given. */
@@ -32,6 +32,9 @@ export interface TuiRuntime {
   readonly policy: AuthorityPolicy
 }
 
+/** Without SMTP this terminal runs no dispatcher (`sendsEmail`), so nothing is ever delivered through it. */
+const noEmail = Layer.succeed(Notifier, Notifier.of({ deliver: () => Effect.dieMessage("This terminal has no SMTP set up and sends no email.") }))
+
 /** Builds the core on the given adapters and checks it starts (an unreachable database fails here, as its own error). */
 export const makeTuiRuntime = async (options: TuiRuntimeOptions): Promise<TuiRuntime> => {
   const inbox = new Inbox(options.operator)
@@ -40,7 +43,7 @@ export const makeTuiRuntime = async (options: TuiRuntimeOptions): Promise<TuiRun
     accessLog: options.accessLog,
     ids: options.ids,
     policies: options.policies,
-    notifier: TerminalInboxNotifier(inbox, options.alsoNotify),
+    notifier: options.email ?? noEmail,
     traced: options.telemetry !== undefined
   })
   const logged = Layer.merge(layer, jsonLoggerTo(options.log ?? stderrSink))

@@ -16,8 +16,8 @@ const subjectOf = (facts: Readonly<Record<string, string | number | boolean>>): 
   [facts.decisionId, facts.referralId, facts.childId].find((value): value is string => typeof value === "string" && value !== "")
 
 /**
- * The terminal inbox: what the outbox delivered for the operator (named, or to a role they hold) since this
- * terminal started, newest first; the selected one's body and, where it asks for action, by when and under which rule.
+ * The terminal inbox: the notifications queued for the operator (named, or to a role they hold) since this terminal
+ * started, whichever process queued or sends them (`followInbox`), newest first; the selected one's body and, where it asks for action, by when and under which rule.
  */
 export const Inbox = () => {
   const { inbox } = useCore()

@@ -1,6 +1,7 @@
 import { useStdout } from "ink"
 import { Fiber } from "effect"
 import { useEffect, useState } from "react"
+import { followInbox } from "../core/inbox.js"
 import type { TuiRuntime } from "../core/runtime.js"
 import type { Actor } from "@carepanel/core"
 import { exportDirOf } from "../config/env.js"
@@ -34,17 +35,21 @@ const useTerminalSize = () => {
   return size
 }
 
-/** The app on a running core: reloads its screens whenever any process writes to the store or the inbox fills. */
+/**
+ * The app on a running core: reloads its screens whenever any process writes to the store or the inbox fills; the
+ * inbox follows the operator's notifications queued from the moment it is shown.
+ */
 export const Live = ({ tui, actor, colour, size, initial, exportDir = exportDirOf() }: LiveProps) => {
   const [version, setVersion] = useState(0)
   const terminal = useTerminalSize()
   useEffect(() => {
     const bump = () => setVersion((current) => current + 1)
     const fiber = tui.runtime.runFork(followChanges(bump))
+    const inbox = tui.runtime.runFork(followInbox(tui.inbox))
     const unsubscribe = tui.inbox.subscribe(bump)
     return () => {
       unsubscribe()
-      tui.runtime.runFork(Fiber.interrupt(fiber))
+      tui.runtime.runFork(Fiber.interruptAll([fiber, inbox]))
     }
   }, [tui])
   const { columns, rows } = size ?? terminal

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir, userInfo } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Decisions, Referrals, type Sitting, Sittings } from "@carepanel/core"
+import { Decisions, type Notification, Outbox, Referrals, type Sitting, Sittings } from "@carepanel/core"
 import { seedAuthority, shiftedClock } from "@carepanel/demo"
 import { type KeptDelivery, SqliteStoreLayer, webhookDeliveryRowOf } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
@@ -45,8 +45,7 @@ beforeAll(async () => {
   terminal.start("npm run -s tui", workspaceRoot, {
     CAREPANEL_DATA_DIR: dataDir,
     CAREPANEL_OPERATORS: operators,
-    CAREPANEL_NOW: duringSitting,
-    CAREPANEL_DISPATCHER: "off"
+    CAREPANEL_NOW: duringSitting
   })
 }, 120_000)
 
@@ -90,7 +89,9 @@ it("runs a sitting from a real terminal: follows another process's write, accept
   await screenShows(terminal.screen, "Support Panel · Wed 2 Jun 2027 10:00", 5_000)
   // The chair says enough members are present before any decision is recorded.
   const [underWay] = (await core.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.list(staff.administrator, { from: "2027-06-02" as never })))) as ReadonlyArray<Sitting>
-  await core.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.confirmQuorum(staff.chair, underWay!.id, true, "Chair and members present")))
+  const chairAtTheSitting = await openStore(new Date(duringSitting))
+  await chairAtTheSitting.runtime.runPromise(Effect.flatMap(Sittings, (use) => use.confirmQuorum(staff.chair, underWay!.id, true, "Chair and members present")))
+  await chairAtTheSitting.runtime.dispose()
   await terminal.keys("m")
   await screenShows(terminal.screen, "Not decided yet", 5_000)
   await terminal.keys("Enter")
@@ -137,8 +138,32 @@ it("runs a sitting from a real terminal: follows another process's write, accept
   )
   expect(row).toEqual({ outcome: "parked", waiting_for: null })
 
+  // A clock reminder the API (another process) queues for the administrator: in this terminal's inbox within 2 s. This
+  // terminal has no SMTP, so it runs no dispatcher: none of the store's emails was taken and sent nowhere.
+  await core.runtime.runPromise(Effect.flatMap(Outbox, (outbox) => outbox.enqueue([reminder], new Date().toISOString())))
+  await terminal.keys("9")
+  const reminded = await screenShows(terminal.screen, "Papers for the Support Panel on Wed 9 Jun 2027 are overdue (LIN-3)", 2_000)
+  expect(reminded.ms).toBeLessThan(2_000)
+  const emails = await Effect.runPromise(
+    Effect.provide(
+      Effect.flatMap(SqlClient.SqlClient, (sql) => sql<{ state: string }>`SELECT DISTINCT state FROM outbox_deliveries WHERE channel = 'email'`),
+      SqliteStoreLayer({ dataDir })
+    ) as Effect.Effect<ReadonlyArray<{ state: string }>>
+  )
+  expect(emails).toEqual([{ state: "pending" }])
+
   await terminal.keys("q")
 }, 240_000)
+
+const reminder: Notification = {
+  id: "reminder-e2e-papers",
+  authorityId: demoPolicy.authority.id,
+  kind: "clock.overdue",
+  recipients: [{ _tag: "RoleHolder", role: "panel_administrator" }],
+  headline: "Papers for the Support Panel on Wed 9 Jun 2027 are overdue (LIN-3)",
+  body: ["Send them from the Sitting screen (p)."],
+  facts: {}
+}
 
 const deadDelivery: KeptDelivery = {
   authorityId: demoPolicy.authority.id,

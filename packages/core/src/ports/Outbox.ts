@@ -26,6 +26,12 @@ export interface OutboxEntry {
   readonly lease?: { readonly owner: string; readonly until: string }
 }
 
+/** A notification with its place in the order they were queued (increasing, with gaps). */
+export interface QueuedNotification {
+  readonly position: number
+  readonly notification: Notification
+}
+
 /**
  * Notifications written with their command's events, waiting for delivery on each channel. Every method but
  * `enqueue` works on one channel's entries only: dispatchers of different channels never see each other's.
@@ -65,5 +71,12 @@ export class Outbox extends Context.Tag("@carepanel/core/Outbox")<
      * keeps its first entries, so a job that runs again never sends twice.
      */
     readonly enqueue: (notifications: ReadonlyArray<Notification>, now: string) => Effect.Effect<void, PersistenceError>
+    /** The position of the newest notification queued, 0 when there is none: where a reader of what comes next starts. */
+    readonly lastPosition: Effect.Effect<number, PersistenceError>
+    /**
+     * An authority's notifications queued after `position`, oldest first, up to `limit`, whatever their delivery: a
+     * terminal's inbox follows its operator's here, whichever process delivers them (or none yet).
+     */
+    readonly queuedAfter: (authorityId: string, position: number, limit: number) => Effect.Effect<ReadonlyArray<QueuedNotification>, PersistenceError>
   }
 >() {}

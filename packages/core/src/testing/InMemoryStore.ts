@@ -72,6 +72,10 @@ const matches = (row: ReadModelRow, query: ReadModelQuery): boolean =>
     return Array.isArray(value) ? value.includes(String(wanted)) : value === wanted
   })
 
+/** Each notification once, in the order it was queued (a Map keeps its keys' first insertion order). */
+const inQueueOrder = (outbox: ReadonlyMap<string, OutboxEntry>): ReadonlyArray<Notification> =>
+  [...outbox.values()].filter((entry) => entry.channel === notificationChannels[0]).map((entry) => entry.notification)
+
 /** Event store, read models and outbox held in memory: one transaction per commit, like the SQL store. */
 export const makeInMemoryStore = Effect.gen(function* () {
   const ref = yield* SubscriptionRef.make(empty)
@@ -182,7 +186,17 @@ export const makeInMemoryStore = Effect.gen(function* () {
         lastError: failure.error
       })),
     get: (channel, id) => Ref.get(ref).pipe(Effect.map((state) => state.outbox.get(outboxKey(channel, id)))),
-    enqueue: (notifications, at) => Ref.update(ref, (state) => ({ ...state, outbox: queued(state.outbox, notifications, at) }))
+    enqueue: (notifications, at) => Ref.update(ref, (state) => ({ ...state, outbox: queued(state.outbox, notifications, at) })),
+    lastPosition: Ref.get(ref).pipe(Effect.map((state) => inQueueOrder(state.outbox).length)),
+    queuedAfter: (authorityId, position, limit) =>
+      Ref.get(ref).pipe(
+        Effect.map((state) =>
+          inQueueOrder(state.outbox)
+            .map((notification, i) => ({ position: i + 1, notification }))
+            .filter((queued) => queued.position > position && queued.notification.authorityId === authorityId)
+            .slice(0, limit)
+        )
+      )
   })
 
   return { eventStore, readModels, outbox }

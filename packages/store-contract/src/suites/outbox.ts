@@ -34,6 +34,31 @@ export const outboxSuite = (makeLayer: MakeStoreLayer) => {
       })
     ))
 
+  it("reads an authority's notifications queued after a position, oldest first, however far their delivery has gone", () =>
+    runWith(
+      makeLayer(),
+      Effect.gen(function* () {
+        const store = yield* EventStore
+        const outbox = yield* Outbox
+        const b = authority("contract-b")
+        const start = yield* outbox.lastPosition
+        yield* store.append(commit(streamOf(a, "s1"), 0, { notifications: [notification(a, "n1"), notification(a, "n2")] }))
+        yield* store.append(commit(streamOf(b, "s1"), 0, { notifications: [notification(b, "other")] }))
+        const t0 = (yield* outbox.get("email", "n1"))!.nextAttemptAt
+        yield* outbox.markDelivered("email", "n1")
+        yield* outbox.enqueue([notification(a, "reminder"), notification(a, "n1")], t0)
+        const queued = yield* outbox.queuedAfter(a, start, 10)
+        expect(queued.map((entry) => entry.notification)).toEqual([notification(a, "n1"), notification(a, "n2"), notification(a, "reminder")])
+        const positions = queued.map((entry) => entry.position)
+        expect(positions.every((position, i) => position > start && (i === 0 || position > positions[i - 1]!))).toBe(true)
+        expect((yield* outbox.queuedAfter(a, positions[0]!, 10)).map((entry) => entry.notification.id)).toEqual(["n2", "reminder"])
+        expect((yield* outbox.queuedAfter(a, start, 1)).map((entry) => entry.notification.id)).toEqual(["n1"])
+        expect(yield* outbox.queuedAfter(a, positions[2]!, 10)).toEqual([])
+        expect(yield* outbox.lastPosition).toBe(positions[2])
+        expect((yield* outbox.queuedAfter(b, start, 10)).map((entry) => entry.notification.id)).toEqual(["other"])
+      })
+    ))
+
   it("retries failed entries when due, stops at delivered or dead, and counts attempts", () =>
     runWith(
       makeLayer(),

@@ -95,7 +95,9 @@ export const makeRecordingStore = () => {
     markDelivered: () => Effect.void,
     markFailed: () => Effect.void,
     get: () => Effect.succeed(undefined),
-    enqueue: () => Effect.void
+    enqueue: () => Effect.void,
+    lastPosition: Effect.succeed(0),
+    queuedAfter: () => Effect.succeed([])
   })
 
   return {

@@ -96,6 +96,16 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction, groupCommit: G
           Effect.provideService(SqlClient.SqlClient, sql),
           asPersistenceError("queue notifications")
         ),
+      lastPosition: sql<{ last: number | string | null }>`SELECT MAX(seq) AS last FROM outbox`.pipe(
+        Effect.map(([row]) => Number(row?.last ?? 0)),
+        asPersistenceError("read the newest notification's position")
+      ),
+      queuedAfter: (authorityId, position, limit) =>
+        sql<{ seq: number | string; notification: string }>`SELECT seq, notification FROM outbox
+          WHERE seq > ${position} AND authority_id = ${authorityId} ORDER BY seq LIMIT ${sqlLimit(limit)}`.pipe(
+          Effect.map((rows) => rows.map((row) => ({ position: Number(row.seq), notification: JSON.parse(row.notification) }))),
+          asPersistenceError("read the notifications queued")
+        ),
       get: (channel, id) =>
         sql<Row>`${entriesOf} WHERE d.channel = ${channel} AND o.id = ${id}`.pipe(
           Effect.map((rows) => (rows[0] === undefined ? undefined : toEntry(rows[0]))),
