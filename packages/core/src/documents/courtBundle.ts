@@ -10,6 +10,7 @@ import { type StoredEvent, streamIdOf } from "../ports/EventStore.js"
 import type { RecordSeal } from "../ports/RecordSeals.js"
 import type { Referral } from "../referral/Referral.js"
 import { type Placement, placementEndedAt, policeProtectionOutcomeLabel, type ReviewOutcome, s20ConsentWithdrawnAt } from "../regulation24/Placement.js"
+import { childIdentitySection } from "./childIdentity.js"
 import { clocksTable, decisionBlocks, dissentBlocks } from "./decisionBlocks.js"
 import { amendmentBlock, signatureBlocks } from "./decisionSheet.js"
 import { type Block, type DocumentModel, fields, paragraph, type Section, table } from "./DocumentModel.js"
@@ -178,6 +179,7 @@ export const courtBundle = (inputs: CourtBundleInputs): { readonly document: Doc
       (deadline.about.kind === "action" && actionIds.has(deadline.about.id)) ||
       (deadline.about.kind === "child" && deadline.about.id === inputs.childId)
   )
+  const identity = childIdentitySection(inputs.childId, inputs.referrals, inputs.childRecord, naming)
   const chronological = [...inputs.decisions].sort((a, b) => DateTime.distance(b.heardAt, a.heardAt))
   const document: DocumentModel = {
     kind: "court_bundle",
@@ -187,6 +189,7 @@ export const courtBundle = (inputs: CourtBundleInputs): { readonly document: Doc
     generatedAt: DateTime.formatIso(inputs.at),
     preparedFor: preparedFor(inputs.reader),
     sections: [
+      identity.section,
       {
         heading: "Chronology",
         blocks: [table("Every recorded event, in order", ["Position", "Recorded", "Record", "What", "By"], events.map((event) => [String(event.position), formatInstant(DateTime.unsafeMake(event.recordedAt)), `${event.stream.streamType} ${event.stream.id}`, words(event.type), byOf(event.data)]))]
@@ -221,7 +224,7 @@ export const courtBundle = (inputs: CourtBundleInputs): { readonly document: Doc
       { heading: "Statutory clocks", blocks: [clocksTable("Every clock, met, missed or running, with its rule", clocks)] },
       { heading: "Integrity appendix", blocks: integrityBlocks(inputs.seal, events) }
     ],
-    reads: [{ childId: inputs.childId, fields: ["fullName", "requests", "decisions", "amendments", "dissent", "placements", ...(inputs.childRecord === undefined ? [] : statutoryRecordFields), "clocks", "events"] }]
+    reads: [{ childId: inputs.childId, fields: ["fullName", ...identity.fields, "requests", "decisions", "amendments", "dissent", "placements", ...(inputs.childRecord === undefined ? [] : statutoryRecordFields), "clocks", "events"] }]
   }
   const manifest: BundleManifest = {
     format: "carepanel-court-bundle/2",

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
 import { DateTime } from "effect"
+import { childIdentitySection } from "../../src/documents/childIdentity.js"
 import { type CourtBundleInputs, courtBundle } from "../../src/documents/courtBundle.js"
+import { childNaming } from "../../src/documents/DocumentReader.js"
 import { paragraph } from "../../src/documents/DocumentModel.js"
+import type { ChildRecord } from "../../src/childRecord/ChildRecord.js"
 import type { StoredEvent } from "../../src/ports/EventStore.js"
 import type { RecordSeal } from "../../src/ports/RecordSeals.js"
 import type { Placement } from "../../src/regulation24/Placement.js"
@@ -77,11 +80,34 @@ describe("a court bundle for one child (NSO-8)", () => {
       stage: "final",
       generatedAt: "2027-07-15T08:00:00.000Z",
       preparedFor: "Ruth Fairholme, Assistant Director",
-      reads: [{ childId: "child-1", fields: ["fullName", "requests", "decisions", "amendments", "dissent", "placements", "clocks", "events"] }]
+      reads: [{ childId: "child-1", fields: ["fullName", "dateOfBirth", "requests", "decisions", "amendments", "dissent", "placements", "clocks", "events"] }]
     })
     expect(child1Bundle().document.watermark).toBeUndefined()
     const integrator = courtBundle(inputsFor("child-1", { reader: readerAs("integrator") }))
     expect(integrator.document.title).toBe("Court bundle: Child child-1")
+  })
+
+  it("opens with who the child is: name and date of birth, the statutory record's first and any other recorded beside it", () => {
+    const [request] = inputsFor("child-1").referrals
+    expect(request!.form.children[0]!.dateOfBirth).toBe("2015-03-02")
+    expect(child1Bundle().document.sections[0]).toEqual({
+      heading: "The child",
+      blocks: [{ _tag: "Fields", rows: [["Child", "Test Child 1 (child-1)"], ["Date of birth", `Mon 2 Mar 2015 (request ${request!.id})`]] }]
+    })
+    // Only the date of birth of the statutory record is read here.
+    const record = { dateOfBirth: "2015-03-12" } as unknown as ChildRecord
+    const staffNaming = childNaming(readerAs("assistantDirector"), [request!])
+    expect(childIdentitySection("child-1", [request!], record, staffNaming).section.blocks).toEqual([
+      { _tag: "Fields", rows: [["Child", "Test Child 1 (child-1)"], ["Date of birth", `Thu 12 Mar 2015 (the statutory record); recorded otherwise: Mon 2 Mar 2015 on request ${request!.id}`]] }
+    ])
+    const unborn = { ...request!, form: { ...request!.form, children: request!.form.children.map(({ dateOfBirth: _, ...child }) => child) } }
+    expect(courtBundle(inputsFor("child-1", { referrals: [unborn] })).document.sections[0]!.blocks).toEqual([
+      { _tag: "Fields", rows: [["Child", "Test Child 1 (child-1)"], ["Date of birth", "not recorded"]] }
+    ])
+    // An integrator's bundle names the child by id only: no date of birth, none read.
+    const integrator = courtBundle(inputsFor("child-1", { reader: readerAs("integrator") })).document
+    expect(integrator.sections[0]!.blocks).toEqual([{ _tag: "Fields", rows: [["Child", "Child child-1"]] }])
+    expect(integrator.reads[0]!.fields).not.toContain("dateOfBirth")
   })
 
   it("the chronology: every event in position order, its record, what happened in words and by whom", () => {

@@ -84,7 +84,7 @@ describe("a court bundle carries the child's statutory record (NSO-8)", () => {
           rows: [["the death on Tue 1 Jun 2027", "STAT-R50", "09:00 Tue 1 Jun 2027", "Recorded against the wrong child", "Tom Brackley, 09:30 Tue 1 Jun 2027"]]
         }
       ])
-      expect(document.sections.map((candidate) => candidate.heading).slice(4, 7)).toEqual(["Placements and extensions", "Statutory record", "Statutory clocks"])
+      expect(document.sections.map((candidate) => candidate.heading).slice(5, 8)).toEqual(["Placements and extensions", "Statutory record", "Statutory clocks"])
 
       // STAT-R33: the first review, due 20 working days from 3 May, met when held
       const [clocks] = document.sections.find((candidate) => candidate.heading === "Statutory clocks")!.blocks

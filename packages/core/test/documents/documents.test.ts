@@ -78,7 +78,7 @@ describe("Documents use case", () => {
       const decision = week.decisions[0]!
       const childId = decision.subject.childIds[0]
       const bundle = yield* (yield* Documents).courtBundle({ actor: staff.assistantDirector, identityGranted: false, purpose: "Bundle" }, childId)
-      expect(bundle.document.sections.map((section) => section.heading)).toEqual(["Chronology", "Requests", "Decisions", "Dissent", "Placements and extensions", "Statutory record", "Statutory clocks", "Integrity appendix"])
+      expect(bundle.document.sections.map((section) => section.heading)).toEqual(["The child", "Chronology", "Requests", "Decisions", "Dissent", "Placements and extensions", "Statutory record", "Statutory clocks", "Integrity appendix"])
       const positions = bundle.manifest.events.map((event) => event.position)
       expect(positions).toEqual([...positions].sort((a, b) => a - b))
       const streams = new Map<string, number[]>()
