@@ -104,6 +104,13 @@ describe("Reports", () => {
     const shown = await waitFor(lastFrame, "▸ Sitting")
     expect(shown).toContain("4 present, 1 apologies, 1 represented ·")
     unmount()
+    // One who said she would come but was not recorded present is not counted present.
+    await record({ personId: PersonId.make("cora-pell"), name: "Cora Pell", status: "confirmed" })
+    const again = renderReports(tmpdir(), core)
+    await waitFor(again.lastFrame, "Decisions by outcome")
+    await press(again.stdin, keys.tab)
+    expect(await waitFor(again.lastFrame, "▸ Sitting")).toContain("4 present, 1 confirmed only, 1 apologies, 1 represented ·")
+    again.unmount()
     await core.runtime.dispose()
   })
 })

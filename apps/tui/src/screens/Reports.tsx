@@ -65,11 +65,12 @@ const PeriodView = ({ report, width }: { readonly report: PeriodReport; readonly
 
 const SittingView = ({ report, width }: { readonly report: SittingReport; readonly width: number }) => {
   const { summary } = report
-  // Only where there were any: a sitting without cover reads as it did.
+  // Only where there were any: a sitting without cover reads as it did. "Confirmed only": said they would come, and were
+  // not then recorded present (before the sitting, who is expected; after it, attendance not taken).
   const cover = [summary.deputies > 0 ? `${summary.deputies} deputising` : "", summary.represented > 0 ? `${summary.represented} represented` : ""].filter((words) => words !== "")
   return (
     <>
-      <Text wrap="truncate-end">{`${summary.items} items · ${summary.children} children · ${summary.present} present, ${summary.apologies} apologies${cover.map((words) => `, ${words}`).join("")} · ${summary.actions} actions (‼ ${summary.actionsMissed} missed) · ${summary.recordsUploaded} records uploaded`}</Text>
+      <Text wrap="truncate-end">{`${summary.items} items · ${summary.children} children · ${summary.present} present${summary.confirmed > 0 ? `, ${summary.confirmed} confirmed only` : ""}, ${summary.apologies} apologies${cover.map((words) => `, ${words}`).join("")} · ${summary.actions} actions (‼ ${summary.actionsMissed} missed) · ${summary.recordsUploaded} records uploaded`}</Text>
       <Bars
         title="Outcomes"
         width={width}

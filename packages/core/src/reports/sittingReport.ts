@@ -55,8 +55,13 @@ export const SittingSummary = Schema.Struct({
   items: Schema.Int,
   children: Schema.Int,
   agendaPublishedAt: maybe(Schema.String),
-  /** Members present, and those who confirmed in advance unless a deputy or a member present covers them (they are away). */
+  /** Members recorded present at the sitting (as the quorum counts them). */
   present: Schema.Int,
+  /**
+   * Members who confirmed in advance and were not then recorded present, nor covered by a deputy or a representative:
+   * before the sitting, who is expected; after it, whose attendance was not taken.
+   */
+  confirmed: Schema.Int,
   apologies: Schema.Int,
   deputies: Schema.Int,
   /** Members away whom a member present represents (KNO-2): not present, and their seats not filled towards a quorum. */
@@ -150,7 +155,7 @@ export const sittingReport = (sittingId: string, inputs: ReportInputs): SittingR
   const count = (outcome: string) => items.filter((item) => item.outcome === outcome).length
   const attendance = (status: string) => sitting.attendance.filter((entry) => entry.status === status).length
   // A member who confirmed in advance but has a deputy or a representative is away, whatever they said before.
-  const confirmedAndComing = sitting.attendance.filter((entry) => entry.status === "confirmed" && coverOf(entry.personId, sitting.attendance, entry.personId) === undefined).length
+  const confirmedUncovered = sitting.attendance.filter((entry) => entry.status === "confirmed" && coverOf(entry.personId, sitting.attendance, entry.personId) === undefined).length
   return {
     summary: {
       sittingId: sitting.id,
@@ -160,7 +165,8 @@ export const sittingReport = (sittingId: string, inputs: ReportInputs): SittingR
       items: items.length,
       children: childrenOnAgenda(sitting).length,
       agendaPublishedAt: isoOf(sitting.agendaPublishedAt),
-      present: attendance("present") + confirmedAndComing,
+      present: attendance("present"),
+      confirmed: confirmedUncovered,
       apologies: attendance("apologies"),
       deputies: attendance("deputy"),
       represented: representedMembers(sitting.attendance).length,

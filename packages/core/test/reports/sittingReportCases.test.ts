@@ -119,7 +119,7 @@ describe("sitting report: what the chair reads of each slot", () => {
 })
 
 describe("sitting report: attendance, cancellation, actions, disagreements and clocks", () => {
-  it("counts confirmed members as present, deputies and observers apart, and shows a cancelled sitting", () => {
+  it("counts members recorded present apart from those who only confirmed in advance, deputies and observers apart, and shows a cancelled sitting", () => {
     const inputs = withSitting(juneInputs(), "sit_9jun", (sitting) => {
       const [chair] = sitting.attendance
       const entry = (personId: string, status: string) => ({ ...chair!, personId, name: `Member ${personId}`, status })
@@ -129,7 +129,7 @@ describe("sitting report: attendance, cancellation, actions, disagreements and c
         attendance: [...sitting.attendance, entry("p-confirmed", "confirmed"), entry("p-deputy", "deputy"), entry("p-observer-1", "observer"), entry("p-observer-2", "observer")]
       } as unknown as Sitting
     })
-    expect(sittingReport("sit_9jun", inputs)!.summary).toMatchObject({ cancelled: true, present: 2, apologies: 1, deputies: 1, observers: 2 })
+    expect(sittingReport("sit_9jun", inputs)!.summary).toMatchObject({ cancelled: true, present: 1, confirmed: 1, apologies: 1, deputies: 1, observers: 2 })
   })
 
   it("KNO-2: members away whom a member present represents count as represented, not present, and the seats filled agree with the quorum's count", () => {
@@ -150,12 +150,12 @@ describe("sitting report: attendance, cancellation, actions, disagreements and c
     })
     const sitting = inputs.sittings.find((one) => one.id === "sit_9jun")!
     const { summary } = sittingReport("sit_9jun", inputs)!
-    expect(summary).toMatchObject({ present: 2, apologies: 1, deputies: 1, represented: 2 })
+    expect(summary).toMatchObject({ present: 2, confirmed: 0, apologies: 1, deputies: 1, represented: 2 })
     // The chair and Jo in their own seats, Rhys in Tom's: the seats the chair's quorum counts, each once.
     expect(summary.present + summary.deputies).toBe(membersCounted(sitting.attendance))
   })
 
-  it("KNO-2: representation drawn for members present moves a represented member who had confirmed from present to represented, and counts each member away represented once", () => {
+  it("KNO-2: representation drawn for members present moves a represented member who had confirmed from confirmed to represented, and counts each member away represented once", () => {
     const people = ["m-0", "m-1", "m-2", "m-3", "m-4", "m-5"]
     const drawn = fc.uniqueArray(
       fc.record({
@@ -188,8 +188,8 @@ describe("sitting report: attendance, cancellation, actions, disagreements and c
         const before = summaryOf(entries, false)
         const after = summaryOf(entries, true)
         expect(after.represented).toBe(away.length)
-        expect(after.present).toBe(before.present - away.filter((one) => one.status === "confirmed").length)
-        expect([after.apologies, after.deputies, after.observers]).toEqual([before.apologies, before.deputies, before.observers])
+        expect(after.confirmed).toBe(before.confirmed - away.filter((one) => one.status === "confirmed").length)
+        expect([after.present, after.apologies, after.deputies, after.observers]).toEqual([before.present, before.apologies, before.deputies, before.observers])
       })
     )
   })
