@@ -166,7 +166,16 @@ describe("out-of-order deliveries", () => {
     expect((await deliver(receiver.url, submitted("form-late"))).status).toBe(200)
     expect(await eventsOfType("ReferralApproved")).toBe(approvals + 1)
     expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_early_approval' AND outcome = 'applied'")).toBe(1)
-    expect(await deliver(receiver.url, approved("form-late"), { id: "msg_early_approval" })).toEqual(early)
+  })
+
+  it("answers a repeat of a parked delivery what became of it: applied with the record once its request came (before: still 202 parked)", async () => {
+    await deliver(receiver.url, approved("form-late-repeat"), { id: "msg_repeat_after_release" })
+    const request = await deliver(receiver.url, submitted("form-late-repeat"))
+    expect(await deliver(receiver.url, approved("form-late-repeat"), { id: "msg_repeat_after_release" })).toMatchObject({
+      status: 200,
+      contentType: "application/json",
+      body: { deliveryId: "msg_repeat_after_release", outcome: "applied", touched: request.body.touched }
+    })
   })
 
   it("keeps a parked delivery's body until it is applied, and a refused one's for replay", async () => {
@@ -180,6 +189,12 @@ describe("out-of-order deliveries", () => {
     const outcome = (deliveryId: string) => queryStore<{ outcome: string }>(receiver.store, "SELECT outcome FROM webhook_deliveries WHERE delivery_id = ?", [deliveryId])
     expect([...(await outcome("msg_kept_first")), ...(await outcome("msg_kept_second"))]).toEqual([{ outcome: "applied" }, { outcome: "refused" }])
     expect([await bodyKept("msg_kept_first"), await bodyKept("msg_kept_second")]).toEqual([0, 1])
+    // The second's refusal is its answer now, in the core's words, as if it had been refused when it came.
+    expect(await deliver(receiver.url, withdrawn("form-kept"), { id: "msg_kept_second" })).toMatchObject({
+      status: 422,
+      contentType: "application/problem+json",
+      body: { type: "https://carepanel.example/problems/refused", code: "ReferralNotInStatus", detail: expect.stringContaining("withdraw"), deliveryId: "msg_kept_second" }
+    })
   })
 
   it("marks a delivery parked longer than the configured time dead", async () => {

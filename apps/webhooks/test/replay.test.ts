@@ -48,7 +48,18 @@ describe("deliveries an operator can see and replay", () => {
     const [row] = await queryStore<{ record_id: string }>(receiver.store, "SELECT record_id FROM source_references WHERE reference = ?", ["form-replayed"])
     const request = await operator.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, row!.record_id as never)))
     expect(request.status).toBe("ready")
+    // The sender repeating it now hears that it was applied, not the 202 it was first answered.
+    expect(await deliver(receiver.url, approved("form-replayed"), { id: "msg_early_approval" })).toMatchObject({ status: 200, body: { outcome: "applied" } })
   }, 60_000)
+
+  it("says why a delivery refused when its record came was refused: the core's code and words (before: none)", async () => {
+    await deliver(receiver.url, withdrawn("form-withdrawn-twice"), { id: "msg_withdraw_first" })
+    await deliver(receiver.url, withdrawn("form-withdrawn-twice"), { id: "msg_withdraw_again" })
+    expect((await deliver(receiver.url, submitted("form-withdrawn-twice"))).status).toBe(200)
+    const refused = (await listed("refused")).find((delivery) => delivery.deliveryId === "msg_withdraw_again")
+    expect(refused).toMatchObject({ code: "ReferralNotInStatus", message: expect.stringContaining("withdraw") })
+    expect(JSON.stringify(refused)).not.toContain("Robin Ashdale")
+  }, 30_000)
 
   it("parks a replayed delivery again, waiting for its record, while that record has still not come", async () => {
     await deliver(receiver.url, approved("form-still-missing"), { id: "msg_still_missing" })
@@ -84,6 +95,8 @@ describe("deliveries an operator can see and replay", () => {
         const outcome = async () =>
           (await elsewhere.runPromise(Effect.flatMap(Deliveries, (use) => use.list(staff.administrator, { limit: 50 })))).find((delivery) => delivery.deliveryId === "msg_from_eclipse")?.outcome
         await expect.poll(outcome, { timeout: 10_000 }).toBe("refused")
+        const refused = (await elsewhere.runPromise(Effect.flatMap(Deliveries, (use) => use.list(staff.administrator, { limit: 50 })))).find((delivery) => delivery.deliveryId === "msg_from_eclipse")
+        expect(refused).toMatchObject({ code: "SourceNotConfigured", message: expect.stringContaining("eclipse") })
       } finally {
         await after.close()
       }

@@ -31,6 +31,16 @@ const attempt = (tx: WriteTransaction, event: AppliedEvent, context: DeliveryCon
     Effect.catchAll((error) => Effect.flatMap(classify(error), (refusal) => Effect.succeed({ _tag: "Refused", ...refusal } as const)))
   )
 
+type Attempt = Effect.Effect.Success<ReturnType<typeof attempt>>
+
+/** An attempt's outcome and the answer it gives, the first time and to every repeat of the id after it. */
+const settledAs = (deliveryId: string, result: Attempt): Pick<DeliveryRow, "outcome" | "answer" | "waitingFor"> => {
+  if (result._tag === "Refused") return { outcome: "refused", answer: refused(deliveryId, result.code, result.message) }
+  if (result.step._tag === "Applied") return { outcome: "applied", answer: applied(deliveryId, result.step.touched) }
+  const waitingFor = waitingKey(result.step.waitingFor)
+  return { outcome: "parked", answer: parked(deliveryId, waitingFor), waitingFor }
+}
+
 /**
  * A kept delivery tried again (parked for a record that now exists, or replayed by an operator): applied, refused, or
  * parked again for what it still waits for; whatever it applies may release more.
@@ -41,11 +51,10 @@ export const retryDelivery = (tx: WriteTransaction, context: DeliveryContext, ro
     if (decoded._tag !== "Event") return
     const later = { ...context, deliveryId: row.deliveryId, sourceId: row.sourceId }
     const result = yield* attempt(tx, decoded.event as AppliedEvent, later)
-    const outcome = result._tag === "Refused" ? "refused" : result.step._tag === "Applied" ? "applied" : "parked"
-    const waitingFor = result._tag === "Step" && result.step._tag === "Park" ? waitingKey(result.step.waitingFor) : undefined
-    yield* settleDelivery(context.authorityId, row.deliveryId, outcome, yield* nowIso, waitingFor)
+    const settled = settledAs(row.deliveryId, result)
+    yield* settleDelivery(context.authorityId, row.deliveryId, settled.outcome, settled.answer, yield* nowIso, settled.waitingFor)
     // Every field its own: in a group commit this runs in the fibre of another delivery, whose annotations it would carry.
-    yield* logInfoWith("kept delivery tried again", { deliveryId: row.deliveryId, source: row.sourceId, authority: row.authorityId, eventType: row.eventType, outcome })
+    yield* logInfoWith("kept delivery tried again", { deliveryId: row.deliveryId, source: row.sourceId, authority: row.authorityId, eventType: row.eventType, outcome: settled.outcome })
     if (result._tag === "Step") yield* releaseParked(tx, later, result.step)
   }) as Effect.Effect<void, unknown, never>
 
@@ -71,17 +80,10 @@ export const applyDelivery = (tx: WriteTransaction, delivery: Delivery) =>
       const inbox = yield* Inbox
       if (!(yield* inbox.markProcessed(delivery.authorityId as AuthorityId, delivery.deliveryId))) return yield* Effect.fail(new ClaimedElsewhere())
       const result = yield* attempt(tx, delivery.event, delivery)
-      const now = yield* nowIso
-      const record = (row: Pick<DeliveryRow, "outcome" | "answer" | "waitingFor">) =>
-        Effect.as(insertDelivery({ ...base(delivery, now), ...row }), row)
-      if (result._tag === "Refused") return yield* record({ outcome: "refused", answer: refused(delivery.deliveryId, result.code, result.message) })
-      if (result.step._tag === "Park") {
-        const waitingFor = waitingKey(result.step.waitingFor)
-        return yield* record({ outcome: "parked", answer: parked(delivery.deliveryId, waitingFor), waitingFor })
-      }
-      const recorded = yield* record({ outcome: "applied", answer: applied(delivery.deliveryId, result.step.touched) })
-      yield* releaseParked(tx, delivery, result.step)
-      return recorded
+      const settled = settledAs(delivery.deliveryId, result)
+      yield* insertDelivery({ ...base(delivery, yield* nowIso), ...settled })
+      if (result._tag === "Step") yield* releaseParked(tx, delivery, result.step)
+      return settled
     })
   ).pipe(
     Effect.tap((row) => logInfoWith("delivery", { outcome: row.outcome })),

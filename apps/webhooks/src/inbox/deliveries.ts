@@ -1,5 +1,5 @@
 import type { WebhookOutcome } from "@carepanel/core"
-import { deliveryColumnsWithoutBody, type KeptDelivery, keptDeliveryOf, onOpenTransaction, type WebhookDeliveryRow, webhookDeliveryRowOf } from "@carepanel/store-sql"
+import { deliveryColumnsWithoutBody, type KeptAnswer, type KeptDelivery, keptDeliveryOf, onOpenTransaction, type WebhookDeliveryRow, webhookDeliveryRowOf } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 
@@ -21,15 +21,19 @@ export const findDelivery = (authorityId: string, deliveryId: string) =>
 export const insertDelivery = (delivery: KeptDelivery) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) => onOpenTransaction(sql, sql`INSERT INTO webhook_deliveries ${sql.insert({ ...webhookDeliveryRowOf(delivery) })}`))
 
-/** A kept delivery applied, refused or parked again later; the answer kept for repeats stays the first one. */
-export const settleDelivery = (authorityId: string, deliveryId: string, outcome: WebhookOutcome, now: string, waitingFor?: string) =>
-  Effect.flatMap(SqlClient.SqlClient, (sql) =>
-    outcome === "applied"
-      ? sql`UPDATE webhook_deliveries SET outcome = ${outcome}, updated_at = ${now}, waiting_for = NULL, body = NULL
+/**
+ * A kept delivery applied, refused or parked again later, with what it is answered now: a repeat of its id hears
+ * what became of it (and operators read the refusal's code and words), not the 202 it was answered while it waited.
+ */
+export const settleDelivery = (authorityId: string, deliveryId: string, outcome: WebhookOutcome, answer: KeptAnswer, now: string, waitingFor?: string) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) => {
+    const text = JSON.stringify(answer)
+    return outcome === "applied"
+      ? sql`UPDATE webhook_deliveries SET outcome = ${outcome}, answer = ${text}, updated_at = ${now}, waiting_for = NULL, body = NULL
           WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`
-      : sql`UPDATE webhook_deliveries SET outcome = ${outcome}, updated_at = ${now}, waiting_for = ${waitingFor ?? null}
+      : sql`UPDATE webhook_deliveries SET outcome = ${outcome}, answer = ${text}, updated_at = ${now}, waiting_for = ${waitingFor ?? null}
           WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`
-  )
+  })
 
 /** Deliveries an operator asked to be tried again (parked, waiting for nothing), oldest request first. */
 export const replaysRequested = (limit: number) =>

@@ -2,6 +2,7 @@ import type { AuthorityId } from "@carepanel/core"
 import type { WriteTransaction } from "@carepanel/store-sql"
 import { Clock, Effect, Schedule } from "effect"
 import { findSource, type SourcesFile } from "../config/sources.js"
+import { refused } from "./answer.js"
 import { retryDelivery } from "./applyDelivery.js"
 import { replaysRequested, settleDelivery } from "./deliveries.js"
 
@@ -16,7 +17,8 @@ const retryBatch = (tx: WriteTransaction, sources: SourcesFile) =>
       for (const row of yield* replaysRequested(10)) {
         const source = findSource(sources, row.authorityId, row.sourceId)
         if (source === undefined) {
-          yield* settleDelivery(row.authorityId, row.deliveryId, "refused", new Date(yield* Clock.currentTimeMillis).toISOString())
+          const why = `The source ${row.sourceId} is no longer in the sources file, so its delivery cannot be applied; add the source back to try it again.`
+          yield* settleDelivery(row.authorityId, row.deliveryId, "refused", refused(row.deliveryId, "SourceNotConfigured", why), new Date(yield* Clock.currentTimeMillis).toISOString())
           continue
         }
         yield* retryDelivery(tx, { authorityId: row.authorityId as AuthorityId, sourceId: row.sourceId, sourceRoles: source.roles, deliveryId: row.deliveryId }, row)
