@@ -99,6 +99,16 @@ describe("outcomes", () => {
     expect(await deliveries()).toBe(before)
   })
 
+  it("answers a wrong field inside an optional section with that field alone, not a line saying the section could be left out", async () => {
+    const bad = submitted("form-optional-section")
+    const form = { ...bad.data.form, teamManager: { personId: "W-2051", name: "" } }
+    const answer = await deliver(receiver.url, { ...bad, data: { ...bad.data, form } })
+    expect(answer.status).toBe(422)
+    // Before: also "data.form.teamManager Expected undefined" in the problems and the detail.
+    expect(answer.body.problems).toEqual([{ path: "data.form.teamManager.name", message: "must not be empty" }])
+    expect(answer.body.detail).toBe("Please correct: data.form.teamManager.name must not be empty.")
+  })
+
   it("answers a body that is not JSON, and an unknown type, 422 with the path", async () => {
     expect((await deliver(receiver.url, "{not json")).body.problems).toEqual([{ path: "", message: "must be a JSON object" }])
     expect((await deliver(receiver.url, { type: "request.teleported", data: {} })).body.problems[0].path).toBe("type")

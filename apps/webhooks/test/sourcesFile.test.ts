@@ -52,6 +52,15 @@ describe("the sources file", () => {
     expect(error!.message).not.toContain("not-a-secret-at-all")
   })
 
+  it("names a plain http:// outbound URL once, at the URL, and how to allow it; no false line about its secrets", () => {
+    const mosaic = sourcesFor().authorities.wexcombe.sources.mosaic
+    const file = { authorities: { wexcombe: { sources: { mosaic: { ...mosaic, outbound: { url: "http://127.0.0.1:4702/hooks", secrets: [secret] } } } } } }
+    // Before: also "authorities.wexcombe.sources.mosaic.outbound: must be whsec_ followed by ...", of a valid secret.
+    expect(parse(file)).toThrow(
+      /^The sources file sources.json cannot be used:\n {2}- authorities.wexcombe.sources.mosaic.outbound.url: must use https:\/\/ \(plain http:\/\/ only with allowPrivateNetwork: true\)$/
+    )
+  })
+
   it("refuses a file that is not JSON, naming the file", () => {
     expect(() => parseSources("{ authorities", "sources.json")).toThrow(/The sources file sources.json cannot be used:\n {2}- is not JSON/)
   })

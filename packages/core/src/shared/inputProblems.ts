@@ -39,7 +39,12 @@ export const problemsOf = (error: ParseResult.ParseError, prefix: ReadonlyArray<
     const path = formatPath([...prefix, ...(emptyList ? issue.path.slice(0, -1) : issue.path)])
     byPath.set(path, [...(byPath.get(path) ?? []), emptyList ? "must have at least one entry" : issue.message])
   }
-  return [...byPath].map(([path, all]) => {
+  // An optional section that is there but wrong inside also fails as "undefined", quoting the whole section (a name, a
+  // secret): noise beside the real problems, which Schema reports at their own paths inside it.
+  const paths = [...byPath.keys()]
+  const noise = (path: string, all: ReadonlyArray<string>) =>
+    all.every((message) => optionalMiss.test(message)) && paths.some((other) => other.startsWith(`${path}.`) || other.startsWith(`${path}[`))
+  return [...byPath].filter(([path, all]) => !noise(path, all)).map(([path, all]) => {
     // An optional field's "Expected undefined" goes first, so that an optional choice reads as its choices too.
     const meaningful = all.filter((message) => !optionalMiss.test(message))
     const messages = meaningful.length > 0 ? meaningful : all

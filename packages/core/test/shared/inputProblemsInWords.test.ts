@@ -104,6 +104,21 @@ describe("a refused input in words: the cases between", () => {
     expect(placement?.message).toMatch(/^must be one of "[a-z_]+"(, "[a-z_]+")+; got "hotel"$/)
   })
 
+  it("an optional section that is there but wrong inside names only what is wrong inside, not that it could have been left out", () => {
+    const Manager = Schema.Struct({ personId: Schema.NonEmptyTrimmedString, name: Schema.NonEmptyTrimmedString })
+    const Endpoint = Schema.Struct({ url: Schema.String, secure: Schema.optional(Schema.Boolean) }).pipe(
+      Schema.filter((endpoint) => (endpoint.secure === true || endpoint.url.startsWith("https:") ? undefined : { path: ["url"], message: "must use https://" }))
+    )
+    const Form = Schema.Struct({ manager: Schema.optional(Manager), outbound: Schema.optional(Endpoint), children: Schema.Array(Schema.Struct({ plan: Schema.optional(Manager) })) })
+    // Before: also "manager: Expected undefined, actual {...}", quoting the section (a person's name, a secret).
+    expect(decodedProblems(Form, { manager: { personId: "W-1", name: " " }, outbound: { url: "http://cases.example" }, children: [{ plan: { personId: "" } }] })).toEqual([
+      { path: "manager.name", message: "must not be empty" },
+      { path: "outbound.url", message: "must use https://" },
+      { path: "children[0].plan.personId", message: "must not be empty" },
+      { path: "children[0].plan.name", message: "is missing" }
+    ])
+  })
+
   it("a field that must be left out says so when it is there", () => {
     const Retired = Schema.Struct({ score: Schema.optional(Schema.Undefined) })
     expect(decodedProblems(Retired, { score: 3 })).toEqual([{ path: "score", message: "Expected undefined, actual 3" }])
