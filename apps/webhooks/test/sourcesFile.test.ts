@@ -1,3 +1,4 @@
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 import { describe, expect, it } from "vitest"
 import { findSource, loadSources, parseSources, SourcesFileError } from "../src/config/sources.js"
 import { secret, sourcesFor } from "./support/fixtures.js"
@@ -59,6 +60,15 @@ describe("the sources file", () => {
     expect(parse(file)).toThrow(
       /^The sources file sources.json cannot be used:\n {2}- authorities.wexcombe.sources.mosaic.outbound.url: must use https:\/\/ \(plain http:\/\/ only with allowPrivateNetwork: true\)$/
     )
+  })
+
+  it("accepts docs/webhooks.md's outbound endpoint for trying it out on your own machine, with a real secret in place of whsec_...", () => {
+    const example = /`"outbound": (\{ "url": "http:\/\/127\.0\.0\.1[^`]*\})`/.exec(repositoryFile("docs/webhooks.md"))?.[1]
+    expect(example, "docs/webhooks.md shows an outbound endpoint on 127.0.0.1").toBeDefined()
+    const outbound = JSON.parse(example!.replace("whsec_...", secret))
+    const mosaic = { ...sourcesFor().authorities.wexcombe.sources.mosaic, outbound }
+    const sources = parse({ authorities: { wexcombe: { sources: { mosaic } } } })()
+    expect(findSource(sources, "wexcombe", "mosaic")?.outbound).toMatchObject({ url: "http://127.0.0.1:4702/hooks/carepanel", allowPrivateNetwork: true })
   })
 
   it("refuses a file that is not JSON, naming the file", () => {
