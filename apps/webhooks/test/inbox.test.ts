@@ -36,6 +36,7 @@ describe("exactly once", () => {
       type: "https://carepanel.example/problems/delivery-id-reused",
       title: "This webhook-id was already received with a different body; it was not applied.",
       status: 409,
+      detail: "A webhook-id names one event for good: send a new or changed event under a new webhook-id, and a retry of this one with the body it was first sent with.",
       deliveryId: "msg_changed"
     })
     expect(await events()).toBe(before)

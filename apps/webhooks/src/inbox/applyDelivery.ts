@@ -116,6 +116,7 @@ const retryLater: Answer = { ...problem(503, "try-again", "Please send this deli
 const repeatAnswer = (earlier: DeliveryRow, delivery: Pick<Delivery, "deliveryId" | "bodySha256">): Answer => {
   if (earlier.bodySha256 === delivery.bodySha256) return earlier.answer
   return problem(409, "delivery-id-reused", "This webhook-id was already received with a different body; it was not applied.", {
+    detail: "A webhook-id names one event for good: send a new or changed event under a new webhook-id, and a retry of this one with the body it was first sent with.",
     deliveryId: delivery.deliveryId
   })
 }
