@@ -47,12 +47,16 @@ describe("verification before anything, over HTTP", () => {
     ["a timestamp that is not a number", () => ({ "webhook-timestamp": "1e9" })]
   ]
 
+  // The same words for every failed check, so they say what to check without saying which check failed (before: none).
+  const unverifiedDetail =
+    "Check that the URL names your authority and source as Carepanel's sources file does (/webhooks/{authority}/{source}); that webhook-id, webhook-timestamp and webhook-signature are sent; that webhook-timestamp is the time in seconds, within 5 minutes of now; and that webhook-signature is v1, followed by the base64 HMAC-SHA256 of id.timestamp.body (for a decision sheet, the path in place of the body) under one of the source's current secrets (the bytes after whsec_, base64-decoded)."
+
   for (const [what, headers] of rejections) {
     it(`answers 401, with no hint which check failed, for ${what}`, async () => {
       const answer = await deliver(receiver.url, text, { headers: headers() })
       expect(answer.status).toBe(401)
       expect(answer.contentType).toBe("application/problem+json")
-      expect(answer.body).toEqual({ type: "https://carepanel.example/problems/unauthorised", title: "The delivery could not be verified.", status: 401 })
+      expect(answer.body).toEqual({ type: "https://carepanel.example/problems/unauthorised", title: "The delivery could not be verified.", status: 401, detail: unverifiedDetail })
     })
   }
 

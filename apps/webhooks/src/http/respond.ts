@@ -8,8 +8,14 @@ export const respond = (c: Context, answer: Answer): Response =>
     ...(answer.retryAfterSeconds === undefined ? {} : { "retry-after": String(answer.retryAfterSeconds) })
   })
 
-/** The one answer to every failed check (unknown source, missing header, stale timestamp, bad signature): no hint which. */
-export const unauthorised = problem(401, "unauthorised", "The delivery could not be verified.")
+/**
+ * The one answer to every failed check (unknown source, missing header, stale timestamp, bad signature): no hint which,
+ * but every thing to check, so a sender setting up its side knows what to look at.
+ */
+export const unauthorised = problem(401, "unauthorised", "The delivery could not be verified.", {
+  detail:
+    "Check that the URL names your authority and source as Carepanel's sources file does (/webhooks/{authority}/{source}); that webhook-id, webhook-timestamp and webhook-signature are sent; that webhook-timestamp is the time in seconds, within 5 minutes of now; and that webhook-signature is v1, followed by the base64 HMAC-SHA256 of id.timestamp.body (for a decision sheet, the path in place of the body) under one of the source's current secrets (the bytes after whsec_, base64-decoded)."
+})
 export const tooLarge = (limit: number) => problem(413, "too-large", `The body is larger than ${limit} bytes.`)
 export const unsupportedType = problem(415, "unsupported-media-type", "The body must be application/json.")
 /** The source sent more verified deliveries than its rate limit allows: nothing was recorded; send it again later. */
