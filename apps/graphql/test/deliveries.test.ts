@@ -5,6 +5,7 @@ import { preset } from "@carepanel/core"
 import { SqliteStoreLayer } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "./support/harness.js"
 
@@ -88,5 +89,32 @@ describe("deliveries from case systems, for operators", () => {
       const refused = await app.post(operator, sized, { first })
       expect(refused.body.errors[0]).toMatchObject({ message: `Please correct: first must be from 0 to 200, not ${first}.`, extensions: { code: "InvalidInput" } })
     }
+  })
+
+  it("docs/webhooks.md's operator examples: a delivery by its webhook-id, and a replay with its refusals' words", async () => {
+    const [byId, replayed] = [...repositoryFile("docs/webhooks.md").matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!)
+    expect(byId, "docs/webhooks.md holds the two operator examples").toContain("webhookDeliveries(deliveryId: $id)")
+    await received("msg_docs_refused", "refused", { status: 422, body: { code: "NotPermitted", detail: "Only a team manager can approve a panel request." } }, "2027-06-01T08:00:00.000Z")
+    const integrator = await app.token(policy.authority.id, ["integrator"])
+    const found = await app.post(integrator, byId!, { id: "msg_docs_refused" })
+    expect(found.body.errors, found.text).toBeUndefined()
+    expect(found.body.data.webhookDeliveries).toMatchObject([{ deliveryId: "msg_docs_refused", outcome: "refused", code: "NotPermitted", message: "Only a team manager can approve a panel request." }])
+    expect((await app.post(integrator, replayed!, { id: "msg_docs_refused" })).body.data.replayWebhookDelivery).toEqual({
+      __typename: "WebhookDelivery",
+      deliveryId: "msg_docs_refused",
+      outcome: "parked",
+      waitingFor: null
+    })
+    expect((await app.post(integrator, replayed!, { id: "msg_applied" })).body.data.replayWebhookDelivery).toMatchObject({ __typename: "NotReplayable", code: "NotReplayable", why: expect.stringContaining("applied") })
+  })
+
+  it("finds one delivery by the sender's webhook-id, however many came after it (before: no way but reading the newest 200)", async () => {
+    const operator = await app.token(policy.authority.id, ["integrator"])
+    const one = `query One($id: ID!) { webhookDeliveries(deliveryId: $id) { deliveryId outcome code message } }`
+    // The oldest of the deliveries (msg_refused was replayed above, and is parked again).
+    expect((await app.post(operator, one, { id: "msg_refused" })).body.data.webhookDeliveries).toEqual([
+      { deliveryId: "msg_refused", outcome: "parked", code: "ReferralNotInStatus", message: "The request is not awaiting approval." }
+    ])
+    expect((await app.post(operator, one, { id: "msg_nowhere" })).body.data.webhookDeliveries).toEqual([])
   })
 })

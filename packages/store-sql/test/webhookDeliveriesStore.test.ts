@@ -65,6 +65,11 @@ for (const { name, fresh } of dialects) {
           expect(ids(yield* deliveries.list(wexcombe, { outcome: "dead", limit: 50 }))).toEqual(["msg_d"])
           expect(ids(yield* deliveries.list(harlow, { limit: 50 }))).toEqual(["msg_b"])
           expect(yield* deliveries.list("elsewhere" as AuthorityId, { limit: 50 })).toEqual([])
+          // One delivery by the sender's webhook-id, however many came after it; the authority's own only.
+          expect(ids(yield* deliveries.list(wexcombe, { deliveryId: "msg_b", limit: 1 }))).toEqual(["msg_b"])
+          expect((yield* deliveries.list(harlow, { deliveryId: "msg_b", limit: 1 }))[0]?.code).toBe("NotFound")
+          expect(ids(yield* deliveries.list(wexcombe, { deliveryId: "msg_b", outcome: "parked", limit: 1 }))).toEqual([])
+          expect(ids(yield* deliveries.list(wexcombe, { deliveryId: "msg_nowhere", limit: 50 }))).toEqual([])
 
           const refused = yield* deliveries.list(wexcombe, { outcome: "refused", limit: 50 })
           expect(refused).toEqual([

@@ -1,6 +1,5 @@
 import { DateTime, Effect, Schema } from "effect"
-import type { WebhookOutcome } from "../ports/WebhookDeliveries.js"
-import { WebhookDeliveries } from "../ports/WebhookDeliveries.js"
+import { type DeliveryFilter, WebhookDeliveries } from "../ports/WebhookDeliveries.js"
 import type { Actor } from "../shared/actor.js"
 import { authorise, permission } from "../shared/authorise.js"
 import { NotFound } from "../shared/errors.js"
@@ -16,7 +15,7 @@ export class Deliveries extends Effect.Service<Deliveries>()("@carepanel/core/De
   effect: Effect.gen(function* () {
     const deliveries = yield* WebhookDeliveries
     return {
-      list: (actor: Actor, filter: { readonly outcome?: WebhookOutcome; readonly limit: number }) =>
+      list: (actor: Actor, filter: DeliveryFilter) =>
         Effect.zipRight(authorise(actor, deliveryOperators), deliveries.list(actor.authorityId, filter)),
       replay: (actor: Actor, deliveryId: string) =>
         Effect.gen(function* () {

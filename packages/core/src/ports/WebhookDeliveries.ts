@@ -21,12 +21,19 @@ export interface DeliverySummary {
   readonly message?: string
 }
 
+/** Which deliveries to list: by outcome, or the one a sender's webhook-id names; newest first, up to `limit`. */
+export interface DeliveryFilter {
+  readonly outcome?: WebhookOutcome
+  readonly deliveryId?: string
+  readonly limit: number
+}
+
 /** The webhook receiver's deliveries, as the store keeps them, for operators in any app. */
 export class WebhookDeliveries extends Context.Tag("@carepanel/core/WebhookDeliveries")<
   WebhookDeliveries,
   {
     /** Newest first. */
-    readonly list: (authorityId: AuthorityId, filter: { readonly outcome?: WebhookOutcome; readonly limit: number }) => Effect.Effect<ReadonlyArray<DeliverySummary>, PersistenceError>
+    readonly list: (authorityId: AuthorityId, filter: DeliveryFilter) => Effect.Effect<ReadonlyArray<DeliverySummary>, PersistenceError>
     /**
      * Puts a refused, dead or parked delivery back to be tried again by any receiver on the store (parked, waiting for
      * nothing). Answers the delivery as it now is; undefined if there is none with that id; an applied one unchanged.

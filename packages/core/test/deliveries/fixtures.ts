@@ -30,6 +30,7 @@ export const deliveriesStore = (byAuthority: Rows) =>
           Effect.map((all) =>
             [...(all[authorityId] ?? [])]
               .filter((row) => filter.outcome === undefined || row.outcome === filter.outcome)
+              .filter((row) => filter.deliveryId === undefined || row.deliveryId === filter.deliveryId)
               .sort((a, b) => b.receivedAt.localeCompare(a.receivedAt))
               .slice(0, filter.limit)
           )

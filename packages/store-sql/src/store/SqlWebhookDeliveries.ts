@@ -14,12 +14,12 @@ export const makeSqlWebhookDeliveries = (writeTransaction: WriteTransaction) =>
     const columns = sql.literal(deliveryColumnsWithoutBody)
     return WebhookDeliveries.of({
       list: (authorityId, filter) =>
-        (filter.outcome === undefined
-          ? sql<WebhookDeliveryRow>`SELECT ${columns} FROM webhook_deliveries WHERE authority_id = ${authorityId}
-              ORDER BY received_at DESC, delivery_id DESC LIMIT ${filter.limit}`
-          : sql<WebhookDeliveryRow>`SELECT ${columns} FROM webhook_deliveries WHERE authority_id = ${authorityId} AND outcome = ${filter.outcome}
-              ORDER BY received_at DESC, delivery_id DESC LIMIT ${filter.limit}`
-        ).pipe(
+        sql<WebhookDeliveryRow>`SELECT ${columns} FROM webhook_deliveries WHERE ${sql.and([
+          sql`authority_id = ${authorityId}`,
+          ...(filter.outcome === undefined ? [] : [sql`outcome = ${filter.outcome}`]),
+          ...(filter.deliveryId === undefined ? [] : [sql`delivery_id = ${filter.deliveryId}`])
+        ])}
+          ORDER BY received_at DESC, delivery_id DESC LIMIT ${filter.limit}`.pipe(
           Effect.map((rows) => rows.map(summaryOfRow)),
           asPersistenceError("list deliveries")
         ),

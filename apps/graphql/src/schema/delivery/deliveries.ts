@@ -42,11 +42,17 @@ builder.queryField("webhookDeliveries", (t) =>
   t.field({
     type: [WebhookDeliveryRef],
     description: "Deliveries from case systems, newest first (the authority's IT team and panel administrators).",
-    args: { outcome: t.arg({ type: WebhookOutcomeEnum }), first: t.arg.int({ description: `From 0 to ${maxDeliveries}; 50 unless given.` }) },
+    args: {
+      outcome: t.arg({ type: WebhookOutcomeEnum }),
+      deliveryId: t.arg.id({ description: "The sender's webhook-id: that delivery alone (none if there is no such delivery)." }),
+      first: t.arg.int({ description: `From 0 to ${maxDeliveries}; 50 unless given.` })
+    },
     resolve: (_root, args, context) =>
       readList(context, (actor) =>
         Effect.flatMap(deliveriesLimit(args.first), (limit) =>
-          using(Deliveries, (deliveries) => deliveries.list(actor, { ...(args.outcome ? { outcome: args.outcome } : {}), limit }))
+          using(Deliveries, (deliveries) =>
+            deliveries.list(actor, { ...(args.outcome ? { outcome: args.outcome } : {}), ...(args.deliveryId == null ? {} : { deliveryId: String(args.deliveryId) }), limit })
+          )
         )
       )
   })
