@@ -167,6 +167,17 @@ describe("the OpenAPI document", () => {
     const submittedSchema = document.components.schemas.request_submitted
     expect(submittedSchema.properties.data.required).toEqual(expect.arrayContaining(["actor", "formId", "form"]))
   })
+
+  it("describes the 200 and 202 answers with the fields they carry (before: a description only)", async () => {
+    const document = (await (await fetch(`${receiver.url}/openapi.json`)).json()) as any
+    const responses = document.paths["/webhooks/{authority}/{source}"].post.responses
+    const schemaOf = (status: string) => document.components.schemas[responses[status].content["application/json"].schema.$ref.split("/").at(-1)]
+    const parked = await deliver(receiver.url, approved("form-openapi"))
+    const applied = await deliver(receiver.url, submitted("form-openapi"))
+    expect(Object.keys(schemaOf("202").properties).sort()).toEqual(Object.keys(parked.body).sort())
+    expect(Object.keys(schemaOf("200").properties).sort()).toEqual(Object.keys(applied.body).sort())
+    expect(Object.keys(schemaOf("200").properties.touched.items.properties).sort()).toEqual(Object.keys(applied.body.touched[0]).sort())
+  })
 })
 
 describe("out-of-order deliveries", () => {

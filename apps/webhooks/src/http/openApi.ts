@@ -4,6 +4,8 @@ import { InboundEvent } from "../events/inboundEvent.js"
 
 const problemResponse = (description: string) => ({ description, content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } })
 
+const jsonResponse = (description: string, schema: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` } } } })
+
 /** The receiver as OpenAPI 3.1; every event's JSON Schema is generated from the Effect schemas that decode it. */
 export const openApiDocument = () => {
   const schemas: Record<string, JSONSchema.JsonSchema7> = {}
@@ -23,8 +25,8 @@ export const openApiDocument = () => {
           })),
           requestBody: { required: true, content: { "application/json": { schema: event } } },
           responses: {
-            "200": { description: "Applied: the records it touched" },
-            "202": { description: "Parked: about a record not known yet" },
+            "200": jsonResponse("Applied: the records it touched (also to a repeat of a parked delivery applied since)", "Applied"),
+            "202": jsonResponse("Parked: about a record not known yet, named by waitingFor", "Parked"),
             "401": problemResponse("Not verified (no hint which check failed)"),
             "403": problemResponse("A type the source may not send"),
             "409": problemResponse("The webhook-id was received with another body"),
@@ -40,6 +42,28 @@ export const openApiDocument = () => {
     components: {
       schemas: {
         ...schemas,
+        Applied: {
+          type: "object",
+          required: ["deliveryId", "outcome", "touched"],
+          properties: {
+            deliveryId: { type: "string", description: "Your webhook-id" },
+            outcome: { type: "string", enum: ["applied"] },
+            touched: {
+              type: "array",
+              description: "The records it created or changed: a request, a placement, or a child's statutory record (by the child's id)",
+              items: { type: "object", required: ["type", "id"], properties: { type: { type: "string", enum: ["request", "placement", "child"] }, id: { type: "string" } } }
+            }
+          }
+        },
+        Parked: {
+          type: "object",
+          required: ["deliveryId", "outcome", "waitingFor"],
+          properties: {
+            deliveryId: { type: "string", description: "Your webhook-id" },
+            outcome: { type: "string", enum: ["parked"] },
+            waitingFor: { type: "string", description: "The record it waits for: {source}/{request|placement}/{your reference}" }
+          }
+        },
         Problem: {
           type: "object",
           required: ["type", "title", "status"],
@@ -48,7 +72,8 @@ export const openApiDocument = () => {
             title: { type: "string" },
             status: { type: "integer" },
             detail: { type: "string" },
-            code: { type: "string" },
+            code: { type: "string", description: "A refusal's code (422 refused), e.g. ReferralNotInStatus" },
+            deliveryId: { type: "string", description: "Your webhook-id (409, 422 refused)" },
             problems: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } }
           }
         }
