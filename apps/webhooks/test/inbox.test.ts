@@ -115,6 +115,16 @@ describe("outcomes", () => {
     expect((await deliver(receiver.url, { type: "request.teleported", data: {} })).body.problems[0].path).toBe("type")
   })
 
+  it("answers an address that is not the route (a URL that stops at the host, a source's path cut short) 404 saying where deliveries go", async () => {
+    for (const path of ["/", "/webhooks/wexcombe"]) {
+      const response = await fetch(`${receiver.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
+      expect(response.status, path).toBe(404)
+      expect(response.headers.get("content-type"), path).toBe("application/problem+json")
+      // Before: "404 Not Found" as plain text.
+      expect(((await response.json()) as { detail: string }).detail, path).toContain("POST /webhooks/{authority}/{source}")
+    }
+  })
+
   it("answers 403 to an event type the source may not send", async () => {
     // Eclipse may send withdrawals only.
     const answer = await deliver(receiver.url, { type: "legal_status.changed", data: { actor: socialWorker, childId: "child-1", code: "V2", from: "2027-06-01T09:00:00Z" } }, { source: "eclipse", secret: eclipseSecret })

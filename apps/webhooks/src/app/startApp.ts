@@ -12,6 +12,7 @@ import type { SourcesFile } from "../config/sources.js"
 import { decisionSheetRoute } from "../http/decisionSheetRoute.js"
 import { healthRoutes } from "../http/healthRoutes.js"
 import { openApiRoute } from "../http/openApi.js"
+import { noSuchRoute, respond } from "../http/respond.js"
 import { makeRunner } from "../http/runner.js"
 import { webhookRoute } from "../http/webhookRoute.js"
 import { receiverLayer } from "./appLayer.js"
@@ -67,6 +68,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   const limiter = new RateLimiter(await runtime.runPromise(RateCounters), atMostEvery(60_000, (message: string) => runtime.runFork(Effect.logWarning(message))))
   const stopFlushing = flushEvery(flushIntervalMs, () => limiter.flush())
   const app = new Hono()
+  app.notFound((c) => respond(c, noSuchRoute))
   healthRoutes(app, runtime)
   openApiRoute(app)
   decisionSheetRoute(app, { sources: options.sources, runtime, now: options.now ?? Date.now })

@@ -16,6 +16,10 @@ export const unauthorised = problem(401, "unauthorised", "The delivery could not
   detail:
     "Check that the URL names your authority and source as Carepanel's sources file does (/webhooks/{authority}/{source}); that webhook-id, webhook-timestamp and webhook-signature are sent; that webhook-timestamp is the time in seconds, within 5 minutes of now; and that webhook-signature is v1, followed by the base64 HMAC-SHA256 of id.timestamp.body (for a decision sheet, the path in place of the body) under one of the source's current secrets (the bytes after whsec_, base64-decoded)."
 })
+/** Any other address: where deliveries go, for a sender whose URL stops short (`http://host:4100`) or is misspelt. */
+export const noSuchRoute = problem(404, "not-found", "There is nothing at this address.", {
+  detail: "Deliveries go to POST /webhooks/{authority}/{source}, e.g. /webhooks/wexcombe/mosaic, as named in Carepanel's sources file; GET /health, /ready and /openapi.json answer too."
+})
 export const tooLarge = (limit: number) => problem(413, "too-large", `The body is larger than ${limit} bytes.`)
 export const unsupportedType = problem(415, "unsupported-media-type", "The body must be application/json.")
 /** The source sent more verified deliveries than its rate limit allows: nothing was recorded; send it again later. */
