@@ -1,6 +1,8 @@
-import { mkdtempSync } from "node:fs"
+import { spawn } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { outboundNotifier } from "../src/app/outboundNotifier.js"
@@ -41,6 +43,35 @@ describe("outbound: outcomes go back to the source", () => {
     expect(Object.keys(documented.data.source).sort()).toEqual(Object.keys(verified.data.source as object).sort())
     const ids = caseSystem.received.map((r) => r.headers["webhook-id"])
     expect(new Set(ids).size, "each notification goes once").toBe(ids.length)
+  }, 150_000)
+
+  it("docs/webhooks.md's Node endpoint verifies a webhook the receiver sent, keeps it once, and answers 401 to a changed body", async () => {
+    const doc = repositoryFile("docs/webhooks.md")
+    const example = /```js\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf("## Outbound"), doc.indexOf("### Decision sheets")))![1]!
+    expect((await deliver(receiver.url, submitted("MOS-OUT-0002"))).status).toBe(200)
+    const sent = await caseSystem.waitFor((received) => received.find((r) => JSON.parse(r.body).data?.source?.reference === "MOS-OUT-0002"), 120_000)
+    // Inside the app's folder, so `standardwebhooks` resolves as it would in an integrator's project.
+    const dir = mkdtempSync(join(fileURLToPath(new URL("..", import.meta.url)), ".docs-endpoint-"))
+    writeFileSync(join(dir, "endpoint.mjs"), example)
+    const endpoint = spawn(process.execPath, ["endpoint.mjs"], { cwd: dir, env: { ...process.env, CAREPANEL_OUTBOUND_SECRET: outboundSecret, PORT: "0" } })
+    let printed = ""
+    endpoint.stdout.on("data", (chunk) => {
+      printed += chunk
+    })
+    try {
+      await expect.poll(() => printed, { timeout: 20_000 }).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+\n/)
+      const url = /listening on (\S+)/.exec(printed)![1]!
+      const headers = Object.fromEntries(["content-type", "webhook-id", "webhook-timestamp", "webhook-signature"].map((name) => [name, String(sent.headers[name])]))
+      const post = (body: string) => fetch(url, { method: "POST", headers, body })
+      expect((await post(sent.body)).status).toBe(204)
+      expect((await post(sent.body)).status, "a repeat is answered alike").toBe(204)
+      expect((await post(sent.body.replace("MOS-OUT-0002", "MOS-OUT-9999"))).status).toBe(401)
+      const type = JSON.parse(sent.body).type as string
+      expect(printed.split("\n").slice(1)).toEqual([`${type} for request MOS-OUT-0002 (${sent.headers["webhook-id"]})`, ""])
+    } finally {
+      endpoint.kill()
+      rmSync(dir, { recursive: true, force: true })
+    }
   }, 150_000)
 })
 
