@@ -1,7 +1,15 @@
+import { execFile } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { request as httpRequest } from "node:http"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { promisify } from "node:util"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { nextSecret, secret, submitted, withdrawn } from "./support/fixtures.js"
 import { deliver, nowSeconds, signedHeaders, startTestReceiver } from "./support/receiver.js"
+
+const run = promisify(execFile)
 
 type Receiver = Awaited<ReturnType<typeof startTestReceiver>>
 let receiver: Receiver
@@ -25,6 +33,25 @@ const signedFromNow = (offsetSeconds: number) => {
 // Any event well-formed enough to pass the shape check: a verified delivery is answered 2xx or 422, never 401.
 const event = withdrawn("form-verification")
 const text = JSON.stringify(event)
+
+describe("docs/webhooks.md's signing without a library (Node's crypto), run as a process", () => {
+  it("signs and posts an event: answered as any delivery, and the same id again answered alike", async () => {
+    const doc = repositoryFile("docs/webhooks.md")
+    const example = /```js\n([\s\S]*?)```/.exec(doc.slice(doc.indexOf("## The request")))![1]!
+    const dir = mkdtempSync(join(tmpdir(), "carepanel-sign-example-"))
+    try {
+      writeFileSync(join(dir, "send.mjs"), example)
+      writeFileSync(join(dir, "event.json"), JSON.stringify(withdrawn("form-signed-by-hand")))
+      const env = { ...process.env, CAREPANEL_WEBHOOK_URL: `${receiver.url}/webhooks/wexcombe/mosaic`, CAREPANEL_WEBHOOK_SECRET: secret }
+      const sent = async () => (await run(process.execPath, ["send.mjs", "event.json", "msg_signed_by_hand"], { cwd: dir, env, timeout: 30_000 })).stdout
+      const first = await sent()
+      expect(first).toBe('202 {"deliveryId":"msg_signed_by_hand","outcome":"parked","waitingFor":"mosaic/request/form-signed-by-hand"}\n')
+      expect(await sent()).toBe(first)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
 
 describe("verification before anything, over HTTP", () => {
   it("accepts a delivery signed with the source's secret (a withdrawal of an unknown request is parked: 202)", async () => {
