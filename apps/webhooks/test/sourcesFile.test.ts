@@ -1,3 +1,4 @@
+import { execSync } from "node:child_process"
 import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 import { describe, expect, it } from "vitest"
 import { findSource, loadSources, parseSources, SourcesFileError } from "../src/config/sources.js"
@@ -69,6 +70,15 @@ describe("the sources file", () => {
     const mosaic = { ...sourcesFor().authorities.wexcombe.sources.mosaic, outbound }
     const sources = parse({ authorities: { wexcombe: { sources: { mosaic } } } })()
     expect(findSource(sources, "wexcombe", "mosaic")?.outbound).toMatchObject({ url: "http://127.0.0.1:4702/hooks/carepanel", allowPrivateNetwork: true })
+  })
+
+  it("takes a secret made by docs/webhooks.md's command, for a source and for its outbound endpoint", () => {
+    const command = /`(node -e '[^`]*')`/.exec(repositoryFile("docs/webhooks.md"))![1]!
+    const made = () => execSync(command, { encoding: "utf8" }).trim()
+    const [first, second] = [made(), made()]
+    expect(first).not.toBe(second)
+    const mosaic = { ...sourcesFor().authorities.wexcombe.sources.mosaic, secrets: [first], outbound: { url: "https://cases.wexcombe.example/hooks", secrets: [second] } }
+    expect(findSource(parse({ authorities: { wexcombe: { sources: { mosaic } } } })(), "wexcombe", "mosaic")?.secrets).toHaveLength(1)
   })
 
   it("refuses a file that is not JSON, naming the file", () => {
