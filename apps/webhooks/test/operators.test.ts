@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process"
-import { mkdtempSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -66,6 +66,16 @@ describe("operators and integrators", () => {
     expect(wrongType.stderr).toContain("request.approved, request.returned, request.submitted, request.withdrawn")
     const missing = await sendCommand("--file", "/no/such/event.json")
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining("--file /no/such/event.json: there is no such file") })
+    // An export that does not fit: every field named in one line (before: Effect's tree of the first problem).
+    const form = JSON.parse(readFileSync(new URL("../examples/mosaic-form.json", import.meta.url), "utf8"))
+    const wrongForm = join(mkdtempSync(join(tmpdir(), "carepanel-mosaic-")), "form.json")
+    writeFileSync(wrongForm, JSON.stringify({ ...form, WORKER_NAME: "", SUBJECTS: [{ ...form.SUBJECTS[0], DOB: "2016-09-14" }] }))
+    expect(await sendCommand("--mosaic", wrongForm)).toMatchObject({
+      code: 1,
+      stderr: `carepanel-webhooks: --mosaic ${wrongForm}: the export does not fit the Mosaic-style form: WORKER_NAME must not be empty; SUBJECTS[0].DOB must be DD/MM/YYYY\n(carepanel-webhooks send --help lists the options)\n`
+    })
+    writeFileSync(wrongForm, JSON.stringify({ ...form, REQUEST_TYPE_CODES: ["S20", "XYZ"] }))
+    expect((await sendCommand("--mosaic", wrongForm)).stderr).toContain(`--mosaic ${wrongForm}: REQUEST_TYPE_CODES[1]: the code "XYZ" has no Carepanel equivalent in the mapping`)
   }, 60_000)
 
   it("send: the same id again is answered alike; an example approval applies; a visit to a placement not sent yet is parked", async () => {

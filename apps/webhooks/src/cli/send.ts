@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto"
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { Schema } from "effect"
+import { problemsOf } from "@carepanel/core"
+import { Either, Schema } from "effect"
 import { Webhook } from "standardwebhooks"
-import { MosaicPanelForm, mosaicToRequestSubmitted } from "../mapping/mosaicForm.js"
+import { MosaicPanelForm, mosaicToRequestSubmitted, UnknownCode } from "../mapping/mosaicForm.js"
 
 export interface SendOptions {
   readonly url: string
@@ -30,14 +31,27 @@ const readGiven = (option: string, path: string) => {
   return readFileSync(path, "utf8")
 }
 
-const mosaicEvent = (form: unknown) => mosaicToRequestSubmitted(Schema.decodeUnknownSync(MosaicPanelForm)(form))
+const decodeForm = Schema.decodeUnknownEither(MosaicPanelForm, { errors: "all" })
+
+/** The export as `request.submitted`, or an error naming where it came from and every field that does not fit. */
+const mosaicEvent = (form: unknown, from: string) => {
+  const decoded = decodeForm(form)
+  if (Either.isLeft(decoded)) {
+    throw new Error(`${from}: the export does not fit the Mosaic-style form: ${problemsOf(decoded.left).map((problem) => `${problem.path} ${problem.message}`).join("; ")}`)
+  }
+  try {
+    return mosaicToRequestSubmitted(decoded.right)
+  } catch (error) {
+    throw error instanceof UnknownCode ? new Error(`${from}: ${error.message}`) : error
+  }
+}
 
 /** The body to send: the given file, the mapped Mosaic export, or an example (by default the Mosaic example request). */
 export const bodyOf = (options: SendOptions): string => {
   if (options.file !== undefined) return readGiven("--file", options.file)
-  if (options.mosaic !== undefined) return JSON.stringify(mosaicEvent(JSON.parse(readGiven("--mosaic", options.mosaic))))
+  if (options.mosaic !== undefined) return JSON.stringify(mosaicEvent(JSON.parse(readGiven("--mosaic", options.mosaic)), `--mosaic ${options.mosaic}`))
   const type = options.example ?? "request.submitted"
-  if (type === "request.submitted") return JSON.stringify(mosaicEvent(readJson(new URL("mosaic-form.json", examplesDir))))
+  if (type === "request.submitted") return JSON.stringify(mosaicEvent(readJson(new URL("mosaic-form.json", examplesDir)), "examples/mosaic-form.json"))
   if (!exampleTypes().includes(type)) throw new Error(`--example ${type}: there is no such example; the examples are ${exampleTypes().join(", ")}`)
   return JSON.stringify(readJson(fileURLToPath(new URL(`events/${type}.json`, examplesDir))))
 }
