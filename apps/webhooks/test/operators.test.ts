@@ -64,6 +64,9 @@ describe("operators and integrators", () => {
     expect(wrongType.code).toBe(1)
     expect(wrongType.stderr).toContain("--example request.submited: there is no such example; the examples are ")
     expect(wrongType.stderr).toContain("request.approved, request.returned, request.submitted, request.withdrawn")
+    // Pointed at a source the development secret is not for, without a secret: the 401 says which secret it used.
+    const unverified = await run(process.execPath, [bin, "send", "--url", `${receiver.url}/webhooks/wexcombe/liquidlogic`], { env: { ...process.env, CAREPANEL_WEBHOOK_SECRET: undefined } }).catch((error) => error)
+    expect(unverified).toMatchObject({ code: 1, stdout: expect.stringMatching(/^401 /), stderr: expect.stringContaining("signed with the development sources file's secret, as neither --secret nor CAREPANEL_WEBHOOK_SECRET was given") })
     const missing = await sendCommand("--file", "/no/such/event.json")
     expect(missing).toMatchObject({ code: 1, stderr: expect.stringContaining("--file /no/such/event.json: there is no such file") })
     // An export that does not fit: every field named in one line (before: Effect's tree of the first problem).

@@ -38,12 +38,12 @@ const main = async () => {
     console.log(usage)
     process.exit(0)
   }
-  const answer = await send({
-    ...values,
-    url: values.url ?? "http://127.0.0.1:4100/webhooks/wexcombe/mosaic",
-    secret: values.secret ?? process.env.CAREPANEL_WEBHOOK_SECRET ?? devSecret()
-  })
+  const given = values.secret ?? (process.env.CAREPANEL_WEBHOOK_SECRET || undefined)
+  const answer = await send({ ...values, url: values.url ?? "http://127.0.0.1:4100/webhooks/wexcombe/mosaic", secret: given ?? devSecret() })
   console.log(`${answer.status} (webhook-id ${answer.id})\n${answer.text}`)
+  if (answer.status === 401 && given === undefined) {
+    console.error("carepanel-webhooks: signed with the development sources file's secret, as neither --secret nor CAREPANEL_WEBHOOK_SECRET was given: give your source's")
+  }
   process.exit(answer.status < 300 ? 0 : 1)
 }
 
