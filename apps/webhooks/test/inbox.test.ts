@@ -100,6 +100,12 @@ describe("outcomes", () => {
     expect(await deliveries()).toBe(before)
   })
 
+  it("keeps nothing under the id of an event that did not fit, so the corrected event may go under the same id (docs/webhooks.md)", async () => {
+    const bad = submitted("form-corrected")
+    expect((await deliver(receiver.url, { ...bad, data: { ...bad.data, actor: { ...socialWorker, role: "wizard" } } }, { id: "msg_corrected" })).status).toBe(422)
+    expect(await deliver(receiver.url, bad, { id: "msg_corrected" })).toMatchObject({ status: 200, body: { deliveryId: "msg_corrected", outcome: "applied" } })
+  })
+
   it("answers a wrong field inside an optional section with that field alone, not a line saying the section could be left out", async () => {
     const bad = submitted("form-optional-section")
     const form = { ...bad.data.form, teamManager: { personId: "W-2051", name: "" } }
