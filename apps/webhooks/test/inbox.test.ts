@@ -241,6 +241,12 @@ describe("out-of-order deliveries", () => {
       await deliver(quick.url, approved("form-never"), { id: "msg_never" })
       const dead = () => countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_never' AND outcome = 'dead'")
       await expect.poll(dead, { timeout: 5_000 }).toBe(1)
+      // A repeat hears that it died and what it waited for (before: the 202 it was first given).
+      expect(await deliver(quick.url, approved("form-never"), { id: "msg_never" })).toMatchObject({
+        status: 422,
+        contentType: "application/problem+json",
+        body: { type: "https://carepanel.example/problems/waited-too-long", waitingFor: "mosaic/request/form-never", deliveryId: "msg_never", detail: expect.stringContaining("replay") }
+      })
     } finally {
       await quick.close()
     }

@@ -35,7 +35,7 @@ describe("deliveries an operator can see and replay", () => {
     expect(early.status).toBe(202)
     await expect.poll(() => outcomeOf("msg_early_approval"), { timeout: 10_000 }).toBe("dead")
     const dead = (await listed("dead")).find((delivery) => delivery.deliveryId === "msg_early_approval")
-    expect(dead).toMatchObject({ sourceId: "mosaic", eventType: "request.approved" })
+    expect(dead).toMatchObject({ sourceId: "mosaic", eventType: "request.approved", message: expect.stringContaining("It waited for mosaic/request/form-replayed") })
     expect(JSON.stringify(dead)).not.toContain("Tom Brackley")
 
     expect((await deliver(receiver.url, submitted("form-replayed"), { id: "msg_late_request" })).status).toBe(200)

@@ -32,7 +32,7 @@ export const openApiDocument = () => {
             "409": problemResponse("The webhook-id was received with another body"),
             "413": problemResponse("The body is too large"),
             "415": problemResponse("Not application/json"),
-            "422": problemResponse("Invalid event (every problem by path), refused by the core (its code and message)"),
+            "422": problemResponse("Invalid event (every problem by path), refused by the core (its code and message), or, to a repeat, parked until it died (waitingFor)"),
             "429": problemResponse("The source sent more deliveries than its rate limit: send it again after Retry-After seconds"),
             "503": problemResponse("The store could not be reached: send it again")
           }
@@ -73,7 +73,8 @@ export const openApiDocument = () => {
             status: { type: "integer" },
             detail: { type: "string" },
             code: { type: "string", description: "A refusal's code (422 refused), e.g. ReferralNotInStatus" },
-            deliveryId: { type: "string", description: "Your webhook-id (409, 422 refused)" },
+            deliveryId: { type: "string", description: "Your webhook-id (409, 422 refused or waited-too-long)" },
+            waitingFor: { type: "string", description: "422 waited-too-long: the record it waited for" },
             problems: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } }
           }
         }

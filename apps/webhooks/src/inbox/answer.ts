@@ -38,4 +38,12 @@ export const parked = (deliveryId: string, waitingFor: string): Answer => ({
 export const refused = (deliveryId: string, code: string, message: string): Answer =>
   problem(422, "refused", "Carepanel refused the event.", { detail: message, code, deliveryId })
 
+/** Parked until it died: the record it waited for never came; an operator can replay it once that record has come. */
+export const dead = (deliveryId: string, waitingFor: string): Answer =>
+  problem(422, "waited-too-long", "The event waited too long for the record it is about; it was not applied.", {
+    detail: `It waited for ${waitingFor}, which did not come in time: send that record, then ask an operator to replay this delivery.`,
+    waitingFor,
+    deliveryId
+  })
+
 export const isProblem = (answer: Answer) => answer.status >= 400

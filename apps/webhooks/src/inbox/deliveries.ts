@@ -2,6 +2,7 @@ import type { WebhookOutcome } from "@carepanel/core"
 import { deliveryColumnsWithoutBody, type KeptAnswer, type KeptDelivery, keptDeliveryOf, onOpenTransaction, type WebhookDeliveryRow, webhookDeliveryRowOf } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
+import { dead } from "./answer.js"
 
 /** One delivery as the receiver keeps it (`webhook_deliveries`; its row mapping is the SQL store's). */
 export type DeliveryRow = KeptDelivery
@@ -57,12 +58,24 @@ export const parkedFor = (authorityId: string, waitingFor: string) =>
     )
   )
 
-/** Parked longer than the configured time (since it was last parked): dead, listed for an operator to replay. Answers how many. */
+/**
+ * Parked longer than the configured time (since it was last parked): dead, listed for an operator to replay, and
+ * answered so to a repeat of its id. Each only if still parked as it was read (a record may release it meanwhile).
+ * Answers how many.
+ */
 export const expireParked = (parkedBefore: string, now: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
-    Effect.map(
-      sql<{ delivery_id: string }>`UPDATE webhook_deliveries SET outcome = 'dead', updated_at = ${now}
-        WHERE outcome = 'parked' AND waiting_for IS NOT NULL AND updated_at < ${parkedBefore} RETURNING delivery_id`,
-      (rows) => rows.length
+    Effect.flatMap(
+      sql<{ authority_id: string; delivery_id: string; waiting_for: string }>`SELECT authority_id, delivery_id, waiting_for FROM webhook_deliveries
+        WHERE outcome = 'parked' AND waiting_for IS NOT NULL AND updated_at < ${parkedBefore}`,
+      (stale) =>
+        Effect.map(
+          Effect.forEach(stale, (row) =>
+            sql<{ delivery_id: string }>`UPDATE webhook_deliveries SET outcome = 'dead', answer = ${JSON.stringify(dead(row.delivery_id, row.waiting_for))}, updated_at = ${now}
+              WHERE authority_id = ${row.authority_id} AND delivery_id = ${row.delivery_id} AND outcome = 'parked' AND waiting_for = ${row.waiting_for}
+              AND updated_at < ${parkedBefore} RETURNING delivery_id`
+          ),
+          (updated) => updated.filter((rows) => rows.length > 0).length
+        )
     )
   )
