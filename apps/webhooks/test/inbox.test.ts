@@ -147,6 +147,33 @@ describe("outcomes", () => {
     expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM events WHERE entity_id = ? AND type = 'DraftEdited'", [first.body.touched[0].id])).toBe(1)
   })
 
+  it("answers a submission with the request it touched, and a resubmission records only the papers not yet on the request", async () => {
+    const first = await deliver(receiver.url, submitted("form-papers"))
+    expect(first.body.touched).toEqual([{ type: "request", id: expect.any(String) }])
+    const requestId = first.body.touched[0].id as string
+    const papersRecorded = () => countOf(receiver.store, "SELECT COUNT(*) AS n FROM events WHERE entity_id = ? AND type = 'DocumentRecorded'", [requestId])
+    expect(await papersRecorded()).toBe(6)
+    await deliver(receiver.url, { type: "request.returned", data: { formId: "form-papers", actor: teamManager, reason: "Add the school's view" } })
+    const again = submitted("form-papers")
+    const schoolView = { documentId: "form-papers-doc-school", kind: "assessment", title: "The school's view" }
+    expect((await deliver(receiver.url, { ...again, data: { ...again.data, documents: [...again.data.documents, schoolView] } })).status).toBe(200)
+    expect(await papersRecorded()).toBe(7)
+  })
+
+  it("attaches a paper to the request its form id names (document.attached), parked until the request arrives", async () => {
+    const paper = (formId: string) => ({ type: "document.attached", data: { formId, actor: socialWorker, document: { documentId: `${formId}-minutes`, kind: "assessment", title: "The strategy meeting's minutes" } } })
+    const recorded = (requestId: string, documentId: string) =>
+      countOf(receiver.store, "SELECT COUNT(*) AS n FROM events WHERE entity_id = ? AND type = 'DocumentRecorded' AND data LIKE ?", [requestId, `%"${documentId}"%`])
+    const request = (await deliver(receiver.url, submitted("form-attach"))).body.touched[0].id as string
+    const attached = await deliver(receiver.url, paper("form-attach"))
+    expect(attached).toMatchObject({ status: 200, body: { outcome: "applied", touched: [{ type: "request", id: request }] } })
+    expect(await recorded(request, "form-attach-minutes")).toBe(1)
+
+    expect(await deliver(receiver.url, paper("form-attach-late"))).toMatchObject({ status: 202, body: { outcome: "parked", waitingFor: "mosaic/request/form-attach-late" } })
+    const late = (await deliver(receiver.url, submitted("form-attach-late"))).body.touched[0].id as string
+    expect(await recorded(late, "form-attach-late-minutes")).toBe(1)
+  })
+
   it("starts a connected-person placement (Regulation 24): 200 with the placement", async () => {
     const answer = await deliver(receiver.url, {
       type: "placement.connected_person_started",

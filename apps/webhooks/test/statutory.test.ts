@@ -115,6 +115,19 @@ describe("police protection (STAT-S46)", () => {
     expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_pp_late' AND outcome = 'applied'")).toBe(1)
   })
 
+  it("refuses a second start of a placement the case system already sent (another delivery id) 422, naming it, and records no second placement", async () => {
+    await startPlacement("ep-twice")
+    const placements = () => countOf(receiver.store, "SELECT COUNT(*) AS n FROM events WHERE type = 'BasicTestRecorded'")
+    const before = await placements()
+    const again = await deliver(receiver.url, placementStarted("ep-twice"), { id: "msg_started_twice" })
+    expect(again.status).toBe(422)
+    expect(again.body).toMatchObject({
+      code: "PlacementAlreadyRecorded",
+      detail: "The placement ep-twice was already recorded; send its later changes as their own events."
+    })
+    expect(await placements()).toBe(before)
+  })
+
   it("answers an end without its outcome or instant 422 with both paths, and stores nothing", async () => {
     const before = await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries")
     const answer = await deliver(receiver.url, { type: "police_protection.ended", data: { actor: socialWorker, placementRef: "ep-pp-home", outcome: "placed_with_carers" } })
