@@ -13,9 +13,9 @@ const exampleTypes = readdirSync(new URL("../examples/events/", import.meta.url)
 const fieldsOf = (value: unknown) => JSON.parse(JSON.stringify(value), (_, leaf) => (leaf !== null && typeof leaf === "object" ? leaf : typeof leaf))
 
 /** The answer a body gets from a source that may send every type (or those given). */
-const answerTo = (body: unknown, allowed: ReadonlyArray<string> = inboundEventTypes) => {
+const answerTo = (body: unknown, allowed: ReadonlyArray<string> = inboundEventTypes): { readonly status: number | "decoded"; readonly body?: any; readonly event?: unknown } => {
   const decoded = decodeEvent(typeof body === "string" ? body : JSON.stringify(body), allowed)
-  return decoded._tag === "Answer" ? (decoded.answer as { status: number; body: any }) : { status: "decoded" as const, event: decoded.event }
+  return decoded._tag === "Answer" ? decoded.answer : { status: "decoded", event: decoded.event }
 }
 const problemsOf = (body: unknown) => answerTo(body).body?.problems as Array<{ path: string; message: string }>
 /** The example of `type` with its data changed. */
