@@ -99,6 +99,13 @@ describe("decoding an event (the schemas a delivery is checked against before an
     expect(actor({ name: "Priya Ashdown", role: "social_worker" })).toEqual(["data.actor.personId"])
   })
 
+  it("never repeats the value sent, even where a field takes one of a list (a name typed into the wrong field stays out)", () => {
+    const [problem] = problemsOf(withData("request.approved", { actor: { personId: "W-3107", name: "Priya Ashdown", role: "Robin Testwood" } }))
+    expect(problem!.path).toBe("data.actor.role")
+    expect(problem!.message).toMatch(/^must be one of "social_worker", /)
+    expect(JSON.stringify(answerTo(withData("request.approved", { actor: { personId: "W-3107", name: "Priya Ashdown", role: "Robin Testwood" } })))).not.toContain("Robin")
+  })
+
   it("takes the case system's timestamp as a string when given, and papers as none when a submission has none", () => {
     expect(answerTo({ ...exampleOf("request.approved"), timestamp: "2027-06-01T09:00:00Z" }).status).toBe("decoded")
     expect(problemsOf({ ...exampleOf("request.approved"), timestamp: 1_780_000_000 }).map((problem) => problem.path)).toEqual(["timestamp"])

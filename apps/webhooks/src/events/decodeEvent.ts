@@ -11,7 +11,7 @@ const answer = (answer: Answer): Decoded => ({ _tag: "Answer", answer })
  * A problem names the field and what it must be, never the value sent: the answer is kept with the delivery and shown
  * to operators (the TUI's Deliveries screen), and a value that does not fit can be a child's name.
  */
-const withoutValue = (problem: InputProblem): InputProblem => ({ ...problem, message: problem.message.replace(/, actual [\s\S]*$/, "") })
+const withoutValue = (problem: InputProblem): InputProblem => ({ ...problem, message: problem.message.replace(/(, actual |; got )[\s\S]*$/, "") })
 
 /**
  * A verified body as one of the inbound events, or the answer to give: 422 problem+json with every problem by
