@@ -33,9 +33,14 @@ export interface ReferralContext {
   readonly calendar: Calendar
 }
 
-const statusWords: Record<ReferralStatus, string> = {
+/** "is waiting for the team manager's approval (LIN-3)": whose approval comes next (they are given in order), and under which rule. */
+const awaitingWords = (referral: Referral): string => {
+  const [next] = referral.pendingApprovals
+  return next === undefined ? "is waiting for approval" : `is waiting for the ${roleLabel[next.role]}'s approval (${citation(next.ruleId)})`
+}
+
+const statusWords: Record<Exclude<ReferralStatus, "awaiting_approval">, string> = {
   draft: "is still a draft",
-  awaiting_approval: "is waiting for approval",
   ready: "is ready for a sitting",
   accepted: "is already on a sitting's agenda",
   decided: "has been decided",
@@ -52,7 +57,10 @@ const requireStatus = (
   if (state === undefined) return Effect.fail(new NoSuchRecord({ message: `There is no request to ${doing}.` }))
   if (!allowed.includes(state.status)) {
     return Effect.fail(
-      new ReferralNotInStatus({ status: state.status, message: `You cannot ${doing}: this request ${statusWords[state.status]}.` })
+      new ReferralNotInStatus({
+        status: state.status,
+        message: `You cannot ${doing}: this request ${state.status === "awaiting_approval" ? awaitingWords(state) : statusWords[state.status]}.`
+      })
     )
   }
   return Effect.succeed(state)

@@ -72,7 +72,7 @@ describe("referral decider: drafts", () => {
     const form = completeForm("support-panel", { reason: "Updated reason" })
     expect(lincolnshire.given(created()).when(cmd("socialWorker", { _tag: "EditDraft", form })).state()?.form.reason).toBe("Updated reason")
     const refusal = lincolnshire.given(submitted()).when(cmd("socialWorker", { _tag: "EditDraft", form })).refusal()
-    expect(refusal).toMatchObject({ _tag: "ReferralNotInStatus", message: "You cannot edit this request: this request is waiting for approval." })
+    expect(refusal).toMatchObject({ _tag: "ReferralNotInStatus", message: "You cannot edit this request: this request is waiting for the team manager's approval (LIN-3)." })
   })
 
   it("refuses every command on a request that does not exist", () => {
@@ -268,6 +268,10 @@ describe("referral decider: approval", () => {
     expect(refusal).toMatchObject({ _tag: "NotNextApprover", message: "This request is waiting for the team manager's approval (NSO-2)." })
     const approved = [...history, ...northSomerset.given(history).when(cmd("teamManager", { _tag: "Approve" })).events()]
     expect(northSomerset.given(approved).when(cmd("teamManager", { _tag: "Approve" })).refusal()._tag).toBe("NotNextApprover")
+    // Asked to edit or to put it on a sitting meanwhile, the refusal says whose approval it still waits for.
+    expect(northSomerset.given(approved).when(cmd("socialWorker", { _tag: "EditDraft", form: completeForm("care-and-resource") })).refusal().message).toBe(
+      "You cannot edit this request: this request is waiting for the head of service's approval (NSO-2)."
+    )
     const state = northSomerset.given(approved).when(cmd("headOfService", { _tag: "Approve" })).state()
     expect(state?.status).toBe("ready")
     expect(state?.approvals.map((approval) => approval.role)).toEqual(["team_manager", "head_of_service"])

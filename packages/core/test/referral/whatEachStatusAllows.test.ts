@@ -38,7 +38,7 @@ const histories: Record<ReferralStatus, ReadonlyArray<ReferralEvent>> = {
 
 const statusWords: Record<ReferralStatus, string> = {
   draft: "is still a draft",
-  awaiting_approval: "is waiting for approval",
+  awaiting_approval: "is waiting for the team manager's approval (LIN-3)",
   ready: "is ready for a sitting",
   accepted: "is already on a sitting's agenda",
   decided: "has been decided",
