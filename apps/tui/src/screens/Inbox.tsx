@@ -38,7 +38,7 @@ export const Inbox = () => {
         selected={selected}
         height={listHeight}
         focused
-        empty="  Nothing yet: notifications for you or your role appear here as they are sent."
+        empty="  Nothing yet: notifications for you or your role appear here once queued."
         row={({ notification, receivedAt }) => `${hhmm(receivedAt)} ${pad(words(notification.kind), 24)} ${notification.actBy === undefined ? "" : "! act by · "}${notification.headline}`}
       />
       {current === undefined ? null : (
