@@ -111,7 +111,8 @@ commandMutation("sendPapers", {
 })
 
 commandMutation("recordAttendance", {
-  description: "Records one person's attendance (present, apologies, deputy, observer, confirmed).",
+  description:
+    "Records one person's attendance (present, apologies, deputy, observer, confirmed). Present is recorded from the sitting's day on; before it, a member who will come is confirmed.",
   type,
   refusals,
   fields: (t) => ({
@@ -150,7 +151,7 @@ commandMutation("recordAttendance", {
 })
 
 commandMutation("confirmQuorum", {
-  description: "The chair decides whether enough members are present.",
+  description: "The chair decides whether enough members are present, on the sitting's day.",
   type,
   refusals,
   fields: (t) => ({ sittingId: t.id({ required: true }), enough: t.boolean({ required: true }), note: t.string({ required: true }) }),
