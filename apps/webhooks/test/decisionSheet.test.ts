@@ -31,6 +31,8 @@ const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest(
 let caseSystem: Awaited<ReturnType<typeof startCaseSystem>>
 let receiver: Awaited<ReturnType<typeof startTestReceiver>>
 let decision: Decision
+/** A decision of the same week whose request no source sent. */
+let panelsOwn: Decision
 let filedSha256: string
 
 /** A port nothing listens on just now, for a receiver that must know its own address before it starts. */
@@ -70,12 +72,14 @@ beforeAll(async () => {
     const uploaded = yield* Effect.flatMap(Documents, (documents) =>
       documents.uploadDecisionSheet({ actor: staff.administrator, identityGranted: false, purpose: "Upload" }, heard.id, heard.subject.childIds[0], pdfFile)
     )
-    return { heard, sha256: uploaded.file.sha256 }
+    const other = week.decisions.find((candidate) => candidate.subject.referralId !== heard.subject.referralId)!
+    return { heard, other, sha256: uploaded.file.sha256 }
   })
   const built = Layer.orDie(store)
   const core = Documents.Default.pipe(Layer.provideMerge(inMemoryCore(policy, built)), Layer.provideMerge(built))
   const result = await Effect.runPromise(played.pipe(Effect.provide(core), Effect.provide(TestContext.TestContext)))
   decision = result.heard
+  panelsOwn = result.other
   filedSha256 = result.sha256
   // Queued at the test clock's June 2027: due now, as if that time had come.
   await queryStore(store, `UPDATE outbox_deliveries SET next_attempt_at = ? WHERE channel = 'webhook' AND seq IN (SELECT seq FROM outbox WHERE notification LIKE '%decision.sheet_uploaded%')`, [new Date().toISOString()])
@@ -106,6 +110,9 @@ describe("a decision sheet filed on a child's file (CPR-11) goes to the case sys
     const answer = await signedGet(href, secret)
     expect(answer.status).toBe(200)
     expect(answer.headers.get("content-type")).toBe("application/pdf")
+    expect(answer.headers.get("content-disposition")).toBe(`attachment; filename="decision-sheet-${childId}.pdf"`)
+    expect(answer.headers.get("repr-digest")).toBe(`sha-256=:${Buffer.from(filedSha256, "hex").toString("base64")}:`)
+    expect(answer.headers.get("cache-control"), "no cache keeps a child's sheet").toBe("no-store")
     const pdf = new Uint8Array(await answer.arrayBuffer())
     expect(sha256(pdf)).toBe(event.data.document.sha256)
     const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true })
@@ -132,6 +139,27 @@ describe("a decision sheet filed on a child's file (CPR-11) goes to the case sys
     expect((await signedGet(`${receiver.url}/webhooks/wexcombe/mosaic/decision-sheets/${decision.id}/child-of-nobody.pdf`, secret)).status).toBe(404)
     expect(await fetchedReads()).toBe(before)
     expect(await logged()).toBe(allBefore)
+  }, 60_000)
+
+  it("answers 401 for a source the sources file does not name, 404 for no such decision or a file not named .pdf, 403 for a decision whose request no source sent", async () => {
+    const childId = decision.subject.childIds[0]
+    const sheetsOf = (source: string) => `${receiver.url}/webhooks/wexcombe/${source}/decision-sheets`
+    const before = await fetchedReads()
+    for (const source of ["nobody", "constructor"]) {
+      const answer = await signedGet(`${sheetsOf(source)}/${decision.id}/${childId}.pdf`, secret)
+      expect(answer.status, source).toBe(401)
+      expect(await answer.json()).toMatchObject({ status: 401, title: "The delivery could not be verified." })
+    }
+    const noSuchDecision = await signedGet(`${sheetsOf("mosaic")}/decision-of-nobody/${childId}.pdf`, secret)
+    expect(noSuchDecision.status).toBe(404)
+    expect(await noSuchDecision.json()).toMatchObject({ title: "No decision sheet was filed on this child's file for this decision." })
+    for (const file of [`${childId}.htm`, `${childId}.pdf.htm`, childId]) {
+      expect((await signedGet(`${sheetsOf("mosaic")}/${decision.id}/${file}`, secret)).status, file).toBe(404)
+    }
+    const notASources = await signedGet(`${sheetsOf("mosaic")}/${panelsOwn.id}/${panelsOwn.subject.childIds[0]}.pdf`, secret)
+    expect(notASources.status).toBe(403)
+    expect(await notASources.json()).toMatchObject({ title: "This decision sheet is about a request another source sent." })
+    expect(await fetchedReads()).toBe(before)
   }, 60_000)
 
   it("docs/webhooks.md: the event has the documented shape, and its Node example fetches and checks the sheet, run as a process", async () => {
