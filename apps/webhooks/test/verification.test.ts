@@ -189,6 +189,25 @@ describe("verification before anything, over HTTP", () => {
     expect(answer.contentType).toBe("application/problem+json")
   })
 
+  it("takes application/json with or without a UTF-8 charset, in any case; any other type, or none, is 415", async () => {
+    for (const type of ["application/json", "Application/JSON", "application/json; charset=utf-8", 'application/json;charset="UTF-8"', " application/json ", "application/json ;  charset=utf-8"]) {
+      expect((await deliver(receiver.url, text, { headers: { "content-type": type } })).status, type).toBe(202)
+    }
+    for (const type of ["text/plain", "application/json-seq", "application/jsonx", "xapplication/json", "application/json; charset=latin1", "application/json; charset=utf-8x", "application/json; boundary=x", "text/json"]) {
+      const answer = await deliver(receiver.url, text, { headers: { "content-type": type } })
+      expect(answer.status, type).toBe(415)
+      expect(answer.body).toMatchObject({ status: 415, title: "The body must be application/json." })
+    }
+  })
+
+  it("checks in order: the body limit (413), the content type (415), then the signature (401)", async () => {
+    const unsigned = { "webhook-signature": undefined }
+    const oversized = "x".repeat(20_001)
+    expect((await deliver(receiver.url, oversized, { headers: { ...unsigned, "content-type": "text/plain" } })).status).toBe(413)
+    expect((await deliver(receiver.url, text, { headers: { ...unsigned, "content-type": "text/plain" } })).status).toBe(415)
+    expect((await deliver(receiver.url, text, { headers: unsigned })).status).toBe(401)
+  })
+
   it("verifies with any current secret: during a rotation, the old and the new one both pass", async () => {
     const rotating = await startTestReceiver({ sources: rotated })
     try {
