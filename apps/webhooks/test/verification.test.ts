@@ -193,11 +193,23 @@ describe("verification before anything, over HTTP", () => {
     for (const type of ["application/json", "Application/JSON", "application/json; charset=utf-8", 'application/json;charset="UTF-8"', " application/json ", "application/json ;  charset=utf-8"]) {
       expect((await deliver(receiver.url, text, { headers: { "content-type": type } })).status, type).toBe(202)
     }
-    for (const type of ["text/plain", "application/json-seq", "application/jsonx", "xapplication/json", "application/json; charset=latin1", "application/json; charset=utf-8x", "application/json; boundary=x", "text/json"]) {
+    for (const type of ["text/plain", "application/json-seq", "application/jsonx", "xapplication/json", "application/json; charset=latin1", "application/json; charset=utf-8x", "application/json; boundary=x", "application/json;xcharset=utf-8", "text/json"]) {
       const answer = await deliver(receiver.url, text, { headers: { "content-type": type } })
       expect(answer.status, type).toBe(415)
       expect(answer.body).toMatchObject({ status: 415, title: "The body must be application/json." })
     }
+    // fetch always sends a type with a text body; without one at all, still 415 (not a 500 from reading none).
+    const { port } = new URL(receiver.url)
+    const { "content-type": _, ...untyped } = signedHeaders(text)
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest({ host: "127.0.0.1", port, method: "POST", path: "/webhooks/wexcombe/mosaic", headers: untyped }, (response) => {
+        response.resume()
+        resolve(response.statusCode!)
+      })
+      request.once("error", reject)
+      request.end(text)
+    })
+    expect(status).toBe(415)
   })
 
   it("checks in order: the body limit (413), the content type (415), then the signature (401)", async () => {
