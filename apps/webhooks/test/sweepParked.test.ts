@@ -53,6 +53,7 @@ describe("the sweep of parked deliveries (7 days, every minute)", () => {
       const beforeTheMinute = yield* rows
       yield* TestClock.adjust(1)
       const afterTheMinute = yield* rows
+      yield* TestClock.adjust(minute)
       yield* Fiber.interrupt(sweep)
       return { first, beforeTheMinute, afterTheMinute }
     })
@@ -68,7 +69,7 @@ describe("the sweep of parked deliveries (7 days, every minute)", () => {
     expect(beforeTheMinute).toEqual(first)
     expect(afterTheMinute[1]).toEqual({ delivery_id: "msg_b_waiting", outcome: "dead", updated_at: at(now + minute) })
     expect(afterTheMinute.map((row) => row.outcome)).toEqual(["dead", "dead", "parked", "refused"])
-    // The operator's line: one for each sweep that killed any, with how many; none for a sweep that killed none.
+    // The operator's line: one for each sweep that killed any, with how many; none for the third, which killed none.
     expect(warnings).toEqual([
       { message: ["parked deliveries are now dead"], annotations: { outcome: "dead", count: 1 } },
       { message: ["parked deliveries are now dead"], annotations: { outcome: "dead", count: 1 } }
