@@ -4,6 +4,7 @@ import type { Authorised } from "../shared/authorise.js"
 import { ActionId, ChildId, DecisionId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
 import { PreProceedingsOverHow, S20Task } from "./DecisionEvents.js"
 import { DecisionContent, HearingOfDecision, SittingChair, Subject } from "./DecisionParts.js"
+import { RequestAsItStands } from "./requestAsItStands.js"
 
 /** What a decision at panel needs to know of its sitting; the use case reads it from the sitting itself. */
 export const SittingHeld = Schema.Struct({
@@ -51,7 +52,8 @@ export const DecisionCommandBody = Schema.Union(
    * them, with why they cannot (DEF-CHAIR-SIGNS). `panelId`: the sitting's panel, read from the sitting by the use case.
    */
   Schema.TaggedStruct("SignOff", { forTheChairBecause: Schema.optional(text), panelId: Schema.optional(PanelId) }),
-  Schema.TaggedStruct("AgreeOutsidePanel", {}),
+  /** `request`: the request as it stands now (the use case reads it), checked against the one the agreement was proposed on. */
+  Schema.TaggedStruct("AgreeOutsidePanel", { request: Schema.optional(RequestAsItStands) }),
   /** NSO-10: a holder of a role whose agreement the proposal waits for will not give it; it lapses. */
   Schema.TaggedStruct("RefuseOutsidePanel", { reason: text }),
   /** The approver of an amendment is the person recording it (the chair, vice chair or Assistant Director). */

@@ -21,6 +21,7 @@ import { decideRecording } from "./decideRecord.js"
 import { amendmentApprovers, chairingRoles, emit, final, incomplete, roleFor } from "./decideShared.js"
 import { evolveDecision } from "./evolveDecision.js"
 import { highlightGaps } from "./highlights.js"
+import { requestChanged } from "./requestAsItStands.js"
 
 type Change = Extract<DecisionCommand, { readonly _tag: "EditDecision" | "SignOff" | "AgreeOutsidePanel" | "RefuseOutsidePanel" | "AmendDecision" }>
 type Outside = NonNullable<Decision["outsidePanel"]>
@@ -136,6 +137,8 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         const closed = lapsedRefusal(outside)
         if (closed !== undefined) return yield* closed
         const role = yield* awaitedOf(command, outside)
+        const changed = command.request === undefined ? undefined : requestChanged(decision, command.request, context.policy)
+        if (changed !== undefined) return yield* changed
         return emit({ _tag: "OutsidePanelAgreed", role, at: command.at, by: { ...audit.by, role } })
       }
       case "RefuseOutsidePanel": {

@@ -161,7 +161,21 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
           const disabledChildIds = referral.form.children.filter((child) => child.disabled).map((child) => child.childId)
           return yield* decide(actor, decisionId, { _tag: "RecordOutsidePanelAgreement", decisionId, subject: yield* subjectOf(referral), ...agreement, disabledChildIds })
         }).pipe(Effect.provide(context)),
-      agreeOutsidePanel: (actor: Actor, id: DecisionId) => decide(actor, id, { _tag: "AgreeOutsidePanel" }),
+      /** Agreed to the request as it stands now: one changed since the proposal is refused (`requestChanged`). */
+      agreeOutsidePanel: (actor: Actor, id: DecisionId) =>
+        Effect.gen(function* () {
+          yield* authorise(actor, decisionPermissions.AgreeOutsidePanel)
+          const proposed = yield* load(decisionAggregate, { authorityId: actor.authorityId, streamType: decisionStreamType, id }).pipe(
+            Effect.flatMap((found) => loaded(found, "decision", id))
+          )
+          const referral = yield* loadReferral(actor, proposed.subject.referralId)
+          const request = {
+            childIds: referral.form.children.map((child) => child.childId),
+            requestTypes: referral.form.requestTypes,
+            disabledChildIds: referral.form.children.filter((child) => child.disabled).map((child) => child.childId)
+          }
+          return yield* decide(actor, id, { _tag: "AgreeOutsidePanel", request })
+        }).pipe(Effect.provide(context)),
       /** NSO-10: a holder of an awaited agreement's role will not give it, saying why; the proposal lapses. */
       refuseOutsidePanel: (actor: Actor, id: DecisionId, reason: string) =>
         Effect.flatMap(givenText(reason, "reason"), (reason) => run(actor, id, { _tag: "RefuseOutsidePanel", reason })),
