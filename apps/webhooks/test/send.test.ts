@@ -69,5 +69,8 @@ describe("carepanel-webhooks send: which body", () => {
     expect(JSON.parse(bodyOf({ ...noOptions, mosaic, example: "visit.recorded" }))).toMatchObject({ type: "request.submitted", data: { formId: "MOS-PANEL-2027-0099" } })
     expect(() => bodyOf({ ...noOptions, file: "/no/such/event.json" })).toThrow("--file /no/such/event.json: there is no such file")
     expect(() => bodyOf({ ...noOptions, mosaic: "/no/such/form.json" })).toThrow("--mosaic /no/such/form.json: there is no such file")
+    // A file that is not JSON (an export saved as CSV, say) is named with the option, not only the parser's words.
+    const csv = tempFile("form.csv", "FORM_ID,CHILD\nMOS-1,Sam")
+    expect(() => bodyOf({ ...noOptions, mosaic: csv })).toThrow(`--mosaic ${csv}: the file is not JSON (`)
   })
 })

@@ -31,6 +31,16 @@ const readGiven = (option: string, path: string) => {
   return readFileSync(path, "utf8")
 }
 
+/** A JSON file named on the command line, parsed, or an error naming the option and the path. */
+const parseGiven = (option: string, path: string): unknown => {
+  const text = readGiven(option, path)
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new Error(`${option} ${path}: the file is not JSON (${(error as Error).message})`)
+  }
+}
+
 const decodeForm = Schema.decodeUnknownEither(MosaicPanelForm, { errors: "all" })
 
 /** The export as `request.submitted`, or an error naming where it came from and every field that does not fit. */
@@ -49,7 +59,7 @@ const mosaicEvent = (form: unknown, from: string) => {
 /** The body to send: the given file, the mapped Mosaic export, or an example (by default the Mosaic example request). */
 export const bodyOf = (options: SendOptions): string => {
   if (options.file !== undefined) return readGiven("--file", options.file)
-  if (options.mosaic !== undefined) return JSON.stringify(mosaicEvent(JSON.parse(readGiven("--mosaic", options.mosaic)), `--mosaic ${options.mosaic}`))
+  if (options.mosaic !== undefined) return JSON.stringify(mosaicEvent(parseGiven("--mosaic", options.mosaic), `--mosaic ${options.mosaic}`))
   const type = options.example ?? "request.submitted"
   if (type === "request.submitted") return JSON.stringify(mosaicEvent(readJson(new URL("mosaic-form.json", examplesDir)), "examples/mosaic-form.json"))
   if (!exampleTypes().includes(type)) throw new Error(`--example ${type}: there is no such example; the examples are ${exampleTypes().join(", ")}`)
