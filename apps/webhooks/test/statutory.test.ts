@@ -153,7 +153,7 @@ describe("s20 accommodation (STAT-S20-CONSENT)", () => {
     expect(answer.body).toMatchObject({
       code: "S20ConsentIncomplete",
       detail:
-        "The child cannot be accommodated under s20 without to whom Dana Ashdale gave consent; that Dana Ashdale was told of the right to object and to remove the child at any time (STAT-S20-CONSENT)."
+        "The child cannot be accommodated under s20 until the consent record shows: to whom Dana Ashdale gave consent; that Dana Ashdale was told of the right to object and to remove the child at any time (STAT-S20-CONSENT)."
     })
     expect(await countOf(receiver.store, "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE delivery_id = 'msg_s20_partial' AND outcome = 'refused'")).toBe(1)
     expect((await placementEvents(placementId)).map((event) => event.type)).not.toContain("S20AccommodationRecorded")
@@ -352,7 +352,7 @@ describe("the statutory examples (docs/webhooks.md, carepanel-webhooks send --ex
     const shown = /```json\n(\{\n {2}"type": "accommodation\.s20_started"[\s\S]*?)```/.exec(docs)?.[1]
     expect(JSON.parse(shown ?? "null")).toEqual(JSON.parse(bodyOf({ url: "", secret: "", example: "accommodation.s20_started" })))
     expect(docs.replace(/\s+/g, " ")).toContain(
-      "without to whom Dana Ashdale gave consent; that Dana Ashdale was told of the right to object and to remove the child at any time (STAT-S20-CONSENT)."
+      "until the consent record shows: to whom Dana Ashdale gave consent; that Dana Ashdale was told of the right to object and to remove the child at any time (STAT-S20-CONSENT)."
     )
   })
 

@@ -192,7 +192,7 @@ const decide = (
           return yield* new S20ConsentIncomplete({
             ruleId: "STAT-S20-CONSENT",
             missing: [...missing],
-            message: `The child cannot be accommodated under s20 without ${missing.join("; ")} (STAT-S20-CONSENT).`
+            message: `The child cannot be accommodated under s20 until the consent record shows: ${missing.join("; ")} (STAT-S20-CONSENT).`
           })
         }
         return emit({ _tag: "S20AccommodationRecorded", consents: [first, ...rest], childWishes: command.record.childWishes, ...audit })

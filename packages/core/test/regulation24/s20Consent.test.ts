@@ -38,7 +38,7 @@ describe("s20 consent (STAT-S20-CONSENT)", () => {
       ]
     })
     expect(lincolnshire.given(placed()).when(accommodate({ consents: [], childWishes: { _tag: "NotAscertained", why: "" } })).refusal().message).toBe(
-      "The child cannot be accommodated under s20 without the consent of at least one person with parental responsibility; why the child's wishes and feelings could not be ascertained (STAT-S20-CONSENT)."
+      "The child cannot be accommodated under s20 until the consent record shows: the consent of at least one person with parental responsibility; why the child's wishes and feelings could not be ascertained (STAT-S20-CONSENT)."
     )
   })
 

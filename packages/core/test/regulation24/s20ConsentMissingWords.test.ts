@@ -36,7 +36,7 @@ describe("what an s20 consent record still lacks (STAT-S20-CONSENT)", () => {
     expect(missingFromS20Consent(blank, now)).toEqual(["the child's wishes and feelings (empty)"])
     expect(lincolnshire.given(placed()).when(accommodate(blank)).refusal()).toMatchObject({
       _tag: "S20ConsentIncomplete",
-      message: "The child cannot be accommodated under s20 without the child's wishes and feelings (empty) (STAT-S20-CONSENT)."
+      message: "The child cannot be accommodated under s20 until the consent record shows: the child's wishes and feelings (empty) (STAT-S20-CONSENT)."
     })
   })
 })
