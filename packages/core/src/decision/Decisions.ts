@@ -27,6 +27,7 @@ import { hearingFor } from "./decisionHearing.js"
 import { readWhere } from "../agenda/readAll.js"
 import { decisionAwaits, hangsOnAHearing } from "../deadlines/awaiting.js"
 import { decisionPermissions, decisionReaders } from "./decisionPermissions.js"
+import { requestAsItStands } from "./requestAsItStands.js"
 
 const subjectOf = (referral: Referral): Effect.Effect<Subject, IncompleteDecision> => {
   const [child, ...children] = referral.form.children.map((candidate) => candidate.childId)
@@ -158,7 +159,7 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
           yield* authorise(actor, decisionPermissions.RecordOutsidePanelAgreement)
           const referral = yield* loadReferral(actor, referralId)
           const decisionId = yield* newId
-          const disabledChildIds = referral.form.children.filter((child) => child.disabled).map((child) => child.childId)
+          const { disabledChildIds } = requestAsItStands(referral)
           return yield* decide(actor, decisionId, { _tag: "RecordOutsidePanelAgreement", decisionId, subject: yield* subjectOf(referral), ...agreement, disabledChildIds })
         }).pipe(Effect.provide(context)),
       /** Agreed to the request as it stands now: one changed since the proposal is refused (`requestChanged`). */
@@ -169,12 +170,7 @@ export class Decisions extends Effect.Service<Decisions>()("@carepanel/core/Deci
             Effect.flatMap((found) => loaded(found, "decision", id))
           )
           const referral = yield* loadReferral(actor, proposed.subject.referralId)
-          const request = {
-            childIds: referral.form.children.map((child) => child.childId),
-            requestTypes: referral.form.requestTypes,
-            disabledChildIds: referral.form.children.filter((child) => child.disabled).map((child) => child.childId)
-          }
-          return yield* decide(actor, id, { _tag: "AgreeOutsidePanel", request })
+          return yield* decide(actor, id, { _tag: "AgreeOutsidePanel", request: requestAsItStands(referral) })
         }).pipe(Effect.provide(context)),
       /** NSO-10: a holder of an awaited agreement's role will not give it, saying why; the proposal lapses. */
       refuseOutsidePanel: (actor: Actor, id: DecisionId, reason: string) =>

@@ -3,6 +3,7 @@ import { recordName } from "../notifications/recordName.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { citation } from "../policy/localDefaults.js"
 import { RequestType } from "../policy/RequestType.js"
+import type { Referral } from "../referral/Referral.js"
 import { ChildId } from "../shared/ids.js"
 import type { Decision } from "./Decision.js"
 import { casesToConfirm } from "./decisionChecks.js"
@@ -15,6 +16,13 @@ export const RequestAsItStands = Schema.Struct({
   disabledChildIds: Schema.Array(ChildId)
 })
 export type RequestAsItStands = typeof RequestAsItStands.Type
+
+/** A request's children, what it asks and which children it records as disabled, as its form now says. */
+export const requestAsItStands = (referral: Referral): RequestAsItStands => ({
+  childIds: referral.form.children.map((child) => child.childId),
+  requestTypes: referral.form.requestTypes,
+  disabledChildIds: referral.form.children.filter((child) => child.disabled).map((child) => child.childId)
+})
 
 const sameSet = <A>(a: ReadonlyArray<A>, b: ReadonlyArray<A>) => a.length === b.length && new Set(a).size === new Set([...a, ...b]).size
 
