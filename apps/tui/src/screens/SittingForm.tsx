@@ -1,4 +1,4 @@
-import { AttendanceStatus, londonDateOf, Membership, PersonId, type Sitting, Sittings } from "@carepanel/core"
+import { AttendanceStatus, beforeSittingDay, Membership, PersonId, type Sitting, Sittings } from "@carepanel/core"
 import { DateTime, Effect } from "effect"
 import { useState } from "react"
 import { useCore } from "../ui/CoreContext.js"
@@ -24,7 +24,7 @@ const membersAway = (sitting: Sitting): ReadonlyArray<Choice> =>
 
 /** Before the sitting's day no one can be present yet (the core refuses it): a confirmation is what is recorded then. */
 const statusesOn = (sitting: Sitting, now: Date | undefined): ReadonlyArray<AttendanceStatus> =>
-  now !== undefined && londonDateOf(DateTime.unsafeMake(now)) < sitting.date
+  now !== undefined && beforeSittingDay(sitting, DateTime.unsafeMake(now))
     ? ["confirmed", ...AttendanceStatus.literals.filter((status) => status !== "confirmed")]
     : AttendanceStatus.literals
 

@@ -1,5 +1,6 @@
 import { DateTime, Schema } from "effect"
 import { LocalDate } from "../calendar/LocalDate.js"
+import { londonDateOf } from "../calendar/londonTime.js"
 import { ActedBy } from "../shared/actor.js"
 import { AuthorityId, ChildId, PanelId, ReferralId, SittingId } from "../shared/ids.js"
 import { AgendaItem, Attendance, FiledSheet } from "./SittingEvents.js"
@@ -42,6 +43,9 @@ export type SittingState = Sitting | undefined
 /** A sitting's agenda can change until the sitting starts: rebuilt, or a request accepted onto it. */
 export const agendaOpenAt = (sitting: { readonly startsAt: DateTime.Utc }, at: DateTime.Utc): boolean =>
   DateTime.lessThan(at, sitting.startsAt)
+
+/** Before the sitting's day in London: no one can be present at it yet (members are signed in as they arrive on the day). */
+export const beforeSittingDay = (sitting: { readonly date: LocalDate }, at: DateTime.Utc): boolean => londonDateOf(at) < sitting.date
 
 /** Children on the agenda, each once. */
 export const childrenOnAgenda = (sitting: Sitting): ReadonlyArray<ChildId> => [

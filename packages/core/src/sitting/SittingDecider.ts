@@ -1,7 +1,7 @@
 import { DateTime, Effect } from "effect"
 import { NoSuchRecord } from "../shared/errors.js"
 import { formatDate } from "../calendar/format.js"
-import { atLondon, londonDateOf } from "../calendar/londonTime.js"
+import { atLondon } from "../calendar/londonTime.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { citation } from "../policy/localDefaults.js"
@@ -10,7 +10,7 @@ import { actedBy } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { describeRoles } from "../shared/roles.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
-import type { Sitting, SittingState } from "./Sitting.js"
+import { beforeSittingDay, type Sitting, type SittingState } from "./Sitting.js"
 import type { SittingCommand } from "./SittingCommands.js"
 import {
   type DeputyCannotStandIn,
@@ -49,9 +49,6 @@ const beforeStart = (sitting: Sitting, at: DateTime.Utc, doing: string) =>
   DateTime.lessThan(at, sitting.startsAt)
     ? Effect.succeed(sitting)
     : fail(`You cannot ${doing}: the sitting on ${formatDate(sitting.date)} has started.`)
-
-/** Before the sitting's day in London: no one can be present at it yet (members are signed in as they arrive on the day). */
-const beforeTheDay = (sitting: Sitting, at: DateTime.Utc) => londonDateOf(at) < sitting.date
 
 const emit = (...events: ReadonlyArray<SittingEvent>): ReadonlyArray<SittingEvent> => events
 
@@ -105,7 +102,7 @@ const decide = (
         if (sitting.papersSentAt !== undefined) return yield* fail("The papers for this agenda have already gone to members.")
         return emit({ _tag: "PapersSent", ...audit })
       case "RecordAttendance":
-        if (command.entry.status === "present" && beforeTheDay(sitting, command.at)) {
+        if (command.entry.status === "present" && beforeSittingDay(sitting, command.at)) {
           return yield* fail(
             `${command.entry.name} can be recorded as present on the day of the sitting (${formatDate(sitting.date)}); until then, record that they confirmed they will come.`
           )
@@ -118,7 +115,7 @@ const decide = (
             message: `Only the chair or a deputy (${describeRoles(chairs)}) decides whether enough members are present (${citation(panel.quorum.ruleId)}).`
           })
         }
-        if (beforeTheDay(sitting, command.at)) {
+        if (beforeSittingDay(sitting, command.at)) {
           return yield* fail(`The chair decides whether enough members are present on the day of the sitting (${formatDate(sitting.date)}), not before.`)
         }
         yield* checkQuorum(panel.quorum, sitting.attendance, command.enough)
