@@ -158,7 +158,7 @@ export const Reports = () => {
   }, navigation.keysLive)
   /** A period the core refuses keeps the form open with what was typed, and says why on the status line. */
   const choose = async (values: Values) => {
-    const range = { from: values.from?.trim() ?? "", to: values.to?.trim() ?? "" }
+    const range = { from: values.from ?? "", to: values.to ?? "" }
     const checked = await run(Effect.flatMap(ReportsService, (use) => use.period(actor, range)))
     // The core says why as a tree (schema, then field, then reason): the reason is the line a person reads.
     if (!checked.ok) return navigation.say({ kind: "refused", text: checked.message.split("└─").at(-1)!.trim() })

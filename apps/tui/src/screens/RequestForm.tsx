@@ -18,8 +18,8 @@ export interface RequestFormProps {
 }
 
 const ruleIdOf = (text: string) =>
-  Schema.decodeUnknown(RuleId)(text.trim()).pipe(
-    Effect.mapError(() => ({ message: `"${text.trim()}" is not a rule id of the catalogue (for example LIN-4 or NSO-7).` }))
+  Schema.decodeUnknown(RuleId)(text).pipe(
+    Effect.mapError(() => ({ message: `"${text}" is not a rule id of the catalogue (for example LIN-4 or NSO-7).` }))
   )
 
 /** The form for one action on a request; what is typed stays if the core refuses, until esc. */
@@ -64,7 +64,7 @@ export const RequestForm = ({ request, action, sittings, lateGranters, onDone }:
               ruleIdOf(values.ruleId ?? "").pipe(
                 Effect.flatMap((ruleId) =>
                   Effect.flatMap(Referrals, (use) =>
-                    use.redirect(actor, request.id, { ruleId, reason, ...(values.redirectTo?.trim() ? { redirectTo: values.redirectTo.trim() } : {}) })
+                    use.redirect(actor, request.id, { ruleId, reason, ...(values.redirectTo ? { redirectTo: values.redirectTo } : {}) })
                   )
                 )
               ),

@@ -60,7 +60,7 @@ export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sit
   const statuses = statusesOn(sitting, useNow(60_000))
   useTypingMode()
   const submit = async (values: Values) => {
-    const name = values.name?.trim() ?? ""
+    const name = values.name ?? ""
     const done =
       action === "attendance"
         ? await command(
@@ -68,18 +68,18 @@ export const SittingForm = ({ sitting, action, onDone }: { readonly sitting: Sit
               use.recordAttendance(actor, sitting.id, {
                 personId: PersonId.make(name.toLowerCase().replace(/[^a-z]+/g, "-") || "unnamed"),
                 name,
-                seat: values.seat?.trim() ?? "",
+                seat: values.seat ?? "",
                 status: (values.status ?? statuses[0]) as AttendanceStatus,
                 membership: (values.membership ?? "standing") as Membership,
                 ...(values.standsInForPersonId ? { standsInForPersonId: PersonId.make(values.standsInForPersonId) } : {}),
-                ...(values.standsInFor?.trim() ? { standsInFor: values.standsInFor.trim() } : {}),
+                ...(values.standsInFor ? { standsInFor: values.standsInFor } : {}),
                 ...(chosenOf(values.represents).length > 0 ? { represents: chosenOf(values.represents).map((memberId) => PersonId.make(memberId)) } : {})
               })
             ),
             `Attendance recorded for ${name}.`
           )
         : await command(
-            Effect.flatMap(Sittings, (use) => use.confirmQuorum(actor, sitting.id, (values.enough ?? "yes") === "yes", values.note?.trim() ?? "")),
+            Effect.flatMap(Sittings, (use) => use.confirmQuorum(actor, sitting.id, (values.enough ?? "yes") === "yes", values.note ?? "")),
             "Quorum decision recorded."
           )
     if (done) onDone()
