@@ -67,6 +67,15 @@ const requireStatus = (
 }
 
 /** Types a command's events as referral events (so `_tag` literals stay literal). */
+/**
+ * The late route's own rule, where it is not the deadline's: a chair letting a late request on is Carepanel's default
+ * at most authorities (DEF-LATE-PERMISSION), not something the deadline's rule (NSO-3, LIN-3) says.
+ */
+const lateRouteCited = (policy: AuthorityPolicy): string => {
+  const { latePermission, submissionDeadline } = policy.referral
+  return latePermission.ruleId === submissionDeadline.ruleId ? "" : ` (${citation(latePermission.ruleId)})`
+}
+
 const emit = (...events: ReadonlyArray<ReferralEvent>): ReadonlyArray<ReferralEvent> => events
 
 const decide = (
@@ -143,7 +152,7 @@ const decide = (
               `(${rule.ruleId}: ${deadline.phrase} the sitting on ${formatDate(sitting.date)}). ` +
               (policy.referral.latePermission.roles.length === 0
                 ? "This panel does not take late requests: it can go to the next sitting."
-                : `It needs the permission of the ${describeRoles(policy.referral.latePermission.roles)} to be heard then.`)
+                : `It needs the permission of the ${describeRoles(policy.referral.latePermission.roles)} to be heard then${lateRouteCited(policy)}.`)
           })
         }
         return emit({ _tag: "AcceptedOntoSitting", sittingId: sitting.id, sittingDate: sitting.date, late, ...audit })

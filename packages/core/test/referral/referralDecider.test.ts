@@ -299,13 +299,14 @@ describe("referral decider: onto a sitting", () => {
     expect(events).toMatchObject([{ _tag: "AcceptedOntoSitting", sittingId: "sit_9jun", late: false }])
   })
 
-  it("LIN-3: refuses a request ready after the deadline, explaining which deadline", () => {
+  it("LIN-3, DEF-LATE-PERMISSION: refuses a request ready after the deadline, explaining which deadline, and cites the late route as Carepanel's default (LIN-3 says the request MUST arrive by then)", () => {
     const history = ready(london("2027-06-04", "12:01"))
     const refusal = lincolnshire.given(history).when(cmd("administrator", { _tag: "AcceptOntoSitting", sitting: wednesday })).refusal()
     expect(refusal._tag).toBe("LateRequest")
     expect(refusal.message).toBe(
       "This request was ready at 12:01 Fri 4 Jun 2027, after the deadline of 12:00 Fri 4 Jun 2027 " +
-        "(LIN-3: noon on the Friday before the sitting on Wed 9 Jun 2027). It needs the permission of the panel chair or vice chair to be heard then."
+        "(LIN-3: noon on the Friday before the sitting on Wed 9 Jun 2027). It needs the permission of the panel chair or vice chair to be heard then " +
+        "(DEF-LATE-PERMISSION, Carepanel default, not in the terms of reference; set by the authority's policy)."
     )
   })
 
