@@ -14,7 +14,8 @@ const courtDays = (days: number) => ({ _tag: "DaysAfter" as const, days, unit: "
  * NSO-10: an EPO plan is authorised by panel retrospectively, at the first sitting after the order. When that
  * sitting falls after the order has lapsed (or none is scheduled), the panel would first see the plan once the
  * order is over: a warning, due when the order lapses, while no end (nor a next order) is recorded. Only for an
- * authority whose panel takes EPO plans retrospectively.
+ * authority whose panel takes EPO plans retrospectively. NSO-10 sets no such time, so the warning cites Carepanel's
+ * default (DEF-EPO-PLAN-BEFORE-LAPSE), not the authority's outside-panel rule.
  */
 const retrospectiveWarning = (
   record: ChildRecord,
@@ -33,7 +34,7 @@ const retrospectiveWarning = (
       id: `${record.childId}:epo-retrospective:${order.orderId}`,
       about: { kind: "child", id: record.childId },
       title: "EPO plan: the next sitting falls after the order lapses; bring it to an extra sitting before then",
-      rule: { ruleId: outside.retrospectiveRuleId ?? outside.ruleId, fixed: { due: lapses, phrase: "when the emergency protection order lapses" } },
+      rule: { ruleId: "DEF-EPO-PLAN-BEFORE-LAPSE", fixed: { due: lapses, phrase: "when the emergency protection order lapses" } },
       anchor: order.madeAt,
       anchorText:
         next === undefined
@@ -46,7 +47,7 @@ const retrospectiveWarning = (
 /**
  * STAT-S44: each order's end, the court's period of days from when it was made, met by its extension or by a recorded
  * end (returned home, s20 with consent, an interim care order, discharged); the extended end, from the first end;
- * and NSO-10's warning when the next sitting comes after the order has lapsed. An order that lapsed with no end
+ * and the warning (DEF-EPO-PLAN-BEFORE-LAPSE) when the next sitting comes after the order has lapsed. An order that lapsed with no end
  * recorded is met by the next order the court made (late if made after the lapse): the child's protection went on under
  * that order, and the first order's clock does not stay overdue for ever.
  */

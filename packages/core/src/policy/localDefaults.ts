@@ -119,6 +119,11 @@ export const localDefaults = {
     why: "CPR-6 names the task and sets no time; two working days keeps it within the week, so the social worker can complete the template with SEN and health colleagues before the next sitting.",
     policyField: "decision.complexNeedsReferral.templateToSocialWorker"
   },
+  "DEF-EPO-PLAN-BEFORE-LAPSE": {
+    rule: "Where the panel takes EPO plans retrospectively (NSO-10) and its next sitting falls after the order lapses, a warning falls due when the order lapses: bring the plan to an extra sitting before then.",
+    why: "NSO-10 says EPO plans are authorised retrospectively and sets no time; a warning at the lapse keeps the panel from first seeing the plan once the order is over.",
+    policyField: "outsidePanel.retrospectivePresentation"
+  },
   "DEF-S46-WARN-48H": {
     rule: "A warning 48 hours after police protection began, 24 hours before its 72-hour limit (STAT-S46), to the team manager, head of service and nominated officer.",
     why: "The statute sets the 72-hour limit, not a warning; a day's notice leaves time to arrange the child's return, s20 with consent, or an order.",

@@ -105,12 +105,12 @@ describe("emergency protection orders (STAT-S44)", () => {
     expect(afterIco.epo).toMatchObject({ state: "met", metLate: false })
   })
 
-  it("NSO-10: when the next sitting falls after the order lapses, the retrospective EPO plan is warned, due when the order lapses", () => {
+  it("NSO-10, DEF-EPO-PLAN-BEFORE-LAPSE: when the next sitting falls after the order lapses, the retrospective EPO plan is warned, due when the order lapses, citing Carepanel's default", () => {
     const afterLapse = sittingOf("north-somerset", "care-and-resource", "sit_7apr", "2027-04-07")
     const warning = clocksOf(made(), london("2027-03-26", "09:00"), [afterLapse])["epo-retrospective"]
-    expect(warning).toMatchObject({ ruleId: "NSO-10", due: london("2027-04-02", "14:00"), state: "pending" })
+    expect(warning).toMatchObject({ ruleId: "DEF-EPO-PLAN-BEFORE-LAPSE", due: london("2027-04-02", "14:00"), state: "pending" })
     expect(warning!.explanation).toMatch(
-      /^due 14:00 Fri 2 Apr 2027 - NSO-10: when the emergency protection order lapses \(made at 14:00 Thu 25 Mar 2027\), before the next sitting at \d\d:\d\d Wed 7 Apr 2027 that would take its plan retrospectively$/
+      /^due 14:00 Fri 2 Apr 2027 - DEF-EPO-PLAN-BEFORE-LAPSE, Carepanel default, not in the terms of reference; set by the authority's policy: when the emergency protection order lapses \(made at 14:00 Thu 25 Mar 2027\), before the next sitting at \d\d:\d\d Wed 7 Apr 2027 that would take its plan retrospectively$/
     )
     const beforeLapse = sittingOf("north-somerset", "care-and-resource", "sit_31mar", "2027-03-31")
     expect(clocksOf(made(), london("2027-03-26", "09:00"), [beforeLapse, afterLapse])["epo-retrospective"]).toBeUndefined()
@@ -124,14 +124,14 @@ describe("emergency protection orders (STAT-S44)", () => {
     expect(deadlines.map((deadline) => deadline.id)).toEqual(["child-1:epo:epo-1"])
   })
 
-  it("STAT-S44, NSO-10: overdue, the order's end reaches the social worker's team manager and the warning the panel administrator", () => {
+  it("STAT-S44, DEF-EPO-PLAN-BEFORE-LAPSE: overdue, the order's end reaches the social worker's team manager and the warning the panel administrator", () => {
     const now = london("2027-04-02", "14:01")
     const deadlines = deadlinesOf({ referrals: [], sittings: [], childRecords: [recordOf(made())] }, contextOf("north-somerset"), { now, dueSoonHours: 0 })
     const sent = clockNotifications(deadlines, now, { authorityId: AuthorityId.make("north-somerset"), policy: preset("north-somerset"), dueSoonHours: 0, lookup: clockLookup({ referrals: [] }) })
     // Both are due when the order lapses: clocks due at one instant come in the order of their ids.
     expect(sent.map((n) => [n.headline, n.recipients[0]])).toEqual([
-      ["Overdue (NSO-10): child's record child-1", { _tag: "RoleHolder", role: "team_manager" }],
-      ["Overdue (NSO-10): child's record child-1", { _tag: "RoleHolder", role: "panel_administrator" }],
+      ["Overdue (DEF-EPO-PLAN-BEFORE-LAPSE): child's record child-1", { _tag: "RoleHolder", role: "team_manager" }],
+      ["Overdue (DEF-EPO-PLAN-BEFORE-LAPSE): child's record child-1", { _tag: "RoleHolder", role: "panel_administrator" }],
       ["Overdue (STAT-S44): child's record child-1", { _tag: "RoleHolder", role: "team_manager" }]
     ])
   })

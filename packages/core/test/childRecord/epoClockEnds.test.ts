@@ -67,22 +67,22 @@ describe("an order that lapsed with no end recorded, then a new order (STAT-S44)
   })
 })
 
-describe("the retrospective EPO plan and the next sitting (NSO-10)", () => {
-  it("NSO-10: a sitting at the order's own minute is passed over, and one starting the minute the order lapses is too late: the plan is warned", () => {
+describe("the retrospective EPO plan and the next sitting (NSO-10, DEF-EPO-PLAN-BEFORE-LAPSE)", () => {
+  it("DEF-EPO-PLAN-BEFORE-LAPSE: a sitting at the order's own minute is passed over, and one starting the minute the order lapses is too late: the plan is warned, citing Carepanel's default (NSO-10 sets no time)", () => {
     const warning = clocksOf(made(), london("2027-03-24", "15:00"), [sitting("2027-03-24"), sitting("2027-03-31")])["epo-retrospective"]
     expect(warning).toMatchObject({
-      ruleId: "NSO-10",
+      ruleId: "DEF-EPO-PLAN-BEFORE-LAPSE",
       due: london("2027-03-31", "13:30"),
       title: "EPO plan: the next sitting falls after the order lapses; bring it to an extra sitting before then",
       about: { kind: "child", id: "child-1" },
       explanation:
-        "due 13:30 Wed 31 Mar 2027 - NSO-10: when the emergency protection order lapses (made at 13:30 Wed 24 Mar 2027), before the next sitting at 13:30 Wed 31 Mar 2027 that would take its plan retrospectively"
+        "due 13:30 Wed 31 Mar 2027 - DEF-EPO-PLAN-BEFORE-LAPSE, Carepanel default, not in the terms of reference; set by the authority's policy: when the emergency protection order lapses (made at 13:30 Wed 24 Mar 2027), before the next sitting at 13:30 Wed 31 Mar 2027 that would take its plan retrospectively"
     })
   })
 
-  it("NSO-10: with no sitting scheduled after the order, the warning says so in full", () => {
+  it("DEF-EPO-PLAN-BEFORE-LAPSE: with no sitting scheduled after the order, the warning says so in full", () => {
     expect(clocksOf(made(), london("2027-03-24", "15:00"), [sitting("2027-03-17")])["epo-retrospective"]?.explanation).toBe(
-      "due 13:30 Wed 31 Mar 2027 - NSO-10: when the emergency protection order lapses (made at 13:30 Wed 24 Mar 2027), with no sitting scheduled to take its plan retrospectively"
+      "due 13:30 Wed 31 Mar 2027 - DEF-EPO-PLAN-BEFORE-LAPSE, Carepanel default, not in the terms of reference; set by the authority's policy: when the emergency protection order lapses (made at 13:30 Wed 24 Mar 2027), with no sitting scheduled to take its plan retrospectively"
     )
   })
 
@@ -98,9 +98,9 @@ describe("the retrospective EPO plan and the next sitting (NSO-10)", () => {
     expect(deadlines.map((deadline) => deadline.id)).toEqual(["child-1:epo:epo-1"])
   })
 
-  it("DEF-RETROSPECTIVE-SLOT: a policy that names its own rule for the retrospective slot has the warning cite it, not NSO-10", () => {
+  it("DEF-EPO-PLAN-BEFORE-LAPSE: a policy that names its own rule for the retrospective slot still has the warning cite Carepanel's default, the rule its time comes from", () => {
     const base = preset("north-somerset")
     const policy = { ...base, outsidePanel: { ...base.outsidePanel, retrospectiveRuleId: "DEF-RETROSPECTIVE-SLOT" } } as AuthorityPolicy
-    expect(clocksOf(made(), london("2027-03-24", "15:00"), [], policy)["epo-retrospective"]).toMatchObject({ ruleId: "DEF-RETROSPECTIVE-SLOT" })
+    expect(clocksOf(made(), london("2027-03-24", "15:00"), [], policy)["epo-retrospective"]).toMatchObject({ ruleId: "DEF-EPO-PLAN-BEFORE-LAPSE" })
   })
 })

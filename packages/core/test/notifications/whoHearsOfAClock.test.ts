@@ -79,7 +79,7 @@ describe("who is reminded of a clock about a child's placement or record", () =>
   })
 
   it("NSO-10, STAT-S25: the EPO's retrospective sitting reaches the administrator too; 72 hours in secure accommodation the head of service, urgently; the 48-hour warning only the caseholders", () => {
-    expect(toldOf(overdue("child-1:epo-retrospective:epo_1", "child", "NSO-10"))).toEqual([...caseholders, "role:panel_administrator"])
+    expect(toldOf(overdue("child-1:epo-retrospective:epo_1", "child", "DEF-EPO-PLAN-BEFORE-LAPSE"))).toEqual([...caseholders, "role:panel_administrator"])
     expect(toldOf(overdue("child-1:secure-72h:sec_1", "child", "STAT-S25"))).toEqual([...caseholders, "role:head_of_service"])
     expect(toldOf(overdue("child-1:secure-48h:sec_1", "child", "DEF-S25-WARN-48H"))).toEqual(caseholders)
     const [urgent] = clockNotifications([overdue("child-1:secure-72h:sec_1", "child", "STAT-S25")], now, { authorityId: lincolnshire })
