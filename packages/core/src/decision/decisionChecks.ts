@@ -1,7 +1,8 @@
 import { formatDate } from "../calendar/format.js"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import type { CaseToConfirm } from "../policy/DecisionPolicy.js"
+import { type CaseToConfirm, outsidePanelRecordRuleOf } from "../policy/DecisionPolicy.js"
+import { citation } from "../policy/localDefaults.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Role } from "../shared/roles.js"
 import { agreedFieldLabel, agreedFieldsFor, isAgreed } from "./agreedByRequestType.js"
@@ -54,7 +55,11 @@ export interface OutsidePanelRecord {
   readonly lpmHeld: boolean
 }
 
-/** LIN-11: an agreement outside panel records why, the agreement, its timescales, and the actions expected. */
+/**
+ * LIN-11: an agreement outside panel records why, the agreement, its timescales, and the actions expected. Elsewhere
+ * the outside-panel rule (NSO-10, SUP-7, KNO-5) says only who agrees, so the record's gaps cite the policy's record
+ * rule (DEF-OUTSIDE-PANEL-RECORD unless it names LIN-11).
+ */
 export const outsidePanelGaps = (
   content: DecisionContent,
   subject: Subject,
@@ -62,11 +67,12 @@ export const outsidePanelGaps = (
   record: OutsidePanelRecord
 ): ReadonlyArray<Gap> => {
   const rule = policy.outsidePanel.ruleId
+  const recordRule = outsidePanelRecordRuleOf(policy.outsidePanel)
   const gaps: Gap[] = []
-  if (blank(record.whyOutsidePanel)) gaps.push({ field: "whyOutsidePanel", label: "why it could not wait for panel", ruleId: rule })
+  if (blank(record.whyOutsidePanel)) gaps.push({ field: "whyOutsidePanel", label: "why it could not wait for panel", ruleId: recordRule })
   if (content.outcome !== "approve") gaps.push({ field: "outcome", label: "an agreement (outside panel only agreements are recorded)", ruleId: rule })
-  if (blank(record.timescales)) gaps.push({ field: "timescales", label: "the timescales of the agreement", ruleId: rule })
-  if (content.actions.length === 0) gaps.push({ field: "actions", label: "the actions expected, with timescales", ruleId: rule })
+  if (blank(record.timescales)) gaps.push({ field: "timescales", label: "the timescales of the agreement", ruleId: recordRule })
+  if (content.actions.length === 0) gaps.push({ field: "actions", label: "the actions expected, with timescales", ruleId: recordRule })
   if (policy.outsidePanel.s20Tasks && subject.requestTypes.includes("s20_accommodation") && !record.placed) {
     gaps.push({ field: "placedAt", label: "when the child was placed", ruleId: policy.outsidePanel.s20Tasks.clock.ruleId })
   }
@@ -83,8 +89,15 @@ export const agreementsNeeded = (policy: AuthorityPolicy, subject: Subject): Rea
     .filter((entry) => entry.forRequestTypes === undefined || subject.requestTypes.some((type) => entry.forRequestTypes!.includes(type)))
     .map(({ anyOf }) => ({ anyOf }))
 
+/** Each gap with its rule; a Carepanel default says so the first time it is cited (DEF-OUTSIDE-PANEL-RECORD). */
 export const describeGaps = (gaps: ReadonlyArray<Gap>) =>
-  gaps.map((gap) => (gap.ruleId ? `${gap.label} (${gap.ruleId})` : gap.label)).join("; ")
+  gaps
+    .map((gap, i) => {
+      if (gap.ruleId === undefined) return gap.label
+      const firstCited = gaps.findIndex((other) => other.ruleId === gap.ruleId) === i
+      return `${gap.label} (${firstCited ? citation(gap.ruleId) : gap.ruleId})`
+    })
+    .join("; ")
 
 /** The narrow cases (LIN-11) this request's types are agreed outside panel only as: each must be confirmed. */
 export const casesToConfirm = (policy: AuthorityPolicy, subject: Subject): ReadonlyArray<CaseToConfirm> =>

@@ -4,7 +4,7 @@ import { atLondon, londonDateOf } from "../calendar/londonTime.js"
 import { timeOfDay } from "../calendar/londonTime.js"
 import { type ClockSpec, rememberingResolver } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { timescalesRuleOf } from "../policy/DecisionPolicy.js"
+import { outsidePanelRecordRuleOf, timescalesRuleOf } from "../policy/DecisionPolicy.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { agreedFieldsFor } from "./agreedByRequestType.js"
 import { complexNeedsClocks } from "./complexNeedsReferral.js"
@@ -92,10 +92,10 @@ const s20TaskRunsFrom: Record<S20Task, "agreement" | "placement"> = {
 }
 
 /**
- * The clocks a decision starts: its actions (the authority's timescales rule: CPR-10, LIN-5, else DEF-RECORD-TIMESCALES),
- * the actions case note (LIN-6), FGC escalation (LIN-9), the return to panel (LIN-7), automatic reviews (NSO-9) and the Complex
- * Needs Panel referral template (CPR-6); and for decisions
- * outside panel the retrospective presentation (NSO-10, KNO-5) and the 48-hour tasks (LIN-12).
+ * The clocks a decision starts: its actions (the authority's timescales rule: CPR-10, LIN-5, else DEF-RECORD-TIMESCALES;
+ * outside panel, LIN-11, else DEF-OUTSIDE-PANEL-RECORD), at a sitting the actions case note (LIN-6) and FGC escalation
+ * (LIN-9), the return to panel (LIN-7), automatic reviews (NSO-9) and the Complex Needs Panel referral template (CPR-6);
+ * and for decisions outside panel the retrospective presentation (NSO-10, KNO-5) and the 48-hour tasks (LIN-12).
  */
 export const decisionClocks = (
   decision: Decision,
@@ -111,6 +111,11 @@ export const decisionClocks = (
   )
   const clocks: ClockSpec[] = []
   const timescales = timescalesRuleOf(policy.decision)
+  const atPanel = decision.madeAt === "panel"
+  // An agreement outside panel's actions run under the rule for what it records (LIN-11, else DEF-OUTSIDE-PANEL-RECORD),
+  // not the panel record's (CPR-10, LIN-5); the actions case note (LIN-6) and the FGC escalations (LIN-9) count from a
+  // sitting, so an agreement outside panel starts neither.
+  const actionsRule = atPanel ? timescales : outsidePanelRecordRuleOf(policy.outsidePanel)
   // An agreement outside panel still waiting for an agreement when the request was heard again lapsed (NSO-10, LIN-11):
   // it can no longer be agreed, so its actions were never agreed and are owed by nobody.
   const owed = lapsed(decision, reheardAt) ? [] : decision.content.actions
@@ -120,14 +125,14 @@ export const decisionClocks = (
       id: `${decision.id}:action:${action.actionId}`,
       about: { kind: "action", id: action.actionId },
       title: `${action.description} (${action.ownerName ?? roleLabel[action.ownerRole]})`,
-      rule: { ruleId: timescales, fixed: { due: atLondon(action.dueDate, endOfOfficeDay), phrase: "the date set for this action at" } },
+      rule: { ruleId: actionsRule, fixed: { due: atLondon(action.dueDate, endOfOfficeDay), phrase: "the date set for this action at" } },
       anchor: decision.heardAt,
       anchorText: heard,
       metAt: action.progress._tag === "Completed" ? action.progress.at : undefined
     })
   }
   const caseNote = policy.decision.actionsCaseNote
-  if (caseNote && owed.length > 0) {
+  if (caseNote && atPanel && owed.length > 0) {
     clocks.push({
       id: `${decision.id}:actions-case-note`,
       about,
@@ -140,7 +145,7 @@ export const decisionClocks = (
   }
   for (const action of owed.filter((candidate) => candidate.fgcReferral && candidate.progress._tag !== "Replaced")) {
     const received = decision.fgcReferralsReceived.find((entry) => entry.actionId === action.actionId)?.at
-    for (const escalation of policy.decision.fgcReferralEscalations) {
+    for (const escalation of atPanel ? policy.decision.fgcReferralEscalations : []) {
       clocks.push({
         id: `${decision.id}:fgc:${action.actionId}:${escalation.escalateTo}`,
         about: { kind: "action", id: action.actionId },

@@ -100,6 +100,12 @@ const outsidePanelFields = {
    * One case per request type, so a confirmation confirms exactly the cases the refusal named.
    */
   onlyInCasesConfirmed: Schema.optional(Schema.Array(CaseToConfirm)),
+  /**
+   * The rule saying what an agreement outside panel records (why it could not wait, its timescales, the actions
+   * expected with theirs), cited by the refusal of one without them and by its actions' clocks: LIN-11 where the
+   * procedure says so; absent, DEF-OUTSIDE-PANEL-RECORD (NSO-10, SUP-7, KNO-5 are silent on it).
+   */
+  recordRuleId: Schema.optional(RuleId),
   /** NSO-10, KNO-5: book a slot on the next sitting to present it retrospectively. LIN-11: not needed. */
   retrospectivePresentation: Schema.Boolean,
   /** The rule the retrospective presentation cites where it differs from `ruleId` (DEF-RETROSPECTIVE-SLOT). */
@@ -112,6 +118,9 @@ const outsidePanelFields = {
   /** LIN-12: the tasks due after section 20 accommodation agreed outside panel. */
   s20Tasks: Schema.optional(Schema.Struct({ clock: RuledClock }))
 }
+
+/** The rule an agreement outside panel's record and its actions' dates cite (`recordRuleId`). */
+export const outsidePanelRecordRuleOf = (outside: { readonly recordRuleId?: RuleId | undefined }): RuleId => outside.recordRuleId ?? "DEF-OUTSIDE-PANEL-RECORD"
 
 const oneCasePerType = (cases: ReadonlyArray<CaseToConfirm> | undefined) => {
   const types = (cases ?? []).flatMap((entry) => entry.forRequestTypes)

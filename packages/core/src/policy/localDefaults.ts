@@ -64,6 +64,11 @@ export const localDefaults = {
     why: "The terms of reference bring emergencies to panel but say nothing of agreeing them between sittings.",
     policyField: "outsidePanel"
   },
+  "DEF-OUTSIDE-PANEL-RECORD": {
+    rule: "An agreement outside panel records why it could not wait for panel, its timescales, and the actions expected with their timescales; each action's date runs as a clock.",
+    why: "Only Lincolnshire's procedure (LIN-11) says what an agreement outside panel records; the other terms of reference are silent, and a decision that may be read in court must say why it was not made at panel and what is to happen by when.",
+    policyField: "outsidePanel.recordRuleId"
+  },
   "DEF-RETROSPECTIVE-SLOT": {
     rule: "A decision agreed outside panel is presented at the first sitting after the agreement.",
     why: "The terms of reference are silent on presenting it afterwards; a retrospective slot keeps the panel's oversight.",

@@ -28,6 +28,22 @@ describe("decision decider: outside panel", () => {
     expect(state).toMatchObject({ status: "final", madeAt: "outside_panel", outsidePanel: { ruleId: "LIN-11", retrospectivePresentation: false } })
   })
 
+  it("DEF-OUTSIDE-PANEL-RECORD: at North Somerset the same refusal cites Carepanel's default, once in full, not NSO-10, which says only who agrees", () => {
+    const refusal = outside(nso, "headOfService", { content: content({ minutes: undefined, actions: [] }), whyOutsidePanel: "  ", timescales: "" }).refusal()
+    expect(refusal).toMatchObject({
+      _tag: "IncompleteDecision",
+      missing: [
+        { field: "whyOutsidePanel", ruleId: "DEF-OUTSIDE-PANEL-RECORD" },
+        { field: "timescales", ruleId: "DEF-OUTSIDE-PANEL-RECORD" },
+        { field: "actions", ruleId: "DEF-OUTSIDE-PANEL-RECORD" }
+      ]
+    })
+    expect(refusal.message).toBe(
+      "The decision cannot be recorded yet. It must say: why it could not wait for panel (DEF-OUTSIDE-PANEL-RECORD, Carepanel default, not in the terms of reference; " +
+        "set by the authority's policy); the timescales of the agreement (DEF-OUTSIDE-PANEL-RECORD); the actions expected, with timescales (DEF-OUTSIDE-PANEL-RECORD)."
+    )
+  })
+
   it("LIN-11: refuses an agreement without its reasons, timescales or expected actions, or without the placement time (LIN-12)", () => {
     const refusal = outside(lin, "assistantDirector", { content: content({ actions: [] }), whyOutsidePanel: "  ", timescales: "", placedAt: undefined }).refusal()
     expect(refusal).toMatchObject({

@@ -40,7 +40,7 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
     expect([action.state, action.metAt]).toEqual(["pending", undefined])
   })
 
-  it("LIN-11, LIN-5: an action agreed outside panel is explained from the agreement, not from a sitting", () => {
+  it("LIN-11: an action agreed outside panel is explained from the agreement, not from a sitting, under LIN-11 (the agreement's actions with timescales), not LIN-5 (the Support Panel's minutes)", () => {
     const agreed = lin.spec.play([
       lin.cmd("assistantDirector", {
         _tag: "RecordOutsidePanelAgreement", decisionId, subject: subject(), content: content({ actions: [visit] }),
@@ -48,7 +48,7 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
       }, london("2027-06-07", "19:00"))
     ])
     const action = deadlines([decisionOf(agreed)], "lincolnshire", london("2027-06-08", "09:00")).find((deadline) => deadline.about.id === "a")!
-    expect(action.explanation).toBe("due 17:00 Fri 18 Jun 2027 - LIN-5: the date set for this action at the agreement at 19:00 Mon 7 Jun 2027")
+    expect(action.explanation).toBe("due 17:00 Fri 18 Jun 2027 - LIN-11: the date set for this action at the agreement at 19:00 Mon 7 Jun 2027")
   })
 
   it("LIN-6: a decision with no actions asks for no actions case note", () => {

@@ -6,7 +6,7 @@ import { Documents } from "../../src/documents/Documents.js"
 import { defaultNoteAreasWithin } from "../../src/disagreement/disagreementClocks.js"
 import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { type PresetSlug, preset, presetSlugs } from "../../src/policy/authorities/index.js"
-import { dissentRuleOf, timescalesRuleOf } from "../../src/policy/DecisionPolicy.js"
+import { dissentRuleOf, outsidePanelRecordRuleOf, timescalesRuleOf } from "../../src/policy/DecisionPolicy.js"
 import { parsePolicyText } from "../../src/policy/loadPolicy.js"
 import { Outbox } from "../../src/ports/Outbox.js"
 import { citation, isLocalDefault, localDefaults } from "../../src/policy/localDefaults.js"
@@ -75,7 +75,7 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "LIN-7": ["decision.returnWaivableByCaseNote"],
   "LIN-8": ["decision.changeOfCircumstancesApprover.ruleId"],
   "LIN-9": ["decision.fgcReferralEscalations[].clock.ruleId"],
-  "LIN-11": ["outsidePanel.ruleId"],
+  "LIN-11": ["outsidePanel.ruleId", "outsidePanel.recordRuleId"],
   "LIN-12": ["outsidePanel.s20Tasks.clock.ruleId"],
   "LIN-13": ["disagreement.ruleId", "disagreement.dissentRuleId"],
   "LIN-14": ["regulation24.steps.basicTest"],
@@ -103,6 +103,7 @@ const effectiveCitations = (policy: AuthorityPolicy) => [
     { path: "panels[].deputiesRuleId", ruleId: deputiesRuleOf(panel) }
   ]),
   { path: "decision.timescalesRuleId", ruleId: timescalesRuleOf(policy.decision) },
+  { path: "outsidePanel.recordRuleId", ruleId: outsidePanelRecordRuleOf(policy.outsidePanel) },
   { path: "disagreement.dissentRuleId", ruleId: dissentRuleOf(policy.disagreement) },
   { path: "disagreement.noteAreasWithin.ruleId", ruleId: (policy.disagreement.noteAreasWithin ?? defaultNoteAreasWithin).ruleId }
 ]
@@ -179,22 +180,35 @@ describe("honest citations: every preset cites only what its own seed says, and 
   )
 
   it.effect.each([
-    ["knowsley", "DEF-RECORD-TIMESCALES", "KNO-5"],
-    ["support-panels", "DEF-RECORD-TIMESCALES", "DEF-RETROSPECTIVE-SLOT"],
-    ["north-somerset", "DEF-RECORD-TIMESCALES", "NSO-10"],
-    ["care-planning", "CPR-10", "DEF-OUTSIDE-PANEL"]
+    ["knowsley", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "KNO-5"],
+    ["support-panels", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "DEF-RETROSPECTIVE-SLOT"],
+    ["north-somerset", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "NSO-10"],
+    ["care-planning", "CPR-10", "DEF-OUTSIDE-PANEL-RECORD", "DEF-OUTSIDE-PANEL"],
+    ["lincolnshire", "LIN-5", "LIN-11", undefined]
   ] as const)(
-    "DEF-RECORD-TIMESCALES, DEF-RETROSPECTIVE-SLOT, DEF-OUTSIDE-PANEL: at %s an action's clock cites %s and the retrospective presentation %s",
-    ([slug, actionRule, retrospectiveRule]) =>
+    "DEF-RECORD-TIMESCALES, DEF-OUTSIDE-PANEL-RECORD, DEF-RETROSPECTIVE-SLOT, DEF-OUTSIDE-PANEL: at %s an action's clock cites %s at a sitting and %s outside panel, and the retrospective presentation %s",
+    ([slug, atPanelRule, outsideRule, retrospectiveRule]) =>
       Effect.gen(function* () {
         const policy = preset(slug)
-        yield* playCase(policy)
+        const result = yield* playCase(policy)
         const all = yield* (yield* Deadlines).forAuthority(staffOf(policy.authority.id).administrator, { includeMet: true })
-        const actions = all.filter((deadline) => deadline.id.includes(":action:"))
-        expect(actions.length).toBeGreaterThan(0)
-        expect(new Set(actions.map((deadline) => deadline.ruleId))).toEqual(new Set([actionRule]))
-        expect(all.filter((deadline) => deadline.id.endsWith(":retrospective")).map((deadline) => deadline.ruleId)).toEqual([retrospectiveRule])
+        const actionRules = (decisionId: string) => new Set(all.filter((deadline) => deadline.id.startsWith(`${decisionId}:action:`)).map((deadline) => deadline.ruleId))
+        expect(actionRules(result.first.decisions[0]!.id)).toEqual(new Set([atPanelRule]))
+        expect(actionRules(result.outside.id)).toEqual(new Set([outsideRule]))
+        expect(all.filter((deadline) => deadline.id.endsWith(":retrospective")).map((deadline) => deadline.ruleId)).toEqual(retrospectiveRule === undefined ? [] : [retrospectiveRule])
       }).pipe(Effect.provide(inMemoryCore(preset(slug))))
+  )
+
+  it.effect("LIN-6, LIN-9: an agreement outside panel starts no Support Panel Actions case note and no FGC escalation, which count from a sitting; the panel's decision does", () =>
+    Effect.gen(function* () {
+      const policy = preset("lincolnshire")
+      const result = yield* playCase(policy)
+      const all = yield* (yield* Deadlines).forAuthority(staffOf(policy.authority.id).administrator, { includeMet: true })
+      const rulesOf = (decisionId: string) => all.filter((deadline) => deadline.id.startsWith(`${decisionId}:`)).map((deadline) => deadline.ruleId)
+      expect(rulesOf(result.first.decisions[0]!.id)).toEqual(expect.arrayContaining(["LIN-6", "LIN-9"]))
+      expect(result.outside.outsidePanel).toBeDefined()
+      expect(rulesOf(result.outside.id).filter((ruleId) => ruleId === "LIN-6" || ruleId === "LIN-9")).toEqual([])
+    }).pipe(Effect.provide(inMemoryCore(preset("lincolnshire"))))
   )
 
   it.each(Object.keys(localDefaults))("%s: its catalogue entry says it is a Carepanel default the authority's policy may change", (id) => {

@@ -116,6 +116,8 @@ export const lincolnshire: AuthorityPolicyInput = {
     onlyInCasesConfirmed: [
       { forRequestTypes: ["expenditure"], onlyAs: "tripartite funding for a disabled child in a 38-week educational placement", forADisabledChild: true }
     ],
+    // LIN-11: the service manager records why outside panel, the agreement and its timescales, and the actions expected with theirs.
+    recordRuleId: "LIN-11",
     retrospectivePresentation: false,
     s20Tasks: { clock: { ruleId: "LIN-12", clock: { _tag: "HoursAfter", hours: 48 } } }
   },
