@@ -55,7 +55,7 @@ const awaitedOf = (command: Change, outside: Outside) => {
 
 /** What the content must say, checked again on every edit and amendment; at panel its CPR-10 highlights, outside it its LIN-11 record. */
 const gapsIn = (content: DecisionContent, decision: Decision, { policy }: AuthorityContext) => {
-  const gaps = contentGaps(content, decision.subject, policy, londonDateOf(decision.heardAt))
+  const gaps = contentGaps(content, decision.subject, policy, londonDateOf(decision.heardAt), decision.madeAt)
   const outside = decision.outsidePanel
   if (outside === undefined) return [...gaps, ...highlightGaps(content, policy)]
   return [...gaps, ...outsidePanelGaps(content, decision.subject, policy, { ...outside, placed: outside.placedAt !== undefined, lpmHeld: outside.lpmAt !== undefined })]

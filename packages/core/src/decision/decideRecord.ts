@@ -64,7 +64,7 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
       return yield* new NotTheRightPerson({ ruleId: policy.decision.chairIndependence?.ruleId, message: conflict })
     }
     yield* sharedFundingRefusal(command.content, policy)
-    const gaps = [...contentGaps(command.content, command.subject, policy, sitting.date), ...highlightGaps(command.content, policy)]
+    const gaps = [...contentGaps(command.content, command.subject, policy, sitting.date, "panel"), ...highlightGaps(command.content, policy)]
     if (gaps.length > 0) return yield* incomplete(gaps)
     return emit({
       _tag: "DecisionRecorded",
@@ -137,7 +137,7 @@ const outsidePanel = (command: Agreement, { policy }: AuthorityContext) =>
     }
     yield* sharedFundingRefusal(command.content, policy)
     const gaps = [
-      ...contentGaps(command.content, command.subject, policy, londonDateOf(command.at)),
+      ...contentGaps(command.content, command.subject, policy, londonDateOf(command.at), "outside_panel"),
       ...outsidePanelGaps(command.content, command.subject, policy, record)
     ]
     if (gaps.length > 0) return yield* incomplete(gaps)

@@ -19,10 +19,19 @@ const blank = (text: string | undefined) => text === undefined || text.trim() ==
 /**
  * What a decision must say, by the authority's rules (LIN-5 minutes), what an approval of each request type
  * agrees (`agreedByRequestType`), and common sense: no action is due before the day the decision was made.
+ * LIN-5's Signs of Safety minutes are the Support Panel's: an agreement outside panel is not held to them, and what it
+ * agreed cites the rule for what such an agreement records (LIN-11 "what the specific agreement is"), where the policy names one.
  */
-export const contentGaps = (content: DecisionContent, subject: Subject, policy: AuthorityPolicy, heardOn: LocalDate): ReadonlyArray<Gap> => {
+export const contentGaps = (
+  content: DecisionContent,
+  subject: Subject,
+  policy: AuthorityPolicy,
+  heardOn: LocalDate,
+  madeAt: "panel" | "outside_panel"
+): ReadonlyArray<Gap> => {
   const gaps: Gap[] = []
-  const sos = policy.decision.signsOfSafetyMinutes
+  const sos = madeAt === "panel" ? policy.decision.signsOfSafetyMinutes : undefined
+  const agreedRule = madeAt === "panel" ? sos : policy.outsidePanel.recordRuleId
   const cite = (ruleId: RuleId | undefined) => (ruleId === undefined ? {} : { ruleId })
   if (sos !== undefined) {
     const minutes = content.minutes
@@ -35,7 +44,7 @@ export const contentGaps = (content: DecisionContent, subject: Subject, policy: 
   }
   if (content.outcome === "approve") {
     for (const field of agreedFieldsFor(subject.requestTypes).filter((candidate) => !isAgreed(content.agreed, candidate))) {
-      gaps.push({ field: `agreed.${field}`, label: agreedFieldLabel[field], ...cite(sos) })
+      gaps.push({ field: `agreed.${field}`, label: agreedFieldLabel[field], ...cite(agreedRule) })
     }
   }
   for (const [i, action] of content.actions.entries()) {

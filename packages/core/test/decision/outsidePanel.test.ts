@@ -28,6 +28,13 @@ describe("decision decider: outside panel", () => {
     expect(state).toMatchObject({ status: "final", madeAt: "outside_panel", outsidePanel: { ruleId: "LIN-11", retrospectivePresentation: false } })
   })
 
+  it("LIN-11: an agreement outside panel is not held to the Support Panel's Signs of Safety minutes (LIN-5); what it agreed is asked for under LIN-11", () => {
+    const refusal = outside(lin, "assistantDirector", { content: content({ minutes: undefined, agreed: {} }) }).refusal()
+    expect(refusal.message).toBe("The decision cannot be recorded yet. It must say: the placement type agreed (Foster to Adopt included) (LIN-11).")
+    const state = outside(lin, "assistantDirector", { content: content({ minutes: undefined, agreed: { placement: "in_house_foster" } }) }).state()
+    expect(state).toMatchObject({ status: "final", madeAt: "outside_panel" })
+  })
+
   it("DEF-OUTSIDE-PANEL-RECORD: at North Somerset the same refusal cites Carepanel's default, once in full, not NSO-10, which says only who agrees", () => {
     const refusal = outside(nso, "headOfService", { content: content({ minutes: undefined, actions: [] }), whyOutsidePanel: "  ", timescales: "" }).refusal()
     expect(refusal).toMatchObject({
