@@ -66,7 +66,6 @@ const requireStatus = (
   return Effect.succeed(state)
 }
 
-/** Types a command's events as referral events (so `_tag` literals stay literal). */
 /**
  * The late route's own rule, where it is not the deadline's: a chair letting a late request on is Carepanel's default
  * at most authorities (DEF-LATE-PERMISSION), not something the deadline's rule (NSO-3, LIN-3) says.
@@ -76,6 +75,7 @@ const lateRouteCited = (policy: AuthorityPolicy): string => {
   return latePermission.ruleId === submissionDeadline.ruleId ? "" : ` (${citation(latePermission.ruleId)})`
 }
 
+/** Types a command's events as referral events (so `_tag` literals stay literal). */
 const emit = (...events: ReadonlyArray<ReferralEvent>): ReadonlyArray<ReferralEvent> => events
 
 const decide = (
