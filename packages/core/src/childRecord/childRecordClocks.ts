@@ -10,7 +10,7 @@ import { secureClocks } from "./secureClocks.js"
 /** Every clock of a child's record, about the child (`kind: "child"`); `liveSittings` soonest first. */
 export const childRecordClocks = (record: ChildRecord, liveSittings: ReadonlyArray<Sitting>, policy: AuthorityPolicy): ReadonlyArray<ClockSpec> => [
   ...epoClocks(record, liveSittings, policy),
-  ...secureClocks(record),
+  ...secureClocks(record, policy),
   ...proceedingsClocks(record),
   ...lookedAfterClocks(record)
 ]

@@ -1,19 +1,21 @@
 import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { ClockSpec } from "../deadlines/clock.js"
+import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import type { RuleId } from "../policy/rules.js"
 import type { ChildRecord } from "./ChildRecord.js"
 import { closedSpans, courtSpans } from "./SecureAccommodation.js"
 import { countedParts, describeHours, limitHours, reachesAt, usedInWindowEnding } from "./secureAccommodationBudget.js"
 
-/** Carepanel's warning when 48 of the 72 hours are used; the statute sets only the limit. */
-export const secureWarningHours = 48
-
 /**
  * STAT-S25: while the child is in secure accommodation, when the 72 hours in 28 days run out (counting earlier periods
- * in the window and none of the time under a court's authority), with a warning at 48 hours used (DEF-S25-WARN-48H).
+ * in the window and none of the time under a court's authority), with the policy's warning before then (DEF-S25-WARN-48H, at
+ * 48 hours used, unless replaced or turned off: `statutoryWarnings.secureAccommodation`). The warning's clock keeps the
+ * id `secure-48h` whatever its hours, so that a changed policy does not make reminders already sent new again.
  * Both are met by the period's end; a period that ended after its limit shows met late. Ended periods keep their clocks.
  */
-export const secureClocks = (record: ChildRecord): ReadonlyArray<ClockSpec> => {
+export const secureClocks = (record: ChildRecord, policy: AuthorityPolicy): ReadonlyArray<ClockSpec> => {
+  const warning = policy.statutoryWarnings.secureAccommodation
   const secure = record.secureAccommodation
   const courts = courtSpans(secure)
   const about = { kind: "child" as const, id: record.childId }
@@ -23,7 +25,7 @@ export const secureClocks = (record: ChildRecord): ReadonlyArray<ClockSpec> => {
       .filter((span) => span.to <= start)
       .flatMap((span) => countedParts(span, courts))
     const before = describeHours(usedInWindowEnding(earlier, start))
-    const clockAt = (hours: number, ruleId: "STAT-S25" | "DEF-S25-WARN-48H", title: string): ReadonlyArray<ClockSpec> => {
+    const clockAt = (hours: number, ruleId: RuleId, title: string): ReadonlyArray<ClockSpec> => {
       const due = reachesAt(earlier, start, courts, hours)
       if (due === undefined) return []
       const dueAt = DateTime.unsafeMake(due)
@@ -48,7 +50,9 @@ export const secureClocks = (record: ChildRecord): ReadonlyArray<ClockSpec> => {
       ]
     }
     const clocks = [
-      ...clockAt(secureWarningHours, "DEF-S25-WARN-48H", "48 of the 72 hours in secure accommodation used: seek the court's authority or plan the child's move"),
+      ...(warning === null
+        ? []
+        : clockAt(warning.hours, warning.ruleId, `${warning.hours} of the 72 hours in secure accommodation used: seek the court's authority or plan the child's move`)),
       ...clockAt(limitHours, "STAT-S25", "72 hours in secure accommodation in 28 days: the child leaves, or the court's authority is needed")
     ]
     return clocks

@@ -6,6 +6,7 @@ import { DecisionPolicy, DisagreementPolicy, OutsidePanelPolicy, Regulation24Pol
 import { PanelPolicy } from "./PanelPolicy.js"
 import { ReferralPolicy } from "./ReferralPolicy.js"
 import { SittingPolicy } from "./SittingPolicy.js"
+import { defaultStatutoryWarnings, StatutoryWarnings } from "./StatutoryWarnings.js"
 
 /**
  * Everything that differs between authorities. A new authority is a preset or a policy file,
@@ -25,6 +26,8 @@ export const AuthorityPolicy = Schema.Struct({
   outsidePanel: OutsidePanelPolicy,
   disagreement: DisagreementPolicy,
   regulation24: Schema.optional(Regulation24Policy),
+  /** Warnings ahead of police protection's and secure accommodation's 72 hours: Carepanel's defaults unless replaced or turned off. */
+  statutoryWarnings: Schema.optionalWith(StatutoryWarnings, { default: () => defaultStatutoryWarnings }),
   /** KNO-3: edge-of-care services' declared capacity; without it the tracker says "not declared". */
   edgeOfCare: Schema.optional(EdgeOfCarePolicy)
 })

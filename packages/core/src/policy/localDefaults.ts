@@ -132,12 +132,12 @@ export const localDefaults = {
   "DEF-S46-WARN-48H": {
     rule: "A warning 48 hours after police protection began, 24 hours before its 72-hour limit (STAT-S46), to the team manager, head of service and nominated officer.",
     why: "The statute sets the 72-hour limit, not a warning; a day's notice leaves time to arrange the child's return, s20 with consent, or an order.",
-    policyField: "none yet: fixed at 48 hours"
+    policyField: "statutoryWarnings.policeProtection"
   },
   "DEF-S25-WARN-48H": {
     rule: "A warning when 48 of the 72 hours a child may spend in secure accommodation in 28 days without a court's authority are used (STAT-S25).",
     why: "The regulations set the 72-hour limit, not a warning; a day's notice leaves time to apply to the court or plan the child's move.",
-    policyField: "none yet: fixed at 48 hours"
+    policyField: "statutoryWarnings.secureAccommodation"
   }
 } as const satisfies Record<`DEF-${string}`, { readonly rule: string; readonly why: string; readonly policyField: string }>
 

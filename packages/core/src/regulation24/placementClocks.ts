@@ -2,16 +2,16 @@ import type { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import type { RuledClock } from "../policy/RuledClock.js"
 import { currentExpiry, hasExpired, type Placement } from "./Placement.js"
 import { placementStepRule, regulation24Of, statutory } from "./placementRules.js"
 
 /**
- * STAT-S46: police protection's 72 hours, and a warning at 48 (DEF-S46-WARN-48H). Met only by a recorded outcome
+ * STAT-S46: police protection's 72 hours, and the policy's warning before them (DEF-S46-WARN-48H unless replaced or
+ * turned off: `statutoryWarnings.policeProtection`). Met only by a recorded outcome
  * (returned home, s20 with consent, an order) at the instant it happened: never by placing the child with carers,
  * nor by the placement ending, since police protection outlives both (SSDA903 code L1).
  */
-const policeProtectionClocks = (placement: Placement): ReadonlyArray<ClockSpec> => {
+const policeProtectionClocks = (placement: Placement, policy: AuthorityPolicy): ReadonlyArray<ClockSpec> => {
   const powers = placement.policePowers
   if (!powers?.underPoliceProtection || powers.since === undefined) return []
   const since = powers.since
@@ -21,13 +21,19 @@ const policeProtectionClocks = (placement: Placement): ReadonlyArray<ClockSpec> 
     anchorText: `police protection began at ${formatInstant(since)}`,
     metAt: placement.policeProtectionEnded?.endedAt
   }
+  const warning = policy.statutoryWarnings.policeProtection
+  const hoursLimit = statutory.policeProtection.clock.hours
   return [
-    {
-      id: `${placement.id}:police-protection-warning`,
-      title: "Police protection ends in 24 hours: return the child, accommodate under s20 with consent, or obtain an order",
-      rule: policeProtectionWarning,
-      ...common
-    },
+    ...(warning === null
+      ? []
+      : [
+          {
+            id: `${placement.id}:police-protection-warning`,
+            title: `Police protection ends in ${hoursLimit - warning.hours} hours: return the child, accommodate under s20 with consent, or obtain an order`,
+            rule: { ruleId: warning.ruleId, clock: { _tag: "HoursAfter" as const, hours: warning.hours } },
+            ...common
+          }
+        ]),
     {
       id: `${placement.id}:police-protection`,
       title: "Police protection ends: the child is returned, accommodated under s20 with consent, or an order is obtained",
@@ -36,8 +42,6 @@ const policeProtectionClocks = (placement: Placement): ReadonlyArray<ClockSpec> 
     }
   ]
 }
-
-const policeProtectionWarning: RuledClock = { ruleId: "DEF-S46-WARN-48H", clock: { _tag: "HoursAfter", hours: 48 } }
 
 /**
  * The clocks of one connected-person placement: police protection's (`policeProtectionClocks`), the
@@ -48,7 +52,7 @@ const policeProtectionWarning: RuledClock = { ruleId: "DEF-S46-WARN-48H", clock:
  * approval as foster carers, a clock asks for the alternative arrangement (STAT-R25-4).
  */
 export const placementClocks = (placement: Placement, policy: AuthorityPolicy, at?: DateTime.Utc): ReadonlyArray<ClockSpec> => {
-  const clocks: ClockSpec[] = [...policeProtectionClocks(placement)]
+  const clocks: ClockSpec[] = [...policeProtectionClocks(placement, policy)]
   if (placement.status === "ended" || placement.status === "not_regulation24") return clocks.filter((clock) => clock.metAt === undefined)
   const rules = regulation24Of(policy)
   const about = { kind: "placement" as const, id: placement.id }

@@ -27,8 +27,11 @@ const readable = (message: string): string => {
 
 /** Schema's message for a value outside a list of literals, one per literal. */
 export const literalMiss = /^Expected (".*"|\d+|true|false), actual (.*)$/
-/** Schema's message for an optional field that is there but wrong: noise beside that field's real problem. */
-export const optionalMiss = /^Expected undefined, actual /
+/**
+ * Schema's message for an optional (or nullable) field that is there but wrong: noise beside that field's real problem,
+ * which the field's own schema reports.
+ */
+export const optionalMiss = /^Expected (undefined|null), actual /
 
 /** One problem per path, in plain words; "must be one of a, b" for a value outside a list of literals. */
 export const problemsOf = (error: ParseResult.ParseError, prefix: ReadonlyArray<PropertyKey> = []): ReadonlyArray<InputProblem> => {

@@ -9,6 +9,7 @@ import { secureClocks } from "../../src/childRecord/secureClocks.js"
 import { fold } from "../../src/shared/decider.js"
 import { clockChangeDays } from "../calendar/arbitraries.js"
 import { contextOf, london } from "../fixtures.js"
+import { preset } from "../../src/policy/authorities/index.js"
 import { cmd, northSomerset, secureRecordOf } from "./fixtures.js"
 
 const hour = 3_600_000
@@ -81,7 +82,7 @@ describe("secure accommodation: properties (STAT-S25)", () => {
       const start = cursor + openGapHours * hour
       fc.pre(usedAt(closed, courtSpan, start) < limit)
       const record = secureRecordOf(closed, start, courtSpan ? [courtSpan] : [])
-      const clocks = secureClocks(record).filter((clock) => clock.id.endsWith(":open"))
+      const clocks = secureClocks(record, preset("north-somerset")).filter((clock) => clock.id.endsWith(":open"))
       const dueOf = (name: string) => {
         const clock = clocks.find((candidate) => candidate.id.includes(`:${name}:`))!
         return "fixed" in clock.rule ? DateTime.toEpochMillis(clock.rule.fixed.due) : Number.NaN

@@ -3,6 +3,7 @@ import { DateTime } from "effect"
 import fc from "fast-check"
 import { describe, expect } from "vitest"
 import { secureClocks } from "../../src/childRecord/secureClocks.js"
+import { preset } from "../../src/policy/authorities/index.js"
 import { secureRecordOf } from "./fixtures.js"
 
 // STAT-S25's two clocks for a child's latest period in secure accommodation, whatever came before it: earlier periods,
@@ -46,7 +47,7 @@ const scenario = fc.record({
 /** Both clocks of the open period, checked against the independent count. */
 const checkClocks = (closed: ReadonlyArray<Span>, start: number, courtSpans: ReadonlyArray<Span>) => {
   const record = secureRecordOf(closed, start, courtSpans)
-  const clocks = secureClocks(record).filter((clock) => clock.id.endsWith(":open"))
+  const clocks = secureClocks(record, preset("north-somerset")).filter((clock) => clock.id.endsWith(":open"))
   // What counts, the open period taken as running on for years: the count at t takes it up to t.
   const parts = counted([...closed, { from: start, to: start + 20 * 365 * 24 * hour }], courtSpans)
   for (const [name, hours] of [["secure-48h", 48], ["secure-72h", 72]] as const) {
