@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { PgStoreLayer, SqliteStoreLayer, type StoreLayer, WriteLockWait } from "@carepanel/store-sql"
+import { generateSigningKeyPem, PgStoreLayer, SqliteStoreLayer, type StoreLayer, WriteLockWait } from "@carepanel/store-sql"
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { configFromEnv } from "../src/app/config.js"
@@ -68,11 +68,14 @@ const examples = (values: Readonly<Record<string, string>>) =>
   )
 
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-deployment-"))
+const signingKeyFile = join(dataDir, "signing-key.pem")
+writeFileSync(signingKeyFile, generateSigningKeyPem(), { mode: 0o600 })
 const [replicaEnv, sqliteEnv] = examples({
   password: "not-a-real-password",
   "database host": "127.0.0.1",
   tenant: "00000000-0000-0000-0000-000000000000",
   "the same 32 or more characters on every replica": "k".repeat(40),
+  "the signing key's file, the same key on every replica": signingKeyFile,
   "data directory": dataDir
 })
 
@@ -101,13 +104,14 @@ describe("docs/deployment.md", () => {
     for (const { name, value } of stated) expect(apiConfig({ [name]: value }), `${name}=${value}`).toEqual(apiConfig({}))
   })
 
-  it("runs the replica example: a production API configuration whose DATABASE_URL is read as a PostgreSQL address", async () => {
+  it("runs the replica example: a production API configuration whose store, with its signing key, is read as a PostgreSQL address", async () => {
     const config = configFromEnv(replicaEnv!)
     expect(config).toMatchObject({ production: true, host: "0.0.0.0", port: 4000, dispatch: true, cursorKey: "k".repeat(40), seed: false })
     expect(config.policies.map((policy) => policy.authority.id)).toEqual(["knowsley"])
     expect(Object.keys(config.auth)).toEqual(["knowsley"])
-    // Nothing listens for it here: the store must get as far as connecting, which a malformed URL never does.
-    const failure = await buildFailure(PgStoreLayer(replicaEnv!.DATABASE_URL!, { connectTimeout: "3 seconds" }))
+    // Nothing listens for it here: the store, given the example's whole environment (production: a signing key is
+    // required), must get as far as connecting, which a malformed URL or a missing key never does.
+    const failure = await buildFailure(PgStoreLayer(replicaEnv!.DATABASE_URL!, { connectTimeout: "3 seconds" }, replicaEnv!))
     expect(failure.message).toMatch(/^Cannot reach the PostgreSQL server at DATABASE_URL 127\.0\.0\.1:5432: /)
   })
 
