@@ -24,7 +24,7 @@ export interface ServerConfig {
   readonly dispatcher: DispatcherConfig
   /** Whether this process delivers the outbox (any number may: entries are leased). */
   readonly dispatch: boolean
-  /** The secret page cursors are signed with; unset: a random key per process. */
+  /** The secret page cursors are signed with; unset (outside production only): a random key per process. */
   readonly cursorKey?: string
   /** Seed the first authority with fictional history when the store holds none of its events. */
   readonly seed: boolean
@@ -32,8 +32,15 @@ export interface ServerConfig {
   readonly telemetry?: TelemetrySettings
 }
 
-const cursorKeyOf = (env: Env): { readonly cursorKey?: string } => {
+const cursorKeyOf = (env: Env, production: boolean): { readonly cursorKey?: string } => {
   const key = env.CAREPANEL_CURSOR_KEY?.trim()
+  // A key of its own per process would refuse every other replica's cursors, and its own after a restart.
+  if ((key === undefined || key === "") && production) {
+    throw new ConfigError(
+      "CAREPANEL_CURSOR_KEY",
+      "must be set in production, the same on every API replica, or a page cursor one replica gave out is refused by another (for example: openssl rand -base64 32)"
+    )
+  }
   if (key === undefined || key === "") return {}
   if (key.length < 32) throw new ConfigError("CAREPANEL_CURSOR_KEY", "must be at least 32 characters (for example: openssl rand -base64 32)")
   return { cursorKey: key }
@@ -79,7 +86,7 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
     reminderEveryMs: onOff(env, "CAREPANEL_REMINDERS", true) ? 60_000 * intSetting(env, "CAREPANEL_REMINDER_MINUTES", 5, 1, 1_440) : false,
     dispatcher: dispatcherConfig({ intervalMs: 1000 * intSetting(env, "CAREPANEL_OUTBOX_INTERVAL_SECONDS", 5, 1, 3_600) }),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
-    ...cursorKeyOf(env),
+    ...cursorKeyOf(env, production),
     seed: (env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false",
     ...telemetryOption(env, "carepanel-graphql")
   }

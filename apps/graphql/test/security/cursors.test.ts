@@ -79,4 +79,15 @@ describe("the cursor key", () => {
     useCursorKey("a".repeat(32))
     expect(idOfCursor(underA)).toBe(ids[0])
   })
+
+  it("is required in production: without it each replica would sign with its own random key and refuse the others' cursors", async () => {
+    const { configFromEnv } = await import("../../src/app/config.js")
+    const auth = JSON.stringify({ wexcombe: { issuer: "https://login.wexcombe.example/v2.0", audience: "carepanel", jwksUrl: "https://login.wexcombe.example/keys" } })
+    const production = { NODE_ENV: "production", CAREPANEL_AUTH: auth }
+    for (const unset of [{}, { CAREPANEL_CURSOR_KEY: " " }]) {
+      expect(() => configFromEnv({ ...production, ...unset })).toThrow(/^CAREPANEL_CURSOR_KEY: must be set in production, the same on every API replica/)
+    }
+    expect(configFromEnv({ ...production, CAREPANEL_CURSOR_KEY: "k".repeat(32) }).cursorKey).toBe("k".repeat(32))
+    expect(configFromEnv({}).cursorKey).toBeUndefined()
+  })
 })
