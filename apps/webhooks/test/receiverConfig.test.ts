@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { LogLevel } from "effect"
@@ -39,6 +39,20 @@ describe("the receiver's settings", () => {
       )
     }
     expect(config({ NODE_ENV: "production", CAREPANEL_WEBHOOK_SOURCES: sourcesFile }).production).toBe(true)
+  })
+
+  it("reads the sources file when it starts, so docs/webhooks.md's rotation restarts every receiver after each change to it", () => {
+    const file = join(dataDir, "rotating.json")
+    const mosaic = sourcesFor().authorities.wexcombe.sources.mosaic
+    writeFileSync(file, JSON.stringify({ authorities: { wexcombe: { sources: { mosaic } } } }))
+    const started = config({ CAREPANEL_WEBHOOK_SOURCES: file })
+    const added = `whsec_${Buffer.alloc(32, 7).toString("base64")}`
+    writeFileSync(file, JSON.stringify({ authorities: { wexcombe: { sources: { mosaic: { ...mosaic, secrets: [added, ...mosaic.secrets] } } } } }))
+    const secretsOf = (running: ReturnType<typeof config>) => running.sources.authorities["wexcombe" as never]!.sources.mosaic!.secrets
+    expect(secretsOf(started)).toHaveLength(mosaic.secrets.length)
+    expect(secretsOf(config({ CAREPANEL_WEBHOOK_SOURCES: file }))).toHaveLength(mosaic.secrets.length + 1)
+    const docs = readFileSync(new URL("../../../docs/webhooks.md", import.meta.url), "utf8")
+    expect(docs).toMatch(/A receiver reads the file only when it starts, so rotate in three steps:\s+add the new secret and restart every receiver/)
   })
 
   it("reads a relative sources file from where npm was started", () => {
