@@ -3,7 +3,7 @@ import { ensureSittingInProgress, isEmpty, outboxSettled, seedAuthority } from "
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
 import { Cause, Runtime } from "effect"
 import { configFromEnv } from "./app/config.js"
-import { notifierFromEnv } from "./app/notifier.js"
+import { emailOffNotice, notifierFromEnv } from "./app/notifier.js"
 import { startApp } from "./app/startApp.js"
 import { loadDevKeys, signDevToken } from "./auth/devKeys.js"
 import { progress, stopProgress } from "./progress.js"
@@ -46,6 +46,8 @@ const main = async () => {
   if (underWay !== undefined) await app.runtime.runPromise(outboxSettled("10 seconds"))
   stopProgress()
   console.log(`Carepanel API for ${config.policies.map((policy) => policy.authority.name).join(", ")} at ${app.url}/graphql`)
+  const emailOff = emailOffNotice(env)
+  if (emailOff !== undefined) console.log(emailOff)
   if (devKeys !== undefined) {
     const token = await signDevToken(devKeys, { authorityId: home.authority.id, roles: ["panel_administrator"] })
     console.log(`GraphiQL (development): ${app.url}/graphql (paste {"Authorization": "Bearer <token>"} into its Headers tab)`)

@@ -4,6 +4,7 @@ import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import { jsonLoggerTo } from "../src/app/jsonLog.js"
 import { LogNotifier } from "../src/app/logNotifier.js"
+import { emailOffNotice } from "../src/app/notifier.js"
 
 const notification = {
   id: "ntf-1",
@@ -42,5 +43,15 @@ describe("notifications written as log lines (no SMTP server configured)", () =>
     )
     expect(appLog.map((line) => JSON.parse(line).message)).toEqual(["after the notice"])
     expect(notices).toHaveLength(1)
+  })
+
+  it("are announced under the start's banner when no SMTP server is set up: logged, counted as sent, never emailed later", () => {
+    for (const env of [{}, { SMTP_URL: " ", SMTP_HOST: "" }]) {
+      expect(emailOffNotice(env)).toBe(
+        "Email is off (neither SMTP_URL nor SMTP_HOST is set): each notification is written to this log as a JSON line and counted as sent, so setting up SMTP later does not email it."
+      )
+    }
+    expect(emailOffNotice({ SMTP_URL: "smtp://127.0.0.1:2525" })).toBeUndefined()
+    expect(emailOffNotice({ SMTP_HOST: "mail.wexcombe.example" })).toBeUndefined()
   })
 })
