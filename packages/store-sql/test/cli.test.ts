@@ -52,7 +52,7 @@ describe("carepanel-store verify", () => {
     expect(broken.status).toBe(1)
     expect(broken.stderr).toContain("chain broken at events position 3 (stream authority-a/referral/r1): its content does not match its hash")
     const oneStream = await Effect.runPromise(verifyCommand(["--stream", "authority-a/referral/r2"], env))
-    expect(oneStream.lines.at(-1)).toBe("chain intact: 1 events in 1 streams")
+    expect(oneStream.lines.at(-1)).toBe("chain intact: 1 event in 1 stream")
   })
 
   it("prints one line naming the setting, and no stack trace, when the configuration is wrong", () => {

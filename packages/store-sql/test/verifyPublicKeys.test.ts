@@ -38,7 +38,7 @@ describe("carepanel-store verify with public keys only (issue 14)", () => {
     const keyId = signingKeyFromPem(keyPem).keyId
 
     const intact = await run("verify", { CAREPANEL_DATA_DIR: dataDir, CAREPANEL_TRUSTED_KEYS_FILE: publicFile })
-    expect(intact.lines.slice(0, 3)).toEqual([`store: SQLite in ${dataDir}`, "chain intact: 3 events in 1 streams (3 signed commits), 0 access-log entries", `signed by: ${keyId}`])
+    expect(intact.lines.slice(0, 3)).toEqual([`store: SQLite in ${dataDir}`, "chain intact: 3 events in 1 stream (3 signed commits), 0 access-log entries", `signed by: ${keyId}`])
     expect(intact.exitCode).toBe(0)
 
     const otherPublic = join(scratch, "another-authority.pem")

@@ -1,8 +1,7 @@
 import type { AuthorityId } from "@carepanel/core"
 import { Effect } from "effect"
 import { type RebuildReport, rebuildReadModels } from "../rebuild/rebuildReadModels.js"
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`
+import { plural } from "./plural.js"
 
 /**
  * What `carepanel-store rebuild` prints: exit 0, or 1 if a stream could not be folded (the others were rebuilt) or the

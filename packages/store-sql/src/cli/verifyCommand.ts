@@ -8,6 +8,7 @@ import { appendCheckpoint, lastCheckpoint } from "../chain/witness.js"
 import { redact } from "../config/databaseUrl.js"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import { storeLayerFromEnv } from "../layers/StoreLayerFromEnv.js"
+import { plural } from "./plural.js"
 import { rebuildNow } from "./rebuildCommand.js"
 import { verifierClient, verifierKeys } from "./verifierStore.js"
 
@@ -22,7 +23,7 @@ const usageLine = "usage: carepanel-store verify [--stream <streamId>] | carepan
 
 const describeStream = (report: ChainReport): CommandResult =>
   report._tag === "Intact"
-    ? { exitCode: 0, lines: [`chain intact: ${report.events} events in ${report.streams} streams`] }
+    ? { exitCode: 0, lines: [`chain intact: ${plural(report.events, "event")} in ${plural(report.streams, "stream")}`] }
     : {
         exitCode: 1,
         lines: [
@@ -42,7 +43,7 @@ const describeStore = (report: IntegrityReport, witnessFile: string | undefined)
   return {
     exitCode: 0,
     lines: [
-      `chain intact: ${report.events} events in ${report.streams} streams (${report.commits} signed commits), ${report.accessEntries} access-log entries`,
+      `chain intact: ${plural(report.events, "event")} in ${plural(report.streams, "stream")} (${plural(report.commits, "signed commit")}), ${plural(report.accessEntries, "access-log entry", "access-log entries")}`,
       `signed by: ${report.keyIds.join(", ") || "no commit yet"}`,
       witnessed !== undefined
         ? `witness: matches the checkpoint of ${witnessed.at} (events to ${witnessed.events.position}, access log to ${witnessed.access.seq})`
