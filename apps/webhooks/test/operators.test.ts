@@ -56,6 +56,12 @@ describe("operators and integrators", () => {
     expect(submitted.stdout).toMatch(/^200 \(webhook-id msg_cli_1\)\n.*"outcome":"applied"/)
   }, 60_000)
 
+  it("carepanel-webhooks send without --url posts to the receiver's port as CAREPANEL_WEBHOOKS_PORT sets it, as the receiver listens", async () => {
+    const port = new URL(receiver.url).port
+    const { stdout } = await run(process.execPath, [bin, "send", "--id", "msg_cli_port"], { env: { ...process.env, CAREPANEL_WEBHOOKS_PORT: port } })
+    expect(stdout).toMatch(/^200 \(webhook-id msg_cli_port\)\n.*"outcome":"applied"/)
+  }, 60_000)
+
   it("send --help lists the options; a wrong example type, or a file that is not there, is named, with the examples there are", async () => {
     const help = await sendCommand("--help")
     expect(help.code).toBe(0)

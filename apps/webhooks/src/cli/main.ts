@@ -10,7 +10,7 @@ Signs one event as a Standard Webhook and posts it, for integrators testing thei
   --example   an example event by type (default request.submitted, from examples/mosaic-form.json; a wrong type lists them)
   --file      a JSON file holding one event
   --mosaic    a Mosaic-style form export, mapped to request.submitted
-  --url       default http://127.0.0.1:4100/webhooks/wexcombe/mosaic (the development receiver)
+  --url       default http://127.0.0.1:<CAREPANEL_WEBHOOKS_PORT, else 4100>/webhooks/wexcombe/mosaic (the development receiver)
   --secret    default CAREPANEL_WEBHOOK_SECRET, else the development sources file's secret
   --id        the webhook-id (default a new one); send the same id twice to see the repeat answered alike`
 
@@ -39,7 +39,7 @@ const main = async () => {
     process.exit(0)
   }
   const given = values.secret ?? (process.env.CAREPANEL_WEBHOOK_SECRET || undefined)
-  const answer = await send({ ...values, url: values.url ?? "http://127.0.0.1:4100/webhooks/wexcombe/mosaic", secret: given ?? devSecret() })
+  const answer = await send({ ...values, url: values.url ?? `http://127.0.0.1:${process.env.CAREPANEL_WEBHOOKS_PORT || 4100}/webhooks/wexcombe/mosaic`, secret: given ?? devSecret() })
   console.log(`${answer.status} (webhook-id ${answer.id})\n${answer.text}`)
   if (answer.status === 401 && given === undefined) {
     console.error("carepanel-webhooks: signed with the development sources file's secret, as neither --secret nor CAREPANEL_WEBHOOK_SECRET was given: give your source's")
