@@ -25,6 +25,15 @@ import { makeSqlRateCounters } from "../store/SqlRateCounters.js"
 import { makeSqlReadModels } from "../store/SqlReadModels.js"
 import { makeSqlWebhookDeliveries } from "../store/SqlWebhookDeliveries.js"
 
+/**
+ * A role that may not create tables (the least-privilege `carepanel_app`) meets a schema this version has not brought up
+ * to date: the owner runs the migrations first.
+ */
+const ownerFirst = (message: string) =>
+  /permission denied|must be owner/.test(message)
+    ? ". This role may not change the schema: start this version once as the database's owner role to apply its migrations, then as this role (docs/deployment.md, \"Migrations and the least-privilege role\")"
+    : ""
+
 const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())
 
 /**
@@ -69,7 +78,7 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
           (error) =>
             new StoreConfigError({
               setting,
-              message: `Cannot prepare the database at ${setting} ${where}: ${driverMessage(error)}`
+              message: `Cannot prepare the database at ${setting} ${where}: ${driverMessage(error)}${ownerFirst(driverMessage(error))}`
             })
         )
       )

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { SqlClient } from "@effect/sql"
 import { AccessLog, type AuthorityId, EventStore } from "@carepanel/core"
-import { Effect } from "effect"
+import { Effect, Layer } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { PgStoreLayer } from "../../src/index.js"
 import { appendSome, authorityA, streamNamed } from "../support/appendSome.js"
@@ -86,6 +86,17 @@ describe("PostgreSQL: the least-privilege application role", () => {
       })
     )
   })
+
+  it("started as carepanel_app before the owner has migrated, fails at start saying to migrate as the owner first (docs/deployment.md, step 4)", async () => {
+    const ownerUrl = await freshPgDatabase()
+    await runOn(PgStoreLayer(ownerUrl), grantAppRole)
+    const unmigrated = await freshPgDatabase()
+    const refused = await Effect.runPromise(Effect.flip(Layer.build(PgStoreLayer(asRole(unmigrated, "carepanel_app"))).pipe(Effect.scoped)))
+    expect(refused).toMatchObject({ _tag: "StoreConfigError", setting: "DATABASE_URL" })
+    expect(String((refused as Error).message)).toMatch(
+      /^Cannot prepare the database at DATABASE_URL .*: permission denied for schema public\. This role may not change the schema: start this version once as the database's owner role to apply its migrations, then as this role \(docs\/deployment\.md, "Migrations and the least-privilege role"\)$/
+    )
+  }, 60_000)
 
   it("can run carepanel-store rebuild, as docs/deployment.md's upgrade says: a stale decision put right", async () => {
     const ownerUrl = await freshPgDatabase()
