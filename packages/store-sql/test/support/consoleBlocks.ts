@@ -1,13 +1,25 @@
+import { spawnSync } from "node:child_process"
 import { Effect } from "effect"
 import { expect } from "vitest"
 import { storeCommand } from "../../src/cli/verifyCommand.js"
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
+const storeLines = async (command: string, env: Record<string, string>) => {
+  const [name, ...args] = command.replace(/^npx carepanel-store /, "").split(" ")
+  return (await Effect.runPromise(storeCommand(name!, args, env))).lines
+}
+
+const shellLines = (command: string, env: Record<string, string>) => {
+  const run = spawnSync("bash", ["-c", command], { env: { ...process.env, ...env }, encoding: "utf8" })
+  expect(run.status, `${command}\n${run.stderr}`).toBe(0)
+  return run.stdout === "" ? [] : run.stdout.trimEnd().split("\n")
+}
+
 /**
  * Runs a doc's console block of `carepanel-store` commands in this process, as a reader would type them: `export`
  * sets a variable of `env` (kept for the next block), every other `$` line runs the command, and the lines after it
- * are what it must print. `fill` puts this run's values in place of the doc's placeholders; `patterns` are the
+ * are what it must print. Any other command (`pg_dump`, `pg_restore`) runs in a shell with `env` and must succeed. `fill` puts this run's values in place of the doc's placeholders; `patterns` are the
  * placeholders that stand for something that varies, as a regular expression (`<time>`, `<seconds>`).
  */
 export const runConsoleBlock = async (
@@ -26,8 +38,7 @@ export const runConsoleBlock = async (
     }
     const expected: Array<string> = []
     while (i + 1 < lines.length && !lines[i + 1]!.startsWith("$ ")) expected.push(lines[++i]!)
-    const [name, ...args] = command.replace(/^npx carepanel-store /, "").split(" ")
-    const printed = (await Effect.runPromise(storeCommand(name!, args, env))).lines
+    const printed = command.startsWith("npx carepanel-store ") ? await storeLines(command, env) : shellLines(fill(command), env)
     expect(printed.length, command).toBe(expected.length)
     expected.forEach((line, n) => {
       const pattern = Object.entries(patterns).reduce((text, [placeholder, regExp]) => text.replaceAll(placeholder, regExp), escapeRegExp(fill(line)))
