@@ -53,7 +53,8 @@ export const submissionChecks = (
     return Effect.fail(
       new OutOfScope({
         ruleId: policy.referral.inScope.ruleId,
-        message: `This panel does not decide ${foreign.map((type) => requestTypeLabel[type]).join(" or ")} (${policy.referral.inScope.ruleId}).`
+        // The terms of reference list what comes to panel (SUP-2, LIN-2, CPR-5, NSO-6, KNO-3); none names what does not.
+        message: `This panel does not decide ${foreign.map((type) => requestTypeLabel[type]).join(" or ")}: it is not among the requests its terms of reference bring to it (${policy.referral.inScope.ruleId}).`
       })
     )
   }

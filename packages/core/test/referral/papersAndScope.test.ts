@@ -40,7 +40,7 @@ describe("referral: what the panel does not decide (LIN-2, NSO-7)", () => {
     expect(submit(["sgo_or_adoption_support", "secure_accommodation", "s20_accommodation"]).refusal()).toMatchObject({
       _tag: "OutOfScope",
       ruleId: "LIN-2",
-      message: "This panel does not decide a special guardianship or adoption support package or secure accommodation under section 25 (LIN-2)."
+      message: "This panel does not decide a special guardianship or adoption support package or secure accommodation under section 25: it is not among the requests its terms of reference bring to it (LIN-2)."
     })
   })
 

@@ -194,7 +194,7 @@ describe("referral decider: submission checks", () => {
     const history = withDocuments(created(completeForm("support-panel", { requestTypes: ["sgo_or_adoption_support"] })), linDocuments)
     const refusal = lincolnshire.given(history).when(cmd("socialWorker", { _tag: "Submit" })).refusal()
     expect(refusal).toMatchObject({ _tag: "OutOfScope", ruleId: "LIN-2" })
-    expect(refusal.message).toBe("This panel does not decide a special guardianship or adoption support package (LIN-2).")
+    expect(refusal.message).toBe("This panel does not decide a special guardianship or adoption support package: it is not among the requests its terms of reference bring to it (LIN-2).")
   })
 })
 
