@@ -112,7 +112,7 @@ export const decisionClocks = (
   const clocks: ClockSpec[] = []
   const timescales = timescalesRuleOf(policy.decision)
   const atPanel = decision.madeAt === "panel"
-  // An agreement outside panel's actions run under the rule for what it records (LIN-11, else DEF-OUTSIDE-PANEL-RECORD),
+  // An agreement outside panel's actions and agreed accommodation run under the rule for what it records (LIN-11, else DEF-OUTSIDE-PANEL-RECORD),
   // not the panel record's (CPR-10, LIN-5); the actions case note (LIN-6) and the FGC escalations (LIN-9) count from a
   // sitting, so an agreement outside panel starts neither.
   const actionsRule = atPanel ? timescales : outsidePanelRecordRuleOf(policy.outsidePanel)
@@ -177,7 +177,7 @@ export const decisionClocks = (
       id: `${decision.id}:accommodation-review`,
       about,
       title: `Accommodation agreed for ${accommodationWeeks} weeks: back to panel before it ends`,
-      rule: { ruleId: timescales, clock: { _tag: "WeeksAfter", weeks: accommodationWeeks } },
+      rule: { ruleId: actionsRule, clock: { _tag: "WeeksAfter", weeks: accommodationWeeks } },
       anchor: decision.heardAt,
       anchorText: heard,
       metAt: back

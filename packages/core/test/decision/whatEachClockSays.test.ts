@@ -51,6 +51,17 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
     expect(action.explanation).toBe("due 17:00 Fri 18 Jun 2027 - LIN-11: the date set for this action at the agreement at 19:00 Mon 7 Jun 2027")
   })
 
+  it("LIN-11: accommodation agreed outside panel for a number of weeks runs under LIN-11 (the agreement and its timescales), not LIN-5 (the Support Panel's minutes)", () => {
+    const agreed = lin.spec.play([
+      lin.cmd("assistantDirector", {
+        _tag: "RecordOutsidePanelAgreement", decisionId, subject: subject(), content: content({ actions: [visit], agreed: { accommodationWeeks: 2, placement: "in_house_foster" } }),
+        whyOutsidePanel: "No carer tonight", timescales: "Two weeks", placedAt: london("2027-06-07", "18:00")
+      }, london("2027-06-07", "19:00"))
+    ])
+    const review = deadlines([decisionOf(agreed)], "lincolnshire", london("2027-06-08", "09:00")).find((deadline) => deadline.id.endsWith(":accommodation-review"))!
+    expect(review.explanation).toMatch(/^due 19:00 Mon 21 Jun 2027 - LIN-11: 2 weeks after /)
+  })
+
   it("LIN-6: a decision with no actions asks for no actions case note", () => {
     const clocks = deadlines([decisionOf(lin.signed({ actions: [] }))], "lincolnshire", london("2027-06-10", "09:00"))
     expect(clocks.filter((deadline) => deadline.ruleId === "LIN-6")).toEqual([])
