@@ -55,9 +55,13 @@ const problemsOf = (issues: ReadonlyArray<ParseResult.ArrayFormatterIssue>): Rea
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value)
 
-/** Objects merge key by key; arrays and scalars in `override` replace those in `base`. */
+/**
+ * Objects merge key by key; arrays and scalars in `override` replace those in `base`, and so does an object of another
+ * `_tag` (a `DaysBefore` clock over a preset's `WeekdayBefore` keeps none of its `weekday`).
+ */
 const deepMerge = (base: unknown, override: unknown): unknown => {
   if (!isPlainObject(base) || !isPlainObject(override)) return override
+  if (override._tag !== undefined && override._tag !== base._tag) return override
   const merged: Record<string, unknown> = { ...base }
   for (const [key, value] of Object.entries(override)) merged[key] = deepMerge(base[key], value)
   return merged
