@@ -42,7 +42,7 @@ const sittingDays = (today: LocalDate, weekday: string): ReadonlyArray<LocalDate
 const hear = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting, outcomes: ReadonlyArray<readonly [string, "approve" | "defer"]>) =>
   Effect.gen(function* () {
     const [referrals, decisions] = yield* Effect.all([Referrals, Decisions])
-    yield* openSitting(staff, sitting)
+    yield* openSitting(policy, staff, sitting)
     const heard: Decision[] = []
     for (const [i, [referralId, outcome]] of outcomes.entries()) {
       const referral = yield* referrals.get(staff.administrator, referralId as never)

@@ -64,6 +64,6 @@ export const ensureSittingInProgress = (policy: AuthorityPolicy) =>
     if (scheduled === undefined) return { sitting: yield* sittings.get(staff.administrator, sittingId), created: false }
     for (const [i, child] of childrenHeardNow.entries()) yield* readyFor(policy, staff, scheduled, child, i)
     yield* publish(staff, scheduled)
-    yield* openSitting(staff, scheduled)
+    yield* openSitting(policy, staff, scheduled)
     return { sitting: yield* sittings.get(staff.administrator, scheduled.id), created: true }
   })

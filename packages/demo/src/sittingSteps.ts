@@ -20,13 +20,21 @@ export const readyFor = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting
     return referral.id
   })
 
-/** The members arrive before the start and the chair declares the sitting quorate as it opens. */
-export const openSitting = (staff: Staff, sitting: Sitting) =>
+/**
+ * The members arrive before the start and the chair declares the sitting quorate as it opens: the chair, a member and
+ * the team manager, and as many more staff as the panel's quorum needs (Brackenmoor's four), so a policy with a minimum
+ * is seeded too.
+ */
+export const openSitting = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting) =>
   Effect.gen(function* () {
     const sittings = yield* Sittings
+    const quorum = policy.panels.find((panel) => panel.id === sitting.panelId)?.quorum
+    const enough = quorum?._tag === "Minimum" ? quorum.members : 0
+    const arriving = [staff.chair, staff.member, staff.teamManager, staff.headOfService, staff.serviceManager, staff.practiceSupervisor, staff.viceChair]
+    const present = arriving.slice(0, Math.max(3, enough))
     // Signed in as the sitting opens: a sitting at midnight has no earlier hour on its own day.
     yield* asOf(sitting.startsAt)(
-      Effect.forEach([staff.chair, staff.member, staff.teamManager], (person) =>
+      Effect.forEach(present, (person) =>
         sittings.recordAttendance(staff.administrator, sitting.id, {
           personId: person.personId,
           name: person.name,
@@ -36,5 +44,6 @@ export const openSitting = (staff: Staff, sitting: Sitting) =>
         })
       )
     )
-    yield* asOf(sitting.startsAt)(sittings.confirmQuorum(staff.chair, sitting.id, true, "The chair, the team manager and the FGC manager are present"))
+    const who = present.length === 3 ? "The chair, the team manager and the FGC manager are present" : `The chair and ${present.length - 1} members are present`
+    yield* asOf(sitting.startsAt)(sittings.confirmQuorum(staff.chair, sitting.id, true, who))
   })

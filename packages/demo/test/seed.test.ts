@@ -30,3 +30,16 @@ it.live("a second seed of the same store (another process starting at the same t
     expect(yield* Effect.flatMap(Sittings, (use) => use.list(staff.administrator))).toEqual(sittings)
   }).pipe(Effect.provide(inMemoryCore(policy)))
 )
+
+it.live("seeds an authority whose panel needs four members present to be quorate: enough of its staff sign in", () => {
+  const quorumOfFour = {
+    ...policy,
+    panels: [{ ...policy.panels[0], quorum: { _tag: "Minimum" as const, members: 4, ruleId: "DEF-QUORUM-MINIMUM" as const } }] as const
+  }
+  return Effect.gen(function* () {
+    expect(yield* seedAuthority(quorumOfFour)).toMatchObject({ sittings: 5, requests: 8, placements: 1 })
+    const heard = (yield* Effect.flatMap(Sittings, (use) => use.list(staff.administrator))).filter((sitting) => sitting.quorum !== undefined)
+    expect(heard.length).toBeGreaterThan(0)
+    for (const sitting of heard) expect(sitting.attendance.filter((entry) => entry.status === "present").length).toBeGreaterThanOrEqual(4)
+  }).pipe(Effect.provide(inMemoryCore(quorumOfFour)))
+})
