@@ -3,6 +3,8 @@ import { parse as parseYaml } from "yaml"
 import { formatPath, literalMiss, optionalMiss } from "../shared/inputProblems.js"
 import { AuthorityPolicy } from "./AuthorityPolicy.js"
 import { type PresetSlug, presetInputs } from "./authorities/index.js"
+import { defaultsAdvice, misplacedDefaults } from "./citedDefaults.js"
+import { ruleCatalogue } from "./rules.js"
 
 export interface PolicyProblem {
   /** Where in the file, e.g. `panels[0].schedule.weekday`. */
@@ -31,6 +33,13 @@ export class InvalidPolicy extends Schema.TaggedError<InvalidPolicy>()("InvalidP
 const problemAt = (path: string, messages: ReadonlyArray<string>): PolicyProblem => {
   const misses = messages.map((message) => literalMiss.exec(message))
   if (messages.length > 1 && misses.every((miss) => miss !== null)) {
+    // A rule id outside the catalogue: the list of every id there is says nothing of what this authority may cite.
+    if (misses.length === Object.keys(ruleCatalogue).length) {
+      return {
+        path,
+        message: `${misses[0]![2]} is not a rule in Carepanel's catalogue (shared/docs/rules.md), and a policy file cannot add one: cite a seed's rule only for what that seed says, or national law (a STAT- id) where the law says it; ${defaultsAdvice(path)}`
+      }
+    }
     const expected = misses.map((miss) => miss![1]).join(", ")
     return { path, message: `expected one of ${expected}; got ${misses[0]![2]}` }
   }
@@ -81,13 +90,13 @@ const resolveExtends = (raw: unknown, source: string): Effect.Effect<unknown, In
 /** Decodes a policy from already-parsed data (a JSON object), naming every problem by path. */
 export const decodePolicy = (raw: unknown, source = "policy"): Effect.Effect<AuthorityPolicy, InvalidPolicy> =>
   resolveExtends(raw, source).pipe(
-    Effect.flatMap((input) =>
-      Schema.decodeUnknown(AuthorityPolicy, { errors: "all", onExcessProperty: "error" })(input).pipe(
-        Effect.mapError((error) =>
-          InvalidPolicy.of(source, problemsOf(ParseResult.ArrayFormatter.formatErrorSync(error)))
-        )
+    Effect.flatMap((input) => {
+      const misplaced = misplacedDefaults(input)
+      return Schema.decodeUnknown(AuthorityPolicy, { errors: "all", onExcessProperty: "error" })(input).pipe(
+        Effect.mapError((error) => InvalidPolicy.of(source, [...problemsOf(ParseResult.ArrayFormatter.formatErrorSync(error)), ...misplaced])),
+        Effect.filterOrFail(() => misplaced.length === 0, () => InvalidPolicy.of(source, misplaced))
       )
-    )
+    })
   )
 
 /** Parses a policy file's text, JSON or YAML (by file name), and decodes it. */

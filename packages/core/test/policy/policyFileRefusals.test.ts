@@ -64,6 +64,57 @@ describe("a refused policy file names every problem by its path", () => {
   })
 })
 
+describe("a rule id the authority may not cite is refused saying what it may cite", () => {
+  it("an id of the authority's own (BRK-3) is not in the catalogue: the refusal says a file cannot add one and names the field's defaults", () => {
+    const bad = refusal(
+      decodePolicy(
+        {
+          extends: "lincolnshire",
+          referral: { submissionDeadline: { ruleId: "BRK-3", clock: { _tag: "WeekdayBefore", weekday: "friday", time: "12:00" } } },
+          panels: [{ ...Effect.runSync(decodePolicy({ extends: "lincolnshire" })).panels[0], quorum: { _tag: "Minimum", members: 4, ruleId: "BRK-4" } }]
+        },
+        "brackenmoor.yaml"
+      )
+    ) as { problems: ReadonlyArray<{ path: string; message: string }> }
+    expect(bad.problems).toEqual([
+      {
+        path: "panels[0].quorum.ruleId",
+        message:
+          "\"BRK-4\" is not a rule in Carepanel's catalogue (shared/docs/rules.md), and a policy file cannot add one: cite a seed's rule only for what that seed says, or national law (a STAT- id) where the law says it; Carepanel's default for this field is DEF-QUORUM-CHAIR-DECIDES or DEF-QUORUM-MINIMUM"
+      },
+      {
+        path: "referral.submissionDeadline.ruleId",
+        message:
+          "\"BRK-3\" is not a rule in Carepanel's catalogue (shared/docs/rules.md), and a policy file cannot add one: cite a seed's rule only for what that seed says, or national law (a STAT- id) where the law says it; Carepanel has no default for this field"
+      }
+    ])
+  })
+
+  it("a Carepanel default cited for a field it is not the default of is refused, naming the field it is for: its explanation would say it set that field", () => {
+    const bad = refusal(
+      decodePolicy(
+        {
+          extends: "lincolnshire",
+          referral: { approvals: [{ ruleId: "DEF-LATE-PERMISSION", role: "head_of_service", forRequestTypes: ["s20_accommodation"] }] },
+          sitting: { papersToMembers: { ruleId: "DEF-NEXT-WORKING-DAY-BEFORE", clock: { _tag: "DaysBefore", days: 2, unit: "working", time: "10:00" } } }
+        },
+        "brackenmoor.yaml"
+      )
+    ) as { problems: ReadonlyArray<{ path: string; message: string }> }
+    expect(bad.problems).toEqual([
+      {
+        path: "referral.approvals[0].ruleId",
+        message: "DEF-LATE-PERMISSION is Carepanel's default for referral.latePermission, not for this field; Carepanel has no default for this field"
+      },
+      {
+        path: "sitting.papersToMembers.ruleId",
+        message: "DEF-NEXT-WORKING-DAY-BEFORE is Carepanel's default for sitting.papersToMembers.clock.ifClosed, not for this field; Carepanel has no default for this field"
+      }
+    ])
+    expect(Effect.runSync(decodePolicy({ extends: "lincolnshire", referral: { latePermission: { ruleId: "DEF-LATE-PERMISSION", roles: [] } } })).referral.latePermission.roles).toEqual([])
+  })
+})
+
 describe("cases an agreement outside panel is confirmed as (LIN-11)", () => {
   const tripartite = { forRequestTypes: ["expenditure"], onlyAs: "tripartite funding for a disabled child in a 38-week educational placement" }
 
