@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -22,6 +22,15 @@ describe("the settings every app reads alike", () => {
     expect(policiesFromEnv({ INIT_CWD: dir }).map((policy) => policy.authority.id)).toEqual(["wexcombe"])
     writeFileSync(join(dir, "eastmoor.yaml"), "extends: knowsley\nauthority:\n  id: eastmoor\n  name: Eastmoor (fictional)\n")
     expect(policiesFromEnv({ INIT_CWD: dir, CAREPANEL_POLICIES: " lincolnshire , eastmoor.yaml " }).map((policy) => policy.authority.id)).toEqual(["lincolnshire", "eastmoor"])
+  })
+
+  it("CAREPANEL_POLICIES: docs/adding-an-authority.md says how to run the apps on its example file, and that line loads it", () => {
+    const guide = readFileSync(new URL("../../../docs/adding-an-authority.md", import.meta.url), "utf8")
+    const yaml = guide.match(/```yaml\n([\s\S]*?)```/)![1]!
+    const [, fileName] = guide.match(/`CAREPANEL_POLICIES=(\S+) npm start`/) ?? []
+    expect(fileName, "the guide names the setting the apps read a policy file from").toBeDefined()
+    writeFileSync(join(dir, fileName!), yaml)
+    expect(policiesFromEnv({ INIT_CWD: dir, CAREPANEL_POLICIES: fileName }).map((policy) => policy.authority.id)).toEqual(["fenmoor"])
   })
 
   it("CAREPANEL_POLICIES: an unreadable entry, an invalid file and two policies for one authority are refused by name", () => {
