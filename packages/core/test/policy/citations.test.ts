@@ -236,6 +236,8 @@ describe("docs/adding-an-authority.md", () => {
       const yaml = guide.match(/```yaml\n([\s\S]*?)```/)![1]!
       const policy = yield* parsePolicyText(yaml, "fenmoor.yaml")
       expect(policy.panels[0].quorum.ruleId).toBe("DEF-QUORUM-CHAIR-DECIDES")
+      // A clock cited to LIN-3 runs what LIN-3 says, noon on the Friday before (a Monday deadline is not LIN-3's).
+      expect(policy.referral.submissionDeadline).toEqual(preset("lincolnshire").referral.submissionDeadline)
       expect(effectiveCitations(policy).map((entry) => dishonesty("lincolnshire", entry)).filter((problem) => problem !== undefined)).toEqual([])
     })
   )
