@@ -112,6 +112,9 @@ describe("a rule id the authority may not cite is refused saying what it may cit
       }
     ])
     expect(Effect.runSync(decodePolicy({ extends: "lincolnshire", referral: { latePermission: { ruleId: "DEF-LATE-PERMISSION", roles: [] } } })).referral.latePermission.roles).toEqual([])
+    // Not a rule id at all (a preset's part set to null): the usual "expected one of", not "null is not a rule".
+    const notAnId = refusal(decodePolicy({ extends: "lincolnshire", decision: { returnWaivableByCaseNote: null } }, "brackenmoor.yaml")) as { problems: ReadonlyArray<{ message: string }> }
+    expect(notAnId.problems[0]!.message).toMatch(/^expected one of "KNO-1", .*; got null$/)
   })
 })
 
