@@ -28,6 +28,13 @@ describe("the operator at the keyboard", () => {
     )
   })
 
+  it("on a new authority's policy alone, the shipped file's development default (Wexcombe's administrator) is refused saying what to do", () => {
+    const brackenmoor = { ...demoPolicy, authority: { id: "brackenmoor", name: "Brackenmoor (fictional)" } } as typeof demoPolicy
+    expect(() => operatorOf({ file: defaultOperatorsFile, user: "anyone", production: false }, [brackenmoor])).toThrow(
+      'developmentDefault.authorityId: "wexcombe" is not an authority this installation runs (brackenmoor): name an operator at one of them in an operators file of your own and point CAREPANEL_OPERATORS at it'
+    )
+  })
+
   it("names every problem of the file by its path, all at once", () => {
     const file = fileWith(
       "operators:\n  jsmith:\n    personId: jo-smith\n    name: ''\n    authorityId: elsewhere\n    roles: [tea_maker]\n  pat:\n    personId: pat\n    name: Pat\n    authorityId: elsewhere\n    roles: [panel_chair]\n"

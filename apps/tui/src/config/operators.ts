@@ -40,7 +40,10 @@ const problemsOf = (raw: unknown, policies: ReadonlyArray<AuthorityPolicy>): Eit
   ]
   const unknown = entries
     .filter(([, operator]) => !known.includes(operator.authorityId))
-    .map(([path, operator]) => `${path}.authorityId: "${operator.authorityId}" is not an authority this installation runs (${known.join(", ")})`)
+    .map(
+      ([path, operator]) =>
+        `${path}.authorityId: "${operator.authorityId}" is not an authority this installation runs (${known.join(", ")}): name an operator at one of them in an operators file of your own and point CAREPANEL_OPERATORS at it`
+    )
   return unknown.length > 0 ? Either.left(unknown) : Either.right(decoded.right)
 }
 
