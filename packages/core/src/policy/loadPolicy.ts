@@ -29,8 +29,13 @@ export class InvalidPolicy extends Schema.TaggedError<InvalidPolicy>()("InvalidP
 }
 
 
+const tagMiss = /^Expected ("[^"]*"(?: \| "[^"]*")+), actual (.*)$/
+
 /** A path's messages as one problem: a value outside a list of literals reads "expected one of a, b, c". */
 const problemAt = (path: string, messages: ReadonlyArray<string>): PolicyProblem => {
+  // A misspelt `_tag` fails once, its choices in one message (`Expected "A" | "B", actual "C"`): worded as a literal's.
+  const choices = messages.length === 1 ? tagMiss.exec(messages[0]!) : null
+  if (choices !== null) return { path, message: `expected one of ${choices[1]!.split(" | ").join(", ")}; got ${choices[2]}` }
   const misses = messages.map((message) => literalMiss.exec(message))
   if (messages.length > 1 && misses.every((miss) => miss !== null)) {
     // A rule id outside the catalogue: the list of every id there is says nothing of what this authority may cite.

@@ -48,6 +48,15 @@ describe("a refused policy file names every problem by its path", () => {
     ])
   })
 
+  it("a misspelt kind of clock says what it could have been, as any other value outside a list does", () => {
+    const bad = refusal(
+      decodePolicy({ extends: "lincolnshire", referral: { submissionDeadline: { ruleId: "LIN-3", clock: { _tag: "DaysBefor", days: 5, unit: "working", time: "10:00" } } } }, "p.json")
+    ) as { problems: ReadonlyArray<{ path: string; message: string }> }
+    expect(bad.problems).toEqual([
+      { path: "referral.submissionDeadline.clock._tag", message: expect.stringMatching(/^expected one of "WeekdayBefore", "DaysBefore", .*"MonthsAfter"; got "DaysBefor"$/) }
+    ])
+  })
+
   it("an optional section that is there but wrong is refused for what is wrong, not as 'expected undefined'", () => {
     const wrongType = refusal(decodePolicy({ extends: "lincolnshire", regulation24: 5, edgeOfCare: { services: "none" } }, "fenmoor.yaml")) as { problems: ReadonlyArray<{ path: string; message: string }> }
     expect(wrongType.problems.map((problem) => problem.path)).toEqual(["regulation24", "edgeOfCare.services"])
