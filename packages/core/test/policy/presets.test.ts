@@ -94,19 +94,6 @@ describe("loading a policy file", () => {
     })
   )
 
-  it.effect("a clock of another kind replaces the preset's whole: 5 working days before, over Lincolnshire's Friday noon, keeps no weekday", () =>
-    Effect.gen(function* () {
-      const yaml = [
-        "extends: lincolnshire",
-        "authority: { id: brackenmoor, name: Brackenmoor Metropolitan Borough Council }",
-        "referral:",
-        "  submissionDeadline: { ruleId: LIN-3, clock: { _tag: DaysBefore, days: 5, unit: working, time: '10:00' } }"
-      ].join("\n")
-      const policy = yield* parsePolicyText(yaml, "brackenmoor.yaml")
-      expect(policy.referral.submissionDeadline.clock).toEqual({ _tag: "DaysBefore", days: 5, unit: "working", time: "10:00", ifClosed: "previousWorkingDay" })
-    })
-  )
-
   it.effect("refuses a bad file naming every problem by its path", () =>
     Effect.gen(function* () {
       const bad = structuredClone(presetInputs["north-somerset"]) as Record<string, any>
