@@ -55,7 +55,7 @@ describe("statutoryWarnings: Carepanel's warnings before the 72-hour limits, whi
     })
   )
 
-  it.effect("a Carepanel default at other hours than its id names, or hours outside the 72, is refused by path", () =>
+  it.effect("DEF-S46-WARN-48H, STAT-S25: a Carepanel default at other hours than its id names, or hours outside the 72, is refused by path", () =>
     Effect.gen(function* () {
       const moved = yield* Effect.flip(decodePolicy({ extends: "lincolnshire", statutoryWarnings: { policeProtection: { ruleId: "DEF-S46-WARN-48H", hours: 36 } } }, "p.json"))
       expect(moved.problems).toEqual([
