@@ -39,7 +39,8 @@ const problemAt = (path: string, messages: ReadonlyArray<string>): PolicyProblem
   const misses = messages.map((message) => literalMiss.exec(message))
   if (messages.length > 1 && misses.every((miss) => miss !== null)) {
     // A rule id outside the catalogue: the list of every id there is says nothing of what this authority may cite.
-    if (misses.length === Object.keys(ruleCatalogue).length && misses[0]![2]!.startsWith('"')) {
+    const ruleIdsExpected = misses.every((miss) => miss![1]!.startsWith('"') && JSON.parse(miss![1]!) in ruleCatalogue)
+    if (ruleIdsExpected && misses[0]![2]!.startsWith('"')) {
       return {
         path,
         message: `${misses[0]![2]} is not a rule in Carepanel's catalogue (shared/docs/rules.md), and a policy file cannot add one: cite a seed's rule only for what that seed says, or national law (a STAT- id) where the law says it; ${defaultsAdvice(path)}`
