@@ -4,7 +4,7 @@ import { formatInstant } from "../calendar/format.js"
 import { remembered } from "../calendar/remembered.js"
 import { type ResolvedClock, resolveClock } from "../calendar/resolveClock.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
-import { citation } from "../policy/localDefaults.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import type { RuledClock } from "../policy/RuledClock.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Deadline, DeadlineState } from "./Deadline.js"
@@ -78,7 +78,8 @@ export const rememberingResolver = (calendar: Calendar): ClockResolver => {
   return resolver
 }
 
-export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now, resolve: ClockResolver = resolverOn(calendar)): Deadline => {
+/** `policy`: the authority's, whose own rules (`BRK-4`) the explanation cites with their words and source. */
+export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now, resolve: ClockResolver = resolverOn(calendar), policy: CitingPolicy = {}): Deadline => {
   const resolved: { due: DateTime.Utc; phrase: string; adjusted?: string | undefined } = "fixed" in spec.rule ? spec.rule.fixed : resolve(spec.rule.clock, spec.anchor)
   const capped = spec.notAfter !== undefined && DateTime.lessThan(spec.notAfter.instant, resolved.due)
   const due = capped ? spec.notAfter!.instant : resolved.due
@@ -96,7 +97,7 @@ export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now, resolv
     due,
     state: stateOf(due, spec.metAt, now),
     ...(spec.metAt === undefined ? {} : { metAt: spec.metAt, metLate: DateTime.greaterThan(spec.metAt, due) }),
-    explanation: `due ${formatInstant(due)} - ${citation(spec.rule.ruleId)}: ${why}${
+    explanation: `due ${formatInstant(due)} - ${citation(spec.rule.ruleId, policy)}: ${why}${
       spec.metAt !== undefined && DateTime.greaterThan(spec.metAt, due) ? `; met late, at ${formatInstant(spec.metAt)}` : ""
     }`
   }

@@ -11,7 +11,6 @@ import { withChildRecordReview } from "../visits/firstReviewOf.js"
 import { visitClocks } from "../visits/visitClocks.js"
 import { placementClocks } from "../regulation24/placementClocks.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
-import type { Calendar } from "../calendar/WorkingCalendar.js"
 import { decidesNothing, type Sitting } from "../sitting/Sitting.js"
 import { type ClockSpec, type Now, rememberingResolver, toDeadline } from "./clock.js"
 import type { Deadline } from "./Deadline.js"
@@ -98,14 +97,14 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
 /** Soonest first; clocks due at the same instant in the order of their ids, whatever order the records were read in. */
 const soonestFirst = (a: Deadline, b: Deadline) => a.due.epochMillis - b.due.epochMillis || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
-const workedOut = (specs: ReadonlyArray<ClockSpec>, calendar: Calendar, now: Now): ReadonlyArray<Deadline> => {
+const workedOut = (specs: ReadonlyArray<ClockSpec>, { calendar, policy }: AuthorityContext, now: Now): ReadonlyArray<Deadline> => {
   const resolve = rememberingResolver(calendar)
-  return specs.map((spec) => toDeadline(spec, calendar, now, resolve)).sort(soonestFirst)
+  return specs.map((spec) => toDeadline(spec, calendar, now, resolve, policy)).sort(soonestFirst)
 }
 
 /** Every clock of an authority, soonest first, each with its rule and an explanation a person can read. */
 export const deadlinesOf = (inputs: DeadlineInputs, authority: AuthorityContext, now: Now): ReadonlyArray<Deadline> =>
-  workedOut(clockSpecsOf(inputs, authority, now), authority.calendar, now)
+  workedOut(clockSpecsOf(inputs, authority, now), authority, now)
 
 /** The clocks still running: not met. */
 export const openDeadlines = (deadlines: ReadonlyArray<Deadline>) => deadlines.filter((deadline) => deadline.state !== "met")
@@ -115,4 +114,4 @@ export const openDeadlines = (deadlines: ReadonlyArray<Deadline>) => deadlines.f
  * its due instant, and after years an authority's met clocks far outnumber its running ones.
  */
 export const openDeadlinesOf = (inputs: DeadlineInputs, authority: AuthorityContext, now: Now): ReadonlyArray<Deadline> =>
-  workedOut(clockSpecsOf(inputs, authority, now).filter((spec) => spec.metAt === undefined), authority.calendar, now)
+  workedOut(clockSpecsOf(inputs, authority, now).filter((spec) => spec.metAt === undefined), authority, now)

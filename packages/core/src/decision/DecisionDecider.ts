@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { londonDateOf } from "../calendar/londonTime.js"
-import { citation } from "../policy/localDefaults.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { Decider } from "../shared/decider.js"
@@ -30,18 +30,18 @@ type Outside = NonNullable<Decision["outsidePanel"]>
  * Why a proposal outside panel can no longer be agreed or refused, if it lapsed (NSO-10, LIN-11): an agreement it
  * waited for was refused, or the request was heard again while it waited (that decision stands).
  */
-const lapsedRefusal = (outside: Outside) => {
+const lapsedRefusal = (outside: Outside, policy: CitingPolicy) => {
   const refused = outside.refused
   if (refused !== undefined) {
     return new NotApplicable({
-      message: `${refused.by.name} (${roleLabel[refused.role]}) refused this agreement outside panel at ${formatInstant(refused.at)} (${citation(outside.ruleId)}): it has lapsed and can no longer be agreed. If circumstances have changed since, record a new agreement outside panel, or bring the request to a sitting.`
+      message: `${refused.by.name} (${roleLabel[refused.role]}) refused this agreement outside panel at ${formatInstant(refused.at)} (${citation(outside.ruleId, policy)}): it has lapsed and can no longer be agreed. If circumstances have changed since, record a new agreement outside panel, or bring the request to a sitting.`
     })
   }
   const overtaken = outside.overtaken
   if (overtaken === undefined) return undefined
   const heard = overtaken.atPanel ? `The panel heard this request at the sitting on ${formatDate(londonDateOf(overtaken.heardAt))}` : `This request was decided outside panel at ${formatInstant(overtaken.heardAt)}`
   return new NotApplicable({
-    message: `${heard}, after this agreement outside panel was proposed: its decision stands, and this agreement can no longer be given (${citation(outside.ruleId)}). If circumstances have changed since, record a new agreement outside panel.`
+    message: `${heard}, after this agreement outside panel was proposed: its decision stands, and this agreement can no longer be given (${citation(outside.ruleId, policy)}). If circumstances have changed since, record a new agreement outside panel.`
   })
 }
 
@@ -84,7 +84,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         }
         const outside = decision.outsidePanel
         // A proposal refused or overtaken (NSO-10) is not agreed on: editing it would not change that.
-        const closed = outside === undefined ? undefined : lapsedRefusal(outside)
+        const closed = outside === undefined ? undefined : lapsedRefusal(outside, context.policy)
         if (closed !== undefined) return yield* closed
         if (outside !== undefined && outside.agreements.length > 0) {
           const waiting = outside.pendingAgreements.map((candidate) => describeRoles(candidate.anyOf)).join(" and the ")
@@ -94,7 +94,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         }
         yield* sharedFundingRefusal(command.content, context.policy)
         const gaps = gapsIn(command.content, decision, context)
-        if (gaps.length > 0) return yield* incomplete(gaps)
+        if (gaps.length > 0) return yield* incomplete(gaps, context.policy)
         return emit({ _tag: "DecisionEdited", content: command.content, ...audit })
       }
       case "SignOff": {
@@ -116,7 +116,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
               : ` If ${chair.name} cannot sign it off, the ${describeRoles([...new Set(deputies)])} may sign it off for them, giving the reason they cannot.`
           return yield* new NotTheRightPerson({
             ruleId: next.ruleId,
-            message: `This decision is signed off by whoever chaired the sitting, ${chair.name} (${citation(next.ruleId)}); another holder of the role cannot sign for them.${instead}`
+            message: `This decision is signed off by whoever chaired the sitting, ${chair.name} (${citation(next.ruleId, context.policy)}); another holder of the role cannot sign for them.${instead}`
           })
         }
         // The person who chaired signs under whichever chairing role they hold (a panel chair at an AD-chaired panel).
@@ -134,7 +134,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         if (outside === undefined) return yield* new NotApplicable({ message: "This decision was made at panel, not outside it." })
         if (outside.pendingAgreements.length === 0) return yield* new DecisionIsFinal({ message: "Everyone needed has already agreed." })
         // Refused, or the request heard again while this waited for an agreement: this proposal lapsed.
-        const closed = lapsedRefusal(outside)
+        const closed = lapsedRefusal(outside, context.policy)
         if (closed !== undefined) return yield* closed
         const role = yield* awaitedOf(command, outside)
         const changed = command.request === undefined ? undefined : requestChanged(decision, command.request, context.policy)
@@ -147,7 +147,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         if (outside.pendingAgreements.length === 0) {
           return yield* new DecisionIsFinal({ message: "Everyone needed has already agreed: the agreement is final. Record an amendment saying what changed and why." })
         }
-        const closed = lapsedRefusal(outside)
+        const closed = lapsedRefusal(outside, context.policy)
         if (closed !== undefined) return yield* closed
         const role = yield* awaitedOf(command, outside)
         return emit({ _tag: "OutsidePanelAgreementRefused", role, reason: command.reason, at: command.at, by: { ...audit.by, role } })
@@ -162,7 +162,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         }
         yield* sharedFundingRefusal(command.content, context.policy)
         const gaps = gapsIn(command.content, decision, context)
-        if (gaps.length > 0) return yield* incomplete(gaps)
+        if (gaps.length > 0) return yield* incomplete(gaps, context.policy)
         const approver = { ...audit.by, role }
         return emit({ _tag: "DecisionAmended", content: command.content, whatChanged: command.whatChanged, why: command.why, approvedBy: approver, by: approver, at: command.at })
       }

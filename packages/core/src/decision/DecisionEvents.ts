@@ -14,7 +14,8 @@ export type S20Task = typeof S20Task.Type
 /** A sign-off step as stored; events and documents written before a step could take several roles named one `role`. */
 export const StoredSignOffStep = Schema.Union(
   SignOffStep,
-  Schema.transform(Schema.Struct({ ruleId: RuleId, role: Role }), SignOffStep, {
+  // The rule id is checked once, by SignOffStep.
+  Schema.transform(Schema.Struct({ ruleId: Schema.String, role: Role }), SignOffStep, {
     strict: true,
     decode: ({ ruleId, role }) => ({ ruleId, roles: [role] as const }),
     encode: ({ ruleId, roles }) => ({ ruleId, role: roles[0] })

@@ -1,5 +1,5 @@
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation } from "../policy/citation.js"
 import type { SittingChair, Subject } from "./DecisionParts.js"
 
 /**
@@ -14,5 +14,5 @@ export const lineManagementConflict = (policy: AuthorityPolicy, subject: Subject
   const managesTeam =
     subject.teamManager?.personId === chair.personId || (team?.lineManagers ?? []).some((manager) => manager.personId === chair.personId)
   if (!managesTeam) return undefined
-  return `${chair.name} chaired this sitting and is in the line management of ${teamName}: the chair must be independent of the case's line management (${citation(rule.ruleId)}). Put the request before a sitting chaired by someone outside it.`
+  return `${chair.name} chaired this sitting and is in the line management of ${teamName}: the chair must be independent of the case's line management (${citation(rule.ruleId, policy)}). Put the request before a sitting chaired by someone outside it.`
 }

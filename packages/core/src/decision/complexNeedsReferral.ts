@@ -7,7 +7,7 @@ import { evolveDecision } from "./evolveDecision.js"
 import { formatInstant } from "../calendar/format.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation } from "../policy/citation.js"
 import { andList } from "../shared/wordList.js"
 import type { Decision } from "./Decision.js"
 import { ActionAlreadyClosed, NotApplicable } from "./DecisionErrors.js"
@@ -58,8 +58,8 @@ export const templateSentRefusal = (decision: Decision, policy: AuthorityPolicy)
       new NotApplicable({
         message:
           decision.content.sharedFunding === undefined
-            ? `This decision records no shared funding with SEN or health, so there is no Complex Needs Panel referral (${citation(route.ruleId)}).`
-            : `The Complex Needs Panel referral starts once the decision is final: sign it off first (${citation(route.ruleId)}).`
+            ? `This decision records no shared funding with SEN or health, so there is no Complex Needs Panel referral (${citation(route.ruleId, policy)}).`
+            : `The Complex Needs Panel referral starts once the decision is final: sign it off first (${citation(route.ruleId, policy)}).`
       })
     )
   }

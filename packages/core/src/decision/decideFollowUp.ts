@@ -4,7 +4,7 @@ import { londonDateOf } from "../calendar/londonTime.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation } from "../policy/citation.js"
 import { oneOfRoles, type Role, roleLabel } from "../shared/roles.js"
 import type { Decision } from "./Decision.js"
 import type { Action } from "./DecisionParts.js"
@@ -109,7 +109,7 @@ export const decideFollowUp = (command: FollowUp, decision: Decision, context: A
         if (action === undefined || !action.fgcReferral) {
           const escalation = policy.decision.fgcReferralEscalations[0]?.clock.ruleId
           return yield* new NoSuchAction({
-            message: `This decision has no Family Group Conference referral ${command.actionId}${escalation === undefined ? "" : ` (${citation(escalation)})`}.`
+            message: `This decision has no Family Group Conference referral ${command.actionId}${escalation === undefined ? "" : ` (${citation(escalation, policy)})`}.`
           })
         }
         if (decision.fgcReferralsReceived.some((received) => received.actionId === command.actionId)) {
@@ -146,7 +146,7 @@ export const decideFollowUp = (command: FollowUp, decision: Decision, context: A
           return yield* new NotApplicable({ message: "This authority's policy sets no 48-hour tasks after section 20 accommodation agreed outside panel." })
         }
         if (outside?.placedAt === undefined) {
-          return yield* new NotApplicable({ message: `The 48-hour tasks apply to section 20 accommodation agreed outside panel (${citation(tasks.clock.ruleId)}).` })
+          return yield* new NotApplicable({ message: `The 48-hour tasks apply to section 20 accommodation agreed outside panel (${citation(tasks.clock.ruleId, policy)}).` })
         }
         if (outside.s20TasksDone.some((done) => done.task === command.task)) {
           return yield* new ActionAlreadyClosed({ message: "That task is already recorded." })

@@ -1,7 +1,7 @@
 import { DateTime, Effect } from "effect"
 import { formatDate } from "../calendar/format.js"
 import { londonDateOf, londonTimeOf } from "../calendar/londonTime.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation } from "../policy/citation.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import { actedBy } from "../shared/authorise.js"
 import { decidesNothing } from "../sitting/Sitting.js"
@@ -45,7 +45,7 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
       })
     }
     const quorumRule = policy.panels.find((candidate) => candidate.id === sitting.panelId)?.quorum
-    const cited = quorumRule === undefined ? "" : ` (${citation(quorumRule.ruleId)})`
+    const cited = quorumRule === undefined ? "" : ` (${citation(quorumRule.ruleId, policy)})`
     if (decidesNothing(sitting)) {
       return yield* new SittingNotHeld({
         reason: "not_quorate",
@@ -65,7 +65,7 @@ const atPanel = (command: Extract<Recording, { _tag: "RecordDecision" }>, { poli
     }
     yield* sharedFundingRefusal(command.content, policy)
     const gaps = [...contentGaps(command.content, command.subject, policy, sitting.date, "panel"), ...highlightGaps(command.content, policy)]
-    if (gaps.length > 0) return yield* incomplete(gaps)
+    if (gaps.length > 0) return yield* incomplete(gaps, policy)
     return emit({
       _tag: "DecisionRecorded",
       decisionId: command.decisionId,
@@ -92,7 +92,7 @@ const caseNotConfirmed = (command: Agreement, cases: ReadonlyArray<CaseToConfirm
   const onlyAs = (named: ReadonlyArray<CaseToConfirm>) =>
     `${named
       .map((entry) => `${entry.forRequestTypes.filter((type) => command.subject.requestTypes.includes(type)).map((type) => requestTypeLabel[type]).join(" or ")} only as ${entry.onlyAs}`)
-      .join("; ")} (${citation(policy.outsidePanel.ruleId)})`
+      .join("; ")} (${citation(policy.outsidePanel.ruleId, policy)})`
   // A case for a disabled child on a request that records none is refused first, confirmed or not: asking the person
   // to confirm a case the request's facts rule out would only lead to a second refusal.
   const forADisabledChild = cases.filter((entry) => entry.forADisabledChild === true)
@@ -122,7 +122,7 @@ const outsidePanel = (command: Agreement, { policy }: AuthorityContext) =>
     }
     if (uncovered.length > 0) {
       return yield* new NotApplicable({
-        message: `An agreement outside panel does not cover ${uncovered.map((type) => requestTypeLabel[type]).join(" or ")} (${citation(policy.outsidePanel.ruleId)}): bring that to a sitting, or record the rest as its own request.`
+        message: `An agreement outside panel does not cover ${uncovered.map((type) => requestTypeLabel[type]).join(" or ")} (${citation(policy.outsidePanel.ruleId, policy)}): bring that to a sitting, or record the rest as its own request.`
       })
     }
     const cases = casesToConfirm(policy, command.subject)
@@ -140,7 +140,7 @@ const outsidePanel = (command: Agreement, { policy }: AuthorityContext) =>
       ...contentGaps(command.content, command.subject, policy, londonDateOf(command.at), "outside_panel"),
       ...outsidePanelGaps(command.content, command.subject, policy, record)
     ]
-    if (gaps.length > 0) return yield* incomplete(gaps)
+    if (gaps.length > 0) return yield* incomplete(gaps, policy)
     const audit = { by: actedBy(command.by), at: command.at }
     const recorded: DecisionEvent = {
       _tag: "OutsidePanelAgreementRecorded",

@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import type { CitingPolicy } from "../policy/citation.js"
 import type { Authorised } from "../shared/authorise.js"
 import type { Role } from "../shared/roles.js"
 import type { Decision } from "./Decision.js"
@@ -9,8 +10,8 @@ import { describeGaps, type Gap } from "./decisionChecks.js"
 /** Types a command's events as decision events (so `_tag` literals stay literal). */
 export const emit = (...events: ReadonlyArray<DecisionEvent>): ReadonlyArray<DecisionEvent> => events
 
-export const incomplete = (gaps: ReadonlyArray<Gap>) =>
-  new IncompleteDecision({ missing: [...gaps], message: `The decision cannot be recorded yet. It must say: ${describeGaps(gaps)}.` })
+export const incomplete = (gaps: ReadonlyArray<Gap>, policy: CitingPolicy) =>
+  new IncompleteDecision({ missing: [...gaps], message: `The decision cannot be recorded yet. It must say: ${describeGaps(gaps, policy)}.` })
 
 /** The first of `wanted` the actor holds, if any: the role under which they take this step. */
 export const roleFor = (by: Authorised, wanted: ReadonlyArray<Role>): Role | undefined => wanted.find((role) => by.actor.roles.includes(role))

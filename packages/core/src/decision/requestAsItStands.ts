@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import { recordName } from "../notifications/recordName.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation } from "../policy/citation.js"
 import { RequestType } from "../policy/RequestType.js"
 import type { Referral } from "../referral/Referral.js"
 import { ChildId } from "../shared/ids.js"
@@ -42,7 +42,7 @@ export const requestChanged = (decision: Decision, now: RequestAsItStands, polic
   const forADisabledChild = casesToConfirm(policy, subject).filter((entry) => entry.forADisabledChild === true)
   if (forADisabledChild.length > 0 && now.disabledChildIds.length === 0) {
     return new NotApplicable({
-      message: `The request no longer records a child as disabled, and this agreement outside panel covers ${forADisabledChild.map((entry) => entry.onlyAs).join("; ")} (${citation(policy.outsidePanel.ruleId)}). If a child is disabled, correct the request; if not, bring it to a sitting.`
+      message: `The request no longer records a child as disabled, and this agreement outside panel covers ${forADisabledChild.map((entry) => entry.onlyAs).join("; ")} (${citation(policy.outsidePanel.ruleId, policy)}). If a child is disabled, correct the request; if not, bring it to a sitting.`
     })
   }
   return undefined

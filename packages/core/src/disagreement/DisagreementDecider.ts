@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import { NoSuchRecord } from "../shared/errors.js"
 import { dissentRuleOf } from "../policy/DecisionPolicy.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
@@ -100,7 +100,7 @@ const decide = (
           })
         }
         const dissentRule = dissentRuleOf(policy.disagreement)
-        const cited = citation(dissentRule)
+        const cited = citation(dissentRule, policy)
         const forSomeoneElse = command.member.personId !== command.by.actor.personId
         if (forSomeoneElse && heldRole(command.by, recordsForMembers) === undefined) {
           return yield* new NotTheDissentingMember({
@@ -110,7 +110,7 @@ const decide = (
         }
         const member = yield* party(command.member, "member", dissentRule, "the member who dissents")
         const panel = policy.panels.find((one) => one.id === command.decision.sitting?.panelId)
-        const { member: dissenter, ...against } = yield* dissentAgainst(command, member, dissentRule, panel)
+        const { member: dissenter, ...against } = yield* dissentAgainst(command, member, dissentRule, policy, panel)
         const grounds = yield* required(command.grounds, "grounds", dissentRule, `Say why the member dissents from the decision (${cited}).`)
         const { ruleId, route } = policy.disagreement
         return emit({
@@ -218,7 +218,7 @@ const decide = (
       case "Withdraw": {
         const disagreement = yield* requireStatus(state, open, "withdraw this dissent")
         const dissentRule = dissentRuleOf(policy.disagreement)
-        const cited = citation(dissentRule)
+        const cited = citation(dissentRule, policy)
         if (command.by.actor.personId !== disagreement.member.personId) {
           return yield* new NotTheDissentingMember({
             ruleId: dissentRule,

@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import { formatDate } from "../calendar/format.js"
-import { citation } from "../policy/localDefaults.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import type { PanelPolicy } from "../policy/PanelPolicy.js"
 import type { ReferralId, SittingId } from "../shared/ids.js"
@@ -38,12 +38,13 @@ export const dissentAgainst = (
   command: RecordDissent,
   member: DisagreementParty,
   ruleId: RuleId,
+  policy: CitingPolicy,
   panel?: PanelPolicy
 ): Effect.Effect<DissentAgainst, NotAPanelDecision | DissentDoesNotMatchDecision | MemberNotAtSitting> =>
   Effect.gen(function* () {
     const { decision } = command
     const id = decision.decisionId
-    const cited = citation(ruleId)
+    const cited = citation(ruleId, policy)
     const sitting = decision.sitting
     if (decision.madeAt !== "panel" || sitting === undefined) {
       return yield* new NotAPanelDecision({

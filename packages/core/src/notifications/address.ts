@@ -1,5 +1,5 @@
 import { DateTime } from "effect"
-import type { Calendar } from "../calendar/WorkingCalendar.js"
+import type { AuthorityContext } from "../shared/authorityContext.js"
 import { type ClockSpec, toDeadline } from "../deadlines/clock.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import type { Notification, Recipient } from "../ports/Notification.js"
@@ -68,8 +68,8 @@ export const addressTo = (authorityId: AuthorityId, draft: Draft, to: ReadonlyAr
 export const iso = (instant: DateTime.Utc): string => DateTime.formatIso(instant)
 
 /** A clock's due instant and explanation, as the reader must act on it (whether or not it is met yet). */
-export const actByClock = (spec: ClockSpec, calendar: Calendar): ActBy => {
-  const deadline = toDeadline({ ...spec, metAt: undefined }, calendar, { now: spec.anchor, dueSoonHours: 0 })
+export const actByClock = (spec: ClockSpec, { calendar, policy }: AuthorityContext): ActBy => {
+  const deadline = toDeadline({ ...spec, metAt: undefined }, calendar, { now: spec.anchor, dueSoonHours: 0 }, undefined, policy)
   return actByDeadline(deadline)
 }
 

@@ -42,13 +42,13 @@ const actByFor = (decision: Decision, context: NotificationContext) => {
       .filter((action) => role === undefined || action.ownerRole === role)
       .flatMap((action) => {
         const spec = clockNamed(clocks, `${decision.id}:action:${action.actionId}`)
-        return spec === undefined ? [] : [actByClock(spec, context.calendar)]
+        return spec === undefined ? [] : [actByClock(spec, context)]
       })
   const caseNote = clockNamed(clocks, `${decision.id}:actions-case-note`)
   return {
     social_worker: earliest(actionsOf("social_worker")) ?? earliest(actionsOf(undefined)),
     team_manager:
-      caseNote === undefined ? (earliest(actionsOf("team_manager")) ?? earliest(actionsOf(undefined))) : actByClock(caseNote, context.calendar)
+      caseNote === undefined ? (earliest(actionsOf("team_manager")) ?? earliest(actionsOf(undefined))) : actByClock(caseNote, context)
   }
 }
 

@@ -5,7 +5,8 @@ import { disagreementClocks } from "../disagreement/disagreementClocks.js"
 import { type DisagreementEvent, outcomeLabel } from "../disagreement/DisagreementEvents.js"
 import { voicedByWords } from "../disagreement/voicedOnBehalf.js"
 import { dissentRuleOf } from "../policy/DecisionPolicy.js"
-import { citation } from "../policy/localDefaults.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
+import type { RuleId } from "../policy/rules.js"
 import type { Notification } from "../ports/Notification.js"
 import { actByClock, addressTo, clockNamed, factsOf, personAs, roleHolder } from "./address.js"
 import { type CaseContext, type NotificationContext, redactFor, summary } from "./CaseContext.js"
@@ -35,12 +36,12 @@ const decisionName = (disagreement: Disagreement, known: CaseContext | undefined
 }
 
 /** The dissent in words: who, from what, why, and the areas noted. Free text goes through `redact`. */
-const dissentLines = (disagreement: Disagreement, dissentRule: string, redact: (text: string) => string): ReadonlyArray<string> => [
+const dissentLines = (disagreement: Disagreement, dissentRule: RuleId, policy: CitingPolicy, redact: (text: string) => string): ReadonlyArray<string> => [
   `${disagreement.member.name}${disagreement.onBehalf === undefined ? "" : ` (${voicedByWords(disagreement.onBehalf)})`} formally dissents from ${
     disagreement.dissentsFrom._tag === "Decision"
       ? `panel decision ${disagreement.decisionId}`
       : `the recommended action "${summary(redact(disagreement.dissentsFrom.action), 160)}" of panel decision ${disagreement.decisionId}`
-  } on request ${disagreement.referralId} (${citation(dissentRule)}).`,
+  } on request ${disagreement.referralId} (${citation(dissentRule, policy)}).`,
   `Grounds: ${summary(redact(disagreement.grounds))}`,
   ...(disagreement.areas.length === 0 ? [] : [`Areas of disagreement: ${disagreement.areas.map((area) => summary(redact(area), 160)).join("; ")}.`])
 ]
@@ -64,7 +65,7 @@ export const disagreementNotifications = (
   const clocks = disagreementClocks(disagreement, context.policy)
   const clock = (name: string) => {
     const spec = clockNamed(clocks, `${disagreement.id}:${name}`)
-    return spec === undefined ? undefined : actByClock(spec, context.calendar)
+    return spec === undefined ? undefined : actByClock(spec, context)
   }
   const actBy = clock("outcome")
   const { ruleId } = disagreement
@@ -81,7 +82,7 @@ export const disagreementNotifications = (
               kind: "disagreement.dissent_recorded",
               headline: `Note the areas of disagreement with ${decision} (${ruleId})`,
               body: [
-                ...dissentLines(disagreement, dissentRule, redact),
+                ...dissentLines(disagreement, dissentRule, context.policy, redact),
                 ...(disagreement.attendance === "not_recorded"
                   ? [`Attendance at the sitting was not recorded when the dissent was, so ${disagreement.member.name}'s attendance is not checked.`]
                   : []),
@@ -109,7 +110,7 @@ export const disagreementNotifications = (
                 ? `Agree an outcome with the Assistant Director on a disagreement with ${decision} (${ruleId})`
                 : `Raise your disagreement with ${decision} with your own manager (${ruleId})`,
               body: [
-                ...dissentLines(disagreement, dissentRule, redact),
+                ...dissentLines(disagreement, dissentRule, context.policy, redact),
                 byChair
                   ? `The chair agrees an outcome with the Assistant Director (${ruleId}).`
                   : `Raise it with your own manager and ask for it to be escalated to the Assistant Director (${ruleId}).`
@@ -131,7 +132,7 @@ export const disagreementNotifications = (
               kind: "disagreement.escalated",
               headline: `A disagreement with ${decision} is escalated to you (${ruleId})`,
               body: [
-                ...dissentLines(disagreement, dissentRule, redact),
+                ...dissentLines(disagreement, dissentRule, context.policy, redact),
                 `Escalated by ${event.by.name} at ${formatInstant(event.at)}.`,
                 event.step === "member_manager"
                   ? `As the member's manager, take it to the Assistant Director (${ruleId}).`
@@ -146,7 +147,7 @@ export const disagreementNotifications = (
         break
       case "DisagreementOutcomeRecorded": {
         const body = [
-          ...dissentLines(disagreement, dissentRule, redact),
+          ...dissentLines(disagreement, dissentRule, context.policy, redact),
           `Outcome: ${outcomeLabel[event.outcome]}, recorded by ${event.by.name}${event.agreedWith ? ` with ${event.agreedWith.name}` : ""} (${ruleId}).`,
           `Rationale: ${summary(redact(event.rationale))}`,
           ...(event.nextSteps === undefined ? [] : [`What happens now: ${summary(redact(event.nextSteps))}`])

@@ -1,7 +1,7 @@
 import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { PlacementStep } from "../policy/DecisionPolicy.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation } from "../policy/citation.js"
 import type { Notification } from "../ports/Notification.js"
 import { placementStepRule, regulation24Of } from "../regulation24/placementRules.js"
 import { type Placement, type PlacementState, visitedPlacementOf } from "../regulation24/Placement.js"
@@ -63,17 +63,17 @@ export const placementNotifications = (
   const clocks = placementClocks(placement, context.policy)
   const clock = (name: string): ActBy | undefined => {
     const spec = clockNamed(clocks, `${placement.id}:${name}`)
-    return spec === undefined ? undefined : actByClock(spec, context.calendar)
+    return spec === undefined ? undefined : actByClock(spec, context)
   }
   // The placement plan's and the first visit's clocks (STAT-R9, STAT-R28) start with the placement too.
   const running = [...clocks, ...visitClocks(visitedPlacementOf(placement), context.calendar)]
     .filter((spec) => spec.metAt === undefined)
-    .map((spec) => ({ spec, actBy: actByClock(spec, context.calendar) }))
+    .map((spec) => ({ spec, actBy: actByClock(spec, context) }))
   const send = (id: string, kind: string, headline: string, body: ReadonlyArray<string>, actBy: ActBy | undefined, to: ReadonlyArray<Addressee>) =>
     addressTo(placement.authorityId, { id: `${placement.id}:${id}`, kind, headline, body, actBy, facts: placementFacts(placement) }, to)
   const child = `child ${placement.childId}`
   const step = (name: PlacementStep) => placementStepRule(context.policy, name)
-  const cite = (name: PlacementStep) => citation(step(name))
+  const cite = (name: PlacementStep) => citation(step(name), context.policy)
   const viability = regulation24Of(context.policy).viabilityAssessment?.clock
   const viabilityWithin = viability?._tag === "HoursAfter" ? ` before or within ${viability.hours} hours of it` : ""
   const notifications: Notification[] = []

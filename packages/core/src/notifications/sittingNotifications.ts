@@ -47,7 +47,7 @@ export const sittingNotifications = (
   const clocks = sittingClocks(sitting, [sitting], context.policy, true)
   const actBy = (suffix: string) => {
     const spec = clockNamed(clocks, `${sitting.id}:${suffix}`)
-    return spec === undefined ? undefined : actByClock(spec, context.calendar)
+    return spec === undefined ? undefined : actByClock(spec, context)
   }
   const members = [roleHolder("panel_member"), roleHolder(chair)]
   const notifications: Notification[] = []
@@ -112,7 +112,7 @@ export const sittingNotifications = (
       case "FinalRecordReturned": {
         // Counted from the agenda, not the upload clocks: a policy without record clocks (NSO) has children to upload too.
         const children = childrenToUpload(sitting).length
-        const uploads = clocks.filter((spec) => spec.id.startsWith(`${sitting.id}:upload:`)).map((spec) => actByClock(spec, context.calendar))
+        const uploads = clocks.filter((spec) => spec.id.startsWith(`${sitting.id}:upload:`)).map((spec) => actByClock(spec, context))
         notifications.push(
           ...addressTo(
             sitting.authorityId,

@@ -1,7 +1,12 @@
 import { Schema } from "effect"
+import * as AST from "effect/SchemaAST"
 import { LocalDate } from "../calendar/LocalDate.js"
 import { AuthorityId } from "../shared/ids.js"
+import { formatPath } from "../shared/inputProblems.js"
+import { notARule } from "./citedDefaults.js"
+import { ownRulesCited } from "./citedOwnRules.js"
 import { EdgeOfCarePolicy } from "./EdgeOfCarePolicy.js"
+import { OwnRules } from "./ownRules.js"
 import { DecisionPolicy, DisagreementPolicy, OutsidePanelPolicy, Regulation24Policy } from "./DecisionPolicy.js"
 import { PanelPolicy } from "./PanelPolicy.js"
 import { ReferralPolicy } from "./ReferralPolicy.js"
@@ -12,10 +17,12 @@ import { defaultStatutoryWarnings, StatutoryWarnings } from "./StatutoryWarnings
  * Everything that differs between authorities. A new authority is a preset or a policy file,
  * never an `if` in code. Optional parts are rules an authority does not run.
  */
-export const AuthorityPolicy = Schema.Struct({
+const PolicyFields = Schema.Struct({
   authority: Schema.Struct({ id: AuthorityId, name: Schema.NonEmptyTrimmedString }),
   /** Where the policy comes from, e.g. the terms of reference it encodes. */
   source: Schema.String,
+  /** The rules of the authority's own terms of reference that the policy cites (`BRK-4`), for no other policy to cite. */
+  ownRules: Schema.optional(OwnRules),
   closureDays: Schema.optionalWith(Schema.Array(Schema.Struct({ date: LocalDate, reason: Schema.String })), {
     default: () => []
   }),
@@ -31,5 +38,16 @@ export const AuthorityPolicy = Schema.Struct({
   /** KNO-3: edge-of-care services' declared capacity; without it the tracker says "not declared". */
   edgeOfCare: Schema.optional(EdgeOfCarePolicy)
 })
+
+const policyType = AST.typeAST(PolicyFields.ast)
+
+/** Every own rule the policy cites is one it declares. */
+export const AuthorityPolicy = PolicyFields.pipe(
+  Schema.filter((policy) =>
+    ownRulesCited(policyType, policy)
+      .filter(({ id }) => !Object.hasOwn(policy.ownRules?.rules ?? {}, id))
+      .map(({ path, id }) => ({ path, message: notARule(id, formatPath(path)) }))
+  )
+)
 export type AuthorityPolicy = typeof AuthorityPolicy.Type
 export type AuthorityPolicyInput = typeof AuthorityPolicy.Encoded

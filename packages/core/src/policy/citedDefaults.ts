@@ -18,6 +18,10 @@ export const defaultsAdvice = (path: string): string => {
   return defaults.length === 0 ? "Carepanel has no default for this field" : `Carepanel's default for this field is ${defaults.join(" or ")}`
 }
 
+/** A rule id this policy may not cite: neither the catalogue's nor declared by the policy as its own. */
+export const notARule = (id: unknown, path: string): string =>
+  `${JSON.stringify(id)} is not a rule in Carepanel's catalogue (shared/docs/rules.md) or in this policy's ownRules: cite a seed's rule only for what that seed says, and declare your terms of reference's own rules under ownRules; ${defaultsAdvice(path)}`
+
 /**
  * Each `DEF-` id a policy cites for a field it is not the default of: its explanation would tell a reader "Carepanel
  * default ... set by the authority's policy" about something else (a team manager's approval under the late route).

@@ -1,10 +1,10 @@
 import { Effect, ParseResult, Schema } from "effect"
 import { parse as parseYaml } from "yaml"
-import { formatPath, literalMiss, optionalMiss } from "../shared/inputProblems.js"
+import { formatPath, literalMiss, optionalMiss, withoutOwnRuleMiss } from "../shared/inputProblems.js"
 import { AuthorityPolicy } from "./AuthorityPolicy.js"
 import { type PresetSlug, presetInputs } from "./authorities/index.js"
-import { defaultsAdvice, misplacedDefaults } from "./citedDefaults.js"
-import { ruleCatalogue } from "./rules.js"
+import { misplacedDefaults, notARule } from "./citedDefaults.js"
+import { isCatalogueRuleId } from "./rules.js"
 
 export interface PolicyProblem {
   /** Where in the file, e.g. `panels[0].schedule.weekday`. */
@@ -36,16 +36,12 @@ const problemAt = (path: string, messages: ReadonlyArray<string>): PolicyProblem
   // A misspelt `_tag` fails once, its choices in one message (`Expected "A" | "B", actual "C"`): worded as a literal's.
   const choices = messages.length === 1 ? tagMiss.exec(messages[0]!) : null
   if (choices !== null) return { path, message: `expected one of ${choices[1]!.split(" | ").join(", ")}; got ${choices[2]}` }
-  const misses = messages.map((message) => literalMiss.exec(message))
-  if (messages.length > 1 && misses.every((miss) => miss !== null)) {
+  const literals = withoutOwnRuleMiss(messages)
+  const misses = literals.map((message) => literalMiss.exec(message))
+  if (literals.length > 1 && misses.every((miss) => miss !== null)) {
     // A rule id outside the catalogue: the list of every id there is says nothing of what this authority may cite.
-    const ruleIdsExpected = misses.every((miss) => miss![1]!.startsWith('"') && JSON.parse(miss![1]!) in ruleCatalogue)
-    if (ruleIdsExpected && misses[0]![2]!.startsWith('"')) {
-      return {
-        path,
-        message: `${misses[0]![2]} is not a rule in Carepanel's catalogue (shared/docs/rules.md), and a policy file cannot add one: cite a seed's rule only for what that seed says, or national law (a STAT- id) where the law says it; ${defaultsAdvice(path)}`
-      }
-    }
+    const ruleIdsExpected = misses.every((miss) => miss![1]!.startsWith('"') && isCatalogueRuleId(JSON.parse(miss![1]!)))
+    if (ruleIdsExpected && misses[0]![2]!.startsWith('"')) return { path, message: notARule(JSON.parse(misses[0]![2]!), path) }
     const expected = misses.map((miss) => miss![1]).join(", ")
     return { path, message: `expected one of ${expected}; got ${misses[0]![2]}` }
   }

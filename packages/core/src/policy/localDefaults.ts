@@ -145,12 +145,9 @@ export type LocalDefaultId = keyof typeof localDefaults
 
 export const isLocalDefault = (id: string): id is LocalDefaultId => id in localDefaults
 
-const localDefaultNote = "Carepanel default, not in the terms of reference; set by the authority's policy"
+export const localDefaultNote = "Carepanel default, not in the terms of reference; set by the authority's policy"
 
 /** The catalogue text of a local default: what it does, and that it is Carepanel's choice, not the seed's. */
 export const localDefaultTexts = Object.fromEntries(
   Object.entries(localDefaults).map(([id, entry]) => [id, `${entry.rule} ${localDefaultNote} (${entry.policyField}).`])
 ) as { readonly [K in LocalDefaultId]: string }
-
-/** A rule id as cited to a reader: a local default says so ("DEF-..., Carepanel default, ..."), without parentheses of its own, so a message may wrap it in some. */
-export const citation = (id: string): string => (isLocalDefault(id) ? `${id}, ${localDefaultNote}` : id)

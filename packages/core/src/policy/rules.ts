@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { notAnOwnRuleId } from "../shared/inputProblems.js"
 import { localDefaultTexts } from "./localDefaults.js"
 
 /** The rules the five seeds and national law state (`shared/docs/rules.md`, `shared/docs/domain-law.md`). */
@@ -81,5 +82,29 @@ export const seedRules = {
  */
 export const ruleCatalogue = { ...seedRules, ...localDefaultTexts }
 
-export type RuleId = keyof typeof ruleCatalogue
-export const RuleId = Schema.Literal(...(Object.keys(ruleCatalogue) as [RuleId, ...RuleId[]]))
+/** A rule of the catalogue: the core branches on these by name. */
+export type CatalogueRuleId = keyof typeof ruleCatalogue
+export const CatalogueRuleId = Schema.Literal(...(Object.keys(ruleCatalogue) as [CatalogueRuleId, ...CatalogueRuleId[]]))
+
+export const isCatalogueRuleId = (id: string): id is CatalogueRuleId => Object.hasOwn(ruleCatalogue, id)
+
+/** The catalogue's prefixes: an authority's own rule with one of them would read as a seed's, the law's or Carepanel's. */
+export const cataloguePrefixes = [...new Set(Object.keys(ruleCatalogue).map((id) => id.slice(0, id.indexOf("-") + 1)))]
+
+const ownRuleIdShape = /^[A-Z][A-Z0-9]*-[A-Z0-9]+(?:-[A-Z0-9]+)*$/
+
+/**
+ * A rule of one authority's own terms of reference (`BRK-4`), declared in its policy's `ownRules`: a prefix of its own,
+ * never the catalogue's. The policy checks that it declares every one it cites (`AuthorityPolicy`).
+ */
+export const OwnRuleId = Schema.String.pipe(
+  Schema.filter((id) => ownRuleIdShape.test(id) && !cataloguePrefixes.some((prefix) => id.startsWith(prefix)), {
+    message: (issue) => `${notAnOwnRuleId}, actual ${JSON.stringify(issue.actual)}`
+  }),
+  Schema.brand("OwnRuleId")
+)
+export type OwnRuleId = typeof OwnRuleId.Type
+
+/** A rule id a policy, a record or a refusal may cite: the catalogue's, or one of the authority's own. */
+export const RuleId = Schema.Union(CatalogueRuleId, OwnRuleId)
+export type RuleId = typeof RuleId.Type

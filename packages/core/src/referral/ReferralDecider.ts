@@ -3,7 +3,7 @@ import { NoSuchRecord } from "../shared/errors.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { resolveClock } from "../calendar/resolveClock.js"
-import { citation } from "../policy/localDefaults.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { actedBy } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
@@ -34,9 +34,9 @@ export interface ReferralContext {
 }
 
 /** "is waiting for the team manager's approval (LIN-3)": whose approval comes next (they are given in order), and under which rule. */
-const awaitingWords = (referral: Referral): string => {
+const awaitingWords = (referral: Referral, policy: CitingPolicy): string => {
   const [next] = referral.pendingApprovals
-  return next === undefined ? "is waiting for approval" : `is waiting for the ${roleLabel[next.role]}'s approval (${citation(next.ruleId)})`
+  return next === undefined ? "is waiting for approval" : `is waiting for the ${roleLabel[next.role]}'s approval (${citation(next.ruleId, policy)})`
 }
 
 const statusWords: Record<Exclude<ReferralStatus, "awaiting_approval">, string> = {
@@ -52,14 +52,15 @@ const statusWords: Record<Exclude<ReferralStatus, "awaiting_approval">, string> 
 const requireStatus = (
   state: ReferralState,
   allowed: ReadonlyArray<ReferralStatus>,
-  doing: string
+  doing: string,
+  policy: CitingPolicy
 ): Effect.Effect<Referral, ReferralNotInStatus | NoSuchRecord> => {
   if (state === undefined) return Effect.fail(new NoSuchRecord({ message: `There is no request to ${doing}.` }))
   if (!allowed.includes(state.status)) {
     return Effect.fail(
       new ReferralNotInStatus({
         status: state.status,
-        message: `You cannot ${doing}: this request ${state.status === "awaiting_approval" ? awaitingWords(state) : statusWords[state.status]}.`
+        message: `You cannot ${doing}: this request ${state.status === "awaiting_approval" ? awaitingWords(state, policy) : statusWords[state.status]}.`
       })
     )
   }
@@ -72,7 +73,7 @@ const requireStatus = (
  */
 const lateRouteCited = (policy: AuthorityPolicy): string => {
   const { latePermission, submissionDeadline } = policy.referral
-  return latePermission.ruleId === submissionDeadline.ruleId ? "" : ` (${citation(latePermission.ruleId)})`
+  return latePermission.ruleId === submissionDeadline.ruleId ? "" : ` (${citation(latePermission.ruleId, policy)})`
 }
 
 /** Types a command's events as referral events (so `_tag` literals stay literal). */
@@ -95,17 +96,17 @@ const decide = (
         }
         return emit({ _tag: "DraftCreated", referralId: command.referralId, authorityId: command.by.authorityId, form: command.form, ...audit })
       case "EditDraft":
-        yield* requireStatus(state, ["draft"], "edit this request")
+        yield* requireStatus(state, ["draft"], "edit this request", policy)
         return emit({ _tag: "DraftEdited", form: command.form, ...audit })
       case "RecordDocument":
-        yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "add a document")
+        yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "add a document", policy)
         return emit({ _tag: "DocumentRecorded", document: command.document, ...audit })
       case "Submit": {
-        const referral = yield* requireStatus(state, ["draft"], "submit this request")
+        const referral = yield* requireStatus(state, ["draft"], "submit this request", policy)
         return emit({ _tag: "ReferralSubmitted", ...(yield* submissionChecks(referral, policy, command.at)), ...audit })
       }
       case "Approve": {
-        const referral = yield* requireStatus(state, ["awaiting_approval"], "approve this request")
+        const referral = yield* requireStatus(state, ["awaiting_approval"], "approve this request", policy)
         const next = referral.pendingApprovals[0]!
         if (!command.by.actor.roles.includes(next.role)) {
           return yield* new NotNextApprover({
@@ -116,7 +117,7 @@ const decide = (
         return emit({ _tag: "ReferralApproved", role: next.role, ruleId: next.ruleId, ...audit, by: { ...audit.by, role: next.role } })
       }
       case "ReturnForChanges":
-        yield* requireStatus(state, ["awaiting_approval", "ready"], "return this request for changes")
+        yield* requireStatus(state, ["awaiting_approval", "ready"], "return this request for changes", policy)
         return emit({ _tag: "ReturnedForChanges", reason: command.reason, ...audit })
       case "GrantLatePermission": {
         const rule = policy.referral.latePermission
@@ -125,18 +126,18 @@ const decide = (
             ruleId: rule.ruleId,
             message:
               rule.roles.length === 0
-                ? `This panel does not take late requests (${citation(rule.ruleId)}).`
-                : `Only the ${describeRoles(rule.roles)} can let a late request onto the agenda (${citation(rule.ruleId)}).`
+                ? `This panel does not take late requests (${citation(rule.ruleId, policy)}).`
+                : `Only the ${describeRoles(rule.roles)} can let a late request onto the agenda (${citation(rule.ruleId, policy)}).`
           })
         }
-        const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "allow this request late")
+        const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "allow this request late", policy)
         yield* sittingCanTake(referral, command.sitting, command.at)
         return emit({ _tag: "LatePermissionGranted", sittingId: command.sitting.id, sitting: { panelId: command.sitting.panelId, date: command.sitting.date }, reason: command.reason, ...audit })
       }
       case "AcceptOntoSitting": {
         // A request on a sitting the chair found too few members for was not heard: it may go on another (NSO-1).
         const leaving = state?.status === "accepted" && command.from !== undefined && command.from.id === state.sittingId && decidesNothing(command.from)
-        const referral = yield* requireStatus(state, leaving ? ["accepted"] : ["ready"], "put this request on a sitting")
+        const referral = yield* requireStatus(state, leaving ? ["accepted"] : ["ready"], "put this request on a sitting", policy)
         const { sitting } = command
         yield* sittingCanTake(referral, sitting, command.at)
         const rule = policy.referral.submissionDeadline
@@ -161,26 +162,27 @@ const decide = (
         const referral = yield* requireStatus(
           state,
           ["draft", "awaiting_approval", "ready", "accepted", "decided"],
-          "record a decision on this request"
+          "record a decision on this request",
+          policy
         )
         return yield* hearingHeard(referral, command, audit)
       }
       case "ReviseHearing":
         return yield* hearingRevised(state, command, audit)
       case "LeaveCancelledSitting": {
-        const referral = yield* requireStatus(state, ["accepted"], "take this request off a cancelled sitting")
+        const referral = yield* requireStatus(state, ["accepted"], "take this request off a cancelled sitting", policy)
         if (referral.sittingId !== command.sittingId) {
           return yield* new WrongSitting({ message: `This request is not on the sitting on ${formatDate(command.sittingDate)}.` })
         }
         return emit({ _tag: "LeftCancelledSitting", sittingId: command.sittingId, sittingDate: command.sittingDate, ...audit })
       }
       case "Withdraw": {
-        const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "withdraw this request")
+        const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready", "accepted"], "withdraw this request", policy)
         yield* mayWithdraw(policy, referral, command.by)
         return emit({ _tag: "ReferralWithdrawn", reason: command.reason, ...audit })
       }
       case "Redirect": {
-        const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "redirect this request")
+        const referral = yield* requireStatus(state, ["draft", "awaiting_approval", "ready"], "redirect this request", policy)
         const target = yield* redirectTarget(policy, referral.form, command.ruleId, command.redirectTo)
         return emit({ _tag: "ReferralRedirected", ...target, reason: command.reason, ...audit })
       }

@@ -1,6 +1,6 @@
 import { Effect } from "effect"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation } from "../policy/citation.js"
 import type { Authorised } from "../shared/authorise.js"
 import { NotPermitted } from "../shared/errors.js"
 import { describeRoles } from "../shared/roles.js"
@@ -34,7 +34,7 @@ export const mayWithdraw = (policy: AuthorityPolicy, referral: Referral, by: Aut
       allowed: withdrawal.roles,
       message:
         `This request goes to panel automatically (${reason.ruleId}: ${reason.description}): only the ${describeRoles(withdrawal.roles)} ` +
-        `may withdraw it, with the reason recorded (${citation(withdrawal.ruleId)}).`
+        `may withdraw it, with the reason recorded (${citation(withdrawal.ruleId, policy)}).`
     })
   )
 }

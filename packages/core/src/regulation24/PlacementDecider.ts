@@ -3,7 +3,7 @@ import { formatInstant } from "../calendar/format.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { PlacementStep } from "../policy/DecisionPolicy.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation } from "../policy/citation.js"
 import { actedBy, } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { evolvePlacement } from "./evolvePlacement.js"
@@ -56,7 +56,7 @@ const decide = (
     const audit = { by: actedBy(command.by), at: command.at }
     const rules = regulation24Of(policy)
     const step = (name: PlacementStep) => placementStepRule(policy, name)
-    const cite = (name: PlacementStep) => citation(step(name))
+    const cite = (name: PlacementStep) => citation(step(name), policy)
     switch (command._tag) {
       case "RecordBasicTest":
         if (state !== undefined) {

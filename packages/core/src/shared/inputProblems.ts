@@ -27,6 +27,20 @@ const readable = (message: string): string => {
 
 /** Schema's message for a value outside a list of literals, one per literal. */
 export const literalMiss = /^Expected (".*"|\d+|true|false), actual (.*)$/
+/** Schema's message for an id that cannot be one of an authority's own rules (`policy/rules.ts`). */
+export const notAnOwnRuleId = "Expected an id for one of the authority's own rules"
+
+/**
+ * A rule id outside the catalogue fails once per catalogue id and once as an authority's own: the second says nothing
+ * the list does not, so it goes.
+ */
+export const withoutOwnRuleMiss = (messages: ReadonlyArray<string>): ReadonlyArray<string> => {
+  const literals = messages.filter((message) => literalMiss.test(message))
+  const others = messages.filter((message) => !literalMiss.test(message))
+  const ownMiss = (message: string) => message.startsWith(`${notAnOwnRuleId}, actual `) || message.startsWith("Expected string, actual ")
+  return literals.length > 0 && others.length > 0 && others.every(ownMiss) ? literals : messages
+}
+
 /**
  * Schema's message for an optional (or nullable) field that is there but wrong: noise beside that field's real problem,
  * which the field's own schema reports.
@@ -50,7 +64,7 @@ export const problemsOf = (error: ParseResult.ParseError, prefix: ReadonlyArray<
   return [...byPath].filter(([path, all]) => !noise(path, all)).map(([path, all]) => {
     // An optional field's "Expected undefined" goes first, so that an optional choice reads as its choices too.
     const meaningful = all.filter((message) => !optionalMiss.test(message))
-    const messages = meaningful.length > 0 ? meaningful : all
+    const messages = withoutOwnRuleMiss(meaningful.length > 0 ? meaningful : all)
     const misses = messages.map((message) => literalMiss.exec(message))
     if (messages.length > 1 && misses.every((miss) => miss !== null)) {
       return { path, message: `must be one of ${misses.map((miss) => miss![1]).join(", ")}; got ${misses[0]![2]}` }

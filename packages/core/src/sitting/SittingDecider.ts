@@ -4,7 +4,7 @@ import { formatDate } from "../calendar/format.js"
 import { atLondon } from "../calendar/londonTime.js"
 import { resolveClock } from "../calendar/resolveClock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation } from "../policy/citation.js"
 import { observersRuleOf, type PanelPolicy } from "../policy/PanelPolicy.js"
 import { actedBy } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
@@ -91,7 +91,7 @@ const decide = (
         return emit({ _tag: "SittingCancelled", reason: command.reason, ...audit })
       case "BuildAgenda": {
         yield* beforeStart(sitting, command.at, "change the agenda")
-        const items = yield* planSlots(command.entries, sitting, panel.slotMinutes)
+        const items = yield* planSlots(command.entries, sitting, panel.slotMinutes, context.policy)
         return emit({ _tag: "AgendaBuilt", items: [...items], ...audit })
       }
       case "PublishAgenda":
@@ -112,13 +112,13 @@ const decide = (
         const chairs = chairRolesOf(panel)
         if (!chairs.some((role) => command.by.actor.roles.includes(role))) {
           return yield* new NotTheChair({
-            message: `Only the chair or a deputy (${describeRoles(chairs)}) decides whether enough members are present (${citation(panel.quorum.ruleId)}).`
+            message: `Only the chair or a deputy (${describeRoles(chairs)}) decides whether enough members are present (${citation(panel.quorum.ruleId, policy)}).`
           })
         }
         if (beforeSittingDay(sitting, command.at)) {
           return yield* fail(`The chair decides whether enough members are present on the day of the sitting (${formatDate(sitting.date)}), not before.`)
         }
-        yield* checkQuorum(panel.quorum, sitting.attendance, command.enough)
+        yield* checkQuorum(panel.quorum, sitting.attendance, command.enough, context.policy)
         // NSO-1: members left part-way; what was decided before the chair said so stands.
         const decided = command.enough ? [] : (command.decided ?? [])
         return emit({ _tag: "QuorumConfirmed", enough: command.enough, note: command.note, ...(decided.length === 0 ? {} : { decided }), ...audit })
@@ -133,7 +133,7 @@ const decide = (
         if (!chairs.some((role) => command.by.actor.roles.includes(role))) {
           const rule = policy.sitting.record?.finalFromChair.ruleId
           return yield* new NotTheChair({
-            message: `Only the chair or a deputy (${describeRoles(chairs)}) returns the final record${rule === undefined ? "" : ` (${citation(rule)})`}.`
+            message: `Only the chair or a deputy (${describeRoles(chairs)}) returns the final record${rule === undefined ? "" : ` (${citation(rule, policy)})`}.`
           })
         }
         if (!sitting.record.draftSentAt) return yield* fail("There is no draft record with the chair yet.")
@@ -171,16 +171,16 @@ const attendanceOf = (
   command: Extract<SittingCommand, { _tag: "RecordAttendance" }>,
   sitting: Sitting,
   panel: PanelPolicy,
-  { calendar }: AuthorityContext
+  { calendar, policy }: AuthorityContext
 ): Effect.Effect<Attendance, ObserverNeedsChairAgreement | DeputyMustNameSeat | DeputyCannotStandIn> => {
   const { chairAgreed, represents, ...rest } = command.entry
   const entry = represents === undefined || represents.length === 0 ? rest : { ...rest, represents: [...new Set(represents)] }
   if (entry.status === "observer" && panel.observersNeedChairAgreement && !chairAgreed) {
     const ruleId = observersRuleOf(panel)
-    return Effect.fail(new ObserverNeedsChairAgreement({ ruleId, message: `An observer attends only with the chair's agreement (${citation(ruleId)}).` }))
+    return Effect.fail(new ObserverNeedsChairAgreement({ ruleId, message: `An observer attends only with the chair's agreement (${citation(ruleId, policy)}).` }))
   }
   return Effect.gen(function* () {
-    yield* checkDeputy(entry, sitting.attendance, panel)
+    yield* checkDeputy(entry, sitting.attendance, panel, policy)
     yield* checkRepresents(entry, sitting.attendance, panel)
     const confirmation = panel.attendanceConfirmation
     if (entry.status !== "confirmed" || entry.membership !== "non_standing" || confirmation === undefined) return entry

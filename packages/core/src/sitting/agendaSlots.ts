@@ -1,5 +1,5 @@
 import { DateTime, Effect } from "effect"
-import { citation } from "../policy/localDefaults.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import type { PanelPolicy } from "../policy/PanelPolicy.js"
 import type { AgendaEntry } from "./SittingCommands.js"
 import { AgendaFull } from "./SittingErrors.js"
@@ -12,7 +12,8 @@ import type { AgendaItem } from "./SittingEvents.js"
 export const planSlots = (
   entries: ReadonlyArray<AgendaEntry>,
   window: { readonly startsAt: DateTime.Utc; readonly endsAt: DateTime.Utc },
-  slots: PanelPolicy["slotMinutes"]
+  slots: PanelPolicy["slotMinutes"],
+  policy: CitingPolicy
 ): Effect.Effect<ReadonlyArray<AgendaItem>, AgendaFull> => {
   const available = Math.floor(DateTime.distance(window.startsAt, window.endsAt) / 60_000)
   const capacity = Math.floor(available / slots.min)
@@ -24,7 +25,7 @@ export const planSlots = (
         requested: entries.length,
         message:
           `Only ${capacity} ${capacity === 1 ? "child fits" : "children fit"} in this sitting at ${slots.min} minutes each ` +
-          `(${citation(slots.ruleId)}); ${entries.length} were asked for. Move some to the next sitting.`
+          `(${citation(slots.ruleId, policy)}); ${entries.length} were asked for. Move some to the next sitting.`
       })
     )
   }

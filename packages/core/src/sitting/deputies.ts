@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { citation } from "../policy/localDefaults.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import { deputiesRuleOf, type PanelPolicy } from "../policy/PanelPolicy.js"
 import { awayRule, coverOf } from "./cover.js"
 import type { AttendanceEntry } from "./SittingCommands.js"
@@ -35,7 +35,8 @@ export const standsInForName = (entry: Attendance, attendance: ReadonlyArray<Att
 export const checkDeputy = (
   entry: Omit<AttendanceEntry, "chairAgreed">,
   attendance: ReadonlyArray<Attendance>,
-  panel: PanelPolicy
+  panel: PanelPolicy,
+  policy: CitingPolicy
 ): Effect.Effect<void, DeputyMustNameSeat | DeputyCannotStandIn> => {
   if (entry.status !== "deputy") return Effect.void
   const namesRule = deputiesRuleOf(panel)
@@ -43,7 +44,7 @@ export const checkDeputy = (
   const memberId = entry.standsInForPersonId
   if (memberId === undefined) {
     return given === ""
-      ? Effect.fail(new DeputyMustNameSeat({ ruleId: namesRule, message: `Say which member the deputy stands in for (${citation(namesRule)}).` }))
+      ? Effect.fail(new DeputyMustNameSeat({ ruleId: namesRule, message: `Say which member the deputy stands in for (${citation(namesRule, policy)}).` }))
       : Effect.void
   }
   if (memberId === entry.personId) {
@@ -85,7 +86,7 @@ export const checkDeputy = (
     return Effect.fail(
       new DeputyMustNameSeat({
         ruleId: namesRule,
-        message: `Say which member the deputy stands in for (${citation(namesRule)}): the member is not on this sitting's attendance, so give their name.`
+        message: `Say which member the deputy stands in for (${citation(namesRule, policy)}): the member is not on this sitting's attendance, so give their name.`
       })
     )
   }

@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { citation } from "../policy/localDefaults.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import type { Quorum } from "../policy/PanelPolicy.js"
 import { seatOf } from "./deputies.js"
 import { QuorumNotMet } from "./SittingErrors.js"
@@ -24,7 +24,8 @@ const members = (count: number) => (count === 1 ? "1 member is" : `${count} memb
 export const checkQuorum = (
   quorum: Quorum,
   attendance: ReadonlyArray<Attendance>,
-  enough: boolean
+  enough: boolean,
+  policy: CitingPolicy
 ): Effect.Effect<void, QuorumNotMet> => {
   if (!enough || quorum._tag === "ChairDecides") return Effect.void
   const present = membersCounted(attendance)
@@ -36,7 +37,7 @@ export const checkQuorum = (
       needed: quorum.members,
       message:
         `${present === 0 ? "No members are" : `Only ${members(present)}`} recorded as present (a deputy counts for a member who is not there; a member who also represents others counts once; observers do not); ` +
-        `this panel needs ${quorum.members} to be quorate (${citation(quorum.ruleId)}). Record who is present, or record that there are not enough members.`
+        `this panel needs ${quorum.members} to be quorate (${citation(quorum.ruleId, policy)}). Record who is present, or record that there are not enough members.`
     })
   )
 }

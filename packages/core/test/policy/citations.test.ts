@@ -9,7 +9,8 @@ import { type PresetSlug, preset, presetSlugs } from "../../src/policy/authoriti
 import { dissentRuleOf, outsidePanelRecordRuleOf, timescalesRuleOf } from "../../src/policy/DecisionPolicy.js"
 import { parsePolicyText } from "../../src/policy/loadPolicy.js"
 import { Outbox } from "../../src/ports/Outbox.js"
-import { citation, isLocalDefault, localDefaults } from "../../src/policy/localDefaults.js"
+import { citation } from "../../src/policy/citation.js"
+import { isLocalDefault, type LocalDefaultId, localDefaults } from "../../src/policy/localDefaults.js"
 import { deputiesRuleOf, observersRuleOf } from "../../src/policy/PanelPolicy.js"
 import { ruleCatalogue, type seedRules } from "../../src/policy/rules.js"
 import { staffOf } from "../../src/testing/actors.js"
@@ -151,7 +152,7 @@ describe("honest citations: every preset cites only what its own seed says, and 
       for (const deadline of deadlines) {
         const seed = deadline.ruleId.split("-")[0]
         expect([seedOfPreset[slug], "STAT", "DEF"], `${deadline.id} cites ${deadline.ruleId}`).toContain(seed)
-        expect(deadline.explanation).toContain(` - ${citation(deadline.ruleId)}: `)
+        expect(deadline.explanation).toContain(` - ${citation(deadline.ruleId, policy)}: `)
       }
     }).pipe(Effect.provide(inMemoryCore(preset(slug))))
   )
@@ -213,7 +214,7 @@ describe("honest citations: every preset cites only what its own seed says, and 
 
   it.each(Object.keys(localDefaults))("%s: its catalogue entry says it is a Carepanel default the authority's policy may change", (id) => {
     expect(ruleCatalogue[id as keyof typeof ruleCatalogue]).toContain("Carepanel default, not in the terms of reference; set by the authority's policy")
-    expect(citation(id)).toContain(`${id}, Carepanel default`)
+    expect(citation(id as LocalDefaultId)).toContain(`${id}, Carepanel default`)
   })
 })
 

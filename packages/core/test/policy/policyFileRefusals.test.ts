@@ -74,7 +74,7 @@ describe("a refused policy file names every problem by its path", () => {
 })
 
 describe("a rule id the authority may not cite is refused saying what it may cite", () => {
-  it("an id of the authority's own (BRK-3) is not in the catalogue: the refusal says a file cannot add one and names the field's defaults", () => {
+  it("an id of the authority's own (BRK-3) the file does not declare is not in the catalogue: the refusal says it may be declared under ownRules and names the field's defaults", () => {
     const bad = refusal(
       decodePolicy(
         {
@@ -89,12 +89,12 @@ describe("a rule id the authority may not cite is refused saying what it may cit
       {
         path: "panels[0].quorum.ruleId",
         message:
-          "\"BRK-4\" is not a rule in Carepanel's catalogue (shared/docs/rules.md), and a policy file cannot add one: cite a seed's rule only for what that seed says, or national law (a STAT- id) where the law says it; Carepanel's default for this field is DEF-QUORUM-CHAIR-DECIDES or DEF-QUORUM-MINIMUM"
+          "\"BRK-4\" is not a rule in Carepanel's catalogue (shared/docs/rules.md) or in this policy's ownRules: cite a seed's rule only for what that seed says, and declare your terms of reference's own rules under ownRules; Carepanel's default for this field is DEF-QUORUM-CHAIR-DECIDES or DEF-QUORUM-MINIMUM"
       },
       {
         path: "referral.submissionDeadline.ruleId",
         message:
-          "\"BRK-3\" is not a rule in Carepanel's catalogue (shared/docs/rules.md), and a policy file cannot add one: cite a seed's rule only for what that seed says, or national law (a STAT- id) where the law says it; Carepanel has no default for this field"
+          "\"BRK-3\" is not a rule in Carepanel's catalogue (shared/docs/rules.md) or in this policy's ownRules: cite a seed's rule only for what that seed says, and declare your terms of reference's own rules under ownRules; Carepanel has no default for this field"
       }
     ])
   })

@@ -1,0 +1,21 @@
+import { isLocalDefault, localDefaultNote } from "./localDefaults.js"
+import type { OwnRules } from "./ownRules.js"
+import { type CatalogueRuleId, isCatalogueRuleId, type RuleId } from "./rules.js"
+
+/** The policy a rule is cited under: where an authority's own rules are found. */
+export interface CitingPolicy {
+  readonly ownRules?: OwnRules | undefined
+}
+
+/**
+ * A rule id as cited to a reader, without parentheses of its own, so a message may wrap it in some: a seed's or the
+ * law's rule by its id; a local default saying so ("DEF-..., Carepanel default, ..."); an authority's own rule with
+ * where it comes from and its words, for no catalogue holds them ('BRK-4, Brackenmoor ... (2026), "Requests reach ..."').
+ */
+export function citation(id: CatalogueRuleId): string
+export function citation(id: RuleId, policy: CitingPolicy): string
+export function citation(id: RuleId, policy?: CitingPolicy): string {
+  if (isLocalDefault(id)) return `${id}, ${localDefaultNote}`
+  const words = isCatalogueRuleId(id) ? undefined : policy?.ownRules?.rules[id]
+  return words === undefined ? id : `${id}, ${policy!.ownRules!.source}, "${words}"`
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from "@effect/vitest"
+import { test } from "@fast-check/vitest"
+import { Effect } from "effect"
+import fc from "fast-check"
+import { englandAndWales } from "../../src/calendar/englandAndWales.js"
+import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
+import { decodePolicy } from "../../src/policy/loadPolicy.js"
+import { ruleCatalogue } from "../../src/policy/rules.js"
+import { PersonId } from "../../src/shared/ids.js"
+import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
+import { sittingDecider } from "../../src/sitting/SittingDecider.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { deciderSpec } from "../../src/testing/decider.js"
+import { at, lincolnshireReferral, lincolnshireSittings } from "../deadlines/fixtures.js"
+import { as, london } from "../fixtures.js"
+
+// Brackenmoor, a fictional council, runs Lincolnshire's procedure with two rules of its own terms of reference.
+const source = "Brackenmoor Children's Resource Panel, terms of reference (2026)"
+const ownRules = {
+  source,
+  rules: {
+    "BRK-4": "Requests reach the panel administrator 5 working days before the sitting.",
+    "BRK-7": "The panel is quorate when four members are present."
+  }
+}
+const lincolnshirePanel = Effect.runSync(decodePolicy({ extends: "lincolnshire" })).panels[0]
+const brackenmoorFile = {
+  extends: "lincolnshire",
+  ownRules,
+  referral: { submissionDeadline: { ruleId: "BRK-4", clock: { _tag: "DaysBefore", days: 5, unit: "working", time: "12:00" } } },
+  panels: [{ ...lincolnshirePanel, quorum: { _tag: "Minimum", members: 4, ruleId: "BRK-7" } }]
+}
+const brackenmoor = Effect.runSync(decodePolicy(brackenmoorFile, "brackenmoor.yaml"))
+
+const refusal = (file: Record<string, unknown>) =>
+  Effect.runSync(Effect.flip(decodePolicy(file, "brackenmoor.yaml"))).problems as ReadonlyArray<{ path: string; message: string }>
+
+describe("an authority cites its own terms of reference (ownRules)", () => {
+  it("BRK-4: the request deadline's explanation gives the rule's id, its source and its words, not another council's rule", () => {
+    const [deadline] = deadlinesOf(
+      { referrals: [lincolnshireReferral(undefined)], sittings: lincolnshireSittings() },
+      { policy: brackenmoor, calendar: englandAndWales },
+      at(london("2027-06-01", "10:00"))
+    )
+    expect(deadline).toMatchObject({ ruleId: "BRK-4" })
+    expect(deadline!.explanation).toBe(
+      `due 12:00 Wed 2 Jun 2027 - BRK-4, ${source}, "Requests reach the panel administrator 5 working days before the sitting.": noon, 5 working days before the sitting on Wed 9 Jun 2027`
+    )
+  })
+
+  it("BRK-7: a quorum of four refuses 'enough members' citing the authority's own rule, not a Carepanel default", () => {
+    const staff = staffOf("lincolnshire")
+    const when = london("2027-06-09", "10:05")
+    const spec = deciderSpec(sittingDecider, { policy: brackenmoor, calendar: englandAndWales })
+    const schedule = { _tag: "ScheduleSitting", sittingId: "sit_9jun", panelId: "support-panel", date: "2027-06-09", by: as(staff.administrator), at: london("2027-06-01", "09:00") }
+    const scheduled = spec.play([schedule as SittingCommand])
+    const present = spec.play(
+      [1, 2, 3].map((i) => ({
+        _tag: "RecordAttendance" as const,
+        entry: { personId: PersonId.make(`member-${i}`), name: `Member ${i}`, seat: `Seat ${i}`, membership: "standing" as const, status: "present" as const },
+        by: as(staff.administrator),
+        at: when
+      })),
+      scheduled
+    )
+    const refused = spec.given(present).when({ _tag: "ConfirmQuorum", enough: true, note: "Checked", by: as(staff.chair), at: when }).refusal()
+    expect(refused).toMatchObject({ _tag: "QuorumNotMet", ruleId: "BRK-7", present: 3, needed: 4 })
+    expect(refused.message).toContain(`this panel needs 4 to be quorate (BRK-7, ${source}, "The panel is quorate when four members are present.").`)
+    expect(refused.message).not.toContain("Carepanel default")
+  })
+
+  it("an id the policy neither declares nor finds in the catalogue is refused wherever a rule is cited, saying it may be declared under ownRules", () => {
+    const problems = refusal({ ...brackenmoorFile, disagreement: { dissentRuleId: "brk 9" } })
+    expect(problems).toEqual([
+      {
+        path: "disagreement.dissentRuleId",
+        message:
+          "\"brk 9\" is not a rule in Carepanel's catalogue (shared/docs/rules.md) or in this policy's ownRules: cite a seed's rule only for what that seed says, and declare your terms of reference's own rules under ownRules; Carepanel's default for this field is DEF-DISSENT"
+      }
+    ])
+    expect(refusal({ ...brackenmoorFile, decision: { returnWaivableByCaseNote: "BRK-9" } })).toEqual([
+      {
+        path: "decision.returnWaivableByCaseNote",
+        message:
+          "\"BRK-9\" is not a rule in Carepanel's catalogue (shared/docs/rules.md) or in this policy's ownRules: cite a seed's rule only for what that seed says, and declare your terms of reference's own rules under ownRules; Carepanel has no default for this field"
+      }
+    ])
+  })
+
+  it("another authority's policy cannot cite Brackenmoor's rules: they are declared in Brackenmoor's policy only", () => {
+    expect(refusal({ extends: "north-somerset", referral: { submissionDeadline: brackenmoorFile.referral.submissionDeadline } })).toEqual([
+      { path: "referral.submissionDeadline.ruleId", message: expect.stringMatching(/^"BRK-4" is not a rule in Carepanel's catalogue .* or in this policy's ownRules: /) }
+    ])
+  })
+
+  it("an own id is refused when it is the catalogue's, uses the catalogue's prefix (a DEF- default, a seed's) or is not an id", () => {
+    const declaring = (rules: Record<string, string>) => refusal({ ...brackenmoorFile, ownRules: { source, rules: { ...ownRules.rules, ...rules } } })
+    expect(declaring({ "LIN-4": "Unaccompanied children are presented.", "DEF-QUORUM-FOUR": "Four members.", "brk-5": "Papers go out on Monday." })).toEqual([
+      { path: "ownRules.rules.LIN-4", message: "LIN-4 is already a rule of Carepanel's catalogue (shared/docs/rules.md): give your own rules a prefix of your own, such as BRK-" },
+      { path: "ownRules.rules.DEF-QUORUM-FOUR", message: "DEF- is the catalogue's prefix (shared/docs/rules.md): give your own rules a prefix of your own, such as BRK-" },
+      { path: "ownRules.rules.brk-5", message: '"brk-5" is not a rule id: a prefix and a number in capitals, such as BRK-4' }
+    ])
+    expect(refusal({ ...brackenmoorFile, ownRules: { rules: ownRules.rules } })).toEqual([{ path: "ownRules.source", message: "is missing" }])
+  })
+
+  test.prop([fc.constantFrom(...Object.keys(ruleCatalogue))])("no catalogue id can be declared as an authority's own", (id) => {
+    const problems = refusal({ ...brackenmoorFile, ownRules: { source, rules: { ...ownRules.rules, [id]: "Our own words." } } })
+    expect(problems.map((problem) => problem.path)).toEqual([`ownRules.rules.${id}`])
+  })
+})
