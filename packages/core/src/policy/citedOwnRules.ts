@@ -1,13 +1,14 @@
-import { Schema } from "effect"
 import type * as AST from "effect/SchemaAST"
-import { OwnRuleId } from "./rules.js"
+import { isCatalogueRuleId, OwnRuleId } from "./rules.js"
+import { isPlainObject, memberFor, underlying } from "./schemaMembers.js"
 
 export interface CitedOwnRule {
   readonly path: ReadonlyArray<PropertyKey>
   readonly id: OwnRuleId
 }
 
-const isRecord = (value: unknown): value is Record<PropertyKey, unknown> => typeof value === "object" && value !== null
+/** A rule id's schema: the catalogue's ids or an own one, perhaps inside an optional field's union with `undefined`. */
+const takesOwnRuleId = (ast: AST.AST): boolean => ast === OwnRuleId.ast || (ast._tag === "Union" && ast.types.some(takesOwnRuleId))
 
 /**
  * Every id of the authority's own rules a decoded value cites, with its path: found where its schema takes a rule id,
@@ -15,32 +16,29 @@ const isRecord = (value: unknown): value is Record<PropertyKey, unknown> => type
  * text that happens to read like one is taken for it.
  */
 export const ownRulesCited = (ast: AST.AST, value: unknown, path: ReadonlyArray<PropertyKey> = []): ReadonlyArray<CitedOwnRule> => {
-  switch (ast._tag) {
-    case "Refinement":
-      return ast === OwnRuleId.ast ? [{ path, id: value as OwnRuleId }] : ownRulesCited(ast.from, value, path)
-    case "Transformation":
-      return ownRulesCited(ast.to, value, path)
-    case "Suspend":
-      return ownRulesCited(ast.f(), value, path)
+  if (ast === OwnRuleId.ast) return [{ path, id: value as OwnRuleId }]
+  const type = underlying(ast)
+  switch (type._tag) {
     case "Union": {
-      const member = ast.types.find((type) => Schema.is(Schema.make(type))(value))
+      if (typeof value === "string") return takesOwnRuleId(type) && !isCatalogueRuleId(value) ? [{ path, id: value as OwnRuleId }] : []
+      const member = memberFor(type, value)
       return member === undefined ? [] : ownRulesCited(member, value, path)
     }
     case "TupleType": {
       if (!Array.isArray(value)) return []
-      const rest = ast.rest[0]?.type
+      const rest = type.rest[0]?.type
       return value.flatMap((item, i) => {
-        const type = ast.elements[i]?.type ?? rest
-        return type === undefined ? [] : ownRulesCited(type, item, [...path, i])
+        const itemType = type.elements[i]?.type ?? rest
+        return itemType === undefined ? [] : ownRulesCited(itemType, item, [...path, i])
       })
     }
     case "TypeLiteral": {
-      if (!isRecord(value)) return []
-      const named = ast.propertySignatures.flatMap((property) =>
-        property.name in value ? ownRulesCited(property.type, value[property.name], [...path, property.name]) : []
+      if (!isPlainObject(value)) return []
+      const named = type.propertySignatures.flatMap((property) =>
+        property.name in value ? ownRulesCited(property.type, value[property.name as string], [...path, property.name]) : []
       )
-      const names = new Set(ast.propertySignatures.map((property) => property.name))
-      const indexed = ast.indexSignatures.flatMap((index) =>
+      const names = new Set(type.propertySignatures.map((property) => property.name))
+      const indexed = type.indexSignatures.flatMap((index) =>
         Object.keys(value)
           .filter((key) => !names.has(key))
           .flatMap((key) => ownRulesCited(index.type, value[key], [...path, key]))

@@ -4,15 +4,18 @@ import { Effect } from "effect"
 import fc from "fast-check"
 import { englandAndWales } from "../../src/calendar/englandAndWales.js"
 import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
-import { decodePolicy } from "../../src/policy/loadPolicy.js"
+import { presetInputs, presetSlugs } from "../../src/policy/authorities/index.js"
+import { decodePolicy, parsePolicyText } from "../../src/policy/loadPolicy.js"
 import { ruleCatalogue } from "../../src/policy/rules.js"
 import { PersonId } from "../../src/shared/ids.js"
+import { formatPath } from "../../src/shared/inputProblems.js"
 import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
 import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { at, lincolnshireReferral, lincolnshireSittings } from "../deadlines/fixtures.js"
 import { as, london } from "../fixtures.js"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 
 // Brackenmoor, a fictional council, runs Lincolnshire's procedure with two rules of its own terms of reference.
 const source = "Brackenmoor Children's Resource Panel, terms of reference (2026)"
@@ -103,8 +106,43 @@ describe("an authority cites its own terms of reference (ownRules)", () => {
     expect(refusal({ ...brackenmoorFile, ownRules: { rules: ownRules.rules } })).toEqual([{ path: "ownRules.source", message: "is missing" }])
   })
 
+  it.each(presetSlugs)("%s: an undeclared own id is refused at every place the preset cites a rule, by its path", (slug) => {
+    const citedAt = (value: unknown, path: ReadonlyArray<string | number> = []): ReadonlyArray<ReadonlyArray<string | number>> =>
+      typeof value === "string"
+        ? value in ruleCatalogue ? [path] : []
+        : Array.isArray(value)
+          ? value.flatMap((item, i) => citedAt(item, [...path, i]))
+          : value !== null && typeof value === "object"
+            ? Object.entries(value).flatMap(([key, item]) => citedAt(item, [...path, key]))
+            : []
+    const citing = (input: unknown, [key, ...rest]: ReadonlyArray<string | number>): unknown =>
+      key === undefined ? "BRK-99" : Array.isArray(input) ? input.map((item, i) => (i === key ? citing(item, rest) : item)) : { ...(input as object), [key]: citing((input as Record<string, unknown>)[key], rest) }
+    const paths = citedAt(presetInputs[slug])
+    expect(paths.length).toBeGreaterThan(20)
+    for (const path of paths) {
+      expect(refusal(citing(presetInputs[slug], path) as Record<string, unknown>).map((problem) => problem.path)).toEqual([formatPath(path)])
+    }
+  })
+
   test.prop([fc.constantFrom(...Object.keys(ruleCatalogue))])("no catalogue id can be declared as an authority's own", (id) => {
     const problems = refusal({ ...brackenmoorFile, ownRules: { source, rules: { ...ownRules.rules, [id]: "Our own words." } } })
     expect(problems.map((problem) => problem.path)).toEqual([`ownRules.rules.${id}`])
+  })
+})
+
+describe("docs/adding-an-authority.md: the Brackenmoor example", () => {
+  it("BRK-4, BRK-7: the file the guide shows loads, and its request deadline explains itself as the guide says", () => {
+    const guide = repositoryFile("docs/adding-an-authority.md")
+    const section = guide.slice(guide.indexOf("### Your own terms of reference's rules"))
+    const yaml = section.match(/```yaml\n([\s\S]*?)```/)![1]!
+    const shown = section.match(/```text\n([\s\S]*?)\n```/)![1]!
+    const policy = Effect.runSync(parsePolicyText(yaml, "brackenmoor.yaml"))
+    expect(policy.panels[0].quorum).toEqual({ _tag: "Minimum", members: 4, ruleId: "BRK-7" })
+    const [deadline] = deadlinesOf(
+      { referrals: [lincolnshireReferral(undefined)], sittings: lincolnshireSittings() },
+      { policy, calendar: englandAndWales },
+      at(london("2027-06-01", "10:00"))
+    )
+    expect(deadline!.explanation).toBe(shown)
   })
 })
