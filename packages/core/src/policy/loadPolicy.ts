@@ -1,9 +1,11 @@
 import { Effect, ParseResult, Schema } from "effect"
+import * as AST from "effect/SchemaAST"
 import { parse as parseYaml } from "yaml"
 import { formatPath, literalMiss, optionalMiss, withoutOwnRuleMiss } from "../shared/inputProblems.js"
 import { AuthorityPolicy } from "./AuthorityPolicy.js"
 import { type PresetSlug, presetInputs } from "./authorities/index.js"
 import { misplacedDefaults, notARule } from "./citedDefaults.js"
+import { withoutNulledParts } from "./nulledParts.js"
 import { isCatalogueRuleId } from "./rules.js"
 
 export interface PolicyProblem {
@@ -89,9 +91,12 @@ const resolveExtends = (raw: unknown, source: string): Effect.Effect<unknown, In
   return Effect.succeed(deepMerge(presetInputs[slug as PresetSlug], overrides))
 }
 
+const policyInput = AST.encodedAST(AuthorityPolicy.ast)
+
 /** Decodes a policy from already-parsed data (a JSON object), naming every problem by path. */
 export const decodePolicy = (raw: unknown, source = "policy"): Effect.Effect<AuthorityPolicy, InvalidPolicy> =>
   resolveExtends(raw, source).pipe(
+    Effect.map((merged) => withoutNulledParts(policyInput, merged)),
     Effect.flatMap((input) => {
       const misplaced = misplacedDefaults(input)
       return Schema.decodeUnknown(AuthorityPolicy, { errors: "all", onExcessProperty: "error" })(input).pipe(

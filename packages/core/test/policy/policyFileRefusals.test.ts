@@ -121,9 +121,31 @@ describe("a rule id the authority may not cite is refused saying what it may cit
       }
     ])
     expect(Effect.runSync(decodePolicy({ extends: "lincolnshire", referral: { latePermission: { ruleId: "DEF-LATE-PERMISSION", roles: [] } } })).referral.latePermission.roles).toEqual([])
-    // Not a rule id at all (a preset's part set to null): the usual "expected one of", not "null is not a rule".
-    const notAnId = refusal(decodePolicy({ extends: "lincolnshire", decision: { returnWaivableByCaseNote: null } }, "brackenmoor.yaml")) as { problems: ReadonlyArray<{ message: string }> }
-    expect(notAnId.problems[0]!.message).toMatch(/^expected one of "KNO-1", .*; got null$/)
+    // Not a rule id at all: the usual "expected one of", not "7 is not a rule".
+    const notAnId = refusal(decodePolicy({ extends: "lincolnshire", decision: { returnWaivableByCaseNote: 7 } }, "brackenmoor.yaml")) as { problems: ReadonlyArray<{ message: string }> }
+    expect(notAnId.problems[0]!.message).toMatch(/^expected one of "KNO-1", .*; got 7$/)
+  })
+})
+
+describe("null drops a preset's optional part from a file that extends it", () => {
+  const lincolnshireRules = ["LIN-5", "LIN-6", "LIN-7", "LIN-8", "LIN-9"]
+  const dropped = {
+    extends: "lincolnshire",
+    decision: { timescalesRuleId: null, signsOfSafetyMinutes: null, actionsCaseNote: null, fgcReferralEscalations: [], changeOfCircumstancesApprover: null, returnWaivableByCaseNote: null }
+  }
+
+  it("LIN-5, LIN-6, LIN-7, LIN-8, LIN-9: an authority that runs none of Lincolnshire's after-sitting rules drops them, and its policy cites none of them", () => {
+    const policy = Effect.runSync(decodePolicy(dropped, "brackenmoor.yaml"))
+    expect(policy.decision).not.toHaveProperty("actionsCaseNote")
+    expect(policy.decision).not.toHaveProperty("returnWaivableByCaseNote")
+    expect(policy.decision.fgcReferralEscalations).toEqual([])
+    for (const rule of lincolnshireRules) expect(JSON.stringify(policy)).not.toContain(`"${rule}"`)
+    expect(Effect.runSync(decodePolicy({ extends: "lincolnshire", regulation24: null }))).not.toHaveProperty("regulation24")
+  })
+
+  it("a part the policy cannot do without is still refused as null, and a warning set to null stays turned off", () => {
+    expect(refusal(decodePolicy({ extends: "lincolnshire", decision: { signOff: null } }, "brackenmoor.yaml"))).toMatchObject({ problems: [{ path: "decision.signOff" }] })
+    expect(Effect.runSync(decodePolicy({ extends: "lincolnshire", statutoryWarnings: { policeProtection: null } })).statutoryWarnings.policeProtection).toBeNull()
   })
 })
 
