@@ -21,6 +21,7 @@ import { referralStreamType } from "../referral/referralAggregate.js"
 import { placementStreamType } from "../regulation24/placementAggregate.js"
 import { ChildRecord } from "../childRecord/ChildRecord.js"
 import { childRecordCollection, childRecordStreamType } from "../childRecord/childRecordAggregate.js"
+import { withOwnRulesCited } from "./ownRulesCited.js"
 import { courtBundle } from "./courtBundle.js"
 import { type AuthorityRecords, authorityRecords } from "./authorityRecords.js"
 import { decisionSheet } from "./decisionSheet.js"
@@ -115,7 +116,7 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
         if (!decision.subject.childIds.some((candidate) => candidate === childId)) return yield* Effect.fail(NotFound.of("child on this decision", childId))
         yield* check(decision)
         const sitting = records.sittings.find((candidate) => candidate.id === decision.sittingId)
-        return decisionSheet({
+        const sheet = decisionSheet({
           authorityName: records.policy.authority.name,
           panelName: panelName(records, sitting?.panelId),
           decision,
@@ -127,6 +128,7 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
           reader,
           at: records.at
         })
+        return withOwnRulesCited(sheet, records.policy)
       })
 
     /** Only a final decision made at a sitting goes to the child's file with that sitting's record (NSO-8, CPR-11). */
@@ -171,7 +173,8 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
           const seal = Option.isSome(seals) ? yield* seals.value.seal(authorityId, childId, streams) : undefined
           const events = yield* eventsOf(streams)
           const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
-          const bundle = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, childRecord, deadlines: records.deadlines, events, seal, reader, at: records.at })
+          const built = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, childRecord, deadlines: records.deadlines, events, seal, reader, at: records.at })
+          const bundle = { ...built, document: withOwnRulesCited(built.document, records.policy) }
           yield* (yield* AccessLog).record(accessRecords(readBy(reader, request.purpose, records.at), bundle.document.reads))
           return bundle
         }).pipe(Effect.provide(context)),
@@ -182,7 +185,7 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
           if (sitting === undefined) return Effect.fail(NotFound.of("sitting", sittingId))
           const onAgenda = new Set<string>(sitting.agenda.map((item) => item.referralId))
           return Effect.succeed(
-            sittingMinutes({
+            withOwnRulesCited(sittingMinutes({
               authorityName: records.policy.authority.name,
               panelName: panelName(records, sitting.panelId) ?? sitting.panelId,
               sitting,
@@ -192,7 +195,7 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
               deadlines: records.deadlines,
               reader,
               at: records.at
-            })
+            }), records.policy)
           )
         }),
       /** One child's decision sheet (NSO-8): a child the decision is not about answers NotFound. */

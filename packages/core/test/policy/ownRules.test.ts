@@ -1,8 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
 import { test } from "@fast-check/vitest"
-import { Effect } from "effect"
+import { Effect, Layer } from "effect"
 import fc from "fast-check"
 import { englandAndWales } from "../../src/calendar/englandAndWales.js"
+import { textOf } from "../../src/documents/DocumentModel.js"
+import { Documents } from "../../src/documents/Documents.js"
 import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
 import { presetInputs, presetSlugs } from "../../src/policy/authorities/index.js"
 import { decodePolicy, parsePolicyText } from "../../src/policy/loadPolicy.js"
@@ -13,6 +15,9 @@ import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
 import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
+import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
+import { inMemoryCore } from "../../src/testing/playWeek.js"
+import { playCase } from "../scenario/playCase.js"
 import { at, lincolnshireReferral, lincolnshireSittings } from "../deadlines/fixtures.js"
 import { as, london } from "../fixtures.js"
 import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
@@ -71,6 +76,23 @@ describe("an authority cites its own terms of reference (ownRules)", () => {
     expect(refused.message).toContain(`this panel needs 4 to be quorate (BRK-7, ${source}, "The panel is quorate when four members are present.").`)
     expect(refused.message).not.toContain("Carepanel default")
   })
+
+  // Brackenmoor's deadline alone: a played case's sitting records its quorum as Lincolnshire's chair decides it.
+  const deadlineOnly = Effect.runSync(decodePolicy({ extends: "lincolnshire", ownRules, referral: brackenmoorFile.referral }))
+  it.effect("BRK-4: the sitting's minutes and the child's court bundle cite it with its words, and list it under the source it comes from", () =>
+    Effect.gen(function* () {
+      const result = yield* playCase(deadlineOnly)
+      const documents = yield* Documents
+      const request = { actor: staffOf(deadlineOnly.authority.id).chair, identityGranted: true, purpose: "own rules walk" }
+      const bundle = (yield* documents.courtBundle(request, result.first.decisions[0]!.subject.childIds[0]!)).document
+      const ownSection = { heading: "The authority's own rules cited", blocks: [{ _tag: "Paragraph", text: `From ${source}.` }, { _tag: "Table", caption: "Rules", columns: ["Rule", "Words"], rows: [["BRK-4", ownRules.rules["BRK-4"]]] }] }
+      expect(bundle.sections.at(-1)).toEqual(ownSection)
+      expect(textOf(bundle).some((line) => line.includes(` - BRK-4, ${source}, "${ownRules.rules["BRK-4"]}": `))).toBe(true)
+      expect(textOf(bundle).join("\n")).not.toContain("SUP-4")
+      const minutes = yield* documents.minutes(request, result.first.sitting.id)
+      expect(textOf(minutes).some((line) => line.includes("BRK-4"))).toBe(minutes.sections.at(-1)?.heading === "The authority's own rules cited")
+    }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(deadlineOnly)), Layer.provideMerge(InMemoryAccessLog))))
+  )
 
   it("an id the policy neither declares nor finds in the catalogue is refused wherever a rule is cited, saying it may be declared under ownRules", () => {
     const problems = refusal({ ...brackenmoorFile, disagreement: { dissentRuleId: "brk 9" } })
