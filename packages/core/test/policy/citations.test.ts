@@ -35,7 +35,6 @@ const seedOfPreset: Record<PresetSlug, string> = {
 const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>>> = {
   "KNO-1": ["panels[].ruleId"],
   "KNO-2": ["panels[].attendanceConfirmation.ruleId", "panels[].observersRuleId", "panels[].deputiesRuleId"],
-  "KNO-3": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
   "KNO-4": ["referral.teamManagerConsultationRequired"],
   "KNO-5": ["referral.criteria[].ruleId", "outsidePanel.ruleId", "outsidePanel.emergencyLpmRuleId"],
   "KNO-6": ["referral.submissionDeadline.ruleId", "referral.approvals[].ruleId", "referral.requiredDocuments[].ruleId", "referral.requiredFields[].ruleId"],
@@ -134,6 +133,10 @@ describe("honest citations: every preset cites only what its own seed says, and 
   it("the check itself catches a foreign citation and a seed id cited for something its seed does not say", () => {
     expect(dishonesty("knowsley", { path: "disagreement.ruleId", ruleId: "SUP-8" })).toContain("another panel's")
     expect(dishonesty("knowsley", { path: "panels[].quorum.ruleId", ruleId: "KNO-2" })).toContain("does not say this")
+    // KNO-3 is the edge-of-care services' capacity report: the Circle of Support's criteria and scope come from its
+    // "Purpose of the Panel" bullets, which no KNO rule numbers.
+    expect(dishonesty("knowsley", { path: "referral.inScope.ruleId", ruleId: "KNO-3" })).toContain("does not say this")
+    expect(dishonesty("knowsley", { path: "referral.criteria[].ruleId", ruleId: "KNO-3" })).toContain("does not say this")
     expect(dishonesty("lincolnshire", { path: "referral.latePermission.ruleId", ruleId: "LIN-3" })).toContain("does not say this")
     expect(dishonesty("care-planning", { path: "disagreement.resolveWithin.ruleId", ruleId: "DEF-DISAGREEMENT-10WD" })).toBeUndefined()
   })
