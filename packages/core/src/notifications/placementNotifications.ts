@@ -85,7 +85,7 @@ export const placementNotifications = (
           ...send(
             "looked-after-consent",
             "placement.looked_after_consent_needed",
-            `Regulation 24: consent to looked-after status for ${child} (${step("basicTest")})`,
+            `Regulation 24: consent to looked-after status for ${child} (${cite("basicTest")})`,
             [`The basic test for ${child} says Regulation 24: the child becomes looked after with the Assistant Director's consent (${cite("basicTest")}).`],
             clock("looked-after-consent"),
             [roleHolder("assistant_director")]
@@ -100,7 +100,7 @@ export const placementNotifications = (
           ...send(
             "police-protection",
             "placement.police_protection",
-            `Act now: ${child} is under police protection (${step("policeProtection")}, STAT-S46)`,
+            `Act now: ${child} is under police protection (${cite("policeProtection")}, STAT-S46)`,
             [
               `Police protection began at ${formatInstant(event.since)} and lasts at most 72 hours, until ${formatInstant(DateTime.unsafeMake(limit.due))} (STAT-S46).`,
               `By then the child is returned home, accommodated under s20 with the recorded consent of a person with parental responsibility, or an emergency protection order or interim care order is obtained (STAT-S46). Placing the child with carers does not end police protection. Act immediately (${cite("policeProtection")}).`,
@@ -117,7 +117,7 @@ export const placementNotifications = (
           ...send(
             "authorise",
             "placement.authorisation_needed",
-            `Regulation 24 placement of ${child} to authorise (${step("authorisation")})`,
+            `Regulation 24 placement of ${child} to authorise (${cite("authorisation")})`,
             [
               ...carersLine(placement),
               `Authorise the placement on the viability assessment (${cite("authorisation")}); it then goes to the kinship team (${cite("kinshipReferral")}).`
@@ -141,7 +141,7 @@ export const placementNotifications = (
           ...send(
             "viability-recorded",
             "placement.authorisation_needed",
-            `Viability assessment for ${child} is ready: authorise the placement (${step("authorisation")})`,
+            `Viability assessment for ${child} is ready: authorise the placement (${cite("authorisation")})`,
             [`The viability assessment was recorded at ${formatInstant(event.at)}${event.late ? `, late (${cite("viabilityAssessment")})` : ""}.`, ...carersLine(placement)],
             clock("kinship-referral"),
             [roleHolder("service_manager")]
@@ -154,7 +154,7 @@ export const placementNotifications = (
           ...send(
             "authorised",
             "placement.authorised",
-            `Regulation 24 placement of ${child} is authorised: refer to the kinship team (${step("kinshipReferral")})`,
+            `Regulation 24 placement of ${child} is authorised: refer to the kinship team (${cite("kinshipReferral")})`,
             [`Authorised by ${event.by.name} (${cite("authorisation")}). Send the viability assessment and the carers' signed BACS form to the kinship team (${cite("kinshipReferral")}).`],
             clock("kinship-referral"),
             caseholders(context, event.by)

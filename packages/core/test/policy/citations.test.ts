@@ -160,7 +160,7 @@ describe("honest citations: every preset cites only what its own seed says, and 
   )
 
   it.effect.each(presetSlugs)(
-    "%s: a played case's notifications, the sitting's minutes and the child's court bundle cite only its own seed's rules, national law or DEF- defaults",
+    "%s: a played case's notifications, the sitting's minutes and the child's court bundle cite only its own seed's rules, national law or DEF- defaults, each DEF- id with its note",
     (slug) =>
       Effect.gen(function* () {
         const policy = preset(slug)
@@ -179,6 +179,14 @@ describe("honest citations: every preset cites only what its own seed says, and 
         const cited = texts.flatMap((text) => [...text.matchAll(citedIds)].map((match) => ({ where: text.split(":")[0], ruleId: match[0] })))
         expect(cited.some((entry) => isOwnCitation(slug, entry.ruleId))).toBe(true)
         expect([...new Set(cited.filter((entry) => !isOwnCitation(slug, entry.ruleId)).map((entry) => `${entry.where} cites ${entry.ruleId}`))]).toEqual([])
+        // A DEF- id a reader sees says it is Carepanel's default (rules.md, "Citing honestly"), in headlines too; a clocks
+        // table's rule cell alone is exempt: its row's explanation says it.
+        const bare = texts.filter(
+          (text) =>
+            !/^[^:]+: DEF-[A-Z0-9-]+$/.test(text) &&
+            [...text.matchAll(/\bDEF-[A-Z0-9]+(?:-[A-Z0-9]+)*/g)].some((match) => !text.startsWith(`${match[0]}, Carepanel default`, match.index))
+        )
+        expect(bare).toEqual([])
       }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(preset(slug))), Layer.provideMerge(InMemoryAccessLog))))
   )
 
