@@ -63,7 +63,7 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "CPR-6": ["decision.complexNeedsReferral.ruleId"],
   "CPR-7": ["disagreement.dissentRuleId"],
   "CPR-9": ["sitting.papersToMembers.ruleId"],
-  "CPR-10": ["decision.timescalesRuleId", "decision.highlightsRuleId"],
+  "CPR-10": ["decision.highlightsRuleId"],
   "CPR-11": ["sitting.record.draftToChair.ruleId", "sitting.record.finalFromChair.ruleId", "sitting.record.uploadEachChild.ruleId", "decision.signOff[].ruleId"],
   "LIN-1": ["panels[].ruleId", "decision.chairIndependence.ruleId"],
   "LIN-2": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
@@ -138,6 +138,8 @@ describe("honest citations: every preset cites only what its own seed says, and 
     expect(dishonesty("knowsley", { path: "referral.inScope.ruleId", ruleId: "KNO-3" })).toContain("does not say this")
     expect(dishonesty("knowsley", { path: "referral.criteria[].ruleId", ruleId: "KNO-3" })).toContain("does not say this")
     expect(dishonesty("lincolnshire", { path: "referral.latePermission.ruleId", ruleId: "LIN-3" })).toContain("does not say this")
+    // CPR-10's record holds recommended actions and review dates; it gives an action no due date.
+    expect(dishonesty("care-planning", { path: "decision.timescalesRuleId", ruleId: "CPR-10" })).toContain("does not say this")
     expect(dishonesty("care-planning", { path: "disagreement.resolveWithin.ruleId", ruleId: "DEF-DISAGREEMENT-10WD" })).toBeUndefined()
   })
 
@@ -194,7 +196,7 @@ describe("honest citations: every preset cites only what its own seed says, and 
     ["knowsley", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "KNO-5"],
     ["support-panels", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "DEF-RETROSPECTIVE-SLOT"],
     ["north-somerset", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "NSO-10"],
-    ["care-planning", "CPR-10", "DEF-OUTSIDE-PANEL-RECORD", "DEF-OUTSIDE-PANEL"],
+    ["care-planning", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "DEF-OUTSIDE-PANEL"],
     ["lincolnshire", "LIN-5", "LIN-11", undefined]
   ] as const)(
     "DEF-RECORD-TIMESCALES, DEF-OUTSIDE-PANEL-RECORD, DEF-RETROSPECTIVE-SLOT, DEF-OUTSIDE-PANEL: at %s an action's clock cites %s at a sitting and %s outside panel, and the retrospective presentation %s",
