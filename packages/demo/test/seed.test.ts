@@ -47,7 +47,7 @@ it.live("seeds an authority whose panel needs four members present to be quorate
 it.live("KNO-1: a panel that sits every two weeks is seeded every two weeks, on its weekday and in step with its first date, not weekly", () => {
   const fortnightly = {
     ...policy,
-    panels: [{ ...policy.panels[0], schedule: { _tag: "Cadence" as const, everyWeeks: 2, weekday: "thursday" as const, firstDate: LocalDate.make("2027-01-07") } }] as const
+    panels: [{ ...policy.panels[0], schedule: { _tag: "Cadence" as const, everyWeeks: 2, weekday: "thursday" as const, ifClosed: "skip" as const, firstDate: LocalDate.make("2027-01-07") } }] as const
   }
   return Effect.gen(function* () {
     expect(yield* seedAuthority(fortnightly)).toMatchObject({ sittings: 5 })
