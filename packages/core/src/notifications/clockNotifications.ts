@@ -1,5 +1,5 @@
 import { DateTime } from "effect"
-import { citation } from "../policy/localDefaults.js"
+import { headlineCitation } from "../policy/localDefaults.js"
 import { formatInstant } from "../calendar/format.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
@@ -99,7 +99,7 @@ export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: Date
       {
         id: `${deadline.id}:${alarm}:${iso(deadline.due)}`,
         kind: alarm === "overdue" ? "clock.overdue" : "clock.due_soon",
-        headline: `${alarm === "overdue" ? (urgentWhenOverdue.includes(deadline.ruleId) ? "Urgent: overdue" : "Overdue") : "Due soon"} (${citation(deadline.ruleId)}): ${aboutWhat(deadline, known, scope)}`,
+        headline: `${alarm === "overdue" ? (urgentWhenOverdue.includes(deadline.ruleId) ? "Urgent: overdue" : "Overdue") : "Due soon"} (${headlineCitation(deadline.ruleId)}): ${aboutWhat(deadline, known, scope)}`,
         body: [
           `${redact(deadline.title)}.`,
           alarm === "overdue" ? `This was due at ${due} and is not done yet.` : `This is due at ${due}.`,

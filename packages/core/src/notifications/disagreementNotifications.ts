@@ -5,7 +5,7 @@ import { disagreementClocks } from "../disagreement/disagreementClocks.js"
 import { type DisagreementEvent, outcomeLabel } from "../disagreement/DisagreementEvents.js"
 import { voicedByWords } from "../disagreement/voicedOnBehalf.js"
 import { dissentRuleOf } from "../policy/DecisionPolicy.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation, headlineCitation } from "../policy/localDefaults.js"
 import type { Notification } from "../ports/Notification.js"
 import { actByClock, addressTo, clockNamed, factsOf, personAs, roleHolder } from "./address.js"
 import { type CaseContext, type NotificationContext, redactFor, summary } from "./CaseContext.js"
@@ -79,7 +79,7 @@ export const disagreementNotifications = (
             {
               id: `${disagreement.id}:dissent-recorded`,
               kind: "disagreement.dissent_recorded",
-              headline: `Note the areas of disagreement with ${decision} (${citation(ruleId)})`,
+              headline: `Note the areas of disagreement with ${decision} (${headlineCitation(ruleId)})`,
               body: [
                 ...dissentLines(disagreement, dissentRule, redact),
                 ...(disagreement.attendance === "not_recorded"
@@ -129,7 +129,7 @@ export const disagreementNotifications = (
             {
               id: `${disagreement.id}:escalated`,
               kind: "disagreement.escalated",
-              headline: `A disagreement with ${decision} is escalated to you (${citation(ruleId)})`,
+              headline: `A disagreement with ${decision} is escalated to you (${headlineCitation(ruleId)})`,
               body: [
                 ...dissentLines(disagreement, dissentRule, redact),
                 `Escalated by ${event.by.name} at ${formatInstant(event.at)}.`,
@@ -173,7 +173,7 @@ export const disagreementNotifications = (
             {
               id: `${disagreement.id}:amend-decision`,
               kind: "disagreement.decision_to_amend",
-              headline: `${capitalised(decision)} is ${event.outcome} after a disagreement: amend the decision (${citation(ruleId)})`,
+              headline: `${capitalised(decision)} is ${event.outcome} after a disagreement: amend the decision (${headlineCitation(ruleId)})`,
               body: [...body, "Amend the decision to match, naming what changed, why and who approved it, so the social worker hears one answer."],
               facts
             },

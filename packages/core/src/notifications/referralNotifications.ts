@@ -1,5 +1,5 @@
 import { formatInstant } from "../calendar/format.js"
-import { citation } from "../policy/localDefaults.js"
+import { citation, headlineCitation } from "../policy/localDefaults.js"
 import type { Notification } from "../ports/Notification.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import type { Referral, ReferralState } from "../referral/Referral.js"
@@ -57,7 +57,7 @@ export const referralNotifications = (
           // One per submission and step: a request returned and submitted again asks again.
           id: `${referral.id}:approval:${submittedAt}:${referral.approvals.length}`,
           kind: "referral.awaiting_approval",
-          headline: `Panel request ${named} is waiting for the ${roleLabel[next.role]}'s approval (${citation(next.ruleId)})`,
+          headline: `Panel request ${named} is waiting for the ${roleLabel[next.role]}'s approval (${headlineCitation(next.ruleId)})`,
           body: [...about(referral), `Approve it or return it for changes (${citation(next.ruleId)}).`],
           facts: factsOf({ ...requestFacts(referral), approverRole: next.role, ruleId: next.ruleId })
         },
@@ -107,7 +107,7 @@ export const referralNotifications = (
           {
             id: `${referral.id}:late-permission:${event.sittingId}`,
             kind: "referral.late_permission_granted",
-            headline: `Late panel request ${named} may be heard at ${sitting} (${citation(rule)})`,
+            headline: `Late panel request ${named} may be heard at ${sitting} (${headlineCitation(rule)})`,
             body: [
               ...about(referral),
               `${event.by.name} (${roleLabel[event.by.role]}) let it onto ${sitting} (${citation(rule)}): ${summary(redact(event.reason))}`,

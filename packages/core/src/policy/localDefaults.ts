@@ -159,3 +159,6 @@ export const localDefaultTexts = Object.fromEntries(
 
 /** A rule id as cited to a reader: a local default says so ("DEF-..., Carepanel default, ..."), without parentheses of its own, so a message may wrap it in some. */
 export const citation = (id: string): string => (isLocalDefault(id) ? `${id}, ${localDefaultNote}` : id)
+
+/** A rule id in a headline (an email's subject line): a local default says it is Carepanel's in two words; the body carries the whole note. */
+export const headlineCitation = (id: string): string => (isLocalDefault(id) ? `${id}, Carepanel default` : id)

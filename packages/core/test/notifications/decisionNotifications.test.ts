@@ -64,7 +64,7 @@ describe("decision notifications", () => {
     expect(who(recorded)).toEqual([
       { id: "dec_1:sign-off:0:sitting_chair", kind: "decision.awaiting_sign_off", to: "person:martin-gorsley", ruleId: undefined }
     ])
-    expect(recorded[0]?.headline).toBe("Panel decision for child child-1 (accommodation under section 20) is waiting for Martin Gorsley's (who chaired the sitting) sign-off (DEF-CHAIR-SIGNS, Carepanel default, not in the terms of reference; set by the authority's policy)")
+    expect(recorded[0]?.headline).toBe("Panel decision for child child-1 (accommodation under section 20) is waiting for Martin Gorsley's (who chaired the sitting) sign-off (DEF-CHAIR-SIGNS, Carepanel default)")
     const final = lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
     expect(who(final)).toEqual([
       { id: "dec_1:final:social_worker", kind: "decision.final", to: "person:priya-ashdown", ruleId: "LIN-5" },
