@@ -120,7 +120,7 @@ describe("deliveries from case systems, for operators", () => {
 
   it("never lists a refusal's words naming a parent or child, to any operator: its code and where the words went instead", async () => {
     const words = "The child cannot be accommodated under s20 until the consent record shows: to whom Marigold Canarywood gave consent (STAT-S20-CONSENT)."
-    const instead = "Refused under STAT-S20-CONSENT: the case system was answered why. Those words are not listed here, since they can name the child or family."
+    const instead = "The case system was told why in its answer (STAT-S20-CONSENT); those words are not listed here, since they can name the child or family."
     await received("msg_s20_canary", "refused", { status: 422, body: { title: "Carepanel refused the event.", code: "S20ConsentIncomplete", detail: words }, listed: instead }, "2027-05-01T09:00:00.000Z")
     // As a receiver before words for operators were kept: only the answer's detail.
     await received("msg_s20_canary_kept_before", "refused", { status: 422, body: { title: "Carepanel refused the event.", code: "S20ConsentIncomplete", detail: words } }, "2027-05-01T08:00:00.000Z")

@@ -73,6 +73,7 @@ describe("Deliveries from case systems", () => {
     await press(stdin, "j")
     const refused = await waitFor(lastFrame, "Refused (ReferralNotInStatus)")
     expect(refused.replace(/\s*│\s*/g, " ")).toContain("Refused (ReferralNotInStatus): You cannot approve this request: it is not awaiting approval.")
+    expect(refused).not.toContain("approval..")
     expect(refused).not.toContain("Tom Brackley")
     expect(refused).not.toContain("Canarywood")
     await press(stdin, "o")

@@ -24,10 +24,10 @@ describe("a failure while applying a delivery", () => {
       "You cannot withdraw this request: this request has been withdrawn."
     )
     expect(listedWords({ code: "S20ConsentIncomplete", ruleId: "STAT-S20-CONSENT", message: "to whom Marigold Canarywood gave consent" })).toBe(
-      "Refused under STAT-S20-CONSENT: the case system was answered why. Those words are not listed here, since they can name the child or family."
+      "The case system was told why in its answer (STAT-S20-CONSENT); those words are not listed here, since they can name the child or family."
     )
     expect(listedWords({ code: "InvalidInput", message: "Nothing was saved. Please correct: reason Tallulah Canarywood" })).toBe(
-      "Refused: the case system was answered why. Those words are not listed here, since they can name the child or family."
+      "The case system was told why in its answer; those words are not listed here, since they can name the child or family."
     )
   })
 

@@ -36,4 +36,4 @@ const wordsWithoutPersonalData = new Set(["NotPermitted", "NotFound", "ReferralN
 export const listedWords = (refusal: Refusal): string =>
   wordsWithoutPersonalData.has(refusal.code)
     ? refusal.message
-    : `Refused${refusal.ruleId === undefined ? "" : ` under ${refusal.ruleId}`}: the case system was answered why. Those words are not listed here, since they can name the child or family.`
+    : `The case system was told why in its answer${refusal.ruleId === undefined ? "" : ` (${refusal.ruleId})`}; those words are not listed here, since they can name the child or family.`

@@ -72,7 +72,7 @@ describe("a refusal's words about a child or family", () => {
     for (const part of ["Canarywood", "Tallulah", "Marigold", "moved away"]) expect(listing).not.toContain(part)
     expect(refused.find((delivery) => delivery.deliveryId === "msg_canary_s20")).toMatchObject({
       code: "S20ConsentIncomplete",
-      message: "Refused under STAT-S20-CONSENT: the case system was answered why. Those words are not listed here, since they can name the child or family."
+      message: "The case system was told why in its answer (STAT-S20-CONSENT); those words are not listed here, since they can name the child or family."
     })
   })
 
