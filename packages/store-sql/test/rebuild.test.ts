@@ -2,8 +2,7 @@ import { spawnSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { fileURLToPath } from "node:url"
-import { SqlClient } from "@effect/sql"
-import { type AuthorityId, DecisionId, Decisions, decisionCollection, EventStore, IdGenerator, preset, ReadModels, type Referral, Referrals, streamIdOf } from "@carepanel/core"
+import { type AuthorityId, DecisionId, Decisions, EventStore, IdGenerator, preset, ReadModels, type Referral, Referrals, streamIdOf } from "@carepanel/core"
 import { exampleForm, staffOf } from "@carepanel/core/testing"
 import { Effect, Fiber } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
@@ -14,7 +13,18 @@ import { appendSome, streamNamed } from "./support/appendSome.js"
 import { runOn } from "./support/dialects.js"
 import { freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
 import { blockedOnALock, holdOpenTransaction } from "./support/pgLockHolder.js"
-import { decisionsWithStatus, onAPlayedWeek, playedWeek, rebuildEngines, type StoreLayerOf, storeChecks, withCore, writtenByAnOlderVersion } from "./support/rebuildStores.js"
+import {
+  decisionsWithStatus,
+  leftBehind,
+  onAPlayedWeek,
+  playedWeek,
+  rebuildEngines,
+  type StoreLayerOf,
+  storeChecks,
+  storedRowsOf,
+  withCore,
+  writtenByAnOlderVersion
+} from "./support/rebuildStores.js"
 import { PgStoreLayer, SqliteStoreLayer } from "../src/index.js"
 
 afterAll(removeTempDirs)
@@ -219,30 +229,6 @@ describe("rebuild on PostgreSQL beside an append in progress", () => {
     expect(result).toEqual({ staleWhileWaiting: [`${decisionId} awaiting_sign_off`], changed: 1, after: [] })
   })
 })
-
-/**
- * What no record makes any more: a copy of the decision's row (and its index entries) under an id no stream has, as
- * a read model whose key changed leaves it, and a row of a collection no version writes now, with an index entry.
- */
-const leftBehind = (authorityId: AuthorityId, decisionId: DecisionId) =>
-  Effect.gen(function* () {
-    const sql = yield* SqlClient.SqlClient
-    yield* sql`INSERT INTO read_models (collection, authority_id, id, index_fields, doc) SELECT collection, authority_id, 'dec_renamed', index_fields, doc
-      FROM read_models WHERE collection = ${decisionCollection} AND authority_id = ${authorityId} AND id = ${decisionId}`
-    yield* sql`INSERT INTO read_model_index (collection, authority_id, field, value, id) SELECT collection, authority_id, field, value, 'dec_renamed'
-      FROM read_model_index WHERE collection = ${decisionCollection} AND authority_id = ${authorityId} AND id = ${decisionId}`
-    yield* sql`INSERT INTO read_models (collection, authority_id, id, index_fields, doc) VALUES ('decisionsByChild', ${authorityId}, 'old-key', '{"childId":"child-a"}', '{}')`
-    yield* sql`INSERT INTO read_model_index (collection, authority_id, field, value, id) VALUES ('decisionsByChild', ${authorityId}, 'childId', 's:child-a', 'old-key')`
-  })
-
-/** How many read-model rows and index entries the store holds under these ids, in any collection. */
-const storedRowsOf = (authorityId: AuthorityId, ids: ReadonlyArray<string>) =>
-  Effect.gen(function* () {
-    const sql = yield* SqlClient.SqlClient
-    const [rows] = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM read_models WHERE authority_id = ${authorityId} AND id IN ${sql.in(ids)}`
-    const [entries] = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM read_model_index WHERE authority_id = ${authorityId} AND id IN ${sql.in(ids)}`
-    return { rows: Number(rows!.n), entries: Number(entries!.n) }
-  })
 
 /** A SQLite store with a played week whose first decision's read model an older version wrote. */
 const staleSqliteStore = async () => {
