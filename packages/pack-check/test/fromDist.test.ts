@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs"
+import { spawnSync } from "node:child_process"
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -65,4 +66,22 @@ describe("docs/deployment.md, running from a build", () => {
       receiver.clearAway()
     }
   }, 60_000)
+})
+
+describe("the command-line tools where tsx is not installed (npm install --omit=dev)", () => {
+  it.each([["packages/store-sql", "carepanel-store"], ["apps/webhooks", "carepanel-webhooks"]])(
+    "%s's bin %s runs its build, not a crash looking for tsx, beside its source",
+    (folder, bin) => {
+      // The package's layout, its source and its build, with no node_modules to find tsx in.
+      const copy = mkdtempSync(join(tmpdir(), `carepanel-bin-${bin}-`))
+      for (const dir of ["bin", "src/cli", "dist/cli"]) mkdirSync(join(copy, dir), { recursive: true })
+      copyFileSync(join(workspaceRoot, folder, "bin", `${bin}.js`), join(copy, "bin", `${bin}.js`))
+      writeFileSync(join(copy, "package.json"), JSON.stringify({ type: "module" }))
+      writeFileSync(join(copy, "src/cli/main.ts"), "export {}\n")
+      writeFileSync(join(copy, "dist/cli/main.js"), 'console.log("the build, with " + process.argv.slice(2).join(" "))\n')
+      const run = spawnSync(process.execPath, [join(copy, "bin", `${bin}.js`), "verify"], { encoding: "utf8" })
+      // Before: exit 1, "Cannot find package 'tsx'".
+      expect([run.status, run.stdout, run.stderr]).toEqual([0, "the build, with verify\n", ""])
+    }
+  )
 })
