@@ -183,7 +183,7 @@ describe.each(rebuildEngines)("rebuild on $name", ({ make }) => {
     expect(result.read).toMatchObject({ id: result.drafted.id, status: "draft" })
   })
 
-  it("with --authority, rebuilds that authority's streams only", async () => {
+  it("with --authority, rebuilds that authority's streams and deletes its obsolete rows only", async () => {
     const { open } = await make()
     const [ours] = await playedWeek(open, "support-panels")
     const [theirs] = await playedWeek(open, "knowsley")
@@ -193,19 +193,26 @@ describe.each(rebuildEngines)("rebuild on $name", ({ make }) => {
       Effect.gen(function* () {
         yield* writtenByAnOlderVersion(supportPanels, ours!, "lapsed")
         yield* writtenByAnOlderVersion(knowsley, theirs!, "lapsed")
+        yield* leftBehind(supportPanels, ours!)
+        yield* leftBehind(knowsley, theirs!)
         const report = yield* rebuildReadModels({ authorityId: supportPanels })
         const everyStream = (yield* (yield* EventStore).readAll({ after: 0, limit: 100_000 })).map((event) => streamIdOf(event.stream))
         return {
           report,
           supportPanelsStreams: new Set(everyStream.filter((id) => id.startsWith("support-panels/"))).size,
           ours: yield* decisionsWithStatus(supportPanels, "lapsed"),
-          theirs: yield* decisionsWithStatus(knowsley, "lapsed")
+          theirs: yield* decisionsWithStatus(knowsley, "lapsed"),
+          oursLeft: yield* storedRowsOf(supportPanels, ["dec_renamed", "old-key"]),
+          theirsLeft: yield* storedRowsOf(knowsley, ["dec_renamed", "old-key"])
         }
       })
     )
-    expect([result.report.streams, result.report.changed]).toEqual([result.supportPanelsStreams, 1])
+    expect([result.report.streams, result.report.changed, result.report.removed]).toEqual([result.supportPanelsStreams, 1, 2])
+    expect(result.oursLeft.rows).toBe(0)
+    expect(result.theirsLeft.rows).toBe(2)
     expect(result.ours).toEqual([])
-    expect(result.theirs).toEqual([`${theirs} lapsed`])
+    // theirs as they were, their obsolete copy of the decision still listed
+    expect(result.theirs).toEqual([`${theirs} lapsed`, "dec_renamed lapsed"])
   })
 })
 

@@ -2,6 +2,7 @@ import { SqlClient } from "@effect/sql"
 import { type AuthorityId, EventStore, foldStored, PersistenceError, type ReadModelRow, type StreamRef } from "@carepanel/core"
 import { Effect } from "effect"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
+import { holdAppends } from "./holdAppends.js"
 import { aggregatesByStreamType } from "./aggregates.js"
 
 /** Read-model rows looked at per statement. */
@@ -20,14 +21,24 @@ export const keyOfRow = (collection: string, authorityId: string, id: string) =>
 const keyOf = (row: RowKey) => keyOfRow(row.collection, row.authority_id, row.id)
 export const keysOf = (rows: ReadonlyArray<ReadModelRow>) => rows.map((row) => keyOfRow(row.collection, row.authorityId, row.id))
 
-/** One page of the stored rows' keys, in key order after `after`. */
-const rowsAfter = (after: RowKey | undefined, authorityId: AuthorityId | undefined) =>
+/** The collections the stored rows are in (a few: one index scan). */
+const collections = (authorityId: AuthorityId | undefined) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.map(
+      sql<{ collection: string }>`SELECT DISTINCT collection FROM read_models ${authorityId === undefined ? sql`` : sql`WHERE authority_id = ${authorityId}`}`,
+      (rows) => rows.map((row) => row.collection)
+    )
+  )
+
+/** One page of a collection's stored rows' keys, in key order after `after`: a range of the primary key. */
+const rowsAfter = (collection: string, after: RowKey | undefined, authorityId: AuthorityId | undefined) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) => {
-    const ofAuthority = authorityId === undefined ? sql`` : sql`AND authority_id = ${authorityId}`
-    const past =
-      after === undefined ? sql`1 = 1` : sql`(collection, authority_id, id) > (${after.collection}, ${after.authority_id}, ${after.id})`
-    return sql<RowKey>`SELECT collection, authority_id, id FROM read_models WHERE ${past} ${ofAuthority}
-      ORDER BY collection, authority_id, id LIMIT ${rowsPerPage}`
+    const range =
+      authorityId !== undefined
+        ? sql`authority_id = ${authorityId} AND id > ${after?.id ?? ""}`
+        : sql`(authority_id, id) > (${after?.authority_id ?? ""}, ${after?.id ?? ""})`
+    return sql<RowKey>`SELECT collection, authority_id, id FROM read_models WHERE collection = ${collection} AND ${range}
+      ORDER BY authority_id, id LIMIT ${rowsPerPage}`
   })
 
 /** A stream committed to during the rebuild that this version cannot fold: the rows it makes are unknown. */
@@ -94,26 +105,26 @@ export const removeObsoleteRows = (options: {
   readonly writeTransaction: WriteTransaction
 }) =>
   Effect.gen(function* () {
-    const sql = yield* SqlClient.SqlClient
-    const holdAppends = sql.onDialectOrElse({ pg: () => Effect.asVoid(sql`SELECT last_position FROM event_head WHERE id = 1 FOR UPDATE`), orElse: () => Effect.void })
     const { produced, authorityId, writeTransaction } = options
     let caughtUpTo = options.since
     let removed = 0
-    let after: RowKey | undefined
-    for (;;) {
-      const page = yield* rowsAfter(after, authorityId)
-      if (page.length === 0) break
-      after = page.at(-1)!
-      if (page.every((row) => produced.has(keyOf(row)))) continue
-      removed += yield* writeTransaction(
-        Effect.gen(function* () {
-          yield* holdAppends
-          caughtUpTo = yield* catchUp(caughtUpTo, authorityId, produced)
-          const obsolete = page.filter((row) => !produced.has(keyOf(row)))
-          if (obsolete.length > 0) yield* deleteRows(obsolete)
-          return obsolete.length
-        })
-      )
+    for (const collection of yield* collections(authorityId)) {
+      let after: RowKey | undefined
+      for (;;) {
+        const page = yield* rowsAfter(collection, after, authorityId)
+        if (page.length === 0) break
+        after = page.at(-1)!
+        if (page.every((row) => produced.has(keyOf(row)))) continue
+        removed += yield* writeTransaction(
+          Effect.gen(function* () {
+            yield* holdAppends
+            caughtUpTo = yield* catchUp(caughtUpTo, authorityId, produced)
+            const obsolete = page.filter((row) => !produced.has(keyOf(row)))
+            if (obsolete.length > 0) yield* deleteRows(obsolete)
+            return obsolete.length
+          })
+        )
+      }
     }
     return removed
   })

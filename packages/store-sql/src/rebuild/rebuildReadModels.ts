@@ -5,6 +5,7 @@ import { makeWriteTransaction, type WriteTransaction } from "../sql/writeTransac
 import { streamHead } from "../store/appendCommit.js"
 import { readModelsRowOf, writeReadModels } from "../store/writeReadModels.js"
 import { type AnyAggregate, aggregatesByStreamType } from "./aggregates.js"
+import { holdAppends } from "./holdAppends.js"
 import { keysOf, removeObsoleteRows } from "./obsoleteRows.js"
 
 /** Streams listed per statement. */
@@ -79,10 +80,6 @@ const busy = (tries: number) =>
 const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransaction: WriteTransaction, tries: number) =>
   Effect.gen(function* () {
     const store = yield* EventStore
-    const sql = yield* SqlClient.SqlClient
-    // PostgreSQL: appends serialise on this row (appendCommit), so while it is held the stream's head cannot move.
-    // SQLite: the write transaction holds the database's write lock already.
-    const holdAppends = sql.onDialectOrElse({ pg: () => Effect.asVoid(sql`SELECT last_position FROM event_head WHERE id = 1 FOR UPDATE`), orElse: () => Effect.void })
     const streamId = streamIdOf(stream)
     let state = aggregate.decider.initialState
     let version = 0
