@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
@@ -61,7 +61,17 @@ const api = async (dataDir: string, keyFile: string, seed: boolean) => {
     expect(body.errors, JSON.stringify(body.errors)).toBeUndefined()
     return body.data
   }
-  return { url, ask, stop: async () => expect(await stop(main.child)).toBe(0) }
+  const killed = new Promise((resolve) => main.child.once("exit", resolve))
+  return {
+    url,
+    ask,
+    stop: async () => expect(await stop(main.child)).toBe(0),
+    /** As a process that crashed: its last commits stay in the -wal file beside the data file. */
+    kill: async () => {
+      main.child.kill("SIGKILL")
+      await killed
+    }
+  }
 }
 
 /** A fresh data directory the API will seed, its signing key kept outside it, and the doc's placeholders for them. */
@@ -100,7 +110,7 @@ describe("backing up and upgrading a SQLite store, as docs/operations.md and doc
     await restored.stop()
   }, 60_000)
 
-  it("stopped, copied, started again ready, verified and rebuilt; rolled back, the API answers as before the upgrade", async () => {
+  it("stopped, copied, started again ready, verified and rebuilt; rolled back after a crash, the API answers as before the upgrade", async () => {
     expect(upgrade).toHaveLength(4)
     const store = councilStore()
     const seeded = await store.start()
@@ -112,10 +122,11 @@ describe("backing up and upgrading a SQLite store, as docs/operations.md and doc
     await store.run(upgrade[1]!)
     await store.run(upgrade[2]!)
     expect(await upgraded.ask(history)).toEqual(before)
-    // Something recorded on the new version, which the rollback loses.
+    // Something recorded on the new version, which the rollback loses; the new version then crashes, leaving its -wal.
     await upgraded.ask(draft, "social_worker")
     expect(await upgraded.ask(history)).not.toEqual(before)
-    await upgraded.stop()
+    await upgraded.kill()
+    expect(existsSync(join(store.values["data directory"]!, "carepanel.sqlite-wal"))).toBe(true)
     await store.run(upgrade[3]!)
     const rolledBack = await store.start()
     expect(await rolledBack.ask(history)).toEqual(before)
