@@ -35,7 +35,7 @@ const decidedWithActionsDue = async (childId: string, name: string, days: { read
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
 
 describe("actions across decisions over GraphQL: soonest due first, each with its own clock (CPR-10)", () => {
-  it("CPR-10: listed in due-date order across decisions, not the order decided; each reads its own clock; past their dates the open ones turn overdue, listed by owner", async () => {
+  it("CPR-10, DEF-RECORD-TIMESCALES: listed in due-date order across decisions, not the order decided; each reads its own clock, under Carepanel's default (CPR-10 gives actions no dates); past their dates the open ones turn overdue, listed by owner", async () => {
     const first = await decidedWithActionsDue("order-child-1", "Linnea Stovold", { fgc: 120, plan: 60 })
     const second = await decidedWithActionsDue("order-child-2", "Casimir Odell", { fgc: 5, plan: 150 })
     const decisionOf = new Map([first.fgc, first.plan].map((id) => [id, first.decisionId] as [string, string]).concat([second.fgc, second.plan].map((id) => [id, second.decisionId])))
@@ -54,7 +54,7 @@ describe("actions across decisions over GraphQL: soonest due first, each with it
         id: `${decisionOf.get(action.actionId)}:action:${action.actionId}`,
         aboutKind: "action",
         aboutId: action.actionId,
-        ruleId: "CPR-10",
+        ruleId: "DEF-RECORD-TIMESCALES",
         state: "pending"
       })
       expect(action.clock.due).toMatch(isoInstant)

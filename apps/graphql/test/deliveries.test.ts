@@ -40,7 +40,7 @@ const replay = `mutation Replay($input: ReplayWebhookDeliveryInput!) {
 beforeAll(async () => {
   const store = SqliteStoreLayer({ dataDir: mkdtempSync(join(tmpdir(), "carepanel-deliveries-")) })
   app = await startTestApp([policy], { store, accessLog: store })
-  await received("msg_refused", "refused", { status: 422, body: { code: "ReferralNotInStatus", detail: "The request is not awaiting approval." } })
+  await received("msg_refused", "refused", { status: 422, body: { code: "ReferralNotInStatus", detail: "The request is not awaiting approval." }, listed: "The request is not awaiting approval." })
   await received("msg_applied", "applied", { status: 200, body: { outcome: "applied" } })
 })
 afterAll(() => app.close())
@@ -94,7 +94,7 @@ describe("deliveries from case systems, for operators", () => {
   it("docs/webhooks.md's operator examples: a delivery by its webhook-id, and a replay with its refusals' words", async () => {
     const [byId, replayed] = [...repositoryFile("docs/webhooks.md").matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1]!)
     expect(byId, "docs/webhooks.md holds the two operator examples").toContain("webhookDeliveries(deliveryId: $id)")
-    await received("msg_docs_refused", "refused", { status: 422, body: { code: "NotPermitted", detail: "Only a team manager can approve a panel request." } }, "2027-06-01T08:00:00.000Z")
+    await received("msg_docs_refused", "refused", { status: 422, body: { code: "NotPermitted", detail: "Only a team manager can approve a panel request." }, listed: "Only a team manager can approve a panel request." }, "2027-06-01T08:00:00.000Z")
     const integrator = await app.token(policy.authority.id, ["integrator"])
     const found = await app.post(integrator, byId!, { id: "msg_docs_refused" })
     expect(found.body.errors, found.text).toBeUndefined()
@@ -116,5 +116,25 @@ describe("deliveries from case systems, for operators", () => {
       { deliveryId: "msg_refused", outcome: "parked", code: "ReferralNotInStatus", message: "The request is not awaiting approval." }
     ])
     expect((await app.post(operator, one, { id: "msg_nowhere" })).body.data.webhookDeliveries).toEqual([])
+  })
+
+  it("never lists a refusal's words naming a parent or child, to any operator: its code and where the words went instead", async () => {
+    const words = "The child cannot be accommodated under s20 until the consent record shows: to whom Marigold Canarywood gave consent (STAT-S20-CONSENT)."
+    const instead = "The case system was told why in its answer (STAT-S20-CONSENT); those words are not listed here, since they can name the child or family."
+    await received("msg_s20_canary", "refused", { status: 422, body: { title: "Carepanel refused the event.", code: "S20ConsentIncomplete", detail: words }, listed: instead }, "2027-05-01T09:00:00.000Z")
+    // As a receiver before words for operators were kept: only the answer's detail.
+    await received("msg_s20_canary_kept_before", "refused", { status: 422, body: { title: "Carepanel refused the event.", code: "S20ConsentIncomplete", detail: words } }, "2027-05-01T08:00:00.000Z")
+    const one = `query One($id: ID!) { webhookDeliveries(deliveryId: $id) { deliveryId code message } }`
+    for (const token of [
+      await app.token(policy.authority.id, ["integrator"]),
+      await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"] }),
+      await app.token(policy.authority.id, ["panel_administrator"])
+    ]) {
+      const answer = await app.post(token, one, { id: "msg_s20_canary" })
+      expect(answer.body.data.webhookDeliveries).toEqual([{ deliveryId: "msg_s20_canary", code: "S20ConsentIncomplete", message: instead }])
+      const before = await app.post(token, one, { id: "msg_s20_canary_kept_before" })
+      expect(before.body.data.webhookDeliveries).toEqual([{ deliveryId: "msg_s20_canary_kept_before", code: "S20ConsentIncomplete", message: "Carepanel refused the event." }])
+      expect(answer.text + before.text).not.toContain("Canarywood")
+    }
   })
 })

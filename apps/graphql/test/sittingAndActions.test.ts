@@ -232,7 +232,7 @@ describe("a sitting played over GraphQL: scheduled, agenda proposed and sent, pa
 })
 
 describe("a decision's actions over GraphQL: owners, due dates, open, outstanding, completed, overdue", () => {
-  it("CPR-10: each recommended action reads its owner, due date and clock; completed leaves open, outstanding stays open and turns overdue past its date", async () => {
+  it("CPR-10, DEF-RECORD-TIMESCALES: each recommended action reads its owner, due date and clock (Carepanel's default: CPR-10 gives actions no dates); completed leaves open, outstanding stays open and turns overdue past its date", async () => {
     const referral = await readyRequest(app, policy, { id: "act-child-1", name: "Perrin Ashdown" })
     const date = sittingDate(app, policy, 100)
     const sitting = await run(app, staff.administrator, "scheduleSitting", "... on Sitting { id date startsAt endsAt }", { panelId: panel.id, date })
@@ -265,7 +265,7 @@ describe("a decision's actions over GraphQL: owners, due dates, open, outstandin
       closedAt: null,
       clock: { state: "pending" }
     })
-    expect(fgc.clock.ruleId).toBe("CPR-10")
+    expect(fgc.clock.ruleId).toBe("DEF-RECORD-TIMESCALES")
     const byTeamManager = await actions(`query { actions(ownerRole: team_manager) { actionId referralId ownerRole ownerName description fgcReferral } }`)
     expect(byTeamManager).toEqual([{ actionId: `${referral.id}-plan`, referralId: referral.id, ownerRole: "team_manager", ownerName: "Hollis Brant", description: "Update the child's plan with the panel's decision", fgcReferral: false }])
     expect(await actions(`query { actions(state: overdue) { actionId referralId } }`)).toEqual([])

@@ -35,7 +35,9 @@ const received: ReadonlyArray<KeptDelivery> = [
   kept("msg_dead_1", "dead", "2027-05-24T09:00:00.000Z", { status: 202, body: { deliveryId: "msg_dead_1", outcome: "parked", waitingFor: "mosaic/request/MOS-7" } }, "mosaic/request/MOS-7"),
   kept("msg_refused_1", "refused", "2027-05-30T10:15:00.000Z", {
     status: 422,
-    body: { title: "Carepanel refused the event.", code: "ReferralNotInStatus", detail: "You cannot approve this request: it is not awaiting approval." }
+    body: { title: "Carepanel refused the event.", code: "ReferralNotInStatus", detail: "You cannot approve the request about Tallulah Canarywood: it is not awaiting approval." },
+    // What the receiver lists to operators: a refusal's own words can name the child (apps/webhooks refusal.ts).
+    listed: "You cannot approve this request: it is not awaiting approval."
   }),
   kept("msg_parked_1", "parked", "2027-05-31T16:40:00.000Z", { status: 202, body: { outcome: "parked", waitingFor: "mosaic/request/MOS-9" } }, "mosaic/request/MOS-9"),
   kept("msg_applied_1", "applied", "2027-05-31T17:00:00.000Z", { status: 200, body: { outcome: "applied" } })
@@ -71,7 +73,9 @@ describe("Deliveries from case systems", () => {
     await press(stdin, "j")
     const refused = await waitFor(lastFrame, "Refused (ReferralNotInStatus)")
     expect(refused.replace(/\s*│\s*/g, " ")).toContain("Refused (ReferralNotInStatus): You cannot approve this request: it is not awaiting approval.")
+    expect(refused).not.toContain("approval..")
     expect(refused).not.toContain("Tom Brackley")
+    expect(refused).not.toContain("Canarywood")
     await press(stdin, "o")
     const dead = await waitFor(lastFrame, "1 dead")
     expect(dead).toContain("‼ dead")

@@ -20,20 +20,29 @@ const notification = (id: string, role: "panel_administrator" | "panel_chair", h
   facts: { referralId: "ref_6" }
 })
 
-/** Queued in the store's outbox, as the API's clock reminders are: no dispatcher runs here, so none is delivered. */
-const queue = (sent: Notification) => tui.runtime.runPromise(Effect.flatMap(Outbox, (outbox) => outbox.enqueue([sent], "2027-06-01T08:00:00.000Z")))
+/** Queued in the store's outbox at `at`, as the API's clock reminders are: no dispatcher runs here, so none is delivered. */
+const queue = (sent: Notification, at = "2027-06-01T08:00:00.000Z") =>
+  tui.runtime.runPromise(Effect.flatMap(Outbox, (outbox) => outbox.enqueue([sent], at)))
+
+const countIn = (frame: string) => Number(/✉ Inbox \((\d+)\)/.exec(frame)?.[1])
 
 describe("Inbox", () => {
-  it("shows the notifications queued for the operator's role from the moment it opens, whoever delivers them, newest first, with body and act-by", async () => {
+  it("opens with the operator's notifications of the last 14 days, then shows those queued while it is open, whoever delivers them, newest first, with body and act-by", async () => {
+    await queue(notification("n-old", "panel_administrator", "Papers for Wed 12 May 2027 are due"), "2027-05-18T07:59:00.000Z")
+    await queue(notification("n-sunday", "panel_administrator", "Papers for Wed 26 May 2027 are late"), "2027-05-30T10:00:00.000Z")
     const { lastFrame, stdin, unmount } = renderTui(tui, { initial: { name: "inbox" } })
-    await waitFor(lastFrame, "Nothing yet")
+    const opened = await waitFor(lastFrame, "Papers for Wed 26 May 2027 are late")
+    expect(opened).toContain("11:00 Sun 30 May 2027")
+    expect(opened).not.toContain("Papers for Wed 12 May 2027")
+    const before = countIn(opened)
     await queue(notification("n-1", "panel_administrator", "Papers for Wed 2 Jun 2027 are due"))
     await queue(notification("n-2", "panel_chair", "For the chair only"))
     await queue(notification("n-3", "panel_administrator", "Agenda for Wed 9 Jun 2027 is due"))
-    const frame = await waitFor(lastFrame, "✉ Inbox (2)")
-    expect(frame).toContain("· ✉ 2")
+    const frame = await waitFor(lastFrame, `✉ Inbox (${before + 2})`)
+    expect(frame).toContain(`· ✉ ${before + 2}`)
     expect(frame).not.toContain("For the chair only")
     expect(frame.indexOf("Agenda for Wed 9 Jun")).toBeLessThan(frame.indexOf("Papers for Wed 2 Jun"))
+    expect(frame.indexOf("Papers for Wed 2 Jun")).toBeLessThan(frame.indexOf("Papers for Wed 26 May"))
     expect(frame).toContain("! Act by: due 12:00 Tue 1 Jun 2027 - LIN-3")
     expect(frame).toContain("Send them from the Sitting screen (p).")
     await press(stdin, keys.enter)

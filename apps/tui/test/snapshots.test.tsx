@@ -23,7 +23,7 @@ const screens: ReadonlyArray<readonly [string, () => Route, string, (readonly [R
   ["reports", () => ({ name: "reports" }), "Decisions by outcome"],
   ["reports-sitting", () => ({ name: "reports" }), "Decisions by outcome", [[keys.tab], "▸ Sitting"]],
   ["deadlines", () => ({ name: "deadlines" }), "open · ‼"],
-  ["inbox", () => ({ name: "inbox" }), "Nothing yet"],
+  ["inbox", () => ({ name: "inbox" }), "✉ Inbox (2)", [[keys.down], "› 09:00 Fri 21 May 2027"]],
   ["statutory", () => ({ name: "statutory" }), "with statutory clocks (2)"],
   ["deliveries-none", () => ({ name: "deliveries" }), "No delivery is waiting, refused or dead."]
 ]

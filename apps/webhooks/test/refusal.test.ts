@@ -1,6 +1,6 @@
 import { Effect, Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { classify } from "../src/inbox/refusal.js"
+import { classify, listedWords } from "../src/inbox/refusal.js"
 
 const classified = (error: unknown) => Effect.runSync(Effect.either(classify(error)))
 
@@ -12,6 +12,23 @@ describe("a failure while applying a delivery", () => {
   it("is a refusal when it is a tagged error with a message: its tag is the code, its message the detail", () => {
     const refusal = { _tag: "ReferralNotInStatus", message: "This request has been withdrawn." }
     expect(classified(refusal)).toEqual(Either.right({ code: "ReferralNotInStatus", message: "This request has been withdrawn." }))
+  })
+
+  it("keeps the rule a refusal cites", () => {
+    const refusal = { _tag: "S20ConsentIncomplete", ruleId: "STAT-S20-CONSENT", message: "to whom Marigold Canarywood gave consent" }
+    expect(classified(refusal)).toEqual(Either.right({ code: "S20ConsentIncomplete", ruleId: "STAT-S20-CONSENT", message: "to whom Marigold Canarywood gave consent" }))
+  })
+
+  it("is listed to operators in its own words only where they are made of roles, statuses and ids; else by its rule, without them", () => {
+    expect(listedWords({ code: "ReferralNotInStatus", message: "You cannot withdraw this request: this request has been withdrawn." })).toBe(
+      "You cannot withdraw this request: this request has been withdrawn."
+    )
+    expect(listedWords({ code: "S20ConsentIncomplete", ruleId: "STAT-S20-CONSENT", message: "to whom Marigold Canarywood gave consent" })).toBe(
+      "The case system was told why in its answer (STAT-S20-CONSENT); those words are not listed here, since they can name the child or family."
+    )
+    expect(listedWords({ code: "InvalidInput", message: "Nothing was saved. Please correct: reason Tallulah Canarywood" })).toBe(
+      "The case system was told why in its answer; those words are not listed here, since they can name the child or family."
+    )
   })
 
   it("is passed on, never recorded, for the store's failures, a claim made elsewhere, or anything without a tag and a message", () => {

@@ -3,40 +3,29 @@ import {
   Agendas,
   type AuthorityPolicy,
   ChildId,
+  daysBetween,
   type Decision,
   Decisions,
   Disagreements,
   EventStore,
-  englandAndWales,
-  type LocalDate,
   londonDateOf,
   Placements,
   Referrals,
   type Sitting,
   SittingId,
-  Sittings,
-  weekdayOf
+  Sittings
 } from "@carepanel/core"
 import { exampleDecision, signOffAll, staffOf } from "@carepanel/core/testing"
 import { DateTime, Effect } from "effect"
 import { asOf, hoursFrom } from "./asOf.js"
 import { isClaimTaken } from "./claimTaken.js"
+import { seedSittingDays } from "./seedSittingDays.js"
 import { fictionalChildren, holderOf, makeRequest, type Staff } from "./seedRequests.js"
 import { openSitting, publish, readyFor } from "./sittingSteps.js"
 
 /** Whether the authority has any history yet: the seed runs only on an empty store. */
 export const isEmpty = (authorityId: string) =>
   Effect.flatMap(EventStore, (store) => store.readAll({ after: 0, limit: 1, authorityId: authorityId as never })).pipe(Effect.map((events) => events.length === 0))
-
-/** Working days on the panel's weekday: three at least three days ago (so their write-up is history too), two to come. */
-const sittingDays = (today: LocalDate, weekday: string): ReadonlyArray<LocalDate> => {
-  let next = addDays(today, 1)
-  while (weekdayOf(next) !== weekday) next = addDays(next, 1)
-  const weekly = Array.from({ length: 9 }, (_, i) => addDays(next, 7 * (i - 5))).filter((date) => englandAndWales.isWorkingDay(date))
-  const past = weekly.filter((date) => date <= addDays(today, -3)).slice(-3)
-  const coming = weekly.filter((date) => date > today).slice(0, 2)
-  return [...past, ...coming]
-}
 
 /** A sitting's morning: its decisions, each signed off by whoever the policy asks, the chair's areas of any dissent. */
 const hear = (policy: AuthorityPolicy, staff: Staff, sitting: Sitting, outcomes: ReadonlyArray<readonly [string, "approve" | "defer"]>) =>
@@ -79,9 +68,16 @@ export const seedAuthority = (policy: AuthorityPolicy) =>
     const panel = policy.panels[0]
     const [sittings, agendas, decisions, disagreements, placements] = yield* Effect.all([Sittings, Agendas, Decisions, Disagreements, Placements])
     const now = yield* DateTime.now
-    const weekday = panel.schedule._tag === "Cadence" ? panel.schedule.weekday : weekdayOf(panel.schedule.dates[0])
-    const [firstDay, ...otherDays] = sittingDays(londonDateOf(now), weekday)
-    const scheduledAt = asOf(hoursFrom(now, -6 * 7 * 24))
+    const today = londonDateOf(now)
+    const days = seedSittingDays(panel, today)
+    if (days === undefined) {
+      return yield* Effect.dieMessage(
+        `${panel.name}'s fixed dates give fewer than three sittings on or before ${addDays(today, -3)} and two after ${today}: the demonstration seed needs them`
+      )
+    }
+    const [firstDay, ...otherDays] = days
+    // Scheduled well before the first sitting, whose requests are made ready nine days before it.
+    const scheduledAt = asOf(hoursFrom(now, -24 * Math.max(6 * 7, daysBetween(firstDay!, today) + 14)))
     // The first sitting's id is the seed's claim: where processes start together on an empty store, one schedules it
     // and seeds; the others are refused it before writing anything.
     const claim = yield* scheduledAt(

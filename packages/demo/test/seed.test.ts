@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { Effect } from "effect"
-import { parsePolicyText, Referrals, Sittings } from "@carepanel/core"
+import { daysBetween, LocalDate, parsePolicyText, Referrals, Sittings, weekdayOf } from "@carepanel/core"
 import { inMemoryCore, staffOf } from "@carepanel/core/testing"
 import { expect, it } from "@effect/vitest"
 import { demoPolicyFile, isEmpty, seedAuthority } from "../src/index.js"
@@ -42,4 +42,22 @@ it.live("seeds an authority whose panel needs four members present to be quorate
     expect(heard.length).toBeGreaterThan(0)
     for (const sitting of heard) expect(sitting.attendance.filter((entry) => entry.status === "present").length).toBeGreaterThanOrEqual(4)
   }).pipe(Effect.provide(inMemoryCore(quorumOfFour)))
+})
+
+it.live("KNO-1: a panel that sits every two weeks is seeded every two weeks, on its weekday and in step with its first date, not weekly", () => {
+  const fortnightly = {
+    ...policy,
+    panels: [{ ...policy.panels[0], schedule: { _tag: "Cadence" as const, everyWeeks: 2, weekday: "thursday" as const, ifClosed: "skip" as const, firstDate: LocalDate.make("2027-01-07") } }] as const
+  }
+  return Effect.gen(function* () {
+    expect(yield* seedAuthority(fortnightly)).toMatchObject({ sittings: 5 })
+    const dates = (yield* Effect.flatMap(Sittings, (use) => use.list(staff.administrator))).map((sitting) => sitting.date)
+    expect(dates).toHaveLength(5)
+    for (const date of dates) {
+      expect(weekdayOf(date), date).toBe("thursday")
+      expect(((daysBetween(date, LocalDate.make("2027-01-07")) % 14) + 14) % 14, date).toBe(0)
+    }
+    const gaps = dates.slice(1).map((date, i) => daysBetween(dates[i]!, date))
+    expect(gaps.every((gap) => gap >= 14), gaps.join(", ")).toBe(true)
+  }).pipe(Effect.provide(inMemoryCore(fortnightly)))
 })

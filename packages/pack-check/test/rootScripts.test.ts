@@ -1,42 +1,14 @@
-import { spawn } from "node:child_process"
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { workspaceRoot } from "./support/tarballs.js"
+import { startServer } from "./support/server.js"
 
 /**
  * `npm start` and `npm run webhooks` as docs/deployment.md runs them, under a service manager that stops a service by
  * sending SIGTERM to the process it started: npm. The server must stop too, not keep its port and its dispatcher.
  */
-const startScript = (script: string, env: Record<string, string>, listening: RegExp) => {
-  const child = spawn("npm", ["run", "-s", script], {
-    cwd: workspaceRoot,
-    // Its own process group, so that the test can clear away whatever is left of it.
-    detached: true,
-    env: { ...process.env, NODE_ENV: "development", DATABASE_URL: "", SMTP_URL: "", SMTP_HOST: "", OTEL_SDK_DISABLED: "true", ...env },
-    stdio: ["ignore", "pipe", "pipe"]
-  })
-  let output = ""
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const found = listening.exec(output)?.[1]
-      if (found !== undefined) resolve(found)
-    }
-    child.stdout.on("data", onData)
-    child.stderr.on("data", onData)
-    child.once("exit", (code) => reject(new Error(`npm run ${script} exited (${code}) before listening:\n${output}`)))
-  })
-  const clearAway = () => {
-    try {
-      process.kill(-child.pid!, "SIGKILL")
-    } catch {
-      // the group is gone already
-    }
-  }
-  return { child, url, clearAway }
-}
+const startScript = (script: string, env: Record<string, string>, listening: RegExp) => startServer("npm", ["run", "-s", script], env, listening)
 
 const answers = async (url: string) => {
   try {

@@ -13,7 +13,8 @@ import { closePgAdmin, freshPgDatabase } from "./support/freshStores.js"
 afterAll(closePgAdmin)
 
 const operations = readFileSync(new URL("../../../docs/operations.md", import.meta.url), "utf8")
-const section = operations.slice(operations.indexOf("## Backups, and restoring one"))
+const sectionAt = operations.indexOf("## Backups, and restoring one (PostgreSQL)")
+const section = operations.slice(sectionAt, operations.indexOf("\n## ", sectionAt))
 const blocks = [...section.matchAll(/```console\n([\s\S]*?)```/g)].map((match) => match[1]!)
 
 describe("docs/operations.md: a backup restored, as an IT team follows it", () => {

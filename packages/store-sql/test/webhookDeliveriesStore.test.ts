@@ -33,7 +33,11 @@ const kept: ReadonlyArray<KeptDelivery> = [
   delivery("msg_a", "applied", "2026-12-01T09:00:00.000Z"),
   delivery("msg_b", "refused", "2026-12-01T09:05:00.000Z", {
     eventType: "request.withdrawn",
-    answer: { status: 422, body: { title: "Carepanel refused the event.", code: "ReferralNotInStatus", detail: "You cannot withdraw this request." } }
+    answer: {
+      status: 422,
+      body: { title: "Carepanel refused the event.", code: "ReferralNotInStatus", detail: "You cannot withdraw this request." },
+      listed: "You cannot withdraw this request."
+    }
   }),
   delivery("msg_c", "parked", "2026-12-01T09:10:00.000Z", { waitingFor: "mosaic/request/f-1", answer: { status: 202, body: { title: "Parked" } } }),
   delivery("msg_d", "dead", "2026-12-01T09:10:00.000Z", { waitingFor: "mosaic/request/f-2", answer: { status: 202, body: { title: "Parked" } } }),

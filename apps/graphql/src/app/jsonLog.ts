@@ -1,3 +1,4 @@
+import { withoutValues } from "@carepanel/app-kit"
 import { Effect, Logger, LogLevel } from "effect"
 
 /** Where log lines go: stderr in the running app, an array in the tests. */
@@ -5,9 +6,9 @@ export type LogSink = (line: string) => void
 
 /**
  * Effect's JSON logger writing to `sink`: one object per line, every value escaped by JSON, so a staff name
- * with CR, LF or NUL in it stays inside its string and cannot forge a line.
+ * with CR, LF or NUL in it stays inside its string and cannot forge a line; never a value a record failed to decode with.
  */
-export const jsonLoggerTo = (sink: LogSink) => Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, sink))
+export const jsonLoggerTo = (sink: LogSink) => Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, (line) => sink(withoutValues(line))))
 
 export type Level = "Info" | "Warning" | "Error"
 

@@ -56,6 +56,8 @@ beforeAll(async () => {
     actions: content.actions.map((action) => ({ ...action, description: write(action.description) }))
   }))
   ids = { referralId: referral.id, sittingId: sitting.id, decisionId: decision.id }
+  const born = await app.post(await tokenFor(app, staff.socialWorker), recordDateOfBirth, { input: { childId: child.id, dateOfBirth: "2016-09-14" } })
+  expect(born.body.data.recordChildDateOfBirth.__typename, born.text).toBe("ChildRecord")
 })
 afterAll(() => app.close())
 
@@ -75,6 +77,9 @@ const everything = `query Everything($referralId: ID!, $sittingId: ID!, $decisio
   caseHistory(referralId: $referralId) { ... on CaseHistory { events { type data } } }
   deadlines { title }
 }`
+
+const recordDateOfBirth = `mutation Born($input: RecordChildDateOfBirthInput!) { recordChildDateOfBirth(input: $input) { __typename } }`
+const childRecord = `query ChildRecordDates($childId: ID!) { childRecord(childId: $childId) { ... on ChildRecord { childId dateOfBirth diedOn retention { keepUntil explanation } } } }`
 
 const readAs = async (token: string) => {
   const response = await app.post(token, everything, ids)
@@ -106,6 +111,18 @@ describe("free text identifies children (issue 14, item 6)", () => {
       expect(response.body.data.referral.request).toContain(canary)
       expect(response.body.data.decision.rationale).toContain(canary)
       expect(response.body.data.referral.parentalHistory[0].parent).toContain(canary)
+    }
+  })
+
+  it("an integrator without the scope is not told the child's date of birth by the child's record, nor by its retention date (75 years on)", async () => {
+    const withheld = await app.post(await tokenFor(app, staff.integrator), childRecord, { childId: child.id })
+    expect(withheld.body.data.childRecord).toEqual({ childId: child.id, dateOfBirth: null, diedOn: null, retention: null })
+    expect(withheld.text).not.toContain("2016")
+    expect(withheld.text).not.toContain("2091")
+    const scoped = await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"] })
+    for (const token of [scoped, await tokenFor(app, staff.socialWorker)]) {
+      const shown = await app.post(token, childRecord, { childId: child.id })
+      expect(shown.body.data.childRecord).toMatchObject({ dateOfBirth: "2016-09-14", retention: { keepUntil: "2091-09-14" } })
     }
   })
 
@@ -142,6 +159,15 @@ describe("one place decides which fields the identity scope reveals", () => {
     expect(unclassified).toEqual([])
     // identity and free-text names are checked when the schema is built (applyDisclosure throws on a missing field)
     expect(named(openFields).filter((field) => !stringOrJsonFields().includes(field))).toEqual([])
+  })
+
+  it("every output field that dates a child's birth or death is withheld as identity, whatever its type", () => {
+    const dated = Object.values(schema.getTypeMap())
+      .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith("__") && !refusals().has(type.name))
+      .filter((type) => !["Query", "Mutation", "Subscription"].includes(type.name))
+      .flatMap((type) => Object.keys(type.getFields()).filter((name) => ["dateOfBirth", "diedOn"].includes(name)).map((name) => `${type.name}.${name}`))
+    expect(dated.length).toBeGreaterThan(1)
+    expect(dated.filter((field) => !named(identityFields).includes(field))).toEqual([])
   })
 
   it("every withheld field of the built schema answers without reading its source when the caller lacks the scope", async () => {

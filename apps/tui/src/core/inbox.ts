@@ -1,11 +1,14 @@
 import { type Actor, type Notification, Outbox } from "@carepanel/core"
-import { Duration, Effect, Schedule } from "effect"
+import { Clock, Duration, Effect, Schedule } from "effect"
 
-/** A notification as the inbox pane shows it, with when this terminal received it. */
+/** A notification as the inbox pane shows it, with when it was queued. */
 export interface InboxEntry {
   readonly notification: Notification
-  readonly receivedAt: Date
+  readonly queuedAt: Date
 }
+
+/** How far back a terminal's inbox reaches when it opens: a fortnight covers a panel's cycle and a week away. */
+export const inboxDays = 14
 
 /** Whether a notification is for the operator: named, or sent to a role they hold at their authority. */
 export const isFor = (operator: Actor, notification: Notification): boolean =>
@@ -14,17 +17,17 @@ export const isFor = (operator: Actor, notification: Notification): boolean =>
     recipient._tag === "Person" ? recipient.personId === operator.personId : operator.roles.includes(recipient.role)
   )
 
-/** The operator's notifications, newest first; the screens subscribe to hear of new ones. */
+/** The operator's notifications, newest queued first; the screens subscribe to hear of new ones. */
 export class Inbox {
   private entries: ReadonlyArray<InboxEntry> = []
   private readonly listeners = new Set<() => void>()
 
   constructor(readonly operator: Actor) {}
 
-  receive(notification: Notification): void {
+  receive(notification: Notification, queuedAt: Date): void {
     if (!isFor(this.operator, notification)) return
     if (this.entries.some((entry) => entry.notification.id === notification.id)) return
-    this.entries = [{ notification, receivedAt: new Date() }, ...this.entries]
+    this.entries = [{ notification, queuedAt }, ...this.entries].sort((a, b) => b.queuedAt.getTime() - a.queuedAt.getTime())
     for (const listener of this.listeners) listener()
   }
 
@@ -42,23 +45,30 @@ export class Inbox {
 const perLook = 200
 
 /**
- * Fills the inbox with the operator's notifications as the store's outbox queues them, from now on, whichever process
- * caused them (this terminal, the API, the receiver, the API's clock reminders) and whichever delivers them by email,
- * or none: the inbox is not what this terminal's dispatcher happens to take. Looks every `everyMs`; a failed look
- * (the database busy) is logged and tried again at the next.
+ * Fills the inbox with the operator's notifications queued in the last `inboxDays` and then as the store's outbox
+ * queues them, whichever process caused them (this terminal, the API, the receiver, the API's clock reminders) and
+ * whichever delivers them by email, or none: the inbox is not what this terminal's dispatcher happens to take. Looks
+ * every `everyMs`; a failed look (the database busy) is logged and tried again at the next. Only the first reading
+ * leaves out what was queued before the last days (positions follow commits, not clocks); after it, every
+ * notification queued is shown, whatever another process's clock says.
  */
 export const followInbox = (inbox: Inbox, everyMs = 1_000) =>
   Effect.gen(function* () {
     const outbox = yield* Outbox
-    let position = yield* outbox.lastPosition
+    const now = yield* Clock.currentTimeMillis
+    let since: string | undefined = new Date(now - inboxDays * 24 * 60 * 60 * 1000).toISOString()
+    let position = yield* outbox.positionSince(since)
     const look = Effect.gen(function* () {
       for (;;) {
         const queued = yield* outbox.queuedAfter(inbox.operator.authorityId, position, perLook)
         for (const entry of queued) {
-          inbox.receive(entry.notification)
+          if (since === undefined || entry.queuedAt >= since) inbox.receive(entry.notification, new Date(entry.queuedAt))
           position = entry.position
         }
-        if (queued.length < perLook) return
+        if (queued.length < perLook) {
+          since = undefined
+          return
+        }
       }
     }).pipe(Effect.catchAll((error) => Effect.logWarning("Could not read the inbox's notifications; trying again", error.message)))
     return yield* Effect.repeat(look, Schedule.spaced(Duration.millis(everyMs)))

@@ -1,3 +1,4 @@
+import { withoutValues } from "@carepanel/app-kit"
 import { Effect, Logger, LogLevel } from "effect"
 
 /** Where log lines go: stderr in the running TUI (through `console`, so Ink writes them above its frame), an array in tests. */
@@ -12,8 +13,12 @@ const rawAfterJson = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069
 export const escapedJson = (line: string): string =>
   line.replace(rawAfterJson, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`)
 
-/** Effect's JSON logger writing to `sink`: every value escaped, so a name holding CR, LF or ESC cannot forge a line. */
-export const jsonLoggerTo = (sink: LogSink) => Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, (line) => sink(escapedJson(line))))
+/**
+ * Effect's JSON logger writing to `sink`: every value escaped, so a name holding CR, LF or ESC cannot forge a line;
+ * never a value a record failed to decode with.
+ */
+export const jsonLoggerTo = (sink: LogSink) =>
+  Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, (line) => sink(escapedJson(withoutValues(line)))))
 
 export type Level = "Info" | "Warning" | "Error"
 

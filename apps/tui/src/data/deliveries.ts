@@ -31,7 +31,8 @@ export const deliveryState = (delivery: DeliverySummary): string => {
 
 /** What became of it, in a line an operator can act on. */
 export const deliveryExplanation = (delivery: DeliverySummary): string => {
-  const said = delivery.message === undefined ? "" : `: ${delivery.message}`
+  // The core's words end their sentence; this line goes on after them.
+  const said = delivery.message === undefined ? "" : `: ${delivery.message.replace(/\.$/, "")}`
   switch (delivery.outcome) {
     case "applied":
       return "Applied. Nothing to do."

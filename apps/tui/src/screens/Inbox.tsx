@@ -1,5 +1,8 @@
+import { formatInstant } from "@carepanel/core"
+import { DateTime } from "effect"
 import { Box } from "ink"
 import { Text } from "../ui/Text.js"
+import { inboxDays } from "../core/inbox.js"
 import { useCore } from "../ui/CoreContext.js"
 import { pad, words } from "../ui/describe.js"
 import type { KeyHelp } from "../ui/keys.js"
@@ -9,15 +12,13 @@ import { useKeys } from "../ui/useKeys.js"
 
 export const inboxKeys: ReadonlyArray<KeyHelp> = [{ keys: "enter", does: "search for the request or decision the notification is about" }]
 
-const hhmm = (at: Date): string => at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" })
-
 /** What the notification is about, by id, for the search: its decision, else its request, else its child. */
 const subjectOf = (facts: Readonly<Record<string, string | number | boolean>>): string | undefined =>
   [facts.decisionId, facts.referralId, facts.childId].find((value): value is string => typeof value === "string" && value !== "")
 
 /**
- * The terminal inbox: the notifications queued for the operator (named, or to a role they hold) since this terminal
- * started, whichever process queued or sends them (`followInbox`), newest first; the selected one's body and, where it asks for action, by when and under which rule.
+ * The terminal inbox: the notifications queued for the operator (named, or to a role they hold) in the last
+ * `inboxDays` and since, whichever process queued or sends them (`followInbox`), newest first; the selected one's body and, where it asks for action, by when and under which rule.
  */
 export const Inbox = () => {
   const { inbox } = useCore()
@@ -32,14 +33,14 @@ export const Inbox = () => {
   const listHeight = Math.max(3, Math.min(entries.length, Math.floor((navigation.rows - 3) / 2)))
   return (
     <Box flexDirection="column">
-      <Text bold>{`✉ Inbox (${entries.length}): notifications for you since this terminal started`}</Text>
+      <Text bold>{`✉ Inbox (${entries.length}): notifications for you, the last ${inboxDays} days`}</Text>
       <List
         items={entries}
         selected={selected}
         height={listHeight}
         focused
         empty="  Nothing yet: notifications for you or your role appear here once queued."
-        row={({ notification, receivedAt }) => `${hhmm(receivedAt)} ${pad(words(notification.kind), 24)} ${notification.actBy === undefined ? "" : "! act by · "}${notification.headline}`}
+        row={({ notification, queuedAt }) => `${pad(formatInstant(DateTime.unsafeMake(queuedAt)), 22)} ${pad(words(notification.kind), 24)} ${notification.actBy === undefined ? "" : "! act by · "}${notification.headline}`}
       />
       {current === undefined ? null : (
         <Box flexDirection="column" borderStyle="single" paddingX={1} height={Math.max(3, navigation.rows - listHeight - 2)} overflow="hidden">

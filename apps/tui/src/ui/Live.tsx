@@ -37,16 +37,17 @@ const useTerminalSize = () => {
 
 /**
  * The app on a running core: reloads its screens whenever any process writes to the store or the inbox fills; the
- * inbox follows the operator's notifications queued from the moment it is shown.
+ * inbox opens with the operator's notifications of the last days and follows those queued after (subscribed first:
+ * the first look may fill it at once).
  */
 export const Live = ({ tui, actor, colour, size, initial, exportDir = exportDirOf() }: LiveProps) => {
   const [version, setVersion] = useState(0)
   const terminal = useTerminalSize()
   useEffect(() => {
     const bump = () => setVersion((current) => current + 1)
+    const unsubscribe = tui.inbox.subscribe(bump)
     const fiber = tui.runtime.runFork(followChanges(bump))
     const inbox = tui.runtime.runFork(followInbox(tui.inbox))
-    const unsubscribe = tui.inbox.subscribe(bump)
     return () => {
       unsubscribe()
       tui.runtime.runFork(Fiber.interruptAll([fiber, inbox]))

@@ -7,7 +7,7 @@ import { Decisions, type Notification, Outbox, Referrals, type Sitting, Sittings
 import { seedAuthority, shiftedClock } from "@carepanel/demo"
 import { type KeptDelivery, SqliteStoreLayer, webhookDeliveryRowOf } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
-import { Effect } from "effect"
+import { DateTime, Effect } from "effect"
 import { afterAll, beforeAll, expect, it } from "vitest"
 import { RandomIds } from "@carepanel/app-kit"
 import { makeTuiRuntime, type TuiRuntime } from "../../src/core/runtime.js"
@@ -140,9 +140,10 @@ it("runs a sitting from a real terminal: follows another process's write, accept
 
   // A clock reminder the API (another process) queues for the administrator: in this terminal's inbox within 2 s. This
   // terminal has no SMTP, so it runs no dispatcher: none of the store's emails was taken and sent nowhere.
-  await core.runtime.runPromise(Effect.flatMap(Outbox, (outbox) => outbox.enqueue([reminder], new Date().toISOString())))
+  const queuedAt = await core.runtime.runPromise(DateTime.now)
+  await core.runtime.runPromise(Effect.flatMap(Outbox, (outbox) => outbox.enqueue([reminder], DateTime.formatIso(queuedAt))))
   await terminal.keys("9")
-  const reminded = await screenShows(terminal.screen, "Papers for the Support Panel on Wed 9 Jun 2027 are overdue (LIN-3)", 2_000)
+  const reminded = await screenShows(terminal.screen, "clock.overdue            Papers for the Support Panel on Wed 9 Jun 2027", 2_000)
   expect(reminded.ms).toBeLessThan(2_000)
   const emails = await Effect.runPromise(
     Effect.provide(

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { ConfigError } from "@carepanel/app-kit"
 import { InMemoryAccessLog, InMemoryStoreLayer, SequentialIds } from "@carepanel/core/testing"
-import { Data, Effect, Layer } from "effect"
+import { Data, Effect, Layer, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startupFailure } from "../../src/config/startupFailure.js"
 import { logEntry } from "../../src/core/log.js"
@@ -39,6 +39,16 @@ describe("The TUI's logs", () => {
     const [entry, ...more] = parsedLines(lines)
     expect(more).toEqual([])
     expect(entry).toMatchObject({ message: `Notification delivery will be retried ${canary}`, logLevel: "WARN", annotations: { recipient: canary, error: `550 ${canary}` } })
+  })
+
+  it("a record that no longer decodes, logged by the core with its cause, says where it failed, never the value (a child's name)", async () => {
+    lines.length = 0
+    const stored = { fullName: "Tallulah Canarywood ", dateOfBirth: "2016-09-14" }
+    const unreadable = Schema.decodeUnknown(Schema.Struct({ fullName: Schema.Trimmed, dateOfBirth: Schema.String }))(stored)
+    await tui.runtime.runPromise(Effect.catchAllCause(unreadable, (cause) => Effect.logWarning("Clock reminders failed for wexcombe; trying again next time", cause)))
+    const [entry] = parsedLines(lines)
+    expect(JSON.stringify(entry)).toContain("actual (value not logged)")
+    expect(lines.join("\n")).not.toContain("Canarywood")
   })
 
   it("start-up and its failure are JSON too: a setting's value holding control reads back exactly", () => {

@@ -33,7 +33,7 @@ const delivery: KeptDelivery = {
   eventType: `request.${canary}`,
   bodySha256: "0".repeat(64),
   outcome: "refused",
-  answer: { status: 422, body: { title: "Carepanel refused the event.", code: "InvalidInput", detail: `Cannot apply: ${canary}` } },
+  answer: { status: 422, body: { title: "Carepanel refused the event.", code: "InvalidInput", detail: `Cannot apply: ${canary}` }, listed: `Cannot apply: ${canary}` },
   receivedAt: "2027-06-09T08:00:00.000Z",
   updatedAt: "2027-06-09T08:00:00.000Z",
   body: "{}"

@@ -73,6 +73,7 @@ export const openApiDocument = () => {
             status: { type: "integer" },
             detail: { type: "string" },
             code: { type: "string", description: "A refusal's code (422 refused), e.g. ReferralNotInStatus" },
+            ruleId: { type: "string", description: "The rule a refusal cites, where it cites one (422 refused), e.g. STAT-S20-CONSENT" },
             deliveryId: { type: "string", description: "Your webhook-id (409, 422 refused or waited-too-long)" },
             waitingFor: { type: "string", description: "422 waited-too-long: the record it waited for" },
             problems: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } }

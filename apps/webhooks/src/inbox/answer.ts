@@ -1,5 +1,6 @@
 import type { InputProblem } from "@carepanel/core"
 import type { KeptAnswer } from "@carepanel/store-sql"
+import { listedWords, type Refusal } from "./refusal.js"
 
 /** What a delivery was answered, as kept with it (a repeat gets the same); a 503 also says when to send it again. */
 export type Answer = KeptAnswer & {
@@ -34,9 +35,19 @@ export const parked = (deliveryId: string, waitingFor: string): Answer => ({
   body: { deliveryId, outcome: "parked", waitingFor }
 })
 
-/** The core refused the command: its code (the refusal's tag) and its message, which a social worker understands. */
-export const refused = (deliveryId: string, code: string, message: string): Answer =>
-  problem(422, "refused", "Carepanel refused the event.", { detail: message, code, deliveryId })
+/**
+ * The core refused the command: its code (the refusal's tag), rule and message, which a social worker understands, to
+ * the case system that sent the event; operators are shown `listedWords` (the message can name the child or family).
+ */
+export const refused = (deliveryId: string, refusal: Refusal): Answer => ({
+  ...problem(422, "refused", "Carepanel refused the event.", {
+    detail: refusal.message,
+    code: refusal.code,
+    ...(refusal.ruleId === undefined ? {} : { ruleId: refusal.ruleId }),
+    deliveryId
+  }),
+  listed: listedWords(refusal)
+})
 
 /** Parked until it died: the record it waited for never came; an operator can replay it once that record has come. */
 export const dead = (deliveryId: string, waitingFor: string): Answer =>

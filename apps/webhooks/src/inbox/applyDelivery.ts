@@ -35,7 +35,7 @@ type Attempt = Effect.Effect.Success<ReturnType<typeof attempt>>
 
 /** An attempt's outcome and the answer it gives, the first time and to every repeat of the id after it. */
 const settledAs = (deliveryId: string, result: Attempt): Pick<DeliveryRow, "outcome" | "answer" | "waitingFor"> => {
-  if (result._tag === "Refused") return { outcome: "refused", answer: refused(deliveryId, result.code, result.message) }
+  if (result._tag === "Refused") return { outcome: "refused", answer: refused(deliveryId, result) }
   if (result.step._tag === "Applied") return { outcome: "applied", answer: applied(deliveryId, result.step.touched) }
   const waitingFor = waitingKey(result.step.waitingFor)
   return { outcome: "parked", answer: parked(deliveryId, waitingFor), waitingFor }

@@ -1,4 +1,5 @@
 import { descendsFrom, type ExportedSpan, type OtlpCollector, startOtlpCollector } from "@carepanel/app-kit/testing"
+import { LogLevel } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { submitted, withdrawn } from "../support/fixtures.js"
 import { deliver, startTestReceiver } from "../support/receiver.js"
@@ -7,10 +8,14 @@ import { deliver, startTestReceiver } from "../support/receiver.js"
 const canary = { id: "child-canary-otel", name: "Tallulah Canarywood" }
 let collector: OtlpCollector
 let spans: ReadonlyArray<ExportedSpan>
+/** The receiver's JSON log lines, at its default level (Info). */
+const logs: string[] = []
 
 beforeAll(async () => {
   collector = await startOtlpCollector()
   const receiver = await startTestReceiver({
+    logLevel: LogLevel.Info,
+    log: (line) => logs.push(line),
     telemetry: { serviceName: "carepanel-webhooks-test", tracesUrl: `${collector.endpoint}/v1/traces`, metricsUrl: `${collector.endpoint}/v1/metrics`, headers: {}, metricIntervalMs: 60_000 }
   })
   expect((await deliver(receiver.url, submitted("form-canary", canary))).status).toBe(200)
@@ -23,6 +28,16 @@ beforeAll(async () => {
   spans = collector.spans()
 }, 120_000)
 afterAll(() => collector?.close())
+
+describe("the webhook receiver's logs", () => {
+  it("say what became of each delivery, never the child's name or a refusal's reason", () => {
+    expect(logs.filter((line) => JSON.parse(line).message === "delivery").map((line) => JSON.parse(line).annotations.outcome)).toEqual(["applied", "applied", "refused"])
+    const written = logs.join("\n")
+    expect(written).not.toContain("Canarywood")
+    expect(written).not.toContain("Tallulah")
+    expect(written).not.toContain("moved away")
+  })
+})
 
 describe("OpenTelemetry export from the webhook receiver (a real OTLP/HTTP collector, JSON)", () => {
   it("sends one span per verified webhook delivery (the one refused for its shape too), parent of the use case's span and its store calls", () => {

@@ -1,4 +1,5 @@
 import { DateTime } from "effect"
+import { citation } from "../policy/citation.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import { type Decision, presentedAfter } from "../decision/Decision.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
@@ -100,7 +101,7 @@ export const proposeAgenda = (
       referralId: window.decision.subject.referralId,
       childIds: childrenOf(window.decision),
       kind: "review",
-      summary: `Review (${window.ruleId}) of ${describe(window.decision.subject.requestTypes)}`
+      summary: `Review (${citation(window.ruleId)}) of ${describe(window.decision.subject.requestTypes)}`
     }))
 
   const retrospective = decisions
@@ -114,7 +115,7 @@ export const proposeAgenda = (
       referralId: decision.subject.referralId,
       childIds: childrenOf(decision),
       kind: "retrospective",
-      summary: `Agreed outside panel (${decision.outsidePanel!.ruleId}): ${describe(decision.subject.requestTypes)}`
+      summary: `Agreed outside panel (${citation(decision.outsidePanel!.ruleId)}): ${describe(decision.subject.requestTypes)}`
     }))
 
   const seen = new Set<string>()

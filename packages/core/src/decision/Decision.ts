@@ -1,4 +1,5 @@
 import { DateTime, Schema } from "effect"
+import { citation } from "../policy/citation.js"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
@@ -107,7 +108,7 @@ const laterOf = (a: DateTime.Utc, b: DateTime.Utc | undefined) => (b !== undefin
 export const confirmedCasesText = (decision: Decision): string | undefined => {
   const outside = decision.outsidePanel
   if (outside?.confirmedCases === undefined) return undefined
-  return `${outside.confirmedCases.join("; ")}, as ${decision.recordedBy.name} confirmed in recording it (${outside.ruleId})`
+  return `${outside.confirmedCases.join("; ")}, as ${decision.recordedBy.name} confirmed in recording it (${citation(outside.ruleId)})`
 }
 
 /** The one person who may take this sign-off, when it is the sitting chair's and the chair is on record. */

@@ -83,16 +83,19 @@ export const s20TaskLabel: Record<S20Task, string> = {
   early_help_referral: "Referral to Early Help"
 }
 
-/** LIN-12: the referrals are due 48 hours after the placement is agreed; the supervision and the letter, after it is made. */
-const s20TaskRunsFrom: Record<S20Task, "agreement" | "placement"> = {
-  supervision: "placement",
+/**
+ * LIN-12: the letter is due 48 hours after the placement is made, the referrals after it is agreed, and the supervision
+ * "within 48 hours of the placement being agreed/made": from whichever came first, so it is in time on either reading.
+ */
+const s20TaskRunsFrom: Record<S20Task, "agreement" | "placement" | "agreementOrPlacement"> = {
+  supervision: "agreementOrPlacement",
   parents_letter: "placement",
   fgc_referral: "agreement",
   early_help_referral: "agreement"
 }
 
 /**
- * The clocks a decision starts: its actions (the authority's timescales rule: CPR-10, LIN-5, else DEF-RECORD-TIMESCALES;
+ * The clocks a decision starts: its actions (the authority's timescales rule: LIN-5, else DEF-RECORD-TIMESCALES;
  * outside panel, LIN-11, else DEF-OUTSIDE-PANEL-RECORD), at a sitting the actions case note (LIN-6) and FGC escalation
  * (LIN-9), the return to panel (LIN-7), automatic reviews (NSO-9) and the Complex Needs Panel referral template (CPR-6);
  * and for decisions outside panel the retrospective presentation (NSO-10, KNO-5) and the 48-hour tasks (LIN-12).
@@ -191,7 +194,8 @@ export const decisionClocks = (
       title: "Review by panel",
       rule: review.latest,
       anchor: decision.heardAt,
-      anchorText: heard,
+      // NSO-9 reviews children "in pre-proceedings at 8-10 weeks": counted from the hearing that ratified them (or kept them).
+      anchorText: reviewsPreProceedings(review) ? `${heard}, which ratified pre-proceedings` : heard,
       opensAfter: review.earliest.clock,
       // Met by the review at panel, or by the end of the pre-proceedings it would review, whichever comes first.
       metAt: earliestOf([reviewHeardAt(decision, laterHearings, opensAt), firstNotedReviewOf(decision, review.forRequestTypes), preProceedingsOverFor(decision, review)])
@@ -221,15 +225,24 @@ const outsidePanelClocks = (decision: Decision, policy: AuthorityPolicy, slot: R
   const clocks: ClockSpec[] = []
   const tasks = policy.outsidePanel.s20Tasks
   if (tasks && outside.placedAt) {
-    const placement = { anchor: outside.placedAt, anchorText: `the placement at ${formatInstant(outside.placedAt)}` }
-    const agreement = { anchor: decision.heardAt, anchorText: `the agreement outside panel at ${formatInstant(decision.heardAt)}` }
+    const placedAt = formatInstant(outside.placedAt)
+    const agreedAt = formatInstant(decision.heardAt)
+    const anchors = {
+      placement: { anchor: outside.placedAt, anchorText: `the placement at ${placedAt}` },
+      agreement: { anchor: decision.heardAt, anchorText: `the agreement outside panel at ${agreedAt}` },
+      agreementOrPlacement: DateTime.lessThan(decision.heardAt, outside.placedAt)
+        ? { anchor: decision.heardAt, anchorText: `the agreement outside panel at ${agreedAt} (the placement was agreed before it was made, at ${placedAt})` }
+        : DateTime.lessThan(outside.placedAt, decision.heardAt)
+          ? { anchor: outside.placedAt, anchorText: `the placement at ${placedAt} (it was made before it was agreed outside panel, at ${agreedAt})` }
+          : { anchor: outside.placedAt, anchorText: `the placement at ${placedAt}, made as it was agreed outside panel` }
+    }
     for (const task of Object.keys(s20TaskLabel) as S20Task[]) {
       clocks.push({
         id: `${decision.id}:s20:${task}`,
         about,
         title: s20TaskLabel[task],
         rule: tasks.clock,
-        ...(s20TaskRunsFrom[task] === "agreement" ? agreement : placement),
+        ...anchors[s20TaskRunsFrom[task]],
         metAt: outside.s20TasksDone.find((done) => done.task === task)?.at
       })
     }

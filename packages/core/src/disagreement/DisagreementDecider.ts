@@ -60,7 +60,7 @@ const required = (value: string, field: string, ruleId: RuleId, message: string)
 }
 
 const party = (person: DisagreementParty, field: string, ruleId: RuleId, who: string) =>
-  required(person.name, field, ruleId, `Give the name of ${who} (${ruleId}).`).pipe(
+  required(person.name, field, ruleId, `Give the name of ${who} (${citation(ruleId)}).`).pipe(
     Effect.map((name): DisagreementParty => ({ personId: person.personId, name }))
   )
 
@@ -76,7 +76,7 @@ const outcomeNextSteps = (command: OutcomeDetails, ruleId: RuleId): Effect.Effec
     new DisagreementDetailMissing({
       field: "nextSteps",
       ruleId,
-      message: `The decision is ${command.outcome}: say what happens to it now - what changes, who amends the decision and whether it returns to panel (${ruleId}).`
+      message: `The decision is ${command.outcome}: say what happens to it now - what changes, who amends the decision and whether it returns to panel (${citation(ruleId)}).`
     })
   )
 }
@@ -131,7 +131,7 @@ const decide = (
         const { ruleId } = disagreement
         const given = [...new Set(command.areas.map((area) => area.trim()).filter((area) => area !== ""))]
         if (given.length === 0) {
-          return yield* new DisagreementDetailMissing({ field: "areas", ruleId, message: `Note at least one area of disagreement (${ruleId}).` })
+          return yield* new DisagreementDetailMissing({ field: "areas", ruleId, message: `Note at least one area of disagreement (${citation(ruleId)}).` })
         }
         const [head, ...tail] = given.filter((area) => !disagreement.areas.includes(area))
         return head === undefined ? emit() : emit({ _tag: "AreasOfDisagreementNoted", areas: [head, ...tail], ruleId, ...audit })
@@ -142,7 +142,7 @@ const decide = (
         if (disagreement.status === "dissent_recorded") {
           return yield* new AreasNotNoted({
             ruleId,
-            message: `The areas of disagreement are noted at panel before it is escalated (${ruleId}).`
+            message: `The areas of disagreement are noted at panel before it is escalated (${citation(ruleId)}).`
           })
         }
         if (nextEscalationStep(disagreement) !== command.step) return yield* outOfOrder(disagreement, command.step)
@@ -154,7 +154,7 @@ const decide = (
           return yield* new WrongPersonForStep({
             ruleId,
             step: command.step,
-            message: `${name} dissented and raises it with their own manager: name that manager, not ${name} (${ruleId}).`
+            message: `${name} dissented and raises it with their own manager: name that manager, not ${name} (${citation(ruleId)}).`
           })
         }
         const to = yield* party(
@@ -171,7 +171,7 @@ const decide = (
         if (disagreement.status !== "with_assistant_director") {
           return yield* new NotYetWithAssistantDirector({
             ruleId,
-            message: `An outcome is recorded once the disagreement has reached the Assistant Director (${ruleId}); at present ${statusWords[disagreement.status]}.`
+            message: `An outcome is recorded once the disagreement has reached the Assistant Director (${citation(ruleId)}); at present ${statusWords[disagreement.status]}.`
           })
         }
         const byDirector = command.by.actor.roles.includes("assistant_director")
@@ -182,11 +182,11 @@ const decide = (
             step: "outcome",
             message:
               route === "chair_with_assistant_director"
-                ? `Only the Assistant Director, or the ${describeRoles(chairRoles)} with the Assistant Director, records the outcome (${ruleId}).`
-                : `Only the Assistant Director records the outcome of an escalated disagreement (${ruleId}).`
+                ? `Only the Assistant Director, or the ${describeRoles(chairRoles)} with the Assistant Director, records the outcome (${citation(ruleId)}).`
+                : `Only the Assistant Director records the outcome of an escalated disagreement (${citation(ruleId)}).`
           })
         }
-        const rationale = yield* required(command.rationale, "rationale", ruleId, `Give the rationale for the outcome (${ruleId}).`)
+        const rationale = yield* required(command.rationale, "rationale", ruleId, `Give the rationale for the outcome (${citation(ruleId)}).`)
         const nextSteps = yield* outcomeNextSteps(command, ruleId)
         const recorded = {
           _tag: "DisagreementOutcomeRecorded",
@@ -201,7 +201,7 @@ const decide = (
           return yield* new DisagreementDetailMissing({
             field: "agreedWith",
             ruleId,
-            message: `The chair agrees the outcome with the Assistant Director: name them (${ruleId}).`
+            message: `The chair agrees the outcome with the Assistant Director: name them (${citation(ruleId)}).`
           })
         }
         const agreedWith = yield* party(command.agreedWith, "agreedWith", ruleId, "the Assistant Director the outcome was agreed with")
@@ -210,7 +210,7 @@ const decide = (
           return yield* new WrongPersonForStep({
             ruleId,
             step: "outcome",
-            message: `The chair agrees the outcome with the Assistant Director: name the Assistant Director it was agreed with, not ${command.by.actor.name}, who records it (${ruleId}).`
+            message: `The chair agrees the outcome with the Assistant Director: name the Assistant Director it was agreed with, not ${command.by.actor.name}, who records it (${citation(ruleId)}).`
           })
         }
         return emit({ ...recorded, agreedWith, by: { ...audit.by, role: chair ?? audit.by.role } })

@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { citation } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Authorised } from "../shared/authorise.js"
 import { describeRoles, type Role } from "../shared/roles.js"
@@ -30,12 +31,12 @@ export const outOfOrder = (disagreement: Disagreement, step: EscalationStep): Es
   const manager = disagreement.escalations.find((escalation) => escalation.step === "member_manager")?.to
   const message =
     expected === undefined
-      ? `This disagreement is already with the Assistant Director; what remains is to record the outcome (${ruleId}).`
+      ? `This disagreement is already with the Assistant Director; what remains is to record the outcome (${citation(ruleId)}).`
       : !disagreementRouteSteps[disagreement.route].includes(step)
-        ? `Under ${ruleId} the panel chair takes a disagreement to the Assistant Director; it does not go through the member's own manager.`
+        ? `Under ${citation(ruleId)} the panel chair takes a disagreement to the Assistant Director; it does not go through the member's own manager.`
         : expected === "member_manager"
-          ? `${member.name} first raises this with their own manager, who then takes it to the Assistant Director (${ruleId}).`
-          : `This disagreement has already been raised with ${manager?.name ?? "the member's manager"}; the next step is the Assistant Director (${ruleId}).`
+          ? `${member.name} first raises this with their own manager, who then takes it to the Assistant Director (${citation(ruleId)}).`
+          : `This disagreement has already been raised with ${manager?.name ?? "the member's manager"}; the next step is the Assistant Director (${citation(ruleId)}).`
   return new EscalationOutOfOrder({ ruleId, step, message })
 }
 
@@ -61,18 +62,18 @@ export const stepTaker = (
     const role = heldRole(by, chairRoles)
     return role !== undefined
       ? Effect.succeed({ role, ruleId })
-      : refuse(`Only the ${describeRoles(chairRoles)} takes a disagreement to the Assistant Director (${ruleId}).`)
+      : refuse(`Only the ${describeRoles(chairRoles)} takes a disagreement to the Assistant Director (${citation(ruleId)}).`)
   }
   if (step === "member_manager") {
     return by.actor.personId === member.personId
       ? Effect.succeed({ role: by.role, ruleId })
-      : refuse(`Only ${member.name}, who dissented, raises it with their own manager (${ruleId}).`)
+      : refuse(`Only ${member.name}, who dissented, raises it with their own manager (${citation(ruleId)}).`)
   }
   const manager = disagreement.escalations[0]!.to
   if (by.actor.personId === manager.personId) return Effect.succeed({ role: by.role, ruleId })
   if (by.actor.roles.includes("assistant_director")) return Effect.succeed({ role: "assistant_director", ruleId: adTakesUp })
   return refuse(
-    `Only ${manager.name}, ${member.name}'s manager, takes it to the Assistant Director (${ruleId}), or an Assistant Director takes it up (${adTakesUp}).`
+    `Only ${manager.name}, ${member.name}'s manager, takes it to the Assistant Director (${citation(ruleId)}), or an Assistant Director takes it up (${citation(adTakesUp)}).`
   )
 }
 

@@ -1,4 +1,5 @@
 import { addDays } from "../calendar/LocalDate.js"
+import { citation } from "../policy/citation.js"
 import { describeSharedFunding } from "../decision/complexNeedsReferral.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { londonDateOf } from "../calendar/londonTime.js"
@@ -19,7 +20,7 @@ const progressWord = { Open: "open", Completed: "completed", Outstanding: "outst
 export const reviewDate = (decision: Decision): string | undefined =>
   decision.content.returnToPanel === undefined
     ? undefined
-    : `by ${formatDate(addDays(londonDateOf(decision.heardAt), decision.content.returnToPanel.withinWeeks * 7))} (${decision.content.returnToPanel.ruleId})`
+    : `by ${formatDate(addDays(londonDateOf(decision.heardAt), decision.content.returnToPanel.withinWeeks * 7))} (${citation(decision.content.returnToPanel.ruleId)})`
 
 /** What was presented and discussed, where the record holds it: the highlights (CPR-10), the Signs of Safety minutes (LIN-5). */
 export const discussionSection = (decision: Decision | undefined, naming: ChildNaming): Section => {
@@ -62,7 +63,7 @@ export const neverMade = (decision: Decision): "not agreed" | "lapsed" | undefin
 /** Where and when; a proposal outside panel refused or overtaken was never made. */
 const madeText = (decision: Decision): string => {
   if (decision.madeAt === "panel") return `at panel, ${formatInstant(decision.heardAt)}`
-  const outside = `outside panel (${decision.outsidePanel?.ruleId ?? ""}), ${formatInstant(decision.heardAt)}`
+  const outside = `outside panel (${decision.outsidePanel === undefined ? "" : citation(decision.outsidePanel.ruleId)}), ${formatInstant(decision.heardAt)}`
   const ended = neverMade(decision)
   return ended === undefined ? outside : `proposed ${outside}: ${ended}`
 }
@@ -99,7 +100,7 @@ export const decisionBlocks = (decision: Decision, naming: ChildNaming): Readonl
 
 /** Whose dissent, under which rule; for a member away, with their seat and who voiced it (KNO-2). */
 const dissenter = ({ member, ruleId, onBehalf }: Disagreement): string =>
-  onBehalf === undefined ? `${member.name} (${ruleId})` : `${member.name}, ${onBehalf.memberSeat} (${ruleId}; ${voicedByWords(onBehalf)})`
+  onBehalf === undefined ? `${member.name} (${citation(ruleId)})` : `${member.name}, ${onBehalf.memberSeat} (${citation(ruleId)}; ${voicedByWords(onBehalf)})`
 
 /** A member's dissent (SUP-8, LIN-13, CPR-7): who, on what grounds, the areas noted and where it went. */
 export const dissentBlocks = (disagreements: ReadonlyArray<Disagreement>, naming: ChildNaming): ReadonlyArray<Block> =>

@@ -1,4 +1,5 @@
 import { DateTime } from "effect"
+import { citation } from "../policy/citation.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import { type Decision, sittingChairFor } from "../decision/Decision.js"
@@ -40,15 +41,15 @@ export const clocksOfDecision = (decision: Decision, childId: string, deadlines:
 export const signatureBlocks = (decision: Decision, naming: ChildNaming): ReadonlyArray<Block> => {
   const signed = decision.signOffs.map((step) => [
     roleLabel[step.role],
-    step.ruleId,
+    citation(step.ruleId),
     step.forTheChair === undefined ? step.by.name : `${step.by.name} for the chair, ${step.forTheChair.chair.name}, because ${naming.text(step.forTheChair.because)}`,
     formatInstant(step.at)
   ])
-  const agreed = (decision.outsidePanel?.agreements ?? []).map((step) => [roleLabel[step.role], decision.outsidePanel?.ruleId ?? "", step.by.name, formatInstant(step.at)])
+  const agreed = (decision.outsidePanel?.agreements ?? []).map((step) => [roleLabel[step.role], decision.outsidePanel === undefined ? "" : citation(decision.outsidePanel.ruleId), step.by.name, formatInstant(step.at)])
   const pending = [
     ...decision.pendingSignOffs.map((step) => {
       const chair = sittingChairFor(decision, step)
-      return chair === undefined ? `sign-off by ${oneOfRoles(step.roles)} (${step.ruleId})` : `sign-off by ${chair.name}, who chaired the sitting (${step.ruleId})`
+      return chair === undefined ? `sign-off by ${oneOfRoles(step.roles)} (${citation(step.ruleId)})` : `sign-off by ${chair.name}, who chaired the sitting (${citation(step.ruleId)})`
     }),
     ...(decision.outsidePanel?.pendingAgreements ?? []).map((step) => `agreement by ${oneOfRoles(step.anyOf)}`)
   ]
@@ -56,7 +57,7 @@ export const signatureBlocks = (decision: Decision, naming: ChildNaming): Readon
   const overtaken = decision.outsidePanel?.overtaken
   const standing =
     refused !== undefined
-      ? `Not agreed: ${refused.by.name} (${roleLabel[refused.role]}) refused it at ${formatInstant(refused.at)} (${decision.outsidePanel?.ruleId}): ${naming.text(refused.reason)}. The proposal lapsed: none of its actions is owed, and the request can go to a sitting.`
+      ? `Not agreed: ${refused.by.name} (${roleLabel[refused.role]}) refused it at ${formatInstant(refused.at)} (${decision.outsidePanel === undefined ? "" : citation(decision.outsidePanel.ruleId)}): ${naming.text(refused.reason)}. The proposal lapsed: none of its actions is owed, and the request can go to a sitting.`
       : overtaken !== undefined
         ? `Lapsed: ${heardAgain(overtaken)} before it was agreed; none of its actions is owed.`
         : pending.length === 0

@@ -73,8 +73,15 @@ const namePatterns = (names: ReadonlyArray<string>): ReadonlyArray<RegExp> => {
   return [...full, ...single]
 }
 
-/** A redactor for the context's case, or the identity when there is none. */
-export const redactFor = (context: { readonly case?: CaseContext | undefined }) => redactor(context.case?.childNames ?? [])
+/** What free text becomes in a body line when the children's names cannot be known, so cannot be taken out. */
+export const withheldText = "(not shown here: read it in Carepanel)"
+
+/**
+ * A redactor for the context's case. Without one (its request could not be read) nobody knows which names to take out,
+ * and the notice falls back to every holder of a role: its free text is withheld whole rather than sent as written.
+ */
+export const redactFor = (context: { readonly case?: CaseContext | undefined }): ((text: string) => string) =>
+  context.case === undefined ? () => withheldText : redactor(context.case.childNames)
 
 /** At most `max` characters of free text on one line, cut at a word. */
 export const summary = (text: string, max = 300): string => {

@@ -1,11 +1,12 @@
 import { DateTime } from "effect"
+import { headlineCitation } from "../policy/citation.js"
 import { formatInstant } from "../calendar/format.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Notification } from "../ports/Notification.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { actByDeadline, addressTo, factsOf, iso } from "./address.js"
-import { type CaseContext, redactor } from "./CaseContext.js"
+import { type CaseContext, redactor, withheldText } from "./CaseContext.js"
 import type { ClockLookup } from "./clockLookup.js"
 import { clockNameOf, clockRecipients } from "./clockRecipients.js"
 import { forChildren, sittingName } from "./recordName.js"
@@ -92,15 +93,17 @@ export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: Date
     const panelId = scope.lookup?.panelOf(deadline.about)
     const chairRole = scope.policy?.panels.find((panel) => panel.id === panelId)?.chair.role ?? scope.policy?.panels[0].chair.role ?? "panel_chair"
     const redact = redactor(known?.childNames ?? [])
+    // An action's clock is titled by the action's own words: without its case no child's name can be taken out of them.
+    const title = known === undefined && deadline.about.kind === "action" ? withheldText : redact(deadline.title)
     const due = formatInstant(deadline.due)
     return addressTo(
       scope.authorityId,
       {
         id: `${deadline.id}:${alarm}:${iso(deadline.due)}`,
         kind: alarm === "overdue" ? "clock.overdue" : "clock.due_soon",
-        headline: `${alarm === "overdue" ? (urgentWhenOverdue.includes(deadline.ruleId) ? "Urgent: overdue" : "Overdue") : "Due soon"} (${deadline.ruleId}): ${aboutWhat(deadline, known, scope)}`,
+        headline: `${alarm === "overdue" ? (urgentWhenOverdue.includes(deadline.ruleId) ? "Urgent: overdue" : "Overdue") : "Due soon"} (${headlineCitation(deadline.ruleId)}): ${aboutWhat(deadline, known, scope)}`,
         body: [
-          `${redact(deadline.title)}.`,
+          `${title}.`,
           alarm === "overdue" ? `This was due at ${due} and is not done yet.` : `This is due at ${due}.`,
           `Why: ${redact(deadline.explanation)}.`
         ],

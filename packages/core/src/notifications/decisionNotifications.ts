@@ -1,4 +1,5 @@
 import { confirmedCasesText, type Decision, type DecisionState, sittingChairFor } from "../decision/Decision.js"
+import { citation, headlineCitation } from "../policy/citation.js"
 import { decisionClocks } from "../decision/decisionClocks.js"
 import { heardAgain } from "../decision/laterHearings.js"
 import type { DecisionEvent } from "../decision/DecisionEvents.js"
@@ -92,8 +93,8 @@ export const decisionNotifications = (
         {
           id: `${decision.id}:sign-off:${decision.signOffs.length}`,
           kind: "decision.awaiting_sign_off",
-          headline: `Panel decision ${named} is waiting for ${signer} sign-off (${nextSignOff.ruleId})`,
-          body: [`Check the decision sheet and sign it off (${nextSignOff.ruleId}).`, ...decisionLines(decision, redact)],
+          headline: `Panel decision ${named} is waiting for ${signer} sign-off (${headlineCitation(nextSignOff.ruleId)})`,
+          body: [`Check the decision sheet and sign it off (${citation(nextSignOff.ruleId)}).`, ...decisionLines(decision, redact)],
           facts: factsOf({ ...decisionFacts(decision), signOffRole: nextSignOff.roles.join(","), signOffPersonId: chair?.personId, ruleId: nextSignOff.ruleId })
         },
         chair === undefined ? nextSignOff.roles.map(roleHolder) : [personAs("sitting_chair", chair)]
@@ -110,7 +111,7 @@ export const decisionNotifications = (
         {
           id: `${decision.id}:agreement`,
           kind: "decision.awaiting_agreement",
-          headline: `An urgent decision outside panel ${named} needs your agreement (${outside.ruleId})`,
+          headline: `An urgent decision outside panel ${named} needs your agreement (${headlineCitation(outside.ruleId)})`,
           body: [
             `Why it could not wait for panel: ${summary(redact(outside.whyOutsidePanel))}`,
             ...(confirmed === undefined ? [] : [`Agreed only as: ${confirmed}`]),
@@ -130,10 +131,10 @@ export const decisionNotifications = (
     const refusal = {
       id: `${decision.id}:refused`,
       kind: "decision.agreement_refused",
-      headline: `The urgent decision outside panel ${named} was not agreed: the ${roleLabel[event.role]} refused it (${outside.ruleId})`,
+      headline: `The urgent decision outside panel ${named} was not agreed: the ${roleLabel[event.role]} refused it (${headlineCitation(outside.ruleId)})`,
       body: [
         `Refused by ${event.by.name} (${roleLabel[event.role]}) at ${formatInstant(event.at)}: ${summary(redact(event.reason))}`,
-        `The proposal has lapsed (${outside.ruleId}): nothing was agreed outside panel, and none of its actions is owed.`,
+        `The proposal has lapsed (${citation(outside.ruleId)}): nothing was agreed outside panel, and none of its actions is owed.`,
         requestLine(decision),
         "The request is as it was before the proposal: bring it to a sitting, or record a new agreement outside panel if circumstances change."
       ],
@@ -159,9 +160,9 @@ export const decisionNotifications = (
         {
           id: `${decision.id}:lapsed`,
           kind: "decision.lapsed",
-          headline: `The urgent decision outside panel ${named} lapsed: ${heard} before it was agreed (${outside.ruleId})`,
+          headline: `The urgent decision outside panel ${named} lapsed: ${heard} before it was agreed (${headlineCitation(outside.ruleId)})`,
           body: [
-            `The proposal has lapsed (${outside.ruleId}): ${heard} before it was agreed. Nothing is to be agreed on it, and none of its actions is owed.`,
+            `The proposal has lapsed (${citation(outside.ruleId)}): ${heard} before it was agreed. Nothing is to be agreed on it, and none of its actions is owed.`,
             `Proposed by ${decision.recordedBy.name} (${roleLabel[decision.recordedBy.role]}) at ${formatInstant(decision.heardAt)}. Why it could not wait for panel: ${summary(redact(outside.whyOutsidePanel))}`,
             requestLine(decision),
             "The decision made at the hearing stands. If circumstances have changed since, record a new agreement outside panel."

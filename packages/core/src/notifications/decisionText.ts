@@ -1,4 +1,5 @@
 import { formatDate, formatInstant } from "../calendar/format.js"
+import { citation } from "../policy/citation.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { Decision } from "../decision/Decision.js"
 import type { Agreed, Outcome } from "../decision/DecisionParts.js"
@@ -42,7 +43,7 @@ export const decisionLines = (decision: Decision, redact: (text: string) => stri
   const where =
     decision.madeAt === "panel"
       ? `at the sitting on ${formatDate(londonDateOf(decision.heardAt))}`
-      : `agreed outside panel (${decision.outsidePanel?.ruleId ?? "outside panel"}) at ${formatInstant(decision.heardAt)}`
+      : `agreed outside panel (${decision.outsidePanel === undefined ? "outside panel" : citation(decision.outsidePanel.ruleId)}) at ${formatInstant(decision.heardAt)}`
   return [
     `Outcome: ${outcomeWord[content.outcome]}, ${where}.`,
     `Request ${subject.referralId}: ${subject.requestTypes.map((type) => requestTypeLabel[type]).join("; ")}.`,
@@ -59,6 +60,6 @@ export const decisionLines = (decision: Decision, redact: (text: string) => stri
               `${action.fgcReferral ? " (Family Group Conference referral)" : ""}${progressWord[action.progress._tag]}`
           )
         ]),
-    ...(content.returnToPanel === undefined ? [] : [`Back to panel within ${content.returnToPanel.withinWeeks} weeks (${content.returnToPanel.ruleId}).`])
+    ...(content.returnToPanel === undefined ? [] : [`Back to panel within ${content.returnToPanel.withinWeeks} weeks (${citation(content.returnToPanel.ruleId)}).`])
   ]
 }

@@ -5,7 +5,7 @@ import { disagreementClocks } from "../disagreement/disagreementClocks.js"
 import { type DisagreementEvent, outcomeLabel } from "../disagreement/DisagreementEvents.js"
 import { voicedByWords } from "../disagreement/voicedOnBehalf.js"
 import { dissentRuleOf } from "../policy/DecisionPolicy.js"
-import { type CitingPolicy, citation } from "../policy/citation.js"
+import { type CitingPolicy, citation, headlineCitation } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Notification } from "../ports/Notification.js"
 import { actByClock, addressTo, clockNamed, factsOf, personAs, roleHolder } from "./address.js"
@@ -80,13 +80,13 @@ export const disagreementNotifications = (
             {
               id: `${disagreement.id}:dissent-recorded`,
               kind: "disagreement.dissent_recorded",
-              headline: `Note the areas of disagreement with ${decision} (${ruleId})`,
+              headline: `Note the areas of disagreement with ${decision} (${headlineCitation(ruleId)})`,
               body: [
                 ...dissentLines(disagreement, dissentRule, context.policy, redact),
                 ...(disagreement.attendance === "not_recorded"
                   ? [`Attendance at the sitting was not recorded when the dissent was, so ${disagreement.member.name}'s attendance is not checked.`]
                   : []),
-                `The areas of disagreement are noted at panel before anything is escalated (${ruleId}).`
+                `The areas of disagreement are noted at panel before anything is escalated (${citation(ruleId)}).`
               ],
               actBy: clock("areas"),
               facts: disagreementFacts(disagreement)
@@ -107,13 +107,13 @@ export const disagreementNotifications = (
               id: `${disagreement.id}:areas-noted`,
               kind: "disagreement.areas_noted",
               headline: byChair
-                ? `Agree an outcome with the Assistant Director on a disagreement with ${decision} (${ruleId})`
-                : `Raise your disagreement with ${decision} with your own manager (${ruleId})`,
+                ? `Agree an outcome with the Assistant Director on a disagreement with ${decision} (${citation(ruleId)})`
+                : `Raise your disagreement with ${decision} with your own manager (${citation(ruleId)})`,
               body: [
                 ...dissentLines(disagreement, dissentRule, context.policy, redact),
                 byChair
-                  ? `The chair agrees an outcome with the Assistant Director (${ruleId}).`
-                  : `Raise it with your own manager and ask for it to be escalated to the Assistant Director (${ruleId}).`
+                  ? `The chair agrees an outcome with the Assistant Director (${citation(ruleId)}).`
+                  : `Raise it with your own manager and ask for it to be escalated to the Assistant Director (${citation(ruleId)}).`
               ],
               actBy,
               facts: disagreementFacts(disagreement)
@@ -130,13 +130,13 @@ export const disagreementNotifications = (
             {
               id: `${disagreement.id}:escalated`,
               kind: "disagreement.escalated",
-              headline: `A disagreement with ${decision} is escalated to you (${ruleId})`,
+              headline: `A disagreement with ${decision} is escalated to you (${headlineCitation(ruleId)})`,
               body: [
                 ...dissentLines(disagreement, dissentRule, context.policy, redact),
                 `Escalated by ${event.by.name} at ${formatInstant(event.at)}.`,
                 event.step === "member_manager"
-                  ? `As the member's manager, take it to the Assistant Director (${ruleId}).`
-                  : `As Assistant Director, agree and record the outcome (${ruleId}).`
+                  ? `As the member's manager, take it to the Assistant Director (${citation(ruleId)}).`
+                  : `As Assistant Director, agree and record the outcome (${citation(ruleId)}).`
               ],
               actBy,
               facts: factsOf({ ...disagreementFacts(disagreement), step: event.step, escalatedTo: event.to.personId })
@@ -148,7 +148,7 @@ export const disagreementNotifications = (
       case "DisagreementOutcomeRecorded": {
         const body = [
           ...dissentLines(disagreement, dissentRule, context.policy, redact),
-          `Outcome: ${outcomeLabel[event.outcome]}, recorded by ${event.by.name}${event.agreedWith ? ` with ${event.agreedWith.name}` : ""} (${ruleId}).`,
+          `Outcome: ${outcomeLabel[event.outcome]}, recorded by ${event.by.name}${event.agreedWith ? ` with ${event.agreedWith.name}` : ""} (${citation(ruleId, context.policy)}).`,
           `Rationale: ${summary(redact(event.rationale))}`,
           ...(event.nextSteps === undefined ? [] : [`What happens now: ${summary(redact(event.nextSteps))}`])
         ]
@@ -174,7 +174,7 @@ export const disagreementNotifications = (
             {
               id: `${disagreement.id}:amend-decision`,
               kind: "disagreement.decision_to_amend",
-              headline: `${capitalised(decision)} is ${event.outcome} after a disagreement: amend the decision (${ruleId})`,
+              headline: `${capitalised(decision)} is ${event.outcome} after a disagreement: amend the decision (${headlineCitation(ruleId)})`,
               body: [...body, "Amend the decision to match, naming what changed, why and who approved it, so the social worker hears one answer."],
               facts
             },

@@ -1,7 +1,7 @@
 import { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { PlacementStep } from "../policy/DecisionPolicy.js"
-import { citation } from "../policy/citation.js"
+import { citation, headlineCitation } from "../policy/citation.js"
 import type { Notification } from "../ports/Notification.js"
 import { placementStepRule, regulation24Of } from "../regulation24/placementRules.js"
 import { type Placement, type PlacementState, visitedPlacementOf } from "../regulation24/Placement.js"
@@ -74,6 +74,7 @@ export const placementNotifications = (
   const child = `child ${placement.childId}`
   const step = (name: PlacementStep) => placementStepRule(context.policy, name)
   const cite = (name: PlacementStep) => citation(step(name), context.policy)
+  const citeInHeadline = (name: PlacementStep) => headlineCitation(step(name))
   const viability = regulation24Of(context.policy).viabilityAssessment?.clock
   const viabilityWithin = viability?._tag === "HoursAfter" ? ` before or within ${viability.hours} hours of it` : ""
   const notifications: Notification[] = []
@@ -85,7 +86,7 @@ export const placementNotifications = (
           ...send(
             "looked-after-consent",
             "placement.looked_after_consent_needed",
-            `Regulation 24: consent to looked-after status for ${child} (${step("basicTest")})`,
+            `Regulation 24: consent to looked-after status for ${child} (${citeInHeadline("basicTest")})`,
             [`The basic test for ${child} says Regulation 24: the child becomes looked after with the Assistant Director's consent (${cite("basicTest")}).`],
             clock("looked-after-consent"),
             [roleHolder("assistant_director")]
@@ -100,7 +101,7 @@ export const placementNotifications = (
           ...send(
             "police-protection",
             "placement.police_protection",
-            `Act now: ${child} is under police protection (${step("policeProtection")}, STAT-S46)`,
+            `Act now: ${child} is under police protection (${citeInHeadline("policeProtection")}, STAT-S46)`,
             [
               `Police protection began at ${formatInstant(event.since)} and lasts at most 72 hours, until ${formatInstant(DateTime.unsafeMake(limit.due))} (STAT-S46).`,
               `By then the child is returned home, accommodated under s20 with the recorded consent of a person with parental responsibility, or an emergency protection order or interim care order is obtained (STAT-S46). Placing the child with carers does not end police protection. Act immediately (${cite("policeProtection")}).`,
@@ -117,7 +118,7 @@ export const placementNotifications = (
           ...send(
             "authorise",
             "placement.authorisation_needed",
-            `Regulation 24 placement of ${child} to authorise (${step("authorisation")})`,
+            `Regulation 24 placement of ${child} to authorise (${citeInHeadline("authorisation")})`,
             [
               ...carersLine(placement),
               `Authorise the placement on the viability assessment (${cite("authorisation")}); it then goes to the kinship team (${cite("kinshipReferral")}).`
@@ -141,7 +142,7 @@ export const placementNotifications = (
           ...send(
             "viability-recorded",
             "placement.authorisation_needed",
-            `Viability assessment for ${child} is ready: authorise the placement (${step("authorisation")})`,
+            `Viability assessment for ${child} is ready: authorise the placement (${citeInHeadline("authorisation")})`,
             [`The viability assessment was recorded at ${formatInstant(event.at)}${event.late ? `, late (${cite("viabilityAssessment")})` : ""}.`, ...carersLine(placement)],
             clock("kinship-referral"),
             [roleHolder("service_manager")]
@@ -154,7 +155,7 @@ export const placementNotifications = (
           ...send(
             "authorised",
             "placement.authorised",
-            `Regulation 24 placement of ${child} is authorised: refer to the kinship team (${step("kinshipReferral")})`,
+            `Regulation 24 placement of ${child} is authorised: refer to the kinship team (${citeInHeadline("kinshipReferral")})`,
             [`Authorised by ${event.by.name} (${cite("authorisation")}). Send the viability assessment and the carers' signed BACS form to the kinship team (${cite("kinshipReferral")}).`],
             clock("kinship-referral"),
             caseholders(context, event.by)

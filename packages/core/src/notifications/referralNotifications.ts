@@ -1,4 +1,5 @@
 import { formatInstant } from "../calendar/format.js"
+import { citation, headlineCitation } from "../policy/citation.js"
 import type { Notification } from "../ports/Notification.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import type { Referral, ReferralState } from "../referral/Referral.js"
@@ -56,8 +57,8 @@ export const referralNotifications = (
           // One per submission and step: a request returned and submitted again asks again.
           id: `${referral.id}:approval:${submittedAt}:${referral.approvals.length}`,
           kind: "referral.awaiting_approval",
-          headline: `Panel request ${named} is waiting for the ${roleLabel[next.role]}'s approval (${next.ruleId})`,
-          body: [...about(referral), `Approve it or return it for changes (${next.ruleId}).`],
+          headline: `Panel request ${named} is waiting for the ${roleLabel[next.role]}'s approval (${headlineCitation(next.ruleId)})`,
+          body: [...about(referral), `Approve it or return it for changes (${citation(next.ruleId)}).`],
           facts: factsOf({ ...requestFacts(referral), approverRole: next.role, ruleId: next.ruleId })
         },
         [next.role === "team_manager" ? teamManagerOf(caseOf(referral)) : roleHolder(next.role)]
@@ -73,7 +74,7 @@ export const referralNotifications = (
           id: `${referral.id}:ready:${iso(referral.readyAt)}`,
           kind: "referral.ready",
           headline: `Panel request ${named} is complete and approved, ready for a sitting`,
-          body: [...about(referral), `Ready at ${formatInstant(referral.readyAt)}; put it on a sitting (${context.policy.referral.submissionDeadline.ruleId}).`],
+          body: [...about(referral), `Ready at ${formatInstant(referral.readyAt)}; put it on a sitting (${citation(context.policy.referral.submissionDeadline.ruleId)}).`],
           facts: factsOf({ ...requestFacts(referral), readyAt: iso(referral.readyAt) })
         },
         [roleHolder("panel_administrator")]
@@ -106,10 +107,10 @@ export const referralNotifications = (
           {
             id: `${referral.id}:late-permission:${event.sittingId}`,
             kind: "referral.late_permission_granted",
-            headline: `Late panel request ${named} may be heard at ${sitting} (${rule})`,
+            headline: `Late panel request ${named} may be heard at ${sitting} (${headlineCitation(rule)})`,
             body: [
               ...about(referral),
-              `${event.by.name} (${roleLabel[event.by.role]}) let it onto ${sitting} (${rule}): ${summary(redact(event.reason))}`,
+              `${event.by.name} (${roleLabel[event.by.role]}) let it onto ${sitting} (${citation(rule)}): ${summary(redact(event.reason))}`,
               "Accept it onto that sitting's agenda once it is complete and approved."
             ],
             facts: factsOf({ ...requestFacts(referral), sittingId: event.sittingId, ruleId: rule })

@@ -1,4 +1,5 @@
 import { DateTime } from "effect"
+import { headlineCitation } from "../policy/citation.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { londonTimeOf } from "../calendar/londonTime.js"
 import { sittingClocks } from "../deadlines/sittingClocks.js"
@@ -166,7 +167,7 @@ const sheetFiled = (
       // An amended sheet filed again (the child's second upload or later) is news of its own.
       id: `${sitting.id}:sheet-filed:${event.childId}${filedBefore > 0 ? `:${filedBefore + 1}` : ""}`,
       kind: "decision.sheet_uploaded",
-      headline: `The decision sheet for child ${event.childId} is on the child's file${ruleId === undefined ? "" : ` (${ruleId})`}`,
+      headline: `The decision sheet for child ${event.childId} is on the child's file${ruleId === undefined ? "" : ` (${headlineCitation(ruleId)})`}`,
       body: [
         `The final decision sheet of decision ${sheet.decisionId} was made at ${formatInstant(sheet.generatedAt)} and recorded as uploaded to child ${event.childId}'s file by ${event.by.name} at ${formatInstant(event.at)}.`,
         `SHA-256 of the PDF: ${sheet.sha256}.`

@@ -1,6 +1,6 @@
 import { isLocalDefault, localDefaultNote } from "./localDefaults.js"
 import type { OwnRules } from "./ownRules.js"
-import { type CatalogueRuleId, isCatalogueRuleId, type RuleId } from "./rules.js"
+import { isCatalogueRuleId, type RuleId } from "./rules.js"
 
 /** The policy a rule is cited under: where an authority's own rules are found. */
 export interface CitingPolicy {
@@ -12,10 +12,14 @@ export interface CitingPolicy {
  * law's rule by its id; a local default saying so ("DEF-..., Carepanel default, ..."); an authority's own rule with
  * where it comes from and its words, for no catalogue holds them ('BRK-4, Brackenmoor ... (2026), "Requests reach ..."').
  */
-export function citation(id: CatalogueRuleId): string
-export function citation(id: RuleId, policy: CitingPolicy): string
 export function citation(id: RuleId, policy?: CitingPolicy): string {
   if (isLocalDefault(id)) return `${id}, ${localDefaultNote}`
   const words = isCatalogueRuleId(id) ? undefined : policy?.ownRules?.rules[id]
   return words === undefined ? id : `${id}, ${policy!.ownRules!.source}, "${words}"`
 }
+
+/**
+ * A rule id in a headline (an email's subject line): a local default says it is Carepanel's in two words, any other
+ * rule by its id; the body carries the whole citation.
+ */
+export const headlineCitation = (id: RuleId): string => (isLocalDefault(id) ? `${id}, Carepanel default` : id)

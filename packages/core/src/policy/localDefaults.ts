@@ -14,6 +14,11 @@ export const localDefaults = {
     why: "LIN-14 requires the consent and sets no time; the child is already living with the connected persons, so it cannot wait longer than the next working day.",
     policyField: "regulation24.lookedAfterConsent"
   },
+  "DEF-SCOPE-FROM-PURPOSE": {
+    rule: "Where the terms of reference state the panel's purpose but list neither the requests it decides nor the reasons a case comes to it, the policy reads both from that purpose (Knowsley's \"Purpose of the Panel\": resources to avoid a child becoming looked after, plans not progressing).",
+    why: "Knowsley's terms of reference give the Circle of Support Group's purpose in bullets and no list of requests or criteria; KNO-3 is only the edge-of-care services' report of their capacity, so citing it would credit the terms of reference with a list they do not have. A Legal Planning Meeting keeps KNO-5, which does say the child is discussed here first.",
+    policyField: "referral.criteria, referral.inScope"
+  },
   "DEF-LATE-PERMISSION": {
     rule: "The chair (or a deputy) may let a request that missed the submission deadline onto the agenda.",
     why: "Only Care Planning's terms of reference name a late route (CPR-4); the others are silent, Lincolnshire's says the request MUST arrive by the deadline and North Somerset's that late forms may not be considered, so a chair letting one on is Carepanel's default, which a panel administrator expects. An empty list of roles means late requests wait for the next sitting.",

@@ -30,6 +30,8 @@ export interface OutboxEntry {
 export interface QueuedNotification {
   readonly position: number
   readonly notification: Notification
+  /** ISO instant it was queued. */
+  readonly queuedAt: string
 }
 
 /**
@@ -73,6 +75,11 @@ export class Outbox extends Context.Tag("@carepanel/core/Outbox")<
     readonly enqueue: (notifications: ReadonlyArray<Notification>, now: string) => Effect.Effect<void, PersistenceError>
     /** The position of the newest notification queued, 0 when there is none: where a reader of what comes next starts. */
     readonly lastPosition: Effect.Effect<number, PersistenceError>
+    /**
+     * Where a reader of the notifications queued at or after `instant` starts (`queuedAfter` from it reads them):
+     * `lastPosition` when none was queued since.
+     */
+    readonly positionSince: (instant: string) => Effect.Effect<number, PersistenceError>
     /**
      * An authority's notifications queued after `position`, oldest first, up to `limit`, whatever their delivery: a
      * terminal's inbox follows its operator's here, whichever process delivers them (or none yet).

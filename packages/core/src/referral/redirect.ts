@@ -1,6 +1,8 @@
 import { Effect } from "effect"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { describeCondition, holds } from "../policy/Condition.js"
+import { citation } from "../policy/citation.js"
+import { isLocalDefault } from "../policy/localDefaults.js"
 import type { RuleId } from "../policy/rules.js"
 import type { ReferralForm } from "./ReferralForm.js"
 import { RedirectNotAllowed } from "./ReferralErrors.js"
@@ -33,7 +35,7 @@ export const scopeRules = (policy: AuthorityPolicy, form: ReferralForm): Readonl
     })),
     {
       ruleId: inScope.ruleId,
-      description: "This panel decides only the kinds of request its terms of reference list",
+      description: isLocalDefault(inScope.ruleId) ? "This panel decides only the kinds of request its policy lists" : "This panel decides only the kinds of request its terms of reference list",
       effect: "redirect" as const,
       when: "the request is for something this panel does not decide",
       applies: typesOutOfScope(policy, form).length > 0
@@ -44,7 +46,7 @@ export const scopeRules = (policy: AuthorityPolicy, form: ReferralForm): Readonl
 const otherGrounds = (rules: ReadonlyArray<ScopeRule>) => {
   const applying = [...new Set(rules.filter((rule) => rule.applies).map((rule) => rule.ruleId))]
   return applying.length > 0
-    ? ` It may leave this panel under ${applying.join(" or ")}.`
+    ? ` It may leave this panel under ${applying.map((id) => citation(id)).join(" or ")}.`
     : " No rule of this panel sends it elsewhere: it stays with the panel unless it is withdrawn."
 }
 
@@ -61,15 +63,15 @@ export const redirectTarget = (
   const rules = scopeRules(policy, form)
   const cited = rules.filter((rule) => rule.ruleId === ruleId)
   const refuse = (message: string) => Effect.fail(new RedirectNotAllowed({ ruleId, message }))
-  if (cited.length === 0) return refuse(`${ruleId} is not a rule of this panel that sends a request elsewhere.${otherGrounds(rules)}`)
+  if (cited.length === 0) return refuse(`${citation(ruleId)} is not a rule of this panel that sends a request elsewhere.${otherGrounds(rules)}`)
   const rule = cited.find((candidate) => candidate.applies)
   if (rule === undefined) {
     const when = cited.map((candidate) => candidate.when).join("; or when ")
-    return refuse(`${ruleId} does not apply to this request: it applies only when ${when}.${otherGrounds(rules)}`)
+    return refuse(`${citation(ruleId)} does not apply to this request: it applies only when ${when}.${otherGrounds(rules)}`)
   }
   const target = rule.redirectTo ?? (redirectTo?.trim() || undefined)
   if (target === undefined && rule.effect === "redirect") {
-    return refuse(`Say where the request goes instead: ${ruleId} does not name the panel that decides it.`)
+    return refuse(`Say where the request goes instead: ${citation(ruleId)} does not name the panel that decides it.`)
   }
   return Effect.succeed(target === undefined ? { ruleId } : { ruleId, redirectTo: target })
 }

@@ -1,6 +1,8 @@
 import { type DateTime, Effect } from "effect"
 import { londonDateOf } from "../calendar/londonTime.js"
 import { documentKindLabel } from "../policy/DocumentKind.js"
+import { citation } from "../policy/citation.js"
+import { isLocalDefault } from "../policy/localDefaults.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Criterion } from "../policy/ReferralPolicy.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
@@ -50,11 +52,14 @@ export const submissionChecks = (
   }
   const foreign = typesOutOfScope(policy, form)
   if (foreign.length > 0) {
+    const { ruleId } = policy.referral.inScope
+    // The terms of reference list what comes to panel (SUP-2, LIN-2, CPR-5, NSO-6); none names what does not. Where they
+    // list nothing (Knowsley: DEF-SCOPE-FROM-PURPOSE), the list is the policy's, and the refusal says so.
+    const whose = isLocalDefault(ruleId) ? "this panel's policy brings" : "its terms of reference bring"
     return Effect.fail(
       new OutOfScope({
-        ruleId: policy.referral.inScope.ruleId,
-        // The terms of reference list what comes to panel (SUP-2, LIN-2, CPR-5, NSO-6, KNO-3); none names what does not.
-        message: `This panel does not decide ${foreign.map((type) => requestTypeLabel[type]).join(" or ")}: it is not among the requests its terms of reference bring to it (${policy.referral.inScope.ruleId}).`
+        ruleId,
+        message: `This panel does not decide ${foreign.map((type) => requestTypeLabel[type]).join(" or ")}: it is not among the requests ${whose} to it (${citation(ruleId)}).`
       })
     )
   }
@@ -69,7 +74,7 @@ export const submissionChecks = (
   const { criteria, unsupported } = criteriaFromForm(policy, form, today)
   const unbacked = unsupported.map(({ criterion, toRecord }) => ({
     field: "presentationReasons",
-    label: `${toRecord}, which the reason "${criterion.description}" (${criterion.ruleId}) rests on`,
+    label: `${toRecord}, which the reason "${criterion.description}" (${citation(criterion.ruleId)}) rests on`,
     ruleId: criterion.ruleId
   }))
   if (gaps.length + fields.length + unbacked.length > 0) {

@@ -1,5 +1,6 @@
 import { DateTime, Schema } from "effect"
 import type { Deadline } from "../deadlines/Deadline.js"
+import { citation } from "../policy/citation.js"
 import { dateWithin, dayOf, type Period } from "./Period.js"
 
 /** One clock as it stood when the report was made: no title (an action's title is free text). */
@@ -8,6 +9,8 @@ export const ClockRow = Schema.Struct({
   aboutKind: Schema.String,
   aboutId: Schema.String,
   ruleId: Schema.String,
+  /** The rule as a reader is told it: a Carepanel default says so ("DEF-..., Carepanel default, ..."). */
+  cited: Schema.String,
   due: Schema.String,
   dueOn: Schema.String,
   state: Schema.String,
@@ -21,6 +24,7 @@ export const clockRow = (deadline: Deadline): ClockRow => ({
   aboutKind: deadline.about.kind,
   aboutId: deadline.about.id,
   ruleId: deadline.ruleId,
+  cited: citation(deadline.ruleId),
   due: DateTime.formatIso(deadline.due),
   dueOn: dayOf(deadline.due),
   state: deadline.state,
@@ -42,6 +46,8 @@ export const overdueActions = (period: Period, deadlines: ReadonlyArray<Deadline
 /** How each rule's clocks that fell due in the period went: on time, late, overdue, still open. */
 export const RuleRow = Schema.Struct({
   ruleId: Schema.String,
+  /** The rule as a reader is told it: a Carepanel default says so ("DEF-..., Carepanel default, ..."). */
+  cited: Schema.String,
   clocks: Schema.Int,
   metOnTime: Schema.Int,
   metLate: Schema.Int,
@@ -56,6 +62,7 @@ export const ruleRows = (deadlines: ReadonlyArray<Deadline>): ReadonlyArray<Rule
     const clocks = deadlines.filter((deadline) => deadline.ruleId === ruleId)
     return {
       ruleId,
+      cited: citation(ruleId),
       clocks: clocks.length,
       metOnTime: clocks.filter((deadline) => deadline.state === "met" && deadline.metLate !== true).length,
       metLate: clocks.filter((deadline) => deadline.metLate === true).length,

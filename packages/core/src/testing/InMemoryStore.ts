@@ -21,21 +21,25 @@ interface StoreState {
   readonly rows: ReadonlyMap<string, ReadModelRow>
   /** One entry per notification and channel, by `outboxKey`, in the order they were queued. */
   readonly outbox: ReadonlyMap<string, OutboxEntry>
+  /** When each notification was queued, by its id. */
+  readonly queuedAt: ReadonlyMap<string, string>
 }
 
-const empty: StoreState = { events: [], versions: new Map(), rows: new Map(), outbox: new Map() }
+const empty: StoreState = { events: [], versions: new Map(), rows: new Map(), outbox: new Map(), queuedAt: new Map() }
 const outboxKey = (channel: NotificationChannel, id: string) => `${channel}\u0000${id}`
 
 /** Queues each notification not queued before, once per channel; an id already queued keeps its entries. */
-const queued = (outbox: ReadonlyMap<string, OutboxEntry>, notifications: ReadonlyArray<Notification>, now: string) => {
-  const next = new Map(outbox)
+const queued = (state: StoreState, notifications: ReadonlyArray<Notification>, now: string): Pick<StoreState, "outbox" | "queuedAt"> => {
+  const outbox = new Map(state.outbox)
+  const queuedAt = new Map(state.queuedAt)
   for (const notification of notifications) {
+    if (!queuedAt.has(notification.id)) queuedAt.set(notification.id, now)
     for (const channel of notificationChannels) {
       const key = outboxKey(channel, notification.id)
-      if (!next.has(key)) next.set(key, { notification, channel, state: "pending", attempts: 0, nextAttemptAt: now })
+      if (!outbox.has(key)) outbox.set(key, { notification, channel, state: "pending", attempts: 0, nextAttemptAt: now })
     }
   }
-  return next
+  return { outbox, queuedAt }
 }
 
 const rowKey = (collection: string, authorityId: string, id: string) => `${collection}\u0000${authorityId}\u0000${id}`
@@ -55,11 +59,11 @@ const applyCommit = (state: StoreState, commit: Commit, now: string): [AppendRes
   )
   const rows = new Map(state.rows)
   for (const row of commit.readModels) rows.set(rowKey(row.collection, row.authorityId, row.id), row)
-  const outbox = queued(state.outbox, commit.notifications, now)
+  const outbox = queued(state, commit.notifications, now)
   const versions = new Map(state.versions).set(streamId, base + stored.length)
   return [
     { version: base + stored.length, positions: stored.map((event) => event.position) },
-    { events: [...state.events, ...stored], versions, rows, outbox }
+    { events: [...state.events, ...stored], versions, rows, ...outbox }
   ]
 }
 
@@ -186,13 +190,21 @@ export const makeInMemoryStore = Effect.gen(function* () {
         lastError: failure.error
       })),
     get: (channel, id) => Ref.get(ref).pipe(Effect.map((state) => state.outbox.get(outboxKey(channel, id)))),
-    enqueue: (notifications, at) => Ref.update(ref, (state) => ({ ...state, outbox: queued(state.outbox, notifications, at) })),
+    enqueue: (notifications, at) => Ref.update(ref, (state) => ({ ...state, ...queued(state, notifications, at) })),
     lastPosition: Ref.get(ref).pipe(Effect.map((state) => inQueueOrder(state.outbox).length)),
+    positionSince: (instant) =>
+      Ref.get(ref).pipe(
+        Effect.map((state) => {
+          const inOrder = inQueueOrder(state.outbox)
+          const first = inOrder.findIndex((notification) => state.queuedAt.get(notification.id)! >= instant)
+          return first === -1 ? inOrder.length : first
+        })
+      ),
     queuedAfter: (authorityId, position, limit) =>
       Ref.get(ref).pipe(
         Effect.map((state) =>
           inQueueOrder(state.outbox)
-            .map((notification, i) => ({ position: i + 1, notification }))
+            .map((notification, i) => ({ position: i + 1, notification, queuedAt: state.queuedAt.get(notification.id)! }))
             .filter((queued) => queued.position > position && queued.notification.authorityId === authorityId)
             .slice(0, limit)
         )

@@ -34,7 +34,7 @@ describe("which reviews a sitting is offered", () => {
     const sittings = nsoSittings()
     const decisions = [decidedAt(nso, sittings[0]!, "ref_s", accommodation(12))]
     expect(proposedAt(nso, "ref_s", { decisions, sittings }, "review")).toEqual(["sit_2027-08-25"])
-    expect(propose(nso, sittings[5]!, { decisions, sittings }).map((entry) => entry.summary)).toEqual(["Review (DEF-RECORD-TIMESCALES) of accommodation under section 20"])
+    expect(propose(nso, sittings[5]!, { decisions, sittings }).map((entry) => entry.summary)).toEqual(["Review (DEF-RECORD-TIMESCALES, Carepanel default, not in the terms of reference; set by the authority's policy) of accommodation under section 20"])
   })
 
   it("a return date is closed once the request is heard again; a later decision on another request leaves it open", () => {
@@ -54,7 +54,7 @@ describe("which reviews a sitting is offered", () => {
     const approved = decidedAt(sup, sittings[1]!, "ref_x", { returnToPanel: back })
     expect(proposedAt(sup, "ref_x", { decisions: [declined], sittings }, "review")).toEqual(["sit_2027-07-06"])
     expect(proposedAt(sup, "ref_x", { decisions: [approved], sittings }, "review")).toEqual(["sit_2027-07-06"])
-    expect(propose(sup, sittings[3]!, { decisions: [declined], sittings }).map((entry) => entry.summary)).toEqual(["Review (DEF-RECORD-TIMESCALES) of accommodation under section 20"])
+    expect(propose(sup, sittings[3]!, { decisions: [declined], sittings }).map((entry) => entry.summary)).toEqual(["Review (DEF-RECORD-TIMESCALES, Carepanel default, not in the terms of reference; set by the authority's policy) of accommodation under section 20"])
     const heardAgain = decidedAt(sup, sittings[2]!, "ref_x", deferral)
     expect(proposedAt(sup, "ref_x", { decisions: [declined, heardAgain], sittings }, "review")).toEqual([])
   })

@@ -93,7 +93,7 @@ describe("a review falling due", () => {
     const decisions = [decidedAt(sup, sittings[0]!, "ref_r", { agreed: { accommodationWeeks: 2, placement: "in_house_foster" } }, ["s20_accommodation"], 2)]
     expect(proposedAt(sup, "ref_r", { decisions, sittings })).toEqual(["sit_2027-07-06"])
     expect(propose(sup, sittings[2]!, { decisions, sittings })).toEqual([
-      { referralId: "ref_r", childIds: ["child-1", "child-2"], kind: "review", summary: "Review (DEF-RECORD-TIMESCALES) of accommodation under section 20" }
+      { referralId: "ref_r", childIds: ["child-1", "child-2"], kind: "review", summary: "Review (DEF-RECORD-TIMESCALES, Carepanel default, not in the terms of reference; set by the authority's policy) of accommodation under section 20" }
     ])
   })
 
@@ -110,7 +110,7 @@ describe("a review falling due", () => {
     const sittings = ["2027-06-09", "2027-07-28", "2027-08-04", "2027-08-11", "2027-08-18", "2027-08-25"].map((date) => sittingOn(nso, date))
     const decision = decidedAt(nso, sittings[0]!, "ref_p", { minutes: undefined, agreed: { preProceedings: true }, returnToPanel: { withinWeeks: 10, ruleId: "DEF-RECORD-TIMESCALES" } }, ["pre_proceedings"])
     const offered = propose(nso, sittings[4]!, { decisions: [decision], sittings })
-    expect(offered).toEqual([{ referralId: "ref_p", childIds: ["child-1"], kind: "review", summary: "Review (DEF-RECORD-TIMESCALES) of starting pre-proceedings" }])
+    expect(offered).toEqual([{ referralId: "ref_p", childIds: ["child-1"], kind: "review", summary: "Review (DEF-RECORD-TIMESCALES, Carepanel default, not in the terms of reference; set by the authority's policy) of starting pre-proceedings" }])
     expect(proposedAt(nso, "ref_p", { decisions: [decision], sittings })).toEqual(["sit_2027-08-18"])
   })
 })

@@ -130,8 +130,8 @@ describe("emergency protection orders (STAT-S44)", () => {
     const sent = clockNotifications(deadlines, now, { authorityId: AuthorityId.make("north-somerset"), policy: preset("north-somerset"), dueSoonHours: 0, lookup: clockLookup({ referrals: [] }) })
     // Both are due when the order lapses: clocks due at one instant come in the order of their ids.
     expect(sent.map((n) => [n.headline, n.recipients[0]])).toEqual([
-      ["Overdue (DEF-EPO-PLAN-BEFORE-LAPSE): child's record child-1", { _tag: "RoleHolder", role: "team_manager" }],
-      ["Overdue (DEF-EPO-PLAN-BEFORE-LAPSE): child's record child-1", { _tag: "RoleHolder", role: "panel_administrator" }],
+      ["Overdue (DEF-EPO-PLAN-BEFORE-LAPSE, Carepanel default): child's record child-1", { _tag: "RoleHolder", role: "team_manager" }],
+      ["Overdue (DEF-EPO-PLAN-BEFORE-LAPSE, Carepanel default): child's record child-1", { _tag: "RoleHolder", role: "panel_administrator" }],
       ["Overdue (STAT-S44): child's record child-1", { _tag: "RoleHolder", role: "team_manager" }]
     ])
   })

@@ -128,7 +128,7 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
       ])
       const tasks = decisionClocks(decisionOf(placed), contextOf("lincolnshire"), [], noSlot).filter((spec) => spec.rule.ruleId === "LIN-12")
       expect(tasks.map((spec) => [spec.anchorText, spec.about])).toEqual([
-        ["the placement at 18:00 Mon 7 Jun 2027", { kind: "decision", id: decisionId }],
+        ["the placement at 18:00 Mon 7 Jun 2027 (it was made before it was agreed outside panel, at 19:00 Mon 7 Jun 2027)", { kind: "decision", id: decisionId }],
         ["the placement at 18:00 Mon 7 Jun 2027", { kind: "decision", id: decisionId }],
         ["the agreement outside panel at 19:00 Mon 7 Jun 2027", { kind: "decision", id: decisionId }],
         ["the agreement outside panel at 19:00 Mon 7 Jun 2027", { kind: "decision", id: decisionId }]
@@ -142,6 +142,22 @@ describe("what a decision's clocks say, to whom, and what meets them", () => {
       const proceedings = agreement(lin, "serviceManager", ["care_proceedings"], { content: content({ actions: [visit], agreed: { careProceedings: true } }) })
       expect(proceedings.status).toBe("final")
       expect(decisionClocks(proceedings, contextOf("lincolnshire"), [], noSlot).filter((spec) => spec.rule.ruleId === "LIN-12")).toEqual([])
+    })
+
+    it("LIN-12: the supervision is due 48 hours after the placement was agreed or made, whichever came first; the letter after it was made", () => {
+      const agreedFirst = decisionOf(
+        lin.spec.play([
+          lin.cmd("assistantDirector", {
+            _tag: "RecordOutsidePanelAgreement", decisionId, subject: subject(), content: content({ actions: [visit] }),
+            whyOutsidePanel: "Carer found for tomorrow evening", timescales: "Two weeks", placedAt: london("2027-06-08", "18:00")
+          }, london("2027-06-07", "10:00"))
+        ])
+      )
+      const explained = (task: string) => deadlines([agreedFirst], "lincolnshire", london("2027-06-07", "10:00")).find((deadline) => deadline.id.endsWith(`:s20:${task}`))!.explanation
+      expect(explained("supervision")).toBe(
+        "due 10:00 Wed 9 Jun 2027 - LIN-12: 48 hours after the agreement outside panel at 10:00 Mon 7 Jun 2027 (the placement was agreed before it was made, at 18:00 Tue 8 Jun 2027)"
+      )
+      expect(explained("parents_letter")).toBe("due 18:00 Thu 10 Jun 2027 - LIN-12: 48 hours after the placement at 18:00 Tue 8 Jun 2027")
     })
 
     it("NSO-10: presented at the first sitting after the agreement, explained from the agreement", () => {

@@ -175,7 +175,7 @@ describe("disagreement decider: escalation by the member's own manager to the As
     expect(refusal).toMatchObject({
       _tag: "WrongPersonForStep",
       message:
-        "Only Tom Brackley, Sam Jessop's manager, takes it to the Assistant Director (SUP-8), or an Assistant Director takes it up (DEF-DISAGREEMENT-AD-TAKES-UP)."
+        "Only Tom Brackley, Sam Jessop's manager, takes it to the Assistant Director (SUP-8), or an Assistant Director takes it up (DEF-DISAGREEMENT-AD-TAKES-UP, Carepanel default, not in the terms of reference; set by the authority's policy)."
     })
   })
 

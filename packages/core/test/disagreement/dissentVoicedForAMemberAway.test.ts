@@ -50,7 +50,7 @@ describe("a member present voices the dissent of a member away whom they represe
     const state = kno.spec.given([]).when(voiced(kno, sitting("circle-of-support"))).state() as Disagreement
     const [block] = dissentBlocks([state], childNaming(readerAs("chair"), []))
     expect(block).toMatchObject({
-      rows: expect.arrayContaining([["Dissent", "Sam Jessop, Youth Offending (DEF-DISAGREEMENT-ROUTE; voiced by Jo Pellow, Education, representing them, KNO-2), recorded 11:30 Wed 9 Jun 2027"]])
+      rows: expect.arrayContaining([["Dissent", "Sam Jessop, Youth Offending (DEF-DISAGREEMENT-ROUTE, Carepanel default, not in the terms of reference; set by the authority's policy; voiced by Jo Pellow, Education, representing them, KNO-2), recorded 11:30 Wed 9 Jun 2027"]])
     })
   })
 

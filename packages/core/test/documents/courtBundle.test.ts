@@ -171,7 +171,7 @@ describe("a court bundle for one child (NSO-8)", () => {
         ]
       },
       { _tag: "Fields", rows: [["Recorded by", "Dev Ingleby (panel administrator)"]] },
-      { _tag: "Table", caption: "Sign-offs and agreements", columns: ["Role", "Rule", "By", "When"], rows: [["panel chair", "DEF-CHAIR-SIGNS", "Martin Gorsley", "13:30 Wed 9 Jun 2027"]] },
+      { _tag: "Table", caption: "Sign-offs and agreements", columns: ["Role", "Rule", "By", "When"], rows: [["panel chair", "DEF-CHAIR-SIGNS, Carepanel default, not in the terms of reference; set by the authority's policy", "Martin Gorsley", "13:30 Wed 9 Jun 2027"]] },
       paragraph("Final: no sign-off is outstanding."),
       paragraph("Not amended.")
     ])

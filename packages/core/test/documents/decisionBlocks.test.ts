@@ -146,8 +146,8 @@ describe("sign-offs and agreements (DEF-CHAIR-SIGNS, LIN-11)", () => {
     })
     const [recorded, signed, still] = signatureBlocks(agreed, forChair)
     expect(recorded).toEqual({ _tag: "Fields", rows: [["Recorded by", "Dev Ingleby (panel administrator)"]] })
-    expect(signed).toMatchObject({ rows: [["Assistant Director", "LIN-11", "Ruth Fairholme", "18:00 Wed 9 Jun 2027"], ["panel chair", "DEF-CHAIR-SIGNS", "Martin Gorsley", "13:30 Wed 9 Jun 2027"]] })
-    expect(still).toEqual(paragraph("Not final. Still needed: sign-off by Martin Gorsley, who chaired the sitting (DEF-CHAIR-SIGNS)."))
+    expect(signed).toMatchObject({ rows: [["Assistant Director", "LIN-11", "Ruth Fairholme", "18:00 Wed 9 Jun 2027"], ["panel chair", "DEF-CHAIR-SIGNS, Carepanel default, not in the terms of reference; set by the authority's policy", "Martin Gorsley", "13:30 Wed 9 Jun 2027"]] })
+    expect(still).toEqual(paragraph("Not final. Still needed: sign-off by Martin Gorsley, who chaired the sitting (DEF-CHAIR-SIGNS, Carepanel default, not in the terms of reference; set by the authority's policy)."))
   })
 
   it("an agreement still needed names the roles that may give it; nothing signed says so", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { clocksOfDecision, type DecisionSheetInputs, decisionSheet } from "../../src/documents/decisionSheet.js"
 import { textOf } from "../../src/documents/DocumentModel.js"
+import { citation } from "../../src/policy/citation.js"
 import { juneInputs } from "../reports/fixtures.js"
 import { afterHours, readerAs, staff } from "./fixtures.js"
 
@@ -66,7 +67,7 @@ describe("a decision sheet for the child's file", () => {
     const pending = { ...dec1, status: "awaiting_sign_off" as const, signOffs: [], pendingSignOffs: [{ ruleId: dec1.signOffs[0]!.ruleId, roles: ["panel_chair"] as const }] }
     const sheet = sheetOf(pending)
     expect(sheet.watermark).toBe("NOT FINAL - AWAITING SIGN-OFF")
-    expect(textOf(sheet).join("\n")).toContain(`Not final. Still needed: sign-off by a panel chair (${dec1.signOffs[0]!.ruleId}).`)
+    expect(textOf(sheet).join("\n")).toContain(`Not final. Still needed: sign-off by a panel chair (${citation(dec1.signOffs[0]!.ruleId)}).`)
   })
 
   it("an integrator without the identity grant gets the child's id in place of the name", () => {

@@ -144,6 +144,16 @@ describe("clock notifications", () => {
     }
   )
 
+  it("an overdue action whose case cannot be read reaches role holders without its free-text title: no child's name could be taken out of it", () => {
+    const now = london("2027-06-24", "09:00")
+    const sent = clockNotifications([deadline({ title: "Take Tallulah Canarywood to the dentist (social worker)" })], now, { authorityId: lincolnshire })
+    expect(sent.length).toBeGreaterThan(0)
+    expect(sent.every((notice) => notice.recipients.every((recipient) => recipient._tag === "RoleHolder"))).toBe(true)
+    expect(JSON.stringify(sent)).not.toContain("Canarywood")
+    expect(sent[0]?.body[0]).toBe("(not shown here: read it in Carepanel).")
+    expect(sent[0]?.body[2]).toBe("Why: due 17:00 Wed 23 Jun 2027 - LIN-5: the date set for this action at the sitting on Wed 9 Jun 2027.")
+  })
+
   it("a clock about a child with no request of their own reaches the team manager role only", () => {
     const now = plus(placedAt, hours(1))
     const sent = clockNotifications(placementClocksAt(now), now, scope([{ ...robinsRequest(), form: completeForm("support-panel", { children: [] }) }]))

@@ -64,7 +64,7 @@ describe("decision notifications", () => {
     expect(who(recorded)).toEqual([
       { id: "dec_1:sign-off:0:sitting_chair", kind: "decision.awaiting_sign_off", to: "person:martin-gorsley", ruleId: undefined }
     ])
-    expect(recorded[0]?.headline).toBe("Panel decision for child child-1 (accommodation under section 20) is waiting for Martin Gorsley's (who chaired the sitting) sign-off (DEF-CHAIR-SIGNS)")
+    expect(recorded[0]?.headline).toBe("Panel decision for child child-1 (accommodation under section 20) is waiting for Martin Gorsley's (who chaired the sitting) sign-off (DEF-CHAIR-SIGNS, Carepanel default)")
     const final = lin.notify(lin.cmd("chair", { _tag: "SignOff" }))
     expect(who(final)).toEqual([
       { id: "dec_1:final:social_worker", kind: "decision.final", to: "person:priya-ashdown", ruleId: "LIN-5" },
@@ -111,6 +111,26 @@ describe("decision notifications", () => {
     expect(who(nso.notify(nso.cmd("headOfService", { _tag: "SignOff" }))).map((n) => n.id)).toEqual(["dec_1:sign-off:1:assistant_director"])
     const final = nso.notify(nso.cmd("assistantDirector", { _tag: "SignOff" }))
     expect(who(final)).toEqual([{ id: "dec_1:final:team_manager", kind: "decision.final", to: "role:team_manager", ruleId: "DEF-RECORD-TIMESCALES" }])
+  })
+
+  it("without the case (its request could not be read), the free text every team manager is told is withheld whole: no child's name could be taken out of it", () => {
+    const nso = decisionAt("north-somerset", null)
+    const canary = "Tallulah Canarywood"
+    const recorded = content({ minutes: undefined, rationale: `${canary} cannot stay at home tonight` })
+    nso.record({ minutes: undefined, rationale: recorded.rationale, actions: recorded.actions.map((action) => ({ ...action, description: `Visit ${canary} daily` })) })
+    nso.notify(nso.cmd("chair", { _tag: "SignOff" }))
+    const final = nso.notify(nso.cmd("assistantDirector", { _tag: "SignOff" }))
+    expect(who(final).map((notice) => notice.to)).toEqual(["role:team_manager"])
+    const told = JSON.stringify(final)
+    expect(told).not.toContain("Canarywood")
+    expect(told).not.toContain("Tallulah")
+    expect(final[0]?.body).toContain("Rationale: (not shown here: read it in Carepanel)")
+    // With the case, the same words go to the case's own team manager with the child's name taken out.
+    const known = decisionAt("north-somerset")
+    known.record({ minutes: undefined, rationale: `${robinsCase.childNames[0]} cannot stay at home tonight` })
+    known.notify(known.cmd("chair", { _tag: "SignOff" }))
+    const toCase = known.notify(known.cmd("assistantDirector", { _tag: "SignOff" }))
+    expect(toCase.find((notice) => notice.kind === "decision.final")?.body).toContain("Rationale: the child cannot stay at home tonight")
   })
 
   it("LIN-7: a return closed by case note emails Safeguarding & Review (the panel administration) at once, within the timescale", () => {

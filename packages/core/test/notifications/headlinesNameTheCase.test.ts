@@ -64,7 +64,7 @@ describe("headlines name the record by its children's case ids and what it asks,
     const subject = { referralId: ReferralId.make("ref_1"), childIds: [ChildId.make("wx-child-07")], requestTypes: ["s20_accommodation" as const] }
     const [recorded] = notify("administrator", { _tag: "RecordDecision", decisionId, subject, sitting: heldSitting("lincolnshire"), content: content() })
     expect(recorded?.headline).toBe(
-      "Panel decision for child wx-child-07 (accommodation under section 20) is waiting for Martin Gorsley's (who chaired the sitting) sign-off (DEF-CHAIR-SIGNS)"
+      "Panel decision for child wx-child-07 (accommodation under section 20) is waiting for Martin Gorsley's (who chaired the sitting) sign-off (DEF-CHAIR-SIGNS, Carepanel default)"
     )
     const [final] = notify("chair", { _tag: "SignOff" })
     expect(final?.headline).toBe("Panel decision for child wx-child-07 (accommodation under section 20): approved")

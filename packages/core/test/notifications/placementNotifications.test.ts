@@ -128,7 +128,7 @@ describe("placement notifications", () => {
     }
     const placed = placeIt(notify)
     const authorise = placed.find((notification) => notification.kind === "placement.authorisation_needed")!
-    expect(authorise.headline).toBe("Regulation 24 placement of child child-1 to authorise (DEF-R24-PROCEDURE)")
+    expect(authorise.headline).toBe("Regulation 24 placement of child child-1 to authorise (DEF-R24-PROCEDURE, Carepanel default)")
     expect(authorise.body.at(-1)).toBe(
       "Authorise the placement on the viability assessment (DEF-R24-PROCEDURE, Carepanel default, not in the terms of reference; set by the authority's policy); " +
         "it then goes to the kinship team (DEF-R24-PROCEDURE, Carepanel default, not in the terms of reference; set by the authority's policy)."

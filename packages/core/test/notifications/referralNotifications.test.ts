@@ -74,7 +74,7 @@ describe("referral notifications", () => {
       { id: "ref_1:late-permission:sit_9jun:panel_administrator", kind: "referral.late_permission_granted", to: "role:panel_administrator", ruleId: undefined }
     ])
     expect(granted[0]?.facts).toMatchObject({ sittingId: "sit_9jun", ruleId: "DEF-LATE-PERMISSION" })
-    expect(granted[0]?.headline).toBe("Late panel request for child child-1 (accommodation under section 20) may be heard at the Care and Resource Panel on Wed 9 Jun 2027 (DEF-LATE-PERMISSION)")
+    expect(granted[0]?.headline).toBe("Late panel request for child child-1 (accommodation under section 20) may be heard at the Care and Resource Panel on Wed 9 Jun 2027 (DEF-LATE-PERMISSION, Carepanel default)")
   })
 
   it("a draft edit or a document tells nobody", () => {

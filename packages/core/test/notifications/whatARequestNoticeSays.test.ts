@@ -103,7 +103,7 @@ describe("what a request's notice says", () => {
       [
         [
           ...siblingsAbout,
-          "Ruth Fairholme (Assistant Director) let it onto the Care and Resource Panel on Wed 9 Jun 2027 (DEF-LATE-PERMISSION): the child's placement is breaking down",
+          "Ruth Fairholme (Assistant Director) let it onto the Care and Resource Panel on Wed 9 Jun 2027 (DEF-LATE-PERMISSION, Carepanel default, not in the terms of reference; set by the authority's policy): the child's placement is breaking down",
           "Accept it onto that sitting's agenda once it is complete and approved."
         ],
         { ...siblingsFacts, sittingId: "sit_9jun", ruleId: "DEF-LATE-PERMISSION" }

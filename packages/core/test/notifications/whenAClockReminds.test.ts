@@ -56,7 +56,9 @@ describe("when a clock reminds, and what the reminder says", () => {
     expect(sent).toMatchObject({
       headline: "Overdue (LIN-5): action act_1",
       body: [
-        "Book the dentist (social worker).",
+        // No case is looked up here, so the action's own words are withheld (its case's children's names could not be
+        // taken out); with the case they are shown, names taken out (clockNotifications.test.ts).
+        "(not shown here: read it in Carepanel).",
         "This was due at 17:00 Wed 23 Jun 2027 and is not done yet.",
         "Why: due 17:00 Wed 23 Jun 2027 - LIN-5: the date set for this action at the sitting on Wed 9 Jun 2027."
       ],

@@ -33,17 +33,17 @@ const decisionAt = (slug: Slug, overrides: Partial<DecisionContent> = {}) => {
 const actBy = (notifications: ReturnType<typeof decisionNotifications>) => notifications.map((n) => [n.id, n.actBy?.due, n.actBy?.ruleId])
 
 describe("who acts on a decision, and by when", () => {
-  it("CPR-10: the social worker acts by their own action, the team manager by theirs, whichever is sooner, where no case note is due", () => {
+  it("DEF-RECORD-TIMESCALES: at Care Planning the social worker acts by their own action, the team manager by theirs, whichever is sooner, where no case note is due (CPR-10 gives actions no dates)", () => {
     const cpr = decisionAt("care-planning")
     expect(actBy(cpr.notify(cpr.cmd("chair", { _tag: "SignOff" })))).toEqual([
-      ["dec_1:final:social_worker", "2027-06-23T16:00:00.000Z", "CPR-10"],
-      ["dec_1:final:team_manager", "2027-06-11T16:00:00.000Z", "CPR-10"]
+      ["dec_1:final:social_worker", "2027-06-23T16:00:00.000Z", "DEF-RECORD-TIMESCALES"],
+      ["dec_1:final:team_manager", "2027-06-11T16:00:00.000Z", "DEF-RECORD-TIMESCALES"]
     ])
     const [conference, letter] = content().actions
     const letterLater = decisionAt("care-planning", { actions: [conference!, { ...letter!, dueDate: "2027-06-30" as LocalDate }] })
     expect(actBy(letterLater.notify(letterLater.cmd("chair", { _tag: "SignOff" })))).toEqual([
-      ["dec_1:final:social_worker", "2027-06-23T16:00:00.000Z", "CPR-10"],
-      ["dec_1:final:team_manager", "2027-06-30T16:00:00.000Z", "CPR-10"]
+      ["dec_1:final:social_worker", "2027-06-23T16:00:00.000Z", "DEF-RECORD-TIMESCALES"],
+      ["dec_1:final:team_manager", "2027-06-30T16:00:00.000Z", "DEF-RECORD-TIMESCALES"]
     ])
   })
 
@@ -56,15 +56,15 @@ describe("who acts on a decision, and by when", () => {
     ])
   })
 
-  it("CPR-10: after an amendment, an action already done no longer sets anyone's act-by; with every action done there is none", () => {
+  it("DEF-RECORD-TIMESCALES: after an amendment, an action already done no longer sets anyone's act-by; with every action done there is none", () => {
     const cpr = decisionAt("care-planning")
     cpr.notify(cpr.cmd("chair", { _tag: "SignOff" }))
     const amend = () =>
       cpr.notify(cpr.cmd("chair", { _tag: "AmendDecision", content: content({ minutes: undefined, agreed: { accommodationWeeks: 8, placement: "in_house_foster" } }), whatChanged: "8 weeks", why: "Typing error" }))
     cpr.notify(cpr.cmd("teamManager", { _tag: "CompleteAction", actionId: "act_2", evidence: "Letter sent" }))
     expect(actBy(amend())).toEqual([
-      ["dec_1:amended:1:social_worker", "2027-06-23T16:00:00.000Z", "CPR-10"],
-      ["dec_1:amended:1:team_manager", "2027-06-23T16:00:00.000Z", "CPR-10"]
+      ["dec_1:amended:1:social_worker", "2027-06-23T16:00:00.000Z", "DEF-RECORD-TIMESCALES"],
+      ["dec_1:amended:1:team_manager", "2027-06-23T16:00:00.000Z", "DEF-RECORD-TIMESCALES"]
     ])
     cpr.notify(cpr.cmd("socialWorker", { _tag: "CompleteAction", actionId: "act_1", evidence: "Conference held" }))
     expect(actBy(amend())).toEqual([

@@ -85,7 +85,7 @@ describe("who is reminded of a clock about a child's placement or record", () =>
     const [urgent] = clockNotifications([overdue("child-1:secure-72h:sec_1", "child", "STAT-S25")], now, { authorityId: lincolnshire })
     expect(urgent?.headline).toBe("Urgent: overdue (STAT-S25): child's record child-1")
     const [warning] = clockNotifications([overdue("child-1:secure-48h:sec_1", "child", "DEF-S25-WARN-48H")], now, { authorityId: lincolnshire })
-    expect(warning?.headline).toBe("Overdue (DEF-S25-WARN-48H): child's record child-1")
+    expect(warning?.headline).toBe("Overdue (DEF-S25-WARN-48H, Carepanel default): child's record child-1")
   })
 })
 

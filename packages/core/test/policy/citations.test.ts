@@ -36,7 +36,6 @@ const seedOfPreset: Record<PresetSlug, string> = {
 const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>>> = {
   "KNO-1": ["panels[].ruleId"],
   "KNO-2": ["panels[].attendanceConfirmation.ruleId", "panels[].observersRuleId", "panels[].deputiesRuleId"],
-  "KNO-3": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
   "KNO-4": ["referral.teamManagerConsultationRequired"],
   "KNO-5": ["referral.criteria[].ruleId", "outsidePanel.ruleId", "outsidePanel.emergencyLpmRuleId"],
   "KNO-6": ["referral.submissionDeadline.ruleId", "referral.approvals[].ruleId", "referral.requiredDocuments[].ruleId", "referral.requiredFields[].ruleId"],
@@ -65,7 +64,7 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "CPR-6": ["decision.complexNeedsReferral.ruleId"],
   "CPR-7": ["disagreement.dissentRuleId"],
   "CPR-9": ["sitting.papersToMembers.ruleId"],
-  "CPR-10": ["decision.timescalesRuleId", "decision.highlightsRuleId"],
+  "CPR-10": ["decision.highlightsRuleId"],
   "CPR-11": ["sitting.record.draftToChair.ruleId", "sitting.record.finalFromChair.ruleId", "sitting.record.uploadEachChild.ruleId", "decision.signOff[].ruleId"],
   "LIN-1": ["panels[].ruleId", "decision.chairIndependence.ruleId"],
   "LIN-2": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],
@@ -135,7 +134,13 @@ describe("honest citations: every preset cites only what its own seed says, and 
   it("the check itself catches a foreign citation and a seed id cited for something its seed does not say", () => {
     expect(dishonesty("knowsley", { path: "disagreement.ruleId", ruleId: "SUP-8" })).toContain("another panel's")
     expect(dishonesty("knowsley", { path: "panels[].quorum.ruleId", ruleId: "KNO-2" })).toContain("does not say this")
+    // KNO-3 is the edge-of-care services' capacity report: the Circle of Support's criteria and scope come from its
+    // "Purpose of the Panel" bullets, which no KNO rule numbers.
+    expect(dishonesty("knowsley", { path: "referral.inScope.ruleId", ruleId: "KNO-3" })).toContain("does not say this")
+    expect(dishonesty("knowsley", { path: "referral.criteria[].ruleId", ruleId: "KNO-3" })).toContain("does not say this")
     expect(dishonesty("lincolnshire", { path: "referral.latePermission.ruleId", ruleId: "LIN-3" })).toContain("does not say this")
+    // CPR-10's record holds recommended actions and review dates; it gives an action no due date.
+    expect(dishonesty("care-planning", { path: "decision.timescalesRuleId", ruleId: "CPR-10" })).toContain("does not say this")
     expect(dishonesty("care-planning", { path: "disagreement.resolveWithin.ruleId", ruleId: "DEF-DISAGREEMENT-10WD" })).toBeUndefined()
   })
 
@@ -158,7 +163,7 @@ describe("honest citations: every preset cites only what its own seed says, and 
   )
 
   it.effect.each(presetSlugs)(
-    "%s: a played case's notifications, the sitting's minutes and the child's court bundle cite only its own seed's rules, national law or DEF- defaults",
+    "%s: a played case's notifications, the sitting's minutes and the child's court bundle cite only its own seed's rules, national law or DEF- defaults, each DEF- id with its note",
     (slug) =>
       Effect.gen(function* () {
         const policy = preset(slug)
@@ -177,6 +182,14 @@ describe("honest citations: every preset cites only what its own seed says, and 
         const cited = texts.flatMap((text) => [...text.matchAll(citedIds)].map((match) => ({ where: text.split(":")[0], ruleId: match[0] })))
         expect(cited.some((entry) => isOwnCitation(slug, entry.ruleId))).toBe(true)
         expect([...new Set(cited.filter((entry) => !isOwnCitation(slug, entry.ruleId)).map((entry) => `${entry.where} cites ${entry.ruleId}`))]).toEqual([])
+        // A DEF- id a reader sees says it is Carepanel's default (rules.md, "Citing honestly"), in headlines too; a clocks
+        // table's rule cell alone is exempt: its row's explanation says it.
+        const bare = texts.filter(
+          (text) =>
+            !/^[^:]+: DEF-[A-Z0-9-]+$/.test(text) &&
+            [...text.matchAll(/\bDEF-[A-Z0-9]+(?:-[A-Z0-9]+)*/g)].some((match) => !text.startsWith(`${match[0]}, Carepanel default`, match.index))
+        )
+        expect(bare).toEqual([])
       }).pipe(Effect.provide(Documents.Default.pipe(Layer.provideMerge(inMemoryCore(preset(slug))), Layer.provideMerge(InMemoryAccessLog))))
   )
 
@@ -184,7 +197,7 @@ describe("honest citations: every preset cites only what its own seed says, and 
     ["knowsley", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "KNO-5"],
     ["support-panels", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "DEF-RETROSPECTIVE-SLOT"],
     ["north-somerset", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "NSO-10"],
-    ["care-planning", "CPR-10", "DEF-OUTSIDE-PANEL-RECORD", "DEF-OUTSIDE-PANEL"],
+    ["care-planning", "DEF-RECORD-TIMESCALES", "DEF-OUTSIDE-PANEL-RECORD", "DEF-OUTSIDE-PANEL"],
     ["lincolnshire", "LIN-5", "LIN-11", undefined]
   ] as const)(
     "DEF-RECORD-TIMESCALES, DEF-OUTSIDE-PANEL-RECORD, DEF-RETROSPECTIVE-SLOT, DEF-OUTSIDE-PANEL: at %s an action's clock cites %s at a sitting and %s outside panel, and the retrospective presentation %s",

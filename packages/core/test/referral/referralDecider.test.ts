@@ -243,13 +243,20 @@ describe("referral decider: each authority's scope and papers", () => {
     expect(refusal).toMatchObject({ _tag: "OutOfScope", ruleId: "CPR-5" })
   })
 
-  it("KNO-3, KNO-5: Circle of Support hears edge-of-care requests and must see a child before a legal planning meeting", () => {
+  it("KNO-5, DEF-SCOPE-FROM-PURPOSE: Circle of Support must see a child before a legal planning meeting; what else it hears is the policy's reading of its purpose, not KNO-3", () => {
     const form = { requestTypes: ["legal_planning_meeting" as const], presentationReasons: ["cusp_of_proceedings" as const] }
     const state = submitWith("knowsley", "circle-of-support", form, ["referral_form"]).state()
     expect(state?.criteria).toMatchObject([{ ruleId: "KNO-5", level: "must" }])
+    const edgeOfCare = { requestTypes: ["edge_of_care_resource" as const], presentationReasons: ["edge_of_care_support" as const, "plan_not_progressing" as const] }
+    expect(submitWith("knowsley", "circle-of-support", edgeOfCare, ["referral_form"]).state()?.criteria.map((criterion) => [criterion.reason, criterion.ruleId])).toEqual([
+      ["edge_of_care_support", "DEF-SCOPE-FROM-PURPOSE"],
+      ["plan_not_progressing", "DEF-SCOPE-FROM-PURPOSE"]
+    ])
     expect(submitWith("knowsley", "circle-of-support", { requestTypes: ["s20_accommodation"] }, ["referral_form"]).refusal()).toMatchObject({
       _tag: "OutOfScope",
-      ruleId: "KNO-3"
+      ruleId: "DEF-SCOPE-FROM-PURPOSE",
+      message:
+        "This panel does not decide accommodation under section 20: it is not among the requests this panel's policy brings to it (DEF-SCOPE-FROM-PURPOSE, Carepanel default, not in the terms of reference; set by the authority's policy)."
     })
   })
 })

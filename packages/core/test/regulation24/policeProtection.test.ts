@@ -75,9 +75,9 @@ describe("police protection (STAT-S46)", () => {
       })
     const warning = at(london("2027-03-27", "22:01"))
     expect(warning.map((n) => [n.headline, n.recipients[0]])).toEqual([
-      ["Overdue (DEF-S46-WARN-48H): Regulation 24 placement for child child-1", { _tag: "RoleHolder", role: "team_manager" }],
-      ["Overdue (DEF-S46-WARN-48H): Regulation 24 placement for child child-1", { _tag: "RoleHolder", role: "head_of_service" }],
-      ["Overdue (DEF-S46-WARN-48H): Regulation 24 placement for child child-1", { _tag: "RoleHolder", role: "assistant_director" }]
+      ["Overdue (DEF-S46-WARN-48H, Carepanel default): Regulation 24 placement for child child-1", { _tag: "RoleHolder", role: "team_manager" }],
+      ["Overdue (DEF-S46-WARN-48H, Carepanel default): Regulation 24 placement for child child-1", { _tag: "RoleHolder", role: "head_of_service" }],
+      ["Overdue (DEF-S46-WARN-48H, Carepanel default): Regulation 24 placement for child child-1", { _tag: "RoleHolder", role: "assistant_director" }]
     ])
     const alert = at(london("2027-03-28", "23:01")).filter((n) => n.facts.ruleId === "STAT-S46")
     expect(alert.map((n) => n.headline)).toEqual(Array(3).fill("Urgent: overdue (STAT-S46): Regulation 24 placement for child child-1"))

@@ -70,17 +70,17 @@ describe("period report", () => {
     ])
     expect(report().clocksByRule).toEqual([
       // The disagreement's clocks are Carepanel's defaults: the outcome late, the areas noted in time at the sitting.
-      { ruleId: "DEF-DISAGREEMENT-5WD", clocks: 1, metOnTime: 0, metLate: 1, overdue: 0, open: 0 },
-      { ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD", clocks: 1, metOnTime: 1, metLate: 0, overdue: 0, open: 0 },
+      { ruleId: "DEF-DISAGREEMENT-5WD", cited: "DEF-DISAGREEMENT-5WD, Carepanel default, not in the terms of reference; set by the authority's policy", clocks: 1, metOnTime: 0, metLate: 1, overdue: 0, open: 0 },
+      { ruleId: "DEF-DISAGREEMENT-NOTE-NEXT-WD", cited: "DEF-DISAGREEMENT-NOTE-NEXT-WD, Carepanel default, not in the terms of reference; set by the authority's policy", clocks: 1, metOnTime: 1, metLate: 0, overdue: 0, open: 0 },
       // The Assistant Director never consented to looked-after status (LIN-14): that clock is overdue too.
-      { ruleId: "DEF-R24-CONSENT-NEXT-WD", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
-      { ruleId: "LIN-16", clocks: 1, metOnTime: 0, metLate: 1, overdue: 0, open: 0 },
-      { ruleId: "LIN-18", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
-      { ruleId: "LIN-3", clocks: 6, metOnTime: 6, metLate: 0, overdue: 0, open: 0 },
-      { ruleId: "LIN-5", clocks: 5, metOnTime: 1, metLate: 1, overdue: 3, open: 0 },
+      { ruleId: "DEF-R24-CONSENT-NEXT-WD", cited: "DEF-R24-CONSENT-NEXT-WD, Carepanel default, not in the terms of reference; set by the authority's policy", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
+      { ruleId: "LIN-16", cited: "LIN-16", clocks: 1, metOnTime: 0, metLate: 1, overdue: 0, open: 0 },
+      { ruleId: "LIN-18", cited: "LIN-18", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
+      { ruleId: "LIN-3", cited: "LIN-3", clocks: 6, metOnTime: 6, metLate: 0, overdue: 0, open: 0 },
+      { ruleId: "LIN-5", cited: "LIN-5", clocks: 5, metOnTime: 1, metLate: 1, overdue: 3, open: 0 },
       // Nobody visited the child (STAT-R28) or prepared the placement plan (STAT-R9) in time either.
-      { ruleId: "STAT-R28", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
-      { ruleId: "STAT-R9", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 }
+      { ruleId: "STAT-R28", cited: "STAT-R28", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 },
+      { ruleId: "STAT-R9", cited: "STAT-R9", clocks: 1, metOnTime: 0, metLate: 0, overdue: 1, open: 0 }
     ])
   })
 

@@ -59,6 +59,28 @@ export const outboxSuite = (makeLayer: MakeStoreLayer) => {
       })
     ))
 
+  it("says when each notification was queued, and where those queued since an instant begin", () =>
+    runWith(
+      makeLayer(),
+      Effect.gen(function* () {
+        const outbox = yield* Outbox
+        const before = yield* outbox.lastPosition
+        yield* outbox.enqueue([notification(a, "monday")], "2027-05-31T08:00:00.000Z")
+        yield* outbox.enqueue([notification(a, "tuesday"), notification(a, "also-tuesday")], "2027-06-01T08:00:00.000Z")
+        yield* outbox.enqueue([notification(a, "monday")], "2027-06-02T08:00:00.000Z")
+        const read = (instant: string) => Effect.flatMap(outbox.positionSince(instant), (from) => outbox.queuedAfter(a, from, 10))
+        expect((yield* outbox.queuedAfter(a, before, 10)).map((entry) => [entry.notification.id, entry.queuedAt])).toEqual([
+          ["monday", "2027-05-31T08:00:00.000Z"],
+          ["tuesday", "2027-06-01T08:00:00.000Z"],
+          ["also-tuesday", "2027-06-01T08:00:00.000Z"]
+        ])
+        expect((yield* read("2027-05-31T08:00:00.001Z")).map((entry) => entry.notification.id)).toEqual(["tuesday", "also-tuesday"])
+        expect((yield* read("2027-05-31T08:00:00.000Z")).map((entry) => entry.notification.id)).toEqual(["monday", "tuesday", "also-tuesday"])
+        expect(yield* read("2027-06-01T08:00:00.001Z")).toEqual([])
+        expect(yield* outbox.positionSince("2027-06-01T08:00:00.001Z")).toBe(yield* outbox.lastPosition)
+      })
+    ))
+
   it("retries failed entries when due, stops at delivered or dead, and counts attempts", () =>
     runWith(
       makeLayer(),

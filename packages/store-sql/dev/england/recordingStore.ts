@@ -97,6 +97,7 @@ export const makeRecordingStore = () => {
     get: () => Effect.succeed(undefined),
     enqueue: () => Effect.void,
     lastPosition: Effect.succeed(0),
+    positionSince: () => Effect.succeed(0),
     queuedAfter: () => Effect.succeed([])
   })
 

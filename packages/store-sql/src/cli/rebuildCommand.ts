@@ -12,9 +12,11 @@ export const describeRebuild = (report: RebuildReport, authorityId: AuthorityId 
     `rebuilt ${plural(report.streams, "stream")} of ${authorityId === undefined ? "every authority" : `authority ${authorityId}`}: ` +
       `${plural(report.rows, "read-model row")} folded again, ${report.changed} changed and rewritten, in ${(report.millis / 1000).toFixed(1)} s`
   ]
+  if (report.removed > 0) lines.push(`removed ${plural(report.removed, "read-model row")} that no record makes any more, with their index entries`)
   if (report.readAgain > 0) lines.push(`${plural(report.readAgain, "stream was", "streams were")} written meanwhile, and read again`)
   for (const [streamType, count] of report.unknownTypes) lines.push(`left alone: ${plural(count, "stream")} of type ${streamType}, which this version does not know`)
   for (const { streamId, message } of report.failed) lines.push(`not rebuilt: stream ${streamId}: ${message}`)
+  if (report.obsoleteKept !== undefined) lines.push(`obsolete read-model rows not looked for: ${report.obsoleteKept}`)
   // A mistyped authority id finds nothing: said, and not a success, so a script running it notices.
   const nothingOfIt = authorityId !== undefined && report.streams + report.failed.length + report.unknownTypes.size === 0
   if (nothingOfIt) lines.push(`no record of authority ${authorityId} is in this store: check the id (the policy file's authority.id)`)

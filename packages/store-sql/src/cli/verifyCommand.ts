@@ -8,6 +8,7 @@ import { appendCheckpoint, lastCheckpoint } from "../chain/witness.js"
 import { redact } from "../config/databaseUrl.js"
 import { StoreConfigError } from "../config/StoreConfigError.js"
 import { storeLayerFromEnv } from "../layers/StoreLayerFromEnv.js"
+import { backupNow } from "./backupCommand.js"
 import { plural } from "./plural.js"
 import { rebuildNow } from "./rebuildCommand.js"
 import { verifierClient, verifierKeys } from "./verifierStore.js"
@@ -19,7 +20,8 @@ export interface CommandResult {
   readonly lines: ReadonlyArray<string>
 }
 
-const usageLine = "usage: carepanel-store verify [--stream <streamId>] | carepanel-store checkpoint | carepanel-store rebuild [--authority <id>]"
+const usageLine =
+  "usage: carepanel-store verify [--stream <streamId>] | carepanel-store checkpoint | carepanel-store rebuild [--authority <id>] | carepanel-store backup <file>"
 
 const describeStream = (report: ChainReport): CommandResult =>
   report._tag === "Intact"
@@ -112,14 +114,16 @@ const parsedOptions = (command: string, args: ReadonlyArray<string>): { readonly
  * `carepanel-store verify [--stream <streamId>]` checks the store named by the environment (exit 0 intact, 1 broken,
  * 2 the store, key or witness could not be read); `carepanel-store checkpoint` appends a checkpoint to the witness;
  * `carepanel-store rebuild [--authority <id>]` writes the read models again from the log (exit 1 if a stream could
- * not be folded), opening the store as the apps do.
+ * not be folded), opening the store as the apps do; `carepanel-store backup <file>` copies a SQLite store while it runs.
  */
 export const storeCommand = (command: string, args: ReadonlyArray<string>, env: Env): Effect.Effect<CommandResult> => {
-  const options = parsedOptions(command, args)
+  const options = command === "backup" ? {} : parsedOptions(command, args)
   if (typeof options === "string") return Effect.succeed({ exitCode: 64, lines: [`carepanel-store: ${options}`, usageLine] })
   const { stream: streamId, authority: authorityId } = options
   const run =
-    command === "checkpoint"
+    command === "backup"
+      ? backupNow(args, env)
+      : command === "checkpoint"
       ? Effect.provide(checkpointNow(env), storeLayerFromEnv(withoutWitness(env)))
       : command === "rebuild"
         ? Effect.provide(rebuildNow(authorityId as AuthorityId | undefined), storeLayerFromEnv(withoutWitness(env)))
@@ -134,7 +138,7 @@ export const storeCommand = (command: string, args: ReadonlyArray<string>, env: 
         lines: [
           error instanceof StoreConfigError
             ? error.message
-            : `Cannot ${command === "rebuild" ? "rebuild the read models" : "check the store"}: ${error.message}`
+            : `Cannot ${command === "rebuild" ? "rebuild the read models" : command === "backup" ? "back up the store" : "check the store"}: ${(error as Error).message}`
         ]
       })
     ),

@@ -20,6 +20,7 @@ import { deadlineMarkers } from "./0015_deadline_markers.js"
 import { moreDeadlineMarkers } from "./0016_more_deadline_markers.js"
 import { referralClocksHearings } from "./0017_referral_clocks_hearings.js"
 import { referralClocksChildren } from "./0018_referral_clocks_children.js"
+import { outboxQueuedAt } from "./0019_outbox_queued_at.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -41,7 +42,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [15, "deadline_markers", deadlineMarkers],
   [16, "more_deadline_markers", moreDeadlineMarkers],
   [17, "referral_clocks_hearings", referralClocksHearings],
-  [18, "referral_clocks_children", referralClocksChildren]
+  [18, "referral_clocks_children", referralClocksChildren],
+  [19, "outbox_queued_at", outboxQueuedAt]
 ]
 
 export const migrationsTable = "carepanel_migrations"

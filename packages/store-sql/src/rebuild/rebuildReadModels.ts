@@ -5,6 +5,8 @@ import { makeWriteTransaction, type WriteTransaction } from "../sql/writeTransac
 import { streamHead } from "../store/appendCommit.js"
 import { readModelsRowOf, writeReadModels } from "../store/writeReadModels.js"
 import { type AnyAggregate, aggregatesByStreamType } from "./aggregates.js"
+import { holdAppends } from "./holdAppends.js"
+import { keysOf, removeObsoleteRows } from "./obsoleteRows.js"
 
 /** Streams listed per statement. */
 const streamsPerPage = 500
@@ -16,6 +18,10 @@ export interface RebuildReport {
   readonly rows: number
   /** Of those, the rows whose stored document or index differed, and were written again. */
   readonly changed: number
+  /** Stored rows no stream produces (an older version's, or a fault's), deleted with their index entries. */
+  readonly removed: number
+  /** Why no obsolete row was looked for, if none was: a stream whose rows are unknown. */
+  readonly obsoleteKept?: string
   /** Streams written by someone else between the rebuild's read and its write, and so read again. */
   readonly readAgain: number
   /** Streams of a type no aggregate of this version knows, left alone: stream type and how many. */
@@ -74,10 +80,6 @@ const busy = (tries: number) =>
 const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransaction: WriteTransaction, tries: number) =>
   Effect.gen(function* () {
     const store = yield* EventStore
-    const sql = yield* SqlClient.SqlClient
-    // PostgreSQL: appends serialise on this row (appendCommit), so while it is held the stream's head cannot move.
-    // SQLite: the write transaction holds the database's write lock already.
-    const holdAppends = sql.onDialectOrElse({ pg: () => Effect.asVoid(sql`SELECT last_position FROM event_head WHERE id = 1 FOR UPDATE`), orElse: () => Effect.void })
     const streamId = streamIdOf(stream)
     let state = aggregate.decider.initialState
     let version = 0
@@ -89,7 +91,7 @@ const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransact
       const rows = aggregate.readModels(state, stream)
       // Read first without a lock: a stream already as this version folds it (every stream, the second time) is left alone.
       const unlocked = yield* stillAt(streamId, version, rows)
-      if (unlocked?.length === 0) return { rows: rows.length, changed: 0, reads }
+      if (unlocked?.length === 0) return { rows, changed: 0, reads }
       if (unlocked === undefined) continue
       const written = yield* writeTransaction(
         Effect.gen(function* () {
@@ -99,19 +101,24 @@ const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransact
           return changed
         })
       )
-      if (written !== undefined) return { rows: rows.length, changed: written.length, reads }
+      if (written !== undefined) return { rows, changed: written.length, reads }
     }
   })
 
 /**
  * `carepanel-store rebuild`: every stream's read-model rows (and their index entries) written again as this version
- * of the core folds its events, for the whole store or one authority. Safe beside running apps (see `rebuildStream`);
- * a second run changes nothing. A stream that cannot be folded is reported and the others are still rebuilt.
+ * of the core folds its events, for the whole store or one authority, and the stored rows no stream makes any more
+ * deleted (see `removeObsoleteRows`), so that the read models are what the log produces. Safe beside running apps
+ * (see `rebuildStream`); a second run changes nothing. A stream that cannot be folded is reported and the others are
+ * still rebuilt, but then no row is deleted, since that stream's rows are unknown.
  */
 export const rebuildReadModels = (options: { readonly authorityId?: AuthorityId; readonly triesAStream?: number } = {}) =>
   Effect.gen(function* () {
     const started = yield* Clock.currentTimeMillis
     const writeTransaction = yield* makeWriteTransaction
+    // Read before any stream: whatever is committed after it, the removal of obsolete rows folds again.
+    const since = yield* (yield* EventStore).newestPosition
+    const produced = new Set<string>()
     let streams = 0
     let rows = 0
     let changed = 0
@@ -144,11 +151,29 @@ export const rebuildReadModels = (options: { readonly authorityId?: AuthorityId;
           continue
         }
         streams++
-        rows += done.right.rows
+        rows += done.right.rows.length
+        for (const key of keysOf(done.right.rows)) produced.add(key)
         changed += done.right.changed
         if (done.right.reads > 1) readAgain++
       }
       after = page[page.length - 1]!.stream_id
     }
-    return { streams, rows, changed, readAgain, unknownTypes, failed, millis: (yield* Clock.currentTimeMillis) - started } satisfies RebuildReport
+    // A stream left unfolded makes rows nobody knows, which must not be taken for obsolete ones.
+    const obsoleteKept =
+      failed.length > 0 || unknownTypes.size > 0
+        ? "a stream above was not rebuilt, so which rows it makes is unknown"
+        : undefined
+    const removed =
+      obsoleteKept === undefined ? yield* removeObsoleteRows({ produced, since, authorityId: options.authorityId, writeTransaction }) : 0
+    return {
+      streams,
+      rows,
+      changed,
+      removed,
+      ...(obsoleteKept === undefined ? {} : { obsoleteKept }),
+      readAgain,
+      unknownTypes,
+      failed,
+      millis: (yield* Clock.currentTimeMillis) - started
+    } satisfies RebuildReport
   })

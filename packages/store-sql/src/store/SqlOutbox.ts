@@ -100,10 +100,18 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction, groupCommit: G
         Effect.map(([row]) => Number(row?.last ?? 0)),
         asPersistenceError("read the newest notification's position")
       ),
+      positionSince: (instant) =>
+        sql<{ first: number | string | null; last: number | string | null }>`SELECT
+          (SELECT MIN(seq) FROM outbox WHERE queued_at >= ${instant}) AS first, (SELECT MAX(seq) FROM outbox) AS last`.pipe(
+          Effect.map(([row]) => (row?.first == null ? Number(row?.last ?? 0) : Number(row.first) - 1)),
+          asPersistenceError("read where the notifications queued since an instant begin")
+        ),
       queuedAfter: (authorityId, position, limit) =>
-        sql<{ seq: number | string; notification: string }>`SELECT seq, notification FROM outbox
+        sql<{ seq: number | string; notification: string; queued_at: string }>`SELECT seq, notification, COALESCE(queued_at, next_attempt_at) AS queued_at FROM outbox
           WHERE seq > ${position} AND authority_id = ${authorityId} ORDER BY seq LIMIT ${sqlLimit(limit)}`.pipe(
-          Effect.map((rows) => rows.map((row) => ({ position: Number(row.seq), notification: JSON.parse(row.notification) }))),
+          Effect.map((rows) =>
+            rows.map((row) => ({ position: Number(row.seq), notification: JSON.parse(row.notification), queuedAt: row.queued_at }))
+          ),
           asPersistenceError("read the notifications queued")
         ),
       get: (channel, id) =>

@@ -4,6 +4,11 @@ import type { DeliverySummary, WebhookOutcome } from "@carepanel/core"
 export interface KeptAnswer {
   readonly status: number
   readonly body: Readonly<Record<string, unknown>>
+  /**
+   * What operators are shown of it (the API's delivery list, the terminal UI), in words without personal data. Never
+   * sent: a refusal's own words can name the child or family, and go only to the case system that sent those names.
+   */
+  readonly listed?: string
 }
 
 /** One delivery as the webhook receiver keeps it (table `webhook_deliveries`, migration 0006). */
@@ -71,11 +76,17 @@ export const webhookDeliveryRowOf = (delivery: KeptDelivery): WebhookDeliveryRow
   body: delivery.outcome === "applied" ? null : (delivery.body ?? null)
 })
 
-/** The summary an operator may see: the answer's code and message (a refusal's detail, else a problem's title), never the body. */
+const text = (value: unknown) => (typeof value === "string" ? value : undefined)
+
+/**
+ * The summary an operator may see, never the body: the answer's code and its words for operators (`listed`), else
+ * a problem's detail or title. A refusal's detail (the core's words, which can name the child or family) is never
+ * listed, even for a delivery kept before `listed` was: only its title.
+ */
 export const deliverySummaryOf = (delivery: KeptDelivery): DeliverySummary => {
-  const body = delivery.answer.body
-  const code = typeof body.code === "string" ? body.code : undefined
-  const message = typeof body.detail === "string" ? body.detail : typeof body.title === "string" ? body.title : undefined
+  const { body, listed } = delivery.answer
+  const code = text(body.code)
+  const message = listed ?? (code === undefined ? (text(body.detail) ?? text(body.title)) : text(body.title))
   return {
     deliveryId: delivery.deliveryId,
     sourceId: delivery.sourceId,

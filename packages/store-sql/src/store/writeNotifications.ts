@@ -23,7 +23,8 @@ export const writeNotifications = (notifications: ReadonlyArray<Notification>, n
         notification: JSON.stringify(notification),
         state: "pending",
         attempts: 0,
-        next_attempt_at: now
+        next_attempt_at: now,
+        queued_at: now
       }))
     )} ON CONFLICT (id) DO NOTHING`
     )

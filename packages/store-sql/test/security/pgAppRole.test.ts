@@ -7,7 +7,7 @@ import { PgStoreLayer } from "../../src/index.js"
 import { appendSome, authorityA, streamNamed } from "../support/appendSome.js"
 import { runOn } from "../support/dialects.js"
 import { closePgAdmin, freshPgDatabase } from "../support/freshStores.js"
-import { playedWeek, writtenByAnOlderVersion } from "../support/rebuildStores.js"
+import { leftBehind, playedWeek, writtenByAnOlderVersion } from "../support/rebuildStores.js"
 import { rebuildReadModels } from "../../src/rebuild/rebuildReadModels.js"
 
 afterAll(closePgAdmin)
@@ -98,7 +98,7 @@ describe("PostgreSQL: the least-privilege application role", () => {
     )
   }, 60_000)
 
-  it("can run carepanel-store rebuild, as docs/deployment.md's upgrade says: a stale decision put right", async () => {
+  it("can run carepanel-store rebuild, as docs/deployment.md's upgrade says: a stale decision put right, obsolete rows deleted", async () => {
     const ownerUrl = await freshPgDatabase()
     const [decisionId] = await playedWeek(() => PgStoreLayer(ownerUrl), "support-panels")
     await runOn(
@@ -106,9 +106,10 @@ describe("PostgreSQL: the least-privilege application role", () => {
       Effect.gen(function* () {
         yield* grantAppRole
         yield* writtenByAnOlderVersion("support-panels" as AuthorityId, decisionId!, "awaiting_sign_off")
+        yield* leftBehind("support-panels" as AuthorityId, decisionId!)
       })
     )
     const report = await runOn(PgStoreLayer(asRole(ownerUrl, "carepanel_app")), rebuildReadModels())
-    expect([report.changed, report.failed]).toEqual([1, []])
+    expect([report.changed, report.removed, report.failed]).toEqual([1, 2, []])
   })
 })

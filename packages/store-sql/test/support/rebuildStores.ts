@@ -84,3 +84,27 @@ export const storeChecks = Effect.gen(function* () {
   const report = yield* verifyStore({ trusted: [trustedKeyOf(integrity.key)] })
   return { chain: report._tag, newestPosition: yield* (yield* EventStore).newestPosition }
 })
+
+/**
+ * What no record makes any more: a copy of the decision's row (and its index entries) under an id no stream has, as
+ * a read model whose key changed leaves it, and a row of a collection no version writes now, with an index entry.
+ */
+export const leftBehind = (authorityId: AuthorityId, decisionId: DecisionId) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    yield* sql`INSERT INTO read_models (collection, authority_id, id, index_fields, doc) SELECT collection, authority_id, 'dec_renamed', index_fields, doc
+      FROM read_models WHERE collection = ${decisionCollection} AND authority_id = ${authorityId} AND id = ${decisionId}`
+    yield* sql`INSERT INTO read_model_index (collection, authority_id, field, value, id) SELECT collection, authority_id, field, value, 'dec_renamed'
+      FROM read_model_index WHERE collection = ${decisionCollection} AND authority_id = ${authorityId} AND id = ${decisionId}`
+    yield* sql`INSERT INTO read_models (collection, authority_id, id, index_fields, doc) VALUES ('decisionsByChild', ${authorityId}, 'old-key', '{"childId":"child-a"}', '{}')`
+    yield* sql`INSERT INTO read_model_index (collection, authority_id, field, value, id) VALUES ('decisionsByChild', ${authorityId}, 'childId', 's:child-a', 'old-key')`
+  })
+
+/** How many read-model rows and index entries the store holds under these ids, in any collection. */
+export const storedRowsOf = (authorityId: AuthorityId, ids: ReadonlyArray<string>) =>
+  Effect.gen(function* () {
+    const sql = yield* SqlClient.SqlClient
+    const [rows] = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM read_models WHERE authority_id = ${authorityId} AND id IN ${sql.in(ids)}`
+    const [entries] = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM read_model_index WHERE authority_id = ${authorityId} AND id IN ${sql.in(ids)}`
+    return { rows: Number(rows!.n), entries: Number(entries!.n) }
+  })

@@ -34,7 +34,7 @@ describe("webhook_deliveries rows (the receiver's writes, the operators' reads)"
     )
   })
 
-  it("summarise for an operator with the refusal's code and message, never the body", () => {
+  it("summarise for an operator with the refusal's code and its words for operators, never the body", () => {
     const refused: KeptDelivery = {
       authorityId: "wexcombe",
       deliveryId: "msg_1",
@@ -42,7 +42,11 @@ describe("webhook_deliveries rows (the receiver's writes, the operators' reads)"
       eventType: "request.withdrawn",
       bodySha256: "0".repeat(64),
       outcome: "refused",
-      answer: { status: 422, body: { title: "Carepanel refused the event.", code: "ReferralNotInStatus", detail: "You cannot withdraw this request." } },
+      answer: {
+        status: 422,
+        body: { title: "Carepanel refused the event.", code: "ReferralNotInStatus", detail: "You cannot withdraw this request." },
+        listed: "You cannot withdraw this request."
+      },
       receivedAt: "2026-12-01T09:00:00.000Z",
       updatedAt: "2026-12-01T09:00:00.000Z",
       body: '{"data":{"child":"Robin Ashdale"}}'
@@ -61,5 +65,21 @@ describe("webhook_deliveries rows (the receiver's writes, the operators' reads)"
       waitingFor: "mosaic/request/f-1",
       message: "Parked"
     })
+  })
+
+  it("never list a refusal's detail, which can name the child or family, even when kept without words for operators", () => {
+    const keptBefore: KeptDelivery = {
+      authorityId: "wexcombe",
+      deliveryId: "msg_2",
+      sourceId: "mosaic",
+      eventType: "accommodation.s20_started",
+      bodySha256: "0".repeat(64),
+      outcome: "refused",
+      answer: { status: 422, body: { title: "Carepanel refused the event.", code: "S20ConsentIncomplete", detail: "that Marigold Canarywood was told of the right to object" } },
+      receivedAt: "2026-12-01T09:00:00.000Z",
+      updatedAt: "2026-12-01T09:00:00.000Z"
+    }
+    expect(deliverySummaryOf(keptBefore)).toMatchObject({ code: "S20ConsentIncomplete", message: "Carepanel refused the event." })
+    expect(JSON.stringify(deliverySummaryOf(keptBefore))).not.toContain("Canarywood")
   })
 })

@@ -26,7 +26,12 @@ const WebhookDeliveryRef = builder.objectRef<DeliverySummary>("WebhookDelivery")
     updatedAt: t.exposeString("updatedAt"),
     waitingFor: t.string({ nullable: true, description: "While parked: the record it waits for.", resolve: (delivery) => delivery.waitingFor ?? null }),
     code: t.string({ nullable: true, description: "A refusal's code.", resolve: (delivery) => delivery.code ?? null }),
-    message: t.string({ nullable: true, description: "What it was answered, for a person.", resolve: (delivery) => delivery.message ?? null })
+    message: t.string({
+      nullable: true,
+      description:
+        "What it was answered, for a person, without personal data: a refusal's own words, which can name the child or family, went only to the case system that sent the event.",
+      resolve: (delivery) => delivery.message ?? null
+    })
   })
 })
 

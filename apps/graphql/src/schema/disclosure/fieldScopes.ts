@@ -2,7 +2,9 @@
  * The one place that decides which output fields the identity scope reveals. Every other reader of a request
  * (a non-integrator role) sees them all; an integrator whose token lacks the scope gets them withheld.
  *
- * - `identity`: who the child is, or who is close to them (names, date of birth, addresses): withheld as null.
+ * - `identity`: who the child is, or who is close to them (names, date of birth, addresses), and what is told from
+ *   the child's birth or death (the record's retention date, 75 years from the birth): withheld as null, whatever the
+ *   field's type (a `Date` too).
  * - `freeText`: anything staff write in words (request, reasons, rationale, notes, minutes, action text, dissent):
  *   written about a child, so it names them. Withheld as {@link redactedText}, whether or not it holds text.
  * - `open`: every other String or JSON field, each judged not to identify a child (ids, codes, rule ids, staff
@@ -18,6 +20,7 @@ type FieldsByType = Readonly<Record<string, ReadonlyArray<string>>>
 
 export const identityFields: FieldsByType = {
   Child: ["fullName", "dateOfBirth", "homeAddress", "placementAddress", "carer"],
+  ChildRecord: ["dateOfBirth", "diedOn", "retention"],
   ConnectedCarer: ["name"],
   HistoryEvent: ["data"],
   Placement: ["s20ConsentSignedBy"]

@@ -57,10 +57,12 @@ export const knowsley: AuthorityPolicyInput = {
     requiredFields: (["case_number", "date_of_birth", "gender", "plan"] as const).map((field) => ({ _tag: "ChildField" as const, field, ruleId: "KNO-6" as const })),
     criteria: [
       { ruleId: "KNO-5", reason: "cusp_of_proceedings", level: "must", description: "A child is discussed here before any Legal Planning Meeting is requested" },
-      { ruleId: "KNO-3", reason: "edge_of_care_support", level: "should", description: "Support to avoid a child becoming looked after" },
-      { ruleId: "KNO-3", reason: "plan_not_progressing", level: "should", description: "A plan is not progressing and needs a creative approach" }
+      // The "Purpose of the Panel" bullets (resources to avoid a child becoming looked after; plans not progressing and
+      // needing a creative approach) are no numbered rule: KNO-3 is the services' capacity report, so these are ours.
+      { ruleId: "DEF-SCOPE-FROM-PURPOSE", reason: "edge_of_care_support", level: "should", description: "Support to avoid a child becoming looked after" },
+      { ruleId: "DEF-SCOPE-FROM-PURPOSE", reason: "plan_not_progressing", level: "should", description: "A plan is not progressing and needs a creative approach" }
     ],
-    inScope: { ruleId: "KNO-3", requestTypes: ["edge_of_care_resource", "legal_planning_meeting", "expenditure", "other"] },
+    inScope: { ruleId: "DEF-SCOPE-FROM-PURPOSE", requestTypes: ["edge_of_care_resource", "legal_planning_meeting", "expenditure", "other"] },
     exclusions: []
   },
   sitting: {},
