@@ -41,6 +41,7 @@ beforeAll(async () => {
   app = await startTestApp([policy])
   const referral = await readyRequest(app, policy, child, (form) => ({
     ...form,
+    children: form.children.map((entry) => ({ ...entry, ...specialCategory })),
     ...Object.fromEntries(formTextFields.map((field) => [field, write(form[field] ?? "")])),
     parentalHistory: [{ parent: `${canary}'s father`, kind: "criminal_conviction", date: "2019-03-01", detail: write("assault") }] as never,
     ...(form.lastReviewOutcome === undefined ? {} : { lastReviewOutcome: { ...form.lastReviewOutcome, outcome: write(form.lastReviewOutcome.outcome) } }),
@@ -58,6 +59,11 @@ beforeAll(async () => {
   ids = { referralId: referral.id, sittingId: sitting.id, decisionId: decision.id }
   const born = await app.post(await tokenFor(app, staff.socialWorker), recordDateOfBirth, { input: { childId: child.id, dateOfBirth: "2016-09-14" } })
   expect(born.body.data.recordChildDateOfBirth.__typename, born.text).toBe("ChildRecord")
+  const socialWorker = await tokenFor(app, staff.socialWorker)
+  const died = await app.post(socialWorker, recordDeath, { input: { childId: child.id, diedOn: mistakenDeath } })
+  expect(died.body.data.recordChildDeath.__typename, died.text).toBe("ChildRecord")
+  const withdrawn = await app.post(socialWorker, withdrawDeath, { input: { childId: child.id, diedOn: mistakenDeath, reason: "Recorded against the wrong child." } })
+  expect(withdrawn.body.data.withdrawChildDeath.__typename, withdrawn.text).toBe("ChildRecord")
 })
 afterAll(() => app.close())
 
@@ -78,6 +84,16 @@ const everything = `query Everything($referralId: ID!, $sittingId: ID!, $decisio
   deadlines { title }
 }`
 
+/** UK GDPR art. 9's special categories on the canary child: ethnic origin, and health (a disability, special educational needs). */
+const specialCategory = { ethnicity: "Gypsy/Roma", disabled: true, specialEducationalNeeds: true }
+const mistakenDeath = "2024-03-17"
+const recordDeath = `mutation Died($input: RecordChildDeathInput!) { recordChildDeath(input: $input) { __typename } }`
+const withdrawDeath = `mutation Alive($input: WithdrawChildDeathInput!) { withdrawChildDeath(input: $input) { __typename } }`
+const specialQuery = `query Special($referralId: ID!, $childId: ID!) {
+  referral(id: $referralId) { ... on Referral { children { childId ethnicity disabled specialEducationalNeeds } } }
+  childRecord(childId: $childId) { ... on ChildRecord { withdrawnEntries { kind what } } }
+}`
+const pastRetention = `query Past($on: Date) { childRecordsPastRetention(on: $on) { childId } }`
 const recordDateOfBirth = `mutation Born($input: RecordChildDateOfBirthInput!) { recordChildDateOfBirth(input: $input) { __typename } }`
 const childRecord = `query ChildRecordDates($childId: ID!) { childRecord(childId: $childId) { ... on ChildRecord { childId dateOfBirth diedOn retention { keepUntil explanation } } } }`
 
@@ -124,6 +140,31 @@ describe("free text identifies children (issue 14, item 6)", () => {
       const shown = await app.post(token, childRecord, { childId: child.id })
       expect(shown.body.data.childRecord).toMatchObject({ dateOfBirth: "2016-09-14", retention: { keepUntil: "2091-09-14" } })
     }
+  })
+
+  it("an integrator without the scope is told a child's case id, not the child's ethnic origin, disability or special educational needs (UK GDPR art. 9), nor a withdrawn death's date", async () => {
+    const withheld = await app.post(await tokenFor(app, staff.integrator), specialQuery, { referralId: ids.referralId, childId: child.id })
+    expect(withheld.body.errors, withheld.text).toBeUndefined()
+    expect(withheld.body.data.referral.children).toEqual([{ childId: child.id, ethnicity: null, disabled: null, specialEducationalNeeds: null }])
+    expect(withheld.body.data.childRecord.withdrawnEntries).toEqual([{ kind: "death", what: redactedText }])
+    expect(withheld.text).not.toMatch(/Roma|2024|17 March/)
+    const scoped = await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"] })
+    for (const token of [scoped, await tokenFor(app, staff.socialWorker)]) {
+      const shown = await app.post(token, specialQuery, { referralId: ids.referralId, childId: child.id })
+      expect(shown.body.data.referral.children).toEqual([{ childId: child.id, ...specialCategory }])
+      expect(shown.body.data.childRecord.withdrawnEntries[0].what).toMatch(/2024/)
+    }
+  })
+
+  it("an integrator without the scope is refused the records past retention (a day of its choosing would give each child's date of birth or death away); a scoped one is answered", async () => {
+    const refused = await app.post(await tokenFor(app, staff.integrator), pastRetention, { on: "2100-01-01" })
+    expect(refused.body.data, refused.text).toBeNull()
+    expect(refused.body.errors, refused.text).toMatchObject([{ extensions: { code: "NotPermitted" } }])
+    expect(refused.body.errors[0].message).toMatch(/identity scope/)
+    expect(refused.text).not.toContain(child.id)
+    const scoped = await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"] })
+    const answered = await app.post(scoped, pastRetention, { on: "2100-01-01" })
+    expect(answered.body.data.childRecordsPastRetention, answered.text).toContainEqual({ childId: child.id })
   })
 
   it("a withheld field is not written to the access log as read; a shown one is", async () => {

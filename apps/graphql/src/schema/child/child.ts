@@ -35,7 +35,7 @@ export const ChildRef = builder.objectRef<ChildDetails>("Child").implement({
       description: "When the current plan started (SUP-2 counts the months of a child protection plan from it).",
       resolve: logged("planStarted", (child) => child.planStarted ?? null)
     }),
-    disabled: t.boolean({ resolve: logged("disabled", (child) => child.disabled) }),
+    disabled: t.boolean({ nullable: true, resolve: logged("disabled", (child) => child.disabled) }),
     unaccompaniedAsylumSeeking: t.boolean({ resolve: logged("unaccompaniedAsylumSeeking", (child) => child.unaccompaniedAsylumSeeking) }),
     specialEducationalNeeds: t.boolean({ nullable: true, resolve: logged("specialEducationalNeeds", (child) => child.specialEducationalNeeds ?? null) }),
     engagingInEducation: t.boolean({ nullable: true, resolve: logged("engagingInEducation", (child) => child.engagingInEducation ?? null) }),

@@ -2,16 +2,18 @@
  * The one place that decides which output fields the identity scope reveals. Every other reader of a request
  * (a non-integrator role) sees them all; an integrator whose token lacks the scope gets them withheld.
  *
- * - `identity`: who the child is, or who is close to them (names, date of birth, addresses), and what is told from
- *   the child's birth or death (the record's retention date, 75 years from the birth): withheld as null, whatever the
- *   field's type (a `Date` too).
+ * - `identity`: who the child is, or who is close to them (names, date of birth, addresses), what is told from
+ *   the child's birth or death (the record's retention date, 75 years from the birth), the special categories of
+ *   UK GDPR art. 9 (ethnic origin; health: disabled, special educational needs) and a parent's criminal record
+ *   (art. 10: the conviction's date): withheld as null, whatever the field's type (a `Date`, a `Boolean` too).
  * - `freeText`: anything staff write in words (request, reasons, rationale, notes, minutes, action text, dissent):
- *   written about a child, so it names them. Withheld as {@link redactedText}, whether or not it holds text.
- * - `open`: every other String or JSON field, each judged not to identify a child (ids, codes, rule ids, staff
- *   names, categories, dates as text). Refusals (types implementing `DomainError`) are open as a whole: they
- *   answer the caller's own command.
+ *   written about a child, so it names them, and a withdrawn entry of the child's record told in words (it gives the
+ *   entry's dates: a mistaken date of death among them). Withheld as {@link redactedText}, whether or not it holds text.
+ * - `open`: every other String, JSON, Date or DateTime field, each judged not to identify a child (ids, codes, rule
+ *   ids, staff names, categories, dates as text, dates of panel business). Refusals (types implementing `DomainError`)
+ *   are open as a whole: they answer the caller's own command.
  *
- * test/security/freeTextRedaction.test.ts holds this list to the schema: every String and JSON output field must
+ * test/security/freeTextRedaction.test.ts holds this list to the schema: every String, JSON, Date and DateTime output field must
  * be in exactly one list, and docs/api.md's table is printed from it.
  */
 export const redactedText = "[redacted: needs identity scope]"
@@ -19,7 +21,7 @@ export const redactedText = "[redacted: needs identity scope]"
 type FieldsByType = Readonly<Record<string, ReadonlyArray<string>>>
 
 export const identityFields: FieldsByType = {
-  Child: ["fullName", "dateOfBirth", "homeAddress", "placementAddress", "carer"],
+  Child: ["fullName", "dateOfBirth", "homeAddress", "placementAddress", "carer", "ethnicity", "disabled", "specialEducationalNeeds"],
   ChildRecord: ["dateOfBirth", "diedOn", "retention"],
   ConnectedCarer: ["name"],
   HistoryEvent: ["data"],
@@ -32,7 +34,7 @@ export const freeTextFields: FieldsByType = {
   AgendaItem: ["summary"],
   Amendment: ["whatChanged", "why"],
   Cancellation: ["reason"],
-  ChildRecordWithdrawal: ["reason"],
+  ChildRecordWithdrawal: ["reason", "what"],
   Deadline: ["title"],
   Decision: ["rationale"],
   Disagreement: ["grounds", "areas", "withdrawnReason"],
@@ -80,9 +82,9 @@ export const openFields: FieldsByType = {
   Attendance: ["personId", "name", "seat", "standsInFor", "standsInForPersonId", "represents"],
   Authority: ["name", "policySource", "policy"],
   CalendarFeed: ["roles"],
-  Child: ["gender", "caseNumber", "legalStatus", "ethnicity", "placementType"],
+  Child: ["gender", "caseNumber", "legalStatus", "placementType"],
   ChildRecord: ["childId"],
-  ChildRecordWithdrawal: ["kind", "what"],
+  ChildRecordWithdrawal: ["kind"],
   ConnectedCarer: ["relationship"],
   Criterion: ["ruleId", "level", "description", "explanation"],
   Deadline: ["aboutId", "aboutChildIds", "ruleId", "explanation"],
