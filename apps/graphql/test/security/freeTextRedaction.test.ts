@@ -74,7 +74,7 @@ const everything = `query Everything($referralId: ID!, $sittingId: ID!, $decisio
     ${referralText}
     children { fullName dateOfBirth homeAddress carer }
     documents { title }
-    parentalHistory { parent detail }
+    parentalHistory { parent detail date }
     lastReviewOutcome { outcome }
     seniorInput { name input }
   } }
@@ -93,6 +93,8 @@ const specialQuery = `query Special($referralId: ID!, $childId: ID!) {
   referral(id: $referralId) { ... on Referral { children { childId ethnicity disabled specialEducationalNeeds } } }
   childRecord(childId: $childId) { ... on ChildRecord { withdrawnEntries { kind what } } }
 }`
+const recordLegalStatus = `mutation Status($input: RecordLegalStatusInput!) { recordLegalStatus(input: $input) { __typename } }`
+const periods = `query Periods($childId: ID!) { childRecord(childId: $childId) { ... on ChildRecord { lookedAfter { from } lookedAfterPeriods { from endedAt } } } }`
 const pastRetention = `query Past($on: Date) { childRecordsPastRetention(on: $on) { childId } }`
 const recordDateOfBirth = `mutation Born($input: RecordChildDateOfBirthInput!) { recordChildDateOfBirth(input: $input) { __typename } }`
 const childRecord = `query ChildRecordDates($childId: ID!) { childRecord(childId: $childId) { ... on ChildRecord { childId dateOfBirth diedOn retention { keepUntil explanation } } } }`
@@ -111,7 +113,8 @@ describe("free text identifies children (issue 14, item 6)", () => {
     const referral = response.body.data.referral
     for (const field of referralText.split(" ")) expect(referral[field], field).toBe(redactedText)
     expect(referral.children).toEqual([{ fullName: null, dateOfBirth: null, homeAddress: null, carer: null }])
-    expect(referral.parentalHistory).toEqual([{ parent: redactedText, detail: redactedText }])
+    expect(referral.parentalHistory).toEqual([{ parent: redactedText, detail: redactedText, date: null }])
+    expect(response.text).not.toContain("2019-03-01")
     expect(referral.seniorInput.map((input: { input: string }) => input.input)).toEqual(referral.seniorInput.map(() => redactedText))
     expect(response.body.data.decision.rationale).toBe(redactedText)
     expect(response.body.data.decision.actions.length).toBeGreaterThan(0)
@@ -126,7 +129,7 @@ describe("free text identifies children (issue 14, item 6)", () => {
       const response = await readAs(token)
       expect(response.body.data.referral.request).toContain(canary)
       expect(response.body.data.decision.rationale).toContain(canary)
-      expect(response.body.data.referral.parentalHistory[0].parent).toContain(canary)
+      expect(response.body.data.referral.parentalHistory[0]).toMatchObject({ parent: expect.stringContaining(canary), date: "2019-03-01" })
     }
   })
 
@@ -167,6 +170,21 @@ describe("free text identifies children (issue 14, item 6)", () => {
     expect(answered.body.data.childRecordsPastRetention, answered.text).toContainEqual({ childId: child.id })
   })
 
+  it("an integrator without the scope is not told when a looked-after child died by the end of the period the death ended (STAT-R33); when it began stays shown", async () => {
+    const worker = await tokenFor(app, staff.socialWorker)
+    const died = "canary-child-2"
+    const from = new Date(Date.now() - 3 * 3_600_000).toISOString()
+    const status = await app.post(worker, recordLegalStatus, { input: { childId: died, code: "C2", from } })
+    expect(status.body.data.recordLegalStatus.__typename, status.text).toBe("ChildRecord")
+    const today = new Date().toLocaleDateString("en-CA", { timeZone: "Europe/London" })
+    const death = await app.post(worker, recordDeath, { input: { childId: died, diedOn: today } })
+    expect(death.body.data.recordChildDeath.__typename, death.text).toBe("ChildRecord")
+    const withheld = await app.post(await tokenFor(app, staff.integrator), periods, { childId: died })
+    expect(withheld.body.data.childRecord, withheld.text).toEqual({ lookedAfter: null, lookedAfterPeriods: [{ from, endedAt: null }] })
+    const shown = await app.post(worker, periods, { childId: died })
+    expect(shown.body.data.childRecord.lookedAfterPeriods[0].endedAt).not.toBeNull()
+  })
+
   it("a withheld field is not written to the access log as read; a shown one is", async () => {
     await readAs(await tokenFor(app, staff.integrator))
     await readAs(await tokenFor(app, staff.socialWorker))
@@ -179,13 +197,15 @@ describe("free text identifies children (issue 14, item 6)", () => {
 
 type Field = GraphQLField<unknown, unknown>
 
-const stringOrJsonFields = (): ReadonlyArray<string> =>
+/** The output fields a value is read from: text, JSON and dates (an enum, a number or a flag is judged by whoever adds it). */
+const classifiedKinds = ["String", "JSON", "Date", "DateTime"]
+const classifiable = (): ReadonlyArray<string> =>
   Object.values(schema.getTypeMap())
     .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith("__"))
     .filter((type) => !["Query", "Mutation", "Subscription"].includes(type.name))
     .flatMap((type) =>
       Object.values(type.getFields())
-        .filter((field) => ["String", "JSON"].includes(getNamedType(field.type).name))
+        .filter((field) => classifiedKinds.includes(getNamedType(field.type).name))
         .map((field) => `${type.name}.${field.name}`)
     )
 
@@ -193,13 +213,13 @@ const refusals = (): ReadonlySet<string> => new Set(schema.getImplementations(sc
 const named = (fields: Readonly<Record<string, ReadonlyArray<string>>>) => Object.entries(fields).flatMap(([type, names]) => names.map((name) => `${type}.${name}`))
 
 describe("one place decides which fields the identity scope reveals", () => {
-  it("every String and JSON output field of the schema is classified exactly once (a new field fails here until it is)", () => {
+  it("every String, JSON, Date and DateTime output field of the schema is classified exactly once (a new field fails here until it is)", () => {
     const classified = [...named(identityFields), ...named(freeTextFields), ...named(openFields)]
     expect(classified.length).toBe(new Set(classified).size)
-    const unclassified = stringOrJsonFields().filter((field) => !refusals().has(field.split(".")[0]!) && !classified.includes(field))
+    const unclassified = classifiable().filter((field) => !refusals().has(field.split(".")[0]!) && !classified.includes(field))
     expect(unclassified).toEqual([])
     // identity and free-text names are checked when the schema is built (applyDisclosure throws on a missing field)
-    expect(named(openFields).filter((field) => !stringOrJsonFields().includes(field))).toEqual([])
+    expect(named(openFields).filter((field) => !classifiable().includes(field))).toEqual([])
   })
 
   it("every output field that dates a child's birth or death is withheld as identity, whatever its type", () => {
@@ -209,6 +229,12 @@ describe("one place decides which fields the identity scope reveals", () => {
       .flatMap((type) => Object.keys(type.getFields()).filter((name) => ["dateOfBirth", "diedOn"].includes(name)).map((name) => `${type.name}.${name}`))
     expect(dated.length).toBeGreaterThan(1)
     expect(dated.filter((field) => !named(identityFields).includes(field))).toEqual([])
+    // Retention's date is 75 years from the birth: its fields are open only because every field that leads to one is withheld
+    const toRetention = Object.values(schema.getTypeMap())
+      .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith("__"))
+      .flatMap((type) => Object.values(type.getFields()).filter((field) => getNamedType(field.type).name === "Retention").map((field) => `${type.name}.${field.name}`))
+    expect(toRetention).toEqual(["ChildRecord.retention"])
+    expect(named(identityFields)).toContain("ChildRecord.retention")
   })
 
   it("every withheld field of the built schema answers without reading its source when the caller lacks the scope", async () => {

@@ -36,7 +36,7 @@ const ParentalHistoryRef = builder.objectRef<Form["parentalHistory"][number]>("P
   fields: (t) => ({
     parent: t.exposeString("parent"),
     kind: t.field({ type: ParentalHistoryKindEnum, resolve: (entry) => entry.kind }),
-    date: t.field({ type: "Date", resolve: (entry) => entry.date }),
+    date: t.field({ type: "Date", nullable: true, resolve: (entry) => entry.date }),
     detail: t.exposeString("detail")
   })
 })
