@@ -1,4 +1,5 @@
 import { coreLayer } from "@carepanel/app-kit"
+import { eraseSettledBodies } from "@carepanel/store-sql"
 import { Deliveries, Referrals } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { Effect, ManagedRuntime } from "effect"
@@ -102,6 +103,37 @@ describe("deliveries an operator can see and replay", () => {
       }
     } finally {
       await elsewhere.dispose()
+    }
+  }, 30_000)
+
+  it("UK GDPR art. 5(1)(e): a refused delivery past the retention period loses its body and words; a repeat of its id is answered 422 with its code and why, and a replay is refused saying why", async () => {
+    const kept = await startTestReceiver()
+    const store = sqliteAt(kept.dataDir)
+    const elsewhere = ManagedRuntime.make(coreLayer({ store, accessLog: store, notifier: quietNotifier, policies: testConfig(kept.dataDir).policies }))
+    try {
+      expect((await deliver(kept.url, submitted("form-kept"))).status).toBe(200)
+      await deliver(kept.url, withdrawn("form-kept"), { id: "msg_kept_first" })
+      const refused = await deliver(kept.url, withdrawn("form-kept", "Moved in with an aunt in Wexcombe"), { id: "msg_kept_again" })
+      expect(refused).toMatchObject({ status: 422, body: { code: "ReferralNotInStatus" } })
+      // 90 days on: the sweep, as every receiver on the store runs it (here at once, not waiting for the days).
+      const now = new Date().toISOString()
+      expect(await Effect.runPromise(eraseSettledBodies(new Date(Date.now() + 60_000).toISOString(), now, 90).pipe(Effect.provide(store)))).toBe(1)
+      const [row] = await queryStore<{ outcome: string; body: string | null }>(kept.store, "SELECT outcome, body FROM webhook_deliveries WHERE delivery_id = ?", ["msg_kept_again"])
+      expect(row).toEqual({ outcome: "refused", body: null })
+
+      const repeat = await deliver(kept.url, withdrawn("form-kept", "Moved in with an aunt in Wexcombe"), { id: "msg_kept_again" })
+      expect(repeat).toMatchObject({ status: 422, body: { code: "ReferralNotInStatus", erasedAt: now, detail: expect.stringContaining("erased") } })
+      expect(JSON.stringify(repeat.body)).not.toContain(refused.body.detail as string)
+      const asked = await elsewhere.runPromise(Effect.either(Effect.flatMap(Deliveries, (use) => use.replay(staff.administrator, "msg_kept_again"))))
+      expect(asked).toMatchObject({ _tag: "Left", left: { _tag: "NotReplayable" } })
+      expect((asked as { left: { message: string } }).left.message).toBe(
+        `Delivery msg_kept_again was refused and its body was erased on ${now.slice(0, 10)}, after the receiver's retention period, so it cannot be tried again: the case system can send the event again under a new webhook-id.`
+      )
+      const [after] = await queryStore<{ outcome: string }>(kept.store, "SELECT outcome FROM webhook_deliveries WHERE delivery_id = ?", ["msg_kept_again"])
+      expect(after).toEqual({ outcome: "refused" })
+    } finally {
+      await elsewhere.dispose()
+      await kept.close()
     }
   }, 30_000)
 })

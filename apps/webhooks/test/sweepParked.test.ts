@@ -6,6 +6,7 @@ import { SqlClient } from "@effect/sql"
 import { Effect, Fiber, Layer, Logger, TestClock, TestContext } from "effect"
 import { describe, expect, it } from "vitest"
 import { sweepParked } from "../src/app/sweepParked.js"
+import { sweepRefused } from "../src/app/sweepRefused.js"
 import { insertDelivery } from "../src/inbox/deliveries.js"
 import { authority } from "./support/fixtures.js"
 
@@ -14,7 +15,7 @@ const minute = 60_000
 const now = Date.parse("2027-06-01T09:00:00.000Z")
 const at = (ms: number) => new Date(ms).toISOString()
 
-const kept = (deliveryId: string, outcome: "parked" | "refused", updatedAt: number, waitingFor?: string) =>
+const kept = (deliveryId: string, outcome: "parked" | "refused" | "dead" | "applied", updatedAt: number, waitingFor?: string) =>
   insertDelivery({
     authorityId: authority,
     deliveryId,
@@ -73,6 +74,49 @@ describe("the sweep of parked deliveries (7 days, every minute)", () => {
     expect(warnings).toEqual([
       { message: ["parked deliveries are now dead"], annotations: { outcome: "dead", count: 1 } },
       { message: ["parked deliveries are now dead"], annotations: { outcome: "dead", count: 1 } }
+    ])
+  })
+})
+
+const withBodies = Effect.flatMap(SqlClient.SqlClient, (sql) =>
+  sql<{ delivery_id: string; outcome: string; body: string | null }>`SELECT delivery_id, outcome, body FROM webhook_deliveries ORDER BY delivery_id`
+)
+
+describe("the sweep of refused and dead deliveries (90 days, beside the parked sweep)", () => {
+  it("erases the body of what has been refused or dead longer than the retention period, not sooner, and never a parked one's", async () => {
+    const lines: Array<{ message: unknown; annotations: Record<string, unknown> }> = []
+    const logger = Logger.make(({ message, annotations }) => {
+      lines.push({ message, annotations: Object.fromEntries(annotations) })
+    })
+    const store = Layer.orDie(SqliteStoreLayer({ dataDir: mkdtempSync(join(tmpdir(), "carepanel-erase-")) }))
+    const program = Effect.gen(function* () {
+      yield* TestClock.setTime(now)
+      yield* kept("msg_a_refused_long_ago", "refused", now - 90 * day - 1)
+      yield* kept("msg_b_refused_lately", "refused", now - 90 * day + 30_000)
+      yield* kept("msg_c_dead_long_ago", "dead", now - 200 * day, "mosaic/request/form-c")
+      yield* kept("msg_d_parked_long_ago", "parked", now - 200 * day)
+      const sweep = yield* Effect.fork(sweepRefused(90, minute))
+      yield* TestClock.adjust(0)
+      const first = yield* withBodies
+      yield* TestClock.adjust(minute)
+      const afterTheMinute = yield* withBodies
+      yield* Fiber.interrupt(sweep)
+      return { first, afterTheMinute }
+    })
+    const { first, afterTheMinute } = await Effect.runPromise(
+      program.pipe(Effect.provide(store), Effect.provide(Logger.replace(Logger.defaultLogger, logger)), Effect.provide(TestContext.TestContext))
+    )
+    const bodiesKept = (rows: ReadonlyArray<{ delivery_id: string; outcome: string; body: string | null }>) => rows.map((row) => [row.delivery_id, row.outcome, row.body !== null])
+    expect(bodiesKept(first)).toEqual([
+      ["msg_a_refused_long_ago", "refused", false],
+      ["msg_b_refused_lately", "refused", true],
+      ["msg_c_dead_long_ago", "dead", false],
+      ["msg_d_parked_long_ago", "parked", true]
+    ])
+    expect(bodiesKept(afterTheMinute).map(([, , body]) => body)).toEqual([false, false, false, true])
+    expect(lines.filter((line) => line.annotations.outcome === "erased")).toEqual([
+      { message: ["refused and dead deliveries past their retention period are erased"], annotations: { outcome: "erased", count: 2 } },
+      { message: ["refused and dead deliveries past their retention period are erased"], annotations: { outcome: "erased", count: 1 } }
     ])
   })
 })

@@ -31,3 +31,4 @@ export {
   type WebhookDeliveryRow,
   webhookDeliveryRowOf
 } from "./store/webhookDeliveryRows.js"
+export { eraseSettledBodies, erasedAnswer } from "./store/eraseSettledBodies.js"

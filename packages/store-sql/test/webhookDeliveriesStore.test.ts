@@ -2,7 +2,7 @@ import { SqlClient } from "@effect/sql"
 import { type AuthorityId, PersistenceError, WebhookDeliveries } from "@carepanel/core"
 import { Cause, Effect, Exit, Option } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
-import { type KeptDelivery, webhookDeliveryRowOf } from "../src/index.js"
+import { eraseSettledBodies, type KeptDelivery, webhookDeliveryRowOf } from "../src/index.js"
 import { dialects, runOn } from "./support/dialects.js"
 import { closePgAdmin, removeTempDirs } from "./support/freshStores.js"
 
@@ -147,6 +147,46 @@ for (const { name, fresh } of dialects) {
             ["msg_c", true],
             ["msg_d", true]
           ])
+        })
+      ))
+
+    it("UK GDPR art. 5(1)(e): a delivery refused or dead before the retention period loses its body and words, keeps its id, outcome, dates and code, and can no longer be replayed; two sweeps at once erase each once", () =>
+      runOn(
+        fresh(),
+        Effect.gen(function* () {
+          yield* keep
+          const deliveries = yield* WebhookDeliveries
+          const sql = yield* SqlClient.SqlClient
+          const now = "2027-03-01T09:00:00.000Z"
+          // Refused or dead before 09:15 on 1 December: Wexcombe's msg_b and msg_d; not msg_e (later), nor the parked or applied.
+          const [one, two] = yield* Effect.all([eraseSettledBodies("2026-12-01T09:15:00.000Z", now, 90), eraseSettledBodies("2026-12-01T09:15:00.000Z", now, 90)], {
+            concurrency: 2
+          })
+          expect(one + two).toBe(2)
+          const rows = yield* sql<{ delivery_id: string; outcome: string; updated_at: string; body: string | null }>`SELECT delivery_id, outcome, updated_at, body
+            FROM webhook_deliveries WHERE authority_id = ${wexcombe} ORDER BY delivery_id`
+          expect(rows.map((row) => [row.delivery_id, row.outcome, row.updated_at, row.body !== null])).toEqual([
+            ["msg_a", "applied", "2026-12-01T09:00:00.000Z", false],
+            ["msg_b", "refused", "2026-12-01T09:05:00.000Z", false],
+            ["msg_c", "parked", "2026-12-01T09:10:00.000Z", true],
+            ["msg_d", "dead", "2026-12-01T09:10:00.000Z", false],
+            ["msg_e", "refused", "2026-12-01T09:20:00.000Z", true]
+          ])
+          const words =
+            "Its body and details were erased on 2027-03-01, 90 days after it was last refused or dead (the receiver's retention period), so it cannot be tried again; send the event again under a new webhook-id to have it considered."
+          const [answer] = yield* sql<{ answer: string }>`SELECT answer FROM webhook_deliveries WHERE authority_id = ${wexcombe} AND delivery_id = 'msg_b'`
+          // A repeat of the id is answered as before (422, its code), with why in place of the refusal's words.
+          expect(JSON.parse(answer!.answer)).toEqual({
+            status: 422,
+            body: { title: "Carepanel refused the event.", code: "ReferralNotInStatus", detail: words, erasedAt: now },
+            listed: words
+          })
+          expect((yield* deliveries.list(wexcombe, { deliveryId: "msg_b", limit: 1 }))[0]).toMatchObject({ outcome: "refused", code: "ReferralNotInStatus", message: words, erasedAt: now })
+          expect(JSON.stringify(yield* deliveries.list(wexcombe, { limit: 50 }))).not.toContain("You cannot withdraw")
+          // A replay leaves it refused and erased (the use case says why); Harlow's msg_b, refused later than 09:15, is kept whole.
+          expect(yield* deliveries.requestReplay(wexcombe, "msg_b", now)).toMatchObject({ outcome: "refused", updatedAt: "2026-12-01T09:05:00.000Z", erasedAt: now })
+          expect((yield* deliveries.list(harlow, { limit: 1 }))[0]).not.toHaveProperty("erasedAt")
+          expect(yield* eraseSettledBodies("2026-12-01T09:15:00.000Z", now, 90)).toBe(0)
         })
       ))
 

@@ -7,7 +7,7 @@ import { GroupedWrites, type StoreServices } from "@carepanel/store-sql"
 import type { SqlClient } from "@effect/sql"
 import { Cause, Effect, Exit, Fiber, Layer, Logger, LogLevel, ManagedRuntime } from "effect"
 import { Hono } from "hono"
-import { defaultSourceRateLimit } from "../config/config.js"
+import { defaultKeepRefusedDays, defaultSourceRateLimit } from "../config/config.js"
 import type { SourcesFile } from "../config/sources.js"
 import { decisionSheetRoute } from "../http/decisionSheetRoute.js"
 import { healthRoutes } from "../http/healthRoutes.js"
@@ -18,6 +18,7 @@ import { webhookRoute } from "../http/webhookRoute.js"
 import { receiverLayer } from "./appLayer.js"
 import { retryReplays } from "../inbox/replays.js"
 import { sweepParked } from "./sweepParked.js"
+import { sweepRefused } from "./sweepRefused.js"
 
 export interface ReceiverOptions {
   readonly host: string
@@ -31,6 +32,8 @@ export interface ReceiverOptions {
   readonly bodyLimitBytes?: number
   /** How long a delivery stays parked before it is dead; default 7 days. */
   readonly parkedForMs?: number
+  /** How many days a refused or dead delivery keeps its body and words before they are erased; default 90. */
+  readonly keepRefusedDays?: number
   /** The wall clock for the signature's timestamp tolerance; `Date.now` unless given. */
   readonly now?: () => number
   /** Verified deliveries one source may send per window (across every receiver on the store); 600 a minute unless given. */
@@ -83,6 +86,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   })
   const fibers = [
     runtime.runFork(sweepParked(options.parkedForMs ?? 7 * 24 * 3_600_000, options.sweepEveryMs ?? 60_000)),
+    runtime.runFork(sweepRefused(options.keepRefusedDays ?? defaultKeepRefusedDays, options.sweepEveryMs ?? 60_000)),
     runtime.runFork(retryReplays(built.value, options.sources, options.replayEveryMs ?? 2_000)),
     ...(options.dispatch === true ? [runtime.runFork(runDispatcher(dispatcherConfig({ channel: "webhook" })))] : [])
   ]

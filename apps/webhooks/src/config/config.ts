@@ -18,6 +18,8 @@ export interface ReceiverConfig {
   readonly bodyLimitBytes: number
   /** How long a delivery waits for the record it is about before it is dead. */
   readonly parkedForMs: number
+  /** How many days a refused or dead delivery keeps its body and its answer's words (`CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS`). */
+  readonly keepRefusedDays: number
   /** Whether this process sends the outbox's webhook channel (outcomes to the sources' endpoints); on unless `CAREPANEL_DISPATCHER=off`. */
   readonly dispatch: boolean
   /** `CAREPANEL_LOG_LEVEL`: the least severe log line written (default Info). */
@@ -29,6 +31,9 @@ export interface ReceiverConfig {
   /** OTLP export of traces and metrics (docs/operations.md); off unless an endpoint is set. */
   readonly telemetry?: TelemetrySettings
 }
+
+/** Long enough for the case system's team to see a refusal, correct the case and send it again. */
+export const defaultKeepRefusedDays = 90
 
 export const defaultSourceRateLimit: RateLimit = { requests: 600, windowSeconds: 60 }
 
@@ -84,6 +89,7 @@ export const configFromEnv = (env: Env = process.env): ReceiverConfig => {
     sources,
     bodyLimitBytes: intSetting(env, "CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES", 256_000, 1_000, 10_000_000),
     parkedForMs: 60_000 * intSetting(env, "CAREPANEL_WEBHOOK_PARKED_MINUTES", 7 * 24 * 60, 1, 365 * 24 * 60),
+    keepRefusedDays: intSetting(env, "CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS", defaultKeepRefusedDays, 1, 3_650),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
     logLevel: logLevelOf(env),
     sourceRateLimit: {

@@ -26,6 +26,14 @@ export class Deliveries extends Effect.Service<Deliveries>()("@carepanel/core/De
           if (delivery.outcome === "applied") {
             return yield* Effect.fail(new NotReplayable({ deliveryId, message: `Delivery ${deliveryId} was applied; only a refused, parked or dead delivery can be tried again.` }))
           }
+          if (delivery.erasedAt !== undefined) {
+            return yield* Effect.fail(
+              new NotReplayable({
+                deliveryId,
+                message: `Delivery ${deliveryId} was ${delivery.outcome} and its body was erased on ${delivery.erasedAt.slice(0, 10)}, after the receiver's retention period, so it cannot be tried again: the case system can send the event again under a new webhook-id.`
+              })
+            )
+          }
           return delivery
         })
     }

@@ -19,6 +19,8 @@ export interface DeliverySummary {
   /** The refusal's code and message (the core's, for a person), or the problem answered. */
   readonly code?: string
   readonly message?: string
+  /** When its body and words were erased, after the receiver's retention period: it can no longer be tried again. */
+  readonly erasedAt?: string
 }
 
 /** Which deliveries to list: by outcome, or the one a sender's webhook-id names; newest first, up to `limit`. */
@@ -36,7 +38,7 @@ export class WebhookDeliveries extends Context.Tag("@carepanel/core/WebhookDeliv
     readonly list: (authorityId: AuthorityId, filter: DeliveryFilter) => Effect.Effect<ReadonlyArray<DeliverySummary>, PersistenceError>
     /**
      * Puts a refused, dead or parked delivery back to be tried again by any receiver on the store (parked, waiting for
-     * nothing). Answers the delivery as it now is; undefined if there is none with that id; an applied one unchanged.
+     * nothing). Answers the delivery as it now is; undefined if there is none with that id; an applied or erased one unchanged.
      */
     readonly requestReplay: (authorityId: AuthorityId, deliveryId: string, at: string) => Effect.Effect<DeliverySummary | undefined, PersistenceError>
   }

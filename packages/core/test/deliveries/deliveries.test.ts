@@ -73,6 +73,20 @@ describe("deliveries from case systems, for operators", () => {
       expect((yield* s.stored("north-somerset")).find((d) => d.deliveryId === "msg_applied")?.outcome).toBe("applied")
     }))
 
+  it.effect("a delivery erased after the receiver's retention period is not tried again: refused, saying when and what the case system can do, and left as it was", () =>
+    Effect.gen(function* () {
+      const s = yield* deliveriesStore({
+        "north-somerset": [delivery("msg_erased", "dead", "2027-01-09T09:00:00.000Z", { code: "NotFound", erasedAt: "2027-04-10T03:00:00.000Z" })]
+      })
+      const deliveries = yield* Effect.provide(Deliveries, s.layer)
+      const refused = yield* Effect.flip(deliveries.replay(staff.integrator, "msg_erased"))
+      expect(refused).toMatchObject({ _tag: "NotReplayable", deliveryId: "msg_erased" })
+      expect(refused.message).toBe(
+        "Delivery msg_erased was dead and its body was erased on 2027-04-10, after the receiver's retention period, so it cannot be tried again: the case system can send the event again under a new webhook-id."
+      )
+      expect((yield* s.stored("north-somerset"))[0]).toMatchObject({ outcome: "dead", updatedAt: "2027-01-09T09:00:00.000Z" })
+    }))
+
   it.effect("a delivery that is not there, or is another authority's, is not found, in the same words", () =>
     Effect.gen(function* () {
       const s = yield* store()

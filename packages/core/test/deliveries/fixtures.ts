@@ -15,7 +15,7 @@ export const delivery = (deliveryId: string, outcome: WebhookOutcome, receivedAt
 
 /**
  * The webhook receiver's store of deliveries, by authority, as `WebhookDeliveries` promises: newest first, and a
- * replay puts a delivery that did not apply back as parked, waiting for nothing. Every call is kept.
+ * replay puts a delivery that did not apply (and was not erased) back as parked, waiting for nothing. Every call is kept.
  */
 type Rows = Record<string, ReadonlyArray<DeliverySummary>>
 
@@ -41,7 +41,7 @@ export const deliveriesStore = (byAuthority: Rows) =>
             Ref.modify(rows, (all): [DeliverySummary | undefined, Rows] => {
               const own = all[authorityId] ?? []
               const found = own.find((row) => row.deliveryId === deliveryId)
-              if (found === undefined || found.outcome === "applied") return [found, all]
+              if (found === undefined || found.outcome === "applied" || found.erasedAt !== undefined) return [found, all]
               const { waitingFor: _waitingFor, ...rest } = found
               const replayed: DeliverySummary = { ...rest, outcome: "parked", updatedAt: at }
               return [replayed, { ...all, [authorityId]: own.map((row) => (row.deliveryId === deliveryId ? replayed : row)) }]

@@ -26,7 +26,7 @@ export const makeSqlWebhookDeliveries = (writeTransaction: WriteTransaction) =>
       requestReplay: (authorityId, deliveryId, at) =>
         writeTransaction(Effect.gen(function* () {
           yield* sql`UPDATE webhook_deliveries SET outcome = 'parked', waiting_for = NULL, updated_at = ${at}
-            WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId} AND outcome <> 'applied'`
+            WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId} AND outcome <> 'applied' AND body IS NOT NULL`
           const rows = yield* sql<WebhookDeliveryRow>`SELECT ${columns} FROM webhook_deliveries WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`
           return rows[0] === undefined ? undefined : summaryOfRow(rows[0])
         })).pipe(asPersistenceError("ask for a delivery to be tried again"))

@@ -24,7 +24,10 @@ export interface KeptDelivery {
   /** When the outcome last changed (a parked delivery dies counting from it). */
   readonly updatedAt: string
   readonly waitingFor?: string | undefined
-  /** Kept while the delivery may be applied again (parked, refused, dead); dropped once applied. Read only for replays. */
+  /**
+   * Kept while the delivery may be applied again (parked, refused, dead); dropped once applied, and once refused or dead
+   * for the receiver's retention period (eraseSettledBodies.ts). Read only for replays.
+   */
   readonly body?: string | undefined
 }
 
@@ -86,6 +89,7 @@ const text = (value: unknown) => (typeof value === "string" ? value : undefined)
 export const deliverySummaryOf = (delivery: KeptDelivery): DeliverySummary => {
   const { body, listed } = delivery.answer
   const code = text(body.code)
+  const erasedAt = text(body.erasedAt)
   const message = listed ?? (code === undefined ? (text(body.detail) ?? text(body.title)) : text(body.title))
   return {
     deliveryId: delivery.deliveryId,
@@ -96,6 +100,7 @@ export const deliverySummaryOf = (delivery: KeptDelivery): DeliverySummary => {
     updatedAt: delivery.updatedAt,
     ...(delivery.waitingFor === undefined ? {} : { waitingFor: delivery.waitingFor }),
     ...(code === undefined ? {} : { code }),
-    ...(message === undefined ? {} : { message })
+    ...(message === undefined ? {} : { message }),
+    ...(erasedAt === undefined ? {} : { erasedAt })
   }
 }
