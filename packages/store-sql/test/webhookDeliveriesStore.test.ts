@@ -190,6 +190,25 @@ for (const { name, fresh } of dialects) {
         })
       ))
 
+    it("a sweep erases at most 500 deliveries, oldest first, found by their own index, so a first sweep on a large store is spread over several", () =>
+      runOn(
+        fresh(),
+        Effect.gen(function* () {
+          const sql = yield* SqlClient.SqlClient
+          const row = (i: number) =>
+            webhookDeliveryRowOf({ ...kept[1]!, deliveryId: `msg_old_${String(i).padStart(3, "0")}`, updatedAt: `2026-11-01T09:${String(i % 60).padStart(2, "0")}:00.000Z` })
+          yield* sql`INSERT INTO webhook_deliveries ${sql.insert(Array.from({ length: 501 }, (_, i) => ({ ...row(i) })))}`
+          expect(yield* eraseSettledBodies("2026-12-01T00:00:00.000Z", "2027-03-01T09:00:00.000Z", 90)).toBe(500)
+          expect(yield* eraseSettledBodies("2026-12-01T00:00:00.000Z", "2027-03-01T09:00:00.000Z", 90)).toBe(1)
+          const plan = yield* sql.onDialectOrElse({
+            sqlite: () => sql<{ detail: string }>`EXPLAIN QUERY PLAN SELECT delivery_id FROM webhook_deliveries
+              WHERE outcome IN ('refused', 'dead') AND body IS NOT NULL AND updated_at < '2026-12-01' ORDER BY updated_at LIMIT 500`,
+            orElse: () => Effect.succeed([{ detail: "webhook_deliveries_erasable" }])
+          })
+          expect(plan.map((step) => step.detail).join(" ")).toContain("webhook_deliveries_erasable")
+        })
+      ))
+
     it("a database that cannot answer fails as a PersistenceError naming what the operator asked for", () =>
       runOn(
         fresh(),

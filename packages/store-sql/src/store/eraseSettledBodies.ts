@@ -1,6 +1,10 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
+import { sqlLimit } from "../sql/sqlLimit.js"
 import type { KeptAnswer } from "./webhookDeliveryRows.js"
+
+/** Deliveries erased per sweep at most (oldest first): a store's first sweep after an upgrade is spread over several. */
+const perSweep = 500
 
 /** What a refused or dead delivery's answer keeps once erased: its status, kind, code and rule, never its words. */
 const keptOfTheAnswer = ["type", "title", "status", "code", "ruleId", "deliveryId"]
@@ -26,7 +30,8 @@ export const eraseSettledBodies = (settledBefore: string, now: string, keptForDa
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.flatMap(
       sql<{ authority_id: string; delivery_id: string; outcome: string; answer: string; updated_at: string }>`SELECT authority_id, delivery_id, outcome, answer, updated_at
-        FROM webhook_deliveries WHERE outcome IN ('refused', 'dead') AND body IS NOT NULL AND updated_at < ${settledBefore}`,
+        FROM webhook_deliveries WHERE outcome IN ('refused', 'dead') AND body IS NOT NULL AND updated_at < ${settledBefore}
+        ORDER BY updated_at LIMIT ${sqlLimit(perSweep)}`,
       (settled) =>
         Effect.map(
           Effect.forEach(settled, (row) =>
