@@ -8,8 +8,7 @@ import {
   PlacementKind,
   type Referral,
   Role,
-  type RuleId,
-  timescalesRuleOf
+  reviewRuleOf
 } from "@carepanel/core"
 import { Effect, Schema } from "effect"
 import type { Choice, Field, Values } from "../ui/Form.js"
@@ -41,12 +40,6 @@ const actionCount = (values: Values): number => {
   return Math.min(maxActions, last + 2)
 }
 
-/**
- * The rule a review date is diarised under, from the authority's own policy: its rule for returns to panel
- * (LIN-7), else the rule its decisions' timescales come from (CPR-10, LIN-5), else Carepanel's default
- * (DEF-RECORD-TIMESCALES): never another authority's rule.
- */
-export const reviewRuleOf = (policy: AuthorityPolicy): RuleId => policy.decision.returnWaivableByCaseNote ?? timescalesRuleOf(policy.decision)
 
 /** CPR-6: who else would fund the child's care, in the core's words ("joint funding with Health"); none by default. */
 const sharedFundingPartners: ReadonlyArray<ReadonlyArray<FundingPartner>> = [["health"], ["sen"], ["sen", "health"]]
@@ -123,7 +116,7 @@ export const decisionFields = (policy: AuthorityPolicy, request: Referral, value
         ]
       : []),
     ...sharedFundingFields(policy),
-    { key: "reviewWeeks", label: "Review: back to panel within (weeks)", hint: `${reviewRuleOf(policy)}; empty if none` },
+    { key: "reviewWeeks", label: "Review: back to panel within (weeks)", hint: `${reviewRuleOf(policy.decision)}; empty if none` },
     ...actions.flat()
   ]
 }
@@ -174,7 +167,7 @@ export const decisionContentOf = (policy: AuthorityPolicy, request: Referral, va
       : {}),
     ...sharedFundingOf(values),
     actions: actionsOf(values, actionId),
-    ...(review === undefined ? {} : { returnToPanel: { withinWeeks: Number(review), ruleId: reviewRuleOf(policy) } })
+    ...(review === undefined ? {} : { returnToPanel: { withinWeeks: Number(review), ruleId: reviewRuleOf(policy.decision) } })
   }
   return Schema.decodeUnknown(DecisionContent)(raw).pipe(Effect.mapError((error) => invalidInput(error)))
 }

@@ -41,6 +41,11 @@ export const DecisionPolicy = Schema.Struct({
    * DEF-RECORD-TIMESCALES, since a date the panel recorded is still a date someone must meet.
    */
   timescalesRuleId: Schema.optional(RuleId),
+  /**
+   * The rule a date to return to panel is diarised under where it is not the timescales' (CPR-10: the record holds the
+   * "dates for review" but gives actions no dates); absent: the return rule (LIN-7), else the timescales' rule.
+   */
+  reviewRuleId: Schema.optional(RuleId),
   /** CPR-10: a decision at panel records the highlights of the presentation and discussion. */
   highlightsRuleId: Schema.optional(RuleId),
   /** Minutes in Signs of Safety form (LIN-5). */
@@ -70,6 +75,10 @@ export const DecisionPolicy = Schema.Struct({
 export type DecisionPolicy = typeof DecisionPolicy.Type
 
 export const timescalesRuleOf = (decision: DecisionPolicy): RuleId => decision.timescalesRuleId ?? "DEF-RECORD-TIMESCALES"
+
+/** The rule a return to panel is diarised under: the review rule, else the return rule (LIN-7), else the timescales'. */
+export const reviewRuleOf = (decision: DecisionPolicy): RuleId =>
+  decision.reviewRuleId ?? decision.returnWaivableByCaseNote ?? timescalesRuleOf(decision)
 
 /**
  * A request type the rule lets be agreed outside panel only in one narrow case (LIN-11: expenditure only as tripartite

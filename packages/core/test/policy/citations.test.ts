@@ -64,7 +64,7 @@ const seedSupports: Partial<Record<keyof typeof seedRules, ReadonlyArray<string>
   "CPR-6": ["decision.complexNeedsReferral.ruleId"],
   "CPR-7": ["disagreement.dissentRuleId"],
   "CPR-9": ["sitting.papersToMembers.ruleId"],
-  "CPR-10": ["decision.highlightsRuleId"],
+  "CPR-10": ["decision.highlightsRuleId", "decision.reviewRuleId"],
   "CPR-11": ["sitting.record.draftToChair.ruleId", "sitting.record.finalFromChair.ruleId", "sitting.record.uploadEachChild.ruleId", "decision.signOff[].ruleId"],
   "LIN-1": ["panels[].ruleId", "decision.chairIndependence.ruleId"],
   "LIN-2": ["referral.criteria[].ruleId", "referral.inScope.ruleId"],

@@ -68,8 +68,10 @@ export const carePlanning: AuthorityPolicyInput = {
     // CPR-11: the chair checks and returns the final record; the vice chair (CPR-1) does so in their absence.
     signOff: [{ ruleId: "CPR-11", roles: ["panel_chair", "vice_chair"], bySittingChair: true }],
     // CPR-10's record holds "recommended actions" and "dates for review", but sets no date for an action: an action's
-    // due date, and accommodation agreed for so many weeks, run as clocks under DEF-RECORD-TIMESCALES (the default).
+    // due date, and accommodation agreed for so many weeks, run as clocks under DEF-RECORD-TIMESCALES (the default);
+    // a date for review the panel sets is CPR-10's.
     highlightsRuleId: "CPR-10",
+    reviewRuleId: "CPR-10",
     automaticReviews: [],
     fgcReferralEscalations: [],
     complexNeedsReferral: {
