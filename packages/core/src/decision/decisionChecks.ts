@@ -1,7 +1,7 @@
 import { formatDate } from "../calendar/format.js"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { type CaseToConfirm, outsidePanelRecordRuleOf } from "../policy/DecisionPolicy.js"
+import { type CaseToConfirm, outsidePanelRecordRuleOf, reviewRuleOf, timescalesRuleOf } from "../policy/DecisionPolicy.js"
 import { type CitingPolicy, citation } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Role } from "../shared/roles.js"
@@ -47,6 +47,14 @@ export const contentGaps = (
       gaps.push({ field: `agreed.${field}`, label: agreedFieldLabel[field], ...cite(agreedRule) })
     }
   }
+  const returnRule = content.returnToPanel?.ruleId
+  if (returnRule !== undefined && !reviewRulesOf(policy).includes(returnRule)) {
+    gaps.push({
+      field: "returnToPanel.ruleId",
+      label: `its return to panel under this authority's own rule for it, not ${citation(returnRule, policy)}`,
+      ruleId: reviewRuleOf(policy.decision)
+    })
+  }
   for (const [i, action] of content.actions.entries()) {
     if (action.dueDate < heardOn) {
       gaps.push({ field: `actions[${i}].dueDate`, label: `a due date for "${action.description}" on or after the day of the decision, ${formatDate(heardOn)}` })
@@ -54,6 +62,14 @@ export const contentGaps = (
   }
   return gaps
 }
+
+/** The rules a return to panel may be diarised under at this authority: its own, never another's (citing honestly). */
+const reviewRulesOf = (policy: AuthorityPolicy): ReadonlyArray<RuleId> => [
+  reviewRuleOf(policy.decision),
+  timescalesRuleOf(policy.decision),
+  ...(policy.decision.returnWaivableByCaseNote === undefined ? [] : [policy.decision.returnWaivableByCaseNote]),
+  ...policy.decision.automaticReviews.map((review) => review.ruleId)
+]
 
 /** What an agreement outside panel records besides its content (LIN-11). */
 export interface OutsidePanelRecord {

@@ -52,3 +52,27 @@ describe("decision decider: who agrees outside panel for a request of several ty
     expect(recorded.events()).toMatchObject([{ agreementsNeeded: [{ anyOf: ["assistant_director"] }] }])
   })
 })
+
+describe("decision decider: the rule a return to panel cites is the authority's own", () => {
+  const nso = decisionsAt("north-somerset")
+  const record = (ruleId: string) =>
+    nso.spec.given([]).when(
+      nso.cmd("administrator", {
+        _tag: "RecordDecision",
+        decisionId,
+        subject: subject(),
+        sitting: heldSitting("north-somerset"),
+        content: content({ outcome: "decline", agreed: {}, minutes: undefined, returnToPanel: { withinWeeks: 6, ruleId } })
+      })
+    )
+
+  it("DEF-RECORD-TIMESCALES: at North Somerset a return cites its own rule; Lincolnshire's LIN-7 is refused, naming the rule to cite", () => {
+    expect(record("DEF-RECORD-TIMESCALES").state()).toMatchObject({ content: { returnToPanel: { withinWeeks: 6, ruleId: "DEF-RECORD-TIMESCALES" } } })
+    const refused = record("LIN-7")
+    expect(refused.refusal()).toMatchObject({
+      _tag: "IncompleteDecision",
+      missing: [{ field: "returnToPanel.ruleId", ruleId: "DEF-RECORD-TIMESCALES" }],
+      message: expect.stringContaining("its return to panel under this authority's own rule for it, not LIN-7")
+    })
+  })
+})
