@@ -55,7 +55,7 @@ describe("decision decider: who agrees outside panel for a request of several ty
 
 describe("decision decider: the rule a return to panel cites is the authority's own", () => {
   const nso = decisionsAt("north-somerset")
-  const record = (ruleId: string) =>
+  const record = (ruleId: "DEF-RECORD-TIMESCALES" | "LIN-7") =>
     nso.spec.given([]).when(
       nso.cmd("administrator", {
         _tag: "RecordDecision",
