@@ -4,7 +4,7 @@ export { ConfigError, dataDirOf, type Env, intSetting, invocationDir, isProducti
 export { loadPolicy, policiesFromEnv, policiesLayer } from "./policies.js"
 export { nextId, RandomIds } from "./randomIds.js"
 export { atMostEvery } from "./atMostEvery.js"
-export { withoutValues } from "./withoutValues.js"
+export { jsonLoggerTo, type Level, type LogSink, logEntry } from "./jsonLog.js"
 export { flushEvery, flushIntervalMs } from "./flushEvery.js"
 export { type Admission, type RateLimit, RateLimiter } from "./rateLimiter.js"
 export { defaultStreamCapTiming, StreamCap, type StreamCapTiming } from "./streamCap.js"

@@ -1,9 +1,9 @@
 import { fc, test } from "@fast-check/vitest"
-import { Effect, Logger, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { withoutValues } from "../src/withoutValues.js"
+import { jsonLoggerTo } from "../src/jsonLog.js"
 
-/** The JSON line Effect's logger writes for a failure to decode `stored`, through `withoutValues`. */
+/** The JSON line the apps' logger (`jsonLoggerTo`) writes for a failure to decode `stored`. */
 const loggedFailureToDecode = (schema: Schema.Schema<any, any>, stored: unknown): string => {
   const lines: string[] = []
   const failure = Schema.decodeUnknownEither(schema, { errors: "all" })(stored)
@@ -11,7 +11,7 @@ const loggedFailureToDecode = (schema: Schema.Schema<any, any>, stored: unknown)
   Effect.runSync(
     Effect.logError("unexpected error").pipe(
       Effect.annotateLogs({ detail: `ParseError: ${failure.left.message}` }),
-      Effect.provide(Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, (line) => lines.push(withoutValues(line)))))
+      Effect.provide(jsonLoggerTo((line) => lines.push(line)))
     )
   )
   return lines.join("\n")

@@ -1,19 +1,2 @@
-import { withoutValues } from "@carepanel/app-kit"
-import { Effect, Logger, LogLevel } from "effect"
-
-/** Where log lines go: stderr in the running app, an array in the tests. */
-export type LogSink = (line: string) => void
-
-/**
- * Effect's JSON logger writing to `sink`: one object per line, every value escaped by JSON, so a staff name
- * with CR, LF or NUL in it stays inside its string and cannot forge a line; never a value a record failed to decode with.
- */
-export const jsonLoggerTo = (sink: LogSink) => Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, (line) => sink(withoutValues(line))))
-
-export type Level = "Info" | "Warning" | "Error"
-
-/** One entry through Effect's logger, from code that runs outside the app's runtime (the HTTP handlers). */
-export const logEntry = (sink: LogSink, level: Level, message: string, annotations: Readonly<Record<string, unknown>>): void =>
-  Effect.runSync(
-    Effect.logWithLevel(LogLevel.fromLiteral(level), message).pipe(Effect.annotateLogs({ ...annotations }), Effect.provide(jsonLoggerTo(sink)))
-  )
+/** The API's log lines: app-kit's JSON logger, shared with the receiver and the terminal UI. */
+export { jsonLoggerTo, type Level, type LogSink, logEntry } from "@carepanel/app-kit"

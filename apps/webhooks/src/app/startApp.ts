@@ -1,6 +1,6 @@
 import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { atMostEvery, flushEvery, flushIntervalMs, observeHttpServer, type RateLimit, RateLimiter, routeNamer, type TelemetrySettings, telemetryOrOff, withoutValues } from "@carepanel/app-kit"
+import { atMostEvery, flushEvery, flushIntervalMs, observeHttpServer, type RateLimit, RateLimiter, routeNamer, type TelemetrySettings, telemetryOrOff, jsonLoggerTo } from "@carepanel/app-kit"
 import { serve } from "@hono/node-server"
 import { type AuthorityPolicy, dispatcherConfig, type Notifier, RateCounters, runDispatcher } from "@carepanel/core"
 import { GroupedWrites, type StoreServices } from "@carepanel/store-sql"
@@ -63,9 +63,8 @@ export interface RunningReceiver {
 /** Builds the runtime (store, ports, use cases) and the Hono app, starts the sweep of parked deliveries, listens. */
 export const startReceiver = async (options: ReceiverOptions): Promise<RunningReceiver> => {
   const layer = receiverLayer({ store: options.store, policies: options.policies, notifier: options.notifier, traced: options.telemetry !== undefined })
-  // Effect's JSON logger: every value escaped, so a path segment holding CR or LF cannot forge a line; never a value a record failed to decode with.
-  const write = options.log ?? ((line: string) => console.error(line))
-  const json = Logger.replace(Logger.defaultLogger, Logger.map(Logger.jsonLogger, (line) => write(withoutValues(line))))
+  // app-kit's JSON logger: a path segment holding CR or LF cannot forge a line; no value a record failed to decode with.
+  const json = jsonLoggerTo(options.log ?? ((line: string) => console.error(line)))
   const runtime = ManagedRuntime.make(Layer.mergeAll(layer, json, Logger.minimumLogLevel(options.logLevel ?? LogLevel.Info), telemetryOrOff(options.telemetry)))
   const built = await runtime.runPromiseExit(Effect.map(GroupedWrites, (writes) => writes.transaction))
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
