@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
-const appDir = fileURLToPath(new URL("..", import.meta.url))
+const thisAppDir = fileURLToPath(new URL("..", import.meta.url))
 
 export interface ChildServer {
   readonly url: string
+  /** Its process id: the benches read its CPU time from /proc. */
+  readonly pid: number
   readonly stop: () => Promise<void>
 }
 
@@ -12,7 +14,12 @@ export interface ChildServer {
  * Starts a server script in its own process (its own core) and waits for the line that gives its URL. `nodeArgs`
  * go to node before the script (e.g. `--cpu-prof`).
  */
-export const startChild = (script: string, env: Readonly<Record<string, string>> = {}, nodeArgs: ReadonlyArray<string> = []): Promise<ChildServer> =>
+export const startChild = (
+  script: string,
+  env: Readonly<Record<string, string>> = {},
+  nodeArgs: ReadonlyArray<string> = [],
+  appDir = thisAppDir
+): Promise<ChildServer> =>
   new Promise((resolve, reject) => {
     const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--conditions=@carepanel/source", "--import", "tsx", script], {
       cwd: appDir,
@@ -28,6 +35,7 @@ export const startChild = (script: string, env: Readonly<Record<string, string>>
         child.stdout?.resume()
         resolve({
           url: match[1]!,
+          pid: child.pid!,
           stop: () =>
             new Promise((done) => {
               child.once("exit", () => done())
@@ -45,9 +53,9 @@ export const startChild = (script: string, env: Readonly<Record<string, string>>
 
 /**
  * The real API (src/main.ts) on the SQLite file under `dataDir`, at the store's default synchronous=FULL, with no
- * demonstration seed and the deadline watcher idle.
+ * demonstration seed and the deadline watcher idle; from this checkout, or from the API's folder `appDir` of another.
  */
-export const startApi = (dataDir: string, nodeArgs: ReadonlyArray<string> = [], extraEnv: Readonly<Record<string, string>> = {}) =>
+export const startApi = (dataDir: string, nodeArgs: ReadonlyArray<string> = [], extraEnv: Readonly<Record<string, string>> = {}, appDir?: string) =>
   startChild(
     "src/main.ts",
     {
@@ -60,5 +68,6 @@ export const startApi = (dataDir: string, nodeArgs: ReadonlyArray<string> = [], 
       PORT: "0",
       ...extraEnv
     },
-    nodeArgs
+    nodeArgs,
+    appDir
   )

@@ -1,5 +1,4 @@
-import { execSync } from "node:child_process"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { preset } from "@carepanel/core"
@@ -7,6 +6,7 @@ import { staffOf } from "@carepanel/core/testing"
 import { loadDevKeys, signDevToken } from "../src/auth/devKeys.js"
 import { createDraftMutation, submitMutation } from "./documents.js"
 import { load } from "./load.js"
+import { cpuMsOf } from "./processCpu.js"
 import { draftId, seedSqliteStore } from "./seedStore.js"
 import { startApi } from "./servers.js"
 
@@ -23,28 +23,21 @@ const submits = Number(process.env.BENCH_SUBMITS ?? 400)
 const draftSeconds = Number(process.env.BENCH_DRAFT_SECONDS ?? 8)
 const warmSubmits = 40
 
-/** CPU milliseconds (user + system) the process has used so far. */
-const cpuMsOf = (pid: string) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")
-  return (Number(fields[11]) + Number(fields[12])) * 10
-}
-
 const main = async () => {
   await seedSqliteStore(dataDir, policy, 0, submits + warmSubmits, 0)
   const keys = await loadDevKeys(dataDir)
   const worker = await signDevToken(keys, { authorityId: policy.authority.id, roles: ["social_worker"], personId: staff.socialWorker.personId, name: staff.socialWorker.name })
   const api = await startApi(dataDir)
   try {
-    const pid = execSync(`ps -o pid=,args= --ppid ${process.pid}`).toString().split("\n").find((line) => line.includes("src/main.ts"))!.trim().split(/\s+/)[0]!
     let submitted = 0
     let drafts = 0
     await load({ url: api.url, token: worker, connections: 4, body: () => submitMutation(draftId(submitted++)), amount: warmSubmits })
-    let cpu = cpuMsOf(pid)
+    let cpu = cpuMsOf(api.pid)
     const submit = await load({ url: api.url, token: worker, connections: 10, body: () => submitMutation(draftId(submitted++)), amount: submits })
-    const submitCpu = (cpuMsOf(pid) - cpu) / submit.requests
-    cpu = cpuMsOf(pid)
+    const submitCpu = (cpuMsOf(api.pid) - cpu) / submit.requests
+    cpu = cpuMsOf(api.pid)
     const create = await load({ url: api.url, token: worker, connections: 50, body: () => createDraftMutation(policy, drafts++), duration: draftSeconds })
-    const createCpu = (cpuMsOf(pid) - cpu) / create.requests
+    const createCpu = (cpuMsOf(api.pid) - cpu) / create.requests
     console.log(`API writes (SQLite synchronous=FULL, load average ${loadavg()[0]!.toFixed(1)})`)
     console.log("| operation | req/s | p50 / p99 ms | API CPU ms a request | not 2xx |\n| --- | --- | --- | --- | --- |")
     for (const [name, result, perRequest] of [["submit a request, 10 connections", submit, submitCpu], ["create a draft, 50 clients", create, createCpu]] as const) {

@@ -9,7 +9,7 @@ afterAll(removeTempDirs)
 
 /**
  * With the tracer off, as the apps run without telemetry: the write path's statements and savepoints then run straight
- * on the transaction's connection (`onOpenTransaction`, writeTransaction's `savepoint`). The other SQLite tests keep
+ * on the transaction's connection (`directly`, writeTransaction's `savepoint`). The other SQLite tests keep
  * Effect's default (tracer on), which runs them through @effect/sql as with telemetry.
  */
 const tracerOffSqliteLayer = () => Layer.merge(freshSqliteLayer(), Layer.setTracerEnabled(false))

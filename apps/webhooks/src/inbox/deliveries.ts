@@ -1,5 +1,5 @@
 import type { WebhookOutcome } from "@carepanel/core"
-import { deliveryColumnsWithoutBody, type KeptAnswer, type KeptDelivery, keptDeliveryOf, onOpenTransaction, type WebhookDeliveryRow, webhookDeliveryRowOf } from "@carepanel/store-sql"
+import { deliveryColumnsWithoutBody, type KeptAnswer, type KeptDelivery, keptDeliveryOf, directly, type WebhookDeliveryRow, webhookDeliveryRowOf } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { dead } from "./answer.js"
@@ -11,7 +11,7 @@ export type DeliveryRow = KeptDelivery
 export const findDelivery = (authorityId: string, deliveryId: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
-      onOpenTransaction(
+      directly(
         sql,
         sql<WebhookDeliveryRow>`SELECT ${sql.literal(deliveryColumnsWithoutBody)} FROM webhook_deliveries WHERE authority_id = ${authorityId} AND delivery_id = ${deliveryId}`
       ),
@@ -20,7 +20,7 @@ export const findDelivery = (authorityId: string, deliveryId: string) =>
   )
 
 export const insertDelivery = (delivery: KeptDelivery) =>
-  Effect.flatMap(SqlClient.SqlClient, (sql) => onOpenTransaction(sql, sql`INSERT INTO webhook_deliveries ${sql.insert({ ...webhookDeliveryRowOf(delivery) })}`))
+  Effect.flatMap(SqlClient.SqlClient, (sql) => directly(sql, sql`INSERT INTO webhook_deliveries ${sql.insert({ ...webhookDeliveryRowOf(delivery) })}`))
 
 /**
  * A kept delivery applied, refused or parked again later, with what it is answered now: a repeat of its id hears
@@ -49,7 +49,7 @@ export const replaysRequested = (limit: number) =>
 export const parkedFor = (authorityId: string, waitingFor: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
-      onOpenTransaction(
+      directly(
         sql,
         sql<WebhookDeliveryRow>`SELECT * FROM webhook_deliveries WHERE authority_id = ${authorityId} AND outcome = 'parked'
           AND waiting_for = ${waitingFor} ORDER BY received_at, delivery_id`

@@ -1,4 +1,4 @@
-import { onOpenTransaction } from "@carepanel/store-sql"
+import { directly } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 
@@ -16,7 +16,7 @@ export const waitingKey = (key: ReferenceKey) => `${key.sourceId}/${key.recordTy
 export const findReference = (key: ReferenceKey) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
-      onOpenTransaction(
+      directly(
         sql,
         sql<{ record_id: string }>`SELECT record_id FROM source_references WHERE authority_id = ${key.authorityId}
           AND source_id = ${key.sourceId} AND record_type = ${key.recordType} AND reference = ${key.reference}`
@@ -27,7 +27,7 @@ export const findReference = (key: ReferenceKey) =>
 
 export const insertReference = (key: ReferenceKey, recordId: string, deliveryId: string) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
-    onOpenTransaction(
+    directly(
       sql,
       sql`INSERT INTO source_references ${sql.insert({
         authority_id: key.authorityId,

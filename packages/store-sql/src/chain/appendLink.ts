@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
-import { onOpenTransaction } from "../sql/onOpenTransaction.js"
+import { directly } from "../sql/directly.js"
 import { bySeq, type ChainLog, chainGenesis, type LinkedRow, linkHead, linkMessage } from "./chainLink.js"
 import type { PendingLink } from "./pendingLinks.js"
 import { type SigningKey, signText } from "./signingKey.js"
@@ -9,7 +9,7 @@ import { type SigningKey, signText } from "./signingKey.js"
 export const lastLinkHead = (log: ChainLog) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
-      onOpenTransaction(sql, sql<{ head: string }>`SELECT head FROM chain_links WHERE log = ${log} ORDER BY last_seq DESC LIMIT 1`),
+      directly(sql, sql<{ head: string }>`SELECT head FROM chain_links WHERE log = ${log} ORDER BY last_seq DESC LIMIT 1`),
       (rows) => rows[0]?.head ?? chainGenesis
     )
   )
@@ -45,7 +45,7 @@ export const writeLinks = (key: SigningKey, links: ReadonlyArray<PendingLink>) =
         return row
       })
       for (let i = 0; i < rows.length; i += linksPerInsert) {
-        yield* onOpenTransaction(sql, sql`INSERT INTO chain_links ${sql.insert(rows.slice(i, i + linksPerInsert))}`)
+        yield* directly(sql, sql`INSERT INTO chain_links ${sql.insert(rows.slice(i, i + linksPerInsert))}`)
       }
     }
   })

@@ -2,6 +2,7 @@ import { SqlClient } from "@effect/sql"
 import { SqlError } from "@effect/sql/SqlError"
 import type { Connection as SqlConnection } from "@effect/sql/SqlConnection"
 import { Context, Effect, Exit, FiberRef, Option, Scope } from "effect"
+import { sqliteConnectionOf, whileTransaction } from "./directly.js"
 import { driverMessage, isClosedDatabase, isSqlError } from "./driverMessage.js"
 import { retryWhileBusy, WriteLockWait } from "./writeLockWait.js"
 
@@ -53,8 +54,10 @@ const savepoint = <A, E, R>(
 export const makeWriteTransaction = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const wait = yield* WriteLockWait
+  const sqliteConnection = yield* sql.onDialectOrElse({ sqlite: () => sqliteConnectionOf(sql), orElse: () => Effect.succeed(undefined) })
   return sql.onDialectOrElse({
     sqlite: (): WriteTransaction => {
+      const shared = sqliteConnection!
       // `execute`, not `executeUnprepared`: the driver's statement cache keeps these few texts prepared, where
       // preparing them again at every transaction and savepoint was a tenth of a statement's cost.
       const begin = (conn: SqlConnection) => conn.execute("BEGIN IMMEDIATE", [], undefined)
@@ -107,7 +110,8 @@ export const makeWriteTransaction = Effect.gen(function* () {
         Effect.withFiberRuntime((fiber) => {
           const open = Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)
           const traced = fiber.getFiberRef(FiberRef.currentTracerEnabled)
-          if (open._tag === "None") return waitingForTheLock(failedCommitAsError(traced ? transaction(effect) : outermost(effect, fiber.currentContext)))
+          // Counted while it waits for the lock too: statements outside it then wait for the connection (directly.ts).
+          if (open._tag === "None") return whileTransaction(shared, waitingForTheLock(failedCommitAsError(traced ? transaction(effect) : outermost(effect, fiber.currentContext))))
           return traced ? transaction(effect) : savepoint(effect, fiber.currentContext, open.value)
         })
     },

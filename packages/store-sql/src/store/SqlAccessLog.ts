@@ -4,7 +4,7 @@ import { Clock, Effect } from "effect"
 import { bySeq, linkedColumns, linkedRowOf } from "../chain/chainLink.js"
 import { addLink } from "../chain/pendingLinks.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
-import { onOpenTransaction } from "../sql/onOpenTransaction.js"
+import { directly } from "../sql/directly.js"
 import type { GroupCommit } from "./groupCommit.js"
 
 interface Row {
@@ -46,7 +46,7 @@ export const makeSqlAccessLog = (groupCommit: GroupCommit) =>
   const insertLinked = (entries: ReadonlyArray<AccessRecord>) =>
     Effect.gen(function* () {
       yield* lock
-      const written = yield* onOpenTransaction(sql, sql<Record<string, unknown>>`INSERT INTO access_log ${sql.insert(
+      const written = yield* directly(sql, sql<Record<string, unknown>>`INSERT INTO access_log ${sql.insert(
         entries.map((entry) => ({
           authority_id: entry.authorityId,
           person_id: entry.personId,

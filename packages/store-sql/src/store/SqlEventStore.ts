@@ -2,7 +2,7 @@ import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
 import { type AppendResult, type Commit, ConcurrencyConflict, changeFeed, EventStore, positionFeed, type ReadAllOptions, streamIdOf } from "@carepanel/core"
 import { Effect, Option } from "effect"
-import { onOpenTransaction } from "../sql/onOpenTransaction.js"
+import { directly } from "../sql/directly.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
 import { appendCommit, streamHead } from "./appendCommit.js"
@@ -70,10 +70,12 @@ export const makeSqlEventStore = (groupCommit: GroupCommit, changeOptions: Chang
       )
 
     const readAll = ({ after, limit, authorityId }: ReadAllOptions) =>
-      (authorityId === undefined
-        ? sql<EventRow>`SELECT ${columns} FROM events WHERE position > ${after}
+      directly(
+        sql,
+        authorityId === undefined
+          ? sql<EventRow>`SELECT ${columns} FROM events WHERE position > ${after}
             ORDER BY position LIMIT ${sqlLimit(limit)}`
-        : sql<EventRow>`SELECT ${columns} FROM events WHERE authority_id = ${authorityId} AND position > ${after}
+          : sql<EventRow>`SELECT ${columns} FROM events WHERE authority_id = ${authorityId} AND position > ${after}
             ORDER BY position LIMIT ${sqlLimit(limit)}`
       ).pipe(
         Effect.map((rows) => rows.map(toStoredEvent)),
@@ -91,7 +93,7 @@ export const makeSqlEventStore = (groupCommit: GroupCommit, changeOptions: Chang
       appendAll,
       // Inside a write transaction (a command's load in the webhook receiver's delivery) on the transaction's connection.
       readStream: (stream, options) =>
-        onOpenTransaction(
+        directly(
           sql,
           sql<EventRow>`SELECT ${columns} FROM events WHERE stream_id = ${streamIdOf(stream)} AND version > ${options?.after ?? 0}
             ORDER BY version`

@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { Clock, Effect, Option } from "effect"
-import { onOpenTransaction } from "../sql/onOpenTransaction.js"
+import { directly } from "../sql/directly.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
 import { Inbox } from "./Inbox.js"
@@ -11,7 +11,7 @@ export const makeSqlInbox = (writeTransaction: WriteTransaction) =>
   return Inbox.of({
     markProcessed: (authorityId, messageId) =>
       Effect.flatMap(Clock.currentTimeMillis, (now) => {
-        const claim = onOpenTransaction(
+        const claim = directly(
           sql,
           sql<{ message_id: string }>`INSERT INTO inbox (authority_id, message_id, processed_at)
             VALUES (${authorityId}, ${messageId}, ${new Date(now).toISOString()})

@@ -1,6 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import { type AuthorityId, type ReadModelQuery, type ReadModelRow, ReadModels } from "@carepanel/core"
 import { Effect } from "effect"
+import { directly } from "../sql/directly.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
 import { filterKey } from "./indexEntries.js"
@@ -61,13 +62,16 @@ export const makeSqlReadModels = Effect.gen(function* () {
 
   return ReadModels.of({
     get: (collection, authorityId, id) =>
-      sql<Row>`SELECT collection, authority_id, id, index_fields, doc FROM read_models
-        WHERE collection = ${collection} AND authority_id = ${authorityId} AND id = ${id}`.pipe(
+      directly(
+        sql,
+        sql<Row>`SELECT collection, authority_id, id, index_fields, doc FROM read_models
+          WHERE collection = ${collection} AND authority_id = ${authorityId} AND id = ${id}`
+      ).pipe(
         Effect.map((rows) => (rows[0] === undefined ? undefined : toReadModelRow(rows[0]))),
         asPersistenceError("read the record")
       ),
     query: (input) =>
-      query(input).pipe(
+      directly(sql, query(input)).pipe(
         Effect.map((rows) => rows.map(toReadModelRow)),
         asPersistenceError("search the records")
       )

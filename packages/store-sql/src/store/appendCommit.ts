@@ -5,7 +5,7 @@ import { canonicalJson } from "../chain/canonicalJson.js"
 import { linkedRowOf } from "../chain/chainLink.js"
 import { eventHash, genesisHash } from "../chain/eventHash.js"
 import { addLink } from "../chain/pendingLinks.js"
-import { onOpenTransaction } from "../sql/onOpenTransaction.js"
+import { directly } from "../sql/directly.js"
 import { changesChannel } from "./changeSignal.js"
 import { writeNotifications } from "./writeNotifications.js"
 import { writeReadModels } from "./writeReadModels.js"
@@ -82,7 +82,7 @@ export const appendCommit = (commit: Commit) =>
           streamHead(streamId)
         ),
       orElse: () =>
-        onOpenTransaction(
+        directly(
           sql,
           sql<ClaimedRow>`UPDATE event_head SET last_position = last_position + ${count}
             WHERE id = 1 RETURNING last_position, ${headColumns(sql, streamId)}`
@@ -98,7 +98,7 @@ export const appendCommit = (commit: Commit) =>
     }
     const recordedAt = new Date(yield* Clock.currentTimeMillis).toISOString()
     const rows = eventRowsOf(commit, head, lastPosition - count + 1, recordedAt)
-    if (rows.length > 0) yield* onOpenTransaction(sql, sql`INSERT INTO events ${sql.insert(rows)}`)
+    if (rows.length > 0) yield* directly(sql, sql`INSERT INTO events ${sql.insert(rows)}`)
     yield* addLink("events", streamId, rows.map((row) => linkedRowOf("events", row)), recordedAt)
     yield* writeReadModels(commit.readModels)
     yield* writeNotifications(commit.notifications, recordedAt)

@@ -1,7 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import { type Notification, notificationChannels } from "@carepanel/core"
 import { Effect } from "effect"
-import { onOpenTransaction } from "../sql/onOpenTransaction.js"
+import { directly } from "../sql/directly.js"
 
 /** The channels as a table of constants (`SELECT 'email' AS channel UNION ALL ...`): the core's own literals. */
 const channelsTable = notificationChannels.map((channel) => `SELECT '${channel}' AS channel`).join(" UNION ALL ")
@@ -14,7 +14,7 @@ export const writeNotifications = (notifications: ReadonlyArray<Notification>, n
   Effect.gen(function* () {
     if (notifications.length === 0) return
     const sql = yield* SqlClient.SqlClient
-    yield* onOpenTransaction(
+    yield* directly(
       sql,
       sql`INSERT INTO outbox ${sql.insert(
       notifications.map((notification) => ({
@@ -28,7 +28,7 @@ export const writeNotifications = (notifications: ReadonlyArray<Notification>, n
       }))
     )} ON CONFLICT (id) DO NOTHING`
     )
-    yield* onOpenTransaction(
+    yield* directly(
       sql,
       sql`INSERT INTO outbox_deliveries (seq, channel, state, attempts, next_attempt_at)
         SELECT outbox.seq, channels.channel, 'pending', 0, ${now} FROM outbox CROSS JOIN (${sql.literal(channelsTable)}) AS channels

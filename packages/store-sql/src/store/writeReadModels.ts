@@ -2,7 +2,7 @@ import { SqlClient } from "@effect/sql"
 import type { IndexValue, ReadModelRow } from "@carepanel/core"
 import type { Fragment } from "@effect/sql/Statement"
 import { Effect } from "effect"
-import { onOpenTransaction } from "../sql/onOpenTransaction.js"
+import { directly } from "../sql/directly.js"
 import { indexEntries } from "./indexEntries.js"
 
 /** Index entries deleted per statement (5 bound parameters each), well under SQLite's limit of 32,766. */
@@ -43,7 +43,7 @@ const previousIndexes = (rows: ReadonlyArray<ReadModelRow>) =>
       if (group === undefined) groups.set(key, [row])
       else group.push(row)
     }
-    const found = yield* onOpenTransaction(
+    const found = yield* directly(
       sql,
       sql<{ collection: string; authority_id: string; id: string; index_fields: string }>`SELECT collection, authority_id, id,
         index_fields FROM read_models WHERE ${sql.or(
@@ -67,7 +67,7 @@ export const writeReadModels = (input: ReadonlyArray<ReadModelRow>) =>
     const sql = yield* SqlClient.SqlClient
     const rows = [...new Map(input.map((row) => [keyOf(row), row])).values()]
     const previous = yield* previousIndexes(rows)
-    yield* onOpenTransaction(
+    yield* directly(
       sql,
       sql`INSERT INTO read_models ${sql.insert(rows.map(readModelsRowOf))} ON CONFLICT (collection, authority_id, id) DO UPDATE
         SET index_fields = excluded.index_fields, doc = excluded.doc`
@@ -86,7 +86,7 @@ export const writeReadModels = (input: ReadonlyArray<ReadModelRow>) =>
     }
     // Entries that changed: deleted by primary key, all in one statement, then the new ones in one.
     for (let i = 0; i < removed.length; i += entriesPerDelete) {
-      yield* onOpenTransaction(sql, sql`DELETE FROM read_model_index WHERE ${sql.or(removed.slice(i, i + entriesPerDelete))}`)
+      yield* directly(sql, sql`DELETE FROM read_model_index WHERE ${sql.or(removed.slice(i, i + entriesPerDelete))}`)
     }
-    if (added.length > 0) yield* onOpenTransaction(sql, sql`INSERT INTO read_model_index ${sql.insert(added)}`)
+    if (added.length > 0) yield* directly(sql, sql`INSERT INTO read_model_index ${sql.insert(added)}`)
   })
