@@ -2,12 +2,12 @@ import { SqlClient } from "@effect/sql"
 import type { Connection as SqlConnection } from "@effect/sql/SqlConnection"
 import type { SqlError } from "@effect/sql/SqlError"
 import type { Statement } from "@effect/sql/Statement"
-import { Context, Effect, FiberRef } from "effect"
+import { Context, Effect, FiberRef, type Scope } from "effect"
 
-/** SQLite's one connection, and how many of this process's write transactions are holding it or waiting for it. */
+/** SQLite's one connection, and whether one of this process's write transactions holds it. */
 interface SqliteConnection {
   readonly connection: SqlConnection
-  transactions: number
+  held: boolean
 }
 
 const sqliteConnections = new WeakMap<SqlClient.SqlClient, SqliteConnection>()
@@ -15,36 +15,33 @@ const sqliteConnections = new WeakMap<SqlClient.SqlClient, SqliteConnection>()
 /**
  * The client's connection (@effect/sql-sqlite-node has exactly one, behind a semaphore), reserved once and kept to run
  * statements on while no transaction holds it. Made by `makeWriteTransaction`, through which every write transaction of
- * the store, its migrations and its rebuild goes, so that it counts them all (`whileTransaction`).
+ * the store, its migrations and its rebuild goes, so that it knows when one holds it (`reserveForTransaction`).
  */
 export const sqliteConnectionOf = (sql: SqlClient.SqlClient): Effect.Effect<SqliteConnection> =>
   Effect.suspend(() => {
     const known = sqliteConnections.get(sql)
     if (known !== undefined) return Effect.succeed(known)
     return Effect.map(Effect.orDie(Effect.scoped(sql.reserve)), (connection) => {
-      const made = sqliteConnections.get(sql) ?? { connection, transactions: 0 }
+      const made = sqliteConnections.get(sql) ?? { connection, held: false }
       sqliteConnections.set(sql, made)
       return made
     })
   })
 
 /**
- * Runs a write transaction counted: from before it waits for the connection until after it has let go, statements
- * outside it go through @effect/sql (which waits for the connection) rather than straight to the connection, where
+ * Reserves the connection for a write transaction, in the caller's scope: until the scope closes, statements outside
+ * the transaction go through @effect/sql (which waits for the connection) rather than straight to the connection, where
  * they would read the transaction's uncommitted rows.
  */
-export const whileTransaction = <A, E, R>(shared: SqliteConnection, transaction: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-  Effect.uninterruptibleMask((restore) =>
-    Effect.suspend(() => {
-      shared.transactions++
-      return Effect.ensuring(
-        restore(transaction),
-        Effect.sync(() => {
-          shared.transactions--
-        })
-      )
-    })
-  )
+export const reserveForTransaction = (sql: SqlClient.SqlClient, shared: SqliteConnection): Effect.Effect<SqlConnection, SqlError, Scope.Scope> =>
+  Effect.tap(sql.reserve, () => {
+    shared.held = true
+    return Effect.addFinalizer(() =>
+      Effect.sync(() => {
+        shared.held = false
+      })
+    )
+  })
 
 /**
  * Runs a statement straight on SQLite's connection (the driver's cached prepared statement): the open transaction's,
@@ -73,5 +70,5 @@ export const directly = <A extends object>(sql: SqlClient.SqlClient, statement: 
 
 const freeConnection = (sql: SqlClient.SqlClient): SqlConnection | undefined => {
   const shared = sqliteConnections.get(sql)
-  return shared === undefined || shared.transactions > 0 ? undefined : shared.connection
+  return shared === undefined || shared.held ? undefined : shared.connection
 }

@@ -2,7 +2,7 @@ import { SqlClient } from "@effect/sql"
 import { SqlError } from "@effect/sql/SqlError"
 import type { Connection as SqlConnection } from "@effect/sql/SqlConnection"
 import { Context, Effect, Exit, FiberRef, Option, Scope } from "effect"
-import { sqliteConnectionOf, whileTransaction } from "./directly.js"
+import { reserveForTransaction, sqliteConnectionOf } from "./directly.js"
 import { driverMessage, isClosedDatabase, isSqlError } from "./driverMessage.js"
 import { retryWhileBusy, WriteLockWait } from "./writeLockWait.js"
 
@@ -57,7 +57,7 @@ export const makeWriteTransaction = Effect.gen(function* () {
   const sqliteConnection = yield* sql.onDialectOrElse({ sqlite: () => sqliteConnectionOf(sql), orElse: () => Effect.succeed(undefined) })
   return sql.onDialectOrElse({
     sqlite: (): WriteTransaction => {
-      const shared = sqliteConnection!
+      const reserve = reserveForTransaction(sql, sqliteConnection!)
       // `execute`, not `executeUnprepared`: the driver's statement cache keeps these few texts prepared, where
       // preparing them again at every transaction and savepoint was a tenth of a statement's cost.
       const begin = (conn: SqlConnection) => conn.execute("BEGIN IMMEDIATE", [], undefined)
@@ -71,7 +71,7 @@ export const makeWriteTransaction = Effect.gen(function* () {
         transactionTag: SqlClient.TransactionConnection,
         spanAttributes: [["db.system.name", "sqlite"]],
         acquireConnection: Effect.flatMap(Scope.make(), (scope) =>
-          Effect.map(Scope.extend(sql.reserve, scope), (conn) => [scope, conn] as const)
+          Effect.map(Scope.extend(reserve, scope), (conn) => [scope, conn] as const)
         ),
         begin,
         savepoint: (conn, id) => conn.execute(`SAVEPOINT effect_sql_${id}`, [], undefined),
@@ -86,7 +86,7 @@ export const makeWriteTransaction = Effect.gen(function* () {
       const outermost = <A, E, R>(effect: Effect.Effect<A, E, R>, context: Context.Context<never>): Effect.Effect<A, E | SqlError, R> =>
         Effect.uninterruptibleMask((restore) =>
           Effect.flatMap(Scope.make(), (scope) =>
-            Effect.flatMap(Scope.extend(sql.reserve, scope), (conn) =>
+            Effect.flatMap(Scope.extend(reserve, scope), (conn) =>
               Effect.flatMap(
                 Effect.exit(
                   Effect.zipRight(
@@ -110,8 +110,7 @@ export const makeWriteTransaction = Effect.gen(function* () {
         Effect.withFiberRuntime((fiber) => {
           const open = Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)
           const traced = fiber.getFiberRef(FiberRef.currentTracerEnabled)
-          // Counted while it waits for the lock too: statements outside it then wait for the connection (directly.ts).
-          if (open._tag === "None") return whileTransaction(shared, waitingForTheLock(failedCommitAsError(traced ? transaction(effect) : outermost(effect, fiber.currentContext))))
+          if (open._tag === "None") return waitingForTheLock(failedCommitAsError(traced ? transaction(effect) : outermost(effect, fiber.currentContext)))
           return traced ? transaction(effect) : savepoint(effect, fiber.currentContext, open.value)
         })
     },

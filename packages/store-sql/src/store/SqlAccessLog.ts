@@ -64,10 +64,7 @@ export const makeSqlAccessLog = (groupCommit: GroupCommit) =>
     record: (entries) =>
       entries.length === 0
         ? Effect.void
-        : groupCommit("access", insertLinked(entries)).pipe(
-            asPersistenceError("record reads of a child's record"),
-            Effect.provideService(SqlClient.SqlClient, sql)
-          ),
+        : groupCommit("access", insertLinked(entries)).pipe(asPersistenceError("record reads of a child's record")),
     forChild: (authorityId, childId) =>
       sql<Row>`SELECT authority_id, person_id, role, at, child_id, fields, purpose FROM access_log
         WHERE authority_id = ${authorityId} AND child_id = ${childId} ORDER BY seq`.pipe(
