@@ -83,7 +83,7 @@ export const makeSqlEventStore = (groupCommit: GroupCommit, changeOptions: Chang
       )
 
     // The end of the log, from the primary key's index: appends commit in position order (see `changeFeed`).
-    const newest = sql<{ newest: number | string | bigint | null }>`SELECT MAX(position) AS newest FROM events`.pipe(
+    const newest = directly(sql, sql<{ newest: number | string | bigint | null }>`SELECT MAX(position) AS newest FROM events`).pipe(
       Effect.map(([row]) => Number(row?.newest ?? 0)),
       asPersistenceError("read the event log")
     )

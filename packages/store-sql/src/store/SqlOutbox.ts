@@ -1,6 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import { type NotificationChannel, Outbox, type OutboxEntry, type OutboxState } from "@carepanel/core"
 import { Effect } from "effect"
+import { directly } from "../sql/directly.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
@@ -57,37 +58,53 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction, groupCommit: G
       claim: (channel, now, limit, lease) =>
         writeTransaction(
           Effect.flatMap(
-            sql<{ seq: number | string }>`UPDATE outbox_deliveries SET lease_owner = ${lease.owner}, lease_until = ${lease.until}
+            directly(
+              sql,
+              sql<{ seq: number | string }>`UPDATE outbox_deliveries SET lease_owner = ${lease.owner}, lease_until = ${lease.until}
               WHERE channel = ${channel} AND seq IN (SELECT seq FROM outbox_deliveries WHERE channel = ${channel} AND state = 'pending'
                 AND next_attempt_at <= ${now} AND (lease_until IS NULL OR lease_until <= ${now}) ORDER BY seq LIMIT ${sqlLimit(limit)} ${skipLocked})
-              RETURNING seq`,
+              RETURNING seq`
+            ),
             (claimed) =>
               claimed.length === 0
                 ? Effect.succeed([])
-                : sql<Row>`${entriesOf} WHERE d.channel = ${channel} AND d.seq IN ${sql.in(claimed.map((row) => row.seq))} ORDER BY d.seq`
+                : directly(sql, sql<Row>`${entriesOf} WHERE d.channel = ${channel} AND d.seq IN ${sql.in(claimed.map((row) => row.seq))} ORDER BY d.seq`)
           )
         ).pipe(Effect.map((rows) => rows.map(toEntry)), asPersistenceError("claim the notifications due")),
       release: (channel, id) =>
-        writeTransaction(sql`UPDATE outbox_deliveries SET lease_owner = NULL, lease_until = NULL WHERE channel = ${channel} AND seq = ${seqOf(id)}`).pipe(
+        writeTransaction(directly(sql, sql`UPDATE outbox_deliveries SET lease_owner = NULL, lease_until = NULL WHERE channel = ${channel} AND seq = ${seqOf(id)}`)).pipe(
           Effect.asVoid,
           asPersistenceError("release a notification")
         ),
       due: (channel, now, limit) =>
-        sql<Row>`${entriesOf} WHERE d.channel = ${channel} AND d.state = 'pending' AND d.next_attempt_at <= ${now}
-          ORDER BY d.seq LIMIT ${sqlLimit(limit)}`.pipe(
+        directly(
+          sql,
+          sql<Row>`${entriesOf} WHERE d.channel = ${channel} AND d.state = 'pending' AND d.next_attempt_at <= ${now}
+          ORDER BY d.seq LIMIT ${sqlLimit(limit)}`
+        ).pipe(
           Effect.map((rows) => rows.map(toEntry)),
           asPersistenceError("list the notifications due")
         ),
       markDelivered: (channel, id) =>
-        recordOutcome(sql`UPDATE outbox_deliveries SET state = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
-          WHERE channel = ${channel} AND seq = ${seqOf(id)}`).pipe(
+        recordOutcome(
+          directly(
+            sql,
+            sql`UPDATE outbox_deliveries SET state = 'delivered', attempts = attempts + 1, lease_owner = NULL, lease_until = NULL
+          WHERE channel = ${channel} AND seq = ${seqOf(id)}`
+          )
+        ).pipe(
           Effect.asVoid,
           asPersistenceError("record a delivered notification")
         ),
       markFailed: (channel, id, failure) =>
-        recordOutcome(sql`UPDATE outbox_deliveries SET state = ${failure.dead ? "dead" : "pending"}, attempts = attempts + 1,
+        recordOutcome(
+          directly(
+            sql,
+            sql`UPDATE outbox_deliveries SET state = ${failure.dead ? "dead" : "pending"}, attempts = attempts + 1,
           next_attempt_at = ${failure.nextAttemptAt}, last_error = ${failure.error}, lease_owner = NULL, lease_until = NULL
-          WHERE channel = ${channel} AND seq = ${seqOf(id)}`).pipe(
+          WHERE channel = ${channel} AND seq = ${seqOf(id)}`
+          )
+        ).pipe(
           Effect.asVoid,
           asPersistenceError("record a failed notification")
         ),
@@ -96,7 +113,7 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction, groupCommit: G
           Effect.provideService(SqlClient.SqlClient, sql),
           asPersistenceError("queue notifications")
         ),
-      lastPosition: sql<{ last: number | string | null }>`SELECT MAX(seq) AS last FROM outbox`.pipe(
+      lastPosition: directly(sql, sql<{ last: number | string | null }>`SELECT MAX(seq) AS last FROM outbox`).pipe(
         Effect.map(([row]) => Number(row?.last ?? 0)),
         asPersistenceError("read the newest notification's position")
       ),
@@ -107,15 +124,18 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction, groupCommit: G
           asPersistenceError("read where the notifications queued since an instant begin")
         ),
       queuedAfter: (authorityId, position, limit) =>
-        sql<{ seq: number | string; notification: string; queued_at: string }>`SELECT seq, notification, COALESCE(queued_at, next_attempt_at) AS queued_at FROM outbox
-          WHERE seq > ${position} AND authority_id = ${authorityId} ORDER BY seq LIMIT ${sqlLimit(limit)}`.pipe(
+        directly(
+          sql,
+          sql<{ seq: number | string; notification: string; queued_at: string }>`SELECT seq, notification, COALESCE(queued_at, next_attempt_at) AS queued_at FROM outbox
+          WHERE seq > ${position} AND authority_id = ${authorityId} ORDER BY seq LIMIT ${sqlLimit(limit)}`
+        ).pipe(
           Effect.map((rows) =>
             rows.map((row) => ({ position: Number(row.seq), notification: JSON.parse(row.notification), queuedAt: row.queued_at }))
           ),
           asPersistenceError("read the notifications queued")
         ),
       get: (channel, id) =>
-        sql<Row>`${entriesOf} WHERE d.channel = ${channel} AND o.id = ${id}`.pipe(
+        directly(sql, sql<Row>`${entriesOf} WHERE d.channel = ${channel} AND o.id = ${id}`).pipe(
           Effect.map((rows) => (rows[0] === undefined ? undefined : toEntry(rows[0]))),
           asPersistenceError("read a notification")
         )
