@@ -11,7 +11,7 @@ let referralId: string
 const policy = preset("knowsley")
 const staff = staffOf(policy.authority.id)
 const child = { id: "fr-child-1", name: "Quinn Alderley" }
-const childQuery = `query ReadChild($id: ID!) { referral(id: $id) { ... on Referral { children { childId fullName dateOfBirth homeAddress placementAddress plan } } } }`
+const childQuery = `query ReadChild($id: ID!) { referral(id: $id) { ... on Referral { children { childId caseNumber fullName dateOfBirth homeAddress placementAddress plan } } } }`
 
 beforeAll(async () => {
   app = await startTestApp([policy])
@@ -26,11 +26,11 @@ const accessLog = () =>
   app.runtime.runPromise(Effect.flatMap(AccessLog, (log) => log.forChild(AuthorityId.make(policy.authority.id), ChildId.make(child.id))))
 
 describe("a child's identity", () => {
-  it("is withheld from an integrator: name, date of birth and addresses are null", async () => {
+  it("is withheld from an integrator: name, date of birth, addresses and plan are null; the case number is shown", async () => {
     const response = await app.post(await tokenFor(app, staff.integrator), childQuery, { id: referralId })
     expect(response.body.errors).toBeUndefined()
     expect(response.body.data.referral.children).toEqual([
-      { childId: child.id, fullName: null, dateOfBirth: null, homeAddress: null, placementAddress: null, plan: "CIN" }
+      { childId: child.id, caseNumber: `ICS-${child.id}`, fullName: null, dateOfBirth: null, homeAddress: null, placementAddress: null, plan: null }
     ])
   })
 
@@ -99,10 +99,10 @@ describe("the access log", () => {
   it("records every read of a child's record: who, role, when, which fields, and never the values", async () => {
     const entries = await accessLog()
     const integrator = entries.find((entry) => entry.personId === staff.integrator.personId)!
-    expect(integrator).toMatchObject({ role: "integrator", childId: child.id, purpose: "ReadChild", fields: ["plan"] })
+    expect(integrator).toMatchObject({ role: "integrator", childId: child.id, purpose: "ReadChild", fields: ["caseNumber"] })
     expect(Number.isNaN(Date.parse(integrator.at))).toBe(false)
     const granted = entries.find((entry) => entry.personId === "bridge-2")!
-    expect(granted.fields).toEqual(["dateOfBirth", "fullName", "homeAddress", "placementAddress", "plan"])
+    expect(granted.fields).toEqual(["caseNumber", "dateOfBirth", "fullName", "homeAddress", "placementAddress", "plan"])
     const worker = entries.filter((entry) => entry.personId === staff.socialWorker.personId)
     expect(worker.map((entry) => entry.purpose)).toContain("ReadChild")
     const written = JSON.stringify(entries)

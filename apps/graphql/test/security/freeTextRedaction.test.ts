@@ -1,7 +1,7 @@
 import { AccessLog, AuthorityId, ChildId, preset } from "@carepanel/core"
 import { Effect } from "effect"
 import { staffOf } from "@carepanel/core/testing"
-import { type GraphQLField, GraphQLObjectType, getNamedType, type GraphQLResolveInfo } from "graphql"
+import { GraphQLEnumType, type GraphQLField, GraphQLObjectType, getNamedType, type GraphQLResolveInfo } from "graphql"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { freeTextFields, identityFields, openFields, redactedText } from "../../src/schema/disclosure/fieldScopes.js"
 import { disclosureTable } from "../../src/schema/disclosure/disclosureTable.js"
@@ -41,7 +41,7 @@ beforeAll(async () => {
   app = await startTestApp([policy])
   const referral = await readyRequest(app, policy, child, (form) => ({
     ...form,
-    children: form.children.map((entry) => ({ ...entry, ...specialCategory })),
+    children: form.children.map((entry) => ({ ...entry, ...specialCategory, unaccompaniedAsylumSeeking: true })),
     ...Object.fromEntries(formTextFields.map((field) => [field, write(form[field] ?? "")])),
     parentalHistory: [{ parent: `${canary}'s father`, kind: "criminal_conviction", date: "2019-03-01", detail: write("assault") }] as never,
     ...(form.lastReviewOutcome === undefined ? {} : { lastReviewOutcome: { ...form.lastReviewOutcome, outcome: write(form.lastReviewOutcome.outcome) } }),
@@ -98,6 +98,16 @@ const periods = `query Periods($childId: ID!) { childRecord(childId: $childId) {
 const pastRetention = `query Past($on: Date) { childRecordsPastRetention(on: $on) { childId } }`
 const recordDateOfBirth = `mutation Born($input: RecordChildDateOfBirthInput!) { recordChildDateOfBirth(input: $input) { __typename } }`
 const childRecord = `query ChildRecordDates($childId: ID!) { childRecord(childId: $childId) { ... on ChildRecord { childId dateOfBirth diedOn retention { keepUntil explanation } } } }`
+
+/** What a parent's conviction (art. 10) and an unaccompanied asylum-seeking child (LIN-4) make of a request's enums and flags. */
+const sensitiveQuery = `query Sensitive($referralId: ID!) { referral(id: $referralId) { ... on Referral {
+  status requestTypes
+  children { childId caseNumber gender plan unaccompaniedAsylumSeeking engagingInEducation }
+  parentalHistory { kind }
+  presentationReasons
+  criteria { ruleId reason description }
+  presentationOptional { ruleId description }
+} } }`
 
 const readAs = async (token: string) => {
   const response = await app.post(token, everything, ids)
@@ -159,6 +169,25 @@ describe("free text identifies children (issue 14, item 6)", () => {
     }
   })
 
+  it("an integrator without the scope is not told of a parent's conviction (UK GDPR art. 10), that the child seeks asylum unaccompanied, the child's gender or plan, nor why the case comes to panel; the request's status and what it asks stay shown", async () => {
+    const withheld = await app.post(await tokenFor(app, staff.integrator), sensitiveQuery, { referralId: ids.referralId })
+    expect(withheld.body.errors, withheld.text).toBeUndefined()
+    const referral = withheld.body.data.referral
+    expect(referral).toMatchObject({ status: "decided", requestTypes: [expect.any(String)] })
+    expect(referral.children).toEqual([{ childId: child.id, caseNumber: expect.any(String), gender: null, plan: null, unaccompaniedAsylumSeeking: null, engagingInEducation: true }])
+    expect(referral.parentalHistory).toEqual([{ kind: null }])
+    expect(referral).toMatchObject({ presentationReasons: null, criteria: null, presentationOptional: null })
+    expect(withheld.text).not.toMatch(/conviction|asylum|LIN-2|LIN-4|"male"|"CIN"/)
+    const scoped = await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"] })
+    for (const token of [scoped, await tokenFor(app, staff.socialWorker)]) {
+      const shown = (await app.post(token, sensitiveQuery, { referralId: ids.referralId })).body.data.referral
+      expect(shown.children).toEqual([{ childId: child.id, caseNumber: expect.any(String), gender: "male", plan: "CIN", unaccompaniedAsylumSeeking: true, engagingInEducation: true }])
+      expect(shown.parentalHistory).toEqual([{ kind: "criminal_conviction" }])
+      expect(shown.criteria).toContainEqual({ ruleId: "LIN-2", reason: "parental_convictions", description: "A parent or caregiver has criminal convictions" })
+      expect(shown.presentationOptional).toEqual([{ ruleId: "LIN-4", description: expect.stringMatching(/asylum/) }])
+    }
+  })
+
   it("an integrator without the scope is refused the records past retention (a day of its choosing would give each child's date of birth or death away); a scoped one is answered", async () => {
     const refused = await app.post(await tokenFor(app, staff.integrator), pastRetention, { on: "2100-01-01" })
     expect(refused.body.data, refused.text).toBeNull()
@@ -197,23 +226,34 @@ describe("free text identifies children (issue 14, item 6)", () => {
 
 type Field = GraphQLField<unknown, unknown>
 
-/** The output fields a value is read from: text, JSON and dates (an enum, a number or a flag is judged by whoever adds it). */
-const classifiedKinds = ["String", "JSON", "Date", "DateTime"]
+/** The output fields a value is read from: text, JSON, dates, numbers, flags and every enum. */
+const classifiedKinds = ["String", "JSON", "Date", "DateTime", "Boolean", "Int", "Float"]
+const isClassified = (field: Field) => {
+  const type = getNamedType(field.type)
+  return type instanceof GraphQLEnumType || classifiedKinds.includes(type.name)
+}
 const classifiable = (): ReadonlyArray<string> =>
   Object.values(schema.getTypeMap())
     .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith("__"))
     .filter((type) => !["Query", "Mutation", "Subscription"].includes(type.name))
     .flatMap((type) =>
       Object.values(type.getFields())
-        .filter((field) => classifiedKinds.includes(getNamedType(field.type).name))
+        .filter(isClassified)
         .map((field) => `${type.name}.${field.name}`)
     )
+
+/** The output fields whose values are of this type (or lists of it). */
+const leadingTo = (typeName: string): ReadonlyArray<string> =>
+  Object.values(schema.getTypeMap())
+    .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith("__"))
+    .flatMap((type) => Object.values(type.getFields()).filter((field) => getNamedType(field.type).name === typeName).map((field) => `${type.name}.${field.name}`))
+    .sort()
 
 const refusals = (): ReadonlySet<string> => new Set(schema.getImplementations(schema.getType("DomainError") as never).objects.map((type) => type.name))
 const named = (fields: Readonly<Record<string, ReadonlyArray<string>>>) => Object.entries(fields).flatMap(([type, names]) => names.map((name) => `${type}.${name}`))
 
 describe("one place decides which fields the identity scope reveals", () => {
-  it("every String, JSON, Date and DateTime output field of the schema is classified exactly once (a new field fails here until it is)", () => {
+  it("every String, JSON, Date, DateTime, enum, Boolean, Int and Float output field of the schema is classified exactly once (a new field fails here until it is)", () => {
     const classified = [...named(identityFields), ...named(freeTextFields), ...named(openFields)]
     expect(classified.length).toBe(new Set(classified).size)
     const unclassified = classifiable().filter((field) => !refusals().has(field.split(".")[0]!) && !classified.includes(field))
@@ -230,11 +270,22 @@ describe("one place decides which fields the identity scope reveals", () => {
     expect(dated.length).toBeGreaterThan(1)
     expect(dated.filter((field) => !named(identityFields).includes(field))).toEqual([])
     // Retention's date is 75 years from the birth: its fields are open only because every field that leads to one is withheld
-    const toRetention = Object.values(schema.getTypeMap())
-      .filter((type): type is GraphQLObjectType => type instanceof GraphQLObjectType && !type.name.startsWith("__"))
-      .flatMap((type) => Object.values(type.getFields()).filter((field) => getNamedType(field.type).name === "Retention").map((field) => `${type.name}.${field.name}`))
-    expect(toRetention).toEqual(["ChildRecord.retention"])
+    expect(leadingTo("Retention")).toEqual(["ChildRecord.retention"])
     expect(named(identityFields)).toContain("ChildRecord.retention")
+  })
+
+  it("what tells a parent's conviction, a disability, asylum seeking or SEN or health funding is reached only through withheld fields", () => {
+    // their fields are open (a rule's id and words, a reason, a partner) only because every field that leads to them is withheld
+    const behindWithheld = {
+      Criterion: ["Referral.criteria"],
+      OptionalPresentation: ["Referral.presentationOptional"],
+      SharedFunding: ["Decision.sharedFunding"],
+      PresentationReason: ["Criterion.reason", "Referral.presentationReasons"],
+      ParentalHistoryKind: ["ParentalHistory.kind"],
+      FundingPartner: ["SharedFunding.partners"]
+    }
+    for (const [typeName, fields] of Object.entries(behindWithheld)) expect(leadingTo(typeName), typeName).toEqual(fields)
+    expect(named(identityFields)).toEqual(expect.arrayContaining(["Referral.criteria", "Referral.presentationOptional", "Decision.sharedFunding", "Referral.presentationReasons", "ParentalHistory.kind"]))
   })
 
   it("every withheld field of the built schema answers without reading its source when the caller lacks the scope", async () => {

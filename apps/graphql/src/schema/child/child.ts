@@ -36,7 +36,7 @@ export const ChildRef = builder.objectRef<ChildDetails>("Child").implement({
       resolve: logged("planStarted", (child) => child.planStarted ?? null)
     }),
     disabled: t.boolean({ nullable: true, resolve: logged("disabled", (child) => child.disabled) }),
-    unaccompaniedAsylumSeeking: t.boolean({ resolve: logged("unaccompaniedAsylumSeeking", (child) => child.unaccompaniedAsylumSeeking) }),
+    unaccompaniedAsylumSeeking: t.boolean({ nullable: true, resolve: logged("unaccompaniedAsylumSeeking", (child) => child.unaccompaniedAsylumSeeking) }),
     specialEducationalNeeds: t.boolean({ nullable: true, resolve: logged("specialEducationalNeeds", (child) => child.specialEducationalNeeds ?? null) }),
     engagingInEducation: t.boolean({ nullable: true, resolve: logged("engagingInEducation", (child) => child.engagingInEducation ?? null) }),
     placementType: t.string({ nullable: true, resolve: logged("placementType", (child) => child.placementType ?? null) }),

@@ -2,34 +2,61 @@
  * The one place that decides which output fields the identity scope reveals. Every other reader of a request
  * (a non-integrator role) sees them all; an integrator whose token lacks the scope gets them withheld.
  *
- * - `identity`: who the child is, or who is close to them (names, date of birth, addresses), what is told from
+ * - `identity`: who the child is, or who is close to them (names, date of birth, gender, addresses), what is told from
  *   the child's birth or death (the record's retention date, 75 years from the birth), the special categories of
- *   UK GDPR art. 9 (ethnic origin; health: disabled, special educational needs) and a parent's criminal record
- *   (art. 10: the conviction's date): withheld as null, whatever the field's type (a `Date`, a `Boolean` too).
+ *   UK GDPR art. 9 (ethnic origin; health: disabled, special educational needs, health or SEN funding) and a parent's
+ *   criminal record (art. 10: the conviction, its kind and its date), the child's immigration status and plan, and
+ *   why the case comes to panel (its criteria name these): withheld as null, whatever the field's type (an enum, a
+ *   `Boolean`, a list too).
  * - `freeText`: anything staff write in words (request, reasons, rationale, notes, minutes, action text, dissent):
  *   written about a child, so it names them, and a withdrawn entry of the child's record told in words (it gives the
  *   entry's dates: a mistaken date of death among them). Withheld as {@link redactedText}, whether or not it holds text.
- * - `open`: every other String, JSON, Date or DateTime field, each judged not to identify a child (ids, codes, rule
- *   ids, staff names, categories, dates as text, dates of panel business). Refusals (types implementing `DomainError`)
- *   are open as a whole: they answer the caller's own command.
+ *   Only String fields can be.
+ * - `open`: every other String, JSON, Date, DateTime, enum, Boolean, Int or Float field, each judged not to identify a
+ *   child nor to be art. 9 or 10 data (ids, codes, rule ids, staff names and roles, statuses and outcomes of panel
+ *   business, counts, sums, dates of panel business). Refusals (types implementing `DomainError`) are open as a whole:
+ *   they answer the caller's own command.
  *
- * test/security/freeTextRedaction.test.ts holds this list to the schema: every String, JSON, Date and DateTime output field must
- * be in exactly one list, and docs/api.md's table is printed from it.
+ * test/security/freeTextRedaction.test.ts holds this list to the schema: every String, JSON, Date, DateTime, enum,
+ * Boolean, Int and Float output field must be in exactly one list, and docs/api.md's table is printed from it.
  */
 export const redactedText = "[redacted: needs identity scope]"
 
 type FieldsByType = Readonly<Record<string, ReadonlyArray<string>>>
 
 export const identityFields: FieldsByType = {
-  Child: ["fullName", "dateOfBirth", "homeAddress", "placementAddress", "carer", "ethnicity", "disabled", "specialEducationalNeeds"],
+  /**
+   * Gender narrows who the child is; asylum seeking unaccompanied is their immigration status; the plan (CP, CLA, ...)
+   * tells whether the child is thought at risk of significant harm.
+   */
+  Child: [
+    "fullName",
+    "dateOfBirth",
+    "gender",
+    "homeAddress",
+    "placementAddress",
+    "carer",
+    "ethnicity",
+    "disabled",
+    "specialEducationalNeeds",
+    "unaccompaniedAsylumSeeking",
+    "plan"
+  ],
   ChildRecord: ["dateOfBirth", "diedOn", "retention"],
   ConnectedCarer: ["name"],
+  /** Joint funding with SEN or health (CPR-6) tells the child's special educational needs or health. */
+  Decision: ["sharedFunding"],
   HistoryEvent: ["data"],
   /** A death ends the period at the end of the day the child died (STAT-R33). */
   LookedAfterPeriod: ["endedAt"],
-  /** The date of a parent's conviction (UK GDPR art. 10), or of care proceedings about a connected child. */
-  ParentalHistory: ["date"],
-  Placement: ["s20ConsentSignedBy"]
+  /** A parent's criminal conviction (UK GDPR art. 10) or care proceedings about a connected child: which one, and when. */
+  ParentalHistory: ["kind", "date"],
+  Placement: ["s20ConsentSignedBy"],
+  /**
+   * Why the case comes to panel: a parent's convictions (art. 10), a disabled child (art. 9), a young person on the
+   * cusp of custody, a child protection plan; and the rule under which it need not be (LIN-4: asylum seeking).
+   */
+  Referral: ["presentationReasons", "criteria", "presentationOptional"]
 }
 
 export const freeTextFields: FieldsByType = {
@@ -78,40 +105,46 @@ export const freeTextFields: FieldsByType = {
 }
 
 /**
- * Judged not to identify a child: dates of panel business (sittings, decisions, clocks, orders, reviews) among them.
- * `Retention` is reached only through `ChildRecord.retention`, which is withheld. Documents (PanelDocument, DecisionSheetUpload) are rendered for the caller: docs/documents.md. */
+ * Judged not to identify a child nor to be art. 9 or 10 data: dates of panel business (sittings, decisions, clocks,
+ * orders, reviews), statuses, outcomes, roles, counts and sums among them. `Retention`, `Criterion`,
+ * `OptionalPresentation` and `SharedFunding` are reached only through fields that are withheld. Documents (PanelDocument, DecisionSheetUpload) are rendered for the caller: docs/documents.md. */
 export const openFields: FieldsByType = {
-  ActedBy: ["personId", "name"],
-  Action: ["actionId", "decisionId", "referralId", "ownerName", "progress", "dueDate", "closedAt"],
-  AgendaEntry: ["referralId", "childIds"],
-  AgendaItem: ["referralId", "childIds", "startsAt", "endsAt"],
+  ActedBy: ["personId", "name", "role"],
+  Action: ["actionId", "decisionId", "referralId", "ownerName", "progress", "dueDate", "closedAt", "ownerRole", "fgcReferral"],
+  AgendaEntry: ["referralId", "childIds", "kind"],
+  AgendaItem: ["referralId", "childIds", "startsAt", "endsAt", "kind"],
+  Agreed: ["accommodationWeeks", "placement", "legalPlanningMeeting", "preProceedings", "careProceedings"],
   Amendment: ["at"],
-  Attendance: ["personId", "name", "seat", "standsInFor", "standsInForPersonId", "represents", "recordedAt"],
+  Attendance: ["personId", "name", "seat", "standsInFor", "standsInForPersonId", "represents", "recordedAt", "membership", "status", "confirmedLate"],
   Authority: ["name", "policySource", "policy"],
-  BasicTest: ["at"],
-  CalendarFeed: ["roles", "issuedAt", "revokedAt"],
-  Child: ["gender", "caseNumber", "legalStatus", "placementType", "planStarted"],
+  BasicTest: ["at", "wouldRefuseToSupportReturnHome", "wouldAskPoliceToUsePoliceProtection", "wouldSeekLegalAdviceToStartCareProceedings", "isRegulation24"],
+  CalendarFeed: ["roles", "issuedAt", "revokedAt", "active", "rotations"],
+  /** Attending school is neither a health fact nor who the child is; legal status and placement type are what a case system files by. */
+  Child: ["caseNumber", "legalStatus", "placementType", "planStarted", "engagingInEducation"],
   ChildRecord: ["childId"],
   ChildRecordWithdrawal: ["kind", "recordedAt", "at"],
   ComplexNeedsReferral: ["startedAt", "templateSentAt"],
-  ConnectedCarer: ["relationship"],
-  Criterion: ["ruleId", "level", "description", "explanation"],
-  Deadline: ["aboutId", "aboutChildIds", "ruleId", "explanation", "due", "metAt"],
-  Decision: ["referralId", "childIds", "madeAt", "sittingId", "heardAt", "actionsCaseNoteAt", "returnWaivedAt"],
+  ConnectedCarer: ["relationship", "hasParentalResponsibility"],
+  /** Reached only through `Referral.criteria`, which is withheld. */
+  Criterion: ["ruleId", "level", "description", "explanation", "reason"],
+  Deadline: ["aboutId", "aboutChildIds", "ruleId", "explanation", "due", "metAt", "aboutKind", "state", "metLate"],
+  DeadlineChange: ["previousState"],
+  Decision: ["referralId", "childIds", "madeAt", "sittingId", "heardAt", "actionsCaseNoteAt", "returnWaivedAt", "requestTypes", "status", "outcome", "returnToPanelWithinWeeks"],
   DecisionRecorded: ["position"],
   DecisionSheetUpload: ["fileName", "pdfBase64", "sha256"],
-  Disagreement: ["decisionId", "referralId", "sittingId", "ruleId", "route", "dissentsFromActionId", "memberAttendance", "recordedAt", "notedAt"],
-  DisagreementOutcomeRecord: ["at"],
-  Document: ["documentId"],
-  EmergencyProtectionOrder: ["orderId", "madeAt", "endsAt", "at"],
-  EmergencyProtectionOrderEnded: ["endedAt", "at"],
-  EmergencyProtectionOrderExtension: ["from", "endsAt", "extendedAt", "at"],
-  Escalation: ["at"],
+  Disagreement: ["decisionId", "referralId", "sittingId", "ruleId", "route", "dissentsFromActionId", "memberAttendance", "recordedAt", "notedAt", "status"],
+  DisagreementOutcomeRecord: ["at", "outcome"],
+  Document: ["documentId", "kind"],
+  EmergencyProtectionOrder: ["orderId", "madeAt", "endsAt", "at", "days", "inForce"],
+  EmergencyProtectionOrderEnded: ["endedAt", "at", "outcome"],
+  EmergencyProtectionOrderExtension: ["from", "endsAt", "extendedAt", "at", "days"],
+  Escalation: ["at", "step"],
+  ExceptionalAccommodation: ["kind", "weeklyCostPence"],
   FirstLookedAfterReview: ["heldAt", "at"],
-  Funding: ["period", "budget"],
-  Hearing: ["decisionId", "sittingId", "at"],
-  HistoryEvent: ["type", "stream", "streamId", "recordedAt", "at", "hash"],
-  IndependentReviewOutcome: ["knownAt", "at"],
+  Funding: ["period", "budget", "amountPence", "months"],
+  Hearing: ["decisionId", "sittingId", "at", "outcome"],
+  HistoryEvent: ["type", "stream", "streamId", "recordedAt", "at", "hash", "version"],
+  IndependentReviewOutcome: ["knownAt", "at", "carersApproved"],
   InputProblem: ["path", "message"],
   IroInformed: ["iroName", "at"],
   IssuedCalendarFeed: ["path"],
@@ -120,46 +153,52 @@ export const openFields: FieldsByType = {
   LookedAfterPeriod: ["periodId", "route", "how", "placementId", "from"],
   LookedAfterReview: ["iroName", "heldAt", "at"],
   MissingItem: ["name", "label", "ruleId", "childId"],
+  /** Reached only through `Referral.presentationOptional`, which is withheld. */
   OptionalPresentation: ["ruleId", "description"],
-  OutsidePanel: ["ruleId", "confirmedCases", "placedAt", "lpmAt"],
-  OutsidePanelOvertaken: ["decisionId", "sittingId", "heardAt"],
-  OutsidePanelRefusal: ["at"],
-  PageInfo: ["startCursor", "endCursor"],
-  Panel: ["name", "ruleId", "venue", "schedule", "startsAt", "endsAt"],
-  PanelDocument: ["kind", "title", "subtitle", "watermark", "generatedAt", "html", "pdfBase64", "pdfPath", "htmlPath"],
-  PanelSeat: ["seat"],
-  Placement: ["childId", "s20ConsentWithdrawnAt", "policeProtectionSince", "endedAt"],
+  OutsidePanel: ["ruleId", "confirmedCases", "placedAt", "lpmAt", "retrospectivePresentation", "s20TasksDone"],
+  OutsidePanelOvertaken: ["decisionId", "sittingId", "heardAt", "atPanel"],
+  OutsidePanelRefusal: ["at", "role"],
+  PageInfo: ["startCursor", "endCursor", "hasNextPage", "hasPreviousPage"],
+  Panel: ["name", "ruleId", "venue", "schedule", "startsAt", "endsAt", "chairRole", "slotMinutesMin", "slotMinutesMax"],
+  PanelDocument: ["kind", "title", "subtitle", "watermark", "generatedAt", "html", "pdfBase64", "pdfPath", "htmlPath", "stage"],
+  PanelSeat: ["seat", "role", "membership"],
+  PendingAgreement: ["anyOf"],
+  /** Police protection (Children Act s46) and s20 consent are a child's care status, not an offence. */
+  Placement: ["childId", "s20ConsentWithdrawnAt", "policeProtectionSince", "endedAt", "status", "urgent", "underPoliceProtection", "s20Basis", "approvalStanding", "endedReason"],
   PlacementMade: ["placedAt"],
   PlacementPlan: ["preparedAt", "at"],
-  PlacementReconsidered: ["at"],
-  PoliceProtectionEnded: ["endedAt", "at"],
-  PreProceedingsContinuation: ["reviewedAt"],
+  PlacementReconsidered: ["at", "stillMostAppropriate"],
+  PoliceProtectionEnded: ["endedAt", "at", "outcome"],
+  PreProceedingsContinuation: ["reviewedAt", "weeks"],
   Proceedings: ["letterSentAt", "preProceedingsEndedAt", "issuedAt", "concludedAt"],
-  ProceedingsExtension: ["from", "endsAt", "extendedAt"],
+  ProceedingsExtension: ["from", "endsAt", "extendedAt", "weeks"],
   QueryDecisionsConnectionEdge: ["cursor"],
   QueryReferralsConnectionEdge: ["cursor"],
-  QuorumDecision: ["at"],
+  QuorumDecision: ["at", "enough"],
   Recorded: ["at"],
-  RecordedStep: ["at"],
-  Referral: ["panelId", "teamId", "sittingId", "redirectedTo", "createdAt", "submittedAt", "readyAt"],
-  Report: ["title", "data"],
+  RecordedStep: ["at", "late"],
+  /** What is asked (an NRPF or respite request among them), its cost and whether it is part of care proceedings: the panel's business, no art. 9 or 10 fact. */
+  Referral: ["panelId", "teamId", "sittingId", "redirectedTo", "createdAt", "submittedAt", "readyAt", "status", "requestTypes", "annualCostPence", "partOfCareProceedings", "respiteOrFamilySupport", "acceptedLate"],
+  Report: ["title", "data", "name"],
   ReportTable: ["name", "csvPath"],
   Retention: ["explanation", "keepUntil"],
   ReviewOutcome: ["date"],
-  RuleStep: ["ruleId"],
-  RuleStepTaken: ["ruleId", "at"],
-  SecureAccommodation: ["secretaryOfStateApprovedAt"],
+  RuleStep: ["ruleId", "role"],
+  RuleStepTaken: ["ruleId", "at", "role"],
+  /** Secure accommodation under s25 is for the child's welfare, not a sentence. */
+  SecureAccommodation: ["secretaryOfStateApprovedAt", "hoursUsedInLast28Days"],
   SecureAccommodationCourtAuthority: ["from", "until"],
   SecureAccommodationPeriod: ["periodId", "startedAt", "endedAt"],
-  SeniorInput: ["name", "givenOn"],
-  SharedFunding: ["description"],
-  SignOffStep: ["ruleId"],
+  SeniorInput: ["name", "givenOn", "from"],
+  /** Reached only through `Decision.sharedFunding`, which is withheld. */
+  SharedFunding: ["description", "partners"],
+  SignOffStep: ["ruleId", "roles", "bySittingChair"],
   Sitting: ["panelId", "date", "startsAt", "endsAt", "agendaPublishedAt", "papersSentAt"],
   SittingRecord: ["status", "uploadedChildIds", "draftSentAt", "finalAt"],
   Staff: ["personId", "name"],
-  TemporaryApproval: ["startsAt", "originalExpiresAt", "expiresAt", "endsAt"],
-  Viewer: ["personId", "name"],
-  Visit: ["visitor", "visitedAt", "at"],
+  TemporaryApproval: ["startsAt", "originalExpiresAt", "expiresAt", "endsAt", "extendedByWeeks", "pendingReview"],
+  Viewer: ["personId", "name", "roles", "identityGranted"],
+  Visit: ["visitor", "visitedAt", "at", "seenAlone"],
   VoicedOnBehalf: ["memberSeat", "voicedBySeat", "ruleId"],
-  WebhookDelivery: ["deliveryId", "sourceId", "eventType", "receivedAt", "updatedAt", "waitingFor", "code", "message"]
+  WebhookDelivery: ["deliveryId", "sourceId", "eventType", "receivedAt", "updatedAt", "waitingFor", "code", "message", "outcome"]
 }

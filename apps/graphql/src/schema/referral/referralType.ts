@@ -35,7 +35,7 @@ const ParentalHistoryRef = builder.objectRef<Form["parentalHistory"][number]>("P
   description: "A parent's or caregiver's criminal conviction, or care proceedings about a connected child (SUP-3, LIN-2).",
   fields: (t) => ({
     parent: t.exposeString("parent"),
-    kind: t.field({ type: ParentalHistoryKindEnum, resolve: (entry) => entry.kind }),
+    kind: t.field({ type: ParentalHistoryKindEnum, nullable: true, resolve: (entry) => entry.kind }),
     date: t.field({ type: "Date", nullable: true, resolve: (entry) => entry.date }),
     detail: t.exposeString("detail")
   })
@@ -91,7 +91,7 @@ export const ReferralRef = builder.objectRef<Referral>("Referral").implement({
     requestTypes: t.field({ type: [RequestTypeEnum], resolve: (referral) => referral.form.requestTypes }),
     request: t.string({ nullable: true, resolve: text("request") }),
     reason: t.string({ nullable: true, resolve: text("reason") }),
-    presentationReasons: t.field({ type: [PresentationReasonEnum], resolve: (referral) => referral.form.presentationReasons }),
+    presentationReasons: t.field({ type: [PresentationReasonEnum], nullable: true, resolve: (referral) => referral.form.presentationReasons }),
     proposedPlan: t.string({ nullable: true, resolve: text("proposedPlan") }),
     caseSummary: t.string({ nullable: true, resolve: text("caseSummary") }),
     currentSituation: t.string({ nullable: true, resolve: text("currentSituation") }),
@@ -122,8 +122,8 @@ export const ReferralRef = builder.objectRef<Referral>("Referral").implement({
     readyAt: t.field({ type: "DateTime", nullable: true, resolve: (referral) => referral.readyAt ?? null }),
     pendingApprovals: t.field({ type: [RuleStepRef], resolve: (referral) => referral.pendingApprovals }),
     approvals: t.field({ type: [RuleStepTakenRef], resolve: (referral) => referral.approvals }),
-    criteria: t.field({ type: [CriterionRef], resolve: (referral) => referral.criteria }),
-    presentationOptional: t.field({ type: [OptionalPresentationRef], resolve: (referral) => referral.presentationOptional }),
+    criteria: t.field({ type: [CriterionRef], nullable: true, resolve: (referral) => referral.criteria }),
+    presentationOptional: t.field({ type: [OptionalPresentationRef], nullable: true, resolve: (referral) => referral.presentationOptional }),
     latePermissions: t.field({ type: [LatePermissionRef], resolve: (referral) => referral.latePermissions }),
     sittingId: t.string({ nullable: true, resolve: (referral) => referral.sittingId ?? null }),
     acceptedLate: t.boolean({ nullable: true, resolve: (referral) => referral.acceptedLate ?? null }),
