@@ -46,6 +46,7 @@ export const minutesInputs = (items: number): Promise<MinutesInputs> =>
         disagreements: [],
         referrals: copies.map((entry) => entry.referral),
         deadlines: week.openAtEnd,
+        policy,
         reader,
         at: week.sitting.endsAt
       } satisfies MinutesInputs
@@ -83,5 +84,5 @@ export const fiveYearBundle = (minutes: MinutesInputs, key: SigningKey): CourtBu
     stream("referral", referralId, ["ReferralDrafted", "DocumentRecorded", "ReferralSubmitted", "ReferralApproved", "AcceptedOntoSitting", "HearingRecorded"], at)
     stream("decision", `dec-5y-${month}`, ["DecisionRecorded", "DecisionSignedOff", "ActionCompleted", "ActionCompleted"], DateTime.add(at, { days: 7 }))
   }
-  return { authorityName: policy.authority.name, childId, referrals, decisions, disagreements: [], placements: [], childRecord: undefined, deadlines: minutes.deadlines, events, seal: benchSeal(key, policy.authority.id, childId, events, DateTime.formatIso(DateTime.add(start, { days: 1830 }))), reader: { ...reader, actor: staff.assistantDirector, role: "assistant_director" }, at: DateTime.add(start, { days: 1830 }) }
+  return { authorityName: policy.authority.name, childId, referrals, decisions, disagreements: [], placements: [], childRecord: undefined, deadlines: minutes.deadlines, events, seal: benchSeal(key, policy.authority.id, childId, events, DateTime.formatIso(DateTime.add(start, { days: 1830 }))), policy, reader: { ...reader, actor: staff.assistantDirector, role: "assistant_director" }, at: DateTime.add(start, { days: 1830 }) }
 }

@@ -29,7 +29,7 @@ const slotClock = (startsAt: Date, endsAt: Date, now: Date): string => {
 
 /** Item by item: the decision (outcome, rationale, review date, actions with owner and due date), dissent, then the next item. */
 export const Meeting = ({ route }: { readonly route: Route }) => {
-  const { actor } = useCore()
+  const { actor, policy } = useCore()
   const navigation = useNavigation()
   const [action, setAction] = useState<MeetingAction | undefined>(undefined)
   const sittingId = route.name === "meeting" ? route.sittingId : ""
@@ -80,7 +80,7 @@ export const Meeting = ({ route }: { readonly route: Route }) => {
           ) : (
             <>
               <Text wrap="truncate-end">{`Decided: ${decision.content.outcome} (${decision.id}) · ${decision.content.rationale}`}</Text>
-              <Text wrap="truncate-end">{`Review: ${reviewDate(decision) ?? "none set"} · ${counted(decision.content.actions.length, "action")}`}</Text>
+              <Text wrap="truncate-end">{`Review: ${reviewDate(decision, policy) ?? "none set"} · ${counted(decision.content.actions.length, "action")}`}</Text>
               {decision.content.sharedFunding === undefined ? null : (
                 <Text wrap="truncate-end">{`Shared funding: ${describeSharedFunding(decision.content.sharedFunding)}`}</Text>
               )}

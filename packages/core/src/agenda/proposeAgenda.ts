@@ -101,7 +101,7 @@ export const proposeAgenda = (
       referralId: window.decision.subject.referralId,
       childIds: childrenOf(window.decision),
       kind: "review",
-      summary: `Review (${citation(window.ruleId)}) of ${describe(window.decision.subject.requestTypes)}`
+      summary: `Review (${citation(window.ruleId, policy)}) of ${describe(window.decision.subject.requestTypes)}`
     }))
 
   const retrospective = decisions
@@ -115,7 +115,7 @@ export const proposeAgenda = (
       referralId: decision.subject.referralId,
       childIds: childrenOf(decision),
       kind: "retrospective",
-      summary: `Agreed outside panel (${citation(decision.outsidePanel!.ruleId)}): ${describe(decision.subject.requestTypes)}`
+      summary: `Agreed outside panel (${citation(decision.outsidePanel!.ruleId, policy)}): ${describe(decision.subject.requestTypes)}`
     }))
 
   const seen = new Set<string>()

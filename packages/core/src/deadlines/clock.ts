@@ -44,8 +44,8 @@ const stateOf = (due: DateTime.Utc, metAt: DateTime.Utc | undefined, { now, dueS
 }
 
 /** A closed day moved forward but kept before the sitting is Carepanel's choice, not the seed's: say so. */
-const movedByDefault = (rule: ClockSpec["rule"]) =>
-  "clock" in rule && "ifClosed" in rule.clock && rule.clock.ifClosed === "nextWorkingDayBefore" ? `; ${citation("DEF-NEXT-WORKING-DAY-BEFORE")}` : ""
+const movedByDefault = (rule: ClockSpec["rule"], policy: CitingPolicy) =>
+  "clock" in rule && "ifClosed" in rule.clock && rule.clock.ifClosed === "nextWorkingDayBefore" ? `; ${citation("DEF-NEXT-WORKING-DAY-BEFORE", policy)}` : ""
 
 /** A clock rule resolved against an anchor on one calendar. */
 export type ClockResolver = (rule: ClockRule, anchor: DateTime.Utc) => ResolvedClock
@@ -88,7 +88,7 @@ export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now, resolv
     ? `${spec.notAfter!.text}, which comes before ${resolved.phrase} ${spec.anchorText}`
     : opens !== undefined
       ? `between ${formatInstant(opens.due)} and ${formatInstant(due)} (${opens.phrase.replace(/ after$/, "")} to ${resolved.phrase} ${spec.anchorText})`
-      : `${resolved.phrase} ${spec.anchorText}${resolved.adjusted ? ` (${resolved.adjusted}${movedByDefault(spec.rule)})` : ""}`
+      : `${resolved.phrase} ${spec.anchorText}${resolved.adjusted ? ` (${resolved.adjusted}${movedByDefault(spec.rule, policy)})` : ""}`
   return {
     id: spec.id,
     about: spec.about,

@@ -1,5 +1,5 @@
 import { DateTime, Schema } from "effect"
-import { citation } from "../policy/citation.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import { RuleId } from "../policy/rules.js"
 import { ActedBy } from "../shared/actor.js"
 import { ActionId, AuthorityId, DecisionId, SittingId } from "../shared/ids.js"
@@ -105,10 +105,10 @@ const lastAgreedAt = (decision: Decision) => decision.outsidePanel?.agreements.a
 const laterOf = (a: DateTime.Utc, b: DateTime.Utc | undefined) => (b !== undefined && DateTime.greaterThan(b, a) ? b : a)
 
 /** LIN-11: the narrow case an agreement outside panel was confirmed as, and who confirmed it by recording it. */
-export const confirmedCasesText = (decision: Decision): string | undefined => {
+export const confirmedCasesText = (decision: Decision, policy: CitingPolicy): string | undefined => {
   const outside = decision.outsidePanel
   if (outside?.confirmedCases === undefined) return undefined
-  return `${outside.confirmedCases.join("; ")}, as ${decision.recordedBy.name} confirmed in recording it (${citation(outside.ruleId)})`
+  return `${outside.confirmedCases.join("; ")}, as ${decision.recordedBy.name} confirmed in recording it (${citation(outside.ruleId, policy)})`
 }
 
 /** The one person who may take this sign-off, when it is the sitting chair's and the chair is on record. */

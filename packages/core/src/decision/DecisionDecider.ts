@@ -46,11 +46,11 @@ const lapsedRefusal = (outside: Outside, policy: CitingPolicy) => {
 }
 
 /** The awaited agreement the actor may give or refuse, and the role they act in; or who it waits for. */
-const awaitedOf = (command: Change, outside: Outside) => {
+const awaitedOf = (command: Change, outside: Outside, policy: CitingPolicy) => {
   const entry = outside.pendingAgreements.find((candidate) => roleFor(command.by, candidate.anyOf) !== undefined)
   if (entry !== undefined) return Effect.succeed(roleFor(command.by, entry.anyOf)!)
   const waiting = outside.pendingAgreements.map((candidate) => describeRoles(candidate.anyOf)).join(" and the ")
-  return Effect.fail(new NotTheRightPerson({ ruleId: outside.ruleId, message: `This agreement is waiting for the ${waiting} (${citation(outside.ruleId)}).` }))
+  return Effect.fail(new NotTheRightPerson({ ruleId: outside.ruleId, message: `This agreement is waiting for the ${waiting} (${citation(outside.ruleId, policy)}).` }))
 }
 
 /** What the content must say, checked again on every edit and amendment; at panel its CPR-10 highlights, outside it its LIN-11 record. */
@@ -79,7 +79,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         if (lastSigned !== undefined && next !== undefined) {
           const awaited = sittingChairFor(decision, next)?.name ?? `the ${describeRoles(next.roles)}`
           return yield* new DecisionIsFinal({
-            message: `This decision has been signed off (${citation(lastSigned.ruleId)}) and is waiting for ${awaited} to sign it off: it is no longer edited. Once it is final, record an amendment saying what changed and why.`
+            message: `This decision has been signed off (${citation(lastSigned.ruleId, context.policy)}) and is waiting for ${awaited} to sign it off: it is no longer edited. Once it is final, record an amendment saying what changed and why.`
           })
         }
         const outside = decision.outsidePanel
@@ -89,7 +89,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         if (outside !== undefined && outside.agreements.length > 0) {
           const waiting = outside.pendingAgreements.map((candidate) => describeRoles(candidate.anyOf)).join(" and the ")
           return yield* new DecisionIsFinal({
-            message: `This agreement outside panel has been given by the ${describeRoles(outside.agreements.map((agreed) => agreed.role))} and is waiting for the ${waiting} (${citation(outside.ruleId)}): it is no longer edited. Once everyone needed has agreed, record an amendment saying what changed and why.`
+            message: `This agreement outside panel has been given by the ${describeRoles(outside.agreements.map((agreed) => agreed.role))} and is waiting for the ${waiting} (${citation(outside.ruleId, context.policy)}): it is no longer edited. Once everyone needed has agreed, record an amendment saying what changed and why.`
           })
         }
         yield* sharedFundingRefusal(command.content, context.policy)
@@ -124,7 +124,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         if (role === undefined) {
           return yield* new NotTheRightPerson({
             ruleId: next.ruleId,
-            message: `This decision is waiting for the ${describeRoles(next.roles)} to sign it off (${citation(next.ruleId)}).`
+            message: `This decision is waiting for the ${describeRoles(next.roles)} to sign it off (${citation(next.ruleId, context.policy)}).`
           })
         }
         return emit({ _tag: "DecisionSignedOff", role, ruleId: next.ruleId, at: command.at, by: { ...audit.by, role } })
@@ -136,7 +136,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         // Refused, or the request heard again while this waited for an agreement: this proposal lapsed.
         const closed = lapsedRefusal(outside, context.policy)
         if (closed !== undefined) return yield* closed
-        const role = yield* awaitedOf(command, outside)
+        const role = yield* awaitedOf(command, outside, context.policy)
         const changed = command.request === undefined ? undefined : requestChanged(decision, command.request, context.policy)
         if (changed !== undefined) return yield* changed
         return emit({ _tag: "OutsidePanelAgreed", role, at: command.at, by: { ...audit.by, role } })
@@ -149,7 +149,7 @@ const decideChange = (command: Change, decision: Decision, context: AuthorityCon
         }
         const closed = lapsedRefusal(outside, context.policy)
         if (closed !== undefined) return yield* closed
-        const role = yield* awaitedOf(command, outside)
+        const role = yield* awaitedOf(command, outside, context.policy)
         return emit({ _tag: "OutsidePanelAgreementRefused", role, reason: command.reason, at: command.at, by: { ...audit.by, role } })
       }
       case "AmendDecision": {

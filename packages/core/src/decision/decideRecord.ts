@@ -117,7 +117,7 @@ const outsidePanel = (command: Agreement, { policy }: AuthorityContext) =>
     const uncovered = typesNotAgreedOutsidePanel(policy, command.subject)
     if (needed.length === 0) {
       return yield* new NotApplicable({
-        message: `This authority does not agree these requests outside panel (${citation(policy.outsidePanel.ruleId)}): bring them to a sitting.`
+        message: `This authority does not agree these requests outside panel (${citation(policy.outsidePanel.ruleId, policy)}): bring them to a sitting.`
       })
     }
     if (uncovered.length > 0) {

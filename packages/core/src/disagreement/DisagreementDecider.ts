@@ -1,7 +1,7 @@
 import { Effect } from "effect"
 import { NoSuchRecord } from "../shared/errors.js"
 import { dissentRuleOf } from "../policy/DecisionPolicy.js"
-import { citation } from "../policy/citation.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import { actedBy } from "../shared/authorise.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
@@ -59,8 +59,8 @@ const required = (value: string, field: string, ruleId: RuleId, message: string)
   return text === "" ? Effect.fail(new DisagreementDetailMissing({ field, ruleId, message })) : Effect.succeed(text)
 }
 
-const party = (person: DisagreementParty, field: string, ruleId: RuleId, who: string) =>
-  required(person.name, field, ruleId, `Give the name of ${who} (${citation(ruleId)}).`).pipe(
+const party = (person: DisagreementParty, field: string, ruleId: RuleId, who: string, policy: CitingPolicy) =>
+  required(person.name, field, ruleId, `Give the name of ${who} (${citation(ruleId, policy)}).`).pipe(
     Effect.map((name): DisagreementParty => ({ personId: person.personId, name }))
   )
 
@@ -68,7 +68,7 @@ const party = (person: DisagreementParty, field: string, ruleId: RuleId, who: st
  * A decision varied or overturned does not change by itself: the outcome says what happens to it now (how it
  * changes, who amends it, whether it returns to panel), so the social worker is not left with two answers.
  */
-const outcomeNextSteps = (command: OutcomeDetails, ruleId: RuleId): Effect.Effect<string | undefined, DisagreementDetailMissing> => {
+const outcomeNextSteps = (command: OutcomeDetails, ruleId: RuleId, policy: CitingPolicy): Effect.Effect<string | undefined, DisagreementDetailMissing> => {
   const text = command.nextSteps?.trim() ?? ""
   if (text !== "") return Effect.succeed(text)
   if (command.outcome === "upheld") return Effect.succeed(undefined)
@@ -76,7 +76,7 @@ const outcomeNextSteps = (command: OutcomeDetails, ruleId: RuleId): Effect.Effec
     new DisagreementDetailMissing({
       field: "nextSteps",
       ruleId,
-      message: `The decision is ${command.outcome}: say what happens to it now - what changes, who amends the decision and whether it returns to panel (${citation(ruleId)}).`
+      message: `The decision is ${command.outcome}: say what happens to it now - what changes, who amends the decision and whether it returns to panel (${citation(ruleId, policy)}).`
     })
   )
 }
@@ -108,7 +108,7 @@ const decide = (
             message: `You can record only your own dissent; the ${describeRoles(recordsForMembers)} records a member's dissent for them (${cited}).`
           })
         }
-        const member = yield* party(command.member, "member", dissentRule, "the member who dissents")
+        const member = yield* party(command.member, "member", dissentRule, "the member who dissents", policy)
         const panel = policy.panels.find((one) => one.id === command.decision.sitting?.panelId)
         const { member: dissenter, ...against } = yield* dissentAgainst(command, member, dissentRule, policy, panel)
         const grounds = yield* required(command.grounds, "grounds", dissentRule, `Say why the member dissents from the decision (${cited}).`)
@@ -131,7 +131,7 @@ const decide = (
         const { ruleId } = disagreement
         const given = [...new Set(command.areas.map((area) => area.trim()).filter((area) => area !== ""))]
         if (given.length === 0) {
-          return yield* new DisagreementDetailMissing({ field: "areas", ruleId, message: `Note at least one area of disagreement (${citation(ruleId)}).` })
+          return yield* new DisagreementDetailMissing({ field: "areas", ruleId, message: `Note at least one area of disagreement (${citation(ruleId, policy)}).` })
         }
         const [head, ...tail] = given.filter((area) => !disagreement.areas.includes(area))
         return head === undefined ? emit() : emit({ _tag: "AreasOfDisagreementNoted", areas: [head, ...tail], ruleId, ...audit })
@@ -142,11 +142,11 @@ const decide = (
         if (disagreement.status === "dissent_recorded") {
           return yield* new AreasNotNoted({
             ruleId,
-            message: `The areas of disagreement are noted at panel before it is escalated (${citation(ruleId)}).`
+            message: `The areas of disagreement are noted at panel before it is escalated (${citation(ruleId, policy)}).`
           })
         }
-        if (nextEscalationStep(disagreement) !== command.step) return yield* outOfOrder(disagreement, command.step)
-        const taker = yield* stepTaker(disagreement, command.step, command.by)
+        if (nextEscalationStep(disagreement) !== command.step) return yield* outOfOrder(disagreement, command.step, policy)
+        const taker = yield* stepTaker(disagreement, command.step, command.by, policy)
         // SUP-8: the member raises it with their own manager, who is someone else: naming themselves would let them
         // take their own dissent to the Assistant Director.
         if (command.step === "member_manager" && command.to.personId === disagreement.member.personId) {
@@ -154,14 +154,15 @@ const decide = (
           return yield* new WrongPersonForStep({
             ruleId,
             step: command.step,
-            message: `${name} dissented and raises it with their own manager: name that manager, not ${name} (${citation(ruleId)}).`
+            message: `${name} dissented and raises it with their own manager: name that manager, not ${name} (${citation(ruleId, policy)}).`
           })
         }
         const to = yield* party(
           command.to,
           "to",
           ruleId,
-          command.step === "member_manager" ? "the member's own manager" : "the Assistant Director"
+          command.step === "member_manager" ? "the member's own manager" : "the Assistant Director",
+          policy
         )
         return emit({ _tag: "DisagreementEscalated", step: command.step, to, ruleId: taker.ruleId, ...audit, by: { ...audit.by, role: taker.role } })
       }
@@ -171,7 +172,7 @@ const decide = (
         if (disagreement.status !== "with_assistant_director") {
           return yield* new NotYetWithAssistantDirector({
             ruleId,
-            message: `An outcome is recorded once the disagreement has reached the Assistant Director (${citation(ruleId)}); at present ${statusWords[disagreement.status]}.`
+            message: `An outcome is recorded once the disagreement has reached the Assistant Director (${citation(ruleId, policy)}); at present ${statusWords[disagreement.status]}.`
           })
         }
         const byDirector = command.by.actor.roles.includes("assistant_director")
@@ -182,12 +183,12 @@ const decide = (
             step: "outcome",
             message:
               route === "chair_with_assistant_director"
-                ? `Only the Assistant Director, or the ${describeRoles(chairRoles)} with the Assistant Director, records the outcome (${citation(ruleId)}).`
-                : `Only the Assistant Director records the outcome of an escalated disagreement (${citation(ruleId)}).`
+                ? `Only the Assistant Director, or the ${describeRoles(chairRoles)} with the Assistant Director, records the outcome (${citation(ruleId, policy)}).`
+                : `Only the Assistant Director records the outcome of an escalated disagreement (${citation(ruleId, policy)}).`
           })
         }
-        const rationale = yield* required(command.rationale, "rationale", ruleId, `Give the rationale for the outcome (${citation(ruleId)}).`)
-        const nextSteps = yield* outcomeNextSteps(command, ruleId)
+        const rationale = yield* required(command.rationale, "rationale", ruleId, `Give the rationale for the outcome (${citation(ruleId, policy)}).`)
+        const nextSteps = yield* outcomeNextSteps(command, ruleId, policy)
         const recorded = {
           _tag: "DisagreementOutcomeRecorded",
           outcome: command.outcome,
@@ -201,16 +202,16 @@ const decide = (
           return yield* new DisagreementDetailMissing({
             field: "agreedWith",
             ruleId,
-            message: `The chair agrees the outcome with the Assistant Director: name them (${citation(ruleId)}).`
+            message: `The chair agrees the outcome with the Assistant Director: name them (${citation(ruleId, policy)}).`
           })
         }
-        const agreedWith = yield* party(command.agreedWith, "agreedWith", ruleId, "the Assistant Director the outcome was agreed with")
+        const agreedWith = yield* party(command.agreedWith, "agreedWith", ruleId, "the Assistant Director the outcome was agreed with", policy)
         // LIN-13: the chair agrees it with the Assistant Director, not with themselves.
         if (agreedWith.personId === command.by.actor.personId) {
           return yield* new WrongPersonForStep({
             ruleId,
             step: "outcome",
-            message: `The chair agrees the outcome with the Assistant Director: name the Assistant Director it was agreed with, not ${command.by.actor.name}, who records it (${citation(ruleId)}).`
+            message: `The chair agrees the outcome with the Assistant Director: name the Assistant Director it was agreed with, not ${command.by.actor.name}, who records it (${citation(ruleId, policy)}).`
           })
         }
         return emit({ ...recorded, agreedWith, by: { ...audit.by, role: chair ?? audit.by.role } })

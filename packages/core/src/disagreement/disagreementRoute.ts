@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { citation } from "../policy/citation.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Authorised } from "../shared/authorise.js"
 import { describeRoles, type Role } from "../shared/roles.js"
@@ -25,18 +25,18 @@ export const heldRole = (by: Authorised, roles: ReadonlyArray<Role>): Role | und
   roles.find((role) => by.actor.roles.includes(role))
 
 /** Why `step` is not the next one, in the route's own terms. */
-export const outOfOrder = (disagreement: Disagreement, step: EscalationStep): EscalationOutOfOrder => {
+export const outOfOrder = (disagreement: Disagreement, step: EscalationStep, policy: CitingPolicy): EscalationOutOfOrder => {
   const { ruleId, member } = disagreement
   const expected = nextEscalationStep(disagreement)
   const manager = disagreement.escalations.find((escalation) => escalation.step === "member_manager")?.to
   const message =
     expected === undefined
-      ? `This disagreement is already with the Assistant Director; what remains is to record the outcome (${citation(ruleId)}).`
+      ? `This disagreement is already with the Assistant Director; what remains is to record the outcome (${citation(ruleId, policy)}).`
       : !disagreementRouteSteps[disagreement.route].includes(step)
-        ? `Under ${citation(ruleId)} the panel chair takes a disagreement to the Assistant Director; it does not go through the member's own manager.`
+        ? `Under ${citation(ruleId, policy)} the panel chair takes a disagreement to the Assistant Director; it does not go through the member's own manager.`
         : expected === "member_manager"
-          ? `${member.name} first raises this with their own manager, who then takes it to the Assistant Director (${citation(ruleId)}).`
-          : `This disagreement has already been raised with ${manager?.name ?? "the member's manager"}; the next step is the Assistant Director (${citation(ruleId)}).`
+          ? `${member.name} first raises this with their own manager, who then takes it to the Assistant Director (${citation(ruleId, policy)}).`
+          : `This disagreement has already been raised with ${manager?.name ?? "the member's manager"}; the next step is the Assistant Director (${citation(ruleId, policy)}).`
   return new EscalationOutOfOrder({ ruleId, step, message })
 }
 
@@ -54,7 +54,8 @@ export interface StepTaker {
 export const stepTaker = (
   disagreement: Disagreement,
   step: EscalationStep,
-  by: Authorised
+  by: Authorised,
+  policy: CitingPolicy
 ): Effect.Effect<StepTaker, WrongPersonForStep> => {
   const { ruleId, member } = disagreement
   const refuse = (message: string) => Effect.fail(new WrongPersonForStep({ ruleId, step, message }))
@@ -62,18 +63,18 @@ export const stepTaker = (
     const role = heldRole(by, chairRoles)
     return role !== undefined
       ? Effect.succeed({ role, ruleId })
-      : refuse(`Only the ${describeRoles(chairRoles)} takes a disagreement to the Assistant Director (${citation(ruleId)}).`)
+      : refuse(`Only the ${describeRoles(chairRoles)} takes a disagreement to the Assistant Director (${citation(ruleId, policy)}).`)
   }
   if (step === "member_manager") {
     return by.actor.personId === member.personId
       ? Effect.succeed({ role: by.role, ruleId })
-      : refuse(`Only ${member.name}, who dissented, raises it with their own manager (${citation(ruleId)}).`)
+      : refuse(`Only ${member.name}, who dissented, raises it with their own manager (${citation(ruleId, policy)}).`)
   }
   const manager = disagreement.escalations[0]!.to
   if (by.actor.personId === manager.personId) return Effect.succeed({ role: by.role, ruleId })
   if (by.actor.roles.includes("assistant_director")) return Effect.succeed({ role: "assistant_director", ruleId: adTakesUp })
   return refuse(
-    `Only ${manager.name}, ${member.name}'s manager, takes it to the Assistant Director (${citation(ruleId)}), or an Assistant Director takes it up (${citation(adTakesUp)}).`
+    `Only ${manager.name}, ${member.name}'s manager, takes it to the Assistant Director (${citation(ruleId, policy)}), or an Assistant Director takes it up (${citation(adTakesUp, policy)}).`
   )
 }
 

@@ -125,6 +125,7 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
           sitting,
           disagreements: records.disagreements.filter((disagreement) => disagreement.decisionId === decision.id),
           deadlines: records.deadlines,
+          policy: records.policy,
           reader,
           at: records.at
         })
@@ -173,7 +174,7 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
           const seal = Option.isSome(seals) ? yield* seals.value.seal(authorityId, childId, streams) : undefined
           const events = yield* eventsOf(streams)
           const reader: DocumentReader = { actor: request.actor, role, identityGranted: request.identityGranted }
-          const built = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, childRecord, deadlines: records.deadlines, events, seal, reader, at: records.at })
+          const built = courtBundle({ authorityName: records.policy.authority.name, childId, referrals, decisions, disagreements, placements, childRecord, deadlines: records.deadlines, events, seal, policy: records.policy, reader, at: records.at })
           const bundle = { ...built, document: withOwnRulesCited(built.document, records.policy) }
           yield* (yield* AccessLog).record(accessRecords(readBy(reader, request.purpose, records.at), bundle.document.reads))
           return bundle
@@ -193,6 +194,7 @@ export class Documents extends Effect.Service<Documents>()("@carepanel/core/Docu
               disagreements: records.disagreements.filter((disagreement) => disagreement.sittingId === sitting.id),
               referrals: records.referrals.filter((referral) => onAgenda.has(referral.id)),
               deadlines: records.deadlines,
+              policy: records.policy,
               reader,
               at: records.at
             }), records.policy)

@@ -5,6 +5,7 @@ import type { Deadline } from "../deadlines/Deadline.js"
 import type { Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { outcomeWord } from "../notifications/decisionText.js"
+import type { CitingPolicy } from "../policy/citation.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import { type StoredEvent, streamIdOf } from "../ports/EventStore.js"
 import type { RecordSeal } from "../ports/RecordSeals.js"
@@ -55,6 +56,8 @@ export interface CourtBundleInputs {
   readonly events: ReadonlyArray<StoredEvent>
   /** The store's seal of the child's records at a checkpoint taken before `events` were read. */
   readonly seal: RecordSeal | undefined
+  /** The authority's policy, whose own rules (`BRK-4`) the document cites with their words and source. */
+  readonly policy: CitingPolicy
   readonly reader: DocumentReader
   readonly at: DateTime.Utc
 }
@@ -215,10 +218,10 @@ export const courtBundle = (inputs: CourtBundleInputs): { readonly document: Doc
         blocks: chronological.length === 0 ? [paragraph("No decision was recorded.")] : [],
         subsections: chronological.map((decision) => ({
           heading: `Decision ${decision.id}: ${outcomeWord[decision.content.outcome]}, ${formatInstant(decision.heardAt)}`,
-          blocks: [...decisionBlocks(decision, naming), ...signatureBlocks(decision, naming), amendmentBlock(decision, naming)]
+          blocks: [...decisionBlocks(decision, naming, inputs.policy), ...signatureBlocks(decision, naming, inputs.policy), amendmentBlock(decision, naming)]
         }))
       },
-      { heading: "Dissent", blocks: inputs.disagreements.length === 0 ? [paragraph("No member dissented.")] : dissentBlocks(inputs.disagreements, naming) },
+      { heading: "Dissent", blocks: inputs.disagreements.length === 0 ? [paragraph("No member dissented.")] : dissentBlocks(inputs.disagreements, naming, inputs.policy) },
       { heading: "Placements and extensions", blocks: inputs.placements.length === 0 ? [paragraph("No Regulation 24 placement.")] : [], subsections: inputs.placements.map(placementSection) },
       statutoryRecordSection(inputs.childRecord, naming),
       { heading: "Statutory clocks", blocks: [clocksTable("Every clock, met, missed or running, with its rule", clocks)] },

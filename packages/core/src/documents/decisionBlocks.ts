@@ -1,5 +1,5 @@
 import { addDays } from "../calendar/LocalDate.js"
-import { citation } from "../policy/citation.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import { describeSharedFunding } from "../decision/complexNeedsReferral.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { londonDateOf } from "../calendar/londonTime.js"
@@ -17,10 +17,10 @@ import type { ChildNaming } from "./DocumentReader.js"
 const progressWord = { Open: "open", Completed: "completed", Outstanding: "outstanding", Replaced: "replaced by alternative action" } as const
 
 /** The date a decision comes back to panel by (CPR-10, LIN-7): so many weeks from the hearing. */
-export const reviewDate = (decision: Decision): string | undefined =>
+export const reviewDate = (decision: Decision, policy: CitingPolicy): string | undefined =>
   decision.content.returnToPanel === undefined
     ? undefined
-    : `by ${formatDate(addDays(londonDateOf(decision.heardAt), decision.content.returnToPanel.withinWeeks * 7))} (${citation(decision.content.returnToPanel.ruleId)})`
+    : `by ${formatDate(addDays(londonDateOf(decision.heardAt), decision.content.returnToPanel.withinWeeks * 7))} (${citation(decision.content.returnToPanel.ruleId, policy)})`
 
 /** What was presented and discussed, where the record holds it: the highlights (CPR-10), the Signs of Safety minutes (LIN-5). */
 export const discussionSection = (decision: Decision | undefined, naming: ChildNaming): Section => {
@@ -61,26 +61,26 @@ export const neverMade = (decision: Decision): "not agreed" | "lapsed" | undefin
   decision.status === "not_agreed" ? "not agreed" : decision.status === "lapsed" ? "lapsed" : undefined
 
 /** Where and when; a proposal outside panel refused or overtaken was never made. */
-const madeText = (decision: Decision): string => {
+const madeText = (decision: Decision, policy: CitingPolicy): string => {
   if (decision.madeAt === "panel") return `at panel, ${formatInstant(decision.heardAt)}`
-  const outside = `outside panel (${decision.outsidePanel === undefined ? "" : citation(decision.outsidePanel.ruleId)}), ${formatInstant(decision.heardAt)}`
+  const outside = `outside panel (${decision.outsidePanel === undefined ? "" : citation(decision.outsidePanel.ruleId, policy)}), ${formatInstant(decision.heardAt)}`
   const ended = neverMade(decision)
   return ended === undefined ? outside : `proposed ${outside}: ${ended}`
 }
 
 /** The decision, its rationale, what was agreed, the review date and the actions with owners and dates. */
-export const decisionBlocks = (decision: Decision, naming: ChildNaming): ReadonlyArray<Block> => {
+export const decisionBlocks = (decision: Decision, naming: ChildNaming, policy: CitingPolicy): ReadonlyArray<Block> => {
   const { content } = decision
   const agreed = agreedLines(agreedOf(content), naming.text)
   return [
     fields([
       ["Decision", outcomeWord[content.outcome]],
-      ["Made", madeText(decision)],
-      ["Agreed only as", confirmedCasesText(decision)],
+      ["Made", madeText(decision, policy)],
+      ["Agreed only as", confirmedCasesText(decision, policy)],
       ["Request types", decision.subject.requestTypes.map((type) => requestTypeLabel[type]).join("; ")],
       ["Rationale", naming.text(content.rationale)],
       ["Agreed", agreed.length === 0 ? undefined : agreed.join(" ")],
-      ["Review date", reviewDate(decision)],
+      ["Review date", reviewDate(decision, policy)],
       ["Shared funding", sharedFundingText(decision)]
     ]),
     content.actions.length === 0
@@ -99,14 +99,14 @@ export const decisionBlocks = (decision: Decision, naming: ChildNaming): Readonl
 }
 
 /** Whose dissent, under which rule; for a member away, with their seat and who voiced it (KNO-2). */
-const dissenter = ({ member, ruleId, onBehalf }: Disagreement): string =>
-  onBehalf === undefined ? `${member.name} (${citation(ruleId)})` : `${member.name}, ${onBehalf.memberSeat} (${citation(ruleId)}; ${voicedByWords(onBehalf)})`
+const dissenter = ({ member, ruleId, onBehalf }: Disagreement, policy: CitingPolicy): string =>
+  onBehalf === undefined ? `${member.name} (${citation(ruleId, policy)})` : `${member.name}, ${onBehalf.memberSeat} (${citation(ruleId, policy)}; ${voicedByWords(onBehalf)})`
 
 /** A member's dissent (SUP-8, LIN-13, CPR-7): who, on what grounds, the areas noted and where it went. */
-export const dissentBlocks = (disagreements: ReadonlyArray<Disagreement>, naming: ChildNaming): ReadonlyArray<Block> =>
+export const dissentBlocks = (disagreements: ReadonlyArray<Disagreement>, naming: ChildNaming, policy: CitingPolicy): ReadonlyArray<Block> =>
   disagreements.map((disagreement) =>
     fields([
-      ["Dissent", `${dissenter(disagreement)}, recorded ${formatInstant(disagreement.recordedAt)}`],
+      ["Dissent", `${dissenter(disagreement, policy)}, recorded ${formatInstant(disagreement.recordedAt)}`],
       ["Grounds", naming.text(disagreement.grounds)],
       ["Areas noted", disagreement.areas.length === 0 ? undefined : disagreement.areas.map(naming.text).join("; ")],
       ["Escalated", disagreement.escalations.length === 0 ? undefined : disagreement.escalations.map((step) => `to ${step.to.name}, ${formatInstant(step.at)}`).join("; ")],

@@ -1,5 +1,5 @@
 import { DateTime } from "effect"
-import { citation } from "../policy/citation.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import { type Decision, sittingChairFor } from "../decision/Decision.js"
@@ -22,6 +22,8 @@ export interface DecisionSheetInputs {
   readonly sitting: Sitting | undefined
   readonly disagreements: ReadonlyArray<Disagreement>
   readonly deadlines: ReadonlyArray<Deadline>
+  /** The authority's policy, whose own rules (`BRK-4`) the document cites with their words and source. */
+  readonly policy: CitingPolicy
   readonly reader: DocumentReader
   readonly at: DateTime.Utc
 }
@@ -38,18 +40,18 @@ export const clocksOfDecision = (decision: Decision, childId: string, deadlines:
 }
 
 /** Who recorded, signed and agreed the decision, under which rule and when, and what is still needed. */
-export const signatureBlocks = (decision: Decision, naming: ChildNaming): ReadonlyArray<Block> => {
+export const signatureBlocks = (decision: Decision, naming: ChildNaming, policy: CitingPolicy): ReadonlyArray<Block> => {
   const signed = decision.signOffs.map((step) => [
     roleLabel[step.role],
-    citation(step.ruleId),
+    citation(step.ruleId, policy),
     step.forTheChair === undefined ? step.by.name : `${step.by.name} for the chair, ${step.forTheChair.chair.name}, because ${naming.text(step.forTheChair.because)}`,
     formatInstant(step.at)
   ])
-  const agreed = (decision.outsidePanel?.agreements ?? []).map((step) => [roleLabel[step.role], decision.outsidePanel === undefined ? "" : citation(decision.outsidePanel.ruleId), step.by.name, formatInstant(step.at)])
+  const agreed = (decision.outsidePanel?.agreements ?? []).map((step) => [roleLabel[step.role], decision.outsidePanel === undefined ? "" : citation(decision.outsidePanel.ruleId, policy), step.by.name, formatInstant(step.at)])
   const pending = [
     ...decision.pendingSignOffs.map((step) => {
       const chair = sittingChairFor(decision, step)
-      return chair === undefined ? `sign-off by ${oneOfRoles(step.roles)} (${citation(step.ruleId)})` : `sign-off by ${chair.name}, who chaired the sitting (${citation(step.ruleId)})`
+      return chair === undefined ? `sign-off by ${oneOfRoles(step.roles)} (${citation(step.ruleId, policy)})` : `sign-off by ${chair.name}, who chaired the sitting (${citation(step.ruleId, policy)})`
     }),
     ...(decision.outsidePanel?.pendingAgreements ?? []).map((step) => `agreement by ${oneOfRoles(step.anyOf)}`)
   ]
@@ -57,7 +59,7 @@ export const signatureBlocks = (decision: Decision, naming: ChildNaming): Readon
   const overtaken = decision.outsidePanel?.overtaken
   const standing =
     refused !== undefined
-      ? `Not agreed: ${refused.by.name} (${roleLabel[refused.role]}) refused it at ${formatInstant(refused.at)} (${decision.outsidePanel === undefined ? "" : citation(decision.outsidePanel.ruleId)}): ${naming.text(refused.reason)}. The proposal lapsed: none of its actions is owed, and the request can go to a sitting.`
+      ? `Not agreed: ${refused.by.name} (${roleLabel[refused.role]}) refused it at ${formatInstant(refused.at)} (${decision.outsidePanel === undefined ? "" : citation(decision.outsidePanel.ruleId, policy)}): ${naming.text(refused.reason)}. The proposal lapsed: none of its actions is owed, and the request can go to a sitting.`
       : overtaken !== undefined
         ? `Lapsed: ${heardAgain(overtaken)} before it was agreed; none of its actions is owed.`
         : pending.length === 0
@@ -118,9 +120,9 @@ export const decisionSheet = (inputs: DecisionSheetInputs): DocumentModel => {
         ]
       },
       discussionSection(decision, naming),
-      { heading: "Decision", blocks: decisionBlocks(decision, naming) },
-      ...(inputs.disagreements.length === 0 ? [] : [{ heading: "Dissent", blocks: dissentBlocks(inputs.disagreements, naming) }]),
-      { heading: "Signed and finalised", blocks: signatureBlocks(decision, naming) },
+      { heading: "Decision", blocks: decisionBlocks(decision, naming, inputs.policy) },
+      ...(inputs.disagreements.length === 0 ? [] : [{ heading: "Dissent", blocks: dissentBlocks(inputs.disagreements, naming, inputs.policy) }]),
+      { heading: "Signed and finalised", blocks: signatureBlocks(decision, naming, inputs.policy) },
       { heading: "Amendments", blocks: [amendmentBlock(decision, naming)] },
       { heading: "Clocks and the rules behind them", blocks: [clocksTable("Clocks", clocksOfDecision(decision, inputs.childId, inputs.deadlines))] }
     ],

@@ -4,6 +4,7 @@ import { londonTimeOf } from "../calendar/londonTime.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import type { Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
+import type { CitingPolicy } from "../policy/citation.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Sitting } from "../sitting/Sitting.js"
 import { standsInForName } from "../sitting/deputies.js"
@@ -26,6 +27,8 @@ export interface MinutesInputs {
   readonly referrals: ReadonlyArray<Referral>
   /** The clocks as of `at`; the sitting's own (the record's turnaround, CPR-11) are shown. */
   readonly deadlines: ReadonlyArray<Deadline>
+  /** The authority's policy, whose own rules (`BRK-4`) the document cites with their words and source. */
+  readonly policy: CitingPolicy
   readonly reader: DocumentReader
   readonly at: DateTime.Utc
 }
@@ -130,8 +133,8 @@ export const sittingMinutes = (inputs: MinutesInputs): DocumentModel => {
       ],
       subsections: [
         discussionSection(decision, naming),
-        { heading: "Decision", blocks: decision === undefined ? [paragraph("No decision was recorded on this item.")] : decisionBlocks(decision, naming) },
-        { heading: "Dissent", blocks: dissent.length === 0 ? [paragraph("No member dissented.")] : dissentBlocks(dissent, naming) }
+        { heading: "Decision", blocks: decision === undefined ? [paragraph("No decision was recorded on this item.")] : decisionBlocks(decision, naming, inputs.policy) },
+        { heading: "Dissent", blocks: dissent.length === 0 ? [paragraph("No member dissented.")] : dissentBlocks(dissent, naming, inputs.policy) }
       ]
     }
   })

@@ -94,7 +94,7 @@ export const decisionNotifications = (
           id: `${decision.id}:sign-off:${decision.signOffs.length}`,
           kind: "decision.awaiting_sign_off",
           headline: `Panel decision ${named} is waiting for ${signer} sign-off (${headlineCitation(nextSignOff.ruleId)})`,
-          body: [`Check the decision sheet and sign it off (${citation(nextSignOff.ruleId)}).`, ...decisionLines(decision, redact)],
+          body: [`Check the decision sheet and sign it off (${citation(nextSignOff.ruleId, context.policy)}).`, ...decisionLines(decision, redact, context.policy)],
           facts: factsOf({ ...decisionFacts(decision), signOffRole: nextSignOff.roles.join(","), signOffPersonId: chair?.personId, ruleId: nextSignOff.ruleId })
         },
         chair === undefined ? nextSignOff.roles.map(roleHolder) : [personAs("sitting_chair", chair)]
@@ -103,7 +103,7 @@ export const decisionNotifications = (
   }
 
   const outside = decision.outsidePanel
-  const confirmed = confirmedCasesText(decision)
+  const confirmed = confirmedCasesText(decision, context.policy)
   if (decision.status === "awaiting_agreement" && outside !== undefined && events.some((event) => event._tag === "OutsidePanelAgreementRecorded")) {
     notifications.push(
       ...addressTo(
@@ -115,7 +115,7 @@ export const decisionNotifications = (
           body: [
             `Why it could not wait for panel: ${summary(redact(outside.whyOutsidePanel))}`,
             ...(confirmed === undefined ? [] : [`Agreed only as: ${confirmed}`]),
-            ...decisionLines(decision, redact)
+            ...decisionLines(decision, redact, context.policy)
           ],
           facts: factsOf({ ...decisionFacts(decision), ruleId: outside.ruleId })
         },
@@ -134,7 +134,7 @@ export const decisionNotifications = (
       headline: `The urgent decision outside panel ${named} was not agreed: the ${roleLabel[event.role]} refused it (${headlineCitation(outside.ruleId)})`,
       body: [
         `Refused by ${event.by.name} (${roleLabel[event.role]}) at ${formatInstant(event.at)}: ${summary(redact(event.reason))}`,
-        `The proposal has lapsed (${citation(outside.ruleId)}): nothing was agreed outside panel, and none of its actions is owed.`,
+        `The proposal has lapsed (${citation(outside.ruleId, context.policy)}): nothing was agreed outside panel, and none of its actions is owed.`,
         requestLine(decision),
         "The request is as it was before the proposal: bring it to a sitting, or record a new agreement outside panel if circumstances change."
       ],
@@ -162,7 +162,7 @@ export const decisionNotifications = (
           kind: "decision.lapsed",
           headline: `The urgent decision outside panel ${named} lapsed: ${heard} before it was agreed (${headlineCitation(outside.ruleId)})`,
           body: [
-            `The proposal has lapsed (${citation(outside.ruleId)}): ${heard} before it was agreed. Nothing is to be agreed on it, and none of its actions is owed.`,
+            `The proposal has lapsed (${citation(outside.ruleId, context.policy)}): ${heard} before it was agreed. Nothing is to be agreed on it, and none of its actions is owed.`,
             `Proposed by ${decision.recordedBy.name} (${roleLabel[decision.recordedBy.role]}) at ${formatInstant(decision.heardAt)}. Why it could not wait for panel: ${summary(redact(outside.whyOutsidePanel))}`,
             requestLine(decision),
             "The decision made at the hearing stands. If circumstances have changed since, record a new agreement outside panel."
@@ -187,7 +187,7 @@ export const decisionNotifications = (
         id: `${decision.id}:final`,
         kind: "decision.final",
         headline: `Panel decision ${named}: ${outcomeWord[decision.content.outcome]}`,
-        body: decisionLines(decision, redact),
+        body: decisionLines(decision, redact, context.policy),
         facts: decisionFacts(decision)
       })
     )
@@ -208,8 +208,8 @@ export const decisionNotifications = (
           headline: `Request ${named} will not return to panel: progress made it unnecessary (${waivedUnder})`,
           body: [
             `Case note: ${summary(redact(event.caseNote))}`,
-            `Recorded by ${event.by.name} at ${formatInstant(event.at)}, within the return's timescale (${waivedUnder}).`,
-            ...decisionLines(decision, redact)
+            `Recorded by ${event.by.name} at ${formatInstant(event.at)}, within the return's timescale (${citation(waivedUnder, context.policy)}).`,
+            ...decisionLines(decision, redact, context.policy)
           ],
           facts: factsOf({ ...decisionFacts(decision), ruleId: waivedUnder, waivedAt: iso(event.at) })
         },
@@ -228,7 +228,7 @@ export const decisionNotifications = (
         body: [
           `What changed: ${summary(redact(event.whatChanged))}`,
           `Why: ${summary(redact(event.why))} (approved by ${event.approvedBy.name}, ${roleLabel[event.approvedBy.role]}).`,
-          ...decisionLines(decision, redact)
+          ...decisionLines(decision, redact, context.policy)
         ],
         facts: factsOf({ ...decisionFacts(decision), amendment: decision.amendments.length, amendedAt: iso(event.at) })
       })

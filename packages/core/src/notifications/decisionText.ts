@@ -1,5 +1,5 @@
 import { formatDate, formatInstant } from "../calendar/format.js"
-import { citation } from "../policy/citation.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { Decision } from "../decision/Decision.js"
 import type { Agreed, Outcome } from "../decision/DecisionParts.js"
@@ -38,12 +38,12 @@ export const agreedLines = (agreed: Agreed, redact: (text: string) => string): R
 const progressWord = { Open: "", Completed: " [completed]", Outstanding: " [outstanding]", Replaced: " [replaced by alternative action]" } as const
 
 /** The decision as the social worker and team manager read it (CPR-8, SUP-6, LIN-6): free text goes through `redact`. */
-export const decisionLines = (decision: Decision, redact: (text: string) => string): ReadonlyArray<string> => {
+export const decisionLines = (decision: Decision, redact: (text: string) => string, policy: CitingPolicy): ReadonlyArray<string> => {
   const { content, subject } = decision
   const where =
     decision.madeAt === "panel"
       ? `at the sitting on ${formatDate(londonDateOf(decision.heardAt))}`
-      : `agreed outside panel (${decision.outsidePanel === undefined ? "outside panel" : citation(decision.outsidePanel.ruleId)}) at ${formatInstant(decision.heardAt)}`
+      : `agreed outside panel (${decision.outsidePanel === undefined ? "outside panel" : citation(decision.outsidePanel.ruleId, policy)}) at ${formatInstant(decision.heardAt)}`
   return [
     `Outcome: ${outcomeWord[content.outcome]}, ${where}.`,
     `Request ${subject.referralId}: ${subject.requestTypes.map((type) => requestTypeLabel[type]).join("; ")}.`,
@@ -60,6 +60,6 @@ export const decisionLines = (decision: Decision, redact: (text: string) => stri
               `${action.fgcReferral ? " (Family Group Conference referral)" : ""}${progressWord[action.progress._tag]}`
           )
         ]),
-    ...(content.returnToPanel === undefined ? [] : [`Back to panel within ${content.returnToPanel.withinWeeks} weeks (${citation(content.returnToPanel.ruleId)}).`])
+    ...(content.returnToPanel === undefined ? [] : [`Back to panel within ${content.returnToPanel.withinWeeks} weeks (${citation(content.returnToPanel.ruleId, policy)}).`])
   ]
 }

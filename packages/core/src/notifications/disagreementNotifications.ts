@@ -86,7 +86,7 @@ export const disagreementNotifications = (
                 ...(disagreement.attendance === "not_recorded"
                   ? [`Attendance at the sitting was not recorded when the dissent was, so ${disagreement.member.name}'s attendance is not checked.`]
                   : []),
-                `The areas of disagreement are noted at panel before anything is escalated (${citation(ruleId)}).`
+                `The areas of disagreement are noted at panel before anything is escalated (${citation(ruleId, context.policy)}).`
               ],
               actBy: clock("areas"),
               facts: disagreementFacts(disagreement)
@@ -107,13 +107,13 @@ export const disagreementNotifications = (
               id: `${disagreement.id}:areas-noted`,
               kind: "disagreement.areas_noted",
               headline: byChair
-                ? `Agree an outcome with the Assistant Director on a disagreement with ${decision} (${citation(ruleId)})`
-                : `Raise your disagreement with ${decision} with your own manager (${citation(ruleId)})`,
+                ? `Agree an outcome with the Assistant Director on a disagreement with ${decision} (${headlineCitation(ruleId)})`
+                : `Raise your disagreement with ${decision} with your own manager (${headlineCitation(ruleId)})`,
               body: [
                 ...dissentLines(disagreement, dissentRule, context.policy, redact),
                 byChair
-                  ? `The chair agrees an outcome with the Assistant Director (${citation(ruleId)}).`
-                  : `Raise it with your own manager and ask for it to be escalated to the Assistant Director (${citation(ruleId)}).`
+                  ? `The chair agrees an outcome with the Assistant Director (${citation(ruleId, context.policy)}).`
+                  : `Raise it with your own manager and ask for it to be escalated to the Assistant Director (${citation(ruleId, context.policy)}).`
               ],
               actBy,
               facts: disagreementFacts(disagreement)
@@ -135,8 +135,8 @@ export const disagreementNotifications = (
                 ...dissentLines(disagreement, dissentRule, context.policy, redact),
                 `Escalated by ${event.by.name} at ${formatInstant(event.at)}.`,
                 event.step === "member_manager"
-                  ? `As the member's manager, take it to the Assistant Director (${citation(ruleId)}).`
-                  : `As Assistant Director, agree and record the outcome (${citation(ruleId)}).`
+                  ? `As the member's manager, take it to the Assistant Director (${citation(ruleId, context.policy)}).`
+                  : `As Assistant Director, agree and record the outcome (${citation(ruleId, context.policy)}).`
               ],
               actBy,
               facts: factsOf({ ...disagreementFacts(disagreement), step: event.step, escalatedTo: event.to.personId })

@@ -58,7 +58,7 @@ export const referralNotifications = (
           id: `${referral.id}:approval:${submittedAt}:${referral.approvals.length}`,
           kind: "referral.awaiting_approval",
           headline: `Panel request ${named} is waiting for the ${roleLabel[next.role]}'s approval (${headlineCitation(next.ruleId)})`,
-          body: [...about(referral), `Approve it or return it for changes (${citation(next.ruleId)}).`],
+          body: [...about(referral), `Approve it or return it for changes (${citation(next.ruleId, context.policy)}).`],
           facts: factsOf({ ...requestFacts(referral), approverRole: next.role, ruleId: next.ruleId })
         },
         [next.role === "team_manager" ? teamManagerOf(caseOf(referral)) : roleHolder(next.role)]
@@ -74,7 +74,7 @@ export const referralNotifications = (
           id: `${referral.id}:ready:${iso(referral.readyAt)}`,
           kind: "referral.ready",
           headline: `Panel request ${named} is complete and approved, ready for a sitting`,
-          body: [...about(referral), `Ready at ${formatInstant(referral.readyAt)}; put it on a sitting (${citation(context.policy.referral.submissionDeadline.ruleId)}).`],
+          body: [...about(referral), `Ready at ${formatInstant(referral.readyAt)}; put it on a sitting (${citation(context.policy.referral.submissionDeadline.ruleId, context.policy)}).`],
           facts: factsOf({ ...requestFacts(referral), readyAt: iso(referral.readyAt) })
         },
         [roleHolder("panel_administrator")]
@@ -110,7 +110,7 @@ export const referralNotifications = (
             headline: `Late panel request ${named} may be heard at ${sitting} (${headlineCitation(rule)})`,
             body: [
               ...about(referral),
-              `${event.by.name} (${roleLabel[event.by.role]}) let it onto ${sitting} (${citation(rule)}): ${summary(redact(event.reason))}`,
+              `${event.by.name} (${roleLabel[event.by.role]}) let it onto ${sitting} (${citation(rule, context.policy)}): ${summary(redact(event.reason))}`,
               "Accept it onto that sitting's agenda once it is complete and approved."
             ],
             facts: factsOf({ ...requestFacts(referral), sittingId: event.sittingId, ruleId: rule })

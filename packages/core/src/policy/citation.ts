@@ -12,7 +12,7 @@ export interface CitingPolicy {
  * law's rule by its id; a local default saying so ("DEF-..., Carepanel default, ..."); an authority's own rule with
  * where it comes from and its words, for no catalogue holds them ('BRK-4, Brackenmoor ... (2026), "Requests reach ..."').
  */
-export function citation(id: RuleId, policy?: CitingPolicy): string {
+export function citation(id: RuleId, policy: CitingPolicy | undefined): string {
   if (isLocalDefault(id)) return `${id}, ${localDefaultNote}`
   const words = isCatalogueRuleId(id) ? undefined : policy?.ownRules?.rules[id]
   return words === undefined ? id : `${id}, ${policy!.ownRules!.source}, "${words}"`

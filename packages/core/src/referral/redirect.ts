@@ -43,10 +43,10 @@ export const scopeRules = (policy: AuthorityPolicy, form: ReferralForm): Readonl
   ]
 }
 
-const otherGrounds = (rules: ReadonlyArray<ScopeRule>) => {
+const otherGrounds = (rules: ReadonlyArray<ScopeRule>, policy: AuthorityPolicy) => {
   const applying = [...new Set(rules.filter((rule) => rule.applies).map((rule) => rule.ruleId))]
   return applying.length > 0
-    ? ` It may leave this panel under ${applying.map((id) => citation(id)).join(" or ")}.`
+    ? ` It may leave this panel under ${applying.map((id) => citation(id, policy)).join(" or ")}.`
     : " No rule of this panel sends it elsewhere: it stays with the panel unless it is withdrawn."
 }
 
@@ -63,15 +63,15 @@ export const redirectTarget = (
   const rules = scopeRules(policy, form)
   const cited = rules.filter((rule) => rule.ruleId === ruleId)
   const refuse = (message: string) => Effect.fail(new RedirectNotAllowed({ ruleId, message }))
-  if (cited.length === 0) return refuse(`${citation(ruleId)} is not a rule of this panel that sends a request elsewhere.${otherGrounds(rules)}`)
+  if (cited.length === 0) return refuse(`${citation(ruleId, policy)} is not a rule of this panel that sends a request elsewhere.${otherGrounds(rules, policy)}`)
   const rule = cited.find((candidate) => candidate.applies)
   if (rule === undefined) {
     const when = cited.map((candidate) => candidate.when).join("; or when ")
-    return refuse(`${citation(ruleId)} does not apply to this request: it applies only when ${when}.${otherGrounds(rules)}`)
+    return refuse(`${citation(ruleId, policy)} does not apply to this request: it applies only when ${when}.${otherGrounds(rules, policy)}`)
   }
   const target = rule.redirectTo ?? (redirectTo?.trim() || undefined)
   if (target === undefined && rule.effect === "redirect") {
-    return refuse(`Say where the request goes instead: ${citation(ruleId)} does not name the panel that decides it.`)
+    return refuse(`Say where the request goes instead: ${citation(ruleId, policy)} does not name the panel that decides it.`)
   }
   return Effect.succeed(target === undefined ? { ruleId } : { ruleId, redirectTo: target })
 }

@@ -59,7 +59,7 @@ export const submissionChecks = (
     return Effect.fail(
       new OutOfScope({
         ruleId,
-        message: `This panel does not decide ${foreign.map((type) => requestTypeLabel[type]).join(" or ")}: it is not among the requests ${whose} to it (${citation(ruleId)}).`
+        message: `This panel does not decide ${foreign.map((type) => requestTypeLabel[type]).join(" or ")}: it is not among the requests ${whose} to it (${citation(ruleId, policy)}).`
       })
     )
   }
@@ -74,7 +74,7 @@ export const submissionChecks = (
   const { criteria, unsupported } = criteriaFromForm(policy, form, today)
   const unbacked = unsupported.map(({ criterion, toRecord }) => ({
     field: "presentationReasons",
-    label: `${toRecord}, which the reason "${criterion.description}" (${citation(criterion.ruleId)}) rests on`,
+    label: `${toRecord}, which the reason "${criterion.description}" (${citation(criterion.ruleId, policy)}) rests on`,
     ruleId: criterion.ruleId
   }))
   if (gaps.length + fields.length + unbacked.length > 0) {

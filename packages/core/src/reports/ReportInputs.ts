@@ -4,6 +4,7 @@ import type { Deadline } from "../deadlines/Deadline.js"
 import type { Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import type { Referral } from "../referral/Referral.js"
+import type { CitingPolicy } from "../policy/citation.js"
 import type { Placement } from "../regulation24/Placement.js"
 import type { Sitting } from "../sitting/Sitting.js"
 
@@ -22,6 +23,8 @@ export interface ReportInputs {
   readonly placements: ReadonlyArray<Placement>
   readonly deadlines: ReadonlyArray<Deadline>
   readonly calendar: Calendar
+  /** The authority's, whose own rules (`BRK-4`) a report cites with their words and source. */
+  readonly policy: CitingPolicy
   /** When the clocks' states were computed: "overdue" means overdue at this instant. */
   readonly asOf: DateTime.Utc
 }

@@ -101,7 +101,7 @@ export const annualActivityReview = (year: number, inputs: ReportInputs, options
       calendarDays: statsOf(firstIn.map((days) => days.calendarDays)),
       workingDays: statsOf(firstIn.map((days) => days.workingDays))
     },
-    clocksByRule: ruleRows(dueWithin(period, inputs.deadlines)),
+    clocksByRule: ruleRows(dueWithin(period, inputs.deadlines), inputs.policy),
     disagreementsByOutcome: disagreementOutcomeRows(inputs.disagreements.filter((disagreement) => within(period, disagreement.recordedAt)))
   }
 }

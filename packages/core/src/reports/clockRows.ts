@@ -1,6 +1,6 @@
 import { DateTime, Schema } from "effect"
 import type { Deadline } from "../deadlines/Deadline.js"
-import { citation } from "../policy/citation.js"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import { dateWithin, dayOf, type Period } from "./Period.js"
 
 /** One clock as it stood when the report was made: no title (an action's title is free text). */
@@ -19,12 +19,12 @@ export const ClockRow = Schema.Struct({
 })
 export type ClockRow = typeof ClockRow.Type
 
-export const clockRow = (deadline: Deadline): ClockRow => ({
+export const clockRow = (deadline: Deadline, policy: CitingPolicy): ClockRow => ({
   deadlineId: deadline.id,
   aboutKind: deadline.about.kind,
   aboutId: deadline.about.id,
   ruleId: deadline.ruleId,
-  cited: citation(deadline.ruleId),
+  cited: citation(deadline.ruleId, policy),
   due: DateTime.formatIso(deadline.due),
   dueOn: dayOf(deadline.due),
   state: deadline.state,
@@ -56,13 +56,13 @@ export const RuleRow = Schema.Struct({
 })
 export type RuleRow = typeof RuleRow.Type
 
-export const ruleRows = (deadlines: ReadonlyArray<Deadline>): ReadonlyArray<RuleRow> => {
+export const ruleRows = (deadlines: ReadonlyArray<Deadline>, policy: CitingPolicy): ReadonlyArray<RuleRow> => {
   const rules = [...new Set(deadlines.map((deadline) => deadline.ruleId))].sort()
   return rules.map((ruleId) => {
     const clocks = deadlines.filter((deadline) => deadline.ruleId === ruleId)
     return {
       ruleId,
-      cited: citation(ruleId),
+      cited: citation(ruleId, policy),
       clocks: clocks.length,
       metOnTime: clocks.filter((deadline) => deadline.state === "met" && deadline.metLate !== true).length,
       metLate: clocks.filter((deadline) => deadline.metLate === true).length,

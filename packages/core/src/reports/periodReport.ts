@@ -68,7 +68,7 @@ export const periodReport = (period: Period, inputs: ReportInputs): PeriodReport
   const landedIn = all.filter((timeline) => within(period, timeline.outcome?.at))
   const disagreements = inputs.disagreements.filter((disagreement) => within(period, disagreement.recordedAt))
   const placements = inputs.placements.filter((placement) => liveIn(period, placement))
-  const overdue: ReadonlyArray<ClockRow> = overdueActions(period, inputs.deadlines).map(clockRow)
+  const overdue: ReadonlyArray<ClockRow> = overdueActions(period, inputs.deadlines).map((deadline) => clockRow(deadline, inputs.policy))
   const byOutcome = (outcome: string) => decisions.filter((decision) => decision.content.outcome === outcome)
   return {
     period,
@@ -98,7 +98,7 @@ export const periodReport = (period: Period, inputs: ReportInputs): PeriodReport
     requests: submitted.map(requestRow),
     drift: deferredIn.filter(driftingThen).map(requestRow),
     overdueActions: overdue,
-    clocksByRule: ruleRows(dueWithin(period, inputs.deadlines)),
+    clocksByRule: ruleRows(dueWithin(period, inputs.deadlines), inputs.policy),
     disagreements: disagreements.map((disagreement) => disagreementRow(disagreement, inputs.deadlines)),
     disagreementsByOutcome: disagreementOutcomeRows(disagreements),
     placements: placements.map((placement) => placementRow(placement, inputs.deadlines))

@@ -191,6 +191,6 @@ export const sittingReport = (sittingId: string, inputs: ReportInputs): SittingR
     items,
     actions,
     disagreements: disagreements.map((disagreement) => disagreementRow(disagreement, inputs.deadlines)),
-    clocks: inputs.deadlines.filter((deadline) => deadline.about.kind === "sitting" && deadline.about.id === sitting.id).map(clockRow)
+    clocks: inputs.deadlines.filter((deadline) => deadline.about.kind === "sitting" && deadline.about.id === sitting.id).map((deadline) => clockRow(deadline, inputs.policy))
   }
 }

@@ -3,6 +3,7 @@ import type { DecisionCommand } from "../../src/decision/DecisionCommands.js"
 import { decisionDecider } from "../../src/decision/DecisionDecider.js"
 import type { DecisionContent, Subject } from "../../src/decision/DecisionParts.js"
 import type { SittingHeld } from "../../src/decision/DecisionCommands.js"
+import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { ActionId, ChildId, DecisionId, ReferralId, SittingId } from "../../src/shared/ids.js"
 import { actorAt, staffOf } from "../../src/testing/actors.js"
@@ -49,12 +50,13 @@ export const content = (overrides: Partial<DecisionContent> = {}): DecisionConte
 })
 
 /**
- * A decision spec for an authority, with its staff and a command builder. Everyone holds one role, so that
- * nobody takes two steps (the chair's and the Assistant Director's) by holding two roles.
+ * A decision spec for an authority (under `policy`, its preset unless a test gives a file built on it), with its staff
+ * and a command builder. Everyone holds one role, so that nobody takes two steps (the chair's and the Assistant
+ * Director's) by holding two roles.
  */
-export const decisionsAt = (slug: Slug) => {
+export const decisionsAt = (slug: Slug, policy: AuthorityPolicy = preset(slug)) => {
   const staff = { ...staffOf(slug), assistantDirector: actorAt(slug)("Ruth Fairholme", "assistant_director") }
-  const spec = deciderSpec(decisionDecider, contextOf(slug))
+  const spec = deciderSpec(decisionDecider, { ...contextOf(slug), policy })
   const cmd = (actor: keyof typeof staff, body: Record<string, unknown>, when = london("2027-06-09", "13:30")) =>
     ({ ...body, by: as(staff[actor]), at: when }) as DecisionCommand
   /** Recorded at a sitting chaired by `chairedBy` (the panel chair unless a deputy chaired). */

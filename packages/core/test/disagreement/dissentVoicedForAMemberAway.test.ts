@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import type { Disagreement } from "../../src/disagreement/Disagreement.js"
 import type { DisagreementCommand } from "../../src/disagreement/DisagreementCommands.js"
 import { dissentBlocks } from "../../src/documents/decisionBlocks.js"
+import { preset } from "../../src/policy/authorities/index.js"
 import { PersonId } from "../../src/shared/ids.js"
 import type { Attendance } from "../../src/sitting/SittingEvents.js"
 import { actorAt } from "../../src/testing/actors.js"
@@ -48,7 +49,7 @@ describe("a member present voices the dissent of a member away whom they represe
 
   it("KNO-2: the record says who voiced it: the member away, their seat, the rule, and the member present who represented them", () => {
     const state = kno.spec.given([]).when(voiced(kno, sitting("circle-of-support"))).state() as Disagreement
-    const [block] = dissentBlocks([state], childNaming(readerAs("chair"), []))
+    const [block] = dissentBlocks([state], childNaming(readerAs("chair"), []), preset("knowsley"))
     expect(block).toMatchObject({
       rows: expect.arrayContaining([["Dissent", "Sam Jessop, Youth Offending (DEF-DISAGREEMENT-ROUTE, Carepanel default, not in the terms of reference; set by the authority's policy; voiced by Jo Pellow, Education, representing them, KNO-2), recorded 11:30 Wed 9 Jun 2027"]])
     })

@@ -60,6 +60,7 @@ const inputsFor = (childId: string, change: Partial<CourtBundleInputs> = {}): Co
     deadlines: june.deadlines,
     events: [],
     seal: undefined,
+    policy: june.policy,
     reader: readerAs("assistantDirector"),
     at: afterHours(0),
     ...change

@@ -18,15 +18,15 @@ const acted = (who: "chair" | "administrator" | "assistantDirector" | "serviceMa
 
 const withContent = (content: Partial<Decision["content"]>, rest: Partial<Decision> = {}): Decision => ({ ...dec1, ...rest, content: { ...dec1.content, ...content } })
 const fieldRows = (decision: Decision) => {
-  const [first] = decisionBlocks(decision, forChair)
+  const [first] = decisionBlocks(decision, forChair, june.policy)
   return first?._tag === "Fields" ? first.rows : []
 }
 
 describe("a decision's blocks, as minutes, sheets and bundles print them", () => {
   it("CPR-10, LIN-7: the review date is so many weeks from the hearing, with the rule that set it", () => {
     const reviewed = withContent({ returnToPanel: { withinWeeks: 6, ruleId: "LIN-7" } })
-    expect(reviewDate(reviewed)).toBe("by Wed 21 Jul 2027 (LIN-7)")
-    expect(reviewDate(dec1)).toBeUndefined()
+    expect(reviewDate(reviewed, june.policy)).toBe("by Wed 21 Jul 2027 (LIN-7)")
+    expect(reviewDate(dec1, june.policy)).toBeUndefined()
     expect(fieldRows(reviewed)).toContainEqual(["Review date", "by Wed 21 Jul 2027 (LIN-7)"])
     expect(fieldRows(dec1).map(([label]) => label)).toEqual(["Decision", "Made", "Request types", "Rationale", "Agreed"])
   })
@@ -63,7 +63,7 @@ describe("a decision's blocks, as minutes, sheets and bundles print them", () =>
         { ...second!, progress: { _tag: "Outstanding", reason: "Waiting for the school", by: acted("chair", "panel_chair"), at: london("2027-07-01", "10:00") } }
       ]
     })
-    expect(decisionBlocks(actions, forChair)[1]).toEqual({
+    expect(decisionBlocks(actions, forChair, june.policy)[1]).toEqual({
       _tag: "Table",
       caption: "Actions",
       columns: ["Action", "Owner", "Due", "Progress"],
@@ -72,7 +72,7 @@ describe("a decision's blocks, as minutes, sheets and bundles print them", () =>
         ["Update the plan", "team manager", "Tue 20 Jul 2027", "outstanding"]
       ]
     })
-    expect(decisionBlocks(withContent({ actions: [], agreed: {} }), forChair)).toEqual([
+    expect(decisionBlocks(withContent({ actions: [], agreed: {} }), forChair, june.policy)).toEqual([
       { _tag: "Fields", rows: [["Decision", "approved"], ["Made", "at panel, 13:00 Wed 9 Jun 2027"], ["Request types", "accommodation under section 20"], ["Rationale", "Proportionate to the risks described"]] },
       paragraph("No actions were set.")
     ])
@@ -80,7 +80,7 @@ describe("a decision's blocks, as minutes, sheets and bundles print them", () =>
 
   it("withheld names stay out of the rationale and the actions for a reader without identity", () => {
     const named = withContent({ rationale: "Test Child 1 is safer at home", actions: [{ ...dec1.content.actions[0]!, description: "Visit Test Child 1 weekly" }] })
-    const blocks = decisionBlocks(named, forIntegrator)
+    const blocks = decisionBlocks(named, forIntegrator, june.policy)
     expect(blocks[0]).toMatchObject({ rows: expect.arrayContaining([["Rationale", "the child is safer at home"]]) })
     expect(blocks[1]).toMatchObject({ rows: [["Visit the child weekly", "social worker", "Wed 30 Jun 2027", "completed"]] })
   })
@@ -107,7 +107,7 @@ describe("presentation and discussion (CPR-10, LIN-5)", () => {
 
 describe("a member's dissent (SUP-8, LIN-13, CPR-7)", () => {
   const rowsOf = (disagreement: Disagreement) => {
-    const [block] = dissentBlocks([disagreement], forChair)
+    const [block] = dissentBlocks([disagreement], forChair, june.policy)
     return block?._tag === "Fields" ? block.rows : []
   }
 
@@ -144,7 +144,7 @@ describe("sign-offs and agreements (DEF-CHAIR-SIGNS, LIN-11)", () => {
       chairedBy: acted("chair", "panel_chair"),
       outsidePanel: outsidePanel([{ role: "assistant_director", by: acted("assistantDirector", "assistant_director"), at: london("2027-06-09", "18:00") }], [])
     })
-    const [recorded, signed, still] = signatureBlocks(agreed, forChair)
+    const [recorded, signed, still] = signatureBlocks(agreed, forChair, june.policy)
     expect(recorded).toEqual({ _tag: "Fields", rows: [["Recorded by", "Dev Ingleby (panel administrator)"]] })
     expect(signed).toMatchObject({ rows: [["Assistant Director", "LIN-11", "Ruth Fairholme", "18:00 Wed 9 Jun 2027"], ["panel chair", "DEF-CHAIR-SIGNS, Carepanel default, not in the terms of reference; set by the authority's policy", "Martin Gorsley", "13:30 Wed 9 Jun 2027"]] })
     expect(still).toEqual(paragraph("Not final. Still needed: sign-off by Martin Gorsley, who chaired the sitting (DEF-CHAIR-SIGNS, Carepanel default, not in the terms of reference; set by the authority's policy)."))
@@ -152,7 +152,7 @@ describe("sign-offs and agreements (DEF-CHAIR-SIGNS, LIN-11)", () => {
 
   it("an agreement still needed names the roles that may give it; nothing signed says so", () => {
     const awaiting = withContent({}, { madeAt: "outside_panel", signOffs: [], outsidePanel: outsidePanel([], [{ anyOf: ["assistant_director"] }]) })
-    const [, signed, still] = signatureBlocks(awaiting, forChair)
+    const [, signed, still] = signatureBlocks(awaiting, forChair, june.policy)
     expect(signed).toEqual(paragraph("Not signed yet."))
     expect(still).toEqual(paragraph("Not final. Still needed: agreement by an Assistant Director."))
   })

@@ -16,6 +16,7 @@ const sheetInputs = (decision = dec1, reader = readerAs("socialWorker")): Decisi
     sitting: june.sittings.find((sitting) => sitting.id === decision.sittingId),
     disagreements: june.disagreements.filter((disagreement) => disagreement.decisionId === decision.id),
     deadlines: june.deadlines,
+    policy: june.policy,
     reader,
     at: afterHours(0)
   })
@@ -67,7 +68,7 @@ describe("a decision sheet for the child's file", () => {
     const pending = { ...dec1, status: "awaiting_sign_off" as const, signOffs: [], pendingSignOffs: [{ ruleId: dec1.signOffs[0]!.ruleId, roles: ["panel_chair"] as const }] }
     const sheet = sheetOf(pending)
     expect(sheet.watermark).toBe("NOT FINAL - AWAITING SIGN-OFF")
-    expect(textOf(sheet).join("\n")).toContain(`Not final. Still needed: sign-off by a panel chair (${citation(dec1.signOffs[0]!.ruleId)}).`)
+    expect(textOf(sheet).join("\n")).toContain(`Not final. Still needed: sign-off by a panel chair (${citation(dec1.signOffs[0]!.ruleId, june.policy)}).`)
   })
 
   it("an integrator without the identity grant gets the child's id in place of the name", () => {

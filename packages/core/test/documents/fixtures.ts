@@ -3,6 +3,7 @@ import type { Decision } from "../../src/decision/Decision.js"
 import { decisionSheet } from "../../src/documents/decisionSheet.js"
 import type { DocumentReader } from "../../src/documents/DocumentReader.js"
 import type { MinutesInputs } from "../../src/documents/sittingMinutes.js"
+import { preset } from "../../src/policy/authorities/index.js"
 import type { StreamRef } from "../../src/ports/EventStore.js"
 import { type RecordSeal, RecordSeals } from "../../src/ports/RecordSeals.js"
 import type { Role } from "../../src/shared/roles.js"
@@ -28,6 +29,7 @@ export const carePlanningSheetForChair = (decision: Decision, at: DateTime.Utc) 
     sitting: undefined,
     disagreements: [],
     deadlines: [],
+    policy: preset("care-planning"),
     reader: readerAs("chair"),
     at
   })
@@ -44,6 +46,7 @@ export const minutesOf9June = (reader: DocumentReader, change: (inputs: MinutesI
     disagreements: june.disagreements,
     referrals: june.referrals,
     deadlines: june.deadlines,
+    policy: june.policy,
     reader,
     at: asOf
   })

@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import type { Decision } from "../../src/decision/Decision.js"
 import type { Agreed } from "../../src/decision/DecisionParts.js"
 import { redactor } from "../../src/notifications/CaseContext.js"
+import { preset } from "../../src/policy/authorities/index.js"
 import { agreedLines, decisionLines, money } from "../../src/notifications/decisionText.js"
 import { ActionId, ChildId, ReferralId } from "../../src/shared/ids.js"
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
@@ -10,6 +11,7 @@ import { london } from "../fixtures.js"
 import { dev, finalDecision } from "./fixtures.js"
 
 const redact = redactor(["Robin Testwood", "Ash Testwood"])
+const lincolnshire = preset("lincolnshire")
 
 /** Given a decision on Robin's request (ref_1) as the social worker will read it: made at the sitting of Wed 9 Jun 2027 unless told otherwise. */
 const decision = (content: Partial<Decision["content"]> = {}, made: Partial<Decision> = {}): Decision =>
@@ -33,7 +35,7 @@ const action = (description: string, more: Partial<Decision["content"]["actions"
 describe("what a decision says to the social worker and team manager", () => {
   it("CPR-8: an approval at panel with nothing agreed and no actions says so, for every child and request type", () => {
     const lines = decision({}, { subject: { referralId: ReferralId.make("ref_1"), childIds: [ChildId.make("child-1"), ChildId.make("child-2")], requestTypes: ["s20_accommodation", "expenditure"] } })
-    expect(decisionLines(lines, redact)).toEqual([
+    expect(decisionLines(lines, redact, lincolnshire)).toEqual([
       "Outcome: approved, at the sitting on Wed 9 Jun 2027.",
       "Request ref_1: accommodation under section 20; expenditure.",
       "Children: child-1, child-2.",
@@ -51,8 +53,8 @@ describe("what a decision says to the social worker and team manager", () => {
         outsidePanel: { ruleId: "LIN-11", whyOutsidePanel: "No carer tonight", timescales: "Today", pendingAgreements: [], agreements: [], retrospectivePresentation: false, s20TasksDone: [] }
       }
     )
-    expect(decisionLines(outside, redact)[0]).toBe("Outcome: deferred, agreed outside panel (LIN-11) at 17:05 Thu 10 Jun 2027.")
-    expect(decisionLines(decision({ outcome: "decline" }), redact)[0]).toBe("Outcome: declined, at the sitting on Wed 9 Jun 2027.")
+    expect(decisionLines(outside, redact, lincolnshire)[0]).toBe("Outcome: deferred, agreed outside panel (LIN-11) at 17:05 Thu 10 Jun 2027.")
+    expect(decisionLines(decision({ outcome: "decline" }), redact, lincolnshire)[0]).toBe("Outcome: declined, at the sitting on Wed 9 Jun 2027.")
   })
 
   it("CPR-8: every action says its owner (by name when recorded), its due date, an FGC referral, and how it stands; a long action is cut at 200 characters", () => {
@@ -63,7 +65,7 @@ describe("what a decision says to the social worker and team manager", () => {
       action("Find a school place", { ownerRole: "team_manager", progress: { _tag: "Outstanding", reason: "Waiting", by: dev, at: sittingEnds } }),
       action(long)
     ]
-    const lines = decisionLines(decision({ actions }), redact)
+    const lines = decisionLines(decision({ actions }), redact, lincolnshire)
     expect(lines.slice(4, 8)).toEqual([
       "Actions:",
       "- Hold a family group conference for the child - social worker - due Wed 23 Jun 2027 (Family Group Conference referral)",
@@ -80,14 +82,14 @@ describe("what a decision says to the social worker and team manager", () => {
 
   it("the rationale goes without the child's name and is cut at 300 characters", () => {
     const rationale = `Ash Testwood ${"needs a safe carer this week ".repeat(20)}`
-    const [, , , line] = decisionLines(decision({ rationale }), redact)
+    const [, , , line] = decisionLines(decision({ rationale }), redact, lincolnshire)
     expect(line?.startsWith("Rationale: the child needs a safe carer")).toBe(true)
     expect(line?.endsWith("...")).toBe(true)
     expect(line?.length).toBeLessThanOrEqual("Rationale: ".length + 303)
   })
 
   it("CPR-10: a return to panel says within how many weeks, under its rule", () => {
-    const lines = decisionLines(decision({ returnToPanel: { withinWeeks: 12, ruleId: "CPR-10" } }), redact)
+    const lines = decisionLines(decision({ returnToPanel: { withinWeeks: 12, ruleId: "CPR-10" } }), redact, lincolnshire)
     expect(lines.at(-1)).toBe("Back to panel within 12 weeks (CPR-10).")
   })
 })

@@ -19,26 +19,9 @@ import { InMemoryAccessLog } from "../../src/testing/InMemoryAccessLog.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { playCase } from "../scenario/playCase.js"
 import { at, lincolnshireReferral, lincolnshireSittings } from "../deadlines/fixtures.js"
+import { brackenmoor, brackenmoorFile, ownRules, source } from "./brackenmoor.js"
 import { as, london } from "../fixtures.js"
 import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
-
-// Brackenmoor, a fictional council, runs Lincolnshire's procedure with two rules of its own terms of reference.
-const source = "Brackenmoor Children's Resource Panel, terms of reference (2026)"
-const ownRules = {
-  source,
-  rules: {
-    "BRK-4": "Requests reach the panel administrator 5 working days before the sitting.",
-    "BRK-7": "The panel is quorate when four members are present."
-  }
-}
-const lincolnshirePanel = Effect.runSync(decodePolicy({ extends: "lincolnshire" })).panels[0]
-const brackenmoorFile = {
-  extends: "lincolnshire",
-  ownRules,
-  referral: { submissionDeadline: { ruleId: "BRK-4", clock: { _tag: "DaysBefore", days: 5, unit: "working", time: "12:00" } } },
-  panels: [{ ...lincolnshirePanel, quorum: { _tag: "Minimum", members: 4, ruleId: "BRK-7" } }]
-}
-const brackenmoor = Effect.runSync(decodePolicy(brackenmoorFile, "brackenmoor.yaml"))
 
 const refusal = (file: Record<string, unknown>) =>
   Effect.runSync(Effect.flip(decodePolicy(file, "brackenmoor.yaml"))).problems as ReadonlyArray<{ path: string; message: string }>

@@ -5,7 +5,7 @@ import { juneInputs } from "./fixtures.js"
 describe("clocks in the export", () => {
   it("DEF-DISAGREEMENT-5WD: dis_1's outcome clock was met late on 21 Jun, and its row says when and that its rule is Carepanel's default", () => {
     const clock = juneInputs().deadlines.find((deadline) => deadline.id === "dis_1:outcome")!
-    expect(clockRow(clock)).toEqual({
+    expect(clockRow(clock, juneInputs().policy)).toEqual({
       deadlineId: "dis_1:outcome",
       aboutKind: "disagreement",
       aboutId: "dis_1",
@@ -21,11 +21,11 @@ describe("clocks in the export", () => {
 
   it("a clock still running has no met time and is not late", () => {
     const clock = juneInputs().deadlines.find((deadline) => deadline.id === "dec_8:actions-case-note")!
-    expect(clockRow(clock)).toMatchObject({ state: "due_soon", metAt: undefined, metLate: false })
+    expect(clockRow(clock, juneInputs().policy)).toMatchObject({ state: "due_soon", metAt: undefined, metLate: false })
   })
 
   it("by rule as of 15 Jul: LIN-6 has one due soon and one pending still open, LIN-3 none open", () => {
-    const rows = ruleRows(juneInputs().deadlines)
+    const rows = ruleRows(juneInputs().deadlines, juneInputs().policy)
     const byRule = Object.fromEntries(rows.map((row) => [row.ruleId, row]))
     expect(byRule["LIN-6"]).toEqual({ ruleId: "LIN-6", cited: "LIN-6", clocks: 5, metOnTime: 0, metLate: 0, overdue: 2, open: 3 })
     expect(byRule["LIN-3"]).toMatchObject({ metOnTime: 6, open: 0 })

@@ -214,5 +214,5 @@ export const juneInputs = (now = asOf): ReportInputs => {
   const disagreements = [disagreementOnDec1()]
   const placements = [placementOfChild7()]
   const deadlines = deadlinesOf({ referrals, sittings, decisions, disagreements, placements }, context, { now, dueSoonHours: 48 })
-  return { referrals, sittings, decisions, disagreements, placements, deadlines, calendar: englandAndWales, asOf: now }
+  return { referrals, sittings, decisions, disagreements, placements, deadlines, calendar: englandAndWales, asOf: now, policy: context.policy }
 }
