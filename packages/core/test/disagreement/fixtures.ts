@@ -2,6 +2,8 @@ import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import type { DisagreementCommand, DissentedDecision } from "../../src/disagreement/DisagreementCommands.js"
 import { disagreementDecider } from "../../src/disagreement/DisagreementDecider.js"
 import type { DisagreementEvent, DisagreementParty } from "../../src/disagreement/DisagreementEvents.js"
+import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
+import { preset } from "../../src/policy/authorities/index.js"
 import type { Actor } from "../../src/shared/actor.js"
 import { ActionId, DecisionId, DisagreementId, PanelId, ReferralId, SittingId } from "../../src/shared/ids.js"
 import type { Attendance } from "../../src/sitting/SittingEvents.js"
@@ -45,10 +47,10 @@ export const disagreementId = DisagreementId.make("dis_1")
 export const at = london("2027-06-09", "11:30")
 export const partyOf = (actor: Staff[keyof Staff]): DisagreementParty => ({ personId: actor.personId, name: actor.name })
 
-/** A decider spec and the commands for one preset's fictional staff. */
-export const panelOf = (slug: Slug) => {
+/** A decider spec and the commands for one preset's fictional staff, under `policy` (the preset unless a test gives a file built on it). */
+export const panelOf = (slug: Slug, policy: AuthorityPolicy = preset(slug)) => {
   const staff = staffOf(slug)
-  const spec = deciderSpec(disagreementDecider, contextOf(slug))
+  const spec = deciderSpec(disagreementDecider, { ...contextOf(slug), policy })
   const cmd = (actor: keyof Staff, body: Record<string, unknown>, when = at) =>
     ({ ...body, by: as(staff[actor]), at: when }) as DisagreementCommand
   const recordDissent = (actor: keyof Staff = "member", overrides: Record<string, unknown> = {}) =>

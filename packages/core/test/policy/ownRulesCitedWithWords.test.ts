@@ -7,23 +7,30 @@ import { decisionDecider } from "../../src/decision/DecisionDecider.js"
 import type { DecisionEvent } from "../../src/decision/DecisionEvents.js"
 import { decisionSheet } from "../../src/documents/decisionSheet.js"
 import { decisionNotifications } from "../../src/notifications/decisionNotifications.js"
+import { disagreementNotifications } from "../../src/notifications/disagreementNotifications.js"
+import { disagreementDecider } from "../../src/disagreement/DisagreementDecider.js"
 import { decodePolicy } from "../../src/policy/loadPolicy.js"
 import { OwnRuleId } from "../../src/policy/rules.js"
 import { sittingOf } from "../deadlines/fixtures.js"
+import { panelOf } from "../disagreement/fixtures.js"
 import { decisionsAt } from "../decision/fixtures.js"
 import { readerAs } from "../documents/fixtures.js"
 import { contextOf, london } from "../fixtures.js"
 import { brackenmoorFile, ownRules, source } from "./brackenmoor.js"
 
-// Brackenmoor's terms of reference also say who signs a decision off and when a request comes back to panel.
+// Brackenmoor's terms of reference also say who signs a decision off, when a request comes back to panel, and how a
+// member's dissent is settled.
 const rules = {
   ...ownRules.rules,
   "BRK-9": "Each decision is signed off by a panel chair before it goes to the child's file.",
-  "BRK-12": "A request the panel asks to see again returns within the weeks the panel sets, at most twelve."
+  "BRK-12": "A request the panel asks to see again returns within the weeks the panel sets, at most twelve.",
+  "BRK-13": "A member who dissents has the areas of disagreement noted at panel; the chair agrees the outcome with the Assistant Director."
 }
 const brackenmoor = Effect.runSync(
   decodePolicy(
-    { ...brackenmoorFile, ownRules: { source, rules }, decision: { signOff: [{ ruleId: "BRK-9", roles: ["panel_chair"] }], reviewRuleId: "BRK-12" } },
+    { ...brackenmoorFile, ownRules: { source, rules }, decision: { signOff: [{ ruleId: "BRK-9", roles: ["panel_chair"] }], reviewRuleId: "BRK-12" },
+      disagreement: { ruleId: "BRK-13", dissentRuleId: "BRK-13" }
+    },
     "brackenmoor.yaml"
   )
 )
@@ -78,5 +85,22 @@ describe("an authority's own rule is cited with its source and words wherever Ca
     const signed = signedSection(decisions.signed({ returnToPanel }))
     expect(signed.blocks[1]).toMatchObject({ rows: [["panel chair", cited("BRK-9"), decisions.staff.chair.name, "13:30 Wed 9 Jun 2027"]] })
     expect(signed.blocks.at(-1)).toEqual({ _tag: "Paragraph", text: "Final: no sign-off is outstanding." })
+  })
+
+  const dissent = panelOf("lincolnshire", brackenmoor)
+  const dissented = dissent.play([dissent.recordDissent()])
+
+  it("BRK-13: escalating a dissent before its areas are noted is refused, citing the rule with its words", () => {
+    const refused = dissent.spec.given(dissented).when(dissent.escalate("chair", "assistant_director", "assistantDirector")).refusal()
+    expect(refused).toMatchObject({ _tag: "AreasNotNoted", ruleId: "BRK-13" })
+    expect(refused.message).toBe(`The areas of disagreement are noted at panel before it is escalated (${cited("BRK-13")}).`)
+  })
+
+  it("BRK-13: once the areas are noted, the chair is told to agree the outcome under the rule, with its words; the headline keeps its id", () => {
+    const noted = dissent.play([dissent.noteAreas()], dissented)
+    const [told] = disagreementNotifications(noted.slice(dissented.length), fold(disagreementDecider, noted), { ...contextOf("lincolnshire"), policy: brackenmoor })
+    expect(told).toMatchObject({ kind: "disagreement.areas_noted" })
+    expect(told!.headline).toBe("Agree an outcome with the Assistant Director on a disagreement with panel decision dec_1 (BRK-13)")
+    expect(told!.body.at(-1)).toBe(`The chair agrees an outcome with the Assistant Director (${cited("BRK-13")}).`)
   })
 })
