@@ -15,6 +15,7 @@ import { freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshSt
 import { blockedOnALock, holdOpenTransaction } from "./support/pgLockHolder.js"
 import {
   decisionsWithStatus,
+  indexEntryWrong,
   leftBehind,
   onAPlayedWeek,
   playedWeek,
@@ -63,6 +64,32 @@ describe.each(rebuildEngines)("rebuild on $name", ({ make }) => {
     // no event written, the chains as they were and still verifying
     expect(result.after).toEqual(result.before)
     expect(result.after.chain).toBe("Intact")
+  })
+
+  it("puts right a record's index entries when its row is right: the entry a search found it by wrongly is deleted, the one it was missed by added", async () => {
+    const { open } = await make()
+    const { decisionId, result } = await onAPlayedWeek(open, (decisionId) =>
+      Effect.gen(function* () {
+        yield* indexEntryWrong(supportPanels, decisionId, "awaiting_sign_off")
+        const wrong = { awaiting: yield* decisionsWithStatus(supportPanels, "awaiting_sign_off"), final: yield* decisionsWithStatus(supportPanels, "final") }
+        const first = yield* rebuildReadModels()
+        const second = yield* rebuildReadModels()
+        return {
+          wrong,
+          first,
+          second,
+          awaiting: yield* decisionsWithStatus(supportPanels, "awaiting_sign_off"),
+          final: yield* decisionsWithStatus(supportPanels, "final")
+        }
+      })
+    )
+    // A list of decisions awaiting sign-off showed a final one, and the list of final ones missed it.
+    expect(result.wrong.awaiting).toEqual([`${decisionId} final`])
+    expect(result.wrong.final).not.toContain(`${decisionId} final`)
+    expect([result.first.changed, result.first.strayEntries]).toEqual([1, 1])
+    expect(result.awaiting).toEqual([])
+    expect(result.final).toContain(`${decisionId} final`)
+    expect([result.second.changed, result.second.strayEntries]).toEqual([0, 0])
   })
 
   it("does not overwrite a commit that lands between its read and its write: it reads the stream again and ends with the newer state", async () => {

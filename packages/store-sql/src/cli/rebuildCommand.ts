@@ -13,6 +13,7 @@ export const describeRebuild = (report: RebuildReport, authorityId: AuthorityId 
       `${plural(report.rows, "read-model row")} folded again, ${report.changed} changed and rewritten, in ${(report.millis / 1000).toFixed(1)} s`
   ]
   if (report.removed > 0) lines.push(`removed ${plural(report.removed, "read-model row")} that no record makes any more, with their index entries`)
+  if (report.strayEntries > 0) lines.push(`removed ${plural(report.strayEntries, "index entry", "index entries")} that no row makes (a search would have found a record by them wrongly)`)
   if (report.readAgain > 0) lines.push(`${plural(report.readAgain, "stream was", "streams were")} written meanwhile, and read again`)
   for (const [streamType, count] of report.unknownTypes) lines.push(`left alone: ${plural(count, "stream")} of type ${streamType}, which this version does not know`)
   for (const { streamId, message } of report.failed) lines.push(`not rebuilt: stream ${streamId}: ${message}`)

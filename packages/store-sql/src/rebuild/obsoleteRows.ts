@@ -22,7 +22,7 @@ const keyOf = (row: RowKey) => keyOfRow(row.collection, row.authority_id, row.id
 export const keysOf = (rows: ReadonlyArray<ReadModelRow>) => rows.map((row) => keyOfRow(row.collection, row.authorityId, row.id))
 
 /** The collections the stored rows are in (a few: one index scan). */
-const collections = (authorityId: AuthorityId | undefined) =>
+export const collections = (authorityId: AuthorityId | undefined) =>
   Effect.flatMap(SqlClient.SqlClient, (sql) =>
     Effect.map(
       sql<{ collection: string }>`SELECT DISTINCT collection FROM read_models ${authorityId === undefined ? sql`` : sql`WHERE authority_id = ${authorityId}`}`,

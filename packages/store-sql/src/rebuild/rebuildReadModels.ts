@@ -6,6 +6,7 @@ import { streamHead } from "../store/appendCommit.js"
 import { readModelsRowOf, writeReadModels } from "../store/writeReadModels.js"
 import { type AnyAggregate, aggregatesByStreamType } from "./aggregates.js"
 import { holdAppends } from "./holdAppends.js"
+import { insertMissingEntries, removeStrayEntries, rowsMissingEntries } from "./indexEntriesRepair.js"
 import { keysOf, removeObsoleteRows } from "./obsoleteRows.js"
 
 /** Streams listed per statement. */
@@ -16,8 +17,10 @@ export interface RebuildReport {
   readonly streams: number
   /** Read-model rows folded again from the log. */
   readonly rows: number
-  /** Of those, the rows whose stored document or index differed, and were written again. */
+  /** Of those, the rows whose stored document or index differed, or some of whose index entries were missing, and were written again. */
   readonly changed: number
+  /** Index entries no stored row makes (a filter would have found a row by them wrongly), deleted. */
+  readonly strayEntries: number
   /** Stored rows no stream produces (an older version's, or a fault's), deleted with their index entries. */
   readonly removed: number
   /** Why no obsolete row was looked for, if none was: a stream whose rows are unknown. */
@@ -60,9 +63,13 @@ const changedRows = (rows: ReadonlyArray<ReadModelRow>) =>
     })
   })
 
+/** The rows whose stored text differs or some of whose index entries are missing. */
+const rowsToWrite = (rows: ReadonlyArray<ReadModelRow>) =>
+  Effect.map(Effect.all([changedRows(rows), rowsMissingEntries(rows)]), ([changed, missing]) => [...new Set([...changed, ...missing])])
+
 /** The rows to write if the stream is still at `version`; `undefined` if it has moved on. */
 const stillAt = (streamId: string, version: number, rows: ReadonlyArray<ReadModelRow>) =>
-  Effect.flatMap(streamHead(streamId), (head) => (head.version === version ? changedRows(rows) : Effect.succeed(undefined)))
+  Effect.flatMap(streamHead(streamId), (head) => (head.version === version ? rowsToWrite(rows) : Effect.succeed(undefined)))
 
 /** A stream written by someone else on every one of a rebuild's tries: left for the next run, not chased for ever. */
 const busy = (tries: number) =>
@@ -97,7 +104,10 @@ const rebuildStream = (stream: StreamRef, aggregate: AnyAggregate, writeTransact
         Effect.gen(function* () {
           yield* holdAppends
           const changed = yield* stillAt(streamId, version, rows)
-          if (changed !== undefined) yield* writeReadModels(changed)
+          if (changed !== undefined) {
+            yield* writeReadModels(changed)
+            yield* insertMissingEntries(changed)
+          }
           return changed
         })
       )
@@ -165,11 +175,13 @@ export const rebuildReadModels = (options: { readonly authorityId?: AuthorityId;
         : undefined
     const removed =
       obsoleteKept === undefined ? yield* removeObsoleteRows({ produced, since, authorityId: options.authorityId, writeTransaction }) : 0
+    const strayEntries = yield* removeStrayEntries(options.authorityId, writeTransaction)
     return {
       streams,
       rows,
       changed,
       removed,
+      strayEntries,
       ...(obsoleteKept === undefined ? {} : { obsoleteKept }),
       readAgain,
       unknownTypes,

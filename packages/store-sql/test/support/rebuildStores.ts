@@ -70,6 +70,13 @@ export const writtenByAnOlderVersion = (authorityId: AuthorityId, decisionId: De
       WHERE collection = ${decisionCollection} AND authority_id = ${authorityId} AND id = ${decisionId}`
   })
 
+/** What a fault leaves: the decision's row right, but its status's index entry saying another status. */
+export const indexEntryWrong = (authorityId: AuthorityId, decisionId: DecisionId, status: string) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    sql`UPDATE read_model_index SET value = ${`s:${status}`} WHERE collection = ${decisionCollection}
+      AND authority_id = ${authorityId} AND id = ${decisionId} AND field = 'status'`
+  )
+
 /** The authority's decisions a list by status shows (as the API's `decisions(status: ...)` asks the read models). */
 export const decisionsWithStatus = (authorityId: AuthorityId, status: string) =>
   Effect.flatMap(ReadModels, (readModels) =>
