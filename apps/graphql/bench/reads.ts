@@ -8,11 +8,12 @@ import { agendaQuery, requestPageQuery } from "./documents.js"
 import { load } from "./load.js"
 import { cpuMsOf } from "./processCpu.js"
 import { draftId, seedSqliteStore } from "./seedStore.js"
-import { type ChildServer, startApi } from "./servers.js"
+import { type ChildServer, startApi, startChild } from "./servers.js"
 
 /**
  * `npm run bench:reads`: the API's reads alone, with the CPU its process spent per read (from /proc, so Linux only):
- * the agenda query and a request's page (992 requests, read in turn as the bench does), at 10 connections.
+ * the agenda query and a request's page (992 requests, read in turn as the bench does), at 10 connections, beside the
+ * bench's floor (bare yoga answering the same shapes from memory) in the same rounds.
  * `BENCH_COMPARE_WITH=<another checkout>` also starts that checkout's API on a store seeded alike and sends both the
  * same reads in alternating rounds (`BENCH_ROUNDS`, default 6, of `BENCH_READS`, default 1,500, each): on a machine
  * whose speed drifts, the two are then measured under the same conditions, which two runs one after the other are not.
@@ -29,7 +30,7 @@ interface Api {
   readonly name: string
   readonly server: ChildServer
   readonly token: string
-  readonly dataDir: string
+  readonly dataDir?: string
 }
 
 const startOne = async (name: string, appDir?: string): Promise<Api> => {
@@ -43,6 +44,7 @@ const startOne = async (name: string, appDir?: string): Promise<Api> => {
 const main = async () => {
   const apis = [await startOne("this checkout")]
   if (other !== undefined) apis.push(await startOne(resolve(other), join(resolve(other), "apps/graphql")))
+  apis.push({ name: "bare yoga from memory (the floor)", server: await startChild("bench/bareServer.ts"), token: "" })
   let page = 0
   const operations = [
     { name: "agenda query", body: () => agendaQuery },
@@ -72,12 +74,12 @@ const main = async () => {
       })
     }
     console.log(`API reads at 10 connections (SQLite synchronous=FULL, ${seeded} requests, ${rounds} rounds of ${readsARound}, load average ${loadavg()[0]!.toFixed(1)})`)
-    console.log("| operation | API | req/s | API CPU µs a read | not 2xx |\n| --- | --- | --- | --- | --- |")
+    console.log("| operation | server | req/s | its CPU µs a read | not 2xx |\n| --- | --- | --- | --- | --- |")
     for (const row of rows) console.log(row)
   } finally {
     for (const api of apis) {
       await api.server.stop()
-      rmSync(api.dataDir, { recursive: true, force: true })
+      if (api.dataDir !== undefined) rmSync(api.dataDir, { recursive: true, force: true })
     }
   }
 }
