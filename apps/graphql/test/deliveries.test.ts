@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { preset } from "@carepanel/core"
-import { SqliteStoreLayer } from "@carepanel/store-sql"
+import { erasedAnswer, SqliteStoreLayer } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
@@ -136,5 +136,23 @@ describe("deliveries from case systems, for operators", () => {
       expect(before.body.data.webhookDeliveries).toEqual([{ deliveryId: "msg_s20_canary_kept_before", code: "S20ConsentIncomplete", message: "Carepanel refused the event." }])
       expect(answer.text + before.text).not.toContain("Canarywood")
     }
+  })
+
+  it("a delivery whose body was erased after the retention period says when, and why it cannot be tried again", async () => {
+    const erasedAt = "2027-09-01T02:00:00.000Z"
+    const words = { status: 422, body: { code: "ReferralNotInStatus", detail: "The request is not awaiting approval." }, listed: "The request is not awaiting approval." }
+    await received("msg_erased", "refused", erasedAnswer(words, erasedAt, 90), "2027-05-20T09:00:00.000Z")
+    await app.runtime.runPromise(
+      Effect.flatMap(SqlClient.SqlClient, (sql) => sql`UPDATE webhook_deliveries SET body = NULL WHERE delivery_id = 'msg_erased'`) as Effect.Effect<unknown, unknown, never>
+    )
+    const operator = await app.token(policy.authority.id, ["integrator"])
+    const erased = `query Erased($id: ID) { webhookDeliveries(deliveryId: $id) { deliveryId outcome erasedAt message } }`
+    const [delivery] = (await app.post(operator, erased, { id: "msg_erased" })).body.data.webhookDeliveries
+    expect(delivery).toMatchObject({ deliveryId: "msg_erased", outcome: "refused", erasedAt })
+    expect(delivery.message).toContain("erased on 2027-09-01")
+    const kept = (await app.post(operator, erased, { id: "msg_applied" })).body.data.webhookDeliveries
+    expect(kept).toEqual([{ deliveryId: "msg_applied", outcome: "applied", erasedAt: null, message: null }])
+    const replayed = await app.post(await app.token(policy.authority.id, ["panel_administrator"]), replay, { input: { deliveryId: "msg_erased" } })
+    expect(replayed.body.data.replayWebhookDelivery).toMatchObject({ code: "NotReplayable", message: expect.stringContaining("erased on 2027-09-01") })
   })
 })

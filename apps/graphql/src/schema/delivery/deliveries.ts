@@ -31,6 +31,12 @@ const WebhookDeliveryRef = builder.objectRef<DeliverySummary>("WebhookDelivery")
       description:
         "What it was answered, for a person, without personal data: a refusal's own words, which can name the child or family, went only to the case system that sent the event.",
       resolve: (delivery) => delivery.message ?? null
+    }),
+    erasedAt: t.string({
+      nullable: true,
+      description:
+        "When its body and the details of its answer were erased, after the receiver's retention period (CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS): it can no longer be tried again.",
+      resolve: (delivery) => delivery.erasedAt ?? null
     })
   })
 })

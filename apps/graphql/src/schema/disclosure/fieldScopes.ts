@@ -200,5 +200,5 @@ export const openFields: FieldsByType = {
   Viewer: ["personId", "name", "roles", "identityGranted"],
   Visit: ["visitor", "visitedAt", "at", "seenAlone"],
   VoicedOnBehalf: ["memberSeat", "voicedBySeat", "ruleId"],
-  WebhookDelivery: ["deliveryId", "sourceId", "eventType", "receivedAt", "updatedAt", "waitingFor", "code", "message", "outcome"]
+  WebhookDelivery: ["deliveryId", "sourceId", "eventType", "receivedAt", "updatedAt", "waitingFor", "code", "message", "outcome", "erasedAt"]
 }
