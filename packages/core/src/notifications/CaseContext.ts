@@ -1,5 +1,6 @@
 import type { RequestType } from "../policy/RequestType.js"
 import type { Referral } from "../referral/Referral.js"
+import type { ReferralForm } from "../referral/ReferralForm.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { PersonId } from "../shared/ids.js"
 
@@ -19,6 +20,8 @@ export interface CaseContext {
   readonly teamManager?: StaffMember
   /** Every child's full name on the request: taken out of body text (see `redactor`). */
   readonly childNames: ReadonlyArray<string>
+  /** The names of the family the form holds (a parent in its history, a child's carer): taken out of body text too. */
+  readonly familyNames?: ReadonlyArray<string>
   /** Each child's name and case system number, for the one notice whose purpose is to name them (CPR-6). */
   readonly children?: ReadonlyArray<{ readonly fullName: string; readonly caseNumber?: string | undefined }>
   /** The children's case ids and what the request asks: how a headline names a record that holds neither (a disagreement). */
@@ -31,10 +34,16 @@ export interface NotificationContext extends AuthorityContext {
   readonly case?: CaseContext
 }
 
+/** Every name the form holds about the child's family: the parents and caregivers in its history and each child's carer. */
+const familyNamesOf = (form: ReferralForm): ReadonlyArray<string> => [
+  ...new Set([...form.parentalHistory.map((entry) => entry.parent), ...form.children.flatMap((child) => (child.carer === undefined ? [] : [child.carer]))])
+]
+
 export const caseOf = (referral: Referral): CaseContext => ({
   socialWorker: referral.form.socialWorker,
   ...(referral.form.teamManager === undefined ? {} : { teamManager: referral.form.teamManager }),
   childNames: referral.form.children.map((child) => child.fullName),
+  familyNames: familyNamesOf(referral.form),
   children: referral.form.children.map(({ fullName, caseNumber }) => ({ fullName, caseNumber })),
   childIds: referral.form.children.map((child) => child.childId),
   requestTypes: referral.form.requestTypes
@@ -47,33 +56,60 @@ const whole = (pattern: string) => `(?<!${notWord})${pattern}(?!${notWord})`
 /** What a child's name becomes in a body line. */
 export const childPlaceholder = "the child"
 
+/** What the name of a parent, carer or other connected person becomes in a body line: it does not say who. */
+export const familyPlaceholder = "a parent or carer"
+
 /**
- * Takes children's names out of free text (a rationale, an action, the grounds of a dissent) before it goes into a
- * body line: each full name in any case and spacing, then each part of three letters or more as a whole word in
- * its own case (so "Robin" goes, "robin" the bird stays). Headlines never hold free text at all.
+ * Takes children's and their family's names out of free text (a rationale, an action, the grounds of a dissent)
+ * before it goes into a body line: each full name in any case and spacing, then each part of three letters or more
+ * as a whole word in its own case (so "Robin" goes, "robin" the bird stays). A child's name becomes "the child", a
+ * family member's "a parent or carer". Headlines never hold free text at all.
  */
-export const redactor = (names: ReadonlyArray<string>): ((text: string) => string) => {
+export const redactor = (childNames: ReadonlyArray<string>, familyNames: ReadonlyArray<string> = []): ((text: string) => string) => {
   // Built on first use: most commands' notifications carry no free text to redact.
-  let patterns: ReadonlyArray<RegExp> | undefined
+  let replacements: ReadonlyArray<readonly [RegExp, string]> | undefined
   return (text) => {
-    patterns ??= namePatterns(names)
-    return patterns.reduce((result, pattern) => result.replace(pattern, childPlaceholder), text)
+    replacements ??= namePatterns(childNames, familyNames)
+    return replacements.reduce((result, [pattern, placeholder]) => result.replace(pattern, placeholder), text)
   }
 }
 
-const namePatterns = (names: ReadonlyArray<string>): ReadonlyArray<RegExp> => {
-  const parts = (name: string) => name.trim().split(/\s+/).filter((part) => part !== "")
-  const full = names
-    .map(parts)
-    .filter((words) => words.length > 0)
-    .map((words) => new RegExp(whole(words.map(escapeRegExp).join("\\s+")), "giu"))
-  const single = [...new Set(names.flatMap(parts).filter((part) => [...part].length >= 3))]
-    .sort((a, b) => b.length - a.length)
-    .map((part) => new RegExp(whole(escapeRegExp(part)), "gu"))
+/** Whose names a redactor takes out and what they become; `isPart` says which single words of a name go on their own. */
+interface Named {
+  readonly names: ReadonlyArray<string>
+  readonly placeholder: string
+  readonly isPart: (word: string) => boolean
+}
+
+const wordsOf = (name: string) => name.trim().split(/\s+/).filter((word) => word !== "")
+/** A word without the punctuation around it: "Pike," and "(Pike)" are the name Pike. */
+const bare = (word: string) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")
+const threeOrMore = (word: string) => [...word].length >= 3
+
+const namePatterns = (childNames: ReadonlyArray<string>, familyNames: ReadonlyArray<string>): ReadonlyArray<readonly [RegExp, string]> => {
+  // Children first: a full name or a word both a child's and a parent's (a shared surname) becomes "the child".
+  const groups: ReadonlyArray<Named> = [
+    { names: childNames, placeholder: childPlaceholder, isPart: threeOrMore },
+    // A form's carer may be written with what they are ("Jo Pike, foster carer", "Dana Ash (mother)"): only a
+    // capitalised word counts as a name of its own, so "carer" and "mother" stay wherever else they are written.
+    { names: familyNames, placeholder: familyPlaceholder, isPart: (word) => threeOrMore(word) && /^\p{Lu}/u.test(word) }
+  ]
+  const people = groups.flatMap(({ names, placeholder }) => names.map((name) => ({ words: wordsOf(name), placeholder }))).filter(({ words }) => words.length > 0)
+  // Longest first, so that a name inside a longer one ("Dana Ash" in "Dana Ash Lee") cannot leave a piece behind.
+  const full = people
+    .sort((a, b) => b.words.join(" ").length - a.words.join(" ").length)
+    .map(({ words, placeholder }) => [new RegExp(whole(words.map(escapeRegExp).join("\\s+")), "giu"), placeholder] as const)
+  const parts = new Map<string, string>()
+  for (const { names, placeholder, isPart } of groups) {
+    for (const word of names.flatMap(wordsOf).map(bare)) if (isPart(word) && !parts.has(word)) parts.set(word, placeholder)
+  }
+  const single = [...parts]
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([part, placeholder]) => [new RegExp(whole(escapeRegExp(part)), "gu"), placeholder] as const)
   return [...full, ...single]
 }
 
-/** What free text becomes in a body line when the children's names cannot be known, so cannot be taken out. */
+/** What free text becomes in a body line when the case's names cannot be known, so cannot be taken out. */
 export const withheldText = "(not shown here: read it in Carepanel)"
 
 /**
@@ -81,7 +117,7 @@ export const withheldText = "(not shown here: read it in Carepanel)"
  * and the notice falls back to every holder of a role: its free text is withheld whole rather than sent as written.
  */
 export const redactFor = (context: { readonly case?: CaseContext | undefined }): ((text: string) => string) =>
-  context.case === undefined ? () => withheldText : redactor(context.case.childNames)
+  context.case === undefined ? () => withheldText : redactor(context.case.childNames, context.case.familyNames)
 
 /** At most `max` characters of free text on one line, cut at a word. */
 export const summary = (text: string, max = 300): string => {

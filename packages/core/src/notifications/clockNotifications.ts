@@ -92,8 +92,8 @@ export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: Date
     const known = scope.lookup?.caseOf(deadline.about)
     const panelId = scope.lookup?.panelOf(deadline.about)
     const chairRole = scope.policy?.panels.find((panel) => panel.id === panelId)?.chair.role ?? scope.policy?.panels[0].chair.role ?? "panel_chair"
-    const redact = redactor(known?.childNames ?? [])
-    // An action's clock is titled by the action's own words: without its case no child's name can be taken out of them.
+    const redact = redactor(known?.childNames ?? [], known?.familyNames)
+    // An action's clock is titled by the action's own words: without its case no child's or parent's name can be taken out of them.
     const title = known === undefined && deadline.about.kind === "action" ? withheldText : redact(deadline.title)
     const due = formatInstant(deadline.due)
     return addressTo(

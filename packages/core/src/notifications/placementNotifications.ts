@@ -10,7 +10,7 @@ import { visitClocks } from "../visits/visitClocks.js"
 import type { PlacementEvent } from "../regulation24/PlacementEvents.js"
 import type { ActedBy } from "../shared/actor.js"
 import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest, factsOf, iso, personAs, roleHolder, teamManagerOf } from "./address.js"
-import type { NotificationContext } from "./CaseContext.js"
+import { type NotificationContext, redactor } from "./CaseContext.js"
 import { nominatedOfficerOf } from "./nominatedOfficer.js"
 
 const placementFacts = (placement: Placement) =>
@@ -23,15 +23,22 @@ const placementFacts = (placement: Placement) =>
     approvalExpiresAt: placement.approval === undefined ? undefined : iso(placement.approval.expiresAt)
   })
 
-/** The carers by relationship only: their names stay in Carepanel. */
-const carersLine = (placement: Placement) =>
-  placement.placement === undefined
-    ? []
-    : [
-        `Placed at ${formatInstant(placement.placement.placedAt)} with connected-person carers: ${placement.placement.carers
-          .map((carer) => `${carer.relationship}${carer.hasParentalResponsibility ? " (parental responsibility)" : ""}`)
-          .join(", ")}.`
-      ]
+/**
+ * The carers by relationship only: their names stay in Carepanel. A relationship is typed as free text ("Dana's
+ * sister"), so it loses the names of the child and family the request form holds and of the people this placement
+ * names (its carers, the parents who consented to s20); without the form, the child's name cannot be known.
+ */
+const carersLine = (placement: Placement, context: NotificationContext) => {
+  if (placement.placement === undefined) return []
+  const { carers } = placement.placement
+  const named = [...carers.map((carer) => carer.name), ...(placement.s20Accommodation?.consents ?? []).map((consent) => consent.name)]
+  const redact = redactor(context.case?.childNames ?? [], [...(context.case?.familyNames ?? []), ...named])
+  return [
+    `Placed at ${formatInstant(placement.placement.placedAt)} with connected-person carers: ${carers
+      .map((carer) => `${redact(carer.relationship)}${carer.hasParentalResponsibility ? " (parental responsibility)" : ""}`)
+      .join(", ")}.`
+  ]
+}
 
 /** The social worker of the case, or the social worker who recorded the step; and the team manager (LIN-16). */
 const caseholders = (context: NotificationContext, by: ActedBy): ReadonlyArray<Addressee> => [
@@ -120,7 +127,7 @@ export const placementNotifications = (
             "placement.authorisation_needed",
             `Regulation 24 placement of ${child} to authorise (${citeInHeadline("authorisation")})`,
             [
-              ...carersLine(placement),
+              ...carersLine(placement, context),
               `Authorise the placement on the viability assessment (${cite("authorisation")}); it then goes to the kinship team (${cite("kinshipReferral")}).`
             ],
             clock("kinship-referral"),
@@ -130,7 +137,7 @@ export const placementNotifications = (
             "placed",
             "placement.clocks_started",
             `Regulation 24 placement of ${child}: clocks started`,
-            [...carersLine(placement), ...running.map(({ spec, actBy }) => `${spec.title}: ${actBy.explanation}.`)],
+            [...carersLine(placement, context), ...running.map(({ spec, actBy }) => `${spec.title}: ${actBy.explanation}.`)],
             earliest(running.map(({ actBy }) => actBy)),
             caseholders(context, event.by)
           )
@@ -143,7 +150,7 @@ export const placementNotifications = (
             "viability-recorded",
             "placement.authorisation_needed",
             `Viability assessment for ${child} is ready: authorise the placement (${citeInHeadline("authorisation")})`,
-            [`The viability assessment was recorded at ${formatInstant(event.at)}${event.late ? `, late (${cite("viabilityAssessment")})` : ""}.`, ...carersLine(placement)],
+            [`The viability assessment was recorded at ${formatInstant(event.at)}${event.late ? `, late (${cite("viabilityAssessment")})` : ""}.`, ...carersLine(placement, context)],
             clock("kinship-referral"),
             [roleHolder("service_manager")]
           )

@@ -43,7 +43,8 @@ export const referralNotifications = (
   if (state === undefined) return []
   const referral = state
   const authorityId = referral.authorityId
-  const redact = redactor(caseOf(referral).childNames)
+  const known = caseOf(referral)
+  const redact = redactor(known.childNames, known.familyNames)
   const notifications: Notification[] = []
   const submittedAt = referral.submittedAt === undefined ? "never" : iso(referral.submittedAt)
   const named = recordName({ childIds: referral.form.children.map((child) => child.childId), requestTypes: referral.form.requestTypes }, referral.id)
@@ -61,7 +62,7 @@ export const referralNotifications = (
           body: [...about(referral), `Approve it or return it for changes (${citation(next.ruleId, context.policy)}).`],
           facts: factsOf({ ...requestFacts(referral), approverRole: next.role, ruleId: next.ruleId })
         },
-        [next.role === "team_manager" ? teamManagerOf(caseOf(referral)) : roleHolder(next.role)]
+        [next.role === "team_manager" ? teamManagerOf(known) : roleHolder(next.role)]
       )
     )
   }

@@ -1,11 +1,12 @@
 import { describe, expect } from "@effect/vitest"
 import { fc, test } from "@fast-check/vitest"
 import { Schema } from "effect"
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
 import type { DecisionCommand } from "../../src/decision/DecisionCommands.js"
 import { decisionDecider } from "../../src/decision/DecisionDecider.js"
 import type { DisagreementCommand } from "../../src/disagreement/DisagreementCommands.js"
 import { disagreementDecider } from "../../src/disagreement/DisagreementDecider.js"
-import { caseOf, redactor } from "../../src/notifications/CaseContext.js"
+import { caseOf, familyPlaceholder, redactor } from "../../src/notifications/CaseContext.js"
 import { clockNotifications } from "../../src/notifications/clockNotifications.js"
 import { decisionNotifications } from "../../src/notifications/decisionNotifications.js"
 import { disagreementNotifications } from "../../src/notifications/disagreementNotifications.js"
@@ -24,7 +25,7 @@ import { content, heldSitting, subject } from "../decision/fixtures.js"
 import { decisionAtPanel } from "../disagreement/fixtures.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
 import { sittingOn } from "../referral/fixtures.js"
-import { story } from "./fixtures.js"
+import { nameless, story } from "./fixtures.js"
 
 const word = fc.oneof(
   fc.stringMatching(/^[A-Z][a-z]{1,11}$/),
@@ -44,13 +45,34 @@ interface Asked {
   readonly requestTypes: ReadonlyArray<RequestType>
 }
 
-/** Every source, played with the children's names written into each free-text field a person fills in. */
-const everything = ({ children, requestTypes }: Asked): ReadonlyArray<Notification> => {
+/** The family the form names (a parent in its history, the children's carer), and who of them free text names at which word. */
+interface Family {
+  readonly parent: string
+  readonly carer: string
+  readonly named: "parent" | "carer"
+  readonly atWord: number
+}
+
+/**
+ * Every source, played with the children's names written into each free-text field a person fills in, and the
+ * family member `family` names put in among its words.
+ */
+const everything = ({ children, requestTypes }: Asked, family?: Family): ReadonlyArray<Notification> => {
   const name = children.map((child) => child.fullName).join(" and ")
-  const about = (text: string) => `${text} for ${name}`
+  const about = (text: string) => {
+    const words = `${text} for ${name}`.split(" ")
+    if (family !== undefined) words.splice(family.atWord % (words.length + 1), 0, family[family.named])
+    return words.join(" ")
+  }
   const form: ReferralForm = {
     ...completeForm("care-and-resource"),
-    children: children.map((child) => ({ ...completeForm("care-and-resource").children[0]!, childId: ChildId.make(child.childId), fullName: child.fullName })),
+    children: children.map((child) => ({
+      ...completeForm("care-and-resource").children[0]!,
+      childId: ChildId.make(child.childId),
+      fullName: child.fullName,
+      ...(family === undefined ? {} : { carer: family.carer })
+    })),
+    parentalHistory: family === undefined ? [] : [{ parent: family.parent, kind: "criminal_conviction", date: "2019-03-04" as LocalDate, detail: "Burglary" }],
     requestTypes: [...requestTypes],
     // The tick goes with the section 20 request (as `completeForm`): NSO-6 derives it from the type.
     presentationReasons: requestTypes.includes("s20_accommodation") ? ["accommodation_considered"] : [],
@@ -199,4 +221,28 @@ describe("children's names", () => {
     fc.pre(names.every((name) => name.split(" ").every((part) => !text.includes(part))))
     expect(redactor(names)(text)).toBe(text)
   })
+})
+
+describe("parents' and carers' names", () => {
+  const familyArb: fc.Arbitrary<Family> = fc.record({
+    parent: fullNameArb,
+    carer: fullNameArb,
+    named: fc.constantFrom("parent" as const, "carer" as const),
+    atWord: fc.nat({ max: 12 })
+  })
+
+  test.prop([fullNameArb, familyArb], { numRuns: 40 })(
+    "STAT-GDPR: a parent's or carer's name from the form, put anywhere in a rationale, reason, action or dissent, is in no notification's body, headline or facts",
+    (child, family) => {
+      fc.pre(!holdsName(child, family.parent) && !holdsName(child, family.carer))
+      const notifications = everything({ children: [{ childId: "child-1", fullName: child }], requestTypes: ["s20_accommodation"] }, family)
+      expect(notifications.flatMap((notification) => notification.body).some((line) => line.includes(familyPlaceholder))).toBe(true)
+      for (const notification of notifications) {
+        for (const text of [...nameless(notification), ...notification.body]) {
+          expect(holdsName(text, family.parent), text).toBe(false)
+          expect(holdsName(text, family.carer), text).toBe(false)
+        }
+      }
+    }
+  )
 })
