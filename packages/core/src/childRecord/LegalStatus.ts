@@ -28,6 +28,20 @@ export const LegalStatusCode = Schema.Literal(...legalStatusCodes)
 
 export const isLegalStatusCode = (code: string): code is LegalStatusCode => Object.hasOwn(legalStatusLabel, code)
 
+/**
+ * The codes that tell of a criminal offence alleged or proven against the child (UK GDPR art. 10): remand (J1),
+ * detention under PACE (J2), a sentence (J3). Every other code is a care or protection status.
+ */
+export const offenceLegalStatusCodes: ReadonlyArray<LegalStatusCode> = ["J1", "J2", "J3"]
+
+export const isOffenceLegalStatus = (code: string | undefined): boolean => code !== undefined && (offenceLegalStatusCodes as ReadonlyArray<string>).includes(code)
+
+/** An offence code ("J1", "j 2") or the words of one (remanded, PACE, sentenced, youth detention or rehabilitation order). */
+const offenceWords = /\bJ\s?[1-3]\b|\bremand|\bPACE\b|\bsentence|\byouth (detention|rehabilitation)/i
+
+/** Whether words (a request form's legal status, a clock's explanation) name an offence legal status. */
+export const namesOffenceLegalStatus = (text: string): boolean => offenceWords.test(text)
+
 /** "C1 (interim care order), C2 (full care order), ...": for a refusal that lists what may be recorded. */
 export const describeLegalStatusCodes = () => legalStatusCodes.map((code) => `${code} (${legalStatusLabel[code]})`).join(", ")
 

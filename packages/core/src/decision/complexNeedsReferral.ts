@@ -29,6 +29,11 @@ export const sharedFundingRefusal = (content: DecisionContent, policy: Authority
         })
       )
 
+const templateClockSuffix = ":complex-needs-template"
+
+/** Whether a clock is CPR-6's template task: it runs only where the panel found shared funding with SEN or health fits. */
+export const isComplexNeedsTemplateClock = (deadline: { readonly id: string }): boolean => deadline.id.endsWith(templateClockSuffix)
+
 /** CPR-6: the administrator's task, from the moment the referral started (the decision final with shared funding on it). */
 export const complexNeedsClocks = (decision: Decision, policy: AuthorityPolicy): ReadonlyArray<ClockSpec> => {
   const route = policy.decision.complexNeedsReferral
@@ -36,7 +41,7 @@ export const complexNeedsClocks = (decision: Decision, policy: AuthorityPolicy):
   if (route === undefined || started === undefined || decision.content.sharedFunding === undefined) return []
   return [
     {
-      id: `${decision.id}:complex-needs-template`,
+      id: `${decision.id}${templateClockSuffix}`,
       about: { kind: "decision", id: decision.id },
       title: templateTaskTitle,
       rule: route.templateToSocialWorker,

@@ -224,7 +224,7 @@ export const courtBundle = (inputs: CourtBundleInputs): { readonly document: Doc
       { heading: "Dissent", blocks: inputs.disagreements.length === 0 ? [paragraph("No member dissented.")] : dissentBlocks(inputs.disagreements, naming, inputs.policy) },
       { heading: "Placements and extensions", blocks: inputs.placements.length === 0 ? [paragraph("No Regulation 24 placement.")] : [], subsections: inputs.placements.map(placementSection) },
       statutoryRecordSection(inputs.childRecord, naming),
-      { heading: "Statutory clocks", blocks: [clocksTable("Every clock, met, missed or running, with its rule", clocks)] },
+      { heading: "Statutory clocks", blocks: [clocksTable("Every clock, met, missed or running, with its rule", clocks, naming)] },
       { heading: "Integrity appendix", blocks: integrityBlocks(inputs.seal, events) }
     ],
     reads: [{ childId: inputs.childId, fields: ["fullName", ...identity.fields, "requests", "decisions", "amendments", "dissent", "placements", ...(inputs.childRecord === undefined ? [] : statutoryRecordFields), "clocks", "events"] }]

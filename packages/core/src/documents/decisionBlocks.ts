@@ -4,6 +4,7 @@ import { describeSharedFunding } from "../decision/complexNeedsReferral.js"
 import { formatDate, formatInstant } from "../calendar/format.js"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { Deadline } from "../deadlines/Deadline.js"
+import { clockTellsSpecialCategory } from "../deadlines/specialCategoryClocks.js"
 import { confirmedCasesText, type Decision } from "../decision/Decision.js"
 import type { Disagreement } from "../disagreement/Disagreement.js"
 import { outcomeLabel } from "../disagreement/DisagreementEvents.js"
@@ -46,10 +47,14 @@ export const discussionSection = (decision: Decision | undefined, naming: ChildN
   }
 }
 
-/** CPR-6: the shared funding found to fit, and where the Complex Needs Panel referral stands. */
-const sharedFundingText = (decision: Decision): string | undefined => {
+/**
+ * CPR-6: the shared funding found to fit, and where the Complex Needs Panel referral stands. Not for a reader who may
+ * not see the child's identity: funding with SEN or health tells the child's special educational needs or health
+ * (UK GDPR art. 9), as the API's `Decision.sharedFunding` is withheld.
+ */
+const sharedFundingText = (decision: Decision, naming: ChildNaming): string | undefined => {
   const funding = decision.content.sharedFunding
-  if (funding === undefined) return undefined
+  if (funding === undefined || !naming.identity) return undefined
   const referral = decision.complexNeedsReferral
   const started = referral === undefined ? "starts when the decision is final" : `started ${formatInstant(referral.startedAt)}`
   const sent = referral?.templateSent === undefined ? "" : `; template emailed to the social worker ${formatInstant(referral.templateSent.at)}`
@@ -81,7 +86,7 @@ export const decisionBlocks = (decision: Decision, naming: ChildNaming, policy: 
       ["Rationale", naming.text(content.rationale)],
       ["Agreed", agreed.length === 0 ? undefined : agreed.join(" ")],
       ["Review date", reviewDate(decision, policy)],
-      ["Shared funding", sharedFundingText(decision)]
+      ["Shared funding", sharedFundingText(decision, naming)]
     ]),
     content.actions.length === 0
       ? paragraph("No actions were set.")
@@ -121,9 +126,13 @@ export const dissentBlocks = (disagreements: ReadonlyArray<Disagreement>, naming
 
 const stateWord = { pending: "pending", due_soon: "due soon", overdue: "overdue", met: "met" } as const
 
-/** Each clock with the rule it comes from, when it was due, and whether and when it was met. */
-export const clocksTable = (caption: string, deadlines: ReadonlyArray<Deadline>): Block =>
-  deadlines.length === 0
+/**
+ * Each clock with the rule it comes from, when it was due, and whether and when it was met; for a reader who may not
+ * see the child's identity, none that tells art. 9 or 10 data (CPR-6's template task, a clock naming an offence code).
+ */
+export const clocksTable = (caption: string, all: ReadonlyArray<Deadline>, naming: ChildNaming): Block => {
+  const deadlines = naming.identity ? all : all.filter((deadline) => !clockTellsSpecialCategory(deadline))
+  return deadlines.length === 0
     ? paragraph(`${caption}: none.`)
     : table(
         caption,
@@ -136,3 +145,4 @@ export const clocksTable = (caption: string, deadlines: ReadonlyArray<Deadline>)
           deadline.explanation
         ])
       )
+}

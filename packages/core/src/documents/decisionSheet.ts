@@ -124,7 +124,7 @@ export const decisionSheet = (inputs: DecisionSheetInputs): DocumentModel => {
       ...(inputs.disagreements.length === 0 ? [] : [{ heading: "Dissent", blocks: dissentBlocks(inputs.disagreements, naming, inputs.policy) }]),
       { heading: "Signed and finalised", blocks: signatureBlocks(decision, naming, inputs.policy) },
       { heading: "Amendments", blocks: [amendmentBlock(decision, naming)] },
-      { heading: "Clocks and the rules behind them", blocks: [clocksTable("Clocks", clocksOfDecision(decision, inputs.childId, inputs.deadlines))] }
+      { heading: "Clocks and the rules behind them", blocks: [clocksTable("Clocks", clocksOfDecision(decision, inputs.childId, inputs.deadlines), naming)] }
     ],
     reads: [{ childId: inputs.childId, fields: ["decision", "rationale", "minutes", "highlights", "actions", "amendments", "dissent", ...(naming.identity ? ["fullName"] : [])] }]
   }

@@ -166,7 +166,7 @@ export const sittingMinutes = (inputs: MinutesInputs): DocumentModel => {
       { heading: "Items", blocks: items.length === 0 ? [paragraph("Nothing was on the agenda.")] : [], subsections: items },
       {
         heading: "The record's clocks",
-        blocks: [clocksTable("The record and papers", inputs.deadlines.filter((deadline) => deadline.about.kind === "sitting" && deadline.about.id === sitting.id))]
+        blocks: [clocksTable("The record and papers", inputs.deadlines.filter((deadline) => deadline.about.kind === "sitting" && deadline.about.id === sitting.id), naming)]
       }
     ],
     reads: childIds.map((childId) => ({ childId, fields: fieldsRead }))

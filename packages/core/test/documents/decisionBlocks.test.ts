@@ -17,8 +17,8 @@ const forIntegrator = childNaming(readerAs("integrator"), june.referrals)
 const acted = (who: "chair" | "administrator" | "assistantDirector" | "serviceManager", role: string) => ({ personId: staff[who].personId, name: staff[who].name, role }) as never
 
 const withContent = (content: Partial<Decision["content"]>, rest: Partial<Decision> = {}): Decision => ({ ...dec1, ...rest, content: { ...dec1.content, ...content } })
-const fieldRows = (decision: Decision) => {
-  const [first] = decisionBlocks(decision, forChair, june.policy)
+const fieldRows = (decision: Decision, naming = forChair) => {
+  const [first] = decisionBlocks(decision, naming, june.policy)
   return first?._tag === "Fields" ? first.rows : []
 }
 
@@ -53,6 +53,14 @@ describe("a decision's blocks, as minutes, sheets and bundles print them", () =>
       "Shared funding",
       "joint funding with Special Educational Needs fits: Complex Needs Panel referral started 13:30 Wed 9 Jun 2027; template emailed to the social worker 09:15 Thu 10 Jun 2027"
     ])
+  })
+
+  it("CPR-6: an integrator without the identity grant gets no shared funding line (SEN or health is art. 9 data); with the grant, it does", () => {
+    const sen = withContent({ sharedFunding: { partners: ["sen"] } })
+    const line = ["Shared funding", "joint funding with Special Educational Needs fits: Complex Needs Panel referral starts when the decision is final"]
+    expect(fieldRows(sen, forIntegrator).map(([label]) => label)).not.toContain("Shared funding")
+    expect(fieldRows(sen, childNaming(readerAs("integrator", true), june.referrals))).toContainEqual(line)
+    expect(fieldRows(sen, childNaming(readerAs("socialWorker"), june.referrals))).toContainEqual(line)
   })
 
   it("CPR-8, LIN-5: each action's owner, named where the panel named one, its due date and its progress", () => {
@@ -163,9 +171,21 @@ describe("a clocks table", () => {
   it("each state in words, met with its time and whether late; an empty table is one line", () => {
     const states = (["pending", "due_soon", "overdue"] as const).map((state) => ({ ...first!, state, metAt: undefined, metLate: undefined }))
     const met = [{ ...first!, state: "met" as const, metAt: london("2027-06-03", "09:00"), metLate: false }, { ...first!, state: "met" as const, metAt: london("2027-06-07", "09:00"), metLate: true }]
-    const table = clocksTable("Clocks", [...states, ...met])
+    const table = clocksTable("Clocks", [...states, ...met], forChair)
     expect(table._tag === "Table" && table.rows.map((row) => row[3])).toEqual(["pending", "due soon", "overdue", "met 09:00 Thu 3 Jun 2027", "met 09:00 Mon 7 Jun 2027 (late)"])
     expect(table._tag === "Table" && table.rows[0]).toEqual([first!.title, first!.ruleId, "12:00 Fri 4 Jun 2027", "pending", first!.explanation])
-    expect(clocksTable("The record and papers", [])).toEqual(paragraph("The record and papers: none."))
+    expect(clocksTable("The record and papers", [], forChair)).toEqual(paragraph("The record and papers: none."))
+  })
+
+  it("an integrator without the identity grant gets no clock telling SEN or health funding (CPR-6) or an offence legal status (J1-J3)", () => {
+    const template = { ...first!, id: "dec_1:complex-needs-template", ruleId: "CPR-6" as const, explanation: "due 17:00 Fri 11 Jun 2027 - the decision finding joint funding with Special Educational Needs fits" }
+    const review = { ...first!, id: "child-1:review", ruleId: "STAT-R33" as const, explanation: "due within 20 working days of the child became looked after (legal status J1: remanded to local authority accommodation or youth detention)" }
+    const shown = (naming: typeof forChair) => {
+      const table = clocksTable("Clocks", [first!, template, review], naming)
+      return table._tag === "Table" ? table.rows.map((row) => row[1]) : []
+    }
+    expect(shown(forIntegrator)).toEqual([first!.ruleId])
+    expect(shown(childNaming(readerAs("integrator", true), june.referrals))).toEqual([first!.ruleId, "CPR-6", "STAT-R33"])
+    expect(shown(childNaming(readerAs("socialWorker"), june.referrals))).toEqual([first!.ruleId, "CPR-6", "STAT-R33"])
   })
 })
