@@ -3,7 +3,7 @@ import { Effect } from "effect"
 import { staffOf } from "@carepanel/core/testing"
 import { GraphQLEnumType, type GraphQLField, GraphQLObjectType, getNamedType, type GraphQLResolveInfo } from "graphql"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { freeTextFields, identityFields, openFields, redactedText } from "../../src/schema/disclosure/fieldScopes.js"
+import { freeTextFields, identityFields, identityWhenFields, openFields, redactedText } from "../../src/schema/disclosure/fieldScopes.js"
 import { disclosureTable } from "../../src/schema/disclosure/disclosureTable.js"
 import { schema } from "../../src/schema/index.js"
 import { startTestApp, type TestApp } from "../support/harness.js"
@@ -41,7 +41,7 @@ beforeAll(async () => {
   app = await startTestApp([policy])
   const referral = await readyRequest(app, policy, child, (form) => ({
     ...form,
-    children: form.children.map((entry) => ({ ...entry, ...specialCategory, unaccompaniedAsylumSeeking: true })),
+    children: form.children.map((entry) => ({ ...entry, ...specialCategory, unaccompaniedAsylumSeeking: true, legalStatus: "J2 (placed under PACE)" })),
     ...Object.fromEntries(formTextFields.map((field) => [field, write(form[field] ?? "")])),
     parentalHistory: [{ parent: `${canary}'s father`, kind: "criminal_conviction", date: "2019-03-01", detail: write("assault") }] as never,
     ...(form.lastReviewOutcome === undefined ? {} : { lastReviewOutcome: { ...form.lastReviewOutcome, outcome: write(form.lastReviewOutcome.outcome) } }),
@@ -93,6 +93,11 @@ const specialQuery = `query Special($referralId: ID!, $childId: ID!) {
   referral(id: $referralId) { ... on Referral { children { childId ethnicity disabled specialEducationalNeeds } } }
   childRecord(childId: $childId) { ... on ChildRecord { withdrawnEntries { kind what } } }
 }`
+const legalStatuses = `query LegalStatuses($childId: ID!, $aboutId: String!, $referralId: ID!) {
+  childRecord(childId: $childId) { ... on ChildRecord { legalStatus { code label } legalStatuses { code label from } lookedAfterPeriods { how } } }
+  referral(id: $referralId) { ... on Referral { children { legalStatus } } }
+  deadlines(aboutKind: child, aboutId: $aboutId, includeMet: true) { ruleId explanation }
+}`
 const recordLegalStatus = `mutation Status($input: RecordLegalStatusInput!) { recordLegalStatus(input: $input) { __typename } }`
 const periods = `query Periods($childId: ID!) { childRecord(childId: $childId) { ... on ChildRecord { lookedAfter { from } lookedAfterPeriods { from endedAt } } } }`
 const pastRetention = `query Past($on: Date) { childRecordsPastRetention(on: $on) { childId } }`
@@ -123,7 +128,7 @@ describe("free text identifies children (issue 14, item 6)", () => {
     const referral = response.body.data.referral
     for (const field of referralText.split(" ")) expect(referral[field], field).toBe(redactedText)
     expect(referral.children).toEqual([{ fullName: null, dateOfBirth: null, homeAddress: null, carer: null }])
-    expect(referral.parentalHistory).toEqual([{ parent: redactedText, detail: redactedText, date: null }])
+    expect(referral.parentalHistory).toBeNull()
     expect(response.text).not.toContain("2019-03-01")
     expect(referral.seniorInput.map((input: { input: string }) => input.input)).toEqual(referral.seniorInput.map(() => redactedText))
     expect(response.body.data.decision.rationale).toBe(redactedText)
@@ -175,7 +180,7 @@ describe("free text identifies children (issue 14, item 6)", () => {
     const referral = withheld.body.data.referral
     expect(referral).toMatchObject({ status: "decided", requestTypes: [expect.any(String)] })
     expect(referral.children).toEqual([{ childId: child.id, caseNumber: expect.any(String), gender: null, plan: null, unaccompaniedAsylumSeeking: null, engagingInEducation: true }])
-    expect(referral.parentalHistory).toEqual([{ kind: null }])
+    expect(referral.parentalHistory).toBeNull()
     expect(referral).toMatchObject({ presentationReasons: null, criteria: null, presentationOptional: null })
     expect(withheld.text).not.toMatch(/conviction|asylum|LIN-2|LIN-4|"male"|"CIN"/)
     const scoped = await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"] })
@@ -214,6 +219,41 @@ describe("free text identifies children (issue 14, item 6)", () => {
     expect(shown.body.data.childRecord.lookedAfterPeriods[0].endedAt).not.toBeNull()
   })
 
+  it("an integrator without the scope is not told an offence legal status (J1-J3, UK GDPR art. 10), on the record, the request form or a review's clock; every other code stays shown", async () => {
+    const worker = await tokenFor(app, staff.socialWorker)
+    const remanded = "canary-child-3"
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString()
+    const [remandedFrom, careOrderFrom] = [hoursAgo(3), hoursAgo(1)]
+    for (const [code, from] of [["J1", remandedFrom], ["C2", careOrderFrom]] as const) {
+      const status = await app.post(worker, recordLegalStatus, { input: { childId: remanded, code, from } })
+      expect(status.body.data.recordLegalStatus.__typename, status.text).toBe("ChildRecord")
+    }
+    const read = async (token: string) => {
+      const response = await app.post(token, legalStatuses, { childId: remanded, aboutId: remanded, referralId: ids.referralId })
+      expect(response.body.errors, response.text).toBeUndefined()
+      return response
+    }
+    const withheld = await read(await tokenFor(app, staff.integrator))
+    expect(withheld.body.data.childRecord).toEqual({
+      legalStatus: { code: "C2", label: "full care order" },
+      legalStatuses: [{ code: null, label: null, from: remandedFrom }, { code: "C2", label: "full care order", from: careOrderFrom }],
+      lookedAfterPeriods: [{ how: null }]
+    })
+    expect(withheld.body.data.referral.children).toEqual([{ legalStatus: null }])
+    const reviews = withheld.body.data.deadlines.filter((deadline: { ruleId: string }) => deadline.ruleId === "STAT-R33")
+    expect(reviews.length).toBeGreaterThan(0)
+    for (const review of reviews) expect(review.explanation).toBeNull()
+    expect(withheld.text).not.toMatch(/J1|J2|remand|PACE/)
+    const scoped = await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"] })
+    for (const token of [scoped, worker]) {
+      const shown = await read(token)
+      expect(shown.body.data.childRecord.legalStatuses[0]).toMatchObject({ code: "J1", label: expect.stringMatching(/remanded/) })
+      expect(shown.body.data.childRecord.lookedAfterPeriods).toEqual([{ how: expect.stringMatching(/^legal status J1/) }])
+      expect(shown.body.data.referral.children).toEqual([{ legalStatus: "J2 (placed under PACE)" }])
+      expect(shown.body.data.deadlines.find((deadline: { ruleId: string }) => deadline.ruleId === "STAT-R33").explanation).toMatch(/J1/)
+    }
+  })
+
   it("a withheld field is not written to the access log as read; a shown one is", async () => {
     await readAs(await tokenFor(app, staff.integrator))
     await readAs(await tokenFor(app, staff.socialWorker))
@@ -250,11 +290,13 @@ const leadingTo = (typeName: string): ReadonlyArray<string> =>
     .sort()
 
 const refusals = (): ReadonlySet<string> => new Set(schema.getImplementations(schema.getType("DomainError") as never).objects.map((type) => type.name))
-const named = (fields: Readonly<Record<string, ReadonlyArray<string>>>) => Object.entries(fields).flatMap(([type, names]) => names.map((name) => `${type}.${name}`))
+/** "Type.field" for each field of a list (names, or a field's predicate by its name). */
+const named = (fields: Readonly<Record<string, ReadonlyArray<string> | object>>) =>
+  Object.entries(fields).flatMap(([type, names]) => (Array.isArray(names) ? names : Object.keys(names)).map((name: string) => `${type}.${name}`))
 
 describe("one place decides which fields the identity scope reveals", () => {
   it("every String, JSON, Date, DateTime, enum, Boolean, Int and Float output field of the schema is classified exactly once (a new field fails here until it is)", () => {
-    const classified = [...named(identityFields), ...named(freeTextFields), ...named(openFields)]
+    const classified = [...named(identityFields), ...named(identityWhenFields), ...named(freeTextFields), ...named(openFields)]
     expect(classified.length).toBe(new Set(classified).size)
     const unclassified = classifiable().filter((field) => !refusals().has(field.split(".")[0]!) && !classified.includes(field))
     expect(unclassified).toEqual([])
@@ -282,10 +324,11 @@ describe("one place decides which fields the identity scope reveals", () => {
       SharedFunding: ["Decision.sharedFunding"],
       PresentationReason: ["Criterion.reason", "Referral.presentationReasons"],
       ParentalHistoryKind: ["ParentalHistory.kind"],
-      FundingPartner: ["SharedFunding.partners"]
+      FundingPartner: ["SharedFunding.partners"],
+      ParentalHistory: ["Referral.parentalHistory"]
     }
     for (const [typeName, fields] of Object.entries(behindWithheld)) expect(leadingTo(typeName), typeName).toEqual(fields)
-    expect(named(identityFields)).toEqual(expect.arrayContaining(["Referral.criteria", "Referral.presentationOptional", "Decision.sharedFunding", "Referral.presentationReasons", "ParentalHistory.kind"]))
+    expect(named(identityFields)).toEqual(expect.arrayContaining(["Referral.criteria", "Referral.presentationOptional", "Decision.sharedFunding", "Referral.presentationReasons", "ParentalHistory.kind", "Referral.parentalHistory"]))
   })
 
   it("every withheld field of the built schema answers without reading its source when the caller lacks the scope", async () => {
@@ -300,6 +343,31 @@ describe("one place decides which fields the identity scope reveals", () => {
         const field = (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName]!
         expect(await field.resolve!(untouchable, {}, integrator, {} as GraphQLResolveInfo), name).toEqual(expected(field))
       }
+    }
+  })
+
+  it("a field withheld only when it holds art. 9 or 10 data answers null for such a source without the scope, the value for any other or with it", async () => {
+    const integrator = { caller: { identityGranted: false }, actor: { roles: ["integrator"] } }
+    const scoped = { caller: { identityGranted: true }, actor: { roles: ["integrator"] } }
+    const resolve = (name: string, source: object, context: object) => {
+      const [typeName, fieldName] = name.split(".") as [string, string]
+      const field = (schema.getType(typeName) as GraphQLObjectType).getFields()[fieldName]!
+      return field.resolve!(source, {}, context, { fieldName } as GraphQLResolveInfo)
+    }
+    const status = (code: string) => ({ code, from: new Date(), by: {}, at: new Date() })
+    const clock = (id: string, explanation: string) => ({ id, explanation })
+    const cases: ReadonlyArray<readonly [string, object, object]> = [
+      ["LegalStatus.code", status("J3"), status("E1")],
+      ["LegalStatus.label", status("J1"), status("C2")],
+      ["LookedAfterPeriod.how", { route: "legal_status", code: "J2" }, { route: "legal_status", code: "L1" }],
+      ["Deadline.explanation", clock("dec_1:complex-needs-template", "after the decision finding joint funding with Health fits"), clock("dec_1:return", "within 6 weeks of the sitting")],
+      ["Deadline.explanation", clock("child-1:review", "after the child became looked after (legal status J1: remanded ...)"), clock("child-1:review", "after the child became looked after (legal status V2: ...)")]
+    ]
+    expect([...new Set(cases.map(([name]) => name))].sort()).toEqual(named(identityWhenFields).filter((name) => name !== "Child.legalStatus").sort())
+    for (const [name, offence, care] of cases) {
+      expect(await resolve(name, offence, integrator), name).toBeNull()
+      expect(await resolve(name, offence, scoped), name).not.toBeNull()
+      expect(await resolve(name, care, integrator), name).not.toBeNull()
     }
   })
 

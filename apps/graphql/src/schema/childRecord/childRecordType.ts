@@ -145,8 +145,8 @@ const RetentionRef = builder.objectRef<Retention>("Retention").implement({
 const LegalStatusRef = builder.objectRef<ChildRecord["legalStatuses"][number]>("LegalStatus").implement({
   description: "An SSDA903 legal status, in force from `from` until the next one.",
   fields: (t) => ({
-    code: t.exposeString("code", { description: "The SSDA903 code: C1, C2, D1, E1, J1-J3, L1-L3, V2-V4." }),
-    label: t.string({ resolve: (status) => legalStatusLabel[status.code] }),
+    code: t.exposeString("code", { nullable: true, description: "The SSDA903 code: C1, C2, D1, E1, J1-J3, L1-L3, V2-V4." }),
+    label: t.string({ nullable: true, resolve: (status) => legalStatusLabel[status.code] }),
     from: t.field({ type: "DateTime", resolve: (status) => status.from }),
     by: t.field({ type: ActedByRef, resolve: (status) => status.by }),
     at: t.field({ type: "DateTime", resolve: (status) => status.at })
@@ -171,7 +171,7 @@ const LookedAfterPeriodRef = builder.objectRef<Period>("LookedAfterPeriod").impl
     periodId: t.exposeString("periodId"),
     from: t.field({ type: "DateTime", description: "When the child became looked after.", resolve: (period) => period.from }),
     route: t.exposeString("route", { description: "legal_status, s20_accommodation, police_protection_accommodation or regulation24_placement." }),
-    how: t.string({ description: "How the period began, in words.", resolve: (period) => describeRoute(period) }),
+    how: t.string({ nullable: true, description: "How the period began, in words.", resolve: (period) => describeRoute(period) }),
     placementId: t.string({ nullable: true, resolve: (period) => period.placementId ?? null }),
     reviews: t.field({ type: [LookedAfterReviewRef], resolve: (period) => period.reviews }),
     endedAt: t.field({ type: "DateTime", nullable: true, resolve: (period) => period.ended?.endedAt ?? null }),

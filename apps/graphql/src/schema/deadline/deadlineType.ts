@@ -23,6 +23,6 @@ export const DeadlineRef = builder.objectRef<Deadline>("Deadline").implement({
     state: t.field({ type: DeadlineStateEnum, resolve: (deadline) => deadline.state }),
     metAt: t.field({ type: "DateTime", nullable: true, resolve: (deadline) => deadline.metAt ?? null }),
     metLate: t.boolean({ nullable: true, resolve: (deadline) => deadline.metLate ?? null }),
-    explanation: t.exposeString("explanation")
+    explanation: t.exposeString("explanation", { nullable: true })
   })
 })

@@ -10,7 +10,7 @@ import {
   isNonNullType
 } from "graphql"
 import type { GraphQLContext } from "../../graphql/context.js"
-import { freeTextFields, identityFields, redactedText } from "./fieldScopes.js"
+import { freeTextFields, identityFields, identityWhenFields, redactedText, type WithheldWhen } from "./fieldScopes.js"
 
 /** Whether this caller reads children's identities: any role but integrator, or an integrator whose token grants the scope. */
 export const revealsIdentity = (caller: Pick<GraphQLContext, "caller" | "actor">): boolean =>
@@ -42,18 +42,36 @@ const guard = (field: GraphQLField<unknown, GraphQLContext>, withheld: unknown):
   field.resolve = (source, args, context, info) => (revealsIdentity(context) ? resolve(source, args, context, info) : withheld)
 }
 
+/** Like `guard`, but only when the source holds art. 9 or 10 data: the predicate reads the source, never the resolved value. */
+const guardWhen = (field: GraphQLField<unknown, GraphQLContext>, withheld: WithheldWhen<never>): void => {
+  const resolve: GraphQLFieldResolver<unknown, GraphQLContext> = field.resolve ?? defaultFieldResolver
+  field.description = [field.description, `Withheld (null) from integrators without the identity scope when ${withheld.what}.`].filter(Boolean).join(" ")
+  field.resolve = (source, args, context, info) => (revealsIdentity(context) || !withheld.when(source as never) ? resolve(source, args, context, info) : null)
+}
+
 const eachField = (fields: Readonly<Record<string, ReadonlyArray<string>>>, schema: GraphQLSchema, apply: (field: GraphQLField<unknown, GraphQLContext>, name: string) => void) => {
   for (const [typeName, names] of Object.entries(fields)) {
     for (const name of names) apply(fieldOf(schema, typeName, name), `${typeName}.${name}`)
   }
 }
 
-/** Applies fieldScopes.ts to the built schema: identity fields withheld as null, free text as the marker. */
+const nullable = (field: GraphQLField<unknown, GraphQLContext>, name: string) => {
+  if (isNonNullType(field.type)) throw new Error(`${name} is withheld as null, so it must be nullable`)
+}
+
+/** Applies fieldScopes.ts to the built schema: identity fields withheld as null (some only when...), free text as the marker. */
 export const applyDisclosure = (schema: GraphQLSchema): GraphQLSchema => {
   eachField(identityFields, schema, (field, name) => {
-    if (isNonNullType(field.type)) throw new Error(`${name} is withheld as null, so it must be nullable`)
+    nullable(field, name)
     guard(field, null)
   })
+  for (const [typeName, fields] of Object.entries(identityWhenFields)) {
+    for (const [fieldName, withheld] of Object.entries(fields)) {
+      const field = fieldOf(schema, typeName, fieldName)
+      nullable(field, `${typeName}.${fieldName}`)
+      guardWhen(field, withheld)
+    }
+  }
   eachField(freeTextFields, schema, (field) => guard(field, redactionOf(field)))
   return schema
 }

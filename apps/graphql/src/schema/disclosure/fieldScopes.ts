@@ -1,3 +1,5 @@
+import { type ChildDetails, clockTellsSpecialCategory, type Deadline, isOffenceLegalStatus, type LegalStatus, type LookedAfterPeriod, namesOffenceLegalStatus } from "@carepanel/core"
+
 /**
  * The one place that decides which output fields the identity scope reveals. Every other reader of a request
  * (a non-integrator role) sees them all; an integrator whose token lacks the scope gets them withheld.
@@ -7,7 +9,14 @@
  *   UK GDPR art. 9 (ethnic origin; health: disabled, special educational needs, health or SEN funding) and a parent's
  *   criminal record (art. 10: the conviction, its kind and its date), the child's immigration status and plan, and
  *   why the case comes to panel (its criteria name these): withheld as null, whatever the field's type (an enum, a
- *   `Boolean`, a list too).
+ *   `Boolean`, a list too). A parent's history is withheld as a whole list: its length alone tells that a parent has
+ *   a conviction or was in care proceedings about a connected child.
+ * - `identityWhen`: a value withheld as null only when it is art. 9 or 10 data, by an explicit predicate on the
+ *   field's source (what the resolver reads), so the rest of the field stays open: a legal status that is an offence
+ *   code (SSDA903 J1-J3: remand, detention under PACE, a sentence), and a clock whose explanation names one or which
+ *   runs only where SEN or health funding fits (CPR-6). Integrations file by the other codes (C2, V2, E1...). A null
+ *   where a value is always recorded (`LegalStatus.code`) still tells a reader that the value was withheld; it does
+ *   not tell which offence code, nor when it began apart from the status's dates.
  * - `freeText`: anything staff write in words (request, reasons, rationale, notes, minutes, action text, dissent):
  *   written about a child, so it names them, and a withdrawn entry of the child's record told in words (it gives the
  *   entry's dates: a mistaken date of death among them). Withheld as {@link redactedText}, whether or not it holds text.
@@ -17,7 +26,7 @@
  *   business, counts, sums, dates of panel business). Refusals (types implementing `DomainError`) are open as a whole:
  *   they answer the caller's own command.
  *
- * test/security/freeTextRedaction.test.ts holds this list to the schema: every String, JSON, Date, DateTime, enum,
+ * test/security/freeTextRedaction.test.ts holds these lists to the schema: every String, JSON, Date, DateTime, enum,
  * Boolean, Int and Float output field must be in exactly one list, and docs/api.md's table is printed from it.
  */
 export const redactedText = "[redacted: needs identity scope]"
@@ -54,9 +63,32 @@ export const identityFields: FieldsByType = {
   Placement: ["s20ConsentSignedBy"],
   /**
    * Why the case comes to panel: a parent's convictions (art. 10), a disabled child (art. 9), a young person on the
-   * cusp of custody, a child protection plan; and the rule under which it need not be (LIN-4: asylum seeking).
+   * cusp of custody, a child protection plan; and the rule under which it need not be (LIN-4: asylum seeking). A
+   * parent's history whole: an entry at all is a conviction (art. 10) or care proceedings about a connected child.
    */
-  Referral: ["presentationReasons", "criteria", "presentationOptional"]
+  Referral: ["presentationReasons", "criteria", "presentationOptional", "parentalHistory"]
+}
+
+/** A field withheld as null only `when` its source holds art. 9 or 10 data; `what` says which, for docs/api.md. */
+export interface WithheldWhen<Source> {
+  readonly when: (source: Source) => boolean
+  readonly what: string
+}
+
+const offenceCode = "it is an offence code, J1-J3"
+
+export const identityWhenFields: Readonly<Record<string, Readonly<Record<string, WithheldWhen<never>>>>> = {
+  /** The request form's legal status is written in words: withheld when they name an offence code or its meaning. */
+  Child: { legalStatus: { what: "it names an offence code, J1-J3, or its meaning", when: (child: ChildDetails) => namesOffenceLegalStatus(child.legalStatus ?? "") } },
+  /** Reached through `ChildRecord.legalStatus` and `legalStatuses`: the code and its meaning, not its dates. */
+  LegalStatus: {
+    code: { what: offenceCode, when: (status: LegalStatus) => isOffenceLegalStatus(status.code) },
+    label: { what: offenceCode, when: (status: LegalStatus) => isOffenceLegalStatus(status.code) }
+  },
+  /** "legal status J1: remanded ...": how a period began, when an offence code began it. */
+  LookedAfterPeriod: { how: { what: "an offence code, J1-J3, began the period", when: (period: LookedAfterPeriod) => period.route === "legal_status" && isOffenceLegalStatus(period.code) } },
+  /** A looked-after review's clock names the code that began the period; CPR-6's template task names SEN or health funding. */
+  Deadline: { explanation: { what: "it names an offence code or SEN or health funding", when: (deadline: Deadline) => clockTellsSpecialCategory(deadline) } }
 }
 
 export const freeTextFields: FieldsByType = {
@@ -119,15 +151,15 @@ export const openFields: FieldsByType = {
   Authority: ["name", "policySource", "policy"],
   BasicTest: ["at", "wouldRefuseToSupportReturnHome", "wouldAskPoliceToUsePoliceProtection", "wouldSeekLegalAdviceToStartCareProceedings", "isRegulation24"],
   CalendarFeed: ["roles", "issuedAt", "revokedAt", "active", "rotations"],
-  /** Attending school is neither a health fact nor who the child is; legal status and placement type are what a case system files by. */
-  Child: ["caseNumber", "legalStatus", "placementType", "planStarted", "engagingInEducation"],
+  /** Attending school is neither a health fact nor who the child is; placement type is what a case system files by. */
+  Child: ["caseNumber", "placementType", "planStarted", "engagingInEducation"],
   ChildRecord: ["childId"],
   ChildRecordWithdrawal: ["kind", "recordedAt", "at"],
   ComplexNeedsReferral: ["startedAt", "templateSentAt"],
   ConnectedCarer: ["relationship", "hasParentalResponsibility"],
   /** Reached only through `Referral.criteria`, which is withheld. */
   Criterion: ["ruleId", "level", "description", "explanation", "reason"],
-  Deadline: ["aboutId", "aboutChildIds", "ruleId", "explanation", "due", "metAt", "aboutKind", "state", "metLate"],
+  Deadline: ["aboutId", "aboutChildIds", "ruleId", "due", "metAt", "aboutKind", "state", "metLate"],
   DeadlineChange: ["previousState"],
   Decision: ["referralId", "childIds", "madeAt", "sittingId", "heardAt", "actionsCaseNoteAt", "returnWaivedAt", "requestTypes", "status", "outcome", "returnToPanelWithinWeeks"],
   DecisionRecorded: ["position"],
@@ -149,8 +181,8 @@ export const openFields: FieldsByType = {
   IroInformed: ["iroName", "at"],
   IssuedCalendarFeed: ["path"],
   LatePermission: ["sittingId"],
-  LegalStatus: ["code", "label", "from", "at"],
-  LookedAfterPeriod: ["periodId", "route", "how", "placementId", "from"],
+  LegalStatus: ["from", "at"],
+  LookedAfterPeriod: ["periodId", "route", "placementId", "from"],
   LookedAfterReview: ["iroName", "heldAt", "at"],
   MissingItem: ["name", "label", "ruleId", "childId"],
   /** Reached only through `Referral.presentationOptional`, which is withheld. */

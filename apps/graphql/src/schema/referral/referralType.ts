@@ -106,6 +106,7 @@ export const ReferralRef = builder.objectRef<Referral>("Referral").implement({
     respiteOrFamilySupport: t.boolean({ nullable: true, resolve: (referral) => referral.form.respiteOrFamilySupport ?? null }),
     parentalHistory: t.field({
       type: [ParentalHistoryRef],
+      nullable: true,
       resolve: (referral, _args, context) => readOf(context, childIdsOf(referral), "request.parentalHistory", referral.form.parentalHistory)
     }),
     lastReviewOutcome: t.field({
