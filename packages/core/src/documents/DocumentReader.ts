@@ -1,6 +1,6 @@
 import type { DateTime } from "effect"
 import type { ReadBy } from "../access/ChildRead.js"
-import { redactor } from "../notifications/CaseContext.js"
+import { caseOf, redactor } from "../notifications/CaseContext.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Actor } from "../shared/actor.js"
 import { type Role, roleLabel } from "../shared/roles.js"
@@ -19,7 +19,10 @@ export interface DocumentReader {
 export const readsIdentity = (reader: DocumentReader): boolean =>
   reader.identityGranted || reader.actor.roles.some((role) => role !== "integrator")
 
-/** How a document names children: by name for a reader who may see it, else by id; free text loses withheld names. */
+/**
+ * How a document names children: by name for a reader who may see it, else by id; free text loses withheld names,
+ * the children's and their family's (parents and carers on the form), as a notification's does.
+ */
 export interface ChildNaming {
   readonly label: (childId: string) => string
   readonly text: (free: string) => string
@@ -29,7 +32,7 @@ export interface ChildNaming {
 export const childNaming = (reader: DocumentReader, referrals: ReadonlyArray<Referral>): ChildNaming => {
   const names = new Map(referrals.flatMap((referral) => referral.form.children.map((child) => [child.childId as string, child.fullName] as const)))
   const identity = readsIdentity(reader)
-  const redact = redactor([...names.values()])
+  const redact = redactor([...names.values()], referrals.flatMap((referral) => caseOf(referral).familyNames ?? []))
   return {
     identity,
     label: (childId) => {

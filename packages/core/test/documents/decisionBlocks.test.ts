@@ -23,6 +23,18 @@ const fieldRows = (decision: Decision, naming = forChair) => {
 }
 
 describe("a decision's blocks, as minutes, sheets and bundles print them", () => {
+  it("for an integrator without the identity scope, free text loses the family's names from the form as well as the children's", () => {
+    const request = june.referrals[0]!
+    const [child] = request.form.children
+    const withFamily = {
+      ...request,
+      form: { ...request.form, parentalHistory: [{ parent: "Dana Fairweather", kind: "criminal_conviction", date: "2019-03-01", detail: "A fictional conviction." }] }
+    } as unknown as typeof request
+    const rationale = `${child!.fullName} stays with Dana Fairweather's sister; Fairweather agreed.`
+    expect(childNaming(readerAs("integrator"), [withFamily]).text(rationale)).toBe("the child stays with a parent or carer's sister; a parent or carer agreed.")
+    expect(childNaming(readerAs("chair"), [withFamily]).text(rationale)).toBe(rationale)
+  })
+
   it("CPR-10, LIN-7: the review date is so many weeks from the hearing, with the rule that set it", () => {
     const reviewed = withContent({ returnToPanel: { withinWeeks: 6, ruleId: "LIN-7" } })
     expect(reviewDate(reviewed, june.policy)).toBe("by Wed 21 Jul 2027 (LIN-7)")
