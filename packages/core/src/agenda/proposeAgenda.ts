@@ -66,7 +66,7 @@ export const proposeAgenda = (
       const reason = progressionReason(policy, referral)
       return reason !== undefined && after(referral.readyAt!).find(takes)?.id === sitting.id ? [{ referral, reason }] : []
     })
-    .map(({ referral, reason }) => requestEntry(referral, `Request (goes to panel automatically, ${reason.ruleId})`))
+    .map(({ referral, reason }) => requestEntry(referral, `Request (goes to panel automatically, ${citation(reason.ruleId, policy)})`))
 
   const deferred = deferralsFor(sitting, referrals, sittings, live, now).map(({ referral, deferredAt }) =>
     requestEntry(referral, `Request deferred from ${deferredAt}`)

@@ -32,8 +32,11 @@ const notLater = (instant: DateTime.Utc, at: DateTime.Utc, what: string) =>
 export const inPreProceedings = (p: Proceedings) => p.letterSentAt !== undefined && p.preProceedingsEndedAt === undefined && p.issuedAt === undefined
 const inProceedings = (p: Proceedings) => p.issuedAt !== undefined && p.concludedAt === undefined
 
-/** When the child's last pre-proceedings or proceedings ended, for a step that begins new ones: none comes before it. */
-const lastEnd = (p: Proceedings): { readonly at: DateTime.Utc; readonly ruleId: RuleId; readonly text: string } | undefined =>
+/**
+ * When the child's last pre-proceedings or proceedings ended, for a step that begins new ones: none comes before it. The
+ * law's ids, which no policy replaces, so the refusal cites them by id alone.
+ */
+const lastEnd = (p: Proceedings): { readonly at: DateTime.Utc; readonly ruleId: "STAT-S31" | "STAT-PLO"; readonly text: string } | undefined =>
   p.concludedAt !== undefined
     ? { at: p.concludedAt, ruleId: "STAT-S31", text: "The earlier care proceedings concluded" }
     : p.preProceedingsEndedAt !== undefined

@@ -73,7 +73,7 @@ const waiveReturn = (command: Extract<FollowUp, { _tag: "WaiveReturn" }>, decisi
         ruleId: rule,
         due: DateTime.formatIso(due),
         message:
-          `The return to panel was due by ${formatInstant(due)} (${rule}: ${phrase} the sitting on ${formatDate(londonDateOf(decision.heardAt))}). ` +
+          `The return to panel was due by ${formatInstant(due)} (${citation(rule, policy)}: ${phrase} the sitting on ${formatDate(londonDateOf(decision.heardAt))}). ` +
           "It is too late to close it by case note: bring the case back to panel."
       })
     }
@@ -99,7 +99,7 @@ export const decideFollowUp = (command: FollowUp, decision: Decision, context: A
         if (open.length > 0) {
           return yield* new ActionsNotUpdated({
             actionIds: open.map((action) => action.actionId),
-            message: `The case note updates every action (${rule.ruleId}): complete these or give the reason they are outstanding: ${open.map((action) => `"${action.description}"`).join(", ")}.`
+            message: `The case note updates every action (${citation(rule.ruleId, policy)}): complete these or give the reason they are outstanding: ${open.map((action) => `"${action.description}"`).join(", ")}.`
           })
         }
         return emit({ _tag: "ActionsCaseNoteRecorded", note: command.note, ...audit })
@@ -123,7 +123,7 @@ export const decideFollowUp = (command: FollowUp, decision: Decision, context: A
         if (roleFor(command.by, [approver.role]) === undefined) {
           return yield* new NotTheRightPerson({
             ruleId: approver.ruleId,
-            message: `Only the ${roleLabel[approver.role]} approves alternative action when circumstances change (${approver.ruleId}).`
+            message: `Only the ${roleLabel[approver.role]} approves alternative action when circumstances change (${citation(approver.ruleId, policy)}).`
           })
         }
         yield* final(decision)

@@ -2,7 +2,7 @@ import { formatDate } from "../calendar/format.js"
 import type { LocalDate } from "../calendar/LocalDate.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import { type CaseToConfirm, outsidePanelRecordRuleOf, reviewRuleOf, timescalesRuleOf } from "../policy/DecisionPolicy.js"
-import { type CitingPolicy, citation } from "../policy/citation.js"
+import { type CitingPolicy, citation, citingEachOnce } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import type { Role } from "../shared/roles.js"
 import { agreedFieldLabel, agreedFieldsFor, isAgreed } from "./agreedByRequestType.js"
@@ -115,14 +115,10 @@ export const agreementsNeeded = (policy: AuthorityPolicy, subject: Subject): Rea
     .map(({ anyOf }) => ({ anyOf }))
 
 /** Each gap with its rule; a Carepanel default says so the first time it is cited (DEF-OUTSIDE-PANEL-RECORD). */
-export const describeGaps = (gaps: ReadonlyArray<Gap>, policy: CitingPolicy) =>
-  gaps
-    .map((gap, i) => {
-      if (gap.ruleId === undefined) return gap.label
-      const firstCited = gaps.findIndex((other) => other.ruleId === gap.ruleId) === i
-      return `${gap.label} (${firstCited ? citation(gap.ruleId, policy) : gap.ruleId})`
-    })
-    .join("; ")
+export const describeGaps = (gaps: ReadonlyArray<Gap>, policy: CitingPolicy) => {
+  const cite = citingEachOnce(policy)
+  return gaps.map((gap) => (gap.ruleId === undefined ? gap.label : `${gap.label} (${cite(gap.ruleId)})`)).join("; ")
+}
 
 /** The narrow cases (LIN-11) this request's types are agreed outside panel only as: each must be confirmed. */
 export const casesToConfirm = (policy: AuthorityPolicy, subject: Subject): ReadonlyArray<CaseToConfirm> =>

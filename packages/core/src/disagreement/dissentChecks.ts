@@ -75,7 +75,7 @@ export const dissentAgainst = (
     }
     const taken = sitting.attendance.some((entry) => entry.status === "present" || entry.status === "deputy")
     const base = { referralId: decision.referralId, sittingId: sitting.sittingId, dissentsFrom }
-    const check = { attendance: sitting.attendance, on, cited, ruleId, coverRule: panel === undefined ? undefined : awayRule(panel) }
+    const check = { attendance: sitting.attendance, on, cited, ruleId, coverRule: panel === undefined ? undefined : awayRule(panel), policy }
     if (command.onBehalfOf !== undefined) return { ...base, ...(yield* voicedOnBehalf(member, command.onBehalfOf, taken, check)) }
     const entry = sitting.attendance.find((candidate) => candidate.personId === member.personId)
     if (!taken) return { ...base, member, attendance: "not_recorded" as const }
@@ -85,7 +85,7 @@ export const dissentAgainst = (
     const message =
       representative !== undefined
         ? `${name} was away from the sitting on ${on}, so cannot formally dissent from its decisions in their own name (${cited}). ` +
-          `${representative.name}, present, represented them${check.coverRule === undefined ? "" : ` (${check.coverRule})`}: record the dissent as voiced by ${representative.name} on ${name}'s behalf.`
+          `${representative.name}, present, represented them${check.coverRule === undefined ? "" : ` (${citation(check.coverRule, policy)})`}: record the dissent as voiced by ${representative.name} on ${name}'s behalf.`
         : entry?.status === "apologies"
           ? `${name} sent apologies for the sitting on ${on}, so cannot formally dissent from its decisions (${cited}). If they attended after all, correct the attendance first; if a member present represented them, record ${name} as represented by that member first, who then voices their dissent.`
           : entry?.status === "observer"

@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import type { PersonId } from "../shared/ids.js"
 import type { Attendance } from "../sitting/SittingEvents.js"
@@ -7,10 +8,11 @@ import type { DisagreementParty, VoicedOnBehalf } from "./DisagreementEvents.js"
 
 /**
  * Who voiced a represented member's dissent (KNO-2), as the record, minutes and decision sheet say it: "voiced by Bea
- * Example, Education, representing them, KNO-2". No rule is named where the panel's cover is a local default.
+ * Example, Education, representing them, KNO-2" (an own rule with its source and words). No rule is named where the
+ * panel's cover is a local default.
  */
-export const voicedByWords = (onBehalf: VoicedOnBehalf): string =>
-  `voiced by ${onBehalf.voicedBy.name}, ${onBehalf.voicedBySeat}, representing them${onBehalf.ruleId === undefined ? "" : `, ${onBehalf.ruleId}`}`
+export const voicedByWords = (onBehalf: VoicedOnBehalf, policy: CitingPolicy): string =>
+  `voiced by ${onBehalf.voicedBy.name}, ${onBehalf.voicedBySeat}, representing them${onBehalf.ruleId === undefined ? "" : `, ${citation(onBehalf.ruleId, policy)}`}`
 
 export interface VoiceCheck {
   readonly attendance: ReadonlyArray<Attendance>
@@ -18,8 +20,9 @@ export interface VoiceCheck {
   readonly on: string
   readonly cited: string
   readonly ruleId: RuleId
-  /** The seed rule the panel's cover cites (KNO-2, CPR-3), if any. */
+  /** The rule the panel's cover cites (KNO-2, CPR-3, an own rule), if any. */
   readonly coverRule: RuleId | undefined
+  readonly policy: CitingPolicy
 }
 
 /**
@@ -29,12 +32,12 @@ export interface VoiceCheck {
  */
 export const voicedOnBehalf = (voicer: DisagreementParty, memberId: PersonId, taken: boolean, check: VoiceCheck) =>
   Effect.gen(function* () {
-    const { attendance, on, cited, ruleId, coverRule } = check
+    const { attendance, on, cited, ruleId, coverRule, policy } = check
     const refuse = (status: string, message: string) => Effect.fail(new MemberNotAtSitting({ ruleId, attendance: status, message }))
     const absent = attendance.find((entry) => entry.personId === memberId)
     const voicing = attendance.find((entry) => entry.personId === voicer.personId)
     const absentName = absent?.name ?? `the member they speak for (${memberId})`
-    const covered = coverRule === undefined ? "" : ` (${coverRule})`
+    const covered = coverRule === undefined ? "" : ` (${citation(coverRule, policy)})`
     if (memberId === voicer.personId) {
       return yield* refuse(voicing?.status ?? "not_recorded", `${voicer.name} cannot voice a dissent on their own behalf: record it as ${voicer.name}'s own dissent (${cited}).`)
     }

@@ -105,7 +105,7 @@ export const decisionBlocks = (decision: Decision, naming: ChildNaming, policy: 
 
 /** Whose dissent, under which rule; for a member away, with their seat and who voiced it (KNO-2). */
 const dissenter = ({ member, ruleId, onBehalf }: Disagreement, policy: CitingPolicy): string =>
-  onBehalf === undefined ? `${member.name} (${citation(ruleId, policy)})` : `${member.name}, ${onBehalf.memberSeat} (${citation(ruleId, policy)}; ${voicedByWords(onBehalf)})`
+  onBehalf === undefined ? `${member.name} (${citation(ruleId, policy)})` : `${member.name}, ${onBehalf.memberSeat} (${citation(ruleId, policy)}; ${voicedByWords(onBehalf, policy)})`
 
 /** A member's dissent (SUP-8, LIN-13, CPR-7): who, on what grounds, the areas noted and where it went. */
 export const dissentBlocks = (disagreements: ReadonlyArray<Disagreement>, naming: ChildNaming, policy: CitingPolicy): ReadonlyArray<Block> =>

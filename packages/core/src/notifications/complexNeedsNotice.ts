@@ -1,4 +1,5 @@
 import { formatInstant } from "../calendar/format.js"
+import { citation, headlineCitation } from "../policy/citation.js"
 import { describeSharedFunding } from "../decision/complexNeedsReferral.js"
 import type { Decision } from "../decision/Decision.js"
 import type { DecisionEvent } from "../decision/DecisionEvents.js"
@@ -39,9 +40,9 @@ export const complexNeedsNotice = (
     {
       id: `${decision.id}:complex-needs`,
       kind: "decision.complex_needs_referral",
-      headline: `Complex Needs Panel referral to come ${forChildren(decision.subject.childIds)}: ${describeSharedFunding(funding)} (${route.ruleId})`,
+      headline: `Complex Needs Panel referral to come ${forChildren(decision.subject.childIds)}: ${describeSharedFunding(funding)} (${headlineCitation(route.ruleId)})`,
       body: [
-        `${panel} found that ${describeSharedFunding(funding)} fits (${route.ruleId}); the decision was final at ${formatInstant(started.startedAt)}.`,
+        `${panel} found that ${describeSharedFunding(funding)} fits (${citation(route.ruleId, context.policy)}); the decision was final at ${formatInstant(started.startedAt)}.`,
         ...childLines(decision, context),
         "The panel administrator is emailing the Complex Needs Panel referral template to the social worker, for completion with SEN and health colleagues and submission to you.",
         `For future reference: request ${decision.subject.referralId}, decision ${decision.id}.`

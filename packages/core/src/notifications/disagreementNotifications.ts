@@ -37,7 +37,7 @@ const decisionName = (disagreement: Disagreement, known: CaseContext | undefined
 
 /** The dissent in words: who, from what, why, and the areas noted. Free text goes through `redact`. */
 const dissentLines = (disagreement: Disagreement, dissentRule: RuleId, policy: CitingPolicy, redact: (text: string) => string): ReadonlyArray<string> => [
-  `${disagreement.member.name}${disagreement.onBehalf === undefined ? "" : ` (${voicedByWords(disagreement.onBehalf)})`} formally dissents from ${
+  `${disagreement.member.name}${disagreement.onBehalf === undefined ? "" : ` (${voicedByWords(disagreement.onBehalf, policy)})`} formally dissents from ${
     disagreement.dissentsFrom._tag === "Decision"
       ? `panel decision ${disagreement.decisionId}`
       : `the recommended action "${summary(redact(disagreement.dissentsFrom.action), 160)}" of panel decision ${disagreement.decisionId}`

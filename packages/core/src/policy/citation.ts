@@ -19,6 +19,19 @@ export function citation(id: RuleId, policy: CitingPolicy | undefined): string {
 }
 
 /**
+ * A citer for one message that names rules in a list: each rule in full the first time, by its id after, so a list of
+ * gaps under one rule gives its words once ("a chronology (BRK-5, ..., "..."), a genogram (BRK-5)").
+ */
+export const citingEachOnce = (policy: CitingPolicy | undefined): ((id: RuleId) => string) => {
+  const cited = new Set<RuleId>()
+  return (id) => {
+    if (cited.has(id)) return id
+    cited.add(id)
+    return citation(id, policy)
+  }
+}
+
+/**
  * A rule id in a headline (an email's subject line): a local default says it is Carepanel's in two words, any other
  * rule by its id; the body carries the whole citation.
  */

@@ -111,7 +111,7 @@ const decide = (
         if (!command.by.actor.roles.includes(next.role)) {
           return yield* new NotNextApprover({
             waitingFor: next.role,
-            message: `This request is waiting for the ${roleLabel[next.role]}'s approval (${next.ruleId}).`
+            message: `This request is waiting for the ${roleLabel[next.role]}'s approval (${citation(next.ruleId, policy)}).`
           })
         }
         return emit({ _tag: "ReferralApproved", role: next.role, ruleId: next.ruleId, ...audit, by: { ...audit.by, role: next.role } })
@@ -150,7 +150,7 @@ const decide = (
             deadline: DateTime.formatIso(deadline.due),
             message:
               `This request was ready at ${formatInstant(readyAt)}, after the deadline of ${formatInstant(deadline.due)} ` +
-              `(${rule.ruleId}: ${deadline.phrase} the sitting on ${formatDate(sitting.date)}). ` +
+              `(${citation(rule.ruleId, policy)}: ${deadline.phrase} the sitting on ${formatDate(sitting.date)}). ` +
               (policy.referral.latePermission.roles.length === 0
                 ? "This panel does not take late requests: it can go to the next sitting."
                 : `It needs the permission of the ${describeRoles(policy.referral.latePermission.roles)} to be heard then${lateRouteCited(policy)}.`)

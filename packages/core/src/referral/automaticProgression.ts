@@ -33,7 +33,7 @@ export const mayWithdraw = (policy: AuthorityPolicy, referral: Referral, by: Aut
       action: "withdraw a request that progresses to panel automatically",
       allowed: withdrawal.roles,
       message:
-        `This request goes to panel automatically (${reason.ruleId}: ${reason.description}): only the ${describeRoles(withdrawal.roles)} ` +
+        `This request goes to panel automatically (${citation(reason.ruleId, policy)}: ${reason.description}): only the ${describeRoles(withdrawal.roles)} ` +
         `may withdraw it, with the reason recorded (${citation(withdrawal.ruleId, policy)}).`
     })
   )

@@ -3,6 +3,7 @@ import { formatDate } from "../calendar/format.js"
 import { money } from "../notifications/decisionText.js"
 import type { CriterionFacts } from "../policy/CriterionFacts.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { citation } from "../policy/citation.js"
 import type { Criterion } from "../policy/ReferralPolicy.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import { andList, orList } from "../shared/wordList.js"
@@ -92,7 +93,7 @@ const expenditureCriterion = (policy: AuthorityPolicy, form: ReferralForm): Read
   return [
     recorded(
       { ruleId: threshold.ruleId, reason: "complex_needs", level: "must", description: `Expenditure of over ${money(limit)} a year${whose} is authorised by panel` },
-      `${threshold.ruleId}: expenditure of ${money(form.annualCostPence)} a year is over the threshold of ${money(limit)} a year${whose}`
+      `${citation(threshold.ruleId, policy)}: expenditure of ${money(form.annualCostPence)} a year is over the threshold of ${money(limit)} a year${whose}`
     )
   ]
 }
@@ -129,7 +130,7 @@ export const criteriaFromForm = (
     }
     if (criterion.judgement !== undefined && !ticked) continue
     const judged = criterion.judgement === undefined ? "" : `; the social worker records that ${criterion.judgement}`
-    criteria.push(recorded(criterion, `${criterion.ruleId}: ${found.shows}${judged}`))
+    criteria.push(recorded(criterion, `${citation(criterion.ruleId, policy)}: ${found.shows}${judged}`))
   }
   const all = [...criteria, ...expenditureCriterion(policy, form)]
   return { criteria: all.sort((a, b) => (a.level === b.level ? 0 : a.level === "must" ? -1 : 1)), unsupported }

@@ -1,6 +1,7 @@
 import type { ReferralForm } from "./ReferralForm.js"
 import type { Role } from "../shared/roles.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { citation } from "../policy/citation.js"
 import { type ChildFlag, holds, mentionsType, type RequestFacts } from "../policy/Condition.js"
 import type { DocumentKind } from "../policy/DocumentKind.js"
 import type { FormSection, RequiredDocument, ScopeExclusion } from "../policy/ReferralPolicy.js"
@@ -134,6 +135,6 @@ export const missingSections = (
   const respiteGap =
     question === undefined
       ? []
-      : [{ field: "respiteOrFamilySupport", label: `whether it asks for respite or family support (${question.ruleId}: if so, the ${question.redirectTo ?? "other panel"} decides it)`, ruleId: question.ruleId }]
+      : [{ field: "respiteOrFamilySupport", label: `whether it asks for respite or family support (${citation(question.ruleId, policy)}: if so, the ${question.redirectTo ?? "other panel"} decides it)`, ruleId: question.ruleId }]
   return [...basics, ...gaps, ...respiteGap]
 }

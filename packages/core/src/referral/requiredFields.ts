@@ -1,6 +1,7 @@
 import type { RequestType } from "../policy/RequestType.js"
 import type { RequiredChildField, RequiredField, RequiredRequestField } from "../policy/RequiredField.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { type CitingPolicy, citingEachOnce } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import type { ChildId } from "../shared/ids.js"
 import type { ChildDetails, ReferralForm } from "./ReferralForm.js"
@@ -78,9 +79,13 @@ export const missingFields = (policy: AuthorityPolicy, form: ReferralForm): Read
   return [...ofRequest, ...ofChildren]
 }
 
-/** "Ada Testwood: date of birth (KNO-6), gender (KNO-6); Ben Testwood: gender (KNO-6)", for the refusal's message. */
-export const describeMissingFields = (form: ReferralForm, missing: ReadonlyArray<MissingField>): ReadonlyArray<string> => {
-  const cited = (gap: MissingField) => `${gap.label} (${gap.ruleId})`
+/**
+ * "Ada Testwood: date of birth (KNO-6), gender (KNO-6); Ben Testwood: gender (KNO-6)", for the refusal's message; an
+ * own rule's or a default's words the first time it is cited.
+ */
+export const describeMissingFields = (form: ReferralForm, missing: ReadonlyArray<MissingField>, policy: CitingPolicy): ReadonlyArray<string> => {
+  const cite = citingEachOnce(policy)
+  const cited = (gap: MissingField) => `${gap.label} (${cite(gap.ruleId)})`
   const ofRequest = missing.filter((gap) => gap.childId === undefined).map(cited)
   const ofChildren = form.children.flatMap((child) => {
     const gaps = missing.filter((gap) => gap.childId === child.childId)

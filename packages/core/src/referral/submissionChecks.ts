@@ -1,7 +1,7 @@
 import { type DateTime, Effect } from "effect"
 import { londonDateOf } from "../calendar/londonTime.js"
 import { documentKindLabel } from "../policy/DocumentKind.js"
-import { citation } from "../policy/citation.js"
+import { citation, citingEachOnce } from "../policy/citation.js"
 import { isLocalDefault } from "../policy/localDefaults.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Criterion } from "../policy/ReferralPolicy.js"
@@ -46,7 +46,7 @@ export const submissionChecks = (
       new OutOfScope({
         ruleId: elsewhere.ruleId,
         ...(elsewhere.redirectTo === undefined ? {} : { redirectTo: elsewhere.redirectTo }),
-        message: `${elsewhere.description} (${elsewhere.ruleId}).${elsewhere.redirectTo ? ` Send it to the ${elsewhere.redirectTo}.` : ""}`
+        message: `${elsewhere.description} (${citation(elsewhere.ruleId, policy)}).${elsewhere.redirectTo ? ` Send it to the ${elsewhere.redirectTo}.` : ""}`
       })
     )
   }
@@ -78,7 +78,7 @@ export const submissionChecks = (
     ruleId: criterion.ruleId
   }))
   if (gaps.length + fields.length + unbacked.length > 0) {
-    const labels = [...gaps.map((gap) => gap.label), ...describeMissingFields(form, fields), ...unbacked.map((gap) => gap.label)]
+    const labels = [...gaps.map((gap) => gap.label), ...describeMissingFields(form, fields, policy), ...unbacked.map((gap) => gap.label)]
     return Effect.fail(
       new IncompleteRequest({
         missing: [...gaps, ...fields, ...unbacked],
@@ -89,10 +89,11 @@ export const submissionChecks = (
   const documents = missingDocuments(policy, form, referral.documents.map((document) => document.kind))
   if (documents.length > 0) {
     const missing = documents.map((document) => ({ kind: document.kind, label: documentKindLabel[document.kind], ruleId: document.ruleId }))
+    const cite = citingEachOnce(policy)
     return Effect.fail(
       new MissingDocuments({
         missing,
-        message: `The request cannot be submitted without: ${missing.map((document) => `${document.label} (${document.ruleId})`).join(", ")}.`
+        message: `The request cannot be submitted without: ${missing.map((document) => `${document.label} (${cite(document.ruleId)})`).join(", ")}.`
       })
     )
   }

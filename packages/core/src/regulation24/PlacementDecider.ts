@@ -3,7 +3,7 @@ import { formatInstant } from "../calendar/format.js"
 import type { Calendar } from "../calendar/WorkingCalendar.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { PlacementStep } from "../policy/DecisionPolicy.js"
-import { citation } from "../policy/citation.js"
+import { citation, citingEachOnce } from "../policy/citation.js"
 import { actedBy, } from "../shared/authorise.js"
 import type { Decider } from "../shared/decider.js"
 import { evolvePlacement } from "./evolvePlacement.js"
@@ -141,9 +141,10 @@ const decide = (
           ...(placement.authorisation ? [] : [{ item: "the locality service manager's authorisation", ruleId: step("authorisation") }])
         ]
         if (missing.length > 0) {
+          const citeOnce = citingEachOnce(policy)
           return yield* new KinshipReferralIncomplete({
             missing,
-            message: `The referral cannot go to the kinship team without ${missing.map((m) => `${m.item} (${m.ruleId})`).join(", ")}.`
+            message: `The referral cannot go to the kinship team without ${missing.map((m) => `${m.item} (${citeOnce(m.ruleId)})`).join(", ")}.`
           })
         }
         const late = isLate(rules.kinshipReferral, placement.placement?.placedAt, command.at, calendar)

@@ -2,6 +2,7 @@ import type { DateTime } from "effect"
 import { formatInstant } from "../calendar/format.js"
 import type { ClockSpec } from "../deadlines/clock.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
+import { citation } from "../policy/citation.js"
 import { currentExpiry, hasExpired, type Placement } from "./Placement.js"
 import { placementStepRule, regulation24Of, statutory } from "./placementRules.js"
 
@@ -62,7 +63,7 @@ export const placementClocks = (placement: Placement, policy: AuthorityPolicy, a
     clocks.push({
       id: `${placement.id}:looked-after-consent`,
       about,
-      title: `The Assistant Director's consent to looked-after status (${placementStepRule(policy, "basicTest")})`,
+      title: `The Assistant Director's consent to looked-after status (${citation(placementStepRule(policy, "basicTest"), policy)})`,
       rule: rules.lookedAfterConsent,
       anchor: placement.basicTest.at,
       anchorText: `the basic test at ${formatInstant(placement.basicTest.at)}`,

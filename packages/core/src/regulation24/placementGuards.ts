@@ -1,7 +1,6 @@
 import { DateTime, Effect } from "effect"
 import { NoSuchRecord } from "../shared/errors.js"
 import { formatInstant } from "../calendar/format.js"
-import type { RuleId } from "../policy/rules.js"
 import { currentExpiry, hasExpired, type Placement, type PlacementState, type PlacementStatus, type TemporaryApproval } from "./Placement.js"
 import { AlreadyRecorded, ApprovalExpired, ExtensionConditionsNotMet, PlacementNotInStatus } from "./PlacementErrors.js"
 
@@ -52,8 +51,11 @@ export const notExpired = (approval: TemporaryApproval, at: DateTime.Utc) => {
       )
 }
 
-/** STAT-R25-3 or STAT-R25-2: refuses while anything the law asks before extending is not recorded. */
-export const unmet = (ruleId: RuleId, missing: ReadonlyArray<string>, before: string) =>
+/**
+ * STAT-R25-3 or STAT-R25-2: refuses while anything the law asks before extending is not recorded. The regulation's id,
+ * which no policy replaces, so the message cites it by id alone.
+ */
+export const unmet = (ruleId: "STAT-R25-3" | "STAT-R25-2", missing: ReadonlyArray<string>, before: string) =>
   missing.length === 0
     ? Effect.void
     : Effect.fail(new ExtensionConditionsNotMet({ ruleId, missing: [...missing], message: `${before} (${ruleId}), record that: ${missing.join("; ")}.` }))

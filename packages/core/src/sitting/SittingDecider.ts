@@ -181,7 +181,7 @@ const attendanceOf = (
   }
   return Effect.gen(function* () {
     yield* checkDeputy(entry, sitting.attendance, panel, policy)
-    yield* checkRepresents(entry, sitting.attendance, panel)
+    yield* checkRepresents(entry, sitting.attendance, panel, policy)
     const confirmation = panel.attendanceConfirmation
     if (entry.status !== "confirmed" || entry.membership !== "non_standing" || confirmation === undefined) return entry
     const due = resolveClock(confirmation.clock, { instant: sitting.startsAt }, calendar).due

@@ -3,7 +3,7 @@ import { deputiesRuleOf, type PanelPolicy } from "../policy/PanelPolicy.js"
 import type { PersonId } from "../shared/ids.js"
 import type { Attendance } from "./SittingEvents.js"
 
-/** A seed rule the panel's deputies cite (KNO-2, CPR-3: cover is for a member who is away); a local default says nothing of it. */
+/** The rule the panel's deputies cite (KNO-2, CPR-3, an own rule: cover is for a member who is away); a local default says nothing of it. */
 export const awayRule = (panel: PanelPolicy) => {
   const ruleId = deputiesRuleOf(panel)
   return isLocalDefault(ruleId) ? undefined : ruleId

@@ -62,7 +62,7 @@ export const checkDeputy = (
       new DeputyCannotStandIn({
         ...(ruleId === undefined ? {} : { ruleId }),
         message:
-          `${memberName} is recorded as present, so ${entry.name} cannot stand in for them: a deputy covers a member who is away${ruleId === undefined ? "" : ` (${ruleId})`}. ` +
+          `${memberName} is recorded as present, so ${entry.name} cannot stand in for them: a deputy covers a member who is away${ruleId === undefined ? "" : ` (${citation(ruleId, policy)})`}. ` +
           `If ${memberName} has sent apologies or left, record that first.`
       })
     )

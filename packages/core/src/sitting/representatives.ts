@@ -1,4 +1,5 @@
 import { Effect } from "effect"
+import { type CitingPolicy, citation } from "../policy/citation.js"
 import type { PanelPolicy } from "../policy/PanelPolicy.js"
 import type { PersonId } from "../shared/ids.js"
 import { awayRule, coverOf } from "./cover.js"
@@ -28,7 +29,7 @@ const attending = { present: "present", deputy: "a deputy", observer: "an observ
 const refuse = (message: string, ruleId?: ReturnType<typeof awayRule>) =>
   Effect.fail(new DeputyCannotStandIn({ ...(ruleId === undefined ? {} : { ruleId }), message }))
 
-const checkOne = (entry: Omit<AttendanceEntry, "chairAgreed">, memberId: PersonId, attendance: ReadonlyArray<Attendance>, panel: PanelPolicy) => {
+const checkOne = (entry: Omit<AttendanceEntry, "chairAgreed">, memberId: PersonId, attendance: ReadonlyArray<Attendance>, panel: PanelPolicy, policy: CitingPolicy) => {
   if (memberId === entry.personId) {
     return refuse(`${entry.name} cannot be recorded as representing themselves: a member present represents another member who is away. Choose the member ${entry.name} represents.`)
   }
@@ -41,7 +42,7 @@ const checkOne = (entry: Omit<AttendanceEntry, "chairAgreed">, memberId: PersonI
   if (member.status === "present" || member.status === "deputy" || member.status === "observer") {
     const ruleId = awayRule(panel)
     return refuse(
-      `${member.name} is recorded as ${attending[member.status]}, so ${entry.name} cannot represent them: a member is represented while they are away${ruleId === undefined ? "" : ` (${ruleId})`}. ` +
+      `${member.name} is recorded as ${attending[member.status]}, so ${entry.name} cannot represent them: a member is represented while they are away${ruleId === undefined ? "" : ` (${citation(ruleId, policy)})`}. ` +
         `If ${member.name} has sent apologies or left, record that first.`,
       ruleId
     )
@@ -63,12 +64,13 @@ const checkOne = (entry: Omit<AttendanceEntry, "chairAgreed">, memberId: PersonI
 export const checkRepresents = (
   entry: Omit<AttendanceEntry, "chairAgreed">,
   attendance: ReadonlyArray<Attendance>,
-  panel: PanelPolicy
+  panel: PanelPolicy,
+  policy: CitingPolicy
 ): Effect.Effect<void, DeputyCannotStandIn> => {
   const represented = entry.represents ?? []
   if (represented.length === 0) return Effect.void
   if (entry.status !== "present") {
     return refuse(`Only a member recorded as present can represent a member who is away: record ${entry.name} as present to record whom they represent.`)
   }
-  return Effect.forEach(represented, (memberId) => checkOne(entry, memberId, attendance, panel), { discard: true })
+  return Effect.forEach(represented, (memberId) => checkOne(entry, memberId, attendance, panel, policy), { discard: true })
 }

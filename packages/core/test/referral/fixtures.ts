@@ -1,4 +1,6 @@
 import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import type { AuthorityPolicy } from "../../src/policy/AuthorityPolicy.js"
+import { preset } from "../../src/policy/authorities/index.js"
 import type { DocumentKind } from "../../src/policy/DocumentKind.js"
 import type { ReferralCommand, SittingFacts } from "../../src/referral/ReferralCommands.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
@@ -23,9 +25,9 @@ export const sittingOn = (id: string, panelId: string, date: string, time: strin
   ...extra
 })
 
-/** given/when for one preset's referral decider, with that authority's fictional staff. */
-export const referralsAt = (slug: Slug, panelId: string) => {
-  const spec = deciderSpec(referralDecider, contextOf(slug))
+/** given/when for one preset's referral decider (or a policy built on it), with that authority's fictional staff. */
+export const referralsAt = (slug: Slug, panelId: string, policy: AuthorityPolicy = preset(slug)) => {
+  const spec = deciderSpec(referralDecider, { ...contextOf(slug), policy })
   const staff = staffOf(slug)
   const cmd = (actor: keyof Staff, body: Record<string, unknown>, when = london("2027-06-01", "09:00")) =>
     ({ ...body, by: as(staff[actor]), at: when }) as ReferralCommand
