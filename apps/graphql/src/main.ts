@@ -23,7 +23,7 @@ const main = async () => {
     accessLog: store,
     readiness: store,
     rateCounters: store,
-    notifier: notifierFromEnv(env, (line) => console.log(line)),
+    notifier: notifierFromEnv(env, config.policies, (line) => console.log(line)),
     ...(devKeys === undefined ? {} : { devKeys })
   })
   const home = config.policies[0]!

@@ -22,7 +22,7 @@ beforeAll(async () => {
   scope = Effect.runSync(Scope.make())
   server = await Effect.runPromise(Scope.extend(smtpServer(), scope))
   const env = { SMTP_URL: server.url, SMTP_FROM: "Carepanel <panels@wexcombe.example.gov.uk>", CAREPANEL_EMAIL_DIRECTORY: directory }
-  app = await startTestApp([policy], { notifier: notifierFromEnv(env, () => undefined), dispatcher: dispatcherConfig({ intervalMs: 100 }) })
+  app = await startTestApp([policy], { notifier: notifierFromEnv(env, [policy], () => undefined), dispatcher: dispatcherConfig({ intervalMs: 100 }) })
 })
 afterAll(async () => {
   await app.close()
@@ -60,7 +60,7 @@ describe("notifications by email, when SMTP is configured", () => {
 
   it("stops the server from starting, naming the setting, when the SMTP server refuses the password", async () => {
     const wrong = server.url.replace(encodeURIComponent(PASSWORD), "not-the-password")
-    const attempt = startTestApp([policy], { notifier: notifierFromEnv({ SMTP_URL: wrong, SMTP_FROM: "panels@wexcombe.example.gov.uk" }, () => undefined) })
+    const attempt = startTestApp([policy], { notifier: notifierFromEnv({ SMTP_URL: wrong, SMTP_FROM: "panels@wexcombe.example.gov.uk" }, [policy], () => undefined) })
     await expect(attempt).rejects.toMatchObject({ setting: expect.stringMatching(/^SMTP_/) })
   })
 })

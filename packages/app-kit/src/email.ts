@@ -1,4 +1,4 @@
-import type { Notifier } from "@carepanel/core"
+import type { AuthorityPolicy, Notifier } from "@carepanel/core"
 import { EmailNotifierFromEnv, type StaticDirectoryEntries, staticDirectory } from "@carepanel/notify-email"
 import { Layer } from "effect"
 import { ConfigError, type Env } from "./env.js"
@@ -15,13 +15,20 @@ const directoryOf = (env: Env): StaticDirectoryEntries => {
 
 export const emailIsConfigured = (env: Env): boolean => Boolean(env.SMTP_URL?.trim() || env.SMTP_HOST?.trim())
 
+/** Each authority's own rules, from the policies the app loaded: what an email's Rules line cites with their words. */
+const ownRulesOf = (policies: ReadonlyArray<AuthorityPolicy>) => {
+  const byAuthority = new Map(policies.map((policy) => [policy.authority.id as string, policy.ownRules]))
+  return (authorityId: string) => byAuthority.get(authorityId)
+}
+
 /**
  * Email where SMTP_URL or SMTP_HOST is set (addresses from CAREPANEL_EMAIL_DIRECTORY); undefined otherwise. The SMTP
- * server is asked to log us in at start, so a wrong password stops the app rather than its first email.
+ * server is asked to log us in at start, so a wrong password stops the app rather than its first email. `policies`:
+ * the ones the app loaded, whose own rules (`ownRules`) the emails cite with their words.
  */
-export const emailNotifierFromEnv = (env: Env): Layer.Layer<Notifier, ConfigError> | undefined =>
+export const emailNotifierFromEnv = (env: Env, policies: ReadonlyArray<AuthorityPolicy>): Layer.Layer<Notifier, ConfigError> | undefined =>
   emailIsConfigured(env)
-    ? EmailNotifierFromEnv({ env, directory: staticDirectory(directoryOf(env)), verifyOnStart: true }).pipe(
+    ? EmailNotifierFromEnv({ env, directory: staticDirectory(directoryOf(env)), verifyOnStart: true, ownRulesOf: ownRulesOf(policies) }).pipe(
         Layer.mapError((error) => new ConfigError(error.setting, error.message))
       )
     : undefined

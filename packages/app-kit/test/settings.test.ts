@@ -53,8 +53,8 @@ describe("the settings every app reads alike", () => {
   })
 
   it("email only where SMTP is configured; an email directory that is not JSON is refused by name", () => {
-    expect(emailNotifierFromEnv({})).toBeUndefined()
-    expect(emailNotifierFromEnv({ SMTP_URL: "smtp://127.0.0.1:2525" })).toBeDefined()
-    expect(refusal(() => emailNotifierFromEnv({ SMTP_URL: "smtp://127.0.0.1:2525", CAREPANEL_EMAIL_DIRECTORY: "{ nope" })).setting).toBe("CAREPANEL_EMAIL_DIRECTORY")
+    expect(emailNotifierFromEnv({}, [])).toBeUndefined()
+    expect(emailNotifierFromEnv({ SMTP_URL: "smtp://127.0.0.1:2525" }, [])).toBeDefined()
+    expect(refusal(() => emailNotifierFromEnv({ SMTP_URL: "smtp://127.0.0.1:2525", CAREPANEL_EMAIL_DIRECTORY: "{ nope" }, [])).setting).toBe("CAREPANEL_EMAIL_DIRECTORY")
   })
 })

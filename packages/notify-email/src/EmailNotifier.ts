@@ -1,4 +1,4 @@
-import { type Notification, Notifier } from "@carepanel/core"
+import { type Notification, Notifier, type OwnRules } from "@carepanel/core"
 import { Effect, Layer, type Scope } from "effect"
 import { type RecipientDirectory, resolveAddresses } from "./RecipientDirectory.js"
 import type { Renderers } from "./render/Renderer.js"
@@ -14,6 +14,12 @@ export interface EmailNotifierOptions {
   readonly directory: RecipientDirectory
   /** Body renderers by notification kind; other kinds get the default renderer. */
   readonly renderers?: Renderers
+  /**
+   * The own rules of an authority's policy (`ownRules`), so an email's Rules line gives an own rule (`BRK-4`) with its
+   * source and words, as it is cited in the body; without it such a rule is listed by its id alone, and only where the
+   * notification's facts or act-by clock name it.
+   */
+  readonly ownRulesOf?: (authorityId: string) => OwnRules | undefined
 }
 
 const atext = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/
@@ -34,7 +40,7 @@ export const makeEmailNotifier = (options: EmailNotifierOptions): Effect.Effect<
         deliver: (notification: Notification) =>
           Effect.gen(function* () {
             const to = yield* resolveAddresses(notification, options.directory)
-            const email = renderEmail(notification, options.renderers)
+            const email = renderEmail(notification, options.renderers, { ownRules: options.ownRulesOf?.(notification.authorityId) })
             const sent = yield* Effect.tryPromise({
               try: (signal) =>
                 transport.sendMail({

@@ -5,6 +5,7 @@ import {
   type DocumentModel,
   Deadlines,
   Decisions,
+  decodePolicy,
   Disagreements,
   DocumentId,
   type Notification,
@@ -15,7 +16,7 @@ import {
   type Role,
   Sittings
 } from "@carepanel/core"
-import { connectedPlacement, exampleDecision, exampleForm, InMemoryAccessLog, inMemoryCore, playWeek, staffOf } from "@carepanel/core/testing"
+import { connectedPlacement, exampleDecision, exampleForm, InMemoryAccessLog, inMemoryCore, playWeek, requestWithPapers, staffOf } from "@carepanel/core/testing"
 import { DateTime, Effect, Layer, TestClock, TestContext } from "effect"
 
 const policy = preset("north-somerset")
@@ -162,3 +163,24 @@ export const everyCoreNotification: Effect.Effect<ReadonlyArray<Notification>, u
   )
   return [...queued.map((entry) => entry.notification), ...reminders, ...(yield* carePlanningWeek)]
 }).pipe(Effect.provide(inMemoryCore(policy)), Effect.provide(TestContext.TestContext))
+
+/** Brackenmoor, a fictional council, runs Lincolnshire's procedure with its own request deadline (BRK-4). */
+export const brackenmoorOwnRules = {
+  source: "Brackenmoor Children's Resource Panel, terms of reference (2026)",
+  rules: { "BRK-4": "Requests reach the panel administrator 5 working days before the sitting." }
+}
+export const brackenmoor = Effect.runSync(
+  decodePolicy({
+    extends: "lincolnshire",
+    ownRules: brackenmoorOwnRules,
+    referral: { submissionDeadline: { ruleId: "BRK-4", clock: { _tag: "DaysBefore", days: 5, unit: "working", time: "12:00" } } }
+  })
+)
+
+/** The panel administrator told a Brackenmoor request is ready for a sitting, under the authority's own deadline (BRK-4). */
+export const brackenmoorReadyNotice: Effect.Effect<Notification, unknown> = Effect.gen(function* () {
+  yield* TestClock.setTime(DateTime.unsafeMake("2027-06-01T08:00:00Z").epochMillis)
+  yield* requestWithPapers(brackenmoor, "s20_accommodation", { id: "child-b", name: "Briony Hale" })
+  const queued = yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 10_000)
+  return queued.map((entry) => entry.notification).find((n) => n.kind === "referral.ready")!
+}).pipe(Effect.provide(inMemoryCore(brackenmoor)), Effect.provide(TestContext.TestContext))

@@ -1,10 +1,11 @@
 import { type ConfigError, type Env, emailIsConfigured, emailNotifierFromEnv } from "@carepanel/app-kit"
-import type { Notifier } from "@carepanel/core"
+import type { AuthorityPolicy, Notifier } from "@carepanel/core"
 import type { Layer } from "effect"
 import { LogNotifier } from "./logNotifier.js"
 
-/** Email where SMTP is configured, otherwise one log line each. */
-export const notifierFromEnv = (env: Env, log: (line: string) => void): Layer.Layer<Notifier, ConfigError> => emailNotifierFromEnv(env) ?? LogNotifier(log)
+/** Email where SMTP is configured (citing the own rules of `policies`, the ones the app loaded), otherwise one log line each. */
+export const notifierFromEnv = (env: Env, policies: ReadonlyArray<AuthorityPolicy>, log: (line: string) => void): Layer.Layer<Notifier, ConfigError> =>
+  emailNotifierFromEnv(env, policies) ?? LogNotifier(log)
 
 /**
  * The line the start prints when no SMTP server is set up, so that nobody runs a council's API believing it emails:

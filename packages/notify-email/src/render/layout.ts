@@ -1,7 +1,7 @@
-import { formatInstant, type Notification, ruleCatalogue } from "@carepanel/core"
+import { formatInstant, type Notification, type OwnRules, ruleCatalogue } from "@carepanel/core"
 import { DateTime, Option } from "effect"
 import { escapeHtml } from "./escapeHtml.js"
-import type { EmailBody, Renderer } from "./Renderer.js"
+import type { EmailBody, RenderContext, Renderer } from "./Renderer.js"
 
 /** What one kind of notification says beyond its headline: what happened, and what the reader must do. */
 export interface KindContent {
@@ -12,15 +12,18 @@ export interface KindContent {
 /** "12:00 Fri 4 Jun 2027" in London time; the raw value if it is not an instant. */
 export const formatDue = (due: string): string => Option.match(DateTime.make(due), { onNone: () => due, onSome: formatInstant })
 
-const citation = new RegExp(
-  `(?<![A-Z0-9-])(${Object.keys(ruleCatalogue)
-    .sort((a, b) => b.length - a.length)
-    .join("|")})(?![A-Z0-9-])`,
-  "g"
-)
+/** A rule id standing alone, not inside a longer id: the catalogue's, and the authority's own (capitals, digits, hyphens). */
+const citationOf = (ids: ReadonlyArray<string>) =>
+  new RegExp(`(?<![A-Z0-9-])(${[...ids].sort((a, b) => b.length - a.length).join("|")})(?![A-Z0-9-])`, "g")
+const catalogueCitation = citationOf(Object.keys(ruleCatalogue))
 
-/** Every rule the notification cites, the act-by rule first: from `actBy`, `facts.ruleId`, the headline and the body. */
-export const rulesOf = (notification: Notification): ReadonlyArray<string> => {
+/**
+ * Every rule the notification cites, the act-by rule first: from `actBy`, `facts.ruleId`, the headline and the body,
+ * where the catalogue's ids and the authority's own (`ownRules`) are found.
+ */
+export const rulesOf = (notification: Notification, ownRules?: OwnRules): ReadonlyArray<string> => {
+  const own = Object.keys(ownRules?.rules ?? {})
+  const citation = own.length === 0 ? catalogueCitation : citationOf([...Object.keys(ruleCatalogue), ...own])
   const cited = [notification.headline, ...notification.body].flatMap((text) => [...text.matchAll(citation)].map((match) => match[1] ?? ""))
   const fact = notification.facts.ruleId
   return [...new Set([notification.actBy?.ruleId, typeof fact === "string" ? fact : undefined, ...cited])].filter(
@@ -33,27 +36,33 @@ const byWhen = (notification: Notification): ReadonlyArray<string> =>
     ? [`Act by ${formatDue(notification.actBy.due)} (rule ${notification.actBy.ruleId}).`, notification.actBy.explanation]
     : ["There is no deadline for this."]
 
+/** A rule on the Rules line: the catalogue's by id (shared/docs/rules.md), the authority's own with its source and words. */
+const listed = (id: string, ownRules: OwnRules | undefined) => {
+  const words = Object.hasOwn(ownRules?.rules ?? {}, id) ? ownRules!.rules[id] : undefined
+  return words === undefined ? id : `${id} (${ownRules!.source}, "${words}")`
+}
+
 /** The rules behind the message; none for a kind no rule governs (a cancelled sitting). */
-const ruleLine = (notification: Notification): ReadonlyArray<string> => {
-  const rules = rulesOf(notification)
-  return rules.length === 0 ? [] : [`${rules.length === 1 ? "Rule" : "Rules"}: ${rules.join(", ")}.`]
+const ruleLine = (notification: Notification, { ownRules }: RenderContext): ReadonlyArray<string> => {
+  const rules = rulesOf(notification, ownRules)
+  return rules.length === 0 ? [] : [`${rules.length === 1 ? "Rule" : "Rules"}: ${rules.map((id) => listed(id, ownRules)).join(", ")}.`]
 }
 
 const footer = (notification: Notification) =>
   `This is an automatic message from Carepanel; please do not reply. Reference: ${notification.id}`
 
 /** The sections every email has, in order: heading, lines. */
-const sections = (notification: Notification, content: KindContent): ReadonlyArray<readonly [string, ReadonlyArray<string>]> => [
+const sections = (notification: Notification, content: KindContent, context: RenderContext): ReadonlyArray<readonly [string, ReadonlyArray<string>]> => [
   ["What happened", [content.happened(notification)]],
   ["What to do", [content.toDo(notification)]],
-  ["By when", [...byWhen(notification), ...ruleLine(notification)]],
+  ["By when", [...byWhen(notification), ...ruleLine(notification, context)]],
   ["Details", notification.body]
 ]
 
-const text = (notification: Notification, content: KindContent): string =>
+const text = (notification: Notification, content: KindContent, context: RenderContext): string =>
   [
     notification.headline,
-    ...sections(notification, content).flatMap(([heading, lines]) => ["", heading, ...lines]),
+    ...sections(notification, content, context).flatMap(([heading, lines]) => ["", heading, ...lines]),
     "",
     "--",
     footer(notification)
@@ -61,11 +70,11 @@ const text = (notification: Notification, content: KindContent): string =>
 
 const deadlineStyle = ' style="border-left:4px solid #b58900;padding-left:8px"'
 
-const html = (notification: Notification, content: KindContent): string =>
+const html = (notification: Notification, content: KindContent, context: RenderContext): string =>
   [
     '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"></head><body style="font-family:sans-serif">',
     `<h1 style="font-size:1.25em">${escapeHtml(notification.headline)}</h1>`,
-    ...sections(notification, content).flatMap(([heading, lines]) => [
+    ...sections(notification, content, context).flatMap(([heading, lines]) => [
       `<h2 style="font-size:1em">${escapeHtml(heading)}</h2>`,
       ...lines.map((line, i) =>
         heading === "By when" && i === 0 && notification.actBy
@@ -80,4 +89,4 @@ const html = (notification: Notification, content: KindContent): string =>
 /** A renderer writing the kind's content in the common layout, as plain text and as escaped HTML. */
 export const layoutRenderer =
   (content: KindContent): Renderer =>
-  (notification): EmailBody => ({ text: text(notification, content), html: html(notification, content) })
+  (notification, context): EmailBody => ({ text: text(notification, content, context), html: html(notification, content, context) })

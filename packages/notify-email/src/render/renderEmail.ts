@@ -1,7 +1,7 @@
 import type { Notification } from "@carepanel/core"
 import { defaultRenderer } from "./defaultRenderer.js"
 import { kindRenderers } from "./kindRenderers.js"
-import type { EmailBody, Renderers } from "./Renderer.js"
+import type { EmailBody, RenderContext, Renderers } from "./Renderer.js"
 
 export interface RenderedEmail extends EmailBody {
   readonly subject: string
@@ -16,8 +16,11 @@ export const subjectOf = (notification: Notification): string =>
 
 const own = (renderers: Renderers, kind: string) => (Object.hasOwn(renderers, kind) ? renderers[kind] : undefined)
 
-/** The subject, and the body from your renderer for the kind, else the built-in one, else the default layout. */
-export const renderEmail = (notification: Notification, renderers: Renderers = {}): RenderedEmail => {
+/**
+ * The subject, and the body from your renderer for the kind, else the built-in one, else the default layout; `context`
+ * gives the authority's own rules, which the body's Rules line cites with their words.
+ */
+export const renderEmail = (notification: Notification, renderers: Renderers = {}, context: RenderContext = { ownRules: undefined }): RenderedEmail => {
   const render = own(renderers, notification.kind) ?? own(kindRenderers, notification.kind) ?? defaultRenderer
-  return { subject: subjectOf(notification), ...render(notification) }
+  return { subject: subjectOf(notification), ...render(notification, context) }
 }
