@@ -29,6 +29,13 @@ const warmSubmits = 100
 /** The open-loop row's rate: 50 clients sending this many drafts a second in all, whatever the answers' pace. */
 const openRate = Number(process.env.BENCH_OPEN_RATE ?? 100)
 const seconds = 5
+/**
+ * A ratio's two sides run in this many rounds, taking turns (API then floor, then floor then API...), each round a
+ * third of the time: this machine's speed drifts by a fifth within minutes, which two runs one after the other would
+ * put into the ratio.
+ */
+const rounds = 3
+const roundSeconds = 2
 const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-bench-"))
@@ -44,6 +51,38 @@ const probe = async (url: string, token: string, body: string, field: string, ty
   const answer = ((await response.json()) as { data?: Record<string, { __typename?: string } | undefined> }).data?.[field]?.__typename
   if (answer !== typename) throw new Error(`${field} answered ${answer ?? response.status}, not ${typename}: the figures would not be of the operation.`)
 }
+
+/** Rounds of one load as one: answers over the time they took; the p50 weighted by answers, the worst round's p99. */
+const combined = (results: ReadonlyArray<LoadResult>): LoadResult => {
+  const requests = results.reduce((sum, result) => sum + result.requests, 0)
+  const time = results.reduce((sum, result) => sum + (result.rps > 0 ? result.requests / result.rps : 0), 0)
+  const weighted = (value: (result: LoadResult) => number) => results.reduce((sum, result) => sum + value(result) * result.requests, 0) / Math.max(1, requests)
+  return {
+    requests,
+    rps: time > 0 ? requests / time : 0,
+    p50: Math.round(weighted((result) => result.p50)),
+    p99: Math.max(...results.map((result) => result.p99)),
+    mean: weighted((result) => result.mean),
+    non2xx: results.reduce((sum, result) => sum + result.non2xx, 0),
+    errors: results.reduce((sum, result) => sum + result.errors, 0)
+  }
+}
+
+/**
+ * The API's load and its floor's, in `rounds` rounds taking turns (see `rounds`): each side's rounds combined. A
+ * round's first moments are not a steady state, so the latency targets are read from one unbroken run (`latencyOf`).
+ */
+const sideBySide = async (api: (round: number) => Promise<LoadResult>, floor: (round: number) => Promise<LoadResult>) => {
+  const results: [LoadResult[], LoadResult[]] = [[], []]
+  for (let round = 0; round < rounds; round++) {
+    const turns = round % 2 === 0 ? ([0, 1] as const) : ([1, 0] as const)
+    for (const side of turns) results[side].push(await (side === 0 ? api : floor)(round))
+  }
+  return { api: combined(results[0]), floor: combined(results[1]) }
+}
+
+/** A side's rate from its rounds, with its latencies from one unbroken run of `seconds`. */
+const latencyOf = (rate: LoadResult, run: LoadResult): LoadResult => ({ ...rate, p50: run.p50, p99: run.p99, mean: run.mean })
 
 const rows: string[][] = []
 const notes: string[] = []
@@ -65,14 +104,23 @@ const main = async () => {
   const servers: ChildServer[] = [memory, durable]
   let seeded = 0
   let newDrafts = 0
-  const loadAt = async (url: string, token: string | undefined, connections: number, body: Body, amount?: number, label?: string, overallRate?: number) => {
+  const loadAt = async (
+    url: string,
+    token: string | undefined,
+    connections: number,
+    body: Body,
+    amount?: number,
+    label?: string,
+    overallRate?: number,
+    duration = seconds
+  ) => {
     const start = Date.now()
     const result = await load({
       url,
       connections,
       body,
       ...(token === undefined ? {} : { token }),
-      ...(amount === undefined ? { duration: seconds } : { amount }),
+      ...(amount === undefined ? { duration } : { amount }),
       ...(overallRate === undefined ? {} : { overallRate })
     })
     if (label !== undefined) windows.push({ label, server: url === memory.url ? "memory" : url === durable.url ? "floor" : "api", start, end: Date.now(), p50: result.p50, p99: result.p99 })
@@ -102,8 +150,11 @@ const main = async () => {
             await loadAt(url, token, 4, pageBody, 300)
           }
           for (const [operation, body] of [["agenda query", agendaQuery], ["request page", pageBody]] as const) {
-            const apiResult = await loadAt(api.url, administrator, 10, body, undefined, operation)
-            const floor = await loadAt(memory.url, undefined, 10, body, undefined, operation)
+            const { api: apiRate, floor } = await sideBySide(
+              () => loadAt(api.url, administrator, 10, body, undefined, undefined, undefined, roundSeconds),
+              () => loadAt(memory.url, undefined, 10, body, undefined, undefined, undefined, roundSeconds)
+            )
+            const apiResult = latencyOf(apiRate, await loadAt(api.url, administrator, 10, body, undefined, operation))
             record(level, operation, apiResult, "bare from memory", floor)
             checks.push(checkOf(`${operation} at ${level.toLocaleString("en-GB")}: bare/API`, floor.rps / apiResult.rps, 2.0))
             checks.push(checkOf(`${operation} at ${level.toLocaleString("en-GB")}: p99 ms, 10 connections`, apiResult.p99, 20))
@@ -119,15 +170,21 @@ const main = async () => {
         await loadAt(api.url, worker, 4, () => submitMutation(spare[warm++ % spare.length]!), spare.length)
         await loadAt(durable.url, undefined, 4, () => submitMutation("warm"), 200)
         let next = 0
-        const submitApi = await loadAt(api.url, worker, 10, () => submitMutation(pool[next++]!), amount, "submit a request")
-        const submitFloor = await loadAt(durable.url, undefined, 10, () => submitMutation(pool[next++ % pool.length]!), undefined, "submit a request")
-        const submitMemory = await loadAt(memory.url, undefined, 10, () => submitMutation(pool[next++ % pool.length]!))
+        let floorNext = 0
+        const { api: submitApi, floor: submitFloor } = await sideBySide(
+          (round) => loadAt(api.url, worker, 10, () => submitMutation(pool[next++]!), Math.floor(amount / rounds) + (round < amount % rounds ? 1 : 0), "submit a request"),
+          () => loadAt(durable.url, undefined, 10, () => submitMutation(pool[floorNext++ % pool.length]!), undefined, "submit a request", undefined, roundSeconds)
+        )
+        const submitMemory = await loadAt(memory.url, undefined, 10, () => submitMutation(pool[floorNext++ % pool.length]!))
         record(level, "submit a request", submitApi, "bare + 1 insert", submitFloor, submitMemory)
 
         const draft = () => createDraftMutation(policy, newDrafts++)
         await probe(api.url, worker, draft(), "createReferralDraft", "Referral")
-        const draftsApi = await loadAt(api.url, worker, 50, draft, undefined, "50 clients create drafts")
-        const draftsFloor = await loadAt(durable.url, undefined, 50, draft, undefined, "50 clients create drafts")
+        const { api: draftsRate, floor: draftsFloor } = await sideBySide(
+          () => loadAt(api.url, worker, 50, draft, undefined, undefined, undefined, roundSeconds),
+          () => loadAt(durable.url, undefined, 50, draft, undefined, "50 clients create drafts", undefined, roundSeconds)
+        )
+        const draftsApi = latencyOf(draftsRate, await loadAt(api.url, worker, 50, draft, undefined, "50 clients create drafts"))
         const draftsMemory = await loadAt(memory.url, undefined, 50, draft)
         record(level, "50 clients create drafts", draftsApi, "bare + 1 insert", draftsFloor, draftsMemory)
         // Closed loop, 50 requests are always in flight: by Little's law the mean latency is 50 / throughput, so the
