@@ -4,6 +4,7 @@ import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import autocannon from "autocannon"
+import { generateSigningKeyPem } from "@carepanel/store-sql"
 import { Webhook } from "standardwebhooks"
 import { secret, sourcesFor, submitted, teamManager } from "../test/support/fixtures.js"
 
@@ -24,7 +25,8 @@ const startServer = (script: string, env: Record<string, string>, profile = fals
   new Promise<{ url: string; child: ChildProcess }>((resolve, reject) => {
     const flags = profile && profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : []
     const child = spawn(process.execPath, [...flags, "--conditions=@carepanel/source", "--import", "tsx", fileURLToPath(new URL(script, import.meta.url))], {
-      env: { ...process.env, CAREPANEL_WEBHOOKS_PORT: "0", CAREPANEL_LOG_LEVEL: "Warning", ...env },
+      // As deployed: NODE_ENV=production, with the store's signing key production requires (both servers' stores sign).
+      env: { ...process.env, NODE_ENV: "production", CAREPANEL_SIGNING_KEY_FILE: signingKeyFile, CAREPANEL_WEBHOOKS_PORT: "0", CAREPANEL_LOG_LEVEL: "Warning", ...env },
       stdio: ["ignore", "pipe", "inherit"]
     })
     let output = ""
@@ -93,10 +95,16 @@ const summary = (t: Tally) => {
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-webhooks-bench-"))
 const sourcesFile = join(dataDir, "sources.json")
 writeFileSync(sourcesFile, JSON.stringify(sourcesFor()))
+const signingKeyFile = join(dataDir, "signing-key.pem")
+writeFileSync(signingKeyFile, generateSigningKeyPem(), { mode: 0o600 })
 // One source sending as fast as it can: its per-source limit must not be what is measured.
 const receiver = await startServer(
   "../src/main.ts",
-  { CAREPANEL_DATA_DIR: join(dataDir, "receiver"), CAREPANEL_WEBHOOK_SOURCES: sourcesFile, CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE: "1000000" },
+  {
+    CAREPANEL_DATA_DIR: join(dataDir, "receiver"),
+    CAREPANEL_WEBHOOK_SOURCES: sourcesFile,
+    CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE: "1000000"
+  },
   true
 )
 const bare = await startServer("./bareServer.ts", { CAREPANEL_DATA_DIR: join(dataDir, "bare") })
