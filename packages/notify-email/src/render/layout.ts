@@ -1,11 +1,12 @@
 import { formatInstant, type Notification, type OwnRules, ruleCatalogue } from "@carepanel/core"
 import { DateTime, Option } from "effect"
 import { escapeHtml } from "./escapeHtml.js"
+import { ownRuleSource } from "./ownRuleCitation.js"
 import type { EmailBody, RenderContext, Renderer } from "./Renderer.js"
 
 /** What one kind of notification says beyond its headline: what happened, and what the reader must do. */
 export interface KindContent {
-  readonly happened: (notification: Notification) => string
+  readonly happened: (notification: Notification, context: RenderContext) => string
   readonly toDo: (notification: Notification) => string
 }
 
@@ -38,8 +39,8 @@ const byWhen = (notification: Notification): ReadonlyArray<string> =>
 
 /** A rule on the Rules line: the catalogue's by id (shared/docs/rules.md), the authority's own with its source and words. */
 const listed = (id: string, ownRules: OwnRules | undefined) => {
-  const words = Object.hasOwn(ownRules?.rules ?? {}, id) ? ownRules!.rules[id] : undefined
-  return words === undefined ? id : `${id} (${ownRules!.source}, "${words}")`
+  const source = ownRuleSource(id, ownRules)
+  return source === undefined ? id : `${id} (${source})`
 }
 
 /** The rules behind the message; none for a kind no rule governs (a cancelled sitting). */
@@ -53,7 +54,7 @@ const footer = (notification: Notification) =>
 
 /** The sections every email has, in order: heading, lines. */
 const sections = (notification: Notification, content: KindContent, context: RenderContext): ReadonlyArray<readonly [string, ReadonlyArray<string>]> => [
-  ["What happened", [content.happened(notification)]],
+  ["What happened", [content.happened(notification, context)]],
   ["What to do", [content.toDo(notification)]],
   ["By when", [...byWhen(notification), ...ruleLine(notification, context)]],
   ["Details", notification.body]
