@@ -18,11 +18,15 @@ export function citation(id: RuleId, policy: CitingPolicy | undefined): string {
   return words === undefined ? id : `${id}, ${policy!.ownRules!.source}, "${words}"`
 }
 
+/** Cites a rule within one message: see `citingEachOnce`. */
+export type Citer = (id: RuleId) => string
+
 /**
  * A citer for one message that names rules in a list: each rule in full the first time, by its id after, so a list of
- * gaps under one rule gives its words once ("a chronology (BRK-5, ..., "..."), a genogram (BRK-5)").
+ * gaps under one rule gives its words once ("a chronology (BRK-5, ..., "..."), a genogram (BRK-5)"). A message whose
+ * parts are worded in several modules passes the one citer to each, in the order the parts are read.
  */
-export const citingEachOnce = (policy: CitingPolicy | undefined): ((id: RuleId) => string) => {
+export const citingEachOnce = (policy: CitingPolicy | undefined): Citer => {
   const cited = new Set<RuleId>()
   return (id) => {
     if (cited.has(id)) return id

@@ -1,7 +1,7 @@
 import type { ReferralForm } from "./ReferralForm.js"
 import type { Role } from "../shared/roles.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { citation } from "../policy/citation.js"
+import type { Citer } from "../policy/citation.js"
 import { type ChildFlag, holds, mentionsType, type RequestFacts } from "../policy/Condition.js"
 import type { DocumentKind } from "../policy/DocumentKind.js"
 import type { FormSection, RequiredDocument, ScopeExclusion } from "../policy/ReferralPolicy.js"
@@ -110,10 +110,11 @@ const sectionFilled: Record<FormSection, (form: ReferralForm) => boolean> = {
   team_manager_consultation: (form) => form.teamManagerConsultation !== undefined
 }
 
-/** The form's gaps before submission: always children and a request type, then the policy's sections. */
+/** The form's gaps before submission: always children and a request type, then the policy's sections; `cite` is the refusal's. */
 export const missingSections = (
   policy: AuthorityPolicy,
-  form: ReferralForm
+  form: ReferralForm,
+  cite: Citer
 ): ReadonlyArray<{ readonly field: string; readonly label: string; readonly ruleId?: RuleId }> => {
   const basics = [
     ...(form.children.length === 0 ? [{ field: "children", label: "at least one child" }] : []),
@@ -135,6 +136,6 @@ export const missingSections = (
   const respiteGap =
     question === undefined
       ? []
-      : [{ field: "respiteOrFamilySupport", label: `whether it asks for respite or family support (${citation(question.ruleId, policy)}: if so, the ${question.redirectTo ?? "other panel"} decides it)`, ruleId: question.ruleId }]
+      : [{ field: "respiteOrFamilySupport", label: `whether it asks for respite or family support (${cite(question.ruleId)}: if so, the ${question.redirectTo ?? "other panel"} decides it)`, ruleId: question.ruleId }]
   return [...basics, ...gaps, ...respiteGap]
 }

@@ -1,7 +1,7 @@
 import type { RequestType } from "../policy/RequestType.js"
 import type { RequiredChildField, RequiredField, RequiredRequestField } from "../policy/RequiredField.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
-import { type CitingPolicy, citingEachOnce } from "../policy/citation.js"
+import type { Citer } from "../policy/citation.js"
 import type { RuleId } from "../policy/rules.js"
 import type { ChildId } from "../shared/ids.js"
 import type { ChildDetails, ReferralForm } from "./ReferralForm.js"
@@ -81,10 +81,9 @@ export const missingFields = (policy: AuthorityPolicy, form: ReferralForm): Read
 
 /**
  * "Ada Testwood: date of birth (KNO-6), gender (KNO-6); Ben Testwood: gender (KNO-6)", for the refusal's message; an
- * own rule's or a default's words the first time it is cited.
+ * own rule's or a default's words the first time the refusal cites it (`cite`, shared by the whole refusal).
  */
-export const describeMissingFields = (form: ReferralForm, missing: ReadonlyArray<MissingField>, policy: CitingPolicy): ReadonlyArray<string> => {
-  const cite = citingEachOnce(policy)
+export const describeMissingFields = (form: ReferralForm, missing: ReadonlyArray<MissingField>, cite: Citer): ReadonlyArray<string> => {
   const cited = (gap: MissingField) => `${gap.label} (${cite(gap.ruleId)})`
   const ofRequest = missing.filter((gap) => gap.childId === undefined).map(cited)
   const ofChildren = form.children.flatMap((child) => {

@@ -64,21 +64,24 @@ export const submissionChecks = (
     )
   }
   const today = londonDateOf(at)
+  // One citer for the whole refusal, called in the order its parts are read: each rule in full once, by its id after.
+  const cite = citingEachOnce(policy)
   const gaps = [
-    ...missingSections(policy, form),
+    ...missingSections(policy, form, cite),
     ...seniorInputGaps(policy, form),
     ...datedAfterSubmission(policy, form, today),
     ...exceptionalAccommodationGaps(policy, form)
   ]
   const fields = missingFields(policy, form)
   const { criteria, unsupported } = criteriaFromForm(policy, form, today)
-  const unbacked = unsupported.map(({ criterion, toRecord }) => ({
-    field: "presentationReasons",
-    label: `${toRecord}, which the reason "${criterion.description}" (${citation(criterion.ruleId, policy)}) rests on`,
-    ruleId: criterion.ruleId
-  }))
-  if (gaps.length + fields.length + unbacked.length > 0) {
-    const labels = [...gaps.map((gap) => gap.label), ...describeMissingFields(form, fields, policy), ...unbacked.map((gap) => gap.label)]
+  if (gaps.length + fields.length + unsupported.length > 0) {
+    const fieldLabels = describeMissingFields(form, fields, cite)
+    const unbacked = unsupported.map(({ criterion, toRecord }) => ({
+      field: "presentationReasons",
+      label: `${toRecord}, which the reason "${criterion.description}" (${cite(criterion.ruleId)}) rests on`,
+      ruleId: criterion.ruleId
+    }))
+    const labels = [...gaps.map((gap) => gap.label), ...fieldLabels, ...unbacked.map((gap) => gap.label)]
     return Effect.fail(
       new IncompleteRequest({
         missing: [...gaps, ...fields, ...unbacked],
@@ -89,11 +92,11 @@ export const submissionChecks = (
   const documents = missingDocuments(policy, form, referral.documents.map((document) => document.kind))
   if (documents.length > 0) {
     const missing = documents.map((document) => ({ kind: document.kind, label: documentKindLabel[document.kind], ruleId: document.ruleId }))
-    const cite = citingEachOnce(policy)
+    const citeOnce = citingEachOnce(policy)
     return Effect.fail(
       new MissingDocuments({
         missing,
-        message: `The request cannot be submitted without: ${missing.map((document) => `${document.label} (${cite(document.ruleId)})`).join(", ")}.`
+        message: `The request cannot be submitted without: ${missing.map((document) => `${document.label} (${citeOnce(document.ruleId)})`).join(", ")}.`
       })
     )
   }

@@ -117,4 +117,30 @@ describe("an authority's own rule is cited with its words in the messages that p
       `The referral cannot go to the kinship team without the BACS form signed by the carers (${cited("BRK-20")}), the viability assessment (BRK-20), the locality service manager's authorisation (LIN-17).`
     )
   })
+
+  it("BRK-11: a refusal to submit cites an own rule in full once when it is behind both a missing field and an unbacked reason", () => {
+    const BRK_11 = "A request resting on a parent's conviction records the conviction and the parents' views."
+    const convictions = Effect.runSync(
+      decodePolicy(
+        {
+          ...brackenmoorFile,
+          ownRules: { source, rules: { ...ownRules.rules, "BRK-11": BRK_11 } },
+          referral: {
+            ...brackenmoorFile.referral,
+            criteria: lincolnshire.referral.criteria.map((criterion) => (criterion.reason === "parental_convictions" ? { ...criterion, ruleId: "BRK-11" } : criterion)),
+            requiredFields: [{ _tag: "RequestField", field: "parents_views", ruleId: "BRK-11" }]
+          }
+        },
+        "brackenmoor.yaml"
+      )
+    )
+    const submitting = referralsAt("lincolnshire", panelId, convictions)
+    const draft = submitting.draft({ presentationReasons: ["parental_convictions"], parentalHistory: [], parentsViews: undefined }, lincolnshireDocuments)
+    const refused = submitting.spec.given(draft).when(submitting.cmd("socialWorker", { _tag: "Submit" })).refusal()
+    expect(refused).toMatchObject({ _tag: "IncompleteRequest", missing: [{ field: "parents_views", ruleId: "BRK-11" }, { field: "presentationReasons", ruleId: "BRK-11" }] })
+    expect(refused.message).toBe(
+      `The request cannot be submitted yet. Please complete: the parents' views (BRK-11, ${source}, "${BRK_11}"); ` +
+        `the parent's or caregiver's criminal conviction: who, when and what, which the reason "A parent or caregiver has criminal convictions" (BRK-11) rests on.`
+    )
+  })
 })
