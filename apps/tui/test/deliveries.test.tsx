@@ -4,7 +4,7 @@ import { join } from "node:path"
 import { RandomIds } from "@carepanel/app-kit"
 import type { Actor } from "@carepanel/core"
 import { shiftedClock } from "@carepanel/demo"
-import { type KeptDelivery, SqliteStoreLayer, webhookDeliveryRowOf } from "@carepanel/store-sql"
+import { erasedAnswer, type KeptDelivery, SqliteStoreLayer, webhookDeliveryRowOf } from "@carepanel/store-sql"
 import { SqlClient } from "@effect/sql"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -100,6 +100,33 @@ describe("Deliveries from case systems", () => {
     await waitFor(lastFrame, "✗ Refused: Delivery msg_applied_1 was applied; only a refused, parked or dead delivery")
     expect(await outcomeOf("msg_applied_1")).toEqual({ outcome: "applied", waiting_for: null })
     unmount()
+  })
+
+  it("a refused delivery whose body was erased shows when beside its outcome, and says why it cannot be replayed instead of offering r", async () => {
+    const refusal = { status: 422, body: { title: "Carepanel refused the event.", code: "ReferralNotInStatus", detail: "You cannot approve the request about Tallulah Canarywood." } }
+    const erased = { ...kept("msg_erased_1", "refused", "2027-04-01T10:00:00.000Z", erasedAnswer(refusal, "2027-05-01T02:00:00.000Z", 30)), body: undefined }
+    await sql(Effect.flatMap(SqlClient.SqlClient, (client) => client`INSERT INTO webhook_deliveries ${client.insert({ ...webhookDeliveryRowOf(erased) })}`))
+    try {
+      const { lastFrame, stdin, unmount } = renderTui(administrator, { initial: { name: "deliveries" }, columns: 120, rows: 40 })
+      await waitFor(lastFrame, "4 not applied")
+      await press(stdin, "o", "o")
+      await waitFor(lastFrame, "2 refused")
+      await press(stdin, "j")
+      const frame = await waitFor(lastFrame, "Its body was erased")
+      expect(frame).toMatch(/› ✗ refused, erased Sat 1 May 2027 +11:00 Thu 1 Apr 2027 +msg_erased_1/)
+      expect(frame).toMatch(/ {2}✗ refused +11:15 Sun 30 May 2027 +msg_refused_1/)
+      expect(frame.replace(/[\s│]+/g, " ")).toContain(
+        "Refused (ReferralNotInStatus). Its body was erased on Sat 1 May 2027, after the receiver's retention period, so it cannot be replayed: the case system can send the event again under a new webhook-id."
+      )
+      expect(frame).not.toContain("(r)")
+      await press(stdin, "r")
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(lastFrame()).not.toContain("will be tried again")
+      expect(await outcomeOf("msg_erased_1")).toEqual({ outcome: "refused", waiting_for: null })
+      unmount()
+    } finally {
+      await sql(Effect.flatMap(SqlClient.SqlClient, (client) => client`DELETE FROM webhook_deliveries WHERE delivery_id = ${"msg_erased_1"}`))
+    }
   })
 
   it("shows someone who is not an operator the core's refusal instead of the list", async () => {

@@ -3,7 +3,7 @@ import { DateTime, Effect } from "effect"
 import { Box } from "ink"
 import { Text } from "../ui/Text.js"
 import { useState } from "react"
-import { type DeliveryView, deliveryExplanation, deliveryState, deliveryViews, listDeliveries, replayDelivery } from "../data/deliveries.js"
+import { type DeliveryView, deliveryExplanation, deliveryStateLabel, deliveryViews, listDeliveries, replayDelivery } from "../data/deliveries.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"
 import { pad } from "../ui/describe.js"
 import type { KeyHelp } from "../ui/keys.js"
@@ -14,7 +14,7 @@ import { useKeys } from "../ui/useKeys.js"
 
 export const deliveriesKeys: ReadonlyArray<KeyHelp> = [
   { keys: "o", does: `show the next outcome: ${deliveryViews.join(", ")}` },
-  { keys: "r", does: "replay the selected delivery (refused, parked or dead): a webhook receiver tries it again" }
+  { keys: "r", does: "replay the selected delivery (refused, parked or dead, its body not yet erased): a webhook receiver tries it again" }
 ]
 
 const when = (iso: string) => formatInstant(DateTime.unsafeMake(iso))
@@ -39,7 +39,8 @@ export const Deliveries = () => {
   const current = deliveries[selected]
   useKeys((input) => {
     if (input === "o") setView(deliveryViews[(deliveryViews.indexOf(view) + 1) % deliveryViews.length]!)
-    if (input === "r" && current !== undefined) {
+    // Not offered for a delivery whose body was erased: its explanation says why it cannot be replayed.
+    if (input === "r" && current !== undefined && current.erasedAt === undefined) {
       const { deliveryId } = current
       void command(replayDelivery(actor, deliveryId), `Delivery ${deliveryId} will be tried again by the webhook receiver within seconds.`).then(() =>
         setAsked((n) => n + 1)
@@ -48,6 +49,8 @@ export const Deliveries = () => {
   }, navigation.keysLive)
   if (loaded === undefined) return <Text wrap="wrap">{error ?? "Loading the deliveries…"}</Text>
   const wide = navigation.columns >= 110
+  // The outcome column fits the widest, which an erased delivery's date widens.
+  const stateWidth = Math.max(11, ...deliveries.map((delivery) => deliveryStateLabel(delivery).length + 1))
   return (
     <Box flexDirection="column">
       <Text bold wrap="truncate-end">{`Deliveries from case systems: ${deliveries.length} ${view} · o: next outcome`}</Text>
@@ -57,7 +60,7 @@ export const Deliveries = () => {
         height={Math.max(3, navigation.rows - 7)}
         focused
         empty={`  No delivery ${view === "not applied" ? "is waiting, refused or dead" : `is ${view}`}.`}
-        row={(delivery) => `${pad(deliveryState(delivery), 11)} ${pad(when(delivery.receivedAt), 22)} ${pad(delivery.deliveryId, wide ? 36 : 20)} ${delivery.sourceId} ${delivery.eventType}`}
+        row={(delivery) => `${pad(deliveryStateLabel(delivery), stateWidth)} ${pad(when(delivery.receivedAt), 22)} ${pad(delivery.deliveryId, wide ? 36 : 20)} ${delivery.sourceId} ${delivery.eventType}`}
       />
       {current === undefined ? null : (
         <Box flexDirection="column" borderStyle="single" paddingX={1}>
