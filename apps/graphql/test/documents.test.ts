@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { AccessLog, AuthorityId, ChildId, preset } from "@carepanel/core"
+import { AccessLog, AuthorityId, ChildId, preset, redactedText } from "@carepanel/core"
 import { staffOf } from "@carepanel/core/testing"
 import { Effect } from "effect"
 import { extractText, getDocumentProxy } from "unpdf"
@@ -115,7 +115,7 @@ describe("documents over GraphQL and HTTP, as docs/documents.md shows them", () 
     expect((await get(bundleJson!, staff.socialWorker)).status).toBe(403)
   })
 
-  it("an integrator without the identity scope reads minutes with the child's id, never the name; with it, the name", async () => {
+  it("an integrator without the identity scope reads minutes with the child's id, never the name, and no free text (as the API answers it); with it, both", async () => {
     const bare = await example("SittingMinutes", staff.integrator)
     const html = (await app.post(await tokenFor(app, staff.integrator), `query M($id: ID!) { minutes(sittingId: $id) { ... on PanelDocument { html } } }`, { id: ids.sittingId })).body.data.minutes.html
     expect(bare.__typename).toBe("PanelDocument")
@@ -124,5 +124,11 @@ describe("documents over GraphQL and HTTP, as docs/documents.md shows them", () 
     const scoped = await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"] })
     const named = (await app.post(scoped, `query M($id: ID!) { minutes(sittingId: $id) { ... on PanelDocument { html } } }`, { id: ids.sittingId })).body.data.minutes.html
     expect(named).toContain(child.name)
+    const rationale = (await app.post(scoped, `query D($id: ID!) { decision(id: $id) { ... on Decision { rationale } } }`, { id: ids.decisionId })).body.data.decision.rationale
+    for (const typed of [rationale, "The chair and members are present"]) {
+      expect(html).not.toContain(typed)
+      expect(named).toContain(typed)
+    }
+    expect(html).toContain(redactedText)
   })
 })

@@ -1,2 +1,3 @@
 export * from "./ChildRead.js"
 export * from "./ChildReads.js"
+export * from "./redactedText.js"

@@ -1,6 +1,6 @@
 import type { DateTime } from "effect"
 import type { ReadBy } from "../access/ChildRead.js"
-import { caseOf, redactor } from "../notifications/CaseContext.js"
+import { redactedText } from "../access/redactedText.js"
 import type { Referral } from "../referral/Referral.js"
 import type { Actor } from "../shared/actor.js"
 import { type Role, roleLabel } from "../shared/roles.js"
@@ -20,8 +20,9 @@ export const readsIdentity = (reader: DocumentReader): boolean =>
   reader.identityGranted || reader.actor.roles.some((role) => role !== "integrator")
 
 /**
- * How a document names children: by name for a reader who may see it, else by id; free text loses withheld names,
- * the children's and their family's (parents and carers on the form), as a notification's does.
+ * How a document names children: by name for a reader who may see it, else by id. Free text (whatever staff wrote
+ * in words) is withheld whole from a reader who may not, as {@link redactedText}, as the API withholds it: words
+ * about a child can tell who they are or art. 9 or 10 data (a parent's conviction, a diagnosis) without a name.
  */
 export interface ChildNaming {
   readonly label: (childId: string) => string
@@ -32,14 +33,13 @@ export interface ChildNaming {
 export const childNaming = (reader: DocumentReader, referrals: ReadonlyArray<Referral>): ChildNaming => {
   const names = new Map(referrals.flatMap((referral) => referral.form.children.map((child) => [child.childId as string, child.fullName] as const)))
   const identity = readsIdentity(reader)
-  const redact = redactor([...names.values()], referrals.flatMap((referral) => caseOf(referral).familyNames ?? []))
   return {
     identity,
     label: (childId) => {
       const name = names.get(childId)
       return identity && name !== undefined ? `${name} (${childId})` : `Child ${childId}`
     },
-    text: identity ? (free) => free : redact
+    text: identity ? (free) => free : () => redactedText
   }
 }
 

@@ -76,7 +76,8 @@ const madeText = (decision: Decision, policy: CitingPolicy): string => {
 /** The decision, its rationale, what was agreed, the review date and the actions with owners and dates. */
 export const decisionBlocks = (decision: Decision, naming: ChildNaming, policy: CitingPolicy): ReadonlyArray<Block> => {
   const { content } = decision
-  const agreed = agreedLines(agreedOf(content), naming.text)
+  // The budget is a structured fact of the funding agreed, open in the API too (`Funding.budget`).
+  const agreed = agreedLines(agreedOf(content), (budget) => budget)
   return [
     fields([
       ["Decision", outcomeWord[content.outcome]],
@@ -128,7 +129,8 @@ const stateWord = { pending: "pending", due_soon: "due soon", overdue: "overdue"
 
 /**
  * Each clock with the rule it comes from, when it was due, and whether and when it was met; for a reader who may not
- * see the child's identity, none that tells art. 9 or 10 data (CPR-6's template task, a clock naming an offence code).
+ * see the child's identity, none that tells art. 9 or 10 data (CPR-6's template task, a clock naming an offence code),
+ * and no clock's title, which is free text (an action's is its description), as the API withholds `Deadline.title`.
  */
 export const clocksTable = (caption: string, all: ReadonlyArray<Deadline>, naming: ChildNaming): Block => {
   const deadlines = naming.identity ? all : all.filter((deadline) => !clockTellsSpecialCategory(deadline))
@@ -138,7 +140,7 @@ export const clocksTable = (caption: string, all: ReadonlyArray<Deadline>, namin
         caption,
         ["Clock", "Rule", "Due", "State", "Explanation"],
         deadlines.map((deadline) => [
-          deadline.title,
+          naming.text(deadline.title),
           deadline.ruleId,
           formatInstant(deadline.due),
           deadline.metAt === undefined ? stateWord[deadline.state] : `met ${formatInstant(deadline.metAt)}${deadline.metLate ? " (late)" : ""}`,

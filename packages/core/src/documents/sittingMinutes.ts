@@ -14,7 +14,7 @@ import type { Attendance } from "../sitting/SittingEvents.js"
 import { andList } from "../shared/wordList.js"
 import { clocksTable, decisionBlocks, discussionSection, dissentBlocks } from "./decisionBlocks.js"
 import { type DocumentModel, fields, paragraph, type RecordStage, type Section, table, watermarkOf } from "./DocumentModel.js"
-import { childNaming, type DocumentReader, preparedFor } from "./DocumentReader.js"
+import { type ChildNaming, childNaming, type DocumentReader, preparedFor } from "./DocumentReader.js"
 
 export interface MinutesInputs {
   readonly authorityName: string
@@ -79,7 +79,7 @@ const quorumFinding = (quorum: NonNullable<Sitting["quorum"]>) => {
   return `too few members remaining to go on${at}, after ${decided} request${decided === 1 ? " was" : "s were"} decided (those decisions stand; the rest were not heard)`
 }
 
-const attendanceSection = (sitting: Sitting): Section => {
+const attendanceSection = (sitting: Sitting, naming: ChildNaming): Section => {
   const by = (status: Attendance["status"]) => sitting.attendance.filter((entry) => entry.status === status)
   const representatives = by("present").filter((entry) => (entry.represents ?? []).length > 0)
   const quorum = sitting.quorum
@@ -99,7 +99,7 @@ const attendanceSection = (sitting: Sitting): Section => {
       paragraph(
         quorum === undefined
           ? "The chair's decision on quorum was not recorded."
-          : `${quorum.by.name} (chair) found ${quorumFinding(quorum)}${quorum.note.trim() === "" ? "" : `: ${quorum.note}`}.`
+          : `${quorum.by.name} (chair) found ${quorumFinding(quorum)}${quorum.note.trim() === "" ? "" : `: ${naming.text(quorum.note)}`}.`
       )
     ]
   }
@@ -162,7 +162,7 @@ export const sittingMinutes = (inputs: MinutesInputs): DocumentModel => {
           ])
         ]
       },
-      attendanceSection(sitting),
+      attendanceSection(sitting, naming),
       { heading: "Items", blocks: items.length === 0 ? [paragraph("Nothing was on the agenda.")] : [], subsections: items },
       {
         heading: "The record's clocks",

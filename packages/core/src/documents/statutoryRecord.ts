@@ -109,7 +109,7 @@ const withdrawnBlocks = (record: ChildRecord, naming: ChildNaming): ReadonlyArra
     table(
       "Withdrawn entries",
       ["Entry", "Rule", "Recorded", "Why withdrawn", "Withdrawn by"],
-      withdrawals.map((withdrawal) => [describeEntry(withdrawal.entry), withdrawableRule[withdrawal.entry.kind], formatInstant(withdrawal.recordedAt), naming.text(withdrawal.reason), recordedBy(withdrawal)])
+      withdrawals.map((withdrawal) => [naming.text(describeEntry(withdrawal.entry)), withdrawableRule[withdrawal.entry.kind], formatInstant(withdrawal.recordedAt), naming.text(withdrawal.reason), recordedBy(withdrawal)])
     )
   ]
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
+import { redactedText } from "../../src/access/redactedText.js"
 import { clocksTable, decisionBlocks, discussionSection, dissentBlocks, reviewDate } from "../../src/documents/decisionBlocks.js"
 import { signatureBlocks } from "../../src/documents/decisionSheet.js"
 import { paragraph } from "../../src/documents/DocumentModel.js"
@@ -23,7 +24,7 @@ const fieldRows = (decision: Decision, naming = forChair) => {
 }
 
 describe("a decision's blocks, as minutes, sheets and bundles print them", () => {
-  it("for an integrator without the identity scope, free text loses the family's names from the form as well as the children's", () => {
+  it("for an integrator without the identity scope, free text is withheld whole, not only the family's names from the form", () => {
     const request = june.referrals[0]!
     const [child] = request.form.children
     const withFamily = {
@@ -31,7 +32,8 @@ describe("a decision's blocks, as minutes, sheets and bundles print them", () =>
       form: { ...request.form, parentalHistory: [{ parent: "Dana Fairweather", kind: "criminal_conviction", date: "2019-03-01", detail: "A fictional conviction." }] }
     } as unknown as typeof request
     const rationale = `${child!.fullName} stays with Dana Fairweather's sister; Fairweather agreed.`
-    expect(childNaming(readerAs("integrator"), [withFamily]).text(rationale)).toBe("the child stays with a parent or carer's sister; a parent or carer agreed.")
+    expect(childNaming(readerAs("integrator"), [withFamily]).text(rationale)).toBe(redactedText)
+    expect(childNaming(readerAs("integrator", true), [withFamily]).text(rationale)).toBe(rationale)
     expect(childNaming(readerAs("chair"), [withFamily]).text(rationale)).toBe(rationale)
   })
 
@@ -98,11 +100,11 @@ describe("a decision's blocks, as minutes, sheets and bundles print them", () =>
     ])
   })
 
-  it("withheld names stay out of the rationale and the actions for a reader without identity", () => {
+  it("the rationale and the actions' words are withheld from a reader without identity; the outcome, owners and dates stay", () => {
     const named = withContent({ rationale: "Test Child 1 is safer at home", actions: [{ ...dec1.content.actions[0]!, description: "Visit Test Child 1 weekly" }] })
     const blocks = decisionBlocks(named, forIntegrator, june.policy)
-    expect(blocks[0]).toMatchObject({ rows: expect.arrayContaining([["Rationale", "the child is safer at home"]]) })
-    expect(blocks[1]).toMatchObject({ rows: [["Visit the child weekly", "social worker", "Wed 30 Jun 2027", "completed"]] })
+    expect(blocks[0]).toMatchObject({ rows: expect.arrayContaining([["Decision", "approved"], ["Rationale", redactedText]]) })
+    expect(blocks[1]).toMatchObject({ rows: [[redactedText, "social worker", "Wed 30 Jun 2027", "completed"]] })
   })
 })
 
@@ -115,10 +117,11 @@ describe("presentation and discussion (CPR-10, LIN-5)", () => {
     expect(discussionSection(both, forIntegrator)).toEqual({
       heading: "Presentation and discussion",
       blocks: [
-        { _tag: "Fields", rows: [["Presentation", "the child's worker presented the plan"], ["Discussion", "Members asked about school"]] },
-        { _tag: "Fields", rows: [["What is working well", "School attendance"], ["What we are worried about", "Nights out"], ["What needs to happen", "A family group conference"]] }
+        { _tag: "Fields", rows: [["Presentation", redactedText], ["Discussion", redactedText]] },
+        { _tag: "Fields", rows: [["What is working well", redactedText], ["What we are worried about", redactedText], ["What needs to happen", redactedText]] }
       ]
     })
+    expect(discussionSection(both, forChair).blocks[0]).toEqual({ _tag: "Fields", rows: [["Presentation", "Test Child 1's worker presented the plan"], ["Discussion", "Members asked about school"]] })
     const none = withContent({ highlights: undefined, minutes: undefined })
     expect(discussionSection(none, forChair).blocks).toEqual([paragraph("No highlights of the presentation and discussion were recorded.")])
     expect(discussionSection(undefined, forChair).blocks).toEqual([paragraph("No highlights of the presentation and discussion were recorded.")])

@@ -29,7 +29,7 @@ import { type ChildDetails, clockTellsSpecialCategory, type Deadline, isOffenceL
  * test/security/freeTextRedaction.test.ts holds these lists to the schema: every String, JSON, Date, DateTime, enum,
  * Boolean, Int and Float output field must be in exactly one list, and docs/api.md's table is printed from it.
  */
-export const redactedText = "[redacted: needs identity scope]"
+export { redactedText } from "@carepanel/core"
 
 type FieldsByType = Readonly<Record<string, ReadonlyArray<string>>>
 
