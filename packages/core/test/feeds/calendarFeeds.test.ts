@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
+import { redactedText } from "../../src/access/redactedText.js"
 import { CalendarFeeds } from "../../src/feeds/CalendarFeeds.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { AccessLog } from "../../src/ports/AccessLog.js"
@@ -29,7 +30,7 @@ describe("calendar feeds", () => {
     }).pipe(Effect.provide(core))
   )
 
-  it.effect("an integrator's feed names no child (ids only) and logs no read of a name", () =>
+  it.effect("an integrator's feed names no child (ids only), gives no agenda item's words (as the API) and logs no read of a name", () =>
     Effect.gen(function* () {
       yield* playWeek(policy)
       const feeds = yield* CalendarFeeds
@@ -38,6 +39,7 @@ describe("calendar feeds", () => {
       const text = feed.events.map((event) => `${event.summary} ${event.description}`).join("\n")
       expect(text).toContain("child-a")
       expect(text).not.toMatch(/Alex|Brook|Jamie|Sky Holloway/)
+      expect(text).toContain(redactedText)
       expect(yield* logFor("child-a")).toEqual([])
     }).pipe(Effect.provide(core))
   )
