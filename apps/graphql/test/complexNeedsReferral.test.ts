@@ -41,4 +41,19 @@ describe("API: CPR-6, the Complex Needs Panel referral", () => {
     )
     expect(again.body.data.recordComplexNeedsTemplateSent.message).toContain("already recorded as sent")
   })
+
+  it("CPR-6: the template clock, which tells that SEN or health funding fits, is not listed to an integrator without the identity scope", async () => {
+    const query = "query Clocks { deadlines(includeMet: true) { id ruleId } }"
+    const clockIds = async (token: string) => {
+      const answer = await app.post(token, query)
+      expect(answer.body.errors, answer.text).toBeUndefined()
+      return answer.body.data.deadlines.map((deadline: { id: string }) => deadline.id)
+    }
+    const template = `${decisionId}:complex-needs-template`
+    expect(await clockIds(await tokenFor(app, staff.administrator))).toContain(template)
+    expect(await clockIds(await app.token(policy.authority.id, ["integrator"], { scopes: ["child.identity.read"] }))).toContain(template)
+    const unscoped = await clockIds(await app.token(policy.authority.id, ["integrator"]))
+    expect(unscoped).not.toContain(template)
+    expect(unscoped.length, "the authority's other clocks are still listed").toBeGreaterThan(0)
+  })
 })

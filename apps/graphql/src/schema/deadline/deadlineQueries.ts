@@ -1,7 +1,8 @@
-import { type Deadline, Deadlines } from "@carepanel/core"
+import { clockTellsSpecialCategory, type Deadline, Deadlines } from "@carepanel/core"
 import type { GraphQLContext } from "../../graphql/context.js"
 import { refuseOutOfRange } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
+import { revealsIdentity } from "../disclosure/applyDisclosure.js"
 import { appNow } from "../shared/appNow.js"
 import { readList, using } from "../run.js"
 import { DeadlineStateEnum } from "../shared/enums.js"
@@ -55,13 +56,24 @@ const clockIndexOf = oncePerRequest(
 export const clockById = async (context: GraphQLContext, id: string): Promise<Deadline | undefined> => (await clockIndexOf(context)).byId.get(id)
 
 /** The caller's authority's clocks, narrowed by state, subject and due window; met ones only when asked. */
+/**
+ * Whether a clock is listed to the caller: a clock whose very existence tells art. 9 or 10 data (CPR-6's template task:
+ * SEN or health funding fits) is not, to an integrator without the identity scope, as documents leave it out.
+ */
+export const listedTo =
+  (context: GraphQLContext) =>
+  (deadline: Pick<Deadline, "id" | "explanation">): boolean =>
+    revealsIdentity(context) || !clockTellsSpecialCategory(deadline)
+
 export const deadlinesFor = async (context: GraphQLContext, filter: DeadlineFilter, includeMet: boolean) => {
   const all =
     filter.aboutId != null ? ((await clockIndexOf(context)).bySubject.get(filter.aboutId) ?? []) : includeMet ? await clocksOf(context) : await runningClocksOf(context)
   // From the app's clock, which each clock's state was computed against.
   const horizon = filter.dueWithinDays == null ? undefined : (await appNow(context)) + filter.dueWithinDays * 86_400_000
+  const listed = listedTo(context)
   return all.filter(
     (deadline) =>
+      listed(deadline) &&
       (includeMet || deadline.state !== "met") &&
       (filter.states == null || filter.states.includes(deadline.state)) &&
       (filter.aboutKind == null || deadline.about.kind === filter.aboutKind) &&

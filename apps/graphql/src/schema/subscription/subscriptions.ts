@@ -1,8 +1,10 @@
 import { authorise, Decisions, DecisionId, decisionReaders, deadlineReaders, recordedDecisionOf } from "@carepanel/core"
 import { Effect, Schema } from "effect"
+import { filter } from "graphql-yoga"
 import { decodeArgs, optional } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
 import { DecisionRef } from "../decision/decisionType.js"
+import { listedTo } from "../deadline/deadlineQueries.js"
 import { DeadlineRef } from "../deadline/deadlineType.js"
 import { readList, using } from "../run.js"
 import { DeadlineStateEnum } from "../shared/enums.js"
@@ -25,7 +27,10 @@ builder.subscriptionField("deadlineChanged", (t) =>
     subscribe: async (_root, _args, context) => {
       await readList(context, (actor) => authorise(actor, deadlineReaders))
       const authorityId = context.actor.authorityId
-      return context.pubsub.listeners.follow(authorityId, context.pubsub.subscribe("deadlineChanged", authorityId))
+      const changes = await context.pubsub.listeners.follow(authorityId, context.pubsub.subscribe("deadlineChanged", authorityId))
+      // As the deadlines list (listedTo): a clock whose existence tells art. 9 or 10 data is not sent to every caller.
+      const listed = listedTo(context)
+      return filter((change: DeadlineChange) => listed(change.deadline))(changes)
     },
     resolve: (change) => change
   })
