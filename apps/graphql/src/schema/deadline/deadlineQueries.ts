@@ -1,4 +1,4 @@
-import { clockTellsSpecialCategory, type Deadline, Deadlines } from "@carepanel/core"
+import { type Deadline, Deadlines, isComplexNeedsTemplateClock } from "@carepanel/core"
 import type { GraphQLContext } from "../../graphql/context.js"
 import { refuseOutOfRange } from "../../graphql/decodeInput.js"
 import { builder } from "../builder.js"
@@ -57,13 +57,14 @@ export const clockById = async (context: GraphQLContext, id: string): Promise<De
 
 /** The caller's authority's clocks, narrowed by state, subject and due window; met ones only when asked. */
 /**
- * Whether a clock is listed to the caller: a clock whose very existence tells art. 9 or 10 data (CPR-6's template task:
- * SEN or health funding fits) is not, to an integrator without the identity scope, as documents leave it out.
+ * Whether a clock is listed to the caller: CPR-6's template task, whose very existence tells that SEN or health funding
+ * fits (art. 9), is not, to an integrator without the identity scope. (A looked-after review counted from an offence
+ * code is listed: every looked-after child has one; its explanation is withheld, fieldScopes.ts.)
  */
 export const listedTo =
   (context: GraphQLContext) =>
-  (deadline: Pick<Deadline, "id" | "explanation">): boolean =>
-    revealsIdentity(context) || !clockTellsSpecialCategory(deadline)
+  (deadline: Pick<Deadline, "id">): boolean =>
+    revealsIdentity(context) || !isComplexNeedsTemplateClock(deadline)
 
 export const deadlinesFor = async (context: GraphQLContext, filter: DeadlineFilter, includeMet: boolean) => {
   const all =
