@@ -107,7 +107,11 @@ const receiver = await startServer(
   },
   true
 )
-const bare = await startServer("./bareServer.ts", { CAREPANEL_DATA_DIR: join(dataDir, "bare") })
+// If the bare server cannot start, the receiver is stopped rather than left running.
+const bare = await startServer("./bareServer.ts", { CAREPANEL_DATA_DIR: join(dataDir, "bare") }).catch((error: unknown) => {
+  receiver.child.kill("SIGTERM")
+  throw error
+})
 try {
   const endpoint = `${receiver.url}/webhooks/wexcombe/mosaic`
   for (let i = 0; i < requests; i++) {
