@@ -5,7 +5,7 @@ import type { WriteTransaction } from "../sql/writeTransaction.js"
 import { indexEntries } from "../store/indexEntries.js"
 import { indexRowsOf } from "../store/writeReadModels.js"
 import { holdAppends } from "./holdAppends.js"
-import { collections } from "./obsoleteRows.js"
+import { collections, keyOfRow } from "./obsoleteRows.js"
 
 /** Index entries looked at per statement. */
 const entriesPerPage = 500
@@ -19,7 +19,6 @@ interface Entry {
 }
 
 const entryKey = (entry: Entry) => JSON.stringify([entry.collection, entry.authority_id, entry.field, entry.value, entry.id])
-const rowKey = (collection: string, authorityId: string, id: string) => JSON.stringify([collection, authorityId, id])
 
 /** The rows of `rows` some of whose index entries are not stored (a filter on that field would miss the row). */
 export const rowsMissingEntries = (rows: ReadonlyArray<ReadModelRow>) =>
@@ -68,7 +67,7 @@ const entriesAfter = (after: Entry | undefined, only: { readonly collection: str
 const strayAmong = (entries: ReadonlyArray<Entry>) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
-    const keys = [...new Map(entries.map((entry) => [rowKey(entry.collection, entry.authority_id, entry.id), entry])).values()]
+    const keys = [...new Map(entries.map((entry) => [keyOfRow(entry.collection, entry.authority_id, entry.id), entry])).values()]
     const rows = yield* sql<{ collection: string; authority_id: string; id: string; index_fields: string }>`SELECT collection,
       authority_id, id, index_fields FROM read_models WHERE ${sql.or(
         keys.map((entry) => sql`(collection = ${entry.collection} AND authority_id = ${entry.authority_id} AND id = ${entry.id})`)
