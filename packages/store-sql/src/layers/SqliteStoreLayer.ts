@@ -64,6 +64,6 @@ export const SqliteStoreLayer = (
         Layer.fail(cannotOpen(driverMessage(Cause.squash(cause))))
       )
       const lockWait = Layer.succeed(WriteLockWait, { millis: lockWaitMs })
-      return sqlStoreServices(setting, filename, integrity, options).pipe(Layer.provideMerge(Layer.merge(pragmas, lockWait)), Layer.provide(client))
+      return sqlStoreServices(setting, filename, integrity, options, { filename, synchronous }).pipe(Layer.provideMerge(Layer.merge(pragmas, lockWait)), Layer.provide(client))
     })
   )

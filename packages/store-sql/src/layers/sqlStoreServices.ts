@@ -15,6 +15,7 @@ import { StoreReadiness } from "../health/StoreReadiness.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { makeWriteTransaction, type WriteTransaction } from "../sql/writeTransaction.js"
 import { makeSqlAccessLog } from "../store/SqlAccessLog.js"
+import { makeSqliteAccessWriter } from "../store/sqliteAccessWriter.js"
 import { GroupedWrites } from "../store/GroupedWrites.js"
 import { Inbox } from "../store/Inbox.js"
 import { makeSqlEventStore } from "../store/SqlEventStore.js"
@@ -69,7 +70,13 @@ const groupedTransaction = (sql: SqlClient.SqlClient, writeTransaction: WriteTra
  * time, signing the rows written before the chain). A database that cannot be prepared (not a database file, no
  * permission to create tables) is reported against `setting`, the configuration that named it.
  */
-export const sqlStoreServices = (setting: string, where: string, integrity: IntegrityConfig, options: GroupCommitOptions = {}) =>
+/** SQLite's file and sync setting, for the access log's own connection (sqliteAccessWriter.ts); none on PostgreSQL. */
+export interface SqliteFile {
+  readonly filename: string
+  readonly synchronous: "FULL" | "NORMAL"
+}
+
+export const sqlStoreServices = (setting: string, where: string, integrity: IntegrityConfig, options: GroupCommitOptions = {}, sqlite?: SqliteFile) =>
   Layer.scopedContext(
     Effect.gen(function* () {
       const { key, witness } = integrity
@@ -107,7 +114,7 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
         Context.add(ReadModels, yield* makeSqlReadModels),
         Context.add(Outbox, yield* makeSqlOutbox(writeTransaction, groupCommit)),
         Context.add(Inbox, yield* makeSqlInbox(writeTransaction)),
-        Context.add(AccessLog, yield* makeSqlAccessLog(groupCommit)),
+        Context.add(AccessLog, yield* makeSqlAccessLog(groupCommit, sqlite && (yield* makeSqliteAccessWriter(sqlite.filename, sqlite.synchronous, key)))),
         Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries(writeTransaction)),
         Context.add(RecordSeals, seals),
         Context.add(RateCounters, yield* makeSqlRateCounters(writeTransaction)),

@@ -1,11 +1,14 @@
 import { SqlClient } from "@effect/sql"
-import { AccessLog, type AccessRecord, AuthorityId, ChildId, PersonId, type Role } from "@carepanel/core"
-import { Clock, Effect } from "effect"
+import { AccessLog, type AccessRecord, AuthorityId, ChildId, type PersistenceError, PersonId, type Role } from "@carepanel/core"
+import { Clock, Context, Effect, FiberRef } from "effect"
 import { bySeq, linkedColumns, linkedRowOf } from "../chain/chainLink.js"
 import { addLink } from "../chain/pendingLinks.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
 import { directly } from "../sql/directly.js"
 import type { GroupCommit } from "./groupCommit.js"
+
+/** Writes a group of records on a connection of its own: `true` once durable, `false` if nothing was written (see sqliteAccessWriter.ts). */
+export type DirectAccessWrite = (entries: ReadonlyArray<AccessRecord>) => Effect.Effect<boolean>
 
 interface Row {
   readonly authority_id: string
@@ -36,7 +39,7 @@ const accessLogLockKey = 7_301_923_115
  * link of the access log's chain (appendLink.ts); writers queue on a lock (SQLite: the write transaction itself;
  * PostgreSQL: an advisory lock) so that links follow seq order.
  */
-export const makeSqlAccessLog = (groupCommit: GroupCommit) =>
+export const makeSqlAccessLog = (groupCommit: GroupCommit, direct?: DirectAccessWrite) =>
   Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const lock = sql.onDialectOrElse({ pg: () => sql`SELECT pg_advisory_xact_lock(${accessLogLockKey})`, orElse: () => Effect.void })
@@ -60,11 +63,22 @@ export const makeSqlAccessLog = (groupCommit: GroupCommit) =>
       const rows = written.map((row) => linkedRowOf("access", row)).sort(bySeq)
       yield* addLink("access", "", rows, new Date(yield* Clock.currentTimeMillis).toISOString())
     })
+  const throughGroupCommit = (entries: ReadonlyArray<AccessRecord>) =>
+    groupCommit("access", insertLinked(entries)).pipe(asPersistenceError("record reads of a child's record"))
+  /**
+   * SQLite, outside a caller's transaction and with the tracer off (with telemetry on, every statement keeps its span):
+   * the access log's own connection first, the group commit if that wrote nothing (the lock was held, a row refused).
+   */
+  const record = (entries: ReadonlyArray<AccessRecord>) =>
+    direct === undefined
+      ? throughGroupCommit(entries)
+      : Effect.withFiberRuntime<void, PersistenceError>((fiber) =>
+          fiber.getFiberRef(FiberRef.currentTracerEnabled) || Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)._tag === "Some"
+            ? throughGroupCommit(entries)
+            : Effect.flatMap(direct(entries), (written) => (written ? Effect.void : throughGroupCommit(entries)))
+        )
   return AccessLog.of({
-    record: (entries) =>
-      entries.length === 0
-        ? Effect.void
-        : groupCommit("access", insertLinked(entries)).pipe(asPersistenceError("record reads of a child's record")),
+    record: (entries) => (entries.length === 0 ? Effect.void : record(entries)),
     forChild: (authorityId, childId) =>
       sql<Row>`SELECT authority_id, person_id, role, at, child_id, fields, purpose FROM access_log
         WHERE authority_id = ${authorityId} AND child_id = ${childId} ORDER BY seq`.pipe(
