@@ -102,12 +102,12 @@ describe("Deliveries from case systems", () => {
     unmount()
   })
 
-  it("a refused delivery whose body was erased shows when beside its outcome, and says why it cannot be replayed instead of offering r", async () => {
+  it("a refused delivery whose body was erased shows when beside its outcome and says why it cannot be replayed; r says so on the status line, changing nothing", async () => {
     const refusal = { status: 422, body: { title: "Carepanel refused the event.", code: "ReferralNotInStatus", detail: "You cannot approve the request about Tallulah Canarywood." } }
     const erased = { ...kept("msg_erased_1", "refused", "2027-04-01T10:00:00.000Z", erasedAnswer(refusal, "2027-05-01T02:00:00.000Z", 30)), body: undefined }
     await sql(Effect.flatMap(SqlClient.SqlClient, (client) => client`INSERT INTO webhook_deliveries ${client.insert({ ...webhookDeliveryRowOf(erased) })}`))
     try {
-      const { lastFrame, stdin, unmount } = renderTui(administrator, { initial: { name: "deliveries" }, columns: 120, rows: 40 })
+      const { lastFrame, stdin, unmount } = renderTui(administrator, { initial: { name: "deliveries" }, columns: 160, rows: 40 })
       await waitFor(lastFrame, "4 not applied")
       await press(stdin, "o", "o")
       await waitFor(lastFrame, "2 refused")
@@ -120,8 +120,11 @@ describe("Deliveries from case systems", () => {
       )
       expect(frame).not.toContain("(r)")
       await press(stdin, "r")
-      await new Promise((resolve) => setTimeout(resolve, 300))
-      expect(lastFrame()).not.toContain("will be tried again")
+      const refused = await waitFor(lastFrame, "✗ Refused: Cannot replay")
+      expect(refused).toContain(
+        "✗ Refused: Cannot replay: this delivery's body was erased on Sat 1 May 2027, after the receiver's retention period. Ask the case system to send it again."
+      )
+      expect(refused).not.toContain("will be tried again")
       expect(await outcomeOf("msg_erased_1")).toEqual({ outcome: "refused", waiting_for: null })
       unmount()
     } finally {

@@ -39,6 +39,17 @@ export const deliveryStateLabel = (delivery: DeliverySummary): string => {
   return erased === undefined ? deliveryState(delivery) : `${deliveryState(delivery)}, erased ${erased}`
 }
 
+/**
+ * Why `r` cannot replay it, for the status line; undefined when the core may be asked. An erased body cannot be tried
+ * again (the core would refuse it too), so the screen says so at once, with the day as the screen shows it.
+ */
+export const replayRefusal = (delivery: DeliverySummary): string | undefined => {
+  const erased = erasedOn(delivery)
+  return erased === undefined
+    ? undefined
+    : `Cannot replay: this delivery's body was erased on ${erased}, after the receiver's retention period. Ask the case system to send it again.`
+}
+
 /** What became of it, in a line an operator can act on. */
 export const deliveryExplanation = (delivery: DeliverySummary): string => {
   const erased = erasedOn(delivery)

@@ -3,7 +3,7 @@ import { DateTime, Effect } from "effect"
 import { Box } from "ink"
 import { Text } from "../ui/Text.js"
 import { useState } from "react"
-import { type DeliveryView, deliveryExplanation, deliveryStateLabel, deliveryViews, listDeliveries, replayDelivery } from "../data/deliveries.js"
+import { type DeliveryView, deliveryExplanation, deliveryStateLabel, deliveryViews, listDeliveries, replayDelivery, replayRefusal } from "../data/deliveries.js"
 import { useCore, useLoad } from "../ui/CoreContext.js"
 import { pad } from "../ui/describe.js"
 import type { KeyHelp } from "../ui/keys.js"
@@ -39,8 +39,9 @@ export const Deliveries = () => {
   const current = deliveries[selected]
   useKeys((input) => {
     if (input === "o") setView(deliveryViews[(deliveryViews.indexOf(view) + 1) % deliveryViews.length]!)
-    // Not offered for a delivery whose body was erased: its explanation says why it cannot be replayed.
-    if (input === "r" && current !== undefined && current.erasedAt === undefined) {
+    if (input === "r" && current !== undefined) {
+      const refusal = replayRefusal(current)
+      if (refusal !== undefined) return navigation.say({ kind: "refused", text: refusal })
       const { deliveryId } = current
       void command(replayDelivery(actor, deliveryId), `Delivery ${deliveryId} will be tried again by the webhook receiver within seconds.`).then(() =>
         setAsked((n) => n + 1)
