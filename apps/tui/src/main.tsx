@@ -3,7 +3,7 @@ import { dispatcherConfig, runDispatcher } from "@carepanel/core"
 import { isEmpty, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
 import { render } from "ink"
-import { sendsEmail, startingInstantOf } from "./config/env.js"
+import { inboxDaysOf, sendsEmail, startingInstantOf } from "./config/env.js"
 import { operatorOf, operatorSourceFromEnv } from "./config/operators.js"
 import { startupFailure } from "./config/startupFailure.js"
 import { logEntry, stderrSink } from "./core/log.js"
@@ -14,6 +14,7 @@ import { Live } from "./ui/Live.js"
 const main = async () => {
   const env = process.env
   const policies = policiesFromEnv(env)
+  const inboxDays = inboxDaysOf(env)
   const operator = operatorOf(operatorSourceFromEnv(env), policies)
   const dataDir = dataDirOf(env)
   const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({ dataDir }, env)
@@ -29,6 +30,7 @@ const main = async () => {
     ids: RandomIds,
     policies,
     operator,
+    inboxDays,
     ...(email === undefined ? {} : { email }),
     ...(startAt === undefined ? {} : { clock: shiftedClock(() => offsetMs) }),
     ...telemetryOption(env, "carepanel-tui")

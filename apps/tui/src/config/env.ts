@@ -1,5 +1,6 @@
 import { resolve } from "node:path"
-import { ConfigError, type Env, invocationDir, onOff } from "@carepanel/app-kit"
+import { ConfigError, type Env, intSetting, invocationDir, onOff } from "@carepanel/app-kit"
+import { defaultInboxDays } from "../core/inbox.js"
 
 /** `CAREPANEL_EXPORT_DIR`, or `./exports` under the directory npm was started in: where CSV exports are written. */
 export const exportDirOf = (env: Env = process.env): string => resolve(invocationDir(env), env.CAREPANEL_EXPORT_DIR?.trim() || "exports")
@@ -32,3 +33,6 @@ export const sendsEmail = (env: Env, smtpSetUp: boolean): boolean => {
   }
   return asked
 }
+
+/** `CAREPANEL_INBOX_DAYS`: how many days back the inbox reaches when the terminal opens, 1 to 90 (14 unless set). */
+export const inboxDaysOf = (env: Env): number => intSetting(env, "CAREPANEL_INBOX_DAYS", defaultInboxDays, 1, 90)

@@ -7,8 +7,11 @@ export interface InboxEntry {
   readonly queuedAt: Date
 }
 
-/** How far back a terminal's inbox reaches when it opens: a fortnight covers a panel's cycle and a week away. */
-export const inboxDays = 14
+/**
+ * How many days back a terminal's inbox reaches when it opens, unless `CAREPANEL_INBOX_DAYS` says otherwise: a
+ * fortnight covers a fortnightly panel's cycle and a week away; a council sitting monthly sets more.
+ */
+export const defaultInboxDays = 14
 
 /** Whether a notification is for the operator: named, or sent to a role they hold at their authority. */
 export const isFor = (operator: Actor, notification: Notification): boolean =>
@@ -22,7 +25,11 @@ export class Inbox {
   private entries: ReadonlyArray<InboxEntry> = []
   private readonly listeners = new Set<() => void>()
 
-  constructor(readonly operator: Actor) {}
+  constructor(
+    readonly operator: Actor,
+    /** How many days back it reaches when the terminal opens (`followInbox`). */
+    readonly days: number = defaultInboxDays
+  ) {}
 
   receive(notification: Notification, queuedAt: Date): void {
     if (!isFor(this.operator, notification)) return
@@ -45,7 +52,7 @@ export class Inbox {
 const perLook = 200
 
 /**
- * Fills the inbox with the operator's notifications queued in the last `inboxDays` and then as the store's outbox
+ * Fills the inbox with the operator's notifications queued in the inbox's last `days` and then as the store's outbox
  * queues them, whichever process caused them (this terminal, the API, the receiver, the API's clock reminders) and
  * whichever delivers them by email, or none: the inbox is not what this terminal's dispatcher happens to take. Looks
  * every `everyMs`; a failed look (the database busy) is logged and tried again at the next. Only the first reading
@@ -56,7 +63,7 @@ export const followInbox = (inbox: Inbox, everyMs = 1_000) =>
   Effect.gen(function* () {
     const outbox = yield* Outbox
     const now = yield* Clock.currentTimeMillis
-    let since: string | undefined = new Date(now - inboxDays * 24 * 60 * 60 * 1000).toISOString()
+    let since: string | undefined = new Date(now - inbox.days * 24 * 60 * 60 * 1000).toISOString()
     let position = yield* outbox.positionSince(since)
     const look = Effect.gen(function* () {
       for (;;) {

@@ -21,6 +21,8 @@ export interface TuiRuntimeOptions {
   readonly telemetry?: TelemetrySettings
   /** Where the core's log lines go, as JSON (stderr unless given). */
   readonly log?: LogSink
+  /** How many days back the inbox reaches when the terminal opens (`CAREPANEL_INBOX_DAYS`); 14 unless given. */
+  readonly inboxDays?: number
   /** Production: a failure that is not the core's refusal is never described on the screen. */
   readonly production?: boolean
 }
@@ -37,7 +39,7 @@ const noEmail = Layer.succeed(Notifier, Notifier.of({ deliver: () => Effect.dieM
 
 /** Builds the core on the given adapters and checks it starts (an unreachable database fails here, as its own error). */
 export const makeTuiRuntime = async (options: TuiRuntimeOptions): Promise<TuiRuntime> => {
-  const inbox = new Inbox(options.operator)
+  const inbox = new Inbox(options.operator, options.inboxDays)
   const layer = tuiLayer({
     store: options.store,
     accessLog: options.accessLog,

@@ -2,7 +2,6 @@ import { formatInstant } from "@carepanel/core"
 import { DateTime } from "effect"
 import { Box } from "ink"
 import { Text } from "../ui/Text.js"
-import { inboxDays } from "../core/inbox.js"
 import { useCore } from "../ui/CoreContext.js"
 import { pad, words } from "../ui/describe.js"
 import type { KeyHelp } from "../ui/keys.js"
@@ -17,8 +16,8 @@ const subjectOf = (facts: Readonly<Record<string, string | number | boolean>>): 
   [facts.decisionId, facts.referralId, facts.childId].find((value): value is string => typeof value === "string" && value !== "")
 
 /**
- * The terminal inbox: the notifications queued for the operator (named, or to a role they hold) in the last
- * `inboxDays` and since, whichever process queued or sends them (`followInbox`), newest first; the selected one's body and, where it asks for action, by when and under which rule.
+ * The terminal inbox: the notifications queued for the operator (named, or to a role they hold) in the
+ * inbox's last `days` (`CAREPANEL_INBOX_DAYS`) and since, whichever process queued or sends them (`followInbox`), newest first; the selected one's body and, where it asks for action, by when and under which rule.
  */
 export const Inbox = () => {
   const { inbox } = useCore()
@@ -33,7 +32,7 @@ export const Inbox = () => {
   const listHeight = Math.max(3, Math.min(entries.length, Math.floor((navigation.rows - 3) / 2)))
   return (
     <Box flexDirection="column">
-      <Text bold>{`✉ Inbox (${entries.length}): notifications for you, the last ${inboxDays} days`}</Text>
+      <Text bold>{`✉ Inbox (${entries.length}): notifications for you queued in the last ${inbox.days === 1 ? "day" : `${inbox.days} days`}`}</Text>
       <List
         items={entries}
         selected={selected}

@@ -1,9 +1,6 @@
-import { execFile } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir, userInfo } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-import { promisify } from "node:util"
 import { ConfigError } from "@carepanel/app-kit"
 import { InMemoryAccessLog, InMemoryStoreLayer, SequentialIds } from "@carepanel/core/testing"
 import { Data, Effect, Layer, Schema } from "effect"
@@ -12,9 +9,8 @@ import { startupFailure } from "../../src/config/startupFailure.js"
 import { logEntry } from "../../src/core/log.js"
 import { makeTuiRuntime, type TuiRuntime } from "../../src/core/runtime.js"
 import { demoPolicy, staff } from "../support/harness.js"
+import { startTui } from "../support/start.js"
 import { canary, rawControl } from "./canary.js"
-
-const appDir = fileURLToPath(new URL("../..", import.meta.url))
 
 /** Every line is one JSON object with no character a terminal takes as control; returns them parsed. */
 const parsedLines = (lines: ReadonlyArray<string>): ReadonlyArray<{ readonly message: unknown; readonly logLevel: unknown; readonly annotations: Record<string, unknown> }> =>
@@ -103,11 +99,7 @@ describe("Errors in production", () => {
     // running the TUI could change: refused in production, naming the file.
     const operators = join(mkdtempSync(join(tmpdir(), "carepanel-tui-start-")), `${canary.replaceAll("\u0000", "").replaceAll("/", "")}.yaml`)
     writeFileSync(operators, `operators:\n  ${userInfo().username}:\n    personId: dev-ingleby\n    name: Dev Ingleby\n    authorityId: wexcombe\n    roles: [panel_administrator]\n`)
-    const run = promisify(execFile)("node", ["--conditions=@carepanel/source", "--import", "tsx", "src/main.tsx"], {
-      cwd: appDir,
-      env: { ...process.env, NODE_ENV: "production", CAREPANEL_OPERATORS: operators, TSX_TSCONFIG_PATH: join(appDir, "tsconfig.json") }
-    })
-    const failed = (await run.then(() => undefined, (error: { code: number; stdout: string; stderr: string }) => error))!
+    const failed = await startTui({ NODE_ENV: "production", CAREPANEL_OPERATORS: operators })
     expect(failed.code).toBe(1)
     expect(failed.stdout).toBe("")
     const [entry, ...more] = parsedLines([failed.stderr])

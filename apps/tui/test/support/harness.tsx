@@ -16,11 +16,16 @@ export const staff = staffOf(demoPolicy.authority.id)
 export const testNow = new Date("2027-06-01T08:00:00Z")
 
 /** The core in memory on a clock that starts at `testNow`, seeded with the demonstration authority. */
-export const seededCore = async (operator: Actor = staff.administrator, policy: AuthorityPolicy = demoPolicy, accessLog: Layer.Layer<AccessLog> = InMemoryAccessLog): Promise<TestCore> => {
+export const seededCore = async (
+  operator: Actor = staff.administrator,
+  policy: AuthorityPolicy = demoPolicy,
+  accessLog: Layer.Layer<AccessLog> = InMemoryAccessLog,
+  inboxDays?: number
+): Promise<TestCore> => {
   const store = Layer.merge(InMemoryStoreLayer, accessLog)
   let offsetMs = testNow.getTime() - Date.now()
   const clock = shiftedClock(() => offsetMs)
-  const tui = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [policy], operator, clock })
+  const tui = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [policy], operator, clock, ...(inboxDays === undefined ? {} : { inboxDays }) })
   await tui.runtime.runPromise(seedAuthority(policy))
   return Object.assign(tui, {
     travelTo: (instant: Date) => {
