@@ -27,7 +27,7 @@ describe("an authority's own rule on an email's Rules line, on a real SMTP serve
     }))
 })
 
-describe("an authority's own rule in an email's What happened line, on a real SMTP server", () => {
+describe("the rule in an email's What happened line, cited as core's bodies cite it, on a real SMTP server", () => {
   const BRK_9 = "Panel decisions, and those made outside panel, are recorded and shared as section 9 sets out."
   const ownRules = { ...brackenmoorOwnRules, rules: { ...brackenmoorOwnRules.rules, "BRK-9": BRK_9 } }
   const caseholder = { _tag: "Person", personId: PersonId.make("ines-marlowe"), name: "Ines Marlowe", email: "ines@brackenmoor.example.gov.uk" } as const
@@ -42,16 +42,17 @@ describe("an authority's own rule in an email's What happened line, on a real SM
       actBy: undefined,
       facts: { referralId: "ref_9", decisionId: "dec_9", ruleId, ...facts }
     })
-  const notices = (ruleId: string) => [
-    decisionNotice("decision.agreement_refused", ruleId, { refusedRole: "head_of_service" }),
-    decisionNotice("decision.lapsed", ruleId, {}),
-    decisionNotice("decision.complex_needs_referral", ruleId, { fundingPartners: "sen" })
+  /** The refused and the lapsed decision made outside panel under `outsidePanel`, and the Complex Needs Panel notice under `complexNeeds`. */
+  const notices = (outsidePanel: string, complexNeeds = outsidePanel) => [
+    decisionNotice("decision.agreement_refused", outsidePanel, { refusedRole: "head_of_service" }),
+    decisionNotice("decision.lapsed", outsidePanel, {}),
+    decisionNotice("decision.complex_needs_referral", complexNeeds, { fundingPartners: "sen" })
   ]
-  const delivered = (ruleId: string) =>
+  const delivered = (outsidePanel: string, complexNeeds?: string) =>
     Effect.gen(function* () {
       const server = yield* smtpServer()
       const notifier = yield* Effect.provide(Notifier, EmailNotifierFromEnv({ env: { SMTP_URL: server.url, SMTP_FROM: FROM }, directory, ownRulesOf: () => ownRules }))
-      for (const notice of notices(ruleId)) yield* notifier.deliver(notice)
+      for (const notice of notices(outsidePanel, complexNeeds)) yield* notifier.deliver(notice)
       return server.received.map(({ mail }) => (mail.text ?? "").split("\nWhat happened\n")[1]!.split("\n")[0]!)
     })
 
@@ -62,6 +63,16 @@ describe("an authority's own rule in an email's What happened line, on a real SM
         `The head of service refused to agree the urgent decision on request ref_9 made outside panel ${cited}: it has lapsed.`,
         `The urgent decision on request ref_9 made outside panel lapsed before it was agreed ${cited}: the request was heard again.`,
         `Decision dec_9 on request ref_9 is final and found that joint funding with Special Educational Needs fits ${cited}: a referral to the Complex Needs Panel will follow.`
+      ])
+    }))
+
+  it.scopedLive("DEF-OUTSIDE-PANEL, CPR-6: a Carepanel default says it is one, as the body does; the seed's rule is cited by its id", () =>
+    Effect.gen(function* () {
+      const byDefault = "(DEF-OUTSIDE-PANEL, Carepanel default, not in the terms of reference; set by the authority's policy)"
+      expect(yield* delivered("DEF-OUTSIDE-PANEL", "CPR-6")).toEqual([
+        `The head of service refused to agree the urgent decision on request ref_9 made outside panel ${byDefault}: it has lapsed.`,
+        `The urgent decision on request ref_9 made outside panel lapsed before it was agreed ${byDefault}: the request was heard again.`,
+        "Decision dec_9 on request ref_9 is final and found that joint funding with Special Educational Needs fits (CPR-6): a referral to the Complex Needs Panel will follow."
       ])
     }))
 

@@ -1,10 +1,20 @@
+import { Schema } from "effect"
 import { isLocalDefault, localDefaultNote } from "./localDefaults.js"
 import type { OwnRules } from "./ownRules.js"
-import { isCatalogueRuleId, type RuleId } from "./rules.js"
+import { isCatalogueRuleId, RuleId } from "./rules.js"
 
 /** The policy a rule is cited under: where an authority's own rules are found. */
 export interface CitingPolicy {
   readonly ownRules?: OwnRules | undefined
+}
+
+/**
+ * Where an authority's own rule comes from and its words ('Brackenmoor ... (2026), "Requests reach ..."'); undefined for
+ * a rule of the catalogue or one the policy does not declare. An email's Rules line lists an own rule with it.
+ */
+export const ownRuleSource = (id: string, policy: CitingPolicy | undefined): string | undefined => {
+  const ownRules = policy?.ownRules
+  return ownRules === undefined || isCatalogueRuleId(id) || !Object.hasOwn(ownRules.rules, id) ? undefined : `${ownRules.source}, "${ownRules.rules[id]}"`
 }
 
 /**
@@ -14,9 +24,17 @@ export interface CitingPolicy {
  */
 export function citation(id: RuleId, policy: CitingPolicy | undefined): string {
   if (isLocalDefault(id)) return `${id}, ${localDefaultNote}`
-  const words = isCatalogueRuleId(id) ? undefined : policy?.ownRules?.rules[id]
-  return words === undefined ? id : `${id}, ${policy!.ownRules!.source}, "${words}"`
+  const source = ownRuleSource(id, policy)
+  return source === undefined ? id : `${id}, ${source}`
 }
+
+const isRuleId = Schema.is(RuleId)
+
+/**
+ * A rule id known only as text (a notification's `ruleId` fact, an error's `ruleId` kept with a webhook delivery),
+ * cited as `citation` cites it; text that is no rule id is given as it is.
+ */
+export const citationOfText = (id: string, policy: CitingPolicy | undefined): string => (isRuleId(id) ? citation(id, policy) : id)
 
 /** Cites a rule within one message: see `citingEachOnce`. */
 export type Citer = (id: RuleId) => string

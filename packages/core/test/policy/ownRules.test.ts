@@ -8,7 +8,8 @@ import { Documents } from "../../src/documents/Documents.js"
 import { deadlinesOf } from "../../src/deadlines/computeDeadlines.js"
 import { presetInputs, presetSlugs } from "../../src/policy/authorities/index.js"
 import { decodePolicy, parsePolicyText } from "../../src/policy/loadPolicy.js"
-import { ruleCatalogue } from "../../src/policy/rules.js"
+import { citation, citationOfText } from "../../src/policy/citation.js"
+import { type RuleId, ruleCatalogue } from "../../src/policy/rules.js"
 import { PersonId } from "../../src/shared/ids.js"
 import { formatPath } from "../../src/shared/inputProblems.js"
 import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
@@ -132,6 +133,21 @@ describe("an authority cites its own terms of reference (ownRules)", () => {
   test.prop([fc.constantFrom(...Object.keys(ruleCatalogue))])("no catalogue id can be declared as an authority's own", (id) => {
     const problems = refusal({ ...brackenmoorFile, ownRules: { source, rules: { ...ownRules.rules, [id]: "Our own words." } } })
     expect(problems.map((problem) => problem.path)).toEqual([`ownRules.rules.${id}`])
+  })
+
+  test.prop([fc.constantFrom(...Object.keys(ruleCatalogue), ...Object.keys(ownRules.rules))])(
+    "a rule id known only as text (a notification's ruleId fact, a webhook refusal kept) is cited as citation cites it",
+    (id) => {
+      expect(citationOfText(id, brackenmoor)).toBe(citation(id as RuleId, brackenmoor))
+    }
+  )
+
+  it("BRK-4, DEF-OUTSIDE-PANEL: cited from text with its words; an id the policy does not declare, and text that is no rule id, as they are", () => {
+    expect(citationOfText("BRK-4", brackenmoor)).toBe(`BRK-4, ${source}, "Requests reach the panel administrator 5 working days before the sitting."`)
+    expect(citationOfText("DEF-OUTSIDE-PANEL", brackenmoor)).toBe("DEF-OUTSIDE-PANEL, Carepanel default, not in the terms of reference; set by the authority's policy")
+    expect(citationOfText("LIN-3", brackenmoor)).toBe("LIN-3")
+    expect(citationOfText("BRK-9", brackenmoor)).toBe("BRK-9")
+    expect(citationOfText("(not given)", brackenmoor)).toBe("(not given)")
   })
 })
 

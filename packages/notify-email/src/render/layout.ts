@@ -1,7 +1,6 @@
-import { formatInstant, type Notification, type OwnRules, ruleCatalogue } from "@carepanel/core"
+import { formatInstant, type Notification, type OwnRules, ownRuleSource, ruleCatalogue } from "@carepanel/core"
 import { DateTime, Option } from "effect"
 import { escapeHtml } from "./escapeHtml.js"
-import { ownRuleSource } from "./ownRuleCitation.js"
 import type { EmailBody, RenderContext, Renderer } from "./Renderer.js"
 
 /** What one kind of notification says beyond its headline: what happened, and what the reader must do. */
@@ -39,7 +38,7 @@ const byWhen = (notification: Notification): ReadonlyArray<string> =>
 
 /** A rule on the Rules line: the catalogue's by id (shared/docs/rules.md), the authority's own with its source and words. */
 const listed = (id: string, ownRules: OwnRules | undefined) => {
-  const source = ownRuleSource(id, ownRules)
+  const source = ownRuleSource(id, { ownRules })
   return source === undefined ? id : `${id} (${source})`
 }
 

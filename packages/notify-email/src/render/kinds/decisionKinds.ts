@@ -2,8 +2,7 @@ import { DateTime, Option } from "effect"
 import { isNonEmptyReadonlyArray } from "effect/Array"
 import { describeSharedFunding, formatDate, formatInstant, type FundingPartner, fundingPartnerLabel, londonDateOf, type Notification } from "@carepanel/core"
 import { formatDue, type KindContent } from "../layout.js"
-import { citedRule } from "../ownRuleCitation.js"
-import { fact, roleFact } from "./facts.js"
+import { fact, roleFact, ruleFact } from "./facts.js"
 
 const outcome = { approve: "approved", decline: "declined", defer: "deferred" } as const
 const outcomeOf = (value: string) => (Object.hasOwn(outcome, value) ? outcome[value as keyof typeof outcome] : value)
@@ -40,13 +39,13 @@ export const decisionKinds: Readonly<Record<string, KindContent>> = {
     toDo: () => "Read why it could not wait for panel, then record your agreement in Carepanel, or speak to the person who made it."
   },
   "decision.agreement_refused": {
-    happened: (n, { ownRules }) =>
-      `The ${roleFact(n, "refusedRole", "approver")} refused to agree the urgent decision on request ${fact(n, "referralId")} made outside panel (${citedRule(fact(n, "ruleId"), ownRules)}): it has lapsed.`,
+    happened: (n, context) =>
+      `The ${roleFact(n, "refusedRole", "approver")} refused to agree the urgent decision on request ${fact(n, "referralId")} made outside panel (${ruleFact(n, context)}): it has lapsed.`,
     toDo: () => "None of its actions is owed. Read why under Details; bring the request to a sitting, or ask for a new agreement outside panel if circumstances change."
   },
   "decision.lapsed": {
-    happened: (n, { ownRules }) =>
-      `The urgent decision on request ${fact(n, "referralId")} made outside panel lapsed before it was agreed (${citedRule(fact(n, "ruleId"), ownRules)}): ${heardAgainOf(n)}.`,
+    happened: (n, context) =>
+      `The urgent decision on request ${fact(n, "referralId")} made outside panel lapsed before it was agreed (${ruleFact(n, context)}): ${heardAgainOf(n)}.`,
     toDo: () =>
       "Nothing is to be agreed on it, and none of its actions is owed. If you still have the email asking for your agreement, set it aside: the decision made at the hearing stands."
   },
@@ -59,8 +58,8 @@ export const decisionKinds: Readonly<Record<string, KindContent>> = {
     toDo: () => "Read what changed and why under Details, and work to the decision as it now stands."
   },
   "decision.complex_needs_referral": {
-    happened: (n, { ownRules }) =>
-      `Decision ${fact(n, "decisionId")} on request ${fact(n, "referralId")} is final and found that ${sharedFundingOf(n)} fits (${citedRule(fact(n, "ruleId"), ownRules)}): a referral to the Complex Needs Panel will follow.`,
+    happened: (n, context) =>
+      `Decision ${fact(n, "decisionId")} on request ${fact(n, "referralId")} is final and found that ${sharedFundingOf(n)} fits (${ruleFact(n, context)}): a referral to the Complex Needs Panel will follow.`,
     toDo: () =>
       "Keep the child's name and case number under Details for your records. The social worker will complete the referral template with SEN and health colleagues and send it to you."
   },

@@ -1,4 +1,4 @@
-import { describeRoles, formatDate, type LocalDate, type Notification, type Role, roleLabel } from "@carepanel/core"
+import { type CitingPolicy, citationOfText, describeRoles, formatDate, type LocalDate, type Notification, type Role, roleLabel } from "@carepanel/core"
 
 /** A fact as text, or `fallback` when the notification does not carry it. */
 export const fact = (notification: Notification, key: string, fallback = "(not given)"): string => {
@@ -13,6 +13,12 @@ export const roleFact = (notification: Notification, key: string, fallback: stri
     .filter((role): role is Role => Object.hasOwn(roleLabel, role))
   return roles.length === 0 ? fallback : describeRoles(roles)
 }
+
+/**
+ * The rule of the `ruleId` fact, cited as core's bodies cite it (a local default saying so, an own rule with its source
+ * and words), under the own rules the email notifier was given for the authority (`RenderContext`).
+ */
+export const ruleFact = (notification: Notification, policy: CitingPolicy): string => citationOfText(fact(notification, "ruleId"), policy)
 
 /** A date fact (2027-06-09) as "Wed 9 Jun 2027"; as given when it is not a date. */
 export const dateFact = (notification: Notification, key: string): string => {
