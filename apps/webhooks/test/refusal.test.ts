@@ -1,6 +1,7 @@
 import { Effect, Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { classify, listedWords } from "../src/inbox/refusal.js"
+import { wexcombe, wexcombeScope, wexcombeTerms } from "./support/fixtures.js"
 
 const classified = (error: unknown) => Effect.runSync(Effect.either(classify(error)))
 
@@ -20,14 +21,24 @@ describe("a failure while applying a delivery", () => {
   })
 
   it("is listed to operators in its own words only where they are made of roles, statuses and ids; else by its rule, without them", () => {
-    expect(listedWords({ code: "ReferralNotInStatus", message: "You cannot withdraw this request: this request has been withdrawn." })).toBe(
+    expect(listedWords({ code: "ReferralNotInStatus", message: "You cannot withdraw this request: this request has been withdrawn." }, wexcombe)).toBe(
       "You cannot withdraw this request: this request has been withdrawn."
     )
-    expect(listedWords({ code: "S20ConsentIncomplete", ruleId: "STAT-S20-CONSENT", message: "to whom Marigold Canarywood gave consent" })).toBe(
+    expect(listedWords({ code: "S20ConsentIncomplete", ruleId: "STAT-S20-CONSENT", message: "to whom Marigold Canarywood gave consent" }, wexcombe)).toBe(
       "The case system was told why in its answer (STAT-S20-CONSENT); those words are not listed here, since they can name the child or family."
     )
-    expect(listedWords({ code: "InvalidInput", message: "Nothing was saved. Please correct: reason Tallulah Canarywood" })).toBe(
+    expect(listedWords({ code: "InvalidInput", message: "Nothing was saved. Please correct: reason Tallulah Canarywood" }, wexcombe)).toBe(
       "The case system was told why in its answer; those words are not listed here, since they can name the child or family."
+    )
+  })
+
+  it("WEX-2, DEF-SCOPE-FROM-PURPOSE: cites the rule as the authority's policy does, an own rule with its words, a Carepanel default saying so", () => {
+    const outOfScope = (ruleId: string) => listedWords({ code: "OutOfScope", ruleId, message: "This panel does not decide secure accommodation for Tallulah Canarywood" }, wexcombe)
+    expect(outOfScope("WEX-2")).toBe(
+      `The case system was told why in its answer (WEX-2, ${wexcombeTerms}, "${wexcombeScope}"); those words are not listed here, since they can name the child or family.`
+    )
+    expect(outOfScope("DEF-SCOPE-FROM-PURPOSE")).toBe(
+      "The case system was told why in its answer (DEF-SCOPE-FROM-PURPOSE, Carepanel default, not in the terms of reference; set by the authority's policy); those words are not listed here, since they can name the child or family."
     )
   })
 

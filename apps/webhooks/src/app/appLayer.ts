@@ -1,10 +1,11 @@
 import { deliveryTags, policiesLayer, RandomIds, storePortTags, tracedLayer } from "@carepanel/app-kit"
-import { type AuthorityPolicy, ChildRecords, Documents, EnglandAndWalesCalendar, type Notifier, Placements, Referrals, Sittings } from "@carepanel/core"
+import { type AuthorityPolicy, ChildRecords, Documents, EnglandAndWalesCalendar, type Notifier, Placements, type Policies, Referrals, Sittings } from "@carepanel/core"
 import type { StoreServices } from "@carepanel/store-sql"
 import type { SqlClient } from "@effect/sql"
 import { Layer } from "effect"
 
-export type ReceiverServices = Referrals | Placements | ChildRecords | Documents | StoreServices | Notifier
+/** The use cases and ports the receiver runs on; `Policies` also cites the rule of a refusal listed to operators. */
+export type ReceiverServices = Referrals | Placements | ChildRecords | Documents | StoreServices | Notifier | Policies
 
 export interface ReceiverLayerParts<E> {
   readonly store: Layer.Layer<StoreServices, E>

@@ -1,4 +1,4 @@
-import type { InputProblem } from "@carepanel/core"
+import type { CitingPolicy, InputProblem } from "@carepanel/core"
 import type { KeptAnswer } from "@carepanel/store-sql"
 import { listedWords, type Refusal } from "./refusal.js"
 
@@ -36,17 +36,18 @@ export const parked = (deliveryId: string, waitingFor: string): Answer => ({
 })
 
 /**
- * The core refused the command: its code (the refusal's tag), rule and message, which a social worker understands, to
- * the case system that sent the event; operators are shown `listedWords` (the message can name the child or family).
+ * The core refused the command: its code (the refusal's tag), rule (its bare id, for machines) and message, which a
+ * social worker understands, to the case system that sent the event; operators are shown `listedWords` (the message can
+ * name the child or family), citing the rule under the authority's `policy`.
  */
-export const refused = (deliveryId: string, refusal: Refusal): Answer => ({
+export const refused = (deliveryId: string, refusal: Refusal, policy: CitingPolicy | undefined): Answer => ({
   ...problem(422, "refused", "Carepanel refused the event.", {
     detail: refusal.message,
     code: refusal.code,
     ...(refusal.ruleId === undefined ? {} : { ruleId: refusal.ruleId }),
     deliveryId
   }),
-  listed: listedWords(refusal)
+  listed: listedWords(refusal, policy)
 })
 
 /** Parked until it died: the record it waited for never came; an operator can replay it once that record has come. */

@@ -1,6 +1,6 @@
-import type { AuthorityId } from "@carepanel/core"
+import { type AuthorityId, Policies } from "@carepanel/core"
 import { Inbox, type WriteTransaction } from "@carepanel/store-sql"
-import { Clock, Effect } from "effect"
+import { Clock, Effect, Option } from "effect"
 import { applyEvent, type DeliveryContext, type Step } from "../apply/applyEvent.js"
 import { decodeEvent } from "../events/decodeEvent.js"
 import type { AppliedEvent } from "../events/inboundEvent.js"
@@ -24,18 +24,24 @@ class ClaimedElsewhere {
 
 const nowIso = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
 
+/** The authority's policy, which a refusal's rule is cited under; none when the authority has none (the use case refused that too). */
+const policyOf = (authorityId: AuthorityId) =>
+  Effect.flatMap(Policies, (policies) => Effect.option(policies.forAuthority(authorityId))).pipe(Effect.map(Option.getOrUndefined))
+
 /** The event's commands in a savepoint: applied, parked, or refused (the savepoint rolled back, so it wrote nothing). */
 const attempt = (tx: WriteTransaction, event: AppliedEvent, context: DeliveryContext) =>
   tx(applyEvent(event, context)).pipe(
     Effect.map((step) => ({ _tag: "Step", step }) as const),
-    Effect.catchAll((error) => Effect.flatMap(classify(error), (refusal) => Effect.succeed({ _tag: "Refused", ...refusal } as const)))
+    Effect.catchAll((error) =>
+      Effect.flatMap(classify(error), (refusal) => Effect.map(policyOf(context.authorityId), (policy) => ({ _tag: "Refused", refusal, policy }) as const))
+    )
   )
 
 type Attempt = Effect.Effect.Success<ReturnType<typeof attempt>>
 
 /** An attempt's outcome and the answer it gives, the first time and to every repeat of the id after it. */
 const settledAs = (deliveryId: string, result: Attempt): Pick<DeliveryRow, "outcome" | "answer" | "waitingFor"> => {
-  if (result._tag === "Refused") return { outcome: "refused", answer: refused(deliveryId, result) }
+  if (result._tag === "Refused") return { outcome: "refused", answer: refused(deliveryId, result.refusal, result.policy) }
   if (result.step._tag === "Applied") return { outcome: "applied", answer: applied(deliveryId, result.step.touched) }
   const waitingFor = waitingKey(result.step.waitingFor)
   return { outcome: "parked", answer: parked(deliveryId, waitingFor), waitingFor }

@@ -1,3 +1,4 @@
+import { type CitingPolicy, citationOfText } from "@carepanel/core"
 import { Effect } from "effect"
 
 /** Failures that are the system's, not the event's: the delivery is not recorded, so the sender retries it. */
@@ -29,11 +30,12 @@ const wordsWithoutPersonalData = new Set(["NotPermitted", "NotFound", "ReferralN
 
 /**
  * What operators (integrators and panel administrators, in the API and the terminal UI) are shown of a refusal: its
- * words where they hold no personal data, else where to find them. A DPO's choice (docs/webhooks.md, "What operators
- * see of a refusal"): the delivery list is not a child's record, its reads are not in the access log, and an
- * integrator without the identity scope may not read who the child is.
+ * words where they hold no personal data, else where to find them and the rule it cites, under the authority's policy
+ * (an own rule with its words, a `DEF-` default saying so). A DPO's choice (docs/webhooks.md, "What operators see of a
+ * refusal"): the delivery list is not a child's record, its reads are not in the access log, and an integrator without
+ * the identity scope may not read who the child is.
  */
-export const listedWords = (refusal: Refusal): string =>
+export const listedWords = (refusal: Refusal, policy: CitingPolicy | undefined): string =>
   wordsWithoutPersonalData.has(refusal.code)
     ? refusal.message
-    : `The case system was told why in its answer${refusal.ruleId === undefined ? "" : ` (${refusal.ruleId})`}; those words are not listed here, since they can name the child or family.`
+    : `The case system was told why in its answer${refusal.ruleId === undefined ? "" : ` (${citationOfText(refusal.ruleId, policy)})`}; those words are not listed here, since they can name the child or family.`

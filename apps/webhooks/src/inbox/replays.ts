@@ -18,7 +18,7 @@ const retryBatch = (tx: WriteTransaction, sources: SourcesFile) =>
         const source = findSource(sources, row.authorityId, row.sourceId)
         if (source === undefined) {
           const why = `The source ${row.sourceId} is no longer in the sources file, so its delivery cannot be applied; add the source back to try it again.`
-          yield* settleDelivery(row.authorityId, row.deliveryId, "refused", refused(row.deliveryId, { code: "SourceNotConfigured", message: why }), new Date(yield* Clock.currentTimeMillis).toISOString())
+          yield* settleDelivery(row.authorityId, row.deliveryId, "refused", refused(row.deliveryId, { code: "SourceNotConfigured", message: why }, undefined), new Date(yield* Clock.currentTimeMillis).toISOString())
           continue
         }
         yield* retryDelivery(tx, { authorityId: row.authorityId as AuthorityId, sourceId: row.sourceId, sourceRoles: source.roles, deliveryId: row.deliveryId }, row)
