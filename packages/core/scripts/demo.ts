@@ -4,6 +4,7 @@
  */
 import { Console, type DateTime, Effect, TestContext } from "effect"
 import type { AuthorityPolicy } from "../src/policy/AuthorityPolicy.js"
+import { citation } from "../src/policy/citation.js"
 import { formatDate, formatInstant } from "../src/calendar/format.js"
 import type { Deadline } from "../src/deadlines/Deadline.js"
 import { decodePolicy } from "../src/policy/loadPolicy.js"
@@ -66,7 +67,7 @@ const main = Effect.gen(function* () {
   yield* Console.log(`  Chair's decision on numbers: ${sitting.quorum?.note ?? "not recorded"}`)
   yield* Console.log("\nDecisions")
   for (const decision of week.decisions) {
-    const signed = decision.signOffs.map((signOff) => `${signOff.by.name}, ${role(signOff.role)} (${signOff.ruleId})`).join("; ")
+    const signed = decision.signOffs.map((signOff) => `${signOff.by.name}, ${role(signOff.role)} (${citation(signOff.ruleId, policy)})`).join("; ")
     yield* Console.log(`  ${nameOf(decision.subject.referralId)}: ${decision.content.outcome.toUpperCase()} - ${decision.content.rationale}`)
     yield* Console.log(`    recorded by ${decision.recordedBy.name}, ${role(decision.recordedBy.role)}; signed off by ${signed || "nobody yet"}`)
     for (const action of decision.content.actions) {

@@ -15,7 +15,7 @@ describe("npm run demo", () => {
     expect(output).toContain("Agenda\n  10:00-10:30  Alex Brook (Support to keep the child safely at home)\n")
     expect(output).toMatch(/Sky Holloway \(.*\) was late and refused at first:\n {2}This request was ready at .* \(LIN-3: noon on the Friday before the sitting on Wed 16 Jun 2027\)/)
     expect(output).toMatch(/\[met {5}\] Alex Brook: Request complete and approved for the sitting on Wed 16 Jun 2027\n {13}due 12:00 Fri 11 Jun 2027 - LIN-3: /)
-    expect(output).toMatch(/Decisions\n {2}Alex Brook \(.*\): APPROVE - .*\n {4}recorded by Dev Ingleby, panel administrator; signed off by Martin Gorsley, panel chair \(DEF-CHAIR-SIGNS\)/)
+    expect(output).toMatch(/Decisions\n {2}Alex Brook \(.*\): APPROVE - .*\n {4}recorded by Dev Ingleby, panel administrator; signed off by Martin Gorsley, panel chair \(DEF-CHAIR-SIGNS, Carepanel default, not in the terms of reference; set by the authority's policy\)/)
     expect(output).toContain("Jamie Fenn (Support to keep the child safely at home) is back in line for a later sitting (ready).")
     // People read names, not internal ids.
     expect(output).not.toMatch(/\b(ref|dec|sit)_\w+|child-[a-z]\b/)
