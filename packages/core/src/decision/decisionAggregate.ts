@@ -1,6 +1,6 @@
 import { londonDateOf } from "../calendar/londonTime.js"
 import { Schema } from "effect"
-import { caseFor } from "../notifications/caseFor.js"
+import { caseWithPlacementsFor } from "../notifications/caseFor.js"
 import { decisionNotifications } from "../notifications/decisionNotifications.js"
 import { Effect } from "effect"
 import type { AuthorityContext } from "../shared/authorityContext.js"
@@ -23,7 +23,7 @@ export const decisionAggregate: Aggregate<DecisionCommand, DecisionEvent, Decisi
   notifications: (events, state, context) =>
     state === undefined
       ? Effect.succeed([])
-      : caseFor(state.authorityId, state.subject.referralId).pipe(
+      : caseWithPlacementsFor(state.authorityId, state.subject.referralId).pipe(
           Effect.map((known) => decisionNotifications(events, state, known ? { ...context, case: known } : context))
         ),
   readModels: (state, stream) =>

@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { disagreementDeadlineIndex } from "../deadlines/awaiting.js"
-import { caseFor } from "../notifications/caseFor.js"
+import { caseWithPlacementsFor } from "../notifications/caseFor.js"
 import { disagreementNotifications } from "../notifications/disagreementNotifications.js"
 import { Effect } from "effect"
 import type { StreamRef } from "../ports/EventStore.js"
@@ -29,7 +29,7 @@ export const disagreementAggregate: Aggregate<
   notifications: (events, state, context) =>
     state === undefined
       ? Effect.succeed([])
-      : caseFor(state.authorityId, state.referralId).pipe(
+      : caseWithPlacementsFor(state.authorityId, state.referralId).pipe(
           Effect.map((known) => disagreementNotifications(events, state, known ? { ...context, case: known } : context))
         ),
   readModels: (state, stream: StreamRef) =>

@@ -1,6 +1,7 @@
 import type { RequestType } from "../policy/RequestType.js"
 import type { Referral } from "../referral/Referral.js"
 import type { ReferralForm } from "../referral/ReferralForm.js"
+import { familyNamedBy, type Placement } from "../regulation24/Placement.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { PersonId } from "../shared/ids.js"
 
@@ -20,7 +21,10 @@ export interface CaseContext {
   readonly teamManager?: StaffMember
   /** Every child's full name on the request: taken out of body text (see `redactor`). */
   readonly childNames: ReadonlyArray<string>
-  /** The names of the family the form holds (a parent in its history, a child's carer): taken out of body text too. */
+  /**
+   * The names of the family the form holds (a parent in its history, a child's carer) and, where the caller read them,
+   * its children's Regulation 24 placements (a connected carer, a parent who consented to s20): taken out of body text too.
+   */
   readonly familyNames?: ReadonlyArray<string>
   /** Each child's name and case system number, for the one notice whose purpose is to name them (CPR-6). */
   readonly children?: ReadonlyArray<{ readonly fullName: string; readonly caseNumber?: string | undefined }>
@@ -34,16 +38,30 @@ export interface NotificationContext extends AuthorityContext {
   readonly case?: CaseContext
 }
 
-/** Every name the form holds about the child's family: the parents and caregivers in its history and each child's carer. */
-const familyNamesOf = (form: ReferralForm): ReadonlyArray<string> => [
-  ...new Set([...form.parentalHistory.map((entry) => entry.parent), ...form.children.flatMap((child) => (child.carer === undefined ? [] : [child.carer]))])
-]
+/**
+ * Every name known of the child's family: the parents and caregivers in the form's history, each child's carer, and
+ * the people each of its children's Regulation 24 placements names (`familyNamedBy`; a placement of another child is ignored).
+ */
+const familyNamesOf = (form: ReferralForm, placements: ReadonlyArray<Placement>): ReadonlyArray<string> => {
+  const children = new Set<string>(form.children.map((child) => child.childId))
+  return [
+    ...new Set([
+      ...form.parentalHistory.map((entry) => entry.parent),
+      ...form.children.flatMap((child) => (child.carer === undefined ? [] : [child.carer])),
+      ...placements.filter((placement) => children.has(placement.childId)).flatMap(familyNamedBy)
+    ])
+  ]
+}
 
-export const caseOf = (referral: Referral): CaseContext => ({
+/**
+ * The case of a request. `placements`, the Regulation 24 placements of its children, add the names only they hold (a
+ * connected carer, a parent who consented to s20) to those taken out of free text; without them, only the form's are.
+ */
+export const caseOf = (referral: Referral, placements: ReadonlyArray<Placement> = []): CaseContext => ({
   socialWorker: referral.form.socialWorker,
   ...(referral.form.teamManager === undefined ? {} : { teamManager: referral.form.teamManager }),
   childNames: referral.form.children.map((child) => child.fullName),
-  familyNames: familyNamesOf(referral.form),
+  familyNames: familyNamesOf(referral.form, placements),
   children: referral.form.children.map(({ fullName, caseNumber }) => ({ fullName, caseNumber })),
   childIds: referral.form.children.map((child) => child.childId),
   requestTypes: referral.form.requestTypes

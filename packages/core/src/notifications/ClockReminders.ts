@@ -9,6 +9,8 @@ import type { Policies } from "../ports/Policies.js"
 import type { ReadModels } from "../ports/ReadModels.js"
 import { Referral } from "../referral/Referral.js"
 import { referralCollection } from "../referral/referralAggregate.js"
+import type { Placement } from "../regulation24/Placement.js"
+import { placementsOfChildren } from "../regulation24/placementsOfChildren.js"
 import { authorityContext } from "../shared/authorityContext.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { alarmOf, clockNotifications } from "./clockNotifications.js"
@@ -35,6 +37,15 @@ const requestsBehind = (authorityId: AuthorityId, alarming: ReadonlyArray<Deadli
   })
 
 /**
+ * Every Regulation 24 placement of the requests' children (ended ones too), beside those the clocks were worked out
+ * from: the names their carers and s20 parents hold are taken out of the reminders' free text (`caseOf`).
+ */
+const placementsOfTheirChildren = (authorityId: AuthorityId, requests: ReadonlyArray<Referral>, known: ReadonlyArray<Placement>) =>
+  placementsOfChildren(authorityId, new Set(requests.flatMap((referral) => referral.form.children.map((child) => child.childId as string)))).pipe(
+    Effect.map((read) => [...new Map([...known, ...read].map((placement) => [placement.id as string, placement])).values()])
+  )
+
+/**
  * Due-soon and overdue reminders of an authority's running clocks, queued in the outbox for every channel: each clock
  * reminds each person it concerns once when it falls due soon and once when it goes overdue (the outbox keeps the first
  * entry of an id), so the job can run as often as wanted, in as many processes as share the store.
@@ -55,7 +66,8 @@ export class ClockReminders extends Effect.Service<ClockReminders>()("@carepanel
           if (alarming.length === 0) return 0
           const records = { sittings: inputs.sittings, decisions: inputs.decisions ?? [], disagreements: inputs.disagreements ?? [], placements: inputs.placements ?? [] }
           const referrals = yield* requestsBehind(authorityId, alarming, clockLookup({ referrals: [], ...records }))
-          const due = clockNotifications(clocks, now, { authorityId, policy: authority.policy, lookup: clockLookup({ referrals, ...records }), dueSoonHours })
+          const placements = yield* placementsOfTheirChildren(authorityId, referrals, records.placements)
+          const due = clockNotifications(clocks, now, { authorityId, policy: authority.policy, lookup: clockLookup({ referrals, ...records, placements }), dueSoonHours })
           if (due.length > 0) yield* (yield* Outbox).enqueue(due, DateTime.formatIso(now))
           return due.length
         }).pipe(Effect.provide(context))

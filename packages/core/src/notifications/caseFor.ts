@@ -1,19 +1,49 @@
 import { Effect, Option } from "effect"
 import { ReadModels } from "../ports/ReadModels.js"
 import { Referral } from "../referral/Referral.js"
+import { Placement } from "../regulation24/Placement.js"
 import { decodeOnce } from "../shared/decodedDocuments.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { type CaseContext, caseOf } from "./CaseContext.js"
 import { newestOpenRequestOf } from "./newestOpenRequest.js"
 
+/** A request from its read model: undefined when there is none; fails when the store does or the row does not read. */
+const requestOf = (authorityId: AuthorityId, referralId: string) =>
+  ReadModels.pipe(
+    Effect.flatMap((readModels) => readModels.get("referrals", authorityId, referralId)),
+    Effect.flatMap((row) => (row === undefined ? Effect.succeed(undefined) : Effect.try(() => decodeOnce(Referral, row.doc))))
+  )
+
+/** Every Regulation 24 placement of the children, ended ones too, by the placements read model's child index. */
+const placementsOfChildren = (authorityId: AuthorityId, childIds: ReadonlyArray<string>) =>
+  ReadModels.pipe(
+    Effect.flatMap((readModels) => Effect.forEach(childIds, (childId) => readModels.query({ collection: "placements", authorityId, where: { childId } }))),
+    Effect.flatMap((rows) => Effect.try(() => rows.flat().map((row) => decodeOnce(Placement, row.doc))))
+  )
+
 /** The case behind a decision, disagreement or placement, from its request's read model (undefined if unknown). */
 export const caseFor = (authorityId: AuthorityId, referralId: string | undefined): Effect.Effect<CaseContext | undefined, never, ReadModels> =>
   referralId === undefined
     ? Effect.succeed(undefined)
-    : ReadModels.pipe(
-        Effect.flatMap((readModels) => readModels.get("referrals", authorityId, referralId)),
-        Effect.flatMap((row) => (row === undefined ? Effect.succeed(undefined) : Effect.try(() => decodeOnce(Referral, row.doc)))),
+    : requestOf(authorityId, referralId).pipe(
         Effect.map((referral) => referral && caseOf(referral)),
+        Effect.orElseSucceed(() => undefined)
+      )
+
+/**
+ * The case behind a record whose notices carry free text (a decision, a disagreement): `caseFor`, with the names its
+ * children's Regulation 24 placements hold, read by child, so that a connected carer named in a rationale is taken out
+ * too. A placement that cannot be read leaves the case unknown, as a request that cannot be: its free text is withheld.
+ */
+export const caseWithPlacementsFor = (authorityId: AuthorityId, referralId: string | undefined): Effect.Effect<CaseContext | undefined, never, ReadModels> =>
+  referralId === undefined
+    ? Effect.succeed(undefined)
+    : requestOf(authorityId, referralId).pipe(
+        Effect.flatMap((referral) =>
+          referral === undefined
+            ? Effect.succeed(undefined)
+            : placementsOfChildren(authorityId, referral.form.children.map((child) => child.childId)).pipe(Effect.map((placements) => caseOf(referral, placements)))
+        ),
         Effect.orElseSucceed(() => undefined)
       )
 

@@ -30,7 +30,8 @@ export interface ClockLookupInputs {
 /**
  * The case behind every clock, from the read models `deadlinesOf` ran on: a request is its own case; a decision,
  * its actions and a disagreement are the request's; a placement is the child's latest open request (a placement
- * names only the child), or no case when the child has none.
+ * names only the child), or no case when the child has none. A case takes the names its children's placements among
+ * `placements` hold (`caseOf`): pass every placement of those children for all their carers' names to be taken out.
  */
 export const clockLookup = ({ referrals, sittings = [], decisions = [], disagreements = [], placements = [] }: ClockLookupInputs): ClockLookup => {
   const referralById = new Map(referrals.map((referral) => [referral.id as string, referral]))
@@ -76,7 +77,7 @@ export const clockLookup = ({ referrals, sittings = [], decisions = [], disagree
   return {
     caseOf: (about) => {
       const referral = referralOf(about)
-      return referral === undefined ? undefined : caseOf(referral)
+      return referral === undefined ? undefined : caseOf(referral, placements)
     },
     panelOf: (about) => (about.kind === "sitting" ? sittingById.get(about.id)?.panelId : undefined),
     requestOf,

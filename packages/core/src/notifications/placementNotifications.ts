@@ -4,7 +4,7 @@ import type { PlacementStep } from "../policy/DecisionPolicy.js"
 import { citation, headlineCitation } from "../policy/citation.js"
 import type { Notification } from "../ports/Notification.js"
 import { placementStepRule, regulation24Of } from "../regulation24/placementRules.js"
-import { type Placement, type PlacementState, visitedPlacementOf } from "../regulation24/Placement.js"
+import { familyNamedBy, type Placement, type PlacementState, visitedPlacementOf } from "../regulation24/Placement.js"
 import { placementClocks } from "../regulation24/placementClocks.js"
 import { visitClocks } from "../visits/visitClocks.js"
 import type { PlacementEvent } from "../regulation24/PlacementEvents.js"
@@ -26,13 +26,12 @@ const placementFacts = (placement: Placement) =>
 /**
  * The carers by relationship only: their names stay in Carepanel. A relationship is typed as free text ("Dana's
  * sister"), so it loses the names of the child and family the request form holds and of the people this placement
- * names (its carers, the parents who consented to s20); without the form, the child's name cannot be known.
+ * names (`familyNamedBy`: its carers, the parents who consented to s20); without the form, the child's name cannot be known.
  */
 const carersLine = (placement: Placement, context: NotificationContext) => {
   if (placement.placement === undefined) return []
   const { carers } = placement.placement
-  const named = [...carers.map((carer) => carer.name), ...(placement.s20Accommodation?.consents ?? []).map((consent) => consent.name)]
-  const redact = redactor(context.case?.childNames ?? [], [...(context.case?.familyNames ?? []), ...named])
+  const redact = redactor(context.case?.childNames ?? [], [...(context.case?.familyNames ?? []), ...familyNamedBy(placement)])
   return [
     `Placed at ${formatInstant(placement.placement.placedAt)} with connected-person carers: ${carers
       .map((carer) => `${redact(carer.relationship)}${carer.hasParentalResponsibility ? " (parental responsibility)" : ""}`)

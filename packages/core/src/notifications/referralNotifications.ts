@@ -4,6 +4,7 @@ import type { Notification } from "../ports/Notification.js"
 import { requestTypeLabel } from "../policy/RequestType.js"
 import type { Referral, ReferralState } from "../referral/Referral.js"
 import type { ReferralEvent } from "../referral/ReferralEvents.js"
+import type { Placement } from "../regulation24/Placement.js"
 import { roleLabel } from "../shared/roles.js"
 import { addressTo, factsOf, iso, personAs, roleHolder, teamManagerOf } from "./address.js"
 import { caseOf, type NotificationContext, redactor, summary } from "./CaseContext.js"
@@ -29,21 +30,26 @@ const requestFacts = (referral: Referral) => ({
 const has = (events: ReadonlyArray<ReferralEvent>, ...tags: ReadonlyArray<ReferralEvent["_tag"]>) =>
   events.some((event) => tags.includes(event._tag))
 
+/** Whether the commit's notices carry free text (a return's or a late permission's reason), from which names are taken out. */
+export const carriesFreeText = (events: ReadonlyArray<ReferralEvent>): boolean => has(events, "ReturnedForChanges", "LatePermissionGranted")
+
 /**
  * Who must act after a request's commit: the next approver while it waits for sign-off (SUP-4, NSO-2, LIN-3, KNO-6),
  * the administrator once it is ready for a sitting, the social worker when it comes back for changes, and the
  * administrator when a late request is let on (CPR-4). A refused late request is an error, not an event: nothing
- * is committed, so nothing is sent. Matches `Aggregate.notifications`.
+ * is committed, so nothing is sent. `placements`, its children's Regulation 24 placements, give the names of connected
+ * carers to take out of a reason too (`caseOf`). Matches `Aggregate.notifications`, with the placements.
  */
 export const referralNotifications = (
   events: ReadonlyArray<ReferralEvent>,
   state: ReferralState,
-  context: NotificationContext
+  context: NotificationContext,
+  placements: ReadonlyArray<Placement> = []
 ): ReadonlyArray<Notification> => {
   if (state === undefined) return []
   const referral = state
   const authorityId = referral.authorityId
-  const known = caseOf(referral)
+  const known = caseOf(referral, placements)
   const redact = redactor(known.childNames, known.familyNames)
   const notifications: Notification[] = []
   const submittedAt = referral.submittedAt === undefined ? "never" : iso(referral.submittedAt)

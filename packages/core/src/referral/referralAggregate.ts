@@ -1,6 +1,7 @@
 import { londonDateOf } from "../calendar/londonTime.js"
 import { Schema } from "effect"
-import { referralNotifications } from "../notifications/referralNotifications.js"
+import { carriesFreeText, referralNotifications } from "../notifications/referralNotifications.js"
+import { placementsOfChildren } from "../regulation24/placementsOfChildren.js"
 import { Effect } from "effect"
 import type { StreamRef } from "../ports/EventStore.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
@@ -32,7 +33,14 @@ export const referralAggregate: Aggregate<ReferralCommand, ReferralEvent, Referr
   streamType: referralStreamType,
   decider: referralDecider,
   events: eventCodec(ReferralEvent),
-  notifications: (events, state, context) => Effect.succeed(referralNotifications(events, state, context)),
+  // Only a return or a late permission carries free text: only then are the children's placements read, for their carers'
+  // names (a store that cannot be read fails the command, as its append would).
+  notifications: (events, state, context) =>
+    state === undefined || !carriesFreeText(events)
+      ? Effect.succeed(referralNotifications(events, state, context))
+      : placementsOfChildren(state.authorityId, state.form.children.map((child) => child.childId)).pipe(
+          Effect.map((placements) => referralNotifications(events, state, context, placements))
+        ),
   readModels: (state, stream: StreamRef) =>
     state === undefined
       ? []

@@ -183,6 +183,19 @@ export type Placement = typeof Placement.Type
 /** When the child left the placement, if it has ended; records kept before the time was asked for ended when recorded. */
 export const placementEndedAt = (placement: Placement): DateTime.Utc | undefined => placement.ended && (placement.ended.endedAt ?? placement.ended.at)
 
+/**
+ * The child's family and connected people this placement names: its connected carers, the parents whose s20 consent
+ * it records, who signed LIN-14's s20 consent and who withdrew consent. Staff (to whom consent was given, the IRO) are not among them.
+ */
+export const familyNamedBy = (placement: Placement): ReadonlyArray<string> => [
+  ...new Set([
+    ...(placement.placement?.carers ?? []).map((carer) => carer.name),
+    ...(placement.s20Accommodation?.consents ?? []).map((consent) => consent.name),
+    ...(placement.s20Consent?.signedBy ?? []),
+    ...(placement.s20Accommodation?.withdrawn === undefined ? [] : [placement.s20Accommodation.withdrawn.withdrawnBy])
+  ])
+]
+
 /** When s20 consent was withdrawn, if it was; records kept before the time was asked for were withdrawn when recorded. */
 export const s20ConsentWithdrawnAt = (placement: Placement): DateTime.Utc | undefined => {
   const withdrawn = placement.s20Accommodation?.withdrawn

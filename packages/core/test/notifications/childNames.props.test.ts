@@ -16,6 +16,9 @@ import { Notification } from "../../src/ports/Notification.js"
 import { type RequestType, requestTypeLabel } from "../../src/policy/RequestType.js"
 import type { ReferralCommand } from "../../src/referral/ReferralCommands.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
+import type { Placement } from "../../src/regulation24/Placement.js"
+import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
+import { fold } from "../../src/shared/decider.js"
 import type { ReferralForm } from "../../src/referral/ReferralForm.js"
 import { ActionId, AuthorityId, ChildId, DecisionId, DisagreementId, DocumentId, PanelId, ReferralId, SittingId } from "../../src/shared/ids.js"
 import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
@@ -25,6 +28,7 @@ import { content, heldSitting, subject } from "../decision/fixtures.js"
 import { decisionAtPanel } from "../disagreement/fixtures.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
 import { sittingOn } from "../referral/fixtures.js"
+import { cmd, identified, placedAt, playOn } from "../regulation24/fixtures.js"
 import { nameless, story } from "./fixtures.js"
 
 const word = fc.oneof(
@@ -45,13 +49,21 @@ interface Asked {
   readonly requestTypes: ReadonlyArray<RequestType>
 }
 
-/** The family the form names (a parent in its history, the children's carer), and who of them free text names at which word. */
+/**
+ * The family the form names (a parent in its history, the children's carer), a connected carer named only on the first
+ * child's Regulation 24 placement, and who of them free text names at which word.
+ */
 interface Family {
   readonly parent: string
   readonly carer: string
-  readonly named: "parent" | "carer"
+  readonly connected: string
+  readonly named: "parent" | "carer" | "connected"
   readonly atWord: number
 }
+
+/** The first child's Regulation 24 placement with `carer`, as the placements read model holds it. */
+const placedWith = (carer: string): Placement =>
+  fold(placementDecider, playOn(identified(), cmd("socialWorker", { _tag: "RecordPlacementMade", placedAt, carers: [{ name: carer, relationship: "aunt", hasParentalResponsibility: true }] })))!
 
 /**
  * Every source, played with the children's names written into each free-text field a person fills in, and the
@@ -81,14 +93,15 @@ const everything = ({ children, requestTypes }: Asked, family?: Family): Readonl
     caseSummary: about("Summary")
   }
   const asked = { ...subject(), childIds: form.children.map((child) => child.childId) as [ChildId, ...Array<ChildId>], requestTypes: [...requestTypes] as [RequestType, ...Array<RequestType>] }
-  const known = caseOf({ form } as Parameters<typeof caseOf>[0])
+  const placements = family === undefined ? [] : [placedWith(family.connected)]
+  const known = caseOf({ form } as Parameters<typeof caseOf>[0], placements)
   const out: Notification[] = []
 
   const nso = staffOf("north-somerset")
   const referral = story(referralDecider, contextOf("north-somerset"))
   const onReferral = (actor: keyof typeof nso, body: Record<string, unknown>) => {
     const { events, state } = referral({ ...body, by: as(nso[actor]), at: london("2027-06-01", "09:00") } as ReferralCommand)
-    out.push(...referralNotifications(events, state, contextOf("north-somerset")))
+    out.push(...referralNotifications(events, state, contextOf("north-somerset"), placements))
   }
   onReferral("socialWorker", { _tag: "CreateDraft", referralId: ReferralId.make("ref_1"), form })
   for (const kind of ["assessment", "care_plan", "genogram"]) {
@@ -227,20 +240,22 @@ describe("parents' and carers' names", () => {
   const familyArb: fc.Arbitrary<Family> = fc.record({
     parent: fullNameArb,
     carer: fullNameArb,
-    named: fc.constantFrom("parent" as const, "carer" as const),
+    connected: fullNameArb,
+    named: fc.constantFrom("parent" as const, "carer" as const, "connected" as const),
     atWord: fc.nat({ max: 12 })
   })
 
   test.prop([fullNameArb, familyArb], { numRuns: 40 })(
-    "STAT-GDPR: a parent's or carer's name from the form, put anywhere in a rationale, reason, action or dissent, is in no notification's body, headline or facts",
+    "STAT-GDPR: a parent's or carer's name from the form, or a connected carer's from the child's placement, put anywhere in a rationale, reason, action or dissent, is in no notification's body, headline or facts",
     (child, family) => {
-      fc.pre(!holdsName(child, family.parent) && !holdsName(child, family.carer))
+      fc.pre([family.parent, family.carer, family.connected].every((name) => !holdsName(child, name)))
       const notifications = everything({ children: [{ childId: "child-1", fullName: child }], requestTypes: ["s20_accommodation"] }, family)
       expect(notifications.flatMap((notification) => notification.body).some((line) => line.includes(familyPlaceholder))).toBe(true)
       for (const notification of notifications) {
         for (const text of [...nameless(notification), ...notification.body]) {
           expect(holdsName(text, family.parent), text).toBe(false)
           expect(holdsName(text, family.carer), text).toBe(false)
+          expect(holdsName(text, family.connected), text).toBe(false)
         }
       }
     }

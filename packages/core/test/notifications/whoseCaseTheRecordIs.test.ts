@@ -1,15 +1,18 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer, Schema } from "effect"
-import { caseFor, caseForChild } from "../../src/notifications/caseFor.js"
+import { caseFor, caseForChild, caseWithPlacementsFor } from "../../src/notifications/caseFor.js"
 import { type ReadModelQuery, type ReadModelRow, ReadModels } from "../../src/ports/ReadModels.js"
 import { Referral } from "../../src/referral/Referral.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
+import { Placement } from "../../src/regulation24/Placement.js"
+import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import { fold } from "../../src/shared/decider.js"
 import { PersistenceError } from "../../src/shared/errors.js"
 import { AuthorityId, ChildId, PersonId, ReferralId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
+import { childWishes, cmd, mother, placed, playOn } from "../regulation24/fixtures.js"
 
 const lincolnshire = AuthorityId.make("lincolnshire")
 const robin = completeForm("support-panel").children[0]!
@@ -83,6 +86,20 @@ describe("whose case a decision, disagreement, sitting upload or placement is: t
     Effect.gen(function* () {
       const broken = { ...row("ref_1", "Priya Ashdown"), doc: { id: "ref_1", form: "unreadable" } }
       expect(yield* caseFor(lincolnshire, "ref_1").pipe(Effect.provide(holding([broken])))).toBeUndefined()
+    })
+  )
+
+  it.effect("STAT-GDPR: a decision's or disagreement's case also holds the names its children's placements give (carers, s20 parents); a placement that does not read leaves the case unknown", () =>
+    Effect.gen(function* () {
+      // Robin placed with her aunt and uncle, accommodated under s20 on her mother's consent.
+      const placement = fold(placementDecider, playOn(placed(), cmd("socialWorker", { _tag: "RecordS20Accommodation", record: { consents: [mother], childWishes } })))!
+      const placementRow = (doc: unknown): ReadModelRow => ({ collection: "placements", authorityId: lincolnshire, id: placement.id, index: { childId: placement.childId }, doc })
+      const named = yield* caseWithPlacementsFor(lincolnshire, "ref_1").pipe(Effect.provide(holding([...rows, placementRow(Schema.encodeSync(Placement)(placement))])))
+      expect(named?.familyNames).toEqual(expect.arrayContaining(["Della Penrose", "Owain Penrose", "Dana Harrow"]))
+      expect(named?.socialWorker?.name).toBe("Priya Ashdown")
+      expect((yield* caseFor(lincolnshire, "ref_1").pipe(Effect.provide(holding([...rows, placementRow(Schema.encodeSync(Placement)(placement))]))))?.familyNames).toEqual([])
+      expect(yield* caseWithPlacementsFor(lincolnshire, "ref_1").pipe(Effect.provide(holding([...rows, placementRow({ id: placement.id, status: "unreadable" })])))).toBeUndefined()
+      expect(yield* caseWithPlacementsFor(lincolnshire, "ref_1").pipe(Effect.provide(down))).toBeUndefined()
     })
   )
 

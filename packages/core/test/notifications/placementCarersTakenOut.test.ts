@@ -1,0 +1,98 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Effect } from "effect"
+import type { LocalDate } from "../../src/calendar/LocalDate.js"
+import { Decisions } from "../../src/decision/Decisions.js"
+import { Disagreements } from "../../src/disagreement/Disagreements.js"
+import { ClockReminders } from "../../src/notifications/ClockReminders.js"
+import { preset } from "../../src/policy/authorities/index.js"
+import type { Notification } from "../../src/ports/Notification.js"
+import { Outbox } from "../../src/ports/Outbox.js"
+import { Referrals } from "../../src/referral/Referrals.js"
+import { Placements } from "../../src/regulation24/Placements.js"
+import { ActionId, AuthorityId } from "../../src/shared/ids.js"
+import { Sittings } from "../../src/sitting/Sittings.js"
+import { staffOf } from "../../src/testing/actors.js"
+import { exampleDecision } from "../../src/testing/exampleDecision.js"
+import { inMemoryCore } from "../../src/testing/playWeek.js"
+import { holderOf, requestWithPapers } from "../../src/testing/readyRequest.js"
+import { signOffAll } from "../../src/testing/signOffAll.js"
+import { london } from "../fixtures.js"
+import { onTheAgendaOfTheNinth } from "../readyRequest.js"
+import { childId, placedUnderS20, setTime } from "../regulation24/fixtures.js"
+
+// A connected carer is named on the child's Regulation 24 placement, not on the request form: before, a decision's
+// rationale, its actions (and their reminders) and a dissent's grounds went to the caseholders and role mailboxes with
+// the carer's name as typed, because only the form's names were taken out.
+
+const lin = preset("lincolnshire")
+const staff = staffOf("lincolnshire")
+
+/** The placement's people (`placedUnderS20`): her aunt Della Penrose and his husband Owain, her mother Dana Harrow. */
+const placementNames = /Della|Owain|Penrose|Dana|Harrow/
+
+/**
+ * Robin, placed with her aunt and uncle under s20 on 26 March 2027 (a placement that ended on 30 April, when `ended`),
+ * comes to the sitting of Wed 9 Jun 2027: the decision names the aunt and the mother, a member's dissent the uncle; an
+ * action to visit the aunt is overdue on 24 June. Every notification queued for email by then.
+ */
+const everyNoticeOfRobinsCase = (ended: boolean) => Effect.gen(function* () {
+  const [decisions, disagreements, sittings, outbox] = yield* Effect.all([Decisions, Disagreements, Sittings, Outbox])
+  const placement = yield* placedUnderS20
+  if (ended) {
+    yield* setTime(london("2027-04-30", "12:00"))
+    yield* (yield* Placements).end(staff.serviceManager, placement, "child_moved")
+  }
+  const { request, sitting } = yield* onTheAgendaOfTheNinth(lin, "s20_accommodation", { id: childId, name: "Robin Oakes" }, staff.chair)
+  const content = {
+    ...exampleDecision(lin, "s20_accommodation", "approve", { actionsDue: "2027-06-23" as LocalDate, key: "s20" }),
+    rationale: "Della Penrose can keep Robin safe while Dana Harrow works with the service",
+    actions: [{ actionId: ActionId.make("s20-visit"), description: "Visit Della Penrose at home", ownerRole: "social_worker" as const, dueDate: "2027-06-23" as LocalDate, fgcReferral: false }]
+  }
+  const recorded = yield* decisions.recordAtPanel(staff.administrator, request.id, sitting.id, content)
+  const decision = yield* signOffAll(recorded, staff.chair, (role) => holderOf("lincolnshire", role))
+  const member = { personId: staff.member.personId, name: staff.member.name }
+  yield* sittings.recordAttendance(staff.administrator, sitting.id, { ...member, seat: "Member", membership: "standing", status: "present" })
+  yield* disagreements.recordDissent(staff.member, {
+    decisionId: decision.id,
+    member,
+    dissentsFrom: { _tag: "Decision" },
+    grounds: "Owain Penrose works nights: the aunt is alone with Robin"
+  })
+  const overdue = london("2027-06-24", "09:00")
+  yield* setTime(overdue)
+  yield* (yield* ClockReminders).remind(AuthorityId.make("lincolnshire"))
+  return (yield* outbox.due("email", "2100-01-01T00:00:00.000Z", 1_000)).map((entry) => entry.notification)
+})
+
+const bodyOf = (notices: ReadonlyArray<Notification>, kind: string) => notices.filter((notice) => notice.kind === kind).flatMap((notice) => notice.body)
+
+describe("names held only on the child's Regulation 24 placement", () => {
+  it.effect.each([
+    { placement: "running", ended: false },
+    { placement: "ended before the sitting", ended: true }
+  ])("STAT-GDPR: a decision's rationale and action, a dissent's grounds and the action's reminder reach no body, headline or facts with the names of the carers or s20 parent of a placement $placement", ({ ended }) =>
+    Effect.gen(function* () {
+      const notices = yield* everyNoticeOfRobinsCase(ended)
+      expect(bodyOf(notices, "decision.final")).toContain("Rationale: a parent or carer can keep the child safe while a parent or carer works with the service")
+      expect(bodyOf(notices, "decision.final")).toContain("- Visit a parent or carer at home - social worker - due Wed 23 Jun 2027")
+      expect(bodyOf(notices, "disagreement.dissent_recorded")).toContain("Grounds: a parent or carer works nights: the aunt is alone with the child")
+      expect(bodyOf(notices, "clock.overdue")).toContain("Visit a parent or carer at home (social worker).")
+      for (const notice of notices) {
+        for (const text of [notice.headline, ...Object.values(notice.facts).map(String), ...notice.body]) expect(text, notice.kind).not.toMatch(placementNames)
+      }
+    }).pipe(Effect.provide(inMemoryCore(lin)))
+  )
+
+  it.effect("STAT-GDPR: a request returned for changes with a reason naming the child's connected carer reaches the social worker without the name", () =>
+    Effect.gen(function* () {
+      yield* placedUnderS20
+      yield* setTime(london("2027-06-01", "09:00"))
+      const draft = yield* requestWithPapers(lin, "s20_accommodation", { id: childId, name: "Robin Oakes" }, { draft: true })
+      const referrals = yield* Referrals
+      yield* referrals.submit(staff.socialWorker, draft.id)
+      yield* referrals.returnForChanges(staff.teamManager, draft.id, "Add Della Penrose's viability assessment")
+      const returned = (yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 1_000)).map((entry) => entry.notification).filter((notice) => notice.kind === "referral.returned")
+      expect(returned.flatMap((notice) => notice.body)).toContain("Returned by Tom Brackley (team manager): Add a parent or carer's viability assessment")
+    }).pipe(Effect.provide(inMemoryCore(lin)))
+  )
+})
