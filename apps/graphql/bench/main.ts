@@ -10,6 +10,7 @@ import { draftId, seedSqliteStore } from "./seedStore.js"
 import { type ChildServer, startApi, startChild } from "./servers.js"
 import { probeArgs, type TailWindow, writeTailWindows } from "./tail/windows.js"
 import { type Check, checkOf, printChecks, printTable } from "./targets.js"
+import { wholeNumberSetting, wholeNumbersSetting } from "./settings.js"
 
 /**
  * `npm run bench`: the API (its own process, SQLite at synchronous=FULL) side by side with its floors in one run, with
@@ -18,16 +19,16 @@ import { type Check, checkOf, printChecks, printTable } from "./targets.js"
  * durable single-row insert on the same engine (from memory beside it). Prints every ratio with its target and exits
  * 1 when a target of issue 16 (items 1-2) is missed by more than 20%.
  */
-const levels = (process.env.BENCH_LEVELS ?? "1000,10000,100000").split(",").map(Number)
+const levels = wholeNumbersSetting("BENCH_LEVELS", [1_000, 10_000, 100_000])
 const agendaMembers = 8
 /** How many different requests the request page reads at each level: the 1,000 level's every request. */
 const readSet = 1_000 - agendaMembers
-const submitsPerLevel = Number(process.env.BENCH_SUBMITS ?? 2_000)
+const submitsPerLevel = wholeNumberSetting("BENCH_SUBMITS", 2_000)
 /** `BENCH_OPERATIONS=writes` (or `reads`) runs only those: a before/after of one path on a busy machine. */
 const operations = (process.env.BENCH_OPERATIONS ?? "reads,writes").split(",")
 const warmSubmits = 100
 /** The open-loop row's rate: 50 clients sending this many drafts a second in all, whatever the answers' pace. */
-const openRate = Number(process.env.BENCH_OPEN_RATE ?? 100)
+const openRate = wholeNumberSetting("BENCH_OPEN_RATE", 100)
 const seconds = 5
 /**
  * A ratio's two sides run in this many rounds, taking turns (API then floor, then floor then API...), each round a

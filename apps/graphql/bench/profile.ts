@@ -9,12 +9,15 @@ import { load } from "./load.js"
 import { summariseProfile } from "./profileSummary.js"
 import { draftId, seedSqliteStore } from "./seedStore.js"
 import { startApi } from "./servers.js"
+import { wholeNumberSetting } from "./settings.js"
 
 /**
  * `npm run bench:profile [-- <directory>]`: the API under `node --cpu-prof`, once per operation (the agenda query, a
  * request's page, submitting a request), 10 connections for a few seconds each on a store of 1,000 requests, then
  * where each request's CPU milliseconds went. The .cpuprofile files stay in the directory (default
  * ./bench-profiles) for Chrome DevTools or speedscope. `PROFILE_OPERATIONS=submit` (or agenda, request-page) for fewer.
+ * `PROFILE_READS` (default 1,000) reads per read operation, and `PROFILE_REQUESTS` how many different requests the request
+ * page reads in turn (default all 992, so most are a first read; 100 with 8,000 reads profiles the steady state).
  */
 const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
@@ -22,6 +25,8 @@ const outDir = resolve(process.argv[2] ?? "bench-profiles")
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-profile-"))
 const seeded = 1_000
 const agendaMembers = 8
+const reads = wholeNumberSetting("PROFILE_READS", 1_000)
+const pages = Math.min(wholeNumberSetting("PROFILE_REQUESTS", seeded - agendaMembers), seeded - agendaMembers)
 
 const main = async () => {
   await seedSqliteStore(dataDir, policy, 0, seeded, agendaMembers)
@@ -32,7 +37,7 @@ const main = async () => {
   let submitted = agendaMembers
   const operations = [
     { name: "agenda", token: administrator, body: () => agendaQuery },
-    { name: "request-page", token: administrator, body: () => requestPageQuery(draftId(agendaMembers + (page++ % (seeded - agendaMembers)))) },
+    { name: "request-page", token: administrator, body: () => requestPageQuery(draftId(agendaMembers + (page++ % pages))) },
     { name: "submit", token: worker, body: () => submitMutation(draftId(submitted++)) }
   ]
   console.log(`CPU profile of the API (${cpus().length} cores, Node ${process.version}, SQLite synchronous=FULL, load average ${loadavg()[0]!.toFixed(1)})`)
@@ -46,8 +51,8 @@ const main = async () => {
       let served = 0
       try {
         const writes = operation.name === "submit"
-        const warm = await load({ url: api.url, token: operation.token, connections: 4, body: operation.body, amount: writes ? 50 : 200 })
-        const measured = await load({ url: api.url, token: operation.token, connections: 10, body: operation.body, amount: writes ? 400 : 1_000 })
+        const warm = await load({ url: api.url, token: operation.token, connections: 4, body: operation.body, amount: writes ? 50 : Math.max(200, reads / 5) })
+        const measured = await load({ url: api.url, token: operation.token, connections: 10, body: operation.body, amount: writes ? 400 : reads })
         served = warm.requests + measured.requests
         if (warm.non2xx + measured.non2xx + warm.errors + measured.errors > 0) throw new Error(`${operation.name}: some requests failed`)
         console.log(`\n## ${operation.name}: ${measured.rps.toFixed(0)} req/s, p50 / p99 ${measured.p50} / ${measured.p99} ms at 10 connections`)

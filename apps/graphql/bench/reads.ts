@@ -9,6 +9,7 @@ import { load } from "./load.js"
 import { cpuMsOf } from "./processCpu.js"
 import { draftId, seedSqliteStore } from "./seedStore.js"
 import { type ChildServer, startApi, startChild } from "./servers.js"
+import { wholeNumberSetting } from "./settings.js"
 
 /**
  * `npm run bench:reads`: the API's reads alone, with the CPU its process spent per read (from /proc, so Linux only):
@@ -22,8 +23,8 @@ const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
 const seeded = 1_000
 const agendaMembers = 8
-const rounds = Number(process.env.BENCH_ROUNDS ?? 6)
-const readsARound = Number(process.env.BENCH_READS ?? 1_500)
+const rounds = wholeNumberSetting("BENCH_ROUNDS", 6)
+const readsARound = wholeNumberSetting("BENCH_READS", 1_500)
 const other = process.env.BENCH_COMPARE_WITH
 
 interface Api {

@@ -9,6 +9,7 @@ import { load } from "./load.js"
 import { cpuMsOf } from "./processCpu.js"
 import { draftId, seedSqliteStore } from "./seedStore.js"
 import { startApi } from "./servers.js"
+import { wholeNumberSetting } from "./settings.js"
 
 /**
  * `npm run bench:writes`: the API's writes alone, with the CPU the API's process spent per request (from /proc, so
@@ -19,8 +20,8 @@ import { startApi } from "./servers.js"
 const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-writes-"))
-const submits = Number(process.env.BENCH_SUBMITS ?? 400)
-const draftSeconds = Number(process.env.BENCH_DRAFT_SECONDS ?? 8)
+const submits = wholeNumberSetting("BENCH_SUBMITS", 400)
+const draftSeconds = wholeNumberSetting("BENCH_DRAFT_SECONDS", 8)
 const warmSubmits = 40
 
 const main = async () => {
