@@ -65,17 +65,17 @@ const groupedTransaction = (sql: SqlClient.SqlClient, writeTransaction: WriteTra
     orElse: () => writeTransaction
   })
 
-/**
- * The ports on any @effect/sql client (SQLite or PostgreSQL), after bringing the schema up to date (and, the first
- * time, signing the rows written before the chain). A database that cannot be prepared (not a database file, no
- * permission to create tables) is reported against `setting`, the configuration that named it.
- */
 /** SQLite's file and sync setting, for the access log's own connection (sqliteAccessWriter.ts); none on PostgreSQL. */
 export interface SqliteFile {
   readonly filename: string
   readonly synchronous: "FULL" | "NORMAL"
 }
 
+/**
+ * The ports on any @effect/sql client (SQLite or PostgreSQL), after bringing the schema up to date (and, the first
+ * time, signing the rows written before the chain). A database that cannot be prepared (not a database file, no
+ * permission to create tables) is reported against `setting`, the configuration that named it.
+ */
 export const sqlStoreServices = (setting: string, where: string, integrity: IntegrityConfig, options: GroupCommitOptions = {}, sqlite?: SqliteFile) =>
   Layer.scopedContext(
     Effect.gen(function* () {

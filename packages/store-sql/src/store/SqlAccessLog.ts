@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { AccessLog, type AccessRecord, AuthorityId, ChildId, type PersistenceError, PersonId, type Role } from "@carepanel/core"
-import { Clock, Context, Effect, FiberRef } from "effect"
+import { Clock, Context, Effect, FiberRef, Option } from "effect"
 import { bySeq, linkedColumns, linkedRowOf } from "../chain/chainLink.js"
 import { addLink } from "../chain/pendingLinks.js"
 import { asPersistenceError } from "../sql/persistenceError.js"
@@ -73,7 +73,7 @@ export const makeSqlAccessLog = (groupCommit: GroupCommit, direct?: DirectAccess
     direct === undefined
       ? throughGroupCommit(entries)
       : Effect.withFiberRuntime<void, PersistenceError>((fiber) =>
-          fiber.getFiberRef(FiberRef.currentTracerEnabled) || Context.getOption(fiber.currentContext, SqlClient.TransactionConnection)._tag === "Some"
+          fiber.getFiberRef(FiberRef.currentTracerEnabled) || Option.isSome(Context.getOption(fiber.currentContext, SqlClient.TransactionConnection))
             ? throughGroupCommit(entries)
             : Effect.flatMap(direct(entries), (written) => (written ? Effect.void : throughGroupCommit(entries)))
         )

@@ -1,12 +1,12 @@
 import type { AccessRecord } from "@carepanel/core"
 import Database from "better-sqlite3"
-import { Effect } from "effect"
+import { Clock, Effect } from "effect"
 import { signedLinkRow } from "../chain/appendLink.js"
 import { bySeq, chainGenesis, linkedColumns, linkedRowOf } from "../chain/chainLink.js"
 import type { SigningKey } from "../chain/signingKey.js"
 
-/** A group of access-log records to write; `true` once it is committed and synced, `false` if nothing of it was written. */
-export type WriteAccessGroup = (entries: ReadonlyArray<AccessRecord>) => boolean
+/** A group of access-log records to write, signed at `signedAt`; `true` once committed and synced, `false` if nothing of it was written. */
+type WriteAccessGroup = (entries: ReadonlyArray<AccessRecord>, signedAt: string) => boolean
 
 /**
  * The access log's own connection to the SQLite file, for the reads of children's records that no transaction of the
@@ -38,7 +38,7 @@ const openSqliteAccessWriter = (filename: string, synchronous: "FULL" | "NORMAL"
       VALUES (@log, @last_seq, @first_seq, @subject, @head, @key_id, @signature, @signed_at)`
   )
 
-  const write: WriteAccessGroup = (entries) => {
+  const write: WriteAccessGroup = (entries, signedAt) => {
     try {
       begin.run()
     } catch {
@@ -53,11 +53,16 @@ const openSqliteAccessWriter = (filename: string, synchronous: "FULL" | "NORMAL"
           )
         )
         .sort(bySeq)
-      insertLink.run(signedLinkRow(key, lastHead.get()?.head ?? chainGenesis, "access", "", rows, new Date().toISOString()))
+      insertLink.run(signedLinkRow(key, lastHead.get()?.head ?? chainGenesis, "access", "", rows, signedAt))
       commit.run()
       return true
     } catch {
-      if (db.inTransaction) rollback.run()
+      // A rollback that fails too (the disk gone) leaves SQLite to roll back; the group commit then reports the store's state.
+      if (db.inTransaction) {
+        try {
+          rollback.run()
+        } catch {}
+      }
       return false
     }
   }
@@ -69,6 +74,8 @@ const openSqliteAccessWriter = (filename: string, synchronous: "FULL" | "NORMAL"
 
 interface Waiting {
   readonly entries: ReadonlyArray<AccessRecord>
+  /** When it was recorded, by the Effect clock, as the group commit signs: a group's link is signed at its last member's. */
+  readonly signedAt: string
   readonly resume: (written: Effect.Effect<boolean>) => void
 }
 
@@ -91,11 +98,13 @@ export const makeSqliteAccessWriter = (filename: string, synchronous: "FULL" | "
     const writeWaiting = () => {
       const group = waiting
       waiting = []
-      const written = !writer.closed && writer.write(group.flatMap((member) => member.entries))
+      const written = !writer.closed && writer.write(group.flatMap((member) => member.entries), group.at(-1)!.signedAt)
       for (const member of group) member.resume(Effect.succeed(written))
     }
     return (entries: ReadonlyArray<AccessRecord>): Effect.Effect<boolean> =>
-      Effect.async<boolean>((resume) => {
-        if (waiting.push({ entries, resume }) === 1) setImmediate(writeWaiting)
-      })
+      Effect.flatMap(Clock.currentTimeMillis, (millis) =>
+        Effect.async<boolean>((resume) => {
+          if (waiting.push({ entries, signedAt: new Date(millis).toISOString(), resume }) === 1) setImmediate(writeWaiting)
+        })
+      )
   })
