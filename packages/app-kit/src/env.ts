@@ -22,11 +22,14 @@ export const dataDirOf = (env: Env = process.env): string =>
 
 export const isProduction = (env: Env = process.env): boolean => env.NODE_ENV === "production"
 
-/** A whole number setting within bounds, or its default when unset. */
+/** Plain decimal digits: `Number()` would also read `+28`, `28.0`, `1e3` and `0x1c`, so a typo could start the app on a value nobody meant. */
+const wholeNumberText = /^\d+$/
+
+/** A whole number setting within bounds, written in plain digits (surrounding spaces aside), or its default when unset. */
 export const intSetting = (env: Env, name: string, fallback: number, min: number, max: number): number => {
   const raw = env[name]?.trim()
   if (raw === undefined || raw === "") return fallback
-  const value = Number(raw)
+  const value = wholeNumberText.test(raw) ? Number(raw) : Number.NaN
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new ConfigError(name, `must be a whole number from ${min} to ${max}`)
   }

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { ConfigError, dataDirOf, emailNotifierFromEnv, intSetting, onOff, policiesFromEnv } from "../src/index.js"
 
@@ -50,6 +51,39 @@ describe("the settings every app reads alike", () => {
     expect(onOff({ CAREPANEL_DISPATCHER: " OFF " }, "CAREPANEL_DISPATCHER", true)).toBe(false)
     expect(refusal(() => onOff({ CAREPANEL_DISPATCHER: "yes" }, "CAREPANEL_DISPATCHER", true)).message).toBe('CAREPANEL_DISPATCHER: must be "on" or "off"')
     expect(dataDirOf({ INIT_CWD: dir })).toBe(join(dir, "data"))
+  })
+
+  it("numbers: 0x1c, 1e1, +28, 28.0 and the like are refused by name, though Number() reads each as a whole number", () => {
+    for (const typed of ["0x1c", "1e1", "+28", "28.0", "-0", "1e3", "28."]) {
+      expect(refusal(() => intSetting({ CAREPANEL_INBOX_DAYS: typed }, "CAREPANEL_INBOX_DAYS", 14, 0, 65_535)), typed).toEqual({
+        setting: "CAREPANEL_INBOX_DAYS",
+        message: "CAREPANEL_INBOX_DAYS: must be a whole number from 0 to 65535"
+      })
+    }
+  })
+
+  it("numbers: any other spelling of a whole number in range (sign, exponent, hex, octal, binary, decimal point) is refused by name; plain digits are read", () => {
+    const otherSpellings: ReadonlyArray<(n: number) => string> = [
+      (n) => `+${n}`,
+      (n) => `${n}.0`,
+      (n) => `${n}.`,
+      (n) => `${n}e0`,
+      (n) => `${n}0e-1`,
+      (n) => `0x${n.toString(16)}`,
+      (n) => `0X${n.toString(16).toUpperCase()}`,
+      (n) => `0o${n.toString(8)}`,
+      (n) => `0b${n.toString(2)}`,
+      (n) => (n === 0 ? "-0" : `${n / 10 ** Math.floor(Math.log10(n))}e${Math.floor(Math.log10(n))}`)
+    ]
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 65_535 }), fc.constantFrom(...otherSpellings), fc.constantFrom("", " ", "\t"), (n, spell, space) => {
+        expect(refusal(() => intSetting({ PORT: `${space}${spell(n)}${space}` }, "PORT", 4000, 0, 65_535))).toEqual({
+          setting: "PORT",
+          message: "PORT: must be a whole number from 0 to 65535"
+        })
+      })
+    )
+    fc.assert(fc.property(fc.integer({ min: 0, max: 65_535 }), fc.constantFrom("", " ", "\t"), (n, space) => intSetting({ PORT: `${space}${n}${space}` }, "PORT", 4000, 0, 65_535) === n))
   })
 
   it("email only where SMTP is configured; an email directory that is not JSON is refused by name", () => {

@@ -5,16 +5,19 @@ export const lockWaitSetting = "CAREPANEL_SQLITE_LOCK_WAIT_MS"
 export const defaultLockWaitMs = 10_000
 const longestLockWaitMs = 600_000
 
+/** Plain decimal digits only: `Number()` would also take `+5000`, `5e3` or `0x1388` for a typo. */
+const digitsOf = (text: string): number => (/^\d+$/.test(text) ? Number(text) : Number.NaN)
+
 /**
  * How long a SQLite write waits for another process's write lock: the option if given, else
- * `CAREPANEL_SQLITE_LOCK_WAIT_MS`, else 10 s (as long as SQLite's busy_timeout was before). A whole number of milliseconds from 0 to 600 000.
+ * `CAREPANEL_SQLITE_LOCK_WAIT_MS`, else 10 s (as long as SQLite's busy_timeout was before). A whole number of milliseconds from 0 to 600 000, in plain digits.
  */
 export const resolveLockWait = (
   option: number | undefined,
   env: Readonly<Record<string, string | undefined>>
 ): Effect.Effect<number, StoreConfigError> => {
   const fromEnv = env[lockWaitSetting]?.trim()
-  const [setting, value] = option !== undefined ? ["lockWaitMs", option] : fromEnv ? [lockWaitSetting, Number(fromEnv)] : [lockWaitSetting, defaultLockWaitMs]
+  const [setting, value] = option !== undefined ? ["lockWaitMs", option] : fromEnv ? [lockWaitSetting, digitsOf(fromEnv)] : [lockWaitSetting, defaultLockWaitMs]
   return Number.isInteger(value) && value >= 0 && value <= longestLockWaitMs
     ? Effect.succeed(value)
     : Effect.fail(

@@ -95,6 +95,15 @@ describe("CAREPANEL_SQLITE_LOCK_WAIT_MS", () => {
     expect(successOf(resolveLockWait(600_000, {}))).toBe(600_000)
   })
 
+  it("reads the setting as plain digits: a sign, an exponent, hex or a decimal point is refused by name", () => {
+    for (const typed of ["5e3", "+5000", "5000.0", "0x1388", "-0"]) {
+      expect(failureOf(resolveLockWait(undefined, { CAREPANEL_SQLITE_LOCK_WAIT_MS: typed })), typed).toMatchObject({
+        setting: "CAREPANEL_SQLITE_LOCK_WAIT_MS",
+        message: `CAREPANEL_SQLITE_LOCK_WAIT_MS must be a whole number of milliseconds from 0 to 600000, not "${typed}"`
+      })
+    }
+  })
+
   it("names the option, not the setting, when the option is wrong", () => {
     expect(failureOf(resolveLockWait(-5, { CAREPANEL_SQLITE_LOCK_WAIT_MS: "5000" }))).toMatchObject({
       setting: "lockWaitMs",
