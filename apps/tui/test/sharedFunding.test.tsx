@@ -1,4 +1,4 @@
-import { type AuthorityPolicy, Decisions, preset, Referrals, Sittings } from "@carepanel/core"
+import { type AuthorityPolicy, Decisions, OwnRuleId, preset, Referrals, Sittings } from "@carepanel/core"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { decisionContentOf, decisionFields } from "../src/data/decisionContent.js"
@@ -9,6 +9,14 @@ import { demoPolicy, keys, press, renderTui, seededCore, staff, type TestCore, t
 const withReferral: AuthorityPolicy = {
   ...demoPolicy,
   decision: { ...demoPolicy.decision, complexNeedsReferral: preset("care-planning").decision.complexNeedsReferral! }
+}
+// The same, with the referral under a rule of the authority's own terms of reference (fictional).
+const ownSource = "Wexcombe Children's Resource Panel, terms of reference (2027)"
+const ownWords = "Care another service would share the cost of goes to the Complex Needs Panel."
+const withOwnRule: AuthorityPolicy = {
+  ...withReferral,
+  ownRules: { source: ownSource, rules: { "WEX-9": ownWords } },
+  decision: { ...withReferral.decision, complexNeedsReferral: { ...withReferral.decision.complexNeedsReferral!, ruleId: OwnRuleId.make("WEX-9") } }
 }
 const typed = typedDecision
 
@@ -48,6 +56,25 @@ describe("CPR-6's shared funding in meeting mode", () => {
     const [hearing] = (await tui.runtime.runPromise(Effect.flatMap(Referrals, (use) => use.get(staff.administrator, request.id)))).hearings
     const decision = await tui.runtime.runPromise(Effect.flatMap(Decisions, (use) => use.get(staff.administrator, hearing!.decisionId)))
     expect(decision.content.sharedFunding).toEqual({ partners: ["sen", "health"] })
+    unmount()
+  })
+
+  it("where the referral is the authority's own rule, the form's hint cites it with its source and words, whole on an 80x24 screen", async () => {
+    const tui = await seededCore(staff.administrator, withOwnRule)
+    cores.push(tui)
+    const { sitting, request } = await sittingUnderWay(tui, staff.chair)
+    const { lastFrame, stdin, unmount } = renderTui(tui, { columns: 80, rows: 24, initial: { name: "meeting", sittingId: sitting.id } })
+    await waitFor(lastFrame, "Not decided yet")
+    await press(stdin, keys.enter)
+    await waitFor(lastFrame, `Decision on ${request.id}`)
+    for (const field of decisionFields(withOwnRule, request, typed)) {
+      if (field.key === "sharedFunding") break
+      if (typed[field.key] !== undefined) await press(stdin, typed[field.key]!)
+      await press(stdin, keys.enter)
+    }
+    // The hint wraps beside the field, which stays whole: read the screen's words in order, without the form's border.
+    const frame = await waitFor(lastFrame, "› Shared funding: ‹ none ›")
+    expect(frame.replace(/[│\s]+/g, " ")).toContain(`(WEX-9, ${ownSource}, "${ownWords}") Review: back to panel within (weeks):`)
     unmount()
   })
 

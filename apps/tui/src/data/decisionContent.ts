@@ -1,6 +1,7 @@
 import {
   agreedFieldsFor,
   type AuthorityPolicy,
+  citation,
   DecisionContent,
   describeSharedFunding,
   type FundingPartner,
@@ -50,13 +51,14 @@ const sharedFundingChoices: ReadonlyArray<Choice> = [
 
 /**
  * Asked only where the authority's policy runs the Complex Needs Panel referral that shared funding starts (CPR-6):
- * elsewhere nothing would follow it, and the core refuses it.
+ * elsewhere nothing would follow it, and the core refuses it. The hint cites the referral's rule under the policy, so
+ * an authority's own rule shows where it comes from and its words.
  */
 const sharedFundingFields = (policy: AuthorityPolicy): ReadonlyArray<Field> => {
   const referral = policy.decision.complexNeedsReferral
   return referral === undefined
     ? []
-    : [{ key: "sharedFunding", label: "Shared funding", choices: sharedFundingChoices, hint: referral.ruleId }]
+    : [{ key: "sharedFunding", label: "Shared funding", choices: sharedFundingChoices, hint: citation(referral.ruleId, policy) }]
 }
 
 /** The partners chosen, for the core (which refuses them where the policy runs no referral); none: nothing. */

@@ -1,9 +1,10 @@
 import { useKeys } from "./useKeys.js"
 import { Box } from "ink"
 import { Text } from "./Text.js"
-import { useRef, useState } from "react"
+import { useContext, useRef, useState } from "react"
 import { useCore } from "./CoreContext.js"
 import { visibleWindow } from "./List.js"
+import { NavigationContext } from "./Navigation.js"
 
 export interface Choice {
   readonly value: string
@@ -65,6 +66,44 @@ const severalShown = (field: Field, value: string, at: number, here: boolean): s
   return onto === undefined ? `${list}  (none to choose)` : `${list}  ‹ ${chosen.includes(onto.value) ? "[x]" : "[ ]"} ${onto.label} ›`
 }
 
+/** What a field shows after its label: the text typed, the choice, or the several chosen. */
+const shownOf = (field: Field, values: Values, cursors: Readonly<Record<string, number>>, here: boolean): string => {
+  const value = fieldValue(field, values)
+  return field.several === true
+    ? severalShown(field, value, cursors[field.key] ?? 0, here)
+    : field.choices === undefined
+      ? value
+      : `‹ ${field.choices.find((choice) => choice.value === value)?.label ?? value} ›`
+}
+
+/** How many lines Ink wraps `text` onto at `width` columns: by words, a word longer than a line broken. */
+const wrappedLines = (text: string, width: number): number => {
+  const size = Math.max(1, width)
+  let lines = 1
+  let used = 0
+  for (const word of text.split(" ")) {
+    if (used > 0 && used + 1 + word.length <= size) {
+      used += 1 + word.length
+      continue
+    }
+    if (used > 0) lines++
+    lines += Math.max(0, Math.ceil(word.length / size) - 1)
+    used = word.length % size || Math.min(word.length, size)
+  }
+  return lines
+}
+
+/**
+ * The lines the focused field's hint wraps onto beyond its own row, in a form `columns` wide (its border and padding
+ * take 4): the hint wraps beside the field, so a long one (an authority's own rule in its words) takes rows from the
+ * fields shown rather than being cut off.
+ */
+const hintRowsBelow = (field: Field | undefined, shown: string, columns: number): number => {
+  if (field?.hint === undefined) return 0
+  const beside = `› ${field.label}: ${shown}${field.choices === undefined ? "▏" : ""}`.length
+  return wrappedLines(`  (${field.hint})`, columns - 4 - beside) - 1
+}
+
 /** A form on the keyboard: tab/↓ next field, shift+tab/↑ previous, ← → choose, enter on the last field saves, esc cancels. */
 export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, active, height }: FormProps) => {
   const { colour } = useCore()
@@ -123,26 +162,28 @@ export const Form = ({ title, fields, values, onChange, onSubmit, onCancel, acti
     // Several keys read at once arrive one by one (`keysIn`): this is text, typed or pasted.
     change({ ...live.current.values, [field.key]: current + input })
   }, active)
-  const { from, to } = visibleWindow(fields.length, focus, height ?? fields.length)
+  const columns = useContext(NavigationContext)?.columns
+  const focused = fields[focus]
+  const hintRows = columns === undefined || focused === undefined ? 0 : hintRowsBelow(focused, shownOf(focused, values, cursors, true), columns)
+  const { from, to } = visibleWindow(fields.length, focus, height === undefined ? fields.length : height - hintRows)
   const shownTitle = to - from < fields.length ? `${title} (fields ${from + 1}-${to} of ${fields.length})` : title
   return (
     <Box flexDirection="column" borderStyle="single" paddingX={1}>
       <Text bold wrap="truncate-end">{shownTitle}</Text>
       {fields.slice(from, to).map((field, offset) => {
         const index = from + offset
-        const value = fieldValue(field, values)
         const here = index === focus
-        const shown =
-          field.several === true
-            ? severalShown(field, value, cursors[field.key] ?? 0, here)
-            : field.choices === undefined
-              ? value
-              : `‹ ${field.choices.find((choice) => choice.value === value)?.label ?? value} ›`
+        const shown = shownOf(field, values, cursors, here)
         return (
           <Box key={field.key}>
-            <Text>{here ? "› " : "  "}</Text>
-            <Text bold={colour && here}>{`${field.label}: `}</Text>
-            <Text>{shown}</Text>
+            {/* A long hint (an authority's own rule in its words) wraps beside the field; the label and a choice stay whole. */}
+            <Box flexShrink={0}>
+              <Text>{here ? "› " : "  "}</Text>
+              <Text bold={colour && here}>{`${field.label}: `}</Text>
+            </Box>
+            <Box flexShrink={field.choices === undefined ? 1 : 0}>
+              <Text>{shown}</Text>
+            </Box>
             {here && field.choices === undefined ? <Text>▏</Text> : null}
             {here && field.hint !== undefined ? <Text dimColor={colour}>{`  (${field.hint})`}</Text> : null}
           </Box>
