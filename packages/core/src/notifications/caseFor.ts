@@ -1,7 +1,7 @@
-import { Effect, Option } from "effect"
+import { Effect, Option, ParseResult } from "effect"
 import { ReadModels } from "../ports/ReadModels.js"
 import { Referral } from "../referral/Referral.js"
-import { Placement } from "../regulation24/Placement.js"
+import { placementsOfChildren } from "../regulation24/placementsOfChildren.js"
 import { decodeOnce } from "../shared/decodedDocuments.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { type CaseContext, caseOf } from "./CaseContext.js"
@@ -14,11 +14,15 @@ const requestOf = (authorityId: AuthorityId, referralId: string) =>
     Effect.flatMap((row) => (row === undefined ? Effect.succeed(undefined) : Effect.try(() => decodeOnce(Referral, row.doc))))
   )
 
-/** Every Regulation 24 placement of the children, ended ones too, by the placements read model's child index. */
-const placementsOfChildren = (authorityId: AuthorityId, childIds: ReadonlyArray<string>) =>
-  ReadModels.pipe(
-    Effect.flatMap((readModels) => Effect.forEach(childIds, (childId) => readModels.query({ collection: "placements", authorityId, where: { childId } }))),
-    Effect.flatMap((rows) => Effect.try(() => rows.flat().map((row) => decodeOnce(Placement, row.doc))))
+/**
+ * The case of a request with the names its children's Regulation 24 placements hold, ended ones too (`caseOf`). A
+ * placement that does not read fails here, as a request that does not read does (its other readers treat it as a defect):
+ * the callers then leave the case unknown.
+ */
+const caseWithPlacementsOf = (authorityId: AuthorityId, referral: Referral) =>
+  placementsOfChildren(authorityId, referral.form.children.map((child) => child.childId)).pipe(
+    Effect.catchSomeDefect((defect) => (ParseResult.isParseError(defect) ? Option.some(Effect.fail(defect)) : Option.none())),
+    Effect.map((placements) => caseOf(referral, placements))
   )
 
 /** The case behind a decision, disagreement or placement, from its request's read model (undefined if unknown). */
@@ -39,22 +43,20 @@ export const caseWithPlacementsFor = (authorityId: AuthorityId, referralId: stri
   referralId === undefined
     ? Effect.succeed(undefined)
     : requestOf(authorityId, referralId).pipe(
-        Effect.flatMap((referral) =>
-          referral === undefined
-            ? Effect.succeed(undefined)
-            : placementsOfChildren(authorityId, referral.form.children.map((child) => child.childId)).pipe(Effect.map((placements) => caseOf(referral, placements)))
-        ),
+        Effect.flatMap((referral) => (referral === undefined ? Effect.succeed(undefined) : caseWithPlacementsOf(authorityId, referral))),
         Effect.orElseSucceed(() => undefined)
       )
 
-/** The case of a child's newest open request, for records that know only the child (a placement). */
+/**
+ * The case of a child's newest open request, for records that know only the child (a placement), with the names every
+ * Regulation 24 placement of its children holds, as `caseWithPlacementsFor`: a placement's notices lose the names held
+ * only on the child's other placements. A placement that cannot be read leaves the case unknown.
+ */
 export const caseForChild = (authorityId: AuthorityId, childId: string): Effect.Effect<CaseContext | undefined, never, ReadModels> =>
   ReadModels.pipe(
     Effect.flatMap((readModels) => readModels.query({ collection: "referrals", authorityId, where: { childIds: childId } })),
     Effect.flatMap((rows) => Effect.forEach(rows, (row) => Effect.option(Effect.try(() => decodeOnce(Referral, row.doc))))),
-    Effect.map((read) => {
-      const newest = newestOpenRequestOf(read.filter(Option.isSome).map((some) => some.value), childId)
-      return newest && caseOf(newest)
-    }),
+    Effect.map((read) => newestOpenRequestOf(read.filter(Option.isSome).map((some) => some.value), childId)),
+    Effect.flatMap((newest) => (newest === undefined ? Effect.succeed(undefined) : caseWithPlacementsOf(authorityId, newest))),
     Effect.orElseSucceed(() => undefined)
   )

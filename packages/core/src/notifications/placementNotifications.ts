@@ -25,8 +25,9 @@ const placementFacts = (placement: Placement) =>
 
 /**
  * The carers by relationship only: their names stay in Carepanel. A relationship is typed as free text ("Dana's
- * sister"), so it loses the names of the child and family the request form holds and of the people this placement
- * names (`familyNamedBy`: its carers, the parents who consented to s20); without the form, the child's name cannot be known.
+ * sister"), so it loses the names of the child and family the request form holds, of the people every placement of
+ * the child names (the case's, `caseForChild`) and of those this placement names (`familyNamedBy`: its carers, the
+ * parents who consented to s20); without the form, the child's name cannot be known.
  */
 const carersLine = (placement: Placement, context: NotificationContext) => {
   if (placement.placement === undefined) return []

@@ -10,6 +10,7 @@ import { caseOf, familyPlaceholder, redactor } from "../../src/notifications/Cas
 import { clockNotifications } from "../../src/notifications/clockNotifications.js"
 import { decisionNotifications } from "../../src/notifications/decisionNotifications.js"
 import { disagreementNotifications } from "../../src/notifications/disagreementNotifications.js"
+import { placementNotifications } from "../../src/notifications/placementNotifications.js"
 import { referralNotifications } from "../../src/notifications/referralNotifications.js"
 import { sittingNotifications } from "../../src/notifications/sittingNotifications.js"
 import { Notification } from "../../src/ports/Notification.js"
@@ -17,10 +18,11 @@ import { type RequestType, requestTypeLabel } from "../../src/policy/RequestType
 import type { ReferralCommand } from "../../src/referral/ReferralCommands.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
 import type { Placement } from "../../src/regulation24/Placement.js"
+import type { PlacementCommand } from "../../src/regulation24/PlacementCommands.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import { fold } from "../../src/shared/decider.js"
 import type { ReferralForm } from "../../src/referral/ReferralForm.js"
-import { ActionId, AuthorityId, ChildId, DecisionId, DisagreementId, DocumentId, PanelId, ReferralId, SittingId } from "../../src/shared/ids.js"
+import { ActionId, AuthorityId, ChildId, DecisionId, DisagreementId, DocumentId, PanelId, PlacementId, ReferralId, SittingId } from "../../src/shared/ids.js"
 import type { SittingCommand } from "../../src/sitting/SittingCommands.js"
 import { sittingDecider } from "../../src/sitting/SittingDecider.js"
 import { staffOf } from "../../src/testing/actors.js"
@@ -28,7 +30,7 @@ import { content, heldSitting, subject } from "../decision/fixtures.js"
 import { decisionAtPanel } from "../disagreement/fixtures.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
 import { sittingOn } from "../referral/fixtures.js"
-import { cmd, identified, placedAt, playOn } from "../regulation24/fixtures.js"
+import { childId, cmd, identified, placedAt, playOn, yesToRefuse } from "../regulation24/fixtures.js"
 import { nameless, story } from "./fixtures.js"
 
 const word = fc.oneof(
@@ -141,6 +143,15 @@ const everything = ({ children, requestTypes }: Asked, family?: Family): Readonl
   onDecision("chair", { _tag: "SignOff" })
   onDecision("chair", { _tag: "AmendDecision", content: decided, whatChanged: about("Rationale"), why: about("Typo") })
 
+  // The first child's second Regulation 24 placement: its carer's relationship is typed as free text.
+  const placement = story(placementDecider, contextOf("lincolnshire"))
+  const onPlacement = (body: Record<string, unknown>) => {
+    const { events, state } = placement({ ...body, by: as(lin.socialWorker), at: placedAt } as PlacementCommand)
+    out.push(...placementNotifications(events, state, linContext))
+  }
+  onPlacement({ _tag: "RecordBasicTest", placementId: PlacementId.make("plc_2"), childId, answers: yesToRefuse })
+  onPlacement({ _tag: "RecordPlacementMade", placedAt, carers: [{ name: "Sol Fenwick", relationship: about("Partner"), hasParentalResponsibility: false }] })
+
   // CPR-6: the one notice whose purpose is to name the child, to the Complex Needs Panel's administrator.
   const cprDecision = story(decisionDecider, contextOf("care-planning"))
   const onCprDecision = (actor: keyof typeof cpr, body: Record<string, unknown>) => {
@@ -246,7 +257,7 @@ describe("parents' and carers' names", () => {
   })
 
   test.prop([fullNameArb, familyArb], { numRuns: 40 })(
-    "STAT-GDPR: a parent's or carer's name from the form, or a connected carer's from the child's placement, put anywhere in a rationale, reason, action or dissent, is in no notification's body, headline or facts",
+    "STAT-GDPR: a parent's or carer's name from the form, or a connected carer's from the child's placement, put anywhere in a rationale, reason, action, dissent or another placement's carer's relationship, is in no notification's body, headline or facts",
     (child, family) => {
       fc.pre([family.parent, family.carer, family.connected].every((name) => !holdsName(child, name)))
       const notifications = everything({ children: [{ childId: "child-1", fullName: child }], requestTypes: ["s20_accommodation"] }, family)

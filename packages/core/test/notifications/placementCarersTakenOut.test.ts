@@ -18,7 +18,7 @@ import { holderOf, requestWithPapers } from "../../src/testing/readyRequest.js"
 import { signOffAll } from "../../src/testing/signOffAll.js"
 import { london } from "../fixtures.js"
 import { onTheAgendaOfTheNinth } from "../readyRequest.js"
-import { childId, placedUnderS20, setTime } from "../regulation24/fixtures.js"
+import { childId, placedUnderS20, setTime, yesToRefuse } from "../regulation24/fixtures.js"
 
 // A connected carer is named on the child's Regulation 24 placement, not on the request form: before, a decision's
 // rationale, its actions (and their reminders) and a dissent's grounds went to the caseholders and role mailboxes with
@@ -93,6 +93,26 @@ describe("names held only on the child's Regulation 24 placement", () => {
       yield* referrals.returnForChanges(staff.teamManager, draft.id, "Add Della Penrose's viability assessment")
       const returned = (yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 1_000)).map((entry) => entry.notification).filter((notice) => notice.kind === "referral.returned")
       expect(returned.flatMap((notice) => notice.body)).toContain("Returned by Tom Brackley (team manager): Add a parent or carer's viability assessment")
+    }).pipe(Effect.provide(inMemoryCore(lin)))
+  )
+
+  it.effect("STAT-GDPR: a second placement's carer, whose relationship names the carer of the child's first (ended) placement, reaches no placement notice's body, headline or facts with that name", () =>
+    Effect.gen(function* () {
+      const placements = yield* Placements
+      const first = yield* placedUnderS20
+      yield* setTime(london("2027-04-30", "12:00"))
+      yield* placements.end(staff.serviceManager, first, "child_moved")
+      yield* requestWithPapers(lin, "s20_accommodation", { id: childId, name: "Robin Oakes" })
+      const placedAgain = london("2027-06-02", "10:00")
+      yield* setTime(placedAgain)
+      const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
+      yield* placements.recordPlacementMade(staff.socialWorker, id, placedAgain, [{ name: "Mel Quarry", relationship: "Della Penrose's partner", hasParentalResponsibility: false }])
+      const notices = (yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 1_000)).map((entry) => entry.notification)
+      const second = notices.filter((notice) => notice.id.startsWith(`${id}:`))
+      expect(bodyOf(second, "placement.authorisation_needed")).toContain("Placed at 10:00 Wed 2 Jun 2027 with connected-person carers: a parent or carer's partner.")
+      for (const notice of notices) {
+        for (const text of [notice.headline, ...Object.values(notice.facts).map(String), ...notice.body]) expect(text, notice.kind).not.toMatch(placementNames)
+      }
     }).pipe(Effect.provide(inMemoryCore(lin)))
   )
 })

@@ -103,6 +103,18 @@ describe("whose case a decision, disagreement, sitting upload or placement is: t
     })
   )
 
+  it.effect("STAT-GDPR: a placement's case also holds the names every placement of the child gives, ended ones too; a placement that does not read leaves it unknown", () =>
+    Effect.gen(function* () {
+      // Robin's earlier placement with her aunt and uncle, ended when she moved.
+      const ended = fold(placementDecider, playOn(placed(), cmd("serviceManager", { _tag: "EndPlacement", reason: "child_moved" })))!
+      const placementRow = (doc: unknown): ReadModelRow => ({ collection: "placements", authorityId: lincolnshire, id: ended.id, index: { childId: ended.childId }, doc })
+      const named = yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([...rows, placementRow(Schema.encodeSync(Placement)(ended))])))
+      expect(named?.familyNames).toEqual(expect.arrayContaining(["Della Penrose", "Owain Penrose"]))
+      expect(named?.socialWorker?.name).toBe("Nia Oduya")
+      expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([...rows, placementRow({ id: ended.id, status: "unreadable" })])))).toBeUndefined()
+    })
+  )
+
   it.effect("a placement knows only the child: its case is the child's newest open request at the authority (not a withdrawn or redirected one, not a sibling's)", () =>
     Effect.gen(function* () {
       expect((yield* caseForChild(lincolnshire, "child-1"))?.socialWorker?.name).toBe("Nia Oduya")
