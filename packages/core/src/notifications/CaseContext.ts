@@ -67,6 +67,15 @@ export const caseOf = (referral: Referral, placements: ReadonlyArray<Placement> 
   requestTypes: referral.form.requestTypes
 })
 
+/**
+ * The case of a child with no open request (a placement made before any): no caseholder and no child's name are known,
+ * only the names the child's Regulation 24 placements hold, to take out of a placement's free text.
+ */
+export const caseOfPlacements = (placements: ReadonlyArray<Placement>): CaseContext => ({
+  childNames: [],
+  familyNames: [...new Set(placements.flatMap(familyNamedBy))]
+})
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 const notWord = "[\\p{L}\\p{N}]"
 const whole = (pattern: string) => `(?<!${notWord})${pattern}(?!${notWord})`

@@ -4,7 +4,7 @@ import { Referral } from "../referral/Referral.js"
 import { placementsOfChildren } from "../regulation24/placementsOfChildren.js"
 import { decodeOnce } from "../shared/decodedDocuments.js"
 import type { AuthorityId } from "../shared/ids.js"
-import { type CaseContext, caseOf } from "./CaseContext.js"
+import { type CaseContext, caseOf, caseOfPlacements } from "./CaseContext.js"
 import { newestOpenRequestOf } from "./newestOpenRequest.js"
 
 /** A request from its read model: undefined when there is none; fails when the store does or the row does not read. */
@@ -15,15 +15,17 @@ const requestOf = (authorityId: AuthorityId, referralId: string) =>
   )
 
 /**
- * The case of a request with the names its children's Regulation 24 placements hold, ended ones too (`caseOf`). A
- * placement that does not read fails here, as a request that does not read does (its other readers treat it as a defect):
- * the callers then leave the case unknown.
+ * Every Regulation 24 placement of the children, ended ones too. A placement that does not read fails here, as a request
+ * that does not read does (its other readers treat it as a defect): the callers then leave the case unknown.
  */
-const caseWithPlacementsOf = (authorityId: AuthorityId, referral: Referral) =>
-  placementsOfChildren(authorityId, referral.form.children.map((child) => child.childId)).pipe(
-    Effect.catchSomeDefect((defect) => (ParseResult.isParseError(defect) ? Option.some(Effect.fail(defect)) : Option.none())),
-    Effect.map((placements) => caseOf(referral, placements))
+const readablePlacementsOf = (authorityId: AuthorityId, childIds: ReadonlyArray<string>) =>
+  placementsOfChildren(authorityId, childIds).pipe(
+    Effect.catchSomeDefect((defect) => (ParseResult.isParseError(defect) ? Option.some(Effect.fail(defect)) : Option.none()))
   )
+
+/** The case of a request with the names its children's Regulation 24 placements hold (`caseOf`). */
+const caseWithPlacementsOf = (authorityId: AuthorityId, referral: Referral) =>
+  readablePlacementsOf(authorityId, referral.form.children.map((child) => child.childId)).pipe(Effect.map((placements) => caseOf(referral, placements)))
 
 /** The case behind a decision, disagreement or placement, from its request's read model (undefined if unknown). */
 export const caseFor = (authorityId: AuthorityId, referralId: string | undefined): Effect.Effect<CaseContext | undefined, never, ReadModels> =>
@@ -50,13 +52,16 @@ export const caseWithPlacementsFor = (authorityId: AuthorityId, referralId: stri
 /**
  * The case of a child's newest open request, for records that know only the child (a placement), with the names every
  * Regulation 24 placement of its children holds, as `caseWithPlacementsFor`: a placement's notices lose the names held
- * only on the child's other placements. A placement that cannot be read leaves the case unknown.
+ * only on the child's other placements. With no open request, the names of the child's placements alone
+ * (`caseOfPlacements`). Undefined only when unknown: the store fails, or a placement cannot be read.
  */
 export const caseForChild = (authorityId: AuthorityId, childId: string): Effect.Effect<CaseContext | undefined, never, ReadModels> =>
   ReadModels.pipe(
     Effect.flatMap((readModels) => readModels.query({ collection: "referrals", authorityId, where: { childIds: childId } })),
     Effect.flatMap((rows) => Effect.forEach(rows, (row) => Effect.option(Effect.try(() => decodeOnce(Referral, row.doc))))),
     Effect.map((read) => newestOpenRequestOf(read.filter(Option.isSome).map((some) => some.value), childId)),
-    Effect.flatMap((newest) => (newest === undefined ? Effect.succeed(undefined) : caseWithPlacementsOf(authorityId, newest))),
+    Effect.flatMap((newest) =>
+      newest === undefined ? readablePlacementsOf(authorityId, [childId]).pipe(Effect.map(caseOfPlacements)) : caseWithPlacementsOf(authorityId, newest)
+    ),
     Effect.orElseSucceed(() => undefined)
   )

@@ -10,7 +10,7 @@ import { visitClocks } from "../visits/visitClocks.js"
 import type { PlacementEvent } from "../regulation24/PlacementEvents.js"
 import type { ActedBy } from "../shared/actor.js"
 import { type ActBy, actByClock, type Addressee, addressTo, clockNamed, earliest, factsOf, iso, personAs, roleHolder, teamManagerOf } from "./address.js"
-import { type NotificationContext, redactor } from "./CaseContext.js"
+import { type NotificationContext, redactor, withheldText } from "./CaseContext.js"
 import { nominatedOfficerOf } from "./nominatedOfficer.js"
 
 const placementFacts = (placement: Placement) =>
@@ -27,14 +27,17 @@ const placementFacts = (placement: Placement) =>
  * The carers by relationship only: their names stay in Carepanel. A relationship is typed as free text ("Dana's
  * sister"), so it loses the names of the child and family the request form holds, of the people every placement of
  * the child names (the case's, `caseForChild`) and of those this placement names (`familyNamedBy`: its carers, the
- * parents who consented to s20); without the form, the child's name cannot be known.
+ * parents who consented to s20); with no request for the child, its name cannot be known. Without a case (it could not
+ * be read) nobody knows which names to take out: the relationships are withheld, as a decision's free text is.
  */
 const carersLine = (placement: Placement, context: NotificationContext) => {
   if (placement.placement === undefined) return []
-  const { carers } = placement.placement
-  const redact = redactor(context.case?.childNames ?? [], [...(context.case?.familyNames ?? []), ...familyNamedBy(placement)])
+  const { carers, placedAt } = placement.placement
+  const known = context.case
+  if (known === undefined) return [`Placed at ${formatInstant(placedAt)} with connected-person carers: ${withheldText}.`]
+  const redact = redactor(known.childNames, [...(known.familyNames ?? []), ...familyNamedBy(placement)])
   return [
-    `Placed at ${formatInstant(placement.placement.placedAt)} with connected-person carers: ${carers
+    `Placed at ${formatInstant(placedAt)} with connected-person carers: ${carers
       .map((carer) => `${redact(carer.relationship)}${carer.hasParentalResponsibility ? " (parental responsibility)" : ""}`)
       .join(", ")}.`
   ]

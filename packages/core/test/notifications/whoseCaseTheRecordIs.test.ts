@@ -103,7 +103,7 @@ describe("whose case a decision, disagreement, sitting upload or placement is: t
     })
   )
 
-  it.effect("STAT-GDPR: a placement's case also holds the names every placement of the child gives, ended ones too; a placement that does not read leaves it unknown", () =>
+  it.effect("STAT-GDPR: a placement's case also holds the names every placement of the child gives, ended ones too, with or without an open request; a placement that does not read leaves it unknown", () =>
     Effect.gen(function* () {
       // Robin's earlier placement with her aunt and uncle, ended when she moved.
       const ended = fold(placementDecider, playOn(placed(), cmd("serviceManager", { _tag: "EndPlacement", reason: "child_moved" })))!
@@ -112,6 +112,11 @@ describe("whose case a decision, disagreement, sitting upload or placement is: t
       expect(named?.familyNames).toEqual(expect.arrayContaining(["Della Penrose", "Owain Penrose"]))
       expect(named?.socialWorker?.name).toBe("Nia Oduya")
       expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([...rows, placementRow({ id: ended.id, status: "unreadable" })])))).toBeUndefined()
+      expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([placementRow(Schema.encodeSync(Placement)(ended))])))).toEqual({
+        childNames: [],
+        familyNames: ["Della Penrose", "Owain Penrose"]
+      })
+      expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([placementRow({ id: ended.id, status: "unreadable" })])))).toBeUndefined()
     })
   )
 
@@ -119,8 +124,9 @@ describe("whose case a decision, disagreement, sitting upload or placement is: t
     Effect.gen(function* () {
       expect((yield* caseForChild(lincolnshire, "child-1"))?.socialWorker?.name).toBe("Nia Oduya")
       expect((yield* caseForChild(lincolnshire, "child-2"))?.socialWorker?.name).toBe("Kit Marram")
-      expect(yield* caseForChild(lincolnshire, "child-9")).toBeUndefined()
-      expect(yield* caseForChild(AuthorityId.make("knowsley"), "child-1")).toBeUndefined()
+      // No open request at the authority: no caseholder nor child's name, only the names of the child's placements (none here).
+      expect(yield* caseForChild(lincolnshire, "child-9")).toEqual({ childNames: [], familyNames: [] })
+      expect(yield* caseForChild(AuthorityId.make("knowsley"), "child-1")).toEqual({ childNames: [], familyNames: [] })
     }).pipe(Effect.provide(holding(rows)))
   )
 })

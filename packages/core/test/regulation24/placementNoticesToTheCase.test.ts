@@ -3,16 +3,17 @@ import { Effect, Layer, Schema } from "effect"
 import type { Notification } from "../../src/ports/Notification.js"
 import { type ReadModelRow, ReadModels } from "../../src/ports/ReadModels.js"
 import { Referral } from "../../src/referral/Referral.js"
+import { Placement } from "../../src/regulation24/Placement.js"
 import { referralDecider } from "../../src/referral/ReferralDecider.js"
 import { placementAggregate } from "../../src/regulation24/placementAggregate.js"
 import { placementDecider } from "../../src/regulation24/PlacementDecider.js"
 import type { PlacementEvent } from "../../src/regulation24/PlacementEvents.js"
 import { fold } from "../../src/shared/decider.js"
-import { AuthorityId, PersonId, ReferralId } from "../../src/shared/ids.js"
+import { AuthorityId, PersonId, PlacementId, ReferralId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { deciderSpec } from "../../src/testing/decider.js"
 import { as, completeForm, contextOf, london } from "../fixtures.js"
-import { identified, placed } from "./fixtures.js"
+import { cmd, identified, lincolnshire as lincolnshireSpec, placed, placedAt } from "./fixtures.js"
 
 // A placement record knows only the child: who hears of it is found from the child's open request (its social worker
 // and team manager), and falls back to the member of staff who recorded the step and the team manager's post.
@@ -84,5 +85,45 @@ describe("who hears of a placement: the caseholders of the child's request (LIN-
         { kind: "placement.looked_after_consent_needed", headline: "Regulation 24: consent to looked-after status for child child-1 (LIN-14)", recipients: [{ _tag: "RoleHolder", role: "assistant_director" }] }
       ])
     }).pipe(Effect.provide(holding([requestRow()])))
+  )
+})
+
+describe("what a placement's notices say of its carers when the child has another placement (STAT-GDPR)", () => {
+  /** Robin's earlier placement (plc_0) with her aunt Della Penrose and her husband, as the placements read model holds it. */
+  const earlierRow = (doc: unknown = Schema.encodeSync(Placement)({ ...fold(placementDecider, placed())!, id: PlacementId.make("plc_0") })): ReadModelRow => ({
+    collection: "placements",
+    authorityId: lincolnshire,
+    id: "plc_0",
+    index: { childId: "child-1" },
+    doc
+  })
+  /** The service manager's notice to authorise a placement with the aunt's partner, whose relationship names her, and his mother. */
+  const authoriseWithThePartner = () =>
+    noticesOf(
+      lincolnshireSpec.play(
+        [
+          cmd("socialWorker", {
+            _tag: "RecordPlacementMade",
+            placedAt,
+            carers: [
+              { name: "Mel Quarry", relationship: "Della Penrose's partner", hasParentalResponsibility: false },
+              { name: "Ada Quarry", relationship: "partner's mother", hasParentalResponsibility: true }
+            ]
+          })
+        ],
+        identified()
+      )
+    ).pipe(Effect.map((sent) => sent.find((notice) => notice.kind === "placement.authorisation_needed")?.body[0]))
+
+  it.effect("STAT-GDPR: with no request for the child, a relationship naming the carer of the child's other placement loses the name", () =>
+    Effect.gen(function* () {
+      expect(yield* authoriseWithThePartner()).toBe("Placed at 10:00 Fri 26 Mar 2027 with connected-person carers: a parent or carer's partner, partner's mother (parental responsibility).")
+    }).pipe(Effect.provide(holding([earlierRow()])))
+  )
+
+  it.effect("STAT-GDPR: a placement of the child that cannot be read leaves the names unknown: the relationships are withheld", () =>
+    Effect.gen(function* () {
+      expect(yield* authoriseWithThePartner()).toBe("Placed at 10:00 Fri 26 Mar 2027 with connected-person carers: (not shown here: read it in Carepanel).")
+    }).pipe(Effect.provide(holding([requestRow(), earlierRow({ id: "plc_0", status: "unreadable" })])))
   )
 })
