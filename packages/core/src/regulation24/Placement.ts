@@ -4,6 +4,9 @@ import { ChildWishes, ParentalConsent } from "../s20/S20Consent.js"
 import { AuthorityId, ChildId, PlacementId } from "../shared/ids.js"
 import { FirstReview, PlacementPlan, Visit, type VisitedPlacement } from "../visits/Visit.js"
 
+/** The placements read model's collection: one row per placement (`placementAggregate`). */
+export const placementCollection = "placements"
+
 /**
  * identified: the basic test says Regulation 24 (LIN-14) and the child is not placed yet;
  * not_regulation24: the basic test said no to all three questions, nothing more is recorded;

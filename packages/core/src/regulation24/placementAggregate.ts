@@ -6,14 +6,14 @@ import { Effect } from "effect"
 import { londonDateOf } from "../calendar/londonTime.js"
 import type { StreamRef } from "../ports/EventStore.js"
 import { type Aggregate, eventCodec } from "../shared/commandRunner.js"
-import { currentExpiry, isUnderPoliceProtection, Placement, type PlacementState } from "./Placement.js"
+import { currentExpiry, isUnderPoliceProtection, Placement, type PlacementState, placementCollection } from "./Placement.js"
 import type { PlacementCommand } from "./PlacementCommands.js"
 import { type PlacementContext, placementDecider } from "./PlacementDecider.js"
 import type { PlacementRefusal } from "./PlacementErrors.js"
 import { PlacementEvent } from "./PlacementEvents.js"
 
 export const placementStreamType = "placement"
-export const placementCollection = "placements"
+export { placementCollection }
 
 /** The placements read model: the folded placement, plus the fields lists are filtered on (London dates). */
 export const placementAggregate: Aggregate<PlacementCommand, PlacementEvent, PlacementState, PlacementRefusal, PlacementContext> = {
