@@ -105,8 +105,8 @@ export const decisionFields = (policy: AuthorityPolicy, request: Referral, value
     ...(policy.decision.highlightsRuleId === undefined
       ? []
       : [
-          { key: "presentation", label: "Highlights of the presentation", hint: policy.decision.highlightsRuleId },
-          { key: "discussion", label: "Highlights of the discussion", hint: policy.decision.highlightsRuleId }
+          { key: "presentation", label: "Highlights of the presentation", hint: citation(policy.decision.highlightsRuleId, policy) },
+          { key: "discussion", label: "Highlights of the discussion", hint: citation(policy.decision.highlightsRuleId, policy) }
         ]),
     ...(request.form.requestTypes.includes("s20_accommodation") ? [{ key: "accommodationWeeks", label: "Accommodation agreed for (weeks)" }] : []),
     ...(asks.includes("placement") ? [{ key: "placement", label: "Placement agreed", choices: choicesOf(PlacementKind.literals) }] : []),
@@ -118,7 +118,7 @@ export const decisionFields = (policy: AuthorityPolicy, request: Referral, value
         ]
       : []),
     ...sharedFundingFields(policy),
-    { key: "reviewWeeks", label: "Review: back to panel within (weeks)", hint: `${reviewRuleOf(policy.decision)}; empty if none` },
+    { key: "reviewWeeks", label: "Review: back to panel within (weeks)", hint: `${citation(reviewRuleOf(policy.decision), policy)}; empty if none` },
     ...actions.flat()
   ]
 }
