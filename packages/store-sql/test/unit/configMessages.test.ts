@@ -160,6 +160,7 @@ describe("the signing key and the witness", () => {
     expect(integrity({ signingKeyPem: pem }, { CAREPANEL_WITNESS_FILE: witness, CAREPANEL_WITNESS_INTERVAL_S: "15" })).toMatchObject(
       Either.right({ witness: { file: witness, intervalSeconds: 15 } })
     )
+    expect(integrity({ signingKeyPem: pem }, { CAREPANEL_WITNESS_FILE: witness, CAREPANEL_WITNESS_INTERVAL_S: "0.5" })).toMatchObject(Either.right({ witness: { intervalSeconds: 0.5 } }))
     expect(integrity({ signingKeyPem: pem, witnessFile: witness, witnessIntervalSeconds: 5 }, { CAREPANEL_WITNESS_INTERVAL_S: "15" })).toMatchObject(
       Either.right({ witness: { file: witness, intervalSeconds: 5 } })
     )
@@ -181,7 +182,7 @@ describe("the signing key and the witness", () => {
       Either.left({ setting: "CAREPANEL_WITNESS_FILE", message: expect.stringMatching(new RegExp(`^CAREPANEL_WITNESS_FILE ${join(file, "witness.jsonl")} cannot be appended to: E`)) })
     )
     const witness = join(folder("witness"), "checkpoints.jsonl")
-    for (const wrong of ["0", "-60", "soon"]) {
+    for (const wrong of ["0", "-60", "soon", "1e3", "0x10", "+60", "60."]) {
       expect(integrity({ signingKeyPem: pem }, { CAREPANEL_WITNESS_FILE: witness, CAREPANEL_WITNESS_INTERVAL_S: wrong })).toEqual(
         Either.left(
           expect.objectContaining({
