@@ -1,0 +1,105 @@
+import { LogLevel } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { submitted, withdrawn } from "./support/fixtures.js"
+import { deliver, startTestReceiver } from "./support/receiver.js"
+import { queryStore } from "./support/storeQuery.js"
+
+/**
+ * What an operator or a load balancer sees of the receiver running in this process (operators.test.ts sees the same of
+ * a receiver process, which mutation testing cannot reach): /health and /ready, a store failure answered 503, and the
+ * log lines of a delivery, which name it but never carry its body or a child's name.
+ */
+interface LogLine {
+  readonly message: string
+  readonly logLevel: string
+  readonly annotations: Record<string, unknown>
+}
+
+const child = { id: "child-signal-01", name: "Juniper Oakfield" }
+const written: Array<string> = []
+const logged = () => written.map((line) => JSON.parse(line) as LogLine)
+let receiver: Awaited<ReturnType<typeof startTestReceiver>>
+
+beforeAll(async () => {
+  receiver = await startTestReceiver({ logLevel: LogLevel.Info, log: (line) => written.push(line) })
+})
+afterAll(() => receiver.close())
+
+describe("/health and /ready", () => {
+  it("/health answers while the process runs; /ready says ready only while the store holds the schema this version expects", async () => {
+    const health = await fetch(`${receiver.url}/health`)
+    expect(health.status).toBe(200)
+    expect(await health.json()).toEqual({ status: "ok" })
+    const ready = await fetch(`${receiver.url}/ready`)
+    expect(ready.status).toBe(200)
+    expect(await ready.json()).toEqual({ ready: true, store: "reachable", migrations: "current" })
+
+    // A newer version has migrated the database this receiver uses: it must not take deliveries.
+    const [latest] = await queryStore<{ id: number | string }>(receiver.store, "SELECT MAX(migration_id) AS id FROM carepanel_migrations")
+    const current = Number(latest?.id)
+    await queryStore(receiver.store, "INSERT INTO carepanel_migrations (migration_id, name) VALUES (?, 'from a newer version')", [current + 1])
+    try {
+      const ahead = await fetch(`${receiver.url}/ready`)
+      expect(ahead.status).toBe(503)
+      expect(await ahead.json()).toEqual({ ready: false, store: "reachable", migrations: `the database is at ${current + 1}, this version expects ${current}` })
+    } finally {
+      await queryStore(receiver.store, "DELETE FROM carepanel_migrations WHERE migration_id = ?", [current + 1])
+    }
+    expect((await fetch(`${receiver.url}/ready`)).status).toBe(200)
+  })
+})
+
+describe("a delivery the store cannot take", () => {
+  it("is answered 503 with Retry-After, and logged as one error naming the delivery and the error's kind, not its body", async () => {
+    const lines: Array<string> = []
+    // A receiver of its own: its store loses a table under it, which it does not recover from while running.
+    const broken = await startTestReceiver({ logLevel: LogLevel.Info, log: (line) => lines.push(line) })
+    try {
+      await queryStore(broken.store, "ALTER TABLE inbox RENAME TO inbox_away")
+      const failed = await deliver(broken.url, submitted("form-signal-503", child), { id: "msg_signal_503" })
+      expect(failed.status).toBe(503)
+      expect(failed.retryAfter).toBe("5")
+      expect(failed.body).toMatchObject({ status: 503, title: "The delivery could not be stored just now; please send it again." })
+    } finally {
+      await broken.close()
+    }
+    const errors = lines.map((line) => JSON.parse(line) as LogLine).filter((line) => line.logLevel === "ERROR")
+    expect(errors).toEqual([
+      expect.objectContaining({ message: "delivery failed; answered 503", annotations: { deliveryId: "msg_signal_503", source: "mosaic", error: "PersistenceError" } })
+    ])
+    expect(lines.join("\n")).not.toContain(child.name)
+  })
+})
+
+describe("the log of a delivery", () => {
+  it("a webhook-id reused with another body is one error line with the alert, the id and the authority", async () => {
+    await deliver(receiver.url, submitted("form-signal-reused", child), { id: "msg_signal_reused" })
+    written.length = 0
+    expect((await deliver(receiver.url, withdrawn("form-signal-reused"), { id: "msg_signal_reused" })).status).toBe(409)
+    expect(logged().filter((line) => line.logLevel === "ERROR")).toEqual([
+      expect.objectContaining({
+        message: "alert: a webhook-id was reused with a different body",
+        annotations: { alert: true, deliveryId: "msg_signal_reused", authority: "wexcombe" }
+      })
+    ])
+    written.length = 0
+    expect((await deliver(receiver.url, submitted("form-signal-reused", child), { id: "msg_signal_reused" })).status).toBe(200)
+    expect(logged().filter((line) => line.logLevel === "ERROR")).toEqual([])
+  })
+
+  it("a body that is not stored (422) is one info line with the delivery's address and status, not its body", async () => {
+    written.length = 0
+    const request = submitted("form-signal-422", child)
+    const body = { ...request, data: { ...request.data, actor: { ...request.data.actor, role: "wizard" } } }
+    expect((await deliver(receiver.url, body, { id: "msg_signal_422" })).status).toBe(422)
+    expect(logged()).toEqual([
+      expect.objectContaining({
+        message: "delivery not stored",
+        logLevel: "INFO",
+        annotations: { authority: "wexcombe", source: "mosaic", deliveryId: "msg_signal_422", status: 422 }
+      })
+    ])
+    expect(written.join("\n")).not.toContain(child.name)
+  })
+
+})
