@@ -1,3 +1,7 @@
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { SqliteStoreLayer } from "@carepanel/store-sql"
 import { LogLevel } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { submitted, withdrawn } from "./support/fixtures.js"
@@ -102,4 +106,22 @@ describe("the log of a delivery", () => {
     expect(written.join("\n")).not.toContain(child.name)
   })
 
+})
+
+describe("starting", () => {
+  it("refuses to start, naming the database, when its store cannot be opened", async () => {
+    const notADirectory = join(mkdtempSync(join(tmpdir(), "carepanel-webhooks-")), "a-file")
+    writeFileSync(notADirectory, "")
+    await expect(startTestReceiver({ store: SqliteStoreLayer({ dataDir: notADirectory }) })).rejects.toThrow(`dataDir ${notADirectory} is not a writable directory: a file with that name exists`)
+  })
+
+  it("gives its address on an IPv6 host in brackets, as a URL", async () => {
+    const onIpv6 = await startTestReceiver({ host: "::1" })
+    try {
+      expect(onIpv6.url).toMatch(/^http:\/\/\[::1\]:\d+$/)
+      expect((await fetch(`${onIpv6.url}/health`)).status).toBe(200)
+    } finally {
+      await onIpv6.close()
+    }
+  })
 })
