@@ -47,6 +47,9 @@ describe("OpenTelemetry export from the webhook receiver (a real OTLP/HTTP colle
     expect(deliveries.some((delivery) => descendsFrom(spans, submit, delivery))).toBe(true)
     expect(spans.some((span) => span.name === "store.EventStore.append" && descendsFrom(spans, span, submit))).toBe(true)
     expect(collector.metricNames()).toContain("http.server.request.duration")
+    // What each delivery was answered, on its span: an operator finds the 422s in the traces.
+    const answered = deliveries.map((span) => span.attributes?.find((attribute) => attribute.key === "http.response.status_code")?.value.intValue)
+    expect(answered.map(Number).sort()).toEqual([200, 200, 422, 422])
   })
 
   it("never exports the child's name, the refusal's reason nor an error's message", () => {
