@@ -115,6 +115,11 @@ describe("starting", () => {
     await expect(startTestReceiver({ store: SqliteStoreLayer({ dataDir: notADirectory }) })).rejects.toThrow(`dataDir ${notADirectory} is not a writable directory: a file with that name exists`)
   })
 
+  it("refuses to start on a port another process listens on, saying so", async () => {
+    const port = Number(new URL(receiver.url).port)
+    await expect(startTestReceiver({ port })).rejects.toThrow(`listen EADDRINUSE: address already in use 127.0.0.1:${port}`)
+  })
+
   it("gives its address on an IPv6 host in brackets, as a URL", async () => {
     const onIpv6 = await startTestReceiver({ host: "::1" })
     try {
