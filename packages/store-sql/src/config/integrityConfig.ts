@@ -4,6 +4,7 @@ import { Effect } from "effect"
 import { generateSigningKeyPem, type SigningKey, signingKeyFromPem } from "../chain/signingKey.js"
 import { createFileOnce } from "./createFileOnce.js"
 import { StoreConfigError } from "./StoreConfigError.js"
+import { plainNumberOf } from "./plainNumber.js"
 
 type Env = Readonly<Record<string, string | undefined>>
 
@@ -67,9 +68,7 @@ const readWitness = (options: IntegrityOptions, env: Env, dataDir: string): Inte
   } catch (cause) {
     throw fail(setting, `${setting} ${file} cannot be appended to: ${(cause as Error).message}`)
   }
-  // Seconds in plain decimal (a fraction allowed): `Number()` alone would also take `1e3`, `0x10` or `+60` for a typo.
-  const written = env.CAREPANEL_WITNESS_INTERVAL_S?.trim() || "60"
-  const interval = options.witnessIntervalSeconds ?? (/^\d+(\.\d+)?$/.test(written) ? Number(written) : Number.NaN)
+  const interval = options.witnessIntervalSeconds ?? plainNumberOf(env.CAREPANEL_WITNESS_INTERVAL_S?.trim() || "60", { fraction: true })
   if (!Number.isFinite(interval) || interval <= 0) {
     throw fail("CAREPANEL_WITNESS_INTERVAL_S", `CAREPANEL_WITNESS_INTERVAL_S must be a positive number of seconds, not "${env.CAREPANEL_WITNESS_INTERVAL_S}"`)
   }

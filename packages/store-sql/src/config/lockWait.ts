@@ -1,12 +1,10 @@
 import { Effect } from "effect"
+import { plainNumberOf } from "./plainNumber.js"
 import { StoreConfigError } from "./StoreConfigError.js"
 
 export const lockWaitSetting = "CAREPANEL_SQLITE_LOCK_WAIT_MS"
 export const defaultLockWaitMs = 10_000
 const longestLockWaitMs = 600_000
-
-/** Plain decimal digits only: `Number()` would also take `+5000`, `5e3` or `0x1388` for a typo. */
-const digitsOf = (text: string): number => (/^\d+$/.test(text) ? Number(text) : Number.NaN)
 
 /**
  * How long a SQLite write waits for another process's write lock: the option if given, else
@@ -17,7 +15,7 @@ export const resolveLockWait = (
   env: Readonly<Record<string, string | undefined>>
 ): Effect.Effect<number, StoreConfigError> => {
   const fromEnv = env[lockWaitSetting]?.trim()
-  const [setting, value] = option !== undefined ? ["lockWaitMs", option] : fromEnv ? [lockWaitSetting, digitsOf(fromEnv)] : [lockWaitSetting, defaultLockWaitMs]
+  const [setting, value] = option !== undefined ? ["lockWaitMs", option] : fromEnv ? [lockWaitSetting, plainNumberOf(fromEnv)] : [lockWaitSetting, defaultLockWaitMs]
   return Number.isInteger(value) && value >= 0 && value <= longestLockWaitMs
     ? Effect.succeed(value)
     : Effect.fail(
