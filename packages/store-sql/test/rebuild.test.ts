@@ -4,6 +4,7 @@ import { tmpdir } from "node:os"
 import { fileURLToPath } from "node:url"
 import { type AuthorityId, DecisionId, Decisions, EventStore, IdGenerator, preset, ReadModels, type Referral, Referrals, streamIdOf } from "@carepanel/core"
 import { exampleForm, staffOf } from "@carepanel/core/testing"
+import { SqlClient } from "@effect/sql"
 import { Effect, Fiber } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { storeCommand } from "../src/cli/verifyCommand.js"
@@ -240,6 +241,25 @@ describe.each(rebuildEngines)("rebuild on $name", ({ make }) => {
     expect(result.ours).toEqual([])
     // theirs as they were, their obsolete copy of the decision still listed
     expect(result.theirs).toEqual([`${theirs} lapsed`, "dec_renamed lapsed"])
+  })
+  it("with --authority, deletes its index entries in a collection where it has no row left (a search found a record that is not there), and no other authority's", async () => {
+    const { open } = await make()
+    await playedWeek(open, "support-panels")
+    const result = await withCore(
+      open,
+      "support-panels",
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        for (const authorityId of [supportPanels, knowsley]) {
+          yield* sql`INSERT INTO read_model_index (collection, authority_id, field, value, id) VALUES ('decisionsByChild', ${authorityId}, 'childId', 's:child-a', 'gone')`
+        }
+        const report = yield* rebuildReadModels({ authorityId: supportPanels })
+        return { report, ours: yield* storedRowsOf(supportPanels, ["gone"]), theirs: yield* storedRowsOf(knowsley, ["gone"]) }
+      })
+    )
+    expect(result.report.strayEntries).toBe(1)
+    expect(result.ours.entries).toBe(0)
+    expect(result.theirs.entries).toBe(1)
   })
 })
 

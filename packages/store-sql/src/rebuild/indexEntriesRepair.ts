@@ -5,7 +5,7 @@ import type { WriteTransaction } from "../sql/writeTransaction.js"
 import { indexEntries } from "../store/indexEntries.js"
 import { indexRowsOf } from "../store/writeReadModels.js"
 import { holdAppends } from "./holdAppends.js"
-import { collections, keyOfRow } from "./obsoleteRows.js"
+import { keyOfRow } from "./obsoleteRows.js"
 
 /** Index entries looked at per statement. */
 const entriesPerPage = 500
@@ -82,14 +82,25 @@ const strayAmong = (entries: ReadonlyArray<Entry>) =>
   })
 
 /**
+ * The collections holding index entries of the authority's: those of its collections with no row left too, where an
+ * entry is stray by definition (one scan of the index; a rebuild is rare).
+ */
+const indexedCollections = (authorityId: AuthorityId) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.map(sql<{ collection: string }>`SELECT DISTINCT collection FROM read_model_index WHERE authority_id = ${authorityId}`, (rows) =>
+      rows.map((row) => row.collection)
+    )
+  )
+
+/**
  * Deletes the index entries that no stored row's index makes (a fault's, or an older version's left beside a row
- * rewritten since), so that a filter finds exactly the rows whose index holds the value: of the whole store, or of one
- * authority's collections that hold rows. Each page found with strays is checked again and cleaned in a transaction
- * that holds appends, so an entry a commit made meanwhile is kept.
+ * rewritten since), so that a filter finds exactly the rows whose index holds the value: of the whole store, or of
+ * every collection in which one authority has index entries. Each page found with strays is checked again and cleaned
+ * in a transaction that holds appends, so an entry a commit made meanwhile is kept.
  */
 export const removeStrayEntries = (authorityId: AuthorityId | undefined, writeTransaction: WriteTransaction) =>
   Effect.gen(function* () {
-    const scopes = authorityId === undefined ? [undefined] : (yield* collections(authorityId)).map((collection) => ({ collection, authorityId }))
+    const scopes = authorityId === undefined ? [undefined] : (yield* indexedCollections(authorityId)).map((collection) => ({ collection, authorityId }))
     let removed = 0
     for (const only of scopes) removed += yield* removeStrayEntriesOf(only, writeTransaction)
     return removed
