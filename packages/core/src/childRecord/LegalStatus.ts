@@ -36,8 +36,16 @@ export const offenceLegalStatusCodes: ReadonlyArray<LegalStatusCode> = ["J1", "J
 
 export const isOffenceLegalStatus = (code: string | undefined): boolean => code !== undefined && (offenceLegalStatusCodes as ReadonlyArray<string>).includes(code)
 
-/** An offence code ("J1", "j 2") or the words of one (remanded, PACE, sentenced, youth detention or rehabilitation order). */
-const offenceWords = /\bJ\s?[1-3]\b|\bremand|\bPACE\b|\bsentence|\byouth (detention|rehabilitation)/i
+/**
+ * An offence code ("J1", "j 2"), the words of one (remanded, PACE, sentenced, youth detention or rehabilitation order),
+ * or the words a social worker types for the same (UK GDPR art. 10 data, however it is written): bail, charged,
+ * arrested, convicted, an offence, criminal, custody or custodial, a detention and training order (DTO), a referral
+ * order, the youth offending team (YOT) or youth justice. The words of care and protection statuses (police protection,
+ * secure accommodation, a court's care or placement order) are none of these. Wider rather than narrower: a status
+ * taken for an offence is shown only to those who may see art. 10 data; one missed is shown to everyone.
+ */
+const offenceWords =
+  /\bJ\s?[1-3]\b|\bremand|\bPACE\b|\bsentence|\byouth (detention|rehabilitation|offending|justice)|\bbail\b|\bcharged\b|\barrest|\bconvict|\boffen[cs]e|\bcriminal|\bcustod(y|ial)\b|\bDTO\b|\bdetention and training|\breferral order|\bYOT\b/i
 
 /** Whether words (a request form's legal status, a clock's explanation) name an offence legal status. */
 export const namesOffenceLegalStatus = (text: string): boolean => offenceWords.test(text)

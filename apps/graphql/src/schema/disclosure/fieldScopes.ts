@@ -78,8 +78,8 @@ export interface WithheldWhen<Source> {
 const offenceCode = "it is an offence code, J1-J3"
 
 export const identityWhenFields: Readonly<Record<string, Readonly<Record<string, WithheldWhen<never>>>>> = {
-  /** The request form's legal status is written in words: withheld when they name an offence code or its meaning. */
-  Child: { legalStatus: { what: "it names an offence code, J1-J3, or its meaning", when: (child: ChildDetails) => namesOffenceLegalStatus(child.legalStatus ?? "") } },
+  /** The request form's legal status is written in words: withheld when they name an offence code, its meaning or an offence (`namesOffenceLegalStatus`). */
+  Child: { legalStatus: { what: "it names an offence code, J1-J3, its meaning, or an offence (bail, charged, convicted, YOT...)", when: (child: ChildDetails) => namesOffenceLegalStatus(child.legalStatus ?? "") } },
   /** Reached through `ChildRecord.legalStatus` and `legalStatuses`: the code and its meaning, not its dates. */
   LegalStatus: {
     code: { what: offenceCode, when: (status: LegalStatus) => isOffenceLegalStatus(status.code) },
