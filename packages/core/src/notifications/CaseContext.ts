@@ -4,6 +4,7 @@ import type { ReferralForm } from "../referral/ReferralForm.js"
 import { familyNamedBy, type Placement } from "../regulation24/Placement.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import type { PersonId } from "../shared/ids.js"
+import { newestOpenRequestOf } from "./newestOpenRequest.js"
 
 /** A member of staff a notification can name. */
 export interface StaffMember {
@@ -68,13 +69,21 @@ export const caseOf = (referral: Referral, placements: ReadonlyArray<Placement> 
 })
 
 /**
- * The case of a child with no open request (a placement made before any): no caseholder and no child's name are known,
- * only the names the child's Regulation 24 placements hold, to take out of a placement's free text.
+ * The case of a child whose record names only the child (a placement), from the requests that name the child: the
+ * caseholders, children and what is asked of its newest open request (none when every one is withdrawn or redirected),
+ * and the names of all of them, whatever their status (a child's name as an older request spells it, a parent only it
+ * lists), with those the children's `placements` hold. Undefined when no request names the child: its name cannot be known.
  */
-export const caseOfPlacements = (placements: ReadonlyArray<Placement>): CaseContext => ({
-  childNames: [],
-  familyNames: [...new Set(placements.flatMap(familyNamedBy))]
-})
+export const caseOfChild = (childId: string, requests: ReadonlyArray<Referral>, placements: ReadonlyArray<Placement>): CaseContext | undefined => {
+  if (requests.length === 0) return undefined
+  const named = requests.map((request) => caseOf(request, placements))
+  const current = newestOpenRequestOf(requests, childId)
+  return {
+    ...(current === undefined ? {} : caseOf(current, placements)),
+    childNames: [...new Set(named.flatMap((known) => known.childNames))],
+    familyNames: [...new Set(named.flatMap((known) => known.familyNames ?? []))]
+  }
+}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 const notWord = "[\\p{L}\\p{N}]"

@@ -4,8 +4,7 @@ import { Referral } from "../referral/Referral.js"
 import { placementsOfChildren } from "../regulation24/placementsOfChildren.js"
 import { decodeOnce } from "../shared/decodedDocuments.js"
 import type { AuthorityId } from "../shared/ids.js"
-import { type CaseContext, caseOf, caseOfPlacements } from "./CaseContext.js"
-import { newestOpenRequestOf } from "./newestOpenRequest.js"
+import { type CaseContext, caseOf, caseOfChild } from "./CaseContext.js"
 
 /** A request from its read model: undefined when there is none; fails when the store does or the row does not read. */
 const requestOf = (authorityId: AuthorityId, referralId: string) =>
@@ -50,18 +49,20 @@ export const caseWithPlacementsFor = (authorityId: AuthorityId, referralId: stri
       )
 
 /**
- * The case of a child's newest open request, for records that know only the child (a placement), with the names every
- * Regulation 24 placement of its children holds, as `caseWithPlacementsFor`: a placement's notices lose the names held
- * only on the child's other placements. With no open request, the names of the child's placements alone
- * (`caseOfPlacements`). Undefined only when unknown: the store fails, or a placement cannot be read.
+ * The case of a child, for records that know only the child (a placement): the caseholders of its newest open request,
+ * and the names of every request of the child, whatever its status (a withdrawn one still names the child), with those
+ * every Regulation 24 placement of their children holds (`caseOfChild`). Undefined when the child's name cannot be
+ * known: no request names the child, one of its rows cannot be read (it may be the newest, naming someone the older
+ * ones do not), a placement cannot be read, or the store fails.
  */
 export const caseForChild = (authorityId: AuthorityId, childId: string): Effect.Effect<CaseContext | undefined, never, ReadModels> =>
   ReadModels.pipe(
     Effect.flatMap((readModels) => readModels.query({ collection: "referrals", authorityId, where: { childIds: childId } })),
-    Effect.flatMap((rows) => Effect.forEach(rows, (row) => Effect.option(Effect.try(() => decodeOnce(Referral, row.doc))))),
-    Effect.map((read) => newestOpenRequestOf(read.filter(Option.isSome).map((some) => some.value), childId)),
-    Effect.flatMap((newest) =>
-      newest === undefined ? readablePlacementsOf(authorityId, [childId]).pipe(Effect.map(caseOfPlacements)) : caseWithPlacementsOf(authorityId, newest)
+    Effect.flatMap((rows) => Effect.try(() => rows.map((row) => decodeOnce(Referral, row.doc)))),
+    Effect.flatMap((requests) =>
+      readablePlacementsOf(authorityId, [...new Set(requests.flatMap((request) => request.form.children.map((child) => child.childId)))]).pipe(
+        Effect.map((placements) => caseOfChild(childId, requests, placements))
+      )
     ),
     Effect.orElseSucceed(() => undefined)
   )

@@ -26,9 +26,10 @@ const placementFacts = (placement: Placement) =>
 /**
  * The carers by relationship only: their names stay in Carepanel. A relationship is typed as free text ("Dana's
  * sister"), so it loses the names of the child and family the request form holds, of the people every placement of
- * the child names (the case's, `caseForChild`) and of those this placement names (`familyNamedBy`: its carers, the
- * parents who consented to s20); with no request for the child, its name cannot be known. Without a case (it could not
- * be read) nobody knows which names to take out: the relationships are withheld, as a decision's free text is.
+ * the child names (the case's, `caseForChild`: of every request of the child, withdrawn ones too) and of those this
+ * placement names (`familyNamedBy`: its carers, the parents who consented to s20). Without a case (no request names the
+ * child, or a record could not be read) nobody knows which names to take out: the relationships are withheld, as a
+ * decision's free text is.
  */
 const carersLine = (placement: Placement, context: NotificationContext) => {
   if (placement.placement === undefined) return []

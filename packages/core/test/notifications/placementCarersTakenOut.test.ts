@@ -6,10 +6,11 @@ import { Disagreements } from "../../src/disagreement/Disagreements.js"
 import { ClockReminders } from "../../src/notifications/ClockReminders.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import type { Notification } from "../../src/ports/Notification.js"
+import { EventStore } from "../../src/ports/EventStore.js"
 import { Outbox } from "../../src/ports/Outbox.js"
 import { Referrals } from "../../src/referral/Referrals.js"
 import { Placements } from "../../src/regulation24/Placements.js"
-import { ActionId, AuthorityId } from "../../src/shared/ids.js"
+import { ActionId, AuthorityId, ReferralId } from "../../src/shared/ids.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { exampleDecision } from "../../src/testing/exampleDecision.js"
@@ -113,6 +114,67 @@ describe("names held only on the child's Regulation 24 placement", () => {
       for (const notice of notices) {
         for (const text of [notice.headline, ...Object.values(notice.facts).map(String), ...notice.body]) expect(text, notice.kind).not.toMatch(placementNames)
       }
+    }).pipe(Effect.provide(inMemoryCore(lin)))
+  )
+})
+
+// A placement knows only the child: its carers' relationships lose the child's name as the child's requests write it.
+// Before, a child with no open request (every request withdrawn or redirected, or none yet) had no name to take out, so
+// "Robin's gran" reached the service manager's mailbox as typed; and a request row of the child's that could not be read
+// was passed over for an older one, whose form lacks what the newer one added.
+
+/** Robin placed on Wed 2 Jun 2027 with a carer whose relationship is typed as `relationship`: every notice queued for email by then. */
+const placedWith = (relationship: string) =>
+  Effect.gen(function* () {
+    const placements = yield* Placements
+    const at = london("2027-06-02", "10:00")
+    yield* setTime(at)
+    const { id } = yield* placements.recordBasicTest(staff.socialWorker, childId, yesToRefuse)
+    yield* placements.recordPlacementMade(staff.socialWorker, id, at, [{ name: "Mo Fairley", relationship, hasParentalResponsibility: true }])
+    return (yield* (yield* Outbox).due("email", "2100-01-01T00:00:00.000Z", 1_000)).map((entry) => entry.notification)
+  })
+
+/** Robin Oakes's request, drafted on Tue 1 Jun 2027 and withdrawn the same day. */
+const withdrawnRequest = Effect.gen(function* () {
+  yield* setTime(london("2027-06-01", "09:00"))
+  const draft = yield* requestWithPapers(lin, "s20_accommodation", { id: childId, name: "Robin Oakes" }, { draft: true })
+  yield* (yield* Referrals).withdraw(staff.socialWorker, draft.id, "The family moved out of the area")
+})
+
+const withheld = "Placed at 10:00 Wed 2 Jun 2027 with connected-person carers: (not shown here: read it in Carepanel)."
+
+describe("a placement's carers' relationships when the child has no open request", () => {
+  it.effect("STAT-GDPR: with only a withdrawn request, a relationship naming the child reaches the service manager as 'the child's gran'", () =>
+    Effect.gen(function* () {
+      yield* withdrawnRequest
+      const notices = yield* placedWith("Robin's gran")
+      expect(bodyOf(notices, "placement.authorisation_needed")).toContain("Placed at 10:00 Wed 2 Jun 2027 with connected-person carers: the child's gran (parental responsibility).")
+      for (const notice of notices) {
+        for (const text of [notice.headline, ...Object.values(notice.facts).map(String), ...notice.body]) expect(text, notice.kind).not.toMatch(/Robin|Oakes/)
+      }
+    }).pipe(Effect.provide(inMemoryCore(lin)))
+  )
+
+  it.effect("STAT-GDPR: with no request naming the child, its name cannot be known: the relationships are withheld from every placement notice", () =>
+    Effect.gen(function* () {
+      const notices = yield* placedWith("Robin's gran")
+      expect(bodyOf(notices, "placement.authorisation_needed")).toEqual([withheld, expect.stringContaining("Authorise the placement")])
+      expect(bodyOf(notices, "placement.clocks_started")).toContain(withheld)
+      for (const notice of notices) expect(notice.body.join("\n"), notice.kind).not.toMatch(/Robin|\bgran\b/)
+    }).pipe(Effect.provide(inMemoryCore(lin)))
+  )
+
+  it.effect("STAT-GDPR: a request row of the child's that cannot be read leaves the names unknown, though an older request reads: the relationships are withheld", () =>
+    Effect.gen(function* () {
+      yield* setTime(london("2027-05-04", "09:00"))
+      yield* requestWithPapers(lin, "s20_accommodation", { id: childId, name: "Robin Oakes" }, { draft: true })
+      // A newer request whose row this version cannot read: it lists her mother, Kit Ember, whom the older form does not.
+      const newer = { id: ReferralId.make("ref_newer"), status: "archived", form: { children: [{ childId, fullName: "Robin Oakes" }], parentalHistory: [{ parent: "Kit Ember" }] } }
+      const stream = { authorityId: AuthorityId.make("lincolnshire"), streamType: "referral", id: newer.id }
+      yield* (yield* EventStore).append({ stream, expectedVersion: 0, events: [], readModels: [{ collection: "referrals", authorityId: stream.authorityId, id: newer.id, index: { childIds: [childId] }, doc: newer }], notifications: [] })
+      const notices = yield* placedWith("Kit Ember's sister")
+      expect(bodyOf(notices, "placement.authorisation_needed")[0]).toBe(withheld)
+      for (const notice of notices) expect(notice.body.join("\n"), notice.kind).not.toMatch(/Ember/)
     }).pipe(Effect.provide(inMemoryCore(lin)))
   )
 })

@@ -103,7 +103,7 @@ describe("whose case a decision, disagreement, sitting upload or placement is: t
     })
   )
 
-  it.effect("STAT-GDPR: a placement's case also holds the names every placement of the child gives, ended ones too, with or without an open request; a placement that does not read leaves it unknown", () =>
+  it.effect("STAT-GDPR: a placement's case also holds the names every placement of the child gives, ended ones too, with or without an open request; a placement that does not read, or no request naming the child, leaves it unknown", () =>
     Effect.gen(function* () {
       // Robin's earlier placement with her aunt and uncle, ended when she moved.
       const ended = fold(placementDecider, playOn(placed(), cmd("serviceManager", { _tag: "EndPlacement", reason: "child_moved" })))!
@@ -112,10 +112,13 @@ describe("whose case a decision, disagreement, sitting upload or placement is: t
       expect(named?.familyNames).toEqual(expect.arrayContaining(["Della Penrose", "Owain Penrose"]))
       expect(named?.socialWorker?.name).toBe("Nia Oduya")
       expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([...rows, placementRow({ id: ended.id, status: "unreadable" })])))).toBeUndefined()
-      expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([placementRow(Schema.encodeSync(Placement)(ended))])))).toEqual({
-        childNames: [],
+      // Only a withdrawn request: no caseholder, but the request still names the child.
+      expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([row("ref_6", "Jo Pellow", [robin], lincolnshire, "2027-09-01", "withdrawn"), placementRow(Schema.encodeSync(Placement)(ended))])))).toEqual({
+        childNames: ["Robin Testwood"],
         familyNames: ["Della Penrose", "Owain Penrose"]
       })
+      // No request names the child: its name cannot be known, so its placement's free text cannot lose it.
+      expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([placementRow(Schema.encodeSync(Placement)(ended))])))).toBeUndefined()
       expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([placementRow({ id: ended.id, status: "unreadable" })])))).toBeUndefined()
     })
   )
@@ -124,9 +127,28 @@ describe("whose case a decision, disagreement, sitting upload or placement is: t
     Effect.gen(function* () {
       expect((yield* caseForChild(lincolnshire, "child-1"))?.socialWorker?.name).toBe("Nia Oduya")
       expect((yield* caseForChild(lincolnshire, "child-2"))?.socialWorker?.name).toBe("Kit Marram")
-      // No open request at the authority: no caseholder nor child's name, only the names of the child's placements (none here).
-      expect(yield* caseForChild(lincolnshire, "child-9")).toEqual({ childNames: [], familyNames: [] })
-      expect(yield* caseForChild(AuthorityId.make("knowsley"), "child-1")).toEqual({ childNames: [], familyNames: [] })
+      // No request at the authority names the child: no case, so no caseholder and the child's name cannot be known.
+      expect(yield* caseForChild(lincolnshire, "child-9")).toBeUndefined()
+      expect(yield* caseForChild(AuthorityId.make("knowsley"), "child-1")).toBeUndefined()
     }).pipe(Effect.provide(holding(rows)))
+  )
+
+  it.effect("STAT-GDPR: a placement's case takes the names of every request of the child, whatever its status: a name only an older or withdrawn request spells is taken out too", () =>
+    Effect.gen(function* () {
+      const renamed = { ...robin, fullName: "Robyn Testwood-Hale" }
+      const known = yield* caseForChild(lincolnshire, "child-1").pipe(
+        Effect.provide(holding([row("ref_2", "Nia Oduya"), row("ref_6", "Jo Pellow", [renamed, ash], lincolnshire, "2027-09-01", "withdrawn")]))
+      )
+      expect(known?.socialWorker?.name).toBe("Nia Oduya")
+      expect(known?.childNames).toEqual(["Robin Testwood", "Robyn Testwood-Hale", "Ash Testwood"])
+    })
+  )
+
+  it.effect("STAT-GDPR: a row of the child's requests that does not read leaves a placement's case unknown, not an older request's: the newest may name someone the older do not", () =>
+    Effect.gen(function* () {
+      const unreadable = { ...row("ref_8", "Jo Pellow", [robin], lincolnshire, "2027-11-01"), doc: { id: "ref_8", form: "unreadable" } }
+      expect(yield* caseForChild(lincolnshire, "child-1").pipe(Effect.provide(holding([...rows, unreadable])))).toBeUndefined()
+      expect((yield* caseForChild(lincolnshire, "child-2").pipe(Effect.provide(holding([...rows, unreadable]))))?.socialWorker?.name).toBe("Kit Marram")
+    })
   )
 })

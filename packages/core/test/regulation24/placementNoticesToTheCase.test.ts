@@ -20,8 +20,11 @@ import { cmd, identified, lincolnshire as lincolnshireSpec, placed, placedAt } f
 
 const lincolnshire = AuthorityId.make("lincolnshire")
 
-/** Child 1's draft request, naming Nia Oduya as social worker (Tom Brackley, team manager), as the referral read model holds it. */
-const requestRow = (): ReadModelRow => {
+/**
+ * Child 1's draft request (Robin Testwood), naming Nia Oduya as social worker (Tom Brackley, team manager), as the
+ * referral read model holds it; `status` as it later became.
+ */
+const requestRow = (status: Referral["status"] = "draft"): ReadModelRow => {
   const form = completeForm("support-panel", { socialWorker: { personId: PersonId.make("nia-oduya"), name: "Nia Oduya" } })
   const draft = fold(
     referralDecider,
@@ -29,7 +32,7 @@ const requestRow = (): ReadModelRow => {
       { _tag: "CreateDraft", referralId: ReferralId.make("ref_1"), form, by: as(staffOf("lincolnshire").socialWorker), at: london("2027-03-20", "09:00") }
     ])
   )!
-  return { collection: "referrals", authorityId: lincolnshire, id: "ref_1", index: { childIds: ["child-1"] }, doc: Schema.encodeSync(Referral)(draft) }
+  return { collection: "referrals", authorityId: lincolnshire, id: "ref_1", index: { childIds: ["child-1"] }, doc: Schema.encodeSync(Referral)({ ...draft, status }) }
 }
 
 /** Read models holding the rows given; a query returns the rows of its collection and authority naming the child. */
@@ -97,8 +100,8 @@ describe("what a placement's notices say of its carers when the child has anothe
     index: { childId: "child-1" },
     doc
   })
-  /** The service manager's notice to authorise a placement with the aunt's partner, whose relationship names her, and his mother. */
-  const authoriseWithThePartner = () =>
+  /** The service manager's notice to authorise a placement with the aunt's partner, whose relationship names her, and his mother (`relationship`). */
+  const authoriseWithThePartner = (relationship = "partner's mother") =>
     noticesOf(
       lincolnshireSpec.play(
         [
@@ -107,7 +110,7 @@ describe("what a placement's notices say of its carers when the child has anothe
             placedAt,
             carers: [
               { name: "Mel Quarry", relationship: "Della Penrose's partner", hasParentalResponsibility: false },
-              { name: "Ada Quarry", relationship: "partner's mother", hasParentalResponsibility: true }
+              { name: "Ada Quarry", relationship, hasParentalResponsibility: true }
             ]
           })
         ],
@@ -115,9 +118,15 @@ describe("what a placement's notices say of its carers when the child has anothe
       )
     ).pipe(Effect.map((sent) => sent.find((notice) => notice.kind === "placement.authorisation_needed")?.body[0]))
 
-  it.effect("STAT-GDPR: with no request for the child, a relationship naming the carer of the child's other placement loses the name", () =>
+  it.effect("STAT-GDPR: with no open request for the child, a relationship naming the carer of the child's other placement, or the child as a withdrawn request names her, loses the name", () =>
     Effect.gen(function* () {
-      expect(yield* authoriseWithThePartner()).toBe("Placed at 10:00 Fri 26 Mar 2027 with connected-person carers: a parent or carer's partner, partner's mother (parental responsibility).")
+      expect(yield* authoriseWithThePartner("Robin's gran")).toBe("Placed at 10:00 Fri 26 Mar 2027 with connected-person carers: a parent or carer's partner, the child's gran (parental responsibility).")
+    }).pipe(Effect.provide(holding([requestRow("withdrawn"), earlierRow()])))
+  )
+
+  it.effect("STAT-GDPR: with no request naming the child, the child's name cannot be known: the relationships are withheld", () =>
+    Effect.gen(function* () {
+      expect(yield* authoriseWithThePartner("Robin's gran")).toBe("Placed at 10:00 Fri 26 Mar 2027 with connected-person carers: (not shown here: read it in Carepanel).")
     }).pipe(Effect.provide(holding([earlierRow()])))
   )
 
