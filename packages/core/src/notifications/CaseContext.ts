@@ -69,21 +69,26 @@ export const caseOf = (referral: Referral, placements: ReadonlyArray<Placement> 
 })
 
 /**
- * The case of a child whose record names only the child (a placement), from the requests that name the child: the
- * caseholders, children and what is asked of its newest open request (none when every one is withdrawn or redirected),
- * and the names of all of them, whatever their status (a child's name as an older request spells it, a parent only it
- * lists), with those the children's `placements` hold. Undefined when no request names the child: its name cannot be known.
+ * `current`'s case (its caseholders, children and what it asks; none without one), naming everyone any of `requests`
+ * names, whatever its status (a child's name as an older request spells it, a parent only it lists), with those the
+ * children's `placements` hold: a name an earlier request gave is still a name to take out.
  */
-export const caseOfChild = (childId: string, requests: ReadonlyArray<Referral>, placements: ReadonlyArray<Placement>): CaseContext | undefined => {
-  if (requests.length === 0) return undefined
-  const named = requests.map((request) => caseOf(request, placements))
-  const current = newestOpenRequestOf(requests, childId)
+export const caseNamingEvery = (current: Referral | undefined, requests: ReadonlyArray<Referral>, placements: ReadonlyArray<Placement>): CaseContext => {
+  const named = [...(current === undefined ? [] : [current]), ...requests.filter((request) => request.id !== current?.id)].map((request) => caseOf(request, placements))
   return {
     ...(current === undefined ? {} : caseOf(current, placements)),
     childNames: [...new Set(named.flatMap((known) => known.childNames))],
     familyNames: [...new Set(named.flatMap((known) => known.familyNames ?? []))]
   }
 }
+
+/**
+ * The case of a child whose record names only the child (a placement), from the requests that name the child: its
+ * newest open request's (none when every one is withdrawn or redirected), naming everyone they all name
+ * (`caseNamingEvery`). Undefined when no request names the child: its name cannot be known.
+ */
+export const caseOfChild = (childId: string, requests: ReadonlyArray<Referral>, placements: ReadonlyArray<Placement>): CaseContext | undefined =>
+  requests.length === 0 ? undefined : caseNamingEvery(newestOpenRequestOf(requests, childId), requests, placements)
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 const notWord = "[\\p{L}\\p{N}]"

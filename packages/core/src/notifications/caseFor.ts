@@ -4,7 +4,7 @@ import { Referral } from "../referral/Referral.js"
 import { placementsOfChildren } from "../regulation24/placementsOfChildren.js"
 import { decodeOnce } from "../shared/decodedDocuments.js"
 import type { AuthorityId } from "../shared/ids.js"
-import { type CaseContext, caseOf, caseOfChild } from "./CaseContext.js"
+import { type CaseContext, caseNamingEvery, caseOf, caseOfChild } from "./CaseContext.js"
 
 /** A request from its read model: undefined when there is none; fails when the store does or the row does not read. */
 const requestOf = (authorityId: AuthorityId, referralId: string) =>
@@ -22,9 +22,28 @@ const readablePlacementsOf = (authorityId: AuthorityId, childIds: ReadonlyArray<
     Effect.catchSomeDefect((defect) => (ParseResult.isParseError(defect) ? Option.some(Effect.fail(defect)) : Option.none()))
   )
 
-/** The case of a request with the names its children's Regulation 24 placements hold (`caseOf`). */
+/**
+ * Every request of the children, whatever its status, and every Regulation 24 placement of their children and of the
+ * other children those requests name (ended ones too). Fails when the store does or any row cannot be read: the
+ * callers then leave the case unknown (an unreadable row may be the newest, naming someone the others do not).
+ */
+const recordsOfChildren = (authorityId: AuthorityId, childIds: ReadonlyArray<string>) =>
+  ReadModels.pipe(
+    Effect.flatMap((readModels) => Effect.forEach(childIds, (childId) => readModels.query({ collection: "referrals", authorityId, where: { childIds: childId } }))),
+    Effect.flatMap((rows) => Effect.try(() => [...new Map(rows.flat().map((row) => [row.id, decodeOnce(Referral, row.doc)])).values()])),
+    Effect.flatMap((requests) =>
+      readablePlacementsOf(authorityId, [...new Set([...childIds, ...requests.flatMap((request) => request.form.children.map((child) => child.childId as string))])]).pipe(
+        Effect.map((placements) => ({ requests, placements }))
+      )
+    )
+  )
+
+/** The case of a request, naming everyone its children's other requests and their Regulation 24 placements name (`caseNamingEvery`). */
 const caseWithPlacementsOf = (authorityId: AuthorityId, referral: Referral) =>
-  readablePlacementsOf(authorityId, referral.form.children.map((child) => child.childId)).pipe(Effect.map((placements) => caseOf(referral, placements)))
+  recordsOfChildren(
+    authorityId,
+    referral.form.children.map((child) => child.childId)
+  ).pipe(Effect.map(({ requests, placements }) => caseNamingEvery(referral, requests, placements)))
 
 /** The case behind a decision, disagreement or placement, from its request's read model (undefined if unknown). */
 export const caseFor = (authorityId: AuthorityId, referralId: string | undefined): Effect.Effect<CaseContext | undefined, never, ReadModels> =>
@@ -37,8 +56,9 @@ export const caseFor = (authorityId: AuthorityId, referralId: string | undefined
 
 /**
  * The case behind a record whose notices carry free text (a decision, a disagreement): `caseFor`, with the names its
- * children's Regulation 24 placements hold, read by child, so that a connected carer named in a rationale is taken out
- * too. A placement that cannot be read leaves the case unknown, as a request that cannot be: its free text is withheld.
+ * children's other requests (withdrawn ones too) and Regulation 24 placements hold, read by child, so that a connected
+ * carer or a parent only an earlier request lists, named in a rationale, is taken out too. A request or placement that
+ * cannot be read leaves the case unknown, as the request itself unread does: its free text is withheld.
  */
 export const caseWithPlacementsFor = (authorityId: AuthorityId, referralId: string | undefined): Effect.Effect<CaseContext | undefined, never, ReadModels> =>
   referralId === undefined
@@ -50,19 +70,12 @@ export const caseWithPlacementsFor = (authorityId: AuthorityId, referralId: stri
 
 /**
  * The case of a child, for records that know only the child (a placement): the caseholders of its newest open request,
- * and the names of every request of the child, whatever its status (a withdrawn one still names the child), with those
- * every Regulation 24 placement of their children holds (`caseOfChild`). Undefined when the child's name cannot be
- * known: no request names the child, one of its rows cannot be read (it may be the newest, naming someone the older
- * ones do not), a placement cannot be read, or the store fails.
+ * naming everyone every request of the child names, whatever its status (a withdrawn one still names the child), and
+ * every Regulation 24 placement of their children (`caseOfChild`). Undefined when the child's name cannot be known: no
+ * request names the child, one of its rows cannot be read, a placement cannot be read, or the store fails.
  */
 export const caseForChild = (authorityId: AuthorityId, childId: string): Effect.Effect<CaseContext | undefined, never, ReadModels> =>
-  ReadModels.pipe(
-    Effect.flatMap((readModels) => readModels.query({ collection: "referrals", authorityId, where: { childIds: childId } })),
-    Effect.flatMap((rows) => Effect.try(() => rows.map((row) => decodeOnce(Referral, row.doc)))),
-    Effect.flatMap((requests) =>
-      readablePlacementsOf(authorityId, [...new Set(requests.flatMap((request) => request.form.children.map((child) => child.childId)))]).pipe(
-        Effect.map((placements) => caseOfChild(childId, requests, placements))
-      )
-    ),
+  recordsOfChildren(authorityId, [childId]).pipe(
+    Effect.map(({ requests, placements }) => caseOfChild(childId, requests, placements)),
     Effect.orElseSucceed(() => undefined)
   )
