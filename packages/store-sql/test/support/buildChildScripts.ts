@@ -5,7 +5,7 @@ import type { ChildScript } from "./childScripts.js"
 /** Under the package's node_modules, so that the bundles' imports of the native addons (better-sqlite3) resolve as the sources' do. */
 const cacheDir = fileURLToPath(new URL("../../node_modules/.cache/store-sql-test-children", import.meta.url))
 
-const childScripts: ReadonlyArray<ChildScript> = ["contractWriter", "contractDispatcher", "dispatcherChild", "devKeyChild", "sittingRaceChild"]
+const childScripts: ReadonlyArray<ChildScript> = ["contractWriter", "contractDispatcher", "dispatcherChild", "devKeyChild", "sittingRaceChild", "accessLogChild"]
 
 /**
  * Bundles each child script into a directory of its own for this run (runs at once, as Stryker's, never share one),
