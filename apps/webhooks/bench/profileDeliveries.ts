@@ -10,6 +10,7 @@ import { findSource } from "../src/config/sources.js"
 import { makeRunner } from "../src/http/runner.js"
 import { submitted, teamManager } from "../test/support/fixtures.js"
 import { quietNotifier, testConfig } from "../test/support/receiver.js"
+import { benchDeliveries } from "./settings.js"
 
 /**
  * `npm run bench:profile -- <file>`: CPU per whole delivery through the runner (no HTTP), 10 at a time as the bench's
@@ -18,7 +19,7 @@ import { quietNotifier, testConfig } from "../test/support/receiver.js"
  * The tracer is off, as in the receiver without telemetry (`telemetryOrOff`).
  */
 const requests = 50
-const deliveries = Number(process.env.BENCH_DELIVERIES ?? 1500)
+const deliveries = benchDeliveries()
 const concurrency = 10
 const out = process.argv[2]
 
