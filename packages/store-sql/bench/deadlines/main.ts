@@ -18,15 +18,16 @@ import { coreOn } from "../../dev/england/coreOn.js"
 import { englandAuthorityId, englandPolicy } from "../../dev/england/englandPolicies.js"
 import { seedOpenRequests } from "../../dev/england/openRequests.js"
 import { seedEngland } from "../../dev/england/seedEngland.js"
+import { wholeNumberSetting } from "../../dev/wholeNumberSetting.js"
 import { SqliteStoreLayer, type StoreLayer } from "../../src/index.js"
 import { postgresTarget } from "../benchTargets.js"
 import { percentile } from "../feedLag.js"
 import { printTable } from "../table.js"
 
 const env = process.env
-const open = Number(env.BENCH_DEADLINES_OPEN ?? 5000)
-const weeks = Number(env.BENCH_DEADLINES_WEEKS ?? 26)
-const runs = Number(env.BENCH_DEADLINES_RUNS ?? 30)
+const open = wholeNumberSetting("BENCH_DEADLINES_OPEN", 5000)
+const weeks = wholeNumberSetting("BENCH_DEADLINES_WEEKS", 26)
+const runs = wholeNumberSetting("BENCH_DEADLINES_RUNS", 30)
 const openAuthority = 999
 const dataDir = env.BENCH_DEADLINES_DIR ?? mkdtempSync(join(tmpdir(), "carepanel-deadlines-"))
 const pg = env.BENCH_DEADLINES_ENGINE === "pg" ? await postgresTarget() : undefined

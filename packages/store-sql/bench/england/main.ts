@@ -27,12 +27,20 @@ import { seedEngland } from "../../dev/england/seedEngland.js"
 import { PgStoreLayer } from "../../src/layers/PgStoreLayer.js"
 import { printTable } from "../table.js"
 import { coreOn } from "../../dev/england/coreOn.js"
+import { wholeNumberSetting, wholeNumbersSetting } from "../../dev/wholeNumberSetting.js"
 import { type AuthorityReads, type Latency, readsOf, rebuildRate, timedInTurn } from "./measure.js"
 
 const ratioTarget = 1.5
 const deadlinesTargetMs = 100
 const slack = 1.2
-const openRequests = Number(process.env.BENCH_ENGLAND_OPEN ?? 5000)
+// Read before anything starts, so that a mistyped number stops the bench naming it (dev/wholeNumberSetting.ts).
+const openRequests = wholeNumberSetting("BENCH_ENGLAND_OPEN", 5000)
+const seeding = {
+  baselineWeeks: wholeNumberSetting("BENCH_ENGLAND_BASELINE_WEEKS", 52),
+  bigAuthorities: wholeNumberSetting("BENCH_ENGLAND_AUTHORITIES", 3),
+  bigWeeks: wholeNumberSetting("BENCH_ENGLAND_WEEKS", 26)
+}
+const chosen = wholeNumbersSetting("BENCH_ENGLAND_SAMPLE")
 const openAuthority = 999
 // Each authority's page is read for the same number of requests, so that each is decoded as often (a first decode costs more).
 const runs = { reads: 3000, distinctRequests: 500, deadlines: 100 }
@@ -140,9 +148,8 @@ const verdict = (value: number, target: number) => {
 }
 
 try {
-  const baselineUrl = env.BENCH_ENGLAND_BASELINE_URL || (await seeded("england_baseline", presetSlugs.length, Number(env.BENCH_ENGLAND_BASELINE_WEEKS ?? 52)))
-  const bigUrl = env.BENCH_ENGLAND_URL || (await seeded("england_big", Number(env.BENCH_ENGLAND_AUTHORITIES ?? 3), Number(env.BENCH_ENGLAND_WEEKS ?? 26)))
-  const chosen = env.BENCH_ENGLAND_SAMPLE?.split(",").map(Number)
+  const baselineUrl = env.BENCH_ENGLAND_BASELINE_URL || (await seeded("england_baseline", presetSlugs.length, seeding.baselineWeeks))
+  const bigUrl = env.BENCH_ENGLAND_URL || (await seeded("england_big", seeding.bigAuthorities, seeding.bigWeeks))
   const { big, base, pairs, open } = await measure(bigUrl, baselineUrl, chosen)
   const references = [...new Map(pairs.map(({ reference }) => [reference.id, reference])).values()]
   console.log(`\nbaseline: ${base.authorities.length} authorities, ${base.events.toLocaleString("en-GB")} events`)

@@ -23,6 +23,7 @@ import {
 } from "../../src/index.js"
 import { linkedColumns, linkedRowOf } from "../../src/chain/chainLink.js"
 import { signText } from "../../src/chain/signingKey.js"
+import { wholeNumberSetting } from "../../dev/wholeNumberSetting.js"
 import { disableTriggers } from "../support/disableTriggers.js"
 import { closePgAdmin, freshPgDatabase } from "../support/freshStores.js"
 
@@ -31,8 +32,7 @@ import { closePgAdmin, freshPgDatabase } from "../support/freshStores.js"
  * not hold the signing key. Each runs in a transaction that is rolled back, so one seeded store serves every run.
  * CI runs 200 per engine (every kind about 20 times); CAREPANEL_TAMPER_RUNS raises it (docs/security.md has 1,000).
  */
-const runsPerEngine = Number(process.env.CAREPANEL_TAMPER_RUNS || 200)
-if (!Number.isInteger(runsPerEngine) || runsPerEngine < 1) throw new Error("CAREPANEL_TAMPER_RUNS must be a positive integer")
+const runsPerEngine = wholeNumberSetting("CAREPANEL_TAMPER_RUNS", 200)
 
 const scratch = mkdtempSync(join(tmpdir(), "carepanel-tamper-"))
 afterAll(async () => {
