@@ -6,6 +6,7 @@ import { appendAndReadSuite } from "./suites/appendAndRead.js"
 import { atomicitySuite } from "./suites/atomicity.js"
 import { changeFeedSuite } from "./suites/changeFeed.js"
 import { commandFuzzSuite } from "./suites/commandFuzz.js"
+import { fuzzRunsOf } from "./support/fuzzRuns.js"
 import { concurrentCommitsSuite } from "./suites/concurrentCommits.js"
 import { concurrentWritersSuite } from "./suites/concurrentWriters.js"
 import { dispatcherProcessesSuite } from "./suites/dispatcherProcesses.js"
@@ -43,7 +44,7 @@ export const runStoreContract = <I = never>(
     describe("commits that arrive together", () => concurrentCommitsSuite(makeLayer, options.concurrentCommitRuns ?? 5))
     describe("change feed", () => changeFeedSuite(makeLayer))
     describe("model-based", () => modelBasedSuite(makeLayer, options.modelRuns ?? 30))
-    const fuzzRuns = Number.parseInt(process.env.CAREPANEL_FUZZ_RUNS ?? "", 10) || (options.commandFuzz?.runs ?? 2)
+    const fuzzRuns = fuzzRunsOf(options.commandFuzz?.runs ?? 2)
     describe("concurrent commands", () => commandFuzzSuite<I>(options.commandFuzz?.store ?? makeLayer, fuzzRuns, options.commandFuzz?.integrity))
     // Registered only when given: an adapter without an access log leaves it out (the apps then need one elsewhere).
     const { accessLog } = options
