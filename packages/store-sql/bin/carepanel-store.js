@@ -2,6 +2,8 @@
 // `carepanel-store`: runs the CLI from its TypeScript source in a checkout, so that it works straight after `npm install` with
 // nothing built; where the source or tsx is not there (a packed install, or one without development dependencies), it
 // runs the built dist.
+// The same launcher as apps/webhooks/bin/carepanel-webhooks.js: npm links a bin only from a file of its own package, and one body
+// shared would be a process launcher in store-sql's public exports (pack-check's fromDist.test.ts runs both bins).
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
 import { fileURLToPath } from "node:url"
