@@ -6,7 +6,7 @@ import { BaseSequencer, type TestSpecification } from "vitest/node"
  * as on CI's clean checkout, vitest starts the largest files first: these small files then started last, and the
  * PostgreSQL process contract ran alone at the end while the other worker sat idle.
  */
-const slowest = ["pgProcessContract", "sqliteProcessContract", "pgContract", "sqliteContract", "tamperDetection", "rebuild", "cli", "dispatcherCrash", "integrity"]
+const slowest = ["pgProcessContract", "sqliteProcessContract", "pgContract", "sqliteContract", "tamperDetection", "rebuild", "accessLogKill", "cli", "dispatcherCrash", "integrity"]
 
 const rank = (file: TestSpecification) => {
   const at = slowest.findIndex((name) => file.moduleId.endsWith(`/${name}.test.ts`))
