@@ -9,7 +9,13 @@ import { createRequire } from "node:module"
 import { monitorEventLoopDelay, PerformanceObserver, performance } from "node:perf_hooks"
 
 const out = process.env.TAIL_PROBE_OUT
-const slowMs = Number(process.env.TAIL_PROBE_SLOW_MS ?? 5)
+/** Milliseconds in plain decimal ("5", "0.5"); anything else stops the process naming the setting, not a probe that records nothing. */
+const slowMsOf = (text) => {
+  if (text === undefined || text.trim() === "") return 5
+  if (!/^\d+(\.\d+)?$/.test(text.trim())) throw new Error(`TAIL_PROBE_SLOW_MS must be milliseconds in plain decimal digits (5, 0.5), not "${text}"`)
+  return Number(text.trim())
+}
+const slowMs = slowMsOf(process.env.TAIL_PROBE_SLOW_MS)
 const now = () => performance.timeOrigin + performance.now()
 /** The process's CPU time so far (user + system), ms: what a request waited behind, whatever the machine's load. */
 const cpuMs = () => {

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process"
+import { fileURLToPath } from "node:url"
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
 import { wholeNumberSetting, wholeNumbersSetting } from "../../bench/settings.js"
@@ -15,6 +17,19 @@ describe("the bench scripts' settings", () => {
       expect(() => wholeNumberSetting("BENCH_ROUNDS", 6, { BENCH_ROUNDS: text })).toThrow("BENCH_ROUNDS: must be a whole number from 1 to 10000000")
     }
   )
+
+  it("the tail probe's slow-statement threshold: plain decimal milliseconds, or the process stops naming it", () => {
+    const probe = fileURLToPath(new URL("../../bench/tail/probe.mjs", import.meta.url))
+    const { TAIL_PROBE_OUT: _, ...withoutProbeOut } = process.env
+    const run = (value: string) =>
+      spawnSync(process.execPath, ["--import", probe, "-e", "console.log('probed')"], { env: { ...withoutProbeOut, TAIL_PROBE_SLOW_MS: value }, encoding: "utf8" })
+    for (const good of ["", "5", "0.5"]) expect(run(good).stdout, good).toContain("probed")
+    for (const bad of ["1e3", "5ms", "-1"]) {
+      const refused = run(bad)
+      expect(refused.status, bad).not.toBe(0)
+      expect(refused.stderr, bad).toContain(`TAIL_PROBE_SLOW_MS must be milliseconds in plain decimal digits (5, 0.5), not "${bad}"`)
+    }
+  })
 
   it("refuse a list with a part that is not such a number", () => {
     expect(() => wholeNumbersSetting("BENCH_LEVELS", [1_000], { BENCH_LEVELS: "1000,,10000" })).toThrow("BENCH_LEVELS: must be a whole number from 1 to 10000000")
