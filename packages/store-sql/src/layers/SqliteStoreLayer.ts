@@ -25,6 +25,16 @@ export interface SqliteStoreOptions extends SqliteLocation, IntegrityOptions, Gr
 }
 
 /**
+ * How long the driver keeps a statement it prepared. @effect/sql-sqlite-node's cache keeps a failed preparation (a
+ * table missing, the schema unreadable under another process's lock) as long as a good one, 10 minutes by default: a
+ * process that first met a statement while the store was broken kept failing it that long after the store was mended.
+ * A second is no longer than the shortest Retry-After the apps give, so a retry prepares it afresh; preparing the few
+ * dozen statements in use again once a second (10-30 µs each) costs about a millisecond of CPU a second. SQLite
+ * itself prepares a kept statement again after a schema change.
+ */
+const preparedStatementKeptFor = "1 second"
+
+/**
  * The embedded store: one SQLite file (default `./data/carepanel.sqlite`, or under `CAREPANEL_DATA_DIR`) in
  * WAL mode, which several processes can open at once. Appends take the write lock up front
  * (`BEGIN IMMEDIATE`) and wait for each other up to `lockWaitMs`, in Effect sleeps between short attempts. Commits are
@@ -60,7 +70,7 @@ export const SqliteStoreLayer = (
         }).pipe(Effect.catchTag("SqlError", (error) => Effect.fail(cannotOpen(driverMessage(error)))))
       )
       // better-sqlite3 throws while opening (a directory, a file that is not a database): a defect to @effect/sql.
-      const client = Layer.catchAllCause(SqliteClient.layer({ filename, disableWAL: true }), (cause) =>
+      const client = Layer.catchAllCause(SqliteClient.layer({ filename, disableWAL: true, prepareCacheTTL: preparedStatementKeptFor }), (cause) =>
         Layer.fail(cannotOpen(driverMessage(Cause.squash(cause))))
       )
       const lockWait = Layer.succeed(WriteLockWait, { millis: lockWaitMs })
