@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs"
+import { existsSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
@@ -52,5 +52,19 @@ describe("/ready on the SQLite store (no token needed, like /health)", () => {
     } finally {
       await memory.close()
     }
+  })
+})
+
+describe("starting on the SQLite store", () => {
+  it("refuses to start on a port another process listens on, saying so, and closes the store it opened first", async () => {
+    const port = Number(new URL(app.url).port)
+    const ownDir = mkdtempSync(join(tmpdir(), "carepanel-ready-"))
+    const store = SqliteStoreLayer({ dataDir: ownDir })
+    await expect(startTestApp([preset("lincolnshire")], { store, accessLog: store, readiness: store, port })).rejects.toThrow(
+      `listen EADDRINUSE: address already in use 127.0.0.1:${port}`
+    )
+    // SQLite folds the -wal file back into the database and removes it as its last connection closes.
+    expect(existsSync(join(ownDir, "carepanel.sqlite"))).toBe(true)
+    expect(existsSync(join(ownDir, "carepanel.sqlite-wal"))).toBe(false)
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqliteStoreLayer } from "@carepanel/store-sql"
@@ -115,9 +115,13 @@ describe("starting", () => {
     await expect(startTestReceiver({ store: SqliteStoreLayer({ dataDir: notADirectory }) })).rejects.toThrow(`dataDir ${notADirectory} is not a writable directory: a file with that name exists`)
   })
 
-  it("refuses to start on a port another process listens on, saying so", async () => {
+  it("refuses to start on a port another process listens on, saying so, and closes the store it opened first", async () => {
     const port = Number(new URL(receiver.url).port)
-    await expect(startTestReceiver({ port })).rejects.toThrow(`listen EADDRINUSE: address already in use 127.0.0.1:${port}`)
+    const dataDir = mkdtempSync(join(tmpdir(), "carepanel-webhooks-"))
+    await expect(startTestReceiver({ port, dataDir })).rejects.toThrow(`listen EADDRINUSE: address already in use 127.0.0.1:${port}`)
+    // SQLite folds the -wal file back into the database and removes it as its last connection closes.
+    expect(existsSync(join(dataDir, "carepanel.sqlite"))).toBe(true)
+    expect(existsSync(join(dataDir, "carepanel.sqlite-wal"))).toBe(false)
   })
 
   it("gives its address on an IPv6 host in brackets, as a URL", async () => {

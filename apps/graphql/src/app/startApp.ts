@@ -129,9 +129,16 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
       ? []
       : [runtime.runFork(remindEvery(options.policies.map((policy) => AuthorityId.make(policy.authority.id)), options.reminderEveryMs ?? 300_000))])
   ]
+  /** Stops what runs beside the server: the fibers, the change feed, the admission's counters. */
+  const stopBeside = () => Promise.all([...fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))), changes.stop(), admission.close()])
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
     server.listen(options.port, options.host, () => resolve())
+  }).catch(async (error: unknown) => {
+    // A start that cannot listen (the port in use) leaves nothing running behind it: the store is closed before it reports.
+    await stopBeside()
+    await runtime.dispose()
+    throw error
   })
   const { port } = server.address() as AddressInfo
   const host = options.host.includes(":") ? `[${options.host}]` : options.host
@@ -139,7 +146,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
     url: `http://${host}:${port}`,
     runtime,
     close: async () => {
-      await Promise.all([...fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))), changes.stop(), admission.close()])
+      await stopBeside()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

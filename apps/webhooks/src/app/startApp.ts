@@ -89,9 +89,19 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
     runtime.runFork(retryReplays(built.value, options.sources, options.replayEveryMs ?? 2_000)),
     ...(options.dispatch === true ? [runtime.runFork(runDispatcher(dispatcherConfig({ channel: "webhook" })))] : [])
   ]
+  /** Stops what runs beside the server: the rate limiter's flushes and the fibers. */
+  const stopBeside = async () => {
+    stopFlushing()
+    await Promise.all(fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))))
+  }
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(listening))
     listening.once("error", reject)
+  }).catch(async (error: unknown) => {
+    // A start that cannot listen (the port in use) leaves nothing running behind it: the store is closed before it reports.
+    await stopBeside()
+    await runtime.dispose()
+    throw error
   })
   if (options.telemetry !== undefined) observeHttpServer(server as Server, routeOf)
   const { port } = server.address() as AddressInfo
@@ -99,8 +109,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   return {
     url: `http://${host}:${port}`,
     close: async () => {
-      stopFlushing()
-      await Promise.all(fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))))
+      await stopBeside()
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         if ("closeAllConnections" in server) server.closeAllConnections()
