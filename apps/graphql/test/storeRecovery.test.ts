@@ -58,20 +58,25 @@ const createDraft = async () => {
   return (await response.json()) as { data?: { createReferralDraft: { __typename: string; status?: string } } | null; errors?: Array<{ message: string; extensions: { code: string } }> }
 }
 
+const ready = async () => {
+  const response = await fetch(`${url}/ready`)
+  return [response.status, await response.json()]
+}
+
 describe("an API process whose store is broken under it, then mended", () => {
-  it("a mutation fails while the read models' table is renamed away; once it is back, the same mutation a moment later succeeds", async () => {
+  it("a mutation fails, and /ready says not ready, while the read models' table is renamed away; once it is back, the same mutation a moment later succeeds", async () => {
     // No mutation yet: its statements are first prepared while the table is away, as in any process whose driver has
     // let a statement go. Before, the failed preparation was kept for 10 minutes: every such mutation failed until a restart.
     await onTheStore("ALTER TABLE read_models RENAME TO read_models_away")
     const broken = await createDraft()
     expect(broken.errors?.map((error) => [error.message, error.extensions.code])).toEqual([["Unexpected error.", "INTERNAL_SERVER_ERROR"]])
+    expect(await ready()).toEqual([503, { ready: false, store: "reachable", migrations: "current", tables: "no such table: read_models" }])
 
     await onTheStore("ALTER TABLE read_models_away RENAME TO read_models")
     await sleep(2_000)
     const retried = await createDraft()
     expect(retried.errors, JSON.stringify(retried.errors)).toBeUndefined()
     expect(retried.data?.createReferralDraft).toMatchObject({ __typename: "Referral", status: "draft" })
-    const ready = await fetch(`${url}/ready`)
-    expect([ready.status, await ready.json()]).toEqual([200, { ready: true, store: "reachable", migrations: "current" }])
+    expect(await ready()).toEqual([200, { ready: true, store: "reachable", migrations: "current" }])
   }, 30_000)
 })

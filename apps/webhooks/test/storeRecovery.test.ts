@@ -30,7 +30,7 @@ const ready = async () => {
 }
 
 describe("a receiver process whose store is broken under it, then mended", () => {
-  it("answers 503 while the inbox table is renamed away; once it is back, the sender's retry after Retry-After is applied, once", async () => {
+  it("answers 503, and /ready not ready, while the inbox table is renamed away; once it is back, the sender's retry after Retry-After is applied, once", async () => {
     // No delivery yet: the delivery's statements are first prepared while the table is away, as in any process whose
     // driver has let a statement go. Before, the failed preparation was kept for 10 minutes: 503 until a restart.
     await queryStore(store, "ALTER TABLE inbox RENAME TO inbox_away")
@@ -38,6 +38,7 @@ describe("a receiver process whose store is broken under it, then mended", () =>
     expect(broken.status).toBe(503)
     expect(broken.retryAfter).toBe("5")
     expect(broken.body.type).toBe("https://carepanel.example/problems/try-again")
+    expect(await ready()).toEqual({ status: 503, body: { ready: false, store: "reachable", migrations: "current", tables: "no such table: inbox" } })
 
     await queryStore(store, "ALTER TABLE inbox_away RENAME TO inbox")
     await sleep(Number(broken.retryAfter) * 1_000)
