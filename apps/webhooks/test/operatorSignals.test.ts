@@ -56,7 +56,7 @@ describe("/health and /ready", () => {
 describe("a delivery the store cannot take", () => {
   it("is answered 503 with Retry-After, and logged as one error naming the delivery and the error's kind, not its body", async () => {
     const lines: Array<string> = []
-    // A receiver of its own: its store loses a table under it, which it does not recover from while running.
+    // A receiver of its own: its store loses a table under it (storeRecovery.test.ts: a receiver process answers again once it is back).
     const broken = await startTestReceiver({ logLevel: LogLevel.Info, log: (line) => lines.push(line) })
     try {
       await queryStore(broken.store, "ALTER TABLE inbox RENAME TO inbox_away")

@@ -4,7 +4,7 @@ import type { Hono } from "hono"
 import type { ReceiverServices } from "../app/appLayer.js"
 import type { ManagedRuntime } from "effect"
 
-/** `/health`: the process answers. `/ready`: the store is reachable and its migrations are current (else 503). */
+/** `/health`: the process answers. `/ready`: the store is reachable, its migrations current and its tables there (else 503). */
 export const healthRoutes = (app: Hono, runtime: ManagedRuntime.ManagedRuntime<ReceiverServices, unknown>) => {
   app.get("/health", (c) => c.json({ status: "ok" }))
   app.get("/ready", async (c) => {
