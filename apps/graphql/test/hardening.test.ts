@@ -105,8 +105,12 @@ describe("an unexpected error", () => {
 
       const listed = await broken.post(worker, "query List { referrals { edges { node { id children { fullName } } } } }")
       expect(listed.body.data ?? null).toBeNull()
-      expect(listed.body.errors[0].message).toBe("Unexpected error.")
-      expect(listed.text).not.toContain("Harper")
+      // The store failed: its own code, 503, the correlation id, no detail; the detail in the log under that id.
+      expect(listed.status).toBe(503)
+      expect(listed.body.errors[0].extensions.code).toBe("STORE_FAILED")
+      expect(listed.body.errors[0].message).toMatch(/^Carepanel's store failed/)
+      for (const secret of ["SQLITE", "INSERT", "Harper"]) expect(listed.text).not.toContain(secret)
+      expect(broken.logs.some((line) => line.includes(listed.body.errors[0].extensions.correlationId) && line.includes("store failed") && line.includes("SQLITE_FULL"))).toBe(true)
     } finally {
       await broken.close()
     }

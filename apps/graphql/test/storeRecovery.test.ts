@@ -55,7 +55,8 @@ const createDraft = async () => {
       }
     })
   })
-  return (await response.json()) as { data?: { createReferralDraft: { __typename: string; status?: string } } | null; errors?: Array<{ message: string; extensions: { code: string } }> }
+  const body = (await response.json()) as { data?: { createReferralDraft: { __typename: string; status?: string } } | null; errors?: Array<{ message: string; extensions: { code: string } }> }
+  return { status: response.status, ...body }
 }
 
 const ready = async () => {
@@ -69,7 +70,10 @@ describe("an API process whose store is broken under it, then mended", () => {
     // let a statement go. Before, the failed preparation was kept for 10 minutes: every such mutation failed until a restart.
     await onTheStore("ALTER TABLE read_models RENAME TO read_models_away")
     const broken = await createDraft()
-    expect(broken.errors?.map((error) => [error.message, error.extensions.code])).toEqual([["Unexpected error.", "INTERNAL_SERVER_ERROR"]])
+    expect(broken.status).toBe(503)
+    expect(broken.errors?.map((error) => error.extensions.code)).toEqual(["STORE_FAILED"])
+    expect(broken.errors?.[0]?.message).toMatch(/^Carepanel's store failed, .* read the record before sending it again/)
+    expect(JSON.stringify(broken.errors)).not.toMatch(/read_models|no such table|SQLITE/)
     expect(await ready()).toEqual([503, { ready: false, store: "reachable", migrations: "current", tables: "no such table: read_models" }])
 
     await onTheStore("ALTER TABLE read_models_away RENAME TO read_models")

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto"
-import { isStoreBusy } from "@carepanel/core"
+import { isStoreBusy, PersistenceError } from "@carepanel/core"
 import { GraphQLError } from "graphql"
 import { type LogSink, logEntry } from "../app/jsonLog.js"
 import { productionMessage } from "./productionMessages.js"
@@ -54,6 +54,21 @@ export const storeBusy = (retryAfterSeconds: number, at?: GraphQLError): GraphQL
     extensions: { code: "STORE_BUSY", retryAfterSeconds, http: { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } } }
   })
 
+/**
+ * The store failed (its database unreachable, a table missing, a record it could not read): not a bug in the request,
+ * and not known to be over, so 503 with its own code, for a client or an operator to tell from a defect. Whether a
+ * change was saved is not known (a connection lost at its commit may have committed): the person reads the record
+ * before sending it again. The detail goes to the server log only, under the correlation id.
+ */
+export const storeFailed = (correlationId: string, at?: GraphQLError): GraphQLError =>
+  new GraphQLError(
+    "Carepanel's store failed, so this could not be done. A change may or may not have been saved: read the record before sending it again. Quote the correlation id to the service desk.",
+    {
+      ...(at === undefined ? {} : { nodes: at.nodes ?? null, path: at.path ?? null }),
+      extensions: { code: "STORE_FAILED", correlationId, http: { status: 503 } }
+    }
+  )
+
 export const maskErrorWith =
   (log: ServerLog, production = false) =>
   (error: unknown): GraphQLError => {
@@ -71,6 +86,10 @@ export const maskErrorWith =
       return storeBusy(original.retryAfterSeconds, isGraphQLError(error) ? error : undefined)
     }
     const correlationId = randomUUID()
+    if (original instanceof PersistenceError) {
+      logEntry(log, "Error", "store failed", { correlationId, operation: original.operation, detail: detailOf(original) })
+      return storeFailed(correlationId, isGraphQLError(error) ? error : undefined)
+    }
     logEntry(log, "Error", "unexpected error", { correlationId, detail: detailOf(original) })
     return new GraphQLError("Unexpected error.", {
       ...(isGraphQLError(error) ? { nodes: error.nodes ?? null, path: error.path ?? null } : {}),
