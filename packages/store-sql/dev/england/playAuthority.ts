@@ -48,7 +48,8 @@ const stoppedAt = (millis: number): Clock.Clock => {
     sleep: (duration) => real.sleep(duration)
   }
 }
-const at =
+/** Runs an effect with the clock stopped at `instant` plus `hours`. */
+export const at =
   (instant: DateTime.Utc, hours = 0) =>
   <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     Effect.withClock(effect, stoppedAt(instant.epochMillis + hours * 3_600_000))

@@ -1,0 +1,131 @@
+/**
+ * `npm run -w @carepanel/store-sql bench:reminders`: one run of the clock reminders job (`ClockReminders.remind`) for
+ * one authority, as every API process runs it for every authority every CAREPANEL_REMINDER_MINUTES: the first run
+ * (it queues the reminders) and repeat runs (the outbox already holds them: nothing new), p50 / p99, wall time and this
+ * process's CPU time. The authorities are the deadlines bench's, with clocks that alarm at the bench's "now" (the end
+ * of the played history): `eng-001` played for BENCH_DEADLINES_WEEKS weeks (26), and `eng-998` with
+ * BENCH_DEADLINES_OPEN drafts (5,000) aimed at its panel's weekly sittings, one in BENCH_REMINDERS_OVERDUE_EVERY (10)
+ * overdue. Each first run is timed after the authority's reminders are taken out of the outbox again
+ * (BENCH_REMINDERS_FIRST_RUNS, 5), the repeats BENCH_DEADLINES_RUNS times (30). BENCH_REMINDERS_DIR keeps the SQLite
+ * store between runs (seeded once); BENCH_DEADLINES_ENGINE=pg: on PostgreSQL (DATABASE_URL's server or a throwaway
+ * cluster).
+ */
+import { mkdtempSync, rmSync } from "node:fs"
+import { loadavg, tmpdir } from "node:os"
+import { join } from "node:path"
+import { SqlClient } from "@effect/sql"
+import { type AuthorityId, addDays, atLondon, ClockReminders, localDate, timeOfDay } from "@carepanel/core"
+import { DateTime, Effect, Layer } from "effect"
+import { coreOn } from "../../dev/england/coreOn.js"
+import { englandAuthorityId, englandPolicy } from "../../dev/england/englandPolicies.js"
+import { seedOpenRequestsOnClocks } from "../../dev/england/openRequests.js"
+import { at } from "../../dev/england/playAuthority.js"
+import { seedEngland } from "../../dev/england/seedEngland.js"
+import { wholeNumberSetting } from "../../dev/wholeNumberSetting.js"
+import { SqliteStoreLayer, type StoreLayer } from "../../src/index.js"
+import { postgresTarget } from "../benchTargets.js"
+import { percentile } from "../feedLag.js"
+import { printTable } from "../table.js"
+
+const env = process.env
+const open = wholeNumberSetting("BENCH_DEADLINES_OPEN", 5000)
+const weeks = wholeNumberSetting("BENCH_DEADLINES_WEEKS", 26)
+const runs = wholeNumberSetting("BENCH_DEADLINES_RUNS", 30)
+const firstRuns = wholeNumberSetting("BENCH_REMINDERS_FIRST_RUNS", 5)
+const overdueEvery = wholeNumberSetting("BENCH_REMINDERS_OVERDUE_EVERY", 10)
+const openAuthority = 998
+const firstDay = localDate("2027-01-04")
+/** The bench's "now": the Monday after the played history, 09:00 London. */
+const now = atLondon(addDays(firstDay, 7 * weeks), timeOfDay("09:00"))
+const dataDir = env.BENCH_REMINDERS_DIR ?? mkdtempSync(join(tmpdir(), "carepanel-reminders-"))
+const pg = env.BENCH_DEADLINES_ENGINE === "pg" ? await postgresTarget() : undefined
+if (typeof pg === "string") throw new Error(`no PostgreSQL for the bench: ${pg}`)
+const store: StoreLayer = pg?.layer ?? SqliteStoreLayer({ dataDir })
+
+interface Timed {
+  readonly wall: number
+  readonly cpu: number
+}
+
+/** Wall and CPU milliseconds of one call. */
+const timedOnce = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.gen(function* () {
+    const cpu = process.cpuUsage()
+    const start = performance.now()
+    const result = yield* effect
+    const wall = performance.now() - start
+    const used = process.cpuUsage(cpu)
+    return { result, wall, cpu: (used.user + used.system) / 1000 }
+  })
+
+const summary = (times: ReadonlyArray<Timed>) => {
+  const sorted = (of: (time: Timed) => number) => times.map(of).sort((a, b) => a - b)
+  const walls = sorted((time) => time.wall)
+  const cpus = sorted((time) => time.cpu)
+  return { p50: percentile(walls, 50), p99: percentile(walls, 99), cpu50: percentile(cpus, 50), cpu99: percentile(cpus, 99) }
+}
+
+/** The authority's notifications in the outbox (each on every channel). */
+const queuedOf = (authorityId: string) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) => sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM outbox WHERE authority_id = ${authorityId}`).pipe(
+    Effect.map(([row]) => Number(row?.n ?? 0))
+  )
+
+/** Takes the authority's notifications out of the outbox again, so that the next run is a first run. */
+const emptied = (authorityId: string) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    sql.withTransaction(
+      Effect.zipRight(
+        sql`DELETE FROM outbox_deliveries WHERE seq IN (SELECT seq FROM outbox WHERE authority_id = ${authorityId})`,
+        sql`DELETE FROM outbox WHERE authority_id = ${authorityId}`
+      )
+    )
+  )
+
+const timedReminders = (n: number) =>
+  Effect.gen(function* () {
+    const reminders = yield* ClockReminders
+    const authorityId = englandAuthorityId(n) as AuthorityId
+    const remind = at(now)(reminders.remind(authorityId))
+    yield* emptied(authorityId)
+    const cold = yield* timedOnce(remind)
+    const queued = yield* queuedOf(authorityId)
+    const first: Array<Timed> = []
+    for (let i = 0; i < firstRuns; i++) {
+      yield* emptied(authorityId)
+      first.push(yield* timedOnce(remind))
+    }
+    const repeats: Array<Timed> = []
+    for (let i = 0; i < runs; i++) repeats.push(yield* timedOnce(remind))
+    const again = (yield* queuedOf(authorityId)) - queued
+    return { id: authorityId, notifications: cold.result, queued, again, cold: cold.wall, coldCpu: cold.cpu, first: summary(first), repeat: summary(repeats) }
+  })
+
+const ms = (n: number) => `${n.toFixed(1)} ms`
+try {
+  const rows = await Effect.runPromise(
+    Effect.gen(function* () {
+      yield* seedEngland({ authorities: 1, weeks, requestsPerYear: 1000, firstDay, log: (line) => console.log(`  ${line}`) })
+      yield* seedOpenRequestsOnClocks(englandPolicy(openAuthority), open, now, overdueEvery)
+      return [yield* timedReminders(1), yield* timedReminders(openAuthority)]
+    }).pipe(Effect.provide(Layer.provideMerge(ClockReminders.Default, coreOn(store, [englandPolicy(1), englandPolicy(openAuthority)]))), Effect.scoped)
+  )
+  console.log(`${pg === undefined ? "SQLite" : `PostgreSQL (${pg.note})`}, now ${DateTime.formatIso(now)}, load average ${loadavg().map((n) => n.toFixed(1)).join(" ")}`)
+  printTable(
+    ["authority", "reminders", "queued", "cold first run (CPU)", `first run p50 / p99 (x${firstRuns})`, "CPU p50 / p99", `repeat p50 / p99 (x${runs})`, "CPU p50 / p99", "queued by repeats"],
+    rows.map((row) => [
+      row.id,
+      String(row.notifications),
+      String(row.queued),
+      `${ms(row.cold)} (${ms(row.coldCpu)})`,
+      `${ms(row.first.p50)} / ${ms(row.first.p99)}`,
+      `${ms(row.first.cpu50)} / ${ms(row.first.cpu99)}`,
+      `${ms(row.repeat.p50)} / ${ms(row.repeat.p99)}`,
+      `${ms(row.repeat.cpu50)} / ${ms(row.repeat.cpu99)}`,
+      String(row.again)
+    ])
+  )
+} finally {
+  await pg?.close()
+  if (env.BENCH_REMINDERS_DIR === undefined) rmSync(dataDir, { recursive: true, force: true })
+}
