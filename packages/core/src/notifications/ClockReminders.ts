@@ -13,7 +13,7 @@ import type { Placement } from "../regulation24/Placement.js"
 import { placementsOfChildren } from "../regulation24/placementsOfChildren.js"
 import { authorityContext } from "../shared/authorityContext.js"
 import type { AuthorityId } from "../shared/ids.js"
-import { alarmOf, clockNotifications } from "./clockNotifications.js"
+import { type DueReminder, possibleReminderIds, reminderIds, reminderNotifications, remindersDue } from "./clockNotifications.js"
 import { type ClockLookup, clockLookup } from "./clockLookup.js"
 
 /** Clocks fall due soon this many hours ahead, as the deadlines list says (`Deadlines`). */
@@ -37,11 +37,11 @@ const requestsBehind = (authorityId: AuthorityId, alarming: ReadonlyArray<Deadli
   })
 
 /**
- * Every Regulation 24 placement of the requests' children (ended ones too), beside those the clocks were worked out
- * from: the names their carers and s20 parents hold are taken out of the reminders' free text (`caseOf`).
+ * Every Regulation 24 placement of the children of the reminders' cases (ended ones too), beside those the clocks were
+ * worked out from: the names their carers and s20 parents hold are taken out of the reminders' free text (`caseOf`).
  */
-const placementsOfTheirChildren = (authorityId: AuthorityId, requests: ReadonlyArray<Referral>, known: ReadonlyArray<Placement>) =>
-  placementsOfChildren(authorityId, new Set(requests.flatMap((referral) => referral.form.children.map((child) => child.childId as string)))).pipe(
+const placementsOfTheirChildren = (authorityId: AuthorityId, reminders: ReadonlyArray<DueReminder>, byCase: ClockLookup, known: ReadonlyArray<Placement>) =>
+  placementsOfChildren(authorityId, new Set(reminders.flatMap(({ deadline }) => byCase.caseOf(deadline.about)?.childIds ?? []))).pipe(
     Effect.map((read) => [...new Map([...known, ...read].map((placement) => [placement.id as string, placement])).values()])
   )
 
@@ -55,21 +55,36 @@ export class ClockReminders extends Effect.Service<ClockReminders>()("@carepanel
     const context = yield* Effect.context<ReadModels | Policies | WorkingCalendar | Outbox>()
 
     return {
-      /** Queues the reminders due now for one authority; answers how many notifications it queued (repeats included). */
+      /**
+       * Queues the reminders due now for one authority that are not queued yet; answers how many notifications it
+       * queued. The outbox is asked first which are queued, by every id each could have whatever its case: a run
+       * that finds them all queued (every run after the first, until a clock falls due) reads no request and no
+       * placement and writes nothing.
+       */
       remind: (authorityId: AuthorityId) =>
         Effect.gen(function* () {
           const authority = yield* authorityContext(authorityId)
           const now = yield* DateTime.now
           const inputs = yield* liveDeadlineInputs(authorityId, authority.policy, now)
-          const clocks = openDeadlinesOf(inputs, authority, { now, dueSoonHours })
-          const alarming = clocks.filter((deadline) => alarmOf(deadline, now, dueSoonHours) !== undefined)
-          if (alarming.length === 0) return 0
+          const due = remindersDue(openDeadlinesOf(inputs, authority, { now, dueSoonHours }), now, dueSoonHours)
+          if (due.length === 0) return 0
           const records = { sittings: inputs.sittings, decisions: inputs.decisions ?? [], disagreements: inputs.disagreements ?? [], placements: inputs.placements ?? [] }
-          const referrals = yield* requestsBehind(authorityId, alarming, clockLookup({ referrals: [], ...records }))
-          const placements = yield* placementsOfTheirChildren(authorityId, referrals, records.placements)
-          const due = clockNotifications(clocks, now, { authorityId, policy: authority.policy, lookup: clockLookup({ referrals, ...records, placements }), dueSoonHours })
-          if (due.length > 0) yield* (yield* Outbox).enqueue(due, DateTime.formatIso(now))
-          return due.length
+          const scope = { authorityId, policy: authority.policy, dueSoonHours }
+          const withoutRequests = clockLookup({ referrals: [], ...records })
+          const outbox = yield* Outbox
+          // Whatever their cases, the reminders of a repeat run are queued already: only the others' requests are read.
+          const possibleIds = due.map((reminder) => possibleReminderIds(reminder, { ...scope, lookup: withoutRequests }))
+          const queued = yield* outbox.queuedAmong(possibleIds.flat())
+          const maybeUnsent = due.filter((_, i) => possibleIds[i]!.some((id) => !queued.has(id)))
+          if (maybeUnsent.length === 0) return 0
+          const referrals = yield* requestsBehind(authorityId, maybeUnsent.map((reminder) => reminder.deadline), withoutRequests)
+          const byCase = clockLookup({ referrals, ...records })
+          const unsent = maybeUnsent.filter((reminder) => reminderIds(reminder, { ...scope, lookup: byCase }).some((id) => !queued.has(id)))
+          if (unsent.length === 0) return 0
+          const placements = yield* placementsOfTheirChildren(authorityId, unsent, byCase, records.placements)
+          const fresh = reminderNotifications(unsent, { ...scope, lookup: clockLookup({ referrals, ...records, placements }) }).filter((notification) => !queued.has(notification.id))
+          yield* outbox.enqueue(fresh, DateTime.formatIso(now))
+          return fresh.length
         }).pipe(Effect.provide(context))
     }
   })

@@ -4,7 +4,7 @@ import { formatInstant } from "../calendar/format.js"
 import type { Deadline } from "../deadlines/Deadline.js"
 import type { AuthorityPolicy } from "../policy/AuthorityPolicy.js"
 import type { Notification } from "../ports/Notification.js"
-import type { AuthorityId } from "../shared/ids.js"
+import { type AuthorityId, PersonId } from "../shared/ids.js"
 import { actByDeadline, addressTo, factsOf, iso } from "./address.js"
 import { type CaseContext, redactor, withheldText } from "./CaseContext.js"
 import type { ClockLookup } from "./clockLookup.js"
@@ -77,21 +77,71 @@ const aboutWhat = (deadline: Deadline, known: CaseContext | undefined, scope: Cl
   return `${subject[about.kind]} ${children === "" ? about.id : children}`
 }
 
+/** A clock that calls for a reminder at `now`, and which. */
+export interface DueReminder {
+  readonly deadline: Deadline
+  readonly alarm: Alarm
+}
+
+/**
+ * The clocks that call for a reminder at `now`: never a met one, nor a temporary approval's warning once the approval
+ * has ended (`warningPassed`: pass the placement's other clocks with it).
+ */
+export const remindersDue = (deadlines: ReadonlyArray<Deadline>, now: DateTime.Utc, dueSoonHours?: number): ReadonlyArray<DueReminder> =>
+  deadlines.flatMap((deadline) => {
+    const alarm = alarmOf(deadline, now, dueSoonHours)
+    return alarm === undefined || warningPassed(deadline, deadlines, now) ? [] : [{ deadline, alarm }]
+  })
+
+/** A reminder's id less its recipient's key: the clock, the alarm and the due instant. */
+const reminderIdOf = ({ deadline, alarm }: DueReminder) => `${deadline.id}:${alarm}:${iso(deadline.due)}`
+
+/** The case behind a reminder's clock, the chair's role for its sitting's panel, and whom it goes to. */
+const addresseesOf = ({ deadline }: DueReminder, scope: ClockScope) => {
+  const known = scope.lookup?.caseOf(deadline.about)
+  const panelId = scope.lookup?.panelOf(deadline.about)
+  const chairRole = scope.policy?.panels.find((panel) => panel.id === panelId)?.chair.role ?? scope.policy?.panels[0].chair.role ?? "panel_chair"
+  return { known, addressees: clockRecipients(deadline, known, chairRole, scope.policy) }
+}
+
+/**
+ * The ids of a reminder's notifications, one per recipient, as `reminderNotifications` gives them, without writing
+ * their text: what the outbox is asked whether it holds already.
+ */
+export const reminderIds = (reminder: DueReminder, scope: ClockScope): ReadonlyArray<string> => {
+  const id = reminderIdOf(reminder)
+  return [...new Set(addresseesOf(reminder, scope).addressees.map((addressee) => addressee.key))].map((key) => `${id}:${key}`)
+}
+
+/** A case whose social worker is known: who a reminder goes to depends on its case only through that (`socialWorkerOf`). */
+const caseWithASocialWorker: CaseContext = { socialWorker: { personId: PersonId.make("any"), name: "" }, childNames: [] }
+
+/**
+ * Every id a reminder's notifications can have whatever its case turns out to be (not known, or known with its social
+ * worker), from the records its clock was worked out from: when all are queued, so is the reminder, and the request
+ * behind it need not be read.
+ */
+export const possibleReminderIds = (reminder: DueReminder, scope: ClockScope & { readonly lookup: ClockLookup }): ReadonlyArray<string> => {
+  const idsWith = (known: CaseContext | undefined) => reminderIds(reminder, { ...scope, lookup: { ...scope.lookup, caseOf: () => known } })
+  return [...new Set([...idsWith(undefined), ...idsWith(caseWithASocialWorker)])]
+}
+
 /**
  * Reminders for clocks that are due soon or overdue at `now`, for whoever the clock concerns (`clockRecipients`).
  * The id is `${deadline}:${alarm}:${due}:${recipient}`: run it every hour and each clock reminds each person once
  * when it falls due soon and once when it falls overdue (the outbox keeps one entry per id); a due date that moves
  * (an amended action) reminds again. Met clocks never remind, nor a temporary approval's warning once the approval
- * has ended (`warningPassed`: pass the placement's other clocks with it). The headline names the rule and what the clock is
- * about (`aboutWhat`), never the clock's title: an action's title is free text and may hold a child's name; the body redacts it.
+ * has ended (`remindersDue`). The headline names the rule and what the clock is about (`aboutWhat`), never the clock's
+ * title: an action's title is free text and may hold a child's name; the body redacts it.
  */
 export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: DateTime.Utc, scope: ClockScope): ReadonlyArray<Notification> =>
-  deadlines.flatMap((deadline) => {
-    const alarm = alarmOf(deadline, now, scope.dueSoonHours)
-    if (alarm === undefined || warningPassed(deadline, deadlines, now)) return []
-    const known = scope.lookup?.caseOf(deadline.about)
-    const panelId = scope.lookup?.panelOf(deadline.about)
-    const chairRole = scope.policy?.panels.find((panel) => panel.id === panelId)?.chair.role ?? scope.policy?.panels[0].chair.role ?? "panel_chair"
+  reminderNotifications(remindersDue(deadlines, now, scope.dueSoonHours), scope)
+
+/** The notifications of reminders due (`remindersDue`), one per recipient (see `clockNotifications`). */
+export const reminderNotifications = (reminders: ReadonlyArray<DueReminder>, scope: ClockScope): ReadonlyArray<Notification> =>
+  reminders.flatMap((reminder) => {
+    const { deadline, alarm } = reminder
+    const { known, addressees } = addresseesOf(reminder, scope)
     const redact = redactor(known?.childNames ?? [], known?.familyNames)
     // An action's clock is titled by the action's own words: without its case no child's or parent's name can be taken out of them.
     const title = known === undefined && deadline.about.kind === "action" ? withheldText : redact(deadline.title)
@@ -99,7 +149,7 @@ export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: Date
     return addressTo(
       scope.authorityId,
       {
-        id: `${deadline.id}:${alarm}:${iso(deadline.due)}`,
+        id: reminderIdOf(reminder),
         kind: alarm === "overdue" ? "clock.overdue" : "clock.due_soon",
         headline: `${alarm === "overdue" ? (urgentWhenOverdue.includes(deadline.ruleId) ? "Urgent: overdue" : "Overdue") : "Due soon"} (${headlineCitation(deadline.ruleId)}): ${aboutWhat(deadline, known, scope)}`,
         body: [
@@ -119,6 +169,6 @@ export const clockNotifications = (deadlines: ReadonlyArray<Deadline>, now: Date
           referralId: scope.lookup?.requestOf(deadline.about)
         })
       },
-      clockRecipients(deadline, known, chairRole, scope.policy)
+      addressees
     )
   })

@@ -73,6 +73,8 @@ export class Outbox extends Context.Tag("@carepanel/core/Outbox")<
      * keeps its first entries, so a job that runs again never sends twice.
      */
     readonly enqueue: (notifications: ReadonlyArray<Notification>, now: string) => Effect.Effect<void, PersistenceError>
+    /** Which of these notification ids are queued already (on any channel): a job that runs again writes only the others. */
+    readonly queuedAmong: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlySet<string>, PersistenceError>
     /** The position of the newest notification queued, 0 when there is none: where a reader of what comes next starts. */
     readonly lastPosition: Effect.Effect<number, PersistenceError>
     /**

@@ -191,6 +191,7 @@ export const makeInMemoryStore = Effect.gen(function* () {
       })),
     get: (channel, id) => Ref.get(ref).pipe(Effect.map((state) => state.outbox.get(outboxKey(channel, id)))),
     enqueue: (notifications, at) => Ref.update(ref, (state) => ({ ...state, ...queued(state, notifications, at) })),
+    queuedAmong: (ids) => Ref.get(ref).pipe(Effect.map((state) => new Set(ids.filter((id) => state.queuedAt.has(id))))),
     lastPosition: Ref.get(ref).pipe(Effect.map((state) => inQueueOrder(state.outbox).length)),
     positionSince: (instant) =>
       Ref.get(ref).pipe(

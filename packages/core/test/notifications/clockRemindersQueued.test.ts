@@ -1,12 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
-import { DateTime, Effect } from "effect"
+import { Context, DateTime, Effect, Layer } from "effect"
 import { ClockReminders } from "../../src/notifications/ClockReminders.js"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Outbox } from "../../src/ports/Outbox.js"
 import { Placements } from "../../src/regulation24/Placements.js"
 import { AuthorityId } from "../../src/shared/ids.js"
+import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
 import { inMemoryCore, playWeek } from "../../src/testing/playWeek.js"
 import { london } from "../fixtures.js"
+import { requestOf, sittingsFromJune2027 } from "../readyRequest.js"
 import { carers, childId, setTime, staff, yesToRefuse } from "../regulation24/fixtures.js"
 
 // Clock reminders were written by `clockNotifications`, but nothing ran it: no process queued a reminder, so a
@@ -87,6 +89,59 @@ describe("the clock reminder run, for a request's actions", () => {
       // it, the reminder would go to the roles), once per action.
       expect(overdue).toHaveLength(actions.length * 2)
       expect(new Set(overdue.map((line) => line.split(" -> ")[1]))).toEqual(new Set([staff.socialWorker.personId, staff.teamManager.personId]))
+    }).pipe(Effect.provide(inMemoryCore(lincolnshire)))
+  )
+})
+
+/** The in-memory store, with every write of notifications to its outbox counted in `writes`. */
+const countingWrites = (writes: { count: number }) =>
+  Layer.map(InMemoryStoreLayer, (context) => {
+    const outbox = Context.get(context, Outbox)
+    return Context.add(context, Outbox, { ...outbox, enqueue: (notifications, now) => Effect.zipRight(Effect.sync(() => writes.count++), outbox.enqueue(notifications, now)) })
+  })
+
+describe("the clock reminder run, again and again", () => {
+  it.effect("LIN-3: a run that finds every reminder queued queues none and writes nothing to the outbox", () => {
+    const writes = { count: 0 }
+    return Effect.gen(function* () {
+      yield* sittingsFromJune2027(lincolnshire)
+      // A draft started on 1 June and never submitted: by the end of the month its submission clock is overdue.
+      yield* requestOf(lincolnshire, "s20_accommodation", "child-9", false)
+      const at = london("2027-06-30", "09:00")
+      yield* setTime(at)
+      const reminders = yield* ClockReminders
+      expect(yield* reminders.remind(authorityId)).toBe(2)
+      const first = yield* queuedReminders(at)
+      expect(first).toEqual([staff.socialWorker.personId, staff.teamManager.personId].map((to) => `Overdue (LIN-3): panel request for child child-9 -> ${to}`))
+      // Every five minutes in every API process: nothing more, and the outbox is not written to.
+      const writesBefore = writes.count
+      expect(yield* reminders.remind(authorityId)).toBe(0)
+      expect(yield* reminders.remind(authorityId)).toBe(0)
+      expect(writes.count).toBe(writesBefore)
+      expect(yield* queuedReminders(at)).toEqual(first)
+    }).pipe(Effect.provide(inMemoryCore(lincolnshire, countingWrites(writes))))
+  })
+
+  it.effect("STAT-S46: a child whose case was not known when the alert was queued, and is now, is alerted to the case's social worker too, once", () =>
+    Effect.gen(function* () {
+      yield* placedUnderPoliceProtection
+      const reminders = yield* ClockReminders
+      const at = london("2027-03-29", "09:30")
+      yield* setTime(at)
+      yield* reminders.remind(authorityId)
+      const first = yield* queuedReminders(at)
+      expect(first.some((line) => line.endsWith(staff.socialWorker.personId))).toBe(false)
+      // A request for the child is started: the placement's case is now the request's, with its social worker.
+      yield* requestOf(lincolnshire, "s20_accommodation", childId, false)
+      const queued = yield* reminders.remind(authorityId)
+      expect(yield* reminders.remind(authorityId)).toBe(0)
+      const added = (yield* queuedReminders(at)).slice(first.length)
+      expect(added).toHaveLength(queued)
+      // Each alarming clock of the placement once more, to her alone (the team manager's went to the role and stays queued).
+      const headline = (line: string) => line.split(" -> ")[0]
+      expect(added.every((line) => line.endsWith(` -> ${staff.socialWorker.personId}`))).toBe(true)
+      expect(added.map(headline).sort()).toEqual(first.filter((line) => line.endsWith(" -> team_manager")).map(headline).sort())
+      expect(added).toContain(`Urgent: overdue (STAT-S46): Regulation 24 placement for child child-1 -> ${staff.socialWorker.personId}`)
     }).pipe(Effect.provide(inMemoryCore(lincolnshire)))
   )
 })

@@ -164,4 +164,17 @@ export const outboxSuite = (makeLayer: MakeStoreLayer) => {
         yield* outbox.enqueue([], at)
       })
     ))
+
+  it("says which of the ids asked about are queued, whether a commit or a reminder run queued them", () =>
+    runWith(
+      makeLayer(),
+      Effect.gen(function* () {
+        const store = yield* EventStore
+        const outbox = yield* Outbox
+        yield* store.append(commit(streamOf(a, "s1"), 0, { notifications: [notification(a, "n1")] }))
+        yield* outbox.enqueue([notification(a, "r1")], "2027-06-01T09:00:00.000Z")
+        expect([...(yield* outbox.queuedAmong(["r1", "r2", "n1", "n2"]))].sort()).toEqual(["n1", "r1"])
+        expect(yield* outbox.queuedAmong([])).toEqual(new Set())
+      })
+    ))
 }

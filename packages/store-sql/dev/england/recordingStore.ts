@@ -96,6 +96,7 @@ export const makeRecordingStore = () => {
     markFailed: () => Effect.void,
     get: () => Effect.succeed(undefined),
     enqueue: () => Effect.void,
+    queuedAmong: () => Effect.succeed(new Set()),
     lastPosition: Effect.succeed(0),
     positionSince: () => Effect.succeed(0),
     queuedAfter: () => Effect.succeed([])

@@ -113,6 +113,11 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction, groupCommit: G
           Effect.provideService(SqlClient.SqlClient, sql),
           asPersistenceError("queue notifications")
         ),
+      queuedAmong: (ids) =>
+        (ids.length === 0 ? Effect.succeed([]) : directly(sql, sql<{ id: string }>`SELECT id FROM outbox WHERE id IN ${sql.in(ids)}`)).pipe(
+          Effect.map((rows) => new Set(rows.map((row) => row.id))),
+          asPersistenceError("read which notifications are queued")
+        ),
       lastPosition: directly(sql, sql<{ last: number | string | null }>`SELECT MAX(seq) AS last FROM outbox`).pipe(
         Effect.map(([row]) => Number(row?.last ?? 0)),
         asPersistenceError("read the newest notification's position")
