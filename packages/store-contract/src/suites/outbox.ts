@@ -165,6 +165,21 @@ export const outboxSuite = (makeLayer: MakeStoreLayer) => {
       })
     ))
 
+  it("queues 6,000 notifications in one call, once each on every channel, and says which of 40,000 ids are queued (more than one statement may hold)", () =>
+    runWith(
+      makeLayer(),
+      Effect.gen(function* () {
+        const outbox = yield* Outbox
+        const many = Array.from({ length: 6_000 }, (_, i) => notification(a, `many-${i}`))
+        yield* outbox.enqueue(many, "2027-06-01T09:00:00.000Z")
+        const asked = Array.from({ length: 40_000 }, (_, i) => `many-${i}`)
+        const queued = yield* outbox.queuedAmong(asked)
+        expect([queued.size, queued.has("many-0"), queued.has("many-5999"), queued.has("many-6000")]).toEqual([6_000, true, true, false])
+        const due = yield* outbox.due("email", "2100-01-01T00:00:00.000Z", 10_000)
+        expect(due.filter((entry) => entry.notification.id.startsWith("many-")).length).toBe(6_000)
+      })
+    ))
+
   it("says which of the ids asked about are queued, whether a commit or a reminder run queued them", () =>
     runWith(
       makeLayer(),

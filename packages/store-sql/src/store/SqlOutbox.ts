@@ -6,7 +6,7 @@ import { asPersistenceError } from "../sql/persistenceError.js"
 import { sqlLimit } from "../sql/sqlLimit.js"
 import type { WriteTransaction } from "../sql/writeTransaction.js"
 import type { GroupCommit } from "./groupCommit.js"
-import { writeNotifications } from "./writeNotifications.js"
+import { notificationsPerStatement, writeNotifications } from "./writeNotifications.js"
 
 interface Row {
   readonly notification: string
@@ -35,6 +35,10 @@ const entries = `SELECT d.seq, o.notification, d.channel, d.state, d.attempts, d
   FROM outbox_deliveries d JOIN outbox o ON o.seq = d.seq`
 
 /** The outbox: notifications in creation order, each delivered, retried or given up on per channel. */
+/** The ids in statements of at most `notificationsPerStatement` each (one parameter an id). */
+const idChunks = (ids: ReadonlyArray<string>) =>
+  Array.from({ length: Math.ceil(ids.length / notificationsPerStatement) }, (_, i) => ids.slice(i * notificationsPerStatement, (i + 1) * notificationsPerStatement))
+
 export const makeSqlOutbox = (writeTransaction: WriteTransaction, groupCommit: GroupCommit) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
@@ -114,8 +118,8 @@ export const makeSqlOutbox = (writeTransaction: WriteTransaction, groupCommit: G
           asPersistenceError("queue notifications")
         ),
       queuedAmong: (ids) =>
-        (ids.length === 0 ? Effect.succeed([]) : directly(sql, sql<{ id: string }>`SELECT id FROM outbox WHERE id IN ${sql.in(ids)}`)).pipe(
-          Effect.map((rows) => new Set(rows.map((row) => row.id))),
+        Effect.forEach(idChunks(ids), (some) => directly(sql, sql<{ id: string }>`SELECT id FROM outbox WHERE id IN ${sql.in(some)}`)).pipe(
+          Effect.map((found) => new Set(found.flat().map((row) => row.id))),
           asPersistenceError("read which notifications are queued")
         ),
       lastPosition: directly(sql, sql<{ last: number | string | null }>`SELECT MAX(seq) AS last FROM outbox`).pipe(
