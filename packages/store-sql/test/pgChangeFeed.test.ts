@@ -94,4 +94,24 @@ describe("the change feed on PostgreSQL", () => {
         expect((yield* store.readAll({ after: 0, limit: 10 })).length).toBe(1)
       })
     ))
+
+  it("listens again after the server ends its listening connection (a restart, a failover): another connection's append then wakes it well before its poll", () =>
+    runOn(
+      freshPgLayer(),
+      Effect.gen(function* () {
+        const sql = yield* SqlClient.SqlClient
+        const listeners = sql<{ pid: number }>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query ILIKE 'LISTEN%'`
+        const feed = yield* Effect.fork(feedOf(1))
+        yield* Effect.sleep("300 millis")
+        const [before] = yield* listeners
+        yield* sql`SELECT pg_terminate_backend(${before!.pid})`
+        yield* Effect.sleep("1500 millis")
+        expect((yield* listeners).map((row) => row.pid), "no listening connection again 1.5 s after it was ended").toEqual([expect.any(Number)])
+        const started = Date.now()
+        yield* sql.withTransaction(appendSigned((yield* StoreIntegrity).key, commitTo("after-a-restart")))
+        const [event] = yield* Fiber.join(feed)
+        expect(event?.stream.id).toBe("after-a-restart")
+        expect(Date.now() - started, "woken by the poll, not by the notification").toBeLessThan(2_000)
+      })
+    ))
 })

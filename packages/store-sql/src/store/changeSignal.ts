@@ -1,5 +1,6 @@
 import { PgClient } from "@effect/sql-pg"
 import { Duration, Effect, Option, Schedule, Stream } from "effect"
+import { listenOn } from "./pgListener.js"
 
 /** The PostgreSQL channel every append notifies with its last position, on commit (see appendCommit). */
 export const changesChannel = "carepanel_events"
@@ -36,15 +37,29 @@ export const makeChangeSignal = (options: ChangeSignalOptions = {}) =>
         for (const waiter of waiters) if (newest > waiter.after) waiter.wake()
       })
     // Listening starts with the first wait: a process that never follows the log (a migration, a seed, a CLI) holds no
-    // listening connection. A dropped listening connection ends or fails the stream: listen again; the poll covers the gap.
+    // listening connection. A lost listening connection (the server restarted) fails the stream: listen again every
+    // second, polling meanwhile; once listening, every feed reads at once, for what was committed while nobody listened.
     const scope = yield* Effect.scope
     let listening = Option.isNone(pg)
+    let lost = false
+    const wakeEvery = Effect.sync(() => {
+      for (const waiter of waiters) waiter.wake()
+    })
+    const listened = Effect.suspend(() => {
+      if (!lost) return Effect.void
+      lost = false
+      return Effect.zipRight(Effect.logInfo("Change feed: listening again"), wakeEvery)
+    })
     const listen = Effect.suspend(() => {
       if (listening || Option.isNone(pg)) return Effect.void
       listening = true
-      return pg.value.listen(changesChannel).pipe(
+      return listenOn(pg.value.config, changesChannel, listened).pipe(
         Stream.runForEach((payload) => raise(Number(payload) || 0)),
-        Effect.catchAll((error) => Effect.logWarning(`Change feed: LISTEN failed (${error.message}); polling until it is back`)),
+        Effect.catchAll((error) => {
+          if (lost) return Effect.void
+          lost = true
+          return Effect.logWarning(`Change feed: LISTEN failed (${error.message}); polling until it is back`)
+        }),
         Effect.repeat(Schedule.spaced(Duration.seconds(1))),
         Effect.forkIn(scope),
         Effect.asVoid
