@@ -12,6 +12,10 @@ import { join } from "node:path"
 export interface PostgresCluster {
   readonly url: (database: string) => string
   readonly stop: () => void
+  /** Shuts the server down as a managed restart does (`pg_ctl stop -m fast`: every session ended); the data stays. */
+  readonly shutDown: () => void
+  /** Starts it again on the same port and data directory. */
+  readonly startAgain: () => void
 }
 
 const fail = (message: string): never => {
@@ -71,19 +75,22 @@ export const startPostgresCluster = async (): Promise<PostgresCluster> => {
   const data = join(dir, "data")
   const log = join(dir, "server.log")
   const port = await freePort()
+  const settings = [
+    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`,
+    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+  ].join(" ")
+  const start = () => run(join(binDir, "pg_ctl"), ["-D", data, "-o", settings, "-l", log, "-w", "-t", "30", "start"], log)
   try {
     run(join(binDir, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"])
-    const settings = [
-      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir}`,
-      "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
-    ].join(" ")
-    run(join(binDir, "pg_ctl"), ["-D", data, "-o", settings, "-l", log, "-w", "-t", "30", "start"], log)
+    start()
   } catch (error) {
     rmSync(dir, { recursive: true, force: true })
     throw error
   }
   return {
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    shutDown: () => run(join(binDir, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "-t", "30", "stop"], log),
+    startAgain: start,
     stop: () => {
       const [command, argv] = asPostgres(join(binDir, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"])
       spawnSync(command, argv, { stdio: "ignore" })

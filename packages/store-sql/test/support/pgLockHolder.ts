@@ -25,10 +25,18 @@ export const holdOpenTransaction = <A, E>(url: string, work: (sql: PgClient.PgCl
     return Effect.zipRight(Deferred.succeed(release, undefined), Fiber.join(holder))
   })
 
+/** Waits (at most 20 s) until `sessions` sessions of this database (default one) are waiting on a lock. */
+export const blockedOnLocks = (sessions: number) =>
+  Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.repeat(
+      sql<{ waiting: number | string }>`SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      { until: ([row]) => Number(row?.waiting) >= sessions }
+    ).pipe(Effect.timeout("20 seconds"))
+  )
+
 /** Waits (at most 20 s) until some session of this database is waiting on a lock. */
-export const blockedOnALock = Effect.flatMap(SqlClient.SqlClient, (sql) =>
-  Effect.repeat(
-    sql<{ waiting: number | string }>`SELECT count(*) AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-    { until: ([row]) => Number(row?.waiting) > 0 }
-  ).pipe(Effect.timeout("20 seconds"))
-)
+export const blockedOnALock = blockedOnLocks(1)
+
+/** `blockedOnLocks` from a connection of its own to `url`, for a test that holds no store there. */
+export const blockedOnLocksAt = (url: string, sessions: number) =>
+  Effect.provide(blockedOnLocks(sessions), PgClient.layer({ url: Redacted.make(url), maxConnections: 1 }))
