@@ -54,7 +54,7 @@ describe("/health and /ready", () => {
 })
 
 describe("a delivery the store cannot take", () => {
-  it("is answered 503 with Retry-After, and logged as one error naming the delivery and the error's kind, not its body", async () => {
+  it("is answered 503 with Retry-After, and logged as one error naming the delivery, the error's kind and the store's own words, not its body", async () => {
     const lines: Array<string> = []
     // A receiver of its own: its store loses a table under it (storeRecovery.test.ts: a receiver process answers again once it is back).
     const broken = await startTestReceiver({ logLevel: LogLevel.Info, log: (line) => lines.push(line) })
@@ -69,7 +69,7 @@ describe("a delivery the store cannot take", () => {
     }
     const errors = lines.map((line) => JSON.parse(line) as LogLine).filter((line) => line.logLevel === "ERROR")
     expect(errors).toEqual([
-      expect.objectContaining({ message: "delivery failed; answered 503", annotations: { deliveryId: "msg_signal_503", source: "mosaic", error: "PersistenceError" } })
+      expect.objectContaining({ message: "delivery failed; answered 503", annotations: { deliveryId: "msg_signal_503", source: "mosaic", error: "PersistenceError", storeError: "no such table: inbox" } })
     ])
     expect(lines.join("\n")).not.toContain(child.name)
   })

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto"
 import { isStoreBusy, PersistenceError } from "@carepanel/core"
+import { storeErrorOf } from "@carepanel/store-sql"
 import { GraphQLError } from "graphql"
 import { type LogSink, logEntry } from "../app/jsonLog.js"
 import { productionMessage } from "./productionMessages.js"
@@ -87,7 +88,8 @@ export const maskErrorWith =
     }
     const correlationId = randomUUID()
     if (original instanceof PersistenceError) {
-      logEntry(log, "Error", "store failed", { correlationId, operation: original.operation, detail: detailOf(original) })
+      const storeError = storeErrorOf(original)
+      logEntry(log, "Error", "store failed", { correlationId, operation: original.operation, ...(storeError === undefined ? {} : { storeError }), detail: detailOf(original) })
       return storeFailed(correlationId, isGraphQLError(error) ? error : undefined)
     }
     logEntry(log, "Error", "unexpected error", { correlationId, detail: detailOf(original) })

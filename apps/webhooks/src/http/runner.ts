@@ -1,5 +1,5 @@
 import type { Role } from "@carepanel/core"
-import { busyRetryAfterSeconds, type WriteTransaction } from "@carepanel/store-sql"
+import { busyRetryAfterSeconds, storeErrorOf, type WriteTransaction } from "@carepanel/store-sql"
 import { Cause, Effect, FiberRef, type ManagedRuntime } from "effect"
 import type { ReceiverServices } from "../app/appLayer.js"
 import { decodeEvent } from "../events/decodeEvent.js"
@@ -72,11 +72,18 @@ export const makeRunner = (runtime: ManagedRuntime.ManagedRuntime<ReceiverServic
     runtime.runPromise(
       receive(tx, received).pipe(
         Effect.tap(alertOn(received)),
-        Effect.tapErrorCause((cause) =>
-          Effect.logError("delivery failed; answered 503").pipe(
-            Effect.annotateLogs({ deliveryId: received.deliveryId, source: received.sourceId, error: Cause.squash(cause) instanceof Error ? (Cause.squash(cause) as Error).name : "failure" })
+        Effect.tapErrorCause((cause) => {
+          const error = Cause.squash(cause)
+          const storeError = storeErrorOf(error)
+          return Effect.logError("delivery failed; answered 503").pipe(
+            Effect.annotateLogs({
+              deliveryId: received.deliveryId,
+              source: received.sourceId,
+              error: error instanceof Error ? error.name : "failure",
+              ...(storeError === undefined ? {} : { storeError })
+            })
           )
-        ),
+        }),
         Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error)))),
         Effect.tap((answer) => whenTracing(Effect.annotateCurrentSpan("http.response.status_code", answer.status))),
         withDeliverySpan

@@ -12,3 +12,14 @@ export const isSqlError = (error: unknown): error is SqlError => (error as { _ta
 /** better-sqlite3 throws this (not a SqlError) for a statement on a database that was closed: the process is stopping. */
 export const isClosedDatabase = (error: unknown): boolean =>
   error instanceof TypeError && error.message === "The database connection is not open"
+
+/**
+ * The driver's own words for a failure of the store, from a SqlError or the core's PersistenceError around one
+ * ("database or disk is full", "no such table: inbox"): what tells an operator a full disk from a missing table, which
+ * a PersistenceError's own message ("The database could not save the change") does not. Undefined for any other failure,
+ * whose message may quote the data it was given.
+ */
+export const storeErrorOf = (error: unknown): string | undefined => {
+  const sqlError = (error as { _tag?: unknown } | undefined)?._tag === "PersistenceError" ? (error as { cause?: unknown }).cause : error
+  return isSqlError(sqlError) ? driverMessage(sqlError) : undefined
+}
