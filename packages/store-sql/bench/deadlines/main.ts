@@ -21,8 +21,8 @@ import { seedEngland } from "../../dev/england/seedEngland.js"
 import { wholeNumberSetting } from "../../dev/wholeNumberSetting.js"
 import { SqliteStoreLayer, type StoreLayer } from "../../src/index.js"
 import { postgresTarget } from "../benchTargets.js"
-import { percentile } from "../feedLag.js"
 import { printTable } from "../table.js"
+import { summary, type Timed, timedOnce } from "../timedCalls.js"
 
 const env = process.env
 const open = wholeNumberSetting("BENCH_DEADLINES_OPEN", 5000)
@@ -33,23 +33,6 @@ const dataDir = env.BENCH_DEADLINES_DIR ?? mkdtempSync(join(tmpdir(), "carepanel
 const pg = env.BENCH_DEADLINES_ENGINE === "pg" ? await postgresTarget() : undefined
 if (typeof pg === "string") throw new Error(`no PostgreSQL for the bench: ${pg}`)
 const store: StoreLayer = pg?.layer ?? SqliteStoreLayer({ dataDir })
-
-/** Wall and CPU milliseconds of one call. */
-const timedOnce = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.gen(function* () {
-    const cpu = process.cpuUsage()
-    const start = performance.now()
-    const result = yield* effect
-    const wall = performance.now() - start
-    const used = process.cpuUsage(cpu)
-    return { result, wall, cpu: (used.user + used.system) / 1000 }
-  })
-
-const summary = (times: Array<{ wall: number; cpu: number }>) => {
-  const walls = times.map((time) => time.wall).sort((a, b) => a - b)
-  const cpus = times.map((time) => time.cpu).sort((a, b) => a - b)
-  return { p50: percentile(walls, 50), p99: percentile(walls, 99), cpu50: percentile(cpus, 50) }
-}
 
 /** The two paths, call by call in turn, so that both see the same load. */
 const timedDeadlines = (n: number) =>
@@ -62,7 +45,7 @@ const timedDeadlines = (n: number) =>
       "whole requests (before)": Effect.map(deadlinesOverWholeReadModels(authorityId), openDeadlines)
     }
     const cold = { "referralClocks (after)": yield* timedOnce(paths["referralClocks (after)"]), "whole requests (before)": yield* timedOnce(paths["whole requests (before)"]) }
-    const warm: Record<keyof typeof paths, Array<{ wall: number; cpu: number }>> = { "referralClocks (after)": [], "whole requests (before)": [] }
+    const warm: Record<keyof typeof paths, Array<Timed>> = { "referralClocks (after)": [], "whole requests (before)": [] }
     for (let i = 0; i < runs; i++) {
       for (const [name, path] of Object.entries(paths) as Array<[keyof typeof paths, (typeof paths)[keyof typeof paths]]>) warm[name].push(yield* timedOnce(path))
     }

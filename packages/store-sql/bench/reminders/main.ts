@@ -24,8 +24,8 @@ import { seedEngland } from "../../dev/england/seedEngland.js"
 import { wholeNumberSetting } from "../../dev/wholeNumberSetting.js"
 import { SqliteStoreLayer, type StoreLayer } from "../../src/index.js"
 import { postgresTarget } from "../benchTargets.js"
-import { percentile } from "../feedLag.js"
 import { printTable } from "../table.js"
+import { summary, type Timed, timedOnce } from "../timedCalls.js"
 
 const env = process.env
 const open = wholeNumberSetting("BENCH_DEADLINES_OPEN", 5000)
@@ -41,29 +41,6 @@ const dataDir = env.BENCH_REMINDERS_DIR ?? mkdtempSync(join(tmpdir(), "carepanel
 const pg = env.BENCH_DEADLINES_ENGINE === "pg" ? await postgresTarget() : undefined
 if (typeof pg === "string") throw new Error(`no PostgreSQL for the bench: ${pg}`)
 const store: StoreLayer = pg?.layer ?? SqliteStoreLayer({ dataDir })
-
-interface Timed {
-  readonly wall: number
-  readonly cpu: number
-}
-
-/** Wall and CPU milliseconds of one call. */
-const timedOnce = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-  Effect.gen(function* () {
-    const cpu = process.cpuUsage()
-    const start = performance.now()
-    const result = yield* effect
-    const wall = performance.now() - start
-    const used = process.cpuUsage(cpu)
-    return { result, wall, cpu: (used.user + used.system) / 1000 }
-  })
-
-const summary = (times: ReadonlyArray<Timed>) => {
-  const sorted = (of: (time: Timed) => number) => times.map(of).sort((a, b) => a - b)
-  const walls = sorted((time) => time.wall)
-  const cpus = sorted((time) => time.cpu)
-  return { p50: percentile(walls, 50), p99: percentile(walls, 99), cpu50: percentile(cpus, 50), cpu99: percentile(cpus, 99) }
-}
 
 /** The authority's notifications in the outbox (each on every channel). */
 const queuedOf = (authorityId: string) =>
