@@ -24,7 +24,7 @@ describe("the SSDA903 legal statuses that tell of an offence (UK GDPR art. 10)",
     for (const careStatus of ["C2", "V2 s20", "none (child in need)", "CP plan", "J4", "interim care order", "space in placement"]) expect(namesOffenceLegalStatus(careStatus), careStatus).toBe(false)
   })
 
-  it("are found in the words a social worker types for one, not in the words of a care or protection status", () => {
+  it("STAT-GDPR: are found in the words a social worker types for one, not in the words of a care or protection status", () => {
     const typed = ["on bail to 3 March", "Charged with ABH", "arrested, released under investigation", "convicted of theft", "open to the YOT", "Youth Offending Team order", "criminal proceedings", "in custody", "custodial sentence served", "DTO", "detention and training order", "referral order (youth court)", "offence alleged", "Youth Justice supervision"]
     for (const text of typed) expect(namesOffenceLegalStatus(text), text).toBe(true)
     const care = ["police protection (L1)", "secure accommodation order (s25)", "placement order granted by the court", "EPO", "child arrangements order", "accommodated s20, mother consents", "care order, placed with kinship carer", "referred to panel", "charges for the placement agreed"]
