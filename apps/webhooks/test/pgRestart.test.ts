@@ -16,7 +16,8 @@ import { deliver } from "./support/receiver.js"
  * A managed PostgreSQL restarting (a minor-version patch, a failover) under two API processes and a receiver, on a
  * cluster of this test's own: while it is down each answers "try again" (never a hang, never a half answer); once it
  * is back the same processes serve again, and a decision recorded through one API process reaches a subscriber of
- * the other as promptly as before (docs/operations.md, "When the store fails").
+ * the other as promptly as before, a subscriber who stayed connected through it included (docs/operations.md, "When
+ * the store fails").
  */
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-pg-restart-"))
 const signToken = writeDevKeys(dataDir, authority)
@@ -25,6 +26,9 @@ let databaseUrl: string
 const apis: Array<ReturnType<typeof startMain>> = []
 let apiUrls: Array<string> = []
 let receiver: ReceiverProcess | undefined
+/** A subscriber on the first API process that stays connected through the restart. */
+let heldOpen: Awaited<ReturnType<typeof firstEvent>> | undefined
+let lastDecisionId: string | undefined
 
 beforeAll(async () => {
   cluster = await startPostgresCluster()
@@ -123,7 +127,8 @@ const recordDecision = async (at: string, formId: string) => {
     }
   )
   expect(recorded.data?.recordOutsidePanelAgreement?.__typename, JSON.stringify(recorded)).toBe("Decision")
-  return recorded.data.recordOutsidePanelAgreement.id as string
+  lastDecisionId = recorded.data.recordOutsidePanelAgreement.id as string
+  return lastDecisionId
 }
 
 /** A subscriber on the first API process, a decision recorded through the second: how long until the first hears it. */
@@ -149,6 +154,7 @@ describe("PostgreSQL restarting under two API processes and a receiver", () => {
   }, 30_000)
 
   it("a mutation and a delivery waiting in the database when it shuts down are answered 503, not left hanging", async () => {
+    heldOpen = await firstEvent(apiUrls[0]!, await signToken({ personId: "ada-fenwick", name: "Ada Fenwick" }, ["panel_administrator"]), "subscription { decisionRecorded { decision { id } } }")
     // Both wait on a lock held by another session, as behind a slow write, until the server ends every session.
     const [mutation, delivery] = await Effect.runPromise(
       Effect.gen(function* () {
@@ -172,6 +178,8 @@ describe("PostgreSQL restarting under two API processes and a receiver", () => {
     expect(mutation.seconds).toBeLessThan(2)
     expect(delivery.seconds).toBeLessThan(2)
     for (const at of [...apiUrls, receiver!.url]) expect(await ready(at)).toEqual([503, { ready: false, store: "unreachable" }])
+    // Down for longer than the change feed's 5 s poll on PostgreSQL, so the held subscriber's feed reads while it is down.
+    await new Promise((resolve) => setTimeout(resolve, 6_000))
   }, 30_000)
 
   it("once it is back, the same processes: the next mutation and delivery succeed, /ready is 200, and a subscriber hears the other process within 2 s", async () => {
@@ -190,5 +198,11 @@ describe("PostgreSQL restarting under two API processes and a receiver", () => {
     expect(retried.body).toMatchObject({ deliveryId: "msg_restart_inflight", outcome: "applied" })
     // The first API process's change feed listens again: woken by the second's NOTIFY, not by its 5 s poll.
     expect(await decisionHeardAcross("MOS-RESTART-AFTER")).toBeLessThan(2_000)
+  }, 30_000)
+
+  it("a subscriber connected all through the restart hears, as its next event, the decision recorded once it was back", async () => {
+    const event = await Promise.race([heldOpen!.next, new Promise((_, reject) => setTimeout(() => reject(new Error("nothing heard within 5 s")), 5_000))])
+    heldOpen!.close()
+    expect(event, JSON.stringify(event)).toEqual({ data: { decisionRecorded: { decision: { id: lastDecisionId } } } })
   }, 30_000)
 })

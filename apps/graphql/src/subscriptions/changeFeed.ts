@@ -1,4 +1,4 @@
-import { EventStore, followNewestPosition, newestPosition, type StoredEvent } from "@carepanel/core"
+import { followChanges, followNewestPosition, newestPosition, type StoredEvent } from "@carepanel/core"
 import { Effect, Fiber, type ManagedRuntime, Option, Stream } from "effect"
 import type { AppServices } from "../app/appLayer.js"
 
@@ -9,8 +9,8 @@ export interface AppChangeFeed {
   /** Emits whenever the feed brings events past `newest` (from any process): a wake-up, without the events. */
   readonly writes: Stream.Stream<void>
   /**
-   * The events after `after` that `pick` keeps, as it maps them, for as long as the subscriber listens. Ending the
-   * iteration (a closed connection) stops the feed at once.
+   * The events after `after` that `pick` keeps, as it maps them, for as long as the subscriber listens, through the
+   * store's faults (`followChanges`). Ending the iteration (a closed connection) stops the feed at once.
    */
   readonly from: <A>(after: number, pick: (event: StoredEvent) => A | undefined) => AsyncIterable<A>
 }
@@ -35,9 +35,7 @@ export const startChangeFeed = async (runtime: ManagedRuntime.ManagedRuntime<App
     }),
     from: (after, pick) =>
       Stream.toAsyncIterableRuntime(
-        Stream.unwrap(Effect.map(EventStore, (store) => store.changes(after))).pipe(
-          Stream.filterMap((event) => Option.fromNullable(pick(event)))
-        ),
+        followChanges(after).pipe(Stream.filterMap((event) => Option.fromNullable(pick(event)))),
         effectRuntime
       )
   }

@@ -1,4 +1,4 @@
-import { Actor, AuthorityId, Deadlines, type Deadline, EventStore, PersonId } from "@carepanel/core"
+import { Actor, AuthorityId, Deadlines, type Deadline, EventStore, followChanges, PersonId } from "@carepanel/core"
 import { Chunk, Duration, Effect, Runtime, Schedule, Stream } from "effect"
 import type { AppPubSub, DeadlineChange } from "./pubsub.js"
 
@@ -76,13 +76,10 @@ export const watchDeadlines = (
       lookedUpTo.delete(authorityId)
       return Runtime.runPromise(runtime)(Effect.asVoid(look(authorityId)))
     })
-    let position = from
-    const writes = writesSeen ?? Stream.suspend(() => store.changes(position)).pipe(
+    const writes = writesSeen ?? followChanges(from).pipe(
       Stream.chunks,
       Stream.filter((events) => Chunk.isNonEmpty(events)),
-      Stream.tap((events) => Effect.sync(() => (position = Chunk.unsafeLast(events).position))),
-      Stream.as(undefined),
-      Stream.retry(Schedule.spaced(Duration.seconds(1)))
+      Stream.as(undefined)
     )
     const ticks = Stream.fromSchedule(Schedule.spaced(every)).pipe(Stream.mapEffect(() => Effect.sync(() => (tickDue = true))), Stream.as(undefined))
     // A burst of writes makes one look, not one per write: looks are at least a second (or `every`) apart.

@@ -71,3 +71,24 @@ export const followNewestPosition = (onChange: (position: number) => void, from?
     )
     return yield* follow.pipe(Effect.retry(Schedule.spaced("1 second")))
   })
+
+/**
+ * The store's changes after `after` for as long as they are read, through faults: a failed read (the database
+ * restarting) is tried again a second later from the last event brought, so a follower of the feed (a subscriber, the
+ * deadline watcher) hears nothing while the store is down and then catches up, with nothing missed or heard twice.
+ */
+export const followChanges = (after: number) =>
+  Stream.unwrap(
+    Effect.map(EventStore, (store) => {
+      let position = after
+      return Stream.suspend(() => store.changes(position)).pipe(
+        Stream.mapChunksEffect((events) =>
+          Effect.sync(() => {
+            position = Option.match(Chunk.last(events), { onNone: () => position, onSome: (event) => event.position })
+            return events
+          })
+        ),
+        Stream.retry(Schedule.spaced("1 second"))
+      )
+    })
+  )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Chunk, Deferred, Effect, Fiber, Ref, Stream, TestClock } from "effect"
-import { followNewestPosition, newestPosition } from "../../src/ports/changeFeed.js"
+import { followChanges, followNewestPosition, newestPosition } from "../../src/ports/changeFeed.js"
 import { EventStore, type StreamRef } from "../../src/ports/EventStore.js"
 import { PersistenceError } from "../../src/shared/errors.js"
 import type { AuthorityId } from "../../src/shared/ids.js"
@@ -127,5 +127,36 @@ describe("following the newest position", () => {
       yield* Fiber.interrupt(follower)
       expect(yield* Ref.get(reads)).toEqual([0, 2])
       expect(heard).toEqual([2, 3])
+    }))
+})
+
+describe("following the changes through faults", () => {
+  it.effect("a read that fails is tried again a second later from the last event brought: every event once, in order", () =>
+    Effect.gen(function* () {
+      const { eventStore } = yield* makeInMemoryStore
+      yield* appendEvents(eventStore, "a", 3)
+      const reads = yield* Ref.make<ReadonlyArray<number>>([])
+      // The database goes away after the first page: the feed fails with what it has brought so far.
+      const breaking = EventStore.of({
+        ...eventStore,
+        changes: (after) =>
+          Stream.unwrap(
+            Ref.modify(reads, (seen) => [seen.length, [...seen, after]]).pipe(
+              Effect.map((n) =>
+                n === 0
+                  ? eventStore.changes(after).pipe(Stream.take(3), Stream.concat(Stream.fail(new PersistenceError({ operation: "read all", message: "database restarting" }))))
+                  : eventStore.changes(after)
+              )
+            )
+          )
+      })
+      const follower = yield* followChanges(0).pipe(Stream.take(5), Stream.runCollect, Effect.provideService(EventStore, breaking), Effect.fork)
+      yield* Effect.yieldNow().pipe(Effect.repeatN(20))
+      yield* appendEvents(eventStore, "b", 2)
+      yield* TestClock.adjust("999 millis")
+      expect(yield* Ref.get(reads)).toEqual([0])
+      yield* TestClock.adjust("1 millis")
+      expect(positionsOf(yield* Fiber.join(follower))).toEqual([1, 2, 3, 4, 5])
+      expect(yield* Ref.get(reads)).toEqual([0, 3])
     }))
 })
