@@ -13,15 +13,17 @@ import {
   sittingAggregate,
   streamIdOf
 } from "@carepanel/core"
-import { staffOf } from "@carepanel/core/testing"
-import { Effect } from "effect"
+import { exampleForm, staffOf } from "@carepanel/core/testing"
+import { DateTime, Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { coreOn } from "../dev/england/coreOn.js"
 import { type englandAuthorityId, englandPolicy } from "../dev/england/englandPolicies.js"
+import { deadlinesAt, mondayAfter, openRequestClocks, seedOpenRequestsOnClocks } from "../dev/england/openRequests.js"
+import { at } from "../dev/england/playAuthority.js"
 import { seedEngland } from "../dev/england/seedEngland.js"
 import { storeCommand } from "../src/cli/verifyCommand.js"
 import { generateSigningKeyPem, PgStoreLayer } from "../src/index.js"
-import { freshDataDir, freshPgDatabase, removeTempDirs } from "./support/freshStores.js"
+import { freshDataDir, freshPgDatabase, freshSqliteLayer, removeTempDirs } from "./support/freshStores.js"
 
 afterAll(removeTempDirs)
 
@@ -108,5 +110,42 @@ describe("seed:england (issue 16 item 6)", () => {
     const verified = await Effect.runPromise(storeCommand("verify", [], { DATABASE_URL: url, CAREPANEL_TRUSTED_KEYS_FILE: join(keys, "public.pem") }))
     expect(verified.lines[1]).toMatch(new RegExp(`^chain intact: ${first.events} events in \\d+ streams \\(${first.events} signed commits\\), \\d+ access-log entries$`))
     expect(verified.exitCode).toBe(0)
+  })
+})
+
+describe("the benches' open requests (issue 16 item 6: deadlines with 5,000 open requests)", () => {
+  const now = mondayAfter(localDate("2027-01-04"), 26)
+  const onClocks = englandPolicy(998)
+  const onNoSitting = englandPolicy(997)
+  const count = 20
+
+  it("seeds drafts whose submission clocks run at the seed's now, one in ten overdue, and refuses drafts aimed at no sitting", async () => {
+    const { seeded, again, unscheduled } = await Effect.runPromise(
+      Effect.gen(function* () {
+        yield* seedOpenRequestsOnClocks(onClocks, count, now, 10)
+        const seeded = yield* deadlinesAt(onClocks, now)
+        yield* seedOpenRequestsOnClocks(onClocks, count * 2, now, 10)
+        const again = yield* Effect.flip(openRequestClocks(onClocks.authority.id, count * 2, yield* deadlinesAt(onClocks, now), "clear the store"))
+        // As the deadlines benches once seeded: drafts to a panel with no sitting scheduled.
+        const referrals = yield* Referrals
+        for (let i = 0; i < count; i++) {
+          const form = exampleForm(onNoSitting.panels[0].id, onNoSitting.referral.inScope.requestTypes[0]!, { id: `unscheduled-${i}`, name: `Unscheduled Child ${i}` })
+          yield* at(now)(referrals.createDraft(staffOf(onNoSitting.authority.id).socialWorker, form))
+        }
+        const unscheduled = yield* Effect.flip(openRequestClocks(onNoSitting.authority.id, count, yield* deadlinesAt(onNoSitting, now), "clear the store"))
+        return { seeded: { clocks: seeded, counted: yield* openRequestClocks(onClocks.authority.id, count, seeded, "clear the store") }, again, unscheduled }
+      }).pipe(Effect.provide(coreOn(freshSqliteLayer(), [onClocks, onNoSitting])), Effect.scoped)
+    )
+
+    const ofRequests = seeded.clocks.filter((clock) => clock.about.kind === "referral")
+    expect(new Set(ofRequests.map((clock) => clock.about.id)).size).toBe(count)
+    expect(ofRequests.filter((clock) => clock.state === "overdue")).toHaveLength(count / 10)
+    expect(ofRequests.filter((clock) => clock.state !== "overdue").every((clock) => DateTime.greaterThan(clock.due, now))).toBe(true)
+    expect(seeded.counted).toBe(seeded.clocks.length)
+
+    expect(again.message).toBe(
+      "eng-998 has 20 running request clocks, not one for each of its 40 open requests: it was seeded otherwise (an older seed, or another number of requests); clear the store"
+    )
+    expect(unscheduled.message).toMatch(/^eng-997 has 0 running request clocks, not one for each of its 20 open requests/)
   })
 })

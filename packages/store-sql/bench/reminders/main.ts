@@ -14,11 +14,11 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
-import { type AuthorityId, addDays, atLondon, ClockReminders, localDate, timeOfDay } from "@carepanel/core"
+import { type AuthorityId, ClockReminders, localDate } from "@carepanel/core"
 import { DateTime, Effect, Layer } from "effect"
 import { coreOn } from "../../dev/england/coreOn.js"
 import { englandAuthorityId, englandPolicy } from "../../dev/england/englandPolicies.js"
-import { seedOpenRequestsOnClocks } from "../../dev/england/openRequests.js"
+import { mondayAfter, seedOpenRequestsOnClocks } from "../../dev/england/openRequests.js"
 import { at } from "../../dev/england/playAuthority.js"
 import { seedEngland } from "../../dev/england/seedEngland.js"
 import { wholeNumberSetting } from "../../dev/wholeNumberSetting.js"
@@ -36,7 +36,7 @@ const overdueEvery = wholeNumberSetting("BENCH_REMINDERS_OVERDUE_EVERY", 10)
 const openAuthority = 998
 const firstDay = localDate("2027-01-04")
 /** The bench's "now": the Monday after the played history, 09:00 London. */
-const now = atLondon(addDays(firstDay, 7 * weeks), timeOfDay("09:00"))
+const now = mondayAfter(firstDay, weeks)
 const dataDir = env.BENCH_REMINDERS_DIR ?? mkdtempSync(join(tmpdir(), "carepanel-reminders-"))
 const pg = env.BENCH_DEADLINES_ENGINE === "pg" ? await postgresTarget() : undefined
 if (typeof pg === "string") throw new Error(`no PostgreSQL for the bench: ${pg}`)
