@@ -7,8 +7,8 @@
  * decisions, records: 26) and `eng-998` with BENCH_DEADLINES_OPEN open requests (5,000 drafts aimed at its panel's
  * weekly sittings, whose submission clocks run, one in 10 overdue: the reminders bench's authority). It refuses an
  * `eng-998` without one running clock per open request (a store seeded otherwise). BENCH_DEADLINES_DIR keeps the
- * SQLite store between runs (seeded once); otherwise a temp dir, removed afterwards. BENCH_DEADLINES_ENGINE=pg: on PostgreSQL instead (a new database on the DATABASE_URL
- * server, or a throwaway cluster; dropped afterwards).
+ * SQLite store between runs (seeded once); otherwise a temp dir, removed afterwards. BENCH_DEADLINES_ENGINE=pg: on
+ * PostgreSQL instead (a new database on the DATABASE_URL server, or a throwaway cluster; dropped afterwards).
  */
 import { mkdtempSync, rmSync } from "node:fs"
 import { loadavg, tmpdir } from "node:os"
@@ -66,7 +66,10 @@ try {
       yield* seedOpenRequestsOnClocks(englandPolicy(openAuthority), open, now, overdueEvery)
       const played = yield* timedDeadlines(1)
       const opened = yield* timedDeadlines(openAuthority)
-      const remedy = pg === undefined && env.BENCH_DEADLINES_DIR !== undefined ? `clear BENCH_DEADLINES_DIR (${dataDir}) to seed it again` : "the seed did not make them"
+      const remedy =
+        pg === undefined && env.BENCH_DEADLINES_DIR !== undefined
+          ? `it was seeded otherwise (with another BENCH_DEADLINES_OPEN, or by another bench); clear BENCH_DEADLINES_DIR (${dataDir}) to seed it again`
+          : "the seed, just run, did not give each its clock (seedOpenRequestsOnClocks)"
       for (const row of opened) yield* openRequestClocks(row.id, open, row.clocks, remedy)
       return [...played, ...opened]
     }).pipe(Effect.provide(coreOn(store, [englandPolicy(1), englandPolicy(openAuthority)])), Effect.scoped)

@@ -47,6 +47,7 @@ const openAuthority = 998
 const firstDay = localDate("2027-01-04")
 /** The open requests' "now", as the deadlines bench's at its default 26 weeks: the seed starts them around it. */
 const openNow = mondayAfter(firstDay, 26)
+const overdueEvery = 10
 // Each authority's page is read for the same number of requests, so that each is decoded as often (a first decode costs more).
 const runs = { reads: 3000, distinctRequests: 500, deadlines: 100 }
 
@@ -81,7 +82,7 @@ const policiesUpTo = (count: number): ReadonlyArray<AuthorityPolicy> => Array.fr
 const databaseOf = (withOpen: boolean) =>
   Effect.gen(function* () {
     const numbers = yield* authoritiesIn
-    if (withOpen) yield* seedOpenRequestsOnClocks(englandPolicy(openAuthority), openRequests, openNow, 10)
+    if (withOpen) yield* seedOpenRequestsOnClocks(englandPolicy(openAuthority), openRequests, openNow, overdueEvery)
     const sql = yield* SqlClient.SqlClient
     yield* sql`ANALYZE`
     const total = (yield* sql<{ n: number | string }>`SELECT last_position AS n FROM event_head`)[0]!.n
@@ -137,7 +138,7 @@ const measure = (bigUrl: string, baselineUrl: string, chosen: ReadonlyArray<numb
       }
       const openId = englandAuthorityId(openAuthority)
       const openDeadlines = () => Effect.provide(deadlinesAt(englandPolicy(openAuthority), openNow), big)
-      const remedy = `give BENCH_ENGLAND_OPEN the number it was seeded with, or a BENCH_ENGLAND_URL database without ${openId}`
+      const remedy = `it was seeded with another BENCH_ENGLAND_OPEN; give the number it was seeded with, or a BENCH_ENGLAND_URL database without ${openId}`
       const clocks = yield* openRequestClocks(openId, openRequests, yield* openDeadlines(), remedy)
       const { requests } = yield* Effect.provide(readsOf(openId, 1), big)
       const [open] = yield* timedInTurn(runs.deadlines, [openDeadlines])

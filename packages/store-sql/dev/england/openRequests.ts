@@ -63,7 +63,7 @@ export const seedOpenRequestsOnClocks = (policy: AuthorityPolicy, count: number,
  * How many clocks run in an authority seeded by `seedOpenRequestsOnClocks` with `count` drafts, from `clocks` (its
  * running deadlines at the seed's "now"): refused unless exactly `count` of them are requests' clocks, so that a store
  * seeded otherwise (drafts aimed at no sitting, as the deadlines benches once seeded them: no clock at all; or another
- * number of drafts) is never measured as if it held them. `remedy` says how to get a store that does.
+ * number of drafts) is never measured as if it held them. `remedy` says why that may be and what to do.
  */
 export const openRequestClocks = (authorityId: string, count: number, clocks: ReadonlyArray<Deadline>, remedy: string) => {
   const ofRequests = clocks.filter((clock) => clock.about.kind === "referral").length
@@ -71,7 +71,7 @@ export const openRequestClocks = (authorityId: string, count: number, clocks: Re
     ? Effect.succeed(clocks.length)
     : Effect.fail(
         new Error(
-          `${authorityId} has ${ofRequests.toLocaleString("en-GB")} running request clocks, not one for each of its ${count.toLocaleString("en-GB")} open requests: it was seeded otherwise (an older seed, or another number of requests); ${remedy}`
+          `${authorityId} has ${ofRequests.toLocaleString("en-GB")} running request clocks, not one for each of its ${count.toLocaleString("en-GB")} open requests: ${remedy}`
         )
       )
 }
