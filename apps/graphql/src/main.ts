@@ -1,6 +1,7 @@
-import { everyRole, londonTimeOf } from "@carepanel/core"
+import { everyRole, londonTimeOf, PersistenceError } from "@carepanel/core"
 import { ensureSittingInProgress, isEmpty, outboxSettled, seedAuthority } from "@carepanel/demo"
-import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
+import { undoOnFailure } from "@carepanel/app-kit"
+import { SqliteStoreLayer, storeErrorOf, storeLayerFromEnv } from "@carepanel/store-sql"
 import { Cause, Runtime } from "effect"
 import { configFromEnv } from "./app/config.js"
 import { emailOffNotice, notifierFromEnv } from "./app/notifier.js"
@@ -26,44 +27,47 @@ const main = async () => {
     notifier: notifierFromEnv(env, config.policies, (line) => console.log(line)),
     ...(devKeys === undefined ? {} : { devKeys })
   })
-  const home = config.policies[0]!
-  if (config.seed && (await app.runtime.runPromise(isEmpty(home.authority.id)))) {
-    progress("seeding the demonstration authority (first start only)")
-    const seeded = await app.runtime.runPromise(seedAuthority(home)).catch(async (error: unknown) => {
-      await app.close()
-      const where = env.DATABASE_URL?.trim() ? "the database" : config.dataDir
-      throw new Error(`The demonstration seed stopped part-way, so ${where} holds half of it: empty it and start again.`, { cause: error })
-    })
-    if (seeded === undefined) console.log(`Another process is seeding ${home.authority.name}; its history appears as it is written.`)
-    else {
-      await app.runtime.runPromise(outboxSettled("10 seconds"))
-      console.log(`Seeded ${home.authority.name}: ${seeded.sittings} sittings, ${seeded.requests} requests, ${seeded.decisions} decisions, ${seeded.placements} Regulation 24 placement.`)
+  // A step after the server started that fails (the store unreadable, the seed stopped part-way) closes the app, and
+  // with it the store, before the failure is reported.
+  await undoOnFailure(async () => {
+    const home = config.policies[0]!
+    if (config.seed && (await app.runtime.runPromise(isEmpty(home.authority.id)))) {
+      progress("seeding the demonstration authority (first start only)")
+      const seeded = await app.runtime.runPromise(seedAuthority(home)).catch((error: unknown) => {
+        const where = env.DATABASE_URL?.trim() ? "the database" : config.dataDir
+        throw new Error(`The demonstration seed stopped part-way, so ${where} holds half of it: empty it and start again.`, { cause: error })
+      })
+      if (seeded === undefined) console.log(`Another process is seeding ${home.authority.name}; its history appears as it is written.`)
+      else {
+        await app.runtime.runPromise(outboxSettled("10 seconds"))
+        console.log(`Seeded ${home.authority.name}: ${seeded.sittings} sittings, ${seeded.requests} requests, ${seeded.decisions} decisions, ${seeded.placements} Regulation 24 placement.`)
+      }
     }
-  }
-  // Development: a sitting under way with requests waiting, so that a newcomer can record a decision at once.
-  const underWay = config.seed && !config.production ? await app.runtime.runPromise(ensureSittingInProgress(home)) : undefined
-  // Its notices are logged before the banner, which would otherwise scroll away under them.
-  if (underWay !== undefined) await app.runtime.runPromise(outboxSettled("10 seconds"))
-  stopProgress()
-  console.log(`Carepanel API for ${config.policies.map((policy) => policy.authority.name).join(", ")} at ${app.url}/graphql`)
-  const emailOff = emailOffNotice(env)
-  if (emailOff !== undefined) console.log(emailOff)
-  if (devKeys !== undefined) {
-    const token = await signDevToken(devKeys, { authorityId: home.authority.id, roles: ["panel_administrator"] })
-    console.log(`GraphiQL (development): ${app.url}/graphql (paste {"Authorization": "Bearer <token>"} into its Headers tab)`)
-    if (underWay !== undefined) {
-      const { sitting } = underWay
-      const panel = home.panels.find((candidate) => candidate.id === sitting.panelId)!
-      console.log(`A sitting is under way: ${panel.name}, today ${londonTimeOf(sitting.startsAt)}-${londonTimeOf(sitting.endsAt)} (${sitting.id}), ${sitting.agenda.length} requests on its agenda.`)
+    // Development: a sitting under way with requests waiting, so that a newcomer can record a decision at once.
+    const underWay = config.seed && !config.production ? await app.runtime.runPromise(ensureSittingInProgress(home)) : undefined
+    // Its notices are logged before the banner, which would otherwise scroll away under them.
+    if (underWay !== undefined) await app.runtime.runPromise(outboxSettled("10 seconds"))
+    stopProgress()
+    console.log(`Carepanel API for ${config.policies.map((policy) => policy.authority.name).join(", ")} at ${app.url}/graphql`)
+    const emailOff = emailOffNotice(env)
+    if (emailOff !== undefined) console.log(emailOff)
+    if (devKeys !== undefined) {
+      const token = await signDevToken(devKeys, { authorityId: home.authority.id, roles: ["panel_administrator"] })
+      console.log(`GraphiQL (development): ${app.url}/graphql (paste {"Authorization": "Bearer <token>"} into its Headers tab)`)
+      if (underWay !== undefined) {
+        const { sitting } = underWay
+        const panel = home.panels.find((candidate) => candidate.id === sitting.panelId)!
+        console.log(`A sitting is under way: ${panel.name}, today ${londonTimeOf(sitting.startsAt)}-${londonTimeOf(sitting.endsAt)} (${sitting.id}), ${sitting.agenda.length} requests on its agenda.`)
+      }
+      console.log(`A token for any role (12 hours): npm run -w @carepanel/graphql dev-token -- --role <role>, with one of ${everyRole.join(", ")}.`)
+      console.log("Next steps (docs/api.md):")
+      console.log("  1. Record a decision on the sitting under way: \"Record a decision\".")
+      console.log("  2. Take a new request from draft to a sitting: \"The whole path of a new request\".")
+      console.log("  3. Hear decisions as they are recorded: \"Hear decisions as they are recorded\".")
+      console.log(`Development token (panel administrator at ${home.authority.id}, 12 hours):\n${token}`)
+      console.log(`Try:\ncurl -s ${app.url}/graphql -H "Authorization: Bearer ${token}" -H "Content-Type: application/json" -d '${JSON.stringify({ query: exampleQuery })}'`)
     }
-    console.log(`A token for any role (12 hours): npm run -w @carepanel/graphql dev-token -- --role <role>, with one of ${everyRole.join(", ")}.`)
-    console.log("Next steps (docs/api.md):")
-    console.log("  1. Record a decision on the sitting under way: \"Record a decision\".")
-    console.log("  2. Take a new request from draft to a sitting: \"The whole path of a new request\".")
-    console.log("  3. Hear decisions as they are recorded: \"Hear decisions as they are recorded\".")
-    console.log(`Development token (panel administrator at ${home.authority.id}, 12 hours):\n${token}`)
-    console.log(`Try:\ncurl -s ${app.url}/graphql -H "Authorization: Bearer ${token}" -H "Content-Type: application/json" -d '${JSON.stringify({ query: exampleQuery })}'`)
-  }
+  }, app.close)
   const stop = () => {
     app.close().then(() => process.exit(0))
   }
@@ -71,16 +75,23 @@ const main = async () => {
   process.once("SIGTERM", stop)
 }
 
-/** A setting that cannot be used (ours, the store's, SMTP's) is one line naming it; anything else is a bug. */
-const settingProblem = (error: unknown): string | undefined => {
+/**
+ * A setting that cannot be used (ours, the store's, SMTP's) is one line naming it; so is a store that fails as the
+ * start reads it (a table renamed away), in the database's own words. Anything else is a bug.
+ */
+const startProblem = (error: unknown): string | undefined => {
   const cause = Runtime.isFiberFailure(error) ? Cause.squash(error[Runtime.FiberFailureCauseId]) : error
+  if (cause instanceof PersistenceError) {
+    const storeError = storeErrorOf(cause)
+    return `the store could not ${cause.operation}${storeError === undefined ? "" : ` (${storeError})`}`
+  }
   const named = cause as { readonly setting?: unknown; readonly message?: unknown }
   return typeof named?.setting === "string" && typeof named.message === "string" ? named.message : undefined
 }
 
 main().catch((error: unknown) => {
   stopProgress()
-  const problem = settingProblem(error)
+  const problem = startProblem(error)
   console.error(problem === undefined ? error : `Cannot start: ${problem}`)
   process.exit(1)
 })

@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from "node:child_process"
 import { existsSync, mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { SqliteStoreLayer } from "@carepanel/store-sql"
 import { afterEach, describe, expect, it } from "vitest"
+import { renameAway } from "./support/renameAway.js"
 import { apiBundle } from "./support/bundledProcesses.js"
 import { startMain, stop } from "./support/mainJob.js"
 
@@ -34,7 +36,7 @@ afterEach(async () => {
 })
 
 describe("the main job (npm start) on the embedded SQLite store", () => {
-  it("seeds a fictional authority on first start, prints a working example, and keeps the data across a restart", async () => {
+  it("seeds a fictional authority on first start, prints a working example, keeps the data across a restart, and closes the store when a later start fails", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "carepanel-main-"))
     const first = startMain(dataDir, {}, "source")
     running = first.child
@@ -66,7 +68,19 @@ describe("the main job (npm start) on the embedded SQLite store", () => {
     expect(again).not.toMatch(/Seeded/)
     const restarted = await pasteExample(again)
     expect(await ask(restarted.url, restarted.token, history)).toEqual(before)
-  }, 90_000)
+    expect(await stop(second.child)).toBe(0)
+
+    // A start that fails after its server is up (the sitting under way cannot be looked for: a table renamed away)
+    // says why in one line and closes the store before it exits.
+    await renameAway(SqliteStoreLayer({ dataDir }), "read_models")
+    const third = startMain(dataDir)
+    running = third.child
+    third.started.catch(() => undefined)
+    const { code, output } = await third.exited
+    expect(code).toBe(1)
+    expect(output).toMatch(/^Cannot start: the store could not .* \(no such table: read_models\)$/m)
+    expect(existsSync(join(dataDir, "carepanel.sqlite-wal"))).toBe(false)
+  }, 120_000)
 })
 
 describe("the main job with a setting it cannot use", () => {
@@ -82,6 +96,23 @@ describe("the main job with a setting it cannot use", () => {
     expect(code).toBe(1)
     expect(output.trim().split("\n")).toEqual([expect.stringMatching(new RegExp(`^Cannot start: ${setting}\\b`))])
     expect(output).not.toContain("s3cret")
+  })
+})
+
+describe("the main job on a store it cannot read", () => {
+  it("stops with one line in the database's words, exits 1 at once, and leaves the SQLite file closed (no -wal file)", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "carepanel-main-"))
+    await renameAway(SqliteStoreLayer({ dataDir }), "events")
+    const startedAt = performance.now()
+    const main = startMain(dataDir)
+    main.started.catch(() => undefined)
+    const { code, output } = await main.exited
+    expect(code).toBe(1)
+    expect(output.trim().split("\n")).toEqual(["Cannot start: the store could not read the event log (no such table: events)"])
+    // Stopped by what failed, not by a timer running out: the store's connections closed, nothing left to wait for.
+    expect(performance.now() - startedAt).toBeLessThan(15_000)
+    // SQLite folds the -wal file back into the database and removes it as its last connection closes.
+    expect(existsSync(join(dataDir, "carepanel.sqlite-wal"))).toBe(false)
   })
 })
 

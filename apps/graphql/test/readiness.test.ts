@@ -6,6 +6,7 @@ import { preset } from "@carepanel/core"
 import { migrations, migrationsTable, SqliteStoreLayer } from "@carepanel/store-sql"
 import { Effect, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { renameAway } from "./support/renameAway.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
 
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-ready-"))
@@ -65,6 +66,15 @@ describe("starting on the SQLite store", () => {
     )
     // SQLite folds the -wal file back into the database and removes it as its last connection closes.
     expect(existsSync(join(ownDir, "carepanel.sqlite"))).toBe(true)
+    expect(existsSync(join(ownDir, "carepanel.sqlite-wal"))).toBe(false)
+  })
+
+  it("refuses to start on a store whose event log's table was renamed away, and closes the store it opened", async () => {
+    const ownDir = mkdtempSync(join(tmpdir(), "carepanel-ready-"))
+    await renameAway(SqliteStoreLayer({ dataDir: ownDir }), "events")
+    const store = SqliteStoreLayer({ dataDir: ownDir })
+    // The store opens and is at this version's schema; the first read of the event log (the change feed's start) fails.
+    await expect(startTestApp([preset("lincolnshire")], { store, accessLog: store, readiness: store })).rejects.toThrow("The database could not read the event log.")
     expect(existsSync(join(ownDir, "carepanel.sqlite-wal"))).toBe(false)
   })
 })

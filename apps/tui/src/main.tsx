@@ -1,4 +1,4 @@
-import { dataDirOf, emailNotifierFromEnv, policiesFromEnv, RandomIds, telemetryOption } from "@carepanel/app-kit"
+import { dataDirOf, emailNotifierFromEnv, policiesFromEnv, RandomIds, telemetryOption, undoOnFailure } from "@carepanel/app-kit"
 import { dispatcherConfig, runDispatcher } from "@carepanel/core"
 import { isEmpty, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
@@ -36,16 +36,20 @@ const main = async () => {
     ...telemetryOption(env, "carepanel-tui")
   })
   const home = policies[0]!
-  // As the API's main job: an empty store gets the demonstration authority's history (never in production).
-  if ((env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false" && (await tui.runtime.runPromise(isEmpty(home.authority.id)))) {
-    logEntry(stderrSink, "Info", "Seeding the demonstration authority", { authority: home.authority.name, into: env.DATABASE_URL?.trim() ? "the database" : dataDir })
-    await tui.runtime.runPromise(seedAuthority(home))
-    if (process.stdout.isTTY) process.stdout.write("\x1b[2J\x1b[H")
-  }
-  if (dispatch) tui.runtime.runFork(runDispatcher(dispatcherConfig()))
-  await installFrameCaches()
-  const app = render(<Live tui={tui} actor={operator} colour={!env.NO_COLOR} />, { exitOnCtrlC: true })
-  await app.waitUntilExit()
+  // A step after the store is open that fails (the store unreadable, the seed stopped part-way) closes the store
+  // before the failure is reported.
+  await undoOnFailure(async () => {
+    // As the API's main job: an empty store gets the demonstration authority's history (never in production).
+    if ((env.CAREPANEL_SEED?.trim() || (production ? "false" : "true")) !== "false" && (await tui.runtime.runPromise(isEmpty(home.authority.id)))) {
+      logEntry(stderrSink, "Info", "Seeding the demonstration authority", { authority: home.authority.name, into: env.DATABASE_URL?.trim() ? "the database" : dataDir })
+      await tui.runtime.runPromise(seedAuthority(home))
+      if (process.stdout.isTTY) process.stdout.write("\x1b[2J\x1b[H")
+    }
+    if (dispatch) tui.runtime.runFork(runDispatcher(dispatcherConfig()))
+    await installFrameCaches()
+    const app = render(<Live tui={tui} actor={operator} colour={!env.NO_COLOR} />, { exitOnCtrlC: true })
+    await app.waitUntilExit()
+  }, () => tui.runtime.dispose())
   await tui.runtime.dispose()
   process.exit(0)
 }

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net"
 import { type AccessLog, type AuthorityPolicy, AuthorityId, RateCounters, type IdGenerator, type DispatcherConfig, dispatcherConfig, type Notifier, remindEvery, runDispatcher } from "@carepanel/core"
-import { observeHttpServer, routeNamer, type TelemetrySettings, telemetryOrOff } from "@carepanel/app-kit"
+import { observeHttpServer, routeNamer, type TelemetrySettings, telemetryOrOff, undoOnFailure } from "@carepanel/app-kit"
 import { StoreReadiness } from "@carepanel/store-sql"
 import { Cause, type Clock, Effect, Exit, Fiber, Layer, ManagedRuntime } from "effect"
 import type { AuthConfig } from "../auth/authConfig.js"
@@ -92,54 +92,65 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   const telemetry = telemetryOrOff(options.telemetry)
   const logged = Layer.mergeAll(layer, jsonLoggerTo(log), options.readiness ?? StoreReadiness.inMemory, options.rateCounters ?? InMemoryRateCounters, telemetry)
   const runtime = ManagedRuntime.make(options.clock === undefined ? logged : Layer.merge(logged, Layer.setClock(options.clock)))
-  // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error.
+  // A layer that cannot start (a refused SMTP login, an unreachable database) fails here, as its own error (the layers
+  // built before it are closed as it fails).
   const built = await runtime.runPromiseExit(Effect.void)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
-  const run = makeRunner(runtime)
-  const pubsub = makePubSub()
-  const changes = await startChangeFeed(runtime)
-  const production = options.production
-  const yoga = makeYoga({ schema, run, pubsub, feed: changes.feed, limits: options.limits ?? defaultLimits, production, log, traced: options.telemetry !== undefined })
-  const verify = makeVerifier({
-    config: options.auth,
-    ...(production || options.devKeys === undefined
-      ? {}
-      : { dev: { keys: options.devKeys, authorityIds: options.policies.map((policy) => policy.authority.id) } })
-  })
-  const admission = new Admission(clientLimitsOf(options.auth, options.clientDefaults), await runtime.runPromise(RateCounters), (message) =>
-    runtime.runFork(Effect.logWarning(message))
+  /** What runs beside the server (the fibers, the change feed, the admission's counters), stopped together. */
+  const beside: Array<() => Promise<unknown>> = []
+  const stopBeside = () => Promise.all(beside.splice(0).map((stop) => stop()))
+  // Any step from here on can fail (the store read for the change feed's start, the port in use): the start then
+  // stops what it began and closes the store before it reports, leaving nothing running behind it.
+  const server = await undoOnFailure(
+    async () => {
+      const run = makeRunner(runtime)
+      const pubsub = makePubSub()
+      const changes = await startChangeFeed(runtime)
+      beside.push(changes.stop)
+      const production = options.production
+      const yoga = makeYoga({ schema, run, pubsub, feed: changes.feed, limits: options.limits ?? defaultLimits, production, log, traced: options.telemetry !== undefined })
+      const verify = makeVerifier({
+        config: options.auth,
+        ...(production || options.devKeys === undefined
+          ? {}
+          : { dev: { keys: options.devKeys, authorityIds: options.policies.map((policy) => policy.authority.id) } })
+      })
+      const admission = new Admission(clientLimitsOf(options.auth, options.clientDefaults), await runtime.runPromise(RateCounters), (message) =>
+        runtime.runFork(Effect.logWarning(message))
+      )
+      beside.push(() => admission.close())
+      const server = createHttpServer({
+        yoga,
+        verify,
+        production,
+        log,
+        ready: () => runtime.runPromise(Effect.flatMap(StoreReadiness, (readiness) => readiness.check)),
+        bodyLimitBytes: options.bodyLimitBytes ?? 100_000,
+        ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
+        admission,
+        routes: [calendarRoute(run), reportsRoute(run), documentsRoute(run)],
+        publicRoutes: [feedRoute(run)]
+      })
+      if (options.telemetry !== undefined) observeHttpServer(server, routeOf)
+      const fibers = [
+        ...(options.dispatch === false ? [] : [runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig()))]),
+        runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000, changes.feed.newest(), changes.feed.writes)),
+        ...(options.reminderEveryMs === false
+          ? []
+          : [runtime.runFork(remindEvery(options.policies.map((policy) => AuthorityId.make(policy.authority.id)), options.reminderEveryMs ?? 300_000))])
+      ]
+      for (const fiber of fibers) beside.push(() => runtime.runPromise(Fiber.interrupt(fiber)))
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject)
+        server.listen(options.port, options.host, () => resolve())
+      })
+      return server
+    },
+    async () => {
+      await stopBeside()
+      await runtime.dispose()
+    }
   )
-  const server = createHttpServer({
-    yoga,
-    verify,
-    production,
-    log,
-    ready: () => runtime.runPromise(Effect.flatMap(StoreReadiness, (readiness) => readiness.check)),
-    bodyLimitBytes: options.bodyLimitBytes ?? 100_000,
-    ...(options.timeouts === undefined ? {} : { timeouts: options.timeouts }),
-    admission,
-    routes: [calendarRoute(run), reportsRoute(run), documentsRoute(run)],
-    publicRoutes: [feedRoute(run)]
-  })
-  if (options.telemetry !== undefined) observeHttpServer(server, routeOf)
-  const fibers = [
-    ...(options.dispatch === false ? [] : [runtime.runFork(runDispatcher(options.dispatcher ?? dispatcherConfig()))]),
-    runtime.runFork(watchDeadlines(options.policies.map((policy) => policy.authority.id), pubsub, options.deadlinePollMs ?? 60_000, changes.feed.newest(), changes.feed.writes)),
-    ...(options.reminderEveryMs === false
-      ? []
-      : [runtime.runFork(remindEvery(options.policies.map((policy) => AuthorityId.make(policy.authority.id)), options.reminderEveryMs ?? 300_000))])
-  ]
-  /** Stops what runs beside the server: the fibers, the change feed, the admission's counters. */
-  const stopBeside = () => Promise.all([...fibers.map((fiber) => runtime.runPromise(Fiber.interrupt(fiber))), changes.stop(), admission.close()])
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject)
-    server.listen(options.port, options.host, () => resolve())
-  }).catch(async (error: unknown) => {
-    // A start that cannot listen (the port in use) leaves nothing running behind it: the store is closed before it reports.
-    await stopBeside()
-    await runtime.dispose()
-    throw error
-  })
   const { port } = server.address() as AddressInfo
   const host = options.host.includes(":") ? `[${options.host}]` : options.host
   return {

@@ -1,10 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir, userInfo } from "node:os"
 import { join } from "node:path"
 import { ConfigError } from "@carepanel/app-kit"
+import { SqliteStoreLayer } from "@carepanel/store-sql"
 import { InMemoryAccessLog, InMemoryStoreLayer, SequentialIds } from "@carepanel/core/testing"
 import { Data, Effect, Layer, Schema } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { renameAway } from "../../../graphql/test/support/renameAway.js"
 import { startupFailure } from "../../src/config/startupFailure.js"
 import { logEntry } from "../../src/core/log.js"
 import { makeTuiRuntime, type TuiRuntime } from "../../src/core/runtime.js"
@@ -107,5 +109,20 @@ describe("Errors in production", () => {
     expect(entry).toMatchObject({ message: "Cannot start: a setting cannot be used", logLevel: "ERROR", annotations: { setting: `CAREPANEL_OPERATORS (${operators})` } })
     expect(entry!.annotations.problem).toContain("could then be any member of staff")
     expect(failed.stderr).not.toMatch(/\bat .*:\d+:\d+/)
+  }, 120_000)
+})
+
+describe("A start on a store it cannot read", () => {
+  it("a real start on a store it cannot read (a table renamed away) logs what the store could not do, in its words, and closes the store", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "carepanel-tui-start-"))
+    await renameAway(SqliteStoreLayer({ dataDir }), "events")
+    const failed = await startTui({ NODE_ENV: "development", CAREPANEL_DATA_DIR: dataDir, CAREPANEL_POLICIES: "", DATABASE_URL: "" })
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toBe("")
+    expect(parsedLines([failed.stderr])).toEqual([
+      expect.objectContaining({ message: "Cannot start: the store failed", logLevel: "ERROR", annotations: { operation: "read the event log", storeError: "no such table: events" } })
+    ])
+    // SQLite folds the -wal file back into the database and removes it as its last connection closes.
+    expect(existsSync(join(dataDir, "carepanel.sqlite-wal"))).toBe(false)
   }, 120_000)
 })
