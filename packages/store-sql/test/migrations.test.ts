@@ -1,6 +1,9 @@
 import { SqlClient } from "@effect/sql"
 import { AccessLog, AuthorityId, ChildId, PersonId } from "@carepanel/core"
-import { Effect } from "effect"
+import { join } from "node:path"
+import { PgClient } from "@effect/sql-pg"
+import Database from "better-sqlite3"
+import { Context, Effect, Layer, Redacted } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { Inbox, migrations, migrationsTable, PgStoreLayer, SqliteStoreLayer } from "../src/index.js"
 import { appendSome, authorityA, streamNamed } from "./support/appendSome.js"
@@ -18,12 +21,38 @@ const applied = Effect.flatMap(SqlClient.SqlClient, (sql) =>
 const expected = migrations.map(([id, name]) => ({ migration_id: id, name }))
 
 const stores = [
-  { name: "SQLite", open: () => Promise.resolve(SqliteStoreLayer({ dataDir: freshDataDir() })) },
-  { name: "PostgreSQL", open: async () => PgStoreLayer(await freshPgDatabase()) }
+  {
+    name: "SQLite",
+    open: () => Promise.resolve(SqliteStoreLayer({ dataDir: freshDataDir() })),
+    /** A database file that already holds a table named `events`, not Carepanel's. */
+    foreign: () => {
+      const dataDir = freshDataDir()
+      const file = new Database(join(dataDir, "carepanel.sqlite"))
+      file.exec("CREATE TABLE events (note TEXT)")
+      file.close()
+      return Promise.resolve({ layer: SqliteStoreLayer({ dataDir }), words: "table events already exists" })
+    }
+  },
+  {
+    name: "PostgreSQL",
+    open: async () => PgStoreLayer(await freshPgDatabase()),
+    foreign: async () => {
+      const url = await freshPgDatabase()
+      await Effect.runPromise(Effect.scoped(Effect.flatMap(Layer.build(PgClient.layer({ url: Redacted.make(url) })), (context) => Context.get(context, PgClient.PgClient).unsafe("CREATE TABLE events (note text)"))))
+      return { layer: PgStoreLayer(url), words: 'relation "events" already exists' }
+    }
+  }
 ]
 
-for (const { name, open } of stores) {
+for (const { name, open, foreign } of stores) {
   describe(`${name}: schema migrations`, () => {
+    it("a migration that cannot run (a table of the same name already there) stops the start with one line: the setting, the migration, the database's words", async () => {
+      const { layer, words } = await foreign()
+      const refused = await Effect.runPromise(Effect.flip(Layer.build(layer).pipe(Effect.scoped)))
+      expect(refused).toMatchObject({ _tag: "StoreConfigError" })
+      expect((refused as Error).message).toMatch(new RegExp(`^Cannot prepare the database at (dataDir|DATABASE_URL) .*: Migration "1_create_events" failed: ${words}$`))
+    })
+
     it("runs each numbered migration once, records it, and keeps the data on the next start", async () => {
       const layer = await open()
       await runOn(layer, appendSome(streamNamed("r1"), 2))

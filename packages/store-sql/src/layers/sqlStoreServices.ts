@@ -1,7 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import { SqlError } from "@effect/sql/SqlError"
 import { AccessLog, EventStore, Outbox, PersistenceError, RateCounters, ReadModels, RecordSeals, WebhookDeliveries } from "@carepanel/core"
-import { Clock, Context, Duration, Effect, Layer, Schedule } from "effect"
+import { Clock, Context, Duration, Effect, Layer, Option, Schedule } from "effect"
 import { adoptExistingRows } from "../chain/adoptExistingRows.js"
 import { recordSigningKey } from "../chain/appendLink.js"
 import { sealRecords } from "../chain/recordSeal.js"
@@ -34,6 +34,18 @@ const ownerFirst = (message: string) =>
   /permission denied|must be owner/.test(message)
     ? ". This role may not change the schema: start this version once as the database's owner role to apply its migrations, then as this role (docs/deployment.md, \"Migrations and the least-privilege role\")"
     : ""
+
+/**
+ * @effect/sql's Migrator makes a migration whose statement fails (a table of the same name already there, not
+ * Carepanel's) a defect, which would stop the start with a stack trace: an error instead, naming the migration, in
+ * the database's own words, for the start to report against its setting like any other.
+ */
+const migrationThatFailed = (defect: unknown) => {
+  const failed = defect as { readonly _tag?: unknown; readonly message?: unknown; readonly cause?: unknown } | undefined
+  return failed?._tag === "MigrationError"
+    ? Option.some(Effect.fail(new Error(`${String(failed.message)}: ${driverMessage(failed.cause)}`)))
+    : Option.none()
+}
 
 const now = Effect.map(Clock.currentTimeMillis, (millis) => new Date(millis).toISOString())
 
@@ -81,6 +93,7 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
     Effect.gen(function* () {
       const { key, witness } = integrity
       yield* runMigrations(Effect.zipRight(Effect.flatMap(now, (at) => recordSigningKey(key, at)), Effect.flatMap(now, (at) => adoptExistingRows(key, at)))).pipe(
+        Effect.catchSomeDefect(migrationThatFailed),
         Effect.mapError(
           (error) =>
             new StoreConfigError({
