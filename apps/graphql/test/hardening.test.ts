@@ -108,7 +108,9 @@ describe("an unexpected error", () => {
       // The store failed: its own code, 503, the correlation id, no detail; the detail in the log under that id.
       expect(listed.status).toBe(503)
       expect(listed.body.errors[0].extensions.code).toBe("STORE_FAILED")
-      expect(listed.body.errors[0].message).toMatch(/^Carepanel's store failed/)
+      // A query's data withheld (its reads could not be logged) says it could not be read, and nothing of saving.
+      expect(listed.body.errors[0].message).toMatch(/^Carepanel's store failed, so this could not be read just now\./)
+      expect(listed.body.errors[0].message).not.toMatch(/saved/)
       for (const secret of ["SQLITE", "INSERT", "Harper"]) expect(listed.text).not.toContain(secret)
       expect(broken.logs.some((line) => line.includes(listed.body.errors[0].extensions.correlationId) && line.includes("store failed") && line.includes("SQLITE_FULL"))).toBe(true)
     } finally {

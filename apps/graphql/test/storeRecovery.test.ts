@@ -59,13 +59,23 @@ const createDraft = async () => {
   return { status: response.status, ...body }
 }
 
+const listReferrals = async () => {
+  const response = await fetch(`${url}/graphql`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+    body: JSON.stringify({ query: "{ referrals(first: 5) { edges { node { id status } } } }" })
+  })
+  const body = (await response.json()) as { errors?: Array<{ message: string; extensions: { code: string; correlationId?: string } }> }
+  return { status: response.status, ...body }
+}
+
 const ready = async () => {
   const response = await fetch(`${url}/ready`)
   return [response.status, await response.json()]
 }
 
 describe("an API process whose store is broken under it, then mended", () => {
-  it("a mutation fails, and /ready says not ready, while the read models' table is renamed away; once it is back, the same mutation a moment later succeeds", async () => {
+  it("a mutation fails, a query is answered that it could not be read, and /ready says not ready, while the read models' table is renamed away; once it is back, the same mutation a moment later succeeds", async () => {
     // No mutation yet: its statements are first prepared while the table is away, as in any process whose driver has
     // let a statement go. Before, the failed preparation was kept for 10 minutes: every such mutation failed until a restart.
     await onTheStore("ALTER TABLE read_models RENAME TO read_models_away")
@@ -74,6 +84,14 @@ describe("an API process whose store is broken under it, then mended", () => {
     expect(broken.errors?.map((error) => error.extensions.code)).toEqual(["STORE_FAILED"])
     expect(broken.errors?.[0]?.message).toMatch(/^Carepanel's store failed, .* read the record before sending it again/)
     expect(JSON.stringify(broken.errors)).not.toMatch(/read_models|no such table|SQLITE/)
+    // A query changes nothing: its answer says it could not be read, and nothing of saving.
+    const unread = await listReferrals()
+    expect(unread.status).toBe(503)
+    expect(unread.errors?.map((error) => error.extensions.code)).toEqual(["STORE_FAILED"])
+    expect(unread.errors?.[0]?.message).toBe(
+      "Carepanel's store failed, so this could not be read just now. Please try again in a moment; if it keeps happening, quote the correlation id to the service desk."
+    )
+    expect(unread.errors?.[0]?.extensions.correlationId).toMatch(/^[0-9a-f-]{36}$/)
     expect(await ready()).toEqual([503, { ready: false, store: "reachable", migrations: "current", tables: "no such table: read_models" }])
 
     await onTheStore("ALTER TABLE read_models_away RENAME TO read_models")

@@ -3,6 +3,7 @@ import { Effect } from "effect"
 import { type DocumentNode, GraphQLError, getOperationAST } from "graphql"
 import type { Plugin } from "graphql-yoga"
 import type { GraphQLContext } from "./context.js"
+import type { FailedReads } from "./failedReads.js"
 import type { ServerLog } from "./masking.js"
 import { maskErrorWith } from "./masking.js"
 
@@ -21,7 +22,7 @@ interface Executed {
  * cannot be traced does not happen. A mutation's change is committed by then, so its answer says so instead of a bare
  * "Unexpected error.".
  */
-const logReads = async (log: ServerLog, args: Executed, setResult: (result: never) => void) => {
+const logReads = async (log: ServerLog, failedReads: FailedReads, args: Executed, setResult: (result: never) => void) => {
   const context = args.contextValue
   const reads = context.access.take()
   if (reads.length === 0) return
@@ -30,8 +31,12 @@ const logReads = async (log: ServerLog, args: Executed, setResult: (result: neve
   try {
     await context.run(Effect.flatMap(ChildReads, (childReads) => childReads.record({ actor: context.actor, purpose, reads })))
   } catch (error) {
+    if (operation?.operation !== "mutation") {
+      // A query's data withheld: nothing was to be saved, so its answer says nothing of saving.
+      failedReads.mark(error)
+      return setResult({ errors: [maskErrorWith(log, false, failedReads)(error)] } as never)
+    }
     const masked = maskErrorWith(log)(error)
-    if (operation?.operation !== "mutation") return setResult({ errors: [masked] } as never)
     // The change is committed: say so, so that nobody sends it again and makes a second record.
     const { correlationId } = masked.extensions as { readonly correlationId?: string }
     setResult({ errors: [new GraphQLError(committedButWithheld, { extensions: { code: "RESULT_WITHHELD", correlationId } })] } as never)
@@ -39,19 +44,19 @@ const logReads = async (log: ServerLog, args: Executed, setResult: (result: neve
 }
 
 /** Logs each operation's reads of children's records after it executes, and each subscription event's as it is sent. */
-export const accessLogPlugin = (log: ServerLog): Plugin<GraphQLContext> => ({
+export const accessLogPlugin = (log: ServerLog, reads: FailedReads): Plugin<GraphQLContext> => ({
   onExecute({ args }) {
     return {
       async onExecuteDone({ result, setResult }) {
         if (Symbol.asyncIterator in Object(result)) return
-        await logReads(log, args, setResult)
+        await logReads(log, reads, args, setResult)
       }
     }
   },
   onSubscribe({ args }) {
     return {
       onSubscribeResult() {
-        return { onNext: ({ setResult }) => logReads(log, args, setResult) }
+        return { onNext: ({ setResult }) => logReads(log, reads, args, setResult) }
       }
     }
   }

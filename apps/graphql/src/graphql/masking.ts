@@ -3,6 +3,7 @@ import { isStoreBusy, PersistenceError } from "@carepanel/core"
 import { storeErrorOf } from "@carepanel/store-sql"
 import { GraphQLError } from "graphql"
 import { type LogSink, logEntry } from "../app/jsonLog.js"
+import type { FailedReads } from "./failedReads.js"
 import { productionMessage } from "./productionMessages.js"
 import { UnexpectedFailure } from "./runner.js"
 
@@ -57,13 +58,17 @@ export const storeBusy = (retryAfterSeconds: number, at?: GraphQLError): GraphQL
 
 /**
  * The store failed (its database unreachable, a table missing, a record it could not read): not a bug in the request,
- * and not known to be over, so 503 with its own code, for a client or an operator to tell from a defect. Whether a
- * change was saved is not known (a connection lost at its commit may have committed): the person reads the record
- * before sending it again. The detail goes to the server log only, under the correlation id.
+ * and not known to be over, so 503 with its own code, for a client or an operator to tell from a defect. For a change,
+ * whether it was saved is not known (a connection lost at its commit may have committed; docs/operations.md says why
+ * the API does not tell): the person reads the record before sending it again. A read (a query, a subscription's
+ * event) changes nothing, so its answer says nothing of saving. The detail goes to the server log only, under the
+ * correlation id.
  */
-export const storeFailed = (correlationId: string, at?: GraphQLError): GraphQLError =>
+export const storeFailed = (correlationId: string, at?: GraphQLError, what: "change" | "read" = "change"): GraphQLError =>
   new GraphQLError(
-    "Carepanel's store failed, so this could not be done. A change may or may not have been saved: read the record before sending it again. Quote the correlation id to the service desk.",
+    what === "read"
+      ? "Carepanel's store failed, so this could not be read just now. Please try again in a moment; if it keeps happening, quote the correlation id to the service desk."
+      : "Carepanel's store failed, so this could not be done. A change may or may not have been saved: read the record before sending it again. Quote the correlation id to the service desk.",
     {
       ...(at === undefined ? {} : { nodes: at.nodes ?? null, path: at.path ?? null }),
       extensions: { code: "STORE_FAILED", correlationId, http: { status: 503 } }
@@ -71,7 +76,7 @@ export const storeFailed = (correlationId: string, at?: GraphQLError): GraphQLEr
   )
 
 export const maskErrorWith =
-  (log: ServerLog, production = false) =>
+  (log: ServerLog, production = false, reads?: FailedReads) =>
   (error: unknown): GraphQLError => {
     const refusal = isGraphQLError(error) ? refusedByArmor.exec(error.message) : null
     if (refusal !== null) {
@@ -90,7 +95,7 @@ export const maskErrorWith =
     if (original instanceof PersistenceError) {
       const storeError = storeErrorOf(original)
       logEntry(log, "Error", "store failed", { correlationId, operation: original.operation, ...(storeError === undefined ? {} : { storeError }), detail: detailOf(original) })
-      return storeFailed(correlationId, isGraphQLError(error) ? error : undefined)
+      return storeFailed(correlationId, isGraphQLError(error) ? error : undefined, reads?.has(original) ? "read" : "change")
     }
     logEntry(log, "Error", "unexpected error", { correlationId, detail: detailOf(original) })
     return new GraphQLError("Unexpected error.", {
