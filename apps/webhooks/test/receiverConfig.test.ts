@@ -13,7 +13,7 @@ writeFileSync(sourcesFile, JSON.stringify(sourcesFor()))
 const config = (env: Record<string, string>) => configFromEnv({ CAREPANEL_DATA_DIR: dataDir, ...env })
 
 describe("the receiver's settings", () => {
-  it("has defaults for everything but production's sources file: 127.0.0.1:4100, 256,000 bytes, parked for 7 days, refused or dead bodies kept 90 days, 600 a minute, the dispatcher on, Info", () => {
+  it("has defaults for everything but production's sources file: 127.0.0.1:4100, 256,000 bytes, idle connections kept 65 s, parked for 7 days, refused or dead bodies kept 90 days, 600 a minute, the dispatcher on, Info", () => {
     const defaults = config({})
     expect(defaults).toMatchObject({
       host: "127.0.0.1",
@@ -21,6 +21,7 @@ describe("the receiver's settings", () => {
       production: false,
       dataDir,
       bodyLimitBytes: 256_000,
+      keepAliveMs: 65_000,
       parkedForMs: 7 * 24 * 60 * 60 * 1000,
       keepRefusedDays: 90,
       dispatch: true,
@@ -78,6 +79,7 @@ describe("the receiver's settings", () => {
     const bounds = [
       ["CAREPANEL_WEBHOOKS_PORT", 0, 65_535],
       ["CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES", 1_000, 10_000_000],
+      ["CAREPANEL_KEEP_ALIVE_SECONDS", 1, 3_600],
       ["CAREPANEL_WEBHOOK_PARKED_MINUTES", 1, 525_600],
       ["CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS", 1, 3_650],
       ["CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE", 1, 1_000_000]
@@ -92,12 +94,13 @@ describe("the receiver's settings", () => {
     const set = config({
       CAREPANEL_WEBHOOKS_PORT: "4242",
       CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES: "64000",
+      CAREPANEL_KEEP_ALIVE_SECONDS: "120",
       CAREPANEL_WEBHOOK_PARKED_MINUTES: "90",
       CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS: "30",
       CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE: "30",
       CAREPANEL_DISPATCHER: "off"
     })
-    expect(set).toMatchObject({ port: 4242, bodyLimitBytes: 64_000, parkedForMs: 90 * 60_000, keepRefusedDays: 30, sourceRateLimit: { requests: 30, windowSeconds: 60 }, dispatch: false })
+    expect(set).toMatchObject({ port: 4242, bodyLimitBytes: 64_000, keepAliveMs: 120_000, parkedForMs: 90 * 60_000, keepRefusedDays: 30, sourceRateLimit: { requests: 30, windowSeconds: 60 }, dispatch: false })
     expect(set.publicUrl).toBe("http://127.0.0.1:4242")
   })
 

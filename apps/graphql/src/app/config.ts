@@ -1,7 +1,7 @@
 import { type AuthorityPolicy, dispatcherConfig, type DispatcherConfig } from "@carepanel/core"
 import { type AuthConfig, authConfigFromEnv } from "../auth/authConfig.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
-import { ConfigError, dataDirOf, type Env, intSetting, isProduction, onOff, policiesFromEnv, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, isProduction, keepAliveMsOf, onOff, policiesFromEnv, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
 import { type ClientDefaults, defaultClientLimits } from "../http/clientLimits.js"
 import { defaultTimeouts, type RequestTimeouts } from "../http/server.js"
 
@@ -70,7 +70,8 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
     bodyLimitBytes: intSetting(env, "CAREPANEL_BODY_LIMIT_BYTES", 100_000, 1_000, 100_000_000),
     timeouts: {
       headersMs: 1000 * intSetting(env, "CAREPANEL_HEADERS_TIMEOUT_SECONDS", defaultTimeouts.headersMs / 1000, 1, 600),
-      requestMs: 1000 * intSetting(env, "CAREPANEL_REQUEST_TIMEOUT_SECONDS", defaultTimeouts.requestMs / 1000, 1, 3_600)
+      requestMs: 1000 * intSetting(env, "CAREPANEL_REQUEST_TIMEOUT_SECONDS", defaultTimeouts.requestMs / 1000, 1, 3_600),
+      keepAliveMs: keepAliveMsOf(env)
     },
     clientDefaults: {
       caller: {

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
+import { defaultKeepAliveSeconds } from "@carepanel/app-kit"
 import type { Readiness } from "@carepanel/store-sql"
 import type { Caller } from "../auth/claims.js"
 import type { Verifier } from "../auth/verifier.js"
@@ -43,9 +44,11 @@ export interface HttpOptions {
 export interface RequestTimeouts {
   readonly headersMs: number
   readonly requestMs: number
+  /** How long an idle connection is kept for the client's next request (app-kit's `defaultKeepAliveSeconds` says why). */
+  readonly keepAliveMs: number
 }
 
-export const defaultTimeouts: RequestTimeouts = { headersMs: 10_000, requestMs: 30_000 }
+export const defaultTimeouts: RequestTimeouts = { headersMs: 10_000, requestMs: 30_000, keepAliveMs: defaultKeepAliveSeconds * 1000 }
 
 /** The request target as a URL; undefined for one no URL parser accepts (`http://[::1`), which is the client's mistake. */
 const targetOf = (target: string | undefined): URL | undefined => {
@@ -118,7 +121,7 @@ export const createHttpServer = (options: HttpOptions): Server => {
     requestTimeout: Math.max(timeouts.requestMs, timeouts.headersMs),
     connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs)
   }
-  return createServer(serverOptions, (req, res) => {
+  const server = createServer(serverOptions, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       const masked = maskErrorWith(options.log)(error)
       if (res.headersSent) return res.end()
@@ -128,4 +131,6 @@ export const createHttpServer = (options: HttpOptions): Server => {
       sendError(res, 500, "INTERNAL_SERVER_ERROR", `${masked.message} (correlation id ${correlationId})`, { "X-Correlation-Id": correlationId })
     })
   })
+  server.keepAliveTimeout = timeouts.keepAliveMs
+  return server
 }

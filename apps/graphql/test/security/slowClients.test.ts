@@ -1,11 +1,12 @@
 import { connect, type Socket } from "node:net"
 import { preset } from "@carepanel/core"
+import { defaultTimeouts } from "../../src/http/server.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { startTestApp, type TestApp } from "../support/harness.js"
 
 let app: TestApp
 beforeAll(async () => {
-  app = await startTestApp([preset("lincolnshire")], { timeouts: { headersMs: 1_000, requestMs: 2_000 } })
+  app = await startTestApp([preset("lincolnshire")], { timeouts: { ...defaultTimeouts, headersMs: 1_000, requestMs: 2_000 } })
 })
 afterAll(() => app.close())
 

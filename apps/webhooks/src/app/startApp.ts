@@ -1,6 +1,6 @@
 import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { atMostEvery, flushEvery, flushIntervalMs, observeHttpServer, type RateLimit, RateLimiter, routeNamer, type TelemetrySettings, telemetryOrOff, jsonLoggerTo } from "@carepanel/app-kit"
+import { atMostEvery, defaultKeepAliveSeconds, flushEvery, flushIntervalMs, observeHttpServer, type RateLimit, RateLimiter, routeNamer, type TelemetrySettings, telemetryOrOff, jsonLoggerTo } from "@carepanel/app-kit"
 import { serve } from "@hono/node-server"
 import { type AuthorityPolicy, dispatcherConfig, type Notifier, RateCounters, runDispatcher } from "@carepanel/core"
 import { GroupedWrites, type StoreServices } from "@carepanel/store-sql"
@@ -30,6 +30,8 @@ export interface ReceiverOptions {
   /** The webhook channel's notifier (`outboundNotifier`); it may read the store. */
   readonly notifier: Layer.Layer<Notifier, unknown, SqlClient.SqlClient>
   readonly bodyLimitBytes?: number
+  /** How long an idle sender's connection is kept for its next delivery; app-kit's `defaultKeepAliveSeconds` unless given. */
+  readonly keepAliveMs?: number
   /** How long a delivery stays parked before it is dead; default 7 days. */
   readonly parkedForMs?: number
   /** How many days a refused or dead delivery keeps its body and words before they are erased; default 90. */
@@ -96,6 +98,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   }
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const listening = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(listening))
+    ;(listening as Server).keepAliveTimeout = options.keepAliveMs ?? defaultKeepAliveSeconds * 1000
     listening.once("error", reject)
   }).catch(async (error: unknown) => {
     // A start that cannot listen (the port in use) leaves nothing running behind it: the store is closed before it reports.

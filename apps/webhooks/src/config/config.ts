@@ -1,6 +1,6 @@
 import { resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import { ConfigError, dataDirOf, type Env, intSetting, invocationDir, onOff, policiesFromEnv, type RateLimit, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, invocationDir, keepAliveMsOf, onOff, policiesFromEnv, type RateLimit, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
 import type { AuthorityPolicy } from "@carepanel/core"
 import { LogLevel } from "effect"
 import { loadSources, type SourcesFile, SourcesFileError } from "./sources.js"
@@ -16,6 +16,8 @@ export interface ReceiverConfig {
   readonly policies: ReadonlyArray<AuthorityPolicy>
   readonly sources: SourcesFile
   readonly bodyLimitBytes: number
+  /** How long an idle sender's connection is kept for its next delivery (`CAREPANEL_KEEP_ALIVE_SECONDS`). */
+  readonly keepAliveMs: number
   /** How long a delivery waits for the record it is about before it is dead. */
   readonly parkedForMs: number
   /** How many days a refused or dead delivery keeps its body and its answer's words (`CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS`). */
@@ -88,6 +90,7 @@ export const configFromEnv = (env: Env = process.env): ReceiverConfig => {
     policies,
     sources,
     bodyLimitBytes: intSetting(env, "CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES", 256_000, 1_000, 10_000_000),
+    keepAliveMs: keepAliveMsOf(env),
     parkedForMs: 60_000 * intSetting(env, "CAREPANEL_WEBHOOK_PARKED_MINUTES", 7 * 24 * 60, 1, 365 * 24 * 60),
     keepRefusedDays: intSetting(env, "CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS", defaultKeepRefusedDays, 1, 3_650),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),
