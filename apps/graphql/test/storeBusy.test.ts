@@ -14,12 +14,15 @@ const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
 const dataDir = mkdtempSync(join(tmpdir(), "carepanel-busy-"))
 let app: TestApp
+let firstDraftId: string
 
 beforeAll(async () => {
   const store = SqliteStoreLayer({ dataDir, lockWaitMs: 1_500 })
   app = await startTestApp([policy], { store, accessLog: store })
   // The first request of a process compiles and loads much: not what this test measures.
-  expect((await createDraft({ id: "child-busy-0", name: "Cora Lindqvist" })).status).toBe(200)
+  const first = await createDraft({ id: "child-busy-0", name: "Cora Lindqvist" })
+  expect(first.status).toBe(200)
+  firstDraftId = first.body.data.createReferralDraft.id
 })
 afterAll(() => app.close())
 
@@ -71,5 +74,15 @@ describe("another process holding the SQLite store's write lock (lock wait 1.5 s
     expect(accepted.body.data.createReferralDraft.__typename).toBe("Referral")
     expect((await draftsOfTheChild()).map((edge: { node: { id: string } }) => edge.node.id)).toEqual([accepted.body.data.createReferralDraft.id])
     expect(app.logs.some((line) => line.includes("store busy"))).toBe(true)
+  }, 30_000)
+
+  it("a request's page, whose read of the child cannot be logged while the lock is held, answers 503 that it could not be read, with nothing of saving", async () => {
+    const held = await holdWriteLock(join(dataDir, "carepanel.sqlite"), 3_000)
+    const page = await app.post(await tokenFor(app, staff.socialWorker), "query ($id: ID!) { referral(id: $id) { ... on Referral { id children { fullName } } } }", { id: firstDraftId })
+    await held.released
+    expect(page.status, page.text).toBe(503)
+    expect(page.body.data ?? null).toBeNull()
+    expect(page.body.errors[0].extensions).toEqual({ code: "STORE_BUSY", retryAfterSeconds: 2 })
+    expect(page.body.errors[0].message).toBe("The store is busy with another process's work, so this could not be read just now. Please try again in 2 s.")
   }, 30_000)
 })

@@ -48,13 +48,19 @@ export const forProduction = (error: GraphQLError): GraphQLError => {
 
 /**
  * Another process held the store's write lock for longer than a write may wait (SQLite): nothing was saved, and
- * the request may be sent again. HTTP 503 with `Retry-After` (yoga takes both from `extensions.http`), never 500.
+ * the request may be sent again. HTTP 503 with `Retry-After` (yoga takes both from `extensions.http`), never 500. A
+ * read (its access-log entry could not be written) says nothing of saving.
  */
-export const storeBusy = (retryAfterSeconds: number, at?: GraphQLError): GraphQLError =>
-  new GraphQLError(`The store is busy with another process's work; nothing was saved. Please try again in ${retryAfterSeconds} s.`, {
-    ...(at === undefined ? {} : { nodes: at.nodes ?? null, path: at.path ?? null }),
-    extensions: { code: "STORE_BUSY", retryAfterSeconds, http: { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } } }
-  })
+export const storeBusy = (retryAfterSeconds: number, at?: GraphQLError, what: "change" | "read" = "change"): GraphQLError =>
+  new GraphQLError(
+    what === "read"
+      ? `The store is busy with another process's work, so this could not be read just now. Please try again in ${retryAfterSeconds} s.`
+      : `The store is busy with another process's work; nothing was saved. Please try again in ${retryAfterSeconds} s.`,
+    {
+      ...(at === undefined ? {} : { nodes: at.nodes ?? null, path: at.path ?? null }),
+      extensions: { code: "STORE_BUSY", retryAfterSeconds, http: { status: 503, headers: { "Retry-After": String(retryAfterSeconds) } } }
+    }
+  )
 
 /**
  * The store failed (its database unreachable, a table missing, a record it could not read): not a bug in the request,
@@ -89,7 +95,7 @@ export const maskErrorWith =
     }
     if (isStoreBusy(original)) {
       logEntry(log, "Warning", "store busy", { operation: original.operation, retryAfterSeconds: original.retryAfterSeconds })
-      return storeBusy(original.retryAfterSeconds, isGraphQLError(error) ? error : undefined)
+      return storeBusy(original.retryAfterSeconds, isGraphQLError(error) ? error : undefined, reads?.has(original) ? "read" : "change")
     }
     const correlationId = randomUUID()
     if (original instanceof PersistenceError) {
