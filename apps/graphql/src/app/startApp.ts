@@ -51,6 +51,8 @@ export interface AppOptions {
   readonly log?: ServerLog
   /** How long a slow client may take to send its headers and its whole request; 10 s and 30 s unless given. */
   readonly timeouts?: RequestTimeouts
+  /** How long an operation may wait for the store before it is answered STORE_FAILED; 30 s unless given. */
+  readonly storeAnswerMs?: number
   /** Rate limits and the subscription cap where `auth` sets none, and per address without a token; clientLimits.ts's defaults unless given. */
   readonly clientDefaults?: ClientDefaults
   /** Where per-client limits are counted: the SQL store layer, so every process on it shares them; this process only unless given. */
@@ -103,7 +105,7 @@ export const startApp = async (options: AppOptions): Promise<RunningApp> => {
   // stops what it began and closes the store before it reports, leaving nothing running behind it.
   const server = await undoOnFailure(
     async () => {
-      const run = makeRunner(runtime)
+      const run = makeRunner(runtime, options.storeAnswerMs)
       const pubsub = makePubSub()
       const changes = await startChangeFeed(runtime)
       beside.push(changes.stop)
