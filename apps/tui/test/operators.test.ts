@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { defaultOperatorsFile, operatorOf } from "../src/config/operators.js"
+import { defaultOperatorsFile, operatorOf, operatorSourceFromEnv } from "../src/config/operators.js"
 import { demoPolicy } from "./support/harness.js"
 
 const fileWith = (text: string) => {
@@ -28,6 +28,11 @@ describe("the operator at the keyboard", () => {
     )
   })
 
+  it("outside production, a login not in a file without a development default is nobody, said as that alone", () => {
+    const file = fileWith("operators:\n  jsmith:\n    personId: jo-smith\n    name: Jo Smith\n    authorityId: wexcombe\n    roles: [panel_chair]\n")
+    expect(() => operatorOf({ file, user: "pat", production: false }, [demoPolicy])).toThrow(new RegExp(`\\(${file}\\): has no entry for the user "pat"$`))
+  })
+
   it("on a new authority's policy alone, the shipped file's development default (Wexcombe's administrator) is refused saying what to do", () => {
     const brackenmoor = { ...demoPolicy, authority: { id: "brackenmoor", name: "Brackenmoor (fictional)" } } as typeof demoPolicy
     expect(() => operatorOf({ file: defaultOperatorsFile, user: "anyone", production: false }, [brackenmoor])).toThrow(
@@ -45,17 +50,37 @@ describe("the operator at the keyboard", () => {
     } catch (error) {
       message = (error as Error).message
     }
-    expect(message).toContain(`CAREPANEL_OPERATORS (${file})`)
-    expect(message).toMatch(/operators\.jsmith\.name: /)
-    expect(message).toMatch(/operators\.jsmith\.roles\[0\]: /)
+    expect(message).toContain(`CAREPANEL_OPERATORS (${file}): operators.jsmith.name: `)
+    expect(message).toMatch(/; operators\.jsmith\.roles\[0\]: /)
     const second = fileWith("operators:\n  pat:\n    personId: pat\n    name: Pat\n    authorityId: elsewhere\n    roles: [panel_chair]\n")
     expect(() => operatorOf({ file: second, user: "pat", production: false }, [demoPolicy])).toThrow(
       /operators\.pat\.authorityId: "elsewhere" is not an authority this installation runs \(wexcombe\)/
     )
   })
 
-  it("refuses a file that is not YAML, saying so", () => {
-    expect(() => operatorOf({ file: fileWith("operators: [unclosed"), user: "x", production: false }, [demoPolicy])).toThrow(/cannot be read as YAML/)
+  it("names a misspelt field, and a file that is not a map of operators, rather than finding nobody in it", () => {
+    const misspelt = fileWith("operator:\n  jsmith:\n    personId: jo-smith\n    name: Jo Smith\n    authorityId: wexcombe\n    roles: [panel_chair]\n")
+    expect(() => operatorOf({ file: misspelt, user: "jsmith", production: true }, [demoPolicy])).toThrow(/: operator: is unexpected, expected: "operators" \| "developmentDefault"/)
+    expect(() => operatorOf({ file: fileWith("- jsmith\n"), user: "jsmith", production: true }, [demoPolicy])).toThrow(/\.yaml\): \(the file\): /)
+  })
+
+  it("lists every authority the installation runs when an operator is at another", () => {
+    const brackenmoor = { ...demoPolicy, authority: { id: "brackenmoor", name: "Brackenmoor (fictional)" } } as typeof demoPolicy
+    const file = fileWith("operators:\n  pat:\n    personId: pat\n    name: Pat\n    authorityId: elsewhere\n    roles: [panel_chair]\n")
+    expect(() => operatorOf({ file, user: "pat", production: false }, [demoPolicy, brackenmoor])).toThrow(
+      /"elsewhere" is not an authority this installation runs \(wexcombe, brackenmoor\)/
+    )
+  })
+
+  it("is read from CAREPANEL_OPERATORS relative to where npm was started, spaces around it ignored; blank is the shipped file", () => {
+    expect(operatorSourceFromEnv({ INIT_CWD: "/srv/panel-office", CAREPANEL_OPERATORS: " operators.yaml " }).file).toBe("/srv/panel-office/operators.yaml")
+    expect(operatorSourceFromEnv({ INIT_CWD: "/srv/panel-office", CAREPANEL_OPERATORS: "  " }).file).toBe(defaultOperatorsFile)
+  })
+
+  it("refuses a file that is not YAML, saying so with the parser's first line", () => {
+    expect(() => operatorOf({ file: fileWith("operators: [unclosed"), user: "x", production: false }, [demoPolicy])).toThrow(
+      /: cannot be read as YAML: Flow sequence in block collection must be sufficiently indented and end with a \] at line 1, column 21:$/
+    )
     expect(() => operatorOf({ file: "/nonexistent/operators.yaml", user: "x", production: false }, [demoPolicy])).toThrow(/cannot be read/)
   })
 })
