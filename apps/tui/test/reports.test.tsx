@@ -29,6 +29,12 @@ describe("charts", () => {
     expect(bar(0, 10, 10)).toBe("")
     expect(sparkline([0, 1, 7, 0])).toBe("▁▂█▁")
   })
+
+  it("draws no bar where nothing was counted, or where there is no room for one", () => {
+    expect(bar(3, 0, 10)).toBe("")
+    expect(bar(5, 10, 0)).toBe("")
+    expect(bar(5, 10, 1)).toBe("▌")
+  })
 })
 
 describe("Reports", () => {
