@@ -1,6 +1,8 @@
 import { AccessLog, ChildId, ChildRecords, type LocalDate, Placements } from "@carepanel/core"
+import { connectedPlacement } from "@carepanel/core/testing"
 import { DateTime, Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { statutoryTracker } from "../src/data/statutory.js"
 import { keys, press, renderTui, seededCore, staff, type TestCore, testNow, waitFor } from "./support/harness.js"
 
 // Fictional children, each with one kind of statutory record beside the demonstration authority's seed.
@@ -89,6 +91,26 @@ describe("Statutory tracker", () => {
     expect(await loggedFor(retainedChild)).not.toContainEqual(expect.objectContaining({ fields: ["childRecord.clocks"] }))
     expect(await loggedFor(protectedChild)).toContainEqual(expect.objectContaining({ fields: ["placement"], purpose }))
     unmount()
+  })
+
+  it("leaves out a placement that has ended: the child who went home has no approval to count down", async () => {
+    const core = await seededCore()
+    try {
+      const [home, staying] = [ChildId.make("wx-child-47"), ChildId.make("wx-child-48")]
+      await core.runtime.runPromise(
+        Effect.gen(function* () {
+          const ended = yield* connectedPlacement(staff, home)
+          yield* connectedPlacement(staff, staying)
+          yield* Effect.flatMap(Placements, (use) => use.end(staff.serviceManager, ended.id, "child_returned_home"))
+        })
+      )
+      const { tracked } = await core.runtime.runPromise(statutoryTracker(staff.administrator))
+      const children = tracked.map((subject) => subject.childId)
+      expect(children).toContain(staying)
+      expect(children).not.toContain(home)
+    } finally {
+      await core.runtime.dispose()
+    }
   })
 
   it.each([
