@@ -39,9 +39,10 @@ describe("a Regulation 24 placement's temporary approval, as the tracker shows i
     expect(approvalCountdown(placement("placed"), now)).toBe("no temporary approval")
   })
 
-  it("in weeks and days left, with the weeks an extension added (STAT-R25-1)", () => {
+  it("in weeks and days left, nearer in days and hours, then hours and minutes, as every clock on the tracker; with the weeks an extension added (STAT-R25-1)", () => {
     expect(approvalCountdown(placement("placed", approvalUntil(at(65 * day + hour))), now)).toBe("9 weeks 2 days left of the approval")
-    expect(approvalCountdown(placement("placed", approvalUntil(at(day - minute))), now)).toBe("0 weeks 0 days left of the approval")
+    expect(approvalCountdown(placement("placed", approvalUntil(at(8 * day + hour))), now)).toBe("8 days 1 hour left of the approval")
+    expect(approvalCountdown(placement("placed", approvalUntil(at(day - minute))), now)).toBe("23 hours 59 minutes left of the approval")
     const extended = approvalUntil(at(20 * day), { extension: { weeks: 8 } })
     expect(approvalCountdown(placement("placed", extended), now)).toBe("2 weeks 6 days left of the approval (extended 8 weeks)")
   })
@@ -51,10 +52,12 @@ describe("a Regulation 24 placement's temporary approval, as the tracker shows i
     expect(approvalCountdown(placement("placed", pending), now)).toBe("extended pending an independent review (STAT-R25-2)")
   })
 
-  it("once it has run out, how long ago", () => {
+  it("once it has run out, how long ago, in whole units gone (3 days and an hour is not 4 days; one of a unit said as one)", () => {
     expect(approvalCountdown(placement("placed", approvalUntil(at(-17 * day))), now)).toBe("‼ approval ran out 2 weeks 3 days ago")
+    expect(approvalCountdown(placement("placed", approvalUntil(at(-(3 * day + hour)))), now)).toBe("‼ approval ran out 3 days 1 hour ago")
+    expect(approvalCountdown(placement("placed", approvalUntil(at(-hour))), now)).toBe("‼ approval ran out 1 hour 0 minutes ago")
     const extended = approvalUntil(at(-3 * day), { extension: { weeks: 4 } })
-    expect(approvalCountdown(placement("placed", extended), now)).toBe("‼ approval ran out 0 weeks 3 days ago (extended 4 weeks)")
+    expect(approvalCountdown(placement("placed", extended), now)).toBe("‼ approval ran out 3 days 0 hours ago (extended 4 weeks)")
   })
 })
 

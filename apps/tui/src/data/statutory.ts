@@ -61,24 +61,23 @@ export const approvalCountdown = (placement: Placement, now: DateTime.Utc): stri
   if (approval === undefined) return placement.status === "identified" ? "not placed yet" : "no temporary approval"
   const expiry = currentExpiry(approval)
   if (expiry === undefined) return "extended pending an independent review (STAT-R25-2)"
-  const days = Math.floor(DateTime.distance(now, expiry) / 86_400_000)
-  const span = (n: number) => `${Math.floor(n / 7)} weeks ${n % 7} days`
+  const ms = DateTime.distance(now, expiry)
   const extended = approval.extension === undefined ? "" : ` (extended ${approval.extension.weeks} weeks)`
-  return days >= 0 ? `${span(days)} left of the approval${extended}` : `‼ approval ran out ${span(-days)} ago${extended}`
+  return ms >= 0 ? `${spanOf(ms)} left of the approval${extended}` : `‼ approval ran out ${spanOf(ms)} ago${extended}`
+}
+
+/** "3 weeks 2 days", "3 days 4 hours", "5 hours 10 minutes": a length of time either way, in whole units (an hour and a half is 1 hour 30 minutes). */
+const spanOf = (ms: number): string => {
+  const minutes = Math.floor(Math.abs(ms) / 60_000)
+  const [days, hours, mins] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60]
+  if (days >= 14) return `${counted(Math.floor(days / 7), "week")} ${counted(days % 7, "day")}`
+  return days > 0 ? `${counted(days, "day")} ${counted(hours, "hour")}` : `${counted(hours, "hour")} ${counted(mins, "minute")}`
 }
 
 /** "3 weeks 2 days left", "3 days 4 hours left", "5 hours 10 minutes left", "overdue by 2 days 1 hour": the time to a clock's due instant. */
 export const timeLeft = (due: DateTime.Utc, now: DateTime.Utc): string => {
   const ms = DateTime.distance(now, due)
-  const minutes = Math.floor(Math.abs(ms) / 60_000)
-  const [days, hours, mins] = [Math.floor(minutes / 1440), Math.floor((minutes % 1440) / 60), minutes % 60]
-  const span =
-    days >= 14
-      ? `${counted(Math.floor(days / 7), "week")} ${counted(days % 7, "day")}`
-      : days > 0
-        ? `${counted(days, "day")} ${counted(hours, "hour")}`
-        : `${counted(hours, "hour")} ${counted(mins, "minute")}`
-  return ms >= 0 ? `${span} left` : `overdue by ${span}`
+  return ms >= 0 ? `${spanOf(ms)} left` : `overdue by ${spanOf(ms)}`
 }
 
 /** When s20 consent was withdrawn, which may be before it was recorded (s20(8), STAT-S20-CONSENT). */
