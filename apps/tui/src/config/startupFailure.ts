@@ -17,8 +17,9 @@ const kindOf = (error: unknown): string => {
 
 /**
  * What the TUI logs when it cannot start. A setting that cannot be used is named with its problem (the installation's
- * own settings, so the administrator can fix them); a store that fails, with what it could not do and the database's words. Anything else is a bug: in production only its kind, with no
- * stack and nothing of what it held (an error's message can quote a record or a key); elsewhere its message and stack.
+ * own settings, so the administrator can fix them); a store that fails, with what it could not do and the database's
+ * words. Anything else is a bug: in production only its kind, with no stack and nothing of what it held (an error's
+ * message can quote a record or a key); elsewhere its message and stack.
  */
 export const startupFailure = (error: unknown, production: boolean): LogMessage => {
   const cause = squashed(error)
