@@ -50,10 +50,15 @@ beforeAll(async () => {
 }, 60_000)
 
 afterAll(async () => {
-  await app?.close()
-  for (const socket of partition?.sockets ?? []) socket.destroy()
-  partition?.server.close()
-  cluster?.stop()
+  // The network back first (a failed test may leave it cut), so that closing the app cannot wait on a held packet.
+  try {
+    if (partition !== undefined) partition.cut = false
+    for (const socket of partition?.sockets ?? []) socket.destroy()
+    partition?.server.close()
+    await app?.close()
+  } finally {
+    cluster?.stop()
+  }
 })
 
 const createDraft = async (n: number) =>
