@@ -27,6 +27,7 @@ import { englandAuthorityId, englandPolicy, englandPreset } from "../../dev/engl
 import { deadlinesAt, mondayAfter, openRequestClocks, seedOpenRequestsOnClocks } from "../../dev/england/openRequests.js"
 import { seedEngland } from "../../dev/england/seedEngland.js"
 import { PgStoreLayer } from "../../src/layers/PgStoreLayer.js"
+import { openAuthority } from "../openAuthorityBench.js"
 import { printTable } from "../table.js"
 import { coreOn } from "../../dev/england/coreOn.js"
 import { wholeNumberSetting, wholeNumbersSetting } from "../../dev/wholeNumberSetting.js"
@@ -43,7 +44,6 @@ const seeding = {
   bigWeeks: wholeNumberSetting("BENCH_ENGLAND_WEEKS", 26)
 }
 const chosen = wholeNumbersSetting("BENCH_ENGLAND_SAMPLE")
-const openAuthority = 998
 const firstDay = localDate("2027-01-04")
 /** The open requests' "now", as the deadlines bench's at its default 26 weeks: the seed starts them around it. */
 const openNow = mondayAfter(firstDay, 26)

@@ -10,37 +10,20 @@
  * store between runs (seeded once); BENCH_DEADLINES_ENGINE=pg: on PostgreSQL (DATABASE_URL's server or a throwaway
  * cluster).
  */
-import { mkdtempSync, rmSync } from "node:fs"
-import { loadavg, tmpdir } from "node:os"
-import { join } from "node:path"
 import { SqlClient } from "@effect/sql"
-import { type AuthorityId, ClockReminders, localDate } from "@carepanel/core"
-import { DateTime, Effect, Layer } from "effect"
+import { type AuthorityId, ClockReminders } from "@carepanel/core"
+import { Effect, Layer } from "effect"
 import { coreOn } from "../../dev/england/coreOn.js"
-import { englandAuthorityId, englandPolicy } from "../../dev/england/englandPolicies.js"
-import { mondayAfter, seedOpenRequestsOnClocks } from "../../dev/england/openRequests.js"
+import { englandAuthorityId } from "../../dev/england/englandPolicies.js"
 import { at } from "../../dev/england/playAuthority.js"
-import { seedEngland } from "../../dev/england/seedEngland.js"
 import { wholeNumberSetting } from "../../dev/wholeNumberSetting.js"
-import { SqliteStoreLayer, type StoreLayer } from "../../src/index.js"
-import { postgresTarget } from "../benchTargets.js"
+import { openAuthority, openAuthorityBench } from "../openAuthorityBench.js"
 import { printTable } from "../table.js"
 import { summary, type Timed, timedOnce } from "../timedCalls.js"
 
-const env = process.env
-const open = wholeNumberSetting("BENCH_DEADLINES_OPEN", 5000)
-const weeks = wholeNumberSetting("BENCH_DEADLINES_WEEKS", 26)
-const runs = wholeNumberSetting("BENCH_DEADLINES_RUNS", 30)
 const firstRuns = wholeNumberSetting("BENCH_REMINDERS_FIRST_RUNS", 5)
-const overdueEvery = wholeNumberSetting("BENCH_REMINDERS_OVERDUE_EVERY", 10)
-const openAuthority = 998
-const firstDay = localDate("2027-01-04")
-/** The bench's "now": the Monday after the played history, 09:00 London. */
-const now = mondayAfter(firstDay, weeks)
-const dataDir = env.BENCH_REMINDERS_DIR ?? mkdtempSync(join(tmpdir(), "carepanel-reminders-"))
-const pg = env.BENCH_DEADLINES_ENGINE === "pg" ? await postgresTarget() : undefined
-if (typeof pg === "string") throw new Error(`no PostgreSQL for the bench: ${pg}`)
-const store: StoreLayer = pg?.layer ?? SqliteStoreLayer({ dataDir })
+const bench = await openAuthorityBench("BENCH_REMINDERS_DIR", wholeNumberSetting("BENCH_REMINDERS_OVERDUE_EVERY", 10))
+const { runs, now } = bench
 
 /** The authority's notifications in the outbox (each on every channel). */
 const queuedOf = (authorityId: string) =>
@@ -82,12 +65,11 @@ const ms = (n: number) => `${n.toFixed(1)} ms`
 try {
   const rows = await Effect.runPromise(
     Effect.gen(function* () {
-      yield* seedEngland({ authorities: 1, weeks, requestsPerYear: 1000, firstDay, log: (line) => console.log(`  ${line}`) })
-      yield* seedOpenRequestsOnClocks(englandPolicy(openAuthority), open, now, overdueEvery)
+      yield* bench.seed
       return [yield* timedReminders(1), yield* timedReminders(openAuthority)]
-    }).pipe(Effect.provide(Layer.provideMerge(ClockReminders.Default, coreOn(store, [englandPolicy(1), englandPolicy(openAuthority)]))), Effect.scoped)
+    }).pipe(Effect.provide(Layer.provideMerge(ClockReminders.Default, coreOn(bench.store, bench.policies))), Effect.scoped)
   )
-  console.log(`${pg === undefined ? "SQLite" : `PostgreSQL (${pg.note})`}, now ${DateTime.formatIso(now)}, load average ${loadavg().map((n) => n.toFixed(1)).join(" ")}`)
+  console.log(bench.heading())
   printTable(
     ["authority", "reminders", "queued", "cold first run (CPU)", `first run p50 / p99 (x${firstRuns})`, "CPU p50 / p99", `repeat p50 / p99 (x${runs})`, "CPU p50 / p99", "queued by repeats"],
     rows.map((row) => [
@@ -103,6 +85,5 @@ try {
     ])
   )
 } finally {
-  await pg?.close()
-  if (env.BENCH_REMINDERS_DIR === undefined) rmSync(dataDir, { recursive: true, force: true })
+  await bench.close()
 }
