@@ -52,7 +52,7 @@ describe("a Regulation 24 placement's temporary approval, as the tracker shows i
     expect(approvalCountdown(placement("placed", pending), now)).toBe("extended pending an independent review (STAT-R25-2)")
   })
 
-  it("once it has run out, how long ago, in whole units gone (3 days and an hour is not 4 days; one of a unit said as one)", () => {
+  it("once it has run out (STAT-R24: 16 weeks at most), how long ago, in whole units gone (3 days and an hour is not 4 days; one of a unit said as one)", () => {
     expect(approvalCountdown(placement("placed", approvalUntil(at(-17 * day))), now)).toBe("‼ approval ran out 2 weeks 3 days ago")
     expect(approvalCountdown(placement("placed", approvalUntil(at(-(3 * day + hour)))), now)).toBe("‼ approval ran out 3 days 1 hour ago")
     expect(approvalCountdown(placement("placed", approvalUntil(at(-hour))), now)).toBe("‼ approval ran out 1 hour 0 minutes ago")
