@@ -102,3 +102,25 @@ export const toDeadline = (spec: ClockSpec, calendar: Calendar, now: Now, resolv
     }`
   }
 }
+
+const deadlinesOn = new WeakMap<Calendar, WeakMap<CitingPolicy, WeakMap<ClockSpec, Deadline>>>()
+
+/**
+ * `toDeadline` on one calendar and policy, each clock object's deadline kept while its state (pending, due soon,
+ * overdue, met) holds: nothing else in it moves with the time. Where the clocks themselves are kept (a request's
+ * submission clock, `referralClocks`), an authority's thousands of running clocks cost no new deadlines at each call.
+ */
+export const rememberingDeadlines = (calendar: Calendar, policy: CitingPolicy): ((spec: ClockSpec, now: Now) => Deadline) => {
+  const resolve = rememberingResolver(calendar)
+  const ofCalendar = deadlinesOn.get(calendar) ?? new WeakMap<CitingPolicy, WeakMap<ClockSpec, Deadline>>()
+  deadlinesOn.set(calendar, ofCalendar)
+  const known = ofCalendar.get(policy) ?? new WeakMap<ClockSpec, Deadline>()
+  ofCalendar.set(policy, known)
+  return (spec, now) => {
+    const kept = known.get(spec)
+    if (kept !== undefined && kept.state === stateOf(kept.due, spec.metAt, now)) return kept
+    const deadline = toDeadline(spec, calendar, now, resolve, policy)
+    known.set(spec, deadline)
+    return deadline
+  }
+}

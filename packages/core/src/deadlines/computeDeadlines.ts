@@ -12,7 +12,7 @@ import { visitClocks } from "../visits/visitClocks.js"
 import { placementClocks } from "../regulation24/placementClocks.js"
 import type { AuthorityContext } from "../shared/authorityContext.js"
 import { decidesNothing, type Sitting } from "../sitting/Sitting.js"
-import { type ClockSpec, type Now, rememberingResolver, toDeadline } from "./clock.js"
+import { type ClockSpec, type Now, rememberingDeadlines } from "./clock.js"
 import type { Deadline } from "./Deadline.js"
 import { referralClocks, submissionWindows } from "./referralClocks.js"
 import { sittingClocks } from "./sittingClocks.js"
@@ -67,9 +67,12 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
   const hearings = hearingsByReferral(decisions)
   const sittingsWithRequests = inputs.sittingsWithRequests ?? new Set(referrals.filter(isAccepted).map((referral) => referral.sittingId))
   // A disagreement is about its request's children.
-  const childrenOf = new Map([...referrals, ...(inputs.requestsDisagreedOver ?? [])].map((referral) => [referral.id as string, childrenOfRequest(referral)] as const))
+  const disagreedOver = new Set<string>(disagreements.map((disagreement) => disagreement.referralId))
+  const childrenOf = new Map(
+    [...referrals.filter((referral) => disagreedOver.has(referral.id)), ...(inputs.requestsDisagreedOver ?? [])].map((referral) => [referral.id as string, childrenOfRequest(referral)] as const)
+  )
   return [
-    ...referrals.flatMap((referral) => aboutChildren(childrenOfRequest(referral), referralClocks(referral, windows, policy))),
+    ...referrals.flatMap((referral) => referralClocks(referral, windows, policy)),
     ...sittings.flatMap((sitting) =>
       sittingClocks(sitting, sittings, policy, sittingsWithRequests.has(sitting.id))
     ),
@@ -98,8 +101,8 @@ const clockSpecsOf = (inputs: DeadlineInputs, { policy, calendar }: AuthorityCon
 const soonestFirst = (a: Deadline, b: Deadline) => a.due.epochMillis - b.due.epochMillis || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 
 const workedOut = (specs: ReadonlyArray<ClockSpec>, { calendar, policy }: AuthorityContext, now: Now): ReadonlyArray<Deadline> => {
-  const resolve = rememberingResolver(calendar)
-  return specs.map((spec) => toDeadline(spec, calendar, now, resolve, policy)).sort(soonestFirst)
+  const deadlineOf = rememberingDeadlines(calendar, policy)
+  return specs.map((spec) => deadlineOf(spec, now)).sort(soonestFirst)
 }
 
 /** Every clock of an authority, soonest first, each with its rule and an explanation a person can read. */

@@ -46,6 +46,27 @@ export const submissionOver = (referral: ReferralClockInputs) =>
   closedReferralStatuses.includes(referral.status) || (referral.status === "decided" && referral.readyAt === undefined)
 
 /**
+ * The submission clock of each request, kept per request object for as long as it aims at the same sitting under the
+ * same rule: a store that hands back the same decoded request while its row is unchanged (store-sql does) gets the
+ * same clock back, and an authority with thousands of open requests makes no new garbage for them at each call.
+ */
+const aimedClocks = new WeakMap<ReferralClockInputs, { readonly target: Sitting; readonly rule: AuthorityPolicy["referral"]["submissionDeadline"]; readonly clocks: ReadonlyArray<ClockSpec> }>()
+
+/** The request's clock about `target`, naming the request's children where it knows them. */
+const submissionClock = (referral: ReferralClockInputs, target: Sitting, policy: AuthorityPolicy): ClockSpec => {
+  const childIds = referral.form.children?.map((child) => child.childId)
+  return {
+    id: `${referral.id}:submission:${target.id}`,
+    about: childIds === undefined || childIds.length === 0 ? { kind: "referral", id: referral.id } : { kind: "referral", id: referral.id, childIds },
+    title: `Request complete and approved for the sitting on ${formatDate(target.date)}`,
+    rule: policy.referral.submissionDeadline,
+    anchor: target.startsAt,
+    anchorText: `the sitting on ${formatDate(target.date)}`,
+    metAt: referral.readyAt
+  }
+}
+
+/**
  * The submission clock (KNO-6, SUP-4, NSO-3, CPR-4, LIN-3). A request on a sitting is measured against that
  * sitting; one not on a sitting against the first sitting of its panel whose deadline had not passed when it was
  * submitted (or started, for a draft), or, if heard since, at its latest hearing: the sitting it is aiming for.
@@ -66,15 +87,10 @@ export const referralClocks = (
       ? onSitting?.sitting.panelId === referral.form.panelId ? onSitting.sitting : undefined
       : (windows.byPanel.get(referral.form.panelId) ?? []).find((window) => !DateTime.lessThan(window.deadline, aimedFrom))?.sitting
   if (target === undefined) return []
-  return [
-    {
-      id: `${referral.id}:submission:${target.id}`,
-      about: { kind: "referral", id: referral.id },
-      title: `Request complete and approved for the sitting on ${formatDate(target.date)}`,
-      rule: policy.referral.submissionDeadline,
-      anchor: target.startsAt,
-      anchorText: `the sitting on ${formatDate(target.date)}`,
-      metAt: referral.readyAt
-    }
-  ]
+  const rule = policy.referral.submissionDeadline
+  const known = aimedClocks.get(referral)
+  if (known !== undefined && known.target === target && known.rule === rule) return known.clocks
+  const clocks = [submissionClock(referral, target, policy)]
+  aimedClocks.set(referral, { target, rule, clocks })
+  return clocks
 }

@@ -7,16 +7,15 @@ import { sqlLimit } from "../sql/sqlLimit.js"
 import { filterKey } from "./indexEntries.js"
 import { parsedDocuments } from "./parsedDocuments.js"
 
+/** Only what differs row by row: the collection and authority are the query's own. */
 interface Row {
-  readonly collection: string
-  readonly authority_id: string
   readonly id: string
   readonly index_fields: string
   readonly doc: string
 }
 
-/** Rows whose parsed documents are kept (about 10 KB each in memory for a request with its form). */
-const parsedDocumentCapacity = 25_000
+/** Document and index texts whose parsed forms are kept (about 10 KB each in memory for a request with its form). */
+const parsedDocumentCapacity = 50_000
 
 /**
  * Reads read-model rows. A filtered query walks `read_model_index` for its first filter (one range scan
@@ -26,23 +25,19 @@ const parsedDocumentCapacity = 25_000
 export const makeSqlReadModels = Effect.gen(function* () {
   const sql = yield* SqlClient.SqlClient
   const parsed = parsedDocuments(parsedDocumentCapacity)
-  const parsedIndexes = parsedDocuments(parsedDocumentCapacity)
-  const toReadModelRow = (row: Row): ReadModelRow => {
-    const key = `${row.collection}\u0000${row.authority_id}\u0000${row.id}`
-    return {
-      collection: row.collection,
-      authorityId: row.authority_id as AuthorityId,
-      id: row.id,
-      index: parsedIndexes(key, row.index_fields) as ReadModelRow["index"],
-      doc: parsed(key, row.doc)
-    }
-  }
+  const toReadModelRow = (collection: string, authorityId: AuthorityId) => (row: Row): ReadModelRow => ({
+    collection,
+    authorityId,
+    id: row.id,
+    index: parsed(row.index_fields) as ReadModelRow["index"],
+    doc: parsed(row.doc)
+  })
 
   const query = ({ collection, authorityId, where, afterId, limit }: ReadModelQuery) => {
     const [first, ...rest] = Object.entries(where ?? {})
     const after = afterId === undefined ? sql`` : sql`AND i.id > ${afterId}`
     if (first === undefined) {
-      return sql<Row>`SELECT i.collection, i.authority_id, i.id, i.index_fields, i.doc FROM read_models i
+      return sql<Row>`SELECT i.id, i.index_fields, i.doc FROM read_models i
         WHERE i.collection = ${collection} AND i.authority_id = ${authorityId} ${after}
         ORDER BY i.id LIMIT ${sqlLimit(limit)}`
     }
@@ -51,7 +46,7 @@ export const makeSqlReadModels = Effect.gen(function* () {
         WHERE o.collection = i.collection AND o.authority_id = i.authority_id
           AND o.field = ${field} AND o.value = ${filterKey(value)} AND o.id = i.id)`
     )
-    return sql<Row>`SELECT r.collection, r.authority_id, r.id, r.index_fields, r.doc
+    return sql<Row>`SELECT r.id, r.index_fields, r.doc
       FROM (SELECT i.collection, i.authority_id, i.id FROM read_model_index i
         WHERE i.collection = ${collection} AND i.authority_id = ${authorityId}
           AND i.field = ${first[0]} AND i.value = ${filterKey(first[1])} ${after} ${sql.join(" ", false)(others)}
@@ -64,15 +59,15 @@ export const makeSqlReadModels = Effect.gen(function* () {
     get: (collection, authorityId, id) =>
       directly(
         sql,
-        sql<Row>`SELECT collection, authority_id, id, index_fields, doc FROM read_models
+        sql<Row>`SELECT id, index_fields, doc FROM read_models
           WHERE collection = ${collection} AND authority_id = ${authorityId} AND id = ${id}`
       ).pipe(
-        Effect.map((rows) => (rows[0] === undefined ? undefined : toReadModelRow(rows[0]))),
+        Effect.map((rows) => (rows[0] === undefined ? undefined : toReadModelRow(collection, authorityId)(rows[0]))),
         asPersistenceError("read the record")
       ),
     query: (input) =>
       directly(sql, query(input)).pipe(
-        Effect.map((rows) => rows.map(toReadModelRow)),
+        Effect.map((rows) => rows.map(toReadModelRow(input.collection, input.authorityId))),
         asPersistenceError("search the records")
       )
   })
