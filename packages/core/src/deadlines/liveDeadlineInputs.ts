@@ -88,11 +88,12 @@ export const liveDeadlineInputs = (authorityId: AuthorityId, policy: AuthorityPo
       ...childRecords.flatMap(runningOrdersMadeAt)
     ])
     const months = from === undefined ? [] : monthsBetween(londonDateOf(from), londonDateOf(now))
-    const onSittings = referrals.flatMap((referral) => (referral.sittingId === undefined ? [] : [referral.sittingId]))
+    const onSittings = new Set<string>()
+    for (const referral of referrals) if (referral.sittingId !== undefined) onSittings.add(referral.sittingId)
     const [toCome, byMonth, onTheirSittings, requestsDisagreedOver] = yield* Effect.all([
       readWhere(sittingCollection, Sitting, authorityId, { [awaitsField]: notHeld }),
       Effect.forEach(months, (month) => readWhere(sittingCollection, Sitting, authorityId, { month }), concurrently),
-      readSome(sittingCollection, Sitting, authorityId, new Set(onSittings)),
+      readSome(sittingCollection, Sitting, authorityId, onSittings),
       readSome(referralClocksCollection, ReferralClockInputs, authorityId, new Set(disagreements.map((disagreement) => disagreement.referralId)))
     ], concurrently)
     const sittings = distinct([...liveSittings, ...toCome, ...byMonth.flat(), ...onTheirSittings])
