@@ -1,7 +1,7 @@
 import { everyRole, londonTimeOf, PersistenceError } from "@carepanel/core"
 import { ensureSittingInProgress, isEmpty, outboxSettled, seedAuthority } from "@carepanel/demo"
 import { undoOnFailure } from "@carepanel/app-kit"
-import { SqliteStoreLayer, storeErrorOf, storeLayerFromEnv } from "@carepanel/store-sql"
+import { SqliteStoreLayer, storeErrorOf, storeLayerFromEnv, writableDataDirectory } from "@carepanel/store-sql"
 import { Cause, Runtime } from "effect"
 import { configFromEnv } from "./app/config.js"
 import { emailOffNotice, notifierFromEnv } from "./app/notifier.js"
@@ -14,9 +14,11 @@ const exampleQuery = "{ viewer { name roles authority { name } } sittings { date
 const main = async () => {
   const env = process.env
   const config = configFromEnv(env)
-  const devKeys = config.production ? undefined : await loadDevKeys(config.dataDir)
+  // Development keeps its signing keys in the data directory, whichever store it runs on: one it cannot write in is a
+  // setting it cannot use, said as such.
+  const devKeys = config.production ? undefined : await loadDevKeys(writableDataDirectory(env))
   // One store layer gives the event store, read models, outbox and the access log (built once: layers are memoised).
-  const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({ dataDir: config.dataDir }, env)
+  const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({}, env)
   progress("opening the store and starting the server")
   const app = await startApp({
     ...config,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process"
-import { existsSync, mkdtempSync } from "node:fs"
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqliteStoreLayer } from "@carepanel/store-sql"
@@ -83,8 +83,13 @@ describe("the main job (npm start) on the embedded SQLite store", () => {
   }, 120_000)
 })
 
+/** A file where the data directory should be. */
+const aFile = join(mkdtempSync(join(tmpdir(), "carepanel-main-")), "not-a-directory")
+writeFileSync(aFile, "")
+
 describe("the main job with a setting it cannot use", () => {
   it.each([
+    ["CAREPANEL_DATA_DIR", { CAREPANEL_DATA_DIR: aFile }],
     ["SMTP_URL", { SMTP_URL: "smtp//no-scheme" }],
     ["DATABASE_URL", { DATABASE_URL: "postgres://carepanel:s3cret@:not-a-port/carepanel" }],
     ["CAREPANEL_AUTH", { CAREPANEL_AUTH: "{ not json" }],

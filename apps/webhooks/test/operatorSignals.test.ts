@@ -5,6 +5,7 @@ import { SqliteStoreLayer } from "@carepanel/store-sql"
 import { LogLevel } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { submitted, withdrawn } from "./support/fixtures.js"
+import { spawnReceiver } from "./support/process.js"
 import { deliver, startTestReceiver } from "./support/receiver.js"
 import { queryStore } from "./support/storeQuery.js"
 
@@ -113,6 +114,22 @@ describe("starting", () => {
     const notADirectory = join(mkdtempSync(join(tmpdir(), "carepanel-webhooks-")), "a-file")
     writeFileSync(notADirectory, "")
     await expect(startTestReceiver({ store: SqliteStoreLayer({ dataDir: notADirectory }) })).rejects.toThrow(`dataDir ${notADirectory} is not a writable directory: a file with that name exists`)
+  })
+
+  it("a receiver process whose data directory is a file stops with one line naming CAREPANEL_DATA_DIR", async () => {
+    const notADirectory = join(mkdtempSync(join(tmpdir(), "carepanel-webhooks-")), "a-file")
+    writeFileSync(notADirectory, "")
+    const failed = await spawnReceiver({ CAREPANEL_DATA_DIR: notADirectory, DATABASE_URL: "" }).then(
+      async (started) => {
+        await started.stop()
+        return "it started"
+      },
+      (error: Error) => error.message
+    )
+    expect(failed.split("\n").filter((line) => line.trim() !== "")).toEqual([
+      "the receiver exited (1) before listening:",
+      `Cannot start: CAREPANEL_DATA_DIR ${notADirectory} is not a writable directory: a file with that name exists`
+    ])
   })
 
   it("refuses to start on a port another process listens on, saying so, and closes the store it opened first", async () => {

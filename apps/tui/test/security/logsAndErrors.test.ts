@@ -113,6 +113,19 @@ describe("Errors in production", () => {
 })
 
 describe("A start on a store it cannot read", () => {
+  it("a real start whose data directory is a file names CAREPANEL_DATA_DIR, in one JSON line", async () => {
+    const aFile = join(mkdtempSync(join(tmpdir(), "carepanel-tui-start-")), "not-a-directory")
+    writeFileSync(aFile, "")
+    const failed = await startTui({ NODE_ENV: "development", CAREPANEL_DATA_DIR: aFile, CAREPANEL_POLICIES: "", DATABASE_URL: "" })
+    expect(failed.code).toBe(1)
+    expect(parsedLines([failed.stderr])).toEqual([
+      expect.objectContaining({
+        message: "Cannot start: a setting cannot be used",
+        annotations: { setting: "CAREPANEL_DATA_DIR", problem: `CAREPANEL_DATA_DIR ${aFile} is not a writable directory: a file with that name exists` }
+      })
+    ])
+  }, 120_000)
+
   it("a real start on a store it cannot read (a table renamed away) logs what the store could not do, in its words, and closes the store", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "carepanel-tui-start-"))
     await renameAway(SqliteStoreLayer({ dataDir }), "events")

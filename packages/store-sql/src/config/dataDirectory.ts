@@ -13,6 +13,28 @@ export interface SqliteLocation {
 const unwritable = (setting: string, dir: string, reason: string) =>
   new StoreConfigError({ setting: setting.split(" ")[0] ?? setting, message: `${setting} ${dir} is not a writable directory: ${reason}` })
 
+/** `dir`, created if need be, or an error naming `setting` if it is not a directory this process can write in. */
+const writableDirectory = (setting: string, dir: string): string => {
+  try {
+    mkdirSync(dir, { recursive: true })
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error("it is a file"), { code: "ENOTDIR" })
+    accessSync(dir, constants.W_OK)
+    return dir
+  } catch (cause) {
+    throw unwritable(setting, dir, describe(cause))
+  }
+}
+
+const settingOf = (env: Readonly<Record<string, string | undefined>>) =>
+  env.CAREPANEL_DATA_DIR?.trim() ? "CAREPANEL_DATA_DIR" : "CAREPANEL_DATA_DIR (unset, so the default)"
+
+/**
+ * The data directory `CAREPANEL_DATA_DIR` names (`./data` unless set), created if need be; throws a `StoreConfigError`
+ * naming the setting if it cannot be written in. For what an app keeps there beside the store (development keys).
+ */
+export const writableDataDirectory = (env: Readonly<Record<string, string | undefined>> = process.env): string =>
+  writableDirectory(settingOf(env), resolve(env.CAREPANEL_DATA_DIR?.trim() || "data"))
+
 /**
  * Resolves the SQLite file path, creating the data directory if needed, and checks that the directory can
  * be written (SQLite needs to create its -wal and -shm files beside the database).
@@ -23,16 +45,8 @@ export const resolveSqliteFile = (
 ): Effect.Effect<{ readonly filename: string; readonly setting: string }, StoreConfigError> =>
   Effect.try({
     try: () => {
-      const fromEnv = env.CAREPANEL_DATA_DIR?.trim()
-      const setting = location.dataDir !== undefined ? "dataDir" : fromEnv ? "CAREPANEL_DATA_DIR" : "CAREPANEL_DATA_DIR (unset, so the default)"
-      const dir = resolve(location.dataDir ?? (fromEnv || "data"))
-      try {
-        mkdirSync(dir, { recursive: true })
-        if (!statSync(dir).isDirectory()) throw Object.assign(new Error("it is a file"), { code: "ENOTDIR" })
-        accessSync(dir, constants.W_OK)
-      } catch (cause) {
-        throw unwritable(setting, dir, describe(cause))
-      }
+      const setting = location.dataDir !== undefined ? "dataDir" : settingOf(env)
+      const dir = writableDirectory(setting, resolve(location.dataDir ?? (env.CAREPANEL_DATA_DIR?.trim() || "data")))
       return { filename: join(dir, location.filename ?? "carepanel.sqlite"), setting }
     },
     catch: (error) =>
