@@ -43,7 +43,7 @@ describe("The TUI's logs", () => {
     lines.length = 0
     const stored = { fullName: "Tallulah Canarywood ", dateOfBirth: "2016-09-14" }
     const unreadable = Schema.decodeUnknown(Schema.Struct({ fullName: Schema.Trimmed, dateOfBirth: Schema.String }))(stored)
-    await tui.runtime.runPromise(Effect.catchAllCause(unreadable, (cause) => Effect.logWarning("Clock reminders failed for wexcombe; trying again next time", cause)))
+    await tui.runtime.runPromise(Effect.catchAllCause(unreadable, (cause) => Effect.logError("Clock reminders failed unexpectedly; trying again next time", cause)))
     const [entry] = parsedLines(lines)
     expect(JSON.stringify(entry)).toContain("actual (value not logged)")
     expect(lines.join("\n")).not.toContain("Canarywood")

@@ -1,4 +1,4 @@
-import { DateTime, type Duration, Effect, Schedule } from "effect"
+import { Cause, DateTime, type Duration, Effect, Option, Schedule } from "effect"
 import { readSome, readWhere } from "../agenda/readAll.js"
 import type { WorkingCalendar } from "../calendar/WorkingCalendar.js"
 import type { Deadline } from "../deadlines/Deadline.js"
@@ -12,6 +12,7 @@ import { referralCollection } from "../referral/referralAggregate.js"
 import type { Placement } from "../regulation24/Placement.js"
 import { placementsOfChildren } from "../regulation24/placementsOfChildren.js"
 import { authorityContext } from "../shared/authorityContext.js"
+import { PersistenceError } from "../shared/errors.js"
 import type { AuthorityId } from "../shared/ids.js"
 import { type DueReminder, possibleReminderIds, reminderIds, reminderNotifications, remindersDue } from "./clockNotifications.js"
 import { type ClockLookup, clockLookup } from "./clockLookup.js"
@@ -91,15 +92,27 @@ export class ClockReminders extends Effect.Service<ClockReminders>()("@carepanel
 }) {}
 
 /**
+ * A run that failed: the store's failure is one warning line, what it could not do in its own words (it comes back
+ * every 5 minutes while a database is down, so no stack); anything else is a fault in the code, logged with its cause.
+ */
+const reportFailure = (authorityId: AuthorityId) => (cause: Cause.Cause<unknown>) => {
+  const failure = Cause.failureOption(cause)
+  return Option.isSome(failure) && failure.value instanceof PersistenceError
+    ? Effect.logWarning("Clock reminders failed; trying again next time").pipe(
+        Effect.annotateLogs({ authorityId, operation: failure.value.operation, error: failure.value.message })
+      )
+    : Effect.logError("Clock reminders failed unexpectedly; trying again next time", cause).pipe(Effect.annotateLogs({ authorityId }))
+}
+
+/**
  * Queues every authority's reminders now, then every `every`, for as long as it runs (each API process runs it; the
  * outbox keeps one entry per reminder, so processes sharing a store never send one twice). A failed run is logged and
  * tried again next time.
  */
 export const remindEvery = (authorityIds: ReadonlyArray<AuthorityId>, every: Duration.DurationInput) =>
   Effect.flatMap(ClockReminders, (reminders) =>
-    Effect.forEach(
-      authorityIds,
-      (authorityId) => reminders.remind(authorityId).pipe(Effect.catchAllCause((cause) => Effect.logWarning(`Clock reminders failed for ${authorityId}; trying again next time`, cause))),
-      { discard: true }
-    ).pipe(Effect.repeat(Schedule.spaced(every)), Effect.asVoid)
+    Effect.forEach(authorityIds, (authorityId) => reminders.remind(authorityId).pipe(Effect.catchAllCause(reportFailure(authorityId))), { discard: true }).pipe(
+      Effect.repeat(Schedule.spaced(every)),
+      Effect.asVoid
+    )
   )

@@ -1,4 +1,4 @@
-import { Context, Effect, Logger, LogLevel, Ref } from "effect"
+import { Cause, Context, Effect, Logger, LogLevel, Ref } from "effect"
 import type { Notification } from "../../src/ports/Notification.js"
 import { type DeliveryFailed, Notifier } from "../../src/ports/Notifier.js"
 import { Outbox, type OutboxEntry } from "../../src/ports/Outbox.js"
@@ -63,16 +63,19 @@ export interface LogLine {
   readonly level: string
   readonly message: string
   readonly annotations: Record<string, unknown>
+  /** The cause logged with the line, as Effect prints it, where there is one. */
+  readonly cause?: string
 }
 
 /** A logger keeping every line it is given, in place of the default one. */
 export const keptLogs = () => {
   const lines: Array<LogLine> = []
-  const logger = Logger.make<unknown, void>(({ logLevel, message, annotations }) => {
+  const logger = Logger.make<unknown, void>(({ logLevel, message, annotations, cause }) => {
     lines.push({
       level: logLevel.label,
       message: (Array.isArray(message) ? message : [message]).map(String).join(" "),
-      annotations: Object.fromEntries(annotations)
+      annotations: Object.fromEntries(annotations),
+      ...(Cause.isEmpty(cause) ? {} : { cause: Cause.pretty(cause) })
     })
   })
   return { lines, layer: Logger.replace(Logger.defaultLogger, logger) }
