@@ -8,6 +8,7 @@ export { jsonLoggerTo, type Level, type LogSink, logEntry } from "./jsonLog.js"
 export { flushEvery, flushIntervalMs } from "./flushEvery.js"
 export { undoOnFailure } from "./undoOnFailure.js"
 export { defaultKeepAliveSeconds, keepAliveMsOf } from "./keepAlive.js"
+export { defaultStoreAnswerSeconds, storeAnswerMsOf, within } from "./storeAnswer.js"
 export { type Admission, type RateLimit, RateLimiter } from "./rateLimiter.js"
 export { defaultStreamCapTiming, StreamCap, type StreamCapTiming } from "./streamCap.js"
 export {

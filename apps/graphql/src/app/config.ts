@@ -1,8 +1,7 @@
 import { type AuthorityPolicy, dispatcherConfig, type DispatcherConfig } from "@carepanel/core"
 import { type AuthConfig, authConfigFromEnv } from "../auth/authConfig.js"
 import { defaultLimits, type OperationLimits } from "../graphql/limits.js"
-import { defaultStoreAnswerMs } from "../graphql/runner.js"
-import { ConfigError, dataDirOf, type Env, intSetting, isProduction, keepAliveMsOf, onOff, policiesFromEnv, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, isProduction, keepAliveMsOf, onOff, policiesFromEnv, storeAnswerMsOf, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
 import { type ClientDefaults, defaultClientLimits } from "../http/clientLimits.js"
 import { defaultTimeouts, type RequestTimeouts } from "../http/server.js"
 
@@ -76,7 +75,7 @@ export const configFromEnv = (env: Env = process.env): ServerConfig => {
       requestMs: 1000 * intSetting(env, "CAREPANEL_REQUEST_TIMEOUT_SECONDS", defaultTimeouts.requestMs / 1000, 1, 3_600),
       keepAliveMs: keepAliveMsOf(env)
     },
-    storeAnswerMs: 1000 * intSetting(env, "CAREPANEL_STORE_ANSWER_SECONDS", defaultStoreAnswerMs / 1000, 1, 3_600),
+    storeAnswerMs: storeAnswerMsOf(env),
     clientDefaults: {
       caller: {
         rate: { requests: intSetting(env, "CAREPANEL_REQUESTS_PER_MINUTE", defaultClientLimits.caller.rate.requests, 1, 1_000_000), windowSeconds: 60 },

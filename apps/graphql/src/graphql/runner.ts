@@ -1,3 +1,4 @@
+import { defaultStoreAnswerSeconds, within } from "@carepanel/app-kit"
 import { PersistenceError } from "@carepanel/core"
 import { Cause, Exit, type ManagedRuntime, Option } from "effect"
 import type { AppServices } from "../app/appLayer.js"
@@ -11,17 +12,7 @@ export class UnexpectedFailure extends Error {
   }
 }
 
-/** How long an operation may wait for the store before it is answered that the store failed (`CAREPANEL_STORE_ANSWER_SECONDS`). */
-export const defaultStoreAnswerMs = 30_000
-
-/** The effect's exit, or the store's failure if it has none within `ms` (a timer, not a fibre: this is on every read's path). */
-const within = <A, E>(ms: number, exit: Promise<Exit.Exit<A, E>>): Promise<Exit.Exit<A, E | PersistenceError>> => {
-  let timer: NodeJS.Timeout | undefined
-  const late = new Promise<Exit.Exit<A, PersistenceError>>((resolve) => {
-    timer = setTimeout(() => resolve(Exit.fail(new PersistenceError({ operation: "answer", message: `the store did not answer within ${ms / 1000} s` }))), ms)
-  })
-  return Promise.race([exit, late]).finally(() => clearTimeout(timer))
-}
+const storeDidNotAnswer = (ms: number) => Exit.fail(new PersistenceError({ operation: "answer", message: `the store did not answer within ${ms / 1000} s` }))
 
 /**
  * Runs an effect on the app's runtime. A typed failure is thrown as itself: the errors plugin turns the
@@ -33,9 +24,9 @@ const within = <A, E>(ms: number, exit: Promise<Exit.Exit<A, E>>): Promise<Exit.
  * (a statement in flight cannot be called back), so a change may still be saved: the answer says so.
  */
 export const makeRunner =
-  (runtime: ManagedRuntime.ManagedRuntime<AppServices, unknown>, answerWithinMs = defaultStoreAnswerMs): Runner =>
+  (runtime: ManagedRuntime.ManagedRuntime<AppServices, unknown>, answerWithinMs = defaultStoreAnswerSeconds * 1000): Runner =>
   async (effect) => {
-    const exit = await within(answerWithinMs, runtime.runPromiseExit(effect))
+    const exit = await within(answerWithinMs, runtime.runPromiseExit(effect), () => storeDidNotAnswer(answerWithinMs))
     if (Exit.isSuccess(exit)) return exit.value
     const failure = Cause.failureOption(exit.cause)
     if (Option.isSome(failure)) throw failure.value
