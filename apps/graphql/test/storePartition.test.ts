@@ -1,9 +1,9 @@
-import { connect, createServer, type Server, type Socket } from "node:net"
 import { preset } from "@carepanel/core"
 import { exampleForm, staffOf } from "@carepanel/core/testing"
 import { PgStoreLayer } from "@carepanel/store-sql"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { configFromEnv } from "../src/app/config.js"
+import { startPartitionableProxy, type PartitionableProxy } from "../../../packages/store-sql/dev/partitionableProxy.js"
 import { type PostgresCluster, startPostgresCluster } from "../../../packages/store-sql/dev/postgresCluster.js"
 import { mutation, onReferral } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
@@ -19,42 +19,20 @@ import { tokenFor } from "./support/scenario.js"
 const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
 let cluster: PostgresCluster
-let partition: { readonly server: Server; cut: boolean; readonly held: Array<() => void>; readonly sockets: Array<Socket> }
+let partition: PartitionableProxy
 let app: TestApp
-
-/** Forwards to the database; while `cut`, holds every packet, and delivers them in order when the cut ends. */
-const startPartitionableProxy = async (port: number) => {
-  const state = { cut: false, held: [] as Array<() => void>, sockets: [] as Array<Socket> }
-  const forward = (to: Socket) => (data: Buffer) => (state.cut ? state.held.push(() => to.write(data)) : to.write(data))
-  const server = createServer((client) => {
-    const database = connect(port, "127.0.0.1")
-    state.sockets.push(client, database)
-    client.on("data", forward(database))
-    database.on("data", forward(client))
-    for (const socket of [client, database]) socket.on("error", () => undefined)
-    client.on("close", () => database.destroy())
-    database.on("close", () => client.destroy())
-  })
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()))
-  return Object.assign(state, { server })
-}
 
 beforeAll(async () => {
   cluster = await startPostgresCluster()
-  const direct = new URL(cluster.url("postgres"))
-  partition = await startPartitionableProxy(Number(direct.port))
-  const throughProxy = new URL(direct)
-  throughProxy.port = String((partition.server.address() as { port: number }).port)
-  const store = PgStoreLayer(throughProxy.toString())
+  partition = await startPartitionableProxy(cluster.url("postgres"))
+  const store = PgStoreLayer(partition.url)
   app = await startTestApp([policy], { store, accessLog: store, readiness: store, storeAnswerMs: 2_000 })
 }, 60_000)
 
 afterAll(async () => {
   // The network back first (a failed test may leave it cut), so that closing the app cannot wait on a held packet.
   try {
-    if (partition !== undefined) partition.cut = false
-    for (const socket of partition?.sockets ?? []) socket.destroy()
-    partition?.server.close()
+    await partition?.close()
     await app?.close()
   } finally {
     cluster?.stop()
@@ -75,7 +53,7 @@ const draftsOf = async (childId: string) => {
 describe("a database that stops answering (a network partition)", () => {
   it("a mutation is answered 503 STORE_FAILED in seconds, saying the change may still be saved; once the network is back it was, and the next one is applied", async () => {
     expect((await createDraft(0)).status).toBe(200)
-    partition.cut = true
+    partition.cut()
     const startedAt = performance.now()
     const waiting = await createDraft(1)
     const seconds = (performance.now() - startedAt) / 1_000
@@ -86,8 +64,7 @@ describe("a database that stops answering (a network partition)", () => {
     expect(seconds).toBeLessThan(5)
     expect(app.logs.some((line) => line.includes("the store did not answer within 2 s"))).toBe(true)
 
-    partition.cut = false
-    for (const deliver of partition.held.splice(0)) deliver()
+    partition.heal()
     // The change that was waiting reached the database once the network was back: the person who reads the record
     // before sending it again (as the answer asked) finds it there.
     await expect.poll(() => draftsOf("child-partition-1"), { timeout: 10_000 }).toHaveLength(1)
