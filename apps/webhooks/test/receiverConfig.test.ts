@@ -13,7 +13,7 @@ writeFileSync(sourcesFile, JSON.stringify(sourcesFor()))
 const config = (env: Record<string, string>) => configFromEnv({ CAREPANEL_DATA_DIR: dataDir, ...env })
 
 describe("the receiver's settings", () => {
-  it("has defaults for everything but production's sources file: 127.0.0.1:4100, 256,000 bytes, idle connections kept 65 s, parked for 7 days, refused or dead bodies kept 90 days, 600 a minute, the dispatcher on, Info", () => {
+  it("has defaults for everything but production's sources file: 127.0.0.1:4100, 256,000 bytes, idle connections kept 65 s, the store waited for 30 s, parked for 7 days, refused or dead bodies kept 90 days, 600 a minute, the dispatcher on, Info", () => {
     const defaults = config({})
     expect(defaults).toMatchObject({
       host: "127.0.0.1",
@@ -22,6 +22,7 @@ describe("the receiver's settings", () => {
       dataDir,
       bodyLimitBytes: 256_000,
       keepAliveMs: 65_000,
+      storeAnswerMs: 30_000,
       parkedForMs: 7 * 24 * 60 * 60 * 1000,
       keepRefusedDays: 90,
       dispatch: true,
@@ -80,6 +81,7 @@ describe("the receiver's settings", () => {
       ["CAREPANEL_WEBHOOKS_PORT", 0, 65_535],
       ["CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES", 1_000, 10_000_000],
       ["CAREPANEL_KEEP_ALIVE_SECONDS", 1, 3_600],
+      ["CAREPANEL_STORE_ANSWER_SECONDS", 1, 3_600],
       ["CAREPANEL_WEBHOOK_PARKED_MINUTES", 1, 525_600],
       ["CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS", 1, 3_650],
       ["CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE", 1, 1_000_000]
@@ -95,12 +97,13 @@ describe("the receiver's settings", () => {
       CAREPANEL_WEBHOOKS_PORT: "4242",
       CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES: "64000",
       CAREPANEL_KEEP_ALIVE_SECONDS: "120",
+      CAREPANEL_STORE_ANSWER_SECONDS: "10",
       CAREPANEL_WEBHOOK_PARKED_MINUTES: "90",
       CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS: "30",
       CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE: "30",
       CAREPANEL_DISPATCHER: "off"
     })
-    expect(set).toMatchObject({ port: 4242, bodyLimitBytes: 64_000, keepAliveMs: 120_000, parkedForMs: 90 * 60_000, keepRefusedDays: 30, sourceRateLimit: { requests: 30, windowSeconds: 60 }, dispatch: false })
+    expect(set).toMatchObject({ port: 4242, bodyLimitBytes: 64_000, keepAliveMs: 120_000, storeAnswerMs: 10_000, parkedForMs: 90 * 60_000, keepRefusedDays: 30, sourceRateLimit: { requests: 30, windowSeconds: 60 }, dispatch: false })
     expect(set.publicUrl).toBe("http://127.0.0.1:4242")
   })
 
@@ -113,5 +116,26 @@ describe("the receiver's settings", () => {
 
   it("takes an http public URL as well as https, written as a URL", () => {
     expect(config({ CAREPANEL_WEBHOOKS_PUBLIC_URL: " http://hooks.wexcombe.example " }).publicUrl).toBe("http://hooks.wexcombe.example/")
+  })
+
+  it("is as docs/deployment.md states: setting each of the receiver's settings to its stated default changes nothing", () => {
+    const doc = readFileSync(new URL("../../../docs/deployment.md", import.meta.url), "utf8")
+    const section = /### Webhook receiver \(`npm run webhooks`\)\n([\s\S]*?)\n###/.exec(doc)![1]!
+    // Literal defaults only (`4100`, `Info`), not a pattern such as `http://HOST:CAREPANEL_WEBHOOKS_PORT`.
+    const stated = [...section.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \| `([A-Za-z0-9]+)` \|/gm)].map((match) => [match[1]!, match[2]!] as const)
+    expect(stated.map(([name]) => name)).toEqual([
+      "CAREPANEL_WEBHOOKS_PORT",
+      "CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES",
+      "CAREPANEL_KEEP_ALIVE_SECONDS",
+      "CAREPANEL_STORE_ANSWER_SECONDS",
+      "CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS",
+      "CAREPANEL_WEBHOOK_REQUESTS_PER_MINUTE",
+      "CAREPANEL_LOG_LEVEL"
+    ])
+    const withoutPolicies = (env: Record<string, string>) => {
+      const { policies: _, ...rest } = config(env)
+      return rest
+    }
+    for (const [name, value] of stated) expect(withoutPolicies({ [name]: value }), `${name}=${value}`).toEqual(withoutPolicies({}))
   })
 })

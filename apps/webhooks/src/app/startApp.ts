@@ -50,6 +50,8 @@ export interface ReceiverOptions {
   readonly logLevel?: LogLevel.LogLevel
   /** Where the JSON log lines go (one object per line); stderr unless given. */
   readonly log?: (line: string) => void
+  /** How long a delivery waits for the store before it is answered 503 (`CAREPANEL_STORE_ANSWER_SECONDS`); 30 s unless given. */
+  readonly storeAnswerMs?: number
   /** Where traces and metrics go (OTLP); none are made unless given. */
   readonly telemetry?: TelemetrySettings
 }
@@ -80,7 +82,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   webhookRoute(app, {
     sources: options.sources,
     bodyLimitBytes: options.bodyLimitBytes ?? 256_000,
-    run: makeRunner(runtime, built.value),
+    run: makeRunner(runtime, built.value, options.storeAnswerMs),
     now: options.now ?? Date.now,
     sourceRateLimit: options.sourceRateLimit ?? defaultSourceRateLimit,
     limiter

@@ -1,6 +1,6 @@
 import { resolve } from "node:path"
 import { fileURLToPath } from "node:url"
-import { ConfigError, dataDirOf, type Env, intSetting, invocationDir, keepAliveMsOf, onOff, policiesFromEnv, type RateLimit, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
+import { ConfigError, dataDirOf, type Env, intSetting, invocationDir, keepAliveMsOf, onOff, policiesFromEnv, type RateLimit, storeAnswerMsOf, type TelemetrySettings, telemetryOption } from "@carepanel/app-kit"
 import type { AuthorityPolicy } from "@carepanel/core"
 import { LogLevel } from "effect"
 import { loadSources, type SourcesFile, SourcesFileError } from "./sources.js"
@@ -18,6 +18,8 @@ export interface ReceiverConfig {
   readonly bodyLimitBytes: number
   /** How long an idle sender's connection is kept for its next delivery (`CAREPANEL_KEEP_ALIVE_SECONDS`). */
   readonly keepAliveMs: number
+  /** How long a delivery waits for the store before it is answered 503 (`CAREPANEL_STORE_ANSWER_SECONDS`). */
+  readonly storeAnswerMs: number
   /** How long a delivery waits for the record it is about before it is dead. */
   readonly parkedForMs: number
   /** How many days a refused or dead delivery keeps its body and its answer's words (`CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS`). */
@@ -91,6 +93,7 @@ export const configFromEnv = (env: Env = process.env): ReceiverConfig => {
     sources,
     bodyLimitBytes: intSetting(env, "CAREPANEL_WEBHOOK_BODY_LIMIT_BYTES", 256_000, 1_000, 10_000_000),
     keepAliveMs: keepAliveMsOf(env),
+    storeAnswerMs: storeAnswerMsOf(env),
     parkedForMs: 60_000 * intSetting(env, "CAREPANEL_WEBHOOK_PARKED_MINUTES", 7 * 24 * 60, 1, 365 * 24 * 60),
     keepRefusedDays: intSetting(env, "CAREPANEL_WEBHOOK_KEEP_REFUSED_DAYS", defaultKeepRefusedDays, 1, 3_650),
     dispatch: onOff(env, "CAREPANEL_DISPATCHER", true),

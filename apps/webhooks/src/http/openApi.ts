@@ -34,7 +34,7 @@ export const openApiDocument = () => {
             "415": problemResponse("Not application/json"),
             "422": problemResponse("Invalid event (every problem by path), refused by the core (its code and message), or, to a repeat, parked until it died (waitingFor)"),
             "429": problemResponse("The source sent more deliveries than its rate limit: send it again after Retry-After seconds"),
-            "503": problemResponse("The store could not be reached: send it again")
+            "503": problemResponse("The store could not be reached, or did not answer in time: send it again, with the same webhook-id, after Retry-After seconds")
           }
         }
       }

@@ -39,3 +39,16 @@ export const tryAgain = (retryAfterSeconds = storeFailureRetryAfterSeconds): Ans
   ...problem(503, "try-again", "The delivery could not be stored just now; please send it again."),
   retryAfterSeconds
 })
+
+/**
+ * The store did not answer within `CAREPANEL_STORE_ANSWER_SECONDS` (a network partition: a statement on its way,
+ * neither refused nor answered). Unlike `tryAgain`, nothing can be said of what was recorded: the delivery may still be
+ * applied once the network is back. Sending it again is safe either way: under the same webhook-id it is applied once,
+ * and a repeat is answered as the first was.
+ */
+export const storeDidNotAnswer = (seconds: number): Answer => ({
+  ...problem(503, "try-again", "The store did not answer in time; please send the delivery again with the same webhook-id.", {
+    detail: `The store did not answer within ${seconds} s. The delivery may still be applied once it does; sending it again with the same webhook-id is safe: it is applied once, and the repeat is answered as the first delivery was.`
+  }),
+  retryAfterSeconds: storeFailureRetryAfterSeconds
+})

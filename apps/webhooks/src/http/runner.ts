@@ -1,3 +1,4 @@
+import { defaultStoreAnswerSeconds, within } from "@carepanel/app-kit"
 import type { Role } from "@carepanel/core"
 import { busyRetryAfterSeconds, storeErrorOf, type WriteTransaction } from "@carepanel/store-sql"
 import { Cause, Effect, FiberRef, type ManagedRuntime } from "effect"
@@ -7,7 +8,7 @@ import type { AppliedEvent } from "../events/inboundEvent.js"
 import type { Answer } from "../inbox/answer.js"
 import { applyDelivery, type Delivery, earlierAnswer } from "../inbox/applyDelivery.js"
 import { logInfoWith } from "../log/logInfoWith.js"
-import { tryAgain } from "./respond.js"
+import { storeDidNotAnswer, tryAgain } from "./respond.js"
 
 /** A delivery whose signature was verified, before its body is decoded. */
 export interface Received {
@@ -66,28 +67,52 @@ const withDeliverySpan = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
     fiber.getFiberRef(FiberRef.currentTracerEnabled) ? Effect.withSpan(effect, "webhook.delivery", { captureStackTrace: false }) : effect
   )
 
-/** Runs the receiver's effects on the app's runtime; a 409 (a reused webhook-id) is logged as an alert. */
-export const makeRunner = (runtime: ManagedRuntime.ManagedRuntime<ReceiverServices, unknown>, tx: WriteTransaction): Runner => ({
+/** One error line for a delivery the store did not answer in time, as for the receiver's other 503s; never its body. */
+const logNotAnswered = (received: Received, seconds: number) =>
+  Effect.logError("delivery failed; answered 503").pipe(
+    Effect.annotateLogs({ deliveryId: received.deliveryId, source: received.sourceId, error: "StoreDidNotAnswer", detail: `the store did not answer within ${seconds} s` })
+  )
+
+/**
+ * Runs the receiver's effects on the app's runtime; a 409 (a reused webhook-id) is logged as an alert.
+ *
+ * A delivery the store has not answered within `answerWithinMs` is answered 503 (`storeDidNotAnswer`): a database that
+ * stops answering without refusing (a network partition) would otherwise keep the sender waiting until the operating
+ * system gives the connection up, a quarter of an hour later. Its effect is left to finish or fail on its own (a
+ * statement in flight cannot be called back), so it may still be applied: the answer says so.
+ */
+export const makeRunner = (
+  runtime: ManagedRuntime.ManagedRuntime<ReceiverServices, unknown>,
+  tx: WriteTransaction,
+  answerWithinMs = defaultStoreAnswerSeconds * 1000
+): Runner => ({
   receive: (received) =>
-    runtime.runPromise(
-      receive(tx, received).pipe(
-        Effect.tap(alertOn(received)),
-        Effect.tapErrorCause((cause) => {
-          const error = Cause.squash(cause)
-          const storeError = storeErrorOf(error)
-          return Effect.logError("delivery failed; answered 503").pipe(
-            Effect.annotateLogs({
-              deliveryId: received.deliveryId,
-              source: received.sourceId,
-              error: error instanceof Error ? error.name : "failure",
-              ...(storeError === undefined ? {} : { storeError })
-            })
-          )
-        }),
-        Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error)))),
-        Effect.tap((answer) => whenTracing(Effect.annotateCurrentSpan("http.response.status_code", answer.status))),
-        withDeliverySpan
-      )
+    within(
+      answerWithinMs,
+      runtime.runPromise(
+        receive(tx, received).pipe(
+          Effect.tap(alertOn(received)),
+          Effect.tapErrorCause((cause) => {
+            const error = Cause.squash(cause)
+            const storeError = storeErrorOf(error)
+            return Effect.logError("delivery failed; answered 503").pipe(
+              Effect.annotateLogs({
+                deliveryId: received.deliveryId,
+                source: received.sourceId,
+                error: error instanceof Error ? error.name : "failure",
+                ...(storeError === undefined ? {} : { storeError })
+              })
+            )
+          }),
+          Effect.catchAll((error) => Effect.succeed(tryAgain(busyRetryAfterSeconds(error)))),
+          Effect.tap((answer) => whenTracing(Effect.annotateCurrentSpan("http.response.status_code", answer.status))),
+          withDeliverySpan
+        )
+      ),
+      () => {
+        runtime.runFork(logNotAnswered(received, answerWithinMs / 1000))
+        return storeDidNotAnswer(answerWithinMs / 1000)
+      }
     ),
   log: (effect) => runtime.runFork(effect)
 })
