@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
 import { LogLevel } from "effect"
 import { describe, expect, it } from "vitest"
 import { configFromEnv } from "../src/config/config.js"
@@ -119,8 +120,7 @@ describe("the receiver's settings", () => {
   })
 
   it("is as docs/deployment.md states: setting each of the receiver's settings to its stated default changes nothing", () => {
-    const doc = readFileSync(new URL("../../../docs/deployment.md", import.meta.url), "utf8")
-    const section = /### Webhook receiver \(`npm run webhooks`\)\n([\s\S]*?)\n###/.exec(doc)![1]!
+    const section = /### Webhook receiver \(`npm run webhooks`\)\n([\s\S]*?)\n###/.exec(repositoryFile("docs/deployment.md"))![1]!
     // Literal defaults only (`4100`, `Info`), not a pattern such as `http://HOST:CAREPANEL_WEBHOOKS_PORT`.
     const stated = [...section.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \| `([A-Za-z0-9]+)` \|/gm)].map((match) => [match[1]!, match[2]!] as const)
     expect(stated.map(([name]) => name)).toEqual([
