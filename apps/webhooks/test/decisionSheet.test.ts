@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { Documents, type Decision } from "@carepanel/core"
+import { Documents, type Decision, ReadModels } from "@carepanel/core"
 import { inMemoryCore, playWeek, staffOf } from "@carepanel/core/testing"
 import { pdfFile } from "@carepanel/documents"
 import { repositoryFile } from "@carepanel/core/mutation/repositoryFile"
@@ -160,6 +160,24 @@ describe("a decision sheet filed on a child's file (CPR-11) goes to the case sys
     expect(notASources.status).toBe(403)
     expect(await notASources.json()).toMatchObject({ title: "This decision sheet is about a request another source sent." })
     expect(await fetchedReads()).toBe(before)
+  }, 60_000)
+
+  it("a store that does not answer (a network partition) is answered 503 with Retry-After once the limit passes, not left hanging", async () => {
+    const { store } = receiver
+    // The same store, but its read models never answer, as a database behind a partition does not.
+    const unanswering = Layer.merge(store, Layer.succeed(ReadModels, ReadModels.of({ get: () => Effect.never, query: () => Effect.never })))
+    const stuck = await startTestReceiver({ dataDir: receiver.dataDir, store: unanswering, storeAnswerMs: 500 })
+    try {
+      const childId = decision.subject.childIds[0]
+      const started = Date.now()
+      const answer = await signedGet(`${stuck.url}/webhooks/wexcombe/mosaic/decision-sheets/${decision.id}/${childId}.pdf`, secret)
+      expect(answer.status).toBe(503)
+      expect(answer.headers.get("retry-after")).toBe("5")
+      expect(await answer.json()).toMatchObject({ status: 503, title: "The decision sheet could not be read just now; please fetch it again." })
+      expect(Date.now() - started).toBeLessThan(10_000)
+    } finally {
+      await stuck.close()
+    }
   }, 60_000)
 
   it("docs/webhooks.md: the event has the documented shape, and its Node example fetches and checks the sheet, run as a process", async () => {

@@ -1,6 +1,6 @@
 import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { atMostEvery, defaultKeepAliveSeconds, flushEvery, flushIntervalMs, observeHttpServer, type RateLimit, RateLimiter, routeNamer, type TelemetrySettings, telemetryOrOff, jsonLoggerTo } from "@carepanel/app-kit"
+import { atMostEvery, defaultKeepAliveSeconds, defaultStoreAnswerSeconds, flushEvery, flushIntervalMs, observeHttpServer, type RateLimit, RateLimiter, routeNamer, type TelemetrySettings, telemetryOrOff, jsonLoggerTo } from "@carepanel/app-kit"
 import { serve } from "@hono/node-server"
 import { type AuthorityPolicy, dispatcherConfig, type Notifier, RateCounters, runDispatcher } from "@carepanel/core"
 import { GroupedWrites, type StoreServices } from "@carepanel/store-sql"
@@ -78,7 +78,7 @@ export const startReceiver = async (options: ReceiverOptions): Promise<RunningRe
   app.notFound((c) => respond(c, noSuchRoute))
   healthRoutes(app, runtime)
   openApiRoute(app)
-  decisionSheetRoute(app, { sources: options.sources, runtime, now: options.now ?? Date.now })
+  decisionSheetRoute(app, { sources: options.sources, runtime, now: options.now ?? Date.now, storeAnswerMs: options.storeAnswerMs ?? defaultStoreAnswerSeconds * 1000 })
   webhookRoute(app, {
     sources: options.sources,
     bodyLimitBytes: options.bodyLimitBytes ?? 256_000,

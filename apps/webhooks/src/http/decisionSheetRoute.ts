@@ -7,7 +7,8 @@ import type { ReceiverServices } from "../app/appLayer.js"
 import { findSource, secretsOf, type SourcesFile } from "../config/sources.js"
 import { problem } from "../inbox/answer.js"
 import { recordOrigin } from "../inbox/references.js"
-import { respond, tryAgain, unauthorised } from "./respond.js"
+import { within } from "@carepanel/app-kit"
+import { respond, sheetUnavailable, unauthorised } from "./respond.js"
 import { signedFetchContent } from "./sheetLink.js"
 import { verifySignature } from "./verifySignature.js"
 
@@ -16,6 +17,8 @@ export interface DecisionSheetRouteOptions {
   readonly runtime: ManagedRuntime.ManagedRuntime<ReceiverServices, unknown>
   /** Milliseconds since the epoch, for the signature's timestamp tolerance. */
   readonly now: () => number
+  /** How long a fetch waits for the store before it is answered 503 (`CAREPANEL_STORE_ANSWER_SECONDS`). */
+  readonly storeAnswerMs: number
 }
 
 const notYours = problem(403, "forbidden", "This decision sheet is about a request another source sent.")
@@ -45,7 +48,10 @@ const sourceActor = (authorityId: string, sourceId: string, requestId: string) =
  * child's file, for the source that sent the request, signed as its deliveries are (`signedFetchContent`). In order:
  * the signature (401, as for a delivery: no hint which check failed), the request's source (403 for any other
  * source), then the sheet made again and checked against the hash that was sent (404 none filed, 409 not the same).
- * Only a sheet that is returned is written to the access log, as read by the source.
+ * Only a sheet that is returned is written to the access log, as read by the source. A store that fails, or has not
+ * answered within `storeAnswerMs` (a network partition), is answered 503 with Retry-After: fetch it again. After the
+ * limit the read may still be logged once the store answers, though the source got nothing: the access log then
+ * holds one read too many, never one too few.
  */
 export const decisionSheetRoute = (app: Hono, options: DecisionSheetRouteOptions) =>
   app.get("/webhooks/:authority/:source/decision-sheets/:decisionId/:file", async (c) => {
@@ -58,7 +64,7 @@ export const decisionSheetRoute = (app: Hono, options: DecisionSheetRouteOptions
     const decoded = ids({ decisionId: rawDecision, childId: file.endsWith(".pdf") ? file.slice(0, -4) : "" })
     if (Either.isLeft(decoded)) return respond(c, noSheet)
     const { decisionId, childId } = decoded.right
-    const outcome = await options.runtime.runPromise(
+    const outcome = await within(options.storeAnswerMs, options.runtime.runPromise(
       Effect.gen(function* () {
         const referralId = yield* referralOf(authority, decisionId)
         if (referralId === undefined) return { _tag: "Answer" as const, answer: noSheet }
@@ -72,11 +78,11 @@ export const decisionSheetRoute = (app: Hono, options: DecisionSheetRouteOptions
           NotFound: () => Effect.succeed({ _tag: "Answer" as const, answer: noSheet }),
           FiledSheetChanged: (error) => Effect.succeed({ _tag: "Answer" as const, answer: changed(error.message) })
         }),
-        Effect.catchAll((error) => Effect.succeed({ _tag: "Answer" as const, answer: tryAgain(busyRetryAfterSeconds(error)) })),
+        Effect.catchAll((error) => Effect.succeed({ _tag: "Answer" as const, answer: sheetUnavailable(busyRetryAfterSeconds(error)) })),
         Effect.annotateLogs({ authority, source: sourceId }),
         Effect.withSpan("webhook.decision_sheet", { captureStackTrace: false })
       )
-    )
+    ), () => ({ _tag: "Answer" as const, answer: sheetUnavailable() }))
     if (outcome._tag === "Answer") return respond(c, outcome.answer)
     return c.body(new Uint8Array(outcome.pdf), 200, {
       "content-type": "application/pdf",

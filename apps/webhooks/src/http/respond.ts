@@ -52,3 +52,9 @@ export const storeDidNotAnswer = (seconds: number): Answer => ({
   }),
   retryAfterSeconds: storeFailureRetryAfterSeconds
 })
+
+/** A decision sheet the store could not give just now (failed, busy, or not answering in time): nothing else is wrong. */
+export const sheetUnavailable = (retryAfterSeconds = storeFailureRetryAfterSeconds): Answer => ({
+  ...problem(503, "try-again", "The decision sheet could not be read just now; please fetch it again."),
+  retryAfterSeconds
+})
