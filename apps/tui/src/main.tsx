@@ -1,4 +1,4 @@
-import { dataDirOf, emailNotifierFromEnv, policiesFromEnv, RandomIds, telemetryOption, undoOnFailure } from "@carepanel/app-kit"
+import { dataDirOf, emailNotifierFromEnv, policiesFromEnv, RandomIds, storeAnswerMsOf, telemetryOption, undoOnFailure } from "@carepanel/app-kit"
 import { dispatcherConfig, runDispatcher } from "@carepanel/core"
 import { isEmpty, seedAuthority, shiftedClock } from "@carepanel/demo"
 import { SqliteStoreLayer, storeLayerFromEnv } from "@carepanel/store-sql"
@@ -31,6 +31,7 @@ const main = async () => {
     policies,
     operator,
     inboxDays,
+    storeAnswerMs: storeAnswerMsOf(env),
     ...(email === undefined ? {} : { email }),
     ...(startAt === undefined ? {} : { clock: shiftedClock(() => offsetMs) }),
     ...telemetryOption(env, "carepanel-tui")

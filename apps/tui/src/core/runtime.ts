@@ -1,5 +1,5 @@
-import { type TelemetrySettings, telemetryOrOff } from "@carepanel/app-kit"
-import { type AccessLog, type Actor, type AuthorityPolicy, type IdGenerator, Notifier } from "@carepanel/core"
+import { defaultStoreAnswerSeconds, type TelemetrySettings, telemetryOrOff, within } from "@carepanel/app-kit"
+import { type AccessLog, type Actor, type AuthorityPolicy, type IdGenerator, Notifier, PersistenceError } from "@carepanel/core"
 import { Cause, type Clock, Effect, Exit, Layer, ManagedRuntime } from "effect"
 import type { Run } from "../ui/CoreContext.js"
 import { outcomeOf } from "../ui/refusal.js"
@@ -25,6 +25,8 @@ export interface TuiRuntimeOptions {
   readonly inboxDays?: number
   /** Production: a failure that is not the core's refusal is never described on the screen. */
   readonly production?: boolean
+  /** How long a screen's read or a change waits for the store before it says so (`CAREPANEL_STORE_ANSWER_SECONDS`); 30 s unless given. */
+  readonly storeAnswerMs?: number
 }
 
 export interface TuiRuntime {
@@ -54,5 +56,25 @@ export const makeTuiRuntime = async (options: TuiRuntimeOptions): Promise<TuiRun
   const built = await runtime.runPromiseExit(Effect.void)
   if (Exit.isFailure(built)) throw Cause.squash(built.cause)
   const policy = options.policies.find((candidate) => candidate.authority.id === options.operator.authorityId)!
-  return { runtime, inbox, policy, run: (effect) => runtime.runPromiseExit(effect).then((exit) => outcomeOf(exit, options.production ?? false)) }
+  const answerWithinMs = options.storeAnswerMs ?? defaultStoreAnswerSeconds * 1000
+  return {
+    runtime,
+    inbox,
+    policy,
+    run: (effect) =>
+      within(answerWithinMs, runtime.runPromiseExit(effect), () => storeDidNotAnswer(answerWithinMs)).then((exit) => outcomeOf(exit, options.production ?? false))
+  }
 }
+
+/**
+ * A database that stops answering without refusing (a network partition) would leave the screen waiting as long as
+ * its connection does, a quarter of an hour. After the limit the screen says so; the statement in flight cannot be
+ * called back, so a change may still be saved once the store answers, and the words say to look before trying again.
+ */
+const storeDidNotAnswer = (ms: number) =>
+  Exit.fail(
+    new PersistenceError({
+      operation: "answer",
+      message: `The store did not answer within ${ms / 1000} s. A change may still be saved once it does: look at the record before trying again.`
+    })
+  )
