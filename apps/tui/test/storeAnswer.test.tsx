@@ -4,7 +4,7 @@ import { join } from "node:path"
 import { ReadModels } from "@carepanel/core"
 import { InMemoryAccessLog, InMemoryStoreLayer, SequentialIds } from "@carepanel/core/testing"
 import { Effect, Layer } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { makeTuiRuntime, type TuiRuntime } from "../src/core/runtime.js"
 import { demoPolicy, renderTui, staff, waitFor } from "./support/harness.js"
 import { startTui } from "./support/start.js"
@@ -40,6 +40,26 @@ describe("a store that does not answer", () => {
 })
 
 describe("CAREPANEL_STORE_ANSWER_SECONDS", () => {
+  it("is 30 s unless given: no sooner, and then the screen is told", async () => {
+    const unanswering = Layer.succeed(ReadModels, ReadModels.of({ get: () => Effect.never, query: () => Effect.never }))
+    const store = Layer.mergeAll(InMemoryStoreLayer, InMemoryAccessLog, unanswering)
+    const byDefault = await makeTuiRuntime({ store, accessLog: store, ids: SequentialIds, policies: [demoPolicy], operator: staff.administrator })
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] })
+    try {
+      let outcome: unknown
+      void byDefault.run(Effect.flatMap(ReadModels, (readModels) => readModels.get("referrals", demoPolicy.authority.id as never, "ref_1"))).then((answered) => {
+        outcome = answered
+      })
+      await vi.advanceTimersByTimeAsync(29_999)
+      expect(outcome).toBeUndefined()
+      await vi.advanceTimersByTimeAsync(1)
+      expect(outcome).toMatchObject({ ok: false, message: expect.stringContaining("The store did not answer within 30 s.") })
+    } finally {
+      vi.useRealTimers()
+      await byDefault.runtime.dispose()
+    }
+  })
+
   it("out of range stops the start: one JSON line naming the setting", async () => {
     const stopped = await startTui({ CAREPANEL_STORE_ANSWER_SECONDS: "0", CAREPANEL_DATA_DIR: join(mkdtempSync(join(tmpdir(), "carepanel-tui-answer-")), "data") })
     expect(stopped.code).toBe(1)
