@@ -36,8 +36,7 @@ const main = async () => {
     if (config.seed && (await app.runtime.runPromise(isEmpty(home.authority.id)))) {
       progress("seeding the demonstration authority (first start only)")
       const seeded = await app.runtime.runPromise(seedAuthority(home)).catch((error: unknown) => {
-        const where = env.DATABASE_URL?.trim() ? "the database" : config.dataDir
-        throw new Error(`The demonstration seed stopped part-way, so ${where} holds half of it: empty it and start again.`, { cause: error })
+        throw new SeedStopped(env.DATABASE_URL?.trim() ? "the database" : config.dataDir, error)
       })
       if (seeded === undefined) console.log(`Another process is seeding ${home.authority.name}; its history appears as it is written.`)
       else {
@@ -77,12 +76,21 @@ const main = async () => {
   process.once("SIGTERM", stop)
 }
 
+/** The demonstration seed failed after writing some of its history: the store's words, and what to do. */
+class SeedStopped extends Error {
+  constructor(where: string, error: unknown) {
+    const storeError = storeErrorOf(Runtime.isFiberFailure(error) ? Cause.squash(error[Runtime.FiberFailureCauseId]) : error)
+    super(`the demonstration seed stopped part-way${storeError === undefined ? "" : ` (${storeError})`}, so ${where} holds half of it: empty it and start again`, { cause: error })
+  }
+}
+
 /**
  * A setting that cannot be used (ours, the store's, SMTP's) is one line naming it; so is a store that fails as the
- * start reads it (a table renamed away), in the database's own words. Anything else is a bug.
+ * start reads it (a table renamed away) or as it seeds (a full disk), in the database's own words. Anything else is a bug.
  */
 const startProblem = (error: unknown): string | undefined => {
   const cause = Runtime.isFiberFailure(error) ? Cause.squash(error[Runtime.FiberFailureCauseId]) : error
+  if (cause instanceof SeedStopped) return cause.message
   if (cause instanceof PersistenceError) {
     const storeError = storeErrorOf(cause)
     return `the store could not ${cause.operation}${storeError === undefined ? "" : ` (${storeError})`}`

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process"
+import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -118,6 +118,25 @@ describe("the main job on a store it cannot read", () => {
     expect(performance.now() - startedAt).toBeLessThan(15_000)
     // SQLite folds the -wal file back into the database and removes it as its last connection closes.
     expect(existsSync(join(dataDir, "carepanel.sqlite-wal"))).toBe(false)
+  })
+})
+
+describe.skipIf(process.getuid?.() !== 0)("the main job's first start on a disk too small for the demonstration seed (needs root to mount a tmpfs)", () => {
+  it("stops with one line: the seed stopped part-way, in the database's words, and what to do", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "carepanel-main-full-"))
+    const mount = spawnSync("mount", ["-t", "tmpfs", "-o", "size=600k", "tmpfs", dataDir], { encoding: "utf8" })
+    expect(mount.status, mount.stderr).toBe(0)
+    try {
+      const main = startMain(dataDir)
+      main.started.catch(() => undefined)
+      const { code, output } = await main.exited
+      expect(code).toBe(1)
+      expect(output.trim().split("\n")).toEqual([
+        `Cannot start: the demonstration seed stopped part-way (database or disk is full), so ${dataDir} holds half of it: empty it and start again`
+      ])
+    } finally {
+      spawnSync("umount", [dataDir])
+    }
   })
 })
 
