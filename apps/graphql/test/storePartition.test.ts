@@ -3,8 +3,7 @@ import { exampleForm, staffOf } from "@carepanel/core/testing"
 import { PgStoreLayer } from "@carepanel/store-sql"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { configFromEnv } from "../src/app/config.js"
-import { startPartitionableProxy, type PartitionableProxy } from "../../../packages/store-sql/dev/partitionableProxy.js"
-import { type PostgresCluster, startPostgresCluster } from "../../../packages/store-sql/dev/postgresCluster.js"
+import { startPartitionedPostgres } from "../../../packages/store-sql/dev/partitionableProxy.js"
 import { mutation, onReferral } from "./support/documents.js"
 import { startTestApp, type TestApp } from "./support/harness.js"
 import { tokenFor } from "./support/scenario.js"
@@ -18,26 +17,16 @@ import { tokenFor } from "./support/scenario.js"
  */
 const policy = preset("lincolnshire")
 const staff = staffOf(policy.authority.id)
-let cluster: PostgresCluster
-let partition: PartitionableProxy
+let postgres: Awaited<ReturnType<typeof startPartitionedPostgres>>
 let app: TestApp
 
 beforeAll(async () => {
-  cluster = await startPostgresCluster()
-  partition = await startPartitionableProxy(cluster.url("postgres"))
-  const store = PgStoreLayer(partition.url)
+  postgres = await startPartitionedPostgres()
+  const store = PgStoreLayer(postgres.partition.url)
   app = await startTestApp([policy], { store, accessLog: store, readiness: store, storeAnswerMs: 2_000 })
 }, 60_000)
 
-afterAll(async () => {
-  // The network back first (a failed test may leave it cut), so that closing the app cannot wait on a held packet.
-  try {
-    await partition?.close()
-    await app?.close()
-  } finally {
-    cluster?.stop()
-  }
-})
+afterAll(() => postgres?.stop(async () => app?.close()))
 
 const createDraft = async (n: number) =>
   app.post(await tokenFor(app, staff.socialWorker), mutation("createReferralDraft", onReferral), {
@@ -53,7 +42,7 @@ const draftsOf = async (childId: string) => {
 describe("a database that stops answering (a network partition)", () => {
   it("a mutation is answered 503 STORE_FAILED in seconds, saying the change may still be saved; once the network is back it was, and the next one is applied", async () => {
     expect((await createDraft(0)).status).toBe(200)
-    partition.cut()
+    postgres.partition.cut()
     const startedAt = performance.now()
     const waiting = await createDraft(1)
     const seconds = (performance.now() - startedAt) / 1_000
@@ -64,7 +53,7 @@ describe("a database that stops answering (a network partition)", () => {
     expect(seconds).toBeLessThan(5)
     expect(app.logs.some((line) => line.includes("the store did not answer within 2 s"))).toBe(true)
 
-    partition.heal()
+    postgres.partition.heal()
     // The change that was waiting reached the database once the network was back: the person who reads the record
     // before sending it again (as the answer asked) finds it there.
     await expect.poll(() => draftsOf("child-partition-1"), { timeout: 10_000 }).toHaveLength(1)

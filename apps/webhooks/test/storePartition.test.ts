@@ -2,8 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises"
 import { PgStoreLayer } from "@carepanel/store-sql"
 import { LogLevel } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type PartitionableProxy, startPartitionableProxy } from "../../../packages/store-sql/dev/partitionableProxy.js"
-import { type PostgresCluster, startPostgresCluster } from "../../../packages/store-sql/dev/postgresCluster.js"
+import { startPartitionedPostgres } from "../../../packages/store-sql/dev/partitionableProxy.js"
 import { submitted } from "./support/fixtures.js"
 import { type Answered, deliver, startTestReceiver } from "./support/receiver.js"
 import { countOf } from "./support/storeQuery.js"
@@ -16,29 +15,19 @@ import { countOf } from "./support/storeQuery.js"
  * under the same webhook-id is applied once whether or not the first attempt's statements reached the database
  * (docs/operations.md, "When the store fails").
  */
-let cluster: PostgresCluster
-let partition: PartitionableProxy
+let postgres: Awaited<ReturnType<typeof startPartitionedPostgres>>
 let receiver: Awaited<ReturnType<typeof startTestReceiver>> | undefined
 const lines: Array<string> = []
 
 beforeAll(async () => {
-  cluster = await startPostgresCluster()
-  partition = await startPartitionableProxy(cluster.url("postgres"))
-  receiver = await startTestReceiver({ store: PgStoreLayer(partition.url), storeAnswerMs: 2_000, logLevel: LogLevel.Info, log: (line) => lines.push(line) })
+  postgres = await startPartitionedPostgres()
+  receiver = await startTestReceiver({ store: PgStoreLayer(postgres.partition.url), storeAnswerMs: 2_000, logLevel: LogLevel.Info, log: (line) => lines.push(line) })
 }, 60_000)
 
-afterAll(async () => {
-  // The network back first (a failed test may leave it cut), so that closing the receiver cannot wait on a held packet.
-  try {
-    await partition?.close()
-    await receiver?.close()
-  } finally {
-    cluster?.stop()
-  }
-})
+afterAll(() => postgres?.stop(async () => receiver?.close()))
 
 /** The store read directly, not through the proxy. */
-const direct = () => PgStoreLayer(cluster.url("postgres"))
+const direct = () => PgStoreLayer(postgres.cluster.url("postgres"))
 
 const child = (n: string) => ({ id: `child-partition-${n}`, name: `Partition Child ${n}` })
 const delivery = (n: string) => ({ payload: submitted(`form-partition-${n}`, child(n)), id: `msg_partition_${n}` })
@@ -63,7 +52,7 @@ const requestsFor = (n: string) => countOf(direct(), `SELECT COUNT(*) AS n FROM 
 
 /** While the network is cut: answered 503 try-again with Retry-After in about 2 s, honest that it may still be applied, and logged once. */
 const expectNotAnswered = async (n: string) => {
-  partition.cut()
+  postgres.partition.cut()
   const { answered, seconds } = await timed(n)
   expect(answered).toMatchObject({ status: 503, contentType: "application/problem+json", retryAfter: "5" })
   const { body } = answered as Answered
@@ -98,7 +87,7 @@ describe("a database that stops answering (a network partition) under the receiv
     const before = await deliver(receiver!.url, delivery("before").payload, { id: delivery("before").id })
     expect(before.status, JSON.stringify(before.body)).toBe(200)
     await expectNotAnswered("held")
-    partition.heal()
+    postgres.partition.heal()
     // The first attempt's statements reach the database once the network is back: it is applied, and the retry is
     // answered as it was.
     await expect.poll(() => requestsFor("held"), { timeout: 10_000 }).toBe(1)
@@ -107,7 +96,7 @@ describe("a database that stops answering (a network partition) under the receiv
 
   it("when the partition ends in resets instead (the first attempt's statements lost), the same delivery sent again is applied, one request made", async () => {
     await expectNotAnswered("lost")
-    partition.reset()
+    postgres.partition.reset()
     expect(await requestsFor("lost")).toBe(0)
     await expectAppliedOnce("lost")
   }, 60_000)

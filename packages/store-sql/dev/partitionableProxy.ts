@@ -1,4 +1,5 @@
 import { connect, createServer, type Socket } from "node:net"
+import { type PostgresCluster, startPostgresCluster } from "./postgresCluster.js"
 
 /**
  * A TCP proxy in front of a test's database that can fail as a network partition does: while cut, nothing is
@@ -61,6 +62,25 @@ export const startPartitionableProxy = async (databaseUrl: string): Promise<Part
       heal()
       endConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
+    }
+  }
+}
+
+/** A throwaway PostgreSQL cluster behind a partitionable proxy, for an app under test that reaches it through `partition.url`. */
+export const startPartitionedPostgres = async () => {
+  const cluster: PostgresCluster = await startPostgresCluster()
+  const partition = await startPartitionableProxy(cluster.url("postgres"))
+  return {
+    cluster,
+    partition,
+    /** The network back first (a failed test may leave it cut), so that closing the app cannot wait on a held packet. */
+    stop: async (closeApp: () => Promise<void> = async () => undefined) => {
+      try {
+        await partition.close()
+        await closeApp()
+      } finally {
+        cluster.stop()
+      }
     }
   }
 }
