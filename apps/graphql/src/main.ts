@@ -16,9 +16,9 @@ const main = async () => {
   const config = configFromEnv(env)
   // Development keeps its signing keys in the data directory, whichever store it runs on: one it cannot write in is a
   // setting it cannot use, said as such.
-  const devKeys = config.production ? undefined : await loadDevKeys(writableDataDirectory(env))
+  const devKeys = config.production ? undefined : await loadDevKeys(writableDataDirectory(config.dataDir, "CAREPANEL_DATA_DIR"))
   // One store layer gives the event store, read models, outbox and the access log (built once: layers are memoised).
-  const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({}, env)
+  const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({ dataDir: config.dataDir, dataDirSetting: "CAREPANEL_DATA_DIR" }, env)
   progress("opening the store and starting the server")
   const app = await startApp({
     ...config,

@@ -17,7 +17,7 @@ const main = async () => {
   const inboxDays = inboxDaysOf(env)
   const operator = operatorOf(operatorSourceFromEnv(env), policies)
   const dataDir = dataDirOf(env)
-  const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({}, env)
+  const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({ dataDir, dataDirSetting: "CAREPANEL_DATA_DIR" }, env)
   const email = emailNotifierFromEnv(env, policies)
   const dispatch = sendsEmail(env, email !== undefined)
   const startAt = startingInstantOf(env)

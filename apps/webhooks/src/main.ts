@@ -7,7 +7,7 @@ import { configFromEnv } from "./config/config.js"
 const main = async () => {
   const env = process.env
   const config = configFromEnv(env)
-  const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({}, env)
+  const store = env.DATABASE_URL?.trim() ? storeLayerFromEnv(env) : SqliteStoreLayer({ dataDir: config.dataDir, dataDirSetting: "CAREPANEL_DATA_DIR" }, env)
   const receiver = await startReceiver({ ...config, store, notifier: outboundNotifier(config.sources, 10_000, config.publicUrl) })
   for (const [authorityId, { sources }] of Object.entries(config.sources.authorities)) {
     for (const sourceId of Object.keys(sources)) console.log(`Carepanel webhook receiver for ${authorityId}/${sourceId} at ${receiver.url}/webhooks/${authorityId}/${sourceId}`)

@@ -132,6 +132,16 @@ describe("starting", () => {
     ])
   })
 
+  it("a receiver process opens the store in a relative CAREPANEL_DATA_DIR under the directory npm was started in (INIT_CWD), as the API and the terminal do", async () => {
+    const startedIn = mkdtempSync(join(tmpdir(), "carepanel-webhooks-npm-"))
+    const started = await spawnReceiver({ INIT_CWD: startedIn, CAREPANEL_DATA_DIR: "shared-data", DATABASE_URL: "" })
+    try {
+      expect(existsSync(join(startedIn, "shared-data", "carepanel.sqlite"))).toBe(true)
+    } finally {
+      await started.stop()
+    }
+  })
+
   it("refuses to start on a port another process listens on, saying so, and closes the store it opened first", async () => {
     const port = Number(new URL(receiver.url).port)
     const dataDir = mkdtempSync(join(tmpdir(), "carepanel-webhooks-"))

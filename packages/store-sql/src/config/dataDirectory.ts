@@ -6,6 +6,8 @@ import { StoreConfigError } from "./StoreConfigError.js"
 export interface SqliteLocation {
   /** Directory holding the database file; default `$CAREPANEL_DATA_DIR`, else `./data` under the working directory. */
   readonly dataDir?: string
+  /** The setting `dataDir` came from, named when it cannot be written in (an app's `CAREPANEL_DATA_DIR`); `dataDir` unless given. */
+  readonly dataDirSetting?: string
   /** File name inside the data directory; default `carepanel.sqlite`. */
   readonly filename?: string
 }
@@ -13,8 +15,11 @@ export interface SqliteLocation {
 const unwritable = (setting: string, dir: string, reason: string) =>
   new StoreConfigError({ setting: setting.split(" ")[0] ?? setting, message: `${setting} ${dir} is not a writable directory: ${reason}` })
 
-/** `dir`, created if need be, or an error naming `setting` if it is not a directory this process can write in. */
-const writableDirectory = (setting: string, dir: string): string => {
+/**
+ * `dir`, created if need be, or a `StoreConfigError` naming `setting` if it is not a directory this process can write
+ * in. Apps check theirs with it for what they keep there beside the store (development keys).
+ */
+export const writableDataDirectory = (dir: string, setting: string): string => {
   try {
     mkdirSync(dir, { recursive: true })
     if (!statSync(dir).isDirectory()) throw Object.assign(new Error("it is a file"), { code: "ENOTDIR" })
@@ -25,15 +30,8 @@ const writableDirectory = (setting: string, dir: string): string => {
   }
 }
 
-const settingOf = (env: Readonly<Record<string, string | undefined>>) =>
+const dataDirSettingOf = (env: Readonly<Record<string, string | undefined>>) =>
   env.CAREPANEL_DATA_DIR?.trim() ? "CAREPANEL_DATA_DIR" : "CAREPANEL_DATA_DIR (unset, so the default)"
-
-/**
- * The data directory `CAREPANEL_DATA_DIR` names (`./data` unless set), created if need be; throws a `StoreConfigError`
- * naming the setting if it cannot be written in. For what an app keeps there beside the store (development keys).
- */
-export const writableDataDirectory = (env: Readonly<Record<string, string | undefined>> = process.env): string =>
-  writableDirectory(settingOf(env), resolve(env.CAREPANEL_DATA_DIR?.trim() || "data"))
 
 /**
  * Resolves the SQLite file path, creating the data directory if needed, and checks that the directory can
@@ -45,8 +43,8 @@ export const resolveSqliteFile = (
 ): Effect.Effect<{ readonly filename: string; readonly setting: string }, StoreConfigError> =>
   Effect.try({
     try: () => {
-      const setting = location.dataDir !== undefined ? "dataDir" : settingOf(env)
-      const dir = writableDirectory(setting, resolve(location.dataDir ?? (env.CAREPANEL_DATA_DIR?.trim() || "data")))
+      const setting = location.dataDir !== undefined ? (location.dataDirSetting ?? "dataDir") : dataDirSettingOf(env)
+      const dir = writableDataDirectory(resolve(location.dataDir ?? (env.CAREPANEL_DATA_DIR?.trim() || "data")), setting)
       return { filename: join(dir, location.filename ?? "carepanel.sqlite"), setting }
     },
     catch: (error) =>
