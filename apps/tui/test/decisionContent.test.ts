@@ -16,7 +16,7 @@ const keysOf = (values: Record<string, string>, request = requestOf("s20_accommo
   decisionFields(policy, request, values).map((field) => field.key)
 
 describe("the decision form's fields", () => {
-  it("asks what every decision says, Lincolnshire's Signs of Safety minutes, what the types ask agreed, the review, then one empty action", () => {
+  it("asks what every decision says, Lincolnshire's Signs of Safety minutes (LIN-5), what the types ask agreed, the review, then one empty action", () => {
     expect(keysOf({}, requestOf("s20_accommodation", "expenditure"))).toEqual([
       "outcome",
       "rationale",
@@ -54,7 +54,7 @@ describe("the decision form's fields", () => {
     expect(byKey.dueDate?.label).toBe("Action 1 due (YYYY-MM-DD)")
   })
 
-  it("asks the minutes' and highlights' fields only where the policy does, and the weeks of accommodation only for that request", () => {
+  it("asks the minutes' (LIN-5) and highlights' (CPR-10) fields only where the policy does, and the weeks of accommodation only for that request", () => {
     const carePlanning = decisionFields(preset("care-planning"), requestOf("s20_accommodation"), {})
     const labels = Object.fromEntries(carePlanning.map((field) => [field.key, field.label]))
     expect(labels).toMatchObject({ presentation: "Highlights of the presentation", discussion: "Highlights of the discussion", accommodationWeeks: "Accommodation agreed for (weeks)" })
@@ -96,7 +96,7 @@ describe("the form's values as the core's decision", () => {
     expect(noAmount.agreed).toEqual({})
   })
 
-  it("approving a legal route agrees that route; a decline or deferral agrees nothing", async () => {
+  it("approving a legal route agrees that route (LIN-5: LPM, pre-proceedings, care proceedings); a decline or deferral agrees nothing", async () => {
     expect((await contentOf({ outcome: "approve", rationale: "r" }, requestOf("pre_proceedings", "legal_planning_meeting"))).agreed).toEqual({
       preProceedings: true,
       legalPlanningMeeting: true
@@ -106,7 +106,7 @@ describe("the form's values as the core's decision", () => {
     }
   })
 
-  it("the minutes and highlights go only when something was typed in them, as typed; the review with the policy's own rule", async () => {
+  it("the minutes (LIN-5) and highlights (CPR-10) go only when something was typed in them, as typed; the review with the policy's own rule", async () => {
     const none = await contentOf({ outcome: "decline", rationale: "r", workingWell: "  " })
     expect(none.minutes).toBeUndefined()
     expect(none.highlights).toBeUndefined()

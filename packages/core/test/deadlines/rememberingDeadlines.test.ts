@@ -16,7 +16,7 @@ const clocks = fc.array(
 )
 
 describe("deadlines kept per clock while their state holds", () => {
-  it("answer exactly as toDeadline at any time, in any order of times (pending, due soon, overdue, met), the first time and every time after", () => {
+  it("the presets' submission clocks (KNO-6, SUP-4, NSO-3, CPR-4, LIN-3) answer exactly as toDeadline at any time, in any order of times (pending, due soon, overdue, met), the first time and every time after", () => {
     fc.assert(
       fc.property(clocks, fc.array(fc.tuple(fc.nat(), withinTwoYears, fc.constantFrom(0, 48, 24 * 14)), { minLength: 1, maxLength: 40 }), (made, asks) => {
         const specs: ReadonlyArray<{ spec: ClockSpec; policy: ReturnType<typeof preset> }> = made.map(({ slug, anchor, met }, n) => ({
