@@ -5,6 +5,7 @@ import type { ReadModelRow, ReadModels } from "../ports/ReadModels.js"
 import type { Decider } from "./decider.js"
 import { type InvalidInput, PersistenceError } from "./errors.js"
 import { eventsAfter, foldedState, keepFoldedState } from "./foldedStates.js"
+import { noteAppended } from "./appendedRecords.js"
 import { invalidInput } from "./inputProblems.js"
 
 /** Reads and writes one aggregate's events as JSON-safe data. */
@@ -175,7 +176,10 @@ export const retryOnConflict = <A, E, R>(self: Effect.Effect<A, E, R>) =>
 
 /** Appends the prepared commits of one use case in one transaction: all of them or none. */
 export const appendTogether = (commits: ReadonlyArray<Commit | undefined>) =>
-  Effect.flatMap(EventStore, (store) => store.appendAll(commits.filter((commit): commit is Commit => commit !== undefined)))
+  Effect.flatMap(EventStore, (store) => {
+    const written = commits.filter((commit): commit is Commit => commit !== undefined)
+    return Effect.tap(store.appendAll(written), () => noteAppended(written.map((commit) => commit.stream)))
+  })
 
 /** Validate, load, decide, append; on a concurrency conflict reload and decide again. */
 export const execute = <C, E extends { readonly _tag: string }, S, R, X>(
@@ -188,5 +192,6 @@ export const execute = <C, E extends { readonly _tag: string }, S, R, X>(
     const { state, events, version, commit } = yield* prepare(aggregate, stream, command, context)
     if (commit === undefined) return { state, events, version }
     const result = yield* (yield* EventStore).append(commit)
+    yield* noteAppended([commit.stream])
     return { state, events, version: result.version }
   }).pipe(retryOnConflict)
