@@ -12,7 +12,9 @@ import {
 import type { Notification } from "../ports/Notification.js"
 import { type NotificationChannel, notificationChannels, Outbox, type OutboxEntry } from "../ports/Outbox.js"
 import { type ReadModelQuery, type ReadModelRow, ReadModels } from "../ports/ReadModels.js"
+import { RequestKeys } from "../ports/RequestKeys.js"
 import { WebhookDeliveries } from "../ports/WebhookDeliveries.js"
+import { makeInMemoryRequestKeys } from "./InMemoryRequestKeys.js"
 import { noWebhookDeliveries } from "./noWebhookDeliveries.js"
 
 interface StoreState {
@@ -232,16 +234,16 @@ const yielding = (store: EventStore["Type"]): EventStore["Type"] => {
   })
 }
 
-/** A fresh, empty in-memory store for each use of the layer. */
+/** A fresh, empty in-memory store for each use of the layer (its request keys too: see InMemoryRequestKeys.ts). */
 export const InMemoryStoreLayer = Layer.effectContext(
   Effect.map(makeInMemoryStore, ({ eventStore, readModels, outbox }) =>
-    Context.make(EventStore, eventStore).pipe(Context.add(ReadModels, readModels), Context.add(Outbox, outbox), Context.add(WebhookDeliveries, noWebhookDeliveries))
+    Context.make(EventStore, eventStore).pipe(Context.add(ReadModels, readModels), Context.add(Outbox, outbox), Context.add(WebhookDeliveries, noWebhookDeliveries), Context.add(RequestKeys, makeInMemoryRequestKeys()))
   )
 )
 
 /** A fresh, empty in-memory store whose event store yields around every read and append (for concurrency tests). */
 export const YieldingInMemoryStoreLayer = Layer.effectContext(
   Effect.map(makeInMemoryStore, ({ eventStore, readModels, outbox }) =>
-    Context.make(EventStore, yielding(eventStore)).pipe(Context.add(ReadModels, readModels), Context.add(Outbox, outbox))
+    Context.make(EventStore, yielding(eventStore)).pipe(Context.add(ReadModels, readModels), Context.add(Outbox, outbox), Context.add(RequestKeys, makeInMemoryRequestKeys()))
   )
 )
