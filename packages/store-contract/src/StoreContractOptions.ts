@@ -1,10 +1,10 @@
-import type { AccessLog, EventStore, NotificationChannel, Outbox, ReadModelRow, ReadModels } from "@carepanel/core"
+import type { AccessLog, EventStore, NotificationChannel, Outbox, ReadModelRow, ReadModels, RequestKeys } from "@carepanel/core"
 import type { AuthorityId } from "@carepanel/core"
 import type { Effect, Layer } from "effect"
 import type { ChildProcess } from "node:child_process"
 
 /** The ports every store adapter implements. */
-export type StorePorts = EventStore | ReadModels | Outbox
+export type StorePorts = EventStore | ReadModels | Outbox | RequestKeys
 
 /** Builds a fresh, empty store each time it is called (a new file, a new database, a new map). */
 export type MakeStoreLayer = () => Layer.Layer<StorePorts, unknown>
@@ -96,6 +96,12 @@ export interface StoreContractOptions<I = never> {
   readonly concurrentCommitRuns?: number
   /** fast-check runs of the model-based test; default 30. */
   readonly modelRuns?: number
+  /**
+   * A change sent with a request key (`RequestKeys.once`) that fails is rolled back with its claim, events and all
+   * (default true). False for a store with no transaction around a whole use case (the in-memory one): the suite then
+   * checks only that the key is left free.
+   */
+  readonly keyedChangesRollBack?: boolean
   /** Per-test timeout in milliseconds; default 60 000. */
   readonly timeoutMs?: number
 }

@@ -16,6 +16,7 @@ import { outboxSuite } from "./suites/outbox.js"
 import { outboxLeaseSuite } from "./suites/outboxLease.js"
 import { processesSuite } from "./suites/processes.js"
 import { readModelQuerySuite } from "./suites/readModelQueries.js"
+import { requestKeysSuite } from "./suites/requestKeys.js"
 import { tenancySuite } from "./suites/tenancy.js"
 
 /**
@@ -43,6 +44,7 @@ export const runStoreContract = <I = never>(
     describe("several records in one commit", () => multiStreamSuite(makeLayer))
     describe("commits that arrive together", () => concurrentCommitsSuite(makeLayer, options.concurrentCommitRuns ?? 5))
     describe("change feed", () => changeFeedSuite(makeLayer))
+    describe("request keys", () => requestKeysSuite(makeLayer, options.keyedChangesRollBack ?? true))
     describe("model-based", () => modelBasedSuite(makeLayer, options.modelRuns ?? 30))
     const fuzzRuns = fuzzRunsOf(options.commandFuzz?.runs ?? 2)
     describe("concurrent commands", () => commandFuzzSuite<I>(options.commandFuzz?.store ?? makeLayer, fuzzRuns, options.commandFuzz?.integrity))

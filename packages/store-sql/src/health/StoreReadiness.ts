@@ -29,6 +29,7 @@ export const storeTables = [
   "rate_counts",
   "read_model_index",
   "read_models",
+  "request_keys",
   "signing_keys",
   "source_references",
   "store_identity",

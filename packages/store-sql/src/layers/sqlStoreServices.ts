@@ -1,6 +1,6 @@
 import { SqlClient } from "@effect/sql"
 import { SqlError } from "@effect/sql/SqlError"
-import { AccessLog, EventStore, Outbox, PersistenceError, RateCounters, ReadModels, RecordSeals, WebhookDeliveries } from "@carepanel/core"
+import { AccessLog, EventStore, Outbox, PersistenceError, RateCounters, ReadModels, RecordSeals, RequestKeys, WebhookDeliveries } from "@carepanel/core"
 import { Clock, Context, Duration, Effect, Layer, Option, Schedule } from "effect"
 import { adoptExistingRows } from "../chain/adoptExistingRows.js"
 import { recordSigningKey } from "../chain/appendLink.js"
@@ -24,6 +24,7 @@ import { makeSqlInbox } from "../store/SqlInbox.js"
 import { makeSqlOutbox } from "../store/SqlOutbox.js"
 import { makeSqlRateCounters } from "../store/SqlRateCounters.js"
 import { makeSqlReadModels } from "../store/SqlReadModels.js"
+import { makeSqlRequestKeys } from "../store/SqlRequestKeys.js"
 import { makeSqlWebhookDeliveries } from "../store/SqlWebhookDeliveries.js"
 
 /**
@@ -123,6 +124,7 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
             asPersistenceError("seal a child's records")
           )
       })
+      const grouped = groupedTransaction(sql, writeTransaction, groupCommit)
       return Context.make(EventStore, yield* makeSqlEventStore(groupCommit)).pipe(
         Context.add(ReadModels, yield* makeSqlReadModels),
         Context.add(Outbox, yield* makeSqlOutbox(writeTransaction, groupCommit)),
@@ -131,7 +133,8 @@ export const sqlStoreServices = (setting: string, where: string, integrity: Inte
         Context.add(WebhookDeliveries, yield* makeSqlWebhookDeliveries(writeTransaction)),
         Context.add(RecordSeals, seals),
         Context.add(RateCounters, yield* makeSqlRateCounters(writeTransaction)),
-        Context.add(GroupedWrites, GroupedWrites.of({ transaction: groupedTransaction(sql, writeTransaction, groupCommit) })),
+        Context.add(GroupedWrites, GroupedWrites.of({ transaction: grouped })),
+        Context.add(RequestKeys, yield* makeSqlRequestKeys(grouped)),
         Context.add(StoreIntegrity, StoreIntegrity.of({ key, witnessFile: witness?.file, checkpoint })),
         Context.add(SqlClient.SqlClient, sql),
         Context.add(StoreReadiness, StoreReadiness.onSql(sql))

@@ -22,6 +22,7 @@ import { referralClocksHearings } from "./0017_referral_clocks_hearings.js"
 import { referralClocksChildren } from "./0018_referral_clocks_children.js"
 import { outboxQueuedAt } from "./0019_outbox_queued_at.js"
 import { webhookDeliveriesErasable } from "./0020_webhook_deliveries_erasable.js"
+import { requestKeys } from "./0021_request_keys.js"
 import type { Migration } from "./Migration.js"
 
 /** Every schema version, in order. Append new ones; never edit one that has shipped. */
@@ -45,7 +46,8 @@ export const migrations: ReadonlyArray<readonly [id: number, name: string, migra
   [17, "referral_clocks_hearings", referralClocksHearings],
   [18, "referral_clocks_children", referralClocksChildren],
   [19, "outbox_queued_at", outboxQueuedAt],
-  [20, "webhook_deliveries_erasable", webhookDeliveriesErasable]
+  [20, "webhook_deliveries_erasable", webhookDeliveriesErasable],
+  [21, "request_keys", requestKeys]
 ]
 
 export const migrationsTable = "carepanel_migrations"
