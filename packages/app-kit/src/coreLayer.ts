@@ -20,6 +20,7 @@ import {
   type Policies,
   ReadModels,
   Referrals,
+  RequestKeys,
   Reports,
   Sittings,
   WebhookDeliveries,
@@ -31,7 +32,7 @@ import { RandomIds } from "./randomIds.js"
 import { type AnyTag, tracedLayer } from "./telemetry/tracedServices.js"
 
 /** The ports a store adapter provides (SQLite, PostgreSQL, or in memory). */
-export type StorePorts = EventStore | ReadModels | Outbox | WebhookDeliveries
+export type StorePorts = EventStore | ReadModels | Outbox | WebhookDeliveries | RequestKeys
 
 /** The core's use cases and the ports under them: what an app's effects may use. */
 export type CoreServices =
@@ -68,7 +69,7 @@ export interface CoreLayerParts<E> {
 }
 
 /** The ports whose calls are spans `store.<Port>.<method>` (the SQL statements under them are `sql.execute`). */
-export const storePortTags = [EventStore, ReadModels, Outbox, WebhookDeliveries, AccessLog] as const
+export const storePortTags = [EventStore, ReadModels, Outbox, WebhookDeliveries, RequestKeys, AccessLog] as const
 
 /** The use cases whose calls (the core's commands and queries) are spans `core.<UseCase>.<method>` (and Sittings, which several of them use). */
 export const useCaseTags = [Referrals, Agendas, Decisions, Disagreements, Placements, ChildRecords, Deadlines, ClockReminders, Reports, Documents, CalendarFeeds, Deliveries] as const
