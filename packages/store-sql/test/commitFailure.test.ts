@@ -1,5 +1,5 @@
 import { SqlClient } from "@effect/sql"
-import { type AuthorityId, EventStore, PersistenceError } from "@carepanel/core"
+import { type AuthorityId, EventStore, type KeyedChange, PersistenceError, RequestKeys } from "@carepanel/core"
 import { Effect, Exit, type Layer } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { type GroupCommitOptions, PgStoreLayer, SqliteStoreLayer } from "../src/index.js"
@@ -24,6 +24,9 @@ const append = (id: string, type: "Fine" | "Refused") =>
   )
 
 const readBack = (id: string) => Effect.flatMap(EventStore, (store) => store.readStream(streamOf(id)))
+
+const keyed: KeyedChange = { authorityId, personId: "priya-ashdown", key: "5f0c2a9e-commit-failure", fingerprint: "append" }
+const once = <A, E>(run: Effect.Effect<A, E, EventStore>) => Effect.flatMap(RequestKeys, (keys) => keys.once(keyed, run))
 
 const engines: ReadonlyArray<{
   readonly name: string
@@ -89,6 +92,52 @@ for (const engine of engines) {
         })
       )
     })
+
+    if (engine.name === "SQLite") {
+      it("a keyed change and its repeat in one group both fail with the group's COMMIT, and the key is left free", async () => {
+        await runOn(
+          await engine.fresh({}),
+          Effect.gen(function* () {
+            yield* installRefusal(engine.refuseAtCommit)
+            // The repeat finds the first's claim in the group's transaction: its AlreadyApplied waits for the COMMIT.
+            const [first, repeat] = yield* Effect.all([Effect.exit(once(append("refused", "Refused"))), Effect.exit(once(append("repeat", "Fine")))], { concurrency: "unbounded" })
+            for (const exit of [first, repeat]) {
+              expect(Exit.isFailure(exit) && exit.cause._tag === "Fail" && exit.cause.error instanceof PersistenceError && exit.cause.error.message, String(exit)).toMatch(
+                /^The database could not save the change and its request key\. Please try again/
+              )
+            }
+            expect(yield* readBack("refused")).toEqual([])
+            expect(yield* readBack("repeat")).toEqual([])
+            expect((yield* once(append("after", "Fine")))._tag).toBe("Applied")
+            expect(yield* readBack("after")).toHaveLength(1)
+          })
+        )
+      })
+    } else {
+      it("a keyed change sent while the same key's first change is committing waits for it, and runs when that COMMIT fails", async () => {
+        await runOn(
+          await engine.fresh({}),
+          Effect.gen(function* () {
+            yield* installRefusal(engine.refuseAtCommit)
+            // The first holds its claim uncommitted for a second; the second is sent meanwhile.
+            const [first, second] = yield* Effect.all(
+              [
+                Effect.exit(once(Effect.zipLeft(append("refused", "Refused"), Effect.sleep("1 second")))),
+                Effect.exit(Effect.zipRight(Effect.sleep("300 millis"), once(append("second", "Fine"))))
+              ],
+              { concurrency: "unbounded" }
+            )
+            expect(Exit.isFailure(first) && first.cause._tag === "Fail" && first.cause.error instanceof PersistenceError && first.cause.error.message, String(first)).toMatch(
+              /^The database could not save the change and its request key\. Please try again/
+            )
+            expect(Exit.isSuccess(second) && second.value._tag, String(second)).toBe("Applied")
+            expect(yield* readBack("refused")).toEqual([])
+            expect(yield* readBack("second")).toHaveLength(1)
+            expect((yield* once(append("after", "Fine")))._tag).toBe("AlreadyApplied")
+          })
+        )
+      })
+    }
 
     for (const [how, options, traced] of [
       ["alone, grouping on", {}, false],

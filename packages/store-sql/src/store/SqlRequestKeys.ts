@@ -17,7 +17,7 @@ class RunFailed<E> {
   constructor(readonly error: E) {}
 }
 
-const operation = "keep the request's key"
+const operation = "save the change and its request key"
 
 /**
  * `RequestKeys` in the `request_keys` table (migration 0021). `once` is one unit of `GroupedWrites`' transaction
