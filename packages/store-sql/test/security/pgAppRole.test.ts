@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { SqlClient } from "@effect/sql"
-import { AccessLog, type AuthorityId, EventStore } from "@carepanel/core"
+import { AccessLog, type AuthorityId, EventStore, RequestKeys } from "@carepanel/core"
 import { Effect, Layer } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { PgStoreLayer } from "../../src/index.js"
@@ -60,6 +60,10 @@ describe("PostgreSQL: the least-privilege application role", () => {
             purpose: "panel preparation"
           }
         ])
+        // A change sent with a request key: the key claimed, then its records kept (an UPDATE), all as this role.
+        const keyed = { authorityId: authorityA, personId: "sw-ada", key: "app-role-key", fingerprint: "append" }
+        expect((yield* (yield* RequestKeys).once(keyed, appendSome(streamNamed("r2"), 1)))._tag).toBe("Applied")
+        expect((yield* (yield* RequestKeys).once(keyed, appendSome(streamNamed("r2"), 1)))._tag).toBe("AlreadyApplied")
         const refused = [
           "UPDATE events SET data = '{}' WHERE version = 1",
           "DELETE FROM events",
