@@ -5,6 +5,7 @@ import type { Caller } from "../auth/claims.js"
 import type { AppChangeFeed } from "../subscriptions/changeFeed.js"
 import type { AppPubSub } from "../subscriptions/pubsub.js"
 import type { AccessTracker } from "./accessTracker.js"
+import type { RequestKey } from "./requestKey.js"
 
 /** Runs one effect of the request on the app's runtime; a domain refusal is thrown as itself, anything else masked. */
 export type Runner = <A, E>(effect: Effect.Effect<A, E, AppServices>) => Promise<A>
@@ -21,4 +22,6 @@ export interface GraphQLContext extends ServerContext {
   readonly access: AccessTracker
   readonly pubsub: AppPubSub
   readonly feed: AppChangeFeed
+  /** The request's `Idempotency-Key`, if it came with one (see keyedChange.ts). */
+  readonly requestKey: RequestKey
 }

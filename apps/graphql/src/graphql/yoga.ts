@@ -7,6 +7,8 @@ import { accessLogPlugin } from "./accessLogPlugin.js"
 import { FailedReads, failedReadsPlugin } from "./failedReads.js"
 import { armorPlugin, type OperationLimits } from "./limits.js"
 import { operationSpansPlugin } from "./operationSpans.js"
+import { requestKeyOf } from "./requestKey.js"
+import { requestKeyPlugin } from "./requestKeyPlugin.js"
 import { forProduction, isGraphQLError, maskErrorWith, type ServerLog } from "./masking.js"
 import type { AppChangeFeed } from "../subscriptions/changeFeed.js"
 import type { AppPubSub } from "../subscriptions/pubsub.js"
@@ -52,9 +54,17 @@ export const makeYoga = (options: YogaOptions) => {
     // src/http/server.ts has read the whole body within CAREPANEL_BODY_LIMIT_BYTES before yoga sees it; yoga's own
     // limit would pipe it again through a stream (a few per cent of a read's CPU, an AbortError made per request).
     maxRequestBodySize: false,
-    context: ({ caller }) => ({ actor: caller.actor, run: options.run, access: new AccessTracker(), pubsub: options.pubsub, feed: options.feed }),
+    context: ({ caller, request }) => ({
+      actor: caller.actor,
+      run: options.run,
+      access: new AccessTracker(),
+      pubsub: options.pubsub,
+      feed: options.feed,
+      requestKey: requestKeyOf(request.headers.get("idempotency-key"))
+    }),
     plugins: [
       armorPlugin(options.limits),
+      requestKeyPlugin as unknown as Plugin,
       ...(options.production ? [noIntrospection, productionValidation] : []),
       failedReadsPlugin(reads),
       accessLogPlugin(options.log, reads) as unknown as Plugin,

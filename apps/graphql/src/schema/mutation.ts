@@ -39,7 +39,7 @@ export const commandMutation = <A, I, Out>(name: string, options: CommandMutatio
       args: { input: t.arg({ type: input, required: true }) },
       errors: { types: [...commonRefusals, ...options.refusals] },
       resolve: (async (_root: unknown, args: { readonly input: unknown }, context: GraphQLContext) => {
-        const result = await command(context, options.schema, args.input, options.execute)
+        const result = await command(context, name, options.schema, args.input, options.execute)
         options.after?.(result, context)
         return result
       }) as never

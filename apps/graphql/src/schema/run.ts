@@ -4,6 +4,7 @@ import { GraphQLError } from "graphql"
 import type { AppServices } from "../app/appLayer.js"
 import type { GraphQLContext } from "../graphql/context.js"
 import { decodeInput } from "../graphql/decodeInput.js"
+import { keyedChange } from "../graphql/keyedChange.js"
 
 /** Uses one of the app's services in an effect: `using(Referrals, (referrals) => referrals.get(actor, id))`. */
 export const using = <I extends AppServices, S, A, E, R>(tag: Context.Tag<I, S>, use: (service: S) => Effect.Effect<A, E, R>) =>
@@ -31,10 +32,14 @@ export const readList = async <A, Err>(context: GraphQLContext, effect: (actor: 
   }
 }
 
-/** Decodes a command's input with a core schema, then runs the command; bad input never reaches the domain. */
+/**
+ * Decodes mutation `name`'s input with a core schema, then runs the command; bad input never reaches the domain. With an
+ * `Idempotency-Key`, at most once per key (keyedChange.ts).
+ */
 export const command = <A, I, Out, Err>(
   context: GraphQLContext,
+  name: string,
   schema: Schema.Schema<A, I>,
   input: unknown,
   execute: (actor: Actor, decoded: A) => Effect.Effect<Out, Err, AppServices>
-) => context.run(Effect.flatMap(decodeInput(schema, input, ["input"]), (decoded) => execute(context.actor, decoded)))
+) => keyedChange(context, name, input, Effect.flatMap(decodeInput(schema, input, ["input"]), (decoded) => execute(context.actor, decoded)))

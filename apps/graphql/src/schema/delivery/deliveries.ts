@@ -78,7 +78,7 @@ builder.mutationField("replayWebhookDelivery", (t) =>
     args: { input: t.arg({ type: ReplayInput, required: true }) },
     errors: { types: [...commonRefusals, NotReplayableRef] },
     resolve: (_root, args, context) =>
-      command(context, Schema.Struct({ deliveryId: Schema.NonEmptyTrimmedString }), args.input, (actor, input) =>
+      command(context, "replayWebhookDelivery", Schema.Struct({ deliveryId: Schema.NonEmptyTrimmedString }), args.input, (actor, input) =>
         using(Deliveries, (deliveries) => deliveries.replay(actor, input.deliveryId))
       )
   })

@@ -3,7 +3,8 @@ import { type CalendarFeed, CalendarFeeds, NoCalendarFeed } from "@carepanel/cor
 import { Effect } from "effect"
 import { builder } from "../builder.js"
 import { refusalType } from "../errors/domainError.js"
-import { read, readList, using } from "../run.js"
+import { keyedChange } from "../../graphql/keyedChange.js"
+import { readList, using } from "../run.js"
 
 const NoFeed = refusalType("NoCalendarFeed", NoCalendarFeed, {}, "You have no calendar feed.")
 
@@ -47,7 +48,11 @@ builder.mutationField("issueCalendarFeed", (t) =>
     errors: {},
     resolve: (_root, _args, context) => {
       const secret = randomBytes(32).toString("base64url")
-      return read(context, (actor) =>
+      const actor = context.actor
+      return keyedChange(
+        context,
+        "issueCalendarFeed",
+        undefined,
         using(CalendarFeeds, (feeds) => feeds.issue(actor, context.caller.identityGranted, secret)).pipe(
           Effect.map((feed) => ({ feed, path: `/feeds/${actor.authorityId}/${secret}.ics` }))
         )
@@ -61,6 +66,6 @@ builder.mutationField("revokeCalendarFeed", (t) =>
     type: CalendarFeedRef,
     description: "Ends your calendar subscription: its address answers 404 from now on.",
     errors: { types: [NoFeed] },
-    resolve: (_root, _args, context) => read(context, (actor) => using(CalendarFeeds, (feeds) => feeds.revoke(actor)))
+    resolve: (_root, _args, context) => keyedChange(context, "revokeCalendarFeed", undefined, using(CalendarFeeds, (feeds) => feeds.revoke(context.actor)))
   })
 )

@@ -41,7 +41,7 @@ builder.mutationField("uploadDecisionSheet", (t) =>
     // Registered as GraphQL types with the decision and sitting refusals (errors/refusals.ts).
     errors: { types: [...commonRefusals, DecisionNotFinal, NotApplicable, SittingNotInState] },
     resolve: (_root, args, context, info) =>
-      command(context, Schema.Struct({ decisionId: DecisionId, childId: ChildId }), args.input, (_actor, input) =>
+      command(context, "uploadDecisionSheet", Schema.Struct({ decisionId: DecisionId, childId: ChildId }), args.input, (_actor, input) =>
         using(Documents, (documents) => documents.uploadDecisionSheet(documentRequest(context, info), input.decisionId, input.childId, pdfFile)).pipe(
           Effect.map(({ document, file, sitting }) => ({ document: { model: document, path: decisionSheetPath(input.decisionId, input.childId) }, pdf: file.pdf, sha256: file.sha256, sitting }))
         )

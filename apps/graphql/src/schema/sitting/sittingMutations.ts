@@ -48,7 +48,7 @@ builder.mutationField("scheduleSittingsForYear", (t) =>
     },
     errors: { types: [...commonRefusals, ...refusals], directResult: false },
     resolve: (_root, args, context) =>
-      command(context, Schema.Struct({ panelId: PanelId, year: Schema.Int.pipe(Schema.between(2000, 2200)) }), args.input, (actor, input) =>
+      command(context, "scheduleSittingsForYear", Schema.Struct({ panelId: PanelId, year: Schema.Int.pipe(Schema.between(2000, 2200)) }), args.input, (actor, input) =>
         using(Sittings, (sittings) => sittings.scheduleYear(actor, input.panelId, input.year))
       )
   })
