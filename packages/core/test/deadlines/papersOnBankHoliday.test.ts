@@ -36,6 +36,18 @@ describe("NSO-3: papers to members by midday Monday, and on a bank holiday Monda
     expect(resolveClock(clock, { instant: atLondon("2027-06-02" as LocalDate, "13:30" as TimeOfDay) }, englandAndWales).due).toEqual(london("2027-05-28", "12:00"))
   })
 
+  it("DEF-NEXT-WORKING-DAY-BEFORE is cited only where Carepanel's default moved the day: under the authority's own rule (back to the Friday) the explanation cites NSO-3 alone", () => {
+    const papers = nso.sitting.papersToMembers!
+    const policy = { ...nso, sitting: { ...nso.sitting, papersToMembers: { ...papers, clock: { ...papers.clock, ifClosed: "previousWorkingDay" as const } } } }
+    const sitting = sittingOf("north-somerset", "care-and-resource", "s1", "2027-06-02", (staff) => [agendaOf(staff, "child-1")])
+    const moved = deadlinesOf({ referrals: [], sittings: [sitting] }, { policy, calendar: englandAndWales }, { now: london("2027-05-28", "09:00"), dueSoonHours: 48 }).find(
+      (deadline) => deadline.id === "s1:papers"
+    )!
+    expect(moved.explanation).toBe(
+      "due 12:00 Fri 28 May 2027 - NSO-3: noon on the Monday before the sitting on Wed 2 Jun 2027 (moved to Fri 28 May 2027 because Mon 31 May 2027 is Spring bank holiday)"
+    )
+  })
+
   test.prop([dateArb.filter((date) => weekdayOf(date) === "wednesday")])(
     "NSO-3: for any Wednesday sitting, papers are due at noon on a working day before it: Monday if it is one, else the next working day before the sitting",
     (sittingDate) => {
