@@ -9,6 +9,7 @@ import type { Sitting } from "../../src/sitting/Sitting.js"
 import { Sittings } from "../../src/sitting/Sittings.js"
 import { staffOf } from "../../src/testing/actors.js"
 import { inMemoryCore } from "../../src/testing/playWeek.js"
+import { ChildId, ReferralId } from "../../src/shared/ids.js"
 import { london } from "../fixtures.js"
 
 /**
@@ -42,7 +43,7 @@ const request = fc.record({
   submitted: fc.option(withinSixWeeks, { nil: undefined }),
   ready: fc.option(withinSixWeeks, { nil: undefined }),
   sitting: fc.option(fc.nat(8), { nil: undefined }),
-  children: fc.constantFrom(undefined, [], [{ childId: "child-1" }, { childId: "child-2" }]),
+  children: fc.constantFrom<ReadonlyArray<string> | undefined>(undefined, [], ["child-1", "child-2"]),
   heard: fc.constantFrom(undefined, [], [24 * 10], [24 * 3, 24 * 20])
 })
 
@@ -51,15 +52,15 @@ const asks = fc.array(fc.tuple(fc.nat(63), fc.boolean()), { minLength: 2, maxLen
 
 const inputsOf = (made: typeof request extends fc.Arbitrary<infer A> ? A : never): ReferralClockInputs =>
   ({
-    id: "ref_1",
+    id: ReferralId.make("ref_1"),
     status: made.status,
-    form: { panelId, ...(made.children === undefined ? {} : { children: made.children }) },
+    form: { panelId, ...(made.children === undefined ? {} : { children: made.children.map((childId) => ({ childId: ChildId.make(childId) })) }) },
     createdAt: hoursIn(made.created),
     submittedAt: made.submitted === undefined ? undefined : hoursIn(made.submitted),
     readyAt: made.ready === undefined ? undefined : hoursIn(made.ready),
     sittingId: made.sitting === undefined ? undefined : sittings[made.sitting]!.id,
     ...(made.heard === undefined ? {} : { hearings: made.heard.map((hours) => ({ at: hoursIn(hours) })) })
-  }) as ReferralClockInputs
+  }) satisfies ReferralClockInputs
 
 describe("a request's submission clock, kept per request object (LIN-3, KNO-6)", () => {
   it("asked again and again as sittings are cancelled and the rule changes, is the clock a fresh copy of the request gets", () => {
@@ -87,9 +88,9 @@ describe("a request's submission clock, kept per request object (LIN-3, KNO-6)",
 
   it("names the request's children where its row has them, and only the request where it has none or is an older row", () => {
     const windows = submissionWindows(sittings, policy, englandAndWales)
-    const draft = (children: ReferralClockInputs["form"]["children"]) =>
-      referralClocks(inputsOf({ status: "draft", created: 0, submitted: undefined, ready: undefined, sitting: undefined, children: children as never, heard: undefined }), windows, policy)[0]!.about
-    expect(draft([{ childId: "child-1" } as never])).toEqual({ kind: "referral", id: "ref_1", childIds: ["child-1"] })
+    const draft = (children: ReadonlyArray<string> | undefined) =>
+      referralClocks(inputsOf({ status: "draft", created: 0, submitted: undefined, ready: undefined, sitting: undefined, children, heard: undefined }), windows, policy)[0]!.about
+    expect(draft(["child-1"])).toEqual({ kind: "referral", id: "ref_1", childIds: ["child-1"] })
     expect(draft([])).toEqual({ kind: "referral", id: "ref_1" })
     expect(draft(undefined)).toEqual({ kind: "referral", id: "ref_1" })
   })
