@@ -81,7 +81,8 @@ describe("Idempotency-Key on a mutation, one API process on SQLite", () => {
     for (const [key, why] of [
       ["two words", "visible ASCII"],
       ["x".repeat(256), "256 characters"],
-      ['""', "empty"]
+      ['""', "empty"],
+      ['"a"b"', "a quote or a backslash inside its quotes"]
     ] as const) {
       const answer = await send(key, draftOf("child-key-5"))
       expect(answer.status, answer.text).toBe(400)

@@ -14,6 +14,7 @@ export const requestKeyOf = (header: string | null): RequestKey => {
   const key = quoted ? trimmed.slice(1, -1) : trimmed
   if (key === "") return { problem: "it is empty" }
   if (key.length > 255) return { problem: `it is ${key.length} characters long` }
-  if (!keyText.test(key) || (quoted && /["\\]/.test(key))) return { problem: "it holds a character other than visible ASCII (a space, say)" }
+  if (!keyText.test(key)) return { problem: "it holds a character other than visible ASCII (a space, say)" }
+  if (quoted && /["\\]/.test(key)) return { problem: "it has a quote or a backslash inside its quotes" }
   return { key }
 }
