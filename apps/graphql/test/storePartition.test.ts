@@ -62,6 +62,31 @@ describe("a database that stops answering (a network partition)", () => {
     expect(await draftsOf("child-partition-2")).toHaveLength(1)
   }, 60_000)
 
+  it("sent with an Idempotency-Key, the change answered STORE_FAILED is sent again as soon as the network is back, and there is one draft", async () => {
+    const keyed = async () =>
+      app.post(
+        await tokenFor(app, staff.socialWorker),
+        mutation("createReferralDraft", onReferral),
+        { input: { form: exampleForm(policy.panels[0].id, policy.referral.inScope.requestTypes[0]!, { id: "child-partition-keyed", name: "Partition Keyed" }) } },
+        { "idempotency-key": "case-system-form-88-v1" }
+      )
+    postgres.partition.cut()
+    const waiting = await keyed()
+    expect(waiting.status, waiting.text).toBe(503)
+    postgres.partition.heal()
+    // At once, while the held change may not have landed yet: its claim of the key, once it reaches the database, makes
+    // the second wait for it and then answer that it was applied (or, had it failed, apply it now).
+    const again = await keyed()
+    console.info(`sent again at once after the partition healed: ${again.status}`)
+    await expect.poll(() => draftsOf("child-partition-keyed"), { timeout: 10_000 }).toHaveLength(1)
+    const [draft] = await draftsOf("child-partition-keyed")
+    if (again.status === 409) expect(again.body.errors[0].extensions).toMatchObject({ code: "ALREADY_APPLIED", records: [{ streamType: "referral", id: draft.node.id }] })
+    else expect(again.body.data?.createReferralDraft?.id, again.text).toBe(draft.node.id)
+    const third = await keyed()
+    expect(third.status, third.text).toBe(409)
+    expect(await draftsOf("child-partition-keyed")).toHaveLength(1)
+  }, 60_000)
+
   it("waits 30 s unless CAREPANEL_STORE_ANSWER_SECONDS says otherwise, and a setting out of range is refused by name", () => {
     expect(configFromEnv({}).storeAnswerMs).toBe(30_000)
     expect(configFromEnv({ CAREPANEL_STORE_ANSWER_SECONDS: "10" }).storeAnswerMs).toBe(10_000)
