@@ -1,7 +1,7 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { preset } from "@carepanel/core"
+import { PanelId, preset } from "@carepanel/core"
 import { exampleForm, staffOf } from "@carepanel/core/testing"
 import { SqliteStoreLayer } from "@carepanel/store-sql"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -121,16 +121,7 @@ describe("Idempotency-Key across two API processes on one SQLite file", () => {
   it("40 sends of one change under one key, 20 to each process at once: one draft; one answer is the draft, 39 are ALREADY_APPLIED naming it", async () => {
     const urls = (await Promise.all(processes.map((process) => process.started))).map(urlOf)
     const token = await signDevToken(await loadDevKeys(dataDir), { authorityId: "wexcombe", roles: ["social_worker"], personId: "priya-ashdown", name: "Priya Ashdown" })
-    const form = {
-      panelId: "support-panel",
-      socialWorker: { personId: "priya-ashdown", name: "Priya Ashdown" },
-      teamManager: { personId: "tom-brackley", name: "Tom Brackley" },
-      children: [{ childId: "MOSAIC-KEY-1", fullName: "Rowan Testbury", dateOfBirth: "2015-03-02", plan: "CIN" }],
-      requestTypes: ["edge_of_care_resource"],
-      request: "An edge-of-care worker for 12 weeks",
-      reason: "Parenting capacity has fallen",
-      proposedPlan: "Family group conference and an edge-of-care worker"
-    }
+    const form = exampleForm(PanelId.make("support-panel"), "edge_of_care_resource", { id: "MOSAIC-KEY-1", name: "Rowan Testbury" })
     const post = (url: string) =>
       fetch(`${url}/graphql`, {
         method: "POST",
