@@ -1,19 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Layer, TestClock } from "effect"
-import { EnglandAndWalesCalendar } from "../../src/calendar/englandAndWales.js"
+import { Effect, TestClock } from "effect"
 import { preset } from "../../src/policy/authorities/index.js"
 import { Referrals } from "../../src/referral/Referrals.js"
 import { collectingAppended } from "../../src/shared/appendedRecords.js"
 import { PanelId } from "../../src/shared/ids.js"
 import { staffOf } from "../../src/testing/actors.js"
-import { InMemoryStoreLayer } from "../../src/testing/InMemoryStore.js"
-import { SequentialIds } from "../../src/testing/SequentialIds.js"
-import { staticPolicies } from "../../src/testing/StaticPolicies.js"
+import { inMemoryCore } from "../../src/testing/playWeek.js"
 import { completeForm, london } from "../fixtures.js"
 
-const core = Referrals.Default.pipe(
-  Layer.provideMerge(Layer.mergeAll(InMemoryStoreLayer, SequentialIds, staticPolicies(preset("care-planning")), EnglandAndWalesCalendar))
-)
+const core = inMemoryCore(preset("care-planning"))
 const cpr = staffOf("care-planning")
 const panelId = PanelId.make("care-planning-and-resources")
 
